@@ -1,0 +1,78 @@
+"""Numbers as people read them: Vietnamese convention (2.503,3) or English (2,503.3)."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from babel.numbers import format_decimal
+
+Lang = Literal["vi", "en"]
+_LOCALES: dict[str, str] = {"vi": "vi_VN", "en": "en_US"}
+MISSING = "—"
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN and pandas' NA: the figure is absent."""
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(value))  # type: ignore[arg-type]
+    except TypeError:
+        return str(value) in {"<NA>", "nan", "NaT"}
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    """Round as a person prints (0,5 goes up), not banker's rounding."""
+    # repr() first so 118.08018... is not polluted by binary noise before rounding.
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def printed_decimals(value: float) -> int:
+    """Decimals a printed figure carries: 118.08 → 2, 220.4 → 1, 500 → 0."""
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        return 0
+    fraction = text.split(".")[1] if "." in text else ""
+    return 0 if fraction == "0" else len(fraction)
+
+
+def number(value: object, lang: Lang = "vi", decimals: int | None = None) -> str:
+    """A number in the reader's convention; decimals=None keeps up to 2 significant places."""
+    if is_missing(value):
+        return MISSING
+    x = float(value)  # type: ignore[arg-type]
+    if decimals is None:
+        pattern = "#,##0.##"
+    elif decimals == 0:
+        pattern = "#,##0"
+    else:
+        pattern = "#,##0." + "0" * decimals
+    if decimals is not None:
+        x = round_half_up(x, decimals)
+    return format_decimal(x, format=pattern, locale=_LOCALES[lang])
+
+
+def percent(value: object, lang: Lang = "vi", decimals: int | None = None) -> str:
+    """A percentage such as 118,08 % (a narrow space keeps the sign with its number)."""
+    text = number(value, lang, decimals)
+    return text if text == MISSING else f"{text}\u202f%"
+
+
+def signed(value: object, lang: Lang = "vi", decimals: int | None = None) -> str:
+    """A change with its sign: +1.050,2 or −6."""
+    if is_missing(value):
+        return MISSING
+    x = float(value)  # type: ignore[arg-type]
+    text = number(abs(x), lang, decimals)
+    return ("+" if x > 0 else "−" if x < 0 else "±") + text
+
+
+def with_unit(value: object, unit: str, lang: Lang = "vi", decimals: int | None = None) -> str:
+    """A figure and its unit: 2.503,3 tỷ đồng; 18,22 %."""
+    text = number(value, lang, decimals)
+    if text == MISSING or not unit:
+        return text
+    return f"{text}\u202f{unit}" if unit in {"%", "‰"} else f"{text} {unit}"

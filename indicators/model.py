@@ -1,0 +1,230 @@
+"""The data model: tables, their columns and the closed vocabularies they use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pandas as pd
+
+
+class Direction(StrEnum):
+    """Whether a larger value is better or worse."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class ValueKind(StrEnum):
+    """How a value is to be read."""
+
+    LEVEL = "level"  # a level at the end of the year (income per head)
+    COUNT = "count"  # a number of things at the end of the year (communes, schools)
+    SHARE = "share"  # a percentage or per-mille rate
+    CHANGE_PER_YEAR = "change_per_year"  # an average change per year over a term
+    TERM_TOTAL = "term_total"  # a sum over the term ending in the given year
+
+
+class ObsKind(StrEnum):
+    """What an observation is: a final figure, an estimate, or a stated change."""
+
+    ACTUAL = "actual"  # thực hiện
+    ESTIMATE = "estimate"  # ước thực hiện
+    CHANGE = "change"  # change from base_year to year, in the indicator's unit
+    CHANGE_PER_YEAR = "change_per_year"  # average change a year from base_year to year
+
+
+class TargetKind(StrEnum):
+    """Who set the target."""
+
+    RESOLUTION = "NQ"  # Nghị quyết Đại hội
+    PLAN = "KH"  # Kế hoạch năm
+    PROGRAMME = "DA"  # Đề án
+    QUOTA = "GIAO"  # chỉ tiêu giao
+
+
+class Comparator(StrEnum):
+    """How the actual is compared with the target value."""
+
+    AT_LEAST = "at_least"  # đạt trên / đạt: actual ≥ target
+    AT_MOST = "at_most"  # dưới / còn: actual ≤ target (a ceiling)
+    REDUCE_BY = "reduce_by"  # giảm bình quân N/năm: value is the reduction a year
+
+
+class Status(StrEnum):
+    """The report's three status words, plus the honest fourth: no figure to judge."""
+
+    EXCEEDED = "vuot"
+    MET = "dat"
+    NOT_MET = "khong_dat"
+    NO_DATA = "no_data"
+
+
+class ProgressStatus(StrEnum):
+    """Open SDG / Statistics Canada progress categories toward a goal."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    MODERATE = "moderate"
+    LIMITED = "limited"
+    MOVING_AWAY = "moving_away"
+    NO_DATA = "no_data"  # no figure after the baseline yet
+
+
+class AreaLevel(StrEnum):
+    """Levels of the administrative hierarchy."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+DOMAINS: tuple[str, ...] = (
+    "economy",
+    "education",
+    "health",
+    "culture",
+    "poverty_jobs",
+    "defence_security",
+    "political_system",
+    "new_rural",
+    "tea",
+    "tourism",
+    "population",
+    "commendations",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the model: its name, the sheet it lives on and its columns in order."""
+
+    name: str
+    sheet: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+
+
+# The long ("tidy") layout. Column names are the canonical English names; the workbook
+# shows Vietnamese headers (see indicators/excel.py) that map onto these.
+INDICATORS = Table(
+    "indicators",
+    "ChiTieu",
+    (
+        "code",
+        "name_vi",
+        "name_en",
+        "domain",
+        "unit",
+        "unit_en",
+        "direction",
+        "value_kind",
+        "recipient",  # commendations only: tap_the (collective) or ca_nhan (individual)
+        "award_level",  # commendations only: state, government, province, grassroots
+    ),
+    ("code",),
+)
+OBSERVATIONS = Table(
+    "observations",
+    "SoLieu",
+    ("code", "area", "year", "kind", "base_year", "value", "qualifier", "section", "quote"),
+    ("code", "area", "year", "kind"),
+)
+TARGETS = Table(
+    "targets",
+    "MucTieu",
+    (
+        "code",
+        "area",
+        "year",
+        "term",
+        "target_kind",
+        "comparator",
+        "value",
+        "section",
+        "quote",
+    ),
+    ("code", "area", "year", "target_kind"),
+)
+REPORTED = Table(
+    "reported",
+    "TyLeBaoCao",
+    ("code", "area", "year", "target_kind", "reported_pct", "section", "quote"),
+    ("code", "area", "year", "target_kind"),
+)
+AREAS = Table(
+    "areas",
+    "DiaBan",
+    ("code", "name", "level", "parent", "valid_from", "valid_to"),
+    ("code",),
+)
+
+TABLES: tuple[Table, ...] = (INDICATORS, OBSERVATIONS, TARGETS, REPORTED, AREAS)
+
+# Qualifiers the report puts before a number ("khoảng 300.000", "trên 4.220").
+QUALIFIERS: tuple[str, ...] = ("", "khoang", "tren")
+
+# Plausible years for a district's socio-economic series.
+YEAR_MIN, YEAR_MAX = 1975, 2100
+
+# Column types; every other column is text. Nullable integers keep "no base year" as <NA>.
+_INT_COLUMNS = {"year": "int64", "base_year": "Int64"}
+_FLOAT_COLUMNS = {"value", "reported_pct"}
+
+
+def coerce(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with exactly the table's columns, in order, with the model's types."""
+    out = pd.DataFrame(index=range(len(frame)))
+    for column in table.columns:
+        values = frame[column].reset_index(drop=True) if column in frame else None
+        if column in _INT_COLUMNS:
+            if values is None:
+                values = pd.Series([pd.NA] * len(frame))
+            numeric = pd.to_numeric(values, errors="raise")
+            if column == "base_year":
+                numeric = numeric.where(numeric.fillna(0) != 0)
+            out[column] = numeric.astype(_INT_COLUMNS[column])
+        elif column in _FLOAT_COLUMNS:
+            out[column] = pd.to_numeric(values, errors="raise").astype("float64")
+        else:
+            text = values if values is not None else pd.Series([""] * len(frame))
+            out[column] = text.fillna("").astype(str)
+    return out
+
+
+def empty(table: Table) -> pd.DataFrame:
+    """An empty frame with the table's columns and types."""
+    return coerce(table, pd.DataFrame({c: [] for c in table.columns}))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every table at one version of the store."""
+
+    indicators: pd.DataFrame
+    observations: pd.DataFrame
+    targets: pd.DataFrame
+    reported: pd.DataFrame
+    areas: pd.DataFrame
+    version: int = 0
+
+    def frame(self, table: Table) -> pd.DataFrame:
+        """The frame of one table by its model description."""
+        return getattr(self, table.name)
+
+    @classmethod
+    def from_frames(cls, frames: dict[str, pd.DataFrame], version: int = 0) -> Dataset:
+        """A dataset from frames keyed by table name, typed; a missing table is empty."""
+        typed = {
+            t.name: coerce(t, frames[t.name]) if t.name in frames else empty(t) for t in TABLES
+        }
+        return cls(version=version, **typed)
+
+    @classmethod
+    def empty(cls) -> Dataset:
+        """A dataset with no rows at all."""
+        return cls.from_frames({})
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {t.name: len(self.frame(t)) for t in TABLES}

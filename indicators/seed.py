@@ -1,0 +1,39 @@
+"""Builds the shipped workbook from data/source.toml, the reviewable transcription of the report."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+
+from indicators import excel
+from indicators.model import TABLES, Dataset
+
+SOURCE = Path(__file__).resolve().parents[1] / "data" / "source.toml"
+
+
+def load_source(path: Path = SOURCE) -> Dataset:
+    """The transcription as a typed dataset."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    frames = {t.name: pd.DataFrame(raw.get(t.name, []), columns=list(t.columns)) for t in TABLES}
+    return Dataset.from_frames(frames)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the workbook: `python -m indicators.seed [OUT.xlsx]`."""
+    from indicators.store import SEED_WORKBOOK
+
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else SEED_WORKBOOK
+    data = load_source()
+    excel.write_workbook(data, out)
+    counts = ", ".join(f"{k}: {v}" for k, v in data.counts().items())
+    print(f"{out}: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

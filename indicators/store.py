@@ -1,0 +1,340 @@
+"""The versioned store: every change is a new version; any version can be read back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from indicators import excel
+from indicators.model import TABLES, Dataset
+from indicators.model import Table as ModelTable
+
+PROJECT = Path(__file__).resolve().parents[1]
+SEED_WORKBOOK = PROJECT / "data" / "tam_duong_2015_2025.xlsx"
+DEFAULT_DB = PROJECT / "var" / "indicators.sqlite"
+ENV_URL = "INDICATORS_DB"
+SEED_ACCOUNT = "system"
+SEED_NOTE = "Dữ liệu gốc: báo cáo tổng kết TĐKT 2015–2020 của UBND huyện Tam Đường"
+
+
+class StoreError(Exception):
+    """The store cannot be reached or refuses a change; the message is for people."""
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a commit did: the new version (None when nothing changed) and the row counts."""
+
+    version: int | None
+    added: int
+    removed: int
+
+    @property
+    def changed(self) -> bool:
+        """True when a new version was written."""
+        return self.version is not None
+
+
+metadata = MetaData()
+versions = Table(
+    "versions",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=True),
+    Column("account", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("action", String(20), nullable=False),  # seed | import | rollback
+    Column("file_name", String(500), nullable=False, default=""),
+    Column("sha256", String(64), nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("counts", Text, nullable=False, default="{}"),  # JSON: rows per table, added, removed
+    Column("restored_from", Integer, nullable=True),
+)
+
+_INT = {"year", "base_year"}
+_FLOAT = {"value", "reported_pct"}
+
+
+def _row_table(model: ModelTable) -> Table:
+    """A data table: the model's columns plus the version range each row is valid in."""
+    columns = [Column("row_id", Integer, primary_key=True, autoincrement=True)]
+    for name in model.columns:
+        kind = Integer if name in _INT else Float if name in _FLOAT else Text
+        columns.append(Column(name, kind, nullable=name == "base_year" or name in _FLOAT))
+    columns += [
+        Column("row_hash", String(32), nullable=False),
+        # A row is part of version v when since_version <= v < until_version (NULL: still current).
+        Column("since_version", Integer, nullable=False, index=True),
+        Column("until_version", Integer, nullable=True, index=True),
+    ]
+    return Table(f"data_{model.name}", metadata, *columns)
+
+
+ROW_TABLES: dict[str, Table] = {t.name: _row_table(t) for t in TABLES}
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("secret", Boolean, nullable=False, default=False),
+)
+
+
+def default_url() -> str:
+    """The store's URL: $INDICATORS_DB, else an SQLite file under var/ (never committed)."""
+    return os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_DB}"
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    """WAL for readers beside a writer, a busy timeout, and explicit transactions."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+        # pysqlite's own transaction handling is switched off so that BEGIN is ours.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # Writers take the lock up front so two imports never interleave.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def row_hashes(frame: pd.DataFrame) -> pd.Series:
+    """A fingerprint of each row's content, to tell changed rows from unchanged ones."""
+    # Frames are always typed by model.coerce first, so equal content hashes equal;
+    # pandas' hash is vectorised and keyed with a fixed key, so it is stable across runs.
+    hashed = pd.util.hash_pandas_object(frame, index=False)
+    return pd.Series([f"{h:016x}" for h in hashed.to_numpy()], index=frame.index, dtype=object)
+
+
+class Store:
+    """An SQLAlchemy store of versioned tables; SQLite by default, any URL by $INDICATORS_DB."""
+
+    def __init__(self, url: str | None = None, seed: Path | None = SEED_WORKBOOK) -> None:
+        self.url = url or default_url()
+        self.seed = seed
+        try:
+            if self.url.startswith("sqlite:///") and not self.url.endswith(":memory:"):
+                Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(self.url)
+        except (SQLAlchemyError, ValueError, OSError, ImportError) as exc:
+            raise StoreError(f"Không mở được kho dữ liệu ({self.url_for_people}): {exc}") from exc
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        if self.is_sqlite:
+            _sqlite_pragmas(self.engine)
+        self._ready = False
+
+    @property
+    def url_for_people(self) -> str:
+        """The URL without a password."""
+        try:
+            from sqlalchemy.engine import make_url
+
+            return make_url(self.url).render_as_string(hide_password=True)
+        except (SQLAlchemyError, ValueError):
+            return "?"
+
+    # Set-up ---------------------------------------------------------------------------
+
+    def ensure(self) -> Store:
+        """Create the tables and, on first use, fill them from the shipped workbook."""
+        if self._ready:
+            return self
+        try:
+            metadata.create_all(self.engine)
+            self._ready = True
+            if self.seed is not None and self.current_version() == 0:
+                data = excel.read_workbook(self.seed)
+                self.commit(
+                    data,
+                    account=SEED_ACCOUNT,
+                    file_name=self.seed.name,
+                    sha256=hashlib.sha256(self.seed.read_bytes()).hexdigest(),
+                    note=SEED_NOTE,
+                    action="seed",
+                )
+        except SQLAlchemyError as exc:
+            self._ready = False
+            raise StoreError(f"Không mở được kho dữ liệu ({self.url_for_people}): {exc.orig or exc}") from exc
+        return self
+
+    # Reading --------------------------------------------------------------------------
+
+    def current_version(self) -> int:
+        """The newest version number, 0 for an empty store."""
+        self.ensure()
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+
+    def versions(self) -> pd.DataFrame:
+        """Every version, oldest first: account, time, file, sha256, note, counts."""
+        self.ensure()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(versions).order_by(versions.c.version)).mappings().all()
+        frame = pd.DataFrame(rows, columns=[c.name for c in versions.columns])
+        return frame
+
+    def load(self, version: int | None = None) -> Dataset:
+        """Every table as it was at `version` (the newest by default)."""
+        self.ensure()
+        with self.engine.connect() as conn:
+            latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+            v = latest if version is None else version
+            if v < 0 or v > latest:
+                raise StoreError(f"Không có phiên bản {v}: kho có các phiên bản 1–{latest}.")
+            frames = {t.name: self._read_table(conn, t, v) for t in TABLES}
+        return Dataset.from_frames(frames, version=v)
+
+    def _read_table(self, conn: Connection, model: ModelTable, v: int) -> pd.DataFrame:
+        table = ROW_TABLES[model.name]
+        live = (table.c.since_version <= v) & (table.c.until_version.is_(None) | (table.c.until_version > v))
+        query = select(*[table.c[c] for c in model.columns]).where(live).order_by(table.c.row_id)
+        rows = conn.execute(query).all()
+        return pd.DataFrame(rows, columns=list(model.columns))
+
+    # Writing --------------------------------------------------------------------------
+
+    def _begin_write(self) -> Connection:
+        conn = self.engine.connect()
+        if self.is_sqlite:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        return conn
+
+    def commit(
+        self,
+        data: Dataset,
+        account: str,
+        file_name: str = "",
+        sha256: str = "",
+        note: str = "",
+        action: str = "import",
+        restored_from: int | None = None,
+    ) -> CommitResult:
+        """Make `data` the newest version; unchanged data writes nothing and returns version None."""
+        self.ensure()
+        try:
+            with self._begin_write() as conn, conn.begin():
+                if not self.is_sqlite:
+                    # One writer at a time on a server database too.
+                    conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
+                return self._commit_locked(conn, data, account, file_name, sha256, note, action, restored_from)
+        except SQLAlchemyError as exc:
+            raise StoreError(_write_error_message(exc)) from exc
+
+    def _commit_locked(
+        self,
+        conn: Connection,
+        data: Dataset,
+        account: str,
+        file_name: str,
+        sha256: str,
+        note: str,
+        action: str,
+        restored_from: int | None,
+    ) -> CommitResult:
+        plans = {}
+        added = removed = 0
+        for model in TABLES:
+            table = ROW_TABLES[model.name]
+            current = conn.execute(
+                select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
+            ).all()
+            current_hash = {h: rid for rid, h in current}
+            frame = data.frame(model)
+            hashes = row_hashes(frame)
+            new_mask = ~hashes.isin(current_hash.keys())
+            gone = set(current_hash) - set(hashes)
+            plans[model.name] = (frame[new_mask.to_numpy()], hashes[new_mask], [current_hash[h] for h in gone])
+            added += int(new_mask.sum())
+            removed += len(gone)
+        if added == 0 and removed == 0:
+            return CommitResult(None, 0, 0)
+        counts = {**data.counts(), "added": added, "removed": removed}
+        version = conn.execute(
+            versions.insert().values(
+                account=account,
+                created_at=datetime.now(UTC),
+                action=action,
+                file_name=file_name,
+                sha256=sha256,
+                note=note,
+                counts=json.dumps(counts, ensure_ascii=False),
+                restored_from=restored_from,
+            )
+        ).inserted_primary_key[0]
+        for model in TABLES:
+            table = ROW_TABLES[model.name]
+            rows, hashes, gone_ids = plans[model.name]
+            if gone_ids:
+                conn.execute(update(table).where(table.c.row_id.in_(gone_ids)).values(until_version=version))
+            if len(rows):
+                conn.execute(table.insert(), _records(rows, hashes, version))
+        return CommitResult(int(version), added, removed)
+
+    def rollback(self, version: int, account: str, note: str = "") -> CommitResult:
+        """Restore an old version's figures as a new version; nothing is deleted."""
+        old = self.load(version)
+        return self.commit(
+            old,
+            account=account,
+            note=note or f"Khôi phục phiên bản {version}",
+            action="rollback",
+            restored_from=version,
+        )
+
+
+def _records(rows: pd.DataFrame, hashes: pd.Series, version: int) -> list[dict]:
+    """Rows as plain Python values for the driver (no numpy scalars, None for missing)."""
+    out = rows.astype(object).where(rows.notna(), None)
+    records = out.to_dict("records")
+    for record, h in zip(records, hashes.to_numpy(), strict=True):
+        for key, value in record.items():
+            if isinstance(value, np.generic):
+                record[key] = value.item()
+        record["row_hash"] = h
+        record["since_version"] = version
+        record["until_version"] = None
+    return records
+
+
+def _write_error_message(exc: SQLAlchemyError) -> str:
+    """A sentence for people from a database error on writing."""
+    detail = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in detail or "busy" in detail or "could not obtain lock" in detail:
+        return "Kho dữ liệu đang bận với một lần cập nhật khác, xin thử lại sau ít phút."
+    if "readonly" in detail or "read-only" in detail or "read only" in detail:
+        return "Kho dữ liệu đang ở chế độ chỉ đọc: không ghi được phiên bản mới. Người xem vẫn xem được."
+    if "full" in detail or "no space" in detail:
+        return "Ổ đĩa của kho dữ liệu đã đầy: không ghi được phiên bản mới. Dữ liệu cũ vẫn nguyên vẹn."
+    return f"Không ghi được vào kho dữ liệu: {getattr(exc, 'orig', exc)}"
