@@ -46,6 +46,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "domain.tourism": ("Du lịch", "Tourism"),
     "domain.population": ("Dân số", "Population"),
     "domain.commendations": ("Thi đua – khen thưởng", "Emulation and commendations"),
+    # --- dashboard pages (issue 3) ---
+    # --- Excel round trip, upload and history pages (issue 4) ---
+    # --- accounts and sign-in (issue 5) ---
 }
 
 

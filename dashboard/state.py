@@ -1,0 +1,46 @@
+"""Session state keys, the store connection and the data cached by version."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators.fmt import Lang
+from indicators.model import Dataset
+from indicators.store import Store
+
+LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
+ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
+
+
+@st.cache_resource
+def store() -> Store:
+    """One store (engine and connection pool) per server process."""
+    return Store().ensure()
+
+
+def lang() -> Lang:
+    """The reader's language, Vietnamese unless they switched."""
+    return "en" if st.session_state.get(LANG_KEY) == "en" else "vi"
+
+
+def account() -> str:
+    """The signed-in account, or "" for an anonymous viewer."""
+    return str(st.session_state.get(ACCOUNT_KEY, ""))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _dataset_at(url: str, version: int) -> Dataset:
+    # Keyed by the version number, not by hashing frames: a new import is a new
+    # version, so the next page load reads it without a restart.
+    return Store(url, seed=None).load(version)
+
+
+def dataset() -> Dataset:
+    """The newest data, read once per version."""
+    s = store()
+    return _dataset_at(s.url, s.current_version())
+
+
+def dataset_at(version: int) -> Dataset:
+    """The data of an older version (history page), cached the same way."""
+    return _dataset_at(store().url, version)
