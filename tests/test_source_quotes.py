@@ -1,0 +1,188 @@
+"""Every figure in data/source.toml is quoted word for word from the report, in the model's vocabularies."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from indicators import model
+
+ROOT = Path(__file__).parents[1]
+SOURCE = ROOT / "data" / "source.toml"
+REPORT = Path(__file__).parents[2] / "shared" / "seed" / "000_f607b51a38945324.txt"
+
+FIGURE_TABLES = ("observations", "targets", "reported")
+# The column holding the number each figure table quotes.
+VALUE_COLUMN = {"observations": "value", "targets": "value", "reported": "reported_pct"}
+QUALIFIER_WORD = {"khoang": "khoảng", "tren": "trên"}
+CHANGE_KINDS = ("change", "change_per_year")
+RECIPIENTS = ("", "tap_the", "ca_nhan")
+AWARD_LEVELS = ("", "state", "government", "province", "grassroots")
+# A number as the report prints it: digits with "." or "," between digit groups.
+NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+DATA: dict[str, Any] = tomllib.loads(SOURCE.read_text(encoding="utf-8"))
+TABLES = {table.name: table for table in model.TABLES}
+
+
+def normalise(text: str) -> str:
+    """NFC-normalise and collapse every run of whitespace to a single space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+REPORT_TEXT = normalise(REPORT.read_text(encoding="utf-8"))
+
+
+def vietnamese_forms(value: float) -> set[str]:
+    """The ways the report may print a number: "." thousands, "," decimals, maybe a leading zero."""
+    magnitude = abs(value)
+    whole, _, fraction = repr(float(magnitude)).partition(".")
+    if "e" in whole or "e" in fraction:
+        raise ValueError(f"cannot render {value!r} in Vietnamese format")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    if fraction.rstrip("0"):
+        return {f"{grouped},{fraction.rstrip('0')}"}
+    forms = {grouped}
+    if int(whole) < 10:
+        forms.add(f"0{grouped}")  # "08 xã", "01 tập thể"
+    return forms
+
+
+def rows(*names: str) -> list[tuple[str, int, dict[str, Any]]]:
+    """(table name, index, row) for every row of the named tables."""
+    return [(name, i, row) for name in names for i, row in enumerate(DATA.get(name, []))]
+
+
+def row_id(item: tuple[str, int, dict[str, Any]]) -> str:
+    """A readable test id: table, index and code."""
+    name, i, row = item
+    return f"{name}[{i}]-{row.get('code', '?')}"
+
+
+FIGURES = rows(*FIGURE_TABLES)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (2503.3, {"2.503,3"}),
+        (16742, {"16.742"}),
+        (0.5, {"0,5"}),
+        (8, {"8", "08"}),
+        (-4.5, {"4,5"}),
+        (558716, {"558.716"}),
+        (52.75, {"52,75"}),
+        (118.08, {"118,08"}),
+        (100.0, {"100"}),
+    ],
+)
+def test_vietnamese_forms(value: float, expected: set[str]) -> None:
+    assert vietnamese_forms(value) == expected
+
+
+def test_every_table_present_with_its_columns() -> None:
+    for name, table in TABLES.items():
+        assert DATA.get(name), f"table {name} is empty or missing"
+        for i, row in enumerate(DATA[name]):
+            assert tuple(row) == table.columns, f"{name}[{i}] columns {tuple(row)}"
+
+
+def test_enough_figures() -> None:
+    assert len(FIGURES) >= 60
+
+
+@pytest.mark.parametrize("name", [table.name for table in model.TABLES])
+def test_no_duplicate_key(name: str) -> None:
+    key = TABLES[name].key
+    counts = Counter(tuple(row[k] for k in key) for row in DATA[name])
+    assert [k for k, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("item", FIGURES, ids=row_id)
+def test_quote_is_in_report(item: tuple[str, int, dict[str, Any]]) -> None:
+    _, _, row = item
+    quote = normalise(row["quote"])
+    assert quote, "empty quote"
+    assert quote in REPORT_TEXT
+    assert row["section"].strip(), "empty section"
+
+
+@pytest.mark.parametrize("item", FIGURES, ids=row_id)
+def test_value_is_printed_in_quote(item: tuple[str, int, dict[str, Any]]) -> None:
+    name, _, row = item
+    value = row[VALUE_COLUMN[name]]
+    assert isinstance(value, int | float) and not isinstance(value, bool), f"{value!r} is not a number"
+    printed = set(NUMBER_TOKEN.findall(normalise(row["quote"])))
+    assert vietnamese_forms(value) & printed, f"{value} not printed in {row['quote']!r}"
+
+
+@pytest.mark.parametrize("item", rows("observations"), ids=row_id)
+def test_observation_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
+    _, _, row = item
+    assert row["kind"] in {k.value for k in model.ObsKind}
+    assert row["qualifier"] in model.QUALIFIERS
+    if row["qualifier"]:
+        assert QUALIFIER_WORD[row["qualifier"]] in row["quote"]
+    assert isinstance(row["year"], int) and model.YEAR_MIN <= row["year"] <= model.YEAR_MAX
+    if row["kind"] in CHANGE_KINDS:
+        assert isinstance(row["base_year"], int) and model.YEAR_MIN <= row["base_year"] < row["year"]
+    else:
+        assert row["base_year"] == 0
+
+
+@pytest.mark.parametrize("item", rows("targets"), ids=row_id)
+def test_target_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
+    _, _, row = item
+    assert row["target_kind"] in {k.value for k in model.TargetKind}
+    assert row["comparator"] in {c.value for c in model.Comparator}
+    assert isinstance(row["year"], int) and model.YEAR_MIN <= row["year"] <= model.YEAR_MAX
+    assert row["term"].endswith(str(row["year"]))
+
+
+@pytest.mark.parametrize("item", rows("reported"), ids=row_id)
+def test_reported_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
+    _, _, row = item
+    assert row["target_kind"] in {k.value for k in model.TargetKind}
+    assert isinstance(row["year"], int) and model.YEAR_MIN <= row["year"] <= model.YEAR_MAX
+    assert row["reported_pct"] > 0
+
+
+@pytest.mark.parametrize("item", rows("indicators"), ids=row_id)
+def test_indicator_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
+    _, _, row = item
+    assert re.fullmatch(r"[A-Z][A-Z0-9_]*", row["code"])
+    assert row["domain"] in model.DOMAINS
+    assert row["direction"] in {d.value for d in model.Direction}
+    assert row["value_kind"] in {v.value for v in model.ValueKind}
+    assert row["recipient"] in RECIPIENTS
+    assert row["award_level"] in AWARD_LEVELS
+    if row["domain"] != "commendations":
+        assert row["recipient"] == row["award_level"] == ""
+    for column in ("name_vi", "name_en", "unit", "unit_en"):
+        assert row[column].strip(), f"empty {column}"
+
+
+@pytest.mark.parametrize("item", rows("areas"), ids=row_id)
+def test_area_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
+    _, _, row = item
+    codes = {area["code"] for area in DATA["areas"]}
+    assert row["level"] in {level.value for level in model.AreaLevel}
+    assert row["parent"] == "" or row["parent"] in codes
+    for column in ("valid_from", "valid_to"):
+        assert row[column] == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[column])
+
+
+def test_codes_and_areas_exist() -> None:
+    indicator_codes = {row["code"] for row in DATA["indicators"]}
+    area_codes = {row["code"] for row in DATA["areas"]}
+    used = {row["code"] for _, _, row in FIGURES}
+    assert used - indicator_codes == set(), "figures for unknown indicators"
+    assert indicator_codes - used == set(), "indicators without any figure"
+    assert {row["area"] for _, _, row in FIGURES} <= area_codes
