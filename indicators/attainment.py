@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
 from indicators.fmt import printed_decimals, round_half_up
-from indicators.model import Comparator, Dataset, Direction, ObsKind, Status
+from indicators.model import TARGETS, Comparator, Dataset, Direction, ObsKind, Status, coerce
 
 KEY = ["code", "area", "year"]
 # Within this many points of 100 % a figure is "đạt": the report prints 100 % for those.
@@ -116,17 +118,19 @@ def _derive_targets(
     return derived[derived["value"].notna() & np.isfinite(derived["value"])]
 
 
-def all_targets(data: Dataset) -> pd.DataFrame:
-    """Stated targets plus the ones derived from a printed % (column `derived`)."""
-    actuals = levels(data.observations).merge(
-        _reductions(data.observations), on=KEY, how="outer"
-    )
+def derive_targets(data: Dataset) -> Dataset:
+    """The dataset with the targets the report implies added, marked derived.
+
+    Done once, when the data is built, so a derived target is a fixed fact of the
+    resolution: a later correction of the actual is then measured against it.
+    """
+    actuals = levels(data.observations).merge(_reductions(data.observations), on=KEY, how="outer")
     directions = data.indicators.set_index("code")["direction"]
-    stated = data.targets.assign(derived=False)
     derived = _derive_targets(data.reported, data.targets, actuals, directions)
     if derived.empty:
-        return stated
-    return pd.concat([stated, derived[stated.columns]], ignore_index=True)
+        return data
+    targets = pd.concat([data.targets, derived[data.targets.columns]], ignore_index=True)
+    return replace(data, targets=coerce(TARGETS, targets))
 
 
 def _status_from_pct(pct: pd.Series) -> pd.Series:
@@ -152,7 +156,7 @@ def _reported_rounding(computed: pd.Series, reported: pd.Series) -> pd.Series:
 
 def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     """One row per indicator × area × year × target: actual, target, % attained, status."""
-    targets = all_targets(data)
+    targets = data.targets
     if area is not None:
         targets = targets[targets["area"] == area]
     tkey = [*KEY, "target_kind"]
@@ -185,12 +189,8 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     status = _status_from_pct(pct)
     # A target of zero (or an actual of zero under a ceiling) has no ratio, but it is met or not.
     zero = pct.isna() & actual.notna() & target.notna()
-    met_zero = np.where(
-        comparator == Comparator.AT_MOST.value, actual <= target, actual >= target
-    )
-    exceeded_zero = np.where(
-        comparator == Comparator.AT_MOST.value, actual < target, actual > target
-    )
+    met_zero = np.where(comparator == Comparator.AT_MOST.value, actual <= target, actual >= target)
+    exceeded_zero = np.where(comparator == Comparator.AT_MOST.value, actual < target, actual > target)
     status = status.mask(
         zero,
         np.where(
@@ -211,9 +211,7 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     if area is not None:
         orphans = orphans[orphans["area"] == area]
     if not orphans.empty:
-        extra = orphans.rename(columns={"quote": "reported_quote"})[
-            [*tkey, "reported_pct", "reported_quote"]
-        ]
+        extra = orphans.rename(columns={"quote": "reported_quote"})[[*tkey, "reported_pct", "reported_quote"]]
         rows = pd.concat([rows, extra], ignore_index=True)
 
     rows["attainment_pct"] = rows["attainment_pct"].astype("float64")
@@ -222,16 +220,15 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     rows["difference_pts"] = rounded - rows["reported_pct"]
     rows["differs"] = rows["difference_pts"].fillna(0).abs() > 1e-9
     basis = np.where(
-        rows["attainment_pct"].notna() | rows["status"].isin(
-            [Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value]
-        ),
+        rows["attainment_pct"].notna()
+        | rows["status"].isin([Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value]),
         "computed",
         np.where(rows["reported_pct"].notna(), "reported", "none"),
     )
     from_report = _status_from_pct(rows["reported_pct"])
     rows["status"] = np.where(basis == "reported", from_report, rows["status"].fillna(Status.NO_DATA.value))
     rows["status_basis"] = basis
-    rows["target_derived"] = rows["derived"].fillna(False).astype(bool)
+    rows["target_derived"] = rows["derived"].astype("boolean").fillna(False).astype(bool)
     rows = rows.rename(columns={"value": "target", "quote": "target_quote"})
     names = data.indicators.set_index("code")
     rows["name"] = rows["code"].map(names["name_vi"])

@@ -141,6 +141,7 @@ TARGETS = Table(
         "target_kind",
         "comparator",
         "value",
+        "derived",  # True where the report prints only a % and the target is actual ÷ %
         "section",
         "quote",
     ),
@@ -170,6 +171,8 @@ YEAR_MIN, YEAR_MAX = 1975, 2100
 # Column types; every other column is text. Nullable integers keep "no base year" as <NA>.
 _INT_COLUMNS = {"year": "int64", "base_year": "Int64"}
 _FLOAT_COLUMNS = {"value", "reported_pct"}
+_BOOL_COLUMNS = {"derived"}
+_TRUE_WORDS = {"true", "1", "1.0", "yes", "x", "co", "có"}
 
 
 def coerce(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
@@ -184,6 +187,9 @@ def coerce(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
             if column == "base_year":
                 numeric = numeric.where(numeric.fillna(0) != 0)
             out[column] = numeric.astype(_INT_COLUMNS[column])
+        elif column in _BOOL_COLUMNS:
+            flags = values if values is not None else pd.Series([False] * len(frame))
+            out[column] = flags.map(lambda v: str(v).strip().casefold() in _TRUE_WORDS).astype(bool)
         elif column in _FLOAT_COLUMNS:
             out[column] = pd.to_numeric(values, errors="raise").astype("float64")
         else:
@@ -215,9 +221,7 @@ class Dataset:
     @classmethod
     def from_frames(cls, frames: dict[str, pd.DataFrame], version: int = 0) -> Dataset:
         """A dataset from frames keyed by table name, typed; a missing table is empty."""
-        typed = {
-            t.name: coerce(t, frames[t.name]) if t.name in frames else empty(t) for t in TABLES
-        }
+        typed = {t.name: coerce(t, frames[t.name]) if t.name in frames else empty(t) for t in TABLES}
         return cls(version=version, **typed)
 
     @classmethod

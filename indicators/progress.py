@@ -170,7 +170,9 @@ def required_path(progress: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["code", "area", "year", "required"])
     span = (rows["goal_year"] - rows["base_year"]).to_numpy()
     repeat = np.repeat(rows.index.to_numpy(), span + 1)
-    expanded = rows.loc[repeat, ["code", "area", "base_year", "base_value", "goal_value", "goal_year", "method"]]
+    expanded = rows.loc[
+        repeat, ["code", "area", "base_year", "base_value", "goal_value", "goal_year", "method"]
+    ]
     step = expanded.groupby(level=0).cumcount().to_numpy()
     expanded = expanded.reset_index(drop=True)
     n = (expanded["goal_year"] - expanded["base_year"]).astype("float64")

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import excel
+from indicators import attainment, excel
 from indicators.model import TABLES, Dataset
 
 SOURCE = Path(__file__).resolve().parents[1] / "data" / "source.toml"
 
 
 def load_source(path: Path = SOURCE) -> Dataset:
-    """The transcription as a typed dataset."""
+    """The transcription as a typed dataset, with the targets implied by printed % derived."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     frames = {t.name: pd.DataFrame(raw.get(t.name, []), columns=list(t.columns)) for t in TABLES}
-    return Dataset.from_frames(frames)
+    return attainment.derive_targets(Dataset.from_frames(frames))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,13 +78,14 @@ versions = Table(
 
 _INT = {"year", "base_year"}
 _FLOAT = {"value", "reported_pct"}
+_BOOL = {"derived"}
 
 
 def _row_table(model: ModelTable) -> Table:
     """A data table: the model's columns plus the version range each row is valid in."""
     columns = [Column("row_id", Integer, primary_key=True, autoincrement=True)]
     for name in model.columns:
-        kind = Integer if name in _INT else Float if name in _FLOAT else Text
+        kind = Integer if name in _INT else Float if name in _FLOAT else Boolean if name in _BOOL else Text
         columns.append(Column(name, kind, nullable=name == "base_year" or name in _FLOAT))
     columns += [
         Column("row_hash", String(32), nullable=False),
@@ -219,9 +220,11 @@ class Store:
     def _read_table(self, conn: Connection, model: ModelTable, v: int) -> pd.DataFrame:
         table = ROW_TABLES[model.name]
         live = (table.c.since_version <= v) & (table.c.until_version.is_(None) | (table.c.until_version > v))
-        query = select(*[table.c[c] for c in model.columns]).where(live).order_by(table.c.row_id)
+        query = select(*[table.c[c] for c in model.columns]).where(live)
         rows = conn.execute(query).all()
-        return pd.DataFrame(rows, columns=list(model.columns))
+        frame = pd.DataFrame(rows, columns=list(model.columns))
+        # Canonical order by the table's key, whatever order versions wrote rows in.
+        return frame.sort_values(list(model.key), kind="stable").reset_index(drop=True)
 
     # Writing --------------------------------------------------------------------------
 
@@ -248,7 +251,9 @@ class Store:
                 if not self.is_sqlite:
                     # One writer at a time on a server database too.
                     conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
-                return self._commit_locked(conn, data, account, file_name, sha256, note, action, restored_from)
+                return self._commit_locked(
+                    conn, data, account, file_name, sha256, note, action, restored_from
+                )
         except SQLAlchemyError as exc:
             raise StoreError(_write_error_message(exc)) from exc
 
@@ -275,7 +280,11 @@ class Store:
             hashes = row_hashes(frame)
             new_mask = ~hashes.isin(current_hash.keys())
             gone = set(current_hash) - set(hashes)
-            plans[model.name] = (frame[new_mask.to_numpy()], hashes[new_mask], [current_hash[h] for h in gone])
+            plans[model.name] = (
+                frame[new_mask.to_numpy()],
+                hashes[new_mask],
+                [current_hash[h] for h in gone],
+            )
             added += int(new_mask.sum())
             removed += len(gone)
         if added == 0 and removed == 0:

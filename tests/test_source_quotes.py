@@ -90,8 +90,10 @@ def test_vietnamese_forms(value: float, expected: set[str]) -> None:
 def test_every_table_present_with_its_columns() -> None:
     for name, table in TABLES.items():
         assert DATA.get(name), f"table {name} is empty or missing"
+        # The transcription holds only stated targets; the seed build derives the rest.
+        columns = tuple(c for c in table.columns if c != "derived")
         for i, row in enumerate(DATA[name]):
-            assert tuple(row) == table.columns, f"{name}[{i}] columns {tuple(row)}"
+            assert tuple(row) == columns, f"{name}[{i}] columns {tuple(row)}"
 
 
 def test_enough_figures() -> None:

@@ -1,0 +1,140 @@
+"""The command line through a subprocess, as scripts and CI call it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "INDICATORS_DB": db}
+    return subprocess.run(
+        [sys.executable, "-m", "indicators", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('cli') / 'store.sqlite'}"
+
+
+def test_attainment_csv_reproduces_the_report(db: str) -> None:
+    done = run("attainment", "--format", "csv", db=db)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    expected_columns = "code,name,unit,period,target_kind,actual,target,attainment_pct,reported_pct,status"
+    assert ",".join(list(rows[0])[:10]) == expected_columns
+    by_key = {(r["code"], r["period"], r["target_kind"]): r for r in rows}
+    gtsx = by_key[("GTSX", "2015-2020", "NQ")]
+    assert (gtsx["actual"], gtsx["attainment_pct"], gtsx["reported_pct"], gtsx["status"]) == (
+        "2503.3",
+        "118.08",
+        "118.08",
+        "vượt",
+    )
+    printed = {
+        "TEA_NEW": "220.4",
+        "TEA_COMMERCIAL": "111.5",
+        "TEA_OUTPUT": "137.2",
+        "TOURISTS": "500.0",
+        "TOURISM_REV": "254.0",
+        "POV_RATE": "150.0",
+        "JOBS": "100.0",
+    }
+    for code, pct in printed.items():
+        row = next(r for r in rows if r["code"] == code and r["reported_pct"])
+        assert row["attainment_pct_as_printed"] == pct, code
+        assert row["differs"] == "False", code
+    assert by_key[("TEA_NEW", "2015-2020", "NQ")]["attainment_pct"] == "220.43"
+
+
+def test_attainment_json_and_area_filter(db: str) -> None:
+    done = run("attainment", "--area", "TD", "--format", "json", db=db)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert {r["area"] for r in rows} == {"TD"}
+    pov = next(r for r in rows if r["code"] == "POV_RATE" and r["period"] == "2015-2020")
+    assert (pov["attainment_pct"], pov["comparator"]) == (150.0, "reduce_by")
+
+
+def test_attainment_table_for_people_uses_vietnamese_numbers(db: str) -> None:
+    done = run("attainment", db=db)
+    assert done.returncode == 0, done.stderr
+    assert "2.503,3" in done.stdout and "118,08" in done.stdout and "300.000" in done.stdout
+    assert "2503.3" not in done.stdout
+
+
+def test_progress_csv(db: str) -> None:
+    done = run("progress", "--format", "csv", db=db)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    wanted = (
+        "code,name,unit,base_year,base_value,goal_year,goal_value,latest_year,latest_value,"
+        "required_growth_pct,observed_growth_pct,ratio,status"
+    ).split(",")
+    assert set(wanted) <= set(rows[0])
+    income = next(r for r in rows if r["code"] == "INCOME_PC")
+    assert (income["base_value"], income["goal_value"], income["required_growth_pct"]) == (
+        "30.0",
+        "45.0",
+        "8.4472",
+    )
+
+
+def test_history_csv_starts_with_the_version(db: str) -> None:
+    done = run("history", "--format", "csv", db=db)
+    assert done.returncode == 0, done.stderr
+    header, first = done.stdout.splitlines()[:2]
+    assert header.split(",")[0] == "version"
+    assert first.startswith("1,")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("attainment", "--format", "xml"), 2, "Lỗi cú pháp"),
+        (("nonsense",), 2, "Lỗi cú pháp"),
+        (("attainment", "--area", "HANOI"), 2, "không có địa bàn 'HANOI'"),
+        ((), 2, "Lỗi cú pháp"),
+    ],
+)
+def test_bad_arguments_are_one_line_without_traceback(
+    args: tuple[str, ...], code: int, words: str, db: str
+) -> None:
+    done = run(*args, db=db)
+    assert done.returncode == code
+    assert words in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_store_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    done = run("attainment", db=f"sqlite:///{blocker / 'x.sqlite'}")
+    assert done.returncode == 3
+    assert "Không mở được kho dữ liệu" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_database_driver_is_one_line() -> None:
+    done = run("history", db="nosuchdb://x/y")
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -1,0 +1,141 @@
+"""The versioned store: seeding, new versions, reading old ones, rollback, a second store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import create_engine, text
+
+from indicators import attainment
+from indicators.model import Dataset
+from indicators.seed import load_source
+from indicators.store import Store, StoreError
+
+
+def _with_value(data: Dataset, code: str, year: int, value: float) -> Dataset:
+    obs = data.observations.copy()
+    mask = (obs["code"] == code) & (obs["year"] == year) & (obs["kind"] == "actual")
+    assert mask.sum() == 1
+    obs.loc[mask, "value"] = value
+    frames = {name: getattr(data, name) for name in data.counts()}
+    return Dataset.from_frames({**frames, "observations": obs})
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(list(frame.columns[:4])).reset_index(drop=True)
+
+
+def _value(data: Dataset, code: str, year: int) -> float:
+    obs = data.observations
+    return float(
+        obs[(obs["code"] == code) & (obs["year"] == year) & (obs["kind"] == "actual")]["value"].iloc[0]
+    )
+
+
+def test_first_use_seeds_version_one_from_the_shipped_workbook(store: Store) -> None:
+    assert store.current_version() == 1
+    history = store.versions()
+    assert history["version"].tolist() == [1]
+    first = history.iloc[0]
+    assert (first["account"], first["action"], first["file_name"]) == (
+        "system",
+        "seed",
+        "tam_duong_2015_2025.xlsx",
+    )
+    assert len(first["sha256"]) == 64
+    counts = json.loads(first["counts"])
+    assert counts == {**load_source().counts(), "added": sum(load_source().counts().values()), "removed": 0}
+    data = store.load()
+    assert data.version == 1
+    for name, frame in load_source().counts().items():
+        assert len(getattr(data, name)) == frame
+    pd.testing.assert_frame_equal(_sorted(data.observations), _sorted(load_source().observations))
+    pd.testing.assert_frame_equal(_sorted(data.targets), _sorted(load_source().targets))
+
+
+def test_a_change_is_a_new_version_and_the_old_one_stays_readable(store: Store) -> None:
+    before = store.load()
+    result = store.commit(
+        _with_value(before, "GTSX", 2020, 2600.0), account="ana", file_name="f.xlsx", note="sửa"
+    )
+    assert (result.version, result.added, result.removed) == (2, 1, 1)
+    assert _value(store.load(), "GTSX", 2020) == 2600.0
+    assert _value(store.load(1), "GTSX", 2020) == 2503.3
+    row = store.versions().iloc[-1]
+    assert (row["account"], row["file_name"], row["note"], row["action"]) == (
+        "ana",
+        "f.xlsx",
+        "sửa",
+        "import",
+    )
+    # Attainment follows the new figure: 2600 against the derived 2120 target.
+    gtsx = attainment.compute(store.load()).query("code == 'GTSX' and year == 2020")
+    assert gtsx["attainment_pct"].iloc[0] == pytest.approx(2600 / 2120 * 100, abs=0.01)
+
+
+def test_unchanged_data_writes_no_version(store: Store) -> None:
+    result = store.commit(store.load(), account="ana")
+    assert not result.changed
+    assert store.current_version() == 1
+
+
+def test_rollback_is_a_new_version_and_deletes_nothing(store: Store) -> None:
+    store.commit(_with_value(store.load(), "GTSX", 2020, 2600.0), account="ana")
+    result = store.rollback(1, account="lead")
+    assert result.version == 3
+    assert _value(store.load(), "GTSX", 2020) == 2503.3
+    assert _value(store.load(2), "GTSX", 2020) == 2600.0  # the rolled-back version is kept
+    last = store.versions().iloc[-1]
+    assert (last["action"], last["restored_from"]) == ("rollback", 1)
+    pd.testing.assert_frame_equal(store.load(3).observations, store.load(1).observations)
+
+
+def test_rows_are_never_overwritten_in_place(store: Store) -> None:
+    store.commit(_with_value(store.load(), "GTSX", 2020, 2600.0), account="ana")
+    engine = create_engine(store.url)
+    with engine.connect() as conn:
+        values = conn.execute(
+            text(
+                "SELECT value, since_version, until_version FROM data_observations "
+                "WHERE code='GTSX' AND year=2020 AND kind='actual' ORDER BY row_id"
+            )
+        ).all()
+    assert values == [(2503.3, 1, 2), (2600.0, 2, None)]
+
+
+def test_unknown_version_is_a_clear_error(store: Store) -> None:
+    with pytest.raises(StoreError, match="Không có phiên bản 9"):
+        store.load(9)
+
+
+def test_two_stores_by_url_are_independent(store: Store, tmp_path: Path) -> None:
+    other = Store(f"sqlite:///{tmp_path / 'other.sqlite'}").ensure()
+    store.commit(_with_value(store.load(), "GTSX", 2020, 1.0), account="ana")
+    assert store.current_version() == 2
+    assert other.current_version() == 1
+    assert _value(other.load(), "GTSX", 2020) == 2503.3
+
+
+def test_default_url_follows_the_environment(store_url: str) -> None:
+    assert Store().url == store_url
+
+
+def test_empty_store_without_seed(store_url: str) -> None:
+    empty = Store(store_url, seed=None).ensure()
+    assert empty.current_version() == 0
+    assert empty.load().counts() == {name: 0 for name in Dataset.empty().counts()}
+
+
+def test_sqlite_store_uses_wal(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_unreachable_store_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="Không mở được kho dữ liệu"):
+        Store(f"sqlite:///{blocker / 'sub' / 'x.sqlite'}").ensure()
