@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 
 from indicators.fmt import printed_decimals, round_half_up
+from indicators.lookup import Levels, levels_of, take_labels, term_start
+from indicators.lookup import positions as _positions
 from indicators.model import TARGETS, Comparator, Dataset, Direction, ObsKind, Status, coerce
 
 KEY = ["code", "area", "year"]
@@ -40,19 +42,7 @@ COLUMNS = [
 
 def levels(observations: pd.DataFrame) -> pd.DataFrame:
     """One level per indicator, area and year: the final figure where there is one, else the estimate."""
-    rank = {ObsKind.ACTUAL.value: 0, ObsKind.ESTIMATE.value: 1}
-    obs = observations[observations["kind"].isin(rank)]
-    obs = obs.assign(_rank=obs["kind"].map(rank)).sort_values("_rank", kind="stable")
-    obs = obs.drop_duplicates(KEY, keep="first")
-    return obs[[*KEY, "value", "kind", "qualifier", "quote"]].rename(
-        columns={"value": "actual", "kind": "actual_kind", "quote": "actual_quote"}
-    )
-
-
-def _term_start(term: pd.Series, year: pd.Series) -> pd.Series:
-    """First year of a term written "2015-2020"; a single-year term starts a year before."""
-    start = pd.to_numeric(term.astype(str).str.extract(r"^\s*(\d{4})\s*[-–]")[0], errors="coerce")
-    return start.fillna(year - 1).astype("int64")
+    return Levels(observations).frame()
 
 
 def _reductions(observations: pd.DataFrame) -> pd.DataFrame:
@@ -133,107 +123,139 @@ def derive_targets(data: Dataset) -> Dataset:
     return replace(data, targets=coerce(TARGETS, targets))
 
 
-def _status_from_pct(pct: pd.Series) -> pd.Series:
-    return pd.Series(
-        np.select(
-            [pct > 100 + MET_TOLERANCE, pct >= 100 - MET_TOLERANCE, pct.notna()],
-            [Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value],
-            default=Status.NO_DATA.value,
-        ),
-        index=pct.index,
+_STATUSES = [Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value, Status.NO_DATA.value]
+_BASES = ["computed", "reported", "none"]
+
+
+def _status_codes(pct: np.ndarray) -> np.ndarray:
+    """Index into _STATUSES for each %: vượt above 100,5, đạt within rounding of 100, else không đạt."""
+    return np.select(
+        [pct > 100 + MET_TOLERANCE, pct >= 100 - MET_TOLERANCE, ~np.isnan(pct)], [0, 1, 2], default=3
     )
 
 
-def _reported_rounding(computed: pd.Series, reported: pd.Series) -> pd.Series:
+def _printed_rounding(computed: np.ndarray, reported: np.ndarray) -> np.ndarray:
     """The computed % rounded the way the report printed its own figure."""
-    out = pd.Series(np.nan, index=computed.index, dtype="float64")
-    both = computed.notna() & reported.notna()
+    out = np.full(len(computed), np.nan)
     # Few rows carry a printed %, so a plain loop over them is cheap and exact.
-    for i in both[both].index:
-        out.at[i] = round_half_up(computed.at[i], printed_decimals(reported.at[i]))
+    for i in np.flatnonzero(~np.isnan(computed) & ~np.isnan(reported)):
+        out[i] = round_half_up(computed[i], printed_decimals(reported[i]))
     return out
 
 
-def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
-    """One row per indicator × area × year × target: actual, target, % attained, status."""
-    targets = data.targets
-    if area is not None:
-        targets = targets[targets["area"] == area]
+def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    """The targets plus an empty target row for each % the report prints without one.
+
+    Tuyển quân "đạt 100% chỉ tiêu" has no figure to compute from; it is kept with the
+    report's own % and status, so nothing the report says is dropped.
+    """
+    if reported.empty:
+        return targets
     tkey = [*KEY, "target_kind"]
-    rows = targets.merge(levels(data.observations), on=KEY, how="left")
+    candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
+    found = reported[tkey].merge(candidates.drop_duplicates(), on=tkey, how="left", indicator=True)
+    orphans = found.loc[found["_merge"] == "left_only", tkey]
+    if orphans.empty:
+        return targets
+    extra = orphans.assign(term="", comparator="", value=np.nan, derived=False, section="", quote="")
+    merged = pd.concat([targets, extra[targets.columns]], ignore_index=True)
+    return merged.sort_values(tkey, kind="stable", ignore_index=True)
+
+
+def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The printed % and its quote for each target row, NaN and "" where the report prints none."""
+    pct = np.full(len(targets), np.nan)
+    quote = np.full(len(targets), "", dtype=object)
+    if reported.empty or targets.empty:
+        return pct, quote
+    tkey = [*KEY, "target_kind"]
+    # Only rows whose indicator has a printed % can match: a cheap filter before the merge.
+    candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
+    matched = candidates.reset_index(names="_row").merge(reported, on=tkey, how="inner")
+    rows = matched["_row"].to_numpy()
+    pct[rows] = matched["reported_pct"].to_numpy(dtype="float64")
+    quote[rows] = matched["quote"].to_numpy(dtype=object)
+    return pct, quote
+
+
+def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
+    """One row per indicator × area × year × target: actual, target, % attained, status.
+
+    Rows come in the order of the targets table (the store returns it in key order).
+    """
+    lv = levels_of(data)
+    targets = data.targets if area is None else data.targets[data.targets["area"] == area]
+    reported = data.reported if area is None else data.reported[data.reported["area"] == area]
+    targets = _with_reported_only(targets.reset_index(drop=True), reported)
+    year = targets["year"].to_numpy(dtype="int64")
+    position = lv.locate(targets["code"], targets["area"], year)
+    actual = lv.value_at(position)
+    actual_quote = lv.column_at(position, "quote")
+    comparator = targets["comparator"]
+    target = targets["value"].to_numpy(dtype="float64")
 
     # "Reduce by N a year": the achieved reduction is the stated average, or the
     # fall between the term's first and last year where both levels exist.
-    reduce = rows["comparator"] == Comparator.REDUCE_BY.value
+    reduce = comparator.eq(Comparator.REDUCE_BY.value).to_numpy(dtype=bool, na_value=False)
     if reduce.any():
-        rows = rows.merge(_reductions(data.observations), on=KEY, how="left")
-        start = _term_start(rows["term"], rows["year"])
-        base = levels(data.observations)[[*KEY, "actual"]].rename(
-            columns={"year": "start", "actual": "start_level"}
+        subset = targets.loc[reduce, KEY].reset_index(drop=True)
+        stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
+        start = term_start(targets.loc[reduce, "term"], year[reduce])
+        start_level = lv.value_at(lv.locate(subset["code"], subset["area"], start))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            from_levels = (start_level - actual[reduce]) / (year[reduce] - start)
+        has_stated = stated["stated_reduction"].notna().to_numpy()
+        actual[reduce] = np.where(
+            has_stated, stated["stated_reduction"].to_numpy(dtype="float64"), from_levels
         )
-        rows = rows.assign(start=start).merge(base, on=["code", "area", "start"], how="left")
-        from_levels = (rows["start_level"] - rows["actual"]) / (rows["year"] - rows["start"])
-        achieved = rows["stated_reduction"].fillna(from_levels)
-        rows["actual"] = np.where(reduce, achieved, rows["actual"])
-        rows["actual_quote"] = np.where(
-            reduce & rows["stated_reduction"].notna(), rows["reduction_quote"], rows["actual_quote"]
+        quotes = actual_quote.to_numpy(dtype=object)
+        quotes[reduce] = np.where(
+            has_stated, stated["reduction_quote"].to_numpy(dtype=object), quotes[reduce]
         )
+        actual_quote = pd.Series(quotes, dtype="str")
 
-    actual, target = rows["actual"], rows["value"]
-    comparator = rows["comparator"]
+    ceiling = comparator.eq(Comparator.AT_MOST.value).to_numpy(dtype=bool, na_value=False)
     with np.errstate(divide="ignore", invalid="ignore"):
-        pct = np.where(
-            comparator == Comparator.AT_MOST.value, target / actual * 100.0, actual / target * 100.0
-        )
-    pct = pd.Series(pct, index=rows.index).replace([np.inf, -np.inf], np.nan)
-    status = _status_from_pct(pct)
+        pct = np.where(ceiling, target / actual * 100.0, actual / target * 100.0)
+    pct[~np.isfinite(pct)] = np.nan
+    status = _status_codes(pct)
     # A target of zero (or an actual of zero under a ceiling) has no ratio, but it is met or not.
-    zero = pct.isna() & actual.notna() & target.notna()
-    met_zero = np.where(comparator == Comparator.AT_MOST.value, actual <= target, actual >= target)
-    exceeded_zero = np.where(comparator == Comparator.AT_MOST.value, actual < target, actual > target)
-    status = status.mask(
-        zero,
-        np.where(
-            exceeded_zero,
-            Status.EXCEEDED.value,
-            np.where(met_zero, Status.MET.value, Status.NOT_MET.value),
-        ),
-    )
+    zero = np.isnan(pct) & ~np.isnan(actual) & ~np.isnan(target)
+    if zero.any():
+        met = np.where(ceiling, actual <= target, actual >= target)
+        beyond = np.where(ceiling, actual < target, actual > target)
+        status = np.where(zero, np.where(beyond, 0, np.where(met, 1, 2)), status)
 
-    reported = data.reported.rename(columns={"quote": "reported_quote"})[
-        [*tkey, "reported_pct", "reported_quote"]
-    ]
-    rows = rows.assign(attainment_pct=pct, status=status).merge(reported, on=tkey, how="left")
-    # Rows the report judges with a % but gives no figure for (tuyển quân "đạt 100%
-    # chỉ tiêu"): kept, with the report's own % and status, so nothing it says is dropped.
-    orphans = data.reported.merge(rows[tkey], on=tkey, how="left", indicator=True)
-    orphans = orphans[orphans["_merge"] == "left_only"]
-    if area is not None:
-        orphans = orphans[orphans["area"] == area]
-    if not orphans.empty:
-        extra = orphans.rename(columns={"quote": "reported_quote"})[[*tkey, "reported_pct", "reported_quote"]]
-        rows = pd.concat([rows, extra], ignore_index=True)
+    printed, reported_quote = _attach_reported(targets, reported)
+    difference = _printed_rounding(pct, printed) - printed
+    # Where nothing can be computed, the report's own % is the only judgement there is.
+    basis = np.where(status != 3, 0, np.where(~np.isnan(printed), 1, 2))
+    status = np.where(basis == 1, _status_codes(printed), status)
+    catalogue = data.indicators.set_index("code")
+    where = _positions(targets["code"], catalogue.index)
 
-    rows["attainment_pct"] = rows["attainment_pct"].astype("float64")
-    rows["reported_pct"] = rows["reported_pct"].astype("float64")
-    rounded = _reported_rounding(rows["attainment_pct"], rows["reported_pct"])
-    rows["difference_pts"] = rounded - rows["reported_pct"]
-    rows["differs"] = rows["difference_pts"].fillna(0).abs() > 1e-9
-    basis = np.where(
-        rows["attainment_pct"].notna()
-        | rows["status"].isin([Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value]),
-        "computed",
-        np.where(rows["reported_pct"].notna(), "reported", "none"),
-    )
-    from_report = _status_from_pct(rows["reported_pct"])
-    rows["status"] = np.where(basis == "reported", from_report, rows["status"].fillna(Status.NO_DATA.value))
-    rows["status_basis"] = basis
-    rows["target_derived"] = rows["derived"].astype("boolean").fillna(False).astype(bool)
-    rows = rows.rename(columns={"value": "target", "quote": "target_quote"})
-    names = data.indicators.set_index("code")
-    rows["name"] = rows["code"].map(names["name_vi"])
-    rows["unit"] = rows["code"].map(names["unit"])
-    for column in ("term", "comparator", "actual_quote", "target_quote", "reported_quote", "name", "unit"):
-        rows[column] = rows[column].fillna("").astype(str)
-    rows = rows.sort_values(["code", "area", "year", "target_kind"], kind="stable")
-    return rows[COLUMNS].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "code": targets["code"],
+            "name": take_labels(catalogue["name_vi"], where),
+            "unit": take_labels(catalogue["unit"], where),
+            "area": targets["area"],
+            "year": year,
+            "term": targets["term"],
+            "target_kind": targets["target_kind"],
+            "comparator": targets["comparator"],
+            "actual": actual,
+            "target": target,
+            "target_derived": targets["derived"].to_numpy(dtype=bool),
+            "attainment_pct": pct,
+            "reported_pct": printed,
+            "difference_pts": difference,
+            "differs": np.nan_to_num(np.abs(difference)) > 1e-9,
+            # Categoricals: a few words repeated over many rows, without a string per row.
+            "status": pd.Categorical.from_codes(status, _STATUSES),
+            "status_basis": pd.Categorical.from_codes(basis, _BASES),
+            "actual_quote": actual_quote,
+            "target_quote": targets["quote"],
+            "reported_quote": reported_quote,
+        }
+    )[COLUMNS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.attainment import levels
+from indicators.lookup import levels_of, positions, take_labels, term_start
 from indicators.model import Comparator, Dataset, Direction, ProgressStatus, ValueKind
 
 # Statistics Canada / Open SDG thresholds on R = observed ÷ required growth.
@@ -43,37 +43,46 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
         return targets.assign(base_year=pd.Series(dtype="int64"))
     year = int(targets["year"].max()) if goal_year is None else goal_year
     chosen = targets[targets["year"] == year]
-    start = chosen["term"].astype(str).str.extract(r"^\s*(\d{4})\s*[-–]")[0]
-    base = pd.to_numeric(start, errors="coerce").fillna(year - 1).astype("int64")
-    return chosen.assign(base_year=base)
+    return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
 
 
 def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
     """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
+    lv = levels_of(data)
     g = goals(data, goal_year)
     if area is not None:
         g = g[g["area"] == area]
     g = g.rename(columns={"year": "goal_year", "value": "target_value", "quote": "target_quote"})
-    lv = levels(data.observations)[["code", "area", "year", "actual"]]
+    g = g.reset_index(drop=True)
+    base_year = g["base_year"].to_numpy(dtype="int64")
+    goal_years = g["goal_year"].to_numpy(dtype="int64")
+    g["base_value"] = lv.value_at(lv.locate(g["code"], g["area"], base_year))
 
-    # Baseline: the level in the term's first year.
-    base = lv.rename(columns={"year": "base_year", "actual": "base_value"})
-    g = g.merge(base, on=["code", "area", "base_year"], how="left")
-
-    # Latest: the last level after the baseline, up to the goal year.
-    later = lv.merge(g[["code", "area", "base_year", "goal_year"]].drop_duplicates(), on=["code", "area"])
-    later = later[(later["year"] > later["base_year"]) & (later["year"] <= later["goal_year"])]
-    later = later.sort_values("year").drop_duplicates(["code", "area", "goal_year"], keep="last")
-    later = later.rename(columns={"year": "latest_year", "actual": "latest_value"})
-    g = g.merge(
-        later[["code", "area", "goal_year", "latest_year", "latest_value"]],
-        on=["code", "area", "goal_year"],
-        how="left",
-    )
+    # Latest: the last level after the baseline, up to the goal year; looked up year by
+    # year backwards from the goal, as terms span a handful of years.
+    latest_year = np.full(len(g), -1, dtype="int64")
+    latest_value = np.full(len(g), np.nan)
+    for back in range(int((goal_years - base_year).max()) if len(g) else 0):
+        year = goal_years - back
+        open_rows = (latest_year < 0) & (year > base_year)
+        if not open_rows.any():
+            break
+        found = lv.value_at(lv.locate(g["code"], g["area"], year))
+        hit = open_rows & ~np.isnan(found)
+        latest_year[hit] = year[hit]
+        latest_value[hit] = found[hit]
+    g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
+    g["latest_value"] = latest_value
 
     info = data.indicators.set_index("code")
-    direction = g["code"].map(info["direction"])
-    d = np.where(direction == Direction.LOWER.value, -1.0, 1.0)
+    where = positions(g["code"], info.index)
+
+    def catalogue_is(column: str, value: str) -> np.ndarray:
+        # Compared on the small catalogue, then spread to the goals by position.
+        flags = info[column].eq(value).to_numpy(dtype=bool, na_value=False)
+        return np.where(where >= 0, flags[np.maximum(where, 0)] if len(flags) else False, False)
+
+    d = np.where(catalogue_is("direction", Direction.LOWER.value), -1.0, 1.0)
     comparator = g["comparator"]
     reduce = comparator == Comparator.REDUCE_BY.value
     span = (g["goal_year"] - g["base_year"]).astype("float64")
@@ -94,7 +103,10 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
 
     higher_goal = comparator == Comparator.AT_LEAST.value
     achieved = np.where(higher_goal, yt >= goal_value, yt <= goal_value) & yt.notna()
-    term_total = g["code"].map(info["value_kind"]) == ValueKind.TERM_TOTAL.value
+    term_total = pd.Series(catalogue_is("value_kind", ValueKind.TERM_TOTAL.value), index=g.index)
+    # Categoricals built from integer choices: a few words over many goals, no string per row.
+    statuses = [s.value for s in ProgressStatus]
+    pick = {s: statuses.index(s.value) for s in ProgressStatus}
     status = np.select(
         [
             achieved,
@@ -107,45 +119,42 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
             ratio >= 0,
         ],
         [
-            ProgressStatus.ACHIEVED.value,
-            ProgressStatus.NO_DATA.value,
-            ProgressStatus.NO_DATA.value,
-            ProgressStatus.NO_DATA.value,
-            ProgressStatus.MOVING_AWAY.value,
-            ProgressStatus.ON_TRACK.value,
-            ProgressStatus.MODERATE.value,
-            ProgressStatus.LIMITED.value,
+            pick[ProgressStatus.ACHIEVED],
+            pick[ProgressStatus.NO_DATA],
+            pick[ProgressStatus.NO_DATA],
+            pick[ProgressStatus.NO_DATA],
+            pick[ProgressStatus.MOVING_AWAY],
+            pick[ProgressStatus.ON_TRACK],
+            pick[ProgressStatus.MODERATE],
+            pick[ProgressStatus.LIMITED],
         ],
-        default=ProgressStatus.MOVING_AWAY.value,
+        default=pick[ProgressStatus.MOVING_AWAY],
     )
-    reason = np.select(
-        [achieved, term_total, y0.isna(), yt.isna()],
-        ["", "term_total", "no_baseline", "no_later_data"],
-        default="",
-    )
+    reasons = ["", "term_total", "no_baseline", "no_later_data"]
+    reason = np.select([achieved, term_total, y0.isna(), yt.isna()], [0, 1, 2, 3], default=0)
     out = pd.DataFrame(
         {
             "code": g["code"],
-            "name": g["code"].map(info["name_vi"]).fillna(""),
-            "unit": g["code"].map(info["unit"]).fillna(""),
+            "name": take_labels(info["name_vi"], where),
+            "unit": take_labels(info["unit"], where),
             "area": g["area"],
             "comparator": comparator,
-            "method": np.where(linear, "linear", "cagr"),
+            "method": pd.Categorical.from_codes(np.where(linear, 1, 0), ["cagr", "linear"]),
             "base_year": g["base_year"],
             # A term total's previous-term figure is no baseline for the next term.
             "base_value": y0.mask(term_total),
             "goal_year": g["goal_year"],
             "goal_value": goal_value.where(~(reduce & y0.isna())),
             "goal_derived": reduce,
-            "latest_year": g["latest_year"].astype("Int64"),
+            "latest_year": g["latest_year"],
             "latest_value": yt,
             "required_growth_pct": np.where(linear, np.nan, cagr_r * 100.0),
             "observed_growth_pct": np.where(linear, np.nan, cagr_o * 100.0),
             "required_change_per_year": change_r,
             "observed_change_per_year": change_o,
             "ratio": ratio,
-            "status": status,
-            "reason": reason,
+            "status": pd.Categorical.from_codes(status, statuses),
+            "reason": pd.Categorical.from_codes(reason, reasons),
             "target_quote": g["target_quote"],
         }
     )
@@ -159,7 +168,6 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
         "ratio",
     ):
         out[column] = out[column].astype("float64").mask(no_base)
-    out = out.sort_values(["code", "area"], kind="stable").reset_index(drop=True)
     return out[COLUMNS]
 
 
