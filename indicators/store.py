@@ -28,7 +28,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from indicators import excel
@@ -146,8 +146,13 @@ class Store:
         self.url = url or default_url()
         self.seed = seed
         try:
-            if self.url.startswith("sqlite:///") and not self.url.endswith(":memory:"):
-                Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            database = make_url(self.url).database or ""
+            if (
+                self.url.startswith("sqlite")
+                and database not in ("", ":memory:")
+                and not database.startswith("file:")
+            ):
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(self.url)
         except (SQLAlchemyError, ValueError, OSError, ImportError) as exc:
             raise StoreError(f"Không mở được kho dữ liệu ({self.url_for_people}): {exc}") from exc
@@ -160,8 +165,6 @@ class Store:
     def url_for_people(self) -> str:
         """The URL without a password."""
         try:
-            from sqlalchemy.engine import make_url
-
             return make_url(self.url).render_as_string(hide_password=True)
         except (SQLAlchemyError, ValueError):
             return "?"

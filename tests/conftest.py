@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from indicators.model import Dataset
 from indicators.store import ENV_URL, Store
@@ -32,3 +36,40 @@ def store(store_url: str) -> Store:
 def seed_data(store: Store) -> Dataset:
     """The shipped data as read back from the store."""
     return store.load()
+
+
+PG_ENV = "INDICATORS_TEST_PG_URL"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """An empty store URL on each backend: SQLite in a temporary folder, and a fresh PostgreSQL database.
+
+    PostgreSQL needs a server: $INDICATORS_TEST_PG_URL (CI starts one with .ci/postgres.sh).
+    Without it the PostgreSQL half is skipped with that reason, unless $REQUIRE_POSTGRES is set.
+    """
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+        monkeypatch.setenv(ENV_URL, url)
+        yield url
+        return
+    admin_url = os.environ.get(PG_ENV)
+    if not admin_url:
+        message = f"no PostgreSQL server configured: set {PG_ENV} (see .ci/postgres.sh)"
+        if os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"indicators_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    monkeypatch.setenv(ENV_URL, url)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -35,6 +35,12 @@ def _value(data: Dataset, code: str, year: int) -> float:
     )
 
 
+@pytest.fixture
+def store(backend_url: str) -> Store:
+    """The shipped data in a fresh store, on SQLite and on PostgreSQL."""
+    return Store(backend_url).ensure()
+
+
 def test_first_use_seeds_version_one_from_the_shipped_workbook(store: Store) -> None:
     assert store.current_version() == 1
     history = store.versions()
@@ -119,18 +125,19 @@ def test_two_stores_by_url_are_independent(store: Store, tmp_path: Path) -> None
     assert _value(other.load(), "GTSX", 2020) == 2503.3
 
 
-def test_default_url_follows_the_environment(store_url: str) -> None:
-    assert Store().url == store_url
+def test_default_url_follows_the_environment(backend_url: str) -> None:
+    assert Store().url == backend_url
 
 
-def test_empty_store_without_seed(store_url: str) -> None:
-    empty = Store(store_url, seed=None).ensure()
+def test_empty_store_without_seed(backend_url: str) -> None:
+    empty = Store(backend_url, seed=None).ensure()
     assert empty.current_version() == 0
     assert empty.load().counts() == {name: 0 for name in Dataset.empty().counts()}
 
 
-def test_sqlite_store_uses_wal(store: Store) -> None:
-    with store.engine.connect() as conn:
+def test_sqlite_store_uses_wal(store_url: str) -> None:
+    sqlite = Store(store_url).ensure()
+    with sqlite.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
