@@ -97,13 +97,25 @@ def _row_table(model: ModelTable) -> Table:
 
 
 ROW_TABLES: dict[str, Table] = {t.name: _row_table(t) for t in TABLES}
-settings = Table(
-    "settings",
+# Accounts live in the same store (indicators/accounts.py works on them), so that
+# every version can name who made it and one backup holds everything.
+users = Table(
+    "users",
     metadata,
-    Column("key", String(100), primary_key=True),
-    Column("value", Text, nullable=False),
-    Column("secret", Boolean, nullable=False, default=False),
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
+# Kept per name, known or not, so that guessing names is slowed down as much as guessing passwords.
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
+)
+
 
 
 def default_url() -> str:
