@@ -10,6 +10,7 @@ from indicators.store import Store
 
 LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
+ROLE_KEY = "role"  # the signed-in account's role (indicators.accounts.Role value), absent for viewers
 
 
 @st.cache_resource
