@@ -11,6 +11,23 @@ from indicators.store import Store
 LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
 ROLE_KEY = "role"  # the signed-in account's role (indicators.accounts.Role value), absent for viewers
+# Upload and history pages (issue 4): session keys, and widget keys tests find them by.
+UPLOAD_NONCE_KEY = "upload_nonce"  # bumped after a commit so the file uploader starts empty
+UPLOAD_CHECK_KEY = "upload_check"  # the checked upload and its preview, keyed by file sha256 and version
+UPLOAD_FLASH_KEY = "upload_flash"  # the success message shown once after a commit
+UPLOAD_FILE_WIDGET = "upload_file"  # + the nonce
+UPLOAD_NOTE_WIDGET = "upload_note"
+UPLOAD_ACCOUNT_WIDGET = "upload_account"
+UPLOAD_COMMIT_WIDGET = "upload_commit"
+HISTORY_PENDING_KEY = "history_pending_rollback"  # the version a rollback waits to be confirmed for
+HISTORY_FLASH_KEY = "history_flash"
+HISTORY_VIEW_WIDGET = "history_view"
+HISTORY_FROM_WIDGET = "history_from"
+HISTORY_TO_WIDGET = "history_to"
+HISTORY_ROLLBACK_WIDGET = "history_rollback_version"
+HISTORY_ROLLBACK_BUTTON = "history_rollback"
+HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
+HISTORY_CANCEL_BUTTON = "history_rollback_no"
 
 
 @st.cache_resource

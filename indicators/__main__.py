@@ -1,15 +1,17 @@
-"""The command line: `python -m indicators attainment|progress|history ...`."""
+"""The command line: `python -m indicators attainment|progress|history|validate|import|export|...`."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import io
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 
-from indicators import attainment, fmt, progress
+from indicators import attainment, diff, excel, fmt, progress, validate
 from indicators.i18n import t
 from indicators.store import Store, StoreError
 
@@ -18,6 +20,10 @@ FORMATS = ("table", "csv", "json")
 
 class UsageError(Exception):
     """Bad arguments: shown as one line with exit code 2."""
+
+
+class InputError(Exception):
+    """A file named on the command line cannot be read or written: one line, exit code 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,6 +115,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="table")
     p = sub.add_parser("history", help="các phiên bản dữ liệu")
     p.add_argument("--format", choices=("table", "csv"), default="table")
+    p = sub.add_parser("validate", help="kiểm tra một tệp Excel, không ghi gì (mã thoát 1 khi có lỗi)")
+    p.add_argument("file", help="tệp .xlsx")
+    p = sub.add_parser("import", help="kiểm tra rồi ghi một tệp Excel thành phiên bản mới")
+    p.add_argument("file", help="tệp .xlsx")
+    p.add_argument("--note", default="", help="ghi chú cho phiên bản")
+    p.add_argument("--account", default=None, help="tài khoản ghi (mặc định: người dùng hệ điều hành)")
+    p = sub.add_parser("export", help="ghi số liệu (hiện tại hoặc một phiên bản) ra tệp Excel mẫu tải lên")
+    p.add_argument("file", help="tệp .xlsx sẽ ghi")
+    p.add_argument("--version", type=int, default=None, help="số phiên bản (mặc định: mới nhất)")
+    p = sub.add_parser("template", help="tệp mẫu: số liệu hiện tại, trang Hướng dẫn, danh sách chọn")
+    p.add_argument("file", help="tệp .xlsx sẽ ghi")
+    p = sub.add_parser("rollback", help="khôi phục số liệu của một phiên bản cũ thành phiên bản mới")
+    p.add_argument("version", type=int, help="số phiên bản cần khôi phục")
+    p.add_argument("--note", default="", help="ghi chú")
+    p.add_argument("--account", default=None, help="tài khoản (mặc định: người dùng hệ điều hành)")
     return parser
 
 
@@ -119,16 +140,155 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
 }
 
 
+def _os_account() -> str:
+    """Who runs the command: the operating system's user name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "không có tệp hoặc thư mục này"
+    if isinstance(exc, PermissionError):
+        return "không có quyền"
+    if isinstance(exc, IsADirectoryError):
+        return "đây là một thư mục"
+    return str(exc.strerror or exc)
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp {path}: {_why(exc)}") from exc
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"không ghi được tệp {path}: {_why(exc)}") from exc
+
+
+def _counts_vi(counts: dict[str, int]) -> str:
+    names = {"indicators": "chỉ tiêu", "observations": "số liệu", "targets": "mục tiêu"}
+    names |= {"reported": "tỷ lệ báo cáo", "areas": "địa bàn"}
+    return ", ".join(f"{fmt.number(n, 'vi')} {names.get(k, k)}" for k, n in counts.items() if k in names)
+
+
+def _checked(store: Store, path: str) -> tuple[validate.Upload, bool]:
+    """The file checked against the current data; the report printed; True when it can be committed."""
+    upload = validate.check(_read(path), Path(path).name, store.load())
+    if upload.problems:
+        print(validate.report_text(upload, "vi"))
+    for row in upload.conversions.itertuples(index=False):
+        print(f"Đã đọc số dạng chữ: {row.sheet} {row.cell} “{row.text}” → {fmt.number(row.value, 'vi')}")
+    errors, warnings = len(upload.errors), len(upload.warnings)
+    if errors:
+        print(
+            f"Tệp không hợp lệ: {fmt.number(errors, 'vi')} lỗi, {fmt.number(warnings, 'vi')} lưu ý. "
+            "Không có gì được ghi."
+        )
+    return upload, errors == 0
+
+
+def _preview_lines(preview: diff.Preview) -> str:
+    totals = preview.totals()
+    lines = [
+        f"Thay đổi so với phiên bản hiện tại: {fmt.number(totals['new'], 'vi')} dòng mới, "
+        f"{fmt.number(totals['changed'], 'vi')} dòng sửa, {fmt.number(totals['removed'], 'vi')} dòng gỡ."
+    ]
+    for row in preview.counts().itertuples(index=False):
+        if row.new or row.changed or row.removed:
+            lines.append(f"  {row.sheet}: +{row.new} mới, ~{row.changed} sửa, −{row.removed} gỡ")
+    return "\n".join(lines)
+
+
+def _validate(args: argparse.Namespace, store: Store) -> int:
+    upload, ok = _checked(store, args.file)
+    if not ok:
+        return 1
+    merged = diff.merge(store.load(), upload)
+    print(
+        f"Tệp hợp lệ ({'dạng dọc' if upload.layout == 'long' else 'dạng ngang'}), "
+        f"{len(upload.warnings)} lưu ý."
+    )
+    print(_preview_lines(diff.compare(store.load(), merged)))
+    return 0
+
+
+def _import(args: argparse.Namespace, store: Store) -> int:
+    upload, ok = _checked(store, args.file)
+    if not ok:
+        return 1
+    current = store.load()
+    merged = diff.merge(current, upload)
+    preview = diff.compare(current, merged)
+    if preview.empty:
+        print(
+            f"Không có thay đổi: số liệu trong tệp giống phiên bản hiện tại ({current.version}). "
+            "Không ghi gì."
+        )
+        return 0
+    print(_preview_lines(preview))
+    result = store.commit(
+        merged,
+        account=args.account or _os_account(),
+        file_name=upload.file_name,
+        sha256=upload.sha256,
+        note=args.note,
+        action="import",
+    )
+    if result.version is None:
+        print(f"Không có thay đổi so với phiên bản hiện tại ({current.version}). Không ghi gì.")
+    else:
+        print(f"Đã ghi phiên bản {result.version}.")
+    return 0
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    data = store.load(args.version)
+    _write(args.file, excel.workbook_bytes(data))
+    print(f"Đã ghi {args.file}: phiên bản {data.version}; {_counts_vi(data.counts())}.")
+    return 0
+
+
+def _rollback(args: argparse.Namespace, store: Store) -> int:
+    result = store.rollback(args.version, account=args.account or _os_account(), note=args.note)
+    if result.version is None:
+        print(f"Số liệu hiện tại đã giống phiên bản {args.version}: không ghi gì.")
+    else:
+        print(f"Đã khôi phục phiên bản {args.version} thành phiên bản mới {result.version}.")
+    return 0
+
+
+# Commands that print their own report and choose their exit code.
+ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
+    "validate": _validate,
+    "import": _import,
+    "export": _export,
+    "template": lambda a, s: _export(argparse.Namespace(file=a.file, version=None), s),
+    "rollback": _rollback,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and a non-zero exit, never a traceback."""
     try:
         args = build_parser().parse_args(argv)
         store = Store()
+        if args.command in ACTIONS:
+            return ACTIONS[args.command](args, store)
         frame = COMMANDS[args.command](args, store)
         sys.stdout.write(_emit(frame, args.format))
         return 0
     except UsageError as exc:
         print(f"Lỗi cú pháp: {exc}. Xem: python -m indicators --help", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)

@@ -8,16 +8,31 @@ import unicodedata
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from indicators.model import (
     AREAS,
+    DOMAINS,
     INDICATORS,
     OBSERVATIONS,
+    QUALIFIERS,
     REPORTED,
     TABLES,
     TARGETS,
+    YEAR_MAX,
+    YEAR_MIN,
+    AreaLevel,
+    Comparator,
     Dataset,
+    Direction,
+    ObsKind,
     Table,
+    TargetKind,
+    ValueKind,
 )
 
 # The Vietnamese header analysts see for each column, per table.
@@ -49,7 +64,7 @@ HEADERS: dict[str, dict[str, str]] = {
         "base_year": "Năm gốc",
         "qualifier": "Ghi chú số",
     },
-    TARGETS.name: {**_COMMON, "term": "Giai đoạn", "comparator": "So sánh"},
+    TARGETS.name: {**_COMMON, "term": "Giai đoạn", "comparator": "So sánh", "derived": "Mục tiêu suy ra"},
     REPORTED.name: {**_COMMON, "reported_pct": "Tỷ lệ báo cáo (%)"},
     AREAS.name: {
         "code": "Mã địa bàn",
@@ -62,11 +77,103 @@ HEADERS: dict[str, dict[str, str]] = {
 }
 
 
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+NUMBER_FORMAT = "#,##0.##"
+VALUE_COLUMNS = {"value", "reported_pct"}
+RECIPIENTS: tuple[str, ...] = ("", "tap_the", "ca_nhan")
+AWARD_LEVELS: tuple[str, ...] = ("", "state", "government", "province", "grassroots")
+
+# The closed vocabularies, per table and column: the drop-downs of the template and the values
+# an upload may use (besides the aliases below).
+VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
+    (INDICATORS.name, "domain"): DOMAINS,
+    (INDICATORS.name, "direction"): tuple(Direction),
+    (INDICATORS.name, "value_kind"): tuple(ValueKind),
+    (INDICATORS.name, "recipient"): RECIPIENTS,
+    (INDICATORS.name, "award_level"): AWARD_LEVELS,
+    (OBSERVATIONS.name, "kind"): tuple(ObsKind),
+    (OBSERVATIONS.name, "qualifier"): QUALIFIERS,
+    (TARGETS.name, "target_kind"): tuple(TargetKind),
+    (TARGETS.name, "comparator"): tuple(Comparator),
+    (REPORTED.name, "target_kind"): tuple(TargetKind),
+    (AREAS.name, "level"): tuple(AreaLevel),
+}
+
+# Words offices write instead of the model's codes, per column (matched folded).
+_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "kind": {
+        "actual": ("TH", "thực hiện", "thuc hien", "kết quả"),
+        "estimate": ("ƯTH", "UTH", "ước", "ước thực hiện", "ước tính"),
+        "change": ("thay đổi", "tăng giảm", "tăng/giảm", "chênh lệch"),
+        "change_per_year": ("bình quân năm", "bình quân/năm", "thay đổi bình quân/năm"),
+    },
+    "target_kind": {
+        "NQ": ("nghị quyết", "NQĐH", "nghị quyết đại hội"),
+        "KH": ("kế hoạch", "kế hoạch năm"),
+        "DA": ("đề án",),
+        "GIAO": ("giao", "chỉ tiêu giao"),
+    },
+    "comparator": {
+        "at_least": (">=", "≥", "đạt ít nhất", "ít nhất", "tối thiểu", "trên"),
+        "at_most": ("<=", "≤", "không vượt quá", "tối đa", "dưới"),
+        "reduce_by": ("giảm mỗi năm", "giảm bình quân", "giảm bình quân/năm"),
+    },
+    "direction": {
+        "higher": ("cao hơn là tốt", "càng cao càng tốt", "tăng", "cao"),
+        "lower": ("thấp hơn là tốt", "càng thấp càng tốt", "giảm", "thấp"),
+    },
+    "value_kind": {
+        "level": ("mức", "mức độ", "giá trị"),
+        "count": ("số lượng", "đếm"),
+        "share": ("tỷ lệ", "tỉ lệ", "phần trăm"),
+        "change_per_year": ("bình quân năm", "thay đổi bình quân/năm"),
+        "term_total": ("tổng giai đoạn", "cộng dồn", "lũy kế"),
+    },
+    "level": {"province": ("tỉnh",), "district": ("huyện",), "commune": ("xã", "thị trấn", "phường")},
+    "qualifier": {"khoang": ("khoảng",), "tren": ("trên",)},
+    "recipient": {"tap_the": ("tập thể",), "ca_nhan": ("cá nhân",)},
+    "award_level": {
+        "state": ("nhà nước",),
+        "government": ("chính phủ",),
+        "province": ("tỉnh",),
+        "grassroots": ("cơ sở",),
+    },
+}
+_DOMAIN_NAMES_VI = {
+    "economy": "Kinh tế",
+    "education": "Giáo dục",
+    "health": "Y tế",
+    "culture": "Văn hóa",
+    "poverty_jobs": "Giảm nghèo – việc làm",
+    "defence_security": "Quốc phòng – an ninh",
+    "political_system": "Hệ thống chính trị",
+    "new_rural": "Nông thôn mới",
+    "tea": "Cây chè",
+    "tourism": "Du lịch",
+    "population": "Dân số",
+    "commendations": "Thi đua – khen thưởng",
+}
+
+
 def fold(text: object) -> str:
     """A header folded for matching: no case, diacritics, spacing or Unicode-form differences."""
     decomposed = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[\s_]+", " ", stripped).strip().casefold()
+
+
+def vocabulary_map(table: str, column: str) -> dict[str, str] | None:
+    """Folded word → canonical value for a column with a closed vocabulary; None for free text."""
+    values = VOCABULARIES.get((table, column))
+    if values is None:
+        return None
+    mapping = {fold(v): v for v in values}
+    for canonical, words in _ALIASES.get(column, {}).items():
+        if canonical in values:
+            mapping.update({fold(w): canonical for w in words})
+    if column == "domain":
+        mapping.update({fold(name): code for code, name in _DOMAIN_NAMES_VI.items()})
+    return mapping
 
 
 def header_map(table: Table) -> dict[str, str]:
@@ -108,27 +215,293 @@ def read_workbook(source: str | Path | bytes) -> Dataset:
     return Dataset.from_frames(to_frames(sheets))
 
 
+# What each column means, for the "Hướng dẫn" sheet: (meaning, allowed values).
+COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
+    INDICATORS.name: {
+        "code": ("Mã chỉ tiêu, duy nhất, viết liền không dấu (ví dụ GTSX).", "bắt buộc"),
+        "name_vi": ("Tên chỉ tiêu bằng tiếng Việt.", "bắt buộc"),
+        "name_en": (
+            "Tên chỉ tiêu bằng tiếng Anh (cho bản tiếng Anh của bảng điều khiển).",
+            "có thể để trống",
+        ),
+        "domain": ("Lĩnh vực của chỉ tiêu.", ", ".join(DOMAINS)),
+        "unit": ("Đơn vị tính như trong báo cáo (tỷ đồng, %, ha, ‰...).", "có thể để trống"),
+        "unit_en": ("Đơn vị tính bằng tiếng Anh.", "có thể để trống"),
+        "direction": ("Chiều tốt: higher = càng cao càng tốt; lower = càng thấp càng tốt.", "higher, lower"),
+        "value_kind": (
+            "Loại giá trị: level = mức; count = số lượng; share = tỷ lệ (%/‰); change_per_year = "
+            "thay đổi bình quân/năm; term_total = tổng cả giai đoạn.",
+            ", ".join(ValueKind),
+        ),
+        "recipient": (
+            "Chỉ cho thi đua – khen thưởng: tap_the (tập thể) hay ca_nhan (cá nhân).",
+            "tap_the, ca_nhan",
+        ),
+        "award_level": (
+            "Chỉ cho thi đua – khen thưởng: cấp khen.",
+            "state, government, province, grassroots",
+        ),
+    },
+    OBSERVATIONS.name: {
+        "code": (
+            "Mã chỉ tiêu, phải có trong trang ChiTieu (của tệp này hoặc của dữ liệu hiện tại).",
+            "bắt buộc",
+        ),
+        "area": ("Mã địa bàn, phải có trong trang DiaBan (ví dụ TD = huyện Tam Đường).", "bắt buộc"),
+        "year": ("Năm của số liệu, số nguyên.", f"{YEAR_MIN}–{YEAR_MAX}"),
+        "kind": (
+            "Loại số liệu: actual = thực hiện (TH); estimate = ước thực hiện (ƯTH); change = thay đổi "
+            "so với năm gốc; change_per_year = thay đổi bình quân/năm từ năm gốc.",
+            ", ".join(ObsKind),
+        ),
+        "base_year": ("Năm gốc, chỉ cho change và change_per_year.", "để trống hoặc một năm"),
+        "value": (
+            "Giá trị, theo đơn vị tính của chỉ tiêu. Nên nhập dạng số; nếu nhập dạng chữ thì theo cách "
+            "viết Việt Nam: 2.503,3 (dấu chấm ngăn nghìn, dấu phẩy thập phân).",
+            "số; tỷ lệ % không quá 100; số đếm không âm",
+        ),
+        "qualifier": (
+            "Chữ đứng trước số trong báo cáo: khoang (khoảng), tren (trên).",
+            "để trống, khoang, tren",
+        ),
+        "section": ("Mục của báo cáo có số liệu này.", "có thể để trống"),
+        "quote": ("Câu trích nguyên văn từ báo cáo.", "có thể để trống"),
+    },
+    TARGETS.name: {
+        "code": ("Mã chỉ tiêu.", "bắt buộc"),
+        "area": ("Mã địa bàn.", "bắt buộc"),
+        "year": ("Năm phải đạt mục tiêu.", f"{YEAR_MIN}–{YEAR_MAX}"),
+        "term": ("Giai đoạn, ví dụ 2020-2025; để trống cho kế hoạch một năm.", "có thể để trống"),
+        "target_kind": (
+            "Ai đặt mục tiêu: NQ = Nghị quyết; KH = Kế hoạch năm; DA = Đề án; GIAO = chỉ tiêu giao.",
+            ", ".join(TargetKind),
+        ),
+        "comparator": (
+            "So sánh: at_least = đạt ít nhất; at_most = không vượt quá; reduce_by = giảm mỗi năm "
+            "(giá trị là mức giảm một năm).",
+            ", ".join(Comparator),
+        ),
+        "value": ("Giá trị mục tiêu, theo đơn vị tính của chỉ tiêu.", "số"),
+        "derived": (
+            "Đánh dấu mục tiêu suy ra (báo cáo chỉ ghi % đạt, mục tiêu = thực hiện ÷ %): "
+            "TRUE / có; để trống hoặc FALSE nếu báo cáo ghi thẳng mục tiêu.",
+            "TRUE, FALSE hoặc để trống",
+        ),
+        "section": ("Mục của báo cáo.", "có thể để trống"),
+        "quote": ("Câu trích nguyên văn.", "có thể để trống"),
+    },
+    REPORTED.name: {
+        "code": ("Mã chỉ tiêu.", "bắt buộc"),
+        "area": ("Mã địa bàn.", "bắt buộc"),
+        "year": ("Năm.", f"{YEAR_MIN}–{YEAR_MAX}"),
+        "target_kind": ("Tỷ lệ này so với mục tiêu nào (NQ, KH, DA, GIAO).", ", ".join(TargetKind)),
+        "reported_pct": ("Tỷ lệ % đạt mà báo cáo ghi (ví dụ 118,08).", "số"),
+        "section": ("Mục của báo cáo.", "có thể để trống"),
+        "quote": ("Câu trích nguyên văn.", "có thể để trống"),
+    },
+    AREAS.name: {
+        "code": ("Mã địa bàn, duy nhất.", "bắt buộc"),
+        "name": ("Tên địa bàn.", "bắt buộc"),
+        "level": ("Cấp hành chính.", ", ".join(AreaLevel)),
+        "parent": ("Mã địa bàn cấp trên.", "để trống hoặc một mã địa bàn"),
+        "valid_from": ("Ngày bắt đầu hiệu lực, dạng NNNN-TT-NN.", "có thể để trống"),
+        "valid_to": ("Ngày hết hiệu lực (ví dụ huyện Tam Đường: 2025-06-30).", "có thể để trống"),
+    },
+}
+# Columns an upload may leave out; every other column of the long layout must be there.
+OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
+    INDICATORS.name: frozenset({"name_en", "unit_en", "recipient", "award_level"}),
+    OBSERVATIONS.name: frozenset({"base_year", "qualifier", "section", "quote"}),
+    TARGETS.name: frozenset({"term", "derived", "section", "quote"}),
+    REPORTED.name: frozenset({"section", "quote"}),
+    AREAS.name: frozenset({"parent", "valid_from", "valid_to"}),
+}
+
+INSTRUCTIONS: tuple[str, ...] = (
+    "HƯỚNG DẪN CẬP NHẬT SỐ LIỆU CHỈ TIÊU HUYỆN TAM ĐƯỜNG",
+    "1. Mỗi trang tính là một bảng: ChiTieu (danh mục chỉ tiêu), SoLieu (số liệu thực hiện), "
+    "MucTieu (mục tiêu), TyLeBaoCao (tỷ lệ % báo cáo ghi), DiaBan (địa bàn). Không đổi tên trang, "
+    "không đổi tên cột, không gộp ô, không dùng công thức.",
+    "2. Mỗi dòng một số liệu: một chỉ tiêu × một địa bàn × một năm × một loại. Không được có hai dòng "
+    "trùng chỉ tiêu, địa bàn, năm và loại.",
+    "3. Tệp tải lên là sự thật cho những gì nó có: với mỗi cặp (mã chỉ tiêu, mã địa bàn) có trong các "
+    "trang SoLieu, MucTieu, TyLeBaoCao của tệp, số liệu của cặp đó được thay bằng đúng các dòng trong "
+    "tệp (dòng bị xóa khỏi tệp sẽ bị gỡ khỏi phiên bản mới). Các cặp không có trong tệp giữ nguyên. "
+    "Vì vậy mỗi phòng có thể chỉ giữ lại các dòng chỉ tiêu của mình.",
+    "4. Danh mục chỉ tiêu (ChiTieu) và địa bàn (DiaBan) trong tệp được thêm mới hoặc cập nhật theo mã; "
+    "không bao giờ bị xóa vì thiếu trong tệp.",
+    "5. Số nên nhập dạng số. Nếu là chữ thì theo cách viết Việt Nam: 2.503,3 là hai nghìn năm trăm lẻ "
+    "ba phẩy ba; 118,08% được đọc là 118,08. Số như 2.503 (một dấu chấm và đúng ba chữ số sau) không rõ "
+    "là 2503 hay 2,503 nên bị từ chối: hãy nhập dạng số.",
+    "6. Ô giá trị không được có chữ như n/a, -, đang cập nhật: chưa có số liệu thì xóa cả dòng.",
+    "7. Cũng nhận bảng dạng ngang của các phòng: một trang có cột Mã chỉ tiêu, Tên chỉ tiêu, Đơn vị "
+    "tính, các cột năm (2015, 2016, ...) và các cột mục tiêu (NQ 2020, KH 2019, MT 2025); địa bàn lấy "
+    "từ cột Mã địa bàn nếu có, nếu không là TD.",
+    "8. Trước khi ghi, trang Cập nhật số liệu liệt kê mọi lỗi (trang, ô, cột, giá trị) và cho xem trước "
+    "thay đổi (thêm, sửa cũ → mới, gỡ). Mỗi lần ghi là một phiên bản mới; có thể khôi phục phiên bản cũ.",
+    "Các cột của từng trang:",
+)
+
+
+def _safe_text(cell: Cell) -> None:
+    """Text that Excel could take for a formula is stored as text and marked so if re-typed."""
+    value = cell.value
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def _plain(value: object) -> object:
+    """A pandas cell as a value openpyxl writes: no NA, no numpy scalars, no empty strings."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return None if value == "" else value
+
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+    for row in rows:
+        sheet.append(row)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type in ("s", "f"):
+                _safe_text(cell)
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(header, start=1):
+        width = max([len(name), *(len(str(r[index - 1] or "")) for r in rows[:200])])
+        sheet.column_dimensions[_letter(index)].width = min(max(width + 2, 8), 60)
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _instructions(book: Workbook) -> None:
+    sheet = book.create_sheet(INSTRUCTIONS_SHEET)
+    for line in INSTRUCTIONS:
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([])
+    start = sheet.max_row + 1
+    sheet.append(["Trang tính", "Cột (tiêu đề)", "Tên cột trong hệ thống", "Ý nghĩa", "Giá trị hợp lệ"])
+    for cell in sheet[start]:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+    for table in TABLES:
+        for column in table.columns:
+            meaning, allowed = COLUMN_HELP[table.name][column]
+            if column not in OPTIONAL_COLUMNS[table.name] and allowed == "có thể để trống":
+                allowed = "bắt buộc"
+            sheet.append([table.sheet, HEADERS[table.name][column], column, meaning, allowed])
+    for column, width in zip("ABCDE", (14, 24, 16, 90, 40), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=start + 1):
+        row[3].alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, int]) -> None:
+    """Drop-down lists for codes and vocabularies, and a whole-number rule for years."""
+    last = max(rows + 1000, 1000)
+    for index, column in enumerate(table.columns, start=1):
+        span = f"{_letter(index)}2:{_letter(index)}{last}"
+        if (table.name, column) in VOCABULARIES:
+            values = [v for v in VOCABULARIES[(table.name, column)] if v]
+            formula = '"' + ",".join(values) + '"'
+        elif (
+            column in ("code", "area", "parent")
+            and table is not INDICATORS
+            and not (table is AREAS and column == "code")
+        ):
+            source = INDICATORS if column == "code" else AREAS
+            formula = f"={source.sheet}!$A$2:$A${lengths[source.name] + 1001}"
+        elif column in ("year", "base_year"):
+            rule = DataValidation(
+                type="whole",
+                operator="between",
+                formula1=str(YEAR_MIN),
+                formula2=str(YEAR_MAX),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="stop",
+                errorTitle="Năm không hợp lệ",
+                error=f"Năm phải là số nguyên từ {YEAR_MIN} đến {YEAR_MAX}.",
+            )
+            rule.add(span)
+            sheet.add_data_validation(rule)
+            continue
+        else:
+            continue
+        # "warning" rather than "stop": offices may type an accepted alias (TH, ƯTH, ...).
+        rule = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle="Giá trị ngoài danh sách",
+            error="Hãy chọn một giá trị trong danh sách.",
+        )
+        rule.add(span)
+        sheet.add_data_validation(rule)
+
+
 def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
-    """The dataset in the long upload layout, one sheet per table, Vietnamese headers."""
-    with pd.ExcelWriter(target, engine="openpyxl") as writer:
-        for table in TABLES:
-            frame = data.frame(table).rename(columns=HEADERS[table.name])
-            frame.to_excel(writer, sheet_name=table.sheet, index=False)
-            sheet = writer.sheets[table.sheet]
-            # The data holds no formulas: text that openpyxl would store as one
-            # ("=..." in a note) is stored as plain text, so Excel never runs it.
-            for row in sheet.iter_rows(min_row=2):
-                for cell in row:
-                    if cell.data_type == "f":
-                        cell.data_type = "s"
-            sheet.freeze_panes = "A2"
-            for cells in sheet.columns:
-                width = max(len(str(c.value or "")) for c in cells[:200])
-                sheet.column_dimensions[cells[0].column_letter].width = min(max(width + 2, 8), 60)
+    """The dataset in the upload layout: "Hướng dẫn" first, then one sheet per table.
+
+    The template, the export and the shipped workbook all come from here, so there is one layout.
+    """
+    book = Workbook()
+    book.remove(book.active)
+    _instructions(book)
+    lengths = {t.name: len(data.frame(t)) for t in TABLES}
+    for table in TABLES:
+        frame = data.frame(table)
+        sheet = book.create_sheet(table.sheet)
+        columns = [frame[c].astype(object).tolist() for c in table.columns]
+        rows = [[_plain(v) for v in row] for row in zip(*columns, strict=True)] if len(frame) else []
+        _write_rows(sheet, [HEADERS[table.name][c] for c in table.columns], rows)
+        for index, column in enumerate(table.columns, start=1):
+            if column in VALUE_COLUMNS:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = NUMBER_FORMAT
+        _validations(sheet, table, len(frame), lengths)
+        sheet.auto_filter.ref = sheet.dimensions
+    book.save(target)
 
 
 def workbook_bytes(data: Dataset) -> bytes:
     """The dataset as an .xlsx file in memory, for a download button."""
     buffer = io.BytesIO()
     write_workbook(data, buffer)
+    return buffer.getvalue()
+
+
+def frames_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+    """Plain frames (a validation report, a comparison) as an .xlsx file, text never run as formulas."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in frames.items():
+        sheet = book.create_sheet(name[:31])
+        columns = [frame[c].astype(object).tolist() for c in frame.columns]
+        rows = [[_plain(v) for v in row] for row in zip(*columns, strict=True)] if len(frame) else []
+        _write_rows(sheet, [str(c) for c in frame.columns], rows)
+        for index, column in enumerate(frame.columns, start=1):
+            if pd.api.types.is_float_dtype(frame[column]):
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = NUMBER_FORMAT
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,131 @@
+"""Lịch sử phiên bản: every version, any version's figures, two versions compared, and rollback."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from indicators import diff, excel, fmt
+from indicators.fmt import Lang
+from indicators.i18n import t
+from indicators.store import StoreError
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIEW_ROWS = 2000
+
+
+def versions_for_people(versions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The versions table, newest first, with words and numbers in the reader's language."""
+    counts = [json.loads(c or "{}") for c in versions["counts"]]
+    times = pd.to_datetime(versions["created_at"], utc=True).dt.tz_convert("Asia/Ho_Chi_Minh")
+    rows = {
+        "xcol.version": versions["version"],
+        "xcol.time": times.dt.strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M"),
+        "xcol.account": versions["account"],
+        "xcol.action": [t(f"action.{a}", lang) for a in versions["action"]],
+        "xcol.file": versions["file_name"],
+        "xcol.sha256": [s[:12] for s in versions["sha256"].fillna("")],
+        "xcol.note": versions["note"],
+        "xcol.rows": [fmt.number(c.get("observations", 0), lang) for c in counts],
+        "xcol.added": [fmt.number(c.get("added", 0), lang) for c in counts],
+        "xcol.removed_rows": [fmt.number(c.get("removed", 0), lang) for c in counts],
+    }
+    frame = pd.DataFrame({t(k, lang): v.tolist() if hasattr(v, "tolist") else v for k, v in rows.items()})
+    return frame.iloc[::-1].reset_index(drop=True)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _version_bytes(url: str, version: int) -> bytes:
+    # Keyed by version: a version never changes once written.
+    return excel.workbook_bytes(state.dataset_at(version))
+
+
+def _rollback(numbers: list[int], current: int, lang: Lang) -> None:
+    st.subheader(t("history.rollback", lang))
+    st.caption(t("history.rollback_help", lang))
+    older = [v for v in numbers if v != current]
+    chosen = st.selectbox(t("history.version", lang), older[::-1], key=state.HISTORY_ROLLBACK_WIDGET)
+    pending = st.session_state.get(state.HISTORY_PENDING_KEY)
+    if pending is None:
+        if st.button(t("history.rollback_button", lang).format(v=chosen), key=state.HISTORY_ROLLBACK_BUTTON):
+            st.session_state[state.HISTORY_PENDING_KEY] = chosen
+            st.rerun()
+        return
+    # Asked once more: a rollback changes what every leader sees.
+    st.warning(t("history.rollback_confirm", lang).format(v=pending), icon=":material/warning:")
+    yes, no = st.columns(2)
+    if no.button(t("history.no", lang), key=state.HISTORY_CANCEL_BUTTON):
+        st.session_state.pop(state.HISTORY_PENDING_KEY, None)
+        st.rerun()
+    if yes.button(t("history.yes", lang), type="primary", key=state.HISTORY_CONFIRM_BUTTON):
+        st.session_state.pop(state.HISTORY_PENDING_KEY, None)
+        try:
+            result = state.store().rollback(int(pending), account=state.account() or "dashboard")
+        except StoreError as exc:
+            st.error(str(exc), icon=":material/database:")
+            st.stop()
+        if result.version is None:
+            message = t("history.rollback_same", lang).format(v=pending)
+        else:
+            message = t("history.rolled_back", lang).format(old=pending, v=result.version)
+        st.session_state[state.HISTORY_FLASH_KEY] = message
+        st.rerun()
+
+
+def main() -> None:
+    """Draw the page."""
+    lang = state.lang()
+    st.title(t("history.title", lang))
+    st.caption(t("history.intro", lang))
+    flash = st.session_state.pop(state.HISTORY_FLASH_KEY, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+    try:
+        store = state.store()
+        versions = store.versions()
+    except StoreError as exc:
+        st.error(str(exc), icon=":material/database:")
+        st.stop()
+    st.dataframe(versions_for_people(versions, lang), hide_index=True, width="stretch")
+    numbers = [int(v) for v in versions["version"]]
+    if not numbers:
+        st.stop()
+    current = numbers[-1]
+
+    st.subheader(t("history.view", lang))
+    viewed = st.selectbox(t("history.version", lang), numbers[::-1], key=state.HISTORY_VIEW_WIDGET)
+    data = state.dataset_at(int(viewed))
+    figures = data.observations.assign(value=[fmt.number(v, lang) for v in data.observations["value"]])
+    st.dataframe(figures.drop(columns=["section", "quote"]), hide_index=True, width="stretch")
+    st.download_button(
+        t("history.download", lang).format(v=viewed),
+        data=lambda: _version_bytes(store.url, int(viewed)),
+        file_name=f"so_lieu_phien_ban_{viewed}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/download:",
+    )
+
+    if len(numbers) < 2:
+        st.info(t("history.only_one", lang))
+        st.stop()
+    st.subheader(t("history.compare", lang))
+    left, right = st.columns(2)
+    old = left.selectbox(t("history.from", lang), numbers[::-1], index=1, key=state.HISTORY_FROM_WIDGET)
+    new = right.selectbox(t("history.to", lang), numbers[::-1], index=0, key=state.HISTORY_TO_WIDGET)
+    preview = diff.compare(state.dataset_at(int(old)), state.dataset_at(int(new)))
+    if preview.empty:
+        st.info(t("history.same", lang))
+    else:
+        totals = preview.totals()
+        for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
+            column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
+        st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
+        st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
+
+    _rollback(numbers, current, lang)
+
+
+main()

@@ -1,0 +1,177 @@
+"""Cập nhật số liệu: upload a workbook, read every problem, preview the change, commit a new version."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import streamlit as st
+
+from dashboard import state
+from indicators import diff, excel, fmt, validate
+from indicators.fmt import Lang
+from indicators.i18n import t
+from indicators.model import Dataset
+from indicators.store import StoreError
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIEW_ROWS = 2000  # rows of detail drawn on the page; the counts always cover everything
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file checked against one version: kept across reruns so a click does not re-read the file."""
+
+    sha256: str
+    version: int
+    upload: validate.Upload
+    merged: Dataset | None
+    preview: diff.Preview | None
+
+
+def _check(data: bytes, name: str, current: Dataset) -> Checked:
+    upload = validate.check(data, name, current)
+    if not upload.ok:
+        return Checked(upload.sha256, current.version, upload, None, None)
+    merged = diff.merge(current, upload)
+    return Checked(upload.sha256, current.version, upload, merged, diff.compare(current, merged))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _template(url: str, version: int) -> bytes:
+    # Keyed by version: the template is the current data, so a commit makes a new one.
+    return excel.workbook_bytes(state.dataset_at(version))
+
+
+def _report(upload: validate.Upload, lang: Lang) -> None:
+    frame = validate.report_frame(upload.problems, lang)
+    shown = frame.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.REPORT_COLUMNS})
+    st.subheader(t("upload.report", lang))
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.download_button(
+        t("upload.report_download", lang),
+        data=excel.frames_bytes({"BaoCaoKiemTra": shown}),
+        file_name=f"bao_cao_kiem_tra_{upload.file_name.rsplit('.', 1)[0]}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/download:",
+    )
+
+
+def main() -> None:
+    """Draw the page."""
+    lang = state.lang()
+    st.title(t("upload.title", lang))
+    st.write(t("upload.intro", lang))
+    st.caption(t("upload.rule", lang))
+    try:
+        store = state.store()
+        current = state.dataset()
+    except StoreError as exc:
+        st.error(str(exc), icon=":material/database:")
+        st.stop()
+
+    flash = st.session_state.pop(state.UPLOAD_FLASH_KEY, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+    st.download_button(
+        t("upload.template", lang),
+        data=lambda: _template(store.url, current.version),
+        file_name=f"mau_cap_nhat_so_lieu_v{current.version}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/download:",
+    )
+
+    nonce = st.session_state.setdefault(state.UPLOAD_NONCE_KEY, 0)
+    uploaded = st.file_uploader(
+        t("upload.file", lang), type=["xlsx", "xlsm"], key=f"{state.UPLOAD_FILE_WIDGET}_{nonce}"
+    )
+    if uploaded is None:
+        st.stop()
+
+    # Process data: check once per file and version, with progress shown for a large file.
+    data = uploaded.getvalue()
+    sha = hashlib.sha256(data).hexdigest()
+    checked: Checked | None = st.session_state.get(state.UPLOAD_CHECK_KEY)
+    if checked is None or checked.sha256 != sha or checked.version != current.version:
+        with st.status(t("upload.checking", lang).format(name=uploaded.name), expanded=False) as status:
+            checked = _check(data, uploaded.name, current)
+            status.update(label=t("upload.checked", lang).format(name=uploaded.name), state="complete")
+        st.session_state[state.UPLOAD_CHECK_KEY] = checked
+    upload = checked.upload
+
+    if upload.errors:
+        st.error(
+            t("upload.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
+        )
+    if upload.warnings:
+        st.warning(t("upload.warnings", lang).format(n=fmt.number(len(upload.warnings), lang)))
+    if upload.problems:
+        _report(upload, lang)
+    if not upload.ok or checked.preview is None or checked.merged is None:
+        st.stop()
+
+    st.caption(t(f"upload.layout_{upload.layout}", lang))
+    if not upload.conversions.empty:
+        st.subheader(t("upload.conversions", lang))
+        conversions = upload.conversions.assign(
+            value=[fmt.number(v, lang) for v in upload.conversions["value"]]
+        )
+        labels = {"sheet": "xcol.sheet", "cell": "xcol.cell", "column": "xcol.column"}
+        labels |= {"text": "xcol.text", "value": "xcol.number"}
+        st.dataframe(
+            conversions.rename(columns={c: t(k, lang) for c, k in labels.items()}),
+            hide_index=True,
+            width="stretch",
+        )
+
+    preview = checked.preview
+    if preview.empty:
+        st.info(t("upload.same", lang).format(v=current.version), icon=":material/info:")
+        st.stop()
+    st.subheader(t("upload.preview", lang).format(v=current.version))
+    totals = preview.totals()
+    for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
+        column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
+    st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
+    total_rows = totals["new"] + totals["removed"] + sum(len(c.changed) for c in preview.tables.values())
+    st.markdown(f"**{t('diff.details', lang)}**")
+    if total_rows > PREVIEW_ROWS:
+        st.caption(
+            t("diff.shown", lang).format(n=fmt.number(PREVIEW_ROWS, lang), total=fmt.number(total_rows, lang))
+        )
+    st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
+
+    # Save outputs: one click, one new version.
+    account = state.account() or st.text_input(t("upload.account", lang), key=state.UPLOAD_ACCOUNT_WIDGET)
+    note = st.text_area(t("upload.note", lang), key=state.UPLOAD_NOTE_WIDGET)
+    if not st.button(t("upload.commit", lang), type="primary", key=state.UPLOAD_COMMIT_WIDGET):
+        st.stop()
+    if not account.strip():
+        st.error(t("upload.account_needed", lang))
+        st.stop()
+    latest = store.current_version()
+    if latest != checked.version:
+        # Someone committed meanwhile: merging against the old version would undo their change.
+        st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
+        st.warning(t("upload.moved", lang).format(v=latest))
+        st.stop()
+    try:
+        result = store.commit(
+            checked.merged, account.strip(), upload.file_name, upload.sha256, note.strip(), "import"
+        )
+    except StoreError as exc:
+        st.error(str(exc), icon=":material/database:")
+        st.stop()
+    if result.version is None:
+        st.info(t("upload.same", lang).format(v=current.version))
+        st.stop()
+    st.session_state[state.UPLOAD_FLASH_KEY] = t("upload.committed", lang).format(
+        v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
+    )
+    st.session_state[state.UPLOAD_NONCE_KEY] = nonce + 1
+    st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
+    st.session_state.pop(state.UPLOAD_NOTE_WIDGET, None)
+    st.rerun()
+
+
+main()
