@@ -178,7 +178,7 @@ def _key_text(frame: pd.DataFrame, key: list[str]) -> pd.Series:
 
 def _differs(old: pd.Series, new: pd.Series) -> np.ndarray:
     """Field-wise inequality where two missing values are equal."""
-    a, b = old.to_numpy(dtype=object), new.to_numpy(dtype=object)
+    a, b = old.to_numpy(dtype=object, copy=True), new.to_numpy(dtype=object, copy=True)
     a_missing, b_missing = pd.isna(a), pd.isna(b)
     # None for every kind of missing, so the comparison below never meets pd.NA.
     a[a_missing] = None

@@ -1,0 +1,291 @@
+"""Round trips: template → upload → no change; one edit → a version → attainment follows → rollback."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from indicators import attainment, diff, excel, seed, validate
+from indicators.model import TABLES, Dataset
+from indicators.store import SEED_WORKBOOK, Store
+
+SOLIEU_VALUE = "F"  # the value column of SoLieu
+
+
+def edit(base: bytes, change: object) -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(base))
+    change(book)  # type: ignore[operator]
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def gtsx_row(data: Dataset) -> int:
+    obs = data.observations
+    return int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "actual")][0]) + 2
+
+
+def commit(store: Store, upload: validate.Upload, note: str = "") -> tuple[diff.Preview, int | None]:
+    current = store.load()
+    merged = diff.merge(current, upload)
+    preview = diff.compare(current, merged)
+    result = store.commit(merged, "analyst", upload.file_name, upload.sha256, note)
+    return preview, result.version
+
+
+def test_the_shipped_workbook_reads_back_as_the_source() -> None:
+    # The binary in data/ can never drift from the reviewable TOML.
+    shipped = excel.read_workbook(SEED_WORKBOOK)
+    source = seed.load_source()
+    for table in TABLES:
+        pd.testing.assert_frame_equal(
+            shipped.frame(table), source.frame(table), check_exact=False, rtol=1e-15, obj=table.name
+        )
+
+
+def test_the_shipped_workbook_is_valid_and_uses_the_upload_layout() -> None:
+    data = SEED_WORKBOOK.read_bytes()
+    upload = validate.check(data, SEED_WORKBOOK.name, Dataset.empty())
+    assert upload.ok, validate.report_text(upload)
+    assert upload.layout == "long"
+    book = openpyxl.load_workbook(SEED_WORKBOOK)
+    assert book.sheetnames == [
+        excel.INSTRUCTIONS_SHEET,
+        "ChiTieu",
+        "SoLieu",
+        "MucTieu",
+        "TyLeBaoCao",
+        "DiaBan",
+    ]
+
+
+def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    guide = book[excel.INSTRUCTIONS_SHEET]
+    described = {(r[0], r[2]) for r in guide.iter_rows(values_only=True) if r[0] and r[2]}
+    assert {(t.sheet, c) for t in TABLES for c in t.columns} <= described
+    lists = {
+        str(dv.sqref).split(":")[0]: (dv.type, dv.formula1)
+        for dv in book["SoLieu"].data_validations.dataValidation
+    }
+    assert lists["D2"] == ("list", '"actual,estimate,change,change_per_year"')  # kind
+    assert lists["A2"] == ("list", f"=ChiTieu!$A$2:$A${len(seed_data.indicators) + 1001}")  # codes
+    assert lists["B2"][1].startswith("=DiaBan!$A$2")  # areas
+    assert lists["C2"][0] == "whole"  # years
+    targets = {
+        str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation
+    }
+    assert targets["E"] == '"NQ,KH,DA,GIAO"' and targets["F"] == '"at_least,at_most,reduce_by"'
+    chi_tieu = {
+        str(dv.sqref)[:1]: dv.formula1 for dv in book["ChiTieu"].data_validations.dataValidation
+    }
+    assert chi_tieu["G"] == '"higher,lower"'
+    assert book["SoLieu"]["F2"].number_format == excel.NUMBER_FORMAT
+    assert book["TyLeBaoCao"]["E2"].number_format == excel.NUMBER_FORMAT
+
+
+def test_template_uploaded_unchanged_changes_nothing(store: Store, seed_data: Dataset) -> None:
+    data = excel.workbook_bytes(seed_data)
+    upload = validate.check(data, "mau.xlsx", seed_data)
+    assert upload.ok and upload.problems == []
+    preview, version = commit(store, upload)
+    assert preview.empty
+    assert version is None
+    assert store.current_version() == 1
+
+
+def test_one_edit_makes_a_version_attainment_follows_and_rollback_restores(
+    store: Store, seed_data: Dataset
+) -> None:
+    def before_pct() -> float:
+        rows = attainment.compute(store.load())
+        pick = rows[(rows["code"] == "GTSX") & (rows["target_kind"] == "NQ") & (rows["year"] == 2020)]
+        return float(pick["attainment_pct"].iloc[0])
+
+    assert before_pct() == pytest.approx(118.08, abs=0.005)
+    row = gtsx_row(seed_data)
+    data = edit(excel.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"F{row}", "2.650,5"))
+    upload = validate.check(data, "sua.xlsx", seed_data)
+    assert upload.ok
+    assert upload.conversions.to_dict("records") == [
+        {"sheet": "SoLieu", "cell": f"F{row}", "column": "value", "text": "2.650,5", "value": 2650.5}
+    ]
+    preview, version = commit(store, upload, "GTSX 2020")
+    assert version == 2
+    assert preview.totals() == {"new": 0, "changed": 1, "removed": 0}
+    change = preview.tables["observations"].changed.iloc[0]
+    assert (change["code"], change["column"], change["old"], change["new"]) == (
+        "GTSX",
+        "value",
+        2503.3,
+        2650.5,
+    )
+    # The derived target stays what the report implied: 2503.3 / 118.08 %.
+    assert before_pct() == pytest.approx(2650.5 / (2503.3 / 1.1808) * 100, rel=1e-9)
+
+    rolled = store.rollback(1, account="analyst")
+    assert rolled.version == 3
+    assert before_pct() == pytest.approx(118.08, abs=0.005)
+    assert diff.compare(store.load(1), store.load(3)).empty
+    assert list(store.versions()["action"]) == ["seed", "import", "rollback"]
+
+
+def test_an_office_uploads_only_its_own_rows(store: Store, seed_data: Dataset) -> None:
+    gtsx = {t.name: seed_data.frame(t)[seed_data.frame(t)["code"] == "GTSX"] for t in TABLES[1:4]}
+    obs = gtsx["observations"]
+    only = Dataset.from_frames(
+        {
+            "indicators": seed_data.indicators[seed_data.indicators["code"] == "GTSX"],
+            "observations": obs[obs["kind"] == "actual"],  # the "change" row of GTSX left out
+            "targets": gtsx["targets"],
+            "reported": gtsx["reported"],
+            "areas": seed_data.areas.iloc[0:0],
+        }
+    )
+    upload = validate.check(excel.workbook_bytes(only), "kinh_te.xlsx", seed_data)
+    assert upload.ok
+    preview, _ = commit(store, upload)
+    # Only the left-out row of the covered pair (GTSX, TD) goes; other indicators and the catalogue stay.
+    assert preview.totals() == {"new": 0, "changed": 0, "removed": 1}
+    removed = preview.tables["observations"].removed
+    assert removed[["code", "kind"]].values.tolist() == [["GTSX", "change"]]
+    after = store.load()
+    assert len(after.observations) == len(seed_data.observations) - 1
+    assert len(after.indicators) == len(seed_data.indicators)
+
+
+def test_headers_match_whatever_the_case_diacritics_spacing_and_unicode_form(
+    store: Store, seed_data: Dataset
+) -> None:
+    def mangle(book: openpyxl.Workbook) -> None:
+        for name in ("ChiTieu", "SoLieu", "MucTieu", "TyLeBaoCao", "DiaBan"):
+            for cell in book[name][1]:
+                text = str(cell.value)
+                forms = [
+                    unicodedata.normalize("NFD", text).upper(),
+                    "  " + text.lower() + " ",
+                    "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)),
+                ]
+                cell.value = forms[cell.column % 3]
+
+    upload = validate.check(edit(excel.workbook_bytes(seed_data), mangle), "x.xlsx", seed_data)
+    assert upload.ok, validate.report_text(upload)
+    assert diff.compare(seed_data, diff.merge(seed_data, upload)).empty
+
+
+def test_vietnamese_aliases_are_read_as_the_model_codes(seed_data: Dataset) -> None:
+    row = gtsx_row(seed_data)
+
+    def aliases(book: openpyxl.Workbook) -> None:
+        book["SoLieu"][f"D{row}"] = "Thực hiện"
+        book["MucTieu"]["E2"] = (
+            "nghị quyết" if book["MucTieu"]["E2"].value == "NQ" else book["MucTieu"]["E2"].value
+        )
+
+    upload = validate.check(edit(excel.workbook_bytes(seed_data), aliases), "x.xlsx", seed_data)
+    assert upload.ok
+    assert diff.compare(seed_data, diff.merge(seed_data, upload)).empty
+
+
+TRICKY = ['=HYPERLINK("http://x","y")', "+1+2", "-3-4", "@SUM(A1)", "\tindent", "=1+1"]
+
+
+def test_text_excel_would_run_as_a_formula_is_stored_as_text(seed_data: Dataset) -> None:
+    obs = seed_data.observations.copy()
+    obs.loc[obs.index[: len(TRICKY)], "quote"] = TRICKY
+    data = Dataset.from_frames({**{t.name: seed_data.frame(t) for t in TABLES}, "observations": obs})
+    written = excel.workbook_bytes(data)
+    sheet = openpyxl.load_workbook(io.BytesIO(written))["SoLieu"]
+    for row, text in enumerate(TRICKY, start=2):
+        cell = sheet[f"I{row}"]
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
+    back = excel.read_workbook(written)
+    assert back.observations["quote"].head(len(TRICKY)).tolist() == TRICKY
+    report = openpyxl.load_workbook(io.BytesIO(excel.frames_bytes({"r": pd.DataFrame({"v": TRICKY})})))["r"]
+    assert [c.data_type for (c,) in report.iter_rows(min_row=2)] == ["s"] * len(TRICKY)
+
+
+def wide_book(rows: list[list[object]], header: list[object], catalogue: Dataset | None = None) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Kinh tế"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    if catalogue is not None:
+        extra = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(catalogue)))["ChiTieu"]
+        target = book.create_sheet("ChiTieu")
+        for values in extra.iter_rows(values_only=True):
+            target.append(list(values))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+WIDE_HEADER = [
+    "STT",
+    "Mã chỉ tiêu",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    2019,
+    "2020",
+    "ƯTH 2021",
+    "NQ 2020",
+    "MT 2025",
+]
+
+
+def test_a_wide_table_updates_and_adds_figures_and_removes_nothing(store: Store, seed_data: Dataset) -> None:
+    rows = [[1, "GTSX", "Tổng giá trị sản xuất", "tỷ đồng", "2.301,5", 2503.3, 2700, 2200, 4000]]
+    upload = validate.check(wide_book(rows, WIDE_HEADER), "kinh_te.xlsx", seed_data)
+    assert upload.ok, validate.report_text(upload)
+    assert upload.layout == "wide"
+    assert upload.problems == []  # STT is known and skipped; every other header is read
+    preview, version = commit(store, upload)
+    assert version == 2
+    counts = preview.counts().set_index("table")
+    assert counts.loc["observations", ["new", "changed", "removed"]].tolist() == [2, 0, 0]  # 2019, 2021
+    assert counts.loc["targets", ["new", "changed", "removed"]].tolist() == [1, 1, 0]  # MT 2025, NQ 2020
+    after = store.load()
+    obs = after.observations.set_index(["code", "year", "kind"])
+    assert obs.loc[("GTSX", 2019, "actual"), "value"] == 2301.5
+    assert obs.loc[("GTSX", 2021, "estimate"), "value"] == 2700
+    # The unchanged 2020 figure keeps its quote; the "change" row the table cannot express stays.
+    assert obs.loc[("GTSX", 2020, "actual"), "quote"] == "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng"
+    assert ("GTSX", 2020, "change") in obs.index
+    targets = after.targets.set_index(["code", "year", "target_kind"])
+    goal = targets.loc[("GTSX", 2025, "NQ")]
+    assert (goal["value"], goal["term"], goal["comparator"], goal["derived"]) == (
+        4000,
+        "2020-2025",
+        "at_least",
+        False,
+    )
+    # A changed target keeps its term and comparator; its quote spoke of the old figure, and it is stated now.
+    old = seed_data.targets.set_index(["code", "year", "target_kind"]).loc[("GTSX", 2020, "NQ")]
+    changed = targets.loc[("GTSX", 2020, "NQ")]
+    assert bool(old["derived"]) and old["quote"] != ""
+    assert (changed["value"], changed["term"], changed["comparator"]) == (
+        2200,
+        old["term"],
+        old["comparator"],
+    )
+    assert (changed["derived"], changed["quote"], changed["section"]) == (False, "", "")
+
+
+def test_a_wide_table_with_unknown_codes_needs_the_catalogue_sheet(seed_data: Dataset) -> None:
+    rows = [[1, "NEW_ONE", "Chỉ tiêu mới", "ha", 10, 12, None, None, None]]
+    refused = validate.check(wide_book(rows, WIDE_HEADER), "w.xlsx", seed_data)
+    assert [(p.sheet, p.cell) for p in refused.errors] == [("Kinh tế", "B2")]  # one error for its two cells
+    assert "Mã chỉ tiêu không có" in refused.errors[0].message_vi
+    new = seed_data.indicators.iloc[[0]].assign(code="NEW_ONE", name_vi="Chỉ tiêu mới", unit="ha")
+    catalogue = Dataset.from_frames({"indicators": new})
+    accepted = validate.check(wide_book(rows, WIDE_HEADER, catalogue), "w.xlsx", seed_data)
+    assert accepted.ok, validate.report_text(accepted)
+    merged = diff.merge(seed_data, accepted)
+    assert "NEW_ONE" in set(merged.indicators["code"])
+    assert merged.observations.query("code == 'NEW_ONE'")["value"].tolist() == [10, 12]
