@@ -92,6 +92,8 @@ def main() -> None:
     data = uploaded.getvalue()
     sha = hashlib.sha256(data).hexdigest()
     checked: Checked | None = st.session_state.get(state.UPLOAD_CHECK_KEY)
+    # The same file previewed against an older version: someone committed meanwhile.
+    moved = checked is not None and checked.sha256 == sha and checked.version != current.version
     if checked is None or checked.sha256 != sha or checked.version != current.version:
         with st.status(t("upload.checking", lang).format(name=uploaded.name), expanded=False) as status:
             checked = _check(data, uploaded.name, current)
@@ -150,7 +152,7 @@ def main() -> None:
         st.error(t("upload.account_needed", lang))
         st.stop()
     latest = store.current_version()
-    if latest != checked.version:
+    if moved or latest != checked.version:
         # Someone committed meanwhile: merging against the old version would undo their change.
         st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
         st.warning(t("upload.moved", lang).format(v=latest))

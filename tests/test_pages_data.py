@@ -1,0 +1,205 @@
+"""AppTest of the upload and history pages: report, preview, commit, versions, compare, rollback."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import state
+from indicators import excel
+from indicators.model import Dataset
+from indicators.store import Store
+
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(store: Store) -> Iterator[None]:
+    # The store connection and data caches live for the process; each test has its own store.
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def page(name: str, lang: str = "vi") -> AppTest:
+    at = AppTest.from_file(str(PAGES / name), default_timeout=60)
+    at.session_state[state.LANG_KEY] = lang
+    return at.run()
+
+
+def workbook(seed_data: Dataset, value: object = None) -> bytes:
+    data = excel.workbook_bytes(seed_data)
+    if value is None:
+        return data
+    obs = seed_data.observations
+    row = int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "actual")][0]) + 2
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book["SoLieu"][f"F{row}"] = value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    nonce = at.session_state[state.UPLOAD_NONCE_KEY]
+    at.file_uploader(key=f"{state.UPLOAD_FILE_WIDGET}_{nonce}").set_value((name, data, XLSX))
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_upload_page_runs_in_both_languages(lang: str) -> None:
+    at = page("upload.py", lang)
+    assert not at.exception
+    assert at.title[0].value == ("Cập nhật số liệu" if lang == "vi" else "Update figures")
+    assert len(at.get("download_button")) == 1  # the template
+
+
+def test_uploading_the_template_says_nothing_changes(store: Store, seed_data: Dataset) -> None:
+    at = upload(page("upload.py"), "mau.xlsx", workbook(seed_data))
+    assert not at.exception
+    assert [i.value for i in at.info] == [
+        "Không có thay đổi: số liệu trong tệp giống hệt phiên bản hiện tại (1). Không có gì để ghi."
+    ]
+    assert not [b for b in at.button if b.key == state.UPLOAD_COMMIT_WIDGET]
+    assert store.current_version() == 1
+
+
+def test_a_bad_file_shows_the_report_and_changes_nothing(store: Store, seed_data: Dataset) -> None:
+    at = upload(page("upload.py", "en"), "xau.xlsx", workbook(seed_data, "đang cập nhật"))
+    assert not at.exception
+    assert "1 errors" in at.error[0].value
+    report = at.dataframe[0].value
+    assert list(report.columns) == ["Severity", "Sheet", "Cell", "Column", "Value", "Message"]
+    assert report.iloc[0][["Sheet", "Value"]].tolist() == ["SoLieu", "đang cập nhật"]
+    assert report.iloc[0]["Cell"].startswith("F")
+    assert report.iloc[0]["Message"].startswith("Not a number")
+    assert len(at.get("download_button")) == 2  # the template and the report
+    assert store.current_version() == 1
+
+
+def test_preview_then_commit_makes_a_version_and_clears_the_uploader(
+    store: Store, seed_data: Dataset
+) -> None:
+    at = upload(page("upload.py"), "sua.xlsx", workbook(seed_data, "2.650,5"))
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["0", "1", "0"]  # new, changed, removed
+    conversions = at.dataframe[0].value
+    assert (
+        conversions.iloc[0]["Chữ trong ô"] == "2.650,5" and conversions.iloc[0]["Đọc thành số"] == "2.650,5"
+    )
+    detail = at.dataframe[2].value
+    assert detail.iloc[0][["Thay đổi", "Cũ", "Mới"]].tolist() == ["sửa", "2.503,3", "2.650,5"]
+    assert store.current_version() == 1  # nothing written before the click
+
+    at.text_input(key=state.UPLOAD_ACCOUNT_WIDGET).input("thu.nguyen")
+    at.text_area(key=state.UPLOAD_NOTE_WIDGET).input("Số liệu chính thức 2020")
+    at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Đã ghi phiên bản 2: 0 dòng mới, 1 dòng sửa, 0 dòng gỡ."]
+    assert at.session_state[state.UPLOAD_NONCE_KEY] == 1
+    assert at.file_uploader(key=f"{state.UPLOAD_FILE_WIDGET}_1").value is None
+    last = store.versions().iloc[-1]
+    assert last[["version", "account", "file_name", "note"]].tolist() == [
+        2,
+        "thu.nguyen",
+        "sua.xlsx",
+        "Số liệu chính thức 2020",
+    ]
+    # Other pages read the new figures at once: the cached dataset is keyed by version.
+    assert state.dataset().version == 2
+
+
+def test_commit_needs_an_account(store: Store, seed_data: Dataset) -> None:
+    at = upload(page("upload.py"), "sua.xlsx", workbook(seed_data, 2700))
+    at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
+    assert [e.value for e in at.error] == ["Hãy nhập tên người cập nhật."]
+    assert store.current_version() == 1
+
+
+def test_a_commit_after_someone_else_committed_is_recomputed_first(store: Store, seed_data: Dataset) -> None:
+    at = upload(page("upload.py"), "sua.xlsx", workbook(seed_data, 2700))
+    store.rollback(1, account="other")  # no change: version stays 1
+    store.commit(
+        Dataset.from_frames(
+            {
+                **{k: getattr(seed_data, k) for k in ("indicators", "targets", "reported", "areas")},
+                "observations": seed_data.observations.iloc[1:],
+            }
+        ),
+        "other",
+    )
+    at.text_input(key=state.UPLOAD_ACCOUNT_WIDGET).input("thu")
+    at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
+    assert not at.exception
+    assert "phiên bản 2" in at.warning[0].value
+    assert store.current_version() == 2  # the preview changed under the click: nothing written
+    at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
+    # Recomputed against version 2: the row the other analyst removed is in the file, so it comes back.
+    assert [s.value for s in at.success] == ["Đã ghi phiên bản 3: 1 dòng mới, 1 dòng sửa, 0 dòng gỡ."]
+    assert len(store.load().observations) == len(seed_data.observations)
+
+
+def test_history_lists_versions_compares_and_rolls_back_after_confirmation(
+    store: Store, seed_data: Dataset
+) -> None:
+    edited = seed_data.observations.copy()
+    edited.loc[(edited["code"] == "GTSX") & (edited["kind"] == "actual"), "value"] = 2700.0
+    store.commit(
+        Dataset.from_frames(
+            {
+                **{k: getattr(seed_data, k) for k in ("indicators", "targets", "reported", "areas")},
+                "observations": edited,
+            }
+        ),
+        "thu",
+        "sua.xlsx",
+        "ab" * 32,
+        "sửa GTSX",
+    )
+    at = page("history.py")
+    assert not at.exception
+    versions = at.dataframe[0].value
+    assert versions["Phiên bản"].tolist() == [2, 1]
+    assert versions.iloc[0][["Tài khoản", "Tệp", "Ghi chú", "sha256"]].tolist() == [
+        "thu",
+        "sua.xlsx",
+        "sửa GTSX",
+        "ab" * 6,
+    ]
+    assert [m.value for m in at.metric] == ["0", "1", "0"]  # version 1 → 2 compared by default
+    assert at.dataframe[3].value.iloc[0][["Cũ", "Mới"]].tolist() == ["2.503,3", "2.700"]
+
+    at.selectbox(key=state.HISTORY_VIEW_WIDGET).select(1).run()
+    figures = at.dataframe[1].value
+    assert figures.query("code == 'GTSX' and kind == 'actual'")["value"].tolist() == ["2.503,3"]
+
+    at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
+    assert "phiên bản 1" in at.warning[0].value
+    assert store.current_version() == 2  # asked, not done
+    at.button(key=state.HISTORY_CANCEL_BUTTON).click().run()
+    assert store.current_version() == 2 and not at.warning
+
+    at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
+    at.button(key=state.HISTORY_CONFIRM_BUTTON).click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Đã khôi phục phiên bản 1 thành phiên bản mới 3."]
+    assert store.current_version() == 3
+    assert store.load().observations.query("code == 'GTSX' and kind == 'actual'")["value"].tolist() == [
+        2503.3
+    ]
+    assert at.dataframe[0].value["Phiên bản"].tolist() == [3, 2, 1]
+
+
+def test_history_with_a_single_version(store: Store) -> None:
+    at = page("history.py", "en")
+    assert not at.exception
+    assert [i.value for i in at.info] == ["The store holds a single version so far."]
