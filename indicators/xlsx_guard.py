@@ -6,6 +6,7 @@ import io
 import os
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
 
@@ -352,7 +353,7 @@ def _inspect_zip(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limi
         )
     except _TooBigError:
         return _bomb()
-    except (ParseError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+    except (ParseError, zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError) as exc:
         return Refusal(
             f"Tệp .xlsx bị hỏng ({type(exc).__name__}): hãy lưu lại từ Excel rồi tải lên.",
             f"The .xlsx file is damaged ({type(exc).__name__}): save it again from Excel.",

@@ -123,6 +123,14 @@ def _bad_files(data: Dataset, base: bytes) -> dict[str, Callable[[], tuple[bytes
         sheet = book["SoLieu"]
         sheet.append([c.value for c in sheet[2]])
 
+    def corrupt_stream() -> bytes:
+        info = zipfile.ZipFile(io.BytesIO(base)).getinfo(so_lieu)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        damaged = bytearray(base)
+        middle = start + info.compress_size // 2
+        damaged[middle : middle + 16] = b"\xff" * 16
+        return bytes(damaged)
+
     zip_of_other = io.BytesIO()
     with zipfile.ZipFile(zip_of_other, "w") as other:
         other.writestr("word/document.xml", "<w/>")
@@ -258,6 +266,7 @@ def _bad_files(data: Dataset, base: bytes) -> dict[str, Callable[[], tuple[bytes
         ),
         "XML entity bomb": lambda: (rewrite(base, so_lieu, prolog(bomb)), "", "", "DTD"),
         "external entity": lambda: (rewrite(base, SHEET_XML["ChiTieu"], prolog(external)), "", "", "DTD"),
+        "damaged zip stream": lambda: (corrupt_stream(), "", "", "bị hỏng"),
         "zip bomb": lambda: (
             add_part(base, "xl/media/padding.xml", b"\0" * (40 * 1024 * 1024)),
             "",
@@ -299,6 +308,7 @@ BAD = [
     "share above 100 %",
     "XML entity bomb",
     "external entity",
+    "damaged zip stream",
     "zip bomb",
 ]
 
