@@ -674,7 +674,8 @@ def _check_numbers(loc: _Located, column: str, chk: _Checker) -> None:
         if isinstance(value, str):
             row = int(loc.rows[i])
             col = int(loc.col(column, np.array([i]))[0])
-            chk.conversions.append((loc.sheet, _cell(row, col), column, value, parsed.value))
+            header = loc.headers.get(column) or HEADERS[loc.table.name][column]
+            chk.conversions.append((loc.sheet, _cell(row, col), header, value, parsed.value))
     chk.at(loc, column, problems["empty"], "Thiếu giá trị.", "The value is missing.")
     chk.at(
         loc,

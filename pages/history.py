@@ -37,6 +37,17 @@ def versions_for_people(versions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return frame.iloc[::-1].reset_index(drop=True)
 
 
+def figures_for_people(observations: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A version's figures with the workbook's headers (English column names in English), numbers as read."""
+    shown = observations.drop(columns=["section", "quote"]).assign(
+        value=[fmt.number(v, lang) for v in observations["value"]],
+        base_year=["" if pd.isna(y) else str(y) for y in observations["base_year"]],
+    )
+    if lang == "vi":
+        shown = shown.rename(columns=excel.HEADERS["observations"])
+    return shown
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def _version_bytes(url: str, version: int) -> bytes:
     # Keyed by version: a version never changes once written.
@@ -98,8 +109,7 @@ def main() -> None:
     st.subheader(t("history.view", lang))
     viewed = st.selectbox(t("history.version", lang), numbers[::-1], key=state.HISTORY_VIEW_WIDGET)
     data = state.dataset_at(int(viewed))
-    figures = data.observations.assign(value=[fmt.number(v, lang) for v in data.observations["value"]])
-    st.dataframe(figures.drop(columns=["section", "quote"]), hide_index=True, width="stretch")
+    st.dataframe(figures_for_people(data.observations, lang), hide_index=True, width="stretch")
     st.download_button(
         t("history.download", lang).format(v=viewed),
         data=lambda: _version_bytes(store.url, int(viewed)),

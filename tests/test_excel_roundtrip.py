@@ -76,13 +76,9 @@ def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset
     assert lists["A2"] == ("list", f"=ChiTieu!$A$2:$A${len(seed_data.indicators) + 1001}")  # codes
     assert lists["B2"][1].startswith("=DiaBan!$A$2")  # areas
     assert lists["C2"][0] == "whole"  # years
-    targets = {
-        str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation
-    }
+    targets = {str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation}
     assert targets["E"] == '"NQ,KH,DA,GIAO"' and targets["F"] == '"at_least,at_most,reduce_by"'
-    chi_tieu = {
-        str(dv.sqref)[:1]: dv.formula1 for dv in book["ChiTieu"].data_validations.dataValidation
-    }
+    chi_tieu = {str(dv.sqref)[:1]: dv.formula1 for dv in book["ChiTieu"].data_validations.dataValidation}
     assert chi_tieu["G"] == '"higher,lower"'
     assert book["SoLieu"]["F2"].number_format == excel.NUMBER_FORMAT
     assert book["TyLeBaoCao"]["E2"].number_format == excel.NUMBER_FORMAT
@@ -112,7 +108,7 @@ def test_one_edit_makes_a_version_attainment_follows_and_rollback_restores(
     upload = validate.check(data, "sua.xlsx", seed_data)
     assert upload.ok
     assert upload.conversions.to_dict("records") == [
-        {"sheet": "SoLieu", "cell": f"F{row}", "column": "value", "text": "2.650,5", "value": 2650.5}
+        {"sheet": "SoLieu", "cell": f"F{row}", "column": "Giá trị", "text": "2.650,5", "value": 2650.5}
     ]
     preview, version = commit(store, upload, "GTSX 2020")
     assert version == 2

@@ -180,7 +180,8 @@ def test_history_lists_versions_compares_and_rolls_back_after_confirmation(
 
     at.selectbox(key=state.HISTORY_VIEW_WIDGET).select(1).run()
     figures = at.dataframe[1].value
-    assert figures.query("code == 'GTSX' and kind == 'actual'")["value"].tolist() == ["2.503,3"]
+    gtsx = (figures["Mã chỉ tiêu"] == "GTSX") & (figures["Loại số liệu"] == "actual")
+    assert figures.loc[gtsx, "Giá trị"].tolist() == ["2.503,3"]
 
     at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
     assert "phiên bản 1" in at.warning[0].value
