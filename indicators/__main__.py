@@ -240,6 +240,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         sha256=upload.sha256,
         note=args.note,
         action="import",
+        expected_version=current.version,  # nobody may have saved between the preview and now
     )
     if result.version is None:
         print(f"Không có thay đổi so với phiên bản hiện tại ({current.version}). Không ghi gì.")

@@ -47,6 +47,10 @@ class StoreError(Exception):
     """The store cannot be reached or refuses a change; the message is for people."""
 
 
+class StoreMovedError(StoreError):
+    """Someone saved a newer version between the preview and the commit."""
+
+
 @dataclass(frozen=True)
 class CommitResult:
     """What a commit did: the new version (None when nothing changed) and the row counts."""
@@ -115,7 +119,6 @@ sign_in_failures = Table(
     Column("count", Integer, nullable=False),
     Column("last_at", DateTime(timezone=True), nullable=False),
 )
-
 
 
 def default_url() -> str:
@@ -258,14 +261,26 @@ class Store:
         note: str = "",
         action: str = "import",
         restored_from: int | None = None,
+        expected_version: int | None = None,
     ) -> CommitResult:
-        """Make `data` the newest version; unchanged data writes nothing and returns version None."""
+        """Make `data` the newest version; unchanged data writes nothing and returns version None.
+
+        With `expected_version`, the commit is refused (StoreMovedError) when the newest version is
+        no longer that one: a preview shown against version v must not be saved over v + 1.
+        """
         self.ensure()
         try:
             with self._begin_write() as conn, conn.begin():
                 if not self.is_sqlite:
                     # One writer at a time on a server database too.
                     conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
+                if expected_version is not None:
+                    latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
+                    if latest != expected_version:
+                        raise StoreMovedError(
+                            f"Trong lúc xem trước, đã có phiên bản mới ({latest}); "
+                            "hãy xem lại thay đổi rồi ghi lại."
+                        )
                 return self._commit_locked(
                     conn, data, account, file_name, sha256, note, action, restored_from
                 )

@@ -12,7 +12,7 @@ from indicators import diff, excel, fmt, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
-from indicators.store import StoreError
+from indicators.store import StoreError, StoreMovedError
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_ROWS = 2000  # rows of detail drawn on the page; the counts always cover everything
@@ -159,8 +159,18 @@ def main() -> None:
         st.stop()
     try:
         result = store.commit(
-            checked.merged, account.strip(), upload.file_name, upload.sha256, note.strip(), "import"
+            checked.merged,
+            account.strip(),
+            upload.file_name,
+            upload.sha256,
+            note.strip(),
+            "import",
+            expected_version=checked.version,  # checked again inside the write lock
         )
+    except StoreMovedError:
+        st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
+        st.warning(t("upload.moved", lang).format(v=store.current_version()))
+        st.stop()
     except StoreError as exc:
         st.error(str(exc), icon=":material/database:")
         st.stop()

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 from indicators import attainment
 from indicators.model import Dataset
 from indicators.seed import load_source
-from indicators.store import Store, StoreError
+from indicators.store import Store, StoreError, StoreMovedError
 
 
 def _with_value(data: Dataset, code: str, year: int, value: float) -> Dataset:
@@ -146,3 +146,14 @@ def test_unreachable_store_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="Không mở được kho dữ liệu"):
         Store(f"sqlite:///{blocker / 'sub' / 'x.sqlite'}").ensure()
+
+
+def test_a_commit_against_a_stale_preview_is_refused(store: Store) -> None:
+    seen = store.current_version()
+    store.commit(_with_value(store.load(), "GTSX", 2020, 2600.0), account="other")
+    with pytest.raises(StoreMovedError, match="đã có phiên bản mới \\(2\\)"):
+        store.commit(_with_value(store.load(1), "GTSX", 2020, 1.0), account="ana", expected_version=seen)
+    assert store.current_version() == 2
+    assert _value(store.load(), "GTSX", 2020) == 2600.0
+    again = store.commit(_with_value(store.load(), "GTSX", 2020, 1.0), account="ana", expected_version=2)
+    assert again.version == 3
