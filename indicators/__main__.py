@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import attainment, diff, excel, fmt, progress, validate
+from indicators import accounts, attainment, diff, excel, fmt, progress, validate
 from indicators.i18n import t
 from indicators.store import Store, StoreError
 
@@ -130,6 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("version", type=int, help="số phiên bản cần khôi phục")
     p.add_argument("--note", default="", help="ghi chú")
     p.add_argument("--account", default=None, help="tài khoản (mặc định: người dùng hệ điều hành)")
+    p = sub.add_parser("user", help="tài khoản đăng nhập: add, remove, passwd, list")
+    users = p.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    u = users.add_parser("add", help="tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn")
+    u.add_argument("name")
+    u.add_argument("--role", required=True, choices=[r.value for r in accounts.Role])
+    users.add_parser("remove", help="xóa tài khoản").add_argument("name")
+    users.add_parser("passwd", help="đổi mật khẩu; mật khẩu đọc từ đầu vào chuẩn").add_argument("name")
+    u = users.add_parser("list", help="các tài khoản và vai trò")
+    u.add_argument("--format", choices=FORMATS, default="table")
     return parser
 
 
@@ -265,6 +274,42 @@ def _rollback(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _password_from_stdin() -> str:
+    """The new password: typed twice at a terminal, else the first line of standard input."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Mật khẩu: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != first:
+            raise InputError("hai lần nhập mật khẩu không khớp")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise InputError(
+            "không có mật khẩu trên đầu vào chuẩn (ví dụ: echo 'mật-khẩu' | python -m indicators ...)"
+        )
+    return line.rstrip("\r\n")
+
+
+def _user(args: argparse.Namespace, store: Store) -> int:
+    try:
+        if args.user_command == "add":
+            accounts.add_user(store, args.name, args.role, _password_from_stdin())
+            print(f"Đã tạo tài khoản {args.name.strip()} ({args.role}).")
+        elif args.user_command == "remove":
+            accounts.remove_user(store, args.name)
+            print(f"Đã xóa tài khoản {args.name.strip()}.")
+        elif args.user_command == "passwd":
+            accounts.set_password(store, args.name, _password_from_stdin())
+            print(f"Đã đổi mật khẩu của {args.name.strip()}.")
+        else:
+            frame = accounts.list_users(store)
+            frame["created_at"] = pd.to_datetime(frame["created_at"]).dt.strftime("%Y-%m-%d %H:%M")
+            sys.stdout.write(_emit(frame, args.format))
+    except accounts.AccountError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 # Commands that print their own report and choose their exit code.
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "validate": _validate,
@@ -272,6 +317,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "export": _export,
     "template": lambda a, s: _export(argparse.Namespace(file=a.file, version=None), s),
     "rollback": _rollback,
+    "user": _user,
 }
 
 

@@ -138,3 +138,39 @@ def test_unknown_database_driver_is_one_line() -> None:
     assert done.returncode == 3
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'users.sqlite'}"
+    env = {**os.environ, "INDICATORS_DB": db, "INDICATORS_BCRYPT_ROUNDS": "4"}
+
+    def user(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "indicators", "user", *args],
+            cwd=PROJECT,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    assert user("add", "an", "--role", "admin", stdin="mat-khau-quan-tri\n").returncode == 0
+    assert user("add", "lan", "--role", "analyst", stdin="mat-khau-lan\n").returncode == 0
+    listed = user("list", "--format", "csv")
+    assert [line.split(",")[:2] for line in listed.stdout.splitlines()] == [
+        ["name", "role"],
+        ["an", "admin"],
+        ["lan", "analyst"],
+    ]
+    short = user("add", "binh", "--role", "viewer", stdin="ngan\n")
+    assert (short.returncode, short.stderr.strip()) == (1, "Lỗi: Mật khẩu phải có ít nhất 8 ký tự.")
+    no_password = user("passwd", "lan")
+    assert no_password.returncode == 2 and "không có mật khẩu" in no_password.stderr
+    assert user("passwd", "lan", stdin="mat-khau-moi\n").returncode == 0
+    assert user("remove", "lan").returncode == 0
+    missing = user("remove", "lan")
+    assert missing.returncode == 1 and "Không có tài khoản 'lan'" in missing.stderr
+    bad_role = user("add", "x", "--role", "boss", stdin="12345678\n")
+    assert bad_role.returncode == 2 and "Traceback" not in bad_role.stderr
