@@ -1,0 +1,439 @@
+"""Shared Streamlit pieces: language switch, status badges, charts with PNG, tables with Excel, filters."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import state
+from indicators import attainment, charts, fmt, progress
+from indicators.fmt import Lang
+from indicators.i18n import t
+from indicators.model import Dataset
+from indicators.store import StoreError
+
+LANGS: tuple[Lang, ...] = ("vi", "en")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Badges carry an icon and a word, so status reads without colour.
+STATUS_BADGE: dict[str, tuple[str, str]] = {
+    "vuot": (":material/arrow_upward:", "blue"),
+    "dat": (":material/check:", "green"),
+    "khong_dat": (":material/close:", "orange"),
+    "no_data": (":material/radio_button_unchecked:", "gray"),
+    charts.NO_TARGET: (":material/remove:", "gray"),
+}
+PROGRESS_BADGE: dict[str, tuple[str, str]] = {
+    "achieved": (":material/flag:", "green"),
+    "on_track": (":material/trending_up:", "blue"),
+    "moderate": (":material/trending_flat:", "yellow"),
+    "limited": (":material/trending_down:", "orange"),
+    "moving_away": (":material/south:", "red"),
+    "no_data": (":material/hourglass_empty:", "gray"),
+}
+# st.table and st.markdown read Markdown; text from the data must not turn into formatting.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|$~#])")
+
+
+def md(text: object) -> str:
+    """Text from the data, escaped so Markdown shows it as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+# Language and data -------------------------------------------------------------------
+
+
+def language_switch() -> Lang:
+    """The sidebar switch between Vietnamese and English; it lives in app.py, so it stays across pages."""
+    st.session_state.setdefault(state.LANG_KEY, "vi")
+    st.sidebar.segmented_control(
+        # An icon, not a word: the label is drawn before the choice is known, and must suit both.
+        ":material/translate:",
+        LANGS,
+        key=state.LANG_KEY,
+        format_func=lambda code: t(f"lang.{code}", code),
+        required=True,
+        # In the URL too (?lang=en): a shared link opens in the sender's language.
+        bind="query-params",
+    )
+    return state.lang()
+
+
+def require_data(lang: Lang) -> Dataset:
+    """The newest data; a store that cannot be read or holds nothing gets a sentence and stops the page."""
+    try:
+        data = state.dataset()
+    except StoreError as exc:
+        st.error(str(exc), icon=":material/database:")
+        st.stop()
+    if data.indicators.empty and data.observations.empty:
+        say(t("empty.store", lang))
+        st.stop()
+    return data
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _attainment(url: str, version: int, _data: Dataset) -> pd.DataFrame:
+    # Keyed by store and version (the frames are not hashed): an import is a new version.
+    return charts.with_periods(attainment.compute(_data))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _progress(url: str, version: int, _data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = progress.compute(_data)
+    return rows, progress.required_path(rows)
+
+
+def attainment_rows(data: Dataset) -> pd.DataFrame:
+    """Every target's attainment with its term, computed once per data version."""
+    return _attainment(state.store().url, data.version, data)
+
+
+def progress_rows(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Progress toward the latest goals and their required paths, once per data version."""
+    return _progress(state.store().url, data.version, data)
+
+
+# What the overview and domain pages draw, built once per data version, language and choice.
+# Each function recomputes from the cached attainment, so its key is exactly its arguments.
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _cards(
+    url: str,
+    version: int,
+    codes: tuple[str, ...],
+    lang: Lang,
+    area: str | None,
+    period: str | None,
+    _data: Dataset,
+) -> list[charts.Card]:
+    rows = charts.select(_attainment(url, version, _data), area, period)
+    return charts.cards(_data, rows, codes, lang, area, period)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _attainment_chart(
+    url: str,
+    version: int,
+    codes: tuple[str, ...] | None,
+    lang: Lang,
+    area: str | None,
+    period: str | None,
+    title: str | None,
+    _data: Dataset,
+) -> tuple[go.Figure | None, int]:
+    rows = charts.select(_attainment(url, version, _data), area, period)
+    if codes is not None:
+        rows = charts.domain_rows(rows, list(codes))
+    view = charts.attainment_view(_data, rows, lang)
+    judged = view["shown_pct"].notna()
+    figure = charts.attainment_figure(view, lang, title) if judged.any() else None
+    return figure, int((~judged).sum())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _goal_groups(
+    url: str, version: int, lang: Lang, area: str | None, _data: Dataset
+) -> tuple[int | None, list[tuple[str, list[tuple[str, str]]]]]:
+    goals, _ = _progress(url, version, _data)
+    if area is not None:
+        goals = goals[goals["area"] == area]
+    year = int(goals["goal_year"].max()) if not goals.empty else None
+    return year, charts.goal_groups(_data, goals, lang)
+
+
+def cards(
+    data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
+) -> list[charts.Card]:
+    """Cards for the given indicators in one area and term (see charts.cards), once per version."""
+    return _cards(state.store().url, data.version, tuple(codes), lang, area, period, data)
+
+
+def attainment_chart(
+    data: Dataset,
+    lang: Lang,
+    area: str | None,
+    period: str | None,
+    codes: tuple[str, ...] | None = None,
+    title: str | None = None,
+) -> tuple[go.Figure | None, int]:
+    """The attainment chart of one area and term (None when nothing is judged) and how many are not."""
+    return _attainment_chart(state.store().url, data.version, codes, lang, area, period, title, data)
+
+
+def goal_groups(
+    data: Dataset, lang: Lang, area: str | None
+) -> tuple[int | None, list[tuple[str, list[tuple[str, str]]]]]:
+    """The latest goal year and the goals grouped by progress status (see charts.goal_groups)."""
+    return _goal_groups(state.store().url, data.version, lang, area, data)
+
+
+# Small pieces ------------------------------------------------------------------------
+
+
+def say(sentence: str) -> None:
+    """A plain sentence where a chart or table would be: the data has nothing to show here."""
+    st.info(sentence, icon=":material/info:")
+
+
+def page_title(title: str, data: Dataset | None, lang: Lang) -> None:
+    """The page's title and, once data is loaded, the source and version it shows."""
+    st.title(title)
+    if data is not None:
+        st.caption(t("app.source", lang).format(v=data.version))
+
+
+def status_badge(status: str, lang: Lang, prefix: str = "") -> None:
+    """An attainment status as a badge: icon, word and colour."""
+    icon, color = STATUS_BADGE.get(status, STATUS_BADGE["no_data"])
+    word = t(f"status.{status}", lang)
+    st.badge(f"{prefix}{word}", icon=icon, color=color)  # type: ignore[arg-type]
+
+
+def progress_badge(status: str, lang: Lang, prefix: str = "") -> None:
+    """A progress status as a badge: icon, word and colour."""
+    icon, color = PROGRESS_BADGE.get(status, PROGRESS_BADGE["no_data"])
+    st.badge(f"{prefix}{t(f'progress.{status}', lang)}", icon=icon, color=color)  # type: ignore[arg-type]
+
+
+def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
+    """A plotly figure at full width; its one modebar button saves a PNG and speaks the reader's language."""
+    config = {
+        "displaylogo": False,
+        "displayModeBar": True,
+        "modeBarButtons": [["toImage"]],
+        "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+        "responsive": True,
+        "locale": lang,
+        # Plotly's own words, in its dictionary's keys: the button's tooltip and its notice.
+        "locales": {
+            lang: {
+                "dictionary": {
+                    "Download plot as a PNG": t("chart.png", lang),
+                    "Download plot": t("chart.png", lang),
+                    "Preparing image - this may take a few seconds": t("chart.png_wait", lang),
+                }
+            }
+        },
+    }
+    st.plotly_chart(fig, width="stretch", theme=None, config=config, key=key)
+
+
+def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A table for reading: numbers in the reader's convention, "—" for absent, text escaped."""
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_bool_dtype(values):
+            out[column] = [t("yes", lang) if v else t("no", lang) for v in values]
+        elif pd.api.types.is_numeric_dtype(values):
+            out[column] = [fmt.number(v, lang) for v in values]
+        else:
+            out[column] = [fmt.MISSING if fmt.is_missing(v) else md(v) for v in values]
+    out.columns = [md(c) for c in frame.columns]
+    return out
+
+
+def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    """A table as an .xlsx file: numbers as numbers, text never run as a formula."""
+    name = re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31] or "Sheet1"
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=name, index=False)
+        book = writer.sheets[name]
+        for row in book.iter_rows(min_row=2):
+            for cell in row:
+                # openpyxl stores text beginning with "=" as a formula; quotes are text.
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+        book.freeze_panes = "A2"
+        for cells in book.columns:
+            width = max(len(str(c.value or "")) for c in cells[:200])
+            book.column_dimensions[cells[0].column_letter].width = min(max(width + 2, 8), 60)
+    return buffer.getvalue()
+
+
+def show_table(
+    frame: pd.DataFrame,
+    name: str,
+    lang: Lang,
+    key: str,
+    columns: list[str] | None = None,
+    display: pd.DataFrame | None = None,
+) -> None:
+    """A table for reading and a button that downloads all of `frame` as Excel.
+
+    The reading table is `display` if given, else `frame`'s `columns` (all by default): a phone
+    shows a few columns well, while the Excel file keeps every one.
+    """
+    shown = display if display is not None else frame[columns] if columns is not None else frame
+    st.table(readable(shown, lang), hide_index=True)
+    st.download_button(
+        t("download.excel", lang),
+        # Built on click, on its own thread: the page does not pay for a file nobody asks for.
+        data=lambda: excel_bytes(frame, name),
+        file_name=f"{name}.xlsx",
+        mime=XLSX_MIME,
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
+    """Area and term pickers, shown only where the data has more than one; returns the choice."""
+    areas = charts.areas_present(data, rows)
+    terms = charts.periods(rows)
+    default = charts.default_period(rows)
+    area = areas[0] if areas else None
+    period = default
+    with st.container(horizontal=True, gap="medium"):
+        if len(areas) > 1:
+            area = st.selectbox(
+                t("filter.area", lang),
+                areas,
+                format_func=lambda a: charts.area_label(data, a, lang),
+                key=f"{key}_area",
+                width=280,
+            )
+        if len(terms) > 1:
+            period = st.selectbox(
+                t("filter.term", lang),
+                terms,
+                index=terms.index(default) if default in terms else 0,
+                format_func=lambda p: charts.term_label(p, lang),
+                key=f"{key}_term",
+                width=200,
+            )
+    fixed = []
+    if len(areas) == 1 and area is not None:
+        fixed.append(f"{t('filter.area', lang)}: {charts.area_label(data, area, lang)}")
+    if len(terms) == 1 and period is not None:
+        fixed.append(f"{t('filter.term', lang)}: {charts.term_label(period, lang)}")
+    if fixed:
+        st.caption(md(" · ".join(fixed)))
+    return area, period
+
+
+def card_details(card: charts.Card, lang: Lang) -> str:
+    """Everything under a card's number in one Markdown block: change, status badge, year, notes."""
+    lines = []
+    if card.value_note:
+        lines.append(f":gray[{md(card.value_note)}]")
+    if card.change == fmt.MISSING:
+        lines.append(f":small[{md(card.change_label)}: {fmt.MISSING}]")
+    else:
+        arrow = ":material/south_east:" if card.change.startswith("−") else ":material/north_east:"
+        lines.append(f"{arrow} :small[{md(card.change_label)}:] **{md(card.change)}**")
+    icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
+    word = t(f"status.{card.status}", lang)
+    badge = f"{card.target_pct} · {word}" if card.status != charts.NO_TARGET else word
+    year = f" :small[{t('card.year', lang).format(y=card.year)}]" if card.year else ""
+    lines.append(f":{color}-badge[{icon} {md(badge)}]{year}")
+    if card.value == fmt.MISSING:
+        lines.append(f":small[:gray[{t('empty.figure', lang)}]]")
+    elif card.status == charts.NO_TARGET:
+        lines.append(f":small[:gray[{t('empty.target', lang)}]]")
+    elif card.reported_basis:
+        lines.append(f":small[:gray[{t('status.reported_basis', lang)}]]")
+    return "  \n".join(lines)
+
+
+def show_cards(cards: list[charts.Card], lang: Lang) -> None:
+    """Indicator cards in a grid that reflows to one column on a phone; three elements a card."""
+    grid = st.grid(3, min_column_width=260, border=True, gap="small")
+    for card in cards:
+        with grid.cell():
+            # The unit goes with the name, as text that wraps: a metric's own label is cut at one line,
+            # and a long unit beside a large number would be cut off on a phone.
+            label = f"{card.name} ({card.unit})" if card.unit else card.name
+            st.markdown(f"**{md(label)}**")
+            st.metric(md(label), md(card.value), label_visibility="collapsed")
+            st.markdown(card_details(card, lang))
+
+
+def show_tally(counts: dict[str, int], lang: Lang) -> None:
+    """How many targets are exceeded, met, not met, not yet judged: one line of badges, icon, word, number."""
+    badges = []
+    for status in ("vuot", "dat", "khong_dat", "no_data"):
+        icon, color = STATUS_BADGE[status]
+        number = fmt.number(counts.get(status, 0), lang)
+        badges.append(f":{color}-badge[{icon} {t(f'status.{status}', lang)}: **{number}**]")
+    st.markdown(" ".join(badges))
+
+
+def goal_strip(groups: list[tuple[str, list[tuple[str, str]]]], lang: Lang) -> None:
+    """The goals grouped by progress status: a badge with icon, word and count, then the goals, one block."""
+    blocks = []
+    for status, items in groups:
+        icon, color = PROGRESS_BADGE.get(status, PROGRESS_BADGE["no_data"])
+        word = f"{fmt.number(len(items), lang)} · {t(f'progress.{status}', lang)}"
+        lines = "\n".join(f"- {md(name)}: **{md(goal)}**" for name, goal in items)
+        blocks.append(f":{color}-badge[{icon} {md(word)}]\n\n{lines}")
+    st.markdown("\n\n".join(blocks))
+
+
+# The domain pages --------------------------------------------------------------------
+
+
+def domain_page(group: str) -> None:
+    """One domain page: its indicators as cards, results against targets as a chart and a table."""
+    lang = state.lang()
+    domains = charts.DOMAIN_PAGES[group]
+    page_title(t(f"page.{group}", lang), None, lang)
+    data = require_data(lang)
+    st.caption(t("app.source", lang).format(v=data.version))
+    codes = charts.codes_in(data, domains)
+    if not codes:
+        say(t("empty.domain", lang))
+        st.stop()
+    rows = charts.domain_rows(attainment_rows(data), codes)
+    area, period = filters(data, rows, lang, key=f"domain_{group}")
+    chosen = charts.select(rows, area, period)
+
+    st.subheader(t("domain_page.indicators", lang))
+    for domain in domains:
+        mine = [c for c in codes if c in set(charts.codes_in(data, (domain,)))]
+        if not mine:
+            continue
+        if len(domains) > 1:
+            st.markdown(f"**{md(t(f'domain.{domain}', lang))}**")
+        show_cards(cards(data, tuple(mine), lang, area, period), lang)
+
+    st.subheader(t("domain_page.results", lang))
+    title = f"{t('chart.attainment', lang)}: {t(f'page.{group}', lang)}"
+    figure, unjudged = attainment_chart(data, lang, area, period, codes=tuple(codes), title=title)
+    if figure is not None:
+        show_chart(figure, f"attainment_{group}", lang, key=f"chart_{group}")
+    else:
+        say(t("empty.domain_targets", lang))
+    if unjudged:
+        st.caption(t("empty.unjudged", lang).format(n=unjudged))
+
+    st.subheader(t("domain_page.table", lang))
+    table = charts.results_table(data, chosen, codes, lang, area, period)
+    shown = [
+        t(f"col.{c}", lang)
+        for c in ("indicator", "unit", "actual", "kind", "target", "pct", "reported", "status", "note")
+    ]
+    show_table(table, f"{group}_{period or 'all'}", lang, key=f"table_{group}", columns=shown)
+
+
+def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | None:
+    """An area picker where there is more than one area; else the one area, named in a caption."""
+    if not areas:
+        return None
+    if len(areas) == 1:
+        st.caption(md(f"{t('filter.area', lang)}: {charts.area_label(data, areas[0], lang)}"))
+        return areas[0]
+    return st.selectbox(
+        t("filter.area", lang),
+        areas,
+        format_func=lambda a: charts.area_label(data, a, lang),
+        key=key,
+        width=280,
+    )

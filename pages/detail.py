@@ -1,0 +1,106 @@
+"""Chỉ tiêu: one indicator's series, targets, attainment beside the report's own %, and its quotations."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, widgets
+from indicators import charts, fmt
+from indicators.i18n import t
+
+# Read inputs.
+lang = state.lang()
+widgets.page_title(t("page.detail", lang), None, lang)
+data = widgets.require_data(lang)
+st.caption(t("app.source", lang).format(v=data.version))
+info = charts.indicator_info(data, lang)
+if info.empty:
+    widgets.say(t("empty.indicators", lang))
+    st.stop()
+codes = charts.all_codes(data)
+code = st.selectbox(
+    t("detail.pick", lang),
+    codes,
+    index=codes.index(charts.DEFAULT_INDICATOR) if charts.DEFAULT_INDICATOR in codes else 0,
+    key="indicator",
+    bind="query-params",
+    format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
+)
+name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
+areas = [
+    a
+    for a in data.areas["code"]
+    if a in set(data.observations.loc[data.observations["code"] == code, "area"])
+]
+area = widgets.area_filter(data, areas, lang, key="detail_area")
+
+# The series with its targets.
+st.subheader(t("chart.series", lang))
+levels = charts.series(data, code, area)
+targets = data.targets[data.targets["code"] == code]
+if area is not None:
+    targets = targets[targets["area"] == area]
+if levels.empty and targets.empty:
+    widgets.say(t("empty.series", lang))
+else:
+    if levels.empty:
+        widgets.say(t("empty.figure", lang))
+    widgets.show_chart(
+        charts.series_figure(levels, targets, name, unit, lang), f"series_{code}", lang, key="detail_series"
+    )
+observations = charts.observations_table(data, code, lang, area)
+if observations.empty:
+    widgets.say(t("empty.figure", lang))
+else:
+    shown = [t(f"col.{c}", lang) for c in ("year", "obs_kind", "value", "note")]
+    widgets.show_table(observations, f"{code}_figures", lang, key="detail_observations", columns=shown)
+
+# Targets and attainment: the computed % beside the report's own.
+st.subheader(t("detail.targets", lang))
+if targets.empty:
+    widgets.say(t("empty.target", lang))
+else:
+    shown = [t(f"col.{c}", lang) for c in ("term", "kind", "comparator", "target", "derived")]
+    targets_frame = charts.targets_table(data, code, lang, area)
+    widgets.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
+rows = widgets.attainment_rows(data)
+rows = rows[rows["code"] == code]
+if area is not None:
+    rows = rows[rows["area"] == area]
+if not rows.empty:
+    st.subheader(t("detail.attainment", lang))
+    view = charts.attainment_view(data, rows, lang)
+    for _, row in view.iterrows():
+        term = charts.term_label(str(row["period"]), lang)
+        kind = t(f"kind.{row['target_kind']}", lang)
+        widgets.status_badge(
+            str(row["status"]), lang, prefix=f"{term} · {kind} · {fmt.percent(row['shown_pct'], lang)} · "
+        )
+        if row["differs"]:
+            st.warning(
+                t("detail.differs", lang).format(
+                    computed=fmt.percent(row["attainment_pct"], lang),
+                    reported=fmt.percent(row["reported_pct"], lang),
+                    diff=fmt.signed(row["difference_pts"], lang),
+                ),
+                icon=":material/difference:",
+            )
+        elif not fmt.is_missing(row["reported_pct"]) and not fmt.is_missing(row["attainment_pct"]):
+            st.caption(t("detail.same", lang).format(reported=fmt.percent(row["reported_pct"], lang)))
+        if row["target_derived"]:
+            st.caption(t("detail.derived", lang).format(target=fmt.with_unit(row["target"], unit, lang)))
+    widgets.show_table(
+        charts.attainment_table(rows, lang), f"{code}_attainment", lang, key="detail_attainment"
+    )
+
+# The report's own words.
+st.subheader(t("detail.quotes", lang))
+quoted = charts.quotes(data, code, area)
+if quoted.empty:
+    widgets.say(t("empty.quotes", lang))
+else:
+    if lang == "en":
+        st.caption(t("detail.quotes_english", lang))
+    for _, quote in quoted.iterrows():
+        st.markdown(f"> {widgets.md(quote['quote'])}")
+        st.caption(widgets.md(quote["section"]))

@@ -1,0 +1,59 @@
+"""Mục tiêu 2025: per goal, the figures so far, the required path from the 2020 baseline, the status."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, widgets
+from indicators import charts
+from indicators.i18n import t
+
+# Read inputs.
+lang = state.lang()
+widgets.page_title(t("page.goals", lang), None, lang)
+data = widgets.require_data(lang)
+st.caption(t("app.source", lang).format(v=data.version))
+goals, paths = widgets.progress_rows(data)
+if goals.empty:
+    widgets.say(t("empty.goals", lang))
+    st.stop()
+area = widgets.area_filter(data, sorted(goals["area"].unique()), lang, key="goals_area")
+goals = goals[goals["area"] == area]
+info = charts.indicator_info(data, lang)
+base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
+st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
+
+# One chart per goal that has a baseline; the others say why not.
+st.subheader(t("goals.paths", lang))
+drawable = goals[goals["base_value"].notna() & goals["goal_value"].notna()]
+if drawable.empty:
+    widgets.say(t("empty.goal_chart", lang).format(reason=t("reason.no_baseline", lang)))
+grid = st.grid(2, min_column_width=340, gap="medium")
+for _, goal in drawable.iterrows():
+    code = str(goal["code"])
+    name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
+    actuals = charts.series(data, code, area, first=charts.CHANGE_BASE_YEAR, last=int(goal["goal_year"]))
+    path = paths[(paths["code"] == code) & (paths["area"] == goal["area"])]
+    with grid.cell():
+        fig = charts.goal_figure(goal, actuals, path, name, unit, lang)
+        widgets.show_chart(fig, f"goal_{code}", lang, key=f"goal_{code}")
+
+missing = goals[~goals.index.isin(drawable.index)]
+if not missing.empty:
+    st.subheader(t("goals.no_path", lang))
+    for _, goal in missing.iterrows():
+        code = str(goal["code"])
+        reason = t(f"reason.{goal['reason']}", lang) if goal["reason"] else t("progress.no_data", lang)
+        goal_text = charts.goal_text(data, goal, str(info["unit"].get(code, "")), lang)
+        name = widgets.md(info["name"].get(code, code))
+        st.markdown(f"- **{name}** ({widgets.md(goal_text)}): {widgets.md(reason)}")
+
+# Required and observed growth, for reading and for Excel.
+st.subheader(t("goals.table", lang))
+widgets.show_table(
+    charts.goals_table(data, goals, lang),
+    f"goals_{goal_year}",
+    lang,
+    key="goals_table",
+    display=charts.goals_summary(data, goals, lang),
+)

@@ -1,0 +1,46 @@
+"""Tổng quan: the headline indicators, the tally of results, every target's attainment, the 2025 goals."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, widgets
+from indicators import charts
+from indicators.i18n import t
+
+# Read inputs.
+lang = state.lang()
+widgets.page_title(t("page.overview", lang), None, lang)
+data = widgets.require_data(lang)
+st.caption(t("app.source", lang).format(v=data.version))
+rows = widgets.attainment_rows(data)
+area, period = widgets.filters(data, rows, lang, key="overview")
+chosen = charts.select(rows, area, period)
+
+# Headline cards.
+st.subheader(t("overview.headline", lang))
+cards = widgets.cards(data, charts.HEADLINE, lang, area, period)
+if cards:
+    widgets.show_cards(cards, lang)
+else:
+    widgets.say(t("empty.figure", lang))
+
+# Tally and the attainment of every target.
+st.subheader(t("overview.tally", lang))
+widgets.show_tally(charts.tally(chosen), lang)
+figure, unjudged = widgets.attainment_chart(data, lang, area, period)
+if figure is not None:
+    widgets.show_chart(figure, "attainment", lang, key="overview_attainment")
+else:
+    widgets.say(t("empty.attainment", lang))
+if unjudged:
+    st.caption(t("empty.unjudged", lang).format(n=unjudged))
+
+# The goals of the latest term, grouped by their progress status.
+year, groups = widgets.goal_groups(data, lang, area)
+st.subheader(t("overview.goals", lang).format(y=year or "…"))
+if not groups:
+    widgets.say(t("empty.goals", lang))
+else:
+    widgets.goal_strip(groups, lang)
+    st.page_link("pages/goals.py", label=t("overview.goals_link", lang), icon=":material/arrow_forward:")

@@ -1,0 +1,209 @@
+"""End to end in headless Chromium: every page, both languages, desktop and phone width, with screenshots."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from indicators.i18n import t
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+# No browser can be downloaded here: Debian's chromium, quiet and offline.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = (1280, 390)
+# URL path → the i18n key of the page's title (app.py's navigation).
+PAGES: dict[str, str] = {
+    "": "page.overview",
+    "muc-tieu-2025": "page.goals",
+    "thi-dua-khen-thuong": "page.commendations",
+    "chi-tieu": "page.detail",
+    "kinh-te": "page.economy",
+    "giao-duc-y-te-van-hoa": "page.society",
+    "giam-ngheo-viec-lam": "page.poverty_jobs",
+    "quoc-phong-an-ninh": "page.defence_security",
+    "he-thong-chinh-tri": "page.political_system",
+    "nong-thon-moi": "page.new_rural",
+    "cay-che": "page.tea",
+    "du-lich": "page.tourism",
+    "cap-nhat-so-lieu": "page.upload",
+    "lich-su-phien-ban": "page.history",
+}
+# Drawn: the script has finished, no element is still a loading skeleton, every plotly chart has
+# drawn its SVG, and all of that has held for a moment (elements arrive after the script ends).
+DRAWN_JS = """(settle) => new Promise(resolve => {
+  let since = null;
+  const tick = () => {
+    const app = document.querySelector('[data-testid=stApp]');
+    const ok = app && app.getAttribute('data-test-script-state') === 'notRunning'
+      && !document.querySelector('[data-testid=stSkeleton]')
+      && document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]')
+      && Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
+           .every(c => c.querySelector('.main-svg'));
+    const now = performance.now();
+    if (!ok) since = null; else if (since === null) since = now;
+    if (since !== null && now - since >= settle) resolve(since); else setTimeout(tick, 20);
+  };
+  tick();
+})"""
+
+
+def _playwright() -> Any:
+    """Playwright's sync API, or a visible skip (a failure where CI requires the browser)."""
+    reason = ""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is absent: install Debian's chromium package (apt-get install chromium)"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = reason or "the playwright Python client is not installed"
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return sync_playwright
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served by `streamlit run`, on a free port, over its own store."""
+    _playwright()
+    folder = tmp_path_factory.mktemp("browser")
+    port = _free_port()
+    env = {**os.environ, "INDICATORS_DB": f"sqlite:///{folder / 'store.sqlite'}"}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    log = (folder / "server.log").open("w")
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start:\n{(folder / 'server.log').read_text()}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[Any]:
+    with _playwright()() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # Streamlit learns the pages from the first session's st.navigation; until then a deep
+        # link gets a "Page not found" notice. One visit to the root makes the server ready.
+        warm = chromium.new_page()
+        open_page(warm, server)
+        warm.close()
+        yield chromium
+        chromium.close()
+
+
+def open_page(page: Any, url: str) -> None:
+    """Load a page and wait until it is fully drawn."""
+    page.goto(url)
+    page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+
+
+def screenshot(page: Any, path: Path, width: int) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so the viewport grows to fit it."""
+    height = page.evaluate(
+        "() => Math.max(...Array.from(document.querySelectorAll("
+        "'[data-testid=stMain], [data-testid=stSidebarContent]')).map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": width, "height": min(max(int(height) + 40, 900), 14_000)})
+    page.wait_for_timeout(400)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": width, "height": 900})
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_draws_in_both_languages_at_desktop_and_phone_width(
+    server: str, browser: Any, path: str
+) -> None:
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for lang in ("vi", "en"):
+            open_page(page, f"{server}/{path}" + ("?lang=English" if lang == "en" else ""))
+            where = f"/{path} {lang} {width}px"
+            assert page.locator("h1").first.inner_text().strip() == t(PAGES[path], lang), where
+            assert page.locator("[data-testid=stException]").count() == 0, where
+            assert page.locator("[data-testid=stAlertContentError]").count() == 0, where
+            assert page.locator("[role=dialog]").count() == 0, where
+            # Nothing sideways: neither the document nor Streamlit's main block scrolls horizontally.
+            widths = page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                " document.querySelector('[data-testid=stMain]').scrollWidth,"
+                " document.querySelector('[data-testid=stMain]').clientWidth]"
+            )
+            assert widths[0] <= widths[1] and widths[2] <= widths[3], f"{where}: {widths}"
+            name = path or "overview"
+            screenshot(page, SHOTS / f"{name}_{lang}_{width}.png", width)
+        context.close()
+
+
+def test_language_choice_stays_while_moving_between_pages(server: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    open_page(page, server)
+    assert page.locator("h1").first.inner_text().strip() == "Tổng quan"
+    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
+    page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Overview'")
+    page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+    page.locator("[data-testid=stSidebarNav] a", has_text="Tea").click()
+    page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Tea'", timeout=30_000)
+    page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+    nav = page.locator("[data-testid=stSidebarNav]").inner_text()
+    assert "Overview" in nav and "Tổng quan" not in nav
+    assert "cay-che" in page.url
+    context.close()
+
+
+def test_every_chart_offers_a_png_in_the_reader_language(server: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    open_page(page, f"{server}/muc-tieu-2025")
+    charts = page.locator("[data-testid=stPlotlyChart]")
+    assert charts.count() >= 5
+    button = page.locator(".modebar-btn[data-title]").first
+    assert button.get_attribute("data-title") == "Tải ảnh PNG"
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename.endswith(".png")
+    context.close()

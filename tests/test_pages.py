@@ -1,0 +1,407 @@
+"""AppTest of the dashboard pages: each runs in both languages and shows the report's numbers formatted."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import state, widgets
+from indicators.i18n import t
+from indicators.model import Dataset
+from indicators.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+# Page file → the i18n key of its title.
+PAGES: dict[str, str] = {
+    "pages/overview.py": "page.overview",
+    "pages/goals.py": "page.goals",
+    "pages/commendations.py": "page.commendations",
+    "pages/detail.py": "page.detail",
+    "pages/domain_economy.py": "page.economy",
+    "pages/domain_society.py": "page.society",
+    "pages/domain_poverty_jobs.py": "page.poverty_jobs",
+    "pages/domain_defence_security.py": "page.defence_security",
+    "pages/domain_political_system.py": "page.political_system",
+    "pages/domain_new_rural.py": "page.new_rural",
+    "pages/domain_tea.py": "page.tea",
+    "pages/domain_tourism.py": "page.tourism",
+}
+# What must never reach a reader: an indicator code, a status code, or an i18n key showing itself.
+RAW = re.compile(
+    r"\b[A-Z]{2,}_[A-Z0-9_]+\b|\b(?:khong_dat|no_data|no_target|on_track|moving_away|tap_the|ca_nhan)\b"
+    r"|\b(?:status|progress|col|page|chart|empty|card|kind|cmp|domain|reason|filter|obs|level|recipient"
+    r"|qualifier|term|detail|goals|overview|commendations|download|lang|nav|area|unit)\.[a-z_]+\b"
+)
+
+
+# Words that give a screen away as the other language.
+ENGLISH_WORDS = re.compile(
+    r"\b(?:exceeded|met|not met|no data|Target|Actual|Overview|Source|Term|Area|goal)\b"
+)
+VIETNAMESE_WORDS = re.compile(
+    r"(?:vượt|không đạt|chỉ tiêu|Chỉ tiêu|Nghị quyết|Năm|Giai đoạn|Địa bàn|Nguồn|Huyện)"
+)
+
+
+def report_words(at: AppTest) -> set[str]:
+    """The report's own sentences and section headings: quoted as written, in Vietnamese."""
+    data = state.dataset()
+    found: set[str] = set()
+    for frame in (data.observations, data.targets, data.reported):
+        for text in [*frame["quote"], *frame["section"]]:
+            found |= {str(text), widgets.md(text), f"> {widgets.md(text)}"}
+    return found
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Streamlit's caches live in the process: each test starts from its own store."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def run(page: str, lang: str = "vi") -> AppTest:
+    """The app opened on one page, through app.py's navigation, in one language."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = lang
+    at.switch_page(page)
+    return at.run()
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every piece of text a reader sees on the page, charts included."""
+    out: list[str] = []
+    for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "error"):
+        out += [str(e.value) for e in getattr(at, kind)]
+    for metric in at.metric:
+        out += [str(metric.label), str(metric.value)]
+    for table in at.table:
+        frame = table.value
+        out += [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
+    for box in at.selectbox:
+        out += [str(box.label), *[str(o) for o in box.options]]
+    for chart in at.get("plotly_chart"):
+        out.append(chart_text(chart))
+    return out
+
+
+def chart_text(chart: object) -> str:
+    """The words a plotly chart shows: title, annotations, bar texts, hover texts, axis titles."""
+    spec = json.loads(chart.proto.spec)  # type: ignore[attr-defined]
+    layout = spec.get("layout", {})
+    words = [str(layout.get("title", {}).get("text", ""))]
+    words += [str(a.get("text", "")) for a in layout.get("annotations", [])]
+    for axis in ("xaxis", "yaxis"):
+        words.append(str(layout.get(axis, {}).get("title", {}).get("text", "")))
+    for trace in spec.get("data", []):
+        words.append(str(trace.get("name", "")))
+        for key in ("text", "customdata"):
+            value = trace.get(key)
+            if isinstance(value, list):
+                words += [str(v) for v in value]
+    return "\n".join(words)
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def joined(at: AppTest) -> str:
+    return "\n".join(texts(at))
+
+
+def empty_version(store: Store) -> None:
+    """A store whose newest version holds nothing: every row removed."""
+    store.commit(Dataset.empty(), account="test", note="empty")
+
+
+# Every page, both languages ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_runs_in_its_language(store: Store, page: str, lang: str) -> None:
+    at = run(page, lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert [x.value for x in at.title] == [t(PAGES[page], lang)]
+    shown = texts(at)
+    leaks = sorted({m.group(0) for text in shown for m in RAW.finditer(text)})
+    assert not leaks, f"raw codes or keys on {page} ({lang}): {leaks}"
+    other = ENGLISH_WORDS if lang == "vi" else VIETNAMESE_WORDS
+    quoted = report_words(at)
+    mixed = sorted({m.group(0) for text in shown if text not in quoted for m in other.finditer(text)})
+    assert not mixed, f"words of the other language on {page} ({lang}): {mixed}"
+
+
+@pytest.mark.parametrize("page", ["pages/upload.py", "pages/history.py"])
+def test_data_pages_are_in_the_navigation(store: Store, page: str) -> None:
+    at = run(page, "en")
+    assert not at.exception
+    assert [x.value for x in at.title] == [
+        t({"pages/upload.py": "page.upload"}.get(page, "page.history"), "en")
+    ]
+
+
+def test_language_switch_stays_while_moving_between_pages(store: Store) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert [x.value for x in at.title] == ["Tổng quan"]
+    at.segmented_control(key="lang").set_value("en").run()
+    assert [x.value for x in at.title] == ["Overview"]
+    at.switch_page("pages/domain_tea.py").run()
+    assert [x.value for x in at.title] == ["Tea"]
+    at.switch_page("pages/goals.py").run()
+    assert [x.value for x in at.title] == ["2025 goals"]
+    assert "2,503.3" not in joined(at)  # the goals page shows goals, not the overview
+
+
+# The numbers, formatted --------------------------------------------------------------
+
+
+def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
+    at = run("pages/overview.py", "vi")
+    values = {m.value for m in at.metric}
+    assert {"2.503,3", "1.758,5", "18,22", "8", "30", "≈ 300.000"} <= values
+    text = joined(at)
+    assert "118,08\u202f% · vượt" in text
+    assert "500\u202f% · vượt" in text
+    assert "150\u202f% · vượt" in text
+    assert "+1.050,2 tỷ đồng" in text  # GTSX's change since 2015, stated by the report
+    assert "khoảng 300.000 lượt khách" in text
+    assert "Báo cáo không nêu chỉ tiêu cho số liệu này." in text  # tea area has no target
+    tally = {m.label: m.value for m in at.metric if "material/" in m.label}
+    assert tally == {
+        ":material/arrow_upward: vượt": "9",
+        ":material/check: đạt": "9",
+        ":material/close: không đạt": "0",
+        ":material/radio_button_unchecked: chưa có số liệu": "0",
+    }
+    (chart,) = charts(at)
+    assert chart["layout"]["separators"] == ",."
+    bars = chart["data"][0]
+    assert bars["text"][0] == "500\u202f% ▲ vượt"
+    assert "118,08\u202f% ▲ vượt" in bars["text"]
+    assert bars["x"] == sorted(bars["x"], reverse=True)
+    assert any("2.503,3 tỷ đồng" in h and "2.120 tỷ đồng" in h for h in bars["customdata"])
+
+
+def test_overview_shows_the_report_numbers_in_english(store: Store) -> None:
+    at = run("pages/overview.py", "en")
+    values = {m.value for m in at.metric}
+    assert {"2,503.3", "1,758.5", "18.22", "≈ 300,000"} <= values
+    text = joined(at)
+    assert "118.08\u202f% · exceeded" in text
+    assert "+1,050.2 billion VND" in text
+    (chart,) = charts(at)
+    assert chart["layout"]["separators"] == ".,"
+    assert "118.08\u202f% ▲ exceeded" in chart["data"][0]["text"]
+
+
+def test_overview_term_filter_shows_the_2025_term_without_inventing_results(store: Store) -> None:
+    at = run("pages/overview.py", "vi")
+    at.selectbox(key="overview_term").set_value("2020-2025").run()
+    assert not at.exception
+    text = joined(at)
+    assert t("empty.attainment", "vi") in text
+    assert "17 chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng)." in text
+    tally = {m.label: m.value for m in at.metric if "material/" in m.label}
+    assert tally[":material/radio_button_unchecked: chưa có số liệu"] == "17"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("pages/domain_tea.py", ["1.758,5", "661,3", "220,43", "220,4", "9.656", "137,2", "111,5"]),
+        ("pages/domain_economy.py", ["2.503,3", "2.120", "118,08", "105,4", "104,3"]),
+        ("pages/domain_society.py", ["16.742", "95,9", "17,3", "80,2"]),
+        ("pages/domain_poverty_jobs.py", ["18,22", "5.150", "4.050", "150"]),
+        ("pages/domain_tourism.py", ["300.000", "114,4", "254", "500", "381"]),
+        ("pages/domain_new_rural.py", ["558.716", "94.910", "42.356", "8"]),
+        ("pages/domain_political_system.py", ["207", "4.220", "49,4", "22,2"]),
+        ("pages/domain_defence_security.py", ["100"]),
+    ],
+)
+def test_domain_pages_show_their_figures(store: Store, page: str, expected: list[str]) -> None:
+    at = run(page, "vi")
+    text = joined(at)
+    for number in expected:
+        assert re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|,\d)", text), number
+
+
+def test_domain_page_without_targets_says_so(store: Store) -> None:
+    at = run("pages/domain_political_system.py", "vi")
+    assert t("empty.domain_targets", "vi") in [i.value for i in at.info]
+    assert not at.get("plotly_chart")
+
+
+def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
+    at = run("pages/goals.py", "vi")
+    specs = charts(at)
+    titles = [c["layout"]["title"]["text"] for c in specs]
+    assert "Số lượt khách du lịch" in titles
+    tourists = specs[titles.index("Số lượt khách du lịch")]
+    path = next(tr for tr in tourists["data"] if tr["name"] == "Lộ trình cần đạt")
+    assert path["line"]["dash"] == "dash"
+    assert path["x"][0] == 2020 and path["y"][0] == pytest.approx(300000)
+    assert path["x"][-1] == 2025 and path["y"][-1] == pytest.approx(600000)
+    goal = next(tr for tr in tourists["data"] if tr["name"] == "Mục tiêu 2025")
+    assert goal["text"] == ["600.000"]
+    assert tourists["layout"]["xaxis"]["tickformat"] == "d"
+    table = at.table[0].value
+    row = table[table.iloc[:, 0] == "Số lượt khách du lịch (lượt khách)"].iloc[0]
+    assert row[t("col.required_pace", "vi")] == "+14,87\u202f%/năm"
+    assert row[t("col.base", "vi")] == "300.000 (2020)"
+    poverty = table[table.iloc[:, 0] == "Tỷ lệ hộ nghèo (%)"].iloc[0]
+    assert poverty[t("col.goal", "vi")] == "giảm mỗi năm 2\u202f% (→ 8,22\u202f%) (2025)"
+    assert poverty[t("col.required_pace", "vi")] == "−2\u202f%/năm"
+    text = joined(at)
+    assert "Thu ngân sách trên địa bàn" in text and "báo cáo không nêu số liệu năm gốc" in text
+
+
+def test_commendations_by_award_recipient_and_level(store: Store) -> None:
+    at = run("pages/commendations.py", "vi")
+    awards, _levels = charts(at)
+    labels = [a["text"] for a in awards["layout"]["annotations"] if a.get("yref") == "y"]
+    assert labels[0] == "Huân chương Lao động hạng Ba – tập thể"
+    assert labels[-1] == "Danh hiệu Lao động tiên tiến – cá nhân"
+    assert "6.099" in awards["data"][0]["text"]
+    by_level = at.table[0].value
+    assert by_level.to_numpy().tolist()[-1] == ["Cơ sở", "Cá nhân", "6.984"]  # 885 + 6.099
+    assert by_level.to_numpy().tolist()[0] == ["Nhà nước", "Tập thể", "1"]
+    at.segmented_control(key="commendations_recipient").set_value("tap_the").run()
+    table = at.table[-1].value
+    assert set(table[t("col.recipient", "vi")]) == {"Tập thể"}
+    assert "6.099" not in joined(at)
+
+
+def test_detail_page_series_targets_attainment_and_quotes(store: Store) -> None:
+    at = run("pages/detail.py", "vi")
+    assert at.selectbox(key="indicator").value == "GTSX"
+    text = joined(at)
+    assert "118,08\u202f%" in text
+    assert "Tỷ lệ tính toán khớp với tỷ lệ báo cáo nêu (118,08\u202f%)." in text
+    assert "Chỉ tiêu 2.120 tỷ đồng được suy ra từ tỷ lệ báo cáo nêu (thực hiện ÷ tỷ lệ)." in text
+    assert "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết" in text
+    at.selectbox(key="indicator").set_value("TEA_NEW").run()
+    text = joined(at)
+    assert "220,43" in text and "220,4" in text
+    assert "Trồng chè mới 661,3/300 ha" in text
+
+
+def test_detail_page_shows_a_difference_from_the_report(store: Store) -> None:
+    # A stated resolution target of 5.000 for jobs: 5.150 is 103 %, the report printed 100 %.
+    data = store.load()
+    targets = data.targets.copy()
+    jobs = (targets["code"] == "JOBS") & (targets["year"] == 2020)
+    targets.loc[jobs, "value"] = 5000.0
+    targets.loc[jobs, "derived"] = False
+    store.commit(replace(data, targets=targets), account="test")
+    at = run("pages/detail.py", "vi")
+    at.selectbox(key="indicator").set_value("JOBS").run()
+    warnings = [w.value for w in at.warning]
+    assert warnings == ["Tỷ lệ tính toán (103\u202f%) khác tỷ lệ báo cáo nêu (100\u202f%): chênh +3 điểm %."]
+
+
+# Data the store accepts, however thin -------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_an_empty_store_gets_a_sentence_on_every_page(store: Store, page: str, lang: str) -> None:
+    empty_version(store)
+    at = run(page, lang)
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("empty.store", lang)]
+
+
+def test_a_store_created_without_seed_is_empty_not_broken(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = Store(store_url, seed=None).ensure()
+    monkeypatch.setattr(state, "store", lambda: bare)
+    for page in PAGES:
+        at = run(page, "vi")
+        assert not at.exception, page
+        assert t("empty.store", "vi") in [i.value for i in at.info], page
+
+
+def one_indicator(data: Dataset) -> Dataset:
+    """Only the total production value: its indicator row, figures, targets and printed %."""
+    keep = {
+        name: frame[frame["code"] == "GTSX"]
+        for name, frame in (
+            ("indicators", data.indicators),
+            ("observations", data.observations),
+            ("targets", data.targets),
+            ("reported", data.reported),
+        )
+    }
+    return replace(data, **keep)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_one_indicator_only(store: Store, page: str) -> None:
+    store.commit(one_indicator(store.load()), account="test")
+    at = run(page, "vi")
+    assert not at.exception
+    assert not at.error
+
+
+def test_one_indicator_only_shows_plain_sentences(store: Store) -> None:
+    store.commit(one_indicator(store.load()), account="test")
+    at = run("pages/overview.py", "vi")
+    assert next(m.value for m in at.metric) == "2.503,3"
+    # Its one target (2020) is then the latest goal, already reached.
+    assert [s.value for s in at.subheader][-1] == "Mục tiêu đến năm 2020"
+    assert ":green-badge[:material/flag: 1 · đã đạt mục tiêu]" in [m.value for m in at.markdown]
+    assert [i.value for i in run("pages/commendations.py", "vi").info] == [t("empty.commendations", "vi")]
+    assert [i.value for i in run("pages/domain_tea.py", "vi").info] == [t("empty.domain", "vi")]
+
+
+def test_a_new_version_shows_on_the_next_run_without_a_restart(store: Store) -> None:
+    at = run("pages/overview.py", "vi")
+    assert "2.503,3" in {m.value for m in at.metric}
+    data = store.load()
+    obs = data.observations.copy()
+    obs.loc[(obs["code"] == "GTSX") & (obs["kind"] == "actual"), "value"] = 2600.0
+    store.commit(replace(data, observations=obs), account="test")
+    at.run()
+    values = {m.value for m in at.metric}
+    assert "2.600" in values and "2.503,3" not in values
+    assert "122,64\u202f% · vượt" in joined(at)  # 2.600 ÷ 2.120
+
+
+# Shared pieces -----------------------------------------------------------------------
+
+
+def test_excel_download_keeps_numbers_and_never_runs_text() -> None:
+    frame = pd.DataFrame({"Chỉ tiêu": ["=1+1", "Tổng giá trị sản xuất"], "Thực hiện": [2503.3, None]})
+    book = openpyxl.load_workbook(BytesIO(widgets.excel_bytes(frame, "Kinh tế: 2015/2020")))
+    sheet = book.active
+    assert sheet.title == "Kinh tế  2015 2020"
+    assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == 2503.3
+    assert sheet["B3"].value is None
+
+
+def test_readable_formats_numbers_and_escapes_markdown() -> None:
+    frame = pd.DataFrame({"Tên": ["*đậm* [link](x)", None], "Giá trị": [16742.0, float("nan")]})
+    out = widgets.readable(frame, "vi")
+    assert out["Giá trị"].tolist() == ["16.742", "—"]
+    assert out["Tên"].tolist() == [r"\*đậm\* \[link\](x)", "—"]
+    assert widgets.readable(frame, "en")["Giá trị"].tolist() == ["16,742", "—"]
