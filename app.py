@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import widgets
+from dashboard import auth, widgets
+from indicators.accounts import Role
 from indicators.i18n import t
 
 # No page_title: the browser tab shows the current page's title, in the reader's language.
 st.set_page_config(page_icon=":material/monitoring:", layout="wide")
 lang = widgets.language_switch()
+_, role = auth.current()
+auth.account_box(lang)
+
+
+def sign_in() -> None:
+    """The sign-in page: also what a viewer gets at the address of a page that changes data."""
+    auth.sign_in_form(lang)
+
+
+if role is None and auth.viewing_requires_sign_in():
+    st.navigation(
+        [
+            st.Page(
+                lambda: auth.sign_in_form(lang, "auth.intro_viewing"),
+                title=t("page.signin", lang),
+                icon=":material/login:",
+                url_path="dang-nhap",
+            )
+        ]
+    ).run()
+    st.stop()
 
 # Built on every run so titles follow the language; url paths stay the same in both.
 summary = [
@@ -75,23 +97,41 @@ domains = [
         url_path="du-lich",
     ),
 ]
-data_pages = [
-    st.Page(
-        "pages/upload.py",
-        title=t("page.upload", lang),
-        icon=":material/upload_file:",
-        url_path="cap-nhat-so-lieu",
-    ),
-    st.Page(
-        "pages/history.py",
-        title=t("page.history", lang),
-        icon=":material/history:",
-        url_path="lich-su-phien-ban",
-    ),
+# Pages that change data are built into the navigation only for analysts and admins; for
+# everyone else their addresses lead to the sign-in form, and the menu offers only that.
+editing = [
+    ("pages/upload.py", "page.upload", ":material/upload_file:", "cap-nhat-so-lieu"),
+    ("pages/history.py", "page.history", ":material/history:", "lich-su-phien-ban"),
 ]
+if role is not None and role.can_edit():
+    data_pages = [
+        st.Page(path, title=t(key, lang), icon=icon, url_path=url) for path, key, icon, url in editing
+    ]
+    if role is Role.ADMIN:
+        data_pages.append(
+            st.Page(
+                "pages/accounts.py",
+                title=t("page.accounts", lang),
+                icon=":material/manage_accounts:",
+                url_path="tai-khoan",
+            )
+        )
+else:
+    data_pages = [
+        st.Page(sign_in, title=t("page.signin", lang), icon=":material/login:", url_path="dang-nhap")
+    ]
+    data_pages += [
+        st.Page(sign_in, title=t("page.signin", lang), url_path=url, visibility="hidden")
+        for _, _, _, url in editing
+    ]
 page = st.navigation(
-    {t("nav.summary", lang): summary, t("nav.domains", lang): domains, t("nav.data", lang): data_pages},
-    # Every page listed: a collapsed list would hide the data pages behind "View more", in English.
-    expanded=True,
+    {
+        t("nav.summary", lang): summary,
+        t("nav.domains", lang): domains,
+        t("nav.data" if role is not None and role.can_edit() else "nav.account", lang): data_pages,
+    },
+    # Sections as menus across the top: every page one click away, the page itself drawn sooner
+    # than under a sidebar list of fourteen links; a phone gets them in its menu.
+    position="top",
 )
 page.run()

@@ -17,7 +17,6 @@ UPLOAD_CHECK_KEY = "upload_check"  # the checked upload and its preview, keyed b
 UPLOAD_FLASH_KEY = "upload_flash"  # the success message shown once after a commit
 UPLOAD_FILE_WIDGET = "upload_file"  # + the nonce
 UPLOAD_NOTE_WIDGET = "upload_note"
-UPLOAD_ACCOUNT_WIDGET = "upload_account"
 UPLOAD_COMMIT_WIDGET = "upload_commit"
 HISTORY_PENDING_KEY = "history_pending_rollback"  # the version a rollback waits to be confirmed for
 HISTORY_FLASH_KEY = "history_flash"

@@ -286,8 +286,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "No change: the file's figures are the same as the current version ({v}). Nothing to commit.",
     ),
     "upload.note": ("Ghi chú cho phiên bản mới", "Note for the new version"),
-    "upload.account": ("Người cập nhật", "Updated by"),
-    "upload.account_needed": ("Hãy nhập tên người cập nhật.", "Enter who is making the update."),
     "upload.commit": ("Ghi thành phiên bản mới", "Commit as a new version"),
     "upload.committed": (
         "Đã ghi phiên bản {v}: {new} dòng mới, {changed} dòng sửa, {removed} dòng gỡ.",

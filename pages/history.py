@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from dashboard import state
+from dashboard import auth, state
 from indicators import diff, excel, fmt
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -74,7 +74,7 @@ def _rollback(numbers: list[int], current: int, lang: Lang) -> None:
     if yes.button(t("history.yes", lang), type="primary", key=state.HISTORY_CONFIRM_BUTTON):
         st.session_state.pop(state.HISTORY_PENDING_KEY, None)
         try:
-            result = state.store().rollback(int(pending), account=state.account() or "dashboard")
+            result = state.store().rollback(int(pending), account=auth.current()[0])
         except StoreError as exc:
             st.error(str(exc), icon=":material/database:")
             st.stop()
@@ -89,6 +89,7 @@ def _rollback(numbers: list[int], current: int, lang: Lang) -> None:
 def main() -> None:
     """Draw the page."""
     lang = state.lang()
+    auth.require_editor(lang)  # rollback changes the figures: analysts and admins only
     st.title(t("history.title", lang))
     st.caption(t("history.intro", lang))
     flash = st.session_state.pop(state.HISTORY_FLASH_KEY, None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import auth, state
 from indicators import diff, excel, fmt, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -60,6 +60,7 @@ def _report(upload: validate.Upload, lang: Lang) -> None:
 def main() -> None:
     """Draw the page."""
     lang = state.lang()
+    auth.require_editor(lang)  # a viewer who types this address gets the sign-in form
     st.title(t("upload.title", lang))
     st.write(t("upload.intro", lang))
     st.caption(t("upload.rule", lang))
@@ -144,7 +145,7 @@ def main() -> None:
     st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
 
     # Save outputs: one click, one new version.
-    account = state.account() or st.text_input(t("upload.account", lang), key=state.UPLOAD_ACCOUNT_WIDGET)
+    account = auth.current()[0]  # every version records the signed-in account that made it
     note = st.text_area(t("upload.note", lang), key=state.UPLOAD_NOTE_WIDGET)
     if not st.button(t("upload.commit", lang), type="primary", key=state.UPLOAD_COMMIT_WIDGET):
         st.stop()

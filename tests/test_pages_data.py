@@ -30,9 +30,12 @@ def fresh_caches(store: Store) -> Iterator[None]:
     st.cache_data.clear()
 
 
-def page(name: str, lang: str = "vi") -> AppTest:
+def page(name: str, lang: str = "vi", account: str = "thu.nguyen", role: str = "analyst") -> AppTest:
     at = AppTest.from_file(str(PAGES / name), default_timeout=60)
     at.session_state[state.LANG_KEY] = lang
+    if account:
+        at.session_state[state.ACCOUNT_KEY] = account
+        at.session_state[state.ROLE_KEY] = role
     return at.run()
 
 
@@ -100,7 +103,6 @@ def test_preview_then_commit_makes_a_version_and_clears_the_uploader(
     assert detail.iloc[0][["Thay đổi", "Cũ", "Mới"]].tolist() == ["sửa", "2.503,3", "2.650,5"]
     assert store.current_version() == 1  # nothing written before the click
 
-    at.text_input(key=state.UPLOAD_ACCOUNT_WIDGET).input("thu.nguyen")
     at.text_area(key=state.UPLOAD_NOTE_WIDGET).input("Số liệu chính thức 2020")
     at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
     assert not at.exception
@@ -118,11 +120,19 @@ def test_preview_then_commit_makes_a_version_and_clears_the_uploader(
     assert state.dataset().version == 2
 
 
-def test_commit_needs_an_account(store: Store, seed_data: Dataset) -> None:
-    at = upload(page("upload.py"), "sua.xlsx", workbook(seed_data, 2700))
-    at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
-    assert [e.value for e in at.error] == ["Hãy nhập tên người cập nhật."]
-    assert store.current_version() == 1
+@pytest.mark.parametrize("name", ["upload.py", "history.py"])
+@pytest.mark.parametrize(("account", "role"), [("", ""), ("khach", "viewer")])
+def test_pages_that_change_data_show_the_sign_in_form_instead(
+    store: Store, name: str, account: str, role: str
+) -> None:
+    at = page(name, account=account, role=role)
+    assert not at.exception
+    assert [title.value for title in at.title] == ["Đăng nhập"]
+    assert at.text_input[0].label == "Tên tài khoản" and at.text_input[1].label == "Mật khẩu"
+    assert not at.file_uploader  # nothing of the page itself is drawn
+    assert [b.label for b in at.button] == ["Đăng nhập"]
+    if role == "viewer":
+        assert "chỉ có quyền xem" in at.info[0].value
 
 
 def test_a_commit_after_someone_else_committed_is_recomputed_first(store: Store, seed_data: Dataset) -> None:
@@ -137,7 +147,6 @@ def test_a_commit_after_someone_else_committed_is_recomputed_first(store: Store,
         ),
         "other",
     )
-    at.text_input(key=state.UPLOAD_ACCOUNT_WIDGET).input("thu")
     at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
     assert not at.exception
     assert "phiên bản 2" in at.warning[0].value

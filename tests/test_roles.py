@@ -1,0 +1,138 @@
+"""Roles at the page level: what each role's navigation holds, sign-in, sign-out, markup kept inert."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import state
+from indicators import accounts
+from indicators.seed import load_source
+from indicators.store import Store
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _fresh(store_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    monkeypatch.delenv("INDICATORS_REQUIRE_SIGN_IN", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def app(account: str = "", role: str = "") -> AppTest:
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    if account:
+        at.session_state[state.ACCOUNT_KEY] = account
+        at.session_state[state.ROLE_KEY] = role
+    return at.run()
+
+
+def navigation(at: AppTest) -> dict[str, str]:
+    """url path → script (or "sign-in" for the sign-in function) of every registered page."""
+    pages = at._registered_pages.values()  # AppTest has no public view of st.navigation
+    return {
+        p["url_pathname"]: str(p.get("script_path") or "sign-in").removeprefix(str(PROJECT) + "/")
+        for p in pages
+    }
+
+
+@pytest.mark.parametrize(("account", "role"), [("", ""), ("khach", "viewer")])
+def test_a_viewers_navigation_has_no_page_that_changes_data(account: str, role: str) -> None:
+    at = app(account, role)
+    assert not at.exception
+    pages = navigation(at)
+    assert "pages/upload.py" not in pages.values() and "pages/history.py" not in pages.values()
+    assert "pages/accounts.py" not in pages.values()
+    # Their addresses still exist, and lead to the sign-in form.
+    assert pages["cap-nhat-so-lieu"] == "sign-in" and pages["lich-su-phien-ban"] == "sign-in"
+    assert pages["dang-nhap"] == "sign-in"
+
+
+def test_an_analyst_gets_upload_and_history_but_not_accounts() -> None:
+    pages = navigation(app("lan", "analyst"))
+    assert pages["cap-nhat-so-lieu"] == "pages/upload.py"
+    assert pages["lich-su-phien-ban"] == "pages/history.py"
+    assert "tai-khoan" not in pages and "dang-nhap" not in pages
+
+
+def test_an_admin_also_manages_accounts() -> None:
+    pages = navigation(app("an", "admin"))
+    assert pages["tai-khoan"] == "pages/accounts.py"
+
+
+def test_a_forged_role_is_ignored() -> None:
+    pages = navigation(app("lan", "superuser"))
+    assert pages["cap-nhat-so-lieu"] == "sign-in"
+
+
+def test_signing_in_and_out(store_url: str) -> None:
+    store = Store(store_url).ensure()
+    accounts.add_user(store, "lan", "analyst", "mat-khau-lan")
+    at = AppTest.from_file(str(PROJECT / "pages" / "upload.py"), default_timeout=60).run()
+    at.text_input[0].input("lan")
+    at.text_input[1].input("sai-mat-khau")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Tên tài khoản hoặc mật khẩu không đúng."]
+    assert state.ACCOUNT_KEY not in at.session_state
+    at.text_input[0].input("lan")
+    at.text_input[1].input("mat-khau-lan")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.session_state[state.ACCOUNT_KEY] == "lan"
+    assert at.session_state[state.ROLE_KEY] == "analyst"
+    assert at.title[0].value == "Cập nhật số liệu"  # the page itself, now
+    # Sign out from the app's sidebar.
+    signed_in = app("lan", "analyst")
+    assert "lan" in signed_in.sidebar.caption[0].value
+    signed_in.sidebar.button(key="sign_out").click().run()
+    assert state.ACCOUNT_KEY not in signed_in.session_state
+    assert state.ROLE_KEY not in signed_in.session_state
+    assert not signed_in.sidebar.caption  # nobody shown as signed in
+
+
+def test_repeated_failures_are_told_to_wait(store_url: str) -> None:
+    Store(store_url).ensure()
+    at = AppTest.from_file(str(PROJECT / "pages" / "history.py"), default_timeout=60).run()
+    for _ in range(accounts.FREE_ATTEMPTS + 1):
+        at.text_input[0].input("lan")
+        at.text_input[1].input("doan-bua")
+        at.button[0].click().run()
+    assert "Hãy thử lại sau" in at.warning[0].value
+
+
+def test_viewing_can_require_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INDICATORS_REQUIRE_SIGN_IN", "1")
+    at = app()
+    assert navigation(at) == {"": "sign-in"}  # the only page, so every address leads to it
+    assert at.title[0].value == "Đăng nhập"
+    assert "chỉ dành cho người có tài khoản" in at.info[0].value
+    assert not at.metric  # no figure is shown before signing in
+
+
+def test_markup_in_an_indicator_name_is_shown_as_text(store_url: str) -> None:
+    data = load_source()
+    hostile = '<img src=x onerror="alert(1)"> **Tổng** giá trị sản xuất'
+    indicators = data.indicators.assign(
+        name_vi=data.indicators["name_vi"].where(data.indicators["code"] != "GTSX", hostile)
+    )
+    store = Store(store_url)
+    store.ensure()
+    frames = {name: getattr(data, name) for name in data.counts()}
+    store.commit(type(data).from_frames({**frames, "indicators": indicators}), account="test")
+    at = AppTest.from_file(str(PROJECT / "pages" / "detail.py"), default_timeout=60).run()
+    assert not at.exception
+    # Widgets show it as plain text, exactly as written.
+    assert any(hostile in option for option in at.selectbox(key="indicator").options)
+    # Wherever it passes through Markdown it is escaped, so neither the tag nor the stars take effect.
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    for text in (x for x in texts if "onerror" in x):
+        assert "<img" not in text.replace("\\<img", "")
