@@ -291,24 +291,24 @@ def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[st
     default = charts.default_period(rows)
     area = areas[0] if areas else None
     period = default
-    with st.container(horizontal=True, gap="medium"):
-        if len(areas) > 1:
-            area = st.selectbox(
-                t("filter.area", lang),
-                areas,
-                format_func=lambda a: charts.area_label(data, a, lang),
-                key=f"{key}_area",
-                width=280,
-            )
-        if len(terms) > 1:
-            period = st.selectbox(
-                t("filter.term", lang),
-                terms,
-                index=terms.index(default) if default in terms else 0,
-                format_func=lambda p: charts.term_label(p, lang),
-                key=f"{key}_term",
-                width=200,
-            )
+    if len(areas) > 1:
+        area = st.selectbox(
+            t("filter.area", lang),
+            areas,
+            format_func=lambda a: charts.area_label(data, a, lang),
+            key=f"{key}_area",
+            width=280,
+        )
+    if len(terms) > 1:
+        # A few terms at most: buttons, one tap on a phone, and lighter than a drop-down.
+        period = st.segmented_control(
+            t("filter.term", lang),
+            terms,
+            default=default if default in terms else terms[-1],
+            required=True,
+            format_func=lambda p: charts.term_label(p, lang),
+            key=f"{key}_term",
+        )
     fixed = []
     if len(areas) == 1 and area is not None:
         fixed.append(f"{t('filter.area', lang)}: {charts.area_label(data, area, lang)}")
@@ -332,7 +332,8 @@ def card_details(card: charts.Card, lang: Lang) -> str:
     icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
     word = t(f"status.{card.status}", lang)
     badge = f"{card.target_pct} · {word}" if card.status != charts.NO_TARGET else word
-    year = f" :small[{t('card.year', lang).format(y=card.year)}]" if card.year else ""
+    # A non-breaking space keeps "Năm 2020" on one line beside the badge.
+    year = f" :small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
     lines.append(f":{color}-badge[{icon} {md(badge)}]{year}")
     if card.value == fmt.MISSING:
         lines.append(f":small[:gray[{t('empty.figure', lang)}]]")
@@ -343,9 +344,9 @@ def card_details(card: charts.Card, lang: Lang) -> str:
     return "  \n".join(lines)
 
 
-def show_cards(cards: list[charts.Card], lang: Lang) -> None:
+def show_cards(cards: list[charts.Card], lang: Lang, min_width: int = 260) -> None:
     """Indicator cards in a grid that reflows to one column on a phone; three elements a card."""
-    grid = st.grid(3, min_column_width=260, border=True, gap="small")
+    grid = st.grid(3, min_column_width=min_width, border=True, gap="small")
     for card in cards:
         with grid.cell():
             # The unit goes with the name, as text that wraps: a metric's own label is cut at one line,

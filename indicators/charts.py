@@ -469,7 +469,9 @@ def bar_list(
     shapes = []
     title_lines = len(_wrap(title, _TITLE_WRAP))
     top_margin = 18 + 22 * title_lines + (16 if reference is not None else 0)
-    bottom_margin = 44 + (22 if note else 0)
+    # The note wraps like the labels, so a phone or a half-width column shows all of it.
+    note_lines = _wrap(note, _LABEL_WRAP + 6) if note else []
+    bottom_margin = 44 + 15 * len(note_lines) + (14 if note else 0)
     if reference is not None:
         shapes.append(
             {
@@ -503,8 +505,8 @@ def bar_list(
                 "y": 0,
                 "yref": "paper",
                 "yanchor": "top",
-                "yshift": -36,
-                "text": _esc(note),
+                "yshift": -46,
+                "text": "<br>".join(_esc(line) for line in note_lines),
                 "showarrow": False,
                 "align": "left",
                 "font": {"size": 11, "color": "#444444"},

@@ -17,24 +17,26 @@ rows = widgets.attainment_rows(data)
 area, period = widgets.filters(data, rows, lang, key="overview")
 chosen = charts.select(rows, area, period)
 
-# Headline cards.
-st.subheader(t("overview.headline", lang))
-cards = widgets.cards(data, charts.HEADLINE, lang, area, period)
-if cards:
-    widgets.show_cards(cards, lang)
-else:
-    widgets.say(t("empty.figure", lang))
-
-# Tally and the attainment of every target.
-st.subheader(t("overview.tally", lang))
-widgets.show_tally(charts.tally(chosen), lang)
-figure, unjudged = widgets.attainment_chart(data, lang, area, period)
-if figure is not None:
-    widgets.show_chart(figure, "attainment", lang, key="overview_attainment")
-else:
-    widgets.say(t("empty.attainment", lang))
-if unjudged:
-    st.caption(t("empty.unjudged", lang).format(n=unjudged))
+# Headline cards on the left, results against targets on the right; a phone stacks them in
+# that order. The chart is written first so the browser starts drawing it while the cards arrive.
+left, right = st.columns(2, gap="large")
+with right:
+    st.subheader(t("overview.tally", lang))
+    widgets.show_tally(charts.tally(chosen), lang)
+    figure, unjudged = widgets.attainment_chart(data, lang, area, period)
+    if figure is not None:
+        widgets.show_chart(figure, "attainment", lang, key="overview_attainment")
+    else:
+        widgets.say(t("empty.attainment", lang))
+    if unjudged:
+        st.caption(t("empty.unjudged", lang).format(n=unjudged))
+with left:
+    st.subheader(t("overview.headline", lang))
+    cards = widgets.cards(data, charts.HEADLINE, lang, area, period)
+    if cards:
+        widgets.show_cards(cards, lang, min_width=180)
+    else:
+        widgets.say(t("empty.figure", lang))
 
 # The goals of the latest term, grouped by their progress status.
 year, groups = widgets.goal_groups(data, lang, area)

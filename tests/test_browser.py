@@ -49,6 +49,7 @@ PAGES: dict[str, str] = {
     "cap-nhat-so-lieu": "page.upload",
     "lich-su-phien-ban": "page.history",
 }
+SIGN_IN_PAGES = {"cap-nhat-so-lieu", "lich-su-phien-ban"}
 # Drawn: the script has finished, no element is still a loading skeleton, every plotly chart has
 # drawn its SVG, and all of that has held for a moment (elements arrive after the script ends).
 DRAWN_JS = """(settle) => new Promise(resolve => {
@@ -162,7 +163,9 @@ def test_page_draws_in_both_languages_at_desktop_and_phone_width(
         for lang in ("vi", "en"):
             open_page(page, f"{server}/{path}" + ("?lang=English" if lang == "en" else ""))
             where = f"/{path} {lang} {width}px"
-            assert page.locator("h1").first.inner_text().strip() == t(PAGES[path], lang), where
+            # The data pages may ask an editor to sign in first (issue 5): that form's title is fine too.
+            titles = {t(PAGES[path], lang)} | ({t("page.signin", lang)} if path in SIGN_IN_PAGES else set())
+            assert page.locator("h1").first.inner_text().strip() in titles, where
             assert page.locator("[data-testid=stException]").count() == 0, where
             assert page.locator("[data-testid=stAlertContentError]").count() == 0, where
             assert page.locator("[role=dialog]").count() == 0, where
@@ -186,11 +189,12 @@ def test_language_choice_stays_while_moving_between_pages(server: str, browser: 
     page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
     page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Overview'")
     page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
-    page.locator("[data-testid=stSidebarNav] a", has_text="Tea").click()
+    page.locator("[data-testid=stTopNav]").get_by_text("Domains", exact=True).click()
+    page.locator("[data-testid=stTopNavDropdownLink]", has_text="Tea").click()
     page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Tea'", timeout=30_000)
     page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
-    nav = page.locator("[data-testid=stSidebarNav]").inner_text()
-    assert "Overview" in nav and "Tổng quan" not in nav
+    nav = page.locator("[data-testid=stTopNav]").inner_text()
+    assert "Summary" in nav and "Domains" in nav and "Tổng hợp" not in nav
     assert "cay-che" in page.url
     context.close()
 
