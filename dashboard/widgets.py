@@ -180,11 +180,12 @@ def say(sentence: str) -> None:
     st.info(sentence, icon=":material/info:")
 
 
-def page_title(title: str, data: Dataset | None, lang: Lang) -> None:
-    """The page's title and, once data is loaded, the source and version it shows."""
-    st.title(title)
-    if data is not None:
-        st.caption(t("app.source", lang).format(v=data.version))
+def page_header(title_key: str, lang: Lang) -> Dataset:
+    """The page's title, then its data and the source and version it shows; stops on an empty store."""
+    st.title(t(title_key, lang))
+    data = require_data(lang)
+    st.caption(t("app.source", lang).format(v=data.version))
+    return data
 
 
 def status_badge(status: str, lang: Lang, prefix: str = "") -> None:
@@ -335,10 +336,9 @@ def card_details(card: charts.Card, lang: Lang) -> str:
     # A non-breaking space keeps "Năm 2020" on one line beside the badge.
     year = f" :small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
     lines.append(f":{color}-badge[{icon} {md(badge)}]{year}")
+    # No target is said by the badge; an absent figure needs the sentence under its "—".
     if card.value == fmt.MISSING:
         lines.append(f":small[:gray[{t('empty.figure', lang)}]]")
-    elif card.status == charts.NO_TARGET:
-        lines.append(f":small[:gray[{t('empty.target', lang)}]]")
     elif card.reported_basis:
         lines.append(f":small[:gray[{t('status.reported_basis', lang)}]]")
     return "  \n".join(lines)
@@ -385,9 +385,7 @@ def domain_page(group: str) -> None:
     """One domain page: its indicators as cards, results against targets as a chart and a table."""
     lang = state.lang()
     domains = charts.DOMAIN_PAGES[group]
-    page_title(t(f"page.{group}", lang), None, lang)
-    data = require_data(lang)
-    st.caption(t("app.source", lang).format(v=data.version))
+    data = page_header(f"page.{group}", lang)
     codes = charts.codes_in(data, domains)
     if not codes:
         say(t("empty.domain", lang))
@@ -411,17 +409,20 @@ def domain_page(group: str) -> None:
     if figure is not None:
         show_chart(figure, f"attainment_{group}", lang, key=f"chart_{group}")
     else:
-        say(t("empty.domain_targets", lang))
+        # Targets without results yet are not the same as no targets at all.
+        say(t("empty.attainment" if unjudged else "empty.domain_targets", lang))
     if unjudged:
         st.caption(t("empty.unjudged", lang).format(n=unjudged))
 
     st.subheader(t("domain_page.table", lang))
     table = charts.results_table(data, chosen, codes, lang, area, period)
-    shown = [
-        t(f"col.{c}", lang)
-        for c in ("indicator", "unit", "actual", "kind", "target", "pct", "reported", "status", "note")
-    ]
-    show_table(table, f"{group}_{period or 'all'}", lang, key=f"table_{group}", columns=shown)
+    show_table(
+        table,
+        f"{group}_{period or 'all'}",
+        lang,
+        key=f"table_{group}",
+        display=charts.results_summary(table, lang),
+    )
 
 
 def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | None:

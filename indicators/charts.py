@@ -529,6 +529,7 @@ def bar_list(
             "tickformat": ",~f",
             "ticksuffix": ticksuffix,
             "title": {"text": _esc(axis_title), "font": {"size": 12}},
+            "automargin": True,
             "fixedrange": True,
             "showgrid": True,
             "gridcolor": GRID,
@@ -543,6 +544,8 @@ def _value_axis(unit: str) -> dict:
     """The y axis of a series: from zero, titled with the unit, digits grouped the reader's way."""
     return {
         "title": {"text": _esc(unit), "font": {"size": 12}},
+        # Room for the tick labels and the title, whatever their length (templates did this).
+        "automargin": True,
         "rangemode": "tozero",
         "fixedrange": True,
         "gridcolor": GRID,
@@ -693,14 +696,58 @@ def results_table(
     return pd.DataFrame.from_records(records)
 
 
+def results_summary(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The results table for reading on any screen: five columns, numbers already in words.
+
+    Name with its unit, the actual, the target with who set it, the % (computed, else the
+    report's, marked), and the status; the Excel file keeps every column of `table`.
+    """
+    col = {
+        c: t(f"col.{c}", lang)
+        for c in ("indicator", "unit", "actual", "kind", "target", "pct", "reported", "status", "note")
+    }
+    if table.empty:
+        return pd.DataFrame(
+            columns=[col["indicator"], col["actual"], col["target"], col["pct"], col["status"]]
+        )
+    names = [
+        f"{n} ({u})" if u else str(n)
+        for n, u in zip(table[col["indicator"]], table[col["unit"]], strict=True)
+    ]
+    targets = [
+        fmt.MISSING if fmt.is_missing(v) else f"{fmt.number(v, lang)} ({k})" if k else fmt.number(v, lang)
+        for v, k in zip(table[col["target"]], table[col["kind"]], strict=True)
+    ]
+    shares = []
+    for pct, reported in zip(table[col["pct"]], table[col["reported"]], strict=True):
+        if not fmt.is_missing(pct):
+            shares.append(fmt.percent(pct, lang))
+        elif not fmt.is_missing(reported):
+            shares.append(f"{fmt.percent(reported, lang)} ({t('status.reported_basis', lang)})")
+        else:
+            shares.append(fmt.MISSING)
+    return pd.DataFrame(
+        {
+            col["indicator"]: names,
+            col["actual"]: [fmt.number(v, lang) for v in table[col["actual"]]],
+            col["target"]: targets,
+            col["pct"]: shares,
+            col["status"]: table[col["status"]].to_numpy(),
+        }
+    )
+
+
 def codes_in(data: Dataset, domains: tuple[str, ...] | list[str]) -> list[str]:
-    """Indicator codes of the given domains, domain by domain; within one, those with targets first."""
+    """Indicator codes of the given domains, domain by domain; within one, the headline ones first,
+    then those with a target, then those with a figure, then the rest, each group by name."""
     ind = data.indicators
     judged = set(data.targets["code"]) | set(data.reported["code"])
+    measured = set(data.observations["code"])
+    names = ind.set_index("code")["name_vi"]
     out: list[str] = []
     for domain in domains:
         codes = ind.loc[ind["domain"] == domain, "code"].tolist()
-        out += sorted(codes, key=lambda c: (c not in HEADLINE, c not in judged))
+        out += sorted(codes, key=lambda c: (c not in HEADLINE, c not in judged, c not in measured, names[c]))
     return out
 
 
@@ -833,8 +880,9 @@ def goals_summary(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.
                 ),
                 t("col.required_pace", lang): _rate(goal, "required", unit, lang),
                 t("col.observed_pace", lang): _rate(goal, "observed", unit, lang),
-                t("col.progress", lang): progress_text(str(goal["status"]), lang),
-                t("col.note", lang): t(f"reason.{reason}", lang) if reason else "",
+                # Why a status is unknown goes with it: one column fewer on a phone.
+                t("col.progress", lang): progress_text(str(goal["status"]), lang)
+                + (f" ({t(f'reason.{reason}', lang)})" if reason else ""),
             }
         )
     return pd.DataFrame.from_records(records)
@@ -875,7 +923,7 @@ def _series_layout(
         height=height,
         margin={"l": 8, "r": 16, "t": top, "b": 8},
         legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "font": {"size": 11}},
-        xaxis={"fixedrange": True, "showgrid": False, "tickformat": "d"},
+        xaxis={"fixedrange": True, "showgrid": False, "tickformat": "d", "automargin": True},
         yaxis=_value_axis(unit),
     )
     if years:

@@ -10,9 +10,7 @@ from indicators.i18n import t
 
 # Read inputs.
 lang = state.lang()
-widgets.page_title(t("page.commendations", lang), None, lang)
-data = widgets.require_data(lang)
-st.caption(t("app.source", lang).format(v=data.version))
+data = widgets.page_header("page.commendations", lang)
 everything = charts.commendations(data, lang)
 if everything.empty:
     widgets.say(t("empty.commendations", lang))
@@ -28,11 +26,10 @@ choice = st.segmented_control(
     key="commendations_recipient",
 )
 counts = charts.commendations(data, lang, area=area, recipient=None if choice == "all" else choice)
-if not counts.empty:
-    st.caption(t("commendations.intro", lang).format(y=int(counts["year"].max())))
 if counts.empty:
     widgets.say(t("empty.commendations", lang))
     st.stop()
+st.caption(t("commendations.intro", lang).format(y=int(counts["year"].max())))
 
 # Awards by kind, highest first; then totals by level.
 ranked = counts[counts["level"] != ""]

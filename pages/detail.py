@@ -10,9 +10,7 @@ from indicators.i18n import t
 
 # Read inputs.
 lang = state.lang()
-widgets.page_title(t("page.detail", lang), None, lang)
-data = widgets.require_data(lang)
-st.caption(t("app.source", lang).format(v=data.version))
+data = widgets.page_header("page.detail", lang)
 info = charts.indicator_info(data, lang)
 if info.empty:
     widgets.say(t("empty.indicators", lang))
@@ -89,8 +87,14 @@ if not rows.empty:
             st.caption(t("detail.same", lang).format(reported=fmt.percent(row["reported_pct"], lang)))
         if row["target_derived"]:
             st.caption(t("detail.derived", lang).format(target=fmt.with_unit(row["target"], unit, lang)))
+    # The badges above name the term and who set the target; the table keeps to the numbers.
+    shown = [t(f"col.{c}", lang) for c in ("term", "actual", "target", "pct", "reported", "status")]
     widgets.show_table(
-        charts.attainment_table(rows, lang), f"{code}_attainment", lang, key="detail_attainment"
+        charts.attainment_table(rows, lang),
+        f"{code}_attainment",
+        lang,
+        key="detail_attainment",
+        columns=shown,
     )
 
 # The report's own words.

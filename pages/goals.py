@@ -10,9 +10,7 @@ from indicators.i18n import t
 
 # Read inputs.
 lang = state.lang()
-widgets.page_title(t("page.goals", lang), None, lang)
-data = widgets.require_data(lang)
-st.caption(t("app.source", lang).format(v=data.version))
+data = widgets.page_header("page.goals", lang)
 goals, paths = widgets.progress_rows(data)
 if goals.empty:
     widgets.say(t("empty.goals", lang))

@@ -10,9 +10,7 @@ from indicators.i18n import t
 
 # Read inputs.
 lang = state.lang()
-widgets.page_title(t("page.overview", lang), None, lang)
-data = widgets.require_data(lang)
-st.caption(t("app.source", lang).format(v=data.version))
+data = widgets.page_header("page.overview", lang)
 rows = widgets.attainment_rows(data)
 area, period = widgets.filters(data, rows, lang, key="overview")
 chosen = charts.select(rows, area, period)

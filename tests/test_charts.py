@@ -214,15 +214,14 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     assert tourists["Mục tiêu"] == "600.000 lượt khách (2025)"
     assert tourists["Cần đạt mỗi năm"] == "+14,87\u202f%/năm"
     assert tourists["Thực tế mỗi năm"] == "—"
-    assert tourists["Tiến độ"] == "○ chưa đủ số liệu"
+    assert tourists["Tiến độ"] == "○ chưa đủ số liệu (chưa có số liệu sau năm gốc)"
     poverty = summary.loc["Tỷ lệ hộ nghèo (%)"]
     assert poverty["Mục tiêu"] == "giảm mỗi năm 2\u202f% (→ 8,22\u202f%) (2025)"
     assert poverty["Cần đạt mỗi năm"] == "−2\u202f%/năm"
     assert summary.loc["Tỷ suất tăng dân số tự nhiên (‰)"]["Mục tiêu"] == "≤ 13,3\u202f‰ (2025)"
     assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5\u202f‰ (2025)"
-    assert (
-        summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Ghi chú"] == "báo cáo không nêu số liệu năm gốc"
-    )
+    budget = summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Tiến độ"]
+    assert budget == "○ chưa đủ số liệu (báo cáo không nêu số liệu năm gốc)"
     full = charts.goals_table(data, rows, "en")
     assert full.loc[full["Indicator"] == "Tourist arrivals", "Required growth (%/year)"].iloc[
         0
@@ -299,3 +298,21 @@ def test_commendations_of_a_dataset_without_any(data: Dataset) -> None:
     bare = replace(data, indicators=data.indicators[data.indicators["domain"] != "commendations"])
     assert charts.commendations(bare, "vi").empty
     assert charts.levels_table(charts.commendations(bare, "vi"), "vi").empty
+
+
+def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> None:
+    table = charts.results_table(data, term, charts.codes_in(data, ("economy",)), "vi", "TD", "2015-2020")
+    summary = charts.results_summary(table, "vi")
+    assert list(summary.columns) == [
+        "Chỉ tiêu",
+        "Thực hiện",
+        "Chỉ tiêu đề ra",
+        "% đạt (tính toán)",
+        "Đánh giá",
+    ]
+    rows = summary.set_index("Chỉ tiêu")
+    gtsx = rows.loc["Tổng giá trị sản xuất (tỷ đồng)"]
+    assert gtsx.tolist() == ["2.503,3", "2.120 (Nghị quyết)", "118,08\u202f%", "▲ vượt"]
+    budget = rows.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]
+    assert budget.tolist() == ["—", "—", "105,4\u202f% (theo tỷ lệ báo cáo nêu)", "▲ vượt"]
+    assert charts.results_summary(table.iloc[0:0], "en").columns[0] == "Indicator"

@@ -187,7 +187,7 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     assert "150\u202f% · vượt" in text
     assert "+1.050,2 tỷ đồng" in text  # GTSX's change since 2015, stated by the report
     assert "khoảng 300.000 lượt khách" in text
-    assert "Báo cáo không nêu chỉ tiêu cho số liệu này." in text  # tea area has no target
+    assert ":gray-badge[:material/remove: chưa có chỉ tiêu]" in text  # tea area has no target
     tally = ":blue-badge[:material/arrow_upward: vượt: **9**] :green-badge[:material/check: đạt: **9**]"
     tally += " :orange-badge[:material/close: không đạt: **0**]"
     tally += " :gray-badge[:material/radio_button_unchecked: chưa có số liệu: **0**]"
@@ -245,8 +245,24 @@ def test_domain_pages_show_their_figures(store: Store, page: str, expected: list
 
 def test_domain_page_without_targets_says_so(store: Store) -> None:
     at = run("pages/domain_political_system.py", "vi")
-    assert t("empty.domain_targets", "vi") in [i.value for i in at.info]
+    # Its only targets are the 2025 ones, with no result yet.
+    assert [i.value for i in at.info] == [t("empty.attainment", "vi")]
+    assert "4 chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng)." in [c.value for c in at.caption]
     assert not at.get("plotly_chart")
+    # Without any target at all, the page says so plainly, and still shows the figures.
+    data = store.load()
+    political = set(data.indicators.loc[data.indicators["domain"] == "political_system", "code"])
+    store.commit(
+        replace(
+            data,
+            targets=data.targets[~data.targets["code"].isin(political)],
+            reported=data.reported[~data.reported["code"].isin(political)],
+        ),
+        account="test",
+    )
+    at = run("pages/domain_political_system.py", "vi")
+    assert [i.value for i in at.info] == [t("empty.domain_targets", "vi")]
+    assert "49,4" in joined(at)
 
 
 def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
