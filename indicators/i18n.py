@@ -395,7 +395,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "accounts.removed": ("Đã xóa tài khoản «{name}».", "Account «{name}» removed."),
     "accounts.reset": ("Đặt lại mật khẩu", "Reset the password"),
     "accounts.reset_done": ("Đã đặt mật khẩu mới cho «{name}».", "New password set for «{name}»."),
-    "accounts.self": ("Không thể tự xóa tài khoản đang dùng.", "You cannot remove the account you are using."),
+    "accounts.self": (
+        "Không thể tự xóa tài khoản đang dùng.",
+        "You cannot remove the account you are using.",
+    ),
 }
 
 
