@@ -18,21 +18,29 @@ from indicators.store import StoreError
 
 LANGS: tuple[Lang, ...] = ("vi", "en")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Badges carry an icon and a word, so status reads without colour.
+# Badges carry a symbol and a word, so status reads without colour. The symbols are the charts'
+# own Unicode ones rather than Material icons: the same marks everywhere, and a page needs no
+# icon font before it can be drawn.
 STATUS_BADGE: dict[str, tuple[str, str]] = {
-    "vuot": (":material/arrow_upward:", "blue"),
-    "dat": (":material/check:", "green"),
-    "khong_dat": (":material/close:", "orange"),
-    "no_data": (":material/radio_button_unchecked:", "gray"),
-    charts.NO_TARGET: (":material/remove:", "gray"),
+    status: (charts.STATUS_ICON[status], color)
+    for status, color in (
+        ("vuot", "blue"),
+        ("dat", "green"),
+        ("khong_dat", "orange"),
+        ("no_data", "gray"),
+        (charts.NO_TARGET, "gray"),
+    )
 }
 PROGRESS_BADGE: dict[str, tuple[str, str]] = {
-    "achieved": (":material/flag:", "green"),
-    "on_track": (":material/trending_up:", "blue"),
-    "moderate": (":material/trending_flat:", "yellow"),
-    "limited": (":material/trending_down:", "orange"),
-    "moving_away": (":material/south:", "red"),
-    "no_data": (":material/hourglass_empty:", "gray"),
+    status: (charts.PROGRESS_ICON[status], color)
+    for status, color in (
+        ("achieved", "green"),
+        ("on_track", "blue"),
+        ("moderate", "yellow"),
+        ("limited", "orange"),
+        ("moving_away", "red"),
+        ("no_data", "gray"),
+    )
 }
 # st.table and st.markdown read Markdown; text from the data must not turn into formatting.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|$~#])")
@@ -50,9 +58,11 @@ def language_switch() -> Lang:
     """The sidebar switch between Vietnamese and English; it lives in app.py, so it stays across pages."""
     st.session_state.setdefault(state.LANG_KEY, "vi")
     st.sidebar.segmented_control(
-        # An icon, not a word: the label is drawn before the choice is known, and must suit both.
-        ":material/translate:",
+        # No visible label: it is drawn before the choice is known and would be in one language;
+        # the two names say what the switch does in both.
+        "Ngôn ngữ · Language",
         LANGS,
+        label_visibility="collapsed",
         key=state.LANG_KEY,
         format_func=lambda code: t(f"lang.{code}", code),
         required=True,
@@ -189,16 +199,15 @@ def page_header(title_key: str, lang: Lang) -> Dataset:
 
 
 def status_badge(status: str, lang: Lang, prefix: str = "") -> None:
-    """An attainment status as a badge: icon, word and colour."""
-    icon, color = STATUS_BADGE.get(status, STATUS_BADGE["no_data"])
-    word = t(f"status.{status}", lang)
-    st.badge(f"{prefix}{word}", icon=icon, color=color)  # type: ignore[arg-type]
+    """An attainment status as a badge: symbol, word and colour."""
+    symbol, color = STATUS_BADGE.get(status, STATUS_BADGE["no_data"])
+    st.badge(f"{symbol} {prefix}{t(f'status.{status}', lang)}", color=color)  # type: ignore[arg-type]
 
 
 def progress_badge(status: str, lang: Lang, prefix: str = "") -> None:
-    """A progress status as a badge: icon, word and colour."""
-    icon, color = PROGRESS_BADGE.get(status, PROGRESS_BADGE["no_data"])
-    st.badge(f"{prefix}{t(f'progress.{status}', lang)}", icon=icon, color=color)  # type: ignore[arg-type]
+    """A progress status as a badge: symbol, word and colour."""
+    symbol, color = PROGRESS_BADGE.get(status, PROGRESS_BADGE["no_data"])
+    st.badge(f"{symbol} {prefix}{t(f'progress.{status}', lang)}", color=color)  # type: ignore[arg-type]
 
 
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
@@ -328,7 +337,7 @@ def card_details(card: charts.Card, lang: Lang) -> str:
     if card.change == fmt.MISSING:
         lines.append(f":small[{md(card.change_label)}: {fmt.MISSING}]")
     else:
-        arrow = ":material/south_east:" if card.change.startswith("−") else ":material/north_east:"
+        arrow = "↘" if card.change.startswith("−") else "↗"
         lines.append(f"{arrow} :small[{md(card.change_label)}:] **{md(card.change)}**")
     icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
     word = t(f"status.{card.status}", lang)

@@ -466,7 +466,7 @@ def bar_list(
         }
         for top, lines in zip(tops, label_lines, strict=True)
     ]
-    shapes = []
+    shapes: list[dict] = []
     title_lines = len(_wrap(title, _TITLE_WRAP))
     top_margin = 18 + 22 * title_lines + (16 if reference is not None else 0)
     # The note wraps like the labels, so a phone or a half-width column shows all of it.

@@ -43,4 +43,4 @@ if not groups:
     widgets.say(t("empty.goals", lang))
 else:
     widgets.goal_strip(groups, lang)
-    st.page_link("pages/goals.py", label=t("overview.goals_link", lang), icon=":material/arrow_forward:")
+    st.page_link("pages/goals.py", label=f"{t('overview.goals_link', lang)} →")

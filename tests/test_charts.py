@@ -137,7 +137,9 @@ def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, ter
     assert patterns["105,4\u202f% ▲ vượt"] == "/" and patterns["118,08\u202f% ▲ vượt"] == ""
     assert any("Sọc chéo" in a.text for a in fig.layout.annotations)
     (line,) = fig.layout.shapes
-    assert (line.x0, line.x1, line.line.dash) == (100, 100, "dash")
+    assert (line.x0, line.x1, line.line.dash, line.layer) == (100, 100, "dash", "below")
+    labels_bg = {a.bgcolor for a in fig.layout.annotations if a.yref == "y" and a.xref == "paper"}
+    assert labels_bg == {"rgba(255,255,255,0.85)"}  # the line never runs through a label
     assert fig.layout.separators == ",."
     assert fig.layout.dragmode is False
     labels = [a.text for a in fig.layout.annotations if a.yref == "y"]
