@@ -714,10 +714,23 @@ def results_summary(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         f"{n} ({u})" if u else str(n)
         for n, u in zip(table[col["indicator"]], table[col["unit"]], strict=True)
     ]
-    targets = [
-        fmt.MISSING if fmt.is_missing(v) else f"{fmt.number(v, lang)} ({k})" if k else fmt.number(v, lang)
-        for v, k in zip(table[col["target"]], table[col["kind"]], strict=True)
-    ]
+    # The note column holds this module's own words: the report's qualifier, "derived target".
+    notes = [str(n).split("; ") for n in table[col["note"]]]
+    derived = t("col.derived", lang).lower()
+    actuals = []
+    for value, note in zip(table[col["actual"]], notes, strict=True):
+        qualifier = next((q for q in QUALIFIER_SIGN if t(f"qualifier.{q}", lang) in note), "")
+        actuals.append(value_text(value, qualifier, lang))
+    targets = []
+    for value, kind, note in zip(table[col["target"]], table[col["kind"]], notes, strict=True):
+        who = ", ".join(x for x in (kind, derived if derived in note else "") if x)
+        targets.append(
+            fmt.MISSING
+            if fmt.is_missing(value)
+            else f"{fmt.number(value, lang)} ({who})"
+            if who
+            else fmt.number(value, lang)
+        )
     shares = []
     for pct, reported in zip(table[col["pct"]], table[col["reported"]], strict=True):
         if not fmt.is_missing(pct):
@@ -729,7 +742,7 @@ def results_summary(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             col["indicator"]: names,
-            col["actual"]: [fmt.number(v, lang) for v in table[col["actual"]]],
+            col["actual"]: actuals,
             col["target"]: targets,
             col["pct"]: shares,
             col["status"]: table[col["status"]].to_numpy(),

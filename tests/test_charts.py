@@ -314,7 +314,11 @@ def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> 
     ]
     rows = summary.set_index("Chỉ tiêu")
     gtsx = rows.loc["Tổng giá trị sản xuất (tỷ đồng)"]
-    assert gtsx.tolist() == ["2.503,3", "2.120 (Nghị quyết)", "118,08\u202f%", "▲ vượt"]
+    assert gtsx.tolist() == ["2.503,3", "2.120 (Nghị quyết, chỉ tiêu suy ra)", "118,08\u202f%", "▲ vượt"]
+    tea = charts.results_table(data, term, ["TEA_NEW", "TOURISTS"], "en", "TD", "2015-2020")
+    english = charts.results_summary(tea, "en").set_index("Indicator")
+    assert english.loc["Newly planted tea area (ha)", "Target"] == "300 (Resolution)"  # stated, not derived
+    assert english.loc["Tourist arrivals (visitors)", "Actual"] == "about 300,000"
     budget = rows.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]
     assert budget.tolist() == ["—", "—", "105,4\u202f% (theo tỷ lệ báo cáo nêu)", "▲ vượt"]
     assert charts.results_summary(table.iloc[0:0], "en").columns[0] == "Indicator"
