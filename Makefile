@@ -33,6 +33,9 @@ seed: $(VENV)/.runtime
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/bench_engine.py
+	$(BIN)/python bench/bench_excel.py
+	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_load.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
