@@ -204,12 +204,6 @@ def status_badge(status: str, lang: Lang, prefix: str = "") -> None:
     st.badge(f"{symbol} {prefix}{t(f'status.{status}', lang)}", color=color)  # type: ignore[arg-type]
 
 
-def progress_badge(status: str, lang: Lang, prefix: str = "") -> None:
-    """A progress status as a badge: symbol, word and colour."""
-    symbol, color = PROGRESS_BADGE.get(status, PROGRESS_BADGE["no_data"])
-    st.badge(f"{symbol} {prefix}{t(f'progress.{status}', lang)}", color=color)  # type: ignore[arg-type]
-
-
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
     """A plotly figure at full width; its one modebar button saves a PNG and speaks the reader's language."""
     config = {
