@@ -92,12 +92,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The store the served app reads: its own file, filled from the shipped data on first use."""
+    return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'store.sqlite'}"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterator[str]:
     """The app served by `streamlit run`, on a free port, over its own store."""
     _playwright()
-    folder = tmp_path_factory.mktemp("browser")
+    folder = tmp_path_factory.mktemp("server")
     port = _free_port()
-    env = {**os.environ, "INDICATORS_DB": f"sqlite:///{folder / 'store.sqlite'}"}
+    env = {**os.environ, "INDICATORS_DB": store_url}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log = (folder / "server.log").open("w")
@@ -211,3 +217,32 @@ def test_every_chart_offers_a_png_in_the_reader_language(server: str, browser: A
         button.click()
     assert download.value.suggested_filename.endswith(".png")
     context.close()
+
+
+def test_markup_in_a_name_stays_text_in_the_browser(server: str, browser: Any, store_url: str) -> None:
+    """A name holding HTML (from an uploaded workbook) is shown as written and never runs."""
+    from indicators.model import Dataset
+    from indicators.store import Store
+
+    store = Store(store_url)
+    before = store.load()
+    hostile = '<img src=x onerror="window.__pwned=1"><b>GTSX</b> Tổng giá trị sản xuất'
+    indicators = before.indicators.assign(
+        name_vi=before.indicators["name_vi"].where(before.indicators["code"] != "GTSX", hostile)
+    )
+    frames = {name: getattr(before, name) for name in before.counts()}
+    store.commit(Dataset.from_frames({**frames, "indicators": indicators}), account="test")
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in ("", "kinh-te", "chi-tieu?indicator=GTSX"):
+            open_page(page, f"{server}/{path}")
+            assert page.locator("[data-testid=stMain] img[onerror]").count() == 0, path
+            assert page.locator("[data-testid=stMain] b", has_text="GTSX").count() == 0, path
+            assert page.evaluate("window.__pwned") is None, path
+            assert "<img src=x" in page.inner_text("[data-testid=stMain]"), path  # shown, as text
+        assert dialogs == []
+        page.close()
+    finally:
+        store.rollback(1, account="test")
