@@ -15,7 +15,7 @@ from indicators.model import Dataset
 from indicators.store import ENV_URL, Store
 
 PROJECT = Path(__file__).resolve().parents[1]
-REPORT = PROJECT.parent / "shared" / "seed" / "000_f607b51a38945324.txt"
+REPORT = PROJECT / "data" / "report_tam_duong_2015_2020.txt"
 
 
 @pytest.fixture

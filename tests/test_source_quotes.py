@@ -15,7 +15,7 @@ from indicators import model
 
 ROOT = Path(__file__).parents[1]
 SOURCE = ROOT / "data" / "source.toml"
-REPORT = Path(__file__).parents[2] / "shared" / "seed" / "000_f607b51a38945324.txt"
+REPORT = ROOT / "data" / "report_tam_duong_2015_2020.txt"
 
 FIGURE_TABLES = ("observations", "targets", "reported")
 # The column holding the number each figure table quotes.
