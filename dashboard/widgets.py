@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import state
-from indicators import attainment, charts, fmt, progress
+from indicators import attainment, figures, fmt, labels, page_settings, progress, selection, tables
+from indicators import cards as indicator_cards
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -18,21 +19,21 @@ from indicators.store import StoreError
 
 LANGS: tuple[Lang, ...] = ("vi", "en")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Badges carry a symbol and a word, so status reads without colour. The symbols are the charts'
+# Badges carry a symbol and a word, so status reads without colour. The symbols are the figures'
 # own Unicode ones rather than Material icons: the same marks everywhere, and a page needs no
 # icon font before it can be drawn.
 STATUS_BADGE: dict[str, tuple[str, str]] = {
-    status: (charts.STATUS_ICON[status], color)
+    status: (labels.STATUS_ICON[status], color)
     for status, color in (
         ("vuot", "blue"),
         ("dat", "green"),
         ("khong_dat", "orange"),
         ("no_data", "gray"),
-        (charts.NO_TARGET, "gray"),
+        (labels.NO_TARGET, "gray"),
     )
 }
 PROGRESS_BADGE: dict[str, tuple[str, str]] = {
-    status: (charts.PROGRESS_ICON[status], color)
+    status: (labels.PROGRESS_ICON[status], color)
     for status, color in (
         ("achieved", "green"),
         ("on_track", "blue"),
@@ -88,7 +89,7 @@ def require_data(lang: Lang) -> Dataset:
 @st.cache_data(max_entries=8, show_spinner=False)
 def _attainment(url: str, version: int, _data: Dataset) -> pd.DataFrame:
     # Keyed by store and version (the frames are not hashed): an import is a new version.
-    return charts.with_periods(attainment.compute(_data))
+    return selection.with_periods(attainment.compute(_data))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -120,9 +121,9 @@ def _cards(
     area: str | None,
     period: str | None,
     _data: Dataset,
-) -> list[charts.Card]:
-    rows = charts.select(_attainment(url, version, _data), area, period)
-    return charts.cards(_data, rows, codes, lang, area, period)
+) -> list[indicator_cards.Card]:
+    rows = selection.select(_attainment(url, version, _data), area, period)
+    return indicator_cards.cards(_data, rows, codes, lang, area, period)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -136,12 +137,12 @@ def _attainment_chart(
     title: str | None,
     _data: Dataset,
 ) -> tuple[go.Figure | None, int]:
-    rows = charts.select(_attainment(url, version, _data), area, period)
+    rows = selection.select(_attainment(url, version, _data), area, period)
     if codes is not None:
-        rows = charts.domain_rows(rows, list(codes))
-    view = charts.attainment_view(_data, rows, lang)
+        rows = selection.domain_rows(rows, list(codes))
+    view = tables.attainment_view(_data, rows, lang)
     judged = view["shown_pct"].notna()
-    figure = charts.attainment_figure(view, lang, title) if judged.any() else None
+    figure = figures.attainment_figure(view, lang, title) if judged.any() else None
     return figure, int((~judged).sum())
 
 
@@ -153,13 +154,13 @@ def _goal_groups(
     if area is not None:
         goals = goals[goals["area"] == area]
     year = int(goals["goal_year"].max()) if not goals.empty else None
-    return year, charts.goal_groups(_data, goals, lang)
+    return year, tables.goal_groups(_data, goals, lang)
 
 
 def cards(
     data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
-) -> list[charts.Card]:
-    """Cards for the given indicators in one area and term (see charts.cards), once per version."""
+) -> list[indicator_cards.Card]:
+    """Cards for the given indicators in one area and term (see indicators/cards.py), once per version."""
     return _cards(state.store().url, data.version, tuple(codes), lang, area, period, data)
 
 
@@ -178,7 +179,7 @@ def attainment_chart(
 def goal_groups(
     data: Dataset, lang: Lang, area: str | None
 ) -> tuple[int | None, list[tuple[str, list[tuple[str, str]]]]]:
-    """The latest goal year and the goals grouped by progress status (see charts.goal_groups)."""
+    """The latest goal year and the goals grouped by progress status (see tables.goal_groups)."""
     return _goal_groups(state.store().url, data.version, lang, area, data)
 
 
@@ -290,16 +291,16 @@ def show_table(
 
 def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
     """Area and term pickers, shown only where the data has more than one; returns the choice."""
-    areas = charts.areas_present(data, rows)
-    terms = charts.periods(rows)
-    default = charts.default_period(rows)
+    areas = selection.areas_present(data, rows)
+    terms = selection.periods(rows)
+    default = selection.default_period(rows)
     area = areas[0] if areas else None
     period = default
     if len(areas) > 1:
         area = st.selectbox(
             t("filter.area", lang),
             areas,
-            format_func=lambda a: charts.area_label(data, a, lang),
+            format_func=lambda a: labels.area_label(data, a, lang),
             key=f"{key}_area",
             width=280,
         )
@@ -310,20 +311,20 @@ def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[st
             terms,
             default=default if default in terms else terms[-1],
             required=True,
-            format_func=lambda p: charts.term_label(p, lang),
+            format_func=lambda p: labels.term_label(p, lang),
             key=f"{key}_term",
         )
     fixed = []
     if len(areas) == 1 and area is not None:
-        fixed.append(f"{t('filter.area', lang)}: {charts.area_label(data, area, lang)}")
+        fixed.append(f"{t('filter.area', lang)}: {labels.area_label(data, area, lang)}")
     if len(terms) == 1 and period is not None:
-        fixed.append(f"{t('filter.term', lang)}: {charts.term_label(period, lang)}")
+        fixed.append(f"{t('filter.term', lang)}: {labels.term_label(period, lang)}")
     if fixed:
         st.caption(md(" · ".join(fixed)))
     return area, period
 
 
-def card_details(card: charts.Card, lang: Lang) -> str:
+def card_details(card: indicator_cards.Card, lang: Lang) -> str:
     """Everything under a card's number in one Markdown block: change, status badge, year, notes."""
     lines = []
     if card.value_note:
@@ -335,7 +336,7 @@ def card_details(card: charts.Card, lang: Lang) -> str:
         lines.append(f"{arrow} :small[{md(card.change_label)}:] **{md(card.change)}**")
     icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
     word = t(f"status.{card.status}", lang)
-    badge = f"{card.target_pct} · {word}" if card.status != charts.NO_TARGET else word
+    badge = f"{card.target_pct} · {word}" if card.status != labels.NO_TARGET else word
     # A non-breaking space keeps "Năm 2020" on one line beside the badge.
     year = f" :small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
     lines.append(f":{color}-badge[{icon} {md(badge)}]{year}")
@@ -347,7 +348,7 @@ def card_details(card: charts.Card, lang: Lang) -> str:
     return "  \n".join(lines)
 
 
-def show_cards(cards: list[charts.Card], lang: Lang, min_width: int = 260) -> None:
+def show_cards(cards: list[indicator_cards.Card], lang: Lang, min_width: int = 260) -> None:
     """Indicator cards in a grid that reflows to one column on a phone; three elements a card."""
     grid = st.grid(3, min_column_width=min_width, border=True, gap="small")
     for card in cards:
@@ -387,19 +388,19 @@ def goal_strip(groups: list[tuple[str, list[tuple[str, str]]]], lang: Lang) -> N
 def domain_page(group: str) -> None:
     """One domain page: its indicators as cards, results against targets as a chart and a table."""
     lang = state.lang()
-    domains = charts.DOMAIN_PAGES[group]
+    domains = page_settings.DOMAIN_PAGES[group]
     data = page_header(f"page.{group}", lang)
-    codes = charts.codes_in(data, domains)
+    codes = selection.codes_in(data, domains)
     if not codes:
         say(t("empty.domain", lang))
         st.stop()
-    rows = charts.domain_rows(attainment_rows(data), codes)
+    rows = selection.domain_rows(attainment_rows(data), codes)
     area, period = filters(data, rows, lang, key=f"domain_{group}")
-    chosen = charts.select(rows, area, period)
+    chosen = selection.select(rows, area, period)
 
     st.subheader(t("domain_page.indicators", lang))
     for domain in domains:
-        mine = [c for c in codes if c in set(charts.codes_in(data, (domain,)))]
+        mine = [c for c in codes if c in set(selection.codes_in(data, (domain,)))]
         if not mine:
             continue
         if len(domains) > 1:
@@ -418,13 +419,13 @@ def domain_page(group: str) -> None:
         st.caption(t("empty.unjudged", lang).format(n=unjudged))
 
     st.subheader(t("domain_page.table", lang))
-    table = charts.results_table(data, chosen, codes, lang, area, period)
+    table = tables.results_table(data, chosen, codes, lang, area, period)
     show_table(
         table,
         f"{group}_{period or 'all'}",
         lang,
         key=f"table_{group}",
-        display=charts.results_summary(table, lang),
+        display=tables.results_summary(table, lang),
     )
 
 
@@ -433,12 +434,12 @@ def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | 
     if not areas:
         return None
     if len(areas) == 1:
-        st.caption(md(f"{t('filter.area', lang)}: {charts.area_label(data, areas[0], lang)}"))
+        st.caption(md(f"{t('filter.area', lang)}: {labels.area_label(data, areas[0], lang)}"))
         return areas[0]
     return st.selectbox(
         t("filter.area", lang),
         areas,
-        format_func=lambda a: charts.area_label(data, a, lang),
+        format_func=lambda a: labels.area_label(data, a, lang),
         key=key,
         width=280,
     )

@@ -72,7 +72,11 @@ def signed(value: object, lang: Lang = "vi", decimals: int | None = None) -> str
 
 def with_unit(value: object, unit: str, lang: Lang = "vi", decimals: int | None = None) -> str:
     """A figure and its unit: 2.503,3 tỷ đồng; 18,22 %."""
-    text = number(value, lang, decimals)
+    return join_unit(number(value, lang, decimals), unit)
+
+
+def join_unit(text: str, unit: str) -> str:
+    """A figure already in words and its unit: "+1.050,2 tỷ đồng"; "%" and "‰" stay with the number."""
     if text == MISSING or not unit:
         return text
     return f"{text}\u202f{unit}" if unit in {"%", "‰"} else f"{text} {unit}"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import charts
+from indicators import commendations, figures
 from indicators.i18n import t
 
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.commendations", lang)
-everything = charts.commendations(data, lang)
+everything = commendations.commendations(data, lang)
 if everything.empty:
     widgets.say(t("empty.commendations", lang))
     st.stop()
@@ -25,7 +25,7 @@ choice = st.segmented_control(
     format_func=lambda r: t("filter.all", lang) if r == "all" else t(f"recipient.{r}", lang),
     key="commendations_recipient",
 )
-counts = charts.commendations(data, lang, area=area, recipient=None if choice == "all" else choice)
+counts = commendations.commendations(data, lang, area=area, recipient=None if choice == "all" else choice)
 if counts.empty:
     widgets.say(t("empty.commendations", lang))
     st.stop()
@@ -36,11 +36,15 @@ ranked = counts[counts["level"] != ""]
 if ranked.empty:
     widgets.say(t("empty.commendations", lang))
 else:
-    widgets.show_chart(charts.awards_figure(ranked, lang), "commendations_by_award", lang, key="awards")
+    widgets.show_chart(figures.awards_figure(ranked, lang), "commendations_by_award", lang, key="awards")
     st.subheader(t("commendations.summary", lang))
-    widgets.show_chart(charts.levels_figure(ranked, lang), "commendations_by_level", lang, key="levels")
-    widgets.show_table(charts.levels_table(ranked, lang), "commendations_levels", lang, key="levels_table")
+    widgets.show_chart(figures.levels_figure(ranked, lang), "commendations_by_level", lang, key="levels")
+    widgets.show_table(
+        commendations.levels_table(ranked, lang), "commendations_levels", lang, key="levels_table"
+    )
 
 # Every count, with the public recognition the report gives outside the award list.
 st.subheader(t("domain_page.table", lang))
-widgets.show_table(charts.commendations_table(counts, lang), "commendations", lang, key="commendations_table")
+widgets.show_table(
+    commendations.commendations_table(counts, lang), "commendations", lang, key="commendations_table"
+)

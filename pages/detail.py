@@ -5,21 +5,21 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import charts, fmt
+from indicators import figures, fmt, labels, page_settings, selection, tables
 from indicators.i18n import t
 
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.detail", lang)
-info = charts.indicator_info(data, lang)
+info = labels.indicator_info(data, lang)
 if info.empty:
     widgets.say(t("empty.indicators", lang))
     st.stop()
-codes = charts.all_codes(data)
+codes = selection.all_codes(data)
 code = st.selectbox(
     t("detail.pick", lang),
     codes,
-    index=codes.index(charts.DEFAULT_INDICATOR) if charts.DEFAULT_INDICATOR in codes else 0,
+    index=codes.index(page_settings.DEFAULT_INDICATOR) if page_settings.DEFAULT_INDICATOR in codes else 0,
     key="indicator",
     bind="query-params",
     format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
@@ -34,7 +34,7 @@ area = widgets.area_filter(data, areas, lang, key="detail_area")
 
 # The series with its targets.
 st.subheader(t("chart.series", lang))
-levels = charts.series(data, code, area)
+levels = selection.series(data, code, area)
 targets = data.targets[data.targets["code"] == code]
 if area is not None:
     targets = targets[targets["area"] == area]
@@ -44,9 +44,9 @@ else:
     if levels.empty:
         widgets.say(t("empty.figure", lang))
     widgets.show_chart(
-        charts.series_figure(levels, targets, name, unit, lang), f"series_{code}", lang, key="detail_series"
+        figures.series_figure(levels, targets, name, unit, lang), f"series_{code}", lang, key="detail_series"
     )
-observations = charts.observations_table(data, code, lang, area)
+observations = tables.observations_table(data, code, lang, area)
 if observations.empty:
     widgets.say(t("empty.figure", lang))
 else:
@@ -59,7 +59,7 @@ if targets.empty:
     widgets.say(t("empty.target", lang))
 else:
     shown = [t(f"col.{c}", lang) for c in ("term", "kind", "comparator", "target", "derived")]
-    targets_frame = charts.targets_table(data, code, lang, area)
+    targets_frame = tables.targets_table(data, code, lang, area)
     widgets.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
 rows = widgets.attainment_rows(data)
 rows = rows[rows["code"] == code]
@@ -67,9 +67,9 @@ if area is not None:
     rows = rows[rows["area"] == area]
 if not rows.empty:
     st.subheader(t("detail.attainment", lang))
-    view = charts.attainment_view(data, rows, lang)
+    view = tables.attainment_view(data, rows, lang)
     for _, row in view.iterrows():
-        term = charts.term_label(str(row["period"]), lang)
+        term = labels.term_label(str(row["period"]), lang)
         kind = t(f"kind.{row['target_kind']}", lang)
         widgets.status_badge(
             str(row["status"]), lang, prefix=f"{term} · {kind} · {fmt.percent(row['shown_pct'], lang)} · "
@@ -90,7 +90,7 @@ if not rows.empty:
     # The badges above name the term and who set the target; the table keeps to the numbers.
     shown = [t(f"col.{c}", lang) for c in ("term", "actual", "target", "pct", "reported", "status")]
     widgets.show_table(
-        charts.attainment_table(rows, lang),
+        tables.attainment_table(rows, lang),
         f"{code}_attainment",
         lang,
         key="detail_attainment",
@@ -99,7 +99,7 @@ if not rows.empty:
 
 # The report's own words.
 st.subheader(t("detail.quotes", lang))
-quoted = charts.quotes(data, code, area)
+quoted = tables.quotes(data, code, area)
 if quoted.empty:
     widgets.say(t("empty.quotes", lang))
 else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import charts
+from indicators import figures, labels, page_settings, selection, tables
 from indicators.i18n import t
 
 # Read inputs.
@@ -17,7 +17,7 @@ if goals.empty:
     st.stop()
 area = widgets.area_filter(data, sorted(goals["area"].unique()), lang, key="goals_area")
 goals = goals[goals["area"] == area]
-info = charts.indicator_info(data, lang)
+info = labels.indicator_info(data, lang)
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
 
@@ -30,10 +30,12 @@ grid = st.grid(2, min_column_width=340, gap="medium")
 for _, goal in drawable.iterrows():
     code = str(goal["code"])
     name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
-    actuals = charts.series(data, code, area, first=charts.CHANGE_BASE_YEAR, last=int(goal["goal_year"]))
+    actuals = selection.series(
+        data, code, area, first=page_settings.CHANGE_BASE_YEAR, last=int(goal["goal_year"])
+    )
     path = paths[(paths["code"] == code) & (paths["area"] == goal["area"])]
     with grid.cell():
-        fig = charts.goal_figure(goal, actuals, path, name, unit, lang)
+        fig = figures.goal_figure(goal, actuals, path, name, unit, lang)
         widgets.show_chart(fig, f"goal_{code}", lang, key=f"goal_{code}")
 
 missing = goals[~goals.index.isin(drawable.index)]
@@ -42,16 +44,16 @@ if not missing.empty:
     for _, goal in missing.iterrows():
         code = str(goal["code"])
         reason = t(f"reason.{goal['reason']}", lang) if goal["reason"] else t("progress.no_data", lang)
-        goal_text = charts.goal_text(data, goal, str(info["unit"].get(code, "")), lang)
+        goal_text = tables.goal_text(data, goal, str(info["unit"].get(code, "")), lang)
         name = widgets.md(info["name"].get(code, code))
         st.markdown(f"- **{name}** ({widgets.md(goal_text)}): {widgets.md(reason)}")
 
 # Required and observed growth, for reading and for Excel.
 st.subheader(t("goals.table", lang))
 widgets.show_table(
-    charts.goals_table(data, goals, lang),
+    tables.goals_table(data, goals, lang),
     f"goals_{goal_year}",
     lang,
     key="goals_table",
-    display=charts.goals_summary(data, goals, lang),
+    display=tables.goals_summary(data, goals, lang),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import charts
+from indicators import cards, page_settings, selection
 from indicators.i18n import t
 
 # Read inputs.
@@ -13,14 +13,14 @@ lang = state.lang()
 data = widgets.page_header("page.overview", lang)
 rows = widgets.attainment_rows(data)
 area, period = widgets.filters(data, rows, lang, key="overview")
-chosen = charts.select(rows, area, period)
+chosen = selection.select(rows, area, period)
 
 # Headline cards on the left, results against targets on the right; a phone stacks them in
 # that order. The chart is written first so the browser starts drawing it while the cards arrive.
 left, right = st.columns(2, gap="large")
 with right:
     st.subheader(t("overview.tally", lang))
-    widgets.show_tally(charts.tally(chosen), lang)
+    widgets.show_tally(cards.tally(chosen), lang)
     figure, unjudged = widgets.attainment_chart(data, lang, area, period)
     if figure is not None:
         widgets.show_chart(figure, "attainment", lang, key="overview_attainment")
@@ -30,9 +30,9 @@ with right:
         st.caption(t("empty.unjudged", lang).format(n=unjudged))
 with left:
     st.subheader(t("overview.headline", lang))
-    cards = widgets.cards(data, charts.HEADLINE, lang, area, period)
-    if cards:
-        widgets.show_cards(cards, lang, min_width=180)
+    headline = widgets.cards(data, page_settings.HEADLINE, lang, area, period)
+    if headline:
+        widgets.show_cards(headline, lang, min_width=180)
     else:
         widgets.say(t("empty.figure", lang))
 

@@ -7,11 +7,14 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from indicators import attainment, selection
 from indicators.model import Dataset
+from indicators.seed import load_source
 from indicators.store import ENV_URL, Store
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -36,6 +39,24 @@ def store(store_url: str) -> Store:
 def seed_data(store: Store) -> Dataset:
     """The shipped data as read back from the store."""
     return store.load()
+
+
+@pytest.fixture(scope="session")
+def data() -> Dataset:
+    """The shipped figures with the targets the report implies, as the store holds them (no store)."""
+    return attainment.derive_targets(load_source())
+
+
+@pytest.fixture(scope="session")
+def rows(data: Dataset) -> pd.DataFrame:
+    """Every target's attainment in the shipped data, with its term."""
+    return selection.with_periods(attainment.compute(data))
+
+
+@pytest.fixture(scope="session")
+def term(rows: pd.DataFrame) -> pd.DataFrame:
+    """The district's 2015–2020 results: what the overview opens on."""
+    return selection.select(rows, "TD", "2015-2020")
 
 
 PG_ENV = "INDICATORS_TEST_PG_URL"

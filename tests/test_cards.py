@@ -1,0 +1,58 @@
+"""The indicator cards and the tally: numbers, words and order in both languages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators import (
+    cards,
+    page_settings,
+)
+from indicators.model import Dataset
+
+
+def test_headline_cards_in_vietnamese(data: Dataset, term: pd.DataFrame) -> None:
+    by_code = {c.code: c for c in cards.cards(data, term, page_settings.HEADLINE, "vi", "TD", "2015-2020")}
+    assert list(by_code) == list(page_settings.HEADLINE)
+    gtsx = by_code["GTSX"]
+    assert (gtsx.value, gtsx.unit, gtsx.target_pct, gtsx.status, gtsx.year) == (
+        "2.503,3",
+        "tỷ đồng",
+        "118,08\u202f%",
+        "vuot",
+        "2020",
+    )
+    assert (gtsx.change_label, gtsx.change) == ("So với năm 2015", "+1.050,2 tỷ đồng")
+    tourists = by_code["TOURISTS"]
+    assert (tourists.value, tourists.value_note, tourists.target_pct) == (
+        "≈ 300.000",
+        "khoảng 300.000 lượt khách",
+        "500\u202f%",
+    )
+    poverty = by_code["POV_RATE"]
+    assert (poverty.value, poverty.target_pct, poverty.status) == ("18,22", "150\u202f%", "vuot")
+    assert (poverty.change_label, poverty.change) == ("Bình quân mỗi năm từ 2015", "−4,5\u202f%")
+    tea = by_code["TEA_AREA"]
+    assert (tea.value, tea.target_pct, tea.status, tea.change) == ("1.758,5", "—", "no_target", "—")
+    assert by_code["NTM_COMMUNES"].status == "dat"
+    assert by_code["INCOME_PC"].target_pct == "100\u202f%"  # the resolution, not the 2019 plan
+
+
+def test_headline_cards_in_english(data: Dataset, term: pd.DataFrame) -> None:
+    by_code = {c.code: c for c in cards.cards(data, term, page_settings.HEADLINE, "en", "TD", "2015-2020")}
+    assert (by_code["GTSX"].value, by_code["GTSX"].unit, by_code["GTSX"].change) == (
+        "2,503.3",
+        "billion VND",
+        "+1,050.2 billion VND",
+    )
+    assert by_code["GTSX"].status_label == "▲ exceeded"
+    assert by_code["TOURISTS"].value_note == "about 300,000 visitors"
+
+
+def test_cards_skip_indicators_the_data_lacks(data: Dataset, term: pd.DataFrame) -> None:
+    assert cards.cards(data, term, ["NOT_THERE", "GTSX"], "vi", "TD", None)[0].code == "GTSX"
+    assert cards.cards(Dataset.empty(), term.iloc[0:0], page_settings.HEADLINE, "vi", None, None) == []
+
+
+def test_tally_of_the_2015_2020_term(term: pd.DataFrame) -> None:
+    assert cards.tally(term) == {"vuot": 9, "dat": 9, "khong_dat": 0, "no_data": 0}

@@ -1,0 +1,104 @@
+"""The plotly figures: numbers, words, order and safety."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from indicators import (
+    figures,
+    progress,
+    selection,
+    tables,
+)
+from indicators.model import Dataset
+
+
+def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, term: pd.DataFrame) -> None:
+    fig = figures.attainment_figure(tables.attainment_view(data, term, "vi"), "vi")
+    bars = fig.data[0]
+    assert list(bars.x) == sorted(bars.x, reverse=True)
+    assert bars.text[0] == "500\u202f% ▲ vượt"
+    assert "118,08\u202f% ▲ vượt" in bars.text
+    assert "100\u202f% ✓ đạt" in bars.text
+    # The report's own % where there are no figures: hatched, and said so under the chart.
+    patterns = dict(zip(bars.text, bars.marker.pattern.shape, strict=True))
+    assert patterns["105,4\u202f% ▲ vượt"] == "/" and patterns["118,08\u202f% ▲ vượt"] == ""
+    assert any("Sọc chéo" in a.text for a in fig.layout.annotations)
+    (line,) = fig.layout.shapes
+    assert (line.x0, line.x1, line.line.dash, line.layer) == (100, 100, "dash", "below")
+    labels_bg = {a.bgcolor for a in fig.layout.annotations if a.yref == "y" and a.xref == "paper"}
+    assert labels_bg == {"rgba(255,255,255,0.85)"}  # the line never runs through a label
+    assert fig.layout.separators == ",."
+    assert fig.layout.dragmode is False
+    row_labels = [a.text for a in fig.layout.annotations if a.yref == "y"]
+    assert "Thu nhập bình quân đầu người (Kế hoạch 2019)" in row_labels
+    hover = next(h for h in bars.customdata if h.startswith("<b>Tổng giá trị sản xuất</b>"))
+    assert "Thực hiện: 2.503,3 tỷ đồng" in hover and "Chỉ tiêu: 2.120 tỷ đồng" in hover
+    assert "Tỷ lệ báo cáo nêu: 118,08\u202f%" in hover
+
+
+def test_attainment_figure_in_english(data: Dataset, term: pd.DataFrame) -> None:
+    fig = figures.attainment_figure(tables.attainment_view(data, term, "en"), "en")
+    assert fig.layout.separators == ".,"
+    assert "118.08\u202f% ▲ exceeded" in fig.data[0].text
+    assert fig.layout.title.text == "Attainment of targets"
+
+
+def test_text_from_the_data_cannot_become_markup() -> None:
+    item = figures.BarItem(
+        label="<b>x</b> & <a href='javascript:alert(1)'>y</a>",
+        value=1.0,
+        text="<i>1</i>",
+        color="#000",
+        hover="h",
+    )
+    fig = figures.bar_list([item], "<script>", "vi")
+    label = next(a.text for a in fig.layout.annotations if a.yref == "y")
+    assert "<" not in label.replace("<br>", "") and "&lt;a" in label
+    assert fig.data[0].text[0] == "&lt;i&gt;1&lt;/i&gt;"
+    assert fig.layout.title.text == "&lt;script&gt;"
+
+
+@pytest.mark.parametrize(
+    ("top", "ticks"),
+    [
+        (500, [0, 100, 200, 300, 400, 500]),
+        (254, [0, 100, 200]),
+        (100, [0, 20, 40, 60, 80, 100]),
+        (6099, [0, 2000, 4000, 6000]),
+        (0.3, [0, 0.1, 0.2, 0.3]),
+        (0, [0]),
+        (float("nan"), [0]),
+    ],
+)
+def test_nice_ticks(top: float, ticks: list[float]) -> None:
+    assert figures.nice_ticks(top) == pytest.approx(ticks)
+
+
+def test_goal_figure_path_goal_and_status(data: Dataset) -> None:
+    rows = progress.compute(data)
+    paths = progress.required_path(rows)
+    goal = rows[rows["code"] == "TOURISTS"].iloc[0]
+    actuals = selection.series(data, "TOURISTS", "TD", first=2015, last=2025)
+    fig = figures.goal_figure(
+        goal, actuals, paths[paths["code"] == "TOURISTS"], "Số lượt khách", "lượt khách", "vi"
+    )
+    path, actual, star = fig.data
+    assert path.line.dash == "dash" and list(path.x) == list(range(2020, 2026))
+    assert path.y[0] == pytest.approx(300000) and path.y[-1] == pytest.approx(600000)
+    assert list(actual.x) == [2020] and actual.text == ("300.000",)
+    assert (star.x, star.y, star.marker.symbol) == ((2025,), (600000.0,), "star")
+    assert fig.layout.title.subtitle.text == "○ chưa đủ số liệu"
+    assert fig.layout.xaxis.tickformat == "d" and fig.layout.yaxis.tickformat == ",~f"
+    assert list(fig.layout.xaxis.tickvals) == [2015, 2020, 2025]
+
+
+def test_series_figure_marks_targets(data: Dataset) -> None:
+    targets = data.targets[data.targets["code"] == "TEA_NEW"]
+    fig = figures.series_figure(selection.series(data, "TEA_NEW", "TD"), targets, "Chè trồng mới", "ha", "en")
+    actual, target = fig.data
+    assert actual.text == ("661.3",) and target.text == ("300",)
+    assert target.customdata == ("Target Resolution 2020: 300 ha",)
+    empty = figures.series_figure(selection.series(data, "NONE", "TD"), targets.iloc[0:0], "x", "", "vi")
+    assert empty.data == ()

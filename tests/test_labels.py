@@ -1,0 +1,30 @@
+"""Words for what the dashboard shows: terms and areas in each language."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import (
+    labels,
+)
+from indicators.model import Dataset
+
+
+@pytest.mark.parametrize(
+    ("term", "lang", "label"),
+    [
+        ("2015-2020", "vi", "2015–2020"),
+        ("2019", "vi", "Năm 2019"),
+        ("2019", "en", "Year 2019"),
+        ("", "vi", "—"),
+    ],
+)
+def test_term_labels(term: str, lang: str, label: str) -> None:
+    assert labels.term_label(term, lang) == label  # type: ignore[arg-type]
+
+
+def test_area_names_in_english_drop_the_vietnamese_level_word(data: Dataset) -> None:
+    assert labels.area_label(data, "TD", "vi") == "Huyện Tam Đường"
+    assert labels.area_label(data, "TD", "en") == "Tam Đường district"
+    assert labels.area_label(data, "BAN_BO", "en") == "Bản Bo commune"
+    assert labels.area_label(data, "NOWHERE", "en") == "NOWHERE"
