@@ -270,17 +270,17 @@ def show_table(
     columns: list[str] | None = None,
     display: pd.DataFrame | None = None,
 ) -> None:
-    """A table for reading and a button that downloads all of `frame` as Excel.
+    """A table for reading and a button that downloads all of `frame` as Excel; headers translated here.
 
     The reading table is `display` if given, else `frame`'s `columns` (all by default): a phone
     shows a few columns well, while the Excel file keeps every one.
     """
     shown = display if display is not None else frame[columns] if columns is not None else frame
-    st.table(readable(shown, lang), hide_index=True)
+    st.table(readable(tables.headers(shown, lang), lang), hide_index=True)
     st.download_button(
         t("download.excel", lang),
         # Built on click, on its own thread: the page does not pay for a file nobody asks for.
-        data=lambda: excel_bytes(frame, name),
+        data=lambda: excel_bytes(tables.headers(frame, lang), name),
         file_name=f"{name}.xlsx",
         mime=XLSX_MIME,
         key=f"{key}_xlsx",
@@ -419,13 +419,13 @@ def domain_page(group: str) -> None:
         st.caption(t("empty.unjudged", lang).format(n=unjudged))
 
     st.subheader(t("domain_page.table", lang))
-    table = tables.results_table(data, chosen, codes, lang, area, period)
+    found = tables.results(data, chosen, codes, lang, area, period)
     show_table(
-        table,
+        tables.results_table(found, lang),
         f"{group}_{period or 'all'}",
         lang,
         key=f"table_{group}",
-        display=tables.results_summary(table, lang),
+        display=tables.results_summary(found, lang),
     )
 
 

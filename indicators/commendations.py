@@ -105,9 +105,9 @@ def levels_table(counts: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     totals = level_totals(counts)
     return pd.DataFrame(
         {
-            t("col.level", lang): [t(f"level.{lvl}", lang) for lvl in totals["level"]],
-            t("col.recipient", lang): [recipient_word(r, lang) for r in totals["recipient"]],
-            t("col.count", lang): totals["count"].to_numpy(),
+            "level": [t(f"level.{lvl}", lang) for lvl in totals["level"]],
+            "recipient": [recipient_word(r, lang) for r in totals["recipient"]],
+            "count": totals["count"].to_numpy(),
         }
     )
 
@@ -116,13 +116,13 @@ def commendations_table(counts: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Award, recipient, level and count, for reading and for Excel."""
     return pd.DataFrame(
         {
-            t("col.award", lang): counts["award"].to_numpy(),
-            t("col.recipient", lang): [recipient_word(r, lang) for r in counts["recipient"]],
-            t("col.level", lang): [
+            "award": counts["award"].to_numpy(),
+            "recipient": [recipient_word(r, lang) for r in counts["recipient"]],
+            "level": [
                 t(f"level.{lvl}", lang) if lvl else t("level.other", lang) for lvl in counts["level"]
             ],
-            t("col.year", lang): [str(int(y)) for y in counts["year"]],
-            t("col.count", lang): counts["count"].to_numpy(),
-            t("col.note", lang): [t(f"qualifier.{q}", lang) if q else "" for q in counts["qualifier"]],
+            "year": [str(int(y)) for y in counts["year"]],
+            "count": counts["count"].to_numpy(),
+            "note": [t(f"qualifier.{q}", lang) if q else "" for q in counts["qualifier"]],
         }
     )

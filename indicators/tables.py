@@ -11,7 +11,6 @@ from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.labels import (
     NO_TARGET,
-    QUALIFIER_SIGN,
     indicator_info,
     progress_text,
     status_text,
@@ -39,133 +38,196 @@ def attainment_view(data: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFra
     return out
 
 
-def results_table(
-    data: Dataset, rows: pd.DataFrame, codes: list[str], lang: Lang, area: str | None, period: str | None
-) -> pd.DataFrame:
-    """One row per indicator and target: latest figure, change since 2015, target, % and status.
-
-    Numbers stay numbers (Excel gets them as such); the page formats them for reading.
-    """
-    info = indicator_info(data, lang)
-    lv = levels(data.observations)
-    first, last = period_years(period) if period else (-(10**6), 10**6)
-    records = []
-    for code in codes:
-        mine = lv[(lv["code"] == code) & (lv["year"] >= first) & (lv["year"] <= last)]
-        if area is not None:
-            mine = mine[mine["area"] == area]
-        latest = mine.sort_values("year").iloc[-1] if not mine.empty else None
-        change = np.nan
-        if latest is not None:
-            obs = data.observations
-            stated = obs[
-                (obs["code"] == code)
-                & (obs["area"] == latest["area"])
-                & (obs["year"] == latest["year"])
-                & (obs["kind"] == ObsKind.CHANGE.value)
-                & (obs["base_year"] == CHANGE_BASE_YEAR)
-            ]
-            change = float(stated["value"].iloc[0]) if not stated.empty else np.nan
-        base = {
-            t("col.indicator", lang): info.at[code, "name"],
-            t("col.unit", lang): info.at[code, "unit"],
-            t("col.year", lang): str(int(latest["year"])) if latest is not None else "",
-            t("col.actual", lang): float(latest["actual"]) if latest is not None else np.nan,
-            t("col.change", lang): change,
-        }
-        note = (
-            t(f"qualifier.{latest['qualifier']}", lang) if latest is not None and latest["qualifier"] else ""
-        )
-        targets = rows[rows["code"] == code]
-        if targets.empty:
-            records.append(
-                {
-                    **base,
-                    t("col.term", lang): "",
-                    t("col.kind", lang): "",
-                    t("col.target", lang): np.nan,
-                    t("col.pct", lang): np.nan,
-                    t("col.reported", lang): np.nan,
-                    t("col.status", lang): status_text(NO_TARGET, lang),
-                    t("col.note", lang): note,
-                }
-            )
-            continue
-        for _, row in targets.iterrows():
-            derived = t("col.derived", lang).lower() if row["target_derived"] else ""
-            # A target row shows its own year's actual; "reduce by N a year" compares yearly reductions.
-            reduce = t("cmp.reduce_by", lang) if row["comparator"] == "reduce_by" else ""
-            records.append(
-                {
-                    **base,
-                    t("col.year", lang): str(int(row["year"])),
-                    t("col.actual", lang): row["actual"],
-                    t("col.change", lang): change
-                    if latest is not None and latest["year"] == row["year"]
-                    else np.nan,
-                    t("col.term", lang): term_label(str(row["period"]), lang),
-                    t("col.kind", lang): t(f"kind.{row['target_kind']}", lang),
-                    t("col.target", lang): row["target"],
-                    t("col.pct", lang): row["attainment_pct"],
-                    t("col.reported", lang): row["reported_pct"],
-                    t("col.status", lang): status_text(str(row["status"]), lang),
-                    t("col.note", lang): "; ".join(x for x in (note, reduce, derived) if x),
-                }
-            )
-    return pd.DataFrame.from_records(records)
+def headers(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The one place column ids become headers in the reader's language: "actual" → "Thực hiện"."""
+    return frame.rename(columns=lambda column: t(f"col.{column}", lang))
 
 
-def results_summary(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The results table for reading on any screen: five columns, numbers already in words.
+# What `results` returns: one row per indicator and target, codes kept as codes.
+RESULT_COLUMNS: tuple[str, ...] = (
+    "code",
+    "indicator",
+    "unit",
+    "year",
+    "actual",
+    "qualifier",
+    "change",
+    "period",
+    "target_kind",
+    "target",
+    "derived",
+    "comparator",
+    "pct",
+    "reported",
+    "status",
+)
+_LEVEL_KEY = ["code", "area", "year"]
 
-    Name with its unit, the actual, the target with who set it, the % (computed, else the
-    report's, marked), and the status; the Excel file keeps every column of `table`.
-    """
-    col = {
-        c: t(f"col.{c}", lang)
-        for c in ("indicator", "unit", "actual", "kind", "target", "pct", "reported", "status", "note")
-    }
-    if table.empty:
-        return pd.DataFrame(
-            columns=[col["indicator"], col["actual"], col["target"], col["pct"], col["status"]]
-        )
-    names = [
-        f"{n} ({u})" if u else str(n)
-        for n, u in zip(table[col["indicator"]], table[col["unit"]], strict=True)
+
+def _latest(lv: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+    """Each indicator's latest level among `lv`, with the change since 2015 stated for that year."""
+    latest = lv.sort_values("year", kind="stable").drop_duplicates("code", keep="last")
+    stated = observations[
+        (observations["kind"] == ObsKind.CHANGE.value) & (observations["base_year"] == CHANGE_BASE_YEAR)
     ]
-    # The note column holds this module's own words: the report's qualifier, "derived target".
-    notes = [str(n).split("; ") for n in table[col["note"]]]
-    derived = t("col.derived", lang).lower()
-    actuals = []
-    for value, note in zip(table[col["actual"]], notes, strict=True):
-        qualifier = next((q for q in QUALIFIER_SIGN if t(f"qualifier.{q}", lang) in note), "")
-        actuals.append(value_text(value, qualifier, lang))
-    targets = []
-    for value, kind, note in zip(table[col["target"]], table[col["kind"]], notes, strict=True):
-        who = ", ".join(x for x in (kind, derived if derived in note else "") if x)
-        targets.append(
-            fmt.MISSING
-            if fmt.is_missing(value)
-            else f"{fmt.number(value, lang)} ({who})"
-            if who
-            else fmt.number(value, lang)
-        )
-    shares = []
-    for pct, reported in zip(table[col["pct"]], table[col["reported"]], strict=True):
-        if not fmt.is_missing(pct):
-            shares.append(fmt.percent(pct, lang))
-        elif not fmt.is_missing(reported):
-            shares.append(f"{fmt.percent(reported, lang)} ({t('status.reported_basis', lang)})")
-        else:
-            shares.append(fmt.MISSING)
+    stated = stated.drop_duplicates(_LEVEL_KEY)[[*_LEVEL_KEY, "value"]].rename(columns={"value": "change"})
+    latest = latest[[*_LEVEL_KEY, "actual", "qualifier"]].merge(stated, on=_LEVEL_KEY, how="left")
+    return latest.set_index("code")
+
+
+def _target_rows(targets: pd.DataFrame, lv: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFrame:
+    """One row per target: its own year's actual and qualifier; the stated change only in the latest year."""
+    qualifiers = lv[[*_LEVEL_KEY, "qualifier"]].drop_duplicates(_LEVEL_KEY)
+    qualifier = targets[_LEVEL_KEY].merge(qualifiers, on=_LEVEL_KEY, how="left")["qualifier"]
+    same_year = targets["code"].map(latest["year"]).to_numpy() == targets["year"].to_numpy()
+    change = np.where(same_year, targets["code"].map(latest["change"]).to_numpy(dtype=float), np.nan)
     return pd.DataFrame(
         {
-            col["indicator"]: names,
-            col["actual"]: actuals,
-            col["target"]: targets,
-            col["pct"]: shares,
-            col["status"]: table[col["status"]].to_numpy(),
+            "code": targets["code"].to_numpy(),
+            "year": targets["year"].astype(int).astype(str).to_numpy(),
+            "actual": targets["actual"].to_numpy(dtype=float),
+            "qualifier": qualifier.fillna("").to_numpy(),
+            "change": change,
+            "period": targets["period"].to_numpy(),
+            "target_kind": targets["target_kind"].to_numpy(),
+            "target": targets["target"].to_numpy(dtype=float),
+            "derived": targets["target_derived"].to_numpy(dtype=bool),
+            "comparator": targets["comparator"].astype(str).to_numpy(),
+            "pct": targets["attainment_pct"].to_numpy(dtype=float),
+            "reported": targets["reported_pct"].to_numpy(dtype=float),
+            "status": targets["status"].astype(str).to_numpy(),
         }
+    )
+
+
+def _untargeted_rows(codes: list[str], latest: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator without a target in the term: its latest figure, "no target"."""
+    mine = latest.reindex(codes)
+    known = mine["year"].notna()
+    return pd.DataFrame(
+        {
+            "code": codes,
+            "year": np.where(known, mine["year"].fillna(0).astype(int).astype(str), ""),
+            "actual": mine["actual"].to_numpy(dtype=float),
+            "qualifier": mine["qualifier"].fillna("").to_numpy(),
+            "change": mine["change"].to_numpy(dtype=float),
+            "period": "",
+            "target_kind": "",
+            "target": np.nan,
+            "derived": False,
+            "comparator": "",
+            "pct": np.nan,
+            "reported": np.nan,
+            "status": NO_TARGET,
+        }
+    )
+
+
+def results(
+    data: Dataset, rows: pd.DataFrame, codes: list[str], lang: Lang, area: str | None, period: str | None
+) -> pd.DataFrame:
+    """One row per indicator and target (RESULT_COLUMNS), indicators in the order of `codes`.
+
+    An indicator without a target in the term gets one row with its latest figure and status
+    "no_target". Numbers stay numbers and codes stay codes (qualifier, target kind, comparator,
+    status): `results_table` and `results_summary` put them into words.
+    """
+    info = indicator_info(data, lang)
+    first, last = period_years(period) if period else (-(10**6), 10**6)
+    lv = levels(data.observations)
+    lv = lv[lv["code"].isin(codes) & (lv["year"] >= first) & (lv["year"] <= last)]
+    if area is not None:
+        lv = lv[lv["area"] == area]
+    latest = _latest(lv, data.observations)
+    targets = rows[rows["code"].isin(codes)]
+    untargeted = [c for c in codes if c not in set(targets["code"])]
+    found = pd.concat(
+        [_target_rows(targets, lv, latest), _untargeted_rows(untargeted, latest)], ignore_index=True
+    )
+    # Indicators in the order asked for; an indicator's targets in the order of `rows`.
+    order = {code: i for i, code in enumerate(codes)}
+    found = found.iloc[np.argsort(found["code"].map(order).to_numpy(), kind="stable")]
+    found["indicator"] = found["code"].map(info["name"]).to_numpy()
+    found["unit"] = found["code"].map(info["unit"]).to_numpy()
+    return found[list(RESULT_COLUMNS)].reset_index(drop=True)
+
+
+def _note(qualifier: str, comparator: str, derived: bool, lang: Lang) -> str:
+    """The report's qualifier, "reduce a year by" and "derived target", as words joined by "; "."""
+    words = (
+        t(f"qualifier.{qualifier}", lang) if qualifier else "",
+        t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",
+        t("col.derived", lang).lower() if derived else "",
+    )
+    return "; ".join(w for w in words if w)
+
+
+def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Every column of `results` for Excel and full reading: numbers stay numbers, codes become words."""
+    return pd.DataFrame(
+        {
+            "indicator": found["indicator"].to_numpy(),
+            "unit": found["unit"].to_numpy(),
+            "year": found["year"].to_numpy(),
+            "actual": found["actual"].to_numpy(dtype=float),
+            "change": found["change"].to_numpy(dtype=float),
+            "term": [term_label(p, lang) if p else "" for p in found["period"]],
+            "kind": [t(f"kind.{k}", lang) if k else "" for k in found["target_kind"]],
+            "target": found["target"].to_numpy(dtype=float),
+            "pct": found["pct"].to_numpy(dtype=float),
+            "reported": found["reported"].to_numpy(dtype=float),
+            "status": [status_text(s, lang) for s in found["status"]],
+            "note": [
+                _note(q, c, bool(d), lang)
+                for q, c, d in zip(found["qualifier"], found["comparator"], found["derived"], strict=True)
+            ],
+        }
+    )
+
+
+def _target_text(value: object, kind: str, derived: bool, lang: Lang) -> str:
+    """A target with who set it: "2.120 (Nghị quyết, chỉ tiêu suy ra)"."""
+    if fmt.is_missing(value):
+        return fmt.MISSING
+    who = ", ".join(
+        x
+        for x in (t(f"kind.{kind}", lang) if kind else "", t("col.derived", lang).lower() if derived else "")
+        if x
+    )
+    return f"{fmt.number(value, lang)} ({who})" if who else fmt.number(value, lang)
+
+
+def _share_text(pct: object, reported: object, lang: Lang) -> str:
+    """The computed %, else the report's own marked as such, else "—"."""
+    if not fmt.is_missing(pct):
+        return fmt.percent(pct, lang)
+    if not fmt.is_missing(reported):
+        return f"{fmt.percent(reported, lang)} ({t('status.reported_basis', lang)})"
+    return fmt.MISSING
+
+
+def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The results for reading on any screen: five columns, numbers already in words.
+
+    Name with its unit, the actual, the target with who set it, the % (computed, else the
+    report's, marked), and the status; the Excel file keeps every column of `results_table`.
+    """
+    return pd.DataFrame(
+        {
+            "indicator": [
+                f"{n} ({u})" if u else str(n) for n, u in zip(found["indicator"], found["unit"], strict=True)
+            ],
+            "actual": [
+                value_text(v, q, lang) for v, q in zip(found["actual"], found["qualifier"], strict=True)
+            ],
+            "target": [
+                _target_text(v, k, bool(d), lang)
+                for v, k, d in zip(found["target"], found["target_kind"], found["derived"], strict=True)
+            ],
+            "pct": [_share_text(p, r, lang) for p, r in zip(found["pct"], found["reported"], strict=True)],
+            "status": [status_text(s, lang) for s in found["status"]],
+        },
+        columns=["indicator", "actual", "target", "pct", "status"],
     )
 
 
@@ -220,24 +282,22 @@ def goals_table(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.Da
         reason = str(goal["reason"])
         records.append(
             {
-                t("col.indicator", lang): str(info["name"].get(code, code)),
-                t("col.unit", lang): unit,
-                t("col.base", lang): str(int(goal["base_year"])),
-                t("col.base_value", lang): goal["base_value"],
-                t("col.goal_year", lang): str(int(goal["goal_year"])),
-                t("col.goal", lang): goal_text(data, goal, unit, lang),
-                t("col.goal_value", lang): goal["goal_value"],
-                t("col.latest_year", lang): ""
-                if pd.isna(goal["latest_year"])
-                else str(int(goal["latest_year"])),
-                t("col.latest", lang): goal["latest_value"],
-                t("col.required_growth", lang): goal["required_growth_pct"],
-                t("col.observed_growth", lang): goal["observed_growth_pct"],
-                t("col.required_change", lang): goal["required_change_per_year"],
-                t("col.observed_change", lang): goal["observed_change_per_year"],
-                t("col.ratio", lang): goal["ratio"],
-                t("col.progress", lang): progress_text(str(goal["status"]), lang),
-                t("col.note", lang): t(f"reason.{reason}", lang) if reason else "",
+                "indicator": str(info["name"].get(code, code)),
+                "unit": unit,
+                "base": str(int(goal["base_year"])),
+                "base_value": goal["base_value"],
+                "goal_year": str(int(goal["goal_year"])),
+                "goal": goal_text(data, goal, unit, lang),
+                "goal_value": goal["goal_value"],
+                "latest_year": "" if pd.isna(goal["latest_year"]) else str(int(goal["latest_year"])),
+                "latest": goal["latest_value"],
+                "required_growth": goal["required_growth_pct"],
+                "observed_growth": goal["observed_growth_pct"],
+                "required_change": goal["required_change_per_year"],
+                "observed_change": goal["observed_change_per_year"],
+                "ratio": goal["ratio"],
+                "progress": progress_text(str(goal["status"]), lang),
+                "note": t(f"reason.{reason}", lang) if reason else "",
             }
         )
     return pd.DataFrame.from_records(records)
@@ -272,16 +332,14 @@ def goals_summary(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.
         reason = str(goal["reason"])
         records.append(
             {
-                t("col.indicator", lang): f"{name} ({unit})" if unit else name,
-                t("col.base", lang): _with_year(fmt.number(goal["base_value"], lang), goal["base_year"]),
-                t("col.goal", lang): _with_year(goal_text(data, goal, unit, lang), goal["goal_year"]),
-                t("col.latest", lang): _with_year(
-                    fmt.number(goal["latest_value"], lang), goal["latest_year"]
-                ),
-                t("col.required_pace", lang): _rate(goal, "required", unit, lang),
-                t("col.observed_pace", lang): _rate(goal, "observed", unit, lang),
+                "indicator": f"{name} ({unit})" if unit else name,
+                "base": _with_year(fmt.number(goal["base_value"], lang), goal["base_year"]),
+                "goal": _with_year(goal_text(data, goal, unit, lang), goal["goal_year"]),
+                "latest": _with_year(fmt.number(goal["latest_value"], lang), goal["latest_year"]),
+                "required_pace": _rate(goal, "required", unit, lang),
+                "observed_pace": _rate(goal, "observed", unit, lang),
                 # Why a status is unknown goes with it: one column fewer on a phone.
-                t("col.progress", lang): progress_text(str(goal["status"]), lang)
+                "progress": progress_text(str(goal["status"]), lang)
                 + (f" ({t(f'reason.{reason}', lang)})" if reason else ""),
             }
         )
@@ -299,12 +357,12 @@ def observations_table(data: Dataset, code: str, lang: Lang, area: str | None) -
         base = "" if pd.isna(row["base_year"]) else int(row["base_year"])
         records.append(
             {
-                t("col.year", lang): str(int(row["year"])),
-                t("col.obs_kind", lang): t(f"obs.{kind}", lang).format(y=base),
-                t("col.value", lang): row["value"],
-                t("col.note", lang): t(f"qualifier.{row['qualifier']}", lang) if row["qualifier"] else "",
-                t("col.section", lang): row["section"],
-                t("col.quote", lang): row["quote"],
+                "year": str(int(row["year"])),
+                "obs_kind": t(f"obs.{kind}", lang).format(y=base),
+                "value": row["value"],
+                "note": t(f"qualifier.{row['qualifier']}", lang) if row["qualifier"] else "",
+                "section": row["section"],
+                "quote": row["quote"],
             }
         )
     return pd.DataFrame.from_records(records)
@@ -319,13 +377,13 @@ def targets_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.
     for _, row in targets.sort_values(["year", "target_kind"]).iterrows():
         records.append(
             {
-                t("col.term", lang): term_label(str(row["term"]) or str(row["year"]), lang),
-                t("col.kind", lang): t(f"kind.{row['target_kind']}", lang),
-                t("col.comparator", lang): t(f"cmp.{row['comparator']}", lang),
-                t("col.target", lang): row["value"],
-                t("col.derived", lang): t("yes", lang) if row["derived"] else t("no", lang),
-                t("col.section", lang): row["section"],
-                t("col.quote", lang): row["quote"],
+                "term": term_label(str(row["term"]) or str(row["year"]), lang),
+                "kind": t(f"kind.{row['target_kind']}", lang),
+                "comparator": t(f"cmp.{row['comparator']}", lang),
+                "target": row["value"],
+                "derived": t("yes", lang) if row["derived"] else t("no", lang),
+                "section": row["section"],
+                "quote": row["quote"],
             }
         )
     return pd.DataFrame.from_records(records)
@@ -337,14 +395,14 @@ def attainment_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     for _, row in rows.iterrows():
         records.append(
             {
-                t("col.term", lang): term_label(str(row["period"]), lang),
-                t("col.kind", lang): t(f"kind.{row['target_kind']}", lang),
-                t("col.actual", lang): row["actual"],
-                t("col.target", lang): row["target"],
-                t("col.pct", lang): row["attainment_pct"],
-                t("col.reported", lang): row["reported_pct"],
-                t("col.difference", lang): row["difference_pts"],
-                t("col.status", lang): status_text(str(row["status"]), lang),
+                "term": term_label(str(row["period"]), lang),
+                "kind": t(f"kind.{row['target_kind']}", lang),
+                "actual": row["actual"],
+                "target": row["target"],
+                "pct": row["attainment_pct"],
+                "reported": row["reported_pct"],
+                "difference": row["difference_pts"],
+                "status": status_text(str(row["status"]), lang),
             }
         )
     return pd.DataFrame.from_records(records)

@@ -50,7 +50,7 @@ observations = tables.observations_table(data, code, lang, area)
 if observations.empty:
     widgets.say(t("empty.figure", lang))
 else:
-    shown = [t(f"col.{c}", lang) for c in ("year", "obs_kind", "value", "note")]
+    shown = ["year", "obs_kind", "value", "note"]
     widgets.show_table(observations, f"{code}_figures", lang, key="detail_observations", columns=shown)
 
 # Targets and attainment: the computed % beside the report's own.
@@ -58,7 +58,7 @@ st.subheader(t("detail.targets", lang))
 if targets.empty:
     widgets.say(t("empty.target", lang))
 else:
-    shown = [t(f"col.{c}", lang) for c in ("term", "kind", "comparator", "target", "derived")]
+    shown = ["term", "kind", "comparator", "target", "derived"]
     targets_frame = tables.targets_table(data, code, lang, area)
     widgets.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
 rows = widgets.attainment_rows(data)
@@ -88,7 +88,7 @@ if not rows.empty:
         if row["target_derived"]:
             st.caption(t("detail.derived", lang).format(target=fmt.with_unit(row["target"], unit, lang)))
     # The badges above name the term and who set the target; the table keeps to the numbers.
-    shown = [t(f"col.{c}", lang) for c in ("term", "actual", "target", "pct", "reported", "status")]
+    shown = ["term", "actual", "target", "pct", "reported", "status"]
     widgets.show_table(
         tables.attainment_table(rows, lang),
         f"{code}_attainment",

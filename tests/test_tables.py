@@ -6,18 +6,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import (
-    progress,
-    selection,
-    tables,
-)
+from indicators import commendations, progress, selection, tables
+from indicators.fmt import Lang
 from indicators.model import Dataset
 
 
 def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame) -> None:
     codes = selection.codes_in(data, ("economy",))
     assert codes[:2] == ["INCOME_PC", "GTSX"] or codes[:2] == ["GTSX", "INCOME_PC"]
-    table = tables.results_table(data, term, codes, "vi", "TD", "2015-2020")
+    found = tables.results(data, term, codes, "vi", "TD", "2015-2020")
+    table = tables.headers(tables.results_table(found, "vi"), "vi")
     gtsx = table[table["Chỉ tiêu"] == "Tổng giá trị sản xuất"].iloc[0]
     assert gtsx["Thực hiện"] == 2503.3 and gtsx["Chỉ tiêu đề ra"] == pytest.approx(2120, abs=0.01)
     assert gtsx["% đạt (tính toán)"] == pytest.approx(118.08, abs=0.005)
@@ -34,7 +32,7 @@ def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame
 
 def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     rows = progress.compute(data)
-    summary = tables.goals_summary(data, rows, "vi").set_index("Chỉ tiêu")
+    summary = tables.headers(tables.goals_summary(data, rows, "vi"), "vi").set_index("Chỉ tiêu")
     tourists = summary.loc["Số lượt khách du lịch (lượt khách)"]
     assert tourists["Năm gốc"] == "300.000 (2020)"
     assert tourists["Mục tiêu"] == "600.000 lượt khách (2025)"
@@ -48,7 +46,7 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5\u202f‰ (2025)"
     budget = summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Tiến độ"]
     assert budget == "○ chưa đủ số liệu (báo cáo không nêu số liệu năm gốc)"
-    full = tables.goals_table(data, rows, "en")
+    full = tables.headers(tables.goals_table(data, rows, "en"), "en")
     assert full.loc[full["Indicator"] == "Tourist arrivals", "Required growth (%/year)"].iloc[
         0
     ] == pytest.approx(14.87, abs=0.01)
@@ -61,8 +59,8 @@ def test_quotes_are_the_report_sentences_once(data: Dataset) -> None:
 
 
 def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> None:
-    table = tables.results_table(data, term, selection.codes_in(data, ("economy",)), "vi", "TD", "2015-2020")
-    summary = tables.results_summary(table, "vi")
+    found = tables.results(data, term, selection.codes_in(data, ("economy",)), "vi", "TD", "2015-2020")
+    summary = tables.headers(tables.results_summary(found, "vi"), "vi")
     assert list(summary.columns) == [
         "Chỉ tiêu",
         "Thực hiện",
@@ -73,10 +71,43 @@ def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> 
     rows = summary.set_index("Chỉ tiêu")
     gtsx = rows.loc["Tổng giá trị sản xuất (tỷ đồng)"]
     assert gtsx.tolist() == ["2.503,3", "2.120 (Nghị quyết, chỉ tiêu suy ra)", "118,08\u202f%", "▲ vượt"]
-    tea = tables.results_table(data, term, ["TEA_NEW", "TOURISTS"], "en", "TD", "2015-2020")
-    english = tables.results_summary(tea, "en").set_index("Indicator")
+    tea = tables.results(data, term, ["TEA_NEW", "TOURISTS"], "en", "TD", "2015-2020")
+    english = tables.headers(tables.results_summary(tea, "en"), "en").set_index("Indicator")
     assert english.loc["Newly planted tea area (ha)", "Target"] == "300 (Resolution)"  # stated, not derived
     assert english.loc["Tourist arrivals (visitors)", "Actual"] == "about 300,000"
     budget = rows.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]
     assert budget.tolist() == ["—", "—", "105,4\u202f% (theo tỷ lệ báo cáo nêu)", "▲ vượt"]
-    assert tables.results_summary(table.iloc[0:0], "en").columns[0] == "Indicator"
+    assert tables.headers(tables.results_summary(found.iloc[0:0], "en"), "en").columns[0] == "Indicator"
+
+
+def test_the_summary_reads_codes_not_words(data: Dataset, term: pd.DataFrame) -> None:
+    # The qualifier and "derived" come from their own columns: a summary in English of rows
+    # whose indicator names are Vietnamese still finds them (nothing parses translated text).
+    found = tables.results(data, term, ["TOURISTS", "GTSX"], "vi", "TD", "2015-2020")
+    assert found.loc[found["code"] == "TOURISTS", "qualifier"].tolist()[0] == "khoang"
+    english = tables.results_summary(found, "en").set_index("indicator")
+    assert english.loc["Số lượt khách du lịch (lượt khách)", "actual"] == "about 300,000"
+    assert english.loc["Tổng giá trị sản xuất (tỷ đồng)", "target"] == "2,120 (Resolution, derived target)"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_table_column_has_a_header_in_both_languages(
+    data: Dataset, term: pd.DataFrame, lang: Lang
+) -> None:
+    found = tables.results(data, term, selection.all_codes(data), lang, "TD", "2015-2020")
+    goals = progress.compute(data)
+    counts = commendations.commendations(data, lang)
+    built = [
+        tables.results_table(found, lang),
+        tables.results_summary(found, lang),
+        tables.goals_table(data, goals, lang),
+        tables.goals_summary(data, goals, lang),
+        tables.observations_table(data, "GTSX", lang, "TD"),
+        tables.targets_table(data, "GTSX", lang, "TD"),
+        tables.attainment_table(term, lang),
+        commendations.levels_table(counts, lang),
+        commendations.commendations_table(counts, lang),
+    ]
+    for frame in built:
+        shown = tables.headers(frame, lang)
+        assert not [c for c in shown.columns if c.startswith("col.")], list(frame.columns)
