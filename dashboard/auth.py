@@ -85,7 +85,7 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         outcome = accounts.sign_in(store, account, password)
         no_accounts = accounts.list_users(store).empty
     except StoreError as exc:
-        st.error(str(exc), icon=":material/database:")
+        st.error(exc.text(lang), icon=":material/database:")
         return
     if outcome.wait_seconds:
         st.warning(t("auth.wait", lang).format(s=outcome.wait_seconds), icon=":material/timer:")

@@ -78,7 +78,7 @@ def require_data(lang: Lang) -> Dataset:
     try:
         data = state.dataset()
     except StoreError as exc:
-        st.error(str(exc), icon=":material/database:")
+        st.error(exc.text(lang), icon=":material/database:")
         st.stop()
     if data.indicators.empty and data.observations.empty:
         say(t("empty.store", lang))

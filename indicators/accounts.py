@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from indicators.i18n import MessageError, msg
 from indicators.store import Store, StoreError, sign_in_failures, users
 
 
@@ -36,8 +37,8 @@ _NAME = re.compile(r"^[\w.@-]{1,64}$")
 _DUMMY_HASH = bcrypt.hashpw(b"not-a-password", bcrypt.gensalt(rounds=4))
 
 
-class AccountError(Exception):
-    """A refused account change; the message is for people."""
+class AccountError(MessageError):
+    """A refused account change; the message is for people, in either language."""
 
 
 @dataclass(frozen=True)
@@ -61,16 +62,16 @@ def _rounds() -> int:
 def _check_name(name: str) -> str:
     name = name.strip()
     if not _NAME.match(name):
-        raise AccountError("Tên tài khoản chỉ gồm chữ, số và . _ - @, dài 1–64 ký tự.")
+        raise AccountError(msg("accounts.bad_name"))
     return name
 
 
 def _check_password(password: str) -> bytes:
     raw = password.encode()
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+        raise AccountError(msg("accounts.short_password", n=MIN_PASSWORD))
     if len(raw) > MAX_PASSWORD_BYTES:
-        raise AccountError(f"Mật khẩu dài quá {MAX_PASSWORD_BYTES} byte.")
+        raise AccountError(msg("accounts.long_password", n=MAX_PASSWORD_BYTES))
     return raw
 
 
@@ -78,7 +79,7 @@ def _role(role: str) -> Role:
     try:
         return Role(role)
     except ValueError:
-        raise AccountError(f"Vai trò '{role}' không có; chọn một trong: viewer, analyst, admin.") from None
+        raise AccountError(msg("accounts.unknown_role", role=role)) from None
 
 
 def add_user(store: Store, name: str, role: str, password: str) -> None:
@@ -87,7 +88,7 @@ def add_user(store: Store, name: str, role: str, password: str) -> None:
     store.ensure()
     with store.engine.begin() as conn:
         if conn.execute(select(users.c.name).where(users.c.name == name)).first():
-            raise AccountError(f"Tài khoản '{name}' đã có.")
+            raise AccountError(msg("accounts.exists", name=name))
         conn.execute(
             insert(users).values(
                 name=name,
@@ -103,7 +104,7 @@ def remove_user(store: Store, name: str) -> None:
     store.ensure()
     with store.engine.begin() as conn:
         if conn.execute(delete(users).where(users.c.name == name.strip())).rowcount == 0:
-            raise AccountError(f"Không có tài khoản '{name}'.")
+            raise AccountError(msg("accounts.no_such", name=name))
 
 
 def set_password(store: Store, name: str, password: str) -> None:
@@ -114,7 +115,7 @@ def set_password(store: Store, name: str, password: str) -> None:
     with store.engine.begin() as conn:
         done = conn.execute(update(users).where(users.c.name == name.strip()).values(password_hash=hashed))
         if done.rowcount == 0:
-            raise AccountError(f"Không có tài khoản '{name}'.")
+            raise AccountError(msg("accounts.no_such", name=name))
 
 
 def list_users(store: Store) -> pd.DataFrame:
@@ -170,4 +171,4 @@ def sign_in(store: Store, name: str, password: str, now: datetime | None = None)
                 )
             return SignIn(None, wait_seconds=0)
     except SQLAlchemyError as exc:
-        raise StoreError(f"Không kiểm tra được tài khoản: {getattr(exc, 'orig', exc)}") from exc
+        raise StoreError(msg("store.cannot_check_account", detail=getattr(exc, "orig", exc))) from exc

@@ -1,405 +1,33 @@
-"""Words in Vietnamese and English: every label the product shows comes from here."""
+"""Words in Vietnamese and English: every sentence the product shows people comes from here.
+
+One mechanism: a key in `WORDS` (grouped by feature in indicators/words/) read with `t()`;
+a sentence with values is a `Message`, put into words when the reader's language is known;
+an error people read is a `MessageError` carrying one.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from indicators import fmt
 from indicators.fmt import Lang
+from indicators.words import accounts, checks, columns, data, pages, store, updates
+
+_GROUPS = (data, columns, pages, updates, accounts, checks, store)
+
+
+def _merged() -> dict[str, tuple[str, str]]:
+    words: dict[str, tuple[str, str]] = {}
+    for group in _GROUPS:
+        twice = words.keys() & group.WORDS.keys()
+        if twice:
+            raise ValueError(f"words defined twice: {sorted(twice)}")
+        words |= group.WORDS
+    return words
+
 
 # key → (Vietnamese, English)
-WORDS: dict[str, tuple[str, str]] = {
-    # attainment status
-    "status.vuot": ("vượt", "exceeded"),
-    "status.dat": ("đạt", "met"),
-    "status.khong_dat": ("không đạt", "not met"),
-    "status.no_data": ("chưa có số liệu", "no data"),
-    # progress status
-    "progress.achieved": ("đã đạt mục tiêu", "goal achieved"),
-    "progress.on_track": ("đúng tiến độ", "on track"),
-    "progress.moderate": ("cần tăng tốc", "acceleration needed"),
-    "progress.limited": ("tiến bộ hạn chế", "limited progress"),
-    "progress.moving_away": ("đi ngược mục tiêu", "moving away"),
-    "progress.no_data": ("chưa đủ số liệu", "not enough data"),
-    "reason.no_baseline": ("báo cáo không nêu số liệu năm gốc", "the report gives no baseline"),
-    "reason.no_later_data": ("chưa có số liệu sau năm gốc", "no figure after the baseline yet"),
-    "reason.term_total": (
-        "chỉ tiêu cộng dồn cả giai đoạn: đánh giá khi có số liệu cuối giai đoạn",
-        "a total over the term: judged when the term's figure is in",
-    ),
-    # target kinds
-    "kind.NQ": ("Nghị quyết", "Resolution"),
-    "kind.KH": ("Kế hoạch", "Plan"),
-    "kind.DA": ("Đề án", "Programme"),
-    "kind.GIAO": ("Chỉ tiêu giao", "Assigned quota"),
-    # comparators
-    "cmp.at_least": ("đạt ít nhất", "at least"),
-    "cmp.at_most": ("không vượt quá", "at most"),
-    "cmp.reduce_by": ("giảm mỗi năm", "reduce a year by"),
-    # domains
-    "domain.economy": ("Kinh tế", "Economy"),
-    "domain.education": ("Giáo dục", "Education"),
-    "domain.health": ("Y tế", "Health"),
-    "domain.culture": ("Văn hóa", "Culture"),
-    "domain.poverty_jobs": ("Giảm nghèo – việc làm", "Poverty and jobs"),
-    "domain.defence_security": ("Quốc phòng – an ninh", "Defence and security"),
-    "domain.political_system": ("Hệ thống chính trị", "Political system"),
-    "domain.new_rural": ("Nông thôn mới", "New rural development"),
-    "domain.tea": ("Cây chè", "Tea"),
-    "domain.tourism": ("Du lịch", "Tourism"),
-    "domain.population": ("Dân số", "Population"),
-    "domain.commendations": ("Thi đua – khen thưởng", "Emulation and commendations"),
-    # --- dashboard pages (issue 3) ---
-    "app.source": (
-        "Nguồn: báo cáo tổng kết thi đua – khen thưởng 2015–2020 của UBND huyện Tam Đường; "
-        "dữ liệu phiên bản {v}.",
-        "Source: Tam Đường district People's Committee report on emulation and commendations "
-        "2015–2020; data version {v}.",
-    ),
-    "lang.vi": ("Tiếng Việt", "Tiếng Việt"),
-    "lang.en": ("English", "English"),
-    "nav.summary": ("Tổng hợp", "Summary"),
-    "nav.domains": ("Lĩnh vực", "Domains"),
-    "nav.data": ("Dữ liệu", "Data"),
-    "page.overview": ("Tổng quan", "Overview"),
-    "page.goals": ("Mục tiêu 2025", "2025 goals"),
-    "page.commendations": ("Thi đua – khen thưởng", "Emulation and commendations"),
-    "page.detail": ("Chỉ tiêu", "Indicator detail"),
-    "page.upload": ("Cập nhật số liệu", "Update figures"),
-    "page.history": ("Lịch sử phiên bản", "Version history"),
-    "page.economy": ("Kinh tế", "Economy"),
-    "page.society": ("Giáo dục, y tế, văn hóa", "Education, health and culture"),
-    "page.poverty_jobs": ("Giảm nghèo – việc làm", "Poverty and jobs"),
-    "page.defence_security": ("Quốc phòng – an ninh", "Defence and security"),
-    "page.political_system": ("Hệ thống chính trị", "Political system"),
-    "page.new_rural": ("Nông thôn mới", "New rural development"),
-    "page.tea": ("Cây chè", "Tea"),
-    "page.tourism": ("Du lịch", "Tourism"),
-    "filter.area": ("Địa bàn", "Area"),
-    "filter.term": ("Giai đoạn", "Term"),
-    "filter.recipient": ("Đối tượng", "Recipients"),
-    "filter.all": ("Tất cả", "All"),
-    "term.year": ("Năm {y}", "Year {y}"),
-    "area.province": ("Tỉnh {n}", "{n} province"),
-    "area.district": ("Huyện {n}", "{n} district"),
-    "area.commune": ("Xã {n}", "{n} commune"),
-    "empty.store": (
-        "Kho dữ liệu chưa có số liệu nào. Hãy cập nhật số liệu từ tệp Excel ở trang «Cập nhật số liệu».",
-        "The store holds no figures yet. Load them from an Excel file on the «Update figures» page.",
-    ),
-    "empty.figure": ("Báo cáo không nêu số liệu này.", "The report gives no figure for this."),
-    "empty.target": ("Báo cáo không nêu chỉ tiêu cho số liệu này.", "The report sets no target for this."),
-    "empty.attainment": (
-        "Chưa có chỉ tiêu nào được đánh giá trong giai đoạn này.",
-        "No target in this term can be assessed yet.",
-    ),
-    "empty.unjudged": (
-        "{n} chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng).",
-        "{n} targets have no actual figure to assess yet (see the table).",
-    ),
-    "empty.domain": ("Lĩnh vực này chưa có số liệu nào.", "This domain has no figures yet."),
-    "empty.domain_targets": (
-        "Báo cáo không đặt chỉ tiêu nào cho lĩnh vực này trong giai đoạn đã chọn.",
-        "The report sets no target for this domain in the chosen term.",
-    ),
-    "empty.goals": ("Chưa có mục tiêu nào được đặt ra.", "No goals have been set."),
-    "empty.goal_chart": (
-        "Chưa vẽ được lộ trình: {reason}.",
-        "No path can be drawn: {reason}.",
-    ),
-    "empty.commendations": ("Chưa có số liệu khen thưởng.", "No commendation figures yet."),
-    "empty.indicators": ("Chưa có chỉ tiêu nào trong kho dữ liệu.", "The store holds no indicators yet."),
-    "empty.series": ("Chỉ tiêu này chưa có số liệu thực hiện.", "This indicator has no actual figures yet."),
-    "empty.quotes": ("Không có trích dẫn.", "No quotations."),
-    "status.no_target": ("chưa có chỉ tiêu", "no target set"),
-    "status.reported_basis": ("theo tỷ lệ báo cáo nêu", "as stated in the report"),
-    "card.change": ("So với năm {y}", "Change since {y}"),
-    "card.change_per_year": ("Bình quân mỗi năm từ {y}", "Average a year since {y}"),
-    "card.year": ("Năm {y}", "Year {y}"),
-    "qualifier.khoang": ("khoảng", "about"),
-    "qualifier.tren": ("trên", "over"),
-    "overview.headline": ("Chỉ tiêu chủ yếu", "Headline indicators"),
-    "overview.tally": ("Kết quả so với chỉ tiêu", "Results against targets"),
-    "overview.goals": ("Mục tiêu đến năm {y}", "Goals for {y}"),
-    "overview.goals_link": ("Xem lộ trình từng mục tiêu", "See the path to each goal"),
-    "chart.attainment": ("Mức đạt so với chỉ tiêu", "Attainment of targets"),
-    "chart.axis_pct": ("% chỉ tiêu", "% of target"),
-    "chart.line_100": ("100 % chỉ tiêu", "100 % of target"),
-    "chart.reported_note": (
-        "Sọc chéo: tỷ lệ do báo cáo nêu, không có số liệu để tự tính",
-        "Hatched: the report's own %, no figures to compute it",
-    ),
-    "chart.actual": ("Thực hiện", "Actual"),
-    "chart.target": ("Chỉ tiêu", "Target"),
-    "chart.computed_pct": ("Tỷ lệ tính toán", "Computed %"),
-    "chart.reported_pct": ("Tỷ lệ báo cáo nêu", "Report's %"),
-    "chart.status": ("Đánh giá", "Status"),
-    "chart.required_path": ("Lộ trình cần đạt", "Required path"),
-    "chart.goal": ("Mục tiêu {y}", "{y} goal"),
-    "chart.series": ("Số liệu theo năm", "Figures by year"),
-    "chart.by_award": ("Số lượt khen thưởng theo hình thức", "Awards by kind"),
-    "chart.by_level": ("Số lượt khen thưởng theo cấp", "Awards by level"),
-    "chart.count": ("Số lượt", "Awards"),
-    "chart.png": ("Tải ảnh PNG", "Download as PNG"),
-    "chart.png_wait": ("Đang chuẩn bị ảnh, xin chờ vài giây", "Preparing the image, a few seconds"),
-    "col.indicator": ("Chỉ tiêu", "Indicator"),
-    "col.unit": ("Đơn vị", "Unit"),
-    "col.year": ("Năm", "Year"),
-    "col.term": ("Giai đoạn", "Term"),
-    "col.kind": ("Loại chỉ tiêu", "Target type"),
-    "col.comparator": ("Cách so sánh", "Comparison"),
-    "col.actual": ("Thực hiện", "Actual"),
-    "col.target": ("Chỉ tiêu đề ra", "Target"),
-    "col.pct": ("% đạt (tính toán)", "% attained (computed)"),
-    "col.reported": ("% báo cáo nêu", "% stated in report"),
-    "col.difference": ("Chênh lệch (điểm %)", "Difference (points)"),
-    "col.status": ("Đánh giá", "Status"),
-    "col.value": ("Giá trị", "Value"),
-    "col.obs_kind": ("Loại số liệu", "Kind of figure"),
-    "col.change": ("Thay đổi so với 2015", "Change since 2015"),
-    "col.quote": ("Trích dẫn", "Quotation"),
-    "col.section": ("Mục trong báo cáo", "Report section"),
-    "col.derived": ("Chỉ tiêu suy ra", "Derived target"),
-    "col.base": ("Năm gốc", "Baseline"),
-    "col.base_value": ("Số liệu năm gốc", "Baseline value"),
-    "col.goal": ("Mục tiêu", "Goal"),
-    "col.goal_value": ("Giá trị mục tiêu", "Goal value"),
-    "col.goal_year": ("Năm mục tiêu", "Goal year"),
-    "col.latest": ("Số liệu mới nhất", "Latest figure"),
-    "col.latest_year": ("Năm số liệu mới nhất", "Latest year"),
-    "col.required_growth": ("Tăng trưởng cần đạt (%/năm)", "Required growth (%/year)"),
-    "col.observed_growth": ("Tăng trưởng thực tế (%/năm)", "Observed growth (%/year)"),
-    "col.required_change": ("Mức thay đổi cần đạt mỗi năm", "Required change a year"),
-    "col.observed_change": ("Mức thay đổi thực tế mỗi năm", "Observed change a year"),
-    "col.ratio": ("Tỷ số R (thực tế ÷ cần đạt)", "Ratio R (observed ÷ required)"),
-    "col.progress": ("Tiến độ", "Progress"),
-    "col.required_pace": ("Cần đạt mỗi năm", "Required a year"),
-    "col.observed_pace": ("Thực tế mỗi năm", "Observed a year"),
-    "unit.per_year": ("năm", "year"),
-    "col.note": ("Ghi chú", "Note"),
-    "col.award": ("Hình thức khen thưởng", "Award"),
-    "col.recipient": ("Đối tượng", "Recipient"),
-    "col.level": ("Cấp khen thưởng", "Award level"),
-    "col.count": ("Số lượt", "Count"),
-    "yes": ("có", "yes"),
-    "no": ("không", "no"),
-    "download.excel": ("Tải bảng Excel", "Download Excel table"),
-    "obs.actual": ("Thực hiện", "Actual"),
-    "obs.estimate": ("Ước thực hiện", "Estimate"),
-    "obs.change": ("Thay đổi so với năm {y}", "Change since {y}"),
-    "obs.change_per_year": ("Bình quân mỗi năm từ {y}", "Average a year since {y}"),
-    "recipient.tap_the": ("Tập thể", "Collectives"),
-    "recipient.ca_nhan": ("Cá nhân", "Individuals"),
-    "level.state": ("Nhà nước", "State"),
-    "level.government": ("Chính phủ", "Government"),
-    "level.province": ("Tỉnh", "Province"),
-    "level.grassroots": ("Cơ sở", "Grassroots"),
-    "level.other": ("Biểu dương, đề nghị khác", "Other public recognition and proposals"),
-    "domain_page.indicators": ("Các chỉ tiêu", "Indicators"),
-    "domain_page.results": ("Kết quả so với chỉ tiêu", "Results against targets"),
-    "domain_page.table": ("Bảng số liệu", "Table of figures"),
-    "goals.intro": (
-        "Lộ trình cần đạt (nét đứt) đi từ số liệu năm gốc {base} đến mục tiêu năm {goal}, "
-        "theo phương pháp tiến độ của Thống kê Canada (Open SDG).",
-        "The required path (dashed) runs from the {base} baseline to the {goal} goal, "
-        "by Statistics Canada's progress method (Open SDG).",
-    ),
-    "goals.paths": ("Lộ trình từng mục tiêu", "Path to each goal"),
-    "goals.table": ("Tăng trưởng cần đạt và thực tế", "Required and observed growth"),
-    "goals.no_path": ("Mục tiêu chưa vẽ được lộ trình", "Goals without a path yet"),
-    "commendations.intro": (
-        "Số lượt khen thưởng cả giai đoạn kết thúc năm {y}, theo hình thức, đối tượng và cấp khen.",
-        "Awards over the term ending in {y}, by kind, recipient and level.",
-    ),
-    "commendations.summary": ("Tổng hợp theo cấp", "Totals by level"),
-    "detail.pick": ("Chọn chỉ tiêu", "Choose an indicator"),
-    "detail.targets": ("Chỉ tiêu đặt ra", "Targets"),
-    "detail.attainment": ("Mức đạt: tính toán và báo cáo nêu", "Attainment: computed and as reported"),
-    "detail.quotes": ("Trích dẫn từ báo cáo", "Quoted from the report"),
-    "detail.differs": (
-        "Tỷ lệ tính toán ({computed}) khác tỷ lệ báo cáo nêu ({reported}): chênh {diff} điểm %.",
-        "The computed % ({computed}) differs from the report's ({reported}) by {diff} points.",
-    ),
-    "detail.same": (
-        "Tỷ lệ tính toán khớp với tỷ lệ báo cáo nêu ({reported}).",
-        "The computed % matches the report's ({reported}).",
-    ),
-    "detail.derived": (
-        "Chỉ tiêu {target} được suy ra từ tỷ lệ báo cáo nêu (thực hiện ÷ tỷ lệ).",
-        "The target {target} is derived from the report's % (actual ÷ %).",
-    ),
-    "detail.quotes_english": (
-        "Trích dẫn giữ nguyên tiếng Việt của báo cáo.",
-        "Quotations are given in the report's original Vietnamese.",
-    ),
-    # --- Excel round trip, upload and history pages (issue 4) ---
-    "upload.title": ("Cập nhật số liệu", "Update figures"),
-    "upload.intro": (
-        "Tải lên tệp Excel theo mẫu (hoặc bảng dạng ngang của phòng). Hệ thống kiểm tra toàn bộ tệp, liệt "
-        "kê mọi lỗi, cho xem trước thay đổi; chỉ khi bấm ghi thì mới thành phiên bản mới.",
-        "Upload an Excel file in the template's layout (or an office's wide table). The whole file is "
-        "checked, every problem listed and the change previewed; only on commit does it become a new "
-        "version.",
-    ),
-    "upload.rule": (
-        "Quy tắc: danh mục chỉ tiêu và địa bàn trong tệp được thêm hoặc cập nhật theo mã, không bao giờ bị "
-        "xóa. Với tệp theo mẫu (dạng dọc), mỗi cặp (mã chỉ tiêu, mã địa bàn) có trong tệp được thay bằng "
-        "đúng các dòng trong tệp: dòng không còn trong tệp sẽ bị gỡ; các cặp không có trong tệp giữ nguyên. "
-        "Với bảng dạng ngang, mỗi ô có số được thêm hoặc cập nhật, không gỡ gì.",
-        "Rule: indicators and areas in the file are added or updated by code, never removed. For a file in "
-        "the template's (long) layout, each (indicator code, area) pair in the file is replaced by exactly "
-        "the file's rows: a row the file no longer has is removed; pairs not in the file stay as they are. "
-        "For a wide table, each filled cell is added or updated and nothing is removed.",
-    ),
-    "upload.template": ("Tải tệp mẫu (số liệu hiện tại)", "Download the template (current figures)"),
-    "upload.file": ("Tệp Excel (.xlsx, .xlsm)", "Excel file (.xlsx, .xlsm)"),
-    "upload.checking": ("Đang kiểm tra tệp {name}…", "Checking {name}…"),
-    "upload.checked": ("Đã kiểm tra tệp {name}", "Checked {name}"),
-    "upload.refused": (
-        "Tệp có {n} lỗi nên không được ghi; dữ liệu hiện tại không thay đổi. Hãy sửa các ô dưới đây rồi "
-        "tải lên lại.",
-        "The file has {n} errors and is not committed; the current data is unchanged. Fix the cells below "
-        "and upload it again.",
-    ),
-    "upload.warnings": ("{n} lưu ý (không chặn việc ghi).", "{n} warnings (they do not block the commit)."),
-    "upload.report": ("Báo cáo kiểm tra", "Validation report"),
-    "upload.report_download": ("Tải báo cáo kiểm tra (Excel)", "Download the validation report (Excel)"),
-    "upload.conversions": ("Số dạng chữ đã được đọc", "Numbers typed as text, as read"),
-    "upload.preview": (
-        "Xem trước thay đổi so với phiên bản {v}",
-        "Preview of the change against version {v}",
-    ),
-    "upload.same": (
-        "Không có thay đổi: số liệu trong tệp giống hệt phiên bản hiện tại ({v}). Không có gì để ghi.",
-        "No change: the file's figures are the same as the current version ({v}). Nothing to commit.",
-    ),
-    "upload.note": ("Ghi chú cho phiên bản mới", "Note for the new version"),
-    "upload.commit": ("Ghi thành phiên bản mới", "Commit as a new version"),
-    "upload.committed": (
-        "Đã ghi phiên bản {v}: {new} dòng mới, {changed} dòng sửa, {removed} dòng gỡ.",
-        "Version {v} committed: {new} new, {changed} changed, {removed} removed rows.",
-    ),
-    "upload.moved": (
-        "Trong lúc xem trước, người khác đã ghi phiên bản {v}. Bản xem trước đã được tính lại, hãy xem lại "
-        "rồi bấm ghi.",
-        "While you were previewing, someone else committed version {v}. The preview was recomputed: "
-        "review it and commit again.",
-    ),
-    "upload.layout_long": ("Tệp theo mẫu (dạng dọc)", "Template layout (long)"),
-    "upload.layout_wide": ("Bảng dạng ngang", "Wide table"),
-    "diff.new": ("mới", "new"),
-    "diff.changed": ("sửa", "changed"),
-    "diff.removed": ("gỡ", "removed"),
-    "diff.unchanged": ("giữ nguyên", "unchanged"),
-    "diff.details": ("Chi tiết thay đổi", "Changes in detail"),
-    "diff.shown": ("Hiện {n} trên {total} dòng thay đổi.", "Showing {n} of {total} changed rows."),
-    "xcol.table": ("Bảng", "Table"),
-    "xcol.sheet": ("Trang tính", "Sheet"),
-    "xcol.change": ("Thay đổi", "Change"),
-    "xcol.key": ("Khóa (mã · địa bàn · năm · loại)", "Key (code · area · year · kind)"),
-    "xcol.column": ("Cột", "Column"),
-    "xcol.old": ("Cũ", "Old"),
-    "xcol.new": ("Mới", "New"),
-    "xcol.severity": ("Mức", "Severity"),
-    "xcol.cell": ("Ô", "Cell"),
-    "xcol.value": ("Giá trị", "Value"),
-    "xcol.message": ("Thông báo", "Message"),
-    "xcol.text": ("Chữ trong ô", "Cell text"),
-    "xcol.number": ("Đọc thành số", "Read as"),
-    "xcol.version": ("Phiên bản", "Version"),
-    "xcol.time": ("Thời điểm", "Time"),
-    "xcol.account": ("Tài khoản", "Account"),
-    "xcol.action": ("Thao tác", "Action"),
-    "xcol.file": ("Tệp", "File"),
-    "xcol.sha256": ("sha256", "sha256"),
-    "xcol.note": ("Ghi chú", "Note"),
-    "xcol.rows": ("Số dòng", "Rows"),
-    "xcol.added": ("Thêm", "Added"),
-    "xcol.removed_rows": ("Gỡ", "Removed"),
-    "action.seed": ("nạp số liệu gốc", "seed"),
-    "action.import": ("cập nhật từ tệp", "import"),
-    "action.rollback": ("khôi phục", "rollback"),
-    "history.title": ("Lịch sử phiên bản", "Version history"),
-    "history.intro": (
-        "Mỗi lần cập nhật hay khôi phục là một phiên bản mới; không phiên bản nào bị xóa.",
-        "Every update or rollback is a new version; no version is ever deleted.",
-    ),
-    "history.view": ("Xem số liệu của một phiên bản", "View a version's figures"),
-    "history.version": ("Phiên bản", "Version"),
-    "history.download": ("Tải số liệu phiên bản {v} (Excel)", "Download version {v}'s figures (Excel)"),
-    "history.compare": ("So sánh hai phiên bản", "Compare two versions"),
-    "history.from": ("Từ phiên bản", "From version"),
-    "history.to": ("Đến phiên bản", "To version"),
-    "history.same": ("Hai phiên bản có số liệu giống nhau.", "The two versions hold the same figures."),
-    "history.rollback": ("Khôi phục một phiên bản cũ", "Roll back to an earlier version"),
-    "history.rollback_help": (
-        "Khôi phục tạo một phiên bản mới mang số liệu của phiên bản đã chọn; các phiên bản khác vẫn "
-        "giữ nguyên.",
-        "A rollback writes a new version holding the chosen version's figures; every other version stays.",
-    ),
-    "history.rollback_button": ("Khôi phục phiên bản {v}…", "Roll back to version {v}…"),
-    "history.rollback_confirm": (
-        "Xác nhận: khôi phục số liệu của phiên bản {v} thành phiên bản mới? Lãnh đạo sẽ thấy số liệu "
-        "này ngay.",
-        "Confirm: restore version {v}'s figures as a new version? Leaders will see them at once.",
-    ),
-    "history.yes": ("Khôi phục", "Roll back"),
-    "history.no": ("Hủy", "Cancel"),
-    "history.rolled_back": (
-        "Đã khôi phục phiên bản {old} thành phiên bản mới {v}.",
-        "Version {old} restored as new version {v}.",
-    ),
-    "history.rollback_same": (
-        "Số liệu hiện tại đã giống phiên bản {v}: không ghi gì.",
-        "The current figures already equal version {v}: nothing written.",
-    ),
-    "history.only_one": ("Kho mới có một phiên bản.", "The store holds a single version so far."),
-    # --- accounts and sign-in (issue 5) ---
-    "nav.account": ("Tài khoản", "Account"),
-    "page.signin": ("Đăng nhập", "Sign in"),
-    "page.accounts": ("Quản lý tài khoản", "Accounts"),
-    "auth.intro": (
-        "Trang này dành cho cán bộ được giao cập nhật số liệu. Hãy đăng nhập bằng tài khoản được cấp.",
-        "This page is for the staff who keep the figures current. Please sign in with your account.",
-    ),
-    "auth.intro_viewing": (
-        "Bảng chỉ tiêu này chỉ dành cho người có tài khoản. Hãy đăng nhập.",
-        "This dashboard is for account holders only. Please sign in.",
-    ),
-    "auth.name": ("Tên tài khoản", "Account name"),
-    "auth.password": ("Mật khẩu", "Password"),
-    "auth.submit": ("Đăng nhập", "Sign in"),
-    "auth.oidc": ("Đăng nhập bằng tài khoản của cơ quan", "Sign in with your organisation's account"),
-    "auth.wrong": ("Tên tài khoản hoặc mật khẩu không đúng.", "Wrong account name or password."),
-    "auth.wait": (
-        "Đã nhập sai nhiều lần. Hãy thử lại sau {s} giây.",
-        "Too many failed attempts. Try again in {s} seconds.",
-    ),
-    "auth.viewer_only": (
-        "Tài khoản «{name}» chỉ có quyền xem. Việc cập nhật số liệu cần tài khoản cán bộ chuyên môn.",
-        "The account «{name}» may only view. Updating figures needs an analyst account.",
-    ),
-    "auth.signed_in_as": ("Đang đăng nhập: {name} ({role})", "Signed in: {name} ({role})"),
-    "auth.sign_out": ("Đăng xuất", "Sign out"),
-    "auth.signed_out": ("Đã đăng xuất.", "Signed out."),
-    "auth.no_accounts": (
-        "Chưa có tài khoản nào. Người quản trị tạo tài khoản đầu tiên bằng lệnh: "
-        "python -m indicators user add TÊN --role admin",
-        "No account exists yet. An administrator creates the first one with: "
-        "python -m indicators user add NAME --role admin",
-    ),
-    "role.viewer": ("người xem", "viewer"),
-    "role.analyst": ("cán bộ chuyên môn", "analyst"),
-    "role.admin": ("quản trị", "administrator"),
-    "accounts.add": ("Thêm tài khoản", "Add an account"),
-    "accounts.role": ("Vai trò", "Role"),
-    "accounts.added": ("Đã thêm tài khoản «{name}».", "Account «{name}» added."),
-    "accounts.remove": ("Xóa tài khoản", "Remove an account"),
-    "accounts.removed": ("Đã xóa tài khoản «{name}».", "Account «{name}» removed."),
-    "accounts.reset": ("Đặt lại mật khẩu", "Reset the password"),
-    "accounts.reset_done": ("Đã đặt mật khẩu mới cho «{name}».", "New password set for «{name}»."),
-    "accounts.self": (
-        "Không thể tự xóa tài khoản đang dùng.",
-        "You cannot remove the account you are using.",
-    ),
-}
+WORDS: dict[str, tuple[str, str]] = _merged()
 
 
 def t(key: str, lang: Lang = "vi") -> str:
@@ -408,3 +36,51 @@ def t(key: str, lang: Lang = "vi") -> str:
     if pair is None:
         return key
     return pair[0] if lang == "vi" else pair[1]
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number inside a message, written the reader's way: 2.503,3 or 2,503.3."""
+
+    value: float
+    decimals: int | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence for people kept as a key and its values until the reader's language is known.
+
+    A value may be text, a `Num` (formatted per language) or another `Message` (translated too).
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: Lang = "vi") -> str:
+        """The sentence in `lang`."""
+        return t(self.key, lang).format(**{name: _shown(v, lang) for name, v in self.values})
+
+
+def msg(key: str, **values: object) -> Message:
+    """A message: `msg("check.year_missing")`, `msg("store.no_version", v=9, latest=3)`."""
+    return Message(key, tuple(values.items()))
+
+
+def _shown(value: object, lang: Lang) -> object:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, Num):
+        return fmt.number(value.value, lang, value.decimals)
+    return value
+
+
+class MessageError(Exception):
+    """An error whose message is for people, in either language; str() gives the Vietnamese."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("vi"))
+        self.message = message
+
+    def text(self, lang: Lang) -> str:
+        """The message in the reader's language."""
+        return self.message.text(lang)

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from indicators import excel
+from indicators.i18n import Message, MessageError, msg
 from indicators.model import TABLES, Dataset
 from indicators.model import Table as ModelTable
 
@@ -43,8 +44,8 @@ SEED_ACCOUNT = "system"
 SEED_NOTE = "Dữ liệu gốc: báo cáo tổng kết TĐKT 2015–2020 của UBND huyện Tam Đường"
 
 
-class StoreError(Exception):
-    """The store cannot be reached or refuses a change; the message is for people."""
+class StoreError(MessageError):
+    """The store cannot be reached or refuses a change; the message is for people, in either language."""
 
 
 class StoreMovedError(StoreError):
@@ -170,7 +171,7 @@ class Store:
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(self.url)
         except (SQLAlchemyError, ValueError, OSError, ImportError) as exc:
-            raise StoreError(f"Không mở được kho dữ liệu ({self.url_for_people}): {exc}") from exc
+            raise StoreError(msg("store.cannot_open", url=self.url_for_people, detail=exc)) from exc
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _sqlite_pragmas(self.engine)
@@ -205,7 +206,8 @@ class Store:
                 )
         except SQLAlchemyError as exc:
             self._ready = False
-            raise StoreError(f"Không mở được kho dữ liệu ({self.url_for_people}): {exc.orig or exc}") from exc
+            detail = exc.orig or exc
+            raise StoreError(msg("store.cannot_open", url=self.url_for_people, detail=detail)) from exc
         return self
 
     # Reading --------------------------------------------------------------------------
@@ -231,7 +233,7 @@ class Store:
             latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
             v = latest if version is None else version
             if v < 0 or v > latest:
-                raise StoreError(f"Không có phiên bản {v}: kho có các phiên bản 1–{latest}.")
+                raise StoreError(msg("store.no_version", v=v, latest=latest))
             frames = {t.name: self._read_table(conn, t, v) for t in TABLES}
         return Dataset.from_frames(frames, version=v)
 
@@ -277,10 +279,7 @@ class Store:
                 if expected_version is not None:
                     latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
                     if latest != expected_version:
-                        raise StoreMovedError(
-                            f"Trong lúc xem trước, đã có phiên bản mới ({latest}); "
-                            "hãy xem lại thay đổi rồi ghi lại."
-                        )
+                        raise StoreMovedError(msg("store.moved", latest=latest))
                 return self._commit_locked(
                     conn, data, account, file_name, sha256, note, action, restored_from
                 )
@@ -367,13 +366,13 @@ def _records(rows: pd.DataFrame, hashes: pd.Series, version: int) -> list[dict]:
     return records
 
 
-def _write_error_message(exc: SQLAlchemyError) -> str:
+def _write_error_message(exc: SQLAlchemyError) -> Message:
     """A sentence for people from a database error on writing."""
     detail = str(getattr(exc, "orig", exc)).lower()
     if "locked" in detail or "busy" in detail or "could not obtain lock" in detail:
-        return "Kho dữ liệu đang bận với một lần cập nhật khác, xin thử lại sau ít phút."
+        return msg("store.busy")
     if "readonly" in detail or "read-only" in detail or "read only" in detail:
-        return "Kho dữ liệu đang ở chế độ chỉ đọc: không ghi được phiên bản mới. Người xem vẫn xem được."
+        return msg("store.read_only")
     if "full" in detail or "no space" in detail:
-        return "Ổ đĩa của kho dữ liệu đã đầy: không ghi được phiên bản mới. Dữ liệu cũ vẫn nguyên vẹn."
-    return f"Không ghi được vào kho dữ liệu: {getattr(exc, 'orig', exc)}"
+        return msg("store.disk_full")
+    return msg("store.cannot_write", detail=getattr(exc, "orig", exc))

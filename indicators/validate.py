@@ -17,6 +17,7 @@ import python_calamine
 from indicators import excel, fmt, xlsx_guard
 from indicators.excel import HEADERS, INSTRUCTIONS_SHEET, OPTIONAL_COLUMNS, fold
 from indicators.fmt import Lang
+from indicators.i18n import Message, msg, t
 from indicators.model import (
     AREAS,
     INDICATORS,
@@ -58,15 +59,24 @@ class Problem:
     cell: str
     column: str
     value: str
-    message_vi: str
-    message_en: str
+    words: Message
     severity: Severity = "error"
     row: int = 0  # the Excel row, 0 when the problem is not in one row
     col: int = 0  # the Excel column number, 0 when not in one column
 
     def message(self, lang: Lang = "vi") -> str:
         """The message in the reader's language."""
-        return self.message_vi if lang == "vi" else self.message_en
+        return self.words.text(lang)
+
+    @property
+    def message_vi(self) -> str:
+        """The message in Vietnamese."""
+        return self.message("vi")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English."""
+        return self.message("en")
 
 
 @dataclass
@@ -145,8 +155,7 @@ class _Checker:
     def add(
         self,
         sheet: str,
-        vi: str,
-        en: str,
+        message: Message,
         *,
         row: int = 0,
         col: int = 0,
@@ -155,7 +164,7 @@ class _Checker:
         severity: Severity = "error",
     ) -> None:
         self.problems.append(
-            Problem(sheet, _cell(row, col), column, _value_text(value), vi, en, severity, row, col)
+            Problem(sheet, _cell(row, col), column, _value_text(value), message, severity, row, col)
         )
 
     def at(
@@ -163,8 +172,7 @@ class _Checker:
         loc: _Located,
         column: str,
         positions: Iterable[int] | np.ndarray,
-        vi: str,
-        en: str,
+        message: Message,
         values: Iterable[object] | None = None,
     ) -> None:
         """One error per position of a located table, at the cell of `column`."""
@@ -180,7 +188,7 @@ class _Checker:
                 continue
             self.bad_cells.add(key)
             header = loc.headers.get(column, HEADERS[loc.table.name].get(column, column))
-            self.add(loc.sheet, vi, en, row=row, col=int(col), column=header, value=value)
+            self.add(loc.sheet, message, row=row, col=int(col), column=header, value=value)
 
 
 def _is_blank(value: object) -> bool:
@@ -241,8 +249,7 @@ def _merged(sheets: _Sheets, sheet: str, header_row: int, chk: _Checker) -> None
         ref = f"{_cell(r0 + 1, c0 + 1)}:{_cell(r1 + 1, c1 + 1)}"
         chk.add(
             sheet,
-            f"Ô gộp {ref} nằm trong vùng số liệu: hãy bỏ gộp ô (Merge & Center) và điền giá trị vào từng ô.",
-            f"Merged cells {ref} lie over the data: unmerge them and fill in every cell.",
+            msg("check.merged_cells", ref=ref),
             row=r0 + 1,
             col=c0 + 1,
             value=ref,
@@ -258,22 +265,15 @@ def _sheet_facts(facts: Facts, sheet: str, chk: _Checker, data_sheet: bool) -> N
     if info is None:
         return
     if info.state != "visible":
-        role_vi = "vẫn được đọc" if data_sheet else "bị bỏ qua"
-        role_en = "it is read all the same" if data_sheet else "it is ignored"
-        chk.add(
-            sheet,
-            f"Trang tính “{sheet}” đang bị ẩn; {role_vi}.",
-            f"Sheet “{sheet}” is hidden; {role_en}.",
-            severity="warning",
-        )
+        key = "check.hidden_data_sheet" if data_sheet else "check.hidden_other_sheet"
+        chk.add(sheet, msg(key, sheet=sheet), severity="warning")
     if not data_sheet:
         return
     if info.hidden_rows:
         shown = ", ".join(str(r) for r in info.hidden_rows[:20]) + ("…" if len(info.hidden_rows) > 20 else "")
         chk.add(
             sheet,
-            f"Có {len(info.hidden_rows)} dòng bị ẩn ({shown}); các dòng này vẫn được đọc.",
-            f"{len(info.hidden_rows)} hidden rows ({shown}); they are read all the same.",
+            msg("check.hidden_rows", n=len(info.hidden_rows), shown=shown),
             severity="warning",
             value=shown,
         )
@@ -281,8 +281,7 @@ def _sheet_facts(facts: Facts, sheet: str, chk: _Checker, data_sheet: bool) -> N
         shown = ", ".join(info.hidden_columns[:20])
         chk.add(
             sheet,
-            f"Có cột bị ẩn ({shown}); các cột này vẫn được đọc.",
-            f"Hidden columns ({shown}); they are read all the same.",
+            msg("check.hidden_columns", shown=shown),
             severity="warning",
             value=shown,
         )
@@ -291,10 +290,7 @@ def _sheet_facts(facts: Facts, sheet: str, chk: _Checker, data_sheet: bool) -> N
         chk.bad_cells.add((sheet, row, col))
         chk.add(
             sheet,
-            "Ô có công thức nhưng không có giá trị đã tính: hãy mở tệp bằng Excel, để Excel tính rồi lưu "
-            "lại, hoặc thay công thức bằng giá trị (Paste Special → Values).",
-            "A formula without a computed value: open the file in Excel so it computes and save it, or "
-            "paste the values over the formula.",
+            msg("check.formula_without_value"),
             row=row,
             col=col,
             value="=…",
@@ -304,8 +300,7 @@ def _sheet_facts(facts: Facts, sheet: str, chk: _Checker, data_sheet: bool) -> N
         chk.bad_cells.add((sheet, row, col))
         chk.add(
             sheet,
-            f"Ô có lỗi công thức {text}: hãy sửa công thức hoặc nhập giá trị.",
-            f"The cell holds the formula error {text}: fix the formula or type the value.",
+            msg("check.formula_error", text=text),
             row=row,
             col=col,
             value=text,
@@ -339,8 +334,7 @@ def _read_long(grid: list[list[object]], table: Table, sheet: str, chk: _Checker
     if not grid or all(_is_blank(v) for v in grid[0]):
         chk.add(
             sheet,
-            "Trang tính không có dòng tiêu đề ở dòng 1: hãy dùng tệp mẫu.",
-            "The sheet has no header row in row 1: use the template.",
+            msg("check.no_header_row"),
             row=1,
         )
         return None
@@ -357,8 +351,7 @@ def _read_long(grid: list[list[object]], table: Table, sheet: str, chk: _Checker
             if j < len(frame.columns) and not _blank_mask(frame[[j]]).all():
                 chk.add(
                     sheet,
-                    "Cột có số liệu nhưng không có tiêu đề.",
-                    "A column holds data but has no header.",
+                    msg("check.column_without_header"),
                     row=1,
                     col=j + 1,
                 )
@@ -370,8 +363,7 @@ def _read_long(grid: list[list[object]], table: Table, sheet: str, chk: _Checker
             expected = ", ".join(HEADERS[table.name].values())
             chk.add(
                 sheet,
-                f"Tiêu đề cột “{text}” không nhận ra (có thể đã bị đổi tên). Các tiêu đề đúng: {expected}.",
-                f"Column header “{text}” is not recognised (renamed?). Expected headers: {expected}.",
+                msg("check.header_unknown", text=text, expected=expected),
                 row=1,
                 col=j + 1,
                 column=str(text),
@@ -380,8 +372,7 @@ def _read_long(grid: list[list[object]], table: Table, sheet: str, chk: _Checker
         elif column in columns:
             chk.add(
                 sheet,
-                f"Tiêu đề “{text}” trùng với cột {column_letter(columns[column])}.",
-                f"Header “{text}” repeats column {column_letter(columns[column])}.",
+                msg("check.header_repeated", text=text, other=column_letter(columns[column])),
                 row=1,
                 col=j + 1,
                 column=str(text),
@@ -394,8 +385,7 @@ def _read_long(grid: list[list[object]], table: Table, sheet: str, chk: _Checker
     for column in missing:
         chk.add(
             sheet,
-            f"Thiếu cột “{HEADERS[table.name][column]}”.",
-            f"Column “{HEADERS[table.name][column]}” ({column}) is missing.",
+            msg("check.column_missing", header=HEADERS[table.name][column], column=column),
             column=HEADERS[table.name][column],
         )
     if missing:
@@ -483,10 +473,7 @@ def _read_wide(
         if role is None and not _is_blank(header[j]):
             chk.add(
                 sheet,
-                f"Cột “{header[j]}” không nhận ra nên bị bỏ qua (cột năm viết như 2020, cột mục tiêu như "
-                "NQ 2020, KH 2019, MT 2025).",
-                f"Column “{header[j]}” is not recognised and is ignored (year columns read 2020, target "
-                "columns NQ 2020, KH 2019, MT 2025).",
+                msg("check.wide_column_ignored", header=header[j]),
                 row=header_at + 1,
                 col=j + 1,
                 column=str(header[j]),
@@ -496,8 +483,7 @@ def _read_wide(
         elif role and role.role in ("year", "target") and not YEAR_MIN <= role.year <= YEAR_MAX:
             chk.add(
                 sheet,
-                f"Năm {role.year} ở tiêu đề cột nằm ngoài khoảng {YEAR_MIN}–{YEAR_MAX}.",
-                f"Year {role.year} in the column header is outside {YEAR_MIN}–{YEAR_MAX}.",
+                msg("check.wide_year_out_of_range", year=role.year, first=YEAR_MIN, last=YEAR_MAX),
                 row=header_at + 1,
                 col=j + 1,
                 column=str(header[j]),
@@ -583,8 +569,7 @@ def _check_vocabulary(loc: _Located, column: str, chk: _Checker) -> None:
         loc,
         column,
         bad,
-        f"Giá trị không hợp lệ; các giá trị được dùng: {allowed}.",
-        f"Not an accepted value; use one of: {allowed}.",
+        msg("check.not_in_vocabulary", allowed=allowed),
     )
     loc.frame[column] = mapped.where(mapped.notna(), texts)
 
@@ -595,7 +580,7 @@ def _check_required_text(loc: _Located, column: str, chk: _Checker) -> None:
     texts = _texts(loc.frame[column])
     loc.frame[column] = texts
     bad = np.flatnonzero((texts == "").to_numpy())
-    chk.at(loc, column, bad, "Ô bắt buộc đang để trống.", "This cell is required but empty.")
+    chk.at(loc, column, bad, msg("check.required_empty"))
 
 
 def _year_of(value: object) -> int | None:
@@ -634,18 +619,16 @@ def _check_years(loc: _Located, column: str, chk: _Checker, required: bool) -> N
         loc,
         column,
         np.flatnonzero(not_year),
-        f"Không phải là năm: cần một số nguyên từ {YEAR_MIN} đến {YEAR_MAX}.",
-        f"Not a year: a whole number from {YEAR_MIN} to {YEAR_MAX} is needed.",
+        msg("check.not_a_year", first=YEAR_MIN, last=YEAR_MAX),
     )
     chk.at(
         loc,
         column,
         np.flatnonzero(outside),
-        f"Năm nằm ngoài khoảng hợp lý {YEAR_MIN}–{YEAR_MAX}.",
-        f"The year is outside the plausible range {YEAR_MIN}–{YEAR_MAX}.",
+        msg("check.year_out_of_range", first=YEAR_MIN, last=YEAR_MAX),
     )
     if required:
-        chk.at(loc, column, np.flatnonzero(blank), "Thiếu năm.", "The year is missing.")
+        chk.at(loc, column, np.flatnonzero(blank), msg("check.year_missing"))
     years[outside] = np.nan
     loc.frame[column] = years
 
@@ -659,7 +642,7 @@ def _check_numbers(loc: _Located, column: str, chk: _Checker) -> None:
         out[:] = raw.astype("float64").to_numpy()
         loc.frame[column] = out
         missing = np.flatnonzero(np.isnan(out))
-        chk.at(loc, column, missing, "Thiếu giá trị.", "The value is missing.")
+        chk.at(loc, column, missing, msg("check.value_missing"))
         return
     problems: dict[str, list[int]] = {"empty": [], "not_number": [], "ambiguous": []}
     for i, value in enumerate(raw.to_numpy(dtype=object)):
@@ -676,20 +659,18 @@ def _check_numbers(loc: _Located, column: str, chk: _Checker) -> None:
             col = int(loc.col(column, np.array([i]))[0])
             header = loc.headers.get(column) or HEADERS[loc.table.name][column]
             chk.conversions.append((loc.sheet, _cell(row, col), header, value, parsed.value))
-    chk.at(loc, column, problems["empty"], "Thiếu giá trị.", "The value is missing.")
+    chk.at(loc, column, problems["empty"], msg("check.value_missing"))
     chk.at(
         loc,
         column,
         problems["not_number"],
-        "Không phải là số (ô giá trị chỉ được chứa số; chưa có số liệu thì bỏ dòng này).",
-        "Not a number (a value cell holds a number only; leave the row out when there is no figure).",
+        msg("check.not_a_number"),
     )
     chk.at(
         loc,
         column,
         problems["ambiguous"],
-        "Số không rõ nghĩa: “2.503” có thể là 2503 hoặc 2,503. Hãy nhập dạng số, hoặc viết 2503 / 2,503.",
-        "Ambiguous number: “2.503” may be 2503 or 2.503. Type it as a number, or write 2503 / 2,503.",
+        msg("check.ambiguous_number"),
     )
     loc.frame[column] = out
 
@@ -701,7 +682,7 @@ def _check_flags(loc: _Located, column: str, chk: _Checker) -> None:
         lambda v: fold(_text(v)) if not isinstance(v, bool) else ("true" if v else "")
     )
     bad = np.flatnonzero(~words.isin(_TRUE | _FALSE).to_numpy())
-    chk.at(loc, column, bad, "Cần TRUE (có) hoặc để trống.", "TRUE (yes) or empty is needed.")
+    chk.at(loc, column, bad, msg("check.flag"))
     loc.frame[column] = words.isin(_TRUE)
 
 
@@ -745,8 +726,7 @@ def _check_duplicates(loc: _Located, chk: _Checker) -> None:
             loc,
             key[0],
             [pos],
-            f"Dòng trùng với dòng {other} (cùng {names}).",
-            f"Duplicate of row {other} (same {', '.join(key)}).",
+            msg("check.duplicate_row", other=other, names=names),
             values=[f"{' / '.join(_text(v) for v in frame.iloc[pos])}"],
         )
 
@@ -758,8 +738,7 @@ def _check_references(loc: _Located, codes: set[str], areas: set[str], chk: _Che
             loc,
             "code",
             bad,
-            "Mã chỉ tiêu không có trong danh mục (trang ChiTieu của tệp hoặc dữ liệu hiện tại).",
-            "Unknown indicator code: not in the catalogue (the file's ChiTieu sheet or the current data).",
+            msg("check.unknown_code"),
         )
     column = "parent" if loc.table is AREAS else "area"
     if column in loc.frame:
@@ -769,8 +748,7 @@ def _check_references(loc: _Located, codes: set[str], areas: set[str], chk: _Che
             loc,
             column,
             np.flatnonzero(~known),
-            "Mã địa bàn không có trong danh mục địa bàn (trang DiaBan).",
-            "Unknown area code: not among the areas (sheet DiaBan).",
+            msg("check.unknown_area"),
         )
 
 
@@ -794,16 +772,14 @@ def _check_domain(loc: _Located, catalogue: pd.DataFrame, chk: _Checker) -> None
         loc,
         "value",
         np.flatnonzero(share.to_numpy()),
-        "Tỷ lệ (%) lớn hơn 100: hãy kiểm tra lại số liệu hoặc đơn vị tính.",
-        "A share (%) above 100: check the figure or the unit.",
+        msg("check.share_over_100"),
     )
     counts = kind.isin([ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value]) & level & (value < 0)
     chk.at(
         loc,
         "value",
         np.flatnonzero(counts.to_numpy()),
-        "Số lượng không được âm.",
-        "A count cannot be negative.",
+        msg("check.negative_count"),
     )
 
 
@@ -832,10 +808,7 @@ def _complete_wide(
             written = _text(frame["unit"].iloc[pos])
             chk.add(
                 loc.sheet,
-                f"Đơn vị tính “{written}” khác danh mục (“{unit}”) của {code}: số liệu "
-                "được hiểu theo đơn vị của danh mục.",
-                f"Unit “{written}” differs from the catalogue's (“{unit}”) for {code}: "
-                "figures are read in the catalogue's unit.",
+                msg("check.unit_differs", written=written, unit=unit, code=code),
                 row=int(loc.rows[pos]),
                 col=0,
                 column="unit",
@@ -878,9 +851,7 @@ def _complete_wide(
 
 
 def _refused(upload: Upload, refusal: Refusal) -> Upload:
-    upload.problems.append(
-        Problem("", "", refusal.part, upload.file_name, refusal.message_vi, refusal.message_en)
-    )
+    upload.problems.append(Problem("", "", refusal.part, upload.file_name, refusal.message))
     return upload
 
 
@@ -898,12 +869,7 @@ def check(data: bytes, file_name: str, current: Dataset, limits: Limits | None =
     chk = _Checker()
     names = list(book.sheet_names)
     if facts.macros:
-        chk.add(
-            "",
-            "Tệp có macro (.xlsm): chỉ đọc giá trị, macro không được giữ lại hay chạy.",
-            "The file holds macros (.xlsm): only values are read; macros are neither kept nor run.",
-            severity="warning",
-        )
+        chk.add("", msg("check.macros"), severity="warning")
     try:
         _check_book(book, facts, current, upload, chk)
     except (python_calamine.CalamineError, ValueError, OSError) as exc:
@@ -924,8 +890,7 @@ def check(data: bytes, file_name: str, current: Dataset, limits: Limits | None =
 def _damaged(exc: Exception) -> Refusal:
     detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
     return Refusal(
-        f"Không đọc được sổ tính (tệp hỏng hoặc không đúng định dạng .xlsx): {detail}",
-        f"The workbook cannot be read (damaged or not a real .xlsx): {detail}",
+        msg("refuse.unreadable", detail=detail),
     )
 
 
@@ -947,9 +912,7 @@ def _check_book(
             if table.name not in found:
                 chk.add(
                     table.sheet,
-                    f"Thiếu trang tính “{table.sheet}” ({HEADERS[table.name]['code']}…): hãy dùng tệp mẫu, "
-                    "không xóa hay đổi tên trang.",
-                    f"Sheet “{table.sheet}” is missing: use the template; do not delete or rename sheets.",
+                    msg("check.sheet_missing", sheet=table.sheet, header=HEADERS[table.name]["code"]),
                 )
         unused = others
     else:
@@ -962,8 +925,7 @@ def _check_book(
         if not all(all(_is_blank(v) for v in row) for row in grids[sheet]):
             chk.add(
                 sheet,
-                f"Trang tính “{sheet}” không phải trang số liệu nên bị bỏ qua.",
-                f"Sheet “{sheet}” is not a data sheet and is ignored.",
+                msg("check.sheet_ignored", sheet=sheet),
                 severity="warning",
             )
 
@@ -1005,8 +967,7 @@ def _check_book(
     ):
         chk.add(
             next(iter(wide)),
-            "Trang dạng ngang không có số liệu nào (các cột năm và mục tiêu đều trống).",
-            "The wide sheet holds no figure (its year and target columns are all empty).",
+            msg("check.wide_empty"),
         )
     if any(p.severity == "error" for p in chk.problems):
         return
@@ -1034,9 +995,8 @@ def _effective(current: pd.DataFrame, locs: list[_Located]) -> pd.DataFrame:
 
 def report_frame(problems: Iterable[Problem], lang: Lang = "vi") -> pd.DataFrame:
     """Problems as a table for people: severity, sheet, cell, column, value, message."""
-    words = {"error": ("lỗi", "error"), "warning": ("lưu ý", "warning")}
     rows = [
-        (words[p.severity][0 if lang == "vi" else 1], p.sheet, p.cell, p.column, p.value, p.message(lang))
+        (t(f"severity.{p.severity}", lang), p.sheet, p.cell, p.column, p.value, p.message(lang))
         for p in problems
     ]
     return pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
@@ -1049,6 +1009,6 @@ def report_text(upload: Upload, lang: Lang = "vi") -> str:
         where = " ".join(x for x in (p.sheet, p.cell) if x)
         column = f" [{p.column}]" if p.column else ""
         value = f" “{p.value}”" if p.value else ""
-        label = ("LỖI" if p.severity == "error" else "LƯU Ý") if lang == "vi" else p.severity.upper()
+        label = t(f"severity.{p.severity}", lang).upper()
         lines.append(f"{label} {where}{column}{value}: {p.message(lang)}".replace("  ", " "))
     return "\n".join(lines)

@@ -13,6 +13,8 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import ElementTree as DefusedET
 from defusedxml.common import DefusedXmlException
 
+from indicators.i18n import Message, Num, msg
+
 ENV_MAX_UPLOAD_MB = "INDICATORS_MAX_UPLOAD_MB"
 DEFAULT_MAX_UPLOAD_MB = 20.0
 MB = 1024 * 1024
@@ -60,10 +62,9 @@ class Limits:
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a file is refused as a whole, in both languages."""
+    """Why a file is refused as a whole, for people in either language."""
 
-    message_vi: str
-    message_en: str
+    message: Message
     part: str = ""  # the zip part at fault, when there is one
 
 
@@ -92,29 +93,19 @@ class Facts:
         return next((s for s in self.sheets if s.name == name), None)
 
 
-def _mb(n: float) -> str:
-    return f"{n / MB:,.1f}".replace(",", " ").replace(".", ",")
-
-
 def _not_a_workbook(data: bytes) -> Refusal:
     """The refusal for bytes that are no zip: name what they look like."""
     if data.startswith(OLE2_MAGIC):
         if ENCRYPTED_STREAM in data:
             return Refusal(
-                "Sổ tính được đặt mật khẩu (mã hóa): hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại dạng .xlsx.",
-                "The workbook is password-protected (encrypted): open it in Excel, remove the "
-                "password and save it as .xlsx.",
+                msg("refuse.encrypted"),
             )
         return Refusal(
-            "Tệp Excel cũ dạng .xls (hoặc sổ tính có mật khẩu): hãy mở bằng Excel và lưu lại dạng "
-            ".xlsx, không đặt mật khẩu.",
-            "A legacy .xls file (or an encrypted workbook): open it in Excel and save it as .xlsx "
-            "without a password.",
+            msg("refuse.legacy_xls"),
         )
     if data.startswith(b"%PDF"):
         return Refusal(
-            "Tệp này là PDF, không phải sổ tính Excel: hãy tải lên tệp .xlsx.",
-            "This file is a PDF, not an Excel workbook: upload an .xlsx file.",
+            msg("refuse.pdf"),
         )
     head = data[:4096]
     try:
@@ -123,12 +114,10 @@ def _not_a_workbook(data: bytes) -> Refusal:
         text = ""
     if text and ("," in text or ";" in text or "\t" in text or "\n" in text):
         return Refusal(
-            "Tệp này là văn bản (CSV/TXT) mang đuôi .xlsx: hãy mở bằng Excel và lưu lại dạng .xlsx.",
-            "This file is text (CSV/TXT) named .xlsx: open it in Excel and save it as .xlsx.",
+            msg("refuse.text_file"),
         )
     return Refusal(
-        "Tệp này không phải sổ tính Excel (.xlsx): nội dung không đọc được.",
-        "This file is not an Excel workbook (.xlsx): its content cannot be read.",
+        msg("refuse.not_a_workbook"),
     )
 
 
@@ -276,11 +265,10 @@ def inspect(data: bytes, limits: Limits | None = None) -> Refusal | Facts:
     """The file's facts, or why it is refused; nothing here trusts the file or parses a DTD."""
     limits = limits or Limits.from_env()
     if not data:
-        return Refusal("Tệp rỗng (0 byte): không có gì để đọc.", "The file is empty (0 bytes).")
+        return Refusal(msg("refuse.empty"))
     if len(data) > limits.max_bytes:
         return Refusal(
-            f"Tệp nặng {_mb(len(data))} MB, vượt giới hạn {_mb(limits.max_bytes)} MB.",
-            f"The file is {len(data) / MB:,.1f} MB, over the {limits.max_bytes / MB:,.1f} MB limit.",
+            msg("refuse.too_big", size=Num(len(data) / MB, 1), limit=Num(limits.max_bytes / MB, 1))
         )
     if not data.startswith(ZIP_MAGIC):
         return _not_a_workbook(data)
@@ -289,33 +277,27 @@ def inspect(data: bytes, limits: Limits | None = None) -> Refusal | Facts:
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         return Refusal(
-            "Tệp .xlsx bị hỏng (không mở được phần nén): hãy lưu lại từ Excel rồi tải lên.",
-            "The .xlsx file is damaged (its zip container cannot be opened): save it again from Excel.",
+            msg("refuse.damaged_zip"),
         )
     return _inspect_zip(zf, infos, limits)
 
 
 def _bomb(part: str = "") -> Refusal:
     return Refusal(
-        "Tệp bị từ chối: khi giải nén nó phình to bất thường (nghi là “bom nén”).",
-        "The file is refused: it unpacks to an abnormal size (a suspected zip bomb).",
+        msg("refuse.zip_bomb"),
         part,
     )
 
 
 def _inspect_zip(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits) -> Refusal | Facts:
     if len(infos) > limits.max_entries:
-        return Refusal(
-            f"Tệp chứa {len(infos):,} phần nén, quá nhiều cho một sổ tính.".replace(",", "."),
-            f"The file holds {len(infos):,} zip entries, too many for a workbook.",
-        )
+        return Refusal(msg("refuse.too_many_entries", n=Num(len(infos))))
     declared = 0
     for info in infos:
         declared += info.file_size
         if info.flag_bits & 0x1:
             return Refusal(
-                "Tệp .xlsx có phần bị mã hóa: hãy lưu lại từ Excel, không đặt mật khẩu.",
-                "Part of the .xlsx file is encrypted: save it again from Excel without a password.",
+                msg("refuse.encrypted_part"),
                 info.filename,
             )
         packed = max(info.compress_size, 1)
@@ -326,8 +308,7 @@ def _inspect_zip(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limi
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
         return Refusal(
-            "Tệp nén này không phải sổ tính Excel (thiếu xl/workbook.xml): hãy tải lên tệp .xlsx.",
-            "This zip file is not an Excel workbook (no xl/workbook.xml): upload an .xlsx file.",
+            msg("refuse.not_a_workbook_zip"),
         )
     try:
         sheets = _workbook_sheets(zf, names)
@@ -346,17 +327,13 @@ def _inspect_zip(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limi
             _scan_sheet(zf, facts)
     except DefusedXmlException:
         return Refusal(
-            "Tệp bị từ chối: phần XML có khai báo DTD/thực thể (có thể là tấn công “XML bomb” hoặc "
-            "đọc tệp ngoài). Sổ tính Excel bình thường không có những khai báo này.",
-            "The file is refused: an XML part declares a DTD or entities (an XML bomb or external "
-            "entity attack). Normal Excel workbooks never do.",
+            msg("refuse.xml_entities"),
         )
     except _TooBigError:
         return _bomb()
     except (ParseError, zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError) as exc:
         return Refusal(
-            f"Tệp .xlsx bị hỏng ({type(exc).__name__}): hãy lưu lại từ Excel rồi tải lên.",
-            f"The .xlsx file is damaged ({type(exc).__name__}): save it again from Excel.",
+            msg("refuse.damaged", error=type(exc).__name__),
         )
     macros = any(n.lower().endswith("vbaproject.bin") for n in names)
     return Facts(macros=macros, sheets=sheets)

@@ -33,7 +33,7 @@ with left, st.form("add_account", clear_on_submit=True):
             accounts.add_user(store, name, new_role, password)
             st.success(t("accounts.added", lang).format(name=name.strip()))
         except (AccountError, StoreError) as exc:
-            st.error(str(exc))
+            st.error(exc.text(lang))
 
 with right, st.form("change_account"):
     st.subheader(t("accounts.reset", lang))
@@ -52,7 +52,7 @@ with right, st.form("change_account"):
                 accounts.remove_user(store, who)
                 st.success(t("accounts.removed", lang).format(name=who))
     except (AccountError, StoreError) as exc:
-        st.error(str(exc))
+        st.error(exc.text(lang))
 
 # Drawn after the forms, so it already shows what they just changed.
 listed = accounts.list_users(store)

@@ -76,7 +76,7 @@ def _rollback(numbers: list[int], current: int, lang: Lang) -> None:
         try:
             result = state.store().rollback(int(pending), account=auth.current()[0])
         except StoreError as exc:
-            st.error(str(exc), icon=":material/database:")
+            st.error(exc.text(lang), icon=":material/database:")
             st.stop()
         if result.version is None:
             message = t("history.rollback_same", lang).format(v=pending)
@@ -99,7 +99,7 @@ def main() -> None:
         store = state.store()
         versions = store.versions()
     except StoreError as exc:
-        st.error(str(exc), icon=":material/database:")
+        st.error(exc.text(lang), icon=":material/database:")
         st.stop()
     st.dataframe(versions_for_people(versions, lang), hide_index=True, width="stretch")
     numbers = [int(v) for v in versions["version"]]

@@ -68,7 +68,7 @@ def main() -> None:
         store = state.store()
         current = state.dataset()
     except StoreError as exc:
-        st.error(str(exc), icon=":material/database:")
+        st.error(exc.text(lang), icon=":material/database:")
         st.stop()
 
     flash = st.session_state.pop(state.UPLOAD_FLASH_KEY, None)
@@ -173,7 +173,7 @@ def main() -> None:
         st.warning(t("upload.moved", lang).format(v=store.current_version()))
         st.stop()
     except StoreError as exc:
-        st.error(str(exc), icon=":material/database:")
+        st.error(exc.text(lang), icon=":material/database:")
         st.stop()
     if result.version is None:
         st.info(t("upload.same", lang).format(v=current.version))

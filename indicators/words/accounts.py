@@ -1,0 +1,66 @@
+"""Words for accounts and sign-in, and the account errors people read."""
+
+from __future__ import annotations
+
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    "auth.intro": (
+        "Trang này dành cho cán bộ được giao cập nhật số liệu. Hãy đăng nhập bằng tài khoản được cấp.",
+        "This page is for the staff who keep the figures current. Please sign in with your account.",
+    ),
+    "auth.intro_viewing": (
+        "Bảng chỉ tiêu này chỉ dành cho người có tài khoản. Hãy đăng nhập.",
+        "This dashboard is for account holders only. Please sign in.",
+    ),
+    "auth.name": ("Tên tài khoản", "Account name"),
+    "auth.password": ("Mật khẩu", "Password"),
+    "auth.submit": ("Đăng nhập", "Sign in"),
+    "auth.oidc": ("Đăng nhập bằng tài khoản của cơ quan", "Sign in with your organisation's account"),
+    "auth.wrong": ("Tên tài khoản hoặc mật khẩu không đúng.", "Wrong account name or password."),
+    "auth.wait": (
+        "Đã nhập sai nhiều lần. Hãy thử lại sau {s} giây.",
+        "Too many failed attempts. Try again in {s} seconds.",
+    ),
+    "auth.viewer_only": (
+        "Tài khoản «{name}» chỉ có quyền xem. Việc cập nhật số liệu cần tài khoản cán bộ chuyên môn.",
+        "The account «{name}» may only view. Updating figures needs an analyst account.",
+    ),
+    "auth.signed_in_as": ("Đang đăng nhập: {name} ({role})", "Signed in: {name} ({role})"),
+    "auth.sign_out": ("Đăng xuất", "Sign out"),
+    "auth.no_accounts": (
+        "Chưa có tài khoản nào. Người quản trị tạo tài khoản đầu tiên bằng lệnh: "
+        "python -m indicators user add TÊN --role admin",
+        "No account exists yet. An administrator creates the first one with: "
+        "python -m indicators user add NAME --role admin",
+    ),
+    "role.viewer": ("người xem", "viewer"),
+    "role.analyst": ("cán bộ chuyên môn", "analyst"),
+    "role.admin": ("quản trị", "administrator"),
+    "accounts.add": ("Thêm tài khoản", "Add an account"),
+    "accounts.role": ("Vai trò", "Role"),
+    "accounts.added": ("Đã thêm tài khoản «{name}».", "Account «{name}» added."),
+    "accounts.remove": ("Xóa tài khoản", "Remove an account"),
+    "accounts.removed": ("Đã xóa tài khoản «{name}».", "Account «{name}» removed."),
+    "accounts.reset": ("Đặt lại mật khẩu", "Reset the password"),
+    "accounts.reset_done": ("Đã đặt mật khẩu mới cho «{name}».", "New password set for «{name}»."),
+    "accounts.self": (
+        "Không thể tự xóa tài khoản đang dùng.",
+        "You cannot remove the account you are using.",
+    ),
+    # Refused account changes (AccountError).
+    "accounts.bad_name": (
+        "Tên tài khoản chỉ gồm chữ, số và . _ - @, dài 1–64 ký tự.",
+        "An account name holds letters, digits and . _ - @ only, 1–64 characters long.",
+    ),
+    "accounts.short_password": (
+        "Mật khẩu phải có ít nhất {n} ký tự.",
+        "A password needs at least {n} characters.",
+    ),
+    "accounts.long_password": ("Mật khẩu dài quá {n} byte.", "The password is longer than {n} bytes."),
+    "accounts.unknown_role": (
+        "Vai trò '{role}' không có; chọn một trong: viewer, analyst, admin.",
+        "There is no role '{role}'; choose one of: viewer, analyst, admin.",
+    ),
+    "accounts.exists": ("Tài khoản '{name}' đã có.", "The account '{name}' already exists."),
+    "accounts.no_such": ("Không có tài khoản '{name}'.", "There is no account '{name}'."),
+}

@@ -1,0 +1,39 @@
+"""Words for the store's errors: it cannot be opened, read or written."""
+
+from __future__ import annotations
+
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    "store.cannot_open": (
+        "Không mở được kho dữ liệu ({url}): {detail}",
+        "The data store ({url}) cannot be opened: {detail}",
+    ),
+    "store.no_version": (
+        "Không có phiên bản {v}: kho có các phiên bản 1–{latest}.",
+        "There is no version {v}: the store holds versions 1–{latest}.",
+    ),
+    "store.moved": (
+        "Trong lúc xem trước, đã có phiên bản mới ({latest}); hãy xem lại thay đổi rồi ghi lại.",
+        "While you were previewing, a new version ({latest}) was saved; review the change and commit again.",
+    ),
+    "store.busy": (
+        "Kho dữ liệu đang bận với một lần cập nhật khác, xin thử lại sau ít phút.",
+        "The data store is busy with another update; please try again in a few minutes.",
+    ),
+    "store.read_only": (
+        "Kho dữ liệu đang ở chế độ chỉ đọc: không ghi được phiên bản mới. Người xem vẫn xem được.",
+        "The data store is read-only: no new version can be written. Viewers can still read it.",
+    ),
+    "store.disk_full": (
+        "Ổ đĩa của kho dữ liệu đã đầy: không ghi được phiên bản mới. Dữ liệu cũ vẫn nguyên vẹn.",
+        "The data store's disk is full: no new version can be written. The existing data is intact.",
+    ),
+    "store.cannot_write": (
+        "Không ghi được vào kho dữ liệu: {detail}",
+        "The data store cannot be written to: {detail}",
+    ),
+    "store.cannot_check_account": (
+        "Không kiểm tra được tài khoản: {detail}",
+        "The account cannot be checked: {detail}",
+    ),
+}

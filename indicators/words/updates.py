@@ -1,0 +1,109 @@
+"""Words on the pages that change data: upload, preview of a change, version history, rollback."""
+
+from __future__ import annotations
+
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    "upload.title": ("Cập nhật số liệu", "Update figures"),
+    "upload.intro": (
+        "Tải lên tệp Excel theo mẫu (hoặc bảng dạng ngang của phòng). Hệ thống kiểm tra toàn bộ tệp, liệt "
+        "kê mọi lỗi, cho xem trước thay đổi; chỉ khi bấm ghi thì mới thành phiên bản mới.",
+        "Upload an Excel file in the template's layout (or an office's wide table). The whole file is "
+        "checked, every problem listed and the change previewed; only on commit does it become a new "
+        "version.",
+    ),
+    "upload.rule": (
+        "Quy tắc: danh mục chỉ tiêu và địa bàn trong tệp được thêm hoặc cập nhật theo mã, không bao giờ bị "
+        "xóa. Với tệp theo mẫu (dạng dọc), mỗi cặp (mã chỉ tiêu, mã địa bàn) có trong tệp được thay bằng "
+        "đúng các dòng trong tệp: dòng không còn trong tệp sẽ bị gỡ; các cặp không có trong tệp giữ nguyên. "
+        "Với bảng dạng ngang, mỗi ô có số được thêm hoặc cập nhật, không gỡ gì.",
+        "Rule: indicators and areas in the file are added or updated by code, never removed. For a file in "
+        "the template's (long) layout, each (indicator code, area) pair in the file is replaced by exactly "
+        "the file's rows: a row the file no longer has is removed; pairs not in the file stay as they are. "
+        "For a wide table, each filled cell is added or updated and nothing is removed.",
+    ),
+    "upload.template": ("Tải tệp mẫu (số liệu hiện tại)", "Download the template (current figures)"),
+    "upload.file": ("Tệp Excel (.xlsx, .xlsm)", "Excel file (.xlsx, .xlsm)"),
+    "upload.checking": ("Đang kiểm tra tệp {name}…", "Checking {name}…"),
+    "upload.checked": ("Đã kiểm tra tệp {name}", "Checked {name}"),
+    "upload.refused": (
+        "Tệp có {n} lỗi nên không được ghi; dữ liệu hiện tại không thay đổi. Hãy sửa các ô dưới đây rồi "
+        "tải lên lại.",
+        "The file has {n} errors and is not committed; the current data is unchanged. Fix the cells below "
+        "and upload it again.",
+    ),
+    "upload.warnings": ("{n} lưu ý (không chặn việc ghi).", "{n} warnings (they do not block the commit)."),
+    "upload.report": ("Báo cáo kiểm tra", "Validation report"),
+    "upload.report_download": ("Tải báo cáo kiểm tra (Excel)", "Download the validation report (Excel)"),
+    "upload.conversions": ("Số dạng chữ đã được đọc", "Numbers typed as text, as read"),
+    "upload.preview": (
+        "Xem trước thay đổi so với phiên bản {v}",
+        "Preview of the change against version {v}",
+    ),
+    "upload.same": (
+        "Không có thay đổi: số liệu trong tệp giống hệt phiên bản hiện tại ({v}). Không có gì để ghi.",
+        "No change: the file's figures are the same as the current version ({v}). Nothing to commit.",
+    ),
+    "upload.note": ("Ghi chú cho phiên bản mới", "Note for the new version"),
+    "upload.account_needed": (
+        "Cần đăng nhập bằng một tài khoản để ghi phiên bản mới: mỗi phiên bản ghi tên người tạo ra nó.",
+        "Sign in with an account to commit: every version records the account that made it.",
+    ),
+    "upload.commit": ("Ghi thành phiên bản mới", "Commit as a new version"),
+    "upload.committed": (
+        "Đã ghi phiên bản {v}: {new} dòng mới, {changed} dòng sửa, {removed} dòng gỡ.",
+        "Version {v} committed: {new} new, {changed} changed, {removed} removed rows.",
+    ),
+    "upload.moved": (
+        "Trong lúc xem trước, người khác đã ghi phiên bản {v}. Bản xem trước đã được tính lại, hãy xem lại "
+        "rồi bấm ghi.",
+        "While you were previewing, someone else committed version {v}. The preview was recomputed: "
+        "review it and commit again.",
+    ),
+    "upload.layout_long": ("Tệp theo mẫu (dạng dọc)", "Template layout (long)"),
+    "upload.layout_wide": ("Bảng dạng ngang", "Wide table"),
+    "diff.new": ("mới", "new"),
+    "diff.changed": ("sửa", "changed"),
+    "diff.removed": ("gỡ", "removed"),
+    "diff.unchanged": ("giữ nguyên", "unchanged"),
+    "diff.details": ("Chi tiết thay đổi", "Changes in detail"),
+    "diff.shown": ("Hiện {n} trên {total} dòng thay đổi.", "Showing {n} of {total} changed rows."),
+    "action.seed": ("nạp số liệu gốc", "seed"),
+    "action.import": ("cập nhật từ tệp", "import"),
+    "action.rollback": ("khôi phục", "rollback"),
+    "history.title": ("Lịch sử phiên bản", "Version history"),
+    "history.intro": (
+        "Mỗi lần cập nhật hay khôi phục là một phiên bản mới; không phiên bản nào bị xóa.",
+        "Every update or rollback is a new version; no version is ever deleted.",
+    ),
+    "history.view": ("Xem số liệu của một phiên bản", "View a version's figures"),
+    "history.version": ("Phiên bản", "Version"),
+    "history.download": ("Tải số liệu phiên bản {v} (Excel)", "Download version {v}'s figures (Excel)"),
+    "history.compare": ("So sánh hai phiên bản", "Compare two versions"),
+    "history.from": ("Từ phiên bản", "From version"),
+    "history.to": ("Đến phiên bản", "To version"),
+    "history.same": ("Hai phiên bản có số liệu giống nhau.", "The two versions hold the same figures."),
+    "history.rollback": ("Khôi phục một phiên bản cũ", "Roll back to an earlier version"),
+    "history.rollback_help": (
+        "Khôi phục tạo một phiên bản mới mang số liệu của phiên bản đã chọn; các phiên bản khác vẫn "
+        "giữ nguyên.",
+        "A rollback writes a new version holding the chosen version's figures; every other version stays.",
+    ),
+    "history.rollback_button": ("Khôi phục phiên bản {v}…", "Roll back to version {v}…"),
+    "history.rollback_confirm": (
+        "Xác nhận: khôi phục số liệu của phiên bản {v} thành phiên bản mới? Lãnh đạo sẽ thấy số liệu "
+        "này ngay.",
+        "Confirm: restore version {v}'s figures as a new version? Leaders will see them at once.",
+    ),
+    "history.yes": ("Khôi phục", "Roll back"),
+    "history.no": ("Hủy", "Cancel"),
+    "history.rolled_back": (
+        "Đã khôi phục phiên bản {old} thành phiên bản mới {v}.",
+        "Version {old} restored as new version {v}.",
+    ),
+    "history.rollback_same": (
+        "Số liệu hiện tại đã giống phiên bản {v}: không ghi gì.",
+        "The current figures already equal version {v}: nothing written.",
+    ),
+    "history.only_one": ("Kho mới có một phiên bản.", "The store holds a single version so far."),
+}
