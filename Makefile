@@ -32,10 +32,10 @@ seed: $(VENV)/.runtime
 	$(BIN)/python -m indicators.seed
 
 bench: $(VENV)/.dev
-	$(BIN)/python bench/bench_engine.py
-	$(BIN)/python bench/bench_excel.py
-	$(BIN)/python bench/bench_dashboard.py
-	$(BIN)/python bench/bench_load.py
+	$(BIN)/python -m bench.engine
+	$(BIN)/python -m bench.excel
+	$(BIN)/python -m bench.dashboard
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

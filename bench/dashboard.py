@@ -1,6 +1,6 @@
 """Overview fully drawn in headless Chromium against a minimal one-chart page; warm AppTest time per page.
 
-Run from the project root: `.venv/bin/python bench/bench_dashboard.py [rounds]`. Prints the median
+Run from the project root: `.venv/bin/python -m bench.dashboard [rounds]`. Prints the median
 time of each page, their ratio (goal: 1.5 or less) and the server-side run time of every page.
 """
 

@@ -1,6 +1,6 @@
 """Twenty viewers open the overview at once while one import runs: errors, consistency, p95, memory.
 
-Run from the project root: `.venv/bin/python bench/bench_load.py [viewers]`. Not a timed test: it
+Run from the project root: `.venv/bin/python -m bench.load [viewers]`. Not a timed test: it
 prints what it saw, beside a single viewer's time measured in the same run.
 """
 
@@ -15,11 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a plain script from anywhere
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bench_dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT, serve
-
+from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT, serve
 from indicators import excel
 from indicators.model import Dataset
 from indicators.store import Store
