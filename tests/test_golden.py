@@ -1,0 +1,103 @@
+"""Golden tables: whole frames from the shipped data compared with the expected frame written out here.
+
+Like sdg-build's tests, a change anywhere in a frame (a row, an order, a status, a number)
+fails here, and the CSV below shows a reviewer exactly what the engine gives.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from indicators import progress, selection, tables
+from indicators.model import OBSERVATIONS, Dataset, coerce
+
+# Economy and tourism, district, 2015–2020, English names: tables.results.
+RESULTS = """
+code,indicator,unit,year,actual,qualifier,change,period,target_kind,target,derived,comparator,pct,reported,status
+INCOME_PC,Average income per person,million VND/person/year,2019,,,,2015-2020,KH,,False,,,104.3,vuot
+INCOME_PC,Average income per person,million VND/person/year,2020,30,,,2015-2020,NQ,30,True,at_least,100,100,dat
+GTSX,Total production value,billion VND,2020,2503.3,,1050.2,2015-2020,NQ,2120.003388,True,at_least,118.08,118.08,vuot
+KTXH_TARGETS_MET,Socio-economic targets met or exceeded,targets,2019,17,,,2015-2020,KH,17,False,at_least,100,,dat
+BUDGET_REV,State budget revenue collected in the district,billion VND,2019,,,,2015-2020,KH,,False,,,105.4,vuot
+GTSX_IND,Economic structure: industry and construction share,%,2020,24.5,,,,,,False,,,,no_target
+GTSX_AGRI,"Economic structure: agriculture, forestry and fishery share",%,2020,37.1,,,,,,False,,,,no_target
+GTSX_SERV,Economic structure: trade and services share,%,2020,38.4,,,,,,False,,,,no_target
+TOURISTS,Tourist arrivals,visitors,2020,300000,khoang,,2015-2020,DA,60000,True,at_least,500,500,vuot
+TOURISM_REV,Tourism services revenue,billion VND,2020,114.4,,,2015-2020,DA,45.03937008,True,at_least,254,254,vuot
+LODGING_ROOMS,Guest rooms meeting tourist standards,rooms,2020,381,,,,,,False,,,,no_target
+LODGINGS,Accommodation establishments,establishments,2020,50,,,,,,False,,,,no_target
+TOURISM_TRAINEES,Tourism trainees,trainees,2020,300,,,,,,False,,,,no_target
+HOTELS,Hotels,hotels,2020,3,,,,,,False,,,,no_target
+FESTIVALS,"Traditional festivals, cultural and tourism events preserved or revived",festivals and events,2020,29,,,,,,False,,,,no_target
+TOURISM_TRAINING_CLASSES,Tourism training courses held,courses,2020,8,,,,,,False,,,,no_target
+GREEN_VILLAGES_NEW,"New green, clean and beautiful village models",village models,2020,57,,,,,,False,,,,no_target
+TOURISM_SITES_NEW,Tourist sites and scenic heritage sites newly recognised by the province,sites,2020,8,,,,,,False,,,,no_target
+TOURISM_SITES,"Tourist sites, historic and scenic heritage sites",sites,2020,12,,,,,,False,,,,no_target
+"""
+
+# The 2025 goals with hand-built later figures (never shipped) so that every status shows.
+LATER = [
+    ("INCOME_PC", 2023, 38.0),
+    ("TOURISTS", 2023, 380000.0),
+    ("TOURISM_REV", 2023, 110.0),
+    ("POV_RATE", 2023, 14.0),
+    ("TRAINED_LABOUR", 2024, 53.0),
+]
+# progress.compute, every column but the quote.
+PROGRESS = """
+code,name,unit,area,comparator,method,base_year,base_value,goal_year,goal_value,goal_derived,latest_year,latest_value,required_growth_pct,observed_growth_pct,required_change_per_year,observed_change_per_year,ratio,status,reason
+INCOME_PC,Thu nhập bình quân đầu người,triệu đồng/người/năm,TD,at_least,cagr,2020,30,2025,45,False,2023,38,8.44717712,8.198385552,3,2.666666667,0.9705473718,on_track,
+BUDGET_REV,Thu ngân sách trên địa bàn,tỷ đồng,TD,at_least,cagr,2020,,2025,55,False,,,,,,,,no_data,no_baseline
+TOURISTS,Số lượt khách du lịch,lượt khách,TD,at_least,cagr,2020,300000,2025,600000,False,2023,380000,14.8698355,8.198385552,60000,26666.66667,0.5513433926,limited,
+TOURISM_REV,Doanh thu từ dịch vụ du lịch,tỷ đồng,TD,at_least,cagr,2020,114.4,2025,230,False,2023,110,14.99007634,-1.298848313,23.12,-1.466666667,-0.08664721131,moving_away,
+BIRTH_RATE,Tỷ lệ sinh,‰,TD,reduce_by,linear,2020,,2025,,True,,,,,,,,no_data,no_baseline
+NATURAL_GROWTH,Tỷ suất tăng dân số tự nhiên,‰,TD,at_most,cagr,2020,,2025,13.3,False,,,,,,,,no_data,no_baseline
+STUNTING,Tỷ lệ suy dinh dưỡng thể thấp còi của trẻ em dưới 5 tuổi,%,TD,at_most,cagr,2020,,2025,27.6,False,,,,,,,,no_data,no_baseline
+POV_RATE,Tỷ lệ hộ nghèo,%,TD,reduce_by,linear,2020,18.22,2025,8.22,True,2023,14,,,-2,-1.406666667,0.7033333333,moderate,
+JOBS,Số lao động được giải quyết việc làm,lao động,TD,at_least,cagr,2020,,2025,5000,False,,,,,,,,no_data,term_total
+VOC_TRAINING,Số lao động được dạy nghề,lao động,TD,at_least,cagr,2020,,2025,2500,False,,,,,,,,no_data,term_total
+TRAINED_LABOUR,Tỷ lệ lao động qua đào tạo,%,TD,at_least,cagr,2020,50,2025,52.75,False,2024,53,1.076569085,1.467384617,0.55,0.75,1.363019464,achieved,
+TRAINED_LABOUR_VOC,Tỷ lệ lao động qua đào tạo nghề,%,TD,at_least,cagr,2020,,2025,43,False,,,,,,,,no_data,no_baseline
+PROPAGANDA_PLAN,Tỷ lệ thực hiện kế hoạch tuyên truyền hàng năm,% kế hoạch,TD,at_least,cagr,2020,,2025,100,False,,,,,,,,no_data,no_baseline
+PARTY_ORGS_GOOD,Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ,%,TD,at_least,cagr,2020,,2025,90,False,,,,,,,,no_data,no_baseline
+PARTY_ORGS_EXCELLENT,Tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ,%,TD,at_least,cagr,2020,,2025,20,False,,,,,,,,no_data,no_baseline
+LOCAL_GOV_GOOD,Tỷ lệ chính quyền cơ sở xếp loại tốt,%,TD,at_least,cagr,2020,,2025,70,False,,,,,,,,no_data,no_baseline
+LOCAL_GOV_FAIR,Tỷ lệ chính quyền cơ sở xếp loại khá,%,TD,at_least,cagr,2020,,2025,30,False,,,,,,,,no_data,no_baseline
+"""
+TEXT = {"qualifier", "period", "target_kind", "comparator", "reason"}
+
+
+def _expected(csv: str) -> pd.DataFrame:
+    frame = pd.read_csv(io.StringIO(csv.strip()), dtype={"year": str})
+    return frame.fillna({c: "" for c in TEXT if c in frame})
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as text and nullable integers as floats, so the CSV's types compare."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            out[column] = values.astype(str)
+        elif pd.api.types.is_extension_array_dtype(values) and pd.api.types.is_integer_dtype(values):
+            out[column] = values.to_numpy(dtype="float64", na_value=np.nan)
+    return out.reset_index(drop=True)
+
+
+def test_results_of_economy_and_tourism(data: Dataset, term: pd.DataFrame) -> None:
+    codes = selection.codes_in(data, ("economy", "tourism"))
+    found = tables.results(data, term, codes, "en", "TD", "2015-2020")
+    pd.testing.assert_frame_equal(_plain(found), _expected(RESULTS), check_dtype=False, rtol=1e-9)
+
+
+def test_progress_toward_the_2025_goals(data: Dataset) -> None:
+    later = pd.DataFrame(
+        [{"code": c, "area": "TD", "year": y, "kind": "actual", "value": v} for c, y, v in LATER]
+    )
+    observations = coerce(OBSERVATIONS, pd.concat([data.observations, later], ignore_index=True))
+    found = progress.compute(replace(data, observations=observations)).drop(columns="target_quote")
+    pd.testing.assert_frame_equal(_plain(found), _expected(PROGRESS), check_dtype=False, rtol=1e-9)
