@@ -14,11 +14,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT, serve
 from indicators import excel
 from indicators.model import Dataset
 from indicators.store import Store
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser
 
 OLD, NEW = "2.503,3", "2.650,5"  # total production value 2020 before and after the import
 VERSION = re.compile(r"phiên bản (\d+)")
@@ -32,8 +36,8 @@ def server_rss_mb(port: int) -> float:
         try:
             cmdline = (proc / "cmdline").read_bytes().split(b"\0")
             if b"streamlit" in b" ".join(cmdline) and str(port).encode() in cmdline:
-                status = (proc / "status").read_text()
-                return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
+                found = re.search(r"VmRSS:\s+(\d+)", (proc / "status").read_text())
+                return int(found.group(1)) / 1024 if found else float("nan")
         except (OSError, AttributeError):
             continue
     return float("nan")
@@ -51,9 +55,9 @@ def import_file(folder: Path, store_url: str) -> Path:
     return path
 
 
-async def open_overview(browser: object, url: str) -> dict:
+async def open_overview(browser: Browser, url: str) -> dict:
     """One viewer: load the overview, wait until fully drawn, read what it shows."""
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))

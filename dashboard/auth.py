@@ -89,13 +89,13 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         return
     if outcome.wait_seconds:
         st.warning(t("auth.wait", lang).format(s=outcome.wait_seconds), icon=":material/timer:")
-    elif not outcome.ok:
+    elif outcome.role is None:
         st.error(t("auth.wrong", lang), icon=":material/error:")
         if no_accounts:
             st.caption(t("auth.no_accounts", lang))
     else:
         st.session_state[state.ACCOUNT_KEY] = account.strip()
-        st.session_state[state.ROLE_KEY] = outcome.role.value  # type: ignore[union-attr]
+        st.session_state[state.ROLE_KEY] = outcome.role.value
         st.rerun()
 
 

@@ -2,47 +2,42 @@
 
 from __future__ import annotations
 
-import io
 import re
+from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import state
-from indicators import attainment, figures, fmt, labels, page_settings, progress, selection, tables
+from indicators import attainment, excel, figures, fmt, labels, page_settings, progress, selection, tables
 from indicators import cards as indicator_cards
-from indicators.fmt import Lang
+from indicators.fmt import LANGS, Lang
 from indicators.i18n import t
 from indicators.model import Dataset
 from indicators.store import StoreError
 
-LANGS: tuple[Lang, ...] = ("vi", "en")
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Badges carry a symbol and a word, so status reads without colour. The symbols are the figures'
 # own Unicode ones rather than Material icons: the same marks everywhere, and a page needs no
 # icon font before it can be drawn.
-STATUS_BADGE: dict[str, tuple[str, str]] = {
-    status: (labels.STATUS_ICON[status], color)
-    for status, color in (
-        ("vuot", "blue"),
-        ("dat", "green"),
-        ("khong_dat", "orange"),
-        ("no_data", "gray"),
-        (labels.NO_TARGET, "gray"),
-    )
+BadgeColor = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary"]
+_STATUS_COLORS: dict[str, BadgeColor] = {
+    "vuot": "blue",
+    "dat": "green",
+    "khong_dat": "orange",
+    "no_data": "gray",
+    labels.NO_TARGET: "gray",
 }
-PROGRESS_BADGE: dict[str, tuple[str, str]] = {
-    status: (labels.PROGRESS_ICON[status], color)
-    for status, color in (
-        ("achieved", "green"),
-        ("on_track", "blue"),
-        ("moderate", "yellow"),
-        ("limited", "orange"),
-        ("moving_away", "red"),
-        ("no_data", "gray"),
-    )
+_PROGRESS_COLORS: dict[str, BadgeColor] = {
+    "achieved": "green",
+    "on_track": "blue",
+    "moderate": "yellow",
+    "limited": "orange",
+    "moving_away": "red",
+    "no_data": "gray",
 }
+STATUS_BADGE = {s: (labels.STATUS_ICON[s], c) for s, c in _STATUS_COLORS.items()}
+PROGRESS_BADGE = {s: (labels.PROGRESS_ICON[s], c) for s, c in _PROGRESS_COLORS.items()}
 # st.table and st.markdown read Markdown; text from the data must not turn into formatting.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|$~#])")
 
@@ -202,7 +197,7 @@ def page_header(title_key: str, lang: Lang) -> Dataset:
 def status_badge(status: str, lang: Lang, prefix: str = "") -> None:
     """An attainment status as a badge: symbol, word and colour."""
     symbol, color = STATUS_BADGE.get(status, STATUS_BADGE["no_data"])
-    st.badge(f"{symbol} {prefix}{t(f'status.{status}', lang)}", color=color)  # type: ignore[arg-type]
+    st.badge(f"{symbol} {prefix}{t(f'status.{status}', lang)}", color=color)
 
 
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
@@ -243,25 +238,6 @@ def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return out
 
 
-def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    """A table as an .xlsx file: numbers as numbers, text never run as a formula."""
-    name = re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31] or "Sheet1"
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=name, index=False)
-        book = writer.sheets[name]
-        for row in book.iter_rows(min_row=2):
-            for cell in row:
-                # openpyxl stores text beginning with "=" as a formula; quotes are text.
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-        book.freeze_panes = "A2"
-        for cells in book.columns:
-            width = max(len(str(c.value or "")) for c in cells[:200])
-            book.column_dimensions[cells[0].column_letter].width = min(max(width + 2, 8), 60)
-    return buffer.getvalue()
-
-
 def show_table(
     frame: pd.DataFrame,
     name: str,
@@ -280,9 +256,9 @@ def show_table(
     st.download_button(
         t("download.excel", lang),
         # Built on click, on its own thread: the page does not pay for a file nobody asks for.
-        data=lambda: excel_bytes(tables.headers(frame, lang), name),
+        data=lambda: excel.frames_bytes({name: tables.headers(frame, lang)}),
         file_name=f"{name}.xlsx",
-        mime=XLSX_MIME,
+        mime=excel.XLSX_MIME,
         key=f"{key}_xlsx",
         icon=":material/download:",
         on_click="ignore",

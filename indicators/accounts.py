@@ -152,7 +152,7 @@ def sign_in(store: Store, name: str, password: str, now: datetime | None = None)
             failed = conn.execute(select(sign_in_failures).where(sign_in_failures.c.name == name)).first()
             if failed is not None:
                 last = failed.last_at if failed.last_at.tzinfo else failed.last_at.replace(tzinfo=UTC)
-                remaining = wait_for(failed.count) - int((now - last).total_seconds())
+                remaining = wait_for(failed._mapping["count"]) - int((now - last).total_seconds())
                 if remaining > 0:
                     return SignIn(None, wait_seconds=remaining)
             user = conn.execute(select(users).where(users.c.name == name)).first()
@@ -160,14 +160,14 @@ def sign_in(store: Store, name: str, password: str, now: datetime | None = None)
             matched = bcrypt.checkpw(password.encode()[:MAX_PASSWORD_BYTES], stored) and user is not None
             if matched:
                 conn.execute(delete(sign_in_failures).where(sign_in_failures.c.name == name))
-                return SignIn(Role(user.role))
+                return SignIn(Role(user.role)) if user is not None else SignIn(None)
             if failed is None:
                 conn.execute(insert(sign_in_failures).values(name=name, count=1, last_at=now))
             else:
                 conn.execute(
                     update(sign_in_failures)
                     .where(sign_in_failures.c.name == name)
-                    .values(count=failed.count + 1, last_at=now)
+                    .values(count=failed._mapping["count"] + 1, last_at=now)
                 )
             return SignIn(None, wait_seconds=0)
     except SQLAlchemyError as exc:

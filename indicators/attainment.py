@@ -178,43 +178,34 @@ def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.
     return pct, quote
 
 
-def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
-    """One row per indicator × area × year × target: actual, target, % attained, status.
+def _achieved_reductions(
+    data: Dataset, lv: Levels, targets: pd.DataFrame, actual: np.ndarray, actual_quote: pd.Series
+) -> tuple[np.ndarray, pd.Series]:
+    """For "reduce by N a year" targets, the achieved yearly reduction replaces the level.
 
-    Rows come in the order of the targets table (the store returns it in key order).
+    It is the report's stated average where there is one, else the fall between the term's
+    first and last year where both levels exist; the quote follows what was used.
     """
-    lv = levels_of(data)
-    targets = data.targets if area is None else data.targets[data.targets["area"] == area]
-    reported = data.reported if area is None else data.reported[data.reported["area"] == area]
-    targets = _with_reported_only(targets.reset_index(drop=True), reported)
     year = targets["year"].to_numpy(dtype="int64")
-    position = lv.locate(targets["code"], targets["area"], year)
-    actual = lv.value_at(position)
-    actual_quote = lv.column_at(position, "quote")
-    comparator = targets["comparator"]
-    target = targets["value"].to_numpy(dtype="float64")
+    reduce = targets["comparator"].eq(Comparator.REDUCE_BY.value).to_numpy(dtype=bool, na_value=False)
+    if not reduce.any():
+        return actual, actual_quote
+    subset = targets.loc[reduce, KEY].reset_index(drop=True)
+    stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
+    start = term_start(targets.loc[reduce, "term"], year[reduce])
+    start_level = lv.value_at(lv.locate(subset["code"], subset["area"], start))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        from_levels = (start_level - actual[reduce]) / (year[reduce] - start)
+    has_stated = stated["stated_reduction"].notna().to_numpy()
+    actual = actual.copy()
+    actual[reduce] = np.where(has_stated, stated["stated_reduction"].to_numpy(dtype="float64"), from_levels)
+    quotes = actual_quote.to_numpy(dtype=object).copy()
+    quotes[reduce] = np.where(has_stated, stated["reduction_quote"].to_numpy(dtype=object), quotes[reduce])
+    return actual, pd.Series(quotes, dtype="str")
 
-    # "Reduce by N a year": the achieved reduction is the stated average, or the
-    # fall between the term's first and last year where both levels exist.
-    reduce = comparator.eq(Comparator.REDUCE_BY.value).to_numpy(dtype=bool, na_value=False)
-    if reduce.any():
-        subset = targets.loc[reduce, KEY].reset_index(drop=True)
-        stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
-        start = term_start(targets.loc[reduce, "term"], year[reduce])
-        start_level = lv.value_at(lv.locate(subset["code"], subset["area"], start))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            from_levels = (start_level - actual[reduce]) / (year[reduce] - start)
-        has_stated = stated["stated_reduction"].notna().to_numpy()
-        actual[reduce] = np.where(
-            has_stated, stated["stated_reduction"].to_numpy(dtype="float64"), from_levels
-        )
-        quotes = actual_quote.to_numpy(dtype=object)
-        quotes[reduce] = np.where(
-            has_stated, stated["reduction_quote"].to_numpy(dtype=object), quotes[reduce]
-        )
-        actual_quote = pd.Series(quotes, dtype="str")
 
-    ceiling = comparator.eq(Comparator.AT_MOST.value).to_numpy(dtype=bool, na_value=False)
+def _judge(actual: np.ndarray, target: np.ndarray, ceiling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """% of target attained and the status index (into _STATUSES) of each row."""
     with np.errstate(divide="ignore", invalid="ignore"):
         pct = np.where(ceiling, target / actual * 100.0, actual / target * 100.0)
     pct[~np.isfinite(pct)] = np.nan
@@ -225,15 +216,38 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
         met = np.where(ceiling, actual <= target, actual >= target)
         beyond = np.where(ceiling, actual < target, actual > target)
         status = np.where(zero, np.where(beyond, 0, np.where(met, 1, 2)), status)
+    return pct, status
 
+
+def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
+    """One row per indicator × area × year × target: actual, target, % attained, status.
+
+    Rows come in the order of the targets table (the store returns it in key order).
+    """
+    # Load inputs.
+    lv = levels_of(data)
+    targets = data.targets if area is None else data.targets[data.targets["area"] == area]
+    reported = data.reported if area is None else data.reported[data.reported["area"] == area]
+    targets = _with_reported_only(targets.reset_index(drop=True), reported)
+    year = targets["year"].to_numpy(dtype="int64")
+    position = lv.locate(targets["code"], targets["area"], year)
+
+    # Process data.
+    actual, actual_quote = _achieved_reductions(
+        data, lv, targets, lv.value_at(position), lv.column_at(position, "quote")
+    )
+    target = targets["value"].to_numpy(dtype="float64")
+    ceiling = targets["comparator"].eq(Comparator.AT_MOST.value).to_numpy(dtype=bool, na_value=False)
+    pct, status = _judge(actual, target, ceiling)
     printed, reported_quote = _attach_reported(targets, reported)
     difference = _printed_rounding(pct, printed) - printed
     # Where nothing can be computed, the report's own % is the only judgement there is.
     basis = np.where(status != 3, 0, np.where(~np.isnan(printed), 1, 2))
     status = np.where(basis == 1, _status_codes(printed), status)
+
+    # Save outputs.
     catalogue = data.indicators.set_index("code")
     where = _positions(targets["code"], catalogue.index)
-
     return pd.DataFrame(
         {
             "code": targets["code"],

@@ -118,9 +118,7 @@ def commendations_table(counts: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         {
             "award": counts["award"].to_numpy(),
             "recipient": [recipient_word(r, lang) for r in counts["recipient"]],
-            "level": [
-                t(f"level.{lvl}", lang) if lvl else t("level.other", lang) for lvl in counts["level"]
-            ],
+            "level": [t(f"level.{lvl}", lang) if lvl else t("level.other", lang) for lvl in counts["level"]],
             "year": [str(int(y)) for y in counts["year"]],
             "count": counts["count"].to_numpy(),
             "note": [t(f"qualifier.{q}", lang) if q else "" for q in counts["qualifier"]],

@@ -14,6 +14,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from indicators.fmt import LANGS
+from indicators.i18n import t
 from indicators.model import (
     AREAS,
     DOMAINS,
@@ -34,7 +36,10 @@ from indicators.model import (
     TargetKind,
     ValueKind,
 )
+from indicators.xlsx_guard import column_letter
 
+# What a browser is told an .xlsx download is.
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The Vietnamese header analysts see for each column, per table.
 _COMMON = {
     "code": "Mã chỉ tiêu",
@@ -139,20 +144,6 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "grassroots": ("cơ sở",),
     },
 }
-_DOMAIN_NAMES_VI = {
-    "economy": "Kinh tế",
-    "education": "Giáo dục",
-    "health": "Y tế",
-    "culture": "Văn hóa",
-    "poverty_jobs": "Giảm nghèo – việc làm",
-    "defence_security": "Quốc phòng – an ninh",
-    "political_system": "Hệ thống chính trị",
-    "new_rural": "Nông thôn mới",
-    "tea": "Cây chè",
-    "tourism": "Du lịch",
-    "population": "Dân số",
-    "commendations": "Thi đua – khen thưởng",
-}
 
 
 def fold(text: object) -> str:
@@ -172,7 +163,9 @@ def vocabulary_map(table: str, column: str) -> dict[str, str] | None:
         if canonical in values:
             mapping.update({fold(w): canonical for w in words})
     if column == "domain":
-        mapping.update({fold(name): code for code, name in _DOMAIN_NAMES_VI.items()})
+        # A domain may be written as its name, in either language: "Kinh tế", "Economy".
+        for lang in LANGS:
+            mapping.update({fold(t(f"domain.{code}", lang)): code for code in DOMAINS})
     return mapping
 
 
@@ -379,15 +372,7 @@ def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         width = max([len(name), *(len(str(r[index - 1] or "")) for r in rows[:200])])
-        sheet.column_dimensions[_letter(index)].width = min(max(width + 2, 8), 60)
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+        sheet.column_dimensions[column_letter(index)].width = min(max(width + 2, 8), 60)
 
 
 def _instructions(book: Workbook) -> None:
@@ -417,7 +402,7 @@ def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, i
     """Drop-down lists for codes and vocabularies, and a whole-number rule for years."""
     last = max(rows + 1000, 1000)
     for index, column in enumerate(table.columns, start=1):
-        span = f"{_letter(index)}2:{_letter(index)}{last}"
+        span = f"{column_letter(index)}2:{column_letter(index)}{last}"
         if (table.name, column) in VOCABULARIES:
             values = [v for v in VOCABULARIES[(table.name, column)] if v]
             formula = '"' + ",".join(values) + '"'
@@ -490,12 +475,18 @@ def workbook_bytes(data: Dataset) -> bytes:
     return buffer.getvalue()
 
 
+def sheet_name(name: str) -> str:
+    """A name Excel accepts for a sheet: none of []:*?/\\ and at most 31 characters."""
+    return re.sub(r"[\[\]:*?/\\]", " ", name)[:31] or "Sheet1"
+
+
 def frames_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
-    """Plain frames (a validation report, a comparison) as an .xlsx file, text never run as formulas."""
+    """Frames (a table on a page, a validation report) as an .xlsx file: numbers as numbers, text never
+    run as a formula. The one writer of tables for people, so that rule lives in one place."""
     book = Workbook()
     book.remove(book.active)
     for name, frame in frames.items():
-        sheet = book.create_sheet(name[:31])
+        sheet = book.create_sheet(sheet_name(name))
         columns = [frame[c].astype(object).tolist() for c in frame.columns]
         rows = [[_plain(v) for v in row] for row in zip(*columns, strict=True)] if len(frame) else []
         _write_rows(sheet, [str(c) for c in frame.columns], rows)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Literal, SupportsFloat
 
 from babel.numbers import format_decimal
 
 Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
 _LOCALES: dict[str, str] = {"vi": "vi_VN", "en": "en_US"}
 MISSING = "—"
 
@@ -17,10 +18,21 @@ def is_missing(value: object) -> bool:
     """True for None, NaN and pandas' NA: the figure is absent."""
     if value is None:
         return True
-    try:
-        return bool(math.isnan(value))  # type: ignore[arg-type]
-    except TypeError:
-        return str(value) in {"<NA>", "nan", "NaT"}
+    if isinstance(value, float):  # also numpy's float64: the common cases first
+        return math.isnan(value)
+    if isinstance(value, int | str):
+        return value in {"<NA>", "nan", "NaT"}
+    if isinstance(value, SupportsFloat):
+        try:
+            return math.isnan(float(value))
+        except (TypeError, ValueError):
+            pass
+    return str(value) in {"<NA>", "nan", "NaT"}
+
+
+def _float(value: object) -> float:
+    """A value `is_missing` let through, as a float; text is read as Python reads a number."""
+    return float(value) if isinstance(value, SupportsFloat) else float(str(value))
 
 
 def round_half_up(value: float, decimals: int) -> float:
@@ -43,7 +55,7 @@ def number(value: object, lang: Lang = "vi", decimals: int | None = None) -> str
     """A number in the reader's convention; decimals=None keeps up to 2 significant places."""
     if is_missing(value):
         return MISSING
-    x = float(value)  # type: ignore[arg-type]
+    x = _float(value)
     if decimals is None:
         pattern = "#,##0.##"
     elif decimals == 0:
@@ -65,7 +77,7 @@ def signed(value: object, lang: Lang = "vi", decimals: int | None = None) -> str
     """A change with its sign: +1.050,2 or −6."""
     if is_missing(value):
         return MISSING
-    x = float(value)  # type: ignore[arg-type]
+    x = _float(value)
     text = number(abs(x), lang, decimals)
     return ("+" if x > 0 else "−" if x < 0 else "±") + text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.model import ObsKind
+from indicators.model import Dataset, ObsKind
 
 # Above this many (code × area × year) cells a dense table would waste memory; a hash index is used.
 DENSE_LIMIT = 40_000_000
@@ -126,11 +126,11 @@ class Levels:
         )
 
 
-def levels_of(data: object) -> Levels:
+def levels_of(data: Dataset) -> Levels:
     """The levels of a dataset, built once per dataset and shared by attainment and progress."""
     cached = getattr(data, "_levels", None)
     if cached is None:
-        cached = Levels(data.observations)  # type: ignore[attr-defined]
+        cached = Levels(data.observations)
         # Datasets are frozen; the cache is not part of their value, so it is set around that.
         object.__setattr__(data, "_levels", cached)
     return cached

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -34,6 +37,14 @@ COLUMNS = [
     "reason",
     "target_quote",
 ]
+# What a goal without a baseline cannot have.
+_PACE_COLUMNS = (
+    "required_growth_pct",
+    "observed_growth_pct",
+    "required_change_per_year",
+    "observed_change_per_year",
+    "ratio",
+)
 
 
 def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
@@ -46,20 +57,26 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
     return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
 
 
-def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
-    """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
-    lv = levels_of(data)
+def _goal_rows(data: Dataset, goal_year: int | None, area: str | None) -> pd.DataFrame:
+    """The goals with their baseline year and value: goal_year, target_value, base_value."""
     g = goals(data, goal_year)
     if area is not None:
         g = g[g["area"] == area]
     g = g.rename(columns={"year": "goal_year", "value": "target_value", "quote": "target_quote"})
     g = g.reset_index(drop=True)
+    lv = levels_of(data)
+    g["base_value"] = lv.value_at(lv.locate(g["code"], g["area"], g["base_year"].to_numpy(dtype="int64")))
+    return g
+
+
+def _latest(data: Dataset, g: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each goal's last level after the baseline, up to the goal year: (year, -1 if none; value).
+
+    Looked up year by year backwards from the goal, as terms span a handful of years.
+    """
+    lv = levels_of(data)
     base_year = g["base_year"].to_numpy(dtype="int64")
     goal_years = g["goal_year"].to_numpy(dtype="int64")
-    g["base_value"] = lv.value_at(lv.locate(g["code"], g["area"], base_year))
-
-    # Latest: the last level after the baseline, up to the goal year; looked up year by
-    # year backwards from the goal, as terms span a handful of years.
     latest_year = np.full(len(g), -1, dtype="int64")
     latest_value = np.full(len(g), np.nan)
     for back in range(int((goal_years - base_year).max()) if len(g) else 0):
@@ -71,27 +88,44 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
         hit = open_rows & ~np.isnan(found)
         latest_year[hit] = year[hit]
         latest_value[hit] = found[hit]
-    g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
-    g["latest_value"] = latest_value
+    return latest_year, latest_value
 
+
+def _catalogue_flags(data: Dataset, codes: pd.Series) -> Callable[[str, str], np.ndarray]:
+    """A test on the catalogue spread to the goals: flags(column, value) → one bool per goal."""
     info = data.indicators.set_index("code")
-    where = positions(g["code"], info.index)
+    where = positions(codes, info.index)
 
-    def catalogue_is(column: str, value: str) -> np.ndarray:
+    def flags(column: str, value: str) -> np.ndarray:
         # Compared on the small catalogue, then spread to the goals by position.
-        flags = info[column].eq(value).to_numpy(dtype=bool, na_value=False)
-        return np.where(where >= 0, flags[np.maximum(where, 0)] if len(flags) else False, False)
+        found = info[column].eq(value).to_numpy(dtype=bool, na_value=False)
+        return np.where(where >= 0, found[np.maximum(where, 0)] if len(found) else False, False)
 
-    d = np.where(catalogue_is("direction", Direction.LOWER.value), -1.0, 1.0)
-    comparator = g["comparator"]
-    reduce = comparator == Comparator.REDUCE_BY.value
+    return flags
+
+
+@dataclass(frozen=True)
+class _Growth:
+    """Required and observed pace of each goal; `linear` where a straight line replaces compound growth."""
+
+    goal_value: pd.Series
+    linear: pd.Series
+    cagr_r: pd.Series
+    cagr_o: pd.Series
+    change_r: pd.Series
+    change_o: pd.Series
+    ratio: pd.Series
+
+
+def _growth(g: pd.DataFrame, lower: np.ndarray) -> _Growth:
+    """Statistics Canada's growth ratio: observed ÷ required, compound or straight-line."""
+    d = np.where(lower, -1.0, 1.0)
+    reduce = g["comparator"] == Comparator.REDUCE_BY.value
     span = (g["goal_year"] - g["base_year"]).astype("float64")
     y0, yt = g["base_value"], g["latest_value"]
     elapsed = (g["latest_year"] - g["base_year"]).astype("float64")
-
     # "Reduce by N a year" goals end at baseline − N·years, reached on a straight line.
-    goal_value = np.where(reduce, y0 - g["target_value"] * span, g["target_value"])
-    goal_value = pd.Series(goal_value, index=g.index)
+    goal_value = pd.Series(np.where(reduce, y0 - g["target_value"] * span, g["target_value"]), index=g.index)
     linear = reduce | (y0 <= 0) | (goal_value <= 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         cagr_r = np.power(goal_value / y0, 1.0 / span) - 1.0
@@ -100,10 +134,14 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
         change_o = (yt - y0) / elapsed
         ratio = np.where(linear, change_o / change_r, d * cagr_o / np.abs(cagr_r))
     ratio = pd.Series(ratio, index=g.index).replace([np.inf, -np.inf], np.nan)
+    return _Growth(goal_value, linear, cagr_r, cagr_o, change_r, change_o, ratio)
 
-    higher_goal = comparator == Comparator.AT_LEAST.value
-    achieved = np.where(higher_goal, yt >= goal_value, yt <= goal_value) & yt.notna()
-    term_total = pd.Series(catalogue_is("value_kind", ValueKind.TERM_TOTAL.value), index=g.index)
+
+def _status(g: pd.DataFrame, growth: _Growth, term_total: pd.Series) -> tuple[pd.Categorical, pd.Categorical]:
+    """Each goal's progress status and, where it is unknown, why."""
+    y0, yt, ratio = g["base_value"], g["latest_value"], growth.ratio
+    higher_goal = g["comparator"] == Comparator.AT_LEAST.value
+    achieved = np.where(higher_goal, yt >= growth.goal_value, yt <= growth.goal_value) & yt.notna()
     # Categoricals built from integer choices: a few words over many goals, no string per row.
     statuses = [s.value for s in ProgressStatus]
     pick = {s: statuses.index(s.value) for s in ProgressStatus}
@@ -132,41 +170,57 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
     )
     reasons = ["", "term_total", "no_baseline", "no_later_data"]
     reason = np.select([achieved, term_total, y0.isna(), yt.isna()], [0, 1, 2, 3], default=0)
+    return pd.Categorical.from_codes(status, statuses), pd.Categorical.from_codes(reason, reasons)
+
+
+def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
+    """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
+    # Load inputs.
+    g = _goal_rows(data, goal_year, area)
+    latest_year, latest_value = _latest(data, g)
+    g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
+    g["latest_value"] = latest_value
+    flags = _catalogue_flags(data, g["code"])
+    term_total = pd.Series(flags("value_kind", ValueKind.TERM_TOTAL.value), index=g.index)
+
+    # Process data.
+    growth = _growth(g, flags("direction", Direction.LOWER.value))
+    status, reason = _status(g, growth, term_total)
+
+    # Save outputs.
+    info = data.indicators.set_index("code")
+    where = positions(g["code"], info.index)
+    reduce = g["comparator"] == Comparator.REDUCE_BY.value
+    y0, linear = g["base_value"], growth.linear
+    # Without a baseline nothing can be required or observed: those cells stay empty.
+    no_base = y0.isna() | term_total
     out = pd.DataFrame(
         {
             "code": g["code"],
             "name": take_labels(info["name_vi"], where),
             "unit": take_labels(info["unit"], where),
             "area": g["area"],
-            "comparator": comparator,
+            "comparator": g["comparator"],
             "method": pd.Categorical.from_codes(np.where(linear, 1, 0), ["cagr", "linear"]),
             "base_year": g["base_year"],
             # A term total's previous-term figure is no baseline for the next term.
             "base_value": y0.mask(term_total),
             "goal_year": g["goal_year"],
-            "goal_value": goal_value.where(~(reduce & y0.isna())),
+            "goal_value": growth.goal_value.where(~(reduce & y0.isna())),
             "goal_derived": reduce,
             "latest_year": g["latest_year"],
-            "latest_value": yt,
-            "required_growth_pct": np.where(linear, np.nan, cagr_r * 100.0),
-            "observed_growth_pct": np.where(linear, np.nan, cagr_o * 100.0),
-            "required_change_per_year": change_r,
-            "observed_change_per_year": change_o,
-            "ratio": ratio,
-            "status": pd.Categorical.from_codes(status, statuses),
-            "reason": pd.Categorical.from_codes(reason, reasons),
+            "latest_value": g["latest_value"],
+            "required_growth_pct": np.where(linear, np.nan, growth.cagr_r * 100.0),
+            "observed_growth_pct": np.where(linear, np.nan, growth.cagr_o * 100.0),
+            "required_change_per_year": growth.change_r,
+            "observed_change_per_year": growth.change_o,
+            "ratio": growth.ratio,
+            "status": status,
+            "reason": reason,
             "target_quote": g["target_quote"],
         }
     )
-    # Without a baseline nothing can be required or observed: leave those cells empty.
-    no_base = y0.isna() | term_total
-    for column in (
-        "required_growth_pct",
-        "observed_growth_pct",
-        "required_change_per_year",
-        "observed_change_per_year",
-        "ratio",
-    ):
+    for column in _PACE_COLUMNS:
         out[column] = out[column].astype("float64").mask(no_base)
     return out[COLUMNS]
 

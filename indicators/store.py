@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.types import TypeEngine
 
 from indicators import excel
 from indicators.i18n import Message, MessageError, msg
@@ -88,9 +90,11 @@ _BOOL = {"derived"}
 
 def _row_table(model: ModelTable) -> Table:
     """A data table: the model's columns plus the version range each row is valid in."""
-    columns = [Column("row_id", Integer, primary_key=True, autoincrement=True)]
+    columns: list[Column[Any]] = [Column("row_id", Integer, primary_key=True, autoincrement=True)]
     for name in model.columns:
-        kind = Integer if name in _INT else Float if name in _FLOAT else Boolean if name in _BOOL else Text
+        kind: type[TypeEngine[Any]] = (
+            Integer if name in _INT else Float if name in _FLOAT else Boolean if name in _BOOL else Text
+        )
         columns.append(Column(name, kind, nullable=name == "base_year" or name in _FLOAT))
     columns += [
         Column("row_hash", String(32), nullable=False),
@@ -206,7 +210,7 @@ class Store:
                 )
         except SQLAlchemyError as exc:
             self._ready = False
-            detail = exc.orig or exc
+            detail = getattr(exc, "orig", None) or exc
             raise StoreError(msg("store.cannot_open", url=self.url_for_people, detail=detail)) from exc
         return self
 
@@ -330,7 +334,7 @@ class Store:
                 counts=json.dumps(counts, ensure_ascii=False),
                 restored_from=restored_from,
             )
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has one; SQLAlchemy types it Optional
         for model in TABLES:
             table = ROW_TABLES[model.name]
             rows, hashes, gone_ids = plans[model.name]

@@ -303,8 +303,9 @@ def goals_table(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.Da
     return pd.DataFrame.from_records(records)
 
 
-def _with_year(text: str, year: object) -> str:
-    return text if fmt.is_missing(year) or text == fmt.MISSING else f"{text} ({int(year)})"  # type: ignore[call-overload]
+def _with_year(text: str, year: float | None) -> str:
+    """ "300.000 (2020)": a figure with its year, when both are there."""
+    return text if year is None or fmt.is_missing(year) or text == fmt.MISSING else f"{text} ({int(year)})"
 
 
 def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:

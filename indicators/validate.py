@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -41,6 +41,8 @@ from indicators.xlsx_guard import Facts, Limits, Refusal, column_letter
 
 Severity = Literal["error", "warning"]
 Layout = Literal["long", "wide", ""]
+# What a column of a wide sheet holds.
+WideRole = Literal["code", "name", "unit", "area", "year", "target", "skip"]
 
 FIGURE_TABLES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
 CATALOGUE_TABLES: tuple[Table, ...] = (INDICATORS, AREAS)
@@ -227,14 +229,14 @@ class _Sheets:
     def __init__(self, book: python_calamine.CalamineWorkbook) -> None:
         self.book = book
         self._sheets: dict[str, python_calamine.CalamineSheet] = {}
-        self._grids: dict[str, list[list[object]]] = {}
+        self._grids: dict[str, list[list[Any]]] = {}  # cells as calamine types them
 
     def sheet(self, name: str) -> python_calamine.CalamineSheet:
         if name not in self._sheets:
             self._sheets[name] = self.book.get_sheet_by_name(name)
         return self._sheets[name]
 
-    def grid(self, name: str) -> list[list[object]]:
+    def grid(self, name: str) -> list[list[Any]]:
         if name not in self._grids:
             # skip_empty_area=False keeps row 1 as row 1, so cell names match what Excel shows.
             self._grids[name] = self.sheet(name).to_python(skip_empty_area=False)
@@ -424,7 +426,7 @@ _TARGET_KIND = {
 
 @dataclass
 class _WideColumn:
-    role: Literal["code", "name", "unit", "area", "year", "target", "skip"]
+    role: WideRole
     year: int = 0
     kind: str = ""
 
@@ -433,14 +435,15 @@ def _wide_role(header: object) -> _WideColumn | None:
     if isinstance(header, int | float) and not isinstance(header, bool) and float(header).is_integer():
         header = str(int(header))
     text = fold(header)
-    for names, role in (
+    named: tuple[tuple[set[str], WideRole], ...] = (
         (_WIDE_CODE, "code"),
         (_WIDE_NAME, "name"),
         (_WIDE_UNIT, "unit"),
         (_WIDE_AREA, "area"),
-    ):
+    )
+    for names, role in named:
         if text in names:
-            return _WideColumn(role)  # type: ignore[arg-type]
+            return _WideColumn(role)
     if text in _WIDE_SKIP:
         return _WideColumn("skip")
     if match := _YEAR_HEADER.match(text):
@@ -725,7 +728,7 @@ def _check_duplicates(loc: _Located, chk: _Checker) -> None:
         chk.at(
             loc,
             key[0],
-            [pos],
+            [int(pos)],
             msg("check.duplicate_row", other=other, names=names),
             values=[f"{' / '.join(_text(v) for v in frame.iloc[pos])}"],
         )
@@ -894,10 +897,20 @@ def _damaged(exc: Exception) -> Refusal:
     )
 
 
-def _check_book(
-    book: python_calamine.CalamineWorkbook, facts: Facts, current: Dataset, upload: Upload, chk: _Checker
-) -> None:
-    # Find the layout.
+@dataclass
+class _Layout:
+    """Where an upload's tables are: sheets by table (long layout) or wide sheets with their headers."""
+
+    sheets: _Sheets
+    found: dict[str, str]  # table name → sheet (long layout)
+    wide: dict[str, tuple[int, list[_WideColumn | None]]]  # sheet → header row and column roles
+    grids: dict[str, list[list[object]]]  # the cells of every sheet that is not a long-layout table
+
+
+def _find_layout(
+    book: python_calamine.CalamineWorkbook, facts: Facts, upload: Upload, chk: _Checker
+) -> _Layout:
+    """Long (the template's sheets) or wide (an office's table); sheets that hold nothing to read."""
     parsed = _Sheets(book)
     sheets = book.sheet_names
     found = excel.sheet_map(sheets)
@@ -905,8 +918,7 @@ def _check_book(
     others = [s for s in sheets if s not in found.values() and s not in instructions]
     grids = {s: parsed.grid(s) for s in others}
     wide = {s: h for s in others if (h := _wide_header(grids[s])) is not None}
-    figure_sheets = [t for t in FIGURE_TABLES if t.name in found]
-    if figure_sheets or not wide:
+    if any(t.name in found for t in FIGURE_TABLES) or not wide:
         upload.layout = "long"
         for table in TABLES:
             if table.name not in found:
@@ -923,32 +935,34 @@ def _check_book(
     for sheet in unused:
         _sheet_facts(facts, sheet, chk, data_sheet=False)
         if not all(all(_is_blank(v) for v in row) for row in grids[sheet]):
-            chk.add(
-                sheet,
-                msg("check.sheet_ignored", sheet=sheet),
-                severity="warning",
-            )
+            chk.add(sheet, msg("check.sheet_ignored", sheet=sheet), severity="warning")
+    return _Layout(parsed, found, wide if upload.layout == "wide" else {}, grids)
 
-    # Read the sheets.
+
+def _read_tables(
+    layout: _Layout, facts: Facts, wide_layout: bool, chk: _Checker
+) -> dict[str, list[_Located]]:
+    """Every table the layout holds, read cell by cell, with the facts of the sheets read."""
     located: dict[str, list[_Located]] = {}
     for table in TABLES:
-        if table.name not in found or (upload.layout == "wide" and table in FIGURE_TABLES):
+        if table.name not in layout.found or (wide_layout and table in FIGURE_TABLES):
             continue
-        sheet = found[table.name]
+        sheet = layout.found[table.name]
         _sheet_facts(facts, sheet, chk, data_sheet=True)
-        _merged(parsed, sheet, 1, chk)
-        loc = _read_long(parsed.grid(sheet), table, sheet, chk)
+        _merged(layout.sheets, sheet, 1, chk)
+        loc = _read_long(layout.sheets.grid(sheet), table, sheet, chk)
         if loc is not None:
             located.setdefault(table.name, []).append(loc)
-    for sheet, (header_at, roles) in wide.items():
-        if upload.layout != "wide":
-            break
+    for sheet, (header_at, roles) in layout.wide.items():
         _sheet_facts(facts, sheet, chk, data_sheet=True)
-        _merged(parsed, sheet, header_at + 1, chk)
-        for loc in _read_wide(grids[sheet], sheet, header_at, roles, chk):
+        _merged(layout.sheets, sheet, header_at + 1, chk)
+        for loc in _read_wide(layout.grids[sheet], sheet, header_at, roles, chk):
             located.setdefault(loc.table.name, []).append(loc)
+    return located
 
-    # Check each column, then the tables against each other and the current data.
+
+def _check_tables(located: dict[str, list[_Located]], current: Dataset, chk: _Checker) -> pd.DataFrame:
+    """Each column, then the tables against each other and the current data; the catalogue used."""
     for locs in located.values():
         for loc in locs:
             _check_columns(loc, chk)
@@ -962,26 +976,43 @@ def _check_book(
                 _check_references(loc, codes, area_codes, chk)
             if loc.table in FIGURE_TABLES:
                 _check_domain(loc, catalogue, chk)
-    if upload.layout == "wide" and not any(
-        len(loc.frame) for t in FIGURE_TABLES for loc in located.get(t.name, [])
-    ):
-        chk.add(
-            next(iter(wide)),
-            msg("check.wide_empty"),
-        )
+    return catalogue
+
+
+def _frames(
+    located: dict[str, list[_Located]], current: Dataset, catalogue: pd.DataFrame, wide: bool, chk: _Checker
+) -> dict[str, pd.DataFrame]:
+    """The tables as the store takes them; wide rows completed from the current data."""
+    frames = {}
+    for table_name, locs in located.items():
+        table = next(t for t in TABLES if t.name == table_name)
+        parts = [
+            _complete_wide(loc, current.frame(table), catalogue, chk)
+            if wide and table in FIGURE_TABLES
+            else loc.frame
+            for loc in locs
+        ]
+        frames[table_name] = coerce(table, pd.concat(parts, ignore_index=True))
+    return frames
+
+
+def _check_book(
+    book: python_calamine.CalamineWorkbook, facts: Facts, current: Dataset, upload: Upload, chk: _Checker
+) -> None:
+    # Find the layout.
+    layout = _find_layout(book, facts, upload, chk)
+    wide = upload.layout == "wide"
+
+    # Read the sheets and check them.
+    located = _read_tables(layout, facts, wide, chk)
+    catalogue = _check_tables(located, current, chk)
+    if wide and not any(len(loc.frame) for t in FIGURE_TABLES for loc in located.get(t.name, [])):
+        chk.add(next(iter(layout.wide)), msg("check.wide_empty"))
     if any(p.severity == "error" for p in chk.problems):
         return
 
     # Save outputs.
-    for table_name, locs in located.items():
-        table = next(t for t in TABLES if t.name == table_name)
-        frames = []
-        for loc in locs:
-            if upload.layout == "wide" and table in FIGURE_TABLES:
-                frames.append(_complete_wide(loc, current.frame(table), catalogue, chk))
-            else:
-                frames.append(loc.frame)
-        upload.frames[table_name] = coerce(table, pd.concat(frames, ignore_index=True))
+    upload.frames = _frames(located, current, catalogue, wide, chk)
 
 
 def _effective(current: pd.DataFrame, locs: list[_Located]) -> pd.DataFrame:

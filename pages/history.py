@@ -13,7 +13,6 @@ from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.store import StoreError
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_ROWS = 2000
 
 
@@ -115,7 +114,7 @@ def main() -> None:
         t("history.download", lang).format(v=viewed),
         data=lambda: _version_bytes(store.url, int(viewed)),
         file_name=f"so_lieu_phien_ban_{viewed}.xlsx",
-        mime=XLSX_MIME,
+        mime=excel.XLSX_MIME,
         icon=":material/download:",
     )
 

@@ -12,9 +12,8 @@ from indicators import diff, excel, fmt, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
-from indicators.store import StoreError, StoreMovedError
+from indicators.store import Store, StoreError, StoreMovedError
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_ROWS = 2000  # rows of detail drawn on the page; the counts always cover everything
 
 
@@ -52,44 +51,28 @@ def _report(upload: validate.Upload, lang: Lang) -> None:
         t("upload.report_download", lang),
         data=excel.frames_bytes({"BaoCaoKiemTra": shown}),
         file_name=f"bao_cao_kiem_tra_{upload.file_name.rsplit('.', 1)[0]}.xlsx",
-        mime=XLSX_MIME,
+        mime=excel.XLSX_MIME,
         icon=":material/download:",
     )
 
 
-def main() -> None:
-    """Draw the page."""
-    lang = state.lang()
-    auth.require_editor(lang)  # a viewer who types this address gets the sign-in form
-    st.title(t("upload.title", lang))
-    st.write(t("upload.intro", lang))
-    st.caption(t("upload.rule", lang))
+def _open(lang: Lang) -> tuple[Store, Dataset]:
+    """The store and its newest data; a store that cannot be read gets a sentence and stops the page."""
     try:
-        store = state.store()
-        current = state.dataset()
+        return state.store(), state.dataset()
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")
         st.stop()
 
-    flash = st.session_state.pop(state.UPLOAD_FLASH_KEY, None)
-    if flash:
-        st.success(flash, icon=":material/check_circle:")
-    st.download_button(
-        t("upload.template", lang),
-        data=lambda: _template(store.url, current.version),
-        file_name=f"mau_cap_nhat_so_lieu_v{current.version}.xlsx",
-        mime=XLSX_MIME,
-        icon=":material/download:",
-    )
 
+def _uploaded_file(current: Dataset, lang: Lang) -> tuple[Checked, bool]:
+    """The chosen file checked once per file and version; True when it was checked against an older one."""
     nonce = st.session_state.setdefault(state.UPLOAD_NONCE_KEY, 0)
     uploaded = st.file_uploader(
         t("upload.file", lang), type=["xlsx", "xlsm"], key=f"{state.UPLOAD_FILE_WIDGET}_{nonce}"
     )
     if uploaded is None:
         st.stop()
-
-    # Process data: check once per file and version, with progress shown for a large file.
     data = uploaded.getvalue()
     sha = hashlib.sha256(data).hexdigest()
     checked: Checked | None = st.session_state.get(state.UPLOAD_CHECK_KEY)
@@ -100,8 +83,11 @@ def main() -> None:
             checked = _check(data, uploaded.name, current)
             status.update(label=t("upload.checked", lang).format(name=uploaded.name), state="complete")
         st.session_state[state.UPLOAD_CHECK_KEY] = checked
-    upload = checked.upload
+    return checked, moved
 
+
+def _problems(upload: validate.Upload, lang: Lang) -> None:
+    """How many errors and warnings, and the report listing each."""
     if upload.errors:
         st.error(
             t("upload.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
@@ -110,28 +96,27 @@ def main() -> None:
         st.warning(t("upload.warnings", lang).format(n=fmt.number(len(upload.warnings), lang)))
     if upload.problems:
         _report(upload, lang)
-    if not upload.ok or checked.preview is None or checked.merged is None:
-        st.stop()
 
+
+def _conversions(upload: validate.Upload, lang: Lang) -> None:
+    """The layout read, and the numbers typed as text with how each was read."""
     st.caption(t(f"upload.layout_{upload.layout}", lang))
-    if not upload.conversions.empty:
-        st.subheader(t("upload.conversions", lang))
-        conversions = upload.conversions.assign(
-            value=[fmt.number(v, lang) for v in upload.conversions["value"]]
-        )
-        labels = {"sheet": "xcol.sheet", "cell": "xcol.cell", "column": "xcol.column"}
-        labels |= {"text": "xcol.text", "value": "xcol.number"}
-        st.dataframe(
-            conversions.rename(columns={c: t(k, lang) for c, k in labels.items()}),
-            hide_index=True,
-            width="stretch",
-        )
+    if upload.conversions.empty:
+        return
+    st.subheader(t("upload.conversions", lang))
+    conversions = upload.conversions.assign(value=[fmt.number(v, lang) for v in upload.conversions["value"]])
+    labels = {"sheet": "xcol.sheet", "cell": "xcol.cell", "column": "xcol.column"}
+    labels |= {"text": "xcol.text", "value": "xcol.number"}
+    st.dataframe(
+        conversions.rename(columns={c: t(k, lang) for c, k in labels.items()}),
+        hide_index=True,
+        width="stretch",
+    )
 
-    preview = checked.preview
-    if preview.empty:
-        st.info(t("upload.same", lang).format(v=current.version), icon=":material/info:")
-        st.stop()
-    st.subheader(t("upload.preview", lang).format(v=current.version))
+
+def _preview(preview: diff.Preview, version: int, lang: Lang) -> dict[str, int]:
+    """The change against the current version: totals, counts per table, rows in detail."""
+    st.subheader(t("upload.preview", lang).format(v=version))
     totals = preview.totals()
     for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
         column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
@@ -143,8 +128,11 @@ def main() -> None:
             t("diff.shown", lang).format(n=fmt.number(PREVIEW_ROWS, lang), total=fmt.number(total_rows, lang))
         )
     st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
+    return totals
 
-    # Save outputs: one click, one new version.
+
+def _commit(store: Store, checked: Checked, moved: bool, totals: dict[str, int], lang: Lang) -> None:
+    """One click, one new version: refused when someone committed since the preview."""
     account = auth.current()[0]  # every version records the signed-in account that made it
     note = st.text_area(t("upload.note", lang), key=state.UPLOAD_NOTE_WIDGET)
     if not st.button(t("upload.commit", lang), type="primary", key=state.UPLOAD_COMMIT_WIDGET):
@@ -153,11 +141,12 @@ def main() -> None:
         st.error(t("upload.account_needed", lang))
         st.stop()
     latest = store.current_version()
-    if moved or latest != checked.version:
+    if moved or latest != checked.version or checked.merged is None:
         # Someone committed meanwhile: merging against the old version would undo their change.
         st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
         st.warning(t("upload.moved", lang).format(v=latest))
         st.stop()
+    upload = checked.upload
     try:
         result = store.commit(
             checked.merged,
@@ -176,15 +165,50 @@ def main() -> None:
         st.error(exc.text(lang), icon=":material/database:")
         st.stop()
     if result.version is None:
-        st.info(t("upload.same", lang).format(v=current.version))
+        st.info(t("upload.same", lang).format(v=checked.version))
         st.stop()
     st.session_state[state.UPLOAD_FLASH_KEY] = t("upload.committed", lang).format(
         v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
     )
-    st.session_state[state.UPLOAD_NONCE_KEY] = nonce + 1
+    st.session_state[state.UPLOAD_NONCE_KEY] = st.session_state.get(state.UPLOAD_NONCE_KEY, 0) + 1
     st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
     st.session_state.pop(state.UPLOAD_NOTE_WIDGET, None)
     st.rerun()
+
+
+def main() -> None:
+    """Draw the page."""
+    # Read inputs.
+    lang = state.lang()
+    auth.require_editor(lang)  # a viewer who types this address gets the sign-in form
+    st.title(t("upload.title", lang))
+    st.write(t("upload.intro", lang))
+    st.caption(t("upload.rule", lang))
+    store, current = _open(lang)
+    flash = st.session_state.pop(state.UPLOAD_FLASH_KEY, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+    st.download_button(
+        t("upload.template", lang),
+        data=lambda: _template(store.url, current.version),
+        file_name=f"mau_cap_nhat_so_lieu_v{current.version}.xlsx",
+        mime=excel.XLSX_MIME,
+        icon=":material/download:",
+    )
+
+    # Process data: check once per file and version, with progress shown for a large file.
+    checked, moved = _uploaded_file(current, lang)
+    _problems(checked.upload, lang)
+    if not checked.upload.ok or checked.preview is None or checked.merged is None:
+        st.stop()
+    _conversions(checked.upload, lang)
+    if checked.preview.empty:
+        st.info(t("upload.same", lang).format(v=current.version), icon=":material/info:")
+        st.stop()
+    totals = _preview(checked.preview, current.version, lang)
+
+    # Save outputs: one click, one new version.
+    _commit(store, checked, moved, totals, lang)
 
 
 main()

@@ -59,6 +59,18 @@ def term(rows: pd.DataFrame) -> pd.DataFrame:
     return selection.select(rows, "TD", "2015-2020")
 
 
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    """Streamlit's caches live in the process: a page test starts and ends with them empty."""
+    import streamlit as st  # here, not at the top: only page tests pay for Streamlit
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
 PG_ENV = "INDICATORS_TEST_PG_URL"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 import pytest
@@ -96,8 +97,8 @@ def test_poverty_reduction_is_achieved_over_target_reduction() -> None:
 
 def _data(
     observations: list[dict],
-    targets: list[dict] = (),  # type: ignore[assignment]
-    reported: list[dict] = (),  # type: ignore[assignment]
+    targets: Sequence[dict] = (),
+    reported: Sequence[dict] = (),
     direction: str = "higher",
 ) -> Dataset:
     indicator = {

@@ -10,11 +10,14 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from indicators.i18n import t
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 pytestmark = pytest.mark.browser
 
@@ -235,7 +238,12 @@ def test_markup_in_a_name_stays_text_in_the_browser(server: str, browser: Any, s
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def refuse(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", refuse)
         for path in ("", "kinh-te", "chi-tieu?indicator=GTSX"):
             open_page(page, f"{server}/{path}")
             assert page.locator("[data-testid=stMain] img[onerror]").count() == 0, path

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
 
 import openpyxl
 import pandas as pd
 import pytest
+from openpyxl import Workbook
 
 from indicators import attainment, diff, excel, seed, validate
 from indicators.model import TABLES, Dataset
@@ -16,9 +18,9 @@ from indicators.store import SEED_WORKBOOK, Store
 SOLIEU_VALUE = "F"  # the value column of SoLieu
 
 
-def edit(base: bytes, change: object) -> bytes:
+def edit(base: bytes, change: Callable[[Workbook], object]) -> bytes:
     book = openpyxl.load_workbook(io.BytesIO(base))
-    change(book)  # type: ignore[operator]
+    change(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

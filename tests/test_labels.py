@@ -7,6 +7,7 @@ import pytest
 from indicators import (
     labels,
 )
+from indicators.fmt import Lang
 from indicators.model import Dataset
 
 
@@ -19,8 +20,8 @@ from indicators.model import Dataset
         ("", "vi", "—"),
     ],
 )
-def test_term_labels(term: str, lang: str, label: str) -> None:
-    assert labels.term_label(term, lang) == label  # type: ignore[arg-type]
+def test_term_labels(term: str, lang: Lang, label: str) -> None:
+    assert labels.term_label(term, lang) == label
 
 
 def test_area_names_in_english_drop_the_vietnamese_level_word(data: Dataset) -> None:

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
+from indicators import excel
+from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
 from indicators.store import Store
+
+# Streamlit's caches live in the process: each test starts from its own store.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -65,16 +69,6 @@ def report_words(at: AppTest) -> set[str]:
     return found
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    """Streamlit's caches live in the process: each test starts from its own store."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def run(page: str, lang: str = "vi") -> AppTest:
     """The app opened on one page, through app.py's navigation, in one language."""
     at = AppTest.from_file(APP, default_timeout=60)
@@ -100,9 +94,9 @@ def texts(at: AppTest) -> list[str]:
     return out
 
 
-def chart_text(chart: object) -> str:
+def chart_text(chart: Any) -> str:  # AppTest gives a plotly chart as an untyped element
     """The words a plotly chart shows: title, annotations, bar texts, hover texts, axis titles."""
-    spec = json.loads(chart.proto.spec)  # type: ignore[attr-defined]
+    spec = json.loads(chart.proto.spec)
     layout = spec.get("layout", {})
     words = [str(layout.get("title", {}).get("text", ""))]
     words += [str(a.get("text", "")) for a in layout.get("annotations", [])]
@@ -135,7 +129,7 @@ def empty_version(store: Store) -> None:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", list(PAGES))
-def test_every_page_runs_in_its_language(store: Store, page: str, lang: str) -> None:
+def test_every_page_runs_in_its_language(store: Store, page: str, lang: Lang) -> None:
     at = run(page, lang)
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -338,7 +332,7 @@ def test_detail_page_shows_a_difference_from_the_report(store: Store) -> None:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", list(PAGES))
-def test_an_empty_store_gets_a_sentence_on_every_page(store: Store, page: str, lang: str) -> None:
+def test_an_empty_store_gets_a_sentence_on_every_page(store: Store, page: str, lang: Lang) -> None:
     empty_version(store)
     at = run(page, lang)
     assert not at.exception
@@ -408,10 +402,11 @@ def test_a_new_version_shows_on_the_next_run_without_a_restart(store: Store) -> 
 
 def test_excel_download_keeps_numbers_and_never_runs_text() -> None:
     frame = pd.DataFrame({"Chỉ tiêu": ["=1+1", "Tổng giá trị sản xuất"], "Thực hiện": [2503.3, None]})
-    book = openpyxl.load_workbook(BytesIO(widgets.excel_bytes(frame, "Kinh tế: 2015/2020")))
+    # The download button's writer: the one Excel writer of tables for people.
+    book = openpyxl.load_workbook(BytesIO(excel.frames_bytes({"Kinh tế: 2015/2020": frame})))
     sheet = book.active
     assert sheet.title == "Kinh tế  2015 2020"
-    assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s"
+    assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s" and sheet["A2"].quotePrefix
     assert sheet["B2"].value == 2503.3
     assert sheet["B3"].value is None
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
@@ -17,17 +15,10 @@ from indicators.model import Dataset
 from indicators.store import Store
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches(store: Store) -> Iterator[None]:
-    # The store connection and data caches live for the process; each test has its own store.
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
+# Every test here works on its own store (created first), with caches cleared around it.
+pytestmark = pytest.mark.usefixtures("store", "fresh_caches")
 
 
 def page(name: str, lang: str = "vi", account: str = "thu.nguyen", role: str = "analyst") -> AppTest:
@@ -54,7 +45,7 @@ def workbook(seed_data: Dataset, value: object = None) -> bytes:
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:
     nonce = at.session_state[state.UPLOAD_NONCE_KEY]
-    at.file_uploader(key=f"{state.UPLOAD_FILE_WIDGET}_{nonce}").set_value((name, data, XLSX))
+    at.file_uploader(key=f"{state.UPLOAD_FILE_WIDGET}_{nonce}").set_value((name, data, excel.XLSX_MIME))
     return at.run()
 
 
