@@ -17,6 +17,23 @@ PROVINCES, COMMUNES, INDICATORS = 34, 3321, 100
 YEARS = np.arange(2015, 2026)
 
 
+def _targets(
+    codes: np.ndarray, areas: np.ndarray, comparator: np.ndarray, year: int, term: str, values: np.ndarray
+) -> pd.DataFrame:
+    """One resolution target per indicator and area for the term ending in `year`."""
+    return pd.DataFrame(
+        {
+            "code": codes,
+            "area": areas,
+            "year": year,
+            "term": term,
+            "target_kind": "NQ",
+            "comparator": comparator,
+            "value": values,
+        }
+    )
+
+
 def build(seed: int = 7) -> Dataset:
     """34 provinces, 3,321 communes, 100 indicators, 2015–2025: actuals, 2020 and 2025 targets."""
     rng = np.random.default_rng(seed)
@@ -59,28 +76,8 @@ def build(seed: int = 7) -> Dataset:
     pair_areas = np.array(areas, dtype=object)[area_of_pair]
     targets = pd.concat(
         [
-            pd.DataFrame(
-                {
-                    "code": pair_codes,
-                    "area": pair_areas,
-                    "year": 2020,
-                    "term": "2015-2020",
-                    "target_kind": "NQ",
-                    "comparator": comparator,
-                    "value": goal_2020,
-                }
-            ),
-            pd.DataFrame(
-                {
-                    "code": pair_codes,
-                    "area": pair_areas,
-                    "year": 2025,
-                    "term": "2020-2025",
-                    "target_kind": "NQ",
-                    "comparator": comparator,
-                    "value": goal_2025,
-                }
-            ),
+            _targets(pair_codes, pair_areas, comparator, 2020, "2015-2020", goal_2020),
+            _targets(pair_codes, pair_areas, comparator, 2025, "2020-2025", goal_2025),
         ],
         ignore_index=True,
     )

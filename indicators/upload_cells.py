@@ -1,0 +1,361 @@
+"""The checks of an upload's columns and tables: vocabularies, years, numbers, flags, duplicates,
+references, plausible values; and a wide sheet's rows completed from the current data."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pandas as pd
+
+from indicators import excel
+from indicators.excel import HEADERS, fold
+from indicators.i18n import msg
+from indicators.model import (
+    AREAS,
+    OBSERVATIONS,
+    REPORTED,
+    TARGETS,
+    YEAR_MAX,
+    YEAR_MIN,
+    Comparator,
+    Direction,
+    ObsKind,
+    Table,
+    TargetKind,
+    ValueKind,
+)
+from indicators.numbers import parse_number
+from indicators.upload_sheets import Checker, Located, blank_cells, cell_name
+
+FIGURE_TABLES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
+_TRUE = {"true", "1", "yes", "x", "co", "dung"}
+_FALSE = {"", "false", "0", "no", "khong", "sai"}
+
+
+# Column checks ------------------------------------------------------------------------------
+
+
+def cell_text(value: object) -> str:
+    """A text cell's content; numbers typed into a text column lose their ".0"; dates become ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if np.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def cell_texts(values: pd.Series) -> pd.Series:
+    """Cells as stripped text, a whole column at once."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        # A plain loop beats .str.strip(), which converts to Arrow strings and back.
+        return pd.Series([v.strip() for v in values.to_numpy(dtype=object)], index=values.index, dtype=object)
+    return values.map(cell_text).astype(object)
+
+
+def _check_vocabulary(loc: Located, column: str, chk: Checker) -> None:
+    vocab = excel.vocabulary_map(loc.table.name, column)
+    if vocab is None or column not in loc.frame:
+        return
+    texts = cell_texts(loc.frame[column])
+    uniques = pd.unique(texts.to_numpy(dtype=object))
+    lookup = {u: vocab.get(fold(u)) for u in uniques}
+    mapped = texts.map(lookup)
+    bad = np.flatnonzero(mapped.isna().to_numpy())
+    allowed = ", ".join(v for v in excel.VOCABULARIES[(loc.table.name, column)] if v)
+    chk.at(
+        loc,
+        column,
+        bad,
+        msg("check.not_in_vocabulary", allowed=allowed),
+    )
+    loc.frame[column] = mapped.where(mapped.notna(), texts)
+
+
+def _check_required_text(loc: Located, column: str, chk: Checker) -> None:
+    if column not in loc.frame:
+        return
+    texts = cell_texts(loc.frame[column])
+    loc.frame[column] = texts
+    bad = np.flatnonzero((texts == "").to_numpy())
+    chk.at(loc, column, bad, msg("check.required_empty"))
+
+
+def _year_of(value: object) -> int | None:
+    if isinstance(value, bool | date | datetime | time | timedelta):
+        return None
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+        return int(number) if number.is_integer() else None
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,4}\s*", value):
+        return int(value)
+    return None
+
+
+def _check_years(loc: Located, column: str, chk: Checker, required: bool) -> None:
+    if column not in loc.frame:
+        return
+    raw = loc.frame[column]
+    values = raw.to_numpy(dtype=object)
+    blank = blank_cells(values)
+    filled = np.flatnonzero(~blank)
+    if pd.api.types.infer_dtype(values[filled], skipna=False) in ("floating", "integer"):
+        numeric = ~blank
+    else:
+        numeric = np.fromiter((type(v) in (float, int) for v in values), bool, len(values))
+    years = np.full(len(raw), np.nan)
+    if numeric.any():
+        numbers = values[numeric].astype("float64")
+        years[numeric] = np.where(numbers % 1 == 0, numbers, np.nan)
+    # Text, dates and the like are few: one by one.
+    for i in np.flatnonzero(~numeric & ~blank):
+        year = _year_of(values[i])
+        years[i] = np.nan if year is None else year
+    not_year = np.isnan(years) & ~blank
+    outside = ~np.isnan(years) & ((years < YEAR_MIN) | (years > YEAR_MAX))
+    chk.at(
+        loc,
+        column,
+        np.flatnonzero(not_year),
+        msg("check.not_a_year", first=YEAR_MIN, last=YEAR_MAX),
+    )
+    chk.at(
+        loc,
+        column,
+        np.flatnonzero(outside),
+        msg("check.year_out_of_range", first=YEAR_MIN, last=YEAR_MAX),
+    )
+    if required:
+        chk.at(loc, column, np.flatnonzero(blank), msg("check.year_missing"))
+    years[outside] = np.nan
+    loc.frame[column] = years
+
+
+def _check_numbers(loc: Located, column: str, chk: Checker) -> None:
+    """Numbers pass; text numbers are read in the Vietnamese convention and listed; the rest refused."""
+    raw = loc.frame[column]
+    out = np.full(len(raw), np.nan)
+    kind = pd.api.types.infer_dtype(raw, skipna=False)
+    if kind in ("floating", "integer"):
+        out[:] = raw.astype("float64").to_numpy()
+        loc.frame[column] = out
+        missing = np.flatnonzero(np.isnan(out))
+        chk.at(loc, column, missing, msg("check.value_missing"))
+        return
+    problems: dict[str, list[int]] = {"empty": [], "not_number": [], "ambiguous": []}
+    for i, value in enumerate(raw.to_numpy(dtype=object)):
+        if isinstance(value, float) and not np.isnan(value):
+            out[i] = value
+            continue
+        parsed = parse_number(value)
+        if parsed.value is None:
+            problems[parsed.issue or "not_number"].append(i)
+            continue
+        out[i] = parsed.value
+        if isinstance(value, str):
+            row = int(loc.rows[i])
+            col = int(loc.col(column, np.array([i]))[0])
+            header = loc.headers.get(column) or HEADERS[loc.table.name][column]
+            chk.conversions.append((loc.sheet, cell_name(row, col), header, value, parsed.value))
+    chk.at(loc, column, problems["empty"], msg("check.value_missing"))
+    chk.at(
+        loc,
+        column,
+        problems["not_number"],
+        msg("check.not_a_number"),
+    )
+    chk.at(
+        loc,
+        column,
+        problems["ambiguous"],
+        msg("check.ambiguous_number"),
+    )
+    loc.frame[column] = out
+
+
+def _check_flags(loc: Located, column: str, chk: Checker) -> None:
+    if column not in loc.frame:
+        return
+    words = loc.frame[column].map(
+        lambda v: fold(cell_text(v)) if not isinstance(v, bool) else ("true" if v else "")
+    )
+    bad = np.flatnonzero(~words.isin(_TRUE | _FALSE).to_numpy())
+    chk.at(loc, column, bad, msg("check.flag"))
+    loc.frame[column] = words.isin(_TRUE)
+
+
+def check_columns(loc: Located, chk: Checker) -> None:
+    """Each column by its type: vocabularies, required text, years, numbers, flags."""
+    table = loc.table
+    for column in table.columns:
+        if column not in loc.frame:
+            continue
+        if (table.name, column) in excel.VOCABULARIES:
+            _check_vocabulary(loc, column, chk)
+        elif column in ("year", "base_year"):
+            _check_years(loc, column, chk, required=column == "year")
+        elif column in excel.VALUE_COLUMNS:
+            _check_numbers(loc, column, chk)
+        elif column == "derived":
+            _check_flags(loc, column, chk)
+        elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
+            _check_required_text(loc, column, chk)
+        else:
+            loc.frame[column] = cell_texts(loc.frame[column])
+
+
+def check_duplicates(loc: Located, chk: Checker) -> None:
+    """Rows that repeat another row's key: each refused, naming the first."""
+    key = [c for c in loc.table.key if c in loc.frame]
+    frame = loc.frame[key]
+    dup = frame.duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return
+    first_row: dict[tuple, int] = {}
+    repeats = []
+    for pos in np.flatnonzero(dup):
+        values = tuple(frame.iloc[pos])
+        if values in first_row:
+            repeats.append((pos, first_row[values]))
+        else:
+            first_row[values] = int(loc.rows[pos])
+    names = ", ".join(HEADERS[loc.table.name][c] for c in key)
+    for pos, other in repeats:
+        chk.at(
+            loc,
+            key[0],
+            [int(pos)],
+            msg("check.duplicate_row", other=other, names=names),
+            values=[f"{' / '.join(cell_text(v) for v in frame.iloc[pos])}"],
+        )
+
+
+def check_references(loc: Located, codes: set[str], areas: set[str], chk: Checker) -> None:
+    """Indicator and area codes that neither the file nor the current data knows."""
+    if loc.table in FIGURE_TABLES:
+        bad = np.flatnonzero(~loc.frame["code"].isin(codes).to_numpy() & (loc.frame["code"] != "").to_numpy())
+        chk.at(
+            loc,
+            "code",
+            bad,
+            msg("check.unknown_code"),
+        )
+    column = "parent" if loc.table is AREAS else "area"
+    if column in loc.frame:
+        values = loc.frame[column]
+        known = values.isin(areas).to_numpy() | (values == "").to_numpy()
+        chk.at(
+            loc,
+            column,
+            np.flatnonzero(~known),
+            msg("check.unknown_area"),
+        )
+
+
+def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
+    """Shares above 100 % and negative counts are refused; changes may be anything."""
+    if loc.table is REPORTED or loc.frame.empty:
+        return
+    info = catalogue.set_index("code")
+    kind = loc.frame["code"].map(info["value_kind"])
+    unit = loc.frame["code"].map(info["unit"]).fillna("").astype(str).str.strip()
+    value = pd.to_numeric(loc.frame["value"], errors="coerce")
+    if loc.table is OBSERVATIONS:
+        level = ~loc.frame["kind"].isin([ObsKind.CHANGE.value, ObsKind.CHANGE_PER_YEAR.value])
+    elif "comparator" in loc.frame:
+        level = loc.frame["comparator"] != Comparator.REDUCE_BY.value
+    else:
+        # Wide target columns: a reduction target keeps its comparator from the current row.
+        level = pd.Series(True, index=loc.frame.index)
+    share = (kind == ValueKind.SHARE.value) & (unit == "%") & level & (value > 100)
+    chk.at(
+        loc,
+        "value",
+        np.flatnonzero(share.to_numpy()),
+        msg("check.share_over_100"),
+    )
+    counts = kind.isin([ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value]) & level & (value < 0)
+    chk.at(
+        loc,
+        "value",
+        np.flatnonzero(counts.to_numpy()),
+        msg("check.negative_count"),
+    )
+
+
+# Wide layout → complete rows ------------------------------------------------------------------
+
+
+def complete_wide(loc: Located, current: pd.DataFrame, catalogue: pd.DataFrame, chk: Checker) -> pd.DataFrame:
+    """Wide rows as full table rows: what the file does not say comes from the current row."""
+    table = loc.table
+    frame = loc.frame.copy()
+    frame["year"] = frame["year"].astype("int64")
+    info = catalogue.set_index("code")
+    if "unit" in frame:
+        given = frame["unit"].map(lambda v: fold(cell_text(v)))
+        known = frame["code"].map(info["unit"]).map(lambda v: fold(v) if isinstance(v, str) else "")
+        differs = np.flatnonzero(((given != "") & (known != "") & (given != known)).to_numpy())
+        seen: set[str] = set()
+        for pos in differs:
+            code = frame["code"].iloc[pos]
+            if code in seen:
+                continue
+            seen.add(code)
+            unit = info["unit"].get(code, "")
+            written = cell_text(frame["unit"].iloc[pos])
+            chk.add(
+                loc.sheet,
+                msg("check.unit_differs", written=written, unit=unit, code=code),
+                row=int(loc.rows[pos]),
+                col=0,
+                column="unit",
+                value=frame["unit"].iloc[pos],
+                severity="warning",
+            )
+        frame = frame.drop(columns="unit")
+    key = list(table.key)
+    merged = frame.merge(current, on=key, how="left", suffixes=("", "_old"), indicator=True)
+    old = merged["_merge"].eq("both")
+    same = old & np.isclose(merged["value"].astype(float), merged["value_old"].astype(float))
+    out = pd.DataFrame({c: merged[c] for c in key})
+    out["value"] = merged["value"].astype(float)
+    for column in table.columns:
+        if column in out:
+            continue
+        if column in merged:
+            kept = merged[column]
+            if column in ("section", "quote", "qualifier"):
+                # A quote supports the old figure only; a new figure has none until someone adds it.
+                kept = kept.where(same, "")
+            out[column] = kept
+        else:
+            out[column] = pd.NA
+    if table is TARGETS:
+        lower = out["code"].map(info["direction"]).eq(Direction.LOWER.value)
+        derived = np.where(lower, Comparator.AT_MOST.value, Comparator.AT_LEAST.value)
+        out["comparator"] = out["comparator"].where(old & out["comparator"].notna(), derived)
+        year = out["year"].astype(int)
+        multi = out["target_kind"].isin([TargetKind.RESOLUTION.value, TargetKind.PROGRAMME.value])
+        term = np.where(multi, (year - 5).astype(str) + "-" + year.astype(str), year.astype(str))
+        out["term"] = out["term"].where(old & out["term"].notna(), term)
+        out["derived"] = out["derived"].where(old & out["derived"].notna(), False).astype(bool)
+        # A value typed by an office is stated, not derived from a printed %.
+        out.loc[~same.to_numpy(), "derived"] = False
+    return out
+
+
+def effective(current: pd.DataFrame, locs: list[Located]) -> pd.DataFrame:
+    """The catalogue an upload is checked against: the file's rows over the current ones."""
+    if not locs:
+        return current
+    upload = pd.concat([loc.frame for loc in locs], ignore_index=True)
+    kept = current[~current["code"].isin(upload["code"])]
+    return pd.concat([kept, upload[[c for c in upload.columns if c in current.columns]]], ignore_index=True)
