@@ -291,58 +291,41 @@ def frame_of(grid: list[list[object]], start: int, width: int) -> pd.DataFrame:
     return pd.DataFrame(cells, columns=range(width), copy=False)
 
 
-def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) -> Located | None:
-    """One sheet of the long layout: header row 1, one row per figure."""
-    if not grid or all(is_blank(v) for v in grid[0]):
-        chk.add(
-            sheet,
-            msg("check.no_header_row"),
-            row=1,
-        )
-        return None
-    header = grid[0]
-    width = max(len(r) for r in grid)
+def _long_header(
+    header: list[object], frame: pd.DataFrame, width: int, table: Table, sheet: str, chk: Checker
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Row 1 of a long sheet: each recognised header's column number and text as written."""
     mapping = excel.header_map(table)
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
-    ignored: list[int] = []
-    frame = frame_of(grid, 1, width)
     for j in range(width):
         text = header[j] if j < len(header) else ""
         if is_blank(text):
             if j < len(frame.columns) and not blank_mask(frame[[j]]).all():
-                chk.add(
-                    sheet,
-                    msg("check.column_without_header"),
-                    row=1,
-                    col=j + 1,
-                )
-            else:
-                ignored.append(j)
+                chk.add(sheet, msg("check.column_without_header"), row=1, col=j + 1)
             continue
         column = mapping.get(fold(text))
         if column is None:
             expected = ", ".join(HEADERS[table.name].values())
-            chk.add(
-                sheet,
-                msg("check.header_unknown", text=text, expected=expected),
-                row=1,
-                col=j + 1,
-                column=str(text),
-                value=text,
-            )
+            message = msg("check.header_unknown", text=text, expected=expected)
+            chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         elif column in columns:
-            chk.add(
-                sheet,
-                msg("check.header_repeated", text=text, other=column_letter(columns[column])),
-                row=1,
-                col=j + 1,
-                column=str(text),
-                value=text,
-            )
+            message = msg("check.header_repeated", text=text, other=column_letter(columns[column]))
+            chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         else:
             columns[column] = j + 1
             headers[column] = str(text)
+    return columns, headers
+
+
+def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) -> Located | None:
+    """One sheet of the long layout: header row 1, one row per figure."""
+    if not grid or all(is_blank(v) for v in grid[0]):
+        chk.add(sheet, msg("check.no_header_row"), row=1)
+        return None
+    width = max(len(r) for r in grid)
+    frame = frame_of(grid, 1, width)
+    columns, headers = _long_header(grid[0], frame, width, table, sheet, chk)
     missing = [c for c in table.columns if c not in columns and c not in OPTIONAL_COLUMNS[table.name]]
     for column in missing:
         chk.add(
@@ -427,6 +410,20 @@ def wide_header(grid: list[list[object]]) -> tuple[int, list[WideColumn | None]]
     return None
 
 
+def _check_wide_header(
+    header: list[object], roles: list[WideColumn | None], header_at: int, sheet: str, chk: Checker
+) -> None:
+    """Columns a wide sheet's header does not name (ignored, a warning) and years out of range."""
+    for j, role in enumerate(roles):
+        row, col, text = header_at + 1, j + 1, header[j]
+        if role is None and not is_blank(text):
+            message = msg("check.wide_column_ignored", header=text)
+            chk.add(sheet, message, row=row, col=col, column=str(text), value=text, severity="warning")
+        elif role and role.role in ("year", "target") and not YEAR_MIN <= role.year <= YEAR_MAX:
+            message = msg("check.wide_year_out_of_range", year=role.year, first=YEAR_MIN, last=YEAR_MAX)
+            chk.add(sheet, message, row=row, col=col, column=str(text), value=text)
+
+
 def read_wide(
     grid: list[list[object]], sheet: str, header_at: int, roles: list[WideColumn | None], chk: Checker
 ) -> tuple[Located, Located]:
@@ -435,26 +432,7 @@ def read_wide(
     code_col = next(j for j, r in enumerate(roles) if r and r.role == "code")
     area_col = next((j for j, r in enumerate(roles) if r and r.role == "area"), None)
     unit_col = next((j for j, r in enumerate(roles) if r and r.role == "unit"), None)
-    for j, role in enumerate(roles):
-        if role is None and not is_blank(header[j]):
-            chk.add(
-                sheet,
-                msg("check.wide_column_ignored", header=header[j]),
-                row=header_at + 1,
-                col=j + 1,
-                column=str(header[j]),
-                value=header[j],
-                severity="warning",
-            )
-        elif role and role.role in ("year", "target") and not YEAR_MIN <= role.year <= YEAR_MAX:
-            chk.add(
-                sheet,
-                msg("check.wide_year_out_of_range", year=role.year, first=YEAR_MIN, last=YEAR_MAX),
-                row=header_at + 1,
-                col=j + 1,
-                column=str(header[j]),
-                value=header[j],
-            )
+    _check_wide_header(header, roles, header_at, sheet, chk)
     width = max(len(r) for r in grid)
     frame = frame_of(grid, header_at + 1, width)
     value_cols = [j for j, r in enumerate(roles) if r and r.role in ("year", "target")]
