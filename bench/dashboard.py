@@ -37,14 +37,15 @@ st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[3, 1, 2])))
 '''
 # Resolves with the moment (ms since navigation start) the page became fully drawn: script
 # finished, no loading skeleton, every plotly chart's SVG present, and still so `settle` ms later.
-DRAWN_JS = """(settle) => new Promise(resolve => {
+# Elements arrive after the script ends, hence the settling. The browser tests wait the same way.
+_DRAWN_TEMPLATE = """(settle) => new Promise(resolve => {
   let since = null;
   const tick = () => {
     const app = document.querySelector('[data-testid=stApp]');
     const ok = app && app.getAttribute('data-test-script-state') === 'notRunning'
       && !document.querySelector('[data-testid=stSkeleton]')
       && document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]')
-      && document.querySelector('[data-testid=stPlotlyChart]')
+      /*chart*/
       && Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
            .every(c => c.querySelector('.main-svg'));
     const now = performance.now();
@@ -53,6 +54,15 @@ DRAWN_JS = """(settle) => new Promise(resolve => {
   };
   tick();
 })"""
+
+
+def drawn_js(require_chart: bool) -> str:
+    """The wait for a fully drawn page; `require_chart` also waits for at least one chart."""
+    chart = "&& document.querySelector('[data-testid=stPlotlyChart]')" if require_chart else ""
+    return _DRAWN_TEMPLATE.replace("/*chart*/", chart)
+
+
+DRAWN_JS = drawn_js(require_chart=True)
 APP_PAGES = [
     "pages/overview.py",
     "pages/goals.py",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, drawn_js
 from indicators.i18n import t
 
 if TYPE_CHECKING:
@@ -23,17 +24,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-# No browser can be downloaded here: Debian's chromium, quiet and offline.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = (1280, 390)
 # URL path → the i18n key of the page's title (app.py's navigation).
 PAGES: dict[str, str] = {
@@ -53,29 +43,14 @@ PAGES: dict[str, str] = {
     "lich-su-phien-ban": "page.history",
 }
 SIGN_IN_PAGES = {"cap-nhat-so-lieu", "lich-su-phien-ban"}
-# Drawn: the script has finished, no element is still a loading skeleton, every plotly chart has
-# drawn its SVG, and all of that has held for a moment (elements arrive after the script ends).
-DRAWN_JS = """(settle) => new Promise(resolve => {
-  let since = null;
-  const tick = () => {
-    const app = document.querySelector('[data-testid=stApp]');
-    const ok = app && app.getAttribute('data-test-script-state') === 'notRunning'
-      && !document.querySelector('[data-testid=stSkeleton]')
-      && document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]')
-      && Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
-           .every(c => c.querySelector('.main-svg'));
-    const now = performance.now();
-    if (!ok) since = null; else if (since === null) since = now;
-    if (since !== null && now - since >= settle) resolve(since); else setTimeout(tick, 20);
-  };
-  tick();
-})"""
+# Some pages have no chart (sign-in, a page that says there is nothing to draw).
+DRAWN_JS = drawn_js(require_chart=False)
 
 
 def _playwright() -> Any:
     """Playwright's sync API, or a visible skip (a failure where CI requires the browser)."""
     reason = ""
-    if not CHROMIUM.exists():
+    if not Path(CHROMIUM).exists():
         reason = f"{CHROMIUM} is absent: install Debian's chromium package (apt-get install chromium)"
     try:
         from playwright.sync_api import sync_playwright
