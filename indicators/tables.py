@@ -454,7 +454,7 @@ def observations_table(data: Dataset, code: str, lang: Lang, area: str | None) -
         )
         words = t(f"obs.{kind}", lang).format(y=base)
         if no_base:
-            words = words.replace(f"năm {base}", base).replace(f"since {base}", f"({base})")
+            words = words.replace(f"năm {base}", str(base)).replace(f"since {base}", f"({base})")
         notes = [
             t(f"qualifier.{row['qualifier']}", lang) if row["qualifier"] else "",
             # "ước" once: the note of a shipped estimate already begins with "Ước thực hiện".

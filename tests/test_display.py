@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 
 from indicators import attainment, excel, labels, selection, tables
+from indicators.fmt import Lang
 from indicators.model import Dataset
 from indicators.store import Store
 
@@ -16,7 +17,8 @@ from indicators.store import Store
 def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) -> None:
     rows = selection.with_periods(attainment.compute(seed_data))
     codes = sorted(set(rows["code"]))
-    for lang, word in (("vi", "suy ra từ tỷ lệ báo cáo"), ("en", "implied by the report's %")):
+    cases: list[tuple[Lang, str]] = [("vi", "suy ra từ tỷ lệ báo cáo"), ("en", "implied by the report's %")]
+    for lang, word in cases:
         found = tables.results(seed_data, rows, codes, lang, "TD", None)
         implied = found["target_basis"] == "implied"
         assert implied.sum() == 13

@@ -86,11 +86,11 @@ def release_0_on_postgresql(url: str) -> None:
                         row[column.name] = bool(row[column.name])
             if rows:
                 write.execute(target.tables[name].insert(), rows)
-        for name, column in (("versions", "version"), *((t, "row_id") for t in OLD_COLUMNS)):
+        for name, key in (("versions", "version"), *((t, "row_id") for t in OLD_COLUMNS)):
             write.execute(
                 text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', '{column}'), "
-                    f"(SELECT MAX({column}) FROM {name}))"
+                    f"SELECT setval(pg_get_serial_sequence('{name}', '{key}'), "
+                    f"(SELECT MAX({key}) FROM {name}))"
                 )
             )
     source.dispose()
