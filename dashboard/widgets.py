@@ -27,6 +27,7 @@ _STATUS_COLORS: dict[str, BadgeColor] = {
     "khong_dat": "orange",
     "no_data": "gray",
     labels.NO_TARGET: "gray",
+    "khong_danh_gia": "gray",
 }
 _PROGRESS_COLORS: dict[str, BadgeColor] = {
     "achieved": "green",
@@ -35,6 +36,9 @@ _PROGRESS_COLORS: dict[str, BadgeColor] = {
     "limited": "orange",
     "moving_away": "red",
     "no_data": "gray",
+    "not_yet": "orange",
+    "missed_year": "orange",
+    "not_judged": "gray",
 }
 STATUS_BADGE = {s: (labels.STATUS_ICON[s], c) for s, c in _STATUS_COLORS.items()}
 PROGRESS_BADGE = {s: (labels.PROGRESS_ICON[s], c) for s, c in _PROGRESS_COLORS.items()}
@@ -200,6 +204,18 @@ def status_badge(status: str, lang: Lang, prefix: str = "") -> None:
     st.badge(f"{symbol} {prefix}{t(f'status.{status}', lang)}", color=color)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _source_line(url: str, version: int, lang: Lang) -> str:
+    # Keyed by store and version: the versions behind the data change only with a new version.
+    return labels.source_line(state.store().sources(version), version, lang)
+
+
+def source_line(lang: Lang) -> str:
+    """The source of the newest data: the report, then every upload or restore still behind it."""
+    s = state.store()
+    return _source_line(s.url, s.current_version(), lang)
+
+
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
     """A plotly figure at full width; its one modebar button saves a PNG and speaks the reader's language."""
     config = {
@@ -221,6 +237,8 @@ def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
         },
     }
     st.plotly_chart(fig, width="stretch", theme=None, config=config, key=key)
+    # Every chart names its source beneath it, and the versions actually behind its figures.
+    st.caption(md(source_line(lang)))
 
 
 def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -303,6 +321,9 @@ def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[st
 def card_details(card: indicator_cards.Card, lang: Lang) -> str:
     """Everything under a card's number in one Markdown block: change, status badge, year, notes."""
     lines = []
+    # "ước" right under the number it qualifies (a metric's own value is cut when it grows longer).
+    if card.estimate:
+        lines.append(f":gray-badge[{fmt.estimate_mark(lang)}] :small[:gray[{t('card.estimate', lang)}]]")
     if card.value_note:
         lines.append(f":gray[{md(card.value_note)}]")
     if card.change == fmt.MISSING:
@@ -316,10 +337,12 @@ def card_details(card: indicator_cards.Card, lang: Lang) -> str:
     # A non-breaking space keeps "Năm 2020" on one line beside the badge.
     year = f" :small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
     lines.append(f":{color}-badge[{icon} {md(badge)}]{year}")
+    if card.implied_target:
+        lines.append(f":small[:gray[≈ {t('basis.implied', lang)}]]")
     # No target is said by the badge; an absent figure needs the sentence under its "—".
     if card.value == fmt.MISSING:
         lines.append(f":small[:gray[{t('empty.figure', lang)}]]")
-    elif card.reported_basis:
+    elif card.reported_basis and not card.implied_target:
         lines.append(f":small[:gray[{t('status.reported_basis', lang)}]]")
     return "  \n".join(lines)
 
@@ -340,7 +363,9 @@ def show_cards(cards: list[indicator_cards.Card], lang: Lang, min_width: int = 2
 def show_tally(counts: dict[str, int], lang: Lang) -> None:
     """How many targets are exceeded, met, not met, not yet judged: one line of badges, icon, word, number."""
     badges = []
-    for status in ("vuot", "dat", "khong_dat", "no_data"):
+    for status in ("vuot", "dat", "khong_dat", "no_data", "khong_danh_gia"):
+        if status == "khong_danh_gia" and not counts.get(status):
+            continue
         icon, color = STATUS_BADGE[status]
         number = fmt.number(counts.get(status, 0), lang)
         badges.append(f":{color}-badge[{icon} {t(f'status.{status}', lang)}: **{number}**]")

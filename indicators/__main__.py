@@ -10,13 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+import numpy as np
 import pandas as pd
 
-from indicators import accounts, attainment, diff, excel, fmt, progress, validate
+from indicators import accounts, attainment, backup, cli_tables, diff, excel, fmt, migrate, progress, validate
 from indicators.i18n import t
 from indicators.store import Store, StoreError
 
 FORMATS = ("table", "csv", "json")
+LANGS = ("vi", "en")
 
 
 class UsageError(Exception):
@@ -32,12 +34,25 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
+def _attainment_rows(store: Store, area: str | None) -> pd.DataFrame:
     data = store.load()
     if area is not None and area not in set(data.areas["code"]):
         known = ", ".join(sorted(data.areas["code"]))
         raise UsageError(f"không có địa bàn '{area}'; các mã địa bàn: {known}")
     rows = attainment.compute(data, area=area)
+    # The report's qualifier ("khoảng 300.000") of each actual, for the people's table.
+    return rows.assign(qualifier=_qualifiers(data, rows, "year"), name_shown=_names(data, rows["code"]))
+
+
+def _names(data: object, codes: pd.Series, lang: str = "vi") -> list[str]:
+    info = data.indicators.set_index("code")  # type: ignore[attr-defined]
+    column = "name_en" if lang == "en" else "name_vi"
+    names = info[column].where(info[column] != "", info["name_vi"])
+    return [str(names.get(c, c)) for c in codes]
+
+
+def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
+    rows = _attainment_rows(store, area)
     printed = [
         fmt.round_half_up(c, fmt.printed_decimals(r)) if pd.notna(c) and pd.notna(r) else None
         for c, r in zip(rows["attainment_pct"], rows["reported_pct"], strict=True)
@@ -62,12 +77,18 @@ def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
             "differs": rows["differs"],
             "status_code": rows["status"],
             "status_basis": rows["status_basis"],
+            "target_basis": rows["target_basis"],
+            "attainment_basis": rows["attainment_basis"],
+            "actual_kind": rows["actual_kind"].astype(str).replace("", "none"),
+            "yearly": rows["yearly"],
         }
     )
 
 
 def _progress_frame(store: Store) -> pd.DataFrame:
     rows = progress.compute(store.load())
+    rows["base_kind"] = rows["base_kind"].astype(str).replace("", "none")
+    rows["latest_kind"] = rows["latest_kind"].astype(str).replace("", "none")
     out = rows.copy()
     for column in ("required_growth_pct", "observed_growth_pct", "ratio"):
         out[column] = out[column].round(4)
@@ -112,10 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("attainment", help="% đạt so với chỉ tiêu, kèm % báo cáo")
     p.add_argument("--area", help="mã địa bàn, ví dụ TD")
     p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
     p = sub.add_parser("progress", help="tiến độ tới mục tiêu 2025")
     p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
     p = sub.add_parser("history", help="các phiên bản dữ liệu")
     p.add_argument("--format", choices=("table", "csv"), default="table")
+    p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
     p = sub.add_parser("validate", help="kiểm tra một tệp Excel, không ghi gì (mã thoát 1 khi có lỗi)")
     p.add_argument("file", help="tệp .xlsx")
     p = sub.add_parser("import", help="kiểm tra rồi ghi một tệp Excel thành phiên bản mới")
@@ -131,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("version", type=int, help="số phiên bản cần khôi phục")
     p.add_argument("--note", default="", help="ghi chú")
     p.add_argument("--account", default=None, help="tài khoản (mặc định: người dùng hệ điều hành)")
+    sub.add_parser("upgrade", help="nâng cấp lược đồ kho dữ liệu (giữ mọi phiên bản, mọi tài khoản)")
+    p = sub.add_parser("backup", help="sao lưu ra tệp (.sqlite: bản sao SQLite; .json.gz: bản kết xuất)")
+    p.add_argument("file", help="tệp sao lưu sẽ ghi")
+    p = sub.add_parser("restore", help="khôi phục từ tệp sao lưu (kiểm tra trước; tệp hỏng bị từ chối)")
+    p.add_argument("file", help="tệp sao lưu (.sqlite hoặc .json.gz)")
     p = sub.add_parser("user", help="tài khoản đăng nhập: add, remove, passwd, list")
     users = p.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     u = users.add_parser("add", help="tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn")
@@ -141,6 +170,49 @@ def build_parser() -> argparse.ArgumentParser:
     u = users.add_parser("list", help="các tài khoản và vai trò")
     u.add_argument("--format", choices=FORMATS, default="table")
     return parser
+
+
+def _units(data: object, codes: pd.Series, lang: str) -> list[str]:
+    info = data.indicators.set_index("code")  # type: ignore[attr-defined]
+    column = "unit_en" if lang == "en" else "unit"
+    units = info[column].where(info[column] != "", info["unit"])
+    return [str(units.get(c, "")) for c in codes]
+
+
+def _qualifiers(data: object, rows: pd.DataFrame, year: str) -> np.ndarray:
+    """The report's qualifier ("khoảng") of the figure each row shows for `year`."""
+    obs = data.observations  # type: ignore[attr-defined]
+    levels = obs[obs["kind"].isin(["actual", "estimate"])].drop_duplicates(["code", "area", "year"])
+    keys = pd.MultiIndex.from_arrays([rows["code"], rows["area"], rows[year].astype("Int64")])
+    return levels.set_index(["code", "area", "year"])["qualifier"].reindex(keys).fillna("").to_numpy()
+
+
+def _people(args: argparse.Namespace, store: Store) -> str:
+    """The people's table of attainment, progress or history, in the chosen language."""
+    lang = args.lang
+    if args.command == "attainment":
+        data = store.load()
+        rows = _attainment_rows(store, args.area)
+        units = _units(data, rows["code"], lang)
+        per_year = rows["comparator"].eq("reduce_by").to_numpy()
+        shown = [
+            attainment.change_unit(u, True, lang) if p else u for u, p in zip(units, per_year, strict=True)
+        ]
+        rows = rows.assign(name_shown=_names(data, rows["code"], lang), unit=shown)
+        return cli_tables.attainment_table(rows, lang)
+    if args.command == "progress":
+        data = store.load()
+        rows = progress.compute(data)
+        units = _units(data, rows["code"], lang)
+        rows = rows.assign(
+            name_shown=_names(data, rows["code"], lang),
+            goal_unit=units,
+            change_unit=[attainment.change_unit(u, True, lang) for u in units],
+            base_qualifier=_qualifiers(data, rows, "base_year"),
+        )
+        return cli_tables.progress_table(rows, lang)
+    frame = _history_frame(store)
+    return cli_tables.history_table(frame.assign(restored_from=store.versions()["restored_from"]), args.lang)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
@@ -311,6 +383,42 @@ def _user(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _upgrade(args: argparse.Namespace, store: Store) -> int:
+    try:
+        before, after = migrate.upgrade(store.engine)
+    except migrate.MigrationError as exc:
+        raise StoreError(exc.message) from exc
+    if before == after:
+        print(f"Kho dữ liệu đã ở lược đồ mới nhất ({after}): không cần nâng cấp.")
+    else:
+        print(f"Đã nâng cấp kho dữ liệu: lược đồ {before or 'trống'} → {after}; mọi phiên bản được giữ.")
+    return 0
+
+
+def _backup(args: argparse.Namespace, store: Store) -> int:
+    store.ensure()
+    try:
+        how = backup.backup(store.engine, Path(args.file))
+    except backup.BackupError as exc:
+        raise InputError(str(exc)) from exc
+    what = "bản sao SQLite (sao lưu trực tuyến)" if how == "sqlite" else "bản kết xuất di động (.json.gz)"
+    print(f"Đã sao lưu phiên bản 1–{store.current_version()} vào {args.file}: {what}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace, store: Store) -> int:
+    try:
+        counts = backup.restore(store.engine, Path(args.file))
+    except backup.BackupError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"Đã khôi phục từ {args.file}: {fmt.number(counts['versions'], 'vi')} phiên bản, "
+        f"{fmt.number(counts['users'], 'vi')} tài khoản."
+    )
+    return 0
+
+
 # Commands that print their own report and choose their exit code.
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "validate": _validate,
@@ -319,6 +427,9 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "template": lambda a, s: _export(argparse.Namespace(file=a.file, version=None), s),
     "rollback": _rollback,
     "user": _user,
+    "upgrade": _upgrade,
+    "backup": _backup,
+    "restore": _restore,
 }
 
 
@@ -329,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
         store = Store()
         if args.command in ACTIONS:
             return ACTIONS[args.command](args, store)
+        if args.format == "table":
+            sys.stdout.write(_people(args, store))
+            return 0
         frame = COMMANDS[args.command](args, store)
         sys.stdout.write(_emit(frame, args.format))
         return 0

@@ -10,11 +10,24 @@ import pandas as pd
 from indicators.fmt import printed_decimals, round_half_up
 from indicators.lookup import Levels, levels_of, take_labels, term_start
 from indicators.lookup import positions as _positions
-from indicators.model import TARGETS, Comparator, Dataset, Direction, ObsKind, Status, coerce
+from indicators.model import (
+    ESTIMATE_KINDS,
+    TARGETS,
+    AttainmentBasis,
+    Comparator,
+    Dataset,
+    Direction,
+    ObsKind,
+    Status,
+    TargetBasis,
+    TargetKind,
+    coerce,
+)
 
 KEY = ["code", "area", "year"]
 # Within this many points of 100 % a figure is "đạt": the report prints 100 % for those.
 MET_TOLERANCE = 0.5
+IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo không in số mục tiêu này."
 
 COLUMNS = [
     "code",
@@ -28,9 +41,15 @@ COLUMNS = [
     "actual",
     "target",
     "target_derived",
+    "target_basis",
+    "yearly",
+    "actual_kind",
     "attainment_pct",
+    "attainment_basis",
+    "computed_pct",
     "reported_pct",
     "difference_pts",
+    "checks_report",
     "differs",
     "status",
     "status_basis",
@@ -46,8 +65,14 @@ def levels(observations: pd.DataFrame) -> pd.DataFrame:
 
 
 def _reductions(observations: pd.DataFrame) -> pd.DataFrame:
-    """Stated average reductions a year ("giảm bình quân 4,5%/năm"), as positive numbers."""
-    per_year = observations[observations["kind"] == ObsKind.CHANGE_PER_YEAR.value]
+    """Stated average reductions a year ("giảm bình quân 4,5%/năm"), as positive numbers.
+
+    The official figure supersedes the estimate for the same indicator, area and year.
+    """
+    kinds = [ObsKind.CHANGE_PER_YEAR.value, ObsKind.CHANGE_PER_YEAR_ESTIMATE.value]
+    per_year = observations[observations["kind"].isin(kinds)]
+    official_first = per_year["kind"].map({kinds[0]: 0, kinds[1]: 1})
+    per_year = per_year.assign(_order=official_first).sort_values("_order", kind="stable")
     per_year = per_year.drop_duplicates(KEY, keep="first")
     return pd.DataFrame(
         {
@@ -56,8 +81,35 @@ def _reductions(observations: pd.DataFrame) -> pd.DataFrame:
             "year": per_year["year"],
             "stated_reduction": -per_year["value"],
             "reduction_quote": per_year["quote"],
+            "reduction_kind": np.where(per_year["_order"] == 1, "estimate", "official"),
         }
     )
+
+
+def stated_changes(observations: pd.DataFrame, per_year: bool = False) -> pd.DataFrame:
+    """Changes the report states (official before estimate for the same key), with their kind."""
+    official = ObsKind.CHANGE_PER_YEAR if per_year else ObsKind.CHANGE
+    estimate = ObsKind.CHANGE_PER_YEAR_ESTIMATE if per_year else ObsKind.CHANGE_ESTIMATE
+    found = observations[observations["kind"].isin([official.value, estimate.value])]
+    found = found.assign(_order=found["kind"].eq(estimate.value).astype(int))
+    found = found.sort_values("_order", kind="stable")
+    found = found.drop_duplicates([*KEY, "base_year"], keep="first")
+    return found.assign(change_kind=actual_kind(found["kind"])).drop(columns="_order")
+
+
+def actual_kind(kinds: pd.Series) -> np.ndarray:
+    """estimate | official for observation kinds, "" where there is no figure."""
+    kind = kinds.fillna("").astype(str)
+    return np.where(kind.isin(ESTIMATE_KINDS), "estimate", np.where(kind != "", "official", ""))
+
+
+def change_unit(unit: str, per_year: bool = False, lang: str = "vi") -> str:
+    """The unit of a change: a rate moves in points (điểm %), a level in its own unit; "/năm" a year."""
+    if lang == "en":
+        base = f"{unit} points" if unit in {"%", "‰"} else unit
+        return f"{base}/year" if per_year and not base.endswith("/year") else base
+    base = f"điểm {unit}" if unit in {"%", "‰"} else unit
+    return f"{base}/năm" if per_year and not base.endswith("/năm") else base
 
 
 def _derive_targets(
@@ -89,8 +141,15 @@ def _derive_targets(
         ),
     )
     years = missing["year"]
-    multi_year = missing["target_kind"].isin(["NQ", "DA"])
-    term = np.where(multi_year, (years - 5).astype(str) + "-" + years.astype(str), years.astype(str))
+    # A resolution's term is the five years ending in the year; a programme's (Đề án) term is not
+    # printed in the report, so none is invented.
+    resolution = missing["target_kind"].eq(TargetKind.RESOLUTION.value)
+    programme = missing["target_kind"].eq(TargetKind.PROGRAMME.value)
+    term = np.where(
+        resolution,
+        (years - 5).astype(str) + "-" + years.astype(str),
+        np.where(programme, "", years.astype(str)),
+    )
     derived = pd.DataFrame(
         {
             "code": missing["code"],
@@ -103,6 +162,8 @@ def _derive_targets(
             "section": missing["section"],
             "quote": missing["quote"],
             "derived": True,
+            "yearly": False,
+            "note": IMPLIED_NOTE,
         }
     )
     return derived[derived["value"].notna() & np.isfinite(derived["value"])]
@@ -123,7 +184,13 @@ def derive_targets(data: Dataset) -> Dataset:
     return replace(data, targets=coerce(TARGETS, targets))
 
 
-_STATUSES = [Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value, Status.NO_DATA.value]
+_STATUSES = [
+    Status.EXCEEDED.value,
+    Status.MET.value,
+    Status.NOT_MET.value,
+    Status.NO_DATA.value,
+    Status.NOT_JUDGED.value,
+]
 _BASES = ["computed", "reported", "none"]
 
 
@@ -157,7 +224,9 @@ def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.Dat
     orphans = found.loc[found["_merge"] == "left_only", tkey]
     if orphans.empty:
         return targets
-    extra = orphans.assign(term="", comparator="", value=np.nan, derived=False, section="", quote="")
+    extra = orphans.assign(
+        term="", comparator="", value=np.nan, derived=False, yearly=False, section="", quote="", note=""
+    )
     merged = pd.concat([targets, extra[targets.columns]], ignore_index=True)
     return merged.sort_values(tkey, kind="stable", ignore_index=True)
 
@@ -178,81 +247,139 @@ def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.
     return pct, quote
 
 
-def _achieved_reductions(
-    data: Dataset, lv: Levels, targets: pd.DataFrame, actual: np.ndarray, actual_quote: pd.Series
-) -> tuple[np.ndarray, pd.Series]:
-    """For "reduce by N a year" targets, the achieved yearly reduction replaces the level.
+def _expand_yearly(targets: pd.DataFrame, lv: Levels) -> pd.DataFrame:
+    """A "Hàng năm" target as one row for each year of its term that has a figure, and its last year.
 
-    It is the report's stated average where there is one, else the fall between the term's
-    first and last year where both levels exist; the quote follows what was used.
+    "Hàng năm có trên 90% …" binds 2021 as much as 2025; a row per year lets each be judged.
     """
-    year = targets["year"].to_numpy(dtype="int64")
-    reduce = targets["comparator"].eq(Comparator.REDUCE_BY.value).to_numpy(dtype=bool, na_value=False)
-    if not reduce.any():
-        return actual, actual_quote
-    subset = targets.loc[reduce, KEY].reset_index(drop=True)
-    stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
-    start = term_start(targets.loc[reduce, "term"], year[reduce])
-    start_level = lv.value_at(lv.locate(subset["code"], subset["area"], start))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        from_levels = (start_level - actual[reduce]) / (year[reduce] - start)
-    has_stated = stated["stated_reduction"].notna().to_numpy()
-    actual = actual.copy()
-    actual[reduce] = np.where(has_stated, stated["stated_reduction"].to_numpy(dtype="float64"), from_levels)
-    quotes = actual_quote.to_numpy(dtype=object).copy()
-    quotes[reduce] = np.where(has_stated, stated["reduction_quote"].to_numpy(dtype=object), quotes[reduce])
-    return actual, pd.Series(quotes, dtype="str")
+    yearly = targets["yearly"].to_numpy(dtype=bool)
+    if not yearly.any():
+        return targets
+    rows = targets[yearly]
+    start = term_start(rows["term"], rows["year"])
+    extra = []
+    for (_, row), first in zip(rows.iterrows(), start, strict=True):
+        for year in range(int(first) + 1, int(row["year"])):
+            found = lv.value_at(lv.locate(pd.Series([row["code"]]), pd.Series([row["area"]]), [year]))
+            if not np.isnan(found[0]):
+                extra.append({**row.to_dict(), "year": year})
+    if not extra:
+        return targets
+    merged = pd.concat([targets, pd.DataFrame(extra, columns=targets.columns)], ignore_index=True)
+    return merged.sort_values([*KEY, "target_kind"], kind="stable", ignore_index=True)
 
 
-def _judge(actual: np.ndarray, target: np.ndarray, ceiling: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """% of target attained and the status index (into _STATUSES) of each row."""
+def _judge(
+    actual: np.ndarray, target: np.ndarray, comparator: pd.Series, not_judged: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The % attained and the index into _STATUSES for each row, by its comparator."""
+    ceiling = comparator.eq(Comparator.AT_MOST.value).to_numpy(dtype=bool, na_value=False)
+    yes_no = comparator.eq(Comparator.YES.value).to_numpy(dtype=bool, na_value=False)
     with np.errstate(divide="ignore", invalid="ignore"):
         pct = np.where(ceiling, target / actual * 100.0, actual / target * 100.0)
-    pct[~np.isfinite(pct)] = np.nan
+    pct[~np.isfinite(pct) | yes_no | not_judged] = np.nan
     status = _status_codes(pct)
-    # A target of zero (or an actual of zero under a ceiling) has no ratio, but it is met or not.
-    zero = np.isnan(pct) & ~np.isnan(actual) & ~np.isnan(target)
-    if zero.any():
+    # A target of zero (or an actual of zero under a ceiling) has no ratio, but it is met or not;
+    # a yes/no goal is met or not, never a percentage.
+    whole = np.isnan(pct) & ~np.isnan(actual) & ~np.isnan(target) & ~not_judged
+    if whole.any():
         met = np.where(ceiling, actual <= target, actual >= target)
-        beyond = np.where(ceiling, actual < target, actual > target)
-        status = np.where(zero, np.where(beyond, 0, np.where(met, 1, 2)), status)
+        beyond = np.where(ceiling | yes_no, False, np.where(ceiling, actual < target, actual > target))
+        status = np.where(whole, np.where(beyond, 0, np.where(met, 1, 2)), status)
+    status = np.where(not_judged, 4, status)
     return pct, status
 
 
 def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     """One row per indicator × area × year × target: actual, target, % attained, status.
 
-    Rows come in the order of the targets table (the store returns it in key order).
+    Rows come in the order of the targets table (the store returns it in key order). Each row says
+    where its target comes from (stated, implied, none), whether its actual is an estimate or
+    official, and whether its % is computed or the report's own.
     """
-    # Load inputs.
     lv = levels_of(data)
     targets = data.targets if area is None else data.targets[data.targets["area"] == area]
     reported = data.reported if area is None else data.reported[data.reported["area"] == area]
     targets = _with_reported_only(targets.reset_index(drop=True), reported)
+    targets = _expand_yearly(targets, lv)
     year = targets["year"].to_numpy(dtype="int64")
     position = lv.locate(targets["code"], targets["area"], year)
-
-    # Process data.
-    actual, actual_quote = _achieved_reductions(
-        data, lv, targets, lv.value_at(position), lv.column_at(position, "quote")
-    )
+    actual = lv.value_at(position)
+    actual_quote = lv.column_at(position, "quote")
+    kinds = actual_kind(lv.column_at(position, "kind"))
+    comparator = targets["comparator"]
     target = targets["value"].to_numpy(dtype="float64")
-    ceiling = targets["comparator"].eq(Comparator.AT_MOST.value).to_numpy(dtype=bool, na_value=False)
-    pct, status = _judge(actual, target, ceiling)
-    printed, reported_quote = _attach_reported(targets, reported)
-    difference = _printed_rounding(pct, printed) - printed
-    # Where nothing can be computed, the report's own % is the only judgement there is.
-    basis = np.where(status != 3, 0, np.where(~np.isnan(printed), 1, 2))
-    status = np.where(basis == 1, _status_codes(printed), status)
-
-    # Save outputs.
     catalogue = data.indicators.set_index("code")
     where = _positions(targets["code"], catalogue.index)
+    unit = take_labels(catalogue["unit"], where)
+    units = np.asarray(unit, dtype=object)
+
+    # "Reduce by N a year": the achieved reduction is the stated average, or the
+    # fall between the term's first and last year where both levels exist.
+    reduce = comparator.eq(Comparator.REDUCE_BY.value).to_numpy(dtype=bool, na_value=False)
+    if reduce.any():
+        subset = targets.loc[reduce, KEY].reset_index(drop=True)
+        stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
+        start = term_start(targets.loc[reduce, "term"], year[reduce])
+        start_position = lv.locate(subset["code"], subset["area"], start)
+        start_level = lv.value_at(start_position)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            from_levels = (start_level - actual[reduce]) / (year[reduce] - start)
+        has_stated = stated["stated_reduction"].notna().to_numpy()
+        actual[reduce] = np.where(
+            has_stated, stated["stated_reduction"].to_numpy(dtype="float64"), from_levels
+        )
+        quotes = actual_quote.to_numpy(dtype=object)
+        quotes[reduce] = np.where(
+            has_stated, stated["reduction_quote"].to_numpy(dtype=object), quotes[reduce]
+        )
+        actual_quote = pd.Series(quotes, dtype="str")
+        # A fall between two levels is an estimate when either level is.
+        start_kind = actual_kind(lv.column_at(start_position, "kind"))
+        either = (kinds[reduce] == "estimate") | (start_kind == "estimate")
+        from_kind = np.where(either, "estimate", "official")
+        from_kind = np.where(np.isnan(from_levels), "", from_kind)
+        kinds[reduce] = np.where(has_stated, stated["reduction_kind"].to_numpy(dtype=object), from_kind)
+        # The actual and target of these rows are falls a year: points of a rate, not the rate.
+        units[reduce] = [change_unit(str(u), per_year=True) for u in units[reduce]]
+
+    # No better direction (a consolidation, a structure share) or the rest of a whole: no status.
+    neutral = np.zeros(len(targets), dtype=bool)
+    direction = catalogue["direction"].eq(Direction.NEUTRAL.value).to_numpy(dtype=bool)
+    if len(direction):
+        neutral = np.where(where >= 0, direction[np.maximum(where, 0)], False)
+    not_judged = neutral | comparator.eq(Comparator.REMAINDER.value).to_numpy(dtype=bool, na_value=False)
+    computed, status = _judge(actual, target, comparator, not_judged)
+
+    printed, reported_quote = _attach_reported(targets, reported)
+    implied = targets["derived"].to_numpy(dtype=bool)
+    has_target = ~np.isnan(target)
+    stated_or_implied = np.where(implied, TargetBasis.IMPLIED.value, TargetBasis.STATED.value)
+    target_basis = np.where(~has_target, TargetBasis.NONE.value, stated_or_implied)
+    # An implied target was worked back from the printed %, so while the actual is the one it was
+    # worked from, the computed % is the printed one by construction: the % is the printed one.
+    unchanged = implied & np.isclose(computed, printed, rtol=1e-9, atol=0.0)
+    pct = np.where(unchanged, printed, computed)
+    # Only a stated target checks the report's arithmetic; an implied one agrees by construction
+    # until its actual is corrected, and then the gap is a change since the report, shown as such.
+    difference = np.where(unchanged, np.nan, _printed_rounding(computed, printed) - printed)
+    checks_report = ~implied & has_target & ~np.isnan(printed) & ~np.isnan(computed)
+    # Where nothing can be computed, the report's own % is the only judgement there is.
+    basis = np.where(status != 3, 0, np.where(~np.isnan(printed), 1, 2))
+    basis = np.where(not_judged, 2, basis)
+    status = np.where(basis == 1, _status_codes(printed), status)
+    attainment_basis = np.where(
+        unchanged | ((basis == 1) & np.isnan(computed)),
+        AttainmentBasis.PRINTED.value,
+        np.where(np.isnan(computed), AttainmentBasis.NONE.value, AttainmentBasis.COMPUTED.value),
+    )
+    pct = np.where((basis == 1) & np.isnan(computed), printed, pct)
+
     return pd.DataFrame(
         {
             "code": targets["code"],
             "name": take_labels(catalogue["name_vi"], where),
-            "unit": take_labels(catalogue["unit"], where),
+            "unit": pd.Categorical(units),
             "area": targets["area"],
             "year": year,
             "term": targets["term"],
@@ -260,10 +387,16 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
             "comparator": targets["comparator"],
             "actual": actual,
             "target": target,
-            "target_derived": targets["derived"].to_numpy(dtype=bool),
+            "target_derived": implied,
+            "target_basis": pd.Categorical(target_basis, [b.value for b in TargetBasis]),
+            "yearly": targets["yearly"].to_numpy(dtype=bool),
+            "actual_kind": pd.Categorical(kinds, ["estimate", "official", ""]),
             "attainment_pct": pct,
+            "attainment_basis": pd.Categorical(attainment_basis, [b.value for b in AttainmentBasis]),
+            "computed_pct": computed,
             "reported_pct": printed,
             "difference_pts": difference,
+            "checks_report": checks_report,
             "differs": np.nan_to_num(np.abs(difference)) > 1e-9,
             # Categoricals: a few words repeated over many rows, without a string per row.
             "status": pd.Categorical.from_codes(status, _STATUSES),

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators import fmt
-from indicators.attainment import levels
+from indicators.attainment import change_unit, levels, stated_changes
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.labels import NO_TARGET, QUALIFIER_SIGN, indicator_info, status_text, value_text
+from indicators.labels import NO_TARGET, QUALIFIER_SIGN, estimated, indicator_info, status_text, value_text
 from indicators.model import Dataset, ObsKind, Status
 from indicators.page_settings import CHANGE_BASE_YEAR
 from indicators.selection import period_years
@@ -35,6 +35,8 @@ class Card:
     change: str
     reported_basis: bool
     value_note: str = ""  # the report's own words where it qualifies the figure: "khoảng 300.000 lượt khách"
+    estimate: bool = False  # the figure is an estimate (ước thực hiện): "ước" is shown beside it
+    implied_target: bool = False  # the % rests on a target worked back from the printed %
 
 
 def _best_row(rows: pd.DataFrame) -> pd.Series | None:
@@ -55,15 +57,32 @@ def _change(data: Dataset, code: str, area: str | None, year: int, unit: str, la
     mine = obs[(obs["code"] == code) & (obs["year"] == year) & (obs["base_year"] == CHANGE_BASE_YEAR)]
     if area is not None:
         mine = mine[mine["area"] == area]
-    change = mine[mine["kind"] == ObsKind.CHANGE.value]
+    change = stated_changes(mine)
+    # A rate moves in points (điểm %), a fall a year in points a year: never "4,5 %".
     if not change.empty:
         value = fmt.signed(change["value"].iloc[0], lang)
-        return t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.join_unit(value, unit)
-    per_year = mine[mine["kind"] == ObsKind.CHANGE_PER_YEAR.value]
+        shown = fmt.join_unit(value, change_unit(unit, lang=lang))
+        shown = estimated(shown, change["change_kind"].iloc[0], lang)
+        return t("card.change", lang).format(y=CHANGE_BASE_YEAR), shown
+    per_year = stated_changes(mine, per_year=True)
     if not per_year.empty:
         value = fmt.signed(per_year["value"].iloc[0], lang)
-        return t("card.change_per_year", lang).format(y=CHANGE_BASE_YEAR), fmt.join_unit(value, unit)
+        shown = fmt.join_unit(value, change_unit(unit, per_year=True, lang=lang))
+        shown = estimated(shown, per_year["change_kind"].iloc[0], lang)
+        return t("card.change_per_year", lang).format(y=CHANGE_BASE_YEAR), shown
     return t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.MISSING
+
+
+def _of_total(data: Dataset, latest: pd.Series) -> float | None:
+    """The whole a count is out of (17 in "17/17"), where the report gives one."""
+    obs = data.observations
+    total = obs[
+        (obs["code"] == latest["code"])
+        & (obs["area"] == latest["area"])
+        & (obs["year"] == latest["year"])
+        & (obs["kind"] == ObsKind.TOTAL.value)
+    ]
+    return None if total.empty else float(total["value"].iloc[0])
 
 
 def _figure(
@@ -74,7 +93,15 @@ def _figure(
         return fmt.MISSING, "", "", t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.MISSING
     latest = mine.sort_values("year").iloc[-1]
     qualifier = str(latest["qualifier"])
-    value, value_note = fmt.number(latest["actual"], lang), ""
+    total = _of_total(data, latest)
+    info = data.indicators.set_index("code")
+    if total is not None:
+        value = fmt.of_total(latest["actual"], total, lang)  # "17/17": a count met out of a total
+    elif code in info.index and info.at[code, "value_kind"] == "yes_no":
+        value = fmt.yes_no(latest["actual"], lang)
+    else:
+        value = fmt.number(latest["actual"], lang)
+    value_note = ""
     if qualifier:
         value = f"{QUALIFIER_SIGN.get(qualifier, '')} {value}".strip()
         value_note = fmt.join_unit(value_text(latest["actual"], qualifier, lang), unit)
@@ -82,14 +109,15 @@ def _figure(
     return value, str(int(latest["year"])), value_note, change_label, change
 
 
-def _judgement(rows: pd.DataFrame, lang: Lang) -> tuple[str, str, bool]:
-    """A card's status, its % (the report's own where that is the basis) and whether it is the report's."""
+def _judgement(rows: pd.DataFrame, lang: Lang) -> tuple[str, str, bool, bool]:
+    """A card's status, its %, whether it is the report's own %, and whether its target is implied."""
     row = _best_row(rows)
     if row is None:
-        return NO_TARGET, fmt.MISSING, False
-    reported_basis = bool(row["status_basis"] == "reported")
+        return NO_TARGET, fmt.MISSING, False, False
+    reported_basis = bool(row["status_basis"] == "reported") or row.get("attainment_basis") == "printed"
     shown = row["reported_pct"] if reported_basis else row["attainment_pct"]
-    return str(row["status"]), fmt.percent(shown, lang), reported_basis
+    implied = str(row.get("target_basis", "")) == "implied"
+    return str(row["status"]), fmt.percent(shown, lang), reported_basis, implied
 
 
 def cards(
@@ -113,7 +141,8 @@ def cards(
             mine = mine[mine["area"] == area]
         unit = str(info.at[code, "unit"])
         value, year, value_note, change_label, change = _figure(data, mine, code, unit, area, lang)
-        status, pct, reported_basis = _judgement(rows[rows["code"] == code], lang)
+        status, pct, reported_basis, implied = _judgement(rows[rows["code"] == code], lang)
+        estimate = not mine.empty and str(mine.sort_values("year")["actual_kind"].iloc[-1]) == "estimate"
         out.append(
             Card(
                 code=code,
@@ -128,6 +157,8 @@ def cards(
                 change=change,
                 reported_basis=reported_basis,
                 value_note=value_note,
+                estimate=estimate,
+                implied_target=implied,
             )
         )
     return out
@@ -137,3 +168,9 @@ def tally(rows: pd.DataFrame) -> dict[str, int]:
     """How many targets are exceeded, met, not met and not yet judged."""
     counts = rows["status"].value_counts()
     return {s.value: int(counts.get(s.value, 0)) for s in Status}
+
+
+def bases(rows: pd.DataFrame) -> dict[str, int]:
+    """How many rows with a target rest on a stated target and how many on one implied by a printed %."""
+    counts = rows["target_basis"].astype(str).value_counts() if "target_basis" in rows else pd.Series()
+    return {basis: int(counts.get(basis, 0)) for basis in ("stated", "implied")}

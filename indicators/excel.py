@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from indicators import fmt
 from indicators.fmt import LANGS
 from indicators.i18n import t
 from indicators.model import (
@@ -62,14 +63,27 @@ HEADERS: dict[str, dict[str, str]] = {
         "value_kind": "Loại giá trị",
         "recipient": "Đối tượng khen thưởng",
         "award_level": "Cấp khen thưởng",
+        "definition": "Định nghĩa",
+        "unit_meaning": "Ý nghĩa đơn vị tính",
+        "computation": "Cách tính",
+        "aggregation": "Cách cộng gộp giữa địa bàn",
+        "source": "Nguồn",
     },
     OBSERVATIONS.name: {
         **_COMMON,
         "kind": "Loại số liệu",
         "base_year": "Năm gốc",
         "qualifier": "Ghi chú số",
+        "note": "Ghi chú",
     },
-    TARGETS.name: {**_COMMON, "term": "Giai đoạn", "comparator": "So sánh", "derived": "Mục tiêu suy ra"},
+    TARGETS.name: {
+        **_COMMON,
+        "term": "Giai đoạn",
+        "comparator": "So sánh",
+        "derived": "Mục tiêu suy ra từ tỷ lệ báo cáo",
+        "yearly": "Hàng năm",
+        "note": "Ghi chú",
+    },
     REPORTED.name: {**_COMMON, "reported_pct": "Tỷ lệ báo cáo (%)"},
     AREAS.name: {
         "code": "Mã địa bàn",
@@ -111,9 +125,13 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "estimate": ("ƯTH", "UTH", "ước", "ước thực hiện", "ước tính"),
         "change": ("thay đổi", "tăng giảm", "tăng/giảm", "chênh lệch"),
         "change_per_year": ("bình quân năm", "bình quân/năm", "thay đổi bình quân/năm"),
+        "change_estimate": ("ước thay đổi", "thay đổi ước tính"),
+        "change_per_year_estimate": ("ước bình quân/năm", "thay đổi bình quân/năm ước tính"),
+        "total": ("tổng số", "trên tổng số"),
     },
     "target_kind": {
         "NQ": ("nghị quyết", "NQĐH", "nghị quyết đại hội"),
+        "MT": ("mục tiêu", "mục tiêu cụ thể"),
         "KH": ("kế hoạch", "kế hoạch năm"),
         "DA": ("đề án",),
         "GIAO": ("giao", "chỉ tiêu giao"),
@@ -122,10 +140,13 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "at_least": (">=", "≥", "đạt ít nhất", "ít nhất", "tối thiểu", "trên"),
         "at_most": ("<=", "≤", "không vượt quá", "tối đa", "dưới"),
         "reduce_by": ("giảm mỗi năm", "giảm bình quân", "giảm bình quân/năm"),
+        "remainder": ("phần còn lại",),
+        "yes": ("có/không", "đạt chuẩn"),
     },
     "direction": {
         "higher": ("cao hơn là tốt", "càng cao càng tốt", "tăng", "cao"),
         "lower": ("thấp hơn là tốt", "càng thấp càng tốt", "giảm", "thấp"),
+        "neutral": ("không có chiều tốt", "trung tính", "cơ cấu"),
     },
     "value_kind": {
         "level": ("mức", "mức độ", "giá trị"),
@@ -133,6 +154,7 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "share": ("tỷ lệ", "tỉ lệ", "phần trăm"),
         "change_per_year": ("bình quân năm", "thay đổi bình quân/năm"),
         "term_total": ("tổng giai đoạn", "cộng dồn", "lũy kế"),
+        "yes_no": ("có/không", "đạt/chưa đạt"),
     },
     "level": {"province": ("tỉnh",), "district": ("huyện",), "commune": ("xã", "thị trấn", "phường")},
     "qualifier": {"khoang": ("khoảng",), "tren": ("trên",)},
@@ -220,10 +242,14 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "domain": ("Lĩnh vực của chỉ tiêu.", ", ".join(DOMAINS)),
         "unit": ("Đơn vị tính như trong báo cáo (tỷ đồng, %, ha, ‰...).", "có thể để trống"),
         "unit_en": ("Đơn vị tính bằng tiếng Anh.", "có thể để trống"),
-        "direction": ("Chiều tốt: higher = càng cao càng tốt; lower = càng thấp càng tốt.", "higher, lower"),
+        "direction": (
+            "Chiều tốt: higher = càng cao càng tốt; lower = càng thấp càng tốt; neutral = không có chiều "
+            "tốt hơn (sắp xếp lại, tỷ trọng trong cơ cấu): không xếp trạng thái.",
+            ", ".join(Direction),
+        ),
         "value_kind": (
             "Loại giá trị: level = mức; count = số lượng; share = tỷ lệ (%/‰); change_per_year = "
-            "thay đổi bình quân/năm; term_total = tổng cả giai đoạn.",
+            "thay đổi bình quân/năm; term_total = tổng cả giai đoạn; yes_no = có/không (1 = đạt, 0 = chưa).",
             ", ".join(ValueKind),
         ),
         "recipient": (
@@ -234,6 +260,14 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Chỉ cho thi đua – khen thưởng: cấp khen.",
             "state, government, province, grassroots",
         ),
+        "definition": ("Chỉ tiêu đo gì (như Open SDG, Our World in Data ghi kèm).", "có thể để trống"),
+        "unit_meaning": ("Đơn vị tính nghĩa là gì (ví dụ tỷ đồng = 1.000.000.000 đồng).", "có thể để trống"),
+        "computation": ("Cách tính: tỷ lệ, % đạt, mục tiêu trần hay mức giảm.", "có thể để trống"),
+        "aggregation": (
+            "Cách cộng gộp giữa các địa bàn: cộng được, hay chỉ qua tử số và mẫu số.",
+            "có thể để trống",
+        ),
+        "source": ("Nguồn: văn bản và mục có số liệu.", "có thể để trống"),
     },
     OBSERVATIONS.name: {
         "code": (
@@ -243,8 +277,10 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "area": ("Mã địa bàn, phải có trong trang DiaBan (ví dụ TD = huyện Tam Đường).", "bắt buộc"),
         "year": ("Năm của số liệu, số nguyên.", f"{YEAR_MIN}–{YEAR_MAX}"),
         "kind": (
-            "Loại số liệu: actual = thực hiện (TH); estimate = ước thực hiện (ƯTH); change = thay đổi "
-            "so với năm gốc; change_per_year = thay đổi bình quân/năm từ năm gốc.",
+            "Loại số liệu: actual = thực hiện (TH, số chính thức); estimate = ước thực hiện (ƯTH); change = "
+            "thay đổi so với năm gốc (tỷ lệ: điểm %); change_per_year = thay đổi bình quân/năm từ năm gốc; "
+            "change_estimate, change_per_year_estimate = các thay đổi ước tính; total = tổng số mà một số "
+            "đếm nằm trong (17 trong “17/17”). Số chính thức thay số ước cùng chỉ tiêu, địa bàn, năm.",
             ", ".join(ObsKind),
         ),
         "base_year": ("Năm gốc, chỉ cho change và change_per_year.", "để trống hoặc một năm"),
@@ -259,6 +295,7 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "section": ("Mục của báo cáo có số liệu này.", "có thể để trống"),
         "quote": ("Câu trích nguyên văn từ báo cáo.", "có thể để trống"),
+        "note": ("Ghi chú: vì sao là số ước, cách hiểu còn chưa rõ của báo cáo.", "có thể để trống"),
     },
     TARGETS.name: {
         "code": ("Mã chỉ tiêu.", "bắt buộc"),
@@ -266,12 +303,14 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "year": ("Năm phải đạt mục tiêu.", f"{YEAR_MIN}–{YEAR_MAX}"),
         "term": ("Giai đoạn, ví dụ 2020-2025; để trống cho kế hoạch một năm.", "có thể để trống"),
         "target_kind": (
-            "Ai đặt mục tiêu: NQ = Nghị quyết; KH = Kế hoạch năm; DA = Đề án; GIAO = chỉ tiêu giao.",
+            "Văn bản đặt mục tiêu: NQ = Nghị quyết; MT = mục tiêu cụ thể của báo cáo; KH = Kế hoạch năm; "
+            "DA = Đề án; GIAO = chỉ tiêu giao.",
             ", ".join(TargetKind),
         ),
         "comparator": (
             "So sánh: at_least = đạt ít nhất; at_most = không vượt quá; reduce_by = giảm mỗi năm "
-            "(giá trị là mức giảm một năm).",
+            "(giá trị là mức giảm một năm); remainder = phần còn lại của tổng thể (không đánh giá riêng); "
+            "yes = mục tiêu có/không (1 = đạt).",
             ", ".join(Comparator),
         ),
         "value": ("Giá trị mục tiêu, theo đơn vị tính của chỉ tiêu.", "số"),
@@ -280,8 +319,13 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "TRUE / có; để trống hoặc FALSE nếu báo cáo ghi thẳng mục tiêu.",
             "TRUE, FALSE hoặc để trống",
         ),
+        "yearly": (
+            "Mục tiêu “hàng năm”: áp dụng cho từng năm của giai đoạn, không chỉ năm cuối. TRUE / có.",
+            "TRUE, FALSE hoặc để trống",
+        ),
         "section": ("Mục của báo cáo.", "có thể để trống"),
         "quote": ("Câu trích nguyên văn.", "có thể để trống"),
+        "note": ("Ghi chú về mục tiêu.", "có thể để trống"),
     },
     REPORTED.name: {
         "code": ("Mã chỉ tiêu.", "bắt buộc"),
@@ -303,9 +347,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
 }
 # Columns an upload may leave out; every other column of the long layout must be there.
 OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
-    INDICATORS.name: frozenset({"name_en", "unit_en", "recipient", "award_level"}),
-    OBSERVATIONS.name: frozenset({"base_year", "qualifier", "section", "quote"}),
-    TARGETS.name: frozenset({"term", "derived", "section", "quote"}),
+    INDICATORS.name: frozenset(
+        {"name_en", "unit_en", "recipient", "award_level", "definition", "unit_meaning", "computation"}
+        | {"aggregation", "source"}
+    ),
+    OBSERVATIONS.name: frozenset({"base_year", "qualifier", "section", "quote", "note"}),
+    TARGETS.name: frozenset({"term", "derived", "yearly", "section", "quote", "note"}),
     REPORTED.name: frozenset({"section", "quote"}),
     AREAS.name: frozenset({"parent", "valid_from", "valid_to"}),
 }
@@ -444,6 +491,36 @@ def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, i
         sheet.add_data_validation(rule)
 
 
+def _implied_formats(data: Dataset) -> dict[int, str]:
+    """A number format per implied target row: "≈ 7.038", never more digits than its printed % allows.
+
+    The cell keeps the exact value (an upload of the file changes nothing); only what is shown is
+    rounded and marked.
+    """
+    from indicators.attainment import levels, stated_changes  # attainment does not import this module
+
+    targets = data.targets.reset_index(drop=True)
+    derived = targets[targets["derived"]]
+    if derived.empty:
+        return {}
+    key = ["code", "area", "year", "target_kind"]
+    printed = data.reported[[*key, "reported_pct"]]
+    found = derived.reset_index(names="row_at").merge(printed, on=key, how="left")
+    found = found.merge(levels(data.observations)[["code", "area", "year", "actual"]], on=key[:3], how="left")
+    # A "reduce by" target was worked back from the stated fall a year, not from the level.
+    falls = stated_changes(data.observations, per_year=True)[["code", "area", "year", "value"]]
+    falls = found[key[:3]].merge(falls.rename(columns={"value": "fall"}), on=key[:3], how="left")["fall"]
+    reduce = (found["comparator"] == "reduce_by").to_numpy()
+    found.loc[reduce, "actual"] = falls.abs().to_numpy()[reduce]
+    formats = {}
+    for row in found.itertuples(index=False):
+        if pd.isna(row.reported_pct) or pd.isna(row.actual) or pd.isna(row.value):
+            continue
+        decimals = max(fmt.implied_decimals(row.value, row.reported_pct, row.actual), 0)
+        formats[int(row.row_at)] = '"≈ "#,##0' + ("." + "0" * decimals if decimals else "")
+    return formats
+
+
 def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
     """The dataset in the upload layout: "Hướng dẫn" first, then one sheet per table.
 
@@ -459,10 +536,11 @@ def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
         columns = [frame[c].astype(object).tolist() for c in table.columns]
         rows = [[_plain(v) for v in row] for row in zip(*columns, strict=True)] if len(frame) else []
         _write_rows(sheet, [HEADERS[table.name][c] for c in table.columns], rows)
+        implied = _implied_formats(data) if table is TARGETS else {}
         for index, column in enumerate(table.columns, start=1):
             if column in VALUE_COLUMNS:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = NUMBER_FORMAT
+                for i, (cell,) in enumerate(sheet.iter_rows(min_row=2, min_col=index, max_col=index)):
+                    cell.number_format = implied.get(i, NUMBER_FORMAT)
         _validations(sheet, table, len(frame), lengths)
         sheet.auto_filter.ref = sheet.dimensions
     book.save(target)

@@ -13,7 +13,15 @@ from indicators import fmt
 from indicators.commendations import level_totals, recipient_word
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.labels import NO_TARGET, progress_text, status_text, value_text
+from indicators.labels import (
+    NO_TARGET,
+    estimated,
+    progress_text,
+    row_unit,
+    status_text,
+    target_text,
+    value_text,
+)
 from indicators.page_settings import CHANGE_BASE_YEAR
 
 # Colours are Okabe–Ito, darkened so white text on them stays readable; the icon and word
@@ -24,6 +32,7 @@ STATUS_COLOR: dict[str, str] = {
     "khong_dat": "#B34700",
     "no_data": "#6B6B6B",
     NO_TARGET: "#6B6B6B",
+    "khong_danh_gia": "#6B6B6B",
 }
 RECIPIENT_COLOR: dict[str, str] = {"tap_the": "#3E5C76", "ca_nhan": "#C17C00"}
 # Individuals' bars are dotted so the two recipients differ in greyscale too.
@@ -56,11 +65,12 @@ def _hover_line(label: str, number: str, unit: str) -> str:
 
 
 def _attainment_hover(row: pd.Series, lang: Lang) -> str:
-    unit = str(row["unit_text"])
+    unit = row_unit(row, str(row["unit_text"]), lang)
+    actual = estimated(fmt.join_unit(fmt.number(row["actual"], lang), unit), row.get("actual_kind", ""), lang)
     lines = [
         f"<b>{_esc(row['label'])}</b>",
-        f"{t('chart.actual', lang)}: {_esc(fmt.join_unit(fmt.number(row['actual'], lang), unit))}",
-        f"{t('chart.target', lang)}: {_esc(fmt.join_unit(fmt.number(row['target'], lang), unit))}",
+        f"{t('chart.actual', lang)}: {_esc(actual)}",
+        f"{t('chart.target', lang)}: {_esc(target_text(row, unit, lang))}",
         f"{t('chart.computed_pct', lang)}: {fmt.percent(row['attainment_pct'], lang)}",
         f"{t('chart.reported_pct', lang)}: {fmt.percent(row['reported_pct'], lang)}",
         f"{t('chart.status', lang)}: {status_text(str(row['status']), lang)}",
@@ -309,9 +319,11 @@ def attainment_figure(view: pd.DataFrame, lang: Lang, title: str | None = None) 
     for _, row in judged.iterrows():
         status = str(row["status"])
         reported = row["status_basis"] == "reported"
+        # An implied target is marked on the bar's own label (≈, said under the chart), not only in the hover.
+        implied = " ≈" if row.get("target_basis") == "implied" else ""
         items.append(
             BarItem(
-                label=str(row["label"]),
+                label=str(row["label"]) + implied,
                 value=float(row["shown_pct"]),
                 text=f"{fmt.percent(row['shown_pct'], lang)} {status_text(status, lang)}",
                 color=STATUS_COLOR.get(status, STATUS_COLOR["no_data"]),
@@ -320,6 +332,9 @@ def attainment_figure(view: pd.DataFrame, lang: Lang, title: str | None = None) 
             )
         )
     any_reported = bool((judged["status_basis"] == "reported").any())
+    notes = [t("chart.reported_note", lang) if any_reported else ""]
+    if "target_basis" in judged and (judged["target_basis"] == "implied").any():
+        notes.append(t("chart.implied_note", lang))
     return bar_list(
         items,
         title or t("chart.attainment", lang),
@@ -328,7 +343,7 @@ def attainment_figure(view: pd.DataFrame, lang: Lang, title: str | None = None) 
         ticksuffix="\u202f%",
         reference=100.0,
         reference_label=t("chart.line_100", lang),
-        note=t("chart.reported_note", lang) if any_reported else "",
+        note=" ".join(n for n in notes if n),
     )
 
 
@@ -378,14 +393,17 @@ def _series_layout(
 def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang) -> dict:
     """The figures by year (year, actual) as a line with its values printed, in the goal and series charts."""
     label = t("chart.actual", lang)
+    kinds = levels["actual_kind"] if "actual_kind" in levels else pd.Series([""] * len(levels))
+    # "ước" beside every estimated figure, on the chart as in the tables.
+    texts = [estimated(fmt.number(v, lang), k, lang) for v, k in zip(levels["actual"], kinds, strict=True)]
     return _point_trace(
         label,
         levels["year"].tolist(),
         levels["actual"].tolist(),
-        [fmt.number(v, lang) for v in levels["actual"]],
+        texts,
         [
-            _hover_line(f"{label} {int(y)}", fmt.number(v, lang), unit)
-            for y, v in levels[["year", "actual"]].to_numpy()
+            _hover_line(f"{label} {int(y)}", text, unit)
+            for y, text in zip(levels["year"], texts, strict=True)
         ],
         mode="lines+markers+text",
         line={"color": "#0072B2", "width": 3},
@@ -445,23 +463,38 @@ def goal_figure(
 
 
 def series_figure(series: pd.DataFrame, targets: pd.DataFrame, name: str, unit: str, lang: Lang) -> go.Figure:
-    """An indicator's figures by year, with its targets as open diamonds."""
+    """An indicator's figures by year, with its targets as open diamonds (implied ones marked ≈)."""
     traces = []
     if not series.empty:
         traces.append(_actual_trace(series, unit, lang))
-    shown = targets[targets["value"].notna()] if not targets.empty else targets
+    # Only targets that are levels go on a chart of levels: a fall a year, a yes/no goal or the rest
+    # of a whole would read as a level they are not.
+    shown = targets
+    if not targets.empty:
+        shown = targets[targets["value"].notna() & targets["comparator"].isin(["at_least", "at_most"])]
     if not shown.empty:
         label = t("chart.target", lang)
+        derived = shown["derived"].to_numpy(dtype=bool) if "derived" in shown else [False] * len(shown)
+        # An implied target is marked ≈ (its value already rounded to what the printed % supports).
+        texts = [
+            f"≈ {fmt.number(v, lang)}" if d else fmt.number(v, lang)
+            for v, d in zip(shown["value"], derived, strict=True)
+        ]
+        hovers = [
+            _hover_line(
+                f"{label} {t(f'kind.{k}', lang)} {int(y)}" + (f" ({t('basis.implied', lang)})" if d else ""),
+                text,
+                unit,
+            )
+            for k, y, d, text in zip(shown["target_kind"], shown["year"], derived, texts, strict=True)
+        ]
         traces.append(
             _point_trace(
                 label,
                 shown["year"].tolist(),
                 shown["value"].tolist(),
-                [fmt.number(v, lang) for v in shown["value"]],
-                [
-                    _hover_line(f"{label} {t(f'kind.{k}', lang)} {int(y)}", fmt.number(v, lang), unit)
-                    for k, y, v in zip(shown["target_kind"], shown["year"], shown["value"], strict=True)
-                ],
+                texts,
+                hovers,
                 mode="markers+text",
                 marker={"size": 13, "symbol": "diamond-open", "color": "#B34700", "line": {"width": 2.5}},
                 textposition="middle left",

@@ -92,3 +92,61 @@ def join_unit(text: str, unit: str) -> str:
     if text == MISSING or not unit:
         return text
     return f"{text}\u202f{unit}" if unit in {"%", "‰"} else f"{text} {unit}"
+
+
+def implied_decimals(target: float, printed_pct: float, actual: float) -> int:
+    """Decimals an implied target (actual ÷ printed %) can honestly carry; negative rounds to tens.
+
+    A printed % carries as many significant digits as it shows (118,08 → 5, 137,2 → 4, 500 → 3),
+    and a target worked back from it carries no more; nor more decimals than the actual it came from.
+    """
+    digits = len(repr(float(printed_pct)).replace(".", "").removesuffix("0").lstrip("0")) or 1
+    if float(printed_pct).is_integer():
+        digits = len(str(int(printed_pct)))
+    if not target or not math.isfinite(target):
+        return 0
+    decimals = digits - 1 - math.floor(math.log10(abs(target)))
+    return min(decimals, printed_decimals(actual))
+
+
+def implied_number(target: float, printed_pct: float, actual: float, lang: Lang = "vi") -> str:
+    """An implied target as precisely as its printed % supports, marked ≈: ≈ 7.038."""
+    if is_missing(target):
+        return MISSING
+    decimals = implied_decimals(target, printed_pct, actual)
+    if decimals < 0:
+        rounded = round_half_up(target / 10 ** (-decimals), 0) * 10 ** (-decimals)
+        return f"≈\u202f{number(rounded, lang, 0)}"
+    return f"≈\u202f{number(target, lang, decimals)}"
+
+
+QUALIFIER_WORDS: dict[str, dict[str, str]] = {
+    "khoang": {"vi": "khoảng", "en": "about"},
+    "tren": {"vi": "trên", "en": "over"},
+}
+
+
+def qualified(text: str, qualifier: str, lang: Lang = "vi") -> str:
+    """A figure with the report's own qualifier before it: "khoảng 300.000"."""
+    word = QUALIFIER_WORDS.get(qualifier or "", {}).get(lang, "")
+    return f"{word} {text}" if word and text != MISSING else text
+
+
+def estimate_mark(lang: Lang = "vi") -> str:
+    """The word set beside every estimated figure."""
+    return "ước" if lang == "vi" else "est."
+
+
+def of_total(count: object, total: object, lang: Lang = "vi") -> str:
+    """A count met out of a total, as the report writes it: 17/17."""
+    if is_missing(count):
+        return MISSING
+    return f"{number(count, lang)}/{number(total, lang)}" if not is_missing(total) else number(count, lang)
+
+
+def yes_no(value: object, lang: Lang = "vi") -> str:
+    """A yes/no figure in words: đạt / chưa đạt."""
+    if is_missing(value):
+        return MISSING
+    met = float(value) >= 1  # type: ignore[arg-type]
+    return ("đạt" if met else "chưa đạt") if lang == "vi" else ("met" if met else "not met")

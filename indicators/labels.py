@@ -14,7 +14,14 @@ from indicators.selection import span
 
 # Status is never colour alone: each has an icon and a word (figures add the colours).
 NO_TARGET = "no_target"
-STATUS_ICON: dict[str, str] = {"vuot": "▲", "dat": "✓", "khong_dat": "✗", "no_data": "○", NO_TARGET: "–"}
+STATUS_ICON: dict[str, str] = {
+    "vuot": "▲",
+    "dat": "✓",
+    "khong_dat": "✗",
+    "no_data": "○",
+    NO_TARGET: "–",
+    "khong_danh_gia": "◇",
+}
 PROGRESS_ICON: dict[str, str] = {
     "achieved": "✓",
     "on_track": "↗",
@@ -22,6 +29,9 @@ PROGRESS_ICON: dict[str, str] = {
     "limited": "↘",
     "moving_away": "↓",
     "no_data": "○",
+    "not_yet": "…",
+    "missed_year": "✗",
+    "not_judged": "◇",
 }
 _AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Thị trấn|Thành phố)\s+", re.IGNORECASE)
 # Short signs for the report's qualifiers, where space is tight (a card's large number).
@@ -72,3 +82,72 @@ def value_text(value: object, qualifier: str, lang: Lang) -> str:
     if text == fmt.MISSING or not qualifier:
         return text
     return f"{t(f'qualifier.{qualifier}', lang)} {text}"
+
+
+def estimated(text: str, kind: object, lang: Lang) -> str:
+    """A figure with "ước" beside it when it is an estimate: "2.503,3 (ước)"."""
+    if str(kind) != "estimate" or text == fmt.MISSING:
+        return text
+    return f"{text} ({fmt.estimate_mark(lang)})"
+
+
+def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
+    """A target as its basis allows: "≈ 7.038 tấn (suy ra từ tỷ lệ báo cáo)", "đạt", "30 % (phần còn lại)"."""
+    comparator = str(row.get("comparator", ""))
+    if comparator == "yes":
+        return t("yes_no.1", lang)
+    if fmt.is_missing(row.get("target")):
+        return fmt.MISSING
+    if str(row.get("target_basis", "")) == "implied" or bool(row.get("target_derived", False)):
+        number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
+        return f"{fmt.join_unit(number, unit)} ({t('basis.implied', lang)})"
+    text = fmt.join_unit(fmt.number(row["target"], lang), unit)
+    if comparator == "remainder":
+        text += f" ({t('cmp.remainder', lang)})"
+    if bool(row.get("yearly", False)):
+        text += f", {t('yearly', lang)}"
+    return text
+
+
+def row_unit(row: pd.Series, unit: str, lang: Lang) -> str:
+    """The unit of a row's actual and target: a fall a year in points for "reduce by" goals."""
+    if str(row.get("comparator", "")) == "reduce_by":
+        from indicators.attainment import change_unit  # a pure helper; no cycle at import time
+
+        return change_unit(unit, per_year=True, lang=lang)
+    return unit
+
+
+METADATA_FIELDS: tuple[str, ...] = ("definition", "unit_meaning", "computation", "aggregation", "source")
+
+
+def metadata(data: Dataset, code: str, lang: Lang) -> list[tuple[str, str]]:
+    """What an indicator means, as Open SDG shows it: (label, text) for each field the data holds."""
+    info = data.indicators.set_index("code")
+    if code not in info.index:
+        return []
+    return [
+        (t(f"meta.{field}", lang), str(info.at[code, field]))
+        for field in METADATA_FIELDS
+        if field in info.columns and str(info.at[code, field]).strip()
+    ]
+
+
+def source_line(sources: pd.DataFrame, version: int, lang: Lang) -> str:
+    """Where the figures behind a chart come from: "Nguồn: báo cáo …; so-lieu.xlsx (phiên bản 3); …".
+
+    `sources` holds the versions that wrote rows still live at `version` (Store.sources): the shipped
+    report first, then each upload or restore by its file.
+    """
+    parts = []
+    for row in sources.itertuples(index=False):
+        if row.action == "seed":
+            what = t("source.report", lang)
+        elif row.action == "rollback":
+            what = t("source.rollback", lang).format(v=int(row.restored_from))
+        else:
+            what = str(row.file_name) or t("source.upload", lang)
+        parts.append(f"{what} ({t('source.version', lang).format(v=row.version)})")
+    if not parts:
+        parts.append(t("source.report", lang))
+    return t("source.line", lang).format(sources="; ".join(parts), v=version)

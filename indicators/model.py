@@ -13,6 +13,8 @@ class Direction(StrEnum):
 
     HIGHER = "higher"
     LOWER = "lower"
+    # Neither: a planned consolidation (schools "sắp xếp lại") or a structure share. No status.
+    NEUTRAL = "neutral"
 
 
 class ValueKind(StrEnum):
@@ -23,21 +25,42 @@ class ValueKind(StrEnum):
     SHARE = "share"  # a percentage or per-mille rate
     CHANGE_PER_YEAR = "change_per_year"  # an average change per year over a term
     TERM_TOTAL = "term_total"  # a sum over the term ending in the given year
+    YES_NO = "yes_no"  # met (1) or not met (0): "Huyện đạt chuẩn nông thôn mới"
 
 
 class ObsKind(StrEnum):
-    """What an observation is: a final figure, an estimate, or a stated change."""
+    """What an observation is: a level or a stated change, each final (official) or an estimate.
 
-    ACTUAL = "actual"  # thực hiện
-    ESTIMATE = "estimate"  # ước thực hiện
-    CHANGE = "change"  # change from base_year to year, in the indicator's unit
+    An estimate (ước thực hiện) and the later official figure for the same indicator, area and
+    year are both kept; wherever a figure is used the official one supersedes the estimate.
+    """
+
+    ACTUAL = "actual"  # thực hiện: the official level
+    ESTIMATE = "estimate"  # ước thực hiện: a level given before the year ended
+    CHANGE = "change"  # change from base_year to year, in the indicator's unit (points for a rate)
     CHANGE_PER_YEAR = "change_per_year"  # average change a year from base_year to year
+    CHANGE_ESTIMATE = "change_estimate"  # a change given before the year ended
+    CHANGE_PER_YEAR_ESTIMATE = "change_per_year_estimate"  # a yearly change given before the year ended
+    TOTAL = "total"  # the whole a count is out of: 17 in "17/17 chỉ tiêu"
+
+
+# The estimate kind of each final kind: the official figure supersedes it.
+ESTIMATE_OF: dict[str, str] = {
+    ObsKind.ACTUAL.value: ObsKind.ESTIMATE.value,
+    ObsKind.CHANGE.value: ObsKind.CHANGE_ESTIMATE.value,
+    ObsKind.CHANGE_PER_YEAR.value: ObsKind.CHANGE_PER_YEAR_ESTIMATE.value,
+}
+ESTIMATE_KINDS = frozenset(ESTIMATE_OF.values())
+CHANGE_KINDS = frozenset(
+    {ObsKind.CHANGE, ObsKind.CHANGE_PER_YEAR, ObsKind.CHANGE_ESTIMATE, ObsKind.CHANGE_PER_YEAR_ESTIMATE}
+)
 
 
 class TargetKind(StrEnum):
-    """Who set the target."""
+    """The document that states the target."""
 
     RESOLUTION = "NQ"  # Nghị quyết Đại hội
+    GOALS = "MT"  # the report's own "mục tiêu cụ thể" for 2020–2025 (not said to be a resolution's)
     PLAN = "KH"  # Kế hoạch năm
     PROGRAMME = "DA"  # Đề án
     QUOTA = "GIAO"  # chỉ tiêu giao
@@ -49,6 +72,25 @@ class Comparator(StrEnum):
     AT_LEAST = "at_least"  # đạt trên / đạt: actual ≥ target
     AT_MOST = "at_most"  # dưới / còn: actual ≤ target (a ceiling)
     REDUCE_BY = "reduce_by"  # giảm bình quân N/năm: value is the reduction a year
+    # The rest of a whole after the headline share ("70% tốt, 30% khá"): not a floor, never judged alone.
+    REMAINDER = "remainder"
+    YES = "yes"  # a yes/no goal: met when the figure is 1 (đạt), not met at 0
+
+
+class TargetBasis(StrEnum):
+    """Where a target's number comes from."""
+
+    STATED = "stated"  # the document prints the number
+    IMPLIED = "implied"  # worked back from a printed % (actual ÷ %): never an independent check
+    NONE = "none"  # no number at all (the report prints only a %)
+
+
+class AttainmentBasis(StrEnum):
+    """Where an attainment % comes from."""
+
+    COMPUTED = "computed"  # actual ÷ target
+    PRINTED = "printed"  # the report's own % (an implied target's actual is unchanged, or no target)
+    NONE = "none"
 
 
 class Status(StrEnum):
@@ -58,6 +100,7 @@ class Status(StrEnum):
     MET = "dat"
     NOT_MET = "khong_dat"
     NO_DATA = "no_data"
+    NOT_JUDGED = "khong_danh_gia"  # a neutral direction or a remainder share: no better or worse
 
 
 class ProgressStatus(StrEnum):
@@ -69,6 +112,9 @@ class ProgressStatus(StrEnum):
     LIMITED = "limited"
     MOVING_AWAY = "moving_away"
     NO_DATA = "no_data"  # no figure after the baseline yet
+    NOT_YET = "not_yet"  # a yes/no goal not met yet
+    MISSED_YEAR = "missed_year"  # an every-year goal missed in the latest year
+    NOT_JUDGED = "not_judged"  # a neutral direction or a remainder share
 
 
 class AreaLevel(StrEnum):
@@ -121,13 +167,19 @@ INDICATORS = Table(
         "value_kind",
         "recipient",  # commendations only: tap_the (collective) or ca_nhan (individual)
         "award_level",  # commendations only: state, government, province, grassroots
+        # What the indicator means (as Open SDG and Our World in Data carry it).
+        "definition",
+        "unit_meaning",
+        "computation",
+        "aggregation",
+        "source",
     ),
     ("code",),
 )
 OBSERVATIONS = Table(
     "observations",
     "SoLieu",
-    ("code", "area", "year", "kind", "base_year", "value", "qualifier", "section", "quote"),
+    ("code", "area", "year", "kind", "base_year", "value", "qualifier", "section", "quote", "note"),
     ("code", "area", "year", "kind"),
 )
 TARGETS = Table(
@@ -141,9 +193,11 @@ TARGETS = Table(
         "target_kind",
         "comparator",
         "value",
-        "derived",  # True where the report prints only a % and the target is actual ÷ %
+        "derived",  # True where the report prints only a % and the target is actual ÷ % (implied)
+        "yearly",  # True for "Hàng năm …": a target for every year of the term, not only the last
         "section",
         "quote",
+        "note",
     ),
     ("code", "area", "year", "target_kind"),
 )
@@ -171,7 +225,7 @@ YEAR_MIN, YEAR_MAX = 1975, 2100
 # Column types; every other column is text. Nullable integers keep "no base year" as <NA>.
 _INT_COLUMNS = {"year": "int64", "base_year": "Int64"}
 _FLOAT_COLUMNS = {"value", "reported_pct"}
-_BOOL_COLUMNS = {"derived"}
+_BOOL_COLUMNS = {"derived", "yearly"}
 _TRUE_WORDS = {"true", "1", "1.0", "yes", "x", "co", "có"}
 
 

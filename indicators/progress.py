@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
+from indicators.attainment import actual_kind, change_unit
 from indicators.lookup import levels_of, positions, take_labels, term_start
 from indicators.model import Comparator, Dataset, Direction, ProgressStatus, ValueKind
 
@@ -25,9 +23,15 @@ COLUMNS = [
     "base_value",
     "goal_year",
     "goal_value",
+    "stated_value",
     "goal_derived",
+    "yearly",
+    "goal_unit",
+    "change_unit",
+    "base_kind",
     "latest_year",
     "latest_value",
+    "latest_kind",
     "required_growth_pct",
     "observed_growth_pct",
     "required_change_per_year",
@@ -37,14 +41,6 @@ COLUMNS = [
     "reason",
     "target_quote",
 ]
-# What a goal without a baseline cannot have.
-_PACE_COLUMNS = (
-    "required_growth_pct",
-    "observed_growth_pct",
-    "required_change_per_year",
-    "observed_change_per_year",
-    "ratio",
-)
 
 
 def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
@@ -57,26 +53,20 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
     return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
 
 
-def _goal_rows(data: Dataset, goal_year: int | None, area: str | None) -> pd.DataFrame:
-    """The goals with their baseline year and value: goal_year, target_value, base_value."""
+def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
+    """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
+    lv = levels_of(data)
     g = goals(data, goal_year)
     if area is not None:
         g = g[g["area"] == area]
     g = g.rename(columns={"year": "goal_year", "value": "target_value", "quote": "target_quote"})
     g = g.reset_index(drop=True)
-    lv = levels_of(data)
-    g["base_value"] = lv.value_at(lv.locate(g["code"], g["area"], g["base_year"].to_numpy(dtype="int64")))
-    return g
-
-
-def _latest(data: Dataset, g: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Each goal's last level after the baseline, up to the goal year: (year, -1 if none; value).
-
-    Looked up year by year backwards from the goal, as terms span a handful of years.
-    """
-    lv = levels_of(data)
     base_year = g["base_year"].to_numpy(dtype="int64")
     goal_years = g["goal_year"].to_numpy(dtype="int64")
+    g["base_value"] = lv.value_at(lv.locate(g["code"], g["area"], base_year))
+
+    # Latest: the last level after the baseline, up to the goal year; looked up year by
+    # year backwards from the goal, as terms span a handful of years.
     latest_year = np.full(len(g), -1, dtype="int64")
     latest_value = np.full(len(g), np.nan)
     for back in range(int((goal_years - base_year).max()) if len(g) else 0):
@@ -88,44 +78,33 @@ def _latest(data: Dataset, g: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         hit = open_rows & ~np.isnan(found)
         latest_year[hit] = year[hit]
         latest_value[hit] = found[hit]
-    return latest_year, latest_value
+    g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
+    g["latest_value"] = latest_value
+    # Estimate or official: the official figure supersedes the estimate wherever both exist.
+    base_kind = actual_kind(lv.column_at(lv.locate(g["code"], g["area"], base_year), "kind"))
+    latest_kind = actual_kind(
+        lv.column_at(lv.locate(g["code"], g["area"], np.maximum(latest_year, 0)), "kind")
+    )
+    latest_kind = np.where(latest_year < 0, "", latest_kind)
 
-
-def _catalogue_flags(data: Dataset, codes: pd.Series) -> Callable[[str, str], np.ndarray]:
-    """A test on the catalogue spread to the goals: flags(column, value) → one bool per goal."""
     info = data.indicators.set_index("code")
-    where = positions(codes, info.index)
+    where = positions(g["code"], info.index)
 
-    def flags(column: str, value: str) -> np.ndarray:
+    def catalogue_is(column: str, value: str) -> np.ndarray:
         # Compared on the small catalogue, then spread to the goals by position.
-        found = info[column].eq(value).to_numpy(dtype=bool, na_value=False)
-        return np.where(where >= 0, found[np.maximum(where, 0)] if len(found) else False, False)
+        flags = info[column].eq(value).to_numpy(dtype=bool, na_value=False)
+        return np.where(where >= 0, flags[np.maximum(where, 0)] if len(flags) else False, False)
 
-    return flags
-
-
-@dataclass(frozen=True)
-class _Growth:
-    """Required and observed pace of each goal; `linear` where a straight line replaces compound growth."""
-
-    goal_value: pd.Series
-    linear: pd.Series
-    cagr_r: pd.Series
-    cagr_o: pd.Series
-    change_r: pd.Series
-    change_o: pd.Series
-    ratio: pd.Series
-
-
-def _growth(g: pd.DataFrame, lower: np.ndarray) -> _Growth:
-    """Statistics Canada's growth ratio: observed ÷ required, compound or straight-line."""
-    d = np.where(lower, -1.0, 1.0)
-    reduce = g["comparator"] == Comparator.REDUCE_BY.value
+    d = np.where(catalogue_is("direction", Direction.LOWER.value), -1.0, 1.0)
+    comparator = g["comparator"]
+    reduce = comparator == Comparator.REDUCE_BY.value
     span = (g["goal_year"] - g["base_year"]).astype("float64")
     y0, yt = g["base_value"], g["latest_value"]
     elapsed = (g["latest_year"] - g["base_year"]).astype("float64")
+
     # "Reduce by N a year" goals end at baseline − N·years, reached on a straight line.
-    goal_value = pd.Series(np.where(reduce, y0 - g["target_value"] * span, g["target_value"]), index=g.index)
+    goal_value = np.where(reduce, y0 - g["target_value"] * span, g["target_value"])
+    goal_value = pd.Series(goal_value, index=g.index)
     linear = reduce | (y0 <= 0) | (goal_value <= 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         cagr_r = np.power(goal_value / y0, 1.0 / span) - 1.0
@@ -134,20 +113,28 @@ def _growth(g: pd.DataFrame, lower: np.ndarray) -> _Growth:
         change_o = (yt - y0) / elapsed
         ratio = np.where(linear, change_o / change_r, d * cagr_o / np.abs(cagr_r))
     ratio = pd.Series(ratio, index=g.index).replace([np.inf, -np.inf], np.nan)
-    return _Growth(goal_value, linear, cagr_r, cagr_o, change_r, change_o, ratio)
 
-
-def _status(g: pd.DataFrame, growth: _Growth, term_total: pd.Series) -> tuple[pd.Categorical, pd.Categorical]:
-    """Each goal's progress status and, where it is unknown, why."""
-    y0, yt, ratio = g["base_value"], g["latest_value"], growth.ratio
-    higher_goal = g["comparator"] == Comparator.AT_LEAST.value
-    achieved = np.where(higher_goal, yt >= growth.goal_value, yt <= growth.goal_value) & yt.notna()
+    higher_goal = comparator.isin([Comparator.AT_LEAST.value, Comparator.YES.value])
+    yearly = g["yearly"].to_numpy(dtype=bool)
+    yes_no = (comparator == Comparator.YES.value).to_numpy()
+    not_judged = catalogue_is("direction", Direction.NEUTRAL.value) | (
+        comparator == Comparator.REMAINDER.value
+    ).to_numpy()
+    meets = np.where(higher_goal, yt >= goal_value, yt <= goal_value) & yt.notna()
+    # A yearly goal is never achieved for the term before its last year: each year is judged.
+    achieved = meets & ~(yearly & (g["latest_year"] < g["goal_year"]).fillna(True).to_numpy(dtype=bool))
+    achieved &= ~not_judged
+    term_total = pd.Series(catalogue_is("value_kind", ValueKind.TERM_TOTAL.value), index=g.index)
     # Categoricals built from integer choices: a few words over many goals, no string per row.
     statuses = [s.value for s in ProgressStatus]
     pick = {s: statuses.index(s.value) for s in ProgressStatus}
     status = np.select(
         [
+            not_judged,
             achieved,
+            yes_no & yt.notna(),
+            yearly & meets,
+            yearly & yt.notna(),
             term_total,
             y0.isna(),
             yt.isna(),
@@ -157,7 +144,11 @@ def _status(g: pd.DataFrame, growth: _Growth, term_total: pd.Series) -> tuple[pd
             ratio >= 0,
         ],
         [
+            pick[ProgressStatus.NOT_JUDGED],
             pick[ProgressStatus.ACHIEVED],
+            pick[ProgressStatus.NOT_YET],
+            pick[ProgressStatus.ON_TRACK],
+            pick[ProgressStatus.MISSED_YEAR],
             pick[ProgressStatus.NO_DATA],
             pick[ProgressStatus.NO_DATA],
             pick[ProgressStatus.NO_DATA],
@@ -169,65 +160,66 @@ def _status(g: pd.DataFrame, growth: _Growth, term_total: pd.Series) -> tuple[pd
         default=pick[ProgressStatus.MOVING_AWAY],
     )
     reasons = ["", "term_total", "no_baseline", "no_later_data"]
-    reason = np.select([achieved, term_total, y0.isna(), yt.isna()], [0, 1, 2, 3], default=0)
-    return pd.Categorical.from_codes(status, statuses), pd.Categorical.from_codes(reason, reasons)
-
-
-def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
-    """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
-    # Load inputs.
-    g = _goal_rows(data, goal_year, area)
-    latest_year, latest_value = _latest(data, g)
-    g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
-    g["latest_value"] = latest_value
-    flags = _catalogue_flags(data, g["code"])
-    term_total = pd.Series(flags("value_kind", ValueKind.TERM_TOTAL.value), index=g.index)
-
-    # Process data.
-    growth = _growth(g, flags("direction", Direction.LOWER.value))
-    status, reason = _status(g, growth, term_total)
-
-    # Save outputs.
-    info = data.indicators.set_index("code")
-    where = positions(g["code"], info.index)
-    reduce = g["comparator"] == Comparator.REDUCE_BY.value
-    y0, linear = g["base_value"], growth.linear
-    # Without a baseline nothing can be required or observed: those cells stay empty.
-    no_base = y0.isna() | term_total
+    reason = np.select(
+        [not_judged, achieved, yes_no | yearly, term_total, y0.isna(), yt.isna()],
+        [0, 0, np.where(yt.isna(), 3, 0), 1, 2, 3],
+        default=0,
+    )
+    method_code = np.where(yes_no, 2, np.where(yearly, 3, np.where(linear, 1, 0)))
+    units = np.asarray(take_labels(info["unit"], where), dtype=object)
+    per_year_unit = [change_unit(str(u), per_year=True) for u in units]
     out = pd.DataFrame(
         {
             "code": g["code"],
             "name": take_labels(info["name_vi"], where),
             "unit": take_labels(info["unit"], where),
             "area": g["area"],
-            "comparator": g["comparator"],
-            "method": pd.Categorical.from_codes(np.where(linear, 1, 0), ["cagr", "linear"]),
+            "comparator": comparator,
+            "method": pd.Categorical.from_codes(method_code, ["cagr", "linear", "yes_no", "yearly"]),
             "base_year": g["base_year"],
             # A term total's previous-term figure is no baseline for the next term.
             "base_value": y0.mask(term_total),
             "goal_year": g["goal_year"],
-            "goal_value": growth.goal_value.where(~(reduce & y0.isna())),
+            "goal_value": goal_value.where(~(reduce & y0.isna())),
+            "stated_value": g["target_value"],
             "goal_derived": reduce,
+            "yearly": yearly,
+            "goal_unit": units,
+            "change_unit": per_year_unit,
+            "base_kind": pd.Categorical(base_kind, ["estimate", "official", ""]),
             "latest_year": g["latest_year"],
-            "latest_value": g["latest_value"],
-            "required_growth_pct": np.where(linear, np.nan, growth.cagr_r * 100.0),
-            "observed_growth_pct": np.where(linear, np.nan, growth.cagr_o * 100.0),
-            "required_change_per_year": growth.change_r,
-            "observed_change_per_year": growth.change_o,
-            "ratio": growth.ratio,
-            "status": status,
-            "reason": reason,
+            "latest_value": yt,
+            "latest_kind": pd.Categorical(latest_kind, ["estimate", "official", ""]),
+            "required_growth_pct": np.where(linear, np.nan, cagr_r * 100.0),
+            "observed_growth_pct": np.where(linear, np.nan, cagr_o * 100.0),
+            "required_change_per_year": change_r,
+            "observed_change_per_year": change_o,
+            "ratio": ratio,
+            "status": pd.Categorical.from_codes(status, statuses),
+            "reason": pd.Categorical.from_codes(reason, reasons),
             "target_quote": g["target_quote"],
         }
     )
-    for column in _PACE_COLUMNS:
+    # Without a baseline nothing can be required or observed: leave those cells empty; a yes/no,
+    # yearly or unjudged goal has no growth to require.
+    no_base = y0.isna() | term_total | yes_no | yearly | not_judged
+    for column in (
+        "required_growth_pct",
+        "observed_growth_pct",
+        "required_change_per_year",
+        "observed_change_per_year",
+        "ratio",
+    ):
         out[column] = out[column].astype("float64").mask(no_base)
     return out[COLUMNS]
 
 
 def required_path(progress: pd.DataFrame) -> pd.DataFrame:
     """Year by year, what each goal with a baseline requires: "should be X by year t"."""
-    rows = progress[progress["base_value"].notna() & progress["goal_value"].notna()]
+    # A yes/no goal has no path; an every-year goal's path is flat: the goal, every year.
+    flat = progress["method"] == "yearly"
+    usable = (progress["base_value"].notna() | flat) & progress["goal_value"].notna()
+    rows = progress[usable & (progress["method"] != "yes_no")]
     if rows.empty:
         return pd.DataFrame(columns=["code", "area", "year", "required"])
     span = (rows["goal_year"] - rows["base_year"]).to_numpy()
@@ -243,6 +235,7 @@ def required_path(progress: pd.DataFrame) -> pd.DataFrame:
         geometric = y0 * np.power(y_goal / y0, step / n)
     straight = y0 + (y_goal - y0) * step / n
     required = np.where(expanded["method"] == "linear", straight, geometric)
+    required = np.where(expanded["method"] == "yearly", y_goal, required)
     return pd.DataFrame(
         {
             "code": expanded["code"],

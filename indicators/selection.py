@@ -116,4 +116,4 @@ def series(
         mine = mine[mine["year"] >= first]
     if last is not None:
         mine = mine[mine["year"] <= last]
-    return mine[["year", "actual", "qualifier"]].sort_values("year").reset_index(drop=True)
+    return mine[["year", "actual", "qualifier", "actual_kind"]].sort_values("year").reset_index(drop=True)

@@ -33,7 +33,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import TypeEngine
 
-from indicators import excel
+from indicators import excel, migrate
 from indicators.i18n import Message, MessageError, msg
 from indicators.model import TABLES, Dataset
 from indicators.model import Table as ModelTable
@@ -85,7 +85,7 @@ versions = Table(
 
 _INT = {"year", "base_year"}
 _FLOAT = {"value", "reported_pct"}
-_BOOL = {"derived"}
+_BOOL = {"derived", "yearly"}
 
 
 def _row_table(model: ModelTable) -> Table:
@@ -192,11 +192,16 @@ class Store:
     # Set-up ---------------------------------------------------------------------------
 
     def ensure(self) -> Store:
-        """Create the tables and, on first use, fill them from the shipped workbook."""
+        """Bring the schema up to date (Alembic) and, on first use, fill the store from the shipped workbook.
+
+        A store written by an earlier release is upgraded here, on first start, keeping every
+        version and every account; `python -m indicators upgrade` does the same on demand.
+        """
         if self._ready:
             return self
         try:
-            metadata.create_all(self.engine)
+            if not migrate.is_current(self.engine):
+                migrate.upgrade(self.engine)
             self._ready = True
             if self.seed is not None and self.current_version() == 0:
                 data = excel.read_workbook(self.seed)
@@ -208,6 +213,8 @@ class Store:
                     note=SEED_NOTE,
                     action="seed",
                 )
+        except migrate.MigrationError as exc:
+            raise StoreError(exc.message) from exc
         except SQLAlchemyError as exc:
             self._ready = False
             detail = getattr(exc, "orig", None) or exc
@@ -229,6 +236,28 @@ class Store:
             rows = conn.execute(select(versions).order_by(versions.c.version)).mappings().all()
         frame = pd.DataFrame(rows, columns=[c.name for c in versions.columns])
         return frame
+
+    def sources(self, version: int | None = None) -> pd.DataFrame:
+        """The versions whose rows make up `version` (the newest by default), oldest first.
+
+        A chart's source line names these: the shipped report, each upload's file, each restore.
+        """
+        self.ensure()
+        with self.engine.connect() as conn:
+            latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+            v = latest if version is None else version
+            since: set[int] = set()
+            for model in TABLES:
+                table = ROW_TABLES[model.name]
+                live = (table.c.since_version <= v) & (
+                    table.c.until_version.is_(None) | (table.c.until_version > v)
+                )
+                found = conn.execute(select(table.c.since_version).where(live).distinct())
+                since |= {int(x) for (x,) in found}
+            rows = conn.execute(
+                select(versions).where(versions.c.version.in_(sorted(since))).order_by(versions.c.version)
+            ).mappings().all()
+        return pd.DataFrame(rows, columns=[c.name for c in versions.columns])
 
     def load(self, version: int | None = None) -> Dataset:
         """Every table as it was at `version` (the newest by default)."""

@@ -6,22 +6,34 @@ import numpy as np
 import pandas as pd
 
 from indicators import fmt
-from indicators.attainment import levels
+from indicators.attainment import change_unit, levels, stated_changes
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.labels import (
     NO_TARGET,
+    estimated,
     indicator_info,
     progress_text,
+    row_unit,
     status_text,
     term_label,
     value_text,
 )
-from indicators.model import Dataset, ObsKind
+from indicators.model import ESTIMATE_KINDS, Dataset, ObsKind
 from indicators.page_settings import CHANGE_BASE_YEAR
 from indicators.selection import period_years
 
-PROGRESS_ORDER: tuple[str, ...] = ("achieved", "on_track", "moderate", "limited", "moving_away", "no_data")
+PROGRESS_ORDER: tuple[str, ...] = (
+    "achieved",
+    "on_track",
+    "moderate",
+    "limited",
+    "moving_away",
+    "missed_year",
+    "not_yet",
+    "no_data",
+    "not_judged",
+)
 
 
 def attainment_view(data: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -60,6 +72,10 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "pct",
     "reported",
     "status",
+    "actual_kind",
+    "target_basis",
+    "pct_basis",
+    "yearly",
 )
 _LEVEL_KEY = ["code", "area", "year"]
 
@@ -67,11 +83,12 @@ _LEVEL_KEY = ["code", "area", "year"]
 def _latest(lv: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
     """Each indicator's latest level among `lv`, with the change since 2015 stated for that year."""
     latest = lv.sort_values("year", kind="stable").drop_duplicates("code", keep="last")
-    stated = observations[
-        (observations["kind"] == ObsKind.CHANGE.value) & (observations["base_year"] == CHANGE_BASE_YEAR)
-    ]
+    stated = stated_changes(observations)
+    stated = stated[stated["base_year"] == CHANGE_BASE_YEAR]
     stated = stated.drop_duplicates(_LEVEL_KEY)[[*_LEVEL_KEY, "value"]].rename(columns={"value": "change"})
-    latest = latest[[*_LEVEL_KEY, "actual", "qualifier"]].merge(stated, on=_LEVEL_KEY, how="left")
+    columns = [*_LEVEL_KEY, "actual", "qualifier", "actual_kind"]
+    latest = latest[columns].merge(stated, on=_LEVEL_KEY, how="left")
+    latest["actual_kind"] = np.where(latest["actual_kind"] == ObsKind.ESTIMATE.value, "estimate", "official")
     return latest.set_index("code")
 
 
@@ -96,6 +113,10 @@ def _target_rows(targets: pd.DataFrame, lv: pd.DataFrame, latest: pd.DataFrame) 
             "pct": targets["attainment_pct"].to_numpy(dtype=float),
             "reported": targets["reported_pct"].to_numpy(dtype=float),
             "status": targets["status"].astype(str).to_numpy(),
+            "actual_kind": targets["actual_kind"].astype(str).to_numpy(),
+            "target_basis": targets["target_basis"].astype(str).to_numpy(),
+            "pct_basis": targets["attainment_basis"].astype(str).to_numpy(),
+            "yearly": targets["yearly"].to_numpy(dtype=bool),
         }
     )
 
@@ -119,6 +140,10 @@ def _untargeted_rows(codes: list[str], latest: pd.DataFrame) -> pd.DataFrame:
             "pct": np.nan,
             "reported": np.nan,
             "status": NO_TARGET,
+            "actual_kind": np.where(known, mine["actual_kind"].fillna("").astype(str), ""),
+            "target_basis": "none",
+            "pct_basis": "none",
+            "yearly": False,
         }
     )
 
@@ -148,16 +173,35 @@ def results(
     order = {code: i for i, code in enumerate(codes)}
     found = found.iloc[np.argsort(found["code"].map(order).to_numpy(), kind="stable")]
     found["indicator"] = found["code"].map(info["name"]).to_numpy()
-    found["unit"] = found["code"].map(info["unit"]).to_numpy()
+    units = found["code"].map(info["unit"]).fillna("")
+    # A "reduce by" row's actual and target are falls a year, in points: never the rate's own "%".
+    found["unit"] = [row_unit(r, u, lang) for (_, r), u in zip(found.iterrows(), units, strict=True)]
+    # An implied target is never more precise than the printed % it was worked back from.
+    found["target"] = [
+        _implied_rounded(r) if r["target_basis"] == "implied" else r["target"] for _, r in found.iterrows()
+    ]
     return found[list(RESULT_COLUMNS)].reset_index(drop=True)
 
 
-def _note(qualifier: str, comparator: str, derived: bool, lang: Lang) -> str:
-    """The report's qualifier, "reduce a year by" and "derived target", as words joined by "; "."""
+def _implied_rounded(row: pd.Series) -> float:
+    """An implied target rounded to what its printed % supports (7.037,9 → 7.038)."""
+    if fmt.is_missing(row["target"]) or fmt.is_missing(row["reported"]):
+        return row["target"]
+    decimals = fmt.implied_decimals(row["target"], row["reported"], row["actual"])
+    return fmt.round_half_up(row["target"] / 10.0 ** (-decimals), 0) * 10.0 ** (-decimals)
+
+
+def _note(
+    qualifier: str, comparator: str, derived: bool, lang: Lang, kind: str = "", yearly: bool = False
+) -> str:
+    """The report's qualifier, "reduce a year by", "≈ implied target", "ước", as words joined by "; "."""
     words = (
         t(f"qualifier.{qualifier}", lang) if qualifier else "",
         t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",
-        t("col.derived", lang).lower() if derived else "",
+        t("cmp.remainder", lang) if comparator == "remainder" else "",
+        f"≈ {t('col.derived', lang).lower()}" if derived else "",
+        fmt.estimate_mark(lang) if kind == "estimate" else "",
+        t("yearly", lang) if yearly else "",
     )
     return "; ".join(w for w in words if w)
 
@@ -177,29 +221,49 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "pct": found["pct"].to_numpy(dtype=float),
             "reported": found["reported"].to_numpy(dtype=float),
             "status": [status_text(s, lang) for s in found["status"]],
+            "basis": [t(f"basis.{b}", lang) if b else "" for b in found["target_basis"]],
             "note": [
-                _note(q, c, bool(d), lang)
-                for q, c, d in zip(found["qualifier"], found["comparator"], found["derived"], strict=True)
+                _note(q, c, bool(d), lang, k, bool(y))
+                for q, c, d, k, y in zip(
+                    found["qualifier"],
+                    found["comparator"],
+                    found["derived"],
+                    found["actual_kind"],
+                    found["yearly"],
+                    strict=True,
+                )
             ],
         }
     )
 
 
-def _target_text(value: object, kind: str, derived: bool, lang: Lang) -> str:
-    """A target with who set it: "2.120 (Nghị quyết, chỉ tiêu suy ra)"."""
-    if fmt.is_missing(value):
+def _target_text(row: pd.Series, lang: Lang) -> str:
+    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ báo cáo)", "≥ 55 (mục tiêu …)"."""
+    kind = str(row["target_kind"])
+    if row["comparator"] == "yes":
+        text = t("yes_no.1", lang)
+    elif fmt.is_missing(row["target"]):
         return fmt.MISSING
+    elif row["target_basis"] == "implied":
+        text = fmt.implied_number(row["target"], row["reported"], row["actual"], lang)
+    else:
+        text = fmt.number(row["target"], lang)
     who = ", ".join(
         x
-        for x in (t(f"kind.{kind}", lang) if kind else "", t("col.derived", lang).lower() if derived else "")
+        for x in (
+            t(f"kind.{kind}", lang) if kind else "",
+            t("basis.implied", lang) if row["target_basis"] == "implied" else "",
+            t("cmp.remainder", lang) if row["comparator"] == "remainder" else "",
+            t("yearly", lang) if row["yearly"] else "",
+        )
         if x
     )
-    return f"{fmt.number(value, lang)} ({who})" if who else fmt.number(value, lang)
+    return f"{text} ({who})" if who else text
 
 
-def _share_text(pct: object, reported: object, lang: Lang) -> str:
-    """The computed %, else the report's own marked as such, else "—"."""
-    if not fmt.is_missing(pct):
+def _share_text(pct: object, reported: object, lang: Lang, basis: str = "") -> str:
+    """The computed %, the report's own marked as such where it is the basis, else "—"."""
+    if not fmt.is_missing(pct) and basis != "printed":
         return fmt.percent(pct, lang)
     if not fmt.is_missing(reported):
         return f"{fmt.percent(reported, lang)} ({t('status.reported_basis', lang)})"
@@ -218,13 +282,14 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
                 f"{n} ({u})" if u else str(n) for n, u in zip(found["indicator"], found["unit"], strict=True)
             ],
             "actual": [
-                value_text(v, q, lang) for v, q in zip(found["actual"], found["qualifier"], strict=True)
+                estimated(value_text(v, q, lang), k, lang)
+                for v, q, k in zip(found["actual"], found["qualifier"], found["actual_kind"], strict=True)
             ],
-            "target": [
-                _target_text(v, k, bool(d), lang)
-                for v, k, d in zip(found["target"], found["target_kind"], found["derived"], strict=True)
+            "target": [_target_text(row, lang) for _, row in found.iterrows()],
+            "pct": [
+                _share_text(p, r, lang, b)
+                for p, r, b in zip(found["pct"], found["reported"], found["pct_basis"], strict=True)
             ],
-            "pct": [_share_text(p, r, lang) for p, r in zip(found["pct"], found["reported"], strict=True)],
             "status": [status_text(s, lang) for s in found["status"]],
         },
         columns=["indicator", "actual", "target", "pct", "status"],
@@ -240,15 +305,28 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
         & (targets["year"] == goal["goal_year"])
     ]
     stated_value = stated["value"].iloc[0] if not stated.empty else goal["goal_value"]
+    every_year = f", {t('yearly', lang)}" if bool(goal.get("yearly", False)) else ""
+    if goal["comparator"] == "yes":
+        return t("yes_no.1", lang)
+    if goal["comparator"] == "remainder":
+        return (
+            f"{fmt.join_unit(fmt.number(stated_value, lang), unit)} ({t('cmp.remainder', lang)}){every_year}"
+        )
     if goal["comparator"] == "reduce_by":
+        unit = change_unit(unit, per_year=True, lang=lang)
+        level_unit = str(goal.get("unit", ""))
         text = f"{t('cmp.reduce_by', lang)} {fmt.join_unit(fmt.number(stated_value, lang), unit)}"
         if not fmt.is_missing(goal["goal_value"]):
-            text += f" (→ {fmt.join_unit(fmt.number(goal['goal_value'], lang), unit)})"
+            text += f" (→ {fmt.join_unit(fmt.number(goal['goal_value'], lang), level_unit)})"
         return text
+    if not stated.empty and bool(stated["derived"].iloc[0]):
+        # A goal worked back from a printed %: marked, and no more precise than that % allows.
+        rounded = _implied_value(data, stated.iloc[0])
+        return f"≈ {fmt.join_unit(fmt.number(rounded, lang), unit)} ({t('basis.implied', lang)})"
     value = fmt.join_unit(fmt.number(stated_value, lang), unit)
     if goal["comparator"] == "at_most" and value != fmt.MISSING:
-        return f"≤ {value}"
-    return value
+        return f"≤ {value}{every_year}"
+    return f"{value}{every_year}"
 
 
 def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -316,10 +394,17 @@ def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:
         return (
             fmt.MISSING
             if fmt.is_missing(change)
-            else f"{fmt.join_unit(fmt.signed(change, lang), unit)}/{per_year}"
+            # A rate's change is in points (điểm %), never the rate's own "%".
+            else f"{fmt.join_unit(fmt.signed(change, lang), change_unit(unit, lang=lang))}/{per_year}"
         )
     growth = goal[f"{kind}_growth_pct"]
     return fmt.MISSING if fmt.is_missing(growth) else f"{fmt.signed(growth, lang, 2)}\u202f%/{per_year}"
+
+
+def _latest_text(goal: pd.Series, lang: Lang) -> str:
+    if goal["method"] == "yes_no":
+        return fmt.yes_no(goal["latest_value"], lang)
+    return fmt.number(goal["latest_value"], lang)
 
 
 def goals_summary(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -334,9 +419,15 @@ def goals_summary(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.
         records.append(
             {
                 "indicator": f"{name} ({unit})" if unit else name,
-                "base": _with_year(fmt.number(goal["base_value"], lang), goal["base_year"]),
+                "base": estimated(
+                    _with_year(fmt.number(goal["base_value"], lang), goal["base_year"]),
+                    goal["base_kind"],
+                    lang,
+                ),
                 "goal": _with_year(goal_text(data, goal, unit, lang), goal["goal_year"]),
-                "latest": _with_year(fmt.number(goal["latest_value"], lang), goal["latest_year"]),
+                "latest": estimated(
+                    _with_year(_latest_text(goal, lang), goal["latest_year"]), goal["latest_kind"], lang
+                ),
                 "required_pace": _rate(goal, "required", unit, lang),
                 "observed_pace": _rate(goal, "observed", unit, lang),
                 # Why a status is unknown goes with it: one column fewer on a phone.
@@ -355,13 +446,29 @@ def observations_table(data: Dataset, code: str, lang: Lang, area: str | None) -
     records = []
     for _, row in obs.sort_values(["year", "kind"]).iterrows():
         kind = str(row["kind"])
-        base = "" if pd.isna(row["base_year"]) else int(row["base_year"])
+        no_base = pd.isna(row["base_year"]) and "change" in kind
+        base = (
+            t("obs.no_base", lang)
+            if no_base
+            else ("" if pd.isna(row["base_year"]) else int(row["base_year"]))
+        )
+        words = t(f"obs.{kind}", lang).format(y=base)
+        if no_base:
+            words = words.replace(f"năm {base}", str(base)).replace(f"since {base}", f"({base})")
+        notes = [
+            t(f"qualifier.{row['qualifier']}", lang) if row["qualifier"] else "",
+            # "ước" once: the note of a shipped estimate already begins with "Ước thực hiện".
+            fmt.estimate_mark(lang) if kind in ESTIMATE_KINDS and not str(row.get("note", "")) else "",
+            str(row.get("note", "")) if lang == "vi" else "",
+        ]
+        if lang == "en" and kind in ESTIMATE_KINDS:
+            notes[1] = fmt.estimate_mark(lang)
         records.append(
             {
                 "year": str(int(row["year"])),
-                "obs_kind": t(f"obs.{kind}", lang).format(y=base),
+                "obs_kind": words,
                 "value": row["value"],
-                "note": t(f"qualifier.{row['qualifier']}", lang) if row["qualifier"] else "",
+                "note": "; ".join(n for n in notes if n),
                 "section": row["section"],
                 "quote": row["quote"],
             }
@@ -369,20 +476,56 @@ def observations_table(data: Dataset, code: str, lang: Lang, area: str | None) -
     return pd.DataFrame.from_records(records)
 
 
+def _implied_value(data: Dataset, row: pd.Series) -> float:
+    """An implied target rounded to what the printed % it came from supports; a stated one as it is."""
+    if not row["derived"]:
+        return row["value"]
+    rep = data.reported
+    printed = rep[
+        (rep["code"] == row["code"])
+        & (rep["area"] == row["area"])
+        & (rep["year"] == row["year"])
+        & (rep["target_kind"] == row["target_kind"])
+    ]
+    lv = levels(data.observations)
+    actual = lv[(lv["code"] == row["code"]) & (lv["area"] == row["area"]) & (lv["year"] == row["year"])]
+    if printed.empty or actual.empty:
+        return row["value"]
+    return _implied_rounded(
+        pd.Series(
+            {
+                "target": row["value"],
+                "reported": printed["reported_pct"].iloc[0],
+                "actual": actual["actual"].iloc[0],
+            }
+        )
+    )
+
+
+def rounded_targets(data: Dataset, targets: pd.DataFrame) -> pd.DataFrame:
+    """Targets with each implied value rounded to what its printed % supports, for drawing."""
+    if targets.empty:
+        return targets
+    return targets.assign(value=[_implied_value(data, row) for _, row in targets.iterrows()])
+
+
 def targets_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.DataFrame:
-    """Every target of one indicator: term, kind, comparison, value, whether derived, and quote."""
+    """Every target of one indicator: term, document, comparison, value, its basis, and quote."""
     targets = data.targets[data.targets["code"] == code]
     if area is not None:
         targets = targets[targets["area"] == area]
     records = []
     for _, row in targets.sort_values(["year", "target_kind"]).iterrows():
+        basis = f"≈ {t('basis.implied', lang)}" if row["derived"] else t("basis.stated", lang)
+        if row["yearly"]:
+            basis += f"; {t('yearly', lang)}"
         records.append(
             {
                 "term": term_label(str(row["term"]) or str(row["year"]), lang),
                 "kind": t(f"kind.{row['target_kind']}", lang),
                 "comparator": t(f"cmp.{row['comparator']}", lang),
-                "target": row["value"],
-                "derived": t("yes", lang) if row["derived"] else t("no", lang),
+                "target": _implied_value(data, row),
+                "basis": basis,
                 "section": row["section"],
                 "quote": row["quote"],
             }
@@ -399,7 +542,19 @@ def attainment_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
                 "term": term_label(str(row["period"]), lang),
                 "kind": t(f"kind.{row['target_kind']}", lang),
                 "actual": row["actual"],
-                "target": row["target"],
+                "actual_kind": t(f"actual.{row['actual_kind']}", lang) if row["actual_kind"] else "",
+                "target": _implied_rounded(
+                    pd.Series(
+                        {"target": row["target"], "reported": row["reported_pct"], "actual": row["actual"]}
+                    )
+                )
+                if row["target_basis"] == "implied"
+                else row["target"],
+                "basis": (
+                    f"≈ {t('basis.implied', lang)}"
+                    if row["target_basis"] == "implied"
+                    else t(f"basis.{row['target_basis']}", lang)
+                ),
                 "pct": row["attainment_pct"],
                 "reported": row["reported_pct"],
                 "difference": row["difference_pts"],

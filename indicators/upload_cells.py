@@ -14,6 +14,7 @@ from indicators.excel import HEADERS, fold
 from indicators.i18n import msg
 from indicators.model import (
     AREAS,
+    CHANGE_KINDS,
     OBSERVATIONS,
     REPORTED,
     TARGETS,
@@ -21,7 +22,6 @@ from indicators.model import (
     YEAR_MIN,
     Comparator,
     Direction,
-    ObsKind,
     Table,
     TargetKind,
     ValueKind,
@@ -203,7 +203,7 @@ def check_columns(loc: Located, chk: Checker) -> None:
             _check_years(loc, column, chk, required=column == "year")
         elif column in excel.VALUE_COLUMNS:
             _check_numbers(loc, column, chk)
-        elif column == "derived":
+        elif column in ("derived", "yearly"):
             _check_flags(loc, column, chk)
         elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
             _check_required_text(loc, column, chk)
@@ -268,7 +268,7 @@ def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
     unit = loc.frame["code"].map(info["unit"]).fillna("").astype(str).str.strip()
     value = pd.to_numeric(loc.frame["value"], errors="coerce")
     if loc.table is OBSERVATIONS:
-        level = ~loc.frame["kind"].isin([ObsKind.CHANGE.value, ObsKind.CHANGE_PER_YEAR.value])
+        level = ~loc.frame["kind"].isin(list(CHANGE_KINDS))
     elif "comparator" in loc.frame:
         level = loc.frame["comparator"] != Comparator.REDUCE_BY.value
     else:
@@ -343,10 +343,11 @@ def complete_wide(loc: Located, current: pd.DataFrame, catalogue: pd.DataFrame, 
         derived = np.where(lower, Comparator.AT_MOST.value, Comparator.AT_LEAST.value)
         out["comparator"] = out["comparator"].where(old & out["comparator"].notna(), derived)
         year = out["year"].astype(int)
-        multi = out["target_kind"].isin([TargetKind.RESOLUTION.value, TargetKind.PROGRAMME.value])
+        multi = out["target_kind"].isin([TargetKind.RESOLUTION.value, TargetKind.GOALS.value])
         term = np.where(multi, (year - 5).astype(str) + "-" + year.astype(str), year.astype(str))
         out["term"] = out["term"].where(old & out["term"].notna(), term)
         out["derived"] = out["derived"].where(old & out["derived"].notna(), False).astype(bool)
+        out["yearly"] = out["yearly"].where(old & out["yearly"].notna(), False).astype(bool)
         # A value typed by an office is stated, not derived from a printed %.
         out.loc[~same.to_numpy(), "derived"] = False
     return out

@@ -355,8 +355,8 @@ _TARGET_HEADER = re.compile(
 )
 _TARGET_KIND = {
     "nq": TargetKind.RESOLUTION,
-    "mt": TargetKind.RESOLUTION,
-    "muc tieu": TargetKind.RESOLUTION,
+    "mt": TargetKind.GOALS,
+    "muc tieu": TargetKind.GOALS,
     "nghi quyet": TargetKind.RESOLUTION,
     "kh": TargetKind.PLAN,
     "ke hoach": TargetKind.PLAN,

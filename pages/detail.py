@@ -32,6 +32,12 @@ areas = [
 ]
 area = widgets.area_filter(data, areas, lang, key="detail_area")
 
+# What the indicator means (definition, unit, how it is computed and added up, source).
+meta = labels.metadata(data, code, lang)
+if meta:
+    with st.expander(t("detail.meta", lang), expanded=False):
+        st.markdown("  \n".join(f"**{widgets.md(label)}:** {widgets.md(text)}" for label, text in meta))
+
 # The series with its targets.
 st.subheader(t("chart.series", lang))
 levels = selection.series(data, code, area)
@@ -44,7 +50,10 @@ else:
     if levels.empty:
         widgets.say(t("empty.figure", lang))
     widgets.show_chart(
-        figures.series_figure(levels, targets, name, unit, lang), f"series_{code}", lang, key="detail_series"
+        figures.series_figure(levels, tables.rounded_targets(data, targets), name, unit, lang),
+        f"series_{code}",
+        lang,
+        key="detail_series",
     )
 observations = tables.observations_table(data, code, lang, area)
 if observations.empty:
@@ -58,7 +67,7 @@ st.subheader(t("detail.targets", lang))
 if targets.empty:
     widgets.say(t("empty.target", lang))
 else:
-    shown = ["term", "kind", "comparator", "target", "derived"]
+    shown = ["term", "kind", "comparator", "target", "basis"]
     targets_frame = tables.targets_table(data, code, lang, area)
     widgets.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
 rows = widgets.attainment_rows(data)
@@ -83,12 +92,14 @@ if not rows.empty:
                 ),
                 icon=":material/difference:",
             )
+        elif row["target_derived"]:
+            number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
+            target = fmt.join_unit(number, labels.row_unit(row, unit, lang))
+            st.caption(t("detail.derived", lang).format(target=target))
         elif not fmt.is_missing(row["reported_pct"]) and not fmt.is_missing(row["attainment_pct"]):
             st.caption(t("detail.same", lang).format(reported=fmt.percent(row["reported_pct"], lang)))
-        if row["target_derived"]:
-            st.caption(t("detail.derived", lang).format(target=fmt.with_unit(row["target"], unit, lang)))
     # The badges above name the term and who set the target; the table keeps to the numbers.
-    shown = ["term", "actual", "target", "pct", "reported", "status"]
+    shown = ["term", "actual", "actual_kind", "target", "basis", "pct", "reported", "status"]
     widgets.show_table(
         tables.attainment_table(rows, lang),
         f"{code}_attainment",

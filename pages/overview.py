@@ -21,6 +21,8 @@ left, right = st.columns(2, gap="large")
 with right:
     st.subheader(t("overview.tally", lang))
     widgets.show_tally(cards.tally(chosen), lang)
+    # Only a stated target checks the report's arithmetic: say how many rows are which.
+    st.caption(t("overview.bases", lang).format(**cards.bases(chosen)))
     figure, unjudged = widgets.attainment_chart(data, lang, area, period)
     if figure is not None:
         widgets.show_chart(figure, "attainment", lang, key="overview_attainment")

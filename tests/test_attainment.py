@@ -53,6 +53,20 @@ def test_reproduces_every_printed_percentage(
     assert bool(row["target_derived"]) is derived
     assert row["status"] == status
     assert row["status_basis"] == "computed"
+    # An implied target's attainment is the printed % itself; only a stated one checks the report.
+    assert row["target_basis"] == ("implied" if derived else "stated")
+    assert row["attainment_basis"] == ("printed" if derived else "computed")
+    assert bool(row["checks_report"]) is not derived
+    if derived:
+        assert row["attainment_pct"] == printed
+    assert row["actual_kind"] == "estimate"  # 2020 figures were estimates when the report was written
+
+
+def test_thirteen_of_fourteen_computed_attainments_rest_on_implied_targets() -> None:
+    computed = RESULT[RESULT["computed_pct"].notna() & (RESULT["year"] <= 2020)]
+    assert len(computed) == 14
+    assert (computed["target_basis"] == "implied").sum() == 13
+    assert list(computed.loc[computed["checks_report"], "code"]) == ["TEA_NEW"]
 
 
 def test_every_reported_percentage_is_accounted_for() -> None:
@@ -66,7 +80,11 @@ def test_every_reported_percentage_is_accounted_for() -> None:
     # against the 2019 plan, and military recruitment against its quota.
     assert sorted(only_printed["code"]) == ["BUDGET_REV", "INCOME_PC", "MILITARY_RECRUIT"]
     assert set(only_printed["status_basis"]) == {"reported"}
-    assert only_printed["attainment_pct"].isna().all()
+    # With no target at all, the attainment is the printed % and says so.
+    assert (only_printed["attainment_pct"] == only_printed["reported_pct"]).all()
+    assert set(only_printed["attainment_basis"]) == {"printed"}
+    assert set(only_printed["target_basis"]) == {"none"}
+    assert only_printed["computed_pct"].isna().all()
 
 
 def test_production_value_against_the_derived_resolution_target() -> None:

@@ -22,7 +22,8 @@ def test_headline_cards_in_vietnamese(data: Dataset, term: pd.DataFrame) -> None
         "vuot",
         "2020",
     )
-    assert (gtsx.change_label, gtsx.change) == ("So với năm 2015", "+1.050,2 tỷ đồng")
+    assert (gtsx.change_label, gtsx.change) == ("So với năm 2015", "+1.050,2 tỷ đồng (ước)")
+    assert gtsx.estimate and gtsx.implied_target
     tourists = by_code["TOURISTS"]
     assert (tourists.value, tourists.value_note, tourists.target_pct) == (
         "≈ 300.000",
@@ -31,7 +32,8 @@ def test_headline_cards_in_vietnamese(data: Dataset, term: pd.DataFrame) -> None
     )
     poverty = by_code["POV_RATE"]
     assert (poverty.value, poverty.target_pct, poverty.status) == ("18,22", "150\u202f%", "vuot")
-    assert (poverty.change_label, poverty.change) == ("Bình quân mỗi năm từ 2015", "−4,5\u202f%")
+    # A fall a year in percentage points, an estimate: never "4,5 %" beside "18,22 %".
+    assert (poverty.change_label, poverty.change) == ("Bình quân mỗi năm từ 2015", "−4,5 điểm %/năm (ước)")
     tea = by_code["TEA_AREA"]
     assert (tea.value, tea.target_pct, tea.status, tea.change) == ("1.758,5", "—", "no_target", "—")
     assert by_code["NTM_COMMUNES"].status == "dat"
@@ -43,7 +45,7 @@ def test_headline_cards_in_english(data: Dataset, term: pd.DataFrame) -> None:
     assert (by_code["GTSX"].value, by_code["GTSX"].unit, by_code["GTSX"].change) == (
         "2,503.3",
         "billion VND",
-        "+1,050.2 billion VND",
+        "+1,050.2 billion VND (est.)",
     )
     assert by_code["GTSX"].status_label == "▲ exceeded"
     assert by_code["TOURISTS"].value_note == "about 300,000 visitors"
@@ -55,4 +57,12 @@ def test_cards_skip_indicators_the_data_lacks(data: Dataset, term: pd.DataFrame)
 
 
 def test_tally_of_the_2015_2020_term(term: pd.DataFrame) -> None:
-    assert cards.tally(term) == {"vuot": 9, "dat": 9, "khong_dat": 0, "no_data": 0}
+    # 17/17 is a count of targets met, no longer a target of 17: 8 met, not 9.
+    assert cards.tally(term) == {"vuot": 9, "dat": 8, "khong_dat": 0, "no_data": 0, "khong_danh_gia": 0}
+    assert cards.bases(term) == {"stated": 1, "implied": 13}
+
+
+def test_seventeen_of_seventeen_and_a_yes_no_goal_on_cards(data: Dataset, term: pd.DataFrame) -> None:
+    found = {c.code: c for c in cards.cards(data, term, ["KTXH_TARGETS_MET"], "vi", "TD", None)}
+    assert found["KTXH_TARGETS_MET"].value == "17/17"
+    assert found["KTXH_TARGETS_MET"].status == "no_target"

@@ -6,11 +6,15 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from indicators import cli_tables
+from indicators.__main__ import main
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -77,6 +81,84 @@ def test_attainment_table_for_people_uses_vietnamese_numbers(db: str) -> None:
     assert done.returncode == 0, done.stderr
     assert "2.503,3" in done.stdout and "118,08" in done.stdout and "300.000" in done.stdout
     assert "2503.3" not in done.stdout
+
+
+def _cells(db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """The people's table drawn wide enough that no cell wraps, so each cell reads whole."""
+    monkeypatch.setenv("INDICATORS_DB", db)
+    monkeypatch.setattr(cli_tables, "WIDTH", 1000)
+    monkeypatch.setenv("COLUMNS", "1000")
+    assert main(list(args)) == 0
+    return re.sub(r" {2,}", " | ", capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("command", ["attainment", "progress", "history"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_people_tables_fit_100_columns(db: str, command: str, lang: str) -> None:
+    done = run(command, "--lang", lang, db=db)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) > 3
+    assert max(len(line) for line in lines) <= 100
+    assert "\x1b" not in done.stdout  # no colour codes in a pipe
+
+
+def test_attainment_table_speaks_words_and_marks_what_the_report_does_not_say(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = run("attainment", db=db).stdout
+    header = out.splitlines()[0]
+    for word in ("Chỉ tiêu", "Thực hiện", "Mục tiêu", "% đạt", "Đánh giá"):
+        assert word in header
+    for code in ("at_least", "reduce_by", "vuot", "khong_dat", "NQ", "GTSX"):
+        assert re.search(rf"\b{code}\b", out) is None, code
+    lines = _cells(db, monkeypatch, capsys, "attainment")
+    assert "khoảng 300.000 lượt khách (ước)" in lines  # the report's qualifier, and an estimate
+    assert "2.503,3 tỷ đồng (ước)" in lines
+    # Implied targets: ≈, no more precise than the printed %, said where they come from.
+    assert "≈\u202f7.038 tấn (suy ra từ tỷ lệ báo cáo)" in lines
+    assert lines.count("(suy ra từ tỷ lệ báo cáo)") == 13
+    assert lines.count("≈") == 13
+    assert "4,5 điểm %/năm (ước)" in lines  # a fall in points a year, not a rate
+    assert "220,43\u202f%" in lines and "118,08\u202f% (báo cáo in)" in lines
+    assert "không đánh giá" in lines  # the fair-rated share, the rest of a whole
+
+
+def test_tables_switch_to_english(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = run("attainment", "--lang", "en", db=db).stdout
+    header = " ".join(out.splitlines()[:2])
+    assert "Indicator" in header and "% attained" in header
+    lines = _cells(db, monkeypatch, capsys, "attainment", "--lang", "en")
+    assert "about 300,000 visitors (est.)" in lines
+    assert "(implied by the report's %)" in lines
+    progress_out = _cells(db, monkeypatch, capsys, "progress", "--lang", "en")
+    assert "Progress" in progress_out and "% points/year" in progress_out
+
+
+def test_attainment_csv_says_each_rows_basis_and_kind(db: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("attainment", "--format", "csv", db=db).stdout)))
+    by_key = {(r["code"], r["period"], r["target_kind"]): r for r in rows}
+    gtsx = by_key[("GTSX", "2015-2020", "NQ")]
+    assert (gtsx["target_basis"], gtsx["attainment_basis"], gtsx["actual_kind"]) == (
+        "implied",
+        "printed",
+        "estimate",
+    )
+    tea = by_key[("TEA_NEW", "2015-2020", "NQ")]
+    assert (tea["target_basis"], tea["attainment_basis"], tea["actual_kind"]) == (
+        "stated",
+        "computed",
+        "estimate",
+    )
+    budget = by_key[("BUDGET_REV", "2019", "KH")]
+    assert (budget["target_basis"], budget["attainment_basis"], budget["actual_kind"]) == (
+        "none",
+        "printed",
+        "none",
+    )
+    assert {r["target_basis"] for r in rows} == {"stated", "implied", "none"}
 
 
 def test_progress_csv(db: str) -> None:

@@ -28,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def edited(seed_data: Dataset, tmp_path: Path, value: object, name: str = "sua.xlsx") -> Path:
     obs = seed_data.observations
-    row = int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "actual")][0]) + 2
+    row = int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")][0]) + 2
     book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
     book["SoLieu"][f"F{row}"] = value
     path = tmp_path / name
@@ -42,7 +42,7 @@ def test_template_then_validate_then_import_changes_nothing(
     path = tmp_path / "mau.xlsx"
     code, out, _ = run(capsys, "template", str(path))
     assert code == 0
-    assert "81 chỉ tiêu, 84 số liệu" in out
+    assert "82 chỉ tiêu, 85 số liệu" in out
     assert openpyxl.load_workbook(path).sheetnames[0] == excel.INSTRUCTIONS_SHEET
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 0
@@ -110,13 +110,13 @@ def test_export_a_version_and_rollback(
     old = tmp_path / "v1.xlsx"
     code, out, _ = run(capsys, "export", str(old), "--version", "1")
     assert code == 0 and "phiên bản 1" in out
-    assert excel.read_workbook(old).observations.query("code == 'GTSX' and kind == 'actual'")[
+    assert excel.read_workbook(old).observations.query("code == 'GTSX' and kind == 'estimate'")[
         "value"
     ].tolist() == [2503.3]
     code, out, _ = run(capsys, "rollback", "1")
     assert code == 0
     assert "Đã khôi phục phiên bản 1 thành phiên bản mới 3." in out
-    assert store.load().observations.query("code == 'GTSX' and kind == 'actual'")["value"].tolist() == [
+    assert store.load().observations.query("code == 'GTSX' and kind == 'estimate'")["value"].tolist() == [
         2503.3
     ]
     code, out, _ = run(capsys, "rollback", "1")

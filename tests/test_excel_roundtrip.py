@@ -28,7 +28,7 @@ def edit(base: bytes, change: Callable[[Workbook], object]) -> bytes:
 
 def gtsx_row(data: Dataset) -> int:
     obs = data.observations
-    return int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "actual")][0]) + 2
+    return int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")][0]) + 2
 
 
 def commit(store: Store, upload: validate.Upload, note: str = "") -> tuple[diff.Preview, int | None]:
@@ -74,14 +74,16 @@ def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset
         str(dv.sqref).split(":")[0]: (dv.type, dv.formula1)
         for dv in book["SoLieu"].data_validations.dataValidation
     }
-    assert lists["D2"] == ("list", '"actual,estimate,change,change_per_year"')  # kind
+    kinds = "actual,estimate,change,change_per_year,change_estimate,change_per_year_estimate,total"
+    assert lists["D2"] == ("list", f'"{kinds}"')  # kind
     assert lists["A2"] == ("list", f"=ChiTieu!$A$2:$A${len(seed_data.indicators) + 1001}")  # codes
     assert lists["B2"][1].startswith("=DiaBan!$A$2")  # areas
     assert lists["C2"][0] == "whole"  # years
     targets = {str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation}
-    assert targets["E"] == '"NQ,KH,DA,GIAO"' and targets["F"] == '"at_least,at_most,reduce_by"'
+    assert targets["E"] == '"NQ,MT,KH,DA,GIAO"'
+    assert targets["F"] == '"at_least,at_most,reduce_by,remainder,yes"'
     chi_tieu = {str(dv.sqref)[:1]: dv.formula1 for dv in book["ChiTieu"].data_validations.dataValidation}
-    assert chi_tieu["G"] == '"higher,lower"'
+    assert chi_tieu["G"] == '"higher,lower,neutral"'
     assert book["SoLieu"]["F2"].number_format == excel.NUMBER_FORMAT
     assert book["TyLeBaoCao"]["E2"].number_format == excel.NUMBER_FORMAT
 
@@ -138,7 +140,7 @@ def test_an_office_uploads_only_its_own_rows(store: Store, seed_data: Dataset) -
     only = Dataset.from_frames(
         {
             "indicators": seed_data.indicators[seed_data.indicators["code"] == "GTSX"],
-            "observations": obs[obs["kind"] == "actual"],  # the "change" row of GTSX left out
+            "observations": obs[obs["kind"] == "estimate"],  # the "change" row of GTSX left out
             "targets": gtsx["targets"],
             "reported": gtsx["reported"],
             "areas": seed_data.areas.iloc[0:0],
@@ -150,7 +152,7 @@ def test_an_office_uploads_only_its_own_rows(store: Store, seed_data: Dataset) -
     # Only the left-out row of the covered pair (GTSX, TD) goes; other indicators and the catalogue stay.
     assert preview.totals() == {"new": 0, "changed": 0, "removed": 1}
     removed = preview.tables["observations"].removed
-    assert removed[["code", "kind"]].values.tolist() == [["GTSX", "change"]]
+    assert removed[["code", "kind"]].values.tolist() == [["GTSX", "change_estimate"]]
     after = store.load()
     assert len(after.observations) == len(seed_data.observations) - 1
     assert len(after.indicators) == len(seed_data.indicators)
@@ -179,7 +181,7 @@ def test_vietnamese_aliases_are_read_as_the_model_codes(seed_data: Dataset) -> N
     row = gtsx_row(seed_data)
 
     def aliases(book: openpyxl.Workbook) -> None:
-        book["SoLieu"][f"D{row}"] = "Thực hiện"
+        book["SoLieu"][f"D{row}"] = "Ước thực hiện"
         book["MucTieu"]["E2"] = (
             "nghị quyết" if book["MucTieu"]["E2"].value == "NQ" else book["MucTieu"]["E2"].value
         )
@@ -246,17 +248,19 @@ def test_a_wide_table_updates_and_adds_figures_and_removes_nothing(store: Store,
     preview, version = commit(store, upload)
     assert version == 2
     counts = preview.counts().set_index("table")
-    assert counts.loc["observations", ["new", "changed", "removed"]].tolist() == [2, 0, 0]  # 2019, 2021
+    # 2019, 2021, and the official 2020 figure beside the report's estimate (which it supersedes).
+    assert counts.loc["observations", ["new", "changed", "removed"]].tolist() == [3, 0, 0]
     assert counts.loc["targets", ["new", "changed", "removed"]].tolist() == [1, 1, 0]  # MT 2025, NQ 2020
     after = store.load()
     obs = after.observations.set_index(["code", "year", "kind"])
     assert obs.loc[("GTSX", 2019, "actual"), "value"] == 2301.5
     assert obs.loc[("GTSX", 2021, "estimate"), "value"] == 2700
     # The unchanged 2020 figure keeps its quote; the "change" row the table cannot express stays.
-    assert obs.loc[("GTSX", 2020, "actual"), "quote"] == "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng"
-    assert ("GTSX", 2020, "change") in obs.index
+    assert obs.loc[("GTSX", 2020, "estimate"), "quote"] == "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng"
+    assert ("GTSX", 2020, "change_estimate") in obs.index
+    assert obs.loc[("GTSX", 2020, "actual"), "value"] == 2503.3
     targets = after.targets.set_index(["code", "year", "target_kind"])
-    goal = targets.loc[("GTSX", 2025, "NQ")]
+    goal = targets.loc[("GTSX", 2025, "MT")]
     assert (goal["value"], goal["term"], goal["comparator"], goal["derived"]) == (
         4000,
         "2020-2025",

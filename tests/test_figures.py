@@ -34,7 +34,12 @@ def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, ter
     row_labels = [a.text for a in fig.layout.annotations if a.yref == "y"]
     assert "Thu nhập bình quân đầu người (Kế hoạch 2019)" in row_labels
     hover = next(h for h in bars.customdata if h.startswith("<b>Tổng giá trị sản xuất</b>"))
-    assert "Thực hiện: 2.503,3 tỷ đồng" in hover and "Chỉ tiêu: 2.120 tỷ đồng" in hover
+    assert "Thực hiện: 2.503,3 tỷ đồng (ước)" in hover
+    assert "Chỉ tiêu: ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)" in hover
+    # The implied target is marked on the bar's own label too, not only in the hover.
+    assert "Tổng giá trị sản xuất ≈" in row_labels
+    assert any("≈: mục tiêu suy ra từ tỷ lệ báo cáo" in a.text for a in fig.layout.annotations)
+    assert "Diện tích chè trồng mới" in row_labels  # a stated target carries no mark
     assert "Tỷ lệ báo cáo nêu: 118,08\u202f%" in hover
 
 
@@ -87,7 +92,7 @@ def test_goal_figure_path_goal_and_status(data: Dataset) -> None:
     path, actual, star = fig.data
     assert path.line.dash == "dash" and list(path.x) == list(range(2020, 2026))
     assert path.y[0] == pytest.approx(300000) and path.y[-1] == pytest.approx(600000)
-    assert list(actual.x) == [2020] and actual.text == ("300.000",)
+    assert list(actual.x) == [2020] and actual.text == ("300.000 (ước)",)
     assert (star.x, star.y, star.marker.symbol) == ((2025,), (600000.0,), "star")
     assert fig.layout.title.subtitle.text == "○ chưa đủ số liệu"
     assert fig.layout.xaxis.tickformat == "d" and fig.layout.yaxis.tickformat == ",~f"
@@ -98,7 +103,17 @@ def test_series_figure_marks_targets(data: Dataset) -> None:
     targets = data.targets[data.targets["code"] == "TEA_NEW"]
     fig = figures.series_figure(selection.series(data, "TEA_NEW", "TD"), targets, "Chè trồng mới", "ha", "en")
     actual, target = fig.data
-    assert actual.text == ("661.3",) and target.text == ("300",)
+    assert actual.text == ("661.3 (est.)",) and target.text == ("300",)
     assert target.customdata == ("Target Resolution 2020: 300 ha",)
+    # An implied target is marked ≈ and rounded; a fall a year is no point on a chart of levels.
+    output = data.targets[data.targets["code"] == "TEA_OUTPUT"]
+    fig = figures.series_figure(
+        selection.series(data, "TEA_OUTPUT", "TD"), tables.rounded_targets(data, output), "x", "tấn", "vi"
+    )
+    assert fig.data[1].text == ("≈ 7.038",)
+    assert "suy ra từ tỷ lệ báo cáo" in fig.data[1].customdata[0]
+    poverty = data.targets[data.targets["code"] == "POV_RATE"]
+    fig = figures.series_figure(selection.series(data, "POV_RATE", "TD"), poverty, "x", "%", "vi")
+    assert len(fig.data) == 1
     empty = figures.series_figure(selection.series(data, "NONE", "TD"), targets.iloc[0:0], "x", "", "vi")
     assert empty.data == ()

@@ -174,7 +174,11 @@ def test_language_switch_stays_while_moving_between_pages(store: Store) -> None:
 def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     at = run("pages/overview.py", "vi")
     values = {m.value for m in at.metric}
+    # Every 2020 figure is an estimate: "ước" beside each.
     assert {"2.503,3", "1.758,5", "18,22", "8", "30", "≈ 300.000"} <= values
+    # Every 2020 figure is an estimate: "ước" right under each number.
+    marked = [m.value for m in at.markdown if m.value.startswith(":gray-badge[ước]")]
+    assert len(marked) == len(values)
     text = joined(at)
     assert "118,08\u202f% · vượt" in text
     assert "500\u202f% · vượt" in text
@@ -182,23 +186,28 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     assert "+1.050,2 tỷ đồng" in text  # GTSX's change since 2015, stated by the report
     assert "khoảng 300.000 lượt khách" in text
     assert ":gray-badge[– chưa có chỉ tiêu]" in text  # tea area has no target
-    tally = ":blue-badge[▲ vượt: **9**] :green-badge[✓ đạt: **9**]"
+    tally = ":blue-badge[▲ vượt: **9**] :green-badge[✓ đạt: **8**]"
     tally += " :orange-badge[✗ không đạt: **0**]"
     tally += " :gray-badge[○ chưa có số liệu: **0**]"
     assert tally in [m.value for m in at.markdown]
+    assert t("overview.bases", "vi").format(stated=1, implied=13) in text
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ",."
     bars = chart["data"][0]
     assert bars["text"][0] == "500\u202f% ▲ vượt"
     assert "118,08\u202f% ▲ vượt" in bars["text"]
     assert bars["x"] == sorted(bars["x"], reverse=True)
-    assert any("2.503,3 tỷ đồng" in h and "2.120 tỷ đồng" in h for h in bars["customdata"])
+    assert any("2.503,3 tỷ đồng (ước)" in h and "≈\u202f2.120,0 tỷ đồng" in h for h in bars["customdata"])
+    # The source beneath the chart names the version behind the data.
+    source = "Nguồn: báo cáo tổng kết thi đua – khen thưởng 2015–2020 của UBND huyện Tam Đường (phiên bản 1)"
+    assert source in text
 
 
 def test_overview_shows_the_report_numbers_in_english(store: Store) -> None:
     at = run("pages/overview.py", "en")
     values = {m.value for m in at.metric}
     assert {"2,503.3", "1,758.5", "18.22", "≈ 300,000"} <= values
+    assert any(m.value.startswith(":gray-badge[est.]") for m in at.markdown)
     text = joined(at)
     assert "118.08\u202f% · exceeded" in text
     assert "+1,050.2 billion VND" in text
@@ -213,15 +222,16 @@ def test_overview_term_filter_shows_the_2025_term_without_inventing_results(stor
     assert not at.exception
     text = joined(at)
     assert t("empty.attainment", "vi") in text
-    assert "17 chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng)." in text
+    assert "18 chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng)." in text
     assert ":gray-badge[○ chưa có số liệu: **17**]" in text
+    assert ":gray-badge[◇ không đánh giá: **1**]" in text  # the fair-rated share, the rest of a whole
 
 
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
         ("pages/domain_tea.py", ["1.758,5", "661,3", "220,43", "220,4", "9.656", "137,2", "111,5"]),
-        ("pages/domain_economy.py", ["2.503,3", "2.120", "118,08", "105,4", "104,3"]),
+        ("pages/domain_economy.py", ["2.503,3", "2.120,0", "118,08", "105,4", "104,3"]),
         ("pages/domain_society.py", ["16.742", "95,9", "17,3", "80,2"]),
         ("pages/domain_poverty_jobs.py", ["18,22", "5.150", "4.050", "150"]),
         ("pages/domain_tourism.py", ["300.000", "114,4", "254", "500", "381"]),
@@ -275,10 +285,10 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     table = at.table[0].value
     row = table[table.iloc[:, 0] == "Số lượt khách du lịch (lượt khách)"].iloc[0]
     assert row[t("col.required_pace", "vi")] == "+14,87\u202f%/năm"
-    assert row[t("col.base", "vi")] == "300.000 (2020)"
+    assert row[t("col.base", "vi")] == "300.000 (2020) (ước)"
     poverty = table[table.iloc[:, 0] == "Tỷ lệ hộ nghèo (%)"].iloc[0]
-    assert poverty[t("col.goal", "vi")] == "giảm mỗi năm 2\u202f% (→ 8,22\u202f%) (2025)"
-    assert poverty[t("col.required_pace", "vi")] == "−2\u202f%/năm"
+    assert poverty[t("col.goal", "vi")] == "giảm mỗi năm 2 điểm %/năm (→ 8,22\u202f%) (2025)"
+    assert poverty[t("col.required_pace", "vi")] == "−2 điểm %/năm"
     text = joined(at)
     assert "Thu ngân sách trên địa bàn" in text and "báo cáo không nêu số liệu năm gốc" in text
 
@@ -304,8 +314,12 @@ def test_detail_page_series_targets_attainment_and_quotes(store: Store) -> None:
     assert at.selectbox(key="indicator").value == "GTSX"
     text = joined(at)
     assert "118,08\u202f%" in text
-    assert "Tỷ lệ tính toán khớp với tỷ lệ báo cáo nêu (118,08\u202f%)." in text
-    assert "Chỉ tiêu 2.120 tỷ đồng được suy ra từ tỷ lệ báo cáo nêu (thực hiện ÷ tỷ lệ)." in text
+    # The implied target's % is the printed one by construction: said so, never "matches".
+    assert "Tỷ lệ tính toán khớp với tỷ lệ báo cáo nêu (118,08\u202f%)." not in text
+    assert "Mục tiêu ≈\u202f2.120,0 tỷ đồng suy ra từ tỷ lệ báo cáo (thực hiện ÷ tỷ lệ)" in text
+    # What the indicator means, and the source under the chart.
+    assert "**Định nghĩa:** Tổng giá trị sản xuất của các ngành kinh tế" in text
+    assert "dữ liệu phiên bản 1." in text
     assert "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết" in text
     at.selectbox(key="indicator").set_value("TEA_NEW").run()
     text = joined(at)
@@ -378,7 +392,8 @@ def test_one_indicator_only_shows_plain_sentences(store: Store) -> None:
     assert next(m.value for m in at.metric) == "2.503,3"
     # Its one target (2020) is then the latest goal, already reached.
     assert [s.value for s in at.subheader][-1] == "Mục tiêu đến năm 2020"
-    strip = ":green-badge[✓ 1 · đã đạt mục tiêu]\n\n- Tổng giá trị sản xuất: **2.120 tỷ đồng**"
+    strip = ":green-badge[✓ 1 · đã đạt mục tiêu]\n\n"
+    strip += "- Tổng giá trị sản xuất: **≈ 2.120 tỷ đồng (suy ra từ tỷ lệ báo cáo)**"
     assert strip in [m.value for m in at.markdown]
     assert [i.value for i in run("pages/commendations.py", "vi").info] == [t("empty.commendations", "vi")]
     assert [i.value for i in run("pages/domain_tea.py", "vi").info] == [t("empty.domain", "vi")]
@@ -389,7 +404,7 @@ def test_a_new_version_shows_on_the_next_run_without_a_restart(store: Store) -> 
     assert "2.503,3" in {m.value for m in at.metric}
     data = store.load()
     obs = data.observations.copy()
-    obs.loc[(obs["code"] == "GTSX") & (obs["kind"] == "actual"), "value"] = 2600.0
+    obs.loc[(obs["code"] == "GTSX") & (obs["kind"] == "estimate"), "value"] = 2600.0
     store.commit(replace(data, observations=obs), account="test")
     at.run()
     values = {m.value for m in at.metric}

@@ -35,7 +35,7 @@ def workbook(seed_data: Dataset, value: object = None) -> bytes:
     if value is None:
         return data
     obs = seed_data.observations
-    row = int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "actual")][0]) + 2
+    row = int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")][0]) + 2
     book = openpyxl.load_workbook(io.BytesIO(data))
     book["SoLieu"][f"F{row}"] = value
     out = io.BytesIO()
@@ -152,7 +152,7 @@ def test_history_lists_versions_compares_and_rolls_back_after_confirmation(
     store: Store, seed_data: Dataset
 ) -> None:
     edited = seed_data.observations.copy()
-    edited.loc[(edited["code"] == "GTSX") & (edited["kind"] == "actual"), "value"] = 2700.0
+    edited.loc[(edited["code"] == "GTSX") & (edited["kind"] == "estimate"), "value"] = 2700.0
     store.commit(
         Dataset.from_frames(
             {
@@ -180,7 +180,7 @@ def test_history_lists_versions_compares_and_rolls_back_after_confirmation(
 
     at.selectbox(key=state.HISTORY_VIEW_WIDGET).select(1).run()
     figures = at.dataframe[1].value
-    gtsx = (figures["Mã chỉ tiêu"] == "GTSX") & (figures["Loại số liệu"] == "actual")
+    gtsx = (figures["Mã chỉ tiêu"] == "GTSX") & (figures["Loại số liệu"] == "estimate")
     assert figures.loc[gtsx, "Giá trị"].tolist() == ["2.503,3"]
 
     at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
@@ -194,7 +194,7 @@ def test_history_lists_versions_compares_and_rolls_back_after_confirmation(
     assert not at.exception
     assert [s.value for s in at.success] == ["Đã khôi phục phiên bản 1 thành phiên bản mới 3."]
     assert store.current_version() == 3
-    assert store.load().observations.query("code == 'GTSX' and kind == 'actual'")["value"].tolist() == [
+    assert store.load().observations.query("code == 'GTSX' and kind == 'estimate'")["value"].tolist() == [
         2503.3
     ]
     assert at.dataframe[0].value["Phiên bản"].tolist() == [3, 2, 1]

@@ -143,7 +143,9 @@ def test_shipped_goals_with_a_2020_baseline() -> None:
     assert result.loc["TOURISTS", "required_growth_pct"] == pytest.approx((2**0.2 - 1) * 100)
     assert result.loc["POV_RATE", "goal_value"] == pytest.approx(8.22)
     # No figure after 2020 is shipped: nothing is judged yet, and nothing is made up.
-    assert set(result["status"]) == {"no_data"}
+    # The fair-rated share is the rest of a whole, never judged alone.
+    assert set(result["status"]) == {"no_data", "not_judged"}
+    assert list(result.index[result["status"] == "not_judged"]) == ["LOCAL_GOV_FAIR"]
     assert result.loc["STUNTING", "reason"] == "no_baseline"
 
 

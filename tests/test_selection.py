@@ -37,6 +37,6 @@ def test_a_year_plan_and_a_quota_belong_to_the_term_that_holds_them(rows: pd.Dat
     period = rows.set_index(["code", "year", "target_kind"])["period"]
     assert period[("INCOME_PC", 2019, "KH")] == "2015-2020"
     assert period[("MILITARY_RECRUIT", 2020, "GIAO")] == "2015-2020"
-    assert period[("TOURISTS", 2025, "NQ")] == "2020-2025"
+    assert period[("TOURISTS", 2025, "MT")] == "2020-2025"
     assert selection.periods(rows) == ["2015-2020", "2020-2025"]
     assert selection.default_period(rows) == "2015-2020"

@@ -21,7 +21,8 @@ FIGURE_TABLES = ("observations", "targets", "reported")
 # The column holding the number each figure table quotes.
 VALUE_COLUMN = {"observations": "value", "targets": "value", "reported": "reported_pct"}
 QUALIFIER_WORD = {"khoang": "khoảng", "tren": "trên"}
-CHANGE_KINDS = ("change", "change_per_year")
+CHANGE_KINDS = ("change", "change_per_year", "change_estimate", "change_per_year_estimate")
+ESTIMATE_KINDS = ("estimate", "change_estimate", "change_per_year_estimate")
 RECIPIENTS = ("", "tap_the", "ca_nhan")
 AWARD_LEVELS = ("", "state", "government", "province", "grassroots")
 # A number as the report prints it: digits with "." or "," between digit groups.
@@ -90,10 +91,58 @@ def test_vietnamese_forms(value: float, expected: set[str]) -> None:
 def test_every_table_present_with_its_columns() -> None:
     for name, table in TABLES.items():
         assert DATA.get(name), f"table {name} is empty or missing"
-        # The transcription holds only stated targets; the seed build derives the rest.
-        columns = tuple(c for c in table.columns if c != "derived")
         for i, row in enumerate(DATA[name]):
-            assert tuple(row) == columns, f"{name}[{i}] columns {tuple(row)}"
+            assert tuple(row) == table.columns, f"{name}[{i}] columns {tuple(row)}"
+    # The transcription holds only stated targets; the seed build derives the implied ones.
+    assert not any(row["derived"] for row in DATA["targets"])
+
+
+def test_2020_figures_are_estimates_with_the_reason() -> None:
+    # The report was written during 2020 ("hết năm 2020 … còn 18,22%"): its 2020 figures are estimates.
+    assert "hết năm 2020" in REPORT_TEXT
+    in_2020 = [row for row in DATA["observations"] if row["year"] == 2020]
+    assert len(in_2020) > 60
+    for row in in_2020:
+        assert row["kind"] in ESTIMATE_KINDS, row["code"]
+        assert row["note"].startswith("Ước thực hiện: báo cáo viết trong năm 2020"), row["code"]
+    assert all(r["kind"] not in ESTIMATE_KINDS for r in DATA["observations"] if r["year"] != 2020)
+
+
+def test_the_2025_goals_are_labelled_by_the_report_not_as_a_resolution() -> None:
+    # "b. Mục tiêu cụ thể" of the report's directions; it never says the Party resolution set them.
+    goals = [row for row in DATA["targets"] if row["year"] == 2025]
+    assert goals and {row["target_kind"] for row in goals} == {"MT"}
+    assert {row["section"] for row in goals} == {"Phần thứ hai – I.2.b. Mục tiêu cụ thể"}
+
+
+def test_every_year_goals_are_yearly() -> None:
+    yearly = {row["code"] for row in DATA["targets"] if row["yearly"]}
+    assert yearly == {
+        "PROPAGANDA_PLAN",
+        "PARTY_ORGS_GOOD",
+        "PARTY_ORGS_EXCELLENT",
+        "LOCAL_GOV_GOOD",
+        "LOCAL_GOV_FAIR",
+    }
+    for row in DATA["targets"]:
+        if row["yearly"]:
+            # The sentence (or the goal line it belongs to) says "hàng năm".
+            line = next(x for x in REPORT_TEXT.split("- ") if normalise(row["quote"]) in x)
+            assert "hàng năm" in line.casefold(), row["code"]
+
+
+def test_a_change_without_a_base_year_is_recorded_as_said() -> None:
+    for row in DATA["observations"]:
+        if row["kind"] in CHANGE_KINDS and row["base_year"] == 0:
+            assert "không nêu năm gốc" in row["note"], row["code"]
+            assert "so với năm" not in row["quote"]
+
+
+def test_every_indicator_says_what_it_means() -> None:
+    for row in DATA["indicators"]:
+        for column in ("definition", "unit_meaning", "computation", "aggregation", "source"):
+            assert row[column].strip(), f"{row['code']}: empty {column}"
+        assert row["source"].startswith("Báo cáo tổng kết TĐKT 2015 – 2020 của UBND huyện Tam Đường")
 
 
 def test_enough_figures() -> None:
@@ -121,6 +170,10 @@ def test_value_is_printed_in_quote(item: tuple[str, int, dict[str, Any]]) -> Non
     name, _, row = item
     value = row[VALUE_COLUMN[name]]
     assert isinstance(value, int | float) and not isinstance(value, bool), f"{value!r} is not a number"
+    if name == "targets" and row["comparator"] == "yes":
+        # A yes/no goal prints no number: "Huyện đạt chuẩn nông thôn mới." is met (1) or not.
+        assert value == 1 and "đạt chuẩn" in row["quote"]
+        return
     printed = set(NUMBER_TOKEN.findall(normalise(row["quote"])))
     assert vietnamese_forms(value) & printed, f"{value} not printed in {row['quote']!r}"
 
@@ -133,9 +186,13 @@ def test_observation_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
     if row["qualifier"]:
         assert QUALIFIER_WORD[row["qualifier"]] in row["quote"]
     assert isinstance(row["year"], int) and model.YEAR_MIN <= row["year"] <= model.YEAR_MAX
-    if row["kind"] in CHANGE_KINDS:
+    if row["kind"] in CHANGE_KINDS and row["base_year"]:
         assert isinstance(row["base_year"], int) and model.YEAR_MIN <= row["base_year"] < row["year"]
-    else:
+        # A base year is recorded only where the report names it.
+        sentence = next(x for x in REPORT_TEXT.split(";") if normalise(row["quote"]) in x)
+        named = f"so với năm {row['base_year']}" in sentence
+        assert named or row["quote"].startswith("bình quân"), row["code"]
+    elif row["kind"] not in CHANGE_KINDS:
         assert row["base_year"] == 0
 
 

@@ -17,7 +17,7 @@ from indicators.store import Store, StoreError, StoreMovedError
 
 def _with_value(data: Dataset, code: str, year: int, value: float) -> Dataset:
     obs = data.observations.copy()
-    mask = (obs["code"] == code) & (obs["year"] == year) & (obs["kind"] == "actual")
+    mask = (obs["code"] == code) & (obs["year"] == year) & (obs["kind"] == "estimate")
     assert mask.sum() == 1
     obs.loc[mask, "value"] = value
     frames = {name: getattr(data, name) for name in data.counts()}
@@ -31,7 +31,7 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 def _value(data: Dataset, code: str, year: int) -> float:
     obs = data.observations
     return float(
-        obs[(obs["code"] == code) & (obs["year"] == year) & (obs["kind"] == "actual")]["value"].iloc[0]
+        obs[(obs["code"] == code) & (obs["year"] == year) & (obs["kind"] == "estimate")]["value"].iloc[0]
     )
 
 
@@ -106,7 +106,7 @@ def test_rows_are_never_overwritten_in_place(store: Store) -> None:
         values = conn.execute(
             text(
                 "SELECT value, since_version, until_version FROM data_observations "
-                "WHERE code='GTSX' AND year=2020 AND kind='actual' ORDER BY row_id"
+                "WHERE code='GTSX' AND year=2020 AND kind='estimate' ORDER BY row_id"
             )
         ).all()
     assert values == [(2503.3, 1, 2), (2600.0, 2, None)]

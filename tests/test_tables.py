@@ -17,10 +17,16 @@ def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame
     found = tables.results(data, term, codes, "vi", "TD", "2015-2020")
     table = tables.headers(tables.results_table(found, "vi"), "vi")
     gtsx = table[table["Chỉ tiêu"] == "Tổng giá trị sản xuất"].iloc[0]
-    assert gtsx["Thực hiện"] == 2503.3 and gtsx["Chỉ tiêu đề ra"] == pytest.approx(2120, abs=0.01)
+    # The implied target is rounded to what 118,08 % supports (five significant digits).
+    assert gtsx["Thực hiện"] == 2503.3 and gtsx["Chỉ tiêu đề ra"] == 2120.0
     assert gtsx["% đạt (tính toán)"] == pytest.approx(118.08, abs=0.005)
     assert gtsx["Thay đổi so với 2015"] == 1050.2
-    assert gtsx["Đánh giá"] == "▲ vượt" and gtsx["Ghi chú"] == "chỉ tiêu suy ra"
+    assert gtsx["Đánh giá"] == "▲ vượt" and gtsx["Ghi chú"] == "≈ mục tiêu suy ra từ tỷ lệ báo cáo; ước"
+    assert gtsx["Cơ sở mục tiêu"] == "suy ra từ tỷ lệ báo cáo"
+    tea = tables.headers(
+        tables.results_table(tables.results(data, term, ["TEA_OUTPUT"], "vi", "TD", "2015-2020"), "vi"), "vi"
+    ).iloc[0]
+    assert tea["Chỉ tiêu đề ra"] == 7038.0  # 7.037,9 worked back from 137,2 %: four digits, no more
     plan = table[
         (table["Chỉ tiêu"] == "Thu nhập bình quân đầu người") & (table["Loại chỉ tiêu"] == "Kế hoạch")
     ]
@@ -34,16 +40,16 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     rows = progress.compute(data)
     summary = tables.headers(tables.goals_summary(data, rows, "vi"), "vi").set_index("Chỉ tiêu")
     tourists = summary.loc["Số lượt khách du lịch (lượt khách)"]
-    assert tourists["Năm gốc"] == "300.000 (2020)"
+    assert tourists["Năm gốc"] == "300.000 (2020) (ước)"
     assert tourists["Mục tiêu"] == "600.000 lượt khách (2025)"
     assert tourists["Cần đạt mỗi năm"] == "+14,87\u202f%/năm"
     assert tourists["Thực tế mỗi năm"] == "—"
     assert tourists["Tiến độ"] == "○ chưa đủ số liệu (chưa có số liệu sau năm gốc)"
     poverty = summary.loc["Tỷ lệ hộ nghèo (%)"]
-    assert poverty["Mục tiêu"] == "giảm mỗi năm 2\u202f% (→ 8,22\u202f%) (2025)"
-    assert poverty["Cần đạt mỗi năm"] == "−2\u202f%/năm"
+    assert poverty["Mục tiêu"] == "giảm mỗi năm 2 điểm %/năm (→ 8,22\u202f%) (2025)"
+    assert poverty["Cần đạt mỗi năm"] == "−2 điểm %/năm"
     assert summary.loc["Tỷ suất tăng dân số tự nhiên (‰)"]["Mục tiêu"] == "≤ 13,3\u202f‰ (2025)"
-    assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5\u202f‰ (2025)"
+    assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5 điểm ‰/năm (2025)"
     budget = summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Tiến độ"]
     assert budget == "○ chưa đủ số liệu (báo cáo không nêu số liệu năm gốc)"
     full = tables.headers(tables.goals_table(data, rows, "en"), "en")
@@ -70,11 +76,16 @@ def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> 
     ]
     rows = summary.set_index("Chỉ tiêu")
     gtsx = rows.loc["Tổng giá trị sản xuất (tỷ đồng)"]
-    assert gtsx.tolist() == ["2.503,3", "2.120 (Nghị quyết, chỉ tiêu suy ra)", "118,08\u202f%", "▲ vượt"]
+    assert gtsx.tolist() == [
+        "2.503,3 (ước)",
+        "≈\u202f2.120,0 (Nghị quyết, suy ra từ tỷ lệ báo cáo)",
+        "118,08\u202f% (theo tỷ lệ báo cáo nêu)",
+        "▲ vượt",
+    ]
     tea = tables.results(data, term, ["TEA_NEW", "TOURISTS"], "en", "TD", "2015-2020")
     english = tables.headers(tables.results_summary(tea, "en"), "en").set_index("Indicator")
     assert english.loc["Newly planted tea area (ha)", "Target"] == "300 (Resolution)"  # stated, not derived
-    assert english.loc["Tourist arrivals (visitors)", "Actual"] == "about 300,000"
+    assert english.loc["Tourist arrivals (visitors)", "Actual"] == "about 300,000 (est.)"
     budget = rows.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]
     assert budget.tolist() == ["—", "—", "105,4\u202f% (theo tỷ lệ báo cáo nêu)", "▲ vượt"]
     assert tables.headers(tables.results_summary(found.iloc[0:0], "en"), "en").columns[0] == "Indicator"
@@ -86,8 +97,9 @@ def test_the_summary_reads_codes_not_words(data: Dataset, term: pd.DataFrame) ->
     found = tables.results(data, term, ["TOURISTS", "GTSX"], "vi", "TD", "2015-2020")
     assert found.loc[found["code"] == "TOURISTS", "qualifier"].tolist()[0] == "khoang"
     english = tables.results_summary(found, "en").set_index("indicator")
-    assert english.loc["Số lượt khách du lịch (lượt khách)", "actual"] == "about 300,000"
-    assert english.loc["Tổng giá trị sản xuất (tỷ đồng)", "target"] == "2,120 (Resolution, derived target)"
+    assert english.loc["Số lượt khách du lịch (lượt khách)", "actual"] == "about 300,000 (est.)"
+    target = english.loc["Tổng giá trị sản xuất (tỷ đồng)", "target"]
+    assert target == "≈\u202f2,120.0 (Resolution, implied by the report's %)"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

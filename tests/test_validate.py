@@ -72,7 +72,7 @@ def cell_xml(ref: str, inner: str, kind: str = "") -> Callable[[str], str]:
     return change
 
 
-def row_of(data: Dataset, code: str, kind: str = "actual") -> int:
+def row_of(data: Dataset, code: str, kind: str = "estimate") -> int:
     """The SoLieu row of an indicator's observation in a workbook written from `data`."""
     obs = data.observations
     position = obs.index[(obs["code"] == code) & (obs["kind"] == kind)][0]
@@ -418,7 +418,7 @@ def test_xlsm_is_read_for_values_and_its_macros_are_not_kept(
     path = tmp_path / "x.xlsm"
     path.write_bytes(macro)
     assert main(["import", str(path), "--account", "test"]) == 0
-    assert store.load().observations.query("code == 'GTSX' and kind == 'actual'")["value"].tolist() == [
+    assert store.load().observations.query("code == 'GTSX' and kind == 'estimate'")["value"].tolist() == [
         2600.0
     ]
 

@@ -21,7 +21,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.change": ("Thay đổi so với 2015", "Change since 2015"),
     "col.quote": ("Trích dẫn", "Quotation"),
     "col.section": ("Mục trong báo cáo", "Report section"),
-    "col.derived": ("Chỉ tiêu suy ra", "Derived target"),
+    "col.derived": ("Mục tiêu suy ra từ tỷ lệ báo cáo", "Target implied by the report's %"),
     "col.base": ("Năm gốc", "Baseline"),
     "col.base_value": ("Số liệu năm gốc", "Baseline value"),
     "col.goal": ("Mục tiêu", "Goal"),

@@ -119,8 +119,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The computed % matches the report's ({reported}).",
     ),
     "detail.derived": (
-        "Chỉ tiêu {target} được suy ra từ tỷ lệ báo cáo nêu (thực hiện ÷ tỷ lệ).",
-        "The target {target} is derived from the report's % (actual ÷ %).",
+        "Mục tiêu {target} suy ra từ tỷ lệ báo cáo (thực hiện ÷ tỷ lệ): báo cáo không in số này, "
+        "nên % đạt chính là tỷ lệ báo cáo in, không phải một phép kiểm tra độc lập.",
+        "The target {target} is implied by the report's % (actual ÷ %): the report never prints it, "
+        "so the attainment is the printed % itself, not an independent check.",
     ),
     "detail.quotes_english": (
         "Trích dẫn giữ nguyên tiếng Việt của báo cáo.",

@@ -1,0 +1,26 @@
+"""${message}
+
+Revision ID: ${up_revision}
+Revises: ${down_revision | comma,n}
+Create Date: ${create_date}
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = ${repr(up_revision)}
+down_revision = ${repr(down_revision)}
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    """What this revision changes, in one sentence."""
+    ${upgrades if upgrades else "pass"}
+
+
+def downgrade() -> None:
+    """Stores are only ever upgraded; a backup taken before the upgrade is the way back."""
+    raise NotImplementedError("restore the backup taken before the upgrade")
