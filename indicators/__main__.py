@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import io
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -262,7 +263,8 @@ def _counts_vi(counts: dict[str, int]) -> str:
 
 def _checked(store: Store, path: str) -> tuple[validate.Upload, bool]:
     """The file checked against the current data; the report printed; True when it can be committed."""
-    upload = validate.check(_read(path), Path(path).name, store.load())
+    # In a child process with memory and time limits: no file can abort the command.
+    upload = validate.check_isolated(_read(path), Path(path).name, store.load())
     if upload.problems:
         print(validate.report_text(upload, "vi"))
     for row in upload.conversions.itertuples(index=False):
@@ -435,6 +437,8 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and a non-zero exit, never a traceback."""
+    # Details logged for an operator's server log are not for the terminal: people get the message.
+    logging.getLogger("indicators").addHandler(logging.NullHandler())
     try:
         args = build_parser().parse_args(argv)
         store = Store()
