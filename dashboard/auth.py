@@ -14,6 +14,9 @@ from indicators.i18n import t
 from indicators.store import StoreError
 
 REQUIRE_SIGN_IN_ENV = "INDICATORS_REQUIRE_SIGN_IN"
+# Set behind a reverse proxy that writes the client's address into X-Real-IP (deploy/nginx.conf):
+# every connection then comes from the proxy's own address.
+TRUSTED_PROXY_ENV = "INDICATORS_TRUSTED_PROXY"
 
 
 def _secrets_section(name: str) -> dict:
@@ -43,6 +46,16 @@ def _oidc_role(email: str) -> Role:
     if email in roles.get("analysts", []):
         return Role.ANALYST
     return Role.VIEWER
+
+
+def client_address() -> str:
+    """The address a sign-in comes from: failures are slowed down per name and address together."""
+    if os.environ.get(TRUSTED_PROXY_ENV, "").strip().casefold() in {"1", "true", "yes"}:
+        forwarded = str(st.context.headers.get("X-Real-IP", "") or "").strip()
+        if forwarded:
+            return forwarded
+    address = st.context.ip_address
+    return address if isinstance(address, str) else ""  # None without a browser (tests, bare runs)
 
 
 def current() -> tuple[str, Role | None]:
@@ -82,7 +95,7 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         return
     try:
         store = state.store()
-        outcome = accounts.sign_in(store, account, password)
+        outcome = accounts.sign_in(store, account, password, client=client_address())
         no_accounts = accounts.list_users(store).empty
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")

@@ -76,7 +76,7 @@ def test_a_forged_role_is_ignored() -> None:
 
 def test_signing_in_and_out(store_url: str) -> None:
     store = Store(store_url).ensure()
-    accounts.add_user(store, "lan", "analyst", "mat-khau-lan")
+    accounts.add_user(store, "lan", "analyst", "mây trắng đỉnh Pu Ta Leng")
     at = AppTest.from_file(str(PROJECT / "pages" / "upload.py"), default_timeout=60).run()
     at.text_input[0].input("lan")
     at.text_input[1].input("sai-mat-khau")
@@ -84,7 +84,7 @@ def test_signing_in_and_out(store_url: str) -> None:
     assert [e.value for e in at.error] == ["Tên tài khoản hoặc mật khẩu không đúng."]
     assert state.ACCOUNT_KEY not in at.session_state
     at.text_input[0].input("lan")
-    at.text_input[1].input("mat-khau-lan")
+    at.text_input[1].input("mây trắng đỉnh Pu Ta Leng")
     at.button[0].click().run()
     assert not at.exception
     assert at.session_state[state.ACCOUNT_KEY] == "lan"

@@ -33,7 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "The data store cannot be written to: {detail}",
     ),
     "store.cannot_check_account": (
-        "Không kiểm tra được tài khoản: {detail}",
-        "The account cannot be checked: {detail}",
+        "Không kiểm tra được tài khoản lúc này; hãy thử lại sau ít phút.",
+        "The account cannot be checked just now; please try again in a few minutes.",
     ),
 }
