@@ -54,11 +54,42 @@ class SignIn:
 
     role: Role | None
     wait_seconds: int = 0  # > 0: refused without checking, try again after this long
+    stamp: str = ""  # the password's stamp at sign-in (see Account.stamp)
 
     @property
     def ok(self) -> bool:
         """True when the name and password matched."""
         return self.role is not None
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as the store holds it now."""
+
+    name: str
+    role: Role
+    # Changes whenever the password does: a session signed in under an older password is over.
+    stamp: str
+
+
+def _stamp(password_hash: str) -> str:
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:32]
+
+
+def account(store: Store, name: str) -> Account | None:
+    """The account called `name` as the store holds it now; None once removed (or never made)."""
+    try:
+        store.ensure()
+        with store.engine.connect() as conn:
+            row = conn.execute(
+                select(users.c.name, users.c.role, users.c.password_hash).where(users.c.name == name.strip())
+            ).first()
+    except SQLAlchemyError as exc:
+        log.exception("account lookup failed")
+        raise StoreError("Không kiểm tra được tài khoản lúc này; hãy thử lại sau ít phút.") from exc
+    if row is None or row.role not in {r.value for r in Role}:
+        return None
+    return Account(row.name, Role(row.role), _stamp(row.password_hash))
 
 
 def _rounds() -> int:
@@ -224,7 +255,7 @@ def sign_in(
             return SignIn(None, wait_seconds=0)
         with store.engine.begin() as conn:
             conn.execute(delete(sign_in_failures).where(sign_in_failures.c.name == key))
-        return SignIn(Role(user.role))
+        return SignIn(Role(user.role), stamp=_stamp(user.password_hash))
     except SQLAlchemyError as exc:
         log.exception("sign-in check failed")
         raise StoreError(msg("store.cannot_check_account")) from exc

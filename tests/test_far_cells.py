@@ -19,6 +19,7 @@ from dashboard import state
 from indicators import excel, isolation, validate, xlsx_guard
 from indicators.model import Dataset
 from indicators.store import Store
+from tests import sessions
 
 PROJECT = Path(__file__).resolve().parents[1]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -229,8 +230,7 @@ def fresh_caches(store: Store) -> Iterator[None]:
 def upload_page(lang: str = "vi") -> AppTest:
     at = AppTest.from_file(str(PROJECT / "pages" / "upload.py"), default_timeout=120)
     at.session_state[state.LANG_KEY] = lang
-    at.session_state[state.ACCOUNT_KEY] = "thu.nguyen"
-    at.session_state[state.ROLE_KEY] = "analyst"
+    sessions.sign_in(at, "thu.nguyen", "analyst")
     return at.run()
 
 
