@@ -120,7 +120,7 @@ def _for_people(frame: pd.DataFrame) -> str:
 def _emit(frame: pd.DataFrame, output_format: str) -> str:
     if output_format == "csv":
         buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, lineterminator="\n")
+        excel.csv_safe(frame).to_csv(buffer, index=False, lineterminator="\n")
         return buffer.getvalue()
     if output_format == "json":
         return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"

@@ -259,3 +259,26 @@ def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> No
     assert missing.returncode == 1 and "Không có tài khoản 'lan'" in missing.stderr
     bad_role = user("add", "x", "--role", "boss", stdin="12345678\n")
     assert bad_role.returncode == 2 and "Traceback" not in bad_role.stderr
+
+
+def test_csv_text_that_a_spreadsheet_would_run_is_neutralised(tmp_path: Path) -> None:
+    from indicators.model import Dataset
+    from indicators.store import Store
+
+    db = f"sqlite:///{tmp_path / 'formula.sqlite'}"
+    store = Store(db).ensure()
+    data = store.load()
+    formula = '=HYPERLINK("https://evil.example/login","Bấm vào đây")'
+    indicators = data.indicators.assign(
+        name_vi=data.indicators["name_vi"].where(data.indicators["code"] != "GTSX", formula)
+    )
+    frames = {name: getattr(data, name) for name in data.counts()}
+    store.commit(Dataset.from_frames({**frames, "indicators": indicators}), account="test")
+    done = run("attainment", "--format", "csv", db=db)
+    assert done.returncode == 0, done.stderr
+    names = {row["code"]: row["name"] for row in csv.DictReader(io.StringIO(done.stdout))}
+    assert names["GTSX"] == "'" + formula
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names.values())
+    # JSON is for programs: exact.
+    exact = json.loads(run("attainment", "--format", "json", db=db).stdout)
+    assert {r["name"] for r in exact if r["code"] == "GTSX"} == {formula}
