@@ -457,7 +457,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        # The operator at the terminal gets the details a page never shows.
+        detail = f" ({exc.detail})" if exc.detail else ""
+        print(f"Lỗi: {exc}{detail}", file=sys.stderr)
         return 3
     except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback; the message says what broke.
         print(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}", file=sys.stderr)
