@@ -412,24 +412,21 @@ def inspect(data: bytes, limits: Limits | None = None) -> Refusal | Facts:
     return _inspect_zip(zf, infos, limits)
 
 
-def _vi(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def _too_far(facts: SheetFacts, limits: Limits) -> Refusal:
     """The refusal of a sheet whose farthest cell would make a reader build a huge grid."""
     # The cell at the farthest row and the one at the farthest column, once when they are one.
     far_row = f"{column_letter(1)}{facts.rows}" if facts.far_row.isdigit() else facts.far_row
     far = ", ".join(dict.fromkeys(ref for ref in (far_row, facts.far_column) if ref))
-    size_vi = f"{_vi(facts.rows)} dòng × {_vi(facts.columns)} cột"
-    size_en = f"{facts.rows:,} rows × {facts.columns:,} columns"
     return Refusal(
-        f"Trang tính “{facts.name}” dùng tới ô {far} ({size_vi}), vượt giới hạn "
-        f"{_vi(limits.max_rows)} dòng và {_vi(limits.max_cells)} ô. Có thể đó là ô gõ nhầm ở xa: "
-        "hãy xóa các dòng và cột thừa sau số liệu rồi lưu lại.",
-        f"Sheet “{facts.name}” reaches cell {far} ({size_en}), over the limit of {limits.max_rows:,} "
-        f"rows and {limits.max_cells:,} cells. It may be a stray cell far away: delete the extra rows "
-        "and columns after the data and save again.",
+        msg(
+            "refuse.too_far",
+            sheet=facts.name,
+            far=far,
+            rows=Num(facts.rows),
+            columns=Num(facts.columns),
+            max_rows=Num(limits.max_rows),
+            max_cells=Num(limits.max_cells),
+        ),
         facts.part,
     )
 

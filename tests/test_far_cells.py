@@ -121,9 +121,10 @@ def test_the_guard_refuses_each_far_sheet_naming_the_sheet_and_the_cell(
     for name, (data, sheet, far) in crash_files.items():
         refusal = xlsx_guard.inspect(data)
         assert isinstance(refusal, xlsx_guard.Refusal), name
-        assert f"“{sheet}”" in refusal.message_vi and far in refusal.message_vi, (name, refusal.message_vi)
-        assert f"“{sheet}”" in refusal.message_en and far in refusal.message_en, (name, refusal.message_en)
-        assert "vượt giới hạn" in refusal.message_vi and "over the limit" in refusal.message_en
+        vi, en = refusal.message.text("vi"), refusal.message.text("en")
+        assert f"“{sheet}”" in vi and far in vi, (name, vi)
+        assert f"“{sheet}”" in en and far in en, (name, en)
+        assert "vượt giới hạn" in vi and "over the limit" in en
 
 
 def test_the_limit_counts_the_grid_from_a1_and_lets_real_sheets_through(seed_data: Dataset) -> None:
@@ -132,9 +133,9 @@ def test_the_limit_counts_the_grid_from_a1_and_lets_real_sheets_through(seed_dat
     assert isinstance(facts, xlsx_guard.Facts)
     assert (facts.sheets[0].rows, facts.sheets[0].columns, facts.sheets[0].cells) == (100, 20, 2000)
     refused = xlsx_guard.inspect(tiny_book("A1", "U100"), limits)  # 2,100 cells
-    assert isinstance(refused, xlsx_guard.Refusal) and "U100" in refused.message_en
+    assert isinstance(refused, xlsx_guard.Refusal) and "U100" in refused.message.text("en")
     refused = xlsx_guard.inspect(tiny_book("A1001"), limits)  # one column, past the row limit
-    assert isinstance(refused, xlsx_guard.Refusal) and "A1001" in refused.message_vi
+    assert isinstance(refused, xlsx_guard.Refusal) and "A1001" in refused.message.text("vi")
     shipped = xlsx_guard.inspect(excel.workbook_bytes(seed_data))
     assert isinstance(shipped, xlsx_guard.Facts)
     so_lieu = shipped.sheet("SoLieu")
@@ -198,7 +199,7 @@ def test_a_reader_that_runs_too_long_is_stopped(seed_data: Dataset) -> None:
     data = tiny_book("A1", "Z1000000")  # about 5 s to read in full
     limits = xlsx_guard.Limits(max_bytes=10**8, max_rows=10**9, max_cells=10**13)
     upload = validate.check_isolated(data, "z.xlsx", seed_data, limits, isolation.Budget(4000, 0.5))
-    assert [p.message_vi for p in upload.errors] == [validate.TOO_BIG_OR_DAMAGED.message_vi]
+    assert [p.message_vi for p in upload.errors] == [validate.TOO_BIG_OR_DAMAGED.message.text("vi")]
     assert TOO_BIG_EN in upload.errors[0].message_en
 
 
