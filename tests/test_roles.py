@@ -206,3 +206,16 @@ def test_oidc_grants_a_role_only_to_a_verified_email(claims: dict, expected: tup
     roles = {"admins": ["an@tamduong.gov.vn"], "analysts": ["lan@tamduong.gov.vn"]}
     name, role = auth.oidc_identity(claims, roles)
     assert (name, role.value) == expected
+
+
+def test_behind_a_trusted_proxy_the_client_address_comes_from_x_real_ip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    context = SimpleNamespace(headers={"X-Real-IP": "203.0.113.9"}, ip_address="127.0.0.1")
+    monkeypatch.setattr(st, "context", context)
+    monkeypatch.delenv(auth.TRUSTED_PROXY_ENV, raising=False)
+    assert auth.client_address() == "127.0.0.1"  # a header anyone can send is not trusted by default
+    monkeypatch.setenv(auth.TRUSTED_PROXY_ENV, "1")
+    assert auth.client_address() == "203.0.113.9"
