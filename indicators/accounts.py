@@ -86,7 +86,7 @@ def account(store: Store, name: str) -> Account | None:
             ).first()
     except SQLAlchemyError as exc:
         log.exception("account lookup failed")
-        raise StoreError("Không kiểm tra được tài khoản lúc này; hãy thử lại sau ít phút.") from exc
+        raise StoreError(msg("store.cannot_check_account")) from exc
     if row is None or row.role not in {r.value for r in Role}:
         return None
     return Account(row.name, Role(row.role), _stamp(row.password_hash))

@@ -243,7 +243,7 @@ def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
         what = f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
         # The value shown with the character made visible.
         shown = values[position].replace(ch, f"[U+{ord(ch):04X}]")
-        chk.at(loc, column, [position], msg("check.hidden_character", what=what), [shown])
+        chk.at(loc, column, [int(position)], msg("check.hidden_character", what=what), [shown])
 
 
 def check_duplicates(loc: Located, chk: Checker) -> None:

@@ -475,7 +475,7 @@ def _inspect_zip(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limi
             budget -= size
             if hit:
                 marked.append(parts[info.filename])
-            if extent is not None and extent.exact:
+            if sheet is not None and extent is not None and extent.exact:
                 unusual.append(sheet)
         for facts in unusual:
             _scan_extent(zf, facts)
