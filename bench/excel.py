@@ -67,7 +67,8 @@ def main() -> None:
     result: dict[str, Dataset] = {}
 
     def check_and_preview() -> diff.Preview:
-        upload = validate.check(raw, path.name, current)
+        # What the page and the CLI run: the check in a child process with memory and time limits.
+        upload = validate.check_isolated(raw, path.name, current)
         assert upload.ok, validate.report_text(upload)[:2000]
         result["merged"] = diff.merge(current, upload)
         return diff.compare(current, result["merged"])

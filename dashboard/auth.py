@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -14,6 +15,9 @@ from indicators.i18n import t
 from indicators.store import StoreError
 
 REQUIRE_SIGN_IN_ENV = "INDICATORS_REQUIRE_SIGN_IN"
+# Set behind a reverse proxy that writes the client's address into X-Real-IP (deploy/nginx.conf):
+# every connection then comes from the proxy's own address.
+TRUSTED_PROXY_ENV = "INDICATORS_TRUSTED_PROXY"
 
 
 def _secrets_section(name: str) -> dict:
@@ -35,24 +39,60 @@ def viewing_requires_sign_in() -> bool:
     return flag.strip().casefold() in {"1", "true", "yes"}
 
 
-def _oidc_role(email: str) -> Role:
-    # Roles of identity-provider users come from secrets: [roles] analysts = [...], admins = [...].
-    roles = _secrets_section("roles")
-    if email in roles.get("admins", []):
-        return Role.ADMIN
-    if email in roles.get("analysts", []):
-        return Role.ANALYST
-    return Role.VIEWER
+def oidc_identity(claims: Mapping[str, object], roles: Mapping[str, object]) -> tuple[str, Role]:
+    """The name and role of an identity-provider user from their claims and the [roles] secrets.
+
+    Only a verified email earns a role: `email_verified` must be true, and the free-form `name`
+    claim (which anyone can set at many providers) is never used in its place.
+    """
+    email = str(claims.get("email", "") or "").strip()
+    verified = claims.get("email_verified")
+    if not email or not (verified is True or str(verified).strip().casefold() == "true"):
+        return email, Role.VIEWER
+    admins, analysts = roles.get("admins", []), roles.get("analysts", [])
+    if isinstance(admins, list | tuple) and email in admins:
+        return email, Role.ADMIN
+    if isinstance(analysts, list | tuple) and email in analysts:
+        return email, Role.ANALYST
+    return email, Role.VIEWER
+
+
+def client_address() -> str:
+    """The address a sign-in comes from: failures are slowed down per name and address together."""
+    if os.environ.get(TRUSTED_PROXY_ENV, "").strip().casefold() in {"1", "true", "yes"}:
+        forwarded = str(st.context.headers.get("X-Real-IP", "") or "").strip()
+        if forwarded:
+            return forwarded
+    address = st.context.ip_address
+    return address if isinstance(address, str) else ""  # None without a browser (tests, bare runs)
+
+
+def _forget_account() -> None:
+    """The session's sign-in and what it was doing: the account is gone or its password changed."""
+    for key in (state.ACCOUNT_KEY, state.ROLE_KEY, state.STAMP_KEY, *state.SIGNED_IN_KEYS):
+        st.session_state.pop(key, None)
 
 
 def current() -> tuple[str, Role | None]:
-    """The signed-in account and its role; ("", None) for an anonymous viewer."""
+    """The signed-in account and its role, read from the store on every run; ("", None) for a viewer.
+
+    Rights follow the account, not the session: a removed account, a changed role or a changed
+    password takes effect on the next rerun of every open tab.
+    """
     if oidc_configured() and st.user.is_logged_in:
-        email = str(st.user.get("email", "") or st.user.get("name", ""))
-        return email, _oidc_role(email)
+        # Roles of identity-provider users come from secrets: [roles] analysts = [...], admins = [...].
+        return oidc_identity(st.user.to_dict(), _secrets_section("roles"))
     name = state.account()
-    role = st.session_state.get(state.ROLE_KEY)
-    return (name, Role(role)) if name and role in {r.value for r in Role} else ("", None)
+    if not name:
+        return "", None
+    try:
+        found = accounts.account(state.store(), name)
+    except StoreError:
+        return "", None  # rights that cannot be checked are not granted
+    if found is None or found.stamp != st.session_state.get(state.STAMP_KEY):
+        _forget_account()
+        return "", None
+    return found.name, found.role
 
 
 def can_edit() -> bool:
@@ -82,7 +122,7 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         return
     try:
         store = state.store()
-        outcome = accounts.sign_in(store, account, password)
+        outcome = accounts.sign_in(store, account, password, client=client_address())
         no_accounts = accounts.list_users(store).empty
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")
@@ -96,13 +136,18 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
     else:
         st.session_state[state.ACCOUNT_KEY] = account.strip()
         st.session_state[state.ROLE_KEY] = outcome.role.value
+        st.session_state[state.STAMP_KEY] = outcome.stamp
         st.rerun()
 
 
 def sign_out() -> None:
-    """Forget the signed-in account (and end the identity-provider session)."""
-    st.session_state.pop(state.ACCOUNT_KEY, None)
-    st.session_state.pop(state.ROLE_KEY, None)
+    """Forget everything the session holds but its language (and end the identity-provider session).
+
+    A pending confirmation or a checked upload must not pass to whoever signs in next in this tab.
+    """
+    for key in list(st.session_state.keys()):
+        if key != state.LANG_KEY:
+            del st.session_state[key]
     if oidc_configured() and st.user.is_logged_in:
         st.logout()
 

@@ -10,7 +10,8 @@ from indicators.store import Store
 
 LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
-ROLE_KEY = "role"  # the signed-in account's role (indicators.accounts.Role value), absent for viewers
+ROLE_KEY = "role"  # the role at sign-in, for display only: rights come from the store on every run
+STAMP_KEY = "account_stamp"  # the password's stamp at sign-in: a changed password ends the session
 # Upload and history pages (issue 4): session keys, and widget keys tests find them by.
 UPLOAD_NONCE_KEY = "upload_nonce"  # bumped after a commit so the file uploader starts empty
 UPLOAD_CHECK_KEY = "upload_check"  # the checked upload and its preview, keyed by file sha256 and version
@@ -27,6 +28,8 @@ HISTORY_ROLLBACK_WIDGET = "history_rollback_version"
 HISTORY_ROLLBACK_BUTTON = "history_rollback"
 HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
 HISTORY_CANCEL_BUTTON = "history_rollback_no"
+# What a signed-in session was in the middle of: dropped with the sign-in when the account goes.
+SIGNED_IN_KEYS = (UPLOAD_CHECK_KEY, UPLOAD_FLASH_KEY, HISTORY_PENDING_KEY, HISTORY_FLASH_KEY)
 
 
 @st.cache_resource

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import io
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -119,7 +120,7 @@ def _for_people(frame: pd.DataFrame) -> str:
 def _emit(frame: pd.DataFrame, output_format: str) -> str:
     if output_format == "csv":
         buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, lineterminator="\n")
+        excel.csv_safe(frame).to_csv(buffer, index=False, lineterminator="\n")
         return buffer.getvalue()
     if output_format == "json":
         return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
@@ -262,7 +263,8 @@ def _counts_vi(counts: dict[str, int]) -> str:
 
 def _checked(store: Store, path: str) -> tuple[validate.Upload, bool]:
     """The file checked against the current data; the report printed; True when it can be committed."""
-    upload = validate.check(_read(path), Path(path).name, store.load())
+    # In a child process with memory and time limits: no file can abort the command.
+    upload = validate.check_isolated(_read(path), Path(path).name, store.load())
     if upload.problems:
         print(validate.report_text(upload, "vi"))
     for row in upload.conversions.itertuples(index=False):
@@ -435,6 +437,8 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and a non-zero exit, never a traceback."""
+    # Details logged for an operator's server log are not for the terminal: people get the message.
+    logging.getLogger("indicators").addHandler(logging.NullHandler())
     try:
         args = build_parser().parse_args(argv)
         store = Store()
@@ -453,7 +457,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        # The operator at the terminal gets the details a page never shows.
+        detail = f" ({exc.detail})" if exc.detail else ""
+        print(f"Lỗi: {exc}{detail}", file=sys.stderr)
         return 3
     except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback; the message says what broke.
         print(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -384,12 +384,30 @@ INSTRUCTIONS: tuple[str, ...] = (
 )
 
 
+# Text that a spreadsheet would run as a formula when it starts a cell (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _safe_text(cell: Cell) -> None:
     """Text that Excel could take for a formula is stored as text and marked so if re-typed."""
     value = cell.value
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
         cell.quotePrefix = True
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula, led by an apostrophe (CSV has no marker).
+
+    CSV files are opened by people in Excel as often as read by programs; JSON stays exact.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = [
+                f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in out[column]
+            ]
+    return out
 
 
 def _plain(value: object) -> object:

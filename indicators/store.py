@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,12 +43,21 @@ PROJECT = Path(__file__).resolve().parents[1]
 SEED_WORKBOOK = PROJECT / "data" / "tam_duong_2015_2025.xlsx"
 DEFAULT_DB = PROJECT / "var" / "indicators.sqlite"
 ENV_URL = "INDICATORS_DB"
+log = logging.getLogger(__name__)
 SEED_ACCOUNT = "system"
 SEED_NOTE = "Dữ liệu gốc: báo cáo tổng kết TĐKT 2015–2020 của UBND huyện Tam Đường"
 
 
 class StoreError(MessageError):
-    """The store cannot be reached or refuses a change; the message is for people, in either language."""
+    """The store cannot be reached or refuses a change; the message is for people, in either language.
+
+    `detail` (the store's address, the driver's words) is for the log and the operator's command
+    line, never for a page that strangers may read.
+    """
+
+    def __init__(self, message: Message, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class StoreMovedError(StoreError):
@@ -175,7 +185,7 @@ class Store:
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(self.url)
         except (SQLAlchemyError, ValueError, OSError, ImportError) as exc:
-            raise StoreError(msg("store.cannot_open", url=self.url_for_people, detail=exc)) from exc
+            raise _unreachable(self.url_for_people, exc) from exc
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _sqlite_pragmas(self.engine)
@@ -217,8 +227,7 @@ class Store:
             raise StoreError(exc.message) from exc
         except SQLAlchemyError as exc:
             self._ready = False
-            detail = getattr(exc, "orig", None) or exc
-            raise StoreError(msg("store.cannot_open", url=self.url_for_people, detail=detail)) from exc
+            raise _unreachable(self.url_for_people, getattr(exc, "orig", None) or exc) from exc
         return self
 
     # Reading --------------------------------------------------------------------------
@@ -317,7 +326,8 @@ class Store:
                     conn, data, account, file_name, sha256, note, action, restored_from
                 )
         except SQLAlchemyError as exc:
-            raise StoreError(_write_error_message(exc)) from exc
+            log.error("commit failed on %s: %s", self.url_for_people, getattr(exc, "orig", exc))
+            raise StoreError(_write_error_message(exc), str(getattr(exc, "orig", exc))) from exc
 
     def _commit_locked(
         self,
@@ -408,4 +418,10 @@ def _write_error_message(exc: SQLAlchemyError) -> Message:
         return msg("store.read_only")
     if "full" in detail or "no space" in detail:
         return msg("store.disk_full")
-    return msg("store.cannot_write", detail=getattr(exc, "orig", exc))
+    return msg("store.cannot_write")
+
+
+def _unreachable(where: str, exc: object) -> StoreError:
+    """The store cannot be opened: a plain sentence for people, the address and cause in the log."""
+    log.error("cannot open the store %s: %s", where, exc)
+    return StoreError(msg("store.cannot_open"), f"{where}: {exc}")

@@ -4,6 +4,7 @@ references, plausible values; and a wide sheet's rows completed from the current
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
@@ -207,8 +208,42 @@ def check_columns(loc: Located, chk: Checker) -> None:
             _check_flags(loc, column, chk)
         elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
             _check_required_text(loc, column, chk)
+            _check_hidden(loc, column, chk)
         else:
             loc.frame[column] = cell_texts(loc.frame[column])
+            _check_hidden(loc, column, chk)
+
+
+# Codes and names are compared and shown as identifiers: not even a line break belongs in them.
+_IDENTIFIERS = {"code", "area", "parent", "name_vi", "name_en", "name"}
+_TEXT_CONTROLS = {"\t", "\n", "\r"}  # a quote may run over several lines
+
+
+def _hidden_char(text: str, strict: bool) -> str | None:
+    """The first control or format character (a zero-width space, a direction override), if any."""
+    if text.isprintable():  # the quick answer for nearly every cell
+        return None
+    for ch in text:
+        kind = unicodedata.category(ch)
+        if kind == "Cf" or (kind == "Cc" and (strict or ch not in _TEXT_CONTROLS)):
+            return ch
+    return None
+
+
+def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
+    """Invisible characters make "GTSX\u200b" look exactly like GTSX: refused with the cell named."""
+    values = loc.frame[column].to_numpy(dtype=object)
+    strict = column in _IDENTIFIERS
+    found = {v: _hidden_char(v, strict) for v in pd.unique(values) if isinstance(v, str)}
+    hidden = {v: ch for v, ch in found.items() if ch is not None}
+    if not hidden:
+        return
+    for position in np.flatnonzero([isinstance(v, str) and v in hidden for v in values]):
+        ch = hidden[values[position]]
+        what = f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
+        # The value shown with the character made visible.
+        shown = values[position].replace(ch, f"[U+{ord(ch):04X}]")
+        chk.at(loc, column, [int(position)], msg("check.hidden_character", what=what), [shown])
 
 
 def check_duplicates(loc: Located, chk: Checker) -> None:

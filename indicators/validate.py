@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -15,7 +16,7 @@ from typing import Literal
 import pandas as pd
 import python_calamine
 
-from indicators import excel, xlsx_guard
+from indicators import excel, isolation, xlsx_guard
 from indicators.excel import HEADERS, INSTRUCTIONS_SHEET, fold
 from indicators.fmt import Lang
 from indicators.i18n import msg, t
@@ -52,6 +53,7 @@ from indicators.upload_sheets import (
 from indicators.xlsx_guard import Facts, Limits, Refusal
 
 Layout = Literal["long", "wide", ""]
+log = logging.getLogger(__name__)
 
 CATALOGUE_TABLES: tuple[Table, ...] = (INDICATORS, AREAS)
 REPORT_COLUMNS = ("severity", "sheet", "cell", "column", "value", "message")
@@ -122,6 +124,32 @@ def check(data: bytes, file_name: str, current: Dataset, limits: Limits | None =
         upload.conversions = pd.DataFrame(chk.conversions, columns=list(CONVERSION_COLUMNS))
     if not upload.ok:
         upload.frames = {}
+    return upload
+
+
+TOO_BIG_OR_DAMAGED = Refusal(msg("refuse.too_big_or_damaged"))
+
+
+def check_isolated(
+    data: bytes,
+    file_name: str,
+    current: Dataset,
+    limits: Limits | None = None,
+    budget: isolation.Budget | None = None,
+) -> Upload:
+    """check() in a child process with memory and time limits: what the page and the CLI call.
+
+    A reader bug (an abort, a runaway allocation, a loop) costs the child, never the server; the
+    person gets one plain refusal and the log gets the details.
+    """
+    # The limits are read here, in the caller's environment.
+    limits = limits or Limits.from_env()
+    try:
+        upload: Upload = isolation.run(check, data, file_name, current, limits, budget=budget)
+    except isolation.LimitExceededError as exc:
+        log.warning("upload %r refused by the parsing child: %s", file_name, exc)
+        upload = Upload(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+        return _refused(upload, TOO_BIG_OR_DAMAGED)
     return upload
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -17,6 +18,12 @@ from indicators.i18n import Message, Num, msg
 
 ENV_MAX_UPLOAD_MB = "INDICATORS_MAX_UPLOAD_MB"
 DEFAULT_MAX_UPLOAD_MB = 20.0
+ENV_MAX_CELLS = "INDICATORS_MAX_SHEET_CELLS"
+# A reader holds a sheet as a dense grid from A1 to its farthest cell: one value in XFD1048576
+# asks for 17 billion cells. Five million (50 × the largest real upload) stays within a few
+# hundred megabytes; the row limit alone keeps a one-column sheet sensible.
+DEFAULT_MAX_CELLS = 5_000_000
+DEFAULT_MAX_ROWS = 500_000
 MB = 1024 * 1024
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -30,6 +37,13 @@ _MARKERS = (b"hidden", b't="e"', b"t='e'")
 # A formula is <f>, <f ...> or <f/> (or x:f with a prefix); "<formula1>" of a drop-down is not.
 _FORMULA_STARTS = (b"<f", b":f")
 _OVERLAP = 8
+# Where a sheet's cells are: the r attribute of <c> and <row>, written first by Excel, LibreOffice
+# and openpyxl. A tag without it (or with a prefix, or text in CDATA or comments that could mimic
+# a tag) sends the sheet to the exact scan, which places cells as a reader does.
+_REF_NUMBERS = re.compile(rb'<(?:c|row) r="[A-Za-z]*([0-9]+)"')
+_REF_LETTERS = re.compile(rb'<c r="([A-Za-z]+)[0-9]')
+_NO_REF = re.compile(rb'<(?:c(?:[>/]|\s(?!r="[A-Za-z]+[0-9]))|row(?:[>/]|\s(?!r="[0-9])))')
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -43,6 +57,8 @@ class Limits:
     # Worksheet XML packs about 10:1; zip bombs pack 1000:1 and more.
     max_ratio: float = 100.0
     ratio_floor: int = MB  # parts smaller than this are too small to bomb anyone
+    max_rows: int = DEFAULT_MAX_ROWS  # a sheet's farthest row
+    max_cells: int = DEFAULT_MAX_CELLS  # rows × columns from A1 to a sheet's farthest cell
 
     @property
     def unzipped_cap(self) -> int:
@@ -57,7 +73,13 @@ class Limits:
             mb = float(raw.replace(",", ".")) if raw.strip() else DEFAULT_MAX_UPLOAD_MB
         except ValueError:
             mb = DEFAULT_MAX_UPLOAD_MB
-        return cls(max_bytes=int(max(mb, 0.001) * MB))
+        try:
+            cells = int(os.environ.get(ENV_MAX_CELLS, "") or DEFAULT_MAX_CELLS)
+        except ValueError:
+            cells = DEFAULT_MAX_CELLS
+        # The row limit scales with the cell limit, so that raising one raises both.
+        rows = DEFAULT_MAX_ROWS * cells // DEFAULT_MAX_CELLS
+        return cls(max_bytes=int(max(mb, 0.001) * MB), max_cells=cells, max_rows=rows)
 
 
 @dataclass(frozen=True)
@@ -79,6 +101,15 @@ class SheetFacts:
     hidden_columns: list[str] = field(default_factory=list)
     formulas_without_value: list[str] = field(default_factory=list)
     error_cells: list[tuple[str, str]] = field(default_factory=list)
+    rows: int = 0  # the farthest row any cell or row element names
+    columns: int = 0  # the farthest column any cell names
+    far_row: str = ""  # a cell (or row number) at the farthest row
+    far_column: str = ""  # a cell at the farthest column
+
+    @property
+    def cells(self) -> int:
+        """The cells of the dense grid a reader builds from A1 to the farthest cell."""
+        return self.rows * self.columns
 
 
 @dataclass
@@ -174,7 +205,102 @@ def _marked(chunk: bytes) -> bool:
     return any(m in chunk for m in _MARKERS) or _has_formula(chunk)
 
 
-def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool) -> tuple[int, bool]:
+def column_index(letters: str) -> int:
+    """A → 1, AA → 27 (the inverse of column_letter)."""
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + ord(ch) - 64
+    return index
+
+
+class _Extent:
+    """The farthest row and column a sheet's cells name, read from its XML as it unpacks.
+
+    Fed in chunks; each pass handles the text up to the last "<", so that no tag is cut in two
+    (an attribute value may not hold "<"). When a tag is not in the usual shape, `exact` is set
+    and the caller places the cells one by one instead.
+    """
+
+    def __init__(self, facts: SheetFacts) -> None:
+        self.facts = facts
+        self.exact = False
+        self._carry = b""
+
+    def feed(self, chunk: bytes) -> None:
+        if self.exact:
+            return
+        text = self._carry + chunk
+        cut = text.rfind(b"<")
+        if cut <= 0:
+            self._carry = text
+            return
+        self._carry = text[cut:]
+        self._scan(text[:cut])
+
+    def close(self) -> None:
+        if not self.exact:
+            self._scan(self._carry)
+        self._carry = b""
+
+    def _scan(self, text: bytes) -> None:
+        if b"<!" in text or _NO_REF.search(text) or _PREFIXED.search(text):
+            self.exact = True
+            return
+        numbers = _REF_NUMBERS.findall(text)
+        letters = _REF_LETTERS.findall(text)
+        facts = self.facts
+        if numbers:
+            row = max(map(int, set(numbers)))
+            if row > facts.rows:
+                # Name a cell of that row when there is one, else the row.
+                found = re.search(rb'<c r="([A-Za-z]+' + str(row).encode() + rb')"', text)
+                facts.rows, facts.far_row = row, found.group(1).decode() if found else str(row)
+        if letters:
+            widest = max(set(letters), key=lambda b: (len(b), b.upper()))
+            column = column_index(widest.decode())
+            if column > facts.columns:
+                found = re.search(rb'<c r="(' + widest + rb'[0-9]+)"', text)
+                facts.columns = column
+                facts.far_column = found.group(1).decode() if found else widest.decode()
+
+
+_REF = re.compile(r"^([A-Za-z]*)([0-9]*)$")
+
+
+def _scan_extent(zf: zipfile.ZipFile, facts: SheetFacts) -> None:
+    """The exact extent of a sheet in an unusual shape: cells placed as a reader places them.
+
+    A cell without r follows the previous cell of its row; a row without r follows the previous row.
+    """
+    facts.rows = facts.columns = 0
+    row = 0
+    with zf.open(facts.part) as stream:
+        for event, element in DefusedET.iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            name = _local(element.tag)
+            if event == "start" and name == "row":
+                found = _REF.match(element.get("r", "").strip())
+                row = int(found.group(2)) if found and found.group(2) else row + 1
+                column = 0
+                if row > facts.rows:
+                    facts.rows, facts.far_row = row, str(row)
+            elif event == "start" and name == "c":
+                found = _REF.match(element.get("r", "").strip())
+                if found and found.group(1) and found.group(2):
+                    cell_row, column = int(found.group(2)), column_index(found.group(1))
+                else:
+                    cell_row, column = row, column + 1
+                ref = f"{column_letter(column)}{cell_row}"
+                if cell_row > facts.rows or (cell_row == facts.rows and facts.far_row.isdigit()):
+                    facts.rows, facts.far_row = cell_row, ref
+                if column > facts.columns:
+                    facts.columns, facts.far_column = column, ref
+            elif event == "end" and name == "row":
+                element.clear()
+
+
+def _read_part(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bool, extent: _Extent | None = None
+) -> tuple[int, bool]:
     """Decompress one XML part in chunks: its true size, and whether a marker was seen."""
     size = 0
     marked = False
@@ -190,6 +316,10 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, scan: bo
                 # The chunk itself, then the seam with the previous one, without copying the chunk.
                 marked = _marked(chunk) or _marked(tail + chunk[:_OVERLAP])
                 tail = chunk[-_OVERLAP:]
+            if extent is not None:
+                extent.feed(chunk)
+    if extent is not None:
+        extent.close()
     return size, marked
 
 
@@ -282,6 +412,25 @@ def inspect(data: bytes, limits: Limits | None = None) -> Refusal | Facts:
     return _inspect_zip(zf, infos, limits)
 
 
+def _too_far(facts: SheetFacts, limits: Limits) -> Refusal:
+    """The refusal of a sheet whose farthest cell would make a reader build a huge grid."""
+    # The cell at the farthest row and the one at the farthest column, once when they are one.
+    far_row = f"{column_letter(1)}{facts.rows}" if facts.far_row.isdigit() else facts.far_row
+    far = ", ".join(dict.fromkeys(ref for ref in (far_row, facts.far_column) if ref))
+    return Refusal(
+        msg(
+            "refuse.too_far",
+            sheet=facts.name,
+            far=far,
+            rows=Num(facts.rows),
+            columns=Num(facts.columns),
+            max_rows=Num(limits.max_rows),
+            max_cells=Num(limits.max_cells),
+        ),
+        facts.part,
+    )
+
+
 def _bomb(part: str = "") -> Refusal:
     return Refusal(
         msg("refuse.zip_bomb"),
@@ -315,14 +464,25 @@ def _inspect_zip(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limi
         parts = {s.part: s for s in sheets}
         budget = limits.unzipped_cap
         marked: list[SheetFacts] = []
+        unusual: list[SheetFacts] = []
         for info in infos:
             if not info.filename.endswith((".xml", ".rels", ".vml")):
                 continue
+            sheet = parts.get(info.filename)
+            extent = _Extent(sheet) if sheet is not None else None
             # The declared sizes are not trusted: the bytes are counted as they unpack.
-            size, hit = _read_part(zf, info, budget, scan=info.filename in parts)
+            size, hit = _read_part(zf, info, budget, scan=sheet is not None, extent=extent)
             budget -= size
             if hit:
                 marked.append(parts[info.filename])
+            if sheet is not None and extent is not None and extent.exact:
+                unusual.append(sheet)
+        for facts in unusual:
+            _scan_extent(zf, facts)
+        # Before any reader builds the grid: a sheet that reaches too far is refused by name.
+        for facts in sheets:
+            if facts.rows > limits.max_rows or facts.cells > limits.max_cells:
+                return _too_far(facts, limits)
         for facts in marked:
             _scan_sheet(zf, facts)
     except DefusedXmlException:

@@ -29,7 +29,7 @@ class Checked:
 
 
 def _check(data: bytes, name: str, current: Dataset) -> Checked:
-    upload = validate.check(data, name, current)
+    upload = validate.check_isolated(data, name, current)  # a child process: no file can stop the server
     if not upload.ok:
         return Checked(upload.sha256, current.version, upload, None, None)
     merged = diff.merge(current, upload)

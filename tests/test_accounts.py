@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import statistics
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,6 +14,11 @@ from sqlalchemy import select
 from indicators import accounts
 from indicators.accounts import AccountError, Role
 from indicators.store import Store
+
+# Passwords that pass the strength check: long, several unrelated words.
+STRONG = "mây trắng đỉnh Pu Ta Leng"
+STRONG_B = "chè Shan tuyết Bản Bo 1958"
+STRONG_C = "suối Tả Lèng chảy về xuôi"
 
 
 @pytest.fixture(autouse=True)
@@ -23,25 +32,25 @@ def store(backend_url: str) -> Store:
 
 
 def test_password_is_stored_only_as_a_bcrypt_hash(store: Store) -> None:
-    accounts.add_user(store, "lan", "analyst", "mat-khau-dai")
+    accounts.add_user(store, "lan", "analyst", STRONG)
     with store.engine.connect() as conn:
         stored = conn.execute(select(accounts.users.c.password_hash)).scalar_one()
-    assert stored.startswith("$2b$04$") and "mat-khau-dai" not in stored
-    assert accounts.sign_in(store, "lan", "mat-khau-dai").role is Role.ANALYST
+    assert stored.startswith("$2b$04$") and STRONG not in stored
+    assert accounts.sign_in(store, "lan", STRONG).role is Role.ANALYST
     assert not accounts.sign_in(store, "lan", "sai-mat-khau").ok
 
 
 def test_list_remove_and_change_password(store: Store) -> None:
-    accounts.add_user(store, "an", "admin", "12345678")
-    accounts.add_user(store, "binh", "viewer", "abcdefgh")
+    accounts.add_user(store, "an", "admin", STRONG)
+    accounts.add_user(store, "binh", "viewer", STRONG_B)
     assert accounts.list_users(store)[["name", "role"]].values.tolist() == [
         ["an", "admin"],
         ["binh", "viewer"],
     ]
     assert "password_hash" not in accounts.list_users(store).columns
-    accounts.set_password(store, "binh", "moi-moi-moi")
-    assert not accounts.sign_in(store, "binh", "abcdefgh").ok
-    assert accounts.sign_in(store, "binh", "moi-moi-moi").role is Role.VIEWER
+    accounts.set_password(store, "binh", STRONG_C)
+    assert not accounts.sign_in(store, "binh", STRONG_B).ok
+    assert accounts.sign_in(store, "binh", STRONG_C).role is Role.VIEWER
     accounts.remove_user(store, "binh")
     assert accounts.list_users(store)["name"].tolist() == ["an"]
     assert accounts.has_admin(store)
@@ -50,11 +59,11 @@ def test_list_remove_and_change_password(store: Store) -> None:
 @pytest.mark.parametrize(
     ("name", "role", "password", "message"),
     [
-        ("lan", "boss", "12345678", "Vai trò 'boss' không có"),
-        ("lan", "analyst", "short", "ít nhất 8 ký tự"),
+        ("lan", "boss", STRONG, "Vai trò 'boss' không có"),
+        ("lan", "analyst", "short", "ít nhất 12 ký tự"),
         ("lan", "analyst", "x" * 73, "dài quá 72 byte"),
-        ("<script>", "analyst", "12345678", "Tên tài khoản chỉ gồm"),
-        ("", "analyst", "12345678", "Tên tài khoản chỉ gồm"),
+        ("<script>", "analyst", STRONG, "Tên tài khoản chỉ gồm"),
+        ("", "analyst", STRONG, "Tên tài khoản chỉ gồm"),
     ],
 )
 def test_bad_account_changes_are_refused(
@@ -66,13 +75,13 @@ def test_bad_account_changes_are_refused(
 
 
 def test_duplicate_and_missing_accounts(store: Store) -> None:
-    accounts.add_user(store, "lan", "analyst", "12345678")
+    accounts.add_user(store, "lan", "analyst", STRONG)
     with pytest.raises(AccountError, match="đã có"):
-        accounts.add_user(store, "lan", "viewer", "12345678")
+        accounts.add_user(store, "lan", "viewer", STRONG)
     with pytest.raises(AccountError, match="Không có tài khoản"):
         accounts.remove_user(store, "ghost")
     with pytest.raises(AccountError, match="Không có tài khoản"):
-        accounts.set_password(store, "ghost", "12345678")
+        accounts.set_password(store, "ghost", STRONG)
 
 
 def test_no_admin_exists_until_one_is_created(store: Store) -> None:
@@ -81,16 +90,16 @@ def test_no_admin_exists_until_one_is_created(store: Store) -> None:
 
 
 def test_repeated_failures_make_the_next_attempt_wait(store: Store) -> None:
-    accounts.add_user(store, "lan", "analyst", "dung-mat-khau")
+    accounts.add_user(store, "lan", "analyst", STRONG)
     start = datetime(2026, 1, 1, tzinfo=UTC)
     for i in range(accounts.FREE_ATTEMPTS):
         assert accounts.sign_in(store, "lan", "sai", now=start + timedelta(seconds=i)).wait_seconds == 0
     last = start + timedelta(seconds=accounts.FREE_ATTEMPTS - 1)
     # Now even the right password is not checked until the wait is over.
-    refused = accounts.sign_in(store, "lan", "dung-mat-khau", now=last + timedelta(seconds=1))
+    refused = accounts.sign_in(store, "lan", STRONG, now=last + timedelta(seconds=1))
     assert not refused.ok and refused.wait_seconds == accounts.wait_for(accounts.FREE_ATTEMPTS) - 1
     later = last + timedelta(seconds=accounts.wait_for(accounts.FREE_ATTEMPTS))
-    assert accounts.sign_in(store, "lan", "dung-mat-khau", now=later).role is Role.ANALYST
+    assert accounts.sign_in(store, "lan", STRONG, now=later).role is Role.ANALYST
     # Success clears the count.
     assert accounts.sign_in(store, "lan", "sai", now=later).wait_seconds == 0
 
@@ -109,3 +118,102 @@ def test_unknown_names_are_slowed_down_too(store: Store) -> None:
 
 def test_roles_that_may_edit() -> None:
     assert [r.can_edit() for r in Role] == [False, True, True]
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["password", "12345678", " " * 12, "passwordpassword", "123456789012", "lan.nguyen.2025", "aaaaaaaaaaaa"],
+)
+def test_weak_passwords_are_refused(store: Store, password: str) -> None:
+    with pytest.raises(AccountError, match=r"ít nhất 12 ký tự|dễ đoán|tên tài khoản"):
+        accounts.add_user(store, "lan.nguyen", "analyst", password)
+    accounts.add_user(store, "lan.nguyen", "analyst", STRONG)
+    with pytest.raises(AccountError, match=r"ít nhất 12 ký tự|dễ đoán|tên tài khoản"):
+        accounts.set_password(store, "lan.nguyen", password)
+    assert accounts.sign_in(store, "lan.nguyen", STRONG).ok  # the old password still holds
+
+
+def test_a_password_equal_to_the_name_is_refused(store: Store) -> None:
+    name = "Ban.Chi.Dao.Tam.Duong"
+    with pytest.raises(AccountError, match="tên tài khoản"):
+        accounts.add_user(store, name, "analyst", name.casefold())
+
+
+def failures(store: Store) -> list[int]:
+    with store.engine.connect() as conn:
+        return sorted(conn.execute(select(accounts.sign_in_failures.c.count)).scalars())
+
+
+def test_parallel_wrong_guesses_are_each_counted_before_the_check(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    accounts.add_user(store, "lan", "analyst", STRONG)
+    monkeypatch.setattr(accounts, "FREE_ATTEMPTS", 1000)  # no wait: every guess reaches the check
+    checked: list[bytes] = []
+    real_check = accounts.bcrypt.checkpw
+
+    def counting_check(password: bytes, hashed: bytes) -> bool:
+        checked.append(password)
+        return real_check(password, hashed)
+
+    monkeypatch.setattr(accounts.bcrypt, "checkpw", counting_check)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        outcomes = list(pool.map(lambda i: accounts.sign_in(store, "lan", f"sai {i}"), range(20)))
+    assert [o.ok for o in outcomes] == [False] * 20
+    assert len(checked) == 20
+    assert failures(store) == [20]
+
+
+def test_parallel_guesses_past_the_free_ones_are_not_checked(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    accounts.add_user(store, "lan", "analyst", STRONG)
+    checked: list[bytes] = []
+    real_check = accounts.bcrypt.checkpw
+
+    def counting_check(password: bytes, hashed: bytes) -> bool:
+        checked.append(password)
+        return real_check(password, hashed)
+
+    monkeypatch.setattr(accounts.bcrypt, "checkpw", counting_check)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        outcomes = list(pool.map(lambda i: accounts.sign_in(store, "lan", f"sai {i}"), range(20)))
+    assert len(checked) == accounts.FREE_ATTEMPTS == failures(store)[0]
+    assert sum(o.wait_seconds > 0 for o in outcomes) == 20 - accounts.FREE_ATTEMPTS
+
+
+def test_an_outsider_cannot_lock_the_owner_out(store: Store) -> None:
+    accounts.add_user(store, "quantri", "admin", STRONG)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for i in range(10):
+        accounts.sign_in(store, "quantri", "doan mo", client="203.0.113.9", now=start + timedelta(seconds=i))
+    outsider = accounts.sign_in(
+        store, "quantri", STRONG, client="203.0.113.9", now=start + timedelta(seconds=11)
+    )
+    assert not outsider.ok and outsider.wait_seconds > 0  # the guesser waits, even with the right password
+    owner = accounts.sign_in(store, "quantri", STRONG, client="10.0.0.7", now=start + timedelta(seconds=11))
+    assert owner.role is Role.ADMIN
+    with store.engine.connect() as conn:  # no name or address is stored in the clear
+        keys = conn.execute(select(accounts.sign_in_failures.c.name)).scalars().all()
+    assert keys and all("quantri" not in k and "203.0" not in k for k in keys)
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def test_unknown_and_known_names_take_the_same_time(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cost real hashes get in production is 12; 10 keeps the test short while bcrypt still
+    # dominates the time (tens of milliseconds against a store round trip of one).
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "10")
+    monkeypatch.setattr(accounts, "FREE_ATTEMPTS", 1000)
+    accounts.add_user(store, "lan", "analyst", STRONG)
+    accounts.sign_in(store, "khong.co.ai", "sai mat khau")  # the stand-in hash is made once, first
+    known, unknown = [], []
+    for _ in range(11):  # interleaved, so that a busy machine slows both alike
+        known.append(timed(lambda: accounts.sign_in(store, "lan", "sai mat khau")))
+        unknown.append(timed(lambda: accounts.sign_in(store, "khong.co.ai", "sai mat khau")))
+    k, u = statistics.median(known), statistics.median(unknown)
+    assert abs(k - u) / max(k, u) < 0.20, (k, u)

@@ -229,3 +229,46 @@ def test_markup_in_a_name_stays_text_in_the_browser(server: str, browser: Any, s
         page.close()
     finally:
         store.rollback(1, account="test")
+
+
+def test_links_and_emoji_shortcodes_in_data_stay_text(server: str, browser: Any, store_url: str) -> None:
+    """A bare URL, an address and a shortcode in a name or a quote are shown as written: no link, no emoji."""
+    from indicators.model import Dataset
+    from indicators.store import Store
+
+    store = Store(store_url)
+    before = store.load()
+    bait = "https://evil.example/login :skull: www.evil.example tro.giup@evil.example"
+    indicators = before.indicators.assign(
+        name_vi=before.indicators["name_vi"].where(
+            before.indicators["code"] != "GTSX", f"Tổng giá trị sản xuất {bait}"
+        )
+    )
+    observations = before.observations.assign(
+        quote=before.observations["quote"].where(before.observations["code"] != "GTSX", f"Trích dẫn {bait}")
+    )
+    frames = {name: getattr(before, name) for name in before.counts()}
+    store.commit(
+        Dataset.from_frames({**frames, "indicators": indicators, "observations": observations}),
+        account="test",
+    )
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for path in ("", "kinh-te", "chi-tieu?indicator=GTSX"):
+            open_page(page, f"{server}/{path}")
+            main = "[data-testid=stMain]"
+            links = page.locator(f"{main} a[href*='evil.example']")
+            where = [
+                links.nth(i).evaluate(
+                    "e => e.closest('[data-testid]').getAttribute('data-testid') + ': ' + "
+                    "e.closest('[data-testid=stElementContainer]').innerHTML.slice(0, 300)"
+                )
+                for i in range(links.count())
+            ]
+            assert where == [], path
+            text = page.inner_text(main)
+            assert ":skull:" in text and "💀" not in text, path
+            assert "https://evil.example/login" in text and "tro.giup@evil.example" in text, path
+        page.close()
+    finally:
+        store.rollback(1, account="test")

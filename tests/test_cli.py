@@ -238,8 +238,8 @@ def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> No
             check=False,
         )
 
-    assert user("add", "an", "--role", "admin", stdin="mat-khau-quan-tri\n").returncode == 0
-    assert user("add", "lan", "--role", "analyst", stdin="mat-khau-lan\n").returncode == 0
+    assert user("add", "an", "--role", "admin", stdin="mây trắng đỉnh Pu Ta Leng\n").returncode == 0
+    assert user("add", "lan", "--role", "analyst", stdin="chè Shan tuyết Bản Bo 1958\n").returncode == 0
     listed = user("list", "--format", "csv")
     assert [line.split(",")[:2] for line in listed.stdout.splitlines()] == [
         ["name", "role"],
@@ -247,12 +247,38 @@ def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> No
         ["lan", "analyst"],
     ]
     short = user("add", "binh", "--role", "viewer", stdin="ngan\n")
-    assert (short.returncode, short.stderr.strip()) == (1, "Lỗi: Mật khẩu phải có ít nhất 8 ký tự.")
+    assert (short.returncode, short.stderr.strip()) == (
+        1,
+        "Lỗi: Mật khẩu phải có ít nhất 12 ký tự (không kể dấu cách ở hai đầu).",
+    )
     no_password = user("passwd", "lan")
     assert no_password.returncode == 2 and "không có mật khẩu" in no_password.stderr
-    assert user("passwd", "lan", stdin="mat-khau-moi\n").returncode == 0
+    assert user("passwd", "lan", stdin="suối Tả Lèng chảy về xuôi\n").returncode == 0
     assert user("remove", "lan").returncode == 0
     missing = user("remove", "lan")
     assert missing.returncode == 1 and "Không có tài khoản 'lan'" in missing.stderr
     bad_role = user("add", "x", "--role", "boss", stdin="12345678\n")
     assert bad_role.returncode == 2 and "Traceback" not in bad_role.stderr
+
+
+def test_csv_text_that_a_spreadsheet_would_run_is_neutralised(tmp_path: Path) -> None:
+    from indicators.model import Dataset
+    from indicators.store import Store
+
+    db = f"sqlite:///{tmp_path / 'formula.sqlite'}"
+    store = Store(db).ensure()
+    data = store.load()
+    formula = '=HYPERLINK("https://evil.example/login","Bấm vào đây")'
+    indicators = data.indicators.assign(
+        name_vi=data.indicators["name_vi"].where(data.indicators["code"] != "GTSX", formula)
+    )
+    frames = {name: getattr(data, name) for name in data.counts()}
+    store.commit(Dataset.from_frames({**frames, "indicators": indicators}), account="test")
+    done = run("attainment", "--format", "csv", db=db)
+    assert done.returncode == 0, done.stderr
+    names = {row["code"]: row["name"] for row in csv.DictReader(io.StringIO(done.stdout))}
+    assert names["GTSX"] == "'" + formula
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names.values())
+    # JSON is for programs: exact.
+    exact = json.loads(run("attainment", "--format", "json", db=db).stdout)
+    assert {r["name"] for r in exact if r["code"] == "GTSX"} == {formula}

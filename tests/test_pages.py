@@ -20,6 +20,7 @@ from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
 from indicators.store import Store
+from tests import sessions
 
 # Streamlit's caches live in the process: each test starts from its own store.
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -147,7 +148,7 @@ def test_every_page_runs_in_its_language(store: Store, page: str, lang: Lang) ->
 def test_data_pages_are_in_the_navigation(store: Store, page: str) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = "en"
-    at.session_state["account"], at.session_state["role"] = "lan", "analyst"  # they are for analysts
+    sessions.sign_in(at, "lan", "analyst")  # they are for analysts
     at.switch_page(page)
     at.run()
     assert not at.exception

@@ -13,6 +13,7 @@ from dashboard import state
 from indicators import excel
 from indicators.model import Dataset
 from indicators.store import Store
+from tests import sessions
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 
@@ -25,8 +26,7 @@ def page(name: str, lang: str = "vi", account: str = "thu.nguyen", role: str = "
     at = AppTest.from_file(str(PAGES / name), default_timeout=60)
     at.session_state[state.LANG_KEY] = lang
     if account:
-        at.session_state[state.ACCOUNT_KEY] = account
-        at.session_state[state.ROLE_KEY] = role
+        sessions.sign_in(at, account, role)
     return at.run()
 
 

@@ -9,10 +9,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import state
+from dashboard import auth, state
 from indicators import accounts
 from indicators.seed import load_source
 from indicators.store import Store
+from tests import sessions
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -31,8 +32,7 @@ def _fresh(store_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def app(account: str = "", role: str = "") -> AppTest:
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
     if account:
-        at.session_state[state.ACCOUNT_KEY] = account
-        at.session_state[state.ROLE_KEY] = role
+        sessions.sign_in(at, account, role)
     return at.run()
 
 
@@ -76,7 +76,7 @@ def test_a_forged_role_is_ignored() -> None:
 
 def test_signing_in_and_out(store_url: str) -> None:
     store = Store(store_url).ensure()
-    accounts.add_user(store, "lan", "analyst", "mat-khau-lan")
+    accounts.add_user(store, "lan", "analyst", "mây trắng đỉnh Pu Ta Leng")
     at = AppTest.from_file(str(PROJECT / "pages" / "upload.py"), default_timeout=60).run()
     at.text_input[0].input("lan")
     at.text_input[1].input("sai-mat-khau")
@@ -84,7 +84,7 @@ def test_signing_in_and_out(store_url: str) -> None:
     assert [e.value for e in at.error] == ["Tên tài khoản hoặc mật khẩu không đúng."]
     assert state.ACCOUNT_KEY not in at.session_state
     at.text_input[0].input("lan")
-    at.text_input[1].input("mat-khau-lan")
+    at.text_input[1].input("mây trắng đỉnh Pu Ta Leng")
     at.button[0].click().run()
     assert not at.exception
     assert at.session_state[state.ACCOUNT_KEY] == "lan"
@@ -136,3 +136,86 @@ def test_markup_in_an_indicator_name_is_shown_as_text(store_url: str) -> None:
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
     for text in (x for x in texts if "onerror" in x):
         assert "<img" not in text.replace("\\<img", "")
+
+
+def on_upload_page(account: str, role: str) -> AppTest:
+    at = app(account, role)
+    at.switch_page("pages/upload.py").run()
+    assert at.file_uploader and at.title[0].value == "Cập nhật số liệu"
+    return at
+
+
+def shows_sign_in_instead(at: AppTest) -> bool:
+    # AppTest does not refresh its view of st.navigation on a rerun: the page drawn tells instead.
+    return not at.exception and not at.file_uploader and at.title[0].value == "Đăng nhập"
+
+
+def test_a_removed_account_loses_the_upload_page_on_its_next_rerun() -> None:
+    at = on_upload_page("lan", "analyst")
+    accounts.remove_user(Store().ensure(), "lan")
+    at.run()
+    assert shows_sign_in_instead(at)
+    assert state.ACCOUNT_KEY not in at.session_state
+    assert not at.sidebar.caption  # nobody shown as signed in
+
+
+def test_a_role_change_takes_effect_on_the_next_rerun() -> None:
+    at = on_upload_page("an", "admin")
+    sessions.sign_in(AppTest.from_file(str(PROJECT / "app.py")), "an", "viewer")  # the store's role only
+    at.run()
+    assert shows_sign_in_instead(at)
+    assert "an" in at.sidebar.caption[0].value  # still signed in, as a viewer
+    assert "người xem" in at.sidebar.caption[0].value
+
+
+def test_a_password_change_ends_the_session(store_url: str) -> None:
+    at = on_upload_page("lan", "analyst")
+    accounts.set_password(Store(store_url).ensure(), "lan", "suối Tả Lèng chảy về xuôi")
+    at.run()
+    assert shows_sign_in_instead(at)
+    assert state.ACCOUNT_KEY not in at.session_state
+
+
+def test_sign_out_clears_everything_but_the_language() -> None:
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    at.session_state[state.LANG_KEY] = "en"
+    sessions.sign_in(at, "lan", "analyst")
+    at.session_state[state.HISTORY_PENDING_KEY] = 3  # a rollback waiting for its confirmation
+    at.session_state["upload_note"] = "half-written note"
+    at.run()
+    at.sidebar.button(key="sign_out").click().run()
+    assert not at.exception
+    assert state.HISTORY_PENDING_KEY not in at.session_state
+    assert "upload_note" not in at.session_state
+    assert state.ACCOUNT_KEY not in at.session_state and state.STAMP_KEY not in at.session_state
+    assert at.session_state[state.LANG_KEY] == "en"
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        ({"email": "lan@tamduong.gov.vn", "email_verified": True}, ("lan@tamduong.gov.vn", "analyst")),
+        ({"email": "an@tamduong.gov.vn", "email_verified": "true"}, ("an@tamduong.gov.vn", "admin")),
+        ({"email": "lan@tamduong.gov.vn", "email_verified": False}, ("lan@tamduong.gov.vn", "viewer")),
+        ({"email": "lan@tamduong.gov.vn"}, ("lan@tamduong.gov.vn", "viewer")),
+        # Anyone can call themselves by an admin's address in the name claim.
+        ({"name": "an@tamduong.gov.vn", "email_verified": True}, ("", "viewer")),
+    ],
+)
+def test_oidc_grants_a_role_only_to_a_verified_email(claims: dict, expected: tuple[str, str]) -> None:
+    roles = {"admins": ["an@tamduong.gov.vn"], "analysts": ["lan@tamduong.gov.vn"]}
+    name, role = auth.oidc_identity(claims, roles)
+    assert (name, role.value) == expected
+
+
+def test_behind_a_trusted_proxy_the_client_address_comes_from_x_real_ip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    context = SimpleNamespace(headers={"X-Real-IP": "203.0.113.9"}, ip_address="127.0.0.1")
+    monkeypatch.setattr(st, "context", context)
+    monkeypatch.delenv(auth.TRUSTED_PROXY_ENV, raising=False)
+    assert auth.client_address() == "127.0.0.1"  # a header anyone can send is not trusted by default
+    monkeypatch.setenv(auth.TRUSTED_PROXY_ENV, "1")
+    assert auth.client_address() == "203.0.113.9"

@@ -450,3 +450,31 @@ def test_merged_title_above_a_wide_header_is_allowed(seed_data: Dataset) -> None
     upload = validate.check(out.getvalue(), "wide.xlsx", seed_data)
     assert upload.ok, validate.report_text(upload)
     assert upload.layout == "wide"
+
+
+def test_hidden_characters_in_codes_and_names_are_refused_with_the_cell_named(
+    seed_data: Dataset, base: bytes
+) -> None:
+    row = row_of(seed_data, "GTSX")
+    name_row = int(seed_data.indicators.index[seed_data.indicators["code"] == "GTSX"][0]) + 2
+
+    def hide(book: openpyxl.Workbook) -> None:
+        book["SoLieu"][f"A{row}"] = "GTSX\u200b"  # looks exactly like GTSX
+        book["ChiTieu"][f"B{name_row}"] = "Tổng giá trị \u202esản xuất"  # a right-to-left override
+        book["SoLieu"][f"I{row}"] = "dòng một\ndòng hai"  # a line break in a quote is fine
+
+    upload = validate.check(edit(base, hide), "x.xlsx", seed_data)
+    found = {(p.sheet, p.cell): p for p in upload.errors}
+    assert set(found) == {("SoLieu", f"A{row}"), ("ChiTieu", f"B{name_row}")}
+    zero_width = found[("SoLieu", f"A{row}")]
+    assert "U+200B ZERO WIDTH SPACE" in zero_width.message_vi
+    assert "U+200B ZERO WIDTH SPACE" in zero_width.message_en
+    assert zero_width.value == "GTSX[U+200B]"  # the report shows where the character is
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in found[("ChiTieu", f"B{name_row}")].message_en
+
+
+def test_a_tab_inside_a_code_is_refused(seed_data: Dataset, base: bytes) -> None:
+    row = row_of(seed_data, "GTSX")
+    upload = validate.check(edit(base, set_cell("SoLieu", f"B{row}", "T\tD")), "x.xlsx", seed_data)
+    assert [(p.sheet, p.cell) for p in upload.errors] == [("SoLieu", f"B{row}")]
+    assert "U+0009" in upload.errors[0].message_vi

@@ -53,8 +53,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "An account name holds letters, digits and . _ - @ only, 1–64 characters long.",
     ),
     "accounts.short_password": (
-        "Mật khẩu phải có ít nhất {n} ký tự.",
-        "A password needs at least {n} characters.",
+        "Mật khẩu phải có ít nhất {n} ký tự (không kể dấu cách ở hai đầu).",
+        "A password needs at least {n} characters (not counting spaces at either end).",
+    ),
+    "accounts.password_has_name": (
+        "Mật khẩu không được chứa tên tài khoản.",
+        "The password must not contain the account name.",
+    ),
+    "accounts.guessable_password": (
+        "Mật khẩu quá dễ đoán (từ thông dụng, dãy phím, ngày tháng hay ký tự lặp): hãy dùng một câu "
+        "dài hoặc nhiều từ không liên quan đến nhau.",
+        "The password is too easy to guess (a common word, a keyboard run, a date or repeats): use a "
+        "long sentence or several unrelated words.",
     ),
     "accounts.long_password": ("Mật khẩu dài quá {n} byte.", "The password is longer than {n} bytes."),
     "accounts.unknown_role": (

@@ -5,6 +5,25 @@ from __future__ import annotations
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     # A file refused as a whole, before any cell is read (xlsx_guard, validate).
+    "refuse.too_far": (
+        "Trang tính “{sheet}” dùng tới ô {far} ({rows} dòng × {columns} cột), vượt giới hạn {max_rows} "
+        "dòng và {max_cells} ô. Có thể đó là ô gõ nhầm ở xa: hãy xóa các dòng và cột thừa sau số liệu "
+        "rồi lưu lại.",
+        "Sheet “{sheet}” reaches cell {far} ({rows} rows × {columns} columns), over the limit of "
+        "{max_rows} rows and {max_cells} cells. It may be a stray cell far away: delete the extra rows "
+        "and columns after the data and save again.",
+    ),
+    "refuse.too_big_or_damaged": (
+        "Tệp quá lớn hoặc hỏng: không đọc được trong giới hạn bộ nhớ và thời gian của máy chủ. Hãy lưu "
+        "lại từ Excel, xóa các dòng, cột thừa rồi tải lên lại.",
+        "The file is too large or damaged: it cannot be read within the server's memory and time "
+        "limits. Save it again from Excel, delete extra rows and columns, and upload it again.",
+    ),
+    "check.hidden_character": (
+        "Ô chứa ký tự ẩn ({what}): chữ trông giống mà khác; hãy xóa ký tự này rồi lưu lại.",
+        "The cell holds a hidden character ({what}): the text looks the same but differs; delete the "
+        "character and save again.",
+    ),
     "refuse.damaged": (
         "Tệp .xlsx bị hỏng ({error}): hãy lưu lại từ Excel rồi tải lên.",
         "The .xlsx file is damaged ({error}): save it again from Excel.",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
+    # No address, path or driver words: strangers read these; the log and the CLI get the details.
     "store.cannot_open": (
-        "Không mở được kho dữ liệu ({url}): {detail}",
-        "The data store ({url}) cannot be opened: {detail}",
+        "Không mở được kho dữ liệu; hãy báo người quản trị.",
+        "The data store cannot be opened; please tell the administrator.",
     ),
     "store.no_version": (
         "Không có phiên bản {v}: kho có các phiên bản 1–{latest}.",
@@ -29,11 +30,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "The data store's disk is full: no new version can be written. The existing data is intact.",
     ),
     "store.cannot_write": (
-        "Không ghi được vào kho dữ liệu: {detail}",
-        "The data store cannot be written to: {detail}",
+        "Không ghi được vào kho dữ liệu; dữ liệu cũ vẫn nguyên vẹn. Hãy thử lại hoặc báo người quản trị.",
+        "The data store cannot be written to; the existing data is intact. Try again or tell the "
+        "administrator.",
     ),
     "store.cannot_check_account": (
-        "Không kiểm tra được tài khoản: {detail}",
-        "The account cannot be checked: {detail}",
+        "Không kiểm tra được tài khoản lúc này; hãy thử lại sau ít phút.",
+        "The account cannot be checked just now; please try again in a few minutes.",
     ),
 }
