@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -290,30 +290,22 @@ def _judge(
     return pct, status
 
 
-def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
-    """One row per indicator × area × year × target: actual, target, % attained, status.
+def _achieved_reductions(
+    data: Dataset,
+    lv: Levels,
+    targets: pd.DataFrame,
+    actual: np.ndarray,
+    actual_quote: pd.Series,
+    kinds: np.ndarray,
+    units: np.ndarray,
+) -> tuple[np.ndarray, pd.Series, np.ndarray, np.ndarray]:
+    """For "reduce by N a year" targets: the achieved yearly fall replaces the level.
 
-    Rows come in the order of the targets table (the store returns it in key order). Each row says
-    where its target comes from (stated, implied, none), whether its actual is an estimate or
-    official, and whether its % is computed or the report's own.
+    It is the stated average, or the fall between the term's first and last year where both
+    levels exist; its quote, its kind (estimate or official) and its unit follow.
     """
-    lv = levels_of(data)
-    targets = data.targets if area is None else data.targets[data.targets["area"] == area]
-    reported = data.reported if area is None else data.reported[data.reported["area"] == area]
-    targets = _with_reported_only(targets.reset_index(drop=True), reported)
-    targets = _expand_yearly(targets, lv)
     year = targets["year"].to_numpy(dtype="int64")
-    position = lv.locate(targets["code"], targets["area"], year)
-    actual = lv.value_at(position)
-    actual_quote = lv.column_at(position, "quote")
-    kinds = actual_kind(lv.column_at(position, "kind"))
     comparator = targets["comparator"]
-    target = targets["value"].to_numpy(dtype="float64")
-    catalogue = data.indicators.set_index("code")
-    where = _positions(targets["code"], catalogue.index)
-    unit = take_labels(catalogue["unit"], where)
-    units = np.asarray(unit, dtype=object)
-
     # "Reduce by N a year": the achieved reduction is the stated average, or the
     # fall between the term's first and last year where both levels exist.
     reduce = comparator.eq(Comparator.REDUCE_BY.value).to_numpy(dtype=bool, na_value=False)
@@ -343,16 +335,31 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
         # The actual and target of these rows are falls a year: points of a rate, not the rate.
         units[reduce] = [change_unit(str(u), per_year=True) for u in units[reduce]]
 
-    # No better direction (a consolidation, a structure share) or the rest of a whole: no status.
-    neutral = np.zeros(len(targets), dtype=bool)
-    direction = catalogue["direction"].eq(Direction.NEUTRAL.value).to_numpy(dtype=bool)
-    if len(direction):
-        neutral = np.where(where >= 0, direction[np.maximum(where, 0)], False)
-    not_judged = neutral | comparator.eq(Comparator.REMAINDER.value).to_numpy(dtype=bool, na_value=False)
-    computed, status = _judge(actual, target, comparator, not_judged)
+    return actual, actual_quote, kinds, units
 
-    printed, reported_quote = _attach_reported(targets, reported)
-    implied = targets["derived"].to_numpy(dtype=bool)
+
+@dataclass(frozen=True)
+class _Judgement:
+    """Each row's % as shown, where it comes from, its gap to the report, and its status."""
+
+    pct: np.ndarray
+    difference: np.ndarray
+    checks_report: np.ndarray
+    target_basis: np.ndarray
+    attainment_basis: np.ndarray
+    basis: np.ndarray
+    status: np.ndarray
+
+
+def _judgement(
+    target: np.ndarray,
+    implied: np.ndarray,
+    computed: np.ndarray,
+    printed: np.ndarray,
+    status: np.ndarray,
+    not_judged: np.ndarray,
+) -> _Judgement:
+    """The computed % set beside the printed one: which is shown, on what basis, with what status."""
     has_target = ~np.isnan(target)
     stated_or_implied = np.where(implied, TargetBasis.IMPLIED.value, TargetBasis.STATED.value)
     target_basis = np.where(~has_target, TargetBasis.NONE.value, stated_or_implied)
@@ -374,6 +381,48 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
         np.where(np.isnan(computed), AttainmentBasis.NONE.value, AttainmentBasis.COMPUTED.value),
     )
     pct = np.where((basis == 1) & np.isnan(computed), printed, pct)
+    return _Judgement(pct, difference, checks_report, target_basis, attainment_basis, basis, status)
+
+
+def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
+    """One row per indicator × area × year × target: actual, target, % attained, status.
+
+    Rows come in the order of the targets table (the store returns it in key order). Each row says
+    where its target comes from (stated, implied, none), whether its actual is an estimate or
+    official, and whether its % is computed or the report's own.
+    """
+    lv = levels_of(data)
+    targets = data.targets if area is None else data.targets[data.targets["area"] == area]
+    reported = data.reported if area is None else data.reported[data.reported["area"] == area]
+    targets = _with_reported_only(targets.reset_index(drop=True), reported)
+    targets = _expand_yearly(targets, lv)
+    year = targets["year"].to_numpy(dtype="int64")
+    position = lv.locate(targets["code"], targets["area"], year)
+    actual = lv.value_at(position)
+    actual_quote = lv.column_at(position, "quote")
+    kinds = actual_kind(lv.column_at(position, "kind"))
+    comparator = targets["comparator"]
+    target = targets["value"].to_numpy(dtype="float64")
+    catalogue = data.indicators.set_index("code")
+    where = _positions(targets["code"], catalogue.index)
+    unit = take_labels(catalogue["unit"], where)
+    units = np.asarray(unit, dtype=object)
+
+    actual, actual_quote, kinds, units = _achieved_reductions(
+        data, lv, targets, actual, actual_quote, kinds, units
+    )
+
+    # No better direction (a consolidation, a structure share) or the rest of a whole: no status.
+    neutral = np.zeros(len(targets), dtype=bool)
+    direction = catalogue["direction"].eq(Direction.NEUTRAL.value).to_numpy(dtype=bool)
+    if len(direction):
+        neutral = np.where(where >= 0, direction[np.maximum(where, 0)], False)
+    not_judged = neutral | comparator.eq(Comparator.REMAINDER.value).to_numpy(dtype=bool, na_value=False)
+    computed, status = _judge(actual, target, comparator, not_judged)
+
+    printed, reported_quote = _attach_reported(targets, reported)
+    implied = targets["derived"].to_numpy(dtype=bool)
+    j = _judgement(target, implied, computed, printed, status, not_judged)
 
     return pd.DataFrame(
         {
@@ -388,19 +437,19 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
             "actual": actual,
             "target": target,
             "target_derived": implied,
-            "target_basis": pd.Categorical(target_basis, [b.value for b in TargetBasis]),
+            "target_basis": pd.Categorical(j.target_basis, [b.value for b in TargetBasis]),
             "yearly": targets["yearly"].to_numpy(dtype=bool),
             "actual_kind": pd.Categorical(kinds, ["estimate", "official", ""]),
-            "attainment_pct": pct,
-            "attainment_basis": pd.Categorical(attainment_basis, [b.value for b in AttainmentBasis]),
+            "attainment_pct": j.pct,
+            "attainment_basis": pd.Categorical(j.attainment_basis, [b.value for b in AttainmentBasis]),
             "computed_pct": computed,
             "reported_pct": printed,
-            "difference_pts": difference,
-            "checks_report": checks_report,
-            "differs": np.nan_to_num(np.abs(difference)) > 1e-9,
+            "difference_pts": j.difference,
+            "checks_report": j.checks_report,
+            "differs": np.nan_to_num(np.abs(j.difference)) > 1e-9,
             # Categoricals: a few words repeated over many rows, without a string per row.
-            "status": pd.Categorical.from_codes(status, _STATUSES),
-            "status_basis": pd.Categorical.from_codes(basis, _BASES),
+            "status": pd.Categorical.from_codes(j.status, _STATUSES),
+            "status_basis": pd.Categorical.from_codes(j.basis, _BASES),
             "actual_quote": actual_quote,
             "target_quote": targets["quote"],
             "reported_quote": reported_quote,

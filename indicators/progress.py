@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -41,6 +44,14 @@ COLUMNS = [
     "reason",
     "target_quote",
 ]
+# What a goal without a baseline (or with no growth to require) cannot have.
+_PACE_COLUMNS = (
+    "required_growth_pct",
+    "observed_growth_pct",
+    "required_change_per_year",
+    "observed_change_per_year",
+    "ratio",
+)
 
 
 def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
@@ -53,8 +64,8 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
     return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
 
 
-def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
-    """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
+def _goal_rows(data: Dataset, goal_year: int | None, area: str | None) -> pd.DataFrame:
+    """The goals with their baseline value and latest figure after it (year, value, kind)."""
     lv = levels_of(data)
     g = goals(data, goal_year)
     if area is not None:
@@ -81,30 +92,47 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
     g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
     g["latest_value"] = latest_value
     # Estimate or official: the official figure supersedes the estimate wherever both exist.
-    base_kind = actual_kind(lv.column_at(lv.locate(g["code"], g["area"], base_year), "kind"))
+    g["base_kind"] = actual_kind(lv.column_at(lv.locate(g["code"], g["area"], base_year), "kind"))
     latest_kind = actual_kind(
         lv.column_at(lv.locate(g["code"], g["area"], np.maximum(latest_year, 0)), "kind")
     )
-    latest_kind = np.where(latest_year < 0, "", latest_kind)
+    g["latest_kind"] = np.where(latest_year < 0, "", latest_kind)
+    return g
 
-    info = data.indicators.set_index("code")
-    where = positions(g["code"], info.index)
 
-    def catalogue_is(column: str, value: str) -> np.ndarray:
+def _catalogue_flags(info: pd.DataFrame, where: np.ndarray) -> Callable[[str, str], np.ndarray]:
+    """A test on the catalogue spread to the goals: flags(column, value) → one bool per goal."""
+
+    def flags(column: str, value: str) -> np.ndarray:
         # Compared on the small catalogue, then spread to the goals by position.
-        flags = info[column].eq(value).to_numpy(dtype=bool, na_value=False)
-        return np.where(where >= 0, flags[np.maximum(where, 0)] if len(flags) else False, False)
+        found = info[column].eq(value).to_numpy(dtype=bool, na_value=False)
+        return np.where(where >= 0, found[np.maximum(where, 0)] if len(found) else False, False)
 
-    d = np.where(catalogue_is("direction", Direction.LOWER.value), -1.0, 1.0)
-    comparator = g["comparator"]
-    reduce = comparator == Comparator.REDUCE_BY.value
+    return flags
+
+
+@dataclass(frozen=True)
+class _Growth:
+    """Required and observed pace of each goal; `linear` where a straight line replaces compound growth."""
+
+    goal_value: pd.Series
+    linear: pd.Series
+    cagr_r: pd.Series
+    cagr_o: pd.Series
+    change_r: pd.Series
+    change_o: pd.Series
+    ratio: pd.Series
+
+
+def _growth(g: pd.DataFrame, lower: np.ndarray) -> _Growth:
+    """Statistics Canada's growth ratio: observed ÷ required, compound or straight-line."""
+    d = np.where(lower, -1.0, 1.0)
+    reduce = g["comparator"] == Comparator.REDUCE_BY.value
     span = (g["goal_year"] - g["base_year"]).astype("float64")
     y0, yt = g["base_value"], g["latest_value"]
     elapsed = (g["latest_year"] - g["base_year"]).astype("float64")
-
     # "Reduce by N a year" goals end at baseline − N·years, reached on a straight line.
-    goal_value = np.where(reduce, y0 - g["target_value"] * span, g["target_value"])
-    goal_value = pd.Series(goal_value, index=g.index)
+    goal_value = pd.Series(np.where(reduce, y0 - g["target_value"] * span, g["target_value"]), index=g.index)
     linear = reduce | (y0 <= 0) | (goal_value <= 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         cagr_r = np.power(goal_value / y0, 1.0 / span) - 1.0
@@ -113,18 +141,42 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
         change_o = (yt - y0) / elapsed
         ratio = np.where(linear, change_o / change_r, d * cagr_o / np.abs(cagr_r))
     ratio = pd.Series(ratio, index=g.index).replace([np.inf, -np.inf], np.nan)
+    return _Growth(goal_value, linear, cagr_r, cagr_o, change_r, change_o, ratio)
 
-    higher_goal = comparator.isin([Comparator.AT_LEAST.value, Comparator.YES.value])
-    yearly = g["yearly"].to_numpy(dtype=bool)
-    yes_no = (comparator == Comparator.YES.value).to_numpy()
-    not_judged = catalogue_is("direction", Direction.NEUTRAL.value) | (
-        comparator == Comparator.REMAINDER.value
-    ).to_numpy()
-    meets = np.where(higher_goal, yt >= goal_value, yt <= goal_value) & yt.notna()
+
+@dataclass(frozen=True)
+class _Kinds:
+    """What kind of goal each is: judged every year, yes/no, not judged at all, a term total."""
+
+    yearly: np.ndarray
+    yes_no: np.ndarray
+    not_judged: np.ndarray
+    term_total: pd.Series
+
+
+def _kinds(g: pd.DataFrame, flags: Callable[[str, str], np.ndarray]) -> _Kinds:
+    """The kinds of goal that change how progress is judged."""
+    comparator = g["comparator"]
+    not_judged = (
+        flags("direction", Direction.NEUTRAL.value) | (comparator == Comparator.REMAINDER.value).to_numpy()
+    )
+    return _Kinds(
+        yearly=g["yearly"].to_numpy(dtype=bool),
+        yes_no=(comparator == Comparator.YES.value).to_numpy(),
+        not_judged=not_judged,
+        term_total=pd.Series(flags("value_kind", ValueKind.TERM_TOTAL.value), index=g.index),
+    )
+
+
+def _status(g: pd.DataFrame, growth: _Growth, kinds: _Kinds) -> tuple[pd.Categorical, pd.Categorical]:
+    """Each goal's progress status and, where it is unknown, why."""
+    y0, yt, ratio = g["base_value"], g["latest_value"], growth.ratio
+    yearly, yes_no, not_judged, term_total = kinds.yearly, kinds.yes_no, kinds.not_judged, kinds.term_total
+    higher_goal = g["comparator"].isin([Comparator.AT_LEAST.value, Comparator.YES.value])
+    meets = np.where(higher_goal, yt >= growth.goal_value, yt <= growth.goal_value) & yt.notna()
     # A yearly goal is never achieved for the term before its last year: each year is judged.
     achieved = meets & ~(yearly & (g["latest_year"] < g["goal_year"]).fillna(True).to_numpy(dtype=bool))
     achieved &= ~not_judged
-    term_total = pd.Series(catalogue_is("value_kind", ValueKind.TERM_TOTAL.value), index=g.index)
     # Categoricals built from integer choices: a few words over many goals, no string per row.
     statuses = [s.value for s in ProgressStatus]
     pick = {s: statuses.index(s.value) for s in ProgressStatus}
@@ -165,51 +217,63 @@ def compute(data: Dataset, goal_year: int | None = None, area: str | None = None
         [0, 0, np.where(yt.isna(), 3, 0), 1, 2, 3],
         default=0,
     )
-    method_code = np.where(yes_no, 2, np.where(yearly, 3, np.where(linear, 1, 0)))
+    return pd.Categorical.from_codes(status, statuses), pd.Categorical.from_codes(reason, reasons)
+
+
+def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
+    """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
+    # Load inputs.
+    g = _goal_rows(data, goal_year, area)
+    info = data.indicators.set_index("code")
+    where = positions(g["code"], info.index)
+    flags = _catalogue_flags(info, where)
+
+    # Process data.
+    kinds = _kinds(g, flags)
+    growth = _growth(g, flags("direction", Direction.LOWER.value))
+    status, reason = _status(g, growth, kinds)
+
+    # Save outputs.
+    y0, linear, term_total = g["base_value"], growth.linear, kinds.term_total
+    reduce = g["comparator"] == Comparator.REDUCE_BY.value
+    method_code = np.where(kinds.yes_no, 2, np.where(kinds.yearly, 3, np.where(linear, 1, 0)))
     units = np.asarray(take_labels(info["unit"], where), dtype=object)
-    per_year_unit = [change_unit(str(u), per_year=True) for u in units]
     out = pd.DataFrame(
         {
             "code": g["code"],
             "name": take_labels(info["name_vi"], where),
             "unit": take_labels(info["unit"], where),
             "area": g["area"],
-            "comparator": comparator,
+            "comparator": g["comparator"],
             "method": pd.Categorical.from_codes(method_code, ["cagr", "linear", "yes_no", "yearly"]),
             "base_year": g["base_year"],
             # A term total's previous-term figure is no baseline for the next term.
             "base_value": y0.mask(term_total),
             "goal_year": g["goal_year"],
-            "goal_value": goal_value.where(~(reduce & y0.isna())),
+            "goal_value": growth.goal_value.where(~(reduce & y0.isna())),
             "stated_value": g["target_value"],
             "goal_derived": reduce,
-            "yearly": yearly,
+            "yearly": kinds.yearly,
             "goal_unit": units,
-            "change_unit": per_year_unit,
-            "base_kind": pd.Categorical(base_kind, ["estimate", "official", ""]),
+            "change_unit": [change_unit(str(u), per_year=True) for u in units],
+            "base_kind": pd.Categorical(g["base_kind"], ["estimate", "official", ""]),
             "latest_year": g["latest_year"],
-            "latest_value": yt,
-            "latest_kind": pd.Categorical(latest_kind, ["estimate", "official", ""]),
-            "required_growth_pct": np.where(linear, np.nan, cagr_r * 100.0),
-            "observed_growth_pct": np.where(linear, np.nan, cagr_o * 100.0),
-            "required_change_per_year": change_r,
-            "observed_change_per_year": change_o,
-            "ratio": ratio,
-            "status": pd.Categorical.from_codes(status, statuses),
-            "reason": pd.Categorical.from_codes(reason, reasons),
+            "latest_value": g["latest_value"],
+            "latest_kind": pd.Categorical(g["latest_kind"], ["estimate", "official", ""]),
+            "required_growth_pct": np.where(linear, np.nan, growth.cagr_r * 100.0),
+            "observed_growth_pct": np.where(linear, np.nan, growth.cagr_o * 100.0),
+            "required_change_per_year": growth.change_r,
+            "observed_change_per_year": growth.change_o,
+            "ratio": growth.ratio,
+            "status": status,
+            "reason": reason,
             "target_quote": g["target_quote"],
         }
     )
     # Without a baseline nothing can be required or observed: leave those cells empty; a yes/no,
     # yearly or unjudged goal has no growth to require.
-    no_base = y0.isna() | term_total | yes_no | yearly | not_judged
-    for column in (
-        "required_growth_pct",
-        "observed_growth_pct",
-        "required_change_per_year",
-        "observed_change_per_year",
-        "ratio",
-    ):
+    no_base = y0.isna() | term_total | kinds.yes_no | kinds.yearly | kinds.not_judged
+    for column in _PACE_COLUMNS:
         out[column] = out[column].astype("float64").mask(no_base)
     return out[COLUMNS]
 
