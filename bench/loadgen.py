@@ -1,0 +1,555 @@
+"""Streamlit sessions without a browser: the websocket protocol's own messages, timed, with the version seen.
+
+Each session does what a browser does for a page load, minus drawing: fetches the page and the
+server's health and host config over HTTP, opens `/_stcore/stream`, sends the `rerun_script`
+BackMsg a fresh tab sends (query string, page name from the address, no widget states, no cached
+messages), reads ForwardMsgs until `script_finished`, and keeps the text of what it was sent.
+
+    python -m bench.loadgen run http://127.0.0.1:8501 --sessions 20 --pages ,muc-tieu-2025,kinh-te
+    python -m bench.loadgen capacity --sessions 1,20,50,100
+
+`run` loads pages from a server already running (or a proxy in front of several); `capacity`
+starts its own server on a temporary store and measures each level while an import runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.Markdown_pb2 import Markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+# The pages a viewer opens most, by address: the overview, the 2025 goals, the economy domain.
+# The comparison page (issue 13) does not exist yet; add its address here when it does.
+DEFAULT_PAGES = ("", "muc-tieu-2025", "kinh-te")
+# Every data page's header caption names the data version it shows ("… dữ liệu phiên bản 3." /
+# "… data version 3."): widgets.page_header writes it from the same Dataset the page draws.
+VERSION = re.compile(r"(?:phiên bản|version) (\d+)")
+TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+@dataclass
+class Run:
+    """One session's page load: how long to `script_finished`, what it showed, what went wrong."""
+
+    page: str
+    seconds: float = float("nan")
+    versions: list[int] = field(default_factory=list)  # every version named in the run's captions
+    texts: list[str] = field(default_factory=list)  # markdown, headings, metrics, alerts, in order
+    errors: list[str] = field(default_factory=list)
+    messages: int = 0
+    received_bytes: int = 0
+
+    @property
+    def version(self) -> int | None:
+        """The one data version the run showed; None when it named none or several."""
+        return self.versions[0] if len(set(self.versions)) == 1 else None
+
+    def shows(self, text: str) -> bool:
+        """True when any text element of the run contains `text`."""
+        return any(text in t for t in self.texts)
+
+
+def _client_state(msg: BackMsg, url: str, page: str, query: str) -> None:
+    """The first `rerun_script` of a fresh tab at `url`: page by address, no widgets, nothing cached."""
+    state = msg.rerun_script
+    state.query_string = query
+    state.page_script_hash = ""  # unknown on a first load: the server resolves the page by name
+    state.page_name = page  # the url path of an st.Page ("" is the default page)
+    state.widget_states.SetInParent()
+    state.context_info.timezone = TIMEZONE
+    state.context_info.timezone_offset = -420  # minutes, as JavaScript's getTimezoneOffset gives it
+    state.context_info.locale = "vi-VN"
+    state.context_info.url = url
+    state.context_info.color_scheme = "light"
+
+
+async def _http_get(host: str, port: int, path: str) -> int:
+    """A bare HTTP/1.1 GET (the browser's requests before the websocket); returns the status."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        status_line = await reader.readline()
+        while await reader.read(65536):  # drain the body so the server finishes its response
+            pass
+    finally:
+        writer.close()
+    return int(status_line.split()[1]) if status_line else 0
+
+
+def _collect(element: object, run: Run) -> None:
+    """Keep the text of one new element; an exception element is an error."""
+    kind = element.WhichOneof("type")  # type: ignore[attr-defined]
+    if kind == "exception":
+        exc = element.exception  # type: ignore[attr-defined]
+        run.errors.append(f"exception on page: {exc.type}: {exc.message}")
+    elif kind == "markdown":
+        body = element.markdown.body  # type: ignore[attr-defined]
+        run.texts.append(body)
+        if element.markdown.element_type == Markdown.Type.CAPTION:  # type: ignore[attr-defined]
+            run.versions += [int(v) for v in VERSION.findall(body)]
+    elif kind == "heading":
+        run.texts.append(element.heading.body)  # type: ignore[attr-defined]
+    elif kind == "metric":
+        run.texts += [element.metric.label, element.metric.body]  # type: ignore[attr-defined]
+    elif kind == "alert":
+        run.texts.append(element.alert.body)  # type: ignore[attr-defined]
+
+
+async def open_page(base_url: str, page: str = "", lang: str = "vi", timeout: float = 180) -> Run:
+    """One viewer opens one page, as a fresh browser tab would; never raises, errors are in the Run."""
+    run = Run(page=page)
+    parts = urlsplit(base_url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    query = "" if lang == "vi" else f"lang={lang}"
+    page_url = f"{base_url.rstrip('/')}/{page}" + (f"?{query}" if query else "")
+    stream = f"ws://{host}:{port}{parts.path.rstrip('/')}/_stcore/stream"
+    start = time.perf_counter()
+    try:
+        async with asyncio.timeout(timeout):
+            for path in (f"/{page}", "/_stcore/health", "/_stcore/host-config"):
+                status = await _http_get(host, port, path)
+                if status != 200:
+                    run.errors.append(f"HTTP {status} for {path}")
+            async with websockets.connect(
+                stream,
+                subprotocols=["streamlit"],
+                max_size=None,
+                compression=None,  # type: ignore[list-item]
+            ) as ws:
+                hello = BackMsg()
+                _client_state(hello, page_url, page, query)
+                await ws.send(hello.SerializeToString())
+                async for frame in ws:
+                    data = frame if isinstance(frame, bytes) else frame.encode()
+                    run.messages += 1
+                    run.received_bytes += len(data)
+                    msg = ForwardMsg()
+                    msg.ParseFromString(data)
+                    kind = msg.WhichOneof("type")
+                    if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                        _collect(msg.delta.new_element, run)
+                    elif kind == "page_not_found":
+                        run.errors.append(f"page not found: {page!r}")
+                    elif kind == "session_event" and msg.session_event.HasField(
+                        "script_compilation_exception"
+                    ):
+                        run.errors.append("the script did not compile")
+                    elif kind == "script_finished":
+                        status = msg.script_finished
+                        if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                            continue  # st.rerun: the run that counts comes next
+                        if status != ForwardMsg.FINISHED_SUCCESSFULLY:
+                            run.errors.append(f"script finished with status {status}")
+                        run.seconds = time.perf_counter() - start
+                        break
+                else:
+                    run.errors.append("the server closed the connection before the script finished")
+    except TimeoutError:
+        run.errors.append(f"no finished run within {timeout:.0f} s")
+    except (OSError, websockets.WebSocketException) as exc:
+        run.errors.append(f"{type(exc).__name__}: {exc}")
+    return run
+
+
+async def load(
+    base_url: str, sessions: int, pages: Sequence[str] = DEFAULT_PAGES, lang: str = "vi"
+) -> tuple[list[Run], float]:
+    """`sessions` viewers at once, pages handed out in turn; the runs and the wall time of the batch."""
+    start = time.perf_counter()
+    runs = await asyncio.gather(*(open_page(base_url, pages[i % len(pages)], lang) for i in range(sessions)))
+    return list(runs), time.perf_counter() - start
+
+
+# Summaries ---------------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The nearest-rank percentile (q in 0..1) of the finite values; NaN when there are none."""
+    finite = sorted(v for v in values if v == v)
+    if not finite:
+        return float("nan")
+    return finite[max(0, min(len(finite) - 1, round(q * len(finite) + 0.5) - 1))]
+
+
+def mixed(run: Run, markers: dict[int, str] | None = None) -> bool:
+    """True when a run showed more than one version, none, or a figure of another version than it named.
+
+    `markers` maps a version to a figure only that version shows (on the pages where it appears).
+    """
+    if run.errors:
+        return False  # counted as an error, not as a mix
+    if run.version is None:
+        return True
+    return any(v != run.version and run.shows(text) for v, text in (markers or {}).items())
+
+
+# Servers -----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on at the moment, on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, proc: subprocess.Popen | None = None, seconds: float = 90) -> None:
+    """Wait until `url`/_stcore/health answers; SystemExit if the server dies or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            if (proc is not None and proc.poll() is not None) or time.monotonic() > deadline:
+                raise SystemExit(f"no server answered at {url}") from None
+            time.sleep(0.3)
+
+
+@contextmanager
+def streamlit_server(
+    env: dict[str, str], port: int | None = None, app: Path = ROOT
+) -> Iterator[tuple[str, int]]:
+    """`streamlit run app.py` of the project at `app`, on the loopback interface: (url, pid)."""
+    port = port or free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    command += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(command, cwd=app, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url, proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB, from /proc."""
+    total = 0.0
+    for current in _tree(pid):
+        try:
+            status = (Path("/proc") / str(current) / "status").read_text()
+        except OSError:
+            continue
+        found = re.search(r"VmRSS:\s+(\d+)", status)
+        total += int(found.group(1)) / 1024 if found else 0.0
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and its descendants have used so far, from /proc."""
+    ticks = 0
+    for current in _tree(pid):
+        try:
+            fields = (Path("/proc") / str(current) / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_load() -> str:
+    """The load average now, to read the figures by: other work on the machine slows every server."""
+    load1, load5, _ = os.getloadavg()
+    return (
+        f"machine load average at the end: {load1:.1f} (1 min), {load5:.1f} (5 min), {os.cpu_count()} cores"
+    )
+
+
+# Capacity ----------------------------------------------------------------------------------
+
+OLD, NEW = "2.503,3", "2.650,5"  # total production value 2020 (GTSX) before and after the import
+
+
+def changed_workbook(folder: Path, store_url: str) -> Path:
+    """A workbook that changes one figure of the store's data: GTSX 2020 becomes 2.650,5."""
+    from indicators import excel
+    from indicators.model import Dataset
+    from indicators.store import Store
+
+    data = Store(store_url, seed=None).load()
+    obs = data.observations.copy()
+    mask = (obs["code"] == "GTSX") & (obs["year"] == 2020) & (obs["kind"] == "actual")
+    obs.loc[mask, "value"] = 2650.5 if not (obs.loc[mask, "value"] == 2650.5).all() else 2503.3
+    frames = {name: getattr(data, name) for name in data.counts()}
+    path = folder / f"cap-nhat-{time.monotonic_ns()}.xlsx"
+    excel.write_workbook(Dataset.from_frames({**frames, "observations": obs}), path)
+    return path
+
+
+@dataclass
+class Level:
+    """One row of the capacity table."""
+
+    sessions: int
+    runs: list[Run]
+    wall: float
+    rss_before: float
+    rss_after: float
+    cpu: float  # server CPU seconds over the level, import excluded (it is another process)
+    versions: dict[int | None, int]
+    mixed: int
+    import_ok: bool
+
+    @property
+    def errors(self) -> list[str]:
+        """Every error of every run."""
+        return [e for r in self.runs for e in r.errors]
+
+    @property
+    def median(self) -> float:
+        """Median seconds to a finished run."""
+        finite = [r.seconds for r in self.runs if r.seconds == r.seconds]
+        return statistics.median(finite) if finite else float("nan")
+
+    @property
+    def p95(self) -> float:
+        """95th percentile seconds to a finished run."""
+        return percentile([r.seconds for r in self.runs], 0.95)
+
+
+async def _import_while_loading(
+    url: str, sessions: int, pages: Sequence[str], workbook: Path, env: dict[str, str]
+) -> tuple[list[Run], float, bool]:
+    """Start an import through the CLI, and `sessions` viewers at the same moment."""
+    command = [sys.executable, "-m", "indicators", "import", str(workbook), "--account", "bench"]
+    command += ["--note", f"loadgen {sessions}"]
+    importer = await asyncio.create_subprocess_exec(
+        *command, cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+    )
+    runs, wall = await load(url, sessions, pages)
+    output = (await importer.communicate())[0].decode()
+    if importer.returncode != 0:
+        print(f"  import failed: {output.strip()}")
+    return runs, wall, importer.returncode == 0
+
+
+def single_baseline(url: str, pages: Sequence[str], repeat: int = 3) -> float:
+    """Median seconds of one viewer alone, each page `repeat` times, after one warm-up load each."""
+    for page in pages:
+        asyncio.run(open_page(url, page))
+    return statistics.median(
+        asyncio.run(open_page(url, page)).seconds for _ in range(repeat) for page in pages
+    )
+
+
+def capacity(
+    url: str, pid: int, levels: Sequence[int], pages: Sequence[str], store_url: str, env: dict[str, str]
+) -> tuple[float, list[Level]]:
+    """The single viewer's time, then each level of concurrent sessions during its own import."""
+    single = single_baseline(url, pages)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for sessions in levels:
+            from indicators.store import Store
+
+            before_version = Store(store_url, seed=None).current_version()
+            workbook = changed_workbook(Path(tmp), store_url)
+            before, cpu = rss_mb(pid), cpu_seconds(pid)
+            runs, wall, ok = asyncio.run(_import_while_loading(url, sessions, pages, workbook, env))
+            after, cpu = rss_mb(pid), cpu_seconds(pid) - cpu
+            # The figure each version shows: the old one before this level's import, the new after.
+            old_text = OLD if before_version % 2 == 1 else NEW
+            new_text = NEW if old_text == OLD else OLD
+            markers = {before_version: old_text, before_version + 1: new_text}
+            seen: dict[int | None, int] = {}
+            for r in runs:
+                seen[r.version] = seen.get(r.version, 0) + 1
+            rows.append(
+                Level(
+                    sessions=sessions,
+                    runs=runs,
+                    wall=wall,
+                    rss_before=before,
+                    rss_after=after,
+                    cpu=cpu,
+                    versions=seen,
+                    mixed=sum(mixed(r, markers) for r in runs),
+                    import_ok=ok,
+                )
+            )
+    return single, rows
+
+
+def print_table(single: float, rows: Sequence[Level], label: str = "") -> None:
+    """The capacity table, with the goals beside it."""
+    print(f"\nCapacity{label}: one viewer alone {single:.2f} s to a finished run (median)")
+    print(machine_load())
+    head = f"{'sessions':>8} {'errors':>6} {'mixed':>5} {'median s':>8} {'p95 s':>7} {'p95/1':>6}"
+    head += f" {'sess/s':>6} {'CPU s/sess':>10} {'RSS MB before→after':>20} {'growth':>6}  versions seen"
+    print(head)
+    for row in rows:
+        seen = ", ".join(f"v{v}: {n}" for v, n in sorted(row.versions.items(), key=lambda kv: str(kv[0])))
+        print(
+            f"{row.sessions:8d} {len(row.errors):6d} {row.mixed:5d} {row.median:8.2f} {row.p95:7.2f}"
+            f" {row.p95 / single:6.1f} {row.sessions / row.wall:6.2f} {row.cpu / row.sessions:10.3f}"
+            f" {row.rss_before:9.0f} → {row.rss_after:8.0f} {row.rss_after - row.rss_before:6.0f}  {seen}"
+            + ("" if row.import_ok else "  (import failed)")
+        )
+        for error in sorted(set(row.errors))[:5]:
+            print(f"{'':8} - {error}")
+    print("goals: 0 errors, 0 mixed; at 20 sessions p95 ≤ 3× one viewer; growth < 300 MB at 100")
+
+
+def compare(
+    servers: dict[str, tuple[str, int]], sessions: int, rounds: int, pages: Sequence[str]
+) -> dict[str, dict[str, list[float]]]:
+    """Alternate between servers: one viewer alone on each page, then `sessions` at once, `rounds` times."""
+    seen: dict[str, dict[str, list[float]]] = {
+        name: {"single": [], "single_cpu": [], "median": [], "p95": [], "rate": [], "cpu": [], "errors": []}
+        for name in servers
+    }
+    for url, _ in servers.values():
+        for page in pages:  # warm: the first run of a process, the version's caches
+            asyncio.run(open_page(url, page))
+    names = list(servers)
+    for i in range(rounds):
+        for name in names if i % 2 == 0 else names[::-1]:
+            url, pid = servers[name]
+            out = seen[name]
+            for page in pages:
+                cpu = cpu_seconds(pid)
+                run = asyncio.run(open_page(url, page))
+                out["single_cpu"].append(cpu_seconds(pid) - cpu)
+                out["single"].append(run.seconds)
+                out["errors"].append(len(run.errors))
+            cpu = cpu_seconds(pid)
+            runs, wall = asyncio.run(load(url, sessions, pages))
+            out["cpu"].append((cpu_seconds(pid) - cpu) / sessions)
+            times = [r.seconds for r in runs]
+            out["median"].append(statistics.median(times))
+            out["p95"].append(percentile(times, 0.95))
+            out["rate"].append(sessions / wall)
+            out["errors"].append(sum(len(r.errors) for r in runs))
+    return seen
+
+
+def _compare_command(args: argparse.Namespace) -> int:
+    pages = args.pages.split(",")
+    apps = {Path(a).name or a: Path(a).resolve() for a in args.apps}
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        store_url = f"sqlite:///{Path(tmp) / 'store.sqlite'}"
+        env = {**os.environ, "INDICATORS_DB": store_url}
+        from indicators.store import Store
+
+        Store(store_url).ensure()
+        servers = {name: stack.enter_context(streamlit_server(env, app=path)) for name, path in apps.items()}
+        seen = compare(servers, args.sessions, args.rounds, pages)
+    print(f"\nPer session, {args.rounds} alternating rounds, pages {pages}")
+    print(machine_load())
+    print(
+        f"{'app':>12} {'alone s':>8} {'CPU ms':>7} | {args.sessions} at once: {'median s':>8} {'p95 s':>6}"
+        f" {'sess/s':>6} {'CPU ms/sess':>11} {'errors':>6}"
+    )
+    med = statistics.median
+    for name, out in seen.items():
+        print(
+            f"{name:>12} {med(out['single']):8.3f} {med(out['single_cpu']) * 1000:7.0f} |"
+            f" {'':13}{med(out['median']):8.2f} {med(out['p95']):6.2f} {med(out['rate']):6.2f}"
+            f" {med(out['cpu']) * 1000:11.0f} {sum(out['errors']):6.0f}"
+        )
+    return 0 if not any(sum(out["errors"]) for out in seen.values()) else 1
+
+
+def _capacity_command(args: argparse.Namespace) -> int:
+    levels = [int(n) for n in args.sessions.split(",")]
+    pages = args.pages.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        store_url = args.db or f"sqlite:///{Path(tmp) / 'store.sqlite'}"
+        env = {**os.environ, "INDICATORS_DB": store_url}
+        from indicators.store import Store
+
+        Store(store_url).ensure()  # filled from data/ before the server starts
+        with streamlit_server(env) as (url, pid):
+            single, rows = capacity(url, pid, levels, pages, store_url, env)
+    print_table(single, rows, f" ({urlsplit(store_url).scheme}, pages {pages})")
+    ok = all(not r.errors and not r.mixed and r.import_ok for r in rows)
+    return 0 if ok else 1
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    pages = args.pages.split(",")
+    runs, wall = asyncio.run(load(args.url, args.sessions, pages, args.lang))
+    errors = [e for r in runs for e in r.errors]
+    versions = sorted({r.version for r in runs}, key=str)
+    mixes = sum(mixed(r) for r in runs)
+    times = [r.seconds for r in runs]
+    print(
+        f"{len(runs)} sessions in {wall:.2f} s ({len(runs) / wall:.2f}/s): errors {len(errors)}, "
+        f"mixed {mixes}, versions seen {versions}, median {statistics.median(times):.2f} s, "
+        f"p95 {percentile(times, 0.95):.2f} s"
+    )
+    for error in sorted(set(errors))[:10]:
+        print(f"  - {error}")
+    return 0 if not errors and not mixes else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.loadgen", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="load pages from a running server or proxy")
+    run.add_argument("url")
+    run.add_argument("--sessions", type=int, default=20)
+    run.add_argument("--pages", default=",".join(DEFAULT_PAGES), help="url paths, comma-separated")
+    run.add_argument("--lang", default="vi", choices=("vi", "en"))
+    cap = sub.add_parser("capacity", help="one server, each level of sessions during an import")
+    cap.add_argument("--sessions", default="1,20,50,100", help="levels, comma-separated")
+    cap.add_argument("--pages", default=",".join(DEFAULT_PAGES), help="url paths, comma-separated")
+    cap.add_argument("--db", help="store URL (default: a new SQLite store in a temporary folder)")
+    comp = sub.add_parser("compare", help="per-session time of two checkouts of the app, alternating")
+    comp.add_argument("apps", nargs="+", help="project folders, each with its app.py")
+    comp.add_argument("--sessions", type=int, default=20)
+    comp.add_argument("--rounds", type=int, default=3)
+    comp.add_argument("--pages", default=",".join(DEFAULT_PAGES), help="url paths, comma-separated")
+    args = parser.parse_args(argv)
+    if args.command == "compare":
+        return _compare_command(args)
+    return _capacity_command(args) if args.command == "capacity" else _run_command(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
