@@ -82,13 +82,25 @@ def _client_state(msg: BackMsg, url: str, page: str, query: str) -> None:
     state.context_info.color_scheme = "light"
 
 
-async def _http_get(host: str, port: int, path: str) -> int:
-    """A bare HTTP/1.1 GET (the browser's requests before the websocket); returns the status."""
+async def _http_get(host: str, port: int, path: str, cookies: dict[str, str]) -> int:
+    """A bare HTTP/1.1 GET (the browser's requests before the websocket); returns the status.
+
+    Cookies the server (or a proxy's sticky-session rule) sets are kept in `cookies` and sent
+    back, as a browser would.
+    """
     reader, writer = await asyncio.open_connection(host, port)
     try:
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+        request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n"
+        if cookies:
+            request += f"Cookie: {'; '.join(f'{k}={v}' for k, v in cookies.items())}\r\n"
+        writer.write(f"{request}\r\n".encode())
         await writer.drain()
         status_line = await reader.readline()
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.strip().lower() == "set-cookie":
+                key, _, rest = value.strip().partition("=")
+                cookies[key] = rest.split(";", 1)[0]
         while await reader.read(65536):  # drain the body so the server finishes its response
             pass
     finally:
@@ -123,18 +135,21 @@ async def open_page(base_url: str, page: str = "", lang: str = "vi", timeout: fl
     query = "" if lang == "vi" else f"lang={lang}"
     page_url = f"{base_url.rstrip('/')}/{page}" + (f"?{query}" if query else "")
     stream = f"ws://{host}:{port}{parts.path.rstrip('/')}/_stcore/stream"
+    cookies: dict[str, str] = {}
     start = time.perf_counter()
     try:
         async with asyncio.timeout(timeout):
             for path in (f"/{page}", "/_stcore/health", "/_stcore/host-config"):
-                status = await _http_get(host, port, path)
+                status = await _http_get(host, port, path, cookies)
                 if status != 200:
                     run.errors.append(f"HTTP {status} for {path}")
+            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
             async with websockets.connect(
                 stream,
-                subprotocols=["streamlit"],
+                subprotocols=["streamlit"],  # type: ignore[list-item]
+                additional_headers=headers,
                 max_size=None,
-                compression=None,  # type: ignore[list-item]
+                compression=None,
             ) as ws:
                 hello = BackMsg()
                 _client_state(hello, page_url, page, query)
