@@ -485,7 +485,7 @@ def compare(
 
 def _compare_command(args: argparse.Namespace) -> int:
     pages = args.pages.split(",")
-    apps = {Path(a).name or a: Path(a).resolve() for a in args.apps}
+    apps = {Path(a).resolve().name: Path(a).resolve() for a in args.apps}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         store_url = f"sqlite:///{Path(tmp) / 'store.sqlite'}"
         env = {**os.environ, "INDICATORS_DB": store_url}
