@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +55,7 @@ class Run:
     versions: list[int] = field(default_factory=list)  # every version named in the run's captions
     texts: list[str] = field(default_factory=list)  # markdown, headings, metrics, alerts, in order
     errors: list[str] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)  # the run's navigation: url path → title
     messages: int = 0
     received_bytes: int = 0
 
@@ -108,9 +109,12 @@ async def _http_get(host: str, port: int, path: str, cookies: dict[str, str]) ->
     return int(status_line.split()[1]) if status_line else 0
 
 
-def _collect(element: object, run: Run) -> None:
-    """Keep the text of one new element; an exception element is an error."""
+def _collect(element: object, run: Run, widgets: dict[str, str]) -> None:
+    """Keep the text of one new element and the ids of inputs and buttons; an exception is an error."""
     kind = element.WhichOneof("type")  # type: ignore[attr-defined]
+    if kind in ("text_input", "button"):
+        widget = getattr(element, kind)
+        widgets[widget.label] = widget.id
     if kind == "exception":
         exc = element.exception  # type: ignore[attr-defined]
         run.errors.append(f"exception on page: {exc.type}: {exc.message}")
@@ -127,63 +131,119 @@ def _collect(element: object, run: Run) -> None:
         run.texts.append(element.alert.body)  # type: ignore[attr-defined]
 
 
-async def open_page(base_url: str, page: str = "", lang: str = "vi", timeout: float = 180) -> Run:
-    """One viewer opens one page, as a fresh browser tab would; never raises, errors are in the Run."""
-    run = Run(page=page)
-    parts = urlsplit(base_url)
-    host, port = parts.hostname or "127.0.0.1", parts.port or 80
-    query = "" if lang == "vi" else f"lang={lang}"
-    page_url = f"{base_url.rstrip('/')}/{page}" + (f"?{query}" if query else "")
-    stream = f"ws://{host}:{port}{parts.path.rstrip('/')}/_stcore/stream"
-    cookies: dict[str, str] = {}
-    start = time.perf_counter()
+class Tab:
+    """One browser tab: its cookies, its websocket, the page it shows and the widgets on it."""
+
+    def __init__(self, base_url: str, lang: str = "vi") -> None:
+        parts = urlsplit(base_url)
+        self.base_url = base_url.rstrip("/")
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.stream = f"ws://{self.host}:{self.port}{parts.path.rstrip('/')}/_stcore/stream"
+        self.query = "" if lang == "vi" else f"lang={lang}"
+        self.cookies: dict[str, str] = {}
+        self.page_hash = ""  # the page the server last ran, as the browser keeps it for reruns
+        self.widgets: dict[str, str] = {}  # label → widget id, of text inputs and buttons
+        self._ws: websockets.ClientConnection | None = None
+
+    async def open(self, page: str, run: Run) -> None:
+        """What a browser does before the websocket's first message: the page, health, host config."""
+        for path in (f"/{page}", "/_stcore/health", "/_stcore/host-config"):
+            status = await _http_get(self.host, self.port, path, self.cookies)
+            if status != 200:
+                run.errors.append(f"HTTP {status} for {path}")
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        self._ws = await websockets.connect(
+            self.stream,
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            additional_headers={"Cookie": cookie} if cookie else {},
+            max_size=None,
+            compression=None,
+        )
+
+    async def close(self) -> None:
+        """Close the websocket, as closing the tab does."""
+        if self._ws is not None:
+            await self._ws.close()
+
+    async def rerun(self, msg: BackMsg, run: Run) -> None:
+        """Send one BackMsg and read ForwardMsgs until the script has finished its last run."""
+        assert self._ws is not None
+        await self._ws.send(msg.SerializeToString())
+        async for frame in self._ws:
+            data = frame if isinstance(frame, bytes) else frame.encode()
+            run.messages += 1
+            run.received_bytes += len(data)
+            reply = ForwardMsg()
+            reply.ParseFromString(data)
+            kind = reply.WhichOneof("type")
+            if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
+                _collect(reply.delta.new_element, run, self.widgets)
+            elif kind == "navigation":
+                self.page_hash = reply.navigation.page_script_hash
+                run.pages = {p.url_pathname: p.page_name for p in reply.navigation.app_pages}
+            elif kind == "page_not_found":
+                run.errors.append(f"page not found: {run.page!r}")
+            elif kind == "session_event" and reply.session_event.HasField("script_compilation_exception"):
+                run.errors.append("the script did not compile")
+            elif kind == "script_finished":
+                if reply.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    # st.rerun: the run that counts comes next, drawn afresh.
+                    run.texts, run.versions = [], []
+                    continue
+                if reply.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                    run.errors.append(f"script finished with status {reply.script_finished}")
+                return
+        run.errors.append("the server closed the connection before the script finished")
+
+    async def load(self, page: str) -> Run:
+        """Open `page` in this tab as a fresh load; never raises, errors are in the Run."""
+        run = Run(page=page)
+        url = f"{self.base_url}/{page}" + (f"?{self.query}" if self.query else "")
+        hello = BackMsg()
+        _client_state(hello, url, page, self.query)
+        start = time.perf_counter()
+        await _guarded(self.open(page, run), run)
+        if not run.errors:
+            await _guarded(self.rerun(hello, run), run)
+        if not run.errors:
+            run.seconds = time.perf_counter() - start
+        return run
+
+    async def submit(self, values: dict[str, str], button: str) -> Run:
+        """Type `values` into the text inputs of those labels and press the (form) button `button`."""
+        run = Run(page=self.page_hash)
+        msg = BackMsg()
+        _client_state(msg, self.base_url, "", self.query)
+        msg.rerun_script.page_script_hash = self.page_hash
+        states = msg.rerun_script.widget_states.widgets
+        for label, value in values.items():
+            states.add(id=self.widgets[label], string_value=value)
+        states.add(id=self.widgets[button], trigger_value=True)
+        start = time.perf_counter()
+        await _guarded(self.rerun(msg, run), run)
+        if not run.errors:
+            run.seconds = time.perf_counter() - start
+        return run
+
+
+async def _guarded(step: Awaitable[None], run: Run, timeout: float = 180) -> None:
+    """Await one step of a tab; a timeout or a broken connection becomes an error of the run."""
     try:
         async with asyncio.timeout(timeout):
-            for path in (f"/{page}", "/_stcore/health", "/_stcore/host-config"):
-                status = await _http_get(host, port, path, cookies)
-                if status != 200:
-                    run.errors.append(f"HTTP {status} for {path}")
-            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
-            async with websockets.connect(
-                stream,
-                subprotocols=["streamlit"],  # type: ignore[list-item]
-                additional_headers=headers,
-                max_size=None,
-                compression=None,
-            ) as ws:
-                hello = BackMsg()
-                _client_state(hello, page_url, page, query)
-                await ws.send(hello.SerializeToString())
-                async for frame in ws:
-                    data = frame if isinstance(frame, bytes) else frame.encode()
-                    run.messages += 1
-                    run.received_bytes += len(data)
-                    msg = ForwardMsg()
-                    msg.ParseFromString(data)
-                    kind = msg.WhichOneof("type")
-                    if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                        _collect(msg.delta.new_element, run)
-                    elif kind == "page_not_found":
-                        run.errors.append(f"page not found: {page!r}")
-                    elif kind == "session_event" and msg.session_event.HasField(
-                        "script_compilation_exception"
-                    ):
-                        run.errors.append("the script did not compile")
-                    elif kind == "script_finished":
-                        status = msg.script_finished
-                        if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                            continue  # st.rerun: the run that counts comes next
-                        if status != ForwardMsg.FINISHED_SUCCESSFULLY:
-                            run.errors.append(f"script finished with status {status}")
-                        run.seconds = time.perf_counter() - start
-                        break
-                else:
-                    run.errors.append("the server closed the connection before the script finished")
+            await step
     except TimeoutError:
         run.errors.append(f"no finished run within {timeout:.0f} s")
     except (OSError, websockets.WebSocketException) as exc:
         run.errors.append(f"{type(exc).__name__}: {exc}")
-    return run
+
+
+async def open_page(base_url: str, page: str = "", lang: str = "vi") -> Run:
+    """One viewer opens one page in a new tab, then closes it; never raises, errors are in the Run."""
+    tab = Tab(base_url, lang)
+    try:
+        return await tab.load(page)
+    finally:
+        await tab.close()
 
 
 async def load(

@@ -133,6 +133,40 @@ def unstuck(access_log: Path) -> list[str]:
     return [key for key, where in servers.items() if len(where) > 1]
 
 
+SIGN_IN_PAGE, UPLOAD_PAGE = "dang-nhap", "cap-nhat-so-lieu"
+
+
+async def sign_in(url: str, name: str, password: str) -> tuple[loadgen.Run, loadgen.Run]:
+    """A new tab at `url` opens the sign-in page and signs in: (the page load, the run after it)."""
+    from indicators.i18n import t
+
+    tab = loadgen.Tab(url)
+    try:
+        shown = await tab.load(SIGN_IN_PAGE)
+        if shown.errors:
+            return shown, shown
+        typed = {t("auth.name", "vi"): name, t("auth.password", "vi"): password}
+        return shown, await tab.submit(typed, t("auth.submit", "vi"))
+    finally:
+        await tab.close()
+
+
+def _signs_in(report: Report, url: str, name: str, password: str, where: str) -> None:
+    from indicators.i18n import t
+
+    shown, after = asyncio.run(sign_in(url, name, password))
+    # Before: the upload page's address leads to the sign-in form; after: to the upload page.
+    upload = t("page.upload", "vi")
+    ok = not after.errors and shown.pages.get(UPLOAD_PAGE) != upload == after.pages.get(UPLOAD_PAGE)
+    signed = any(name in text for text in after.texts)
+    report.check(
+        ok and signed,
+        f"sign-in {where}: upload page in the menu {'yes' if ok else 'NO'},"
+        f" name shown {'yes' if signed else 'NO'}"
+        + (f"; {after.errors[0]}" if after.errors else ""),
+    )
+
+
 @dataclass
 class Report:
     """What the checks saw; `problems` is empty when every check passed."""
@@ -184,6 +218,14 @@ def check(store_url: str, servers: list[str], proxy_url: str, access_log: Path, 
         len(spread) == len(servers),
         f"the proxy spread the sessions over {len(spread)} of {len(servers)} servers: {dict(spread)}",
     )
+    # Accounts live in the store: one made once signs in on every server and through the proxy.
+    name, password = "can-bo", uuid.uuid4().hex
+    from indicators import accounts
+
+    accounts.add_user(Store(store_url, seed=None), name, "analyst", password)
+    for url in servers:
+        _signs_in(report, url, name, password, f"on {url}")
+    _signs_in(report, proxy_url, name, password, "through the proxy")
     moved = unstuck(access_log)
     report.check(
         not moved, f"sticky: each tab's requests and websocket reached one server, {len(moved)} moved"

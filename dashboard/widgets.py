@@ -298,11 +298,17 @@ def show_table(
     )
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _choices(
+    url: str, version: int, key: str, _data: Dataset, _rows: pd.DataFrame
+) -> tuple[list[str], list[str], str | None]:
+    # A page (its filters' key) passes the same rows at a given version: the two name them.
+    return selection.areas_present(_data, _rows), selection.periods(_rows), selection.default_period(_rows)
+
+
 def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
     """Area and term pickers, shown only where the data has more than one; returns the choice."""
-    areas = selection.areas_present(data, rows)
-    terms = selection.periods(rows)
-    default = selection.default_period(rows)
+    areas, terms, default = _choices(state.store().url, data.version, key, data, rows)
     area = areas[0] if areas else None
     period = default
     if len(areas) > 1:

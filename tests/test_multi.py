@@ -19,7 +19,8 @@ def _needs(reason: str, env: str) -> None:
     pytest.skip(reason)
 
 
-def test_two_servers_behind_nginx() -> None:
+def test_two_servers_behind_nginx(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")  # the servers inherit it: quick sign-ins
     admin_url = os.environ.get(multi.PG_ENV)
     if not admin_url:
         _needs(
@@ -32,6 +33,6 @@ def test_two_servers_behind_nginx() -> None:
         # The proxy carried the two loads' websockets, and only those (the direct checks bypass it).
         assert sum(multi.streams_per_server(log).values()) == 20
     assert report.problems == []
-    # Every check ran: version 1 on each server, the proxy's load, spread, stickiness, the import,
-    # version 2 on each server, the proxy's load again.
-    assert len(report.lines) == 9
+    # Every check ran: version 1 on each server, the proxy's load, its spread, sign-in on each server
+    # and through the proxy, stickiness, the import, version 2 on each server, the proxy's load again.
+    assert len(report.lines) == 12
