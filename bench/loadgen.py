@@ -26,6 +26,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Awaitable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -570,6 +571,55 @@ def _compare_command(args: argparse.Namespace) -> int:
     return 0 if not any(sum(out["errors"]) for out in seen.values()) else 1
 
 
+def browser_check(url: str, rounds: int) -> tuple[list[float], list[float]]:
+    """One viewer on the overview, alternately as a headless Chromium and as this protocol client (s)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.bench_dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS
+
+    browser_times, protocol_times = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        for i in range(rounds + 1):
+            page = context.new_page()  # a new tab: a new session, the browser's cache kept
+            page.goto(f"{url}/")
+            drawn = float(page.wait_for_function(DRAWN_JS, arg=300, timeout=60_000).json_value()) / 1000
+            page.close()
+            # Playwright's sync API holds this thread's event loop: the client runs on another thread.
+            with ThreadPoolExecutor(1) as pool:
+                run = pool.submit(asyncio.run, open_page(url)).result()
+            if run.errors:
+                raise SystemExit(f"protocol client: {run.errors[0]}")
+            if i > 0:  # the first of each warms the server and the browser's cache
+                browser_times.append(drawn)
+                protocol_times.append(run.seconds)
+        browser.close()
+    return browser_times, protocol_times
+
+
+def _browser_command(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        store_url = f"sqlite:///{Path(tmp) / 'store.sqlite'}"
+        env = {**os.environ, "INDICATORS_DB": store_url}
+        from indicators.store import Store
+
+        Store(store_url).ensure()
+        with streamlit_server(env) as (url, _):
+            drawn, protocol = browser_check(url, args.rounds)
+    med = statistics.median
+    print(f"One viewer on the overview, {args.rounds} alternating loads each (s, median [min–max]):")
+    for label, times in (
+        ("headless Chromium, to fully drawn", drawn),
+        ("protocol, to script_finished", protocol),
+    ):
+        print(f"  {label:34s} {med(times):6.3f}  [{min(times):.3f}–{max(times):.3f}]")
+    gap = med(drawn) - med(protocol)
+    print(f"  difference: the browser's own work (JavaScript, layout, drawing the charts) {gap:.3f}")
+    print(machine_load())
+    return 0
+
+
 def _capacity_command(args: argparse.Namespace) -> int:
     levels = [int(n) for n in args.sessions.split(",")]
     pages = args.pages.split(",")
@@ -620,9 +670,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     comp.add_argument("--sessions", type=int, default=20)
     comp.add_argument("--rounds", type=int, default=3)
     comp.add_argument("--pages", default=",".join(DEFAULT_PAGES), help="url paths, comma-separated")
+    check = sub.add_parser("browser", help="one viewer: headless Chromium against the protocol client")
+    check.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
     if args.command == "compare":
         return _compare_command(args)
+    if args.command == "browser":
+        return _browser_command(args)
     return _capacity_command(args) if args.command == "capacity" else _run_command(args)
 
 
