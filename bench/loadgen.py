@@ -454,9 +454,17 @@ def single_baseline(url: str, pages: Sequence[str], repeat: int = 3) -> float:
 
 
 def capacity(
-    url: str, pid: int, levels: Sequence[int], pages: Sequence[str], store_url: str, env: dict[str, str]
+    url: str,
+    pids: Sequence[int],
+    levels: Sequence[int],
+    pages: Sequence[str],
+    store_url: str,
+    env: dict[str, str],
 ) -> tuple[float, list[Level]]:
-    """The single viewer's time, then each level of concurrent sessions during its own import."""
+    """The single viewer's time, then each level of concurrent sessions during its own import.
+
+    Memory and CPU are summed over the server processes `pids` (one, or each behind a proxy).
+    """
     single = single_baseline(url, pages)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -465,9 +473,9 @@ def capacity(
 
             before_version = Store(store_url, seed=None).current_version()
             workbook = changed_workbook(Path(tmp), store_url)
-            before, cpu = rss_mb(pid), cpu_seconds(pid)
+            before, cpu = sum(map(rss_mb, pids)), sum(map(cpu_seconds, pids))
             runs, wall, ok = asyncio.run(_import_while_loading(url, sessions, pages, workbook, env))
-            after, cpu = rss_mb(pid), cpu_seconds(pid) - cpu
+            after, cpu = sum(map(rss_mb, pids)), sum(map(cpu_seconds, pids)) - cpu
             # The figure each version shows: the old one before this level's import, the new after.
             old_text = OLD if before_version % 2 == 1 else NEW
             new_text = NEW if old_text == OLD else OLD
@@ -558,13 +566,13 @@ def _compare_command(args: argparse.Namespace) -> int:
     print(f"\nPer session, {args.rounds} alternating rounds, pages {pages}")
     print(machine_load())
     print(
-        f"{'app':>12} {'alone s':>8} {'CPU ms':>7} | {args.sessions} at once: {'median s':>8} {'p95 s':>6}"
+        f"{'app':>14} {'alone s':>8} {'CPU ms':>7} | {args.sessions} at once: {'median s':>8} {'p95 s':>6}"
         f" {'sess/s':>6} {'CPU ms/sess':>11} {'errors':>6}"
     )
     med = statistics.median
     for name, out in seen.items():
         print(
-            f"{name:>12} {med(out['single']):8.3f} {med(out['single_cpu']) * 1000:7.0f} |"
+            f"{name:>14} {med(out['single']):8.3f} {med(out['single_cpu']) * 1000:7.0f} |"
             f" {'':13}{med(out['median']):8.2f} {med(out['p95']):6.2f} {med(out['rate']):6.2f}"
             f" {med(out['cpu']) * 1000:11.0f} {sum(out['errors']):6.0f}"
         )
@@ -630,7 +638,7 @@ def _capacity_command(args: argparse.Namespace) -> int:
 
         Store(store_url).ensure()  # filled from data/ before the server starts
         with streamlit_server(env) as (url, pid):
-            single, rows = capacity(url, pid, levels, pages, store_url, env)
+            single, rows = capacity(url, [pid], levels, pages, store_url, env)
     print_table(single, rows, f" ({urlsplit(store_url).scheme}, pages {pages})")
     ok = all(not r.errors and not r.mixed and r.import_ok for r in rows)
     return 0 if ok else 1

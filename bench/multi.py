@@ -162,8 +162,7 @@ def _signs_in(report: Report, url: str, name: str, password: str, where: str) ->
     report.check(
         ok and signed,
         f"sign-in {where}: upload page in the menu {'yes' if ok else 'NO'},"
-        f" name shown {'yes' if signed else 'NO'}"
-        + (f"; {after.errors[0]}" if after.errors else ""),
+        f" name shown {'yes' if signed else 'NO'}" + (f"; {after.errors[0]}" if after.errors else ""),
     )
 
 
@@ -267,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--servers", type=int, default=2)
     parser.add_argument("--sessions", type=int, default=30, help="sessions through the proxy per check")
     parser.add_argument("--serve", action="store_true", help="keep serving after the checks")
+    parser.add_argument("--capacity", help="then levels of sessions through the proxy, e.g. 1,20,50,100")
     args = parser.parse_args(argv)
     admin_url = os.environ.get(PG_ENV)
     if not admin_url:
@@ -279,6 +279,14 @@ def main(argv: list[str] | None = None) -> int:
         memory = ", ".join(f"{loadgen.rss_mb(p):.0f}" for p in pids)
         print(f"checks took {time.perf_counter() - start:.1f} s; server memory (MB): {memory}")
         print(loadgen.machine_load())
+        if args.capacity:
+            env = {**os.environ, "INDICATORS_DB": store_url}
+            levels = [int(n) for n in args.capacity.split(",")]
+            single, rows = loadgen.capacity(proxy_url, pids, levels, loadgen.DEFAULT_PAGES, store_url, env)
+            loadgen.print_table(single, rows, f" through nginx, {args.servers} servers, PostgreSQL")
+            report.problems += [
+                f"{r.sessions} sessions: errors or mixed" for r in rows if r.errors or r.mixed
+            ]
         if args.serve:
             print(f"serving at {proxy_url} until Ctrl-C")
             try:
