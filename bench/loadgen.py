@@ -1,15 +1,20 @@
 """Streamlit sessions without a browser: the websocket protocol's own messages, timed, with the version seen.
 
 Each session does what a browser does for a page load, minus drawing: fetches the page and the
-server's health and host config over HTTP, opens `/_stcore/stream`, sends the `rerun_script`
-BackMsg a fresh tab sends (query string, page name from the address, no widget states, no cached
-messages), reads ForwardMsgs until `script_finished`, and keeps the text of what it was sent.
+server's health and host config over HTTP (keeping cookies, for a proxy's sticky sessions), opens
+`/_stcore/stream`, sends the `rerun_script` BackMsg a fresh tab sends (query string, page name from
+the address, no widget states, no cached messages), reads ForwardMsgs until `script_finished`, and
+keeps the text of what it was sent. A `Tab` can also type into a form and press its button.
 
+    python -m bench.loadgen capacity [--sessions 1,20,50,100] [--db URL]
     python -m bench.loadgen run http://127.0.0.1:8501 --sessions 20 --pages ,muc-tieu-2025,kinh-te
-    python -m bench.loadgen capacity --sessions 1,20,50,100
+    python -m bench.loadgen compare OLD_CHECKOUT NEW_CHECKOUT [--sessions 20 --rounds 5]
+    python -m bench.loadgen browser [--rounds 7]
 
-`run` loads pages from a server already running (or a proxy in front of several); `capacity`
-starts its own server on a temporary store and measures each level while an import runs.
+`capacity` starts its own server on a temporary store and measures each level of concurrent
+sessions while an import runs; `run` loads pages from a server already running (or a proxy);
+`compare` alternates between two checkouts of the app for per-session time and CPU; `browser`
+sets one viewer in headless Chromium beside this client.
 """
 
 from __future__ import annotations
