@@ -588,7 +588,7 @@ def browser_check(url: str, rounds: int) -> tuple[list[float], list[float]]:
     """One viewer on the overview, alternately as a headless Chromium and as this protocol client (s)."""
     from playwright.sync_api import sync_playwright
 
-    from bench.bench_dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS
+    from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS
 
     browser_times, protocol_times = [], []
     with sync_playwright() as p:
