@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r.sessions} sessions: errors or mixed" for r in rows if r.errors or r.mixed
             ]
         if args.serve:
-            print(f"serving at {proxy_url} until Ctrl-C")
+            print(f"serving at {proxy_url} until Ctrl-C; the store: INDICATORS_DB={store_url}")
             try:
                 while True:
                     time.sleep(3600)
