@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -15,7 +16,7 @@ PAGES = {"": "page.overview", "muc-tieu-2025": "page.goals", "kinh-te": "page.ec
 
 
 @pytest.fixture
-def server(store: Store) -> tuple[str, Store]:
+def server(store: Store) -> Iterator[tuple[str, Store]]:
     """The app on a free loopback port over the test's store (version 1, from data/)."""
     env = {**os.environ, "INDICATORS_DB": store.url}
     with loadgen.streamlit_server(env) as (url, _):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -13,7 +14,7 @@ from bench import multi
 pytestmark = pytest.mark.postgres
 
 
-def _needs(reason: str, env: str) -> None:
+def _needs(reason: str, env: str) -> NoReturn:
     if os.environ.get(env):
         pytest.fail(reason)
     pytest.skip(reason)
