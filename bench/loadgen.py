@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pandas as pd
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -46,9 +47,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # The pages a viewer opens most, by address: the overview, the 2025 goals, the economy domain.
 # The comparison page (issue 13) does not exist yet; add its address here when it does.
 DEFAULT_PAGES = ("", "muc-tieu-2025", "kinh-te")
-# Every data page's header caption names the data version it shows ("… dữ liệu phiên bản 3." /
-# "… data version 3."): widgets.page_header writes it from the same Dataset the page draws.
-VERSION = re.compile(r"(?:phiên bản|version) (\d+)")
+# Every data page's header caption ends with the data version it shows ("… dữ liệu phiên bản 3." /
+# "… data version 3."), written from the same Dataset the page draws; the sources named before
+# it may carry versions of their own ("tệp tải lên (phiên bản 2)"), which are not the page's.
+VERSION = re.compile(r"(?:dữ liệu phiên bản|data version) (\d+)")
 TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
@@ -386,6 +388,11 @@ def machine_load() -> str:
 OLD, NEW = "2.503,3", "2.650,5"  # total production value 2020 (GTSX) before and after the import
 
 
+def gtsx_2020(obs: pd.DataFrame) -> pd.Series:
+    """The observation of the total production value in 2020 (the report's estimate for that year)."""
+    return (obs["code"] == "GTSX") & (obs["year"] == 2020) & obs["kind"].isin(["actual", "estimate"])
+
+
 def changed_workbook(folder: Path, store_url: str) -> Path:
     """A workbook that changes one figure of the store's data: GTSX 2020 becomes 2.650,5."""
     from indicators import excel
@@ -394,7 +401,7 @@ def changed_workbook(folder: Path, store_url: str) -> Path:
 
     data = Store(store_url, seed=None).load()
     obs = data.observations.copy()
-    mask = (obs["code"] == "GTSX") & (obs["year"] == 2020) & (obs["kind"] == "actual")
+    mask = gtsx_2020(obs)
     obs.loc[mask, "value"] = 2650.5 if not (obs.loc[mask, "value"] == 2650.5).all() else 2503.3
     frames = {name: getattr(data, name) for name in data.counts()}
     path = folder / f"cap-nhat-{time.monotonic_ns()}.xlsx"

@@ -40,7 +40,8 @@ def test_five_sessions_before_and_after_an_import(server: tuple[str, Store]) -> 
     # A new version: the next page load on the same server shows it, with the new figure only.
     data = store.load()
     obs = data.observations.copy()
-    obs.loc[(obs["code"] == "GTSX") & (obs["year"] == 2020) & (obs["kind"] == "actual"), "value"] = 2650.5
+    assert loadgen.gtsx_2020(obs).sum() == 1
+    obs.loc[loadgen.gtsx_2020(obs), "value"] = 2650.5
     frames = {name: getattr(data, name) for name in data.counts()}
     assert store.commit(type(data).from_frames({**frames, "observations": obs}), account="test").version == 2
     runs, _ = asyncio.run(loadgen.load(url, 5, [""]))
@@ -54,6 +55,7 @@ def test_five_sessions_before_and_after_an_import(server: tuple[str, Store]) -> 
     ("captions", "texts", "is_mixed"),
     [
         (["dữ liệu phiên bản 2."], ["2.650,5"], False),
+        (["Nguồn: báo cáo (phiên bản 1); tệp tải lên (phiên bản 2); dữ liệu phiên bản 2."], [], False),
         (["dữ liệu phiên bản 2."], ["2.503,3"], True),  # a figure of version 1 under version 2
         (["data version 1.", "data version 2."], [], True),  # two versions in one run
         ([], ["2.503,3"], True),  # no version named at all
