@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint seed bench clean
+.PHONY: run test lint seed bench multi clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.excel
 	$(BIN)/python -m bench.dashboard
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.loadgen capacity
+
+# Several app servers over one PostgreSQL store behind nginx: start, check, stop (README).
+multi: $(VENV)/.dev
+	$(BIN)/python -m bench.multi
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

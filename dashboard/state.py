@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from indicators.fmt import Lang
-from indicators.model import Dataset
+from indicators.model import TABLES, Dataset
 from indicators.store import Store
 
 LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
@@ -48,19 +50,29 @@ def account() -> str:
     return str(st.session_state.get(ACCOUNT_KEY, ""))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _dataset_at(url: str, version: int) -> Dataset:
     # Keyed by the version number, not by hashing frames: a new import is a new
-    # version, so the next page load reads it without a restart.
+    # version, so the next page load reads it without a restart. One copy per version
+    # for the whole server: st.cache_data would unpickle a private copy on every run of
+    # every session, the largest part of a page's own work (bench/loadgen.py).
     return Store(url, seed=None).load(version)
 
 
+def readers_copy(data: Dataset) -> Dataset:
+    """Shallow copies of a shared dataset's frames: a page that changes one changes its own.
+
+    pandas copies on write, so this costs no data copy until someone writes.
+    """
+    return dataclasses.replace(data, **{t.name: data.frame(t).copy(deep=False) for t in TABLES})
+
+
 def dataset() -> Dataset:
-    """The newest data, read once per version."""
+    """The newest data, read once per version and shared by every session."""
     s = store()
-    return _dataset_at(s.url, s.current_version())
+    return readers_copy(_dataset_at(s.url, s.current_version()))
 
 
 def dataset_at(version: int) -> Dataset:
     """The data of an older version (history page), cached the same way."""
-    return _dataset_at(store().url, version)
+    return readers_copy(_dataset_at(store().url, version))

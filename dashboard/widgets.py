@@ -93,13 +93,19 @@ def require_data(lang: Lang) -> Dataset:
     return data
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# The caches below hold one value per data version (and choice) for the whole server, shared
+# by every session (st.cache_resource): st.cache_data would unpickle a private copy on every
+# run. Frames go out as shallow copies (pandas copies on write); figures, cards and goal
+# lists are only drawn, never changed.
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _attainment(url: str, version: int, _data: Dataset) -> pd.DataFrame:
     # Keyed by store and version (the frames are not hashed): an import is a new version.
     return selection.with_periods(attainment.compute(_data))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _progress(url: str, version: int, _data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = progress.compute(_data)
     return rows, progress.required_path(rows)
@@ -107,19 +113,20 @@ def _progress(url: str, version: int, _data: Dataset) -> tuple[pd.DataFrame, pd.
 
 def attainment_rows(data: Dataset) -> pd.DataFrame:
     """Every target's attainment with its term, computed once per data version."""
-    return _attainment(state.store().url, data.version, data)
+    return _attainment(state.store().url, data.version, data).copy(deep=False)
 
 
 def progress_rows(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Progress toward the latest goals and their required paths, once per data version."""
-    return _progress(state.store().url, data.version, data)
+    goals, paths = _progress(state.store().url, data.version, data)
+    return goals.copy(deep=False), paths.copy(deep=False)
 
 
 # What the overview and domain pages draw, built once per data version, language and choice.
 # Each function recomputes from the cached attainment, so its key is exactly its arguments.
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _cards(
     url: str,
     version: int,
@@ -133,7 +140,7 @@ def _cards(
     return indicator_cards.cards(_data, rows, codes, lang, area, period)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _attainment_chart(
     url: str,
     version: int,
@@ -153,7 +160,7 @@ def _attainment_chart(
     return figure, int((~judged).sum())
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _goal_groups(
     url: str, version: int, lang: Lang, area: str | None, _data: Dataset
 ) -> tuple[int | None, list[tuple[str, list[tuple[str, str]]]]]:
@@ -291,11 +298,17 @@ def show_table(
     )
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _choices(
+    url: str, version: int, key: str, _data: Dataset, _rows: pd.DataFrame
+) -> tuple[list[str], list[str], str | None]:
+    # A page (its filters' key) passes the same rows at a given version: the two name them.
+    return selection.areas_present(_data, _rows), selection.periods(_rows), selection.default_period(_rows)
+
+
 def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
     """Area and term pickers, shown only where the data has more than one; returns the choice."""
-    areas = selection.areas_present(data, rows)
-    terms = selection.periods(rows)
-    default = selection.default_period(rows)
+    areas, terms, default = _choices(state.store().url, data.version, key, data, rows)
     area = areas[0] if areas else None
     period = default
     if len(areas) > 1:

@@ -1,0 +1,40 @@
+"""Two app servers over one PostgreSQL store behind nginx: sticky sessions, new versions on each."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+from bench import multi
+
+pytestmark = pytest.mark.postgres
+
+
+def _needs(reason: str, env: str) -> NoReturn:
+    if os.environ.get(env):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def test_two_servers_behind_nginx(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")  # the servers inherit it: quick sign-ins
+    admin_url = os.environ.get(multi.PG_ENV)
+    if not admin_url:
+        _needs(
+            f"no PostgreSQL server configured: set {multi.PG_ENV} (see .ci/postgres.sh)", "REQUIRE_POSTGRES"
+        )
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        _needs("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
+    with multi.database(admin_url) as store_url, multi.cluster(store_url, 2) as (urls, _, proxy_url, log):
+        report = multi.check(store_url, urls, proxy_url, log, sessions=10)
+        # The proxy carried the websockets of its two loads and of its sign-in, and only those (the
+        # direct checks bypass it).
+        assert sum(multi.streams_per_server(log).values()) == 10 + 10 + 1
+    assert report.problems == []
+    # Every check ran: version 1 on each server, the proxy's load, its spread, sign-in on each server
+    # and through the proxy, stickiness, the import, version 2 on each server, the proxy's load again.
+    assert len(report.lines) == 12
