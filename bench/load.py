@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT, serve
-from indicators import excel
-from indicators.model import Dataset
-from indicators.store import Store
+from bench.loadgen import changed_workbook
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser
@@ -41,18 +39,6 @@ def server_rss_mb(port: int) -> float:
         except (OSError, AttributeError):
             continue
     return float("nan")
-
-
-def import_file(folder: Path, store_url: str) -> Path:
-    """A workbook that changes one figure: the production value 2020 becomes 2.650,5."""
-    data = Store(store_url).ensure().load()
-    obs = data.observations.copy()
-    mask = (obs["code"] == "GTSX") & (obs["year"] == 2020) & (obs["kind"] == "actual")
-    obs.loc[mask, "value"] = 2650.5
-    frames = {name: getattr(data, name) for name in data.counts()}
-    path = folder / "cap-nhat.xlsx"
-    excel.write_workbook(Dataset.from_frames({**frames, "observations": obs}), path)
-    return path
 
 
 async def open_overview(browser: Browser, url: str) -> dict:
@@ -120,7 +106,7 @@ def main() -> int:
         folder = Path(tmp)
         store_url = f"sqlite:///{folder / 'store.sqlite'}"
         env = {**os.environ, "INDICATORS_DB": store_url}
-        workbook = import_file(folder, store_url)
+        workbook = changed_workbook(folder, store_url)
         with serve(ROOT / "app.py", env) as url:
             port = int(url.rsplit(":", 1)[1])
             before = server_rss_mb(port)
