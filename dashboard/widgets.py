@@ -509,7 +509,7 @@ def report_downloads(data: Dataset, area: str | None, period: str | None, lang: 
                     try:
                         _report_file(url, data.version, area, period, lang, kind, data)
                     except ReportError as exc:
-                        st.error(t("report.failed", lang).format(why=exc))
+                        st.error(t("report.failed", lang).format(why=exc.text(lang)))
                         continue
                 ready.add(wanted)
             payload = _report_file(url, data.version, area, period, lang, kind, data)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from indicators import attainment, fmt, progress
 from indicators.fmt import Lang
-from indicators.i18n import t
+from indicators.i18n import MessageError, msg, t
 from indicators.lookup import term_start
 from indicators.model import DOMAINS, Comparator, Dataset, Direction, ObsKind, Status, ValueKind
 
@@ -28,8 +28,11 @@ _TERM_KINDS = ("NQ", "DA")
 Record = Mapping[str, Any]
 
 
-class ReportError(Exception):
-    """Bad input for a report (unknown area, malformed term): one plain sentence for people."""
+class ReportError(MessageError):
+    """A report that cannot be written (unknown area, bad term, no LibreOffice): one sentence for people."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(msg(key, **values))
 
 
 @dataclass(frozen=True)
@@ -53,17 +56,17 @@ class Period:
 def parse_period(term: str | None, year: int | None) -> Period:
     """The period from `--term 2015-2020` or `--year 2026`; exactly one of them."""
     if (term is None) == (year is None):
-        raise ReportError("cần đúng một trong hai: giai đoạn (ví dụ 2015-2020) hoặc năm (ví dụ 2026)")
+        raise ReportError("report.err.period")
     if year is not None:
         if not 1975 <= int(year) <= 2100:
-            raise ReportError(f"năm {year} nằm ngoài khoảng 1975–2100")
+            raise ReportError("report.err.year", year=year)
         return Period("year", int(year), int(year))
     match = _TERM.match(str(term))
     if not match:
-        raise ReportError(f"giai đoạn '{term}' không đúng dạng NĂM-NĂM, ví dụ 2015-2020")
+        raise ReportError("report.err.term", term=term)
     start, end = int(match.group(1)), int(match.group(2))
     if not 1975 <= start < end <= 2100:
-        raise ReportError(f"giai đoạn '{term}': năm đầu phải nhỏ hơn năm cuối, trong khoảng 1975–2100")
+        raise ReportError("report.err.term_order", term=term)
     return Period("term", start, end)
 
 
@@ -608,7 +611,7 @@ def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Conten
     # Load inputs.
     if area not in set(data.areas["code"]):
         known = ", ".join(sorted(data.areas["code"])) or "—"
-        raise ReportError(f"không có địa bàn '{area}'; các mã địa bàn: {known}")
+        raise ReportError("report.err.area", area=area, known=known)
     info = _catalogue(data, lang)
     area_name, place = area_names(data, area, lang)
     all_levels = attainment.levels(data.observations)

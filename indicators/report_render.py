@@ -170,12 +170,12 @@ def docx_bytes(content: Content, template: Path | None = None, browser: str | No
         doc = DocxTemplate(str(path))
         doc.init_docx()
     except Exception as exc:  # any unreadable template is the same plain message
-        raise ReportError(f"không đọc được mẫu báo cáo {path.name}: {exc}") from exc
+        raise ReportError("report.err.template", name=path.name, detail=exc) from exc
     charts, note = draw_charts(content, find_browser() if browser == "auto" else browser)
     try:
         doc.render(_context(content, doc, charts, note), autoescape=True)
     except Exception as exc:  # an office template may hold a broken placeholder
-        raise ReportError(f"mẫu báo cáo {path.name} có chỗ giữ chỗ hỏng: {exc}") from exc
+        raise ReportError("report.err.placeholder", name=path.name, detail=exc) from exc
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -209,7 +209,7 @@ def pdf_bytes(docx: bytes) -> bytes:
     """The same .docx converted by LibreOffice headless, so the PDF and the Word file match."""
     office = find_office()
     if office is None:
-        raise ReportError("không tìm thấy LibreOffice (gói Debian libreoffice-writer-nogui) để tạo PDF")
+        raise ReportError("report.err.no_office")
     # A profile is used by one soffice at a time: conversions in this process take turns.
     with _office_lock, tempfile.TemporaryDirectory(prefix="indicators-pdf-") as folder:
         source = Path(folder) / "bao_cao.docx"
@@ -229,13 +229,13 @@ def pdf_bytes(docx: bytes) -> bytes:
         try:
             done = subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False)
         except subprocess.TimeoutExpired as exc:
-            raise ReportError(f"LibreOffice không chuyển xong sang PDF sau {CONVERT_SECONDS} giây") from exc
+            raise ReportError("report.err.office_slow", s=CONVERT_SECONDS) from exc
         except OSError as exc:
-            raise ReportError(f"không chạy được LibreOffice: {exc.strerror or exc}") from exc
+            raise ReportError("report.err.office_run", detail=exc.strerror or exc) from exc
         target = source.with_suffix(".pdf")
         if not target.exists():
             why = (done.stderr or done.stdout).decode(errors="replace").strip().splitlines()
-            raise ReportError(f"LibreOffice không tạo được PDF: {why[-1] if why else done.returncode}")
+            raise ReportError("report.err.office_failed", detail=why[-1] if why else done.returncode)
         return target.read_bytes()
 
 

@@ -419,8 +419,11 @@ def test_a_year_without_goals_or_figures_and_an_empty_store(data: Dataset) -> No
     ],
 )
 def test_bad_periods_are_plain_errors(term: str | None, year: int | None, message: str) -> None:
-    with pytest.raises(report.ReportError, match=message):
+    with pytest.raises(report.ReportError, match=message) as caught:
         report.parse_period(term, year)
+    # The same sentence in English for an English reader, and no key left showing.
+    english = caught.value.text("en")
+    assert english != str(caught.value) and "report." not in english
 
 
 def test_english_report_numbers_and_words(data: Dataset) -> None:

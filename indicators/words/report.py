@@ -166,4 +166,46 @@ WORDS: dict[str, tuple[str, str]] = {
         "Writing the {fmt} report, a few seconds…",
     ),
     "report.failed": ("Không tạo được báo cáo: {why}", "The report could not be written: {why}"),
+    # errors: one plain sentence each
+    "report.err.period": (
+        "cần đúng một trong hai: giai đoạn (ví dụ 2015-2020) hoặc năm (ví dụ 2026)",
+        "give exactly one of a term (for example 2015-2020) or a year (for example 2026)",
+    ),
+    "report.err.year": ("năm {year} nằm ngoài khoảng 1975–2100", "the year {year} is outside 1975–2100"),
+    "report.err.term": (
+        "giai đoạn '{term}' không đúng dạng NĂM-NĂM, ví dụ 2015-2020",
+        "the term '{term}' is not written YEAR-YEAR, for example 2015-2020",
+    ),
+    "report.err.term_order": (
+        "giai đoạn '{term}': năm đầu phải nhỏ hơn năm cuối, trong khoảng 1975–2100",
+        "the term '{term}': its first year must come before its last, within 1975–2100",
+    ),
+    "report.err.area": (
+        "không có địa bàn '{area}'; các mã địa bàn: {known}",
+        "there is no area '{area}'; the area codes are: {known}",
+    ),
+    "report.err.template": (
+        "không đọc được mẫu báo cáo {name}: {detail}",
+        "the report template {name} cannot be read: {detail}",
+    ),
+    "report.err.placeholder": (
+        "mẫu báo cáo {name} có chỗ giữ chỗ hỏng: {detail}",
+        "the report template {name} has a broken placeholder: {detail}",
+    ),
+    "report.err.no_office": (
+        "không tìm thấy LibreOffice (gói Debian libreoffice-writer-nogui) để tạo PDF",
+        "LibreOffice (Debian package libreoffice-writer-nogui) is not installed, so no PDF can be made",
+    ),
+    "report.err.office_slow": (
+        "LibreOffice không chuyển xong sang PDF sau {s} giây",
+        "LibreOffice did not finish the PDF within {s} seconds",
+    ),
+    "report.err.office_run": (
+        "không chạy được LibreOffice: {detail}",
+        "LibreOffice could not be started: {detail}",
+    ),
+    "report.err.office_failed": (
+        "LibreOffice không tạo được PDF: {detail}",
+        "LibreOffice could not make the PDF: {detail}",
+    ),
 }
