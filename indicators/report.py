@@ -259,7 +259,7 @@ def _results(data: Dataset, area: str, period: Period) -> pd.DataFrame:
 
 def _result_clause(row: Record, level_year: int | None, period_end: int, unit: str, lang: Lang) -> str:
     """ "đạt 118,08% Nghị quyết, vượt chỉ tiêu" for one target of the indicator."""
-    kind = t(f"report.pct_kind.{row['target_kind']}", lang)
+    kind = t(f"pct_kind.{row['target_kind']}", lang)
     pct = shown_pct(row)
     parts = []
     if row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"]):
@@ -280,7 +280,7 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
                 + ")"
             )
         parts.append(text)
-    parts.append(t(f"report.verdict.{row['status']}", lang))
+    parts.append(t(f"verdict.{row['status']}", lang))
     return ", ".join(parts)
 
 
@@ -288,8 +288,10 @@ def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Peri
     """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure."""
     estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
     # A rate where lower is better "còn" (stands at) a level; everything else "đạt" (reaches) it.
-    word = "report.stood" if lower else "report.reached"
-    verb = t(word + ("_estimate" if estimate else ""), lang)
+    if lower:
+        verb = t("report.stood_estimate" if estimate else "report.stood", lang)
+    else:
+        verb = t("report.reached_estimate" if estimate else "report.reached", lang)
     value = _num(level["actual"], lang)
     if level["qualifier"]:
         value = t("qualifier." + str(level["qualifier"]), lang) + " " + value
@@ -420,7 +422,7 @@ def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str
     comparator = str(goal["comparator"])
     step = t("report.points", lang) if unit == "%" else unit
     shown = _with_unit(_num(stated, lang), step if comparator == Comparator.REDUCE_BY.value else unit)
-    what = t(f"report.goal.{comparator}", lang).format(value=shown)
+    what = t(f"goal_cmp.{comparator}", lang).format(value=shown)
     text = t("report.goal", lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
     details = []
     if not fmt.is_missing(goal["base_value"]):
@@ -558,7 +560,7 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
             target_text = "≤ " + target_text
         if bool(r["_implied"]):
             target_text += " (*)"
-    target_text = f"{t(f'report.kind_short.{kind}', lang)}: {target_text}"
+    target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
     is_estimate = bool(r["_estimate"])
     actual_text = _num(r["actual"], lang)
     if is_estimate and actual_text != fmt.MISSING and not reduce:

@@ -135,7 +135,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "appendix_title": content.appendix_title,
         "appendix_note": content.appendix_note,
         "columns": {
-            k: t(f"report.col.{k}", lang)
+            k: t(f"report_col.{k}", lang)
             for k in ("stt", "indicator", "unit", "target", "actual", "pct", "status")
         },
         "rows": [_row(r) for r in content.rows],
