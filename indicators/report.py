@@ -369,7 +369,7 @@ def _domain_parts(
     catalogue = info.to_dict("index")
     level_of = dict(zip(levels.index, levels.to_dict("records"), strict=True))
     change_of = dict(zip(changes.index, changes.to_dict("records"), strict=True))
-    results_of: dict[str, list[dict]] = {}
+    results_of: dict[str, list[Record]] = {}
     for record in results.to_dict("records"):
         results_of.setdefault(record["code"], []).append(record)
     term_targets = {r["code"] for r in results.to_dict("records") if r["target_kind"] in _TERM_KINDS}
@@ -379,7 +379,7 @@ def _domain_parts(
         first = 0 if code in term_targets else 1 if code in level_of else 2
         return first, catalogue[code]["order"]
 
-    parts = []
+    parts: list[Part] = []
     for domain in DOMAINS:
         mine = sorted((c for c in codes if catalogue[c]["domain"] == domain), key=rank)
         sentences = [

@@ -10,6 +10,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
@@ -44,12 +45,12 @@ def find_browser() -> str | None:
     return None
 
 
-def chart_png(figure: object, browser: str) -> bytes | None:
+def chart_png(figure: Any, browser: str) -> bytes | None:
     """A plotly figure as a PNG, drawn by headless Chromium from a page with plotly.js inline.
 
     No kaleido: the system browser CI already installs draws exactly what the dashboard shows.
     """
-    fig = figure.__class__(figure)  # type: ignore[call-arg]  # a copy: the caller's figure keeps its size
+    fig = figure.__class__(figure)  # a copy: the caller's figure keeps its size
     height = int(fig.layout.height or 600)
     fig.update_layout(width=CHART_WIDTH_PX, height=height)
     with tempfile.TemporaryDirectory(prefix="indicators-chart-") as folder:

@@ -18,12 +18,14 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -78,7 +80,7 @@ COLUMNS = (
 )
 
 
-def set_fonts(rpr: OxmlElement) -> None:
+def set_fonts(rpr: BaseOxmlElement) -> None:
     """Times New Roman on every script slot, so Word substitutes nothing for the diacritics."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -90,7 +92,7 @@ def set_fonts(rpr: OxmlElement) -> None:
         fonts.set(qn(slot), FONT)
 
 
-def _defaults(doc: Document) -> None:
+def _defaults(doc: DocumentObject) -> None:
     """The document defaults: Times New Roman 14, black, Vietnamese."""
     styles = doc.styles.element
     rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -115,7 +117,7 @@ def _defaults(doc: Document) -> None:
         set_fonts(fonts.getparent())
 
 
-def _styles(doc: Document) -> None:
+def _styles(doc: DocumentObject) -> None:
     for name, (size, bold, italic, align, indent, before, after) in STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
@@ -135,7 +137,7 @@ def _styles(doc: Document) -> None:
     doc.styles["BC Heading 2"].paragraph_format.keep_with_next = True
 
 
-def _para(container: Document | _Cell, text: str, style: str) -> Paragraph:
+def _para(container: DocumentObject | _Cell, text: str, style: str) -> Paragraph:
     paragraph = container.add_paragraph(style=style)
     if text:
         run = paragraph.add_run(text)
@@ -143,7 +145,7 @@ def _para(container: Document | _Cell, text: str, style: str) -> Paragraph:
     return paragraph
 
 
-def _rule(container: Document | _Cell, inset: float) -> None:
+def _rule(container: DocumentObject | _Cell, inset: float) -> None:
     """A short line under a title: an empty paragraph's bottom border, shortened by its indents."""
     paragraph = _para(container, "", "BC Rule")
     paragraph.paragraph_format.left_indent = Cm(inset)
@@ -195,7 +197,7 @@ def _clear(cell: _Cell) -> None:
         paragraph._p.getparent().remove(paragraph._p)
 
 
-def _page_number_header(doc: Document) -> None:
+def _page_number_header(doc: DocumentObject) -> None:
     """Page numbers centred in the top margin, from page 2: the first page has its own empty header."""
     section = doc.sections[0]
     section.different_first_page_header_footer = True
@@ -216,7 +218,7 @@ def _page_number_header(doc: Document) -> None:
     run._r.append(end)
 
 
-def _header_block(doc: Document) -> None:
+def _header_block(doc: DocumentObject) -> None:
     """Issuing body and number on the left; national title, motto, place and date on the right."""
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -236,7 +238,7 @@ def _header_block(doc: Document) -> None:
     _para(right, "{{ place_date }}", "BC Place")
 
 
-def _body(doc: Document) -> None:
+def _body(doc: DocumentObject) -> None:
     _para(doc, "", "BC Title")
     _para(doc, "{{ kind }}", "BC Title")
     _para(doc, "{{ subject }}", "BC Title")
@@ -262,7 +264,7 @@ def _body(doc: Document) -> None:
     _para(doc, "{%p endfor %}", "BC Body")
 
 
-def _signature(doc: Document) -> None:
+def _signature(doc: DocumentObject) -> None:
     """Recipients on the left, the signature block on the right, left for the office to fill in."""
     _para(doc, "", "BC Body")
     table = doc.add_table(rows=1, cols=2)
@@ -282,7 +284,7 @@ def _signature(doc: Document) -> None:
     _para(right, "{{ signer }}", "BC Signer")
 
 
-def _appendix(doc: Document) -> None:
+def _appendix(doc: DocumentObject) -> None:
     """The appendix on a new page: title, note and the table of targets, one row per result."""
     _para(doc, "{{ appendix }}", "BC Title").paragraph_format.page_break_before = True
     _para(doc, "{{ appendix_title }}", "BC Title")
@@ -322,7 +324,7 @@ def _appendix(doc: Document) -> None:
     _para(doc, "{%p endfor %}", "BC Note")
 
 
-def build() -> Document:
+def build() -> DocumentObject:
     """The default template as a python-docx document."""
     doc = Document()
     section = doc.sections[0]

@@ -17,13 +17,16 @@ import pandas as pd
 import pytest
 import streamlit as st
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
 from indicators import attainment, fmt, progress, report, report_render, report_template
 from indicators.__main__ import main
+from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
 from indicators.store import Store
@@ -76,7 +79,7 @@ def docx_vi(content: report.Content) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def document(docx_vi: bytes) -> Document:
+def document(docx_vi: bytes) -> DocumentObject:
     return Document(io.BytesIO(docx_vi))
 
 
@@ -86,16 +89,26 @@ def engine(data: Dataset) -> pd.DataFrame:
     return rows[(rows["year"] > 2015) & (rows["year"] <= 2020)].reset_index(drop=True)
 
 
-def body_texts(doc: Document) -> list[str]:
+def style_of(paragraph: Paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
+def found_text(match: re.Match[str] | None) -> str:
+    assert match is not None
+    return match.group(0)
+
+
+def body_texts(doc: DocumentObject) -> list[str]:
     return [p.text for p in doc.paragraphs]
 
 
 # The format --------------------------------------------------------------------------
 
 
-def test_page_is_a4_with_the_decree_margins(document: Document) -> None:
+def test_page_is_a4_with_the_decree_margins(document: DocumentObject) -> None:
     section = document.sections[0]
     # A .docx stores sizes in twentieths of a point: 210 mm is 11906 of them, a hair over.
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width.mm - 210) < 0.1 and abs(section.page_height.mm - 297) < 0.1
     for margin, low, high in (
         (section.top_margin, 20, 25),
@@ -103,7 +116,7 @@ def test_page_is_a4_with_the_decree_margins(document: Document) -> None:
         (section.left_margin, 30, 35),
         (section.right_margin, 15, 20),
     ):
-        assert low - 0.05 <= margin.mm <= high + 0.05
+        assert margin is not None and low - 0.05 <= margin.mm <= high + 0.05
 
 
 def test_times_new_roman_on_every_script_slot_everywhere(docx_vi: bytes) -> None:
@@ -122,7 +135,7 @@ def test_times_new_roman_on_every_script_slot_everywhere(docx_vi: bytes) -> None
     assert defaults and all(f'{slot}="{FONT}"' in defaults.group(0) for slot in SLOTS)
 
 
-def test_sizes_are_13_to_14_in_the_body_and_the_decree_sizes_elsewhere(document: Document) -> None:
+def test_sizes_are_13_to_14_in_the_body_and_the_decree_sizes_elsewhere(document: DocumentObject) -> None:
     styles = document.styles
     assert styles["Normal"].font.size == Pt(14)
     for name in ("BC Body", "BC Heading 1", "BC Heading 2", "BC Title", "BC Motto", "BC Place", "BC Signer"):
@@ -139,11 +152,11 @@ def test_sizes_are_13_to_14_in_the_body_and_the_decree_sizes_elsewhere(document:
     assert body.space_before >= Pt(6)
     assert 1.0 <= body.line_spacing <= 1.5
     # Every paragraph of the body uses one of the template's styles, none Word's defaults.
-    used = {p.style.name for p in document.paragraphs if p.text.strip()}
+    used = {style_of(p) for p in document.paragraphs if p.text.strip()}
     assert used <= {n for n in report_template.STYLES}, used
 
 
-def test_header_block_issuer_number_nation_motto_place(document: Document) -> None:
+def test_header_block_issuer_number_nation_motto_place(document: DocumentObject) -> None:
     header = document.tables[0]
     left, right = header.rows[0].cells
     left_lines = [p.text for p in left.paragraphs if p.text.strip()]
@@ -162,31 +175,31 @@ def test_header_block_issuer_number_nation_motto_place(document: Document) -> No
     assert left._tc.xpath(".//w:pBdr/w:bottom") and right._tc.xpath(".//w:pBdr/w:bottom")
 
 
-def test_title_subject_numbered_sections_signature_and_recipients(document: Document) -> None:
+def test_title_subject_numbered_sections_signature_and_recipients(document: DocumentObject) -> None:
     texts = body_texts(document)
     kind = texts.index("BÁO CÁO")
-    assert document.paragraphs[kind].style.name == "BC Title"
+    assert style_of(document.paragraphs[kind]) == "BC Title"
     assert document.paragraphs[kind].alignment in (None, WD_ALIGN_PARAGRAPH.CENTER)
     assert document.styles["BC Title"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert texts[kind + 1].startswith(
         "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội giai đoạn 2015"
     )
-    headings = [p.text for p in document.paragraphs if p.style.name == "BC Heading 1"]
+    headings = [p.text for p in document.paragraphs if style_of(p) == "BC Heading 1"]
     assert headings == [
         "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
         "II. MỤC TIÊU GIAI ĐOẠN 2020 – 2025 VÀ TIẾN ĐỘ THỰC HIỆN",
         "III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG",
     ]
-    parts = [p.text for p in document.paragraphs if p.style.name == "BC Heading 2"]
+    parts = [p.text for p in document.paragraphs if style_of(p) == "BC Heading 2"]
     assert parts[0] == "1. Kinh tế" and all(re.match(rf"{i + 1}\. ", h) for i, h in enumerate(parts))
     signature = document.tables[1]
     left, right = signature.rows[0].cells
     assert [p.text for p in right.paragraphs if p.text.strip()] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-    assert left.paragraphs[0].text == "Nơi nhận:" and left.paragraphs[0].style.name == "BC Recipients Title"
+    assert left.paragraphs[0].text == "Nơi nhận:" and style_of(left.paragraphs[0]) == "BC Recipients Title"
     assert [p.text for p in left.paragraphs[1:]] == ["- …………;", "- Lưu: VT."]
 
 
-def test_page_numbers_in_the_header_from_page_two(document: Document) -> None:
+def test_page_numbers_in_the_header_from_page_two(document: DocumentObject) -> None:
     section = document.sections[0]
     assert section.different_first_page_header_footer
     assert not section.first_page_header.is_linked_to_previous
@@ -210,7 +223,7 @@ def test_committed_template_is_what_the_script_builds(tmp_path: Path) -> None:
 # Every number equals the engine's ------------------------------------------------------
 
 
-def appendix_rows(document: Document) -> list[list[str]]:
+def appendix_rows(document: DocumentObject) -> list[list[str]]:
     table = document.tables[-1]
     header = [c.text for c in table.rows[0].cells]
     assert header == ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu/ Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"]
@@ -218,7 +231,7 @@ def appendix_rows(document: Document) -> list[list[str]]:
     return [[c.text.replace("\u200b", "") for c in row.cells] for row in table.rows[1:]]
 
 
-def test_appendix_golden_rows(document: Document) -> None:
+def test_appendix_golden_rows(document: DocumentObject) -> None:
     rows = {r[1]: r for r in appendix_rows(document) if r[0].isdigit()}
     assert rows["Tổng giá trị sản xuất"][2:] == ["tỷ đồng", "NQ: 2.120 (*)", "2.503,3", "118,08", "vượt"]
     assert rows["Tỷ lệ hộ nghèo"][2:] == ["điểm %/năm", "NQ: 3 (*)", "4,5", "150", "vượt"]
@@ -227,13 +240,15 @@ def test_appendix_golden_rows(document: Document) -> None:
     assert rows["Diện tích chè kinh doanh"][3] == "NQ: 1.083 (*)"
     assert rows["Số lượt khách du lịch"][3:6] == ["ĐA: 60.000 (*)", "300.000", "500"]
     assert rows["Tuyển quân hàng năm"][3:] == ["Giao: —", "—", "100 (BC)", "đạt"]
-    legend = [p.text for p in document.paragraphs if p.style.name == "BC Note"]
+    legend = [p.text for p in document.paragraphs if style_of(p) == "BC Note"]
     for key in ("report.legend.implied", "report.legend.reported", "report.legend.reduce"):
         assert t(key, "vi") in legend
     assert rows["Thu ngân sách trên địa bàn (năm 2019)"][3:] == ["KH: —", "—", "105,4 (BC)", "vượt"]
 
 
-def test_every_appendix_number_equals_the_engine_value(document: Document, engine: pd.DataFrame) -> None:
+def test_every_appendix_number_equals_the_engine_value(
+    document: DocumentObject, engine: pd.DataFrame
+) -> None:
     shown = [r for r in appendix_rows(document) if r[0].isdigit()]
     assert len(shown) == len(engine)
     names = {str(n): str(n) for n in engine["name"]}
@@ -257,17 +272,17 @@ def test_every_appendix_number_equals_the_engine_value(document: Document, engin
             if math.isnan(value):
                 assert found is None, cells
                 continue
-            number = parse(found.group(0))
+            number = parse(found_text(found))
             if basis is not None:
                 # Implied: rounded to the printed %'s significant digits, and marked.
                 step = 10 ** (math.floor(math.log10(abs(value))) - report.significant(basis) + 1)
                 assert abs(number - value) <= step / 2 + 1e-9, cells
                 assert "(*)" in cells[3]
             else:
-                assert abs(number - value) <= 0.5 * 10 ** -decimals_of(found.group(0)) + 1e-9, cells
+                assert abs(number - value) <= 0.5 * 10 ** -decimals_of(found_text(found)) + 1e-9, cells
         pct = row["reported_pct"] if row["status_basis"] == "reported" else row["attainment_pct"]
-        number = parse(pct_text.group(0))
-        assert abs(number - pct) <= 0.5 * 10 ** -decimals_of(pct_text.group(0)) + 1e-9, cells
+        number = parse(found_text(pct_text))
+        assert abs(number - pct) <= 0.5 * 10 ** -decimals_of(found_text(pct_text)) + 1e-9, cells
         assert cells[6] == t(f"status.{row['status']}", "vi")
 
 
@@ -287,7 +302,7 @@ def _allowed(data: Dataset, engine: pd.DataFrame, code: str) -> set[float]:
 
 
 def test_every_number_in_the_results_text_is_the_engine_value(
-    document: Document, data: Dataset, engine: pd.DataFrame
+    document: DocumentObject, data: Dataset, engine: pd.DataFrame
 ) -> None:
     names = data.indicators.set_index("name_vi")["code"].to_dict()
     texts = body_texts(document)
@@ -321,7 +336,7 @@ def test_every_number_in_the_results_text_is_the_engine_value(
 
 
 def test_every_number_in_the_goals_text_is_the_progress_engine_value(
-    document: Document, data: Dataset
+    document: DocumentObject, data: Dataset
 ) -> None:
     goals = progress.compute(data, goal_year=2025, area="TD")
     stated = data.targets[(data.targets["area"] == "TD") & (data.targets["year"] == 2025)]
@@ -349,7 +364,7 @@ def test_every_number_in_the_goals_text_is_the_progress_engine_value(
         assert t(f"progress.{goal['status']}", "vi") in text
 
 
-def test_key_sentences_in_the_report_phrasing(document: Document) -> None:
+def test_key_sentences_in_the_report_phrasing(document: DocumentObject) -> None:
     texts = body_texts(document)
     assert (
         "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, tăng 1.050,2 tỷ đồng so với năm 2015, "
@@ -631,7 +646,7 @@ def app_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
-def overview(lang: str) -> AppTest:
+def overview(lang: Lang) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["lang"] = lang
     at.switch_page("pages/overview.py")
@@ -640,7 +655,7 @@ def overview(lang: str) -> AppTest:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_overview_offers_the_report_to_a_viewer_and_writes_it_on_request(
-    store: Store, app_caches: None, lang: str
+    store: Store, app_caches: None, lang: Lang
 ) -> None:
     at = overview(lang)  # nobody signed in: a viewer
     assert not at.exception
