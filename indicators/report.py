@@ -241,9 +241,11 @@ def _levels(lv: pd.DataFrame, area: str, period: Period) -> pd.DataFrame:
 
 def _stated_changes(data: Dataset, area: str, period: Period) -> pd.DataFrame:
     """Changes the report states from the term's first year ("tăng 1.050,2 tỷ đồng so với 2015")."""
-    obs = data.observations
-    keep = (obs["area"] == area) & (obs["kind"] == ObsKind.CHANGE.value) & (obs["year"] == period.end)
-    keep &= obs["base_year"].fillna(-1).eq(period.start) if period.kind == "term" else False
+    if period.kind != "term":
+        return data.observations.iloc[0:0].set_index("code")
+    # The engine's own pick: the official change where there is one, else the estimate.
+    obs = attainment.stated_changes(data.observations)
+    keep = (obs["area"] == area) & (obs["year"] == period.end) & obs["base_year"].fillna(-1).eq(period.start)
     return obs[keep].drop_duplicates("code").set_index("code")
 
 
@@ -292,6 +294,8 @@ def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Peri
         verb = t("report.stood_estimate" if estimate else "report.stood", lang)
     else:
         verb = t("report.reached_estimate" if estimate else "report.reached", lang)
+    if kind == ValueKind.YES_NO.value:
+        return t("yes_no_level.met" if float(level["actual"]) >= 1 else "yes_no_level.not_met", lang)
     value = _num(level["actual"], lang)
     if level["qualifier"]:
         value = t("qualifier." + str(level["qualifier"]), lang) + " " + value
@@ -394,7 +398,11 @@ def _domain_parts(
 def _tally(results: pd.DataFrame, lang: Lang) -> str:
     counts = results["status"].astype(str).value_counts()
     words = {s.value: _num(int(counts.get(s.value, 0)), lang) for s in Status}
-    return t("report.tally", lang).format(n=_num(len(results), lang), **words)
+    text = t("report.tally", lang).format(n=_num(len(results), lang), **words)
+    not_judged = int(counts.get(Status.NOT_JUDGED.value, 0))
+    if not_judged:
+        text += " " + t("report.tally_not_judged", lang).format(n=_num(not_judged, lang))
+    return text
 
 
 # Goals -------------------------------------------------------------------------------
@@ -422,7 +430,8 @@ def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str
     comparator = str(goal["comparator"])
     step = t("report.points", lang) if unit == "%" else unit
     shown = _with_unit(_num(stated, lang), step if comparator == Comparator.REDUCE_BY.value else unit)
-    what = t(f"goal_cmp.{comparator}", lang).format(value=shown)
+    # A yes/no goal has no number to print: it is met or not.
+    what = t(f"goal_cmp.{comparator}", lang).format(value="" if comparator == Comparator.YES.value else shown)
     text = t("report.goal", lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
     details = []
     if not fmt.is_missing(goal["base_value"]):
@@ -555,6 +564,8 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
         target = implied_shown(target, float(r["reported_pct"]))
     kind = str(r["target_kind"])
     target_text = _num(target, lang)
+    if r["comparator"] == Comparator.YES.value:
+        target_text = t("yes_no_level.met", lang)
     if target_text != fmt.MISSING:
         if r["comparator"] == Comparator.AT_MOST.value:
             target_text = "≤ " + target_text

@@ -208,4 +208,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "LibreOffice không tạo được PDF: {detail}",
         "LibreOffice could not make the PDF: {detail}",
     ),
+    # issue 8's kinds of target, comparators and statuses, in the report's words
+    "report.tally_not_judged": (
+        "{n} chỉ tiêu không đánh giá (tỷ trọng cơ cấu, phần còn lại).",
+        "{n} are not judged (structure shares, remainders).",
+    ),
+    "kind_short.MT": ("MT", "Goal"),
+    "pct_kind.MT": ("mục tiêu", "the goal"),
+    "verdict.khong_danh_gia": ("không đánh giá", "not judged"),
+    "goal_cmp.remainder": ("phần còn lại {value}", "the remainder, {value}"),
+    "goal_cmp.yes": ("đạt (có/không){value}", "met (yes/no){value}"),
+    "yes_no_level.met": ("đạt", "met"),
+    "yes_no_level.not_met": ("chưa đạt", "not yet met"),
 }
