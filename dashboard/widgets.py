@@ -465,3 +465,60 @@ def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | 
         key=key,
         width=280,
     )
+
+
+# The báo cáo (issue 11) ----------------------------------------------------------------
+
+REPORT_KINDS: dict[str, tuple[str, str]] = {
+    "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": ("PDF", "application/pdf"),
+}
+REPORT_READY_KEY = "report_ready"  # session: the (version, area, period, lang, kind) already written
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _report_file(
+    url: str, version: int, area: str, period: str, lang: Lang, kind: str, _data: Dataset
+) -> bytes:
+    # Keyed by store and version like every other cache: a new import writes a new report.
+    from indicators import report, report_render  # the document stack loads only when asked for
+
+    term, year = (period, None) if "-" in period else (None, int(period))
+    content = report.build(_data, area, report.parse_period(term, year), lang)
+    return report_render.render(content, kind)
+
+
+@st.fragment
+def report_downloads(data: Dataset, area: str | None, period: str | None, lang: Lang, key: str) -> None:
+    """Word and PDF báo cáo of the chosen area and term, for every reader: written on request, then kept."""
+    from indicators.report import ReportError
+
+    if area is None or period is None:
+        return
+    ready: set = st.session_state.setdefault(REPORT_READY_KEY, set())
+    url = state.store().url
+    columns = st.columns(len(REPORT_KINDS), gap="small")
+    for column, (kind, (label, mime)) in zip(columns, REPORT_KINDS.items(), strict=True):
+        wanted = (data.version, area, period, lang, kind)
+        with column:
+            if wanted not in ready:
+                if not st.button(t("report.make", lang).format(fmt=label), key=f"{key}_make_{kind}"):
+                    continue
+                # A PDF takes LibreOffice a few seconds: say so while it works.
+                with st.spinner(t("report.making", lang).format(fmt=label)):
+                    try:
+                        _report_file(url, data.version, area, period, lang, kind, data)
+                    except ReportError as exc:
+                        st.error(t("report.failed", lang).format(why=exc.text(lang)))
+                        continue
+                ready.add(wanted)
+            payload = _report_file(url, data.version, area, period, lang, kind, data)
+            st.download_button(
+                t("report.download", lang).format(fmt=label),
+                data=payload,
+                file_name=f"bao_cao_{area}_{period}_{lang}.{kind}",
+                mime=mime,
+                key=f"{key}_download_{kind}",
+                on_click="ignore",
+                icon=":material/download:",
+            )

@@ -1,4 +1,4 @@
-"""The command line: `python -m indicators attainment|progress|history|validate|import|export|...`."""
+"""The command line: `python -m indicators attainment|progress|history|validate|import|export|report|...`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,19 @@ from typing import NoReturn
 import numpy as np
 import pandas as pd
 
-from indicators import accounts, attainment, backup, cli_tables, diff, excel, fmt, migrate, progress, validate
+from indicators import (
+    accounts,
+    attainment,
+    backup,
+    cli_tables,
+    diff,
+    excel,
+    fmt,
+    migrate,
+    progress,
+    report,
+    validate,
+)
 from indicators.i18n import t
 from indicators.store import Store, StoreError
 
@@ -161,6 +173,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="tệp sao lưu sẽ ghi")
     p = sub.add_parser("restore", help="khôi phục từ tệp sao lưu (kiểm tra trước; tệp hỏng bị từ chối)")
     p.add_argument("file", help="tệp sao lưu (.sqlite hoặc .json.gz)")
+    p = sub.add_parser("report", help="báo cáo Word hoặc PDF theo Nghị định 30/2020 cho một địa bàn")
+    p.add_argument("--area", required=True, help="mã địa bàn, ví dụ TD")
+    period = p.add_mutually_exclusive_group(required=True)
+    period.add_argument("--term", help="giai đoạn, ví dụ 2015-2020")
+    period.add_argument("--year", type=int, help="một năm, ví dụ 2026")
+    p.add_argument("--format", choices=("docx", "pdf"), required=True)
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (mặc định: vi)")
+    p.add_argument("--out", required=True, help="tệp sẽ ghi")
+    p.add_argument("--template", default=None, help="mẫu .docx riêng của cơ quan (docxtpl)")
+    p.add_argument("--no-charts", action="store_true", help="không vẽ biểu đồ")
     p = sub.add_parser("user", help="tài khoản đăng nhập: add, remove, passwd, list")
     users = p.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     u = users.add_parser("add", help="tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn")
@@ -421,6 +443,24 @@ def _restore(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace, store: Store) -> int:
+    from indicators import report_render  # docxtpl and its XML stack load only for this command
+
+    template = Path(args.template) if args.template else None
+    if template is not None and not template.is_file():
+        raise InputError(f"không đọc được mẫu {args.template}: không có tệp này")
+    try:
+        period = report.parse_period(args.term, args.year)
+        content = report.build(store.load(), args.area, period, args.lang)
+        browser = None if args.no_charts else "auto"
+        data = report_render.render(content, args.format, template, browser=browser)
+    except report.ReportError as exc:
+        raise InputError(str(exc)) from exc
+    _write(args.out, data)
+    print(f"Đã ghi {args.out}: báo cáo địa bàn {args.area}, {period.label} ({args.format}, {args.lang}).")
+    return 0
+
+
 # Commands that print their own report and choose their exit code.
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "validate": _validate,
@@ -432,6 +472,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "upgrade": _upgrade,
     "backup": _backup,
     "restore": _restore,
+    "report": _report,
 }
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from indicators import fmt
 from indicators.fmt import Lang
-from indicators.words import accounts, checks, columns, data, honest, pages, store, updates
+from indicators.words import accounts, checks, columns, data, honest, pages, report, store, updates
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest)
+_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -46,3 +46,7 @@ if not groups:
 else:
     widgets.goal_strip(groups, lang)
     st.page_link("pages/goals.py", label=f"{t('overview.goals_link', lang)} →")
+
+# The báo cáo of the chosen area and term, in the official format, for anyone who reads this page.
+st.subheader(t("report.heading", lang))
+widgets.report_downloads(data, area, period, lang, key="overview_report")

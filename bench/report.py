@@ -1,0 +1,103 @@
+"""Benchmark: the 2015–2020 district báo cáo as .docx and .pdf, as ratios to a bare python-docx document.
+
+Run from the repository root: `python -m bench.report`. The baseline is a document with the
+same paragraphs and table cells (same text), written by python-docx alone and, for the PDF, converted
+by the same LibreOffice: what is left is the cost of the template, the content and the layout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import time
+from collections.abc import Callable
+
+from docx import Document
+
+from indicators import report, report_render, seed
+
+# The report also runs both engines and the template; the PDF is mostly LibreOffice either way.
+GOALS = {"docx": 10.0, "pdf": 1.5}
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    """The fastest of `runs` timings: the least disturbed by the rest of the machine."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bare_copy(made: bytes) -> Callable[[], bytes]:
+    """A writer of a plain document with the same paragraphs and table cells as `made`."""
+    source = Document(io.BytesIO(made))
+    paragraphs = [p.text for p in source.paragraphs]
+    tables = [[[c.text for c in row.cells] for row in table.rows] for table in source.tables]
+
+    def write() -> bytes:
+        doc = Document()
+        for text in paragraphs:
+            doc.add_paragraph(text)
+        for rows in tables:
+            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+            for row, texts in zip(table.rows, rows, strict=True):
+                for cell, text in zip(row.cells, texts, strict=True):
+                    cell.text = text
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        return buffer.getvalue()
+
+    return write
+
+
+def main() -> None:
+    """Time the report and its bare twin, as .docx and as .pdf, in the same run."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    # Load inputs.
+    data = seed.load_source()
+    period = report.parse_period("2015-2020", None)
+    browser = report_render.find_browser()
+
+    def make_docx() -> bytes:
+        return report_render.docx_bytes(report.build(data, "TD", period, "vi"), browser=None)
+
+    made = make_docx()
+    bare = bare_copy(made)
+    twin = bare()
+    counted = Document(io.BytesIO(made))
+    cells = sum(len(r.cells) for tb in counted.tables for r in tb.rows)
+    print(f"report: {len(counted.paragraphs)} paragraphs, {len(counted.tables)} tables, {cells} cells")
+    report_render.pdf_bytes(twin)  # LibreOffice's first start makes its profile: not timed
+
+    # Process data.
+    timings = {
+        "bare docx": best_of(args.runs, bare),
+        "report docx": best_of(args.runs, make_docx),
+        "bare pdf": best_of(args.runs, lambda: report_render.pdf_bytes(bare())),
+        "report pdf": best_of(args.runs, lambda: report_render.pdf_bytes(make_docx())),
+    }
+    if browser:
+        timings["report docx + chart"] = best_of(
+            1, lambda: report_render.docx_bytes(report.build(data, "TD", period, "vi"), browser=browser)
+        )
+
+    # Save outputs.
+    for label, seconds in timings.items():
+        print(f"{label:<22} {seconds:7.3f} s")
+    for kind, base in (("docx", "bare docx"), ("pdf", "bare pdf")):
+        ratio = timings[f"report {kind}"] / timings[base]
+        verdict = "ok" if ratio <= GOALS[kind] else f"over the goal of {GOALS[kind]}"
+        print(f"report {kind} / {base}: ratio {ratio:5.2f}   goal ≤ {GOALS[kind]}: {verdict}")
+    print(f"report pdf / bare docx: ratio {timings['report pdf'] / timings['bare docx']:6.1f}")
+    if browser:
+        extra = timings["report docx + chart"] - timings["report docx"]
+        print(f"chart drawing adds {extra:.2f} s (Chromium)")
+
+
+if __name__ == "__main__":
+    main()
