@@ -38,6 +38,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.excel
 	$(BIN)/python -m bench.dashboard
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.areas
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
