@@ -89,7 +89,7 @@ def test_the_former_district_series_is_unchanged_by_the_reorganisation(
     before = shipped.observations[shipped.observations["area"] == "106"]
     before = before.sort_values(key, kind="stable").reset_index(drop=True)
     assert len(before) == len(shipped.observations)  # every shipped figure is the former district's
-    gtsx = before[(before["code"] == "GTSX") & (before["year"] == 2020) & (before["kind"] == "actual")]
+    gtsx = before[(before["code"] == "GTSX") & (before["year"] == 2020) & (before["kind"] == "estimate")]
     assert gtsx["value"].tolist() == [2503.3]
     store = Store(f"sqlite:///{tmp_path / 's.sqlite'}", seed=None).ensure()
     store.commit(shipped, account="test")
