@@ -28,8 +28,6 @@ def _new_indicator() -> None:
     """Another indicator has other years and areas: its latest year and usual parent are the start."""
     chosen = st.session_state["compare_code"]
     years = _years(chosen)
-    # The origin picker starts again from the first ranked area of the new comparison.
-    st.session_state.pop("compare_origin", None)
     if years:
         st.session_state["compare_year"] = years[-1]
         parent = compare.default_parent(data, chosen, years[-1])
@@ -105,7 +103,8 @@ if linked:
         t("compare.origin_pick", lang),
         linked,
         index=linked.index(first),
-        key="compare_origin",
+        # One picker per comparison: a new one starts from the first ranked area of that comparison.
+        key=f"compare_origin_{code}_{year}_{parent}",
         format_func=lambda c: names.get(c, c),
         help=t("compare.parent_help", lang),
     )

@@ -71,7 +71,9 @@ def test_the_page_ranks_the_communes_with_the_province_lines(communes: Store) ->
 
 def test_the_origin_of_a_commune_shows_the_former_district_labelled(communes: Store) -> None:
     at = open_page("vi")
-    at.selectbox(key="compare_origin").set_value("03390").run()
+    picker = at.selectbox(key="compare_origin_TEA_AREA_2026_12")
+    assert picker.value == "03424"  # the first ranked commune of the comparison above
+    picker.set_value("03390").run()
     assert not at.exception
     text = "\n".join(str(c.value) for c in at.caption)
     assert (
