@@ -22,7 +22,7 @@ class Mark(StrEnum):
 
 
 class Reason(StrEnum):
-    """Why an indicator is not added up (words in indicators/i18n.py, "agg.reason.*")."""
+    """Why an indicator is not added up (words in indicators/i18n.py, "agg_reason.*")."""
 
     RATE_WITHOUT_PARTS = "rate_without_parts"
     PER_UNIT_WITHOUT_BASE = "per_unit_without_base"

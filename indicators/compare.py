@@ -259,10 +259,10 @@ def parent_note(result: Comparison, lang: Lang = "vi") -> str:
         return ""
     levels = result.children["level"]
     level = levels.mode().iloc[0] if not levels.empty else AreaLevel.COMMUNE.value
-    units = t(f"agg.units.{level}", lang)
+    units = t(f"agg_units.{level}", lang)
     mark = str(row["mark"])
     if mark == Mark.NOT_ADDITIVE.value:
-        return t("agg.not_additive", lang).format(reason=t(f"agg.reason.{row['reason']}", lang))
+        return t("agg.not_additive", lang).format(reason=t(f"agg_reason.{row['reason']}", lang))
     if mark == Mark.NO_DATA.value:
         return t("agg.no_data", lang).format(units=units)
     key = "agg.aggregated" if mark == Mark.COMPLETE.value else "agg.partial"

@@ -74,7 +74,7 @@ TEXT = {"qualifier", "period", "target_kind", "comparator", "reason", "actual_ki
 
 
 def _expected(csv: str) -> pd.DataFrame:
-    frame = pd.read_csv(io.StringIO(csv.strip()), dtype={"year": str})
+    frame = pd.read_csv(io.StringIO(csv.strip()), dtype={"year": str, "area": str})
     return frame.fillna({c: "" for c in TEXT if c in frame})
 
 

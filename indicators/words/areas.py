@@ -72,20 +72,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "agg.partial": ("chưa đủ: tổng hợp từ {n}/{m} {units}", "partial: aggregated from {n} of {m} {units}"),
     "agg.not_additive": ("không cộng được: {reason}", "not added up: {reason}"),
     "agg.no_data": ("chưa có {units} nào báo cáo", "no {units} reported"),
-    "agg.units.commune": ("xã", "communes"),
-    "agg.units.district": ("huyện", "districts"),
-    "agg.units.province": ("tỉnh", "provinces"),
-    "agg.reason.rate_without_parts": (
+    "agg_units.commune": ("xã", "communes"),
+    "agg_units.district": ("huyện", "districts"),
+    "agg_units.province": ("tỉnh", "provinces"),
+    "agg_reason.rate_without_parts": (
         "tỷ lệ chỉ tổng hợp được từ tử số và mẫu số, mà chỉ tiêu này chưa khai báo",
         "a rate adds up only through its numerator and denominator, which this indicator does not declare",
     ),
-    "agg.reason.per_unit_without_base": (
+    "agg_reason.per_unit_without_base": (
         "số bình quân (trên người, trên hộ, trên xã) chỉ tổng hợp được theo dân số hay số đơn vị, "
         "chưa khai báo",
         "a per-head (per household, per commune) value adds up only with its base, which is not declared",
     ),
-    "agg.reason.change": ("mức thay đổi không cộng được", "a change does not add up"),
-    "agg.reason.rule_none": ("chỉ tiêu được khai báo là không cộng", "declared as not added up"),
+    "agg_reason.change": ("mức thay đổi không cộng được", "a change does not add up"),
+    "agg_reason.rule_none": ("chỉ tiêu được khai báo là không cộng", "declared as not added up"),
     "kind.actual": ("thực hiện", "actual"),
     "kind.estimate": ("ước thực hiện", "estimate"),
 }
