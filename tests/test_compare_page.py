@@ -65,7 +65,8 @@ def test_the_page_ranks_the_communes_with_the_province_lines(communes: Store) ->
     assert gaps.iloc[:, 2].tolist() == ["+200,5 ha", "+50 ha", "+10 ha", "−69,75 ha"]
     table = at.table[1].value
     assert table.iloc[-1].tolist()[0] == "Tỉnh Lai Châu"
-    assert "chưa đủ: tổng hợp từ 4/38 xã" in table.iloc[-1].tolist()
+    # The reading table keeps a colon from starting Markdown with an invisible word joiner.
+    assert "chưa đủ: tổng hợp từ 4/38 xã" in [str(v).replace("\u2060", "") for v in table.iloc[-1]]
     assert at.get("download_button")[0].proto.label == "Tải bảng Excel"
 
 
@@ -101,6 +102,6 @@ def test_a_rate_without_parts_says_why_it_is_not_added(communes: Store) -> None:
     at = open_page("vi")
     at.selectbox(key="compare_code").set_value("POV_RATE").run()
     table = at.table[-1].value if not at.table[-1].value.empty else at.table[0].value
-    shown = "\n".join(str(v) for t in at.table for v in t.value.to_numpy().ravel())
+    shown = "\n".join(str(v).replace("\u2060", "") for t in at.table for v in t.value.to_numpy().ravel())
     assert "không cộng được: tỷ lệ chỉ tổng hợp được từ tử số và mẫu số" in shown
     assert not table.empty
