@@ -40,6 +40,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.loadgen capacity
 	$(BIN)/python -m bench.report
+	$(BIN)/python -m bench.areas
 
 # Several app servers over one PostgreSQL store behind nginx: start, check, stop (README).
 multi: $(VENV)/.dev

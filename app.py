@@ -51,6 +51,12 @@ summary = [
     st.Page(
         "pages/detail.py", title=t("page.detail", lang), icon=":material/query_stats:", url_path="chi-tieu"
     ),
+    st.Page(
+        "pages/compare.py",
+        title=t("page.compare", lang),
+        icon=":material/compare_arrows:",
+        url_path="so-sanh-dia-ban",
+    ),
 ]
 domains = [
     st.Page(

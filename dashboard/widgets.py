@@ -10,7 +10,20 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import state
-from indicators import attainment, excel, figures, fmt, labels, page_settings, progress, selection, tables
+from indicators import areas as area_tree
+from indicators import (
+    attainment,
+    compare,
+    compare_charts,
+    excel,
+    figures,
+    fmt,
+    labels,
+    page_settings,
+    progress,
+    selection,
+    tables,
+)
 from indicators import cards as indicator_cards
 from indicators.fmt import LANGS, Lang
 from indicators.i18n import t
@@ -171,6 +184,29 @@ def _goal_groups(
     return year, tables.goal_groups(_data, goals, lang)
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _area_labels(url: str, version: int, lang: Lang, _data: Dataset) -> dict[str, str]:
+    options = area_tree.picker_options(_data.areas, lang)
+    return dict(zip(options["code"], options["label"], strict=True))
+
+
+def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
+    """Every area's picker label ("Tỉnh Lai Châu › Xã Bình Lư · 03390"), built once per version."""
+    return _area_labels(state.store().url, data.version, lang, data)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _comparison(
+    url: str, version: int, code: str, year: int, parent: str, _data: Dataset
+) -> compare.Comparison:
+    return compare.compare(_data, code, year, parent)
+
+
+def comparison(data: Dataset, code: str, year: int, parent: str) -> compare.Comparison:
+    """The comparison of one indicator, year and parent, computed once per version."""
+    return _comparison(state.store().url, data.version, code, year, parent, data)
+
+
 def cards(
     data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
 ) -> list[indicator_cards.Card]:
@@ -306,16 +342,22 @@ def _choices(
     return selection.areas_present(_data, _rows), selection.periods(_rows), selection.default_period(_rows)
 
 
+def plain_table(frame: pd.DataFrame, lang: Lang) -> None:
+    """A table for reading only (no download), its column ids turned into headers here."""
+    st.table(readable(tables.headers(frame, lang), lang), hide_index=True)
+
+
 def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
     """Area and term pickers, shown only where the data has more than one; returns the choice."""
     areas, terms, default = _choices(state.store().url, data.version, key, data, rows)
     area = areas[0] if areas else None
     period = default
     if len(areas) > 1:
+        names = area_labels(data, lang)
         area = st.selectbox(
             t("filter.area", lang),
-            areas,
-            format_func=lambda a: labels.area_label(data, a, lang),
+            sorted(areas, key=lambda a: names.get(a, a)),
+            format_func=lambda a: names.get(a, a),
             key=f"{key}_area",
             width=280,
         )
@@ -453,17 +495,21 @@ def domain_page(group: str) -> None:
 
 def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | None:
     """An area picker where there is more than one area; else the one area, named in a caption."""
+    areas = list(dict.fromkeys(areas))  # a reused code (03390 before and after 2025) is one choice
     if not areas:
         return None
     if len(areas) == 1:
         st.caption(md(f"{t('filter.area', lang)}: {labels.area_label(data, areas[0], lang)}"))
         return areas[0]
+    names = area_labels(data, lang)
+    # Sorted by the labels, which begin with the province: typing searches names and codes alike.
+    ordered = sorted(areas, key=lambda a: names.get(a, a))
     return st.selectbox(
         t("filter.area", lang),
-        areas,
-        format_func=lambda a: labels.area_label(data, a, lang),
+        ordered,
+        format_func=lambda a: names.get(a, a),
         key=key,
-        width=280,
+        width=280 if len(areas) < 20 else "stretch",
     )
 
 
@@ -522,3 +568,40 @@ def report_downloads(data: Dataset, area: str | None, period: str | None, lang: 
                 on_click="ignore",
                 icon=":material/download:",
             )
+
+
+def origin(data: Dataset, code: str, indicator: str, name: str, unit: str, lang: Lang) -> None:
+    """Which former units an area was formed from, and the former district's series of `indicator`.
+
+    The series is the former unit's, never the new area's: the caption says so in so many words.
+    """
+    unit_row = area_tree.unit(data.areas, code)
+    own = area_tree.name_in(str(unit_row["name"]), lang) if unit_row is not None else code
+    origins = area_tree.formed_from(data, code)
+    if origins.empty:
+        say(t("compare.origin_none", lang).format(name=own))
+        return
+    date = fmt.day(str(origins["date"].iloc[0]), lang)
+    st.markdown(md(t("compare.origin_intro", lang).format(name=own, date=date)))
+    plain_table(compare_charts.origin_table(data, code, lang), lang)
+    for former in area_tree.former_parents(data, code):
+        former_row = area_tree.unit(data.areas, former)
+        if former_row is None:
+            continue
+        levels = selection.series(data, indicator, former)
+        if levels.empty:
+            continue
+        until = fmt.day(str(former_row["valid_to"]), lang)
+        st.caption(
+            md(
+                t("compare.former_series", lang).format(
+                    former=area_tree.label(data.areas, former, lang), until=until, name=own
+                )
+            )
+        )
+        targets = data.targets[(data.targets["code"] == indicator) & (data.targets["area"] == former)]
+        # The chart's own title names the former unit and its end: a saved PNG keeps the label.
+        ended = t("compare.until", lang).format(d=until)
+        title = f"{name} · {area_tree.name_in(str(former_row['name']), lang)} ({ended})"
+        figure = figures.series_figure(levels, targets, title, unit, lang)
+        show_chart(figure, f"{indicator}_{former}", lang, key=f"origin_{former}")

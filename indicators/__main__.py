@@ -16,13 +16,16 @@ import pandas as pd
 
 from indicators import (
     accounts,
+    areas,
     attainment,
     backup,
     cli_tables,
+    compare,
     diff,
     excel,
     fmt,
     migrate,
+    official_areas,
     progress,
     report,
     validate,
@@ -110,6 +113,45 @@ def _progress_frame(store: Store) -> pd.DataFrame:
     return out.drop(columns=["target_quote"])
 
 
+def _areas_frame(store: Store) -> pd.DataFrame:
+    data = store.load()
+    frame = data.areas.copy()
+    frame["formed_from"] = frame["code"].map(areas.formed_from_text(data)).fillna("")
+    # A reused code names the former unit only until the day before its successor took effect.
+    links = data.area_links
+    if not links.empty:
+        former = frame["valid_to"] != ""
+        frame.loc[former, "formed_from"] = ""
+    return frame[["code", "name", "level", "parent", "valid_from", "valid_to", "formed_from"]]
+
+
+def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd.DataFrame:
+    data = store.load()
+    result = compare.compare(data, code, year, parent)
+    if result.problem:
+        raise UsageError(t(result.problem).format(code=code, year=year, area=parent or ""))
+    rows = result.rows
+    note = compare.parent_note(result)
+    return pd.DataFrame(
+        {
+            "code": rows["area"],
+            "name": [compare.area_name(data, a, year) for a in rows["area"]],
+            "value": rows["value"],
+            "actual_kind": rows["actual_kind"],
+            "target": rows["target"],
+            "attainment_pct": rows["attainment_pct"].round(2),
+            "status": [t(f"status.{s}") for s in rows["status"]],
+            "row": [note if p else "" for p in rows["is_parent"]],
+            "gap": rows["gap"],
+            "target_kind": rows["target_kind"].fillna(""),
+            "mark": rows["mark"],
+            "reported": rows["reported"],
+            "expected": rows["expected"],
+            "status_code": rows["status"],
+        }
+    )
+
+
 def _history_frame(store: Store) -> pd.DataFrame:
     frame = store.versions()
     frame["created_at"] = pd.to_datetime(frame["created_at"]).dt.strftime("%Y-%m-%d %H:%M:%S")
@@ -150,6 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("progress", help="tiến độ tới mục tiêu 2025")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
+    p = sub.add_parser("areas", help="địa bàn: mã, tên, cấp, trực thuộc, hiệu lực, hình thành từ")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p = sub.add_parser("compare", help="so sánh các địa bàn con trên một chỉ tiêu, một năm")
+    p.add_argument("code", help="mã chỉ tiêu, ví dụ TEA_AREA")
+    p.add_argument("--year", type=int, required=True, help="năm")
+    p.add_argument("--parent", default=None, help=f"mã địa bàn cha, ví dụ 12; {compare.COUNTRY} = toàn quốc")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p = sub.add_parser("areas-national", help="nạp danh mục 34 tỉnh, 3.321 xã (gói vietnam-provinces)")
+    p.add_argument("--note", default="", help="ghi chú cho phiên bản")
+    p.add_argument("--account", default=None, help="tài khoản ghi (mặc định: người dùng hệ điều hành)")
     p = sub.add_parser("history", help="các phiên bản dữ liệu")
     p.add_argument("--format", choices=("table", "csv"), default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
@@ -212,6 +264,9 @@ def _qualifiers(data: object, rows: pd.DataFrame, year: str) -> np.ndarray:
 
 def _people(args: argparse.Namespace, store: Store) -> str:
     """The people's table of attainment, progress or history, in the chosen language."""
+    if args.command in ("areas", "compare"):
+        # Codes, names and figures in the Vietnamese convention: one plain table, as wide as it needs.
+        return _for_people(COMMANDS[args.command](args, store)) + "\n"
     lang = args.lang
     if args.command == "attainment":
         data = store.load()
@@ -242,6 +297,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
     "attainment": lambda a, s: _attainment_frame(s, a.area),
     "progress": lambda a, s: _progress_frame(s),
     "history": lambda a, s: _history_frame(s),
+    "areas": lambda a, s: _areas_frame(s),
+    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent),
 }
 
 
@@ -371,6 +428,32 @@ def _rollback(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _areas_national(args: argparse.Namespace, store: Store) -> int:
+    try:
+        national = official_areas.national_areas()
+    except official_areas.AreaSourceError as exc:
+        raise InputError(str(exc)) from exc
+    current = store.load()
+    data = official_areas.with_national(current, national)
+    result = store.commit(
+        data,
+        account=args.account or _os_account(),
+        note=args.note or f"Danh mục đơn vị hành chính toàn quốc ({official_areas.PACKAGE})",
+        action="import",
+        file_name=official_areas.PACKAGE,
+        expected_version=current.version,
+    )
+    provinces = int((national["level"] == "province").sum())
+    communes = len(national) - provinces
+    if result.version is None:
+        print(f"Danh mục {provinces} tỉnh, {communes} xã đã có sẵn: không ghi gì.")
+    else:
+        print(
+            f"Đã nạp {provinces} tỉnh, {communes} xã ({result.added} dòng mới): phiên bản {result.version}."
+        )
+    return 0
+
+
 def _password_from_stdin() -> str:
     """The new password: typed twice at a terminal, else the first line of standard input."""
     if sys.stdin.isatty():
@@ -472,6 +555,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "upgrade": _upgrade,
     "backup": _backup,
     "restore": _restore,
+    "areas-national": _areas_national,
     "report": _report,
 }
 

@@ -11,10 +11,21 @@ from indicators import fmt
 from indicators.excel import HEADERS
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.model import AREAS, INDICATORS, OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, Table
+from indicators.model import (
+    AGGREGATION,
+    AREA_LINKS,
+    AREAS,
+    INDICATORS,
+    OBSERVATIONS,
+    REPORTED,
+    TABLES,
+    TARGETS,
+    Dataset,
+    Table,
+)
 from indicators.validate import Upload
 
-CATALOGUES: tuple[Table, ...] = (INDICATORS, AREAS)
+CATALOGUES: tuple[Table, ...] = (INDICATORS, AREAS, AREA_LINKS, AGGREGATION)
 FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
 CHANGES = ("new", "changed", "removed")
 COUNT_COLUMNS = ("table", "sheet", "new", "changed", "removed", "unchanged")
@@ -164,9 +175,13 @@ class Preview:
 
 
 def _main_value(table: Table) -> str:
-    return {INDICATORS.name: "name_vi", AREAS.name: "name", REPORTED.name: "reported_pct"}.get(
-        table.name, "value"
-    )
+    return {
+        INDICATORS.name: "name_vi",
+        AREAS.name: "name",
+        REPORTED.name: "reported_pct",
+        AREA_LINKS.name: "part",
+        AGGREGATION.name: "rule",
+    }.get(table.name, "value")
 
 
 def _key_text(frame: pd.DataFrame, key: list[str]) -> pd.Series:

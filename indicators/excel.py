@@ -18,6 +18,8 @@ from indicators import fmt
 from indicators.fmt import LANGS
 from indicators.i18n import t
 from indicators.model import (
+    AGGREGATION,
+    AREA_LINKS,
     AREAS,
     DOMAINS,
     INDICATORS,
@@ -28,10 +30,12 @@ from indicators.model import (
     TARGETS,
     YEAR_MAX,
     YEAR_MIN,
+    AggregationRule,
     AreaLevel,
     Comparator,
     Dataset,
     Direction,
+    LinkPart,
     ObsKind,
     Table,
     TargetKind,
@@ -93,12 +97,27 @@ HEADERS: dict[str, dict[str, str]] = {
         "valid_from": "Hiệu lực từ",
         "valid_to": "Hiệu lực đến",
     },
+    AREA_LINKS.name: {
+        "code": "Mã địa bàn",
+        "from_code": "Mã đơn vị cũ",
+        "date": "Ngày hiệu lực",
+        "part": "Toàn bộ hay một phần",
+        "share": "Tỷ lệ (phần của đơn vị cũ)",
+        "source": "Căn cứ",
+    },
+    AGGREGATION.name: {
+        "code": "Mã chỉ tiêu",
+        "rule": "Cách tổng hợp",
+        "numerator": "Mã chỉ tiêu tử số",
+        "denominator": "Mã chỉ tiêu mẫu số",
+        "note": "Ghi chú",
+    },
 }
 
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 NUMBER_FORMAT = "#,##0.##"
-VALUE_COLUMNS = {"value", "reported_pct"}
+VALUE_COLUMNS = {"value", "reported_pct", "share"}
 RECIPIENTS: tuple[str, ...] = ("", "tap_the", "ca_nhan")
 AWARD_LEVELS: tuple[str, ...] = ("", "state", "government", "province", "grassroots")
 
@@ -116,6 +135,8 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     (TARGETS.name, "comparator"): tuple(Comparator),
     (REPORTED.name, "target_kind"): tuple(TargetKind),
     (AREAS.name, "level"): tuple(AreaLevel),
+    (AREA_LINKS.name, "part"): tuple(LinkPart),
+    (AGGREGATION.name, "rule"): tuple(AggregationRule),
 }
 
 # Words offices write instead of the model's codes, per column (matched folded).
@@ -158,6 +179,13 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "level": {"province": ("tỉnh",), "district": ("huyện",), "commune": ("xã", "thị trấn", "phường")},
     "qualifier": {"khoang": ("khoảng",), "tren": ("trên",)},
+    "part": {"whole": ("toàn bộ", "nhập toàn bộ", "giữ nguyên"), "part": ("một phần", "nhập một phần")},
+    "rule": {
+        "sum": ("cộng", "tổng", "cộng dồn"),
+        "ratio": ("tử số/mẫu số", "tỷ lệ"),
+        "weighted": ("bình quân theo dân số", "theo dân số"),
+        "none": ("không cộng", "không tổng hợp"),
+    },
     "recipient": {"tap_the": ("tập thể",), "ca_nhan": ("cá nhân",)},
     "award_level": {
         "state": ("nhà nước",),
@@ -274,7 +302,11 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Mã chỉ tiêu, phải có trong trang ChiTieu (của tệp này hoặc của dữ liệu hiện tại).",
             "bắt buộc",
         ),
-        "area": ("Mã địa bàn, phải có trong trang DiaBan (ví dụ TD = huyện Tam Đường).", "bắt buộc"),
+        "area": (
+            "Mã địa bàn, phải có trong trang DiaBan (mã của Tổng cục Thống kê, ví dụ 106 = huyện Tam Đường "
+            "cũ, 03390 = xã Bình Lư).",
+            "bắt buộc",
+        ),
         "year": ("Năm của số liệu, số nguyên.", f"{YEAR_MIN}–{YEAR_MAX}"),
         "kind": (
             "Loại số liệu: actual = thực hiện (TH, số chính thức); estimate = ước thực hiện (ƯTH); change = "
@@ -337,12 +369,38 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "quote": ("Câu trích nguyên văn.", "có thể để trống"),
     },
     AREAS.name: {
-        "code": ("Mã địa bàn, duy nhất.", "bắt buộc"),
+        "code": (
+            "Mã đơn vị hành chính của Tổng cục Thống kê (xã 5 chữ số, ví dụ 03390; tỉnh 12). Một mã có thể "
+            "được dùng lại sau sắp xếp: mã cùng ngày hiệu lực là duy nhất.",
+            "bắt buộc",
+        ),
         "name": ("Tên địa bàn.", "bắt buộc"),
         "level": ("Cấp hành chính.", ", ".join(AreaLevel)),
         "parent": ("Mã địa bàn cấp trên.", "để trống hoặc một mã địa bàn"),
         "valid_from": ("Ngày bắt đầu hiệu lực, dạng NNNN-TT-NN.", "có thể để trống"),
         "valid_to": ("Ngày hết hiệu lực (ví dụ huyện Tam Đường: 2025-06-30).", "có thể để trống"),
+    },
+    AREA_LINKS.name: {
+        "code": ("Mã đơn vị mới (trang DiaBan).", "bắt buộc"),
+        "from_code": ("Mã đơn vị cũ mà đơn vị mới được hình thành từ đó.", "bắt buộc"),
+        "date": ("Ngày đơn vị mới có hiệu lực, dạng NNNN-TT-NN (ví dụ 2025-07-01).", "bắt buộc"),
+        "part": ("whole = nhập toàn bộ đơn vị cũ; part = một phần.", "whole, part"),
+        "share": ("Phần của đơn vị cũ nhập vào (0–1), khi biết.", "có thể để trống"),
+        "source": ("Văn bản căn cứ (ví dụ Nghị quyết 1670/NQ-UBTVQH15).", "có thể để trống"),
+    },
+    AGGREGATION.name: {
+        "code": ("Mã chỉ tiêu.", "bắt buộc"),
+        "rule": (
+            "Cách cộng từ địa bàn con lên địa bàn cha: sum = cộng; ratio = tổng tử số ÷ tổng mẫu số; "
+            "weighted = bình quân theo dân số (mẫu số là mã chỉ tiêu dân số); none = không cộng.",
+            ", ".join(AggregationRule),
+        ),
+        "numerator": ("Với ratio: mã chỉ tiêu tử số (ví dụ số hộ nghèo).", "có thể để trống"),
+        "denominator": (
+            "Với ratio: mã chỉ tiêu mẫu số; với weighted: mã chỉ tiêu dân số.",
+            "có thể để trống",
+        ),
+        "note": ("Ghi chú.", "có thể để trống"),
     },
 }
 # Columns an upload may leave out; every other column of the long layout must be there.
@@ -355,12 +413,15 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
     TARGETS.name: frozenset({"term", "derived", "yearly", "section", "quote", "note"}),
     REPORTED.name: frozenset({"section", "quote"}),
     AREAS.name: frozenset({"parent", "valid_from", "valid_to"}),
+    AREA_LINKS.name: frozenset({"share", "source"}),
+    AGGREGATION.name: frozenset({"numerator", "denominator", "note"}),
 }
 
 INSTRUCTIONS: tuple[str, ...] = (
     "HƯỚNG DẪN CẬP NHẬT SỐ LIỆU CHỈ TIÊU HUYỆN TAM ĐƯỜNG",
     "1. Mỗi trang tính là một bảng: ChiTieu (danh mục chỉ tiêu), SoLieu (số liệu thực hiện), "
-    "MucTieu (mục tiêu), TyLeBaoCao (tỷ lệ % báo cáo ghi), DiaBan (địa bàn). Không đổi tên trang, "
+    "MucTieu (mục tiêu), TyLeBaoCao (tỷ lệ % báo cáo ghi), DiaBan (địa bàn), NguonGoc (đơn vị mới hình "
+    "thành từ đơn vị cũ nào), TongHop (cách cộng chỉ tiêu lên cấp trên). Không đổi tên trang, "
     "không đổi tên cột, không gộp ô, không dùng công thức.",
     "2. Mỗi dòng một số liệu: một chỉ tiêu × một địa bàn × một năm × một loại. Không được có hai dòng "
     "trùng chỉ tiêu, địa bàn, năm và loại.",
@@ -476,7 +537,7 @@ def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, i
             and table is not INDICATORS
             and not (table is AREAS and column == "code")
         ):
-            source = INDICATORS if column == "code" else AREAS
+            source = INDICATORS if column == "code" and table is not AREA_LINKS else AREAS
             formula = f"={source.sheet}!$A$2:$A${lengths[source.name] + 1001}"
         elif column in ("year", "base_year"):
             rule = DataValidation(

@@ -237,20 +237,32 @@ def bar_list(
     reference: float | None = None,
     reference_label: str = "",
     note: str = "",
+    second_reference: float | None = None,
+    second_label: str = "",
 ) -> go.Figure:
-    """Horizontal bars, each with its label on the line above: readable at 390 px, no wide margin."""
+    """Horizontal bars, each with its label on the line above: readable at 390 px, no wide margin.
+
+    Up to two reference lines (a parent's figure dashed, its target dotted), labelled above the bars.
+    """
     rows = _rows(items)
     annotations, shapes = _row_labels(rows), []
-    if reference is not None:
-        line, text = _reference_line(reference, reference_label, rows.total)
+    lines = [(reference, reference_label, "dash"), (second_reference, second_label, "dot")]
+    drawn = 0
+    for value, label, dash in lines:
+        if value is None:
+            continue
+        line, text = _reference_line(value, label, rows.total)
+        line["line"]["dash"] = dash
+        text["yshift"] = 16 * drawn  # the second label above the first, never over it
         shapes.append(line)
         annotations.append(text)
+        drawn += 1
     note_lines = _wrap(note, _LABEL_WRAP + 6) if note else []
     if note_lines:
         annotations.append(_note(note_lines))
-    top_margin = 18 + 22 * len(_wrap(title, _TITLE_WRAP)) + (16 if reference is not None else 0)
+    top_margin = 18 + 22 * len(_wrap(title, _TITLE_WRAP)) + 16 * drawn
     bottom_margin = 44 + 15 * len(note_lines) + (14 if note else 0)
-    top_value = max([*(item.value for item in items), reference or 0.0, 0.0])
+    top_value = max([*(item.value for item in items), reference or 0.0, second_reference or 0.0, 0.0])
     layout = _base_layout(title, lang)
     layout.update(
         height=int(rows.total + top_margin + bottom_margin),

@@ -150,3 +150,14 @@ def yes_no(value: object, lang: Lang = "vi") -> str:
         return MISSING
     met = float(value) >= 1  # type: ignore[arg-type]
     return ("đạt" if met else "chưa đạt") if lang == "vi" else ("met" if met else "not met")
+
+
+def day(iso: str, lang: Lang = "vi") -> str:
+    """An ISO date as people write it: 30/6/2025 in Vietnamese, 30 Jun 2025 in English; "" stays ""."""
+    if not iso:
+        return ""
+    year, month, dom = (int(p) for p in iso.split("-"))
+    if lang == "vi":
+        return f"{dom}/{month}/{year}"
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    return f"{dom} {months[month - 1]} {year}"

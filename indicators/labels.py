@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from indicators import fmt
+from indicators import areas, fmt
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -33,7 +31,6 @@ PROGRESS_ICON: dict[str, str] = {
     "missed_year": "✗",
     "not_judged": "◇",
 }
-_AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Thị trấn|Thành phố)\s+", re.IGNORECASE)
 # Short signs for the report's qualifiers, where space is tight (a card's large number).
 QUALIFIER_SIGN: dict[str, str] = {"khoang": "≈", "tren": ">"}
 
@@ -58,13 +55,7 @@ def term_label(term: str, lang: Lang) -> str:
 
 def area_label(data: Dataset, code: str, lang: Lang) -> str:
     """An area's name; in English "Tam Đường district" rather than the Vietnamese "Huyện Tam Đường"."""
-    row = data.areas[data.areas["code"] == code]
-    if row.empty:
-        return code
-    name, level = str(row["name"].iloc[0]), str(row["level"].iloc[0])
-    if lang == "vi" or level not in {"province", "district", "commune"}:
-        return name
-    return t(f"area.{level}", lang).format(n=_AREA_PREFIX.sub("", name))
+    return areas.label(data.areas, code, lang)
 
 
 def indicator_info(data: Dataset, lang: Lang) -> pd.DataFrame:

@@ -117,6 +117,22 @@ class ProgressStatus(StrEnum):
     NOT_JUDGED = "not_judged"  # a neutral direction or a remainder share
 
 
+class LinkPart(StrEnum):
+    """How much of a former unit went into a new one."""
+
+    WHOLE = "whole"  # nhập toàn bộ, giữ nguyên
+    PART = "part"  # nhập một phần
+
+
+class AggregationRule(StrEnum):
+    """How child areas' figures make their parent's."""
+
+    SUM = "sum"  # counts, areas, money
+    RATIO = "ratio"  # Σ numerator ÷ Σ denominator, times the unit's scale (% or ‰)
+    WEIGHTED = "weighted"  # per head: Σ (value × population) ÷ Σ population; denominator = population code
+    NONE = "none"  # not added up
+
+
 class AreaLevel(StrEnum):
     """Levels of the administrative hierarchy."""
 
@@ -207,14 +223,33 @@ REPORTED = Table(
     ("code", "area", "year", "target_kind", "reported_pct", "section", "quote"),
     ("code", "area", "year", "target_kind"),
 )
+# Official codes of the national statistics office. A code can name two units over time (the new
+# Bình Lư commune took 03390, the former Tam Đường town's code), so a unit is a code and the day
+# it took effect ("" where the list does not say); figures name the unit valid in their year.
 AREAS = Table(
     "areas",
     "DiaBan",
     ("code", "name", "level", "parent", "valid_from", "valid_to"),
+    ("code", "valid_from"),
+)
+# Which former units a unit was formed from, on the day it took effect (Resolution 1670/NQ-UBTVQH15
+# for Lai Châu): the whole of a former unit or a part of it, with the share of it when known.
+AREA_LINKS = Table(
+    "area_links",
+    "NguonGoc",
+    ("code", "from_code", "date", "part", "share", "source"),
+    ("code", "from_code", "date"),
+)
+# How an indicator adds up from child areas to their parent (indicators/aggregate.py). An indicator
+# without a row gets the rule its unit implies; a rate needs its numerator and denominator.
+AGGREGATION = Table(
+    "aggregation_rules",
+    "TongHop",
+    ("code", "rule", "numerator", "denominator", "note"),
     ("code",),
 )
 
-TABLES: tuple[Table, ...] = (INDICATORS, OBSERVATIONS, TARGETS, REPORTED, AREAS)
+TABLES: tuple[Table, ...] = (INDICATORS, OBSERVATIONS, TARGETS, REPORTED, AREAS, AREA_LINKS, AGGREGATION)
 
 # Qualifiers the report puts before a number ("khoảng 300.000", "trên 4.220").
 QUALIFIERS: tuple[str, ...] = ("", "khoang", "tren")
@@ -224,7 +259,7 @@ YEAR_MIN, YEAR_MAX = 1975, 2100
 
 # Column types; every other column is text. Nullable integers keep "no base year" as <NA>.
 _INT_COLUMNS = {"year": "int64", "base_year": "Int64"}
-_FLOAT_COLUMNS = {"value", "reported_pct"}
+_FLOAT_COLUMNS = {"value", "reported_pct", "share"}
 _BOOL_COLUMNS = {"derived", "yearly"}
 _TRUE_WORDS = {"true", "1", "1.0", "yes", "x", "co", "có"}
 
@@ -245,6 +280,10 @@ def coerce(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
             flags = values if values is not None else pd.Series([False] * len(frame))
             out[column] = flags.map(lambda v: str(v).strip().casefold() in _TRUE_WORDS).astype(bool)
         elif column in _FLOAT_COLUMNS:
+            if values is None:
+                values = pd.Series([None] * len(frame), dtype=object)
+            # A blank cell is "not known" (a share of a former unit nobody measured), not zero.
+            values = values.map(lambda v: None if isinstance(v, str) and not v.strip() else v)
             out[column] = pd.to_numeric(values, errors="raise").astype("float64")
         else:
             text = values if values is not None else pd.Series([""] * len(frame))
@@ -266,6 +305,8 @@ class Dataset:
     targets: pd.DataFrame
     reported: pd.DataFrame
     areas: pd.DataFrame
+    area_links: pd.DataFrame
+    aggregation_rules: pd.DataFrame
     version: int = 0
 
     def frame(self, table: Table) -> pd.DataFrame:

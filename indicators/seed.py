@@ -8,18 +8,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import attainment, excel
-from indicators.model import TABLES, Dataset
+from indicators import attainment, excel, official_areas
+from indicators.model import AREA_LINKS, AREAS, TABLES, Dataset
 
 SOURCE = Path(__file__).resolve().parents[1] / "data" / "source.toml"
 
 
 def load_source(path: Path = SOURCE) -> Dataset:
-    """The transcription as a typed dataset, with the targets implied by printed % derived."""
+    """The transcription as a typed dataset, with the targets implied by printed % derived.
+
+    Areas and their formed-from links come from the official lists (data/areas_lai_chau.csv,
+    data/area_links_lai_chau.csv); the transcription's own area codes are mapped to official ones.
+    """
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     frames = {t.name: pd.DataFrame(raw.get(t.name, []), columns=list(t.columns)) for t in TABLES}
-    return attainment.derive_targets(Dataset.from_frames(frames))
+    frames[AREAS.name], frames[AREA_LINKS.name] = official_areas.lai_chau()
+    data = official_areas.map_legacy(Dataset.from_frames(frames))
+    return attainment.derive_targets(data)
 
 
 def main(argv: list[str] | None = None) -> int:

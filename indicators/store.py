@@ -94,7 +94,7 @@ versions = Table(
 )
 
 _INT = {"year", "base_year"}
-_FLOAT = {"value", "reported_pct"}
+_FLOAT = {"value", "reported_pct", "share"}
 _BOOL = {"derived", "yearly"}
 
 
@@ -283,8 +283,10 @@ class Store:
         table = ROW_TABLES[model.name]
         live = (table.c.since_version <= v) & (table.c.until_version.is_(None) | (table.c.until_version > v))
         query = select(*[table.c[c] for c in model.columns]).where(live)
-        rows = conn.execute(query).all()
-        frame = pd.DataFrame(rows, columns=list(model.columns))
+        # pandas reads the result set column by column: at national scale (3.6 million figures) this
+        # is several times faster than building a frame from SQLAlchemy row objects (bench.areas).
+        frame = pd.read_sql(query, conn)
+        frame = frame.reindex(columns=list(model.columns))
         # Canonical order by the table's key, whatever order versions wrote rows in.
         return frame.sort_values(list(model.key), kind="stable").reset_index(drop=True)
 

@@ -10,10 +10,12 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 import pandas as pd
 
-from indicators import excel
+from indicators import excel, official_areas
 from indicators.excel import HEADERS, fold
 from indicators.i18n import msg
 from indicators.model import (
+    AGGREGATION,
+    AREA_LINKS,
     AREAS,
     CHANGE_KINDS,
     OBSERVATIONS,
@@ -272,6 +274,26 @@ def check_duplicates(loc: Located, chk: Checker) -> None:
         )
 
 
+def official_codes(located: dict[str, list[Located]], chk: Checker) -> None:
+    """Workbooks made before the official codes (TD, LC …) still import: codes mapped, with a note."""
+    for locs in located.values():
+        for loc in locs:
+            columns = ["area", "parent"] + (["code"] if loc.table in (AREAS, AREA_LINKS) else [])
+            for column in (c for c in columns if c in loc.frame):
+                values = loc.frame[column].map(lambda v: v if isinstance(v, str) else cell_text(v))
+                old = values.isin(official_areas.LEGACY_CODES.keys())
+                if not old.any():
+                    continue
+                pairs = sorted({f"{c} → {official_areas.official(c)}" for c in values[old]})
+                loc.frame[column] = values.map(official_areas.official)
+                chk.add(
+                    loc.sheet,
+                    msg("check.legacy_area", pairs=", ".join(pairs)),
+                    column=column,
+                    severity="warning",
+                )
+
+
 def check_references(loc: Located, codes: set[str], areas: set[str], chk: Checker) -> None:
     """Indicator and area codes that neither the file nor the current data knows."""
     if loc.table in FIGURE_TABLES:
@@ -282,7 +304,7 @@ def check_references(loc: Located, codes: set[str], areas: set[str], chk: Checke
             bad,
             msg("check.unknown_code"),
         )
-    column = "parent" if loc.table is AREAS else "area"
+    column = {AREAS: "parent", AREA_LINKS: "code", AGGREGATION: ""}.get(loc.table, "area")
     if column in loc.frame:
         values = loc.frame[column]
         known = values.isin(areas).to_numpy() | (values == "").to_numpy()

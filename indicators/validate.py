@@ -21,6 +21,8 @@ from indicators.excel import HEADERS, INSTRUCTIONS_SHEET, fold
 from indicators.fmt import Lang
 from indicators.i18n import msg, t
 from indicators.model import (
+    AGGREGATION,
+    AREA_LINKS,
     AREAS,
     INDICATORS,
     TABLES,
@@ -36,6 +38,7 @@ from indicators.upload_cells import (
     check_references,
     complete_wide,
     effective,
+    official_codes,
 )
 from indicators.upload_sheets import (
     Checker,
@@ -56,6 +59,8 @@ Layout = Literal["long", "wide", ""]
 log = logging.getLogger(__name__)
 
 CATALOGUE_TABLES: tuple[Table, ...] = (INDICATORS, AREAS)
+# Sheets added after workbooks were already in use: a file without them keeps the current rows.
+OPTIONAL_SHEETS: tuple[Table, ...] = (AREA_LINKS, AGGREGATION)
 REPORT_COLUMNS = ("severity", "sheet", "cell", "column", "value", "message")
 CONVERSION_COLUMNS = ("sheet", "cell", "column", "text", "value")
 
@@ -184,7 +189,7 @@ def _find_layout(
     if any(t.name in found for t in FIGURE_TABLES) or not wide:
         upload.layout = "long"
         for table in TABLES:
-            if table.name not in found:
+            if table.name not in found and table not in OPTIONAL_SHEETS:
                 chk.add(
                     table.sheet,
                     msg("check.sheet_missing", sheet=table.sheet, header=HEADERS[table.name]["code"]),
@@ -228,6 +233,7 @@ def _check_tables(located: dict[str, list[Located]], current: Dataset, chk: Chec
         for loc in locs:
             check_columns(loc, chk)
             check_duplicates(loc, chk)
+    official_codes(located, chk)
     catalogue = effective(current.indicators, located.get(INDICATORS.name, []))
     areas = effective(current.areas, located.get(AREAS.name, []))
     codes, area_codes = set(catalogue["code"]), set(areas["code"])

@@ -56,7 +56,7 @@ def rows(data: Dataset) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def term(rows: pd.DataFrame) -> pd.DataFrame:
     """The district's 2015–2020 results: what the overview opens on."""
-    return selection.select(rows, "TD", "2015-2020")
+    return selection.select(rows, "106", "2015-2020")
 
 
 @pytest.fixture

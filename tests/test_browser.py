@@ -31,6 +31,7 @@ PAGES: dict[str, str] = {
     "muc-tieu-2025": "page.goals",
     "thi-dua-khen-thuong": "page.commendations",
     "chi-tieu": "page.detail",
+    "so-sanh-dia-ban": "page.compare",
     "kinh-te": "page.economy",
     "giao-duc-y-te-van-hoa": "page.society",
     "giam-ngheo-viec-lam": "page.poverty_jobs",
@@ -270,5 +271,65 @@ def test_links_and_emoji_shortcodes_in_data_stay_text(server: str, browser: Any,
             assert ":skull:" in text and "💀" not in text, path
             assert "https://evil.example/login" in text and "tro.giup@evil.example" in text, path
         page.close()
+    finally:
+        store.rollback(1, account="test")
+
+
+def test_the_comparison_page_on_the_four_communes(
+    server: str, browser: Any, store_url: str, tmp_path: Path
+) -> None:
+    """The four communes' 2026 tea area (a hand-made workbook): ranked bars, the province's lines."""
+    from indicators import diff, validate
+    from indicators.store import Store
+    from tests import areas_fixture
+
+    store = Store(store_url)
+    current = store.load()
+    book = areas_fixture.workbook(tmp_path / "xa_2026.xlsx")
+    upload = validate.check(book.read_bytes(), book.name, current)
+    store.commit(diff.merge(current, upload), account="test")
+    expected = {
+        "vi": (
+            "Xã Bản Bo",
+            "1.200,5 ▲ vượt",
+            "chưa đủ: tổng hợp từ 4/38 xã",
+            "Mục tiêu Tỉnh Lai Châu: 3.000 ha",
+        ),
+        "en": (
+            "Bản Bo commune",
+            "1,200.5 ▲ exceeded",
+            "partial: aggregated from 4 of 38",
+            "Lai Châu province target",
+        ),
+    }
+    try:
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for lang, words in expected.items():
+                open_page(page, f"{server}/so-sanh-dia-ban" + ("?lang=English" if lang == "en" else ""))
+                # Type to search, as a reader with many indicators or areas does.
+                page.locator("[data-testid=stSelectbox]").first.click()
+                page.keyboard.type("Tổng diện tích chè")
+                page.keyboard.press("Enter")
+                page.wait_for_function(
+                    "() => document.querySelector('[data-testid=stPlotlyChart]')?.innerText.includes('2026')",
+                    timeout=30_000,
+                )
+                page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+                where = f"compare {lang} {width}px"
+                assert page.locator("[data-testid=stException]").count() == 0, where
+                chart = page.locator("[data-testid=stPlotlyChart]").first
+                text = chart.inner_text()
+                # Plotly wraps the note into lines: compare without the spaces and breaks.
+                squeezed = "".join(text.split())
+                for word in words:
+                    assert "".join(word.split()) in squeezed, f"{where}: {word!r}"
+                assert chart.locator("g.point").count() == 4, where  # one bar per commune with a figure
+                widths = page.evaluate(
+                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                )
+                assert widths[0] <= widths[1], f"{where}: {widths}"
+                screenshot(page, SHOTS / f"so-sanh-xa_{lang}_{width}.png", width)
+            page.close()
     finally:
         store.rollback(1, account="test")

@@ -12,7 +12,7 @@ from indicators.model import Dataset
 
 
 def test_headline_cards_in_vietnamese(data: Dataset, term: pd.DataFrame) -> None:
-    by_code = {c.code: c for c in cards.cards(data, term, page_settings.HEADLINE, "vi", "TD", "2015-2020")}
+    by_code = {c.code: c for c in cards.cards(data, term, page_settings.HEADLINE, "vi", "106", "2015-2020")}
     assert list(by_code) == list(page_settings.HEADLINE)
     gtsx = by_code["GTSX"]
     assert (gtsx.value, gtsx.unit, gtsx.target_pct, gtsx.status, gtsx.year) == (
@@ -41,7 +41,7 @@ def test_headline_cards_in_vietnamese(data: Dataset, term: pd.DataFrame) -> None
 
 
 def test_headline_cards_in_english(data: Dataset, term: pd.DataFrame) -> None:
-    by_code = {c.code: c for c in cards.cards(data, term, page_settings.HEADLINE, "en", "TD", "2015-2020")}
+    by_code = {c.code: c for c in cards.cards(data, term, page_settings.HEADLINE, "en", "106", "2015-2020")}
     assert (by_code["GTSX"].value, by_code["GTSX"].unit, by_code["GTSX"].change) == (
         "2,503.3",
         "billion VND",
@@ -52,7 +52,7 @@ def test_headline_cards_in_english(data: Dataset, term: pd.DataFrame) -> None:
 
 
 def test_cards_skip_indicators_the_data_lacks(data: Dataset, term: pd.DataFrame) -> None:
-    assert cards.cards(data, term, ["NOT_THERE", "GTSX"], "vi", "TD", None)[0].code == "GTSX"
+    assert cards.cards(data, term, ["NOT_THERE", "GTSX"], "vi", "106", None)[0].code == "GTSX"
     assert cards.cards(Dataset.empty(), term.iloc[0:0], page_settings.HEADLINE, "vi", None, None) == []
 
 
@@ -63,6 +63,6 @@ def test_tally_of_the_2015_2020_term(term: pd.DataFrame) -> None:
 
 
 def test_seventeen_of_seventeen_and_a_yes_no_goal_on_cards(data: Dataset, term: pd.DataFrame) -> None:
-    found = {c.code: c for c in cards.cards(data, term, ["KTXH_TARGETS_MET"], "vi", "TD", None)}
+    found = {c.code: c for c in cards.cards(data, term, ["KTXH_TARGETS_MET"], "vi", "106", None)}
     assert found["KTXH_TARGETS_MET"].value == "17/17"
     assert found["KTXH_TARGETS_MET"].status == "no_target"

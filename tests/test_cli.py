@@ -68,10 +68,10 @@ def test_attainment_csv_reproduces_the_report(db: str) -> None:
 
 
 def test_attainment_json_and_area_filter(db: str) -> None:
-    done = run("attainment", "--area", "TD", "--format", "json", db=db)
+    done = run("attainment", "--area", "106", "--format", "json", db=db)
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
-    assert {r["area"] for r in rows} == {"TD"}
+    assert {r["area"] for r in rows} == {"106"}
     pov = next(r for r in rows if r["code"] == "POV_RATE" and r["period"] == "2015-2020")
     assert (pov["attainment_pct"], pov["comparator"]) == (150.0, "reduce_by")
 

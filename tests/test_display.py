@@ -19,7 +19,7 @@ def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) ->
     codes = sorted(set(rows["code"]))
     cases: list[tuple[Lang, str]] = [("vi", "suy ra từ tỷ lệ báo cáo"), ("en", "implied by the report's %")]
     for lang, word in cases:
-        found = tables.results(seed_data, rows, codes, lang, "TD", None)
+        found = tables.results(seed_data, rows, codes, lang, "106", None)
         implied = found["target_basis"] == "implied"
         assert implied.sum() == 13
         summary = tables.results_summary(found, lang)
@@ -29,7 +29,7 @@ def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) ->
         full = tables.results_table(found, lang)
         assert full.loc[implied.to_numpy(), "note"].str.contains("≈").all()
     # The detail page's tables: targets and attainment.
-    targets = tables.targets_table(seed_data, "TEA_OUTPUT", "vi", "TD")
+    targets = tables.targets_table(seed_data, "TEA_OUTPUT", "vi", "106")
     assert targets["basis"].tolist() == ["≈ suy ra từ tỷ lệ báo cáo"]
     assert targets["target"].tolist() == [7038.0]
     detail = tables.attainment_table(rows[rows["code"] == "TEA_OUTPUT"], "vi")
@@ -102,12 +102,12 @@ def test_the_detail_page_metadata(seed_data: Dataset) -> None:
 
 
 def test_estimates_are_said_wherever_a_figure_appears(seed_data: Dataset) -> None:
-    figures = tables.observations_table(seed_data, "GTSX", "vi", "TD")
+    figures = tables.observations_table(seed_data, "GTSX", "vi", "106")
     assert set(figures["note"].str.contains("ước", case=False)) == {True}
-    english = tables.observations_table(seed_data, "GTSX", "en", "TD")
+    english = tables.observations_table(seed_data, "GTSX", "en", "106")
     assert set(english["note"]) == {"est."}
     assert "Ước thực hiện" in set(figures["obs_kind"])
-    teachers = tables.observations_table(seed_data, "TEACHERS_QUALIFIED", "vi", "TD")
+    teachers = tables.observations_table(seed_data, "TEACHERS_QUALIFIED", "vi", "106")
     change = teachers[teachers["obs_kind"].str.startswith("Ước thay đổi")].iloc[0]
     assert (
         change["obs_kind"] == "Ước thay đổi so với báo cáo không nêu năm gốc"

@@ -62,6 +62,8 @@ def test_the_shipped_workbook_is_valid_and_uses_the_upload_layout() -> None:
         "MucTieu",
         "TyLeBaoCao",
         "DiaBan",
+        "NguonGoc",
+        "TongHop",
     ]
 
 

@@ -85,7 +85,7 @@ def test_goal_figure_path_goal_and_status(data: Dataset) -> None:
     rows = progress.compute(data)
     paths = progress.required_path(rows)
     goal = rows[rows["code"] == "TOURISTS"].iloc[0]
-    actuals = selection.series(data, "TOURISTS", "TD", first=2015, last=2025)
+    actuals = selection.series(data, "TOURISTS", "106", first=2015, last=2025)
     fig = figures.goal_figure(
         goal, actuals, paths[paths["code"] == "TOURISTS"], "Số lượt khách", "lượt khách", "vi"
     )
@@ -101,19 +101,20 @@ def test_goal_figure_path_goal_and_status(data: Dataset) -> None:
 
 def test_series_figure_marks_targets(data: Dataset) -> None:
     targets = data.targets[data.targets["code"] == "TEA_NEW"]
-    fig = figures.series_figure(selection.series(data, "TEA_NEW", "TD"), targets, "Chè trồng mới", "ha", "en")
+    levels = selection.series(data, "TEA_NEW", "106")
+    fig = figures.series_figure(levels, targets, "Chè trồng mới", "ha", "en")
     actual, target = fig.data
     assert actual.text == ("661.3 (est.)",) and target.text == ("300",)
     assert target.customdata == ("Target Resolution 2020: 300 ha",)
     # An implied target is marked ≈ and rounded; a fall a year is no point on a chart of levels.
     output = data.targets[data.targets["code"] == "TEA_OUTPUT"]
     fig = figures.series_figure(
-        selection.series(data, "TEA_OUTPUT", "TD"), tables.rounded_targets(data, output), "x", "tấn", "vi"
+        selection.series(data, "TEA_OUTPUT", "106"), tables.rounded_targets(data, output), "x", "tấn", "vi"
     )
     assert fig.data[1].text == ("≈ 7.038",)
     assert "suy ra từ tỷ lệ báo cáo" in fig.data[1].customdata[0]
     poverty = data.targets[data.targets["code"] == "POV_RATE"]
-    fig = figures.series_figure(selection.series(data, "POV_RATE", "TD"), poverty, "x", "%", "vi")
+    fig = figures.series_figure(selection.series(data, "POV_RATE", "106"), poverty, "x", "%", "vi")
     assert len(fig.data) == 1
-    empty = figures.series_figure(selection.series(data, "NONE", "TD"), targets.iloc[0:0], "x", "", "vi")
+    empty = figures.series_figure(selection.series(data, "NONE", "106"), targets.iloc[0:0], "x", "", "vi")
     assert empty.data == ()

@@ -27,7 +27,7 @@ def _row(frame: pd.DataFrame, code: str, year: int, kind: str | None = None) -> 
 
 def _with(data: Dataset, *rows: dict) -> Dataset:
     """The data with more observations (kind "actual" = official unless said)."""
-    extra = pd.DataFrame([{"area": "TD", "kind": "actual", "base_year": 0, **r} for r in rows])
+    extra = pd.DataFrame([{"area": "106", "kind": "actual", "base_year": 0, **r} for r in rows])
     obs = coerce(OBSERVATIONS, pd.concat([data.observations, extra], ignore_index=True))
     return replace(data, observations=obs)
 
@@ -149,7 +149,7 @@ def test_consolidation_and_structure_shares_have_no_better_direction() -> None:
         assert directions[code] == "neutral", code
     targets = pd.DataFrame(
         [
-            {"code": "SCHOOLS", "area": "TD", "year": 2020, "term": "2015-2020", "target_kind": "NQ"}
+            {"code": "SCHOOLS", "area": "106", "year": 2020, "term": "2015-2020", "target_kind": "NQ"}
             | {"comparator": "at_least", "value": 46.0}
         ]
     )

@@ -25,7 +25,9 @@ def test_term_labels(term: str, lang: Lang, label: str) -> None:
 
 
 def test_area_names_in_english_drop_the_vietnamese_level_word(data: Dataset) -> None:
-    assert labels.area_label(data, "TD", "vi") == "Huyện Tam Đường"
-    assert labels.area_label(data, "TD", "en") == "Tam Đường district"
-    assert labels.area_label(data, "BAN_BO", "en") == "Bản Bo commune"
+    assert labels.area_label(data, "106", "vi") == "Huyện Tam Đường"
+    assert labels.area_label(data, "106", "en") == "Tam Đường district"
+    assert labels.area_label(data, "03424", "en") == "Bản Bo commune"
+    assert labels.area_label(data, "03390", "vi") == "Xã Bình Lư"  # the newest unit of a reused code
+    assert labels.area_label(data, "03388", "en") == "Đoàn Kết ward"
     assert labels.area_label(data, "NOWHERE", "en") == "NOWHERE"

@@ -17,6 +17,7 @@ from sqlalchemy import MetaData, create_engine, inspect, text
 
 from indicators import accounts, backup, migrate
 from indicators.__main__ import main
+from indicators.official_areas import LEGACY_CODES
 from indicators.store import Store, metadata
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store_release_0.sqlite"
@@ -61,6 +62,13 @@ def version_dumps(url: str) -> dict[int, str]:
     engine.dispose()
     out[0] = repr(sorted(meta)) + repr(users)
     return out
+
+
+def _official(dump: str) -> list[str]:
+    """A version's dump with the first releases' area codes written as the official ones, line by line."""
+    for old, new in LEGACY_CODES.items():
+        dump = dump.replace(f"'{old}'", f"'{new}'")
+    return sorted(dump.splitlines())
 
 
 def _same(value: object) -> object:
@@ -137,7 +145,14 @@ def test_a_previous_release_store_upgrades_on_first_start_keeping_everything(rel
     before = version_dumps(release_0_url)
     assert len(before) == 4  # versions 1–3 and the versions/accounts record
     store = Store(release_0_url).ensure()  # first start
-    assert version_dumps(release_0_url) == before
+    after = version_dumps(release_0_url)
+    # Every version keeps its figures; 0003 writes their areas with the official codes (TD → 106 …).
+    for v in (1, 2, 3):
+        assert sorted(after[v].splitlines()) == _official(before[v]), v
+    # Versions 1–3 and the accounts as they were; 0003 adds version 4, the official list of areas.
+    end = before[0].index("]")
+    assert after[0].startswith(before[0][:end]) and after[0].endswith(before[0][end + 1 :])
+    assert len(after) == 5
     with store.engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == migrate.head()
         assert {"definition", "source"} <= {c["name"] for c in inspect(conn).get_columns("data_indicators")}
@@ -164,12 +179,12 @@ def test_a_previous_release_store_upgrades_on_first_start_keeping_everything(rel
     obs = changed.observations.copy()
     obs.loc[obs["code"] == "GTSX", "note"] = "số liệu chính thức"
     result = store.commit(replace(changed, observations=obs), account="canbo")
-    assert (result.version, result.added, result.removed) == (4, 2, 2)
+    assert (result.version, result.added, result.removed) == (5, 2, 2)
 
 
 def test_upgrade_from_the_command_line(release_0_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["upgrade"]) == 0
-    assert "0001_release_0 → 0002_honest_figures" in capsys.readouterr().out
+    assert "0001_release_0 → 0003_official_areas" in capsys.readouterr().out
     assert main(["upgrade"]) == 0
     assert "không cần nâng cấp" in capsys.readouterr().out
 
@@ -260,6 +275,9 @@ def test_an_old_dump_is_upgraded_as_it_is_restored(store_url: str, tmp_path: Pat
     file.write_bytes(gzip.compress(json.dumps(payload).encode()))
     store = Store(store_url).ensure()
     counts = backup.restore(store.engine, file)
-    assert counts["versions"] == 3 and counts["users"] == 2
-    assert version_dumps(store_url) == version_dumps(f"sqlite:///{old}")
+    # 0003 adds one version (the official list of areas) and writes the old ones' areas officially.
+    assert counts["versions"] == 4 and counts["users"] == 2
+    restored, original = version_dumps(store_url), version_dumps(f"sqlite:///{old}")
+    for v in (1, 2, 3):
+        assert sorted(restored[v].splitlines()) == _official(original[v]), v
     assert store.commit(store.load(), account="a").version is None

@@ -34,6 +34,7 @@ PAGES: dict[str, str] = {
     "pages/goals.py": "page.goals",
     "pages/commendations.py": "page.commendations",
     "pages/detail.py": "page.detail",
+    "pages/compare.py": "page.compare",
     "pages/domain_economy.py": "page.economy",
     "pages/domain_society.py": "page.society",
     "pages/domain_poverty_jobs.py": "page.poverty_jobs",

@@ -132,7 +132,10 @@ def test_a_commit_after_someone_else_committed_is_recomputed_first(store: Store,
     store.commit(
         Dataset.from_frames(
             {
-                **{k: getattr(seed_data, k) for k in ("indicators", "targets", "reported", "areas")},
+                **{
+                    k: getattr(seed_data, k)
+                    for k in ("indicators", "targets", "reported", "areas", "area_links")
+                },
                 "observations": seed_data.observations.iloc[1:],
             }
         ),
@@ -156,7 +159,10 @@ def test_history_lists_versions_compares_and_rolls_back_after_confirmation(
     store.commit(
         Dataset.from_frames(
             {
-                **{k: getattr(seed_data, k) for k in ("indicators", "targets", "reported", "areas")},
+                **{
+                    k: getattr(seed_data, k)
+                    for k in ("indicators", "targets", "reported", "areas", "area_links")
+                },
                 "observations": edited,
             }
         ),

@@ -14,7 +14,7 @@ from indicators.model import Dataset
 def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame) -> None:
     codes = selection.codes_in(data, ("economy",))
     assert codes[:2] == ["INCOME_PC", "GTSX"] or codes[:2] == ["GTSX", "INCOME_PC"]
-    found = tables.results(data, term, codes, "vi", "TD", "2015-2020")
+    found = tables.results(data, term, codes, "vi", "106", "2015-2020")
     table = tables.headers(tables.results_table(found, "vi"), "vi")
     gtsx = table[table["Chỉ tiêu"] == "Tổng giá trị sản xuất"].iloc[0]
     # The implied target is rounded to what 118,08 % supports (five significant digits).
@@ -24,7 +24,7 @@ def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame
     assert gtsx["Đánh giá"] == "▲ vượt" and gtsx["Ghi chú"] == "≈ mục tiêu suy ra từ tỷ lệ báo cáo; ước"
     assert gtsx["Cơ sở mục tiêu"] == "suy ra từ tỷ lệ báo cáo"
     tea = tables.headers(
-        tables.results_table(tables.results(data, term, ["TEA_OUTPUT"], "vi", "TD", "2015-2020"), "vi"), "vi"
+        tables.results_table(tables.results(data, term, ["TEA_OUTPUT"], "vi", "106", "2015-2020"), "vi"), "vi"
     ).iloc[0]
     assert tea["Chỉ tiêu đề ra"] == 7038.0  # 7.037,9 worked back from 137,2 %: four digits, no more
     plan = table[
@@ -59,13 +59,13 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
 
 
 def test_quotes_are_the_report_sentences_once(data: Dataset) -> None:
-    quoted = tables.quotes(data, "GTSX", "TD")
+    quoted = tables.quotes(data, "GTSX", "106")
     assert "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết" in set(quoted["quote"])
     assert not quoted.duplicated().any()
 
 
 def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> None:
-    found = tables.results(data, term, selection.codes_in(data, ("economy",)), "vi", "TD", "2015-2020")
+    found = tables.results(data, term, selection.codes_in(data, ("economy",)), "vi", "106", "2015-2020")
     summary = tables.headers(tables.results_summary(found, "vi"), "vi")
     assert list(summary.columns) == [
         "Chỉ tiêu",
@@ -82,7 +82,7 @@ def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> 
         "118,08\u202f% (theo tỷ lệ báo cáo nêu)",
         "▲ vượt",
     ]
-    tea = tables.results(data, term, ["TEA_NEW", "TOURISTS"], "en", "TD", "2015-2020")
+    tea = tables.results(data, term, ["TEA_NEW", "TOURISTS"], "en", "106", "2015-2020")
     english = tables.headers(tables.results_summary(tea, "en"), "en").set_index("Indicator")
     assert english.loc["Newly planted tea area (ha)", "Target"] == "300 (Resolution)"  # stated, not derived
     assert english.loc["Tourist arrivals (visitors)", "Actual"] == "about 300,000 (est.)"
@@ -94,7 +94,7 @@ def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> 
 def test_the_summary_reads_codes_not_words(data: Dataset, term: pd.DataFrame) -> None:
     # The qualifier and "derived" come from their own columns: a summary in English of rows
     # whose indicator names are Vietnamese still finds them (nothing parses translated text).
-    found = tables.results(data, term, ["TOURISTS", "GTSX"], "vi", "TD", "2015-2020")
+    found = tables.results(data, term, ["TOURISTS", "GTSX"], "vi", "106", "2015-2020")
     assert found.loc[found["code"] == "TOURISTS", "qualifier"].tolist()[0] == "khoang"
     english = tables.results_summary(found, "en").set_index("indicator")
     assert english.loc["Số lượt khách du lịch (lượt khách)", "actual"] == "about 300,000 (est.)"
@@ -106,7 +106,7 @@ def test_the_summary_reads_codes_not_words(data: Dataset, term: pd.DataFrame) ->
 def test_every_table_column_has_a_header_in_both_languages(
     data: Dataset, term: pd.DataFrame, lang: Lang
 ) -> None:
-    found = tables.results(data, term, selection.all_codes(data), lang, "TD", "2015-2020")
+    found = tables.results(data, term, selection.all_codes(data), lang, "106", "2015-2020")
     goals = progress.compute(data)
     counts = commendations.commendations(data, lang)
     built = [
@@ -114,8 +114,8 @@ def test_every_table_column_has_a_header_in_both_languages(
         tables.results_summary(found, lang),
         tables.goals_table(data, goals, lang),
         tables.goals_summary(data, goals, lang),
-        tables.observations_table(data, "GTSX", lang, "TD"),
-        tables.targets_table(data, "GTSX", lang, "TD"),
+        tables.observations_table(data, "GTSX", lang, "106"),
+        tables.targets_table(data, "GTSX", lang, "106"),
         tables.attainment_table(term, lang),
         commendations.levels_table(counts, lang),
         commendations.commendations_table(counts, lang),

@@ -1,0 +1,147 @@
+"""The comparison page's figure and tables: ranked child areas, the parent's lines, gaps to targets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import areas, figures, fmt, labels
+from indicators.compare import COUNTRY, Comparison, area_name, parent_note
+from indicators.fmt import Lang
+from indicators.i18n import t
+from indicators.model import Dataset
+
+_ICONS = {**labels.STATUS_ICON, "partial": "◐"}
+
+
+def _status(status: str, lang: Lang) -> str:
+    return f"{_ICONS.get(status, '○')} {t(f'status.{status}', lang)}"
+
+
+def _value(value: object, unit: str, lang: Lang) -> str:
+    return fmt.MISSING if fmt.is_missing(value) else fmt.with_unit(value, unit, lang)
+
+
+def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang: Lang) -> go.Figure:
+    """Child areas with a figure, best first; the parent's value (dashed) and target (dotted) as lines."""
+    kids = result.children[result.children["value"].notna()]
+    items = []
+    for row in kids.itertuples(index=False):
+        status = str(row.status)
+        label = area_name(data, str(row.area), result.year, lang)
+        target = (
+            ""
+            if fmt.is_missing(row.target)
+            else f" · {t('col.target', lang)}: {_value(row.target, unit, lang)}"
+        )
+        items.append(
+            figures.BarItem(
+                label=label,
+                value=float(row.value),
+                text=f"{_value(row.value, '', lang)} {_status(status, lang)}",
+                color=figures.STATUS_COLOR.get(status, figures.STATUS_COLOR["no_data"]),
+                hover=f"<b>{figures._esc(label)}</b><br>{figures._esc(_value(row.value, unit, lang))}"
+                f"{figures._esc(target)}<br>{figures._esc(_status(status, lang))}",
+                # Estimates are hatched, as everywhere in the product: not yet the final figure.
+                pattern="/" if row.actual_kind == "estimate" else "",
+            )
+        )
+    parent = result.parent_row
+    parent_name = area_name(data, result.parent, result.year, lang)
+    reference = second = None
+    reference_label = second_label = ""
+    if parent is not None and not fmt.is_missing(parent["value"]):
+        reference = float(parent["value"])
+        reference_label = t("compare.parent_value", lang).format(
+            name=parent_name, value=_value(parent["value"], unit, lang)
+        )
+    if parent is not None and not fmt.is_missing(parent["target"]):
+        second = float(parent["target"])
+        second_label = t("compare.parent_target", lang).format(
+            name=parent_name, value=_value(parent["target"], unit, lang)
+        )
+    missing = int(result.children["value"].isna().sum())
+    notes = [f"{parent_name}: {parent_note(result, lang)}."]
+    if missing:
+        notes.append(t("compare.missing_note", lang).format(n=missing))
+    return figures.bar_list(
+        items,
+        t("compare.chart_title", lang).format(indicator=name, year=result.year),
+        lang,
+        axis_title=unit,
+        reference=reference,
+        reference_label=reference_label,
+        second_reference=second,
+        second_label=second_label,
+        note=" ".join(notes),
+    )
+
+
+# Stable column ids; widgets.show_table puts the headers on ("col.<id>" in indicators/i18n.py).
+TABLE_COLUMNS = [
+    "area_code",
+    "area",
+    "row",
+    "value",
+    "unit",
+    "actual_kind",
+    "target_kind",
+    "target",
+    "pct",
+    "status",
+    "gap",
+]
+
+
+def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> pd.DataFrame:
+    """Every row of the comparison, the parent last, by column id (headers are put on when shown)."""
+    rows = result.rows
+    note = parent_note(result, lang)
+    frame = pd.DataFrame(
+        {
+            "area_code": rows["area"].where(rows["area"] != COUNTRY, ""),
+            "area_name": [area_name(data, a, result.year, lang) for a in rows["area"]],
+            "row": [note if p else "" for p in rows["is_parent"]],
+            "value": rows["value"].astype("float64"),
+            "unit": unit,
+            "actual_kind": [
+                t(f"kind.{k}", lang) if k else "" for k in rows["actual_kind"].fillna("")
+            ],
+            "kind": [t(f"kind.{k}", lang) if k else "" for k in rows["target_kind"].fillna("")],
+            "target": rows["target"].astype("float64"),
+            "pct": rows["attainment_pct"].astype("float64").round(2),
+            "status": [_status(s, lang) for s in rows["status"]],
+            "gap": rows["gap"].astype("float64"),
+        }
+    )
+    return frame
+
+
+def gaps_summary(data: Dataset, result: Comparison, unit: str, lang: Lang) -> pd.DataFrame:
+    """For phones: area, status, and the gap to its own target in words ("+383,3 tỷ đồng")."""
+    kids = result.children[result.children["target"].notna()]
+    return pd.DataFrame(
+        {
+            "area_name": [area_name(data, a, result.year, lang) for a in kids["area"]],
+            "status": [_status(s, lang) for s in kids["status"]],
+            "gap": [
+                fmt.MISSING if fmt.is_missing(g) else fmt.join_unit(fmt.signed(g, lang), unit)
+                for g in kids["gap"]
+            ],
+        }
+    )
+
+
+def origin_table(data: Dataset, code: str, lang: Lang) -> pd.DataFrame:
+    """The former units an area was formed from: code, name, whole or part, the former parent."""
+    origins = areas.formed_from(data, code)
+    return pd.DataFrame(
+        {
+            "area_code": origins["from_code"],
+            "area_name": [areas.name_in(n, lang) for n in origins["name"]],
+            "part": [t(f"part.{p}", lang) for p in origins["part"]],
+            "former_parent": [
+                areas.label(data.areas, p, lang) if p else "" for p in origins["former_parent"]
+            ],
+        }
+    )

@@ -1,0 +1,111 @@
+"""So sánh địa bàn: the areas under a parent ranked on one indicator and year, the parent's total, gaps."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, widgets
+from indicators import areas, compare, compare_charts, labels, page_settings, selection
+from indicators.i18n import t
+
+# Read inputs.
+lang = state.lang()
+data = widgets.page_header("page.compare", lang)
+info = labels.indicator_info(data, lang)
+if info.empty:
+    widgets.say(t("empty.indicators", lang))
+    st.stop()
+st.caption(t("compare.intro", lang))
+codes = selection.all_codes(data)
+
+
+def _years(code: str) -> list[int]:
+    held = data.observations.loc[data.observations["code"] == code, "year"]
+    return sorted(set(held) | set(data.targets.loc[data.targets["code"] == code, "year"]))
+
+
+def _new_indicator() -> None:
+    """Another indicator has other years and areas: its latest year and usual parent are the start."""
+    chosen = st.session_state["compare_code"]
+    years = _years(chosen)
+    if years:
+        st.session_state["compare_year"] = years[-1]
+        parent = compare.default_parent(data, chosen, years[-1])
+        if parent:
+            st.session_state["compare_parent"] = parent
+
+
+# A link may name the indicator and the parent (?indicator=TEA_AREA&parent=12): a view to share.
+asked = st.query_params.get("indicator", page_settings.DEFAULT_INDICATOR)
+code = st.selectbox(
+    t("compare.indicator", lang),
+    codes,
+    index=codes.index(asked) if asked in codes else 0,
+    key="compare_code",
+    on_change=_new_indicator,
+    format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
+)
+name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
+years = _years(code)
+if not years:
+    widgets.say(t("empty.series", lang))
+    st.stop()
+names = widgets.area_labels(data, lang)
+left, right = st.columns([1, 3])
+# A value already in the session (set when the indicator changed) wins; else the latest year.
+start = 0 if "compare_year" in st.session_state else len(years) - 1
+year = left.selectbox(t("compare.year", lang), years, index=start, key="compare_year")
+parents = [compare.COUNTRY, *sorted(areas.parents(data.areas)["code"], key=lambda c: names.get(c, c))]
+default = st.query_params.get("parent") or compare.default_parent(data, code, year)
+parent = right.selectbox(
+    t("compare.parent", lang),
+    parents,
+    index=0 if "compare_parent" in st.session_state or default not in parents else parents.index(default),
+    key="compare_parent",
+    format_func=lambda c: t("compare.country", lang) if c == compare.COUNTRY else names.get(c, c),
+    help=t("compare.parent_help", lang),
+)
+
+# Process data.
+result = widgets.comparison(data, code, year, parent)
+if result.problem:
+    widgets.say(t(result.problem, lang).format(code=code, year=year, area=names.get(parent, parent)))
+    st.stop()
+
+# Save outputs: the ranked chart, each area's gap to its target, the full table.
+if result.children["value"].notna().any():
+    figure = compare_charts.compare_figure(data, result, name, unit, lang)
+    widgets.show_chart(figure, f"so_sanh_{code}_{year}", lang, key="compare_chart")
+else:
+    widgets.say(t("compare.no_values", lang).format(year=year))
+st.subheader(t("compare.gaps", lang))
+gaps = compare_charts.gaps_summary(data, result, unit, lang)
+if gaps.empty:
+    widgets.say(t("empty.target", lang))
+else:
+    widgets.plain_table(gaps, lang)
+st.subheader(t("compare.table", lang))
+table = compare_charts.compare_table(data, result, unit, lang)
+widgets.show_table(
+    table,
+    f"so_sanh_{code}_{year}",
+    lang,
+    key="compare_table",
+    columns=["area_name", "value", "status", "row"],
+)
+
+# Where an area came from: the former units, and the former district's figures, labelled as such.
+st.subheader(t("compare.origin", lang))
+linked = sorted(set(data.area_links["code"]), key=lambda c: names.get(c, c))
+if linked:
+    first = next((c for c in result.children["area"] if c in set(linked)), linked[0])
+    picked = st.selectbox(
+        t("compare.origin_pick", lang),
+        linked,
+        index=linked.index(first),
+        # One picker per comparison: a new one starts from the first ranked area of that comparison.
+        key=f"compare_origin_{code}_{year}_{parent}",
+        format_func=lambda c: names.get(c, c),
+        help=t("compare.parent_help", lang),
+    )
+    widgets.origin(data, picked, code, name, unit, lang)
