@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators import attainment, fmt, progress
+from indicators import areas, attainment, fmt, progress
 from indicators.fmt import Lang
 from indicators.i18n import MessageError, msg, t
 from indicators.lookup import term_start
@@ -137,11 +137,10 @@ def area_names(data: Dataset, area: str, lang: Lang) -> tuple[str, str]:
     row = data.areas[data.areas["code"] == area]
     if row.empty:
         return area, area
-    name, level = str(row["name"].iloc[0]), str(row["level"].iloc[0])
+    name = str(row["name"].iloc[0])
     place = _AREA_PREFIX.sub("", name)
     if lang == "en":
-        known = level in {"province", "district", "commune"}
-        return (t(f"area.{level}", lang).format(n=place) if known else name), place
+        return areas.name_in(name, lang), place
     return name[:1].lower() + name[1:] if place != name else name, place
 
 
@@ -623,7 +622,9 @@ def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Conten
     """The report of one area and period, from the engines' outputs only."""
     # Load inputs.
     if area not in set(data.areas["code"]):
-        known = ", ".join(sorted(data.areas["code"])) or "—"
+        # Only the areas that have figures: a province's list of units would bury the answer.
+        with_figures = sorted(set(data.observations["area"]) & set(data.areas["code"]))
+        known = ", ".join(with_figures[:12]) + (" …" if len(with_figures) > 12 else "") or "—"
         raise ReportError("report.err.area", area=area, known=known)
     info = _catalogue(data, lang)
     area_name, place = area_names(data, area, lang)

@@ -70,7 +70,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 @pytest.fixture(scope="module")
 def content(data: Dataset) -> report.Content:
-    return report.build(data, "TD", TERM, "vi")
+    return report.build(data, "106", TERM, "vi")
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def document(docx_vi: bytes) -> DocumentObject:
 
 @pytest.fixture(scope="module")
 def engine(data: Dataset) -> pd.DataFrame:
-    rows = attainment.compute(data, area="TD")
+    rows = attainment.compute(data, area="106")
     return rows[(rows["year"] > 2015) & (rows["year"] <= 2020)].reset_index(drop=True)
 
 
@@ -298,8 +298,8 @@ GOALS_HEADING = "II. MỤC TIÊU GIAI ĐOẠN 2020 – 2025 VÀ TIẾN ĐỘ TH�
 def _allowed(data: Dataset, engine: pd.DataFrame, code: str) -> set[float]:
     """Every figure a sentence about `code` may print: the engine's values for it, and years."""
     levels = attainment.levels(data.observations)
-    mine = levels[(levels["code"] == code) & (levels["area"] == "TD")]
-    obs = data.observations[(data.observations["code"] == code) & (data.observations["area"] == "TD")]
+    mine = levels[(levels["code"] == code) & (levels["area"] == "106")]
+    obs = data.observations[(data.observations["code"] == code) & (data.observations["area"] == "106")]
     rows = engine[engine["code"] == code]
     allowed = set(mine["actual"]) | set(obs["value"].abs()) | set(range(2015, 2021))
     for _, row in rows.iterrows():
@@ -344,8 +344,8 @@ def test_every_number_in_the_results_text_is_the_engine_value(
 def test_every_number_in_the_goals_text_is_the_progress_engine_value(
     document: DocumentObject, data: Dataset
 ) -> None:
-    goals = progress.compute(data, goal_year=2025, area="TD")
-    stated = data.targets[(data.targets["area"] == "TD") & (data.targets["year"] == 2025)]
+    goals = progress.compute(data, goal_year=2025, area="106")
+    stated = data.targets[(data.targets["area"] == "106") & (data.targets["year"] == 2025)]
     names = data.indicators.set_index("code")["name_vi"]
     texts = body_texts(document)
     section = texts[texts.index(GOALS_HEADING) + 1 : texts.index("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")]
@@ -395,7 +395,7 @@ def test_key_sentences_in_the_report_phrasing(document: DocumentObject) -> None:
 
 def test_estimates_are_marked_ước_and_an_official_figure_supersedes_them(data: Dataset) -> None:
     # The shipped 2020 figures are estimates (the report was written before the year ended).
-    content = report.build(data, "TD", TERM, "vi")
+    content = report.build(data, "106", TERM, "vi")
     sentence = next(p for p in content.sections[0].parts[0].paragraphs if p.startswith("Tổng giá trị"))
     assert sentence.startswith("Tổng giá trị sản xuất ước đạt 2.503,3 tỷ đồng")
     assert next(r for r in content.rows if r.code == "GTSX").actual == "2.503,3 (ước)"
@@ -405,7 +405,7 @@ def test_estimates_are_marked_ước_and_an_official_figure_supersedes_them(data
     official = obs[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")].assign(kind="actual", value=2510.0)
     frames = {k: getattr(data, k) for k in ("indicators", "targets", "reported", "areas")}
     updated = Dataset.from_frames({"observations": pd.concat([obs, official], ignore_index=True), **frames})
-    content = report.build(updated, "TD", TERM, "vi")
+    content = report.build(updated, "106", TERM, "vi")
     sentence = next(p for p in content.sections[0].parts[0].paragraphs if p.startswith("Tổng giá trị"))
     assert sentence.startswith("Tổng giá trị sản xuất đạt 2.510 tỷ đồng")
     assert next(r for r in content.rows if r.code == "GTSX").actual == "2.510"
@@ -415,7 +415,7 @@ def test_estimates_are_marked_ước_and_an_official_figure_supersedes_them(data
 
 
 def test_an_area_without_figures_gets_a_short_report_that_says_so(data: Dataset) -> None:
-    content = report.build(data, "BAN_BO", TERM, "vi")
+    content = report.build(data, "03424", TERM, "vi")
     assert content.thin and content.rows == []
     said = [p for s in content.sections for p in s.paragraphs]
     assert "Kho dữ liệu chưa có số liệu nào của xã Bản Bo cho giai đoạn 2015 – 2020." in said
@@ -426,12 +426,12 @@ def test_an_area_without_figures_gets_a_short_report_that_says_so(data: Dataset)
 
 
 def test_a_year_without_goals_or_figures_and_an_empty_store(data: Dataset) -> None:
-    content = report.build(data, "TD", report.parse_period(None, 2026), "en")
+    content = report.build(data, "106", report.parse_period(None, 2026), "en")
     said = [p for s in content.sections for p in s.paragraphs]
     assert "No goals have been set for Tam Đường district for 2026." in said
     empty = Dataset.empty()
-    with pytest.raises(report.ReportError, match="không có địa bàn 'TD'"):
-        report.build(empty, "TD", TERM, "vi")
+    with pytest.raises(report.ReportError, match="không có địa bàn '106'"):
+        report.build(empty, "106", TERM, "vi")
 
 
 @pytest.mark.parametrize(
@@ -453,7 +453,7 @@ def test_bad_periods_are_plain_errors(term: str | None, year: int | None, messag
 
 
 def test_english_report_numbers_and_words(data: Dataset) -> None:
-    content = report.build(data, "TD", TERM, "en")
+    content = report.build(data, "106", TERM, "en")
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
     texts = body_texts(doc)
     assert "REPORT" in texts
@@ -520,7 +520,7 @@ def pdfs(data: Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     folder = tmp_path_factory.mktemp("pdf")
     out = {}
     for lang in ("vi", "en"):
-        content = report.build(data, "TD", TERM, lang)
+        content = report.build(data, "106", TERM, lang)
         out[lang] = folder / f"bao_cao_{lang}.pdf"
         out[lang].write_bytes(report_render.render(content, "pdf", browser=None))
     return out
@@ -591,7 +591,7 @@ def test_cli_writes_the_docx(store: Store, tmp_path: Path, capsys: pytest.Captur
         [
             "report",
             "--area",
-            "TD",
+            "106",
             "--term",
             "2015-2020",
             "--format",
@@ -611,9 +611,9 @@ def test_cli_writes_the_docx(store: Store, tmp_path: Path, capsys: pytest.Captur
     ("args", "message"),
     [
         (["--area", "XX", "--term", "2015-2020"], "Lỗi: không có địa bàn 'XX'"),
-        (["--area", "TD", "--term", "2015"], "Lỗi: giai đoạn '2015' không đúng dạng"),
-        (["--area", "TD", "--term", "2015-2020", "--year", "2020"], "Lỗi cú pháp: argument --year"),
-        (["--area", "TD", "--year", "năm"], "Lỗi cú pháp: argument --year"),
+        (["--area", "106", "--term", "2015"], "Lỗi: giai đoạn '2015' không đúng dạng"),
+        (["--area", "106", "--term", "2015-2020", "--year", "2020"], "Lỗi cú pháp: argument --year"),
+        (["--area", "106", "--year", "năm"], "Lỗi cú pháp: argument --year"),
     ],
 )
 def test_cli_errors_are_one_line(
@@ -632,7 +632,7 @@ def test_cli_unwritable_out_is_one_line(
 ) -> None:
     out = tmp_path / "missing" / "x.docx"
     code = main(
-        ["report", "--area", "TD", "--year", "2026", "--format", "docx", "--out", str(out), "--no-charts"]
+        ["report", "--area", "106", "--year", "2026", "--format", "docx", "--out", str(out), "--no-charts"]
     )
     assert code == 2
     assert capsys.readouterr().err.startswith(f"Lỗi: không ghi được tệp {out}")
@@ -682,7 +682,7 @@ def test_overview_offers_the_report_to_a_viewer_and_writes_it_on_request(
     assert download.proto.url.endswith(".docx")
     # The file is the report of the overview's area and term, cached by data version.
     data = state.dataset()
-    payload = widgets._report_file(state.store().url, data.version, "TD", "2015-2020", lang, "docx", data)
+    payload = widgets._report_file(state.store().url, data.version, "106", "2015-2020", lang, "docx", data)
     doc = Document(io.BytesIO(payload))
     assert ("BÁO CÁO" if lang == "vi" else "REPORT") in body_texts(doc)
     # Once written, the next run offers the download straight away.
