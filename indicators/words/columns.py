@@ -51,6 +51,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "xcol.new": ("Mới", "New"),
     "xcol.severity": ("Mức", "Severity"),
     "xcol.cell": ("Ô", "Cell"),
+    "xcol.cells": ("Các ô", "Cells"),
+    "xcol.count": ("Số lần", "Count"),
     "xcol.value": ("Giá trị", "Value"),
     "xcol.message": ("Thông báo", "Message"),
     "xcol.text": ("Chữ trong ô", "Cell text"),

@@ -34,7 +34,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "upload.warnings": ("{n} lưu ý (không chặn việc ghi).", "{n} warnings (they do not block the commit)."),
     "upload.report": ("Báo cáo kiểm tra", "Validation report"),
-    "upload.report_download": ("Tải báo cáo kiểm tra (Excel)", "Download the validation report (Excel)"),
+    "upload.report_download": (
+        "Tải báo cáo kiểm tra đầy đủ, mỗi vấn đề một dòng (Excel)",
+        "Download the full validation report, one problem a row (Excel)",
+    ),
+    "upload.grouped": (
+        "{n} vấn đề, gộp thành {groups} dòng: vấn đề giống nhau ghi một lần kèm số lần và các vùng ô.",
+        "{n} problems in {groups} lines: identical problems are listed once, with their count and cells.",
+    ),
     "upload.conversions": ("Số dạng chữ đã được đọc", "Numbers typed as text, as read"),
     "upload.preview": (
         "Xem trước thay đổi so với phiên bản {v}",
