@@ -11,6 +11,8 @@ from indicators.i18n import t
 # No page_title: the browser tab shows the current page's title, in the reader's language.
 st.set_page_config(page_icon=":material/monitoring:", layout="wide")
 lang = widgets.language_switch()
+auth.resolve()  # who is signed in: from the session cookie, on every run
+auth.clear_cookie_after_sign_out()
 _, role = auth.current()
 auth.account_box(lang)
 

@@ -12,6 +12,8 @@ LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
 ROLE_KEY = "role"  # the role at sign-in, for display only: rights come from the store on every run
 STAMP_KEY = "account_stamp"  # the password's stamp at sign-in: a changed password ends the session
+# Set afresh on every run from the session cookie (dashboard.auth.resolve), then checked by current().
+SIGNED_OUT_KEY = "signed_out"  # a sign-out happened: the next run has the browser drop the cookie
 # Upload and history pages (issue 4): session keys, and widget keys tests find them by.
 UPLOAD_NONCE_KEY = "upload_nonce"  # bumped after a commit so the file uploader starts empty
 UPLOAD_CHECK_KEY = "upload_check"  # the checked upload and its preview, keyed by file sha256 and version

@@ -82,7 +82,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterator
     folder = tmp_path_factory.mktemp("server")
     port = _free_port()
     env = {**os.environ, "INDICATORS_DB": store_url}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log = (folder / "server.log").open("w")
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
