@@ -1,4 +1,4 @@
-"""The server: the dashboard (app.py) as an ASGI app, with the routes that set and clear the sign-in cookie.
+"""The server: the dashboard (app.py) as an ASGI app, with the routes and middleware of signing in.
 
 `make run` starts it with `streamlit run serve.py`, which finds `app` below and serves it.
 """
@@ -16,4 +16,4 @@ from dashboard import session_cookie
 # found" dialog. Said here, before any session starts, it is what st.navigation itself sets.
 PagesManager.uses_pages_directory = False
 
-app = App("app.py", routes=session_cookie.routes())
+app = App("app.py", routes=session_cookie.routes(), middleware=session_cookie.middleware())

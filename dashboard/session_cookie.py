@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import os
 import secrets
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from indicators import sessions
 from indicators.store import Store, StoreError
@@ -90,6 +93,73 @@ async def sign_out(request: Request) -> Response:
         sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=_secure(request)
     )
     return response
+
+
+NEXT_COOKIE = "indicators_next"
+_PROVIDER_LOGIN, _PROVIDER_CALLBACK = "/auth/login", "/oauth2callback"  # Streamlit's st.login routes
+
+
+def _is_our_page(target: str) -> bool:
+    """A path (and query) of one of the dashboard's pages: nothing that leads off the site."""
+    parts = urlsplit(target)
+    return (
+        not parts.scheme
+        and not parts.netloc
+        and parts.path.startswith("/")
+        and not parts.path.startswith(("//", "/auth/", _PROVIDER_CALLBACK, "/_stcore", "/api/"))
+    )
+
+
+def _page_of(referer: str | None, host: str) -> str:
+    """The page a sign-in started from (path and query), if it is one of ours on this host; else ""."""
+    parts = urlsplit(referer or "")
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return target if parts.netloc == host and _is_our_page(target) else ""
+
+
+def _cookie_header(value: str, max_age: int) -> str:
+    return f"{NEXT_COOKIE}={value}; Max-Age={max_age}; Path=/; HttpOnly; SameSite=Lax"
+
+
+class BackToThePageAsked:
+    """st.login brings people back to the home page; this brings them back to the page they were on.
+
+    On the way out (/auth/login) the page is kept in a short HttpOnly cookie; on the way back
+    (/oauth2callback) Streamlit's redirect to "/" is pointed at that page, and the cookie dropped.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass every request on; touch only the two sign-in redirects."""
+        if scope["type"] != "http" or scope["path"] not in (_PROVIDER_LOGIN, _PROVIDER_CALLBACK):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        page, back = "", ""
+        if scope["path"] == _PROVIDER_LOGIN:
+            page = _page_of(request.headers.get("referer"), request.headers.get("host", ""))
+        elif _is_our_page(kept := unquote(request.cookies.get(NEXT_COOKIE, ""))):
+            back = kept
+
+        async def send_with_page(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if page:
+                    headers.append("set-cookie", _cookie_header(quote(page, safe="/?=&"), 600))
+                if scope["path"] == _PROVIDER_CALLBACK and request.cookies.get(NEXT_COOKIE) is not None:
+                    if back and message["status"] in (302, 303, 307) and headers.get("location") == "/":
+                        headers["location"] = back
+                    headers.append("set-cookie", _cookie_header("", 0))
+            await send(message)
+
+        await self.app(scope, receive, send_with_page)
+
+
+def middleware() -> list[Middleware]:
+    """The middleware serve.py adds in front of Streamlit's own."""
+    return [Middleware(BackToThePageAsked)]
 
 
 def routes() -> list[Route]:
