@@ -103,6 +103,7 @@ domains = [
 # everyone else their addresses lead to the sign-in form, and the menu offers only that.
 editing = [
     ("pages/upload.py", "page.upload", ":material/upload_file:", "cap-nhat-so-lieu"),
+    ("pages/enter.py", "page.enter", ":material/edit_note:", "nhap-so-lieu"),
     ("pages/history.py", "page.history", ":material/history:", "lich-su-phien-ban"),
 ]
 if role is not None and role.can_edit():

@@ -21,6 +21,14 @@ UPLOAD_FLASH_KEY = "upload_flash"  # the success message shown once after a comm
 UPLOAD_FILE_WIDGET = "upload_file"  # + the nonce
 UPLOAD_NOTE_WIDGET = "upload_note"
 UPLOAD_COMMIT_WIDGET = "upload_commit"
+# Entering figures in the browser (issue 10): session keys and widget keys.
+ENTER_NONCE_KEY = "enter_nonce"  # bumped after a commit so the grid starts from the new figures
+ENTER_FLASH_KEY = "enter_flash"
+ENTER_AREA_WIDGET = "enter_area"
+ENTER_YEAR_WIDGET = "enter_year"
+ENTER_GRID_WIDGET = "enter_grid"  # + area, year, version and nonce
+ENTER_NOTE_WIDGET = "enter_note"
+ENTER_COMMIT_WIDGET = "enter_commit"
 HISTORY_PENDING_KEY = "history_pending_rollback"  # the version a rollback waits to be confirmed for
 HISTORY_FLASH_KEY = "history_flash"
 HISTORY_VIEW_WIDGET = "history_view"

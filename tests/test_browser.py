@@ -40,9 +40,10 @@ PAGES: dict[str, str] = {
     "cay-che": "page.tea",
     "du-lich": "page.tourism",
     "cap-nhat-so-lieu": "page.upload",
+    "nhap-so-lieu": "page.enter",
     "lich-su-phien-ban": "page.history",
 }
-SIGN_IN_PAGES = {"cap-nhat-so-lieu", "lich-su-phien-ban"}
+SIGN_IN_PAGES = {"cap-nhat-so-lieu", "nhap-so-lieu", "lich-su-phien-ban"}
 # Some pages have no chart (sign-in, a page that says there is nothing to draw).
 DRAWN_JS = drawn_js(require_chart=False)
 

@@ -52,6 +52,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xcol.severity": ("Mức", "Severity"),
     "xcol.cell": ("Ô", "Cell"),
     "xcol.cells": ("Các ô", "Cells"),
+    "xcol.code": ("Mã chỉ tiêu", "Code"),
     "xcol.count": ("Số lần", "Count"),
     "xcol.value": ("Giá trị", "Value"),
     "xcol.message": ("Thông báo", "Message"),
