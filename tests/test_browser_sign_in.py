@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from test_browser import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT, SHOTS, _free_port, _playwright, open_page
 
-from indicators import accounts
+from indicators import accounts, entry
 from indicators.i18n import t
 from indicators.sessions import COOKIE_NAME
 from indicators.store import Store
@@ -176,3 +176,51 @@ def test_sign_in_through_a_real_openid_provider_lands_on_the_page_asked_for(
             page.reload()
             wait_for_title(page, t("page.upload", "vi"))
             context.close()
+
+
+def test_figures_typed_in_the_grid_are_previewed_then_saved_as_a_new_version(
+    tmp_path: Path, chromium: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_url = store_with_analyst(tmp_path, monkeypatch)
+    with served(tmp_path, store_url) as url:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        open_page(page, f"{url}/nhap-so-lieu")
+        page.get_by_label(t("auth.name", "vi")).fill(ANALYST)
+        page.get_by_label(t("auth.password", "vi"), exact=True).fill(PASSWORD)
+        page.get_by_role("button", name=t("auth.submit", "vi")).click()
+        wait_for_title(page, t("page.enter", "vi"))
+        store = Store(store_url)
+        first = entry.grid(store.load(), "TD", 2020).iloc[0]
+        assert first["value"] == ""  # the first row has no 2020 figure yet: typing one adds it
+        # The grid is a canvas: select the first row's first cell, move to the figure, type, Enter.
+        box = page.locator("[data-testid=stDataFrame]").first.bounding_box()
+        page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        # Open the cell's editor first: keys typed while it opens would be lost.
+        page.keyboard.press("Enter")
+        editor = page.locator("textarea.gdg-input")
+        editor.wait_for(timeout=30_000)
+        editor.fill("13,5")
+        page.keyboard.press("Enter")
+        try:
+            page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
+        except Exception:
+            page.screenshot(path=str(SHOTS / "enter_failed.png"), full_page=True)
+            raise
+        page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+        metrics = [m.split("\n")[-1] for m in page.locator("[data-testid=stMetric]").all_inner_texts()]
+        assert metrics == ["1", "0", "0"]  # one new figure, nothing changed or removed
+        page.get_by_label(t("upload.note", "vi")).fill("Số liệu 2020 nhập trên trình duyệt")
+        page.get_by_role("button", name=t("upload.commit", "vi")).click()
+        page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=60_000)
+        assert "phiên bản 2" in page.inner_text("[data-testid=stAlertContentSuccess]")
+        version = store.versions().iloc[-1]
+        assert (version["version"], version["account"], version["action"]) == (2, ANALYST, "import")
+        assert version["note"] == "Số liệu 2020 nhập trên trình duyệt"
+        obs = store.load().observations
+        saved = obs[(obs["code"] == first["code"]) & (obs["year"] == 2020) & (obs["area"] == "TD")]
+        assert saved[["kind", "value"]].values.tolist() == [["actual", 13.5]]
+        screenshot = SHOTS / "enter_saved_vi_1280.png"
+        page.screenshot(path=str(screenshot), full_page=True)
+        page.close()

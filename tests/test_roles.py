@@ -82,6 +82,7 @@ def test_a_viewers_navigation_has_no_page_that_changes_data(
     assert "pages/accounts.py" not in pages.values()
     # Their addresses still exist, and lead to the sign-in form.
     assert pages["cap-nhat-so-lieu"] == "sign-in" and pages["lich-su-phien-ban"] == "sign-in"
+    assert pages["nhap-so-lieu"] == "sign-in"
     assert pages["dang-nhap"] == "sign-in"
 
 
@@ -89,6 +90,7 @@ def test_an_analyst_gets_upload_and_history_but_not_accounts(cookie: dict[str, s
     pages = navigation(app(cookie, "lan", "analyst"))
     assert pages["cap-nhat-so-lieu"] == "pages/upload.py"
     assert pages["lich-su-phien-ban"] == "pages/history.py"
+    assert pages["nhap-so-lieu"] == "pages/enter.py"
     assert "tai-khoan" not in pages and "dang-nhap" not in pages
 
 
