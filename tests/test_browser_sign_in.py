@@ -13,12 +13,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT, SHOTS, _free_port, _playwright, open_page
 
 from indicators import accounts, entry
 from indicators.i18n import t
 from indicators.sessions import COOKIE_NAME
 from indicators.store import Store
+from tests.test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DRAWN_JS,
+    ROOT,
+    SHOTS,
+    _free_port,
+    _playwright,
+    open_page,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -141,7 +150,7 @@ def test_a_sign_in_survives_reload_and_a_new_tab_and_lands_on_the_page_asked_for
 def test_sign_in_through_a_real_openid_provider_lands_on_the_page_asked_for(
     tmp_path: Path, chromium: Any
 ) -> None:
-    from oidc_provider_mock import run_server_in_thread
+    from oidc_provider_mock import run_server_in_thread  # type: ignore[import-untyped]
 
     port = _free_port()
     with run_server_in_thread() as provider:
@@ -190,8 +199,8 @@ def test_figures_typed_in_the_grid_are_previewed_then_saved_as_a_new_version(
         page.get_by_role("button", name=t("auth.submit", "vi")).click()
         wait_for_title(page, t("page.enter", "vi"))
         store = Store(store_url)
-        first = entry.grid(store.load(), "TD", 2020).iloc[0]
-        assert first["value"] == ""  # the first row has no 2020 figure yet: typing one adds it
+        year = int(store.load().observations["year"].max())  # the page opens on the latest year
+        first = entry.grid(store.load(), "TD", year).iloc[0]
         # The grid is a canvas: select the first row's first cell, move to the figure, type, Enter.
         box = page.locator("[data-testid=stDataFrame]").first.bounding_box()
         page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
@@ -210,17 +219,18 @@ def test_figures_typed_in_the_grid_are_previewed_then_saved_as_a_new_version(
             raise
         page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
         metrics = [m.split("\n")[-1] for m in page.locator("[data-testid=stMetric]").all_inner_texts()]
-        assert metrics == ["1", "0", "0"]  # one new figure, nothing changed or removed
-        page.get_by_label(t("upload.note", "vi")).fill("Số liệu 2020 nhập trên trình duyệt")
+        # One figure added (or, where the row had one, changed); nothing removed.
+        assert metrics == (["1", "0", "0"] if first["value"] == "" else ["0", "1", "0"])
+        page.get_by_label(t("upload.note", "vi")).fill("Số liệu nhập trên trình duyệt")
         page.get_by_role("button", name=t("upload.commit", "vi")).click()
         page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=60_000)
         assert "phiên bản 2" in page.inner_text("[data-testid=stAlertContentSuccess]")
         version = store.versions().iloc[-1]
         assert (version["version"], version["account"], version["action"]) == (2, ANALYST, "import")
-        assert version["note"] == "Số liệu 2020 nhập trên trình duyệt"
+        assert version["note"] == "Số liệu nhập trên trình duyệt"
         obs = store.load().observations
-        saved = obs[(obs["code"] == first["code"]) & (obs["year"] == 2020) & (obs["area"] == "TD")]
-        assert saved[["kind", "value"]].values.tolist() == [["actual", 13.5]]
+        saved = obs[(obs["code"] == first["code"]) & (obs["year"] == year) & (obs["area"] == "TD")]
+        assert saved[["kind", "value"]].values.tolist() == [[first["kind"], 13.5]]
         screenshot = SHOTS / "enter_saved_vi_1280.png"
         page.screenshot(path=str(screenshot), full_page=True)
         page.close()

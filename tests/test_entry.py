@@ -13,6 +13,7 @@ from dashboard import state
 from indicators import diff, entry, validate
 from indicators.model import Dataset
 from indicators.store import Store
+from tests import sessions as signed
 
 PAGE = Path(__file__).resolve().parents[1] / "pages" / "enter.py"
 
@@ -46,7 +47,8 @@ def test_the_grid_shows_each_figure_the_vietnamese_way(seed_data: Dataset) -> No
     assert list(grid.columns) == list(entry.GRID_COLUMNS)
     assert len(grid) == len(seed_data.indicators)
     gtsx = grid.set_index("code").loc["GTSX"]
-    assert (gtsx["value"], gtsx["kind"], gtsx["unit"]) == ("2.503,3", "actual", "tỷ đồng")
+    # The report's 2020 figures are estimates (issue 8): the grid says so.
+    assert (gtsx["value"], gtsx["kind"], gtsx["unit"]) == ("2.503,3", "estimate", "tỷ đồng")
     assert grid.set_index("code").loc["GTSX_AGRI", "value"] == "37,1"
     assert entry.grid(seed_data, "TD", 2023)["value"].eq("").all()  # no figure yet for 2023
 
@@ -62,7 +64,7 @@ def test_a_typed_figure_is_read_checked_previewed_and_saved_as_a_version(
     store: Store, seed_data: Dataset
 ) -> None:
     before = entry.grid(seed_data, "TD", 2020)
-    book = entry.workbook(before, typed(before, GTSX=("2.650,5", "actual")), "TD", 2020)
+    book = entry.workbook(before, typed(before, GTSX=("2.650,5", "estimate")), "TD", 2020)
     assert book.rows == {2: "GTSX"}
     upload = validate.check(book.data, book.file_name, seed_data)
     assert upload.ok and upload.layout == "wide"
@@ -71,7 +73,7 @@ def test_a_typed_figure_is_read_checked_previewed_and_saved_as_a_version(
     assert preview.totals() == {"new": 0, "changed": 1, "removed": 0}
     store.commit(diff.merge(seed_data, upload), "lan", book.file_name, upload.sha256, "", "import")
     assert store.current_version() == 2
-    assert figures(store, "GTSX", 2020) == {"actual": 2650.5}
+    assert figures(store, "GTSX", 2020) == {"estimate": 2650.5}
     assert store.versions()["file_name"].iloc[-1] == "nhap-truc-tiep-TD-2020.xlsx"
 
 
@@ -106,9 +108,7 @@ def editor_page(store: Store) -> AppTest:
     st.cache_resource.clear()
     st.cache_data.clear()
     at = AppTest.from_file(str(PAGE), default_timeout=60)
-    at.session_state[state.ACCOUNT_KEY] = "lan"
-    at.session_state[state.ROLE_KEY] = "analyst"
-    return at
+    return signed.sign_in(at, "lan", "analyst")  # a real account, as the page checks on every run
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -82,7 +82,7 @@ def open_session(store: Store, account: str = "lan") -> str:
     ids=["sign-out", "new password", "account removed"],
 )
 def test_sign_out_a_new_password_or_removal_ends_every_session(lan: Store, ending: object) -> None:
-    accounts.add_user(lan, "an", "admin", "chè Tam Đường xanh mướt đồi")
+    accounts.add_user(lan, "an", "admin", "suối Nậm Mu mùa lũ về")
     first, second, other = open_session(lan), open_session(lan), open_session(lan, "an")
     ending(lan)  # type: ignore[operator]
     assert sessions.who(lan, first) is None and sessions.who(lan, second) is None
