@@ -150,10 +150,12 @@ def test_a_sign_in_survives_reload_and_a_new_tab_and_lands_on_the_page_asked_for
 def test_sign_in_through_a_real_openid_provider_lands_on_the_page_asked_for(
     tmp_path: Path, chromium: Any
 ) -> None:
-    from oidc_provider_mock import run_server_in_thread  # type: ignore[import-untyped]
+    from oidc_provider_mock import User, run_server_in_thread  # type: ignore[import-untyped]
 
     port = _free_port()
-    with run_server_in_thread() as provider:
+    # Only a verified email earns a role (dashboard.auth.oidc_identity): the provider says so.
+    analyst = User(sub=OIDC_ANALYST, claims={"email": OIDC_ANALYST, "email_verified": True})
+    with run_server_in_thread(user_claims=[analyst]) as provider:
         secrets = tmp_path / "secrets.toml"
         secrets.write_text(
             "[auth]\n"
