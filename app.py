@@ -11,6 +11,8 @@ from indicators.i18n import t
 # No page_title: the browser tab shows the current page's title, in the reader's language.
 st.set_page_config(page_icon=":material/monitoring:", layout="wide")
 lang = widgets.language_switch()
+auth.resolve()  # who is signed in: from the session cookie, on every run
+auth.clear_cookie_after_sign_out()
 _, role = auth.current()
 auth.account_box(lang)
 
@@ -107,6 +109,7 @@ domains = [
 # everyone else their addresses lead to the sign-in form, and the menu offers only that.
 editing = [
     ("pages/upload.py", "page.upload", ":material/upload_file:", "cap-nhat-so-lieu"),
+    ("pages/enter.py", "page.enter", ":material/edit_note:", "nhap-so-lieu"),
     ("pages/history.py", "page.history", ":material/history:", "lich-su-phien-ban"),
 ]
 if role is not None and role.can_edit():

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
+import json
 import os
+import uuid
 from collections.abc import Mapping
 
 import streamlit as st
 
-from dashboard import state
-from indicators import accounts
+from dashboard import session_cookie, state
+from indicators import accounts, sessions
 from indicators.accounts import Role
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -73,6 +77,34 @@ def _forget_account() -> None:
         st.session_state.pop(key, None)
 
 
+def _cookie() -> str | None:
+    """The session cookie the browser sent when this session connected (tests replace this)."""
+    return st.context.cookies.get(sessions.COOKIE_NAME)
+
+
+def resolve() -> None:
+    """Who is signed in locally, from the session cookie and the store, checked afresh on every run.
+
+    app.py calls it first. Nothing from an earlier run counts: a session resumed without the
+    cookie, a token ended by a sign-out or a new password elsewhere, a removed account, all
+    make the reader anonymous; current() then reads the account's role and stamp as it stands.
+    """
+    token = sessions.token_of(_cookie(), session_cookie.secret())
+    found = None
+    if token is not None:
+        try:
+            session = sessions.who(state.store(), token)
+            found = accounts.account(state.store(), session[0]) if session is not None else None
+        except StoreError:
+            found = None  # the pages say that the store cannot be read
+    if found is None:
+        _forget_account()
+        return
+    st.session_state[state.ACCOUNT_KEY] = found.name
+    st.session_state[state.ROLE_KEY] = found.role.value
+    st.session_state[state.STAMP_KEY] = found.stamp
+
+
 def current() -> tuple[str, Role | None]:
     """The signed-in account and its role, read from the store on every run; ("", None) for a viewer.
 
@@ -134,22 +166,68 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         if no_accounts:
             st.caption(t("auth.no_accounts", lang))
     else:
-        st.session_state[state.ACCOUNT_KEY] = account.strip()
-        st.session_state[state.ROLE_KEY] = outcome.role.value
-        st.session_state[state.STAMP_KEY] = outcome.stamp
-        st.rerun()
+        try:
+            ticket = sessions.open_ticket(store, account.strip())
+        except StoreError as exc:
+            st.error(exc.text(lang), icon=":material/database:")
+            return
+        st.info(t("auth.signing_in", lang), icon=":material/hourglass_top:")
+        _in_browser(_SIGN_IN_JS.replace("TICKET", json.dumps(ticket)), t("auth.cookie_failed", lang))
+
+
+# The password was checked here; the browser trades the one-time ticket for the HttpOnly cookie
+# (only an HTTP response can set one), then reloads the address it is at, so the new session
+# carries the cookie and opens on the page that was asked for. The sign-in page itself leads home.
+_SIGN_IN_JS = """
+fetch("SIGN_IN", {method: "POST", credentials: "same-origin",
+                  headers: {"Content-Type": "application/json"}, body: JSON.stringify({ticket: TICKET})})
+  .then(reply => {
+    if (!reply.ok) throw new Error(String(reply.status));
+    const next = new URL(window.location.href);
+    if (/\\/dang-nhap\\/?$/.test(next.pathname)) next.pathname = "/";
+    window.location.replace(next.toString());
+  })
+  .catch(() => { document.getElementById("FAILED").hidden = false; });
+""".replace("SIGN_IN", session_cookie.SIGN_IN_PATH)
+_SIGN_OUT_JS = """fetch("SIGN_OUT", {method: "POST", credentials: "same-origin"});""".replace(
+    "SIGN_OUT", session_cookie.SIGN_OUT_PATH
+)
+
+
+def _in_browser(script: str, failure: str = "") -> None:
+    """A script run once in the page (our own text only: nothing a person typed goes in it)."""
+    element = f"auth-failed-{uuid.uuid4().hex[:8]}"
+    notice = f'<p id="{element}" role="alert" hidden>{html.escape(failure)}</p>' if failure else ""
+    st.html(
+        f"{notice}<script>{script.replace('FAILED', element)}</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def sign_out() -> None:
-    """Forget everything the session holds but its language (and end the identity-provider session).
+    """End the account's sessions everywhere (and the identity-provider session).
 
-    A pending confirmation or a checked upload must not pass to whoever signs in next in this tab.
+    The session forgets everything but its language: a pending confirmation or a checked upload
+    must not pass to whoever signs in next in this tab.
     """
+    name, role = current()
     for key in list(st.session_state.keys()):
         if key != state.LANG_KEY:
             del st.session_state[key]
     if oidc_configured() and st.user.is_logged_in:
         st.logout()
+        return
+    if role is not None:
+        # Should the store fail, the cookie is still cleared below and its token expires on its own.
+        with contextlib.suppress(StoreError):
+            sessions.end_everywhere(state.store(), name)
+        st.session_state[state.SIGNED_OUT_KEY] = True
+
+
+def clear_cookie_after_sign_out() -> None:
+    """After a sign-out, once: the browser drops the (already ended) cookie."""
+    if st.session_state.pop(state.SIGNED_OUT_KEY, False):
+        _in_browser(_SIGN_OUT_JS)
 
 
 def account_box(lang: Lang) -> None:

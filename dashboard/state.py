@@ -14,6 +14,8 @@ LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
 ROLE_KEY = "role"  # the role at sign-in, for display only: rights come from the store on every run
 STAMP_KEY = "account_stamp"  # the password's stamp at sign-in: a changed password ends the session
+# Set afresh on every run from the session cookie (dashboard.auth.resolve), then checked by current().
+SIGNED_OUT_KEY = "signed_out"  # a sign-out happened: the next run has the browser drop the cookie
 # Upload and history pages (issue 4): session keys, and widget keys tests find them by.
 UPLOAD_NONCE_KEY = "upload_nonce"  # bumped after a commit so the file uploader starts empty
 UPLOAD_CHECK_KEY = "upload_check"  # the checked upload and its preview, keyed by file sha256 and version
@@ -21,6 +23,14 @@ UPLOAD_FLASH_KEY = "upload_flash"  # the success message shown once after a comm
 UPLOAD_FILE_WIDGET = "upload_file"  # + the nonce
 UPLOAD_NOTE_WIDGET = "upload_note"
 UPLOAD_COMMIT_WIDGET = "upload_commit"
+# Entering figures in the browser (issue 10): session keys and widget keys.
+ENTER_NONCE_KEY = "enter_nonce"  # bumped after a commit so the grid starts from the new figures
+ENTER_FLASH_KEY = "enter_flash"
+ENTER_AREA_WIDGET = "enter_area"
+ENTER_YEAR_WIDGET = "enter_year"
+ENTER_GRID_WIDGET = "enter_grid"  # + area, year, version and nonce
+ENTER_NOTE_WIDGET = "enter_note"
+ENTER_COMMIT_WIDGET = "enter_commit"
 HISTORY_PENDING_KEY = "history_pending_rollback"  # the version a rollback waits to be confirmed for
 HISTORY_FLASH_KEY = "history_flash"
 HISTORY_VIEW_WIDGET = "history_view"

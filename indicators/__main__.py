@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import io
 import logging
@@ -181,6 +182,18 @@ def _emit(frame: pd.DataFrame, output_format: str) -> str:
     return _for_people(frame) + "\n"
 
 
+def _problem_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--all", action="store_true", help="mỗi vấn đề một dòng (mặc định: vấn đề giống nhau gộp một dòng)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv"),
+        default="table",
+        help="csv: danh sách đầy đủ các vấn đề (severity,sheet,cell,column,value,message) ra đầu ra chuẩn",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every sub-command."""
     parser = _Parser(prog="python -m indicators", description="Chỉ tiêu Tam Đường: tính toán và kho dữ liệu.")
@@ -207,8 +220,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
     p = sub.add_parser("validate", help="kiểm tra một tệp Excel, không ghi gì (mã thoát 1 khi có lỗi)")
     p.add_argument("file", help="tệp .xlsx")
+    _problem_options(p)
     p = sub.add_parser("import", help="kiểm tra rồi ghi một tệp Excel thành phiên bản mới")
     p.add_argument("file", help="tệp .xlsx")
+    _problem_options(p)
     p.add_argument("--note", default="", help="ghi chú cho phiên bản")
     p.add_argument("--account", default=None, help="tài khoản ghi (mặc định: người dùng hệ điều hành)")
     p = sub.add_parser("export", help="ghi số liệu (hiện tại hoặc một phiên bản) ra tệp Excel mẫu tải lên")
@@ -340,17 +355,36 @@ def _counts_vi(counts: dict[str, int]) -> str:
     return ", ".join(f"{fmt.number(n, 'vi')} {names.get(k, k)}" for k, n in counts.items() if k in names)
 
 
-def _checked(store: Store, path: str) -> tuple[validate.Upload, bool]:
-    """The file checked against the current data; the report printed; True when it can be committed."""
+def _printer(args: argparse.Namespace) -> Callable[..., None]:
+    """Where the report's lines go: standard error when standard output carries the CSV."""
+    return functools.partial(print, file=sys.stderr) if args.format == "csv" else print
+
+
+SHOWN_CONVERSIONS = 20  # text numbers listed one a line before the rest are counted
+
+
+def _checked(store: Store, args: argparse.Namespace) -> tuple[validate.Upload, bool]:
+    """The file checked against the current data; the report printed; True when it can be committed.
+
+    With --format csv the full list of problems goes to standard output as CSV and the rest of
+    the report to standard error, so the CSV can be piped as it is.
+    """
     # In a child process with memory and time limits: no file can abort the command.
-    upload = validate.check_isolated(_read(path), Path(path).name, store.load())
-    if upload.problems:
-        print(validate.report_text(upload, "vi"))
-    for row in upload.conversions.itertuples(index=False):
-        print(f"Đã đọc số dạng chữ: {row.sheet} {row.cell} “{row.text}” → {fmt.number(row.value, 'vi')}")
+    upload = validate.check_isolated(_read(args.file), Path(args.file).name, store.load())
+    say = _printer(args)
+    if args.format == "csv":
+        sys.stdout.write(_emit(validate.report_frame(upload.problems, "vi"), "csv"))
+    elif upload.problems:
+        say(validate.report_text(upload, "vi", grouped=not args.all))
+    conversions = upload.conversions
+    shown = conversions if args.all else conversions.head(SHOWN_CONVERSIONS)
+    for row in shown.itertuples(index=False):
+        say(f"Đã đọc số dạng chữ: {row.sheet} {row.cell} “{row.text}” → {fmt.number(row.value, 'vi')}")
+    if len(conversions) > len(shown):
+        say(f"… và {fmt.number(len(conversions) - len(shown), 'vi')} số dạng chữ khác (xem đủ bằng --all).")
     errors, warnings = len(upload.errors), len(upload.warnings)
     if errors:
-        print(
+        say(
             f"Tệp không hợp lệ: {fmt.number(errors, 'vi')} lỗi, {fmt.number(warnings, 'vi')} lưu ý. "
             "Không có gì được ghi."
         )
@@ -370,32 +404,34 @@ def _preview_lines(preview: diff.Preview) -> str:
 
 
 def _validate(args: argparse.Namespace, store: Store) -> int:
-    upload, ok = _checked(store, args.file)
+    upload, ok = _checked(store, args)
+    say = _printer(args)
     if not ok:
         return 1
     merged = diff.merge(store.load(), upload)
-    print(
+    say(
         f"Tệp hợp lệ ({'dạng dọc' if upload.layout == 'long' else 'dạng ngang'}), "
         f"{len(upload.warnings)} lưu ý."
     )
-    print(_preview_lines(diff.compare(store.load(), merged)))
+    say(_preview_lines(diff.compare(store.load(), merged)))
     return 0
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
-    upload, ok = _checked(store, args.file)
+    upload, ok = _checked(store, args)
+    say = _printer(args)
     if not ok:
         return 1
     current = store.load()
     merged = diff.merge(current, upload)
     preview = diff.compare(current, merged)
     if preview.empty:
-        print(
+        say(
             f"Không có thay đổi: số liệu trong tệp giống phiên bản hiện tại ({current.version}). "
             "Không ghi gì."
         )
         return 0
-    print(_preview_lines(preview))
+    say(_preview_lines(preview))
     result = store.commit(
         merged,
         account=args.account or _os_account(),
@@ -406,9 +442,9 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         expected_version=current.version,  # nobody may have saved between the preview and now
     )
     if result.version is None:
-        print(f"Không có thay đổi so với phiên bản hiện tại ({current.version}). Không ghi gì.")
+        say(f"Không có thay đổi so với phiên bản hiện tại ({current.version}). Không ghi gì.")
     else:
-        print(f"Đã ghi phiên bản {result.version}.")
+        say(f"Đã ghi phiên bản {result.version}.")
     return 0
 
 

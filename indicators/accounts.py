@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from zxcvbn import zxcvbn
 
 from indicators.i18n import MessageError, msg
-from indicators.store import Store, StoreError, sign_in_failures, users
+from indicators.store import Store, StoreError, sign_in_failures, sign_in_sessions, users
 
 
 class Role(StrEnum):
@@ -155,6 +155,7 @@ def remove_user(store: Store, name: str) -> None:
     with store.engine.begin() as conn:
         if conn.execute(delete(users).where(users.c.name == name.strip())).rowcount == 0:
             raise AccountError(msg("accounts.no_such", name=name))
+        conn.execute(delete(sign_in_sessions).where(sign_in_sessions.c.account == name.strip()))
 
 
 def set_password(store: Store, name: str, password: str) -> None:
@@ -166,6 +167,8 @@ def set_password(store: Store, name: str, password: str) -> None:
         done = conn.execute(update(users).where(users.c.name == name.strip()).values(password_hash=hashed))
         if done.rowcount == 0:
             raise AccountError(msg("accounts.no_such", name=name))
+        # A new password ends every session of the account, wherever it was opened.
+        conn.execute(delete(sign_in_sessions).where(sign_in_sessions.c.account == name.strip()))
 
 
 def list_users(store: Store) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -133,6 +134,20 @@ sign_in_failures = Table(
     Column("name", String(64), primary_key=True),
     Column("count", Integer, nullable=False),
     Column("last_at", DateTime(timezone=True), nullable=False),
+)
+
+# Signed-in sessions and the one-time tickets that open them (indicators/sessions.py). Only the
+# SHA-256 of each random token is kept, so a copy of the store opens no session; the account
+# and its role are read from `users` on every check, never from the browser.
+sign_in_sessions = Table(
+    "sign_in_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account", String(64), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),  # session | ticket
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # Unix seconds: compared in SQL the same way on SQLite and PostgreSQL.
+    Column("expires_at", BigInteger, nullable=False),
 )
 
 

@@ -107,6 +107,7 @@ class Checker:
         self.problems: list[Problem] = []
         self.conversions: list[tuple[str, str, str, str, float]] = []
         self.bad_cells: set[tuple[str, int, int]] = set()
+        self.unit_warned: set[tuple[str, str]] = set()  # (sheet, code): a unit warned about once
 
     def add(
         self,
@@ -460,8 +461,16 @@ def read_wide(
             sheet,
             data[["code", "area", "year", kind_column, "value", "unit"]].reset_index(drop=True),
             data["_row"].to_numpy(dtype=int),
-            {"code": code_col + 1, "area": (area_col + 1) if area_col is not None else 0},
-            {"code": str(header[code_col]), "area": str(header[area_col]) if area_col is not None else ""},
+            {
+                "code": code_col + 1,
+                "area": (area_col + 1) if area_col is not None else 0,
+                "unit": (unit_col + 1) if unit_col is not None else 0,
+            },
+            {
+                "code": str(header[code_col]),
+                "area": str(header[area_col]) if area_col is not None else "",
+                "unit": str(header[unit_col]) if unit_col is not None else "",
+            },
             {
                 "value": data["_col"].to_numpy(dtype=int),
                 "year": data["_col"].to_numpy(dtype=int),

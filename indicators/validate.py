@@ -19,7 +19,7 @@ import python_calamine
 from indicators import excel, isolation, xlsx_guard
 from indicators.excel import HEADERS, INSTRUCTIONS_SHEET, fold
 from indicators.fmt import Lang
-from indicators.i18n import msg, t
+from indicators.i18n import Message, Num, msg, t
 from indicators.model import (
     AGGREGATION,
     AREA_LINKS,
@@ -44,8 +44,10 @@ from indicators.upload_sheets import (
     Checker,
     Located,
     Problem,
+    Severity,
     Sheets,
     WideColumn,
+    cell_name,
     check_merged,
     check_sheet_facts,
     is_blank,
@@ -291,13 +293,148 @@ def report_frame(problems: Iterable[Problem], lang: Lang = "vi") -> pd.DataFrame
     return pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
 
 
-def report_text(upload: Upload, lang: Lang = "vi") -> str:
-    """The report as plain lines for the command line: one problem a line, errors first."""
+GROUP_COLUMNS = ("severity", "sheet", "cells", "count", "column", "value", "message")
+SHOWN_RANGES = 6  # cell ranges written out in one grouped line; the full list holds every cell
+SHOWN_VALUES = 3
+SHOWN_GROUPS = 50  # grouped lines the command line prints before pointing at the full list
+
+
+@dataclass(frozen=True)
+class ProblemGroup:
+    """Identical problems (same severity, sheet, column and message) as one line: count and cells."""
+
+    severity: Severity
+    sheet: str
+    column: str
+    words: Message
+    count: int
+    ranges: tuple[str, ...]  # "B2:B60001", "D5:H9", "C7": every cell of the group, as ranges
+    values: tuple[str, ...]  # the distinct values, in the order first met
+
+    def message(self, lang: Lang = "vi") -> str:
+        """The message in the reader's language."""
+        return self.words.text(lang)
+
+    def cells(self, lang: Lang = "vi", limit: int = SHOWN_RANGES) -> str:
+        """The ranges as people read them, the first `limit` of them and how many more."""
+        shown = ", ".join(self.ranges[:limit])
+        more = len(self.ranges) - limit
+        if more > 0:
+            shown += ", " + msg("check.more_ranges", n=Num(more)).text(lang)
+        return shown
+
+    def value_text(self, lang: Lang = "vi", limit: int = SHOWN_VALUES) -> str:
+        """The distinct values, quoted, the first `limit` of them and how many more."""
+        shown = ", ".join(f"“{v}”" for v in self.values[:limit])
+        more = len(self.values) - limit
+        if more > 0:
+            shown += ", " + msg("check.more_values", n=Num(more)).text(lang)
+        return shown
+
+
+def cell_ranges(cells: Iterable[tuple[int, int]]) -> list[str]:
+    """(row, column) pairs as the fewest rectangles of runs: B2:B60001, D5:H9, C7."""
+    by_column: dict[int, list[int]] = {}
+    for row, col in set(cells):
+        by_column.setdefault(col, []).append(row)
+    runs: list[tuple[int, int, int]] = []  # (first row, last row, column)
+    for col, rows in by_column.items():
+        rows.sort()
+        start = prev = rows[0]
+        for row in rows[1:]:
+            if row != prev + 1:
+                runs.append((start, prev, col))
+                start = row
+            prev = row
+        runs.append((start, prev, col))
+    # The same rows in neighbouring columns (a wide sheet's block of years) make one rectangle.
+    runs.sort()
+    blocks: list[list[int]] = []  # [first row, last row, first column, last column]
+    for r0, r1, col in runs:
+        if blocks and blocks[-1][:2] == [r0, r1] and blocks[-1][3] == col - 1:
+            blocks[-1][3] = col
+        else:
+            blocks.append([r0, r1, col, col])
+    blocks.sort(key=lambda b: (b[2], b[0]))
+    out = []
+    for r0, r1, c0, c1 in blocks:
+        first, last = cell_name(r0, c0), cell_name(r1, c1)
+        out.append(first if first == last else f"{first}:{last}")
+    return out
+
+
+def group_problems(problems: Iterable[Problem]) -> list[ProblemGroup]:
+    """Identical problems folded into one group each, in the order their first member comes."""
+    members: dict[tuple[str, str, str, Message], list[Problem]] = {}
+    for p in problems:
+        members.setdefault((p.severity, p.sheet, p.column, p.words), []).append(p)
+    groups = []
+    for (severity, sheet, column, words), found in members.items():
+        located = [(p.row, p.col) for p in found if p.row and p.col]
+        # Cells without a row or a column (a whole column "B", a sheet) are kept as written.
+        loose = list(dict.fromkeys(p.cell for p in found if p.cell and not (p.row and p.col)))
+        values = tuple(dict.fromkeys(p.value for p in found if p.value))
+        groups.append(
+            ProblemGroup(
+                severity,  # type: ignore[arg-type]
+                sheet,
+                column,
+                words,
+                len(found),
+                tuple(cell_ranges(located) + loose),
+                values,
+            )
+        )
+    return groups
+
+
+def group_frame(problems: Iterable[Problem], lang: Lang = "vi") -> pd.DataFrame:
+    """Grouped problems as a table for people: severity, sheet, cells, count, column, value, message."""
+    rows = [
+        (
+            t(f"severity.{g.severity}", lang),
+            g.sheet,
+            g.cells(lang),
+            g.count,
+            g.column,
+            g.value_text(lang),
+            g.message(lang),
+        )
+        for g in group_problems(problems)
+    ]
+    return pd.DataFrame(rows, columns=list(GROUP_COLUMNS))
+
+
+def _label(severity: Severity, lang: Lang) -> str:
+    return t(f"severity.{severity}", lang).upper()
+
+
+def report_text(upload: Upload, lang: Lang = "vi", grouped: bool = True) -> str:
+    """The report as plain lines for the command line, errors first.
+
+    Grouped (the default): identical problems make one line with their count and cell ranges, at
+    most SHOWN_GROUPS lines; otherwise one line per problem.
+    """
     lines = []
-    for p in upload.problems:
-        where = " ".join(x for x in (p.sheet, p.cell) if x)
-        column = f" [{p.column}]" if p.column else ""
-        value = f" “{p.value}”" if p.value else ""
-        label = t(f"severity.{p.severity}", lang).upper()
-        lines.append(f"{label} {where}{column}{value}: {p.message(lang)}".replace("  ", " "))
+    if not grouped:
+        for p in upload.problems:
+            where = " ".join(x for x in (p.sheet, p.cell) if x)
+            column = f" [{p.column}]" if p.column else ""
+            value = f" “{p.value}”" if p.value else ""
+            line = f"{_label(p.severity, lang)} {where}{column}{value}: {p.message(lang)}"
+            lines.append(line.replace("  ", " "))
+        return "\n".join(lines)
+    groups = group_problems(upload.problems)
+    for g in groups[:SHOWN_GROUPS]:
+        where = " ".join(x for x in (g.sheet, g.cells(lang)) if x)
+        count = ""
+        if g.count > 1:
+            count = " " + msg("check.times", n=Num(g.count)).text(lang)
+        column = f" [{g.column}]" if g.column else ""
+        value = f" {g.value_text(lang)}" if g.values else ""
+        line = f"{_label(g.severity, lang)} {where}{count}{column}{value}: {g.message(lang)}"
+        lines.append(line.replace("  ", " "))
+    more = len(groups) - SHOWN_GROUPS
+    if more > 0:
+        lines.append(msg("check.more_groups", n=Num(more)).text(lang))
     return "\n".join(lines)

@@ -43,16 +43,36 @@ def _template(url: str, version: int) -> bytes:
 
 
 def _report(upload: validate.Upload, lang: Lang) -> None:
-    frame = validate.report_frame(upload.problems, lang)
-    shown = frame.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.REPORT_COLUMNS})
+    # Identical problems as one line each (60,000 rows with one unknown code are one line); the
+    # download holds every problem, one a row, computed only when asked for.
+    grouped = validate.group_frame(upload.problems, lang)
+    shown = grouped.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.GROUP_COLUMNS})
     st.subheader(t("upload.report", lang))
+    if len(grouped) < len(upload.problems):
+        st.caption(
+            t("upload.grouped", lang).format(
+                groups=fmt.number(len(grouped), lang), n=fmt.number(len(upload.problems), lang)
+            )
+        )
     st.dataframe(shown, hide_index=True, width="stretch")
     st.download_button(
         t("upload.report_download", lang),
-        data=excel.frames_bytes({"BaoCaoKiemTra": shown}),
+        data=lambda: _full_report(upload, lang),
         file_name=f"bao_cao_kiem_tra_{upload.file_name.rsplit('.', 1)[0]}.xlsx",
         mime=excel.XLSX_MIME,
         icon=":material/download:",
+    )
+
+
+def _full_report(upload: validate.Upload, lang: Lang) -> bytes:
+    """Every problem one a row, and the grouped lines on a second sheet."""
+    full = validate.report_frame(upload.problems, lang)
+    grouped = validate.group_frame(upload.problems, lang)
+    return excel.frames_bytes(
+        {
+            "BaoCaoKiemTra": full.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.REPORT_COLUMNS}),
+            "TheoNhom": grouped.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.GROUP_COLUMNS}),
+        }
     )
 
 

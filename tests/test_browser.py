@@ -41,9 +41,10 @@ PAGES: dict[str, str] = {
     "cay-che": "page.tea",
     "du-lich": "page.tourism",
     "cap-nhat-so-lieu": "page.upload",
+    "nhap-so-lieu": "page.enter",
     "lich-su-phien-ban": "page.history",
 }
-SIGN_IN_PAGES = {"cap-nhat-so-lieu", "lich-su-phien-ban"}
+SIGN_IN_PAGES = {"cap-nhat-so-lieu", "nhap-so-lieu", "lich-su-phien-ban"}
 # Some pages have no chart (sign-in, a page that says there is nothing to draw).
 DRAWN_JS = drawn_js(require_chart=False)
 
@@ -83,7 +84,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterator
     folder = tmp_path_factory.mktemp("server")
     port = _free_port()
     env = {**os.environ, "INDICATORS_DB": store_url}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log = (folder / "server.log").open("w")
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -70,7 +70,17 @@ PARTY_ORGS_EXCELLENT,Tỷ lệ tổ chức cơ sở đảng hoàn thành xuất 
 LOCAL_GOV_GOOD,Tỷ lệ chính quyền cơ sở xếp loại tốt,%,106,at_least,yearly,2020,,2025,70,70,False,True,%,điểm %/năm,,,,,,,,,,no_data,no_later_data
 LOCAL_GOV_FAIR,Tỷ lệ chính quyền cơ sở xếp loại khá,%,106,remainder,yearly,2020,,2025,30,30,False,True,%,điểm %/năm,,,,,,,,,,not_judged,
 """
-TEXT = {"qualifier", "period", "target_kind", "comparator", "reason", "actual_kind", "base_kind", "latest_kind", "area"}
+TEXT = {
+    "qualifier",
+    "period",
+    "target_kind",
+    "comparator",
+    "reason",
+    "actual_kind",
+    "base_kind",
+    "latest_kind",
+    "area",
+}
 
 
 def _expected(csv: str) -> pd.DataFrame:

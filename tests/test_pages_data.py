@@ -72,11 +72,28 @@ def test_a_bad_file_shows_the_report_and_changes_nothing(store: Store, seed_data
     assert not at.exception
     assert "1 errors" in at.error[0].value
     report = at.dataframe[0].value
-    assert list(report.columns) == ["Severity", "Sheet", "Cell", "Column", "Value", "Message"]
-    assert report.iloc[0][["Sheet", "Value"]].tolist() == ["SoLieu", "đang cập nhật"]
-    assert report.iloc[0]["Cell"].startswith("F")
+    assert list(report.columns) == ["Severity", "Sheet", "Cells", "Count", "Column", "Value", "Message"]
+    assert report.iloc[0][["Sheet", "Count", "Value"]].tolist() == ["SoLieu", 1, "“đang cập nhật”"]
+    assert report.iloc[0]["Cells"].startswith("F")
     assert report.iloc[0]["Message"].startswith("Not a number")
     assert len(at.get("download_button")) == 2  # the template and the report
+    assert store.current_version() == 1
+
+
+def test_identical_problems_are_one_line_of_the_report(store: Store, seed_data: Dataset) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(workbook(seed_data)))
+    for year in range(2000, 2040):
+        book["SoLieu"].append(["KHONG_CO", "TD", year, "actual", None, 1.5])
+    out = io.BytesIO()
+    book.save(out)
+    at = upload(page("upload.py"), "bon-muoi.xlsx", out.getvalue())
+    assert not at.exception
+    first = len(seed_data.observations) + 2
+    report = at.dataframe[0].value
+    assert report[["Các ô", "Số lần", "Giá trị"]].values.tolist() == [
+        [f"A{first}:A{first + 39}", 40, "“KHONG_CO”"]
+    ]
+    assert "40 vấn đề, gộp thành 1 dòng" in at.caption[-1].value
     assert store.current_version() == 1
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from sqlalchemy import select, update
 from streamlit.testing.v1 import AppTest
 
-from dashboard import auth, state
-from indicators import accounts
+from dashboard import auth, session_cookie, state
+from indicators import accounts, sessions
 from indicators.seed import load_source
-from indicators.store import Store
-from tests import sessions
+from indicators.store import Store, sign_in_sessions, users
+from tests import sessions as signed
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -29,11 +31,35 @@ def _fresh(store_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     st.cache_data.clear()
 
 
-def app(account: str = "", role: str = "") -> AppTest:
-    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+@pytest.fixture
+def cookie(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The session cookie the app sees (AppTest has no browser): empty until a test signs in."""
+    jar: dict[str, str] = {}
+    monkeypatch.setattr(auth, "_cookie", lambda: jar.get(sessions.COOKIE_NAME))
+    return jar
+
+
+def sign_in_as(jar: dict[str, str], account: str, role: str) -> None:
+    """What the browser holds after signing in: a cookie with a session token of the account."""
+    store = Store().ensure()
+    if account not in set(accounts.list_users(store)["name"]):
+        accounts.add_user(store, account, role, signed.PASSWORD)
+    token = sessions.redeem(store, sessions.open_ticket(store, account))
+    assert token is not None
+    jar[sessions.COOKIE_NAME] = sessions.cookie_value(token, session_cookie.secret())
+
+
+def app(jar: dict[str, str] | None = None, account: str = "", role: str = "") -> AppTest:
     if account:
-        sessions.sign_in(at, account, role)
-    return at.run()
+        assert jar is not None
+        sign_in_as(jar, account, role)
+    return AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60).run()
+
+
+def tickets(store: Store) -> list[tuple[str, str]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(sign_in_sessions.c.account, sign_in_sessions.c.kind)).all()
+    return [tuple(r) for r in rows]
 
 
 def navigation(at: AppTest) -> dict[str, str]:
@@ -46,35 +72,67 @@ def navigation(at: AppTest) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("account", "role"), [("", ""), ("khach", "viewer")])
-def test_a_viewers_navigation_has_no_page_that_changes_data(account: str, role: str) -> None:
-    at = app(account, role)
+def test_a_viewers_navigation_has_no_page_that_changes_data(
+    cookie: dict[str, str], account: str, role: str
+) -> None:
+    at = app(cookie, account, role)
     assert not at.exception
     pages = navigation(at)
     assert "pages/upload.py" not in pages.values() and "pages/history.py" not in pages.values()
     assert "pages/accounts.py" not in pages.values()
     # Their addresses still exist, and lead to the sign-in form.
     assert pages["cap-nhat-so-lieu"] == "sign-in" and pages["lich-su-phien-ban"] == "sign-in"
+    assert pages["nhap-so-lieu"] == "sign-in"
     assert pages["dang-nhap"] == "sign-in"
 
 
-def test_an_analyst_gets_upload_and_history_but_not_accounts() -> None:
-    pages = navigation(app("lan", "analyst"))
+def test_an_analyst_gets_upload_and_history_but_not_accounts(cookie: dict[str, str]) -> None:
+    pages = navigation(app(cookie, "lan", "analyst"))
     assert pages["cap-nhat-so-lieu"] == "pages/upload.py"
     assert pages["lich-su-phien-ban"] == "pages/history.py"
+    assert pages["nhap-so-lieu"] == "pages/enter.py"
     assert "tai-khoan" not in pages and "dang-nhap" not in pages
 
 
-def test_an_admin_also_manages_accounts() -> None:
-    pages = navigation(app("an", "admin"))
+def test_an_admin_also_manages_accounts(cookie: dict[str, str]) -> None:
+    pages = navigation(app(cookie, "an", "admin"))
     assert pages["tai-khoan"] == "pages/accounts.py"
 
 
-def test_a_forged_role_is_ignored() -> None:
-    pages = navigation(app("lan", "superuser"))
+def test_a_session_without_the_cookie_is_not_signed_in(cookie: dict[str, str]) -> None:
+    # What an earlier run left in the session (or a forged value) counts for nothing: only the
+    # cookie, checked against the store on every run, signs a reader in.
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    at.session_state[state.ACCOUNT_KEY] = "lan"
+    at.session_state[state.ROLE_KEY] = "admin"
+    pages = navigation(at.run())
+    assert pages["cap-nhat-so-lieu"] == "sign-in"
+    assert state.ACCOUNT_KEY not in at.session_state
+
+
+@pytest.mark.parametrize("tampered", ["forged", "signature"])
+def test_a_forged_or_tampered_cookie_is_ignored(cookie: dict[str, str], tampered: str) -> None:
+    sign_in_as(cookie, "lan", "admin")
+    value = cookie[sessions.COOKIE_NAME]
+    cookie[sessions.COOKIE_NAME] = (
+        sessions.cookie_value("a-token-nobody-issued", session_cookie.secret())
+        if tampered == "forged"
+        else value[:-2] + ("AA" if not value.endswith("AA") else "BB")
+    )
+    pages = navigation(AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60).run())
     assert pages["cap-nhat-so-lieu"] == "sign-in"
 
 
-def test_signing_in_and_out(store_url: str) -> None:
+def test_a_role_change_applies_on_the_next_run(cookie: dict[str, str]) -> None:
+    at = app(cookie, "lan", "admin")
+    assert navigation(at)["tai-khoan"] == "pages/accounts.py"
+    store = Store().ensure()
+    with store.engine.begin() as conn:
+        conn.execute(update(users).where(users.c.name == "lan").values(role="viewer"))
+    assert navigation(app())["cap-nhat-so-lieu"] == "sign-in"  # the same cookie, the role read afresh
+
+
+def test_signing_in_and_out(store_url: str, cookie: dict[str, str]) -> None:
     store = Store(store_url).ensure()
     accounts.add_user(store, "lan", "analyst", "mây trắng đỉnh Pu Ta Leng")
     at = AppTest.from_file(str(PROJECT / "pages" / "upload.py"), default_timeout=60).run()
@@ -82,21 +140,43 @@ def test_signing_in_and_out(store_url: str) -> None:
     at.text_input[1].input("sai-mat-khau")
     at.button[0].click().run()
     assert [e.value for e in at.error] == ["Tên tài khoản hoặc mật khẩu không đúng."]
-    assert state.ACCOUNT_KEY not in at.session_state
+    assert tickets(store) == []
     at.text_input[0].input("lan")
     at.text_input[1].input("mây trắng đỉnh Pu Ta Leng")
     at.button[0].click().run()
     assert not at.exception
-    assert at.session_state[state.ACCOUNT_KEY] == "lan"
-    assert at.session_state[state.ROLE_KEY] == "analyst"
-    assert at.title[0].value == "Cập nhật số liệu"  # the page itself, now
-    # Sign out from the app's sidebar.
-    signed_in = app("lan", "analyst")
+    # The password is right: a one-time ticket, which the page's script trades for the cookie.
+    assert [i.value for i in at.info][-1] == "Đang đăng nhập…"
+    ((account, kind),) = tickets(store)
+    assert (account, kind) == ("lan", "ticket")
+    (script,) = [h.proto.body for h in at.get("html")]
+    assert "/api/sign-in" in script and "window.location.replace" in script
+    ticket = json.loads(script.split("ticket: ", 1)[1].split("}", 1)[0])
+    token = sessions.redeem(store, ticket)
+    assert token is not None and sessions.redeem(store, ticket) is None  # used once
+    cookie[sessions.COOKIE_NAME] = sessions.cookie_value(token, session_cookie.secret())
+    # Reloaded with the cookie: signed in, on the page asked for.
+    signed_in = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60).run()
     assert "lan" in signed_in.sidebar.caption[0].value
+    # Sign out from the app's sidebar: every session of the account ends.
+    other_tab = sessions.redeem(store, sessions.open_ticket(store, "lan"))
+    assert other_tab is not None
     signed_in.sidebar.button(key="sign_out").click().run()
-    assert state.ACCOUNT_KEY not in signed_in.session_state
-    assert state.ROLE_KEY not in signed_in.session_state
-    assert not signed_in.sidebar.caption  # nobody shown as signed in
+    assert sessions.who(store, token) is None and sessions.who(store, other_tab) is None
+    assert tickets(store) == []
+    # The same cookie, still sent by the browser, opens nothing now.
+    assert not app().sidebar.caption
+    assert navigation(app())["cap-nhat-so-lieu"] == "sign-in"
+
+
+def test_after_a_sign_out_the_browser_is_told_to_drop_the_cookie(cookie: dict[str, str]) -> None:
+    # (A fresh AppTest: its later runs of one session skip app.py, unlike a browser's.)
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    at.session_state[state.SIGNED_OUT_KEY] = True
+    at.run()
+    (script,) = [h.proto.body for h in at.get("html")]
+    assert 'fetch("/api/sign-out"' in script
+    assert state.SIGNED_OUT_KEY not in at.session_state  # once
 
 
 def test_repeated_failures_are_told_to_wait(store_url: str) -> None:
@@ -138,8 +218,8 @@ def test_markup_in_an_indicator_name_is_shown_as_text(store_url: str) -> None:
         assert "<img" not in text.replace("\\<img", "")
 
 
-def on_upload_page(account: str, role: str) -> AppTest:
-    at = app(account, role)
+def on_upload_page(jar: dict[str, str], account: str, role: str) -> AppTest:
+    at = app(jar, account, role)
     at.switch_page("pages/upload.py").run()
     assert at.file_uploader and at.title[0].value == "Cập nhật số liệu"
     return at
@@ -150,8 +230,8 @@ def shows_sign_in_instead(at: AppTest) -> bool:
     return not at.exception and not at.file_uploader and at.title[0].value == "Đăng nhập"
 
 
-def test_a_removed_account_loses_the_upload_page_on_its_next_rerun() -> None:
-    at = on_upload_page("lan", "analyst")
+def test_a_removed_account_loses_the_upload_page_on_its_next_rerun(cookie: dict[str, str]) -> None:
+    at = on_upload_page(cookie, "lan", "analyst")
     accounts.remove_user(Store().ensure(), "lan")
     at.run()
     assert shows_sign_in_instead(at)
@@ -159,27 +239,27 @@ def test_a_removed_account_loses_the_upload_page_on_its_next_rerun() -> None:
     assert not at.sidebar.caption  # nobody shown as signed in
 
 
-def test_a_role_change_takes_effect_on_the_next_rerun() -> None:
-    at = on_upload_page("an", "admin")
-    sessions.sign_in(AppTest.from_file(str(PROJECT / "app.py")), "an", "viewer")  # the store's role only
+def test_a_role_change_takes_effect_on_the_next_rerun(cookie: dict[str, str]) -> None:
+    at = on_upload_page(cookie, "an", "admin")
+    signed.sign_in(AppTest.from_file(str(PROJECT / "app.py")), "an", "viewer")  # the store's role only
     at.run()
     assert shows_sign_in_instead(at)
     assert "an" in at.sidebar.caption[0].value  # still signed in, as a viewer
     assert "người xem" in at.sidebar.caption[0].value
 
 
-def test_a_password_change_ends_the_session(store_url: str) -> None:
-    at = on_upload_page("lan", "analyst")
+def test_a_password_change_ends_the_session(store_url: str, cookie: dict[str, str]) -> None:
+    at = on_upload_page(cookie, "lan", "analyst")
     accounts.set_password(Store(store_url).ensure(), "lan", "suối Tả Lèng chảy về xuôi")
     at.run()
     assert shows_sign_in_instead(at)
     assert state.ACCOUNT_KEY not in at.session_state
 
 
-def test_sign_out_clears_everything_but_the_language() -> None:
+def test_sign_out_clears_everything_but_the_language(cookie: dict[str, str]) -> None:
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
     at.session_state[state.LANG_KEY] = "en"
-    sessions.sign_in(at, "lan", "analyst")
+    sign_in_as(cookie, "lan", "analyst")
     at.session_state[state.HISTORY_PENDING_KEY] = 3  # a rollback waiting for its confirmation
     at.session_state["upload_note"] = "half-written note"
     at.run()

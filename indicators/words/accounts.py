@@ -27,6 +27,13 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "auth.signed_in_as": ("Đang đăng nhập: {name} ({role})", "Signed in: {name} ({role})"),
     "auth.sign_out": ("Đăng xuất", "Sign out"),
+    "auth.signing_in": ("Đang đăng nhập…", "Signing in…"),
+    "auth.cookie_failed": (
+        "Không lưu được phiên đăng nhập trong trình duyệt. Hãy mở bảng chỉ tiêu bằng `make run` "
+        "(máy chủ serve.py) và cho phép cookie, rồi thử lại.",
+        "The sign-in could not be kept in the browser. Serve the dashboard with `make run` "
+        "(serve.py) and allow cookies, then try again.",
+    ),
     "auth.no_accounts": (
         "Chưa có tài khoản nào. Người quản trị tạo tài khoản đầu tiên bằng lệnh: "
         "python -m indicators user add TÊN --role admin",

@@ -188,6 +188,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Thiếu trang tính “{sheet}” ({header}…): hãy dùng tệp mẫu, không xóa hay đổi tên trang.",
         "Sheet “{sheet}” ({header}…) is missing: use the template; do not delete or rename sheets.",
     ),
+    # Grouped problems (identical problems as one line with their count and cell ranges).
+    "check.times": ("({n} lần)", "({n} times)"),
+    "check.more_ranges": ("… (+{n} vùng)", "… (+{n} more ranges)"),
+    "check.more_values": ("… (+{n} giá trị khác)", "… (+{n} other values)"),
+    "check.more_groups": (
+        "… và {n} nhóm vấn đề khác; xem đủ bằng --all hoặc --format csv.",
+        "… and {n} more groups; see them all with --all or --format csv.",
+    ),
     "check.unit_differs": (
         "Đơn vị tính “{written}” khác danh mục (“{unit}”) của {code}: số liệu được hiểu theo đơn vị "
         "của danh mục.",

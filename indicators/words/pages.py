@@ -20,6 +20,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "page.commendations": ("Thi đua – khen thưởng", "Emulation and commendations"),
     "page.detail": ("Chỉ tiêu", "Indicator detail"),
     "page.upload": ("Cập nhật số liệu", "Update figures"),
+    "page.enter": ("Nhập số liệu", "Enter figures"),
     "page.history": ("Lịch sử phiên bản", "Version history"),
     "page.economy": ("Kinh tế", "Economy"),
     "page.society": ("Giáo dục, y tế, văn hóa", "Education, health and culture"),

@@ -34,6 +34,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The data store cannot be written to; the existing data is intact. Try again or tell the "
         "administrator.",
     ),
+    "store.cannot_keep_session": (
+        "Không ghi hay đọc được phiên đăng nhập: {detail}",
+        "The sign-in session cannot be written or read: {detail}",
+    ),
     "store.cannot_check_account": (
         "Không kiểm tra được tài khoản lúc này; hãy thử lại sau ít phút.",
         "The account cannot be checked just now; please try again in a few minutes.",

@@ -5,6 +5,31 @@ from __future__ import annotations
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "upload.title": ("Cập nhật số liệu", "Update figures"),
+    "enter.intro": (
+        "Chọn địa bàn và năm, rồi gõ số liệu vào bảng theo cách viết Việt Nam (2.503,3) và chọn thực "
+        "hiện hay ước thực hiện. Số liệu được kiểm tra, xem trước và ghi thành phiên bản mới như khi "
+        "tải tệp Excel lên; ô để trống không xóa số liệu nào.",
+        "Pick an area and a year, type the figures the Vietnamese way (2.503,3) and say whether each is "
+        "official or an estimate. They are checked, previewed and saved as a new version exactly like an "
+        "uploaded workbook; an empty cell removes nothing.",
+    ),
+    "enter.area": ("Địa bàn", "Area"),
+    "enter.year": ("Năm", "Year"),
+    "enter.name": ("Chỉ tiêu", "Indicator"),
+    "enter.unit": ("Đơn vị tính", "Unit"),
+    "enter.value": ("Số liệu", "Figure"),
+    "enter.value_help": (
+        "Viết như người Việt: dấu chấm ngăn nghìn, dấu phẩy thập phân (2.503,3).",
+        "Vietnamese style: dots between thousands, a decimal comma (2.503,3).",
+    ),
+    "enter.nothing": (
+        "Chưa có số liệu nào được gõ hoặc sửa.",
+        "No figure has been typed or changed yet.",
+    ),
+    "enter.refused": (
+        "{n} lỗi: chưa ghi được. Hãy sửa các ô dưới đây.",
+        "{n} errors: nothing can be saved yet. Fix the cells below.",
+    ),
     "upload.intro": (
         "Tải lên tệp Excel theo mẫu (hoặc bảng dạng ngang của phòng). Hệ thống kiểm tra toàn bộ tệp, liệt "
         "kê mọi lỗi, cho xem trước thay đổi; chỉ khi bấm ghi thì mới thành phiên bản mới.",
@@ -34,7 +59,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "upload.warnings": ("{n} lưu ý (không chặn việc ghi).", "{n} warnings (they do not block the commit)."),
     "upload.report": ("Báo cáo kiểm tra", "Validation report"),
-    "upload.report_download": ("Tải báo cáo kiểm tra (Excel)", "Download the validation report (Excel)"),
+    "upload.report_download": (
+        "Tải báo cáo kiểm tra đầy đủ, mỗi vấn đề một dòng (Excel)",
+        "Download the full validation report, one problem a row (Excel)",
+    ),
+    "upload.grouped": (
+        "{n} vấn đề, gộp thành {groups} dòng: vấn đề giống nhau ghi một lần kèm số lần và các vùng ô.",
+        "{n} problems in {groups} lines: identical problems are listed once, with their count and cells.",
+    ),
     "upload.conversions": ("Số dạng chữ đã được đọc", "Numbers typed as text, as read"),
     "upload.preview": (
         "Xem trước thay đổi so với phiên bản {v}",

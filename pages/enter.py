@@ -1,0 +1,147 @@
+"""Nhập số liệu: an area's figures for a year typed in a grid, checked, previewed and saved like an upload."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import auth, state
+from indicators import diff, entry, fmt, validate
+from indicators.fmt import Lang
+from indicators.i18n import t
+from indicators.model import YEAR_MAX, YEAR_MIN, Dataset
+from indicators.store import StoreError, StoreMovedError
+
+PREVIEW_ROWS = 500
+
+
+def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The grid as it is now and as edited: text figures, official or estimate."""
+    before = entry.grid(current, area, year, lang)
+    nonce = st.session_state.setdefault(state.ENTER_NONCE_KEY, 0)
+    edited = st.data_editor(
+        before,
+        # A new area, year, version or commit starts a clean grid.
+        key=f"{state.ENTER_GRID_WIDGET}_{area}_{year}_{current.version}_{nonce}",
+        hide_index=True,
+        num_rows="fixed",
+        disabled=["code", "name", "unit"],
+        column_config={
+            "code": st.column_config.TextColumn(t("xcol.code", lang)),
+            "name": st.column_config.TextColumn(t("enter.name", lang), width="large"),
+            "unit": st.column_config.TextColumn(t("enter.unit", lang)),
+            "value": st.column_config.TextColumn(t("enter.value", lang), help=t("enter.value_help", lang)),
+            "kind": st.column_config.SelectboxColumn(
+                t("col.obs_kind", lang),
+                options=list(entry.KINDS),
+                format_func=lambda k: t(f"obs.{k}", lang),
+                required=True,
+            ),
+        },
+    )
+    return before, edited
+
+
+def _problems(upload: validate.Upload, typed: entry.Entry, lang: Lang) -> None:
+    """Each problem at its grid row (the indicator), not at a cell of a workbook nobody saw."""
+    rows = [
+        {
+            t("xcol.code", lang): typed.rows.get(p.row, ""),
+            t("xcol.value", lang): p.value,
+            t("xcol.message", lang): p.message(lang),
+        }
+        for p in upload.problems
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def main() -> None:
+    """Draw the page."""
+    lang = state.lang()
+    auth.require_editor(lang)
+    st.title(t("page.enter", lang))
+    st.write(t("enter.intro", lang))
+    try:
+        store = state.store()
+        current = state.dataset()
+    except StoreError as exc:
+        st.error(exc.text(lang), icon=":material/database:")
+        st.stop()
+    flash = st.session_state.pop(state.ENTER_FLASH_KEY, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+
+    # Load inputs: the area and the year, then the grid.
+    names = dict(zip(current.areas["code"], current.areas["name"], strict=True))
+    left, right = st.columns(2)
+    area = left.selectbox(
+        t("enter.area", lang),
+        list(names),
+        index=list(names).index("TD") if "TD" in names else 0,
+        format_func=lambda c: f"{names[c]} ({c})",
+        key=state.ENTER_AREA_WIDGET,
+    )
+    last = int(current.observations["year"].max()) if not current.observations.empty else YEAR_MIN
+    year = int(
+        right.number_input(
+            t("enter.year", lang), YEAR_MIN, YEAR_MAX, value=last, step=1, key=state.ENTER_YEAR_WIDGET
+        )
+    )
+    before, edited = _grid(current, area, year, lang)
+
+    # Process data: what was typed, as a workbook through the upload's own checks.
+    typed = entry.workbook(before, edited, area, year)
+    if typed.empty:
+        st.caption(t("enter.nothing", lang))
+        st.stop()
+    upload = validate.check(typed.data, typed.file_name, current)
+    if upload.errors:
+        st.error(
+            t("enter.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
+        )
+        _problems(upload, typed, lang)
+        st.stop()
+    merged = diff.merge(current, upload)
+    preview = diff.compare(current, merged)
+    if preview.empty:
+        st.info(t("upload.same", lang).format(v=current.version), icon=":material/info:")
+        st.stop()
+    st.subheader(t("upload.preview", lang).format(v=current.version))
+    totals = preview.totals()
+    for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
+        column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
+    st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
+
+    # Save outputs: one click, one new version, recorded like an upload.
+    note = st.text_area(t("upload.note", lang), key=state.ENTER_NOTE_WIDGET)
+    if not st.button(t("upload.commit", lang), type="primary", key=state.ENTER_COMMIT_WIDGET):
+        st.stop()
+    account = auth.current()[0].strip()
+    try:
+        result = store.commit(
+            merged,
+            account,
+            typed.file_name,
+            upload.sha256,
+            note.strip(),
+            "import",
+            expected_version=current.version,
+        )
+    except StoreMovedError:
+        st.warning(t("upload.moved", lang).format(v=store.current_version()))
+        st.stop()
+    except StoreError as exc:
+        st.error(exc.text(lang), icon=":material/database:")
+        st.stop()
+    if result.version is None:
+        st.info(t("upload.same", lang).format(v=current.version))
+        st.stop()
+    st.session_state[state.ENTER_FLASH_KEY] = t("upload.committed", lang).format(
+        v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
+    )
+    st.session_state[state.ENTER_NONCE_KEY] = st.session_state[state.ENTER_NONCE_KEY] + 1
+    st.session_state.pop(state.ENTER_NOTE_WIDGET, None)
+    st.rerun()
+
+
+main()

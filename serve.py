@@ -1,0 +1,19 @@
+"""The server: the dashboard (app.py) as an ASGI app, with the routes and middleware of signing in.
+
+`make run` starts it with `streamlit run serve.py`, which finds `app` below and serves it.
+"""
+
+from __future__ import annotations
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.starlette import App
+
+from dashboard import session_cookie
+
+# pages/ holds the pages app.py hands to st.navigation, not Streamlit's older automatic pages
+# folder. Streamlit learns that only when the first session calls st.navigation; until then it
+# serves the folder's pages, and the first deep link after a start gets an English "Page not
+# found" dialog. Said here, before any session starts, it is what st.navigation itself sets.
+PagesManager.uses_pages_directory = False
+
+app = App("app.py", routes=session_cookie.routes(), middleware=session_cookie.middleware())
