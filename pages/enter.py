@@ -15,6 +15,11 @@ from indicators.store import StoreError, StoreMovedError
 PREVIEW_ROWS = 500
 
 
+def _busiest(current: Dataset) -> str | None:
+    counts = current.observations["area"].value_counts()
+    return str(counts.index[0]) if not counts.empty else None
+
+
 def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The grid as it is now and as edited: text figures, official or estimate."""
     before = entry.grid(current, area, year, lang)
@@ -77,7 +82,8 @@ def main() -> None:
     area = left.selectbox(
         t("enter.area", lang),
         list(names),
-        index=list(names).index("TD") if "TD" in names else 0,
+        # The area with the most figures (the former district in the shipped data), not the first code.
+        index=list(names).index(busiest) if (busiest := _busiest(current)) in names else 0,
         format_func=lambda c: f"{names[c]} ({c})",
         key=state.ENTER_AREA_WIDGET,
     )

@@ -72,7 +72,7 @@ def sixty_thousand(seed_data: Dataset, tmp_path: Path) -> Path:
     book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
     sheet = book["SoLieu"]
     for _ in range(ROWS):
-        sheet.append(["KHONG_CO", "TD", 2019, "actual", None, 1.5])
+        sheet.append(["KHONG_CO", "106", 2019, "actual", None, 1.5])
     path = tmp_path / "sau-muoi-nghin.xlsx"
     book.save(path)
     return path
@@ -89,7 +89,7 @@ def test_sixty_thousand_rows_with_one_unknown_code_give_a_handful_of_lines(
     assert len(groups) <= 3
     # Every problem points at the code column, A, of the 60,000 rows: one range in all.
     assert {r for g in groups for r in g.ranges} <= {f"A{first}", f"A{first + 1}:A{first + ROWS - 1}"}
-    assert {v for g in groups for v in g.values} <= {"KHONG_CO", "KHONG_CO / TD / 2019 / actual"}
+    assert {v for g in groups for v in g.values} <= {"KHONG_CO", "KHONG_CO / 106 / 2019 / actual"}
 
     # The command line: a handful of lines, each with its count and range.
     assert main(["validate", str(sixty_thousand)]) == 1
@@ -112,7 +112,7 @@ def test_all_prints_one_line_per_problem(
 ) -> None:
     book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
     for year in (2016, 2017, 2018):
-        book["SoLieu"].append(["KHONG_CO", "TD", year, "actual", None, 1.5])
+        book["SoLieu"].append(["KHONG_CO", "106", year, "actual", None, 1.5])
     path = tmp_path / "ba.xlsx"
     book.save(path)
     assert main(["validate", str(path)]) == 1
