@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint seed bench clean
+.PHONY: run test lint seed bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.excel
 	$(BIN)/python -m bench.dashboard
 	$(BIN)/python -m bench.load
+
+# Every page × vi/en × desktop/phone as PNGs in screenshots/ (for review), with axe-core's findings.
+screenshots: $(VENV)/.dev node_modules/.package-lock.json
+	$(BIN)/python -m tests.review_screenshots screenshots
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

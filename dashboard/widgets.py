@@ -62,10 +62,34 @@ def md(text: object) -> str:
 # Language and data -------------------------------------------------------------------
 
 
+# What a link may say after ?lang=: the codes, and the switch's old labels so older links still work.
+LANG_PARAM: dict[str, Lang] = {
+    "vi": "vi",
+    "en": "en",
+    "tiếng việt": "vi",
+    "tieng viet": "vi",
+    "english": "en",
+}
+_LANG_FROM_LINK = "lang_from_link"  # the ?lang= value already applied in this session
+
+
+def link_language(value: str | None) -> Lang | None:
+    """The language a link's ?lang= asks for ("en", "vi", or an older link's "English"); None if neither."""
+    return LANG_PARAM.get((value or "").strip().casefold())
+
+
 def language_switch() -> Lang:
-    """The sidebar switch between Vietnamese and English; it lives in app.py, so it stays across pages."""
+    """The switch between Vietnamese and English, at the top right of every page; kept across pages.
+
+    A link's ?lang= sets the language when the session opens it; the address then follows the switch
+    (?lang=en, nothing for Vietnamese), so a shared link opens in the sender's language.
+    """
+    asked = link_language(st.query_params.get("lang"))
+    # Applied once per value: after that the switch decides, though the old value stays in the address.
+    if asked is not None and st.session_state.get(_LANG_FROM_LINK) != asked:
+        st.session_state[state.LANG_KEY] = asked
     st.session_state.setdefault(state.LANG_KEY, "vi")
-    st.sidebar.segmented_control(
+    st.segmented_control(
         # No visible label: it is drawn before the choice is known and would be in one language;
         # the two names say what the switch does in both.
         "Ngôn ngữ · Language",
@@ -74,10 +98,14 @@ def language_switch() -> Lang:
         key=state.LANG_KEY,
         format_func=lambda code: t(f"lang.{code}", code),
         required=True,
-        # In the URL too (?lang=en): a shared link opens in the sender's language.
-        bind="query-params",
     )
-    return state.lang()
+    lang = state.lang()
+    st.session_state[_LANG_FROM_LINK] = lang
+    if lang == "en":
+        st.query_params["lang"] = "en"
+    elif "lang" in st.query_params:
+        del st.query_params["lang"]
+    return lang
 
 
 def require_data(lang: Lang) -> Dataset:
