@@ -21,7 +21,10 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev
+# axe-core for the browser tests' accessibility check, where npm is installed (.ci/run installs it).
+NODE_DEPS := $(if $(shell command -v npm),node_modules/.package-lock.json)
+
+test: $(VENV)/.dev $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -40,7 +43,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.load
 
 # Every page × vi/en × desktop/phone as PNGs in screenshots/ (for review), with axe-core's findings.
-screenshots: $(VENV)/.dev node_modules/.package-lock.json
+screenshots: $(VENV)/.dev $(NODE_DEPS)
 	$(BIN)/python -m tests.review_screenshots screenshots
 
 node_modules/.package-lock.json: package.json package-lock.json

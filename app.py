@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import auth, widgets
@@ -10,6 +12,8 @@ from indicators.i18n import t
 
 # No page_title: the browser tab shows the current page's title, in the reader's language.
 st.set_page_config(page_icon=":material/monitoring:", layout="wide")
+# Rules the theme cannot express (a wide table's phone form); see the file.
+st.html(Path(__file__).parent / "dashboard" / "style.css")
 # Language and account at the top right of the page, where people look for them; no sidebar, so
 # the figures get the screen's width.
 with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", key="top_bar"):

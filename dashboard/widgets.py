@@ -292,6 +292,61 @@ def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return out
 
 
+# Text that reads as a figure: "1.050,2 (Nghị quyết)", "≈ 300.000", "−4,5 %"; "giảm mỗi năm 0,5 ‰" does not.
+_FIGURE_START = re.compile(r"^[≈~≤≥<>+−-]?\s?\d")
+
+
+def figure_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns to right-align: numbers, and text columns whose every entry starts with a figure."""
+    out = []
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            out.append(column)
+            continue
+        texts = [str(v) for v in values if not fmt.is_missing(v) and str(v) != fmt.MISSING]
+        # A column of nothing but "—" is a column of figures not yet in, aligned like the figures.
+        if all(_FIGURE_START.match(x) for x in texts):
+            out.append(column)
+    return out
+
+
+def _aligned(frame: pd.DataFrame, lang: Lang) -> object:
+    """The reading table with figures right-aligned, header and cells, so digits line up by place."""
+    table = readable(frame, lang)
+    right = [md(c) for c in figure_columns(frame)]
+    heads = [
+        # Important: Streamlit writes its own alignment on every cell, and a style attribute wins otherwise.
+        {"selector": f"th.col_heading.col{i}", "props": "text-align: right !important"}
+        for i, column in enumerate(table.columns)
+        if column in right
+    ]
+    styled = table.style.set_properties(subset=right, **{"text-align": "right !important"})
+    return styled.set_table_styles(heads)
+
+
+def _phone_rows(frame: pd.DataFrame, lang: Lang) -> str:
+    """A wide table as a list for a phone: each row's first cell in bold, then "column: value" for the rest.
+
+    Empty cells are left out rather than shown as "—": on a narrow screen every line has to say something.
+    """
+    table = readable(frame, lang)
+    items = []
+    for _, row in table.iterrows():
+        first, *rest = list(row.items())
+        parts = [f"{column}: {value}" for column, value in rest if value != fmt.MISSING]
+        items.append(f"- **{first[1]}**" + ("  \n  " + " · ".join(parts) if parts else ""))
+    return "\n".join(items)
+
+
+# A table of more columns than this is drawn twice, as a table for wide screens and as a list for a
+# phone, and the style sheet shows the one that fits: at 390 px a seven-column table either scrolls
+# sideways or wraps its words one to a line.
+PHONE_COLUMNS = 3
+
+
 def show_table(
     frame: pd.DataFrame,
     name: str,
@@ -306,7 +361,14 @@ def show_table(
     shows a few columns well, while the Excel file keeps every one.
     """
     shown = display if display is not None else frame[columns] if columns is not None else frame
-    st.table(readable(tables.headers(shown, lang), lang), hide_index=True)
+    shown = tables.headers(shown, lang)
+    if len(shown.columns) > PHONE_COLUMNS and not shown.empty:
+        with st.container(key=f"wide_only-{key}"):
+            st.table(_aligned(shown, lang), hide_index=True)
+        with st.container(key=f"phone_only-{key}"):
+            st.markdown(_phone_rows(shown, lang))
+    else:
+        st.table(_aligned(shown, lang), hide_index=True)
     st.download_button(
         t("download.excel", lang),
         # Built on click, on its own thread: the page does not pay for a file nobody asks for.

@@ -13,18 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench.dashboard import CHROMIUM as BENCH_CHROMIUM
+from bench.dashboard import CHROMIUM_ARGS, drawn_js
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-# No browser can be downloaded here: Debian's chromium, quiet and offline.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Debian's Chromium with the same quiet, offline flags as the benchmarks (bench/dashboard.py).
+CHROMIUM = Path(BENCH_CHROMIUM)
 # A common laptop screen and a common phone.
 DESKTOP, PHONE = 1366, 390
 WIDTHS = (DESKTOP, PHONE)
@@ -49,23 +43,9 @@ PAGES: dict[str, str] = {
 SIGN_IN_PAGES = {"cap-nhat-so-lieu", "lich-su-phien-ban"}
 # axe-core, installed from package.json by `npm ci`.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# Drawn: the script has finished, no element is still a loading skeleton, every plotly chart has
-# drawn its SVG, and all of that has held for a moment (elements arrive after the script ends).
-DRAWN_JS = """(settle) => new Promise(resolve => {
-  let since = null;
-  const tick = () => {
-    const app = document.querySelector('[data-testid=stApp]');
-    const ok = app && app.getAttribute('data-test-script-state') === 'notRunning'
-      && !document.querySelector('[data-testid=stSkeleton]')
-      && document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]')
-      && Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
-           .every(c => c.querySelector('.main-svg'));
-    const now = performance.now();
-    if (!ok) since = null; else if (since === null) since = now;
-    if (since !== null && now - since >= settle) resolve(since); else setTimeout(tick, 20);
-  };
-  tick();
-})"""
+# The one wait for a drawn page, shared with the benchmarks; some pages have no chart (sign-in, a
+# page that says there is nothing to draw).
+DRAWN_JS = drawn_js(require_chart=False)
 
 
 class ServerError(RuntimeError):
@@ -170,3 +150,17 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     return list(page.evaluate(AXE_RUN_JS, [AXE_TAGS, AXE_FRAMEWORK]))
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The violations that fail the check: axe's serious and critical ones."""
+    return [v for v in violations if v["impact"] in {"serious", "critical"}]
+
+
+def describe(violations: list[dict[str, Any]]) -> list[str]:
+    """One line per failing element: rule id, impact, what it asks, the element and its markup."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {n['target']}: {n['html']}"
+        for v in violations
+        for n in v["nodes"]
+    ]
