@@ -177,6 +177,8 @@ def _attainment_chart(
         rows = selection.domain_rows(rows, list(codes))
     view = tables.attainment_view(_data, rows, lang)
     judged = view["shown_pct"].notna()
+    # The title says what the chart finds ("All 18 targets met or exceeded") where there is a finding.
+    title = indicator_cards.tally_title(indicator_cards.tally(rows), lang) or title
     figure = figures.attainment_figure(view, lang, title) if judged.any() else None
     return figure, int((~judged).sum())
 
@@ -253,7 +255,7 @@ def source_line(lang: Lang) -> str:
 
 
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
-    """A plotly figure at full width; its one modebar button saves a PNG and speaks the reader's language."""
+    """A plotly figure at full width, its source under it; its button saves a PNG in the reader's words."""
     config = {
         "displaylogo": False,
         "displayModeBar": True,
@@ -313,18 +315,22 @@ def figure_columns(frame: pd.DataFrame) -> list[str]:
     return out
 
 
+def _right_heads(table: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Styler rules that right-align these columns' headers over their right-aligned figures."""
+    # Important: Streamlit writes its own alignment on every cell, and a style attribute wins otherwise.
+    return [
+        {"selector": f"th.col_heading.col{i}", "props": "text-align: right !important"}
+        for i, column in enumerate(table.columns)
+        if column in columns
+    ]
+
+
 def _aligned(frame: pd.DataFrame, lang: Lang) -> object:
     """The reading table with figures right-aligned, header and cells, so digits line up by place."""
     table = readable(frame, lang)
     right = [md(c) for c in figure_columns(frame)]
-    heads = [
-        # Important: Streamlit writes its own alignment on every cell, and a style attribute wins otherwise.
-        {"selector": f"th.col_heading.col{i}", "props": "text-align: right !important"}
-        for i, column in enumerate(table.columns)
-        if column in right
-    ]
     styled = table.style.set_properties(subset=right, **{"text-align": "right !important"})
-    return styled.set_table_styles(heads)
+    return styled.set_table_styles(_right_heads(table, right))
 
 
 def _phone_rows(frame: pd.DataFrame, lang: Lang) -> str:
@@ -336,7 +342,7 @@ def _phone_rows(frame: pd.DataFrame, lang: Lang) -> str:
     items = []
     for _, row in table.iterrows():
         first, *rest = list(row.items())
-        parts = [f"{column}: {value}" for column, value in rest if value != fmt.MISSING]
+        parts = [f"{column}: {value}" for column, value in rest if value not in {fmt.MISSING, ""}]
         items.append(f"- **{first[1]}**" + ("  \n  " + " · ".join(parts) if parts else ""))
     return "\n".join(items)
 
@@ -381,6 +387,31 @@ def show_table(
     )
 
 
+# Light enough that the number written over a bar keeps its contrast (#111827 on it: above 10:1).
+INLINE_BAR = "#B9D3EA"
+# One width for every small table of bars, so their bars line up down the page (a phone gets its width).
+BAR_TABLE_WIDTH = 760
+
+
+def show_bar_table(frame: pd.DataFrame, column: str, lang: Lang) -> None:
+    """A small table whose `column` of counts has a bar behind each number, scaled to the table's largest.
+
+    Every count reads as a number, right-aligned; the bar only compares rows of this one table, so a
+    count of 1 beside 6.099 is small but still written, and no axis from 0 to 6.099 hides it.
+    """
+    shown = tables.headers(frame, lang)
+    head = t(f"col.{column}", lang)
+    table = readable(shown, lang)
+    table[md(head)] = shown[head].to_numpy()
+    styled = (
+        table.style.format(lambda v: fmt.number(v, lang), subset=[md(head)])
+        .bar(subset=[md(head)], color=INLINE_BAR, vmin=0, height=70, width=100, props="min-width: 6em;")
+        .set_properties(subset=[md(head)], **{"text-align": "right !important"})
+        .set_table_styles(_right_heads(table, [md(head)]))
+    )
+    st.table(styled, hide_index=True, width=BAR_TABLE_WIDTH)
+
+
 def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
     """Area and term pickers, shown only where the data has more than one; returns the choice."""
     areas = selection.areas_present(data, rows)
@@ -417,27 +448,32 @@ def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[st
 
 
 def card_details(card: indicator_cards.Card, lang: Lang) -> str:
-    """Everything under a card's number in one Markdown block: change, status badge, year, notes."""
+    """Everything under a card's number in one Markdown block: what the card has, and nothing it lacks.
+
+    A card without a change since 2015 or without a target says so by leaving those lines out, not
+    with "—" or "no target set": the reader sees the figure and its year, and what else there is.
+    """
     lines = []
     # "ước" right under the number it qualifies (a metric's own value is cut when it grows longer).
     if card.estimate:
         lines.append(f":gray-badge[{fmt.estimate_mark(lang)}] :small[:gray[{t('card.estimate', lang)}]]")
     if card.value_note:
         lines.append(f":gray[{md(card.value_note)}]")
-    if card.change == fmt.MISSING:
-        lines.append(f":small[{md(card.change_label)}: {fmt.MISSING}]")
-    else:
+    if card.change != fmt.MISSING:
         arrow = "↘" if card.change.startswith("−") else "↗"
         lines.append(f"{arrow} :small[{md(card.change_label)}:] **{md(card.change)}**")
-    icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
-    word = t(f"status.{card.status}", lang)
-    badge = f"{card.target_pct} · {word}" if card.status != labels.NO_TARGET else word
     # A non-breaking space keeps "Năm 2020" on one line beside the badge.
-    year = f" :small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
-    lines.append(f":{color}-badge[{icon} {md(badge)}]{year}")
+    year = f":small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
+    if card.status != labels.NO_TARGET:
+        icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
+        word = t(f"status.{card.status}", lang)
+        badge = word if card.target_pct == fmt.MISSING else f"{card.target_pct} · {word}"
+        lines.append(f":{color}-badge[{icon} {md(badge)}] {year}".rstrip())
+    elif year:
+        lines.append(year)
     if card.implied_target:
         lines.append(f":small[:gray[≈ {t('basis.implied', lang)}]]")
-    # No target is said by the badge; an absent figure needs the sentence under its "—".
+    # An absent figure needs the sentence under its "—".
     if card.value == fmt.MISSING:
         lines.append(f":small[:gray[{t('empty.figure', lang)}]]")
     elif card.reported_basis and not card.implied_target:
