@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import fmt
-from indicators.commendations import level_totals, recipient_word
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.labels import (
@@ -20,7 +19,6 @@ from indicators.labels import (
     row_unit,
     status_text,
     target_text,
-    value_text,
 )
 from indicators.page_settings import CHANGE_BASE_YEAR
 
@@ -34,9 +32,6 @@ STATUS_COLOR: dict[str, str] = {
     NO_TARGET: "#6B6B6B",
     "khong_danh_gia": "#6B6B6B",
 }
-RECIPIENT_COLOR: dict[str, str] = {"tap_the": "#3E5C76", "ca_nhan": "#C17C00"}
-# Individuals' bars are dotted so the two recipients differ in greyscale too.
-RECIPIENT_PATTERN: dict[str, str] = {"tap_the": "", "ca_nhan": "."}
 
 # Bar-list geometry in pixels: each row is its label above its bar, so long Vietnamese
 # names never need a wide left margin and the chart reads at 390 px.
@@ -502,50 +497,3 @@ def series_figure(series: pd.DataFrame, targets: pd.DataFrame, name: str, unit: 
         )
     years = [int(y) for y in series["year"]] + ([int(y) for y in shown["year"]] if not shown.empty else [])
     return go.Figure({"data": traces, "layout": _series_layout(name, lang, years, unit, 320)})
-
-
-def awards_figure(counts: pd.DataFrame, lang: Lang) -> go.Figure:
-    """Counts by award and recipient, highest award first; recipients differ by colour, dots and word."""
-    ranked = counts[counts["level"] != ""]
-    items = []
-    for _, row in ranked.iterrows():
-        recipient = str(row["recipient"])
-        who = recipient_word(recipient, lang)
-        level = t(f"level.{row['level']}", lang)
-        label = f"{row['award']} – {who.lower()}" if who else str(row["award"])
-        number = value_text(row["count"], str(row["qualifier"]), lang)
-        items.append(
-            BarItem(
-                label=label,
-                value=float(row["count"]),
-                text=number,
-                color=RECIPIENT_COLOR.get(recipient, "#6B6B6B"),
-                hover="<br>".join(
-                    [
-                        f"<b>{_esc(row['award'])}</b>",
-                        f"{_esc(who)} · {_esc(level)}",
-                        _hover_line(t("chart.count", lang), number, ""),
-                    ]
-                ),
-                pattern=RECIPIENT_PATTERN.get(recipient, ""),
-            )
-        )
-    return bar_list(items, t("chart.by_award", lang), lang, axis_title=t("chart.count", lang))
-
-
-def levels_figure(counts: pd.DataFrame, lang: Lang) -> go.Figure:
-    """Totals by level, each split into collectives and individuals."""
-    items = []
-    for level_id, recipient, total in level_totals(counts).itertuples(index=False):
-        level, who, count = t(f"level.{level_id}", lang), recipient_word(recipient, lang), float(total)
-        items.append(
-            BarItem(
-                label=f"{level} – {who.lower()}",
-                value=count,
-                text=fmt.number(count, lang),
-                color=RECIPIENT_COLOR.get(recipient, "#6B6B6B"),
-                pattern=RECIPIENT_PATTERN.get(recipient, ""),
-                hover=f"<b>{_esc(level)}</b><br>{_esc(who)}: {_esc(fmt.number(count, lang))}",
-            )
-        )
-    return bar_list(items, t("chart.by_level", lang), lang, axis_title=t("chart.count", lang))

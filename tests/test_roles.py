@@ -90,13 +90,13 @@ def test_signing_in_and_out(store_url: str) -> None:
     assert at.session_state[state.ACCOUNT_KEY] == "lan"
     assert at.session_state[state.ROLE_KEY] == "analyst"
     assert at.title[0].value == "Cập nhật số liệu"  # the page itself, now
-    # Sign out from the app's sidebar.
+    # Sign out from the menu under the account's name, beside the language switch.
     signed_in = app("lan", "analyst")
-    assert "lan" in signed_in.sidebar.caption[0].value
-    signed_in.sidebar.button(key="sign_out").click().run()
+    assert not signed_in.sidebar.caption  # no sidebar: the top bar says who is signed in
+    assert "Đang đăng nhập: lan (" in "\n".join(m.value for m in signed_in.markdown)
+    signed_in.button(key="sign_out").click().run()
     assert state.ACCOUNT_KEY not in signed_in.session_state
     assert state.ROLE_KEY not in signed_in.session_state
-    assert not signed_in.sidebar.caption  # nobody shown as signed in
 
 
 def test_repeated_failures_are_told_to_wait(store_url: str) -> None:

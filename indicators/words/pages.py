@@ -85,7 +85,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.required_path": ("Lộ trình cần đạt", "Required path"),
     "chart.goal": ("Mục tiêu {y}", "{y} goal"),
     "chart.series": ("Số liệu theo năm", "Figures by year"),
-    "chart.count": ("Số lượt", "Awards"),
     "chart.png": ("Tải ảnh PNG", "Download as PNG"),
     "chart.png_wait": ("Đang chuẩn bị ảnh, xin chờ vài giây", "Preparing the image, a few seconds"),
     "download.excel": ("Tải bảng Excel", "Download Excel table"),
