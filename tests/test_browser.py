@@ -39,6 +39,15 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "tests" / "screenshots"
+# Text drawn above the page's title (chart text included), other than the top bar: what would float there.
+ABOVE_TITLE_JS = """() => {
+  const top = document.querySelector('[data-testid=stMain] h1').getBoundingClientRect().top;
+  const items = Array.from(document.querySelectorAll(
+    '[data-testid=stMain] [data-testid=stElementContainer], [data-testid=stMain] svg text'));
+  return items.filter(e => !e.closest('.st-key-top_bar') && e.getClientRects().length
+      && e.getBoundingClientRect().bottom <= top && (e.textContent || '').trim())
+    .map(e => e.textContent.trim().slice(0, 80));
+}"""
 
 
 def _playwright() -> Any:
@@ -112,6 +121,8 @@ def test_page_draws_and_passes_axe_in_both_languages_at_desktop_and_phone_width(
             # WCAG 2.1 AA by axe-core: no serious or critical violation (moderate ones are reported
             # by `make screenshots` for review, not failed on).
             failures += [f"{where}: {line}" for line in describe(serious(axe_violations(page)))]
+            # Nothing floats above the title but the language and account bar: no stray legend or note.
+            assert page.evaluate(ABOVE_TITLE_JS) == [], where
             screenshot(page, SHOTS / shot_name(path, lang, width), width)
         context.close()
     assert not failures, "axe-core, WCAG 2.1 AA:\n" + "\n".join(failures)
