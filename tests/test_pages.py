@@ -456,3 +456,19 @@ def test_readable_formats_numbers_and_escapes_markdown() -> None:
     assert out["Giá trị"].tolist() == ["16.742", "—"]
     assert out["Tên"].tolist() == [r"\*đậm\* \[link\](x)", "—"]
     assert widgets.readable(frame, "en")["Giá trị"].tolist() == ["16,742", "—"]
+
+
+@pytest.mark.parametrize(
+    ("value", "lang"),
+    [
+        ("en", "en"),
+        ("vi", "vi"),
+        ("English", "en"),
+        (" EN ", "en"),
+        ("Tiếng Việt", "vi"),
+        ("fr", None),
+        (None, None),
+    ],
+)
+def test_a_link_names_its_language_by_code_or_by_the_old_label(value: str | None, lang: str | None) -> None:
+    assert widgets.link_language(value) == lang
