@@ -389,8 +389,6 @@ def show_table(
 
 # Light enough that the number written over a bar keeps its contrast (#111827 on it: above 10:1).
 INLINE_BAR = "#B9D3EA"
-# One width for every small table of bars, so their bars line up down the page (a phone gets its width).
-BAR_TABLE_WIDTH = 760
 
 
 def show_bar_table(frame: pd.DataFrame, column: str, lang: Lang) -> None:
@@ -405,11 +403,12 @@ def show_bar_table(frame: pd.DataFrame, column: str, lang: Lang) -> None:
     table[md(head)] = shown[head].to_numpy()
     styled = (
         table.style.format(lambda v: fmt.number(v, lang), subset=[md(head)])
-        .bar(subset=[md(head)], color=INLINE_BAR, vmin=0, height=70, width=100, props="min-width: 6em;")
+        .bar(subset=[md(head)], color=INLINE_BAR, vmin=0, height=70, width=100, props="width: 35%;")
         .set_properties(subset=[md(head)], **{"text-align": "right !important"})
         .set_table_styles(_right_heads(table, [md(head)]))
     )
-    st.table(styled, hide_index=True, width=BAR_TABLE_WIDTH)
+    # Full width with the bars in a fixed share of it: the bars of every such table line up down the page.
+    st.table(styled, hide_index=True)
 
 
 def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:

@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "tests" / "screenshots"
+# Elements that cut their content off or scroll it sideways (a table wider than a phone, say).
+CLIPPED_JS = """() => Array.from(document.querySelectorAll('[data-testid=stMain] *')).filter(e => {
+  const style = getComputedStyle(e);
+  return style.overflowX !== 'visible' && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1;
+}).map(e => `${e.getAttribute('data-testid') || e.tagName}: ${e.scrollWidth} > ${e.clientWidth} px`)"""
 # Text drawn above the page's title (chart text included), other than the top bar: what would float there.
 ABOVE_TITLE_JS = """() => {
   const top = document.querySelector('[data-testid=stMain] h1').getBoundingClientRect().top;
@@ -121,6 +126,8 @@ def test_page_draws_and_passes_axe_in_both_languages_at_desktop_and_phone_width(
             # WCAG 2.1 AA by axe-core: no serious or critical violation (moderate ones are reported
             # by `make screenshots` for review, not failed on).
             failures += [f"{where}: {line}" for line in describe(serious(axe_violations(page)))]
+            # Nor inside it: no table or block clips its content or scrolls it sideways.
+            assert page.evaluate(CLIPPED_JS) == [], where
             # Nothing floats above the title but the language and account bar: no stray legend or note.
             assert page.evaluate(ABOVE_TITLE_JS) == [], where
             screenshot(page, SHOTS / shot_name(path, lang, width), width)

@@ -104,7 +104,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Số lượt khen thưởng cả giai đoạn kết thúc năm {y}, theo hình thức, đối tượng và cấp khen.",
         "Awards over the term ending in {y}, by kind, recipient and level.",
     ),
-    "commendations.summary": ("Tổng hợp theo cấp", "Totals by level"),
     "commendations.finding": (
         "Cấp {level} chiếm nhiều lượt khen thưởng nhất: {share} ({n}/{total} lượt)",
         "The largest share of awards is at {level} level: {share} ({n} of {total})",
