@@ -299,9 +299,12 @@ _FIGURE_START = re.compile(r"^[≈~≤≥<>+−-]?\s?\d")
 
 
 def figure_columns(frame: pd.DataFrame) -> list[str]:
-    """The columns to right-align: numbers, and text columns whose every entry starts with a figure."""
+    """The columns to right-align: numbers, and text columns whose every entry starts with a figure.
+
+    The first column names the rows (an indicator, a year, a term) and stays to the left.
+    """
     out = []
-    for column in frame.columns:
+    for column in frame.columns[1:]:
         values = frame[column]
         if pd.api.types.is_bool_dtype(values):
             continue
