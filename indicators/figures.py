@@ -203,11 +203,10 @@ def _note(lines: list[str]) -> dict:
     }
 
 
-def _value_xaxis(top_value: float, title: str, ticksuffix: str) -> dict:
-    """The bars' axis: room after the longest bar for its text, ticks only under the bars."""
+def _value_xaxis(top_value: float, end: float, title: str, ticksuffix: str) -> dict:
+    """The bars' axis up to `end` (room after the bars for their text), ticks only under the bars."""
     return {
-        # The longest bar takes two thirds of the width; the rest holds its "500 % ▲ vượt".
-        "range": [0, top_value * 1.5 if top_value > 0 else 1],
+        "range": [0, end],
         # Ticks only under the bars: none over the blank room kept for the labels.
         "tickvals": nice_ticks(top_value),
         "tickformat": ",~f",
@@ -220,6 +219,23 @@ def _value_xaxis(top_value: float, title: str, ticksuffix: str) -> dict:
         "zeroline": True,
         "zerolinecolor": "#999999",
     }
+
+
+# What the value axis must reach so every bar's text ("118,08 % ▲ exceeded") fits after it on a
+# phone: the plot is about 330 px wide at 390 px, and a character of the 12 px text about 7 px.
+_PHONE_PLOT_PX, _TEXT_CHAR_PX = 330, 7
+
+
+def _value_range(items: list[BarItem], top_value: float) -> float:
+    """The axis end: at least 1.5 × the longest bar, and room after every bar for its text at 390 px."""
+    if top_value <= 0:
+        return 1.0
+    room = [
+        item.value / max(1 - _TEXT_CHAR_PX * (len(item.text) + 1) / _PHONE_PLOT_PX, 0.2)
+        for item in items
+        if item.value > 0
+    ]
+    return max([top_value * 1.5, *room])
 
 
 def bar_list(
@@ -255,7 +271,7 @@ def bar_list(
         annotations=annotations,
         shapes=shapes,
         yaxis={"range": [rows.total, 0], "visible": False, "fixedrange": True},
-        xaxis=_value_xaxis(top_value, axis_title, ticksuffix),
+        xaxis=_value_xaxis(top_value, _value_range(items, top_value), axis_title, ticksuffix),
     )
     return go.Figure({"data": [_bars(items, rows.centers)], "layout": layout})
 
