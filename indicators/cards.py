@@ -180,7 +180,8 @@ def tally_title(counts: dict[str, int], lang: Lang) -> str:
     """The finding a tally gives, as a chart title: how many judged targets are met or exceeded."""
     good = counts.get(Status.EXCEEDED.value, 0) + counts.get(Status.MET.value, 0)
     judged = good + counts.get(Status.NOT_MET.value, 0)
-    if judged == 0:
+    # One bar says its own finding; "1 of 1 targets" would only repeat it, badly.
+    if judged < 2:
         return ""
-    key = "chart.finding_all" if good == judged and judged > 1 else "chart.finding_some"
+    key = "chart.finding_all" if good == judged else "chart.finding_some"
     return t(key, lang).format(good=fmt.number(good, lang), n=fmt.number(judged, lang))
