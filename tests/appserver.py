@@ -15,6 +15,7 @@ from typing import Any
 
 from bench.dashboard import CHROMIUM as BENCH_CHROMIUM
 from bench.dashboard import CHROMIUM_ARGS, drawn_js
+from indicators.fmt import Lang
 
 ROOT = Path(__file__).resolve().parents[1]
 # Debian's Chromium with the same quiet, offline flags as the benchmarks (bench/dashboard.py).
@@ -22,7 +23,7 @@ CHROMIUM = Path(BENCH_CHROMIUM)
 # A common laptop screen and a common phone.
 DESKTOP, PHONE = 1366, 390
 WIDTHS = (DESKTOP, PHONE)
-LANGS = ("vi", "en")
+LANGS: tuple[Lang, ...] = ("vi", "en")
 # URL path → the i18n key of the page's title (app.py's navigation).
 PAGES: dict[str, str] = {
     "": "page.overview",

@@ -9,6 +9,7 @@ from indicators import (
     cards,
     page_settings,
 )
+from indicators.fmt import Lang
 from indicators.model import Dataset
 
 
@@ -81,5 +82,5 @@ def test_seventeen_of_seventeen_and_a_yes_no_goal_on_cards(data: Dataset, term: 
         ({"dat": 3, "khong_danh_gia": 2}, "en", "All 3 targets met or exceeded"),  # not judged: left out
     ],
 )
-def test_a_tally_titles_its_chart_with_the_finding(counts: dict[str, int], lang: str, title: str) -> None:
+def test_a_tally_titles_its_chart_with_the_finding(counts: dict[str, int], lang: Lang, title: str) -> None:
     assert cards.tally_title(counts, lang) == title
