@@ -472,3 +472,31 @@ def test_readable_formats_numbers_and_escapes_markdown() -> None:
 )
 def test_a_link_names_its_language_by_code_or_by_the_old_label(value: str | None, lang: str | None) -> None:
     assert widgets.link_language(value) == lang
+
+
+def test_figures_are_right_aligned_and_the_row_names_are_not() -> None:
+    frame = pd.DataFrame(
+        {
+            "Năm": [2020, 2021],  # the first column names the rows, even when it holds numbers
+            "Chỉ tiêu": ["Tổng giá trị sản xuất", "Tỷ lệ hộ nghèo"],
+            "Thực hiện": [2503.3, None],
+            "Chỉ tiêu đề ra": ["2.120 (Nghị quyết)", "giảm mỗi năm 2 %"],
+            "Cần đạt mỗi năm": ["+8,45 %/năm", "−2 %/năm"],
+            "Số liệu mới nhất": ["—", "—"],
+            "Đạt": [True, False],
+        }
+    )
+    assert widgets.figure_columns(frame) == ["Thực hiện", "Cần đạt mỗi năm", "Số liệu mới nhất"]
+
+
+def test_a_wide_table_reads_as_a_list_on_a_phone_without_its_empty_cells() -> None:
+    frame = pd.DataFrame(
+        {
+            "Chỉ tiêu": ["Tỷ lệ sinh (‰)", "Thu nhập *bình quân*"],
+            "Năm gốc": [None, 30.0],
+            "Ghi chú": ["", "ước"],
+        }
+    )
+    assert widgets._phone_rows(frame, "vi") == (
+        "- **Tỷ lệ sinh (‰)**\n- **Thu nhập \\*bình quân\\***  \n  Năm gốc: 30 · Ghi chú: ước"
+    )
