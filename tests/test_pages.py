@@ -210,8 +210,8 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     assert t("overview.bases", "vi").format(stated=1, implied=13) in text
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ",."
-    # The title says the finding; the source is under the chart.
-    assert chart["layout"]["title"]["text"].replace("<br>", " ") == "Cả 17 chỉ tiêu đều đạt hoặc vượt"  # 9 exceeded, 8 met
+    # The title says the finding (9 exceeded, 8 met); the source is under the chart.
+    assert chart["layout"]["title"]["text"].replace("<br>", " ") == "Cả 17 chỉ tiêu đều đạt hoặc vượt"
     assert widgets.md(source_line(store, "vi")) in text
     bars = chart["data"][0]
     assert bars["text"][0] == "500\u202f% ▲ vượt"
