@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint seed bench multi clean
+.PHONY: run test lint seed bench multi screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,10 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
-test: $(VENV)/.dev
+# axe-core for the browser tests' accessibility check, where npm is installed (.ci/run installs it).
+NODE_DEPS := $(if $(shell command -v npm),node_modules/.package-lock.json)
+
+test: $(VENV)/.dev $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -46,5 +49,12 @@ bench: $(VENV)/.dev
 multi: $(VENV)/.dev
 	$(BIN)/python -m bench.multi
 
+# Every page × vi/en × desktop/phone as PNGs in screenshots/ (for review), with axe-core's findings.
+screenshots: $(VENV)/.dev $(NODE_DEPS)
+	$(BIN)/python -m tests.review_screenshots screenshots
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules screenshots

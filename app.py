@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import auth, widgets
@@ -10,11 +12,16 @@ from indicators.i18n import t
 
 # No page_title: the browser tab shows the current page's title, in the reader's language.
 st.set_page_config(page_icon=":material/monitoring:", layout="wide")
-lang = widgets.language_switch()
+# Rules the theme cannot express (a wide table's phone form); see the file.
+st.html(Path(__file__).parent / "dashboard" / "style.css")
 auth.resolve()  # who is signed in: from the session cookie, on every run
 auth.clear_cookie_after_sign_out()
+# Language and account at the top right of the page, where people look for them; no sidebar, so
+# the figures get the screen's width.
+with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", key="top_bar"):
+    lang = widgets.language_switch()
+    auth.account_box(lang)
 _, role = auth.current()
-auth.account_box(lang)
 
 
 def sign_in() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from dashboard import session_cookie, state
+from dashboard.widgets import md
 from indicators import accounts, sessions
 from indicators.accounts import Role
 from indicators.fmt import Lang
@@ -231,12 +232,14 @@ def clear_cookie_after_sign_out() -> None:
 
 
 def account_box(lang: Lang) -> None:
-    """In the sidebar: who is signed in, and a sign-out button."""
+    """Beside the language switch: who is signed in, under a menu that holds the sign-out button."""
     name, role = current()
     if role is None:
         return
-    st.sidebar.caption(t("auth.signed_in_as", lang).format(name=name, role=t(f"role.{role.value}", lang)))
-    st.sidebar.button(t("auth.sign_out", lang), on_click=sign_out, icon=":material/logout:", key="sign_out")
+    # The name is written by people (or an identity provider): shown as text, never as Markdown.
+    with st.popover(md(name), icon=":material/account_circle:", type="tertiary"):
+        st.markdown(t("auth.signed_in_as", lang).format(name=md(name), role=t(f"role.{role.value}", lang)))
+        st.button(t("auth.sign_out", lang), on_click=sign_out, icon=":material/logout:", key="sign_out")
 
 
 def require_editor(lang: Lang) -> None:

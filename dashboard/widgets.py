@@ -75,10 +75,34 @@ def md(text: object) -> str:
 # Language and data -------------------------------------------------------------------
 
 
+# What a link may say after ?lang=: the codes, and the switch's old labels so older links still work.
+LANG_PARAM: dict[str, Lang] = {
+    "vi": "vi",
+    "en": "en",
+    "tiếng việt": "vi",
+    "tieng viet": "vi",
+    "english": "en",
+}
+_LANG_FROM_LINK = "lang_from_link"  # the ?lang= value already applied in this session
+
+
+def link_language(value: str | None) -> Lang | None:
+    """The language a link's ?lang= asks for ("en", "vi", or an older link's "English"); None if neither."""
+    return LANG_PARAM.get((value or "").strip().casefold())
+
+
 def language_switch() -> Lang:
-    """The sidebar switch between Vietnamese and English; it lives in app.py, so it stays across pages."""
+    """The switch between Vietnamese and English, at the top right of every page; kept across pages.
+
+    A link's ?lang= sets the language when the session opens it; the address then follows the switch
+    (?lang=en, nothing for Vietnamese), so a shared link opens in the sender's language.
+    """
+    asked = link_language(st.query_params.get("lang"))
+    # Applied once per value: after that the switch decides, though the old value stays in the address.
+    if asked is not None and st.session_state.get(_LANG_FROM_LINK) != asked:
+        st.session_state[state.LANG_KEY] = asked
     st.session_state.setdefault(state.LANG_KEY, "vi")
-    st.sidebar.segmented_control(
+    st.segmented_control(
         # No visible label: it is drawn before the choice is known and would be in one language;
         # the two names say what the switch does in both.
         "Ngôn ngữ · Language",
@@ -87,10 +111,14 @@ def language_switch() -> Lang:
         key=state.LANG_KEY,
         format_func=lambda code: t(f"lang.{code}", code),
         required=True,
-        # In the URL too (?lang=en): a shared link opens in the sender's language.
-        bind="query-params",
     )
-    return state.lang()
+    lang = state.lang()
+    st.session_state[_LANG_FROM_LINK] = lang
+    if lang == "en":
+        st.query_params["lang"] = "en"
+    elif "lang" in st.query_params:
+        del st.query_params["lang"]
+    return lang
 
 
 def require_data(lang: Lang) -> Dataset:
@@ -169,6 +197,8 @@ def _attainment_chart(
         rows = selection.domain_rows(rows, list(codes))
     view = tables.attainment_view(_data, rows, lang)
     judged = view["shown_pct"].notna()
+    # The title says what the chart finds ("All 18 targets met or exceeded") where there is a finding.
+    title = indicator_cards.tally_title(indicator_cards.tally(rows), lang) or title
     figure = figures.attainment_figure(view, lang, title) if judged.any() else None
     return figure, int((~judged).sum())
 
@@ -268,7 +298,7 @@ def source_line(lang: Lang) -> str:
 
 
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
-    """A plotly figure at full width; its one modebar button saves a PNG and speaks the reader's language."""
+    """A plotly figure at full width, its source under it; its button saves a PNG in the reader's words."""
     config = {
         "displaylogo": False,
         "displayModeBar": True,
@@ -307,6 +337,68 @@ def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return out
 
 
+# Text that reads as a figure: "1.050,2 (Nghị quyết)", "≈ 300.000", "−4,5 %"; "giảm mỗi năm 0,5 ‰" does not.
+_FIGURE_START = re.compile(r"^[≈~≤≥<>+−-]?\s?\d")
+
+
+def figure_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns to right-align: numbers, and text columns whose every entry starts with a figure.
+
+    The first column names the rows (an indicator, a year, a term) and stays to the left.
+    """
+    out = []
+    for column in frame.columns[1:]:
+        values = frame[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            out.append(column)
+            continue
+        texts = [str(v) for v in values if not fmt.is_missing(v) and str(v) != fmt.MISSING]
+        # A column of nothing but "—" is a column of figures not yet in, aligned like the figures.
+        if all(_FIGURE_START.match(x) for x in texts):
+            out.append(column)
+    return out
+
+
+def _right_heads(table: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Styler rules that right-align these columns' headers over their right-aligned figures."""
+    # Important: Streamlit writes its own alignment on every cell, and a style attribute wins otherwise.
+    return [
+        {"selector": f"th.col_heading.col{i}", "props": "text-align: right !important"}
+        for i, column in enumerate(table.columns)
+        if column in columns
+    ]
+
+
+def _aligned(frame: pd.DataFrame, lang: Lang) -> object:
+    """The reading table with figures right-aligned, header and cells, so digits line up by place."""
+    table = readable(frame, lang)
+    right = [md(c) for c in figure_columns(frame)]
+    styled = table.style.set_properties(subset=right, **{"text-align": "right !important"})
+    return styled.set_table_styles(_right_heads(table, right))
+
+
+def _phone_rows(frame: pd.DataFrame, lang: Lang) -> str:
+    """A wide table as a list for a phone: each row's first cell in bold, then "column: value" for the rest.
+
+    Empty cells are left out rather than shown as "—": on a narrow screen every line has to say something.
+    """
+    table = readable(frame, lang)
+    items = []
+    for _, row in table.iterrows():
+        first, *rest = list(row.items())
+        parts = [f"{column}: {value}" for column, value in rest if value not in {fmt.MISSING, ""}]
+        items.append(f"- **{first[1]}**" + ("  \n  " + " · ".join(parts) if parts else ""))
+    return "\n".join(items)
+
+
+# A table of more columns than this is drawn twice, as a table for wide screens and as a list for a
+# phone, and the style sheet shows the one that fits: at 390 px a seven-column table either scrolls
+# sideways or wraps its words one to a line.
+PHONE_COLUMNS = 3
+
+
 def show_table(
     frame: pd.DataFrame,
     name: str,
@@ -321,7 +413,14 @@ def show_table(
     shows a few columns well, while the Excel file keeps every one.
     """
     shown = display if display is not None else frame[columns] if columns is not None else frame
-    st.table(readable(tables.headers(shown, lang), lang), hide_index=True)
+    shown = tables.headers(shown, lang)
+    if len(shown.columns) > PHONE_COLUMNS and not shown.empty:
+        with st.container(key=f"wide_only-{key}"):
+            st.table(_aligned(shown, lang), hide_index=True)
+        with st.container(key=f"phone_only-{key}"):
+            st.markdown(_phone_rows(shown, lang))
+    else:
+        st.table(_aligned(shown, lang), hide_index=True)
     st.download_button(
         t("download.excel", lang),
         # Built on click, on its own thread: the page does not pay for a file nobody asks for.
@@ -345,6 +444,30 @@ def _choices(
 def plain_table(frame: pd.DataFrame, lang: Lang) -> None:
     """A table for reading only (no download), its column ids turned into headers here."""
     st.table(readable(tables.headers(frame, lang), lang), hide_index=True)
+
+
+# Light enough that the number written over a bar keeps its contrast (#111827 on it: above 10:1).
+INLINE_BAR = "#B9D3EA"
+
+
+def show_bar_table(frame: pd.DataFrame, column: str, lang: Lang) -> None:
+    """A small table whose `column` of counts has a bar behind each number, scaled to the table's largest.
+
+    Every count reads as a number, right-aligned; the bar only compares rows of this one table, so a
+    count of 1 beside 6.099 is small but still written, and no axis from 0 to 6.099 hides it.
+    """
+    shown = tables.headers(frame, lang)
+    head = t(f"col.{column}", lang)
+    table = readable(shown, lang)
+    table[md(head)] = shown[head].to_numpy()
+    styled = (
+        table.style.format(lambda v: fmt.number(v, lang), subset=[md(head)])
+        .bar(subset=[md(head)], color=INLINE_BAR, vmin=0, height=70, width=100, props="width: 35%;")
+        .set_properties(subset=[md(head)], **{"text-align": "right !important"})
+        .set_table_styles(_right_heads(table, [md(head)]))
+    )
+    # Full width with the bars in a fixed share of it: the bars of every such table line up down the page.
+    st.table(styled, hide_index=True)
 
 
 def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
@@ -382,27 +505,32 @@ def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[st
 
 
 def card_details(card: indicator_cards.Card, lang: Lang) -> str:
-    """Everything under a card's number in one Markdown block: change, status badge, year, notes."""
+    """Everything under a card's number in one Markdown block: what the card has, and nothing it lacks.
+
+    A card without a change since 2015 or without a target says so by leaving those lines out, not
+    with "—" or "no target set": the reader sees the figure and its year, and what else there is.
+    """
     lines = []
     # "ước" right under the number it qualifies (a metric's own value is cut when it grows longer).
     if card.estimate:
         lines.append(f":gray-badge[{fmt.estimate_mark(lang)}] :small[:gray[{t('card.estimate', lang)}]]")
     if card.value_note:
         lines.append(f":gray[{md(card.value_note)}]")
-    if card.change == fmt.MISSING:
-        lines.append(f":small[{md(card.change_label)}: {fmt.MISSING}]")
-    else:
+    if card.change != fmt.MISSING:
         arrow = "↘" if card.change.startswith("−") else "↗"
         lines.append(f"{arrow} :small[{md(card.change_label)}:] **{md(card.change)}**")
-    icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
-    word = t(f"status.{card.status}", lang)
-    badge = f"{card.target_pct} · {word}" if card.status != labels.NO_TARGET else word
     # A non-breaking space keeps "Năm 2020" on one line beside the badge.
-    year = f" :small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
-    lines.append(f":{color}-badge[{icon} {md(badge)}]{year}")
+    year = f":small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
+    if card.status != labels.NO_TARGET:
+        icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
+        word = t(f"status.{card.status}", lang)
+        badge = word if card.target_pct == fmt.MISSING else f"{card.target_pct} · {word}"
+        lines.append(f":{color}-badge[{icon} {md(badge)}] {year}".rstrip())
+    elif year:
+        lines.append(year)
     if card.implied_target:
         lines.append(f":small[:gray[≈ {t('basis.implied', lang)}]]")
-    # No target is said by the badge; an absent figure needs the sentence under its "—".
+    # An absent figure needs the sentence under its "—".
     if card.value == fmt.MISSING:
         lines.append(f":small[:gray[{t('empty.figure', lang)}]]")
     elif card.reported_basis and not card.implied_target:

@@ -174,3 +174,14 @@ def bases(rows: pd.DataFrame) -> dict[str, int]:
     """How many rows with a target rest on a stated target and how many on one implied by a printed %."""
     counts = rows["target_basis"].astype(str).value_counts() if "target_basis" in rows else pd.Series()
     return {basis: int(counts.get(basis, 0)) for basis in ("stated", "implied")}
+
+
+def tally_title(counts: dict[str, int], lang: Lang) -> str:
+    """The finding a tally gives, as a chart title: how many judged targets are met or exceeded."""
+    good = counts.get(Status.EXCEEDED.value, 0) + counts.get(Status.MET.value, 0)
+    judged = good + counts.get(Status.NOT_MET.value, 0)
+    # One bar says its own finding; "1 of 1 targets" would only repeat it, badly.
+    if judged < 2:
+        return ""
+    key = "chart.finding_all" if good == judged else "chart.finding_some"
+    return t(key, lang).format(good=fmt.number(good, lang), n=fmt.number(judged, lang))

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from indicators import fmt
 from indicators.attainment import levels
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -100,14 +101,53 @@ def level_totals(counts: pd.DataFrame) -> pd.DataFrame:
     return grouped.drop(columns="_rank").reset_index(drop=True)
 
 
-def levels_table(counts: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Totals by level and recipient, state level first."""
+def _by_level(counts: pd.DataFrame) -> pd.DataFrame:
+    """One row per level id, state first: collectives, individuals, total, and share (%) of all levels."""
     totals = level_totals(counts)
+    if totals.empty:
+        return pd.DataFrame(columns=["level", "tap_the", "ca_nhan", "total", "share"])
+    wide = totals.pivot_table(index="level", columns="recipient", values="count", aggfunc="sum", sort=False)
+    wide = wide.reindex(columns=list(RECIPIENTS))
+    total = wide.sum(axis=1, min_count=1)
     return pd.DataFrame(
         {
-            "level": [t(f"level.{lvl}", lang) for lvl in totals["level"]],
-            "recipient": [recipient_word(r, lang) for r in totals["recipient"]],
-            "count": totals["count"].to_numpy(),
+            "level": wide.index.to_numpy(),
+            "tap_the": wide["tap_the"].to_numpy(),
+            "ca_nhan": wide["ca_nhan"].to_numpy(),
+            "total": total.to_numpy(),
+            "share": (total / total.sum() * 100).to_numpy(),
+        }
+    )
+
+
+def levels_table(counts: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Totals by level, state first: level, collectives, individuals, total, share of all (%)."""
+    table = _by_level(counts)
+    return table.assign(level=[t(f"level.{lvl}", lang) for lvl in table["level"]])
+
+
+def finding(counts: pd.DataFrame, lang: Lang) -> str:
+    """What the counts by level say, as a title: the level with most awards and its share of all."""
+    table = _by_level(counts)
+    if table.empty or not table["total"].sum() > 0:
+        return ""
+    top = table.loc[table["total"].idxmax()]
+    return t("commendations.finding", lang).format(
+        level=t(f"level.{top['level']}", lang).lower(),
+        share=fmt.percent(fmt.round_half_up(float(top["share"]), 1), lang),
+        n=fmt.number(top["total"], lang),
+        total=fmt.number(table["total"].sum(), lang),
+    )
+
+
+def level_awards(counts: pd.DataFrame, level: str, lang: Lang) -> pd.DataFrame:
+    """The awards of one level, highest first: award, recipient, count."""
+    mine = counts[counts["level"] == level]
+    return pd.DataFrame(
+        {
+            "award": mine["award"].to_numpy(),
+            "recipient": [recipient_word(r, lang) for r in mine["recipient"]],
+            "count": mine["count"].to_numpy(),
         }
     )
 

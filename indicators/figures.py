@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import fmt
-from indicators.commendations import level_totals, recipient_word
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.labels import (
@@ -20,7 +19,6 @@ from indicators.labels import (
     row_unit,
     status_text,
     target_text,
-    value_text,
 )
 from indicators.page_settings import CHANGE_BASE_YEAR
 
@@ -34,9 +32,6 @@ STATUS_COLOR: dict[str, str] = {
     NO_TARGET: "#6B6B6B",
     "khong_danh_gia": "#6B6B6B",
 }
-RECIPIENT_COLOR: dict[str, str] = {"tap_the": "#3E5C76", "ca_nhan": "#C17C00"}
-# Individuals' bars are dotted so the two recipients differ in greyscale too.
-RECIPIENT_PATTERN: dict[str, str] = {"tap_the": "", "ca_nhan": "."}
 
 # Bar-list geometry in pixels: each row is its label above its bar, so long Vietnamese
 # names never need a wide left margin and the chart reads at 390 px.
@@ -208,11 +203,10 @@ def _note(lines: list[str]) -> dict:
     }
 
 
-def _value_xaxis(top_value: float, title: str, ticksuffix: str) -> dict:
-    """The bars' axis: room after the longest bar for its text, ticks only under the bars."""
+def _value_xaxis(top_value: float, end: float, title: str, ticksuffix: str) -> dict:
+    """The bars' axis up to `end` (room after the bars for their text), ticks only under the bars."""
     return {
-        # The longest bar takes two thirds of the width; the rest holds its "500 % ▲ vượt".
-        "range": [0, top_value * 1.5 if top_value > 0 else 1],
+        "range": [0, end],
         # Ticks only under the bars: none over the blank room kept for the labels.
         "tickvals": nice_ticks(top_value),
         "tickformat": ",~f",
@@ -225,6 +219,23 @@ def _value_xaxis(top_value: float, title: str, ticksuffix: str) -> dict:
         "zeroline": True,
         "zerolinecolor": "#999999",
     }
+
+
+# What the value axis must reach so every bar's text ("118,08 % ▲ exceeded") fits after it on a
+# phone: the plot is about 330 px wide at 390 px, and a character of the 12 px text about 7 px.
+_PHONE_PLOT_PX, _TEXT_CHAR_PX = 330, 7
+
+
+def _value_range(items: list[BarItem], top_value: float) -> float:
+    """The axis end: at least 1.5 × the longest bar, and room after every bar for its text at 390 px."""
+    if top_value <= 0:
+        return 1.0
+    room = [
+        item.value / max(1 - _TEXT_CHAR_PX * (len(item.text) + 1) / _PHONE_PLOT_PX, 0.2)
+        for item in items
+        if item.value > 0
+    ]
+    return max([top_value * 1.5, *room])
 
 
 def bar_list(
@@ -272,7 +283,7 @@ def bar_list(
         annotations=annotations,
         shapes=shapes,
         yaxis={"range": [rows.total, 0], "visible": False, "fixedrange": True},
-        xaxis=_value_xaxis(top_value, axis_title, ticksuffix),
+        xaxis=_value_xaxis(top_value, _value_range(items, top_value), axis_title, ticksuffix),
     )
     return go.Figure({"data": [_bars(items, rows.centers)], "layout": layout})
 
@@ -514,50 +525,3 @@ def series_figure(series: pd.DataFrame, targets: pd.DataFrame, name: str, unit: 
         )
     years = [int(y) for y in series["year"]] + ([int(y) for y in shown["year"]] if not shown.empty else [])
     return go.Figure({"data": traces, "layout": _series_layout(name, lang, years, unit, 320)})
-
-
-def awards_figure(counts: pd.DataFrame, lang: Lang) -> go.Figure:
-    """Counts by award and recipient, highest award first; recipients differ by colour, dots and word."""
-    ranked = counts[counts["level"] != ""]
-    items = []
-    for _, row in ranked.iterrows():
-        recipient = str(row["recipient"])
-        who = recipient_word(recipient, lang)
-        level = t(f"level.{row['level']}", lang)
-        label = f"{row['award']} – {who.lower()}" if who else str(row["award"])
-        number = value_text(row["count"], str(row["qualifier"]), lang)
-        items.append(
-            BarItem(
-                label=label,
-                value=float(row["count"]),
-                text=number,
-                color=RECIPIENT_COLOR.get(recipient, "#6B6B6B"),
-                hover="<br>".join(
-                    [
-                        f"<b>{_esc(row['award'])}</b>",
-                        f"{_esc(who)} · {_esc(level)}",
-                        _hover_line(t("chart.count", lang), number, ""),
-                    ]
-                ),
-                pattern=RECIPIENT_PATTERN.get(recipient, ""),
-            )
-        )
-    return bar_list(items, t("chart.by_award", lang), lang, axis_title=t("chart.count", lang))
-
-
-def levels_figure(counts: pd.DataFrame, lang: Lang) -> go.Figure:
-    """Totals by level, each split into collectives and individuals."""
-    items = []
-    for level_id, recipient, total in level_totals(counts).itertuples(index=False):
-        level, who, count = t(f"level.{level_id}", lang), recipient_word(recipient, lang), float(total)
-        items.append(
-            BarItem(
-                label=f"{level} – {who.lower()}",
-                value=count,
-                text=fmt.number(count, lang),
-                color=RECIPIENT_COLOR.get(recipient, "#6B6B6B"),
-                pattern=RECIPIENT_PATTERN.get(recipient, ""),
-                hover=f"<b>{_esc(level)}</b><br>{_esc(who)}: {_esc(fmt.number(count, lang))}",
-            )
-        )
-    return bar_list(items, t("chart.by_level", lang), lang, axis_title=t("chart.count", lang))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import commendations, figures
+from indicators import commendations, fmt
 from indicators.i18n import t
 
 # Read inputs.
@@ -31,17 +31,27 @@ if counts.empty:
     st.stop()
 st.caption(t("commendations.intro", lang).format(y=int(counts["year"].max())))
 
-# Awards by kind, highest first; then totals by level.
+# The finding first, then every level's awards, highest level first, each count written out.
 ranked = counts[counts["level"] != ""]
 if ranked.empty:
     widgets.say(t("empty.commendations", lang))
 else:
-    widgets.show_chart(figures.awards_figure(ranked, lang), "commendations_by_award", lang, key="awards")
-    st.subheader(t("commendations.summary", lang))
-    widgets.show_chart(figures.levels_figure(ranked, lang), "commendations_by_level", lang, key="levels")
+    st.subheader(commendations.finding(ranked, lang))
     widgets.show_table(
         commendations.levels_table(ranked, lang), "commendations_levels", lang, key="levels_table"
     )
+    st.subheader(t("commendations.by_level", lang))
+    st.caption(t("commendations.bars_note", lang))
+    for level in commendations.LEVEL_ORDER:
+        awards = commendations.level_awards(ranked, level, lang)
+        if awards.empty:
+            continue
+        heading = t("commendations.level_heading", lang).format(
+            level=t(f"level.{level}", lang), n=fmt.number(awards["count"].sum(), lang)
+        )
+        st.markdown(f"**{heading}**")
+        widgets.show_bar_table(awards, "count", lang)
+    st.caption(widgets.md(widgets.source_line(lang)))
 
 # Every count, with the public recognition the report gives outside the award list.
 st.subheader(t("domain_page.table", lang))

@@ -3,72 +3,75 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, drawn_js
 from indicators.i18n import t
+from tests.appserver import (
+    AXE,
+    CHROMIUM,
+    DESKTOP,
+    DRAWN_JS,
+    LANGS,
+    PAGES,
+    PHONE,
+    ROOT,
+    SIGN_IN_PAGES,
+    WIDTHS,
+    ServerError,
+    axe_violations,
+    describe,
+    launch,
+    open_page,
+    page_url,
+    screenshot,
+    serious,
+    serve,
+    shot_name,
+    warm_up,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Dialog
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "tests" / "screenshots"
-WIDTHS = (1280, 390)
-# URL path → the i18n key of the page's title (app.py's navigation).
-PAGES: dict[str, str] = {
-    "": "page.overview",
-    "muc-tieu-2025": "page.goals",
-    "thi-dua-khen-thuong": "page.commendations",
-    "chi-tieu": "page.detail",
-    "so-sanh-dia-ban": "page.compare",
-    "kinh-te": "page.economy",
-    "giao-duc-y-te-van-hoa": "page.society",
-    "giam-ngheo-viec-lam": "page.poverty_jobs",
-    "quoc-phong-an-ninh": "page.defence_security",
-    "he-thong-chinh-tri": "page.political_system",
-    "nong-thon-moi": "page.new_rural",
-    "cay-che": "page.tea",
-    "du-lich": "page.tourism",
-    "cap-nhat-so-lieu": "page.upload",
-    "nhap-so-lieu": "page.enter",
-    "lich-su-phien-ban": "page.history",
-}
-SIGN_IN_PAGES = {"cap-nhat-so-lieu", "nhap-so-lieu", "lich-su-phien-ban"}
-# Some pages have no chart (sign-in, a page that says there is nothing to draw).
-DRAWN_JS = drawn_js(require_chart=False)
+# Elements that cut their content off or scroll it sideways (a table wider than a phone, say).
+CLIPPED_JS = """() => Array.from(document.querySelectorAll('[data-testid=stMain] *')).filter(e => {
+  const style = getComputedStyle(e);
+  return style.overflowX !== 'visible' && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1;
+}).map(e => `${e.getAttribute('data-testid') || e.tagName}: ${e.scrollWidth} > ${e.clientWidth} px`)"""
+# Text drawn above the page's title (chart text included), other than the top bar: what would float there.
+ABOVE_TITLE_JS = """() => {
+  const top = document.querySelector('[data-testid=stMain] h1').getBoundingClientRect().top;
+  const items = Array.from(document.querySelectorAll(
+    '[data-testid=stMain] [data-testid=stElementContainer], [data-testid=stMain] svg text'));
+  return items.filter(e => !e.closest('.st-key-top_bar') && e.getClientRects().length
+      && e.getBoundingClientRect().bottom <= top && (e.textContent || '').trim())
+    .map(e => e.textContent.trim().slice(0, 80));
+}"""
 
 
 def _playwright() -> Any:
     """Playwright's sync API, or a visible skip (a failure where CI requires the browser)."""
     reason = ""
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is absent: install Debian's chromium package (apt-get install chromium)"
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         reason = reason or "the playwright Python client is not installed"
+    if not AXE.exists():
+        reason = reason or f"{AXE} is absent: run `npm ci` at the repository root (axe-core)"
     if reason:
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(reason)
         pytest.skip(reason)
     return sync_playwright
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -81,73 +84,32 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def server(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterator[str]:
     """The app served by `streamlit run`, on a free port, over its own store."""
     _playwright()
-    folder = tmp_path_factory.mktemp("server")
-    port = _free_port()
-    env = {**os.environ, "INDICATORS_DB": store_url}
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    log = (folder / "server.log").open("w")
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start:\n{(folder / 'server.log').read_text()}")
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
+        with serve(store_url, tmp_path_factory.mktemp("server") / "server.log") as url:
+            yield url
+    except ServerError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
     with _playwright()() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        # Streamlit learns the pages from the first session's st.navigation; until then a deep
-        # link gets a "Page not found" notice. One visit to the root makes the server ready.
-        warm = chromium.new_page()
-        open_page(warm, server)
-        warm.close()
+        chromium = launch(p)
+        warm_up(chromium, server)
         yield chromium
         chromium.close()
 
 
-def open_page(page: Any, url: str) -> None:
-    """Load a page and wait until it is fully drawn."""
-    page.goto(url)
-    page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
-
-
-def screenshot(page: Any, path: Path, width: int) -> None:
-    """The whole page: Streamlit scrolls inside its main block, so the viewport grows to fit it."""
-    height = page.evaluate(
-        "() => Math.max(...Array.from(document.querySelectorAll("
-        "'[data-testid=stMain], [data-testid=stSidebarContent]')).map(e => e.scrollHeight))"
-    )
-    page.set_viewport_size({"width": width, "height": min(max(int(height) + 40, 900), 14_000)})
-    page.wait_for_timeout(400)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path))
-    page.set_viewport_size({"width": width, "height": 900})
-
-
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_draws_in_both_languages_at_desktop_and_phone_width(
+def test_page_draws_and_passes_axe_in_both_languages_at_desktop_and_phone_width(
     server: str, browser: Any, path: str
 ) -> None:
+    failures = []
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        for lang in ("vi", "en"):
-            open_page(page, f"{server}/{path}" + ("?lang=English" if lang == "en" else ""))
+        for lang in LANGS:
+            open_page(page, page_url(server, path, lang))
             where = f"/{path} {lang} {width}px"
             # The data pages may ask an editor to sign in first (issue 5): that form's title is fine too.
             titles = {t(PAGES[path], lang)} | ({t("page.signin", lang)} if path in SIGN_IN_PAGES else set())
@@ -162,19 +124,50 @@ def test_page_draws_in_both_languages_at_desktop_and_phone_width(
                 " document.querySelector('[data-testid=stMain]').clientWidth]"
             )
             assert widths[0] <= widths[1] and widths[2] <= widths[3], f"{where}: {widths}"
-            name = path or "overview"
-            screenshot(page, SHOTS / f"{name}_{lang}_{width}.png", width)
+            # WCAG 2.1 AA by axe-core: no serious or critical violation (moderate ones are reported
+            # by `make screenshots` for review, not failed on).
+            failures += [f"{where}: {line}" for line in describe(serious(axe_violations(page)))]
+            # Nor inside it: no table or block clips its content or scrolls it sideways.
+            assert page.evaluate(CLIPPED_JS) == [], where
+            # Nothing floats above the title but the language and account bar: no stray legend or note.
+            assert page.evaluate(ABOVE_TITLE_JS) == [], where
+            screenshot(page, SHOTS / shot_name(path, lang, width), width)
         context.close()
+    assert not failures, "axe-core, WCAG 2.1 AA:\n" + "\n".join(failures)
+
+
+def test_the_axe_check_fails_on_a_violation(server: str, browser: Any) -> None:
+    """The check above can fail: grey on white below 4.5:1 and an unnamed button are found and named."""
+    assert AXE.exists(), "axe-core is missing: run `npm ci` at the repository root"
+    page = browser.new_page(viewport={"width": DESKTOP, "height": 900})
+    open_page(page, server)
+    page.evaluate(
+        """() => {
+        const main = document.querySelector('[data-testid=stMain]');
+        main.insertAdjacentHTML('afterbegin',
+          '<p id="faint" style="color:#aaaaaa;background:#ffffff">Nguồn</p><button id="mute"></button>');
+    }"""
+    )
+    found = {v["id"]: v for v in serious(axe_violations(page))}
+    assert {"color-contrast", "button-name"} <= set(found)
+    assert [n["target"] for n in found["color-contrast"]["nodes"]] == ["#faint"]
+    lines = describe(list(found.values()))
+    assert any(line.startswith("color-contrast (serious)") and "#faint" in line for line in lines)
+    page.close()
 
 
 def test_language_choice_stays_while_moving_between_pages(server: str, browser: Any) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
     page = context.new_page()
     open_page(page, server)
     assert page.locator("h1").first.inner_text().strip() == "Tổng quan"
-    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
+    # The switch is in the page's top bar, not in a sidebar: the desktop has none.
+    assert page.locator("[data-testid=stSidebar]").count() == 0
+    page.locator(".st-key-top_bar").get_by_text("English", exact=True).click()
     page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Overview'")
     page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+    # The address now says the language, so a link copied from here opens in English.
+    page.wait_for_function("() => location.search.includes('lang=en')")
     page.locator("[data-testid=stTopNav]").get_by_text("Domains", exact=True).click()
     page.locator("[data-testid=stTopNavDropdownLink]", has_text="Tea").click()
     page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Tea'", timeout=30_000)
@@ -185,8 +178,35 @@ def test_language_choice_stays_while_moving_between_pages(server: str, browser: 
     context.close()
 
 
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("?lang=en", "Overview"),
+        ("?lang=English", "Overview"),
+        ("?lang=vi", "Tổng quan"),
+        ("?lang=xx", "Tổng quan"),
+    ],
+)
+def test_a_link_opens_in_the_language_it_names(server: str, browser: Any, query: str, title: str) -> None:
+    """Shared links say en or vi; links written before that (?lang=English) still work."""
+    page = browser.new_page(viewport={"width": PHONE, "height": 900})
+    open_page(page, f"{server}/{query}")
+    assert page.locator("h1").first.inner_text().strip() == title
+    page.close()
+
+
+def test_the_figures_get_the_width_of_a_laptop_screen(server: str, browser: Any) -> None:
+    """At 1366 px no sidebar takes 300 px: the page's content spans nearly the whole window."""
+    page = browser.new_page(viewport={"width": DESKTOP, "height": 900})
+    open_page(page, server)
+    assert page.locator("[data-testid=stSidebar]").count() == 0
+    width = page.evaluate("() => document.querySelector('[data-testid=stMainBlockContainer]').clientWidth")
+    assert width >= DESKTOP - 120, width
+    page.close()
+
+
 def test_every_chart_offers_a_png_in_the_reader_language(server: str, browser: Any) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900}, accept_downloads=True)
     page = context.new_page()
     open_page(page, f"{server}/muc-tieu-2025")
     charts = page.locator("[data-testid=stPlotlyChart]")
@@ -213,7 +233,7 @@ def test_markup_in_a_name_stays_text_in_the_browser(server: str, browser: Any, s
     frames = {name: getattr(before, name) for name in before.counts()}
     store.commit(Dataset.from_frames({**frames, "indicators": indicators}), account="test")
     try:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": DESKTOP, "height": 900})
         dialogs: list[str] = []
 
         def refuse(dialog: Dialog) -> None:

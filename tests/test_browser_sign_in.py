@@ -18,16 +18,9 @@ from indicators import accounts, entry
 from indicators.i18n import t
 from indicators.sessions import COOKIE_NAME
 from indicators.store import Store
-from tests.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    DRAWN_JS,
-    ROOT,
-    SHOTS,
-    _free_port,
-    _playwright,
-    open_page,
-)
+from tests.appserver import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT
+from tests.appserver import free_port as _free_port
+from tests.test_browser import SHOTS, _playwright, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -182,8 +175,12 @@ def test_sign_in_through_a_real_openid_provider_lands_on_the_page_asked_for(
             page.get_by_role("button", name="Authorize").click()
             wait_for_title(page, t("page.upload", "vi"))
             assert page.url == f"{url}/cap-nhat-so-lieu"
-            sidebar = page.locator("[data-testid=stSidebar]").inner_text()
-            assert OIDC_ANALYST in sidebar and t("role.analyst", "vi") in sidebar
+            # Who is signed in: the account menu in the top bar, opened to show the role.
+            top = page.locator(".st-key-top_bar")
+            assert OIDC_ANALYST in top.inner_text()
+            top.get_by_text(OIDC_ANALYST).first.click()
+            said = t("auth.signed_in_as", "vi").format(name=OIDC_ANALYST, role=t("role.analyst", "vi"))
+            page.get_by_text(said).first.wait_for(timeout=10_000)
             page.reload()
             wait_for_title(page, t("page.upload", "vi"))
             context.close()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from indicators import (
     cards,
     page_settings,
 )
+from indicators.fmt import Lang
 from indicators.model import Dataset
 
 
@@ -66,3 +68,19 @@ def test_seventeen_of_seventeen_and_a_yes_no_goal_on_cards(data: Dataset, term: 
     found = {c.code: c for c in cards.cards(data, term, ["KTXH_TARGETS_MET"], "vi", "106", None)}
     assert found["KTXH_TARGETS_MET"].value == "17/17"
     assert found["KTXH_TARGETS_MET"].status == "no_target"
+
+
+@pytest.mark.parametrize(
+    ("counts", "lang", "title"),
+    [
+        ({"vuot": 9, "dat": 9, "khong_dat": 0, "no_data": 3}, "vi", "Cả 18 chỉ tiêu đều đạt hoặc vượt"),
+        ({"vuot": 9, "dat": 9, "khong_dat": 0}, "en", "All 18 targets met or exceeded"),
+        ({"vuot": 1, "dat": 2, "khong_dat": 2}, "vi", "3/5 chỉ tiêu đạt hoặc vượt"),
+        ({"vuot": 1, "dat": 1000, "khong_dat": 2}, "en", "1,001 of 1,003 targets met or exceeded"),
+        ({"dat": 1}, "en", ""),  # one bar says it itself
+        ({"no_data": 4}, "vi", ""),  # nothing judged: no finding
+        ({"dat": 3, "khong_danh_gia": 2}, "en", "All 3 targets met or exceeded"),  # not judged: left out
+    ],
+)
+def test_a_tally_titles_its_chart_with_the_finding(counts: dict[str, int], lang: Lang, title: str) -> None:
+    assert cards.tally_title(counts, lang) == title

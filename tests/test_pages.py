@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
-from indicators import excel
+from indicators import excel, labels
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -117,6 +117,12 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
+def source_line(store: Store, lang: Lang) -> str:
+    """The source line the pages put under every chart, for the store's newest version."""
+    version = store.current_version()
+    return labels.source_line(store.sources(version), version, lang)
+
+
 def joined(at: AppTest) -> str:
     return "\n".join(texts(at))
 
@@ -159,9 +165,15 @@ def test_data_pages_are_in_the_navigation(store: Store, page: str) -> None:
 
 
 def test_language_switch_stays_while_moving_between_pages(store: Store) -> None:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert [x.value for x in at.title] == ["Tổng quan"]
-    at.segmented_control(key="lang").set_value("en").run()
+    first = AppTest.from_file(APP, default_timeout=60).run()
+    assert [x.value for x in first.title] == ["Tổng quan"]
+    assert first.segmented_control(key="lang").value == "vi"
+    # The switch sits above the page, before st.navigation runs it, and AppTest keeps it in its tree
+    # for the first run only: the choice is made through its state here, and tests/test_browser.py
+    # clicks the switch itself.
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
     assert [x.value for x in at.title] == ["Overview"]
     at.switch_page("pages/domain_tea.py").run()
     assert [x.value for x in at.title] == ["Tea"]
@@ -187,7 +199,11 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     assert "150\u202f% · vượt" in text
     assert "+1.050,2 tỷ đồng" in text  # GTSX's change since 2015, stated by the report
     assert "khoảng 300.000 lượt khách" in text
-    assert ":gray-badge[– chưa có chỉ tiêu]" in text  # tea area has no target
+    # The tea area has no target and no change since 2015: its card gives the figure's year and
+    # leaves out the lines it has nothing for.
+    tea = ":gray-badge[ước] :small[:gray[báo cáo viết trong năm 2020]]  \n:small[Năm\xa02020]"
+    assert tea in [m.value for m in at.markdown]
+    assert "chưa có chỉ tiêu" not in text and "So với năm 2015: —" not in text
     tally = ":blue-badge[▲ vượt: **9**] :green-badge[✓ đạt: **8**]"
     tally += " :orange-badge[✗ không đạt: **0**]"
     tally += " :gray-badge[○ chưa có số liệu: **0**]"
@@ -195,6 +211,9 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     assert t("overview.bases", "vi").format(stated=1, implied=13) in text
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ",."
+    # The title says the finding (9 exceeded, 8 met); the source is under the chart.
+    assert chart["layout"]["title"]["text"].replace("<br>", " ") == "Cả 17 chỉ tiêu đều đạt hoặc vượt"
+    assert widgets.md(source_line(store, "vi")) in text
     bars = chart["data"][0]
     assert bars["text"][0] == "500\u202f% ▲ vượt"
     assert "118,08\u202f% ▲ vượt" in bars["text"]
@@ -296,16 +315,21 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     assert "Thu ngân sách trên địa bàn" in text and "báo cáo không nêu số liệu năm gốc" in text
 
 
-def test_commendations_by_award_recipient_and_level(store: Store) -> None:
+def test_commendations_by_level_every_count_written(store: Store) -> None:
     at = run("pages/commendations.py", "vi")
-    awards, _levels = charts(at)
-    labels = [a["text"] for a in awards["layout"]["annotations"] if a.get("yref") == "y"]
-    assert labels[0] == "Huân chương Lao động hạng Ba – tập thể"
-    assert labels[-1] == "Danh hiệu Lao động tiên tiến – cá nhân"
-    assert "6.099" in awards["data"][0]["text"]
+    # A table where every count reads, not a chart whose axis runs to 6.099 and hides the ones.
+    assert charts(at) == []
+    finding = "Cấp cơ sở chiếm nhiều lượt khen thưởng nhất: 89,9\u202f% (7.602/8.459 lượt)"
+    assert at.subheader[0].value == finding
     by_level = at.table[0].value
-    assert by_level.to_numpy().tolist()[-1] == ["Cơ sở", "Cá nhân", "6.984"]  # 885 + 6.099
-    assert by_level.to_numpy().tolist()[0] == ["Nhà nước", "Tập thể", "1"]
+    assert by_level.iloc[0].tolist()[:4] == ["Nhà nước", "1", "2", "3"]
+    assert by_level.iloc[-1].tolist()[:4] == ["Cơ sở", "618", "6.984", "7.602"]  # 885 + 6.099
+    state = at.table[1].value
+    assert state.iloc[:, 0].tolist() == ["Huân chương Lao động hạng Ba"] * 2
+    assert state.iloc[:, -1].tolist() == [1, 2]
+    text = joined(at)
+    assert "Cấp Nhà nước: 3 lượt" in text and "Cấp Cơ sở: 7.602 lượt" in text
+    assert widgets.md(source_line(store, "vi")) in text
     at.segmented_control(key="commendations_recipient").set_value("tap_the").run()
     table = at.table[-1].value
     assert set(table[t("col.recipient", "vi")]) == {"Tập thể"}
@@ -436,3 +460,47 @@ def test_readable_formats_numbers_and_escapes_markdown() -> None:
     assert out["Giá trị"].tolist() == ["16.742", "—"]
     assert out["Tên"].tolist() == [r"\*đậm\* \[link\](x)", "—"]
     assert widgets.readable(frame, "en")["Giá trị"].tolist() == ["16,742", "—"]
+
+
+@pytest.mark.parametrize(
+    ("value", "lang"),
+    [
+        ("en", "en"),
+        ("vi", "vi"),
+        ("English", "en"),
+        (" EN ", "en"),
+        ("Tiếng Việt", "vi"),
+        ("fr", None),
+        (None, None),
+    ],
+)
+def test_a_link_names_its_language_by_code_or_by_the_old_label(value: str | None, lang: str | None) -> None:
+    assert widgets.link_language(value) == lang
+
+
+def test_figures_are_right_aligned_and_the_row_names_are_not() -> None:
+    frame = pd.DataFrame(
+        {
+            "Năm": [2020, 2021],  # the first column names the rows, even when it holds numbers
+            "Chỉ tiêu": ["Tổng giá trị sản xuất", "Tỷ lệ hộ nghèo"],
+            "Thực hiện": [2503.3, None],
+            "Chỉ tiêu đề ra": ["2.120 (Nghị quyết)", "giảm mỗi năm 2 %"],
+            "Cần đạt mỗi năm": ["+8,45 %/năm", "−2 %/năm"],
+            "Số liệu mới nhất": ["—", "—"],
+            "Đạt": [True, False],
+        }
+    )
+    assert widgets.figure_columns(frame) == ["Thực hiện", "Cần đạt mỗi năm", "Số liệu mới nhất"]
+
+
+def test_a_wide_table_reads_as_a_list_on_a_phone_without_its_empty_cells() -> None:
+    frame = pd.DataFrame(
+        {
+            "Chỉ tiêu": ["Tỷ lệ sinh (‰)", "Thu nhập *bình quân*"],
+            "Năm gốc": [None, 30.0],
+            "Ghi chú": ["", "ước"],
+        }
+    )
+    assert widgets._phone_rows(frame, "vi") == (
+        "- **Tỷ lệ sinh (‰)**\n- **Thu nhập \\*bình quân\\***  \n  Năm gốc: 30 · Ghi chú: ước"
+    )

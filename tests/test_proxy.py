@@ -19,7 +19,8 @@ import pytest
 from indicators import accounts, xlsx_guard
 from indicators.i18n import t
 from indicators.store import Store
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, _free_port, _playwright, open_page, screenshot
+from tests.appserver import CHROMIUM, CHROMIUM_ARGS, free_port, open_page, screenshot
+from tests.test_browser import SHOTS, _playwright
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +59,7 @@ def app_port(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterat
     """
     _playwright()
     folder = tmp_path_factory.mktemp("proxied_app")
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "INDICATORS_DB": store_url,
@@ -88,7 +89,7 @@ def proxy(tmp_path_factory: pytest.TempPathFactory, app_port: int) -> Iterator[s
             pytest.fail(reason)
         pytest.skip(reason)
     folder = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
+    port = free_port()
     site = (ROOT / "deploy" / "nginx.conf").read_text()
     assert "listen 80;" in site and "server 127.0.0.1:8501;" in site
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
