@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import socket
@@ -63,6 +64,7 @@ class Run:
     versions: list[int] = field(default_factory=list)  # every version named in the run's captions
     texts: list[str] = field(default_factory=list)  # markdown, headings, metrics, alerts, in order
     errors: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)  # st.html bodies: the sign-in form's script is one
     pages: dict[str, str] = field(default_factory=dict)  # the run's navigation: url path → title
     messages: int = 0
     received_bytes: int = 0
@@ -117,12 +119,42 @@ async def _http_get(host: str, port: int, path: str, cookies: dict[str, str]) ->
     return int(status_line.split()[1]) if status_line else 0
 
 
+async def _http_post_json(host: str, port: int, path: str, body: bytes, cookies: dict[str, str]) -> int:
+    """A bare HTTP/1.1 POST of a JSON body, as the page's own script sends it; cookies kept as by GET."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        request = f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n"
+        request += f"Origin: http://{host}:{port}\r\nContent-Type: application/json\r\n"
+        request += f"Content-Length: {len(body)}\r\n"
+        if cookies:
+            request += f"Cookie: {'; '.join(f'{k}={v}' for k, v in cookies.items())}\r\n"
+        writer.write(f"{request}\r\n".encode() + body)
+        await writer.drain()
+        status_line = await reader.readline()
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.strip().lower() == "set-cookie":
+                key, _, rest = value.strip().partition("=")
+                cookies[key] = rest.split(";", 1)[0]
+        while await reader.read(65536):
+            pass
+    finally:
+        writer.close()
+    return int(status_line.split()[1]) if status_line else 0
+
+
+# The sign-in form's script carries a one-time ticket ("ticket: <JSON string>", dashboard/auth.py).
+TICKET = re.compile(r"ticket: (\"[^\"]*\")")
+
+
 def _collect(element: object, run: Run, widgets: dict[str, str]) -> None:
     """Keep the text of one new element and the ids of inputs and buttons; an exception is an error."""
     kind = element.WhichOneof("type")  # type: ignore[attr-defined]
     if kind in ("text_input", "button"):
         widget = getattr(element, kind)
         widgets[widget.label] = widget.id
+    if kind == "html":
+        run.html.append(element.html.body)  # type: ignore[attr-defined]
     if kind == "exception":
         exc = element.exception  # type: ignore[attr-defined]
         run.errors.append(f"exception on page: {exc.type}: {exc.message}")
@@ -216,6 +248,17 @@ class Tab:
         if not run.errors:
             run.seconds = time.perf_counter() - start
         return run
+
+    async def trade_ticket(self, run: Run) -> int:
+        """What the sign-in form's script does: the ticket of `run` traded for the session cookie.
+
+        Returns the HTTP status (204 when the cookie was set), 0 when the run carried no ticket.
+        """
+        found = next((m for body in run.html if (m := TICKET.search(body))), None)
+        if found is None:
+            return 0
+        body = json.dumps({"ticket": json.loads(found.group(1))}).encode()
+        return await _http_post_json(self.host, self.port, "/api/sign-in", body, self.cookies)
 
     async def submit(self, values: dict[str, str], button: str) -> Run:
         """Type `values` into the text inputs of those labels and press the (form) button `button`."""
@@ -315,7 +358,7 @@ def streamlit_server(
 ) -> Iterator[tuple[str, int]]:
     """`streamlit run app.py` of the project at `app`, on the loopback interface: (url, pid)."""
     port = port or free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     command += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     proc = subprocess.Popen(command, cwd=app, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -64,7 +64,7 @@ http {{
             proxy_http_version 1.1;
             proxy_set_header Upgrade $http_upgrade;
             proxy_set_header Connection $connection_upgrade;
-            proxy_set_header Host $host;
+            proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_read_timeout 1h;
             add_header Set-Cookie "indicators_server=$sticky; Path=/; HttpOnly; SameSite=Lax" always;
@@ -146,7 +146,16 @@ async def sign_in(url: str, name: str, password: str) -> tuple[loadgen.Run, load
         if shown.errors:
             return shown, shown
         typed = {t("auth.name", "vi"): name, t("auth.password", "vi"): password}
-        return shown, await tab.submit(typed, t("auth.submit", "vi"))
+        submitted = await tab.submit(typed, t("auth.submit", "vi"))
+        if submitted.errors:
+            return shown, submitted
+        # As the form's script does: the ticket traded for the cookie, then the address reloaded.
+        status = await tab.trade_ticket(submitted)
+        if status != 204:
+            submitted.errors.append(f"HTTP {status} trading the sign-in ticket for the cookie")
+            return shown, submitted
+        await tab.close()
+        return shown, await tab.load(UPLOAD_PAGE)
     finally:
         await tab.close()
 

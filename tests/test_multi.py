@@ -31,9 +31,9 @@ def test_two_servers_behind_nginx(monkeypatch: pytest.MonkeyPatch) -> None:
         _needs("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
     with multi.database(admin_url) as store_url, multi.cluster(store_url, 2) as (urls, _, proxy_url, log):
         report = multi.check(store_url, urls, proxy_url, log, sessions=10)
-        # The proxy carried the websockets of its two loads and of its sign-in, and only those (the
-        # direct checks bypass it).
-        assert sum(multi.streams_per_server(log).values()) == 10 + 10 + 1
+        # The proxy carried the websockets of its two loads and of its sign-in (the form, then the
+        # reload with the cookie), and only those (the direct checks bypass it).
+        assert sum(multi.streams_per_server(log).values()) == 10 + 10 + 2
     assert report.problems == []
     # Every check ran: version 1 on each server, the proxy's load, its spread, sign-in on each server
     # and through the proxy, stickiness, the import, version 2 on each server, the proxy's load again.

@@ -66,7 +66,7 @@ def app_port(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterat
         "INDICATORS_TRUSTED_PROXY": "1",
         xlsx_guard.ENV_MAX_CELLS: str(10**13),
     }
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     command += ["--browser.gatherUsageStats", "false"]
     log = folder / "server.log"
