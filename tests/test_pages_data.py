@@ -83,7 +83,7 @@ def test_a_bad_file_shows_the_report_and_changes_nothing(store: Store, seed_data
 def test_identical_problems_are_one_line_of_the_report(store: Store, seed_data: Dataset) -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook(seed_data)))
     for year in range(2000, 2040):
-        book["SoLieu"].append(["KHONG_CO", "TD", year, "actual", None, 1.5])
+        book["SoLieu"].append(["KHONG_CO", "106", year, "actual", None, 1.5])
     out = io.BytesIO()
     book.save(out)
     at = upload(page("upload.py"), "bon-muoi.xlsx", out.getvalue())
