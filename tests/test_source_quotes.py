@@ -233,16 +233,6 @@ def test_indicator_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
         assert row[column].strip(), f"empty {column}"
 
 
-@pytest.mark.parametrize("item", rows("areas"), ids=row_id)
-def test_area_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
-    _, _, row = item
-    codes = {area["code"] for area in DATA["areas"]}
-    assert row["level"] in {level.value for level in model.AreaLevel}
-    assert row["parent"] == "" or row["parent"] in codes
-    for column in ("valid_from", "valid_to"):
-        assert row[column] == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[column])
-
-
 def test_codes_and_areas_exist() -> None:
     indicator_codes = {row["code"] for row in DATA["indicators"]}
     area_codes = set(official_areas.lai_chau()[0]["code"])
