@@ -35,6 +35,8 @@ COLUMNS = [
     "required",
     "gap",
     "path_status",
+    "goal_pct",
+    "goal_status",
 ]
 # Kinds of figure whose change from last year means something: a level, a count, a rate. A term total
 # grows by construction, a yes/no has no size, a stated change a year is already a change.
@@ -91,13 +93,21 @@ def _paths(data: Dataset, area: str, year: int) -> tuple[terms.Term | None, pd.D
     return term, goals.assign(required=required.reindex(goals.index))
 
 
+def _term_result(data: Dataset, term: terms.Term | None, area: str, year: int) -> pd.DataFrame:
+    """In a term's last year, its result by code (% of the goal and status); empty in other years."""
+    if term is None or year != term.end:
+        return pd.DataFrame({"attainment_pct": pd.Series(dtype="float64"), "status": pd.Series(dtype=object)})
+    return terms.result(data, term, area).drop_duplicates("code").set_index("code")
+
+
 def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
     """One row per indicator with anything to say about the area in that year (see COLUMNS).
 
     The figure is the official one where there is one, else the estimate (`value_kind` says which;
     `estimate` keeps the estimate an official figure replaced). The plan is the year's kế hoạch;
     the path is the required path from the term's baseline to its goal, and `path_status` is the
-    goal's progress as it stood with the figures up to that year.
+    goal's progress as it stood with the figures up to that year. In a term's last year `goal_pct`
+    and `goal_status` give the term's result: that year's figure against the goal.
     """
     # Load inputs.
     lv = levels_of(data)
@@ -108,6 +118,7 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
     plans = _plans(data, area, year).reindex(codes)
     term, goals = _paths(data, area, year)
     goals = goals.reindex(codes) if not goals.empty else pd.DataFrame(index=codes)
+    result = _term_result(data, term, area, year).reindex(codes)
 
     # Process data.
     here = lv.locate(codes, where, np.full(n, year))
@@ -162,6 +173,8 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
             "required": required,
             "gap": value - required,
             "path_status": path_status,
+            "goal_pct": result["attainment_pct"].to_numpy(dtype="float64"),
+            "goal_status": result["status"].astype(object).fillna("").to_numpy(dtype=object),
         }
     )
     has_plan = out["plan_status"] != ""
