@@ -11,7 +11,19 @@ from dataclasses import dataclass
 
 from indicators import fmt
 from indicators.fmt import Lang
-from indicators.words import accounts, areas, checks, columns, data, honest, pages, report, store, updates, year
+from indicators.words import (
+    accounts,
+    areas,
+    checks,
+    columns,
+    data,
+    honest,
+    pages,
+    report,
+    store,
+    updates,
+    year,
+)
 
 _GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year)
 

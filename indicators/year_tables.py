@@ -1,4 +1,4 @@
-"""The year page's tables: the review in words for reading, in numbers for Excel; headers put on by the page."""
+"""The year page's tables: the review in words for reading, in numbers for Excel; headers put on later."""
 
 from __future__ import annotations
 

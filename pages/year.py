@@ -1,4 +1,4 @@
-"""Đánh giá năm: one area's year at the year-end review: figures, the year's plan, the year before, the path."""
+"""Đánh giá năm: an area's year at the year-end review: figures, the year's plan, last year, the path."""
 
 from __future__ import annotations
 
