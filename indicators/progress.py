@@ -90,11 +90,11 @@ def _goal_rows(
     for back in range(int((goal_years - base_year).max()) if len(g) else 0):
         year = goal_years - back
         open_rows = (latest_year < 0) & (year > base_year)
+        if not open_rows.any():
+            break
         if as_of is not None:
             # Where the goal stood in a past year (the year page): later figures are not yet known.
             open_rows &= year <= as_of
-        if not open_rows.any():
-            break
         found = lv.value_at(lv.locate(g["code"], g["area"], year))
         hit = open_rows & ~np.isnan(found)
         latest_year[hit] = year[hit]

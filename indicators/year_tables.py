@@ -90,7 +90,8 @@ def _path_text(data: Dataset, row: pd.Series, unit: str, value_kind: str, lang: 
     year = int(row["year"])
     value = _figure(row["value"], str(row["qualifier"]), str(row["value_kind"]), value_kind, lang)
     if not fmt.is_missing(row["required"]) and int(row["goal_year"]) != year:
-        required = fmt.join_unit(fmt.number(row["required"], lang), unit)
+        # The unit is in the indicator's name: "38,26 triệu đồng/người/năm năm 2023" would read twice.
+        required = fmt.number(row["required"], lang)
         text = t("year.required", lang).format(required=required, y=year, value=value)
     else:
         goal = _goal(data, row, unit, lang)
