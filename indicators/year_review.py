@@ -90,7 +90,9 @@ def _paths(data: Dataset, area: str, year: int) -> tuple[terms.Term | None, pd.D
     goals = goals[goals["base_year"] == term.start].drop_duplicates("code").set_index("code")
     path = progress.required_path(goals.reset_index())
     required = path[path["year"] == year].drop_duplicates("code").set_index("code")["required"]
-    return term, goals.assign(required=required.reindex(goals.index))
+    # A goal with no better direction, or the rest of a whole ("30% khá"), has no level to reach.
+    judged = goals["status"].astype(object) != ProgressStatus.NOT_JUDGED.value
+    return term, goals.assign(required=required.reindex(goals.index).where(judged))
 
 
 def _term_result(data: Dataset, term: terms.Term | None, area: str, year: int) -> pd.DataFrame:
@@ -140,8 +142,10 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
     status = goal_column("status")
     has_goal = goal_column("goal_year")
     has_goal = has_goal.notna().to_numpy() if has_goal is not None else np.zeros(n, dtype=bool)
+    # A status needs that year's figure; a goal never judged says so whatever the figures.
+    never = status.eq(ProgressStatus.NOT_JUDGED.value).to_numpy() if status is not None else np.zeros(n, bool)
     path_status = np.where(
-        seen_this_year,
+        seen_this_year | never,
         status.astype(object).to_numpy() if status is not None else "",
         np.where(has_goal, ProgressStatus.NO_DATA.value, ""),
     )

@@ -92,7 +92,8 @@ def _path_text(data: Dataset, row: pd.Series, unit: str, value_kind: str, lang: 
     if not fmt.is_missing(row["required"]) and int(row["goal_year"]) != year:
         # The unit is in the indicator's name: "38,26 triệu đồng/người/năm năm 2023" would read twice.
         required = fmt.number(row["required"], lang)
-        text = t("year.required", lang).format(required=required, y=year, value=value)
+        key = "year.required_only" if value == fmt.MISSING else "year.required"
+        text = t(key, lang).format(required=required, y=year, value=value)
     else:
         goal = _goal(data, row, unit, lang)
         text = t("year.goal", lang).format(goal=goal, goal_year=int(row["goal_year"]))

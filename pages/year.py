@@ -33,7 +33,9 @@ year = st.selectbox(
     t("year.pick", lang),
     years,
     index=years.index(latest) if latest in years else len(years) - 1,
-    key="year_year",
+    key="nam",
+    # In the address (?nam=2023): a link to one year's review opens on that year.
+    bind="query-params",
     width=160,
 )
 rows = _review(state.store().url, data.version, area, int(year), data).copy(deep=False)
