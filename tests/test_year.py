@@ -328,3 +328,13 @@ def test_the_year_page_with_an_empty_store_says_so(store: Store) -> None:
     at = run_page("en")
     assert not at.exception
     assert [i.value for i in at.info] == [t("empty.store", "en")]
+
+
+def test_a_years_report_speaks_of_the_goals_as_they_stood_that_year(later: Dataset) -> None:
+    from indicators import report
+
+    content = report.build(later, AREA, report.parse_period(None, 2023), "vi")
+    text = "\n".join(p for section in content.sections for p in section.paragraphs)
+    # Income per head: 36 in 2023 on the way to 45; the 2025 figure (44) is not yet known in 2023.
+    assert "năm 2023 đạt 36 triệu đồng/người/năm" in text
+    assert "năm 2025 đạt 44" not in text
