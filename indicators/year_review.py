@@ -126,6 +126,12 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
     here = lv.locate(codes, where, np.full(n, year))
     before = lv.locate(codes, where, np.full(n, year - 1))
     value, previous = lv.value_at(here), lv.value_at(before)
+    # A term total of the year before is the previous term's sum when that year closed a term
+    # (4.050 trained over 2015–2020): no figure of the year before to read beside this one.
+    if term is None or not term.covers(year - 1):
+        total = info["value_kind"].eq(ValueKind.TERM_TOTAL.value).to_numpy()
+        previous = np.where(total, np.nan, previous)
+        before = np.where(total, -1, before)
     value_kind = actual_kind(lv.column_at(here, "kind"))
     changing = info["value_kind"].isin(_CHANGING).to_numpy()
     share = info["unit"].isin(["%", "‰"]).to_numpy()

@@ -100,6 +100,10 @@ def test_the_terms_catalogue_holds_each_term_with_its_goals(later: Dataset) -> N
     # The report's 18 specific goals for 2020–2025; none yet for 2025–2030.
     assert len(terms.goals(later, terms.Term(2020, 2025), AREA)) == 18
     assert terms.goals(later, terms.Term(2025, 2030), AREA).empty
+    # A term total's 2020 figure is the 2015–2020 sum: not the year before of 2021.
+    review_2021 = year_review.review(later, AREA, 2021).set_index("code")
+    assert pd.isna(review_2021.loc["JOBS", "previous"]) and review_2021.loc["JOBS", "previous_kind"] == ""
+    assert review_2021.loc["POV_RATE", "previous"] == 18.22
     # The yearly plans, per indicator, area and year: the targets table's kế hoạch rows.
     plans = terms.plans(later, 2023, AREA).set_index("code")
     assert plans["value"].to_dict() == {"GTSX": 3100.0, "INCOME_PC": 35.0, "POV_RATE": 14.0}
