@@ -55,7 +55,7 @@ def _named(targets: pd.DataFrame) -> set[Term]:
 
 def _years(data: Dataset) -> list[int]:
     """Every year a figure or a target is given for."""
-    years = set(data.observations["year"].tolist()) | set(data.targets["year"].tolist())
+    years = set(data.observations["year"].unique().tolist()) | set(data.targets["year"].unique().tolist())
     return sorted(int(y) for y in years)
 
 

@@ -47,8 +47,8 @@ _LEVEL_KINDS = [ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value]
 def areas(data: Dataset) -> list[str]:
     """Areas with a figure or a year's plan, in the areas table's order."""
     obs = data.observations
-    used = set(obs.loc[obs["kind"].isin(_LEVEL_KINDS), "area"])
-    used |= set(data.targets.loc[data.targets["target_kind"] == TargetKind.PLAN.value, "area"])
+    used = set(obs.loc[obs["kind"].isin(_LEVEL_KINDS), "area"].unique())
+    used |= set(data.targets.loc[data.targets["target_kind"] == TargetKind.PLAN.value, "area"].unique())
     ordered = [a for a in dict.fromkeys(data.areas["code"]) if a in used]
     return ordered + sorted(used - set(ordered))
 
@@ -56,10 +56,10 @@ def areas(data: Dataset) -> list[str]:
 def years(data: Dataset, area: str) -> list[int]:
     """The years the area has a figure or a year's plan for, oldest first."""
     obs = data.observations
-    found = set(obs.loc[(obs["area"] == area) & obs["kind"].isin(_LEVEL_KINDS), "year"].tolist())
+    found = set(obs.loc[(obs["area"] == area) & obs["kind"].isin(_LEVEL_KINDS), "year"].unique().tolist())
     targets = data.targets
     plans = (targets["area"] == area) & (targets["target_kind"] == TargetKind.PLAN.value)
-    found |= set(targets.loc[plans, "year"])
+    found |= set(targets.loc[plans, "year"].unique().tolist())
     return sorted(int(y) for y in found)
 
 

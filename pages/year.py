@@ -11,24 +11,35 @@ from indicators.i18n import t
 from indicators.model import Dataset
 
 
+# Keyed by store and version like the other pages' caches: an import is a new version.
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _review(url: str, version: int, area: str, year: int, _data: Dataset) -> pd.DataFrame:
-    # Keyed by store and version like the other pages' caches: an import is a new version.
     return year_review.review(_data, area, year)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _choices(url: str, version: int, _data: Dataset) -> tuple[list[str], list[terms.Term]]:
+    return year_review.areas(_data), terms.catalogue(_data)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _years(url: str, version: int, area: str, _data: Dataset) -> tuple[list[int], int | None]:
+    return year_review.years(_data, area), year_review.default_year(_data, area)
 
 
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.year", lang)
-area = widgets.area_filter(data, year_review.areas(data), lang, key="year_area")
+url = state.store().url
+areas, catalogue = _choices(url, data.version, data)
+area = widgets.area_filter(data, areas, lang, key="year_area")
 if area is None:
     widgets.say(t("year.empty", lang))
     st.stop()
-years = year_review.years(data, area)
+years, latest = _years(url, data.version, area, data)
 if not years:
     widgets.say(t("year.no_years", lang))
     st.stop()
-latest = year_review.default_year(data, area)
 year = st.selectbox(
     t("year.pick", lang),
     years,
@@ -38,8 +49,8 @@ year = st.selectbox(
     bind="query-params",
     width=160,
 )
-rows = _review(state.store().url, data.version, area, int(year), data).copy(deep=False)
-term = terms.term_of(terms.catalogue(data), int(year))
+rows = _review(url, data.version, area, int(year), data).copy(deep=False)
+term = terms.term_of(catalogue, int(year))
 
 # What the year holds, in a sentence, then the plan's tally and what is missing.
 st.subheader(t("year.heading", lang).format(y=year))

@@ -342,3 +342,14 @@ def test_a_years_report_speaks_of_the_goals_as_they_stood_that_year(later: Datas
     # Income per head: 36 in 2023 on the way to 45; the 2025 figure (44) is not yet known in 2023.
     assert "năm 2023 đạt 36 triệu đồng/người/năm" in text
     assert "năm 2025 đạt 44" not in text
+
+
+@pytest.mark.parametrize(("link", "opened"), [("2023", 2023), ("1999", 2026), ("hai-nghìn", 2026)])
+def test_a_link_opens_the_year_it_names_and_any_other_the_latest(later: Dataset, link: str, opened: int) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["nam"] = link
+    at.switch_page("pages/year.py")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="nam").value == opened
+    assert [s.value for s in at.subheader][0] == t("year.heading", "vi").format(y=opened)
