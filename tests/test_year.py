@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from docx import Document
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
+from dashboard import state, widgets
 from indicators import attainment, diff, progress, terms, validate, year_review, year_tables
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -309,10 +311,20 @@ def test_the_year_page_shows_the_hand_checked_year(later: Dataset, lang: Lang) -
     assert f"▲ {t('status.vuot', lang)}: **2**" in tally
     assert f"✗ {t('status.khong_dat', lang)}: **1**" in tally
     # The Excel download and the report's Word and PDF buttons, for a viewer (nobody signed in).
-    buttons = [b.label for b in at.button]
-    assert t("report.make", lang).format(fmt="Word") in buttons
-    assert t("report.make", lang).format(fmt="PDF") in buttons
-    assert at.get("download_button")
+    buttons = {b.key: b.label for b in at.button}
+    assert buttons["year_report_make_docx"] == t("report.make", lang).format(fmt="Word")
+    assert buttons["year_report_make_pdf"] == t("report.make", lang).format(fmt="PDF")
+    assert [d.proto.label for d in at.get("download_button")] == [t("download.excel", lang)]
+    at.button(key="year_report_make_docx").click().run()
+    assert not at.exception and not at.error
+    downloads = {d.proto.label: d.proto.url for d in at.get("download_button")}
+    assert downloads[t("report.download", lang).format(fmt="Word")].endswith(".docx")
+    # The report is the year's: 2023 for the district, written from the same figures.
+    data = state.dataset()
+    payload = widgets._report_file(state.store().url, data.version, AREA, "2023", lang, "docx", data)
+    text = "\n".join(p.text for p in Document(io.BytesIO(payload)).paragraphs)
+    assert ("năm 2023" if lang == "vi" else "2023") in text
+    assert ("Thu nhập bình quân đầu người đạt 36 " if lang == "vi" else "36 million") in text
 
 
 def test_the_year_page_on_the_shipped_data_says_what_is_missing(store: Store) -> None:
