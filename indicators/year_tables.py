@@ -126,7 +126,11 @@ def summary(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.Data
                 "path": _path_text(data, row, unit, value_kind, lang),
             }
         )
-    return pd.DataFrame.from_records(records, columns=["indicator", "figure", "plan", "previous", "path"])
+    out = pd.DataFrame.from_records(records, columns=["indicator", "figure", "plan", "previous", "path"])
+    # A column with nothing in it (no plans yet, a term without goals) is said once above the table,
+    # not as a column of dashes; the Excel table keeps every column.
+    empty = [c for c in ("plan", "previous", "path") if len(out) and (out[c] == fmt.MISSING).all()]
+    return out.drop(columns=empty)
 
 
 def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFrame:
