@@ -53,6 +53,13 @@ def _goal(data: Dataset, row: pd.Series, unit: str, lang: Lang) -> str:
     return goal_text(data, goal, unit, lang)
 
 
+def _total_mark(row: pd.Series, value_kind: str, lang: Lang) -> str:
+    """ " · cộng dồn giai đoạn 2015–2020" after a term total: 5.150 jobs are the term's, not the year's."""
+    if value_kind != ValueKind.TERM_TOTAL.value or fmt.is_missing(row["value"]) or not row["term"]:
+        return ""
+    return " · " + t("year.term_total", lang).format(term=labels.term_label(str(row["term"]), lang))
+
+
 def _plan_text(row: pd.Series, unit: str, lang: Lang) -> str:
     """The plan, its % and status: "2.650 tỷ đồng · 101,8 % · ✓ đạt"; "—" without a plan."""
     if row["plan_status"] == "":
@@ -117,6 +124,7 @@ def summary(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.Data
         if not fmt.is_missing(row["estimate"]):
             before = t("year.official_over", lang).format(value=fmt.number(row["estimate"], lang))
             figure = f"{figure} ({before})"
+        figure += _total_mark(row, value_kind, lang)
         records.append(
             {
                 "indicator": f"{name} ({unit})" if unit else name,
@@ -150,6 +158,10 @@ def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFr
             "year": rows["year"].astype(str).to_numpy(),
             "figure": rows["value"].to_numpy(),
             "actual_kind": rows["value_kind"].map(kind_word).to_numpy(),
+            "note": [
+                _total_mark(row, str(info["value_kind"].get(str(row["code"]), "")), lang).removeprefix(" · ")
+                for _, row in rows.iterrows()
+            ],
             "estimate_before": rows["estimate"].to_numpy(),
             "plan": rows["plan"].to_numpy(),
             "plan_pct": rows["plan_pct"].to_numpy(),

@@ -272,6 +272,11 @@ def test_thin_years_say_so(store: Store) -> None:
     # The shipped data: 2020 estimates, no plan, the 2015–2020 term's last year.
     rows = year_review.review(data, AREA, 2020)
     assert (rows["value_kind"] == "estimate").all() and (rows["plan_status"] == "").all()
+    # A term total is the term's, not the year's: 5.150 jobs over 2015–2020, said beside the figure.
+    words = year_tables.summary(data, rows, AREA, "vi").set_index("indicator")
+    assert words.loc["Số lao động được giải quyết việc làm (lao động)", "figure"] == (
+        "5.150 (ước) · cộng dồn giai đoạn 2015–2020"
+    )
     assert year_review.review(data, AREA, 2031).empty
     assert year_review.years(data, "03390") == [] and year_review.default_year(data, "03390") is None
 

@@ -55,6 +55,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "year.required_only": ("cần đạt {required} năm {y}", "should be {required} by {y}"),
     "year.goal": ("mục tiêu {goal_year}: {goal}", "{goal_year} goal: {goal}"),
     "year.official_over": ("chính thức; ước trước đó {value}", "official; earlier estimate {value}"),
+    "year.term_total": ("cộng dồn giai đoạn {term}", "{term} term total"),
     "year.same_period": ("bằng {pct} so với cùng kỳ", "{pct} of the year before"),
     "year.reported_pct": ("{pct} (theo báo cáo nêu)", "{pct} (as the report states)"),
     "col.figure": ("Số liệu năm", "Figure"),
