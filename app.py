@@ -52,6 +52,9 @@ summary = [
     ),
     st.Page("pages/goals.py", title=t("page.goals", lang), icon=":material/flag:", url_path="muc-tieu-2025"),
     st.Page(
+        "pages/year.py", title=t("page.year", lang), icon=":material/event_note:", url_path="danh-gia-nam"
+    ),
+    st.Page(
         "pages/commendations.py",
         title=t("page.commendations", lang),
         icon=":material/military_tech:",

@@ -11,9 +11,21 @@ from dataclasses import dataclass
 
 from indicators import fmt
 from indicators.fmt import Lang
-from indicators.words import accounts, areas, checks, columns, data, honest, pages, report, store, updates
+from indicators.words import (
+    accounts,
+    areas,
+    checks,
+    columns,
+    data,
+    honest,
+    pages,
+    report,
+    store,
+    updates,
+    year,
+)
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas)
+_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from indicators.attainment import actual_kind, change_unit
 from indicators.lookup import levels_of, positions, take_labels, term_start
-from indicators.model import Comparator, Dataset, Direction, ProgressStatus, ValueKind
+from indicators.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
 
 # Statistics Canada / Open SDG thresholds on R = observed ÷ required growth.
 ON_TRACK, MODERATE = 0.95, 0.60
@@ -55,8 +55,13 @@ _PACE_COLUMNS = (
 
 
 def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
-    """The stated targets of one goal year (by default the latest), with their baseline year."""
+    """The stated targets of one goal year (by default the latest), with their baseline year.
+
+    A year's plan (kế hoạch năm) is judged in its own year by attainment, never as a term's goal:
+    without this a 2026 plan would become "the latest goals" and a 2025 plan a 2025 goal.
+    """
     targets = data.targets
+    targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
     if targets.empty:
         return targets.assign(base_year=pd.Series(dtype="int64"))
     year = int(targets["year"].max()) if goal_year is None else goal_year
@@ -64,8 +69,10 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
     return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
 
 
-def _goal_rows(data: Dataset, goal_year: int | None, area: str | None) -> pd.DataFrame:
-    """The goals with their baseline value and latest figure after it (year, value, kind)."""
+def _goal_rows(
+    data: Dataset, goal_year: int | None, area: str | None, as_of: int | None = None
+) -> pd.DataFrame:
+    """The goals with their baseline value and latest figure after it (year, value, kind), up to `as_of`."""
     lv = levels_of(data)
     g = goals(data, goal_year)
     if area is not None:
@@ -85,6 +92,9 @@ def _goal_rows(data: Dataset, goal_year: int | None, area: str | None) -> pd.Dat
         open_rows = (latest_year < 0) & (year > base_year)
         if not open_rows.any():
             break
+        if as_of is not None:
+            # Where the goal stood in a past year (the year page): later figures are not yet known.
+            open_rows &= year <= as_of
         found = lv.value_at(lv.locate(g["code"], g["area"], year))
         hit = open_rows & ~np.isnan(found)
         latest_year[hit] = year[hit]
@@ -220,10 +230,15 @@ def _status(g: pd.DataFrame, growth: _Growth, kinds: _Kinds) -> tuple[pd.Categor
     return pd.Categorical.from_codes(status, statuses), pd.Categorical.from_codes(reason, reasons)
 
 
-def compute(data: Dataset, goal_year: int | None = None, area: str | None = None) -> pd.DataFrame:
-    """One row per goal: baseline, latest figure, required and observed growth, ratio, status."""
+def compute(
+    data: Dataset, goal_year: int | None = None, area: str | None = None, as_of: int | None = None
+) -> pd.DataFrame:
+    """One row per goal: baseline, latest figure, required and observed growth, ratio, status.
+
+    `as_of` judges the goals as they stood in that year, from the figures up to it.
+    """
     # Load inputs.
-    g = _goal_rows(data, goal_year, area)
+    g = _goal_rows(data, goal_year, area, as_of)
     info = data.indicators.set_index("code")
     where = positions(g["code"], info.index)
     flags = _catalogue_flags(info, where)

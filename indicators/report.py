@@ -15,7 +15,7 @@ from indicators import areas, attainment, fmt, progress
 from indicators.fmt import Lang
 from indicators.i18n import MessageError, msg, t
 from indicators.lookup import term_start
-from indicators.model import DOMAINS, Comparator, Dataset, Direction, ObsKind, Status, ValueKind
+from indicators.model import DOMAINS, Comparator, Dataset, Direction, ObsKind, Status, TargetKind, ValueKind
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 _AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
@@ -464,7 +464,11 @@ def _goals_section(
     data: Dataset, info: pd.DataFrame, area: str, area_name: str, period: Period, lang: Lang
 ) -> tuple[Section, str | None]:
     year = _goal_year(data, area, period)
-    rows = progress.compute(data, goal_year=year, area=area) if year is not None else pd.DataFrame()
+    # A year's report speaks of the goals as they stood that year, not with later figures.
+    as_of = period.end if period.kind == "year" else None
+    rows = pd.DataFrame()
+    if year is not None:
+        rows = progress.compute(data, goal_year=year, area=area, as_of=as_of)
     period_text = _period_text(period, lang)
     if rows.empty:
         return Section(
@@ -472,6 +476,8 @@ def _goals_section(
             [t("report.no_goals", lang).format(area=area_name, period=period_text)],
         ), None
     targets = data.targets[(data.targets["area"] == area) & (data.targets["year"] == year)]
+    # The goal's own figure, not the same year's plan (kế hoạch) for the same indicator.
+    targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
     stated = targets.drop_duplicates("code").set_index("code")["value"]
     span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
     catalogue = info.to_dict("index")

@@ -28,6 +28,7 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 PAGES: dict[str, str] = {
     "": "page.overview",
     "muc-tieu-2025": "page.goals",
+    "danh-gia-nam": "page.year",
     "thi-dua-khen-thuong": "page.commendations",
     "chi-tieu": "page.detail",
     "so-sanh-dia-ban": "page.compare",

@@ -32,6 +32,7 @@ APP = str(ROOT / "app.py")
 PAGES: dict[str, str] = {
     "pages/overview.py": "page.overview",
     "pages/goals.py": "page.goals",
+    "pages/year.py": "page.year",
     "pages/commendations.py": "page.commendations",
     "pages/detail.py": "page.detail",
     "pages/compare.py": "page.compare",
@@ -48,7 +49,7 @@ PAGES: dict[str, str] = {
 RAW = re.compile(
     r"\b[A-Z]{2,}_[A-Z0-9_]+\b|\b(?:khong_dat|no_data|no_target|on_track|moving_away|tap_the|ca_nhan)\b"
     r"|\b(?:status|progress|col|page|chart|empty|card|kind|cmp|domain|reason|filter|obs|level|recipient"
-    r"|qualifier|term|detail|goals|overview|commendations|download|lang|nav|area|unit)\.[a-z_]+\b"
+    r"|qualifier|term|detail|goals|overview|commendations|download|lang|nav|area|unit|year)\.[a-z_]+\b"
 )
 
 

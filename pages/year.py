@@ -1,0 +1,96 @@
+"""Đánh giá năm: an area's year at the year-end review: figures, the year's plan, last year, the path."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state, widgets
+from indicators import labels, terms, year_review, year_tables
+from indicators.i18n import t
+from indicators.model import Dataset
+
+
+# Keyed by store and version like the other pages' caches: an import is a new version.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _review(url: str, version: int, area: str, year: int, _data: Dataset) -> pd.DataFrame:
+    return year_review.review(_data, area, year)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _choices(url: str, version: int, _data: Dataset) -> tuple[list[str], list[terms.Term]]:
+    return year_review.areas(_data), terms.catalogue(_data)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _years(url: str, version: int, area: str, _data: Dataset) -> tuple[list[int], int | None]:
+    return year_review.years(_data, area), year_review.default_year(_data, area)
+
+
+# Read inputs.
+lang = state.lang()
+data = widgets.page_header("page.year", lang)
+url = state.store().url
+areas, catalogue = _choices(url, data.version, data)
+area = widgets.area_filter(data, areas, lang, key="year_area")
+if area is None:
+    widgets.say(t("year.empty", lang))
+    st.stop()
+years, latest = _years(url, data.version, area, data)
+if not years:
+    widgets.say(t("year.no_years", lang))
+    st.stop()
+year = st.selectbox(
+    t("year.pick", lang),
+    years,
+    index=years.index(latest) if latest in years else len(years) - 1,
+    key="nam",
+    # In the address (?nam=2023): a link to one year's review opens on that year.
+    bind="query-params",
+    width=160,
+)
+rows = _review(url, data.version, area, int(year), data).copy(deep=False)
+term = terms.term_of(catalogue, int(year))
+
+# What the year holds, in a sentence, then the plan's tally and what is missing.
+st.subheader(t("year.heading", lang).format(y=year))
+if rows.empty:
+    widgets.say(t("year.nothing", lang).format(y=year))
+    st.stop()
+place = labels.area_label(data, area, lang)
+st.caption(
+    widgets.md(
+        t("year.intro", lang).format(
+            area=place, y=year, p=int(year) - 1, term=term.label if term is not None else "…"
+        )
+    )
+)
+estimates = int((rows["value_kind"] == "estimate").sum())
+if estimates:
+    st.caption(t("year.estimates", lang).format(n=estimates, y=year))
+counts = year_tables.plan_counts(rows)
+if sum(counts.values()):
+    st.markdown(f"**{t('year.plans', lang).format(y=year)}**")
+    widgets.show_tally(counts, lang)
+else:
+    widgets.say(t("year.no_plans", lang).format(y=year))
+if term is None:
+    widgets.say(t("year.no_term", lang).format(y=year))
+elif terms.goals(data, term, area).empty:
+    widgets.say(t("year.no_goals", lang).format(term=term.label))
+elif int(year) == term.end:
+    st.caption(t("year.term_end", lang).format(y=year, term=term.label))
+
+# Every indicator of the year, for reading and for Excel.
+st.subheader(t("year.table", lang).format(y=year))
+widgets.show_table(
+    year_tables.table(data, rows, area, lang),
+    f"nam_{year}_{area}",
+    lang,
+    key="year_table",
+    display=year_tables.summary(data, rows, area, lang),
+)
+
+# The báo cáo of this area and year, in the official format, for anyone who reads this page.
+st.subheader(t("report.heading", lang))
+widgets.report_downloads(data, area, str(year), lang, key="year_report")
