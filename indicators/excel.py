@@ -139,6 +139,80 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     (AGGREGATION.name, "rule"): tuple(AggregationRule),
 }
 
+# What the workbook writes and its drop-downs offer for each closed vocabulary: Vietnamese words,
+# not codes (issue 10). Reading accepts both, so files written before keep working. A word holds no
+# comma (a drop-down list is comma-separated) and folds to no other code's word or alias.
+LABELS: dict[str, dict[str, str]] = {
+    "domain": {code: t(f"domain.{code}", "vi") for code in DOMAINS},
+    "direction": {
+        Direction.HIGHER.value: "Càng cao càng tốt",
+        Direction.LOWER.value: "Càng thấp càng tốt",
+        Direction.NEUTRAL.value: "Không có chiều tốt",
+    },
+    "value_kind": {
+        ValueKind.LEVEL.value: "Mức",
+        ValueKind.COUNT.value: "Số lượng",
+        ValueKind.SHARE.value: "Tỷ lệ",
+        ValueKind.CHANGE_PER_YEAR.value: "Thay đổi bình quân năm",
+        ValueKind.TERM_TOTAL.value: "Tổng cả giai đoạn",
+        ValueKind.YES_NO.value: "Có/Không",
+    },
+    "recipient": {"tap_the": "Tập thể", "ca_nhan": "Cá nhân"},
+    "award_level": {
+        "state": "Nhà nước",
+        "government": "Chính phủ",
+        "province": "Tỉnh",
+        "grassroots": "Cơ sở",
+    },
+    "kind": {
+        ObsKind.ACTUAL.value: "Thực hiện",
+        ObsKind.ESTIMATE.value: "Ước thực hiện",
+        ObsKind.CHANGE.value: "Thay đổi so với năm gốc",
+        ObsKind.CHANGE_PER_YEAR.value: "Bình quân mỗi năm từ năm gốc",
+        ObsKind.CHANGE_ESTIMATE.value: "Ước thay đổi so với năm gốc",
+        ObsKind.CHANGE_PER_YEAR_ESTIMATE.value: "Ước bình quân mỗi năm từ năm gốc",
+        ObsKind.TOTAL.value: "Tổng số",
+    },
+    "qualifier": {"khoang": "Khoảng", "tren": "Trên"},
+    "target_kind": {
+        TargetKind.RESOLUTION.value: "Nghị quyết",
+        TargetKind.GOALS.value: "Mục tiêu cụ thể",
+        TargetKind.PLAN.value: "Kế hoạch",
+        TargetKind.PROGRAMME.value: "Đề án",
+        TargetKind.QUOTA.value: "Chỉ tiêu giao",
+    },
+    "comparator": {
+        Comparator.AT_LEAST.value: "Không thấp hơn",
+        Comparator.AT_MOST.value: "Không vượt quá",
+        Comparator.REDUCE_BY.value: "Giảm mỗi năm",
+        Comparator.REMAINDER.value: "Phần còn lại",
+        Comparator.YES.value: "Đạt/Chưa đạt",
+    },
+    "level": {
+        AreaLevel.PROVINCE.value: "Tỉnh",
+        AreaLevel.DISTRICT.value: "Huyện",
+        AreaLevel.COMMUNE.value: "Xã",
+    },
+    "part": {LinkPart.WHOLE.value: "Toàn bộ", LinkPart.PART.value: "Một phần"},
+    "rule": {
+        AggregationRule.SUM.value: "Cộng",
+        AggregationRule.RATIO.value: "Tử số/mẫu số",
+        AggregationRule.WEIGHTED.value: "Bình quân theo dân số",
+        AggregationRule.NONE.value: "Không cộng",
+    },
+}
+
+
+def label(column: str, value: object) -> object:
+    """The Vietnamese word the workbook writes for a code of `column`; anything else as it is."""
+    return LABELS.get(column, {}).get(value, value) if isinstance(value, str) else value
+
+
+def words_of(table: str, column: str) -> list[str]:
+    """The words a drop-down offers and a refusal lists for a closed vocabulary, in its order."""
+    return [str(label(column, v)) for v in VOCABULARIES[(table, column)] if v]
+
+
 # Words offices write instead of the model's codes, per column (matched folded).
 _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "kind": {
@@ -212,6 +286,8 @@ def vocabulary_map(table: str, column: str) -> dict[str, str] | None:
     for canonical, words in _ALIASES.get(column, {}).items():
         if canonical in values:
             mapping.update({fold(w): canonical for w in words})
+    # The workbook's own words last: they win over an alias that happens to fold the same.
+    mapping.update({fold(word): code for code, word in LABELS.get(column, {}).items() if code in values})
     if column == "domain":
         # A domain may be written as its name, in either language: "Kinh tế", "Economy".
         for lang in LANGS:
@@ -247,7 +323,15 @@ def to_frames(sheets: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             continue
         raw = sheets[names[table.name]]
         mapping = header_map(table)
-        frames[table.name] = raw.rename(columns=lambda h, m=mapping: m.get(fold(h), h))
+        frame = raw.rename(columns=lambda h, m=mapping: m.get(fold(h), h))
+        # The workbook's words (and any accepted alias) back to the model's codes.
+        for column in frame.columns:
+            words = vocabulary_map(table.name, column) if column in table.columns else None
+            if words:
+                frame[column] = frame[column].map(
+                    lambda v, w=words: w.get(fold(v), v) if isinstance(v, str) else v
+                )
+        frames[table.name] = frame
     return frames
 
 
@@ -515,6 +599,9 @@ def _instructions(book: Workbook) -> None:
     for table in TABLES:
         for column in table.columns:
             meaning, allowed = COLUMN_HELP[table.name][column]
+            if (table.name, column) in VOCABULARIES:
+                codes = ", ".join(v for v in VOCABULARIES[(table.name, column)] if v)
+                allowed = f"{', '.join(words_of(table.name, column))} (cũng nhận mã: {codes})"
             if column not in OPTIONAL_COLUMNS[table.name] and allowed == "có thể để trống":
                 allowed = "bắt buộc"
             sheet.append([table.sheet, HEADERS[table.name][column], column, meaning, allowed])
@@ -530,8 +617,7 @@ def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, i
     for index, column in enumerate(table.columns, start=1):
         span = f"{column_letter(index)}2:{column_letter(index)}{last}"
         if (table.name, column) in VOCABULARIES:
-            values = [v for v in VOCABULARIES[(table.name, column)] if v]
-            formula = '"' + ",".join(values) + '"'
+            formula = '"' + ",".join(words_of(table.name, column)) + '"'
         elif (
             column in ("code", "area", "parent")
             and table is not INDICATORS
@@ -612,7 +698,7 @@ def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
     for table in TABLES:
         frame = data.frame(table)
         sheet = book.create_sheet(table.sheet)
-        columns = [frame[c].astype(object).tolist() for c in table.columns]
+        columns = [[label(c, v) for v in frame[c].astype(object).tolist()] for c in table.columns]
         rows = [[_plain(v) for v in row] for row in zip(*columns, strict=True)] if len(frame) else []
         _write_rows(sheet, [HEADERS[table.name][c] for c in table.columns], rows)
         implied = _implied_formats(data) if table is TARGETS else {}

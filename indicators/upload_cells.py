@@ -72,7 +72,7 @@ def _check_vocabulary(loc: Located, column: str, chk: Checker) -> None:
     lookup = {u: vocab.get(fold(u)) for u in uniques}
     mapped = texts.map(lookup)
     bad = np.flatnonzero(mapped.isna().to_numpy())
-    allowed = ", ".join(v for v in excel.VOCABULARIES[(loc.table.name, column)] if v)
+    allowed = ", ".join(excel.words_of(loc.table.name, column))
     chk.at(
         loc,
         column,
