@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import Cell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -686,10 +688,19 @@ def _implied_formats(data: Dataset) -> dict[int, str]:
     return formats
 
 
-def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
+# An empty cell waiting for a figure: a fill, and a comment that says so without relying on colour.
+TO_FILL = PatternFill("solid", fgColor="FFF2CC")
+TO_FILL_NOTE = "Cần điền: số liệu còn thiếu (để trống nếu chưa có thì xóa cả dòng)."
+
+
+def write_workbook(
+    data: Dataset, target: str | Path | io.BytesIO, to_fill: Mapping[str, Iterable[int]] | None = None
+) -> None:
     """The dataset in the upload layout: "Hướng dẫn" first, then one sheet per table.
 
-    The template, the export and the shipped workbook all come from here, so there is one layout.
+    The template, the export, the shipped workbook and the missing-figures workbook all come from
+    here, so there is one layout. `to_fill`: per table, the rows (0-based) whose value cell is left
+    for the analyst to fill, marked by a fill and a comment.
     """
     book = Workbook()
     book.remove(book.active)
@@ -706,9 +717,21 @@ def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
             if column in VALUE_COLUMNS:
                 for i, (cell,) in enumerate(sheet.iter_rows(min_row=2, min_col=index, max_col=index)):
                     cell.number_format = implied.get(i, NUMBER_FORMAT)
+        _mark_to_fill(sheet, table, (to_fill or {}).get(table.name, ()))
         _validations(sheet, table, len(frame), lengths)
         sheet.auto_filter.ref = sheet.dimensions
     book.save(target)
+
+
+def _mark_to_fill(sheet: Worksheet, table: Table, rows: Iterable[int]) -> None:
+    """The value cells of `rows` (0-based) filled and commented: the figures still to be typed."""
+    at = next((i for i, c in enumerate(table.columns, start=1) if c in VALUE_COLUMNS), None)
+    if at is None:
+        return
+    for row in rows:
+        cell = sheet.cell(row=row + 2, column=at)
+        cell.fill = TO_FILL
+        cell.comment = Comment(TO_FILL_NOTE, "Chỉ tiêu Tam Đường")
 
 
 def workbook_bytes(data: Dataset) -> bytes:
