@@ -535,7 +535,7 @@ INSTRUCTIONS: tuple[str, ...] = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe_text(cell: Cell) -> None:
+def safe_text(cell: Cell) -> None:
     """Text that Excel could take for a formula is stored as text and marked so if re-typed."""
     value = cell.value
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -580,7 +580,7 @@ def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if cell.data_type in ("s", "f"):
-                _safe_text(cell)
+                safe_text(cell)
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         width = max([len(name), *(len(str(r[index - 1] or "")) for r in rows[:200])])
