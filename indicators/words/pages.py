@@ -112,8 +112,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "trống, tô vàng và có ghi chú. Điền số (chọn Thực hiện hoặc Ước thực hiện), năm nào chưa có số liệu "
         "thì xóa cả dòng, rồi tải lên ở trang Cập nhật số liệu.",
         "The workbook is in the upload layout and holds only these indicators: known figures are filled, "
-        "missing cells are empty, highlighted and commented. Type the figures (choose Thực hiện, official, "
-        "or Ước thực hiện, estimate), delete the row of any year without a figure, then upload it on the "
+        "missing cells are empty, highlighted and commented. Type the figures (the kind column's list, in "
+        "Vietnamese, offers the official figure or the estimate), delete the row of any year without a figure, then upload it on the "
         "Update figures page.",
     ),
     "goals.missing_viewer": (
