@@ -86,6 +86,14 @@ def describe(row: pd.Series, lang: Lang = "vi") -> str:
     )
 
 
+def by_goal(found: pd.DataFrame, lang: Lang = "vi") -> dict[tuple[str, str], str]:
+    """Per (code, area), everything the goal lacks in one sentence: for the goals table's status."""
+    said: dict[tuple[str, str], list[str]] = {}
+    for _, row in found.iterrows():
+        said.setdefault((str(row["code"]), str(row["area"])), []).append(describe(row, lang))
+    return {key: "; ".join(parts) for key, parts in said.items()}
+
+
 def gaps_for_people(found: pd.DataFrame, data: Dataset, lang: Lang = "vi") -> pd.DataFrame:
     """The gaps as a table people read: indicator, unit, what is missing, how many figures."""
     info = data.indicators.set_index("code")

@@ -81,9 +81,9 @@ if not unexplained.empty:
 # Required and observed growth, for reading and for Excel.
 st.subheader(t("goals.table", lang))
 widgets.show_table(
-    tables.goals_table(data, goals, lang),
+    tables.goals_table(data, goals, lang, missing.by_goal(gaps, lang)),
     f"goals_{goal_year}",
     lang,
     key="goals_table",
-    display=tables.goals_summary(data, goals, lang),
+    display=tables.goals_summary(data, goals, lang, missing.by_goal(gaps, lang)),
 )

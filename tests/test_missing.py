@@ -232,6 +232,17 @@ def test_a_viewer_reads_what_is_missing_without_the_download(store: Store, lang:
     assert line.endswith(t("missing.later", lang).format(years="2021–2025"))
     assert "goals_missing_download" not in _downloads(at)
     assert t("goals.missing_viewer", lang) in [c.value for c in at.caption]
+    # The goals table says the same where it used to say only "chưa đủ số liệu" and a bare reason.
+    table = at.table[0].value
+    budget = "Thu ngân sách trên địa bàn (tỷ đồng)" if lang == "vi" else "State budget revenue collected"
+    row = [
+        str(v).replace("\u2060", "")
+        for v in table[table.iloc[:, 0].astype(str).str.startswith(budget)].iloc[0]
+    ]
+    lacks = "; ".join(
+        [t("missing.baseline", lang).format(base=2020), t("missing.later", lang).format(years="2021–2025")]
+    )
+    assert row[-1].endswith(f"{t('progress.no_data', lang)} ({lacks})")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -113,8 +113,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "thì xóa cả dòng, rồi tải lên ở trang Cập nhật số liệu.",
         "The workbook is in the upload layout and holds only these indicators: known figures are filled, "
         "missing cells are empty, highlighted and commented. Type the figures (the kind column's list, in "
-        "Vietnamese, offers the official figure or the estimate), delete the row of any year without a figure, then upload it on the "
-        "Update figures page.",
+        "Vietnamese, offers the official figure or the estimate), delete the row of any year without a "
+        "figure, then upload it on the Update figures page.",
     ),
     "goals.missing_viewer": (
         "Cán bộ chuyên môn đăng nhập sẽ tải được tệp điền sẵn các chỉ tiêu này.",
