@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -690,17 +690,17 @@ def _implied_formats(data: Dataset) -> dict[int, str]:
 
 # An empty cell waiting for a figure: a fill, and a comment that says so without relying on colour.
 TO_FILL = PatternFill("solid", fgColor="FFF2CC")
-TO_FILL_NOTE = "Cần điền: số liệu còn thiếu (để trống nếu chưa có thì xóa cả dòng)."
+TO_FILL_AUTHOR = "Chỉ tiêu Tam Đường"
 
 
 def write_workbook(
-    data: Dataset, target: str | Path | io.BytesIO, to_fill: Mapping[str, Iterable[int]] | None = None
+    data: Dataset, target: str | Path | io.BytesIO, to_fill: Mapping[str, Mapping[int, str]] | None = None
 ) -> None:
     """The dataset in the upload layout: "Hướng dẫn" first, then one sheet per table.
 
     The template, the export, the shipped workbook and the missing-figures workbook all come from
     here, so there is one layout. `to_fill`: per table, the rows (0-based) whose value cell is left
-    for the analyst to fill, marked by a fill and a comment.
+    for the analyst to fill, each with the comment that marks it (besides a fill).
     """
     book = Workbook()
     book.remove(book.active)
@@ -717,21 +717,21 @@ def write_workbook(
             if column in VALUE_COLUMNS:
                 for i, (cell,) in enumerate(sheet.iter_rows(min_row=2, min_col=index, max_col=index)):
                     cell.number_format = implied.get(i, NUMBER_FORMAT)
-        _mark_to_fill(sheet, table, (to_fill or {}).get(table.name, ()))
+        _mark_to_fill(sheet, table, (to_fill or {}).get(table.name, {}))
         _validations(sheet, table, len(frame), lengths)
         sheet.auto_filter.ref = sheet.dimensions
     book.save(target)
 
 
-def _mark_to_fill(sheet: Worksheet, table: Table, rows: Iterable[int]) -> None:
+def _mark_to_fill(sheet: Worksheet, table: Table, rows: Mapping[int, str]) -> None:
     """The value cells of `rows` (0-based) filled and commented: the figures still to be typed."""
     at = next((i for i, c in enumerate(table.columns, start=1) if c in VALUE_COLUMNS), None)
     if at is None:
         return
-    for row in rows:
+    for row, words in rows.items():
         cell = sheet.cell(row=row + 2, column=at)
         cell.fill = TO_FILL
-        cell.comment = Comment(TO_FILL_NOTE, "Chỉ tiêu Tam Đường")
+        cell.comment = Comment(words, TO_FILL_AUTHOR, width=320, height=110)
 
 
 def workbook_bytes(data: Dataset) -> bytes:

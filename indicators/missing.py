@@ -109,8 +109,9 @@ def gaps_for_people(found: pd.DataFrame, data: Dataset, lang: Lang = "vi") -> pd
     )
 
 
-def fill_in(data: Dataset, found: pd.DataFrame) -> tuple[Dataset, list[int]]:
-    """The upload-layout dataset for the gaps, and the SoLieu rows (0-based) left empty to fill.
+def fill_in(data: Dataset, found: pd.DataFrame) -> tuple[Dataset, dict[int, str]]:
+    """The upload-layout dataset for the gaps, and the SoLieu rows (0-based) left empty to fill, each
+    with the words that mark it: which indicator, which year, what it is for.
 
     Every current row of the indicators and areas concerned is kept: a long-layout upload is the
     truth for each (indicator, area) it holds, so a row left out would be removed on upload.
@@ -127,12 +128,16 @@ def fill_in(data: Dataset, found: pd.DataFrame) -> tuple[Dataset, list[int]]:
             "area": wanted["area"],
             "year": wanted["year"],
             "kind": ObsKind.ACTUAL.value,  # "Thực hiện"; the drop-down offers "Ước thực hiện"
+            "note": [_to_fill_words(data, row) for _, row in wanted.iterrows()],
         }
     )
     obs = pd.concat([of_pairs(data.observations), blank], ignore_index=True)
     obs = obs.assign(_blank=obs["value"].isna() & obs.index.isin(range(len(obs) - len(blank), len(obs))))
     obs = obs.sort_values(["code", "area", "year", "kind"], kind="stable").reset_index(drop=True)
-    to_fill = [int(i) for i in obs.index[obs["_blank"].astype(bool)]]
+    # The words go on the cell's comment, not into the note column (which would be imported).
+    marked = obs["_blank"].astype(bool)
+    to_fill = {int(i): str(words) for i, words in obs.loc[marked, "note"].items()}
+    obs.loc[marked, "note"] = ""
     codes, areas = set(wanted["code"]), set(wanted["area"])
     subset = Dataset.from_frames(
         {
@@ -146,6 +151,16 @@ def fill_in(data: Dataset, found: pd.DataFrame) -> tuple[Dataset, list[int]]:
         version=data.version,
     )
     return subset, to_fill
+
+
+def _to_fill_words(data: Dataset, cell: pd.Series) -> str:
+    """The comment of one empty cell, in Vietnamese like the rest of the workbook."""
+    info = data.indicators.set_index("code")
+    code = str(cell["code"])
+    name = str(info["name_vi"].get(code, code))
+    unit = str(info["unit"].get(code, ""))
+    what = t(f"missing.cell_{cell['need']}", "vi").format(year=int(cell["year"]))
+    return t("missing.cell", "vi").format(name=f"{name} ({unit})" if unit else name, what=what)
 
 
 def workbook_bytes(data: Dataset, found: pd.DataFrame) -> bytes:

@@ -104,8 +104,18 @@ def test_the_workbook_holds_known_figures_and_marks_the_missing_cells(seed_data:
         cell = r[SOLIEU["value"] - 1]
         # Marked by a fill and by words (a comment), not by colour alone; the kind in Vietnamese.
         assert cell.fill.fgColor.rgb == "00FFF2CC" and cell.comment is not None
-        assert "Cần điền" in cell.comment.text
-        assert r[SOLIEU["kind"] - 1].value == "Thực hiện"
+        assert cell.comment.text.startswith("Cần điền: ")
+        assert r[SOLIEU["kind"] - 1].value == "Thực hiện" and r[SOLIEU["note"] - 1].value is None
+    comments = {(r[0].value, r[2].value): r[SOLIEU["value"] - 1].comment.text for r in blank}
+    assert comments[("BUDGET_REV", 2020)].startswith(
+        "Cần điền: Thu ngân sách trên địa bàn (tỷ đồng), số liệu năm gốc 2020. Chọn Thực hiện hoặc Ước"
+    )
+    assert comments[("TOURISTS", 2023)].startswith(
+        "Cần điền: Số lượt khách du lịch (lượt khách), số liệu năm 2023."
+    )
+    assert comments[("JOBS", 2025)].startswith(
+        "Cần điền: Số lao động được giải quyết việc làm (lao động), tổng cả"
+    )
     filled = [r for r in rows if r[SOLIEU["value"] - 1].value is not None]
     assert all(r[SOLIEU["value"] - 1].fill.fgColor.rgb != "00FFF2CC" for r in filled)
     # The known figures and their metadata: the 2020 income per head, an estimate, with its quote.

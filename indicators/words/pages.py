@@ -135,9 +135,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "chưa có tổng cả giai đoạn {term} (số liệu năm {years})",
         "no total for the {term} term yet (the {years} figure)",
     ),
-    "missing.col_name": ("Chỉ tiêu", "Indicator"),
-    "missing.col_missing": ("Còn thiếu", "Missing"),
-    "missing.col_figures": ("Số ô cần điền", "Cells to fill"),
+    "missing.cell": (
+        "Cần điền: {name}, {what}. Chọn Thực hiện hoặc Ước thực hiện ở cột Loại số liệu; năm nào chưa có "
+        "số liệu thì xóa cả dòng.",
+        "To fill: {name}, {what}. Choose the official figure or the estimate in the kind column; delete "
+        "the row of any year without a figure.",
+    ),
+    "missing.cell_baseline": ("số liệu năm gốc {year}", "the {year} baseline"),
+    "missing.cell_later": ("số liệu năm {year}", "the {year} figure"),
+    "missing.cell_term_total": ("tổng cả giai đoạn, ghi ở năm {year}", "the term's total, in year {year}"),
     "commendations.intro": (
         "Số lượt khen thưởng cả giai đoạn kết thúc năm {y}, theo hình thức, đối tượng và cấp khen.",
         "Awards over the term ending in {y}, by kind, recipient and level.",
