@@ -524,7 +524,9 @@ INSTRUCTIONS: tuple[str, ...] = (
     "7. Cũng nhận bảng dạng ngang của các phòng: một trang có cột Mã chỉ tiêu, Tên chỉ tiêu, Đơn vị "
     "tính, các cột năm (2015, 2016, ...) và các cột mục tiêu (NQ 2020, KH 2019, MT 2025); địa bàn lấy "
     "từ cột Mã địa bàn nếu có, nếu không là TD. Với bảng dạng ngang, mỗi ô có số được thêm mới hoặc cập "
-    "nhật; ô trống nghĩa là tệp không nói gì về năm đó, nên không dòng nào bị gỡ.",
+    "nhật; ô trống nghĩa là tệp không nói gì về năm đó, nên không dòng nào bị gỡ. Cột “Ghi chú 2021” "
+    "(hay “Ghi chú UTH 2021”) là ghi chú của số liệu năm đó (hay số ước năm đó) cùng dòng; cột “Ghi chú” "
+    "không ghi năm được bỏ qua.",
     "8. Trước khi ghi, trang Cập nhật số liệu liệt kê mọi lỗi (trang, ô, cột, giá trị) và cho xem trước "
     "thay đổi (thêm, sửa cũ → mới, gỡ). Mỗi lần ghi là một phiên bản mới; có thể khôi phục phiên bản cũ.",
     "Các cột của từng trang:",

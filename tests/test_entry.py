@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import streamlit as st
+from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
@@ -214,3 +216,25 @@ def test_a_figure_and_its_note_typed_in_the_page_become_a_version(editor_page: A
     assert at.success[0].value.startswith("Đã ghi phiên bản 2")
     assert note_of(store, "GTSX", 2020, "estimate") == "Số ước cập nhật tháng 12/2020"
     assert figures(store, "GTSX", 2020) == {"estimate": 2650.5}
+
+
+def test_an_offices_wide_sheet_gives_each_year_its_note_and_ignores_a_note_without_a_year(
+    seed_data: Dataset,
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        ["Mã chỉ tiêu", "Tên chỉ tiêu", "2021", "Ghi chú 2021", "UTH 2022", "Ghi chú UTH 2022", "Ghi chú"]
+    )
+    sheet.append(["GTSX", "Giá trị sản xuất", 2710.4, "Số Cục Thống kê", 2800, "Ước tháng 10", "cả dòng"])
+    sheet.append(["INCOME_PC", "Thu nhập", 31.5, None, None, None, "không nhập"])
+    out = io.BytesIO()
+    book.save(out)
+    upload = validate.check(out.getvalue(), "phong.xlsx", seed_data)
+    assert upload.ok and upload.layout == "wide", validate.report_text(upload)
+    obs = upload.frames["observations"].set_index(["code", "year", "kind"])["note"]
+    assert obs.to_dict() == {
+        ("GTSX", 2021, "actual"): "Số Cục Thống kê",
+        ("GTSX", 2022, "estimate"): "Ước tháng 10",
+        ("INCOME_PC", 2021, "actual"): "",
+    }
