@@ -711,7 +711,12 @@ def write_workbook(
     for table in TABLES:
         frame = data.frame(table)
         sheet = book.create_sheet(table.sheet)
-        columns = [[label(c, v) for v in frame[c].astype(object).tolist()] for c in table.columns]
+        columns = [frame[c].astype(object).tolist() for c in table.columns]
+        # Closed vocabularies as the Vietnamese words people pick from the drop-down.
+        columns = [
+            [label(c, v) for v in col] if c in LABELS else col
+            for c, col in zip(table.columns, columns, strict=True)
+        ]
         rows = [[_plain(v) for v in row] for row in zip(*columns, strict=True)] if len(frame) else []
         _write_rows(sheet, [HEADERS[table.name][c] for c in table.columns], rows)
         implied = _implied_formats(data) if table is TARGETS else {}
