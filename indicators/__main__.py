@@ -9,6 +9,7 @@ import io
 import logging
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -26,6 +27,7 @@ from indicators import (
     excel,
     fmt,
     migrate,
+    missing,
     official_areas,
     progress,
     report,
@@ -231,6 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", type=int, default=None, help="số phiên bản (mặc định: mới nhất)")
     p = sub.add_parser("template", help="tệp mẫu: số liệu hiện tại, trang Hướng dẫn, danh sách chọn")
     p.add_argument("file", help="tệp .xlsx sẽ ghi")
+    p = sub.add_parser("missing", help="số liệu còn thiếu để đánh giá các mục tiêu; --out: tệp Excel để điền")
+    p.add_argument("--area", help="mã địa bàn, ví dụ 106 (mặc định: mọi địa bàn)")
+    p.add_argument("--out", default=None, help="tệp .xlsx sẽ ghi: mẫu tải lên điền sẵn, ô còn thiếu tô vàng")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
     p = sub.add_parser("rollback", help="khôi phục số liệu của một phiên bản cũ thành phiên bản mới")
     p.add_argument("version", type=int, help="số phiên bản cần khôi phục")
     p.add_argument("--note", default="", help="ghi chú")
@@ -580,6 +587,27 @@ def _report(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _missing(args: argparse.Namespace, store: Store) -> int:
+    data = store.load()
+    if args.area is not None and args.area not in set(data.areas["code"]):
+        raise UsageError(f"không có địa bàn '{args.area}'")
+    gaps = missing.gaps(progress.compute(data, area=args.area), until=date.today().year)
+    people = missing.gaps_for_people(gaps, data, args.lang)
+    if args.format == "table":
+        lines = [f"{r.code} ({r.area}) {r.name}: {r.missing}" for r in people.itertuples(index=False)]
+        total = missing.count_text(gaps, args.lang) if len(gaps) else "0"
+        sys.stdout.write("\n".join([*lines, f"{t('goals.missing', args.lang)}: {total}"]) + "\n")
+    else:
+        frame = gaps[["code", "area", "need", "first_year", "last_year"]].assign(
+            name=people["name"], missing=people["missing"]
+        )
+        sys.stdout.write(_emit(frame, args.format))
+    if args.out:
+        _write(args.out, missing.workbook_bytes(data, gaps))
+        print(f"Đã ghi {args.out}: {len(missing.cells(gaps))} ô cần điền.", file=sys.stderr)
+    return 0
+
+
 # Commands that print their own report and choose their exit code.
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "validate": _validate,
@@ -593,6 +621,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "restore": _restore,
     "areas-national": _areas_national,
     "report": _report,
+    "missing": _missing,
 }
 
 

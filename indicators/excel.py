@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import Cell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -139,6 +141,80 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     (AGGREGATION.name, "rule"): tuple(AggregationRule),
 }
 
+# What the workbook writes and its drop-downs offer for each closed vocabulary: Vietnamese words,
+# not codes (issue 10). Reading accepts both, so files written before keep working. A word holds no
+# comma (a drop-down list is comma-separated) and folds to no other code's word or alias.
+LABELS: dict[str, dict[str, str]] = {
+    "domain": {code: t(f"domain.{code}", "vi") for code in DOMAINS},
+    "direction": {
+        Direction.HIGHER.value: "Càng cao càng tốt",
+        Direction.LOWER.value: "Càng thấp càng tốt",
+        Direction.NEUTRAL.value: "Không có chiều tốt",
+    },
+    "value_kind": {
+        ValueKind.LEVEL.value: "Mức",
+        ValueKind.COUNT.value: "Số lượng",
+        ValueKind.SHARE.value: "Tỷ lệ",
+        ValueKind.CHANGE_PER_YEAR.value: "Thay đổi bình quân năm",
+        ValueKind.TERM_TOTAL.value: "Tổng cả giai đoạn",
+        ValueKind.YES_NO.value: "Có/Không",
+    },
+    "recipient": {"tap_the": "Tập thể", "ca_nhan": "Cá nhân"},
+    "award_level": {
+        "state": "Nhà nước",
+        "government": "Chính phủ",
+        "province": "Tỉnh",
+        "grassroots": "Cơ sở",
+    },
+    "kind": {
+        ObsKind.ACTUAL.value: "Thực hiện",
+        ObsKind.ESTIMATE.value: "Ước thực hiện",
+        ObsKind.CHANGE.value: "Thay đổi so với năm gốc",
+        ObsKind.CHANGE_PER_YEAR.value: "Bình quân mỗi năm từ năm gốc",
+        ObsKind.CHANGE_ESTIMATE.value: "Ước thay đổi so với năm gốc",
+        ObsKind.CHANGE_PER_YEAR_ESTIMATE.value: "Ước bình quân mỗi năm từ năm gốc",
+        ObsKind.TOTAL.value: "Tổng số",
+    },
+    "qualifier": {"khoang": "Khoảng", "tren": "Trên"},
+    "target_kind": {
+        TargetKind.RESOLUTION.value: "Nghị quyết",
+        TargetKind.GOALS.value: "Mục tiêu cụ thể",
+        TargetKind.PLAN.value: "Kế hoạch",
+        TargetKind.PROGRAMME.value: "Đề án",
+        TargetKind.QUOTA.value: "Chỉ tiêu giao",
+    },
+    "comparator": {
+        Comparator.AT_LEAST.value: "Không thấp hơn",
+        Comparator.AT_MOST.value: "Không vượt quá",
+        Comparator.REDUCE_BY.value: "Giảm mỗi năm",
+        Comparator.REMAINDER.value: "Phần còn lại",
+        Comparator.YES.value: "Đạt/Chưa đạt",
+    },
+    "level": {
+        AreaLevel.PROVINCE.value: "Tỉnh",
+        AreaLevel.DISTRICT.value: "Huyện",
+        AreaLevel.COMMUNE.value: "Xã",
+    },
+    "part": {LinkPart.WHOLE.value: "Toàn bộ", LinkPart.PART.value: "Một phần"},
+    "rule": {
+        AggregationRule.SUM.value: "Cộng",
+        AggregationRule.RATIO.value: "Tử số/mẫu số",
+        AggregationRule.WEIGHTED.value: "Bình quân theo dân số",
+        AggregationRule.NONE.value: "Không cộng",
+    },
+}
+
+
+def label(column: str, value: object) -> object:
+    """The Vietnamese word the workbook writes for a code of `column`; anything else as it is."""
+    return LABELS.get(column, {}).get(value, value) if isinstance(value, str) else value
+
+
+def words_of(table: str, column: str) -> list[str]:
+    """The words a drop-down offers and a refusal lists for a closed vocabulary, in its order."""
+    return [str(label(column, v)) for v in VOCABULARIES[(table, column)] if v]
+
+
 # Words offices write instead of the model's codes, per column (matched folded).
 _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "kind": {
@@ -212,6 +288,8 @@ def vocabulary_map(table: str, column: str) -> dict[str, str] | None:
     for canonical, words in _ALIASES.get(column, {}).items():
         if canonical in values:
             mapping.update({fold(w): canonical for w in words})
+    # The workbook's own words last: they win over an alias that happens to fold the same.
+    mapping.update({fold(word): code for code, word in LABELS.get(column, {}).items() if code in values})
     if column == "domain":
         # A domain may be written as its name, in either language: "Kinh tế", "Economy".
         for lang in LANGS:
@@ -247,7 +325,15 @@ def to_frames(sheets: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             continue
         raw = sheets[names[table.name]]
         mapping = header_map(table)
-        frames[table.name] = raw.rename(columns=lambda h, m=mapping: m.get(fold(h), h))
+        frame = raw.rename(columns=lambda h, m=mapping: m.get(fold(h), h))
+        # The workbook's words (and any accepted alias) back to the model's codes.
+        for column in frame.columns:
+            words = vocabulary_map(table.name, column) if column in table.columns else None
+            if words:
+                frame[column] = frame[column].map(
+                    lambda v, w=words: w.get(fold(v), v) if isinstance(v, str) else v
+                )
+        frames[table.name] = frame
     return frames
 
 
@@ -438,7 +524,9 @@ INSTRUCTIONS: tuple[str, ...] = (
     "7. Cũng nhận bảng dạng ngang của các phòng: một trang có cột Mã chỉ tiêu, Tên chỉ tiêu, Đơn vị "
     "tính, các cột năm (2015, 2016, ...) và các cột mục tiêu (NQ 2020, KH 2019, MT 2025); địa bàn lấy "
     "từ cột Mã địa bàn nếu có, nếu không là TD. Với bảng dạng ngang, mỗi ô có số được thêm mới hoặc cập "
-    "nhật; ô trống nghĩa là tệp không nói gì về năm đó, nên không dòng nào bị gỡ.",
+    "nhật; ô trống nghĩa là tệp không nói gì về năm đó, nên không dòng nào bị gỡ. Cột “Ghi chú 2021” "
+    "(hay “Ghi chú UTH 2021”) là ghi chú của số liệu năm đó (hay số ước năm đó) cùng dòng; cột “Ghi chú” "
+    "không ghi năm được bỏ qua.",
     "8. Trước khi ghi, trang Cập nhật số liệu liệt kê mọi lỗi (trang, ô, cột, giá trị) và cho xem trước "
     "thay đổi (thêm, sửa cũ → mới, gỡ). Mỗi lần ghi là một phiên bản mới; có thể khôi phục phiên bản cũ.",
     "Các cột của từng trang:",
@@ -449,7 +537,7 @@ INSTRUCTIONS: tuple[str, ...] = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe_text(cell: Cell) -> None:
+def safe_text(cell: Cell) -> None:
     """Text that Excel could take for a formula is stored as text and marked so if re-typed."""
     value = cell.value
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -494,7 +582,7 @@ def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if cell.data_type in ("s", "f"):
-                _safe_text(cell)
+                safe_text(cell)
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         width = max([len(name), *(len(str(r[index - 1] or "")) for r in rows[:200])])
@@ -515,6 +603,9 @@ def _instructions(book: Workbook) -> None:
     for table in TABLES:
         for column in table.columns:
             meaning, allowed = COLUMN_HELP[table.name][column]
+            if (table.name, column) in VOCABULARIES:
+                codes = ", ".join(v for v in VOCABULARIES[(table.name, column)] if v)
+                allowed = f"{', '.join(words_of(table.name, column))} (cũng nhận mã: {codes})"
             if column not in OPTIONAL_COLUMNS[table.name] and allowed == "có thể để trống":
                 allowed = "bắt buộc"
             sheet.append([table.sheet, HEADERS[table.name][column], column, meaning, allowed])
@@ -530,8 +621,7 @@ def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, i
     for index, column in enumerate(table.columns, start=1):
         span = f"{column_letter(index)}2:{column_letter(index)}{last}"
         if (table.name, column) in VOCABULARIES:
-            values = [v for v in VOCABULARIES[(table.name, column)] if v]
-            formula = '"' + ",".join(values) + '"'
+            formula = '"' + ",".join(words_of(table.name, column)) + '"'
         elif (
             column in ("code", "area", "parent")
             and table is not INDICATORS
@@ -600,10 +690,19 @@ def _implied_formats(data: Dataset) -> dict[int, str]:
     return formats
 
 
-def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
+# An empty cell waiting for a figure: a fill, and a comment that says so without relying on colour.
+TO_FILL = PatternFill("solid", fgColor="FFF2CC")
+TO_FILL_AUTHOR = "Chỉ tiêu Tam Đường"
+
+
+def write_workbook(
+    data: Dataset, target: str | Path | io.BytesIO, to_fill: Mapping[str, Mapping[int, str]] | None = None
+) -> None:
     """The dataset in the upload layout: "Hướng dẫn" first, then one sheet per table.
 
-    The template, the export and the shipped workbook all come from here, so there is one layout.
+    The template, the export, the shipped workbook and the missing-figures workbook all come from
+    here, so there is one layout. `to_fill`: per table, the rows (0-based) whose value cell is left
+    for the analyst to fill, each with the comment that marks it (besides a fill).
     """
     book = Workbook()
     book.remove(book.active)
@@ -613,6 +712,11 @@ def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
         frame = data.frame(table)
         sheet = book.create_sheet(table.sheet)
         columns = [frame[c].astype(object).tolist() for c in table.columns]
+        # Closed vocabularies as the Vietnamese words people pick from the drop-down.
+        columns = [
+            [label(c, v) for v in col] if c in LABELS else col
+            for c, col in zip(table.columns, columns, strict=True)
+        ]
         rows = [[_plain(v) for v in row] for row in zip(*columns, strict=True)] if len(frame) else []
         _write_rows(sheet, [HEADERS[table.name][c] for c in table.columns], rows)
         implied = _implied_formats(data) if table is TARGETS else {}
@@ -620,9 +724,21 @@ def write_workbook(data: Dataset, target: str | Path | io.BytesIO) -> None:
             if column in VALUE_COLUMNS:
                 for i, (cell,) in enumerate(sheet.iter_rows(min_row=2, min_col=index, max_col=index)):
                     cell.number_format = implied.get(i, NUMBER_FORMAT)
+        _mark_to_fill(sheet, table, (to_fill or {}).get(table.name, {}))
         _validations(sheet, table, len(frame), lengths)
         sheet.auto_filter.ref = sheet.dimensions
     book.save(target)
+
+
+def _mark_to_fill(sheet: Worksheet, table: Table, rows: Mapping[int, str]) -> None:
+    """The value cells of `rows` (0-based) filled and commented: the figures still to be typed."""
+    at = next((i for i, c in enumerate(table.columns, start=1) if c in VALUE_COLUMNS), None)
+    if at is None:
+        return
+    for row, words in rows.items():
+        cell = sheet.cell(row=row + 2, column=at)
+        cell.fill = TO_FILL
+        cell.comment = Comment(words, TO_FILL_AUTHOR, width=320, height=110)
 
 
 def workbook_bytes(data: Dataset) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -350,14 +352,28 @@ def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[st
     return out
 
 
-def goals_table(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Required and observed growth per goal, with the progress status and why it is unknown."""
+def _why(goal: pd.Series, gaps: Mapping[tuple[str, str], str] | None, lang: Lang) -> str:
+    """Why a status is unknown: the figures missing (indicators/missing.py) where known, else the reason."""
+    gap = (gaps or {}).get((str(goal["code"]), str(goal["area"])), "")
+    reason = str(goal["reason"])
+    return gap or (t(f"reason.{reason}", lang) if reason else "")
+
+
+def goals_table(
+    data: Dataset,
+    progress_rows: pd.DataFrame,
+    lang: Lang,
+    gaps: Mapping[tuple[str, str], str] | None = None,
+) -> pd.DataFrame:
+    """Required and observed growth per goal, with the progress status and why it is unknown.
+
+    `gaps`: per (code, area), the figures a goal lacks in words, said instead of the bare reason.
+    """
     info = indicator_info(data, lang)
     records = []
     for _, goal in progress_rows.iterrows():
         code = str(goal["code"])
         unit = str(info["unit"].get(code, ""))
-        reason = str(goal["reason"])
         records.append(
             {
                 "indicator": str(info["name"].get(code, code)),
@@ -375,7 +391,7 @@ def goals_table(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.Da
                 "observed_change": goal["observed_change_per_year"],
                 "ratio": goal["ratio"],
                 "progress": progress_text(str(goal["status"]), lang),
-                "note": t(f"reason.{reason}", lang) if reason else "",
+                "note": _why(goal, gaps, lang),
             }
         )
     return pd.DataFrame.from_records(records)
@@ -407,7 +423,12 @@ def _latest_text(goal: pd.Series, lang: Lang) -> str:
     return fmt.number(goal["latest_value"], lang)
 
 
-def goals_summary(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def goals_summary(
+    data: Dataset,
+    progress_rows: pd.DataFrame,
+    lang: Lang,
+    gaps: Mapping[tuple[str, str], str] | None = None,
+) -> pd.DataFrame:
     """The goals table for reading on any screen: a few columns, figures already in words and numbers."""
     info = indicator_info(data, lang)
     records = []
@@ -415,7 +436,7 @@ def goals_summary(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.
         code = str(goal["code"])
         unit = str(info["unit"].get(code, ""))
         name = str(info["name"].get(code, code))
-        reason = str(goal["reason"])
+        why = _why(goal, gaps, lang)
         records.append(
             {
                 "indicator": f"{name} ({unit})" if unit else name,
@@ -431,8 +452,7 @@ def goals_summary(data: Dataset, progress_rows: pd.DataFrame, lang: Lang) -> pd.
                 "required_pace": _rate(goal, "required", unit, lang),
                 "observed_pace": _rate(goal, "observed", unit, lang),
                 # Why a status is unknown goes with it: one column fewer on a phone.
-                "progress": progress_text(str(goal["status"]), lang)
-                + (f" ({t(f'reason.{reason}', lang)})" if reason else ""),
+                "progress": progress_text(str(goal["status"]), lang) + (f" ({why})" if why else ""),
             }
         )
     return pd.DataFrame.from_records(records)

@@ -72,7 +72,7 @@ def _check_vocabulary(loc: Located, column: str, chk: Checker) -> None:
     lookup = {u: vocab.get(fold(u)) for u in uniques}
     mapped = texts.map(lookup)
     bad = np.flatnonzero(mapped.isna().to_numpy())
-    allowed = ", ".join(v for v in excel.VOCABULARIES[(loc.table.name, column)] if v)
+    allowed = ", ".join(excel.words_of(loc.table.name, column))
     chk.at(
         loc,
         column,
@@ -382,6 +382,9 @@ def complete_wide(loc: Located, current: pd.DataFrame, catalogue: pd.DataFrame, 
             )
         frame = frame.drop(columns="unit")
     key = list(table.key)
+    # A note written in the figure's note column ("Ghi chú 2021", as the grid writes) replaces its
+    # note; a figure without one keeps the current note.
+    noted = loc.cell_columns.get("note", np.zeros(len(frame), int)) > 0
     merged = frame.merge(current, on=key, how="left", suffixes=("", "_old"), indicator=True)
     old = merged["_merge"].eq("both")
     same = old & np.isclose(merged["value"].astype(float), merged["value_old"].astype(float))
@@ -395,6 +398,8 @@ def complete_wide(loc: Located, current: pd.DataFrame, catalogue: pd.DataFrame, 
             if column in ("section", "quote", "qualifier"):
                 # A quote supports the old figure only; a new figure has none until someone adds it.
                 kept = kept.where(same, "")
+            if column == "note" and f"{column}_old" in merged:
+                kept = kept.where(noted, merged[f"{column}_old"])
             out[column] = kept
         else:
             out[column] = pd.NA

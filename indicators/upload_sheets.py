@@ -30,7 +30,7 @@ from indicators.xlsx_guard import Facts, column_letter
 Severity = Literal["error", "warning"]
 # A wide sheet without an area column is about the district.
 DEFAULT_AREA = "106"  # the former Tam Đường district, whose report the workbook carries
-WideRole = Literal["code", "name", "unit", "area", "year", "target", "skip"]
+WideRole = Literal["code", "name", "unit", "area", "year", "note", "target", "skip"]
 
 
 @dataclass(frozen=True)
@@ -351,6 +351,8 @@ _WIDE_UNIT = {"don vi tinh", "don vi", "dvt", "unit"}
 _WIDE_AREA = {"ma dia ban", "dia ban", "area"}
 _WIDE_SKIP = {"stt", "tt", "ghi chu", "note", "notes"}
 _YEAR_HEADER = re.compile(r"^(nam|th|thuc hien|uth|uoc|uoc th|uoc thuc hien)?\s*(\d{4})$")
+# The note of one year's figures: "Ghi chú 2021" (official), "Ghi chú UTH 2021" (estimate).
+_NOTE_HEADER = re.compile(r"^(?:ghi chu|note)\s+(th|thuc hien|uth|uoc|uoc th|uoc thuc hien)?\s*(\d{4})$")
 _TARGET_HEADER = re.compile(
     r"^(nq|kh|mt|muc tieu|da|giao|nghi quyet|ke hoach|de an|chi tieu giao)\s*(\d{4})$"
 )
@@ -396,6 +398,9 @@ def wide_role(header: object) -> WideColumn | None:
     if match := _YEAR_HEADER.match(text):
         kind = ObsKind.ESTIMATE if (match.group(1) or "").startswith("u") else ObsKind.ACTUAL
         return WideColumn("year", int(match.group(2)), kind.value)
+    if match := _NOTE_HEADER.match(text):
+        kind = ObsKind.ESTIMATE if (match.group(1) or "").startswith("u") else ObsKind.ACTUAL
+        return WideColumn("note", int(match.group(2)), kind.value)
     if match := _TARGET_HEADER.match(text):
         return WideColumn("target", int(match.group(2)), _TARGET_KIND[match.group(1)].value)
     return None
@@ -437,6 +442,9 @@ def read_wide(
     width = max(len(r) for r in grid)
     frame = frame_of(grid, header_at + 1, width)
     value_cols = [j for j, r in enumerate(roles) if r and r.role in ("year", "target")]
+    # A year's note column (same year and kind) belongs to the figure beside it: column → note column.
+    notes = {(r.year, r.kind): j for j, r in enumerate(roles) if r and r.role == "note"}
+    note_of = {j: notes.get((r.year, r.kind), -1) for j, r in enumerate(roles) if r and r.role == "year"}
     records: dict[str, list[list[object]]] = {"obs": [], "tgt": []}
     for i, raw in enumerate(frame.itertuples(index=False, name=None)):
         row = header_at + 2 + i
@@ -449,17 +457,23 @@ def read_wide(
         for j in filled:
             role = roles[j]
             assert role is not None  # filled holds only year and target columns
-            entry = [code, area, role.year, role.kind, raw[j], unit, row, j + 1, code_col + 1]
+            # A blank note cell says nothing, as a blank figure cell does: the current note stays.
+            at = note_of.get(j, -1)
+            at = at if at >= 0 and not is_blank(raw[at]) else -1
+            note = raw[at] if at >= 0 else None
+            entry = [code, area, role.year, role.kind, raw[j], unit, note, row, j + 1, code_col + 1, at + 1]
             records["obs" if role.role == "year" else "tgt"].append(entry)
     located = []
     for key, table, kind_column in (("obs", OBSERVATIONS, "kind"), ("tgt", TARGETS, "target_kind")):
         rows = records[key]
-        columns = ["code", "area", "year", kind_column, "value", "unit", "_row", "_col", "_code_col"]
-        data = pd.DataFrame(rows, columns=columns, dtype=object)
+        columns = ["code", "area", "year", kind_column, "value", "unit", "note", "_row", "_col", "_code_col"]
+        data = pd.DataFrame(rows, columns=[*columns, "_note_col"], dtype=object)
+        # Only figures with a note written beside them carry one; the others keep the current note.
+        kept = ["code", "area", "year", kind_column, "value", "unit"] + (["note"] if key == "obs" else [])
         loc = Located(
             table,
             sheet,
-            data[["code", "area", "year", kind_column, "value", "unit"]].reset_index(drop=True),
+            data[kept].reset_index(drop=True),
             data["_row"].to_numpy(dtype=int),
             {
                 "code": code_col + 1,
@@ -475,6 +489,7 @@ def read_wide(
                 "value": data["_col"].to_numpy(dtype=int),
                 "year": data["_col"].to_numpy(dtype=int),
                 kind_column: data["_col"].to_numpy(dtype=int),
+                "note": data["_note_col"].to_numpy(dtype=int),
             },
         )
         # The header row names the year and the kind: a problem there points at the header cell.

@@ -5,14 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, state
+from dashboard import auth, preview_commit, state
 from indicators import diff, entry, fmt, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import YEAR_MAX, YEAR_MIN, Dataset
-from indicators.store import StoreError, StoreMovedError
+from indicators.store import StoreError
 
 PREVIEW_ROWS = 500
+KEYS = preview_commit.Keys(
+    note=state.ENTER_NOTE_WIDGET,
+    commit=state.ENTER_COMMIT_WIDGET,
+    flash=state.ENTER_FLASH_KEY,
+    nonce=state.ENTER_NONCE_KEY,
+)
 
 
 def _busiest(current: Dataset) -> str | None:
@@ -21,7 +27,7 @@ def _busiest(current: Dataset) -> str | None:
 
 
 def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The grid as it is now and as edited: text figures, official or estimate."""
+    """The grid as it is now and as edited: text figures, official or estimate, a note each."""
     before = entry.grid(current, area, year, lang)
     nonce = st.session_state.setdefault(state.ENTER_NONCE_KEY, 0)
     edited = st.data_editor(
@@ -41,6 +47,9 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
                 options=list(entry.KINDS),
                 format_func=lambda k: t(f"obs.{k}", lang),
                 required=True,
+            ),
+            "note": st.column_config.TextColumn(
+                t("enter.note", lang), help=t("enter.note_help", lang), width="medium", max_chars=500
             ),
         },
     )
@@ -72,9 +81,7 @@ def main() -> None:
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")
         st.stop()
-    flash = st.session_state.pop(state.ENTER_FLASH_KEY, None)
-    if flash:
-        st.success(flash, icon=":material/check_circle:")
+    preview_commit.show_flash(KEYS)
 
     # Load inputs: the area and the year, then the grid.
     names = dict(zip(current.areas["code"], current.areas["name"], strict=True))
@@ -108,46 +115,11 @@ def main() -> None:
         _problems(upload, typed, lang)
         st.stop()
     merged = diff.merge(current, upload)
-    preview = diff.compare(current, merged)
-    if preview.empty:
-        st.info(t("upload.same", lang).format(v=current.version), icon=":material/info:")
-        st.stop()
-    st.subheader(t("upload.preview", lang).format(v=current.version))
-    totals = preview.totals()
-    for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
-        column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
-    st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
 
-    # Save outputs: one click, one new version, recorded like an upload.
-    note = st.text_area(t("upload.note", lang), key=state.ENTER_NOTE_WIDGET)
-    if not st.button(t("upload.commit", lang), type="primary", key=state.ENTER_COMMIT_WIDGET):
-        st.stop()
-    account = auth.current()[0].strip()
-    try:
-        result = store.commit(
-            merged,
-            account,
-            typed.file_name,
-            upload.sha256,
-            note.strip(),
-            "import",
-            expected_version=current.version,
-        )
-    except StoreMovedError:
-        st.warning(t("upload.moved", lang).format(v=store.current_version()))
-        st.stop()
-    except StoreError as exc:
-        st.error(exc.text(lang), icon=":material/database:")
-        st.stop()
-    if result.version is None:
-        st.info(t("upload.same", lang).format(v=current.version))
-        st.stop()
-    st.session_state[state.ENTER_FLASH_KEY] = t("upload.committed", lang).format(
-        v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
+    # Save outputs: the same preview and commit as an upload.
+    preview_commit.preview_and_commit(
+        store, current.version, upload, merged, diff.compare(current, merged), KEYS, lang, limit=PREVIEW_ROWS
     )
-    st.session_state[state.ENTER_NONCE_KEY] = st.session_state[state.ENTER_NONCE_KEY] + 1
-    st.session_state.pop(state.ENTER_NOTE_WIDGET, None)
-    st.rerun()
 
 
 main()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
-from dashboard import state, widgets
-from indicators import figures, labels, page_settings, selection, tables
+from dashboard import auth, state, widgets
+from indicators import excel, figures, labels, missing, page_settings, selection, tables
 from indicators.i18n import t
 
 # Read inputs.
@@ -38,12 +40,40 @@ for _, goal in drawable.iterrows():
         fig = figures.goal_figure(goal, actuals, path, name, unit, lang)
         widgets.show_chart(fig, f"goal_{code}", lang, key=f"goal_{code}")
 
-missing = goals[~goals.index.isin(drawable.index)]
-if not missing.empty:
+# The figures each goal without a status lacks; an analyst gets them as a workbook to fill.
+gaps = missing.gaps(goals, until=date.today().year)
+if not gaps.empty:
+    st.subheader(t("goals.missing", lang))
+    st.write(t("goals.missing_intro", lang).format(count=missing.count_text(gaps, lang)))
+    people = missing.gaps_for_people(gaps, data, lang)
+    for code, rows in people.groupby("code", sort=False):
+        goal_text = tables.goal_text(
+            data, goals[goals["code"] == code].iloc[0], str(info["unit"].get(code, "")), lang
+        )
+        what = "; ".join(rows["missing"])
+        st.markdown(f"- **{widgets.md(rows['name'].iloc[0])}** ({widgets.md(goal_text)}): {widgets.md(what)}")
+    if auth.can_edit():
+        st.download_button(
+            t("goals.missing_download", lang),
+            data=lambda: missing.workbook_bytes(data, gaps),
+            file_name=missing.file_name(str(area), goal_year, data.version),
+            mime=excel.XLSX_MIME,
+            icon=":material/download:",
+            key="goals_missing_download",
+        )
+        st.caption(t("goals.missing_how", lang))
+    else:
+        st.caption(t("goals.missing_viewer", lang))
+
+# Goals without a path for another reason than a missing figure (a share not judged on its own).
+unexplained = goals[~goals.index.isin(drawable.index) & ~goals["code"].isin(gaps["code"])]
+if not unexplained.empty:
     st.subheader(t("goals.no_path", lang))
-    for _, goal in missing.iterrows():
+    for _, goal in unexplained.iterrows():
         code = str(goal["code"])
-        reason = t(f"reason.{goal['reason']}", lang) if goal["reason"] else t("progress.no_data", lang)
+        reason = (
+            t(f"reason.{goal['reason']}", lang) if goal["reason"] else t(f"progress.{goal['status']}", lang)
+        )
         goal_text = tables.goal_text(data, goal, str(info["unit"].get(code, "")), lang)
         name = widgets.md(info["name"].get(code, code))
         st.markdown(f"- **{name}** ({widgets.md(goal_text)}): {widgets.md(reason)}")
@@ -51,9 +81,9 @@ if not missing.empty:
 # Required and observed growth, for reading and for Excel.
 st.subheader(t("goals.table", lang))
 widgets.show_table(
-    tables.goals_table(data, goals, lang),
+    tables.goals_table(data, goals, lang, missing.by_goal(gaps, lang)),
     f"goals_{goal_year}",
     lang,
     key="goals_table",
-    display=tables.goals_summary(data, goals, lang),
+    display=tables.goals_summary(data, goals, lang, missing.by_goal(gaps, lang)),
 )

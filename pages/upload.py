@@ -7,14 +7,21 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import auth, state
+from dashboard import auth, preview_commit, state
 from indicators import diff, excel, fmt, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
-from indicators.store import Store, StoreError, StoreMovedError
+from indicators.store import Store, StoreError
 
 PREVIEW_ROWS = 2000  # rows of detail drawn on the page; the counts always cover everything
+KEYS = preview_commit.Keys(
+    note=state.UPLOAD_NOTE_WIDGET,
+    commit=state.UPLOAD_COMMIT_WIDGET,
+    flash=state.UPLOAD_FLASH_KEY,
+    nonce=state.UPLOAD_NONCE_KEY,
+    checked=state.UPLOAD_CHECK_KEY,
+)
 
 
 @dataclass(frozen=True)
@@ -134,68 +141,6 @@ def _conversions(upload: validate.Upload, lang: Lang) -> None:
     )
 
 
-def _preview(preview: diff.Preview, version: int, lang: Lang) -> dict[str, int]:
-    """The change against the current version: totals, counts per table, rows in detail."""
-    st.subheader(t("upload.preview", lang).format(v=version))
-    totals = preview.totals()
-    for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
-        column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
-    st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
-    total_rows = totals["new"] + totals["removed"] + sum(len(c.changed) for c in preview.tables.values())
-    st.markdown(f"**{t('diff.details', lang)}**")
-    if total_rows > PREVIEW_ROWS:
-        st.caption(
-            t("diff.shown", lang).format(n=fmt.number(PREVIEW_ROWS, lang), total=fmt.number(total_rows, lang))
-        )
-    st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
-    return totals
-
-
-def _commit(store: Store, checked: Checked, moved: bool, totals: dict[str, int], lang: Lang) -> None:
-    """One click, one new version: refused when someone committed since the preview."""
-    account = auth.current()[0]  # every version records the signed-in account that made it
-    note = st.text_area(t("upload.note", lang), key=state.UPLOAD_NOTE_WIDGET)
-    if not st.button(t("upload.commit", lang), type="primary", key=state.UPLOAD_COMMIT_WIDGET):
-        st.stop()
-    if not account.strip():
-        st.error(t("upload.account_needed", lang))
-        st.stop()
-    latest = store.current_version()
-    if moved or latest != checked.version or checked.merged is None:
-        # Someone committed meanwhile: merging against the old version would undo their change.
-        st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
-        st.warning(t("upload.moved", lang).format(v=latest))
-        st.stop()
-    upload = checked.upload
-    try:
-        result = store.commit(
-            checked.merged,
-            account.strip(),
-            upload.file_name,
-            upload.sha256,
-            note.strip(),
-            "import",
-            expected_version=checked.version,  # checked again inside the write lock
-        )
-    except StoreMovedError:
-        st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
-        st.warning(t("upload.moved", lang).format(v=store.current_version()))
-        st.stop()
-    except StoreError as exc:
-        st.error(exc.text(lang), icon=":material/database:")
-        st.stop()
-    if result.version is None:
-        st.info(t("upload.same", lang).format(v=checked.version))
-        st.stop()
-    st.session_state[state.UPLOAD_FLASH_KEY] = t("upload.committed", lang).format(
-        v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
-    )
-    st.session_state[state.UPLOAD_NONCE_KEY] = st.session_state.get(state.UPLOAD_NONCE_KEY, 0) + 1
-    st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
-    st.session_state.pop(state.UPLOAD_NOTE_WIDGET, None)
-    st.rerun()
-
-
 def main() -> None:
     """Draw the page."""
     # Read inputs.
@@ -205,9 +150,7 @@ def main() -> None:
     st.write(t("upload.intro", lang))
     st.caption(t("upload.rule", lang))
     store, current = _open(lang)
-    flash = st.session_state.pop(state.UPLOAD_FLASH_KEY, None)
-    if flash:
-        st.success(flash, icon=":material/check_circle:")
+    preview_commit.show_flash(KEYS)
     st.download_button(
         t("upload.template", lang),
         data=lambda: _template(store.url, current.version),
@@ -222,13 +165,19 @@ def main() -> None:
     if not checked.upload.ok or checked.preview is None or checked.merged is None:
         st.stop()
     _conversions(checked.upload, lang)
-    if checked.preview.empty:
-        st.info(t("upload.same", lang).format(v=current.version), icon=":material/info:")
-        st.stop()
-    totals = _preview(checked.preview, current.version, lang)
 
-    # Save outputs: one click, one new version.
-    _commit(store, checked, moved, totals, lang)
+    # Save outputs: the preview, then one click, one new version.
+    preview_commit.preview_and_commit(
+        store,
+        checked.version,
+        checked.upload,
+        checked.merged,
+        checked.preview,
+        KEYS,
+        lang,
+        limit=PREVIEW_ROWS,
+        moved=moved,
+    )
 
 
 main()

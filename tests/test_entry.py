@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import streamlit as st
+from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
@@ -103,6 +105,70 @@ def test_bad_entries_are_refused_at_their_indicator(seed_data: Dataset, text: st
     assert book.rows[problem.row] == code
 
 
+def noted(grid: pd.DataFrame, **notes: str) -> pd.DataFrame:
+    """The grid after typing notes: code → note."""
+    out = grid.copy()
+    for code, note in notes.items():
+        out.loc[out["code"] == code, "note"] = note
+    return out
+
+
+def note_of(store: Store, code: str, year: int, kind: str) -> str:
+    obs = store.load().observations
+    row = obs[(obs["code"] == code) & (obs["area"] == "106") & (obs["year"] == year) & (obs["kind"] == kind)]
+    return str(row["note"].iloc[0])
+
+
+def commit_grid(store: Store, before: pd.DataFrame, after: pd.DataFrame, year: int) -> diff.Preview:
+    data = store.load()
+    book = entry.workbook(before, after, "106", year)
+    upload = validate.check(book.data, book.file_name, data)
+    assert upload.ok, validate.report_text(upload)
+    merged = diff.merge(data, upload)
+    store.commit(merged, "lan", book.file_name, upload.sha256, "", "import")
+    return diff.compare(data, merged)
+
+
+def test_the_grid_shows_each_figure_with_its_note(seed_data: Dataset) -> None:
+    grid = entry.grid(seed_data, "106", 2020).set_index("code")
+    assert grid.loc["GTSX", "note"].startswith("Ước thực hiện: báo cáo viết trong năm 2020")
+    assert grid.loc["KTXH_TARGETS_MET", "note"] == ""  # its 2019 figure has a note, not a 2020 one
+
+
+def test_a_note_is_saved_on_its_figure_changed_alone_and_kept_by_a_blank(store: Store) -> None:
+    before = entry.grid(store.load(), "106", 2021)
+    after = noted(typed(before, GTSX=("2.710,4", "estimate")), GTSX="Số ước của phòng Tài chính – Kế hoạch")
+    commit_grid(store, before, after, 2021)
+    assert note_of(store, "GTSX", 2021, "estimate") == "Số ước của phòng Tài chính – Kế hoạch"
+    # The note alone edited: one field changed, the figure untouched.
+    before = entry.grid(store.load(), "106", 2021)
+    assert before.set_index("code").loc["GTSX", "note"] == "Số ước của phòng Tài chính – Kế hoạch"
+    preview = commit_grid(store, before, noted(before, GTSX="Số ước, tháng 10/2021"), 2021)
+    change = preview.tables["observations"].changed
+    assert change[["code", "column", "old", "new"]].values.tolist() == [
+        ["GTSX", "note", "Số ước của phòng Tài chính – Kế hoạch", "Số ước, tháng 10/2021"]
+    ]
+    # Next spring the official figure over the estimate: the estimate's note stays with the estimate.
+    before = entry.grid(store.load(), "106", 2021)
+    commit_grid(store, before, typed(before, GTSX=("2.698,2", "actual")), 2021)
+    assert note_of(store, "GTSX", 2021, "estimate") == "Số ước, tháng 10/2021"
+    assert note_of(store, "GTSX", 2021, "actual") == ""
+    # A figure retyped with its note left blank keeps the saved note; a note is text, never a formula.
+    before = entry.grid(store.load(), "106", 2021)
+    after = noted(typed(before, GTSX=("2.698,5", "actual"), INCOME_PC=("31,5", "actual")), INCOME_PC="=1+1")
+    commit_grid(store, before, noted(after, GTSX=""), 2021)
+    assert note_of(store, "INCOME_PC", 2021, "actual") == "=1+1"
+    before = entry.grid(store.load(), "106", 2021)
+    commit_grid(store, before, noted(typed(before, INCOME_PC=("31,6", "actual")), INCOME_PC=""), 2021)
+    assert note_of(store, "INCOME_PC", 2021, "actual") == "=1+1"
+    assert figures(store, "INCOME_PC", 2021) == {"actual": 31.6}
+
+
+def test_a_note_beside_no_figure_makes_no_row(seed_data: Dataset) -> None:
+    before = entry.grid(seed_data, "106", 2023)
+    assert entry.workbook(before, noted(before, GTSX="chưa có số"), "106", 2023).empty
+
+
 @pytest.fixture
 def editor_page(store: Store) -> AppTest:
     st.cache_resource.clear()
@@ -126,3 +192,49 @@ def test_a_viewer_gets_the_sign_in_form(store: Store) -> None:
     at = AppTest.from_file(str(PAGE), default_timeout=60).run()
     assert at.title[0].value == "Đăng nhập"
     assert not at.get("arrow_data_frame")
+
+
+def test_a_figure_and_its_note_typed_in_the_page_become_a_version(editor_page: AppTest, store: Store) -> None:
+    at = editor_page.run()
+    grid = entry.grid(store.load(), "106", 2020)
+    row = int(grid.index[grid["code"] == "GTSX"][0])
+    # AppTest edits a keyed grid through its edit state, as the browser sends it.
+    at.session_state[f"{state.ENTER_GRID_WIDGET}_106_2020_1_0"] = {
+        "edited_rows": {row: {"value": "2.650,5", "note": "Số ước cập nhật tháng 12/2020"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [m.value for m in at.metric] == ["0", "1", "0"]  # one figure changed (its value and note)
+    shown = at.dataframe[-1].value
+    assert "Số ước cập nhật tháng 12/2020" in shown.to_numpy().ravel().tolist()
+    at.text_area(key=state.ENTER_NOTE_WIDGET).input("Sửa số ước GTSX")
+    at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
+    assert not at.exception
+    assert store.current_version() == 2
+    assert at.success[0].value.startswith("Đã ghi phiên bản 2")
+    assert note_of(store, "GTSX", 2020, "estimate") == "Số ước cập nhật tháng 12/2020"
+    assert figures(store, "GTSX", 2020) == {"estimate": 2650.5}
+
+
+def test_an_offices_wide_sheet_gives_each_year_its_note_and_ignores_a_note_without_a_year(
+    seed_data: Dataset,
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        ["Mã chỉ tiêu", "Tên chỉ tiêu", "2021", "Ghi chú 2021", "UTH 2022", "Ghi chú UTH 2022", "Ghi chú"]
+    )
+    sheet.append(["GTSX", "Giá trị sản xuất", 2710.4, "Số Cục Thống kê", 2800, "Ước tháng 10", "cả dòng"])
+    sheet.append(["INCOME_PC", "Thu nhập", 31.5, None, None, None, "không nhập"])
+    out = io.BytesIO()
+    book.save(out)
+    upload = validate.check(out.getvalue(), "phong.xlsx", seed_data)
+    assert upload.ok and upload.layout == "wide", validate.report_text(upload)
+    obs = upload.frames["observations"].set_index(["code", "year", "kind"])["note"]
+    assert obs.to_dict() == {
+        ("GTSX", 2021, "actual"): "Số Cục Thống kê",
+        ("GTSX", 2022, "estimate"): "Ước tháng 10",
+        ("INCOME_PC", 2021, "actual"): "",
+    }

@@ -10,9 +10,10 @@ import openpyxl
 import pandas as pd
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from indicators import attainment, diff, excel, seed, validate
-from indicators.model import TABLES, Dataset
+from indicators.model import TABLES, Dataset, ObsKind
 from indicators.store import SEED_WORKBOOK, Store
 
 SOLIEU_VALUE = "F"  # the value column of SoLieu
@@ -76,18 +77,100 @@ def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset
         str(dv.sqref).split(":")[0]: (dv.type, dv.formula1)
         for dv in book["SoLieu"].data_validations.dataValidation
     }
-    kinds = "actual,estimate,change,change_per_year,change_estimate,change_per_year_estimate,total"
+    # Drop-downs in Vietnamese (issue 10): the words people use, not the codes.
+    kinds = (
+        "Thực hiện,Ước thực hiện,Thay đổi so với năm gốc,Bình quân mỗi năm từ năm gốc,"
+        "Ước thay đổi so với năm gốc,Ước bình quân mỗi năm từ năm gốc,Tổng số"
+    )
     assert lists["D2"] == ("list", f'"{kinds}"')  # kind
     assert lists["A2"] == ("list", f"=ChiTieu!$A$2:$A${len(seed_data.indicators) + 1001}")  # codes
     assert lists["B2"][1].startswith("=DiaBan!$A$2")  # areas
     assert lists["C2"][0] == "whole"  # years
     targets = {str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation}
-    assert targets["E"] == '"NQ,MT,KH,DA,GIAO"'
-    assert targets["F"] == '"at_least,at_most,reduce_by,remainder,yes"'
+    assert targets["E"] == '"Nghị quyết,Mục tiêu cụ thể,Kế hoạch,Đề án,Chỉ tiêu giao"'
+    assert targets["F"] == '"Không thấp hơn,Không vượt quá,Giảm mỗi năm,Phần còn lại,Đạt/Chưa đạt"'
     chi_tieu = {str(dv.sqref)[:1]: dv.formula1 for dv in book["ChiTieu"].data_validations.dataValidation}
-    assert chi_tieu["G"] == '"higher,lower,neutral"'
+    assert chi_tieu["G"] == '"Càng cao càng tốt,Càng thấp càng tốt,Không có chiều tốt"'
+    # The cells hold the same words, and the guide lists them with the codes still accepted.
+    assert book["SoLieu"][f"D{gtsx_row(seed_data)}"].value == "Ước thực hiện"
+    assert book["ChiTieu"][f"G{row_of(book['ChiTieu'], 'POV_RATE')}"].value == "Càng thấp càng tốt"
+    allowed = {(r[0], r[2]): r[4] for r in guide.iter_rows(values_only=True) if r[0] and r[2]}
+    assert allowed[("MucTieu", "comparator")] == (
+        "Không thấp hơn, Không vượt quá, Giảm mỗi năm, Phần còn lại, Đạt/Chưa đạt "
+        "(cũng nhận mã: at_least, at_most, reduce_by, remainder, yes)"
+    )
     assert book["SoLieu"]["F2"].number_format == excel.NUMBER_FORMAT
     assert book["TyLeBaoCao"]["E2"].number_format == excel.NUMBER_FORMAT
+
+
+def row_of(sheet: Worksheet, code: str) -> int:
+    return next(c.row for c in sheet["A"] if c.value == code)
+
+
+def test_every_code_of_every_closed_vocabulary_has_one_vietnamese_word() -> None:
+    for (table, column), codes in excel.VOCABULARIES.items():
+        words = excel.words_of(table, column)
+        named = [c for c in codes if c]
+        assert len(words) == len(named) and all(w not in named for w in words), (table, column)
+        assert len({excel.fold(w) for w in words}) == len(words), (table, column)  # none folds to another
+        lookup = excel.vocabulary_map(table, column)
+        assert lookup is not None
+        # Each word reads back as its own code, whatever the aliases; no comma breaks the drop-down.
+        assert [lookup[excel.fold(w)] for w in words] == named, (table, column)
+        assert not any("," in w for w in words) and len(",".join(words)) + 2 <= 255, (table, column)
+
+
+def _as_codes(book: Workbook) -> None:
+    """Every closed-vocabulary cell of a written workbook put back to its code (an older file)."""
+    for table in TABLES:
+        sheet = book[table.sheet]
+        heads = [c.value for c in sheet[1]]
+        for column in table.columns:
+            if (table.name, column) not in excel.VOCABULARIES:
+                continue
+            back = {w: c for c, w in excel.LABELS[column].items()}
+            at = heads.index(excel.HEADERS[table.name][column]) + 1
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=at, max_col=at):
+                cell.value = back.get(cell.value, cell.value)
+
+
+def test_words_and_codes_both_import_to_the_same_rows(store: Store, seed_data: Dataset) -> None:
+    written = excel.workbook_bytes(seed_data)
+    book = openpyxl.load_workbook(io.BytesIO(written))
+    cells = {c.value for c in book["MucTieu"]["F"][1:]} | {c.value for c in book["SoLieu"]["D"][1:]}
+    assert "at_least" not in cells and "estimate" not in cells and "Không thấp hơn" in cells
+    codes = edit(written, _as_codes)
+    cells = {c.value for c in openpyxl.load_workbook(io.BytesIO(codes))["SoLieu"]["D"][1:]}
+    assert cells <= set(ObsKind) and {"actual", "estimate"} <= cells
+    by_words = validate.check(written, "chu.xlsx", seed_data)
+    by_codes = validate.check(codes, "ma.xlsx", seed_data)
+    assert by_words.ok and by_codes.ok and by_words.problems == by_codes.problems == []
+    for table in TABLES:
+        pd.testing.assert_frame_equal(
+            by_words.frames[table.name], by_codes.frames[table.name], obj=table.name
+        )
+        pd.testing.assert_frame_equal(
+            by_words.frames[table.name].reset_index(drop=True),
+            seed_data.frame(table).reset_index(drop=True),
+            check_exact=False,
+            rtol=1e-12,
+            obj=table.name,
+        )
+    # read_workbook (the shipped file, `make seed`) reads both back to the same codes.
+    for data in (written, codes):
+        back = excel.read_workbook(data)
+        for table in TABLES:
+            assert back.frame(table).equals(excel.read_workbook(written).frame(table)), table.name
+    # Neither changes anything when uploaded: the words are the same figures.
+    preview, version = commit(store, by_codes)
+    assert preview.empty and version is None
+
+
+def test_an_unknown_word_is_refused_with_the_words_to_choose_from(seed_data: Dataset) -> None:
+    row = gtsx_row(seed_data)
+    data = edit(excel.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"D{row}", "Dự kiến"))
+    (problem,) = validate.check(data, "sai.xlsx", seed_data).errors
+    assert problem.cell == f"D{row}" and "Thực hiện, Ước thực hiện" in problem.message_vi
 
 
 def test_template_uploaded_unchanged_changes_nothing(store: Store, seed_data: Dataset) -> None:

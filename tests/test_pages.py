@@ -313,7 +313,7 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     assert poverty[t("col.goal", "vi")] == "giảm mỗi năm 2 điểm %/năm (→ 8,22\u202f%) (2025)"
     assert poverty[t("col.required_pace", "vi")] == "−2 điểm %/năm"
     text = joined(at)
-    assert "Thu ngân sách trên địa bàn" in text and "báo cáo không nêu số liệu năm gốc" in text
+    assert "Thu ngân sách trên địa bàn" in text and "chưa có số liệu năm gốc 2020" in text
 
 
 def test_commendations_by_level_every_count_written(store: Store) -> None:

@@ -101,6 +101,49 @@ WORDS: dict[str, tuple[str, str]] = {
     "goals.paths": ("Lộ trình từng mục tiêu", "Path to each goal"),
     "goals.table": ("Tăng trưởng cần đạt và thực tế", "Required and observed growth"),
     "goals.no_path": ("Mục tiêu chưa vẽ được lộ trình", "Goals without a path yet"),
+    "goals.missing": ("Số liệu còn thiếu", "Figures still missing"),
+    "goals.missing_intro": (
+        "Các mục tiêu dưới đây chưa đánh giá được tiến độ vì còn thiếu số liệu: {count}.",
+        "The goals below cannot be judged yet because figures are missing: {count}.",
+    ),
+    "goals.missing_download": ("Tải tệp điền số liệu còn thiếu", "Download a workbook to fill the gaps"),
+    "goals.missing_how": (
+        "Tệp theo đúng mẫu tải lên, chỉ gồm các chỉ tiêu trên: số liệu đã có giữ nguyên, ô còn thiếu để "
+        "trống, tô vàng và có ghi chú. Điền số (chọn Thực hiện hoặc Ước thực hiện), năm nào chưa có số liệu "
+        "thì xóa cả dòng, rồi tải lên ở trang Cập nhật số liệu.",
+        "The workbook is in the upload layout and holds only these indicators: known figures are filled, "
+        "missing cells are empty, highlighted and commented. Type the figures (the kind column's list, in "
+        "Vietnamese, offers the official figure or the estimate), delete the row of any year without a "
+        "figure, then upload it on the Update figures page.",
+    ),
+    "goals.missing_viewer": (
+        "Cán bộ chuyên môn đăng nhập sẽ tải được tệp điền sẵn các chỉ tiêu này.",
+        "An analyst who signs in can download a workbook pre-filled for these indicators.",
+    ),
+    "missing.count": ("{goals} mục tiêu, {figures} số liệu", "{goals} goals, {figures} figures"),
+    "missing.baseline": ("chưa có số liệu năm gốc {base}", "no baseline figure for {base}"),
+    "missing.later": ("chưa có số liệu sau năm gốc: {years}", "no figure after the baseline: {years}"),
+    "missing.later_yes_no": (
+        "chưa có kết quả đạt hay chưa đạt: {years}",
+        "no result (met or not) yet: {years}",
+    ),
+    "missing.later_yearly": (
+        "mục tiêu hàng năm, chưa có số liệu năm nào: {years}",
+        "a goal for every year, no year's figure yet: {years}",
+    ),
+    "missing.term_total": (
+        "chưa có tổng cả giai đoạn {term} (số liệu năm {years})",
+        "no total for the {term} term yet (the {years} figure)",
+    ),
+    "missing.cell": (
+        "Cần điền: {name}, {what}. Chọn Thực hiện hoặc Ước thực hiện ở cột Loại số liệu; năm nào chưa có "
+        "số liệu thì xóa cả dòng.",
+        "To fill: {name}, {what}. Choose the official figure or the estimate in the kind column; delete "
+        "the row of any year without a figure.",
+    ),
+    "missing.cell_baseline": ("số liệu năm gốc {year}", "the {year} baseline"),
+    "missing.cell_later": ("số liệu năm {year}", "the {year} figure"),
+    "missing.cell_term_total": ("tổng cả giai đoạn, ghi ở năm {year}", "the term's total, in year {year}"),
     "commendations.intro": (
         "Số lượt khen thưởng cả giai đoạn kết thúc năm {y}, theo hình thức, đối tượng và cấp khen.",
         "Awards over the term ending in {y}, by kind, recipient and level.",

@@ -7,11 +7,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "upload.title": ("Cập nhật số liệu", "Update figures"),
     "enter.intro": (
         "Chọn địa bàn và năm, rồi gõ số liệu vào bảng theo cách viết Việt Nam (2.503,3) và chọn thực "
-        "hiện hay ước thực hiện. Số liệu được kiểm tra, xem trước và ghi thành phiên bản mới như khi "
-        "tải tệp Excel lên; ô để trống không xóa số liệu nào.",
+        "hiện hay ước thực hiện, kèm ghi chú nếu cần. Số liệu được kiểm tra, xem trước và ghi thành phiên "
+        "bản mới như khi tải tệp Excel lên; ô để trống không xóa số liệu nào.",
         "Pick an area and a year, type the figures the Vietnamese way (2.503,3) and say whether each is "
-        "official or an estimate. They are checked, previewed and saved as a new version exactly like an "
-        "uploaded workbook; an empty cell removes nothing.",
+        "official or an estimate, with a note where needed. They are checked, previewed and saved as a new "
+        "version exactly like an uploaded workbook; an empty cell removes nothing.",
     ),
     "enter.area": ("Địa bàn", "Area"),
     "enter.year": ("Năm", "Year"),
@@ -21,6 +21,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "enter.value_help": (
         "Viết như người Việt: dấu chấm ngăn nghìn, dấu phẩy thập phân (2.503,3).",
         "Vietnamese style: dots between thousands, a decimal comma (2.503,3).",
+    ),
+    "enter.note": ("Ghi chú", "Note"),
+    "enter.note_help": (
+        "Ghi chú của số liệu này (nguồn, vì sao là số ước…), lưu cùng số liệu; cần có số liệu ở cùng dòng. "
+        "Để trống thì ghi chú đã lưu được giữ nguyên.",
+        "A note on this figure (its source, why it is an estimate…), saved with it; the row needs a figure. "
+        "Left empty, the saved note stays.",
     ),
     "enter.nothing": (
         "Chưa có số liệu nào được gõ hoặc sửa.",

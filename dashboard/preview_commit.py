@@ -1,0 +1,116 @@
+"""The last step of every change to the figures (an upload, a grid entry): the preview, then one commit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NoReturn
+
+import streamlit as st
+
+from dashboard import auth
+from indicators import diff, fmt, validate
+from indicators.fmt import Lang
+from indicators.i18n import t
+from indicators.model import Dataset
+from indicators.store import Store, StoreError, StoreMovedError
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The session and widget keys of one page's commit step, so each page keeps its own state."""
+
+    note: str  # the version's note (a text area)
+    commit: str  # the commit button
+    flash: str  # the success message shown once after the rerun
+    nonce: str  # bumped after a commit so the page's input (file, grid) starts afresh
+    checked: str = ""  # a cached check to drop when the data moved or was committed
+
+
+def show_preview(preview: diff.Preview, version: int, lang: Lang, limit: int) -> dict[str, int]:
+    """The change against the current version: totals, counts per table, rows in detail."""
+    st.subheader(t("upload.preview", lang).format(v=version))
+    totals = preview.totals()
+    for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
+        column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
+    st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
+    total_rows = totals["new"] + totals["removed"] + sum(len(c.changed) for c in preview.tables.values())
+    st.markdown(f"**{t('diff.details', lang)}**")
+    if total_rows > limit:
+        st.caption(
+            t("diff.shown", lang).format(n=fmt.number(limit, lang), total=fmt.number(total_rows, lang))
+        )
+    st.dataframe(diff.rows_for_people(preview, lang, limit), hide_index=True, width="stretch")
+    return totals
+
+
+def _moved(store: Store, keys: Keys, lang: Lang) -> NoReturn:
+    """Someone committed since the preview: merging against the old version would undo their change."""
+    if keys.checked:
+        st.session_state.pop(keys.checked, None)
+    st.warning(t("upload.moved", lang).format(v=store.current_version()))
+    st.stop()
+
+
+def preview_and_commit(
+    store: Store,
+    checked_against: int,
+    upload: validate.Upload,
+    merged: Dataset,
+    preview: diff.Preview,
+    keys: Keys,
+    lang: Lang,
+    *,
+    limit: int,
+    moved: bool = False,
+) -> None:
+    """The preview of `merged` against version `checked_against`, then one click, one new version.
+
+    Refused when someone committed since the preview (`moved`, or found inside the write lock);
+    after a commit the page reruns with a success message and a fresh input.
+    """
+    if preview.empty:
+        st.info(t("upload.same", lang).format(v=checked_against), icon=":material/info:")
+        st.stop()
+    totals = show_preview(preview, checked_against, lang, limit)
+    account = auth.current()[0].strip()  # every version records the signed-in account that made it
+    note = st.text_area(t("upload.note", lang), key=keys.note)
+    if not st.button(t("upload.commit", lang), type="primary", key=keys.commit):
+        st.stop()
+    if not account:
+        st.error(t("upload.account_needed", lang))
+        st.stop()
+    if moved or store.current_version() != checked_against:
+        _moved(store, keys, lang)
+    try:
+        result = store.commit(
+            merged,
+            account,
+            upload.file_name,
+            upload.sha256,
+            note.strip(),
+            "import",
+            expected_version=checked_against,  # checked again inside the write lock
+        )
+    except StoreMovedError:
+        _moved(store, keys, lang)
+    except StoreError as exc:
+        st.error(exc.text(lang), icon=":material/database:")
+        st.stop()
+    if result.version is None:
+        st.info(t("upload.same", lang).format(v=checked_against))
+        st.stop()
+    st.session_state[keys.flash] = t("upload.committed", lang).format(
+        v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
+    )
+    st.session_state[keys.nonce] = st.session_state.get(keys.nonce, 0) + 1
+    for key in (keys.checked, keys.note):
+        if key:
+            st.session_state.pop(key, None)
+    st.rerun()
+
+
+def show_flash(keys: Keys) -> None:
+    """The success message of the commit just made, once."""
+    flash = st.session_state.pop(keys.flash, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
