@@ -21,7 +21,7 @@ from indicators.labels import (
     term_label,
     value_text,
 )
-from indicators.model import ESTIMATE_KINDS, Dataset, ObsKind
+from indicators.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
 from indicators.page_settings import CHANGE_BASE_YEAR
 from indicators.selection import period_years
 
@@ -305,6 +305,8 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
         (targets["code"] == goal["code"])
         & (targets["area"] == goal["area"])
         & (targets["year"] == goal["goal_year"])
+        # The goal year's own plan (kế hoạch 2025) is no goal: its figure must not stand for the term's.
+        & (targets["target_kind"] != TargetKind.PLAN.value)
     ]
     stated_value = stated["value"].iloc[0] if not stated.empty else goal["goal_value"]
     every_year = f", {t('yearly', lang)}" if bool(goal.get("yearly", False)) else ""

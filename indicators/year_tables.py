@@ -8,7 +8,7 @@ from indicators import fmt, labels
 from indicators.attainment import change_unit
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.model import Dataset, Status, ValueKind
+from indicators.model import Comparator, Dataset, Status, ValueKind
 from indicators.tables import goal_text
 
 # Plan statuses counted in the tally, in the tally's order.
@@ -65,9 +65,15 @@ def _plan_text(row: pd.Series, unit: str, lang: Lang) -> str:
     if row["plan_status"] == "":
         return fmt.MISSING
     parts = []
-    if not fmt.is_missing(row["plan"]):
+    if not fmt.is_missing(row["plan"]) and row["plan_comparator"] == Comparator.REDUCE_BY.value:
+        # A plan to cut a rate by 1,2 points is a fall, not a level of 1,2 %.
+        cut = fmt.join_unit(fmt.number(row["plan"], lang), change_unit(unit, lang=lang))
+        parts.append(t("year.plan_cut", lang).format(value=cut))
+        if not fmt.is_missing(row["plan_pct"]):
+            parts.append(fmt.percent(row["plan_pct"], lang))
+    elif not fmt.is_missing(row["plan"]):
         target = fmt.join_unit(fmt.number(row["plan"], lang), unit)
-        parts.append(f"≤ {target}" if row["plan_comparator"] == "at_most" else target)
+        parts.append(f"≤ {target}" if row["plan_comparator"] == Comparator.AT_MOST.value else target)
         if not fmt.is_missing(row["plan_pct"]):
             parts.append(fmt.percent(row["plan_pct"], lang))
     elif not fmt.is_missing(row["plan_pct"]):

@@ -377,3 +377,54 @@ def test_a_link_opens_the_year_it_names_else_the_latest(later: Dataset, link: st
     assert not at.exception and not at.error
     assert at.selectbox(key="nam").value == opened
     assert at.subheader[0].value == t("year.heading", "vi").format(y=opened)
+
+
+
+def test_a_plan_for_the_goal_year_never_stands_for_the_goal(later: Dataset, store: Store) -> None:
+    """The 2025 plans (income 43, poverty ≤ 11 %) beside the term's 2025 goals: the goals read as stated."""
+    from indicators import tables
+
+    data = upload(store, {"KH 2025": {"INCOME_PC": 43, "POV_RATE": 11}}, "ke-hoach-2025.xlsx")
+    goals = progress.compute(data, goal_year=2025, area=AREA)
+    income = goals[goals["code"] == "INCOME_PC"].iloc[0]
+    assert income["goal_value"] == 45.0
+    assert tables.goal_text(data, income, "triệu đồng/người/năm", "vi") == "45 triệu đồng/người/năm"
+    poverty = goals[goals["code"] == "POV_RATE"].iloc[0]
+    assert tables.goal_text(data, poverty, "%", "vi") == "giảm mỗi năm 2 điểm %/năm (→ 8,22\u202f%)"
+    # The year page in 2025: the plan in its column, the goal in the path's.
+    words = year_tables.summary(data, year_review.review(data, AREA, 2025), AREA, "vi").set_index("indicator")
+    income_words = words.loc["Thu nhập bình quân đầu người (triệu đồng/người/năm)"]
+    assert income_words["plan"].startswith("43 triệu đồng/người/năm · ")
+    # The term's result: the official 44 against the goal 45 (not the plan 43): 97,78 %, không đạt.
+    assert income_words["path"] == "mục tiêu 2025: 45 triệu đồng/người/năm · 97,78\u202f% · ✗ không đạt"
+
+
+def test_a_plan_to_cut_a_rate_reads_as_a_cut_in_points(later: Dataset) -> None:
+    """A 2024 plan "giảm 1,2 điểm %" (a long sheet's reduce_by) is a fall, not a level of 1,2 %."""
+    plan = pd.DataFrame(
+        [
+            {
+                "code": "POV_RATE",
+                "area": AREA,
+                "year": 2024,
+                "term": "2024",
+                "target_kind": "KH",
+                "comparator": "reduce_by",
+                "value": 1.2,
+                "derived": False,
+                "yearly": False,
+                "section": "",
+                "quote": "",
+                "note": "",
+            }
+        ]
+    )
+    frames = {name: getattr(later, name) for name in later.counts()}
+    data = Dataset.from_frames({**frames, "targets": pd.concat([later.targets, plan], ignore_index=True)})
+    row = year_review.review(data, AREA, 2024).set_index("code").loc["POV_RATE"]
+    # 13,5 % in 2023, 12 % in 2024: a fall of 1,5 points against the planned 1,2: 125 %, vượt.
+    assert row["plan_pct"] == pytest.approx(125.0) and row["plan_status"] == "vuot"
+    words = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "vi").set_index("indicator")
+    assert words.loc["Tỷ lệ hộ nghèo (%)", "plan"] == "giảm 1,2 điểm % · 125\u202f% · ▲ vượt"
+    en = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "en").set_index("indicator")
+    assert en.loc["Poverty rate (share of poor households) (%)", "plan"] == "down 1.2 % points · 125\u202f% · ▲ exceeded"

@@ -57,6 +57,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "year.official_over": ("chính thức; ước trước đó {value}", "official; earlier estimate {value}"),
     "year.term_total": ("cộng dồn giai đoạn {term}", "{term} term total"),
     "year.same_period": ("bằng {pct} so với cùng kỳ", "{pct} of the year before"),
+    "year.plan_cut": ("giảm {value}", "down {value}"),
     "year.reported_pct": ("{pct} (theo báo cáo nêu)", "{pct} (as the report states)"),
     "col.figure": ("Số liệu năm", "Figure"),
     "col.estimate_before": ("Số ước trước khi có số chính thức", "Estimate before the official figure"),
