@@ -428,3 +428,37 @@ def test_a_plan_to_cut_a_rate_reads_as_a_cut_in_points(later: Dataset) -> None:
     assert words.loc["Tỷ lệ hộ nghèo (%)", "plan"] == "giảm 1,2 điểm % · 125\u202f% · ▲ vượt"
     en = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "en").set_index("indicator")
     assert en.loc["Poverty rate (share of poor households) (%)", "plan"] == "down 1.2 % points · 125\u202f% · ▲ exceeded"
+
+
+def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Dataset, store: Store) -> None:
+    """Years of figures (estimates and officials, plans, a goal year's plan) around the gaps: filling the
+    pre-filled workbook's empty cells adds exactly those figures; nothing else is changed or removed."""
+    import openpyxl
+
+    from indicators import missing
+
+    data = upload(store, {"KH 2025": {"TOURISTS": 500_000}}, "ke-hoach-2025.xlsx")
+    found = missing.gaps(progress.compute(data, area=AREA), 2026)
+    wanted = missing.cells(found)
+    # Income, poverty and tourists have figures after 2020: not asked for, yet in the file (all their
+    # rows, the 2021 estimates and officials, the plans), so that the upload keeps them.
+    assert not {"INCOME_PC", "POV_RATE", "TOURISTS"} & set(wanted["code"])
+    found = pd.concat([found, found.iloc[:1].assign(code="TOURISTS", need="later", first_year=2024, last_year=2025)])
+    wanted = missing.cells(found)
+    assert wanted[wanted["code"] == "TOURISTS"]["year"].tolist() == [2024, 2025]
+    book = openpyxl.load_workbook(io.BytesIO(missing.workbook_bytes(data, found)))
+    filled = 0
+    for row in book["SoLieu"].iter_rows(min_row=2):
+        if row[0].value is not None and row[5].value is None:
+            row[5].value = 7.0
+            filled += 1
+    assert filled == len(wanted) > 0
+    out = io.BytesIO()
+    book.save(out)
+    checked = validate.check(out.getvalue(), "dien.xlsx", data)
+    assert checked.ok, validate.report_text(checked)
+    preview = diff.compare(data, diff.merge(data, checked))
+    assert preview.totals() == {"new": filled, "changed": 0, "removed": 0}, diff.rows_for_people(preview, "en", 50)
+    # Both 2021 income figures, the estimate and the official one, are still there.
+    merged = diff.merge(data, checked)
+    assert figures(merged, "INCOME_PC", 2021) == {"estimate": 31.5, "actual": 31.2}
