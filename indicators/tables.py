@@ -317,7 +317,8 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
             f"{fmt.join_unit(fmt.number(stated_value, lang), unit)} ({t('cmp.remainder', lang)}){every_year}"
         )
     if goal["comparator"] == "reduce_by":
-        unit = change_unit(unit, per_year=True, lang=lang)
+        # "giảm mỗi năm" already says "a year": "2 điểm %", not "2 điểm %/năm" after it.
+        unit = change_unit(unit, lang=lang)
         level_unit = str(goal.get("unit", ""))
         text = f"{t('cmp.reduce_by', lang)} {fmt.join_unit(fmt.number(stated_value, lang), unit)}"
         if not fmt.is_missing(goal["goal_value"]):

@@ -390,7 +390,7 @@ def test_a_plan_for_the_goal_year_never_stands_for_the_goal(later: Dataset, stor
     assert income["goal_value"] == 45.0
     assert tables.goal_text(data, income, "triệu đồng/người/năm", "vi") == "45 triệu đồng/người/năm"
     poverty = goals[goals["code"] == "POV_RATE"].iloc[0]
-    assert tables.goal_text(data, poverty, "%", "vi") == "giảm mỗi năm 2 điểm %/năm (→ 8,22\u202f%)"
+    assert tables.goal_text(data, poverty, "%", "vi") == "giảm mỗi năm 2 điểm % (→ 8,22\u202f%)"
     # The year page in 2025: the plan in its column, the goal in the path's.
     words = year_tables.summary(data, year_review.review(data, AREA, 2025), AREA, "vi").set_index("indicator")
     income_words = words.loc["Thu nhập bình quân đầu người (triệu đồng/người/năm)"]

@@ -25,8 +25,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{y} belongs to no term: there is no path to a goal.",
     ),
     "year.no_goals": (
-        "Giai đoạn {term} chưa có mục tiêu nào cho địa bàn này: cột lộ trình để trống.",
-        "The {term} term has no goals for this area yet: the path column is empty.",
+        "Giai đoạn {term} chưa có mục tiêu nào cho địa bàn này, nên bảng chưa có cột lộ trình tới mục tiêu.",
+        "The {term} term has no goals for this area yet, so the table has no path to a goal.",
     ),
     "year.term_end": (
         "Năm {y} là năm cuối giai đoạn {term}: kết quả giai đoạn là số liệu năm này so với mục tiêu "
