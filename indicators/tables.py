@@ -196,7 +196,7 @@ def _implied_rounded(row: pd.Series) -> float:
 def _note(
     qualifier: str, comparator: str, derived: bool, lang: Lang, kind: str = "", yearly: bool = False
 ) -> str:
-    """The report's qualifier, "reduce a year by", "≈ implied target", "ước", as words joined by "; "."""
+    """The report's qualifier, "cut each year by", "≈ implied target", "ước", as words joined by "; "."""
     words = (
         t(f"qualifier.{qualifier}", lang) if qualifier else "",
         t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",

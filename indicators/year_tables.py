@@ -104,7 +104,8 @@ def _path_text(data: Dataset, row: pd.Series, unit: str, value_kind: str, lang: 
     value = _figure(row["value"], str(row["qualifier"]), str(row["value_kind"]), value_kind, lang)
     if not fmt.is_missing(row["required"]) and int(row["goal_year"]) != year:
         # The unit is in the indicator's name: "38,26 triệu đồng/người/năm năm 2023" would read twice.
-        required = fmt.number(row["required"], lang)
+        # A path point is a computed guide, not a figure: 454.715 visitors, not 454.714,97.
+        required = fmt.number(row["required"], lang, 0 if abs(row["required"]) >= 1000 else None)
         key = "year.required_only" if value == fmt.MISSING else "year.required"
         text = t(key, lang).format(required=required, y=year, value=value)
     else:
