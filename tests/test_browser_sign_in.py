@@ -98,7 +98,8 @@ def focus_on_cell(page: Any, column: int, action: Callable[[], None]) -> None:
     """
     action()
     page.wait_for_function(
-        "(id) => document.activeElement?.id === id && document.activeElement.getAttribute('aria-selected') === 'true'",
+        "(id) => document.activeElement?.id === id"
+        " && document.activeElement.getAttribute('aria-selected') === 'true'",
         arg=f"glide-cell-{column}-0",
         timeout=30_000,
     )

@@ -379,7 +379,6 @@ def test_a_link_opens_the_year_it_names_else_the_latest(later: Dataset, link: st
     assert at.subheader[0].value == t("year.heading", "vi").format(y=opened)
 
 
-
 def test_a_plan_for_the_goal_year_never_stands_for_the_goal(later: Dataset, store: Store) -> None:
     """The 2025 plans (income 43, poverty ≤ 11 %) beside the term's 2025 goals: the goals read as stated."""
     from indicators import tables
@@ -427,7 +426,10 @@ def test_a_plan_to_cut_a_rate_reads_as_a_cut_in_points(later: Dataset) -> None:
     words = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "vi").set_index("indicator")
     assert words.loc["Tỷ lệ hộ nghèo (%)", "plan"] == "giảm 1,2 điểm % · 125\u202f% · ▲ vượt"
     en = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "en").set_index("indicator")
-    assert en.loc["Poverty rate (share of poor households) (%)", "plan"] == "down 1.2 % points · 125\u202f% · ▲ exceeded"
+    assert (
+        en.loc["Poverty rate (share of poor households) (%)", "plan"]
+        == "down 1.2 % points · 125\u202f% · ▲ exceeded"
+    )
 
 
 def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Dataset, store: Store) -> None:
@@ -443,7 +445,9 @@ def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Data
     # Income, poverty and tourists have figures after 2020: not asked for, yet in the file (all their
     # rows, the 2021 estimates and officials, the plans), so that the upload keeps them.
     assert not {"INCOME_PC", "POV_RATE", "TOURISTS"} & set(wanted["code"])
-    found = pd.concat([found, found.iloc[:1].assign(code="TOURISTS", need="later", first_year=2024, last_year=2025)])
+    found = pd.concat(
+        [found, found.iloc[:1].assign(code="TOURISTS", need="later", first_year=2024, last_year=2025)]
+    )
     wanted = missing.cells(found)
     assert wanted[wanted["code"] == "TOURISTS"]["year"].tolist() == [2024, 2025]
     book = openpyxl.load_workbook(io.BytesIO(missing.workbook_bytes(data, found)))
@@ -458,7 +462,9 @@ def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Data
     checked = validate.check(out.getvalue(), "dien.xlsx", data)
     assert checked.ok, validate.report_text(checked)
     preview = diff.compare(data, diff.merge(data, checked))
-    assert preview.totals() == {"new": filled, "changed": 0, "removed": 0}, diff.rows_for_people(preview, "en", 50)
+    assert preview.totals() == {"new": filled, "changed": 0, "removed": 0}, diff.rows_for_people(
+        preview, "en", 50
+    )
     # Both 2021 income figures, the estimate and the official one, are still there.
     merged = diff.merge(data, checked)
     assert figures(merged, "INCOME_PC", 2021) == {"estimate": 31.5, "actual": 31.2}
