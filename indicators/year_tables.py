@@ -60,20 +60,33 @@ def _total_mark(row: pd.Series, value_kind: str, lang: Lang) -> str:
     return " · " + t("year.term_total", lang).format(term=labels.term_label(str(row["term"]), lang))
 
 
+def _plan_number(row: pd.Series, lang: Lang) -> str:
+    """The plan's figure; one worked back from a printed % is no more precise than that % allows."""
+    plan = float(row["plan"])
+    if bool(row["plan_derived"]) and not fmt.is_missing(row["plan_pct"]):
+        # The plan was actual ÷ printed %, so the actual it came from is plan × % (a level or a fall).
+        step = 10.0 ** -fmt.implied_decimals(plan, row["plan_pct"], plan * row["plan_pct"] / 100.0)
+        plan = fmt.round_half_up(plan / step, 0) * step
+    return fmt.number(plan, lang)
+
+
 def _plan_text(row: pd.Series, unit: str, lang: Lang) -> str:
     """The plan, its % and status: "2.650 tỷ đồng · 101,8 % · ✓ đạt"; "—" without a plan."""
     if row["plan_status"] == "":
         return fmt.MISSING
     parts = []
-    if not fmt.is_missing(row["plan"]) and row["plan_comparator"] == Comparator.REDUCE_BY.value:
-        # A plan to cut a rate by 1,2 points is a fall, not a level of 1,2 %.
-        cut = fmt.join_unit(fmt.number(row["plan"], lang), change_unit(unit, lang=lang))
-        parts.append(t("year.plan_cut", lang).format(value=cut))
-        if not fmt.is_missing(row["plan_pct"]):
-            parts.append(fmt.percent(row["plan_pct"], lang))
-    elif not fmt.is_missing(row["plan"]):
-        target = fmt.join_unit(fmt.number(row["plan"], lang), unit)
-        parts.append(f"≤ {target}" if row["plan_comparator"] == Comparator.AT_MOST.value else target)
+    if not fmt.is_missing(row["plan"]):
+        if row["plan_comparator"] == Comparator.REDUCE_BY.value:
+            # A plan to cut a rate by 1,2 points is a fall, not a level of 1,2 %.
+            cut = fmt.join_unit(_plan_number(row, lang), change_unit(unit, lang=lang))
+            target = t("year.plan_cut", lang).format(value=cut)
+        else:
+            target = fmt.join_unit(_plan_number(row, lang), unit)
+            target = f"≤ {target}" if row["plan_comparator"] == Comparator.AT_MOST.value else target
+        if bool(row["plan_derived"]):
+            # Never printed by the report: worked back from its %, and marked so (never a check of it).
+            target = f"≈ {target} ({t('basis.implied', lang)})"
+        parts.append(target)
         if not fmt.is_missing(row["plan_pct"]):
             parts.append(fmt.percent(row["plan_pct"], lang))
     elif not fmt.is_missing(row["plan_pct"]):

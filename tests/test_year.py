@@ -468,3 +468,33 @@ def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Data
     # Both 2021 income figures, the estimate and the official one, are still there.
     merged = diff.merge(data, checked)
     assert figures(merged, "INCOME_PC", 2021) == {"estimate": 31.5, "actual": 31.2}
+
+
+def test_a_plan_worked_back_from_a_printed_percent_is_marked_implied(later: Dataset) -> None:
+    """A report that prints only "đạt 102,9% kế hoạch" for 2023: the plan is implied, said so, and
+    no more precise than that % allows (36 ÷ 1,029 = 34,985 …; 102,9 carries four digits: ≈ 34,99)."""
+    from dataclasses import replace
+
+    targets = later.targets
+    targets = targets[~((targets["code"] == "INCOME_PC") & (targets["year"] == 2023))]
+    printed = pd.DataFrame(
+        [
+            {
+                "code": "INCOME_PC",
+                "area": AREA,
+                "year": 2023,
+                "target_kind": "KH",
+                "reported_pct": 102.9,
+                "section": "",
+                "quote": "đạt 102,9% kế hoạch",
+            }
+        ]
+    )
+    data = replace(later, targets=targets, reported=pd.concat([later.reported, printed], ignore_index=True))
+    data = attainment.derive_targets(data)
+    rows = year_review.review(data, AREA, 2023)
+    row = rows.set_index("code").loc["INCOME_PC"]
+    assert bool(row["plan_derived"]) and row["plan"] == pytest.approx(36 / 1.029)
+    words = year_tables.summary(data, rows, AREA, "vi").set_index("indicator")
+    plan = words.loc["Thu nhập bình quân đầu người (triệu đồng/người/năm)", "plan"]
+    assert plan == "≈ 34,99 triệu đồng/người/năm (suy ra từ tỷ lệ báo cáo) · 102,9\u202f% · ▲ vượt"
