@@ -184,6 +184,8 @@ def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFr
             ],
             "estimate_before": rows["estimate"].to_numpy(),
             "plan": rows["plan"].to_numpy(),
+            # A plan the report never prints, worked back from its %, is marked here too.
+            "plan_basis": [t("basis.implied", lang) if d else "" for d in rows["plan_derived"].astype(bool)],
             "plan_pct": rows["plan_pct"].to_numpy(),
             "plan_status": [t(f"status.{s}", lang) if s else "" for s in rows["plan_status"]],
             "previous": rows["previous"].to_numpy(),

@@ -62,6 +62,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.figure": ("Số liệu năm", "Figure"),
     "col.estimate_before": ("Số ước trước khi có số chính thức", "Estimate before the official figure"),
     "col.plan": ("Kế hoạch năm", "Year's plan"),
+    "col.plan_basis": ("Cơ sở kế hoạch", "Plan's basis"),
     "col.plan_pct": ("% kế hoạch", "% of plan"),
     "col.plan_status": ("Đánh giá so với kế hoạch", "Against the plan"),
     "col.previous": ("Năm trước", "Year before"),
