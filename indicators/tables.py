@@ -21,7 +21,7 @@ from indicators.labels import (
     term_label,
     value_text,
 )
-from indicators.model import ESTIMATE_KINDS, Dataset, ObsKind
+from indicators.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
 from indicators.page_settings import CHANGE_BASE_YEAR
 from indicators.selection import period_years
 
@@ -196,7 +196,7 @@ def _implied_rounded(row: pd.Series) -> float:
 def _note(
     qualifier: str, comparator: str, derived: bool, lang: Lang, kind: str = "", yearly: bool = False
 ) -> str:
-    """The report's qualifier, "reduce a year by", "≈ implied target", "ước", as words joined by "; "."""
+    """The report's qualifier, "cut each year by", "≈ implied target", "ước", as words joined by "; "."""
     words = (
         t(f"qualifier.{qualifier}", lang) if qualifier else "",
         t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",
@@ -305,6 +305,8 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
         (targets["code"] == goal["code"])
         & (targets["area"] == goal["area"])
         & (targets["year"] == goal["goal_year"])
+        # The goal year's own plan (kế hoạch 2025) is no goal: its figure must not stand for the term's.
+        & (targets["target_kind"] != TargetKind.PLAN.value)
     ]
     stated_value = stated["value"].iloc[0] if not stated.empty else goal["goal_value"]
     every_year = f", {t('yearly', lang)}" if bool(goal.get("yearly", False)) else ""
@@ -315,7 +317,8 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
             f"{fmt.join_unit(fmt.number(stated_value, lang), unit)} ({t('cmp.remainder', lang)}){every_year}"
         )
     if goal["comparator"] == "reduce_by":
-        unit = change_unit(unit, per_year=True, lang=lang)
+        # "giảm mỗi năm" already says "a year": "2 điểm %", not "2 điểm %/năm" after it.
+        unit = change_unit(unit, lang=lang)
         level_unit = str(goal.get("unit", ""))
         text = f"{t('cmp.reduce_by', lang)} {fmt.join_unit(fmt.number(stated_value, lang), unit)}"
         if not fmt.is_missing(goal["goal_value"]):

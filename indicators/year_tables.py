@@ -8,7 +8,7 @@ from indicators import fmt, labels
 from indicators.attainment import change_unit
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.model import Dataset, Status, ValueKind
+from indicators.model import Comparator, Dataset, Status, ValueKind
 from indicators.tables import goal_text
 
 # Plan statuses counted in the tally, in the tally's order.
@@ -60,14 +60,33 @@ def _total_mark(row: pd.Series, value_kind: str, lang: Lang) -> str:
     return " · " + t("year.term_total", lang).format(term=labels.term_label(str(row["term"]), lang))
 
 
+def _plan_number(row: pd.Series, lang: Lang) -> str:
+    """The plan's figure; one worked back from a printed % is no more precise than that % allows."""
+    plan = float(row["plan"])
+    if bool(row["plan_derived"]) and not fmt.is_missing(row["plan_pct"]):
+        # The plan was actual ÷ printed %, so the actual it came from is plan × % (a level or a fall).
+        step = 10.0 ** -fmt.implied_decimals(plan, row["plan_pct"], plan * row["plan_pct"] / 100.0)
+        plan = fmt.round_half_up(plan / step, 0) * step
+    return fmt.number(plan, lang)
+
+
 def _plan_text(row: pd.Series, unit: str, lang: Lang) -> str:
     """The plan, its % and status: "2.650 tỷ đồng · 101,8 % · ✓ đạt"; "—" without a plan."""
     if row["plan_status"] == "":
         return fmt.MISSING
     parts = []
     if not fmt.is_missing(row["plan"]):
-        target = fmt.join_unit(fmt.number(row["plan"], lang), unit)
-        parts.append(f"≤ {target}" if row["plan_comparator"] == "at_most" else target)
+        if row["plan_comparator"] == Comparator.REDUCE_BY.value:
+            # A plan to cut a rate by 1,2 points is a fall, not a level of 1,2 %.
+            cut = fmt.join_unit(_plan_number(row, lang), change_unit(unit, lang=lang))
+            target = t("year.plan_cut", lang).format(value=cut)
+        else:
+            target = fmt.join_unit(_plan_number(row, lang), unit)
+            target = f"≤ {target}" if row["plan_comparator"] == Comparator.AT_MOST.value else target
+        if bool(row["plan_derived"]):
+            # Never printed by the report: worked back from its %, and marked so (never a check of it).
+            target = f"≈ {target} ({t('basis.implied', lang)})"
+        parts.append(target)
         if not fmt.is_missing(row["plan_pct"]):
             parts.append(fmt.percent(row["plan_pct"], lang))
     elif not fmt.is_missing(row["plan_pct"]):
@@ -98,7 +117,8 @@ def _path_text(data: Dataset, row: pd.Series, unit: str, value_kind: str, lang: 
     value = _figure(row["value"], str(row["qualifier"]), str(row["value_kind"]), value_kind, lang)
     if not fmt.is_missing(row["required"]) and int(row["goal_year"]) != year:
         # The unit is in the indicator's name: "38,26 triệu đồng/người/năm năm 2023" would read twice.
-        required = fmt.number(row["required"], lang)
+        # A path point is a computed guide, not a figure: 454.715 visitors, not 454.714,97.
+        required = fmt.number(row["required"], lang, 0 if abs(row["required"]) >= 1000 else None)
         key = "year.required_only" if value == fmt.MISSING else "year.required"
         text = t(key, lang).format(required=required, y=year, value=value)
     else:
@@ -164,6 +184,8 @@ def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFr
             ],
             "estimate_before": rows["estimate"].to_numpy(),
             "plan": rows["plan"].to_numpy(),
+            # A plan the report never prints, worked back from its %, is marked here too.
+            "plan_basis": [t("basis.implied", lang) if d else "" for d in rows["plan_derived"].astype(bool)],
             "plan_pct": rows["plan_pct"].to_numpy(),
             "plan_status": [t(f"status.{s}", lang) if s else "" for s in rows["plan_status"]],
             "previous": rows["previous"].to_numpy(),

@@ -329,8 +329,16 @@ def test_the_comparison_page_on_the_four_communes(
             for lang, words in expected.items():
                 open_page(page, f"{server}/so-sanh-dia-ban" + ("?lang=English" if lang == "en" else ""))
                 # Type to search, as a reader with many indicators or areas does.
+                # Each key waits for what it acts on: the open list, then the list filtered to the
+                # indicator (keys typed before the list opens, or Enter before it filters, are lost).
                 page.locator("[data-testid=stSelectbox]").first.click()
+                page.get_by_role("listbox").wait_for(timeout=30_000)
                 page.keyboard.type("Tổng diện tích chè")
+                page.wait_for_function(
+                    "(text) => document.querySelector('[role=option]')?.innerText.includes(text)",
+                    arg="Tổng diện tích chè",
+                    timeout=30_000,
+                )
                 page.keyboard.press("Enter")
                 page.wait_for_function(
                     "() => document.querySelector('[data-testid=stPlotlyChart]')?.innerText.includes('2026')",

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,28 @@ def wait_for_title(page: Any, text: str) -> None:
         "(text) => document.querySelector('h1')?.innerText.trim() === text", arg=text, timeout=60_000
     )
     page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+
+
+def grid_click(page: Any, grid: Any) -> None:
+    """A click on the first row's first cell of a data grid (header and rows are 35 px high)."""
+    grid.locator("#glide-cell-0-0").wait_for(state="attached", timeout=60_000)  # the grid is drawn
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
+
+
+def focus_on_cell(page: Any, column: int, action: Callable[[], None]) -> None:
+    """Do `action`, then wait until the grid has selected and focused the first row's cell `column`.
+
+    The grid keeps a hidden table of its cells, one per drawn cell, and focuses the selected one:
+    keys go to the focused cell, so the next key is pressed only once the focus is there.
+    """
+    action()
+    page.wait_for_function(
+        "(id) => document.activeElement?.id === id"
+        " && document.activeElement.getAttribute('aria-selected') === 'true'",
+        arg=f"glide-cell-{column}-0",
+        timeout=30_000,
+    )
 
 
 def test_a_first_deep_link_after_a_start_shows_no_page_not_found_dialog(
@@ -204,10 +226,12 @@ def test_figures_typed_in_the_grid_are_previewed_then_saved_as_a_new_version(
         year = int(store.load().observations["year"].max())  # the page opens on the latest year
         first = entry.grid(store.load(), "106", year).iloc[0]
         # The grid is a canvas: select the first row's first cell, move to the figure, type, Enter.
-        box = page.locator("[data-testid=stDataFrame]").first.bounding_box()
-        page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
-        for _ in range(3):
-            page.keyboard.press("ArrowRight")
+        # Each key waits for the cell it leads to: a key pressed before the grid has moved its focus
+        # is lost (on a slow machine the selection then stopped on the unit, and no editor opened).
+        grid = page.locator("[data-testid=stDataFrame]").first
+        focus_on_cell(page, 0, lambda: grid_click(page, grid))
+        for column in (1, 2, 3):
+            focus_on_cell(page, column, lambda: page.keyboard.press("ArrowRight"))
         # Open the cell's editor first: keys typed while it opens would be lost.
         page.keyboard.press("Enter")
         editor = page.locator("textarea.gdg-input")

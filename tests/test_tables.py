@@ -46,10 +46,10 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     assert tourists["Thực tế mỗi năm"] == "—"
     assert tourists["Tiến độ"] == "○ chưa đủ số liệu (chưa có số liệu sau năm gốc)"
     poverty = summary.loc["Tỷ lệ hộ nghèo (%)"]
-    assert poverty["Mục tiêu"] == "giảm mỗi năm 2 điểm %/năm (→ 8,22\u202f%) (2025)"
+    assert poverty["Mục tiêu"] == "giảm mỗi năm 2 điểm % (→ 8,22\u202f%) (2025)"
     assert poverty["Cần đạt mỗi năm"] == "−2 điểm %/năm"
     assert summary.loc["Tỷ suất tăng dân số tự nhiên (‰)"]["Mục tiêu"] == "≤ 13,3\u202f‰ (2025)"
-    assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5 điểm ‰/năm (2025)"
+    assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5 điểm ‰ (2025)"
     budget = summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Tiến độ"]
     assert budget == "○ chưa đủ số liệu (báo cáo không nêu số liệu năm gốc)"
     full = tables.headers(tables.goals_table(data, rows, "en"), "en")

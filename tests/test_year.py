@@ -245,9 +245,9 @@ def test_the_year_review_in_words(later: Dataset) -> None:
     assert poverty["previous"] == "15 · −1,5 điểm %"
     tourists = vi.loc["Số lượt khách du lịch (lượt khách)"]
     assert tourists["figure"] == "450.000 (ước)"
-    assert tourists["path"] == "cần đạt 454.714,97 năm 2023, đang 450.000 (ước) · ↗ đúng tiến độ"
+    assert tourists["path"] == "cần đạt 454.715 năm 2023, đang 450.000 (ước) · ↗ đúng tiến độ"
     en = year_tables.summary(later, rows, AREA, "en").set_index("indicator")
-    assert en.loc["Tourist arrivals (visitors)", "path"].startswith("should be 454,714.97 by 2023")
+    assert en.loc["Tourist arrivals (visitors)", "path"].startswith("should be 454,715 by 2023")
     # 2021: the official figure, with the estimate it replaced.
     review_2021 = year_review.review(later, AREA, 2021)
     earlier = year_tables.summary(later, review_2021, AREA, "vi").set_index("indicator")
@@ -377,3 +377,127 @@ def test_a_link_opens_the_year_it_names_else_the_latest(later: Dataset, link: st
     assert not at.exception and not at.error
     assert at.selectbox(key="nam").value == opened
     assert at.subheader[0].value == t("year.heading", "vi").format(y=opened)
+
+
+def test_a_plan_for_the_goal_year_never_stands_for_the_goal(later: Dataset, store: Store) -> None:
+    """The 2025 plans (income 43, poverty ≤ 11 %) beside the term's 2025 goals: the goals read as stated."""
+    from indicators import tables
+
+    data = upload(store, {"KH 2025": {"INCOME_PC": 43, "POV_RATE": 11}}, "ke-hoach-2025.xlsx")
+    goals = progress.compute(data, goal_year=2025, area=AREA)
+    income = goals[goals["code"] == "INCOME_PC"].iloc[0]
+    assert income["goal_value"] == 45.0
+    assert tables.goal_text(data, income, "triệu đồng/người/năm", "vi") == "45 triệu đồng/người/năm"
+    poverty = goals[goals["code"] == "POV_RATE"].iloc[0]
+    assert tables.goal_text(data, poverty, "%", "vi") == "giảm mỗi năm 2 điểm % (→ 8,22\u202f%)"
+    # The year page in 2025: the plan in its column, the goal in the path's.
+    words = year_tables.summary(data, year_review.review(data, AREA, 2025), AREA, "vi").set_index("indicator")
+    income_words = words.loc["Thu nhập bình quân đầu người (triệu đồng/người/năm)"]
+    assert income_words["plan"].startswith("43 triệu đồng/người/năm · ")
+    # The term's result: the official 44 against the goal 45 (not the plan 43): 97,78 %, không đạt.
+    assert income_words["path"] == "mục tiêu 2025: 45 triệu đồng/người/năm · 97,78\u202f% · ✗ không đạt"
+
+
+def test_a_plan_to_cut_a_rate_reads_as_a_cut_in_points(later: Dataset) -> None:
+    """A 2024 plan "giảm 1,2 điểm %" (a long sheet's reduce_by) is a fall, not a level of 1,2 %."""
+    plan = pd.DataFrame(
+        [
+            {
+                "code": "POV_RATE",
+                "area": AREA,
+                "year": 2024,
+                "term": "2024",
+                "target_kind": "KH",
+                "comparator": "reduce_by",
+                "value": 1.2,
+                "derived": False,
+                "yearly": False,
+                "section": "",
+                "quote": "",
+                "note": "",
+            }
+        ]
+    )
+    frames = {name: getattr(later, name) for name in later.counts()}
+    data = Dataset.from_frames({**frames, "targets": pd.concat([later.targets, plan], ignore_index=True)})
+    row = year_review.review(data, AREA, 2024).set_index("code").loc["POV_RATE"]
+    # 13,5 % in 2023, 12 % in 2024: a fall of 1,5 points against the planned 1,2: 125 %, vượt.
+    assert row["plan_pct"] == pytest.approx(125.0) and row["plan_status"] == "vuot"
+    words = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "vi").set_index("indicator")
+    assert words.loc["Tỷ lệ hộ nghèo (%)", "plan"] == "giảm 1,2 điểm % · 125\u202f% · ▲ vượt"
+    en = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "en").set_index("indicator")
+    assert (
+        en.loc["Poverty rate (share of poor households) (%)", "plan"]
+        == "down 1.2 % points · 125\u202f% · ▲ exceeded"
+    )
+
+
+def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Dataset, store: Store) -> None:
+    """Years of figures (estimates and officials, plans, a goal year's plan) around the gaps: filling the
+    pre-filled workbook's empty cells adds exactly those figures; nothing else is changed or removed."""
+    import openpyxl
+
+    from indicators import missing
+
+    data = upload(store, {"KH 2025": {"TOURISTS": 500_000}}, "ke-hoach-2025.xlsx")
+    found = missing.gaps(progress.compute(data, area=AREA), 2026)
+    wanted = missing.cells(found)
+    # Income, poverty and tourists have figures after 2020: not asked for, yet in the file (all their
+    # rows, the 2021 estimates and officials, the plans), so that the upload keeps them.
+    assert not {"INCOME_PC", "POV_RATE", "TOURISTS"} & set(wanted["code"])
+    found = pd.concat(
+        [found, found.iloc[:1].assign(code="TOURISTS", need="later", first_year=2024, last_year=2025)]
+    )
+    wanted = missing.cells(found)
+    assert wanted[wanted["code"] == "TOURISTS"]["year"].tolist() == [2024, 2025]
+    book = openpyxl.load_workbook(io.BytesIO(missing.workbook_bytes(data, found)))
+    filled = 0
+    for row in book["SoLieu"].iter_rows(min_row=2):
+        if row[0].value is not None and row[5].value is None:
+            row[5].value = 7.0
+            filled += 1
+    assert filled == len(wanted) > 0
+    out = io.BytesIO()
+    book.save(out)
+    checked = validate.check(out.getvalue(), "dien.xlsx", data)
+    assert checked.ok, validate.report_text(checked)
+    preview = diff.compare(data, diff.merge(data, checked))
+    assert preview.totals() == {"new": filled, "changed": 0, "removed": 0}, diff.rows_for_people(
+        preview, "en", 50
+    )
+    # Both 2021 income figures, the estimate and the official one, are still there.
+    merged = diff.merge(data, checked)
+    assert figures(merged, "INCOME_PC", 2021) == {"estimate": 31.5, "actual": 31.2}
+
+
+def test_a_plan_worked_back_from_a_printed_percent_is_marked_implied(later: Dataset) -> None:
+    """A report that prints only "đạt 102,9% kế hoạch" for 2023: the plan is implied, said so, and
+    no more precise than that % allows (36 ÷ 1,029 = 34,985 …; 102,9 carries four digits: ≈ 34,99)."""
+    from dataclasses import replace
+
+    targets = later.targets
+    targets = targets[~((targets["code"] == "INCOME_PC") & (targets["year"] == 2023))]
+    printed = pd.DataFrame(
+        [
+            {
+                "code": "INCOME_PC",
+                "area": AREA,
+                "year": 2023,
+                "target_kind": "KH",
+                "reported_pct": 102.9,
+                "section": "",
+                "quote": "đạt 102,9% kế hoạch",
+            }
+        ]
+    )
+    data = replace(later, targets=targets, reported=pd.concat([later.reported, printed], ignore_index=True))
+    data = attainment.derive_targets(data)
+    rows = year_review.review(data, AREA, 2023)
+    row = rows.set_index("code").loc["INCOME_PC"]
+    assert bool(row["plan_derived"]) and row["plan"] == pytest.approx(36 / 1.029)
+    words = year_tables.summary(data, rows, AREA, "vi").set_index("indicator")
+    plan = words.loc["Thu nhập bình quân đầu người (triệu đồng/người/năm)", "plan"]
+    assert plan == "≈ 34,99 triệu đồng/người/năm (suy ra từ tỷ lệ báo cáo) · 102,9\u202f% · ▲ vượt"
+    excel = year_tables.table(data, rows, AREA, "vi").set_index("indicator")
+    assert excel.loc["Thu nhập bình quân đầu người", "plan_basis"] == "suy ra từ tỷ lệ báo cáo"
+    assert excel.loc["Tổng giá trị sản xuất", "plan_basis"] == ""  # a stated plan

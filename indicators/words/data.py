@@ -26,7 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.GIAO": ("Chỉ tiêu giao", "Assigned quota"),
     "cmp.at_least": ("đạt ít nhất", "at least"),
     "cmp.at_most": ("không vượt quá", "at most"),
-    "cmp.reduce_by": ("giảm mỗi năm", "reduce a year by"),
+    "cmp.reduce_by": ("giảm mỗi năm", "cut each year by"),
     "domain.economy": ("Kinh tế", "Economy"),
     "domain.education": ("Giáo dục", "Education"),
     "domain.health": ("Y tế", "Health"),

@@ -25,8 +25,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{y} belongs to no term: there is no path to a goal.",
     ),
     "year.no_goals": (
-        "Giai đoạn {term} chưa có mục tiêu nào cho địa bàn này: cột lộ trình để trống.",
-        "The {term} term has no goals for this area yet: the path column is empty.",
+        "Giai đoạn {term} chưa có mục tiêu nào cho địa bàn này, nên bảng chưa có cột lộ trình tới mục tiêu.",
+        "The {term} term has no goals for this area yet, so the table has no path to a goal.",
     ),
     "year.term_end": (
         "Năm {y} là năm cuối giai đoạn {term}: kết quả giai đoạn là số liệu năm này so với mục tiêu "
@@ -57,10 +57,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "year.official_over": ("chính thức; ước trước đó {value}", "official; earlier estimate {value}"),
     "year.term_total": ("cộng dồn giai đoạn {term}", "{term} term total"),
     "year.same_period": ("bằng {pct} so với cùng kỳ", "{pct} of the year before"),
+    "year.plan_cut": ("giảm {value}", "down {value}"),
     "year.reported_pct": ("{pct} (theo báo cáo nêu)", "{pct} (as the report states)"),
     "col.figure": ("Số liệu năm", "Figure"),
     "col.estimate_before": ("Số ước trước khi có số chính thức", "Estimate before the official figure"),
     "col.plan": ("Kế hoạch năm", "Year's plan"),
+    "col.plan_basis": ("Cơ sở kế hoạch", "Plan's basis"),
     "col.plan_pct": ("% kế hoạch", "% of plan"),
     "col.plan_status": ("Đánh giá so với kế hoạch", "Against the plan"),
     "col.previous": ("Năm trước", "Year before"),
