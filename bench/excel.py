@@ -24,7 +24,9 @@ def big_dataset(rows: int) -> Dataset:
     """The shipped data with `rows` observations: code × area × year × kind until there are enough."""
     data = seed.load_source()
     kinds = [ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value]
-    keys = itertools.product(data.indicators["code"], data.areas["code"], range(1980, 2100), kinds)
+    # An area code can have several rows (one per validity period): each code once.
+    areas = data.areas["code"].drop_duplicates()
+    keys = itertools.product(data.indicators["code"], areas, range(1980, 2100), kinds)
     frame = pd.DataFrame(list(itertools.islice(keys, rows)), columns=["code", "area", "year", "kind"])
     frame["value"] = np.random.default_rng(4).uniform(0, 100, len(frame)).round(2)
     frame["quote"] = "số liệu thử"

@@ -33,6 +33,10 @@ COLUMNS = [
     "reported",
     "expected",
     "reason",
+    # Where the target and the % come from: an implied target is marked and rounded where printed.
+    "target_basis",
+    "reported_pct",
+    "status_basis",
 ]
 PARTIAL = "partial"  # the status of a parent whose total lacks some children: not judged
 _KIND_ORDER = [k.value for k in TargetKind]  # NQ before KH before DA before GIAO
@@ -229,6 +233,7 @@ def _judge(data: Dataset, code: str, year: int, rows: pd.DataFrame) -> pd.DataFr
     judged = judged.assign(_rank=judged["target_kind"].map(_KIND_ORDER.index))
     judged = judged.sort_values(["area", "_rank"], kind="stable").drop_duplicates("area")
     keep = ["area", "target", "target_kind", "comparator", "attainment_pct", "status", "actual"]
+    keep += ["target_basis", "reported_pct", "status_basis"]
     judged = judged[keep].rename(columns={"actual": "judged_actual"})
     judged["status"] = judged["status"].astype(str)
     out = rows.merge(judged, on="area", how="left")

@@ -106,6 +106,25 @@ class Row:
     pct_value: float = math.nan
 
 
+@dataclass(frozen=True)
+class AreaRow:
+    """One line of the comparison appendix: a child area, the parent's total, or an indicator's heading."""
+
+    stt: str
+    area: str  # the area's name; on a heading line, the indicator and its unit
+    target: str
+    actual: str
+    pct: str
+    status: str
+    group: bool = False  # an indicator's heading line
+    parent: bool = False  # the parent's total (bold)
+    code: str = ""  # the indicator
+    area_code: str = ""
+    target_value: float = math.nan  # the figures shown, for checking against the engine
+    actual_value: float = math.nan
+    pct_value: float = math.nan
+
+
 @dataclass
 class Content:
     """Everything the document says, in the reader's language; the template lays it out."""
@@ -127,6 +146,12 @@ class Content:
     thin: bool  # no figure at all for the area and period
     # Chart name → a maker of (title, plotly figure) pairs, called only where a browser can draw them.
     figures: dict[str, Callable[[], list[tuple[str, object]]]] = field(default_factory=dict)
+    # The comparison of the area's child units (indicators/report_compare.py), when one is asked for.
+    compared: bool = False
+    area_rows: list[AreaRow] = field(default_factory=list)
+    area_title: str = ""
+    area_legend: list[str] = field(default_factory=list)
+    area_none: str = ""  # the sentence where no child has a figure to compare
 
 
 # Names and numbers -------------------------------------------------------------------
@@ -619,6 +644,14 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
 # The whole report --------------------------------------------------------------------
 
 
+def number_sections(sections: list[Section]) -> list[Section]:
+    """Roman numbers on the headings in order ("I. …", "II. …"), replacing any number they had."""
+    for number, section in enumerate(sections):
+        heading = re.sub(r"^[IVXL]+\. ", "", section.heading)
+        section.heading = f"{_ROMAN[number]}. {heading}"
+    return sections
+
+
 def _period_text(period: Period, lang: Lang) -> str:
     key = "report.period_term" if period.kind == "term" else "report.period_year"
     return t(key, lang).format(p=period.label)
@@ -657,9 +690,7 @@ def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Conten
             results_section.chart = "attainment"
     goals_section, goal_span = _goals_section(data, info, area, area_name, period, lang)
     awards_section = _awards_section(info, levels, area_name, period, lang)
-    sections = [results_section, goals_section, awards_section]
-    for number, section in enumerate(sections):
-        section.heading = f"{_ROMAN[number]}. {section.heading}"
+    sections = number_sections([results_section, goals_section, awards_section])
 
     levels_kind = all_levels.set_index(["code", "year"])["actual_kind"]
     rows = _appendix(info, results, levels_kind, lang)
