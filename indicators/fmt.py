@@ -51,6 +51,18 @@ def printed_decimals(value: float) -> int:
     return 0 if fraction == "0" else len(fraction)
 
 
+def pct_as_printed(pct: float, printed: object) -> float:
+    """A computed % no more precise than the report printed its own (220,433… beside 220,4 → 220,4).
+
+    Without a printed % to follow, two decimals, as the report's own percentages (118,08) carry.
+    """
+    if is_missing(pct):
+        return float("nan")
+    if is_missing(printed):
+        return round_half_up(float(pct), 2)
+    return round_half_up(float(pct), printed_decimals(_float(printed)))
+
+
 def number(value: object, lang: Lang = "vi", decimals: int | None = None) -> str:
     """A number in the reader's convention; decimals=None keeps up to 2 significant places."""
     if is_missing(value):

@@ -209,12 +209,7 @@ def shown_pct(row: Record) -> float:
     """The % the report shows for a result: computed, rounded as the report printed its own."""
     if row["status_basis"] == "reported":
         return float(row["reported_pct"])
-    pct = float(row["attainment_pct"])
-    if math.isnan(pct):
-        return pct
-    if not fmt.is_missing(row["reported_pct"]):
-        return fmt.round_half_up(pct, fmt.printed_decimals(float(row["reported_pct"])))
-    return fmt.round_half_up(pct, 2)
+    return fmt.pct_as_printed(float(row["attainment_pct"]), row["reported_pct"])
 
 
 def _implied(rows: pd.DataFrame) -> pd.Series:

@@ -7,6 +7,7 @@ import pytest
 
 from indicators import (
     figures,
+    report,
     progress,
     selection,
     tables,
@@ -41,6 +42,30 @@ def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, ter
     assert any("≈: mục tiêu suy ra từ tỷ lệ báo cáo" in a.text for a in fig.layout.annotations)
     assert "Diện tích chè trồng mới" in row_labels  # a stated target carries no mark
     assert "Tỷ lệ báo cáo nêu: 118,08\u202f%" in hover
+
+
+def test_attainment_labels_are_no_more_precise_than_the_report_prints(
+    data: Dataset, term: pd.DataFrame
+) -> None:
+    # New tea: 661,3 ÷ 300 is 220,433… %; the report printed 220,4 %, and so does every label.
+    fig = figures.attainment_figure(tables.attainment_view(data, term, "vi"), "vi")
+    assert "220,4\u202f% ▲ vượt" in fig.data[0].text
+    assert not any("220,43" in text for text in fig.data[0].text)
+    english = figures.attainment_figure(tables.attainment_view(data, term, "en"), "en")
+    assert "220.4\u202f% ▲ exceeded" in english.data[0].text
+
+
+def test_the_report_chart_labels_match_its_appendix(data: Dataset) -> None:
+    content = report.build(data, "106", report.parse_period("2015-2020", None), "vi")
+    ((_, fig),) = content.figures["attainment"]()
+    shown = {r.indicator: r.pct.split(" ")[0] for r in content.rows if not r.group}
+    # Each bar's hover opens with its row's name in bold.
+    names = [h.split("</b>")[0].removeprefix("<b>") for h in fig.data[0].customdata]
+    assert len(names) == len(fig.data[0].text) >= 15
+    for name, text in zip(names, fig.data[0].text, strict=True):
+        number = text.split("\u202f")[0]
+        # Every bar's % is the one the appendix prints for the same row, digit for digit.
+        assert number in {p for n, p in shown.items() if n.startswith(name.split(" (")[0])}, (name, text)
 
 
 def test_attainment_figure_in_english(data: Dataset, term: pd.DataFrame) -> None:

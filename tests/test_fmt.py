@@ -120,6 +120,23 @@ def test_round_half_up(value: float, decimals: int, rounded: float) -> None:
     assert fmt.round_half_up(value, decimals) == rounded
 
 
+# computed %, the % the report printed, what is shown: never more precise than the printed one
+AS_PRINTED: list[tuple[float, object, float]] = [
+    (220.43333, 220.4, 220.4),
+    (118.0800339, 118.08, 118.08),
+    (111.49, 111.5, 111.5),
+    (103.0, 100.0, 103.0),
+    (137.1666, None, 137.17),
+    (float("nan"), 220.4, float("nan")),
+]
+
+
+@pytest.mark.parametrize(("pct", "printed", "shown"), AS_PRINTED)
+def test_pct_as_printed(pct: float, printed: object, shown: float) -> None:
+    result = fmt.pct_as_printed(pct, printed)
+    assert result == shown or (math.isnan(result) and math.isnan(shown))
+
+
 # a printed figure and the decimals it carries
 PRINTED: list[tuple[float, int]] = [(118.08, 2), (220.4, 1), (500.0, 0), (105.4, 1), (1e20, 0)]
 
