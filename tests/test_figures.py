@@ -124,6 +124,39 @@ def test_goal_figure_path_goal_and_status(data: Dataset) -> None:
     assert list(fig.layout.xaxis.tickvals) == [2015, 2020, 2025]
 
 
+def test_goal_labels_keep_off_the_line(data: Dataset) -> None:
+    rows = progress.compute(data)
+    paths = progress.required_path(rows)
+
+    def drawn(code: str) -> tuple[object, object]:
+        goal = rows[rows["code"] == code].iloc[0]
+        actuals = selection.series(data, code, "106", first=2015, last=2025)
+        fig = figures.goal_figure(goal, actuals, paths[paths["code"] == code], "x", "", "vi")
+        _, actual, star = fig.data
+        return actual.textposition, star.textposition
+
+    # Rising to the goal: the figure's label below the path, the goal's above it.
+    assert drawn("TOURISTS") == (("bottom right",), "top left")
+    # Falling (poverty 18,22 % → 8,22 %): the path leaves the figure downward and reaches the goal
+    # from above, so the labels go above the figure and below the goal, never across the dashes.
+    assert drawn("POV_RATE") == (("top right",), "bottom left")
+
+
+@pytest.mark.parametrize(
+    ("values", "after", "positions"),
+    [
+        ([1.0, 2.0, 3.0], None, ["bottom right", "bottom right", "bottom right"]),
+        ([3.0, 2.0, 1.0], None, ["top right", "top right", "top right"]),
+        ([1.0, 3.0, 2.0], None, ["bottom right", "top right", "top right"]),
+        ([5.0], 2.0, ["top right"]),
+        ([5.0], 8.0, ["bottom right"]),
+        ([5.0], None, ["bottom right"]),
+    ],
+)
+def test_label_positions(values: list[float], after: float | None, positions: list[str]) -> None:
+    assert figures.label_positions(values, after) == positions
+
+
 def test_series_figure_marks_targets(data: Dataset) -> None:
     targets = data.targets[data.targets["code"] == "TEA_NEW"]
     levels = selection.series(data, "TEA_NEW", "106")
