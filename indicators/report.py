@@ -177,7 +177,7 @@ def _with_unit(text: str, unit: str) -> str:
     # Official documents write "18,22%" and "13,3‰", the sign against the number.
     if not unit:
         return text
-    return f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {unit}"
+    return f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {fmt.unit_after(text, unit)}"
 
 
 def _pct(value: float, lang: Lang) -> str:
@@ -417,10 +417,13 @@ def _domain_parts(
 def _tally(results: pd.DataFrame, lang: Lang) -> str:
     counts = results["status"].astype(str).value_counts()
     words = {s.value: _num(int(counts.get(s.value, 0)), lang) for s in Status}
-    text = t("report.tally", lang).format(n=_num(len(results), lang), **words)
+    # English counts agree with their noun ("Of 1 target"); Vietnamese has no plural to agree.
+    n = _num(len(results), lang)
+    text = t("report.tally", lang).format(n=n, targets=fmt.unit_after(n, "targets"), **words)
     not_judged = int(counts.get(Status.NOT_JUDGED.value, 0))
     if not_judged:
-        text += " " + t("report.tally_not_judged", lang).format(n=_num(not_judged, lang))
+        are = "is" if not_judged == 1 else "are"
+        text += " " + t("report.tally_not_judged", lang).format(n=_num(not_judged, lang), are=are)
     return text
 
 

@@ -84,7 +84,12 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     else:
         section.paragraphs.append(
             t("report.cmp.intro", lang).format(
-                m=_num(len(kids), lang), units=units, area=parent_name, y=year, k=_num(len(shown), lang)
+                m=_num(len(kids), lang),
+                units=fmt.unit_after(_num(len(kids), lang), units),
+                area=parent_name,
+                y=year,
+                k=_num(len(shown), lang),
+                indicators=fmt.unit_after(_num(len(shown), lang), "indicators"),
             )
         )
         for number, result in enumerate(shown, start=1):
@@ -245,7 +250,9 @@ def _rows(
     if not rest.empty:
         names = [compare.area_name(data, str(a), year, lang) for a in rest["area"]]
         listing = ": " + ", ".join(names) if len(names) <= _NAMES_LISTED else ""
-        text = t("report.cmp.rest", lang).format(n=_num(len(names), lang), units=_units(rest, lang)) + listing
+        count = _num(len(names), lang)
+        text = t("report.cmp.rest", lang).format(n=count, units=fmt.unit_after(count, _units(rest, lang)))
+        text += listing
         rows.append(AreaRow("", text, "", fmt.MISSING, "", t("status.no_data", lang), code=result.code))
     parent = result.parent_row
     if parent is not None:

@@ -49,7 +49,8 @@ def attainment_view(data: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFra
     out["label"] = np.where(duplicated, out["label"] + pd.Series(suffix, index=out.index), out["label"])
     reported_basis = out["status_basis"] == "reported"
     # The % drawn is no more precise than the % the report printed (the báo cáo prints the same).
-    printed = [fmt.pct_as_printed(a, r) for a, r in zip(out["attainment_pct"], out["reported_pct"], strict=True)]
+    pairs = zip(out["attainment_pct"], out["reported_pct"], strict=True)
+    printed = [fmt.pct_as_printed(a, r) for a, r in pairs]
     out["shown_pct"] = pd.Series(printed, index=out.index, dtype="float64").where(
         ~reported_basis, out["reported_pct"]
     )

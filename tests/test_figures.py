@@ -7,8 +7,8 @@ import pytest
 
 from indicators import (
     figures,
-    report,
     progress,
+    report,
     selection,
     tables,
 )

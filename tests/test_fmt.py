@@ -96,6 +96,24 @@ JOIN_UNIT: list[tuple[str, str, str]] = [
     ("khoảng 300.000", "lượt khách", "khoảng 300.000 lượt khách"),
     ("—", "ha", "—"),
     ("661,3", "", "661,3"),
+    # English agrees with one: "1 centre", not "1 centres"; Vietnamese units have no plural.
+    ("1", "centres", "1 centre"),
+    ("2", "centres", "2 centres"),
+    ("11", "centres", "11 centres"),
+    ("0.1", "tonnes", "0.1 tonnes"),
+    ("≈ 1", "awards", "≈ 1 award"),
+    ("about 1", "visitors", "about 1 visitor"),
+    ("+1", "% points", "+1 % point"),
+    ("1", "doctors per 10,000 population", "1 doctor per 10,000 population"),
+    ("1", "criteria per commune", "1 criterion per commune"),
+    ("1", "festivals and events", "1 festival or event"),
+    ("1", "village models", "1 village model"),
+    ("1", "instances/year", "1 instance/year"),
+    ("1", "facilities", "1 facility"),
+    ("1", "billion VND", "1 billion VND"),
+    ("1", "ha", "1 ha"),
+    ("1", "lượt", "1 lượt"),
+    ("1", "cơ sở", "1 cơ sở"),
 ]
 
 

@@ -107,9 +107,12 @@ def test_key_sentences_of_the_comparison(documents: dict) -> None:
         in said
     )
     english = texts(documents["en"])
+    # The province's one target of its own: the count agrees with its noun.
+    assert "Of 1 target: 0 exceeded, 0 met, 0 not met, 1 without a figure to judge." in english
     assert (
         # The hand-made workbook names its indicators in Vietnamese only.
-        "Tổng diện tích chè (2026): Lai Châu province 3,190.75 ha (partial: aggregated from 4 of 38 communes), "
+        "Tổng diện tích chè (2026): Lai Châu province 3,190.75 ha "
+        "(partial: aggregated from 4 of 38 communes), "
         "not judged against the target of 3,000 ha as not every unit reported; "
         "ranked first Bản Bo commune (1,200.5 ha), last Tả Lèng commune (430.25 ha); "
         "against each unit's own target: 3 exceeded, 0 met, 1 not met." in english

@@ -44,7 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.tally": (
         "Trong {n} chỉ tiêu có mục tiêu, kế hoạch: {vuot} chỉ tiêu vượt, {dat} chỉ tiêu đạt, "
         "{khong_dat} chỉ tiêu không đạt, {no_data} chỉ tiêu chưa có số liệu để đánh giá.",
-        "Of {n} targets: {vuot} exceeded, {dat} met, {khong_dat} not met, {no_data} without a figure "
+        "Of {n} {targets}: {vuot} exceeded, {dat} met, {khong_dat} not met, {no_data} without a figure "
         "to judge.",
     ),
     "report.no_figures": (
@@ -167,7 +167,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "So sánh {m} {units} trực thuộc {area} năm {y} trên {k} chỉ tiêu có số liệu. Số của {area} "
         "là tổng hợp từ các {units} theo cách cộng của từng chỉ tiêu, ghi rõ bao nhiêu {units} đã báo cáo; "
         "mỗi {units} được đánh giá theo mục tiêu của chính mình. Chi tiết tại Phụ lục II.",
-        "The {m} {units} under {area} compared for {y} on {k} indicators with figures. The figure of "
+        "The {m} {units} under {area} compared for {y} on {k} {indicators} with figures. The figure of "
         "{area} is added up from its {units} as each indicator allows, saying how many reported; each unit "
         "is judged against its own target. Details in Appendix II.",
     ),
@@ -276,7 +276,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # issue 8's kinds of target, comparators and statuses, in the report's words
     "report.tally_not_judged": (
         "{n} chỉ tiêu không đánh giá (tỷ trọng cơ cấu, phần còn lại).",
-        "{n} are not judged (structure shares, remainders).",
+        "{n} {are} not judged (structure shares, remainders).",
     ),
     "kind_short.MT": ("MT", "Goal"),
     "pct_kind.MT": ("mục tiêu", "the goal"),
