@@ -419,11 +419,11 @@ def _tally(results: pd.DataFrame, lang: Lang) -> str:
     words = {s.value: _num(int(counts.get(s.value, 0)), lang) for s in Status}
     # English counts agree with their noun ("Of 1 target"); Vietnamese has no plural to agree.
     n = _num(len(results), lang)
-    text = t("report.tally", lang).format(n=n, targets=fmt.unit_after(n, "targets"), **words)
+    targets = fmt.unit_after(n, t("report.noun.targets", lang))
+    text = t("report.tally", lang).format(n=n, targets=targets, **words)
     not_judged = int(counts.get(Status.NOT_JUDGED.value, 0))
     if not_judged:
-        are = "is" if not_judged == 1 else "are"
-        text += " " + t("report.tally_not_judged", lang).format(n=_num(not_judged, lang), are=are)
+        text += " " + t("report.tally_not_judged", lang).format(n=_num(not_judged, lang))
     return text
 
 

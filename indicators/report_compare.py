@@ -89,7 +89,7 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
                 area=parent_name,
                 y=year,
                 k=_num(len(shown), lang),
-                indicators=fmt.unit_after(_num(len(shown), lang), "indicators"),
+                indicators=fmt.unit_after(_num(len(shown), lang), t("report.noun.indicators", lang)),
             )
         )
         for number, result in enumerate(shown, start=1):

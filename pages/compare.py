@@ -102,7 +102,7 @@ else:
     scope = st.radio(
         t("report.cmp.scope", lang),
         ["one", "all"],
-        format_func=lambda s: t(f"report.cmp.scope_{s}", lang).format(name=name),
+        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=name),
         key="compare_report_scope",
         horizontal=True,
     )

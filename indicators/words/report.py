@@ -42,7 +42,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goals_none": ("MỤC TIÊU VÀ TIẾN ĐỘ THỰC HIỆN", "GOALS AND PROGRESS"),
     "report.commendations": ("CÔNG TÁC THI ĐUA, KHEN THƯỞNG", "EMULATION AND COMMENDATIONS"),
     "report.tally": (
-        "Trong {n} chỉ tiêu có mục tiêu, kế hoạch: {vuot} chỉ tiêu vượt, {dat} chỉ tiêu đạt, "
+        "Trong {n} {targets} có mục tiêu, kế hoạch: {vuot} chỉ tiêu vượt, {dat} chỉ tiêu đạt, "
         "{khong_dat} chỉ tiêu không đạt, {no_data} chỉ tiêu chưa có số liệu để đánh giá.",
         "Of {n} {targets}: {vuot} exceeded, {dat} met, {khong_dat} not met, {no_data} without a figure "
         "to judge.",
@@ -164,7 +164,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "THE UNITS UNDER THE AREA COMPARED, {y}",
     ),
     "report.cmp.intro": (
-        "So sánh {m} {units} trực thuộc {area} năm {y} trên {k} chỉ tiêu có số liệu. Số của {area} "
+        "So sánh {m} {units} trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số của {area} "
         "là tổng hợp từ các {units} theo cách cộng của từng chỉ tiêu, ghi rõ bao nhiêu {units} đã báo cáo; "
         "mỗi {units} được đánh giá theo mục tiêu của chính mình. Chi tiết tại Phụ lục II.",
         "The {m} {units} under {area} compared for {y} on {k} {indicators} with figures. The figure of "
@@ -208,8 +208,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "“partial” where some have not (then it is not judged), or why the figures do not add up.",
     ),
     "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
-    "report.cmp.scope_one": ("chỉ tiêu đang xem ({name})", "the indicator shown ({name})"),
-    "report.cmp.scope_all": (
+    "report.noun.targets": ("chỉ tiêu", "targets"),
+    "report.noun.indicators": ("chỉ tiêu", "indicators"),
+    "report_scope.one": ("chỉ tiêu đang xem ({name})", "the indicator shown ({name})"),
+    "report_scope.all": (
         "mọi chỉ tiêu có số liệu của các địa bàn trực thuộc",
         "every indicator the units under the area hold figures of",
     ),
@@ -276,7 +278,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # issue 8's kinds of target, comparators and statuses, in the report's words
     "report.tally_not_judged": (
         "{n} chỉ tiêu không đánh giá (tỷ trọng cơ cấu, phần còn lại).",
-        "{n} {are} not judged (structure shares, remainders).",
+        "Not judged: {n} (structure shares, remainders).",
     ),
     "kind_short.MT": ("MT", "Goal"),
     "pct_kind.MT": ("mục tiêu", "the goal"),
