@@ -267,13 +267,17 @@ def check_duplicates(loc: Located, chk: Checker) -> None:
         else:
             first_row[values] = int(loc.rows[pos])
     names = ", ".join(HEADERS[loc.table.name][c] for c in key)
+    shown: dict[tuple, str] = {}  # each repeated key in words once, however often it repeats
     for other, found in repeats.items():
+        values = found[0][1]
+        if values not in shown:
+            shown[values] = " / ".join(cell_text(v) for v in values)
         chk.at(
             loc,
             key[0],
             np.array([pos for pos, _ in found], dtype=int),
             msg("check.duplicate_row", other=other, names=names),
-            values=[" / ".join(cell_text(v) for v in values) for _, values in found],
+            values=[shown[values]] * len(found),
         )
 
 
