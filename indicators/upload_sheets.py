@@ -132,10 +132,13 @@ class Checker:
         loc: Located,
         column: str,
         positions: Iterable[int] | np.ndarray,
-        message: Message,
+        message: Message | list[Message],
         values: Iterable[object] | None = None,
     ) -> None:
-        """One error per position of a located table, at the cell of `column`."""
+        """One error per position of a located table, at the cell of `column`.
+
+        `message` is one for every position, or a list with one message per position.
+        """
         positions = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions, int)
         if not len(positions):
             return
@@ -143,12 +146,13 @@ class Checker:
         raw = loc.frame[column].to_numpy(dtype=object)[positions] if values is None else list(values)
         header = loc.headers.get(column, HEADERS[loc.table.name].get(column, column))
         rows = loc.rows[positions].tolist()
-        for row, col, value in zip(rows, cols.tolist(), raw, strict=True):
+        messages = message if isinstance(message, list) else [message] * len(rows)
+        for row, col, value, words in zip(rows, cols.tolist(), raw, messages, strict=True):
             key = (loc.sheet, int(row), int(col))
             if key in self.bad_cells:
                 continue
             self.bad_cells.add(key)
-            self.add(loc.sheet, message, row=int(row), col=int(col), column=header, value=value)
+            self.add(loc.sheet, words, row=int(row), col=int(col), column=header, value=value)
 
 
 def is_blank(value: object) -> bool:
