@@ -67,9 +67,15 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     kids = compare.children_of(data, parent, year)
     units = _units(kids, lang)
 
-    # Process data.
+    # Process data: a comparison reads one year only, so each of many indicators reads that year's rows.
+    obs, targets = data.observations, data.targets
+    year_data = replace(
+        data,
+        observations=obs[obs["year"] == year].reset_index(drop=True),
+        targets=targets[targets["year"] == year].reset_index(drop=True),
+    )
     results = [
-        compare.compare(data, code, year, parent) for code in dict.fromkeys(codes) if code in info.index
+        compare.compare(year_data, code, year, parent) for code in dict.fromkeys(codes) if code in info.index
     ]
     shown = [r for r in results if not r.problem and r.children["value"].notna().any()]
     section = Section(t("report.cmp.heading", lang).format(y=year))
