@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from indicators import (
@@ -57,7 +58,9 @@ def test_attainment_labels_are_no_more_precise_than_the_report_prints(
 
 def test_the_report_chart_labels_match_its_appendix(data: Dataset) -> None:
     content = report.build(data, "106", report.parse_period("2015-2020", None), "vi")
-    ((_, fig),) = content.figures["attainment"]()
+    ((_, drawn),) = content.figures["attainment"]()
+    assert isinstance(drawn, go.Figure)
+    fig = drawn
     shown = {r.indicator: r.pct.split(" ")[0] for r in content.rows if not r.group}
     # Each bar's hover opens with its row's name in bold.
     names = [h.split("</b>")[0].removeprefix("<b>") for h in fig.data[0].customdata]
