@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
 from indicators import compare, diff, report, report_compare, report_render, validate
+from indicators.__main__ import main
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -338,3 +339,18 @@ def test_domain_numbers_are_not_nan_strings(contents: dict) -> None:
             assert "nan" not in text.lower(), row
         if not row.group and not math.isnan(row.pct_value):
             assert row.pct
+
+
+def test_the_command_line_writes_the_comparison(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_communes(store, tmp_path)
+    out = tmp_path / "so_sanh.docx"
+    args = ["report", "--area", "12", "--year", "2026", "--format", "docx", "--out", str(out), "--no-charts"]
+    assert main([*args, "--compare", "all"]) == 0
+    rows = area_table(Document(str(out)), "vi")
+    groups = [r[1] for r in rows if re.fullmatch(r"\d+", r[0])]
+    assert sorted(groups) == ["Số hộ (hộ)", "Số hộ nghèo (hộ)", "Tổng diện tích chè (ha)", "Tỷ lệ hộ nghèo (%)"]
+    capsys.readouterr()
+    assert main([*args, "--compare", "TEA_AREA,KHONG_CO"]) == 2
+    assert capsys.readouterr().err.startswith("Lỗi: không có chỉ tiêu KHONG_CO để so sánh")
