@@ -652,19 +652,38 @@ REPORT_READY_KEY = "report_ready"  # session: the (version, area, period, lang, 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _report_file(
-    url: str, version: int, area: str, period: str, lang: Lang, kind: str, _data: Dataset
+    url: str,
+    version: int,
+    area: str,
+    period: str,
+    lang: Lang,
+    kind: str,
+    _data: Dataset,
+    compare: tuple[str, ...] = (),
 ) -> bytes:
     # Keyed by store and version like every other cache: a new import writes a new report.
-    from indicators import report, report_render  # the document stack loads only when asked for
+    from indicators import report, report_compare, report_render  # the document stack loads when asked for
 
     term, year = (period, None) if "-" in period else (None, int(period))
     content = report.build(_data, area, report.parse_period(term, year), lang)
+    if compare:
+        content = report_compare.add(content, _data, compare)
     return report_render.render(content, kind)
 
 
 @st.fragment
-def report_downloads(data: Dataset, area: str | None, period: str | None, lang: Lang, key: str) -> None:
-    """Word and PDF báo cáo of the chosen area and term, for every reader: written on request, then kept."""
+def report_downloads(
+    data: Dataset,
+    area: str | None,
+    period: str | None,
+    lang: Lang,
+    key: str,
+    compare: tuple[str, ...] = (),
+) -> None:
+    """Word and PDF báo cáo of the chosen area and term, for every reader: written on request, then kept.
+
+    `compare` names indicators on which the area's child units are compared in the report as well.
+    """
     from indicators.report import ReportError
 
     if area is None or period is None:
@@ -673,7 +692,7 @@ def report_downloads(data: Dataset, area: str | None, period: str | None, lang: 
     url = state.store().url
     columns = st.columns(len(REPORT_KINDS), gap="small")
     for column, (kind, (label, mime)) in zip(columns, REPORT_KINDS.items(), strict=True):
-        wanted = (data.version, area, period, lang, kind)
+        wanted = (data.version, area, period, lang, kind, compare)
         with column:
             if wanted not in ready:
                 if not st.button(t("report.make", lang).format(fmt=label), key=f"{key}_make_{kind}"):
@@ -681,16 +700,17 @@ def report_downloads(data: Dataset, area: str | None, period: str | None, lang: 
                 # A PDF takes LibreOffice a few seconds: say so while it works.
                 with st.spinner(t("report.making", lang).format(fmt=label)):
                     try:
-                        _report_file(url, data.version, area, period, lang, kind, data)
+                        _report_file(url, data.version, area, period, lang, kind, data, compare=compare)
                     except ReportError as exc:
                         st.error(t("report.failed", lang).format(why=exc.text(lang)))
                         continue
                 ready.add(wanted)
-            payload = _report_file(url, data.version, area, period, lang, kind, data)
+            payload = _report_file(url, data.version, area, period, lang, kind, data, compare=compare)
+            suffix = "_so_sanh" if compare else ""
             st.download_button(
                 t("report.download", lang).format(fmt=label),
                 data=payload,
-                file_name=f"bao_cao_{area}_{period}_{lang}.{kind}",
+                file_name=f"bao_cao_{area}_{period}{suffix}_{lang}.{kind}",
                 mime=mime,
                 key=f"{key}_download_{kind}",
                 on_click="ignore",

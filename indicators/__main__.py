@@ -31,9 +31,11 @@ from indicators import (
     official_areas,
     progress,
     report,
+    report_compare,
     validate,
 )
 from indicators.i18n import t
+from indicators.model import Dataset
 from indicators.store import Store, StoreError
 
 FORMATS = ("table", "csv", "json")
@@ -257,6 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="tệp sẽ ghi")
     p.add_argument("--template", default=None, help="mẫu .docx riêng của cơ quan (docxtpl)")
     p.add_argument("--no-charts", action="store_true", help="không vẽ biểu đồ")
+    p.add_argument(
+        "--compare",
+        default=None,
+        help="so sánh các địa bàn trực thuộc trên các mã chỉ tiêu (cách nhau bằng dấu phẩy), "
+        "hoặc 'all': mọi chỉ tiêu có số liệu của chúng; năm so sánh là năm cuối của kỳ",
+    )
     p = sub.add_parser("user", help="tài khoản đăng nhập: add, remove, passwd, list")
     users = p.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     u = users.add_parser("add", help="tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn")
@@ -577,14 +585,28 @@ def _report(args: argparse.Namespace, store: Store) -> int:
         raise InputError(f"không đọc được mẫu {args.template}: không có tệp này")
     try:
         period = report.parse_period(args.term, args.year)
-        content = report.build(store.load(), args.area, period, args.lang)
+        data = store.load()
+        content = report.build(data, args.area, period, args.lang)
+        if args.compare:
+            content = report_compare.add(content, data, _compare_codes(data, args, period.end))
         browser = None if args.no_charts else "auto"
-        data = report_render.render(content, args.format, template, browser=browser)
+        written = report_render.render(content, args.format, template, browser=browser)
     except report.ReportError as exc:
         raise InputError(str(exc)) from exc
-    _write(args.out, data)
+    _write(args.out, written)
     print(f"Đã ghi {args.out}: báo cáo địa bàn {args.area}, {period.label} ({args.format}, {args.lang}).")
     return 0
+
+
+def _compare_codes(data: Dataset, args: argparse.Namespace, year: int) -> list[str]:
+    """--compare all | CODE,CODE: the indicators on which the area's units are compared."""
+    if args.compare.strip().casefold() == "all":
+        return report_compare.codes_with_child_figures(data, args.area, year)
+    codes = [c.strip() for c in args.compare.split(",") if c.strip()]
+    unknown = [c for c in codes if c not in set(data.indicators["code"])]
+    if unknown or not codes:
+        raise InputError(f"không có chỉ tiêu {', '.join(unknown) or repr(args.compare)} để so sánh")
+    return codes
 
 
 def _missing(args: argparse.Namespace, store: Store) -> int:

@@ -108,7 +108,7 @@ def _target(row: pd.Series, lang: Lang) -> str:
         return t("yes_no.1", lang)
     if row["target_basis"] == "implied":
         number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
-        value = f"{number}\u202f{unit}" if unit in {"%", "‰"} else f"{number} {unit}"
+        value = fmt.join_unit(number, unit)
         return f"{value} ({t('basis.implied', lang)})"
     value = fmt.with_unit(row["target"], unit, lang)
     if comparator == "reduce_by":

@@ -10,7 +10,16 @@ from indicators import aggregate, areas, attainment
 from indicators.aggregate import Mark
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.model import OBSERVATIONS, AggregationRule, AreaLevel, Dataset, ObsKind, TargetKind, coerce
+from indicators.model import (
+    OBSERVATIONS,
+    TABLES,
+    AggregationRule,
+    AreaLevel,
+    Dataset,
+    ObsKind,
+    TargetKind,
+    coerce,
+)
 
 # The country as the parent of provinces. The statistics office gives the country no code; this is
 # its ISO 3166 code, used only as the top of the comparison, never stored with figures.
@@ -33,6 +42,10 @@ COLUMNS = [
     "reported",
     "expected",
     "reason",
+    # Where the target and the % come from: an implied target is marked and rounded where printed.
+    "target_basis",
+    "reported_pct",
+    "status_basis",
 ]
 PARTIAL = "partial"  # the status of a parent whose total lacks some children: not judged
 _KIND_ORDER = [k.value for k in TargetKind]  # NQ before KH before DA before GIAO
@@ -215,20 +228,24 @@ def _judge(data: Dataset, code: str, year: int, rows: pd.DataFrame) -> pd.DataFr
     targets = data.targets[(data.targets["code"] == code) & (data.targets["year"] == year)]
     targets = targets[targets["area"].isin(set(rows["area"]))]
     reported = data.reported[(data.reported["code"] == code) & data.reported["area"].isin(set(rows["area"]))]
-    mini = _replace(
-        Dataset.from_frames(
-            {
-                "indicators": data.indicators[data.indicators["code"] == code],
-                "targets": targets,
-                "reported": reported,
-            }
-        ),
-        pd.concat([observations, changes], ignore_index=True),
+    # Row subsets of typed tables stay typed: only the new observations need the model's types.
+    # (Typing every table afresh cost most of a comparison's time.)
+    kept = {
+        "indicators": data.indicators[data.indicators["code"] == code],
+        "targets": targets,
+        "reported": reported,
+    }
+    mini = replace(
+        data,
+        version=0,
+        **{t.name: kept.get(t.name, data.frame(t).iloc[0:0]).reset_index(drop=True) for t in TABLES},
     )
+    mini = _replace(mini, pd.concat([observations, changes], ignore_index=True))
     judged = attainment.compute(mini)
     judged = judged.assign(_rank=judged["target_kind"].map(_KIND_ORDER.index))
     judged = judged.sort_values(["area", "_rank"], kind="stable").drop_duplicates("area")
     keep = ["area", "target", "target_kind", "comparator", "attainment_pct", "status", "actual"]
+    keep += ["target_basis", "reported_pct", "status_basis"]
     judged = judged[keep].rename(columns={"actual": "judged_actual"})
     judged["status"] = judged["status"].astype(str)
     out = rows.merge(judged, on="area", how="left")

@@ -413,7 +413,25 @@ def _series_layout(
     return layout
 
 
-def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang) -> dict:
+def label_positions(values: list[float], after: float | None = None) -> list[str]:
+    """Where each point's label goes so that no line runs through it: away from the line leaving it.
+
+    A line rising to the right leaves the space below it free, a falling one the space above; the last
+    point looks at `after` (the goal the required path runs to), else at the line arriving from the left.
+    """
+    positions = []
+    for i, value in enumerate(values):
+        if i + 1 < len(values):
+            falling = values[i + 1] < value
+        elif after is not None and not fmt.is_missing(after):
+            falling = after < value
+        else:
+            falling = i > 0 and values[i - 1] > value
+        positions.append("top right" if falling else "bottom right")
+    return positions
+
+
+def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang, after: float | None = None) -> dict:
     """The figures by year (year, actual) as a line with its values printed, in the goal and series charts."""
     label = t("chart.actual", lang)
     kinds = levels["actual_kind"] if "actual_kind" in levels else pd.Series([""] * len(levels))
@@ -431,7 +449,7 @@ def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang) -> dict:
         mode="lines+markers+text",
         line={"color": "#0072B2", "width": 3},
         marker={"size": 9, "symbol": "circle"},
-        textposition="bottom right",
+        textposition=label_positions([float(v) for v in levels["actual"]], after),
     )
 
 
@@ -458,8 +476,12 @@ def goal_figure(
             )
         )
     if not actuals.empty:
-        traces.append(_actual_trace(actuals, unit, lang))
+        # The required path runs from the baseline to the goal: labels keep off it as off the actuals.
+        traces.append(_actual_trace(actuals, unit, lang, after=goal_value if not path.empty else None))
     label = t("chart.goal", lang).format(y=goal_year)
+    # The path reaches the star from the lower left when it rises, from the upper left when it falls.
+    start = float(path["required"].iloc[0]) if not path.empty else goal_value
+    falling = goal_value < start
     traces.append(
         _point_trace(
             label,
@@ -474,7 +496,7 @@ def goal_figure(
                 "color": "#B34700",
                 "line": {"color": "#222222", "width": 1},
             },
-            textposition="top left",
+            textposition="bottom left" if falling else "top left",
         )
     )
     years = [int(goal["base_year"]), goal_year, *[int(y) for y in actuals["year"]]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, SupportsFloat
 
@@ -51,6 +52,18 @@ def printed_decimals(value: float) -> int:
     return 0 if fraction == "0" else len(fraction)
 
 
+def pct_as_printed(pct: float, printed: object) -> float:
+    """A computed % no more precise than the report printed its own (220,433… beside 220,4 → 220,4).
+
+    Without a printed % to follow, two decimals, as the report's own percentages (118,08) carry.
+    """
+    if is_missing(pct):
+        return float("nan")
+    if is_missing(printed):
+        return round_half_up(float(pct), 2)
+    return round_half_up(float(pct), printed_decimals(_float(printed)))
+
+
 def number(value: object, lang: Lang = "vi", decimals: int | None = None) -> str:
     """A number in the reader's convention; decimals=None keeps up to 2 significant places."""
     if is_missing(value):
@@ -91,7 +104,40 @@ def join_unit(text: str, unit: str) -> str:
     """A figure already in words and its unit: "+1.050,2 tỷ đồng"; "%" and "‰" stay with the number."""
     if text == MISSING or not unit:
         return text
-    return f"{text}\u202f{unit}" if unit in {"%", "‰"} else f"{text} {unit}"
+    return f"{text}\u202f{unit}" if unit in {"%", "‰"} else f"{text} {unit_after(text, unit)}"
+
+
+# A figure that is exactly one, after its sign or the report's qualifier: "1", "+1", "≈ 1", "about 1".
+_ONE = re.compile(r"(?:^|[\s+−-])1$")
+# The unit's noun ends where a rate or a qualifier starts: "doctors per 10,000 population".
+_NOUN_END = re.compile(r" per |/| of ")
+_SINGULAR = {"criteria": "criterion", "people": "person", "festivals and events": "festival or event"}
+
+
+def unit_after(text: str, unit: str) -> str:
+    """The unit as it reads after a figure: "1 centre", "1 award", "2 centres" (English plurals only).
+
+    Safe in either language: a Vietnamese syllable never ends in "s", so a Vietnamese unit is left
+    as it is, and so is a unit whose noun is not a plural ("1 ha", "1 billion VND").
+    """
+    if not _ONE.search(text.strip()):
+        return unit
+    cut = _NOUN_END.search(unit)
+    noun, rest = (unit[: cut.start()], unit[cut.start() :]) if cut else (unit, "")
+    if noun in _SINGULAR:
+        return _SINGULAR[noun] + rest
+    head, _, last = noun.rpartition(" ")
+    if last in _SINGULAR:
+        single = _SINGULAR[last]
+    elif last.endswith("ies") and len(last) > 4:
+        single = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        single = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 2 and last.isalpha():
+        single = last[:-1]
+    else:
+        return unit
+    return (f"{head} " if head else "") + single + rest
 
 
 def implied_decimals(target: float, printed_pct: float, actual: float) -> int:

@@ -106,6 +106,25 @@ class Row:
     pct_value: float = math.nan
 
 
+@dataclass(frozen=True)
+class AreaRow:
+    """One line of the comparison appendix: a child area, the parent's total, or an indicator's heading."""
+
+    stt: str
+    area: str  # the area's name; on a heading line, the indicator and its unit
+    target: str
+    actual: str
+    pct: str
+    status: str
+    group: bool = False  # an indicator's heading line
+    parent: bool = False  # the parent's total (bold)
+    code: str = ""  # the indicator
+    area_code: str = ""
+    target_value: float = math.nan  # the figures shown, for checking against the engine
+    actual_value: float = math.nan
+    pct_value: float = math.nan
+
+
 @dataclass
 class Content:
     """Everything the document says, in the reader's language; the template lays it out."""
@@ -127,6 +146,12 @@ class Content:
     thin: bool  # no figure at all for the area and period
     # Chart name → a maker of (title, plotly figure) pairs, called only where a browser can draw them.
     figures: dict[str, Callable[[], list[tuple[str, object]]]] = field(default_factory=dict)
+    # The comparison of the area's child units (indicators/report_compare.py), when one is asked for.
+    compared: bool = False
+    area_rows: list[AreaRow] = field(default_factory=list)
+    area_title: str = ""
+    area_legend: list[str] = field(default_factory=list)
+    area_none: str = ""  # the sentence where no child has a figure to compare
 
 
 # Names and numbers -------------------------------------------------------------------
@@ -152,7 +177,7 @@ def _with_unit(text: str, unit: str) -> str:
     # Official documents write "18,22%" and "13,3‰", the sign against the number.
     if not unit:
         return text
-    return f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {unit}"
+    return f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {fmt.unit_after(text, unit)}"
 
 
 def _pct(value: float, lang: Lang) -> str:
@@ -184,12 +209,7 @@ def shown_pct(row: Record) -> float:
     """The % the report shows for a result: computed, rounded as the report printed its own."""
     if row["status_basis"] == "reported":
         return float(row["reported_pct"])
-    pct = float(row["attainment_pct"])
-    if math.isnan(pct):
-        return pct
-    if not fmt.is_missing(row["reported_pct"]):
-        return fmt.round_half_up(pct, fmt.printed_decimals(float(row["reported_pct"])))
-    return fmt.round_half_up(pct, 2)
+    return fmt.pct_as_printed(float(row["attainment_pct"]), row["reported_pct"])
 
 
 def _implied(rows: pd.DataFrame) -> pd.Series:
@@ -397,7 +417,10 @@ def _domain_parts(
 def _tally(results: pd.DataFrame, lang: Lang) -> str:
     counts = results["status"].astype(str).value_counts()
     words = {s.value: _num(int(counts.get(s.value, 0)), lang) for s in Status}
-    text = t("report.tally", lang).format(n=_num(len(results), lang), **words)
+    # English counts agree with their noun ("Of 1 target"); Vietnamese has no plural to agree.
+    n = _num(len(results), lang)
+    targets = fmt.unit_after(n, t("report.noun.targets", lang))
+    text = t("report.tally", lang).format(n=n, targets=targets, **words)
     not_judged = int(counts.get(Status.NOT_JUDGED.value, 0))
     if not_judged:
         text += " " + t("report.tally_not_judged", lang).format(n=_num(not_judged, lang))
@@ -619,6 +642,14 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
 # The whole report --------------------------------------------------------------------
 
 
+def number_sections(sections: list[Section]) -> list[Section]:
+    """Roman numbers on the headings in order ("I. …", "II. …"), replacing any number they had."""
+    for number, section in enumerate(sections):
+        heading = re.sub(r"^[IVXL]+\. ", "", section.heading)
+        section.heading = f"{_ROMAN[number]}. {heading}"
+    return sections
+
+
 def _period_text(period: Period, lang: Lang) -> str:
     key = "report.period_term" if period.kind == "term" else "report.period_year"
     return t(key, lang).format(p=period.label)
@@ -657,9 +688,7 @@ def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Conten
             results_section.chart = "attainment"
     goals_section, goal_span = _goals_section(data, info, area, area_name, period, lang)
     awards_section = _awards_section(info, levels, area_name, period, lang)
-    sections = [results_section, goals_section, awards_section]
-    for number, section in enumerate(sections):
-        section.heading = f"{_ROMAN[number]}. {section.heading}"
+    sections = number_sections([results_section, goals_section, awards_section])
 
     levels_kind = all_levels.set_index(["code", "year"])["actual_kind"]
     rows = _appendix(info, results, levels_kind, lang)

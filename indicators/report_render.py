@@ -16,7 +16,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
 from indicators.i18n import t
-from indicators.report import Content, ReportError, Row
+from indicators.report import AreaRow, Content, ReportError, Row
 from indicators.report_template import TEMPLATE
 
 # Where the system browser usually is; $PATH is searched for the same names.
@@ -100,6 +100,18 @@ def _row(row: Row) -> dict:
     }
 
 
+def _area_row(row: AreaRow) -> dict:
+    bold = row.group or row.parent
+    return {
+        "stt": _rich(row.stt, bold),
+        "area": _rich(row.area, bold),
+        "target": row.target,
+        "actual": row.actual,
+        "pct": row.pct,
+        "status": row.status,
+    }
+
+
 def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
     lang = content.lang
     sections = []
@@ -132,7 +144,8 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "signer": "",
         "recipients_title": t("report.recipients", lang),
         "recipients": [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
-        "appendix": t("report.appendix", lang).upper(),
+        # Two appendices where the child units are compared: "PHỤ LỤC I" and "PHỤ LỤC II".
+        "appendix": t("report.appendix", lang).upper() + (" I" if content.compared else ""),
         "appendix_title": content.appendix_title,
         "appendix_note": content.appendix_note,
         "columns": {
@@ -142,6 +155,15 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "rows": [_row(r) for r in content.rows],
         "no_rows": t("report.no_rows", lang).format(period=content.period.label),
         "legend": content.legend,
+        "compared": content.compared,
+        "area_appendix": t("report.appendix", lang).upper() + " II",
+        "area_title": content.area_title,
+        "area_columns": {
+            k: t(f"report_col.{k}", lang) for k in ("stt", "area", "target", "actual", "pct", "status")
+        },
+        "area_rows": [_area_row(r) for r in content.area_rows],
+        "area_none": content.area_none,
+        "area_legend": content.area_legend,
     }
 
 

@@ -9,7 +9,9 @@ An office may replace it with its own .docx that uses the same placeholders:
     sections (heading, paragraphs, parts (heading, paragraphs), charts (image, caption), note),
     tm, chair, signer, recipients_title, recipients,
     appendix, appendix_title, appendix_note, columns (stt, indicator, unit, target, actual, pct, status),
-    rows (stt, indicator, unit, target, actual, pct, status), no_rows, legend.
+    rows (stt, indicator, unit, target, actual, pct, status), no_rows, legend,
+    compared, area_appendix, area_title, area_columns (stt, area, target, actual, pct, status),
+    area_rows (stt, area, target, actual, pct, status), area_none, area_legend.
 """
 
 from __future__ import annotations
@@ -77,6 +79,15 @@ COLUMNS = (
     ("actual", 22),
     ("pct", 19),
     ("status", 20),
+)
+# The comparison appendix, mm: STT | Địa bàn | Mục tiêu/KH | Thực hiện | % đạt | Đánh giá (= 165 mm).
+AREA_COLUMNS = (
+    ("stt", 12),
+    ("area", 48),
+    ("target", 27),
+    ("actual", 27),
+    ("pct", 18),
+    ("status", 33),
 )
 
 
@@ -284,20 +295,16 @@ def _signature(doc: DocumentObject) -> None:
     _para(right, "{{ signer }}", "BC Signer")
 
 
-def _appendix(doc: DocumentObject) -> None:
-    """The appendix on a new page: title, note and the table of targets, one row per result."""
-    _para(doc, "{{ appendix }}", "BC Title").paragraph_format.page_break_before = True
-    _para(doc, "{{ appendix_title }}", "BC Title")
-    _para(doc, "{{ appendix_note }}", "BC Caption")
-    _para(doc, "{%p if rows %}", "BC Body")
-    table = doc.add_table(rows=4, cols=len(COLUMNS))
+def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: str, rows: str) -> None:
+    """A grid table: a header row that repeats on every page, then one row per item of `rows`."""
+    table = doc.add_table(rows=4, cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _grid(table)
-    _widths(table, [w for _, w in COLUMNS])
+    _widths(table, [w for _, w in columns])
     head, opening, body, closing = table.rows
-    for cell, (key, _) in zip(head.cells, COLUMNS, strict=True):
+    for cell, (key, _) in zip(head.cells, columns, strict=True):
         _clear(cell)
-        _para(cell, f"{{{{ columns.{key} }}}}", "BC Table Head")
+        _para(cell, f"{{{{ {head_of}.{key} }}}}", "BC Table Head")
     # The header row repeats on every page the table runs onto.
     trpr = head._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
@@ -305,23 +312,49 @@ def _appendix(doc: DocumentObject) -> None:
     for cell in opening.cells:
         _clear(cell)
         _para(cell, "", "BC Table")
-    opening.cells[0].paragraphs[0].add_run("{%tr for r in rows %}")
-    for cell, (key, _) in zip(body.cells, COLUMNS, strict=True):
+    opening.cells[0].paragraphs[0].add_run(f"{{%tr for r in {rows} %}}")
+    for cell, (key, _) in zip(body.cells, columns, strict=True):
         _clear(cell)
         style = "BC Table Number" if key in {"target", "actual", "pct"} else "BC Table"
-        # Number and name are rich text: bold on a domain's heading line.
-        rich = "r " if key in {"stt", "indicator"} else ""
+        # Number and name are rich text: bold on a heading line and on the parent's total.
+        rich = "r " if key in {"stt", "indicator", "area"} else ""
         _para(cell, f"{{{{{rich}r.{key} }}}}", style)
     for cell in closing.cells:
         _clear(cell)
         _para(cell, "", "BC Table")
     closing.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+
+
+def _appendix(doc: DocumentObject) -> None:
+    """The appendix on a new page: title, note and the table of targets, one row per result."""
+    _para(doc, "{{ appendix }}", "BC Title").paragraph_format.page_break_before = True
+    _para(doc, "{{ appendix_title }}", "BC Title")
+    _para(doc, "{{ appendix_note }}", "BC Caption")
+    _para(doc, "{%p if rows %}", "BC Body")
+    _table(doc, COLUMNS, "columns", "rows")
     _para(doc, "{%p else %}", "BC Body")
     _para(doc, "{{ no_rows }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")
     _para(doc, "{%p for note in legend %}", "BC Note")
     _para(doc, "{{ note }}", "BC Note")
     _para(doc, "{%p endfor %}", "BC Note")
+
+
+def _area_appendix(doc: DocumentObject) -> None:
+    """The second appendix, where a comparison was asked for: the child units, indicator by indicator."""
+    _para(doc, "{%p if compared %}", "BC Body")
+    _para(doc, "{{ area_appendix }}", "BC Title").paragraph_format.page_break_before = True
+    _para(doc, "{{ area_title }}", "BC Title")
+    _para(doc, "{{ appendix_note }}", "BC Caption")
+    _para(doc, "{%p if area_rows %}", "BC Body")
+    _table(doc, AREA_COLUMNS, "area_columns", "area_rows")
+    _para(doc, "{%p else %}", "BC Body")
+    _para(doc, "{{ area_none }}", "BC Body")
+    _para(doc, "{%p endif %}", "BC Body")
+    _para(doc, "{%p for note in area_legend %}", "BC Note")
+    _para(doc, "{{ note }}", "BC Note")
+    _para(doc, "{%p endfor %}", "BC Note")
+    _para(doc, "{%p endif %}", "BC Body")
 
 
 def build() -> DocumentObject:
@@ -342,6 +375,7 @@ def build() -> DocumentObject:
     _body(doc)
     _signature(doc)
     _appendix(doc)
+    _area_appendix(doc)
     # Word 2010's copy of the styles still names theme fonts; Word and LibreOffice read styles.xml.
     for rid, rel in list(doc.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):

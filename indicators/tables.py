@@ -48,7 +48,12 @@ def attainment_view(data: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFra
     suffix = [f" ({t(f'kind.{k}', lang)} {y})" for k, y in zip(out["target_kind"], out["year"], strict=True)]
     out["label"] = np.where(duplicated, out["label"] + pd.Series(suffix, index=out.index), out["label"])
     reported_basis = out["status_basis"] == "reported"
-    out["shown_pct"] = out["attainment_pct"].where(~reported_basis, out["reported_pct"])
+    # The % drawn is no more precise than the % the report printed (the báo cáo prints the same).
+    pairs = zip(out["attainment_pct"], out["reported_pct"], strict=True)
+    printed = [fmt.pct_as_printed(a, r) for a, r in pairs]
+    out["shown_pct"] = pd.Series(printed, index=out.index, dtype="float64").where(
+        ~reported_basis, out["reported_pct"]
+    )
     return out
 
 

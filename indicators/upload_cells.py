@@ -255,26 +255,30 @@ def check_duplicates(loc: Located, chk: Checker) -> None:
     dup = frame.duplicated(keep=False).to_numpy()
     if not dup.any():
         return
-    first_row: dict[tuple, int] = {}
-    repeats: dict[int, list[tuple[int, tuple]]] = {}  # first row → the repeats of it
+    # Whole columns at a time, not a loop over rows: 100,000 repeated rows take a fraction of a second.
     positions = np.flatnonzero(dup)
-    # Plain tuples, not frame.iloc per row, and one call per first row, not per repeat:
-    # 60,000 repeated rows take seconds less.
-    keys = zip(*(frame[c].to_numpy(dtype=object)[positions] for c in key), strict=True)
-    for pos, values in zip(positions, keys, strict=True):
-        if values in first_row:
-            repeats.setdefault(first_row[values], []).append((int(pos), values))
-        else:
-            first_row[values] = int(loc.rows[pos])
+    rows = frame.iloc[positions]
+    group = rows.groupby(key, sort=False, dropna=False).ngroup().to_numpy()
+    repeat = rows.duplicated(keep="first").to_numpy()
+    first_row = np.zeros(group.max() + 1, dtype=int)
+    first_row[group[~repeat]] = loc.rows[positions[~repeat]]
+    # Each key in words once per group, each cell value in words once per column.
+    columns = [rows[c].to_numpy(dtype=object)[~repeat] for c in key]
+    texts = [{v: cell_text(v) for v in dict.fromkeys(column)} for column in columns]
+    shown = np.empty(group.max() + 1, dtype=object)
+    shown[group[~repeat]] = [
+        " / ".join(text[v] for text, v in zip(texts, values, strict=True))
+        for values in zip(*columns, strict=True)
+    ]
     names = ", ".join(HEADERS[loc.table.name][c] for c in key)
-    for other, found in repeats.items():
-        chk.at(
-            loc,
-            key[0],
-            np.array([pos for pos, _ in found], dtype=int),
-            msg("check.duplicate_row", other=other, names=names),
-            values=[" / ".join(cell_text(v) for v in values) for _, values in found],
-        )
+    words = {g: msg("check.duplicate_row", other=int(first_row[g]), names=names) for g in set(group[repeat])}
+    chk.at(
+        loc,
+        key[0],
+        positions[repeat],
+        [words[g] for g in group[repeat]],
+        values=shown[group[repeat]].tolist(),
+    )
 
 
 def official_codes(located: dict[str, list[Located]], chk: Checker) -> None:

@@ -63,6 +63,8 @@ class Problem:
 
 def value_text(value: object) -> str:
     """A cell's content as the report shows it."""
+    if type(value) is str:  # the common case first: most problem cells hold text
+        return value
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
     if isinstance(value, bool):
@@ -130,23 +132,27 @@ class Checker:
         loc: Located,
         column: str,
         positions: Iterable[int] | np.ndarray,
-        message: Message,
+        message: Message | list[Message],
         values: Iterable[object] | None = None,
     ) -> None:
-        """One error per position of a located table, at the cell of `column`."""
+        """One error per position of a located table, at the cell of `column`.
+
+        `message` is one for every position, or a list with one message per position.
+        """
         positions = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions, int)
         if not len(positions):
             return
         cols = loc.col(column, positions)
         raw = loc.frame[column].to_numpy(dtype=object)[positions] if values is None else list(values)
-        for pos, col, value in zip(positions, cols, raw, strict=True):
-            row = int(loc.rows[pos])
-            key = (loc.sheet, row, int(col))
+        header = loc.headers.get(column, HEADERS[loc.table.name].get(column, column))
+        rows = loc.rows[positions].tolist()
+        messages = message if isinstance(message, list) else [message] * len(rows)
+        for row, col, value, words in zip(rows, cols.tolist(), raw, messages, strict=True):
+            key = (loc.sheet, int(row), int(col))
             if key in self.bad_cells:
                 continue
             self.bad_cells.add(key)
-            header = loc.headers.get(column, HEADERS[loc.table.name].get(column, column))
-            self.add(loc.sheet, message, row=row, col=int(col), column=header, value=value)
+            self.add(loc.sheet, words, row=int(row), col=int(col), column=header, value=value)
 
 
 def is_blank(value: object) -> bool:

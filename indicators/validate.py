@@ -143,16 +143,20 @@ def check_isolated(
     current: Dataset,
     limits: Limits | None = None,
     budget: isolation.Budget | None = None,
+    keep_warm: bool = False,
 ) -> Upload:
     """check() in a child process with memory and time limits: what the page and the CLI call.
 
     A reader bug (an abort, a runaway allocation, a loop) costs the child, never the server; the
-    person gets one plain refusal and the log gets the details.
+    person gets one plain refusal and the log gets the details. A server passes `keep_warm`: the
+    next file's child is started ahead and has loaded the reader when that file comes.
     """
     # The limits are read here, in the caller's environment.
     limits = limits or Limits.from_env()
     try:
-        upload: Upload = isolation.run(check, data, file_name, current, limits, budget=budget)
+        upload: Upload = isolation.run(
+            check, data, file_name, current, limits, budget=budget, keep_warm=keep_warm
+        )
     except isolation.LimitExceededError as exc:
         log.warning("upload %r refused by the parsing child: %s", file_name, exc)
         upload = Upload(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())

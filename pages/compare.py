@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import areas, compare, compare_charts, labels, page_settings, selection
+from indicators import areas, compare, compare_charts, labels, page_settings, report_compare, selection
 from indicators.i18n import t
 
 # Read inputs.
@@ -93,6 +93,22 @@ widgets.show_table(
     key="compare_table",
     columns=["area_name", "value", "status", "row"],
 )
+
+# The báo cáo of the parent and year with this comparison in it, for everyone who reads this page.
+st.subheader(t("report.compare_heading", lang))
+if parent == compare.COUNTRY:
+    widgets.say(t("report.cmp.no_country", lang))
+else:
+    scope = st.radio(
+        t("report.cmp.scope", lang),
+        ["one", "all"],
+        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=name),
+        key="compare_report_scope",
+        horizontal=True,
+    )
+    others = report_compare.codes_with_child_figures(data, parent, year) if scope == "all" else []
+    chosen = (code, *(c for c in others if c != code))
+    widgets.report_downloads(data, parent, str(year), lang, key="compare_report", compare=chosen)
 
 # Where an area came from: the former units, and the former district's figures, labelled as such.
 st.subheader(t("compare.origin", lang))

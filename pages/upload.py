@@ -36,7 +36,8 @@ class Checked:
 
 
 def _check(data: bytes, name: str, current: Dataset) -> Checked:
-    upload = validate.check_isolated(data, name, current)  # a child process: no file can stop the server
+    # A child process: no file can stop the server. The next file's child waits ready (keep_warm).
+    upload = validate.check_isolated(data, name, current, keep_warm=True)
     if not upload.ok:
         return Checked(upload.sha256, current.version, upload, None, None)
     merged = diff.merge(current, upload)

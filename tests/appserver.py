@@ -64,12 +64,22 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(store_url: str, log_path: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """The app served by `streamlit run` on a free port over the given store; yields its address."""
-    port = free_port()
+def serve(
+    store_url: str,
+    log_path: Path,
+    env: dict[str, str] | None = None,
+    args: tuple[str, ...] = (),
+    port: int = 0,
+) -> Iterator[str]:
+    """The app served by `streamlit run` over the given store; yields its address.
+
+    `args` go to streamlit (`--secrets.files …`); `port` is a free one unless a caller needs to know
+    it beforehand (an OpenID provider's redirect address).
+    """
+    port = port or free_port()
     environ = {**os.environ, "INDICATORS_DB": store_url, **(env or {})}
     command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false", *args]
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("w") as log:
         proc = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT)

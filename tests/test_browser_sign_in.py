@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +13,7 @@ from indicators import accounts, entry
 from indicators.i18n import t
 from indicators.sessions import COOKIE_NAME
 from indicators.store import Store
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT
+from tests.appserver import DRAWN_JS, launch, serve
 from tests.appserver import free_port as _free_port
 from tests.test_browser import SHOTS, _playwright, open_page
 
@@ -28,39 +23,14 @@ ANALYST, PASSWORD = "lan", "mây trắng đỉnh Pu Ta Leng"
 OIDC_ANALYST = "chuyenvien@example.gov.vn"
 
 
-@contextmanager
-def served(folder: Path, store_url: str, *extra: str, port: int = 0) -> Iterator[str]:
-    """A fresh `streamlit run serve.py` (what `make run` starts) on a free port, over its own store."""
-    port = port or _free_port()
-    env = {**os.environ, "INDICATORS_DB": store_url}
-    env.pop("INDICATORS_REQUIRE_SIGN_IN", None)
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false", *extra]
-    log_path = folder / f"server_{port}.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                        if reply.status == 200:
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"serve.py did not start:\n{log_path.read_text()}")
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+# Signing in is the subject here: a deployment's own INDICATORS_REQUIRE_SIGN_IN is left out.
+OPEN = {"INDICATORS_REQUIRE_SIGN_IN": ""}
 
 
 @pytest.fixture
 def chromium() -> Iterator[Any]:
     with _playwright()() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 
@@ -108,7 +78,7 @@ def focus_on_cell(page: Any, column: int, action: Callable[[], None]) -> None:
 def test_a_first_deep_link_after_a_start_shows_no_page_not_found_dialog(
     tmp_path: Path, chromium: Any
 ) -> None:
-    with served(tmp_path, f"sqlite:///{tmp_path / 'store.sqlite'}") as url:
+    with serve(f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "server.log", OPEN) as url:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         # The very first request this server gets is a deep link.
         open_page(page, f"{url}/chi-tieu?indicator=GTSX")
@@ -125,7 +95,7 @@ def test_a_sign_in_survives_reload_and_a_new_tab_and_lands_on_the_page_asked_for
     tmp_path: Path, chromium: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store_url = store_with_analyst(tmp_path, monkeypatch)
-    with served(tmp_path, store_url) as url:
+    with serve(store_url, tmp_path / "server.log", OPEN) as url:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         open_page(page, f"{url}/lich-su-phien-ban?lang=en")
@@ -186,7 +156,7 @@ def test_sign_in_through_a_real_openid_provider_lands_on_the_page_asked_for(
             f'analysts = ["{OIDC_ANALYST}"]\n'
         )
         store_url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-        with served(tmp_path, store_url, "--secrets.files", str(secrets), port=port) as url:
+        with serve(store_url, tmp_path / "server.log", OPEN, ("--secrets.files", str(secrets)), port) as url:
             assert url.endswith(f":{port}")
             context = chromium.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
@@ -215,7 +185,7 @@ def test_figures_typed_in_the_grid_are_previewed_then_saved_as_a_new_version(
     tmp_path: Path, chromium: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store_url = store_with_analyst(tmp_path, monkeypatch)
-    with served(tmp_path, store_url) as url:
+    with serve(store_url, tmp_path / "server.log", OPEN) as url:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         open_page(page, f"{url}/nhap-so-lieu")
         page.get_by_label(t("auth.name", "vi")).fill(ANALYST)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from indicators import (
     figures,
     progress,
+    report,
     selection,
     tables,
 )
@@ -41,6 +43,32 @@ def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, ter
     assert any("≈: mục tiêu suy ra từ tỷ lệ báo cáo" in a.text for a in fig.layout.annotations)
     assert "Diện tích chè trồng mới" in row_labels  # a stated target carries no mark
     assert "Tỷ lệ báo cáo nêu: 118,08\u202f%" in hover
+
+
+def test_attainment_labels_are_no_more_precise_than_the_report_prints(
+    data: Dataset, term: pd.DataFrame
+) -> None:
+    # New tea: 661,3 ÷ 300 is 220,433… %; the report printed 220,4 %, and so does every label.
+    fig = figures.attainment_figure(tables.attainment_view(data, term, "vi"), "vi")
+    assert "220,4\u202f% ▲ vượt" in fig.data[0].text
+    assert not any("220,43" in text for text in fig.data[0].text)
+    english = figures.attainment_figure(tables.attainment_view(data, term, "en"), "en")
+    assert "220.4\u202f% ▲ exceeded" in english.data[0].text
+
+
+def test_the_report_chart_labels_match_its_appendix(data: Dataset) -> None:
+    content = report.build(data, "106", report.parse_period("2015-2020", None), "vi")
+    ((_, drawn),) = content.figures["attainment"]()
+    assert isinstance(drawn, go.Figure)
+    fig = drawn
+    shown = {r.indicator: r.pct.split(" ")[0] for r in content.rows if not r.group}
+    # Each bar's hover opens with its row's name in bold.
+    names = [h.split("</b>")[0].removeprefix("<b>") for h in fig.data[0].customdata]
+    assert len(names) == len(fig.data[0].text) >= 15
+    for name, text in zip(names, fig.data[0].text, strict=True):
+        number = text.split("\u202f")[0]
+        # Every bar's % is the one the appendix prints for the same row, digit for digit.
+        assert number in {p for n, p in shown.items() if n.startswith(name.split(" (")[0])}, (name, text)
 
 
 def test_attainment_figure_in_english(data: Dataset, term: pd.DataFrame) -> None:
@@ -97,6 +125,39 @@ def test_goal_figure_path_goal_and_status(data: Dataset) -> None:
     assert fig.layout.title.subtitle.text == "○ chưa đủ số liệu"
     assert fig.layout.xaxis.tickformat == "d" and fig.layout.yaxis.tickformat == ",~f"
     assert list(fig.layout.xaxis.tickvals) == [2015, 2020, 2025]
+
+
+def test_goal_labels_keep_off_the_line(data: Dataset) -> None:
+    rows = progress.compute(data)
+    paths = progress.required_path(rows)
+
+    def drawn(code: str) -> tuple[object, object]:
+        goal = rows[rows["code"] == code].iloc[0]
+        actuals = selection.series(data, code, "106", first=2015, last=2025)
+        fig = figures.goal_figure(goal, actuals, paths[paths["code"] == code], "x", "", "vi")
+        _, actual, star = fig.data
+        return actual.textposition, star.textposition
+
+    # Rising to the goal: the figure's label below the path, the goal's above it.
+    assert drawn("TOURISTS") == (("bottom right",), "top left")
+    # Falling (poverty 18,22 % → 8,22 %): the path leaves the figure downward and reaches the goal
+    # from above, so the labels go above the figure and below the goal, never across the dashes.
+    assert drawn("POV_RATE") == (("top right",), "bottom left")
+
+
+@pytest.mark.parametrize(
+    ("values", "after", "positions"),
+    [
+        ([1.0, 2.0, 3.0], None, ["bottom right", "bottom right", "bottom right"]),
+        ([3.0, 2.0, 1.0], None, ["top right", "top right", "top right"]),
+        ([1.0, 3.0, 2.0], None, ["bottom right", "top right", "top right"]),
+        ([5.0], 2.0, ["top right"]),
+        ([5.0], 8.0, ["bottom right"]),
+        ([5.0], None, ["bottom right"]),
+    ],
+)
+def test_label_positions(values: list[float], after: float | None, positions: list[str]) -> None:
+    assert figures.label_positions(values, after) == positions
 
 
 def test_series_figure_marks_targets(data: Dataset) -> None:

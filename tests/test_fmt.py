@@ -96,6 +96,24 @@ JOIN_UNIT: list[tuple[str, str, str]] = [
     ("khoảng 300.000", "lượt khách", "khoảng 300.000 lượt khách"),
     ("—", "ha", "—"),
     ("661,3", "", "661,3"),
+    # English agrees with one: "1 centre", not "1 centres"; Vietnamese units have no plural.
+    ("1", "centres", "1 centre"),
+    ("2", "centres", "2 centres"),
+    ("11", "centres", "11 centres"),
+    ("0.1", "tonnes", "0.1 tonnes"),
+    ("≈ 1", "awards", "≈ 1 award"),
+    ("about 1", "visitors", "about 1 visitor"),
+    ("+1", "% points", "+1 % point"),
+    ("1", "doctors per 10,000 population", "1 doctor per 10,000 population"),
+    ("1", "criteria per commune", "1 criterion per commune"),
+    ("1", "festivals and events", "1 festival or event"),
+    ("1", "village models", "1 village model"),
+    ("1", "instances/year", "1 instance/year"),
+    ("1", "facilities", "1 facility"),
+    ("1", "billion VND", "1 billion VND"),
+    ("1", "ha", "1 ha"),
+    ("1", "lượt", "1 lượt"),
+    ("1", "cơ sở", "1 cơ sở"),
 ]
 
 
@@ -118,6 +136,23 @@ ROUNDING: list[tuple[float, int, float]] = [
 @pytest.mark.parametrize(("value", "decimals", "rounded"), ROUNDING)
 def test_round_half_up(value: float, decimals: int, rounded: float) -> None:
     assert fmt.round_half_up(value, decimals) == rounded
+
+
+# computed %, the % the report printed, what is shown: never more precise than the printed one
+AS_PRINTED: list[tuple[float, object, float]] = [
+    (220.43333, 220.4, 220.4),
+    (118.0800339, 118.08, 118.08),
+    (111.49, 111.5, 111.5),
+    (103.0, 100.0, 103.0),
+    (137.1666, None, 137.17),
+    (float("nan"), 220.4, float("nan")),
+]
+
+
+@pytest.mark.parametrize(("pct", "printed", "shown"), AS_PRINTED)
+def test_pct_as_printed(pct: float, printed: object, shown: float) -> None:
+    result = fmt.pct_as_printed(pct, printed)
+    assert result == shown or (math.isnan(result) and math.isnan(shown))
 
 
 # a printed figure and the decimals it carries

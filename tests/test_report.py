@@ -469,6 +469,15 @@ def test_english_report_numbers_and_words(data: Dataset) -> None:
     assert gtsx[3:6] == ["Res.: 2,120 (*)", "2,503.3 (est.)", "118.08"]
 
 
+def test_english_counts_agree_with_their_unit(data: Dataset) -> None:
+    content = report.build(data, "106", TERM, "en")
+    parts = [q for s in content.sections for part in s.parts for q in part.paragraphs]
+    said = [p for s in content.sections for p in s.paragraphs] + parts
+    assert "Vocational and continuing education centres reached an estimated 1 centre." in said
+    assert "- Government Emulation Flag (collectives): 1 award;" in said
+    assert not any(re.search(r"(?<![\d.,])1 (centres|awards|targets)\b", p) for p in said)
+
+
 def test_without_a_browser_the_document_says_the_charts_are_left_out(content: report.Content) -> None:
     assert content.sections[0].chart == "attainment"
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))

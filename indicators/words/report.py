@@ -42,9 +42,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goals_none": ("MỤC TIÊU VÀ TIẾN ĐỘ THỰC HIỆN", "GOALS AND PROGRESS"),
     "report.commendations": ("CÔNG TÁC THI ĐUA, KHEN THƯỞNG", "EMULATION AND COMMENDATIONS"),
     "report.tally": (
-        "Trong {n} chỉ tiêu có mục tiêu, kế hoạch: {vuot} chỉ tiêu vượt, {dat} chỉ tiêu đạt, "
+        "Trong {n} {targets} có mục tiêu, kế hoạch: {vuot} chỉ tiêu vượt, {dat} chỉ tiêu đạt, "
         "{khong_dat} chỉ tiêu không đạt, {no_data} chỉ tiêu chưa có số liệu để đánh giá.",
-        "Of {n} targets: {vuot} exceeded, {dat} met, {khong_dat} not met, {no_data} without a figure "
+        "Of {n} {targets}: {vuot} exceeded, {dat} met, {khong_dat} not met, {no_data} without a figure "
         "to judge.",
     ),
     "report.no_figures": (
@@ -158,6 +158,73 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chỉ tiêu giảm bình quân mỗi năm: mục tiêu và thực hiện là mức giảm mỗi năm.",
         "Targets to reduce by an amount a year: target and actual are the fall a year.",
     ),
+    # The comparison of the child units (indicators/report_compare.py)
+    "report.cmp.heading": (
+        "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM {y}",
+        "THE UNITS UNDER THE AREA COMPARED, {y}",
+    ),
+    "report.cmp.intro": (
+        "So sánh {m} {units} trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số của {area} "
+        "là tổng hợp từ các {units} theo cách cộng của từng chỉ tiêu, ghi rõ bao nhiêu {units} đã báo cáo; "
+        "mỗi {units} được đánh giá theo mục tiêu của chính mình. Chi tiết tại Phụ lục II.",
+        "The {m} {units} under {area} compared for {y} on {k} {indicators} with figures. The figure of "
+        "{area} is added up from its {units} as each indicator allows, saying how many reported; each unit "
+        "is judged against its own target. Details in Appendix II.",
+    ),
+    "report.cmp.thin": (
+        "Chưa có {units} nào trực thuộc {area} báo cáo số liệu năm {y} cho các chỉ tiêu đã chọn, "
+        "nên chưa so sánh được.",
+        "No {units} under {area} has reported a figure for {y} on the chosen indicators, so there is "
+        "nothing to compare yet.",
+    ),
+    "report.cmp.silent": (
+        "Chưa có {units} nào báo cáo số liệu các chỉ tiêu: {names}.",
+        "No {units} reported a figure of: {names}.",
+    ),
+    "report.cmp.year": ("năm {y}", "{y}"),
+    "report.cmp.only": ("chỉ có {first} báo cáo ({v1})", "only {first} reported ({v1})"),
+    "report.cmp.first_last": (
+        "xếp đầu là {first} ({v1}), xếp cuối là {last} ({v2})",
+        "ranked first {first} ({v1}), last {last} ({v2})",
+    ),
+    "report.cmp.tally": (
+        "so với mục tiêu của từng địa bàn: {vuot} vượt, {dat} đạt, {khong_dat} không đạt",
+        "against each unit's own target: {vuot} exceeded, {dat} met, {khong_dat} not met",
+    ),
+    "report.cmp.estimate": ("ước", "an estimated"),
+    "report.cmp.partial": (
+        "chưa đánh giá so với mục tiêu {target} vì chưa đủ địa bàn báo cáo",
+        "not judged against the target of {target} as not every unit reported",
+    ),
+    "report.cmp.rest": ("{n} {units} chưa có số liệu", "{n} {units} without a figure"),
+    "report.cmp.appendix_title": (
+        "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC {area} NĂM {y}",
+        "THE UNITS UNDER {area} COMPARED, {y}",
+    ),
+    "report.cmp.legend_parent": (
+        "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số {units} đã báo cáo, "
+        "«chưa đủ» khi còn {units} chưa báo cáo (khi đó không đánh giá), hoặc vì sao không cộng được.",
+        "Bold line: the figure of {area}, added up from its {units}; it says how many reported, "
+        "“partial” where some have not (then it is not judged), or why the figures do not add up.",
+    ),
+    "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
+    "report.noun.targets": ("chỉ tiêu", "targets"),
+    "report.noun.indicators": ("chỉ tiêu", "indicators"),
+    "report_scope.one": ("chỉ tiêu đang xem ({name})", "the indicator shown ({name})"),
+    "report_scope.all": (
+        "mọi chỉ tiêu có số liệu của các địa bàn trực thuộc",
+        "every indicator the units under the area hold figures of",
+    ),
+    "report.cmp.no_country": (
+        "Báo cáo được lập cho một tỉnh, huyện hay xã: chọn một địa bàn cấp trên khác Toàn quốc để tải.",
+        "A report is written for a province, district or commune: choose a parent area other than "
+        "the whole country to download one.",
+    ),
+    "report_col.area": ("Địa bàn", "Area"),
+    "report.compare_heading": (
+        "Báo cáo kèm so sánh các địa bàn trực thuộc",
+        "Report with the comparison of the units under the area",
+    ),
     "report.make": ("Tạo báo cáo {fmt}", "Write the {fmt} report"),
     "report.heading": ("Báo cáo theo mẫu hành chính", "Report in the official format"),
     "report.download": ("Tải báo cáo ({fmt})", "Download the report ({fmt})"),
@@ -211,7 +278,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # issue 8's kinds of target, comparators and statuses, in the report's words
     "report.tally_not_judged": (
         "{n} chỉ tiêu không đánh giá (tỷ trọng cơ cấu, phần còn lại).",
-        "{n} are not judged (structure shares, remainders).",
+        "Not judged: {n} (structure shares, remainders).",
     ),
     "kind_short.MT": ("MT", "Goal"),
     "pct_kind.MT": ("mục tiêu", "the goal"),
