@@ -74,4 +74,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.goal_pct": ("% mục tiêu giai đoạn (năm cuối)", "% of the term goal (last year)"),
     "col.goal_status": ("Kết quả giai đoạn", "Term result"),
     "col.path": ("Lộ trình tới mục tiêu giai đoạn", "Path to the term goal"),
+    # A goal whose year's figure is in: the term's result, no longer a pace (progress.FINAL).
+    "progress.vuot": ("vượt mục tiêu", "goal exceeded"),
+    "progress.dat": ("đạt mục tiêu", "goal met"),
+    "progress.khong_dat": ("không đạt mục tiêu", "goal not met"),
+    "progress.final_estimate": ("theo số ước thực hiện", "based on an estimate"),
 }
