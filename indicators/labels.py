@@ -59,15 +59,14 @@ def goal_status_words(goal: pd.Series | Mapping[str, object], lang: Lang) -> str
     words = t(f"progress.{goal['status']}", lang)
     if not bool(goal.get("final", False)):
         return words
-    if not fmt.is_missing(goal.get("final_pct")):
-        words += f" · {fmt.percent(goal['final_pct'], lang)}"
+    details = [] if fmt.is_missing(goal.get("final_pct")) else [fmt.percent(goal["final_pct"], lang)]
     if str(goal.get("final_kind", "")) == "estimate":
-        words += f" ({t('progress.final_estimate', lang)})"
-    return words
+        details.append(t("progress.final_estimate", lang))
+    return f"{words} ({'; '.join(details)})" if details else words
 
 
 def goal_status_text(goal: pd.Series | Mapping[str, object], lang: Lang) -> str:
-    """A goal's status as mark and words: "→ cần tăng tốc", or "✗ không đạt mục tiêu · 97,78 %"."""
+    """A goal's status as mark and words: "→ cần tăng tốc", or "✗ không đạt mục tiêu (97,78 %)"."""
     return f"{PROGRESS_ICON.get(str(goal['status']), '○')} {goal_status_words(goal, lang)}"
 
 

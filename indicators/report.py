@@ -480,7 +480,8 @@ def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str
     status = labels.goal_status_words(goal, lang)
     if str(goal["reason"]):
         status += " (" + t("reason." + str(goal["reason"]), lang) + ")"
-    details.append(t("report.goal_status", lang).format(status=status))
+    key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
+    details.append(t(key, lang).format(status=status))
     return f"{text}; {'; '.join(details)}."
 
 

@@ -79,4 +79,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress.dat": ("đạt mục tiêu", "goal met"),
     "progress.khong_dat": ("không đạt mục tiêu", "goal not met"),
     "progress.final_estimate": ("theo số ước thực hiện", "based on an estimate"),
+    "report.goal_result": ("kết quả: {status}", "result: {status}"),
 }
