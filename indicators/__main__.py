@@ -111,8 +111,9 @@ def _progress_frame(store: Store) -> pd.DataFrame:
     rows = progress.compute(store.load())
     rows["base_kind"] = rows["base_kind"].astype(str).replace("", "none")
     rows["latest_kind"] = rows["latest_kind"].astype(str).replace("", "none")
+    rows["final_kind"] = rows["final_kind"].astype(str).replace("", "none")
     out = rows.copy()
-    for column in ("required_growth_pct", "observed_growth_pct", "ratio"):
+    for column in ("required_growth_pct", "observed_growth_pct", "ratio", "final_pct"):
         out[column] = out[column].round(4)
     out["status_code"] = out["status"]
     out["status"] = [t(f"progress.{s}") for s in rows["status"]]
