@@ -7,8 +7,8 @@ from typing import NoReturn
 
 import streamlit as st
 
-from dashboard import auth
-from indicators import diff, fmt, validate
+from dashboard import auth, state
+from indicators import diff, fmt, stale, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -71,6 +71,10 @@ def preview_and_commit(
     if preview.empty:
         st.info(t("upload.same", lang).format(v=checked_against), icon=":material/info:")
         st.stop()
+    # A file made from an older version would remove figures added since: said before the preview.
+    lost = stale.check(upload.made_from, checked_against, preview, state.dataset_at)
+    if lost is not None:
+        st.warning(stale.warning_text(lost, merged, lang), icon=":material/warning:")
     totals = show_preview(preview, checked_against, lang, limit)
     account = auth.current()[0].strip()  # every version records the signed-in account that made it
     note = st.text_area(t("upload.note", lang), key=keys.note)

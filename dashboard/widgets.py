@@ -52,6 +52,9 @@ _PROGRESS_COLORS: dict[str, BadgeColor] = {
     "not_yet": "orange",
     "missed_year": "orange",
     "not_judged": "gray",
+    "vuot": "blue",
+    "dat": "green",
+    "khong_dat": "orange",
 }
 STATUS_BADGE = {s: (labels.STATUS_ICON[s], c) for s, c in _STATUS_COLORS.items()}
 PROGRESS_BADGE = {s: (labels.PROGRESS_ICON[s], c) for s, c in _PROGRESS_COLORS.items()}

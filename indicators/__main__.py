@@ -32,6 +32,7 @@ from indicators import (
     progress,
     report,
     report_compare,
+    stale,
     validate,
 )
 from indicators.i18n import t
@@ -110,8 +111,9 @@ def _progress_frame(store: Store) -> pd.DataFrame:
     rows = progress.compute(store.load())
     rows["base_kind"] = rows["base_kind"].astype(str).replace("", "none")
     rows["latest_kind"] = rows["latest_kind"].astype(str).replace("", "none")
+    rows["final_kind"] = rows["final_kind"].astype(str).replace("", "none")
     out = rows.copy()
-    for column in ("required_growth_pct", "observed_growth_pct", "ratio"):
+    for column in ("required_growth_pct", "observed_growth_pct", "ratio", "final_pct"):
         out[column] = out[column].round(4)
     out["status_code"] = out["status"]
     out["status"] = [t(f"progress.{s}") for s in rows["status"]]
@@ -230,6 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
     _problem_options(p)
     p.add_argument("--note", default="", help="ghi chú cho phiên bản")
     p.add_argument("--account", default=None, help="tài khoản ghi (mặc định: người dùng hệ điều hành)")
+    p.add_argument(
+        "--replace-newer",
+        action="store_true",
+        help="vẫn ghi khi tệp lập từ phiên bản cũ sẽ xoá số liệu được thêm sau đó",
+    )
     p = sub.add_parser("export", help="ghi số liệu (hiện tại hoặc một phiên bản) ra tệp Excel mẫu tải lên")
     p.add_argument("file", help="tệp .xlsx sẽ ghi")
     p.add_argument("--version", type=int, default=None, help="số phiên bản (mặc định: mới nhất)")
@@ -447,6 +454,13 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         )
         return 0
     say(_preview_lines(preview))
+    # A file made from an older version would remove figures added since: warn, and stop unless asked.
+    lost = stale.check(upload.made_from, current.version, preview, store.load)
+    if lost is not None:
+        say(stale.warning_text(lost, merged, "vi"))
+        if not args.replace_newer:
+            say("Không ghi gì. Nếu vẫn muốn ghi (và xoá các số liệu trên), chạy lại với --replace-newer.")
+            return 1
     result = store.commit(
         merged,
         account=args.account or _os_account(),

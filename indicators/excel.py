@@ -5,13 +5,18 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 import pandas as pd
+from defusedxml import ElementTree as DefusedET
+from defusedxml.common import DefusedXmlException
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.comments import Comment
+from openpyxl.packaging.custom import IntProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -118,6 +123,11 @@ HEADERS: dict[str, dict[str, str]] = {
 
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
+# The data version a downloaded workbook was made from, kept as a custom document property (Excel
+# and LibreOffice keep those on save), so its upload can tell what was added since (indicators/stale.py).
+MADE_FROM_PROPERTY = "indicators_data_version"
+_CUSTOM_PROPS = "docProps/custom.xml"
+_CUSTOM_PROPS_MAX = 64 * 1024
 NUMBER_FORMAT = "#,##0.##"
 VALUE_COLUMNS = {"value", "reported_pct", "share"}
 RECIPIENTS: tuple[str, ...] = ("", "tap_the", "ca_nhan")
@@ -696,17 +706,26 @@ TO_FILL_AUTHOR = "Chỉ tiêu Tam Đường"
 
 
 def write_workbook(
-    data: Dataset, target: str | Path | io.BytesIO, to_fill: Mapping[str, Mapping[int, str]] | None = None
+    data: Dataset,
+    target: str | Path | io.BytesIO,
+    to_fill: Mapping[str, Mapping[int, str]] | None = None,
+    made_from: int | None = None,
 ) -> None:
     """The dataset in the upload layout: "Hướng dẫn" first, then one sheet per table.
 
     The template, the export, the shipped workbook and the missing-figures workbook all come from
     here, so there is one layout. `to_fill`: per table, the rows (0-based) whose value cell is left
-    for the analyst to fill, each with the comment that marks it (besides a fill).
+    for the analyst to fill, each with the comment that marks it (besides a fill). `made_from`: the
+    store's data version the file is made from, recorded so an upload can warn when it is stale.
     """
     book = Workbook()
     book.remove(book.active)
     _instructions(book)
+    if made_from is not None:
+        book.custom_doc_props.append(IntProperty(name=MADE_FROM_PROPERTY, value=int(made_from)))
+        guide = book[INSTRUCTIONS_SHEET]
+        guide.append([])
+        guide.append([t("stale.guide", "vi").format(v=made_from)])
     lengths = {t.name: len(data.frame(t)) for t in TABLES}
     for table in TABLES:
         frame = data.frame(table)
@@ -742,10 +761,30 @@ def _mark_to_fill(sheet: Worksheet, table: Table, rows: Mapping[int, str]) -> No
 
 
 def workbook_bytes(data: Dataset) -> bytes:
-    """The dataset as an .xlsx file in memory, for a download button."""
+    """The dataset as an .xlsx file in memory, for a download button, marked with its data version."""
     buffer = io.BytesIO()
-    write_workbook(data, buffer)
+    write_workbook(data, buffer, made_from=data.version or None)
     return buffer.getvalue()
+
+
+def made_from(content: bytes) -> int | None:
+    """The data version a workbook says it was made from (write_workbook's `made_from`), else None.
+
+    Read only after xlsx_guard has passed the file; a missing, oversized or odd property is None.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as book:
+            info = book.getinfo(_CUSTOM_PROPS)
+            if info.file_size > _CUSTOM_PROPS_MAX:
+                return None
+            root = DefusedET.fromstring(book.read(info))
+    except (KeyError, zipfile.BadZipFile, OSError, ParseError, DefusedXmlException):
+        return None
+    for prop in root:
+        if prop.get("name") == MADE_FROM_PROPERTY and len(prop):
+            text = (prop[0].text or "").strip()
+            return int(text) if text.isdigit() else None
+    return None
 
 
 def sheet_name(name: str) -> str:

@@ -15,7 +15,7 @@ from indicators.i18n import t
 from indicators.labels import (
     NO_TARGET,
     estimated,
-    progress_text,
+    goal_status_text,
     row_unit,
     status_text,
     target_text,
@@ -501,7 +501,7 @@ def goal_figure(
     )
     years = [int(goal["base_year"]), goal_year, *[int(y) for y in actuals["year"]]]
     first = min([*years, CHANGE_BASE_YEAR]) if not actuals.empty else min(years)
-    subtitle = progress_text(str(goal["status"]), lang)
+    subtitle = goal_status_text(goal, lang)
     layout = _series_layout(name, lang, [first, *years], unit, 340, subtitle)
     layout["xaxis"]["range"] = [first - 0.6, goal_year + 0.6]
     return go.Figure({"data": traces, "layout": layout})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from indicators import areas, fmt
@@ -30,6 +32,10 @@ PROGRESS_ICON: dict[str, str] = {
     "not_yet": "…",
     "missed_year": "✗",
     "not_judged": "◇",
+    # The term's result once the goal year's figure is in: the attainment marks.
+    "vuot": "▲",
+    "dat": "✓",
+    "khong_dat": "✗",
 }
 # Short signs for the report's qualifiers, where space is tight (a card's large number).
 QUALIFIER_SIGN: dict[str, str] = {"khoang": "≈", "tren": ">"}
@@ -43,6 +49,25 @@ def status_text(status: str, lang: Lang) -> str:
 def progress_text(status: str, lang: Lang) -> str:
     """A progress status as icon and word: "↗ đúng tiến độ"."""
     return f"{PROGRESS_ICON.get(status, '○')} {t(f'progress.{status}', lang)}"
+
+
+def goal_status_words(goal: pd.Series | Mapping[str, object], lang: Lang) -> str:
+    """A goal's status in words: its pace, or once final its result, % and whether on an estimate.
+
+    progress.compute decides which (its `final` column); every surface says it through here.
+    """
+    words = t(f"progress.{goal['status']}", lang)
+    if not bool(goal.get("final", False)):
+        return words
+    details = [] if fmt.is_missing(goal.get("final_pct")) else [fmt.percent(goal["final_pct"], lang)]
+    if str(goal.get("final_kind", "")) == "estimate":
+        details.append(t("progress.final_estimate", lang))
+    return f"{words} ({'; '.join(details)})" if details else words
+
+
+def goal_status_text(goal: pd.Series | Mapping[str, object], lang: Lang) -> str:
+    """A goal's status as mark and words: "→ cần tăng tốc", or "✗ không đạt mục tiêu (97,78 %)"."""
+    return f"{PROGRESS_ICON.get(str(goal['status']), '○')} {goal_status_words(goal, lang)}"
 
 
 def term_label(term: str, lang: Lang) -> str:

@@ -167,7 +167,8 @@ def workbook_bytes(data: Dataset, found: pd.DataFrame) -> bytes:
     """The gaps as an .xlsx in the upload layout: known figures filled, missing ones empty and marked."""
     subset, to_fill = fill_in(data, found)
     buffer = io.BytesIO()
-    excel.write_workbook(subset, buffer, to_fill={OBSERVATIONS.name: to_fill})
+    # The version it is made from: an upload after someone added a figure here would remove it.
+    excel.write_workbook(subset, buffer, to_fill={OBSERVATIONS.name: to_fill}, made_from=data.version)
     return buffer.getvalue()
 
 

@@ -115,6 +115,11 @@ class ProgressStatus(StrEnum):
     NOT_YET = "not_yet"  # a yes/no goal not met yet
     MISSED_YEAR = "missed_year"  # an every-year goal missed in the latest year
     NOT_JUDGED = "not_judged"  # a neutral direction or a remainder share
+    # Once the goal year's own figure is in, progress gives way to the term's result: the
+    # attainment rule's words (the same codes as Status), no longer a pace.
+    EXCEEDED = "vuot"
+    MET = "dat"
+    NOT_MET = "khong_dat"
 
 
 class LinkPart(StrEnum):

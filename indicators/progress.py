@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
+from indicators import attainment
 from indicators.attainment import actual_kind, change_unit
 from indicators.lookup import levels_of, positions, take_labels, term_start
 from indicators.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
 
 # Statistics Canada / Open SDG thresholds on R = observed ÷ required growth.
 ON_TRACK, MODERATE = 0.95, 0.60
+# The statuses of a goal whose year's figure is in: the term's result, no longer a pace.
+FINAL: tuple[str, ...] = (
+    ProgressStatus.EXCEEDED.value,
+    ProgressStatus.MET.value,
+    ProgressStatus.NOT_MET.value,
+)
 
 COLUMNS = [
     "code",
@@ -42,6 +49,9 @@ COLUMNS = [
     "ratio",
     "status",
     "reason",
+    "final",
+    "final_pct",
+    "final_kind",
     "target_quote",
 ]
 # What a goal without a baseline (or with no growth to require) cannot have.
@@ -230,6 +240,48 @@ def _status(g: pd.DataFrame, growth: _Growth, kinds: _Kinds) -> tuple[pd.Categor
     return pd.Categorical.from_codes(status, statuses), pd.Categorical.from_codes(reason, reasons)
 
 
+@dataclass(frozen=True)
+class _Final:
+    """Per goal: whether its year's figure is in and judged, the % attained, the figure's kind, the status."""
+
+    final: np.ndarray
+    pct: np.ndarray
+    kind: np.ndarray
+    status: np.ndarray
+
+
+def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
+    """The goals whose latest figure is the goal year's own, judged as the term's result is (terms.result).
+
+    This is the one place that decides "final or in progress": once the goal year's figure is in,
+    a pace says nothing more; the goal is vượt, đạt or không đạt by attainment's own rule
+    (higher, ceiling, a cut a year), and an estimate stays marked as one.
+    """
+    n = len(g)
+    out = _Final(np.zeros(n, bool), np.full(n, np.nan), np.full(n, "", dtype=object), np.full(n, "", object))
+    due = (g["latest_year"] >= g["goal_year"]).to_numpy(dtype=bool, na_value=False) & ~not_judged
+    if not due.any():
+        return out
+    # Only the due goals' targets are judged; the levels are the same observations, so shared.
+    keys = g.loc[due, ["code", "area", "goal_year", "target_kind"]].rename(columns={"goal_year": "year"})
+    targets = data.targets.merge(keys.drop_duplicates(), on=list(keys.columns), how="inner")
+    subset = replace(data, targets=targets, reported=data.reported[data.reported["code"].isin(keys["code"])])
+    object.__setattr__(subset, "_levels", levels_of(data))
+    judged = attainment.compute(subset)
+    judged = judged[judged["status"].astype(str).isin(FINAL)]
+    judged = judged.drop_duplicates(list(keys.columns)).set_index(list(keys.columns))
+    at = g[["code", "area", "goal_year", "target_kind"]].to_numpy(dtype=object)
+    for i in np.flatnonzero(due):
+        key = tuple(at[i])
+        if key in judged.index:
+            row = judged.loc[key]
+            out.final[i] = True
+            out.pct[i] = float(row["attainment_pct"])
+            out.kind[i] = str(row["actual_kind"])
+            out.status[i] = str(row["status"])
+    return out
+
+
 def compute(
     data: Dataset, goal_year: int | None = None, area: str | None = None, as_of: int | None = None
 ) -> pd.DataFrame:
@@ -247,6 +299,12 @@ def compute(
     kinds = _kinds(g, flags)
     growth = _growth(g, flags("direction", Direction.LOWER.value))
     status, reason = _status(g, growth, kinds)
+    final = _final(data, g, kinds.not_judged)
+    if final.final.any():
+        status = status.copy()
+        status[final.final] = final.status[final.final]
+        reason = reason.copy()
+        reason[final.final] = ""
 
     # Save outputs.
     y0, linear, term_total = g["base_value"], growth.linear, kinds.term_total
@@ -282,6 +340,9 @@ def compute(
             "ratio": growth.ratio,
             "status": status,
             "reason": reason,
+            "final": final.final,
+            "final_pct": final.pct,
+            "final_kind": pd.Categorical(final.kind, ["estimate", "official", ""]),
             "target_quote": g["target_quote"],
         }
     )

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators import areas, attainment, fmt, progress
+from indicators import areas, attainment, fmt, labels, progress
 from indicators.fmt import Lang
 from indicators.i18n import MessageError, msg, t
 from indicators.lookup import term_start
@@ -476,10 +476,12 @@ def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str
         change = float(goal["required_change_per_year"])
         key = "report.goal_required_rise" if change >= 0 else "report.goal_required_drop"
         details.append(t(key, lang).format(value=_with_unit(_num(abs(change), lang), step)))
-    status = t(f"progress.{goal['status']}", lang)
+    # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
+    status = labels.goal_status_words(goal, lang)
     if str(goal["reason"]):
         status += " (" + t("reason." + str(goal["reason"]), lang) + ")"
-    details.append(t("report.goal_status", lang).format(status=status))
+    key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
+    details.append(t(key, lang).format(status=status))
     return f"{text}; {'; '.join(details)}."
 
 

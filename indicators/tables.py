@@ -14,8 +14,8 @@ from indicators.i18n import t
 from indicators.labels import (
     NO_TARGET,
     estimated,
+    goal_status_text,
     indicator_info,
-    progress_text,
     row_unit,
     status_text,
     term_label,
@@ -26,6 +26,10 @@ from indicators.page_settings import CHANGE_BASE_YEAR
 from indicators.selection import period_years
 
 PROGRESS_ORDER: tuple[str, ...] = (
+    # A goal whose year is past is judged first: the term's result, best first.
+    "vuot",
+    "dat",
+    "khong_dat",
     "achieved",
     "on_track",
     "moderate",
@@ -350,14 +354,22 @@ def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[st
         items = []
         for _, goal in subset.iterrows():
             code = str(goal["code"])
-            items.append(
-                (
-                    str(info["name"].get(code, code)),
-                    goal_text(data, goal, str(info["unit"].get(code, "")), lang),
-                )
-            )
+            stated = goal_text(data, goal, str(info["unit"].get(code, "")), lang)
+            items.append((str(info["name"].get(code, code)), stated + _result_text(goal, lang)))
         out.append((status, items))
     return out
+
+
+def _result_text(goal: pd.Series, lang: Lang) -> str:
+    """A final goal's figure and % beside it: " · 2025: 44 · 97,78 %", marked when on an estimate."""
+    if not bool(goal.get("final", False)):
+        return ""
+    text = f" · {int(goal['latest_year'])}: {_latest_text(goal, lang)}"
+    if not fmt.is_missing(goal["final_pct"]):
+        text += f" · {fmt.percent(goal['final_pct'], lang)}"
+    if str(goal["final_kind"]) == "estimate":
+        text += f" ({t('progress.final_estimate', lang)})"
+    return text
 
 
 def _why(goal: pd.Series, gaps: Mapping[tuple[str, str], str] | None, lang: Lang) -> str:
@@ -398,7 +410,7 @@ def goals_table(
                 "required_change": goal["required_change_per_year"],
                 "observed_change": goal["observed_change_per_year"],
                 "ratio": goal["ratio"],
-                "progress": progress_text(str(goal["status"]), lang),
+                "progress": goal_status_text(goal, lang),
                 "note": _why(goal, gaps, lang),
             }
         )
@@ -460,7 +472,7 @@ def goals_summary(
                 "required_pace": _rate(goal, "required", unit, lang),
                 "observed_pace": _rate(goal, "observed", unit, lang),
                 # Why a status is unknown goes with it: one column fewer on a phone.
-                "progress": progress_text(str(goal["status"]), lang) + (f" ({why})" if why else ""),
+                "progress": goal_status_text(goal, lang) + (f" ({why})" if why else ""),
             }
         )
     return pd.DataFrame.from_records(records)

@@ -77,6 +77,7 @@ class Upload:
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     conversions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CONVERSION_COLUMNS)))
+    made_from: int | None = None  # the data version the workbook was downloaded at, where it says
 
     @property
     def errors(self) -> list[Problem]:
@@ -109,6 +110,7 @@ def check(data: bytes, file_name: str, current: Dataset, limits: Limits | None =
     facts = xlsx_guard.inspect(data, limits)
     if isinstance(facts, Refusal):
         return _refused(upload, facts)
+    upload.made_from = excel.made_from(data)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (python_calamine.CalamineError, ValueError, OSError) as exc:

@@ -178,8 +178,12 @@ def test_filled_and_uploaded_the_gaps_close_and_every_goal_has_a_status(store: S
     assert not (judged["status"] == "no_data").any(), judged["status"].to_dict()
     assert gaps_of(data).empty
     assert after.loc["TOURISTS", "latest_kind"] == "estimate"  # chosen as "Ước thực hiện"
-    assert after.loc["JOBS", "status"] == after.loc["TOURISTS", "status"] == "achieved"
-    assert after.loc["BIRTH_RATE", "status"] == "moderate"  # 0,4 of the 0,5 ‰ a year: R = 0,8
+    # The gaps run to 2025, the goal year: with its figures in, each goal has the term's result.
+    assert after.loc["JOBS", "status"] == after.loc["TOURISTS", "status"] == "dat"
+    assert after.loc["TOURISTS", "final_kind"] == "estimate"
+    # 0,4 of the 0,5 ‰ a year asked: 80 %, không đạt (a pace of R = 0,8 before 2025).
+    assert after.loc["BIRTH_RATE", "status"] == "khong_dat"
+    assert after.loc["BIRTH_RATE", "final_pct"] == pytest.approx(80.0)
     obs = data.observations.query("code == 'INCOME_PC' and year == 2023").iloc[0]
     assert (obs["kind"], obs["value"]) == ("actual", 45.0)
 
@@ -272,4 +276,4 @@ def test_after_the_round_trip_the_page_shows_statuses_not_gaps(store: Store) -> 
     assert t("goals.missing", "vi") not in [s.value for s in at.subheader]
     shown = "\n".join(str(v) for v in at.table[0].value.to_numpy().ravel())
     assert t("progress.no_data", "vi") not in shown
-    assert t("progress.achieved", "vi") in shown
+    assert t("progress.dat", "vi") in shown and t("progress.final_estimate", "vi") in shown

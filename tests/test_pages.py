@@ -418,11 +418,13 @@ def test_one_indicator_only_shows_plain_sentences(store: Store) -> None:
     store.commit(one_indicator(store.load()), account="test")
     at = run("pages/overview.py", "vi")
     assert next(m.value for m in at.metric) == "2.503,3"
-    # Its one target (2020) is then the latest goal, already reached.
+    # Its one target (2020) is then the latest goal; its year's figure (an estimate) is in, so it
+    # reads as the term's result, 118,08 %, marked as resting on an estimate.
     goals = [s.value for s in at.subheader if s.value.startswith("Mục tiêu đến năm")]
     assert goals == ["Mục tiêu đến năm 2020"]
-    strip = ":green-badge[✓ 1 · đã đạt mục tiêu]\n\n"
-    strip += "- Tổng giá trị sản xuất: **≈ 2.120 tỷ đồng (suy ra từ tỷ lệ báo cáo)**"
+    strip = ":blue-badge[▲ 1 · vượt mục tiêu]\n\n"
+    strip += "- Tổng giá trị sản xuất: **≈ 2.120 tỷ đồng (suy ra từ tỷ lệ báo cáo) · 2020:\u2060 2.503,3 · "
+    strip += "118,08\u202f% (theo số ước thực hiện)**"
     assert strip in [m.value for m in at.markdown]
     assert [i.value for i in run("pages/commendations.py", "vi").info] == [t("empty.commendations", "vi")]
     assert [i.value for i in run("pages/domain_tea.py", "vi").info] == [t("empty.domain", "vi")]

@@ -74,4 +74,29 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.goal_pct": ("% mục tiêu giai đoạn (năm cuối)", "% of the term goal (last year)"),
     "col.goal_status": ("Kết quả giai đoạn", "Term result"),
     "col.path": ("Lộ trình tới mục tiêu giai đoạn", "Path to the term goal"),
+    # A goal whose year's figure is in: the term's result, no longer a pace (progress.FINAL).
+    "progress.vuot": ("vượt mục tiêu", "goal exceeded"),
+    "progress.dat": ("đạt mục tiêu", "goal met"),
+    "progress.khong_dat": ("không đạt mục tiêu", "goal not met"),
+    "progress.final_estimate": ("theo số ước thực hiện", "based on an estimate"),
+    "report.goal_result": ("kết quả: {status}", "result: {status}"),
+    # A workbook made from an older data version (indicators/stale.py).
+    "stale.guide": (
+        "Tệp này được lập từ dữ liệu phiên bản {v}. Nếu sau đó có người thêm số liệu cho cùng chỉ tiêu "
+        "và địa bàn, trang cập nhật sẽ cảnh báo trước khi ghi.",
+        "This file was made from data version {v}. If someone adds figures for the same indicators and "
+        "areas after that, the update page warns before anything is saved.",
+    ),
+    "stale.warning": (
+        "Tệp này được lập từ dữ liệu phiên bản {then}; dữ liệu nay đã là phiên bản {now}. Nếu ghi, "
+        "{n} số liệu được thêm sau phiên bản {then} sẽ bị xoá: {which}. Hãy tải lại tệp mới rồi điền, "
+        "hoặc thêm các số liệu này vào tệp trước khi tải lên.",
+        "This file was made from data version {then}; the data is now at version {now}. Saving it would "
+        "remove {n} figures added after version {then}: {which}. Download the file again and fill it in, "
+        "or add these figures to the file before uploading it.",
+    ),
+    "stale.more": (
+        "… và {n} số liệu khác (xem bảng thay đổi bên dưới)",
+        "… and {n} more (see the changes below)",
+    ),
 }
