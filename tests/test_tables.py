@@ -44,13 +44,13 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     assert tourists["Mục tiêu"] == "600.000 lượt khách (2025)"
     assert tourists["Cần đạt mỗi năm"] == "+14,87\u202f%/năm"
     assert tourists["Thực tế mỗi năm"] == "—"
-    assert tourists["Tiến độ"] == "○ chưa đủ số liệu (chưa có số liệu sau năm gốc)"
+    assert tourists["Tiến độ / kết quả"] == "○ chưa đủ số liệu (chưa có số liệu sau năm gốc)"
     poverty = summary.loc["Tỷ lệ hộ nghèo (%)"]
     assert poverty["Mục tiêu"] == "giảm mỗi năm 2 điểm % (→ 8,22\u202f%) (2025)"
     assert poverty["Cần đạt mỗi năm"] == "−2 điểm %/năm"
     assert summary.loc["Tỷ suất tăng dân số tự nhiên (‰)"]["Mục tiêu"] == "≤ 13,3\u202f‰ (2025)"
     assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5 điểm ‰ (2025)"
-    budget = summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Tiến độ"]
+    budget = summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Tiến độ / kết quả"]
     assert budget == "○ chưa đủ số liệu (báo cáo không nêu số liệu năm gốc)"
     full = tables.headers(tables.goals_table(data, rows, "en"), "en")
     assert full.loc[full["Indicator"] == "Tourist arrivals", "Required growth (%/year)"].iloc[

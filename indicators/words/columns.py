@@ -34,7 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.required_change": ("Mức thay đổi cần đạt mỗi năm", "Required change a year"),
     "col.observed_change": ("Mức thay đổi thực tế mỗi năm", "Observed change a year"),
     "col.ratio": ("Tỷ số R (thực tế ÷ cần đạt)", "Ratio R (observed ÷ required)"),
-    "col.progress": ("Tiến độ", "Progress"),
+    "col.progress": ("Tiến độ / kết quả", "Progress / result"),
     "col.required_pace": ("Cần đạt mỗi năm", "Required a year"),
     "col.observed_pace": ("Thực tế mỗi năm", "Observed a year"),
     "col.note": ("Ghi chú", "Note"),
