@@ -63,7 +63,8 @@ def period_years(period: str) -> tuple[int, int]:
 
 def areas_present(data: Dataset, rows: pd.DataFrame) -> list[str]:
     """Areas that hold any figure or target, in the areas table's order."""
-    used = set(rows["area"]) | set(data.observations["area"])
+    # unique() first: a set of millions of pandas strings builds a Python object per row.
+    used = set(rows["area"].unique()) | set(data.observations["area"].unique())
     ordered = [a for a in data.areas["code"] if a in used]
     return ordered + sorted(used - set(ordered))
 
@@ -82,8 +83,9 @@ def codes_in(data: Dataset, domains: tuple[str, ...] | list[str]) -> list[str]:
     """Indicator codes of the given domains, domain by domain; within one, the headline ones first,
     then those with a target, then those with a figure, then the rest, each group by name."""
     ind = data.indicators
-    judged = set(data.targets["code"]) | set(data.reported["code"])
-    measured = set(data.observations["code"])
+    # unique() first: a set of millions of pandas strings builds a Python object per row.
+    judged = set(data.targets["code"].unique()) | set(data.reported["code"].unique())
+    measured = set(data.observations["code"].unique())
     names = ind.set_index("code")["name_vi"]
     out: list[str] = []
     for domain in domains:

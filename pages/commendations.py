@@ -15,7 +15,8 @@ everything = commendations.commendations(data, lang)
 if everything.empty:
     widgets.say(t("empty.commendations", lang))
     st.stop()
-areas = [a for a in data.areas["code"] if a in set(data.observations["area"])]
+held = set(data.observations["area"].unique())
+areas = [a for a in data.areas["code"] if a in held]
 area = widgets.area_filter(data, areas, lang, key="commendations_area")
 choice = st.segmented_control(
     t("filter.recipient", lang),
