@@ -228,6 +228,28 @@ def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
     return _area_labels(state.store().url, data.version, lang, data)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _compare_choices(url: str, version: int, _data: Dataset) -> tuple[list[str], dict[str, list[int]]]:
+    # Scans of every figure (millions at national scale): once per version, not on every run.
+    return selection.all_codes(_data), compare.years_by_code(_data)
+
+
+def compare_choices(data: Dataset) -> tuple[list[str], dict[str, list[int]]]:
+    """The comparison page's indicators in page order, and each one's years, once per version."""
+    codes, years = _compare_choices(state.store().url, data.version, data)
+    return list(codes), years
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _default_parent(url: str, version: int, code: str, year: int, _data: Dataset) -> str:
+    return compare.default_parent(_data, code, year)
+
+
+def default_parent(data: Dataset, code: str, year: int) -> str:
+    """The parent of the areas holding an indicator's figures in a year (compare.default_parent), cached."""
+    return _default_parent(state.store().url, data.version, code, year, data)
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def _comparison(
     url: str, version: int, code: str, year: int, parent: str, _data: Dataset

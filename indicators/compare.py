@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -84,14 +85,20 @@ def children_of(data: Dataset, parent: str, year: int) -> pd.DataFrame:
     return areas.children(data.areas, parent, year)
 
 
+def years_by_code(data: Dataset) -> dict[str, list[int]]:
+    """Per indicator, the years that hold a figure or a target, oldest first."""
+    both = pd.concat([data.observations[["code", "year"]], data.targets[["code", "year"]]])
+    pairs = both.drop_duplicates().sort_values(["code", "year"])
+    return {str(c): [int(y) for y in group] for c, group in pairs.groupby("code", sort=False)["year"]}
+
+
 def default_parent(data: Dataset, code: str, year: int) -> str:
     """The parent of the areas that hold this indicator's figures in that year ("" when none do)."""
     obs = data.observations
-    held = obs.loc[(obs["code"] == code) & (obs["year"] == year), "area"].drop_duplicates()
-    found = [
-        p for a in held if (u := areas.unit(data.areas, a, year)) is not None and (p := str(u["parent"]))
-    ]
-    return pd.Series(found).mode().iloc[0] if found else ""
+    held = obs.loc[(obs["code"] == code) & (obs["year"] == year), "area"].unique()
+    found = areas.units(data.areas, held, year)["parent"]
+    found = found[found != ""]
+    return str(found.mode().iloc[0]) if not found.empty else ""
 
 
 def _codes_needed(rule: aggregate.Rule, code: str) -> list[tuple[str, aggregate.Rule]]:
@@ -289,3 +296,10 @@ def parent_note(result: Comparison, lang: Lang = "vi") -> str:
 def area_name(data: Dataset, code: str, year: int, lang: Lang = "vi") -> str:
     """An area's name in its year; the country by its word."""
     return t("compare.country", lang) if code == COUNTRY else areas.label(data.areas, code, lang, year)
+
+
+def area_names(data: Dataset, codes: Iterable[str], year: int, lang: Lang = "vi") -> dict[str, str]:
+    """`area_name` of many areas at once (a national comparison names hundreds)."""
+    wanted = list(dict.fromkeys(codes))
+    names = areas.labels(data.areas, [c for c in wanted if c != COUNTRY], lang, year)
+    return {c: t("compare.country", lang) if c == COUNTRY else names[c] for c in wanted}
