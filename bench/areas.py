@@ -15,11 +15,9 @@ from __future__ import annotations
 import io
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +28,8 @@ import pandas as pd
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, MINIMAL_PAGE, free_port
+from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, MINIMAL_PAGE
+from bench.serving import PRODUCT, serve
 from indicators import official_areas
 from indicators.model import TABLES, Dataset
 from indicators.store import ROW_TABLES, Store, row_hashes
@@ -171,32 +170,6 @@ def read_times(url: str, rounds: int) -> tuple[float, float]:
     return min(loads), min(bares)
 
 
-@contextmanager
-def serve(script: Path, env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run script` on a free port until the block ends; its URL and process."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", script.name, "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(
-        command, cwd=script.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"streamlit did not start for {script}") from None
-                time.sleep(0.3)
-        yield url, proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
 def rss_mb(pid: int) -> float:
     """Resident memory of a process, MB, from /proc (Linux)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -260,13 +233,13 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             minimal = Path(tmp) / "minimal.py"
             minimal.write_text(MINIMAL_PAGE, encoding="utf-8")
-            env = {**os.environ, "INDICATORS_DB": url}
-            with serve(ROOT / "app.py", env) as (app_url, app), serve(minimal, env) as (minimal_url, _):
-                compare_url = f"{app_url}/so-sanh-dia-ban?indicator=I000&parent="
+            env = {"INDICATORS_DB": url}
+            with serve(PRODUCT, env, start_seconds=120) as app, serve(minimal, env) as yardstick:
+                compare_url = f"{app.url}/so-sanh-dia-ban?indicator=I000&parent="
                 pages = {
                     "one province (Lai Châu, 38 communes)": compare_url + province,
                     "whole country (34 provinces)": compare_url + "VN",
-                    "one-chart page": minimal_url + "/",
+                    "one-chart page": yardstick.url + "/",
                 }
                 times = draw_times(list(pages.values()), rounds)
                 memory = rss_mb(app.pid)

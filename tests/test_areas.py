@@ -215,7 +215,8 @@ def test_years_of_every_indicator_are_those_with_a_figure_or_a_target(shipped: D
     obs, targets = shipped.observations, shipped.targets
     assert set(years) == set(obs["code"]) | set(targets["code"])
     for code, held in years.items():
-        expected = set(obs.loc[obs["code"] == code, "year"]) | set(targets.loc[targets["code"] == code, "year"])
+        expected = set(obs.loc[obs["code"] == code, "year"])
+        expected |= set(targets.loc[targets["code"] == code, "year"])
         assert held == sorted(expected)
     # The poverty rate has 2020 figures and a 2025 goal: both years are choices.
     assert years["GTSX"] == [2020] and years["POV_RATE"] == [2020, 2025]
