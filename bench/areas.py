@@ -7,7 +7,8 @@ and 3,321 communes of the official list (package vietnam-provinces), 100 summabl
 - the comparison page fully drawn (one province; the whole country) against the minimal one-chart
   page in the same run (goal ≤ 2×);
 - the resident memory of the server holding the national dataset (goal ≤ 1.5 GB);
-- Store.load of one version against a bare pandas read_sql of the same rows (goal ≤ 1.5×).
+- Store.load of one version against a bare pandas read_sql of the same rows (goal ≤ 1.5×);
+then the same figures as a Markdown table for the issue's closing note, with the load average.
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ def main() -> int:
         f"{len(data.observations):,} figures, {len(data.targets):,} targets "
         f"({time.perf_counter() - start:.0f} s to build)"
     )
+    load_before = os.getloadavg()[0]
     with database(admin_url) as url:
         start = time.perf_counter()
         load_fast(url, data)
@@ -253,7 +255,32 @@ def main() -> int:
                 )
             print("  goal: comparison pages ≤ 2× the one-chart page")
             print(f"\nServer memory with the national dataset loaded: {memory:,.0f} MB (goal ≤ 1,536 MB)")
+    drawn = {name: statistics.median(ms) for name, ms in ((n, times[u]) for n, u in pages.items())}
+    print("\nFor the closing note:\n")
+    print("\n".join(closing_note(loaded, bare, drawn, memory, (load_before, os.getloadavg()[0]))))
     return 0
+
+
+def closing_note(
+    loaded: float, bare: float, drawn: dict[str, float], memory: float, load: tuple[float, float]
+) -> list[str]:
+    """The figures as a Markdown table, with the machine's load: ratios mean little on a busy machine."""
+    base = drawn["one-chart page"]
+    province, country = (drawn[n] for n in list(drawn)[:2])
+    return [
+        "| measure (national synthetic data, PostgreSQL) | result | goal |",
+        "|---|---|---|",
+        f"| reading one version: Store.load vs bare pandas read_sql of the same rows "
+        f"| {loaded / bare:.2f}× ({loaded:.1f} s vs {bare:.1f} s) | ≤ 1.5× |",
+        f"| comparison page fully drawn, one province (38 communes), vs one-chart page "
+        f"| {province / base:.2f}× ({province:,.0f} vs {base:,.0f} ms) | ≤ 2× |",
+        f"| comparison page fully drawn, whole country (34 provinces) "
+        f"| {country / base:.2f}× ({country:,.0f} vs {base:,.0f} ms) | ≤ 2× |",
+        f"| server memory (RSS) with the national dataset | {memory:,.0f} MB | ≤ 1,536 MB |",
+        "",
+        f"Load average (1 min) at the start and the end: {load[0]:.2f} → {load[1]:.2f} "
+        f"on {os.cpu_count()} cores.",
+    ]
 
 
 if __name__ == "__main__":
