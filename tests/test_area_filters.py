@@ -1,4 +1,4 @@
-"""The area filter on every page whose data have more than one area (AppTest, the four communes' 2026 figures)."""
+"""The area filter on every page whose data have more than one area (AppTest, the four communes' figures)."""
 
 from __future__ import annotations
 
