@@ -106,9 +106,9 @@ else:
     widgets.report_downloads(data, parent, str(year), lang, key="compare_report", compare=chosen)
 
 # Where an area came from: the former units, and the former district's figures, labelled as such.
-st.subheader(t("compare.origin", lang))
 linked = sorted(set(data.area_links["code"]), key=lambda c: names.get(c, c))
-if linked:
+if linked:  # a store without formed-from links gets no empty heading
+    st.subheader(t("compare.origin", lang))
     first = next((c for c in result.children["area"] if c in set(linked)), linked[0])
     picked = st.selectbox(
         t("compare.origin_pick", lang),
