@@ -114,6 +114,7 @@ def test_a_store_without_formed_from_links_shows_no_origin_heading(store_url: st
     at = open_page("vi")
     assert not at.exception, [e.value for e in at.exception]
     headings = [h.value for h in at.subheader]
-    assert len(headings) == 2 and "Nguồn gốc địa bàn" not in headings
+    assert headings[:2] == ["Khoảng cách tới mục tiêu của từng địa bàn", "Bảng so sánh"]
+    assert "Nguồn gốc địa bàn" not in headings
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert chart["data"][0]["x"] == [1200.5, 950.0, 610.0, 430.25]
