@@ -7,7 +7,8 @@ and 3,321 communes of the official list (package vietnam-provinces), 100 summabl
 - the comparison page fully drawn (one province; the whole country) against the minimal one-chart
   page in the same run (goal ≤ 2×);
 - the resident memory of the server holding the national dataset (goal ≤ 1.5 GB);
-- Store.load of one version against a bare pandas read_sql of the same rows (goal ≤ 1.5×).
+- Store.load of one version against a bare pandas read_sql of the same rows (goal ≤ 1.5×);
+then the same figures as a Markdown table for the issue's closing note, with the load average.
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from __future__ import annotations
 import io
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +29,8 @@ import pandas as pd
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, MINIMAL_PAGE, free_port
+from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, MINIMAL_PAGE
+from bench.serving import PRODUCT, serve
 from indicators import official_areas
 from indicators.model import TABLES, Dataset
 from indicators.store import ROW_TABLES, Store, row_hashes
@@ -171,32 +171,6 @@ def read_times(url: str, rounds: int) -> tuple[float, float]:
     return min(loads), min(bares)
 
 
-@contextmanager
-def serve(script: Path, env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run script` on a free port until the block ends; its URL and process."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", script.name, "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(
-        command, cwd=script.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"streamlit did not start for {script}") from None
-                time.sleep(0.3)
-        yield url, proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
 def rss_mb(pid: int) -> float:
     """Resident memory of a process, MB, from /proc (Linux)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -243,6 +217,7 @@ def main() -> int:
         f"{len(data.observations):,} figures, {len(data.targets):,} targets "
         f"({time.perf_counter() - start:.0f} s to build)"
     )
+    load_before = os.getloadavg()[0]
     with database(admin_url) as url:
         start = time.perf_counter()
         load_fast(url, data)
@@ -260,13 +235,13 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             minimal = Path(tmp) / "minimal.py"
             minimal.write_text(MINIMAL_PAGE, encoding="utf-8")
-            env = {**os.environ, "INDICATORS_DB": url}
-            with serve(ROOT / "app.py", env) as (app_url, app), serve(minimal, env) as (minimal_url, _):
-                compare_url = f"{app_url}/so-sanh-dia-ban?indicator=I000&parent="
+            env = {"INDICATORS_DB": url}
+            with serve(PRODUCT, env, start_seconds=120) as app, serve(minimal, env) as yardstick:
+                compare_url = f"{app.url}/so-sanh-dia-ban?indicator=I000&parent="
                 pages = {
                     "one province (Lai Châu, 38 communes)": compare_url + province,
                     "whole country (34 provinces)": compare_url + "VN",
-                    "one-chart page": minimal_url + "/",
+                    "one-chart page": yardstick.url + "/",
                 }
                 times = draw_times(list(pages.values()), rounds)
                 memory = rss_mb(app.pid)
@@ -280,7 +255,32 @@ def main() -> int:
                 )
             print("  goal: comparison pages ≤ 2× the one-chart page")
             print(f"\nServer memory with the national dataset loaded: {memory:,.0f} MB (goal ≤ 1,536 MB)")
+    drawn = {name: statistics.median(ms) for name, ms in ((n, times[u]) for n, u in pages.items())}
+    print("\nFor the closing note:\n")
+    print("\n".join(closing_note(loaded, bare, drawn, memory, (load_before, os.getloadavg()[0]))))
     return 0
+
+
+def closing_note(
+    loaded: float, bare: float, drawn: dict[str, float], memory: float, load: tuple[float, float]
+) -> list[str]:
+    """The figures as a Markdown table, with the machine's load: ratios mean little on a busy machine."""
+    base = drawn["one-chart page"]
+    province, country = (drawn[n] for n in list(drawn)[:2])
+    return [
+        "| measure (national synthetic data, PostgreSQL) | result | goal |",
+        "|---|---|---|",
+        f"| reading one version: Store.load vs bare pandas read_sql of the same rows "
+        f"| {loaded / bare:.2f}× ({loaded:.1f} s vs {bare:.1f} s) | ≤ 1.5× |",
+        f"| comparison page fully drawn, one province (38 communes), vs one-chart page "
+        f"| {province / base:.2f}× ({province:,.0f} vs {base:,.0f} ms) | ≤ 2× |",
+        f"| comparison page fully drawn, whole country (34 provinces) "
+        f"| {country / base:.2f}× ({country:,.0f} vs {base:,.0f} ms) | ≤ 2× |",
+        f"| server memory (RSS) with the national dataset | {memory:,.0f} MB | ≤ 1,536 MB |",
+        "",
+        f"Load average (1 min) at the start and the end: {load[0]:.2f} → {load[1]:.2f} "
+        f"on {os.cpu_count()} cores.",
+    ]
 
 
 if __name__ == "__main__":

@@ -7,16 +7,13 @@ time of each page, their ratio (goal: 1.5 or less) and the server-side run time 
 from __future__ import annotations
 
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from bench.serving import PRODUCT, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -79,38 +76,6 @@ APP_PAGES = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def serve(script: Path, env: dict[str, str]) -> Iterator[str]:
-    """`streamlit run script` on a free port until the block ends."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", script.name, "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(
-        command, cwd=script.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"streamlit did not start for {script}") from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
 def browser_times(overview: str, minimal: str, rounds: int) -> tuple[list[float], list[float]]:
     """Milliseconds to fully drawn, each page loaded `rounds` times, alternating which goes first."""
     from playwright.sync_api import sync_playwright
@@ -158,12 +123,12 @@ def main() -> int:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        env = {**os.environ, "INDICATORS_DB": f"sqlite:///{folder / 'store.sqlite'}"}
+        env = {"INDICATORS_DB": f"sqlite:///{folder / 'store.sqlite'}"}
         minimal_script = folder / "minimal" / "minimal.py"
         minimal_script.parent.mkdir()
         minimal_script.write_text(MINIMAL_PAGE, encoding="utf-8")
-        with serve(ROOT / "app.py", env) as app_url, serve(minimal_script, env) as minimal_url:
-            overview, minimal = browser_times(app_url + "/", minimal_url + "/", rounds)
+        with serve(PRODUCT, env) as app, serve(minimal_script, env) as minimal_page:
+            overview, minimal = browser_times(app.url + "/", minimal_page.url + "/", rounds)
         print(f"Fully drawn in headless Chromium, {rounds} alternating loads each (ms, median [min–max]):")
         print(
             f"  overview        {statistics.median(overview):7.0f}  [{min(overview):.0f}–{max(overview):.0f}]"

@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, ROOT, serve
+from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS
 from bench.loadgen import changed_workbook
+from bench.serving import PRODUCT, ROOT, serve
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser
@@ -107,7 +108,8 @@ def main() -> int:
         store_url = f"sqlite:///{folder / 'store.sqlite'}"
         env = {**os.environ, "INDICATORS_DB": store_url}
         workbook = changed_workbook(folder, store_url)
-        with serve(ROOT / "app.py", env) as url:
+        with serve(PRODUCT, env) as server:
+            url = server.url
             port = int(url.rsplit(":", 1)[1])
             before = server_rss_mb(port)
             single, results, output = asyncio.run(run(url + "/", viewers, workbook, env))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
 
 import streamlit as st
@@ -66,7 +68,21 @@ def _dataset_at(url: str, version: int) -> Dataset:
     # version, so the next page load reads it without a restart. One copy per version
     # for the whole server: st.cache_data would unpickle a private copy on every run of
     # every session, the largest part of a page's own work (bench/loadgen.py).
-    return Store(url, seed=None).load(version)
+    data = Store(url, seed=None).load(version)
+    release_freed_memory()
+    return data
+
+
+def release_freed_memory() -> None:
+    """Give the heap a read freed back to the system: glibc keeps it otherwise, for good.
+
+    Reading the national figures frees about as much as the frames hold (bench/areas.py measures
+    the server's memory); on a C library without malloc_trim there is nothing to do.
+    """
+    name = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    if trim is not None:
+        trim(0)
 
 
 def readers_copy(data: Dataset) -> Dataset:

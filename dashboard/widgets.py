@@ -228,6 +228,28 @@ def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
     return _area_labels(state.store().url, data.version, lang, data)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _compare_choices(url: str, version: int, _data: Dataset) -> tuple[list[str], dict[str, list[int]]]:
+    # Scans of every figure (millions at national scale): once per version, not on every run.
+    return selection.all_codes(_data), compare.years_by_code(_data)
+
+
+def compare_choices(data: Dataset) -> tuple[list[str], dict[str, list[int]]]:
+    """The comparison page's indicators in page order, and each one's years, once per version."""
+    codes, years = _compare_choices(state.store().url, data.version, data)
+    return list(codes), years
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _default_parent(url: str, version: int, code: str, year: int, _data: Dataset) -> str:
+    return compare.default_parent(_data, code, year)
+
+
+def default_parent(data: Dataset, code: str, year: int) -> str:
+    """The parent of the areas holding an indicator's figures in a year (compare.default_parent), cached."""
+    return _default_parent(state.store().url, data.version, code, year, data)
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def _comparison(
     url: str, version: int, code: str, year: int, parent: str, _data: Dataset
@@ -438,10 +460,11 @@ def show_table(
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _choices(
-    url: str, version: int, key: str, _data: Dataset, _rows: pd.DataFrame
+    url: str, version: int, key: str, codes: tuple[str, ...] | None, _data: Dataset, _rows: pd.DataFrame
 ) -> tuple[list[str], list[str], str | None]:
     # A page (its filters' key) passes the same rows at a given version: the two name them.
-    return selection.areas_present(_data, _rows), selection.periods(_rows), selection.default_period(_rows)
+    areas = selection.areas_present(_data, _rows, None if codes is None else list(codes))
+    return areas, selection.periods(_rows), selection.default_period(_rows)
 
 
 def plain_table(frame: pd.DataFrame, lang: Lang) -> None:
@@ -473,9 +496,15 @@ def show_bar_table(frame: pd.DataFrame, column: str, lang: Lang) -> None:
     st.table(styled, hide_index=True)
 
 
-def filters(data: Dataset, rows: pd.DataFrame, lang: Lang, key: str) -> tuple[str | None, str | None]:
-    """Area and term pickers, shown only where the data has more than one; returns the choice."""
-    areas, terms, default = _choices(state.store().url, data.version, key, data, rows)
+def filters(
+    data: Dataset, rows: pd.DataFrame, lang: Lang, key: str, codes: list[str] | None = None
+) -> tuple[str | None, str | None]:
+    """Area and term pickers, shown only where the data has more than one; returns the choice.
+
+    The areas are those holding a target or a figure of the page's indicators (`codes`, all by default).
+    """
+    chosen = None if codes is None else tuple(codes)
+    areas, terms, default = _choices(state.store().url, data.version, key, chosen, data, rows)
     area = areas[0] if areas else None
     period = default
     if len(areas) > 1:
@@ -590,7 +619,7 @@ def domain_page(group: str) -> None:
         say(t("empty.domain", lang))
         st.stop()
     rows = selection.domain_rows(attainment_rows(data), codes)
-    area, period = filters(data, rows, lang, key=f"domain_{group}")
+    area, period = filters(data, rows, lang, key=f"domain_{group}", codes=codes)
     chosen = selection.select(rows, area, period)
 
     st.subheader(t("domain_page.indicators", lang))

@@ -139,10 +139,11 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd
         raise UsageError(t(result.problem).format(code=code, year=year, area=parent or ""))
     rows = result.rows
     note = compare.parent_note(result)
+    names = compare.area_names(data, rows["area"], year)
     return pd.DataFrame(
         {
             "code": rows["area"],
-            "name": [compare.area_name(data, a, year) for a in rows["area"]],
+            "name": [names[a] for a in rows["area"]],
             "value": rows["value"],
             "actual_kind": rows["actual_kind"],
             "target": rows["target"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -62,6 +63,25 @@ def label(areas: pd.DataFrame, code: str, lang: Lang, year: int | None = None) -
     """An area's name in the reader's language; the code itself when the code is unknown."""
     row = unit(areas, code, year)
     return code if row is None else name_in(str(row["name"]), lang)
+
+
+def units(areas: pd.DataFrame, codes: Iterable[str], year: int | None = None) -> pd.DataFrame:
+    """`unit` of many codes at once, by the same rule, one row per known code: one pass over the areas."""
+    rows = areas[areas["code"].isin(list(dict.fromkeys(codes)))]
+    if year is not None:
+        in_force = valid_on(rows, year_end(year)) | valid_on(rows, f"{year}-01-01")
+        # As in `unit`: the units in force in that year where a code has any, else all its units.
+        has_any = in_force.groupby(rows["code"]).transform("any").astype(bool)
+        rows = rows[in_force | ~has_any]
+    return rows.sort_values("valid_from", kind="stable").drop_duplicates("code", keep="last")
+
+
+def labels(areas: pd.DataFrame, codes: Iterable[str], lang: Lang, year: int | None = None) -> dict[str, str]:
+    """`label` of many codes at once, by the same rule (a national comparison names hundreds)."""
+    wanted = list(dict.fromkeys(codes))
+    found = units(areas, wanted, year)
+    names = dict(zip(found["code"], found["name"], strict=True))
+    return {c: name_in(str(names[c]), lang) if c in names else c for c in wanted}
 
 
 def children(areas: pd.DataFrame, parent: str, year: int) -> pd.DataFrame:

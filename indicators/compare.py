@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -84,14 +85,20 @@ def children_of(data: Dataset, parent: str, year: int) -> pd.DataFrame:
     return areas.children(data.areas, parent, year)
 
 
+def years_by_code(data: Dataset) -> dict[str, list[int]]:
+    """Per indicator, the years that hold a figure or a target, oldest first."""
+    both = pd.concat([data.observations[["code", "year"]], data.targets[["code", "year"]]])
+    pairs = both.drop_duplicates().sort_values(["code", "year"])
+    return {str(c): [int(y) for y in group] for c, group in pairs.groupby("code", sort=False)["year"]}
+
+
 def default_parent(data: Dataset, code: str, year: int) -> str:
     """The parent of the areas that hold this indicator's figures in that year ("" when none do)."""
     obs = data.observations
-    held = obs.loc[(obs["code"] == code) & (obs["year"] == year), "area"].drop_duplicates()
-    found = [
-        p for a in held if (u := areas.unit(data.areas, a, year)) is not None and (p := str(u["parent"]))
-    ]
-    return pd.Series(found).mode().iloc[0] if found else ""
+    held = obs.loc[(obs["code"] == code) & (obs["year"] == year), "area"].unique()
+    found = areas.units(data.areas, held, year)["parent"]
+    found = found[found != ""]
+    return str(found.mode().iloc[0]) if not found.empty else ""
 
 
 def _codes_needed(rule: aggregate.Rule, code: str) -> list[tuple[str, aggregate.Rule]]:
@@ -146,6 +153,19 @@ def _with_child_totals(
     return _replace(data, pd.concat([obs, *added], ignore_index=True)), marks
 
 
+def _only(data: Dataset, codes: list[str]) -> Dataset:
+    """The figures, targets and reported % of these indicators only: all that a comparison reads.
+
+    At national scale every later step then works on thousands of rows, not millions.
+    """
+    return replace(
+        data,
+        observations=data.observations[data.observations["code"].isin(codes)],
+        targets=data.targets[data.targets["code"].isin(codes)],
+        reported=data.reported[data.reported["code"].isin(codes)],
+    )
+
+
 def _replace(data: Dataset, observations: pd.DataFrame) -> Dataset:
     """The dataset with other observations (typed), every other table as it is."""
     return replace(data, observations=coerce(OBSERVATIONS, observations))
@@ -156,6 +176,8 @@ def compare(data: Dataset, code: str, year: int, parent: str | None = None) -> C
     # Load inputs.
     if data.indicators[data.indicators["code"] == code].empty:
         return Comparison(pd.DataFrame(columns=COLUMNS), parent or "", year, code, "compare.unknown_code")
+    rule = aggregate.rule_for(data, code)
+    data = _only(data, [needed for needed, _ in _codes_needed(rule, code)])
     parent = parent or default_parent(data, code, year)
     if not parent:
         return Comparison(pd.DataFrame(columns=COLUMNS), "", year, code, "compare.no_figures")
@@ -166,7 +188,6 @@ def compare(data: Dataset, code: str, year: int, parent: str | None = None) -> C
         return Comparison(pd.DataFrame(columns=COLUMNS), parent, year, code, "compare.no_children")
 
     # Process data.
-    rule = aggregate.rule_for(data, code)
     data, child_marks = _with_child_totals(data, code, year, kids, rule)
     members = pd.DataFrame({"child": kids["code"].to_numpy(), "parent": parent})
     total = aggregate.totals(data, code, year, members).iloc[0]
@@ -289,3 +310,10 @@ def parent_note(result: Comparison, lang: Lang = "vi") -> str:
 def area_name(data: Dataset, code: str, year: int, lang: Lang = "vi") -> str:
     """An area's name in its year; the country by its word."""
     return t("compare.country", lang) if code == COUNTRY else areas.label(data.areas, code, lang, year)
+
+
+def area_names(data: Dataset, codes: Iterable[str], year: int, lang: Lang = "vi") -> dict[str, str]:
+    """`area_name` of many areas at once (a national comparison names hundreds)."""
+    wanted = list(dict.fromkeys(codes))
+    names = areas.labels(data.areas, [c for c in wanted if c != COUNTRY], lang, year)
+    return {c: t("compare.country", lang) if c == COUNTRY else names[c] for c in wanted}

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import areas, figures, fmt, labels
-from indicators.compare import COUNTRY, Comparison, area_name, parent_note
+from indicators.compare import COUNTRY, Comparison, area_names, parent_note
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -25,10 +25,11 @@ def _value(value: object, unit: str, lang: Lang) -> str:
 def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang: Lang) -> go.Figure:
     """Child areas with a figure, best first; the parent's value (dashed) and target (dotted) as lines."""
     kids = result.children[result.children["value"].notna()]
+    names = area_names(data, [*kids["area"], result.parent], result.year, lang)
     items = []
     for row in kids.itertuples(index=False):
         status = str(row.status)
-        label = area_name(data, str(row.area), result.year, lang)
+        label = names[str(row.area)]
         target = (
             ""
             if fmt.is_missing(row.target)
@@ -47,7 +48,7 @@ def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang
             )
         )
     parent = result.parent_row
-    parent_name = area_name(data, result.parent, result.year, lang)
+    parent_name = names[result.parent]
     reference = second = None
     reference_label = second_label = ""
     if parent is not None and not fmt.is_missing(parent["value"]):
@@ -97,10 +98,11 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
     """Every row of the comparison, the parent last, by column id (headers are put on when shown)."""
     rows = result.rows
     note = parent_note(result, lang)
+    names = area_names(data, rows["area"], result.year, lang)
     frame = pd.DataFrame(
         {
             "area_code": rows["area"].where(rows["area"] != COUNTRY, ""),
-            "area_name": [area_name(data, a, result.year, lang) for a in rows["area"]],
+            "area_name": [names[a] for a in rows["area"]],
             "row": [note if p else "" for p in rows["is_parent"]],
             "value": rows["value"].astype("float64"),
             "unit": unit,
@@ -120,9 +122,10 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
 def gaps_summary(data: Dataset, result: Comparison, unit: str, lang: Lang) -> pd.DataFrame:
     """For phones: area, status, and the gap to its own target in words ("+383,3 tỷ đồng")."""
     kids = result.children[result.children["target"].notna()]
+    names = area_names(data, kids["area"], result.year, lang)
     return pd.DataFrame(
         {
-            "area_name": [area_name(data, a, result.year, lang) for a in kids["area"]],
+            "area_name": [names[a] for a in kids["area"]],
             "status": [_status(s, lang) for s in kids["status"]],
             "gap": [
                 fmt.MISSING if fmt.is_missing(g) else fmt.join_unit(fmt.signed(g, lang), unit)

@@ -61,10 +61,19 @@ def period_years(period: str) -> tuple[int, int]:
     return years if years else (int(period), int(period))
 
 
-def areas_present(data: Dataset, rows: pd.DataFrame) -> list[str]:
-    """Areas that hold any figure or target, in the areas table's order."""
-    used = set(rows["area"]) | set(data.observations["area"])
-    ordered = [a for a in data.areas["code"] if a in used]
+def areas_present(
+    data: Dataset, rows: pd.DataFrame | None = None, codes: list[str] | None = None
+) -> list[str]:
+    """Areas holding a target row or a figure of the given indicators (all by default), each once.
+
+    In the areas table's order; a code that names two units over time (03390) is one area here.
+    """
+    obs = data.observations if codes is None else data.observations[data.observations["code"].isin(codes)]
+    # unique() first: a set of millions of pandas strings builds a Python object per row.
+    used = set(obs["area"].unique())
+    if rows is not None:
+        used |= set(rows["area"].unique())
+    ordered = [a for a in dict.fromkeys(data.areas["code"]) if a in used]
     return ordered + sorted(used - set(ordered))
 
 
@@ -82,8 +91,9 @@ def codes_in(data: Dataset, domains: tuple[str, ...] | list[str]) -> list[str]:
     """Indicator codes of the given domains, domain by domain; within one, the headline ones first,
     then those with a target, then those with a figure, then the rest, each group by name."""
     ind = data.indicators
-    judged = set(data.targets["code"]) | set(data.reported["code"])
-    measured = set(data.observations["code"])
+    # unique() first: a set of millions of pandas strings builds a Python object per row.
+    judged = set(data.targets["code"].unique()) | set(data.reported["code"].unique())
+    measured = set(data.observations["code"].unique())
     names = ind.set_index("code")["name_vi"]
     out: list[str] = []
     for domain in domains:

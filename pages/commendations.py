@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import commendations, fmt
+from indicators import commendations, fmt, selection
 from indicators.i18n import t
 
 # Read inputs.
@@ -15,7 +15,8 @@ everything = commendations.commendations(data, lang)
 if everything.empty:
     widgets.say(t("empty.commendations", lang))
     st.stop()
-areas = [a for a in data.areas["code"] if a in set(data.observations["area"])]
+# The areas holding a commendation count: another area would only show "no commendations".
+areas = selection.areas_present(data, codes=selection.codes_in(data, ("commendations",)))
 area = widgets.area_filter(data, areas, lang, key="commendations_area")
 choice = st.segmented_control(
     t("filter.recipient", lang),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, widgets
-from indicators import areas, compare, compare_charts, labels, page_settings, report_compare, selection
+from indicators import areas, compare, compare_charts, labels, page_settings, report_compare
 from indicators.i18n import t
 
 # Read inputs.
@@ -16,21 +16,16 @@ if info.empty:
     widgets.say(t("empty.indicators", lang))
     st.stop()
 st.caption(t("compare.intro", lang))
-codes = selection.all_codes(data)
-
-
-def _years(code: str) -> list[int]:
-    held = data.observations.loc[data.observations["code"] == code, "year"]
-    return sorted(set(held) | set(data.targets.loc[data.targets["code"] == code, "year"]))
+codes, years_of = widgets.compare_choices(data)
 
 
 def _new_indicator() -> None:
     """Another indicator has other years and areas: its latest year and usual parent are the start."""
     chosen = st.session_state["compare_code"]
-    years = _years(chosen)
+    years = years_of.get(chosen, [])
     if years:
         st.session_state["compare_year"] = years[-1]
-        parent = compare.default_parent(data, chosen, years[-1])
+        parent = widgets.default_parent(data, chosen, years[-1])
         if parent:
             st.session_state["compare_parent"] = parent
 
@@ -46,7 +41,7 @@ code = st.selectbox(
     format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
 )
 name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
-years = _years(code)
+years = years_of.get(code, [])
 if not years:
     widgets.say(t("empty.series", lang))
     st.stop()
@@ -56,7 +51,7 @@ left, right = st.columns([1, 3])
 start = 0 if "compare_year" in st.session_state else len(years) - 1
 year = left.selectbox(t("compare.year", lang), years, index=start, key="compare_year")
 parents = [compare.COUNTRY, *sorted(areas.parents(data.areas)["code"], key=lambda c: names.get(c, c))]
-default = st.query_params.get("parent") or compare.default_parent(data, code, year)
+default = st.query_params.get("parent") or widgets.default_parent(data, code, year)
 parent = right.selectbox(
     t("compare.parent", lang),
     parents,
@@ -111,9 +106,9 @@ else:
     widgets.report_downloads(data, parent, str(year), lang, key="compare_report", compare=chosen)
 
 # Where an area came from: the former units, and the former district's figures, labelled as such.
-st.subheader(t("compare.origin", lang))
 linked = sorted(set(data.area_links["code"]), key=lambda c: names.get(c, c))
-if linked:
+if linked:  # a store without formed-from links gets no empty heading
+    st.subheader(t("compare.origin", lang))
     first = next((c for c in result.children["area"] if c in set(linked)), linked[0])
     picked = st.selectbox(
         t("compare.origin_pick", lang),

@@ -25,11 +25,8 @@ code = st.selectbox(
     format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
 )
 name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
-areas = [
-    a
-    for a in data.areas["code"]
-    if a in set(data.observations.loc[data.observations["code"] == code, "area"])
-]
+held = set(data.observations.loc[data.observations["code"] == code, "area"].unique())
+areas = [a for a in data.areas["code"] if a in held]
 area = widgets.area_filter(data, areas, lang, key="detail_area")
 
 # What the indicator means (definition, unit, how it is computed and added up, source).

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench import serving
 from bench.dashboard import CHROMIUM as BENCH_CHROMIUM
 from bench.dashboard import CHROMIUM_ARGS, drawn_js
+from bench.serving import ServerError as ServerError  # re-exported: the browser tests catch it
+from bench.serving import free_port as free_port  # re-exported: tests that start servers of their own
 from indicators.fmt import Lang
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,17 +49,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 DRAWN_JS = drawn_js(require_chart=False)
 
 
-class ServerError(RuntimeError):
-    """The app did not start; the message holds its log."""
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def serve(
     store_url: str,
@@ -71,34 +57,14 @@ def serve(
     args: tuple[str, ...] = (),
     port: int = 0,
 ) -> Iterator[str]:
-    """The app served by `streamlit run` over the given store; yields its address.
+    """The app served as `make run` serves it, over the given store; yields its address.
 
     `args` go to streamlit (`--secrets.files …`); `port` is a free one unless a caller needs to know
     it beforehand (an OpenID provider's redirect address).
     """
-    port = port or free_port()
-    environ = {**os.environ, "INDICATORS_DB": store_url, **(env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false", *args]
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                        if reply.status == 200:
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise ServerError(f"streamlit did not start:\n{log_path.read_text()}") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+    environ = {"INDICATORS_DB": store_url, **(env or {})}
+    with serving.serve(serving.PRODUCT, environ, log_path, args=args, port=port) as server:
+        yield server.url
 
 
 def launch(playwright: Any) -> Any:

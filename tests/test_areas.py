@@ -188,6 +188,40 @@ def test_bad_requests_come_back_as_problems(shipped: Dataset) -> None:
     assert compare.compare(shipped, "GTSX", 2020, "03390").problem == "compare.no_children"
 
 
+def test_names_of_many_areas_follow_the_rule_for_one(shipped: Dataset) -> None:
+    codes = [*shipped.areas["code"], "99999", compare.COUNTRY]
+    for year in (2020, 2025, 2026, None):
+        for lang in ("vi", "en"):
+            many = areas.labels(shipped.areas, codes, lang, year)
+            assert many == {c: areas.label(shipped.areas, c, lang, year) for c in codes}
+        found = areas.units(shipped.areas, codes, year).set_index("code")
+        assert sorted(found.index) == sorted(set(shipped.areas["code"]))
+        for code in found.index:
+            assert found.loc[code].to_dict() == unit_of(shipped, code, year).drop("code").to_dict()
+    # 03390 named the former district's town until 30 June 2025, Bình Lư commune since.
+    assert areas.labels(shipped.areas, ["03390"], "vi", 2020)["03390"] != "Xã Bình Lư"
+    assert areas.labels(shipped.areas, ["03390", "99999"], "en", 2026) == {
+        "03390": "Bình Lư commune",
+        "99999": "99999",
+    }
+    assert compare.area_names(shipped, ["12", compare.COUNTRY], 2026, "en") == {
+        "12": "Lai Châu province",
+        compare.COUNTRY: "Whole country",
+    }
+
+
+def test_years_of_every_indicator_are_those_with_a_figure_or_a_target(shipped: Dataset) -> None:
+    years = compare.years_by_code(shipped)
+    obs, targets = shipped.observations, shipped.targets
+    assert set(years) == set(obs["code"]) | set(targets["code"])
+    for code, held in years.items():
+        expected = set(obs.loc[obs["code"] == code, "year"])
+        expected |= set(targets.loc[targets["code"] == code, "year"])
+        assert held == sorted(expected)
+    # The poverty rate has 2020 figures and a 2025 goal: both years are choices.
+    assert years["GTSX"] == [2020] and years["POV_RATE"] == [2020, 2025]
+
+
 # Legacy codes and the national list ----------------------------------------------------------
 
 

@@ -105,3 +105,16 @@ def test_a_rate_without_parts_says_why_it_is_not_added(communes: Store) -> None:
     shown = "\n".join(str(v).replace("\u2060", "") for t in at.table for v in t.value.to_numpy().ravel())
     assert "không cộng được: tỷ lệ chỉ tổng hợp được từ tử số và mẫu số" in shown
     assert not table.empty
+
+
+def test_a_store_without_formed_from_links_shows_no_origin_heading(store_url: str, tmp_path: Path) -> None:
+    # Only the four communes and their province: no former units, so nothing to say where they came from.
+    bare = Store(store_url, seed=None).ensure()
+    bare.commit(fixture.dataset(tmp_path / "xa_2026.xlsx"), account="test")
+    at = open_page("vi")
+    assert not at.exception, [e.value for e in at.exception]
+    headings = [h.value for h in at.subheader]
+    assert headings[:2] == ["Khoảng cách tới mục tiêu của từng địa bàn", "Bảng so sánh"]
+    assert "Nguồn gốc địa bàn" not in headings
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert chart["data"][0]["x"] == [1200.5, 950.0, 610.0, 430.25]

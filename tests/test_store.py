@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from indicators import attainment
-from indicators.model import Dataset
+from indicators import store as store_module
+from indicators.model import AGGREGATION, TABLES, Dataset
 from indicators.seed import load_source
 from indicators.store import Store, StoreError, StoreMovedError
 
@@ -110,6 +111,24 @@ def test_rows_are_never_overwritten_in_place(store: Store) -> None:
             )
         ).all()
     assert values == [(2503.3, 1, 2), (2600.0, 2, None)]
+
+
+def test_a_version_read_in_slices_is_the_version_read_whole(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.commit(_with_value(store.load(), "GTSX", 2020, 2600.0), account="ana")
+    whole = [store.load(1), store.load(2)]  # each table in one slice
+    # Slices of 7 rows: every table of more than 7 rows is read in several, one of them in none.
+    monkeypatch.setattr(store_module, "READ_ROWS", 7)
+    sliced = [store.load(1), store.load(2)]
+    assert len(whole[0].observations) > 7 * 10
+    for before, after in zip(whole, sliced, strict=True):
+        for table in TABLES:
+            pd.testing.assert_frame_equal(after.frame(table), before.frame(table))
+    assert (_value(sliced[0], "GTSX", 2020), _value(sliced[1], "GTSX", 2020)) == (2503.3, 2600.0)
+    # The shipped data have no TongHop rows: an empty table comes back empty, with its columns.
+    assert sliced[1].aggregation_rules.empty
+    assert list(sliced[1].aggregation_rules.columns) == list(AGGREGATION.columns)
 
 
 def test_unknown_version_is_a_clear_error(store: Store) -> None:

@@ -1,0 +1,114 @@
+"""The area filter on every page whose data have more than one area (AppTest, the four communes' figures)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from indicators import diff, validate
+from indicators.store import Store
+from tests import areas_fixture as fixture
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PROVINCE = "Tỉnh Lai Châu · 12"
+FORMER = "Tỉnh Lai Châu › Huyện Tam Đường (cũ) · 106"
+COMMUNES = [
+    "Tỉnh Lai Châu › Xã Bình Lư · 03390",
+    "Tỉnh Lai Châu › Xã Bản Bo · 03424",
+    "Tỉnh Lai Châu › Xã Khun Há · 03430",
+    "Tỉnh Lai Châu › Xã Tả Lèng · 03405",
+]
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def communes(store: Store, tmp_path: Path) -> Store:
+    """The shipped store plus the hand-made 2026 figures of the four communes (tea, poverty, households)."""
+    current = store.load()
+    book = fixture.workbook(tmp_path / "xa_2026.xlsx")
+    upload = validate.check(book.read_bytes(), book.name, current)
+    assert upload.ok, validate.report_text(upload)
+    store.commit(diff.merge(current, upload), account="test", file_name=book.name)
+    return store
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def area_picker(at: AppTest, key: str) -> list[str]:
+    """The picker's choices as people read them; fails when the page offers none."""
+    found = [s for s in at.selectbox if s.key == key]
+    assert found, f"no area picker {key}"
+    return list(found[0].options)
+
+
+def has_picker(at: AppTest, key: str) -> bool:
+    return any(s.key == key for s in at.selectbox)
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption).replace("\u2060", "")
+
+
+def test_the_overview_offers_every_area_with_data_once(communes: Store) -> None:
+    at = open_page("pages/overview.py")
+    # 03390 names two units (the former town, then Bình Lư commune): one choice, not two.
+    assert area_picker(at, "overview_area") == [PROVINCE, FORMER, *COMMUNES]
+
+
+def test_the_tea_page_shows_the_chosen_commune(communes: Store) -> None:
+    at = open_page("pages/domain_tea.py")
+    assert area_picker(at, "domain_tea_area") == [PROVINCE, FORMER, *COMMUNES]
+    at.selectbox(key="domain_tea_area").set_value("03424").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Tổng diện tích chè (ha)"] == "1.200,5"
+    at.selectbox(key="domain_tea_area").set_value("03405").run()
+    assert {m.label: m.value for m in at.metric}["Tổng diện tích chè (ha)"] == "430,25"
+
+
+def test_a_page_offers_only_the_areas_of_its_own_indicators(communes: Store) -> None:
+    # The communes' 2026 figures are tea, poverty and households: the poverty page has them, and
+    # the former district's own figures; the political system's figures are the district's only.
+    poverty = open_page("pages/domain_poverty_jobs.py")
+    assert area_picker(poverty, "domain_poverty_jobs_area") == [FORMER, *COMMUNES]
+    politics = open_page("pages/domain_political_system.py")
+    assert not has_picker(politics, "domain_political_system_area")
+    assert "Địa bàn: Huyện Tam Đường" in captions(politics)
+
+
+def test_commendations_name_their_one_area_instead_of_a_picker(communes: Store) -> None:
+    at = open_page("pages/commendations.py")
+    assert not has_picker(at, "commendations_area")
+    assert "Địa bàn: Huyện Tam Đường" in captions(at)
+
+
+def test_the_indicator_page_offers_the_areas_of_the_chosen_indicator(communes: Store) -> None:
+    at = open_page("pages/detail.py")
+    # The total production value is the former district's alone: no picker, the area named.
+    assert at.selectbox(key="indicator").value == "GTSX"
+    assert not has_picker(at, "detail_area")
+    at.selectbox(key="indicator").set_value("TEA_AREA").run()
+    assert area_picker(at, "detail_area") == [FORMER, *COMMUNES]
+    at.selectbox(key="detail_area").set_value("03424").run()
+    assert not at.exception
+    series = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert dict(zip(series["x"], series["y"], strict=True))[2026] == 1200.5
