@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 import pandas as pd
@@ -428,7 +429,7 @@ def markdown_table(frame: pd.DataFrame, lang: Lang) -> str:
     right = set(figure_columns(frame))
     rule = ["---:" if c in right else "---" for c in frame.columns]
 
-    def line(cells: list[object]) -> str:
+    def line(cells: Sequence[object]) -> str:
         # A line break would end the row; the cells are escaped already (a "|" is "\|").
         return "| " + " | ".join(str(c).replace("\n", " ") for c in cells) + " |"
 
