@@ -120,8 +120,11 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
 
 
 def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """What the page shows of `compare_table`: area, value, status, the gap to its own target in words
-    ("+200,5 ha", "—" without a target), and the parent's note. The Excel file keeps every column."""
+    """What the page shows of `compare_table`; the Excel file keeps every column.
+
+    Area, value, status, the gap to the area's own target in words ("+200,5 ha", "—" without a
+    target) and the parent's note: one table, so each gap sits beside the figure it comes from.
+    """
     return pd.DataFrame(
         {
             "area_name": table["area_name"],
