@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 import pandas as pd
@@ -418,6 +419,24 @@ def _phone_rows(frame: pd.DataFrame, lang: Lang) -> str:
     return "\n".join(items)
 
 
+def markdown_table(frame: pd.DataFrame, lang: Lang) -> str:
+    """The reading table as one Markdown table: headers, cells escaped, figures right-aligned.
+
+    Streamlit draws each cell of st.table through its own Markdown component; one Markdown table is
+    parsed once, which a table of a few hundred cells (the comparison of 38 communes) needs.
+    """
+    table = readable(frame, lang)
+    right = set(figure_columns(frame))
+    rule = ["---:" if c in right else "---" for c in frame.columns]
+
+    def line(cells: Sequence[object]) -> str:
+        # A line break would end the row; the cells are escaped already (a "|" is "\|").
+        return "| " + " | ".join(str(c).replace("\n", " ") for c in cells) + " |"
+
+    rows = [line(list(table.columns)), line(rule), *(line(list(r)) for r in table.itertuples(index=False))]
+    return "\n".join(rows)
+
+
 # A table of more columns than this is drawn twice, as a table for wide screens and as a list for a
 # phone, and the style sheet shows the one that fits: at 390 px a seven-column table either scrolls
 # sideways or wraps its words one to a line.
@@ -431,17 +450,22 @@ def show_table(
     key: str,
     columns: list[str] | None = None,
     display: pd.DataFrame | None = None,
+    one_markdown: bool = False,
 ) -> None:
     """A table for reading and a button that downloads all of `frame` as Excel; headers translated here.
 
     The reading table is `display` if given, else `frame`'s `columns` (all by default): a phone
-    shows a few columns well, while the Excel file keeps every one.
+    shows a few columns well, while the Excel file keeps every one. `one_markdown` draws the wide
+    table as one Markdown table, not st.table: a long table then costs the browser far less to draw.
     """
     shown = display if display is not None else frame[columns] if columns is not None else frame
     shown = tables.headers(shown, lang)
     if len(shown.columns) > PHONE_COLUMNS and not shown.empty:
         with st.container(key=f"wide_only-{key}"):
-            st.table(_aligned(shown, lang), hide_index=True)
+            if one_markdown:
+                st.markdown(markdown_table(shown, lang))
+            else:
+                st.table(_aligned(shown, lang), hide_index=True)
         with st.container(key=f"phone_only-{key}"):
             st.markdown(_phone_rows(shown, lang))
     else:

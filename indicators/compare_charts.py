@@ -119,18 +119,22 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
     return frame
 
 
-def gaps_summary(data: Dataset, result: Comparison, unit: str, lang: Lang) -> pd.DataFrame:
-    """For phones: area, status, and the gap to its own target in words ("+383,3 tỷ đồng")."""
-    kids = result.children[result.children["target"].notna()]
-    names = area_names(data, kids["area"], result.year, lang)
+def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """What the page shows of `compare_table`; the Excel file keeps every column.
+
+    Area, value, status, the gap to the area's own target in words ("+200,5 ha", "—" without a
+    target) and the parent's note: one table, so each gap sits beside the figure it comes from.
+    """
     return pd.DataFrame(
         {
-            "area_name": [names[a] for a in kids["area"]],
-            "status": [_status(s, lang) for s in kids["status"]],
+            "area_name": table["area_name"],
+            "value": table["value"],
+            "status": table["status"],
             "gap": [
-                fmt.MISSING if fmt.is_missing(g) else fmt.join_unit(fmt.signed(g, lang), unit)
-                for g in kids["gap"]
+                fmt.MISSING if fmt.is_missing(g) else fmt.join_unit(fmt.signed(g, lang), str(u))
+                for g, u in zip(table["gap"], table["unit"], strict=True)
             ],
+            "row": table["row"],
         }
     )
 

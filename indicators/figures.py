@@ -141,25 +141,28 @@ def _bars(items: list[BarItem], centers: list[float]) -> dict:
     }
 
 
-def _row_labels(rows: _Rows) -> list[dict]:
-    """Each row's label as an annotation above its bar, left-aligned to the plot."""
-    return [
-        {
-            "x": 0,
-            "xref": "paper",
-            "y": top,
-            "yref": "y",
-            "xanchor": "left",
-            "yanchor": "top",
-            "align": "left",
-            "text": "<br>".join(_esc(line) for line in lines),
-            "showarrow": False,
-            "font": {"size": 12.5, "color": "#222222"},
-            # Opaque enough that the 100 % line does not run through the words.
-            "bgcolor": "rgba(255,255,255,0.85)",
-        }
-        for top, lines in zip(rows.tops, rows.lines, strict=True)
-    ]
+# A white halo around each row label: the reference lines pass under the words, never through them.
+LABEL_HALO = "0 0 2px white, 0 0 3px white, 0 0 4px white"
+
+
+def _row_labels(rows: _Rows) -> dict:
+    """Every row's label above its bar, left-aligned to the plot, as one text trace.
+
+    One trace, not an annotation per row: the browser lays out 38 annotations one by one, which cost
+    the comparison page about a third of its drawing time; a text trace is drawn in one pass.
+    """
+    return {
+        "type": "scatter",
+        "mode": "text",
+        "x": [0.0] * len(rows.tops),
+        "y": rows.tops,
+        "text": ["<br>".join(_esc(line) for line in lines) for lines in rows.lines],
+        "textposition": "bottom right",
+        "textfont": {"size": 12.5, "color": "#222222", "shadow": LABEL_HALO},
+        "cliponaxis": False,
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
 
 
 def _reference_line(reference: float, label: str, total: float) -> tuple[dict, dict]:
@@ -256,7 +259,8 @@ def bar_list(
     Up to two reference lines (a parent's figure dashed, its target dotted), labelled above the bars.
     """
     rows = _rows(items)
-    annotations, shapes = _row_labels(rows), []
+    annotations: list[dict] = []
+    shapes: list[dict] = []
     lines = [(reference, reference_label, "dash"), (second_reference, second_label, "dot")]
     drawn = 0
     for value, label, dash in lines:
@@ -285,7 +289,7 @@ def bar_list(
         yaxis={"range": [rows.total, 0], "visible": False, "fixedrange": True},
         xaxis=_value_xaxis(top_value, _value_range(items, top_value), axis_title, ticksuffix),
     )
-    return go.Figure({"data": [_bars(items, rows.centers)], "layout": layout})
+    return go.Figure({"data": [_bars(items, rows.centers), _row_labels(rows)], "layout": layout})
 
 
 def _value_axis(unit: str) -> dict:

@@ -67,18 +67,12 @@ if result.problem:
     widgets.say(t(result.problem, lang).format(code=code, year=year, area=names.get(parent, parent)))
     st.stop()
 
-# Save outputs: the ranked chart, each area's gap to its target, the full table.
+# Save outputs: the ranked chart, then one table with each area's gap to its own target.
 if result.children["value"].notna().any():
     figure = compare_charts.compare_figure(data, result, name, unit, lang)
     widgets.show_chart(figure, f"so_sanh_{code}_{year}", lang, key="compare_chart")
 else:
     widgets.say(t("compare.no_values", lang).format(year=year))
-st.subheader(t("compare.gaps", lang))
-gaps = compare_charts.gaps_summary(data, result, unit, lang)
-if gaps.empty:
-    widgets.say(t("empty.target", lang))
-else:
-    widgets.plain_table(gaps, lang)
 st.subheader(t("compare.table", lang))
 table = compare_charts.compare_table(data, result, unit, lang)
 widgets.show_table(
@@ -86,8 +80,11 @@ widgets.show_table(
     f"so_sanh_{code}_{year}",
     lang,
     key="compare_table",
-    columns=["area_name", "value", "status", "row"],
+    display=compare_charts.reading_table(table, lang),
+    one_markdown=True,
 )
+if result.children["target"].isna().all():
+    widgets.say(t("empty.target", lang))
 
 # The báo cáo of the parent and year with this comparison in it, for everyone who reads this page.
 st.subheader(t("report.compare_heading", lang))

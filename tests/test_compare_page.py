@@ -46,6 +46,16 @@ def open_page(lang: str) -> AppTest:
     return at
 
 
+def table_rows(at: AppTest) -> list[list[str]]:
+    """The cells of the page's one Markdown table (header first), unescaped, word joiners removed."""
+    (table,) = [m.value for m in at.markdown if str(m.value).startswith("| ")]
+    lines = [line for i, line in enumerate(table.split("\n")) if i != 1]  # not the alignment row
+    return [
+        [cell.strip().replace("\\", "").replace("\u2060", "") for cell in line.strip("|").split(" | ")]
+        for line in lines
+    ]
+
+
 def test_the_page_ranks_the_communes_with_the_province_lines(communes: Store) -> None:
     at = open_page("vi")
     assert not at.exception, [e.value for e in at.exception]
@@ -57,16 +67,31 @@ def test_the_page_ranks_the_communes_with_the_province_lines(communes: Store) ->
     assert bars["text"] == ["1.200,5 ▲ vượt", "950 ▲ vượt", "610 ▲ vượt", "430,25 ✗ không đạt"]
     lines = sorted(s["x0"] for s in chart["layout"]["shapes"])
     assert lines == [3000.0, 3190.75]  # the province's target and its (partial) total
+    # One text trace labels the rows above the bars, in rank order.
+    assert chart["data"][1]["text"] == ["Xã Bản Bo", "Xã Bình Lư", "Xã Khun Há", "Xã Tả Lèng"]
     words = " ".join(a["text"] for a in chart["layout"]["annotations"]).replace("<br>", " ")
     assert "Tỉnh Lai Châu: 3.190,75 ha" in words
     assert "Mục tiêu Tỉnh Lai Châu: 3.000 ha" in words
     assert "chưa đủ: tổng hợp từ 4/38 xã" in words  # Lai Châu has 38 units; 4 reported
-    gaps = at.table[0].value
-    assert gaps.iloc[:, 2].tolist() == ["+200,5 ha", "+50 ha", "+10 ha", "−69,75 ha"]
-    table = at.table[1].value
-    assert table.iloc[-1].tolist()[0] == "Tỉnh Lai Châu"
-    # The reading table keeps a colon from starting Markdown with an invisible word joiner.
-    assert "chưa đủ: tổng hợp từ 4/38 xã" in [str(v).replace("\u2060", "") for v in table.iloc[-1]]
+    # One table: each area's value, status and gap to its own target, the parent last.
+    rows = table_rows(at)
+    assert rows[0] == ["Địa bàn", "Giá trị", "Đánh giá", "Chênh lệch so với mục tiêu", "Dòng"]
+    assert rows[1:5] == [
+        ["Xã Bản Bo", "1.200,5", "▲ vượt", "+200,5 ha", ""],
+        ["Xã Bình Lư", "950", "▲ vượt", "+50 ha", ""],
+        ["Xã Khun Há", "610", "▲ vượt", "+10 ha", ""],
+        ["Xã Tả Lèng", "430,25", "✗ không đạt", "−69,75 ha", ""],
+    ]
+    assert rows[5] == ["Phường Đoàn Kết", "—", "– chưa có chỉ tiêu", "—", ""]
+    assert len(rows) == 1 + 38 + 1  # header, Lai Châu's 38 units, the province
+    # The parent's gap is not given while its total is partial; its note says why.
+    assert rows[-1] == [
+        "Tỉnh Lai Châu",
+        "3.190,75",
+        "◐ chưa đánh giá: chưa đủ địa bàn báo cáo",
+        "—",
+        "chưa đủ: tổng hợp từ 4/38 xã",
+    ]
     assert at.get("download_button")[0].proto.label == "Tải bảng Excel"
 
 
@@ -81,7 +106,7 @@ def test_the_origin_of_a_commune_shows_the_former_district_labelled(communes: St
         "Số liệu dưới đây là của Huyện Tam Đường (đơn vị cũ, đến 30/6/2025), không phải của Xã Bình Lư."
         in text
     )
-    origin = at.table[2].value
+    origin = at.table[0].value
     assert sorted(origin.iloc[:, 1]) == ["Thị trấn Tam Đường", "Xã Bình Lư", "Xã Sơn Bình"]
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert len(charts) == 2  # the comparison and the former district's tea area series
@@ -95,16 +120,19 @@ def test_the_page_in_english(communes: Store) -> None:
     words = " ".join(a["text"] for a in chart["layout"]["annotations"]).replace("<br>", " ")
     assert "Lai Châu province: 3,190.75 ha" in words
     assert "partial: aggregated from 4 of 38 communes" in words
+    rows = table_rows(at)
+    assert rows[0] == ["Area", "Value", "Status", "Gap to target", "Row"]
+    assert rows[1] == ["Bản Bo commune", "1,200.5", "▲ exceeded", "+200.5 ha", ""]
+    assert rows[4][3] == "−69.75 ha"
     assert at.selectbox(key="compare_parent").options[0] == "Whole country"
 
 
 def test_a_rate_without_parts_says_why_it_is_not_added(communes: Store) -> None:
     at = open_page("vi")
     at.selectbox(key="compare_code").set_value("POV_RATE").run()
-    table = at.table[-1].value if not at.table[-1].value.empty else at.table[0].value
-    shown = "\n".join(str(v).replace("\u2060", "") for t in at.table for v in t.value.to_numpy().ravel())
-    assert "không cộng được: tỷ lệ chỉ tổng hợp được từ tử số và mẫu số" in shown
-    assert not table.empty
+    parent = table_rows(at)[-1]
+    assert parent[0] == "Tỉnh Lai Châu" and parent[1] == "—"  # a rate is not added up
+    assert parent[4].startswith("không cộng được: tỷ lệ chỉ tổng hợp được từ tử số và mẫu số")
 
 
 def test_a_store_without_formed_from_links_shows_no_origin_heading(store_url: str, tmp_path: Path) -> None:
@@ -114,7 +142,36 @@ def test_a_store_without_formed_from_links_shows_no_origin_heading(store_url: st
     at = open_page("vi")
     assert not at.exception, [e.value for e in at.exception]
     headings = [h.value for h in at.subheader]
-    assert headings[:2] == ["Khoảng cách tới mục tiêu của từng địa bàn", "Bảng so sánh"]
+    assert headings[0] == "Bảng so sánh và khoảng cách tới mục tiêu của từng địa bàn"
+    # All four communes reported: the province's total is whole, and so is its gap (3.190,75 − 3.000).
+    gaps = [r[3] for r in table_rows(at)[1:]]
+    assert gaps == ["+200,5 ha", "+50 ha", "+10 ha", "−69,75 ha", "+190,75 ha"]
     assert "Nguồn gốc địa bàn" not in headings
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert chart["data"][0]["x"] == [1200.5, 950.0, 610.0, 430.25]
+
+
+def test_the_excel_download_keeps_every_column_and_the_page_shows_the_gap(communes: Store) -> None:
+    from indicators import compare, compare_charts
+
+    data = communes.load()
+    table = compare_charts.compare_table(data, compare.compare(data, "TEA_AREA", 2026, "12"), "ha", "vi")
+    # What the download button writes: every column, the gap as a number.
+    assert list(table.columns) == [
+        "area_code",
+        "area_name",
+        "row",
+        "value",
+        "unit",
+        "actual_kind",
+        "kind",
+        "target",
+        "pct",
+        "status",
+        "gap",
+    ]
+    assert table["gap"].iloc[:4].tolist() == [200.5, 50.0, 10.0, -69.75]
+    shown = compare_charts.reading_table(table, "vi")
+    assert list(shown.columns) == ["area_name", "value", "status", "gap", "row"]
+    assert shown["gap"].iloc[:4].tolist() == ["+200,5 ha", "+50 ha", "+10 ha", "−69,75 ha"]
+    assert shown["value"].iloc[:4].tolist() == [1200.5, 950.0, 610.0, 430.25]

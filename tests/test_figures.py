@@ -29,11 +29,13 @@ def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, ter
     assert any("Sọc chéo" in a.text for a in fig.layout.annotations)
     (line,) = fig.layout.shapes
     assert (line.x0, line.x1, line.line.dash, line.layer) == (100, 100, "dash", "below")
-    labels_bg = {a.bgcolor for a in fig.layout.annotations if a.yref == "y" and a.xref == "paper"}
-    assert labels_bg == {"rgba(255,255,255,0.85)"}  # the line never runs through a label
+    labels = fig.data[1]
+    assert (labels.mode, labels.textposition, labels.hoverinfo) == ("text", "bottom right", "skip")
+    assert labels.textfont.shadow == figures.LABEL_HALO  # the line never runs through a label
+    assert set(labels.x) == {0.0} and len(labels.y) == len(bars.x)
     assert fig.layout.separators == ",."
     assert fig.layout.dragmode is False
-    row_labels = [a.text for a in fig.layout.annotations if a.yref == "y"]
+    row_labels = list(labels.text)
     assert "Thu nhập bình quân đầu người (Kế hoạch 2019)" in row_labels
     hover = next(h for h in bars.customdata if h.startswith("<b>Tổng giá trị sản xuất</b>"))
     assert "Thực hiện: 2.503,3 tỷ đồng (ước)" in hover
@@ -87,7 +89,7 @@ def test_text_from_the_data_cannot_become_markup() -> None:
         hover="h",
     )
     fig = figures.bar_list([item], "<script>", "vi")
-    label = next(a.text for a in fig.layout.annotations if a.yref == "y")
+    (label,) = fig.data[1].text
     assert "<" not in label.replace("<br>", "") and "&lt;a" in label
     assert fig.data[0].text[0] == "&lt;i&gt;1&lt;/i&gt;"
     assert fig.layout.title.text == "&lt;script&gt;"

@@ -496,6 +496,23 @@ def test_figures_are_right_aligned_and_the_row_names_are_not() -> None:
     assert widgets.figure_columns(frame) == ["Thực hiện", "Cần đạt mỗi năm", "Số liệu mới nhất"]
 
 
+def test_a_markdown_table_keeps_each_cell_in_its_column_and_figures_to_the_right() -> None:
+    frame = pd.DataFrame(
+        {
+            "Địa bàn": ["Xã A | B", "Tỉnh *X*"],
+            "Giá trị": [1200.5, None],
+            "Chênh lệch": ["+200,5 ha", "—"],
+            "Dòng": ["", "chưa đủ:\ntổng hợp"],
+        }
+    )
+    assert widgets.markdown_table(frame, "vi").split("\n") == [
+        "| Địa bàn | Giá trị | Chênh lệch | Dòng |",
+        "| --- | ---: | ---: | --- |",
+        "| Xã A \\| B | 1.200,5 | +200,5 ha |  |",  # an escaped "|" stays inside its cell
+        "| Tỉnh \\*X\\* | — | — | chưa đủ:\u2060 tổng hợp |",  # no emphasis, no line break
+    ]
+
+
 def test_a_wide_table_reads_as_a_list_on_a_phone_without_its_empty_cells() -> None:
     frame = pd.DataFrame(
         {

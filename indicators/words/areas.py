@@ -43,8 +43,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{n} địa bàn chưa có số liệu, không vẽ.",
         "{n} areas have no figure and are not drawn.",
     ),
-    "compare.gaps": ("Khoảng cách tới mục tiêu của từng địa bàn", "Each area's gap to its own target"),
-    "compare.table": ("Bảng so sánh", "Comparison table"),
+    "compare.table": (
+        "Bảng so sánh và khoảng cách tới mục tiêu của từng địa bàn",
+        "Comparison table and each area's gap to its own target",
+    ),
     "compare.no_values": (
         "Không địa bàn trực thuộc nào có số liệu năm {year}.",
         "No area under the parent has a figure for {year}.",
