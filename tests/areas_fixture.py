@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import excel, validate
+from indicators import diff, excel, validate
 from indicators.model import Dataset
+from indicators.store import Store
 
 COMMUNES = {"03424": "Xã Bản Bo", "03390": "Xã Bình Lư", "03405": "Xã Tả Lèng", "03430": "Xã Khun Há"}
 TEA = {"03424": 1200.5, "03390": 950.0, "03405": 430.25, "03430": 610.0}  # ha, sums to 3,190.75
@@ -95,3 +96,13 @@ def dataset(path: Path, **options: object) -> Dataset:
     upload = validate.check(workbook(path, **options).read_bytes(), path.name, Dataset.empty())
     assert upload.ok, validate.report_text(upload)
     return Dataset.from_frames(upload.frames)
+
+
+def add_to(store: Store, folder: Path) -> Store:
+    """The store with the communes' workbook imported on top as a new version, as an upload does."""
+    current = store.load()
+    book = workbook(folder / "xa_2026.xlsx")
+    upload = validate.check(book.read_bytes(), book.name, current)
+    assert upload.ok, validate.report_text(upload)
+    store.commit(diff.merge(current, upload), account="test", file_name=book.name)
+    return store

@@ -71,6 +71,14 @@ def fresh_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
+@pytest.fixture
+def communes(store: Store, tmp_path: Path) -> Store:
+    """The shipped store plus the hand-made 2026 figures of the four communes (tests/areas_fixture.py)."""
+    from tests import areas_fixture  # here: only the area tests pay for the workbook writer
+
+    return areas_fixture.add_to(store, tmp_path)
+
+
 PG_ENV = "INDICATORS_TEST_PG_URL"
 
 

@@ -3,38 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from indicators import diff, validate
 from indicators.store import Store
 from tests import areas_fixture as fixture
 
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def communes(store: Store, tmp_path: Path) -> Store:
-    """The shipped store plus the hand-made 2026 figures of Bản Bo, Bình Lư, Tả Lèng and Khun Há."""
-    current = store.load()
-    book = fixture.workbook(tmp_path / "xa_2026.xlsx")
-    upload = validate.check(book.read_bytes(), book.name, current)
-    assert upload.ok, validate.report_text(upload)
-    store.commit(diff.merge(current, upload), account="test", file_name=book.name)
-    return store
 
 
 def open_page(lang: str) -> AppTest:

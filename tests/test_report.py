@@ -10,12 +10,10 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -657,16 +655,6 @@ def test_numbers_follow_the_vietnamese_convention(content: report.Content) -> No
 # The dashboard ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def app_caches() -> Iterator[None]:
-    """Streamlit's caches live in the process: each page test starts from its own store."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def overview(lang: Lang) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["lang"] = lang
@@ -676,7 +664,7 @@ def overview(lang: Lang) -> AppTest:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_overview_offers_the_report_to_a_viewer_and_writes_it_on_request(
-    store: Store, app_caches: None, lang: Lang
+    store: Store, fresh_caches: None, lang: Lang
 ) -> None:
     at = overview(lang)  # nobody signed in: a viewer
     assert not at.exception
@@ -700,7 +688,7 @@ def test_overview_offers_the_report_to_a_viewer_and_writes_it_on_request(
 
 
 def test_a_report_that_cannot_be_written_is_a_message_not_a_traceback(
-    store: Store, app_caches: None, monkeypatch: pytest.MonkeyPatch
+    store: Store, fresh_caches: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(report_render, "find_office", lambda: None)
     at = overview("vi")

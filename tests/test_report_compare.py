@@ -6,18 +6,16 @@ import io
 import math
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from docx import Document
 from docx.document import Document as DocumentObject
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
-from indicators import compare, diff, report, report_compare, report_render, validate
+from indicators import compare, report, report_compare, report_render
 from indicators.__main__ import main
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -35,20 +33,10 @@ AREA_HEADER = {
 }
 
 
-def _with_communes(store: Store, folder: Path) -> Dataset:
-    """The shipped store plus the hand-made 2026 figures of the four communes, as the store holds them."""
-    current = store.load()
-    book = fixture.workbook(folder / "xa_2026.xlsx")
-    upload = validate.check(book.read_bytes(), book.name, current)
-    assert upload.ok, validate.report_text(upload)
-    store.commit(diff.merge(current, upload), account="test", file_name=book.name)
-    return store.load()
-
-
 @pytest.fixture(scope="module")
 def communes(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     folder = tmp_path_factory.mktemp("report_compare")
-    return _with_communes(Store(f"sqlite:///{folder / 'store.sqlite'}").ensure(), folder)
+    return fixture.add_to(Store(f"sqlite:///{folder / 'store.sqlite'}").ensure(), folder).load()
 
 
 @pytest.fixture(scope="module")
@@ -267,15 +255,6 @@ def test_the_pdf_holds_the_comparison_with_diacritics(contents: dict, tmp_path: 
 # The comparison page ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def app_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def compare_page(lang: Lang) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["lang"] = lang
@@ -287,9 +266,9 @@ def compare_page(lang: Lang) -> AppTest:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_comparison_page_offers_the_report_to_a_viewer(
-    store: Store, tmp_path: Path, app_caches: None, lang: Lang
+    store: Store, tmp_path: Path, fresh_caches: None, lang: Lang
 ) -> None:
-    _with_communes(store, tmp_path)
+    fixture.add_to(store, tmp_path)
     at = compare_page(lang)  # nobody signed in: a viewer
     assert not at.exception, [e.value for e in at.exception]
     labels = {b.key: b.label for b in at.button}
@@ -314,9 +293,9 @@ def test_the_comparison_page_offers_the_report_to_a_viewer(
 
 
 def test_every_indicator_with_unit_figures_and_the_country(
-    store: Store, tmp_path: Path, app_caches: None
+    store: Store, tmp_path: Path, fresh_caches: None
 ) -> None:
-    _with_communes(store, tmp_path)
+    fixture.add_to(store, tmp_path)
     at = compare_page("vi")
     at.radio(key="compare_report_scope").set_value("all").run()
     at.button(key="compare_report_make_docx").click().run()
@@ -344,7 +323,7 @@ def test_domain_numbers_are_not_nan_strings(contents: dict) -> None:
 def test_the_command_line_writes_the_comparison(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _with_communes(store, tmp_path)
+    fixture.add_to(store, tmp_path)
     out = tmp_path / "so_sanh.docx"
     args = ["report", "--area", "12", "--year", "2026", "--format", "docx", "--out", str(out), "--no-charts"]
     assert main([*args, "--compare", "all"]) == 0
