@@ -122,13 +122,21 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
 def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """What the page shows of `compare_table`; the Excel file keeps every column.
 
-    Area, value, status, the gap to the area's own target in words ("+200,5 ha", "—" without a
-    target) and the parent's note: one table, so each gap sits beside the figure it comes from.
+    Area, value (an estimate marked), status, the gap to the area's own target in words ("+200,5 ha",
+    "—" without a target) and the parent's note: one table, so each gap sits beside the figure it comes from.
     """
+    # An estimate says so beside its figure, as everywhere else ("2.503,3 (ước)"): the kind column
+    # itself is only in the Excel file.
+    estimate = t("kind.estimate", lang)
+    values = [
+        f"{fmt.number(v, lang)} ({fmt.estimate_mark(lang)})" if k == estimate and not fmt.is_missing(v)
+        else fmt.number(v, lang)
+        for v, k in zip(table["value"], table["actual_kind"], strict=True)
+    ]
     return pd.DataFrame(
         {
             "area_name": table["area_name"],
-            "value": table["value"],
+            "value": values,
             "status": table["status"],
             "gap": [
                 fmt.MISSING if fmt.is_missing(g) else fmt.join_unit(fmt.signed(g, lang), str(u))

@@ -153,4 +153,17 @@ def test_the_excel_download_keeps_every_column_and_the_page_shows_the_gap(commun
     shown = compare_charts.reading_table(table, "vi")
     assert list(shown.columns) == ["area_name", "value", "status", "gap", "row"]
     assert shown["gap"].iloc[:4].tolist() == ["+200,5 ha", "+50 ha", "+10 ha", "−69,75 ha"]
-    assert shown["value"].iloc[:4].tolist() == [1200.5, 950.0, 610.0, 430.25]
+    assert shown["value"].iloc[:4].tolist() == ["1.200,5", "950", "610", "430,25"]
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("vi", "2.503,3 (ước)"), ("en", "2,503.3 (est.)")])
+def test_an_estimate_is_marked_beside_its_figure(store: Store, lang: str, shown: str) -> None:
+    """The district's 2020 production value was written in 2020: the table says it is an estimate."""
+    from indicators import compare, compare_charts
+
+    data = store.load()
+    result = compare.compare(data, "GTSX", 2020, "12")
+    table = compare_charts.compare_table(data, result, "tỷ đồng", lang)  # type: ignore[arg-type]
+    reading = compare_charts.reading_table(table, lang)  # type: ignore[arg-type]
+    district = reading[table["area_code"] == "106"]
+    assert district["value"].tolist() == [shown]
