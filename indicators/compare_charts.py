@@ -111,6 +111,10 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
             ],
             "kind": [t(f"kind.{k}", lang) if k else "" for k in rows["target_kind"].fillna("")],
             "target": rows["target"].astype("float64"),
+            # A target worked back from the report's printed % says so (basis.implied).
+            "basis": [
+                t(f"basis.{b}", lang) if isinstance(b, str) and b else "" for b in rows["target_basis"]
+            ],
             "pct": rows["attainment_pct"].astype("float64").round(2),
             "status": [_status(s, lang) for s in rows["status"]],
             "gap": rows["gap"].astype("float64"),
@@ -127,7 +131,7 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """
     # An estimate says so beside its figure, as everywhere else ("2.503,3 (ước)"): the kind column
     # itself is only in the Excel file.
-    estimate = t("kind.estimate", lang)
+    estimate, implied = t("kind.estimate", lang), t("basis.implied", lang)
     values = [
         f"{fmt.number(v, lang)} ({fmt.estimate_mark(lang)})" if k == estimate and not fmt.is_missing(v)
         else fmt.number(v, lang)
@@ -139,8 +143,11 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "value": values,
             "status": table["status"],
             "gap": [
-                fmt.MISSING if fmt.is_missing(g) else fmt.join_unit(fmt.signed(g, lang), str(u))
-                for g, u in zip(table["gap"], table["unit"], strict=True)
+                fmt.MISSING
+                if fmt.is_missing(g)
+                # A gap to an implied target is no more exact than that target: "≈ +383,3 tỷ đồng".
+                else ("≈ " if b == implied else "") + fmt.join_unit(fmt.signed(g, lang), str(u))
+                for g, u, b in zip(table["gap"], table["unit"], table["basis"], strict=True)
             ],
             "row": table["row"],
         }
