@@ -42,6 +42,7 @@ HISTORY_ROLLBACK_WIDGET = "history_rollback_version"
 HISTORY_ROLLBACK_BUTTON = "history_rollback"
 HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
 HISTORY_CANCEL_BUTTON = "history_rollback_no"
+GATE_SESSION_KEY = "gate_session"  # this session's name for its allowance of báo cáo and large tables
 # What a signed-in session was in the middle of: dropped with the sign-in when the account goes.
 SIGNED_IN_KEYS = (UPLOAD_CHECK_KEY, UPLOAD_FLASH_KEY, HISTORY_PENDING_KEY, HISTORY_FLASH_KEY)
 

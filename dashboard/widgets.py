@@ -10,13 +10,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import state
+from dashboard import downloads, state
 from indicators import areas as area_tree
 from indicators import (
     attainment,
     compare,
     compare_charts,
-    excel,
     figures,
     fmt,
     labels,
@@ -470,16 +469,7 @@ def show_table(
             st.markdown(_phone_rows(shown, lang))
     else:
         st.table(_aligned(shown, lang), hide_index=True)
-    st.download_button(
-        t("download.excel", lang),
-        # Built on click, on its own thread: the page does not pay for a file nobody asks for.
-        data=lambda: excel.frames_bytes({name: tables.headers(frame, lang)}),
-        file_name=f"{name}.xlsx",
-        mime=excel.XLSX_MIME,
-        key=f"{key}_xlsx",
-        icon=":material/download:",
-        on_click="ignore",
-    )
+    downloads.excel_download(frame, name, lang, key)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -695,83 +685,6 @@ def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | 
         key=key,
         width=280 if len(areas) < 20 else "stretch",
     )
-
-
-# The báo cáo (issue 11) ----------------------------------------------------------------
-
-REPORT_KINDS: dict[str, tuple[str, str]] = {
-    "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "pdf": ("PDF", "application/pdf"),
-}
-REPORT_READY_KEY = "report_ready"  # session: the (version, area, period, lang, kind) already written
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _report_file(
-    url: str,
-    version: int,
-    area: str,
-    period: str,
-    lang: Lang,
-    kind: str,
-    _data: Dataset,
-    compare: tuple[str, ...] = (),
-) -> bytes:
-    # Keyed by store and version like every other cache: a new import writes a new report.
-    from indicators import report, report_compare, report_render  # the document stack loads when asked for
-
-    term, year = (period, None) if "-" in period else (None, int(period))
-    content = report.build(_data, area, report.parse_period(term, year), lang)
-    if compare:
-        content = report_compare.add(content, _data, compare)
-    return report_render.render(content, kind)
-
-
-@st.fragment
-def report_downloads(
-    data: Dataset,
-    area: str | None,
-    period: str | None,
-    lang: Lang,
-    key: str,
-    compare: tuple[str, ...] = (),
-) -> None:
-    """Word and PDF báo cáo of the chosen area and term, for every reader: written on request, then kept.
-
-    `compare` names indicators on which the area's child units are compared in the report as well.
-    """
-    from indicators.report import ReportError
-
-    if area is None or period is None:
-        return
-    ready: set = st.session_state.setdefault(REPORT_READY_KEY, set())
-    url = state.store().url
-    columns = st.columns(len(REPORT_KINDS), gap="small")
-    for column, (kind, (label, mime)) in zip(columns, REPORT_KINDS.items(), strict=True):
-        wanted = (data.version, area, period, lang, kind, compare)
-        with column:
-            if wanted not in ready:
-                if not st.button(t("report.make", lang).format(fmt=label), key=f"{key}_make_{kind}"):
-                    continue
-                # A PDF takes LibreOffice a few seconds: say so while it works.
-                with st.spinner(t("report.making", lang).format(fmt=label)):
-                    try:
-                        _report_file(url, data.version, area, period, lang, kind, data, compare=compare)
-                    except ReportError as exc:
-                        st.error(t("report.failed", lang).format(why=exc.text(lang)))
-                        continue
-                ready.add(wanted)
-            payload = _report_file(url, data.version, area, period, lang, kind, data, compare=compare)
-            suffix = "_so_sanh" if compare else ""
-            st.download_button(
-                t("report.download", lang).format(fmt=label),
-                data=payload,
-                file_name=f"bao_cao_{area}_{period}{suffix}_{lang}.{kind}",
-                mime=mime,
-                key=f"{key}_download_{kind}",
-                on_click="ignore",
-                icon=":material/download:",
-            )
 
 
 def origin(data: Dataset, code: str, indicator: str, name: str, unit: str, lang: Lang) -> None:

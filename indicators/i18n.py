@@ -17,6 +17,7 @@ from indicators.words import (
     checks,
     columns,
     data,
+    gate,
     honest,
     pages,
     report,
@@ -25,7 +26,7 @@ from indicators.words import (
     year,
 )
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year)
+_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year, gate)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

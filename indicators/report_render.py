@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,10 @@ from typing import Any
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
+from indicators import report, report_compare
+from indicators.fmt import Lang
 from indicators.i18n import t
+from indicators.model import Dataset
 from indicators.report import AreaRow, Content, ReportError, Row
 from indicators.report_template import TEMPLATE
 
@@ -26,6 +30,9 @@ CHART_WIDTH_PX = 680
 CHART_WIDTH = Mm(160)
 CONVERT_SECONDS = 180
 CHART_SECONDS = 60
+# One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,
+# and charts of several reports drawn at once made a flood of them (LibreOffice takes turns below too).
+_browser_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,8 @@ def chart_png(figure: Any, browser: str) -> bytes | None:
             page.as_uri(),
         ]
         try:
-            subprocess.run(command, capture_output=True, timeout=CHART_SECONDS, check=False)
+            with _browser_lock:
+                subprocess.run(command, capture_output=True, timeout=CHART_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired):
             return None
         return shot.read_bytes() if shot.exists() and shot.stat().st_size > 0 else None
@@ -266,3 +274,14 @@ def render(content: Content, kind: str, template: Path | None = None, browser: s
     """The report in `kind` ("docx" or "pdf")."""
     docx = docx_bytes(content, template, browser)
     return pdf_bytes(docx) if kind == "pdf" else docx
+
+
+def report_bytes(
+    data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
+) -> bytes:
+    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`."""
+    term, year = (period, None) if "-" in period else (None, int(period))
+    content = report.build(data, area, report.parse_period(term, year), lang)
+    if compare:
+        content = report_compare.add(content, data, compare)
+    return render(content, kind)

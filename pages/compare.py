@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, widgets
+from dashboard import downloads, state, widgets
 from indicators import areas, compare, compare_charts, labels, page_settings, report_compare
 from indicators.i18n import t
 
@@ -100,7 +100,7 @@ else:
     )
     others = report_compare.codes_with_child_figures(data, parent, year) if scope == "all" else []
     chosen = (code, *(c for c in others if c != code))
-    widgets.report_downloads(data, parent, str(year), lang, key="compare_report", compare=chosen)
+    downloads.report_downloads(data, parent, str(year), lang, key="compare_report", compare=chosen)
 
 # Where an area came from: the former units, and the former district's figures, labelled as such.
 linked = sorted(set(data.area_links["code"]), key=lambda c: names.get(c, c))

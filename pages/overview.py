@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, widgets
+from dashboard import downloads, state, widgets
 from indicators import cards, page_settings, selection
 from indicators.i18n import t
 
@@ -49,4 +49,4 @@ else:
 
 # The báo cáo of the chosen area and term, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))
-widgets.report_downloads(data, area, period, lang, key="overview_report")
+downloads.report_downloads(data, area, period, lang, key="overview_report")

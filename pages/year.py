@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import state, widgets
+from dashboard import downloads, state, widgets
 from indicators import labels, terms, year_review, year_tables
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -93,4 +93,4 @@ widgets.show_table(
 
 # The báo cáo of this area and year, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))
-widgets.report_downloads(data, area, str(year), lang, key="year_report")
+downloads.report_downloads(data, area, str(year), lang, key="year_report")

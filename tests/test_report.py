@@ -21,7 +21,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from streamlit.testing.v1 import AppTest
 
-from dashboard import state, widgets
+from dashboard import downloads, state
 from indicators import attainment, fmt, progress, report, report_render, report_template
 from indicators.__main__ import main
 from indicators.fmt import Lang
@@ -679,7 +679,8 @@ def test_overview_offers_the_report_to_a_viewer_and_writes_it_on_request(
     assert download.proto.url.endswith(".docx")
     # The file is the report of the overview's area and term, cached by data version.
     data = state.dataset()
-    payload = widgets._report_file(state.store().url, data.version, "106", "2015-2020", lang, "docx", data)
+    payload = downloads.kept_report(data, "106", "2015-2020", lang, "docx")
+    assert payload is not None
     doc = Document(io.BytesIO(payload))
     assert ("BÁO CÁO" if lang == "vi" else "REPORT") in body_texts(doc)
     # Once written, the next run offers the download straight away.

@@ -14,7 +14,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from streamlit.testing.v1 import AppTest
 
-from dashboard import state, widgets
+from dashboard import downloads, state
 from indicators import compare, report, report_compare, report_render
 from indicators.__main__ import main
 from indicators.fmt import Lang
@@ -280,9 +280,8 @@ def test_the_comparison_page_offers_the_report_to_a_viewer(
     (download,) = [d for d in at.get("download_button") if d.proto.url.endswith(".docx")]
     assert download.proto.label == t("report.download", lang).format(fmt="Word")
     data = state.dataset()
-    payload = widgets._report_file(
-        state.store().url, data.version, "12", "2026", lang, "docx", data, compare=("TEA_AREA",)
-    )
+    payload = downloads.kept_report(data, "12", "2026", lang, "docx", compare=("TEA_AREA",))
+    assert payload is not None
     doc = Document(io.BytesIO(payload))
     rows = area_table(doc, lang)
     assert rows[0][1] == ("Tổng diện tích chè (ha)")

@@ -11,7 +11,7 @@ from docx import Document
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
-from dashboard import state, widgets
+from dashboard import downloads, state
 from indicators import attainment, diff, progress, terms, validate, year_review, year_tables
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -329,11 +329,12 @@ def test_the_year_page_shows_the_hand_checked_year(later: Dataset, lang: Lang) -
     assert [d.proto.label for d in at.get("download_button")] == [t("download.excel", lang)]
     at.button(key="year_report_make_docx").click().run()
     assert not at.exception and not at.error
-    downloads = {d.proto.label: d.proto.url for d in at.get("download_button")}
-    assert downloads[t("report.download", lang).format(fmt="Word")].endswith(".docx")
+    offered = {d.proto.label: d.proto.url for d in at.get("download_button")}
+    assert offered[t("report.download", lang).format(fmt="Word")].endswith(".docx")
     # The report is the year's: 2023 for the district, written from the same figures.
     data = state.dataset()
-    payload = widgets._report_file(state.store().url, data.version, AREA, "2023", lang, "docx", data)
+    payload = downloads.kept_report(data, AREA, "2023", lang, "docx")
+    assert payload is not None
     text = "\n".join(p.text for p in Document(io.BytesIO(payload)).paragraphs)
     assert ("năm 2023" if lang == "vi" else "2023") in text
     assert ("Thu nhập bình quân đầu người đạt 36 " if lang == "vi" else "36 million") in text
