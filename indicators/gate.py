@@ -135,6 +135,11 @@ class Gate:
                 self._kept.move_to_end(key)
             return found
 
+    def kept(self) -> list[Hashable]:
+        """The keys of the files kept, oldest first."""
+        with self._lock:
+            return list(self._kept)
+
     def place(self, key: Hashable) -> int:
         """Where `key` stands: 1 for the next to start, 2 behind one, …; 0 when building or not queued."""
         with self._lock:

@@ -1,0 +1,154 @@
+"""A flood of báo cáo requests through the gate: few builds, one per report, memory and processes bounded."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from indicators import report_render
+from indicators.gate import Door, Settings
+from indicators.model import Dataset
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _parents() -> dict[int, int]:
+    """Every process's parent, from /proc."""
+    out: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # gone while being read
+        out[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    return out
+
+
+def descendants(root: int, parent: dict[int, int]) -> list[int]:
+    """The processes started by `root`, their children, and so on."""
+    children: dict[int, list[int]] = {}
+    for pid, up in parent.items():
+        children.setdefault(up, []).append(pid)
+    found, todo = [], [root]
+    while todo:
+        kids = children.get(todo.pop(), [])
+        found.extend(kids)
+        todo.extend(kids)
+    return found
+
+
+def rss(pid: int) -> int:
+    """Resident memory of one process in bytes; 0 when it has ended."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError):
+        return 0
+
+
+def _args(pid: int) -> list[bytes]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return []  # gone while being read
+
+
+def browsers(pids: list[int], parent: dict[int, int]) -> int:
+    """How many Chromium instances: trees of headless processes, counted once by their top process.
+
+    The system's chromium is a shell script that forks before it starts the browser, and the browser
+    starts its helpers: all carry --headless, and all belong to the one instance at the top.
+    """
+    headless = {p for p in pids if b"--headless" in _args(p)}
+    return sum(parent.get(p) not in headless for p in headless)
+
+
+@dataclass
+class Peaks:
+    """The most seen at once while the flood ran."""
+
+    browsers: int = 0
+    processes: int = 0
+    child_rss: int = 0
+    samples: int = 0
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def watch(self) -> None:
+        me = os.getpid()
+        while not self.stop.is_set():
+            parent = _parents()
+            kids = descendants(me, parent)
+            self.browsers = max(self.browsers, browsers(kids, parent))
+            self.processes = max(self.processes, len(kids))
+            self.child_rss = max(self.child_rss, sum(rss(p) for p in kids))
+            self.samples += 1
+            self.stop.wait(0.02)
+
+
+@pytest.fixture
+def peaks() -> Iterator[Peaks]:
+    seen = Peaks()
+    watcher = threading.Thread(target=seen.watch, daemon=True)
+    watcher.start()
+    yield seen
+    seen.stop.set()
+    watcher.join(5)
+
+
+@pytest.mark.skipif(report_render.find_browser() is None, reason="the charts need the system Chromium")
+def test_a_flood_of_report_requests_builds_each_report_once_with_one_browser_at_a_time(
+    data: Dataset, peaks: Peaks
+) -> None:
+    # Twenty-four anonymous readers in six tabs each on four addresses click "Tạo báo cáo" at once,
+    # on three distinct reports (the district's term in both languages, and a year), all with charts.
+    door = Door(Settings(slots=2, queue=12, per_session=8, per_address=24))
+    wanted = [("106", "2015-2020", "vi"), ("106", "2015-2020", "en"), ("106", "2020", "vi")]
+    built: Counter[tuple[str, str, str]] = Counter()
+    lock = threading.Lock()
+    start = threading.Barrier(24)
+    answers: dict[int, bytes] = {}
+    before = rss(os.getpid())
+
+    def reader(i: int) -> None:
+        area, period, lang = wanted[i % 3]
+
+        def work() -> bytes:
+            with lock:
+                built[(area, period, lang)] += 1
+            return report_render.report_bytes(data, area, period, lang, "docx")  # type: ignore[arg-type]
+
+        start.wait()
+        answers[i] = door.ask((area, period, lang, "docx"), work, f"tab {i}", f"203.0.113.{i % 4}")
+
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(24)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(240)
+
+    # Each distinct report was computed once, and everyone got theirs.
+    assert built == Counter({w: 1 for w in wanted})
+    assert len(answers) == 24 and door.gate.builds == 3 and door.gate.peak == 2
+    for i, payload in answers.items():
+        assert payload is answers[i % 3]  # the very same bytes, not a copy per reader
+        text = "\n".join(p.text for p in Document(io.BytesIO(payload)).paragraphs)
+        kind, period = [("BÁO CÁO", "2015"), ("REPORT", "2015"), ("BÁO CÁO", "năm 2020")][i % 3]
+        assert kind in text and period in text
+    # One Chromium at a time, however many ask: before, each build started its own at once.
+    assert peaks.samples > 20
+    assert peaks.browsers == 1
+    # A Chromium is about half a dozen processes and a few hundred megabytes; twelve of them were 4 GB.
+    assert peaks.processes <= 14, peaks.processes
+    assert peaks.child_rss < 1_600 << 20, peaks.child_rss >> 20
+    # The server keeps three small documents, not one per reader.
+    assert rss(os.getpid()) - before < 300 << 20
+    assert sum(len(door.gate.ready(k) or b"") for k in door.gate.kept()) < 3 << 20
