@@ -146,7 +146,7 @@ def test_a_flood_of_report_requests_builds_each_report_once_with_one_browser_at_
     # One Chromium at a time, however many ask: before, each build started its own at once.
     assert peaks.samples > 20
     assert peaks.browsers == 1
-    # A Chromium is about half a dozen processes and a few hundred megabytes; twelve of them were 4 GB.
+    # A Chromium is about half a dozen processes and a few hundred megabytes; eight at once were 4 GB.
     assert peaks.processes <= 14, peaks.processes
     assert peaks.child_rss < 1_600 << 20, peaks.child_rss >> 20
     # The server keeps three small documents, not one per reader.

@@ -42,7 +42,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "obs.change_estimate": ("Ước thay đổi so với năm {y}", "Estimated change since {y}"),
     "obs.change_per_year_estimate": ("Ước bình quân mỗi năm từ {y}", "Estimated average a year since {y}"),
     "col.basis": ("Cơ sở mục tiêu", "Target basis"),
-    "col.actual_kind": ("Loại số liệu", "Figure"),
+    "col.actual_kind": ("Loại số liệu", "Kind of figure"),
     "col.yearly": ("Hàng năm", "Every year"),
     "overview.bases": (
         "{stated} dòng có mục tiêu nêu trong văn bản (kiểm tra được số học của báo cáo), {implied} "

@@ -66,7 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.plan_pct": ("% kế hoạch", "% of plan"),
     "col.plan_status": ("Đánh giá so với kế hoạch", "Against the plan"),
     "col.previous": ("Năm trước", "Year before"),
-    "col.previous_kind": ("Loại số liệu năm trước", "Year before: figure"),
+    "col.previous_kind": ("Loại số liệu năm trước", "Year before: kind of figure"),
     "col.change_year": ("Thay đổi so với năm trước", "Change from the year before"),
     "col.same_period": ("% so với cùng kỳ", "% of the year before"),
     "col.required": ("Cần đạt theo lộ trình", "Required on the path"),
