@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import argparse
 import io
+import threading
 import time
 from collections.abc import Callable
 
 from docx import Document
 
+from bench.processes import Peaks
 from indicators import report, report_compare, report_render, seed
+from indicators.fmt import Lang
+from indicators.gate import Door, Settings
+from indicators.model import Dataset
 
 # The report also runs both engines and the template; the PDF is mostly LibreOffice either way.
 GOALS = {"docx": 10.0, "pdf": 1.5}
@@ -51,6 +56,49 @@ def bare_copy(made: bytes) -> Callable[[], bytes]:
         return buffer.getvalue()
 
     return write
+
+
+# A flood: readers clicking "Tạo báo cáo" at once, on three distinct reports with charts.
+FLOOD_READERS = 12
+FLOOD_REPORTS: tuple[tuple[str, Lang], ...] = (("2015-2020", "vi"), ("2015-2020", "en"), ("2020", "vi"))
+
+
+def flood(data: Dataset, readers: int = FLOOD_READERS) -> dict[str, float]:
+    """Readers at once through a fresh gate of two slots, against the distinct reports made one by one.
+
+    The ratio is the flood's wall time over the one-by-one time: about 1 when each report is made
+    once however many ask; the peaks are the processes and memory the flood started.
+    """
+
+    def make(period: str, lang: Lang) -> Callable[[], bytes]:
+        return lambda: report_render.report_bytes(data, AREA, period, lang, "docx")
+
+    one_by_one = best_of(1, lambda: [make(*r)() for r in FLOOD_REPORTS])
+    door = Door(Settings(slots=2, queue=readers, per_session=readers, per_address=readers))
+    peaks = Peaks()
+    peaks.start()
+
+    def reader(i: int) -> None:
+        wanted = FLOOD_REPORTS[i % len(FLOOD_REPORTS)]
+        door.ask(wanted, make(*wanted), f"tab {i}", "203.0.113.1")
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    peaks.stop.set()
+    return {
+        "one by one": one_by_one,
+        "flood": wall,
+        "builds": door.gate.builds,
+        "at once": door.gate.peak,
+        "browsers": peaks.browsers,
+        "processes": peaks.processes,
+        "child MB": peaks.child_rss / (1 << 20),
+    }
 
 
 def main() -> None:
@@ -104,6 +152,17 @@ def main() -> None:
     if browser:
         extra = timings["report docx + chart"] - timings["report docx"]
         print(f"chart drawing adds {extra:.2f} s (Chromium)")
+        seen = flood(data)
+        print(
+            f"flood: {FLOOD_READERS} readers at once, {len(FLOOD_REPORTS)} distinct reports with charts: "
+            f"{seen['builds']:.0f} builds, at most {seen['at once']:.0f} at once; "
+            f"flood / one by one: ratio {seen['flood'] / seen['one by one']:5.2f} "
+            f"({seen['flood']:.2f} s / {seen['one by one']:.2f} s)"
+        )
+        print(
+            f"flood peaks: {seen['browsers']:.0f} Chromium at a time, "
+            f"{seen['processes']:.0f} child processes, {seen['child MB']:,.0f} MB resident in them"
+        )
 
 
 if __name__ == "__main__":

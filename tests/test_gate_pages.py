@@ -30,14 +30,14 @@ def page(name: str, lang: Lang) -> AppTest:
 
 
 @pytest.fixture
-def quick_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+def quick_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str, tuple[str, ...]]]:
     """Reports made in no time (the gate is what is tested here); the list of those made."""
-    made: list[tuple[str, str, str]] = []
+    made: list[tuple[str, str, str, tuple[str, ...]]] = []
 
     def fake(
         data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
     ) -> bytes:
-        made.append((area, period, kind))
+        made.append((area, period, kind, tuple(compare)))
         return f"{area} {period} {lang} {kind}".encode()
 
     monkeypatch.setattr(report_render, "report_bytes", fake)
@@ -67,7 +67,7 @@ def test_a_session_over_its_allowance_is_told_when_to_try_again(
     assert warning.value == msg("gate.session", wait=gate.wait_words(600)).text(lang)
     assert warning.value.endswith("10 phút." if lang == "vi" else "10 minutes.")
     # The refusal made nothing, and the Word file already made is still offered.
-    assert quick_reports == [("106", "2015-2020", "docx")]
+    assert quick_reports == [("106", "2015-2020", "docx", ())]
     assert offered(at) == {t("report.download", lang).format(fmt="Word")}
 
 
@@ -80,7 +80,29 @@ def test_the_same_report_for_another_session_is_not_made_again(
     # The second reader is offered the file at once, with no button to make it and no work.
     assert "overview_report_make_docx" not in {b.key for b in second.button}
     assert offered(second) == {t("report.download", "vi").format(fmt="Word")}
-    assert quick_reports == [("106", "2015-2020", "docx")]
+    assert quick_reports == [("106", "2015-2020", "docx", ())]
+
+
+def test_each_comparison_report_is_made_once_and_its_codes_make_it_distinct(
+    communes: Store, fresh_caches: None, quick_reports: list
+) -> None:
+    def compare_page() -> AppTest:
+        at = page("compare", "vi")
+        return at.selectbox(key="compare_code").set_value("TEA_AREA").run()
+
+    first = compare_page()
+    first.button(key="compare_report_make_docx").click().run()
+    assert not first.exception
+    assert quick_reports == [("12", "2026", "docx", ("TEA_AREA",))]
+    # Another reader of the same comparison is offered the file made for the first.
+    second = compare_page()
+    assert "compare_report_make_docx" not in {b.key for b in second.button}
+    # Every indicator with unit figures is another report: made once more, then kept too.
+    second.radio(key="compare_report_scope").set_value("all").run()
+    second.button(key="compare_report_make_docx").click().run()
+    assert not second.exception
+    assert len(quick_reports) == 2 and quick_reports[1][3][0] == "TEA_AREA" and len(quick_reports[1][3]) == 4
+    assert downloads.door().gate.builds == 2
 
 
 def hold(g: gate.Gate, key: str) -> threading.Event:
