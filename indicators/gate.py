@@ -177,7 +177,12 @@ class Gate:
         self, key: Hashable, work: Callable[[], bytes], on_wait: Callable[[int], None] | None = None
     ) -> bytes:
         """The file of `key`, built at most once at a time; `on_wait(place)` hears each change of place."""
-        flight = self.submit(key, work)
+        return self.follow(key, self.submit(key, work), on_wait)
+
+    def follow(
+        self, key: Hashable, flight: Future[bytes], on_wait: Callable[[int], None] | None = None
+    ) -> bytes:
+        """Wait for the build of `key` (from submit), telling `on_wait` each new place in the queue."""
         heard: int | None = None
         while True:
             place = self.place(key)
@@ -276,19 +281,20 @@ class Door:
         kept = self.gate.ready(key)
         if kept is not None:
             return kept
-        self.admit(session, address)
-        return self.gate.run(key, work, on_wait)
-
-    def admit(self, session: str, address: str = "") -> None:
-        """Count one new request of the session and the address, or raise RefusedError and count nothing."""
         with self._lock:
-            mine = self.sessions.wait(session)
-            if mine:
-                raise RefusedError(msg("gate.session", wait=wait_words(mine)), math.ceil(mine))
-            # Without an address (a bare run, a test) there is only the session's own allowance.
-            shared = self.addresses.wait(address) if address else 0.0
-            if shared:
-                raise RefusedError(msg("gate.address", wait=wait_words(shared)), math.ceil(shared))
+            self._check(session, address)
+            flight = self.gate.submit(key, work)  # a full queue refuses before anything is counted
             self.sessions.take(session)
             if address:
                 self.addresses.take(address)
+        return self.gate.follow(key, flight, on_wait)
+
+    def _check(self, session: str, address: str) -> None:
+        """Raise RefusedError when the session or the address has used its allowance."""
+        mine = self.sessions.wait(session)
+        if mine:
+            raise RefusedError(msg("gate.session", wait=wait_words(mine)), math.ceil(mine))
+        # Without an address (a bare run, a test) there is only the session's own allowance.
+        shared = self.addresses.wait(address) if address else 0.0
+        if shared:
+            raise RefusedError(msg("gate.address", wait=wait_words(shared)), math.ceil(shared))

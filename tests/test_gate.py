@@ -274,6 +274,19 @@ def test_many_sessions_from_one_address_share_its_allowance() -> None:
     assert d.ask("r4", lambda: b"x", "tab 0", "198.51.100.7") == b"x"
 
 
+def test_a_request_refused_because_the_queue_is_full_costs_no_allowance() -> None:
+    d = Door(Settings(slots=1, queue=1, per_session=1, per_address=1, window=600), Clock())
+    release = blocked(d.gate)
+    d.gate.submit("queued", lambda: b"q")
+    with pytest.raises(RefusedError) as refused:
+        d.ask("mine", lambda: b"m", "s1", "198.51.100.7")
+    assert refused.value.message.key == "gate.busy"
+    assert d.sessions.wait("s1") == 0 and d.addresses.wait("198.51.100.7") == 0
+    release.set()
+    assert d.gate.run("queued", lambda: b"other") == b"q"  # the queue has room again
+    assert d.ask("mine", lambda: b"m", "s1", "198.51.100.7") == b"m"
+
+
 def test_settings_come_from_the_environment_and_a_mistyped_one_keeps_the_default(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
