@@ -161,7 +161,10 @@ def _large_excel(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
         st.caption(t("download.excel_large", lang).format(n=number(frame.size, lang)))
         if not st.button(t("download.excel_make", lang), key=f"{key}_xlsx_make", icon=":material/table:"):
             return
-        work = lambda: excel.frames_bytes({name: tables.headers(frame, lang)})  # noqa: E731
+
+        def work() -> bytes:
+            return excel.frames_bytes({name: tables.headers(frame, lang)})
+
         payload = ask(wanted, work, lang, t("download.excel_making", lang))
         if payload is None:
             return
