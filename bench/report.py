@@ -3,6 +3,8 @@
 Run from the repository root: `python -m bench.report`. The baseline is a document with the
 same paragraphs and table cells (same text), written by python-docx alone and, for the PDF, converted
 by the same LibreOffice: what is left is the cost of the template, the content and the layout.
+Where Chromium is installed it also floods the gate (indicators/gate.py) with readers asking for three
+reports at once, against the three made one by one, and prints the processes and memory it started.
 """
 
 from __future__ import annotations
