@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import downloads
+from dashboard import auth, downloads
 from indicators import gate, report_render
 from indicators.fmt import Lang
 from indicators.i18n import Message, msg, t
@@ -69,6 +69,25 @@ def test_a_session_over_its_allowance_is_told_when_to_try_again(
     # The refusal made nothing, and the Word file already made is still offered.
     assert quick_reports == [("106", "2015-2020", "docx", ())]
     assert offered(at) == {t("report.download", lang).format(fmt="Word")}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_new_tabs_from_one_address_share_its_allowance(
+    store: Store,
+    fresh_caches: None,
+    quick_reports: list,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: Lang,
+) -> None:
+    monkeypatch.setenv("INDICATORS_BUILD_PER_ADDRESS", "1")
+    monkeypatch.setattr(auth, "client_address", lambda: "203.0.113.9")
+    page("overview", lang).button(key="overview_report_make_docx").click().run()
+    fresh_tab = page("overview", lang)  # a new session, so a new session allowance, but the same address
+    fresh_tab.button(key="overview_report_make_pdf").click().run()
+    assert not fresh_tab.exception
+    (warning,) = fresh_tab.warning
+    assert warning.value == msg("gate.address", wait=gate.wait_words(600)).text(lang)
+    assert quick_reports == [("106", "2015-2020", "docx", ())]
 
 
 def test_the_same_report_for_another_session_is_not_made_again(
