@@ -292,14 +292,14 @@ def test_oidc_grants_a_role_only_to_a_verified_email(claims: dict, expected: tup
     assert (name, role.value) == expected
 
 
-def test_behind_a_trusted_proxy_the_client_address_comes_from_x_real_ip(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_client_address_is_the_connection_s_never_a_header(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
-    context = SimpleNamespace(headers={"X-Real-IP": "203.0.113.9"}, ip_address="127.0.0.1")
+    # Whatever a client writes in X-Real-IP: the address is the one uvicorn resolved for the
+    # connection, which believes X-Forwarded-For from the configured proxy only (tests/test_address_trust.py).
+    context = SimpleNamespace(headers={"X-Real-IP": "203.0.113.9"}, ip_address="198.51.100.4")
     monkeypatch.setattr(st, "context", context)
-    monkeypatch.delenv(auth.TRUSTED_PROXY_ENV, raising=False)
-    assert auth.client_address() == "127.0.0.1"  # a header anyone can send is not trusted by default
-    monkeypatch.setenv(auth.TRUSTED_PROXY_ENV, "1")
-    assert auth.client_address() == "203.0.113.9"
+    monkeypatch.setenv("INDICATORS_TRUSTED_PROXY", "1")
+    assert auth.client_address() == "198.51.100.4"
+    monkeypatch.setattr(st, "context", SimpleNamespace(headers={}, ip_address=None))  # this machine
+    assert auth.client_address() == ""

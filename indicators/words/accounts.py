@@ -33,6 +33,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "without the server part that keeps sign-ins. The administrator should serve it with "
         "`make run` (that is, `streamlit run serve.py`).",
     ),
+    "proxy.bad_address": (
+        "«{part}» không phải địa chỉ IP hay dải địa chỉ của proxy (ví dụ 127.0.0.1 hoặc 10.0.0.0/24).",
+        "«{part}» is not an IP address or network of the proxy (for example 127.0.0.1 or 10.0.0.0/24).",
+    ),
     "auth.viewer_only": (
         "Tài khoản «{name}» chỉ có quyền xem. Việc cập nhật số liệu cần tài khoản cán bộ chuyên môn.",
         "The account «{name}» may only view. Updating figures needs an analyst account.",
