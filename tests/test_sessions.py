@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import inspect, select
@@ -172,12 +174,12 @@ def _post_streamed(chunks: int, chunk: bytes, headers: list[tuple[bytes, bytes]]
 
     asked, statuses = 0, []
 
-    async def receive() -> dict:
+    async def receive() -> dict[str, Any]:
         nonlocal asked
         asked += 1
         return {"type": "http.request", "body": chunk, "more_body": asked < chunks}
 
-    async def send(message: dict) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             statuses.append(message["status"])
 
