@@ -6,6 +6,7 @@ import ipaddress
 import os
 
 import uvicorn.config
+from starlette.types import Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from indicators.i18n import t
@@ -52,6 +53,28 @@ class OnlyTheConfiguredProxy(ProxyHeadersMiddleware):
     def __init__(self, app: object, trusted_hosts: list[str] | str = "") -> None:
         # uvicorn passes its own setting (FORWARDED_ALLOW_IPS, loopback by default): replaced here.
         super().__init__(app, trusted_hosts=trusted_proxies())  # type: ignore[arg-type]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # type: ignore[override]
+        """The peer in its IPv4 form first, then uvicorn's handling."""
+        peer = scope.get("client")
+        if peer:
+            scope["client"] = (ipv4_form(peer[0]), peer[1])
+        await super().__call__(scope, receive, send)  # type: ignore[arg-type]
+
+
+def ipv4_form(host: str) -> str:
+    """An IPv4 peer on a dual-stack socket ("::ffff:127.0.0.1") as itself ("127.0.0.1").
+
+    Served without --server.address, Streamlit listens on "::" and every IPv4 peer arrives in that
+    form, which matches neither "127.0.0.1" in the proxy setting nor the same client over IPv4.
+    """
+    try:
+        mapped = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(mapped, ipaddress.IPv6Address) and mapped.ipv4_mapped is not None:
+        return str(mapped.ipv4_mapped)
+    return host
 
 
 def install() -> None:
