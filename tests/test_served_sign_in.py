@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import websockets
 
-from bench import loadgen, serving
+from bench import loadgen, serving, sign_in
 from indicators import accounts, sessions
 from indicators.i18n import t
 from indicators.store import Store
@@ -22,28 +21,12 @@ WAIT = "Hãy thử lại sau"  # auth.wait
 SIGNING_IN = t("auth.signing_in", "vi")
 
 
-class ForwardedTab(loadgen.Tab):
-    """A tab whose websocket says it was forwarded for `address` (X-Forwarded-For and X-Real-IP)."""
+class ForwardedTab(sign_in.ForwardedTab):
+    """The benchmark's forwarded tab, keeping what its last submitted run showed."""
 
     def __init__(self, base_url: str, address: str) -> None:
-        super().__init__(base_url)
-        self.address = address
-        self.last = loadgen.Run(page="")  # what the last submitted run showed
-
-    async def open(self, page: str, run: loadgen.Run) -> None:
-        """As Tab.open, with the forwarded address on the websocket's handshake."""
-        for path in (f"/{page}", "/_stcore/health"):
-            await loadgen._http_get(self.host, self.port, path, self.cookies)
-        headers = {"X-Forwarded-For": self.address, "X-Real-IP": self.address}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        self._ws = await websockets.connect(
-            self.stream,
-            subprotocols=["streamlit"],  # type: ignore[list-item]
-            additional_headers=headers,
-            max_size=None,
-            compression=None,
-        )
+        super().__init__(base_url, address)
+        self.last = loadgen.Run(page="")
 
 
 def attempt(url: str, address: str, password: str, cookies: dict[str, str] | None = None) -> ForwardedTab:
