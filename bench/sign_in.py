@@ -4,12 +4,14 @@ Run from the project root: `.venv/bin/python -m bench.sign_in [seconds]`. Not a 
 prints what it saw, as ratios to a quiet viewer's load measured in the same run, with bcrypt at
 its production cost (12 rounds). Eight tabs guess random names, first all from one address, then
 each from its own address (through a proxy the app is told to trust), while a viewer keeps
-opening the overview.
+opening the overview; then the second flood again with 64 checks allowed in flight, for
+comparison with the default bound (half the cores).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import secrets
 import statistics
 import sys
@@ -27,7 +29,9 @@ from indicators.i18n import t
 GUESSERS = 8
 VIEWER = "198.51.100.250"
 NAME, SECRET, SUBMIT = t("auth.name", "vi"), t("auth.password", "vi"), t("auth.submit", "vi")
-OUTCOMES = {"checked": t("auth.wrong", "vi"), "wait": "Hãy thử lại sau", "busy": t("auth.busy", "vi")}
+Flood = tuple[str, list[float], Counter[str]]  # label, the viewer's load times, the guesses' outcomes
+# The first words of auth.wait: its end ("Hãy thử lại sau …") is also how auth.busy ends.
+OUTCOMES = {"checked": t("auth.wrong", "vi"), "wait": "Đã nhập sai nhiều lần", "busy": t("auth.busy", "vi")}
 
 
 class ForwardedTab(loadgen.Tab):
@@ -98,33 +102,48 @@ async def flood(url: str, addresses: list[str], seconds: float) -> tuple[list[fl
 def _line(label: str, views: list[float], quiet: float, tally: Counter[str], seconds: float) -> str:
     load = statistics.median(views) if views else float("nan")
     return (
-        f"{label:<34} viewer {load:5.2f} s ({load / quiet:4.2f}× quiet, {len(views)} loads); "
+        f"{label:<44} viewer {load:5.2f} s ({load / quiet:4.2f}× quiet, {len(views)} loads); "
         f"passwords checked {tally['checked']} ({tally['checked'] / seconds:.1f}/s), "
         f"told to wait {tally['wait']}, busy {tally['busy']}, errors {tally['error'] + tally['other']}"
     )
 
 
+def _served_floods(folder: Path, seconds: float, checks: str, one_address: bool) -> list[Flood]:
+    """A fresh server with `checks` slots: (label, viewer loads, outcomes) of each flood run on it."""
+    env = {
+        "INDICATORS_DB": f"sqlite:///{folder / f'store{checks}.sqlite'}",
+        "INDICATORS_BCRYPT_ROUNDS": "12",
+        "INDICATORS_TRUSTED_PROXY": "127.0.0.1",  # as behind deploy/nginx.conf
+        "INDICATORS_REQUIRE_SIGN_IN": "",
+        "INDICATORS_SIGN_IN_CHECKS": checks,
+    }
+    found: list[Flood] = []
+    args = ("--server.address", "127.0.0.1")
+    with serve(PRODUCT, env, folder / f"server{checks}.log", args=args) as server:
+        asyncio.run(_viewer(server.url, time.monotonic() + 3))  # warm: the data read once
+        found.append(("quiet", *asyncio.run(flood(server.url, [], seconds / 2))))
+        if one_address:
+            views, tally = asyncio.run(flood(server.url, ["203.0.113.9"] * GUESSERS, seconds))
+            found.append((f"{GUESSERS} guessers, one address, {checks} slot(s):", views, tally))
+        many_addresses = [f"203.0.113.{10 + i}" for i in range(GUESSERS)]
+        views, tally = asyncio.run(flood(server.url, many_addresses, seconds))
+        found.append((f"{GUESSERS} guessers, {GUESSERS} addresses, {checks} slot(s):", views, tally))
+    return found
+
+
 def main() -> int:
-    """Start the app, measure a quiet viewer, then the two floods; print one line each."""
+    """The floods on the default server (one slot on two cores), then with 64 slots for comparison."""
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
     with tempfile.TemporaryDirectory() as folder:
-        env = {
-            "INDICATORS_DB": f"sqlite:///{Path(folder) / 'store.sqlite'}",
-            "INDICATORS_BCRYPT_ROUNDS": "12",
-            "INDICATORS_TRUSTED_PROXY": "127.0.0.1",  # as behind deploy/nginx.conf
-            "INDICATORS_REQUIRE_SIGN_IN": "",
-        }
-        args = ("--server.address", "127.0.0.1")
-        with serve(PRODUCT, env, Path(folder) / "server.log", args=args) as server:
-            asyncio.run(_viewer(server.url, time.monotonic() + 3))  # warm: the data read once
-            quiet_views, _ = asyncio.run(flood(server.url, [], seconds / 2))
-            quiet = statistics.median(quiet_views)
-            one, one_tally = asyncio.run(flood(server.url, ["203.0.113.9"] * GUESSERS, seconds))
-            many_addresses = [f"203.0.113.{10 + i}" for i in range(GUESSERS)]
-            many, many_tally = asyncio.run(flood(server.url, many_addresses, seconds))
-    print(f"quiet viewer: {quiet:.2f} s (median of {len(quiet_views)} loads); {loadgen.machine_load()}")
-    print(_line(f"{GUESSERS} guessers, one address:", one, quiet, one_tally, seconds))
-    print(_line(f"{GUESSERS} guessers, {GUESSERS} addresses:", many, quiet, many_tally, seconds))
+        runs = _served_floods(Path(folder), seconds, str(max(1, (os.cpu_count() or 2) // 2)), True)
+        runs += _served_floods(Path(folder), seconds, "64", False)
+    for label, views, tally in runs:
+        if label == "quiet":
+            quiet = statistics.median(views)
+            print(f"quiet viewer: {quiet:.2f} s (median of {len(views)} loads)")
+        else:
+            print(_line(label, views, quiet, tally, seconds))
+    print(loadgen.machine_load())
     return 0
 
 

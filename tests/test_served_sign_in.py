@@ -17,7 +17,7 @@ from indicators.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN, PASSWORD = "quantri", "mây trắng đỉnh Pu Ta Leng"
 NAME, SECRET, SUBMIT = t("auth.name", "vi"), t("auth.password", "vi"), t("auth.submit", "vi")
-WAIT = "Hãy thử lại sau"  # auth.wait
+WAIT = sign_in.OUTCOMES["wait"]
 SIGNING_IN = t("auth.signing_in", "vi")
 
 
