@@ -163,9 +163,7 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         return
     try:
         store = state.store()
-        outcome = accounts.sign_in(
-            store, account, password, client=client_address(), device=_device(account)
-        )
+        outcome = accounts.sign_in(store, account, password, client=client_address(), device=_device(account))
         no_accounts = accounts.list_users(store).empty
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")
