@@ -141,6 +141,10 @@ def can_edit() -> bool:
 def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
     """The sign-in form, with plain messages for a wrong password and for a forced wait."""
     st.title(t("page.signin", lang))
+    if not oidc_configured() and not session_cookie.routes_served() and st.context.headers:
+        # `streamlit run app.py` in a browser: no route to set the cookie, so no form to fail.
+        st.warning(t("auth.needs_server", lang), icon=":material/dns:")
+        return
     name, role = current()
     if role is not None and not role.can_edit() and reason == "auth.intro":
         st.info(t("auth.viewer_only", lang).format(name=name), icon=":material/lock:")
@@ -148,10 +152,6 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         st.info(t(reason, lang), icon=":material/lock:")
     if oidc_configured():
         st.button(t("auth.oidc", lang), on_click=st.login, icon=":material/login:")
-        return
-    if not session_cookie.routes_served() and st.context.headers:
-        # `streamlit run app.py` in a browser: no route to set the cookie, so no form to fail.
-        st.warning(t("auth.needs_server", lang), icon=":material/dns:")
         return
     with st.form("sign_in", border=True):
         account = st.text_input(t("auth.name", lang), max_chars=64, autocomplete="username")

@@ -145,6 +145,7 @@ def test_app_py_served_alone_says_sign_in_needs_serve_py(tmp_path_factory: pytes
         run = asyncio.run(loadgen.open_page(server.url, "dang-nhap"))
         assert not run.errors
         assert run.shows(t("auth.needs_server", "vi"))
+        assert not run.shows(t("auth.intro", "vi"))  # no invitation to a form that is not there
         assert not run.shows(SECRET) and not any(SECRET in label for label in run.texts)
 
 
