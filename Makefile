@@ -19,7 +19,7 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	touch $(VENV)/.runtime $@
 
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run serve.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
 # axe-core for the browser tests' accessibility check, where npm is installed (.ci/run installs it).
 NODE_DEPS := $(if $(shell command -v npm),node_modules/.package-lock.json)

@@ -8,12 +8,19 @@ from __future__ import annotations
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.starlette import App
 
-from dashboard import session_cookie
+from dashboard import proxy, session_cookie
 
 # pages/ holds the pages app.py hands to st.navigation, not Streamlit's older automatic pages
 # folder. Streamlit learns that only when the first session calls st.navigation; until then it
 # serves the folder's pages, and the first deep link after a start gets an English "Page not
 # found" dialog. Said here, before any session starts, it is what st.navigation itself sets.
 PagesManager.uses_pages_directory = False
+
+# The client's address (failed sign-ins are counted per address) is taken from X-Forwarded-For
+# only on connections from $INDICATORS_TRUSTED_PROXY: set before uvicorn wraps `app` below.
+try:
+    proxy.install()
+except proxy.ProxyAddressError as exc:
+    raise SystemExit(str(exc)) from None
 
 app = App("app.py", routes=session_cookie.routes(), middleware=session_cookie.middleware())

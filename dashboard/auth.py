@@ -20,9 +20,6 @@ from indicators.i18n import t
 from indicators.store import StoreError
 
 REQUIRE_SIGN_IN_ENV = "INDICATORS_REQUIRE_SIGN_IN"
-# Set behind a reverse proxy that writes the client's address into X-Real-IP (deploy/nginx.conf):
-# every connection then comes from the proxy's own address.
-TRUSTED_PROXY_ENV = "INDICATORS_TRUSTED_PROXY"
 
 
 def _secrets_section(name: str) -> dict:
@@ -63,13 +60,20 @@ def oidc_identity(claims: Mapping[str, object], roles: Mapping[str, object]) -> 
 
 
 def client_address() -> str:
-    """The address a sign-in comes from: failures are slowed down per name and address together."""
-    if os.environ.get(TRUSTED_PROXY_ENV, "").strip().casefold() in {"1", "true", "yes"}:
-        forwarded = str(st.context.headers.get("X-Real-IP", "") or "").strip()
-        if forwarded:
-            return forwarded
+    """The address a sign-in comes from: failures are slowed down per address (and name).
+
+    The connection's own address, or the one X-Forwarded-For gives where the connection comes
+    from the configured proxy: serve.py has uvicorn believe that header from nobody else
+    (dashboard/proxy.py). Streamlit gives None for this machine and without a browser (tests).
+    """
     address = st.context.ip_address
-    return address if isinstance(address, str) else ""  # None without a browser (tests, bare runs)
+    return address if isinstance(address, str) else ""
+
+
+def _device(account: str) -> str:
+    """The id of this browser as a device that has signed in to `account` before; "" if it has not."""
+    cookie = st.context.cookies.get(sessions.DEVICE_COOKIE)
+    return sessions.device_for(cookie, account, session_cookie.secret())
 
 
 def _forget_account() -> None:
@@ -137,6 +141,10 @@ def can_edit() -> bool:
 def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
     """The sign-in form, with plain messages for a wrong password and for a forced wait."""
     st.title(t("page.signin", lang))
+    if not oidc_configured() and not session_cookie.routes_served() and st.context.headers:
+        # `streamlit run app.py` in a browser: no route to set the cookie, so no form to fail.
+        st.warning(t("auth.needs_server", lang), icon=":material/dns:")
+        return
     name, role = current()
     if role is not None and not role.can_edit() and reason == "auth.intro":
         st.info(t("auth.viewer_only", lang).format(name=name), icon=":material/lock:")
@@ -155,12 +163,14 @@ def sign_in_form(lang: Lang, reason: str = "auth.intro") -> None:
         return
     try:
         store = state.store()
-        outcome = accounts.sign_in(store, account, password, client=client_address())
+        outcome = accounts.sign_in(store, account, password, client=client_address(), device=_device(account))
         no_accounts = accounts.list_users(store).empty
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")
         return
-    if outcome.wait_seconds:
+    if outcome.busy:
+        st.warning(t("auth.busy", lang), icon=":material/hourglass_top:")
+    elif outcome.wait_seconds:
         st.warning(t("auth.wait", lang).format(s=outcome.wait_seconds), icon=":material/timer:")
     elif outcome.role is None:
         st.error(t("auth.wrong", lang), icon=":material/error:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import secrets
 from urllib.parse import quote, unquote, urlsplit
@@ -22,6 +23,8 @@ SECRET_ENV = "INDICATORS_SESSION_SECRET"
 SECURE_ENV = "INDICATORS_COOKIE_SECURE"
 SIGN_IN_PATH = "/api/sign-in"
 SIGN_OUT_PATH = "/api/sign-out"
+# A sign-in body is a one-time ticket of some fifty bytes: anything much larger is not one.
+MAX_BODY_BYTES = 4096
 # Without a configured secret, one per server process: the routes and the app share the process,
 # and a restart then ends every sign-in (set $INDICATORS_SESSION_SECRET to keep them).
 _PROCESS_SECRET = secrets.token_urlsafe(32)
@@ -48,21 +51,51 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https" or os.environ.get(SECURE_ENV, "").strip() in {"1", "true", "yes"}
 
 
+async def small_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
+    """The request's body if it is at most `limit` bytes; None, having read no more than that, if not.
+
+    Read as it streams in, so that a huge body costs the server `limit` bytes, not its size.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared and (not declared.isdigit() or int(declared) > limit):
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def _ticket_in(body: bytes) -> str:
+    try:
+        found = json.loads(body)
+    except ValueError:
+        return ""
+    return str(found.get("ticket", "")) if isinstance(found, dict) else ""
+
+
+async def _redeemed(ticket: str) -> tuple[str, str] | None:
+    """The session token and account a ticket opens; None when it opens nothing (StoreError passes)."""
+    token = await run_in_threadpool(sessions.redeem, _the_store(), ticket) if ticket else None
+    found = await run_in_threadpool(sessions.who, _the_store(), token) if token else None
+    return (token, found[0]) if token and found else None
+
+
 async def sign_in(request: Request) -> Response:
-    """A one-time ticket from the sign-in form exchanged for the session cookie."""
+    """A one-time ticket from the sign-in form exchanged for the session cookie (and the device's)."""
     if not _same_origin(request):
         return Response(status_code=403)
+    body = await small_body(request)
+    if body is None:
+        return Response(status_code=413)
     try:
-        body = await request.json()
-        ticket = str(body.get("ticket", "")) if isinstance(body, dict) else ""
-    except ValueError:
-        ticket = ""
-    try:
-        token = await run_in_threadpool(sessions.redeem, _the_store(), ticket) if ticket else None
+        opened = await _redeemed(_ticket_in(body))
     except StoreError:
         return Response(status_code=503)
-    if token is None:
+    if opened is None:
         return Response(status_code=401)
+    token, account = opened
     response = Response(status_code=204, headers={"Cache-Control": "no-store"})
     response.set_cookie(
         sessions.COOKIE_NAME,
@@ -71,6 +104,17 @@ async def sign_in(request: Request) -> Response:
         path="/",
         httponly=True,  # never readable by scripts in the page
         samesite="lax",  # sent when following a link here, not with another site's requests
+        secure=_secure(request),
+    )
+    # The same device keeps its id; a device new to this account gets one.
+    device = sessions.device_for(request.cookies.get(sessions.DEVICE_COOKIE), account, secret())
+    response.set_cookie(
+        sessions.DEVICE_COOKIE,
+        sessions.device_value(account, device or sessions.new_device(), secret()),
+        max_age=sessions.DEVICE_DAYS * 86400,
+        path="/",
+        httponly=True,
+        samesite="strict",  # read only by the app's own websocket, never needed on a link from elsewhere
         secure=_secure(request),
     )
     return response
@@ -162,8 +206,18 @@ def middleware() -> list[Middleware]:
     return [Middleware(BackToThePageAsked)]
 
 
+_routes_served = False
+
+
+def routes_served() -> bool:
+    """True once serve.py has added the routes: app.py served alone has no way to set the cookie."""
+    return _routes_served
+
+
 def routes() -> list[Route]:
     """The two routes serve.py adds beside Streamlit's own."""
+    global _routes_served
+    _routes_served = True
     return [
         Route(SIGN_IN_PATH, sign_in, methods=["POST"]),
         Route(SIGN_OUT_PATH, sign_out, methods=["POST"]),

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from itsdangerous import BadSignature, TimestampSigner
+from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -25,6 +25,11 @@ DEFAULT_HOURS = 8.0
 # used once, within a minute.
 TICKET_SECONDS = 60
 _SALT = "indicators.session"
+# A device that has signed in to an account: its own count of failed attempts at that account
+# (indicators/accounts.py), so that nobody else's guesses make its owner wait.
+DEVICE_COOKIE = "indicators_device"
+DEVICE_DAYS = 180
+_DEVICE_SALT = "indicators.device"
 
 SESSION, TICKET = "session", "ticket"
 
@@ -137,3 +142,26 @@ def token_of(cookie: str | None, secret: str) -> str | None:
         return TimestampSigner(secret, salt=_SALT).unsign(cookie, max_age=lifetime_seconds()).decode()
     except (BadSignature, UnicodeDecodeError):
         return None
+
+
+def device_value(account: str, device: str, secret: str) -> str:
+    """A device's random id and its account (hashed: no name in the cookie), signed for the cookie."""
+    return URLSafeTimedSerializer(secret, salt=_DEVICE_SALT).dumps([_hash(account)[:32], device])
+
+
+def new_device() -> str:
+    """A fresh random device id."""
+    return secrets.token_urlsafe(16)
+
+
+def device_for(cookie: str | None, account: str, secret: str) -> str:
+    """The device id of a cookie signed for `account` and not too old; "" for anything else."""
+    if not cookie:
+        return ""
+    try:
+        found = URLSafeTimedSerializer(secret, salt=_DEVICE_SALT).loads(cookie, max_age=DEVICE_DAYS * 86400)
+    except BadSignature:
+        return ""
+    if not (isinstance(found, list) and len(found) == 2 and all(isinstance(x, str) and x for x in found)):
+        return ""
+    return found[1] if secrets.compare_digest(found[0], _hash(account.strip())[:32]) else ""

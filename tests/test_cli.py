@@ -249,7 +249,8 @@ def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> No
     short = user("add", "binh", "--role", "viewer", stdin="ngan\n")
     assert (short.returncode, short.stderr.strip()) == (
         1,
-        "Lỗi: Mật khẩu phải có ít nhất 12 ký tự (không kể dấu cách ở hai đầu).",
+        "Lỗi: Mật khẩu phải có ít nhất 12 ký tự (không kể dấu cách ở hai đầu; nhiều dấu cách liền nhau "
+        "tính là một).",
     )
     no_password = user("passwd", "lan")
     assert no_password.returncode == 2 and "không có mật khẩu" in no_password.stderr

@@ -52,7 +52,7 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def app_port(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterator[int]:
-    """The app on 127.0.0.1 only, trusting the proxy's X-Real-IP, with the far-cell guard lifted.
+    """The app on 127.0.0.1 only, believing X-Forwarded-For from the proxy (127.0.0.1), far-cell guard lifted.
 
     Without the guard a workbook reaching XFD1048576 makes the reader abort: only the child
     process stands between that file and the server.
@@ -63,7 +63,7 @@ def app_port(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterat
     env = {
         **os.environ,
         "INDICATORS_DB": store_url,
-        "INDICATORS_TRUSTED_PROXY": "1",
+        "INDICATORS_TRUSTED_PROXY": "127.0.0.1",
         xlsx_guard.ENV_MAX_CELLS: str(10**13),
     }
     command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
@@ -168,6 +168,13 @@ def test_the_app_works_through_the_proxy_and_survives_a_crash_file(proxy: str, t
         open_page(page, proxy)
         assert page.locator("h1").first.inner_text().strip() == "Tổng quan"
         chromium.close()
+
+
+def test_a_large_sign_in_body_is_refused_by_the_proxy_and_by_the_app(proxy: str, app_port: int) -> None:
+    body = b'{"ticket": "' + b"x" * 10_000 + b'"}'
+    assert request(f"{proxy}/api/sign-in", "POST", body)[0] == 413
+    assert request(f"http://127.0.0.1:{app_port}/api/sign-in", "POST", body)[0] == 413  # without nginx too
+    assert request(f"{proxy}/api/sign-in", "POST", b'{"ticket": "nothing"}')[0] == 401
 
 
 # Last in the file: the flood spends the upload zone's allowance (6 a minute) for the next minute,

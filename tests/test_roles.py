@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import auth, session_cookie, state
 from indicators import accounts, sessions
+from indicators.i18n import t
 from indicators.seed import load_source
 from indicators.store import Store, sign_in_sessions, users
 from tests import sessions as signed
@@ -194,6 +195,35 @@ def test_repeated_failures_are_told_to_wait(store_url: str) -> None:
     assert "Hãy thử lại sau" in at.warning[0].value
 
 
+def test_a_busy_server_says_so_in_both_languages_and_counts_nothing(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(store_url).ensure()
+    accounts.add_user(store, "lan", "analyst", "mây trắng đỉnh Pu Ta Leng")
+    monkeypatch.setenv(accounts.CHECKS_ENV, "1")
+    monkeypatch.setattr(accounts, "SLOT_WAIT_SECONDS", 0.01)
+    slot = accounts._check_slots(1)
+    assert slot.acquire(timeout=5)  # another sign-in is being checked
+    try:
+        for lang in ("vi", "en"):
+            at = AppTest.from_file(str(PROJECT / "pages" / "history.py"), default_timeout=60)
+            at.session_state[state.LANG_KEY] = lang
+            at.run()
+            at.text_input[0].input("lan")
+            at.text_input[1].input("mây trắng đỉnh Pu Ta Leng")
+            at.button[0].click().run()
+            assert [w.value for w in at.warning] == [t("auth.busy", lang)]
+            assert tickets(store) == []
+    finally:
+        slot.release()
+    with store.engine.connect() as conn:
+        assert conn.execute(select(accounts.sign_in_failures)).all() == []  # never counted
+    at.text_input[0].input("lan")
+    at.text_input[1].input("mây trắng đỉnh Pu Ta Leng")
+    at.button[0].click().run()
+    assert [i.value for i in at.info][-1] == t("auth.signing_in", "en")  # the slot is free again
+
+
 def test_viewing_can_require_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDICATORS_REQUIRE_SIGN_IN", "1")
     at = app()
@@ -292,14 +322,14 @@ def test_oidc_grants_a_role_only_to_a_verified_email(claims: dict, expected: tup
     assert (name, role.value) == expected
 
 
-def test_behind_a_trusted_proxy_the_client_address_comes_from_x_real_ip(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_client_address_is_the_connection_s_never_a_header(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
-    context = SimpleNamespace(headers={"X-Real-IP": "203.0.113.9"}, ip_address="127.0.0.1")
+    # Whatever a client writes in X-Real-IP: the address is the one uvicorn resolved for the
+    # connection, which believes X-Forwarded-For from the configured proxy only (tests/test_address_trust.py).
+    context = SimpleNamespace(headers={"X-Real-IP": "203.0.113.9"}, ip_address="198.51.100.4")
     monkeypatch.setattr(st, "context", context)
-    monkeypatch.delenv(auth.TRUSTED_PROXY_ENV, raising=False)
-    assert auth.client_address() == "127.0.0.1"  # a header anyone can send is not trusted by default
-    monkeypatch.setenv(auth.TRUSTED_PROXY_ENV, "1")
-    assert auth.client_address() == "203.0.113.9"
+    monkeypatch.setenv("INDICATORS_TRUSTED_PROXY", "1")
+    assert auth.client_address() == "198.51.100.4"
+    monkeypatch.setattr(st, "context", SimpleNamespace(headers={}, ip_address=None))  # this machine
+    assert auth.client_address() == ""

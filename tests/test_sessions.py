@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import inspect, select
@@ -162,3 +164,89 @@ def test_the_routes_refuse_another_site_and_sign_out_ends_the_session(lan: Store
     reply = browser.post(session_cookie.SIGN_OUT_PATH)
     assert reply.status_code == 204 and "max-age=0" in reply.headers["set-cookie"].lower()
     assert sessions.who(lan, token) is None
+
+
+def _post_streamed(chunks: int, chunk: bytes, headers: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+    """A POST to the sign-in route fed `chunks` pieces as the server asks: (status, pieces it asked for)."""
+    import asyncio
+
+    from starlette.applications import Starlette
+
+    asked, statuses = 0, []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal asked
+        asked += 1
+        return {"type": "http.request", "body": chunk, "more_body": asked < chunks}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": session_cookie.SIGN_IN_PATH,
+        "raw_path": session_cookie.SIGN_IN_PATH.encode(),
+        "query_string": b"",
+        "headers": [(b"host", b"dashboard.test"), *headers],
+        "scheme": "http",
+        "server": ("dashboard.test", 80),
+        "client": ("198.51.100.4", 5000),
+    }
+    asyncio.run(Starlette(routes=session_cookie.routes())(scope, receive, send))
+    return statuses[0], asked
+
+
+def test_the_sign_in_route_stops_reading_a_large_body_and_answers_413() -> None:
+    # 200 MB in 64 KiB pieces, sent without a length (chunked): the route stops at the first piece.
+    status, asked = _post_streamed(3200, b"x" * 65536, [])
+    assert status == 413 and asked == 1
+    # Sent in small pieces: it stops just past the limit, not at the end.
+    status, asked = _post_streamed(10_000, b"x" * 512, [])
+    assert status == 413 and asked == session_cookie.MAX_BODY_BYTES // 512 + 1
+    # A declared length over the limit is refused before a byte is read.
+    status, asked = _post_streamed(3200, b"x" * 65536, [(b"content-length", str(200 * 2**20).encode())])
+    assert status == 413 and asked == 0
+    status, _ = _post_streamed(1, b"x", [(b"content-length", b"-5")])
+    assert status == 413
+
+
+def test_a_small_wrong_body_is_still_a_plain_401() -> None:
+    assert _post_streamed(1, b'{"ticket": "nothing"}', [])[0] == 401
+    assert _post_streamed(1, b"not json", [])[0] == 401
+
+
+def test_signing_in_remembers_the_device_for_that_account_only(lan: Store) -> None:
+    session_cookie._the_store.cache_clear()
+    browser = client()
+    assert (
+        browser.post(
+            session_cookie.SIGN_IN_PATH, json={"ticket": sessions.open_ticket(lan, "lan")}
+        ).status_code
+        == 204
+    )
+    cookie = browser.cookies[sessions.DEVICE_COOKIE]
+    device = sessions.device_for(cookie, "lan", session_cookie.secret())
+    assert device and "lan" not in cookie  # a random id, and the account only as a hash
+    assert sessions.device_for(cookie, "quantri", session_cookie.secret()) == ""  # another account: none
+    assert sessions.device_for(cookie, "lan", "another secret") == ""
+    assert sessions.device_for(cookie[:-3] + "abc", "lan", session_cookie.secret()) == ""
+    # Signing in again keeps the device's id; signing out keeps the device cookie.
+    assert (
+        browser.post(
+            session_cookie.SIGN_IN_PATH, json={"ticket": sessions.open_ticket(lan, "lan")}
+        ).status_code
+        == 204
+    )
+    assert (
+        sessions.device_for(browser.cookies[sessions.DEVICE_COOKIE], "lan", session_cookie.secret()) == device
+    )
+    browser.post(session_cookie.SIGN_OUT_PATH)
+    assert sessions.DEVICE_COOKIE in browser.cookies
+    # Another browser is another device.
+    other = client()
+    other.post(session_cookie.SIGN_IN_PATH, json={"ticket": sessions.open_ticket(lan, "lan")})
+    assert (
+        sessions.device_for(other.cookies[sessions.DEVICE_COOKIE], "lan", session_cookie.secret()) != device
+    )

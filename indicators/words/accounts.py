@@ -21,6 +21,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đã nhập sai nhiều lần. Hãy thử lại sau {s} giây.",
         "Too many failed attempts. Try again in {s} seconds.",
     ),
+    "auth.busy": (
+        "Máy chủ đang kiểm tra nhiều lượt đăng nhập khác. Hãy thử lại sau vài giây.",
+        "The server is busy checking other sign-ins. Try again in a few seconds.",
+    ),
+    "auth.needs_server": (
+        "Không đăng nhập được ở đây: bảng chỉ tiêu đang chạy bằng `streamlit run app.py`, thiếu phần "
+        "máy chủ giữ phiên đăng nhập. Người quản trị hãy chạy bằng `make run` (tức `streamlit run "
+        "serve.py`).",
+        "Signing in is not possible here: the dashboard is served with `streamlit run app.py`, "
+        "without the server part that keeps sign-ins. The administrator should serve it with "
+        "`make run` (that is, `streamlit run serve.py`).",
+    ),
+    "proxy.bad_address": (
+        "«{part}» không phải địa chỉ IP hay dải địa chỉ của proxy (ví dụ 127.0.0.1 hoặc 10.0.0.0/24).",
+        "«{part}» is not an IP address or network of the proxy (for example 127.0.0.1 or 10.0.0.0/24).",
+    ),
     "auth.viewer_only": (
         "Tài khoản «{name}» chỉ có quyền xem. Việc cập nhật số liệu cần tài khoản cán bộ chuyên môn.",
         "The account «{name}» may only view. Updating figures needs an analyst account.",
@@ -60,8 +76,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "An account name holds letters, digits and . _ - @ only, 1–64 characters long.",
     ),
     "accounts.short_password": (
-        "Mật khẩu phải có ít nhất {n} ký tự (không kể dấu cách ở hai đầu).",
-        "A password needs at least {n} characters (not counting spaces at either end).",
+        "Mật khẩu phải có ít nhất {n} ký tự (không kể dấu cách ở hai đầu; nhiều dấu cách liền nhau "
+        "tính là một).",
+        "A password needs at least {n} characters (not counting spaces at either end; a run of "
+        "spaces counts as one).",
+    ),
+    "accounts.spacey_password": (
+        "Mật khẩu gần như toàn dấu cách: hãy dùng chữ, mỗi từ cách nhau một dấu cách.",
+        "The password is mostly spaces: use words, one space between each.",
+    ),
+    "accounts.place_password": (
+        "Mật khẩu dựa vào tên địa danh hay tên bảng chỉ tiêu (như «Tamduong2025!»): bỏ tên đó đi thì "
+        "phần còn lại quá dễ đoán. Hãy dùng một câu dài hoặc nhiều từ không liên quan đến nhau.",
+        "The password rests on a place's name or the dashboard's own words (like «Tamduong2025!»): "
+        "without them the rest is too easy to guess. Use a long sentence or several unrelated words.",
     ),
     "accounts.password_has_name": (
         "Mật khẩu không được chứa tên tài khoản.",
