@@ -250,6 +250,40 @@ class _Final:
     status: np.ndarray
 
 
+def _codes_in(values: pd.Series, known: pd.Index) -> np.ndarray:
+    """Position of each value among `known` words (−1 where absent), compared as plain text."""
+    codes, uniques = pd.factorize(values)
+    words = pd.Index(np.asarray(uniques, dtype=object)).astype(str)
+    mapped = known.get_indexer(words) if len(words) else np.array([], dtype="int64")
+    return np.where(codes >= 0, mapped[np.maximum(codes, 0)] if len(mapped) else -1, -1)
+
+
+def _verdict_rows(judged: pd.DataFrame, g: pd.DataFrame) -> np.ndarray:
+    """Each goal's row in the verdicts, matched on (code, area, year, target_kind); −1 where none.
+
+    The four keys become one integer per row, so the match is one index look-up over all goals
+    (one .loc per goal took 86 s for 335,500 goals at national scale).
+    """
+    key_j = np.zeros(len(judged), dtype="int64")
+    key_g = np.zeros(len(g), dtype="int64")
+    missing = np.zeros(len(g), dtype=bool)
+    for column in ("code", "area", "target_kind"):
+        known = pd.Index(pd.unique(np.asarray(judged[column], dtype=object))).astype(str)
+        at_j, at_g = _codes_in(judged[column], known), _codes_in(g[column], known)
+        key_j = key_j * max(len(known), 1) + at_j
+        key_g = key_g * max(len(known), 1) + np.maximum(at_g, 0)
+        missing |= at_g < 0
+    years_j = judged["year"].to_numpy(dtype="int64")
+    years_g = g["goal_year"].to_numpy(dtype="int64")
+    first = int(years_j.min()) if len(years_j) else 0
+    span = int(years_j.max()) - first + 1 if len(years_j) else 1
+    missing |= (years_g < first) | (years_g >= first + span)
+    key_j = key_j * span + (years_j - first)
+    key_g = key_g * span + np.clip(years_g - first, 0, span - 1)
+    found = pd.Index(key_j).get_indexer(key_g) if len(key_j) else np.full(len(g), -1)
+    return np.where(missing, -1, found)
+
+
 def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
     """The goals whose latest figure is the goal year's own, judged as the term's result is (terms.result).
 
@@ -265,20 +299,19 @@ def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
     # Only the due goals' targets are judged; the levels are the same observations, so shared.
     keys = g.loc[due, ["code", "area", "goal_year", "target_kind"]].rename(columns={"goal_year": "year"})
     targets = data.targets.merge(keys.drop_duplicates(), on=list(keys.columns), how="inner")
-    subset = replace(data, targets=targets, reported=data.reported[data.reported["code"].isin(keys["code"])])
+    # isin against the distinct codes: pandas compares arrow strings against each listed value.
+    reported = data.reported[data.reported["code"].isin(keys["code"].unique())]
+    subset = replace(data, targets=targets, reported=reported)
     object.__setattr__(subset, "_levels", levels_of(data))
     judged = attainment.compute(subset)
-    judged = judged[judged["status"].astype(str).isin(FINAL)]
-    judged = judged.drop_duplicates(list(keys.columns)).set_index(list(keys.columns))
-    at = g[["code", "area", "goal_year", "target_kind"]].to_numpy(dtype=object)
-    for i in np.flatnonzero(due):
-        key = tuple(at[i])
-        if key in judged.index:
-            row = judged.loc[key]
-            out.final[i] = True
-            out.pct[i] = float(row["attainment_pct"])
-            out.kind[i] = str(row["actual_kind"])
-            out.status[i] = str(row["status"])
+    judged = judged[judged["status"].astype(str).isin(FINAL)].drop_duplicates(list(keys.columns))
+    at = _verdict_rows(judged, g)
+    hit = due & (at >= 0)
+    rows = at[hit]
+    out.final[hit] = True
+    out.pct[hit] = judged["attainment_pct"].to_numpy(dtype="float64")[rows]
+    out.kind[hit] = judged["actual_kind"].astype(str).to_numpy(dtype=object)[rows]
+    out.status[hit] = judged["status"].astype(str).to_numpy(dtype=object)[rows]
     return out
 
 
@@ -310,7 +343,7 @@ def compute(
     y0, linear, term_total = g["base_value"], growth.linear, kinds.term_total
     reduce = g["comparator"] == Comparator.REDUCE_BY.value
     method_code = np.where(kinds.yes_no, 2, np.where(kinds.yearly, 3, np.where(linear, 1, 0)))
-    units = np.asarray(take_labels(info["unit"], where), dtype=object)
+    units = take_labels(info["unit"], where)
     out = pd.DataFrame(
         {
             "code": g["code"],
@@ -328,7 +361,7 @@ def compute(
             "goal_derived": reduce,
             "yearly": kinds.yearly,
             "goal_unit": units,
-            "change_unit": [change_unit(str(u), per_year=True) for u in units],
+            "change_unit": _per_year(units),
             "base_kind": pd.Categorical(g["base_kind"], ["estimate", "official", ""]),
             "latest_year": g["latest_year"],
             "latest_value": g["latest_value"],
@@ -352,6 +385,13 @@ def compute(
     for column in _PACE_COLUMNS:
         out[column] = out[column].astype("float64").mask(no_base)
     return out[COLUMNS]
+
+
+def _per_year(units: pd.Categorical) -> pd.Categorical:
+    """The unit of a change a year for each goal: worked out once per distinct unit, not per goal."""
+    words = [change_unit(str(u), per_year=True) for u in units.categories]
+    codes, uniques = pd.factorize(pd.Series(words, dtype=object))
+    return pd.Categorical.from_codes(codes[units.codes], pd.Index(uniques))
 
 
 def required_path(progress: pd.DataFrame) -> pd.DataFrame:
