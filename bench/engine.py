@@ -141,8 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline groupby().last(): median {statistics.median(base_times):.2f} s")
     print(f"attainment + progress:     median {statistics.median(engine_times):.2f} s")
     ratio = statistics.median(ratios)
-    verdict = "ok" if ratio <= GOAL else "OVER THE GOAL"
-    print(f"ratio {ratio:.2f}× (goal ≤ {GOAL:g}×): {verdict}")
+    if args.scale < 1:
+        # The goal is set at national scale; a reduced run reads higher, so no verdict here.
+        print(f"ratio {ratio:.2f}× (goal ≤ {GOAL:g}× at full scale; this run: scale {args.scale:g})")
+    else:
+        verdict = "ok" if ratio <= GOAL else "OVER THE GOAL"
+        print(f"ratio {ratio:.2f}× (goal ≤ {GOAL:g}×): {verdict}")
     return 0
 
 
