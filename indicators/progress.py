@@ -358,7 +358,7 @@ def _codes_of(column: pd.Series, categories: list[str]) -> np.ndarray:
     """A categorical column's words as codes into `categories`, translated once per distinct word."""
     values = pd.Categorical(column)
     mapped = pd.Index(categories).get_indexer(values.categories.astype(str))
-    return mapped[values.codes]
+    return np.where(values.codes >= 0, mapped[np.maximum(values.codes, 0)] if len(mapped) else -1, -1)
 
 
 def compute(

@@ -13,6 +13,7 @@ from dataclasses import replace
 from types import FrameType
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from bench import engine as bench_engine
@@ -68,3 +69,13 @@ def test_python_calls_do_not_grow_with_the_number_of_goals(
     few, many = calls(lambda: step(small)), calls(lambda: step(large))
     # Three times the goals (8,800 → 26,800): per-goal work would add at least 18,000 calls.
     assert many - few < 2_000, (few, many)
+
+
+def test_goals_judged_the_same_whatever_the_targets_index(datasets: tuple[Dataset, Dataset]) -> None:
+    """Goals find their target rows by position; with a repeated targets index they match by key."""
+    small, _large = datasets
+    expected = progress.compute(small)
+    doubled = small.targets.set_axis(small.targets.index // 2)  # every label twice: positions unknown
+    found = progress.compute(replace(small, targets=doubled))
+    pd.testing.assert_frame_equal(found, expected)
+    assert expected["final"].sum() == 4_400
