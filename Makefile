@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint seed bench multi screenshots clean
+.PHONY: run test lint seed bench bench-quick multi screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.loadgen capacity
 	$(BIN)/python -m bench.report
 	$(BIN)/python -m bench.areas
+
+# The reduced benchmarks, in about half a minute: whoever touches indicators/ runs this before committing.
+# bench.engine on a tenth of the communes prints its ratio beside the goal; the call-count test fails
+# when the engine does Python work per goal (the kind of slip that once made it 75 times slower).
+# bench.excel and bench.report have no cheap reduced mode: a child process or LibreOffice start
+# outweighs a small file, so their small-run ratios say nothing about the goal; run `make bench`.
+bench-quick: $(VENV)/.dev
+	$(BIN)/python -m bench.engine --scale 0.1
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_engine_scaling.py
 
 # Several app servers over one PostgreSQL store behind nginx: start, check, stop (README).
 multi: $(VENV)/.dev

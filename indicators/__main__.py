@@ -162,7 +162,7 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd
 
 def _history_frame(store: Store) -> pd.DataFrame:
     frame = store.versions()
-    frame["created_at"] = pd.to_datetime(frame["created_at"]).dt.strftime("%Y-%m-%d %H:%M:%S")
+    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
     return frame[["version", "created_at", "account", "action", "file_name", "sha256", "note", "counts"]]
 
 
@@ -548,7 +548,7 @@ def _user(args: argparse.Namespace, store: Store) -> int:
             print(f"Đã đổi mật khẩu của {args.name.strip()}.")
         else:
             frame = accounts.list_users(store)
-            frame["created_at"] = pd.to_datetime(frame["created_at"]).dt.strftime("%Y-%m-%d %H:%M")
+            frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True).dt.strftime("%Y-%m-%d %H:%M")
             sys.stdout.write(_emit(frame, args.format))
     except accounts.AccountError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)

@@ -338,6 +338,18 @@ def _achieved_reductions(
     return actual, actual_quote, kinds, units
 
 
+TARGET_BASES = [b.value for b in TargetBasis]
+ATTAINMENT_BASES = [b.value for b in AttainmentBasis]
+_TB = {b: TARGET_BASES.index(b.value) for b in TargetBasis}
+_AB = {b: ATTAINMENT_BASES.index(b.value) for b in AttainmentBasis}
+KINDS = ["estimate", "official", ""]  # the categories of actual_kind
+
+
+def _kind_codes(kinds: np.ndarray) -> np.ndarray:
+    """actual_kind's words as codes into KINDS, by two comparisons instead of hashing every word."""
+    return np.where(kinds == "estimate", 0, np.where(kinds == "official", 1, 2))
+
+
 @dataclass(frozen=True)
 class _Judgement:
     """Each row's % as shown, where it comes from, its gap to the report, and its status."""
@@ -361,8 +373,9 @@ def _judgement(
 ) -> _Judgement:
     """The computed % set beside the printed one: which is shown, on what basis, with what status."""
     has_target = ~np.isnan(target)
-    stated_or_implied = np.where(implied, TargetBasis.IMPLIED.value, TargetBasis.STATED.value)
-    target_basis = np.where(~has_target, TargetBasis.NONE.value, stated_or_implied)
+    # Bases as codes into TARGET_BASES and ATTAINMENT_BASES: a few words over many rows.
+    stated_or_implied = np.where(implied, _TB[TargetBasis.IMPLIED], _TB[TargetBasis.STATED])
+    target_basis = np.where(~has_target, _TB[TargetBasis.NONE], stated_or_implied)
     # An implied target was worked back from the printed %, so while the actual is the one it was
     # worked from, the computed % is the printed one by construction: the % is the printed one.
     unchanged = implied & np.isclose(computed, printed, rtol=1e-9, atol=0.0)
@@ -377,8 +390,8 @@ def _judgement(
     status = np.where(basis == 1, _status_codes(printed), status)
     attainment_basis = np.where(
         unchanged | ((basis == 1) & np.isnan(computed)),
-        AttainmentBasis.PRINTED.value,
-        np.where(np.isnan(computed), AttainmentBasis.NONE.value, AttainmentBasis.COMPUTED.value),
+        _AB[AttainmentBasis.PRINTED],
+        np.where(np.isnan(computed), _AB[AttainmentBasis.NONE], _AB[AttainmentBasis.COMPUTED]),
     )
     pct = np.where((basis == 1) & np.isnan(computed), printed, pct)
     return _Judgement(pct, difference, checks_report, target_basis, attainment_basis, basis, status)
@@ -437,11 +450,11 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
             "actual": actual,
             "target": target,
             "target_derived": implied,
-            "target_basis": pd.Categorical(j.target_basis, [b.value for b in TargetBasis]),
+            "target_basis": pd.Categorical.from_codes(j.target_basis, TARGET_BASES),
             "yearly": targets["yearly"].to_numpy(dtype=bool),
-            "actual_kind": pd.Categorical(kinds, ["estimate", "official", ""]),
+            "actual_kind": pd.Categorical.from_codes(_kind_codes(np.asarray(kinds, dtype=object)), KINDS),
             "attainment_pct": j.pct,
-            "attainment_basis": pd.Categorical(j.attainment_basis, [b.value for b in AttainmentBasis]),
+            "attainment_basis": pd.Categorical.from_codes(j.attainment_basis, ATTAINMENT_BASES),
             "computed_pct": computed,
             "reported_pct": printed,
             "difference_pts": j.difference,

@@ -31,9 +31,9 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Dialect, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.types import TypeEngine
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from indicators import excel, migrate
 from indicators.i18n import Message, MessageError, msg
@@ -80,13 +80,40 @@ class CommitResult:
         return self.version is not None
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment kept one way: UTC, read back aware (tzinfo UTC) on every backend.
+
+    SQLite has no time type: SQLAlchemy writes the digits of the moment and drops its offset, so a
+    time must be in UTC before it is written, and text without an offset is read as UTC. PostgreSQL
+    keeps timestamptz; it is read back in UTC whatever the session's time zone.
+    Revision 0005_utc_times wrote the older rows this way.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The moment in UTC; on SQLite without the zone SQLAlchemy would drop without converting."""
+        if value is None:
+            return None
+        # Without a zone a moment is taken as UTC, as everywhere in the store (backup reads it so too).
+        moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The moment, aware in UTC."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 metadata = MetaData()
 versions = Table(
     "versions",
     metadata,
     Column("version", Integer, primary_key=True, autoincrement=True),
     Column("account", String(200), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Column("action", String(20), nullable=False),  # seed | import | rollback
     Column("file_name", String(500), nullable=False, default=""),
     Column("sha256", String(64), nullable=False, default=""),
@@ -126,7 +153,7 @@ users = Table(
     Column("name", String(64), primary_key=True),
     Column("role", String(16), nullable=False),
     Column("password_hash", String(100), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
 )
 # Kept per name, known or not, so that guessing names is slowed down as much as guessing passwords.
 sign_in_failures = Table(
@@ -134,7 +161,7 @@ sign_in_failures = Table(
     metadata,
     Column("name", String(64), primary_key=True),
     Column("count", Integer, nullable=False),
-    Column("last_at", DateTime(timezone=True), nullable=False),
+    Column("last_at", UtcDateTime(), nullable=False),
 )
 
 # Signed-in sessions and the one-time tickets that open them (indicators/sessions.py). Only the
@@ -146,7 +173,7 @@ sign_in_sessions = Table(
     Column("token_hash", String(64), primary_key=True),
     Column("account", String(64), nullable=False, index=True),
     Column("kind", String(8), nullable=False),  # session | ticket
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     # Unix seconds: compared in SQL the same way on SQLite and PostgreSQL.
     Column("expires_at", BigInteger, nullable=False),
 )
@@ -279,9 +306,13 @@ class Store:
                 )
                 found = conn.execute(select(table.c.since_version).where(live).distinct())
                 since |= {int(x) for (x,) in found}
-            rows = conn.execute(
-                select(versions).where(versions.c.version.in_(sorted(since))).order_by(versions.c.version)
-            ).mappings().all()
+            rows = (
+                conn.execute(
+                    select(versions).where(versions.c.version.in_(sorted(since))).order_by(versions.c.version)
+                )
+                .mappings()
+                .all()
+            )
         return pd.DataFrame(rows, columns=[c.name for c in versions.columns])
 
     def load(self, version: int | None = None) -> Dataset:

@@ -1,0 +1,280 @@
+"""A store written by each earlier release upgrades to head and keeps its history, figures and accounts.
+
+The stores in tests/fixtures/ were written by those releases' own code (tests/fixtures/stores/README.md).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
+
+from indicators import accounts, migrate
+from indicators.__main__ import main
+from indicators.official_areas import LEGACY_CODES
+from indicators.store import Store, UtcDateTime, versions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PASSWORDS = {"quantri": "mat-khau-rat-dai-2020!", "canbo": "mot-mat-khau-khac-2021!"}
+# File, and how many versions revision 0003 adds (the official list of areas, where the store had data).
+RELEASES = {
+    "release_0": (FIXTURES / "store_release_0.sqlite", 1),
+    "0002_honest_figures": (FIXTURES / "stores" / "store_0002_honest_figures.sqlite", 1),
+    "0003_official_areas": (FIXTURES / "stores" / "store_0003_official_areas.sqlite", 0),
+    "0004_sign_in_sessions": (FIXTURES / "stores" / "store_0004_sign_in_sessions.sqlite", 0),
+    "0004_upgraded_from_release_0": (FIXTURES / "stores" / "store_0004_upgraded_from_release_0.sqlite", 0),
+}
+TIME_COLUMNS = (("versions", "created_at"), ("users", "created_at"), ("sign_in_failures", "last_at"))
+ONE_WAY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
+
+
+@dataclass(frozen=True)
+class Before:
+    """What the old release's store held, read with plain SQL before any upgrade."""
+
+    versions: list[tuple[int, str, str, datetime]]
+    users: list[tuple[str, str, str, datetime]]
+    figures: dict[int, dict[tuple[str, str, int, str], float]]
+
+
+def moment(value: object) -> datetime:
+    """A stored time as the moment it means: text or a datetime, UTC where it carries no zone."""
+    found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return found.replace(tzinfo=UTC) if found.tzinfo is None else found.astimezone(UTC)
+
+
+def read_before(path: Path) -> Before:
+    conn = sqlite3.connect(path)
+    meta = conn.execute(
+        "SELECT version, account, action, created_at FROM versions ORDER BY version"
+    ).fetchall()
+    users = conn.execute("SELECT name, role, password_hash, created_at FROM users ORDER BY name").fetchall()
+    figures = {}
+    for v, *_rest in meta:
+        rows = conn.execute(
+            "SELECT code, area, year, kind, value FROM data_observations WHERE since_version <= ? "
+            "AND (until_version IS NULL OR until_version > ?)",
+            (v, v),
+        ).fetchall()
+        # The first releases' area codes read under the official ones after revision 0003.
+        figures[v] = {(c, LEGACY_CODES.get(a, a), y, k): value for c, a, y, k, value in rows}
+    conn.close()
+    return Before(
+        [(v, a, act, moment(t)) for v, a, act, t in meta],
+        [(n, r, h, moment(t)) for n, r, h, t in users],
+        figures,
+    )
+
+
+def figures_of(store: Store, version: int) -> dict[tuple[str, str, int, str], float]:
+    obs = store.load(version).observations
+    keys = zip(obs["code"], obs["area"], obs["year"].astype(int), obs["kind"], strict=True)
+    return dict(zip(keys, obs["value"].astype(float), strict=True))
+
+
+@pytest.fixture(params=list(RELEASES))
+def release(request: pytest.FixtureRequest, store_url: str) -> tuple[str, Path, int]:
+    """A copy of one earlier release's store at $INDICATORS_DB."""
+    path, added = RELEASES[request.param]
+    shutil.copyfile(path, store_url.removeprefix("sqlite:///"))
+    return request.param, path, added
+
+
+def test_every_earlier_release_upgrades_and_shows_its_history(
+    release: tuple[str, Path, int], store_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, path, added = release
+    before = read_before(path)
+    assert main(["upgrade"]) == 0
+    assert f"→ {migrate.head()}" in capsys.readouterr().out
+    # The history, both for people and as CSV, with every version and its time in UTC.
+    assert main(["history"]) == 0
+    shown = capsys.readouterr()
+    assert shown.err == "" and "quantri" in shown.out
+    assert main(["history", "--format", "csv"]) == 0
+    history = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    old = len(before.versions)
+    assert history["version"].tolist() == list(range(1, old + added + 1))
+    assert history["created_at"].head(old).tolist() == [
+        t.strftime("%Y-%m-%d %H:%M:%S") for *_x, t in before.versions
+    ]
+    # The same moments, read back aware in UTC, with their accounts and actions.
+    store = Store(store_url, seed=None).ensure()
+    frame = store.versions()
+    assert str(frame["created_at"].dt.tz) == "UTC"
+    assert [
+        (int(v), a, act, t.to_pydatetime())
+        for v, a, act, t in frame.head(old)[["version", "account", "action", "created_at"]].itertuples(
+            index=False
+        )
+    ] == before.versions
+    assert frame["created_at"].is_monotonic_increasing, name
+    # Every version's figures as the old release wrote them.
+    for version, figures in before.figures.items():
+        assert figures_of(store, version) == figures, (name, version)
+
+
+def test_accounts_and_sign_in_survive_every_upgrade(release: tuple[str, Path, int], store_url: str) -> None:
+    _name, path, _added = release
+    before = read_before(path)
+    store = Store(store_url, seed=None).ensure()
+    listed = accounts.list_users(store)
+    assert [(n, r) for n, r, *_x in before.users] == list(zip(listed["name"], listed["role"], strict=True))
+    assert listed["created_at"].tolist() == [t for *_x, t in before.users]
+    for name, password in PASSWORDS.items():
+        assert accounts.sign_in(store, name, password).ok, name
+    assert not accounts.sign_in(store, "canbo", "sai-mat-khau-roi-nhe").ok
+
+
+def test_after_the_upgrade_every_time_is_written_one_way(
+    release: tuple[str, Path, int], store_url: str
+) -> None:
+    store = Store(store_url, seed=None).ensure()
+    data = store.load()
+    result = store.commit(replace(data, observations=data.observations.assign(note="sau nâng cấp")), "canbo")
+    assert result.version == store.current_version()
+    path = store_url.removeprefix("sqlite:///")
+    conn = sqlite3.connect(path)
+    for table, column in (*TIME_COLUMNS, ("sign_in_sessions", "created_at")):
+        found = [t for (t,) in conn.execute(f"SELECT {column} FROM {table}")]
+        assert all(ONE_WAY.match(t) for t in found), (table, found)
+    conn.close()
+    frame = store.versions()
+    # The new version is later than every version the old release wrote, by the same clock.
+    assert frame["created_at"].iloc[-1] > frame["created_at"].iloc[:-1].max()
+
+
+def test_the_type_writes_utc_and_reads_aware(store_url: str) -> None:
+    engine = create_engine(store_url)
+    meta = MetaData()
+    table = Table("t", meta, Column("id", Integer, primary_key=True), Column("at", UtcDateTime()))
+    meta.create_all(engine)
+    hanoi = timezone(timedelta(hours=7))
+    with engine.begin() as conn:
+        conn.execute(table.insert(), [{"id": 1, "at": datetime(2026, 12, 5, 8, 30, tzinfo=hanoi)}])
+        conn.execute(table.insert(), [{"id": 2, "at": datetime(2026, 12, 5, 1, 30)}])  # naive: UTC
+        conn.execute(text("INSERT INTO t (id, at) VALUES (3, '2026-12-05 01:30:00+00:00')"))
+        stored = conn.execute(text("SELECT at FROM t ORDER BY id")).scalars().all()
+        read = conn.execute(table.select().order_by(table.c.id)).all()
+    # 08:30 in Hà Nội is 01:30 UTC: stored as UTC digits, never the local ones.
+    assert stored[:2] == ["2026-12-05 01:30:00.000000"] * 2
+    assert [r.at for r in read] == [datetime(2026, 12, 5, 1, 30, tzinfo=UTC)] * 3
+    assert all(r.at.tzinfo is UTC for r in read)
+    engine.dispose()
+
+
+# PostgreSQL -----------------------------------------------------------------------------------------
+
+PREVIOUS = "0004_sign_in_sessions"
+UPGRADED_0004 = RELEASES["0004_upgraded_from_release_0"][0]
+CONTENT = (
+    "versions",
+    "data_indicators",
+    "data_observations",
+    "data_targets",
+    "data_reported",
+    "data_areas",
+    "data_area_links",
+    "data_aggregation_rules",
+    "users",
+    "sign_in_failures",
+    "sign_in_sessions",
+)
+
+
+def previous_release_on_postgresql(url: str, source_path: Path) -> None:
+    """A PostgreSQL store as the previous release left it: its schema (revision 0004) and a store's rows."""
+    engine = create_engine(url)
+    migrate.upgrade(engine, PREVIOUS)
+    source = create_engine(f"sqlite:///{source_path}")
+    old, target = MetaData(), MetaData()
+    old.reflect(source)
+    target.reflect(engine)
+    with source.connect() as read, engine.begin() as write:
+        for name in CONTENT:
+            rows = [dict(r._mapping) for r in read.execute(old.tables[name].select())]
+            for row in rows:
+                for column in target.tables[name].columns:
+                    value = row.get(column.name)
+                    if column.type.python_type is bool and value is not None:
+                        row[column.name] = bool(value)
+                    elif isinstance(value, datetime):
+                        # As the previous release wrote it on PostgreSQL: the UTC moment, with its zone.
+                        row[column.name] = moment(value)
+            if rows:
+                write.execute(target.tables[name].insert(), rows)
+        for name in CONTENT:
+            key = "version" if name == "versions" else "row_id"
+            if name == "versions" or name.startswith("data_"):
+                write.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{name}', '{key}'), "
+                        f"(SELECT MAX({key}) FROM {name}))"
+                    )
+                )
+    source.dispose()
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_the_time_revision_on_postgresql(backend_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if backend_url.startswith("sqlite"):
+        pytest.skip("the PostgreSQL half; SQLite is covered above")
+    before = read_before(UPGRADED_0004)
+    previous_release_on_postgresql(backend_url, UPGRADED_0004)
+    engine = create_engine(backend_url)
+    with engine.begin() as conn:
+        # A session in Hà Nội's zone: the times must still come back as the same moments, in UTC.
+        conn.execute(text("SET TIME ZONE 'Asia/Ho_Chi_Minh'"))
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == PREVIOUS
+    assert main(["upgrade"]) == 0
+    assert f"{PREVIOUS} → {migrate.head()}" in capsys.readouterr().out
+    assert main(["history", "--format", "csv"]) == 0
+    history = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert history["created_at"].tolist() == [t.strftime("%Y-%m-%d %H:%M:%S") for *_x, t in before.versions]
+    store = Store(backend_url, seed=None).ensure()
+    with store.engine.connect() as conn:
+        kinds = conn.execute(
+            text(
+                "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND column_name IN ('created_at', 'last_at')"
+            )
+        ).scalars()
+        assert set(kinds) == {"timestamp with time zone"}
+        at = conn.execute(versions.select().order_by(versions.c.version)).all()
+    assert [r.created_at for r in at] == [t for *_x, t in before.versions]
+    for version, figures in before.figures.items():
+        assert figures_of(store, version) == figures, version
+    for name, password in PASSWORDS.items():
+        assert accounts.sign_in(store, name, password).ok, name
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_time_column_without_a_zone_gets_one_on_postgresql(backend_url: str) -> None:
+    """Defensive half of the revision: a column made without a zone is converted, its values read as UTC."""
+    if backend_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL only")
+    engine = create_engine(backend_url)
+    migrate.upgrade(engine, PREVIOUS)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE versions ALTER COLUMN created_at TYPE TIMESTAMP WITHOUT TIME ZONE"))
+        conn.execute(
+            text(
+                "INSERT INTO versions (account, created_at, action, file_name, sha256, note, counts) "
+                "VALUES ('a', '2026-11-26 06:21:54.083679', 'seed', '', '', '', '{}')"
+            )
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        row = conn.execute(versions.select()).one()
+    assert row.created_at == datetime(2026, 11, 26, 6, 21, 54, 83679, tzinfo=UTC)
+    engine.dispose()
