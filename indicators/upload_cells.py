@@ -12,7 +12,7 @@ import pandas as pd
 
 from indicators import excel, official_areas
 from indicators.excel import HEADERS, fold
-from indicators.i18n import msg
+from indicators.i18n import Message, msg
 from indicators.model import (
     AGGREGATION,
     AREA_LINKS,
@@ -220,8 +220,8 @@ def check_columns(loc: Located, chk: Checker) -> None:
 
 # Columns that hold a code (an indicator's or an area's): compared character by character.
 _CODE_COLUMNS = {"code", "area", "parent", "from_code", "numerator", "denominator"}
-# Scripts named in words; any other is named by its Unicode name ("ARMENIAN").
-_SCRIPTS = {"CYRILLIC": ("Kirin", "Cyrillic"), "GREEK": ("Hy Lạp", "Greek")}
+# Scripts named in words (script.*); any other is named by its Unicode name ("ARMENIAN").
+_SCRIPTS = {"CYRILLIC", "GREEK"}
 
 
 def _foreign_character(code: str) -> str | None:
@@ -240,9 +240,9 @@ def _foreign_character(code: str) -> str | None:
     return None
 
 
-def _script(ch: str) -> tuple[str, str]:
+def _script(ch: str) -> Message | str:
     first = unicodedata.name(ch, "?").split(" ")[0]
-    return _SCRIPTS.get(first, (first, first))
+    return msg(f"script.{first.lower()}") if first in _SCRIPTS else first
 
 
 def _check_code_letters(loc: Located, column: str, chk: Checker) -> None:
@@ -256,11 +256,8 @@ def _check_code_letters(loc: Located, column: str, chk: Checker) -> None:
         written, code = values[position], normal[values[position]]
         ch = _foreign_character(code)
         if ch is not None:
-            vi, en = _script(ch)
             what = f"“{ch}” U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
-            chk.at(
-                loc, column, [int(position)], msg("check.code_script", what=what, script_vi=vi, script_en=en)
-            )
+            chk.at(loc, column, [int(position)], msg("check.code_script", what=what, script=_script(ch)))
         elif code != written:
             # A note, not a refusal, and not through chk.at: the cell may still be refused as a duplicate.
             loc.frame.iat[int(position), loc.frame.columns.get_loc(column)] = code
