@@ -15,6 +15,9 @@ from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
+from jinja2 import Undefined
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from indicators import report, report_compare
 from indicators.fmt import Lang
@@ -194,6 +197,22 @@ def draw_charts(content: Content, browser: str | None) -> tuple[dict[str, list[C
     return drawn, t("report.chart_failed", content.lang) if failed else ""
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, refusing outright: an unsafe attribute is an error, not a silent blank."""
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        raise SecurityError(f"{attribute!r} of {type(obj).__name__}")
+
+
+def template_env() -> ImmutableSandboxedEnvironment:
+    """Jinja for every template, the shipped one and an office's own: sandboxed and escaping.
+
+    A template is a file someone hands in, so its placeholders are untrusted code: the sandbox refuses
+    `__globals__`, `__class__` and other ways out to Python, and (immutable) any change to the data.
+    """
+    return _Sandbox(autoescape=True)
+
+
 def docx_bytes(content: Content, template: Path | None = None, browser: str | None = "auto") -> bytes:
     """The report as a .docx; browser "auto" finds the system Chromium, None leaves the charts out."""
     path = template or TEMPLATE
@@ -204,7 +223,9 @@ def docx_bytes(content: Content, template: Path | None = None, browser: str | No
         raise ReportError("report.err.template", name=path.name, detail=exc) from exc
     charts, note = draw_charts(content, find_browser() if browser == "auto" else browser)
     try:
-        doc.render(_context(content, doc, charts, note), autoescape=True)
+        doc.render(_context(content, doc, charts, note), jinja_env=template_env())
+    except SecurityError as exc:
+        raise ReportError("report.err.unsafe", name=path.name) from exc
     except Exception as exc:  # an office template may hold a broken placeholder
         raise ReportError("report.err.placeholder", name=path.name, detail=exc) from exc
     buffer = io.BytesIO()

@@ -12,7 +12,7 @@ import pandas as pd
 
 from indicators import excel, official_areas
 from indicators.excel import HEADERS, fold
-from indicators.i18n import msg
+from indicators.i18n import Message, msg
 from indicators.model import (
     AGGREGATION,
     AREA_LINKS,
@@ -214,6 +214,62 @@ def check_columns(loc: Located, chk: Checker) -> None:
         else:
             loc.frame[column] = cell_texts(loc.frame[column])
             _check_hidden(loc, column, chk)
+        if column in _CODE_COLUMNS:
+            _check_code_letters(loc, column, chk)
+
+
+# Columns that hold a code (an indicator's or an area's): compared character by character.
+_CODE_COLUMNS = {"code", "area", "parent", "from_code", "numerator", "denominator"}
+# Scripts named in words (script.*); any other is named by its Unicode name ("ARMENIAN").
+_SCRIPTS = {"CYRILLIC", "GREEK"}
+
+
+def _foreign_character(code: str) -> str | None:
+    """The first character a code may not hold: a letter of a script other than Latin, a non-ASCII digit.
+
+    Vietnamese letters are Latin; a Cyrillic "Т" or Greek "Α" looks like a Latin one and makes
+    "GТSX" a different code from GTSX that nobody can tell apart on the screen.
+    """
+    if code.isascii():  # the quick answer for nearly every cell
+        return None
+    for ch in code:
+        if ch.isdigit() and not ch.isascii():
+            return ch
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN "):
+            return ch
+    return None
+
+
+def _script(ch: str) -> Message | str:
+    first = unicodedata.name(ch, "?").split(" ")[0]
+    return msg(f"script.{first.lower()}") if first in _SCRIPTS else first
+
+
+def _check_code_letters(loc: Located, column: str, chk: Checker) -> None:
+    """Codes read as NFKC (full-width ＧＴＳＸ is GTSX, with a note); another script's letter is refused."""
+    values = loc.frame[column].to_numpy(dtype=object)
+    uniques = [v for v in pd.unique(values) if isinstance(v, str) and not v.isascii()]
+    if not uniques:
+        return
+    normal = {v: unicodedata.normalize("NFKC", v) for v in uniques}
+    for position in np.flatnonzero([isinstance(v, str) and v in normal for v in values]):
+        written, code = values[position], normal[values[position]]
+        ch = _foreign_character(code)
+        if ch is not None:
+            what = f"“{ch}” U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
+            chk.at(loc, column, [int(position)], msg("check.code_script", what=what, script=_script(ch)))
+        elif code != written:
+            # A note, not a refusal, and not through chk.at: the cell may still be refused as a duplicate.
+            loc.frame.iat[int(position), loc.frame.columns.get_loc(column)] = code
+            chk.add(
+                loc.sheet,
+                msg("check.code_normalised", written=written, code=code),
+                row=int(loc.rows[position]),
+                col=int(loc.col(column, np.array([position]))[0]),
+                column=loc.headers.get(column, HEADERS[loc.table.name].get(column, column)),
+                value=written,
+                severity="warning",
+            )
 
 
 # Codes and names are compared and shown as identifiers: not even a line break belongs in them.
@@ -262,6 +318,8 @@ def check_duplicates(loc: Located, chk: Checker) -> None:
     repeat = rows.duplicated(keep="first").to_numpy()
     first_row = np.zeros(group.max() + 1, dtype=int)
     first_row[group[~repeat]] = loc.rows[positions[~repeat]]
+    first_col = np.zeros(group.max() + 1, dtype=int)
+    first_col[group[~repeat]] = loc.col(key[0], positions[~repeat])
     # Each key in words once per group, each cell value in words once per column.
     columns = [rows[c].to_numpy(dtype=object)[~repeat] for c in key]
     texts = [{v: cell_text(v) for v in dict.fromkeys(column)} for column in columns]
@@ -271,7 +329,17 @@ def check_duplicates(loc: Located, chk: Checker) -> None:
         for values in zip(*columns, strict=True)
     ]
     names = ", ".join(HEADERS[loc.table.name][c] for c in key)
-    words = {g: msg("check.duplicate_row", other=int(first_row[g]), names=names) for g in set(group[repeat])}
+    # The first row's cell and the key in the words: "GTSX" at A84 names A2, where GTSX already is.
+    words = {
+        g: msg(
+            "check.duplicate_row",
+            other=int(first_row[g]),
+            first=cell_name(int(first_row[g]), int(first_col[g])),
+            names=names,
+            same=shown[g],
+        )
+        for g in set(group[repeat])
+    }
     chk.at(
         loc,
         key[0],
@@ -427,5 +495,7 @@ def effective(current: pd.DataFrame, locs: list[Located]) -> pd.DataFrame:
     if not locs:
         return current
     upload = pd.concat([loc.frame for loc in locs], ignore_index=True)
+    # A key written twice is refused by check_duplicates; the checks after it need one row per key.
+    upload = upload.drop_duplicates([c for c in locs[0].table.key if c in upload], keep="first")
     kept = current[~current["code"].isin(upload["code"])]
     return pd.concat([kept, upload[[c for c in upload.columns if c in current.columns]]], ignore_index=True)

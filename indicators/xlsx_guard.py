@@ -39,11 +39,13 @@ _MARKERS = (b"hidden", b't="e"', b"t='e'")
 _FORMULA_STARTS = (b"<f", b":f")
 _OVERLAP = 8
 # Where a sheet's cells are: the r attribute of <c> and <row>, written first by Excel, LibreOffice
-# and openpyxl. A tag without it (or with a prefix, or text in CDATA or comments that could mimic
-# a tag) sends the sheet to the exact scan, which places cells as a reader does.
+# and openpyxl as `<c r="B7"` (one space, double quotes). Only that exact spelling is read here;
+# any other <c or <row tag (a tab, line break or two spaces before r, single quotes, spaces around
+# "=", another attribute first, no r at all), a prefix, or text in CDATA or comments that could
+# mimic a tag sends the sheet to the exact scan, which places cells as a reader does.
 _REF_NUMBERS = re.compile(rb'<(?:c|row) r="[A-Za-z]*([0-9]+)"')
 _REF_LETTERS = re.compile(rb'<c r="([A-Za-z]+)[0-9]')
-_NO_REF = re.compile(rb'<(?:c(?:[>/]|\s(?!r="[A-Za-z]+[0-9]))|row(?:[>/]|\s(?!r="[0-9])))')
+_NO_REF = re.compile(rb'<(?:c(?=[\s/>])(?! r="[A-Za-z]+[0-9]+"[\s/>])|row(?=[\s/>])(?! r="[0-9]+"[\s/>]))')
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 

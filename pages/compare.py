@@ -94,7 +94,8 @@ else:
     scope = st.radio(
         t("report.cmp.scope", lang),
         ["one", "all"],
-        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=name),
+        # Radio options are Markdown: the indicator's name from the data goes through md() like any text.
+        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=widgets.md(name)),
         key="compare_report_scope",
         horizontal=True,
     )

@@ -92,7 +92,8 @@ if not rows.empty:
         elif row["target_derived"]:
             number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
             target = fmt.join_unit(number, labels.row_unit(row, unit, lang))
-            st.caption(t("detail.derived", lang).format(target=target))
+            # A caption is Markdown, and the unit comes from the data.
+            st.caption(t("detail.derived", lang).format(target=widgets.md(target)))
         elif not fmt.is_missing(row["reported_pct"]) and not fmt.is_missing(row["attainment_pct"]):
             st.caption(t("detail.same", lang).format(reported=fmt.percent(row["reported_pct"], lang)))
     # The badges above name the term and who set the target; the table keeps to the numbers.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import auth, preview_commit, state
+from dashboard import auth, preview_commit, state, widgets
 from indicators import diff, excel, fmt, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -107,9 +107,11 @@ def _uploaded_file(current: Dataset, lang: Lang) -> tuple[Checked, bool]:
     # The same file previewed against an older version: someone committed meanwhile.
     moved = checked is not None and checked.sha256 == sha and checked.version != current.version
     if checked is None or checked.sha256 != sha or checked.version != current.version:
-        with st.status(t("upload.checking", lang).format(name=uploaded.name), expanded=False) as status:
+        # A status label is Markdown; the file's name is whatever the person's computer called it.
+        shown = widgets.md(uploaded.name)
+        with st.status(t("upload.checking", lang).format(name=shown), expanded=False) as status:
             checked = _check(data, uploaded.name, current)
-            status.update(label=t("upload.checked", lang).format(name=uploaded.name), state="complete")
+            status.update(label=t("upload.checked", lang).format(name=shown), state="complete")
         st.session_state[state.UPLOAD_CHECK_KEY] = checked
     return checked, moved
 

@@ -271,3 +271,48 @@ def test_the_upload_page_survives_a_reader_that_aborts(
     monkeypatch.delenv(xlsx_guard.ENV_MAX_CELLS)
     at = send(at, "mau.xlsx", excel.workbook_bytes(seed_data))
     assert not at.exception and not at.error
+
+
+# The far cell written as any XML writer may: whitespace of any kind before and around the
+# attribute, either quote, another attribute first. The quick scan must never read past it.
+FAR_CELL_SPELLINGS = {
+    "tab before r": b'<c\tr="XFD1048576"',
+    "line feed before r": b'<c\nr="XFD1048576"',
+    "carriage return before r": b'<c\rr="XFD1048576"',
+    "CR LF before r": b'<c\r\nr="XFD1048576"',
+    "two spaces before r": b'<c  r="XFD1048576"',
+    "single quotes": b"<c r='XFD1048576'",
+    "spaces around =": b'<c r = "XFD1048576"',
+    "tab after =": b'<c r=\t"XFD1048576"',
+    "another attribute first": b'<c t="n" r="XFD1048576"',
+    "tab then another attribute": b'<c\tt="n"\tr="XFD1048576"',
+    "space inside the value": b'<c r=" XFD1048576 "',
+}
+
+
+@pytest.mark.parametrize("spelling", FAR_CELL_SPELLINGS.values(), ids=FAR_CELL_SPELLINGS.keys())
+@pytest.mark.parametrize("row_spelling", [b'<row r="1048576">', b'<row\tr="1048576">', b"<row\nr='1048576'>"])
+def test_the_quick_scan_sees_the_far_cell_however_its_tag_is_spaced_or_quoted(
+    spelling: bytes, row_spelling: bytes
+) -> None:
+    sheet = (
+        HEAD
+        + b'<row r="1"><c r="A1"><v>1</v></c></row>'
+        + row_spelling
+        + spelling
+        + b"><v>1</v></c></row></sheetData></worksheet>"
+    )
+    data = sheet_xml(tiny_book("A1"), {"xl/worksheets/sheet1.xml": sheet})
+    refusal = xlsx_guard.inspect(data)
+    assert isinstance(refusal, xlsx_guard.Refusal), refusal
+    assert "XFD1048576" in refusal.message.text("vi") and "XFD1048576" in refusal.message.text("en")
+    assert "vượt giới hạn" in refusal.message.text("vi")
+
+
+@pytest.mark.parametrize("row_spelling", [b'<row\tr="900000">', b'<row\r\nr="900000"', b"<row r='900000'"])
+def test_the_quick_scan_sees_a_far_row_however_its_tag_is_spaced_or_quoted(row_spelling: bytes) -> None:
+    sheet = HEAD + b'<row r="1"><c r="A1"><v>1</v></c></row>' + row_spelling.rstrip(b">") + b"/>"
+    data = sheet_xml(tiny_book("A1"), {"xl/worksheets/sheet1.xml": sheet + b"</sheetData></worksheet>"})
+    refusal = xlsx_guard.inspect(data, xlsx_guard.Limits(max_bytes=10**8))
+    assert isinstance(refusal, xlsx_guard.Refusal), refusal
+    assert "A900000" in refusal.message.text("en")

@@ -103,8 +103,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "A column holds data but has no header.",
     ),
     "check.duplicate_row": (
-        "Dòng trùng với dòng {other} (cùng {names}).",
-        "Duplicate of row {other} (same {names}).",
+        "Dòng trùng với dòng {other}, ô {first} (cùng {names}: {same}).",
+        "Duplicate of row {other}, cell {first} (the same {names}: {same}).",
+    ),
+    "check.code_script": (
+        "Mã chỉ viết bằng chữ Latinh và chữ số: ký tự {what} là chữ {script}, trông giống chữ Latinh "
+        "nhưng máy coi là một mã khác; hãy gõ lại mã này.",
+        "A code is written in Latin letters and digits only: {what} is a {script} letter that looks "
+        "Latin but makes a different code; type the code again.",
+    ),
+    "script.cyrillic": ("Kirin", "Cyrillic"),
+    "script.greek": ("Hy Lạp", "Greek"),
+    "check.code_normalised": (
+        "Mã “{written}” viết bằng ký tự toàn khổ hoặc dạng đặc biệt; đã đọc thành “{code}”.",
+        "The code “{written}” is written in full-width or special forms; it is read as “{code}”.",
     ),
     "check.flag": (
         "Cần TRUE (có) hoặc để trống.",

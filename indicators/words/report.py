@@ -259,6 +259,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "mẫu báo cáo {name} có chỗ giữ chỗ hỏng: {detail}",
         "the report template {name} has a broken placeholder: {detail}",
     ),
+    "report.err.unsafe": (
+        "mẫu báo cáo {name} bị từ chối: một chỗ giữ chỗ đòi làm việc không được phép; "
+        "trong mẫu chỉ được in các tên như {{{{ subject }}}} và lặp qua các danh sách",
+        "the report template {name} was refused: a placeholder asks for something not allowed; "
+        "a template may only print names such as {{{{ subject }}}} and loop over lists",
+    ),
     "report.err.no_office": (
         "không tìm thấy LibreOffice (gói Debian libreoffice-writer-nogui) để tạo PDF",
         "LibreOffice (Debian package libreoffice-writer-nogui) is not installed, so no PDF can be made",
