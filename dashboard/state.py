@@ -10,7 +10,7 @@ import streamlit as st
 
 from indicators.fmt import Lang
 from indicators.model import TABLES, Dataset
-from indicators.store import Store
+from indicators.store import Store, StoreError
 
 LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
@@ -42,6 +42,10 @@ HISTORY_ROLLBACK_WIDGET = "history_rollback_version"
 HISTORY_ROLLBACK_BUTTON = "history_rollback"
 HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
 HISTORY_CANCEL_BUTTON = "history_rollback_no"
+# The data version a page run shows, pinned by app.py when the run starts (pin_version): the
+# header, every chart's source line and every figure then come from that one version, even when an
+# import commits a newer one halfway through the run.
+VERSION_KEY = "data_version"
 # What a signed-in session was in the middle of: dropped with the sign-in when the account goes.
 SIGNED_IN_KEYS = (UPLOAD_CHECK_KEY, UPLOAD_FLASH_KEY, HISTORY_PENDING_KEY, HISTORY_FLASH_KEY)
 
@@ -93,10 +97,27 @@ def readers_copy(data: Dataset) -> Dataset:
     return dataclasses.replace(data, **{t.name: data.frame(t).copy(deep=False) for t in TABLES})
 
 
+def pin_version() -> None:
+    """Pin the newest version for this run (app.py, before the page): everything the run shows reads it.
+
+    A store that cannot be read pins nothing; the page's own read then says why in a sentence.
+    """
+    try:
+        st.session_state[VERSION_KEY] = store().current_version()
+    except StoreError:
+        st.session_state.pop(VERSION_KEY, None)
+
+
+def version() -> int:
+    """The version this run shows: the one pinned at its start, else (a page run alone) the newest."""
+    pinned = st.session_state.get(VERSION_KEY)
+    return int(pinned) if pinned is not None else store().current_version()
+
+
 def dataset() -> Dataset:
-    """The newest data, read once per version and shared by every session."""
+    """The data of this run's version (see pin_version), read once per version and shared by every session."""
     s = store()
-    return readers_copy(_dataset_at(s.url, s.current_version()))
+    return readers_copy(_dataset_at(s.url, version()))
 
 
 def dataset_at(version: int) -> Dataset:

@@ -318,9 +318,12 @@ def _source_line(url: str, version: int, lang: Lang) -> str:
 
 
 def source_line(lang: Lang) -> str:
-    """The source of the newest data: the report, then every upload or restore still behind it."""
-    s = state.store()
-    return _source_line(s.url, s.current_version(), lang)
+    """The source of this run's data: the report, then every upload or restore still behind it.
+
+    Of the run's pinned version (state.version), never a newer one committed while the page draws:
+    a chart's source line names the same version as the page's header.
+    """
+    return _source_line(state.store().url, state.version(), lang)
 
 
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
