@@ -8,7 +8,7 @@ from __future__ import annotations
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.starlette import App
 
-from dashboard import session_cookie
+from dashboard import session_cookie, warmup
 
 # pages/ holds the pages app.py hands to st.navigation, not Streamlit's older automatic pages
 # folder. Streamlit learns that only when the first session calls st.navigation; until then it
@@ -16,4 +16,10 @@ from dashboard import session_cookie
 # found" dialog. Said here, before any session starts, it is what st.navigation itself sets.
 PagesManager.uses_pages_directory = False
 
-app = App("app.py", routes=session_cookie.routes(), middleware=session_cookie.middleware())
+# The server reads the newest data before its health check says it is ready (dashboard/warmup.py).
+app = App(
+    "app.py",
+    routes=session_cookie.routes(),
+    middleware=[*warmup.middleware(), *session_cookie.middleware()],
+    lifespan=warmup.lifespan,
+)

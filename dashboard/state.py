@@ -8,6 +8,7 @@ import dataclasses
 
 import streamlit as st
 
+from indicators import incremental
 from indicators.fmt import Lang
 from indicators.model import TABLES, Dataset
 from indicators.store import Store, StoreError
@@ -72,9 +73,19 @@ def _dataset_at(url: str, version: int) -> Dataset:
     # version, so the next page load reads it without a restart. One copy per version
     # for the whole server: st.cache_data would unpickle a private copy on every run of
     # every session, the largest part of a page's own work (bench/loadgen.py).
-    data = Store(url, seed=None).load(version)
+    # A newer version is reached from the newest one held by the rows the versions between
+    # changed (indicators/incremental.py): a commune's 40 figures, not every row again.
+    data = incremental.follower(url).dataset(version)
     release_freed_memory()
     return data
+
+
+def warm() -> int:
+    """Read the newest version before the first viewer asks (serve.py, before it reports healthy)."""
+    s = store()
+    v = s.current_version()
+    _dataset_at(s.url, v)
+    return v
 
 
 def release_freed_memory() -> None:

@@ -128,7 +128,10 @@ def language_switch() -> Lang:
 def require_data(lang: Lang) -> Dataset:
     """The newest data; a store that cannot be read or holds nothing gets a sentence and stops the page."""
     try:
-        data = state.dataset()
+        # Shown only while a version is being read (a server that just started, a new import):
+        # a sentence and the seconds it has taken, not a blank page.
+        with st.spinner(t("data.loading", lang).format(v=state.version()), show_time=True):
+            data = state.dataset()
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")
         st.stop()

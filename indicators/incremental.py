@@ -1,0 +1,177 @@
+"""A server reaches a new version from the one it holds by the rows the versions between changed."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import ColumnElement, Table, func, select
+from sqlalchemy.engine import Connection
+
+from indicators.i18n import msg
+from indicators.model import TABLES, Dataset, coerce
+from indicators.model import Table as ModelTable
+from indicators.store import READ_ROWS, ROW_TABLES, Store, StoreError, versions
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A version's dataset with the store's row id of each frame row, in the frame's order."""
+
+    data: Dataset
+    row_ids: dict[str, np.ndarray]
+
+    @property
+    def version(self) -> int:
+        """The version the dataset is."""
+        return self.data.version
+
+
+def _live(table: Table, v: int) -> ColumnElement[bool]:
+    """Rows that are part of version v (store.py: since_version <= v < until_version)."""
+    return (table.c.since_version <= v) & (table.c.until_version.is_(None) | (table.c.until_version > v))
+
+
+def _latest(conn: Connection, version: int) -> None:
+    """Refuse a version the store does not hold, as Store.load does."""
+    latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+    if version < 0 or version > latest:
+        raise StoreError(msg("store.no_version", v=version, latest=latest))
+
+
+def _read(conn: Connection, model: ModelTable, where: ColumnElement[bool]) -> tuple[pd.DataFrame, np.ndarray]:
+    """The rows of one table that `where` picks, typed and in key order, and their row ids."""
+    table = ROW_TABLES[model.name]
+    query = select(table.c.row_id, *[table.c[c] for c in model.columns]).where(where)
+    # In slices through a server-side cursor, as Store.load reads (its comment says why).
+    streamed = conn.execution_options(stream_results=True, max_row_buffer=READ_ROWS)
+    slices = list(pd.read_sql(query, streamed, chunksize=READ_ROWS))
+    frame = pd.concat(slices, ignore_index=True) if slices else pd.DataFrame()
+    frame = frame.reindex(columns=["row_id", *model.columns])
+    # The key decides the order, as in Store.load; the row id only orders rows that share a key.
+    frame = frame.sort_values([*model.key, "row_id"], kind="stable")
+    ids = frame["row_id"].to_numpy(dtype=np.int64)
+    return coerce(model, frame), ids
+
+
+def read(store: Store, version: int) -> Loaded:
+    """Every table at `version`, read whole: the same dataset as Store.load, with row ids."""
+    store.ensure()
+    frames, ids = {}, {}
+    with store.engine.connect() as conn:
+        _latest(conn, version)
+        for model in TABLES:
+            frames[model.name], ids[model.name] = _read(conn, model, _live(ROW_TABLES[model.name], version))
+    return Loaded(Dataset(version=version, **frames), ids)
+
+
+def advance(store: Store, loaded: Loaded, version: int) -> Loaded:
+    """`loaded` brought to the newer `version` by the rows the versions after it ended or added.
+
+    A version is an older one's rows less those it ended plus those it added (store.py keeps each
+    row's range), so a commit of one commune's figures costs those figures, not every row again.
+    """
+    if version == loaded.version:
+        return loaded
+    if version < loaded.version:
+        return read(store, version)
+    store.ensure()
+    old = loaded.version
+    frames, ids = {}, {}
+    with store.engine.connect() as conn:
+        _latest(conn, version)
+        for model in TABLES:
+            table = ROW_TABLES[model.name]
+            # Live at the old version, ended by the new one; added since, still live at the new one.
+            ended = (
+                _live(table, old) & table.c.until_version.is_not(None) & (table.c.until_version <= version)
+            )
+            gone = np.array(
+                [rid for (rid,) in conn.execute(select(table.c.row_id).where(ended))], dtype=np.int64
+            )
+            added = (table.c.since_version > old) & _live(table, version)
+            came, came_ids = _read(conn, model, added)
+            frame, row_ids = loaded.data.frame(model), loaded.row_ids[model.name]
+            if len(gone) or len(came):
+                frame, row_ids = apply(model, frame, row_ids, gone, came, came_ids)
+            frames[model.name], ids[model.name] = frame, row_ids
+    return Loaded(Dataset(version=version, **frames), ids)
+
+
+def apply(
+    model: ModelTable,
+    frame: pd.DataFrame,
+    row_ids: np.ndarray,
+    gone: np.ndarray,
+    came: pd.DataFrame,
+    came_ids: np.ndarray,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """A table in key order less the rows `gone`, with the rows `came` (in key order) put in place."""
+    kept = np.flatnonzero(~np.isin(row_ids, gone))
+    if frame.empty or len(kept) == 0:
+        return came.reset_index(drop=True), came_ids
+    if came.empty:
+        return frame.take(kept).reset_index(drop=True), row_ids[kept]
+    # Each added row goes after every row whose key sorts before or with its own: a binary search
+    # per added row instead of sorting millions of rows again.
+    keys = [frame[c].to_numpy() for c in model.key]
+    points = [_after(keys, key) for key in zip(*(came[c].to_numpy() for c in model.key), strict=True)]
+    order = np.insert(kept, np.searchsorted(kept, points, side="left"), len(frame) + np.arange(len(came)))
+    both = pd.concat([frame, came], ignore_index=True)
+    return both.take(order).reset_index(drop=True), np.concatenate([row_ids, came_ids])[order]
+
+
+def _after(keys: list[np.ndarray], key: tuple) -> int:
+    """The position after the last row whose key is at most `key` (key columns sorted together)."""
+    lo, hi = 0, len(keys[0])
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tuple(column[mid] for column in keys) <= key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class Follower:
+    """One store's newest loaded version in this process: later versions are reached from it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._newest: Loaded | None = None
+
+    @property
+    def newest(self) -> int | None:
+        """The newest version held, None before the first read."""
+        held = self._newest
+        return None if held is None else held.version
+
+    def dataset(self, version: int) -> Dataset:
+        """The dataset of `version`: advanced from the newest one held when it is newer, else read whole."""
+        held = self._newest
+        if held is not None and version < held.version:
+            # An older version (the history page): read whole, without holding up the newest.
+            return read(self.store, version).data
+        with self._lock:  # one read or advance at a time; whoever waits finds it done
+            held = self._newest
+            if held is not None and held.version == version:
+                return held.data
+            loaded = read(self.store, version) if held is None else advance(self.store, held, version)
+            if held is None or loaded.version > held.version:
+                self._newest = loaded
+            return loaded.data
+
+
+_followers: dict[str, Follower] = {}
+_followers_lock = threading.Lock()
+
+
+def follower(url: str) -> Follower:
+    """The process's one follower of the store at `url`."""
+    with _followers_lock:
+        if url not in _followers:
+            _followers[url] = Follower(Store(url, seed=None))
+        return _followers[url]
