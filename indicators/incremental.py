@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -109,21 +110,33 @@ def apply(
     came_ids: np.ndarray,
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """A table in key order less the rows `gone`, with the rows `came` (in key order) put in place."""
-    kept = np.flatnonzero(~np.isin(row_ids, gone))
-    if frame.empty or len(kept) == 0:
+    gone_at = np.flatnonzero(np.isin(row_ids, gone))
+    if frame.empty:
         return came.reset_index(drop=True), came_ids
-    if came.empty:
-        return frame.take(kept).reset_index(drop=True), row_ids[kept]
     # Each added row goes after every row whose key sorts before or with its own: a binary search
     # per added row instead of sorting millions of rows again.
-    keys = [frame[c].to_numpy() for c in model.key]
-    points = [_after(keys, key) for key in zip(*(came[c].to_numpy() for c in model.key), strict=True)]
-    order = np.insert(kept, np.searchsorted(kept, points, side="left"), len(frame) + np.arange(len(came)))
-    both = pd.concat([frame, came], ignore_index=True)
-    return both.take(order).reset_index(drop=True), np.concatenate([row_ids, came_ids])[order]
+    keys = [frame[c].array for c in model.key]  # no copy: a few rows are looked at, not millions
+    rows = zip(*(came[c].to_numpy() for c in model.key), strict=True)
+    points = np.array([_after(keys, key) for key in rows], dtype=np.int64)
+    # The table cut where rows go or come: unchanged runs are slices of the old frame (no copy of
+    # its text columns), and one concat joins them. A take of millions of rows cost seconds.
+    n = len(frame)
+    cuts = np.unique(np.concatenate([[0, n], gone_at, gone_at + 1, points]))
+    removed = np.zeros(n, dtype=bool)
+    removed[gone_at] = True
+    pieces, ids = [frame.iloc[0:0]], [row_ids[0:0]]
+    for i, cut in enumerate(cuts):
+        first, last = np.searchsorted(points, cut, "left"), np.searchsorted(points, cut, "right")
+        if last > first:
+            pieces.append(came.iloc[first:last])
+            ids.append(came_ids[first:last])
+        if cut < n and not removed[cut]:
+            pieces.append(frame.iloc[cut : cuts[i + 1]])
+            ids.append(row_ids[cut : cuts[i + 1]])
+    return pd.concat(pieces, ignore_index=True), np.concatenate(ids)
 
 
-def _after(keys: list[np.ndarray], key: tuple) -> int:
+def _after(keys: list[Any], key: tuple) -> int:
     """The position after the last row whose key is at most `key` (key columns sorted together)."""
     lo, hi = 0, len(keys[0])
     while lo < hi:
