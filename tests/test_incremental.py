@@ -8,10 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from sqlalchemy import select
 
 from indicators import diff, entry, incremental, validate
 from indicators.model import OBSERVATIONS, TABLES, Dataset
-from indicators.store import Store
+from indicators.store import ROW_TABLES, Store
 from tests.test_migrations import FIXTURE, release_0_on_postgresql
 
 
@@ -170,3 +171,26 @@ def test_apply_puts_rows_in_key_order(
         float(v): i for (_, v), i in zip(came, came_ids, strict=True)
     }
     assert list(out_ids) == [by_value[v] for v in out["value"]]
+
+
+def test_sources_are_the_versions_whose_rows_live_on(backend_url: str) -> None:
+    # What a chart's source line names, by index look-ups per version: the same as a scan of every row.
+    store = Store(backend_url).ensure()
+    store.commit(imported(store.load()), "canbo", "cap-nhat.xlsx")
+    grid_entry(store)
+    store.rollback(2, "quantri")
+    # The rollback writes the grid's replaced rows anew: version 4 names itself beside 1 and 2.
+    expected = {1: [1], 2: [1, 2], 3: [1, 2, 3], 4: [1, 2, 4]}
+    with store.engine.connect() as conn:
+        for v in expected:
+            scanned: set[int] = set()
+            for table in ROW_TABLES.values():
+                live = (table.c.since_version <= v) & (
+                    table.c.until_version.is_(None) | (table.c.until_version > v)
+                )
+                scanned |= {
+                    int(x) for (x,) in conn.execute(select(table.c.since_version).where(live).distinct())
+                }
+            assert sorted(scanned) == expected[v]
+    assert {v: store.sources(v)["version"].tolist() for v in expected} == expected
+    assert store.sources()["version"].tolist() == [1, 2, 4]
