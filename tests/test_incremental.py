@@ -117,9 +117,13 @@ def test_a_store_an_earlier_release_wrote_after_its_upgrade(backend_url: str, tm
 def test_the_follower_keeps_the_newest_version_and_reads_an_older_one_whole(store: Store) -> None:
     follower = incremental.Follower(store)
     assert follower.newest is None
-    same(follower.dataset(1), store.load(1))
+    first = follower.dataset(1)
+    same(first, store.load(1))
     store.commit(imported(store.load()), "canbo")
     same(follower.dataset(2), store.load(2))
+    # Tables the import left alone are the very frames of version 1: no second copy in memory.
+    assert follower.dataset(2).targets is first.targets and follower.dataset(2).areas is first.areas
+    assert follower.dataset(2).observations is not first.observations
     assert follower.newest == 2
     # The history page's older version: read whole, and the newest one stays held.
     same(follower.dataset(1), store.load(1))
