@@ -69,36 +69,41 @@ def read(store: Store, version: int) -> Loaded:
 
 
 def advance(store: Store, loaded: Loaded, version: int) -> Loaded:
-    """`loaded` brought to the newer `version` by the rows the versions after it ended or added.
+    """`loaded` brought to `version`, newer or older, by the rows the versions between ended or added.
 
     A version is an older one's rows less those it ended plus those it added (store.py keeps each
     row's range), so a commit of one commune's figures costs those figures, not every row again.
+    Going back undoes the same rows: a run that pinned the version before the newest held costs
+    no full read either.
     """
     if version == loaded.version:
         return loaded
-    if version < loaded.version:
-        return read(store, version)
     store.ensure()
-    old = loaded.version
     frames, ids = {}, {}
     with store.engine.connect() as conn:
         _latest(conn, version)
         for model in TABLES:
-            table = ROW_TABLES[model.name]
-            # Live at the old version, ended by the new one; added since, still live at the new one.
-            ended = (
-                _live(table, old) & table.c.until_version.is_not(None) & (table.c.until_version <= version)
-            )
-            gone = np.array(
-                [rid for (rid,) in conn.execute(select(table.c.row_id).where(ended))], dtype=np.int64
-            )
-            added = (table.c.since_version > old) & _live(table, version)
-            came, came_ids = _read(conn, model, added)
+            gone, came, came_ids = _between(conn, model, loaded.version, version)
             frame, row_ids = loaded.data.frame(model), loaded.row_ids[model.name]
             if len(gone) or len(came):
                 frame, row_ids = apply(model, frame, row_ids, gone, came, came_ids)
             frames[model.name], ids[model.name] = frame, row_ids
     return Loaded(Dataset(version=version, **frames), ids)
+
+
+def _between(
+    conn: Connection, model: ModelTable, held: int, target: int
+) -> tuple[np.ndarray, pd.DataFrame, np.ndarray]:
+    """The row ids of `held` that `target` lacks, and the rows (with ids) `target` has that `held` lacks."""
+    table = ROW_TABLES[model.name]
+    lo, hi = min(held, target), max(held, target)
+    # Live at the older version and ended by the newer one; added after the older one and live at the newer.
+    ended = _live(table, lo) & table.c.until_version.is_not(None) & (table.c.until_version <= hi)
+    added = (table.c.since_version > lo) & _live(table, hi)
+    leaving, arriving = (ended, added) if target > held else (added, ended)
+    gone = np.array([rid for (rid,) in conn.execute(select(table.c.row_id).where(leaving))], dtype=np.int64)
+    came, came_ids = _read(conn, model, arriving)
+    return gone, came, came_ids
 
 
 def apply(
@@ -163,11 +168,12 @@ class Follower:
         return None if held is None else held.version
 
     def dataset(self, version: int) -> Dataset:
-        """The dataset of `version`: advanced from the newest one held when it is newer, else read whole."""
+        """The dataset of `version`, reached from the newest one held; read whole only the first time."""
         held = self._newest
         if held is not None and version < held.version:
-            # An older version (the history page): read whole, without holding up the newest.
-            return read(self.store, version).data
+            # An older version (the history page, a run pinned just before a commit): reached back from
+            # the newest by the rows between, without holding up the newest.
+            return advance(self.store, held, version).data
         with self._lock:  # one read or advance at a time; whoever waits finds it done
             held = self._newest
             if held is not None and held.version == version:

@@ -74,6 +74,10 @@ def test_imports_grid_entries_and_rollbacks_on_each_backend(
     assert (result.version, result.removed) == (2, 2)  # the changed figure's old row, the removed one
     held = incremental.advance(store, held, 2)
     assert sum(read_rows) == result.added == 42
+    # Back to version 1: the two rows version 2 ended, and nothing else.
+    read_rows.clear()
+    same(incremental.advance(store, held, 1).data, store.load(1))
+    assert sum(read_rows) == result.removed == 2
     monkeypatch.setattr(incremental, "_read", real_read)
     same(held.data, store.load(2))
     assert held.data.observations["year"].max() == 2026
@@ -91,9 +95,11 @@ def test_imports_grid_entries_and_rollbacks_on_each_backend(
     for model in TABLES:  # the rollback restored the shipped figures, row for row
         pd.testing.assert_frame_equal(held.data.frame(model), shipped.frame(model), obj=model.name)
 
-    # Several versions at once, and back to an older one (a full read).
+    # Several versions at once, forward and back: going back undoes the same rows.
     same(incremental.advance(store, incremental.read(store, 1), 4).data, store.load(4))
-    same(incremental.advance(store, held, 2).data, store.load(2))
+    for older in (3, 2, 1):
+        same(incremental.advance(store, held, older).data, store.load(older))
+    same(incremental.advance(store, incremental.advance(store, held, 2), 3).data, store.load(3))
 
 
 def test_a_store_an_earlier_release_wrote_after_its_upgrade(backend_url: str, tmp_path: Path) -> None:
@@ -114,7 +120,7 @@ def test_a_store_an_earlier_release_wrote_after_its_upgrade(backend_url: str, tm
     same(incremental.advance(store, incremental.read(store, 3), 5).data, store.load(5))
 
 
-def test_the_follower_keeps_the_newest_version_and_reads_an_older_one_whole(store: Store) -> None:
+def test_the_follower_keeps_the_newest_version_and_reaches_back_to_an_older_one(store: Store) -> None:
     follower = incremental.Follower(store)
     assert follower.newest is None
     first = follower.dataset(1)
@@ -125,7 +131,7 @@ def test_the_follower_keeps_the_newest_version_and_reads_an_older_one_whole(stor
     assert follower.dataset(2).targets is first.targets and follower.dataset(2).areas is first.areas
     assert follower.dataset(2).observations is not first.observations
     assert follower.newest == 2
-    # The history page's older version: read whole, and the newest one stays held.
+    # The history page's older version, or a run pinned before a commit: the newest one stays held.
     same(follower.dataset(1), store.load(1))
     assert follower.newest == 2
     assert follower.dataset(2) is follower.dataset(2)
