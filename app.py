@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, widgets
+from dashboard import auth, state, widgets
 from indicators.accounts import Role
 from indicators.i18n import t
 
@@ -153,4 +153,6 @@ page = st.navigation(
     # than under a sidebar list of fourteen links; a phone gets them in its menu.
     position="top",
 )
+# One data version for the whole run, whatever an import commits while the page draws.
+state.pin_version()
 page.run()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.starlette import App
 
-from dashboard import proxy, session_cookie
+from dashboard import proxy, session_cookie, warmup
 
 # pages/ holds the pages app.py hands to st.navigation, not Streamlit's older automatic pages
 # folder. Streamlit learns that only when the first session calls st.navigation; until then it
@@ -23,4 +23,10 @@ try:
 except proxy.ProxyAddressError as exc:
     raise SystemExit(str(exc)) from None
 
-app = App("app.py", routes=session_cookie.routes(), middleware=session_cookie.middleware())
+# The server reads the newest data before its health check says it is ready (dashboard/warmup.py).
+app = App(
+    "app.py",
+    routes=session_cookie.routes(),
+    middleware=[*warmup.middleware(), *session_cookie.middleware()],
+    lifespan=warmup.lifespan,
+)

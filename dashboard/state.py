@@ -8,9 +8,10 @@ import dataclasses
 
 import streamlit as st
 
+from indicators import incremental
 from indicators.fmt import Lang
 from indicators.model import TABLES, Dataset
-from indicators.store import Store
+from indicators.store import Store, StoreError
 
 LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
@@ -43,6 +44,10 @@ HISTORY_ROLLBACK_BUTTON = "history_rollback"
 HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
 HISTORY_CANCEL_BUTTON = "history_rollback_no"
 GATE_SESSION_KEY = "gate_session"  # this session's name for its allowance of báo cáo and large tables
+# The data version a page run shows, pinned by app.py when the run starts (pin_version): the
+# header, every chart's source line and every figure then come from that one version, even when an
+# import commits a newer one halfway through the run.
+VERSION_KEY = "data_version"
 # What a signed-in session was in the middle of: dropped with the sign-in when the account goes.
 SIGNED_IN_KEYS = (UPLOAD_CHECK_KEY, UPLOAD_FLASH_KEY, HISTORY_PENDING_KEY, HISTORY_FLASH_KEY)
 
@@ -69,9 +74,19 @@ def _dataset_at(url: str, version: int) -> Dataset:
     # version, so the next page load reads it without a restart. One copy per version
     # for the whole server: st.cache_data would unpickle a private copy on every run of
     # every session, the largest part of a page's own work (bench/loadgen.py).
-    data = Store(url, seed=None).load(version)
+    # A newer version is reached from the newest one held by the rows the versions between
+    # changed (indicators/incremental.py): a commune's 40 figures, not every row again.
+    data = incremental.follower(url).dataset(version)
     release_freed_memory()
     return data
+
+
+def warm() -> int:
+    """Read the newest version before the first viewer asks (serve.py, before it reports healthy)."""
+    s = store()
+    v = s.current_version()
+    _dataset_at(s.url, v)
+    return v
 
 
 def release_freed_memory() -> None:
@@ -94,10 +109,27 @@ def readers_copy(data: Dataset) -> Dataset:
     return dataclasses.replace(data, **{t.name: data.frame(t).copy(deep=False) for t in TABLES})
 
 
+def pin_version() -> None:
+    """Pin the newest version for this run (app.py, before the page): everything the run shows reads it.
+
+    A store that cannot be read pins nothing; the page's own read then says why in a sentence.
+    """
+    try:
+        st.session_state[VERSION_KEY] = store().current_version()
+    except StoreError:
+        st.session_state.pop(VERSION_KEY, None)
+
+
+def version() -> int:
+    """The version this run shows: the one pinned at its start, else (a page run alone) the newest."""
+    pinned = st.session_state.get(VERSION_KEY)
+    return int(pinned) if pinned is not None else store().current_version()
+
+
 def dataset() -> Dataset:
-    """The newest data, read once per version and shared by every session."""
+    """The data of this run's version (see pin_version), read once per version and shared by every session."""
     s = store()
-    return readers_copy(_dataset_at(s.url, s.current_version()))
+    return readers_copy(_dataset_at(s.url, version()))
 
 
 def dataset_at(version: int) -> Dataset:

@@ -127,7 +127,10 @@ def language_switch() -> Lang:
 def require_data(lang: Lang) -> Dataset:
     """The newest data; a store that cannot be read or holds nothing gets a sentence and stops the page."""
     try:
-        data = state.dataset()
+        # Shown only while a version is being read (a server that just started, a new import):
+        # a sentence and the seconds it has taken, not a blank page.
+        with st.spinner(t("data.loading", lang).format(v=state.version()), show_time=True):
+            data = state.dataset()
     except StoreError as exc:
         st.error(exc.text(lang), icon=":material/database:")
         st.stop()
@@ -317,9 +320,12 @@ def _source_line(url: str, version: int, lang: Lang) -> str:
 
 
 def source_line(lang: Lang) -> str:
-    """The source of the newest data: the report, then every upload or restore still behind it."""
-    s = state.store()
-    return _source_line(s.url, s.current_version(), lang)
+    """The source of this run's data: the report, then every upload or restore still behind it.
+
+    Of the run's pinned version (state.version), never a newer one committed while the page draws:
+    a chart's source line names the same version as the page's header.
+    """
+    return _source_line(state.store().url, state.version(), lang)
 
 
 def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:

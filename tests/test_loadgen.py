@@ -16,14 +16,20 @@ PAGES = {"": "page.overview", "muc-tieu-2025": "page.goals", "kinh-te": "page.ec
 
 
 @pytest.fixture
-def server(store: Store) -> Iterator[tuple[str, Store]]:
-    """The app on a free loopback port over the test's store (version 1, from data/)."""
+def served(store: Store) -> Iterator[tuple[str, int, Store]]:
+    """The app on a free loopback port over the test's store (version 1, from data/), and its process id."""
     env = {**os.environ, "INDICATORS_DB": store.url}
-    with loadgen.streamlit_server(env) as (url, _):
+    with loadgen.streamlit_server(env) as (url, pid):
         # The first run of a fresh process answers a deep link with "page not found" before drawing
         # the right page (Streamlit issue 9624, a pages/ folder beside app.py): one load first.
         asyncio.run(loadgen.open_page(url))
-        yield url, store
+        yield url, pid, store
+
+
+@pytest.fixture
+def server(served: tuple[str, int, Store]) -> tuple[str, Store]:
+    """The served app's address and its store."""
+    return served[0], served[2]
 
 
 def test_five_sessions_before_and_after_an_import(server: tuple[str, Store]) -> None:
@@ -65,3 +71,19 @@ def test_mixed(captions: list[str], texts: list[str], is_mixed: bool) -> None:
     run = loadgen.Run(page="", texts=captions + texts)
     run.versions = [int(v) for c in captions for v in loadgen.VERSION.findall(c)]
     assert loadgen.mixed(run, {1: loadgen.OLD, 2: loadgen.NEW}) is is_mixed
+
+
+def test_no_run_mixes_two_versions_while_an_import_commits(served: tuple[str, int, Store]) -> None:
+    # `python -m bench.loadgen capacity` in small: 20, then 50 sessions open pages while the command
+    # line imports a changed figure. A run that read the version twice (header, then each chart's
+    # source line) showed "phiên bản 1" above a chart sourced "phiên bản 2": 6 of 20 runs once.
+    url, pid, store = served
+    env = {**os.environ, "INDICATORS_DB": store.url}
+    _, rows = loadgen.capacity(url, [pid], [20, 50], list(PAGES), store.url, env)
+    assert [r.import_ok for r in rows] == [True, True]
+    assert store.current_version() == 3
+    assert [r.errors for r in rows] == [[], []]
+    assert [len(r.runs) for r in rows] == [20, 50]
+    assert [r.mixed for r in rows] == [0, 0]
+    # Each run named exactly one version, one of the two the store held during its level.
+    assert set(rows[0].versions) <= {1, 2} and set(rows[1].versions) <= {2, 3}

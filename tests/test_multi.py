@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import pytest
 
-from bench import multi
+from bench import loadgen, multi
 
 pytestmark = pytest.mark.postgres
 
@@ -38,3 +38,24 @@ def test_two_servers_behind_nginx(monkeypatch: pytest.MonkeyPatch) -> None:
     # Every check ran: version 1 on each server, the proxy's load, its spread, sign-in on each server
     # and through the proxy, stickiness, the import, version 2 on each server, the proxy's load again.
     assert len(report.lines) == 12
+
+
+def test_no_run_mixes_two_versions_behind_nginx_while_an_import_commits() -> None:
+    # `python -m bench.multi --capacity 20,50` in small: the sessions reach two servers through the
+    # proxy while the command line imports; each run shows one version, from its header to its charts.
+    admin_url = os.environ.get(multi.PG_ENV)
+    if not admin_url:
+        _needs(
+            f"no PostgreSQL server configured: set {multi.PG_ENV} (see .ci/postgres.sh)", "REQUIRE_POSTGRES"
+        )
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        _needs("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
+    with multi.database(admin_url) as store_url, multi.cluster(store_url, 2) as (_, pids, proxy_url, log):
+        env = {**os.environ, "INDICATORS_DB": store_url}
+        _, rows = loadgen.capacity(proxy_url, pids, [20, 50], loadgen.DEFAULT_PAGES, store_url, env)
+        served = multi.streams_per_server(log)
+    assert [r.import_ok for r in rows] == [True, True]
+    assert [r.errors for r in rows] == [[], []]
+    assert [len(r.runs) for r in rows] == [20, 50]
+    assert [r.mixed for r in rows] == [0, 0]
+    assert len(served) == 2  # both servers drew pages

@@ -38,6 +38,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không ghi hay đọc được phiên đăng nhập: {detail}",
         "The sign-in session cannot be written or read: {detail}",
     ),
+    "data.loading": (
+        "Đang nạp số liệu phiên bản {v}…",
+        "Loading the figures of version {v}…",
+    ),
     "store.cannot_check_account": (
         "Không kiểm tra được tài khoản lúc này; hãy thử lại sau ít phút.",
         "The account cannot be checked just now; please try again in a few minutes.",

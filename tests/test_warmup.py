@@ -1,0 +1,80 @@
+"""A server reads the newest data before its health check says it is ready, and follows new versions."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from dashboard import state, warmup
+from indicators.i18n import msg
+from indicators.store import StoreError
+
+
+@pytest.fixture
+def not_ready() -> Iterator[None]:
+    """The process-wide flag cleared for the test, and set again after it (other tests' servers)."""
+    warmup.READY.clear()
+    yield
+    warmup.READY.set()
+
+
+def _client() -> TestClient:
+    async def ok(_request: object) -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    app = Starlette(routes=[Route("/_stcore/health", ok), Route("/", ok)], middleware=warmup.middleware())
+    return TestClient(app)
+
+
+def test_health_says_loading_until_the_newest_version_is_read(not_ready: None) -> None:
+    client = _client()
+    reply = client.get("/_stcore/health")
+    assert (reply.status_code, reply.text) == (503, "đang nạp số liệu · loading data")
+    assert client.get("/").status_code == 200  # only the health check waits
+    warmup.READY.set()
+    reply = client.get("/_stcore/health")
+    assert (reply.status_code, reply.text) == (200, "ok")
+
+
+def test_the_reader_sets_ready_then_follows_new_versions(
+    not_ready: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[bool] = []
+    followed = threading.Event()
+
+    def warm() -> int:
+        calls.append(warmup.READY.is_set())
+        if len(calls) == 3:
+            followed.set()
+        return len(calls)
+
+    monkeypatch.setattr(state, "warm", warm)
+    monkeypatch.setattr(warmup, "FOLLOW_SECONDS", 0.01)
+    stop = threading.Event()
+    thread = threading.Thread(target=warmup._warm_then_follow, args=(stop,))
+    thread.start()
+    assert followed.wait(10)
+    stop.set()
+    thread.join(10)
+    assert not thread.is_alive()
+    # Read before ready, then again and again after: each new version is read as it comes.
+    assert calls[:3] == [False, True, True]
+
+
+def test_a_store_that_cannot_be_read_does_not_hold_health_for_ever(
+    not_ready: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken() -> int:
+        raise StoreError(msg("store.cannot_open"))
+
+    monkeypatch.setattr(state, "warm", broken)
+    stop = threading.Event()
+    stop.set()  # no following: only the first read
+    warmup._warm_then_follow(stop)
+    assert warmup.READY.is_set()
