@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import NoReturn
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state
@@ -43,6 +45,42 @@ def show_preview(preview: diff.Preview, version: int, lang: Lang, limit: int) ->
     return totals
 
 
+def _confirm_key(keys: Keys, rows: pd.DataFrame) -> str:
+    """A checkbox key tied to exactly these figures and values: another list starts unconfirmed."""
+    digest = hashlib.sha256(rows.to_csv(index=False).encode()).hexdigest()[:16]
+    return f"{keys.commit}_confirm_{digest}_{st.session_state.get(keys.nonce, 0)}"
+
+
+def named_figures(
+    preview: diff.Preview, lost: stale.Stale | None, data: Dataset, keys: Keys, lang: Lang, limit: int
+) -> bool:
+    """Each figure the change removes or overwrites, named at the top of the preview, and the analyst's
+    confirmation: one box for the list, one per figure that is newer than the file. True when confirmed
+    (or when nothing is removed or overwritten)."""
+    rows = stale.touched(preview)
+    if rows.empty:
+        return True
+    newer = stale.newer_than(rows, state.dataset_at(lost.made_from)) if lost is not None else None
+    st.subheader(t("figures.title", lang).format(n=fmt.number(len(rows), lang)))
+    if len(rows) > limit:
+        st.caption(t("diff.shown", lang).format(n=fmt.number(limit, lang), total=fmt.number(len(rows), lang)))
+    shown = rows.head(limit)
+    st.dataframe(
+        stale.for_people(shown, data, lang, None if newer is None else newer[: len(shown)]),
+        hide_index=True,
+        width="stretch",
+    )
+    base = _confirm_key(keys, rows)
+    confirmed = True
+    if lost is not None:
+        # A figure someone changed after the file was made is overwritten only when named and ticked.
+        for i, (_, row) in enumerate(lost.lost.iterrows()):
+            text = t("figures.confirm_newer", lang).format(figure=stale.figure_text(data, row, lang))
+            confirmed &= st.checkbox(text, key=f"{base}_newer_{i}")
+    confirmed &= st.checkbox(t("figures.confirm", lang).format(n=fmt.number(len(rows), lang)), key=base)
+    return confirmed
+
+
 def _moved(store: Store, keys: Keys, lang: Lang) -> NoReturn:
     """Someone committed since the preview: merging against the old version would undo their change."""
     if keys.checked:
@@ -75,10 +113,15 @@ def preview_and_commit(
     lost = stale.check(upload.made_from, checked_against, preview, state.dataset_at)
     if lost is not None:
         st.warning(stale.warning_text(lost, merged, lang), icon=":material/warning:")
+    # Every figure removed or overwritten is named first and must be confirmed.
+    confirmed = named_figures(preview, lost, merged, keys, lang, limit)
     totals = show_preview(preview, checked_against, lang, limit)
     account = auth.current()[0].strip()  # every version records the signed-in account that made it
     note = st.text_area(t("upload.note", lang), key=keys.note)
     if not st.button(t("upload.commit", lang), type="primary", key=keys.commit):
+        st.stop()
+    if not confirmed:
+        st.error(t("figures.unconfirmed", lang), icon=":material/block:")
         st.stop()
     if not account:
         st.error(t("upload.account_needed", lang))

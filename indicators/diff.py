@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,10 @@ FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
 CHANGES = ("new", "changed", "removed")
 COUNT_COLUMNS = ("table", "sheet", "new", "changed", "removed", "unchanged")
 ROW_COLUMNS = ("sheet", "change", "key", "column", "old", "new")
+# "add": the file's figures are added or corrected, nothing is removed (the default, the safe one);
+# "replace": a long-layout file is the whole truth for each (indicator, area) pair it holds.
+Mode = Literal["add", "replace"]
+MODES: tuple[Mode, ...] = ("add", "replace")
 
 
 def _keys(frame: pd.DataFrame, key: list[str]) -> pd.MultiIndex:
@@ -71,15 +76,16 @@ def covered_pairs(upload: Upload) -> pd.MultiIndex:
     return _keys(pd.concat(pairs, ignore_index=True).drop_duplicates(), ["code", "area"])
 
 
-def merge(current: Dataset, upload: Upload) -> Dataset:
+def merge(current: Dataset, upload: Upload, mode: Mode = "add") -> Dataset:
     """The full dataset after the upload, under the rule the "Hướng dẫn" sheet states.
 
     Catalogue rows (indicators, areas) are added or updated by code and never removed by an upload.
-    Long layout: for every (code, area) pair in the file's figure sheets, the file's rows replace all
-    current rows of that pair, so a row the file no longer has is removed. Wide layout: each figure
-    is added or updated, nothing is removed (an empty cell there means "no figure in this file").
+    Mode "add" (the default), and any wide sheet: each figure is added or updated, nothing is removed
+    (an analyst who appends rows to a workbook must not lose the figures the workbook leaves out).
+    Mode "replace", long layout: for every (code, area) pair in the file's figure sheets, the file's
+    rows replace all current rows of that pair, so a row the file no longer has is removed.
     """
-    pairs = covered_pairs(upload) if upload.layout == "long" else None
+    pairs = covered_pairs(upload) if upload.layout == "long" and mode == "replace" else None
     frames = {}
     for table in TABLES:
         now = current.frame(table)
