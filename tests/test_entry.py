@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import state
 from indicators import diff, entry, validate
+from indicators.i18n import t
 from indicators.model import Dataset
 from indicators.store import Store
 from tests import sessions as signed
@@ -70,7 +71,9 @@ def test_a_typed_figure_is_read_checked_previewed_and_saved_as_a_version(
     assert book.rows == {2: "GTSX"}
     upload = validate.check(book.data, book.file_name, seed_data)
     assert upload.ok and upload.layout == "wide"
-    assert upload.conversions[["text", "value"]].values.tolist() == [["2.650,5", 2650.5]]
+    # The grid reads its own convention and writes the number: nothing left for the upload to guess.
+    assert upload.frames["observations"]["value"].tolist() == [2650.5]
+    assert upload.conversions.empty
     preview = diff.compare(seed_data, diff.merge(seed_data, upload))
     assert preview.totals() == {"new": 0, "changed": 1, "removed": 0}
     store.commit(diff.merge(seed_data, upload), "lan", book.file_name, upload.sha256, "", "import")
@@ -93,7 +96,7 @@ def test_an_estimate_then_the_official_figure_keeps_both(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("2.503", "Số không rõ nghĩa"), ("khoảng 2500", "Không phải là số"), ("-5", "Số lượng không được âm")],
+    [("khoảng 2500", "Không phải là số"), ("-5", "Số lượng không được âm")],
 )
 def test_bad_entries_are_refused_at_their_indicator(seed_data: Dataset, text: str, words: str) -> None:
     before = entry.grid(seed_data, "106", 2020)
@@ -209,7 +212,23 @@ def test_a_figure_and_its_note_typed_in_the_page_become_a_version(editor_page: A
     assert [m.value for m in at.metric] == ["0", "1", "0"]  # one figure changed (its value and note)
     shown = at.dataframe[-1].value
     assert "Số ước cập nhật tháng 12/2020" in shown.to_numpy().ravel().tolist()
+    # The overwritten figure is named at the top, old → new, and must be confirmed before the commit.
+    (named,) = [d.value for d in at.dataframe if "Cũ → mới" in d.value.columns]
+    assert named.iloc[0].tolist() == [
+        "Tổng giá trị sản xuất",
+        "Huyện Tam Đường (106)",
+        "2020",
+        "Ước thực hiện",
+        "sửa",
+        "2.503,3 → 2.650,5",
+    ]
     at.text_area(key=state.ENTER_NOTE_WIDGET).input("Sửa số ước GTSX")
+    at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
+    assert [e.value for e in at.error] == [t("figures.unconfirmed", "vi")]
+    assert store.current_version() == 1
+    (confirm,) = at.checkbox
+    assert confirm.label == "Tôi đã xem và đồng ý sửa hoặc gỡ 1 số liệu nêu trên."
+    at = confirm.check().run()
     at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
     assert not at.exception
     assert store.current_version() == 2
