@@ -28,8 +28,11 @@ class Keys:
     checked: str = ""  # a cached check to drop when the data moved or was committed
 
 
-def show_preview(preview: diff.Preview, version: int, lang: Lang, limit: int) -> dict[str, int]:
-    """The change against the current version: totals, counts per table, rows in detail."""
+def show_preview(
+    preview: diff.Preview, version: int, lang: Lang, limit: int, data: Dataset | None = None
+) -> dict[str, int]:
+    """The change against the current version: totals, counts per table, rows in detail (with `data`,
+    each area named beside its code)."""
     st.subheader(t("upload.preview", lang).format(v=version))
     totals = preview.totals()
     for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
@@ -41,7 +44,7 @@ def show_preview(preview: diff.Preview, version: int, lang: Lang, limit: int) ->
         st.caption(
             t("diff.shown", lang).format(n=fmt.number(limit, lang), total=fmt.number(total_rows, lang))
         )
-    st.dataframe(diff.rows_for_people(preview, lang, limit), hide_index=True, width="stretch")
+    st.dataframe(diff.rows_for_people(preview, lang, limit, data), hide_index=True, width="stretch")
     return totals
 
 
@@ -115,7 +118,7 @@ def preview_and_commit(
         st.warning(stale.warning_text(lost, merged, lang), icon=":material/warning:")
     # Every figure removed or overwritten is named first and must be confirmed.
     confirmed = named_figures(preview, lost, merged, keys, lang, limit)
-    totals = show_preview(preview, checked_against, lang, limit)
+    totals = show_preview(preview, checked_against, lang, limit, merged)
     account = auth.current()[0].strip()  # every version records the signed-in account that made it
     note = st.text_area(t("upload.note", lang), key=keys.note)
     if not st.button(t("upload.commit", lang), type="primary", key=keys.commit):

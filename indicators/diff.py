@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from indicators import fmt
+from indicators import areas, fmt
 from indicators.excel import HEADERS
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -138,8 +139,11 @@ class Preview:
         counts = self.counts()
         return {c: int(counts[c].sum()) for c in ("new", "changed", "removed")}
 
-    def rows(self, limit: int | None = None) -> pd.DataFrame:
-        """One line per change for people: sheet, change, key, column, old → new."""
+    def rows(self, limit: int | None = None, area_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+        """One line per change for people: sheet, change, key, column, old → new.
+
+        `area_names` (code → name) writes each area of a key as "Huyện Tam Đường (106)", not a bare code.
+        """
         parts = []
         for change in self.tables.values():
             table = change.table
@@ -153,7 +157,7 @@ class Preview:
                         {
                             "sheet": table.sheet,
                             "change": kind,
-                            "key": _key_text(frame, key),
+                            "key": _key_text(frame, key, area_names),
                             "column": HEADERS[table.name][value],
                             "old": frame[value].astype(object) if kind == "removed" else None,
                             "new": frame[value].astype(object) if kind == "new" else None,
@@ -167,7 +171,7 @@ class Preview:
                         {
                             "sheet": table.sheet,
                             "change": "changed",
-                            "key": _key_text(frame, key),
+                            "key": _key_text(frame, key, area_names),
                             "column": frame["column"].map(HEADERS[table.name]),
                             "old": frame["old"],
                             "new": frame["new"],
@@ -190,10 +194,16 @@ def _main_value(table: Table) -> str:
     }.get(table.name, "value")
 
 
-def _key_text(frame: pd.DataFrame, key: list[str]) -> pd.Series:
-    text = frame[key[0]].astype(str)
+def _key_text(frame: pd.DataFrame, key: list[str], area_names: Mapping[str, str] | None = None) -> pd.Series:
+    def part(column: str) -> pd.Series:
+        codes = frame[column].astype(str)
+        if column != "area" or not area_names:
+            return codes
+        return codes.map(lambda c: f"{area_names[c]} ({c})" if c in area_names else c)
+
+    text = part(key[0])
     for column in key[1:]:
-        text = text + " · " + frame[column].astype(str)
+        text = text + " · " + part(column)
     return text.reset_index(drop=True)
 
 
@@ -271,9 +281,25 @@ def counts_for_people(preview: Preview, lang: Lang = "vi") -> pd.DataFrame:
     return counts.rename(columns={c: t(k, lang) for c, k in labels.items()})
 
 
-def rows_for_people(preview: Preview, lang: Lang = "vi", limit: int | None = None) -> pd.DataFrame:
-    """Each change as a line: sheet, change, key, column, old → new, numbers as the reader writes them."""
-    rows = preview.rows(limit)
+def _areas_of(preview: Preview) -> list[str]:
+    """Every area code a change names (new, removed or changed rows of tables keyed by area)."""
+    found: set[str] = set()
+    for change in preview.tables.values():
+        for frame in (change.added, change.removed, change.changed):
+            if "area" in frame:
+                found.update(frame["area"].astype(str))
+    return sorted(found)
+
+
+def rows_for_people(
+    preview: Preview, lang: Lang = "vi", limit: int | None = None, data: Dataset | None = None
+) -> pd.DataFrame:
+    """Each change as a line: sheet, change, key, column, old → new, numbers as the reader writes them.
+
+    With `data`, each area is named beside its code.
+    """
+    names = areas.labels(data.areas, _areas_of(preview), lang) if data is not None else None
+    rows = preview.rows(limit, names)
     out = pd.DataFrame(
         {
             t("xcol.sheet", lang): rows["sheet"],

@@ -77,6 +77,7 @@ def test_every_workbook_the_system_writes_records_its_version(store: Store) -> N
 @pytest.mark.parametrize(("lang", "undone"), [("vi", UNDONE_VI), ("en", UNDONE_EN)])
 def test_a_stale_workbook_names_a_figure_corrected_since(store: Store, lang: Lang, undone: str) -> None:
     book, made_from = filled_at(store)
+    assert made_from == 1
     upload_wide(store, CORRECTED, "sua-2020.xlsx")  # version 2: analyst B corrects a figure
     checked, merged, preview = preview_of(store, book)
     found = stale.check(checked.made_from, store.current_version(), preview, store.load)
