@@ -22,13 +22,17 @@ def _in_force(units: pd.DataFrame, year: int) -> bool:
     return bool((starts & ends).any())
 
 
-def _name(area_rows: pd.DataFrame, code: str) -> ByLang:
-    name = areas.label(area_rows, code, "vi")
-    return ByLang(f"{name} ({code})", f"{areas.label(area_rows, code, 'en')} ({code})")
+def _name(area_rows: pd.DataFrame, code: str, year: int | None = None) -> ByLang:
+    """ "Xã Bình Lư (03390)", the unit of that code in `year` (the newest by default); a code the list
+    does not name stays a code."""
+    vi, en = areas.label(area_rows, code, "vi", year), areas.label(area_rows, code, "en", year)
+    return ByLang(code, code) if vi == code else ByLang(f"{vi} ({code})", f"{en} ({code})")
 
 
-def _others(codes: list[str], area_rows: pd.DataFrame) -> ByLang:
-    names = [_name(area_rows, c) for c in dict.fromkeys(codes)]
+def _others(codes: list[str], area_rows: pd.DataFrame, year: int | None = None) -> ByLang:
+    names = [_name(area_rows, c, year) for c in dict.fromkeys(codes)]
+    if not names:
+        return ByLang("", "")
     return ByLang(", ".join(n.vi for n in names), ", ".join(n.en for n in names))
 
 
@@ -54,7 +58,7 @@ def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> M
     name, span = _name(area_rows, code), _span(units)
     last = "" if (units["valid_to"] == "").any() else str(units["valid_to"].max())
     if last and areas.year_end(year) > last:
-        after = links[links["from_code"] == code]
+        after = links[(links["from_code"] == code) & (links["code"] != code)]
         if not after.empty:
             return msg(
                 "check.area_ended",
@@ -64,14 +68,14 @@ def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> M
                 then=_others(list(after["code"]), area_rows),
             )
     else:
-        before = links[links["code"] == code]
+        before = links[(links["code"] == code) & (links["from_code"] != code)]
         if not before.empty:
             return msg(
                 "check.area_not_yet",
                 area=name,
                 year=year,
                 span=span,
-                then=_others(list(before["from_code"]), area_rows),
+                then=_others(list(before["from_code"]), area_rows, year),
             )
     return msg("check.area_outside", area=name, year=year, span=span)
 
