@@ -138,10 +138,8 @@ def problems(before: pd.DataFrame, after: pd.DataFrame) -> list[GridProblem]:
     return found
 
 
-def _stored(data: Dataset | None, area: str, year: int) -> dict[tuple[str, str], float]:
+def _stored(data: Dataset, area: str, year: int) -> dict[tuple[str, str], float]:
     """The exact stored figures of the grid (the grid shows them rounded to two decimals)."""
-    if data is None:
-        return {}
     obs = data.observations
     here = obs[(obs["area"] == area) & (obs["year"] == year) & obs["kind"].isin(KINDS)]
     return {
@@ -159,9 +157,7 @@ def _figure(row: pd.Series, stored: dict[tuple[str, str], float]) -> object:
     return parsed.value if parsed.value is not None else row["value"]
 
 
-def workbook(
-    before: pd.DataFrame, after: pd.DataFrame, area: str, year: int, data: Dataset | None = None
-) -> Entry:
+def workbook(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int, data: Dataset) -> Entry:
     """The changed rows as a wide sheet (code, area, year, its note, UTH year, its note): what an analyst
     would upload. A note written replaces the figure's note; a blank one keeps it, as in any wide sheet.
 
@@ -177,7 +173,7 @@ def workbook(
     )
     stored = _stored(data, area, year)
     book = Workbook()
-    if data is not None and data.version:
+    if data.version:
         book.custom_doc_props.append(IntProperty(name=excel.MADE_FROM_PROPERTY, value=int(data.version)))
     sheet = book.active
     sheet.title = SHEET
