@@ -149,8 +149,13 @@ def preview_and_commit(
     if result.version is None:
         st.info(t("upload.same", lang).format(v=checked_against))
         st.stop()
+    _done(result.version, totals, keys, lang)
+
+
+def _done(version: int, totals: dict[str, int], keys: Keys, lang: Lang) -> NoReturn:
+    """After a commit: the success message for the rerun, and a fresh input."""
     st.session_state[keys.flash] = t("upload.committed", lang).format(
-        v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
+        v=version, **{k: fmt.number(n, lang) for k, n in totals.items()}
     )
     st.session_state[keys.nonce] = st.session_state.get(keys.nonce, 0) + 1
     for key in (keys.checked, keys.note):
