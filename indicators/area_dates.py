@@ -7,6 +7,8 @@ it was the new Bình Lư), so a year is fine when any unit of that code was in f
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -50,52 +52,86 @@ def _span(units: pd.DataFrame) -> ByLang:
     return ByLang(text["vi"], text["en"])
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """What a refusal says of one area code: its name, its time, and who took over or came before."""
+
+    name: ByLang
+    span: ByLang
+    last: str  # the day its last unit ended; "" when one is still in force
+    after: ByLang | None  # the units it went into
+    before: ByLang | None  # the units it was formed from
+
+
+def _unit(code: str, area_rows: pd.DataFrame, links: pd.DataFrame) -> _Unit:
+    units = area_rows[area_rows["code"] == code]
+    last = "" if (units["valid_to"] == "").any() else str(units["valid_to"].max())
+    after = links[(links["from_code"] == code) & (links["code"] != code)]
+    before = links[(links["code"] == code) & (links["from_code"] != code)]
+    # The former units as they were the year before this unit began.
+    starts = [d for d in units["valid_from"] if d]
+    then = int(min(starts)[:4]) - 1 if starts else None
+    return _Unit(
+        _name(area_rows, code),
+        _span(units),
+        last,
+        _others(list(after["code"]), area_rows) if not after.empty else None,
+        _others(list(before["from_code"]), area_rows, then) if not before.empty else None,
+    )
+
+
+def _words(unit: _Unit, year: int) -> Message:
+    if unit.last and areas.year_end(year) > unit.last:
+        if unit.after is not None:
+            return msg("check.area_ended", area=unit.name, year=year, span=unit.span, then=unit.after)
+    elif unit.before is not None:
+        return msg("check.area_not_yet", area=unit.name, year=year, span=unit.span, then=unit.before)
+    return msg("check.area_outside", area=unit.name, year=year, span=unit.span)
+
+
 def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> Message | None:
     """Why `code` cannot hold a figure for `year`, naming its successor or predecessor; None when it can."""
     units = area_rows[area_rows["code"] == code]
     if units.empty or _in_force(units, year):
         return None
-    name, span = _name(area_rows, code), _span(units)
-    last = "" if (units["valid_to"] == "").any() else str(units["valid_to"].max())
-    if last and areas.year_end(year) > last:
-        after = links[(links["from_code"] == code) & (links["code"] != code)]
-        if not after.empty:
-            return msg(
-                "check.area_ended",
-                area=name,
-                year=year,
-                span=span,
-                then=_others(list(after["code"]), area_rows),
-            )
-    else:
-        before = links[(links["code"] == code) & (links["from_code"] != code)]
-        if not before.empty:
-            return msg(
-                "check.area_not_yet",
-                area=name,
-                year=year,
-                span=span,
-                then=_others(list(before["from_code"]), area_rows, year),
-            )
-    return msg("check.area_outside", area=name, year=year, span=span)
+    return _words(_unit(code, area_rows, links), year)
+
+
+def _outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.ndarray:
+    """Positions of rows whose known area code had no unit in force in their year, all rows at once."""
+    rows = pd.DataFrame(
+        {"code": codes.to_numpy(dtype=object), "year": years.to_numpy(), "row": range(len(codes))}
+    )
+    units = pd.DataFrame(
+        {
+            "code": area_rows["code"].to_numpy(dtype=object),
+            # A unit covers a year when it began by the year's end and ended on or after its first day.
+            "first": pd.to_numeric(area_rows["valid_from"].str[:4], errors="coerce")
+            .fillna(-np.inf)
+            .to_numpy(),
+            "last": pd.to_numeric(area_rows["valid_to"].str[:4], errors="coerce").fillna(np.inf).to_numpy(),
+        }
+    )
+    found = rows.dropna(subset=["year"]).merge(units, on="code")  # unknown codes are reported elsewhere
+    covered = (found["year"] >= found["first"]) & (found["year"] <= found["last"])
+    in_force = covered.groupby(found["row"]).any()
+    return np.sort(in_force.index[~in_force.to_numpy()].to_numpy())
 
 
 def check(loc: Located, area_rows: pd.DataFrame, links: pd.DataFrame, chk: Checker) -> None:
     """Each figure row whose area was not in force in its year, refused at its area cell."""
     if loc.frame.empty or "year" not in loc.frame or "area" not in loc.frame:
         return
+    codes = loc.frame["area"].astype(str)
     years = pd.to_numeric(loc.frame["year"], errors="coerce")
-    pairs = pd.DataFrame({"area": loc.frame["area"].astype(str), "year": years}).dropna()
-    reasons: dict[tuple[str, int], Message | None] = {}
-    for area, year in pairs.drop_duplicates().itertuples(index=False):
-        reasons[(area, int(year))] = why(area, int(year), area_rows, links)
-    bad = {k: v for k, v in reasons.items() if v is not None}
-    if not bad:
+    positions = _outside(codes, years, area_rows)
+    if not len(positions):
         return
-    positions = [
-        i
-        for i, (area, year) in enumerate(zip(loc.frame["area"].astype(str), years, strict=True))
-        if not np.isnan(year) and (area, int(year)) in bad
-    ]
-    words = [bad[(str(loc.frame["area"].iloc[i]), int(years.iloc[i]))] for i in positions]
-    chk.at(loc, "area", positions, [w for w in words if w is not None])
+    found: dict[str, _Unit] = {}
+    words = []
+    for i in positions:
+        code = codes.iloc[i]
+        if code not in found:
+            found[code] = _unit(code, area_rows, links)
+        words.append(_words(found[code], int(years.iloc[i])))
+    chk.at(loc, "area", positions, words)

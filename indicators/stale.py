@@ -107,22 +107,39 @@ def check(
     made_from: int | None, current: int, preview: diff.Preview, version: Callable[[int], Dataset]
 ) -> Stale | None:
     """The stale figures when a file made from an older version would remove or overwrite figures
-    changed or added since; None when there are none (or the file does not say its version).
+    changed or added since, or add back figures removed since; None when there are none (or the
+    file does not say its version).
 
     `version(n)` reads the data as it was at version n (the store keeps every version).
     """
     if made_from is None or made_from >= current or preview.empty:
         return None
+    then = version(made_from)
     rows = touched(preview)
-    if rows.empty:
+    parts = [p for p in (rows[newer_than(rows, then)], restored(preview, then)) if not p.empty]
+    if not parts:
         return None
-    lost = rows[newer_than(rows, version(made_from))].reset_index(drop=True)
-    return Stale(made_from, current, lost) if not lost.empty else None
+    return Stale(made_from, current, pd.concat(parts, ignore_index=True))
 
 
-def key_of(row: pd.Series) -> str:
-    """A figure's identity as text, for a widget key: "observations|GTSX|106|2020|estimate"."""
-    return "|".join(str(row[c]) for c in ("table", "code", "area", "year", "kind"))
+def restored(preview: diff.Preview, then: Dataset) -> pd.DataFrame:
+    """Figures the change adds back that `then` held and someone removed since: undoing a removal."""
+    parts = []
+    for table in FIGURES:
+        change = preview.tables.get(table.name)
+        if change is None or change.added.empty:
+            continue
+        key = ["code", "area", "year", _kind(table)]
+        old = then.frame(table)[key].astype({"year": "int64"})
+        added = change.added.astype({"year": "int64"})
+        back = added.merge(old, on=key, how="inner")
+        if not back.empty:
+            parts.append(
+                _rows(table, back, "restored", pd.Series(np.nan, index=back.index), back[_value(table)])
+            )
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
+    return pd.concat(parts, ignore_index=True)
 
 
 def _kind_word(table: str, kind: object, lang: Lang) -> str:
@@ -135,7 +152,8 @@ def _kind_word(table: str, kind: object, lang: Lang) -> str:
 
 def _change_text(change: str, old: object, new: object, lang: Lang) -> str:
     shown = t("figures.removed", lang) if change == "removed" else fmt.number(new, lang)
-    return f"{fmt.number(old, lang)} → {shown}"
+    before = t("figures.was_removed", lang) if change == "restored" else fmt.number(old, lang)
+    return f"{before} → {shown}"
 
 
 def change_text(row: pd.Series, lang: Lang) -> str:

@@ -13,7 +13,7 @@ from dashboard import state
 from indicators import diff, entry, excel, missing, progress, stale, validate
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.model import Dataset
+from indicators.model import TABLES, Dataset
 from indicators.store import Store
 from tests.test_missing import fill, gaps_of
 from tests.test_pages_data import page, upload
@@ -187,3 +187,40 @@ def test_the_command_line_refuses_a_stale_workbook_unless_told(store: Store, tmp
     done = run("--replace-newer")
     assert done.returncode == 0, done.stderr
     assert store.current_version() == 3 and jobs_2020(store) == 5150.0
+
+
+def test_a_stale_workbook_adding_back_a_figure_removed_since_names_it(store: Store) -> None:
+    book, _ = filled_at(store)
+    # Version 2: analyst B removes the 2020 estimate of jobs.
+    data = store.load()
+    obs = data.observations
+    jobs = (obs["code"] == "JOBS") & (obs["year"] == 2020) & (obs["kind"] == "estimate")
+    frames = {tb.name: data.frame(tb) for tb in TABLES}
+    store.commit(Dataset.from_frames({**frames, "observations": obs[~jobs]}), "b", note="gỡ")
+    checked, merged, preview = preview_of(store, book)
+    found = stale.check(checked.made_from, store.current_version(), preview, store.load)
+    assert found is not None
+    assert found.lost[["code", "year", "change", "new"]].values.tolist() == [
+        ["JOBS", 2020, "restored", 5150.0]
+    ]
+    which = (
+        "Số lao động được giải quyết việc làm · Huyện Tam Đường · 2020 (Ước thực hiện): (đã bị gỡ) → 5.150"
+    )
+    assert stale.warning_text(found, merged, "vi") == t("stale.warning", "vi").format(
+        then=1, now=2, n="1", which=which
+    )
+    # On the page: named at the top and confirmed on its own before the commit.
+    at = upload(page("upload.py"), "dien_so_lieu.xlsx", book)
+    (named,) = [d.value for d in at.dataframe if "Cũ → mới" in d.value.columns]
+    assert named.values.tolist() == [
+        [
+            "Số lao động được giải quyết việc làm",
+            "Huyện Tam Đường (106)",
+            "2020",
+            "Ước thực hiện",
+            "thêm lại",
+            "(đã bị gỡ) → 5.150",
+            "có: mới hơn tệp",
+        ]
+    ]
+    assert at.checkbox[0].label == t("figures.confirm_newer", "vi").format(figure=which)

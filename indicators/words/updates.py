@@ -86,6 +86,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "figures.kind": ("Loại", "Kind"),
     "figures.old_new": ("Cũ → mới", "Old → new"),
     "figures.removed": ("(gỡ)", "(removed)"),
+    "figures.was_removed": ("(đã bị gỡ)", "(removed since)"),
     "figures.newer": ("Sửa sau khi lập tệp", "Changed after the file was made"),
     "figures.newer_yes": ("có: mới hơn tệp", "yes: newer than the file"),
     "figures.confirm": (
@@ -151,6 +152,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff.new": ("mới", "new"),
     "diff.changed": ("sửa", "changed"),
     "diff.removed": ("gỡ", "removed"),
+    "diff.restored": ("thêm lại", "added back"),
     "diff.unchanged": ("giữ nguyên", "unchanged"),
     "diff.details": ("Chi tiết thay đổi", "Changes in detail"),
     "diff.shown": ("Hiện {n} trên {total} dòng thay đổi.", "Showing {n} of {total} changed rows."),
