@@ -28,9 +28,9 @@ def big_dataset(rows: int) -> Dataset:
     # years one of its units was in force (an upload refuses a figure outside them).
     areas = data.areas["code"].drop_duplicates()
     years = range(1980, 2100)
-    in_force = {
-        (a, y) for a in areas for y in years if area_dates.why(a, y, data.areas, data.area_links) is None
-    }
+    pairs = pd.DataFrame(list(itertools.product(areas, years)), columns=["area", "year"])
+    outside = area_dates.outside(pairs["area"], pairs["year"], data.areas)
+    in_force = set(zip(pairs["area"].drop(index=outside), pairs["year"].drop(index=outside), strict=True))
     keys = (k for k in itertools.product(data.indicators["code"], areas, years, kinds) if k[1:3] in in_force)
     frame = pd.DataFrame(list(itertools.islice(keys, rows)), columns=["code", "area", "year", "kind"])
     frame["value"] = np.random.default_rng(4).uniform(0, 100, len(frame)).round(2)

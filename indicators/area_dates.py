@@ -97,7 +97,7 @@ def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> M
     return _words(_unit(code, area_rows, links), year)
 
 
-def _outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.ndarray:
+def outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.ndarray:
     """Positions of rows whose known area code had no unit in force in their year, all rows at once."""
     rows = pd.DataFrame(
         {"code": codes.to_numpy(dtype=object), "year": years.to_numpy(), "row": range(len(codes))}
@@ -124,7 +124,7 @@ def check(loc: Located, area_rows: pd.DataFrame, links: pd.DataFrame, chk: Check
         return
     codes = loc.frame["area"].astype(str)
     years = pd.to_numeric(loc.frame["year"], errors="coerce")
-    positions = _outside(codes, years, area_rows)
+    positions = outside(codes, years, area_rows)
     if not len(positions):
         return
     found: dict[str, _Unit] = {}
