@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import NoReturn
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -62,14 +61,13 @@ def named_figures(
     confirmation: one box for the list, one per figure that is newer than the file. True when confirmed
     (or when nothing is removed or overwritten)."""
     rows = stale.touched(preview)
-    newer = stale.newer_than(rows, state.dataset_at(lost.made_from)) if lost is not None else None
     if lost is not None:
         # Figures removed since the file was made and added back by it are named too.
         back = lost.lost[lost.lost["change"] == "restored"]
         rows = pd.concat([rows, back], ignore_index=True) if not rows.empty else back
-        newer = np.concatenate([newer if newer is not None else [], np.ones(len(back), bool)]).astype(bool)
     if rows.empty:
         return True
+    newer = None if lost is None else stale.keys(rows).isin(stale.keys(lost.lost)).to_numpy()
     st.subheader(t("figures.title", lang).format(n=fmt.number(len(rows), lang)))
     if len(rows) > limit:
         st.caption(t("diff.shown", lang).format(n=fmt.number(limit, lang), total=fmt.number(len(rows), lang)))

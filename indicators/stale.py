@@ -142,6 +142,14 @@ def restored(preview: diff.Preview, then: Dataset) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+def keys(rows: pd.DataFrame) -> pd.Series:
+    """Each figure's identity as text: "observations|GTSX|106|2020|estimate"."""
+    text = rows["table"].astype(str)
+    for column in ("code", "area", "year", "kind"):
+        text = text + "|" + rows[column].astype(str)
+    return text
+
+
 def _kind_word(table: str, kind: object, lang: Lang) -> str:
     if not isinstance(kind, str) or not kind:
         return ""
