@@ -335,3 +335,25 @@ def test_the_page_refuses_a_crafted_note_in_plain_words(editor_page: AppTest, st
         assert shown.iloc[0, 0] == "GTSX" and "Chưa ghi gì" in shown.iloc[0, 2]
         assert not [b for b in at.button if b.key == state.ENTER_COMMIT_WIDGET]
     assert store.current_version() == 1
+
+
+def test_the_page_takes_back_the_number_it_shows(editor_page: AppTest, store: Store) -> None:
+    save(store, store.load(), "106", 2021, TOURISTS=("512.000", "actual"))
+    editor_page.session_state[state.ENTER_YEAR_WIDGET] = 2021
+    at = editor_page.run()
+    grid = entry.grid(store.load(), "106", 2021)
+    row = int(grid.index[grid["code"] == "TOURISTS"][0])
+    assert grid.loc[row, "value"] == "512.000"
+    at.session_state[f"{state.ENTER_GRID_WIDGET}_106_2021_2_0"] = {
+        "edited_rows": {row: {"value": "518.500"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    assert not at.exception and not at.error
+    (named,) = [d.value for d in at.dataframe if "Cũ → mới" in d.value.columns]
+    assert named["Cũ → mới"].tolist() == ["512.000 → 518.500"]
+    at = at.checkbox[0].check().run()
+    at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
+    assert not at.exception and store.current_version() == 3
+    assert figures(store, "TOURISTS", 2021) == {"actual": 518500.0}
