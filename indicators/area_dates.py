@@ -98,10 +98,12 @@ def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> M
 
 
 def outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.ndarray:
-    """Positions of rows whose known area code had no unit in force in their year, all rows at once."""
-    rows = pd.DataFrame(
-        {"code": codes.to_numpy(dtype=object), "year": years.to_numpy(), "row": range(len(codes))}
-    )
+    """Positions of rows whose known area code had no unit in force in their year, all rows at once.
+
+    Each distinct (area, year) is judged once: 100,000 rows hold a few thousand of them.
+    """
+    rows = pd.DataFrame({"code": codes.to_numpy(dtype=object), "year": years.to_numpy(dtype="float64")})
+    pairs = rows.dropna(subset=["year"]).drop_duplicates()
     units = pd.DataFrame(
         {
             "code": area_rows["code"].to_numpy(dtype=object),
@@ -112,10 +114,13 @@ def outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.n
             "last": pd.to_numeric(area_rows["valid_to"].str[:4], errors="coerce").fillna(np.inf).to_numpy(),
         }
     )
-    found = rows.dropna(subset=["year"]).merge(units, on="code")  # unknown codes are reported elsewhere
-    covered = (found["year"] >= found["first"]) & (found["year"] <= found["last"])
-    in_force = covered.groupby(found["row"]).any()
-    return np.sort(in_force.index[~in_force.to_numpy()].to_numpy())
+    found = pairs.merge(units, on="code")  # unknown codes are reported elsewhere
+    found["covered"] = (found["year"] >= found["first"]) & (found["year"] <= found["last"])
+    judged = found.groupby(["code", "year"], sort=False)["covered"].any()
+    bad = judged[~judged.to_numpy()]
+    if bad.empty:
+        return np.array([], dtype=int)
+    return np.flatnonzero(pd.MultiIndex.from_frame(rows).isin(bad.index))
 
 
 def check(loc: Located, area_rows: pd.DataFrame, links: pd.DataFrame, chk: Checker) -> None:
