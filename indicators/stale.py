@@ -3,8 +3,8 @@
 A removal or an overwrite never passes unnoticed: the preview and the command line name each such
 figure (indicator, area, year, old → new) before anything is saved. A workbook made from an older
 data version (a missing-figures workbook downloaded at version 3 and uploaded at version 5) would
-also undo what someone changed or added since: those figures are the stale ones, refused unless the
-analyst confirms each of them (the page) or passes --replace-newer (the command line).
+also undo what someone changed, added or removed since: those figures are the stale ones, refused
+unless the analyst confirms each of them (the page) or passes --replace-newer (the command line).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from indicators.i18n import t
 from indicators.model import OBSERVATIONS, REPORTED, TARGETS, Dataset, Table
 
 FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
-# One row per figure removed or overwritten: "kind" is the observation's kind or the target's kind,
-# "old" the current value, "new" the file's (NaN for a removal).
+# One row per figure removed, overwritten or added back ("removed", "changed", "restored"): "kind" is the
+# observation's kind or the target's kind, "old" the current value (NaN for a figure added back), "new"
+# the file's (NaN for a removal).
 COLUMNS = ["table", "code", "area", "year", "kind", "change", "old", "new"]
 # How many stale figures a warning names one by one; the list at the top of the preview names all.
 NAMED = 10
