@@ -177,7 +177,14 @@ def test_a_commit_after_someone_else_committed_is_recomputed_first(store: Store,
     assert not at.exception
     assert "phiên bản 2" in at.warning[0].value
     assert store.current_version() == 2  # the preview changed under the click: nothing written
-    at.checkbox[0].check()  # the recomputed list is another list: confirmed again
+    # The recomputed list is another list, confirmed again; the file (made from version 1) adds back
+    # the row the other analyst removed, a figure of its own to confirm.
+    assert [c.label.split(":")[0] for c in at.checkbox] == [
+        "Ghi đè số liệu đã sửa sau khi lập tệp",
+        "Tôi đã xem và đồng ý sửa hoặc gỡ 2 số liệu nêu trên.",
+    ]
+    for box in at.checkbox:
+        box.check()
     at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
     # Recomputed against version 2: the row the other analyst removed is in the file, so it comes back.
     assert [s.value for s in at.success] == ["Đã ghi phiên bản 3: 1 dòng mới, 1 dòng sửa, 0 dòng gỡ."]
