@@ -36,10 +36,10 @@ class Checked:
     preview: diff.Preview | None
 
 
-def _check(data: bytes, name: str, current: Dataset, mode: diff.Mode) -> Checked:
+def _check(data: bytes, name: str, current: Dataset) -> Checked:
     # A child process: no file can stop the server. The next file's child waits ready (keep_warm).
     upload = validate.check_isolated(data, name, current, keep_warm=True)
-    return _merged(upload, current, mode)
+    return _merged(upload, current, "add")
 
 
 def _merged(upload: validate.Upload, current: Dataset, mode: diff.Mode) -> Checked:
@@ -126,10 +126,11 @@ def _uploaded_file(current: Dataset, mode: diff.Mode, lang: Lang) -> tuple[Check
     moved = checked is not None and checked.sha256 == sha and checked.version != current.version
     if checked is None or checked.sha256 != sha or checked.version != current.version:
         with st.status(t("upload.checking", lang).format(name=uploaded.name), expanded=False) as status:
-            checked = _check(data, uploaded.name, current, mode)
+            checked = _check(data, uploaded.name, current)
             status.update(label=t("upload.checked", lang).format(name=uploaded.name), state="complete")
         st.session_state[state.UPLOAD_CHECK_KEY] = checked
-    elif checked.mode != mode:
+    if checked.mode != mode:
+        # Replacing whole pairs, chosen: the file already checked is merged again, not read again.
         checked = _merged(checked.upload, current, mode)
         st.session_state[state.UPLOAD_CHECK_KEY] = checked
     return checked, moved
