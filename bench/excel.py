@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators import diff, excel, isolation, seed, validate
+from indicators import area_dates, diff, excel, isolation, seed, validate
 from indicators.model import TABLES, Dataset, ObsKind
 from indicators.store import Store
 
@@ -24,9 +24,14 @@ def big_dataset(rows: int) -> Dataset:
     """The shipped data with `rows` observations: code × area × year × kind until there are enough."""
     data = seed.load_source()
     kinds = [ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value]
-    # An area code can have several rows (one per validity period): each code once.
+    # An area code can have several rows (one per validity period): each code once, and only in the
+    # years one of its units was in force (an upload refuses a figure outside them).
     areas = data.areas["code"].drop_duplicates()
-    keys = itertools.product(data.indicators["code"], areas, range(1980, 2100), kinds)
+    years = range(1980, 2100)
+    pairs = pd.DataFrame(list(itertools.product(areas, years)), columns=["area", "year"])
+    outside = area_dates.outside(pairs["area"], pairs["year"], data.areas)
+    in_force = set(zip(pairs["area"].drop(index=outside), pairs["year"].drop(index=outside), strict=True))
+    keys = (k for k in itertools.product(data.indicators["code"], areas, years, kinds) if k[1:3] in in_force)
     frame = pd.DataFrame(list(itertools.islice(keys, rows)), columns=["code", "area", "year", "kind"])
     frame["value"] = np.random.default_rng(4).uniform(0, 100, len(frame)).round(2)
     frame["quote"] = "số liệu thử"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import NoReturn
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state
@@ -26,8 +28,11 @@ class Keys:
     checked: str = ""  # a cached check to drop when the data moved or was committed
 
 
-def show_preview(preview: diff.Preview, version: int, lang: Lang, limit: int) -> dict[str, int]:
-    """The change against the current version: totals, counts per table, rows in detail."""
+def show_preview(
+    preview: diff.Preview, version: int, lang: Lang, limit: int, data: Dataset | None = None
+) -> dict[str, int]:
+    """The change against the current version: totals, counts per table, rows in detail (with `data`,
+    each area named beside its code)."""
     st.subheader(t("upload.preview", lang).format(v=version))
     totals = preview.totals()
     for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
@@ -39,8 +44,48 @@ def show_preview(preview: diff.Preview, version: int, lang: Lang, limit: int) ->
         st.caption(
             t("diff.shown", lang).format(n=fmt.number(limit, lang), total=fmt.number(total_rows, lang))
         )
-    st.dataframe(diff.rows_for_people(preview, lang, limit), hide_index=True, width="stretch")
+    st.dataframe(diff.rows_for_people(preview, lang, limit, data), hide_index=True, width="stretch")
     return totals
+
+
+def _confirm_key(keys: Keys, rows: pd.DataFrame) -> str:
+    """A checkbox key tied to exactly these figures and values: another list starts unconfirmed."""
+    digest = hashlib.sha256(rows.to_csv(index=False).encode()).hexdigest()[:16]
+    return f"{keys.commit}_confirm_{digest}_{st.session_state.get(keys.nonce, 0)}"
+
+
+def named_figures(
+    preview: diff.Preview, lost: stale.Stale | None, data: Dataset, keys: Keys, lang: Lang, limit: int
+) -> bool:
+    """Each figure the change removes or overwrites, named at the top of the preview, and the analyst's
+    confirmation: one box for the list, one per figure that is newer than the file. True when confirmed
+    (or when nothing is removed or overwritten)."""
+    rows = stale.touched(preview)
+    if lost is not None:
+        # Figures removed since the file was made and added back by it are named too.
+        back = lost.lost[lost.lost["change"] == "restored"]
+        rows = pd.concat([rows, back], ignore_index=True) if not rows.empty else back
+    if rows.empty:
+        return True
+    newer = None if lost is None else stale.keys(rows).isin(stale.keys(lost.lost)).to_numpy()
+    st.subheader(t("figures.title", lang).format(n=fmt.number(len(rows), lang)))
+    if len(rows) > limit:
+        st.caption(t("diff.shown", lang).format(n=fmt.number(limit, lang), total=fmt.number(len(rows), lang)))
+    shown = rows.head(limit)
+    st.dataframe(
+        stale.for_people(shown, data, lang, None if newer is None else newer[: len(shown)]),
+        hide_index=True,
+        width="stretch",
+    )
+    base = _confirm_key(keys, rows)
+    confirmed = True
+    if lost is not None:
+        # A figure someone changed after the file was made is overwritten only when named and ticked.
+        for i, (_, row) in enumerate(lost.lost.iterrows()):
+            text = t("figures.confirm_newer", lang).format(figure=stale.figure_text(data, row, lang))
+            confirmed &= st.checkbox(text, key=f"{base}_newer_{i}")
+    confirmed &= st.checkbox(t("figures.confirm", lang).format(n=fmt.number(len(rows), lang)), key=base)
+    return confirmed
 
 
 def _moved(store: Store, keys: Keys, lang: Lang) -> NoReturn:
@@ -75,10 +120,15 @@ def preview_and_commit(
     lost = stale.check(upload.made_from, checked_against, preview, state.dataset_at)
     if lost is not None:
         st.warning(stale.warning_text(lost, merged, lang), icon=":material/warning:")
-    totals = show_preview(preview, checked_against, lang, limit)
+    # Every figure removed or overwritten is named first and must be confirmed.
+    confirmed = named_figures(preview, lost, merged, keys, lang, limit)
+    totals = show_preview(preview, checked_against, lang, limit, merged)
     account = auth.current()[0].strip()  # every version records the signed-in account that made it
     note = st.text_area(t("upload.note", lang), key=keys.note)
     if not st.button(t("upload.commit", lang), type="primary", key=keys.commit):
+        st.stop()
+    if not confirmed:
+        st.error(t("figures.unconfirmed", lang), icon=":material/block:")
         st.stop()
     if not account:
         st.error(t("upload.account_needed", lang))
@@ -103,8 +153,13 @@ def preview_and_commit(
     if result.version is None:
         st.info(t("upload.same", lang).format(v=checked_against))
         st.stop()
+    _done(result.version, totals, keys, lang)
+
+
+def _done(version: int, totals: dict[str, int], keys: Keys, lang: Lang) -> NoReturn:
+    """After a commit: the success message for the rerun, and a fresh input."""
     st.session_state[keys.flash] = t("upload.committed", lang).format(
-        v=result.version, **{k: fmt.number(n, lang) for k, n in totals.items()}
+        v=version, **{k: fmt.number(n, lang) for k, n in totals.items()}
     )
     st.session_state[keys.nonce] = st.session_state.get(keys.nonce, 0) + 1
     for key in (keys.checked, keys.note):

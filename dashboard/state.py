@@ -26,6 +26,7 @@ UPLOAD_FLASH_KEY = "upload_flash"  # the success message shown once after a comm
 UPLOAD_FILE_WIDGET = "upload_file"  # + the nonce
 UPLOAD_NOTE_WIDGET = "upload_note"
 UPLOAD_COMMIT_WIDGET = "upload_commit"
+UPLOAD_MODE_WIDGET = "upload_mode"  # add and correct (the default) or replace whole pairs
 # Entering figures in the browser (issue 10): session keys and widget keys.
 ENTER_NONCE_KEY = "enter_nonce"  # bumped after a commit so the grid starts from the new figures
 ENTER_FLASH_KEY = "enter_flash"

@@ -228,15 +228,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="kiểm tra một tệp Excel, không ghi gì (mã thoát 1 khi có lỗi)")
     p.add_argument("file", help="tệp .xlsx")
     _problem_options(p)
+    _mode_option(p)
     p = sub.add_parser("import", help="kiểm tra rồi ghi một tệp Excel thành phiên bản mới")
     p.add_argument("file", help="tệp .xlsx")
     _problem_options(p)
+    _mode_option(p)
     p.add_argument("--note", default="", help="ghi chú cho phiên bản")
     p.add_argument("--account", default=None, help="tài khoản ghi (mặc định: người dùng hệ điều hành)")
     p.add_argument(
         "--replace-newer",
         action="store_true",
-        help="vẫn ghi khi tệp lập từ phiên bản cũ sẽ xoá số liệu được thêm sau đó",
+        help="vẫn ghi khi tệp lập từ phiên bản cũ sẽ gỡ hoặc đổi lại số liệu được thêm hay sửa sau đó",
     )
     p = sub.add_parser("export", help="ghi số liệu (hiện tại hoặc một phiên bản) ra tệp Excel mẫu tải lên")
     p.add_argument("file", help="tệp .xlsx sẽ ghi")
@@ -426,12 +428,25 @@ def _preview_lines(preview: diff.Preview) -> str:
     return "\n".join(lines)
 
 
+def _mode_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--replace-pairs",
+        action="store_true",
+        help="thay cả cặp (chỉ tiêu, địa bàn) theo tệp dạng dọc, gỡ dòng không còn trong tệp "
+        "(mặc định: thêm và sửa, không gỡ)",
+    )
+
+
+def _mode(args: argparse.Namespace) -> diff.Mode:
+    return "replace" if args.replace_pairs else "add"
+
+
 def _validate(args: argparse.Namespace, store: Store) -> int:
     upload, ok = _checked(store, args)
     say = _printer(args)
     if not ok:
         return 1
-    merged = diff.merge(store.load(), upload)
+    merged = diff.merge(store.load(), upload, _mode(args))
     say(
         f"Tệp hợp lệ ({'dạng dọc' if upload.layout == 'long' else 'dạng ngang'}), "
         f"{len(upload.warnings)} lưu ý."
@@ -446,7 +461,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     if not ok:
         return 1
     current = store.load()
-    merged = diff.merge(current, upload)
+    merged = diff.merge(current, upload, _mode(args))
     preview = diff.compare(current, merged)
     if preview.empty:
         say(
@@ -455,12 +470,15 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         )
         return 0
     say(_preview_lines(preview))
-    # A file made from an older version would remove figures added since: warn, and stop unless asked.
+    # Every figure removed or overwritten is named; one changed or added since the file was made is
+    # refused unless asked.
+    for line in stale.named_lines(stale.touched(preview), merged, "vi"):
+        say(line)
     lost = stale.check(upload.made_from, current.version, preview, store.load)
     if lost is not None:
         say(stale.warning_text(lost, merged, "vi"))
         if not args.replace_newer:
-            say("Không ghi gì. Nếu vẫn muốn ghi (và xoá các số liệu trên), chạy lại với --replace-newer.")
+            say("Không ghi gì. Nếu vẫn muốn ghi đè các số liệu trên, chạy lại với --replace-newer.")
             return 1
     result = store.commit(
         merged,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from indicators import fmt
+from indicators import areas, fmt
 from indicators.excel import HEADERS
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -30,6 +32,10 @@ FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
 CHANGES = ("new", "changed", "removed")
 COUNT_COLUMNS = ("table", "sheet", "new", "changed", "removed", "unchanged")
 ROW_COLUMNS = ("sheet", "change", "key", "column", "old", "new")
+# "add": the file's figures are added or corrected, nothing is removed (the default, the safe one);
+# "replace": a long-layout file is the whole truth for each (indicator, area) pair it holds.
+Mode = Literal["add", "replace"]
+MODES: tuple[Mode, ...] = ("add", "replace")
 
 
 def _keys(frame: pd.DataFrame, key: list[str]) -> pd.MultiIndex:
@@ -71,15 +77,16 @@ def covered_pairs(upload: Upload) -> pd.MultiIndex:
     return _keys(pd.concat(pairs, ignore_index=True).drop_duplicates(), ["code", "area"])
 
 
-def merge(current: Dataset, upload: Upload) -> Dataset:
+def merge(current: Dataset, upload: Upload, mode: Mode = "add") -> Dataset:
     """The full dataset after the upload, under the rule the "Hướng dẫn" sheet states.
 
     Catalogue rows (indicators, areas) are added or updated by code and never removed by an upload.
-    Long layout: for every (code, area) pair in the file's figure sheets, the file's rows replace all
-    current rows of that pair, so a row the file no longer has is removed. Wide layout: each figure
-    is added or updated, nothing is removed (an empty cell there means "no figure in this file").
+    Mode "add" (the default), and any wide sheet: each figure is added or updated, nothing is removed
+    (an analyst who appends rows to a workbook must not lose the figures the workbook leaves out).
+    Mode "replace", long layout: for every (code, area) pair in the file's figure sheets, the file's
+    rows replace all current rows of that pair, so a row the file no longer has is removed.
     """
-    pairs = covered_pairs(upload) if upload.layout == "long" else None
+    pairs = covered_pairs(upload) if upload.layout == "long" and mode == "replace" else None
     frames = {}
     for table in TABLES:
         now = current.frame(table)
@@ -132,8 +139,11 @@ class Preview:
         counts = self.counts()
         return {c: int(counts[c].sum()) for c in ("new", "changed", "removed")}
 
-    def rows(self, limit: int | None = None) -> pd.DataFrame:
-        """One line per change for people: sheet, change, key, column, old → new."""
+    def rows(self, limit: int | None = None, area_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+        """One line per change for people: sheet, change, key, column, old → new.
+
+        `area_names` (code → name) writes each area of a key as "Huyện Tam Đường (106)", not a bare code.
+        """
         parts = []
         for change in self.tables.values():
             table = change.table
@@ -147,7 +157,7 @@ class Preview:
                         {
                             "sheet": table.sheet,
                             "change": kind,
-                            "key": _key_text(frame, key),
+                            "key": _key_text(frame, key, area_names),
                             "column": HEADERS[table.name][value],
                             "old": frame[value].astype(object) if kind == "removed" else None,
                             "new": frame[value].astype(object) if kind == "new" else None,
@@ -161,7 +171,7 @@ class Preview:
                         {
                             "sheet": table.sheet,
                             "change": "changed",
-                            "key": _key_text(frame, key),
+                            "key": _key_text(frame, key, area_names),
                             "column": frame["column"].map(HEADERS[table.name]),
                             "old": frame["old"],
                             "new": frame["new"],
@@ -184,10 +194,16 @@ def _main_value(table: Table) -> str:
     }.get(table.name, "value")
 
 
-def _key_text(frame: pd.DataFrame, key: list[str]) -> pd.Series:
-    text = frame[key[0]].astype(str)
+def _key_text(frame: pd.DataFrame, key: list[str], area_names: Mapping[str, str] | None = None) -> pd.Series:
+    def part(column: str) -> pd.Series:
+        codes = frame[column].astype(str)
+        if column != "area" or not area_names:
+            return codes
+        return codes.map(lambda c: f"{area_names[c]} ({c})" if c in area_names else c)
+
+    text = part(key[0])
     for column in key[1:]:
-        text = text + " · " + frame[column].astype(str)
+        text = text + " · " + part(column)
     return text.reset_index(drop=True)
 
 
@@ -265,9 +281,25 @@ def counts_for_people(preview: Preview, lang: Lang = "vi") -> pd.DataFrame:
     return counts.rename(columns={c: t(k, lang) for c, k in labels.items()})
 
 
-def rows_for_people(preview: Preview, lang: Lang = "vi", limit: int | None = None) -> pd.DataFrame:
-    """Each change as a line: sheet, change, key, column, old → new, numbers as the reader writes them."""
-    rows = preview.rows(limit)
+def _areas_of(preview: Preview) -> list[str]:
+    """Every area code a change names (new, removed or changed rows of tables keyed by area)."""
+    found: set[str] = set()
+    for change in preview.tables.values():
+        for frame in (change.added, change.removed, change.changed):
+            if "area" in frame:
+                found.update(frame["area"].astype(str))
+    return sorted(found)
+
+
+def rows_for_people(
+    preview: Preview, lang: Lang = "vi", limit: int | None = None, data: Dataset | None = None
+) -> pd.DataFrame:
+    """Each change as a line: sheet, change, key, column, old → new, numbers as the reader writes them.
+
+    With `data`, each area is named beside its code.
+    """
+    names = areas.labels(data.areas, _areas_of(preview), lang) if data is not None else None
+    rows = preview.rows(limit, names)
     out = pd.DataFrame(
         {
             t("xcol.sheet", lang): rows["sheet"],

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.packaging.custom import IntProperty
 
 from indicators import excel, fmt
 from indicators.fmt import Lang
+from indicators.i18n import Message, Num, msg
 from indicators.model import Dataset, ObsKind
+from indicators.numbers import parse_vietnamese
 
 GRID_COLUMNS = ("code", "name", "unit", "value", "kind", "note")
 KINDS = (ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value)  # thực hiện (official), ước thực hiện
@@ -18,6 +22,10 @@ SHEET = "NhapSoLieu"
 # The wide layout's headers: the year column holds official figures, "UTH year" estimates; each has
 # its note column ("Ghi chú year", "Ghi chú UTH year").
 CODE_HEADER, AREA_HEADER, NOTE_HEADER = "Mã chỉ tiêu", "Mã địa bàn", "Ghi chú"
+# The browser stops a note at 500 characters, but a crafted session can send anything: the server says
+# so too. A figure of more than 40 characters is no figure anyone typed.
+NOTE_MAX, VALUE_MAX = 500, 40
+_LINE_CONTROLS = {"\t", "\n", "\r"}  # a note may run over lines; other control characters are refused
 
 
 def grid(data: Dataset, area: str, year: int, lang: Lang = "vi") -> pd.DataFrame:
@@ -90,11 +98,83 @@ def _text(column: pd.Series) -> pd.Series:
     return column.fillna("").astype(str).str.strip()
 
 
-def workbook(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int) -> Entry:
-    """The changed rows as a wide sheet (code, area, year, its note, UTH year, its note): what an analyst
-    would upload. A note written replaces the figure's note; a blank one keeps it, as in any wide sheet."""
+@dataclass(frozen=True)
+class GridProblem:
+    """A typed cell the server refuses before anything is written: its indicator, value and why."""
+
+    code: str
+    value: str
+    words: Message
+
+
+def _control(text: str) -> str | None:
+    """The first control character (NUL, a bell…) other than a line break or a tab, if any."""
+    if text.isprintable():
+        return None
+    return next((c for c in text if unicodedata.category(c) == "Cc" and c not in _LINE_CONTROLS), None)
+
+
+def _cell_problems(code: str, column: str, text: str, limit: int) -> list[GridProblem]:
+    shown = text if len(text) <= 60 else text[:60] + "…"
+    out = []
+    if len(text) > limit:
+        out.append(
+            GridProblem(code, shown, msg(f"enter.{column}_too_long", n=Num(len(text)), max=Num(limit)))
+        )
+    bad = _control(text)
+    if bad is not None:
+        shown = shown.replace(bad, f"[U+{ord(bad):04X}]")
+        out.append(GridProblem(code, shown, msg("enter.control_character", what=f"U+{ord(bad):04X}")))
+    return out
+
+
+def problems(before: pd.DataFrame, after: pd.DataFrame) -> list[GridProblem]:
+    """Typed cells refused whatever the browser allowed: too long, control characters."""
     typed = changes(before, after)
+    found: list[GridProblem] = []
+    for row in typed.itertuples(index=False):
+        found += _cell_problems(str(row.code), "value", str(row.value), VALUE_MAX)
+        found += _cell_problems(str(row.code), "note", str(row.note), NOTE_MAX)
+    return found
+
+
+def _stored(data: Dataset, area: str, year: int) -> dict[tuple[str, str], float]:
+    """The exact stored figures of the grid (the grid shows them rounded to two decimals)."""
+    obs = data.observations
+    here = obs[(obs["area"] == area) & (obs["year"] == year) & obs["kind"].isin(KINDS)]
+    return {
+        (str(c), str(k)): float(v) for c, k, v in zip(here["code"], here["kind"], here["value"], strict=True)
+    }
+
+
+def _figure(row: pd.Series, stored: dict[tuple[str, str], float]) -> object:
+    """The figure to write: the stored one where the shown text was left as it is (a note edited alone),
+    else the text read in the Vietnamese convention the grid shows; text that is no number stays text,
+    so the upload's checks refuse it quoting what was typed."""
+    if row["value"] == row["value_shown"] and (row["code"], row["kind_shown"]) in stored:
+        return stored[(row["code"], row["kind_shown"])]
+    parsed = parse_vietnamese(row["value"])
+    return parsed.value if parsed.value is not None else row["value"]
+
+
+def workbook(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int, data: Dataset) -> Entry:
+    """The changed rows as a wide sheet (code, area, year, its note, UTH year, its note): what an analyst
+    would upload. A note written replaces the figure's note; a blank one keeps it, as in any wide sheet.
+
+    `data` is the version the grid was drawn from: the workbook records it (so an upload's stale check
+    applies to the grid too) and a figure left as shown keeps its exact stored value.
+    Call `problems` first: a control character cannot be written to a workbook.
+    """
+    typed = changes(before, after)
+    shown = before.set_index("code")
+    typed = typed.assign(
+        value_shown=typed["code"].map(_text(shown["value"])).fillna(""),
+        kind_shown=typed["code"].map(shown["kind"]).fillna(""),
+    )
+    stored = _stored(data, area, year)
     book = Workbook()
+    if data.version:
+        book.custom_doc_props.append(IntProperty(name=excel.MADE_FROM_PROPERTY, value=int(data.version)))
     sheet = book.active
     sheet.title = SHEET
     sheet.append(
@@ -108,15 +188,15 @@ def workbook(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int) ->
         ]
     )
     rows: dict[int, str] = {}
-    for i, row in enumerate(typed.itertuples(index=False), start=2):
-        official = row.kind != ObsKind.ESTIMATE.value
-        # The text as typed: the validator reads it in the Vietnamese convention, as for an upload.
-        note = row.note or None
-        figure = [row.value, note, None, None] if official else [None, None, row.value, note]
-        sheet.append([row.code, area, *figure])
+    for i, (_, row) in enumerate(typed.iterrows(), start=2):
+        official = row["kind"] != ObsKind.ESTIMATE.value
+        note = row["note"] or None
+        value = _figure(row, stored)
+        figure = [value, note, None, None] if official else [None, None, value, note]
+        sheet.append([row["code"], area, *figure])
         for cell in sheet[i]:
             excel.safe_text(cell)  # a note typed as "=…" is text, not a formula
-        rows[i] = row.code
+        rows[i] = str(row["code"])
     out = io.BytesIO()
     book.save(out)
     return Entry(out.getvalue(), f"nhap-truc-tiep-{area}-{year}.xlsx", rows)

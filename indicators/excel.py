@@ -521,10 +521,12 @@ INSTRUCTIONS: tuple[str, ...] = (
     "không đổi tên cột, không gộp ô, không dùng công thức.",
     "2. Mỗi dòng một số liệu: một chỉ tiêu × một địa bàn × một năm × một loại. Không được có hai dòng "
     "trùng chỉ tiêu, địa bàn, năm và loại.",
-    "3. Tệp tải lên là sự thật cho những gì nó có: với mỗi cặp (mã chỉ tiêu, mã địa bàn) có trong các "
-    "trang SoLieu, MucTieu, TyLeBaoCao của tệp, số liệu của cặp đó được thay bằng đúng các dòng trong "
-    "tệp (dòng bị xóa khỏi tệp sẽ bị gỡ khỏi phiên bản mới). Các cặp không có trong tệp giữ nguyên. "
-    "Vì vậy mỗi phòng có thể chỉ giữ lại các dòng chỉ tiêu của mình.",
+    "3. Mặc định, mỗi số liệu trong tệp được thêm mới hoặc sửa, không số liệu nào bị gỡ: có thể chỉ giữ "
+    "lại các dòng của mình hoặc thêm dòng vào cuối trang. Chỉ khi chọn “thay cả cặp” (trang Cập nhật số "
+    "liệu, hoặc --replace-pairs) thì với mỗi cặp (mã chỉ tiêu, mã địa bàn) có trong các trang SoLieu, "
+    "MucTieu, TyLeBaoCao của tệp, số liệu của cặp đó được thay bằng đúng các dòng trong tệp (dòng bị xóa "
+    "khỏi tệp sẽ bị gỡ). Mọi số liệu bị sửa hoặc gỡ được nêu tên và phải xác nhận trước khi ghi. Số liệu "
+    "của một địa bàn trong năm địa bàn đó không còn (hay chưa có) hiệu lực bị từ chối.",
     "4. Danh mục chỉ tiêu (ChiTieu) và địa bàn (DiaBan) trong tệp được thêm mới hoặc cập nhật theo mã; "
     "không bao giờ bị xóa vì thiếu trong tệp.",
     "5. Số nên nhập dạng số. Nếu là chữ thì theo cách viết Việt Nam: 2.503,3 là hai nghìn năm trăm lẻ "

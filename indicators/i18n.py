@@ -60,6 +60,14 @@ class Num:
 
 
 @dataclass(frozen=True)
+class ByLang:
+    """A value inside a message already written both ways: a date, an official name in English."""
+
+    vi: str
+    en: str
+
+
+@dataclass(frozen=True)
 class Message:
     """A sentence for people kept as a key and its values until the reader's language is known.
 
@@ -84,6 +92,8 @@ def _shown(value: object, lang: Lang) -> object:
         return value.text(lang)
     if isinstance(value, Num):
         return fmt.number(value.value, lang, value.decimals)
+    if isinstance(value, ByLang):
+        return value.vi if lang == "vi" else value.en
     return value
 
 

@@ -84,3 +84,26 @@ def parse_number(value: object) -> Parsed:
         return Parsed(None, "not_number")
     parsed = _unsigned(text)
     return Parsed(sign * parsed.value) if parsed.value is not None else parsed
+
+
+# The Vietnamese convention alone: dots group thousands, one comma marks the decimals.
+_VIETNAMESE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
+
+
+def parse_vietnamese(value: str) -> Parsed:
+    """Text from a field that is known to be written the Vietnamese way (the grid shows "512.000").
+
+    There "518.500" is 518500, not ambiguous; anything else is read as an upload reads it.
+    """
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", value))
+    sign, body = 1.0, text
+    if body[:1] in _MINUS:
+        sign, body = -1.0, body[1:]
+    elif body[:1] == "+":
+        body = body[1:]
+    match = _VIETNAMESE.fullmatch(body)
+    if match is None:
+        return parse_number(value)
+    whole = match.group(1).replace(".", "")
+    fraction = match.group(2)
+    return Parsed(sign * float(whole + ("." + fraction if fraction else "")))

@@ -174,12 +174,10 @@ def _check_numbers(loc: Located, column: str, chk: Checker) -> None:
         problems["not_number"],
         msg("check.not_a_number"),
     )
-    chk.at(
-        loc,
-        column,
-        problems["ambiguous"],
-        msg("check.ambiguous_number"),
-    )
+    # The value typed is quoted in the sentence, not an example of another number.
+    values = raw.to_numpy(dtype=object)
+    ambiguous = [msg("check.ambiguous_number", text=str(values[i]).strip()) for i in problems["ambiguous"]]
+    chk.at(loc, column, problems["ambiguous"], ambiguous)
     loc.frame[column] = out
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 import pandas as pd
 import python_calamine
 
-from indicators import excel, isolation, xlsx_guard
+from indicators import area_dates, excel, isolation, xlsx_guard
 from indicators.excel import HEADERS, INSTRUCTIONS_SHEET, fold
 from indicators.fmt import Lang
 from indicators.i18n import Message, Num, msg, t
@@ -245,12 +245,16 @@ def _check_tables(located: dict[str, list[Located]], current: Dataset, chk: Chec
     catalogue = effective(current.indicators, located.get(INDICATORS.name, []))
     areas = effective(current.areas, located.get(AREAS.name, []))
     codes, area_codes = set(catalogue["code"]), set(areas["code"])
+    links = pd.concat(
+        [current.area_links, *(loc.frame for loc in located.get(AREA_LINKS.name, []))], ignore_index=True
+    )
     for table_name, locs in located.items():
         for loc in locs:
             if table_name != INDICATORS.name:
                 check_references(loc, codes, area_codes, chk)
             if loc.table in FIGURE_TABLES:
                 check_domain(loc, catalogue, chk)
+                area_dates.check(loc, areas, links, chk)  # a figure for an area in a year it did not exist
     return catalogue
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import pandas as pd
 import streamlit as st
 
@@ -69,6 +71,21 @@ def _problems(upload: validate.Upload, typed: entry.Entry, lang: Lang) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
+def _grid_problems(found: list[entry.GridProblem], lang: Lang) -> NoReturn:
+    """Cells refused before any workbook is made: each at its indicator, in plain words."""
+    st.error(t("enter.refused", lang).format(n=fmt.number(len(found), lang)), icon=":material/block:")
+    rows = [
+        {
+            t("xcol.code", lang): p.code,
+            t("xcol.value", lang): p.value,
+            t("xcol.message", lang): p.words.text(lang),
+        }
+        for p in found
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+    st.stop()
+
+
 def main() -> None:
     """Draw the page."""
     lang = state.lang()
@@ -102,8 +119,12 @@ def main() -> None:
     )
     before, edited = _grid(current, area, year, lang)
 
-    # Process data: what was typed, as a workbook through the upload's own checks.
-    typed = entry.workbook(before, edited, area, year)
+    # Process data: what was typed, checked on the server (whatever the browser let through), then as a
+    # workbook through the upload's own checks.
+    refused = entry.problems(before, edited)
+    if refused:
+        _grid_problems(refused, lang)
+    typed = entry.workbook(before, edited, area, year, current)
     if typed.empty:
         st.caption(t("enter.nothing", lang))
         st.stop()

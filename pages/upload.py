@@ -31,6 +31,7 @@ class Checked:
     sha256: str
     version: int
     upload: validate.Upload
+    mode: diff.Mode
     merged: Dataset | None
     preview: diff.Preview | None
 
@@ -38,10 +39,27 @@ class Checked:
 def _check(data: bytes, name: str, current: Dataset) -> Checked:
     # A child process: no file can stop the server. The next file's child waits ready (keep_warm).
     upload = validate.check_isolated(data, name, current, keep_warm=True)
+    return _merged(upload, current, "add")
+
+
+def _merged(upload: validate.Upload, current: Dataset, mode: diff.Mode) -> Checked:
+    """The checked file merged in one mode: another mode re-merges without re-reading the file."""
     if not upload.ok:
-        return Checked(upload.sha256, current.version, upload, None, None)
-    merged = diff.merge(current, upload)
-    return Checked(upload.sha256, current.version, upload, merged, diff.compare(current, merged))
+        return Checked(upload.sha256, current.version, upload, mode, None, None)
+    merged = diff.merge(current, upload, mode)
+    return Checked(upload.sha256, current.version, upload, mode, merged, diff.compare(current, merged))
+
+
+def _mode(lang: Lang) -> diff.Mode:
+    """Add and correct only (the default), or replace whole pairs: an explicit choice."""
+    mode: diff.Mode = st.radio(
+        t("upload.mode", lang),
+        diff.MODES,
+        format_func=lambda m: t(f"upload.mode_{m}", lang),
+        help=t("upload.mode_help", lang),
+        key=state.UPLOAD_MODE_WIDGET,
+    )
+    return mode
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -93,7 +111,7 @@ def _open(lang: Lang) -> tuple[Store, Dataset]:
         st.stop()
 
 
-def _uploaded_file(current: Dataset, lang: Lang) -> tuple[Checked, bool]:
+def _uploaded_file(current: Dataset, mode: diff.Mode, lang: Lang) -> tuple[Checked, bool]:
     """The chosen file checked once per file and version; True when it was checked against an older one."""
     nonce = st.session_state.setdefault(state.UPLOAD_NONCE_KEY, 0)
     uploaded = st.file_uploader(
@@ -112,6 +130,10 @@ def _uploaded_file(current: Dataset, lang: Lang) -> tuple[Checked, bool]:
         with st.status(t("upload.checking", lang).format(name=shown), expanded=False) as status:
             checked = _check(data, uploaded.name, current)
             status.update(label=t("upload.checked", lang).format(name=shown), state="complete")
+        st.session_state[state.UPLOAD_CHECK_KEY] = checked
+    if checked.mode != mode:
+        # Replacing whole pairs, chosen: the file already checked is merged again, not read again.
+        checked = _merged(checked.upload, current, mode)
         st.session_state[state.UPLOAD_CHECK_KEY] = checked
     return checked, moved
 
@@ -163,7 +185,8 @@ def main() -> None:
     )
 
     # Process data: check once per file and version, with progress shown for a large file.
-    checked, moved = _uploaded_file(current, lang)
+    mode = _mode(lang)
+    checked, moved = _uploaded_file(current, mode, lang)
     _problems(checked.upload, lang)
     if not checked.upload.ok or checked.preview is None or checked.merged is None:
         st.stop()

@@ -13,9 +13,12 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import state
 from indicators import diff, entry, validate
+from indicators.i18n import t
 from indicators.model import Dataset
 from indicators.store import Store
 from tests import sessions as signed
+from tests.test_pages_data import workbook as page_workbook
+from tests.test_year import upload as wide_upload
 
 PAGE = Path(__file__).resolve().parents[1] / "pages" / "enter.py"
 
@@ -30,7 +33,7 @@ def typed(grid: pd.DataFrame, **figures: tuple[str, str]) -> pd.DataFrame:
 
 def save(store: Store, data: Dataset, area: str, year: int, **figures: tuple[str, str]) -> validate.Upload:
     before = entry.grid(data, area, year)
-    book = entry.workbook(before, typed(before, **figures), area, year)
+    book = entry.workbook(before, typed(before, **figures), area, year, data)
     upload = validate.check(book.data, book.file_name, data)
     assert upload.ok, validate.report_text(upload)
     store.commit(diff.merge(data, upload), "lan", book.file_name, upload.sha256, "", "import")
@@ -57,20 +60,22 @@ def test_the_grid_shows_each_figure_the_vietnamese_way(seed_data: Dataset) -> No
 
 def test_an_untouched_grid_makes_no_workbook_row(seed_data: Dataset) -> None:
     grid = entry.grid(seed_data, "106", 2020)
-    assert entry.workbook(grid, grid.copy(), "106", 2020).empty
+    assert entry.workbook(grid, grid.copy(), "106", 2020, seed_data).empty
     cleared = typed(grid, GTSX=("", "actual"))
-    assert entry.workbook(grid, cleared, "106", 2020).empty  # an emptied cell removes nothing
+    assert entry.workbook(grid, cleared, "106", 2020, seed_data).empty  # an emptied cell removes nothing
 
 
 def test_a_typed_figure_is_read_checked_previewed_and_saved_as_a_version(
     store: Store, seed_data: Dataset
 ) -> None:
     before = entry.grid(seed_data, "106", 2020)
-    book = entry.workbook(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020)
+    book = entry.workbook(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data)
     assert book.rows == {2: "GTSX"}
     upload = validate.check(book.data, book.file_name, seed_data)
     assert upload.ok and upload.layout == "wide"
-    assert upload.conversions[["text", "value"]].values.tolist() == [["2.650,5", 2650.5]]
+    # The grid reads its own convention and writes the number: nothing left for the upload to guess.
+    assert upload.frames["observations"]["value"].tolist() == [2650.5]
+    assert upload.conversions.empty
     preview = diff.compare(seed_data, diff.merge(seed_data, upload))
     assert preview.totals() == {"new": 0, "changed": 1, "removed": 0}
     store.commit(diff.merge(seed_data, upload), "lan", book.file_name, upload.sha256, "", "import")
@@ -93,12 +98,12 @@ def test_an_estimate_then_the_official_figure_keeps_both(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("2.503", "Số không rõ nghĩa"), ("khoảng 2500", "Không phải là số"), ("-5", "Số lượng không được âm")],
+    [("khoảng 2500", "Không phải là số"), ("-5", "Số lượng không được âm")],
 )
 def test_bad_entries_are_refused_at_their_indicator(seed_data: Dataset, text: str, words: str) -> None:
     before = entry.grid(seed_data, "106", 2020)
     code = "FESTIVALS" if text == "-5" else "GTSX"
-    book = entry.workbook(before, typed(before, **{code: (text, "actual")}), "106", 2020)
+    book = entry.workbook(before, typed(before, **{code: (text, "actual")}), "106", 2020, seed_data)
     upload = validate.check(book.data, book.file_name, seed_data)
     (problem,) = upload.errors
     assert words in problem.message_vi
@@ -121,7 +126,7 @@ def note_of(store: Store, code: str, year: int, kind: str) -> str:
 
 def commit_grid(store: Store, before: pd.DataFrame, after: pd.DataFrame, year: int) -> diff.Preview:
     data = store.load()
-    book = entry.workbook(before, after, "106", year)
+    book = entry.workbook(before, after, "106", year, data)
     upload = validate.check(book.data, book.file_name, data)
     assert upload.ok, validate.report_text(upload)
     merged = diff.merge(data, upload)
@@ -166,7 +171,7 @@ def test_a_note_is_saved_on_its_figure_changed_alone_and_kept_by_a_blank(store: 
 
 def test_a_note_beside_no_figure_makes_no_row(seed_data: Dataset) -> None:
     before = entry.grid(seed_data, "106", 2023)
-    assert entry.workbook(before, noted(before, GTSX="chưa có số"), "106", 2023).empty
+    assert entry.workbook(before, noted(before, GTSX="chưa có số"), "106", 2023, seed_data).empty
 
 
 @pytest.fixture
@@ -209,7 +214,23 @@ def test_a_figure_and_its_note_typed_in_the_page_become_a_version(editor_page: A
     assert [m.value for m in at.metric] == ["0", "1", "0"]  # one figure changed (its value and note)
     shown = at.dataframe[-1].value
     assert "Số ước cập nhật tháng 12/2020" in shown.to_numpy().ravel().tolist()
+    # The overwritten figure is named at the top, old → new, and must be confirmed before the commit.
+    (named,) = [d.value for d in at.dataframe if "Cũ → mới" in d.value.columns]
+    assert named.iloc[0].tolist() == [
+        "Tổng giá trị sản xuất",
+        "Huyện Tam Đường (106)",
+        "2020",
+        "Ước thực hiện",
+        "sửa",
+        "2.503,3 → 2.650,5",
+    ]
     at.text_area(key=state.ENTER_NOTE_WIDGET).input("Sửa số ước GTSX")
+    at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
+    assert [e.value for e in at.error] == [t("figures.unconfirmed", "vi")]
+    assert store.current_version() == 1
+    (confirm,) = at.checkbox
+    assert confirm.label == "Tôi đã xem và đồng ý sửa hoặc gỡ 1 số liệu nêu trên."
+    at = confirm.check().run()
     at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
     assert not at.exception
     assert store.current_version() == 2
@@ -238,3 +259,101 @@ def test_an_offices_wide_sheet_gives_each_year_its_note_and_ignores_a_note_witho
         ("GTSX", 2022, "estimate"): "Ước tháng 10",
         ("INCOME_PC", 2021, "actual"): "",
     }
+
+
+def test_the_grid_takes_back_the_numbers_it_shows(store: Store) -> None:
+    save(store, store.load(), "106", 2021, TOURISTS=("512.000", "actual"))
+    assert figures(store, "TOURISTS", 2021) == {"actual": 512000.0}
+    # Shown "512.000", retyped "518.500": thousands, as the grid writes them, not an ambiguous number.
+    data = store.load()
+    assert entry.grid(data, "106", 2021).set_index("code").loc["TOURISTS", "value"] == "512.000"
+    save(store, data, "106", 2021, TOURISTS=("518.500", "actual"))
+    assert figures(store, "TOURISTS", 2021) == {"actual": 518500.0}
+    # Only the note changed: the figure shown "518.500" is kept, the note saved.
+    before = entry.grid(store.load(), "106", 2021)
+    preview = commit_grid(store, before, noted(before, TOURISTS="Số của Phòng Văn hóa"), 2021)
+    change = preview.tables["observations"].changed
+    assert change[["code", "column"]].values.tolist() == [["TOURISTS", "note"]]
+    assert figures(store, "TOURISTS", 2021) == {"actual": 518500.0}
+
+
+def test_a_note_edited_alone_keeps_the_exact_figure_the_grid_rounds(store: Store) -> None:
+    wide_upload(store, {"2021": {"GTSX": 2710.4567}}, "chinh-xac.xlsx")
+    before = entry.grid(store.load(), "106", 2021)
+    assert before.set_index("code").loc["GTSX", "value"] == "2.710,46"  # two decimals shown
+    preview = commit_grid(store, before, noted(before, GTSX="Số Cục Thống kê"), 2021)
+    assert preview.tables["observations"].changed["column"].tolist() == ["note"]
+    assert figures(store, "GTSX", 2021) == {"actual": 2710.4567}
+
+
+def test_an_upload_quotes_the_ambiguous_number_typed(seed_data: Dataset) -> None:
+    checked = validate.check(page_workbook(seed_data, "518.500"), "x.xlsx", seed_data)
+    (problem,) = checked.errors
+    assert problem.value == "518.500"
+    assert "“518.500”" in problem.message("vi") and "“518.500”" in problem.message("en")
+    assert "2.503”" not in problem.message("vi")
+
+
+@pytest.mark.parametrize(
+    ("note", "words"),
+    [
+        ("x" * 1_000_000, "Ghi chú dài 1.000.000 ký tự, quá giới hạn 500 ký tự: hãy rút gọn. Chưa ghi gì."),
+        ("Số\x00ước", "Ô có ký tự điều khiển không in được (U+0000): hãy gõ lại ô này. Chưa ghi gì."),
+    ],
+)
+def test_the_server_refuses_a_note_the_browser_should_have_stopped(
+    seed_data: Dataset, note: str, words: str
+) -> None:
+    before = entry.grid(seed_data, "106", 2021)
+    after = noted(typed(before, GTSX=("2.710,4", "actual")), GTSX=note)
+    (problem,) = entry.problems(before, after)
+    assert problem.code == "GTSX" and problem.words.text("vi") == words
+    assert len(problem.value) <= 61  # the cell quoted, not a million characters
+    # 500 characters, line breaks and tabs are a note like any other.
+    fine = noted(after, GTSX="x" * 498 + "\n\t")
+    assert entry.problems(before, fine) == []
+    assert (
+        entry.problems(before, typed(before, GTSX=("1" * 41, "actual")))[0].words.key
+        == "enter.value_too_long"
+    )
+
+
+def test_the_page_refuses_a_crafted_note_in_plain_words(editor_page: AppTest, store: Store) -> None:
+    at = editor_page.run()
+    grid = entry.grid(store.load(), "106", 2020)
+    row = int(grid.index[grid["code"] == "GTSX"][0])
+    for note in ("y" * 1_000_000, "a\x00b"):
+        at.session_state[f"{state.ENTER_GRID_WIDGET}_106_2020_1_0"] = {
+            "edited_rows": {row: {"value": "2.650,5", "note": note}},
+            "added_rows": [],
+            "deleted_rows": [],
+        }
+        at = at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.error[0].value == "1 lỗi: chưa ghi được. Hãy sửa các ô dưới đây."
+        shown = at.dataframe[-1].value
+        assert shown.iloc[0, 0] == "GTSX" and "Chưa ghi gì" in shown.iloc[0, 2]
+        assert not [b for b in at.button if b.key == state.ENTER_COMMIT_WIDGET]
+    assert store.current_version() == 1
+
+
+def test_the_page_takes_back_the_number_it_shows(editor_page: AppTest, store: Store) -> None:
+    save(store, store.load(), "106", 2021, TOURISTS=("512.000", "actual"))
+    editor_page.session_state[state.ENTER_YEAR_WIDGET] = 2021
+    at = editor_page.run()
+    grid = entry.grid(store.load(), "106", 2021)
+    row = int(grid.index[grid["code"] == "TOURISTS"][0])
+    assert grid.loc[row, "value"] == "512.000"
+    at.session_state[f"{state.ENTER_GRID_WIDGET}_106_2021_2_0"] = {
+        "edited_rows": {row: {"value": "518.500"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    assert not at.exception and not at.error
+    (named,) = [d.value for d in at.dataframe if "Cũ → mới" in d.value.columns]
+    assert named["Cũ → mới"].tolist() == ["512.000 → 518.500"]
+    at = at.checkbox[0].check().run()
+    at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
+    assert not at.exception and store.current_version() == 3
+    assert figures(store, "TOURISTS", 2021) == {"actual": 518500.0}

@@ -32,9 +32,11 @@ def gtsx_row(data: Dataset) -> int:
     return int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")][0]) + 2
 
 
-def commit(store: Store, upload: validate.Upload, note: str = "") -> tuple[diff.Preview, int | None]:
+def commit(
+    store: Store, upload: validate.Upload, note: str = "", mode: diff.Mode = "add"
+) -> tuple[diff.Preview, int | None]:
     current = store.load()
-    merged = diff.merge(current, upload)
+    merged = diff.merge(current, upload, mode)
     preview = diff.compare(current, merged)
     result = store.commit(merged, "analyst", upload.file_name, upload.sha256, note)
     return preview, result.version
@@ -233,8 +235,12 @@ def test_an_office_uploads_only_its_own_rows(store: Store, seed_data: Dataset) -
     )
     upload = validate.check(excel.workbook_bytes(only), "kinh_te.xlsx", seed_data)
     assert upload.ok
-    preview, _ = commit(store, upload)
-    # Only the left-out row of the covered pair (GTSX, TD) goes; other indicators and the catalogue stay.
+    # Added and corrected only (the default): the left-out row stays.
+    kept = diff.compare(seed_data, diff.merge(seed_data, upload))
+    assert kept.empty
+    preview, _ = commit(store, upload, mode="replace")
+    # Replacing whole pairs, asked for: only the left-out row of the covered pair (GTSX, TD) goes;
+    # other indicators and the catalogue stay.
     assert preview.totals() == {"new": 0, "changed": 0, "removed": 1}
     removed = preview.tables["observations"].removed
     assert removed[["code", "kind"]].values.tolist() == [["GTSX", "change_estimate"]]

@@ -83,7 +83,8 @@ def test_a_bad_file_shows_the_report_and_changes_nothing(store: Store, seed_data
 def test_identical_problems_are_one_line_of_the_report(store: Store, seed_data: Dataset) -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook(seed_data)))
     for year in range(2000, 2040):
-        book["SoLieu"].append(["KHONG_CO", "106", year, "actual", None, 1.5])
+        # The province: an area in force every one of these years (the district ended in 2025).
+        book["SoLieu"].append(["KHONG_CO", "12", year, "actual", None, 1.5])
     out = io.BytesIO()
     book.save(out)
     at = upload(page("upload.py"), "bon-muoi.xlsx", out.getvalue())
@@ -107,11 +108,24 @@ def test_preview_then_commit_makes_a_version_and_clears_the_uploader(
     assert (
         conversions.iloc[0]["Chữ trong ô"] == "2.650,5" and conversions.iloc[0]["Đọc thành số"] == "2.650,5"
     )
-    detail = at.dataframe[2].value
+    # First the figure overwritten, named with its area; the counts; then every change in detail.
+    named = at.dataframe[1].value
+    assert named.iloc[0].tolist() == [
+        "Tổng giá trị sản xuất",
+        "Huyện Tam Đường (106)",
+        "2020",
+        "Ước thực hiện",
+        "sửa",
+        "2.503,3 → 2.650,5",
+    ]
+    detail = at.dataframe[3].value
     assert detail.iloc[0][["Thay đổi", "Cũ", "Mới"]].tolist() == ["sửa", "2.503,3", "2.650,5"]
     assert store.current_version() == 1  # nothing written before the click
 
     at.text_area(key=state.UPLOAD_NOTE_WIDGET).input("Số liệu chính thức 2020")
+    # The overwritten figure is named first and confirmed before the commit.
+    (confirm,) = at.checkbox
+    confirm.check()
     at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["Đã ghi phiên bản 2: 0 dòng mới, 1 dòng sửa, 0 dòng gỡ."]
@@ -145,6 +159,7 @@ def test_pages_that_change_data_show_the_sign_in_form_instead(
 
 def test_a_commit_after_someone_else_committed_is_recomputed_first(store: Store, seed_data: Dataset) -> None:
     at = upload(page("upload.py"), "sua.xlsx", workbook(seed_data, 2700))
+    at.checkbox[0].check()  # the overwritten figure confirmed
     store.rollback(1, account="other")  # no change: version stays 1
     store.commit(
         Dataset.from_frames(
@@ -162,6 +177,14 @@ def test_a_commit_after_someone_else_committed_is_recomputed_first(store: Store,
     assert not at.exception
     assert "phiên bản 2" in at.warning[0].value
     assert store.current_version() == 2  # the preview changed under the click: nothing written
+    # The recomputed list is another list, confirmed again; the file (made from version 1) adds back
+    # the row the other analyst removed, a figure of its own to confirm.
+    assert [c.label.split(":")[0] for c in at.checkbox] == [
+        "Ghi đè số liệu đã sửa sau khi lập tệp",
+        "Tôi đã xem và đồng ý sửa hoặc gỡ 2 số liệu nêu trên.",
+    ]
+    for box in at.checkbox:
+        box.check()
     at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
     # Recomputed against version 2: the row the other analyst removed is in the file, so it comes back.
     assert [s.value for s in at.success] == ["Đã ghi phiên bản 3: 1 dòng mới, 1 dòng sửa, 0 dòng gỡ."]

@@ -91,8 +91,26 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # One cell, column or sheet of an upload (validate): errors refuse the file, warnings do not.
     "check.ambiguous_number": (
-        "Số không rõ nghĩa: “2.503” có thể là 2503 hoặc 2,503. Hãy nhập dạng số, hoặc viết 2503 / 2,503.",
-        "Ambiguous number: “2.503” may be 2503 or 2.503. Type it as a number, or write 2503 / 2,503.",
+        "Số không rõ nghĩa: “{text}” có thể là số nghìn hoặc số thập phân. Hãy nhập dạng số, hoặc viết "
+        "không có dấu ngăn nghìn (2503) hay với dấu phẩy thập phân (2,503).",
+        "Ambiguous number: “{text}” may be thousands or a decimal. Type it as a number, or write it "
+        "without a thousands mark (2503) or with a decimal comma (2,503).",
+    ),
+    "check.area_ended": (
+        "Địa bàn {area} chỉ có hiệu lực {span}, không còn trong năm {year}: số liệu năm {year} thuộc "
+        "{then}. Hãy ghi số liệu dưới mã của đơn vị mới.",
+        "Area {area} existed only {span}, not in {year}: figures for {year} belong to {then}. Enter the "
+        "figure under the new unit's code.",
+    ),
+    "check.area_not_yet": (
+        "Địa bàn {area} chỉ có hiệu lực {span}, chưa có trong năm {year}: số liệu năm {year} thuộc "
+        "{then}. Hãy ghi số liệu dưới mã của đơn vị khi đó.",
+        "Area {area} existed only {span}, not yet in {year}: figures for {year} belong to {then}. Enter "
+        "the figure under the code of the unit of that time.",
+    ),
+    "check.area_outside": (
+        "Địa bàn {area} chỉ có hiệu lực {span}, không có trong năm {year}: không nhận số liệu năm này.",
+        "Area {area} existed only {span}, not in {year}: it cannot hold a figure for that year.",
     ),
     "check.column_missing": (
         "Thiếu cột “{header}” ({column}).",

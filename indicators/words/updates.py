@@ -37,6 +37,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{n} lỗi: chưa ghi được. Hãy sửa các ô dưới đây.",
         "{n} errors: nothing can be saved yet. Fix the cells below.",
     ),
+    "enter.note_too_long": (
+        "Ghi chú dài {n} ký tự, quá giới hạn {max} ký tự: hãy rút gọn. Chưa ghi gì.",
+        "The note is {n} characters long, over the {max}-character limit: shorten it. Nothing was saved.",
+    ),
+    "enter.value_too_long": (
+        "Ô số liệu dài {n} ký tự (tối đa {max}): đây không phải là một số. Chưa ghi gì.",
+        "The figure cell is {n} characters long (at most {max}): this is not a number. Nothing was saved.",
+    ),
+    "enter.control_character": (
+        "Ô có ký tự điều khiển không in được ({what}): hãy gõ lại ô này. Chưa ghi gì.",
+        "The cell holds an unprintable control character ({what}): type it again. Nothing was saved.",
+    ),
     "upload.intro": (
         "Tải lên tệp Excel theo mẫu (hoặc bảng dạng ngang của phòng). Hệ thống kiểm tra toàn bộ tệp, liệt "
         "kê mọi lỗi, cho xem trước thay đổi; chỉ khi bấm ghi thì mới thành phiên bản mới.",
@@ -46,13 +58,49 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "upload.rule": (
         "Quy tắc: danh mục chỉ tiêu và địa bàn trong tệp được thêm hoặc cập nhật theo mã, không bao giờ bị "
-        "xóa. Với tệp theo mẫu (dạng dọc), mỗi cặp (mã chỉ tiêu, mã địa bàn) có trong tệp được thay bằng "
-        "đúng các dòng trong tệp: dòng không còn trong tệp sẽ bị gỡ; các cặp không có trong tệp giữ nguyên. "
-        "Với bảng dạng ngang, mỗi ô có số được thêm hoặc cập nhật, không gỡ gì.",
-        "Rule: indicators and areas in the file are added or updated by code, never removed. For a file in "
-        "the template's (long) layout, each (indicator code, area) pair in the file is replaced by exactly "
-        "the file's rows: a row the file no longer has is removed; pairs not in the file stay as they are. "
-        "For a wide table, each filled cell is added or updated and nothing is removed.",
+        "xóa. Mặc định, mỗi số liệu trong tệp được thêm hoặc sửa và không số liệu nào bị gỡ. Chỉ khi chọn "
+        "“thay cả cặp” thì với tệp theo mẫu (dạng dọc), mỗi cặp (mã chỉ tiêu, mã địa bàn) có trong tệp "
+        "được thay bằng đúng các dòng trong tệp: dòng không còn trong tệp sẽ bị gỡ. Mọi số liệu bị sửa "
+        "hoặc gỡ được nêu tên ở đầu bản xem trước và cần xác nhận trước khi ghi.",
+        "Rule: indicators and areas in the file are added or updated by code, never removed. By default, "
+        "each figure in the file is added or corrected and no figure is removed. Only when “replace whole "
+        "pairs” is chosen is each (indicator code, area) pair of a template-layout (long) file replaced by "
+        "exactly the file's rows: a row the file no longer has is removed. Every figure that would be "
+        "changed or removed is named at the top of the preview and must be confirmed before saving.",
+    ),
+    "upload.mode": ("Cách ghi", "How to apply the file"),
+    "upload.mode_add": ("Thêm và sửa, không gỡ (mặc định)", "Add and correct, remove nothing (default)"),
+    "upload.mode_replace": (
+        "Thay cả cặp chỉ tiêu – địa bàn theo tệp (gỡ dòng không còn trong tệp)",
+        "Replace whole indicator–area pairs with the file (remove rows the file no longer has)",
+    ),
+    "upload.mode_help": (
+        "Chỉ áp dụng cho tệp theo mẫu (dạng dọc); bảng dạng ngang không bao giờ gỡ số liệu.",
+        "Applies to template-layout (long) files only; a wide table never removes a figure.",
+    ),
+    # The figures a change removes or overwrites, named at the top of its preview (indicators/stale.py).
+    "figures.title": (
+        "{n} số liệu sẽ bị sửa hoặc gỡ nếu ghi",
+        "{n} figures would be changed or removed by saving",
+    ),
+    "figures.kind": ("Loại", "Kind"),
+    "figures.old_new": ("Cũ → mới", "Old → new"),
+    "figures.removed": ("(gỡ)", "(removed)"),
+    "figures.was_removed": ("(đã bị gỡ)", "(removed since)"),
+    "figures.newer": ("Sửa sau khi lập tệp", "Changed after the file was made"),
+    "figures.newer_yes": ("có: mới hơn tệp", "yes: newer than the file"),
+    "figures.confirm": (
+        "Tôi đã xem và đồng ý sửa hoặc gỡ {n} số liệu nêu trên.",
+        "I have read the list and agree to change or remove these {n} figures.",
+    ),
+    "figures.confirm_newer": (
+        "Ghi đè số liệu đã sửa sau khi lập tệp: {figure}",
+        "Overwrite a figure changed after the file was made: {figure}",
+    ),
+    "figures.unconfirmed": (
+        "Chưa ghi gì: hãy xác nhận các số liệu sẽ bị sửa hoặc gỡ (đầu bản xem trước), rồi bấm ghi lại.",
+        "Nothing was saved: confirm the figures that would be changed or removed (top of the preview), "
+        "then commit again.",
     ),
     "upload.template": ("Tải tệp mẫu (số liệu hiện tại)", "Download the template (current figures)"),
     "upload.file": ("Tệp Excel (.xlsx, .xlsm)", "Excel file (.xlsx, .xlsm)"),
@@ -104,6 +152,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff.new": ("mới", "new"),
     "diff.changed": ("sửa", "changed"),
     "diff.removed": ("gỡ", "removed"),
+    "diff.restored": ("thêm lại", "added back"),
     "diff.unchanged": ("giữ nguyên", "unchanged"),
     "diff.details": ("Chi tiết thay đổi", "Changes in detail"),
     "diff.shown": ("Hiện {n} trên {total} dòng thay đổi.", "Showing {n} of {total} changed rows."),

@@ -82,18 +82,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goal_result": ("kết quả: {status}", "result: {status}"),
     # A workbook made from an older data version (indicators/stale.py).
     "stale.guide": (
-        "Tệp này được lập từ dữ liệu phiên bản {v}. Nếu sau đó có người thêm số liệu cho cùng chỉ tiêu "
-        "và địa bàn, trang cập nhật sẽ cảnh báo trước khi ghi.",
-        "This file was made from data version {v}. If someone adds figures for the same indicators and "
-        "areas after that, the update page warns before anything is saved.",
+        "Tệp này được lập từ dữ liệu phiên bản {v}. Nếu sau đó có người thêm hoặc sửa số liệu cho cùng "
+        "chỉ tiêu và địa bàn, trang cập nhật sẽ nêu tên từng số liệu trước khi ghi.",
+        "This file was made from data version {v}. If someone adds or changes figures for the same "
+        "indicators and areas after that, the update page names each of them before anything is saved.",
     ),
     "stale.warning": (
         "Tệp này được lập từ dữ liệu phiên bản {then}; dữ liệu nay đã là phiên bản {now}. Nếu ghi, "
-        "{n} số liệu được thêm sau phiên bản {then} sẽ bị xoá: {which}. Hãy tải lại tệp mới rồi điền, "
-        "hoặc thêm các số liệu này vào tệp trước khi tải lên.",
+        "{n} số liệu được thêm hoặc sửa sau phiên bản {then} sẽ bị gỡ hoặc đổi lại: {which}. Hãy tải lại "
+        "tệp mới rồi điền, hoặc xác nhận từng số liệu nếu đúng là muốn ghi đè.",
         "This file was made from data version {then}; the data is now at version {now}. Saving it would "
-        "remove {n} figures added after version {then}: {which}. Download the file again and fill it in, "
-        "or add these figures to the file before uploading it.",
+        "remove or undo {n} figures added or changed after version {then}: {which}. Download the file "
+        "again and fill it in, or confirm each figure if it really should be overwritten.",
     ),
     "stale.more": (
         "… và {n} số liệu khác (xem bảng thay đổi bên dưới)",
