@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import auth, state, widgets
+from dashboard import auth, narrow, state, widgets
 from indicators import excel, figures, labels, missing, page_settings, selection, tables
 from indicators.i18n import t
 
@@ -19,6 +19,8 @@ if goals.empty:
     st.stop()
 area = widgets.area_filter(data, sorted(goals["area"].unique()), lang, key="goals_area")
 goals = goals[goals["area"] == area]
+# The area's own figures and targets: what every chart and table below reads, not the whole store.
+data = narrow.cut(data, area=area)
 info = labels.indicator_info(data, lang)
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))

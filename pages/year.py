@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import state, widgets
+from dashboard import narrow, state, widgets
 from indicators import labels, terms, year_review, year_tables
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -50,6 +50,9 @@ year = st.selectbox(
     width=160,
 )
 rows = _review(url, data.version, area, int(year), data).copy(deep=False)
+# The area's own figures and targets: what the tables below read, not the whole store. The báo
+# cáo gets the whole (it may add the area's units up).
+whole, data = data, narrow.cut(data, area=area)
 term = terms.term_of(catalogue, int(year))
 
 # What the year holds, in a sentence, then the plan's tally and what is missing.
@@ -93,4 +96,4 @@ widgets.show_table(
 
 # The báo cáo of this area and year, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))
-widgets.report_downloads(data, area, str(year), lang, key="year_report")
+widgets.report_downloads(whole, area, str(year), lang, key="year_report")
