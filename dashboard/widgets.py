@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import area_choice, narrow, state
+from dashboard import area_choice, limits, narrow, state
 from indicators import areas as area_tree
 from indicators import (
     attainment,
@@ -653,9 +653,10 @@ def domain_page(group: str) -> None:
     chosen = selection.select(rows, area, period)
 
     st.subheader(t("domain_page.indicators", lang))
+    shown = set(limits.searched(data, codes, lang, key=f"domain_{group}"))
     domain_of = data.indicators.set_index("code")["domain"]
     for domain in domains:
-        mine = [c for c in codes if domain_of.get(c) == domain]
+        mine = [c for c in codes if domain_of.get(c) == domain and c in shown]
         if not mine:
             continue
         if len(domains) > 1:
