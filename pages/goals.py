@@ -2,62 +2,120 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import auth, narrow, state, widgets
+from dashboard import auth, limits, narrow, state, widgets
 from indicators import excel, figures, labels, missing, page_settings, selection, tables
+from indicators.fmt import Lang
 from indicators.i18n import t
+from indicators.model import Dataset
+
+
+@dataclass(frozen=True)
+class GoalsView:
+    """Everything the page draws for one area in one language: built once per version, then only drawn."""
+
+    charts: dict[str, go.Figure]  # per goal with a baseline, in the goals' order
+    gaps: pd.DataFrame
+    missing_lines: list[str]
+    unexplained_lines: list[str]
+    table: pd.DataFrame
+    summary: pd.DataFrame
+
+
+def _charts(data: Dataset, goals: pd.DataFrame, paths: pd.DataFrame, lang: Lang) -> dict[str, go.Figure]:
+    info = labels.indicator_info(data, lang)
+    out = {}
+    for _, goal in goals[goals["base_value"].notna() & goals["goal_value"].notna()].iterrows():
+        code = str(goal["code"])
+        name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
+        actuals = selection.series(
+            data, code, str(goal["area"]), first=page_settings.CHANGE_BASE_YEAR, last=int(goal["goal_year"])
+        )
+        path = paths[(paths["code"] == code) & (paths["area"] == goal["area"])]
+        out[code] = figures.goal_figure(goal, actuals, path, name, unit, lang)
+    return out
+
+
+def _lines(data: Dataset, goals: pd.DataFrame, gaps: pd.DataFrame, lang: Lang) -> tuple[list[str], list[str]]:
+    """The goals lacking figures, each with what it lacks; and those without a path for another reason."""
+    info = labels.indicator_info(data, lang)
+    lacking = []
+    for code, rows in missing.gaps_for_people(gaps, data, lang).groupby("code", sort=False):
+        goal = tables.goal_text(
+            data, goals[goals["code"] == code].iloc[0], str(info["unit"].get(code, "")), lang
+        )
+        what = "; ".join(rows["missing"])
+        lacking.append(f"- **{widgets.md(rows['name'].iloc[0])}** ({widgets.md(goal)}): {widgets.md(what)}")
+    drawn = goals["base_value"].notna() & goals["goal_value"].notna()
+    other = []
+    for _, goal in goals[~drawn & ~goals["code"].isin(gaps["code"])].iterrows():
+        code = str(goal["code"])
+        reason = (
+            t(f"reason.{goal['reason']}", lang) if goal["reason"] else t(f"progress.{goal['status']}", lang)
+        )
+        stated = tables.goal_text(data, goal, str(info["unit"].get(code, "")), lang)
+        other.append(
+            f"- **{widgets.md(info['name'].get(code, code))}** ({widgets.md(stated)}): {widgets.md(reason)}"
+        )
+    return lacking, other
+
+
+# Keyed by store, version, area and language: goal texts and charts are the page's own work, done once.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _view(url: str, version: int, area: str, lang: Lang, today: int, _whole: Dataset) -> GoalsView:
+    goals, paths = widgets.progress_rows(_whole)
+    goals, paths = goals[goals["area"] == area], paths[paths["area"] == area]
+    data = narrow.cut(_whole, area=area)  # the area's own figures and targets, not the whole store
+    gaps = missing.gaps(goals, until=today)
+    lacking, other = _lines(data, goals, gaps, lang)
+    said = missing.by_goal(gaps, lang)
+    return GoalsView(
+        charts=_charts(data, goals, paths, lang),
+        gaps=gaps,
+        missing_lines=lacking,
+        unexplained_lines=other,
+        table=tables.goals_table(data, goals, lang, said),
+        summary=tables.goals_summary(data, goals, lang, said),
+    )
+
 
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.goals", lang)
-goals, paths = widgets.progress_rows(data)
+goals, _ = widgets.progress_rows(data)
 if goals.empty:
     widgets.say(t("empty.goals", lang))
     st.stop()
 area = widgets.area_filter(data, sorted(goals["area"].unique()), lang, key="goals_area")
 goals = goals[goals["area"] == area]
-# The area's own figures and targets: what every chart and table below reads, not the whole store.
-data = narrow.cut(data, area=area)
-info = labels.indicator_info(data, lang)
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
+view = _view(state.store().url, data.version, str(area), lang, date.today().year, data)
 st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
 
-# One chart per goal that has a baseline; the others say why not.
+# One chart per goal that has a baseline, a dozen at most with a search; the others say why not.
 st.subheader(t("goals.paths", lang))
-drawable = goals[goals["base_value"].notna() & goals["goal_value"].notna()]
-if drawable.empty:
+if not view.charts:
     widgets.say(t("empty.goal_chart", lang).format(reason=t("reason.no_baseline", lang)))
 grid = st.grid(2, min_column_width=340, gap="medium")
-for _, goal in drawable.iterrows():
-    code = str(goal["code"])
-    name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
-    actuals = selection.series(
-        data, code, area, first=page_settings.CHANGE_BASE_YEAR, last=int(goal["goal_year"])
-    )
-    path = paths[(paths["code"] == code) & (paths["area"] == goal["area"])]
+for code in limits.searched(data, list(view.charts), lang, key="goals"):
     with grid.cell():
-        fig = figures.goal_figure(goal, actuals, path, name, unit, lang)
-        widgets.show_chart(fig, f"goal_{code}", lang, key=f"goal_{code}")
+        widgets.show_chart(view.charts[code], f"goal_{code}", lang, key=f"goal_{code}")
 
 # The figures each goal without a status lacks; an analyst gets them as a workbook to fill.
-gaps = missing.gaps(goals, until=date.today().year)
-if not gaps.empty:
+if view.missing_lines:
     st.subheader(t("goals.missing", lang))
-    st.write(t("goals.missing_intro", lang).format(count=missing.count_text(gaps, lang)))
-    people = missing.gaps_for_people(gaps, data, lang)
-    for code, rows in people.groupby("code", sort=False):
-        goal_text = tables.goal_text(
-            data, goals[goals["code"] == code].iloc[0], str(info["unit"].get(code, "")), lang
-        )
-        what = "; ".join(rows["missing"])
-        st.markdown(f"- **{widgets.md(rows['name'].iloc[0])}** ({widgets.md(goal_text)}): {widgets.md(what)}")
+    st.write(t("goals.missing_intro", lang).format(count=missing.count_text(view.gaps, lang)))
+    st.markdown("\n".join(view.missing_lines))
     if auth.can_edit():
         st.download_button(
             t("goals.missing_download", lang),
-            data=lambda: missing.workbook_bytes(data, gaps),
+            data=lambda: missing.workbook_bytes(narrow.cut(data, area=area), view.gaps),
             file_name=missing.file_name(str(area), goal_year, data.version),
             mime=excel.XLSX_MIME,
             icon=":material/download:",
@@ -68,24 +126,10 @@ if not gaps.empty:
         st.caption(t("goals.missing_viewer", lang))
 
 # Goals without a path for another reason than a missing figure (a share not judged on its own).
-unexplained = goals[~goals.index.isin(drawable.index) & ~goals["code"].isin(gaps["code"])]
-if not unexplained.empty:
+if view.unexplained_lines:
     st.subheader(t("goals.no_path", lang))
-    for _, goal in unexplained.iterrows():
-        code = str(goal["code"])
-        reason = (
-            t(f"reason.{goal['reason']}", lang) if goal["reason"] else t(f"progress.{goal['status']}", lang)
-        )
-        goal_text = tables.goal_text(data, goal, str(info["unit"].get(code, "")), lang)
-        name = widgets.md(info["name"].get(code, code))
-        st.markdown(f"- **{name}** ({widgets.md(goal_text)}): {widgets.md(reason)}")
+    st.markdown("\n".join(view.unexplained_lines))
 
 # Required and observed growth, for reading and for Excel.
 st.subheader(t("goals.table", lang))
-widgets.show_table(
-    tables.goals_table(data, goals, lang, missing.by_goal(gaps, lang)),
-    f"goals_{goal_year}",
-    lang,
-    key="goals_table",
-    display=tables.goals_summary(data, goals, lang, missing.by_goal(gaps, lang)),
-)
+widgets.show_table(view.table, f"goals_{goal_year}", lang, key="goals_table", display=view.summary)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import narrow, state, widgets
 from indicators import labels, terms, year_review, year_tables
+from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
 
@@ -15,6 +16,14 @@ from indicators.model import Dataset
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _review(url: str, version: int, area: str, year: int, _data: Dataset) -> pd.DataFrame:
     return year_review.review(_data, area, year)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _tables(
+    url: str, version: int, area: str, year: int, lang: Lang, _data: Dataset, _rows: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # A goal's text and path per row: the page's own work, done once per version, area, year and language.
+    return year_tables.table(_data, _rows, area, lang), year_tables.summary(_data, _rows, area, lang)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -86,13 +95,8 @@ elif int(year) == term.end:
 
 # Every indicator of the year, for reading and for Excel.
 st.subheader(t("year.table", lang).format(y=year))
-widgets.show_table(
-    year_tables.table(data, rows, area, lang),
-    f"nam_{year}_{area}",
-    lang,
-    key="year_table",
-    display=year_tables.summary(data, rows, area, lang),
-)
+table, summary = _tables(url, data.version, area, int(year), lang, data, rows)
+widgets.show_table(table, f"nam_{year}_{area}", lang, key="year_table", display=summary)
 
 # The báo cáo of this area and year, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))
