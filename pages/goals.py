@@ -85,6 +85,14 @@ def _view(url: str, version: int, area: str, lang: Lang, today: int, _whole: Dat
     )
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _areas(url: str, version: int, _goals: pd.DataFrame) -> tuple[list[str], set[str]]:
+    # The areas with a goal, and those with a figure toward one: a province holding only targets
+    # would open the page on goals without a chart. Once per version, not per run.
+    measured = set(_goals.loc[_goals["latest_value"].notna(), "area"])
+    return sorted(_goals["area"].unique()), measured
+
+
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.goals", lang)
@@ -92,7 +100,8 @@ goals, _ = widgets.progress_rows(data)
 if goals.empty:
     widgets.say(t("empty.goals", lang))
     st.stop()
-area = widgets.area_filter(data, sorted(goals["area"].unique()), lang, key="goals_area")
+choices, measured = _areas(state.store().url, data.version, goals)
+area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=measured)
 goals = goals[goals["area"] == area]
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 view = _view(state.store().url, data.version, str(area), lang, date.today().year, data)

@@ -124,18 +124,29 @@ def test_the_comparison_draws_the_ends_of_a_province_of_38_communes(store_env: s
     assert table.count("Xã ") + table.count("Phường ") == 38
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        "pages/overview.py",
-        "pages/goals.py",
-        "pages/year.py",
-        "pages/commendations.py",
-        "pages/detail.py",
-        "pages/compare.py",
-        "pages/domain_economy.py",
-    ],
-)
-def test_every_viewer_page_runs_at_national_shape(store_env: str, page: str) -> None:
+def charts(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+def texts(at: AppTest) -> str:
+    return " ".join(str(e.value) for kind in ("subheader", "caption", "info") for e in at.get(kind))
+
+
+# Per page: the charts drawn on opening, and words that say what the page shows.
+DRAWN: dict[str, tuple[int, str]] = {
+    "pages/overview.py": (1, "Kết quả so với chỉ tiêu"),
+    "pages/goals.py": (12, "Hiện 12 trong 100 chỉ tiêu"),
+    "pages/year.py": (0, "Năm 2025"),
+    "pages/commendations.py": (0, "khen thưởng"),
+    "pages/detail.py": (1, "Số liệu theo năm"),
+    "pages/compare.py": (1, "Bảng so sánh"),
+    "pages/domain_economy.py": (1, "Hiện 12 trong 100 chỉ tiêu"),
+}
+
+
+@pytest.mark.parametrize("page", list(DRAWN))
+def test_every_viewer_page_draws_a_readable_amount_at_national_shape(store_env: str, page: str) -> None:
     at = open_page(page)
-    assert at.title, "the page's title"
+    count, words = DRAWN[page]
+    assert charts(at) == count
+    assert words in texts(at)
