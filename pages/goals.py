@@ -20,7 +20,9 @@ from indicators.model import Dataset
 class GoalsView:
     """Everything the page draws for one area in one language: built once per version, then only drawn."""
 
-    charts: dict[str, go.Figure]  # per goal with a baseline, in the goals' order
+    goals: pd.DataFrame  # the area's goals and their required paths
+    paths: pd.DataFrame
+    drawable: list[str]  # the goals with a baseline, in the goals' order
     gaps: pd.DataFrame
     missing_lines: list[str]
     unexplained_lines: list[str]
@@ -28,18 +30,26 @@ class GoalsView:
     summary: pd.DataFrame
 
 
-def _charts(data: Dataset, goals: pd.DataFrame, paths: pd.DataFrame, lang: Lang) -> dict[str, go.Figure]:
+def _drawable(goals: pd.DataFrame) -> list[str]:
+    """The goals with a baseline and a goal figure: those a chart can draw a path for."""
+    return [str(c) for c in goals.loc[goals["base_value"].notna() & goals["goal_value"].notna(), "code"]]
+
+
+# One chart per version, area, language and goal: a page draws a dozen of a hundred, built when asked.
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _chart(
+    url: str, version: int, area: str, lang: Lang, code: str, _whole: Dataset, _view: GoalsView
+) -> go.Figure:
+    goals, paths = _view.goals, _view.paths
+    goal = goals[goals["code"] == code].iloc[0]
+    data = narrow.cut(_whole, [code], area)
     info = labels.indicator_info(data, lang)
-    out = {}
-    for _, goal in goals[goals["base_value"].notna() & goals["goal_value"].notna()].iterrows():
-        code = str(goal["code"])
-        name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
-        actuals = selection.series(
-            data, code, str(goal["area"]), first=page_settings.CHANGE_BASE_YEAR, last=int(goal["goal_year"])
-        )
-        path = paths[(paths["code"] == code) & (paths["area"] == goal["area"])]
-        out[code] = figures.goal_figure(goal, actuals, path, name, unit, lang)
-    return out
+    name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
+    actuals = selection.series(
+        data, code, area, first=page_settings.CHANGE_BASE_YEAR, last=int(goal["goal_year"])
+    )
+    path = paths[paths["code"] == code]
+    return figures.goal_figure(goal, actuals, path, name, unit, lang)
 
 
 def _lines(data: Dataset, goals: pd.DataFrame, gaps: pd.DataFrame, lang: Lang) -> tuple[list[str], list[str]]:
@@ -76,7 +86,9 @@ def _view(url: str, version: int, area: str, lang: Lang, today: int, _whole: Dat
     lacking, other = _lines(data, goals, gaps, lang)
     said = missing.by_goal(gaps, lang)
     return GoalsView(
-        charts=_charts(data, goals, paths, lang),
+        goals=goals,
+        paths=paths,
+        drawable=_drawable(goals),
         gaps=gaps,
         missing_lines=lacking,
         unexplained_lines=other,
@@ -109,12 +121,13 @@ st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
 
 # One chart per goal that has a baseline, a dozen at most with a search; the others say why not.
 st.subheader(t("goals.paths", lang))
-if not view.charts:
+if not view.drawable:
     widgets.say(t("empty.goal_chart", lang).format(reason=t("reason.no_baseline", lang)))
 grid = st.grid(2, min_column_width=340, gap="medium")
-for code in limits.searched(data, list(view.charts), lang, key="goals"):
+for code in limits.searched(data, view.drawable, lang, key="goals"):
     with grid.cell():
-        widgets.show_chart(view.charts[code], f"goal_{code}", lang, key=f"goal_{code}")
+        figure = _chart(state.store().url, data.version, str(area), lang, code, data, view)
+        widgets.show_chart(figure, f"goal_{code}", lang, key=f"goal_{code}")
 
 # The figures each goal without a status lacks; an analyst gets them as a workbook to fill.
 if view.missing_lines:
