@@ -37,25 +37,29 @@ RATIO_GOAL = 2.0
 
 @dataclass(frozen=True)
 class Page:
-    """One page to draw: its name in the table, its address on the server, and whether it has a chart."""
+    """One page to draw: its name in the table, its address on the server, and whether it must hold a chart.
+
+    A page is drawn when its script is done, no skeleton is left and every chart on it is drawn; a page
+    need not hold a chart (an area with only targets has none), so only the yardstick waits for one.
+    """
 
     name: str
     path: str
-    chart: bool = True
+    chart: bool = False
 
 
 # Every page a viewer sees (the editing pages are for analysts and not measured here).
 PAGES = [
     Page("overview", "/"),
     Page("Mục tiêu 2025 (goals)", "/muc-tieu-2025"),
-    Page("Đánh giá năm (year)", "/danh-gia-nam", chart=False),
+    Page("Đánh giá năm (year)", "/danh-gia-nam"),
     Page("Kinh tế (domain page)", "/kinh-te"),
     Page("Chỉ tiêu (indicator page, detail)", "/chi-tieu?indicator=I000"),
-    Page("Thi đua – khen thưởng", "/thi-dua-khen-thuong", chart=False),
+    Page("Thi đua – khen thưởng", "/thi-dua-khen-thuong"),
     Page("So sánh, one province", f"/so-sanh-dia-ban?indicator=I000&parent={PROVINCE}"),
     Page("So sánh, whole country", "/so-sanh-dia-ban?indicator=I000&parent=VN"),
 ]
-YARDSTICK = Page("one-chart page", "/")
+YARDSTICK = Page("one-chart page", "/", chart=True)
 
 
 def provinces(scale: float) -> list[str] | None:
