@@ -72,6 +72,16 @@ def test_the_domain_page_draws_a_dozen_cards_and_finds_the_rest(store_env: str) 
     assert any("«\\*không có\\*»" in i.value for i in at.info)
 
 
+def test_the_search_speaks_english_too(store_env: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.session_state["lang"] = "en"
+    at = open_page("pages/domain_economy.py", at)
+    assert at.text_input(key="domain_economy_search").label == "Find an indicator by name"
+    assert "Showing 12 of 100 indicators; type a name to find another." in texts(at)
+    at.text_input(key="domain_economy_search").set_value("indicator 42").run()
+    assert [m.label for m in at.metric] == ["Indicator 42 (ha)"]
+
+
 def test_the_overview_opens_on_an_area_with_figures_not_a_province_with_only_targets(
     store_env: str,
 ) -> None:
