@@ -15,7 +15,9 @@ from indicators.model import Dataset
 def _index(url: str, version: int, _data: Dataset) -> subset.RowIndex:
     # Keyed by store and version like every other cache: one scan of the figures per version,
     # then a page's own indicator and area are a look-up, not a pass over millions of rows.
-    return subset.RowIndex.of(_data)
+    index = subset.RowIndex.of(_data)
+    state.release_freed_memory()  # the text columns' scans free far more than the index keeps
+    return index
 
 
 def cut(data: Dataset, codes: Iterable[str] | None = None, area: str | None = None) -> Dataset:

@@ -676,12 +676,16 @@ def domain_page(group: str) -> None:
 
     st.subheader(t("domain_page.table", lang))
     found = tables.results(narrow.cut(data, codes, area), chosen, codes, lang, area, period)
+    # The reading table keeps to the indicators shown above; the Excel file holds every one.
+    read = found[found["code"].isin(shown)].reset_index(drop=True)
+    if len(shown) < len(codes):
+        st.caption(t("limit.table", lang).format(n=len(shown), total=len(codes)))
     show_table(
         tables.results_table(found, lang),
         f"{group}_{period or 'all'}",
         lang,
         key=f"table_{group}",
-        display=tables.results_summary(found, lang),
+        display=tables.results_summary(read, lang),
     )
 
 

@@ -119,12 +119,12 @@ base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max
 view = _view(state.store().url, data.version, str(area), lang, date.today().year, data)
 st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
 
-# One chart per goal that has a baseline, a dozen at most with a search; the others say why not.
+# One chart per goal that has a baseline, six at most with a search; the others say why not.
 st.subheader(t("goals.paths", lang))
 if not view.drawable:
     widgets.say(t("empty.goal_chart", lang).format(reason=t("reason.no_baseline", lang)))
 grid = st.grid(2, min_column_width=340, gap="medium")
-for code in limits.searched(data, view.drawable, lang, key="goals"):
+for code in limits.searched(data, view.drawable, lang, key="goals", limit=limits.GOAL_CHART_LIMIT):
     with grid.cell():
         figure = _chart(state.store().url, data.version, str(area), lang, code, data, view)
         widgets.show_chart(figure, f"goal_{code}", lang, key=f"goal_{code}")

@@ -99,6 +99,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Hiện {n} trong {total} chỉ tiêu; gõ tên để tìm chỉ tiêu khác.",
         "Showing {n} of {total} indicators; type a name to find another.",
     ),
+    "limit.table": (
+        "Bảng chỉ hiện {n} chỉ tiêu ở trên; tệp Excel có đủ {total} chỉ tiêu.",
+        "The table shows the {n} indicators above; the Excel file has all {total}.",
+    ),
     "limit.none": ("Không có chỉ tiêu nào có tên chứa «{q}».", "No indicator's name contains «{q}»."),
     "domain_page.results": ("Kết quả so với chỉ tiêu", "Results against targets"),
     "domain_page.table": ("Bảng số liệu", "Table of figures"),
