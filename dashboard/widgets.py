@@ -443,6 +443,9 @@ def markdown_table(frame: pd.DataFrame, lang: Lang) -> str:
 PHONE_COLUMNS = 3
 
 
+LONG_TABLE = 80  # rows
+
+
 def show_table(
     frame: pd.DataFrame,
     name: str,
@@ -460,6 +463,9 @@ def show_table(
     """
     shown = display if display is not None else frame[columns] if columns is not None else frame
     shown = tables.headers(shown, lang)
+    # A national store's hundred indicators make a table longer than any of the report's (69 rows at
+    # most): as one Markdown table the browser draws it in a fraction of an st.table's time.
+    one_markdown = one_markdown or len(shown) > LONG_TABLE
     if len(shown.columns) > PHONE_COLUMNS and not shown.empty:
         with st.container(key=f"wide_only-{key}"):
             if one_markdown:

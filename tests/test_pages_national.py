@@ -164,3 +164,11 @@ def test_every_viewer_page_draws_a_readable_amount_at_national_shape(store_env: 
     count, words = DRAWN[page]
     assert charts(at) == count
     assert words in texts(at)
+
+
+def test_a_hundred_rows_are_one_markdown_table(store_env: str) -> None:
+    at = open_page("pages/year.py")
+    # The commune's hundred indicators: one Markdown table (and the phone's rows), no st.table.
+    assert not at.table
+    (table,) = [str(m.value) for m in at.markdown if str(m.value).startswith("| ")]
+    assert len(table.splitlines()) == 2 + 100
