@@ -40,10 +40,16 @@ INDICATORS = 100
 YEARS = np.arange(2015, 2026)
 
 
-def build(seed: int = 9) -> Dataset:
-    """The official national list, 100 indicators in ha (summed), 2015–2025 for every commune."""
+def build(seed: int = 9, provinces: list[str] | None = None, years: np.ndarray = YEARS) -> Dataset:
+    """The official national list, 100 indicators in ha (summed), 2015–2025 for every commune.
+
+    `provinces` keeps those provinces and their communes only (the tests' reduced national shape),
+    `years` the figures' years (the targets stay 2025's).
+    """
     rng = np.random.default_rng(seed)
     areas = official_areas.national_areas()
+    if provinces is not None:
+        areas = areas[areas["code"].isin(provinces) | areas["parent"].isin(provinces)]
     communes = areas.loc[areas["level"] == "commune", "code"].to_numpy(dtype=object)
     codes = np.array([f"I{i:03d}" for i in range(INDICATORS)], dtype=object)
     indicators = pd.DataFrame(
@@ -60,12 +66,12 @@ def build(seed: int = 9) -> Dataset:
     pairs = len(communes) * INDICATORS
     base = rng.uniform(10, 1000, pairs)
     growth = rng.uniform(-0.02, 0.08, pairs)
-    values = base[:, None] * np.power(1 + growth[:, None], (YEARS - YEARS[0])[None, :])
+    values = base[:, None] * np.power(1 + growth[:, None], (years - YEARS[0])[None, :])
     observations = pd.DataFrame(
         {
-            "code": np.repeat(np.tile(codes, len(communes)), len(YEARS)),
-            "area": np.repeat(np.repeat(communes, INDICATORS), len(YEARS)),
-            "year": np.tile(YEARS, pairs),
+            "code": np.repeat(np.tile(codes, len(communes)), len(years)),
+            "area": np.repeat(np.repeat(communes, INDICATORS), len(years)),
+            "year": np.tile(years, pairs),
             "kind": "actual",
             "value": values.ravel(),
         }

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import downloads, state
+from dashboard import area_choice, downloads, limits, narrow, state
 from indicators import areas as area_tree
 from indicators import (
     attainment,
@@ -184,7 +184,7 @@ def _cards(
     _data: Dataset,
 ) -> list[indicator_cards.Card]:
     rows = selection.select(_attainment(url, version, _data), area, period)
-    return indicator_cards.cards(_data, rows, codes, lang, area, period)
+    return indicator_cards.cards(narrow.cut(_data, codes, area), rows, codes, lang, area, period)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -448,6 +448,9 @@ def markdown_table(frame: pd.DataFrame, lang: Lang) -> str:
 PHONE_COLUMNS = 3
 
 
+LONG_TABLE = 80  # rows
+
+
 def show_table(
     frame: pd.DataFrame,
     name: str,
@@ -465,6 +468,9 @@ def show_table(
     """
     shown = display if display is not None else frame[columns] if columns is not None else frame
     shown = tables.headers(shown, lang)
+    # A national store's hundred indicators make a table longer than any of the report's (69 rows at
+    # most): as one Markdown table the browser draws it in a fraction of an st.table's time.
+    one_markdown = one_markdown or len(shown) > LONG_TABLE
     if len(shown.columns) > PHONE_COLUMNS and not shown.empty:
         with st.container(key=f"wide_only-{key}"):
             if one_markdown:
@@ -481,10 +487,12 @@ def show_table(
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _choices(
     url: str, version: int, key: str, codes: tuple[str, ...] | None, _data: Dataset, _rows: pd.DataFrame
-) -> tuple[list[str], list[str], str | None]:
+) -> tuple[list[str], set[str], list[str], str | None]:
     # A page (its filters' key) passes the same rows at a given version: the two name them.
-    areas = selection.areas_present(_data, _rows, None if codes is None else list(codes))
-    return areas, selection.periods(_rows), selection.default_period(_rows)
+    chosen = None if codes is None else list(codes)
+    areas = selection.areas_present(_data, _rows, chosen)
+    measured = set(selection.areas_present(_data, None, chosen))
+    return areas, measured, selection.periods(_rows), selection.default_period(_rows)
 
 
 def plain_table(frame: pd.DataFrame, lang: Lang) -> None:
@@ -524,16 +532,20 @@ def filters(
     The areas are those holding a target or a figure of the page's indicators (`codes`, all by default).
     """
     chosen = None if codes is None else tuple(codes)
-    areas, terms, default = _choices(state.store().url, data.version, key, chosen, data, rows)
+    areas, measured, terms, default = _choices(state.store().url, data.version, key, chosen, data, rows)
     area = areas[0] if areas else None
     period = default
     if len(areas) > 1:
         names = area_labels(data, lang)
+        ordered = sorted(areas, key=lambda a: names.get(a, a))
         area = st.selectbox(
             t("filter.area", lang),
-            sorted(areas, key=lambda a: names.get(a, a)),
+            ordered,
+            index=area_choice.default_index(ordered, measured),
             format_func=lambda a: names.get(a, a),
             key=f"{key}_area",
+            on_change=area_choice.remember,
+            args=(f"{key}_area",),
             width=280,
         )
     if len(terms) > 1:
@@ -634,7 +646,7 @@ def domain_page(group: str) -> None:
     lang = state.lang()
     domains = page_settings.DOMAIN_PAGES[group]
     data = page_header(f"page.{group}", lang)
-    codes = selection.codes_in(data, domains)
+    codes = narrow.codes_in(data, domains)
     if not codes:
         say(t("empty.domain", lang))
         st.stop()
@@ -643,8 +655,10 @@ def domain_page(group: str) -> None:
     chosen = selection.select(rows, area, period)
 
     st.subheader(t("domain_page.indicators", lang))
+    shown = set(limits.searched(data, codes, lang, key=f"domain_{group}"))
+    domain_of = data.indicators.set_index("code")["domain"]
     for domain in domains:
-        mine = [c for c in codes if c in set(selection.codes_in(data, (domain,)))]
+        mine = [c for c in codes if domain_of.get(c) == domain and c in shown]
         if not mine:
             continue
         if len(domains) > 1:
@@ -663,18 +677,27 @@ def domain_page(group: str) -> None:
         st.caption(t("empty.unjudged", lang).format(n=unjudged))
 
     st.subheader(t("domain_page.table", lang))
-    found = tables.results(data, chosen, codes, lang, area, period)
+    found = tables.results(narrow.cut(data, codes, area), chosen, codes, lang, area, period)
+    # The reading table keeps to the indicators shown above; the Excel file holds every one.
+    read = found[found["code"].isin(shown)].reset_index(drop=True)
+    if len(shown) < len(codes):
+        st.caption(t("limit.table", lang).format(n=len(shown), total=len(codes)))
     show_table(
         tables.results_table(found, lang),
         f"{group}_{period or 'all'}",
         lang,
         key=f"table_{group}",
-        display=tables.results_summary(found, lang),
+        display=tables.results_summary(read, lang),
     )
 
 
-def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | None:
-    """An area picker where there is more than one area; else the one area, named in a caption."""
+def area_filter(
+    data: Dataset, areas: list[str], lang: Lang, key: str, with_figures: set[str] | None = None
+) -> str | None:
+    """An area picker where there is more than one area; else the one area, named in a caption.
+
+    It opens on the area the reader chose last on any page, else the first of `with_figures`.
+    """
     areas = list(dict.fromkeys(areas))  # a reused code (03390 before and after 2025) is one choice
     if not areas:
         return None
@@ -687,8 +710,11 @@ def area_filter(data: Dataset, areas: list[str], lang: Lang, key: str) -> str | 
     return st.selectbox(
         t("filter.area", lang),
         ordered,
+        index=area_choice.default_index(ordered, with_figures),
         format_func=lambda a: names.get(a, a),
         key=key,
+        on_change=area_choice.remember,
+        args=(key,),
         width=280 if len(areas) < 20 else "stretch",
     )
 

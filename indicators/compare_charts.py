@@ -62,7 +62,8 @@ def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang
             name=parent_name, value=_value(parent["target"], unit, lang)
         )
     missing = int(result.children["value"].isna().sum())
-    notes = [f"{parent_name}: {parent_note(result, lang)}."]
+    items, left_out = figures.ends(items)
+    notes = [f"{parent_name}: {parent_note(result, lang)}.", figures.ends_note(len(items), left_out, lang)]
     if missing:
         notes.append(t("compare.missing_note", lang).format(n=missing))
     return figures.bar_list(
@@ -74,7 +75,7 @@ def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang
         reference_label=reference_label,
         second_reference=second,
         second_label=second_label,
-        note=" ".join(notes),
+        note=" ".join(n for n in notes if n),
     )
 
 

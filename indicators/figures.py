@@ -85,6 +85,25 @@ class BarItem:
     pattern: str = ""
 
 
+# A ranked bar list draws at most this many rows at each end: a reader compares the best and the
+# worst, and a hundred bars (or 3,321) are neither readable nor quick to draw. The table has all.
+BAR_ENDS = 10
+
+
+def ends(items: list[BarItem], n: int = BAR_ENDS) -> tuple[list[BarItem], int]:
+    """The first and the last `n` of a ranked list, and how many between them are left out."""
+    if len(items) <= 2 * n:
+        return items, 0
+    return [*items[:n], *items[-n:]], len(items) - 2 * n
+
+
+def ends_note(shown: int, left_out: int, lang: Lang) -> str:
+    """The sentence under a bar list cut to its ends ("" when nothing is left out)."""
+    if not left_out:
+        return ""
+    return t("chart.ends_note", lang).format(n=shown // 2, total=fmt.number(shown + left_out, lang))
+
+
 def nice_ticks(top: float, count: int = 5) -> list[float]:
     """Round tick values from 0 up to `top`: about `count` of them, steps of 1, 2, 2.5 or 5 × 10ⁿ."""
     if not np.isfinite(top) or top <= 0:
@@ -358,8 +377,9 @@ def attainment_figure(view: pd.DataFrame, lang: Lang, title: str | None = None) 
                 pattern="/" if reported else "",
             )
         )
+    items, left_out = ends(items)
     any_reported = bool((judged["status_basis"] == "reported").any())
-    notes = [t("chart.reported_note", lang) if any_reported else ""]
+    notes = [ends_note(len(items), left_out, lang), t("chart.reported_note", lang) if any_reported else ""]
     if "target_basis" in judged and (judged["target_basis"] == "implied").any():
         notes.append(t("chart.implied_note", lang))
     return bar_list(

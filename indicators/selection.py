@@ -102,11 +102,15 @@ def codes_in(data: Dataset, domains: tuple[str, ...] | list[str]) -> list[str]:
     return out
 
 
+def page_domains(data: Dataset) -> list[str]:
+    """The domains the indicators belong to, in the model's order; unknown domains last."""
+    present = set(data.indicators["domain"])
+    return [d for d in DOMAINS if d in present] + sorted(present - set(DOMAINS))
+
+
 def all_codes(data: Dataset) -> list[str]:
     """Every indicator code, domain by domain in the model's order; unknown domains last."""
-    present = set(data.indicators["domain"])
-    ordered = [d for d in DOMAINS if d in present] + sorted(present - set(DOMAINS))
-    return codes_in(data, ordered)
+    return codes_in(data, page_domains(data))
 
 
 def domain_rows(rows: pd.DataFrame, codes: list[str]) -> pd.DataFrame:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, widgets
+from dashboard import narrow, state, widgets
 from indicators import commendations, fmt, selection
 from indicators.i18n import t
 
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.commendations", lang)
+# The awards' own rows: the page reads nothing else of a store that may hold the whole country.
+awards = narrow.codes_in(data, ("commendations",))
+data = narrow.cut(data, awards)
 everything = commendations.commendations(data, lang)
 if everything.empty:
     widgets.say(t("empty.commendations", lang))
     st.stop()
 # The areas holding a commendation count: another area would only show "no commendations".
-areas = selection.areas_present(data, codes=selection.codes_in(data, ("commendations",)))
+areas = selection.areas_present(data, codes=awards)
 area = widgets.area_filter(data, areas, lang, key="commendations_area")
 choice = st.segmented_control(
     t("filter.recipient", lang),

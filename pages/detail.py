@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, widgets
+from dashboard import narrow, state, widgets
 from indicators import figures, fmt, labels, page_settings, selection, tables
 from indicators.i18n import t
 
@@ -15,7 +15,7 @@ info = labels.indicator_info(data, lang)
 if info.empty:
     widgets.say(t("empty.indicators", lang))
     st.stop()
-codes = selection.all_codes(data)
+codes = narrow.all_codes(data)
 code = st.selectbox(
     t("detail.pick", lang),
     codes,
@@ -25,9 +25,11 @@ code = st.selectbox(
     format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
 )
 name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
-held = set(data.observations.loc[data.observations["code"] == code, "area"].unique())
+held = set(narrow.cut(data, [code]).observations["area"].unique())
 areas = [a for a in data.areas["code"] if a in held]
 area = widgets.area_filter(data, areas, lang, key="detail_area")
+# The one indicator in the one area: every table below reads these rows, not the whole store's.
+mine = narrow.cut(data, [code], area)
 
 # What the indicator means (definition, unit, how it is computed and added up, source).
 meta = labels.metadata(data, code, lang)
@@ -37,22 +39,20 @@ if meta:
 
 # The series with its targets.
 st.subheader(t("chart.series", lang))
-levels = selection.series(data, code, area)
-targets = data.targets[data.targets["code"] == code]
-if area is not None:
-    targets = targets[targets["area"] == area]
+levels = selection.series(mine, code, area)
+targets = mine.targets
 if levels.empty and targets.empty:
     widgets.say(t("empty.series", lang))
 else:
     if levels.empty:
         widgets.say(t("empty.figure", lang))
     widgets.show_chart(
-        figures.series_figure(levels, tables.rounded_targets(data, targets), name, unit, lang),
+        figures.series_figure(levels, tables.rounded_targets(mine, targets), name, unit, lang),
         f"series_{code}",
         lang,
         key="detail_series",
     )
-observations = tables.observations_table(data, code, lang, area)
+observations = tables.observations_table(mine, code, lang, area)
 if observations.empty:
     widgets.say(t("empty.figure", lang))
 else:
@@ -65,7 +65,7 @@ if targets.empty:
     widgets.say(t("empty.target", lang))
 else:
     shown = ["term", "kind", "comparator", "target", "basis"]
-    targets_frame = tables.targets_table(data, code, lang, area)
+    targets_frame = tables.targets_table(mine, code, lang, area)
     widgets.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
 rows = widgets.attainment_rows(data)
 rows = rows[rows["code"] == code]
@@ -108,7 +108,7 @@ if not rows.empty:
 
 # The report's own words.
 st.subheader(t("detail.quotes", lang))
-quoted = tables.quotes(data, code, area)
+quoted = tables.quotes(mine, code, area)
 if quoted.empty:
     widgets.say(t("empty.quotes", lang))
 else:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, state, widgets
+from dashboard import downloads, narrow, state, widgets
 from indicators import labels, terms, year_review, year_tables
+from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
 
@@ -15,6 +16,14 @@ from indicators.model import Dataset
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _review(url: str, version: int, area: str, year: int, _data: Dataset) -> pd.DataFrame:
     return year_review.review(_data, area, year)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _tables(
+    url: str, version: int, area: str, year: int, lang: Lang, _data: Dataset, _rows: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # A goal's text and path per row: the page's own work, done once per version, area, year and language.
+    return year_tables.table(_data, _rows, area, lang), year_tables.summary(_data, _rows, area, lang)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -50,6 +59,9 @@ year = st.selectbox(
     width=160,
 )
 rows = _review(url, data.version, area, int(year), data).copy(deep=False)
+# The area's own figures and targets: what the tables below read, not the whole store. The báo
+# cáo gets the whole (it may add the area's units up).
+whole, data = data, narrow.cut(data, area=area)
 term = terms.term_of(catalogue, int(year))
 
 # What the year holds, in a sentence, then the plan's tally and what is missing.
@@ -83,14 +95,9 @@ elif int(year) == term.end:
 
 # Every indicator of the year, for reading and for Excel.
 st.subheader(t("year.table", lang).format(y=year))
-widgets.show_table(
-    year_tables.table(data, rows, area, lang),
-    f"nam_{year}_{area}",
-    lang,
-    key="year_table",
-    display=year_tables.summary(data, rows, area, lang),
-)
+table, summary = _tables(url, data.version, area, int(year), lang, data, rows)
+widgets.show_table(table, f"nam_{year}_{area}", lang, key="year_table", display=summary)
 
 # The báo cáo of this area and year, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))
-downloads.report_downloads(data, area, str(year), lang, key="year_report")
+downloads.report_downloads(whole, area, str(year), lang, key="year_report")

@@ -90,6 +90,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.png_wait": ("Đang chuẩn bị ảnh, xin chờ vài giây", "Preparing the image, a few seconds"),
     "download.excel": ("Tải bảng Excel", "Download Excel table"),
     "domain_page.indicators": ("Các chỉ tiêu", "Indicators"),
+    "chart.ends_note": (
+        "Biểu đồ vẽ {n} dòng cao nhất và {n} dòng thấp nhất trong {total}; bảng bên dưới có đủ.",
+        "The chart draws the {n} highest and the {n} lowest of {total}; the table below has them all.",
+    ),
+    "limit.search": ("Tìm chỉ tiêu theo tên", "Find an indicator by name"),
+    "limit.shown": (
+        "Hiện {n} trong {total} chỉ tiêu; gõ tên để tìm chỉ tiêu khác.",
+        "Showing {n} of {total} indicators; type a name to find another.",
+    ),
+    "limit.table": (
+        "Bảng chỉ hiện {n} chỉ tiêu ở trên; tệp Excel có đủ {total} chỉ tiêu.",
+        "The table shows the {n} indicators above; the Excel file has all {total}.",
+    ),
+    "limit.none": ("Không có chỉ tiêu nào có tên chứa «{q}».", "No indicator's name contains «{q}»."),
     "domain_page.results": ("Kết quả so với chỉ tiêu", "Results against targets"),
     "domain_page.table": ("Bảng số liệu", "Table of figures"),
     "goals.intro": (
