@@ -43,7 +43,7 @@ def grid_entry(store: Store) -> int:
     before = entry.grid(current, "106", 2020)
     after = before.copy()
     after.loc[after["value"] != "", "value"] = "7,5"
-    typed = entry.workbook(before, after, "106", 2020)
+    typed = entry.workbook(before, after, "106", 2020, current)
     upload = validate.check(typed.data, typed.file_name, current)
     assert upload.errors == []
     result = store.commit(
