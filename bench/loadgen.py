@@ -46,7 +46,7 @@ from streamlit.proto.Markdown_pb2 import Markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 # The pages a viewer opens most, by address: the overview, the 2025 goals, the economy domain.
-# The comparison page (issue 13) does not exist yet; add its address here when it does.
+# The comparison page does not exist yet; add its address here when it does.
 DEFAULT_PAGES = ("", "muc-tieu-2025", "kinh-te")
 # Every data page's header caption ends with the data version it shows ("… dữ liệu phiên bản 3." /
 # "… data version 3."), written from the same Dataset the page draws; the sources named before

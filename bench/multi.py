@@ -213,7 +213,7 @@ def _on_every_server(report: Report, servers: list[str], version: int, figure: s
 
 
 def check(store_url: str, servers: list[str], proxy_url: str, access_log: Path, sessions: int) -> Report:
-    """Every check of issue 15's multi-server part, on servers already running over `store_url`."""
+    """Every check of the multi-server set-up, on servers already running over `store_url`."""
     from indicators.store import Store
 
     report = Report()

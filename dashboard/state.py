@@ -19,7 +19,7 @@ ROLE_KEY = "role"  # the role at sign-in, for display only: rights come from the
 STAMP_KEY = "account_stamp"  # the password's stamp at sign-in: a changed password ends the session
 # Set afresh on every run from the session cookie (dashboard.auth.resolve), then checked by current().
 SIGNED_OUT_KEY = "signed_out"  # a sign-out happened: the next run has the browser drop the cookie
-# Upload and history pages (issue 4): session keys, and widget keys tests find them by.
+# Upload and history pages: session keys, and widget keys tests find them by.
 UPLOAD_NONCE_KEY = "upload_nonce"  # bumped after a commit so the file uploader starts empty
 UPLOAD_CHECK_KEY = "upload_check"  # the checked upload and its preview, keyed by file sha256 and version
 UPLOAD_FLASH_KEY = "upload_flash"  # the success message shown once after a commit
@@ -27,7 +27,7 @@ UPLOAD_FILE_WIDGET = "upload_file"  # + the nonce
 UPLOAD_NOTE_WIDGET = "upload_note"
 UPLOAD_COMMIT_WIDGET = "upload_commit"
 UPLOAD_MODE_WIDGET = "upload_mode"  # add and correct (the default) or replace whole pairs
-# Entering figures in the browser (issue 10): session keys and widget keys.
+# Entering figures in the browser: session keys and widget keys.
 ENTER_NONCE_KEY = "enter_nonce"  # bumped after a commit so the grid starts from the new figures
 ENTER_FLASH_KEY = "enter_flash"
 ENTER_AREA_WIDGET = "enter_area"

@@ -152,8 +152,9 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 # What the workbook writes and its drop-downs offer for each closed vocabulary: Vietnamese words,
-# not codes (issue 10). Reading accepts both, so files written before keep working. A word holds no
-# comma (a drop-down list is comma-separated) and folds to no other code's word or alias.
+# not codes, for the people who fill it in. Reading accepts both, so files written before keep
+# working. A word holds no comma (a drop-down list is comma-separated) and folds to no other
+# code's word or alias.
 LABELS: dict[str, dict[str, str]] = {
     "domain": {code: t(f"domain.{code}", "vi") for code in DOMAINS},
     "direction": {

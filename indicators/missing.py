@@ -1,4 +1,4 @@
-"""The figures the goals still lack, in words, and a workbook pre-filled for exactly those (issue 10 §3).
+"""The figures the goals still lack, in words, and a workbook pre-filled for exactly those.
 
 A goal without a status ("chưa đủ số liệu") lacks one of three things: its baseline year's figure,
 any figure after the baseline, or (a term total) the total at the term's end. Each gap is one row

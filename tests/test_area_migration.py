@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from indicators import migrate
 from indicators.store import Store
 
-migrate = pytest.importorskip("indicators.migrate", reason="Alembic migrations arrive with issue 8")
 FIXTURE = Path(__file__).parent / "fixtures" / "store_release_0.sqlite"
 
 

@@ -115,7 +115,7 @@ def test_page_draws_and_passes_axe_in_both_languages_at_desktop_and_phone_width(
         for lang in LANGS:
             open_page(page, page_url(server, path, lang))
             where = f"/{path} {lang} {width}px"
-            # The data pages may ask an editor to sign in first (issue 5): that form's title is fine too.
+            # The data pages may ask an editor to sign in first: that form's title is fine too.
             titles = {t(PAGES[path], lang)} | ({t("page.signin", lang)} if path in SIGN_IN_PAGES else set())
             assert page.locator("h1").first.inner_text().strip() in titles, where
             assert page.locator("[data-testid=stException]").count() == 0, where

@@ -1,4 +1,4 @@
-"""Figures typed in the browser grid go through the upload's checks, preview and versioning (issue 10 §4)."""
+"""Figures typed in the browser grid go through the upload's checks, preview and versioning."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_the_grid_shows_each_figure_the_vietnamese_way(seed_data: Dataset) -> No
     assert list(grid.columns) == list(entry.GRID_COLUMNS)
     assert len(grid) == len(seed_data.indicators)
     gtsx = grid.set_index("code").loc["GTSX"]
-    # The report's 2020 figures are estimates (issue 8): the grid says so.
+    # The report's 2020 figures are estimates: the grid says so.
     assert (gtsx["value"], gtsx["kind"], gtsx["unit"]) == ("2.503,3", "estimate", "tỷ đồng")
     assert grid.set_index("code").loc["GTSX_AGRI", "value"] == "37,1"
     assert entry.grid(seed_data, "106", 2023)["value"].eq("").all()  # no figure yet for 2023

@@ -79,7 +79,7 @@ def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset
         str(dv.sqref).split(":")[0]: (dv.type, dv.formula1)
         for dv in book["SoLieu"].data_validations.dataValidation
     }
-    # Drop-downs in Vietnamese (issue 10): the words people use, not the codes.
+    # Drop-downs in Vietnamese: the words people use, not the codes.
     kinds = (
         "Thực hiện,Ước thực hiện,Thay đổi so với năm gốc,Bình quân mỗi năm từ năm gốc,"
         "Ước thay đổi so với năm gốc,Ước bình quân mỗi năm từ năm gốc,Tổng số"

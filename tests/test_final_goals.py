@@ -1,4 +1,4 @@
-"""A goal whose year is in is judged, not paced: the term's result on every surface (issue 10 review)."""
+"""A goal whose year is in is judged, not paced: the term's result on every surface."""
 
 from __future__ import annotations
 

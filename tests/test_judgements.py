@@ -1,4 +1,4 @@
-"""Golden rows for each judgement the line-by-line review found wrong (issue 8, §1–§3)."""
+"""Golden rows for each judgement the line-by-line review found wrong."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The figures the 2025 goals lack, the workbook pre-filled for them, and its round trip (issue 10 §3)."""
+"""The figures the 2025 goals lack, the workbook pre-filled for them, and its round trip."""
 
 from __future__ import annotations
 

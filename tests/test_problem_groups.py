@@ -1,4 +1,4 @@
-"""Identical validation problems fold into one line with their count and cell ranges (issue 10 §6)."""
+"""Identical validation problems fold into one line with their count and cell ranges."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Terms and years first-class, and the year page (issue 10 §1–2), on a hand-made 2021–2026 workbook."""
+"""Terms and years first-class, and the year page, on a hand-made 2021–2026 workbook."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Words for areas: official units, adding up to a parent, and comparing areas (issue 9)."""
+"""Words for areas: official units, adding up to a parent, and comparing areas."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Words of issue 8: bases of targets, estimates, yes/no and yearly goals, metadata, sources, backups."""
+"""Words for honest figures: target bases, estimates, yes/no and yearly goals, metadata, sources, backups."""
 
 from __future__ import annotations
 

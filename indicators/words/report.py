@@ -1,4 +1,4 @@
-"""Words for the báo cáo (issue 11): the Decree 30/2020 document, its sentences, table and downloads."""
+"""Words for the báo cáo: the Decree 30/2020 document, its sentences, table and downloads."""
 
 from __future__ import annotations
 
@@ -281,7 +281,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "LibreOffice không tạo được PDF: {detail}",
         "LibreOffice could not make the PDF: {detail}",
     ),
-    # issue 8's kinds of target, comparators and statuses, in the report's words
+    # the kinds of target, comparators and statuses, in the report's words
     "report.tally_not_judged": (
         "{n} chỉ tiêu không đánh giá (tỷ trọng cơ cấu, phần còn lại).",
         "Not judged: {n} (structure shares, remainders).",

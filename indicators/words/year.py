@@ -1,4 +1,4 @@
-"""Words of the year page (issue 10 §2): the year-end review of one area, and the terms it belongs to."""
+"""Words of the year page: the year-end review of one area, and the terms it belongs to."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Honest figures (issue 8): what each indicator means, notes on figures and targets, yearly goals.
+"""Honest figures: what each indicator means, notes on figures and targets, yearly goals.
 
 Adds to data_indicators: definition, unit_meaning, computation, aggregation, source;
 to data_observations: note; to data_targets: yearly, note. Existing rows get empty text and

@@ -1,4 +1,4 @@
-"""Official area codes (issue 9): home-made codes mapped in every version, formed-from and adding-up tables.
+"""Official area codes: home-made codes mapped in every version, formed-from and adding-up tables.
 
 1. Creates data_area_links (which former units a unit was formed from) and data_aggregation_rules
    (how an indicator adds up from child areas), versioned like every data table.

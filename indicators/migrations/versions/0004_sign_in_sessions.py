@@ -1,4 +1,4 @@
-"""Sign-in sessions (issue 10): the hashes of session tokens and one-time sign-in tickets.
+"""Sign-in sessions: the hashes of session tokens and one-time sign-in tickets.
 
 A new table only; no existing row changes. Downgrading drops it, which signs everybody out.
 
