@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -150,6 +151,15 @@ def test_app_py_served_alone_says_sign_in_needs_serve_py(tmp_path_factory: pytes
 
 
 def test_make_run_binds_to_this_machine_only() -> None:
-    printed = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True)
+    # Under `make test` the parent make's variables would have this one print "Entering directory".
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    printed = subprocess.run(
+        ["make", "--no-print-directory", "-n", "run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     command = printed.stdout.strip().splitlines()[-1]
     assert "serve.py" in command and "--server.address 127.0.0.1" in command
