@@ -25,6 +25,7 @@ from indicators.model import (
 )
 
 KEY = ["code", "area", "year"]
+SOURCE = "_source"  # a working column: the position of the target row a judged row comes from
 # Within this many points of 100 % a figure is "đạt": the report prints 100 % for those.
 MET_TOLERANCE = 0.5
 IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo không in số mục tiêu này."
@@ -227,7 +228,9 @@ def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.Dat
     extra = orphans.assign(
         term="", comparator="", value=np.nan, derived=False, yearly=False, section="", quote="", note=""
     )
-    merged = pd.concat([targets, extra[targets.columns]], ignore_index=True)
+    # A row the report alone speaks of judges no target row: its SOURCE (where carried) is −1.
+    extra = extra.reindex(columns=targets.columns, fill_value=-1)
+    merged = pd.concat([targets, extra], ignore_index=True)
     return merged.sort_values(tkey, kind="stable", ignore_index=True)
 
 
@@ -404,11 +407,28 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     where its target comes from (stated, implied, none), whether its actual is an estimate or
     official, and whether its % is computed or the report's own.
     """
+    return compute_with_sources(data, area)[0]
+
+
+def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """compute's rows, and for each the position of the target row it judges (−1: the report's % alone).
+
+    Positions count the targets of `area` (all targets where None). A "Hàng năm" target's rows for
+    earlier years share its position; their year tells them apart. Progress matches its goals to
+    their verdicts by these numbers instead of by their words.
+    """
     lv = levels_of(data)
     targets = data.targets if area is None else data.targets[data.targets["area"] == area]
     reported = data.reported if area is None else data.reported[data.reported["area"] == area]
-    targets = _with_reported_only(targets.reset_index(drop=True), reported)
+    targets = targets.reset_index(drop=True)
+    targets = targets.assign(**{SOURCE: np.arange(len(targets), dtype="int64")})
+    targets = _with_reported_only(targets, reported)
     targets = _expand_yearly(targets, lv)
+    return _rows(data, lv, targets, reported), targets[SOURCE].to_numpy(dtype="int64")
+
+
+def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    """The judged rows of the (expanded) targets, in their order."""
     year = targets["year"].to_numpy(dtype="int64")
     position = lv.locate(targets["code"], targets["area"], year)
     actual = lv.value_at(position)

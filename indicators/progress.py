@@ -86,13 +86,13 @@ def _goal_rows(
 ) -> pd.DataFrame:
     """The goals with their baseline value and latest figure after it (year, value, kind), up to `as_of`."""
     lv = levels_of(data)
-    g = goals(data, goal_year)
+    # Numbered by position, so each goal knows its target row (the final step judges those rows
+    # again) whatever index the targets carry, repeated or not.
+    g = goals(replace(data, targets=data.targets.reset_index(drop=True)), goal_year)
     if area is not None:
         g = g[g["area"] == area]
     g = g.rename(columns={"year": "goal_year", "value": "target_value", "quote": "target_quote"})
-    # Where each goal's target row sits (the final step judges those rows again); −1 if unknown.
-    index = data.targets.index
-    g["target_row"] = index.get_indexer(g.index) if index.is_unique else np.full(len(g), -1)
+    g["target_row"] = g.index.to_numpy(dtype="int64")
     g = g.reset_index(drop=True)
     base_year = g["base_year"].to_numpy(dtype="int64")
     goal_years = g["goal_year"].to_numpy(dtype="int64")
@@ -260,65 +260,13 @@ class _Final:
     status: np.ndarray
 
 
-def _codes_in(values: pd.Series, known: pd.Index) -> np.ndarray:
-    """Position of each value among `known` words (−1 where absent), compared as plain text."""
-    codes, uniques = pd.factorize(values)
-    words = pd.Index(np.asarray(uniques, dtype=object)).astype(str)
-    mapped = known.get_indexer(words) if len(words) else np.array([], dtype="int64")
-    return np.where(codes >= 0, mapped[np.maximum(codes, 0)] if len(mapped) else -1, -1)
-
-
-def _int_keys(
-    known: pd.DataFrame, known_year: str, other: pd.DataFrame, other_year: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """(code, area, year, target_kind) as one integer per row of each frame, −1 in `other` where unknown.
-
-    The words are numbered by their place among `known`'s, so both frames' keys compare equal
-    exactly where all four match: one hashed look-up over all goals instead of a merge on text
-    or one .loc per goal (that took 86 s for 335,500 goals at national scale).
-    """
-    key_k = np.zeros(len(known), dtype="int64")
-    key_o = np.zeros(len(other), dtype="int64")
-    missing = np.zeros(len(other), dtype=bool)
-    for column in ("code", "area", "target_kind"):
-        words = pd.Index(pd.unique(np.asarray(known[column], dtype=object))).astype(str)
-        at_k, at_o = _codes_in(known[column], words), _codes_in(other[column], words)
-        key_k = key_k * max(len(words), 1) + at_k
-        key_o = key_o * max(len(words), 1) + np.maximum(at_o, 0)
-        missing |= at_o < 0
-    years_k = known[known_year].to_numpy(dtype="int64")
-    years_o = other[other_year].to_numpy(dtype="int64")
-    first = int(years_k.min()) if len(years_k) else 0
-    span = int(years_k.max()) - first + 1 if len(years_k) else 1
-    missing |= (years_o < first) | (years_o >= first + span)
-    key_k = key_k * span + (years_k - first)
-    key_o = key_o * span + np.clip(years_o - first, 0, span - 1)
-    return key_k, np.where(missing, -1, key_o)
-
-
-def _verdict_rows(judged: pd.DataFrame, g: pd.DataFrame) -> np.ndarray:
-    """Each goal's row in the verdicts, the first with its four keys; −1 where there is none."""
-    key_j, key_g = _int_keys(judged, "year", g, "goal_year")
-    first = np.flatnonzero(~pd.Series(key_j).duplicated().to_numpy())
-    found = pd.Index(key_j[first]).get_indexer(key_g) if len(first) else np.full(len(g), -1)
-    return np.where((key_g < 0) | (found < 0), -1, first[np.maximum(found, 0)] if len(first) else -1)
-
-
-def _due_targets(targets: pd.DataFrame, g: pd.DataFrame, due: np.ndarray, keys: pd.DataFrame) -> pd.DataFrame:
-    """Every target row with a due goal's (code, area, year, target_kind), in the targets' order.
-
-    Each such row is one of the goals (same year, same area, not a plan), so the goals' own keys
-    pick them out; only where the goals do not know their rows are all targets matched.
-    """
-    rows = g["target_row"].to_numpy(dtype="int64")
-    if (rows >= 0).all():
-        group = np.zeros(len(g), dtype="int64")
-        for column in ("code", "area", "goal_year", "target_kind"):
-            codes, uniques = pd.factorize(g[column])
-            group = group * max(len(uniques), 1) + codes
-        return targets.iloc[rows[pd.Series(group).isin(group[due]).to_numpy()]]
-    due_keys, target_keys = _int_keys(keys, "year", targets, "year")
-    return targets[(target_keys >= 0) & pd.Series(target_keys).isin(due_keys).to_numpy()]
+def _key_groups(g: pd.DataFrame) -> np.ndarray:
+    """One number per distinct (code, area, goal year, target kind) among the goals."""
+    group = np.zeros(len(g), dtype="int64")
+    for column in ("code", "area", "goal_year", "target_kind"):
+        codes, uniques = pd.factorize(g[column])
+        group = group * max(len(uniques), 1) + codes
+    return group
 
 
 def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
@@ -335,22 +283,33 @@ def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
     due = (g["latest_year"] >= g["goal_year"]).to_numpy(dtype=bool, na_value=False) & ~not_judged
     if not due.any():
         return out
-    # Only the due goals' targets are judged; the levels are the same observations, so shared.
-    keys = g.loc[due, ["code", "area", "goal_year", "target_kind"]].rename(columns={"goal_year": "year"})
-    targets = _due_targets(data.targets, g, due, keys)
+    # Every target row with a due goal's four keys is itself a goal (same year and area, not a
+    # plan), so judging those goals' rows judges all that can decide the verdict.
+    group = _key_groups(g)
+    chosen = np.flatnonzero(pd.Series(group).isin(group[due]).to_numpy())
+    targets = data.targets.iloc[g["target_row"].to_numpy(dtype="int64")[chosen]]
     # isin against the distinct codes: pandas compares arrow strings against each listed value.
-    reported = data.reported[data.reported["code"].isin(keys["code"].unique())]
+    reported = data.reported[data.reported["code"].isin(g["code"].iloc[chosen].unique())]
     subset = replace(data, targets=targets, reported=reported)
+    # The levels are the same observations: shared, not built again.
     object.__setattr__(subset, "_levels", levels_of(data))
-    judged = attainment.compute(subset)
-    judged = judged[judged["status"].isin(FINAL).to_numpy(dtype=bool)]
-    at = _verdict_rows(judged, g)
+    judged, source = attainment.compute_with_sources(subset)
+    status = _codes_of(judged["status"], STATUSES)
+    # A verdict is a row judging a goal's own target in the goal year (not a "Hàng năm" target's
+    # earlier year, not a % the report prints alone) with a final status; the first such row of a
+    # goal's four keys wins, as where one key has several target rows.
+    goal_of = chosen[np.maximum(source, 0)]
+    own = (source >= 0) & (judged["year"].to_numpy(dtype="int64") == g["goal_year"].to_numpy()[goal_of])
+    verdicts = np.flatnonzero(own & np.isin(status, [STATUSES.index(s) for s in FINAL]))
+    first = ~pd.Series(group[goal_of[verdicts]]).duplicated().to_numpy()
+    verdicts = verdicts[first]
+    at = pd.Index(group[goal_of[verdicts]]).get_indexer(group)
     hit = due & (at >= 0)
-    rows = at[hit]
+    rows = verdicts[at[hit]]
     out.final[hit] = True
     out.pct[hit] = judged["attainment_pct"].to_numpy(dtype="float64")[rows]
     out.kind[hit] = _codes_of(judged["actual_kind"], KINDS)[rows]
-    out.status[hit] = _codes_of(judged["status"], STATUSES)[rows]
+    out.status[hit] = status[rows]
     return out
 
 
