@@ -330,7 +330,7 @@ def _achieved_reductions(
         )
         actual_quote = pd.Series(quotes, dtype="str")
         # A fall between two levels is an estimate when either level is.
-        start_kind = actual_kind(lv.column_at(start_position, "kind"))
+        start_kind = lv.kind_at(start_position)
         either = (kinds[reduce] == "estimate") | (start_kind == "estimate")
         from_kind = np.where(either, "estimate", "official")
         from_kind = np.where(np.isnan(from_levels), "", from_kind)
@@ -407,7 +407,42 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     where its target comes from (stated, implied, none), whether its actual is an estimate or
     official, and whether its % is computed or the report's own.
     """
-    return compute_with_sources(data, area)[0]
+    judged, source = compute_with_sources(data, area)
+    if area is None:
+        # Progress judges the goals' own target rows again for its verdicts; the rows over all
+        # targets are kept with the dataset (as its levels are) so it reads them instead.
+        object.__setattr__(data, "_verdicts", Verdicts.of(judged, source))
+    return judged
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """Of each judged row: the target row it judges (compute_with_sources), its year, status, % and kind.
+
+    Copies, not views: a caller may change the frame compute returned.
+    """
+
+    source: np.ndarray
+    year: np.ndarray
+    status: pd.Categorical
+    pct: np.ndarray
+    kind: pd.Categorical
+
+    @classmethod
+    def of(cls, judged: pd.DataFrame, source: np.ndarray) -> Verdicts:
+        """The columns progress reads, taken out of compute's rows."""
+        return cls(
+            source.copy(),
+            judged["year"].to_numpy(dtype="int64", copy=True),
+            pd.Categorical(judged["status"]).copy(),
+            judged["attainment_pct"].to_numpy(dtype="float64", copy=True),
+            pd.Categorical(judged["actual_kind"]).copy(),
+        )
+
+
+def kept_verdicts(data: Dataset) -> Verdicts | None:
+    """The verdicts of compute(data) over all targets, if it has run on this very dataset."""
+    return getattr(data, "_verdicts", None)
 
 
 def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.DataFrame, np.ndarray]:
@@ -433,7 +468,7 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
     position = lv.locate(targets["code"], targets["area"], year)
     actual = lv.value_at(position)
     actual_quote = lv.column_at(position, "quote")
-    kinds = actual_kind(lv.column_at(position, "kind"))
+    kinds = lv.kind_at(position)
     comparator = targets["comparator"]
     target = targets["value"].to_numpy(dtype="float64")
     catalogue = data.indicators.set_index("code")

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import attainment
-from indicators.attainment import actual_kind, change_unit
+from indicators.attainment import Verdicts, change_unit
 from indicators.lookup import levels_of, positions, take_labels, term_start
 from indicators.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
 
@@ -96,7 +96,9 @@ def _goal_rows(
     g = g.reset_index(drop=True)
     base_year = g["base_year"].to_numpy(dtype="int64")
     goal_years = g["goal_year"].to_numpy(dtype="int64")
-    g["base_value"] = lv.value_at(lv.locate(g["code"], g["area"], base_year))
+    pairs = lv.pairs(g["code"], g["area"])  # the words read once, for every year looked up
+    base_rows = lv.locate_pairs(pairs, base_year)
+    g["base_value"] = lv.value_at(base_rows)
 
     # Latest: the last level after the baseline, up to the goal year; looked up year by
     # year backwards from the goal, as terms span a handful of years.
@@ -110,18 +112,17 @@ def _goal_rows(
         if as_of is not None:
             # Where the goal stood in a past year (the year page): later figures are not yet known.
             open_rows &= year <= as_of
-        found = lv.value_at(lv.locate(g["code"], g["area"], year))
+        found = lv.value_at(lv.locate_pairs(pairs, year))
         hit = open_rows & ~np.isnan(found)
         latest_year[hit] = year[hit]
         latest_value[hit] = found[hit]
     g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
     g["latest_value"] = latest_value
     # Estimate or official: the official figure supersedes the estimate wherever both exist.
-    g["base_kind"] = actual_kind(lv.column_at(lv.locate(g["code"], g["area"], base_year), "kind"))
-    latest_kind = actual_kind(
-        lv.column_at(lv.locate(g["code"], g["area"], np.maximum(latest_year, 0)), "kind")
-    )
-    g["latest_kind"] = np.where(latest_year < 0, "", latest_kind)
+    # As codes of a categorical: three words over many goals, no string per goal.
+    g["base_kind"] = pd.Categorical.from_codes(lv.kind_codes_at(base_rows), KINDS)
+    latest_rows = lv.locate_pairs(pairs, latest_year)  # a year of −1 (none) finds no row: ""
+    g["latest_kind"] = pd.Categorical.from_codes(lv.kind_codes_at(latest_rows), KINDS)
     return g
 
 
@@ -269,6 +270,30 @@ def _key_groups(g: pd.DataFrame) -> np.ndarray:
     return group
 
 
+def _judged(
+    data: Dataset, g: pd.DataFrame, group: np.ndarray, due: np.ndarray
+) -> tuple[np.ndarray, Verdicts]:
+    """Attainment's rows that can decide the due goals, and the goal each judges (−1: none)."""
+    target_rows = g["target_row"].to_numpy(dtype="int64")
+    kept = attainment.kept_verdicts(data)
+    if kept is not None:
+        # attainment.compute has judged every target of this dataset: its rows are read, not redone.
+        goal_at = np.full(len(data.targets), -1, dtype="int64")
+        goal_at[target_rows] = np.arange(len(g))
+        return np.where(kept.source >= 0, goal_at[np.maximum(kept.source, 0)], -1), kept
+    # Every target row with a due goal's four keys is itself a goal (same year and area, not a
+    # plan), so judging those goals' rows judges all that can decide the verdict.
+    chosen = np.flatnonzero(pd.Series(group).isin(group[due]).to_numpy())
+    targets = data.targets.iloc[target_rows[chosen]]
+    # isin against the distinct codes: pandas compares arrow strings against each listed value.
+    reported = data.reported[data.reported["code"].isin(g["code"].iloc[chosen].unique())]
+    subset = replace(data, targets=targets, reported=reported)
+    # The levels are the same observations: shared, not built again.
+    object.__setattr__(subset, "_levels", levels_of(data))
+    judged, source = attainment.compute_with_sources(subset)
+    return np.where(source >= 0, chosen[np.maximum(source, 0)], -1), Verdicts.of(judged, source)
+
+
 def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
     """The goals whose latest figure is the goal year's own, judged as the term's result is (terms.result).
 
@@ -283,37 +308,27 @@ def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
     due = (g["latest_year"] >= g["goal_year"]).to_numpy(dtype=bool, na_value=False) & ~not_judged
     if not due.any():
         return out
-    # Every target row with a due goal's four keys is itself a goal (same year and area, not a
-    # plan), so judging those goals' rows judges all that can decide the verdict.
     group = _key_groups(g)
-    chosen = np.flatnonzero(pd.Series(group).isin(group[due]).to_numpy())
-    targets = data.targets.iloc[g["target_row"].to_numpy(dtype="int64")[chosen]]
-    # isin against the distinct codes: pandas compares arrow strings against each listed value.
-    reported = data.reported[data.reported["code"].isin(g["code"].iloc[chosen].unique())]
-    subset = replace(data, targets=targets, reported=reported)
-    # The levels are the same observations: shared, not built again.
-    object.__setattr__(subset, "_levels", levels_of(data))
-    judged, source = attainment.compute_with_sources(subset)
-    status = _codes_of(judged["status"], STATUSES)
+    goal_of, judged = _judged(data, g, group, due)
+    status = _codes_of(judged.status, STATUSES)
     # A verdict is a row judging a goal's own target in the goal year (not a "Hàng năm" target's
     # earlier year, not a % the report prints alone) with a final status; the first such row of a
     # goal's four keys wins, as where one key has several target rows.
-    goal_of = chosen[np.maximum(source, 0)]
-    own = (source >= 0) & (judged["year"].to_numpy(dtype="int64") == g["goal_year"].to_numpy()[goal_of])
+    goal_year = g["goal_year"].to_numpy(dtype="int64")
+    own = (goal_of >= 0) & (judged.year == goal_year[np.maximum(goal_of, 0)])
     verdicts = np.flatnonzero(own & np.isin(status, [STATUSES.index(s) for s in FINAL]))
-    first = ~pd.Series(group[goal_of[verdicts]]).duplicated().to_numpy()
-    verdicts = verdicts[first]
+    verdicts = verdicts[~pd.Series(group[goal_of[verdicts]]).duplicated().to_numpy()]
     at = pd.Index(group[goal_of[verdicts]]).get_indexer(group)
     hit = due & (at >= 0)
     rows = verdicts[at[hit]]
     out.final[hit] = True
-    out.pct[hit] = judged["attainment_pct"].to_numpy(dtype="float64")[rows]
-    out.kind[hit] = _codes_of(judged["actual_kind"], KINDS)[rows]
+    out.pct[hit] = judged.pct[rows]
+    out.kind[hit] = _codes_of(judged.kind, KINDS)[rows]
     out.status[hit] = status[rows]
     return out
 
 
-def _codes_of(column: pd.Series, categories: list[str]) -> np.ndarray:
+def _codes_of(column: pd.Series | pd.Categorical, categories: list[str]) -> np.ndarray:
     """A categorical column's words as codes into `categories`, translated once per distinct word."""
     values = pd.Categorical(column)
     mapped = pd.Index(categories).get_indexer(values.categories.astype(str))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
+from bench import engine as engine_bench
 from indicators import attainment, progress
 from indicators.model import Dataset
 
@@ -79,3 +82,36 @@ def test_a_goal_in_another_area_or_kind_takes_no_verdict_from_its_neighbour() ->
     result = progress.compute(data)
     assert list(result["status"]) == ["khong_dat", "vuot"]
     np.testing.assert_allclose(result["final_pct"], [60.0, 120.0])
+
+
+def _with_and_without_kept_verdicts(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """progress.compute on its own, and after attainment.compute ran on the same dataset."""
+    alone = progress.compute(replace(data))
+    after = replace(data)
+    attainment.compute(after)
+    assert attainment.kept_verdicts(after) is not None
+    return alone, progress.compute(after)
+
+
+def test_progress_reads_attainments_rows_with_the_same_result() -> None:
+    """Over a synthetic country (yearly, repeated and plan targets mixed in) both ways agree exactly."""
+    data = engine_bench.build(scale=0.01)
+    targets = data.targets.copy()
+    targets.loc[targets.index[::7], "yearly"] = True
+    targets.loc[targets.index[::11], "target_kind"] = "KH"
+    repeated = targets.iloc[::13].assign(value=lambda t: t["value"] * 2)
+    data = replace(data, targets=pd.concat([targets, repeated], ignore_index=True))
+    alone, after = _with_and_without_kept_verdicts(data)
+    assert alone["final"].sum() > 1000  # the verdicts are exercised, not skipped
+    pd.testing.assert_frame_equal(alone, after)
+
+
+def test_a_change_to_attainments_frame_does_not_reach_the_verdicts() -> None:
+    """The kept verdicts are copies: a page that edits its attainment table changes no goal's result."""
+    data = _data([_target("A", 100.0), _target("B", 150.0)])
+    judged = attainment.compute(data)
+    judged["attainment_pct"] = 1.0
+    judged["status"] = judged["status"].cat.set_categories(["vuot", "khong_dat", "dat", "x"]).fillna("x")
+    result = progress.compute(data)
+    np.testing.assert_allclose(result["final_pct"], [120.0, 80.0])
+    assert list(result["status"]) == ["vuot", "khong_dat"]
