@@ -300,8 +300,8 @@ def _achieved_reductions(
     actual: np.ndarray,
     actual_quote: pd.Series,
     kinds: np.ndarray,
-    units: np.ndarray,
-) -> tuple[np.ndarray, pd.Series, np.ndarray, np.ndarray]:
+    units: pd.Categorical,
+) -> tuple[np.ndarray, pd.Series, np.ndarray, pd.Categorical]:
     """For "reduce by N a year" targets: the achieved yearly fall replaces the level.
 
     It is the stated average, or the fall between the term's first and last year where both
@@ -336,7 +336,9 @@ def _achieved_reductions(
         from_kind = np.where(np.isnan(from_levels), "", from_kind)
         kinds[reduce] = np.where(has_stated, stated["reduction_kind"].to_numpy(dtype=object), from_kind)
         # The actual and target of these rows are falls a year: points of a rate, not the rate.
-        units[reduce] = [change_unit(str(u), per_year=True) for u in units[reduce]]
+        words = np.asarray(units, dtype=object)
+        words[reduce] = [change_unit(str(u), per_year=True) for u in words[reduce]]
+        units = pd.Categorical(words)
 
     return actual, actual_quote, kinds, units
 
@@ -346,6 +348,12 @@ ATTAINMENT_BASES = [b.value for b in AttainmentBasis]
 _TB = {b: TARGET_BASES.index(b.value) for b in TargetBasis}
 _AB = {b: ATTAINMENT_BASES.index(b.value) for b in AttainmentBasis}
 KINDS = ["estimate", "official", ""]  # the categories of actual_kind
+
+
+def _in_word_order(units: pd.Categorical) -> pd.Categorical:
+    """The categorical pd.Categorical(words) would make (the words used, sorted), from the few categories."""
+    used = units.remove_unused_categories()
+    return used.reorder_categories(sorted(used.categories))
 
 
 def _kind_codes(kinds: np.ndarray) -> np.ndarray:
@@ -474,10 +482,9 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
     catalogue = data.indicators.set_index("code")
     where = _positions(targets["code"], catalogue.index)
     unit = take_labels(catalogue["unit"], where)
-    units = np.asarray(unit, dtype=object)
 
     actual, actual_quote, kinds, units = _achieved_reductions(
-        data, lv, targets, actual, actual_quote, kinds, units
+        data, lv, targets, actual, actual_quote, kinds, unit
     )
 
     # No better direction (a consolidation, a structure share) or the rest of a whole: no status.
@@ -496,7 +503,7 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
         {
             "code": targets["code"],
             "name": take_labels(catalogue["name_vi"], where),
-            "unit": pd.Categorical(units),
+            "unit": _in_word_order(units),
             "area": targets["area"],
             "year": year,
             "term": targets["term"],
@@ -507,7 +514,7 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
             "target_derived": implied,
             "target_basis": pd.Categorical.from_codes(j.target_basis, TARGET_BASES),
             "yearly": targets["yearly"].to_numpy(dtype=bool),
-            "actual_kind": pd.Categorical.from_codes(_kind_codes(np.asarray(kinds, dtype=object)), KINDS),
+            "actual_kind": pd.Categorical.from_codes(_kind_codes(kinds), KINDS),
             "attainment_pct": j.pct,
             "attainment_basis": pd.Categorical.from_codes(j.attainment_basis, ATTAINMENT_BASES),
             "computed_pct": computed,

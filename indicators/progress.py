@@ -97,6 +97,7 @@ def _goal_rows(
     base_year = g["base_year"].to_numpy(dtype="int64")
     goal_years = g["goal_year"].to_numpy(dtype="int64")
     pairs = lv.pairs(g["code"], g["area"])  # the words read once, for every year looked up
+    g["pair"] = pairs
     base_rows = lv.locate_pairs(pairs, base_year)
     g["base_value"] = lv.value_at(base_rows)
 
@@ -262,11 +263,16 @@ class _Final:
 
 
 def _key_groups(g: pd.DataFrame) -> np.ndarray:
-    """One number per distinct (code, area, goal year, target kind) among the goals."""
-    group = np.zeros(len(g), dtype="int64")
-    for column in ("code", "area", "goal_year", "target_kind"):
+    """One number per distinct (code, area, goal year, target kind) among the goals with levels.
+
+    Code and area are read from the goals' level pairs, so no word is read again. The goals whose
+    code or area no observation has share pair −1: they have no latest figure, so none is due,
+    and only a due goal's group is ever looked at.
+    """
+    group = g["pair"].to_numpy(dtype="int64") + 1
+    for column in ("goal_year", "target_kind"):
         codes, uniques = pd.factorize(g[column])
-        group = group * max(len(uniques), 1) + codes
+        group = group * (len(uniques) + 1) + codes + 1  # + 1: a missing value (−1) is a key of its own
     return group
 
 

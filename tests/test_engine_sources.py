@@ -115,3 +115,17 @@ def test_a_change_to_attainments_frame_does_not_reach_the_verdicts() -> None:
     result = progress.compute(data)
     np.testing.assert_allclose(result["final_pct"], [120.0, 80.0])
     assert list(result["status"]) == ["vuot", "khong_dat"]
+
+
+def test_units_are_the_categorical_their_words_make() -> None:
+    """The unit column is the words' own categorical (used words, sorted), a "reduce by" row's unit a year."""
+    data = _data([_target("B", 150.0), _target("A", 100.0)])
+    indicators = data.indicators.assign(unit=["tỷ đồng", "%"])
+    cut = pd.DataFrame([{**_target("A", 2.0), "comparator": "reduce_by"}])
+    data = replace(data, indicators=indicators, targets=pd.concat([data.targets, cut], ignore_index=True))
+    unit = attainment.compute(data)["unit"]
+    assert list(unit) == ["%", "tỷ đồng", "tỷ đồng/năm"]
+    # Sorted and only the words used, as pd.Categorical(words) makes them, not the catalogue's order.
+    assert list(unit.cat.categories) == ["%", "tỷ đồng", "tỷ đồng/năm"]
+    plain = attainment.compute(replace(data, targets=data.targets.iloc[:2]))["unit"]
+    assert list(plain.cat.categories) == ["%", "tỷ đồng"]
