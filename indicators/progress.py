@@ -73,11 +73,12 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
     without this a 2026 plan would become "the latest goals" and a 2025 plan a 2025 goal.
     """
     targets = data.targets
-    targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
-    if targets.empty:
-        return targets.assign(base_year=pd.Series(dtype="int64"))
-    year = int(targets["year"].max()) if goal_year is None else goal_year
-    chosen = targets[targets["year"] == year]
+    # The rows picked by one filter, not two: each filter copies every column of every target.
+    term_goal = targets["target_kind"].ne(TargetKind.PLAN.value).to_numpy(dtype=bool, na_value=False)
+    if not term_goal.any():
+        return targets[term_goal].assign(base_year=pd.Series(dtype="int64"))
+    year = int(targets["year"][term_goal].max()) if goal_year is None else goal_year
+    chosen = targets[term_goal & targets["year"].eq(year).to_numpy(dtype=bool, na_value=False)]
     return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
 
 
@@ -375,7 +376,7 @@ def compute(
         {
             "code": g["code"],
             "name": take_labels(info["name_vi"], where),
-            "unit": take_labels(info["unit"], where),
+            "unit": units,
             "area": g["area"],
             "comparator": g["comparator"],
             "method": pd.Categorical.from_codes(method_code, ["cagr", "linear", "yes_no", "yearly"]),

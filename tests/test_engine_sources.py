@@ -129,3 +129,15 @@ def test_units_are_the_categorical_their_words_make() -> None:
     assert list(unit.cat.categories) == ["%", "tỷ đồng", "tỷ đồng/năm"]
     plain = attainment.compute(replace(data, targets=data.targets.iloc[:2]))["unit"]
     assert list(plain.cat.categories) == ["%", "tỷ đồng"]
+
+
+def test_goals_are_the_latest_term_targets_and_never_a_plan() -> None:
+    """A later year's plan (KH) neither becomes the goals nor hides the term's own 2025 targets."""
+    plan = {**_target("A", 130.0, kind="KH"), "year": 2026, "term": "2026"}
+    data = _data([_target("A", 100.0), plan, _target("B", 150.0)])
+    chosen = progress.goals(data)
+    assert list(chosen.index) == [0, 2]
+    assert list(chosen["year"]) == [2025, 2025]
+    assert list(chosen["base_year"]) == [2020, 2020]
+    only_plans = progress.goals(replace(data, targets=data.targets.iloc[[1]]))
+    assert chosen.columns.equals(only_plans.columns) and only_plans.empty
