@@ -368,6 +368,20 @@ def compute(
         reason = pd.Categorical.from_codes(np.where(final.final, 0, reason.codes), reason.categories)
 
     # Save outputs.
+    return _frame(g, info, where, growth, kinds, status, reason, final)
+
+
+def _frame(
+    g: pd.DataFrame,
+    info: pd.DataFrame,
+    where: np.ndarray,
+    growth: _Growth,
+    kinds: _Kinds,
+    status: pd.Categorical,
+    reason: pd.Categorical,
+    final: _Final,
+) -> pd.DataFrame:
+    """The goals' rows as compute returns them, in COLUMNS."""
     y0, linear, term_total = g["base_value"], growth.linear, kinds.term_total
     reduce = g["comparator"] == Comparator.REDUCE_BY.value
     method_code = np.where(kinds.yes_no, 2, np.where(kinds.yearly, 3, np.where(linear, 1, 0)))
