@@ -234,20 +234,22 @@ def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.Dat
     return merged.sort_values(tkey, kind="stable", ignore_index=True)
 
 
-def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     """The printed % and its quote for each target row, NaN and "" where the report prints none."""
     pct = np.full(len(targets), np.nan)
-    quote = np.full(len(targets), "", dtype=object)
-    if reported.empty or targets.empty:
-        return pct, quote
-    tkey = [*KEY, "target_kind"]
-    # Only rows whose indicator has a printed % can match: a cheap filter before the merge.
-    candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
-    matched = candidates.reset_index(names="_row").merge(reported, on=tkey, how="inner")
-    rows = matched["_row"].to_numpy()
-    pct[rows] = matched["reported_pct"].to_numpy(dtype="float64")
-    quote[rows] = matched["quote"].to_numpy(dtype=object)
-    return pct, quote
+    # Each row's quote as a pick among "" and the matched quotes: one take, no Python string per row.
+    pick = np.zeros(len(targets), dtype="int64")
+    quotes = pd.Series([""], dtype="str")
+    if not (reported.empty or targets.empty):
+        tkey = [*KEY, "target_kind"]
+        # Only rows whose indicator has a printed % can match: a cheap filter before the merge.
+        candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
+        matched = candidates.reset_index(names="_row").merge(reported, on=tkey, how="inner")
+        rows = matched["_row"].to_numpy()
+        pct[rows] = matched["reported_pct"].to_numpy(dtype="float64")
+        pick[rows] = np.arange(1, len(matched) + 1)
+        quotes = pd.concat([quotes, matched["quote"].astype("str")], ignore_index=True)
+    return pct, quotes.take(pick).reset_index(drop=True)
 
 
 def _expand_yearly(targets: pd.DataFrame, lv: Levels) -> pd.DataFrame:

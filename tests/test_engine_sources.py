@@ -65,6 +65,9 @@ def test_each_row_names_the_target_it_judges() -> None:
     # A: 2022 (a year of the yearly term with a figure) and 2025, both judging target row 0.
     assert rows == [("A", 2022, "NQ", 0), ("A", 2025, "NQ", 0), ("B", 2025, "KH", -1), ("B", 2025, "NQ", 1)]
     assert list(judged["status"]) == ["vuot", "vuot", "khong_dat", "khong_dat"]
+    # The printed %'s quote is on its own row only; the others carry "" (words, not missing).
+    assert list(judged["reported_quote"]) == ["", "", "q", ""]
+    assert judged["reported_quote"].dtype == "str"
 
 
 def test_the_first_final_row_of_a_repeated_key_is_every_such_goals_verdict() -> None:
