@@ -25,6 +25,7 @@ from indicators.model import (
 )
 
 KEY = ["code", "area", "year"]
+SOURCE = "_source"  # a working column: the position of the target row a judged row comes from
 # Within this many points of 100 % a figure is "đạt": the report prints 100 % for those.
 MET_TOLERANCE = 0.5
 IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo không in số mục tiêu này."
@@ -227,24 +228,28 @@ def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.Dat
     extra = orphans.assign(
         term="", comparator="", value=np.nan, derived=False, yearly=False, section="", quote="", note=""
     )
-    merged = pd.concat([targets, extra[targets.columns]], ignore_index=True)
+    # A row the report alone speaks of judges no target row: its SOURCE (where carried) is −1.
+    extra = extra.reindex(columns=targets.columns, fill_value=-1)
+    merged = pd.concat([targets, extra], ignore_index=True)
     return merged.sort_values(tkey, kind="stable", ignore_index=True)
 
 
-def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     """The printed % and its quote for each target row, NaN and "" where the report prints none."""
     pct = np.full(len(targets), np.nan)
-    quote = np.full(len(targets), "", dtype=object)
-    if reported.empty or targets.empty:
-        return pct, quote
-    tkey = [*KEY, "target_kind"]
-    # Only rows whose indicator has a printed % can match: a cheap filter before the merge.
-    candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
-    matched = candidates.reset_index(names="_row").merge(reported, on=tkey, how="inner")
-    rows = matched["_row"].to_numpy()
-    pct[rows] = matched["reported_pct"].to_numpy(dtype="float64")
-    quote[rows] = matched["quote"].to_numpy(dtype=object)
-    return pct, quote
+    # Each row's quote as a pick among "" and the matched quotes: one take, no Python string per row.
+    pick = np.zeros(len(targets), dtype="int64")
+    quotes = pd.Series([""], dtype="str")
+    if not (reported.empty or targets.empty):
+        tkey = [*KEY, "target_kind"]
+        # Only rows whose indicator has a printed % can match: a cheap filter before the merge.
+        candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
+        matched = candidates.reset_index(names="_row").merge(reported, on=tkey, how="inner")
+        rows = matched["_row"].to_numpy()
+        pct[rows] = matched["reported_pct"].to_numpy(dtype="float64")
+        pick[rows] = np.arange(1, len(matched) + 1)
+        quotes = pd.concat([quotes, matched["quote"].astype("str")], ignore_index=True)
+    return pct, quotes.take(pick).reset_index(drop=True)
 
 
 def _expand_yearly(targets: pd.DataFrame, lv: Levels) -> pd.DataFrame:
@@ -297,8 +302,8 @@ def _achieved_reductions(
     actual: np.ndarray,
     actual_quote: pd.Series,
     kinds: np.ndarray,
-    units: np.ndarray,
-) -> tuple[np.ndarray, pd.Series, np.ndarray, np.ndarray]:
+    units: pd.Categorical,
+) -> tuple[np.ndarray, pd.Series, np.ndarray, pd.Categorical]:
     """For "reduce by N a year" targets: the achieved yearly fall replaces the level.
 
     It is the stated average, or the fall between the term's first and last year where both
@@ -327,13 +332,15 @@ def _achieved_reductions(
         )
         actual_quote = pd.Series(quotes, dtype="str")
         # A fall between two levels is an estimate when either level is.
-        start_kind = actual_kind(lv.column_at(start_position, "kind"))
+        start_kind = lv.kind_at(start_position)
         either = (kinds[reduce] == "estimate") | (start_kind == "estimate")
         from_kind = np.where(either, "estimate", "official")
         from_kind = np.where(np.isnan(from_levels), "", from_kind)
         kinds[reduce] = np.where(has_stated, stated["reduction_kind"].to_numpy(dtype=object), from_kind)
         # The actual and target of these rows are falls a year: points of a rate, not the rate.
-        units[reduce] = [change_unit(str(u), per_year=True) for u in units[reduce]]
+        words = np.asarray(units, dtype=object)
+        words[reduce] = [change_unit(str(u), per_year=True) for u in words[reduce]]
+        units = pd.Categorical(words)
 
     return actual, actual_quote, kinds, units
 
@@ -343,6 +350,12 @@ ATTAINMENT_BASES = [b.value for b in AttainmentBasis]
 _TB = {b: TARGET_BASES.index(b.value) for b in TargetBasis}
 _AB = {b: ATTAINMENT_BASES.index(b.value) for b in AttainmentBasis}
 KINDS = ["estimate", "official", ""]  # the categories of actual_kind
+
+
+def _in_word_order(units: pd.Categorical) -> pd.Categorical:
+    """The categorical pd.Categorical(words) would make (the words used, sorted), from the few categories."""
+    used = units.remove_unused_categories()
+    return used.reorder_categories(sorted(used.categories))
 
 
 def _kind_codes(kinds: np.ndarray) -> np.ndarray:
@@ -404,25 +417,76 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
     where its target comes from (stated, implied, none), whether its actual is an estimate or
     official, and whether its % is computed or the report's own.
     """
+    judged, source = compute_with_sources(data, area)
+    if area is None:
+        # Progress judges the goals' own target rows again for its verdicts; the rows over all
+        # targets are kept with the dataset (as its levels are) so it reads them instead.
+        object.__setattr__(data, "_verdicts", Verdicts.of(judged, source))
+    return judged
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """Of each judged row: the target row it judges (compute_with_sources), its year, status, % and kind.
+
+    Copies, not views: a caller may change the frame compute returned.
+    """
+
+    source: np.ndarray
+    year: np.ndarray
+    status: pd.Categorical
+    pct: np.ndarray
+    kind: pd.Categorical
+
+    @classmethod
+    def of(cls, judged: pd.DataFrame, source: np.ndarray) -> Verdicts:
+        """The columns progress reads, taken out of compute's rows."""
+        return cls(
+            source.copy(),
+            judged["year"].to_numpy(dtype="int64", copy=True),
+            pd.Categorical(judged["status"]).copy(),
+            judged["attainment_pct"].to_numpy(dtype="float64", copy=True),
+            pd.Categorical(judged["actual_kind"]).copy(),
+        )
+
+
+def kept_verdicts(data: Dataset) -> Verdicts | None:
+    """The verdicts of compute(data) over all targets, if it has run on this very dataset."""
+    return getattr(data, "_verdicts", None)
+
+
+def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """compute's rows, and for each the position of the target row it judges (−1: the report's % alone).
+
+    Positions count the targets of `area` (all targets where None). A "Hàng năm" target's rows for
+    earlier years share its position; their year tells them apart. Progress matches its goals to
+    their verdicts by these numbers instead of by their words.
+    """
     lv = levels_of(data)
     targets = data.targets if area is None else data.targets[data.targets["area"] == area]
     reported = data.reported if area is None else data.reported[data.reported["area"] == area]
-    targets = _with_reported_only(targets.reset_index(drop=True), reported)
+    targets = targets.reset_index(drop=True)
+    targets = targets.assign(**{SOURCE: np.arange(len(targets), dtype="int64")})
+    targets = _with_reported_only(targets, reported)
     targets = _expand_yearly(targets, lv)
+    return _rows(data, lv, targets, reported), targets[SOURCE].to_numpy(dtype="int64")
+
+
+def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    """The judged rows of the (expanded) targets, in their order."""
     year = targets["year"].to_numpy(dtype="int64")
     position = lv.locate(targets["code"], targets["area"], year)
     actual = lv.value_at(position)
     actual_quote = lv.column_at(position, "quote")
-    kinds = actual_kind(lv.column_at(position, "kind"))
+    kinds = lv.kind_at(position)
     comparator = targets["comparator"]
     target = targets["value"].to_numpy(dtype="float64")
     catalogue = data.indicators.set_index("code")
     where = _positions(targets["code"], catalogue.index)
     unit = take_labels(catalogue["unit"], where)
-    units = np.asarray(unit, dtype=object)
 
     actual, actual_quote, kinds, units = _achieved_reductions(
-        data, lv, targets, actual, actual_quote, kinds, units
+        data, lv, targets, actual, actual_quote, kinds, unit
     )
 
     # No better direction (a consolidation, a structure share) or the rest of a whole: no status.
@@ -441,7 +505,7 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
         {
             "code": targets["code"],
             "name": take_labels(catalogue["name_vi"], where),
-            "unit": pd.Categorical(units),
+            "unit": _in_word_order(units),
             "area": targets["area"],
             "year": year,
             "term": targets["term"],
@@ -452,7 +516,7 @@ def compute(data: Dataset, area: str | None = None) -> pd.DataFrame:
             "target_derived": implied,
             "target_basis": pd.Categorical.from_codes(j.target_basis, TARGET_BASES),
             "yearly": targets["yearly"].to_numpy(dtype=bool),
-            "actual_kind": pd.Categorical.from_codes(_kind_codes(np.asarray(kinds, dtype=object)), KINDS),
+            "actual_kind": pd.Categorical.from_codes(_kind_codes(kinds), KINDS),
             "attainment_pct": j.pct,
             "attainment_basis": pd.Categorical.from_codes(j.attainment_basis, ATTAINMENT_BASES),
             "computed_pct": computed,

@@ -9,6 +9,7 @@ from indicators.model import Dataset, ObsKind
 
 # Above this many (code × area × year) cells a dense table would waste memory; a hash index is used.
 DENSE_LIMIT = 40_000_000
+KINDS = ["estimate", "official", ""]  # what a level is (attainment.actual_kind's words)
 
 
 def positions(values: pd.Series | np.ndarray, known: pd.Index) -> np.ndarray:
@@ -75,25 +76,48 @@ class Levels:
             self.hash_rows = order[keep]
             self.hash_index = pd.Index(cells[self.hash_rows])
         self.values = observations["value"].to_numpy(dtype="float64")
+        self.estimate = estimate
 
     def _cells(self, code_idx: np.ndarray, area_idx: np.ndarray, years: np.ndarray) -> np.ndarray:
         pair = code_idx.astype("int64") * max(len(self.areas), 1) + area_idx
         return pair * self.n_years + (years - self.first_year)
 
-    def locate(self, codes: pd.Series, areas: pd.Series, years: np.ndarray | pd.Series) -> np.ndarray:
-        """Row of the observations holding each requested level, −1 where there is none."""
-        years = np.asarray(years, dtype="int64")
+    def pairs(self, codes: pd.Series, areas: pd.Series) -> np.ndarray:
+        """Each (code, area) as one number, −1 where either is unknown: the words read once for many years."""
         code_idx = positions(codes, self.codes)
         area_idx = positions(areas, self.areas)
-        inside = (code_idx >= 0) & (area_idx >= 0) & (years >= self.first_year)
-        inside &= years < self.first_year + self.n_years
-        cells = np.where(inside, self._cells(code_idx, area_idx, years), 0)
+        pair = code_idx.astype("int64") * max(len(self.areas), 1) + area_idx
+        return np.where((code_idx >= 0) & (area_idx >= 0), pair, -1)
+
+    def locate(self, codes: pd.Series, areas: pd.Series, years: np.ndarray | pd.Series) -> np.ndarray:
+        """Row of the observations holding each requested level, −1 where there is none."""
+        return self.locate_pairs(self.pairs(codes, areas), years)
+
+    def locate_pairs(self, pairs: np.ndarray, years: np.ndarray | pd.Series) -> np.ndarray:
+        """Row of the observations holding the level of each pair (from `pairs`) in its year, −1 if none."""
+        years = np.asarray(years, dtype="int64")
+        inside = (pairs >= 0) & (years >= self.first_year) & (years < self.first_year + self.n_years)
+        cells = np.where(inside, pairs * self.n_years + (years - self.first_year), 0)
         if self.dense:
             found = self.table[cells] if len(self.table) else np.full(len(cells), -1)
         else:
             at = self.hash_index.get_indexer(cells)
             found = np.where(at >= 0, self.hash_rows[np.maximum(at, 0)], -1)
         return np.where(inside, found, -1)
+
+    def kind_codes_at(self, rows: np.ndarray) -> np.ndarray:
+        """actual_kind of the levels in `rows` as codes into KINDS, from the flags, not the words.
+
+        A level is a final figure or an estimate, so no word needs reading per row.
+        """
+        if len(self.values) == 0:
+            return np.full(len(rows), KINDS.index(""), dtype="int64")
+        estimate = self.estimate[np.maximum(rows, 0)]
+        return np.where(rows < 0, KINDS.index(""), np.where(estimate, KINDS.index("estimate"), 1))
+
+    def kind_at(self, rows: np.ndarray) -> np.ndarray:
+        """actual_kind of the levels in `rows`: "estimate", "official", or "" where there is none."""
+        return np.array(KINDS)[self.kind_codes_at(rows)]
 
     def value_at(self, rows: np.ndarray) -> np.ndarray:
         """The levels in `rows`, NaN where the row is −1."""

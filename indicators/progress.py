@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import attainment
-from indicators.attainment import actual_kind, change_unit
+from indicators.attainment import Verdicts, change_unit
 from indicators.lookup import levels_of, positions, take_labels, term_start
 from indicators.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
 
@@ -73,12 +73,16 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
     without this a 2026 plan would become "the latest goals" and a 2025 plan a 2025 goal.
     """
     targets = data.targets
-    targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
-    if targets.empty:
-        return targets.assign(base_year=pd.Series(dtype="int64"))
-    year = int(targets["year"].max()) if goal_year is None else goal_year
-    chosen = targets[targets["year"] == year]
+    # The rows picked by one filter, not two: each filter copies every column of every target.
+    term_goal = targets["target_kind"].ne(TargetKind.PLAN.value).to_numpy(dtype=bool, na_value=False)
+    if not term_goal.any():
+        return targets[term_goal].assign(base_year=pd.Series(dtype="int64"))
+    year = int(targets["year"][term_goal].max()) if goal_year is None else goal_year
+    chosen = targets[term_goal & targets["year"].eq(year).to_numpy(dtype=bool, na_value=False)]
     return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
+
+
+_GOAL_COLUMNS = ["code", "area", "year", "term", "target_kind", "comparator", "value", "yearly", "quote"]
 
 
 def _goal_rows(
@@ -86,17 +90,22 @@ def _goal_rows(
 ) -> pd.DataFrame:
     """The goals with their baseline value and latest figure after it (year, value, kind), up to `as_of`."""
     lv = levels_of(data)
-    g = goals(data, goal_year)
+    # Numbered by position, so each goal knows its target row (the final step judges those rows
+    # again) whatever index the targets carry, repeated or not.
+    # Only the columns a goal uses: picking the goals then copies fewer words.
+    targets = data.targets.reset_index(drop=True)[_GOAL_COLUMNS]
+    g = goals(replace(data, targets=targets), goal_year)
     if area is not None:
         g = g[g["area"] == area]
     g = g.rename(columns={"year": "goal_year", "value": "target_value", "quote": "target_quote"})
-    # Where each goal's target row sits (the final step judges those rows again); −1 if unknown.
-    index = data.targets.index
-    g["target_row"] = index.get_indexer(g.index) if index.is_unique else np.full(len(g), -1)
+    g["target_row"] = g.index.to_numpy(dtype="int64")
     g = g.reset_index(drop=True)
     base_year = g["base_year"].to_numpy(dtype="int64")
     goal_years = g["goal_year"].to_numpy(dtype="int64")
-    g["base_value"] = lv.value_at(lv.locate(g["code"], g["area"], base_year))
+    pairs = lv.pairs(g["code"], g["area"])  # the words read once, for every year looked up
+    g["pair"] = pairs
+    base_rows = lv.locate_pairs(pairs, base_year)
+    g["base_value"] = lv.value_at(base_rows)
 
     # Latest: the last level after the baseline, up to the goal year; looked up year by
     # year backwards from the goal, as terms span a handful of years.
@@ -110,18 +119,17 @@ def _goal_rows(
         if as_of is not None:
             # Where the goal stood in a past year (the year page): later figures are not yet known.
             open_rows &= year <= as_of
-        found = lv.value_at(lv.locate(g["code"], g["area"], year))
+        found = lv.value_at(lv.locate_pairs(pairs, year))
         hit = open_rows & ~np.isnan(found)
         latest_year[hit] = year[hit]
         latest_value[hit] = found[hit]
     g["latest_year"] = pd.arrays.IntegerArray(latest_year, latest_year < 0)
     g["latest_value"] = latest_value
     # Estimate or official: the official figure supersedes the estimate wherever both exist.
-    g["base_kind"] = actual_kind(lv.column_at(lv.locate(g["code"], g["area"], base_year), "kind"))
-    latest_kind = actual_kind(
-        lv.column_at(lv.locate(g["code"], g["area"], np.maximum(latest_year, 0)), "kind")
-    )
-    g["latest_kind"] = np.where(latest_year < 0, "", latest_kind)
+    # As codes of a categorical: three words over many goals, no string per goal.
+    g["base_kind"] = pd.Categorical.from_codes(lv.kind_codes_at(base_rows), KINDS)
+    latest_rows = lv.locate_pairs(pairs, latest_year)  # a year of −1 (none) finds no row: ""
+    g["latest_kind"] = pd.Categorical.from_codes(lv.kind_codes_at(latest_rows), KINDS)
     return g
 
 
@@ -260,65 +268,42 @@ class _Final:
     status: np.ndarray
 
 
-def _codes_in(values: pd.Series, known: pd.Index) -> np.ndarray:
-    """Position of each value among `known` words (−1 where absent), compared as plain text."""
-    codes, uniques = pd.factorize(values)
-    words = pd.Index(np.asarray(uniques, dtype=object)).astype(str)
-    mapped = known.get_indexer(words) if len(words) else np.array([], dtype="int64")
-    return np.where(codes >= 0, mapped[np.maximum(codes, 0)] if len(mapped) else -1, -1)
+def _key_groups(g: pd.DataFrame) -> np.ndarray:
+    """One number per distinct (code, area, goal year, target kind) among the goals with levels.
 
-
-def _int_keys(
-    known: pd.DataFrame, known_year: str, other: pd.DataFrame, other_year: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """(code, area, year, target_kind) as one integer per row of each frame, −1 in `other` where unknown.
-
-    The words are numbered by their place among `known`'s, so both frames' keys compare equal
-    exactly where all four match: one hashed look-up over all goals instead of a merge on text
-    or one .loc per goal (that took 86 s for 335,500 goals at national scale).
+    Code and area are read from the goals' level pairs, so no word is read again. The goals whose
+    code or area no observation has share pair −1: they have no latest figure, so none is due,
+    and only a due goal's group is ever looked at.
     """
-    key_k = np.zeros(len(known), dtype="int64")
-    key_o = np.zeros(len(other), dtype="int64")
-    missing = np.zeros(len(other), dtype=bool)
-    for column in ("code", "area", "target_kind"):
-        words = pd.Index(pd.unique(np.asarray(known[column], dtype=object))).astype(str)
-        at_k, at_o = _codes_in(known[column], words), _codes_in(other[column], words)
-        key_k = key_k * max(len(words), 1) + at_k
-        key_o = key_o * max(len(words), 1) + np.maximum(at_o, 0)
-        missing |= at_o < 0
-    years_k = known[known_year].to_numpy(dtype="int64")
-    years_o = other[other_year].to_numpy(dtype="int64")
-    first = int(years_k.min()) if len(years_k) else 0
-    span = int(years_k.max()) - first + 1 if len(years_k) else 1
-    missing |= (years_o < first) | (years_o >= first + span)
-    key_k = key_k * span + (years_k - first)
-    key_o = key_o * span + np.clip(years_o - first, 0, span - 1)
-    return key_k, np.where(missing, -1, key_o)
+    group = g["pair"].to_numpy(dtype="int64") + 1
+    for column in ("goal_year", "target_kind"):
+        codes, uniques = pd.factorize(g[column])
+        group = group * (len(uniques) + 1) + codes + 1  # + 1: a missing value (−1) is a key of its own
+    return group
 
 
-def _verdict_rows(judged: pd.DataFrame, g: pd.DataFrame) -> np.ndarray:
-    """Each goal's row in the verdicts, the first with its four keys; −1 where there is none."""
-    key_j, key_g = _int_keys(judged, "year", g, "goal_year")
-    first = np.flatnonzero(~pd.Series(key_j).duplicated().to_numpy())
-    found = pd.Index(key_j[first]).get_indexer(key_g) if len(first) else np.full(len(g), -1)
-    return np.where((key_g < 0) | (found < 0), -1, first[np.maximum(found, 0)] if len(first) else -1)
-
-
-def _due_targets(targets: pd.DataFrame, g: pd.DataFrame, due: np.ndarray, keys: pd.DataFrame) -> pd.DataFrame:
-    """Every target row with a due goal's (code, area, year, target_kind), in the targets' order.
-
-    Each such row is one of the goals (same year, same area, not a plan), so the goals' own keys
-    pick them out; only where the goals do not know their rows are all targets matched.
-    """
-    rows = g["target_row"].to_numpy(dtype="int64")
-    if (rows >= 0).all():
-        group = np.zeros(len(g), dtype="int64")
-        for column in ("code", "area", "goal_year", "target_kind"):
-            codes, uniques = pd.factorize(g[column])
-            group = group * max(len(uniques), 1) + codes
-        return targets.iloc[rows[pd.Series(group).isin(group[due]).to_numpy()]]
-    due_keys, target_keys = _int_keys(keys, "year", targets, "year")
-    return targets[(target_keys >= 0) & pd.Series(target_keys).isin(due_keys).to_numpy()]
+def _judged(
+    data: Dataset, g: pd.DataFrame, group: np.ndarray, due: np.ndarray
+) -> tuple[np.ndarray, Verdicts]:
+    """Attainment's rows that can decide the due goals, and the goal each judges (−1: none)."""
+    target_rows = g["target_row"].to_numpy(dtype="int64")
+    kept = attainment.kept_verdicts(data)
+    if kept is not None:
+        # attainment.compute has judged every target of this dataset: its rows are read, not redone.
+        goal_at = np.full(len(data.targets), -1, dtype="int64")
+        goal_at[target_rows] = np.arange(len(g))
+        return np.where(kept.source >= 0, goal_at[np.maximum(kept.source, 0)], -1), kept
+    # Every target row with a due goal's four keys is itself a goal (same year and area, not a
+    # plan), so judging those goals' rows judges all that can decide the verdict.
+    chosen = np.flatnonzero(pd.Series(group).isin(group[due]).to_numpy())
+    targets = data.targets.iloc[target_rows[chosen]]
+    # isin against the distinct codes: pandas compares arrow strings against each listed value.
+    reported = data.reported[data.reported["code"].isin(g["code"].iloc[chosen].unique())]
+    subset = replace(data, targets=targets, reported=reported)
+    # The levels are the same observations: shared, not built again.
+    object.__setattr__(subset, "_levels", levels_of(data))
+    judged, source = attainment.compute_with_sources(subset)
+    return np.where(source >= 0, chosen[np.maximum(source, 0)], -1), Verdicts.of(judged, source)
 
 
 def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
@@ -335,26 +320,27 @@ def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
     due = (g["latest_year"] >= g["goal_year"]).to_numpy(dtype=bool, na_value=False) & ~not_judged
     if not due.any():
         return out
-    # Only the due goals' targets are judged; the levels are the same observations, so shared.
-    keys = g.loc[due, ["code", "area", "goal_year", "target_kind"]].rename(columns={"goal_year": "year"})
-    targets = _due_targets(data.targets, g, due, keys)
-    # isin against the distinct codes: pandas compares arrow strings against each listed value.
-    reported = data.reported[data.reported["code"].isin(keys["code"].unique())]
-    subset = replace(data, targets=targets, reported=reported)
-    object.__setattr__(subset, "_levels", levels_of(data))
-    judged = attainment.compute(subset)
-    judged = judged[judged["status"].isin(FINAL).to_numpy(dtype=bool)]
-    at = _verdict_rows(judged, g)
+    group = _key_groups(g)
+    goal_of, judged = _judged(data, g, group, due)
+    status = _codes_of(judged.status, STATUSES)
+    # A verdict is a row judging a goal's own target in the goal year (not a "Hàng năm" target's
+    # earlier year, not a % the report prints alone) with a final status; the first such row of a
+    # goal's four keys wins, as where one key has several target rows.
+    goal_year = g["goal_year"].to_numpy(dtype="int64")
+    own = (goal_of >= 0) & (judged.year == goal_year[np.maximum(goal_of, 0)])
+    verdicts = np.flatnonzero(own & np.isin(status, [STATUSES.index(s) for s in FINAL]))
+    verdicts = verdicts[~pd.Series(group[goal_of[verdicts]]).duplicated().to_numpy()]
+    at = pd.Index(group[goal_of[verdicts]]).get_indexer(group)
     hit = due & (at >= 0)
-    rows = at[hit]
+    rows = verdicts[at[hit]]
     out.final[hit] = True
-    out.pct[hit] = judged["attainment_pct"].to_numpy(dtype="float64")[rows]
-    out.kind[hit] = _codes_of(judged["actual_kind"], KINDS)[rows]
-    out.status[hit] = _codes_of(judged["status"], STATUSES)[rows]
+    out.pct[hit] = judged.pct[rows]
+    out.kind[hit] = _codes_of(judged.kind, KINDS)[rows]
+    out.status[hit] = status[rows]
     return out
 
 
-def _codes_of(column: pd.Series, categories: list[str]) -> np.ndarray:
+def _codes_of(column: pd.Series | pd.Categorical, categories: list[str]) -> np.ndarray:
     """A categorical column's words as codes into `categories`, translated once per distinct word."""
     values = pd.Categorical(column)
     mapped = pd.Index(categories).get_indexer(values.categories.astype(str))
@@ -387,6 +373,20 @@ def compute(
         reason = pd.Categorical.from_codes(np.where(final.final, 0, reason.codes), reason.categories)
 
     # Save outputs.
+    return _frame(g, info, where, growth, kinds, status, reason, final)
+
+
+def _frame(
+    g: pd.DataFrame,
+    info: pd.DataFrame,
+    where: np.ndarray,
+    growth: _Growth,
+    kinds: _Kinds,
+    status: pd.Categorical,
+    reason: pd.Categorical,
+    final: _Final,
+) -> pd.DataFrame:
+    """The goals' rows as compute returns them, in COLUMNS."""
     y0, linear, term_total = g["base_value"], growth.linear, kinds.term_total
     reduce = g["comparator"] == Comparator.REDUCE_BY.value
     method_code = np.where(kinds.yes_no, 2, np.where(kinds.yearly, 3, np.where(linear, 1, 0)))
@@ -395,7 +395,7 @@ def compute(
         {
             "code": g["code"],
             "name": take_labels(info["name_vi"], where),
-            "unit": take_labels(info["unit"], where),
+            "unit": units,
             "area": g["area"],
             "comparator": g["comparator"],
             "method": pd.Categorical.from_codes(method_code, ["cagr", "linear", "yes_no", "yearly"]),
