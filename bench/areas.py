@@ -40,6 +40,16 @@ INDICATORS = 100
 YEARS = np.arange(2015, 2026)
 
 
+def describe(data: Dataset, seconds: float) -> str:
+    """One line saying what a synthetic dataset holds and how long it took to build."""
+    level = data.areas["level"]
+    return (
+        f"dataset: {(level == 'province').sum()} provinces, {(level == 'commune').sum():,} communes, "
+        f"{len(data.indicators)} indicators, {len(data.observations):,} figures, "
+        f"{len(data.targets):,} targets ({seconds:.0f} s to build)"
+    )
+
+
 def build(seed: int = 9, provinces: list[str] | None = None, years: np.ndarray = YEARS) -> Dataset:
     """The official national list, 100 indicators in ha (summed), 2015–2025 for every commune.
 
@@ -217,12 +227,7 @@ def main() -> int:
     start = time.perf_counter()
     data = build()
     province = "12"
-    print(
-        f"dataset: {(data.areas['level'] == 'province').sum()} provinces, "
-        f"{(data.areas['level'] == 'commune').sum():,} communes, {len(data.indicators)} indicators, "
-        f"{len(data.observations):,} figures, {len(data.targets):,} targets "
-        f"({time.perf_counter() - start:.0f} s to build)"
-    )
+    print(describe(data, time.perf_counter() - start))
     load_before = os.getloadavg()[0]
     with database(admin_url) as url:
         start = time.perf_counter()

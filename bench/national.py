@@ -25,7 +25,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.areas import build, database, load_fast, rss_mb
+from bench.areas import build, database, describe, load_fast, rss_mb
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, MINIMAL_PAGE, drawn_js
 from bench.serving import PRODUCT, Served, serve
 from indicators import official_areas
@@ -180,12 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     # Load inputs.
     start = time.perf_counter()
     data = build(provinces=provinces(args.scale))
-    print(
-        f"dataset: {(data.areas['level'] == 'province').sum()} provinces, "
-        f"{(data.areas['level'] == 'commune').sum():,} communes, {len(data.indicators)} indicators, "
-        f"{len(data.observations):,} figures, {len(data.targets):,} targets "
-        f"({time.perf_counter() - start:.0f} s to build)"
-    )
+    print(describe(data, time.perf_counter() - start))
     load_before = os.getloadavg()[0]
     with database(admin_url) as url:
         start = time.perf_counter()
