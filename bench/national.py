@@ -105,12 +105,12 @@ def draw_times(
 
 
 def first_after_commit() -> str:
-    """Where the first load after a new version would be measured; not yet, said plainly in the table.
+    """Where the first load of each page after a new version would be measured; not yet, said in the table.
 
-    A page's first run after a commit reads the new version whole today; once new versions are read
-    incrementally, this is where the bench commits a small upload and draws each page once after it.
+    bench.follow measures it for the comparison page (a new version is reached by its changes); this is
+    where the bench would commit a small upload and draw every page once after it.
     """
-    return "not measured: new versions are still read whole (incremental reading is separate work)"
+    return "not measured here per page: see bench.follow for the comparison page"
 
 
 def closing_note(drawn: dict[str, list[float]], memory: list[float], load: tuple[float, float]) -> list[str]:
