@@ -25,7 +25,7 @@ SOURCES = sorted(
 # A key written out in the code: t("page.goals"), msg("store.busy"), "xcol.version": ...
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[A-Za-z0-9_.]+)?)["']""")
 # A family of keys built at run time: t(f"status.{status}"), f"col.{column}".
-FAMILY = re.compile(r"""f["']([a-z_]+\.[a-z_]*)\{""")
+FAMILY = re.compile(r"""f["']([a-z_]+\.[a-z_.]*)\{""")
 # Names that stay Vietnamese in English: the district, and the language switch's own name.
 PROPER_NAMES = ("Tam Đường", "Tiếng Việt")
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
