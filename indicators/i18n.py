@@ -19,6 +19,7 @@ from indicators.words import (
     data,
     gate,
     honest,
+    narrative,
     pages,
     report,
     store,
@@ -26,7 +27,21 @@ from indicators.words import (
     year,
 )
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year, gate)
+_GROUPS = (
+    data,
+    columns,
+    pages,
+    updates,
+    accounts,
+    checks,
+    store,
+    honest,
+    report,
+    areas,
+    year,
+    gate,
+    narrative,
+)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

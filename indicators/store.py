@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,7 +38,7 @@ from sqlalchemy.engine import Connection, Dialect, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from indicators import excel, migrate
+from indicators import excel, migrate, versioned_texts
 from indicators.i18n import Message, MessageError, msg
 from indicators.model import TABLES, Dataset
 from indicators.model import Table as ModelTable
@@ -116,7 +117,7 @@ versions = Table(
     Column("version", Integer, primary_key=True, autoincrement=True),
     Column("account", String(200), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
-    Column("action", String(20), nullable=False),  # seed | import | rollback
+    Column("action", String(20), nullable=False),  # seed | import | rollback | migrate | narrative
     Column("file_name", String(500), nullable=False, default=""),
     Column("sha256", String(64), nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
@@ -179,6 +180,35 @@ sign_in_sessions = Table(
     # Unix seconds: compared in SQL the same way on SQLite and PostgreSQL.
     Column("expires_at", BigInteger, nullable=False),
 )
+
+
+# What an office writes into its báo cáo itself (indicators/narrative_store.py works on them):
+# versioned like the figures, so each version holds the narrative of its day, a page run reads one
+# version, and a rollback brings a version's narrative back with its figures.
+narrative_sections = Table(
+    "narrative_sections",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("area", String(64), nullable=False),
+    Column("period", String(16), nullable=False),  # "2015-2020" (a term) or "2023" (a year)
+    Column("section", String(32), nullable=False),  # one of indicators.narrative.SECTION_KEYS
+    Column("text", Text, nullable=False),
+    Column("since_version", Integer, nullable=False, index=True),
+    Column("until_version", Integer, nullable=True, index=True),
+)
+report_settings = Table(
+    "report_settings",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("area", String(64), nullable=False),
+    Column("number", String(100), nullable=False),
+    Column("signer_title", String(100), nullable=False),
+    Column("signer_name", String(200), nullable=False),
+    Column("recipients", Text, nullable=False),  # one recipient a line
+    Column("since_version", Integer, nullable=False, index=True),
+    Column("until_version", Integer, nullable=True, index=True),
+)
+TEXT_TABLES: tuple[Table, ...] = (narrative_sections, report_settings)
 
 
 def default_url() -> str:
@@ -312,9 +342,13 @@ class Store:
                     for table in ROW_TABLES.values()
                 )
             )
-            rows = conn.execute(
-                select(versions).where((versions.c.version <= v) & lives_on).order_by(versions.c.version)
-            ).mappings().all()
+            rows = (
+                conn.execute(
+                    select(versions).where((versions.c.version <= v) & lives_on).order_by(versions.c.version)
+                )
+                .mappings()
+                .all()
+            )
         return pd.DataFrame(rows, columns=[c.name for c in versions.columns])
 
     def load(self, version: int | None = None) -> Dataset:
@@ -371,9 +405,7 @@ class Store:
         self.ensure()
         try:
             with self._begin_write() as conn, conn.begin():
-                if not self.is_sqlite:
-                    # One writer at a time on a server database too.
-                    conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
+                self._lock(conn)
                 if expected_version is not None:
                     latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
                     if latest != expected_version:
@@ -415,21 +447,29 @@ class Store:
             )
             added += int(new_mask.sum())
             removed += len(gone)
-        if added == 0 and removed == 0:
+        # A rollback brings back the version's narrative too, even where its figures are the same.
+        texts = (
+            versioned_texts.restore_plan(conn, TEXT_TABLES, restored_from)
+            if restored_from is not None
+            else {}
+        )
+        written = sum(len(add) + len(close) for add, close in texts.values())
+        if added == 0 and removed == 0 and written == 0:
             return CommitResult(None, 0, 0)
         counts = {**data.counts(), "added": added, "removed": removed}
-        version = conn.execute(
-            versions.insert().values(
-                account=account,
-                created_at=datetime.now(UTC),
-                action=action,
-                file_name=file_name,
-                sha256=sha256,
-                note=note,
-                counts=json.dumps(counts, ensure_ascii=False),
-                restored_from=restored_from,
-            )
-        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has one; SQLAlchemy types it Optional
+        if written:
+            counts["narrative"] = written
+        version = _insert_version(
+            conn,
+            account,
+            action,
+            note,
+            counts,
+            file_name=file_name,
+            sha256=sha256,
+            restored_from=restored_from,
+        )
+        versioned_texts.write(conn, TEXT_TABLES, texts, version)
         for model in TABLES:
             table = ROW_TABLES[model.name]
             rows, hashes, gone_ids = plans[model.name]
@@ -438,6 +478,40 @@ class Store:
             if len(rows):
                 conn.execute(table.insert(), _records(rows, hashes, version))
         return CommitResult(int(version), added, removed)
+
+    def _lock(self, conn: Connection) -> None:
+        if not self.is_sqlite:
+            # One writer at a time on a server database too.
+            conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
+
+    def commit_texts(
+        self,
+        plan: Callable[[Connection], versioned_texts.Plan],
+        account: str,
+        note: str = "",
+        action: str = "narrative",
+    ) -> CommitResult:
+        """Write a change of the text tables as a new version, figures unchanged; no change writes nothing.
+
+        `plan` is asked under the write lock, so it compares against the rows as they are then.
+        """
+        self.ensure()
+        try:
+            with self._begin_write() as conn, conn.begin():
+                self._lock(conn)
+                texts = plan(conn)
+                written = sum(len(add) + len(close) for add, close in texts.values())
+                if written == 0:
+                    return CommitResult(None, 0, 0)
+                last = conn.execute(select(versions.c.counts).order_by(versions.c.version.desc()).limit(1))
+                # The figures' row counts carry over: the history shows what the version holds.
+                counts = {**json.loads(last.scalar() or "{}"), "added": 0, "removed": 0, "narrative": written}
+                version = _insert_version(conn, account, action, note, counts)
+                versioned_texts.write(conn, TEXT_TABLES, texts, version)
+                return CommitResult(version, 0, 0)
+        except SQLAlchemyError as exc:
+            log.error("saving text failed on %s: %s", self.url_for_people, getattr(exc, "orig", exc))
+            raise StoreError(_write_error_message(exc), str(getattr(exc, "orig", exc))) from exc
 
     def rollback(self, version: int, account: str, note: str = "") -> CommitResult:
         """Restore an old version's figures as a new version; nothing is deleted."""
@@ -449,6 +523,32 @@ class Store:
             action="rollback",
             restored_from=version,
         )
+
+
+def _insert_version(
+    conn: Connection,
+    account: str,
+    action: str,
+    note: str,
+    counts: dict[str, Any],
+    file_name: str = "",
+    sha256: str = "",
+    restored_from: int | None = None,
+) -> int:
+    """A new row of `versions`; its number."""
+    inserted = conn.execute(
+        versions.insert().values(
+            account=account,
+            created_at=datetime.now(UTC),
+            action=action,
+            file_name=file_name,
+            sha256=sha256,
+            note=note,
+            counts=json.dumps(counts, ensure_ascii=False),
+            restored_from=restored_from,
+        )
+    ).inserted_primary_key
+    return int(inserted[0])  # type: ignore[index]  # an insert always has one; SQLAlchemy types it Optional
 
 
 def _records(rows: pd.DataFrame, hashes: pd.Series, version: int) -> list[dict]:
