@@ -9,11 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from indicators import excel, gate, report_render, tables
+from indicators import excel, gate, narrative_store, report_render, tables
 from indicators.fmt import Lang, number
 from indicators.i18n import t
 from indicators.model import Dataset
+from indicators.narrative_store import NarrativeError
 from indicators.report import ReportError
+from indicators.store import StoreError
 
 REPORT_KINDS: dict[str, tuple[str, str]] = {
     "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -102,7 +104,7 @@ def report_downloads(
                 work = _report_work(data, area, period, lang, kind, compare)
                 try:
                     payload = ask(wanted, work, lang, t("report.making", lang).format(fmt=label))
-                except ReportError as exc:
+                except (ReportError, NarrativeError, StoreError) as exc:
                     st.error(t("report.failed", lang).format(why=exc.text(lang)))
                     continue
                 if payload is None:
@@ -122,7 +124,13 @@ def report_downloads(
 def _report_work(
     data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: tuple[str, ...]
 ) -> Callable[[], bytes]:
-    return lambda: report_render.report_bytes(data, area, period, lang, kind, compare)
+    def work() -> bytes:
+        # What the office wrote for this area and period, at the version the figures come from: a
+        # new save is a new version, so a kept report (keyed by version) never shows older words.
+        narrative = narrative_store.load(state.store(), area, period, data.version)
+        return report_render.report_bytes(data, area, period, lang, kind, compare, narrative=narrative)
+
+    return work
 
 
 def table_key(frame: pd.DataFrame, name: str, lang: Lang) -> tuple:

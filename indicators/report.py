@@ -16,6 +16,7 @@ from indicators.fmt import Lang
 from indicators.i18n import MessageError, msg, t
 from indicators.lookup import term_start
 from indicators.model import DOMAINS, Comparator, Dataset, Direction, ObsKind, Status, TargetKind, ValueKind
+from indicators.narrative import EMPTY, Narrative
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 _AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
@@ -657,7 +658,9 @@ def _period_text(period: Period, lang: Lang) -> str:
     return t(key, lang).format(p=period.label)
 
 
-def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Content:
+def build(
+    data: Dataset, area: str, period: Period, lang: Lang = "vi", narrative: Narrative = EMPTY
+) -> Content:
     """The report of one area and period, from the engines' outputs only."""
     # Load inputs.
     if area not in set(data.areas["code"]):

@@ -23,6 +23,7 @@ from indicators import report, report_compare
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
+from indicators.narrative import EMPTY, Narrative
 from indicators.report import AreaRow, Content, ReportError, Row
 from indicators.report_template import TEMPLATE
 
@@ -298,11 +299,20 @@ def render(content: Content, kind: str, template: Path | None = None, browser: s
 
 
 def report_bytes(
-    data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
+    data: Dataset,
+    area: str,
+    period: str,
+    lang: Lang,
+    kind: str,
+    compare: Sequence[str] = (),
+    narrative: Narrative = EMPTY,
 ) -> bytes:
-    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`."""
+    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`.
+
+    `narrative` is what the office wrote for that area and period (indicators/narrative_store.py).
+    """
     term, year = (period, None) if "-" in period else (None, int(period))
-    content = report.build(data, area, report.parse_period(term, year), lang)
+    content = report.build(data, area, report.parse_period(term, year), lang, narrative=narrative)
     if compare:
         content = report_compare.add(content, data, compare)
     return render(content, kind)

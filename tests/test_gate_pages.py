@@ -17,6 +17,7 @@ from indicators import gate, report_render
 from indicators.fmt import Lang
 from indicators.i18n import Message, msg, t
 from indicators.model import Dataset
+from indicators.narrative import EMPTY, Narrative
 from indicators.store import Store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -35,7 +36,13 @@ def quick_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str, 
     made: list[tuple[str, str, str, tuple[str, ...]]] = []
 
     def fake(
-        data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
+        data: Dataset,
+        area: str,
+        period: str,
+        lang: Lang,
+        kind: str,
+        compare: Sequence[str] = (),
+        narrative: Narrative = EMPTY,
     ) -> bytes:
         made.append((area, period, kind, tuple(compare)))
         return f"{area} {period} {lang} {kind}".encode()

@@ -36,6 +36,7 @@ PAGES: dict[str, str] = {
     "pages/commendations.py": "page.commendations",
     "pages/detail.py": "page.detail",
     "pages/compare.py": "page.compare",
+    "pages/report_text.py": "page.report_text",
     "pages/domain_economy.py": "page.economy",
     "pages/domain_society.py": "page.society",
     "pages/domain_poverty_jobs.py": "page.poverty_jobs",

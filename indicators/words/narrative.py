@@ -41,6 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "narrative.signer_title_hint": ("Để trống: CHỦ TỊCH.", "Empty: the chairperson (CHAIRPERSON)."),
     "narrative.signer_name": ("Họ và tên người ký", "Signer's name"),
     "narrative.recipients": ("Nơi nhận (mỗi dòng một nơi)", "Recipients (one a line)"),
+    "narrative.recipients_hint": (
+        "Ví dụ: Thường trực HĐND tỉnh; tối đa {limit} dòng.",
+        "E.g. the provincial People's Council; at most {limit} lines.",
+    ),
     "narrative.save": ("Lưu thành phiên bản mới", "Save as a new version"),
     "narrative.saved": (
         "Đã lưu: phiên bản {v}. Các báo cáo tải về từ nay có nội dung này.",
