@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from indicators import narrative_store
+from indicators import narrative_store, report, report_render
+from indicators.__main__ import build_parser, main
 from indicators.accounts import Role
+from indicators.fmt import Lang
+from indicators.model import Dataset
 from indicators.narrative import EMPTY, Narrative
 from indicators.narrative_store import MAX_RECIPIENTS, MAX_SECTION_CHARS, NarrativeError
 from indicators.store import Store, narrative_sections, report_settings
@@ -156,3 +161,35 @@ def test_a_save_over_someone_elses_newer_text_is_refused(store: Store) -> None:
     data = store.load()
     assert store.commit(replace(data, observations=data.observations.iloc[1:]), "canbo").version == 4
     assert narrative_store.save(store, AREA, TERM, mine, "canbo", Role.ANALYST, expected=SECOND).version == 5
+
+
+def test_the_cli_report_uses_the_stored_narrative_of_its_version(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    narrative_store.save(store, AREA, TERM, FIRST, "canbo", Role.ANALYST)
+    passed: list[tuple[str, Narrative]] = []
+    build = report.build
+
+    def spy(
+        data: Dataset, area: str, period: report.Period, lang: Lang = "vi", narrative: Narrative = EMPTY
+    ) -> report.Content:
+        passed.append((f"{area} {period.start}-{period.end} v{data.version}", narrative))
+        return build(data, area, period, lang, narrative=narrative)
+
+    monkeypatch.setattr(report, "build", spy)
+    monkeypatch.setattr(report_render, "render", lambda *_a, **_k: b"docx")
+    out = tmp_path / "bao_cao.docx"
+    assert main(["report", "--area", AREA, "--term", TERM, "--format", "docx", "--out", str(out)]) == 0
+    assert main(["report", "--area", AREA, "--year", "2020", "--format", "docx", "--out", str(out)]) == 0
+    assert passed == [
+        ("106 2015-2020 v2", FIRST),
+        # A year of the same area: the area's number and signer, none of the term's sections.
+        (
+            "106 2020-2020 v2",
+            Narrative(number=FIRST.number, signer_name=FIRST.signer_name, recipients=FIRST.recipients),
+        ),
+    ]
+    # The help says where the text comes from.
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    (listed,) = [c.help for c in commands._choices_actions if c.dest == "report"]
+    assert "trang «Báo cáo»" in str(listed)
