@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from indicators import narrative_store, report, report_render
+from indicators import backup, migrate, narrative_store, report, report_render
 from indicators.__main__ import build_parser, main
 from indicators.accounts import Role
 from indicators.fmt import Lang
@@ -193,3 +196,32 @@ def test_the_cli_report_uses_the_stored_narrative_of_its_version(
     commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     (listed,) = [c.help for c in commands._choices_actions if c.dest == "report"]
     assert "trang «Báo cáo»" in str(listed)
+
+
+@pytest.mark.parametrize("name", ["copy.sqlite", "copy.json.gz"])
+def test_a_backup_holds_the_narrative_and_a_restore_brings_it_back(
+    store: Store, tmp_path: Path, name: str
+) -> None:
+    narrative_store.save(store, AREA, TERM, FIRST, "canbo", Role.ANALYST)
+    file = tmp_path / name
+    backup.backup(store.engine, file)
+    narrative_store.save(store, AREA, TERM, SECOND, "canbo", Role.ANALYST)
+    counts = backup.restore(store.engine, file)
+    assert (counts["narrative_sections"], counts["report_settings"]) == (2, 1)
+    assert store.current_version() == 2
+    assert narrative_store.load(store, AREA, TERM) == FIRST
+    assert narrative_store.load(store, AREA, TERM, 1) == EMPTY
+
+
+def test_a_dump_written_before_the_narrative_still_restores(store: Store, tmp_path: Path) -> None:
+    old = Store(f"sqlite:///{tmp_path / 'old.sqlite'}", seed=None)
+    migrate.upgrade(old.engine, "0005_utc_times")
+    payload = backup.dump(old.engine)
+    assert payload["revision"] == "0005_utc_times" and "narrative_sections" not in payload["tables"]
+    payload["sha256"] = hashlib.sha256(backup._canonical(payload["tables"])).hexdigest()
+    file = tmp_path / "old.json.gz"
+    file.write_bytes(gzip.compress(json.dumps(payload).encode()))
+    narrative_store.save(store, AREA, TERM, FIRST, "canbo", Role.ANALYST)
+    counts = backup.restore(store.engine, file)
+    assert counts["versions"] == 0 and counts["narrative_sections"] == 0
+    assert rows(store) == 0
