@@ -51,6 +51,7 @@ REPORT_TEXT_FLASH_KEY = "report_text_flash"
 REPORT_TEXT_FORM = "report_text_form"
 REPORT_TEXT_SAVE_BUTTON = "report_text_save"
 REPORT_TEXT_RELOAD_BUTTON = "report_text_reload"
+REPORT_TEXT_YEAR_WIDGET = "report_text_year"  # + the term: the whole term or one of its years
 REPORT_TEXT_SECTION_WIDGET = "report_text_section_"  # + the section key
 REPORT_TEXT_NUMBER_WIDGET = "report_text_number"
 REPORT_TEXT_TITLE_WIDGET = "report_text_signer_title"

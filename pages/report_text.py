@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import auth, downloads, state, widgets
-from indicators import narrative_store
+from indicators import labels, narrative_store, selection
 from indicators.accounts import Role
 from indicators.fmt import Lang
 from indicators.i18n import t
@@ -58,25 +58,26 @@ def _fields(lang: Lang) -> None:
         )
     st.subheader(t("narrative.settings", lang))
     st.caption(t("narrative.settings_help", lang))
-    left, right = st.columns(2)
-    left.text_input(
+    st.text_input(
         t("narrative.number", lang),
         placeholder=t("narrative.number_hint", lang),
         max_chars=narrative_store.MAX_LINE_CHARS,
         key=state.REPORT_TEXT_NUMBER_WIDGET,
     )
-    right.text_input(
+    # Title before name, as the signature block prints them; a phone stacks them in that order.
+    left, right = st.columns(2)
+    left.text_input(
         t("narrative.signer_title", lang),
         placeholder=t("narrative.signer_title_hint", lang),
         max_chars=narrative_store.MAX_LINE_CHARS,
         key=state.REPORT_TEXT_TITLE_WIDGET,
     )
-    left.text_input(
+    right.text_input(
         t("narrative.signer_name", lang),
         max_chars=narrative_store.MAX_LINE_CHARS,
         key=state.REPORT_TEXT_NAME_WIDGET,
     )
-    right.text_area(
+    st.text_area(
         t("narrative.recipients", lang),
         height=SECTION_HEIGHT,
         placeholder=t("narrative.recipients_hint", lang).format(limit=MAX_RECIPIENTS),
@@ -138,6 +139,23 @@ def _reader(stored: Narrative, lang: Lang) -> None:
             st.markdown(widgets.md(paragraph).replace("\n", "  \n"))
 
 
+def _period(term: str, lang: Lang) -> str:
+    """The term, or one of its years: a year's báo cáo (the year page's download) has its own sections."""
+    start, end = selection.period_years(term)
+    if start == end:
+        return term
+    years: list[int | None] = [None, *range(start, end + 1)]
+    whole = t("narrative.whole_term", lang).format(term=labels.term_label(term, lang))
+    chosen = st.selectbox(
+        t("narrative.year", lang),
+        years,
+        format_func=lambda y: whole if y is None else str(y),
+        key=f"{state.REPORT_TEXT_YEAR_WIDGET}_{term}",
+        width=280,
+    )
+    return term if chosen is None else str(chosen)
+
+
 def main() -> None:
     """Draw the page."""
     # Read inputs.
@@ -146,10 +164,11 @@ def main() -> None:
     st.markdown(t("narrative.intro", lang))
     data = widgets.require_data(lang)
     st.caption(t("app.source", lang).format(v=data.version))
-    area, period = widgets.filters(data, widgets.attainment_rows(data), lang, key="report_text")
-    if area is None or period is None:
+    area, term = widgets.filters(data, widgets.attainment_rows(data), lang, key="report_text")
+    if area is None or term is None:
         widgets.say(t("narrative.no_choice", lang))
         st.stop()
+    period = _period(term, lang)
     account, role = auth.current()
     try:
         # The version the figures of this run come from: the text and the figures never disagree.

@@ -181,3 +181,19 @@ def test_the_word_file_holds_the_offices_text(store: Store) -> None:
     paragraphs = [p.text for p in document.paragraphs]
     assert "Hội đồng được kiện toàn." in paragraphs
     assert "125/BC-UBND" in "\n".join(paragraphs)
+
+
+def test_a_year_of_the_term_has_its_own_sections_and_shares_the_areas_signer(store: Store) -> None:
+    at = write_and_save(page("vi", "lan", "analyst"))
+    year = at.selectbox(key=f"{state.REPORT_TEXT_YEAR_WIDGET}_{TERM}")
+    assert year.options == ["Cả giai đoạn 2015–2020", *map(str, range(2015, 2021))]
+    at = year.select(2020).run()
+    # The year opens empty but for what is per area; it saves under "2020" and leaves the term alone.
+    assert at.text_area(key=SECTION + "leadership").value == ""
+    assert at.text_input(key=state.REPORT_TEXT_NAME_WIDGET).value == "Từ Hữu Hà"
+    at.text_area(key=SECTION + "tasks").input("Nhiệm vụ năm 2021.")
+    at = at.button(key=state.REPORT_TEXT_SAVE_BUTTON).click().run()
+    assert not at.error
+    assert narrative_store.load(store, AREA, "2020").sections == {"tasks": "Nhiệm vụ năm 2021."}
+    assert narrative_store.load(store, AREA, TERM).paragraphs("leadership")[1] == "Hội đồng được kiện toàn."
+    assert store.current_version() == 3

@@ -26,6 +26,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa có địa bàn hay kỳ báo cáo nào có số liệu để viết báo cáo.",
         "No area or period has figures to write a report about yet.",
     ),
+    "narrative.year": ("Báo cáo của", "Report for"),
+    "narrative.whole_term": ("Cả giai đoạn {term}", "The whole {term} term"),
     "narrative.sections": ("Các phần do văn phòng viết", "The parts the office writes"),
     "narrative.settings": ("Số văn bản, người ký, nơi nhận", "Number, signer and recipients"),
     "narrative.settings_help": (
@@ -38,7 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "E.g. 125/BC-UBND; leave empty to write it by hand.",
     ),
     "narrative.signer_title": ("Chức danh người ký", "Signer's title"),
-    "narrative.signer_title_hint": ("Để trống: CHỦ TỊCH.", "Empty: the chairperson (CHAIRPERSON)."),
+    "narrative.signer_title_hint": ("Để trống: CHỦ TỊCH.", "Empty: CHAIRPERSON, the default."),
     "narrative.signer_name": ("Họ và tên người ký", "Signer's name"),
     "narrative.recipients": ("Nơi nhận (mỗi dòng một nơi)", "Recipients (one a line)"),
     "narrative.recipients_hint": (
