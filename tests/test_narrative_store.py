@@ -208,6 +208,9 @@ def test_a_backup_holds_the_narrative_and_a_restore_brings_it_back(
     narrative_store.save(store, AREA, TERM, SECOND, "canbo", Role.ANALYST)
     counts = backup.restore(store.engine, file)
     assert (counts["narrative_sections"], counts["report_settings"]) == (2, 1)
+    # The tables revision 0003 added are in it too: a restore brings back a version's areas whole.
+    links = store.load(2).area_links
+    assert counts["data_area_links"] == len(links) > 0
     assert store.current_version() == 2
     assert narrative_store.load(store, AREA, TERM) == FIRST
     assert narrative_store.load(store, AREA, TERM, 1) == EMPTY
