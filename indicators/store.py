@@ -428,25 +428,7 @@ class Store:
         action: str,
         restored_from: int | None,
     ) -> CommitResult:
-        plans = {}
-        added = removed = 0
-        for model in TABLES:
-            table = ROW_TABLES[model.name]
-            current = conn.execute(
-                select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
-            ).all()
-            current_hash = {h: rid for rid, h in current}
-            frame = data.frame(model)
-            hashes = row_hashes(frame)
-            new_mask = ~hashes.isin(current_hash.keys())
-            gone = set(current_hash) - set(hashes)
-            plans[model.name] = (
-                frame[new_mask.to_numpy()],
-                hashes[new_mask],
-                [current_hash[h] for h in gone],
-            )
-            added += int(new_mask.sum())
-            removed += len(gone)
+        plans, added, removed = _row_plans(conn, data)
         # A rollback brings back the version's narrative too, even where its figures are the same.
         texts = (
             versioned_texts.restore_plan(conn, TEXT_TABLES, restored_from)
@@ -459,16 +441,7 @@ class Store:
         counts = {**data.counts(), "added": added, "removed": removed}
         if written:
             counts["narrative"] = written
-        version = _insert_version(
-            conn,
-            account,
-            action,
-            note,
-            counts,
-            file_name=file_name,
-            sha256=sha256,
-            restored_from=restored_from,
-        )
+        version = _insert_version(conn, account, action, note, counts, file_name, sha256, restored_from)
         versioned_texts.write(conn, TEXT_TABLES, texts, version)
         for model in TABLES:
             table = ROW_TABLES[model.name]
@@ -523,6 +496,30 @@ class Store:
             action="rollback",
             restored_from=version,
         )
+
+
+# Per data table: the rows to add, their hashes, and the row ids to close.
+RowPlans = dict[str, tuple[pd.DataFrame, pd.Series, list[int]]]
+
+
+def _row_plans(conn: Connection, data: Dataset) -> tuple[RowPlans, int, int]:
+    """What makes the current rows `data`'s, compared by row hash; with the rows added and removed."""
+    plans: RowPlans = {}
+    added = removed = 0
+    for model in TABLES:
+        table = ROW_TABLES[model.name]
+        current = conn.execute(
+            select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
+        ).all()
+        current_hash = {h: rid for rid, h in current}
+        frame = data.frame(model)
+        hashes = row_hashes(frame)
+        new_mask = ~hashes.isin(current_hash.keys())
+        gone = set(current_hash) - set(hashes)
+        plans[model.name] = (frame[new_mask.to_numpy()], hashes[new_mask], [current_hash[h] for h in gone])
+        added += int(new_mask.sum())
+        removed += len(gone)
+    return plans, added, removed
 
 
 def _insert_version(
