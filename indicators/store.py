@@ -487,7 +487,7 @@ class Store:
             raise StoreError(_write_error_message(exc), str(getattr(exc, "orig", exc))) from exc
 
     def rollback(self, version: int, account: str, note: str = "") -> CommitResult:
-        """Restore an old version's figures as a new version; nothing is deleted."""
+        """Restore an old version's figures and report narrative as a new version; nothing is deleted."""
         old = self.load(version)
         return self.commit(
             old,

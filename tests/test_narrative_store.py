@@ -163,6 +163,7 @@ def test_a_save_over_someone_elses_newer_text_is_refused(store: Store) -> None:
     # A figure import in between is no conflict: only this area and period's text is compared.
     data = store.load()
     assert store.commit(replace(data, observations=data.observations.iloc[1:]), "canbo").version == 4
+    assert narrative_store.load(store, AREA, TERM, 4) == SECOND  # an import keeps the narrative as it is
     assert narrative_store.save(store, AREA, TERM, mine, "canbo", Role.ANALYST, expected=SECOND).version == 5
 
 
