@@ -8,8 +8,8 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
-from indicators.lookup import Levels
-from indicators.model import AggregationRule, Dataset, ObsKind, ValueKind
+from indicators.core.lookup import Levels
+from indicators.core.model import AggregationRule, Dataset, ObsKind, ValueKind
 
 
 class Mark(StrEnum):
@@ -22,7 +22,7 @@ class Mark(StrEnum):
 
 
 class Reason(StrEnum):
-    """Why an indicator is not added up (words in indicators/i18n.py, "agg_reason.*")."""
+    """Why an indicator is not added up (words in indicators/text/i18n.py, "agg_reason.*")."""
 
     RATE_WITHOUT_PARTS = "rate_without_parts"
     PER_UNIT_WITHOUT_BASE = "per_unit_without_base"

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from indicators import aggregate, areas, attainment
-from indicators.aggregate import Mark
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import (
+from indicators.areas import aggregate
+from indicators.areas import hierarchy as areas
+from indicators.areas.aggregate import Mark
+from indicators.core import attainment
+from indicators.core.model import (
     OBSERVATIONS,
     TABLES,
     AggregationRule,
@@ -21,6 +21,8 @@ from indicators.model import (
     TargetKind,
     coerce,
 )
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 # The country as the parent of provinces. The statistics office gives the country no code; this is
 # its ISO 3166 code, used only as the top of the comparison, never stored with figures.

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import areas, fmt
-from indicators.i18n import ByLang, Message, msg
-from indicators.upload_sheets import Checker, Located
+from indicators.areas import hierarchy as areas
+from indicators.excel.sheets import Checker, Located
+from indicators.text import fmt
+from indicators.text.i18n import ByLang, Message, msg
 
 
 def _in_force(units: pd.DataFrame, year: int) -> bool:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from indicators.fmt import Lang
-from indicators.model import AreaLevel, Dataset
+from indicators.core.model import AreaLevel, Dataset
+from indicators.text.fmt import Lang
 
 # Vietnamese unit words and their English names; the longest first so "Thành phố" wins over "Thị".
 _KINDS: tuple[tuple[str, str], ...] = (

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.model import AREA_LINKS, AREAS, TABLES, AreaLevel, Dataset, LinkPart, coerce
+from indicators.core.model import AREA_LINKS, AREAS, TABLES, AreaLevel, Dataset, LinkPart, coerce
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 LAI_CHAU_AREAS = DATA / "areas_lai_chau.csv"
 LAI_CHAU_LINKS = DATA / "area_links_lai_chau.csv"
 LAI_CHAU = "12"
@@ -172,11 +172,11 @@ def with_national(data: Dataset, national: pd.DataFrame) -> Dataset:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write Lai Châu's files: `python -m indicators.official_areas LEGACY.csv CONVERSION.csv`."""
+    """Write Lai Châu's files: `python -m indicators.areas.official LEGACY.csv CONVERSION.csv`."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
         print(
-            "usage: python -m indicators.official_areas Xa_2025-01-04.csv BangChuyendoi.csv", file=sys.stderr
+            "usage: python -m indicators.areas.official Xa_2025-01-04.csv BangChuyendoi.csv", file=sys.stderr
         )
         return 2
     areas, links = build_lai_chau(Path(args[0]), Path(args[1]))

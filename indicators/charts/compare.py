@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import areas, figures, fmt, labels
-from indicators.compare import COUNTRY, Comparison, area_names, parent_note
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
+from indicators.areas import hierarchy as areas
+from indicators.areas.compare import COUNTRY, Comparison, area_names, parent_note
+from indicators.charts import figures
+from indicators.core.model import Dataset
+from indicators.text import fmt, labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 _ICONS = {**labels.STATUS_ICON, "partial": "◐"}
 
@@ -79,7 +81,7 @@ def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang
     )
 
 
-# Stable column ids; widgets.show_table puts the headers on ("col.<id>" in indicators/i18n.py).
+# Stable column ids; widgets.show_table puts the headers on ("col.<id>" in indicators/text/i18n.py).
 TABLE_COLUMNS = [
     "area_code",
     "area",
@@ -107,9 +109,7 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
             "row": [note if p else "" for p in rows["is_parent"]],
             "value": rows["value"].astype("float64"),
             "unit": unit,
-            "actual_kind": [
-                t(f"kind.{k}", lang) if k else "" for k in rows["actual_kind"].fillna("")
-            ],
+            "actual_kind": [t(f"kind.{k}", lang) if k else "" for k in rows["actual_kind"].fillna("")],
             "kind": [t(f"kind.{k}", lang) if k else "" for k in rows["target_kind"].fillna("")],
             "target": rows["target"].astype("float64"),
             # A target worked back from the report's printed % says so (basis.implied).
@@ -134,7 +134,8 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     # itself is only in the Excel file.
     estimate, implied = t("kind.estimate", lang), t("basis.implied", lang)
     values = [
-        f"{fmt.number(v, lang)} ({fmt.estimate_mark(lang)})" if k == estimate and not fmt.is_missing(v)
+        f"{fmt.number(v, lang)} ({fmt.estimate_mark(lang)})"
+        if k == estimate and not fmt.is_missing(v)
         else fmt.number(v, lang)
         for v, k in zip(table["value"], table["actual_kind"], strict=True)
     ]

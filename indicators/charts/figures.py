@@ -9,10 +9,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import fmt
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.labels import (
+from indicators.core.page_settings import CHANGE_BASE_YEAR
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from indicators.text.labels import (
     NO_TARGET,
     estimated,
     goal_status_text,
@@ -20,7 +21,6 @@ from indicators.labels import (
     status_text,
     target_text,
 )
-from indicators.page_settings import CHANGE_BASE_YEAR
 
 # Colours are Okabe–Ito, darkened so white text on them stays readable; the icon and word
 # beside each (labels.py) say the same without colour.
@@ -466,10 +466,7 @@ def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang, after: float | No
         levels["year"].tolist(),
         levels["actual"].tolist(),
         texts,
-        [
-            _hover_line(f"{label} {int(y)}", text, unit)
-            for y, text in zip(levels["year"], texts, strict=True)
-        ],
+        [_hover_line(f"{label} {int(y)}", text, unit) for y, text in zip(levels["year"], texts, strict=True)],
         mode="lines+markers+text",
         line={"color": "#0072B2", "width": 3},
         marker={"size": 9, "symbol": "circle"},

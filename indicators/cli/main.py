@@ -16,28 +16,20 @@ from typing import NoReturn
 import numpy as np
 import pandas as pd
 
-from indicators import (
-    accounts,
-    areas,
-    attainment,
-    backup,
-    cli_tables,
-    compare,
-    diff,
-    excel,
-    fmt,
-    migrate,
-    missing,
-    official_areas,
-    progress,
-    report,
-    report_compare,
-    stale,
-    validate,
-)
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store, StoreError
+from indicators.areas import compare
+from indicators.areas import hierarchy as areas
+from indicators.areas import official as official_areas
+from indicators.cli import tables as cli_tables
+from indicators.core import attainment, progress
+from indicators.core.model import Dataset
+from indicators.excel import diff, missing, stale, validate
+from indicators.excel import workbook as excel
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.store import accounts, backup, migrate
+from indicators.store.database import Store, StoreError
+from indicators.text import fmt
+from indicators.text.i18n import t
 
 FORMATS = ("table", "csv", "json")
 LANGS = ("vi", "en")
@@ -611,7 +603,9 @@ def _restore(args: argparse.Namespace, store: Store) -> int:
 
 
 def _report(args: argparse.Namespace, store: Store) -> int:
-    from indicators import report_render  # docxtpl and its XML stack load only for this command
+    from indicators.report import (
+        render as report_render,  # docxtpl and its XML stack load only for this command
+    )
 
     template = Path(args.template) if args.template else None
     if template is not None and not template.is_file():

@@ -11,9 +11,9 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from indicators import fmt
-from indicators.fmt import Lang
-from indicators.i18n import t
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 WIDTH = 100  # what a person's terminal shows without wrapping; COLUMNS narrows it, never widens
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from indicators.fmt import printed_decimals, round_half_up
-from indicators.lookup import Levels, levels_of, take_labels, term_start
-from indicators.lookup import positions as _positions
-from indicators.model import (
+from indicators.core.lookup import Levels, levels_of, take_labels, term_start
+from indicators.core.lookup import positions as _positions
+from indicators.core.model import (
     ESTIMATE_KINDS,
     TARGETS,
     AttainmentBasis,
@@ -23,6 +22,7 @@ from indicators.model import (
     TargetKind,
     coerce,
 )
+from indicators.text.fmt import printed_decimals, round_half_up
 
 KEY = ["code", "area", "year"]
 SOURCE = "_source"  # a working column: the position of the target row a judged row comes from

@@ -6,12 +6,12 @@ import re
 
 import pandas as pd
 
-from indicators import fmt
-from indicators.attainment import levels
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.labels import indicator_info
-from indicators.model import Dataset
+from indicators.core.attainment import levels
+from indicators.core.model import Dataset
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from indicators.text.labels import indicator_info
 
 RECIPIENTS: tuple[str, ...] = ("tap_the", "ca_nhan")
 LEVEL_ORDER: tuple[str, ...] = ("state", "government", "province", "grassroots")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.model import Dataset, ObsKind
+from indicators.core.model import Dataset, ObsKind
 
 # Above this many (code × area × year) cells a dense table would waste memory; a hash index is used.
 DENSE_LIMIT = 40_000_000

@@ -173,7 +173,7 @@ class Table:
 
 
 # The long ("tidy") layout. Column names are the canonical English names; the workbook
-# shows Vietnamese headers (see indicators/excel.py) that map onto these.
+# shows Vietnamese headers (see indicators/excel/workbook.py) that map onto these.
 INDICATORS = Table(
     "indicators",
     "ChiTieu",
@@ -245,7 +245,7 @@ AREA_LINKS = Table(
     ("code", "from_code", "date", "part", "share", "source"),
     ("code", "from_code", "date"),
 )
-# How an indicator adds up from child areas to their parent (indicators/aggregate.py). An indicator
+# How an indicator adds up from child areas to their parent (indicators/areas/aggregate.py). An indicator
 # without a row gets the rule its unit implies; a rate needs its numerator and denominator.
 AGGREGATION = Table(
     "aggregation_rules",

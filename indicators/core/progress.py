@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from indicators import attainment
-from indicators.attainment import Verdicts, change_unit
-from indicators.lookup import levels_of, positions, take_labels, term_start
-from indicators.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
+from indicators.core import attainment
+from indicators.core.attainment import Verdicts, change_unit
+from indicators.core.lookup import levels_of, positions, take_labels, term_start
+from indicators.core.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
 
 # Statistics Canada / Open SDG thresholds on R = observed ÷ required growth.
 ON_TRACK, MODERATE = 0.95, 0.60

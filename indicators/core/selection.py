@@ -6,9 +6,9 @@ import re
 
 import pandas as pd
 
-from indicators.attainment import levels
-from indicators.model import DOMAINS, Dataset, Status
-from indicators.page_settings import HEADLINE
+from indicators.core.attainment import levels
+from indicators.core.model import DOMAINS, Dataset, Status
+from indicators.core.page_settings import HEADLINE
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators.model import Dataset
+from indicators.core.model import Dataset
 
 # The tables with a row per indicator and area: millions of figures at national scale. The others
 # (indicators, areas, links, rules) are small and every page needs them whole.

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators import attainment
-from indicators.model import Dataset, ObsKind, TargetKind
-from indicators.selection import span
+from indicators.core import attainment
+from indicators.core.model import Dataset, ObsKind, TargetKind
+from indicators.core.selection import span
 
 # A Party Congress term, whose resolution sets the goals: five years, ending 2015, 2020, 2025, 2030 …
 LENGTH = 5

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import attainment, progress, selection, terms
-from indicators.attainment import actual_kind
-from indicators.lookup import levels_of
-from indicators.model import Dataset, ObsKind, ProgressStatus, TargetKind, ValueKind
+from indicators.core import attainment, progress, selection, terms
+from indicators.core.attainment import actual_kind
+from indicators.core.lookup import levels_of
+from indicators.core.model import Dataset, ObsKind, ProgressStatus, TargetKind, ValueKind
 
 COLUMNS = [
     "code",

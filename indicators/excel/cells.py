@@ -10,10 +10,8 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 import pandas as pd
 
-from indicators import excel, official_areas
-from indicators.excel import HEADERS, fold
-from indicators.i18n import Message, msg
-from indicators.model import (
+from indicators.areas import official as official_areas
+from indicators.core.model import (
     AGGREGATION,
     AREA_LINKS,
     AREAS,
@@ -29,8 +27,11 @@ from indicators.model import (
     TargetKind,
     ValueKind,
 )
-from indicators.numbers import parse_number
-from indicators.upload_sheets import Checker, Located, blank_cells, cell_name
+from indicators.excel import workbook as excel
+from indicators.excel.sheets import Checker, Located, blank_cells, cell_name
+from indicators.excel.typed_numbers import parse_number
+from indicators.excel.workbook import HEADERS, fold
+from indicators.text.i18n import Message, msg
 
 FIGURE_TABLES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
 _TRUE = {"true", "1", "yes", "x", "co", "dung"}

@@ -9,11 +9,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from indicators import areas, fmt
-from indicators.excel import HEADERS
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import (
+from indicators.areas import hierarchy as areas
+from indicators.core.model import (
     AGGREGATION,
     AREA_LINKS,
     AREAS,
@@ -25,7 +22,11 @@ from indicators.model import (
     Dataset,
     Table,
 )
-from indicators.validate import Upload
+from indicators.excel.validate import Upload
+from indicators.excel.workbook import HEADERS
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 CATALOGUES: tuple[Table, ...] = (INDICATORS, AREAS, AREA_LINKS, AGGREGATION)
 FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)

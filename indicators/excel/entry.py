@@ -10,11 +10,12 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.packaging.custom import IntProperty
 
-from indicators import excel, fmt
-from indicators.fmt import Lang
-from indicators.i18n import Message, Num, msg
-from indicators.model import Dataset, ObsKind
-from indicators.numbers import parse_vietnamese
+from indicators.core.model import Dataset, ObsKind
+from indicators.excel import workbook as excel
+from indicators.excel.typed_numbers import parse_vietnamese
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import Message, Num, msg
 
 GRID_COLUMNS = ("code", "name", "unit", "value", "kind", "note")
 KINDS = (ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value)  # thực hiện (official), ước thực hiện

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import ElementTree as DefusedET
 from defusedxml.common import DefusedXmlException
 
-from indicators.i18n import Message, Num, msg
+from indicators.text.i18n import Message, Num, msg
 
 ENV_MAX_UPLOAD_MB = "INDICATORS_MAX_UPLOAD_MB"
 DEFAULT_MAX_UPLOAD_MB = 20.0

@@ -23,7 +23,7 @@ ENV_SECONDS = "INDICATORS_PARSE_SECONDS"
 DEFAULT_MEMORY_MB = 2048  # on top of what the child holds when it starts
 DEFAULT_SECONDS = 120.0
 READY = b"\x01"
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ _spares_lock = threading.Lock()
 
 
 def _start(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "indicators.isolation", module]
+    command = [sys.executable, "-m", "indicators.excel.isolation", module]
     # stdout and stderr go to the parent: an abort's message and backtrace reach the log, not people.
     return subprocess.Popen(command, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=env)
 

@@ -12,10 +12,7 @@ import io
 
 import pandas as pd
 
-from indicators import excel, fmt
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import (
+from indicators.core.model import (
     AGGREGATION,
     AREAS,
     INDICATORS,
@@ -26,6 +23,10 @@ from indicators.model import (
     ObsKind,
     ProgressStatus,
 )
+from indicators.excel import workbook as excel
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 # What a goal lacks: the baseline year's figure, any figure after it, or the term's total.
 NEEDS = ("baseline", "later", "term_total")

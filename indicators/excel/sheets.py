@@ -12,11 +12,7 @@ import numpy as np
 import pandas as pd
 import python_calamine
 
-from indicators import excel, fmt
-from indicators.excel import HEADERS, OPTIONAL_COLUMNS, fold
-from indicators.fmt import Lang
-from indicators.i18n import Message, msg
-from indicators.model import (
+from indicators.core.model import (
     OBSERVATIONS,
     TARGETS,
     YEAR_MAX,
@@ -25,7 +21,12 @@ from indicators.model import (
     Table,
     TargetKind,
 )
-from indicators.xlsx_guard import Facts, column_letter
+from indicators.excel import workbook as excel
+from indicators.excel.guard import Facts, column_letter
+from indicators.excel.workbook import HEADERS, OPTIONAL_COLUMNS, fold
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import Message, msg
 
 Severity = Literal["error", "warning"]
 # A wide sheet without an area column is about the district.

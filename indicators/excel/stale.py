@@ -15,10 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import diff, fmt, labels
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import OBSERVATIONS, REPORTED, TARGETS, Dataset, Table
+from indicators.core.model import OBSERVATIONS, REPORTED, TARGETS, Dataset, Table
+from indicators.excel import diff
+from indicators.text import fmt, labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
 # One row per figure removed, overwritten or added back ("removed", "changed", "restored"): "kind" is the

@@ -16,11 +16,8 @@ from typing import Literal
 import pandas as pd
 import python_calamine
 
-from indicators import area_dates, excel, isolation, xlsx_guard
-from indicators.excel import HEADERS, INSTRUCTIONS_SHEET, fold
-from indicators.fmt import Lang
-from indicators.i18n import Message, Num, msg, t
-from indicators.model import (
+from indicators.areas import dates as area_dates
+from indicators.core.model import (
     AGGREGATION,
     AREA_LINKS,
     AREAS,
@@ -30,7 +27,10 @@ from indicators.model import (
     Table,
     coerce,
 )
-from indicators.upload_cells import (
+from indicators.excel import guard as xlsx_guard
+from indicators.excel import isolation
+from indicators.excel import workbook as excel
+from indicators.excel.cells import (
     FIGURE_TABLES,
     check_columns,
     check_domain,
@@ -40,7 +40,8 @@ from indicators.upload_cells import (
     effective,
     official_codes,
 )
-from indicators.upload_sheets import (
+from indicators.excel.guard import Facts, Limits, Refusal
+from indicators.excel.sheets import (
     Checker,
     Located,
     Problem,
@@ -55,7 +56,9 @@ from indicators.upload_sheets import (
     read_wide,
     wide_header,
 )
-from indicators.xlsx_guard import Facts, Limits, Refusal
+from indicators.excel.workbook import HEADERS, INSTRUCTIONS_SHEET, fold
+from indicators.text.fmt import Lang
+from indicators.text.i18n import Message, Num, msg, t
 
 Layout = Literal["long", "wide", ""]
 log = logging.getLogger(__name__)

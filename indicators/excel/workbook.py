@@ -21,10 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from indicators import fmt
-from indicators.fmt import LANGS
-from indicators.i18n import t
-from indicators.model import (
+from indicators.core.model import (
     AGGREGATION,
     AREA_LINKS,
     AREAS,
@@ -48,7 +45,10 @@ from indicators.model import (
     TargetKind,
     ValueKind,
 )
-from indicators.xlsx_guard import column_letter
+from indicators.excel.guard import column_letter
+from indicators.text import fmt
+from indicators.text.fmt import LANGS
+from indicators.text.i18n import t
 
 # What a browser is told an .xlsx download is.
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -124,7 +124,8 @@ HEADERS: dict[str, dict[str, str]] = {
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 # The data version a downloaded workbook was made from, kept as a custom document property (Excel
-# and LibreOffice keep those on save), so its upload can tell what was added since (indicators/stale.py).
+# and LibreOffice keep those on save), so its upload can tell what was added since
+# (indicators/excel/stale.py).
 MADE_FROM_PROPERTY = "indicators_data_version"
 _CUSTOM_PROPS = "docProps/custom.xml"
 _CUSTOM_PROPS_MAX = 64 * 1024
@@ -679,7 +680,7 @@ def _implied_formats(data: Dataset) -> dict[int, str]:
     The cell keeps the exact value (an upload of the file changes nothing); only what is shown is
     rounded and marked.
     """
-    from indicators.attainment import levels, stated_changes  # attainment does not import this module
+    from indicators.core.attainment import levels, stated_changes  # attainment does not import this module
 
     targets = data.targets.reset_index(drop=True)
     derived = targets[targets["derived"]]

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
-from indicators.i18n import Message, MessageError, Num, msg
+from indicators.text.i18n import Message, MessageError, Num, msg
 
 Clock = Callable[[], float]
 # Until a build has been timed, a guess at one (a report with charts and a PDF, on a loaded machine).

@@ -1,6 +1,6 @@
 """The báo cáo's comparison of an area's child units: a section of sentences and an appendix table.
 
-Every figure comes from indicators/compare.py (which adds children up by indicators/aggregate.py):
+Every figure comes from indicators/areas/compare.py (which adds children up by indicators/areas/aggregate.py):
 each child's value, target, % attained and status, and the parent's total marked as compare marks it.
 """
 
@@ -11,12 +11,11 @@ from dataclasses import replace
 
 import pandas as pd
 
-from indicators import areas, compare, fmt
-from indicators.aggregate import Mark
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import AreaLevel, Comparator, Dataset, ObsKind, Status
-from indicators.report import (
+from indicators.areas import compare
+from indicators.areas import hierarchy as areas
+from indicators.areas.aggregate import Mark
+from indicators.core.model import AreaLevel, Comparator, Dataset, ObsKind, Status
+from indicators.report.content import (
     AreaRow,
     Content,
     Period,
@@ -31,6 +30,9 @@ from indicators.report import (
     number_sections,
     shown_pct,
 )
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 _JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
 # Children with neither a figure nor a target share one line; their names are listed up to this many.
@@ -323,7 +325,9 @@ def _figure(
     data: Dataset, result: compare.Comparison, name: str, unit: str, lang: Lang
 ) -> tuple[str, object]:
     """The comparison page's chart of the first indicator, with its title for the caption."""
-    from indicators import compare_charts  # plotly is loaded only for a report that has something to draw
+    from indicators.charts import (
+        compare as compare_charts,  # plotly is loaded only for a report that has something to draw
+    )
 
     title = t("compare.chart_title", lang).format(indicator=name, year=result.year)
     figure = compare_charts.compare_figure(data, result, name, unit, lang)

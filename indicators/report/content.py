@@ -11,11 +11,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators import areas, attainment, fmt, labels, progress
-from indicators.fmt import Lang
-from indicators.i18n import MessageError, msg, t
-from indicators.lookup import term_start
-from indicators.model import DOMAINS, Comparator, Dataset, Direction, ObsKind, Status, TargetKind, ValueKind
+from indicators.areas import hierarchy as areas
+from indicators.core import attainment, progress
+from indicators.core.lookup import term_start
+from indicators.core.model import (
+    DOMAINS,
+    Comparator,
+    Dataset,
+    Direction,
+    ObsKind,
+    Status,
+    TargetKind,
+    ValueKind,
+)
+from indicators.text import fmt, labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import MessageError, msg, t
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 _AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
@@ -146,7 +157,7 @@ class Content:
     thin: bool  # no figure at all for the area and period
     # Chart name → a maker of (title, plotly figure) pairs, called only where a browser can draw them.
     figures: dict[str, Callable[[], list[tuple[str, object]]]] = field(default_factory=dict)
-    # The comparison of the area's child units (indicators/report_compare.py), when one is asked for.
+    # The comparison of the area's child units (indicators/report/compare.py), when one is asked for.
     compared: bool = False
     area_rows: list[AreaRow] = field(default_factory=list)
     area_title: str = ""
@@ -726,7 +737,8 @@ def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Conten
 
 def _attainment_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple[str, object]:
     """The dashboard's attainment chart of the judged results, with its title for the caption."""
-    from indicators import figures, tables  # plotly is loaded only for a report that has something to draw
+    from indicators.charts import figures  # plotly is loaded only for a report that has something to draw
+    from indicators.text import tables
 
     view = tables.attainment_view(data, judged, lang)
     title = t("chart.attainment", lang)

@@ -43,5 +43,5 @@ EMPTY = Narrative()
 
 
 def heading_key(key: str) -> str:
-    """The words key of a section's heading (vi and en in indicators/words/report.py)."""
+    """The words key of a section's heading (vi and en in indicators/text/words/report.py)."""
     return f"report.section.{key}"

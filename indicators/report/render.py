@@ -19,12 +19,13 @@ from jinja2 import Undefined
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from indicators import report, report_compare
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.report import AreaRow, Content, ReportError, Row
-from indicators.report_template import TEMPLATE
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report.content import AreaRow, Content, ReportError, Row
+from indicators.report.template import TEMPLATE
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 # Where the system browser usually is; $PATH is searched for the same names.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")

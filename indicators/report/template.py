@@ -1,6 +1,6 @@
 """Builds the default báo cáo template (Decree 30/2020 layout, docxtpl placeholders).
 
-Run `python -m indicators.report_template` after changing this file, and commit both.
+Run `python -m indicators.report.template` after changing this file, and commit both.
 
 The template is generated, not drawn by hand, so every size and margin can be reviewed here.
 An office may replace it with its own .docx that uses the same placeholders:
@@ -386,7 +386,7 @@ def build() -> DocumentObject:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the template: `python -m indicators.report_template [OUT.docx]`."""
+    """Write the template: `python -m indicators.report.template [OUT.docx]`."""
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else TEMPLATE
     out.parent.mkdir(parents=True, exist_ok=True)

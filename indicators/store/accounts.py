@@ -22,10 +22,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from indicators import official_areas, passwords
-from indicators.i18n import MessageError, msg
-from indicators.passwords import MAX_PASSWORD_BYTES
-from indicators.store import ROW_TABLES, Store, StoreError, sign_in_failures, sign_in_sessions, users
+from indicators.areas import official as official_areas
+from indicators.store import passwords
+from indicators.store.database import ROW_TABLES, Store, StoreError, sign_in_failures, sign_in_sessions, users
+from indicators.store.passwords import MAX_PASSWORD_BYTES
+from indicators.text.i18n import MessageError, msg
 
 
 class Role(StrEnum):

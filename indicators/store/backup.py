@@ -17,8 +17,8 @@ from sqlalchemy import MetaData, Table, create_engine, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from indicators import migrate
-from indicators.i18n import Message, MessageError, msg
+from indicators.store import migrate
+from indicators.text.i18n import Message, MessageError, msg
 
 FORMAT = "tam-duong-indicators-dump"
 FORMAT_VERSION = 1

@@ -37,12 +37,13 @@ from sqlalchemy.engine import Connection, Dialect, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from indicators import excel, migrate
-from indicators.i18n import Message, MessageError, msg
-from indicators.model import TABLES, Dataset
-from indicators.model import Table as ModelTable
+from indicators.core.model import TABLES, Dataset
+from indicators.core.model import Table as ModelTable
+from indicators.excel import workbook as excel
+from indicators.store import migrate
+from indicators.text.i18n import Message, MessageError, msg
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 SEED_WORKBOOK = PROJECT / "data" / "tam_duong_2015_2025.xlsx"
 DEFAULT_DB = PROJECT / "var" / "indicators.sqlite"
 ENV_URL = "INDICATORS_DB"
@@ -147,7 +148,7 @@ def _row_table(model: ModelTable) -> Table:
 
 
 ROW_TABLES: dict[str, Table] = {t.name: _row_table(t) for t in TABLES}
-# Accounts live in the same store (indicators/accounts.py works on them), so that
+# Accounts live in the same store (indicators/store/accounts.py works on them), so that
 # every version can name who made it and one backup holds everything.
 users = Table(
     "users",
@@ -166,7 +167,7 @@ sign_in_failures = Table(
     Column("last_at", UtcDateTime(), nullable=False),
 )
 
-# Signed-in sessions and the one-time tickets that open them (indicators/sessions.py). Only the
+# Signed-in sessions and the one-time tickets that open them (indicators/store/sessions.py). Only the
 # SHA-256 of each random token is kept, so a copy of the store opens no session; the account
 # and its role are read from `users` on every check, never from the browser.
 sign_in_sessions = Table(
@@ -312,9 +313,13 @@ class Store:
                     for table in ROW_TABLES.values()
                 )
             )
-            rows = conn.execute(
-                select(versions).where((versions.c.version <= v) & lives_on).order_by(versions.c.version)
-            ).mappings().all()
+            rows = (
+                conn.execute(
+                    select(versions).where((versions.c.version <= v) & lives_on).order_by(versions.c.version)
+                )
+                .mappings()
+                .all()
+            )
         return pd.DataFrame(rows, columns=[c.name for c in versions.columns])
 
     def load(self, version: int | None = None) -> Dataset:

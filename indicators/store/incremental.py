@@ -11,10 +11,10 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.engine import Connection
 
-from indicators.i18n import msg
-from indicators.model import TABLES, Dataset, coerce
-from indicators.model import Table as ModelTable
-from indicators.store import READ_ROWS, ROW_TABLES, Store, StoreError, versions
+from indicators.core.model import TABLES, Dataset, coerce
+from indicators.core.model import Table as ModelTable
+from indicators.store.database import READ_ROWS, ROW_TABLES, Store, StoreError, versions
+from indicators.text.i18n import msg
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
-from indicators.i18n import MessageError, msg
+from indicators.text.i18n import MessageError, msg
 
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001_release_0"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from zxcvbn import zxcvbn
 
-from indicators.i18n import Message, msg
+from indicators.text.i18n import Message, msg
 
 MIN_PASSWORD, MAX_PASSWORD_BYTES = 12, 72  # bcrypt reads at most 72 bytes
 # zxcvbn's scale: 3 is "safely unguessable" against an online attacker and a slow hash offline.

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import attainment, excel, official_areas
-from indicators.model import AREA_LINKS, AREAS, TABLES, Dataset
+from indicators.areas import official as official_areas
+from indicators.core import attainment
+from indicators.core.model import AREA_LINKS, AREAS, TABLES, Dataset
+from indicators.excel import workbook as excel
 
-SOURCE = Path(__file__).resolve().parents[1] / "data" / "source.toml"
+SOURCE = Path(__file__).resolve().parents[2] / "data" / "source.toml"
 
 
 def load_source(path: Path = SOURCE) -> Dataset:
@@ -29,8 +31,8 @@ def load_source(path: Path = SOURCE) -> Dataset:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the workbook: `python -m indicators.seed [OUT.xlsx]`."""
-    from indicators.store import SEED_WORKBOOK
+    """Write the workbook: `python -m indicators.store.seed [OUT.xlsx]`."""
+    from indicators.store.database import SEED_WORKBOOK
 
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else SEED_WORKBOOK

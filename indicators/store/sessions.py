@@ -14,9 +14,9 @@ from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from indicators.accounts import Role
-from indicators.i18n import msg
-from indicators.store import Store, StoreError, sign_in_sessions, users
+from indicators.store.accounts import Role
+from indicators.store.database import Store, StoreError, sign_in_sessions, users
+from indicators.text.i18n import msg
 
 COOKIE_NAME = "indicators_session"
 HOURS_ENV = "INDICATORS_SESSION_HOURS"
@@ -26,7 +26,7 @@ DEFAULT_HOURS = 8.0
 TICKET_SECONDS = 60
 _SALT = "indicators.session"
 # A device that has signed in to an account: its own count of failed attempts at that account
-# (indicators/accounts.py), so that nobody else's guesses make its owner wait.
+# (indicators/store/accounts.py), so that nobody else's guesses make its owner wait.
 DEVICE_COOKIE = "indicators_device"
 DEVICE_DAYS = 180
 _DEVICE_SALT = "indicators.device"

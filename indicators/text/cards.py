@@ -6,14 +6,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators import fmt
-from indicators.attainment import change_unit, levels, stated_changes
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.labels import NO_TARGET, QUALIFIER_SIGN, estimated, indicator_info, status_text, value_text
-from indicators.model import Dataset, ObsKind, Status
-from indicators.page_settings import CHANGE_BASE_YEAR
-from indicators.selection import period_years
+from indicators.core.attainment import change_unit, levels, stated_changes
+from indicators.core.model import Dataset, ObsKind, Status
+from indicators.core.page_settings import CHANGE_BASE_YEAR
+from indicators.core.selection import period_years
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from indicators.text.labels import (
+    NO_TARGET,
+    QUALIFIER_SIGN,
+    estimated,
+    indicator_info,
+    status_text,
+    value_text,
+)
 
 # Which target a card reports when an indicator has several: the resolution before a plan.
 TARGET_KIND_ORDER: tuple[str, ...] = ("NQ", "DA", "GIAO", "KH")

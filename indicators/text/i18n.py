@@ -1,6 +1,6 @@
 """Words in Vietnamese and English: every sentence the product shows people comes from here.
 
-One mechanism: a key in `WORDS` (grouped by feature in indicators/words/) read with `t()`;
+One mechanism: a key in `WORDS` (grouped by feature in indicators/text/words/) read with `t()`;
 a sentence with values is a `Message`, put into words when the reader's language is known;
 an error people read is a `MessageError` carrying one.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indicators import fmt
-from indicators.fmt import Lang
-from indicators.words import (
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.words import (
     accounts,
     areas,
     checks,

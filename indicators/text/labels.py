@@ -6,11 +6,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from indicators import areas, fmt
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.selection import span
+from indicators.areas import hierarchy as areas
+from indicators.core.model import Dataset
+from indicators.core.selection import span
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 # Status is never colour alone: each has an icon and a word (figures add the colours).
 NO_TARGET = "no_target"
@@ -128,7 +129,7 @@ def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
 def row_unit(row: pd.Series, unit: str, lang: Lang) -> str:
     """The unit of a row's actual and target: a fall a year in points for "reduce by" goals."""
     if str(row.get("comparator", "")) == "reduce_by":
-        from indicators.attainment import change_unit  # a pure helper; no cycle at import time
+        from indicators.core.attainment import change_unit  # a pure helper; no cycle at import time
 
         return change_unit(unit, per_year=True, lang=lang)
     return unit

@@ -7,11 +7,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from indicators import fmt
-from indicators.attainment import change_unit, levels, stated_changes
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.labels import (
+from indicators.core.attainment import change_unit, levels, stated_changes
+from indicators.core.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
+from indicators.core.page_settings import CHANGE_BASE_YEAR
+from indicators.core.selection import period_years
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from indicators.text.labels import (
     NO_TARGET,
     estimated,
     goal_status_text,
@@ -21,9 +24,6 @@ from indicators.labels import (
     term_label,
     value_text,
 )
-from indicators.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
-from indicators.page_settings import CHANGE_BASE_YEAR
-from indicators.selection import period_years
 
 PROGRESS_ORDER: tuple[str, ...] = (
     # A goal whose year is past is judged first: the term's result, best first.
@@ -373,7 +373,7 @@ def _result_text(goal: pd.Series, lang: Lang) -> str:
 
 
 def _why(goal: pd.Series, gaps: Mapping[tuple[str, str], str] | None, lang: Lang) -> str:
-    """Why a status is unknown: the figures missing (indicators/missing.py) where known, else the reason."""
+    """Why a status is unknown: the figures missing (excel/missing.py) where known, else the reason."""
     gap = (gaps or {}).get((str(goal["code"]), str(goal["area"])), "")
     reason = str(goal["reason"])
     return gap or (t(f"reason.{reason}", lang) if reason else "")

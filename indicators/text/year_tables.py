@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators import fmt, labels
-from indicators.attainment import change_unit
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Comparator, Dataset, Status, ValueKind
-from indicators.tables import goal_text
+from indicators.core.attainment import change_unit
+from indicators.core.model import Comparator, Dataset, Status, ValueKind
+from indicators.text import fmt, labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from indicators.text.tables import goal_text
 
 # Plan statuses counted in the tally, in the tally's order.
 PLAN_STATUSES = (Status.EXCEEDED, Status.MET, Status.NOT_MET, Status.NO_DATA, Status.NOT_JUDGED)

@@ -12,9 +12,9 @@ from bench.dashboard import CHROMIUM as BENCH_CHROMIUM
 from bench.dashboard import CHROMIUM_ARGS, drawn_js
 from bench.serving import ServerError as ServerError  # re-exported: the browser tests catch it
 from bench.serving import free_port as free_port  # re-exported: tests that start servers of their own
-from indicators.fmt import Lang
+from indicators.text.fmt import Lang
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # Debian's Chromium with the same quiet, offline flags as the benchmarks (bench/dashboard.py).
 CHROMIUM = Path(BENCH_CHROMIUM)
 # A common laptop screen and a common phone.

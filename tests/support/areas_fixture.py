@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import diff, excel, validate
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.excel import diff, validate
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
 
 COMMUNES = {"03424": "Xã Bản Bo", "03390": "Xã Bình Lư", "03405": "Xã Tả Lèng", "03430": "Xã Khun Há"}
 TEA = {"03424": 1200.5, "03390": 950.0, "03405": 430.25, "03430": 610.0}  # ha, sums to 3,190.75

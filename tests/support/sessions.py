@@ -8,9 +8,9 @@ from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import accounts
-from indicators.accounts import Role
-from indicators.store import Store
+from indicators.store import accounts
+from indicators.store.accounts import Role
+from indicators.store.database import Store
 
 ROUNDS = "INDICATORS_BCRYPT_ROUNDS"
 PASSWORD = "mây trắng đỉnh Pu Ta Leng"

@@ -1,10 +1,10 @@
-"""Alembic's environment: runs the revisions on the connection indicators.migrate hands over."""
+"""Alembic's environment: runs the revisions on the connection indicators.store.migrate hands over."""
 
 from __future__ import annotations
 
 from alembic import context
 
-# indicators.migrate passes an open connection inside a transaction (with the write lock taken):
+# indicators.store.migrate passes an open connection inside a transaction (with the write lock taken):
 # every revision of one upgrade runs in that transaction, so a failure leaves the store as it was.
 connection = context.config.attributes["connection"]
 context.configure(

@@ -172,7 +172,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chỉ tiêu giảm bình quân mỗi năm: mục tiêu và thực hiện là mức giảm mỗi năm.",
         "Targets to reduce by an amount a year: target and actual are the fall a year.",
     ),
-    # The comparison of the child units (indicators/report_compare.py)
+    # The comparison of the child units (indicators/report/compare.py)
     "report.cmp.heading": (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM {y}",
         "THE UNITS UNDER THE AREA COMPARED, {y}",

@@ -78,7 +78,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chỉ áp dụng cho tệp theo mẫu (dạng dọc); bảng dạng ngang không bao giờ gỡ số liệu.",
         "Applies to template-layout (long) files only; a wide table never removes a figure.",
     ),
-    # The figures a change removes or overwrites, named at the top of its preview (indicators/stale.py).
+    # The figures a change removes or overwrites, named at the top of its preview (indicators/excel/stale.py).
     "figures.title": (
         "{n} số liệu sẽ bị sửa hoặc gỡ nếu ghi",
         "{n} figures would be changed or removed by saving",

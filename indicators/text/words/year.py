@@ -80,7 +80,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress.khong_dat": ("không đạt mục tiêu", "goal not met"),
     "progress.final_estimate": ("theo số ước thực hiện", "based on an estimate"),
     "report.goal_result": ("kết quả: {status}", "result: {status}"),
-    # A workbook made from an older data version (indicators/stale.py).
+    # A workbook made from an older data version (indicators/excel/stale.py).
     "stale.guide": (
         "Tệp này được lập từ dữ liệu phiên bản {v}. Nếu sau đó có người thêm hoặc sửa số liệu cho cùng "
         "chỉ tiêu và địa bàn, trang cập nhật sẽ nêu tên từng số liệu trước khi ghi.",

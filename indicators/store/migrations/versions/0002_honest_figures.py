@@ -79,8 +79,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 def _rehash(table: str) -> None:
     """Recompute row_hash of every row of one data table over its new columns."""
     # Imported here: the hash must be the store's own, or unchanged rows would look changed.
-    from indicators.model import Table, coerce
-    from indicators.store import row_hashes
+    from indicators.core.model import Table, coerce
+    from indicators.store.database import row_hashes
 
     bind = op.get_bind()
     columns = COLUMNS[table]

@@ -113,8 +113,8 @@ def migrate_rows(conn: Connection) -> None:
 
 def _hashes(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
     """The store's own row hash over the columns of this revision, so unchanged rows stay unchanged."""
-    from indicators.model import Table, coerce
-    from indicators.store import row_hashes
+    from indicators.core.model import Table, coerce
+    from indicators.store.database import row_hashes
 
     typed = coerce(Table("t", "", columns, ()), frame[list(columns)])
     return list(row_hashes(typed).to_numpy())
@@ -145,7 +145,7 @@ def _map_codes(conn: Connection, table: str, code_columns: tuple[str, ...], colu
 
 def _official_version(conn: Connection) -> None:
     """One new version: areas = Lai Châu's official list plus any other area already there; links added."""
-    from indicators import official_areas
+    from indicators.areas import official as official_areas
 
     areas, links = official_areas.lai_chau()
     columns = MAPPED["areas"][1]

@@ -19,7 +19,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """The table indicators/sessions.py keeps tokens in (only their SHA-256)."""
+    """The table indicators/store/sessions.py keeps tokens in (only their SHA-256)."""
     op.create_table(
         "sign_in_sessions",
         sa.Column("token_hash", sa.String(64), primary_key=True),
