@@ -5,13 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import auth, downloads, state, widgets
-from indicators import labels, narrative_store, selection
-from indicators.accounts import Role
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.narrative import SECTION_KEYS, Narrative, heading_key
-from indicators.narrative_store import MAX_RECIPIENTS, MAX_SECTION_CHARS, NarrativeError
-from indicators.store import StoreError
+from indicators.core import selection
+from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
+from indicators.store import narrative as narrative_store
+from indicators.store.accounts import Role
+from indicators.store.database import StoreError
+from indicators.store.narrative import MAX_RECIPIENTS, MAX_SECTION_CHARS, NarrativeError
+from indicators.text import labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 SECTION_HEIGHT = 140  # pixels: four or five lines before the box scrolls
 

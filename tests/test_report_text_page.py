@@ -11,14 +11,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
-from indicators import narrative_store, report_render
-from indicators.accounts import Role
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.narrative import EMPTY, SECTION_KEYS, Narrative, heading_key
-from indicators.store import Store
-from tests import sessions
+from indicators.core.model import Dataset
+from indicators.report import render as report_render
+from indicators.report.narrative import EMPTY, SECTION_KEYS, Narrative, heading_key
+from indicators.store import narrative as narrative_store
+from indicators.store.accounts import Role
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from tests.support import sessions
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

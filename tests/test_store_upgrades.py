@@ -17,12 +17,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
-from indicators import accounts, migrate, narrative_store
 from indicators.__main__ import main
-from indicators.accounts import Role
-from indicators.narrative import EMPTY, Narrative
-from indicators.official_areas import LEGACY_CODES
-from indicators.store import Store, UtcDateTime, versions
+from indicators.areas.official import LEGACY_CODES
+from indicators.report.narrative import EMPTY, Narrative
+from indicators.store import accounts, migrate
+from indicators.store import narrative as narrative_store
+from indicators.store.accounts import Role
+from indicators.store.database import Store, UtcDateTime, versions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORDS = {"quantri": "mat-khau-rat-dai-2020!", "canbo": "mot-mat-khau-khac-2021!"}
