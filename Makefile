@@ -36,7 +36,7 @@ lint: $(VENV)/.dev
 	$(BIN)/lint-imports
 
 seed: $(VENV)/.runtime
-	$(BIN)/python -m indicators.store.seed
+	$(BIN)/python -m indicators.cli.seed
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.engine
