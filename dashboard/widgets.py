@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from typing import Literal
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import area_choice, downloads, limits, narrow, state
 from indicators.areas import compare
 from indicators.areas import hierarchy as area_tree
+from indicators.charts import Figure, figures
 from indicators.charts import compare as compare_charts
-from indicators.charts import figures
 from indicators.core import attainment, page_settings, progress, selection
 from indicators.core.model import Dataset
 from indicators.store.database import StoreError
@@ -190,7 +189,7 @@ def _attainment_chart(
     period: str | None,
     title: str | None,
     _data: Dataset,
-) -> tuple[go.Figure | None, int]:
+) -> tuple[Figure | None, int]:
     rows = selection.select(_attainment(url, version, _data), area, period)
     if codes is not None:
         rows = selection.domain_rows(rows, list(codes))
@@ -272,7 +271,7 @@ def attainment_chart(
     period: str | None,
     codes: tuple[str, ...] | None = None,
     title: str | None = None,
-) -> tuple[go.Figure | None, int]:
+) -> tuple[Figure | None, int]:
     """The attainment chart of one area and term (None when nothing is judged) and how many are not."""
     return _attainment_chart(state.store().url, data.version, codes, lang, area, period, title, data)
 
@@ -321,7 +320,7 @@ def source_line(lang: Lang) -> str:
     return _source_line(state.store().url, state.version(), lang)
 
 
-def show_chart(fig: go.Figure, name: str, lang: Lang, key: str) -> None:
+def show_chart(fig: Figure, name: str, lang: Lang, key: str) -> None:
     """A plotly figure at full width, its source under it; its button saves a PNG in the reader's words."""
     config = {
         "displaylogo": False,

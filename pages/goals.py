@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import auth, limits, narrow, state, widgets
-from indicators.charts import figures
+from indicators.charts import Figure, figures
 from indicators.core import page_settings, selection
 from indicators.core.model import Dataset
 from indicators.excel import missing
@@ -43,7 +42,7 @@ def _drawable(goals: pd.DataFrame) -> list[str]:
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _chart(
     url: str, version: int, area: str, lang: Lang, code: str, _whole: Dataset, _view: GoalsView
-) -> go.Figure:
+) -> Figure:
     goals, paths = _view.goals, _view.paths
     goal = goals[goals["code"] == code].iloc[0]
     data = narrow.cut(_whole, [code], area)
