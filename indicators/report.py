@@ -509,7 +509,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         goals_heading = t(key, lang).format(goals=facts.goal_span)
     next_period = (
         t("report.period_term", lang).format(p=facts.goal_span).upper()
-        if facts.goal_span
+        if facts.goal_span and facts.goal_span != period.label
         else t("report.next_term", lang)
     )
     return report_outline.Blocks(

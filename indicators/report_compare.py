@@ -193,7 +193,10 @@ def _kind_of(name: str) -> str:
 
 
 def _units(kids: pd.DataFrame, lang: Lang) -> str:
-    """The child units as a level ("đơn vị cấp huyện"): true of the districts and the city alike."""
+    """The child units in words: their kind when they share one ("xã"), else their level, true of all."""
+    kinds = {_kind_of(str(name)) for name in kids["name"]} if "name" in kids else set()
+    if len(kinds) == 1 and "" not in kinds:
+        return t(f"report.cmp.kind.{kinds.pop()}", lang)
     level = kids["level"].mode().iloc[0] if not kids.empty else AreaLevel.COMMUNE.value
     return t(f"report.cmp.level.{level}", lang)
 
