@@ -86,7 +86,8 @@ def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict)
 def test_key_sentences_of_the_comparison(documents: dict) -> None:
     said = texts(documents["vi"])
     assert (
-        "Tổng diện tích chè (năm 2026): tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã), "
+        "Tổng diện tích chè (năm 2026): tỉnh Lai Châu 3.190,75 ha "
+        "(chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã), "
         "chưa đánh giá so với mục tiêu 3.000 ha vì chưa đủ địa bàn báo cáo; "
         "xếp đầu là xã Bản Bo (1.200,5 ha), xếp cuối là xã Tả Lèng (430,25 ha); "
         "so với mục tiêu của từng địa bàn: 3 vượt, 0 đạt, 1 không đạt." in said

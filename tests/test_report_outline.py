@@ -1,4 +1,4 @@
-"""The báo cáo a chairman signs: the source's outline, the office's words, register, awards, honest statements."""
+"""The báo cáo a chairman signs: the source's outline, the office's words, register, awards, honesty."""
 
 from __future__ import annotations
 
