@@ -107,7 +107,9 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
             "row": [note if p else "" for p in rows["is_parent"]],
             "value": rows["value"].astype("float64"),
             "unit": unit,
-            "actual_kind": [t(f"kind.{k}", lang) if k else "" for k in rows["actual_kind"].fillna("")],
+            "actual_kind": [
+                t(f"kind.{k}", lang) if k else "" for k in rows["actual_kind"].fillna("")
+            ],
             "kind": [t(f"kind.{k}", lang) if k else "" for k in rows["target_kind"].fillna("")],
             "target": rows["target"].astype("float64"),
             # A target worked back from the report's printed % says so (basis.implied).
@@ -132,8 +134,7 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     # itself is only in the Excel file.
     estimate, implied = t("kind.estimate", lang), t("basis.implied", lang)
     values = [
-        f"{fmt.number(v, lang)} ({fmt.estimate_mark(lang)})"
-        if k == estimate and not fmt.is_missing(v)
+        f"{fmt.number(v, lang)} ({fmt.estimate_mark(lang)})" if k == estimate and not fmt.is_missing(v)
         else fmt.number(v, lang)
         for v, k in zip(table["value"], table["actual_kind"], strict=True)
     ]

@@ -466,7 +466,10 @@ def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang, after: float | No
         levels["year"].tolist(),
         levels["actual"].tolist(),
         texts,
-        [_hover_line(f"{label} {int(y)}", text, unit) for y, text in zip(levels["year"], texts, strict=True)],
+        [
+            _hover_line(f"{label} {int(y)}", text, unit)
+            for y, text in zip(levels["year"], texts, strict=True)
+        ],
         mode="lines+markers+text",
         line={"color": "#0072B2", "width": 3},
         marker={"size": 9, "symbol": "circle"},

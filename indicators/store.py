@@ -312,13 +312,9 @@ class Store:
                     for table in ROW_TABLES.values()
                 )
             )
-            rows = (
-                conn.execute(
-                    select(versions).where((versions.c.version <= v) & lives_on).order_by(versions.c.version)
-                )
-                .mappings()
-                .all()
-            )
+            rows = conn.execute(
+                select(versions).where((versions.c.version <= v) & lives_on).order_by(versions.c.version)
+            ).mappings().all()
         return pd.DataFrame(rows, columns=[c.name for c in versions.columns])
 
     def load(self, version: int | None = None) -> Dataset:
