@@ -16,7 +16,14 @@ from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import DOMAINS, Comparator, Dataset, Direction, ObsKind, Status, TargetKind, ValueKind
 from indicators.narrative import EMPTY, Narrative
-from indicators.report_facts import Facts, area_names, gather, goal_year, in_sentence, stated_changes
+from indicators.report_facts import (
+    Facts,
+    area_names,
+    gather,
+    goal_year,
+    in_sentence,
+    stated_changes,
+)
 from indicators.report_shape import ROMAN as _ROMAN
 from indicators.report_shape import Part, Period, ReportError, Section, number_sections, parse_period
 
@@ -512,6 +519,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         if facts.goal_span and facts.goal_span != period.label
         else t("report.next_term", lang)
     )
+    awards_period = report_awards.awards_period(data, info, levels, period, lang)
     return report_outline.Blocks(
         period_text=facts.period_text,
         fields=report_results.field_parts(sentences, lang),
@@ -519,7 +527,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         chart="attainment" if judged else "",
         highlights=_highlights(facts, lang),
         examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
-        awards=report_awards.section(info, levels, names_vi, facts.area_name, facts.period_text, lang),
+        awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),
         shortfalls=report_results.shortfalls(results, names, lang),
         goals=facts.goals or [t("report.no_goals", lang).format(area=facts.area_name)],
         goals_heading=goals_heading,

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators import fmt
+from indicators import fmt, terms
 from indicators.commendations import AWARD_ORDER, award_name
 from indicators.fmt import Lang
 from indicators.i18n import t
-from indicators.report_shape import Part, Section
+from indicators.model import Dataset, ValueKind
+from indicators.report_facts import period_text
+from indicators.report_shape import Part, Period, Section
 
 # The law names two kinds of commendation: emulation titles (danh hiệu thi đua: the flags, the
 # "Chiến sĩ thi đua", "Lao động tiên tiến" and the collective titles) and forms of award (hình thức
@@ -151,3 +153,11 @@ def section(
         [Part(f"{i}. {p.heading}", p.paragraphs) for i, p in enumerate(parts, 1)],
         key="awards",
     )
+
+
+def awards_period(data: Dataset, info: pd.DataFrame, levels: pd.DataFrame, period: Period, lang: Lang) -> str:
+    """The period the award counts cover: a term's totals in a year's report belong to the term."""
+    held = [c for c in levels.index if c in info.index and info.at[c, "domain"] == "commendations"]
+    summed = bool(held) and all(info.at[c, "value_kind"] == ValueKind.TERM_TOTAL.value for c in held)
+    term = terms.term_of(terms.catalogue(data), period.end) if summed and period.kind == "year" else None
+    return period_text(Period("term", term.start, term.end) if term else period, lang)

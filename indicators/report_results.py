@@ -65,12 +65,7 @@ def tally(results: pd.DataFrame, lang: Lang) -> str:
             ]
             n = fmt.number(len(group), lang)
             label = t(f"report.tally_kind.{kind}", lang).format(y=plan_year)
-            clause = t("report.tally_clause", lang).format(
-                kind=label,
-                n=n,
-                noun=fmt.unit_after(n, t("report.noun.targets", lang)),
-                statuses=", ".join(pieces),
-            )
+            clause = t("report.tally_clause", lang).format(kind=label, n=n, statuses=", ".join(pieces))
             clauses.append(clause if pieces else clause.split(" (")[0])
     return t("report.tally_by_kind", lang).format(clauses="; ".join(clauses)) if clauses else ""
 

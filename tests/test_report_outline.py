@@ -202,3 +202,25 @@ def test_no_software_words_in_any_document(data: Dataset, lang: Lang) -> None:
         assert found == [], found[:3]
         # The data version is kept for the file's properties, not the signed text.
         assert str(data.version) in content.version_note
+
+
+@pytest.mark.parametrize(("lang", "term"), [("vi", "giai đoạn 2015 – 2020"), ("en", "the 2015 – 2020 term")])
+def test_a_years_report_gives_the_terms_award_totals_as_the_terms(
+    data: Dataset, lang: Lang, term: str
+) -> None:
+    # The award counts are sums over 2016–2020: a 2020 report never calls them the year's.
+    awards = report.build(data, "106", YEAR, lang).section("awards")
+    assert awards is not None
+    assert awards.heading.endswith(term.upper()) and awards.paragraphs[0].startswith(
+        ("Trong " if lang == "vi" else "Over ") + term
+    )
+    assert "2020," not in awards.paragraphs[0].split("835")[0].replace(term, "")
+
+
+def test_the_english_tally_reads_as_english(data: Dataset) -> None:
+    lead = report.build(data, "106", TERM, "en").section("results").paragraphs  # type: ignore[union-attr]
+    assert lead == [
+        "Against their targets, each kind of target counted on its own: resolution targets: 12 "
+        "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); quotas handed down: 1 (1 met); "
+        "targets of the 2019 plan: 2 (2 exceeded)."
+    ]
