@@ -224,3 +224,29 @@ def test_the_english_tally_reads_as_english(data: Dataset) -> None:
         "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); quotas handed down: 1 (1 met); "
         "targets of the 2019 plan: 2 (2 exceeded)."
     ]
+
+
+def test_the_document_carries_the_offices_number_signer_and_recipients(data: Dataset) -> None:
+    import io
+
+    from docx import Document
+
+    from indicators import report_render
+
+    narrative = Narrative(
+        number="125/BC-UBND",
+        signer_title="PHÓ CHỦ TỊCH",
+        signer_name="Nguyễn Văn A",
+        recipients=("Ban TĐKT tỉnh",),
+    )
+    content = report.build(data, "106", TERM, "vi", narrative)
+    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+    issuer = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text.strip()]
+    assert issuer[-1] == "Số: 125/BC-UBND"
+    left, right = doc.tables[1].rows[0].cells
+    assert [p.text for p in left.paragraphs] == ["Nơi nhận:", "- Ban TĐKT tỉnh."]
+    assert [p.text for p in right.paragraphs if p.text.strip()] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn A",
+    ]
