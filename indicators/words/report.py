@@ -155,15 +155,15 @@ WORDS: dict[str, tuple[str, str]] = {
     # The comparison of the child units (indicators/report_compare.py)
     "report.cmp.heading": (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM {y}",
-        "THE UNITS UNDER THE AREA COMPARED, {y}",
+        "COMPARISON OF THE UNITS UNDER THE AREA, {y}",
     ),
     "report.cmp.intro": (
         "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số của "
         "{area} được tổng hợp từ các đơn vị đã báo cáo; mỗi đơn vị được đánh giá theo mục tiêu của mình. "
         "Chi tiết tại Phụ lục II.",
-        "The {m} {units} ({kinds}) under {area} compared for {y} on {k} {indicators} with figures. The "
-        "figure of {area} adds up the units that reported; each unit is judged against its own target. "
-        "Details in Appendix II.",
+        "This section compares the {m} {units} ({kinds}) of {area} in {y} on the {k} {indicators} they "
+        "hold figures for. The figure for {area} adds up the units that reported; each unit is judged "
+        "against its own target. Details are in Appendix II.",
     ),
     "report.cmp.thin": (
         "Chưa có {units} nào trực thuộc {area} báo cáo số liệu năm {y} cho các chỉ tiêu đã chọn, "
