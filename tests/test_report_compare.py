@@ -101,7 +101,7 @@ def test_key_sentences_of_the_comparison(documents: dict) -> None:
     # The province's one target of its own: the count agrees with its noun.
     assert (
         "Against their targets, each kind of target counted on its own: "
-        "the 2026 plan: 1 target (1 without a figure to judge yet)." in english
+        "targets of the 2026 plan: 1 (1 without a figure to judge yet)." in english
     )
     assert (
         # The hand-made workbook names its indicators in Vietnamese only.
