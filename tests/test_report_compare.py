@@ -251,11 +251,11 @@ def test_the_pdf_holds_the_comparison_with_diacritics(contents: dict, tmp_path: 
     flat = re.sub(r"\s+", " ", pdftext(path))
     for expected in (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026",
-        "tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 xã)",
+        "tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã)",
         "PHỤ LỤC II",
         "Xã Bản Bo",
         "1.200,5",
-        "chưa đủ: tổng hợp từ 4/38 xã; không đánh giá",
+        "chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã; không đánh giá",
     ):
         assert expected in flat, expected
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
