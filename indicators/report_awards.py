@@ -80,9 +80,10 @@ def _count(value: tuple[float, str], noun: str, lang: Lang) -> str:
 
 def _line(award: Award, lang: Lang) -> str:
     """ "- Huân chương Lao động hạng Ba: 1 tập thể, 2 cá nhân;" (titles in "lượt")."""
-    prefix = "report.award.form_" if award.form else "report.award.title_"
+    # A form is given once ("1 tập thể"); a title is given again each year, so counted in "lượt".
+    kind = "form" if award.form else "title"
     counts = [
-        _count(award.counts[who], t(prefix + who, lang), lang)
+        _count(award.counts[who], t(f"report.award.{kind}_{who}", lang), lang)
         for who in ("tap_the", "ca_nhan")
         if who in award.counts
     ]
