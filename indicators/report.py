@@ -1,4 +1,4 @@
-"""The báo cáo's content from the data: sentences per domain, goals, commendations, the appendix table."""
+"""The báo cáo's content: the figures' sentences by domain, the goals, the appendix table, and build()."""
 
 from __future__ import annotations
 
