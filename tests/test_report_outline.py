@@ -6,12 +6,13 @@ import re
 
 import pytest
 
-from indicators import report, report_compare
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.narrative import SECTION_KEYS, Narrative, heading_key
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 TERM = report.parse_period("2015-2020", None)
 YEAR = report.parse_period(None, 2020)
@@ -231,7 +232,7 @@ def test_the_document_carries_the_offices_number_signer_and_recipients(data: Dat
 
     from docx import Document
 
-    from indicators import report_render
+    from indicators.report import render as report_render
 
     narrative = Narrative(
         number="125/BC-UBND",
