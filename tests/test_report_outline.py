@@ -251,3 +251,16 @@ def test_the_document_carries_the_offices_number_signer_and_recipients(data: Dat
         "PHÓ CHỦ TỊCH",
         "Nguyễn Văn A",
     ]
+
+
+def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
+    highlights = report.build(data, "106", TERM, "vi").section("highlights")
+    assert highlights is not None
+    assert highlights.paragraphs == [
+        "Các chỉ tiêu vượt cao nhất so với mục tiêu giai đoạn 2015 – 2020:",
+        "- số lượt khách du lịch đạt 500% chỉ tiêu Đề án;",
+        "- doanh thu từ dịch vụ du lịch đạt 254% chỉ tiêu Đề án;",
+        "- diện tích chè trồng mới đạt 220,4% Nghị quyết;",
+        "- tỷ lệ hộ nghèo đạt 150% Nghị quyết;",
+        "- sản lượng chè đạt 137,2% Nghị quyết.",
+    ]

@@ -496,22 +496,6 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
 # The whole report --------------------------------------------------------------------
 
 
-def _highlights(facts: Facts, lang: Lang) -> list[str]:
-    names = facts.info["name"]
-    items = []
-    for row in facts.results.to_dict("records"):
-        if row["status"] == Status.EXCEEDED.value and row["code"] in names.index:
-            pct = shown_pct(row)
-            kind = t(f"pct_kind.{row['target_kind']}", lang)
-            words = t("report.pct_of", lang).format(pct=_pct(pct, lang), kind=kind)
-            name = in_sentence(str(names[row["code"]]))
-            items.append((pct, t("report.highlight", lang).format(name=name, words=words)))
-    picked = report_results.highlights(items)
-    if picked:
-        picked[-1] = picked[-1].removesuffix(";") + "."
-    return picked
-
-
 def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) -> report_outline.Blocks:
     """The parts of the report the figures write, in the reader's language."""
     results, levels, info = facts.results, facts.levels, facts.info
@@ -538,7 +522,9 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         fields=report_results.field_parts(sentences, lang),
         lead=lead,
         chart="attainment" if judged else "",
-        highlights=_highlights(facts, lang),
+        highlights=report_results.highlights(
+            results, names, lambda r: (shown_pct(r), _pct(shown_pct(r), lang)), lang
+        ),
         examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
         awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),
         shortfalls=report_results.shortfalls(results, names, lang),

@@ -70,10 +70,22 @@ def tally(results: pd.DataFrame, lang: Lang) -> str:
     return t("report.tally_by_kind", lang).format(clauses="; ".join(clauses)) if clauses else ""
 
 
-def highlights(items: list[tuple[float, str]]) -> list[str]:
-    """The results furthest above their targets, highest % first, from (%, words) pairs."""
-    ranked = sorted(items, key=lambda item: -item[0])
-    return [text for _, text in ranked[:_HIGHLIGHTS]]
+def highlights(
+    results: pd.DataFrame, names: Mapping[str, str], shown: Callable[[Record], tuple[float, str]], lang: Lang
+) -> list[str]:
+    """The results furthest above their targets, highest % first: "- số lượt khách du lịch đạt 500% …"."""
+    items = []
+    for row in results.to_dict("records"):
+        if row["status"] == Status.EXCEEDED.value and row["code"] in names:
+            pct, pct_text = shown(row)
+            words = t("report.pct_of", lang).format(
+                pct=pct_text, kind=t(f"pct_kind.{row['target_kind']}", lang)
+            )
+            items.append((pct, t("report.highlight", lang).format(name=names[row["code"]], words=words)))
+    picked = [text for _, text in sorted(items, key=lambda item: -item[0])[:_HIGHLIGHTS]]
+    if picked:
+        picked[-1] = picked[-1].removesuffix(";") + "."
+    return picked
 
 
 def shortfalls(results: pd.DataFrame, names: dict[str, str], lang: Lang) -> list[str]:
