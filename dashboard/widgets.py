@@ -295,7 +295,8 @@ def page_header(title_key: str, lang: Lang) -> Dataset:
     """The page's title, then its data and the source and version it shows; stops on an empty store."""
     st.title(t(title_key, lang))
     data = require_data(lang)
-    st.caption(t("app.source", lang).format(v=data.version))
+    # The versions behind this run's data, not the 2015–2020 report for every figure.
+    st.caption(source_line(lang))
     return data
 
 
@@ -569,7 +570,9 @@ def card_details(card: indicator_cards.Card, lang: Lang) -> str:
     lines = []
     # "ước" right under the number it qualifies (a metric's own value is cut when it grows longer).
     if card.estimate:
-        lines.append(f":gray-badge[{fmt.estimate_mark(lang)}] :small[:gray[{t('card.estimate', lang)}]]")
+        # The estimate's own note says when and by whom: a fixed "written in 2020" is false for later ones.
+        note = md(card.estimate_note) if card.estimate_note else t("card.estimate", lang)
+        lines.append(f":gray-badge[{fmt.estimate_mark(lang)}] :small[:gray[{note}]]")
     if card.value_note:
         lines.append(f":gray[{md(card.value_note)}]")
     if card.change != fmt.MISSING:

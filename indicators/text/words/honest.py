@@ -24,7 +24,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "≈: mục tiêu suy ra từ tỷ lệ báo cáo; % đạt là tỷ lệ báo cáo in.",
         "≈: target implied by the report's %; the attainment is the printed %.",
     ),
-    "card.estimate": ("báo cáo viết trong năm 2020", "the report was written during 2020"),
+    # Under an estimate with no note of its own: true of every estimate, whoever entered it and when.
+    "card.estimate": (
+        "số ước thực hiện, chưa phải số chính thức",
+        "an estimate, not yet the official figure",
+    ),
     "meta.unit_meaning": ("Đơn vị tính", "Unit"),
     "meta.computation": ("Cách tính", "How it is computed"),
     "meta.aggregation": ("Cộng gộp giữa các địa bàn", "Adding up across areas"),
@@ -37,7 +41,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "source.version": ("phiên bản {v}", "version {v}"),
     "source.rollback": ("khôi phục phiên bản {v}", "restored version {v}"),
-    "source.upload": ("tệp tải lên", "an uploaded file"),
+    "source.upload": ("số liệu cập nhật ngày {d}", "figures updated on {d}"),
     "obs.total": ("Tổng số", "Out of"),
     "obs.change_estimate": ("Ước thay đổi so với năm {y}", "Estimated change since {y}"),
     "obs.change_per_year_estimate": ("Ước bình quân mỗi năm từ {y}", "Estimated average a year since {y}"),

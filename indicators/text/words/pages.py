@@ -4,12 +4,6 @@ from __future__ import annotations
 
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
-    "app.source": (
-        "Nguồn: báo cáo tổng kết thi đua – khen thưởng 2015–2020 của UBND huyện Tam Đường; "
-        "dữ liệu phiên bản {v}.",
-        "Source: Tam Đường district People's Committee report on emulation and commendations "
-        "2015–2020; data version {v}.",
-    ),
     "lang.vi": ("Tiếng Việt", "Tiếng Việt"),
     "lang.en": ("English", "English"),
     "nav.summary": ("Tổng hợp", "Summary"),
