@@ -61,13 +61,13 @@ parent = right.selectbox(
     help=t("compare.parent_help", lang),
 )
 
-# Process data.
+# The comparison: each child area against the parent's total and target.
 result = widgets.comparison(data, code, year, parent)
 if result.problem:
     widgets.say(t(result.problem, lang).format(code=code, year=year, area=names.get(parent, parent)))
     st.stop()
 
-# Save outputs: the ranked chart, then one table with each area's gap to its own target.
+# Draw it: the ranked chart, then one table with each area's gap to its own target.
 if result.children["value"].notna().any():
     figure = compare_charts.compare_figure(data, result, name, unit, lang)
     widgets.show_chart(figure, f"so_sanh_{code}_{year}", lang, key="compare_chart")
