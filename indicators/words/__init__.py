@@ -1,1 +1,1 @@
-"""Words in Vietnamese and English, one module per feature; indicators.i18n merges them."""
+"""Words in Vietnamese and English, one module per set of key prefixes; indicators.i18n merges them."""

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = (
+    "goal_cmp",
+    "kind_short",
+    "pct_kind",
+    "report",
+    "report_col",
+    "report_scope",
+    "verdict",
+    "yes_no_level",
+)
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "report.issuer": ("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"),
@@ -307,4 +318,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "goal_cmp.yes": ("đạt (có/không){value}", "met (yes/no){value}"),
     "yes_no_level.met": ("đạt", "met"),
     "yes_no_level.not_met": ("chưa đạt", "not yet met"),
+    "report.goal_result": ("kết quả: {status}", "result: {status}"),
 }

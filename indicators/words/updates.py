@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("action", "diff", "enter", "figures", "history", "upload")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "upload.title": ("Cập nhật số liệu", "Update figures"),
@@ -194,4 +196,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "The current figures already equal version {v}: nothing written.",
     ),
     "history.only_one": ("Kho mới có một phiên bản.", "The store holds a single version so far."),
+    "action.migrate": ("nâng cấp kho dữ liệu", "store upgrade"),
 }
