@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import downloads, state, widgets
+from dashboard import computed, downloads, markup, reading_tables, state, widgets
 from indicators import areas, compare, compare_charts, labels, page_settings, report_compare
 from indicators.i18n import t
 
@@ -16,7 +16,7 @@ if info.empty:
     widgets.say(t("empty.indicators", lang))
     st.stop()
 st.caption(t("compare.intro", lang))
-codes, years_of = widgets.compare_choices(data)
+codes, years_of = computed.compare_choices(data)
 
 
 def _new_indicator() -> None:
@@ -25,7 +25,7 @@ def _new_indicator() -> None:
     years = years_of.get(chosen, [])
     if years:
         st.session_state["compare_year"] = years[-1]
-        parent = widgets.default_parent(data, chosen, years[-1])
+        parent = computed.default_parent(data, chosen, years[-1])
         if parent:
             st.session_state["compare_parent"] = parent
 
@@ -45,13 +45,13 @@ years = years_of.get(code, [])
 if not years:
     widgets.say(t("empty.series", lang))
     st.stop()
-names = widgets.area_labels(data, lang)
+names = computed.area_labels(data, lang)
 left, right = st.columns([1, 3])
 # A value already in the session (set when the indicator changed) wins; else the latest year.
 start = 0 if "compare_year" in st.session_state else len(years) - 1
 year = left.selectbox(t("compare.year", lang), years, index=start, key="compare_year")
 parents = [compare.COUNTRY, *sorted(areas.parents(data.areas)["code"], key=lambda c: names.get(c, c))]
-default = st.query_params.get("parent") or widgets.default_parent(data, code, year)
+default = st.query_params.get("parent") or computed.default_parent(data, code, year)
 parent = right.selectbox(
     t("compare.parent", lang),
     parents,
@@ -62,7 +62,7 @@ parent = right.selectbox(
 )
 
 # The comparison: each child area against the parent's total and target.
-result = widgets.comparison(data, code, year, parent)
+result = computed.comparison(data, code, year, parent)
 if result.problem:
     widgets.say(t(result.problem, lang).format(code=code, year=year, area=names.get(parent, parent)))
     st.stop()
@@ -75,7 +75,7 @@ else:
     widgets.say(t("compare.no_values", lang).format(year=year))
 st.subheader(t("compare.table", lang))
 table = compare_charts.compare_table(data, result, unit, lang)
-widgets.show_table(
+reading_tables.show_table(
     table,
     f"so_sanh_{code}_{year}",
     lang,
@@ -95,7 +95,7 @@ else:
         t("report.cmp.scope", lang),
         ["one", "all"],
         # Radio options are Markdown: the indicator's name from the data goes through md() like any text.
-        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=widgets.md(name)),
+        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=markup.md(name)),
         key="compare_report_scope",
         horizontal=True,
     )
