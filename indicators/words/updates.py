@@ -180,6 +180,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "A rollback writes a new version holding the chosen version's figures; every other version stays.",
     ),
     "history.rollback_button": ("Khôi phục phiên bản {v}…", "Roll back to version {v}…"),
+    "history.rollback_title": ("Khôi phục phiên bản cũ?", "Roll back to an earlier version?"),
     "history.rollback_confirm": (
         "Xác nhận: khôi phục số liệu của phiên bản {v} thành phiên bản mới? Lãnh đạo sẽ thấy số liệu "
         "này ngay.",
