@@ -70,7 +70,8 @@ summary = [
         url_path="so-sanh-dia-ban",
     ),
 ]
-domains = domain_pages.nav_pages(lang)  # one table of eight: dashboard/domain_pages.py
+# The eight domain pages are one function drawn from a table, each at its old address.
+domains = domain_pages.nav_pages(lang)
 # Pages that change data are built into the navigation only for analysts and admins; for
 # everyone else their addresses lead to the sign-in form, and the menu offers only that.
 editing = [
