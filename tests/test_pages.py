@@ -29,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 
-# Page file → the i18n key of its title.
+# Page file, or the url path of a page drawn by a function (the domain pages) → the i18n key of its title.
 PAGES: dict[str, str] = {
     "pages/overview.py": "page.overview",
     "pages/goals.py": "page.goals",
