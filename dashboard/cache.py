@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from indicators.model import Dataset
+from indicators.core.model import Dataset
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -7,11 +7,14 @@ import plotly.graph_objects as go
 
 from dashboard import narrow, state
 from dashboard.cache import per_version
-from indicators import areas as area_tree
-from indicators import attainment, compare, figures, labels, progress, selection, tables
-from indicators import cards as indicator_cards
-from indicators.fmt import Lang
-from indicators.model import Dataset
+from indicators.areas import compare
+from indicators.areas import hierarchy as area_tree
+from indicators.charts import figures
+from indicators.core import attainment, progress, selection
+from indicators.core.model import Dataset
+from indicators.text import cards as indicator_cards
+from indicators.text import labels, tables
+from indicators.text.fmt import Lang
 
 # Each function below is cached per store and version (dashboard/cache.py); frames go out as
 # shallow copies, and figures, cards and goal lists are only drawn, never changed.
@@ -34,7 +37,7 @@ def progress_rows(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
 def cards(
     data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
 ) -> list[indicator_cards.Card]:
-    """Cards for the given indicators in one area and term (see indicators/cards.py), once per version."""
+    """Cards for the given indicators in one area and term (see text/cards.py), once per version."""
     rows = selection.select(attainment_rows(data), area, period)
     return indicator_cards.cards(narrow.cut(data, codes, area), rows, codes, lang, area, period)
 

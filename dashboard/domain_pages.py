@@ -11,9 +11,10 @@ from dashboard import computed, limits, narrow, state
 from dashboard.markup import md
 from dashboard.reading_tables import show_table
 from dashboard.widgets import filters, page_header, say, show_cards, show_chart
-from indicators import page_settings, selection, tables
-from indicators.fmt import Lang
-from indicators.i18n import t
+from indicators.core import page_settings, selection
+from indicators.text import tables
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from dashboard import state
 from dashboard.cache import per_version
-from indicators import selection, subset
-from indicators.model import Dataset
+from indicators.core import selection, subset
+from indicators.core.model import Dataset
 
 
 @per_version(8)
@@ -20,7 +20,7 @@ def _index(data: Dataset) -> subset.RowIndex:
 
 
 def cut(data: Dataset, codes: Iterable[str] | None = None, area: str | None = None) -> Dataset:
-    """The dataset with only the rows of `codes` (None: all) in `area` (None: all); see indicators/subset."""
+    """The dataset with only the rows of `codes` (None: all) in `area` (None: all); see core/subset."""
     return subset.cut(data, _index(data), codes, area)
 
 

@@ -10,9 +10,9 @@ import streamlit as st
 
 from dashboard import downloads
 from dashboard.markup import md
-from indicators import fmt, tables
-from indicators.fmt import Lang
-from indicators.i18n import t
+from indicators.text import fmt, tables
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 
 def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:

@@ -11,13 +11,16 @@ import streamlit as st
 from dashboard import area_choice, computed, state
 from dashboard.markup import md
 from dashboard.reading_tables import plain_table
-from indicators import areas as area_tree
-from indicators import cards as indicator_cards
-from indicators import compare_charts, figures, fmt, labels, selection
-from indicators.fmt import LANGS, Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import StoreError
+from indicators.areas import hierarchy as area_tree
+from indicators.charts import compare as compare_charts
+from indicators.charts import figures
+from indicators.core import selection
+from indicators.core.model import Dataset
+from indicators.store.database import StoreError
+from indicators.text import cards as indicator_cards
+from indicators.text import fmt, labels
+from indicators.text.fmt import LANGS, Lang
+from indicators.text.i18n import t
 
 # Badges carry a symbol and a word, so status reads without colour. The symbols are the figures'
 # own Unicode ones rather than Material icons: the same marks everywhere, and a page needs no

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.dashboard import go_to
-from indicators.store import Store
+from indicators.store.database import Store
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

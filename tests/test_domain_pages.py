@@ -9,10 +9,10 @@ from streamlit.testing.v1 import AppTest
 
 from bench.dashboard import go_to
 from dashboard.domain_pages import DOMAIN_NAV, DomainPage
-from indicators import page_settings
-from indicators.i18n import t
-from indicators.store import Store
-from tests import appserver
+from indicators.core import page_settings
+from indicators.store.database import Store
+from indicators.text.i18n import t
+from tests.support import appserver
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

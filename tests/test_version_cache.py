@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import state
 from dashboard.cache import per_version
-from indicators.model import Dataset
+from indicators.core.model import Dataset
 
 pytestmark = pytest.mark.usefixtures("store", "fresh_caches")
 

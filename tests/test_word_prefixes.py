@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from indicators import i18n, words
+from indicators.text import i18n, words
 
 
 def _modules() -> list[ModuleType]:

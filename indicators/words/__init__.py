@@ -1,1 +1,0 @@
-"""Words in Vietnamese and English, one module per set of key prefixes; indicators.i18n merges them."""
