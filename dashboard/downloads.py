@@ -12,11 +12,11 @@ from dashboard import state
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
 from indicators.jobs import gate
+from indicators.report import narrative_store
 from indicators.report import render as report_render
 from indicators.report.content import ReportError
-from indicators.store import narrative as narrative_store
+from indicators.report.narrative_store import NarrativeError
 from indicators.store.database import StoreError
-from indicators.store.narrative import NarrativeError
 from indicators.text import tables
 from indicators.text.fmt import Lang, number
 from indicators.text.i18n import t

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth, downloads, state, widgets
+from dashboard import auth, computed, downloads, state, widgets
 from indicators.core import selection
+from indicators.report import narrative_store
 from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
-from indicators.store import narrative as narrative_store
+from indicators.report.narrative_store import MAX_RECIPIENTS, MAX_SECTION_CHARS, NarrativeError
 from indicators.store.accounts import Role
 from indicators.store.database import StoreError
-from indicators.store.narrative import MAX_RECIPIENTS, MAX_SECTION_CHARS, NarrativeError
 from indicators.text import labels
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -165,8 +165,8 @@ def main() -> None:
     st.title(t("page.report_text", lang))
     st.markdown(t("narrative.intro", lang))
     data = widgets.require_data(lang)
-    st.caption(t("app.source", lang).format(v=data.version))
-    area, term = widgets.filters(data, widgets.attainment_rows(data), lang, key="report_text")
+    st.caption(computed.source_line(lang))
+    area, term = widgets.filters(data, computed.attainment_rows(data), lang, key="report_text")
     if area is None or term is None:
         widgets.say(t("narrative.no_choice", lang))
         st.stop()

@@ -15,13 +15,13 @@ from sqlalchemy import func, select
 from indicators.cli.main import build_parser, main
 from indicators.core.model import Dataset
 from indicators.report import content as report
+from indicators.report import narrative_store
 from indicators.report import render as report_render
 from indicators.report.narrative import EMPTY, Narrative
+from indicators.report.narrative_store import MAX_RECIPIENTS, MAX_SECTION_CHARS, NarrativeError
 from indicators.store import backup, migrate
-from indicators.store import narrative as narrative_store
 from indicators.store.accounts import Role
 from indicators.store.database import Store, narrative_sections, report_settings
-from indicators.store.narrative import MAX_RECIPIENTS, MAX_SECTION_CHARS, NarrativeError
 from indicators.text.fmt import Lang
 
 AREA, TERM = "106", "2015-2020"

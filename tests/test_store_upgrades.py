@@ -19,9 +19,9 @@ from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
 from indicators.__main__ import main
 from indicators.areas.official import LEGACY_CODES
+from indicators.report import narrative_store
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.store import accounts, migrate
-from indicators.store import narrative as narrative_store
 from indicators.store.accounts import Role
 from indicators.store.database import Store, UtcDateTime, versions
 

@@ -26,8 +26,8 @@ from indicators.excel import diff, missing, stale, validate
 from indicators.excel import workbook as excel
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import narrative_store
 from indicators.store import accounts, backup, migrate
-from indicators.store import narrative as narrative_store
 from indicators.store.database import Store, StoreError
 from indicators.text import fmt
 from indicators.text.i18n import t

@@ -147,16 +147,18 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "issuer_lines": content.issuer_lines,
         "nation": t("report.nation", lang),
         "motto": t("report.motto", lang),
-        "number": t("report.number", lang),
+        # The number, signer and recipients the office gave (blanks where it gave none): report.build.
+        "number": content.number or t("report.number", lang),
         "place_date": t("report.place_date", lang).format(place=content.place),
         "kind": t("report.kind", lang),
         "subject": content.subject,
         "sections": sections,
         "tm": t("report.tm", lang),
-        "chair": t("report.chair", lang),
-        "signer": "",
+        "chair": content.signer_title or t("report.chair", lang),
+        "signer": content.signer_name,
         "recipients_title": t("report.recipients", lang),
-        "recipients": [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
+        "recipients": content.recipients
+        or [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
         # Two appendices where the child units are compared: "PHỤ LỤC I" and "PHỤ LỤC II".
         "appendix": t("report.appendix", lang).upper() + (" I" if content.compared else ""),
         "appendix_title": content.appendix_title,
@@ -310,7 +312,7 @@ def report_bytes(
 ) -> bytes:
     """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`.
 
-    `narrative` is what the office wrote for that area and period (indicators/store/narrative.py).
+    `narrative` is what the office wrote for that area and period (indicators/report/narrative_store.py).
     """
     term, year = (period, None) if "-" in period else (None, int(period))
     content = report.build(data, area, report.parse_period(term, year), lang, narrative=narrative)
