@@ -174,10 +174,10 @@ def _num(value: object, lang: Lang, decimals: int | None = None) -> str:
 
 
 def _with_unit(text: str, unit: str) -> str:
-    # Official documents write "18,22%" and "13,3‰", the sign against the number.
+    # Official documents write "18,22%", "13,3‰" and "100% kế hoạch": the sign against the number.
     if not unit:
         return text
-    return f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {fmt.unit_after(text, unit)}"
+    return f"{text}{unit}" if unit.startswith(("%", "‰")) else f"{text} {fmt.unit_after(text, unit)}"
 
 
 def _pct(value: float, lang: Lang) -> str:
@@ -615,8 +615,8 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
     return Row(
         stt=str(number),
         indicator=name,
-        # A break opportunity after each "/": a narrow column wraps "triệu đồng/người/năm" between words.
-        unit=unit.replace("/", "/\u200b"),
+        # The unit as the data writes it: a line may break after "/" without an invisible character.
+        unit=unit,
         target=target_text,
         actual=actual_text,
         pct=pct_text,
@@ -636,9 +636,24 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
         notes.append(t("report.legend.estimate", lang))
     if any(f"({t('report.mark.reported', lang)})" in r.pct for r in rows):
         notes.append(t("report.legend.reported", lang))
-    if any(r.unit.replace("\u200b", "").endswith("/" + t("unit.per_year", lang)) for r in rows):
+    if any(r.unit.endswith("/" + t("unit.per_year", lang)) for r in rows):
         notes.append(t("report.legend.reduce", lang))
+    kinds = abbreviations([r.target for r in rows], lang)
+    if kinds:
+        notes.append(kinds)
     return notes
+
+
+def abbreviations(targets: list[str], lang: Lang) -> str:
+    """The note that spells out the kinds of target the table abbreviates: "NQ: Nghị quyết; KH: Kế hoạch"."""
+    pairs = [(t(f"kind_short.{kind.value}", lang), t(f"kind.{kind.value}", lang)) for kind in TargetKind]
+    used = [
+        f"{short}: {full}"
+        for short, full in pairs
+        # "Plan: Plan" explains nothing: an abbreviation is one only where it differs from the word.
+        if short != full and any(text.startswith(f"{short}:") for text in targets)
+    ]
+    return t("report.legend.kinds", lang).format(kinds="; ".join(used)) if used else ""
 
 
 # The whole report --------------------------------------------------------------------

@@ -26,6 +26,7 @@ from indicators.report import (
     _num,
     _pct,
     _with_unit,
+    abbreviations,
     build,
     implied_shown,
     number_sections,
@@ -316,6 +317,9 @@ def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> li
         notes.append(t("report.legend.estimate", lang))
     if any(f"({t('report.mark.reported', lang)})" in r.pct for r in rows):
         notes.append(t("report.legend.reported", lang))
+    kinds = abbreviations([r.target for r in rows], lang)
+    if kinds:
+        notes.append(kinds)
     return notes
 
 

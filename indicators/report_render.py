@@ -108,6 +108,7 @@ def _row(row: Row) -> dict:
         "actual": row.actual,
         "pct": row.pct,
         "status": row.status,
+        "group": row.group,
     }
 
 
@@ -120,19 +121,39 @@ def _area_row(row: AreaRow) -> dict:
         "actual": row.actual,
         "pct": row.pct,
         "status": row.status,
+        "group": row.group,
     }
+
+
+def _closing(content: Content) -> tuple[int, int]:
+    """Where the body's last paragraph is: (section, part), part −1 for the section's own paragraphs.
+
+    The template keeps that paragraph ("Trên đây là báo cáo … ./.") on the page of the signature block.
+    """
+    last = len(content.sections) - 1
+    if last < 0:
+        return -1, -1
+    parts = content.sections[last].parts
+    with_text = [i for i, part in enumerate(parts) if part.paragraphs]
+    return (last, with_text[-1]) if with_text else (last, -1)
 
 
 def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
     lang = content.lang
     sections = []
-    for section in content.sections:
+    closing_section, closing_part = _closing(content)
+    for number, section in enumerate(content.sections):
         drawn = charts.get(section.chart, []) if section.chart else []
+        closes = number == closing_section
         sections.append(
             {
                 "heading": section.heading,
                 "paragraphs": section.paragraphs,
-                "parts": [{"heading": p.heading, "paragraphs": p.paragraphs} for p in section.parts],
+                "keep": closes and closing_part < 0,
+                "parts": [
+                    {"heading": p.heading, "paragraphs": p.paragraphs, "keep": closes and i == closing_part}
+                    for i, p in enumerate(section.parts)
+                ],
                 "charts": [
                     {"image": InlineImage(doc, io.BytesIO(c.png), width=CHART_WIDTH), "caption": c.caption}
                     for c in drawn

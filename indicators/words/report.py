@@ -30,7 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.period_term": ("giai đoạn {p}", "the {p} term"),
     "report.period_year": ("năm {p}", "{p}"),
     "report.source": (
-        "Số liệu lấy từ kho dữ liệu chỉ tiêu, phiên bản {v}. Số liệu ghi «ước» là số ước thực hiện; "
+        "Số liệu lấy từ kho dữ liệu chỉ tiêu, phiên bản {v}. Số liệu ghi “ước” là số ước thực hiện; "
         "chỉ tiêu ghi (*) là chỉ tiêu suy ra từ tỷ lệ phần trăm báo cáo nêu (thực hiện ÷ tỷ lệ), "
         "không phải con số được in trong nghị quyết.",
         "Figures from the indicator store, version {v}. Figures marked “est.” are estimates; targets marked "
@@ -163,7 +163,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "làm tròn theo độ chính xác của tỷ lệ đó.",
         "(*) Target implied by the report's printed % (actual ÷ %), rounded to that %'s precision.",
     ),
-    "report.legend.estimate": ("«ước»: số ước thực hiện.", "“est.”: an estimate."),
+    "report.legend.estimate": ("“ước”: số ước thực hiện.", "“est.”: an estimate."),
+    "report.legend.kinds": ("Viết tắt: {kinds}.", "Abbreviations: {kinds}."),
     "report.legend.reported": (
         "(BC): tỷ lệ do báo cáo nêu, không có số liệu để tự tính.",
         "(rep.): the report's own %, with no figures to compute it from.",
@@ -217,7 +218,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.cmp.legend_parent": (
         "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số {units} đã báo cáo, "
-        "«chưa đủ» khi còn {units} chưa báo cáo (khi đó không đánh giá), hoặc vì sao không cộng được.",
+        "“chưa đủ” khi còn {units} chưa báo cáo (khi đó không đánh giá), hoặc vì sao không cộng được.",
         "Bold line: the figure of {area}, added up from its {units}; it says how many reported, "
         "“partial” where some have not (then it is not judged), or why the figures do not add up.",
     ),
