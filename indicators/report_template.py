@@ -214,7 +214,7 @@ def _widths(table: object, widths: list[float]) -> None:
 
 
 def _keep_rows(table: object) -> None:
-    """No row of the table is split across two pages (`w:cantSplit`); a row taller than a page still breaks."""
+    """No row of the table splits across two pages (`w:cantSplit`); only a row taller than a page breaks."""
     for row in table.rows:  # type: ignore[attr-defined]
         trpr = row._tr.get_or_add_trPr()
         trpr.append(OxmlElement("w:cantSplit"))
