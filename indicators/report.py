@@ -740,9 +740,9 @@ def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Conten
 
 
 def _attainment_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple[str, object]:
-    """The dashboard's attainment chart of the judged results, with its title for the caption."""
+    """The dashboard's attainment chart of the judged results, in print style, and its caption's title."""
     from indicators import figures, tables  # plotly is loaded only for a report that has something to draw
 
     view = tables.attainment_view(data, judged, lang)
     title = t("chart.attainment", lang)
-    return title, figures.attainment_figure(view, lang, title=" ")
+    return title, figures.attainment_figure(view, lang, title=" ", for_print=True)

@@ -326,10 +326,10 @@ def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> li
 def _figure(
     data: Dataset, result: compare.Comparison, name: str, unit: str, lang: Lang
 ) -> tuple[str, object]:
-    """The comparison page's chart of the first indicator, with its title for the caption."""
+    """The comparison page's chart of the first indicator in print style, with its title for the caption."""
     from indicators import compare_charts  # plotly is loaded only for a report that has something to draw
 
     title = t("compare.chart_title", lang).format(indicator=name, year=result.year)
-    figure = compare_charts.compare_figure(data, result, name, unit, lang)
+    figure = compare_charts.compare_figure(data, result, name, unit, lang, for_print=True)
     figure.update_layout(title_text=" ")
     return title, figure

@@ -29,8 +29,12 @@ from indicators.report_template import TEMPLATE
 # Where the system browser usually is; $PATH is searched for the same names.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
 OFFICE = ("soffice", "libreoffice")
-CHART_WIDTH_PX = 680
+# 160 mm for 480 px: the charts' smallest text (11 px) prints at 10.4 pt, their labels at 11–12 pt.
+CHART_WIDTH_PX = 480
 CHART_WIDTH = Mm(160)
+# Taller than this at that scale, a chart would not fit on a page with its caption: it is left out, and
+# its figures stay in the appendix table (a chart shrunk to fit would print words too small to read).
+CHART_MAX_HEIGHT = Mm(200)
 CONVERT_SECONDS = 180
 CHART_SECONDS = 60
 # One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,
@@ -90,6 +94,12 @@ def chart_png(figure: Any, browser: str) -> bytes | None:
         except (OSError, subprocess.TimeoutExpired):
             return None
         return shot.read_bytes() if shot.exists() and shot.stat().st_size > 0 else None
+
+
+def fits_page(figure: Any) -> bool:
+    """Whether the chart, drawn at the print scale, fits on a page with its caption."""
+    height = int(figure.layout.height or 600)
+    return CHART_WIDTH * height / CHART_WIDTH_PX <= CHART_MAX_HEIGHT
 
 
 def _rich(text: str, bold: bool) -> RichText:
@@ -211,6 +221,8 @@ def draw_charts(content: Content, browser: str | None) -> tuple[dict[str, list[C
     for name in wanted:
         maker = content.figures.get(name)
         for title, figure in maker() if maker else []:
+            if not fits_page(figure):
+                continue
             number += 1
             caption = t("report.chart", content.lang).format(n=number, title=title)
             drawn.setdefault(name, []).append(Chart(caption, chart_png(figure, browser)))

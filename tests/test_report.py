@@ -11,6 +11,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -482,14 +483,26 @@ def test_without_a_browser_the_document_says_the_charts_are_left_out(content: re
     assert t("report.no_browser", "vi") in body_texts(doc)
 
 
-def test_with_chromium_the_attainment_chart_is_an_image(content: report.Content) -> None:
+def test_with_chromium_the_attainment_chart_is_an_image(data: Dataset) -> None:
     _needs("chromium", "chromium")
-    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=shutil.which("chromium"))))
+    year = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=shutil.which("chromium"))))
     assert len(doc.inline_shapes) == 1
     assert Mm(150) <= doc.inline_shapes[0].width <= Mm(165)
+    assert doc.inline_shapes[0].height <= report_render.CHART_MAX_HEIGHT
     texts = body_texts(doc)
     assert "Biểu đồ 1. Mức đạt so với chỉ tiêu" in texts
     assert t("report.no_browser", "vi") not in texts
+
+
+def test_a_chart_too_tall_to_read_on_a_page_is_left_to_the_appendix(content: report.Content) -> None:
+    # The term's 17 targets: at the print scale (11 px ≥ 10 pt) the bars need more than a page.
+    (_, made), *_ = content.figures["attainment"]()
+    figure: Any = made
+    assert len(figure.data[0].x) == 17
+    assert not report_render.fits_page(figure)
+    charts, note = report_render.draw_charts(content, "/nonexistent/chromium")
+    assert charts == {} and note == ""
 
 
 def test_an_office_template_with_a_broken_placeholder_is_a_plain_error(

@@ -164,6 +164,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "(*) Target implied by the report's printed % (actual ÷ %), rounded to that %'s precision.",
     ),
     "report.legend.estimate": ("“ước”: số ước thực hiện.", "“est.”: an estimate."),
+    "report.chart.implied_note": (
+        "(*): mục tiêu suy ra từ tỷ lệ báo cáo; % đạt là tỷ lệ báo cáo in.",
+        "(*): target implied by the report's %; the attainment is the printed %.",
+    ),
+    "report.chart.line_100": ("100% chỉ tiêu", "100% of target"),
     "report.legend.kinds": ("Viết tắt: {kinds}.", "Abbreviations: {kinds}."),
     "report.legend.reported": (
         "(BC): tỷ lệ do báo cáo nêu, không có số liệu để tự tính.",
