@@ -104,6 +104,7 @@ class Row:
     target_value: float = math.nan  # the figure shown, after rounding an implied target
     actual_value: float = math.nan
     pct_value: float = math.nan
+    per_year: bool = False  # a reduction a year: target and actual are the fall each year
 
 
 @dataclass(frozen=True)
@@ -625,6 +626,7 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
         target_value=target,
         actual_value=float(r["actual"]),
         pct_value=pct,
+        per_year=reduce,
     )
 
 
@@ -636,7 +638,8 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
         notes.append(t("report.legend.estimate", lang))
     if any(f"({t('report.mark.reported', lang)})" in r.pct for r in rows):
         notes.append(t("report.legend.reported", lang))
-    if any(r.unit.endswith("/" + t("unit.per_year", lang)) for r in rows):
+    # Flagged by the row, not read from the unit: "triệu đồng/người/năm" also ends in "/năm".
+    if any(r.per_year for r in rows):
         notes.append(t("report.legend.reduce", lang))
     kinds = abbreviations([r.target for r in rows], lang)
     if kinds:

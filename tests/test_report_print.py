@@ -197,11 +197,20 @@ def test_every_unit_in_the_data_is_printed_as_written(
         for line in content.rows:
             unit = "" if line.group else str(info.at[line.code, "unit"])
             per_year = "/" + t("unit.per_year", lang)
-            if line.unit.endswith(per_year):  # a reduction a year: "điểm %/năm", "points/year"
+            if line.per_year:  # a reduction a year: "điểm %/năm", "points/year"
+                assert line.unit.endswith(per_year)
                 unit = line.unit
             expected.append(unit)
         assert printed_units == expected
         assert any("/" in u for u in printed_units)
+
+
+def test_the_per_year_note_only_where_a_row_is_a_fall_a_year(contents: dict[str, report.Content]) -> None:
+    note = t("report.legend.reduce", "vi")
+    # The term has the poverty rate's fall a year; the year has only "triệu đồng/người/năm", a level.
+    assert note in contents["term_vi"].legend
+    assert any(r.unit == "triệu đồng/người/năm" for r in contents["year_vi"].rows)
+    assert note not in contents["year_vi"].legend
 
 
 def test_the_appendix_notes_spell_out_the_abbreviations(contents: dict[str, report.Content]) -> None:
