@@ -71,6 +71,9 @@ STYLES: dict[str, tuple[float, bool, bool, str, bool, float, float]] = {
     "BC Table Number": (TABLE_PT, False, False, "right", False, 2, 2),
     "BC Table Head": (TABLE_PT, True, False, "center", False, 2, 2),
     "BC Table Group": (TABLE_PT, False, False, "left", False, 2, 2),
+    "BC Table Last": (TABLE_PT, False, False, "left", False, 2, 2),
+    "BC Table Number Last": (TABLE_PT, False, False, "right", False, 2, 2),
+    "BC Legend": (13, False, True, "justify", True, 6, 0),
     "BC Header": (13, False, False, "center", False, 0, 0),
 }
 _ALIGN = {
@@ -155,7 +158,10 @@ def _styles(doc: DocumentObject) -> None:
         layout.widow_control = True
     # Kept with what follows: a heading with its text, the closing paragraph with the signature block,
     # and a table's group heading line with the first row under it.
-    for name in ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group"):
+    # A table's last row is kept with the notes under it, and the notes with one another, so the
+    # notes never stand alone on a page.
+    kept = ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group", "BC Table Last")
+    for name in (*kept, "BC Table Number Last", "BC Legend"):
         doc.styles[name].paragraph_format.keep_with_next = True
 
 
@@ -336,12 +342,12 @@ def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: s
 
     No row splits across pages, and a group's heading line stays on the page of its first row.
     """
-    table = doc.add_table(rows=8, cols=len(columns))
+    table = doc.add_table(rows=10, cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _grid(table)
     _widths(table, [w for _, w in columns])
     _keep_rows(table)
-    head, opening, if_group, group, otherwise, body, endif, closing = table.rows
+    head, opening, if_group, group, if_last, last, otherwise, body, endif, closing = table.rows
     for cell, (key, _) in zip(head.cells, columns, strict=True):
         _clear(cell)
         _para(cell, f"{{{{ {head_of}.{key} }}}}", "BC Table Head")
@@ -351,9 +357,11 @@ def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: s
     trpr.append(repeat)
     _tag_row(opening, f"{{%tr for r in {rows} %}}")
     _tag_row(if_group, "{%tr if r.group %}")
-    _cells(group, columns, group=True)
+    _cells(group, columns, "group")
+    _tag_row(if_last, "{%tr elif loop.last %}")
+    _cells(last, columns, "last")
     _tag_row(otherwise, "{%tr else %}")
-    _cells(body, columns, group=False)
+    _cells(body, columns, "")
     _tag_row(endif, "{%tr endif %}")
     _tag_row(closing, "{%tr endfor %}")
 
@@ -366,14 +374,18 @@ def _tag_row(row: object, tag: str) -> None:
     row.cells[0].paragraphs[0].add_run(tag)  # type: ignore[attr-defined]
 
 
-def _cells(row: object, columns: tuple[tuple[str, int], ...], group: bool) -> None:
-    """A row's placeholders; a group's heading line is kept with the row after it."""
+def _cells(row: object, columns: tuple[tuple[str, int], ...], kept: str) -> None:
+    """A row's placeholders; a group's heading line kept with the next row, the last row with the notes."""
     for cell, (key, _) in zip(row.cells, columns, strict=True):  # type: ignore[attr-defined]
         _clear(cell)
         style = "BC Table Number" if key in {"target", "actual", "pct"} else "BC Table"
+        if kept == "group":
+            style = "BC Table Group"
+        elif kept == "last":
+            style += " Last"
         # Number and name are rich text: bold on a heading line and on the parent's total.
         rich = "r " if key in {"stt", "indicator", "area"} else ""
-        _para(cell, f"{{{{{rich}r.{key} }}}}", "BC Table Group" if group else style)
+        _para(cell, f"{{{{{rich}r.{key} }}}}", style)
 
 
 def _landscape(doc: DocumentObject) -> None:
@@ -399,7 +411,7 @@ def _appendix(doc: DocumentObject) -> None:
     _para(doc, "{{ no_rows }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")
     _para(doc, "{%p for note in legend %}", "BC Note")
-    _para(doc, "{{ note }}", "BC Note")
+    _para(doc, "{{ note }}", "BC Legend")
     _para(doc, "{%p endfor %}", "BC Note")
 
 
@@ -415,7 +427,7 @@ def _area_appendix(doc: DocumentObject) -> None:
     _para(doc, "{{ area_none }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")
     _para(doc, "{%p for note in area_legend %}", "BC Note")
-    _para(doc, "{{ note }}", "BC Note")
+    _para(doc, "{{ note }}", "BC Legend")
     _para(doc, "{%p endfor %}", "BC Note")
     _para(doc, "{%p endif %}", "BC Body")
 
