@@ -205,8 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of every sub-command."""
     parser = _Parser(prog="python -m indicators", description="Chỉ tiêu Tam Đường: tính toán và kho dữ liệu.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    p = sub.add_parser("attainment", help="% đạt so với chỉ tiêu, kèm % báo cáo")
-    p.add_argument("--area", help="mã địa bàn, ví dụ TD")
+    # argparse formats help with "%": a literal percent sign is written "%%".
+    p = sub.add_parser("attainment", help="%% đạt so với chỉ tiêu, kèm %% báo cáo")
+    p.add_argument("--area", help="mã địa bàn, ví dụ 106 (huyện Tam Đường cũ) hoặc 12 (tỉnh Lai Châu)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
     p = sub.add_parser("progress", help="tiến độ tới mục tiêu 2025")
@@ -260,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="khôi phục từ tệp sao lưu (kiểm tra trước; tệp hỏng bị từ chối)")
     p.add_argument("file", help="tệp sao lưu (.sqlite hoặc .json.gz)")
     p = sub.add_parser("report", help="báo cáo Word hoặc PDF theo Nghị định 30/2020 cho một địa bàn")
-    p.add_argument("--area", required=True, help="mã địa bàn, ví dụ TD")
+    p.add_argument("--area", required=True, help="mã địa bàn, ví dụ 106 hoặc 12")
     period = p.add_mutually_exclusive_group(required=True)
     period.add_argument("--term", help="giai đoạn, ví dụ 2015-2020")
     period.add_argument("--year", type=int, help="một năm, ví dụ 2026")
