@@ -244,7 +244,7 @@ def test_appendix_golden_rows(document: DocumentObject) -> None:
     assert rows["Diện tích chè kinh doanh"][3] == "NQ: 1.083 (*)"
     assert rows["Số lượt khách du lịch"][3:6] == ["ĐA: 60.000 (*)", "300.000 (ước)", "500"]
     assert rows["Tuyển quân hàng năm"][3:] == ["Giao: —", "—", "100 (BC)", "đạt"]
-    legend = [p.text for p in document.paragraphs if style_of(p) == "BC Note"]
+    legend = [p.text for p in document.paragraphs if style_of(p) == "BC Legend"]
     for key in ("report.legend.implied", "report.legend.reported", "report.legend.reduce"):
         assert t(key, "vi") in legend
     assert rows["Thu ngân sách trên địa bàn (năm 2019)"][3:] == ["KH: —", "—", "105,4 (BC)", "vượt"]
