@@ -210,22 +210,25 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
 
 
 def draw_charts(content: Content, browser: str | None) -> tuple[dict[str, list[Chart]], str]:
-    """The charts the content asks for, and the note to print where they cannot be drawn."""
-    wanted = [s.chart for s in content.sections if s.chart]
-    if not wanted:
+    """The charts the content asks for, and the note to print where they cannot be drawn.
+
+    Only the charts that fit a page at the print scale count: where none does, there is nothing to
+    draw and nothing to say, with or without a browser.
+    """
+    printable = [
+        (name, title, figure)
+        for name in (s.chart for s in content.sections if s.chart)
+        for title, figure in (content.figures[name]() if name in content.figures else [])
+        if fits_page(figure)
+    ]
+    if not printable:
         return {}, ""
     if browser is None:
         return {}, t("report.no_browser", content.lang)
     drawn: dict[str, list[Chart]] = {}
-    number = 0
-    for name in wanted:
-        maker = content.figures.get(name)
-        for title, figure in maker() if maker else []:
-            if not fits_page(figure):
-                continue
-            number += 1
-            caption = t("report.chart", content.lang).format(n=number, title=title)
-            drawn.setdefault(name, []).append(Chart(caption, chart_png(figure, browser)))
+    for number, (name, title, figure) in enumerate(printable, start=1):
+        caption = t("report.chart", content.lang).format(n=number, title=title)
+        drawn.setdefault(name, []).append(Chart(caption, chart_png(figure, browser)))
     failed = any(c.png is None for charts in drawn.values() for c in charts)
     return drawn, t("report.chart_failed", content.lang) if failed else ""
 

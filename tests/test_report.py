@@ -476,9 +476,10 @@ def test_english_counts_agree_with_their_unit(data: Dataset) -> None:
     assert not any(re.search(r"(?<![\d.,])1 (centres|awards|targets)\b", p) for p in said)
 
 
-def test_without_a_browser_the_document_says_the_charts_are_left_out(content: report.Content) -> None:
-    assert content.sections[0].chart == "attainment"
-    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Dataset) -> None:
+    year = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    assert year.sections[0].chart == "attainment"
+    doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=None)))
     assert len(doc.inline_shapes) == 0
     assert t("report.no_browser", "vi") in body_texts(doc)
 
@@ -501,8 +502,11 @@ def test_a_chart_too_tall_to_read_on_a_page_is_left_to_the_appendix(content: rep
     figure: Any = made
     assert len(figure.data[0].x) == 17
     assert not report_render.fits_page(figure)
-    charts, note = report_render.draw_charts(content, "/nonexistent/chromium")
-    assert charts == {} and note == ""
+    # Nothing to draw, so nothing to say about a browser either.
+    for browser in ("/nonexistent/chromium", None):
+        assert report_render.draw_charts(content, browser) == ({}, "")
+    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+    assert t("report.no_browser", "vi") not in body_texts(doc)
 
 
 def test_an_office_template_with_a_broken_placeholder_is_a_plain_error(
