@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -209,24 +209,26 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
     }
 
 
+def _printable(content: Content) -> Iterator[tuple[str, str, Any]]:
+    """The charts the content asks for that fit a page at the print scale, built one at a time."""
+    for name in (s.chart for s in content.sections if s.chart):
+        for title, figure in content.figures[name]() if name in content.figures else []:
+            if fits_page(figure):
+                yield name, title, figure
+
+
 def draw_charts(content: Content, browser: str | None) -> tuple[dict[str, list[Chart]], str]:
     """The charts the content asks for, and the note to print where they cannot be drawn.
 
     Only the charts that fit a page at the print scale count: where none does, there is nothing to
     draw and nothing to say, with or without a browser.
     """
-    printable = [
-        (name, title, figure)
-        for name in (s.chart for s in content.sections if s.chart)
-        for title, figure in (content.figures[name]() if name in content.figures else [])
-        if fits_page(figure)
-    ]
-    if not printable:
-        return {}, ""
     if browser is None:
-        return {}, t("report.no_browser", content.lang)
+        # One printable chart is enough to say they are left out: the rest are not built.
+        missed = next(_printable(content), None) is not None
+        return {}, t("report.no_browser", content.lang) if missed else ""
     drawn: dict[str, list[Chart]] = {}
-    for number, (name, title, figure) in enumerate(printable, start=1):
+    for number, (name, title, figure) in enumerate(_printable(content), start=1):
         caption = t("report.chart", content.lang).format(n=number, title=title)
         drawn.setdefault(name, []).append(Chart(caption, chart_png(figure, browser)))
     failed = any(c.png is None for charts in drawn.values() for c in charts)
