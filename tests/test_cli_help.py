@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from indicators.__main__ import build_parser, main
+from indicators.cli.main import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
 

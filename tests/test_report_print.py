@@ -20,22 +20,19 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
-from indicators import (
-    compare_charts,
-    figures,
-    labels,
-    print_charts,
-    report,
-    report_compare,
-    report_render,
-    tables,
-)
-from indicators.compare import compare
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.report_template import TEMPLATE
-from indicators.store import Store
-from tests import areas_fixture as fixture
+from indicators.areas.compare import compare
+from indicators.charts import compare as compare_charts
+from indicators.charts import figures
+from indicators.charts import print_style as print_charts
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report import render as report_render
+from indicators.report.template import TEMPLATE
+from indicators.store.database import Store
+from indicators.text import labels, tables
+from indicators.text.i18n import t
+from tests.support import areas_fixture as fixture
 from tests.test_report import _needs
 
 TERM = report.parse_period("2015-2020", None)
