@@ -27,6 +27,7 @@ from indicators.charts import print_style as print_charts
 from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import facts
 from indicators.report import render as report_render
 from indicators.report.template import TEMPLATE
 from indicators.store.database import Store
@@ -195,7 +196,7 @@ def test_every_unit_in_the_data_is_printed_as_written(
         assert not odd, (unit, [hex(ord(c)) for c in odd])
     for lang in ("vi", "en"):
         content = contents[f"term_{lang}"]
-        info = report._catalogue(data, lang)
+        info = facts.catalogue(data, lang)
         document = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
         printed_units = [row[2] for row in table_rows(document)]
         expected = []
