@@ -199,7 +199,7 @@ def test_the_cli_report_uses_the_stored_narrative_of_its_version(
     # The help says where the text comes from.
     commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     (listed,) = [c.help for c in commands._choices_actions if c.dest == "report"]
-    assert "trang «Báo cáo»" in str(listed)
+    assert "trang “Báo cáo”" in str(listed)
 
 
 @pytest.mark.parametrize("name", ["copy.sqlite", "copy.json.gz"])

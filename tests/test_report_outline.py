@@ -242,7 +242,8 @@ def test_the_document_carries_the_offices_number_signer_and_recipients(data: Dat
     )
     content = report.build(data, "106", TERM, "vi", narrative)
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
-    issuer = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text.strip()]
+    # The header is two rows (the number on the date's line): the left column read top to bottom.
+    issuer = [p.text for row in doc.tables[0].rows for p in row.cells[0].paragraphs if p.text.strip()]
     assert issuer[-1] == "Số: 125/BC-UBND"
     left, right = doc.tables[1].rows[0].cells
     assert [p.text for p in left.paragraphs] == ["Nơi nhận:", "- Ban TĐKT tỉnh."]
