@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators import area_dates, diff, excel, isolation, seed, validate
+from indicators import area_dates, diff, isolation, seed, validate, xlsx_writer
 from indicators.model import TABLES, Dataset, ObsKind
 from indicators.store import Store
 
@@ -61,7 +61,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench_excel_"))
     path = folder / "big.xlsx"
     started = time.perf_counter()
-    excel.write_workbook(big_dataset(args.rows), path)
+    xlsx_writer.write_workbook(big_dataset(args.rows), path)
     print(
         f"{path.name}: {args.rows:,} rows, {path.stat().st_size / 1e6:.1f} MB, "
         f"written in {time.perf_counter() - started:.1f} s"
@@ -97,7 +97,9 @@ def main() -> None:
     # The same rows, every one with an unknown code: refused, and reported in a handful of lines.
     bad_path = folder / "bad.xlsx"
     data = big_dataset(args.rows)
-    excel.write_workbook(replace(data, observations=data.observations.assign(code="KHONG_CO")), bad_path)
+    xlsx_writer.write_workbook(
+        replace(data, observations=data.observations.assign(code="KHONG_CO")), bad_path
+    )
     bad = bad_path.read_bytes()
     base_bad = best_of(args.runs, lambda: pd.read_excel(bad_path, sheet_name=None, engine="calamine"))
     lines: list[str] = []

@@ -438,7 +438,7 @@ def gtsx_2020(obs: pd.DataFrame) -> pd.Series:
 
 def changed_workbook(folder: Path, store_url: str) -> Path:
     """A workbook that changes one figure of the store's data: GTSX 2020 becomes 2.650,5."""
-    from indicators import excel
+    from indicators import xlsx_writer
     from indicators.model import Dataset
     from indicators.store import Store
 
@@ -448,7 +448,7 @@ def changed_workbook(folder: Path, store_url: str) -> Path:
     obs.loc[mask, "value"] = 2650.5 if not (obs.loc[mask, "value"] == 2650.5).all() else 2503.3
     frames = {name: getattr(data, name) for name in data.counts()}
     path = folder / f"cap-nhat-{time.monotonic_ns()}.xlsx"
-    excel.write_workbook(Dataset.from_frames({**frames, "observations": obs}), path)
+    xlsx_writer.write_workbook(Dataset.from_frames({**frames, "observations": obs}), path)
     return path
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from indicators import excel, gate, report_render, tables
+from indicators import excel, gate, report_render, tables, xlsx_writer
 from indicators.fmt import Lang, number
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -141,7 +141,7 @@ def excel_download(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None
         st.download_button(
             t("download.excel", lang),
             # Built on click, on its own thread: the page does not pay for a file nobody asks for.
-            data=lambda: excel.frames_bytes({name: tables.headers(frame, lang)}),
+            data=lambda: xlsx_writer.frames_bytes({name: tables.headers(frame, lang)}),
             file_name=f"{name}.xlsx",
             mime=excel.XLSX_MIME,
             key=f"{key}_xlsx",
@@ -163,7 +163,7 @@ def _large_excel(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
             return
 
         def work() -> bytes:
-            return excel.frames_bytes({name: tables.headers(frame, lang)})
+            return xlsx_writer.frames_bytes({name: tables.headers(frame, lang)})
 
         payload = ask(wanted, work, lang, t("download.excel_making", lang))
         if payload is None:

@@ -24,7 +24,6 @@ from indicators import (
     cli_tables,
     compare,
     diff,
-    excel,
     fmt,
     migrate,
     missing,
@@ -34,6 +33,7 @@ from indicators import (
     report_compare,
     stale,
     validate,
+    xlsx_writer,
 )
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -182,7 +182,7 @@ def _for_people(frame: pd.DataFrame) -> str:
 def _emit(frame: pd.DataFrame, output_format: str) -> str:
     if output_format == "csv":
         buffer = io.StringIO()
-        excel.csv_safe(frame).to_csv(buffer, index=False, lineterminator="\n")
+        xlsx_writer.csv_safe(frame).to_csv(buffer, index=False, lineterminator="\n")
         return buffer.getvalue()
     if output_format == "json":
         return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
@@ -498,7 +498,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
 
 def _export(args: argparse.Namespace, store: Store) -> int:
     data = store.load(args.version)
-    _write(args.file, excel.workbook_bytes(data))
+    _write(args.file, xlsx_writer.workbook_bytes(data))
     print(f"Đã ghi {args.file}: phiên bản {data.version}; {_counts_vi(data.counts())}.")
     return 0
 

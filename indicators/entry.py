@@ -10,7 +10,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.packaging.custom import IntProperty
 
-from indicators import excel, fmt
+from indicators import excel, fmt, xlsx_writer
 from indicators.fmt import Lang
 from indicators.i18n import Message, Num, msg
 from indicators.model import Dataset, ObsKind
@@ -195,7 +195,7 @@ def workbook(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int, da
         figure = [value, note, None, None] if official else [None, None, value, note]
         sheet.append([row["code"], area, *figure])
         for cell in sheet[i]:
-            excel.safe_text(cell)  # a note typed as "=…" is text, not a formula
+            xlsx_writer.safe_text(cell)  # a note typed as "=…" is text, not a formula
         rows[i] = str(row["code"])
     out = io.BytesIO()
     book.save(out)

@@ -12,7 +12,7 @@ import io
 
 import pandas as pd
 
-from indicators import excel, fmt
+from indicators import fmt, xlsx_writer
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import (
@@ -168,7 +168,7 @@ def workbook_bytes(data: Dataset, found: pd.DataFrame) -> bytes:
     subset, to_fill = fill_in(data, found)
     buffer = io.BytesIO()
     # The version it is made from: an upload after someone added a figure here would remove it.
-    excel.write_workbook(subset, buffer, to_fill={OBSERVATIONS.name: to_fill}, made_from=data.version)
+    xlsx_writer.write_workbook(subset, buffer, to_fill={OBSERVATIONS.name: to_fill}, made_from=data.version)
     return buffer.getvalue()
 
 

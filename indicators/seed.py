@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import attainment, excel, official_areas
+from indicators import attainment, official_areas, xlsx_writer
 from indicators.model import AREA_LINKS, AREAS, TABLES, Dataset
 
 SOURCE = Path(__file__).resolve().parents[1] / "data" / "source.toml"
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else SEED_WORKBOOK
     data = load_source()
-    excel.write_workbook(data, out)
+    xlsx_writer.write_workbook(data, out)
     counts = ", ".join(f"{k}: {v}" for k, v in data.counts().items())
     print(f"{out}: {counts}")
     return 0

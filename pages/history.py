@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state
-from indicators import diff, excel, fmt
+from indicators import diff, excel, fmt, xlsx_writer
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.store import StoreError
@@ -50,7 +50,7 @@ def figures_for_people(observations: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 @st.cache_data(max_entries=4, show_spinner=False)
 def _version_bytes(url: str, version: int) -> bytes:
     # Keyed by version: a version never changes once written.
-    return excel.workbook_bytes(state.dataset_at(version))
+    return xlsx_writer.workbook_bytes(state.dataset_at(version))
 
 
 def _rollback(numbers: list[int], current: int, lang: Lang) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard import auth, preview_commit, state, widgets
-from indicators import diff, excel, fmt, validate
+from indicators import diff, excel, fmt, validate, xlsx_writer
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -65,7 +65,7 @@ def _mode(lang: Lang) -> diff.Mode:
 @st.cache_data(max_entries=4, show_spinner=False)
 def _template(url: str, version: int) -> bytes:
     # Keyed by version: the template is the current data, so a commit makes a new one.
-    return excel.workbook_bytes(state.dataset_at(version))
+    return xlsx_writer.workbook_bytes(state.dataset_at(version))
 
 
 def _report(upload: validate.Upload, lang: Lang) -> None:
@@ -94,7 +94,7 @@ def _full_report(upload: validate.Upload, lang: Lang) -> bytes:
     """Every problem one a row, and the grouped lines on a second sheet."""
     full = validate.report_frame(upload.problems, lang)
     grouped = validate.group_frame(upload.problems, lang)
-    return excel.frames_bytes(
+    return xlsx_writer.frames_bytes(
         {
             "BaoCaoKiemTra": full.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.REPORT_COLUMNS}),
             "TheoNhom": grouped.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.GROUP_COLUMNS}),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import diff, excel, validate
+from indicators import diff, validate, xlsx_writer
 from indicators.model import Dataset
 from indicators.store import Store
 
@@ -87,7 +87,7 @@ def frames(*, without: tuple[str, ...] = (), ratio_rule: bool = False) -> dict[s
 
 def workbook(path: Path, **options: object) -> Path:
     """The workbook written to `path` with the project's one Excel writer."""
-    excel.write_workbook(Dataset.from_frames(frames(**options)), path)  # type: ignore[arg-type]
+    xlsx_writer.write_workbook(Dataset.from_frames(frames(**options)), path)  # type: ignore[arg-type]
     return path
 
 

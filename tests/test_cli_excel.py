@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel
+from indicators import excel, xlsx_writer
 from indicators.__main__ import main
 from indicators.model import Dataset
 from indicators.store import Store
@@ -29,7 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def edited(seed_data: Dataset, tmp_path: Path, value: object, name: str = "sua.xlsx") -> Path:
     obs = seed_data.observations
     row = int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")][0]) + 2
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     book["SoLieu"][f"F{row}"] = value
     path = tmp_path / name
     book.save(path)

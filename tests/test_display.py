@@ -8,7 +8,7 @@ from dataclasses import replace
 import openpyxl
 import pandas as pd
 
-from indicators import attainment, excel, labels, selection, tables
+from indicators import attainment, labels, selection, tables, xlsx_writer
 from indicators.fmt import Lang
 from indicators.model import Dataset
 from indicators.store import Store
@@ -38,7 +38,7 @@ def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) ->
 
 
 def test_the_exported_workbook_marks_and_rounds_implied_targets(seed_data: Dataset) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     sheet = book["MucTieu"]
     header = [c.value for c in sheet[1]]
     code, value, derived = (

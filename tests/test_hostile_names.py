@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import accounts, excel
+from indicators import accounts, excel, xlsx_writer
 from indicators.model import Dataset
 from indicators.store import ENV_URL, Store
 from tests import areas_fixture, sessions
@@ -196,7 +196,7 @@ def test_an_uploaded_workbook_with_hostile_names_is_previewed_as_written(hostile
     indicators = data.indicators.assign(
         name_vi=data.indicators["name_vi"].where(data.indicators["code"] != "GTSX", f"Mới {PAYLOAD}")
     )
-    book = excel.workbook_bytes(
+    book = xlsx_writer.workbook_bytes(
         Dataset.from_frames({**{n: getattr(data, n) for n in data.counts()}, "indicators": indicators})
     )
     at = open_page("pages/upload.py", "vi", role="analyst")

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
-from indicators import excel, labels
+from indicators import labels, xlsx_writer
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
@@ -449,7 +449,7 @@ def test_a_new_version_shows_on_the_next_run_without_a_restart(store: Store) -> 
 def test_excel_download_keeps_numbers_and_never_runs_text() -> None:
     frame = pd.DataFrame({"Chỉ tiêu": ["=1+1", "Tổng giá trị sản xuất"], "Thực hiện": [2503.3, None]})
     # The download button's writer: the one Excel writer of tables for people.
-    book = openpyxl.load_workbook(BytesIO(excel.frames_bytes({"Kinh tế: 2015/2020": frame})))
+    book = openpyxl.load_workbook(BytesIO(xlsx_writer.frames_bytes({"Kinh tế: 2015/2020": frame})))
     sheet = book.active
     assert sheet.title == "Kinh tế  2015 2020"
     assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s" and sheet["A2"].quotePrefix

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import excel
+from indicators import excel, xlsx_writer
 from indicators.model import Dataset
 from indicators.store import Store
 from tests import sessions
@@ -31,7 +31,7 @@ def page(name: str, lang: str = "vi", account: str = "thu.nguyen", role: str = "
 
 
 def workbook(seed_data: Dataset, value: object = None) -> bytes:
-    data = excel.workbook_bytes(seed_data)
+    data = xlsx_writer.workbook_bytes(seed_data)
     if value is None:
         return data
     obs = seed_data.observations

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import state
-from indicators import diff, entry, excel, missing, progress, stale, validate
+from indicators import diff, entry, excel, missing, progress, stale, validate, xlsx_writer
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import TABLES, Dataset
@@ -66,7 +66,7 @@ def test_every_workbook_the_system_writes_records_its_version(store: Store) -> N
     assert excel.made_from(book) == 1
     assert validate.check(book, "x.xlsx", data).made_from == 1
     # The template and the export record their version too; so does the grid's workbook.
-    assert excel.made_from(excel.workbook_bytes(data)) == 1
+    assert excel.made_from(xlsx_writer.workbook_bytes(data)) == 1
     before = entry.grid(data, "106", 2021)
     after = before.assign(value=before["value"].where(before["code"] != "GTSX", "2.710,4"))
     assert excel.made_from(entry.workbook(before, after, "106", 2021, data).data) == 1

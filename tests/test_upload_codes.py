@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel, validate
+from indicators import validate, xlsx_writer
 from indicators.__main__ import main
 from indicators.model import Dataset
 from indicators.store import Store
@@ -27,7 +27,7 @@ def edit(base: bytes, change: Change) -> bytes:
 
 @pytest.fixture
 def base(seed_data: Dataset) -> bytes:
-    return excel.workbook_bytes(seed_data)
+    return xlsx_writer.workbook_bytes(seed_data)
 
 
 def gtsx_row(data: Dataset) -> int:

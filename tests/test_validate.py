@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel, validate, xlsx_guard
+from indicators import validate, xlsx_guard, xlsx_writer
 from indicators.__main__ import main
 from indicators.model import Dataset
 from indicators.store import Store
@@ -82,7 +82,7 @@ def row_of(data: Dataset, code: str, kind: str = "estimate") -> int:
 @pytest.fixture
 def base(seed_data: Dataset) -> bytes:
     """The template of the shipped data: valid, and identical to what the store holds."""
-    return excel.workbook_bytes(seed_data)
+    return xlsx_writer.workbook_bytes(seed_data)
 
 
 def dump(url: str) -> list[str]:
