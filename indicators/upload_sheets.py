@@ -11,6 +11,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import python_calamine
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
+from openpyxl.utils.exceptions import CellCoordinatesException
 
 from indicators import excel, fmt
 from indicators.excel import HEADERS, OPTIONAL_COLUMNS, fold
@@ -25,7 +27,7 @@ from indicators.model import (
     Table,
     TargetKind,
 )
-from indicators.xlsx_guard import Facts, column_letter
+from indicators.xlsx_guard import Facts
 
 Severity = Literal["error", "warning"]
 # A wide sheet without an area column is about the district.
@@ -76,7 +78,7 @@ def value_text(value: object) -> str:
 
 def cell_name(row: int, col: int) -> str:
     """The Excel name of a cell, "B7"; a column alone, "B"; "" when neither is known."""
-    return f"{column_letter(col)}{row}" if row and col else (column_letter(col) if col else "")
+    return f"{get_column_letter(col)}{row}" if row and col else (get_column_letter(col) if col else "")
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -276,13 +278,11 @@ def check_sheet_facts(facts: Facts, sheet: str, chk: Checker, data_sheet: bool) 
 
 def split_ref(ref: str) -> tuple[int, int]:
     """ "B7" → (7, 2); (0, 0) for anything else."""
-    match = re.fullmatch(r"([A-Z]+)(\d+)", ref.upper())
-    if not match:
+    try:
+        letters, row = coordinate_from_string(ref.upper())
+        return row, column_index_from_string(letters)
+    except (CellCoordinatesException, ValueError):
         return 0, 0
-    col = 0
-    for ch in match.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(match.group(2)), col
 
 
 def frame_of(grid: list[list[object]], start: int, width: int) -> pd.DataFrame:
@@ -317,7 +317,7 @@ def _long_header(
             message = msg("check.header_unknown", text=text, expected=expected)
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         elif column in columns:
-            message = msg("check.header_repeated", text=text, other=column_letter(columns[column]))
+            message = msg("check.header_repeated", text=text, other=get_column_letter(columns[column]))
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         else:
             columns[column] = j + 1

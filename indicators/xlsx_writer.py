@@ -13,6 +13,7 @@ from openpyxl.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import IntProperty
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -41,7 +42,6 @@ from indicators.model import (
     Dataset,
     Table,
 )
-from indicators.xlsx_guard import column_letter
 from indicators.xlsx_guide import COLUMN_HELP, INSTRUCTIONS
 
 # Text that a spreadsheet would run as a formula when it starts a cell (OWASP's list).
@@ -97,7 +97,7 @@ def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         width = max([len(name), *(len(str(r[index - 1] or "")) for r in rows[:200])])
-        sheet.column_dimensions[column_letter(index)].width = min(max(width + 2, 8), 60)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
 
 
 def _instructions(book: Workbook) -> None:
@@ -130,7 +130,7 @@ def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, i
     """Drop-down lists for codes and vocabularies, and a whole-number rule for years."""
     last = max(rows + 1000, 1000)
     for index, column in enumerate(table.columns, start=1):
-        span = f"{column_letter(index)}2:{column_letter(index)}{last}"
+        span = f"{get_column_letter(index)}2:{get_column_letter(index)}{last}"
         if (table.name, column) in VOCABULARIES:
             formula = '"' + ",".join(words_of(table.name, column)) + '"'
         elif (

@@ -22,7 +22,7 @@ def versions_for_people(versions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     times = pd.to_datetime(versions["created_at"], utc=True).dt.tz_convert("Asia/Ho_Chi_Minh")
     rows = {
         "xcol.version": versions["version"],
-        "xcol.time": times.dt.strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M"),
+        "xcol.time": [fmt.moment(when, lang) for when in times],
         "xcol.account": versions["account"],
         "xcol.action": [t(f"action.{a}", lang) for a in versions["action"]],
         "xcol.file": versions["file_name"],
