@@ -144,6 +144,11 @@ def main() -> None:
         )
 
     # Save outputs.
+    _print(timings, data, browser)
+
+
+def _print(timings: dict[str, float], data: Dataset, browser: str | None) -> None:
+    """Each timing, the ratios against the bare twins, and (with Chromium) the flood's."""
     for label, seconds in timings.items():
         print(f"{label:<26} {seconds:7.3f} s")
     for kind, base in (("docx", "bare docx"), ("pdf", "bare pdf")):
