@@ -27,7 +27,7 @@ def is_missing(value: object) -> bool:
         return True
     if isinstance(value, float):  # also numpy's float64: the common cases first
         return math.isnan(value)
-    if isinstance(value, str):
+    if isinstance(value, str | int):  # text is a value, whatever it spells; so is any whole number
         return False
     missing = pd.isna(value)
     # A list or an array is a value, not one absent figure.
