@@ -11,10 +11,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel, xlsx_writer
 from indicators.__main__ import main
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
+from indicators.store.database import Store
 
 PROJECT = Path(__file__).resolve().parents[1]
 

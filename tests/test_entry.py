@@ -12,11 +12,11 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import diff, entry, validate
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
-from tests import sessions as signed
+from indicators.core.model import Dataset
+from indicators.excel import diff, entry, validate
+from indicators.store.database import Store
+from indicators.text.i18n import t
+from tests.support import sessions as signed
 from tests.test_pages_data import workbook as page_workbook
 from tests.test_year import upload as wide_upload
 
@@ -438,7 +438,7 @@ def test_no_workbook_is_written_or_read_for_the_grid(
         raise AssertionError("a workbook was written or read")
 
     monkeypatch.setattr("openpyxl.Workbook.save", refuse)
-    monkeypatch.setattr("indicators.xlsx_guard.inspect", refuse)
+    monkeypatch.setattr("indicators.excel.guard.inspect", refuse)
     monkeypatch.setattr("python_calamine.CalamineWorkbook.from_filelike", refuse)
     before = entry.grid(seed_data, "106", 2020)
     typed_sheet = entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data)

@@ -13,10 +13,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import accounts, excel, xlsx_writer
-from indicators.model import Dataset
-from indicators.store import ENV_URL, Store
-from tests import areas_fixture, sessions
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
+from indicators.store import accounts
+from indicators.store.database import ENV_URL, Store
+from tests.support import areas_fixture, sessions
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

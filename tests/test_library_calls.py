@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from dashboard.session_cookie import NEXT_COOKIE, _cookie_header
-from indicators import fmt
-from indicators.upload_sheets import cell_name, split_ref
+from indicators.excel.sheets import cell_name, split_ref
+from indicators.text import fmt
 
 REFS = [
     ("B7", (7, 2)),
