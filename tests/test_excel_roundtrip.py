@@ -18,7 +18,8 @@ from indicators.excel import diff, validate
 from indicators.excel import workbook as excel
 from indicators.excel import writer as xlsx_writer
 from indicators.store import seed
-from indicators.store.database import SEED_WORKBOOK, Store
+from indicators.store.database import Store
+from indicators.store.seed import SEED_WORKBOOK
 
 SOLIEU_VALUE = "F"  # the value column of SoLieu
 

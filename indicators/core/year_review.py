@@ -128,7 +128,7 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
     before, previous = _previous(lv, codes, where, info, term, year)
     change, same_period = _changes(info, value, previous)
 
-    # Save outputs.
+    # One row per indicator (COLUMNS).
     out = pd.DataFrame(
         {
             "code": codes.to_numpy(),

@@ -292,6 +292,8 @@ def _check_and_type(
         chk.add(first_wide, msg("check.wide_empty"))
     if any(p.severity == "error" for p in chk.problems):
         return
+
+    # The frames the store would hold, kept on the upload for the preview and the commit.
     upload.frames = _frames(located, current, catalogue, wide, chk)
 
 
