@@ -18,6 +18,7 @@ from indicators.text.words import (
     columns,
     data,
     gate,
+    narrative,
     pages,
     report,
     store,
@@ -25,7 +26,7 @@ from indicators.text.words import (
     year,
 )
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, report, areas, year, gate)
+_GROUPS = (data, columns, pages, updates, accounts, checks, store, report, areas, year, gate, narrative)
 
 
 def _merged() -> dict[str, tuple[str, str]]:
