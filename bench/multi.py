@@ -29,7 +29,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench import loadgen
+from bench import loadgen, session_client
 
 PG_ENV = "INDICATORS_TEST_PG_URL"
 # Sticky sessions by a cookie: a browser's first request has none and is sent to a server chosen
@@ -136,11 +136,11 @@ def unstuck(access_log: Path) -> list[str]:
 SIGN_IN_PAGE, UPLOAD_PAGE = "dang-nhap", "cap-nhat-so-lieu"
 
 
-async def sign_in(url: str, name: str, password: str) -> tuple[loadgen.Run, loadgen.Run]:
+async def sign_in(url: str, name: str, password: str) -> tuple[session_client.Run, session_client.Run]:
     """A new tab at `url` opens the sign-in page and signs in: (the page load, the run after it)."""
     from indicators.text.i18n import t
 
-    tab = loadgen.Tab(url)
+    tab = session_client.Tab(url)
     try:
         shown = await tab.load(SIGN_IN_PAGE)
         if shown.errors:
@@ -190,7 +190,7 @@ class Report:
 
 
 def _through_proxy(report: Report, url: str, sessions: int, version: int, markers: dict[int, str]) -> None:
-    runs, wall = asyncio.run(loadgen.load(url, sessions))
+    runs, wall = asyncio.run(session_client.load(url, sessions))
     errors = [e for r in runs for e in r.errors]
     mixes = sum(loadgen.mixed(r, markers) for r in runs)
     seen = Counter(r.version for r in runs)
@@ -203,7 +203,7 @@ def _through_proxy(report: Report, url: str, sessions: int, version: int, marker
 
 def _on_every_server(report: Report, servers: list[str], version: int, figure: str) -> None:
     for url in servers:
-        run = asyncio.run(loadgen.open_page(url))
+        run = asyncio.run(session_client.open_page(url))
         report.check(
             not run.errors and run.version == version and run.shows(figure),
             f"{url}: next page load shows version {run.version} (expected {version}),"
@@ -291,7 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.capacity:
             env = {**os.environ, "INDICATORS_DB": store_url}
             levels = [int(n) for n in args.capacity.split(",")]
-            single, rows = loadgen.capacity(proxy_url, pids, levels, loadgen.DEFAULT_PAGES, store_url, env)
+            single, rows = loadgen.capacity(
+                proxy_url, pids, levels, session_client.DEFAULT_PAGES, store_url, env
+            )
             loadgen.print_table(single, rows, f" through nginx, {args.servers} servers, PostgreSQL")
             report.problems += [
                 f"{r.sessions} sessions: errors or mixed" for r in rows if r.errors or r.mixed

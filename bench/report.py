@@ -149,6 +149,11 @@ def main() -> None:
         timings["year docx + chart"] = best_of(1, lambda: report_render.docx_bytes(charted, browser=browser))
 
     # Print the ratios against the bare documents built in this same run.
+    _print(timings, data, browser)
+
+
+def _print(timings: dict[str, float], data: Dataset, browser: str | None) -> None:
+    """Each timing, the ratios against the bare twins, and (with Chromium) the flood's."""
     for label, seconds in timings.items():
         print(f"{label:<26} {seconds:7.3f} s")
     for kind, base in (("docx", "bare docx"), ("pdf", "bare pdf")):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import websockets
 
-from bench import loadgen
+from bench import loadgen, session_client
 from bench.serving import PRODUCT, serve
 from indicators.text.i18n import t
 
@@ -34,17 +34,17 @@ Flood = tuple[str, list[float], Counter[str]]  # label, the viewer's load times,
 OUTCOMES = {"checked": t("auth.wrong", "vi"), "wait": "Đã nhập sai nhiều lần", "busy": t("auth.busy", "vi")}
 
 
-class ForwardedTab(loadgen.Tab):
+class ForwardedTab(session_client.Tab):
     """A tab whose websocket says a proxy forwarded it for `address` (X-Forwarded-For, X-Real-IP)."""
 
     def __init__(self, base_url: str, address: str) -> None:
         super().__init__(base_url)
         self.address = address
 
-    async def open(self, page: str, run: loadgen.Run) -> None:
+    async def open(self, page: str, run: session_client.Run) -> None:
         """As Tab.open, with the forwarded address on the websocket's handshake."""
         for path in (f"/{page}", "/_stcore/health"):
-            await loadgen._http_get(self.host, self.port, path, self.cookies)
+            await session_client._http_get(self.host, self.port, path, self.cookies)
         headers = {"X-Forwarded-For": self.address, "X-Real-IP": self.address}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -57,7 +57,7 @@ class ForwardedTab(loadgen.Tab):
         )
 
 
-def outcome(run: loadgen.Run) -> str:
+def outcome(run: session_client.Run) -> str:
     """What a guess came to: checked (a wrong password), wait, busy, or error."""
     if run.errors:
         return "error"

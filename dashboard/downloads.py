@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import state
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.jobs import gate
 from indicators.report import narrative_store
 from indicators.report import render as report_render
@@ -153,7 +154,7 @@ def excel_download(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None
         st.download_button(
             t("download.excel", lang),
             # Built on click, on its own thread: the page does not pay for a file nobody asks for.
-            data=lambda: excel.frames_bytes({name: tables.headers(frame, lang)}),
+            data=lambda: xlsx_writer.frames_bytes({name: tables.headers(frame, lang)}),
             file_name=f"{name}.xlsx",
             mime=excel.XLSX_MIME,
             key=f"{key}_xlsx",
@@ -175,7 +176,7 @@ def _large_excel(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
             return
 
         def work() -> bytes:
-            return excel.frames_bytes({name: tables.headers(frame, lang)})
+            return xlsx_writer.frames_bytes({name: tables.headers(frame, lang)})
 
         payload = ask(wanted, work, lang, t("download.excel_making", lang))
         if payload is None:

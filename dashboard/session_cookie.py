@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import secrets
+from http.cookies import Morsel
 from urllib.parse import quote, unquote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -161,8 +162,14 @@ def _page_of(referer: str | None, host: str) -> str:
     return target if parts.netloc == host and _is_our_page(target) else ""
 
 
-def _cookie_header(value: str, max_age: int) -> str:
-    return f"{NEXT_COOKIE}={value}; Max-Age={max_age}; Path=/; HttpOnly; SameSite=Lax"
+def _cookie_header(page: str, max_age: int) -> str:
+    """The Set-Cookie value keeping the page to come back to (max_age 0 drops it)."""
+    morsel: Morsel[str] = Morsel()
+    # Percent-encoded by us: SimpleCookie would put a path with "/" or "?" in double quotes.
+    morsel.set(NEXT_COOKIE, page, quote(page, safe="/?=&"))
+    # A flag such as HttpOnly is written for any non-empty value.
+    morsel.update({"max-age": str(max_age), "path": "/", "httponly": "yes", "samesite": "Lax"})
+    return morsel.OutputString()
 
 
 class BackToThePageAsked:
@@ -191,7 +198,7 @@ class BackToThePageAsked:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 if page:
-                    headers.append("set-cookie", _cookie_header(quote(page, safe="/?=&"), 600))
+                    headers.append("set-cookie", _cookie_header(page, 600))
                 if scope["path"] == _PROVIDER_CALLBACK and request.cookies.get(NEXT_COOKIE) is not None:
                     if back and message["status"] in (302, 303, 307) and headers.get("location") == "/":
                         headers["location"] = back

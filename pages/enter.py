@@ -60,7 +60,7 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
 
 
 def _problems(upload: validate.Upload, typed: entry.Entry, lang: Lang) -> None:
-    """Each problem at its grid row (the indicator), not at a cell of a workbook nobody saw."""
+    """Each problem at its grid row (the indicator), not at a cell of a sheet nobody saw."""
     rows = [
         {
             t("xcol.code", lang): typed.rows.get(p.row, ""),
@@ -73,7 +73,7 @@ def _problems(upload: validate.Upload, typed: entry.Entry, lang: Lang) -> None:
 
 
 def _grid_problems(found: list[entry.GridProblem], lang: Lang) -> NoReturn:
-    """Cells refused before any workbook is made: each at its indicator, in plain words."""
+    """Cells refused before the upload's checks: each at its indicator, in plain words."""
     st.error(t("enter.refused", lang).format(n=fmt.number(len(found), lang)), icon=":material/block:")
     rows = [
         {
@@ -121,15 +121,15 @@ def main() -> None:
     before, edited = _grid(current, area, year, lang)
 
     # Process data: what was typed, checked on the server (whatever the browser let through), then as a
-    # workbook through the upload's own checks.
+    # wide sheet through the upload's own checks (no workbook is written for it).
     refused = entry.problems(before, edited)
     if refused:
         _grid_problems(refused, lang)
-    typed = entry.workbook(before, edited, area, year, current)
+    typed = entry.sheet(before, edited, area, year, current)
     if typed.empty:
         st.caption(t("enter.nothing", lang))
         st.stop()
-    upload = validate.check(typed.data, typed.file_name, current)
+    upload = entry.check(typed, current)
     if upload.errors:
         st.error(
             t("enter.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"

@@ -11,6 +11,7 @@ from dashboard import auth, state
 from dashboard.cache import per_version
 from indicators.excel import diff
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import StoreError
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -25,7 +26,7 @@ def versions_for_people(versions: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     times = pd.to_datetime(versions["created_at"], utc=True).dt.tz_convert("Asia/Ho_Chi_Minh")
     rows = {
         "xcol.version": versions["version"],
-        "xcol.time": times.dt.strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M"),
+        "xcol.time": [fmt.moment(when, lang) for when in times],
         "xcol.account": versions["account"],
         "xcol.action": [t(f"action.{a}", lang) for a in versions["action"]],
         "xcol.file": versions["file_name"],
@@ -53,7 +54,7 @@ def figures_for_people(observations: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 @per_version(4, shared=False)
 def _version_bytes(version: int) -> bytes:
     # Keyed by version: a version never changes once written.
-    return excel.workbook_bytes(state.dataset_at(version))
+    return xlsx_writer.workbook_bytes(state.dataset_at(version))
 
 
 def _rollback(numbers: list[int], current: int, lang: Lang) -> None:

@@ -12,6 +12,7 @@ from dashboard.cache import per_version
 from indicators.core.model import Dataset
 from indicators.excel import diff, validate
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store, StoreError
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -68,7 +69,7 @@ def _mode(lang: Lang) -> diff.Mode:
 @per_version(4, shared=False)
 def _template(version: int) -> bytes:
     # Keyed by version: the template is the current data, so a commit makes a new one.
-    return excel.workbook_bytes(state.dataset_at(version))
+    return xlsx_writer.workbook_bytes(state.dataset_at(version))
 
 
 def _report(upload: validate.Upload, lang: Lang) -> None:
@@ -97,7 +98,7 @@ def _full_report(upload: validate.Upload, lang: Lang) -> bytes:
     """Every problem one a row, and the grouped lines on a second sheet."""
     full = validate.report_frame(upload.problems, lang)
     grouped = validate.group_frame(upload.problems, lang)
-    return excel.frames_bytes(
+    return xlsx_writer.frames_bytes(
         {
             "BaoCaoKiemTra": full.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.REPORT_COLUMNS}),
             "TheoNhom": grouped.rename(columns={c: t(f"xcol.{c}", lang) for c in validate.GROUP_COLUMNS}),

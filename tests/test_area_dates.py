@@ -111,8 +111,8 @@ def test_the_upload_page_refuses_it_and_writes_nothing(store: Store) -> None:
 
 def test_the_grid_refuses_it_too(seed_data: Dataset) -> None:
     before = entry.grid(seed_data, "03412", 2026)
-    book = entry.workbook(before, typed(before, TEA_AREA=("120", "actual")), "03412", 2026, seed_data)
-    (problem,) = validate.check(book.data, book.file_name, seed_data).errors
+    book = entry.sheet(before, typed(before, TEA_AREA=("120", "actual")), "03412", 2026, seed_data)
+    (problem,) = entry.check(book, seed_data).errors
     assert book.rows[problem.row] == "TEA_AREA" and problem.message("vi") == ENDED_VI
 
 

@@ -331,7 +331,7 @@ def test_cli_loads_the_national_list_once(store: Store, capsys: pytest.CaptureFi
 def test_a_workbook_with_the_old_codes_still_imports_mapped(shipped: Dataset, tmp_path: Path) -> None:
     """A workbook kept from the first releases writes TD and LC: it is read with the official codes."""
     from indicators.excel import diff, validate
-    from indicators.excel import workbook as excel
+    from indicators.excel import writer as xlsx_writer
 
     frames = {t.name: shipped.frame(t) for t in TABLES}
     frames["observations"] = shipped.observations.assign(area="TD")
@@ -349,7 +349,7 @@ def test_a_workbook_with_the_old_codes_still_imports_mapped(shipped: Dataset, tm
     )
     del frames["area_links"], frames["aggregation_rules"]
     path = tmp_path / "old.xlsx"
-    excel.write_workbook(Dataset.from_frames(frames), path)
+    xlsx_writer.write_workbook(Dataset.from_frames(frames), path)
     upload = validate.check(path.read_bytes(), path.name, shipped)
     assert upload.ok, validate.report_text(upload)
     warnings = [p.message("vi") for p in upload.warnings]

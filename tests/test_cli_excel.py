@@ -14,6 +14,7 @@ import pytest
 from indicators.__main__ import main
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def edited(seed_data: Dataset, tmp_path: Path, value: object, name: str = "sua.xlsx") -> Path:
     obs = seed_data.observations
     row = int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")][0]) + 2
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     book["SoLieu"][f"F{row}"] = value
     path = tmp_path / name
     book.save(path)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from indicators.core import attainment, selection
 from indicators.core.model import Dataset
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 from indicators.text import labels, tables
 from indicators.text.fmt import Lang
@@ -40,7 +40,7 @@ def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) ->
 
 
 def test_the_exported_workbook_marks_and_rounds_implied_targets(seed_data: Dataset) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     sheet = book["MucTieu"]
     header = [c.value for c in sheet[1]]
     code, value, derived = (

@@ -25,6 +25,11 @@ PAGE = Path(__file__).resolve().parents[1] / "pages" / "enter.py"
 
 def typed(grid: pd.DataFrame, **figures: tuple[str, str]) -> pd.DataFrame:
     """The grid after typing: code → (text, kind)."""
+    return typed_figures(grid, figures)
+
+
+def typed_figures(grid: pd.DataFrame, figures: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """The grid after typing, figures given as a mapping: code → (text, kind)."""
     out = grid.copy()
     for code, (text, kind) in figures.items():
         out.loc[out["code"] == code, ["value", "kind"]] = [text, kind]
@@ -33,8 +38,8 @@ def typed(grid: pd.DataFrame, **figures: tuple[str, str]) -> pd.DataFrame:
 
 def save(store: Store, data: Dataset, area: str, year: int, **figures: tuple[str, str]) -> validate.Upload:
     before = entry.grid(data, area, year)
-    book = entry.workbook(before, typed(before, **figures), area, year, data)
-    upload = validate.check(book.data, book.file_name, data)
+    book = entry.sheet(before, typed(before, **figures), area, year, data)
+    upload = entry.check(book, data)
     assert upload.ok, validate.report_text(upload)
     store.commit(diff.merge(data, upload), "lan", book.file_name, upload.sha256, "", "import")
     return upload
@@ -60,18 +65,18 @@ def test_the_grid_shows_each_figure_the_vietnamese_way(seed_data: Dataset) -> No
 
 def test_an_untouched_grid_makes_no_workbook_row(seed_data: Dataset) -> None:
     grid = entry.grid(seed_data, "106", 2020)
-    assert entry.workbook(grid, grid.copy(), "106", 2020, seed_data).empty
+    assert entry.sheet(grid, grid.copy(), "106", 2020, seed_data).empty
     cleared = typed(grid, GTSX=("", "actual"))
-    assert entry.workbook(grid, cleared, "106", 2020, seed_data).empty  # an emptied cell removes nothing
+    assert entry.sheet(grid, cleared, "106", 2020, seed_data).empty  # an emptied cell removes nothing
 
 
 def test_a_typed_figure_is_read_checked_previewed_and_saved_as_a_version(
     store: Store, seed_data: Dataset
 ) -> None:
     before = entry.grid(seed_data, "106", 2020)
-    book = entry.workbook(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data)
+    book = entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data)
     assert book.rows == {2: "GTSX"}
-    upload = validate.check(book.data, book.file_name, seed_data)
+    upload = entry.check(book, seed_data)
     assert upload.ok and upload.layout == "wide"
     # The grid reads its own convention and writes the number: nothing left for the upload to guess.
     assert upload.frames["observations"]["value"].tolist() == [2650.5]
@@ -103,8 +108,8 @@ def test_an_estimate_then_the_official_figure_keeps_both(store: Store) -> None:
 def test_bad_entries_are_refused_at_their_indicator(seed_data: Dataset, text: str, words: str) -> None:
     before = entry.grid(seed_data, "106", 2020)
     code = "FESTIVALS" if text == "-5" else "GTSX"
-    book = entry.workbook(before, typed(before, **{code: (text, "actual")}), "106", 2020, seed_data)
-    upload = validate.check(book.data, book.file_name, seed_data)
+    book = entry.sheet(before, typed(before, **{code: (text, "actual")}), "106", 2020, seed_data)
+    upload = entry.check(book, seed_data)
     (problem,) = upload.errors
     assert words in problem.message_vi
     assert book.rows[problem.row] == code
@@ -126,8 +131,8 @@ def note_of(store: Store, code: str, year: int, kind: str) -> str:
 
 def commit_grid(store: Store, before: pd.DataFrame, after: pd.DataFrame, year: int) -> diff.Preview:
     data = store.load()
-    book = entry.workbook(before, after, "106", year, data)
-    upload = validate.check(book.data, book.file_name, data)
+    book = entry.sheet(before, after, "106", year, data)
+    upload = entry.check(book, data)
     assert upload.ok, validate.report_text(upload)
     merged = diff.merge(data, upload)
     store.commit(merged, "lan", book.file_name, upload.sha256, "", "import")
@@ -171,7 +176,7 @@ def test_a_note_is_saved_on_its_figure_changed_alone_and_kept_by_a_blank(store: 
 
 def test_a_note_beside_no_figure_makes_no_row(seed_data: Dataset) -> None:
     before = entry.grid(seed_data, "106", 2023)
-    assert entry.workbook(before, noted(before, GTSX="chưa có số"), "106", 2023, seed_data).empty
+    assert entry.sheet(before, noted(before, GTSX="chưa có số"), "106", 2023, seed_data).empty
 
 
 @pytest.fixture
@@ -357,3 +362,88 @@ def test_the_page_takes_back_the_number_it_shows(editor_page: AppTest, store: St
     at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
     assert not at.exception and store.current_version() == 3
     assert figures(store, "TOURISTS", 2021) == {"actual": 518500.0}
+
+
+def as_uploaded(typed: entry.Entry) -> bytes:
+    """The grid's sheet as an office would upload it: the same cells in a workbook (empty cells empty)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = entry.SHEET
+    for row in typed.cells:
+        sheet.append([None if v == "" else v for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def seen(upload: validate.Upload) -> list[tuple[str, ...]]:
+    return [
+        (p.severity, p.sheet, p.cell, p.column, p.value, p.message_vi, p.message_en) for p in upload.problems
+    ]
+
+
+BAD_FIGURES = {
+    "GTSX": ("khoảng 2500", "actual"),  # no number
+    "FESTIVALS": ("-5", "actual"),  # a count below zero
+    "GTSX_AGRI": ("150", "estimate"),  # a share over 100 %
+    "INCOME_PC": ("31,5", "actual"),  # fine: refused with the others, but not itself at fault
+}
+
+
+def test_the_grid_is_refused_as_an_upload_of_the_same_sheet_would_be(seed_data: Dataset) -> None:
+    before = entry.grid(seed_data, "106", 2020)
+    typed = entry.sheet(before, typed_figures(before, BAD_FIGURES), "106", 2020, seed_data)
+    checked = entry.check(typed, seed_data)
+    uploaded = validate.check(as_uploaded(typed), typed.file_name, seed_data)
+    assert seen(checked) == seen(uploaded)
+    assert {typed.rows[p.row]: p.value for p in checked.errors} == {
+        "GTSX": "khoảng 2500",
+        "FESTIVALS": "-5",
+        "GTSX_AGRI": "150",
+    }
+    assert [p.sheet for p in checked.errors] == [entry.SHEET] * 3
+    assert checked.frames == {} and not checked.ok
+
+
+def test_a_good_grid_gives_the_tables_an_upload_of_the_same_sheet_would(seed_data: Dataset) -> None:
+    before = noted(entry.grid(seed_data, "106", 2021), GTSX="Số ước")
+    after = typed(
+        before, GTSX=("2.710,4", "estimate"), FESTIVALS=("12", "actual"), GTSX_AGRI=("36,5", "actual")
+    )
+    typed_sheet = entry.sheet(entry.grid(seed_data, "106", 2021), after, "106", 2021, seed_data)
+    checked = entry.check(typed_sheet, seed_data)
+    uploaded = validate.check(as_uploaded(typed_sheet), typed_sheet.file_name, seed_data)
+    assert checked.ok and seen(checked) == seen(uploaded)
+    assert checked.frames.keys() == uploaded.frames.keys() == {"observations", "targets"}
+    for name, frame in checked.frames.items():
+        pd.testing.assert_frame_equal(frame, uploaded.frames[name], obj=name)
+    assert checked.frames["targets"].empty
+    values = checked.frames["observations"].set_index(["code", "kind"])["value"].to_dict()
+    assert values == {
+        ("GTSX", "estimate"): 2710.4,
+        ("FESTIVALS", "actual"): 12.0,
+        ("GTSX_AGRI", "actual"): 36.5,
+    }
+    assert (checked.layout, checked.made_from, checked.file_name) == (
+        "wide",
+        1,
+        "nhap-truc-tiep-106-2021.xlsx",
+    )
+
+
+def test_no_workbook_is_written_or_read_for_the_grid(
+    seed_data: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a workbook was written or read")
+
+    monkeypatch.setattr("openpyxl.Workbook.save", refuse)
+    monkeypatch.setattr("indicators.excel.guard.inspect", refuse)
+    monkeypatch.setattr("python_calamine.CalamineWorkbook.from_filelike", refuse)
+    before = entry.grid(seed_data, "106", 2020)
+    typed_sheet = entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data)
+    checked = entry.check(typed_sheet, seed_data)
+    assert checked.ok
+    assert checked.frames["observations"]["value"].tolist() == [2650.5]
+    with pytest.raises(AssertionError, match="workbook was written"):
+        validate.check(as_uploaded(typed_sheet), "x.xlsx", seed_data)  # the patches do bite

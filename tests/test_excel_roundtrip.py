@@ -16,6 +16,7 @@ from indicators.core import attainment
 from indicators.core.model import TABLES, Dataset, ObsKind
 from indicators.excel import diff, validate
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store import seed
 from indicators.store.database import Store
 from indicators.store.seed import SEED_WORKBOOK
@@ -75,7 +76,7 @@ def test_the_shipped_workbook_is_valid_and_uses_the_upload_layout() -> None:
 
 
 def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     guide = book[excel.INSTRUCTIONS_SHEET]
     described = {(r[0], r[2]) for r in guide.iter_rows(values_only=True) if r[0] and r[2]}
     assert {(t.sheet, c) for t in TABLES for c in t.columns} <= described
@@ -141,7 +142,7 @@ def _as_codes(book: Workbook) -> None:
 
 
 def test_words_and_codes_both_import_to_the_same_rows(store: Store, seed_data: Dataset) -> None:
-    written = excel.workbook_bytes(seed_data)
+    written = xlsx_writer.workbook_bytes(seed_data)
     book = openpyxl.load_workbook(io.BytesIO(written))
     cells = {c.value for c in book["MucTieu"]["F"][1:]} | {c.value for c in book["SoLieu"]["D"][1:]}
     assert "at_least" not in cells and "estimate" not in cells and "Không thấp hơn" in cells
@@ -174,13 +175,15 @@ def test_words_and_codes_both_import_to_the_same_rows(store: Store, seed_data: D
 
 def test_an_unknown_word_is_refused_with_the_words_to_choose_from(seed_data: Dataset) -> None:
     row = gtsx_row(seed_data)
-    data = edit(excel.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"D{row}", "Dự kiến"))
+    data = edit(
+        xlsx_writer.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"D{row}", "Dự kiến")
+    )
     (problem,) = validate.check(data, "sai.xlsx", seed_data).errors
     assert problem.cell == f"D{row}" and "Thực hiện, Ước thực hiện" in problem.message_vi
 
 
 def test_template_uploaded_unchanged_changes_nothing(store: Store, seed_data: Dataset) -> None:
-    data = excel.workbook_bytes(seed_data)
+    data = xlsx_writer.workbook_bytes(seed_data)
     upload = validate.check(data, "mau.xlsx", seed_data)
     assert upload.ok and upload.problems == []
     preview, version = commit(store, upload)
@@ -199,7 +202,9 @@ def test_one_edit_makes_a_version_attainment_follows_and_rollback_restores(
 
     assert before_pct() == pytest.approx(118.08, abs=0.005)
     row = gtsx_row(seed_data)
-    data = edit(excel.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"F{row}", "2.650,5"))
+    data = edit(
+        xlsx_writer.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"F{row}", "2.650,5")
+    )
     upload = validate.check(data, "sua.xlsx", seed_data)
     assert upload.ok
     assert upload.conversions.to_dict("records") == [
@@ -237,7 +242,7 @@ def test_an_office_uploads_only_its_own_rows(store: Store, seed_data: Dataset) -
             "areas": seed_data.areas.iloc[0:0],
         }
     )
-    upload = validate.check(excel.workbook_bytes(only), "kinh_te.xlsx", seed_data)
+    upload = validate.check(xlsx_writer.workbook_bytes(only), "kinh_te.xlsx", seed_data)
     assert upload.ok
     # Added and corrected only (the default): the left-out row stays.
     kept = diff.compare(seed_data, diff.merge(seed_data, upload))
@@ -267,7 +272,7 @@ def test_headers_match_whatever_the_case_diacritics_spacing_and_unicode_form(
                 ]
                 cell.value = forms[cell.column % 3]
 
-    upload = validate.check(edit(excel.workbook_bytes(seed_data), mangle), "x.xlsx", seed_data)
+    upload = validate.check(edit(xlsx_writer.workbook_bytes(seed_data), mangle), "x.xlsx", seed_data)
     assert upload.ok, validate.report_text(upload)
     assert diff.compare(seed_data, diff.merge(seed_data, upload)).empty
 
@@ -281,7 +286,7 @@ def test_vietnamese_aliases_are_read_as_the_model_codes(seed_data: Dataset) -> N
             "nghị quyết" if book["MucTieu"]["E2"].value == "NQ" else book["MucTieu"]["E2"].value
         )
 
-    upload = validate.check(edit(excel.workbook_bytes(seed_data), aliases), "x.xlsx", seed_data)
+    upload = validate.check(edit(xlsx_writer.workbook_bytes(seed_data), aliases), "x.xlsx", seed_data)
     assert upload.ok
     assert diff.compare(seed_data, diff.merge(seed_data, upload)).empty
 
@@ -293,14 +298,16 @@ def test_text_excel_would_run_as_a_formula_is_stored_as_text(seed_data: Dataset)
     obs = seed_data.observations.copy()
     obs.loc[obs.index[: len(TRICKY)], "quote"] = TRICKY
     data = Dataset.from_frames({**{t.name: seed_data.frame(t) for t in TABLES}, "observations": obs})
-    written = excel.workbook_bytes(data)
+    written = xlsx_writer.workbook_bytes(data)
     sheet = openpyxl.load_workbook(io.BytesIO(written))["SoLieu"]
     for row, text in enumerate(TRICKY, start=2):
         cell = sheet[f"I{row}"]
         assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
     back = excel.read_workbook(written)
     assert back.observations["quote"].head(len(TRICKY)).tolist() == TRICKY
-    report = openpyxl.load_workbook(io.BytesIO(excel.frames_bytes({"r": pd.DataFrame({"v": TRICKY})})))["r"]
+    report = openpyxl.load_workbook(io.BytesIO(xlsx_writer.frames_bytes({"r": pd.DataFrame({"v": TRICKY})})))[
+        "r"
+    ]
     assert [c.data_type for (c,) in report.iter_rows(min_row=2)] == ["s"] * len(TRICKY)
 
 
@@ -312,7 +319,7 @@ def wide_book(rows: list[list[object]], header: list[object], catalogue: Dataset
     for row in rows:
         sheet.append(row)
     if catalogue is not None:
-        extra = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(catalogue)))["ChiTieu"]
+        extra = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(catalogue)))["ChiTieu"]
         target = book.create_sheet("ChiTieu")
         for values in extra.iter_rows(values_only=True):
             target.append(list(values))

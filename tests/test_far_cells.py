@@ -20,6 +20,7 @@ from indicators.core.model import Dataset
 from indicators.excel import guard as xlsx_guard
 from indicators.excel import isolation, validate
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 from tests.support import sessions
 
@@ -44,7 +45,7 @@ def tiny_book(*cells: str, sheet: str = "Sheet1") -> bytes:
 
 def template_with(seed_data: Dataset, sheet: str, ref: str) -> bytes:
     """The current template with one stray value at `ref` in `sheet` (created when missing)."""
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     target = book[sheet] if sheet in book.sheetnames else book.create_sheet(sheet)
     target[ref] = "gõ nhầm"
     out = io.BytesIO()
@@ -138,7 +139,7 @@ def test_the_limit_counts_the_grid_from_a1_and_lets_real_sheets_through(seed_dat
     assert isinstance(refused, xlsx_guard.Refusal) and "U100" in refused.message.text("en")
     refused = xlsx_guard.inspect(tiny_book("A1001"), limits)  # one column, past the row limit
     assert isinstance(refused, xlsx_guard.Refusal) and "A1001" in refused.message.text("vi")
-    data = excel.workbook_bytes(seed_data)
+    data = xlsx_writer.workbook_bytes(seed_data)
     shipped = xlsx_guard.inspect(data)
     assert isinstance(shipped, xlsx_guard.Facts)
     so_lieu = shipped.sheet("SoLieu")
@@ -148,7 +149,7 @@ def test_the_limit_counts_the_grid_from_a1_and_lets_real_sheets_through(seed_dat
 
 
 def test_the_exact_scan_agrees_with_the_quick_one(seed_data: Dataset) -> None:
-    data = excel.workbook_bytes(seed_data)
+    data = xlsx_writer.workbook_bytes(seed_data)
     quick = xlsx_guard.inspect(data)
     assert isinstance(quick, xlsx_guard.Facts)
     zf = zipfile.ZipFile(io.BytesIO(data))
@@ -209,7 +210,7 @@ def test_a_reader_that_runs_too_long_is_stopped(seed_data: Dataset) -> None:
 
 
 def test_the_child_returns_the_same_upload_as_an_inline_check(seed_data: Dataset) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     book["SoLieu"]["F2"] = "không phải số"
     out = io.BytesIO()
     book.save(out)
@@ -256,7 +257,7 @@ def test_the_upload_page_names_the_far_cell_then_takes_a_good_file(
         shown = " ".join(str(v) for v in at.dataframe[0].value.to_numpy().ravel())
         assert far in shown and sheet in shown, (name, shown[:300])
         assert at.error and not at.button  # nothing to commit
-    at = send(at, "mau.xlsx", excel.workbook_bytes(seed_data))
+    at = send(at, "mau.xlsx", xlsx_writer.workbook_bytes(seed_data))
     assert not at.exception and not at.error
     assert any("1" in i.value for i in at.info)  # "no change against version 1": the page goes on
 
@@ -271,7 +272,7 @@ def test_the_upload_page_survives_a_reader_that_aborts(
     shown = " ".join(str(v) for v in at.dataframe[0].value.to_numpy().ravel())
     assert TOO_BIG_EN in shown
     monkeypatch.delenv(xlsx_guard.ENV_MAX_CELLS)
-    at = send(at, "mau.xlsx", excel.workbook_bytes(seed_data))
+    at = send(at, "mau.xlsx", xlsx_writer.workbook_bytes(seed_data))
     assert not at.exception and not at.error
 
 

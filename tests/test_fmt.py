@@ -169,7 +169,9 @@ MISSING: list[tuple[object, bool]] = [
     (None, True),
     (math.nan, True),
     (pd.NA, True),
-    ("nan", True),
+    (pd.NaT, True),
+    ("nan", False),  # text is a value, whatever it spells: only a real NaN or NA is absent
+    ("<NA>", False),
     (0, False),
     (0.0, False),
     ("", False),  # empty text is a value (a blank note), not an absent figure

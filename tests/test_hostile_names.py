@@ -16,6 +16,7 @@ from bench.dashboard import go_to
 from dashboard import markup, state
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store import accounts
 from indicators.store.database import ENV_URL, Store
 from tests.support import areas_fixture, sessions
@@ -199,7 +200,7 @@ def test_an_uploaded_workbook_with_hostile_names_is_previewed_as_written(hostile
     indicators = data.indicators.assign(
         name_vi=data.indicators["name_vi"].where(data.indicators["code"] != "GTSX", f"Mới {PAYLOAD}")
     )
-    book = excel.workbook_bytes(
+    book = xlsx_writer.workbook_bytes(
         Dataset.from_frames({**{n: getattr(data, n) for n in data.counts()}, "indicators": indicators})
     )
     at = open_page("pages/upload.py", "vi", role="analyst")

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from indicators.core.model import OBSERVATIONS, TABLES, Dataset
-from indicators.excel import diff, entry, validate
+from indicators.excel import diff, entry
 from indicators.store import incremental
 from indicators.store.database import ROW_TABLES, Store
 from tests.test_migrations import FIXTURE, release_0_on_postgresql
@@ -44,8 +44,8 @@ def grid_entry(store: Store) -> int:
     before = entry.grid(current, "106", 2020)
     after = before.copy()
     after.loc[after["value"] != "", "value"] = "7,5"
-    typed = entry.workbook(before, after, "106", 2020, current)
-    upload = validate.check(typed.data, typed.file_name, current)
+    typed = entry.sheet(before, after, "106", 2020, current)
+    upload = entry.check(typed, current)
     assert upload.errors == []
     result = store.commit(
         diff.merge(current, upload), "canbo", typed.file_name, expected_version=current.version

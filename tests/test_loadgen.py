@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench import loadgen
+from bench import loadgen, session_client
 from indicators.store.database import Store
 from indicators.text.i18n import t
 
@@ -31,7 +31,7 @@ def server(served: tuple[str, int, Store]) -> tuple[str, Store]:
 
 def test_five_sessions_before_and_after_an_import(server: tuple[str, Store]) -> None:
     url, store = server
-    runs, _ = asyncio.run(loadgen.load(url, 5, list(PAGES)))
+    runs, _ = asyncio.run(session_client.load(url, 5, list(PAGES)))
     assert [r.errors for r in runs] == [[]] * 5
     assert [r.version for r in runs] == [1] * 5
     # Each session got the page it asked for, drawn in full, with the report's figure for GTSX 2020.
@@ -47,7 +47,7 @@ def test_five_sessions_before_and_after_an_import(server: tuple[str, Store]) -> 
     obs.loc[loadgen.gtsx_2020(obs), "value"] = 2650.5
     frames = {name: getattr(data, name) for name in data.counts()}
     assert store.commit(type(data).from_frames({**frames, "observations": obs}), account="test").version == 2
-    runs, _ = asyncio.run(loadgen.load(url, 5, [""]))
+    runs, _ = asyncio.run(session_client.load(url, 5, [""]))
     assert [r.errors for r in runs] == [[]] * 5
     assert [r.version for r in runs] == [2] * 5
     assert all(r.shows(loadgen.NEW) and not r.shows(loadgen.OLD) for r in runs)
@@ -65,8 +65,8 @@ def test_five_sessions_before_and_after_an_import(server: tuple[str, Store]) -> 
     ],
 )
 def test_mixed(captions: list[str], texts: list[str], is_mixed: bool) -> None:
-    run = loadgen.Run(page="", texts=captions + texts)
-    run.versions = [int(v) for c in captions for v in loadgen.VERSION.findall(c)]
+    run = session_client.Run(page="", texts=captions + texts)
+    run.versions = [int(v) for c in captions for v in session_client.VERSION.findall(c)]
     assert loadgen.mixed(run, {1: loadgen.OLD, 2: loadgen.NEW}) is is_mixed
 
 

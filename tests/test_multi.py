@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import pytest
 
-from bench import loadgen, multi
+from bench import loadgen, multi, session_client
 
 pytestmark = pytest.mark.postgres
 
@@ -52,7 +52,7 @@ def test_no_run_mixes_two_versions_behind_nginx_while_an_import_commits() -> Non
         _needs("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
     with multi.database(admin_url) as store_url, multi.cluster(store_url, 2) as (_, pids, proxy_url, log):
         env = {**os.environ, "INDICATORS_DB": store_url}
-        _, rows = loadgen.capacity(proxy_url, pids, [20, 50], loadgen.DEFAULT_PAGES, store_url, env)
+        _, rows = loadgen.capacity(proxy_url, pids, [20, 50], session_client.DEFAULT_PAGES, store_url, env)
         served = multi.streams_per_server(log)
     assert [r.import_ok for r in rows] == [True, True]
     assert [r.errors for r in rows] == [[], []]

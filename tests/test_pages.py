@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from bench.dashboard import go_to
 from dashboard import markup, reading_tables, state, widgets
 from indicators.core.model import Dataset
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 from indicators.text import labels
 from indicators.text.fmt import Lang
@@ -457,7 +457,7 @@ def test_a_new_version_shows_on_the_next_run_without_a_restart(store: Store) -> 
 def test_excel_download_keeps_numbers_and_never_runs_text() -> None:
     frame = pd.DataFrame({"Chỉ tiêu": ["=1+1", "Tổng giá trị sản xuất"], "Thực hiện": [2503.3, None]})
     # The download button's writer: the one Excel writer of tables for people.
-    book = openpyxl.load_workbook(BytesIO(excel.frames_bytes({"Kinh tế: 2015/2020": frame})))
+    book = openpyxl.load_workbook(BytesIO(xlsx_writer.frames_bytes({"Kinh tế: 2015/2020": frame})))
     sheet = book.active
     assert sheet.title == "Kinh tế  2015 2020"
     assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s" and sheet["A2"].quotePrefix

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import state
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 from indicators.text.i18n import t
 from tests.support import sessions
@@ -33,7 +34,7 @@ def page(name: str, lang: str = "vi", account: str = "thu.nguyen", role: str = "
 
 
 def workbook(seed_data: Dataset, value: object = None) -> bytes:
-    data = excel.workbook_bytes(seed_data)
+    data = xlsx_writer.workbook_bytes(seed_data)
     if value is None:
         return data
     obs = seed_data.observations

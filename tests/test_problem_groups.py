@@ -12,7 +12,7 @@ import pytest
 from indicators.__main__ import main
 from indicators.core.model import Dataset
 from indicators.excel import validate
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.excel.sheets import Problem, cell_name
 from indicators.text.i18n import msg, t
 
@@ -70,7 +70,7 @@ def test_a_long_list_of_ranges_and_values_is_cut_with_a_count() -> None:
 @pytest.fixture
 def sixty_thousand(seed_data: Dataset, tmp_path: Path) -> Path:
     """The shipped template with 60,000 more rows, all with the same unknown indicator code."""
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     sheet = book["SoLieu"]
     for _ in range(ROWS):
         sheet.append(["KHONG_CO", "106", 2019, "actual", None, 1.5])
@@ -111,7 +111,7 @@ def test_sixty_thousand_rows_with_one_unknown_code_give_a_handful_of_lines(
 def test_all_prints_one_line_per_problem(
     seed_data: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(excel.workbook_bytes(seed_data)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     for year in (2016, 2017, 2018):
         book["SoLieu"].append(["KHONG_CO", "106", year, "actual", None, 1.5])
     path = tmp_path / "ba.xlsx"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import loadgen, serving, sign_in
+from bench import loadgen, serving, session_client, sign_in
 from indicators.store import accounts, sessions
 from indicators.store.database import Store
 from indicators.text.i18n import t
@@ -27,7 +27,7 @@ class ForwardedTab(sign_in.ForwardedTab):
 
     def __init__(self, base_url: str, address: str) -> None:
         super().__init__(base_url, address)
-        self.last = loadgen.Run(page="")
+        self.last = session_client.Run(page="")
 
 
 def attempt(url: str, address: str, password: str, cookies: dict[str, str] | None = None) -> ForwardedTab:
@@ -142,8 +142,8 @@ def test_a_huge_sign_in_body_is_refused_without_the_server_growing(no_proxy: ser
 def test_app_py_served_alone_says_sign_in_needs_serve_py(tmp_path_factory: pytest.TempPathFactory) -> None:
     for server in served(tmp_path_factory, "", ROOT / "app.py"):
         # Served alone, app.py knows its pages only once a first session has run (see serve.py).
-        asyncio.run(loadgen.open_page(server.url, ""))
-        run = asyncio.run(loadgen.open_page(server.url, "dang-nhap"))
+        asyncio.run(session_client.open_page(server.url, ""))
+        run = asyncio.run(session_client.open_page(server.url, "dang-nhap"))
         assert not run.errors
         assert run.shows(t("auth.needs_server", "vi"))
         assert not run.shows(t("auth.intro", "vi"))  # no invitation to a form that is not there

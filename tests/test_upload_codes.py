@@ -12,7 +12,7 @@ import pytest
 from indicators.__main__ import main
 from indicators.core.model import Dataset
 from indicators.excel import validate
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 
 Change = Callable[[openpyxl.Workbook], None]
@@ -28,7 +28,7 @@ def edit(base: bytes, change: Change) -> bytes:
 
 @pytest.fixture
 def base(seed_data: Dataset) -> bytes:
-    return excel.workbook_bytes(seed_data)
+    return xlsx_writer.workbook_bytes(seed_data)
 
 
 def gtsx_row(data: Dataset) -> int:

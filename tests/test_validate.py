@@ -16,7 +16,7 @@ from indicators.__main__ import main
 from indicators.core.model import Dataset
 from indicators.excel import guard as xlsx_guard
 from indicators.excel import validate
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 
 # Sheet order of the upload layout: "Hướng dẫn" is sheet1, then one sheet per table.
@@ -84,7 +84,7 @@ def row_of(data: Dataset, code: str, kind: str = "estimate") -> int:
 @pytest.fixture
 def base(seed_data: Dataset) -> bytes:
     """The template of the shipped data: valid, and identical to what the store holds."""
-    return excel.workbook_bytes(seed_data)
+    return xlsx_writer.workbook_bytes(seed_data)
 
 
 def dump(url: str) -> list[str]:

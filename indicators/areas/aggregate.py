@@ -119,14 +119,22 @@ def totals(
                 "actual_kind": "",
             }
         )
-    obs = data.observations
+    values = _member_values(data.observations, code, year, members["child"], rule)
+    return _summed(values, members, parents, expected, rule)
+
+
+def _member_values(obs: pd.DataFrame, code: str, year: int, children: pd.Series, rule: Rule) -> pd.DataFrame:
+    """Each member's figure "a" (and, for a ratio or a weighted mean, its denominator "b") with its kind.
+
+    A member lacking either figure of a pair is left out: half a ratio is no figure.
+    """
     if rule.rule is AggregationRule.SUM:
-        parts = [child_levels(obs, code, year, members["child"]).rename(columns={"actual": "a"})]
+        parts = [child_levels(obs, code, year, children).rename(columns={"actual": "a"})]
     else:
         first = rule.numerator if rule.rule is AggregationRule.RATIO else code
         parts = [
-            child_levels(obs, first, year, members["child"]).rename(columns={"actual": "a"}),
-            child_levels(obs, rule.denominator, year, members["child"]).rename(
+            child_levels(obs, first, year, children).rename(columns={"actual": "a"}),
+            child_levels(obs, rule.denominator, year, children).rename(
                 columns={"actual": "b", "actual_kind": "kind_b"}
             ),
         ]
@@ -138,7 +146,13 @@ def totals(
             ObsKind.ESTIMATE.value,
             ObsKind.ACTUAL.value,
         )
-    values = values.dropna(subset=[c for c in ("a", "b") if c in values])
+    return values.dropna(subset=[c for c in ("a", "b") if c in values])
+
+
+def _summed(
+    values: pd.DataFrame, members: pd.DataFrame, parents: pd.Series, expected: pd.Series, rule: Rule
+) -> pd.DataFrame:
+    """Each parent's total of its members' values by the rule, with how many reported and its mark."""
     joined = members.merge(values, left_on="child", right_on="area", how="inner")
     if rule.rule is AggregationRule.WEIGHTED:
         joined["a"] = joined["a"] * joined["b"]

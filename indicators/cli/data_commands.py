@@ -14,7 +14,7 @@ from indicators.areas import official as official_areas
 from indicators.cli.output import counts_vi, emit, printer, read_file, write_file
 from indicators.cli.parser import InputError
 from indicators.excel import diff, stale, validate
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store import accounts, backup, migrate
 from indicators.store.database import Store, StoreError
 from indicators.text import fmt
@@ -132,7 +132,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
 
 def _export(args: argparse.Namespace, store: Store) -> int:
     data = store.load(args.version)
-    write_file(args.file, excel.workbook_bytes(data))
+    write_file(args.file, xlsx_writer.workbook_bytes(data))
     print(f"Đã ghi {args.file}: phiên bản {data.version}; {counts_vi(data.counts())}.")
     return 0
 

@@ -17,7 +17,7 @@ from indicators.areas import hierarchy as areas
 from indicators.cli import tables as cli_tables
 from indicators.cli.parser import InputError, UsageError
 from indicators.core import attainment, progress
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 from indicators.text import fmt
 from indicators.text.i18n import t
@@ -150,7 +150,7 @@ def emit(frame: pd.DataFrame, output_format: str) -> str:
     """A frame as the chosen output: CSV (formula-safe), JSON records, or the people's table."""
     if output_format == "csv":
         buffer = io.StringIO()
-        excel.csv_safe(frame).to_csv(buffer, index=False, lineterminator="\n")
+        xlsx_writer.csv_safe(frame).to_csv(buffer, index=False, lineterminator="\n")
         return buffer.getvalue()
     if output_format == "json":
         return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"

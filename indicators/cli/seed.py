@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.seed import SEED_WORKBOOK, load_source
 
 
@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else SEED_WORKBOOK
     data = load_source()
-    excel.write_workbook(data, out)
+    xlsx_writer.write_workbook(data, out)
     counts = ", ".join(f"{k}: {v}" for k, v in data.counts().items())
     print(f"{out}: {counts}")
     return 0

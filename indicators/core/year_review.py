@@ -7,7 +7,7 @@ import pandas as pd
 
 from indicators.core import attainment, progress, selection, terms
 from indicators.core.attainment import actual_kind
-from indicators.core.lookup import levels_of
+from indicators.core.lookup import Levels, levels_of
 from indicators.core.model import Dataset, ObsKind, ProgressStatus, TargetKind, ValueKind
 
 COLUMNS = [
@@ -124,37 +124,9 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
 
     # Process data.
     here = lv.locate(codes, where, np.full(n, year))
-    before = lv.locate(codes, where, np.full(n, year - 1))
-    value, previous = lv.value_at(here), lv.value_at(before)
-    # A term total of the year before is the previous term's sum when that year closed a term
-    # (4.050 trained over 2015–2020): no figure of the year before to read beside this one.
-    if term is None or not term.covers(year - 1):
-        total = info["value_kind"].eq(ValueKind.TERM_TOTAL.value).to_numpy()
-        previous = np.where(total, np.nan, previous)
-        before = np.where(total, -1, before)
-    value_kind = actual_kind(lv.column_at(here, "kind"))
-    changing = info["value_kind"].isin(_CHANGING).to_numpy()
-    share = info["unit"].isin(["%", "‰"]).to_numpy()
-    change = np.where(changing, value - previous, np.nan)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        # "bằng 104% so với cùng kỳ" for sizes only: a rate's change is in points, never a %.
-        same_period = np.where(changing & ~share & (previous > 0), value / previous * 100.0, np.nan)
-    goal_column = goals.get
-    required = _floats(goal_column("required"), n)
-    latest_year = goal_column("latest_year")
-    seen_this_year = np.zeros(n, dtype=bool)
-    if latest_year is not None:
-        seen_this_year = latest_year.eq(year).to_numpy(dtype=bool, na_value=False)
-    status = goal_column("status")
-    has_goal = goal_column("goal_year")
-    has_goal = has_goal.notna().to_numpy() if has_goal is not None else np.zeros(n, dtype=bool)
-    # A status needs that year's figure; a goal never judged says so whatever the figures.
-    never = status.eq(ProgressStatus.NOT_JUDGED.value).to_numpy() if status is not None else np.zeros(n, bool)
-    path_status = np.where(
-        seen_this_year | never,
-        status.astype(object).to_numpy() if status is not None else "",
-        np.where(has_goal, ProgressStatus.NO_DATA.value, ""),
-    )
+    value = lv.value_at(here)
+    before, previous = _previous(lv, codes, where, info, term, year)
+    change, same_period = _changes(info, value, previous)
 
     # One row per indicator (COLUMNS).
     out = pd.DataFrame(
@@ -162,34 +134,97 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
             "code": codes.to_numpy(),
             "year": year,
             "value": value,
-            "value_kind": value_kind,
+            "value_kind": actual_kind(lv.column_at(here, "kind")),
             "qualifier": lv.column_at(here, "qualifier").to_numpy(dtype=object),
             "estimate": codes.map(terms.superseded(data, area, year)).to_numpy(dtype="float64"),
-            "plan": plans["target"].to_numpy(dtype="float64"),
-            "plan_comparator": plans["comparator"].fillna("").to_numpy(dtype=object),
-            "plan_derived": plans["target_derived"].fillna(False).to_numpy(dtype=bool),
-            "plan_pct": plans["attainment_pct"].to_numpy(dtype="float64"),
-            "plan_status": plans["status"].astype(object).fillna("").to_numpy(dtype=object),
+            **_plan_columns(plans),
             "previous_year": year - 1,
             "previous": previous,
             "previous_kind": actual_kind(lv.column_at(before, "kind")),
             "change": change,
             "same_period_pct": same_period,
             "term": term.key if term is not None else "",
-            "goal_year": _floats(goal_column("goal_year"), n),
-            "goal_value": _floats(goal_column("goal_value"), n),
-            "goal_comparator": _texts(goal_column("comparator"), n),
-            "goal_method": _texts(goal_column("method"), n),
-            "required": required,
-            "gap": value - required,
-            "path_status": path_status,
-            "goal_pct": result["attainment_pct"].to_numpy(dtype="float64"),
-            "goal_status": result["status"].astype(object).fillna("").to_numpy(dtype=object),
+            **_goal_columns(goals, result, value, year),
         }
     )
     has_plan = out["plan_status"] != ""
-    keep = ~np.isnan(value) | has_plan.to_numpy() | has_goal
+    keep = ~np.isnan(value) | has_plan.to_numpy() | out["goal_year"].notna().to_numpy()
     return out[keep].reset_index(drop=True)[COLUMNS]
+
+
+def _previous(
+    lv: Levels, codes: pd.Series, where: pd.Series, info: pd.DataFrame, term: terms.Term | None, year: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where the year before's figure is (-1 for none) and its value, per code."""
+    before = lv.locate(codes, where, np.full(len(codes), year - 1))
+    previous = lv.value_at(before)
+    # A term total of the year before is the previous term's sum when that year closed a term
+    # (4.050 trained over 2015–2020): no figure of the year before to read beside this one.
+    if term is None or not term.covers(year - 1):
+        total = info["value_kind"].eq(ValueKind.TERM_TOTAL.value).to_numpy()
+        previous = np.where(total, np.nan, previous)
+        before = np.where(total, -1, before)
+    return before, previous
+
+
+def _changes(info: pd.DataFrame, value: np.ndarray, previous: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The change from the year before and the figure as a % of it ("bằng 104% so với cùng kỳ")."""
+    changing = info["value_kind"].isin(_CHANGING).to_numpy()
+    share = info["unit"].isin(["%", "‰"]).to_numpy()
+    change = np.where(changing, value - previous, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # A % of last year for sizes only: a rate's change is in points, never a %.
+        same_period = np.where(changing & ~share & (previous > 0), value / previous * 100.0, np.nan)
+    return change, same_period
+
+
+def _plan_columns(plans: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The year's plan per code: target, how it compares, whether implied, % attained and status."""
+    return {
+        "plan": plans["target"].to_numpy(dtype="float64"),
+        "plan_comparator": plans["comparator"].fillna("").to_numpy(dtype=object),
+        "plan_derived": plans["target_derived"].fillna(False).to_numpy(dtype=bool),
+        "plan_pct": plans["attainment_pct"].to_numpy(dtype="float64"),
+        "plan_status": plans["status"].astype(object).fillna("").to_numpy(dtype=object),
+    }
+
+
+def _path_status(goals: pd.DataFrame, year: int) -> np.ndarray:
+    """The goal's progress as it stood that year; "no data" without that year's figure, "" without a goal."""
+    n = len(goals)
+    latest_year = goals.get("latest_year")
+    seen_this_year = np.zeros(n, dtype=bool)
+    if latest_year is not None:
+        seen_this_year = latest_year.eq(year).to_numpy(dtype=bool, na_value=False)
+    status = goals.get("status")
+    has_goal = goals.get("goal_year")
+    has_goal = has_goal.notna().to_numpy() if has_goal is not None else np.zeros(n, dtype=bool)
+    # A status needs that year's figure; a goal never judged says so whatever the figures.
+    never = status.eq(ProgressStatus.NOT_JUDGED.value).to_numpy() if status is not None else np.zeros(n, bool)
+    return np.where(
+        seen_this_year | never,
+        status.astype(object).to_numpy() if status is not None else "",
+        np.where(has_goal, ProgressStatus.NO_DATA.value, ""),
+    )
+
+
+def _goal_columns(
+    goals: pd.DataFrame, result: pd.DataFrame, value: np.ndarray, year: int
+) -> dict[str, object]:
+    """The term goal per code, the required path's level that year and the gap to it, the term's result."""
+    n = len(goals)
+    required = _floats(goals.get("required"), n)
+    return {
+        "goal_year": _floats(goals.get("goal_year"), n),
+        "goal_value": _floats(goals.get("goal_value"), n),
+        "goal_comparator": _texts(goals.get("comparator"), n),
+        "goal_method": _texts(goals.get("method"), n),
+        "required": required,
+        "gap": value - required,
+        "path_status": _path_status(goals, year),
+        "goal_pct": result["attainment_pct"].to_numpy(dtype="float64"),
+        "goal_status": result["status"].astype(object).fillna("").to_numpy(dtype=object),
+    }
 
 
 def _floats(column: pd.Series | None, n: int) -> np.ndarray:

@@ -1,17 +1,14 @@
-"""Figures typed in the browser: the grid of one area and year, and the workbook it becomes for upload."""
+"""Figures typed in the browser: the grid of one area and year, and the wide sheet it is checked as."""
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.packaging.custom import IntProperty
 
 from indicators.core.model import Dataset, ObsKind
-from indicators.excel import workbook as excel
+from indicators.excel import validate
 from indicators.excel.typed_numbers import parse_vietnamese
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -60,11 +57,12 @@ def grid(data: Dataset, area: str, year: int, lang: Lang = "vi") -> pd.DataFrame
 
 @dataclass(frozen=True)
 class Entry:
-    """What the grid changed, as a workbook in the wide layout, and which grid row each sheet row is."""
+    """What the grid changed, as the cells of a wide sheet, and which grid row each sheet row is."""
 
-    data: bytes
-    file_name: str
+    cells: list[list[object]]  # header row first, as a workbook reader would give them
+    file_name: str  # the name the version records
     rows: dict[int, str]  # sheet row → indicator code
+    made_from: int | None = None  # the data version the grid was drawn from
 
     @property
     def empty(self) -> bool:
@@ -158,13 +156,13 @@ def _figure(row: pd.Series, stored: dict[tuple[str, str], float]) -> object:
     return parsed.value if parsed.value is not None else row["value"]
 
 
-def workbook(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int, data: Dataset) -> Entry:
+def sheet(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int, data: Dataset) -> Entry:
     """The changed rows as a wide sheet (code, area, year, its note, UTH year, its note): what an analyst
     would upload. A note written replaces the figure's note; a blank one keeps it, as in any wide sheet.
 
-    `data` is the version the grid was drawn from: the workbook records it (so an upload's stale check
+    `data` is the version the grid was drawn from: the sheet records it (so an upload's stale check
     applies to the grid too) and a figure left as shown keeps its exact stored value.
-    Call `problems` first: a control character cannot be written to a workbook.
+    Call `problems` first: they are refused before any check of the sheet.
     """
     typed = changes(before, after)
     shown = before.set_index("code")
@@ -173,31 +171,28 @@ def workbook(before: pd.DataFrame, after: pd.DataFrame, area: str, year: int, da
         kind_shown=typed["code"].map(shown["kind"]).fillna(""),
     )
     stored = _stored(data, area, year)
-    book = Workbook()
-    if data.version:
-        book.custom_doc_props.append(IntProperty(name=excel.MADE_FROM_PROPERTY, value=int(data.version)))
-    sheet = book.active
-    sheet.title = SHEET
-    sheet.append(
-        [
-            CODE_HEADER,
-            AREA_HEADER,
-            str(year),
-            f"{NOTE_HEADER} {year}",
-            f"UTH {year}",
-            f"{NOTE_HEADER} UTH {year}",
-        ]
-    )
+    header: list[object] = [
+        CODE_HEADER,
+        AREA_HEADER,
+        str(year),
+        f"{NOTE_HEADER} {year}",
+        f"UTH {year}",
+        f"{NOTE_HEADER} UTH {year}",
+    ]
+    cells: list[list[object]] = [header]
     rows: dict[int, str] = {}
     for i, (_, row) in enumerate(typed.iterrows(), start=2):
         official = row["kind"] != ObsKind.ESTIMATE.value
-        note = row["note"] or None
+        # "" is an empty cell, as a workbook reader gives it.
+        note = row["note"] or ""
         value = _figure(row, stored)
-        figure = [value, note, None, None] if official else [None, None, value, note]
-        sheet.append([row["code"], area, *figure])
-        for cell in sheet[i]:
-            excel.safe_text(cell)  # a note typed as "=…" is text, not a formula
+        figure = [value, note, "", ""] if official else ["", "", value, note]
+        cells.append([row["code"], area, *figure])
         rows[i] = str(row["code"])
-    out = io.BytesIO()
-    book.save(out)
-    return Entry(out.getvalue(), f"nhap-truc-tiep-{area}-{year}.xlsx", rows)
+    file_name = f"nhap-truc-tiep-{area}-{year}.xlsx"
+    return Entry(cells, file_name, rows, int(data.version) if data.version else None)
+
+
+def check(typed: Entry, current: Dataset) -> validate.Upload:
+    """The typed sheet through the upload's checks, cell by cell, as if uploaded: no workbook is made."""
+    return validate.check_cells(SHEET, typed.cells, typed.file_name, current, typed.made_from)

@@ -212,7 +212,11 @@ def _marked(chunk: bytes) -> bool:
 
 
 def column_index(letters: str) -> int:
-    """A → 1, AA → 27 (the inverse of column_letter)."""
+    """A → 1, AA → 27 (the inverse of column_letter).
+
+    By hand, not openpyxl's column_index_from_string: that refuses more than three letters, and the
+    guard must measure exactly the hostile references ("AAAAAAA1") it exists to refuse.
+    """
     index = 0
     for ch in letters.upper():
         index = index * 26 + ord(ch) - 64
@@ -357,7 +361,7 @@ def _workbook_sheets(zf: zipfile.ZipFile, names: set[str]) -> list[SheetFacts]:
 
 @functools.lru_cache(maxsize=4096)
 def column_letter(index: int) -> str:
-    """1 → A, 27 → AA (remembered: a report of 100,000 cells names the same few columns)."""
+    """1 → A, 27 → AA; any column, even past Excel's last (openpyxl's get_column_letter stops at 18,278)."""
     letters = ""
     while index > 0:
         index, rest = divmod(index - 1, 26)

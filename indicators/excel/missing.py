@@ -23,7 +23,7 @@ from indicators.core.model import (
     ObsKind,
     ProgressStatus,
 )
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.text import fmt
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -169,7 +169,7 @@ def workbook_bytes(data: Dataset, found: pd.DataFrame) -> bytes:
     subset, to_fill = fill_in(data, found)
     buffer = io.BytesIO()
     # The version it is made from: an upload after someone added a figure here would remove it.
-    excel.write_workbook(subset, buffer, to_fill={OBSERVATIONS.name: to_fill}, made_from=data.version)
+    xlsx_writer.write_workbook(subset, buffer, to_fill={OBSERVATIONS.name: to_fill}, made_from=data.version)
     return buffer.getvalue()
 
 

@@ -11,6 +11,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import python_calamine
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
+from openpyxl.utils.exceptions import CellCoordinatesException
 
 from indicators.core.model import (
     OBSERVATIONS,
@@ -22,7 +24,7 @@ from indicators.core.model import (
     TargetKind,
 )
 from indicators.excel import workbook as excel
-from indicators.excel.guard import Facts, column_letter
+from indicators.excel.guard import Facts
 from indicators.excel.workbook import HEADERS, OPTIONAL_COLUMNS, fold
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -77,7 +79,7 @@ def value_text(value: object) -> str:
 
 def cell_name(row: int, col: int) -> str:
     """The Excel name of a cell, "B7"; a column alone, "B"; "" when neither is known."""
-    return f"{column_letter(col)}{row}" if row and col else (column_letter(col) if col else "")
+    return f"{get_column_letter(col)}{row}" if row and col else (get_column_letter(col) if col else "")
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -277,13 +279,11 @@ def check_sheet_facts(facts: Facts, sheet: str, chk: Checker, data_sheet: bool) 
 
 def split_ref(ref: str) -> tuple[int, int]:
     """ "B7" → (7, 2); (0, 0) for anything else."""
-    match = re.fullmatch(r"([A-Z]+)(\d+)", ref.upper())
-    if not match:
+    try:
+        letters, row = coordinate_from_string(ref.upper())
+        return row, column_index_from_string(letters)
+    except (CellCoordinatesException, ValueError):
         return 0, 0
-    col = 0
-    for ch in match.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(match.group(2)), col
 
 
 def frame_of(grid: list[list[object]], start: int, width: int) -> pd.DataFrame:
@@ -318,7 +318,7 @@ def _long_header(
             message = msg("check.header_unknown", text=text, expected=expected)
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         elif column in columns:
-            message = msg("check.header_repeated", text=text, other=column_letter(columns[column]))
+            message = msg("check.header_repeated", text=text, other=get_column_letter(columns[column]))
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         else:
             columns[column] = j + 1
@@ -442,12 +442,29 @@ def read_wide(
 ) -> tuple[Located, Located]:
     """A wide sheet melted to long rows (observations and targets), each value with its cell."""
     header = grid[header_at]
-    code_col = next(j for j, r in enumerate(roles) if r and r.role == "code")
-    area_col = next((j for j, r in enumerate(roles) if r and r.role == "area"), None)
-    unit_col = next((j for j, r in enumerate(roles) if r and r.role == "unit"), None)
     _check_wide_header(header, roles, header_at, sheet, chk)
     width = max(len(r) for r in grid)
     frame = frame_of(grid, header_at + 1, width)
+    records = _wide_records(frame, header_at, roles)
+    where = _WideWhere.of(header, roles)
+    observations = _wide_located(records["obs"], OBSERVATIONS, "kind", sheet, where)
+    targets = _wide_located(records["tgt"], TARGETS, "target_kind", sheet, where)
+    return observations, targets
+
+
+def _first(roles: list[WideColumn | None], role: WideRole) -> int | None:
+    """The first column (0-based) holding `role`, if any."""
+    return next((j for j, r in enumerate(roles) if r and r.role == role), None)
+
+
+def _wide_records(
+    frame: pd.DataFrame, header_at: int, roles: list[WideColumn | None]
+) -> dict[str, list[list[object]]]:
+    """Each filled year or target cell as a record: code, area, year, kind, value, unit, note, and where
+    they are (row, value column, code column, note column; columns 1-based, 0 for none)."""
+    code_col = _first(roles, "code")
+    area_col, unit_col = _first(roles, "area"), _first(roles, "unit")
+    assert code_col is not None  # wide_header found a code column
     value_cols = [j for j, r in enumerate(roles) if r and r.role in ("year", "target")]
     # A year's note column (same year and kind) belongs to the figure beside it: column → note column.
     notes = {(r.year, r.kind): j for j, r in enumerate(roles) if r and r.role == "note"}
@@ -470,36 +487,49 @@ def read_wide(
             note = raw[at] if at >= 0 else None
             entry = [code, area, role.year, role.kind, raw[j], unit, note, row, j + 1, code_col + 1, at + 1]
             records["obs" if role.role == "year" else "tgt"].append(entry)
-    located = []
-    for key, table, kind_column in (("obs", OBSERVATIONS, "kind"), ("tgt", TARGETS, "target_kind")):
-        rows = records[key]
-        columns = ["code", "area", "year", kind_column, "value", "unit", "note", "_row", "_col", "_code_col"]
-        data = pd.DataFrame(rows, columns=[*columns, "_note_col"], dtype=object)
-        # Only figures with a note written beside them carry one; the others keep the current note.
-        kept = ["code", "area", "year", kind_column, "value", "unit"] + (["note"] if key == "obs" else [])
-        loc = Located(
-            table,
-            sheet,
-            data[kept].reset_index(drop=True),
-            data["_row"].to_numpy(dtype=int),
-            {
-                "code": code_col + 1,
-                "area": (area_col + 1) if area_col is not None else 0,
-                "unit": (unit_col + 1) if unit_col is not None else 0,
-            },
-            {
-                "code": str(header[code_col]),
-                "area": str(header[area_col]) if area_col is not None else "",
-                "unit": str(header[unit_col]) if unit_col is not None else "",
-            },
-            {
-                "value": data["_col"].to_numpy(dtype=int),
-                "year": data["_col"].to_numpy(dtype=int),
-                kind_column: data["_col"].to_numpy(dtype=int),
-                "note": data["_note_col"].to_numpy(dtype=int),
-            },
+    return records
+
+
+@dataclass(frozen=True)
+class _WideWhere:
+    """A wide sheet's code, area and unit columns: their numbers (1-based, 0 for none) and headers."""
+
+    columns: dict[str, int]
+    headers: dict[str, str]
+
+    @classmethod
+    def of(cls, header: list[object], roles: list[WideColumn | None]) -> _WideWhere:
+        found = {role: _first(roles, role) for role in ("code", "area", "unit")}
+        return cls(
+            {role: (j + 1) if j is not None else 0 for role, j in found.items()},
+            {role: str(header[j]) if j is not None else "" for role, j in found.items()},
         )
-        # The header row names the year and the kind: a problem there points at the header cell.
-        loc.headers.update({"value": "", "year": "", kind_column: ""})
-        located.append(loc)
-    return located[0], located[1]
+
+
+def _wide_located(
+    rows: list[list[object]], table: Table, kind_column: str, sheet: str, where: _WideWhere
+) -> Located:
+    """The records of one table as a located table: each value, year and kind at its own cell."""
+    columns = ["code", "area", "year", kind_column, "value", "unit", "note", "_row", "_col", "_code_col"]
+    data = pd.DataFrame(rows, columns=[*columns, "_note_col"], dtype=object)
+    # Only figures with a note written beside them carry one; the others keep the current note.
+    kept = ["code", "area", "year", kind_column, "value", "unit"] + (
+        ["note"] if table is OBSERVATIONS else []
+    )
+    loc = Located(
+        table,
+        sheet,
+        data[kept].reset_index(drop=True),
+        data["_row"].to_numpy(dtype=int),
+        dict(where.columns),
+        dict(where.headers),
+        {
+            "value": data["_col"].to_numpy(dtype=int),
+            "year": data["_col"].to_numpy(dtype=int),
+            kind_column: data["_col"].to_numpy(dtype=int),
+            "note": data["_note_col"].to_numpy(dtype=int),
+        },
+    )
+    # The header row names the year and the kind: a problem there points at the header cell.
+    loc.headers.update({"value": "", "year": "", kind_column: ""})
+    return loc

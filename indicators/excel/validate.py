@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -128,15 +129,7 @@ def check(data: bytes, file_name: str, current: Dataset, limits: Limits | None =
         return _refused(upload, _damaged(exc))
     finally:
         book.close()
-    order = {name: i + 1 for i, name in enumerate(names)}
-    upload.problems = sorted(
-        chk.problems, key=lambda p: (p.severity != "error", order.get(p.sheet, 0), p.row, p.col)
-    )
-    if chk.conversions:
-        upload.conversions = pd.DataFrame(chk.conversions, columns=list(CONVERSION_COLUMNS))
-    if not upload.ok:
-        upload.frames = {}
-    return upload
+    return _finish(upload, chk, names)
 
 
 TOO_BIG_OR_DAMAGED = Refusal(msg("refuse.too_big_or_damaged"))
@@ -283,18 +276,60 @@ def _check_book(
 ) -> None:
     # Find the layout.
     layout = _find_layout(book, facts, upload, chk)
-    wide = upload.layout == "wide"
 
     # Read the sheets and check them.
-    located = _read_tables(layout, facts, wide, chk)
+    located = _read_tables(layout, facts, upload.layout == "wide", chk)
+    _check_and_type(located, current, upload, chk, next(iter(layout.wide), ""))
+
+
+def _check_and_type(
+    located: dict[str, list[Located]], current: Dataset, upload: Upload, chk: Checker, first_wide: str
+) -> None:
+    """The tables read checked against each other and the current data; typed when nothing is wrong."""
+    wide = upload.layout == "wide"
     catalogue = _check_tables(located, current, chk)
     if wide and not any(len(loc.frame) for t in FIGURE_TABLES for loc in located.get(t.name, [])):
-        chk.add(next(iter(layout.wide)), msg("check.wide_empty"))
+        chk.add(first_wide, msg("check.wide_empty"))
     if any(p.severity == "error" for p in chk.problems):
         return
 
     # The frames the store would hold, kept on the upload for the preview and the commit.
     upload.frames = _frames(located, current, catalogue, wide, chk)
+
+
+def _finish(upload: Upload, chk: Checker, sheets: list[str]) -> Upload:
+    """The problems in reading order (errors first, then by sheet, row, column); no tables when refused."""
+    order = {name: i + 1 for i, name in enumerate(sheets)}
+    upload.problems = sorted(
+        chk.problems, key=lambda p: (p.severity != "error", order.get(p.sheet, 0), p.row, p.col)
+    )
+    if chk.conversions:
+        upload.conversions = pd.DataFrame(chk.conversions, columns=list(CONVERSION_COLUMNS))
+    if not upload.ok:
+        upload.frames = {}
+    return upload
+
+
+def check_cells(
+    sheet: str, cells: list[list[object]], file_name: str, current: Dataset, made_from: int | None = None
+) -> Upload:
+    """A wide sheet's typed cells (figures typed in the browser) through the same checks as an upload
+    of that sheet: the same problems at the same rows and columns, with no file written or read.
+
+    `cells` are as a workbook reader gives them: header row first, "" for an empty cell, numbers as
+    numbers and anything else as the text typed. `made_from`: the data version the cells were typed on.
+    """
+    digest = hashlib.sha256(json.dumps([sheet, cells], ensure_ascii=False, default=str).encode()).hexdigest()
+    upload = Upload(file_name=file_name, sha256=digest, layout="wide", made_from=made_from)
+    chk = Checker()
+    found = wide_header(cells)
+    located: dict[str, list[Located]] = {}
+    if found is not None:
+        header_at, roles = found
+        for loc in read_wide(cells, sheet, header_at, roles, chk):
+            located.setdefault(loc.table.name, []).append(loc)
+    _check_and_type(located, current, upload, chk, sheet)
+    return _finish(upload, chk, [sheet])
 
 
 def report_frame(problems: Iterable[Problem], lang: Lang = "vi") -> pd.DataFrame:

@@ -4,31 +4,34 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, SupportsFloat
 
+import pandas as pd
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 _LOCALES: dict[str, str] = {"vi": "vi_VN", "en": "en_US"}
 MISSING = "—"
+# Babel's date patterns (d: day, M: month, y: year, HH:mm: 24-hour time).
+_DAY: dict[str, str] = {"vi": "d/M/y", "en": "d MMM y"}
+_MOMENT: dict[str, str] = {"vi": "dd/MM/y HH:mm", "en": "y-MM-dd HH:mm"}
 
 
 def is_missing(value: object) -> bool:
-    """True for None, NaN and pandas' NA: the figure is absent."""
+    """True for None, NaN, NaT and pandas' NA: the figure is absent. Text is a value, even "nan"."""
     if value is None:
         return True
     if isinstance(value, float):  # also numpy's float64: the common cases first
         return math.isnan(value)
-    if isinstance(value, int | str):
-        return value in {"<NA>", "nan", "NaT"}
-    if isinstance(value, SupportsFloat):
-        try:
-            return math.isnan(float(value))
-        except (TypeError, ValueError):
-            pass
-    return str(value) in {"<NA>", "nan", "NaT"}
+    if isinstance(value, str | int):  # text is a value, whatever it spells; so is any whole number
+        return False
+    missing = pd.isna(value)
+    # A list or an array is a value, not one absent figure.
+    return missing if isinstance(missing, bool) else False
 
 
 def _float(value: object) -> float:
@@ -202,8 +205,9 @@ def day(iso: str, lang: Lang = "vi") -> str:
     """An ISO date as people write it: 30/6/2025 in Vietnamese, 30 Jun 2025 in English; "" stays ""."""
     if not iso:
         return ""
-    year, month, dom = (int(p) for p in iso.split("-"))
-    if lang == "vi":
-        return f"{dom}/{month}/{year}"
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-    return f"{dom} {months[month - 1]} {year}"
+    return format_date(date.fromisoformat(iso), _DAY[lang], locale=_LOCALES[lang])
+
+
+def moment(when: datetime, lang: Lang = "vi") -> str:
+    """A time as people write it, in its own time zone: 05/12/2026 09:30, or 2026-12-05 09:30."""
+    return format_datetime(when, _MOMENT[lang], locale=_LOCALES[lang])

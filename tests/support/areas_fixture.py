@@ -11,7 +11,7 @@ import pandas as pd
 
 from indicators.core.model import Dataset
 from indicators.excel import diff, validate
-from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 
 COMMUNES = {"03424": "Xã Bản Bo", "03390": "Xã Bình Lư", "03405": "Xã Tả Lèng", "03430": "Xã Khun Há"}
@@ -88,7 +88,7 @@ def frames(*, without: tuple[str, ...] = (), ratio_rule: bool = False) -> dict[s
 
 def workbook(path: Path, **options: object) -> Path:
     """The workbook written to `path` with the project's one Excel writer."""
-    excel.write_workbook(Dataset.from_frames(frames(**options)), path)  # type: ignore[arg-type]
+    xlsx_writer.write_workbook(Dataset.from_frames(frames(**options)), path)  # type: ignore[arg-type]
     return path
 
 
