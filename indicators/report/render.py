@@ -150,8 +150,8 @@ def _closing(content: Content) -> tuple[int, int]:
     return (last, with_text[-1]) if with_text else (last, -1)
 
 
-def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
-    lang = content.lang
+def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> list[dict]:
+    """The body's sections for the template; the closing paragraph is kept with the signature."""
     sections = []
     closing_section, closing_part = _closing(content)
     for number, section in enumerate(content.sections):
@@ -174,6 +174,12 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
                 "note": note if section.chart else "",
             }
         )
+    return sections
+
+
+def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
+    lang = content.lang
+    sections = _sections(content, doc, charts, note)
     return {
         "issuer_lines": content.issuer_lines,
         "nation": t("report.nation", lang),
