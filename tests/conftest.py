@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh store per test, filled from the shipped workbook."""
+"""Shared fixtures (a fresh store per test, filled from the shipped workbook) and the test tiers."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from indicators import attainment, selection
 from indicators.model import Dataset
 from indicators.seed import load_source
 from indicators.store import ENV_URL, Store
+
+# The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
+pytest_plugins = ["tests.tiers"]
 
 PROJECT = Path(__file__).resolve().parents[1]
 REPORT = PROJECT / "data" / "report_tam_duong_2015_2020.txt"

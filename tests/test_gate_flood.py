@@ -15,6 +15,7 @@ from bench.processes import Peaks, rss
 from indicators import report_render
 from indicators.gate import Door, Settings
 from indicators.model import Dataset
+from tests.test_report import _needs
 
 
 @pytest.fixture
@@ -26,10 +27,11 @@ def peaks() -> Iterator[Peaks]:
     watcher.join(5)
 
 
-@pytest.mark.skipif(report_render.find_browser() is None, reason="the charts need the system Chromium")
+@pytest.mark.office
 def test_a_flood_of_report_requests_builds_each_report_once_with_one_browser_at_a_time(
     data: Dataset, peaks: Peaks
 ) -> None:
+    _needs("chromium", "chromium")  # the charts: without it the flood would test no browser at all
     # Twenty-four anonymous readers in six tabs each on four addresses click "Tạo báo cáo" at once,
     # on three distinct reports (the district's term in both languages, and a year), all with charts.
     door = Door(Settings(slots=2, queue=12, per_session=8, per_address=24))

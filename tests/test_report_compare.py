@@ -233,6 +233,7 @@ def test_without_a_comparison_the_report_has_one_appendix(tmp_path: Path) -> Non
 # The PDF ----------------------------------------------------------------------------------
 
 
+@pytest.mark.office
 def test_the_pdf_holds_the_comparison_with_diacritics(contents: dict, tmp_path: Path) -> None:
     _needs("soffice", "libreoffice-writer-nogui")
     _needs("pdftotext", "poppler-utils")
