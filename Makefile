@@ -34,8 +34,10 @@ test: $(VENV)/.dev $(NODE_DEPS)
 
 # Everything but the browser, PostgreSQL, AppTest, LibreOffice/Chromium and slow tests (the markers in
 # pyproject.toml), spread over the cores: under a minute, for the edit-test loop. `make test` runs all.
+# mypy stays: with its cache warm it rechecks only what changed (about a second).
 test-quick: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -n auto -m "not (browser or postgres or page or office or slow)"
 
 lint: $(VENV)/.dev

@@ -516,6 +516,7 @@ def test_an_office_template_with_a_broken_placeholder_is_a_plain_error(
     assert mine.paragraphs[0].text == f"Văn phòng: {content.subject}"
 
 
+@pytest.mark.slow
 def test_domain_module_never_imports_streamlit() -> None:
     code = "import sys, indicators.report, indicators.report_render; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

@@ -64,6 +64,7 @@ def texts(document: DocumentObject) -> list[str]:
 # The document ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_comparison_is_a_numbered_section_before_the_commendations(documents: dict) -> None:
     headings = [
         p.text for p in documents["vi"].paragraphs if p.style is not None and p.style.name == "BC Heading 1"
@@ -81,6 +82,7 @@ def test_the_comparison_is_a_numbered_section_before_the_commendations(documents
     assert len(documents["vi"].tables) == 4
 
 
+@pytest.mark.slow
 def test_key_sentences_of_the_comparison(documents: dict) -> None:
     said = texts(documents["vi"])
     assert (
@@ -320,6 +322,7 @@ def test_domain_numbers_are_not_nan_strings(contents: dict) -> None:
             assert row.pct
 
 
+@pytest.mark.slow
 def test_the_command_line_writes_the_comparison(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

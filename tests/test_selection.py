@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from indicators import selection
 
@@ -26,6 +27,7 @@ else:
 """
 
 
+@pytest.mark.slow
 def test_the_domain_never_imports_streamlit() -> None:
     out = subprocess.run(
         [sys.executable, "-c", FIRST_WITH_STREAMLIT], capture_output=True, text=True, cwd=ROOT, check=True

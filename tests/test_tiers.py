@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -66,6 +67,19 @@ def test_the_guard_names_the_missing_marker(request: pytest.FixtureRequest) -> N
     said = tiers.unmarked(request.node, {"office"})
     assert "ran office work without the marker: add @pytest.mark.office" in said
     assert request.node.nodeid in said
+
+
+def test_watch_wraps_the_app_test_run_the_pdf_and_the_chart_and_unwatch_puts_them_back() -> None:
+    importlib.import_module("streamlit.testing.v1")
+    render = importlib.import_module("indicators.report_render")
+    before = render.pdf_bytes
+    wrapped = tiers.watch()
+    try:
+        assert {name for _, name, _ in wrapped} == {"run", "pdf_bytes", "chart_png"}
+        assert render.pdf_bytes is not before and render.pdf_bytes.__wrapped__ is before
+    finally:
+        tiers.unwatch(wrapped)
+    assert render.pdf_bytes is before and wrapped == []
 
 
 SUITE = """
