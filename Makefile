@@ -61,7 +61,7 @@ lock: $(VENV)/.dev
 	$(UV_LOCK) requirements-dev.in --constraint requirements.txt -o requirements-dev.txt
 
 seed: $(VENV)/.runtime
-	$(BIN)/python -m indicators.seed
+	$(BIN)/python -m indicators.store.seed
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.engine

@@ -11,24 +11,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import area_choice, downloads, limits, narrow, state
-from indicators import areas as area_tree
-from indicators import (
-    attainment,
-    compare,
-    compare_charts,
-    figures,
-    fmt,
-    labels,
-    page_settings,
-    progress,
-    selection,
-    tables,
-)
-from indicators import cards as indicator_cards
-from indicators.fmt import LANGS, Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import StoreError
+from indicators.areas import compare
+from indicators.areas import hierarchy as area_tree
+from indicators.charts import compare as compare_charts
+from indicators.charts import figures
+from indicators.core import attainment, page_settings, progress, selection
+from indicators.core.model import Dataset
+from indicators.store.database import StoreError
+from indicators.text import cards as indicator_cards
+from indicators.text import fmt, labels, tables
+from indicators.text.fmt import LANGS, Lang
+from indicators.text.i18n import t
 
 # Badges carry a symbol and a word, so status reads without colour. The symbols are the figures'
 # own Unicode ones rather than Material icons: the same marks everywhere, and a page needs no
@@ -268,7 +261,7 @@ def comparison(data: Dataset, code: str, year: int, parent: str) -> compare.Comp
 def cards(
     data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
 ) -> list[indicator_cards.Card]:
-    """Cards for the given indicators in one area and term (see indicators/cards.py), once per version."""
+    """Cards for the given indicators in one area and term (see text/cards.py), once per version."""
     return _cards(state.store().url, data.version, tuple(codes), lang, area, period, data)
 
 
@@ -303,7 +296,8 @@ def page_header(title_key: str, lang: Lang) -> Dataset:
     """The page's title, then its data and the source and version it shows; stops on an empty store."""
     st.title(t(title_key, lang))
     data = require_data(lang)
-    st.caption(t("app.source", lang).format(v=data.version))
+    # The versions behind this run's data, not the 2015–2020 report for every figure.
+    st.caption(source_line(lang))
     return data
 
 
@@ -577,7 +571,9 @@ def card_details(card: indicator_cards.Card, lang: Lang) -> str:
     lines = []
     # "ước" right under the number it qualifies (a metric's own value is cut when it grows longer).
     if card.estimate:
-        lines.append(f":gray-badge[{fmt.estimate_mark(lang)}] :small[:gray[{t('card.estimate', lang)}]]")
+        # The estimate's own note says when and by whom: a fixed "written in 2020" is false for later ones.
+        note = md(card.estimate_note) if card.estimate_note else t("card.estimate", lang)
+        lines.append(f":gray-badge[{fmt.estimate_mark(lang)}] :small[:gray[{note}]]")
     if card.value_note:
         lines.append(f":gray[{md(card.value_note)}]")
     if card.change != fmt.MISSING:

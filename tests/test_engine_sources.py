@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from bench import engine as engine_bench
-from indicators import attainment, progress
-from indicators.model import Dataset
+from indicators.core import attainment, progress
+from indicators.core.model import Dataset
 
 
 def _indicator(code: str) -> dict[str, str]:

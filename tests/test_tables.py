@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import commendations, progress, selection, tables
-from indicators.fmt import Lang
-from indicators.model import Dataset
+from indicators.core import commendations, progress, selection
+from indicators.core.model import Dataset
+from indicators.text import tables
+from indicators.text.fmt import Lang
 
 
 def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import tiers
+from tests.support import tiers
 
 pytest_plugins = ["pytester"]
 
@@ -71,7 +71,7 @@ def test_the_guard_names_the_missing_marker(request: pytest.FixtureRequest) -> N
 
 def test_watch_wraps_the_app_test_run_the_pdf_and_the_chart_and_unwatch_puts_them_back() -> None:
     importlib.import_module("streamlit.testing.v1")
-    render = importlib.import_module("indicators.report_render")
+    render = importlib.import_module("indicators.report.render")
     before = render.pdf_bytes
     wrapped = tiers.watch()
     try:
@@ -87,7 +87,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import report_render
+from indicators.report import render as report_render
 
 
 def open_page():
@@ -119,10 +119,12 @@ def test_a_suite_in_its_own_process_marks_pages_and_fails_unmarked_office_work(
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(PROJECT), os.environ.get("PYTHONPATH", "")]))
     tests = pytester.mkdir("tests")
     (tests / "test_suite.py").write_text(SUITE, encoding="utf-8")
-    run = pytester.runpytest_subprocess("-p", "tests.tiers", "-p", "no:cacheprovider", "-rf", str(tests))
+    run = pytester.runpytest_subprocess(
+        "-p", "tests.support.tiers", "-p", "no:cacheprovider", "-rf", str(tests)
+    )
     run.assert_outcomes(passed=3, failed=1)
     run.stdout.fnmatch_lines(["*test_a_chart_unmarked ran office work without the marker*"])
     quick = pytester.runpytest_subprocess(
-        "-p", "tests.tiers", "-p", "no:cacheprovider", "-m", "not page", str(tests)
+        "-p", "tests.support.tiers", "-p", "no:cacheprovider", "-m", "not page", str(tests)
     )
     quick.assert_outcomes(passed=2, failed=1, deselected=1)

@@ -1,0 +1,593 @@
+"""The báo cáo's content: the figures' sentences by domain, the goals, the appendix table, and build()."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from indicators.core import progress
+from indicators.core.model import (
+    DOMAINS,
+    Comparator,
+    Dataset,
+    Direction,
+    ObsKind,
+    Status,
+    TargetKind,
+    ValueKind,
+)
+from indicators.report import awards as report_awards
+from indicators.report import outline as report_outline
+from indicators.report import results as report_results
+from indicators.report.facts import (
+    Facts,
+    area_names,
+    gather,
+    goal_year,
+    in_sentence,
+    stated_changes,
+)
+from indicators.report.narrative import EMPTY, Narrative
+from indicators.report.shape import ROMAN as _ROMAN
+from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period
+from indicators.text import fmt, labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+_AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
+# Commendations have their own section; their counts are not results against targets.
+_AWARDS = "commendations"
+_JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
+# Targets set for a whole term (resolution, programme), read before a year's plan.
+_TERM_KINDS = ("NQ", "DA")
+# One row of an engine's output as a plain mapping: column → value.
+Record = Mapping[str, Any]
+__all__ = ["Part", "Period", "ReportError", "Section", "area_names", "number_sections", "parse_period"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the appendix table, as text, with the engine's numbers kept for checking."""
+
+    stt: str
+    indicator: str
+    unit: str
+    target: str
+    actual: str
+    pct: str
+    status: str
+    group: bool = False  # a domain's heading line
+    code: str = ""
+    target_value: float = math.nan  # the figure shown, after rounding an implied target
+    actual_value: float = math.nan
+    pct_value: float = math.nan
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """One line of the comparison appendix: a child area, the parent's total, or an indicator's heading."""
+
+    stt: str
+    area: str  # the area's name; on a heading line, the indicator and its unit
+    target: str
+    actual: str
+    pct: str
+    status: str
+    group: bool = False  # an indicator's heading line
+    parent: bool = False  # the parent's total (bold)
+    code: str = ""  # the indicator
+    area_code: str = ""
+    target_value: float = math.nan  # the figures shown, for checking against the engine
+    actual_value: float = math.nan
+    pct_value: float = math.nan
+
+
+@dataclass
+class Content:
+    """Everything the document says, in the reader's language; the template lays it out."""
+
+    lang: Lang
+    area: str
+    area_name: str  # "huyện Tam Đường" / "Tam Đường district"
+    period: Period
+    version: int
+    issuer_lines: list[str]
+    place: str
+    subject: str
+    sections: list[Section]
+    rows: list[Row]
+    legend: list[str]
+    appendix_title: str
+    appendix_note: str
+    attainment_rows: pd.DataFrame  # the judged results the chart draws
+    thin: bool  # no figure at all for the area and period
+    # Chart name → a maker of (title, plotly figure) pairs, called only where a browser can draw them.
+    figures: dict[str, Callable[[], list[tuple[str, object]]]] = field(default_factory=dict)
+    # The comparison of the area's child units (indicators/report/compare.py), when one is asked for.
+    compared: bool = False
+    area_rows: list[AreaRow] = field(default_factory=list)
+    area_title: str = ""
+    area_legend: list[str] = field(default_factory=list)
+    area_none: str = ""  # the sentence where no child has a figure to compare
+    # Who signs and to whom it goes, from the office's narrative; empty leaves the blanks the office fills.
+    number: str = ""  # "Số: 125/BC-UBND", or the blank "Số:        /BC-UBND"
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: list[str] = field(default_factory=list)
+    # Where the figures come from (data version), for the file's properties, never the signed text.
+    version_note: str = ""
+
+    def section(self, key: str) -> Section | None:
+        """The section that holds `key` ("results", "awards", "goals" …), whatever its number."""
+        return next((s for s in self.sections if s.key == key), None)
+
+
+# Names and numbers -------------------------------------------------------------------
+
+
+def _num(value: object, lang: Lang, decimals: int | None = None) -> str:
+    return fmt.number(value, lang, decimals)
+
+
+def _with_unit(text: str, unit: str) -> str:
+    # Official documents write "18,22%" and "13,3‰", the sign against the number.
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {fmt.unit_after(text, unit)}"
+
+
+def _pct(value: float, lang: Lang) -> str:
+    text = fmt.number(value, lang)
+    return text if text == fmt.MISSING else f"{text}%"
+
+
+def significant(value: float) -> int:
+    """Significant digits of a printed figure: 118.08 → 5, 111.5 → 4, 500 → 3, 0.5 → 1."""
+    text = repr(float(value)).lstrip("-")
+    if "e" in text.lower():
+        return 3
+    whole, _, fraction = text.partition(".")
+    fraction = "" if fraction == "0" else fraction
+    digits = (whole.lstrip("0") + fraction) if whole.strip("0") else fraction.lstrip("0")
+    return max(len(digits), 1)
+
+
+def implied_shown(target: float, reported_pct: float) -> float:
+    """An implied target never more precise than the printed % it comes from."""
+    if fmt.is_missing(target) or fmt.is_missing(reported_pct) or target == 0:
+        return target
+    digits = significant(reported_pct)
+    exponent = math.floor(math.log10(abs(target)))
+    return fmt.round_half_up(target, digits - 1 - exponent)
+
+
+def shown_pct(row: Record) -> float:
+    """The % the report shows for a result: computed, rounded as the report printed its own."""
+    if row["status_basis"] == "reported":
+        return float(row["reported_pct"])
+    return fmt.pct_as_printed(float(row["attainment_pct"]), row["reported_pct"])
+
+
+def _implied(rows: pd.DataFrame) -> pd.Series:
+    """Targets worked back from a printed %: the engine's basis column where it has one."""
+    if "target_basis" in rows:
+        return rows["target_basis"].astype(str).eq("implied")
+    return rows["target_derived"].astype(bool)
+
+
+def _estimate(kinds: pd.Series) -> pd.Series:
+    return kinds.astype(str).eq(ObsKind.ESTIMATE.value)
+
+
+# Sentences ---------------------------------------------------------------------------
+
+
+def _result_clause(row: Record, level_year: int | None, period_end: int, unit: str, lang: Lang) -> str:
+    """ "đạt 118,08% Nghị quyết, vượt chỉ tiêu" for one target of the indicator."""
+    kind = t(f"pct_kind.{row['target_kind']}", lang)
+    pct = shown_pct(row)
+    parts = []
+    if row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"]):
+        step = t("report.points", lang) if unit == "%" else unit
+        parts.append(t("report.reduction", lang).format(value=_with_unit(_num(row["actual"], lang), step)))
+    year = int(row["year"])
+    prefix = t("report.in_year", lang).format(y=year) + " " if year != (level_year or period_end) else ""
+    if not math.isnan(pct):
+        text = prefix + t("report.pct_of", lang).format(pct=_pct(pct, lang), kind=kind)
+        if row["status_basis"] == "reported":
+            text += f" ({t('report.as_reported', lang)})"
+        elif bool(row["differs"]):
+            text += (
+                " ("
+                + t("report.differs", lang).format(
+                    reported=_pct(row["reported_pct"], lang), computed=_pct(pct, lang)
+                )
+                + ")"
+            )
+        parts.append(text)
+    parts.append(t(f"verdict.{row['status']}", lang))
+    return ", ".join(parts)
+
+
+def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Period, lang: Lang) -> str:
+    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure."""
+    estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
+    # A rate where lower is better "còn" (stands at) a level; everything else "đạt" (reaches) it.
+    if lower:
+        verb = t("report.stood_estimate" if estimate else "report.stood", lang)
+    else:
+        verb = t("report.reached_estimate" if estimate else "report.reached", lang)
+    if kind == ValueKind.YES_NO.value:
+        return t("yes_no_level.met" if float(level["actual"]) >= 1 else "yes_no_level.not_met", lang)
+    value = _num(level["actual"], lang)
+    if level["qualifier"]:
+        value = t("qualifier." + str(level["qualifier"]), lang) + " " + value
+    text = f"{verb} {_with_unit(value, unit)}"
+    if kind == ValueKind.TERM_TOTAL.value and period.kind == "term":
+        text = f"({t('report.term_total', lang)}) {text}"
+    if int(level["year"]) != period.end:
+        text = t("report.in_year", lang).format(y=int(level["year"])) + " " + text
+    return text
+
+
+def _comparison(
+    level: Record, change: Record | None, unit: str, kind: str, period: Period, lang: Lang
+) -> str:
+    """ "bằng 104% so với cùng kỳ" (a year) or "tăng 1.050,2 tỷ đồng so với năm 2015" (a term)."""
+    if kind == ValueKind.TERM_TOTAL.value:
+        return ""
+    now, before = float(level["actual"]), float(level["before"])
+    share = kind == ValueKind.SHARE.value or unit in {"%", "‰"}
+    if period.kind == "year" and not math.isnan(before) and before > 0 and not share:
+        return t("report.ratio_prev", lang).format(pct=_pct(fmt.round_half_up(now / before * 100, 2), lang))
+    base = period.start if period.kind == "term" else int(level["year"]) - 1
+    if change is not None:
+        delta = float(change["value"])
+    elif not math.isnan(before):
+        delta = now - before
+    else:
+        return ""
+    step = t("report.points", lang) if unit == "%" else unit
+    value = _with_unit(_num(abs(delta), lang), step)
+    key = "report.up_since" if delta > 0 else "report.down_since" if delta < 0 else "report.same_since"
+    return t(key, lang).format(value=value, y=base)
+
+
+def _sentence(
+    code: str,
+    info: Record,
+    level: Record | None,
+    change: Record | None,
+    results: list[Record],
+    period: Period,
+    lang: Lang,
+) -> str:
+    unit, kind = str(info["unit"]), str(info["value_kind"])
+    pieces = []
+    level_year = None
+    if level is not None:
+        level_year = int(level["year"])
+        lower = str(info["direction"]) == Direction.LOWER.value
+        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang))
+        compared = _comparison(level, change, unit, kind, period, lang)
+        if compared:
+            pieces.append(compared)
+    clauses = [_result_clause(r, level_year, period.end, unit, lang) for r in results]
+    name = str(info["name"])
+    if not pieces:
+        return f"{name}: {'; '.join(clauses)}."
+    text = f"{name} {', '.join(pieces)}"
+    return f"{text}, {'; '.join(clauses)}." if clauses else f"{text}."
+
+
+def _domain_sentences(
+    data: Dataset,
+    info: pd.DataFrame,
+    levels: pd.DataFrame,
+    results: pd.DataFrame,
+    area: str,
+    period: Period,
+    lang: Lang,
+) -> dict[str, list[str]]:
+    """Each domain's sentences in the order a report reads them, the shares of one whole together."""
+    changes = stated_changes(data, area, period)
+    codes = (set(levels.index) | set(results["code"])) - set(info.index[info["domain"] == _AWARDS])
+    codes &= set(info.index)
+    # Plain records, looked up by code: a few hundred sentences without a pandas lookup each.
+    catalogue = info.to_dict("index")
+    level_of = dict(zip(levels.index, levels.to_dict("records"), strict=True))
+    change_of = dict(zip(changes.index, changes.to_dict("records"), strict=True))
+    results_of: dict[str, list[Record]] = {}
+    for record in results.to_dict("records"):
+        results_of.setdefault(record["code"], []).append(record)
+    term_targets = {r["code"] for r in results.to_dict("records") if r["target_kind"] in _TERM_KINDS}
+
+    def rank(code: str) -> tuple[int, int]:
+        # As a report reads: the term's resolution targets first, then figures, then yearly plans alone.
+        first = 0 if code in term_targets else 1 if code in level_of else 2
+        return first, catalogue[code]["order"]
+
+    said: dict[str, list[str]] = {}
+    for domain in DOMAINS:
+        wholes: dict[str, list[str]] = {}
+        for c in sorted((c for c in codes if catalogue[c]["domain"] == domain), key=rank):
+            whole = report_results.structure_key(c, catalogue[c], level_of, results_of)
+            if whole:
+                # The whole's sentence takes the place of its first share.
+                if whole not in wholes:
+                    said.setdefault(domain, []).append(whole)
+                wholes.setdefault(whole, []).append(c)
+                continue
+            sentence = _sentence(
+                c, catalogue[c], level_of.get(c), change_of.get(c), results_of.get(c, []), period, lang
+            )
+            said.setdefault(domain, []).append(sentence)
+        for whole, members in wholes.items():
+            mine = said[domain]
+            mine[mine.index(whole)] = report_results.structure(
+                members, catalogue, level_of, lang, lambda v, u: _with_unit(_num(v, lang), u)
+            )
+    return said
+
+
+# Goals -------------------------------------------------------------------------------
+
+
+def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str:
+    unit = str(info["unit"])
+    comparator = str(goal["comparator"])
+    step = t("report.points", lang) if unit == "%" else unit
+    shown = _with_unit(_num(stated, lang), step if comparator == Comparator.REDUCE_BY.value else unit)
+    # A yes/no goal has no number to print: it is met or not.
+    what = t(f"goal_cmp.{comparator}", lang).format(value="" if comparator == Comparator.YES.value else shown)
+    text = t("report.goal", lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
+    details = []
+    if not fmt.is_missing(goal["base_value"]):
+        details.append(
+            t("report.goal_base", lang).format(
+                y=int(goal["base_year"]), value=_with_unit(_num(goal["base_value"], lang), unit)
+            )
+        )
+    if not fmt.is_missing(goal["latest_year"]):
+        details.append(
+            t("report.goal_latest", lang).format(
+                y=int(goal["latest_year"]), value=_with_unit(_num(goal["latest_value"], lang), unit)
+            )
+        )
+    if str(goal["method"]) == "cagr" and not fmt.is_missing(goal["required_growth_pct"]):
+        growth = float(goal["required_growth_pct"])
+        key = "report.goal_required_growth" if growth >= 0 else "report.goal_required_fall"
+        details.append(t(key, lang).format(pct=_pct(fmt.round_half_up(abs(growth), 2), lang)))
+    elif not fmt.is_missing(goal["required_change_per_year"]):
+        change = float(goal["required_change_per_year"])
+        key = "report.goal_required_rise" if change >= 0 else "report.goal_required_drop"
+        details.append(t(key, lang).format(value=_with_unit(_num(abs(change), lang), step)))
+    # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
+    status = labels.goal_status_words(goal, lang)
+    if str(goal["reason"]):
+        status += " (" + t("reason." + str(goal["reason"]), lang) + ")"
+    key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
+    details.append(t(key, lang).format(status=status))
+    return f"{text}; {'; '.join(details)}."
+
+
+def _goals(
+    data: Dataset, info: pd.DataFrame, area: str, period: Period, lang: Lang
+) -> tuple[list[str], str | None]:
+    """The goals the report speaks of, one sentence each, and their span ("2020 – 2025")."""
+    year = goal_year(data, area, period)
+    # A year's report speaks of the goals as they stood that year, not with later figures.
+    as_of = period.end if period.kind == "year" else None
+    rows = pd.DataFrame()
+    if year is not None:
+        rows = progress.compute(data, goal_year=year, area=area, as_of=as_of)
+    if rows.empty:
+        return [], None
+    targets = data.targets[(data.targets["area"] == area) & (data.targets["year"] == year)]
+    # The goal's own figure, not the same year's plan (kế hoạch) for the same indicator.
+    targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
+    stated = targets.drop_duplicates("code").set_index("code")["value"]
+    span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
+    catalogue = info.to_dict("index")
+    sentences = [
+        _goal_sentence(goal, float(stated.get(goal["code"], np.nan)), catalogue[goal["code"]], lang)
+        for goal in rows.to_dict("records")
+        if goal["code"] in catalogue
+    ]
+    return sentences, span
+
+
+# The appendix ------------------------------------------------------------------------
+
+
+def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series, lang: Lang) -> list[Row]:
+    if results.empty:
+        return []
+    catalogue = info.to_dict("index")
+    frame = results.assign(_implied=_implied(results).to_numpy())
+    # Where the engine says which actuals are estimates (its actual_kind), that is used as is.
+    if "actual_kind" in frame:
+        frame["_estimate"] = _estimate(frame["actual_kind"]).to_numpy()
+    else:
+        kinds = [levels_kind.get((c, int(y)), "") for c, y in zip(frame["code"], frame["year"], strict=True)]
+        frame["_estimate"] = [k == ObsKind.ESTIMATE.value for k in kinds]
+    frame = frame[frame["code"].isin(catalogue)]
+    frame = frame.assign(
+        _domain=[
+            DOMAINS.index(d) if d in DOMAINS else 99 for d in (catalogue[c]["domain"] for c in frame["code"])
+        ],
+        _kind=[0 if k in _TERM_KINDS else 1 for k in frame["target_kind"]],
+        _order=[catalogue[c]["order"] for c in frame["code"]],
+    ).sort_values(["_domain", "_kind", "_order", "year"], kind="stable")
+    rows: list[Row] = []
+    number = 0
+    for group, (domain, chunk) in enumerate(frame.groupby("_domain", sort=True)):
+        name = t(f"domain.{DOMAINS[domain]}", lang) if domain < len(DOMAINS) else "…"
+        rows.append(Row(_ROMAN[group % len(_ROMAN)], name.upper(), "", "", "", "", "", group=True))
+        for record in chunk.to_dict("records"):
+            number += 1
+            rows.append(_appendix_row(number, record, catalogue[record["code"]], lang))
+    return rows
+
+
+def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
+    unit = str(info["unit"])
+    reduce = r["comparator"] == Comparator.REDUCE_BY.value
+    if reduce:
+        unit = (t("report.points", lang) if unit == "%" else unit) + "/" + t("unit.per_year", lang)
+    target = float(r["target"])
+    if bool(r["_implied"]):
+        target = implied_shown(target, float(r["reported_pct"]))
+    kind = str(r["target_kind"])
+    target_text = _num(target, lang)
+    if r["comparator"] == Comparator.YES.value:
+        target_text = t("yes_no_level.met", lang)
+    if target_text != fmt.MISSING:
+        if r["comparator"] == Comparator.AT_MOST.value:
+            target_text = "≤ " + target_text
+        if bool(r["_implied"]):
+            target_text += " (*)"
+    target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
+    is_estimate = bool(r["_estimate"])
+    actual_text = _num(r["actual"], lang)
+    if is_estimate and actual_text != fmt.MISSING and not reduce:
+        actual_text += f" ({t('report.mark.estimate', lang)})"
+    pct = shown_pct(r)
+    pct_text = _num(pct, lang)
+    if r["status_basis"] == "reported":
+        pct_text += f" ({t('report.mark.reported', lang)})"
+    year = int(r["year"])
+    name = str(info["name"]) + (f" ({t('report.in_year', lang).format(y=year)})" if kind == "KH" else "")
+    return Row(
+        stt=str(number),
+        indicator=name,
+        # A break opportunity after each "/": a narrow column wraps "triệu đồng/người/năm" between words.
+        unit=unit.replace("/", "/\u200b"),
+        target=target_text,
+        actual=actual_text,
+        pct=pct_text,
+        status=t(f"status.{r['status']}", lang),
+        code=str(r["code"]),
+        target_value=target,
+        actual_value=float(r["actual"]),
+        pct_value=pct,
+    )
+
+
+def _legend(rows: list[Row], lang: Lang) -> list[str]:
+    notes = []
+    if any("(*)" in r.target for r in rows):
+        notes.append(t("report.legend.implied", lang))
+    if any(f"({t('report.mark.estimate', lang)})" in r.actual for r in rows):
+        notes.append(t("report.legend.estimate", lang))
+    if any(f"({t('report.mark.reported', lang)})" in r.pct for r in rows):
+        notes.append(t("report.legend.reported", lang))
+    if any(r.unit.replace("\u200b", "").endswith("/" + t("unit.per_year", lang)) for r in rows):
+        notes.append(t("report.legend.reduce", lang))
+    return notes
+
+
+# The whole report --------------------------------------------------------------------
+
+
+def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) -> report_outline.Blocks:
+    """The parts of the report the figures write, in the reader's language."""
+    results, levels, info = facts.results, facts.levels, facts.info
+    names = {str(c): in_sentence(str(n)) for c, n in info["name"].items()}
+    lead = [report_results.tally(results, lang)] if not results.empty else []
+    if levels.empty and results.empty:  # nothing at all: one sentence in the office's words
+        lead = [t("report.no_figures", lang).format(area=facts.area_name, period=facts.period_text)]
+    judged = not results.empty and results["status"].astype(str).isin(_JUDGED).any()
+    thin = levels.empty and results.empty
+    sentences = {} if thin else _domain_sentences(data, info, levels, results, area, period, lang)
+    names_vi = data.indicators.set_index("code")["name_vi"]
+    goals_heading = ""
+    if facts.goal_span:
+        key = "report.goals_part_term" if period.kind == "term" else "report.goals_part_year"
+        goals_heading = t(key, lang).format(goals=facts.goal_span)
+    next_period = (
+        t("report.period_term", lang).format(p=facts.goal_span).upper()
+        if facts.goal_span and facts.goal_span != period.label
+        else t("report.next_term", lang)
+    )
+    awards_period = report_awards.awards_period(data, info, levels, period, lang)
+    return report_outline.Blocks(
+        period_text=facts.period_text,
+        fields=report_results.field_parts(sentences, lang),
+        lead=lead,
+        chart="attainment" if judged else "",
+        highlights=report_results.highlights(
+            results, names, lambda r: (shown_pct(r), _pct(shown_pct(r), lang)), lang
+        ),
+        examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
+        awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),
+        shortfalls=report_results.shortfalls(results, names, lang),
+        goals=facts.goals or [t("report.no_goals", lang).format(area=facts.area_name)],
+        goals_heading=goals_heading,
+        next_period=next_period,
+    )
+
+
+def build(
+    data: Dataset, area: str, period: Period, lang: Lang = "vi", narrative: Narrative = EMPTY
+) -> Content:
+    """The report of one area and period: figures from the engines, the rest from the office's narrative."""
+    # Load inputs.
+    facts = gather(data, area, period, lang)
+    facts.goals, facts.goal_span = _goals(data, facts.info, area, period, lang)
+
+    # Process data.
+    blocks = _blocks(data, area, facts, period, lang)
+    outline = report_outline.term_sections if period.kind == "term" else report_outline.year_sections
+    subject = report_outline.subject(period, facts.goal_span, lang)
+    closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
+    sections = report_outline.close(outline(blocks, narrative, lang), closing)
+    levels_kind = facts.all_levels.set_index(["code", "year"])["actual_kind"]
+    rows = _appendix(facts.info, facts.results, levels_kind, lang)
+    results = facts.results
+    judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
+
+    # Save outputs.
+    figures = {"attainment": lambda: [_attainment_figure(data, judged, lang)]} if blocks.chart else {}
+    signing = report_outline.signing(narrative, lang)
+    return Content(
+        lang=lang,
+        area=area,
+        area_name=facts.area_name,
+        period=period,
+        version=data.version,
+        issuer_lines=[
+            t("report.issuer", lang),
+            t("report.issuer_of", lang).format(area=facts.area_name.upper()),
+        ],
+        place=facts.place,
+        subject=subject,
+        sections=sections,
+        rows=rows,
+        legend=_legend(rows, lang),
+        appendix_title=t("report.appendix_title", lang).format(period=facts.period_text.upper()),
+        appendix_note=t("report.appendix_note", lang).format(
+            number=narrative.number.strip() or "        /BC-UBND", area=facts.area_name
+        ),
+        attainment_rows=judged,
+        thin=facts.levels.empty and results.empty,
+        figures=figures,
+        version_note=t("report.version_note", lang).format(v=data.version),
+        **signing,
+    )
+
+
+def _attainment_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple[str, object]:
+    """The dashboard's attainment chart of the judged results, with its title for the caption."""
+    from indicators.charts import figures  # plotly is loaded only for a report that has something to draw
+    from indicators.text import tables
+
+    view = tables.attainment_view(data, judged, lang)
+    title = t("chart.attainment", lang)
+    return title, figures.attainment_figure(view, lang, title=" ")

@@ -1,0 +1,408 @@
+"""Words for the báo cáo: the Decree 30/2020 document, its sentences, table and downloads."""
+
+from __future__ import annotations
+
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    "report.issuer": ("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"),
+    "report.issuer_of": ("{area}", "OF {area}"),
+    "report.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "report.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "report.number": ("Số:        /BC-UBND", "No.:        /BC-UBND"),
+    "report.place_date": (
+        "{place}, ngày      tháng      năm 20    ",
+        "{place}, this      day of                20    ",
+    ),
+    "report.kind": ("BÁO CÁO", "REPORT"),
+    "report.subject_term": (
+        "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội, phong trào thi đua và công tác khen "
+        "thưởng giai đoạn {period}",
+        "Results against the socio-economic targets, the emulation campaigns and commendations of the "
+        "{period} term",
+    ),
+    "report.subject_year": (
+        "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội, phong trào thi đua và công tác khen "
+        "thưởng năm {period}",
+        "Results against the socio-economic targets, the emulation campaigns and commendations of {period}",
+    ),
+    "report.subject_goals": (
+        "; phương hướng, nhiệm vụ giai đoạn {goals}",
+        "; the direction and tasks for {goals}",
+    ),
+    "report.period_term": ("giai đoạn {p}", "the {p} term"),
+    "report.period_year": ("năm {p}", "{p}"),
+    "report.no_figures": (
+        "Chưa có số liệu các chỉ tiêu của {area} trong {period}.",
+        "No figures for {area} have been recorded yet for {period}.",
+    ),
+    "report.no_goals": (
+        "Chưa có số liệu mục tiêu của {area} cho thời gian tới.",
+        "No goals of {area} for the years ahead have been recorded yet.",
+    ),
+    "report.no_commendations": (
+        "Chưa có số liệu khen thưởng của {area} trong {period}.",
+        "No commendation figures of {area} have been recorded yet for {period}.",
+    ),
+    "report.no_rows": (
+        "Không có chỉ tiêu nào có mục tiêu, kế hoạch cho {period}.",
+        "No targets are set for {period}.",
+    ),
+    "report.reached": ("đạt", "reached"),
+    "report.reached_estimate": ("ước đạt", "reached an estimated"),
+    "report.stood": ("còn", "stood at"),
+    "report.stood_estimate": ("ước còn", "stood at an estimated"),
+    "report.term_total": ("cộng cả giai đoạn", "total over the term"),
+    "report.in_year": ("năm {y}", "in {y}"),
+    "report.pct_of": ("đạt {pct} {kind}", "{pct} of {kind}"),
+    "kind_short.NQ": ("NQ", "Res."),
+    "kind_short.KH": ("KH", "Plan"),
+    "kind_short.DA": ("ĐA", "Prog."),
+    "kind_short.GIAO": ("Giao", "Quota"),
+    "pct_kind.NQ": ("Nghị quyết", "the Resolution's target"),
+    "pct_kind.KH": ("kế hoạch", "the plan"),
+    "pct_kind.DA": ("chỉ tiêu Đề án", "the programme's target"),
+    "pct_kind.GIAO": ("chỉ tiêu giao", "the assigned quota"),
+    "verdict.vuot": ("vượt chỉ tiêu", "exceeded"),
+    "verdict.dat": ("đạt chỉ tiêu", "met"),
+    "verdict.khong_dat": ("không đạt chỉ tiêu", "not met"),
+    "verdict.no_data": ("chưa có số liệu để đánh giá", "no figure to judge yet"),
+    "report.as_reported": ("theo tỷ lệ báo cáo nêu", "as the report states"),
+    "report.differs": (
+        "báo cáo nêu {reported}, tính toán được {computed}",
+        "the report states {reported}, computed {computed}",
+    ),
+    "report.reduction": ("bình quân mỗi năm giảm {value}", "an average fall of {value} a year"),
+    "report.points": ("điểm %", "percentage points"),
+    "report.ratio_prev": ("bằng {pct} so với cùng kỳ", "{pct} of the previous year"),
+    "report.up_since": ("tăng {value} so với năm {y}", "up {value} since {y}"),
+    "report.down_since": ("giảm {value} so với năm {y}", "down {value} since {y}"),
+    "report.same_since": ("không đổi so với năm {y}", "unchanged since {y}"),
+    "report.goal": ("{name}: mục tiêu đến năm {y} {what}", "{name}: by {y}, {what}"),
+    "goal_cmp.at_least": ("đạt {value}", "at least {value}"),
+    "goal_cmp.at_most": ("không vượt quá {value}", "at most {value}"),
+    "goal_cmp.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
+    "report.goal_base": ("năm {y}: {value}", "{y}: {value}"),
+    "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
+    "report.goal_required_growth": (
+        "cần tăng bình quân {pct}/năm",
+        "needs average growth of {pct} a year",
+    ),
+    "report.goal_required_fall": ("cần giảm bình quân {pct}/năm", "needs an average fall of {pct} a year"),
+    "report.goal_required_rise": ("cần tăng {value}/năm", "needs a rise of {value} a year"),
+    "report.goal_required_drop": ("cần giảm {value}/năm", "needs a fall of {value} a year"),
+    "report.goal_status": ("tiến độ: {status}", "progress: {status}"),
+    "report.awards_total": (
+        "Trong {period}, {area} có {tt} và {cn} được khen thưởng, cụ thể như sau:",
+        "Over {period}, {area} received {tt} and {cn}, as follows:",
+    ),
+    "report.chart": ("Biểu đồ {n}. {title}", "Chart {n}. {title}"),
+    "report.no_browser": (
+        "Không có trình duyệt để vẽ biểu đồ trên máy tạo báo cáo nên báo cáo này không kèm biểu đồ.",
+        "No browser was available to draw the charts on the machine that wrote this report, so it has none.",
+    ),
+    "report.chart_failed": (
+        "Trình duyệt không vẽ được biểu đồ nên báo cáo này không kèm biểu đồ.",
+        "The browser could not draw the charts, so this report has none.",
+    ),
+    "report.section.leadership": ("Công tác lãnh đạo, chỉ đạo", "Leadership and direction"),
+    "report.section.campaigns": ("Các phong trào thi đua tiêu biểu", "The main emulation campaigns"),
+    "report.section.models": (
+        "Công tác xây dựng, nhân rộng điển hình tiên tiến",
+        "Finding and spreading good examples",
+    ),
+    "report.section.strengths": ("Ưu điểm", "Strengths"),
+    "report.section.shortcomings": ("Tồn tại, hạn chế", "Shortcomings"),
+    "report.section.causes": ("Nguyên nhân", "Causes"),
+    "report.section.lessons": ("Bài học kinh nghiệm", "Lessons learned"),
+    "report.section.proposals": ("Đề xuất, kiến nghị", "Proposals"),
+    "report.section.directions": ("Phương hướng chung", "General direction"),
+    "report.section.tasks": ("Nhiệm vụ trọng tâm", "Key tasks"),
+    "report.section.solutions": ("Giải pháp thực hiện", "Solutions"),
+    "report.tm": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
+    "report.chair": ("CHỦ TỊCH", "CHAIRPERSON"),
+    "report.recipients": ("Nơi nhận:", "Recipients:"),
+    "report.recipient_blank": ("- …………;", "- …………;"),
+    "report.recipient_archive": ("- Lưu: VT.", "- Archive: office."),
+    "report.appendix": ("Phụ lục", "Appendix"),
+    "report.appendix_title": ("BIỂU CHỈ TIÊU {period}", "TABLE OF TARGETS, {period}"),
+    "report.appendix_note": (
+        "(Kèm theo Báo cáo số {number} ngày      tháng      năm 20     của UBND {area})",
+        "(Attached to Report No. {number} of the People's Committee of {area})",
+    ),
+    "report_col.stt": ("STT", "No."),
+    "report_col.indicator": ("Chỉ tiêu", "Indicator"),
+    "report_col.unit": ("ĐVT", "Unit"),
+    "report_col.target": ("Mục tiêu/ Kế hoạch", "Target/ Plan"),
+    "report_col.actual": ("Thực hiện", "Actual"),
+    "report_col.pct": ("% đạt", "% attained"),
+    "report_col.status": ("Đánh giá", "Status"),
+    "report.mark.estimate": ("ước", "est."),
+    "report.mark.reported": ("BC", "rep."),
+    "report.legend.implied": (
+        "(*) Chỉ tiêu suy ra từ tỷ lệ % báo cáo nêu (thực hiện ÷ tỷ lệ), "
+        "làm tròn theo độ chính xác của tỷ lệ đó.",
+        "(*) Target implied by the report's printed % (actual ÷ %), rounded to that %'s precision.",
+    ),
+    "report.legend.estimate": ("«ước»: số ước thực hiện.", "“est.”: an estimate."),
+    "report.legend.reported": (
+        "(BC): tỷ lệ do báo cáo nêu, không có số liệu để tự tính.",
+        "(rep.): the report's own %, with no figures to compute it from.",
+    ),
+    "report.legend.reduce": (
+        "Chỉ tiêu giảm bình quân mỗi năm: mục tiêu và thực hiện là mức giảm mỗi năm.",
+        "Targets to reduce by an amount a year: target and actual are the fall a year.",
+    ),
+    # The comparison of the child units (indicators/report/compare.py)
+    "report.cmp.heading": (
+        "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM {y}",
+        "COMPARISON OF THE UNITS UNDER THE AREA, {y}",
+    ),
+    "report.cmp.intro": (
+        "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số của "
+        "{area} được tổng hợp từ các đơn vị đã báo cáo; mỗi đơn vị được đánh giá theo mục tiêu của mình. "
+        "Chi tiết tại Phụ lục II.",
+        "This section compares the {m} {units} ({kinds}) of {area} in {y} on the {k} {indicators} they "
+        "hold figures for. The figure for {area} adds up the units that reported; each unit is judged "
+        "against its own target. Details are in Appendix II.",
+    ),
+    "report.cmp.thin": (
+        "Chưa có {units} nào trực thuộc {area} báo cáo số liệu năm {y} cho các chỉ tiêu đã chọn, "
+        "nên chưa so sánh được.",
+        "No {units} under {area} has reported a figure for {y} on the chosen indicators, so there is "
+        "nothing to compare yet.",
+    ),
+    "report.cmp.silent": (
+        "Chưa có {units} nào báo cáo số liệu các chỉ tiêu: {names}.",
+        "No {units} reported a figure of: {names}.",
+    ),
+    "report.cmp.year": ("năm {y}", "{y}"),
+    "report.cmp.only": ("chỉ có {first} báo cáo ({v1})", "only {first} reported ({v1})"),
+    "report.cmp.first_last": (
+        "xếp đầu là {first} ({v1}), xếp cuối là {last} ({v2})",
+        "ranked first {first} ({v1}), last {last} ({v2})",
+    ),
+    "report.cmp.tally": (
+        "so với mục tiêu của từng địa bàn: {vuot} vượt, {dat} đạt, {khong_dat} không đạt",
+        "against each unit's own target: {vuot} exceeded, {dat} met, {khong_dat} not met",
+    ),
+    "report.cmp.estimate": ("ước", "an estimated"),
+    "report.cmp.partial": (
+        "chưa đánh giá so với mục tiêu {target} vì chưa đủ địa bàn báo cáo",
+        "not judged against the target of {target} as not every unit reported",
+    ),
+    "report.cmp.rest": ("{n} {units} chưa có số liệu", "{n} {units} without a figure"),
+    "report.cmp.appendix_title": (
+        "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC {area} NĂM {y}",
+        "THE UNITS UNDER {area} COMPARED, {y}",
+    ),
+    "report.cmp.legend_parent": (
+        "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số đơn vị đã báo cáo, «chưa "
+        "đủ» khi còn đơn vị chưa báo cáo (khi đó không đánh giá), hoặc «chưa có số liệu tổng hợp».",
+        "Bold line: the figure of {area}, added up from its {units}; it says how many reported, “partial” "
+        "where some have not (then it is not judged), or “no total yet”.",
+    ),
+    "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
+    "report.noun.targets": ("chỉ tiêu", "targets"),
+    "report.noun.indicators": ("chỉ tiêu", "indicators"),
+    "report_scope.one": ("chỉ tiêu đang xem ({name})", "the indicator shown ({name})"),
+    "report_scope.all": (
+        "mọi chỉ tiêu có số liệu của các địa bàn trực thuộc",
+        "every indicator the units under the area hold figures of",
+    ),
+    "report.cmp.no_country": (
+        "Báo cáo được lập cho một tỉnh, huyện hay xã: chọn một địa bàn cấp trên khác Toàn quốc để tải.",
+        "A report is written for a province, district or commune: choose a parent area other than "
+        "the whole country to download one.",
+    ),
+    "report_col.area": ("Địa bàn", "Area"),
+    "report.compare_heading": (
+        "Báo cáo kèm so sánh các địa bàn trực thuộc",
+        "Report with the comparison of the units under the area",
+    ),
+    "report.make": ("Tạo báo cáo {fmt}", "Write the {fmt} report"),
+    "report.heading": ("Báo cáo theo mẫu hành chính", "Report in the official format"),
+    "report.download": ("Tải báo cáo ({fmt})", "Download the report ({fmt})"),
+    "report.making": (
+        "Đang tạo báo cáo {fmt}, xin chờ vài giây…",
+        "Writing the {fmt} report, a few seconds…",
+    ),
+    "report.failed": ("Không tạo được báo cáo: {why}", "The report could not be written: {why}"),
+    # errors: one plain sentence each
+    "report.err.period": (
+        "cần đúng một trong hai: giai đoạn (ví dụ 2015-2020) hoặc năm (ví dụ 2026)",
+        "give exactly one of a term (for example 2015-2020) or a year (for example 2026)",
+    ),
+    "report.err.year": ("năm {year} nằm ngoài khoảng 1975–2100", "the year {year} is outside 1975–2100"),
+    "report.err.term": (
+        "giai đoạn '{term}' không đúng dạng NĂM-NĂM, ví dụ 2015-2020",
+        "the term '{term}' is not written YEAR-YEAR, for example 2015-2020",
+    ),
+    "report.err.term_order": (
+        "giai đoạn '{term}': năm đầu phải nhỏ hơn năm cuối, trong khoảng 1975–2100",
+        "the term '{term}': its first year must come before its last, within 1975–2100",
+    ),
+    "report.err.area": (
+        "không có địa bàn '{area}'; các mã địa bàn: {known}",
+        "there is no area '{area}'; the area codes are: {known}",
+    ),
+    "report.err.template": (
+        "không đọc được mẫu báo cáo {name}: {detail}",
+        "the report template {name} cannot be read: {detail}",
+    ),
+    "report.err.placeholder": (
+        "mẫu báo cáo {name} có chỗ giữ chỗ hỏng: {detail}",
+        "the report template {name} has a broken placeholder: {detail}",
+    ),
+    "report.err.unsafe": (
+        "mẫu báo cáo {name} bị từ chối: một chỗ giữ chỗ đòi làm việc không được phép; "
+        "trong mẫu chỉ được in các tên như {{{{ subject }}}} và lặp qua các danh sách",
+        "the report template {name} was refused: a placeholder asks for something not allowed; "
+        "a template may only print names such as {{{{ subject }}}} and loop over lists",
+    ),
+    "report.err.no_office": (
+        "không tìm thấy LibreOffice (gói Debian libreoffice-writer-nogui) để tạo PDF",
+        "LibreOffice (Debian package libreoffice-writer-nogui) is not installed, so no PDF can be made",
+    ),
+    "report.err.office_slow": (
+        "LibreOffice không chuyển xong sang PDF sau {s} giây",
+        "LibreOffice did not finish the PDF within {s} seconds",
+    ),
+    "report.err.office_run": (
+        "không chạy được LibreOffice: {detail}",
+        "LibreOffice could not be started: {detail}",
+    ),
+    "report.err.office_failed": (
+        "LibreOffice không tạo được PDF: {detail}",
+        "LibreOffice could not make the PDF: {detail}",
+    ),
+    # the kinds of target, comparators and statuses, in the report's words
+    "kind_short.MT": ("MT", "Goal"),
+    "pct_kind.MT": ("mục tiêu", "the goal"),
+    "verdict.khong_danh_gia": ("không đánh giá", "not judged"),
+    "goal_cmp.remainder": (
+        "là {value}",
+        "{value}",
+    ),
+    "goal_cmp.yes": (
+        "đạt{value}",
+        "met{value}",
+    ),
+    "yes_no_level.met": ("đạt", "met"),
+    "yes_no_level.not_met": ("chưa đạt", "not yet met"),
+    # The outline of the báo cáo (indicators/report_outline.py), after the source report's parts
+    "report.part_one": (
+        "PHẦN THỨ NHẤT. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, PHONG TRÀO THI ĐUA VÀ CÔNG TÁC KHEN THƯỞNG {period}",
+        "PART ONE. THE TARGETS, THE EMULATION CAMPAIGNS AND COMMENDATIONS OF {period}",
+    ),
+    "report.part_two": (
+        "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU {period}",
+        "PART TWO. DIRECTION, TASKS AND GOALS FOR {period}",
+    ),
+    "report.next_term": ("GIAI ĐOẠN TIẾP THEO", "THE NEXT TERM"),
+    "report.h.leadership": ("CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "LEADERSHIP AND DIRECTION"),
+    "report.h.results": ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC", "RESULTS IN EACH FIELD"),
+    "report.h.highlights": ("KẾT QUẢ NỔI BẬT", "HIGHLIGHTS"),
+    "report.h.models": (
+        "CÔNG TÁC XÂY DỰNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN",
+        "FINDING AND SPREADING GOOD EXAMPLES",
+    ),
+    "report.h.assessment": ("ĐÁNH GIÁ CHUNG", "OVERALL ASSESSMENT"),
+    "report.h.direction_goals": ("PHƯƠNG HƯỚNG, MỤC TIÊU", "DIRECTION AND GOALS"),
+    "report.h.goals": ("Mục tiêu", "Goals"),
+    "report.h.tasks": ("NHIỆM VỤ TRỌNG TÂM", "KEY TASKS"),
+    "report.h.solutions": ("GIẢI PHÁP THỰC HIỆN", "SOLUTIONS"),
+    "report.h.year_ahead": ("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "THE WAY AHEAD"),
+    "report.goals_part_term": ("Mục tiêu giai đoạn {goals}", "Goals for {goals}"),
+    "report.goals_part_year": (
+        "Mục tiêu giai đoạn {goals} và tiến độ thực hiện",
+        "Goals for {goals} and progress towards them",
+    ),
+    "report.awards_heading": ("KẾT QUẢ CÔNG TÁC KHEN THƯỞNG {period}", "COMMENDATIONS, {period}"),
+    "report.field.economy": ("Trên lĩnh vực kinh tế", "The economy"),
+    "report.field.society": ("Trên lĩnh vực văn hóa – xã hội", "Culture and society"),
+    "report.field.defence": ("Trên lĩnh vực quốc phòng – an ninh", "Defence and security"),
+    "report.field.politics": ("Công tác xây dựng hệ thống chính trị", "Building the political system"),
+    "report.placeholder": ("[Phần này do văn phòng viết: {what}]", "[For the office to write: {what}]"),
+    "report.closing": (
+        "Trên đây là báo cáo {subject} của Ủy ban nhân dân {area}./.",
+        "This concludes the report of the People's Committee of {area} on the {subject}.",
+    ),
+    "report.number_given": ("Số: {number}", "No.: {number}"),
+    "report.version_note": (
+        "Số liệu: phiên bản {v} của bộ chỉ tiêu.",
+        "Figures: version {v} of the indicator set.",
+    ),
+    # The results by field (indicators/report_results.py)
+    "report.tally_by_kind": (
+        "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: {clauses}.",
+        "Against their targets, each kind of target counted on its own: {clauses}.",
+    ),
+    "report.tally_clause": ("{kind}: {n} chỉ tiêu ({statuses})", "{kind}: {n} ({statuses})"),
+    "report.tally_kind.NQ": ("theo Nghị quyết", "resolution targets"),
+    "report.tally_kind.DA": ("theo Đề án", "programme targets"),
+    "report.tally_kind.GIAO": ("chỉ tiêu giao", "quotas handed down"),
+    "report.tally_kind.MT": ("theo mục tiêu giai đoạn", "the term's goals"),
+    "report.tally_kind.KH": ("theo kế hoạch năm {y}", "targets of the {y} plan"),
+    "report.tally_status.vuot": ("{n} vượt", "{n} exceeded"),
+    "report.tally_status.dat": ("{n} đạt", "{n} met"),
+    "report.tally_status.khong_dat": ("{n} không đạt", "{n} not met"),
+    "report.tally_status.no_data": ("{n} chưa có số liệu để đánh giá", "{n} without a figure to judge yet"),
+    "report.share_of": ("chiếm {value}", "made up {value}"),
+    "report.share_of_estimate": ("ước chiếm {value}", "made up an estimated {value}"),
+    "report.highlights_intro": (
+        "Các chỉ tiêu vượt cao nhất so với mục tiêu {period}:",
+        "The targets exceeded by the widest margin over {period}:",
+    ),
+    "report.no_highlights": (
+        "Chưa có số liệu về chỉ tiêu vượt mục tiêu {period}.",
+        "No target has been recorded as exceeded over {period} yet.",
+    ),
+    "report.examples_intro": (
+        "Kết quả biểu dương, khen thưởng điển hình tiên tiến {period}:",
+        "Good examples commended over {period}:",
+    ),
+    "report.not_met": ("Chỉ tiêu không đạt: {names}.", "Targets not met: {names}."),
+    "report.not_assessed": (
+        "Chỉ tiêu chưa có số liệu để đánh giá: {names}.",
+        "Targets without a figure to judge yet: {names}.",
+    ),
+    "report.all_met": (
+        "Trong {n} {noun} có mục tiêu, không có chỉ tiêu nào không đạt.",
+        "None of the {n} {noun} with a goal was missed.",
+    ),
+    # The commendations (indicators/report_awards.py)
+    "report.award.form_tap_the": ("tập thể", "collectives"),
+    "report.award.form_ca_nhan": ("cá nhân", "individuals"),
+    "report.award.title_tap_the": ("lượt tập thể", "collective awards"),
+    "report.award.title_ca_nhan": ("lượt cá nhân", "individual awards"),
+    "report.highlight": ("- {name} {words};", "- {name}: {words};"),
+    "report.award.and": (", ", " and "),
+    "report.award.forms": ("Hình thức khen thưởng", "Forms of award"),
+    "report.award.titles": ("Danh hiệu thi đua", "Emulation titles"),
+    "report.award.wartime": ("Khen thưởng thành tích trong kháng chiến", "Merit in the wars of resistance"),
+    # The comparison's units and totals in the office's words (indicators/report/compare.py)
+    "report.cmp.level.district": ("đơn vị hành chính cấp huyện", "district-level units"),
+    "report.cmp.level.commune": ("đơn vị hành chính cấp xã", "commune-level units"),
+    "report.cmp.level.province": ("tỉnh, thành phố", "provinces and cities"),
+    "report.cmp.kind.thanh_pho": ("thành phố", "cities"),
+    "report.cmp.kind.thi_xa": ("thị xã", "towns"),
+    "report.cmp.kind.thi_tran": ("thị trấn", "townships"),
+    "report.cmp.kind.huyen": ("huyện", "districts"),
+    "report.cmp.kind.quan": ("quận", "urban districts"),
+    "report.cmp.kind.phuong": ("phường", "wards"),
+    "report.cmp.kind.xa": ("xã", "communes"),
+    "report.cmp.kind.tinh": ("tỉnh", "provinces"),
+    "report.cmp.kind.other": ("đơn vị khác", "other units"),
+    "report.cmp.no_total": ("chưa có số liệu tổng hợp", "no total yet"),
+    "report.cmp.aggregated": ("tổng hợp từ {n}/{m} {units}", "added up from {n} of {m} {units}"),
+    "report.cmp.partial_total": (
+        "chưa đủ: tổng hợp từ {n}/{m} {units}",
+        "partial: added up from {n} of {m} {units}",
+    ),
+    "report.cmp.awards_in_units": (
+        "Chưa có số liệu khen thưởng tổng hợp của toàn {area}; số liệu khen thưởng của các {units} "
+        "đã báo cáo được nêu tại phần so sánh các địa bàn và Phụ lục II.",
+        "No commendation total for the whole of {area} has been recorded yet; the figures of the {units} "
+        "that reported are in the comparison of the units and Appendix II.",
+    ),
+}
