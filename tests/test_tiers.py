@@ -107,6 +107,11 @@ def test_a_chart_marked():
     assert report_render.chart_png(go.Figure(), "/bin/false") is None
 
 
+def test_a_page_that_draws_a_chart():
+    assert not open_page().exception
+    assert report_render.chart_png(go.Figure(), "/bin/false") is None
+
+
 def test_plain_arithmetic():
     assert 2 + 2 == 4
 """
@@ -122,9 +127,9 @@ def test_a_suite_in_its_own_process_marks_pages_and_fails_unmarked_office_work(
     run = pytester.runpytest_subprocess(
         "-p", "tests.support.tiers", "-p", "no:cacheprovider", "-rf", str(tests)
     )
-    run.assert_outcomes(passed=3, failed=1)
+    run.assert_outcomes(passed=4, failed=1)
     run.stdout.fnmatch_lines(["*test_a_chart_unmarked ran office work without the marker*"])
     quick = pytester.runpytest_subprocess(
         "-p", "tests.support.tiers", "-p", "no:cacheprovider", "-m", "not page", str(tests)
     )
-    quick.assert_outcomes(passed=2, failed=1, deselected=1)
+    quick.assert_outcomes(passed=2, failed=1, deselected=2)
