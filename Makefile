@@ -29,6 +29,7 @@ NODE_DEPS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 test: $(VENV)/.dev $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(MAKE) --no-print-directory deps
 	$(BIN)/python -m pytest
 
@@ -43,6 +44,7 @@ test-quick: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # requirements.in names every package the app imports and nothing else (pyproject.toml's [tool.deptry]).
 # Then tests/ and bench/ import only what the two .in files name: their excludes replace pyproject's,
@@ -61,7 +63,7 @@ lock: $(VENV)/.dev
 	$(UV_LOCK) requirements-dev.in --constraint requirements.txt -o requirements-dev.txt
 
 seed: $(VENV)/.runtime
-	$(BIN)/python -m indicators.store.seed
+	$(BIN)/python -m indicators.cli.seed
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.engine

@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -564,15 +563,6 @@ def test_an_office_template_with_a_broken_placeholder_is_a_plain_error(
     doc.save(str(own))
     mine = Document(io.BytesIO(report_render.docx_bytes(content, template=own, browser=None)))
     assert mine.paragraphs[0].text == f"Văn phòng: {content.subject}"
-
-
-@pytest.mark.slow
-def test_domain_module_never_imports_streamlit() -> None:
-    code = (
-        "import sys, indicators.report.content, indicators.report.render; print('streamlit' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "False"
 
 
 # The PDF --------------------------------------------------------------------------------

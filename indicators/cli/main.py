@@ -26,6 +26,7 @@ from indicators.excel import diff, missing, stale, validate
 from indicators.excel import workbook as excel
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import narrative_store
 from indicators.store import accounts, backup, migrate
 from indicators.store.database import Store, StoreError
 from indicators.text import fmt
@@ -251,7 +252,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="tệp sao lưu sẽ ghi")
     p = sub.add_parser("restore", help="khôi phục từ tệp sao lưu (kiểm tra trước; tệp hỏng bị từ chối)")
     p.add_argument("file", help="tệp sao lưu (.sqlite hoặc .json.gz)")
-    p = sub.add_parser("report", help="báo cáo Word hoặc PDF theo Nghị định 30/2020 cho một địa bàn")
+    p = sub.add_parser(
+        "report",
+        help="báo cáo Word hoặc PDF theo Nghị định 30/2020 cho một địa bàn; các phần văn phòng tự viết, "
+        "số văn bản, người ký và nơi nhận lấy từ kho (trang «Báo cáo»), cùng phiên bản với số liệu",
+    )
     p.add_argument("--area", required=True, help="mã địa bàn, ví dụ TD")
     period = p.add_mutually_exclusive_group(required=True)
     period.add_argument("--term", help="giai đoạn, ví dụ 2015-2020")
@@ -613,12 +618,14 @@ def _report(args: argparse.Namespace, store: Store) -> int:
     try:
         period = report.parse_period(args.term, args.year)
         data = store.load()
-        content = report.build(data, args.area, period, args.lang)
+        # The office's own sections and signer, from the same version as the figures.
+        narrative = narrative_store.load(store, args.area, args.term or str(args.year), data.version)
+        content = report.build(data, args.area, period, args.lang, narrative=narrative)
         if args.compare:
             content = report_compare.add(content, data, _compare_codes(data, args, period.end))
         browser = None if args.no_charts else "auto"
         written = report_render.render(content, args.format, template, browser=browser)
-    except report.ReportError as exc:
+    except (report.ReportError, narrative_store.NarrativeError) as exc:
         raise InputError(str(exc)) from exc
     _write(args.out, written)
     print(f"Đã ghi {args.out}: báo cáo địa bàn {args.area}, {period.label} ({args.format}, {args.lang}).")

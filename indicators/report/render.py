@@ -23,6 +23,7 @@ from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report.content import AreaRow, Content, ReportError, Row
+from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -301,11 +302,20 @@ def render(content: Content, kind: str, template: Path | None = None, browser: s
 
 
 def report_bytes(
-    data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
+    data: Dataset,
+    area: str,
+    period: str,
+    lang: Lang,
+    kind: str,
+    compare: Sequence[str] = (),
+    narrative: Narrative = EMPTY,
 ) -> bytes:
-    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`."""
+    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`.
+
+    `narrative` is what the office wrote for that area and period (indicators/report/narrative_store.py).
+    """
     term, year = (period, None) if "-" in period else (None, int(period))
-    content = report.build(data, area, report.parse_period(term, year), lang)
+    content = report.build(data, area, report.parse_period(term, year), lang, narrative=narrative)
     if compare:
         content = report_compare.add(content, data, compare)
     return render(content, kind)

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = (
+    "goal_cmp",
+    "kind_short",
+    "pct_kind",
+    "report",
+    "report_col",
+    "report_scope",
+    "verdict",
+    "yes_no_level",
+)
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "report.issuer": ("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"),
@@ -405,4 +416,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "No commendation total for the whole of {area} has been recorded yet; the figures of the {units} "
         "that reported are in the comparison of the units and Appendix II.",
     ),
+    "report.goal_result": ("kết quả: {status}", "result: {status}"),
 }
