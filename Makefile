@@ -4,18 +4,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint seed bench bench-quick multi screenshots clean
+.PHONY: run test test-quick lint deps lock seed bench bench-quick multi screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# requirements.txt and requirements-dev.txt lock the whole tree with hashes (`make lock` writes them
+# from the hand-edited requirements.in and requirements-dev.in): a package that differs is refused.
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
 run: $(VENV)/.runtime
@@ -28,12 +30,37 @@ test: $(VENV)/.dev $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(MAKE) --no-print-directory deps
 	$(BIN)/python -m pytest
+
+# Everything but the browser, PostgreSQL, AppTest, LibreOffice/Chromium and slow tests (the markers in
+# pyproject.toml), spread over the cores: under a minute, for the edit-test loop. `make test` runs all.
+# mypy stays: with its cache warm it rechecks only what changed (about a second).
+test-quick: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -n auto -m "not (browser or postgres or page or office or slow)"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# requirements.in names every package the app imports and nothing else (pyproject.toml's [tool.deptry]).
+# Then tests/ and bench/ import only what the two .in files name: their excludes replace pyproject's,
+# which leave those folders out; what they leave unused or take from development is not judged there.
+deps: $(VENV)/.dev
+	$(BIN)/deptry .
+	$(BIN)/deptry tests bench --exclude '(.*/)?__pycache__/' --extend-exclude '(.*/)?__pycache__/' \
+		--ignore DEP002,DEP004 --requirements-files requirements.in,requirements-dev.in
+
+# Write the two lock files from the .in files; versions already locked stay unless an .in pin moves,
+# and the dev tree holds every runtime package at the version requirements.txt locks.
+UV_LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --python-platform linux \
+	--custom-compile-command "make lock"
+lock: $(VENV)/.dev
+	$(UV_LOCK) requirements.in -o requirements.txt
+	$(UV_LOCK) requirements-dev.in --constraint requirements.txt -o requirements-dev.txt
 
 seed: $(VENV)/.runtime
 	$(BIN)/python -m indicators.cli.seed

@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh store per test, filled from the shipped workbook."""
+"""Shared fixtures (a fresh store per test, filled from the shipped workbook) and the test tiers."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from indicators.core import attainment, selection
 from indicators.core.model import Dataset
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
+
+# The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
+pytest_plugins = ["tests.support.tiers"]
 
 PROJECT = Path(__file__).resolve().parents[1]
 REPORT = PROJECT / "data" / "report_tam_duong_2015_2020.txt"

@@ -206,6 +206,7 @@ def timed(work: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+@pytest.mark.slow
 def test_unknown_and_known_names_take_the_same_time(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     # The cost real hashes get in production is 12; 10 keeps the test short while bcrypt still
     # dominates the time (tens of milliseconds against a store round trip of one).

@@ -191,6 +191,7 @@ def test_bad_requests_come_back_as_problems(shipped: Dataset) -> None:
     assert compare.compare(shipped, "GTSX", 2020, "03390").problem == "compare.no_children"
 
 
+@pytest.mark.slow
 def test_names_of_many_areas_follow_the_rule_for_one(shipped: Dataset) -> None:
     codes = [*shipped.areas["code"], "99999", compare.COUNTRY]
     for year in (2020, 2025, 2026, None):
@@ -297,6 +298,7 @@ def test_cli_areas_prints_codes_validity_and_formed_from(
     assert "Huyện Tam Đường" in out and "2025-06-30" in out
 
 
+@pytest.mark.slow
 def test_cli_compare_prints_each_area_and_the_marked_parent(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -318,6 +320,7 @@ def test_cli_compare_prints_each_area_and_the_marked_parent(
     assert code == 2 and "Không có địa bàn “99”" in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_cli_loads_the_national_list_once(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "areas-national", "--account", "test")
     assert code == 0 and "Đã nạp 34 tỉnh, 3321 xã" in out

@@ -63,12 +63,11 @@ ABOVE_TITLE_JS = """() => {
 def _playwright() -> Any:
     """Playwright's sync API, or a visible skip (a failure where CI requires the browser)."""
     reason = ""
+    # The client itself is pinned in requirements-dev: a broken install fails here, never skips.
+    from playwright.sync_api import sync_playwright
+
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is absent: install Debian's chromium package (apt-get install chromium)"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        reason = reason or "the playwright Python client is not installed"
     if not AXE.exists():
         reason = reason or f"{AXE} is absent: run `npm ci` at the repository root (axe-core)"
     if reason:

@@ -37,6 +37,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('cli') / 'store.sqlite'}"
 
 
+@pytest.mark.slow
 def test_attainment_csv_reproduces_the_report(db: str) -> None:
     done = run("attainment", "--format", "csv", db=db)
     assert done.returncode == 0, done.stderr
@@ -67,6 +68,7 @@ def test_attainment_csv_reproduces_the_report(db: str) -> None:
     assert by_key[("TEA_NEW", "2015-2020", "NQ")]["attainment_pct"] == "220.43"
 
 
+@pytest.mark.slow
 def test_attainment_json_and_area_filter(db: str) -> None:
     done = run("attainment", "--area", "106", "--format", "json", db=db)
     assert done.returncode == 0, done.stderr
@@ -76,6 +78,7 @@ def test_attainment_json_and_area_filter(db: str) -> None:
     assert (pov["attainment_pct"], pov["comparator"]) == (150.0, "reduce_by")
 
 
+@pytest.mark.slow
 def test_attainment_table_for_people_uses_vietnamese_numbers(db: str) -> None:
     done = run("attainment", db=db)
     assert done.returncode == 0, done.stderr
@@ -92,6 +95,7 @@ def _cells(db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
     return re.sub(r" {2,}", " | ", capsys.readouterr().out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["attainment", "progress", "history"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_people_tables_fit_100_columns(db: str, command: str, lang: str) -> None:
@@ -103,6 +107,7 @@ def test_people_tables_fit_100_columns(db: str, command: str, lang: str) -> None
     assert "\x1b" not in done.stdout  # no colour codes in a pipe
 
 
+@pytest.mark.slow
 def test_attainment_table_speaks_words_and_marks_what_the_report_does_not_say(
     db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -124,6 +129,7 @@ def test_attainment_table_speaks_words_and_marks_what_the_report_does_not_say(
     assert "không đánh giá" in lines  # the fair-rated share, the rest of a whole
 
 
+@pytest.mark.slow
 def test_tables_switch_to_english(
     db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -137,6 +143,7 @@ def test_tables_switch_to_english(
     assert "Progress" in progress_out and "% points/year" in progress_out
 
 
+@pytest.mark.slow
 def test_attainment_csv_says_each_rows_basis_and_kind(db: str) -> None:
     rows = list(csv.DictReader(io.StringIO(run("attainment", "--format", "csv", db=db).stdout)))
     by_key = {(r["code"], r["period"], r["target_kind"]): r for r in rows}
@@ -161,6 +168,7 @@ def test_attainment_csv_says_each_rows_basis_and_kind(db: str) -> None:
     assert {r["target_basis"] for r in rows} == {"stated", "implied", "none"}
 
 
+@pytest.mark.slow
 def test_progress_csv(db: str) -> None:
     done = run("progress", "--format", "csv", db=db)
     assert done.returncode == 0, done.stderr
@@ -178,6 +186,7 @@ def test_progress_csv(db: str) -> None:
     )
 
 
+@pytest.mark.slow
 def test_history_csv_starts_with_the_version(db: str) -> None:
     done = run("history", "--format", "csv", db=db)
     assert done.returncode == 0, done.stderr
@@ -195,6 +204,7 @@ def test_history_csv_starts_with_the_version(db: str) -> None:
         ((), 2, "Lỗi cú pháp"),
     ],
 )
+@pytest.mark.slow
 def test_bad_arguments_are_one_line_without_traceback(
     args: tuple[str, ...], code: int, words: str, db: str
 ) -> None:
@@ -205,6 +215,7 @@ def test_bad_arguments_are_one_line_without_traceback(
     assert len(done.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_unreachable_store_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -215,6 +226,7 @@ def test_unreachable_store_is_one_line(tmp_path: Path) -> None:
     assert len(done.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_unknown_database_driver_is_one_line() -> None:
     done = run("history", db="nosuchdb://x/y")
     assert done.returncode == 3
@@ -222,6 +234,7 @@ def test_unknown_database_driver_is_one_line() -> None:
     assert len(done.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'users.sqlite'}"
     env = {**os.environ, "INDICATORS_DB": db, "INDICATORS_BCRYPT_ROUNDS": "4"}
@@ -262,6 +275,7 @@ def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> No
     assert bad_role.returncode == 2 and "Traceback" not in bad_role.stderr
 
 
+@pytest.mark.slow
 def test_csv_text_that_a_spreadsheet_would_run_is_neutralised(tmp_path: Path) -> None:
     from indicators.core.model import Dataset
     from indicators.store.database import Store

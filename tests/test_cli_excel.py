@@ -37,6 +37,7 @@ def edited(seed_data: Dataset, tmp_path: Path, value: object, name: str = "sua.x
     return path
 
 
+@pytest.mark.slow
 def test_template_then_validate_then_import_changes_nothing(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -55,6 +56,7 @@ def test_template_then_validate_then_import_changes_nothing(
     assert store.current_version() == 1
 
 
+@pytest.mark.slow
 def test_import_prints_the_new_version_and_history_shows_it(
     store: Store, seed_data: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -81,6 +83,7 @@ def test_import_prints_the_new_version_and_history_shows_it(
     assert code == 0 and "Không có thay đổi" in out and "(2)" in out
 
 
+@pytest.mark.slow
 def test_import_account_defaults_to_the_os_user(
     store: Store,
     seed_data: Dataset,
@@ -94,6 +97,7 @@ def test_import_account_defaults_to_the_os_user(
     assert store.versions().iloc[-1]["account"] == "phong.kinhte"
 
 
+@pytest.mark.slow
 def test_validate_reports_every_problem_with_exit_1(
     store: Store, seed_data: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -104,6 +108,7 @@ def test_validate_reports_every_problem_with_exit_1(
     assert "Tệp không hợp lệ: 1 lỗi, 0 lưu ý. Không có gì được ghi." in out
 
 
+@pytest.mark.slow
 def test_export_a_version_and_rollback(
     store: Store, seed_data: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,6 +150,7 @@ def test_errors_are_one_line_with_their_exit_code(
     assert out == ""
 
 
+@pytest.mark.slow
 def test_a_bad_file_through_a_real_process_has_no_traceback(store_url: str, tmp_path: Path) -> None:
     path = tmp_path / "bao_cao.xlsx"
     path.write_bytes(b"%PDF-1.4 not a workbook")

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from bench import engine as engine_bench
 from indicators.core import attainment, progress
@@ -96,6 +97,7 @@ def _with_and_without_kept_verdicts(data: Dataset) -> tuple[pd.DataFrame, pd.Dat
     return alone, progress.compute(after)
 
 
+@pytest.mark.slow
 def test_progress_reads_attainments_rows_with_the_same_result() -> None:
     """Over a synthetic country (yearly, repeated and plan targets mixed in) both ways agree exactly."""
     data = engine_bench.build(scale=0.01)

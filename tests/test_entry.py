@@ -89,6 +89,7 @@ def test_a_typed_figure_is_read_checked_previewed_and_saved_as_a_version(
     assert store.versions()["file_name"].iloc[-1] == "nhap-truc-tiep-106-2020.xlsx"
 
 
+@pytest.mark.slow
 def test_an_estimate_then_the_official_figure_keeps_both(store: Store) -> None:
     save(store, store.load(), "106", 2021, GTSX=("2.710,4", "estimate"), INCOME_PC=("31,5", "estimate"))
     assert figures(store, "GTSX", 2021) == {"estimate": 2710.4}
@@ -145,6 +146,7 @@ def test_the_grid_shows_each_figure_with_its_note(seed_data: Dataset) -> None:
     assert grid.loc["KTXH_TARGETS_MET", "note"] == ""  # its 2019 figure has a note, not a 2020 one
 
 
+@pytest.mark.slow
 def test_a_note_is_saved_on_its_figure_changed_alone_and_kept_by_a_blank(store: Store) -> None:
     before = entry.grid(store.load(), "106", 2021)
     after = noted(typed(before, GTSX=("2.710,4", "estimate")), GTSX="Số ước của phòng Tài chính – Kế hoạch")
@@ -266,6 +268,7 @@ def test_an_offices_wide_sheet_gives_each_year_its_note_and_ignores_a_note_witho
     }
 
 
+@pytest.mark.slow
 def test_the_grid_takes_back_the_numbers_it_shows(store: Store) -> None:
     save(store, store.load(), "106", 2021, TOURISTS=("512.000", "actual"))
     assert figures(store, "TOURISTS", 2021) == {"actual": 512000.0}
@@ -282,6 +285,7 @@ def test_the_grid_takes_back_the_numbers_it_shows(store: Store) -> None:
     assert figures(store, "TOURISTS", 2021) == {"actual": 518500.0}
 
 
+@pytest.mark.slow
 def test_a_note_edited_alone_keeps_the_exact_figure_the_grid_rounds(store: Store) -> None:
     wide_upload(store, {"2021": {"GTSX": 2710.4567}}, "chinh-xac.xlsx")
     before = entry.grid(store.load(), "106", 2021)

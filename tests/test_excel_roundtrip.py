@@ -141,6 +141,7 @@ def _as_codes(book: Workbook) -> None:
                 cell.value = back.get(cell.value, cell.value)
 
 
+@pytest.mark.slow
 def test_words_and_codes_both_import_to_the_same_rows(store: Store, seed_data: Dataset) -> None:
     written = xlsx_writer.workbook_bytes(seed_data)
     book = openpyxl.load_workbook(io.BytesIO(written))
@@ -192,6 +193,7 @@ def test_template_uploaded_unchanged_changes_nothing(store: Store, seed_data: Da
     assert store.current_version() == 1
 
 
+@pytest.mark.slow
 def test_one_edit_makes_a_version_attainment_follows_and_rollback_restores(
     store: Store, seed_data: Dataset
 ) -> None:
@@ -230,6 +232,7 @@ def test_one_edit_makes_a_version_attainment_follows_and_rollback_restores(
     assert list(store.versions()["action"]) == ["seed", "import", "rollback"]
 
 
+@pytest.mark.slow
 def test_an_office_uploads_only_its_own_rows(store: Store, seed_data: Dataset) -> None:
     gtsx = {t.name: seed_data.frame(t)[seed_data.frame(t)["code"] == "GTSX"] for t in TABLES[1:4]}
     obs = gtsx["observations"]
@@ -294,6 +297,7 @@ def test_vietnamese_aliases_are_read_as_the_model_codes(seed_data: Dataset) -> N
 TRICKY = ['=HYPERLINK("http://x","y")', "+1+2", "-3-4", "@SUM(A1)", "\tindent", "=1+1"]
 
 
+@pytest.mark.slow
 def test_text_excel_would_run_as_a_formula_is_stored_as_text(seed_data: Dataset) -> None:
     obs = seed_data.observations.copy()
     obs.loc[obs.index[: len(TRICKY)], "quote"] = TRICKY

@@ -118,6 +118,7 @@ def crash_files(seed_data: Dataset) -> dict[str, tuple[bytes, str, str]]:
     }
 
 
+@pytest.mark.slow
 def test_the_guard_refuses_each_far_sheet_naming_the_sheet_and_the_cell(
     crash_files: dict[str, tuple[bytes, str, str]],
 ) -> None:
@@ -170,6 +171,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["validate", "import"])
 def test_the_cli_refuses_the_crash_files_and_writes_nothing(
     command: str, store: Store, tmp_path: Path, crash_files: dict[str, tuple[bytes, str, str]]
@@ -186,6 +188,7 @@ def test_the_cli_refuses_the_crash_files_and_writes_nothing(
     assert store.current_version() == 1
 
 
+@pytest.mark.slow
 def test_the_cli_survives_a_reader_that_aborts_or_runs_out_of_memory(store: Store, tmp_path: Path) -> None:
     far, z = tmp_path / "far.xlsx", tmp_path / "z.xlsx"
     far.write_bytes(tiny_book("A1", "XFD1048576"))  # the reader asks for 550 GB and aborts
@@ -209,6 +212,7 @@ def test_a_reader_that_runs_too_long_is_stopped(seed_data: Dataset) -> None:
     assert TOO_BIG_EN in upload.errors[0].message_en
 
 
+@pytest.mark.slow
 def test_the_child_returns_the_same_upload_as_an_inline_check(seed_data: Dataset) -> None:
     book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
     book["SoLieu"]["F2"] = "không phải số"

@@ -43,6 +43,7 @@ def estimated(store: Store) -> Dataset:
     return upload(store, ESTIMATED_2025, "uoc-2025.xlsx")
 
 
+@pytest.mark.slow
 def test_a_goal_whose_year_is_in_gets_the_terms_result_not_a_pace(closed: Dataset) -> None:
     goals = progress.compute(closed, goal_year=2025, area=AREA).set_index("code")
     expected = {
@@ -80,6 +81,7 @@ def test_the_shipped_data_has_no_final_goal(seed_data: Dataset) -> None:
     assert not goals["status"].astype(str).isin(progress.FINAL).any()
 
 
+@pytest.mark.slow
 def test_a_2025_estimate_gives_a_final_verdict_marked_as_an_estimate(estimated: Dataset) -> None:
     income = progress.compute(estimated, goal_year=2025, area=AREA).set_index("code").loc["INCOME_PC"]
     kinds = (income["final_kind"], income["latest_kind"])
@@ -178,6 +180,7 @@ def goals_text(content: report.Content) -> list[str]:
         ),
     ],
 )
+@pytest.mark.slow
 def test_the_report_gives_the_terms_result(closed: Dataset, lang: Lang, income: str, revenue: str) -> None:
     content = report.build(closed, AREA, report.parse_period("2020-2025", None), lang)
     goals = "\n".join(goals_text(content))

@@ -15,6 +15,7 @@ from bench.processes import Peaks, rss
 from indicators.core.model import Dataset
 from indicators.jobs.gate import Door, Settings
 from indicators.report import render as report_render
+from tests.test_report import _needs
 
 
 @pytest.fixture
@@ -26,10 +27,11 @@ def peaks() -> Iterator[Peaks]:
     watcher.join(5)
 
 
-@pytest.mark.skipif(report_render.find_browser() is None, reason="the charts need the system Chromium")
+@pytest.mark.office
 def test_a_flood_of_report_requests_builds_each_report_once_with_one_browser_at_a_time(
     data: Dataset, peaks: Peaks
 ) -> None:
+    _needs("chromium", "chromium")  # the charts: without it the flood would test no browser at all
     # Twenty-four anonymous readers in six tabs each on four addresses click "Tạo báo cáo" at once,
     # on three distinct reports (the district's 2019 in both languages, and its term), the first two
     # with a chart (the term's 17 bars are too tall to print legibly: its figures are in the appendix).

@@ -54,6 +54,7 @@ def grid_entry(store: Store) -> int:
     return result.version
 
 
+@pytest.mark.slow
 def test_imports_grid_entries_and_rollbacks_on_each_backend(
     backend_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -103,6 +104,7 @@ def test_imports_grid_entries_and_rollbacks_on_each_backend(
     same(incremental.advance(store, incremental.advance(store, held, 2), 3).data, store.load(3))
 
 
+@pytest.mark.slow
 def test_a_store_an_earlier_release_wrote_after_its_upgrade(backend_url: str, tmp_path: Path) -> None:
     # The previous release's store (seed, import, rollback), upgraded by its first start.
     if backend_url.startswith("sqlite"):

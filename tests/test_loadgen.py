@@ -29,6 +29,7 @@ def server(served: tuple[str, int, Store]) -> tuple[str, Store]:
     return served[0], served[2]
 
 
+@pytest.mark.slow
 def test_five_sessions_before_and_after_an_import(server: tuple[str, Store]) -> None:
     url, store = server
     runs, _ = asyncio.run(session_client.load(url, 5, list(PAGES)))
@@ -70,6 +71,7 @@ def test_mixed(captions: list[str], texts: list[str], is_mixed: bool) -> None:
     assert loadgen.mixed(run, {1: loadgen.OLD, 2: loadgen.NEW}) is is_mixed
 
 
+@pytest.mark.slow
 def test_no_run_mixes_two_versions_while_an_import_commits(served: tuple[str, int, Store]) -> None:
     # `python -m bench.loadgen capacity` in small: 20, then 50 sessions open pages while the command
     # line imports a changed figure. A run that read the version twice (header, then each chart's

@@ -141,6 +141,7 @@ def test_the_model_matches_the_newest_revision(backend_url: str) -> None:
     engine.dispose()
 
 
+@pytest.mark.slow
 def test_a_previous_release_store_upgrades_on_first_start_keeping_everything(release_0_url: str) -> None:
     before = version_dumps(release_0_url)
     assert len(before) == 4  # versions 1–3 and the versions/accounts record
@@ -189,6 +190,7 @@ def test_upgrade_from_the_command_line(release_0_url: str, capsys: pytest.Captur
     assert "không cần nâng cấp" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["copy.sqlite", "copy.json.gz"])
 def test_backup_then_restore_gives_an_identical_dump(
     backend_url: str, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
@@ -246,6 +248,7 @@ def _damaged_files(tmp_path: Path, good_dump: Path, good_sqlite: Path) -> dict[s
     return files
 
 
+@pytest.mark.slow
 def test_restore_refuses_a_damaged_or_foreign_file_and_touches_nothing(
     backend_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -88,6 +88,7 @@ def _rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple]:
     return [r for r in sheet.iter_rows(min_row=2) if r[0].value is not None]
 
 
+@pytest.mark.slow
 def test_the_workbook_holds_known_figures_and_marks_the_missing_cells(seed_data: Dataset) -> None:
     found = gaps_of(seed_data)
     book = openpyxl.load_workbook(io.BytesIO(missing.workbook_bytes(seed_data, found)))
@@ -172,6 +173,7 @@ def round_trip(store: Store) -> None:
     assert store.commit(merged, "lan", upload.file_name, upload.sha256, "", "import").version == 2
 
 
+@pytest.mark.slow
 def test_filled_and_uploaded_the_gaps_close_and_every_goal_has_a_status(store: Store) -> None:
     round_trip(store)
     data = store.load()
@@ -190,6 +192,7 @@ def test_filled_and_uploaded_the_gaps_close_and_every_goal_has_a_status(store: S
     assert (obs["kind"], obs["value"]) == ("actual", 45.0)
 
 
+@pytest.mark.slow
 def test_the_command_line_lists_the_gaps_and_writes_the_workbook(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "thieu.xlsx"
     run = subprocess.run(

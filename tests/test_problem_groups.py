@@ -79,6 +79,7 @@ def sixty_thousand(seed_data: Dataset, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_sixty_thousand_rows_with_one_unknown_code_give_a_handful_of_lines(
     seed_data: Dataset, sixty_thousand: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -108,6 +109,7 @@ def test_sixty_thousand_rows_with_one_unknown_code_give_a_handful_of_lines(
     assert "Tệp không hợp lệ" in captured.err and "Tệp không hợp lệ" not in captured.out
 
 
+@pytest.mark.slow
 def test_all_prints_one_line_per_problem(
     seed_data: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

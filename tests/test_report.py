@@ -42,11 +42,15 @@ VI_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\d])")
 EN_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d])")
 
 
+# Where CI installs a program (.ci/run), its variable turns a missing one into a failure.
+REQUIRED_BY = {"soffice": "REQUIRE_OFFICE", "pdftotext": "REQUIRE_OFFICE", "chromium": "REQUIRE_BROWSER"}
+
+
 def _needs(tool: str, package: str) -> None:
-    """Skip without a tool here, but fail in CI (REQUIRE_BROWSER), where .ci/run installs it."""
+    """Skip without a tool here, but fail where its REQUIRE_ variable is set (CI sets them all)."""
     if shutil.which(tool) is None:
         message = f"{tool} is absent: apt-get install {package}"
-        if os.environ.get("REQUIRE_BROWSER"):
+        if os.environ.get(REQUIRED_BY[tool]):
             pytest.fail(message)
         pytest.skip(message)
 
@@ -533,6 +537,7 @@ def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Datas
     assert t("report.no_browser", "vi") in body_texts(doc)
 
 
+@pytest.mark.office
 def test_with_chromium_the_attainment_chart_is_an_image(data: Dataset) -> None:
     _needs("chromium", "chromium")
     year = report.build(data, "106", report.parse_period(None, 2019), "vi")
@@ -598,6 +603,7 @@ def pdftext(path: Path, first: int | None = None, last: int | None = None) -> st
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.office
 def test_pdf_text_holds_the_figures_with_diacritics(pdfs: dict[str, Path]) -> None:
     text = pdftext(pdfs["vi"])
     flat = re.sub(r"\s+", " ", text)
@@ -624,6 +630,7 @@ def test_pdf_text_holds_the_figures_with_diacritics(pdfs: dict[str, Path]) -> No
     assert "SOCIALIST REPUBLIC OF VIET NAM" in english
 
 
+@pytest.mark.office
 def test_pdf_page_numbers_start_on_page_two(pdfs: dict[str, Path]) -> None:
     first = pdftext(pdfs["vi"], 1, 1).strip().splitlines()
     second = pdftext(pdfs["vi"], 2, 2).strip().splitlines()
@@ -631,6 +638,7 @@ def test_pdf_page_numbers_start_on_page_two(pdfs: dict[str, Path]) -> None:
     assert second[0].strip() == "2"
 
 
+@pytest.mark.office
 def test_pdf_fonts_are_embedded_and_cover_vietnamese(pdfs: dict[str, Path]) -> None:
     for path in pdfs.values():
         out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
@@ -642,6 +650,7 @@ def test_pdf_fonts_are_embedded_and_cover_vietnamese(pdfs: dict[str, Path]) -> N
         assert all("LiberationSerif" in row[0] or "Times" in row[0] for row in rows), rows
 
 
+@pytest.mark.office
 def test_pdf_is_a4(pdfs: dict[str, Path]) -> None:
     out = subprocess.run(["pdfinfo", str(pdfs["vi"])], capture_output=True, text=True, check=True).stdout
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", out)

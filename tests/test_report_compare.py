@@ -67,6 +67,7 @@ def texts(document: DocumentObject) -> list[str]:
 # The document ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict) -> None:
     headings = [
         p.text for p in documents["vi"].paragraphs if p.style is not None and p.style.name == "BC Heading 1"
@@ -86,6 +87,7 @@ def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict)
     assert len(documents["vi"].tables) == 4
 
 
+@pytest.mark.slow
 def test_key_sentences_of_the_comparison(documents: dict) -> None:
     said = texts(documents["vi"])
     assert (
@@ -247,6 +249,7 @@ def test_without_a_comparison_the_report_has_one_appendix(tmp_path: Path) -> Non
 # The PDF ----------------------------------------------------------------------------------
 
 
+@pytest.mark.office
 def test_the_pdf_holds_the_comparison_with_diacritics(contents: dict, tmp_path: Path) -> None:
     _needs("soffice", "libreoffice-writer-nogui")
     _needs("pdftotext", "poppler-utils")
@@ -333,6 +336,7 @@ def test_domain_numbers_are_not_nan_strings(contents: dict) -> None:
             assert row.pct
 
 
+@pytest.mark.slow
 def test_the_command_line_writes_the_comparison(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

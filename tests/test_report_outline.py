@@ -173,6 +173,7 @@ def test_the_tally_counts_each_kind_of_target_apart(data: Dataset) -> None:
 # What is said about the area --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_province_is_not_said_to_have_no_goals_and_the_city_is_no_huyện(data: Dataset) -> None:
     codes = report_compare.codes_with_child_figures(data, "12", 2020)
     content = report_compare.report(data, "12", TERM, codes, "vi")
@@ -187,6 +188,7 @@ def test_the_province_is_not_said_to_have_no_goals_and_the_city_is_no_huyện(da
     assert awards.paragraphs[0].startswith("Chưa có số liệu khen thưởng tổng hợp của toàn tỉnh Lai Châu;")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_no_software_words_in_any_document(data: Dataset, lang: Lang) -> None:
     codes = report_compare.codes_with_child_figures(data, "12", 2020)

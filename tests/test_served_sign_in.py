@@ -15,6 +15,9 @@ from indicators.store import accounts, sessions
 from indicators.store.database import Store
 from indicators.text.i18n import t
 
+# These talk to the app served in processes of their own (streamlit run, make run): seconds a server.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN, PASSWORD = "quantri", "mây trắng đỉnh Pu Ta Leng"
 NAME, SECRET, SUBMIT = t("auth.name", "vi"), t("auth.password", "vi"), t("auth.submit", "vi")

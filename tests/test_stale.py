@@ -60,6 +60,7 @@ def jobs_2020(store: Store) -> float:
     return float(row.loc[row["kind"] == "estimate", "value"].iloc[0])
 
 
+@pytest.mark.slow
 def test_every_workbook_the_system_writes_records_its_version(store: Store) -> None:
     data = store.load()
     raw = missing.workbook_bytes(data, gaps_of(data))
@@ -78,6 +79,7 @@ def test_every_workbook_the_system_writes_records_its_version(store: Store) -> N
     assert excel.made_from(b"not a zip") is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lang", "undone"), [("vi", UNDONE_VI), ("en", UNDONE_EN)])
 def test_a_stale_workbook_names_a_figure_corrected_since(store: Store, lang: Lang, undone: str) -> None:
     book, made_from = filled_at(store)
@@ -101,6 +103,7 @@ def test_a_stale_workbook_names_a_figure_corrected_since(store: Store, lang: Lan
     assert text == t("stale.warning", lang).format(then=1, now=2, n="1", which=undone)
 
 
+@pytest.mark.slow
 def test_a_stale_workbook_replacing_pairs_names_the_figures_it_would_remove(store: Store) -> None:
     book, _ = filled_at(store)
     upload_wide(store, ADDED, "uoc-2023.xlsx")  # version 2: someone adds a figure meanwhile
@@ -125,6 +128,7 @@ def test_a_stale_workbook_replacing_pairs_names_the_figures_it_would_remove(stor
     assert LOST_EN in stale.warning_text(found, merged, "en")
 
 
+@pytest.mark.slow
 def test_no_warning_when_the_workbook_is_current_or_undoes_nothing_changed_since(store: Store) -> None:
     book, _ = filled_at(store)
     checked, _, preview = preview_of(store, book, "replace")
@@ -172,6 +176,7 @@ def test_the_upload_page_blocks_a_stale_overwrite_until_each_figure_is_confirmed
     assert store.current_version() == 3 and jobs_2020(store) == 5150.0
 
 
+@pytest.mark.slow
 def test_the_command_line_refuses_a_stale_workbook_unless_told(store: Store, tmp_path: Path) -> None:
     book, _ = filled_at(store)
     upload_wide(store, CORRECTED, "sua-2020.xlsx")

@@ -43,6 +43,7 @@ def store(backend_url: str) -> Store:
     return Store(backend_url).ensure()
 
 
+@pytest.mark.slow
 def test_first_use_seeds_version_one_from_the_shipped_workbook(store: Store) -> None:
     assert store.current_version() == 1
     history = store.versions()
@@ -91,6 +92,7 @@ def test_unchanged_data_writes_no_version(store: Store) -> None:
     assert store.current_version() == 1
 
 
+@pytest.mark.slow
 def test_rollback_is_a_new_version_and_deletes_nothing(store: Store) -> None:
     store.commit(_with_value(store.load(), "GTSX", 2020, 2600.0), account="ana")
     result = store.rollback(1, account="lead")

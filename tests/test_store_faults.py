@@ -77,6 +77,7 @@ def _dump(store: Store) -> dict[str, pd.DataFrame]:
     return {name: getattr(data, name) for name in data.counts()}
 
 
+@pytest.mark.slow
 def test_two_imports_at_once_are_both_recorded_whole(backend_url: str, tmp_path: Path) -> None:
     base = Store(backend_url).ensure()
     original = base.load().observations
@@ -100,6 +101,7 @@ def test_two_imports_at_once_are_both_recorded_whole(backend_url: str, tmp_path:
         assert ratios <= {2.0, 3.0} and len(ratios - {1.0}) == 1, ratios
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_the_store_as_before(backend_url: str, tmp_path: Path) -> None:
     store = Store(backend_url).ensure()
     before = _dump(store)
@@ -121,6 +123,7 @@ def test_an_import_killed_midway_leaves_the_store_as_before(backend_url: str, tm
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
+@pytest.mark.slow
 def test_read_only_store_refuses_changes_and_still_reads(store_url: str) -> None:
     writable = Store(store_url).ensure()
     before = _dump(writable)
@@ -136,6 +139,7 @@ def test_read_only_store_refuses_changes_and_still_reads(store_url: str) -> None
         pd.testing.assert_frame_equal(_dump(read_only)[name], frame)
 
 
+@pytest.mark.slow
 def test_full_disk_refuses_the_change_and_keeps_the_old_data(store_url: str) -> None:
     store = Store(store_url).ensure()
     before = _dump(store)

@@ -125,6 +125,7 @@ def test_every_earlier_release_upgrades_and_shows_its_history(
         assert figures_of(store, version) == figures, (name, version)
 
 
+@pytest.mark.slow
 def test_accounts_and_sign_in_survive_every_upgrade(release: tuple[str, Path, int], store_url: str) -> None:
     _name, path, _added = release
     before = read_before(path)

@@ -79,6 +79,7 @@ def test_a_look_alike_code_in_the_figures_is_refused_where_it_is_written(
     assert "U+0422" in upload.errors[0].message_vi
 
 
+@pytest.mark.slow
 def test_a_full_width_code_is_read_as_nfkc_and_then_is_a_duplicate(seed_data: Dataset, base: bytes) -> None:
     upload = validate.check(edit(base, appended("ＧＴＳＸ")), "x.xlsx", seed_data)
     cell = f"A{last_row(seed_data)}"
@@ -118,6 +119,7 @@ def test_a_code_twice_in_chitieu_names_the_code_and_both_cells(
     assert problem.message_en == f"Duplicate of row {first}, cell A{first} (the same Mã chỉ tiêu: GTSX)."
 
 
+@pytest.mark.slow
 def test_a_duplicate_code_is_named_through_the_child_process_too(seed_data: Dataset, base: bytes) -> None:
     """It used to crash the checks (InvalidIndexError), and the child's crash read "too large or damaged"."""
     upload = validate.check_isolated(edit(base, appended("GTSX\u00a0")), "x.xlsx", seed_data)
@@ -125,6 +127,7 @@ def test_a_duplicate_code_is_named_through_the_child_process_too(seed_data: Data
     assert validate.TOO_BIG_OR_DAMAGED.message.text("vi") not in upload.errors[0].message_vi
 
 
+@pytest.mark.slow
 def test_the_import_command_names_the_duplicate_and_changes_nothing(
     store: Store, seed_data: Dataset, base: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

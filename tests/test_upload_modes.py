@@ -52,6 +52,7 @@ def tea(store: Store) -> dict[int, float]:
     return dict(zip(rows["year"].astype(int), rows["value"], strict=True))
 
 
+@pytest.mark.slow
 def test_the_default_adds_and_corrects_and_replacing_pairs_would_remove_the_2020_figure(store: Store) -> None:
     current = store.load()
     checked = validate.check(appended(store), "them_che.xlsx", current)
@@ -100,6 +101,7 @@ def test_replacing_pairs_on_the_page_names_the_removal_and_needs_a_yes(store: St
     assert tea(store) == TEA
 
 
+@pytest.mark.slow
 def test_the_command_line_adds_by_default_and_replaces_pairs_when_told(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "them_che.xlsx"
     path.write_bytes(appended(store))

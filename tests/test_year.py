@@ -106,6 +106,7 @@ def plan_row(data: Dataset, code: str, year: int) -> pd.Series:
 # Terms --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_terms_catalogue_holds_each_term_with_its_goals(later: Dataset) -> None:
     catalogue = terms.catalogue(later)
     # 2015–2020 and 2020–2025 are named by the report; 2025–2030 holds the 2026 figures.
@@ -149,6 +150,7 @@ def test_a_terms_result_is_its_last_years_official_figure_else_the_estimate_mark
 # Estimates, then official figures ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_2021_estimates_then_officials_attainment_and_progress_use_the_officials(
     store: Store, autumn: Dataset
 ) -> None:
@@ -246,6 +248,7 @@ def test_the_year_review_of_2023_by_hand(later: Dataset) -> None:
     }
 
 
+@pytest.mark.slow
 def test_the_year_review_in_words(later: Dataset) -> None:
     rows = year_review.review(later, AREA, 2023)
     vi = year_tables.summary(later, rows, AREA, "vi").set_index("indicator")
@@ -398,6 +401,7 @@ def test_a_link_opens_the_year_it_names_else_the_latest(later: Dataset, link: st
     assert at.subheader[0].value == t("year.heading", "vi").format(y=opened)
 
 
+@pytest.mark.slow
 def test_a_plan_for_the_goal_year_never_stands_for_the_goal(later: Dataset, store: Store) -> None:
     """The 2025 plans (income 43, poverty ≤ 11 %) beside the term's 2025 goals: the goals read as stated."""
     from indicators.text import tables
@@ -417,6 +421,7 @@ def test_a_plan_for_the_goal_year_never_stands_for_the_goal(later: Dataset, stor
     assert income_words["path"] == "mục tiêu 2025: 45 triệu đồng/người/năm · 97,78\u202f% · ✗ không đạt"
 
 
+@pytest.mark.slow
 def test_a_plan_to_cut_a_rate_reads_as_a_cut_in_points(later: Dataset) -> None:
     """A 2024 plan "giảm 1,2 điểm %" (a long sheet's reduce_by) is a fall, not a level of 1,2 %."""
     plan = pd.DataFrame(
@@ -451,6 +456,7 @@ def test_a_plan_to_cut_a_rate_reads_as_a_cut_in_points(later: Dataset) -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Dataset, store: Store) -> None:
     """Years of figures (estimates and officials, plans, a goal year's plan) around the gaps: filling the
     pre-filled workbook's empty cells adds exactly those figures; nothing else is changed or removed."""
@@ -489,6 +495,7 @@ def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Data
     assert figures(merged, "INCOME_PC", 2021) == {"estimate": 31.5, "actual": 31.2}
 
 
+@pytest.mark.slow
 def test_a_plan_worked_back_from_a_printed_percent_is_marked_implied(later: Dataset) -> None:
     """A report that prints only "đạt 102,9% kế hoạch" for 2023: the plan is implied, said so, and
     no more precise than that % allows (36 ÷ 1,029 = 34,985 …; 102,9 carries four digits: ≈ 34,99)."""
