@@ -20,13 +20,14 @@ from indicators.words import (
     gate,
     honest,
     pages,
+    phrase,
     report,
     store,
     updates,
     year,
 )
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year, gate)
+_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year, gate, phrase)
 
 
 def _merged() -> dict[str, tuple[str, str]]:
