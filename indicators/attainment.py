@@ -26,8 +26,12 @@ from indicators.model import (
 
 KEY = ["code", "area", "year"]
 SOURCE = "_source"  # a working column: the position of the target row a judged row comes from
-# Within this many points of 100 % a figure is "đạt": the report prints 100 % for those.
-MET_TOLERANCE = 0.5
+# The one rule for "đạt", the same for a floor and a ceiling: the % rounded to two decimals, as the
+# source report prints its own (118,08 %), is exactly 100. The report says "đạt" only where it prints
+# 100 %, and a floor ("đạt 43%") or a ceiling ("dưới 13,3‰") is a line a figure is on or not: 42,8
+# against 43 (99,53 %) is no more met than 13,4 against a ceiling of 13,3 (99,25 %). Shown to readers
+# as the words "phrase.met_rule".
+MET_TOLERANCE = 0.005
 IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo không in số mục tiêu này."
 
 COLUMNS = [
@@ -196,9 +200,9 @@ _BASES = ["computed", "reported", "none"]
 
 
 def _status_codes(pct: np.ndarray) -> np.ndarray:
-    """Index into _STATUSES for each %: vượt above 100,5, đạt within rounding of 100, else không đạt."""
+    """Index into _STATUSES for each %: vượt above 100, đạt at 100 within MET_TOLERANCE, else không đạt."""
     return np.select(
-        [pct > 100 + MET_TOLERANCE, pct >= 100 - MET_TOLERANCE, ~np.isnan(pct)], [0, 1, 2], default=3
+        [pct >= 100 + MET_TOLERANCE, pct >= 100 - MET_TOLERANCE, ~np.isnan(pct)], [0, 1, 2], default=3
     )
 
 
