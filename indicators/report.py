@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from indicators import areas, attainment, fmt, labels, progress
+from indicators import areas, attainment, fmt, labels, phrase, progress
 from indicators.fmt import Lang
 from indicators.i18n import MessageError, msg, t
 from indicators.lookup import term_start
@@ -104,6 +104,14 @@ class Row:
     target_value: float = math.nan  # the figure shown, after rounding an implied target
     actual_value: float = math.nan
     pct_value: float = math.nan
+    # What the figures are, so the legend is decided from the rows, never by searching their text.
+    estimate: bool = False
+    implied: bool = False
+    qualifier: str = ""
+    period_sum: bool = False
+    per_year: bool = False  # a cut a year ("giảm bình quân mỗi năm"): target and actual are per year
+    yes_no: bool = False
+    reported: bool = False  # the % is the report's own, with no figures to compute it from
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,11 @@ class AreaRow:
     target_value: float = math.nan  # the figures shown, for checking against the engine
     actual_value: float = math.nan
     pct_value: float = math.nan
+    # What the figures are, so the legend is decided from the rows, never by searching their text.
+    estimate: bool = False
+    implied: bool = False
+    qualifier: str = ""
+    reported: bool = False
 
 
 @dataclass
@@ -183,26 +196,6 @@ def _with_unit(text: str, unit: str) -> str:
 def _pct(value: float, lang: Lang) -> str:
     text = fmt.number(value, lang)
     return text if text == fmt.MISSING else f"{text}%"
-
-
-def significant(value: float) -> int:
-    """Significant digits of a printed figure: 118.08 → 5, 111.5 → 4, 500 → 3, 0.5 → 1."""
-    text = repr(float(value)).lstrip("-")
-    if "e" in text.lower():
-        return 3
-    whole, _, fraction = text.partition(".")
-    fraction = "" if fraction == "0" else fraction
-    digits = (whole.lstrip("0") + fraction) if whole.strip("0") else fraction.lstrip("0")
-    return max(len(digits), 1)
-
-
-def implied_shown(target: float, reported_pct: float) -> float:
-    """An implied target never more precise than the printed % it comes from."""
-    if fmt.is_missing(target) or fmt.is_missing(reported_pct) or target == 0:
-        return target
-    digits = significant(reported_pct)
-    exponent = math.floor(math.log10(abs(target)))
-    return fmt.round_half_up(target, digits - 1 - exponent)
 
 
 def shown_pct(row: Record) -> float:
@@ -314,13 +307,15 @@ def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Peri
     else:
         verb = t("report.reached_estimate" if estimate else "report.reached", lang)
     if kind == ValueKind.YES_NO.value:
-        return t("yes_no_level.met" if float(level["actual"]) >= 1 else "yes_no_level.not_met", lang)
-    value = _num(level["actual"], lang)
-    if level["qualifier"]:
-        value = t("qualifier." + str(level["qualifier"]), lang) + " " + value
-    text = f"{verb} {_with_unit(value, unit)}"
-    if kind == ValueKind.TERM_TOTAL.value and period.kind == "term":
-        text = f"({t('report.term_total', lang)}) {text}"
+        return phrase.yes_no(level["actual"], lang)
+    figure = phrase.Figure(
+        level["actual"], unit, str(level["qualifier"]), period=phrase.period_of(int(level["year"]), kind)
+    )
+    text = f"{verb} {phrase.number(figure, lang, document=True)}"
+    summed = phrase.period_words(figure, lang)
+    if summed:
+        # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
+        return f"{summed} {text}" if lang == "vi" else f"{text} {summed}"
     if int(level["year"]) != period.end:
         text = t("report.in_year", lang).format(y=int(level["year"])) + " " + text
     return text
@@ -447,35 +442,59 @@ def _goal_year(data: Dataset, area: str, period: Period) -> int | None:
     return int(running["year"].min()) if not running.empty else None
 
 
-def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str:
-    unit = str(info["unit"])
-    comparator = str(goal["comparator"])
-    step = t("report.points", lang) if unit == "%" else unit
-    shown = _with_unit(_num(stated, lang), step if comparator == Comparator.REDUCE_BY.value else unit)
-    # A yes/no goal has no number to print: it is met or not.
-    what = t(f"goal_cmp.{comparator}", lang).format(value="" if comparator == Comparator.YES.value else shown)
-    text = t("report.goal", lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
-    details = []
-    if not fmt.is_missing(goal["base_value"]):
-        details.append(
-            t("report.goal_base", lang).format(
-                y=int(goal["base_year"]), value=_with_unit(_num(goal["base_value"], lang), unit)
-            )
-        )
-    if not fmt.is_missing(goal["latest_year"]):
-        details.append(
-            t("report.goal_latest", lang).format(
-                y=int(goal["latest_year"]), value=_with_unit(_num(goal["latest_value"], lang), unit)
-            )
-        )
-    if str(goal["method"]) == "cagr" and not fmt.is_missing(goal["required_growth_pct"]):
+def _goal_target(goal: Record, stated: float, info: Record, printed: float) -> phrase.Figure:
+    """The goal's own figure: implied ones rounded to their printed %, yearly ones said to be yearly."""
+    return phrase.Figure(
+        stated,
+        str(info["unit"]),
+        period=phrase.period_of(int(goal["goal_year"]), str(info["value_kind"])),
+        comparator=str(goal["comparator"]),
+        # Only a goal worked back from a printed % is implied; a stated goal has no printed % beside it.
+        basis="stated" if fmt.is_missing(printed) else "implied",
+        printed_pct=printed,
+        per_year=bool(goal.get("yearly", False)),
+    )
+
+
+def _goal_figure(goal: Record, which: str, info: Record, lang: Lang) -> str:
+    """ "năm 2020: 30 triệu đồng (ước)": the goal's baseline or latest figure, a term's sum said as one."""
+    kind, year = str(info["value_kind"]), int(goal[f"{which}_year"])
+    figure = phrase.Figure(goal[f"{which}_value"], str(info["unit"]), yes_no=kind == ValueKind.YES_NO.value)
+    text = phrase.number(figure, lang, document=True)
+    if str(goal.get(f"{which}_kind", "")) == ObsKind.ESTIMATE.value:
+        text += f" ({t('report.mark.estimate', lang)})"
+    if kind == ValueKind.TERM_TOTAL.value:
+        first, last = phrase.summed_over(year)
+        return t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
+    return t(f"report.goal_{which}", lang).format(y=year, value=text)
+
+
+def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
+    """The pace a goal needs: points a year for a share, a % a year for a level growing, else its unit."""
+    change = goal["required_change_per_year"]
+    share = unit in phrase.SHARE_UNITS
+    if str(goal["method"]) == "cagr" and not share and not fmt.is_missing(goal["required_growth_pct"]):
         growth = float(goal["required_growth_pct"])
         key = "report.goal_required_growth" if growth >= 0 else "report.goal_required_fall"
-        details.append(t(key, lang).format(pct=_pct(fmt.round_half_up(abs(growth), 2), lang)))
-    elif not fmt.is_missing(goal["required_change_per_year"]):
-        change = float(goal["required_change_per_year"])
-        key = "report.goal_required_rise" if change >= 0 else "report.goal_required_drop"
-        details.append(t(key, lang).format(value=_with_unit(_num(abs(change), lang), step)))
+        return t(key, lang).format(pct=_pct(fmt.round_half_up(abs(growth), 2), lang))
+    if str(goal["method"]) in {"cagr", "linear"} and not fmt.is_missing(change):
+        key = "report.goal_required_rise" if float(change) >= 0 else "report.goal_required_drop"
+        step = phrase.change_unit(phrase.change_code(unit, per_year=False), unit, lang)
+        return t(key, lang).format(value=phrase.join(_num(abs(float(change)), lang), step, document=True))
+    return ""
+
+
+def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang, printed: float = math.nan) -> str:
+    what = phrase.goal_clause(_goal_target(goal, stated, info, printed), lang, document=True)
+    key = "report.goal_yearly" if bool(goal.get("yearly", False)) else "report.goal"
+    text = t(key, lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
+    details = []
+    for which in ("base", "latest"):
+        if not fmt.is_missing(goal[f"{which}_value"]) and not fmt.is_missing(goal[f"{which}_year"]):
+            details.append(_goal_figure(goal, which, info, lang))
+    pace = _goal_pace(goal, str(info["unit"]), lang)
+    if pace:
+        details.append(pace)
     # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
     status = labels.goal_status_words(goal, lang)
     if str(goal["reason"]):
@@ -483,6 +502,14 @@ def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str
     key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
     details.append(t(key, lang).format(status=status))
     return f"{text}; {'; '.join(details)}."
+
+
+def _printed(data: Dataset, targets: pd.DataFrame) -> dict[str, float]:
+    """The printed % each implied goal was worked back from: it is shown no more precisely than that."""
+    implied = targets[targets["derived"].astype(bool)]
+    keys = ["code", "area", "year", "target_kind"]
+    rows = implied[keys].merge(data.reported[[*keys, "reported_pct"]], on=keys, how="inner")
+    return dict(zip(rows["code"], rows["reported_pct"].astype(float), strict=True))
 
 
 def _goals_section(
@@ -504,10 +531,17 @@ def _goals_section(
     # The goal's own figure, not the same year's plan (kế hoạch) for the same indicator.
     targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
     stated = targets.drop_duplicates("code").set_index("code")["value"]
+    printed = _printed(data, targets)
     span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
     catalogue = info.to_dict("index")
     sentences = [
-        _goal_sentence(goal, float(stated.get(goal["code"], np.nan)), catalogue[goal["code"]], lang)
+        _goal_sentence(
+            goal,
+            float(stated.get(goal["code"], np.nan)),
+            catalogue[goal["code"]],
+            lang,
+            printed.get(goal["code"], math.nan),
+        )
         for goal in rows.to_dict("records")
         if goal["code"] in catalogue
     ]
@@ -515,6 +549,13 @@ def _goals_section(
 
 
 # Commendations -----------------------------------------------------------------------
+
+
+def _award_figure(level: Record, unit: str, lang: Lang) -> str:
+    """An award line's figure with the source's own qualifier: "trên 450 cá nhân"."""
+    return phrase.number(
+        phrase.Figure(level["actual"], unit, str(level.get("qualifier", ""))), lang, document=True
+    )
 
 
 def _awards_section(
@@ -528,14 +569,16 @@ def _awards_section(
             t("report.no_commendations", lang).format(area=area_name, period=period_text)
         )
         return section
+    if all(info.at[c, "value_kind"] == ValueKind.TERM_TOTAL.value for c in codes):
+        # Awards are counted over the term: a year's report must not call them that year's.
+        summed = phrase.Figure(None, period=phrase.summed_over(period.end))
+        period_text = phrase.period_words(summed, lang)
     section.paragraphs.append(t("report.awards_intro", lang).format(period=period_text, area=area_name))
     totals = {"tap_the": 0.0, "ca_nhan": 0.0}
     for code in codes:
         level = levels.loc[code]
         unit = str(info.at[code, "unit"])
-        section.paragraphs.append(
-            f"- {info.at[code, 'name']}: {_with_unit(_num(level['actual'], lang), unit)};"
-        )
+        section.paragraphs.append(f"- {info.at[code, 'name']}: {_award_figure(level, unit, lang)};")
         # Award instances (lượt) add up; the other lines count people praised, not awards.
         recipient = str(info.at[code, "recipient"])
         if recipient in totals and info.at[code, "unit_vi"] == "lượt":
@@ -584,34 +627,42 @@ def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series,
     return rows
 
 
+def _appendix_target(r: Record, unit: str) -> phrase.Figure:
+    """An appendix row's target: its basis and printed %, so one rule decides how it is shown."""
+    return phrase.Figure(
+        r["target"],
+        unit,
+        comparator=str(r["comparator"]),
+        basis="implied" if bool(r["_implied"]) else "stated",
+        printed_pct=r["reported_pct"],
+    )
+
+
 def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
-    unit = str(info["unit"])
     reduce = r["comparator"] == Comparator.REDUCE_BY.value
+    yes_no = str(info["value_kind"]) == ValueKind.YES_NO.value or r["comparator"] == Comparator.YES.value
+    unit = str(info["unit"])
     if reduce:
-        unit = (t("report.points", lang) if unit == "%" else unit) + "/" + t("unit.per_year", lang)
-    target = float(r["target"])
-    if bool(r["_implied"]):
-        target = implied_shown(target, float(r["reported_pct"]))
+        unit = phrase.change_unit(phrase.change_code(unit), unit, lang)
+    figure = _appendix_target(r, "")
     kind = str(r["target_kind"])
-    target_text = _num(target, lang)
-    if r["comparator"] == Comparator.YES.value:
-        target_text = t("yes_no_level.met", lang)
-    if target_text != fmt.MISSING:
-        if r["comparator"] == Comparator.AT_MOST.value:
-            target_text = "≤ " + target_text
-        if bool(r["_implied"]):
-            target_text += " (*)"
+    # A cut a year: the unit column says "a year", so the cell keeps the number and its mark alone.
+    target_text = phrase.target_cell(replace(figure, comparator="") if reduce else figure, lang, star=True)
     target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
-    is_estimate = bool(r["_estimate"])
-    actual_text = _num(r["actual"], lang)
-    if is_estimate and actual_text != fmt.MISSING and not reduce:
+    is_estimate = bool(r["_estimate"]) and not reduce
+    actual = phrase.Figure(r["actual"], "", str(r.get("qualifier", "") or ""), yes_no=yes_no)
+    actual_text = phrase.number(actual, lang)
+    if is_estimate and actual_text != fmt.MISSING:
         actual_text += f" ({t('report.mark.estimate', lang)})"
     pct = shown_pct(r)
-    pct_text = _num(pct, lang)
-    if r["status_basis"] == "reported":
-        pct_text += f" ({t('report.mark.reported', lang)})"
+    reported = r["status_basis"] == "reported"
+    pct_text = _num(pct, lang) + (f" ({t('report.mark.reported', lang)})" if reported else "")
     year = int(r["year"])
     name = str(info["name"]) + (f" ({t('report.in_year', lang).format(y=year)})" if kind == "KH" else "")
+    period_sum = str(info["value_kind"]) == ValueKind.TERM_TOTAL.value
+    if period_sum:
+        # The row's figures are the term's sum: the row says which years, in a year's report too.
+        name += f" ({phrase.period_words(phrase.Figure(r['actual'], period=phrase.summed_over(year)), lang)})"
     return Row(
         stt=str(number),
         indicator=name,
@@ -622,22 +673,32 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
         pct=pct_text,
         status=t(f"status.{r['status']}", lang),
         code=str(r["code"]),
-        target_value=target,
+        target_value=phrase.shown_value(figure),
         actual_value=float(r["actual"]),
         pct_value=pct,
+        estimate=is_estimate and actual_text != fmt.MISSING,
+        implied=figure.implied and target_text != fmt.MISSING,
+        qualifier=actual.qualifier,
+        period_sum=period_sum,
+        per_year=reduce,
+        yes_no=yes_no,
+        reported=reported,
     )
 
 
 def _legend(rows: list[Row], lang: Lang) -> list[str]:
+    """The notes the rows need, decided from their flags."""
     notes = []
-    if any("(*)" in r.target for r in rows):
+    if any(r.implied for r in rows):
         notes.append(t("report.legend.implied", lang))
-    if any(f"({t('report.mark.estimate', lang)})" in r.actual for r in rows):
+    if any(r.estimate for r in rows):
         notes.append(t("report.legend.estimate", lang))
-    if any(f"({t('report.mark.reported', lang)})" in r.pct for r in rows):
+    if any(r.reported for r in rows):
         notes.append(t("report.legend.reported", lang))
-    if any(r.unit.replace("\u200b", "").endswith("/" + t("unit.per_year", lang)) for r in rows):
+    if any(r.per_year for r in rows):
         notes.append(t("report.legend.reduce", lang))
+    if any(not r.group for r in rows):
+        notes.append(t("phrase.met_rule", lang))
     return notes
 
 
