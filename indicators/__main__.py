@@ -35,6 +35,7 @@ from indicators import (
     stale,
     validate,
 )
+from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Dataset
 from indicators.store import Store, StoreError
@@ -132,14 +133,14 @@ def _areas_frame(store: Store) -> pd.DataFrame:
     return frame[["code", "name", "level", "parent", "valid_from", "valid_to", "formed_from"]]
 
 
-def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd.DataFrame:
+def _compare_frame(store: Store, code: str, year: int, parent: str | None, lang: Lang = "vi") -> pd.DataFrame:
     data = store.load()
     result = compare.compare(data, code, year, parent)
     if result.problem:
         raise UsageError(t(result.problem).format(code=code, year=year, area=parent or ""))
     rows = result.rows
-    note = compare.parent_note(result)
-    names = compare.area_names(data, rows["area"], year)
+    note = compare.parent_note(result, lang)
+    names = compare.area_names(data, rows["area"], year, lang)
     return pd.DataFrame(
         {
             "code": rows["area"],
@@ -148,7 +149,7 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd
             "actual_kind": rows["actual_kind"],
             "target": rows["target"],
             "attainment_pct": rows["attainment_pct"].round(2),
-            "status": [t(f"status.{s}") for s in rows["status"]],
+            "status": [t(f"status.{s}", lang) for s in rows["status"]],
             "row": [note if p else "" for p in rows["is_parent"]],
             "gap": rows["gap"],
             "target_kind": rows["target_kind"].fillna(""),
@@ -156,6 +157,10 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd
             "reported": rows["reported"],
             "expected": rows["expected"],
             "status_code": rows["status"],
+            # What the target is: an implied one is shown to people marked and rounded (phrase).
+            "comparator": rows["comparator"].astype(str).replace("nan", ""),
+            "target_basis": rows["target_basis"].astype(str).replace("nan", ""),
+            "reported_pct": rows["reported_pct"],
         }
     )
 
@@ -219,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True, help="năm")
     p.add_argument("--parent", default=None, help=f"mã địa bàn cha, ví dụ 12; {compare.COUNTRY} = toàn quốc")
     p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
     p = sub.add_parser("areas-national", help="nạp danh mục 34 tỉnh, 3.321 xã (gói vietnam-provinces)")
     p.add_argument("--note", default="", help="ghi chú cho phiên bản")
     p.add_argument("--account", default=None, help="tài khoản ghi (mặc định: người dùng hệ điều hành)")
@@ -304,10 +310,13 @@ def _qualifiers(data: object, rows: pd.DataFrame, year: str) -> np.ndarray:
 
 def _people(args: argparse.Namespace, store: Store) -> str:
     """The people's table of attainment, progress or history, in the chosen language."""
-    if args.command in ("areas", "compare"):
+    if args.command == "areas":
         # Codes, names and figures in the Vietnamese convention: one plain table, as wide as it needs.
         return _for_people(COMMANDS[args.command](args, store)) + "\n"
     lang = args.lang
+    if args.command == "compare":
+        # Words, not codes (estimate, no_target): the codes stay in CSV and JSON.
+        return cli_tables.compare_table(COMMANDS[args.command](args, store), lang)
     if args.command == "attainment":
         data = store.load()
         rows = _attainment_rows(store, args.area)
@@ -338,7 +347,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
     "progress": lambda a, s: _progress_frame(s),
     "history": lambda a, s: _history_frame(s),
     "areas": lambda a, s: _areas_frame(s),
-    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent),
+    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent, a.lang),
 }
 
 

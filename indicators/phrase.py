@@ -148,7 +148,7 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
 
 
 def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
-    """A target in a table cell: "≈ 43,0 % (suy ra)", with `star` "43,0 % (*)" (a legend explains)."""
+    """A target in a cell: "≈ 43 % (suy ra từ tỷ lệ báo cáo)"; with `star` "43 % (*)", a legend explains."""
     if figure.comparator == "yes":
         return t("phrase.yes", lang)
     text = number(figure, lang, mark=not star)
@@ -161,17 +161,17 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
     elif figure.comparator in _SIGN:
         text = f"{_SIGN[figure.comparator]} {text}"
     if figure.implied:
-        text += " " + (t("phrase.implied_star", lang) if star else f"({t('phrase.implied', lang)})")
+        text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
     if figure.per_year:
         text = t("phrase.cell.yearly", lang).format(value=text)
     return text
 
 
 def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A target as a clause: "đạt ≈ 1.083 ha (suy ra)", "hằng năm đạt 90%", "không vượt quá 27,6%"."""
+    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%"."""
     comparator = figure.comparator or "at_least"
     value = "" if comparator == "yes" else number(figure, lang, document)
-    notes = [period_words(figure, lang), t("phrase.implied", lang) if figure.implied else ""]
+    notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]
     if notes and value != fmt.MISSING:
         value += f" ({'; '.join(notes)})"
@@ -210,7 +210,8 @@ def change(value: object, unit: str, lang: Lang, per_year: bool = True, document
 def growth(pct: object, lang: Lang) -> str:
     """A compound growth rate a year, for levels only: "+8,45 %/năm"."""
     text = fmt.signed(pct, lang, 2)
-    return text if text == fmt.MISSING else join(text, t("unit_code.pct_per_year", lang))
+    # The narrow space keeps "%" with its number, as fmt.percent does.
+    return text if text == fmt.MISSING else f"{text}\u202f{t('unit_code.pct_per_year', lang)}"
 
 
 def status(code: str, lang: Lang) -> str:

@@ -50,17 +50,27 @@ IMPLIED_GTSX = Figure(2120.003388, "tỷ đồng", basis="implied", printed_pct=
 IMPLIED_REV = Figure(45.03937, "tỷ đồng", basis="implied", printed_pct=254.0)
 
 TARGET_CELLS = [
-    (IMPLIED_TEA, False, f"≈{NB}1.083 ha (suy ra)", f"≈{NB}1,083 ha (implied)"),
+    (
+        IMPLIED_TEA,
+        False,
+        f"≈{NB}1.083 ha (suy ra từ tỷ lệ báo cáo)",
+        f"≈{NB}1,083 ha (implied by the report's %)",
+    ),
     (IMPLIED_TEA, True, "1.083 ha (*)", "1,083 ha (*)"),
     # A % printed to five figures supports five: 2.120,0, not 2.120,003 nor 2.120.
-    (IMPLIED_GTSX, False, f"≈{NB}2.120,0 tỷ đồng (suy ra)", f"≈{NB}2,120.0 tỷ đồng (implied)"),
+    (
+        IMPLIED_GTSX,
+        False,
+        f"≈{NB}2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)",
+        f"≈{NB}2,120.0 tỷ đồng (implied by the report's %)",
+    ),
     (IMPLIED_REV, True, "45,0 tỷ đồng (*)", "45.0 tỷ đồng (*)"),
     (Figure(27.6, "%", comparator="at_most"), False, f"≤ 27,6{NB}%", f"≤ 27.6{NB}%"),
     (
         Figure(2, "%", comparator="reduce_by"),
         False,
         "giảm mỗi năm 2 điểm %",
-        "cut each year by 2 percentage points",
+        "cut each year by 2 % points",
     ),
     (
         Figure(0.5, "‰", comparator="reduce_by"),
@@ -97,14 +107,18 @@ GOALS = [
     (
         Figure(2, "%", comparator="reduce_by"),
         "bình quân mỗi năm giảm 2 điểm %",
-        "a fall of 2 percentage points a year",
+        "a fall of 2 % points a year",
     ),
-    (IMPLIED_TEA, f"đạt ≈{NB}1.083 ha (suy ra)", f"at least ≈{NB}1,083 ha (implied)"),
+    (
+        IMPLIED_TEA,
+        f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ báo cáo)",
+        f"at least ≈{NB}1,083 ha (implied by the report's %)",
+    ),
     (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "met"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
-        f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra)",
-        f"at least ≈{NB}5,150 lao động (in total over 2016–2020; implied)",
+        f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ báo cáo)",
+        f"at least ≈{NB}5,150 lao động (in total over 2016–2020; implied by the report's %)",
     ),
 ]
 
@@ -117,8 +131,8 @@ def test_goal_clause_is_yearly_implied_or_end_of_term_as_stated(figure: Figure, 
 
 CHANGES = [
     # 50 % → 52,75 % over five years: +0,55 points a year, never "+1,1 %/năm".
-    (0.55, "%", "+0,55 điểm %/năm", "+0.55 percentage points/year"),
-    (-4.5, "%", "−4,5 điểm %/năm", "−4.5 percentage points/year"),
+    (0.55, "%", "+0,55 điểm %/năm", "+0.55 % points/year"),
+    (-4.5, "%", "−4,5 điểm %/năm", "−4.5 % points/year"),
     (-0.5, "‰", "−0,5 điểm ‰/năm", "−0.5 ‰ points/year"),
     (60000, "lượt khách", "+60.000 lượt khách/năm", "+60,000 lượt khách/year"),
 ]
@@ -145,8 +159,8 @@ def test_change_codes_name_points_for_shares() -> None:
 
 
 def test_growth_is_a_percent_a_year() -> None:
-    assert phrase.growth(8.4512, "vi") == "+8,45 %/năm"
-    assert phrase.growth(-1.2988, "en") == "−1.30 %/year"
+    assert phrase.growth(8.4512, "vi") == f"+8,45{NB}%/năm"
+    assert phrase.growth(-1.2988, "en") == f"−1.30{NB}%/year"
 
 
 def test_a_term_total_covers_the_five_years_ending_in_its_year() -> None:
@@ -159,7 +173,7 @@ def test_a_term_total_covers_the_five_years_ending_in_its_year() -> None:
 def test_an_implied_cut_is_no_more_precise_than_its_printed_percent_or_actual() -> None:
     # Poverty: 4,5 points a year is 150 % of a cut of 3: shown "≈ 3,0", not 3 nor 3,00.
     cut = Figure(3.0, "%", comparator="reduce_by", basis="implied", printed_pct=150.0)
-    assert phrase.target_cell(cut, "vi") == f"giảm mỗi năm ≈{NB}3,0 điểm % (suy ra)"
+    assert phrase.target_cell(cut, "vi") == f"giảm mỗi năm ≈{NB}3,0 điểm % (suy ra từ tỷ lệ báo cáo)"
 
 
 def test_implied_value_is_rounded_to_the_printed_percent() -> None:

@@ -99,9 +99,9 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
     goals = _goal_sentences(_content("year", "vi"))
     tea = next(s for s in goals if s.startswith("Diện tích chè kinh doanh:"))
     # 1.082,511… worked back from 111,5 %: four figures, marked; never "1.082,51" unmarked.
-    assert "mục tiêu đến năm 2020 đạt ≈\u202f1.083 ha (suy ra)" in tea
+    assert "mục tiêu đến năm 2020 đạt ≈\u202f1.083 ha (suy ra từ tỷ lệ báo cáo)" in tea
     gtsx = next(s for s in goals if s.startswith("Tổng giá trị sản xuất:"))
-    assert "đạt ≈\u202f2.120,0 tỷ đồng (suy ra)" in gtsx
+    assert "đạt ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)" in gtsx
     stated = next(s for s in goals if s.startswith("Diện tích chè trồng mới:"))
     # Stated, so unmarked; summed over the term, so said to be.
     assert "mục tiêu đến năm 2020 đạt 300 ha (tổng giai đoạn 2016–2020);" in stated
@@ -117,7 +117,7 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
         ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt 90%;"),
         ("en", "PARTY_ORGS_GOOD", "for each year of the term to 2025, at least 90% every year;"),
         ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm %/năm"),
-        ("en", "TRAINED_LABOUR", "needs a rise of 0.55 percentage points a year"),
+        ("en", "TRAINED_LABOUR", "needs a rise of 0.55 % points a year"),
         ("vi", "POV_RATE", "mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm %;"),
         ("vi", "NTM_DISTRICT", "mục tiêu đến năm 2025 đạt;"),
         ("vi", "INCOME_PC", "năm 2020: 30 triệu đồng/người/năm (ước)"),

@@ -13,7 +13,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.qualifier.khoang": ("khoảng", "about"),
     "phrase.qualifier.tren": ("trên", "over"),
     "phrase.qualifier.duoi": ("dưới", "under"),
-    "phrase.implied": ("suy ra", "implied"),
     "phrase.implied_star": ("(*)", "(*)"),
     "phrase.yes": ("đạt", "met"),
     "phrase.no": ("chưa đạt", "not yet met"),
@@ -28,8 +27,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.cell.remainder": ("{value} (phần còn lại)", "{value} (the remainder)"),
     "phrase.cell.yearly": ("hằng năm {value}", "{value} every year"),
     # Units the engines name by code; the indicator's own unit comes from the data in each language.
-    "unit_code.pp": ("điểm %", "percentage points"),
-    "unit_code.pp_per_year": ("điểm %/năm", "percentage points/year"),
+    "unit_code.pp": ("điểm %", "% points"),
+    "unit_code.pp_per_year": ("điểm %/năm", "% points/year"),
     "unit_code.pm_points": ("điểm ‰", "‰ points"),
     "unit_code.pm_points_per_year": ("điểm ‰/năm", "‰ points/year"),
     "unit_code.pct_per_year": ("%/năm", "%/year"),
