@@ -29,6 +29,7 @@ from indicators import (
     migrate,
     missing,
     official_areas,
+    phrase,
     progress,
     report,
     report_compare,
@@ -84,7 +85,11 @@ def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
         {
             "code": rows["code"],
             "name": rows["name"],
-            "unit": rows["unit"],
+            # The CSV's unit is the figure's, in words: a cut a year reads "điểm %/năm", as before.
+            "unit": [
+                phrase.change_unit(c, u, "vi") if c else u
+                for u, c in zip(rows["unit"].astype(str), rows["change_unit"].astype(str), strict=True)
+            ],
             "period": rows["term"].where(rows["term"] != "", rows["year"].astype(str)),
             "target_kind": rows["target_kind"],
             "actual": rows["actual"],
@@ -321,9 +326,10 @@ def _people(args: argparse.Namespace, store: Store) -> str:
         data = store.load()
         rows = _attainment_rows(store, args.area)
         units = _units(data, rows["code"], lang)
-        per_year = rows["comparator"].eq("reduce_by").to_numpy()
+        # The engine names a change's unit by code (pp_per_year); words are put on here, last.
         shown = [
-            attainment.change_unit(u, True, lang) if p else u for u, p in zip(units, per_year, strict=True)
+            phrase.change_unit(c, u, lang) if c else u
+            for u, c in zip(units, rows["change_unit"], strict=True)
         ]
         rows = rows.assign(name_shown=_names(data, rows["code"], lang), unit=shown)
         return cli_tables.attainment_table(rows, lang)
@@ -334,7 +340,6 @@ def _people(args: argparse.Namespace, store: Store) -> str:
         rows = rows.assign(
             name_shown=_names(data, rows["code"], lang),
             goal_unit=units,
-            change_unit=[attainment.change_unit(u, True, lang) for u in units],
             base_qualifier=_qualifiers(data, rows, "base_year"),
         )
         return cli_tables.progress_table(rows, lang)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators import fmt
-from indicators.attainment import change_unit, levels, stated_changes
+from indicators import fmt, phrase
+from indicators.attainment import levels, stated_changes
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.labels import NO_TARGET, QUALIFIER_SIGN, estimated, indicator_info, status_text, value_text
@@ -61,13 +61,13 @@ def _change(data: Dataset, code: str, area: str | None, year: int, unit: str, la
     # A rate moves in points (điểm %), a fall a year in points a year: never "4,5 %".
     if not change.empty:
         value = fmt.signed(change["value"].iloc[0], lang)
-        shown = fmt.join_unit(value, change_unit(unit, lang=lang))
+        shown = fmt.join_unit(value, phrase.change_words(unit, lang))
         shown = estimated(shown, change["change_kind"].iloc[0], lang)
         return t("card.change", lang).format(y=CHANGE_BASE_YEAR), shown
     per_year = stated_changes(mine, per_year=True)
     if not per_year.empty:
         value = fmt.signed(per_year["value"].iloc[0], lang)
-        shown = fmt.join_unit(value, change_unit(unit, per_year=True, lang=lang))
+        shown = fmt.join_unit(value, phrase.change_words(unit, lang, per_year=True))
         shown = estimated(shown, per_year["change_kind"].iloc[0], lang)
         return t("card.change_per_year", lang).format(y=CHANGE_BASE_YEAR), shown
     return t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.MISSING

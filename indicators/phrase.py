@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from indicators import fmt
+from indicators.attainment import change_code
 from indicators.fmt import Lang
 from indicators.i18n import t
 
@@ -179,15 +180,6 @@ def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
     return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
 
 
-def change_code(unit: str, per_year: bool = True) -> str:
-    """The code of a change's unit: points for a share, the level's own unit otherwise."""
-    if unit == "%":
-        return "pp_per_year" if per_year else "pp"
-    if unit == "‰":
-        return "pm_points_per_year" if per_year else "pm_points"
-    return "unit_per_year" if per_year else "unit"
-
-
 def change_unit(code: str, unit: str, lang: Lang) -> str:
     """A change unit's code in words: "điểm %/năm", "tấn/năm"; the level's unit is the data's own."""
     if code == "unit":
@@ -196,6 +188,11 @@ def change_unit(code: str, unit: str, lang: Lang) -> str:
         per_year = t("unit_code.per_year", lang).format(unit=unit)
         return unit if unit.endswith(per_year.removeprefix(unit)) else per_year
     return t(f"unit_code.{code}", lang)
+
+
+def change_words(unit: str, lang: Lang, per_year: bool = False) -> str:
+    """The unit of a change of a figure in `unit`: "điểm %" for a share, "điểm %/năm" a year, else `unit`."""
+    return change_unit(change_code(unit, per_year), unit, lang)
 
 
 def change(value: object, unit: str, lang: Lang, per_year: bool = True, document: bool = False) -> str:

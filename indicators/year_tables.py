@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators import fmt, labels
-from indicators.attainment import change_unit
+from indicators import fmt, labels, phrase
 from indicators.fmt import Lang
 from indicators.i18n import t
 from indicators.model import Comparator, Dataset, Status, ValueKind
@@ -78,7 +77,7 @@ def _plan_text(row: pd.Series, unit: str, lang: Lang) -> str:
     if not fmt.is_missing(row["plan"]):
         if row["plan_comparator"] == Comparator.REDUCE_BY.value:
             # A plan to cut a rate by 1,2 points is a fall, not a level of 1,2 %.
-            cut = fmt.join_unit(_plan_number(row, lang), change_unit(unit, lang=lang))
+            cut = fmt.join_unit(_plan_number(row, lang), phrase.change_words(unit, lang))
             target = t("year.plan_cut", lang).format(value=cut)
         else:
             target = fmt.join_unit(_plan_number(row, lang), unit)
@@ -102,7 +101,7 @@ def _previous_text(row: pd.Series, unit: str, value_kind: str, lang: Lang) -> st
         return fmt.MISSING
     parts = [_figure(row["previous"], "", str(row["previous_kind"]), value_kind, lang)]
     if not fmt.is_missing(row["change"]):
-        parts.append(fmt.join_unit(fmt.signed(row["change"], lang), change_unit(unit, lang=lang)))
+        parts.append(fmt.join_unit(fmt.signed(row["change"], lang), phrase.change_words(unit, lang)))
     if not fmt.is_missing(row["same_period_pct"]):
         pct = fmt.percent(row["same_period_pct"], lang)
         parts.append(t("year.same_period", lang).format(pct=pct))

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from indicators import attainment, fmt, progress
+from indicators import attainment, fmt, phrase, progress
 from indicators.i18n import t
 from indicators.model import OBSERVATIONS, TARGETS, Dataset, coerce
 from indicators.seed import load_source
@@ -135,12 +135,25 @@ def test_seventeen_of_seventeen_is_a_count_of_a_total_not_a_target() -> None:
 
 def test_poverty_fall_is_points_a_year_not_a_rate() -> None:
     row = _row(RESULT, "POV_RATE", 2020, "NQ")
-    assert (row["actual"], row["unit"]) == (4.5, "điểm %/năm")
-    assert fmt.with_unit(row["actual"], row["unit"]) == "4,5 điểm %/năm"
+    # The engine says what the figure is by code; the words are put on last, by phrase.
+    assert (row["actual"], row["unit"], row["change_unit"]) == (4.5, "%", "pp_per_year")
+    assert (
+        fmt.with_unit(row["actual"], phrase.change_unit(row["change_unit"], row["unit"], "vi"))
+        == "4,5 điểm %/năm"
+    )
+    assert phrase.change_unit(row["change_unit"], row["unit"], "en") == "% points/year"
     level = SHIPPED.observations.query("code == 'POV_RATE' and kind == 'estimate'").iloc[0]
     unit = SHIPPED.indicators.set_index("code").at["POV_RATE", "unit"]
     assert fmt.with_unit(level["value"], unit) == "18,22\u202f%"
-    assert PROGRESS.loc["POV_RATE", "change_unit"] == "điểm %/năm"
+    assert PROGRESS.loc["POV_RATE", "change_unit"] == "pp_per_year"
+    # No words in the engine's unit columns: codes and the data's own units only.
+    assert set(RESULT["change_unit"].astype(str)) <= {
+        "",
+        "pp_per_year",
+        "pm_points_per_year",
+        "unit_per_year",
+    }
+    assert set(PROGRESS["change_unit"].astype(str)) <= {"pp_per_year", "pm_points_per_year", "unit_per_year"}
 
 
 def test_consolidation_and_structure_shares_have_no_better_direction() -> None:
