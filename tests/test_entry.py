@@ -357,3 +357,9 @@ def test_the_page_takes_back_the_number_it_shows(editor_page: AppTest, store: St
     at = at.button(key=state.ENTER_COMMIT_WIDGET).click().run()
     assert not at.exception and store.current_version() == 3
     assert figures(store, "TOURISTS", 2021) == {"actual": 518500.0}
+
+
+@pytest.mark.parametrize(("typed", "value"), [("Đạt", 1.0), ("Chưa đạt", 0.0), ("Met", 1.0), ("No", 0.0)])
+def test_the_grid_reads_a_yes_no_figure_from_its_words(typed: str, value: float) -> None:
+    row = pd.Series({"value": typed, "value_shown": "", "code": "NTM_DISTRICT", "kind_shown": "actual"})
+    assert entry._figure(row, {}) == value
