@@ -98,7 +98,7 @@ def _figure(
     if total is not None:
         value = fmt.of_total(latest["actual"], total, lang)  # "17/17": a count met out of a total
     elif code in info.index and info.at[code, "value_kind"] == "yes_no":
-        value = fmt.yes_no(latest["actual"], lang)
+        value = phrase.yes_no(latest["actual"], lang)
     else:
         value = fmt.number(latest["actual"], lang)
     value_note = ""

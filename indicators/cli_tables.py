@@ -89,6 +89,13 @@ def _estimate(text: str, kind: str, lang: Lang) -> str:
     return f"{text} ({fmt.estimate_mark(lang)})" if kind == "estimate" and text != fmt.MISSING else text
 
 
+def _qualified(text: str, qualifier: str, lang: Lang) -> str:
+    """A figure in words with the source's qualifier before it: "khoảng 300.000 lượt khách"."""
+    if not qualifier or text == fmt.MISSING:
+        return text
+    return f"{t(f'phrase.qualifier.{qualifier}', lang)} {text}"
+
+
 def _document(kind: str, lang: Lang) -> str:
     vi, en = DOCUMENTS.get(kind, (kind, kind))
     return vi if lang == "vi" else en
@@ -97,10 +104,10 @@ def _document(kind: str, lang: Lang) -> str:
 def _actual(row: pd.Series, lang: Lang) -> str:
     unit = str(row["unit"])
     if row["comparator"] == "yes":
-        text = fmt.yes_no(row["actual"], lang)
+        text = phrase.yes_no(row["actual"], lang)
     else:
         text = fmt.with_unit(row["actual"], unit, lang)
-    text = fmt.qualified(text, str(row.get("qualifier", "")), lang)
+    text = _qualified(text, str(row.get("qualifier", "")), lang)
     return _estimate(text, str(row["actual_kind"]), lang)
 
 
@@ -174,14 +181,14 @@ def progress_table(rows: pd.DataFrame, lang: Lang = "vi") -> str:
         figure = phrase.Figure(stated, unit, comparator=comparator, per_year=bool(row["yearly"]))
         goal = f"{phrase.target_cell(figure, lang)} ({row['goal_year']})"
         qualifier = str(row.get("base_qualifier", ""))
-        base = fmt.qualified(fmt.with_unit(row["base_value"], unit, lang), qualifier, lang)
+        base = _qualified(fmt.with_unit(row["base_value"], unit, lang), qualifier, lang)
         if base != fmt.MISSING:
             base = _estimate(f"{base} ({row['base_year']})", str(row["base_kind"]), lang)
         if fmt.is_missing(row["latest_value"]):
             latest = fmt.MISSING
         else:
             shown = (
-                fmt.yes_no(row["latest_value"], lang)
+                phrase.yes_no(row["latest_value"], lang)
                 if row["method"] == "yes_no"
                 else fmt.with_unit(row["latest_value"], unit, lang)
             )

@@ -429,7 +429,7 @@ def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:
 
 def _latest_text(goal: pd.Series, lang: Lang) -> str:
     if goal["method"] == "yes_no":
-        return fmt.yes_no(goal["latest_value"], lang)
+        return phrase.yes_no(goal["latest_value"], lang)
     return fmt.number(goal["latest_value"], lang)
 
 

@@ -30,7 +30,7 @@ def _info(data: Dataset, lang: Lang) -> pd.DataFrame:
 def _figure(value: object, qualifier: str, kind: str, value_kind: str, lang: Lang) -> str:
     """A figure as written: "khoảng 300.000 (ước)", "đạt" for a yes/no."""
     if value_kind == ValueKind.YES_NO.value:
-        text = fmt.yes_no(value, lang)
+        text = phrase.yes_no(value, lang)
     else:
         text = labels.value_text(value, qualifier, lang)
     return labels.estimated(text, kind, lang)

@@ -205,7 +205,7 @@ def test_the_flagship_yes_no_goal() -> None:
     by_2025 = _with(SHIPPED, {"code": "NTM_DISTRICT", "year": 2025, "value": 1.0})
     row = _row(attainment.compute(by_2025), "NTM_DISTRICT", 2025, "MT")
     assert (row["status"], pd.isna(row["attainment_pct"])) == ("dat", True)
-    assert fmt.yes_no(1.0) == "đạt" and fmt.yes_no(0.0) == "chưa đạt"
+    assert phrase.yes_no(1.0, "vi") == "đạt" and phrase.yes_no(0.0, "vi") == "chưa đạt"
 
 
 def test_an_increase_without_a_base_year_is_recorded_as_said() -> None:
