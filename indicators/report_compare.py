@@ -174,6 +174,15 @@ def _target(row: Record) -> float:
     return phrase.shown_value(_target_figure(row))
 
 
+def _heading(info: pd.Series, unit: str, year: int, lang: Lang) -> str:
+    """ "Số lao động … (lao động; tổng giai đoạn 2016–2020)": name, unit, and a term's sum said as one."""
+    summed = phrase.period_words(
+        phrase.Figure(None, period=phrase.period_of(year, str(info["value_kind"]))), lang
+    )
+    details = "; ".join(x for x in (unit, summed) if x)
+    return f"{info['name']} ({details})" if details else str(info["name"])
+
+
 def _period(info: pd.Series, year: int, lang: Lang) -> str:
     """ "năm 2020", or "tổng giai đoạn 2016–2020" for a figure summed over a term."""
     figure = phrase.Figure(None, period=phrase.period_of(year, str(info["value_kind"])))
@@ -254,7 +263,8 @@ def _rows(
     rows = [
         AreaRow(
             str(number),
-            f"{info['name']} ({unit})" if unit else str(info["name"]),
+            # The heading says the years a term's sum covers; a year's figure needs no more.
+            _heading(info, unit, year, lang),
             "",
             "",
             "",

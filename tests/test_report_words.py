@@ -192,6 +192,10 @@ def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     if cadres is not None:
         assert f"({summed})" in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
     assert jobs is not None or cadres is not None, text
+    headings = {r.code: r.area for r in content.area_rows if r.group}
+    if "JOBS" in headings:
+        assert headings["JOBS"].endswith(f"; {summed})"), headings["JOBS"]
+    assert "(" in headings["GTSX"] and summed not in headings["GTSX"]
     for row in content.area_rows:
         if row.qualifier:
             assert row.actual.startswith(t(f"phrase.qualifier.{row.qualifier}", lang)), row
