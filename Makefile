@@ -34,7 +34,7 @@ lint: $(VENV)/.dev
 	$(BIN)/mypy
 
 seed: $(VENV)/.runtime
-	$(BIN)/python -m indicators.seed
+	$(BIN)/python -m indicators.store.seed
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.engine

@@ -7,8 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import auth, state, widgets
-from indicators.accounts import Role
-from indicators.i18n import t
+from indicators.store.accounts import Role
+from indicators.text.i18n import t
 
 # No page_title: the browser tab shows the current page's title, in the reader's language.
 st.set_page_config(page_icon=":material/monitoring:", layout="wide")

@@ -31,9 +31,9 @@ from sqlalchemy.engine import make_url
 
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS, MINIMAL_PAGE
 from bench.serving import PRODUCT, serve
-from indicators import official_areas
-from indicators.model import TABLES, Dataset
-from indicators.store import ROW_TABLES, Store, row_hashes
+from indicators.areas import official as official_areas
+from indicators.core.model import TABLES, Dataset
+from indicators.store.database import ROW_TABLES, Store, row_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
 INDICATORS = 100

@@ -15,8 +15,8 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from indicators import attainment, progress
-from indicators.model import Dataset
+from indicators.core import attainment, progress
+from indicators.core.model import Dataset
 
 PROVINCES, COMMUNES, INDICATORS = 34, 3321, 100
 YEARS = np.arange(2015, 2026)

@@ -13,9 +13,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators import area_dates, diff, excel, isolation, seed, validate
-from indicators.model import TABLES, Dataset, ObsKind
-from indicators.store import Store
+from indicators.areas import dates as area_dates
+from indicators.core.model import TABLES, Dataset, ObsKind
+from indicators.excel import diff, isolation, validate
+from indicators.excel import workbook as excel
+from indicators.store import seed
+from indicators.store.database import Store
 
 GOALS = {"validate + preview": 1.3, "commit": 2.0, "refuse + grouped report": 2.0}
 

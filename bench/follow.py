@@ -29,9 +29,9 @@ from sqlalchemy import select, text, update
 from bench import areas, multi
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, DRAWN_JS
 from bench.serving import PRODUCT, serve
-from indicators import incremental
-from indicators.model import OBSERVATIONS, coerce
-from indicators.store import ROW_TABLES, Store, row_hashes, versions
+from indicators.core.model import OBSERVATIONS, coerce
+from indicators.store import incremental
+from indicators.store.database import ROW_TABLES, Store, row_hashes, versions
 
 COMMUNE_FIGURES = 40
 YEAR = 2025

@@ -438,9 +438,9 @@ def gtsx_2020(obs: pd.DataFrame) -> pd.Series:
 
 def changed_workbook(folder: Path, store_url: str) -> Path:
     """A workbook that changes one figure of the store's data: GTSX 2020 becomes 2.650,5."""
-    from indicators import excel
-    from indicators.model import Dataset
-    from indicators.store import Store
+    from indicators.core.model import Dataset
+    from indicators.excel import workbook as excel
+    from indicators.store.database import Store
 
     data = Store(store_url, seed=None).load()
     obs = data.observations.copy()
@@ -524,7 +524,7 @@ def capacity(
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for sessions in levels:
-            from indicators.store import Store
+            from indicators.store.database import Store
 
             before_version = Store(store_url, seed=None).current_version()
             workbook = changed_workbook(Path(tmp), store_url)
@@ -613,7 +613,7 @@ def _compare_command(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         store_url = f"sqlite:///{Path(tmp) / 'store.sqlite'}"
         env = {**os.environ, "INDICATORS_DB": store_url}
-        from indicators.store import Store
+        from indicators.store.database import Store
 
         Store(store_url).ensure()
         servers = {name: stack.enter_context(streamlit_server(env, app=path)) for name, path in apps.items()}
@@ -665,7 +665,7 @@ def _browser_command(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store_url = f"sqlite:///{Path(tmp) / 'store.sqlite'}"
         env = {**os.environ, "INDICATORS_DB": store_url}
-        from indicators.store import Store
+        from indicators.store.database import Store
 
         Store(store_url).ensure()
         with streamlit_server(env) as (url, _):
@@ -689,7 +689,7 @@ def _capacity_command(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store_url = args.db or f"sqlite:///{Path(tmp) / 'store.sqlite'}"
         env = {**os.environ, "INDICATORS_DB": store_url}
-        from indicators.store import Store
+        from indicators.store.database import Store
 
         Store(store_url).ensure()  # filled from data/ before the server starts
         with streamlit_server(env) as (url, pid):

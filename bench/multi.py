@@ -138,7 +138,7 @@ SIGN_IN_PAGE, UPLOAD_PAGE = "dang-nhap", "cap-nhat-so-lieu"
 
 async def sign_in(url: str, name: str, password: str) -> tuple[loadgen.Run, loadgen.Run]:
     """A new tab at `url` opens the sign-in page and signs in: (the page load, the run after it)."""
-    from indicators.i18n import t
+    from indicators.text.i18n import t
 
     tab = loadgen.Tab(url)
     try:
@@ -161,7 +161,7 @@ async def sign_in(url: str, name: str, password: str) -> tuple[loadgen.Run, load
 
 
 def _signs_in(report: Report, url: str, name: str, password: str, where: str) -> None:
-    from indicators.i18n import t
+    from indicators.text.i18n import t
 
     shown, after = asyncio.run(sign_in(url, name, password))
     # Before: the upload page's address leads to the sign-in form; after: to the upload page.
@@ -214,7 +214,7 @@ def _on_every_server(report: Report, servers: list[str], version: int, figure: s
 
 def check(store_url: str, servers: list[str], proxy_url: str, access_log: Path, sessions: int) -> Report:
     """Every check of the multi-server set-up, on servers already running over `store_url`."""
-    from indicators.store import Store
+    from indicators.store.database import Store
 
     report = Report()
     markers = {1: loadgen.OLD, 2: loadgen.NEW}
@@ -228,7 +228,7 @@ def check(store_url: str, servers: list[str], proxy_url: str, access_log: Path, 
     )
     # Accounts live in the store: one made once signs in on every server and through the proxy.
     name, password = "can-bo", uuid.uuid4().hex
-    from indicators import accounts
+    from indicators.store import accounts
 
     accounts.add_user(Store(store_url, seed=None), name, "analyst", password)
     for url in servers:
@@ -259,7 +259,7 @@ def check(store_url: str, servers: list[str], proxy_url: str, access_log: Path, 
 @contextmanager
 def cluster(store_url: str, count: int) -> Iterator[tuple[list[str], list[int], str, Path]]:
     """`count` app servers over `store_url` and nginx in front: (server urls, pids, proxy url, log)."""
-    from indicators.store import Store
+    from indicators.store.database import Store
 
     Store(store_url).ensure()  # version 1 from data/, before any server reads it
     env = {**os.environ, "INDICATORS_DB": store_url}

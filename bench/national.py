@@ -28,7 +28,7 @@ from pathlib import Path
 from bench.areas import build, database, describe, load_fast, rss_mb
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, MINIMAL_PAGE, drawn_js
 from bench.serving import PRODUCT, Served, serve
-from indicators import official_areas
+from indicators.areas import official as official_areas
 
 PROVINCE = "12"  # Lai Châu: the comparison page's one province
 MEMORY_GOAL_MB = 1536

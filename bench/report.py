@@ -3,7 +3,7 @@
 Run from the repository root: `python -m bench.report`. The baseline is a document with the
 same paragraphs and table cells (same text), written by python-docx alone and, for the PDF, converted
 by the same LibreOffice: what is left is the cost of the template, the content and the layout.
-Where Chromium is installed it also floods the gate (indicators/gate.py) with readers asking for three
+Where Chromium is installed it also floods the gate (indicators/jobs/gate.py) with readers asking for three
 reports at once, against the three made one by one, and prints the processes and memory it started.
 """
 
@@ -18,10 +18,13 @@ from collections.abc import Callable
 from docx import Document
 
 from bench.processes import Peaks
-from indicators import report, report_compare, report_render, seed
-from indicators.fmt import Lang
-from indicators.gate import Door, Settings
-from indicators.model import Dataset
+from indicators.core.model import Dataset
+from indicators.jobs.gate import Door, Settings
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report import render as report_render
+from indicators.store import seed
+from indicators.text.fmt import Lang
 
 # The report also runs both engines and the template; the PDF is mostly LibreOffice either way.
 GOALS = {"docx": 10.0, "pdf": 1.5}

@@ -24,7 +24,7 @@ import websockets
 
 from bench import loadgen
 from bench.serving import PRODUCT, serve
-from indicators.i18n import t
+from indicators.text.i18n import t
 
 GUESSERS = 8
 VIEWER = "198.51.100.250"

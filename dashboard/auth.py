@@ -13,11 +13,11 @@ import streamlit as st
 
 from dashboard import session_cookie, state
 from dashboard.widgets import md
-from indicators import accounts, sessions
-from indicators.accounts import Role
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.store import StoreError
+from indicators.store import accounts, sessions
+from indicators.store.accounts import Role
+from indicators.store.database import StoreError
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 REQUIRE_SIGN_IN_ENV = "INDICATORS_REQUIRE_SIGN_IN"
 

@@ -9,11 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from indicators import excel, gate, report_render, tables
-from indicators.fmt import Lang, number
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.report import ReportError
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.jobs import gate
+from indicators.report import render as report_render
+from indicators.report.content import ReportError
+from indicators.text import tables
+from indicators.text.fmt import Lang, number
+from indicators.text.i18n import t
 
 REPORT_KINDS: dict[str, tuple[str, str]] = {
     "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -26,7 +29,7 @@ LARGE_TABLE_CELLS = 20_000
 
 @st.cache_resource(show_spinner=False)
 def door() -> gate.Door:
-    """The one gate of the server process, its numbers from the environment (indicators.gate.Settings)."""
+    """The one gate of the server process, its numbers from the environment (jobs.gate.Settings)."""
     return gate.Door(gate.Settings.from_env())
 
 

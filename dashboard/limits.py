@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import labels
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
+from indicators.core.model import Dataset
+from indicators.text import labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 # A domain of the district's report has at most 11 indicators: every card shows. A store with a
 # hundred in one domain gets the first dozen and a search, not three hundred elements to lay out.

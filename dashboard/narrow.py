@@ -7,8 +7,8 @@ from collections.abc import Iterable
 import streamlit as st
 
 from dashboard import state
-from indicators import selection, subset
-from indicators.model import Dataset
+from indicators.core import selection, subset
+from indicators.core.model import Dataset
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -21,7 +21,7 @@ def _index(url: str, version: int, _data: Dataset) -> subset.RowIndex:
 
 
 def cut(data: Dataset, codes: Iterable[str] | None = None, area: str | None = None) -> Dataset:
-    """The dataset with only the rows of `codes` (None: all) in `area` (None: all); see indicators/subset."""
+    """The dataset with only the rows of `codes` (None: all) in `area` (None: all); see core/subset."""
     return subset.cut(data, _index(state.store().url, data.version, data), codes, area)
 
 

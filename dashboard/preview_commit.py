@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state
-from indicators import diff, fmt, stale, validate
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store, StoreError, StoreMovedError
+from indicators.core.model import Dataset
+from indicators.excel import diff, stale, validate
+from indicators.store.database import Store, StoreError, StoreMovedError
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 
 @dataclass(frozen=True)

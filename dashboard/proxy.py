@@ -9,7 +9,7 @@ import uvicorn.config
 from starlette.types import Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from indicators.i18n import t
+from indicators.text.i18n import t
 
 TRUSTED_PROXY_ENV = "INDICATORS_TRUSTED_PROXY"
 # The value earlier releases documented, "1", meant nginx on the same machine (deploy/nginx.conf).

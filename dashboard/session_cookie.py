@@ -16,8 +16,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from indicators import sessions
-from indicators.store import Store, StoreError
+from indicators.store import sessions
+from indicators.store.database import Store, StoreError
 
 SECRET_ENV = "INDICATORS_SESSION_SECRET"
 SECURE_ENV = "INDICATORS_COOKIE_SECURE"

@@ -8,10 +8,10 @@ import dataclasses
 
 import streamlit as st
 
-from indicators import incremental
-from indicators.fmt import Lang
-from indicators.model import TABLES, Dataset
-from indicators.store import Store, StoreError
+from indicators.core.model import TABLES, Dataset
+from indicators.store import incremental
+from indicators.store.database import Store, StoreError
+from indicators.text.fmt import Lang
 
 LANG_KEY = "lang"  # "vi" | "en"; stays while moving between pages
 ACCOUNT_KEY = "account"  # the signed-in account's name, "" when nobody is signed in
@@ -76,7 +76,7 @@ def _dataset_at(url: str, version: int) -> Dataset:
     # for the whole server: st.cache_data would unpickle a private copy on every run of
     # every session, the largest part of a page's own work (bench/loadgen.py).
     # A newer version is reached from the newest one held by the rows the versions between
-    # changed (indicators/incremental.py): a commune's 40 figures, not every row again.
+    # changed (indicators/store/incremental.py): a commune's 40 figures, not every row again.
     data = incremental.follower(url).dataset(version)
     release_freed_memory()
     return data

@@ -14,7 +14,7 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from dashboard import state
-from indicators.store import StoreError
+from indicators.store.database import StoreError
 
 log = logging.getLogger(__name__)
 READY = threading.Event()  # set once the newest version is read (or cannot be: pages then say why)

@@ -11,24 +11,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import area_choice, downloads, limits, narrow, state
-from indicators import areas as area_tree
-from indicators import (
-    attainment,
-    compare,
-    compare_charts,
-    figures,
-    fmt,
-    labels,
-    page_settings,
-    progress,
-    selection,
-    tables,
-)
-from indicators import cards as indicator_cards
-from indicators.fmt import LANGS, Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import StoreError
+from indicators.areas import compare
+from indicators.areas import hierarchy as area_tree
+from indicators.charts import compare as compare_charts
+from indicators.charts import figures
+from indicators.core import attainment, page_settings, progress, selection
+from indicators.core.model import Dataset
+from indicators.store.database import StoreError
+from indicators.text import cards as indicator_cards
+from indicators.text import fmt, labels, tables
+from indicators.text.fmt import LANGS, Lang
+from indicators.text.i18n import t
 
 # Badges carry a symbol and a word, so status reads without colour. The symbols are the figures'
 # own Unicode ones rather than Material icons: the same marks everywhere, and a page needs no
@@ -268,7 +261,7 @@ def comparison(data: Dataset, code: str, year: int, parent: str) -> compare.Comp
 def cards(
     data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
 ) -> list[indicator_cards.Card]:
-    """Cards for the given indicators in one area and term (see indicators/cards.py), once per version."""
+    """Cards for the given indicators in one area and term (see text/cards.py), once per version."""
     return _cards(state.store().url, data.version, tuple(codes), lang, area, period, data)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import auth, state
-from indicators import accounts
-from indicators.accounts import AccountError, Role
-from indicators.i18n import t
-from indicators.store import StoreError
+from indicators.store import accounts
+from indicators.store.accounts import AccountError, Role
+from indicators.store.database import StoreError
+from indicators.text.i18n import t
 
 lang = state.lang()
 me, role = auth.current()

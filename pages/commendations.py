@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import narrow, state, widgets
-from indicators import commendations, fmt, selection
-from indicators.i18n import t
+from indicators.core import commendations, selection
+from indicators.text import fmt
+from indicators.text.i18n import t
 
 # Read inputs.
 lang = state.lang()

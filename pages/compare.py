@@ -5,8 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import downloads, state, widgets
-from indicators import areas, compare, compare_charts, labels, page_settings, report_compare
-from indicators.i18n import t
+from indicators.areas import compare
+from indicators.areas import hierarchy as areas
+from indicators.charts import compare as compare_charts
+from indicators.core import page_settings
+from indicators.report import compare as report_compare
+from indicators.text import labels
+from indicators.text.i18n import t
 
 # Read inputs.
 lang = state.lang()

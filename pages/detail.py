@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import narrow, state, widgets
-from indicators import figures, fmt, labels, page_settings, selection, tables
-from indicators.i18n import t
+from indicators.charts import figures
+from indicators.core import page_settings, selection
+from indicators.text import fmt, labels, tables
+from indicators.text.i18n import t
 
 # Read inputs.
 lang = state.lang()

@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, preview_commit, state
-from indicators import diff, entry, fmt, validate
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import YEAR_MAX, YEAR_MIN, Dataset
-from indicators.store import StoreError
+from indicators.core.model import YEAR_MAX, YEAR_MIN, Dataset
+from indicators.excel import diff, entry, validate
+from indicators.store.database import StoreError
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 PREVIEW_ROWS = 500
 KEYS = preview_commit.Keys(

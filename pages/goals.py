@@ -10,10 +10,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import auth, limits, narrow, state, widgets
-from indicators import excel, figures, labels, missing, page_settings, selection, tables
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
+from indicators.charts import figures
+from indicators.core import page_settings, selection
+from indicators.core.model import Dataset
+from indicators.excel import missing
+from indicators.excel import workbook as excel
+from indicators.text import labels, tables
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 
 @dataclass(frozen=True)

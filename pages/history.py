@@ -8,10 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state
-from indicators import diff, excel, fmt
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.store import StoreError
+from indicators.excel import diff
+from indicators.excel import workbook as excel
+from indicators.store.database import StoreError
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 PREVIEW_ROWS = 2000
 

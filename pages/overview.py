@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import downloads, state, widgets
-from indicators import cards, page_settings, selection
-from indicators.i18n import t
+from indicators.core import page_settings, selection
+from indicators.text import cards
+from indicators.text.i18n import t
 
 # Read inputs.
 lang = state.lang()

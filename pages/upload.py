@@ -8,11 +8,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard import auth, preview_commit, state, widgets
-from indicators import diff, excel, fmt, validate
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store, StoreError
+from indicators.core.model import Dataset
+from indicators.excel import diff, validate
+from indicators.excel import workbook as excel
+from indicators.store.database import Store, StoreError
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 PREVIEW_ROWS = 2000  # rows of detail drawn on the page; the counts always cover everything
 KEYS = preview_commit.Keys(

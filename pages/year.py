@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import downloads, narrow, state, widgets
-from indicators import labels, terms, year_review, year_tables
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
+from indicators.core import terms, year_review
+from indicators.core.model import Dataset
+from indicators.text import labels, year_tables
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 
 # Keyed by store and version like the other pages' caches: an import is a new version.

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from indicators import attainment, selection
-from indicators.model import Dataset
-from indicators.seed import load_source
-from indicators.store import ENV_URL, Store
+from indicators.core import attainment, selection
+from indicators.core.model import Dataset
+from indicators.store.database import ENV_URL, Store
+from indicators.store.seed import load_source
 
 PROJECT = Path(__file__).resolve().parents[1]
 REPORT = PROJECT / "data" / "report_tam_duong_2015_2020.txt"
@@ -73,8 +73,8 @@ def fresh_caches() -> Iterator[None]:
 
 @pytest.fixture
 def communes(store: Store, tmp_path: Path) -> Store:
-    """The shipped store plus the hand-made 2026 figures of the four communes (tests/areas_fixture.py)."""
-    from tests import areas_fixture  # here: only the area tests pay for the workbook writer
+    """The shipped store plus the hand-made 2026 figures of the four communes (support/areas_fixture.py)."""
+    from tests.support import areas_fixture  # here: only the area tests pay for the workbook writer
 
     return areas_fixture.add_to(store, tmp_path)
 

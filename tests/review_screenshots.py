@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.appserver import (
+from tests.support.appserver import (
     LANGS,
     PAGES,
     ROOT,

@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from indicators import accounts
-from indicators.accounts import AccountError, Role
-from indicators.store import Store
+from indicators.store import accounts
+from indicators.store.accounts import AccountError, Role
+from indicators.store.database import Store
 
 # Passwords that pass the strength check: long, several unrelated words.
 STRONG = "mây trắng đỉnh Pu Ta Leng"

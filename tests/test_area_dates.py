@@ -10,9 +10,10 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import area_dates, entry, validate
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.areas import dates as area_dates
+from indicators.core.model import Dataset
+from indicators.excel import entry, validate
+from indicators.store.database import Store
 from tests.test_entry import PAGE, typed
 from tests.test_pages_data import page, upload
 
@@ -118,7 +119,7 @@ def test_the_grid_refuses_it_too(seed_data: Dataset) -> None:
 @pytest.mark.usefixtures("fresh_caches")
 def test_the_grid_page_shows_the_refusal_at_its_indicator(store: Store) -> None:
     at = AppTest.from_file(str(PAGE), default_timeout=60)
-    from tests import sessions
+    from tests.support import sessions
 
     at = sessions.sign_in(at, "lan", "analyst")
     at.session_state[state.ENTER_AREA_WIDGET] = "03412"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.store import Store
+from indicators.store.database import Store
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from indicators import migrate
-from indicators.store import Store
+from indicators.store import migrate
+from indicators.store.database import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store_release_0.sqlite"
 

@@ -9,11 +9,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import aggregate, areas, compare, official_areas, seed
 from indicators.__main__ import main
-from indicators.model import TABLES, AggregationRule, Dataset
-from indicators.store import Store
-from tests import areas_fixture as fixture
+from indicators.areas import aggregate, compare
+from indicators.areas import hierarchy as areas
+from indicators.areas import official as official_areas
+from indicators.core.model import TABLES, AggregationRule, Dataset
+from indicators.store import seed
+from indicators.store.database import Store
+from tests.support import areas_fixture as fixture
 
 NEW_COMMUNES = {"03390": "Xã Bình Lư", "03405": "Xã Tả Lèng", "03424": "Xã Bản Bo", "03430": "Xã Khun Há"}
 
@@ -327,7 +330,8 @@ def test_cli_loads_the_national_list_once(store: Store, capsys: pytest.CaptureFi
 
 def test_a_workbook_with_the_old_codes_still_imports_mapped(shipped: Dataset, tmp_path: Path) -> None:
     """A workbook kept from the first releases writes TD and LC: it is read with the official codes."""
-    from indicators import diff, excel, validate
+    from indicators.excel import diff, validate
+    from indicators.excel import workbook as excel
 
     frames = {t.name: shipped.frame(t) for t in TABLES}
     frames["observations"] = shipped.observations.assign(area="TD")

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 import pandas as pd
 import pytest
 
-from indicators import attainment
-from indicators.fmt import printed_decimals, round_half_up
-from indicators.model import Dataset
-from indicators.seed import load_source
+from indicators.core import attainment
+from indicators.core.model import Dataset
+from indicators.store.seed import load_source
+from indicators.text.fmt import printed_decimals, round_half_up
 
 SHIPPED = load_source()
 RESULT = attainment.compute(SHIPPED)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from indicators.i18n import t
-from tests.appserver import (
+from indicators.text.i18n import t
+from tests.support.appserver import (
     AXE,
     CHROMIUM,
     DESKTOP,
@@ -225,8 +225,8 @@ def test_every_chart_offers_a_png_in_the_reader_language(server: str, browser: A
 
 def test_markup_in_a_name_stays_text_in_the_browser(server: str, browser: Any, store_url: str) -> None:
     """A name holding HTML (from an uploaded workbook) is shown as written and never runs."""
-    from indicators.model import Dataset
-    from indicators.store import Store
+    from indicators.core.model import Dataset
+    from indicators.store.database import Store
 
     store = Store(store_url)
     before = store.load()
@@ -259,8 +259,8 @@ def test_markup_in_a_name_stays_text_in_the_browser(server: str, browser: Any, s
 
 def test_links_and_emoji_shortcodes_in_data_stay_text(server: str, browser: Any, store_url: str) -> None:
     """A bare URL, an address and a shortcode in a name or a quote are shown as written: no link, no emoji."""
-    from indicators.model import Dataset
-    from indicators.store import Store
+    from indicators.core.model import Dataset
+    from indicators.store.database import Store
 
     store = Store(store_url)
     before = store.load()
@@ -304,9 +304,9 @@ def test_the_comparison_page_on_the_four_communes(
     server: str, browser: Any, store_url: str, tmp_path: Path
 ) -> None:
     """The four communes' 2026 tea area (a hand-made workbook): ranked bars, the province's lines."""
-    from indicators import diff, validate
-    from indicators.store import Store
-    from tests import areas_fixture
+    from indicators.excel import diff, validate
+    from indicators.store.database import Store
+    from tests.support import areas_fixture
 
     store = Store(store_url)
     current = store.load()

@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from indicators import accounts, entry
-from indicators.i18n import t
-from indicators.sessions import COOKIE_NAME
-from indicators.store import Store
-from tests.appserver import DRAWN_JS, launch, serve
-from tests.appserver import free_port as _free_port
+from indicators.excel import entry
+from indicators.store import accounts
+from indicators.store.database import Store
+from indicators.store.sessions import COOKIE_NAME
+from indicators.text.i18n import t
+from tests.support.appserver import DRAWN_JS, launch, serve
+from tests.support.appserver import free_port as _free_port
 from tests.test_browser import SHOTS, _playwright, open_page
 
 pytestmark = pytest.mark.browser

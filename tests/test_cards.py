@@ -5,12 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from indicators import (
-    cards,
-    page_settings,
-)
-from indicators.fmt import Lang
-from indicators.model import Dataset
+from indicators.core import page_settings
+from indicators.core.model import Dataset
+from indicators.text import cards
+from indicators.text.fmt import Lang
 
 
 def test_headline_cards_in_vietnamese(data: Dataset, term: pd.DataFrame) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import cli_tables
 from indicators.__main__ import main
+from indicators.cli import tables as cli_tables
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -264,8 +264,8 @@ def test_user_commands_keep_passwords_off_the_command_line(tmp_path: Path) -> No
 
 
 def test_csv_text_that_a_spreadsheet_would_run_is_neutralised(tmp_path: Path) -> None:
-    from indicators.model import Dataset
-    from indicators.store import Store
+    from indicators.core.model import Dataset
+    from indicators.store.database import Store
 
     db = f"sqlite:///{tmp_path / 'formula.sqlite'}"
     store = Store(db).ensure()

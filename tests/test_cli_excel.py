@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel
 from indicators.__main__ import main
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
 
 PROJECT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from indicators import commendations
-from indicators.model import Dataset
+from indicators.core import commendations
+from indicators.core.model import Dataset
 
 
 def test_commendations_highest_award_first_collectives_before_individuals(data: Dataset) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.i18n import t
-from indicators.store import Store
-from tests import areas_fixture as fixture
+from indicators.store.database import Store
+from indicators.text.i18n import t
+from tests.support import areas_fixture as fixture
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -132,7 +132,8 @@ def test_a_store_without_formed_from_links_shows_no_origin_heading(store_url: st
 
 
 def test_the_excel_download_keeps_every_column_and_the_page_shows_the_gap(communes: Store) -> None:
-    from indicators import compare, compare_charts
+    from indicators.areas import compare
+    from indicators.charts import compare as compare_charts
 
     data = communes.load()
     table = compare_charts.compare_table(data, compare.compare(data, "TEA_AREA", 2026, "12"), "ha", "vi")
@@ -161,7 +162,8 @@ def test_the_excel_download_keeps_every_column_and_the_page_shows_the_gap(commun
 @pytest.mark.parametrize(("lang", "shown"), [("vi", "2.503,3 (ước)"), ("en", "2,503.3 (est.)")])
 def test_an_estimate_and_an_implied_target_are_marked(store: Store, lang: str, shown: str) -> None:
     """The district's 2020 production value was written in 2020: the table says it is an estimate."""
-    from indicators import compare, compare_charts
+    from indicators.areas import compare
+    from indicators.charts import compare as compare_charts
 
     data = store.load()
     result = compare.compare(data, "GTSX", 2020, "12")

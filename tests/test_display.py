@@ -8,10 +8,12 @@ from dataclasses import replace
 import openpyxl
 import pandas as pd
 
-from indicators import attainment, excel, labels, selection, tables
-from indicators.fmt import Lang
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core import attainment, selection
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
+from indicators.text import labels, tables
+from indicators.text.fmt import Lang
 
 
 def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) -> None:

@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 from bench import engine as bench_engine
-from indicators import attainment, progress
-from indicators.model import Dataset
+from indicators.core import attainment, progress
+from indicators.core.model import Dataset
 
 SMALL, LARGE = 0.003, 0.03  # 10 and 100 communes (+ 34 provinces) × 100 indicators
 

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from bench import engine as engine_bench
-from indicators import attainment, progress
-from indicators.model import Dataset
+from indicators.core import attainment, progress
+from indicators.core.model import Dataset
 
 
 def _indicator(code: str) -> dict[str, str]:

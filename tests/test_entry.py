@@ -12,11 +12,11 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import diff, entry, validate
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
-from tests import sessions as signed
+from indicators.core.model import Dataset
+from indicators.excel import diff, entry, validate
+from indicators.store.database import Store
+from indicators.text.i18n import t
+from tests.support import sessions as signed
 from tests.test_pages_data import workbook as page_workbook
 from tests.test_year import upload as wide_upload
 

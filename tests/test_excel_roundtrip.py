@@ -12,9 +12,12 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from indicators import attainment, diff, excel, seed, validate
-from indicators.model import TABLES, Dataset, ObsKind
-from indicators.store import SEED_WORKBOOK, Store
+from indicators.core import attainment
+from indicators.core.model import TABLES, Dataset, ObsKind
+from indicators.excel import diff, validate
+from indicators.excel import workbook as excel
+from indicators.store import seed
+from indicators.store.database import SEED_WORKBOOK, Store
 
 SOLIEU_VALUE = "F"  # the value column of SoLieu
 

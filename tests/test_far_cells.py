@@ -16,10 +16,12 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import excel, isolation, validate, xlsx_guard
-from indicators.model import Dataset
-from indicators.store import Store
-from tests import sessions
+from indicators.core.model import Dataset
+from indicators.excel import guard as xlsx_guard
+from indicators.excel import isolation, validate
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
+from tests.support import sessions
 
 PROJECT = Path(__file__).resolve().parents[1]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,14 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from indicators import (
-    figures,
-    progress,
-    report,
-    selection,
-    tables,
-)
-from indicators.model import Dataset
+from indicators.charts import figures
+from indicators.core import progress, selection
+from indicators.core.model import Dataset
+from indicators.report import content as report
+from indicators.text import tables
 
 
 def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, term: pd.DataFrame) -> None:

@@ -8,11 +8,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import progress, report, tables, terms
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core import progress, terms
+from indicators.core.model import Dataset
+from indicators.report import content as report
+from indicators.store.database import Store
+from indicators.text import tables
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 from tests.test_year import AREA, AUTUMN_2021, LATER, upload
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")

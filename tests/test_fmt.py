@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from indicators import fmt
-from indicators.fmt import Lang
+from indicators.text import fmt
+from indicators.text.fmt import Lang
 
 NBSP = "\u202f"  # the narrow no-break space that keeps "%" with its number
 

@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 import pytest
 
-from indicators import gate
-from indicators.fmt import Lang
-from indicators.gate import Door, Gate, Limiter, RefusedError, Settings
-from indicators.i18n import t
+from indicators.jobs import gate
+from indicators.jobs.gate import Door, Gate, Limiter, RefusedError, Settings
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 
 class Clock:

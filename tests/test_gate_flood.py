@@ -12,9 +12,9 @@ import pytest
 from docx import Document
 
 from bench.processes import Peaks, rss
-from indicators import report_render
-from indicators.gate import Door, Settings
-from indicators.model import Dataset
+from indicators.core.model import Dataset
+from indicators.jobs.gate import Door, Settings
+from indicators.report import render as report_render
 
 
 @pytest.fixture

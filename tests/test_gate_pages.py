@@ -13,11 +13,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import auth, downloads
-from indicators import gate, report_render
-from indicators.fmt import Lang
-from indicators.i18n import Message, msg, t
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.jobs import gate
+from indicators.report import render as report_render
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import Message, msg, t
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

@@ -12,8 +12,9 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from indicators import progress, selection, tables
-from indicators.model import OBSERVATIONS, Dataset, coerce
+from indicators.core import progress, selection
+from indicators.core.model import OBSERVATIONS, Dataset, coerce
+from indicators.text import tables
 
 # Economy and tourism, district, 2015–2020, English names: tables.results. Implied targets are
 # rounded to what their printed % supports (2.120,0; 45,0); 17/17 is a count of a total, no target.

@@ -13,10 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import accounts, excel
-from indicators.model import Dataset
-from indicators.store import ENV_URL, Store
-from tests import areas_fixture, sessions
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.store import accounts
+from indicators.store.database import ENV_URL, Store
+from tests.support import areas_fixture, sessions
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from indicators.accounts import AccountError
-from indicators.i18n import WORDS, Num, msg, t
-from indicators.store import StoreError
-from indicators.xlsx_guard import Refusal, inspect
+from indicators.excel.guard import Refusal, inspect
+from indicators.store.accounts import AccountError
+from indicators.store.database import StoreError
+from indicators.text.i18n import WORDS, Num, msg, t
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted(
@@ -32,7 +32,7 @@ VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹ
 
 
 def _code() -> str:
-    words_dir = ROOT / "indicators" / "words"
+    words_dir = ROOT / "indicators" / "text" / "words"
     return "\n".join(p.read_text(encoding="utf-8") for p in SOURCES if words_dir not in p.parents)
 
 

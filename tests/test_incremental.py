@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from indicators import diff, entry, incremental, validate
-from indicators.model import OBSERVATIONS, TABLES, Dataset
-from indicators.store import ROW_TABLES, Store
+from indicators.core.model import OBSERVATIONS, TABLES, Dataset
+from indicators.excel import diff, entry, validate
+from indicators.store import incremental
+from indicators.store.database import ROW_TABLES, Store
 from tests.test_migrations import FIXTURE, release_0_on_postgresql
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from indicators import isolation
+from indicators.excel import isolation
 
 MARK = "INDICATORS_TEST_ISOLATION_MARK"
 

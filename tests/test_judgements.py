@@ -7,10 +7,11 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from indicators import attainment, fmt, phrase, progress
-from indicators.i18n import t
-from indicators.model import OBSERVATIONS, TARGETS, Dataset, coerce
-from indicators.seed import load_source
+from indicators.core import attainment, progress
+from indicators.core.model import OBSERVATIONS, TARGETS, Dataset, coerce
+from indicators.store.seed import load_source
+from indicators.text import fmt, phrase
+from indicators.text.i18n import t
 
 SHIPPED = load_source()
 RESULT = attainment.compute(SHIPPED)

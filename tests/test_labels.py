@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from indicators import (
-    labels,
-)
-from indicators.fmt import Lang
-from indicators.model import Dataset
+from indicators.core.model import Dataset
+from indicators.text import labels
+from indicators.text.fmt import Lang
 
 
 @pytest.mark.parametrize(

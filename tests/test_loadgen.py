@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from bench import loadgen
-from indicators.i18n import t
-from indicators.store import Store
+from indicators.store.database import Store
+from indicators.text.i18n import t
 
 PAGES = {"": "page.overview", "muc-tieu-2025": "page.goals", "kinh-te": "page.economy"}
 

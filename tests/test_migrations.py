@@ -15,10 +15,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData, create_engine, inspect, text
 
-from indicators import accounts, backup, migrate
 from indicators.__main__ import main
-from indicators.official_areas import LEGACY_CODES
-from indicators.store import Store, metadata
+from indicators.areas.official import LEGACY_CODES
+from indicators.store import accounts, backup, migrate
+from indicators.store.database import Store, metadata
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store_release_0.sqlite"
 # Release 0's columns per data table: the figures every version held before the upgrade.

@@ -14,12 +14,14 @@ import pytest
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
-from indicators import diff, excel, missing, progress, validate
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
-from tests import sessions
+from indicators.core import progress
+from indicators.core.model import Dataset
+from indicators.excel import diff, missing, validate
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from tests.support import sessions
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

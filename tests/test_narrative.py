@@ -1,7 +1,7 @@
 """The office's narrative: its sections in the source report's order, each heading in both languages."""
 
-from indicators.i18n import t
-from indicators.narrative import EMPTY, SECTION_KEYS, Narrative, heading_key
+from indicators.report.narrative import EMPTY, SECTION_KEYS, Narrative, heading_key
+from indicators.text.i18n import t
 
 
 def test_every_section_has_a_heading_in_both_languages() -> None:

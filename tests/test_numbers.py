@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from indicators.numbers import parse_number
+from indicators.excel.typed_numbers import parse_number
 
 CASES = [
     # (cell content, value, issue)

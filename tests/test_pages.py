@@ -15,12 +15,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state, widgets
-from indicators import excel, labels
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
-from tests import sessions
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
+from indicators.text import labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from tests.support import sessions
 
 # Streamlit's caches live in the process: each test starts from its own store.
 pytestmark = pytest.mark.usefixtures("fresh_caches")

@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators import excel
-from indicators.model import Dataset
-from indicators.store import Store
-from tests import sessions
+from indicators.core.model import Dataset
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
+from tests.support import sessions
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.areas import build
 from dashboard import limits
-from indicators.store import ENV_URL, Store
+from indicators.store.database import ENV_URL, Store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PROVINCES = ["12", "46", "11"]  # the three smallest provinces: 123 communes in all

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from indicators import accounts, passwords
-from indicators.accounts import AccountError
-from indicators.store import Store
+from indicators.store import accounts, passwords
+from indicators.store.accounts import AccountError
+from indicators.store.database import Store
 
 STRONG = "mây trắng đỉnh Pu Ta Leng"
 # Refused as guessable once the place names are zxcvbn's user inputs, or as resting on a place.

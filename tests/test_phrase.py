@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators import phrase
-from indicators.phrase import Figure
+from indicators.text import phrase
+from indicators.text.phrase import Figure
 
 NB = "\u202f"  # the narrow space that keeps % and ≈ with their number
 

@@ -10,8 +10,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from indicators import accounts
-from indicators.store import ENV_URL, Store, StoreError
+from indicators.store import accounts
+from indicators.store.database import ENV_URL, Store, StoreError
 
 PROJECT = Path(__file__).resolve().parents[1]
 # What a page must never show: an address, a path, a driver's or the database's own words.

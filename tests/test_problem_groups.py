@@ -9,11 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel, validate
 from indicators.__main__ import main
-from indicators.i18n import msg, t
-from indicators.model import Dataset
-from indicators.upload_sheets import Problem, cell_name
+from indicators.core.model import Dataset
+from indicators.excel import validate
+from indicators.excel import workbook as excel
+from indicators.excel.sheets import Problem, cell_name
+from indicators.text.i18n import msg, t
 
 ROWS = 60_000
 

@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from indicators import progress
-from indicators.model import Dataset
-from indicators.seed import load_source
+from indicators.core import progress
+from indicators.core.model import Dataset
+from indicators.store.seed import load_source
 
 
 def _goal(

@@ -16,10 +16,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import accounts, xlsx_guard
-from indicators.i18n import t
-from indicators.store import Store
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, free_port, open_page, screenshot
+from indicators.excel import guard as xlsx_guard
+from indicators.store import accounts
+from indicators.store.database import Store
+from indicators.text.i18n import t
+from tests.support.appserver import CHROMIUM, CHROMIUM_ARGS, free_port, open_page, screenshot
 from tests.test_browser import SHOTS, _playwright
 
 pytestmark = pytest.mark.browser

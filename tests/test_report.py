@@ -22,13 +22,17 @@ from docx.text.paragraph import Paragraph
 from streamlit.testing.v1 import AppTest
 
 from dashboard import downloads, state
-from indicators import attainment, fmt, phrase, progress, report, report_render, report_template
 from indicators.__main__ import main
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.seed import load_source
-from indicators.store import Store
+from indicators.core import attainment, progress
+from indicators.core.model import Dataset
+from indicators.report import content as report
+from indicators.report import render as report_render
+from indicators.report import template as report_template
+from indicators.store.database import Store
+from indicators.store.seed import load_source
+from indicators.text import fmt, phrase
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
 TERM = report.parse_period("2015-2020", None)
@@ -216,7 +220,7 @@ def test_committed_template_is_what_the_script_builds(tmp_path: Path) -> None:
     report_template.main([str(fresh)])
     with zipfile.ZipFile(fresh) as new, zipfile.ZipFile(report_template.TEMPLATE) as old:
         for part in ("word/document.xml", "word/styles.xml", "word/header1.xml", "word/settings.xml"):
-            assert new.read(part) == old.read(part), f"{part}: run python -m indicators.report_template"
+            assert new.read(part) == old.read(part), f"{part}: run python -m indicators.report.template"
 
 
 # Every number equals the engine's ------------------------------------------------------
@@ -528,7 +532,9 @@ def test_an_office_template_with_a_broken_placeholder_is_a_plain_error(
 
 
 def test_domain_module_never_imports_streamlit() -> None:
-    code = "import sys, indicators.report, indicators.report_render; print('streamlit' in sys.modules)"
+    code = (
+        "import sys, indicators.report.content, indicators.report.render; print('streamlit' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
 

@@ -1,4 +1,4 @@
-"""The báo cáo comparing a parent's child units: every figure equal to indicators/compare.py's."""
+"""The báo cáo comparing a parent's child units: every figure equal to indicators/areas/compare.py's."""
 
 from __future__ import annotations
 
@@ -15,13 +15,16 @@ from docx.document import Document as DocumentObject
 from streamlit.testing.v1 import AppTest
 
 from dashboard import downloads, state
-from indicators import compare, report, report_compare, report_render
 from indicators.__main__ import main
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
-from tests import areas_fixture as fixture
+from indicators.areas import compare
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report import render as report_render
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from tests.support import areas_fixture as fixture
 from tests.test_report import EN_NUMBER, VI_NUMBER, _needs, decimals_of, parse, pdftext
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from indicators import report, report_render
 from indicators.__main__ import main
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.report import content as report
+from indicators.report import render as report_render
+from indicators.store.database import Store
+from indicators.text.i18n import t
 
 TERM = report.parse_period("2015-2020", None)
 # Each reaches Python's internals from a placeholder; the first ran `id` before the sandbox.

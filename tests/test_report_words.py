@@ -7,11 +7,13 @@ import re
 
 import pytest
 
-from indicators import phrase, report, report_compare
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.seed import load_source
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.store.seed import load_source
+from indicators.text import phrase
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 DATA: Dataset = load_source()
 INFO = DATA.indicators.set_index("code")

@@ -12,11 +12,11 @@ from sqlalchemy import select, update
 from streamlit.testing.v1 import AppTest
 
 from dashboard import auth, session_cookie, state
-from indicators import accounts, sessions
-from indicators.i18n import t
-from indicators.seed import load_source
-from indicators.store import Store, sign_in_sessions, users
-from tests import sessions as signed
+from indicators.store import accounts, sessions
+from indicators.store.database import Store, sign_in_sessions, users
+from indicators.store.seed import load_source
+from indicators.text.i18n import t
+from tests.support import sessions as signed
 
 PROJECT = Path(__file__).resolve().parents[1]
 

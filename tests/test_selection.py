@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import selection
+from indicators.core import selection
 
 ROOT = Path(__file__).resolve().parents[1]
 # Imports every module of the domain, one by one, and names the first that brings Streamlit in.

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from bench import loadgen, serving, sign_in
-from indicators import accounts, sessions
-from indicators.i18n import t
-from indicators.store import Store
+from indicators.store import accounts, sessions
+from indicators.store.database import Store
+from indicators.text.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN, PASSWORD = "quantri", "mây trắng đỉnh Pu Ta Leng"

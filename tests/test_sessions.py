@@ -13,9 +13,9 @@ from sqlalchemy import inspect, select
 from starlette.testclient import TestClient
 
 from dashboard import session_cookie
-from indicators import accounts, sessions
-from indicators.accounts import Role
-from indicators.store import Store, sign_in_sessions
+from indicators.store import accounts, sessions
+from indicators.store.accounts import Role
+from indicators.store.database import Store, sign_in_sessions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOW = 1_800_000_000.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from dashboard import state
-from indicators.model import Dataset
+from indicators.core.model import Dataset
 
 
 def test_a_readers_copy_shares_the_data_until_written(seed_data: Dataset) -> None:

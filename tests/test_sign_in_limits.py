@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from indicators import accounts
-from indicators.accounts import Role
-from indicators.store import Store
+from indicators.store import accounts
+from indicators.store.accounts import Role
+from indicators.store.database import Store
 
 STRONG = "mây trắng đỉnh Pu Ta Leng"
 OFFICE = "203.0.113.9"  # one address for a whole office behind its router

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from indicators import model, official_areas
+from indicators.areas import official as official_areas
+from indicators.core import model
 
 ROOT = Path(__file__).parents[1]
 SOURCE = ROOT / "data" / "source.toml"

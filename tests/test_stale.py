@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from dashboard import state
-from indicators import diff, entry, excel, missing, progress, stale, validate
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import TABLES, Dataset
-from indicators.store import Store
+from indicators.core import progress
+from indicators.core.model import TABLES, Dataset
+from indicators.excel import diff, entry, missing, stale, validate
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 from tests.test_missing import fill, gaps_of
 from tests.test_pages_data import page, upload
 from tests.test_year import upload as upload_wide

@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 from sqlalchemy import create_engine, text
 
-from indicators import attainment
-from indicators import store as store_module
-from indicators.model import AGGREGATION, TABLES, Dataset
-from indicators.seed import load_source
-from indicators.store import Store, StoreError, StoreMovedError
+from indicators.core import attainment
+from indicators.core.model import AGGREGATION, TABLES, Dataset
+from indicators.store import database as store_module
+from indicators.store.database import Store, StoreError, StoreMovedError
+from indicators.store.seed import load_source
 
 
 def _with_value(data: Dataset, code: str, year: int, value: float) -> Dataset:

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import event
 
-from indicators.model import Dataset
-from indicators.store import Store, StoreError
+from indicators.core.model import Dataset
+from indicators.store.database import Store, StoreError
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -26,9 +26,9 @@ CHILD = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from sqlalchemy import event
-    from indicators.model import Dataset
-    from indicators.seed import load_source
-    from indicators.store import Store, StoreError
+    from indicators.core.model import Dataset
+    from indicators.store.seed import load_source
+    from indicators.store.database import Store, StoreError
 
     url, factor, go, pause = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] == "pause"
     data = load_source()

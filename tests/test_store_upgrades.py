@@ -17,10 +17,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
-from indicators import accounts, migrate
 from indicators.__main__ import main
-from indicators.official_areas import LEGACY_CODES
-from indicators.store import Store, UtcDateTime, versions
+from indicators.areas.official import LEGACY_CODES
+from indicators.store import accounts, migrate
+from indicators.store.database import Store, UtcDateTime, versions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORDS = {"quantri": "mat-khau-rat-dai-2020!", "canbo": "mot-mat-khau-khac-2021!"}

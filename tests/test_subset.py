@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from bench.areas import build
-from indicators import attainment, figures, subset
-from indicators.model import Dataset
+from indicators.charts import figures
+from indicators.core import attainment, subset
+from indicators.core.model import Dataset
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import commendations, progress, selection, tables
-from indicators.fmt import Lang
-from indicators.model import Dataset
+from indicators.core import commendations, progress, selection
+from indicators.core.model import Dataset
+from indicators.text import tables
+from indicators.text.fmt import Lang
 
 
 def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame) -> None:
@@ -137,7 +138,8 @@ def test_a_shares_pace_is_in_points_and_a_yearly_goal_reads_yearly(data: Dataset
 
 
 def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
-    from indicators import year_review, year_tables
+    from indicators.core import year_review
+    from indicators.text import year_tables
 
     review = year_review.review(data, "106", 2020)
     shown = year_tables.summary(data, review, "106", "vi").set_index("indicator")

@@ -9,10 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel, validate
 from indicators.__main__ import main
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.excel import validate
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
 
 Change = Callable[[openpyxl.Workbook], None]
 

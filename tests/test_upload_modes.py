@@ -12,10 +12,11 @@ import openpyxl
 import pytest
 
 from dashboard import state
-from indicators import diff, missing, progress, stale, validate
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.store import Store
+from indicators.core import progress
+from indicators.excel import diff, missing, stale, validate
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 from tests.test_missing import SOLIEU, fill, gaps_of
 from tests.test_pages_data import page, upload
 

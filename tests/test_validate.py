@@ -12,10 +12,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from indicators import excel, validate, xlsx_guard
 from indicators.__main__ import main
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core.model import Dataset
+from indicators.excel import guard as xlsx_guard
+from indicators.excel import validate
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
 
 # Sheet order of the upload layout: "Hướng dẫn" is sheet1, then one sheet per table.
 SHEET_XML = {"ChiTieu": "xl/worksheets/sheet2.xml", "SoLieu": "xl/worksheets/sheet3.xml"}

@@ -12,8 +12,8 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from dashboard import state, warmup
-from indicators.i18n import msg
-from indicators.store import StoreError
+from indicators.store.database import StoreError
+from indicators.text.i18n import msg
 
 
 @pytest.fixture

@@ -13,11 +13,13 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from dashboard import downloads, state
-from indicators import attainment, diff, progress, terms, validate, year_review, year_tables
-from indicators.fmt import Lang
-from indicators.i18n import t
-from indicators.model import Dataset
-from indicators.store import Store
+from indicators.core import attainment, progress, terms, year_review
+from indicators.core.model import Dataset
+from indicators.excel import diff, validate
+from indicators.store.database import Store
+from indicators.text import year_tables
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -372,7 +374,7 @@ def test_the_year_page_with_an_empty_store_says_so(store: Store) -> None:
 
 
 def test_a_years_report_speaks_of_the_goals_as_they_stood_that_year(later: Dataset) -> None:
-    from indicators import report
+    from indicators.report import content as report
 
     content = report.build(later, AREA, report.parse_period(None, 2023), "vi")
     text = "\n".join(p for section in content.sections for p in section.paragraphs)
@@ -394,7 +396,7 @@ def test_a_link_opens_the_year_it_names_else_the_latest(later: Dataset, link: st
 
 def test_a_plan_for_the_goal_year_never_stands_for_the_goal(later: Dataset, store: Store) -> None:
     """The 2025 plans (income 43, poverty ≤ 11 %) beside the term's 2025 goals: the goals read as stated."""
-    from indicators import tables
+    from indicators.text import tables
 
     data = upload(store, {"KH 2025": {"INCOME_PC": 43, "POV_RATE": 11}}, "ke-hoach-2025.xlsx")
     goals = progress.compute(data, goal_year=2025, area=AREA)
@@ -450,7 +452,7 @@ def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Data
     pre-filled workbook's empty cells adds exactly those figures; nothing else is changed or removed."""
     import openpyxl
 
-    from indicators import missing
+    from indicators.excel import missing
 
     data = upload(store, {"KH 2025": {"TOURISTS": 500_000}}, "ke-hoach-2025.xlsx")
     found = missing.gaps(progress.compute(data, area=AREA), 2026)

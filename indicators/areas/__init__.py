@@ -1,0 +1,1 @@
+"""Areas: the hierarchy, official lists, dates of change, adding up children and comparing them."""

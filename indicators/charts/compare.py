@@ -1,0 +1,171 @@
+"""The comparison page's figure and tables: ranked child areas, the parent's lines, gaps to targets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators.areas import hierarchy as areas
+from indicators.areas.compare import COUNTRY, Comparison, area_names, parent_note
+from indicators.charts import figures
+from indicators.core.model import Dataset
+from indicators.text import fmt, labels
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+_ICONS = {**labels.STATUS_ICON, "partial": "◐"}
+
+
+def _status(status: str, lang: Lang) -> str:
+    return f"{_ICONS.get(status, '○')} {t(f'status.{status}', lang)}"
+
+
+def _value(value: object, unit: str, lang: Lang) -> str:
+    return fmt.MISSING if fmt.is_missing(value) else fmt.with_unit(value, unit, lang)
+
+
+def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang: Lang) -> go.Figure:
+    """Child areas with a figure, best first; the parent's value (dashed) and target (dotted) as lines."""
+    kids = result.children[result.children["value"].notna()]
+    names = area_names(data, [*kids["area"], result.parent], result.year, lang)
+    items = []
+    for row in kids.itertuples(index=False):
+        status = str(row.status)
+        label = names[str(row.area)]
+        target = (
+            ""
+            if fmt.is_missing(row.target)
+            else f" · {t('col.target', lang)}: {_value(row.target, unit, lang)}"
+        )
+        items.append(
+            figures.BarItem(
+                label=label,
+                value=float(row.value),
+                text=f"{_value(row.value, '', lang)} {_status(status, lang)}",
+                color=figures.STATUS_COLOR.get(status, figures.STATUS_COLOR["no_data"]),
+                hover=f"<b>{figures._esc(label)}</b><br>{figures._esc(_value(row.value, unit, lang))}"
+                f"{figures._esc(target)}<br>{figures._esc(_status(status, lang))}",
+                # Estimates are hatched, as everywhere in the product: not yet the final figure.
+                pattern="/" if row.actual_kind == "estimate" else "",
+            )
+        )
+    parent = result.parent_row
+    parent_name = names[result.parent]
+    reference = second = None
+    reference_label = second_label = ""
+    if parent is not None and not fmt.is_missing(parent["value"]):
+        reference = float(parent["value"])
+        reference_label = t("compare.parent_value", lang).format(
+            name=parent_name, value=_value(parent["value"], unit, lang)
+        )
+    if parent is not None and not fmt.is_missing(parent["target"]):
+        second = float(parent["target"])
+        second_label = t("compare.parent_target", lang).format(
+            name=parent_name, value=_value(parent["target"], unit, lang)
+        )
+    missing = int(result.children["value"].isna().sum())
+    items, left_out = figures.ends(items)
+    notes = [f"{parent_name}: {parent_note(result, lang)}.", figures.ends_note(len(items), left_out, lang)]
+    if missing:
+        notes.append(t("compare.missing_note", lang).format(n=missing))
+    return figures.bar_list(
+        items,
+        t("compare.chart_title", lang).format(indicator=name, year=result.year),
+        lang,
+        axis_title=unit,
+        reference=reference,
+        reference_label=reference_label,
+        second_reference=second,
+        second_label=second_label,
+        note=" ".join(n for n in notes if n),
+    )
+
+
+# Stable column ids; widgets.show_table puts the headers on ("col.<id>" in indicators/text/i18n.py).
+TABLE_COLUMNS = [
+    "area_code",
+    "area",
+    "row",
+    "value",
+    "unit",
+    "actual_kind",
+    "target_kind",
+    "target",
+    "pct",
+    "status",
+    "gap",
+]
+
+
+def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> pd.DataFrame:
+    """Every row of the comparison, the parent last, by column id (headers are put on when shown)."""
+    rows = result.rows
+    note = parent_note(result, lang)
+    names = area_names(data, rows["area"], result.year, lang)
+    frame = pd.DataFrame(
+        {
+            "area_code": rows["area"].where(rows["area"] != COUNTRY, ""),
+            "area_name": [names[a] for a in rows["area"]],
+            "row": [note if p else "" for p in rows["is_parent"]],
+            "value": rows["value"].astype("float64"),
+            "unit": unit,
+            "actual_kind": [t(f"kind.{k}", lang) if k else "" for k in rows["actual_kind"].fillna("")],
+            "kind": [t(f"kind.{k}", lang) if k else "" for k in rows["target_kind"].fillna("")],
+            "target": rows["target"].astype("float64"),
+            # A target worked back from the report's printed % says so (basis.implied).
+            "basis": [
+                t(f"basis.{b}", lang) if isinstance(b, str) and b else "" for b in rows["target_basis"]
+            ],
+            "pct": rows["attainment_pct"].astype("float64").round(2),
+            "status": [_status(s, lang) for s in rows["status"]],
+            "gap": rows["gap"].astype("float64"),
+        }
+    )
+    return frame
+
+
+def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """What the page shows of `compare_table`; the Excel file keeps every column.
+
+    Area, value (an estimate marked), status, the gap to the area's own target in words ("+200,5 ha",
+    "—" without a target) and the parent's note: one table, so each gap sits beside the figure it comes from.
+    """
+    # An estimate says so beside its figure, as everywhere else ("2.503,3 (ước)"): the kind column
+    # itself is only in the Excel file.
+    estimate, implied = t("kind.estimate", lang), t("basis.implied", lang)
+    values = [
+        f"{fmt.number(v, lang)} ({fmt.estimate_mark(lang)})"
+        if k == estimate and not fmt.is_missing(v)
+        else fmt.number(v, lang)
+        for v, k in zip(table["value"], table["actual_kind"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "area_name": table["area_name"],
+            "value": values,
+            "status": table["status"],
+            "gap": [
+                fmt.MISSING
+                if fmt.is_missing(g)
+                # A gap to an implied target is no more exact than that target: "≈ +383,3 tỷ đồng".
+                else ("≈ " if b == implied else "") + fmt.join_unit(fmt.signed(g, lang), str(u))
+                for g, u, b in zip(table["gap"], table["unit"], table["basis"], strict=True)
+            ],
+            "row": table["row"],
+        }
+    )
+
+
+def origin_table(data: Dataset, code: str, lang: Lang) -> pd.DataFrame:
+    """The former units an area was formed from: code, name, whole or part, the former parent."""
+    origins = areas.formed_from(data, code)
+    return pd.DataFrame(
+        {
+            "area_code": origins["from_code"],
+            "area_name": [areas.name_in(n, lang) for n in origins["name"]],
+            "part": [t(f"part.{p}", lang) for p in origins["part"]],
+            "former_parent": [
+                areas.label(data.areas, p, lang) if p else "" for p in origins["former_parent"]
+            ],
+        }
+    )

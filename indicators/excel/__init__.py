@@ -1,0 +1,1 @@
+"""Excel: the guard, isolated parsing, workbooks, validation, diff, stale, entry and missing figures."""

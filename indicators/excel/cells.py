@@ -1,0 +1,500 @@
+"""The checks of an upload's columns and tables: vocabularies, years, numbers, flags, duplicates,
+references, plausible values; and a wide sheet's rows completed from the current data."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pandas as pd
+
+from indicators.areas import official as official_areas
+from indicators.core.model import (
+    AGGREGATION,
+    AREA_LINKS,
+    AREAS,
+    CHANGE_KINDS,
+    OBSERVATIONS,
+    REPORTED,
+    TARGETS,
+    YEAR_MAX,
+    YEAR_MIN,
+    Comparator,
+    Direction,
+    Table,
+    TargetKind,
+    ValueKind,
+)
+from indicators.excel import workbook as excel
+from indicators.excel.sheets import Checker, Located, blank_cells, cell_name
+from indicators.excel.typed_numbers import parse_number
+from indicators.excel.workbook import HEADERS, fold
+from indicators.text.i18n import Message, msg
+
+FIGURE_TABLES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
+_TRUE = {"true", "1", "yes", "x", "co", "dung"}
+_FALSE = {"", "false", "0", "no", "khong", "sai"}
+
+
+# Column checks ------------------------------------------------------------------------------
+
+
+def cell_text(value: object) -> str:
+    """A text cell's content; numbers typed into a text column lose their ".0"; dates become ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if np.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def cell_texts(values: pd.Series) -> pd.Series:
+    """Cells as stripped text, a whole column at once."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        # A plain loop beats .str.strip(), which converts to Arrow strings and back.
+        return pd.Series([v.strip() for v in values.to_numpy(dtype=object)], index=values.index, dtype=object)
+    return values.map(cell_text).astype(object)
+
+
+def _check_vocabulary(loc: Located, column: str, chk: Checker) -> None:
+    vocab = excel.vocabulary_map(loc.table.name, column)
+    if vocab is None or column not in loc.frame:
+        return
+    texts = cell_texts(loc.frame[column])
+    uniques = pd.unique(texts.to_numpy(dtype=object))
+    lookup = {u: vocab.get(fold(u)) for u in uniques}
+    mapped = texts.map(lookup)
+    bad = np.flatnonzero(mapped.isna().to_numpy())
+    allowed = ", ".join(excel.words_of(loc.table.name, column))
+    chk.at(
+        loc,
+        column,
+        bad,
+        msg("check.not_in_vocabulary", allowed=allowed),
+    )
+    loc.frame[column] = mapped.where(mapped.notna(), texts)
+
+
+def _check_required_text(loc: Located, column: str, chk: Checker) -> None:
+    if column not in loc.frame:
+        return
+    texts = cell_texts(loc.frame[column])
+    loc.frame[column] = texts
+    bad = np.flatnonzero((texts == "").to_numpy())
+    chk.at(loc, column, bad, msg("check.required_empty"))
+
+
+def _year_of(value: object) -> int | None:
+    if isinstance(value, bool | date | datetime | time | timedelta):
+        return None
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+        return int(number) if number.is_integer() else None
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,4}\s*", value):
+        return int(value)
+    return None
+
+
+def _check_years(loc: Located, column: str, chk: Checker, required: bool) -> None:
+    if column not in loc.frame:
+        return
+    raw = loc.frame[column]
+    values = raw.to_numpy(dtype=object)
+    blank = blank_cells(values)
+    filled = np.flatnonzero(~blank)
+    if pd.api.types.infer_dtype(values[filled], skipna=False) in ("floating", "integer"):
+        numeric = ~blank
+    else:
+        numeric = np.fromiter((type(v) in (float, int) for v in values), bool, len(values))
+    years = np.full(len(raw), np.nan)
+    if numeric.any():
+        numbers = values[numeric].astype("float64")
+        years[numeric] = np.where(numbers % 1 == 0, numbers, np.nan)
+    # Text, dates and the like are few: one by one.
+    for i in np.flatnonzero(~numeric & ~blank):
+        year = _year_of(values[i])
+        years[i] = np.nan if year is None else year
+    not_year = np.isnan(years) & ~blank
+    outside = ~np.isnan(years) & ((years < YEAR_MIN) | (years > YEAR_MAX))
+    chk.at(
+        loc,
+        column,
+        np.flatnonzero(not_year),
+        msg("check.not_a_year", first=YEAR_MIN, last=YEAR_MAX),
+    )
+    chk.at(
+        loc,
+        column,
+        np.flatnonzero(outside),
+        msg("check.year_out_of_range", first=YEAR_MIN, last=YEAR_MAX),
+    )
+    if required:
+        chk.at(loc, column, np.flatnonzero(blank), msg("check.year_missing"))
+    years[outside] = np.nan
+    loc.frame[column] = years
+
+
+def _check_numbers(loc: Located, column: str, chk: Checker) -> None:
+    """Numbers pass; text numbers are read in the Vietnamese convention and listed; the rest refused."""
+    raw = loc.frame[column]
+    out = np.full(len(raw), np.nan)
+    kind = pd.api.types.infer_dtype(raw, skipna=False)
+    if kind in ("floating", "integer"):
+        out[:] = raw.astype("float64").to_numpy()
+        loc.frame[column] = out
+        missing = np.flatnonzero(np.isnan(out))
+        chk.at(loc, column, missing, msg("check.value_missing"))
+        return
+    problems: dict[str, list[int]] = {"empty": [], "not_number": [], "ambiguous": []}
+    for i, value in enumerate(raw.to_numpy(dtype=object)):
+        if isinstance(value, float) and not np.isnan(value):
+            out[i] = value
+            continue
+        parsed = parse_number(value)
+        if parsed.value is None:
+            problems[parsed.issue or "not_number"].append(i)
+            continue
+        out[i] = parsed.value
+        if isinstance(value, str):
+            row = int(loc.rows[i])
+            col = int(loc.col(column, np.array([i]))[0])
+            header = loc.headers.get(column) or HEADERS[loc.table.name][column]
+            chk.conversions.append((loc.sheet, cell_name(row, col), header, value, parsed.value))
+    chk.at(loc, column, problems["empty"], msg("check.value_missing"))
+    chk.at(
+        loc,
+        column,
+        problems["not_number"],
+        msg("check.not_a_number"),
+    )
+    # The value typed is quoted in the sentence, not an example of another number.
+    values = raw.to_numpy(dtype=object)
+    ambiguous = [msg("check.ambiguous_number", text=str(values[i]).strip()) for i in problems["ambiguous"]]
+    chk.at(loc, column, problems["ambiguous"], ambiguous)
+    loc.frame[column] = out
+
+
+def _check_flags(loc: Located, column: str, chk: Checker) -> None:
+    if column not in loc.frame:
+        return
+    words = loc.frame[column].map(
+        lambda v: fold(cell_text(v)) if not isinstance(v, bool) else ("true" if v else "")
+    )
+    bad = np.flatnonzero(~words.isin(_TRUE | _FALSE).to_numpy())
+    chk.at(loc, column, bad, msg("check.flag"))
+    loc.frame[column] = words.isin(_TRUE)
+
+
+def check_columns(loc: Located, chk: Checker) -> None:
+    """Each column by its type: vocabularies, required text, years, numbers, flags."""
+    table = loc.table
+    for column in table.columns:
+        if column not in loc.frame:
+            continue
+        if (table.name, column) in excel.VOCABULARIES:
+            _check_vocabulary(loc, column, chk)
+        elif column in ("year", "base_year"):
+            _check_years(loc, column, chk, required=column == "year")
+        elif column in excel.VALUE_COLUMNS:
+            _check_numbers(loc, column, chk)
+        elif column in ("derived", "yearly"):
+            _check_flags(loc, column, chk)
+        elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
+            _check_required_text(loc, column, chk)
+            _check_hidden(loc, column, chk)
+        else:
+            loc.frame[column] = cell_texts(loc.frame[column])
+            _check_hidden(loc, column, chk)
+        if column in _CODE_COLUMNS:
+            _check_code_letters(loc, column, chk)
+
+
+# Columns that hold a code (an indicator's or an area's): compared character by character.
+_CODE_COLUMNS = {"code", "area", "parent", "from_code", "numerator", "denominator"}
+# Scripts named in words (script.*); any other is named by its Unicode name ("ARMENIAN").
+_SCRIPTS = {"CYRILLIC", "GREEK"}
+
+
+def _foreign_character(code: str) -> str | None:
+    """The first character a code may not hold: a letter of a script other than Latin, a non-ASCII digit.
+
+    Vietnamese letters are Latin; a Cyrillic "Т" or Greek "Α" looks like a Latin one and makes
+    "GТSX" a different code from GTSX that nobody can tell apart on the screen.
+    """
+    if code.isascii():  # the quick answer for nearly every cell
+        return None
+    for ch in code:
+        if ch.isdigit() and not ch.isascii():
+            return ch
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN "):
+            return ch
+    return None
+
+
+def _script(ch: str) -> Message | str:
+    first = unicodedata.name(ch, "?").split(" ")[0]
+    return msg(f"script.{first.lower()}") if first in _SCRIPTS else first
+
+
+def _check_code_letters(loc: Located, column: str, chk: Checker) -> None:
+    """Codes read as NFKC (full-width ＧＴＳＸ is GTSX, with a note); another script's letter is refused."""
+    values = loc.frame[column].to_numpy(dtype=object)
+    uniques = [v for v in pd.unique(values) if isinstance(v, str) and not v.isascii()]
+    if not uniques:
+        return
+    normal = {v: unicodedata.normalize("NFKC", v) for v in uniques}
+    for position in np.flatnonzero([isinstance(v, str) and v in normal for v in values]):
+        written, code = values[position], normal[values[position]]
+        ch = _foreign_character(code)
+        if ch is not None:
+            what = f"“{ch}” U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
+            chk.at(loc, column, [int(position)], msg("check.code_script", what=what, script=_script(ch)))
+        elif code != written:
+            # A note, not a refusal, and not through chk.at: the cell may still be refused as a duplicate.
+            loc.frame.iat[int(position), loc.frame.columns.get_loc(column)] = code
+            chk.add(
+                loc.sheet,
+                msg("check.code_normalised", written=written, code=code),
+                row=int(loc.rows[position]),
+                col=int(loc.col(column, np.array([position]))[0]),
+                column=loc.headers.get(column, HEADERS[loc.table.name].get(column, column)),
+                value=written,
+                severity="warning",
+            )
+
+
+# Codes and names are compared and shown as identifiers: not even a line break belongs in them.
+_IDENTIFIERS = {"code", "area", "parent", "name_vi", "name_en", "name"}
+_TEXT_CONTROLS = {"\t", "\n", "\r"}  # a quote may run over several lines
+
+
+def _hidden_char(text: str, strict: bool) -> str | None:
+    """The first control or format character (a zero-width space, a direction override), if any."""
+    if text.isprintable():  # the quick answer for nearly every cell
+        return None
+    for ch in text:
+        kind = unicodedata.category(ch)
+        if kind == "Cf" or (kind == "Cc" and (strict or ch not in _TEXT_CONTROLS)):
+            return ch
+    return None
+
+
+def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
+    """Invisible characters make "GTSX\u200b" look exactly like GTSX: refused with the cell named."""
+    values = loc.frame[column].to_numpy(dtype=object)
+    strict = column in _IDENTIFIERS
+    found = {v: _hidden_char(v, strict) for v in pd.unique(values) if isinstance(v, str)}
+    hidden = {v: ch for v, ch in found.items() if ch is not None}
+    if not hidden:
+        return
+    for position in np.flatnonzero([isinstance(v, str) and v in hidden for v in values]):
+        ch = hidden[values[position]]
+        what = f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
+        # The value shown with the character made visible.
+        shown = values[position].replace(ch, f"[U+{ord(ch):04X}]")
+        chk.at(loc, column, [int(position)], msg("check.hidden_character", what=what), [shown])
+
+
+def check_duplicates(loc: Located, chk: Checker) -> None:
+    """Rows that repeat another row's key: each refused, naming the first."""
+    key = [c for c in loc.table.key if c in loc.frame]
+    frame = loc.frame[key]
+    dup = frame.duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return
+    # Whole columns at a time, not a loop over rows: 100,000 repeated rows take a fraction of a second.
+    positions = np.flatnonzero(dup)
+    rows = frame.iloc[positions]
+    group = rows.groupby(key, sort=False, dropna=False).ngroup().to_numpy()
+    repeat = rows.duplicated(keep="first").to_numpy()
+    first_row = np.zeros(group.max() + 1, dtype=int)
+    first_row[group[~repeat]] = loc.rows[positions[~repeat]]
+    first_col = np.zeros(group.max() + 1, dtype=int)
+    first_col[group[~repeat]] = loc.col(key[0], positions[~repeat])
+    # Each key in words once per group, each cell value in words once per column.
+    columns = [rows[c].to_numpy(dtype=object)[~repeat] for c in key]
+    texts = [{v: cell_text(v) for v in dict.fromkeys(column)} for column in columns]
+    shown = np.empty(group.max() + 1, dtype=object)
+    shown[group[~repeat]] = [
+        " / ".join(text[v] for text, v in zip(texts, values, strict=True))
+        for values in zip(*columns, strict=True)
+    ]
+    names = ", ".join(HEADERS[loc.table.name][c] for c in key)
+    # The first row's cell and the key in the words: "GTSX" at A84 names A2, where GTSX already is.
+    words = {
+        g: msg(
+            "check.duplicate_row",
+            other=int(first_row[g]),
+            first=cell_name(int(first_row[g]), int(first_col[g])),
+            names=names,
+            same=shown[g],
+        )
+        for g in set(group[repeat])
+    }
+    chk.at(
+        loc,
+        key[0],
+        positions[repeat],
+        [words[g] for g in group[repeat]],
+        values=shown[group[repeat]].tolist(),
+    )
+
+
+def official_codes(located: dict[str, list[Located]], chk: Checker) -> None:
+    """Workbooks made before the official codes (TD, LC …) still import: codes mapped, with a note."""
+    for locs in located.values():
+        for loc in locs:
+            columns = ["area", "parent"] + (["code"] if loc.table in (AREAS, AREA_LINKS) else [])
+            for column in (c for c in columns if c in loc.frame):
+                values = loc.frame[column].map(lambda v: v if isinstance(v, str) else cell_text(v))
+                old = values.isin(official_areas.LEGACY_CODES.keys())
+                if not old.any():
+                    continue
+                pairs = sorted({f"{c} → {official_areas.official(c)}" for c in values[old]})
+                loc.frame[column] = values.map(official_areas.official)
+                chk.add(
+                    loc.sheet,
+                    msg("check.legacy_area", pairs=", ".join(pairs)),
+                    column=column,
+                    severity="warning",
+                )
+
+
+def check_references(loc: Located, codes: set[str], areas: set[str], chk: Checker) -> None:
+    """Indicator and area codes that neither the file nor the current data knows."""
+    if loc.table in FIGURE_TABLES:
+        bad = np.flatnonzero(~loc.frame["code"].isin(codes).to_numpy() & (loc.frame["code"] != "").to_numpy())
+        chk.at(
+            loc,
+            "code",
+            bad,
+            msg("check.unknown_code"),
+        )
+    column = {AREAS: "parent", AREA_LINKS: "code", AGGREGATION: ""}.get(loc.table, "area")
+    if column in loc.frame:
+        values = loc.frame[column]
+        known = values.isin(areas).to_numpy() | (values == "").to_numpy()
+        chk.at(
+            loc,
+            column,
+            np.flatnonzero(~known),
+            msg("check.unknown_area"),
+        )
+
+
+def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
+    """Shares above 100 % and negative counts are refused; changes may be anything."""
+    if loc.table is REPORTED or loc.frame.empty:
+        return
+    info = catalogue.set_index("code")
+    kind = loc.frame["code"].map(info["value_kind"])
+    unit = loc.frame["code"].map(info["unit"]).fillna("").astype(str).str.strip()
+    value = pd.to_numeric(loc.frame["value"], errors="coerce")
+    if loc.table is OBSERVATIONS:
+        level = ~loc.frame["kind"].isin(list(CHANGE_KINDS))
+    elif "comparator" in loc.frame:
+        level = loc.frame["comparator"] != Comparator.REDUCE_BY.value
+    else:
+        # Wide target columns: a reduction target keeps its comparator from the current row.
+        level = pd.Series(True, index=loc.frame.index)
+    share = (kind == ValueKind.SHARE.value) & (unit == "%") & level & (value > 100)
+    chk.at(
+        loc,
+        "value",
+        np.flatnonzero(share.to_numpy()),
+        msg("check.share_over_100"),
+    )
+    counts = kind.isin([ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value]) & level & (value < 0)
+    chk.at(
+        loc,
+        "value",
+        np.flatnonzero(counts.to_numpy()),
+        msg("check.negative_count"),
+    )
+
+
+# Wide layout → complete rows ------------------------------------------------------------------
+
+
+def complete_wide(loc: Located, current: pd.DataFrame, catalogue: pd.DataFrame, chk: Checker) -> pd.DataFrame:
+    """Wide rows as full table rows: what the file does not say comes from the current row."""
+    table = loc.table
+    frame = loc.frame.copy()
+    frame["year"] = frame["year"].astype("int64")
+    info = catalogue.set_index("code")
+    if "unit" in frame:
+        given = frame["unit"].map(lambda v: fold(cell_text(v)))
+        known = frame["code"].map(info["unit"]).map(lambda v: fold(v) if isinstance(v, str) else "")
+        differs = np.flatnonzero(((given != "") & (known != "") & (given != known)).to_numpy())
+        for pos in differs:
+            code = frame["code"].iloc[pos]
+            # Once per indicator and sheet: its figures and its targets share the row's unit cell.
+            if (loc.sheet, code) in chk.unit_warned:
+                continue
+            chk.unit_warned.add((loc.sheet, code))
+            unit = info["unit"].get(code, "")
+            written = cell_text(frame["unit"].iloc[pos])
+            chk.add(
+                loc.sheet,
+                msg("check.unit_differs", written=written, unit=unit, code=code),
+                row=int(loc.rows[pos]),
+                col=loc.columns.get("unit", 0),
+                column=loc.headers.get("unit") or "unit",
+                value=frame["unit"].iloc[pos],
+                severity="warning",
+            )
+        frame = frame.drop(columns="unit")
+    key = list(table.key)
+    # A note written in the figure's note column ("Ghi chú 2021", as the grid writes) replaces its
+    # note; a figure without one keeps the current note.
+    noted = loc.cell_columns.get("note", np.zeros(len(frame), int)) > 0
+    merged = frame.merge(current, on=key, how="left", suffixes=("", "_old"), indicator=True)
+    old = merged["_merge"].eq("both")
+    same = old & np.isclose(merged["value"].astype(float), merged["value_old"].astype(float))
+    out = pd.DataFrame({c: merged[c] for c in key})
+    out["value"] = merged["value"].astype(float)
+    for column in table.columns:
+        if column in out:
+            continue
+        if column in merged:
+            kept = merged[column]
+            if column in ("section", "quote", "qualifier"):
+                # A quote supports the old figure only; a new figure has none until someone adds it.
+                kept = kept.where(same, "")
+            if column == "note" and f"{column}_old" in merged:
+                kept = kept.where(noted, merged[f"{column}_old"])
+            out[column] = kept
+        else:
+            out[column] = pd.NA
+    if table is TARGETS:
+        lower = out["code"].map(info["direction"]).eq(Direction.LOWER.value)
+        derived = np.where(lower, Comparator.AT_MOST.value, Comparator.AT_LEAST.value)
+        out["comparator"] = out["comparator"].where(old & out["comparator"].notna(), derived)
+        year = out["year"].astype(int)
+        multi = out["target_kind"].isin([TargetKind.RESOLUTION.value, TargetKind.GOALS.value])
+        term = np.where(multi, (year - 5).astype(str) + "-" + year.astype(str), year.astype(str))
+        out["term"] = out["term"].where(old & out["term"].notna(), term)
+        out["derived"] = out["derived"].where(old & out["derived"].notna(), False).astype(bool)
+        out["yearly"] = out["yearly"].where(old & out["yearly"].notna(), False).astype(bool)
+        # A value typed by an office is stated, not derived from a printed %.
+        out.loc[~same.to_numpy(), "derived"] = False
+    return out
+
+
+def effective(current: pd.DataFrame, locs: list[Located]) -> pd.DataFrame:
+    """The catalogue an upload is checked against: the file's rows over the current ones."""
+    if not locs:
+        return current
+    upload = pd.concat([loc.frame for loc in locs], ignore_index=True)
+    # A key written twice is refused by check_duplicates; the checks after it need one row per key.
+    upload = upload.drop_duplicates([c for c in locs[0].table.key if c in upload], keep="first")
+    kept = current[~current["code"].isin(upload["code"])]
+    return pd.concat([kept, upload[[c for c in upload.columns if c in current.columns]]], ignore_index=True)

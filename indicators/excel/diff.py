@@ -1,0 +1,314 @@
+"""What an upload changes: the merge rule, and new / changed (old → new) / removed rows with counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from indicators.areas import hierarchy as areas
+from indicators.core.model import (
+    AGGREGATION,
+    AREA_LINKS,
+    AREAS,
+    INDICATORS,
+    OBSERVATIONS,
+    REPORTED,
+    TABLES,
+    TARGETS,
+    Dataset,
+    Table,
+)
+from indicators.excel.validate import Upload
+from indicators.excel.workbook import HEADERS
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+CATALOGUES: tuple[Table, ...] = (INDICATORS, AREAS, AREA_LINKS, AGGREGATION)
+FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
+CHANGES = ("new", "changed", "removed")
+COUNT_COLUMNS = ("table", "sheet", "new", "changed", "removed", "unchanged")
+ROW_COLUMNS = ("sheet", "change", "key", "column", "old", "new")
+# "add": the file's figures are added or corrected, nothing is removed (the default, the safe one);
+# "replace": a long-layout file is the whole truth for each (indicator, area) pair it holds.
+Mode = Literal["add", "replace"]
+MODES: tuple[Mode, ...] = ("add", "replace")
+
+
+def _keys(frame: pd.DataFrame, key: list[str]) -> pd.MultiIndex:
+    return pd.MultiIndex.from_frame(frame[key].astype(object))
+
+
+# Excel keeps 15 significant digits (openpyxl writes 16): a figure equal to the current one to
+# 12 digits is the current figure written back, not an edit, and keeps its exact stored value.
+_SAME_FIGURE = 1e-12
+
+
+def _snap(rows: pd.DataFrame, now: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """The file's rows with figures equal to the current ones (to Excel's precision) set exactly equal."""
+    columns = [c for c in ("value", "reported_pct") if c in table.columns]
+    if not columns or rows.empty or now.empty:
+        return rows
+    key = list(table.key)
+    old = rows[key].merge(now[key + columns], on=key, how="left")
+    rows = rows.copy()
+    for column in columns:
+        new_values = rows[column].to_numpy(dtype="float64")
+        old_values = old[column].to_numpy(dtype="float64")
+        close = np.isclose(new_values, old_values, rtol=_SAME_FIGURE, atol=0.0)
+        rows[column] = np.where(close, old_values, new_values)
+    return rows
+
+
+def _upsert(current: pd.DataFrame, rows: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """The file's rows added or replacing the current rows of the same key; the others kept."""
+    kept = current[~_keys(current, key).isin(_keys(rows, key))]
+    return pd.concat([kept, rows], ignore_index=True)
+
+
+def covered_pairs(upload: Upload) -> pd.MultiIndex:
+    """The (indicator code, area) pairs a long-layout upload is the truth for."""
+    pairs = [upload.frames[t.name][["code", "area"]] for t in FIGURES if t.name in upload.frames]
+    if not pairs:
+        return pd.MultiIndex.from_tuples([], names=["code", "area"])
+    return _keys(pd.concat(pairs, ignore_index=True).drop_duplicates(), ["code", "area"])
+
+
+def merge(current: Dataset, upload: Upload, mode: Mode = "add") -> Dataset:
+    """The full dataset after the upload, under the rule the "Hướng dẫn" sheet states.
+
+    Catalogue rows (indicators, areas) are added or updated by code and never removed by an upload.
+    Mode "add" (the default), and any wide sheet: each figure is added or updated, nothing is removed
+    (an analyst who appends rows to a workbook must not lose the figures the workbook leaves out).
+    Mode "replace", long layout: for every (code, area) pair in the file's figure sheets, the file's
+    rows replace all current rows of that pair, so a row the file no longer has is removed.
+    """
+    pairs = covered_pairs(upload) if upload.layout == "long" and mode == "replace" else None
+    frames = {}
+    for table in TABLES:
+        now = current.frame(table)
+        rows = upload.frames.get(table.name)
+        if rows is not None:
+            rows = _snap(rows, now, table)
+        if rows is None:
+            frames[table.name] = now
+        elif table in CATALOGUES or pairs is None:
+            frames[table.name] = _upsert(now, rows, list(table.key))
+        else:
+            kept = now[~_keys(now, ["code", "area"]).isin(pairs)]
+            frames[table.name] = pd.concat([kept, rows], ignore_index=True)
+    return Dataset.from_frames(frames, version=current.version)
+
+
+@dataclass(frozen=True)
+class TableChange:
+    """The change of one table: rows new, removed, and changed field by field."""
+
+    table: Table
+    added: pd.DataFrame
+    removed: pd.DataFrame
+    changed: pd.DataFrame  # key columns + column, old, new: one row per changed field
+    changed_rows: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The change from one dataset to another, table by table."""
+
+    tables: dict[str, TableChange]
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing would change."""
+        return all(c.added.empty and c.removed.empty and c.changed_rows == 0 for c in self.tables.values())
+
+    def counts(self) -> pd.DataFrame:
+        """Rows new, changed, removed and unchanged per table."""
+        rows = [
+            (c.table.name, c.table.sheet, len(c.added), c.changed_rows, len(c.removed), c.unchanged)
+            for c in self.tables.values()
+        ]
+        return pd.DataFrame(rows, columns=list(COUNT_COLUMNS))
+
+    def totals(self) -> dict[str, int]:
+        """Rows new, changed and removed over all tables."""
+        counts = self.counts()
+        return {c: int(counts[c].sum()) for c in ("new", "changed", "removed")}
+
+    def rows(self, limit: int | None = None, area_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+        """One line per change for people: sheet, change, key, column, old → new.
+
+        `area_names` (code → name) writes each area of a key as "Huyện Tam Đường (106)", not a bare code.
+        """
+        parts = []
+        for change in self.tables.values():
+            table = change.table
+            key = list(table.key)
+            for kind, frame in (("new", change.added), ("removed", change.removed)):
+                if frame.empty:
+                    continue
+                value = _main_value(table)
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "sheet": table.sheet,
+                            "change": kind,
+                            "key": _key_text(frame, key, area_names),
+                            "column": HEADERS[table.name][value],
+                            "old": frame[value].astype(object) if kind == "removed" else None,
+                            "new": frame[value].astype(object) if kind == "new" else None,
+                        }
+                    )
+                )
+            if not change.changed.empty:
+                frame = change.changed
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "sheet": table.sheet,
+                            "change": "changed",
+                            "key": _key_text(frame, key, area_names),
+                            "column": frame["column"].map(HEADERS[table.name]),
+                            "old": frame["old"],
+                            "new": frame["new"],
+                        }
+                    )
+                )
+        if not parts:
+            return pd.DataFrame(columns=list(ROW_COLUMNS))
+        out = pd.concat(parts, ignore_index=True)
+        return out.head(limit) if limit is not None else out
+
+
+def _main_value(table: Table) -> str:
+    return {
+        INDICATORS.name: "name_vi",
+        AREAS.name: "name",
+        REPORTED.name: "reported_pct",
+        AREA_LINKS.name: "part",
+        AGGREGATION.name: "rule",
+    }.get(table.name, "value")
+
+
+def _key_text(frame: pd.DataFrame, key: list[str], area_names: Mapping[str, str] | None = None) -> pd.Series:
+    def part(column: str) -> pd.Series:
+        codes = frame[column].astype(str)
+        if column != "area" or not area_names:
+            return codes
+        return codes.map(lambda c: f"{area_names[c]} ({c})" if c in area_names else c)
+
+    text = part(key[0])
+    for column in key[1:]:
+        text = text + " · " + part(column)
+    return text.reset_index(drop=True)
+
+
+def _differs(old: pd.Series, new: pd.Series) -> np.ndarray:
+    """Field-wise inequality where two missing values are equal."""
+    a, b = old.to_numpy(dtype=object, copy=True), new.to_numpy(dtype=object, copy=True)
+    a_missing, b_missing = pd.isna(a), pd.isna(b)
+    # None for every kind of missing, so the comparison below never meets pd.NA.
+    a[a_missing] = None
+    b[b_missing] = None
+    return ~(a_missing & b_missing) & (a != b)
+
+
+def _table_change(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChange:
+    key = list(table.key)
+    merged = old.merge(new, on=key, how="outer", suffixes=("_old", "_new"), indicator=True)
+    added = merged[merged["_merge"] == "right_only"]
+    removed = merged[merged["_merge"] == "left_only"]
+    both = merged[merged["_merge"] == "both"].reset_index(drop=True)
+    others = [c for c in table.columns if c not in key]
+    pieces = []
+    changed_any = np.zeros(len(both), bool)
+    for column in others:
+        mask = _differs(both[f"{column}_old"], both[f"{column}_new"])
+        changed_any |= mask
+        if mask.any():
+            piece = both.loc[mask, key].copy()
+            piece["column"] = column
+            piece["old"] = both.loc[mask, f"{column}_old"].astype(object)
+            piece["new"] = both.loc[mask, f"{column}_new"].astype(object)
+            pieces.append(piece)
+    changed = (
+        pd.concat(pieces, ignore_index=True)
+        if pieces
+        else pd.DataFrame(columns=[*key, "column", "old", "new"])
+    )
+
+    def side(frame: pd.DataFrame, suffix: str) -> pd.DataFrame:
+        return (
+            frame[key + [f"{c}{suffix}" for c in others]]
+            .set_axis(key + others, axis=1)
+            .reset_index(drop=True)
+        )
+
+    return TableChange(
+        table,
+        side(added, "_new"),
+        side(removed, "_old"),
+        changed,
+        int(changed_any.sum()),
+        int((~changed_any).sum()),
+    )
+
+
+def compare(old: Dataset, new: Dataset) -> Preview:
+    """What changes from `old` to `new`, table by table (the preview, or two versions compared)."""
+    return Preview({t.name: _table_change(t, old.frame(t), new.frame(t)) for t in TABLES})
+
+
+def _shown(value: object, lang: Lang) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "✓" if value else ""
+    if isinstance(value, float | np.floating):
+        return fmt.number(float(value), lang)
+    return str(value)
+
+
+def counts_for_people(preview: Preview, lang: Lang = "vi") -> pd.DataFrame:
+    """The counts per sheet with headers in the reader's language."""
+    counts = preview.counts().drop(columns="table")
+    labels = {"sheet": "xcol.sheet", "new": "diff.new", "changed": "diff.changed", "removed": "diff.removed"}
+    labels["unchanged"] = "diff.unchanged"
+    return counts.rename(columns={c: t(k, lang) for c, k in labels.items()})
+
+
+def _areas_of(preview: Preview) -> list[str]:
+    """Every area code a change names (new, removed or changed rows of tables keyed by area)."""
+    found: set[str] = set()
+    for change in preview.tables.values():
+        for frame in (change.added, change.removed, change.changed):
+            if "area" in frame:
+                found.update(frame["area"].astype(str))
+    return sorted(found)
+
+
+def rows_for_people(
+    preview: Preview, lang: Lang = "vi", limit: int | None = None, data: Dataset | None = None
+) -> pd.DataFrame:
+    """Each change as a line: sheet, change, key, column, old → new, numbers as the reader writes them.
+
+    With `data`, each area is named beside its code.
+    """
+    names = areas.labels(data.areas, _areas_of(preview), lang) if data is not None else None
+    rows = preview.rows(limit, names)
+    out = pd.DataFrame(
+        {
+            t("xcol.sheet", lang): rows["sheet"],
+            t("xcol.change", lang): [t(f"diff.{c}", lang) for c in rows["change"]],
+            t("xcol.key", lang): rows["key"],
+            t("xcol.column", lang): rows["column"],
+            t("xcol.old", lang): [_shown(v, lang) for v in rows["old"]],
+            t("xcol.new", lang): [_shown(v, lang) for v in rows["new"]],
+        }
+    )
+    return out

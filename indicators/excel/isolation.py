@@ -1,0 +1,197 @@
+"""Runs a reader in a child process with memory and time limits, so that no file can stop the caller."""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import math
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from subprocess import PIPE
+from typing import Any
+
+ENV_MEMORY_MB = "INDICATORS_PARSE_MEMORY_MB"
+ENV_SECONDS = "INDICATORS_PARSE_SECONDS"
+DEFAULT_MEMORY_MB = 2048  # on top of what the child holds when it starts
+DEFAULT_SECONDS = 120.0
+READY = b"\x01"
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one child may use: megabytes of address space beyond its start, and wall-clock seconds."""
+
+    memory_mb: int = DEFAULT_MEMORY_MB
+    seconds: float = DEFAULT_SECONDS
+
+    @classmethod
+    def from_env(cls) -> Budget:
+        """$INDICATORS_PARSE_MEMORY_MB and $INDICATORS_PARSE_SECONDS, else the defaults."""
+
+        def number(name: str, default: float) -> float:
+            try:
+                value = float(os.environ.get(name, "").replace(",", ".") or default)
+            except ValueError:
+                return default
+            return value if value > 0 else default
+
+        return cls(int(number(ENV_MEMORY_MB, DEFAULT_MEMORY_MB)), number(ENV_SECONDS, DEFAULT_SECONDS))
+
+
+class LimitExceededError(Exception):
+    """The child ran out of memory or time, or died: `reason` is memory | time | crash | error."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def _address_space() -> int:
+    """Bytes of address space this process holds now (VmSize), 0 when /proc cannot say."""
+    try:
+        with open("/proc/self/statm") as statm:  # noqa: PTH123 - a kernel file, not a project path
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _child() -> None:
+    """The child's side: read (fn, args, budget) from stdin, run it under limits, pickle the outcome."""
+    if len(sys.argv) > 1:
+        # A spare child loads the reader's modules while it waits; the request then finds them loaded.
+        importlib.import_module(sys.argv[1])
+    # One byte says the modules are loaded (a benchmark waits for it); the outcome follows it.
+    sys.stdout.buffer.write(READY)
+    sys.stdout.flush()
+    try:
+        fn, args, memory_mb, seconds = pickle.load(sys.stdin.buffer)  # imports fn's module first
+    except EOFError:
+        return  # a spare whose parent ended (or dropped it) without a request: nothing to do
+    # The budget starts from what the child holds once the reader's modules are loaded.
+    limit = _address_space() + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    cpu = math.ceil(seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+    try:
+        outcome: tuple[str, Any] = ("ok", fn(*args))
+    except MemoryError:
+        outcome = ("memory", "")
+    except Exception:  # noqa: BLE001 - any failure goes back to the parent as text, to be logged there.
+        outcome = ("error", traceback.format_exc())
+    try:
+        sys.stdout.buffer.write(pickle.dumps(outcome))
+    except MemoryError:
+        sys.stdout.buffer.write(pickle.dumps(("memory", "the result did not fit")))
+    sys.stdout.flush()
+
+
+# Spare children, one per reader module, each started with the environment it was started in:
+# a child that has loaded pandas and the reader before the file arrives saves that load per upload.
+@dataclass
+class _Spare:
+    env: dict[str, str]
+    child: subprocess.Popen[bytes]
+    ready: bool = False  # its ready byte has been read already
+
+
+_spares: dict[str, _Spare] = {}
+_spares_lock = threading.Lock()
+
+
+def _start(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "indicators.excel.isolation", module]
+    # stdout and stderr go to the parent: an abort's message and backtrace reach the log, not people.
+    return subprocess.Popen(command, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=env)
+
+
+def _take_spare(module: str, env: dict[str, str]) -> _Spare | None:
+    """The spare child for `module`, when one is waiting, alive, and started with this environment."""
+    with _spares_lock:
+        found = _spares.pop(module, None)
+    if found is None:
+        return None
+    if found.env == env and found.child.poll() is None:
+        return found
+    _stop(found.child)
+    return None
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is None:
+        child.kill()
+    child.communicate()
+
+
+def wait_for_spares() -> None:
+    """Block until every spare child has loaded its modules (for benchmarks that time a warm start)."""
+    with _spares_lock:
+        waiting = [s for s in _spares.values() if not s.ready]
+        for spare in waiting:
+            assert spare.child.stdout is not None
+            spare.ready = spare.child.stdout.read(1) == READY
+
+
+def drop_spares() -> None:
+    """End every waiting spare child (at exit, and in benchmarks that measure a cold start)."""
+    with _spares_lock:
+        children = [spare.child for spare in _spares.values()]
+        _spares.clear()
+    for child in children:
+        _stop(child)
+
+
+atexit.register(drop_spares)
+
+
+def run(fn: Callable[..., Any], *args: Any, budget: Budget | None = None, keep_warm: bool = False) -> Any:
+    """fn(*args) in a child process; LimitExceededError when it runs out of memory or time, or dies.
+
+    fn and args must pickle (a module-level function; bytes, frames, dataclasses). The child is a
+    fresh interpreter, not a fork: the Streamlit server runs threads, and a fork could copy a held
+    lock (or re-run the page as its main module). Every call gets a child of its own; with
+    `keep_warm` (a long-running server) the next call's child is started now and loads fn's module
+    while it waits, so the next file does not wait for that load. A spare never runs two files.
+    """
+    budget = budget or Budget.from_env()
+    paths = [str(PROJECT), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    request = pickle.dumps((fn, args, budget.memory_mb, budget.seconds))
+    module = fn.__module__
+    spare = _take_spare(module, env)
+    child = spare.child if spare is not None else _start(module, env)
+    try:
+        stdout, stderr = child.communicate(input=request, timeout=budget.seconds)
+    except subprocess.TimeoutExpired:
+        _stop(child)
+        raise LimitExceededError("time", f"over {budget.seconds:g} s") from None
+    finally:
+        if keep_warm:
+            # Started once this child is done, so that its loading does not slow the file just read.
+            with _spares_lock:
+                _spares.setdefault(module, _Spare(env, _start(module, env)))
+    if not (spare is not None and spare.ready):
+        stdout = stdout.removeprefix(READY)
+    try:
+        status, value = pickle.loads(stdout)
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        said = stderr.decode(errors="replace").strip().splitlines()[:1] or [""]
+        raise LimitExceededError("crash", f"exit status {child.returncode}; {said[0][:300]}") from None
+    if status == "ok":
+        return value
+    if status == "memory":
+        raise LimitExceededError("memory", f"over {budget.memory_mb} MB {value}".strip())
+    raise LimitExceededError("error", value)
+
+
+if __name__ == "__main__":
+    _child()

@@ -1,0 +1,1 @@
+"""The báo cáo: content, comparison, narrative, template and rendering."""

@@ -1,0 +1,309 @@
+"""The báo cáo as a file: .docx by the docxtpl template, PDF by LibreOffice, charts by Chromium."""
+
+from __future__ import annotations
+
+import atexit
+import io
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage, RichText
+from jinja2 import Undefined
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report.content import AreaRow, Content, ReportError, Row
+from indicators.report.template import TEMPLATE
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+# Where the system browser usually is; $PATH is searched for the same names.
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
+OFFICE = ("soffice", "libreoffice")
+CHART_WIDTH_PX = 680
+CHART_WIDTH = Mm(160)
+CONVERT_SECONDS = 180
+CHART_SECONDS = 60
+# One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,
+# and charts of several reports drawn at once made a flood of them (LibreOffice takes turns below too).
+_browser_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn as an image for the document, or the sentence saying why there is none."""
+
+    caption: str
+    png: bytes | None
+
+
+def find_browser() -> str | None:
+    """The system Chromium, or None where there is none."""
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def chart_png(figure: Any, browser: str) -> bytes | None:
+    """A plotly figure as a PNG, drawn by headless Chromium from a page with plotly.js inline.
+
+    No kaleido: the system browser CI already installs draws exactly what the dashboard shows.
+    """
+    fig = figure.__class__(figure)  # a copy: the caller's figure keeps its size
+    height = int(fig.layout.height or 600)
+    fig.update_layout(width=CHART_WIDTH_PX, height=height)
+    with tempfile.TemporaryDirectory(prefix="indicators-chart-") as folder:
+        page, shot = Path(folder) / "chart.html", Path(folder) / "chart.png"
+        fig.write_html(page, include_plotlyjs=True, full_html=True, config={"staticPlot": True})
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={Path(folder) / 'profile'}",
+            "--force-device-scale-factor=2",
+            f"--window-size={CHART_WIDTH_PX},{height}",
+            # Virtual time lets plotly finish drawing before the screenshot, without a fixed sleep.
+            "--virtual-time-budget=10000",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ]
+        try:
+            with _browser_lock:
+                subprocess.run(command, capture_output=True, timeout=CHART_SECONDS, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return shot.read_bytes() if shot.exists() and shot.stat().st_size > 0 else None
+
+
+def _rich(text: str, bold: bool) -> RichText:
+    # No font here: RichText would name it on three script slots only; the style names all four.
+    rich = RichText()
+    rich.add(text, bold=bold)
+    return rich
+
+
+def _row(row: Row) -> dict:
+    return {
+        "stt": _rich(row.stt, row.group),
+        "indicator": _rich(row.indicator, row.group),
+        "unit": row.unit,
+        "target": row.target,
+        "actual": row.actual,
+        "pct": row.pct,
+        "status": row.status,
+    }
+
+
+def _area_row(row: AreaRow) -> dict:
+    bold = row.group or row.parent
+    return {
+        "stt": _rich(row.stt, bold),
+        "area": _rich(row.area, bold),
+        "target": row.target,
+        "actual": row.actual,
+        "pct": row.pct,
+        "status": row.status,
+    }
+
+
+def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
+    lang = content.lang
+    sections = []
+    for section in content.sections:
+        drawn = charts.get(section.chart, []) if section.chart else []
+        sections.append(
+            {
+                "heading": section.heading,
+                "paragraphs": section.paragraphs,
+                "parts": [{"heading": p.heading, "paragraphs": p.paragraphs} for p in section.parts],
+                "charts": [
+                    {"image": InlineImage(doc, io.BytesIO(c.png), width=CHART_WIDTH), "caption": c.caption}
+                    for c in drawn
+                    if c.png
+                ],
+                "note": note if section.chart else "",
+            }
+        )
+    return {
+        "issuer_lines": content.issuer_lines,
+        "nation": t("report.nation", lang),
+        "motto": t("report.motto", lang),
+        "number": t("report.number", lang),
+        "place_date": t("report.place_date", lang).format(place=content.place),
+        "kind": t("report.kind", lang),
+        "subject": content.subject,
+        "sections": sections,
+        "tm": t("report.tm", lang),
+        "chair": t("report.chair", lang),
+        "signer": "",
+        "recipients_title": t("report.recipients", lang),
+        "recipients": [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
+        # Two appendices where the child units are compared: "PHỤ LỤC I" and "PHỤ LỤC II".
+        "appendix": t("report.appendix", lang).upper() + (" I" if content.compared else ""),
+        "appendix_title": content.appendix_title,
+        "appendix_note": content.appendix_note,
+        "columns": {
+            k: t(f"report_col.{k}", lang)
+            for k in ("stt", "indicator", "unit", "target", "actual", "pct", "status")
+        },
+        "rows": [_row(r) for r in content.rows],
+        "no_rows": t("report.no_rows", lang).format(period=content.period.label),
+        "legend": content.legend,
+        "compared": content.compared,
+        "area_appendix": t("report.appendix", lang).upper() + " II",
+        "area_title": content.area_title,
+        "area_columns": {
+            k: t(f"report_col.{k}", lang) for k in ("stt", "area", "target", "actual", "pct", "status")
+        },
+        "area_rows": [_area_row(r) for r in content.area_rows],
+        "area_none": content.area_none,
+        "area_legend": content.area_legend,
+    }
+
+
+def draw_charts(content: Content, browser: str | None) -> tuple[dict[str, list[Chart]], str]:
+    """The charts the content asks for, and the note to print where they cannot be drawn."""
+    wanted = [s.chart for s in content.sections if s.chart]
+    if not wanted:
+        return {}, ""
+    if browser is None:
+        return {}, t("report.no_browser", content.lang)
+    drawn: dict[str, list[Chart]] = {}
+    number = 0
+    for name in wanted:
+        maker = content.figures.get(name)
+        for title, figure in maker() if maker else []:
+            number += 1
+            caption = t("report.chart", content.lang).format(n=number, title=title)
+            drawn.setdefault(name, []).append(Chart(caption, chart_png(figure, browser)))
+    failed = any(c.png is None for charts in drawn.values() for c in charts)
+    return drawn, t("report.chart_failed", content.lang) if failed else ""
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, refusing outright: an unsafe attribute is an error, not a silent blank."""
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        raise SecurityError(f"{attribute!r} of {type(obj).__name__}")
+
+
+def template_env() -> ImmutableSandboxedEnvironment:
+    """Jinja for every template, the shipped one and an office's own: sandboxed and escaping.
+
+    A template is a file someone hands in, so its placeholders are untrusted code: the sandbox refuses
+    `__globals__`, `__class__` and other ways out to Python, and (immutable) any change to the data.
+    """
+    return _Sandbox(autoescape=True)
+
+
+def docx_bytes(content: Content, template: Path | None = None, browser: str | None = "auto") -> bytes:
+    """The report as a .docx; browser "auto" finds the system Chromium, None leaves the charts out."""
+    path = template or TEMPLATE
+    try:
+        doc = DocxTemplate(str(path))
+        doc.init_docx()
+    except Exception as exc:  # any unreadable template is the same plain message
+        raise ReportError("report.err.template", name=path.name, detail=exc) from exc
+    charts, note = draw_charts(content, find_browser() if browser == "auto" else browser)
+    try:
+        doc.render(_context(content, doc, charts, note), jinja_env=template_env())
+    except SecurityError as exc:
+        raise ReportError("report.err.unsafe", name=path.name) from exc
+    except Exception as exc:  # an office template may hold a broken placeholder
+        raise ReportError("report.err.placeholder", name=path.name, detail=exc) from exc
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+# PDF ---------------------------------------------------------------------------------
+
+_office_lock = threading.Lock()
+_office_profile: list[Path] = []
+
+
+def find_office() -> str | None:
+    """LibreOffice's soffice, or None where it is not installed."""
+    for name in OFFICE:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _profile() -> Path:
+    """One LibreOffice profile per process, made once: a first start costs seconds, later ones less."""
+    if not _office_profile:
+        folder = Path(tempfile.mkdtemp(prefix="indicators-office-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _office_profile.append(folder)
+    return _office_profile[0]
+
+
+def pdf_bytes(docx: bytes) -> bytes:
+    """The same .docx converted by LibreOffice headless, so the PDF and the Word file match."""
+    office = find_office()
+    if office is None:
+        raise ReportError("report.err.no_office")
+    # A profile is used by one soffice at a time: conversions in this process take turns.
+    with _office_lock, tempfile.TemporaryDirectory(prefix="indicators-pdf-") as folder:
+        source = Path(folder) / "bao_cao.docx"
+        source.write_bytes(docx)
+        command = [
+            office,
+            f"-env:UserInstallation={_profile().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            folder,
+            str(source),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise ReportError("report.err.office_slow", s=CONVERT_SECONDS) from exc
+        except OSError as exc:
+            raise ReportError("report.err.office_run", detail=exc.strerror or exc) from exc
+        target = source.with_suffix(".pdf")
+        if not target.exists():
+            why = (done.stderr or done.stdout).decode(errors="replace").strip().splitlines()
+            raise ReportError("report.err.office_failed", detail=why[-1] if why else done.returncode)
+        return target.read_bytes()
+
+
+def render(content: Content, kind: str, template: Path | None = None, browser: str | None = "auto") -> bytes:
+    """The report in `kind` ("docx" or "pdf")."""
+    docx = docx_bytes(content, template, browser)
+    return pdf_bytes(docx) if kind == "pdf" else docx
+
+
+def report_bytes(
+    data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
+) -> bytes:
+    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`."""
+    term, year = (period, None) if "-" in period else (None, int(period))
+    content = report.build(data, area, report.parse_period(term, year), lang)
+    if compare:
+        content = report_compare.add(content, data, compare)
+    return render(content, kind)

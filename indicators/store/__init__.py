@@ -1,0 +1,1 @@
+"""The store: versions, migrations, backup, seed, accounts, sessions and passwords."""

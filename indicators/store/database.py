@@ -1,0 +1,488 @@
+"""The versioned store: every change is a new version; any version can be read back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Connection, Dialect, Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from indicators.core.model import TABLES, Dataset
+from indicators.core.model import Table as ModelTable
+from indicators.excel import workbook as excel
+from indicators.store import migrate
+from indicators.text.i18n import Message, MessageError, msg
+
+PROJECT = Path(__file__).resolve().parents[2]
+SEED_WORKBOOK = PROJECT / "data" / "tam_duong_2015_2025.xlsx"
+DEFAULT_DB = PROJECT / "var" / "indicators.sqlite"
+ENV_URL = "INDICATORS_DB"
+log = logging.getLogger(__name__)
+SEED_ACCOUNT = "system"
+SEED_NOTE = "Dữ liệu gốc: báo cáo tổng kết TĐKT 2015–2020 của UBND huyện Tam Đường"
+READ_ROWS = 100_000  # rows per slice when reading a version (Store._read_table)
+
+
+class StoreError(MessageError):
+    """The store cannot be reached or refuses a change; the message is for people, in either language.
+
+    `detail` (the store's address, the driver's words) is for the log and the operator's command
+    line, never for a page that strangers may read.
+    """
+
+    def __init__(self, message: Message, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+class StoreMovedError(StoreError):
+    """Someone saved a newer version between the preview and the commit."""
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a commit did: the new version (None when nothing changed) and the row counts."""
+
+    version: int | None
+    added: int
+    removed: int
+
+    @property
+    def changed(self) -> bool:
+        """True when a new version was written."""
+        return self.version is not None
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment kept one way: UTC, read back aware (tzinfo UTC) on every backend.
+
+    SQLite has no time type: SQLAlchemy writes the digits of the moment and drops its offset, so a
+    time must be in UTC before it is written, and text without an offset is read as UTC. PostgreSQL
+    keeps timestamptz; it is read back in UTC whatever the session's time zone.
+    Revision 0005_utc_times wrote the older rows this way.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The moment in UTC; on SQLite without the zone SQLAlchemy would drop without converting."""
+        if value is None:
+            return None
+        # Without a zone a moment is taken as UTC, as everywhere in the store (backup reads it so too).
+        moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The moment, aware in UTC."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData()
+versions = Table(
+    "versions",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=True),
+    Column("account", String(200), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("action", String(20), nullable=False),  # seed | import | rollback
+    Column("file_name", String(500), nullable=False, default=""),
+    Column("sha256", String(64), nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("counts", Text, nullable=False, default="{}"),  # JSON: rows per table, added, removed
+    Column("restored_from", Integer, nullable=True),
+)
+
+_INT = {"year", "base_year"}
+_FLOAT = {"value", "reported_pct", "share"}
+_BOOL = {"derived", "yearly"}
+
+
+def _row_table(model: ModelTable) -> Table:
+    """A data table: the model's columns plus the version range each row is valid in."""
+    columns: list[Column[Any]] = [Column("row_id", Integer, primary_key=True, autoincrement=True)]
+    for name in model.columns:
+        kind: type[TypeEngine[Any]] = (
+            Integer if name in _INT else Float if name in _FLOAT else Boolean if name in _BOOL else Text
+        )
+        columns.append(Column(name, kind, nullable=name == "base_year" or name in _FLOAT))
+    columns += [
+        Column("row_hash", String(32), nullable=False),
+        # A row is part of version v when since_version <= v < until_version (NULL: still current).
+        Column("since_version", Integer, nullable=False, index=True),
+        Column("until_version", Integer, nullable=True, index=True),
+    ]
+    return Table(f"data_{model.name}", metadata, *columns)
+
+
+ROW_TABLES: dict[str, Table] = {t.name: _row_table(t) for t in TABLES}
+# Accounts live in the same store (indicators/store/accounts.py works on them), so that
+# every version can name who made it and one backup holds everything.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", String(100), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+# Kept per name, known or not, so that guessing names is slowed down as much as guessing passwords.
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("last_at", UtcDateTime(), nullable=False),
+)
+
+# Signed-in sessions and the one-time tickets that open them (indicators/store/sessions.py). Only the
+# SHA-256 of each random token is kept, so a copy of the store opens no session; the account
+# and its role are read from `users` on every check, never from the browser.
+sign_in_sessions = Table(
+    "sign_in_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account", String(64), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),  # session | ticket
+    Column("created_at", UtcDateTime(), nullable=False),
+    # Unix seconds: compared in SQL the same way on SQLite and PostgreSQL.
+    Column("expires_at", BigInteger, nullable=False),
+)
+
+
+def default_url() -> str:
+    """The store's URL: $INDICATORS_DB, else an SQLite file under var/ (never committed)."""
+    return os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_DB}"
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    """WAL for readers beside a writer, a busy timeout, and explicit transactions."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+        # pysqlite's own transaction handling is switched off so that BEGIN is ours.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # Writers take the lock up front so two imports never interleave.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def row_hashes(frame: pd.DataFrame) -> pd.Series:
+    """A fingerprint of each row's content, to tell changed rows from unchanged ones."""
+    # Frames are always typed by model.coerce first, so equal content hashes equal;
+    # pandas' hash is vectorised and keyed with a fixed key, so it is stable across runs.
+    hashed = pd.util.hash_pandas_object(frame, index=False)
+    return pd.Series([f"{h:016x}" for h in hashed.to_numpy()], index=frame.index, dtype=object)
+
+
+class Store:
+    """An SQLAlchemy store of versioned tables; SQLite by default, any URL by $INDICATORS_DB."""
+
+    def __init__(self, url: str | None = None, seed: Path | None = SEED_WORKBOOK) -> None:
+        self.url = url or default_url()
+        self.seed = seed
+        try:
+            database = make_url(self.url).database or ""
+            if (
+                self.url.startswith("sqlite")
+                and database not in ("", ":memory:")
+                and not database.startswith("file:")
+            ):
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(self.url)
+        except (SQLAlchemyError, ValueError, OSError, ImportError) as exc:
+            raise _unreachable(self.url_for_people, exc) from exc
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        if self.is_sqlite:
+            _sqlite_pragmas(self.engine)
+        self._ready = False
+
+    @property
+    def url_for_people(self) -> str:
+        """The URL without a password."""
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except (SQLAlchemyError, ValueError):
+            return "?"
+
+    # Set-up ---------------------------------------------------------------------------
+
+    def ensure(self) -> Store:
+        """Bring the schema up to date (Alembic) and, on first use, fill the store from the shipped workbook.
+
+        A store written by an earlier release is upgraded here, on first start, keeping every
+        version and every account; `python -m indicators upgrade` does the same on demand.
+        """
+        if self._ready:
+            return self
+        try:
+            if not migrate.is_current(self.engine):
+                migrate.upgrade(self.engine)
+            self._ready = True
+            if self.seed is not None and self.current_version() == 0:
+                data = excel.read_workbook(self.seed)
+                self.commit(
+                    data,
+                    account=SEED_ACCOUNT,
+                    file_name=self.seed.name,
+                    sha256=hashlib.sha256(self.seed.read_bytes()).hexdigest(),
+                    note=SEED_NOTE,
+                    action="seed",
+                )
+        except migrate.MigrationError as exc:
+            raise StoreError(exc.message) from exc
+        except SQLAlchemyError as exc:
+            self._ready = False
+            raise _unreachable(self.url_for_people, getattr(exc, "orig", None) or exc) from exc
+        return self
+
+    # Reading --------------------------------------------------------------------------
+
+    def current_version(self) -> int:
+        """The newest version number, 0 for an empty store."""
+        self.ensure()
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+
+    def versions(self) -> pd.DataFrame:
+        """Every version, oldest first: account, time, file, sha256, note, counts."""
+        self.ensure()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(versions).order_by(versions.c.version)).mappings().all()
+        frame = pd.DataFrame(rows, columns=[c.name for c in versions.columns])
+        return frame
+
+    def sources(self, version: int | None = None) -> pd.DataFrame:
+        """The versions whose rows make up `version` (the newest by default), oldest first.
+
+        A chart's source line names these: the shipped report, each upload's file, each restore.
+        """
+        self.ensure()
+        with self.engine.connect() as conn:
+            latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+            v = latest if version is None else version
+            # Per version, does any of its rows live on at v: a look-up by the since_version index
+            # for each of the few versions, not a scan of every row (a second at national scale,
+            # paid by the first view of every new version).
+            lives_on = or_(
+                *(
+                    exists().where(
+                        (table.c.since_version == versions.c.version)
+                        & (table.c.until_version.is_(None) | (table.c.until_version > v))
+                    )
+                    for table in ROW_TABLES.values()
+                )
+            )
+            rows = (
+                conn.execute(
+                    select(versions).where((versions.c.version <= v) & lives_on).order_by(versions.c.version)
+                )
+                .mappings()
+                .all()
+            )
+        return pd.DataFrame(rows, columns=[c.name for c in versions.columns])
+
+    def load(self, version: int | None = None) -> Dataset:
+        """Every table as it was at `version` (the newest by default)."""
+        self.ensure()
+        with self.engine.connect() as conn:
+            latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+            v = latest if version is None else version
+            if v < 0 or v > latest:
+                raise StoreError(msg("store.no_version", v=v, latest=latest))
+            frames = {t.name: self._read_table(conn, t, v) for t in TABLES}
+        return Dataset.from_frames(frames, version=v)
+
+    def _read_table(self, conn: Connection, model: ModelTable, v: int) -> pd.DataFrame:
+        table = ROW_TABLES[model.name]
+        live = (table.c.since_version <= v) & (table.c.until_version.is_(None) | (table.c.until_version > v))
+        query = select(*[table.c[c] for c in model.columns]).where(live)
+        # pandas reads the result set column by column: at national scale (3.6 million figures) this
+        # is several times faster than building a frame from SQLAlchemy row objects (bench.areas).
+        # In slices through a server-side cursor: one read of every row holds them all as Python
+        # objects at once (3.2 GB at the peak for the national figures); slices keep the peak near
+        # the frame's own size, at the same speed.
+        streamed = conn.execution_options(stream_results=True, max_row_buffer=READ_ROWS)
+        slices = list(pd.read_sql(query, streamed, chunksize=READ_ROWS))
+        frame = pd.concat(slices, ignore_index=True) if slices else pd.DataFrame()
+        frame = frame.reindex(columns=list(model.columns))
+        # Canonical order by the table's key, whatever order versions wrote rows in.
+        return frame.sort_values(list(model.key), kind="stable").reset_index(drop=True)
+
+    # Writing --------------------------------------------------------------------------
+
+    def _begin_write(self) -> Connection:
+        conn = self.engine.connect()
+        if self.is_sqlite:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        return conn
+
+    def commit(
+        self,
+        data: Dataset,
+        account: str,
+        file_name: str = "",
+        sha256: str = "",
+        note: str = "",
+        action: str = "import",
+        restored_from: int | None = None,
+        expected_version: int | None = None,
+    ) -> CommitResult:
+        """Make `data` the newest version; unchanged data writes nothing and returns version None.
+
+        With `expected_version`, the commit is refused (StoreMovedError) when the newest version is
+        no longer that one: a preview shown against version v must not be saved over v + 1.
+        """
+        self.ensure()
+        try:
+            with self._begin_write() as conn, conn.begin():
+                if not self.is_sqlite:
+                    # One writer at a time on a server database too.
+                    conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
+                if expected_version is not None:
+                    latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
+                    if latest != expected_version:
+                        raise StoreMovedError(msg("store.moved", latest=latest))
+                return self._commit_locked(
+                    conn, data, account, file_name, sha256, note, action, restored_from
+                )
+        except SQLAlchemyError as exc:
+            log.error("commit failed on %s: %s", self.url_for_people, getattr(exc, "orig", exc))
+            raise StoreError(_write_error_message(exc), str(getattr(exc, "orig", exc))) from exc
+
+    def _commit_locked(
+        self,
+        conn: Connection,
+        data: Dataset,
+        account: str,
+        file_name: str,
+        sha256: str,
+        note: str,
+        action: str,
+        restored_from: int | None,
+    ) -> CommitResult:
+        plans = {}
+        added = removed = 0
+        for model in TABLES:
+            table = ROW_TABLES[model.name]
+            current = conn.execute(
+                select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
+            ).all()
+            current_hash = {h: rid for rid, h in current}
+            frame = data.frame(model)
+            hashes = row_hashes(frame)
+            new_mask = ~hashes.isin(current_hash.keys())
+            gone = set(current_hash) - set(hashes)
+            plans[model.name] = (
+                frame[new_mask.to_numpy()],
+                hashes[new_mask],
+                [current_hash[h] for h in gone],
+            )
+            added += int(new_mask.sum())
+            removed += len(gone)
+        if added == 0 and removed == 0:
+            return CommitResult(None, 0, 0)
+        counts = {**data.counts(), "added": added, "removed": removed}
+        version = conn.execute(
+            versions.insert().values(
+                account=account,
+                created_at=datetime.now(UTC),
+                action=action,
+                file_name=file_name,
+                sha256=sha256,
+                note=note,
+                counts=json.dumps(counts, ensure_ascii=False),
+                restored_from=restored_from,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has one; SQLAlchemy types it Optional
+        for model in TABLES:
+            table = ROW_TABLES[model.name]
+            rows, hashes, gone_ids = plans[model.name]
+            if gone_ids:
+                conn.execute(update(table).where(table.c.row_id.in_(gone_ids)).values(until_version=version))
+            if len(rows):
+                conn.execute(table.insert(), _records(rows, hashes, version))
+        return CommitResult(int(version), added, removed)
+
+    def rollback(self, version: int, account: str, note: str = "") -> CommitResult:
+        """Restore an old version's figures as a new version; nothing is deleted."""
+        old = self.load(version)
+        return self.commit(
+            old,
+            account=account,
+            note=note or f"Khôi phục phiên bản {version}",
+            action="rollback",
+            restored_from=version,
+        )
+
+
+def _records(rows: pd.DataFrame, hashes: pd.Series, version: int) -> list[dict]:
+    """Rows as plain Python values for the driver (no numpy scalars, None for missing)."""
+    out = rows.astype(object).where(rows.notna(), None)
+    records = out.to_dict("records")
+    for record, h in zip(records, hashes.to_numpy(), strict=True):
+        for key, value in record.items():
+            if isinstance(value, np.generic):
+                record[key] = value.item()
+        record["row_hash"] = h
+        record["since_version"] = version
+        record["until_version"] = None
+    return records
+
+
+def _write_error_message(exc: SQLAlchemyError) -> Message:
+    """A sentence for people from a database error on writing."""
+    detail = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in detail or "busy" in detail or "could not obtain lock" in detail:
+        return msg("store.busy")
+    if "readonly" in detail or "read-only" in detail or "read only" in detail:
+        return msg("store.read_only")
+    if "full" in detail or "no space" in detail:
+        return msg("store.disk_full")
+    return msg("store.cannot_write")
+
+
+def _unreachable(where: str, exc: object) -> StoreError:
+    """The store cannot be opened: a plain sentence for people, the address and cause in the log."""
+    log.error("cannot open the store %s: %s", where, exc)
+    return StoreError(msg("store.cannot_open"), f"{where}: {exc}")

@@ -1,0 +1,1 @@
+"""Words: vi/en word tables, numbers as people write them, labels, tables and cards."""

@@ -1,0 +1,194 @@
+"""The indicator cards and the tally of results: one indicator, or one term, at a glance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators.core.attainment import levels, stated_changes
+from indicators.core.model import Dataset, ObsKind, Status
+from indicators.core.page_settings import CHANGE_BASE_YEAR
+from indicators.core.selection import period_years
+from indicators.text import fmt, phrase
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from indicators.text.labels import (
+    NO_TARGET,
+    QUALIFIER_SIGN,
+    estimated,
+    indicator_info,
+    status_text,
+    value_text,
+)
+
+# Which target a card reports when an indicator has several: the resolution before a plan.
+TARGET_KIND_ORDER: tuple[str, ...] = ("NQ", "DA", "GIAO", "KH")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One indicator at a glance: its figure, % of target, status and change since 2015."""
+
+    code: str
+    name: str
+    value: str
+    unit: str
+    year: str
+    target_pct: str
+    status: str
+    status_label: str
+    change_label: str
+    change: str
+    reported_basis: bool
+    value_note: str = ""  # the report's own words where it qualifies the figure: "khoảng 300.000 lượt khách"
+    estimate: bool = False  # the figure is an estimate (ước thực hiện): "ước" is shown beside it
+    implied_target: bool = False  # the % rests on a target worked back from the printed %
+
+
+def _best_row(rows: pd.DataFrame) -> pd.Series | None:
+    """The row a card reports: a judged one first, the resolution before a plan, the latest year."""
+    if rows.empty:
+        return None
+    rank = {k: i for i, k in enumerate(TARGET_KIND_ORDER)}
+    judged = rows["status"] != Status.NO_DATA.value
+    ordered = rows.assign(
+        _judged=~judged, _kind=rows["target_kind"].map(rank).fillna(len(rank)), _year=-rows["year"]
+    ).sort_values(["_judged", "_year", "_kind"], kind="stable")
+    return ordered.iloc[0]
+
+
+def _change(data: Dataset, code: str, area: str | None, year: int, unit: str, lang: Lang) -> tuple[str, str]:
+    """The change since 2015 the report states, else its stated average a year, else "—"."""
+    obs = data.observations
+    mine = obs[(obs["code"] == code) & (obs["year"] == year) & (obs["base_year"] == CHANGE_BASE_YEAR)]
+    if area is not None:
+        mine = mine[mine["area"] == area]
+    change = stated_changes(mine)
+    # A rate moves in points (điểm %), a fall a year in points a year: never "4,5 %".
+    if not change.empty:
+        value = fmt.signed(change["value"].iloc[0], lang)
+        shown = fmt.join_unit(value, phrase.change_words(unit, lang))
+        shown = estimated(shown, change["change_kind"].iloc[0], lang)
+        return t("card.change", lang).format(y=CHANGE_BASE_YEAR), shown
+    per_year = stated_changes(mine, per_year=True)
+    if not per_year.empty:
+        value = fmt.signed(per_year["value"].iloc[0], lang)
+        shown = fmt.join_unit(value, phrase.change_words(unit, lang, per_year=True))
+        shown = estimated(shown, per_year["change_kind"].iloc[0], lang)
+        return t("card.change_per_year", lang).format(y=CHANGE_BASE_YEAR), shown
+    return t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.MISSING
+
+
+def _of_total(data: Dataset, latest: pd.Series) -> float | None:
+    """The whole a count is out of (17 in "17/17"), where the report gives one."""
+    obs = data.observations
+    total = obs[
+        (obs["code"] == latest["code"])
+        & (obs["area"] == latest["area"])
+        & (obs["year"] == latest["year"])
+        & (obs["kind"] == ObsKind.TOTAL.value)
+    ]
+    return None if total.empty else float(total["value"].iloc[0])
+
+
+def _figure(
+    data: Dataset, mine: pd.DataFrame, code: str, unit: str, area: str | None, lang: Lang
+) -> tuple[str, str, str, str, str]:
+    """The latest figure of a card: value, year, the report's qualified words, change label, change."""
+    if mine.empty:
+        return fmt.MISSING, "", "", t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.MISSING
+    latest = mine.sort_values("year").iloc[-1]
+    qualifier = str(latest["qualifier"])
+    total = _of_total(data, latest)
+    info = data.indicators.set_index("code")
+    if total is not None:
+        value = fmt.of_total(latest["actual"], total, lang)  # "17/17": a count met out of a total
+    elif code in info.index and info.at[code, "value_kind"] == "yes_no":
+        value = phrase.yes_no(latest["actual"], lang)
+    else:
+        value = fmt.number(latest["actual"], lang)
+    value_note = ""
+    if qualifier:
+        value = f"{QUALIFIER_SIGN.get(qualifier, '')} {value}".strip()
+        value_note = fmt.join_unit(value_text(latest["actual"], qualifier, lang), unit)
+    change_label, change = _change(data, code, area, int(latest["year"]), unit, lang)
+    return value, str(int(latest["year"])), value_note, change_label, change
+
+
+def _judgement(rows: pd.DataFrame, lang: Lang) -> tuple[str, str, bool, bool]:
+    """A card's status, its %, whether it is the report's own %, and whether its target is implied."""
+    row = _best_row(rows)
+    if row is None:
+        return NO_TARGET, fmt.MISSING, False, False
+    reported_basis = bool(row["status_basis"] == "reported") or row.get("attainment_basis") == "printed"
+    shown = row["reported_pct"] if reported_basis else row["attainment_pct"]
+    implied = str(row.get("target_basis", "")) == "implied"
+    return str(row["status"]), fmt.percent(shown, lang), reported_basis, implied
+
+
+def cards(
+    data: Dataset,
+    rows: pd.DataFrame,
+    codes: tuple[str, ...] | list[str],
+    lang: Lang,
+    area: str | None,
+    period: str | None,
+) -> list[Card]:
+    """Cards for the given indicators that exist in the data, in the order given."""
+    info = indicator_info(data, lang)
+    lv = levels(data.observations)
+    first, last = period_years(period) if period else (-(10**6), 10**6)
+    out = []
+    for code in codes:
+        if code not in info.index:
+            continue
+        mine = lv[(lv["code"] == code) & (lv["year"] >= first) & (lv["year"] <= last)]
+        if area is not None:
+            mine = mine[mine["area"] == area]
+        unit = str(info.at[code, "unit"])
+        value, year, value_note, change_label, change = _figure(data, mine, code, unit, area, lang)
+        status, pct, reported_basis, implied = _judgement(rows[rows["code"] == code], lang)
+        estimate = not mine.empty and str(mine.sort_values("year")["actual_kind"].iloc[-1]) == "estimate"
+        out.append(
+            Card(
+                code=code,
+                name=str(info.at[code, "name"]),
+                value=value,
+                unit=unit,
+                year=year,
+                target_pct=pct,
+                status=status,
+                status_label=status_text(status, lang),
+                change_label=change_label,
+                change=change,
+                reported_basis=reported_basis,
+                value_note=value_note,
+                estimate=estimate,
+                implied_target=implied,
+            )
+        )
+    return out
+
+
+def tally(rows: pd.DataFrame) -> dict[str, int]:
+    """How many targets are exceeded, met, not met and not yet judged."""
+    counts = rows["status"].value_counts()
+    return {s.value: int(counts.get(s.value, 0)) for s in Status}
+
+
+def bases(rows: pd.DataFrame) -> dict[str, int]:
+    """How many rows with a target rest on a stated target and how many on one implied by a printed %."""
+    counts = rows["target_basis"].astype(str).value_counts() if "target_basis" in rows else pd.Series()
+    return {basis: int(counts.get(basis, 0)) for basis in ("stated", "implied")}
+
+
+def tally_title(counts: dict[str, int], lang: Lang) -> str:
+    """The finding a tally gives, as a chart title: how many judged targets are met or exceeded."""
+    good = counts.get(Status.EXCEEDED.value, 0) + counts.get(Status.MET.value, 0)
+    judged = good + counts.get(Status.NOT_MET.value, 0)
+    # One bar says its own finding; "1 of 1 targets" would only repeat it, badly.
+    if judged < 2:
+        return ""
+    key = "chart.finding_all" if good == judged else "chart.finding_some"
+    return t(key, lang).format(good=fmt.number(good, lang), n=fmt.number(judged, lang))

@@ -1,0 +1,1 @@
+"""Tests' shared helpers: the app server, signed-in sessions, the area fixture."""
