@@ -27,14 +27,16 @@ NODE_DEPS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 test: $(VENV)/.dev $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 seed: $(VENV)/.runtime
-	$(BIN)/python -m indicators.store.seed
+	$(BIN)/python -m indicators.cli.seed
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.engine

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, state, widgets
+from dashboard import auth, domain_pages, state, widgets
 from indicators.store.accounts import Role
 from indicators.text.i18n import t
 
@@ -70,51 +70,8 @@ summary = [
         url_path="so-sanh-dia-ban",
     ),
 ]
-domains = [
-    st.Page(
-        "pages/domain_economy.py",
-        title=t("page.economy", lang),
-        icon=":material/payments:",
-        url_path="kinh-te",
-    ),
-    st.Page(
-        "pages/domain_society.py",
-        title=t("page.society", lang),
-        icon=":material/school:",
-        url_path="giao-duc-y-te-van-hoa",
-    ),
-    st.Page(
-        "pages/domain_poverty_jobs.py",
-        title=t("page.poverty_jobs", lang),
-        icon=":material/work:",
-        url_path="giam-ngheo-viec-lam",
-    ),
-    st.Page(
-        "pages/domain_defence_security.py",
-        title=t("page.defence_security", lang),
-        icon=":material/shield:",
-        url_path="quoc-phong-an-ninh",
-    ),
-    st.Page(
-        "pages/domain_political_system.py",
-        title=t("page.political_system", lang),
-        icon=":material/account_balance:",
-        url_path="he-thong-chinh-tri",
-    ),
-    st.Page(
-        "pages/domain_new_rural.py",
-        title=t("page.new_rural", lang),
-        icon=":material/cottage:",
-        url_path="nong-thon-moi",
-    ),
-    st.Page("pages/domain_tea.py", title=t("page.tea", lang), icon=":material/eco:", url_path="cay-che"),
-    st.Page(
-        "pages/domain_tourism.py",
-        title=t("page.tourism", lang),
-        icon=":material/landscape:",
-        url_path="du-lich",
-    ),
-]
+# The eight domain pages are one function drawn from a table, each at its old address.
+domains = domain_pages.nav_pages(lang)
 # Pages that change data are built into the navigation only for analysts and admins; for
 # everyone else their addresses lead to the sign-in form, and the menu offers only that.
 editing = [

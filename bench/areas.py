@@ -223,7 +223,7 @@ def main() -> int:
         raise SystemExit(
             'set INDICATORS_TEST_PG_URL first: export INDICATORS_TEST_PG_URL="$(bash .ci/postgres.sh)"'
         )
-    # Load inputs.
+    # Build the synthetic national dataset.
     start = time.perf_counter()
     data = build()
     province = "12"

@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    # Load inputs.
+    # Write the large workbook every timing reads.
     folder = Path(tempfile.mkdtemp(prefix="bench_excel_"))
     path = folder / "big.xlsx"
     started = time.perf_counter()
@@ -73,7 +73,7 @@ def main() -> None:
     store = Store(f"sqlite:///{folder / 'store.sqlite'}").ensure()
     current = store.load()
 
-    # Process data.
+    # Time each read against a bare read of the same file.
     base = best_of(args.runs, lambda: pd.read_excel(path, sheet_name=None, engine="calamine"))
     print(f"{'bare read_excel(calamine)':<26} {base:6.2f} s")
     result: dict[str, Dataset] = {}
@@ -112,7 +112,7 @@ def main() -> None:
 
     refused = best_of(args.runs, refuse_and_report)
 
-    # Save outputs.
+    # Print the ratios.
     for label, seconds, against in (
         *((k, v, base) for k, v in timings.items()),
         ("refuse + grouped report", refused, base_bad),

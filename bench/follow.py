@@ -144,7 +144,7 @@ def main() -> int:
         raise SystemExit(
             'set INDICATORS_TEST_PG_URL first: export INDICATORS_TEST_PG_URL="$(bash .ci/postgres.sh)"'
         )
-    # Load inputs.
+    # Build the synthetic national dataset.
     data = areas.build()
     commune = str(
         data.areas.loc[(data.areas["level"] == "commune") & (data.areas["parent"] == "12"), "code"].iloc[0]
@@ -159,13 +159,13 @@ def main() -> int:
         def commit() -> int:
             return commit_commune(url, commune, next(factor))
 
-        # Process data.
+        # Time each way of reaching the new version.
         advanced, whole = reach_times(url, commune, rounds)
         with servers(url, 1) as one:
             single, single_again = first_views(one, commit, rounds)
         with servers(url, 2) as two, multi.proxy(two):
             pair, pair_again = first_views(two, commit, rounds)
-    # Save outputs.
+    # Print the table of ratios.
     lines = table(
         advanced, whole, single | pair, single_again | pair_again, (load_before, os.getloadavg()[0])
     )

@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if not 0 < args.scale <= 1:
         raise SystemExit("--scale is a share of the provinces: more than 0, at most 1")
-    # Load inputs.
+    # Build the synthetic national dataset.
     start = time.perf_counter()
     data = build(provinces=provinces(args.scale))
     print(describe(data, time.perf_counter() - start))
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         load_fast(url, data)
         print(f"written to PostgreSQL with COPY in {time.perf_counter() - start:.0f} s")
         del data
-        # Process data.
+        # Time every page, and read the servers' memory.
         times, memory = measure(url, args.rounds, args.servers)
     report(times, args.rounds)
     held = ", ".join(f"{m:,.0f} MB" for m in memory)

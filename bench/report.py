@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    # Load inputs.
+    # The source report's data and the browser the PDF path needs.
     data = seed.load_source()
     period = report.parse_period("2015-2020", None)
     browser = report_render.find_browser()
@@ -128,7 +128,7 @@ def main() -> None:
     print(f"report: {len(counted.paragraphs)} paragraphs, {len(counted.tables)} tables, {cells} cells")
     report_render.pdf_bytes(twin)  # LibreOffice's first start makes its profile: not timed
 
-    # Process data.
+    # Time each build, best of the runs.
     timings = {
         "bare docx": best_of(args.runs, bare),
         "report docx": best_of(args.runs, make_docx),
@@ -146,7 +146,7 @@ def main() -> None:
             1, lambda: report_render.docx_bytes(report.build(data, AREA, period, "vi"), browser=browser)
         )
 
-    # Save outputs.
+    # Print the ratios against the bare documents built in this same run.
     for label, seconds in timings.items():
         print(f"{label:<26} {seconds:7.3f} s")
     for kind, base in (("docx", "bare docx"), ("pdf", "bare pdf")):

@@ -4,36 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import streamlit as st
-
 from dashboard import state
+from dashboard.cache import per_version
 from indicators.core import selection, subset
 from indicators.core.model import Dataset
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _index(url: str, version: int, _data: Dataset) -> subset.RowIndex:
+@per_version(8)
+def _index(data: Dataset) -> subset.RowIndex:
     # Keyed by store and version like every other cache: one scan of the figures per version,
     # then a page's own indicator and area are a look-up, not a pass over millions of rows.
-    index = subset.RowIndex.of(_data)
+    index = subset.RowIndex.of(data)
     state.release_freed_memory()  # the text columns' scans free far more than the index keeps
     return index
 
 
 def cut(data: Dataset, codes: Iterable[str] | None = None, area: str | None = None) -> Dataset:
     """The dataset with only the rows of `codes` (None: all) in `area` (None: all); see core/subset."""
-    return subset.cut(data, _index(state.store().url, data.version, data), codes, area)
+    return subset.cut(data, _index(data), codes, area)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _codes(url: str, version: int, domains: tuple[str, ...], _data: Dataset) -> tuple[str, ...]:
+@per_version(8)
+def _codes(data: Dataset, domains: tuple[str, ...]) -> tuple[str, ...]:
     # codes_in scans every figure for the codes that have one: once per version and domain list.
-    return tuple(selection.codes_in(_data, domains))
+    return tuple(selection.codes_in(data, domains))
 
 
 def codes_in(data: Dataset, domains: Iterable[str]) -> list[str]:
     """selection.codes_in (the page order of a domain's indicators), once per version."""
-    return list(_codes(state.store().url, data.version, tuple(domains), data))
+    return list(_codes(data, tuple(domains)))
 
 
 def all_codes(data: Dataset) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import narrow, state, widgets
+from dashboard import computed, markup, narrow, reading_tables, state, widgets
 from indicators.core import commendations, selection
 from indicators.text import fmt
 from indicators.text.i18n import t
@@ -42,7 +42,7 @@ if ranked.empty:
     widgets.say(t("empty.commendations", lang))
 else:
     st.subheader(commendations.finding(ranked, lang))
-    widgets.show_table(
+    reading_tables.show_table(
         commendations.levels_table(ranked, lang), "commendations_levels", lang, key="levels_table"
     )
     st.subheader(t("commendations.by_level", lang))
@@ -55,11 +55,11 @@ else:
             level=t(f"level.{level}", lang), n=fmt.number(awards["count"].sum(), lang)
         )
         st.markdown(f"**{heading}**")
-        widgets.show_bar_table(awards, "count", lang)
-    st.caption(widgets.md(widgets.source_line(lang)))
+        reading_tables.show_bar_table(awards, "count", lang)
+    st.caption(markup.md(computed.source_line(lang)))
 
 # Every count, with the public recognition the report gives outside the award list.
 st.subheader(t("domain_page.table", lang))
-widgets.show_table(
+reading_tables.show_table(
     commendations.commendations_table(counts, lang), "commendations", lang, key="commendations_table"
 )

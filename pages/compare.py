@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import downloads, state, widgets
+from dashboard import computed, downloads, markup, reading_tables, state, widgets
 from indicators.areas import compare
 from indicators.areas import hierarchy as areas
 from indicators.charts import compare as compare_charts
@@ -21,7 +21,7 @@ if info.empty:
     widgets.say(t("empty.indicators", lang))
     st.stop()
 st.caption(t("compare.intro", lang))
-codes, years_of = widgets.compare_choices(data)
+codes, years_of = computed.compare_choices(data)
 
 
 def _new_indicator() -> None:
@@ -30,7 +30,7 @@ def _new_indicator() -> None:
     years = years_of.get(chosen, [])
     if years:
         st.session_state["compare_year"] = years[-1]
-        parent = widgets.default_parent(data, chosen, years[-1])
+        parent = computed.default_parent(data, chosen, years[-1])
         if parent:
             st.session_state["compare_parent"] = parent
 
@@ -50,13 +50,13 @@ years = years_of.get(code, [])
 if not years:
     widgets.say(t("empty.series", lang))
     st.stop()
-names = widgets.area_labels(data, lang)
+names = computed.area_labels(data, lang)
 left, right = st.columns([1, 3])
 # A value already in the session (set when the indicator changed) wins; else the latest year.
 start = 0 if "compare_year" in st.session_state else len(years) - 1
 year = left.selectbox(t("compare.year", lang), years, index=start, key="compare_year")
 parents = [compare.COUNTRY, *sorted(areas.parents(data.areas)["code"], key=lambda c: names.get(c, c))]
-default = st.query_params.get("parent") or widgets.default_parent(data, code, year)
+default = st.query_params.get("parent") or computed.default_parent(data, code, year)
 parent = right.selectbox(
     t("compare.parent", lang),
     parents,
@@ -66,13 +66,13 @@ parent = right.selectbox(
     help=t("compare.parent_help", lang),
 )
 
-# Process data.
-result = widgets.comparison(data, code, year, parent)
+# The comparison: each child area against the parent's total and target.
+result = computed.comparison(data, code, year, parent)
 if result.problem:
     widgets.say(t(result.problem, lang).format(code=code, year=year, area=names.get(parent, parent)))
     st.stop()
 
-# Save outputs: the ranked chart, then one table with each area's gap to its own target.
+# Draw it: the ranked chart, then one table with each area's gap to its own target.
 if result.children["value"].notna().any():
     figure = compare_charts.compare_figure(data, result, name, unit, lang)
     widgets.show_chart(figure, f"so_sanh_{code}_{year}", lang, key="compare_chart")
@@ -80,7 +80,7 @@ else:
     widgets.say(t("compare.no_values", lang).format(year=year))
 st.subheader(t("compare.table", lang))
 table = compare_charts.compare_table(data, result, unit, lang)
-widgets.show_table(
+reading_tables.show_table(
     table,
     f"so_sanh_{code}_{year}",
     lang,
@@ -100,7 +100,7 @@ else:
         t("report.cmp.scope", lang),
         ["one", "all"],
         # Radio options are Markdown: the indicator's name from the data goes through md() like any text.
-        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=widgets.md(name)),
+        format_func=lambda s: t(f"report_scope.{s}", lang).format(name=markup.md(name)),
         key="compare_report_scope",
         horizontal=True,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import narrow, state, widgets
+from dashboard import computed, markup, narrow, reading_tables, state, widgets
 from indicators.charts import figures
 from indicators.core import page_settings, selection
 from indicators.text import fmt, labels, tables
@@ -37,7 +37,7 @@ mine = narrow.cut(data, [code], area)
 meta = labels.metadata(data, code, lang)
 if meta:
     with st.expander(t("detail.meta", lang), expanded=False):
-        st.markdown("  \n".join(f"**{widgets.md(label)}:** {widgets.md(text)}" for label, text in meta))
+        st.markdown("  \n".join(f"**{markup.md(label)}:** {markup.md(text)}" for label, text in meta))
 
 # The series with its targets.
 st.subheader(t("chart.series", lang))
@@ -59,7 +59,7 @@ if observations.empty:
     widgets.say(t("empty.figure", lang))
 else:
     shown = ["year", "obs_kind", "value", "note"]
-    widgets.show_table(observations, f"{code}_figures", lang, key="detail_observations", columns=shown)
+    reading_tables.show_table(observations, f"{code}_figures", lang, key="detail_observations", columns=shown)
 
 # Targets and attainment: the computed % beside the report's own.
 st.subheader(t("detail.targets", lang))
@@ -68,8 +68,8 @@ if targets.empty:
 else:
     shown = ["term", "kind", "comparator", "target", "basis"]
     targets_frame = tables.targets_table(mine, code, lang, area)
-    widgets.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
-rows = widgets.attainment_rows(data)
+    reading_tables.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
+rows = computed.attainment_rows(data)
 rows = rows[rows["code"] == code]
 if area is not None:
     rows = rows[rows["area"] == area]
@@ -95,12 +95,12 @@ if not rows.empty:
             number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
             target = fmt.join_unit(number, labels.row_unit(row, unit, lang))
             # A caption is Markdown, and the unit comes from the data.
-            st.caption(t("detail.derived", lang).format(target=widgets.md(target)))
+            st.caption(t("detail.derived", lang).format(target=markup.md(target)))
         elif not fmt.is_missing(row["reported_pct"]) and not fmt.is_missing(row["attainment_pct"]):
             st.caption(t("detail.same", lang).format(reported=fmt.percent(row["reported_pct"], lang)))
     # The badges above name the term and who set the target; the table keeps to the numbers.
     shown = ["term", "actual", "actual_kind", "target", "basis", "pct", "reported", "status"]
-    widgets.show_table(
+    reading_tables.show_table(
         tables.attainment_table(rows, lang),
         f"{code}_attainment",
         lang,
@@ -117,5 +117,5 @@ else:
     if lang == "en":
         st.caption(t("detail.quotes_english", lang))
     for _, quote in quoted.iterrows():
-        st.markdown(f"> {widgets.md(quote['quote'])}")
-        st.caption(widgets.md(quote["section"]))
+        st.markdown(f"> {markup.md(quote['quote'])}")
+        st.caption(markup.md(quote["section"]))

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import auth, limits, narrow, state, widgets
-from indicators.charts import figures
+from dashboard import auth, computed, limits, markup, narrow, reading_tables, state, widgets
+from dashboard.cache import per_version
+from indicators.charts import Figure, figures
 from indicators.core import page_settings, selection
 from indicators.core.model import Dataset
 from indicators.excel import missing
@@ -40,13 +40,11 @@ def _drawable(goals: pd.DataFrame) -> list[str]:
 
 
 # One chart per version, area, language and goal: a page draws a dozen of a hundred, built when asked.
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _chart(
-    url: str, version: int, area: str, lang: Lang, code: str, _whole: Dataset, _view: GoalsView
-) -> go.Figure:
+@per_version(256)
+def _chart(whole: Dataset, area: str, lang: Lang, code: str, *, _view: GoalsView) -> Figure:
     goals, paths = _view.goals, _view.paths
     goal = goals[goals["code"] == code].iloc[0]
-    data = narrow.cut(_whole, [code], area)
+    data = narrow.cut(whole, [code], area)
     info = labels.indicator_info(data, lang)
     name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
     actuals = selection.series(
@@ -65,7 +63,7 @@ def _lines(data: Dataset, goals: pd.DataFrame, gaps: pd.DataFrame, lang: Lang) -
             data, goals[goals["code"] == code].iloc[0], str(info["unit"].get(code, "")), lang
         )
         what = "; ".join(rows["missing"])
-        lacking.append(f"- **{widgets.md(rows['name'].iloc[0])}** ({widgets.md(goal)}): {widgets.md(what)}")
+        lacking.append(f"- **{markup.md(rows['name'].iloc[0])}** ({markup.md(goal)}): {markup.md(what)}")
     drawn = goals["base_value"].notna() & goals["goal_value"].notna()
     other = []
     for _, goal in goals[~drawn & ~goals["code"].isin(gaps["code"])].iterrows():
@@ -75,17 +73,17 @@ def _lines(data: Dataset, goals: pd.DataFrame, gaps: pd.DataFrame, lang: Lang) -
         )
         stated = tables.goal_text(data, goal, str(info["unit"].get(code, "")), lang)
         other.append(
-            f"- **{widgets.md(info['name'].get(code, code))}** ({widgets.md(stated)}): {widgets.md(reason)}"
+            f"- **{markup.md(info['name'].get(code, code))}** ({markup.md(stated)}): {markup.md(reason)}"
         )
     return lacking, other
 
 
 # Keyed by store, version, area and language: goal texts and charts are the page's own work, done once.
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _view(url: str, version: int, area: str, lang: Lang, today: int, _whole: Dataset) -> GoalsView:
-    goals, paths = widgets.progress_rows(_whole)
+@per_version(32)
+def _view(whole: Dataset, area: str, lang: Lang, today: int) -> GoalsView:
+    goals, paths = computed.progress_rows(whole)
     goals, paths = goals[goals["area"] == area], paths[paths["area"] == area]
-    data = narrow.cut(_whole, area=area)  # the area's own figures and targets, not the whole store
+    data = narrow.cut(whole, area=area)  # the area's own figures and targets, not the whole store
     gaps = missing.gaps(goals, until=today)
     lacking, other = _lines(data, goals, gaps, lang)
     said = missing.by_goal(gaps, lang)
@@ -101,8 +99,8 @@ def _view(url: str, version: int, area: str, lang: Lang, today: int, _whole: Dat
     )
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _areas(url: str, version: int, _goals: pd.DataFrame) -> tuple[list[str], set[str]]:
+@per_version(8)
+def _areas(data: Dataset, *, _goals: pd.DataFrame) -> tuple[list[str], set[str]]:
     # The areas with a goal, and those with a figure toward one: a province holding only targets
     # would open the page on goals without a chart. Once per version, not per run.
     measured = set(_goals.loc[_goals["latest_value"].notna(), "area"])
@@ -112,15 +110,15 @@ def _areas(url: str, version: int, _goals: pd.DataFrame) -> tuple[list[str], set
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.goals", lang)
-goals, _ = widgets.progress_rows(data)
+goals, _ = computed.progress_rows(data)
 if goals.empty:
     widgets.say(t("empty.goals", lang))
     st.stop()
-choices, measured = _areas(state.store().url, data.version, goals)
+choices, measured = _areas(data, _goals=goals)
 area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=measured)
 goals = goals[goals["area"] == area]
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
-view = _view(state.store().url, data.version, str(area), lang, date.today().year, data)
+view = _view(data, str(area), lang, date.today().year)
 st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
 
 # One chart per goal that has a baseline, six at most with a search; the others say why not.
@@ -130,7 +128,7 @@ if not view.drawable:
 grid = st.grid(2, min_column_width=340, gap="medium")
 for code in limits.searched(data, view.drawable, lang, key="goals", limit=limits.GOAL_CHART_LIMIT):
     with grid.cell():
-        figure = _chart(state.store().url, data.version, str(area), lang, code, data, view)
+        figure = _chart(data, str(area), lang, code, _view=view)
         widgets.show_chart(figure, f"goal_{code}", lang, key=f"goal_{code}")
 
 # The figures each goal without a status lacks; an analyst gets them as a workbook to fill.
@@ -158,4 +156,4 @@ if view.unexplained_lines:
 
 # Required and observed growth, for reading and for Excel.
 st.subheader(t("goals.table", lang))
-widgets.show_table(view.table, f"goals_{goal_year}", lang, key="goals_table", display=view.summary)
+reading_tables.show_table(view.table, f"goals_{goal_year}", lang, key="goals_table", display=view.summary)

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state
+from dashboard.cache import per_version
 from indicators.excel import diff
 from indicators.excel import workbook as excel
 from indicators.store.database import StoreError
@@ -49,8 +50,8 @@ def figures_for_people(observations: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return shown
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _version_bytes(url: str, version: int) -> bytes:
+@per_version(4, shared=False)
+def _version_bytes(version: int) -> bytes:
     # Keyed by version: a version never changes once written.
     return excel.workbook_bytes(state.dataset_at(version))
 
@@ -60,22 +61,32 @@ def _rollback(numbers: list[int], current: int, lang: Lang) -> None:
     st.caption(t("history.rollback_help", lang))
     older = [v for v in numbers if v != current]
     chosen = st.selectbox(t("history.version", lang), older[::-1], key=state.HISTORY_ROLLBACK_WIDGET)
+    if st.button(t("history.rollback_button", lang).format(v=chosen), key=state.HISTORY_ROLLBACK_BUTTON):
+        st.session_state[state.HISTORY_PENDING_KEY] = chosen
     pending = st.session_state.get(state.HISTORY_PENDING_KEY)
-    if pending is None:
-        if st.button(t("history.rollback_button", lang).format(v=chosen), key=state.HISTORY_ROLLBACK_BUTTON):
-            st.session_state[state.HISTORY_PENDING_KEY] = chosen
-            st.rerun()
-        return
-    # Asked once more: a rollback changes what every leader sees.
+    if pending is not None:
+        # Asked once more, in a dialog over the page: a rollback changes what every leader sees. The
+        # question stays open while a version is pending (each run draws it again); closing it, or
+        # either answer, clears the pending version.
+        ask = st.dialog(
+            t("history.rollback_title", lang),
+            icon=":material/history:",
+            on_dismiss=lambda: st.session_state.pop(state.HISTORY_PENDING_KEY, None),
+        )
+        ask(_confirm_rollback)(int(pending), lang)
+
+
+def _confirm_rollback(pending: int, lang: Lang) -> None:
+    """The dialog's question and its two answers; nothing is written until the reader confirms."""
     st.warning(t("history.rollback_confirm", lang).format(v=pending), icon=":material/warning:")
     yes, no = st.columns(2)
-    if no.button(t("history.no", lang), key=state.HISTORY_CANCEL_BUTTON):
+    if no.button(t("history.no", lang), key=state.HISTORY_CANCEL_BUTTON, width="stretch"):
         st.session_state.pop(state.HISTORY_PENDING_KEY, None)
         st.rerun()
-    if yes.button(t("history.yes", lang), type="primary", key=state.HISTORY_CONFIRM_BUTTON):
+    if yes.button(t("history.yes", lang), type="primary", key=state.HISTORY_CONFIRM_BUTTON, width="stretch"):
         st.session_state.pop(state.HISTORY_PENDING_KEY, None)
         try:
-            result = state.store().rollback(int(pending), account=auth.current()[0])
+            result = state.store().rollback(pending, account=auth.current()[0])
         except StoreError as exc:
             st.error(exc.text(lang), icon=":material/database:")
             st.stop()
@@ -114,7 +125,7 @@ def main() -> None:
     st.dataframe(figures_for_people(data.observations, lang), hide_index=True, width="stretch")
     st.download_button(
         t("history.download", lang).format(v=viewed),
-        data=lambda: _version_bytes(store.url, int(viewed)),
+        data=lambda: _version_bytes(int(viewed)),
         file_name=f"so_lieu_phien_ban_{viewed}.xlsx",
         mime=excel.XLSX_MIME,
         icon=":material/download:",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import downloads, state, widgets
+from dashboard import computed, downloads, state, widgets
 from indicators.core import page_settings, selection
 from indicators.text import cards
 from indicators.text.i18n import t
@@ -12,7 +12,7 @@ from indicators.text.i18n import t
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.overview", lang)
-rows = widgets.attainment_rows(data)
+rows = computed.attainment_rows(data)
 area, period = widgets.filters(data, rows, lang, key="overview")
 chosen = selection.select(rows, area, period)
 
@@ -24,7 +24,7 @@ with right:
     widgets.show_tally(cards.tally(chosen), lang)
     # Only a stated target checks the report's arithmetic: say how many rows are which.
     st.caption(t("overview.bases", lang).format(**cards.bases(chosen)))
-    figure, unjudged = widgets.attainment_chart(data, lang, area, period)
+    figure, unjudged = computed.attainment_chart(data, lang, area, period)
     if figure is not None:
         widgets.show_chart(figure, "attainment", lang, key="overview_attainment")
     else:
@@ -33,14 +33,14 @@ with right:
         st.caption(t("empty.unjudged", lang).format(n=unjudged))
 with left:
     st.subheader(t("overview.headline", lang))
-    headline = widgets.cards(data, page_settings.HEADLINE, lang, area, period)
+    headline = computed.cards(data, page_settings.HEADLINE, lang, area, period)
     if headline:
         widgets.show_cards(headline, lang, min_width=180)
     else:
         widgets.say(t("empty.figure", lang))
 
 # The goals of the latest term, grouped by their progress status.
-year, groups = widgets.goal_groups(data, lang, area)
+year, groups = computed.goal_groups(data, lang, area)
 st.subheader(t("overview.goals", lang).format(y=year or "…"))
 if not groups:
     widgets.say(t("empty.goals", lang))

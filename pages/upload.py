@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import auth, preview_commit, state, widgets
+from dashboard import auth, markup, preview_commit, state
+from dashboard.cache import per_version
 from indicators.core.model import Dataset
 from indicators.excel import diff, validate
 from indicators.excel import workbook as excel
@@ -64,8 +65,8 @@ def _mode(lang: Lang) -> diff.Mode:
     return mode
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _template(url: str, version: int) -> bytes:
+@per_version(4, shared=False)
+def _template(version: int) -> bytes:
     # Keyed by version: the template is the current data, so a commit makes a new one.
     return excel.workbook_bytes(state.dataset_at(version))
 
@@ -128,7 +129,7 @@ def _uploaded_file(current: Dataset, mode: diff.Mode, lang: Lang) -> tuple[Check
     moved = checked is not None and checked.sha256 == sha and checked.version != current.version
     if checked is None or checked.sha256 != sha or checked.version != current.version:
         # A status label is Markdown; the file's name is whatever the person's computer called it.
-        shown = widgets.md(uploaded.name)
+        shown = markup.md(uploaded.name)
         with st.status(t("upload.checking", lang).format(name=shown), expanded=False) as status:
             checked = _check(data, uploaded.name, current)
             status.update(label=t("upload.checked", lang).format(name=shown), state="complete")
@@ -180,7 +181,7 @@ def main() -> None:
     preview_commit.show_flash(KEYS)
     st.download_button(
         t("upload.template", lang),
-        data=lambda: _template(store.url, current.version),
+        data=lambda: _template(current.version),
         file_name=f"mau_cap_nhat_so_lieu_v{current.version}.xlsx",
         mime=excel.XLSX_MIME,
         icon=":material/download:",

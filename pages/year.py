@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, narrow, state, widgets
+from dashboard import downloads, markup, narrow, reading_tables, state, widgets
+from dashboard.cache import per_version
 from indicators.core import terms, year_review
 from indicators.core.model import Dataset
 from indicators.text import labels, year_tables
@@ -14,39 +15,38 @@ from indicators.text.i18n import t
 
 
 # Keyed by store and version like the other pages' caches: an import is a new version.
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _review(url: str, version: int, area: str, year: int, _data: Dataset) -> pd.DataFrame:
-    return year_review.review(_data, area, year)
+@per_version(32)
+def _review(data: Dataset, area: str, year: int) -> pd.DataFrame:
+    return year_review.review(data, area, year)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@per_version(32)
 def _tables(
-    url: str, version: int, area: str, year: int, lang: Lang, _data: Dataset, _rows: pd.DataFrame
+    data: Dataset, area: str, year: int, lang: Lang, *, _rows: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     # A goal's text and path per row: the page's own work, done once per version, area, year and language.
-    return year_tables.table(_data, _rows, area, lang), year_tables.summary(_data, _rows, area, lang)
+    return year_tables.table(data, _rows, area, lang), year_tables.summary(data, _rows, area, lang)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _choices(url: str, version: int, _data: Dataset) -> tuple[list[str], list[terms.Term]]:
-    return year_review.areas(_data), terms.catalogue(_data)
+@per_version(8)
+def _choices(data: Dataset) -> tuple[list[str], list[terms.Term]]:
+    return year_review.areas(data), terms.catalogue(data)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _years(url: str, version: int, area: str, _data: Dataset) -> tuple[list[int], int | None]:
-    return year_review.years(_data, area), year_review.default_year(_data, area)
+@per_version(64)
+def _years(data: Dataset, area: str) -> tuple[list[int], int | None]:
+    return year_review.years(data, area), year_review.default_year(data, area)
 
 
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.year", lang)
-url = state.store().url
-areas, catalogue = _choices(url, data.version, data)
+areas, catalogue = _choices(data)
 area = widgets.area_filter(data, areas, lang, key="year_area")
 if area is None:
     widgets.say(t("year.empty", lang))
     st.stop()
-years, latest = _years(url, data.version, area, data)
+years, latest = _years(data, area)
 if not years:
     widgets.say(t("year.no_years", lang))
     st.stop()
@@ -59,7 +59,7 @@ year = st.selectbox(
     bind="query-params",
     width=160,
 )
-rows = _review(url, data.version, area, int(year), data).copy(deep=False)
+rows = _review(data, area, int(year))
 # The area's own figures and targets: what the tables below read, not the whole store. The báo
 # cáo gets the whole (it may add the area's units up).
 whole, data = data, narrow.cut(data, area=area)
@@ -72,7 +72,7 @@ if rows.empty:
     st.stop()
 place = labels.area_label(data, area, lang)
 st.caption(
-    widgets.md(
+    markup.md(
         t("year.intro", lang).format(
             area=place, y=year, p=int(year) - 1, term=term.label if term is not None else "…"
         )
@@ -96,8 +96,8 @@ elif int(year) == term.end:
 
 # Every indicator of the year, for reading and for Excel.
 st.subheader(t("year.table", lang).format(y=year))
-table, summary = _tables(url, data.version, area, int(year), lang, data, rows)
-widgets.show_table(table, f"nam_{year}_{area}", lang, key="year_table", display=summary)
+table, summary = _tables(data, area, int(year), lang, _rows=rows)
+reading_tables.show_table(table, f"nam_{year}_{area}", lang, key="year_table", display=summary)
 
 # The báo cáo of this area and year, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))

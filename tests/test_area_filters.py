@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.dashboard import go_to
 from indicators.store.database import Store
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -25,7 +26,7 @@ COMMUNES = [
 
 def open_page(page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page(page)
+    go_to(at, page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -53,7 +54,7 @@ def test_the_overview_offers_every_area_with_data_once(communes: Store) -> None:
 
 
 def test_the_tea_page_shows_the_chosen_commune(communes: Store) -> None:
-    at = open_page("pages/domain_tea.py")
+    at = open_page("cay-che")
     assert area_picker(at, "domain_tea_area") == [PROVINCE, FORMER, *COMMUNES]
     at.selectbox(key="domain_tea_area").set_value("03424").run()
     assert not at.exception
@@ -66,9 +67,9 @@ def test_the_tea_page_shows_the_chosen_commune(communes: Store) -> None:
 def test_a_page_offers_only_the_areas_of_its_own_indicators(communes: Store) -> None:
     # The communes' 2026 figures are tea, poverty and households: the poverty page has them, and
     # the former district's own figures; the political system's figures are the district's only.
-    poverty = open_page("pages/domain_poverty_jobs.py")
+    poverty = open_page("giam-ngheo-viec-lam")
     assert area_picker(poverty, "domain_poverty_jobs_area") == [FORMER, *COMMUNES]
-    politics = open_page("pages/domain_political_system.py")
+    politics = open_page("he-thong-chinh-tri")
     assert not has_picker(politics, "domain_political_system_area")
     assert "Địa bàn: Huyện Tam Đường" in captions(politics)
 

@@ -82,3 +82,25 @@ def test_seventeen_of_seventeen_and_a_yes_no_goal_on_cards(data: Dataset, term: 
 )
 def test_a_tally_titles_its_chart_with_the_finding(counts: dict[str, int], lang: Lang, title: str) -> None:
     assert cards.tally_title(counts, lang) == title
+
+
+def test_an_estimates_caption_comes_from_its_own_note(data: Dataset, term: pd.DataFrame) -> None:
+    from dashboard import widgets
+
+    # The shipped estimates carry the source report's note: written in 2020, before the year ended.
+    tea = next(c for c in cards.cards(data, term, ["TEA_AREA"], "vi", "106", "2015-2020"))
+    assert tea.estimate and tea.estimate_note.startswith("Ước thực hiện: báo cáo viết trong năm 2020")
+    # A 2025 estimate an analyst entered later says what its own note says, never "written in 2020".
+    later = data.observations[(data.observations["code"] == "TEA_AREA") & (data.observations["year"] == 2020)]
+    later = later.assign(year=2025, value=1900.0, note="Ước của phòng Nông nghiệp, nhập tháng 3/2027")
+    bare = later.assign(year=2024, note="")
+    frames = {k: getattr(data, k) for k in ("indicators", "targets", "reported", "areas")}
+    updated = Dataset.from_frames({"observations": pd.concat([data.observations, bare, later]), **frames})
+    card = next(c for c in cards.cards(updated, term, ["TEA_AREA"], "vi", "106", "2020-2025"))
+    assert card.estimate_note == "Ước của phòng Nông nghiệp, nhập tháng 3/2027"
+    details = widgets.card_details(card, "vi")
+    assert "phòng Nông nghiệp" in details and "2020" not in details.split("\n")[0]
+    # Without a note of its own, a caption that is true of any estimate.
+    undated = next(c for c in cards.cards(updated, term, ["TEA_AREA"], "vi", "106", "2024"))
+    assert undated.estimate_note == ""
+    assert "số ước thực hiện, chưa phải số chính thức" in widgets.card_details(undated, "vi")

@@ -86,12 +86,17 @@ def test_the_source_line_names_the_versions_behind_the_data(store: Store) -> Non
     obs.loc[obs["code"] == "GTSX", "value"] = 2600.0
     store.commit(replace(data, observations=obs), account="canbo", file_name="so-lieu-2021.xlsx")
     line = labels.source_line(store.sources(), store.current_version(), "vi")
-    assert "(phiên bản 1); so-lieu-2021.xlsx (phiên bản 2); dữ liệu phiên bản 2." in line
+    # An upload is named by its day, never by its internal file name (nor by who uploaded it).
+    day = pd.Timestamp(store.versions()["created_at"].iloc[-1])
+    assert f"(phiên bản 1); số liệu cập nhật ngày {day:%d/%m/%Y} (phiên bản 2); dữ liệu phiên bản 2." in line
+    assert "so-lieu-2021.xlsx" not in line and "canbo" not in line
     store.rollback(1, account="quantri")
     line = labels.source_line(store.sources(), store.current_version(), "en")
-    assert "restored version 1 (version 3)" in line and "so-lieu-2021.xlsx" not in line
+    assert "restored version 1 (version 3)" in line and "figures updated" not in line
     # An old version's line is the old one.
-    assert "so-lieu-2021.xlsx (version 2)" in labels.source_line(store.sources(2), 2, "en")
+    assert f"figures updated on {day.day} {day:%b %Y} (version 2)" in labels.source_line(
+        store.sources(2), 2, "en"
+    )
 
 
 def test_the_detail_page_metadata(seed_data: Dataset) -> None:

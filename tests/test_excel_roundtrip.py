@@ -17,7 +17,8 @@ from indicators.core.model import TABLES, Dataset, ObsKind
 from indicators.excel import diff, validate
 from indicators.excel import workbook as excel
 from indicators.store import seed
-from indicators.store.database import SEED_WORKBOOK, Store
+from indicators.store.database import Store
+from indicators.store.seed import SEED_WORKBOOK
 
 SOLIEU_VALUE = "F"  # the value column of SoLieu
 

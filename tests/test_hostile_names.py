@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import state
+from bench.dashboard import go_to
+from dashboard import markup, state
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
 from indicators.store import accounts
@@ -50,14 +51,14 @@ PAGES = [
     "pages/commendations.py",
     "pages/detail.py",
     "pages/compare.py",
-    "pages/domain_economy.py",
-    "pages/domain_society.py",
-    "pages/domain_poverty_jobs.py",
-    "pages/domain_defence_security.py",
-    "pages/domain_political_system.py",
-    "pages/domain_new_rural.py",
-    "pages/domain_tea.py",
-    "pages/domain_tourism.py",
+    "kinh-te",
+    "giao-duc-y-te-van-hoa",
+    "giam-ngheo-viec-lam",
+    "quoc-phong-an-ninh",
+    "he-thong-chinh-tri",
+    "nong-thon-moi",
+    "cay-che",
+    "du-lich",
 ]
 # The upload page shows names once a file is chosen: its own test below sends one.
 SIGNED_IN = ["pages/enter.py", "pages/history.py", "pages/accounts.py"]
@@ -158,7 +159,7 @@ def open_page(page: str, lang: str, role: str | None = None) -> AppTest:
     at.session_state["lang"] = lang
     if role is not None:
         sessions.sign_in(at, "lan", role)
-    at.switch_page(page)
+    go_to(at, page)
     return at.run()
 
 
@@ -232,7 +233,6 @@ def test_the_derived_target_caption_shows_the_unit_as_written(hostile_store: str
 
 def test_the_checker_sees_live_markup() -> None:
     """The patterns find each piece of the payload unescaped, and none of them once md() has run."""
-    from dashboard import widgets
 
     assert [what for what, p in LIVE.items() if p.search(PAYLOAD)] == list(LIVE)
-    assert [what for what, p in LIVE.items() if p.search(widgets.md(PAYLOAD))] == []
+    assert [what for what, p in LIVE.items() if p.search(markup.md(PAYLOAD))] == []

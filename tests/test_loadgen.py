@@ -20,9 +20,6 @@ def served(store: Store) -> Iterator[tuple[str, int, Store]]:
     """The app on a free loopback port over the test's store (version 1, from data/), and its process id."""
     env = {**os.environ, "INDICATORS_DB": store.url}
     with loadgen.streamlit_server(env) as (url, pid):
-        # The first run of a fresh process answers a deep link with "page not found" before drawing
-        # the right page (Streamlit issue 9624, a pages/ folder beside app.py): one load first.
-        asyncio.run(loadgen.open_page(url))
         yield url, pid, store
 
 

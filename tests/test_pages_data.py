@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -13,6 +14,7 @@ from dashboard import state
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
 from indicators.store.database import Store
+from indicators.text.i18n import t
 from tests.support import sessions
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
@@ -250,3 +252,51 @@ def test_history_with_a_single_version(store: Store) -> None:
     at = page("history.py", "en")
     assert not at.exception
     assert [i.value for i in at.info] == ["The store holds a single version so far."]
+
+
+def dialogs(at: AppTest) -> list[Any]:  # AppTest's blocks are untyped
+    """The open dialogs of a page: AppTest keeps them outside at.main, in a tree it has no public view of."""
+
+    def walk(node: Any) -> list[Any]:
+        found = []
+        for child in getattr(node, "children", {}).values():
+            found += [child] if getattr(child, "type", "") == "dialog" else []
+            found += walk(child)
+        return found
+
+    return walk(at._tree)
+
+
+def test_a_rollback_asks_in_a_dialog_and_writes_nothing_until_confirmed(
+    store: Store, seed_data: Dataset
+) -> None:
+    edited = seed_data.observations.copy()
+    gtsx = (edited["code"] == "GTSX") & (edited["kind"] == "estimate")
+    edited.loc[gtsx, "value"] = 2700.0
+    frames = {k: getattr(seed_data, k) for k in ("indicators", "targets", "reported", "areas", "area_links")}
+    store.commit(Dataset.from_frames({**frames, "observations": edited}), account="thu")
+    at = page("history.py")
+    assert dialogs(at) == []
+
+    at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
+    (dialog,) = dialogs(at)
+    assert dialog.proto.dialog.title == t("history.rollback_title", "vi")
+    assert [w.value for w in dialog.warning] == [t("history.rollback_confirm", "vi").format(v=1)]
+    assert not at.main.warning  # over the page, not in it
+    assert {b.key for b in dialog.button} == {state.HISTORY_CONFIRM_BUTTON, state.HISTORY_CANCEL_BUTTON}
+    assert store.current_version() == 2  # asked, not done
+    # Another choice on the page runs it again: the question is still open, still nothing written.
+    at.selectbox(key=state.HISTORY_VIEW_WIDGET).select(1).run()
+    assert len(dialogs(at)) == 1 and store.current_version() == 2
+
+    at.button(key=state.HISTORY_CANCEL_BUTTON).click().run()
+    assert dialogs(at) == [] and store.current_version() == 2
+    assert state.HISTORY_PENDING_KEY not in at.session_state
+
+    at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
+    at.button(key=state.HISTORY_CONFIRM_BUTTON).click().run()
+    assert not at.exception and dialogs(at) == []
+    assert store.current_version() == 3
+    assert store.load().observations.query("code == 'GTSX' and kind == 'estimate'")["value"].tolist() == [
+        2503.3
+    ]  # version 1's figure again

@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench.areas import build
+from bench.dashboard import go_to
 from dashboard import limits
 from indicators.store.database import ENV_URL, Store
 
@@ -46,7 +47,7 @@ def open_page(page: str, at: AppTest | None = None) -> AppTest:
     if at is None:
         at = AppTest.from_file(APP, default_timeout=300)
         at.session_state["lang"] = "vi"
-    at.switch_page(page)
+    go_to(at, page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -57,7 +58,7 @@ def picked(at: AppTest, key: str) -> str:
 
 
 def test_the_domain_page_draws_a_dozen_cards_and_finds_the_rest(store_env: str) -> None:
-    at = open_page("pages/domain_economy.py")
+    at = open_page("kinh-te")
     # A hundred indicators: the first twelve as cards, a search, and how many are shown of how many.
     assert len(at.metric) == limits.CARD_LIMIT == 12
     assert "Hiện 12 trong 100 chỉ tiêu" in " ".join(c.value for c in at.caption)
@@ -79,7 +80,7 @@ def test_the_domain_page_draws_a_dozen_cards_and_finds_the_rest(store_env: str) 
 def test_the_search_speaks_english_too(store_env: str) -> None:
     at = AppTest.from_file(APP, default_timeout=300)
     at.session_state["lang"] = "en"
-    at = open_page("pages/domain_economy.py", at)
+    at = open_page("kinh-te", at)
     assert at.text_input(key="domain_economy_search").label == "Find an indicator by name"
     assert "Showing 12 of 100 indicators; type a name to find another." in texts(at)
     at.text_input(key="domain_economy_search").set_value("indicator 42").run()
@@ -154,7 +155,7 @@ DRAWN: dict[str, tuple[int, str]] = {
     "pages/commendations.py": (0, "khen thưởng"),
     "pages/detail.py": (1, "Số liệu theo năm"),
     "pages/compare.py": (1, "Bảng so sánh"),
-    "pages/domain_economy.py": (1, "Hiện 12 trong 100 chỉ tiêu"),
+    "kinh-te": (1, "Hiện 12 trong 100 chỉ tiêu"),
 }
 
 

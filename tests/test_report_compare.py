@@ -67,15 +67,17 @@ def texts(document: DocumentObject) -> list[str]:
 # The document ---------------------------------------------------------------------------
 
 
-def test_the_comparison_is_a_numbered_section_before_the_commendations(documents: dict) -> None:
+def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict) -> None:
     headings = [
         p.text for p in documents["vi"].paragraphs if p.style is not None and p.style.name == "BC Heading 1"
     ]
     assert headings == [
-        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
-        "II. MỤC TIÊU VÀ TIẾN ĐỘ THỰC HIỆN",
+        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO",
+        "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC",
         "III. SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026",
-        "IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG",
+        "IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2026",
+        "V. ĐÁNH GIÁ CHUNG",
+        "VI. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
     ]
     said = texts(documents["vi"])
     assert "PHỤ LỤC I" in said and "PHỤ LỤC II" in said
@@ -87,24 +89,27 @@ def test_the_comparison_is_a_numbered_section_before_the_commendations(documents
 def test_key_sentences_of_the_comparison(documents: dict) -> None:
     said = texts(documents["vi"])
     assert (
-        "Tổng diện tích chè (năm 2026): tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 xã), "
+        "Tổng diện tích chè (năm 2026): tỉnh Lai Châu 3.190,75 ha "
+        "(chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã), "
         "chưa đánh giá so với mục tiêu 3.000 ha vì chưa đủ địa bàn báo cáo; "
         "xếp đầu là xã Bản Bo (1.200,5 ha), xếp cuối là xã Tả Lèng (430,25 ha); "
         "so với mục tiêu của từng địa bàn: 3 vượt, 0 đạt, 1 không đạt." in said
     )
-    # A rate without its parts is not added up, and the report says why; lower is better ranks first.
+    # A rate without its parts has no total yet, said in the office's words; lower is better ranks first.
     assert (
-        "Tỷ lệ hộ nghèo (năm 2026): tỉnh Lai Châu: không cộng được: tỷ lệ chỉ tổng hợp được từ tử số và "
-        "mẫu số, mà chỉ tiêu này chưa khai báo; xếp đầu là xã Bình Lư (8%), xếp cuối là xã Tả Lèng (20%)."
-        in said
+        "Tỷ lệ hộ nghèo (năm 2026): tỉnh Lai Châu: chưa có số liệu tổng hợp; "
+        "xếp đầu là xã Bình Lư (8%), xếp cuối là xã Tả Lèng (20%)." in said
     )
     english = texts(documents["en"])
     # The province's one target of its own: the count agrees with its noun.
-    assert "Of 1 target: 0 exceeded, 0 met, 0 not met, 1 without a figure to judge." in english
+    assert (
+        "Against their targets, each kind of target counted on its own: "
+        "targets of the 2026 plan: 1 (1 without a figure to judge yet)." in english
+    )
     assert (
         # The hand-made workbook names its indicators in Vietnamese only.
         "Tổng diện tích chè (2026): Lai Châu province 3,190.75 ha "
-        "(partial: aggregated from 4 of 38 communes), "
+        "(partial: added up from 4 of 38 commune-level units), "
         "not judged against the target of 3,000 ha as not every unit reported; "
         "ranked first Bản Bo commune (1,200.5 ha), last Tả Lèng commune (430.25 ha); "
         "against each unit's own target: 3 exceeded, 0 met, 1 not met." in english
@@ -147,7 +152,8 @@ def test_every_number_in_the_comparison_table_equals_the_engine(
                 )
                 checked += 1
         # The parent's line is marked exactly as the comparison marks it.
-        assert compare.parent_note(result, lang) in parent[5]
+        units = t("report.cmp.level.commune", lang)
+        assert report_compare._parent_note(result, "", units, lang) in parent[5]
         for cells, row in zip(children, engine_kids.to_dict("records"), strict=True):
             assert cells[5] == t(f"status.{row['status']}", lang)
     assert checked >= 15
@@ -156,8 +162,9 @@ def test_every_number_in_the_comparison_table_equals_the_engine(
 def test_every_number_in_the_comparison_text_is_an_engine_value(communes: Dataset, documents: dict) -> None:
     said = texts(documents["vi"])
     start = said.index("III. SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026")
-    end = said.index("IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
-    allowed = {2026.0, 38.0, float(len(CODES))}
+    end = said.index("IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2026")
+    # The units by kind in the opening sentence: 36 xã and 2 phường make the 38.
+    allowed = {2026.0, 38.0, 36.0, 2.0, float(len(CODES))}
     for code in CODES:
         rows = compare.compare(communes, code, 2026, "12").rows
         for column in ("value", "target", "attainment_pct", "reported", "expected"):
@@ -179,7 +186,8 @@ def test_every_number_in_the_comparison_text_is_an_engine_value(communes: Datase
 def test_the_legend_explains_the_bold_parent_line(documents: dict) -> None:
     notes = [p.text for p in documents["vi"].paragraphs if p.style is not None and p.style.name == "BC Note"]
     assert any(
-        n.startswith("Dòng in đậm: số của tỉnh Lai Châu, tổng hợp từ các xã trực thuộc") for n in notes
+        n.startswith("Dòng in đậm: số của tỉnh Lai Châu, tổng hợp từ các đơn vị hành chính cấp xã trực thuộc")
+        for n in notes
     )
     table = documents["vi"].tables[-1]
     parent = next(r for r in table.rows if r.cells[1].text == "Tỉnh Lai Châu")
@@ -201,7 +209,8 @@ def test_an_implied_target_of_a_child_is_rounded_and_marked(tmp_path: Path) -> N
     )
     parent = next(r for r in content.area_rows if r.parent)
     assert parent.actual == "2.503,3 (ước)"
-    assert parent.status == "chưa đủ: tổng hợp từ 1/8 huyện; không đánh giá"
+    # Seven huyện and one thành phố: "đơn vị hành chính cấp huyện", never "8 huyện".
+    assert parent.status == "chưa đủ: tổng hợp từ 1/8 đơn vị hành chính cấp huyện; không đánh giá"
     assert any(n.startswith("(*)") for n in content.area_legend)
 
 
@@ -213,7 +222,8 @@ def test_a_parent_whose_units_reported_nothing_gets_a_short_report_that_says_so(
     content = report_compare.report(data, "12", YEAR, ["TEA_AREA", "GTSX"], "vi")
     assert content.area_rows == []
     sentence = (
-        "Chưa có xã nào trực thuộc tỉnh Lai Châu báo cáo số liệu năm 2026 cho các chỉ tiêu đã chọn, "
+        "Chưa có đơn vị hành chính cấp xã nào trực thuộc tỉnh Lai Châu báo cáo số liệu năm 2026 "
+        "cho các chỉ tiêu đã chọn, "
         "nên chưa so sánh được."
     )
     assert content.area_none == sentence
@@ -244,11 +254,11 @@ def test_the_pdf_holds_the_comparison_with_diacritics(contents: dict, tmp_path: 
     flat = re.sub(r"\s+", " ", pdftext(path))
     for expected in (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026",
-        "tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 xã)",
+        "tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã)",
         "PHỤ LỤC II",
         "Xã Bản Bo",
         "1.200,5",
-        "chưa đủ: tổng hợp từ 4/38 xã; không đánh giá",
+        "chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã; không đánh giá",
     ):
         assert expected in flat, expected
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout

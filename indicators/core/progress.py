@@ -372,7 +372,7 @@ def compute(
         )
         reason = pd.Categorical.from_codes(np.where(final.final, 0, reason.codes), reason.categories)
 
-    # Save outputs.
+    # One row per goal, in the catalogue's order.
     return _frame(g, info, where, growth, kinds, status, reason, final)
 
 

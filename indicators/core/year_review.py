@@ -156,7 +156,7 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
         np.where(has_goal, ProgressStatus.NO_DATA.value, ""),
     )
 
-    # Save outputs.
+    # One row per indicator (COLUMNS).
     out = pd.DataFrame(
         {
             "code": codes.to_numpy(),

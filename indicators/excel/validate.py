@@ -293,7 +293,7 @@ def _check_book(
     if any(p.severity == "error" for p in chk.problems):
         return
 
-    # Save outputs.
+    # The frames the store would hold, kept on the upload for the preview and the commit.
     upload.frames = _frames(located, current, catalogue, wide, chk)
 
 

@@ -21,13 +21,14 @@ from indicators.report.content import (
     Period,
     Record,
     Section,
-    _catalogue,
     _num,
     _pct,
     build,
-    number_sections,
     shown_pct,
 )
+from indicators.report.facts import catalogue as _catalogue
+from indicators.report.narrative import EMPTY, Narrative
+from indicators.report.outline import insert_after
 from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -53,65 +54,102 @@ def codes_with_child_figures(data: Dataset, parent: str, year: int) -> list[str]
     return [c for c in data.indicators["code"] if c in wanted]
 
 
-def report(data: Dataset, area: str, period: Period, codes: Sequence[str], lang: Lang = "vi") -> Content:
+def report(
+    data: Dataset,
+    area: str,
+    period: Period,
+    codes: Sequence[str],
+    lang: Lang = "vi",
+    narrative: Narrative = EMPTY,
+) -> Content:
     """The area's báo cáo with the comparison of its child units on `codes` in the period's last year."""
-    return add(build(data, area, period, lang), data, codes)
+    return add(build(data, area, period, lang, narrative), data, codes)
 
 
-def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
-    """The content with a comparison section before the commendations and its appendix table."""
-    # Load inputs.
-    lang, parent, year = content.lang, content.area, content.period.end
-    info = _catalogue(data, lang)
-    parent_name = _in_sentence(compare.area_name(data, parent, year, lang), lang)
-    kids = compare.children_of(data, parent, year)
-    units = _units(kids, lang)
-
-    # Process data: a comparison reads one year only, so each of many indicators reads that year's rows.
+def _compared(data: Dataset, parent: str, year: int, codes: Sequence[str], info: pd.DataFrame) -> list:
+    """Each wanted indicator compared across the units; a comparison reads one year only."""
     obs, targets = data.observations, data.targets
     year_data = replace(
         data,
         observations=obs[obs["year"] == year].reset_index(drop=True),
         targets=targets[targets["year"] == year].reset_index(drop=True),
     )
-    results = [
+    return [
         compare.compare(year_data, code, year, parent) for code in dict.fromkeys(codes) if code in info.index
     ]
+
+
+def _section(
+    data: Dataset,
+    results: list,
+    kids: pd.DataFrame,
+    info: pd.DataFrame,
+    parent_name: str,
+    year: int,
+    lang: Lang,
+) -> tuple[Section, list[AreaRow], str]:
+    """The comparison's sentences and appendix rows, or one sentence saying there is nothing to compare."""
+    units = _units(kids, lang)
     shown = [r for r in results if not r.problem and r.children["value"].notna().any()]
-    section = Section(t("report.cmp.heading", lang).format(y=year))
-    rows: list[AreaRow] = []
-    none = ""
-    if kids.empty:
-        none = t("compare.no_children", lang).format(area=parent_name, year=year)
+    section = Section(t("report.cmp.heading", lang).format(y=year), key="compare")
+    if kids.empty or not shown:
+        key = "compare.no_children" if kids.empty else "report.cmp.thin"
+        none = t(key, lang).format(area=parent_name, year=year, units=units, y=year)
         section.paragraphs.append(none)
-    elif not shown:
-        none = t("report.cmp.thin", lang).format(units=units, area=parent_name, y=year)
-        section.paragraphs.append(none)
-    else:
-        section.paragraphs.append(
-            t("report.cmp.intro", lang).format(
-                m=_num(len(kids), lang),
-                units=fmt.unit_after(_num(len(kids), lang), units),
-                area=parent_name,
-                y=year,
-                k=_num(len(shown), lang),
-                indicators=fmt.unit_after(_num(len(shown), lang), t("report.noun.indicators", lang)),
-            )
+        return section, [], none
+    count = _num(len(kids), lang)
+    section.paragraphs.append(
+        t("report.cmp.intro", lang).format(
+            m=count,
+            units=units,
+            kinds=_kinds(kids, lang),
+            area=parent_name,
+            y=year,
+            k=_num(len(shown), lang),
+            indicators=fmt.unit_after(_num(len(shown), lang), t("report.noun.indicators", lang)),
         )
-        for number, result in enumerate(shown, start=1):
-            record = info.loc[result.code]
-            section.paragraphs.append(_sentence(data, result, record, parent_name, lang))
-            rows += _rows(data, result, record, number, lang)
-        drawn = {r.code for r in shown}
-        silent = [r.code for r in results if r.code not in drawn]
-        if silent:
-            names = ", ".join(str(info.at[c, "name"]) for c in silent)
-            section.paragraphs.append(t("report.cmp.silent", lang).format(units=units, names=names))
-        section.chart = "compare"
+    )
+    rows: list[AreaRow] = []
+    for number, result in enumerate(shown, start=1):
+        record = info.loc[result.code]
+        section.paragraphs.append(_sentence(data, result, record, parent_name, units, lang))
+        rows += _rows(data, result, record, number, units, lang)
+    drawn = {r.code for r in shown}
+    silent = [r.code for r in results if r.code not in drawn]
+    if silent:
+        names = ", ".join(str(info.at[c, "name"]) for c in silent)
+        section.paragraphs.append(t("report.cmp.silent", lang).format(units=units, names=names))
+    section.chart = "compare"
+    return section, rows, ""
+
+
+def _awards_seen(
+    content: Content, shown_codes: set[str], info: pd.DataFrame, parent_name: str, units: str
+) -> None:
+    """Where the parent holds no award figure but its units do, the awards section says where they are."""
+    awards = content.section("awards")
+    if awards is None or awards.parts or not shown_codes & set(info.index[info["domain"] == "commendations"]):
+        return
+    awards.paragraphs[:] = [
+        t("report.cmp.awards_in_units", content.lang).format(area=parent_name, units=units)
+    ]
+
+
+def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
+    """The content with a comparison section after the results, and its appendix table."""
+    # Load inputs.
+    lang, parent, year = content.lang, content.area, content.period.end
+    info = _catalogue(data, lang)
+    parent_name = _in_sentence(compare.area_name(data, parent, year, lang), lang)
+    kids = compare.children_of(data, parent, year)
+
+    # Process data.
+    results = _compared(data, parent, year, codes, info)
+    section, rows, none = _section(data, results, kids, info, parent_name, year, lang)
+    shown = [r for r in results if r.code in {row.code for row in rows}]
+    _awards_seen(content, {r.code for r in shown}, info, parent_name, _units(kids, lang))
 
     # Save outputs.
-    others = [s for s in content.sections if not _is_awards(s, lang)]
-    awards = [s for s in content.sections if _is_awards(s, lang)]
     figures = dict(content.figures)
     if shown:
         first = shown[0]
@@ -119,18 +157,14 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
         figures["compare"] = lambda: [_figure(data, first, str(record["name"]), str(record["unit"]), lang)]
     return replace(
         content,
-        sections=number_sections([*others, section, *awards]),
+        sections=insert_after(content.sections, "results", section),
         figures=figures,
         compared=True,
         area_rows=rows,
         area_title=t("report.cmp.appendix_title", lang).format(area=parent_name.upper(), y=year),
-        area_legend=_legend(rows, parent_name, units, lang),
+        area_legend=_legend(rows, parent_name, _units(kids, lang), lang),
         area_none=none,
     )
-
-
-def _is_awards(section: Section, lang: Lang) -> bool:
-    return section.heading.endswith(t("report.commendations", lang))
 
 
 def _in_sentence(name: str, lang: Lang) -> str:
@@ -141,12 +175,55 @@ def _in_sentence(name: str, lang: Lang) -> str:
 
 
 _PREFIXES = {"Tỉnh", "Huyện", "Xã", "Phường", "Thị", "Thành", "Quận"}
+# The kind of a unit, read from its official name: a city (thành phố) is not a district (huyện).
+_KINDS = (
+    ("Thành phố ", "thanh_pho"),
+    ("Thị xã ", "thi_xa"),
+    ("Thị trấn ", "thi_tran"),
+    ("Huyện ", "huyen"),
+    ("Quận ", "quan"),
+    ("Phường ", "phuong"),
+    ("Xã ", "xa"),
+    ("Tỉnh ", "tinh"),
+)
+
+
+def _kind_of(name: str) -> str:
+    return next((kind for prefix, kind in _KINDS if name.startswith(prefix)), "")
 
 
 def _units(kids: pd.DataFrame, lang: Lang) -> str:
-    """The child units' kind in words ("xã", "districts"), the most common level among them."""
+    """The child units in words: their kind when they share one ("xã"), else their level, true of all."""
+    kinds = {_kind_of(str(name)) for name in kids["name"]} if "name" in kids else set()
+    if len(kinds) == 1 and "" not in kinds:
+        return t(f"report.cmp.kind.{kinds.pop()}", lang)
     level = kids["level"].mode().iloc[0] if not kids.empty else AreaLevel.COMMUNE.value
-    return t(f"agg_units.{level}", lang)
+    return t(f"report.cmp.level.{level}", lang)
+
+
+def _kinds(kids: pd.DataFrame, lang: Lang) -> str:
+    """How many of each kind the units are: "7 huyện, 1 thành phố"."""
+    counts: dict[str, int] = {}
+    for name in kids["name"]:
+        kind = _kind_of(str(name))
+        counts[kind] = counts.get(kind, 0) + 1
+    words = []
+    for kind, n in sorted(counts.items(), key=lambda item: -item[1]):
+        noun = t(f"report.cmp.kind.{kind}", lang) if kind else t("report.cmp.kind.other", lang)
+        words.append(f"{_num(n, lang)} {fmt.unit_after(_num(n, lang), noun)}")
+    return ", ".join(words)
+
+
+def _parent_note(result: compare.Comparison, parent_name: str, units: str, lang: Lang) -> str:
+    """The parent's total in the office's words: how many units it adds up, or that there is none yet."""
+    row = result.parent_row
+    if row is None:
+        return ""
+    mark = str(row["mark"])
+    if mark in (Mark.NOT_ADDITIVE.value, Mark.NO_DATA.value):
+        return t("report.cmp.no_total", lang).format(area=parent_name)
+    key = "report.cmp.aggregated" if mark == Mark.COMPLETE.value else "report.cmp.partial_total"
+    return t(key, lang).format(n=_num(row["reported"], lang), m=_num(row["expected"], lang), units=units)
 
 
 def _value(value: object, unit: str, lang: Lang, qualifier: str = "") -> str:
@@ -201,12 +278,12 @@ def _pct_shown(row: Record) -> float:
 
 
 def _sentence(
-    data: Dataset, result: compare.Comparison, info: pd.Series, parent_name: str, lang: Lang
+    data: Dataset, result: compare.Comparison, info: pd.Series, parent_name: str, units: str, lang: Lang
 ) -> str:
     """One indicator: the parent's total as marked, the first and last child, the children's tally."""
     unit, name, year = str(info["unit"]), str(info["name"]), result.year
     parent = result.parent_row
-    note = compare.parent_note(result, lang)
+    note = _parent_note(result, parent_name, units, lang)
     said = _qualifiers(data, result.code, year)
     pieces = []
     if parent is not None:
@@ -257,7 +334,7 @@ def _parent_clause(
 
 
 def _rows(
-    data: Dataset, result: compare.Comparison, info: pd.Series, number: int, lang: Lang
+    data: Dataset, result: compare.Comparison, info: pd.Series, number: int, units: str, lang: Lang
 ) -> list[AreaRow]:
     """The indicator's heading, each child with a figure or a target, the rest in one line, the parent."""
     unit, year = str(info["unit"]), result.year
@@ -287,18 +364,18 @@ def _rows(
         names = [compare.area_name(data, str(a), year, lang) for a in rest["area"]]
         listing = ": " + ", ".join(names) if len(names) <= _NAMES_LISTED else ""
         count = _num(len(names), lang)
-        text = t("report.cmp.rest", lang).format(n=count, units=fmt.unit_after(count, _units(rest, lang)))
+        text = t("report.cmp.rest", lang).format(n=count, units=fmt.unit_after(count, units))
         text += listing
         rows.append(AreaRow("", text, "", fmt.MISSING, "", t("status.no_data", lang), code=result.code))
     parent = result.parent_row
     if parent is not None:
         record = parent.to_dict()
-        note = compare.parent_note(result, lang)
+        name = compare.area_name(data, result.parent, year, lang)
+        note = _parent_note(result, _in_sentence(name, lang), units, lang)
         status = str(record["status"])
         word = t(f"status.{status}", lang) + "; " if status in _JUDGED else ""
         if status == compare.PARTIAL:
             note += "; " + t("status.khong_danh_gia", lang)
-        name = compare.area_name(data, result.parent, year, lang)
         record["qualifier"] = said.get(result.parent, "")
         rows.append(replace(_row("", name, record, word + note, result.code, lang), parent=True))
     return rows

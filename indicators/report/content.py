@@ -1,4 +1,4 @@
-"""The báo cáo's content from the data: sentences per domain, goals, commendations, the appendix table."""
+"""The báo cáo's content: the figures' sentences by domain, the goals, the appendix table, and build()."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators.areas import hierarchy as areas
-from indicators.core import attainment, progress
-from indicators.core.lookup import term_start
+from indicators.core import progress
 from indicators.core.model import (
     DOMAINS,
     Comparator,
@@ -24,11 +22,24 @@ from indicators.core.model import (
     TargetKind,
     ValueKind,
 )
+from indicators.report import awards as report_awards
+from indicators.report import outline as report_outline
+from indicators.report import results as report_results
+from indicators.report.facts import (
+    Facts,
+    area_names,
+    gather,
+    goal_year,
+    in_sentence,
+    stated_changes,
+)
+from indicators.report.narrative import EMPTY, Narrative
+from indicators.report.shape import ROMAN as _ROMAN
+from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period
 from indicators.text import fmt, labels, phrase
 from indicators.text.fmt import Lang
-from indicators.text.i18n import MessageError, msg, t
+from indicators.text.i18n import t
 
-_TERM = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 _AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
 # Commendations have their own section; their counts are not results against targets.
 _AWARDS = "commendations"
@@ -37,66 +48,7 @@ _JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
 _TERM_KINDS = ("NQ", "DA")
 # One row of an engine's output as a plain mapping: column → value.
 Record = Mapping[str, Any]
-
-
-class ReportError(MessageError):
-    """A report that cannot be written (unknown area, bad term, no LibreOffice): one sentence for people."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(msg(key, **values))
-
-
-@dataclass(frozen=True)
-class Period:
-    """What the report covers: a term (2015–2020) or one year (2026)."""
-
-    kind: str  # "term" | "year"
-    start: int  # a term's baseline year; for a year, that year
-    end: int
-
-    @property
-    def label(self) -> str:
-        """As people write it: "2015 – 2020" or "2026"."""
-        return f"{self.start} – {self.end}" if self.kind == "term" else str(self.end)
-
-    def covers(self, year: int) -> bool:
-        """True for a year whose results belong to the period (a term's baseline year does not)."""
-        return self.start < year <= self.end if self.kind == "term" else year == self.end
-
-
-def parse_period(term: str | None, year: int | None) -> Period:
-    """The period from `--term 2015-2020` or `--year 2026`; exactly one of them."""
-    if (term is None) == (year is None):
-        raise ReportError("report.err.period")
-    if year is not None:
-        if not 1975 <= int(year) <= 2100:
-            raise ReportError("report.err.year", year=year)
-        return Period("year", int(year), int(year))
-    match = _TERM.match(str(term))
-    if not match:
-        raise ReportError("report.err.term", term=term)
-    start, end = int(match.group(1)), int(match.group(2))
-    if not 1975 <= start < end <= 2100:
-        raise ReportError("report.err.term_order", term=term)
-    return Period("term", start, end)
-
-
-@dataclass
-class Part:
-    """A numbered sub-section: "1. Kinh tế" and its sentences."""
-
-    heading: str
-    paragraphs: list[str]
-
-
-@dataclass
-class Section:
-    """A Roman-numbered section with its sentences, sub-sections and charts."""
-
-    heading: str
-    paragraphs: list[str] = field(default_factory=list)
-    parts: list[Part] = field(default_factory=list)
-    chart: str = ""  # "attainment" where the section wants the attainment chart after it
+__all__ = ["Part", "Period", "ReportError", "Section", "area_names", "number_sections", "parse_period"]
 
 
 @dataclass(frozen=True)
@@ -176,21 +128,20 @@ class Content:
     area_title: str = ""
     area_legend: list[str] = field(default_factory=list)
     area_none: str = ""  # the sentence where no child has a figure to compare
+    # Who signs and to whom it goes, from the office's narrative; empty leaves the blanks the office fills.
+    number: str = ""  # "Số: 125/BC-UBND", or the blank "Số:        /BC-UBND"
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: list[str] = field(default_factory=list)
+    # Where the figures come from (data version), for the file's properties, never the signed text.
+    version_note: str = ""
+
+    def section(self, key: str) -> Section | None:
+        """The section that holds `key` ("results", "awards", "goals" …), whatever its number."""
+        return next((s for s in self.sections if s.key == key), None)
 
 
 # Names and numbers -------------------------------------------------------------------
-
-
-def area_names(data: Dataset, area: str, lang: Lang) -> tuple[str, str]:
-    """The area in a sentence ("huyện Tam Đường") and as a place name ("Tam Đường")."""
-    row = data.areas[data.areas["code"] == area]
-    if row.empty:
-        return area, area
-    name = str(row["name"].iloc[0])
-    place = _AREA_PREFIX.sub("", name)
-    if lang == "en":
-        return areas.name_in(name, lang), place
-    return name[:1].lower() + name[1:] if place != name else name, place
 
 
 def _num(value: object, lang: Lang, decimals: int | None = None) -> str:
@@ -225,58 +176,6 @@ def _implied(rows: pd.DataFrame) -> pd.Series:
 
 def _estimate(kinds: pd.Series) -> pd.Series:
     return kinds.astype(str).eq(ObsKind.ESTIMATE.value)
-
-
-# Gathering ---------------------------------------------------------------------------
-
-
-def _catalogue(data: Dataset, lang: Lang) -> pd.DataFrame:
-    info = data.indicators.set_index("code")
-    name = info["name_en"] if lang == "en" else info["name_vi"]
-    unit = info["unit_en"] if lang == "en" else info["unit"]
-    out = pd.DataFrame(
-        {
-            "name": name.where(name.astype(str) != "", info["name_vi"]),
-            "unit": unit.where(unit.astype(str) != "", info["unit"]),
-            "domain": info["domain"],
-            "value_kind": info["value_kind"],
-            "recipient": info["recipient"],
-            "direction": info["direction"],
-            "unit_vi": info["unit"],
-        }
-    )
-    out["order"] = range(len(out))
-    return out
-
-
-def _levels(lv: pd.DataFrame, area: str, period: Period) -> pd.DataFrame:
-    """The latest level of each indicator within the period, with the one before it for comparison."""
-    lv = lv[lv["area"] == area]
-    inside = lv[[period.covers(int(y)) for y in lv["year"]]] if not lv.empty else lv
-    latest = inside.sort_values("year").drop_duplicates("code", keep="last")
-    earlier = lv.set_index(["code", "year"])["actual"]
-    before = [
-        earlier.get((c, (period.start if period.kind == "term" else int(y) - 1)), np.nan)
-        for c, y in zip(latest["code"], latest["year"], strict=True)
-    ]
-    return latest.assign(before=before).set_index("code")
-
-
-def _stated_changes(data: Dataset, area: str, period: Period) -> pd.DataFrame:
-    """Changes the report states from the term's first year ("tăng 1.050,2 tỷ đồng so với 2015")."""
-    if period.kind != "term":
-        return data.observations.iloc[0:0].set_index("code")
-    # The engine's own pick: the official change where there is one, else the estimate.
-    obs = attainment.stated_changes(data.observations)
-    keep = (obs["area"] == area) & (obs["year"] == period.end) & obs["base_year"].fillna(-1).eq(period.start)
-    return obs[keep].drop_duplicates("code").set_index("code")
-
-
-def _results(data: Dataset, area: str, period: Period) -> pd.DataFrame:
-    rows = attainment.compute(data, area=area)
-    if rows.empty:
-        return rows
-    return rows[[period.covers(int(y)) for y in rows["year"]]].reset_index(drop=True)
 
 
 # Sentences ---------------------------------------------------------------------------
@@ -370,7 +269,7 @@ def _sentence(
     if level is not None:
         level_year = int(level["year"])
         lower = str(info["direction"]) == Direction.LOWER.value
-        pieces.append(_level_clause(level, unit, kind, lower, period, lang))
+        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang))
         compared = _comparison(level, change, unit, kind, period, lang)
         if compared:
             pieces.append(compared)
@@ -382,7 +281,7 @@ def _sentence(
     return f"{text}, {'; '.join(clauses)}." if clauses else f"{text}."
 
 
-def _domain_parts(
+def _domain_sentences(
     data: Dataset,
     info: pd.DataFrame,
     levels: pd.DataFrame,
@@ -390,8 +289,9 @@ def _domain_parts(
     area: str,
     period: Period,
     lang: Lang,
-) -> list[Part]:
-    changes = _stated_changes(data, area, period)
+) -> dict[str, list[str]]:
+    """Each domain's sentences in the order a report reads them, the shares of one whole together."""
+    changes = stated_changes(data, area, period)
     codes = (set(levels.index) | set(results["code"])) - set(info.index[info["domain"] == _AWARDS])
     codes &= set(info.index)
     # Plain records, looked up by code: a few hundred sentences without a pandas lookup each.
@@ -408,49 +308,30 @@ def _domain_parts(
         first = 0 if code in term_targets else 1 if code in level_of else 2
         return first, catalogue[code]["order"]
 
-    parts: list[Part] = []
+    said: dict[str, list[str]] = {}
     for domain in DOMAINS:
-        mine = sorted((c for c in codes if catalogue[c]["domain"] == domain), key=rank)
-        sentences = [
-            _sentence(c, catalogue[c], level_of.get(c), change_of.get(c), results_of.get(c, []), period, lang)
-            for c in mine
-        ]
-        if sentences:
-            parts.append(Part(f"{len(parts) + 1}. {t(f'domain.{domain}', lang)}", sentences))
-    return parts
-
-
-def _tally(results: pd.DataFrame, lang: Lang) -> str:
-    counts = results["status"].astype(str).value_counts()
-    words = {s.value: _num(int(counts.get(s.value, 0)), lang) for s in Status}
-    # English counts agree with their noun ("Of 1 target"); Vietnamese has no plural to agree.
-    n = _num(len(results), lang)
-    targets = fmt.unit_after(n, t("report.noun.targets", lang))
-    text = t("report.tally", lang).format(n=n, targets=targets, **words)
-    not_judged = int(counts.get(Status.NOT_JUDGED.value, 0))
-    if not_judged:
-        text += " " + t("report.tally_not_judged", lang).format(n=_num(not_judged, lang))
-    return text
+        wholes: dict[str, list[str]] = {}
+        for c in sorted((c for c in codes if catalogue[c]["domain"] == domain), key=rank):
+            whole = report_results.structure_key(c, catalogue[c], level_of, results_of)
+            if whole:
+                # The whole's sentence takes the place of its first share.
+                if whole not in wholes:
+                    said.setdefault(domain, []).append(whole)
+                wholes.setdefault(whole, []).append(c)
+                continue
+            sentence = _sentence(
+                c, catalogue[c], level_of.get(c), change_of.get(c), results_of.get(c, []), period, lang
+            )
+            said.setdefault(domain, []).append(sentence)
+        for whole, members in wholes.items():
+            mine = said[domain]
+            mine[mine.index(whole)] = report_results.structure(
+                members, catalogue, level_of, lang, lambda v, u: _with_unit(_num(v, lang), u)
+            )
+    return said
 
 
 # Goals -------------------------------------------------------------------------------
-
-
-def _goal_year(data: Dataset, area: str, period: Period) -> int | None:
-    """The goals a report speaks of: the next term's (set at the term's end), else the period's own."""
-    targets = data.targets[data.targets["area"] == area]
-    if targets.empty:
-        return None
-    starts = pd.Series(term_start(targets["term"], targets["year"]), index=targets.index)
-    multi = targets["year"] - starts > 1
-    if period.kind == "term":
-        following = targets[multi & (starts == period.end)]
-        if not following.empty:
-            return int(following["year"].max())
-        own = targets[multi & (targets["year"] == period.end)]
-        return int(period.end) if not own.empty else None
-    running = targets[multi & (starts < period.end) & (targets["year"] >= period.end)]
-    return int(running["year"].min()) if not running.empty else None
 
 
 def _goal_target(goal: Record, stated: float, info: Record, printed: float) -> phrase.Figure:
@@ -467,10 +348,12 @@ def _goal_target(goal: Record, stated: float, info: Record, printed: float) -> p
     )
 
 
-def _goal_figure(goal: Record, which: str, info: Record, lang: Lang) -> str:
-    """ "năm 2020: 30 triệu đồng (ước)": the goal's baseline or latest figure, a term's sum said as one."""
+def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: str = "") -> str:
+    """ "năm 2020: khoảng 300.000 lượt khách (ước)": the goal's baseline or latest figure, as the source
+    qualifies it, a term's sum said as one."""
     kind, year = str(info["value_kind"]), int(goal[f"{which}_year"])
-    figure = phrase.Figure(goal[f"{which}_value"], str(info["unit"]), yes_no=kind == ValueKind.YES_NO.value)
+    yes_no = kind == ValueKind.YES_NO.value
+    figure = phrase.Figure(goal[f"{which}_value"], str(info["unit"]), qualifier, yes_no=yes_no)
     text = phrase.number(figure, lang, document=True)
     if str(goal.get(f"{which}_kind", "")) == ObsKind.ESTIMATE.value:
         text += f" ({t('report.mark.estimate', lang)})"
@@ -495,14 +378,22 @@ def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
     return ""
 
 
-def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang, printed: float = math.nan) -> str:
+def _goal_sentence(
+    goal: Record,
+    stated: float,
+    info: Record,
+    lang: Lang,
+    printed: float = math.nan,
+    said: Mapping[tuple[str, int], str] | None = None,
+) -> str:
     what = phrase.goal_clause(_goal_target(goal, stated, info, printed), lang, document=True)
     key = "report.goal_yearly" if bool(goal.get("yearly", False)) else "report.goal"
     text = t(key, lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
     details = []
     for which in ("base", "latest"):
         if not fmt.is_missing(goal[f"{which}_value"]) and not fmt.is_missing(goal[f"{which}_year"]):
-            details.append(_goal_figure(goal, which, info, lang))
+            qualifier = (said or {}).get((str(goal["code"]), int(goal[f"{which}_year"])), "")
+            details.append(_goal_figure(goal, which, info, lang, qualifier))
     pace = _goal_pace(goal, str(info["unit"]), lang)
     if pace:
         details.append(pace)
@@ -523,26 +414,33 @@ def _printed(data: Dataset, targets: pd.DataFrame) -> dict[str, float]:
     return dict(zip(rows["code"], rows["reported_pct"].astype(float), strict=True))
 
 
-def _goals_section(
-    data: Dataset, info: pd.DataFrame, area: str, area_name: str, period: Period, lang: Lang
-) -> tuple[Section, str | None]:
-    year = _goal_year(data, area, period)
+def _goals(
+    data: Dataset, info: pd.DataFrame, area: str, period: Period, lang: Lang
+) -> tuple[list[str], str | None]:
+    """The goals the report speaks of, one sentence each, and their span ("2020 – 2025")."""
+    year = goal_year(data, area, period)
     # A year's report speaks of the goals as they stood that year, not with later figures.
     as_of = period.end if period.kind == "year" else None
     rows = pd.DataFrame()
     if year is not None:
         rows = progress.compute(data, goal_year=year, area=area, as_of=as_of)
-    period_text = _period_text(period, lang)
     if rows.empty:
-        return Section(
-            t("report.goals_none", lang),
-            [t("report.no_goals", lang).format(area=area_name, period=period_text)],
-        ), None
+        return [], None
     targets = data.targets[(data.targets["area"] == area) & (data.targets["year"] == year)]
     # The goal's own figure, not the same year's plan (kế hoạch) for the same indicator.
     targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
     stated = targets.drop_duplicates("code").set_index("code")["value"]
     printed = _printed(data, targets)
+    obs = data.observations
+    qualified = obs[(obs["area"] == area) & (obs["qualifier"] != "")]
+    # The source's "khoảng", "trên" of a baseline or latest figure travel with it.
+    said = dict(
+        zip(
+            zip(qualified["code"], qualified["year"].astype(int), strict=True),
+            qualified["qualifier"],
+            strict=True,
+        )
+    )
     span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
     catalogue = info.to_dict("index")
     sentences = [
@@ -552,60 +450,15 @@ def _goals_section(
             catalogue[goal["code"]],
             lang,
             printed.get(goal["code"], math.nan),
+            said,
         )
         for goal in rows.to_dict("records")
         if goal["code"] in catalogue
     ]
-    return Section(t("report.goals", lang).format(goals=span), sentences), span
-
-
-# Commendations -----------------------------------------------------------------------
-
-
-def _award_figure(level: Record, unit: str, lang: Lang) -> str:
-    """An award line's figure with the source's own qualifier: "trên 450 cá nhân"."""
-    return phrase.number(
-        phrase.Figure(level["actual"], unit, str(level.get("qualifier", ""))), lang, document=True
-    )
-
-
-def _awards_section(
-    info: pd.DataFrame, levels: pd.DataFrame, area_name: str, period: Period, lang: Lang
-) -> Section:
-    codes = [c for c in info.index[info["domain"] == _AWARDS] if c in levels.index]
-    section = Section(t("report.commendations", lang))
-    period_text = _period_text(period, lang)
-    if not codes:
-        section.paragraphs.append(
-            t("report.no_commendations", lang).format(area=area_name, period=period_text)
-        )
-        return section
-    if all(info.at[c, "value_kind"] == ValueKind.TERM_TOTAL.value for c in codes):
-        # Awards are counted over the term: a year's report must not call them that year's.
-        summed = phrase.Figure(None, period=phrase.summed_over(period.end))
-        period_text = phrase.period_words(summed, lang)
-    section.paragraphs.append(t("report.awards_intro", lang).format(period=period_text, area=area_name))
-    totals = {"tap_the": 0.0, "ca_nhan": 0.0}
-    for code in codes:
-        level = levels.loc[code]
-        unit = str(info.at[code, "unit"])
-        section.paragraphs.append(f"- {info.at[code, 'name']}: {_award_figure(level, unit, lang)};")
-        # Award instances (lượt) add up; the other lines count people praised, not awards.
-        recipient = str(info.at[code, "recipient"])
-        if recipient in totals and info.at[code, "unit_vi"] == "lượt":
-            totals[recipient] += float(level["actual"])
-    if totals["tap_the"] or totals["ca_nhan"]:
-        section.paragraphs.append(
-            t("report.awards_total", lang).format(
-                tt=_num(totals["tap_the"], lang), cn=_num(totals["ca_nhan"], lang)
-            )
-        )
-    return section
+    return sentences, span
 
 
 # The appendix ------------------------------------------------------------------------
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
 
 def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series, lang: Lang) -> list[Row]:
@@ -716,83 +569,90 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
 # The whole report --------------------------------------------------------------------
 
 
-def number_sections(sections: list[Section]) -> list[Section]:
-    """Roman numbers on the headings in order ("I. …", "II. …"), replacing any number they had."""
-    for number, section in enumerate(sections):
-        heading = re.sub(r"^[IVXL]+\. ", "", section.heading)
-        section.heading = f"{_ROMAN[number]}. {heading}"
-    return sections
+def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) -> report_outline.Blocks:
+    """The parts of the report the figures write, in the reader's language."""
+    results, levels, info = facts.results, facts.levels, facts.info
+    names = {str(c): in_sentence(str(n)) for c, n in info["name"].items()}
+    lead = [report_results.tally(results, lang)] if not results.empty else []
+    if levels.empty and results.empty:  # nothing at all: one sentence in the office's words
+        lead = [t("report.no_figures", lang).format(area=facts.area_name, period=facts.period_text)]
+    judged = not results.empty and results["status"].astype(str).isin(_JUDGED).any()
+    thin = levels.empty and results.empty
+    sentences = {} if thin else _domain_sentences(data, info, levels, results, area, period, lang)
+    names_vi = data.indicators.set_index("code")["name_vi"]
+    goals_heading = ""
+    if facts.goal_span:
+        key = "report.goals_part_term" if period.kind == "term" else "report.goals_part_year"
+        goals_heading = t(key, lang).format(goals=facts.goal_span)
+    next_period = (
+        t("report.period_term", lang).format(p=facts.goal_span).upper()
+        if facts.goal_span and facts.goal_span != period.label
+        else t("report.next_term", lang)
+    )
+    awards_period = report_awards.awards_period(data, info, levels, period, lang)
+    return report_outline.Blocks(
+        period_text=facts.period_text,
+        fields=report_results.field_parts(sentences, lang),
+        lead=lead,
+        chart="attainment" if judged else "",
+        highlights=report_results.highlights(
+            results, names, lambda r: (shown_pct(r), _pct(shown_pct(r), lang)), lang
+        ),
+        examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
+        awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),
+        shortfalls=report_results.shortfalls(results, names, lang),
+        goals=facts.goals or [t("report.no_goals", lang).format(area=facts.area_name)],
+        goals_heading=goals_heading,
+        next_period=next_period,
+    )
 
 
-def _period_text(period: Period, lang: Lang) -> str:
-    key = "report.period_term" if period.kind == "term" else "report.period_year"
-    return t(key, lang).format(p=period.label)
-
-
-def build(data: Dataset, area: str, period: Period, lang: Lang = "vi") -> Content:
-    """The report of one area and period, from the engines' outputs only."""
+def build(
+    data: Dataset, area: str, period: Period, lang: Lang = "vi", narrative: Narrative = EMPTY
+) -> Content:
+    """The report of one area and period: figures from the engines, the rest from the office's narrative."""
     # Load inputs.
-    if area not in set(data.areas["code"]):
-        # Only the areas that have figures: a province's list of units would bury the answer.
-        with_figures = sorted(set(data.observations["area"]) & set(data.areas["code"]))
-        known = ", ".join(with_figures[:12]) + (" …" if len(with_figures) > 12 else "") or "—"
-        raise ReportError("report.err.area", area=area, known=known)
-    info = _catalogue(data, lang)
-    area_name, place = area_names(data, area, lang)
-    all_levels = attainment.levels(data.observations)
-    all_levels = all_levels[all_levels["area"] == area]
-    levels = _levels(all_levels, area, period)
-    results = _results(data, area, period)
-    period_text = _period_text(period, lang)
+    facts = gather(data, area, period, lang)
+    facts.goals, facts.goal_span = _goals(data, facts.info, area, period, lang)
 
     # Process data.
-    results_section = Section(t("report.results", lang))
-    results_section.paragraphs.append(t("report.intro", lang).format(area=area_name, period=period_text))
-    thin = levels.empty and results.empty
-    if thin:
-        results_section.paragraphs.append(
-            t("report.no_figures", lang).format(area=area_name, period=period_text)
-        )
-    else:
-        results_section.paragraphs.append(t("report.source", lang).format(v=data.version))
-        if not results.empty:
-            results_section.paragraphs.append(_tally(results, lang))
-        results_section.parts = _domain_parts(data, info, levels, results, area, period, lang)
-        if not results.empty and results["status"].astype(str).isin(_JUDGED).any():
-            results_section.chart = "attainment"
-    goals_section, goal_span = _goals_section(data, info, area, area_name, period, lang)
-    awards_section = _awards_section(info, levels, area_name, period, lang)
-    sections = number_sections([results_section, goals_section, awards_section])
-
-    levels_kind = all_levels.set_index(["code", "year"])["actual_kind"]
-    rows = _appendix(info, results, levels_kind, lang)
+    blocks = _blocks(data, area, facts, period, lang)
+    outline = report_outline.term_sections if period.kind == "term" else report_outline.year_sections
+    subject = report_outline.subject(period, facts.goal_span, lang)
+    closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
+    sections = report_outline.close(outline(blocks, narrative, lang), closing)
+    levels_kind = facts.all_levels.set_index(["code", "year"])["actual_kind"]
+    rows = _appendix(facts.info, facts.results, levels_kind, lang)
+    results = facts.results
+    judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
 
     # Save outputs.
-    subject_key = "report.subject_term" if period.kind == "term" else "report.subject_year"
-    subject = t(subject_key, lang).format(period=period.label)
-    if goal_span and not (period.kind == "term" and goal_span == period.label):
-        subject += t("report.subject_goals", lang).format(goals=goal_span)
-    judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
-    figures = (
-        {"attainment": lambda: [_attainment_figure(data, judged, lang)]} if results_section.chart else {}
-    )
+    figures = {"attainment": lambda: [_attainment_figure(data, judged, lang)]} if blocks.chart else {}
+    signing = report_outline.signing(narrative, lang)
     return Content(
         lang=lang,
         area=area,
-        area_name=area_name,
+        area_name=facts.area_name,
         period=period,
         version=data.version,
-        issuer_lines=[t("report.issuer", lang), t("report.issuer_of", lang).format(area=area_name.upper())],
-        place=place,
+        issuer_lines=[
+            t("report.issuer", lang),
+            t("report.issuer_of", lang).format(area=facts.area_name.upper()),
+        ],
+        place=facts.place,
         subject=subject,
         sections=sections,
         rows=rows,
         legend=_legend(rows, lang),
-        appendix_title=t("report.appendix_title", lang).format(period=period_text.upper()),
-        appendix_note=t("report.appendix_note", lang).format(area=area_name),
+        appendix_title=t("report.appendix_title", lang).format(period=facts.period_text.upper()),
+        appendix_note=t("report.appendix_note", lang).format(
+            number=narrative.number.strip() or "        /BC-UBND", area=facts.area_name
+        ),
         attainment_rows=judged,
-        thin=thin,
+        thin=facts.levels.empty and results.empty,
         figures=figures,
+        version_note=t("report.version_note", lang).format(v=data.version),
+        **signing,
     )
 
 

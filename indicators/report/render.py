@@ -146,16 +146,18 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "issuer_lines": content.issuer_lines,
         "nation": t("report.nation", lang),
         "motto": t("report.motto", lang),
-        "number": t("report.number", lang),
+        # The number, signer and recipients the office gave (blanks where it gave none): report.build.
+        "number": content.number or t("report.number", lang),
         "place_date": t("report.place_date", lang).format(place=content.place),
         "kind": t("report.kind", lang),
         "subject": content.subject,
         "sections": sections,
         "tm": t("report.tm", lang),
-        "chair": t("report.chair", lang),
-        "signer": "",
+        "chair": content.signer_title or t("report.chair", lang),
+        "signer": content.signer_name,
         "recipients_title": t("report.recipients", lang),
-        "recipients": [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
+        "recipients": content.recipients
+        or [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
         # Two appendices where the child units are compared: "PHỤ LỤC I" and "PHỤ LỤC II".
         "appendix": t("report.appendix", lang).upper() + (" I" if content.compared else ""),
         "appendix_title": content.appendix_title,

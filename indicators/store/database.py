@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -39,12 +38,11 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from indicators.core.model import TABLES, Dataset
 from indicators.core.model import Table as ModelTable
-from indicators.excel import workbook as excel
 from indicators.store import migrate
+from indicators.store.seed import SHIPPED, Seed
 from indicators.text.i18n import Message, MessageError, msg
 
 PROJECT = Path(__file__).resolve().parents[2]
-SEED_WORKBOOK = PROJECT / "data" / "tam_duong_2015_2025.xlsx"
 DEFAULT_DB = PROJECT / "var" / "indicators.sqlite"
 ENV_URL = "INDICATORS_DB"
 log = logging.getLogger(__name__)
@@ -218,7 +216,7 @@ def row_hashes(frame: pd.DataFrame) -> pd.Series:
 class Store:
     """An SQLAlchemy store of versioned tables; SQLite by default, any URL by $INDICATORS_DB."""
 
-    def __init__(self, url: str | None = None, seed: Path | None = SEED_WORKBOOK) -> None:
+    def __init__(self, url: str | None = None, seed: Seed | None = SHIPPED) -> None:
         self.url = url or default_url()
         self.seed = seed
         try:
@@ -248,7 +246,7 @@ class Store:
     # Set-up ---------------------------------------------------------------------------
 
     def ensure(self) -> Store:
-        """Bring the schema up to date (Alembic) and, on first use, fill the store from the shipped workbook.
+        """Bring the schema up to date (Alembic) and, on first use, fill the store with the shipped data.
 
         A store written by an earlier release is upgraded here, on first start, keeping every
         version and every account; `python -m indicators upgrade` does the same on demand.
@@ -260,12 +258,11 @@ class Store:
                 migrate.upgrade(self.engine)
             self._ready = True
             if self.seed is not None and self.current_version() == 0:
-                data = excel.read_workbook(self.seed)
                 self.commit(
-                    data,
+                    self.seed.load(),
                     account=SEED_ACCOUNT,
-                    file_name=self.seed.name,
-                    sha256=hashlib.sha256(self.seed.read_bytes()).hexdigest(),
+                    file_name=self.seed.file.name,
+                    sha256=self.seed.sha256(),
                     note=SEED_NOTE,
                     action="seed",
                 )

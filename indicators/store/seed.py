@@ -1,9 +1,10 @@
-"""Builds the shipped workbook from data/source.toml, the reviewable transcription of the report."""
+"""What a fresh store starts from: the shipped data, read from the transcription data/source.toml."""
 
 from __future__ import annotations
 
-import sys
+import hashlib
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -11,9 +12,10 @@ import pandas as pd
 from indicators.areas import official as official_areas
 from indicators.core import attainment
 from indicators.core.model import AREA_LINKS, AREAS, TABLES, Dataset
-from indicators.excel import workbook as excel
 
-SOURCE = Path(__file__).resolve().parents[2] / "data" / "source.toml"
+DATA = Path(__file__).resolve().parents[2] / "data"
+SOURCE = DATA / "source.toml"
+SEED_WORKBOOK = DATA / "tam_duong_2015_2025.xlsx"
 
 
 def load_source(path: Path = SOURCE) -> Dataset:
@@ -30,18 +32,26 @@ def load_source(path: Path = SOURCE) -> Dataset:
     return attainment.derive_targets(data)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write the workbook: `python -m indicators.store.seed [OUT.xlsx]`."""
-    from indicators.store.database import SEED_WORKBOOK
+@dataclass(frozen=True)
+class Seed:
+    """The data a fresh store commits as version 1, and the file its history names for it.
 
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else SEED_WORKBOOK
-    data = load_source()
-    excel.write_workbook(data, out)
-    counts = ", ".join(f"{k}: {v}" for k, v in data.counts().items())
-    print(f"{out}: {counts}")
-    return 0
+    The store takes frames, never a workbook: reading Excel belongs to the layer above it.
+    """
+
+    file: Path
+    source: Path = SOURCE
+
+    def load(self) -> Dataset:
+        """The frames to commit."""
+        return load_source(self.source)
+
+    def sha256(self) -> str:
+        """The checksum of the named file, as an upload's would be recorded."""
+        return hashlib.sha256(self.file.read_bytes()).hexdigest()
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+# The shipped workbook is written from the transcription (python -m indicators.cli.seed), and a
+# test holds the two equal, so the history names the file people download while the store reads
+# the reviewable source.
+SHIPPED = Seed(SEED_WORKBOOK)

@@ -43,7 +43,19 @@ class Card:
     reported_basis: bool
     value_note: str = ""  # the report's own words where it qualifies the figure: "khoảng 300.000 lượt khách"
     estimate: bool = False  # the figure is an estimate (ước thực hiện): "ước" is shown beside it
+    estimate_note: str = ""  # the estimate's own note (who estimated it, when), shown under it
     implied_target: bool = False  # the % rests on a target worked back from the printed %
+
+
+def _estimate_note(data: Dataset, code: str, area: str | None, levels: pd.DataFrame) -> str:
+    """The note the estimate was entered with: its own words on when and by whom, not a fixed year."""
+    year = int(levels.sort_values("year")["year"].iloc[-1])
+    obs = data.observations
+    mine = obs[(obs["code"] == code) & (obs["year"] == year) & (obs["kind"] == ObsKind.ESTIMATE.value)]
+    if area is not None:
+        mine = mine[mine["area"] == area]
+    notes = [str(n).strip() for n in mine["note"] if str(n).strip()]
+    return notes[0] if notes else ""
 
 
 def _best_row(rows: pd.DataFrame) -> pd.Series | None:
@@ -150,6 +162,7 @@ def cards(
         value, year, value_note, change_label, change = _figure(data, mine, code, unit, area, lang)
         status, pct, reported_basis, implied = _judgement(rows[rows["code"] == code], lang)
         estimate = not mine.empty and str(mine.sort_values("year")["actual_kind"].iloc[-1]) == "estimate"
+        note = _estimate_note(data, code, area, mine) if estimate else ""
         out.append(
             Card(
                 code=code,
@@ -165,6 +178,7 @@ def cards(
                 reported_basis=reported_basis,
                 value_note=value_note,
                 estimate=estimate,
+                estimate_note=note,
                 implied_target=implied,
             )
         )

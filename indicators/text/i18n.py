@@ -1,6 +1,6 @@
 """Words in Vietnamese and English: every sentence the product shows people comes from here.
 
-One mechanism: a key in `WORDS` (grouped by feature in indicators/text/words/) read with `t()`;
+One mechanism: a key in `WORDS` (grouped by key prefix in indicators/text/words/) read with `t()`;
 a sentence with values is a `Message`, put into words when the reader's language is known;
 an error people read is a `MessageError` carrying one.
 """
@@ -18,7 +18,6 @@ from indicators.text.words import (
     columns,
     data,
     gate,
-    honest,
     pages,
     phrase,
     report,
@@ -27,7 +26,7 @@ from indicators.text.words import (
     year,
 )
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, honest, report, areas, year, gate, phrase)
+_GROUPS = (data, columns, pages, updates, accounts, checks, store, report, areas, year, gate, phrase)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

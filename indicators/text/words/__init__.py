@@ -1,1 +1,1 @@
-"""Words in Vietnamese and English, one module per feature; indicators.text.i18n merges them."""
+"""Words in Vietnamese and English, one module per set of key prefixes; indicators.text.i18n merges them."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("accounts", "auth", "proxy", "role")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "auth.intro": (

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("agg", "agg_reason", "agg_units", "compare", "part")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
-    "check.legacy_area": (
-        "Tệp dùng mã địa bàn cũ của phần mềm; đã đổi sang mã của Cục Thống kê: {pairs}.",
-        "The file uses the software's old area codes; they were changed to the official codes: {pairs}.",
-    ),
-    "page.compare": ("So sánh địa bàn", "Compare areas"),
-    "action.migrate": ("nâng cấp kho dữ liệu", "store upgrade"),
-    "status.partial": ("chưa đánh giá: chưa đủ địa bàn báo cáo", "not judged: not every area reported"),
     "compare.unknown_code": ("Không có chỉ tiêu “{code}”.", "There is no indicator “{code}”."),
     "compare.no_figures": (
         "Chưa địa bàn nào có số liệu chỉ tiêu {code} năm {year}: hãy chọn địa bàn cấp trên.",
@@ -62,12 +57,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Số liệu dưới đây là của {former} (đơn vị cũ, đến {until}), không phải của {name}.",
         "The figures below are those of {former} (a former unit, until {until}), not of {name}.",
     ),
-    "col.area_code": ("Mã địa bàn", "Area code"),
-    "col.area_name": ("Địa bàn", "Area"),
-    "col.row": ("Dòng", "Row"),
-    "col.gap": ("Chênh lệch so với mục tiêu", "Gap to target"),
-    "col.part": ("Toàn bộ / một phần", "Whole / part"),
-    "col.former_parent": ("Thuộc đơn vị cũ", "Former parent"),
     "part.whole": ("toàn bộ", "whole"),
     "part.part": ("một phần", "part"),
     "agg.aggregated": ("tổng hợp từ {n}/{m} {units}", "aggregated from {n} of {m} {units}"),
@@ -88,6 +77,4 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "agg_reason.change": ("mức thay đổi không cộng được", "a change does not add up"),
     "agg_reason.rule_none": ("chỉ tiêu được khai báo là không cộng", "declared as not added up"),
-    "kind.actual": ("thực hiện", "actual"),
-    "kind.estimate": ("ước thực hiện", "estimate"),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("check", "refuse", "script", "severity")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     # A file refused as a whole, before any cell is read (xlsx_guard, validate).
@@ -274,5 +276,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "severity.warning": (
         "lưu ý",
         "warning",
+    ),
+    "check.legacy_area": (
+        "Tệp dùng mã địa bàn cũ của phần mềm; đã đổi sang mã của Cục Thống kê: {pairs}.",
+        "The file uses the software's old area codes; they were changed to the official codes: {pairs}.",
     ),
 }

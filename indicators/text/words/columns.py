@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("col", "xcol")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "col.indicator": ("Chỉ tiêu", "Indicator"),
@@ -72,4 +74,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "xcol.rows": ("Số dòng", "Rows"),
     "xcol.added": ("Thêm", "Added"),
     "xcol.removed_rows": ("Gỡ", "Removed"),
+    "col.area_code": ("Mã địa bàn", "Area code"),
+    "col.area_name": ("Địa bàn", "Area"),
+    "col.row": ("Dòng", "Row"),
+    "col.gap": ("Chênh lệch so với mục tiêu", "Gap to target"),
+    "col.part": ("Toàn bộ / một phần", "Whole / part"),
+    "col.former_parent": ("Thuộc đơn vị cũ", "Former parent"),
+    "col.basis": ("Cơ sở mục tiêu", "Target basis"),
+    "col.actual_kind": ("Loại số liệu", "Kind of figure"),
+    "col.yearly": ("Hàng năm", "Every year"),
+    "col.figure": ("Số liệu năm", "Figure"),
+    "col.estimate_before": ("Số ước trước khi có số chính thức", "Estimate before the official figure"),
+    "col.plan": ("Kế hoạch năm", "Year's plan"),
+    "col.plan_basis": ("Cơ sở kế hoạch", "Plan's basis"),
+    "col.plan_pct": ("% kế hoạch", "% of plan"),
+    "col.plan_status": ("Đánh giá so với kế hoạch", "Against the plan"),
+    "col.previous": ("Năm trước", "Year before"),
+    "col.previous_kind": ("Loại số liệu năm trước", "Year before: kind of figure"),
+    "col.change_year": ("Thay đổi so với năm trước", "Change from the year before"),
+    "col.same_period": ("% so với cùng kỳ", "% of the year before"),
+    "col.required": ("Cần đạt theo lộ trình", "Required on the path"),
+    "col.path_gap": ("Chênh lệch với lộ trình", "Gap to the path"),
+    "col.goal_pct": ("% mục tiêu giai đoạn (năm cuối)", "% of the term goal (last year)"),
+    "col.goal_status": ("Kết quả giai đoạn", "Term result"),
+    "col.path": ("Lộ trình tới mục tiêu giai đoạn", "Path to the term goal"),
 }

@@ -1,7 +1,31 @@
-"""Words for what the data says: statuses, target kinds, comparisons, domains, areas, awards."""
+"""Words for what the data says: statuses, target kinds and bases, estimates, domains, sources, awards."""
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = (
+    "abasis",
+    "actual",
+    "basis",
+    "cmp",
+    "domain",
+    "kind",
+    "level",
+    "meta",
+    "no",
+    "obs",
+    "progress",
+    "qualifier",
+    "reason",
+    "recipient",
+    "source",
+    "status",
+    "term",
+    "unit",
+    "yearly",
+    "yes",
+    "yes_no",
+)
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "status.vuot": ("vượt", "exceeded"),
@@ -57,4 +81,45 @@ WORDS: dict[str, tuple[str, str]] = {
     "level.province": ("Tỉnh", "Province"),
     "level.grassroots": ("Cơ sở", "Grassroots"),
     "level.other": ("Biểu dương, đề nghị khác", "Other public recognition and proposals"),
+    "status.partial": ("chưa đánh giá: chưa đủ địa bàn báo cáo", "not judged: not every area reported"),
+    "kind.actual": ("thực hiện", "actual"),
+    "kind.estimate": ("ước thực hiện", "estimate"),
+    "status.khong_danh_gia": ("không đánh giá", "not judged"),
+    "progress.not_yet": ("chưa đạt", "not yet met"),
+    "progress.missed_year": ("năm gần nhất chưa đạt", "missed in the latest year"),
+    "progress.not_judged": ("không đánh giá", "not judged"),
+    "kind.MT": ("Mục tiêu cụ thể 2020–2025 (báo cáo)", "Specific goals 2020–2025 (the report)"),
+    "cmp.remainder": ("phần còn lại", "the remainder"),
+    "cmp.yes": ("đạt (có/không)", "met (yes/no)"),
+    "basis.stated": ("nêu trong văn bản", "stated"),
+    "basis.implied": ("suy ra từ tỷ lệ báo cáo", "implied by the report's %"),
+    "basis.none": ("không có số mục tiêu", "no target figure"),
+    "abasis.printed": ("tỷ lệ báo cáo in", "as printed"),
+    "abasis.printed_short": ("báo cáo in", "as printed"),
+    "actual.estimate": ("ước", "est."),
+    "actual.official": ("chính thức", "official"),
+    "yes_no.1": ("đạt", "met"),
+    "yearly": ("hàng năm", "every year"),
+    "meta.definition": ("Định nghĩa", "Definition"),
+    "meta.unit_meaning": ("Đơn vị tính", "Unit"),
+    "meta.computation": ("Cách tính", "How it is computed"),
+    "meta.aggregation": ("Cộng gộp giữa các địa bàn", "Adding up across areas"),
+    "meta.source": ("Nguồn", "Source"),
+    "source.line": ("Nguồn: {sources}; dữ liệu phiên bản {v}.", "Source: {sources}; data version {v}."),
+    "source.report": (
+        "báo cáo tổng kết thi đua – khen thưởng 2015–2020 của UBND huyện Tam Đường",
+        "Tam Đường district People's Committee report 2015–2020",
+    ),
+    "source.version": ("phiên bản {v}", "version {v}"),
+    "source.rollback": ("khôi phục phiên bản {v}", "restored version {v}"),
+    "source.upload": ("số liệu cập nhật ngày {d}", "figures updated on {d}"),
+    "obs.total": ("Tổng số", "Out of"),
+    "obs.change_estimate": ("Ước thay đổi so với năm {y}", "Estimated change since {y}"),
+    "obs.change_per_year_estimate": ("Ước bình quân mỗi năm từ {y}", "Estimated average a year since {y}"),
+    "obs.no_base": ("báo cáo không nêu năm gốc", "the report names no base year"),
+    # A goal whose year's figure is in: the term's result, no longer a pace (progress.FINAL).
+    "progress.vuot": ("vượt mục tiêu", "goal exceeded"),
+    "progress.dat": ("đạt mục tiêu", "goal met"),
+    "progress.khong_dat": ("không đạt mục tiêu", "goal not met"),
+    "progress.final_estimate": ("theo số ước thực hiện", "based on an estimate"),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("download", "gate")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "gate.seconds": ("{n} giây", "{n} seconds"),
@@ -38,4 +40,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "Bảng lớn ({n} ô): tệp Excel được tạo khi bạn yêu cầu.",
         "A large table ({n} cells): the Excel file is made when you ask for it.",
     ),
+    "download.excel": ("Tải bảng Excel", "Download Excel table"),
 }

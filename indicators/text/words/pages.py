@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = (
+    "app",
+    "card",
+    "chart",
+    "commendations",
+    "detail",
+    "domain_page",
+    "empty",
+    "filter",
+    "goals",
+    "lang",
+    "limit",
+    "missing",
+    "nav",
+    "overview",
+    "page",
+)
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
-    "app.source": (
-        "Nguồn: báo cáo tổng kết thi đua – khen thưởng 2015–2020 của UBND huyện Tam Đường; "
-        "dữ liệu phiên bản {v}.",
-        "Source: Tam Đường district People's Committee report on emulation and commendations "
-        "2015–2020; data version {v}.",
-    ),
     "lang.vi": ("Tiếng Việt", "Tiếng Việt"),
     "lang.en": ("English", "English"),
     "nav.summary": ("Tổng hợp", "Summary"),
@@ -88,7 +100,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.series": ("Số liệu theo năm", "Figures by year"),
     "chart.png": ("Tải ảnh PNG", "Download as PNG"),
     "chart.png_wait": ("Đang chuẩn bị ảnh, xin chờ vài giây", "Preparing the image, a few seconds"),
-    "download.excel": ("Tải bảng Excel", "Download Excel table"),
     "domain_page.indicators": ("Các chỉ tiêu", "Indicators"),
     "chart.ends_note": (
         "Biểu đồ vẽ {n} dòng cao nhất và {n} dòng thấp nhất trong {total}; bảng bên dưới có đủ.",
@@ -197,4 +208,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "nav.account": ("Tài khoản", "Account"),
     "page.signin": ("Đăng nhập", "Sign in"),
     "page.accounts": ("Quản lý tài khoản", "Accounts"),
+    "page.compare": ("So sánh địa bàn", "Compare areas"),
+    "chart.implied_note": (
+        "≈: mục tiêu suy ra từ tỷ lệ báo cáo; % đạt là tỷ lệ báo cáo in.",
+        "≈: target implied by the report's %; the attainment is the printed %.",
+    ),
+    # Under an estimate with no note of its own: true of every estimate, whoever entered it and when.
+    "card.estimate": (
+        "số ước thực hiện, chưa phải số chính thức",
+        "an estimate, not yet the official figure",
+    ),
+    "detail.meta": ("Chỉ tiêu này nghĩa là gì", "What this indicator means"),
+    "overview.bases": (
+        "{stated} dòng có mục tiêu nêu trong văn bản (kiểm tra được số học của báo cáo), {implied} "
+        "dòng có mục tiêu suy ra từ tỷ lệ báo cáo (≈, % đạt là % báo cáo in).",
+        "{stated} rows with a stated target (an independent check of the report's arithmetic), "
+        "{implied} rows with a target implied by the report's % (≈; the attainment is the printed %).",
+    ),
+    "page.year": ("Đánh giá năm", "Year review"),
 }

@@ -1,7 +1,10 @@
-"""Words for a figure in words (indicators/phrase.py): periods, marks, goals, changes and unit codes."""
+"""Words for a figure in words (indicators/text/phrase.py): periods, marks, goals, changes and unit codes."""
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("phrase", "unit_code")
+# key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     # A figure summed over a term: said wherever the figure appears, never as one year's.
     "phrase.period_sum": ("tổng giai đoạn {first}–{last}", "in total over {first}–{last}"),

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = (
+    "goal_cmp",
+    "kind_short",
+    "pct_kind",
+    "report",
+    "report_col",
+    "report_scope",
+    "verdict",
+    "yes_no_level",
+)
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "report.issuer": ("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"),
@@ -15,49 +26,33 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.kind": ("BÁO CÁO", "REPORT"),
     "report.subject_term": (
-        "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội giai đoạn {period}",
-        "Results against the socio-economic targets of the {period} term",
+        "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội, phong trào thi đua và công tác khen "
+        "thưởng giai đoạn {period}",
+        "Results against the socio-economic targets, the emulation campaigns and commendations of the "
+        "{period} term",
     ),
     "report.subject_year": (
-        "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội năm {period}",
-        "Results against the socio-economic targets of {period}",
+        "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội, phong trào thi đua và công tác khen "
+        "thưởng năm {period}",
+        "Results against the socio-economic targets, the emulation campaigns and commendations of {period}",
     ),
-    "report.subject_goals": (" và mục tiêu giai đoạn {goals}", " and the goals for {goals}"),
-    "report.intro": (
-        "Ủy ban nhân dân {area} báo cáo kết quả thực hiện các chỉ tiêu {period}, như sau:",
-        "The People's Committee of {area} reports the results against the targets of {period} as follows:",
+    "report.subject_goals": (
+        "; phương hướng, nhiệm vụ giai đoạn {goals}",
+        "; the direction and tasks for {goals}",
     ),
     "report.period_term": ("giai đoạn {p}", "the {p} term"),
     "report.period_year": ("năm {p}", "{p}"),
-    "report.source": (
-        "Số liệu lấy từ kho dữ liệu chỉ tiêu, phiên bản {v}. Số liệu ghi «ước» là số ước thực hiện; "
-        "chỉ tiêu ghi (*) là chỉ tiêu suy ra từ tỷ lệ phần trăm báo cáo nêu (thực hiện ÷ tỷ lệ), "
-        "không phải con số được in trong nghị quyết.",
-        "Figures from the indicator store, version {v}. Figures marked “est.” are estimates; targets marked "
-        "(*) are implied by the percentage a report prints (actual ÷ percentage), not figures a resolution "
-        "printed.",
-    ),
-    "report.results": ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "RESULTS AGAINST THE TARGETS"),
-    "report.goals": ("MỤC TIÊU GIAI ĐOẠN {goals} VÀ TIẾN ĐỘ THỰC HIỆN", "GOALS FOR {goals} AND PROGRESS"),
-    "report.goals_none": ("MỤC TIÊU VÀ TIẾN ĐỘ THỰC HIỆN", "GOALS AND PROGRESS"),
-    "report.commendations": ("CÔNG TÁC THI ĐUA, KHEN THƯỞNG", "EMULATION AND COMMENDATIONS"),
-    "report.tally": (
-        "Trong {n} {targets} có mục tiêu, kế hoạch: {vuot} chỉ tiêu vượt, {dat} chỉ tiêu đạt, "
-        "{khong_dat} chỉ tiêu không đạt, {no_data} chỉ tiêu chưa có số liệu để đánh giá.",
-        "Of {n} {targets}: {vuot} exceeded, {dat} met, {khong_dat} not met, {no_data} without a figure "
-        "to judge.",
-    ),
     "report.no_figures": (
-        "Kho dữ liệu chưa có số liệu nào của {area} cho {period}.",
-        "The store holds no figures for {area} for {period}.",
+        "Chưa có số liệu các chỉ tiêu của {area} trong {period}.",
+        "No figures for {area} have been recorded yet for {period}.",
     ),
     "report.no_goals": (
-        "Chưa có mục tiêu nào được đặt ra cho {area} trong {period}.",
-        "No goals have been set for {area} for {period}.",
+        "Chưa có số liệu mục tiêu của {area} cho thời gian tới.",
+        "No goals of {area} for the years ahead have been recorded yet.",
     ),
     "report.no_commendations": (
-        "Kho dữ liệu chưa có số liệu khen thưởng của {area} cho {period}.",
-        "The store holds no commendation figures for {area} for {period}.",
+        "Chưa có số liệu khen thưởng của {area} trong {period}.",
+        "No commendation figures of {area} have been recorded yet for {period}.",
     ),
     "report.no_rows": (
         "Không có chỉ tiêu nào có mục tiêu, kế hoạch cho {period}.",
@@ -108,13 +103,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goal_required_rise": ("cần tăng {value}/năm", "needs a rise of {value} a year"),
     "report.goal_required_drop": ("cần giảm {value}/năm", "needs a fall of {value} a year"),
     "report.goal_status": ("tiến độ: {status}", "progress: {status}"),
-    "report.awards_intro": (
-        "Kết quả khen thưởng {period} của {area}:",
-        "Commendations of {area} for {period}:",
-    ),
     "report.awards_total": (
-        "Tổng cộng: {tt} lượt tập thể và {cn} lượt cá nhân được khen thưởng.",
-        "In all: {tt} awards to collectives and {cn} to individuals.",
+        "Trong {period}, {area} có {tt} và {cn} được khen thưởng, cụ thể như sau:",
+        "Over {period}, {area} received {tt} and {cn}, as follows:",
     ),
     "report.chart": ("Biểu đồ {n}. {title}", "Chart {n}. {title}"),
     "report.no_browser": (
@@ -147,8 +138,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.appendix": ("Phụ lục", "Appendix"),
     "report.appendix_title": ("BIỂU CHỈ TIÊU {period}", "TABLE OF TARGETS, {period}"),
     "report.appendix_note": (
-        "(Kèm theo Báo cáo số        /BC-UBND ngày      tháng      năm 20     của UBND {area})",
-        "(Attached to Report No.        /BC-UBND of the People's Committee of {area})",
+        "(Kèm theo Báo cáo số {number} ngày      tháng      năm 20     của UBND {area})",
+        "(Attached to Report No. {number} of the People's Committee of {area})",
     ),
     "report_col.stt": ("STT", "No."),
     "report_col.indicator": ("Chỉ tiêu", "Indicator"),
@@ -176,15 +167,15 @@ WORDS: dict[str, tuple[str, str]] = {
     # The comparison of the child units (indicators/report/compare.py)
     "report.cmp.heading": (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM {y}",
-        "THE UNITS UNDER THE AREA COMPARED, {y}",
+        "COMPARISON OF THE UNITS UNDER THE AREA, {y}",
     ),
     "report.cmp.intro": (
-        "So sánh {m} {units} trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số của {area} "
-        "là tổng hợp từ các {units} theo cách cộng của từng chỉ tiêu, ghi rõ bao nhiêu {units} đã báo cáo; "
-        "mỗi {units} được đánh giá theo mục tiêu của chính mình. Chi tiết tại Phụ lục II.",
-        "The {m} {units} under {area} compared for {y} on {k} {indicators} with figures. The figure of "
-        "{area} is added up from its {units} as each indicator allows, saying how many reported; each unit "
-        "is judged against its own target. Details in Appendix II.",
+        "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số của "
+        "{area} được tổng hợp từ các đơn vị đã báo cáo; mỗi đơn vị được đánh giá theo mục tiêu của mình. "
+        "Chi tiết tại Phụ lục II.",
+        "This section compares the {m} {units} ({kinds}) of {area} in {y} on the {k} {indicators} they "
+        "hold figures for. The figure for {area} adds up the units that reported; each unit is judged "
+        "against its own target. Details are in Appendix II.",
     ),
     "report.cmp.thin": (
         "Chưa có {units} nào trực thuộc {area} báo cáo số liệu năm {y} cho các chỉ tiêu đã chọn, "
@@ -217,10 +208,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "THE UNITS UNDER {area} COMPARED, {y}",
     ),
     "report.cmp.legend_parent": (
-        "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số {units} đã báo cáo, "
-        "«chưa đủ» khi còn {units} chưa báo cáo (khi đó không đánh giá), hoặc vì sao không cộng được.",
-        "Bold line: the figure of {area}, added up from its {units}; it says how many reported, "
-        "“partial” where some have not (then it is not judged), or why the figures do not add up.",
+        "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số đơn vị đã báo cáo, «chưa "
+        "đủ» khi còn đơn vị chưa báo cáo (khi đó không đánh giá), hoặc «chưa có số liệu tổng hợp».",
+        "Bold line: the figure of {area}, added up from its {units}; it says how many reported, “partial” "
+        "where some have not (then it is not judged), or “no total yet”.",
     ),
     "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
     "report.noun.targets": ("chỉ tiêu", "targets"),
@@ -297,11 +288,134 @@ WORDS: dict[str, tuple[str, str]] = {
         "LibreOffice could not make the PDF: {detail}",
     ),
     # the kinds of target, comparators and statuses, in the report's words
-    "report.tally_not_judged": (
-        "{n} chỉ tiêu không đánh giá (tỷ trọng cơ cấu, phần còn lại).",
-        "Not judged: {n} (structure shares, remainders).",
-    ),
     "kind_short.MT": ("MT", "Goal"),
     "pct_kind.MT": ("mục tiêu", "the goal"),
     "verdict.khong_danh_gia": ("không đánh giá", "not judged"),
+    "goal_cmp.remainder": (
+        "là {value}",
+        "{value}",
+    ),
+    "goal_cmp.yes": (
+        "đạt{value}",
+        "met{value}",
+    ),
+    "yes_no_level.met": ("đạt", "met"),
+    "yes_no_level.not_met": ("chưa đạt", "not yet met"),
+    # The outline of the báo cáo (indicators/report_outline.py), after the source report's parts
+    "report.part_one": (
+        "PHẦN THỨ NHẤT. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, PHONG TRÀO THI ĐUA VÀ CÔNG TÁC KHEN THƯỞNG {period}",
+        "PART ONE. THE TARGETS, THE EMULATION CAMPAIGNS AND COMMENDATIONS OF {period}",
+    ),
+    "report.part_two": (
+        "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU {period}",
+        "PART TWO. DIRECTION, TASKS AND GOALS FOR {period}",
+    ),
+    "report.next_term": ("GIAI ĐOẠN TIẾP THEO", "THE NEXT TERM"),
+    "report.h.leadership": ("CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "LEADERSHIP AND DIRECTION"),
+    "report.h.results": ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC", "RESULTS IN EACH FIELD"),
+    "report.h.highlights": ("KẾT QUẢ NỔI BẬT", "HIGHLIGHTS"),
+    "report.h.models": (
+        "CÔNG TÁC XÂY DỰNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN",
+        "FINDING AND SPREADING GOOD EXAMPLES",
+    ),
+    "report.h.assessment": ("ĐÁNH GIÁ CHUNG", "OVERALL ASSESSMENT"),
+    "report.h.direction_goals": ("PHƯƠNG HƯỚNG, MỤC TIÊU", "DIRECTION AND GOALS"),
+    "report.h.goals": ("Mục tiêu", "Goals"),
+    "report.h.tasks": ("NHIỆM VỤ TRỌNG TÂM", "KEY TASKS"),
+    "report.h.solutions": ("GIẢI PHÁP THỰC HIỆN", "SOLUTIONS"),
+    "report.h.year_ahead": ("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "THE WAY AHEAD"),
+    "report.goals_part_term": ("Mục tiêu giai đoạn {goals}", "Goals for {goals}"),
+    "report.goals_part_year": (
+        "Mục tiêu giai đoạn {goals} và tiến độ thực hiện",
+        "Goals for {goals} and progress towards them",
+    ),
+    "report.awards_heading": ("KẾT QUẢ CÔNG TÁC KHEN THƯỞNG {period}", "COMMENDATIONS, {period}"),
+    "report.field.economy": ("Trên lĩnh vực kinh tế", "The economy"),
+    "report.field.society": ("Trên lĩnh vực văn hóa – xã hội", "Culture and society"),
+    "report.field.defence": ("Trên lĩnh vực quốc phòng – an ninh", "Defence and security"),
+    "report.field.politics": ("Công tác xây dựng hệ thống chính trị", "Building the political system"),
+    "report.placeholder": ("[Phần này do văn phòng viết: {what}]", "[For the office to write: {what}]"),
+    "report.closing": (
+        "Trên đây là báo cáo {subject} của Ủy ban nhân dân {area}./.",
+        "This concludes the report of the People's Committee of {area} on the {subject}.",
+    ),
+    "report.number_given": ("Số: {number}", "No.: {number}"),
+    "report.version_note": (
+        "Số liệu: phiên bản {v} của bộ chỉ tiêu.",
+        "Figures: version {v} of the indicator set.",
+    ),
+    # The results by field (indicators/report_results.py)
+    "report.tally_by_kind": (
+        "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: {clauses}.",
+        "Against their targets, each kind of target counted on its own: {clauses}.",
+    ),
+    "report.tally_clause": ("{kind}: {n} chỉ tiêu ({statuses})", "{kind}: {n} ({statuses})"),
+    "report.tally_kind.NQ": ("theo Nghị quyết", "resolution targets"),
+    "report.tally_kind.DA": ("theo Đề án", "programme targets"),
+    "report.tally_kind.GIAO": ("chỉ tiêu giao", "quotas handed down"),
+    "report.tally_kind.MT": ("theo mục tiêu giai đoạn", "the term's goals"),
+    "report.tally_kind.KH": ("theo kế hoạch năm {y}", "targets of the {y} plan"),
+    "report.tally_status.vuot": ("{n} vượt", "{n} exceeded"),
+    "report.tally_status.dat": ("{n} đạt", "{n} met"),
+    "report.tally_status.khong_dat": ("{n} không đạt", "{n} not met"),
+    "report.tally_status.no_data": ("{n} chưa có số liệu để đánh giá", "{n} without a figure to judge yet"),
+    "report.share_of": ("chiếm {value}", "made up {value}"),
+    "report.share_of_estimate": ("ước chiếm {value}", "made up an estimated {value}"),
+    "report.highlights_intro": (
+        "Các chỉ tiêu vượt cao nhất so với mục tiêu {period}:",
+        "The targets exceeded by the widest margin over {period}:",
+    ),
+    "report.no_highlights": (
+        "Chưa có số liệu về chỉ tiêu vượt mục tiêu {period}.",
+        "No target has been recorded as exceeded over {period} yet.",
+    ),
+    "report.examples_intro": (
+        "Kết quả biểu dương, khen thưởng điển hình tiên tiến {period}:",
+        "Good examples commended over {period}:",
+    ),
+    "report.not_met": ("Chỉ tiêu không đạt: {names}.", "Targets not met: {names}."),
+    "report.not_assessed": (
+        "Chỉ tiêu chưa có số liệu để đánh giá: {names}.",
+        "Targets without a figure to judge yet: {names}.",
+    ),
+    "report.all_met": (
+        "Trong {n} {noun} có mục tiêu, không có chỉ tiêu nào không đạt.",
+        "None of the {n} {noun} with a goal was missed.",
+    ),
+    # The commendations (indicators/report_awards.py)
+    "report.award.form_tap_the": ("tập thể", "collectives"),
+    "report.award.form_ca_nhan": ("cá nhân", "individuals"),
+    "report.award.title_tap_the": ("lượt tập thể", "collective awards"),
+    "report.award.title_ca_nhan": ("lượt cá nhân", "individual awards"),
+    "report.highlight": ("- {name} {words};", "- {name}: {words};"),
+    "report.award.and": (", ", " and "),
+    "report.award.forms": ("Hình thức khen thưởng", "Forms of award"),
+    "report.award.titles": ("Danh hiệu thi đua", "Emulation titles"),
+    "report.award.wartime": ("Khen thưởng thành tích trong kháng chiến", "Merit in the wars of resistance"),
+    # The comparison's units and totals in the office's words (indicators/report/compare.py)
+    "report.cmp.level.district": ("đơn vị hành chính cấp huyện", "district-level units"),
+    "report.cmp.level.commune": ("đơn vị hành chính cấp xã", "commune-level units"),
+    "report.cmp.level.province": ("tỉnh, thành phố", "provinces and cities"),
+    "report.cmp.kind.thanh_pho": ("thành phố", "cities"),
+    "report.cmp.kind.thi_xa": ("thị xã", "towns"),
+    "report.cmp.kind.thi_tran": ("thị trấn", "townships"),
+    "report.cmp.kind.huyen": ("huyện", "districts"),
+    "report.cmp.kind.quan": ("quận", "urban districts"),
+    "report.cmp.kind.phuong": ("phường", "wards"),
+    "report.cmp.kind.xa": ("xã", "communes"),
+    "report.cmp.kind.tinh": ("tỉnh", "provinces"),
+    "report.cmp.kind.other": ("đơn vị khác", "other units"),
+    "report.cmp.no_total": ("chưa có số liệu tổng hợp", "no total yet"),
+    "report.cmp.aggregated": ("tổng hợp từ {n}/{m} {units}", "added up from {n} of {m} {units}"),
+    "report.cmp.partial_total": (
+        "chưa đủ: tổng hợp từ {n}/{m} {units}",
+        "partial: added up from {n} of {m} {units}",
+    ),
+    "report.cmp.awards_in_units": (
+        "Chưa có số liệu khen thưởng tổng hợp của toàn {area}; số liệu khen thưởng của các {units} "
+        "đã báo cáo được nêu tại phần so sánh các địa bàn và Phụ lục II.",
+        "No commendation total for the whole of {area} has been recorded yet; the figures of the {units} "
+        "that reported are in the comparison of the units and Appendix II.",
+    ),
+    "report.goal_result": ("kết quả: {status}", "result: {status}"),
 }

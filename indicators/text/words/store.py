@@ -1,7 +1,9 @@
-"""Words for the store's errors: it cannot be opened, read or written."""
+"""Words for the store: errors opening, reading or writing it, schema upgrades and backups."""
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("backup", "data", "migrate", "store")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     # No address, path or driver words: strangers read these; the log and the CLI get the details.
@@ -45,5 +47,59 @@ WORDS: dict[str, tuple[str, str]] = {
     "store.cannot_check_account": (
         "Không kiểm tra được tài khoản lúc này; hãy thử lại sau ít phút.",
         "The account cannot be checked just now; please try again in a few minutes.",
+    ),
+    "migrate.partial": (
+        "Kho dữ liệu có một phần bảng của ứng dụng nhưng không đủ: không tự nâng cấp được. "
+        "Hãy khôi phục từ bản sao lưu.",
+        "The store holds some of the application's tables but not all: it cannot be upgraded. "
+        "Restore it from a backup.",
+    ),
+    "migrate.newer": (
+        "Kho dữ liệu ở lược đồ {before}, mới hơn phiên bản phần mềm này (mới nhất: {head}): hãy "
+        "cập nhật phần mềm.",
+        "The store is at schema {before}, newer than this release knows (newest: {head}): update "
+        "the software.",
+    ),
+    "backup.refused": (
+        "không khôi phục từ {name}: {why}. Kho dữ liệu không bị thay đổi.",
+        "not restored from {name}: {why}. The store is unchanged.",
+    ),
+    "backup.cannot_write": (
+        "không ghi được bản sao lưu {path}: {detail}",
+        "cannot write the backup {path}: {detail}",
+    ),
+    "backup.cannot_read": ("không đọc được tệp {path}: {detail}", "cannot read the file {path}: {detail}"),
+    "backup.why_damaged_sqlite": ("tệp SQLite bị hỏng ({detail})", "the SQLite file is damaged ({detail})"),
+    "backup.why_not_store": (
+        "đây không phải kho dữ liệu chỉ tiêu (không có bảng phiên bản)",
+        "this is not an indicators store (no versions table)",
+    ),
+    "backup.why_newer": (
+        "bản sao lưu ở lược đồ {revision}, mới hơn phần mềm này",
+        "the backup is at schema {revision}, newer than this release",
+    ),
+    "backup.why_unreadable": ("không đọc được tệp ({detail})", "the file cannot be read ({detail})"),
+    "backup.why_bad_gzip": (
+        "tệp nén bị hỏng hoặc không phải JSON",
+        "the compressed file is damaged or not JSON",
+    ),
+    "backup.why_foreign": (
+        "đây không phải bản sao lưu của bảng chỉ tiêu",
+        "this is not a backup of the indicators dashboard",
+    ),
+    "backup.why_missing_tables": ("bản sao lưu thiếu bảng", "the backup lacks tables"),
+    "backup.why_checksum": (
+        "tổng kiểm tra sha256 không khớp: tệp đã bị sửa hoặc hỏng",
+        "the sha256 checksum does not match: the file was edited or damaged",
+    ),
+    "backup.why_unknown_revision": (
+        "bản sao lưu ở lược đồ {revision}, phần mềm này không biết",
+        "the backup is at schema {revision}, unknown to this release",
+    ),
+    "backup.why_invalid": ("nội dung không hợp lệ ({detail})", "its content is invalid ({detail})"),
+    "backup.why_write": ("không ghi được ({detail})", "it could not be written ({detail})"),
+    "backup.why_not_backup": (
+        "đây không phải bản sao lưu (không phải tệp SQLite hay bản kết xuất .json.gz)",
+        "this is not a backup (neither an SQLite file nor a .json.gz dump)",
     ),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("action", "diff", "enter", "figures", "history", "upload")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "upload.title": ("Cập nhật số liệu", "Update figures"),
@@ -178,6 +180,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "A rollback writes a new version holding the chosen version's figures; every other version stays.",
     ),
     "history.rollback_button": ("Khôi phục phiên bản {v}…", "Roll back to version {v}…"),
+    "history.rollback_title": ("Khôi phục phiên bản cũ?", "Roll back to an earlier version?"),
     "history.rollback_confirm": (
         "Xác nhận: khôi phục số liệu của phiên bản {v} thành phiên bản mới? Lãnh đạo sẽ thấy số liệu "
         "này ngay.",
@@ -194,4 +197,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "The current figures already equal version {v}: nothing written.",
     ),
     "history.only_one": ("Kho mới có một phiên bản.", "The store holds a single version so far."),
+    "action.migrate": ("nâng cấp kho dữ liệu", "store upgrade"),
 }

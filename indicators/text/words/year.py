@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("stale", "year")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
-    "page.year": ("Đánh giá năm", "Year review"),
     "year.pick": ("Năm", "Year"),
     "year.heading": ("Năm {y}", "Year {y}"),
     "year.intro": (
@@ -59,27 +60,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "year.same_period": ("bằng {pct} so với cùng kỳ", "{pct} of the year before"),
     "year.plan_cut": ("giảm {value}", "down {value}"),
     "year.reported_pct": ("{pct} (theo báo cáo nêu)", "{pct} (as the report states)"),
-    "col.figure": ("Số liệu năm", "Figure"),
-    "col.estimate_before": ("Số ước trước khi có số chính thức", "Estimate before the official figure"),
-    "col.plan": ("Kế hoạch năm", "Year's plan"),
-    "col.plan_basis": ("Cơ sở kế hoạch", "Plan's basis"),
-    "col.plan_pct": ("% kế hoạch", "% of plan"),
-    "col.plan_status": ("Đánh giá so với kế hoạch", "Against the plan"),
-    "col.previous": ("Năm trước", "Year before"),
-    "col.previous_kind": ("Loại số liệu năm trước", "Year before: kind of figure"),
-    "col.change_year": ("Thay đổi so với năm trước", "Change from the year before"),
-    "col.same_period": ("% so với cùng kỳ", "% of the year before"),
-    "col.required": ("Cần đạt theo lộ trình", "Required on the path"),
-    "col.path_gap": ("Chênh lệch với lộ trình", "Gap to the path"),
-    "col.goal_pct": ("% mục tiêu giai đoạn (năm cuối)", "% of the term goal (last year)"),
-    "col.goal_status": ("Kết quả giai đoạn", "Term result"),
-    "col.path": ("Lộ trình tới mục tiêu giai đoạn", "Path to the term goal"),
-    # A goal whose year's figure is in: the term's result, no longer a pace (progress.FINAL).
-    "progress.vuot": ("vượt mục tiêu", "goal exceeded"),
-    "progress.dat": ("đạt mục tiêu", "goal met"),
-    "progress.khong_dat": ("không đạt mục tiêu", "goal not met"),
-    "progress.final_estimate": ("theo số ước thực hiện", "based on an estimate"),
-    "report.goal_result": ("kết quả: {status}", "result: {status}"),
     # A workbook made from an older data version (indicators/excel/stale.py).
     "stale.guide": (
         "Tệp này được lập từ dữ liệu phiên bản {v}. Nếu sau đó có người thêm hoặc sửa số liệu cho cùng "

@@ -1,0 +1,128 @@
+"""What the pages compute from the data, once per data version and choice, shared by every session."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import narrow, state
+from dashboard.cache import per_version
+from indicators.areas import compare
+from indicators.areas import hierarchy as area_tree
+from indicators.charts import Figure, figures
+from indicators.core import attainment, progress, selection
+from indicators.core.model import Dataset
+from indicators.text import cards as indicator_cards
+from indicators.text import labels, tables
+from indicators.text.fmt import Lang
+
+# Each function below is cached per store and version (dashboard/cache.py); frames go out as
+# shallow copies, and figures, cards and goal lists are only drawn, never changed.
+
+
+@per_version(8)
+def attainment_rows(data: Dataset) -> pd.DataFrame:
+    """Every target's attainment with its term, computed once per data version."""
+    return selection.with_periods(attainment.compute(data))
+
+
+@per_version(8)
+def progress_rows(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Progress toward the latest goals and their required paths, once per data version."""
+    rows = progress.compute(data)
+    return rows, progress.required_path(rows)
+
+
+@per_version(64)
+def cards(
+    data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
+) -> list[indicator_cards.Card]:
+    """Cards for the given indicators in one area and term (see text/cards.py), once per version."""
+    rows = selection.select(attainment_rows(data), area, period)
+    return indicator_cards.cards(narrow.cut(data, codes, area), rows, codes, lang, area, period)
+
+
+@per_version(64)
+def attainment_chart(
+    data: Dataset,
+    lang: Lang,
+    area: str | None,
+    period: str | None,
+    codes: tuple[str, ...] | None = None,
+    title: str | None = None,
+) -> tuple[Figure | None, int]:
+    """The attainment chart of one area and term (None when nothing is judged) and how many are not."""
+    rows = selection.select(attainment_rows(data), area, period)
+    if codes is not None:
+        rows = selection.domain_rows(rows, list(codes))
+    view = tables.attainment_view(data, rows, lang)
+    judged = view["shown_pct"].notna()
+    # The title says what the chart finds ("All 18 targets met or exceeded") where there is a finding.
+    title = indicator_cards.tally_title(indicator_cards.tally(rows), lang) or title
+    figure = figures.attainment_figure(view, lang, title) if judged.any() else None
+    return figure, int((~judged).sum())
+
+
+@per_version(16)
+def goal_groups(
+    data: Dataset, lang: Lang, area: str | None
+) -> tuple[int | None, list[tuple[str, list[tuple[str, str]]]]]:
+    """The latest goal year and the goals grouped by progress status (see tables.goal_groups)."""
+    goals, _ = progress_rows(data)
+    if area is not None:
+        goals = goals[goals["area"] == area]
+    year = int(goals["goal_year"].max()) if not goals.empty else None
+    return year, tables.goal_groups(data, goals, lang)
+
+
+@per_version(8, shared=False)
+def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
+    """Every area's picker label ("Tỉnh Lai Châu › Xã Bình Lư · 03390"), built once per version."""
+    options = area_tree.picker_options(data.areas, lang)
+    return dict(zip(options["code"], options["label"], strict=True))
+
+
+@per_version(8)
+def compare_choices(data: Dataset) -> tuple[list[str], dict[str, list[int]]]:
+    """The comparison page's indicators in page order, and each one's years, once per version."""
+    # Scans of every figure (millions at national scale): once per version, not on every run.
+    return selection.all_codes(data), compare.years_by_code(data)
+
+
+@per_version(64)
+def default_parent(data: Dataset, code: str, year: int) -> str:
+    """The parent of the areas holding an indicator's figures in a year (compare.default_parent), cached."""
+    return compare.default_parent(data, code, year)
+
+
+@per_version(32, shared=False)
+def comparison(data: Dataset, code: str, year: int, parent: str) -> compare.Comparison:
+    """The comparison of one indicator, year and parent, computed once per version."""
+    return compare.compare(data, code, year, parent)
+
+
+@per_version(64)
+def filter_choices(
+    data: Dataset, key: str, codes: tuple[str, ...] | None, *, _rows: pd.DataFrame
+) -> tuple[list[str], set[str], list[str], str | None]:
+    """The areas and terms a page's filters offer, the areas with figures, and the default term.
+
+    A page (its filters' `key`) passes the same rows at a given version: the two name them.
+    """
+    chosen = None if codes is None else list(codes)
+    areas = selection.areas_present(data, _rows, chosen)
+    measured = set(selection.areas_present(data, None, chosen))
+    return areas, measured, selection.periods(_rows), selection.default_period(_rows)
+
+
+@per_version(32, shared=False)
+def _source_line(version: int, lang: Lang) -> str:
+    return labels.source_line(state.store().sources(version), version, lang)
+
+
+def source_line(lang: Lang) -> str:
+    """The source of this run's data: the report, then every upload or restore still behind it.
+
+    Of the run's pinned version (state.version), never a newer one committed while the page draws:
+    a chart's source line names the same version as the page's header.
+    """
+    return _source_line(state.version(), lang)

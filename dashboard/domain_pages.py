@@ -1,0 +1,102 @@
+"""The eight domain pages: one table of what each shows and where it lives, one function that draws them."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import streamlit as st
+
+from dashboard import computed, limits, narrow, state
+from dashboard.markup import md
+from dashboard.reading_tables import show_table
+from dashboard.widgets import filters, page_header, say, show_cards, show_chart
+from indicators.core import page_settings, selection
+from indicators.text import tables
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+
+@dataclass(frozen=True)
+class DomainPage:
+    """One domain page in the navigation: its group (page_settings.DOMAIN_PAGES), icon and address."""
+
+    group: str
+    icon: str
+    url_path: str  # as people bookmarked it: never changed once published
+
+
+# In the menu's order, the report's. The title is the i18n key f"page.{group}".
+DOMAIN_NAV: tuple[DomainPage, ...] = (
+    DomainPage("economy", ":material/payments:", "kinh-te"),
+    DomainPage("society", ":material/school:", "giao-duc-y-te-van-hoa"),
+    DomainPage("poverty_jobs", ":material/work:", "giam-ngheo-viec-lam"),
+    DomainPage("defence_security", ":material/shield:", "quoc-phong-an-ninh"),
+    DomainPage("political_system", ":material/account_balance:", "he-thong-chinh-tri"),
+    DomainPage("new_rural", ":material/cottage:", "nong-thon-moi"),
+    DomainPage("tea", ":material/eco:", "cay-che"),
+    DomainPage("tourism", ":material/landscape:", "du-lich"),
+)
+
+
+def nav_pages(lang: Lang) -> list[st.Page]:
+    """The domain pages for st.navigation, titled in the reader's language."""
+    return [
+        st.Page(
+            functools.partial(domain_page, page.group),
+            title=t(f"page.{page.group}", lang),
+            icon=page.icon,
+            url_path=page.url_path,
+        )
+        for page in DOMAIN_NAV
+    ]
+
+
+def domain_page(group: str) -> None:
+    """One domain page: its indicators as cards, results against targets as a chart and a table."""
+    lang = state.lang()
+    domains = page_settings.DOMAIN_PAGES[group]
+    data = page_header(f"page.{group}", lang)
+    codes = narrow.codes_in(data, domains)
+    if not codes:
+        say(t("empty.domain", lang))
+        st.stop()
+    rows = selection.domain_rows(computed.attainment_rows(data), codes)
+    area, period = filters(data, rows, lang, key=f"domain_{group}", codes=codes)
+    chosen = selection.select(rows, area, period)
+
+    st.subheader(t("domain_page.indicators", lang))
+    shown = set(limits.searched(data, codes, lang, key=f"domain_{group}"))
+    domain_of = data.indicators.set_index("code")["domain"]
+    for domain in domains:
+        mine = [c for c in codes if domain_of.get(c) == domain and c in shown]
+        if not mine:
+            continue
+        if len(domains) > 1:
+            st.markdown(f"**{md(t(f'domain.{domain}', lang))}**")
+        show_cards(computed.cards(data, tuple(mine), lang, area, period), lang)
+
+    st.subheader(t("domain_page.results", lang))
+    title = f"{t('chart.attainment', lang)}: {t(f'page.{group}', lang)}"
+    figure, unjudged = computed.attainment_chart(data, lang, area, period, codes=tuple(codes), title=title)
+    if figure is not None:
+        show_chart(figure, f"attainment_{group}", lang, key=f"chart_{group}")
+    else:
+        # Targets without results yet are not the same as no targets at all.
+        say(t("empty.attainment" if unjudged else "empty.domain_targets", lang))
+    if unjudged:
+        st.caption(t("empty.unjudged", lang).format(n=unjudged))
+
+    st.subheader(t("domain_page.table", lang))
+    found = tables.results(narrow.cut(data, codes, area), chosen, codes, lang, area, period)
+    # The reading table keeps to the indicators shown above; the Excel file holds every one.
+    read = found[found["code"].isin(shown)].reset_index(drop=True)
+    if len(shown) < len(codes):
+        st.caption(t("limit.table", lang).format(n=len(shown), total=len(codes)))
+    show_table(
+        tables.results_table(found, lang),
+        f"{group}_{period or 'all'}",
+        lang,
+        key=f"table_{group}",
+        display=tables.results_summary(read, lang),
+    )

@@ -1,0 +1,55 @@
+"""The eight domain pages come from one table, each at the address it has always had."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench.dashboard import go_to
+from dashboard.domain_pages import DOMAIN_NAV, DomainPage
+from indicators.core import page_settings
+from indicators.store.database import Store
+from indicators.text.i18n import t
+from tests.support import appserver
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+# The addresses people bookmarked and links shared before the pages came from a table.
+OLD_PATHS = {
+    "economy": "kinh-te",
+    "society": "giao-duc-y-te-van-hoa",
+    "poverty_jobs": "giam-ngheo-viec-lam",
+    "defence_security": "quoc-phong-an-ninh",
+    "political_system": "he-thong-chinh-tri",
+    "new_rural": "nong-thon-moi",
+    "tea": "cay-che",
+    "tourism": "du-lich",
+}
+
+
+def test_the_table_holds_every_domain_page_at_its_old_address() -> None:
+    assert {p.group: p.url_path for p in DOMAIN_NAV} == OLD_PATHS
+    assert [p.group for p in DOMAIN_NAV] == list(page_settings.DOMAIN_PAGES)
+    # The browser tests visit the same addresses, each titled as the table says.
+    assert {path: appserver.PAGES[path] for path in OLD_PATHS.values()} == {
+        p.url_path: f"page.{p.group}" for p in DOMAIN_NAV
+    }
+
+
+@pytest.mark.parametrize("page", DOMAIN_NAV, ids=lambda p: p.url_path)
+def test_each_domain_page_draws_at_its_address(store: Store, page: DomainPage) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at = go_to(at, page.url_path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [x.value for x in at.title] == [t(f"page.{page.group}", "en")]
+    # The page the navigation ran is the table's function, registered under that address.
+    registered = {p["url_pathname"]: p for p in at._registered_pages.values()}  # no public view of it
+    entry = registered[page.url_path]
+    assert not entry.get("script_path") and entry["page_name"] == t(f"page.{page.group}", "en")
+    # Its indicators drawn as cards, and its area filter keyed by its group where there is one.
+    assert len(at.metric) >= 1
+    assert all(s.key == f"domain_{page.group}_area" for s in at.selectbox)

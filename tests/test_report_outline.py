@@ -1,0 +1,266 @@
+"""The báo cáo a chairman signs: the source's outline, the office's words, register, awards, honesty."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+TERM = report.parse_period("2015-2020", None)
+YEAR = report.parse_period(None, 2020)
+# Words about the software, never in a document someone signs.
+SOFTWARE = re.compile(
+    r"kho dữ liệu|phiên bản|chưa khai báo|cơ sở dữ liệu|\bstore\b|\bversion\b|\bdatabase\b|declared",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    return Store(f"sqlite:///{tmp_path_factory.mktemp('outline') / 's.sqlite'}").ensure().load()
+
+
+def every_paragraph(content: report.Content) -> list[str]:
+    out = [content.subject]
+    for section in content.sections:
+        out += [section.heading, *section.paragraphs]
+        for part in section.parts:
+            out += [part.heading, *part.paragraphs]
+    return out
+
+
+def part_text(content: report.Content, key: str, heading_word: str) -> list[str]:
+    section = content.section(key)
+    assert section is not None
+    return next(p.paragraphs for p in section.parts if heading_word in p.heading)
+
+
+# The outline and the office's words ------------------------------------------------------
+
+
+def test_every_office_section_is_a_placeholder_until_written(data: Dataset) -> None:
+    content = report.build(data, "106", TERM, "vi")
+    said = every_paragraph(content)
+    for key in SECTION_KEYS:
+        placeholder = f"[Phần này do văn phòng viết: {t(heading_key(key), 'vi')}]"
+        assert said.count(placeholder) == 1, key
+    english = every_paragraph(report.build(data, "106", TERM, "en"))
+    assert "[For the office to write: Lessons learned]" in english
+
+
+def test_the_offices_words_replace_the_placeholder_in_their_section(data: Dataset) -> None:
+    narrative = Narrative(
+        sections={"lessons": "Một là, công tác thi đua phải được lãnh đạo.\n\nHai là, khen thưởng kịp thời."},
+        number="125/BC-UBND",
+        signer_title="PHÓ CHỦ TỊCH",
+        signer_name="Từ Hữu Hà",
+        recipients=("Ban TĐKT tỉnh", "TT Huyện ủy", "Lưu: VT, NV"),
+    )
+    content = report.build(data, "106", TERM, "vi", narrative)
+    assert part_text(content, "assessment", "Bài học") == [
+        "Một là, công tác thi đua phải được lãnh đạo.",
+        "Hai là, khen thưởng kịp thời.",
+    ]
+    assert not any("Bài học kinh nghiệm]" in p for p in every_paragraph(content))
+    assert content.number == "Số: 125/BC-UBND"
+    assert (content.signer_title, content.signer_name) == ("PHÓ CHỦ TỊCH", "Từ Hữu Hà")
+    assert content.recipients == ["- Ban TĐKT tỉnh;", "- TT Huyện ủy;", "- Lưu: VT, NV."]
+    assert "125/BC-UBND" in content.appendix_note
+    # Nothing given: the blanks the office fills by hand.
+    blank = report.build(data, "106", TERM, "vi")
+    assert blank.number == t("report.number", "vi") and blank.signer_name == ""
+    assert blank.recipients == ["- …………;", "- Lưu: VT."]
+
+
+def test_a_year_report_has_the_shorter_outline_and_the_closing(data: Dataset) -> None:
+    content = report.build(data, "106", YEAR, "vi")
+    assert [s.key for s in content.sections] == ["leadership", "results", "awards", "assessment", "goals"]
+    assert [s.heading.split(". ")[0] for s in content.sections] == ["I", "II", "III", "IV", "V"]
+    last = content.sections[-1].parts[-1].paragraphs[-1]
+    assert last.startswith("Trên đây là báo cáo kết quả thực hiện") and last.endswith("huyện Tam Đường./.")
+    english = report.build(data, "106", TERM, "en")
+    assert (
+        english.sections[-1].paragraphs[-1].startswith("This concludes the report of the People's Committee")
+    )
+
+
+# Register ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_double_hedge_and_no_formula_words(data: Dataset, lang: Lang) -> None:
+    for period in (TERM, YEAR):
+        said = "\n".join(every_paragraph(report.build(data, "106", period, lang)))
+        for words in (
+            "ước đạt khoảng",
+            "phần còn lại",
+            "(có/không)",
+            "an estimated about",
+            "remainder",
+            "yes/no",
+        ):
+            assert words not in said, (words, period)
+
+
+def test_shares_of_a_whole_read_with_chiếm(data: Dataset) -> None:
+    content = report.build(data, "106", TERM, "vi")
+    economy = " ".join(content.section("results").parts[0].paragraphs)  # type: ignore[union-attr]
+    assert "thủy sản ước chiếm 37,1%; công nghiệp, xây dựng ước chiếm 24,5%" in economy
+    assert "thủy sản ước đạt 37,1%" not in economy
+
+
+# Awards ---------------------------------------------------------------------------------------
+
+
+def test_awards_by_rank_forms_apart_from_titles_and_qualifiers_kept(data: Dataset) -> None:
+    content = report.build(data, "106", TERM, "vi")
+    awards = content.section("awards")
+    assert awards is not None
+    assert [p.heading for p in awards.parts] == [
+        "1. Khen thưởng thành tích trong kháng chiến",
+        "2. Hình thức khen thưởng",
+        "3. Danh hiệu thi đua",
+    ]
+    assert awards.parts[1].paragraphs == [
+        "- Huân chương Lao động hạng Ba: 1 tập thể, 2 cá nhân;",
+        "- Bằng khen của Thủ tướng Chính phủ: 2 tập thể, 9 cá nhân;",
+        "- Bằng khen Chủ tịch UBND tỉnh: 66 tập thể, 591 cá nhân.",
+    ]
+    titles = [line.split(":")[0] for line in awards.parts[2].paragraphs]
+    assert titles == [
+        "- Cờ thi đua của Chính phủ",
+        "- Danh hiệu Chiến sĩ thi đua tỉnh Lai Châu",
+        "- Cờ thi đua của UBND tỉnh",
+        "- Danh hiệu Tập thể lao động xuất sắc",
+        "- Danh hiệu Tập thể lao động tiên tiến",
+        "- Danh hiệu Chiến sĩ thi đua cấp cơ sở",
+        "- Danh hiệu Lao động tiên tiến",
+    ]
+    assert awards.paragraphs == [
+        "Trong giai đoạn 2015 – 2020, huyện Tam Đường có 835 lượt tập thể và 7.624 lượt cá nhân "
+        "được khen thưởng, cụ thể như sau:"
+    ]
+    # The source's "trên 150 tập thể và trên 450 cá nhân" stays with its qualifier, among the examples.
+    models = content.section("models")
+    assert models is not None
+    assert "- Tập thể tiêu biểu được biểu dương khen thưởng: trên 150 tập thể." in models.paragraphs
+    assert "- Cá nhân tiêu biểu được biểu dương khen thưởng: trên 450 cá nhân." in models.paragraphs
+
+
+# The tally by kind of target --------------------------------------------------------------------
+
+
+def test_the_tally_counts_each_kind_of_target_apart(data: Dataset) -> None:
+    content = report.build(data, "106", TERM, "vi")
+    lead = content.section("results").paragraphs  # type: ignore[union-attr]
+    assert lead == [
+        "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: theo Nghị quyết: 12 chỉ tiêu "
+        "(5 vượt, 7 đạt); theo Đề án: 2 chỉ tiêu (2 vượt); chỉ tiêu giao: 1 chỉ tiêu (1 đạt); "
+        "theo kế hoạch năm 2019: 2 chỉ tiêu (2 vượt)."
+    ]
+    # Income per head has a resolution target and a 2019 plan: counted once in each, never summed.
+    assert not any("17 chỉ tiêu" in p and "9 chỉ tiêu vượt" in p for p in every_paragraph(content))
+
+
+# What is said about the area --------------------------------------------------------------------
+
+
+def test_the_province_is_not_said_to_have_no_goals_and_the_city_is_no_huyện(data: Dataset) -> None:
+    codes = report_compare.codes_with_child_figures(data, "12", 2020)
+    content = report_compare.report(data, "12", TERM, codes, "vi")
+    said = "\n".join(every_paragraph(content))
+    assert "Chưa có mục tiêu nào" not in said
+    assert "Chưa có số liệu mục tiêu của tỉnh Lai Châu" in said
+    assert "8 huyện" not in said and "1/8 huyện" not in said
+    assert "8 đơn vị hành chính cấp huyện (7 huyện, 1 thành phố)" in said
+    # The awards section does not deny what the comparison shows.
+    awards = content.section("awards")
+    assert awards is not None
+    assert awards.paragraphs[0].startswith("Chưa có số liệu khen thưởng tổng hợp của toàn tỉnh Lai Châu;")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_software_words_in_any_document(data: Dataset, lang: Lang) -> None:
+    codes = report_compare.codes_with_child_figures(data, "12", 2020)
+    contents = [
+        report.build(data, "106", TERM, lang),
+        report.build(data, "106", YEAR, lang),
+        report.build(data, "03424", TERM, lang),
+        report_compare.report(data, "12", TERM, codes, lang),
+    ]
+    for content in contents:
+        said = [*every_paragraph(content), *content.legend, *content.area_legend, content.area_none]
+        said += [r.status for r in content.area_rows]
+        found = [p for p in said if SOFTWARE.search(p)]
+        assert found == [], found[:3]
+        # The data version is kept for the file's properties, not the signed text.
+        assert str(data.version) in content.version_note
+
+
+@pytest.mark.parametrize(("lang", "term"), [("vi", "giai đoạn 2015 – 2020"), ("en", "the 2015 – 2020 term")])
+def test_a_years_report_gives_the_terms_award_totals_as_the_terms(
+    data: Dataset, lang: Lang, term: str
+) -> None:
+    # The award counts are sums over 2016–2020: a 2020 report never calls them the year's.
+    awards = report.build(data, "106", YEAR, lang).section("awards")
+    assert awards is not None
+    assert awards.heading.endswith(term.upper()) and awards.paragraphs[0].startswith(
+        ("Trong " if lang == "vi" else "Over ") + term
+    )
+    assert "2020," not in awards.paragraphs[0].split("835")[0].replace(term, "")
+
+
+def test_the_english_tally_reads_as_english(data: Dataset) -> None:
+    lead = report.build(data, "106", TERM, "en").section("results").paragraphs  # type: ignore[union-attr]
+    assert lead == [
+        "Against their targets, each kind of target counted on its own: resolution targets: 12 "
+        "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); quotas handed down: 1 (1 met); "
+        "targets of the 2019 plan: 2 (2 exceeded)."
+    ]
+
+
+def test_the_document_carries_the_offices_number_signer_and_recipients(data: Dataset) -> None:
+    import io
+
+    from docx import Document
+
+    from indicators.report import render as report_render
+
+    narrative = Narrative(
+        number="125/BC-UBND",
+        signer_title="PHÓ CHỦ TỊCH",
+        signer_name="Nguyễn Văn A",
+        recipients=("Ban TĐKT tỉnh",),
+    )
+    content = report.build(data, "106", TERM, "vi", narrative)
+    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+    issuer = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text.strip()]
+    assert issuer[-1] == "Số: 125/BC-UBND"
+    left, right = doc.tables[1].rows[0].cells
+    assert [p.text for p in left.paragraphs] == ["Nơi nhận:", "- Ban TĐKT tỉnh."]
+    assert [p.text for p in right.paragraphs if p.text.strip()] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn A",
+    ]
+
+
+def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
+    highlights = report.build(data, "106", TERM, "vi").section("highlights")
+    assert highlights is not None
+    assert highlights.paragraphs == [
+        "Các chỉ tiêu vượt cao nhất so với mục tiêu giai đoạn 2015 – 2020:",
+        "- số lượt khách du lịch đạt 500% chỉ tiêu Đề án;",
+        "- doanh thu từ dịch vụ du lịch đạt 254% chỉ tiêu Đề án;",
+        "- diện tích chè trồng mới đạt 220,4% Nghị quyết;",
+        "- tỷ lệ hộ nghèo đạt 150% Nghị quyết;",
+        "- sản lượng chè đạt 137,2% Nghị quyết.",
+    ]
