@@ -21,10 +21,8 @@ PREFIXES = (
     "source",
     "status",
     "term",
-    "unit",
     "yearly",
     "yes",
-    "yes_no",
 )
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
@@ -98,7 +96,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "abasis.printed_short": ("báo cáo in", "as printed"),
     "actual.estimate": ("ước", "est."),
     "actual.official": ("chính thức", "official"),
-    "yes_no.1": ("đạt", "met"),
     "yearly": ("hàng năm", "every year"),
     "meta.definition": ("Định nghĩa", "Definition"),
     "meta.unit_meaning": ("Đơn vị tính", "Unit"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 # The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
 PREFIXES = (
-    "app",
     "card",
     "chart",
     "commendations",

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 # The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
 PREFIXES = (
-    "goal_cmp",
     "kind_short",
     "pct_kind",
     "report",
     "report_col",
     "report_scope",
     "verdict",
-    "yes_no_level",
 )
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
@@ -291,16 +289,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind_short.MT": ("MT", "Goal"),
     "pct_kind.MT": ("mục tiêu", "the goal"),
     "verdict.khong_danh_gia": ("không đánh giá", "not judged"),
-    "goal_cmp.remainder": (
-        "là {value}",
-        "{value}",
-    ),
-    "goal_cmp.yes": (
-        "đạt{value}",
-        "met{value}",
-    ),
-    "yes_no_level.met": ("đạt", "met"),
-    "yes_no_level.not_met": ("chưa đạt", "not yet met"),
     # The outline of the báo cáo (indicators/report_outline.py), after the source report's parts
     "report.part_one": (
         "PHẦN THỨ NHẤT. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, PHONG TRÀO THI ĐUA VÀ CÔNG TÁC KHEN THƯỞNG {period}",
