@@ -10,6 +10,7 @@ import pytest
 from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import goals as report_goals
 from indicators.store.seed import load_source
 from indicators.text import phrase
 from indicators.text.fmt import Lang
@@ -177,13 +178,13 @@ def test_a_yes_no_goal_reads_in_words_never_as_zero() -> None:
         "final": False,
     }
     info = {"unit": "đạt/chưa đạt", "value_kind": "yes_no", "name": "Huyện đạt chuẩn nông thôn mới"}
-    vi = report._goal_sentence(goal, 1.0, info, "vi")
+    vi = report_goals.goal_sentence(goal, 1.0, info, "vi")
     assert vi == (
         "Huyện đạt chuẩn nông thôn mới: mục tiêu đến năm 2025 đạt; năm 2020: chưa đạt (ước); "
         "năm 2023 đạt chưa đạt; tiến độ: chưa đạt."
     )
     assert " 0 " not in vi
-    en = report._goal_sentence(goal, 1.0, {**info, "unit": "met/not met"}, "en")
+    en = report_goals.goal_sentence(goal, 1.0, {**info, "unit": "met/not met"}, "en")
     assert "2023: not yet met" in en and "0 met/not met" not in en
 
 
