@@ -69,6 +69,13 @@ summary = [
         icon=":material/compare_arrows:",
         url_path="so-sanh-dia-ban",
     ),
+    # For every reader: analysts and admins write the office's sections here, others read them.
+    st.Page(
+        "pages/report_text.py",
+        title=t("page.report_text", lang),
+        icon=":material/description:",
+        url_path="bao-cao",
+    ),
 ]
 # The eight domain pages are one function drawn from a table, each at its old address.
 domains = domain_pages.nav_pages(lang)

@@ -63,9 +63,10 @@ def bare_copy(made: bytes) -> Callable[[], bytes]:
     return write
 
 
-# A flood: readers clicking "Tạo báo cáo" at once, on three distinct reports with charts.
+# A flood: readers clicking "Tạo báo cáo" at once, on three distinct reports, two with a chart (the
+# term's 17 bars are too tall to print legibly: the term's figures are in its appendix, not a chart).
 FLOOD_READERS = 12
-FLOOD_REPORTS: tuple[tuple[str, Lang], ...] = (("2015-2020", "vi"), ("2015-2020", "en"), ("2020", "vi"))
+FLOOD_REPORTS: tuple[tuple[str, Lang], ...] = (("2019", "vi"), ("2019", "en"), ("2015-2020", "vi"))
 
 
 def flood(data: Dataset, readers: int = FLOOD_READERS) -> dict[str, float]:
@@ -142,9 +143,10 @@ def main() -> None:
         1, lambda: report_render.docx_bytes(report_compare.report(data, "12", year, compared), browser=None)
     )
     if browser:
-        timings["report docx + chart"] = best_of(
-            1, lambda: report_render.docx_bytes(report.build(data, AREA, period, "vi"), browser=browser)
-        )
+        # The 2019 report draws a chart (the term's would be too tall to print legibly).
+        charted = report.build(data, AREA, report.parse_period(None, 2019), "vi")
+        timings["year docx"] = best_of(1, lambda: report_render.docx_bytes(charted, browser=None))
+        timings["year docx + chart"] = best_of(1, lambda: report_render.docx_bytes(charted, browser=browser))
 
     # Print the ratios against the bare documents built in this same run.
     for label, seconds in timings.items():
@@ -155,11 +157,11 @@ def main() -> None:
         print(f"report {kind} / {base}: ratio {ratio:5.2f}   goal ≤ {GOALS[kind]}: {verdict}")
     print(f"report pdf / bare docx: ratio {timings['report pdf'] / timings['bare docx']:6.1f}")
     if browser:
-        extra = timings["report docx + chart"] - timings["report docx"]
+        extra = timings["year docx + chart"] - timings["year docx"]
         print(f"chart drawing adds {extra:.2f} s (Chromium)")
         seen = flood(data)
         print(
-            f"flood: {FLOOD_READERS} readers at once, {len(FLOOD_REPORTS)} distinct reports with charts: "
+            f"flood: {FLOOD_READERS} readers at once, {len(FLOOD_REPORTS)} distinct reports, 2 with a chart: "
             f"{seen['builds']:.0f} builds, at most {seen['at once']:.0f} at once; "
             f"flood / one by one: ratio {seen['flood'] / seen['one by one']:5.2f} "
             f"({seen['flood']:.2f} s / {seen['one by one']:.2f} s)"

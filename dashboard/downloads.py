@@ -12,8 +12,11 @@ from dashboard import state
 from indicators.core.model import Dataset
 from indicators.excel import workbook as excel
 from indicators.jobs import gate
+from indicators.report import narrative_store
 from indicators.report import render as report_render
 from indicators.report.content import ReportError
+from indicators.report.narrative_store import NarrativeError
+from indicators.store.database import StoreError
 from indicators.text import tables
 from indicators.text.fmt import Lang, number
 from indicators.text.i18n import t
@@ -105,7 +108,7 @@ def report_downloads(
                 work = _report_work(data, area, period, lang, kind, compare)
                 try:
                     payload = ask(wanted, work, lang, t("report.making", lang).format(fmt=label))
-                except ReportError as exc:
+                except (ReportError, NarrativeError, StoreError) as exc:
                     st.error(t("report.failed", lang).format(why=exc.text(lang)))
                     continue
                 if payload is None:
@@ -125,7 +128,13 @@ def report_downloads(
 def _report_work(
     data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: tuple[str, ...]
 ) -> Callable[[], bytes]:
-    return lambda: report_render.report_bytes(data, area, period, lang, kind, compare)
+    def work() -> bytes:
+        # What the office wrote for this area and period, at the version the figures come from: a
+        # new save is a new version, so a kept report (keyed by version) never shows older words.
+        narrative = narrative_store.load(state.store(), area, period, data.version)
+        return report_render.report_bytes(data, area, period, lang, kind, compare, narrative=narrative)
+
+    return work
 
 
 def table_key(frame: pd.DataFrame, name: str, lang: Lang) -> tuple:

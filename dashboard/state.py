@@ -44,13 +44,33 @@ HISTORY_ROLLBACK_WIDGET = "history_rollback_version"
 HISTORY_ROLLBACK_BUTTON = "history_rollback"
 HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
 HISTORY_CANCEL_BUTTON = "history_rollback_no"
+# The Báo cáo page: the narrative its fields were filled from (area, period, Narrative), which a
+# save must still find in the store, and the widget keys tests find the fields by.
+REPORT_TEXT_LOADED_KEY = "report_text_loaded"
+REPORT_TEXT_FLASH_KEY = "report_text_flash"
+REPORT_TEXT_FORM = "report_text_form"
+REPORT_TEXT_SAVE_BUTTON = "report_text_save"
+REPORT_TEXT_RELOAD_BUTTON = "report_text_reload"
+REPORT_TEXT_YEAR_WIDGET = "report_text_year"  # + the term: the whole term or one of its years
+REPORT_TEXT_SECTION_WIDGET = "report_text_section_"  # + the section key
+REPORT_TEXT_NUMBER_WIDGET = "report_text_number"
+REPORT_TEXT_TITLE_WIDGET = "report_text_signer_title"
+REPORT_TEXT_NAME_WIDGET = "report_text_signer_name"
+REPORT_TEXT_RECIPIENTS_WIDGET = "report_text_recipients"
 GATE_SESSION_KEY = "gate_session"  # this session's name for its allowance of báo cáo and large tables
 # The data version a page run shows, pinned by app.py when the run starts (pin_version): the
 # header, every chart's source line and every figure then come from that one version, even when an
 # import commits a newer one halfway through the run.
 VERSION_KEY = "data_version"
 # What a signed-in session was in the middle of: dropped with the sign-in when the account goes.
-SIGNED_IN_KEYS = (UPLOAD_CHECK_KEY, UPLOAD_FLASH_KEY, HISTORY_PENDING_KEY, HISTORY_FLASH_KEY)
+SIGNED_IN_KEYS = (
+    UPLOAD_CHECK_KEY,
+    UPLOAD_FLASH_KEY,
+    HISTORY_PENDING_KEY,
+    HISTORY_FLASH_KEY,
+    REPORT_TEXT_LOADED_KEY,
+    REPORT_TEXT_FLASH_KEY,
+)
 
 
 @st.cache_resource

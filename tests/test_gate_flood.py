@@ -31,9 +31,10 @@ def test_a_flood_of_report_requests_builds_each_report_once_with_one_browser_at_
     data: Dataset, peaks: Peaks
 ) -> None:
     # Twenty-four anonymous readers in six tabs each on four addresses click "Tạo báo cáo" at once,
-    # on three distinct reports (the district's term in both languages, and a year), all with charts.
+    # on three distinct reports (the district's 2019 in both languages, and its term), the first two
+    # with a chart (the term's 17 bars are too tall to print legibly: its figures are in the appendix).
     door = Door(Settings(slots=2, queue=12, per_session=8, per_address=24))
-    wanted = [("106", "2015-2020", "vi"), ("106", "2015-2020", "en"), ("106", "2020", "vi")]
+    wanted = [("106", "2019", "vi"), ("106", "2019", "en"), ("106", "2015-2020", "vi")]
     built: Counter[tuple[str, str, str]] = Counter()
     lock = threading.Lock()
     start = threading.Barrier(24)
@@ -63,7 +64,7 @@ def test_a_flood_of_report_requests_builds_each_report_once_with_one_browser_at_
     for i, payload in answers.items():
         assert payload is answers[i % 3]  # the very same bytes, not a copy per reader
         text = "\n".join(p.text for p in Document(io.BytesIO(payload)).paragraphs)
-        kind, period = [("BÁO CÁO", "2015"), ("REPORT", "2015"), ("BÁO CÁO", "năm 2020")][i % 3]
+        kind, period = [("BÁO CÁO", "năm 2019"), ("REPORT", "2019"), ("BÁO CÁO", "2015 – 2020")][i % 3]
         assert kind in text and period in text
     # One Chromium at a time, however many ask: before, each build started its own at once.
     assert peaks.samples > 20

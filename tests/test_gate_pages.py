@@ -16,6 +16,7 @@ from dashboard import auth, downloads
 from indicators.core.model import Dataset
 from indicators.jobs import gate
 from indicators.report import render as report_render
+from indicators.report.narrative import EMPTY, Narrative
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import Message, msg, t
@@ -36,7 +37,13 @@ def quick_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str, 
     made: list[tuple[str, str, str, tuple[str, ...]]] = []
 
     def fake(
-        data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
+        data: Dataset,
+        area: str,
+        period: str,
+        lang: Lang,
+        kind: str,
+        compare: Sequence[str] = (),
+        narrative: Narrative = EMPTY,
     ) -> bytes:
         made.append((area, period, kind, tuple(compare)))
         return f"{area} {period} {lang} {kind}".encode()

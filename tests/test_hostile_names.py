@@ -59,9 +59,10 @@ PAGES = [
     "nong-thon-moi",
     "cay-che",
     "du-lich",
+    "pages/report_text.py",
 ]
 # The upload page shows names once a file is chosen: its own test below sends one.
-SIGNED_IN = ["pages/enter.py", "pages/history.py", "pages/accounts.py"]
+SIGNED_IN = ["pages/enter.py", "pages/history.py", "pages/accounts.py", "pages/report_text.py"]
 # Account names allow letters, digits and ". @ - _": enough for an address or a bare link.
 ACCOUNTS = ("pwn@evil.example", "www.evil.example")
 

@@ -46,6 +46,7 @@ PAGES: dict[str, str] = {
     "nong-thon-moi": "page.new_rural",
     "cay-che": "page.tea",
     "du-lich": "page.tourism",
+    "pages/report_text.py": "page.report_text",
 }
 # What must never reach a reader: an indicator code, a status code, or an i18n key showing itself.
 RAW = re.compile(

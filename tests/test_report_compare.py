@@ -184,7 +184,8 @@ def test_every_number_in_the_comparison_text_is_an_engine_value(communes: Datase
 
 
 def test_the_legend_explains_the_bold_parent_line(documents: dict) -> None:
-    notes = [p.text for p in documents["vi"].paragraphs if p.style is not None and p.style.name == "BC Note"]
+    paragraphs = documents["vi"].paragraphs
+    notes = [p.text for p in paragraphs if p.style is not None and p.style.name == "BC Legend"]
     assert any(
         n.startswith("Dòng in đậm: số của tỉnh Lai Châu, tổng hợp từ các đơn vị hành chính cấp xã trực thuộc")
         for n in notes

@@ -19,7 +19,10 @@ from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
 from indicators.__main__ import main
 from indicators.areas.official import LEGACY_CODES
+from indicators.report import narrative_store
+from indicators.report.narrative import EMPTY, Narrative
 from indicators.store import accounts, migrate
+from indicators.store.accounts import Role
 from indicators.store.database import Store, UtcDateTime, versions
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -190,10 +193,10 @@ CONTENT = (
 )
 
 
-def previous_release_on_postgresql(url: str, source_path: Path) -> None:
-    """A PostgreSQL store as the previous release left it: its schema (revision 0004) and a store's rows."""
+def previous_release_on_postgresql(url: str, source_path: Path, revision: str = PREVIOUS) -> None:
+    """A PostgreSQL store as a previous release left it: its schema (0004 unless told) and a store's rows."""
     engine = create_engine(url)
-    migrate.upgrade(engine, PREVIOUS)
+    migrate.upgrade(engine, revision)
     source = create_engine(f"sqlite:///{source_path}")
     old, target = MetaData(), MetaData()
     old.reflect(source)
@@ -278,3 +281,55 @@ def test_a_time_column_without_a_zone_gets_one_on_postgresql(backend_url: str) -
         row = conn.execute(versions.select()).one()
     assert row.created_at == datetime(2026, 11, 26, 6, 21, 54, 83679, tzinfo=UTC)
     engine.dispose()
+
+
+# The narrative (revision 0006) ----------------------------------------------------------------------
+
+NARRATIVE = Narrative(
+    sections={"lessons": "Sát cơ sở.\n\nĐúng người, đúng việc."},
+    number="125/BC-UBND",
+    recipients=("UBND tỉnh",),
+)
+
+
+def narrative_after_the_upgrade(store: Store, before: Before) -> None:
+    """On an upgraded store: the narrative saves as a new version, reads back by version, rolls back."""
+    latest = store.current_version()
+    assert narrative_store.load(store, "106", "2015-2020") == EMPTY
+    saved = narrative_store.save(store, "106", "2015-2020", NARRATIVE, "canbo", Role.ANALYST)
+    assert saved.version == latest + 1
+    assert narrative_store.load(store, "106", "2015-2020", latest) == EMPTY
+    assert narrative_store.load(store, "106", "2015-2020") == NARRATIVE
+    # Back to the newest version the old release wrote: its figures, and no narrative, as then.
+    store.rollback(latest, "quantri")
+    assert narrative_store.load(store, "106", "2015-2020") == EMPTY
+    assert figures_of(store, latest + 2) == figures_of(store, latest)
+    assert [
+        (int(v), a) for v, a in store.versions()[["version", "account"]].head(len(before.versions)).values
+    ] == [(v, a) for v, a, *_x in before.versions]
+    for version, figures in before.figures.items():
+        assert figures_of(store, version) == figures, version
+
+
+def test_every_earlier_release_upgrades_to_keep_a_narrative(
+    release: tuple[str, Path, int], store_url: str
+) -> None:
+    _name, path, _added = release
+    before = read_before(path)
+    store = Store(store_url, seed=None).ensure()
+    narrative_after_the_upgrade(store, before)
+    assert [n for n, *_x in before.users] == accounts.list_users(store)["name"].tolist()
+
+
+@pytest.mark.postgres
+def test_the_narrative_revision_on_postgresql(backend_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if backend_url.startswith("sqlite"):
+        pytest.skip("the PostgreSQL half; SQLite is covered above")
+    before = read_before(UPGRADED_0004)
+    previous_release_on_postgresql(backend_url, UPGRADED_0004, "0005_utc_times")
+    assert main(["upgrade"]) == 0
+    assert f"0005_utc_times → {migrate.head()}" in capsys.readouterr().out
+    store = Store(backend_url, seed=None).ensure()
+    narrative_after_the_upgrade(store, before)
+    for name, password in PASSWORDS.items():
+        assert accounts.sign_in(store, name, password).ok, name

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from indicators.areas import hierarchy as areas
 from indicators.areas.compare import COUNTRY, Comparison, area_names, parent_note
 from indicators.charts import figures
+from indicators.charts import print_style as print_charts
 from indicators.core.model import Dataset
 from indicators.text import fmt, labels
 from indicators.text.fmt import Lang
@@ -24,10 +25,10 @@ def _value(value: object, unit: str, lang: Lang) -> str:
     return fmt.MISSING if fmt.is_missing(value) else fmt.with_unit(value, unit, lang)
 
 
-def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang: Lang) -> go.Figure:
-    """Child areas with a figure, best first; the parent's value (dashed) and target (dotted) as lines."""
-    kids = result.children[result.children["value"].notna()]
-    names = area_names(data, [*kids["area"], result.parent], result.year, lang)
+def _bar_items(
+    kids: pd.DataFrame, names: dict[str, str], unit: str, lang: Lang, for_print: bool
+) -> list[figures.BarItem]:
+    """One bar per child with a figure; for print in greys, the status in words alone."""
     items = []
     for row in kids.itertuples(index=False):
         status = str(row.status)
@@ -37,18 +38,39 @@ def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang
             if fmt.is_missing(row.target)
             else f" · {t('col.target', lang)}: {_value(row.target, unit, lang)}"
         )
+        word = t(f"status.{status}", lang) if for_print else _status(status, lang)
         items.append(
             figures.BarItem(
                 label=label,
                 value=float(row.value),
-                text=f"{_value(row.value, '', lang)} {_status(status, lang)}",
-                color=figures.STATUS_COLOR.get(status, figures.STATUS_COLOR["no_data"]),
+                text=f"{_value(row.value, '', lang)} {word}",
+                color=print_charts.grey(status)
+                if for_print
+                else figures.STATUS_COLOR.get(status, figures.STATUS_COLOR["no_data"]),
                 hover=f"<b>{figures._esc(label)}</b><br>{figures._esc(_value(row.value, unit, lang))}"
                 f"{figures._esc(target)}<br>{figures._esc(_status(status, lang))}",
                 # Estimates are hatched, as everywhere in the product: not yet the final figure.
                 pattern="/" if row.actual_kind == "estimate" else "",
             )
         )
+    return items
+
+
+def _print_value(value: object, unit: str, lang: Lang) -> str:
+    """A figure as the báo cáo writes it: "18,22%" with the sign against the number."""
+    if fmt.is_missing(value) or not unit.startswith(("%", "‰")):
+        return _value(value, unit, lang)
+    return f"{fmt.number(value, lang)}{unit}"
+
+
+def compare_figure(
+    data: Dataset, result: Comparison, name: str, unit: str, lang: Lang, for_print: bool = False
+) -> go.Figure:
+    """Child areas with a figure, best first; the parent's value (dashed) and target (dotted) as lines."""
+    kids = result.children[result.children["value"].notna()]
+    names = area_names(data, [*kids["area"], result.parent], result.year, lang)
+    items = _bar_items(kids, names, unit, lang, for_print)
+    shown = _print_value if for_print else _value
     parent = result.parent_row
     parent_name = names[result.parent]
     reference = second = None
@@ -56,19 +78,19 @@ def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang
     if parent is not None and not fmt.is_missing(parent["value"]):
         reference = float(parent["value"])
         reference_label = t("compare.parent_value", lang).format(
-            name=parent_name, value=_value(parent["value"], unit, lang)
+            name=parent_name, value=shown(parent["value"], unit, lang)
         )
     if parent is not None and not fmt.is_missing(parent["target"]):
         second = float(parent["target"])
         second_label = t("compare.parent_target", lang).format(
-            name=parent_name, value=_value(parent["target"], unit, lang)
+            name=parent_name, value=shown(parent["target"], unit, lang)
         )
     missing = int(result.children["value"].isna().sum())
     items, left_out = figures.ends(items)
     notes = [f"{parent_name}: {parent_note(result, lang)}.", figures.ends_note(len(items), left_out, lang)]
     if missing:
         notes.append(t("compare.missing_note", lang).format(n=missing))
-    return figures.bar_list(
+    figure = figures.bar_list(
         items,
         t("compare.chart_title", lang).format(indicator=name, year=result.year),
         lang,
@@ -79,6 +101,7 @@ def compare_figure(data: Dataset, result: Comparison, name: str, unit: str, lang
         second_label=second_label,
         note=" ".join(n for n in notes if n),
     )
+    return print_charts.print_style(figure) if for_print else figure
 
 
 # Stable column ids; widgets.show_table puts the headers on ("col.<id>" in indicators/text/i18n.py).

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators.charts import print_style as print_charts
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -358,40 +359,52 @@ def _base_layout(title: str, lang: Lang, subtitle: str = "") -> dict:
     }
 
 
-def attainment_figure(view: pd.DataFrame, lang: Lang, title: str | None = None) -> go.Figure:
-    """Every judged target's % attained, highest first, with the 100 % line and status icon and word."""
+def attainment_figure(
+    view: pd.DataFrame, lang: Lang, title: str | None = None, for_print: bool = False
+) -> go.Figure:
+    """Every judged target's % attained, highest first, with the 100 % line and status icon and word.
+
+    For print (the báo cáo): greys and words without icons, "118,08%" as the document writes it,
+    and implied targets marked (*) as in the document's appendix.
+    """
     judged = view[view["shown_pct"].notna()].sort_values(["shown_pct", "label"], ascending=[False, True])
+    mark = " (*)" if for_print else " ≈"
     items = []
     for _, row in judged.iterrows():
         status = str(row["status"])
-        reported = row["status_basis"] == "reported"
-        # An implied target is marked on the bar's own label (≈, said under the chart), not only in the hover.
-        implied = " ≈" if row.get("target_basis") == "implied" else ""
+        # An implied target is marked on the bar's own label (said under the chart), not only in the hover.
+        implied = mark if row.get("target_basis") == "implied" else ""
+        pct, word = fmt.percent(row["shown_pct"], lang), status_text(status, lang)
+        color = STATUS_COLOR.get(status, STATUS_COLOR["no_data"])
+        if for_print:
+            pct, word = f"{fmt.number(row['shown_pct'], lang)}%", t(f"status.{status}", lang)
+            color = print_charts.grey(status)
         items.append(
             BarItem(
                 label=str(row["label"]) + implied,
                 value=float(row["shown_pct"]),
-                text=f"{fmt.percent(row['shown_pct'], lang)} {status_text(status, lang)}",
-                color=STATUS_COLOR.get(status, STATUS_COLOR["no_data"]),
+                text=f"{pct} {word}",
+                color=color,
                 hover=_attainment_hover(row, lang),
-                pattern="/" if reported else "",
+                pattern="/" if row["status_basis"] == "reported" else "",
             )
         )
     items, left_out = ends(items)
     any_reported = bool((judged["status_basis"] == "reported").any())
     notes = [ends_note(len(items), left_out, lang), t("chart.reported_note", lang) if any_reported else ""]
     if "target_basis" in judged and (judged["target_basis"] == "implied").any():
-        notes.append(t("chart.implied_note", lang))
-    return bar_list(
+        notes.append(t("report.chart.implied_note" if for_print else "chart.implied_note", lang))
+    figure = bar_list(
         items,
         title or t("chart.attainment", lang),
         lang,
         axis_title=t("chart.axis_pct", lang),
-        ticksuffix="\u202f%",
+        ticksuffix="%" if for_print else "\u202f%",
         reference=100.0,
-        reference_label=t("chart.line_100", lang),
+        reference_label=t("report.chart.line_100" if for_print else "chart.line_100", lang),
         note=" ".join(n for n in notes if n),
     )
+    return print_charts.print_style(figure) if for_print else figure
 
 
 def _year_ticks(years: list[int]) -> list[int]:

@@ -18,6 +18,8 @@ from indicators.text.i18n import t
 # The law names two kinds of commendation: emulation titles (danh hiệu thi đua: the flags, the
 # "Chiến sĩ thi đua", "Lao động tiên tiến" and the collective titles) and forms of award (hình thức
 # khen thưởng: orders, medals, certificates of merit). They are listed apart, as the source lists them.
+# The flags are titles: Law on Emulation and Commendation 06/2022/QH15, Art. 25 ("Danh hiệu 'Cờ thi
+# đua của Chính phủ'") and Art. 26 (the flags of ministries and provinces).
 _TITLE_STARTS = ("Danh hiệu", "Cờ thi đua")
 _FORM_STARTS = ("Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Kỷ niệm chương")
 # People and collectives held up as examples: the "điển hình tiên tiến" section, not an award count.

@@ -27,6 +27,7 @@ from indicators.report.content import (
     shown_pct,
 )
 from indicators.report.facts import catalogue as _catalogue
+from indicators.report.legend import abbreviations
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.outline import insert_after
 from indicators.text import fmt, phrase
@@ -427,18 +428,21 @@ def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> li
         notes.append(t("report.legend.estimate", lang))
     if any(r.reported for r in rows):
         notes.append(t("report.legend.reported", lang))
+    kinds = abbreviations([r.target for r in rows], lang)
+    if kinds:
+        notes.append(kinds)
     return notes
 
 
 def _figure(
     data: Dataset, result: compare.Comparison, name: str, unit: str, lang: Lang
 ) -> tuple[str, object]:
-    """The comparison page's chart of the first indicator, with its title for the caption."""
+    """The comparison page's chart of the first indicator in print style, with its title for the caption."""
     from indicators.charts import (
         compare as compare_charts,  # plotly is loaded only for a report that has something to draw
     )
 
     title = t("compare.chart_title", lang).format(indicator=name, year=result.year)
-    figure = compare_charts.compare_figure(data, result, name, unit, lang)
+    figure = compare_charts.compare_figure(data, result, name, unit, lang, for_print=True)
     figure.update_layout(title_text=" ")
     return title, figure

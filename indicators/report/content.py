@@ -30,6 +30,7 @@ from indicators.report.facts import (
     in_sentence,
     stated_changes,
 )
+from indicators.report.legend import abbreviations
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.shape import ROMAN as _ROMAN
 from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period
@@ -146,10 +147,10 @@ def _num(value: object, lang: Lang, decimals: int | None = None) -> str:
 
 
 def _with_unit(text: str, unit: str) -> str:
-    # Official documents write "18,22%" and "13,3‰", the sign against the number.
+    # Official documents write "18,22%", "13,3‰" and "100% kế hoạch": the sign against the number.
     if not unit:
         return text
-    return f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {fmt.unit_after(text, unit)}"
+    return f"{text}{unit}" if unit.startswith(("%", "‰")) else f"{text} {fmt.unit_after(text, unit)}"
 
 
 def _pct(value: float, lang: Lang) -> str:
@@ -400,8 +401,8 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
     return Row(
         stt=str(number),
         indicator=name,
-        # A break opportunity after each "/": a narrow column wraps "triệu đồng/người/năm" between words.
-        unit=unit.replace("/", "/\u200b"),
+        # The unit as the data writes it: a line may break after "/" without an invisible character.
+        unit=unit,
         target=target_text,
         actual=actual_text,
         pct=pct_text,
@@ -429,8 +430,12 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
         notes.append(t("report.legend.estimate", lang))
     if any(r.reported for r in rows):
         notes.append(t("report.legend.reported", lang))
+    # Flagged by the row, not read from the unit: "triệu đồng/người/năm" also ends in "/năm".
     if any(r.per_year for r in rows):
         notes.append(t("report.legend.reduce", lang))
+    kinds = abbreviations([r.target for r in rows], lang)
+    if kinds:
+        notes.append(kinds)
     if any(not r.group for r in rows):
         notes.append(t("phrase.met_rule", lang))
     return notes
@@ -527,10 +532,10 @@ def build(
 
 
 def _attainment_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple[str, object]:
-    """The dashboard's attainment chart of the judged results, with its title for the caption."""
+    """The dashboard's attainment chart of the judged results, in print style, and its caption's title."""
     from indicators.charts import figures  # plotly is loaded only for a report that has something to draw
     from indicators.text import tables
 
     view = tables.attainment_view(data, judged, lang)
     title = t("chart.attainment", lang)
-    return title, figures.attainment_figure(view, lang, title=" ")
+    return title, figures.attainment_figure(view, lang, title=" ", for_print=True)

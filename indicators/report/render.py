@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report.content import AreaRow, Content, ReportError, Row
+from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -30,8 +31,12 @@ from indicators.text.i18n import t
 # Where the system browser usually is; $PATH is searched for the same names.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
 OFFICE = ("soffice", "libreoffice")
-CHART_WIDTH_PX = 680
+# 160 mm for 480 px: the charts' smallest text (11 px) prints at 10.4 pt, their labels at 11–12 pt.
+CHART_WIDTH_PX = 480
 CHART_WIDTH = Mm(160)
+# Taller than this at that scale, a chart would not fit on a page with its caption: it is left out, and
+# its figures stay in the appendix table (a chart shrunk to fit would print words too small to read).
+CHART_MAX_HEIGHT = Mm(200)
 CONVERT_SECONDS = 180
 CHART_SECONDS = 60
 # One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,
@@ -93,6 +98,12 @@ def chart_png(figure: Any, browser: str) -> bytes | None:
         return shot.read_bytes() if shot.exists() and shot.stat().st_size > 0 else None
 
 
+def fits_page(figure: Any) -> bool:
+    """Whether the chart, drawn at the print scale, fits on a page with its caption."""
+    height = int(figure.layout.height or 600)
+    return CHART_WIDTH * height / CHART_WIDTH_PX <= CHART_MAX_HEIGHT
+
+
 def _rich(text: str, bold: bool) -> RichText:
     # No font here: RichText would name it on three script slots only; the style names all four.
     rich = RichText()
@@ -109,6 +120,7 @@ def _row(row: Row) -> dict:
         "actual": row.actual,
         "pct": row.pct,
         "status": row.status,
+        "group": row.group,
     }
 
 
@@ -121,19 +133,39 @@ def _area_row(row: AreaRow) -> dict:
         "actual": row.actual,
         "pct": row.pct,
         "status": row.status,
+        "group": row.group,
     }
+
+
+def _closing(content: Content) -> tuple[int, int]:
+    """Where the body's last paragraph is: (section, part), part −1 for the section's own paragraphs.
+
+    The template keeps that paragraph ("Trên đây là báo cáo … ./.") on the page of the signature block.
+    """
+    last = len(content.sections) - 1
+    if last < 0:
+        return -1, -1
+    parts = content.sections[last].parts
+    with_text = [i for i, part in enumerate(parts) if part.paragraphs]
+    return (last, with_text[-1]) if with_text else (last, -1)
 
 
 def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
     lang = content.lang
     sections = []
-    for section in content.sections:
+    closing_section, closing_part = _closing(content)
+    for number, section in enumerate(content.sections):
         drawn = charts.get(section.chart, []) if section.chart else []
+        closes = number == closing_section
         sections.append(
             {
                 "heading": section.heading,
                 "paragraphs": section.paragraphs,
-                "parts": [{"heading": p.heading, "paragraphs": p.paragraphs} for p in section.parts],
+                "keep": closes and closing_part < 0,
+                "parts": [
+                    {"heading": p.heading, "paragraphs": p.paragraphs, "keep": closes and i == closing_part}
+                    for i, p in enumerate(section.parts)
+                ],
                 "charts": [
                     {"image": InlineImage(doc, io.BytesIO(c.png), width=CHART_WIDTH), "caption": c.caption}
                     for c in drawn
@@ -181,21 +213,28 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
     }
 
 
+def _printable(content: Content) -> Iterator[tuple[str, str, Any]]:
+    """The charts the content asks for that fit a page at the print scale, built one at a time."""
+    for name in (s.chart for s in content.sections if s.chart):
+        for title, figure in content.figures[name]() if name in content.figures else []:
+            if fits_page(figure):
+                yield name, title, figure
+
+
 def draw_charts(content: Content, browser: str | None) -> tuple[dict[str, list[Chart]], str]:
-    """The charts the content asks for, and the note to print where they cannot be drawn."""
-    wanted = [s.chart for s in content.sections if s.chart]
-    if not wanted:
-        return {}, ""
+    """The charts the content asks for, and the note to print where they cannot be drawn.
+
+    Only the charts that fit a page at the print scale count: where none does, there is nothing to
+    draw and nothing to say, with or without a browser.
+    """
     if browser is None:
-        return {}, t("report.no_browser", content.lang)
+        # One printable chart is enough to say they are left out: the rest are not built.
+        missed = next(_printable(content), None) is not None
+        return {}, t("report.no_browser", content.lang) if missed else ""
     drawn: dict[str, list[Chart]] = {}
-    number = 0
-    for name in wanted:
-        maker = content.figures.get(name)
-        for title, figure in maker() if maker else []:
-            number += 1
-            caption = t("report.chart", content.lang).format(n=number, title=title)
-            drawn.setdefault(name, []).append(Chart(caption, chart_png(figure, browser)))
+    for number, (name, title, figure) in enumerate(_printable(content), start=1):
+        caption = t("report.chart", content.lang).format(n=number, title=title)
+        drawn.setdefault(name, []).append(Chart(caption, chart_png(figure, browser)))
     failed = any(c.png is None for charts in drawn.values() for c in charts)
     return drawn, t("report.chart_failed", content.lang) if failed else ""
 
@@ -301,11 +340,20 @@ def render(content: Content, kind: str, template: Path | None = None, browser: s
 
 
 def report_bytes(
-    data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: Sequence[str] = ()
+    data: Dataset,
+    area: str,
+    period: str,
+    lang: Lang,
+    kind: str,
+    compare: Sequence[str] = (),
+    narrative: Narrative = EMPTY,
 ) -> bytes:
-    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`."""
+    """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`.
+
+    `narrative` is what the office wrote for that area and period (indicators/report/narrative_store.py).
+    """
     term, year = (period, None) if "-" in period else (None, int(period))
-    content = report.build(data, area, report.parse_period(term, year), lang)
+    content = report.build(data, area, report.parse_period(term, year), lang, narrative=narrative)
     if compare:
         content = report_compare.add(content, data, compare)
     return render(content, kind)

@@ -6,12 +6,16 @@ The template is generated, not drawn by hand, so every size and margin can be re
 An office may replace it with its own .docx that uses the same placeholders:
 
     issuer_lines, nation, motto, number, place_date, kind, subject,
-    sections (heading, paragraphs, parts (heading, paragraphs), charts (image, caption), note),
+    sections (heading, paragraphs, keep, parts (heading, paragraphs, keep), charts (image, caption), note),
     tm, chair, signer, recipients_title, recipients,
     appendix, appendix_title, appendix_note, columns (stt, indicator, unit, target, actual, pct, status),
-    rows (stt, indicator, unit, target, actual, pct, status), no_rows, legend,
+    rows (stt, indicator, unit, target, actual, pct, status, group), no_rows, legend,
     compared, area_appendix, area_title, area_columns (stt, area, target, actual, pct, status),
-    area_rows (stt, area, target, actual, pct, status), area_none, area_legend.
+    area_rows (stt, area, target, actual, pct, status, group), area_none, area_legend.
+
+`keep` marks the section or part whose last paragraph closes the body ("Trên đây là báo cáo … ./."):
+that paragraph is kept on the page of the signature. `group` marks a heading line of a table, kept
+on the page of the row after it. A template that ignores both still prints every word.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -40,10 +44,14 @@ MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
 BODY_PT = 14
 TABLE_PT = 12
 TEXT_WIDTH = Mm(165)
+# The appendix is landscape (Decree 30/2020 allows it for a wide table): 297 − 30 − 15 = 252 mm of text,
+# room for a unit such as "triệu đồng/người/năm" or "million VND/household/year" to wrap between words
+# (no office suite breaks a line after "/" by itself).
 
 # name → (size pt, bold, italic, alignment, first-line indent, space before, space after)
 STYLES: dict[str, tuple[float, bool, bool, str, bool, float, float]] = {
     "BC Body": (BODY_PT, False, False, "justify", True, 6, 0),
+    "BC Closing": (BODY_PT, False, False, "justify", True, 6, 0),
     "BC Heading 1": (BODY_PT, True, False, "justify", True, 12, 0),
     "BC Heading 2": (BODY_PT, True, False, "justify", True, 6, 0),
     "BC Title": (BODY_PT, True, False, "center", False, 0, 0),
@@ -62,6 +70,10 @@ STYLES: dict[str, tuple[float, bool, bool, str, bool, float, float]] = {
     "BC Table": (TABLE_PT, False, False, "left", False, 2, 2),
     "BC Table Number": (TABLE_PT, False, False, "right", False, 2, 2),
     "BC Table Head": (TABLE_PT, True, False, "center", False, 2, 2),
+    "BC Table Group": (TABLE_PT, False, False, "left", False, 2, 2),
+    "BC Table Last": (TABLE_PT, False, False, "left", False, 2, 2),
+    "BC Table Number Last": (TABLE_PT, False, False, "right", False, 2, 2),
+    "BC Legend": (13, False, True, "justify", True, 6, 0),
     "BC Header": (13, False, False, "center", False, 0, 0),
 }
 _ALIGN = {
@@ -70,24 +82,24 @@ _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
 }
-# Appendix columns, mm: STT | Chỉ tiêu | ĐVT | Mục tiêu/KH | Thực hiện | % đạt | Đánh giá (= 165 mm).
+# Appendix columns, mm: STT | Chỉ tiêu | ĐVT | Mục tiêu/KH | Thực hiện | % đạt | Đánh giá (= 252 mm).
 COLUMNS = (
-    ("stt", 12),
-    ("indicator", 45),
-    ("unit", 22),
-    ("target", 25),
-    ("actual", 22),
-    ("pct", 19),
-    ("status", 20),
+    ("stt", 14),
+    ("indicator", 78),
+    ("unit", 42),
+    ("target", 34),
+    ("actual", 30),
+    ("pct", 22),
+    ("status", 32),
 )
-# The comparison appendix, mm: STT | Địa bàn | Mục tiêu/KH | Thực hiện | % đạt | Đánh giá (= 165 mm).
+# The comparison appendix, mm: STT | Địa bàn | Mục tiêu/KH | Thực hiện | % đạt | Đánh giá (= 252 mm).
 AREA_COLUMNS = (
-    ("stt", 12),
-    ("area", 48),
-    ("target", 27),
-    ("actual", 27),
-    ("pct", 18),
-    ("status", 33),
+    ("stt", 14),
+    ("area", 88),
+    ("target", 40),
+    ("actual", 40),
+    ("pct", 30),
+    ("status", 40),
 )
 
 
@@ -144,8 +156,13 @@ def _styles(doc: DocumentObject) -> None:
         layout.space_after = Pt(after)
         layout.line_spacing = 1.0 if name.startswith(("BC Table", "BC Rule", "BC Recipients")) else 1.15
         layout.widow_control = True
-    doc.styles["BC Heading 1"].paragraph_format.keep_with_next = True
-    doc.styles["BC Heading 2"].paragraph_format.keep_with_next = True
+    # Kept with what follows: a heading with its text, the closing paragraph with the signature block,
+    # and a table's group heading line with the first row under it.
+    # A table's last row is kept with the notes under it, and the notes with one another, so the
+    # notes never stand alone on a page.
+    kept = ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group", "BC Table Last")
+    for name in (*kept, "BC Table Number Last", "BC Legend"):
+        doc.styles[name].paragraph_format.keep_with_next = True
 
 
 def _para(container: DocumentObject | _Cell, text: str, style: str) -> Paragraph:
@@ -202,6 +219,13 @@ def _widths(table: object, widths: list[float]) -> None:
             cell.width = Mm(width)
 
 
+def _keep_rows(table: object) -> None:
+    """No row of the table splits across two pages (`w:cantSplit`); only a row taller than a page breaks."""
+    for row in table.rows:  # type: ignore[attr-defined]
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+
+
 def _clear(cell: _Cell) -> None:
     """A new cell holds one empty paragraph; the template's own paragraphs replace it."""
     for paragraph in list(cell.paragraphs):
@@ -230,23 +254,39 @@ def _page_number_header(doc: DocumentObject) -> None:
 
 
 def _header_block(doc: DocumentObject) -> None:
-    """Issuing body and number on the left; national title, motto, place and date on the right."""
-    table = doc.add_table(rows=1, cols=2)
+    """Issuing body over its number on the left; national title and motto over place and date on the right.
+
+    Two rows, so the number and the date share a line however many lines the issuer wraps to
+    ("PEOPLE'S COMMITTEE / OF TAM ĐƯỜNG / DISTRICT" is three where the Vietnamese is two).
+    """
+    table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
     _widths(table, [60, 105])
-    left, right = table.rows[0].cells
-    _clear(left)
-    _clear(right)
+    _keep_rows(table)
+    (left, right), (number, place) = (row.cells for row in table.rows)
+    for cell in (left, right, number, place):
+        _clear(cell)
     _para(left, "{%p for line in issuer_lines %}", "BC Issuer")
     _para(left, "{{ line }}", "BC Issuer")
     _para(left, "{%p endfor %}", "BC Issuer")
     _rule(left, 1.8)
-    _para(left, "{{ number }}", "BC Number")
+    _para(number, "{{ number }}", "BC Number")
     _para(right, "{{ nation }}", "BC Nation")
     _para(right, "{{ motto }}", "BC Motto")
     _rule(right, 2.3)
-    _para(right, "{{ place_date }}", "BC Place")
+    _para(place, "{{ place_date }}", "BC Place")
+
+
+def _paragraphs(doc: DocumentObject, owner: str) -> None:
+    """The paragraphs of a section or part; the body's last one kept with the signature block."""
+    _para(doc, f"{{%p for p in {owner}.paragraphs %}}", "BC Body")
+    _para(doc, f"{{%p if {owner}.keep and loop.last %}}", "BC Body")
+    _para(doc, "{{ p }}", "BC Closing")
+    _para(doc, "{%p else %}", "BC Body")
+    _para(doc, "{{ p }}", "BC Body")
+    _para(doc, "{%p endif %}", "BC Body")
+    _para(doc, "{%p endfor %}", "BC Body")
 
 
 def _body(doc: DocumentObject) -> None:
@@ -256,14 +296,10 @@ def _body(doc: DocumentObject) -> None:
     _rule(doc, 6.8)
     _para(doc, "{%p for s in sections %}", "BC Body")
     _para(doc, "{{ s.heading }}", "BC Heading 1")
-    _para(doc, "{%p for p in s.paragraphs %}", "BC Body")
-    _para(doc, "{{ p }}", "BC Body")
-    _para(doc, "{%p endfor %}", "BC Body")
+    _paragraphs(doc, "s")
     _para(doc, "{%p for part in s.parts %}", "BC Body")
     _para(doc, "{{ part.heading }}", "BC Heading 2")
-    _para(doc, "{%p for p in part.paragraphs %}", "BC Body")
-    _para(doc, "{{ p }}", "BC Body")
-    _para(doc, "{%p endfor %}", "BC Body")
+    _paragraphs(doc, "part")
     _para(doc, "{%p endfor %}", "BC Body")
     _para(doc, "{%p for c in s.charts %}", "BC Body")
     _para(doc, "{{ c.image }}", "BC Figure")
@@ -276,11 +312,16 @@ def _body(doc: DocumentObject) -> None:
 
 
 def _signature(doc: DocumentObject) -> None:
-    """Recipients on the left, the signature block on the right, left for the office to fill in."""
-    _para(doc, "", "BC Body")
+    """Recipients on the left, the signature block on the right, left for the office to fill in.
+
+    One row that never splits, after a spacing paragraph kept with it: the closing paragraph above
+    (kept with this one) carries the block, so it never starts a page alone.
+    """
+    _para(doc, "", "BC Closing")
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [80, 85])
+    _keep_rows(table)
     left, right = table.rows[0].cells
     _clear(left)
     _clear(right)
@@ -290,18 +331,23 @@ def _signature(doc: DocumentObject) -> None:
     _para(left, "{%p endfor %}", "BC Recipients")
     _para(right, "{{ tm }}", "BC Signer")
     _para(right, "{{ chair }}", "BC Signer")
+    # Room for the signature and the seal, then the signer's name in bold (the office fills it in).
     for _ in range(4):
         _para(right, "", "BC Signer")
     _para(right, "{{ signer }}", "BC Signer")
 
 
 def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: str, rows: str) -> None:
-    """A grid table: a header row that repeats on every page, then one row per item of `rows`."""
-    table = doc.add_table(rows=4, cols=len(columns))
+    """A grid table: a header row that repeats on every page, then one row per item of `rows`.
+
+    No row splits across pages, and a group's heading line stays on the page of its first row.
+    """
+    table = doc.add_table(rows=10, cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _grid(table)
     _widths(table, [w for _, w in columns])
-    head, opening, body, closing = table.rows
+    _keep_rows(table)
+    head, opening, if_group, group, if_last, last, otherwise, body, endif, closing = table.rows
     for cell, (key, _) in zip(head.cells, columns, strict=True):
         _clear(cell)
         _para(cell, f"{{{{ {head_of}.{key} }}}}", "BC Table Head")
@@ -309,25 +355,54 @@ def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: s
     trpr = head._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     trpr.append(repeat)
-    for cell in opening.cells:
+    _tag_row(opening, f"{{%tr for r in {rows} %}}")
+    _tag_row(if_group, "{%tr if r.group %}")
+    _cells(group, columns, "group")
+    _tag_row(if_last, "{%tr elif loop.last %}")
+    _cells(last, columns, "last")
+    _tag_row(otherwise, "{%tr else %}")
+    _cells(body, columns, "")
+    _tag_row(endif, "{%tr endif %}")
+    _tag_row(closing, "{%tr endfor %}")
+
+
+def _tag_row(row: object, tag: str) -> None:
+    """A row that holds only a docxtpl tag: the whole row is replaced by the tag when rendered."""
+    for cell in row.cells:  # type: ignore[attr-defined]
         _clear(cell)
         _para(cell, "", "BC Table")
-    opening.cells[0].paragraphs[0].add_run(f"{{%tr for r in {rows} %}}")
-    for cell, (key, _) in zip(body.cells, columns, strict=True):
+    row.cells[0].paragraphs[0].add_run(tag)  # type: ignore[attr-defined]
+
+
+def _cells(row: object, columns: tuple[tuple[str, int], ...], kept: str) -> None:
+    """A row's placeholders; a group's heading line kept with the next row, the last row with the notes."""
+    for cell, (key, _) in zip(row.cells, columns, strict=True):  # type: ignore[attr-defined]
         _clear(cell)
         style = "BC Table Number" if key in {"target", "actual", "pct"} else "BC Table"
+        if kept == "group":
+            style = "BC Table Group"
+        elif kept == "last":
+            style += " Last"
         # Number and name are rich text: bold on a heading line and on the parent's total.
         rich = "r " if key in {"stt", "indicator", "area"} else ""
         _para(cell, f"{{{{{rich}r.{key} }}}}", style)
-    for cell in closing.cells:
-        _clear(cell)
-        _para(cell, "", "BC Table")
-    closing.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+
+
+def _landscape(doc: DocumentObject) -> None:
+    """A new landscape section for the appendices, numbered on from the body (its first page too)."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE[1], PAGE[0]
+    section.different_first_page_header_footer = False
+    # The paragraph that now holds the body's section break is empty: as small as the rules, so it
+    # never carries onto a page of its own after the signature block.
+    body_end = doc.paragraphs[-1]
+    body_end.style = doc.styles["BC Rule"]
 
 
 def _appendix(doc: DocumentObject) -> None:
-    """The appendix on a new page: title, note and the table of targets, one row per result."""
-    _para(doc, "{{ appendix }}", "BC Title").paragraph_format.page_break_before = True
+    """The appendix on a new landscape page: title, note and the table of targets, one row per result."""
+    _para(doc, "{{ appendix }}", "BC Title")
     _para(doc, "{{ appendix_title }}", "BC Title")
     _para(doc, "{{ appendix_note }}", "BC Caption")
     _para(doc, "{%p if rows %}", "BC Body")
@@ -336,7 +411,7 @@ def _appendix(doc: DocumentObject) -> None:
     _para(doc, "{{ no_rows }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")
     _para(doc, "{%p for note in legend %}", "BC Note")
-    _para(doc, "{{ note }}", "BC Note")
+    _para(doc, "{{ note }}", "BC Legend")
     _para(doc, "{%p endfor %}", "BC Note")
 
 
@@ -352,7 +427,7 @@ def _area_appendix(doc: DocumentObject) -> None:
     _para(doc, "{{ area_none }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")
     _para(doc, "{%p for note in area_legend %}", "BC Note")
-    _para(doc, "{{ note }}", "BC Note")
+    _para(doc, "{{ note }}", "BC Legend")
     _para(doc, "{%p endfor %}", "BC Note")
     _para(doc, "{%p endif %}", "BC Body")
 
@@ -374,6 +449,7 @@ def build() -> DocumentObject:
     _header_block(doc)
     _body(doc)
     _signature(doc)
+    _landscape(doc)
     _appendix(doc)
     _area_appendix(doc)
     # Word 2010's copy of the styles still names theme fonts; Word and LibreOffice read styles.xml.

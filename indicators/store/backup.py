@@ -37,7 +37,26 @@ CONTENT_TABLES: tuple[str, ...] = (
     "users",
     "sign_in_failures",
 )
-_SEQUENCES = {"versions": "version", **{t: "row_id" for t in CONTENT_TABLES if t.startswith("data_")}}
+# Content tables a later revision added, and that revision: a dump written before it has none of them.
+LATER_TABLES: dict[str, str] = {
+    "data_area_links": "0003_official_areas",
+    "data_aggregation_rules": "0003_official_areas",
+    "narrative_sections": "0006_narrative",
+    "report_settings": "0006_narrative",
+}
+_ROW_ID_TABLES = ("narrative_sections", "report_settings")
+_SEQUENCES = {
+    "versions": "version",
+    **{t: "row_id" for t in (*CONTENT_TABLES, *LATER_TABLES) if t.startswith("data_") or t in _ROW_ID_TABLES},
+}
+
+
+def content_tables(revision: str | None) -> tuple[str, ...]:
+    """The content tables of a store at `revision` (this release's head when unknown or None)."""
+    known = migrate.known_revisions()
+    at = known.index(revision) if revision in known else len(known) - 1
+    later = tuple(name for name, added in LATER_TABLES.items() if known.index(added) <= at)
+    return (*CONTENT_TABLES, *later)
 
 
 class BackupError(MessageError):
@@ -59,7 +78,8 @@ def _plain(value: Any) -> Any:
 
 def _tables(conn: Connection) -> dict[str, Table]:
     meta = MetaData()
-    meta.reflect(conn, only=[t for t in CONTENT_TABLES if t in inspect(conn).get_table_names()])
+    present = inspect(conn).get_table_names()
+    meta.reflect(conn, only=[t for t in (*CONTENT_TABLES, *LATER_TABLES) if t in present])
     return dict(meta.tables)
 
 
@@ -73,7 +93,7 @@ def dump(engine: Engine) -> dict[str, Any]:
         revision = migrate.current(conn)
         tables = _tables(conn)
         out: dict[str, Any] = {}
-        for name in CONTENT_TABLES:
+        for name in content_tables(revision):
             table = tables[name]
             columns = sorted(c.name for c in table.columns)
             booleans = _boolean_columns(table)
@@ -181,11 +201,11 @@ def _read_dump(path: Path, data: bytes) -> dict[str, Any]:
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise _refuse(path, msg("backup.why_foreign"))
     tables = payload.get("tables")
-    if not isinstance(tables, dict) or set(tables) != set(CONTENT_TABLES):
+    revision = payload.get("revision")
+    if not isinstance(tables, dict) or set(tables) != set(content_tables(revision)):
         raise _refuse(path, msg("backup.why_missing_tables"))
     if hashlib.sha256(_canonical(tables)).hexdigest() != payload.get("sha256"):
         raise _refuse(path, msg("backup.why_checksum"))
-    revision = payload.get("revision")
     known = migrate.known_revisions()
     if revision not in known:
         raise _refuse(path, msg("backup.why_unknown_revision", revision=repr(revision)))
@@ -239,7 +259,7 @@ def _load(engine: Engine, payload: dict[str, Any]) -> None:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
             tables = _tables(conn)
-            for name in CONTENT_TABLES:
+            for name in content_tables(payload.get("revision")):
                 table = tables[name]
                 block = payload["tables"][name]
                 unknown = set(block["columns"]) - {c.name for c in table.columns}
@@ -267,4 +287,4 @@ def restore(engine: Engine, path: Path) -> dict[str, int]:
         _load(engine, payload)
     except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
         raise _refuse(path, msg("backup.why_write", detail=str(exc))) from exc
-    return {name: len(payload["tables"][name]["rows"]) for name in CONTENT_TABLES}
+    return {name: len(block["rows"]) for name, block in payload["tables"].items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +39,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from indicators.core.model import TABLES, Dataset
 from indicators.core.model import Table as ModelTable
-from indicators.store import migrate
+from indicators.store import migrate, versioned_texts
 from indicators.store.seed import SHIPPED, Seed
 from indicators.text.i18n import Message, MessageError, msg
 
@@ -115,7 +116,7 @@ versions = Table(
     Column("version", Integer, primary_key=True, autoincrement=True),
     Column("account", String(200), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
-    Column("action", String(20), nullable=False),  # seed | import | rollback
+    Column("action", String(20), nullable=False),  # seed | import | rollback | migrate | narrative
     Column("file_name", String(500), nullable=False, default=""),
     Column("sha256", String(64), nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
@@ -178,6 +179,35 @@ sign_in_sessions = Table(
     # Unix seconds: compared in SQL the same way on SQLite and PostgreSQL.
     Column("expires_at", BigInteger, nullable=False),
 )
+
+
+# What an office writes into its báo cáo itself (indicators/report/narrative_store.py works on them):
+# versioned like the figures, so each version holds the narrative of its day, a page run reads one
+# version, and a rollback brings a version's narrative back with its figures.
+narrative_sections = Table(
+    "narrative_sections",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("area", String(64), nullable=False),
+    Column("period", String(16), nullable=False),  # "2015-2020" (a term) or "2023" (a year)
+    Column("section", String(32), nullable=False),  # one of indicators.report.narrative.SECTION_KEYS
+    Column("text", Text, nullable=False),
+    Column("since_version", Integer, nullable=False, index=True),
+    Column("until_version", Integer, nullable=True, index=True),
+)
+report_settings = Table(
+    "report_settings",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("area", String(64), nullable=False),
+    Column("number", String(100), nullable=False),
+    Column("signer_title", String(100), nullable=False),
+    Column("signer_name", String(200), nullable=False),
+    Column("recipients", Text, nullable=False),  # one recipient a line
+    Column("since_version", Integer, nullable=False, index=True),
+    Column("until_version", Integer, nullable=True, index=True),
+)
+TEXT_TABLES: tuple[Table, ...] = (narrative_sections, report_settings)
 
 
 def default_url() -> str:
@@ -373,9 +403,7 @@ class Store:
         self.ensure()
         try:
             with self._begin_write() as conn, conn.begin():
-                if not self.is_sqlite:
-                    # One writer at a time on a server database too.
-                    conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
+                self._lock(conn)
                 if expected_version is not None:
                     latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
                     if latest != expected_version:
@@ -398,40 +426,21 @@ class Store:
         action: str,
         restored_from: int | None,
     ) -> CommitResult:
-        plans = {}
-        added = removed = 0
-        for model in TABLES:
-            table = ROW_TABLES[model.name]
-            current = conn.execute(
-                select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
-            ).all()
-            current_hash = {h: rid for rid, h in current}
-            frame = data.frame(model)
-            hashes = row_hashes(frame)
-            new_mask = ~hashes.isin(current_hash.keys())
-            gone = set(current_hash) - set(hashes)
-            plans[model.name] = (
-                frame[new_mask.to_numpy()],
-                hashes[new_mask],
-                [current_hash[h] for h in gone],
-            )
-            added += int(new_mask.sum())
-            removed += len(gone)
-        if added == 0 and removed == 0:
+        plans, added, removed = _row_plans(conn, data)
+        # A rollback brings back the version's narrative too, even where its figures are the same.
+        texts = (
+            versioned_texts.restore_plan(conn, TEXT_TABLES, restored_from)
+            if restored_from is not None
+            else {}
+        )
+        written = sum(len(add) + len(close) for add, close in texts.values())
+        if added == 0 and removed == 0 and written == 0:
             return CommitResult(None, 0, 0)
         counts = {**data.counts(), "added": added, "removed": removed}
-        version = conn.execute(
-            versions.insert().values(
-                account=account,
-                created_at=datetime.now(UTC),
-                action=action,
-                file_name=file_name,
-                sha256=sha256,
-                note=note,
-                counts=json.dumps(counts, ensure_ascii=False),
-                restored_from=restored_from,
-            )
-        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has one; SQLAlchemy types it Optional
+        if written:
+            counts["narrative"] = written
+        version = _insert_version(conn, account, action, note, counts, file_name, sha256, restored_from)
+        versioned_texts.write(conn, TEXT_TABLES, texts, version)
         for model in TABLES:
             table = ROW_TABLES[model.name]
             rows, hashes, gone_ids = plans[model.name]
@@ -441,8 +450,42 @@ class Store:
                 conn.execute(table.insert(), _records(rows, hashes, version))
         return CommitResult(int(version), added, removed)
 
+    def _lock(self, conn: Connection) -> None:
+        if not self.is_sqlite:
+            # One writer at a time on a server database too.
+            conn.execute(text("LOCK TABLE versions IN EXCLUSIVE MODE"))
+
+    def commit_texts(
+        self,
+        plan: Callable[[Connection], versioned_texts.Plan],
+        account: str,
+        note: str = "",
+        action: str = "narrative",
+    ) -> CommitResult:
+        """Write a change of the text tables as a new version, figures unchanged; no change writes nothing.
+
+        `plan` is asked under the write lock, so it compares against the rows as they are then.
+        """
+        self.ensure()
+        try:
+            with self._begin_write() as conn, conn.begin():
+                self._lock(conn)
+                texts = plan(conn)
+                written = sum(len(add) + len(close) for add, close in texts.values())
+                if written == 0:
+                    return CommitResult(None, 0, 0)
+                last = conn.execute(select(versions.c.counts).order_by(versions.c.version.desc()).limit(1))
+                # The figures' row counts carry over: the history shows what the version holds.
+                counts = {**json.loads(last.scalar() or "{}"), "added": 0, "removed": 0, "narrative": written}
+                version = _insert_version(conn, account, action, note, counts)
+                versioned_texts.write(conn, TEXT_TABLES, texts, version)
+                return CommitResult(version, 0, 0)
+        except SQLAlchemyError as exc:
+            log.error("saving text failed on %s: %s", self.url_for_people, getattr(exc, "orig", exc))
+            raise StoreError(_write_error_message(exc), str(getattr(exc, "orig", exc))) from exc
+
     def rollback(self, version: int, account: str, note: str = "") -> CommitResult:
-        """Restore an old version's figures as a new version; nothing is deleted."""
+        """Restore an old version's figures and report narrative as a new version; nothing is deleted."""
         old = self.load(version)
         return self.commit(
             old,
@@ -451,6 +494,56 @@ class Store:
             action="rollback",
             restored_from=version,
         )
+
+
+# Per data table: the rows to add, their hashes, and the row ids to close.
+RowPlans = dict[str, tuple[pd.DataFrame, pd.Series, list[int]]]
+
+
+def _row_plans(conn: Connection, data: Dataset) -> tuple[RowPlans, int, int]:
+    """What makes the current rows `data`'s, compared by row hash; with the rows added and removed."""
+    plans: RowPlans = {}
+    added = removed = 0
+    for model in TABLES:
+        table = ROW_TABLES[model.name]
+        current = conn.execute(
+            select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
+        ).all()
+        current_hash = {h: rid for rid, h in current}
+        frame = data.frame(model)
+        hashes = row_hashes(frame)
+        new_mask = ~hashes.isin(current_hash.keys())
+        gone = set(current_hash) - set(hashes)
+        plans[model.name] = (frame[new_mask.to_numpy()], hashes[new_mask], [current_hash[h] for h in gone])
+        added += int(new_mask.sum())
+        removed += len(gone)
+    return plans, added, removed
+
+
+def _insert_version(
+    conn: Connection,
+    account: str,
+    action: str,
+    note: str,
+    counts: dict[str, Any],
+    file_name: str = "",
+    sha256: str = "",
+    restored_from: int | None = None,
+) -> int:
+    """A new row of `versions`; its number."""
+    inserted = conn.execute(
+        versions.insert().values(
+            account=account,
+            created_at=datetime.now(UTC),
+            action=action,
+            file_name=file_name,
+            sha256=sha256,
+            note=note,
+            counts=json.dumps(counts, ensure_ascii=False),
+            restored_from=restored_from,
+        )
+    ).inserted_primary_key
+    return int(inserted[0])  # type: ignore[index]  # an insert always has one; SQLAlchemy types it Optional
 
 
 def _records(rows: pd.DataFrame, hashes: pd.Series, version: int) -> list[dict]:

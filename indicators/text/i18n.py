@@ -18,6 +18,7 @@ from indicators.text.words import (
     columns,
     data,
     gate,
+    narrative,
     pages,
     phrase,
     report,
@@ -26,7 +27,21 @@ from indicators.text.words import (
     year,
 )
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, report, areas, year, gate, phrase)
+_GROUPS = (
+    data,
+    columns,
+    pages,
+    updates,
+    accounts,
+    checks,
+    store,
+    report,
+    areas,
+    year,
+    gate,
+    narrative,
+    phrase,
+)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -29,6 +29,7 @@ PAGES: dict[str, str] = {
     "thi-dua-khen-thuong": "page.commendations",
     "chi-tieu": "page.detail",
     "so-sanh-dia-ban": "page.compare",
+    "bao-cao": "page.report_text",
     "kinh-te": "page.economy",
     "giao-duc-y-te-van-hoa": "page.society",
     "giam-ngheo-viec-lam": "page.poverty_jobs",

@@ -33,6 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "page.upload": ("Cập nhật số liệu", "Update figures"),
     "page.enter": ("Nhập số liệu", "Enter figures"),
     "page.history": ("Lịch sử phiên bản", "Version history"),
+    "page.report_text": ("Báo cáo", "Report"),
     "page.economy": ("Kinh tế", "Economy"),
     "page.society": ("Giáo dục, y tế, văn hóa", "Education, health and culture"),
     "page.poverty_jobs": ("Giảm nghèo – việc làm", "Poverty and jobs"),

@@ -153,7 +153,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "làm tròn theo độ chính xác của tỷ lệ đó.",
         "(*) Target implied by the report's printed % (actual ÷ %), rounded to that %'s precision.",
     ),
-    "report.legend.estimate": ("«ước»: số ước thực hiện.", "“est.”: an estimate."),
+    "report.legend.estimate": ("“ước”: số ước thực hiện.", "“est.”: an estimate."),
+    "report.chart.implied_note": (
+        "(*): mục tiêu suy ra từ tỷ lệ báo cáo; % đạt là tỷ lệ báo cáo in.",
+        "(*): target implied by the report's %; the attainment is the printed %.",
+    ),
+    "report.chart.line_100": ("100% chỉ tiêu", "100% of target"),
+    "report.legend.kinds": ("Viết tắt: {kinds}.", "Abbreviations: {kinds}."),
     "report.legend.reported": (
         "(BC): tỷ lệ do báo cáo nêu, không có số liệu để tự tính.",
         "(rep.): the report's own %, with no figures to compute it from.",
@@ -206,8 +212,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "THE UNITS UNDER {area} COMPARED, {y}",
     ),
     "report.cmp.legend_parent": (
-        "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số đơn vị đã báo cáo, «chưa "
-        "đủ» khi còn đơn vị chưa báo cáo (khi đó không đánh giá), hoặc «chưa có số liệu tổng hợp».",
+        "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số đơn vị đã báo cáo, “chưa "
+        "đủ” khi còn đơn vị chưa báo cáo (khi đó không đánh giá), hoặc “chưa có số liệu tổng hợp”.",
         "Bold line: the figure of {area}, added up from its {units}; it says how many reported, “partial” "
         "where some have not (then it is not judged), or “no total yet”.",
     ),

@@ -161,6 +161,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.seed": ("nạp số liệu gốc", "seed"),
     "action.import": ("cập nhật từ tệp", "import"),
     "action.rollback": ("khôi phục", "rollback"),
+    "action.narrative": ("nội dung báo cáo", "report text"),
     "history.title": ("Lịch sử phiên bản", "Version history"),
     "history.intro": (
         "Mỗi lần cập nhật hay khôi phục là một phiên bản mới; không phiên bản nào bị xóa.",

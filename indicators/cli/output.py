@@ -1,0 +1,260 @@
+"""What the commands print: the people's tables, CSV and JSON, and the files they read and write."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from indicators.areas import compare
+from indicators.areas import hierarchy as areas
+from indicators.cli import tables as cli_tables
+from indicators.cli.parser import InputError, UsageError
+from indicators.core import attainment, progress
+from indicators.excel import workbook as excel
+from indicators.store.database import Store
+from indicators.text import fmt, phrase
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+
+def _attainment_rows(store: Store, area: str | None) -> pd.DataFrame:
+    data = store.load()
+    if area is not None and area not in set(data.areas["code"]):
+        known = ", ".join(sorted(data.areas["code"]))
+        raise UsageError(f"không có địa bàn '{area}'; các mã địa bàn: {known}")
+    rows = attainment.compute(data, area=area)
+    # The report's qualifier ("khoảng 300.000") of each actual, for the people's table.
+    return rows.assign(qualifier=_qualifiers(data, rows, "year"), name_shown=_names(data, rows["code"]))
+
+
+def _names(data: object, codes: pd.Series, lang: str = "vi") -> list[str]:
+    info = data.indicators.set_index("code")  # type: ignore[attr-defined]
+    column = "name_en" if lang == "en" else "name_vi"
+    names = info[column].where(info[column] != "", info["name_vi"])
+    return [str(names.get(c, c)) for c in codes]
+
+
+def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
+    rows = _attainment_rows(store, area)
+    printed = [
+        fmt.round_half_up(c, fmt.printed_decimals(r)) if pd.notna(c) and pd.notna(r) else None
+        for c, r in zip(rows["attainment_pct"], rows["reported_pct"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "code": rows["code"],
+            "name": rows["name"],
+            # The CSV's unit is the figure's, in words: a cut a year reads "điểm %/năm", as before.
+            "unit": [
+                phrase.change_unit(c, u, "vi") if c else u
+                for u, c in zip(rows["unit"].astype(str), rows["change_unit"].astype(str), strict=True)
+            ],
+            "period": rows["term"].where(rows["term"] != "", rows["year"].astype(str)),
+            "target_kind": rows["target_kind"],
+            "actual": rows["actual"],
+            "target": rows["target"],
+            "attainment_pct": rows["attainment_pct"].round(2),
+            "reported_pct": rows["reported_pct"],
+            "status": [t(f"status.{s}") for s in rows["status"]],
+            "area": rows["area"],
+            "year": rows["year"],
+            "comparator": rows["comparator"],
+            "target_derived": rows["target_derived"],
+            "attainment_pct_as_printed": pd.Series(printed, dtype="float64"),
+            "differs": rows["differs"],
+            "status_code": rows["status"],
+            "status_basis": rows["status_basis"],
+            "target_basis": rows["target_basis"],
+            "attainment_basis": rows["attainment_basis"],
+            "actual_kind": rows["actual_kind"].astype(str).replace("", "none"),
+            "yearly": rows["yearly"],
+        }
+    )
+
+
+def _progress_frame(store: Store) -> pd.DataFrame:
+    rows = progress.compute(store.load())
+    rows["base_kind"] = rows["base_kind"].astype(str).replace("", "none")
+    rows["latest_kind"] = rows["latest_kind"].astype(str).replace("", "none")
+    rows["final_kind"] = rows["final_kind"].astype(str).replace("", "none")
+    out = rows.copy()
+    for column in ("required_growth_pct", "observed_growth_pct", "ratio", "final_pct"):
+        out[column] = out[column].round(4)
+    out["status_code"] = out["status"]
+    out["status"] = [t(f"progress.{s}") for s in rows["status"]]
+    return out.drop(columns=["target_quote"])
+
+
+def _areas_frame(store: Store) -> pd.DataFrame:
+    data = store.load()
+    frame = data.areas.copy()
+    frame["formed_from"] = frame["code"].map(areas.formed_from_text(data)).fillna("")
+    # A reused code names the former unit only until the day before its successor took effect.
+    links = data.area_links
+    if not links.empty:
+        former = frame["valid_to"] != ""
+        frame.loc[former, "formed_from"] = ""
+    return frame[["code", "name", "level", "parent", "valid_from", "valid_to", "formed_from"]]
+
+
+def _compare_frame(store: Store, code: str, year: int, parent: str | None, lang: Lang = "vi") -> pd.DataFrame:
+    data = store.load()
+    result = compare.compare(data, code, year, parent)
+    if result.problem:
+        raise UsageError(t(result.problem).format(code=code, year=year, area=parent or ""))
+    rows = result.rows
+    note = compare.parent_note(result, lang)
+    names = compare.area_names(data, rows["area"], year, lang)
+    return pd.DataFrame(
+        {
+            "code": rows["area"],
+            "name": [names[a] for a in rows["area"]],
+            "value": rows["value"],
+            "actual_kind": rows["actual_kind"],
+            "target": rows["target"],
+            "attainment_pct": rows["attainment_pct"].round(2),
+            "status": [t(f"status.{s}", lang) for s in rows["status"]],
+            "row": [note if p else "" for p in rows["is_parent"]],
+            "gap": rows["gap"],
+            "target_kind": rows["target_kind"].fillna(""),
+            "mark": rows["mark"],
+            "reported": rows["reported"],
+            "expected": rows["expected"],
+            "status_code": rows["status"],
+            # What the target is: an implied one is shown to people marked and rounded (phrase).
+            "comparator": rows["comparator"].astype(str).replace("nan", ""),
+            "target_basis": rows["target_basis"].astype(str).replace("nan", ""),
+            "reported_pct": rows["reported_pct"],
+        }
+    )
+
+
+def _history_frame(store: Store) -> pd.DataFrame:
+    frame = store.versions()
+    frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
+    return frame[["version", "created_at", "account", "action", "file_name", "sha256", "note", "counts"]]
+
+
+def _for_people(frame: pd.DataFrame) -> str:
+    """A plain-text table with numbers in the Vietnamese convention."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = [fmt.number(v, "vi") for v in shown[column]]
+        elif isinstance(shown[column].dtype, pd.Int64Dtype):
+            shown[column] = [fmt.MISSING if pd.isna(v) else str(v) for v in shown[column]]
+        elif pd.api.types.is_bool_dtype(shown[column]):
+            shown[column] = ["có" if v else "" for v in shown[column]]
+    return shown.to_string(index=False, na_rep=fmt.MISSING)
+
+
+def emit(frame: pd.DataFrame, output_format: str) -> str:
+    """A frame as the chosen output: CSV (formula-safe), JSON records, or the people's table."""
+    if output_format == "csv":
+        buffer = io.StringIO()
+        excel.csv_safe(frame).to_csv(buffer, index=False, lineterminator="\n")
+        return buffer.getvalue()
+    if output_format == "json":
+        return frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    return _for_people(frame) + "\n"
+
+
+def _units(data: object, codes: pd.Series, lang: str) -> list[str]:
+    info = data.indicators.set_index("code")  # type: ignore[attr-defined]
+    column = "unit_en" if lang == "en" else "unit"
+    units = info[column].where(info[column] != "", info["unit"])
+    return [str(units.get(c, "")) for c in codes]
+
+
+def _qualifiers(data: object, rows: pd.DataFrame, year: str) -> np.ndarray:
+    """The report's qualifier ("khoảng") of the figure each row shows for `year`."""
+    obs = data.observations  # type: ignore[attr-defined]
+    levels = obs[obs["kind"].isin(["actual", "estimate"])].drop_duplicates(["code", "area", "year"])
+    keys = pd.MultiIndex.from_arrays([rows["code"], rows["area"], rows[year].astype("Int64")])
+    return levels.set_index(["code", "area", "year"])["qualifier"].reindex(keys).fillna("").to_numpy()
+
+
+def people(args: argparse.Namespace, store: Store) -> str:
+    """The people's table of attainment, progress or history, in the chosen language."""
+    if args.command == "areas":
+        # Codes, names and figures in the Vietnamese convention: one plain table, as wide as it needs.
+        return _for_people(COMMANDS[args.command](args, store)) + "\n"
+    lang = args.lang
+    if args.command == "compare":
+        # Words, not codes (estimate, no_target): the codes stay in CSV and JSON.
+        return cli_tables.compare_table(COMMANDS[args.command](args, store), lang)
+    if args.command == "attainment":
+        data = store.load()
+        rows = _attainment_rows(store, args.area)
+        units = _units(data, rows["code"], lang)
+        # The engine names a change's unit by code (pp_per_year); words are put on here, last.
+        codes = rows["change_unit"].astype(str)
+        shown = [phrase.change_unit(c, u, lang) if c else u for u, c in zip(units, codes, strict=True)]
+        rows = rows.assign(name_shown=_names(data, rows["code"], lang), unit=shown)
+        return cli_tables.attainment_table(rows, lang)
+    if args.command == "progress":
+        data = store.load()
+        rows = progress.compute(data)
+        units = _units(data, rows["code"], lang)
+        rows = rows.assign(
+            name_shown=_names(data, rows["code"], lang),
+            goal_unit=units,
+            base_qualifier=_qualifiers(data, rows, "base_year"),
+        )
+        return cli_tables.progress_table(rows, lang)
+    frame = _history_frame(store)
+    return cli_tables.history_table(frame.assign(restored_from=store.versions()["restored_from"]), args.lang)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
+    "attainment": lambda a, s: _attainment_frame(s, a.area),
+    "progress": lambda a, s: _progress_frame(s),
+    "history": lambda a, s: _history_frame(s),
+    "areas": lambda a, s: _areas_frame(s),
+    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent, a.lang),
+}
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "không có tệp hoặc thư mục này"
+    if isinstance(exc, PermissionError):
+        return "không có quyền"
+    if isinstance(exc, IsADirectoryError):
+        return "đây là một thư mục"
+    return str(exc.strerror or exc)
+
+
+def read_file(path: str) -> bytes:
+    """A file named on the command line; one plain line when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp {path}: {_why(exc)}") from exc
+
+
+def write_file(path: str, data: bytes) -> None:
+    """A file the command writes; one plain line when it cannot be written."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"không ghi được tệp {path}: {_why(exc)}") from exc
+
+
+def counts_vi(counts: dict[str, int]) -> str:
+    """A version's counts in words: "17 chỉ tiêu, 250 số liệu, 40 mục tiêu"."""
+    names = {"indicators": "chỉ tiêu", "observations": "số liệu", "targets": "mục tiêu"}
+    names |= {"reported": "tỷ lệ báo cáo", "areas": "địa bàn"}
+    return ", ".join(f"{fmt.number(n, 'vi')} {names.get(k, k)}" for k, n in counts.items() if k in names)
+
+
+def printer(args: argparse.Namespace) -> Callable[..., None]:
+    """Where the report's lines go: standard error when standard output carries the CSV."""
+    return functools.partial(print, file=sys.stderr) if args.format == "csv" else print
