@@ -189,17 +189,17 @@ def test_a_yes_no_goal_reads_in_words_never_as_zero() -> None:
 
 
 def test_the_legend_is_decided_from_the_rows_flags_not_their_text() -> None:
-    plain = report.Row("1", "X", "ha", "NQ: 5", "5", "100", "đạt")
+    plain = report.Row("1", "X", "ha", "5", "5", "100", "đạt")
     assert report._legend([plain], "vi") == [t("phrase.met_rule", "vi")]
     # A row flagged implied and estimate gets both notes, whatever its cells say.
-    flagged = report.Row("1", "X", "ha", "NQ: 5", "5", "100", "đạt", implied=True, estimate=True)
+    flagged = report.Row("1", "X", "ha", "5", "5", "100", "đạt", implied=True, estimate=True)
     assert report._legend([flagged], "vi") == [
         t("report.legend.implied", "vi"),
         t("report.legend.estimate", "vi"),
         t("phrase.met_rule", "vi"),
     ]
     # Text that merely looks like a mark decides nothing.
-    lookalike = report.Row("1", "X (*)", "ha", "NQ: 5 (*)", "5 (ước)", "100 (BC)", "đạt")
+    lookalike = report.Row("1", "X (*)", "ha", "5 (*)", "5 (ước)", "100 (BC)", "đạt")
     assert report._legend([lookalike], "vi") == [t("phrase.met_rule", "vi")]
 
 
