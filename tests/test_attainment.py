@@ -160,16 +160,36 @@ CASES = [
         "khong_dat",
     ),
     (
-        "met within rounding",
-        _data([{"year": 2020, "value": 99.6}], [{"year": 2020, "comparator": "at_least", "value": 100}]),
-        99.6,
+        "met within the printed rounding",
+        _data([{"year": 2020, "value": 99.996}], [{"year": 2020, "comparator": "at_least", "value": 100}]),
+        99.996,
         "dat",
     ),
     (
-        "just outside rounding",
-        _data([{"year": 2020, "value": 99.4}], [{"year": 2020, "comparator": "at_least", "value": 100}]),
-        99.4,
+        "floor missed by a little",
+        _data([{"year": 2020, "value": 42.8}], [{"year": 2020, "comparator": "at_least", "value": 43}]),
+        99.53,
         "khong_dat",
+    ),
+    (
+        "ceiling broken by a little",
+        _data(
+            [{"year": 2025, "value": 13.4}],
+            [{"year": 2025, "comparator": "at_most", "value": 13.3}],
+            direction="lower",
+        ),
+        99.25,
+        "khong_dat",
+    ),
+    (
+        "ceiling met exactly",
+        _data(
+            [{"year": 2025, "value": 13.3}],
+            [{"year": 2025, "comparator": "at_most", "value": 13.3}],
+            direction="lower",
+        ),
+        100.0,
+        "dat",
     ),
     (
         "ceiling met",
@@ -322,3 +342,16 @@ def test_empty_dataset_gives_an_empty_table_with_columns() -> None:
     result = attainment.compute(Dataset.empty())
     assert result.empty
     assert list(result.columns) == attainment.COLUMNS
+
+
+def test_one_met_rule_for_floors_and_ceilings() -> None:
+    """42,8 against a floor of 43 and 13,4 against a ceiling of 13,3 are both short: both không đạt."""
+    floor = _data([{"year": 2020, "value": 42.8}], [{"year": 2020, "comparator": "at_least", "value": 43}])
+    ceiling = _data(
+        [{"year": 2025, "value": 13.4}],
+        [{"year": 2025, "comparator": "at_most", "value": 13.3}],
+        direction="lower",
+    )
+    statuses = [attainment.compute(d).iloc[0]["status"] for d in (floor, ceiling)]
+    assert statuses == ["khong_dat", "khong_dat"]
+    assert attainment.MET_TOLERANCE == 0.005

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from indicators.__main__ import main
@@ -297,3 +298,58 @@ def test_csv_text_that_a_spreadsheet_would_run_is_neutralised(tmp_path: Path) ->
     # JSON is for programs: exact.
     exact = json.loads(run("attainment", "--format", "json", db=db).stdout)
     assert {r["name"] for r in exact if r["code"] == "GTSX"} == {formula}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_compare_speaks_words_to_people_and_codes_to_csv(
+    db: str, lang: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _cells(
+        db, monkeypatch, capsys, "compare", "GTSX", "--year", "2020", "--parent", "12", "--lang", lang
+    )
+    for code in ("estimate", "no_target", "actual_kind", "status_code", "implied"):
+        assert f" {code} " not in lines and f"| {code} |" not in lines, code
+    if lang == "vi":
+        assert "2.503,3 (ước) | ≈\u202f2.120,0 (suy ra từ tỷ lệ báo cáo) | 118,08\u202f% | vượt" in lines
+        assert "chưa có chỉ tiêu" in lines
+    else:
+        assert (
+            "2,503.3 (est.) | ≈\u202f2,120.0 (implied by the report's %) | 118.08\u202f% | exceeded" in lines
+        )
+        assert "Tam Đường district (106)" in lines and "no target set" in lines
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run("compare", "GTSX", "--year", "2020", "--parent", "12", "--format", "csv", db=db).stdout
+            )
+        )
+    )
+    assert (rows[0]["actual_kind"], rows[0]["status_code"], rows[0]["target_basis"]) == (
+        "estimate",
+        "vuot",
+        "implied",
+    )
+
+
+def test_history_shows_vietnam_time_to_people_and_utc_to_csv(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run("history", "--format", "csv", db=db).stdout.splitlines()[1].split(",")
+    utc = first[1]
+    lines = _cells(db, monkeypatch, capsys, "history")
+    assert "Thời điểm (giờ Việt Nam)" in lines
+    local = cli_tables._local(utc)
+    # Vietnam is seven hours ahead of UTC all year round.
+    assert (pd.Timestamp(local) - pd.Timestamp(utc)) == pd.Timedelta(hours=7)
+    assert local in lines
+
+
+def test_progress_gives_a_shares_pace_in_points(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _cells(db, monkeypatch, capsys, "progress")
+    trained = next(line for line in lines.splitlines() if line.startswith("Tỷ lệ lao động qua đào tạo |"))
+    # 50 % to 52,75 % over five years: +0,55 points a year, never "+1,1 %".
+    assert "+0,55 điểm %/năm" in trained and "+1,1" not in trained
+    good = next(line for line in lines.splitlines() if "hoàn thành tốt nhiệm vụ trở lên" in line)
+    assert "hằng năm 90\u202f% (2025)" in good

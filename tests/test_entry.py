@@ -451,3 +451,9 @@ def test_no_workbook_is_written_or_read_for_the_grid(
     assert checked.frames["observations"]["value"].tolist() == [2650.5]
     with pytest.raises(AssertionError, match="workbook was written"):
         validate.check(as_uploaded(typed_sheet), "x.xlsx", seed_data)  # the patches do bite
+
+
+@pytest.mark.parametrize(("typed", "value"), [("Đạt", 1.0), ("Chưa đạt", 0.0), ("Met", 1.0), ("No", 0.0)])
+def test_the_grid_reads_a_yes_no_figure_from_its_words(typed: str, value: float) -> None:
+    row = pd.Series({"value": typed, "value_shown": "", "code": "NTM_DISTRICT", "kind_shown": "actual"})
+    assert entry._figure(row, {}) == value

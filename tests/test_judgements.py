@@ -10,7 +10,7 @@ import pytest
 from indicators.core import attainment, progress
 from indicators.core.model import OBSERVATIONS, TARGETS, Dataset, coerce
 from indicators.store.seed import load_source
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.i18n import t
 
 SHIPPED = load_source()
@@ -136,12 +136,25 @@ def test_seventeen_of_seventeen_is_a_count_of_a_total_not_a_target() -> None:
 
 def test_poverty_fall_is_points_a_year_not_a_rate() -> None:
     row = _row(RESULT, "POV_RATE", 2020, "NQ")
-    assert (row["actual"], row["unit"]) == (4.5, "điểm %/năm")
-    assert fmt.with_unit(row["actual"], row["unit"]) == "4,5 điểm %/năm"
+    # The engine says what the figure is by code; the words are put on last, by phrase.
+    assert (row["actual"], row["unit"], row["change_unit"]) == (4.5, "%", "pp_per_year")
+    assert (
+        fmt.with_unit(row["actual"], phrase.change_unit(row["change_unit"], row["unit"], "vi"))
+        == "4,5 điểm %/năm"
+    )
+    assert phrase.change_unit(row["change_unit"], row["unit"], "en") == "% points/year"
     level = SHIPPED.observations.query("code == 'POV_RATE' and kind == 'estimate'").iloc[0]
     unit = SHIPPED.indicators.set_index("code").at["POV_RATE", "unit"]
     assert fmt.with_unit(level["value"], unit) == "18,22\u202f%"
-    assert PROGRESS.loc["POV_RATE", "change_unit"] == "điểm %/năm"
+    assert PROGRESS.loc["POV_RATE", "change_unit"] == "pp_per_year"
+    # No words in the engine's unit columns: codes and the data's own units only.
+    assert set(RESULT["change_unit"].astype(str)) <= {
+        "",
+        "pp_per_year",
+        "pm_points_per_year",
+        "unit_per_year",
+    }
+    assert set(PROGRESS["change_unit"].astype(str)) <= {"pp_per_year", "pm_points_per_year", "unit_per_year"}
 
 
 def test_consolidation_and_structure_shares_have_no_better_direction() -> None:
@@ -193,7 +206,7 @@ def test_the_flagship_yes_no_goal() -> None:
     by_2025 = _with(SHIPPED, {"code": "NTM_DISTRICT", "year": 2025, "value": 1.0})
     row = _row(attainment.compute(by_2025), "NTM_DISTRICT", 2025, "MT")
     assert (row["status"], pd.isna(row["attainment_pct"])) == ("dat", True)
-    assert fmt.yes_no(1.0) == "đạt" and fmt.yes_no(0.0) == "chưa đạt"
+    assert phrase.yes_no(1.0, "vi") == "đạt" and phrase.yes_no(0.0, "vi") == "chưa đạt"
 
 
 def test_an_increase_without_a_base_year_is_recorded_as_said() -> None:

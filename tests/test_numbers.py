@@ -11,6 +11,17 @@ from indicators.excel.typed_numbers import parse_number
 
 CASES = [
     # (cell content, value, issue)
+    # A yes/no figure in the words the product shows: met 1, not met 0.
+    ("Đạt", 1.0, None),
+    ("chưa  đạt", 0.0, None),
+    ("Không đạt", 0.0, None),
+    ("Có", 1.0, None),
+    ("Không", 0.0, None),
+    ("Yes", 1.0, None),
+    ("No", 0.0, None),
+    ("Met", 1.0, None),
+    ("Not met", 0.0, None),
+    ("đạt chuẩn", None, "not_number"),  # only the whole word, never a guess
     ("2.503,3", 2503.3, None),  # Vietnamese: dot groups thousands, comma is the decimal mark
     ("1.234.567", 1234567.0, None),  # several dot groups can only be thousands
     ("1.234.567,89", 1234567.89, None),

@@ -29,7 +29,8 @@ from indicators.report import content as report
 from indicators.report import render as report_render
 from indicators.report import template as report_template
 from indicators.store.database import Store
-from indicators.text import fmt
+from indicators.store.seed import load_source
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -259,19 +260,27 @@ def test_appendix_golden_rows(document: DocumentObject) -> None:
     rows = {r[1]: r for r in appendix_rows(document) if r[0].isdigit()}
     assert rows["Tổng giá trị sản xuất"][2:] == [
         "tỷ đồng",
-        "NQ: 2.120 (*)",
+        # 118,08 % has five significant digits, and so has the target worked back from it.
+        "NQ: 2.120,0 (*)",
         "2.503,3 (ước)",
         "118,08",
         "vượt",
     ]
-    assert rows["Tỷ lệ hộ nghèo"][2:] == ["điểm %/năm", "NQ: 3 (*)", "4,5", "150", "vượt"]
-    assert rows["Diện tích chè trồng mới"][2:] == ["ha", "NQ: 300", "661,3 (ước)", "220,4", "vượt"]
+    assert rows["Tỷ lệ hộ nghèo"][2:] == ["điểm %/năm", "NQ: 3,0 (*)", "4,5", "150", "vượt"]
+    # New tea is summed over the term: the row says which years it covers.
+    assert rows["Diện tích chè trồng mới (tổng giai đoạn 2016–2020)"][2:] == [
+        "ha",
+        "NQ: 300",
+        "661,3 (ước)",
+        "220,4",
+        "vượt",
+    ]
     # An implied target is no more precise than the printed % it comes from (111,5 %: four digits).
     assert rows["Diện tích chè kinh doanh"][3] == "NQ: 1.083 (*)"
     assert rows["Số lượt khách du lịch"][3:6] == ["ĐA: 60.000 (*)", "300.000 (ước)", "500"]
     assert rows["Tuyển quân hàng năm"][3:] == ["Giao: —", "—", "100 (BC)", "đạt"]
     legend = [p.text for p in document.paragraphs if style_of(p) == "BC Legend"]
-    for key in ("report.legend.implied", "report.legend.reported", "report.legend.reduce"):
+    for key in ("report.legend.implied", "report.legend.reported", "report.legend.reduce", "phrase.met_rule"):
         assert t(key, "vi") in legend
     assert rows["Thu ngân sách trên địa bàn (năm 2019)"][3:] == ["KH: —", "—", "105,4 (BC)", "vượt"]
 
@@ -282,8 +291,11 @@ def test_every_appendix_number_equals_the_engine_value(
     shown = [r for r in appendix_rows(document) if r[0].isdigit()]
     assert len(shown) == len(engine)
     names = {str(n): str(n) for n in engine["name"]}
+    kinds = load_source().indicators.set_index("code")["value_kind"]
     for cells in shown:
         name = cells[1].removesuffix(" (năm 2019)")
+        summed = name.endswith(" (tổng giai đoạn 2016–2020)")
+        name = name.removesuffix(" (tổng giai đoạn 2016–2020)")
         assert name in names, name
         candidates = engine[engine["name"] == name]
         if cells[1].endswith("(năm 2019)"):
@@ -292,6 +304,8 @@ def test_every_appendix_number_equals_the_engine_value(
             candidates = candidates[candidates["year"] == 2020]
         assert len(candidates) == 1, cells
         row = candidates.iloc[0]
+        # A figure summed over the term says so; a year's figure does not.
+        assert summed == (kinds[row["code"]] == "term_total"), cells
         target_text = re.search(VI_NUMBER, cells[3].split(":", 1)[1])
         actual_text = re.search(VI_NUMBER, cells[4])
         pct_text = re.search(VI_NUMBER, cells[5])
@@ -305,7 +319,8 @@ def test_every_appendix_number_equals_the_engine_value(
             number = parse(found_text(found))
             if basis is not None:
                 # Implied: rounded to the printed %'s significant digits, and marked.
-                step = 10 ** (math.floor(math.log10(abs(value))) - report.significant(basis) + 1)
+                figure = phrase.Figure(value, basis="implied", printed_pct=basis)
+                step = 10.0 ** -(phrase.implied_decimals(figure) or 0)
                 assert abs(number - value) <= step / 2 + 1e-9, cells
                 assert "(*)" in cells[3]
             else:
@@ -390,7 +405,9 @@ def test_every_number_in_the_goals_text_is_the_progress_engine_value(
     assert len(section) == len(goals)
     for text, (_, goal) in zip(section, goals.iterrows(), strict=True):
         name = str(names[goal["code"]])
-        assert text.startswith(f"{name}: mục tiêu đến năm 2025 ")
+        # A yearly goal reads as one for every year, never as the goal year's alone.
+        lead = "mục tiêu giai đoạn đến năm 2025: hằng năm " if goal["yearly"] else "mục tiêu đến năm 2025 "
+        assert text.startswith(f"{name}: {lead}"), text
         allowed = {2020.0, 2025.0, *stated.loc[stated["code"] == goal["code"], "value"]}
         for column in ("base_value", "latest_value", "goal_value"):
             if not pd.isna(goal[column]):
@@ -516,7 +533,7 @@ def test_english_report_numbers_and_words(data: Dataset) -> None:
     rows = [[c.text for c in r.cells] for r in doc.tables[-1].rows]
     assert rows[0][0] == "No."
     gtsx = next(r for r in rows if r[1] == "Total production value")
-    assert gtsx[3:6] == ["Res.: 2,120 (*)", "2,503.3 (est.)", "118.08"]
+    assert gtsx[3:6] == ["Res.: 2,120.0 (*)", "2,503.3 (est.)", "118.08"]
 
 
 def test_english_counts_agree_with_their_unit(data: Dataset) -> None:

@@ -203,9 +203,9 @@ def test_an_implied_target_of_a_child_is_rounded_and_marked(tmp_path: Path) -> N
     data = Store(f"sqlite:///{tmp_path / 's.sqlite'}").ensure().load()
     content = report_compare.report(data, "12", report.parse_period(None, 2020), ["GTSX"], "vi")
     row = next(r for r in content.area_rows if r.area_code == "106")
-    # 2.503,3 ÷ 118,08 % is 2.120,0034; the printed % carries five digits: 2.120, marked (*).
+    # 2.503,3 ÷ 118,08 % is 2.120,0034; the printed % carries five digits: 2.120,0, marked (*).
     assert (row.target, row.actual, row.pct, row.status) == (
-        "NQ: 2.120 (*)",
+        "NQ: 2.120,0 (*)",
         "2.503,3 (ước)",
         "118,08",
         "vượt",

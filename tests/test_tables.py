@@ -124,3 +124,25 @@ def test_every_table_column_has_a_header_in_both_languages(
     for frame in built:
         shown = tables.headers(frame, lang)
         assert not [c for c in shown.columns if c.startswith("col.")], list(frame.columns)
+
+
+def test_a_shares_pace_is_in_points_and_a_yearly_goal_reads_yearly(data: Dataset) -> None:
+    summary = tables.goals_summary(data, progress.compute(data), "vi").set_index("indicator")
+    # 50 % in 2020 to 52,75 % in 2025: +0,55 points a year, not the share's own growth of 1,08 %.
+    assert summary.loc["Tỷ lệ lao động qua đào tạo (%)", "required_pace"] == "+0,55 điểm %/năm"
+    good = summary.loc["Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên (%)", "goal"]
+    assert good == "hằng năm 90\u202f% (2025)"
+    english = tables.goals_summary(data, progress.compute(data), "en")
+    pace = english.loc[english["indicator"] == "Share of workers with training (%)", "required_pace"]
+    assert pace.tolist() == ["+0.55 % points/year"]
+
+
+def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
+    from indicators.core import year_review
+    from indicators.text import year_tables
+
+    review = year_review.review(data, "106", 2020)
+    shown = year_tables.summary(data, review, "106", "vi").set_index("indicator")
+    # 4,5 points a year printed as 150 % of the resolution's cut: the cut, 3, is worked back and marked.
+    path = shown.loc["Tỷ lệ hộ nghèo (%)", "path"]
+    assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ báo cáo)"), path

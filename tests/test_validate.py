@@ -487,3 +487,21 @@ def test_a_tab_inside_a_code_is_refused(seed_data: Dataset, base: bytes) -> None
     upload = validate.check(edit(base, set_cell("SoLieu", f"B{row}", "T\tD")), "x.xlsx", seed_data)
     assert [(p.sheet, p.cell) for p in upload.errors] == [("SoLieu", f"B{row}")]
     assert "U+0009" in upload.errors[0].message_vi
+
+
+@pytest.mark.parametrize(("typed", "value"), [("Đạt", 1.0), ("Chưa đạt", 0.0), ("Có", 1.0), ("Not met", 0.0)])
+def test_a_yes_no_figure_is_read_from_its_words(
+    seed_data: Dataset, base: bytes, typed: str, value: float
+) -> None:
+    """The district's new-rural status typed as the product writes it ("Đạt" / "Chưa đạt") is 1 / 0."""
+
+    def add(book: openpyxl.Workbook) -> None:
+        book["SoLieu"].append(["NTM_DISTRICT", "106", 2023, "actual", None, typed])
+
+    upload = validate.check(edit(base, add), "x.xlsx", seed_data)
+    assert upload.ok, [p.message_vi for p in upload.errors]
+    obs = upload.frames["observations"]
+    row = obs[(obs["code"] == "NTM_DISTRICT") & (obs["year"] == 2023)]
+    assert row["value"].tolist() == [value]
+    # The reading is shown to the person uploading, as every text read as a number is.
+    assert typed in set(upload.conversions.iloc[:, 3].astype(str))

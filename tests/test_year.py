@@ -498,7 +498,8 @@ def test_the_missing_figures_workbook_filled_changes_only_its_blanks(later: Data
 @pytest.mark.slow
 def test_a_plan_worked_back_from_a_printed_percent_is_marked_implied(later: Dataset) -> None:
     """A report that prints only "đạt 102,9% kế hoạch" for 2023: the plan is implied, said so, and
-    no more precise than that % allows (36 ÷ 1,029 = 34,985 …; 102,9 carries four digits: ≈ 34,99)."""
+    no more precise than that % allows, by the one rule every surface uses (phrase.implied_decimals):
+    36 ÷ 1,029 = 34,985 …; 102,9 carries four digits, the actual 36 none: ≈ 35."""
     from dataclasses import replace
 
     targets = later.targets
@@ -523,7 +524,7 @@ def test_a_plan_worked_back_from_a_printed_percent_is_marked_implied(later: Data
     assert bool(row["plan_derived"]) and row["plan"] == pytest.approx(36 / 1.029)
     words = year_tables.summary(data, rows, AREA, "vi").set_index("indicator")
     plan = words.loc["Thu nhập bình quân đầu người (triệu đồng/người/năm)", "plan"]
-    assert plan == "≈ 34,99 triệu đồng/người/năm (suy ra từ tỷ lệ báo cáo) · 102,9\u202f% · ▲ vượt"
+    assert plan == "≈\u202f35 triệu đồng/người/năm (suy ra từ tỷ lệ báo cáo) · 102,9\u202f% · ▲ vượt"
     excel = year_tables.table(data, rows, AREA, "vi").set_index("indicator")
     assert excel.loc["Thu nhập bình quân đầu người", "plan_basis"] == "suy ra từ tỷ lệ báo cáo"
     assert excel.loc["Tổng giá trị sản xuất", "plan_basis"] == ""  # a stated plan

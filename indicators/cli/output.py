@@ -19,7 +19,8 @@ from indicators.cli.parser import InputError, UsageError
 from indicators.core import attainment, progress
 from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
-from indicators.text import fmt
+from indicators.text import fmt, phrase
+from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
 
@@ -50,7 +51,11 @@ def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
         {
             "code": rows["code"],
             "name": rows["name"],
-            "unit": rows["unit"],
+            # The CSV's unit is the figure's, in words: a cut a year reads "điểm %/năm", as before.
+            "unit": [
+                phrase.change_unit(c, u, "vi") if c else u
+                for u, c in zip(rows["unit"].astype(str), rows["change_unit"].astype(str), strict=True)
+            ],
             "period": rows["term"].where(rows["term"] != "", rows["year"].astype(str)),
             "target_kind": rows["target_kind"],
             "actual": rows["actual"],
@@ -99,14 +104,14 @@ def _areas_frame(store: Store) -> pd.DataFrame:
     return frame[["code", "name", "level", "parent", "valid_from", "valid_to", "formed_from"]]
 
 
-def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd.DataFrame:
+def _compare_frame(store: Store, code: str, year: int, parent: str | None, lang: Lang = "vi") -> pd.DataFrame:
     data = store.load()
     result = compare.compare(data, code, year, parent)
     if result.problem:
         raise UsageError(t(result.problem).format(code=code, year=year, area=parent or ""))
     rows = result.rows
-    note = compare.parent_note(result)
-    names = compare.area_names(data, rows["area"], year)
+    note = compare.parent_note(result, lang)
+    names = compare.area_names(data, rows["area"], year, lang)
     return pd.DataFrame(
         {
             "code": rows["area"],
@@ -115,7 +120,7 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd
             "actual_kind": rows["actual_kind"],
             "target": rows["target"],
             "attainment_pct": rows["attainment_pct"].round(2),
-            "status": [t(f"status.{s}") for s in rows["status"]],
+            "status": [t(f"status.{s}", lang) for s in rows["status"]],
             "row": [note if p else "" for p in rows["is_parent"]],
             "gap": rows["gap"],
             "target_kind": rows["target_kind"].fillna(""),
@@ -123,6 +128,10 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None) -> pd
             "reported": rows["reported"],
             "expected": rows["expected"],
             "status_code": rows["status"],
+            # What the target is: an implied one is shown to people marked and rounded (phrase).
+            "comparator": rows["comparator"].astype(str).replace("nan", ""),
+            "target_basis": rows["target_basis"].astype(str).replace("nan", ""),
+            "reported_pct": rows["reported_pct"],
         }
     )
 
@@ -174,18 +183,20 @@ def _qualifiers(data: object, rows: pd.DataFrame, year: str) -> np.ndarray:
 
 def people(args: argparse.Namespace, store: Store) -> str:
     """The people's table of attainment, progress or history, in the chosen language."""
-    if args.command in ("areas", "compare"):
+    if args.command == "areas":
         # Codes, names and figures in the Vietnamese convention: one plain table, as wide as it needs.
         return _for_people(COMMANDS[args.command](args, store)) + "\n"
     lang = args.lang
+    if args.command == "compare":
+        # Words, not codes (estimate, no_target): the codes stay in CSV and JSON.
+        return cli_tables.compare_table(COMMANDS[args.command](args, store), lang)
     if args.command == "attainment":
         data = store.load()
         rows = _attainment_rows(store, args.area)
         units = _units(data, rows["code"], lang)
-        per_year = rows["comparator"].eq("reduce_by").to_numpy()
-        shown = [
-            attainment.change_unit(u, True, lang) if p else u for u, p in zip(units, per_year, strict=True)
-        ]
+        # The engine names a change's unit by code (pp_per_year); words are put on here, last.
+        codes = rows["change_unit"].astype(str)
+        shown = [phrase.change_unit(c, u, lang) if c else u for u, c in zip(units, codes, strict=True)]
         rows = rows.assign(name_shown=_names(data, rows["code"], lang), unit=shown)
         return cli_tables.attainment_table(rows, lang)
     if args.command == "progress":
@@ -195,7 +206,6 @@ def people(args: argparse.Namespace, store: Store) -> str:
         rows = rows.assign(
             name_shown=_names(data, rows["code"], lang),
             goal_unit=units,
-            change_unit=[attainment.change_unit(u, True, lang) for u in units],
             base_qualifier=_qualifiers(data, rows, "base_year"),
         )
         return cli_tables.progress_table(rows, lang)
@@ -208,7 +218,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
     "progress": lambda a, s: _progress_frame(s),
     "history": lambda a, s: _history_frame(s),
     "areas": lambda a, s: _areas_frame(s),
-    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent),
+    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent, a.lang),
 }
 
 

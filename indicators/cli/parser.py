@@ -73,6 +73,7 @@ def _table_commands(sub: Subcommands) -> None:
     p.add_argument("--year", type=int, required=True, help="năm")
     p.add_argument("--parent", default=None, help=f"mã địa bàn cha, ví dụ 12; {compare.COUNTRY} = toàn quốc")
     p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
 
 
 def _file_commands(sub: Subcommands) -> None:

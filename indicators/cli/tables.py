@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import json
 import os
+from dataclasses import replace
 
 import pandas as pd
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -30,7 +31,9 @@ HEADERS: dict[str, tuple[str, str]] = {
     "required": ("Cần mỗi năm", "Needed a year"),
     "progress": ("Tiến độ", "Progress"),
     "version": ("Phiên bản", "Version"),
-    "when": ("Thời điểm (UTC)", "When (UTC)"),
+    "when": ("Thời điểm (giờ Việt Nam)", "When (Vietnam time)"),
+    "area": ("Địa bàn", "Area"),
+    "value": ("Số liệu", "Figure"),
     "account": ("Tài khoản", "Account"),
     "action": ("Thao tác", "Action"),
     "file": ("Tệp · sha256", "File · sha256"),
@@ -42,7 +45,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "import": ("tải lên", "upload"),
     "rollback": ("khôi phục", "rollback"),
 }
-_COMPARATOR_SIGN = {"at_least": "≥", "at_most": "≤"}
+# The page shows Vietnam's time; so does the people's table (CSV and JSON keep UTC).
+LOCAL_TIME = "Asia/Ho_Chi_Minh"
 # The stating document in a few words, for a narrow column (the pages use the full labels).
 DOCUMENTS: dict[str, tuple[str, str]] = {
     "NQ": ("Nghị quyết", "Resolution"),
@@ -85,6 +89,13 @@ def _estimate(text: str, kind: str, lang: Lang) -> str:
     return f"{text} ({fmt.estimate_mark(lang)})" if kind == "estimate" and text != fmt.MISSING else text
 
 
+def _qualified(text: str, qualifier: str, lang: Lang) -> str:
+    """A figure in words with the source's qualifier before it: "khoảng 300.000 lượt khách"."""
+    if not qualifier or text == fmt.MISSING:
+        return text
+    return f"{t(f'phrase.qualifier.{qualifier}', lang)} {text}"
+
+
 def _document(kind: str, lang: Lang) -> str:
     vi, en = DOCUMENTS.get(kind, (kind, kind))
     return vi if lang == "vi" else en
@@ -93,33 +104,30 @@ def _document(kind: str, lang: Lang) -> str:
 def _actual(row: pd.Series, lang: Lang) -> str:
     unit = str(row["unit"])
     if row["comparator"] == "yes":
-        text = fmt.yes_no(row["actual"], lang)
+        text = phrase.yes_no(row["actual"], lang)
     else:
         text = fmt.with_unit(row["actual"], unit, lang)
-    text = fmt.qualified(text, str(row.get("qualifier", "")), lang)
+    text = _qualified(text, str(row.get("qualifier", "")), lang)
     return _estimate(text, str(row["actual_kind"]), lang)
 
 
 def _target(row: pd.Series, lang: Lang) -> str:
-    unit, comparator = str(row["unit"]), str(row["comparator"])
     if row["target_basis"] == "none" or fmt.is_missing(row["target"]):
         return t("basis.none", lang)
-    if comparator == "yes":
-        return t("yes_no.1", lang)
-    if row["target_basis"] == "implied":
-        number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
-        value = fmt.join_unit(number, unit)
-        return f"{value} ({t('basis.implied', lang)})"
-    value = fmt.with_unit(row["target"], unit, lang)
+    comparator = str(row["comparator"])
+    figure = phrase.Figure(
+        row["target"],
+        str(row["unit"]),
+        # The unit of a cut is already "a year" (its change unit): the words say the cut, not the unit.
+        comparator=comparator,
+        basis=str(row["target_basis"]),
+        printed_pct=row["reported_pct"],
+        per_year=bool(row.get("yearly", False)),
+    )
     if comparator == "reduce_by":
-        value = f"{t('cmp.reduce_by', lang)} {value}"
-    elif comparator == "remainder":
-        value = f"{value} ({t('cmp.remainder', lang)})"
-    elif comparator in _COMPARATOR_SIGN:
-        value = f"{_COMPARATOR_SIGN[comparator]} {value}"
-    if row.get("yearly"):
-        value += f", {t('yearly', lang)}"
-    return value
+        figure = replace(figure, comparator="")
+        return f"{t('cmp.reduce_by', lang)} {phrase.target_cell(figure, lang)}"
+    return phrase.target_cell(figure, lang)
 
 
 def _pct(row: pd.Series, lang: Lang) -> str:
@@ -168,36 +176,28 @@ def progress_table(rows: pd.DataFrame, lang: Lang = "vi") -> str:
     )
     for _, row in rows.iterrows():
         unit = str(row["goal_unit"])
-        if row["method"] == "yes_no":
-            goal = t("yes_no.1", lang)
-        elif row["comparator"] == "reduce_by":
-            fall = fmt.with_unit(row["stated_value"], str(row["change_unit"]), lang)
-            goal = f"{t('cmp.reduce_by', lang)} {fall}"
-        else:
-            sign = _COMPARATOR_SIGN.get(str(row["comparator"]), "")
-            goal = f"{sign} {fmt.with_unit(row['goal_value'], unit, lang)}".strip()
-        goal = f"{goal} ({row['goal_year']})"
-        if row["yearly"]:
-            goal += f", {t('yearly', lang)}"
+        comparator = "yes" if row["method"] == "yes_no" else str(row["comparator"])
+        stated = row["stated_value"] if comparator == "reduce_by" else row["goal_value"]
+        figure = phrase.Figure(stated, unit, comparator=comparator, per_year=bool(row["yearly"]))
+        goal = f"{phrase.target_cell(figure, lang)} ({row['goal_year']})"
         qualifier = str(row.get("base_qualifier", ""))
-        base = fmt.qualified(fmt.with_unit(row["base_value"], unit, lang), qualifier, lang)
+        base = _qualified(fmt.with_unit(row["base_value"], unit, lang), qualifier, lang)
         if base != fmt.MISSING:
             base = _estimate(f"{base} ({row['base_year']})", str(row["base_kind"]), lang)
         if fmt.is_missing(row["latest_value"]):
             latest = fmt.MISSING
         else:
             shown = (
-                fmt.yes_no(row["latest_value"], lang)
+                phrase.yes_no(row["latest_value"], lang)
                 if row["method"] == "yes_no"
                 else fmt.with_unit(row["latest_value"], unit, lang)
             )
             latest = _estimate(f"{shown} ({row['latest_year']})", str(row["latest_kind"]), lang)
-        if not fmt.is_missing(row["required_growth_pct"]):
-            required = f"+{fmt.percent(row['required_growth_pct'], lang, 1)}"
+        # A share's pace is in points a year, as is a straight-line goal's; a level's is a growth %.
+        if fmt.is_missing(row["required_growth_pct"]) or unit in phrase.SHARE_UNITS:
+            required = phrase.change(row["required_change_per_year"], unit, lang)
         else:
-            required = fmt.signed(row["required_change_per_year"], lang)
-            if required != fmt.MISSING:
-                required += f" {row['change_unit']}"
+            required = phrase.growth(row["required_growth_pct"], lang)
         status = t(f"progress.{row['status']}", lang)
         if row["reason"]:
             status += f" ({t('reason.' + str(row['reason']), lang)})"
@@ -211,6 +211,50 @@ def _rows_text(counts: str) -> str:
     except (TypeError, ValueError):
         return ""
     return f"+{parsed.get('added', 0)} / −{parsed.get('removed', 0)}"
+
+
+def _local(utc: str) -> str:
+    """A UTC time as Vietnam's clock reads it: "2026-12-05 03:04:00" → "2026-12-05 10:04:00"."""
+    if not utc or utc in {"NaT", "None"}:
+        return ""
+    return pd.Timestamp(utc, tz="UTC").tz_convert(LOCAL_TIME).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _compare_target(row: pd.Series, lang: Lang) -> str:
+    """An area's target as phrase puts it: "≈ 2.120,0 (suy ra từ tỷ lệ báo cáo)", "≤ 27,6"."""
+    comparator = str(row.get("comparator", ""))
+    figure = phrase.Figure(
+        row["target"],
+        comparator="" if comparator == "reduce_by" else comparator,
+        basis=str(row.get("target_basis", "")) or "stated",
+        printed_pct=row.get("reported_pct"),
+    )
+    return phrase.target_cell(figure, lang)
+
+
+def compare_table(frame: pd.DataFrame, lang: Lang = "vi") -> str:
+    """The comparison for people: each area's figure, target, % and status in words, never codes."""
+    table = _table(
+        lang,
+        ("area", {"ratio": 4, "min_width": 14}),
+        ("value", {"ratio": 3, "justify": "right", "min_width": 10}),
+        ("target", {"ratio": 3, "justify": "right", "min_width": 8}),
+        ("pct", {"ratio": 2, "justify": "right", "min_width": 7}),
+        ("status", {"ratio": 3, "min_width": 9}),
+        ("note", {"ratio": 4, "min_width": 10}),
+    )
+    for _, row in frame.iterrows():
+        value = _estimate(fmt.number(row["value"], lang), str(row["actual_kind"]), lang)
+        code = str(row["status_code"])
+        table.add_row(
+            f"{row['name']} ({row['code']})",
+            value,
+            _compare_target(row, lang),
+            fmt.percent(row["attainment_pct"], lang),
+            t(f"status.{code}", lang),
+            str(row["row"] or ""),
+        )
+    return render(table)
 
 
 def history_table(frame: pd.DataFrame, lang: Lang = "vi") -> str:
@@ -234,7 +278,7 @@ def history_table(frame: pd.DataFrame, lang: Lang = "vi") -> str:
         file = " · ".join(x for x in (str(row["file_name"] or ""), sha) if x)
         table.add_row(
             str(row["version"]),
-            str(row["created_at"]),
+            _local(str(row["created_at"])),
             str(row["account"]),
             action,
             file,

@@ -26,14 +26,21 @@ from indicators.text.fmt import printed_decimals, round_half_up
 
 KEY = ["code", "area", "year"]
 SOURCE = "_source"  # a working column: the position of the target row a judged row comes from
-# Within this many points of 100 % a figure is "đạt": the report prints 100 % for those.
-MET_TOLERANCE = 0.5
+# The one rule for "đạt", the same for a floor and a ceiling: the % rounded to two decimals, as the
+# source report prints its own (118,08 %), is exactly 100. The report says "đạt" only where it prints
+# 100 %, and a floor ("đạt 43%") or a ceiling ("dưới 13,3‰") is a line a figure is on or not: 42,8
+# against 43 (99,53 %) is no more met than 13,4 against a ceiling of 13,3 (99,25 %). Shown to readers
+# as the words "phrase.met_rule".
+MET_TOLERANCE = 0.005
 IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo không in số mục tiêu này."
 
 COLUMNS = [
     "code",
     "name",
     "unit",
+    # "" where actual and target are levels in `unit`; where they are a change a year (a cut of a
+    # rate), its code: pp_per_year (points of a %), pm_points_per_year (of a ‰), unit_per_year.
+    "change_unit",
     "area",
     "year",
     "term",
@@ -104,13 +111,16 @@ def actual_kind(kinds: pd.Series) -> np.ndarray:
     return np.where(kind.isin(ESTIMATE_KINDS), "estimate", np.where(kind != "", "official", ""))
 
 
-def change_unit(unit: str, per_year: bool = False, lang: str = "vi") -> str:
-    """The unit of a change: a rate moves in points (điểm %), a level in its own unit; "/năm" a year."""
-    if lang == "en":
-        base = f"{unit} points" if unit in {"%", "‰"} else unit
-        return f"{base}/year" if per_year and not base.endswith("/year") else base
-    base = f"điểm {unit}" if unit in {"%", "‰"} else unit
-    return f"{base}/năm" if per_year and not base.endswith("/năm") else base
+CHANGE_UNITS = ["", "pp_per_year", "pm_points_per_year", "unit_per_year"]
+
+
+def change_code(unit: str, per_year: bool = True) -> str:
+    """The code of a change's unit: a rate moves in points (pp, pm_points), a level in its own unit.
+
+    Codes, not words: the text layer (indicators/phrase.py) puts them into words in either language.
+    """
+    base = {"%": "pp", "‰": "pm_points"}.get(unit, "unit")
+    return f"{base}_per_year" if per_year else base
 
 
 def _derive_targets(
@@ -196,9 +206,9 @@ _BASES = ["computed", "reported", "none"]
 
 
 def _status_codes(pct: np.ndarray) -> np.ndarray:
-    """Index into _STATUSES for each %: vượt above 100,5, đạt within rounding of 100, else không đạt."""
+    """Index into _STATUSES for each %: vượt above 100, đạt at 100 within MET_TOLERANCE, else không đạt."""
     return np.select(
-        [pct > 100 + MET_TOLERANCE, pct >= 100 - MET_TOLERANCE, ~np.isnan(pct)], [0, 1, 2], default=3
+        [pct >= 100 + MET_TOLERANCE, pct >= 100 - MET_TOLERANCE, ~np.isnan(pct)], [0, 1, 2], default=3
     )
 
 
@@ -307,13 +317,14 @@ def _achieved_reductions(
     """For "reduce by N a year" targets: the achieved yearly fall replaces the level.
 
     It is the stated average, or the fall between the term's first and last year where both
-    levels exist; its quote, its kind (estimate or official) and its unit follow.
+    levels exist; its quote and its kind (estimate or official) follow, and its change unit's code.
     """
     year = targets["year"].to_numpy(dtype="int64")
     comparator = targets["comparator"]
     # "Reduce by N a year": the achieved reduction is the stated average, or the
     # fall between the term's first and last year where both levels exist.
     reduce = comparator.eq(Comparator.REDUCE_BY.value).to_numpy(dtype=bool, na_value=False)
+    codes = np.zeros(len(targets), dtype="int8")  # CHANGE_UNITS[0] = "": a level, not a change
     if reduce.any():
         subset = targets.loc[reduce, KEY].reset_index(drop=True)
         stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
@@ -338,11 +349,9 @@ def _achieved_reductions(
         from_kind = np.where(np.isnan(from_levels), "", from_kind)
         kinds[reduce] = np.where(has_stated, stated["reduction_kind"].to_numpy(dtype=object), from_kind)
         # The actual and target of these rows are falls a year: points of a rate, not the rate.
-        words = np.asarray(units, dtype=object)
-        words[reduce] = [change_unit(str(u), per_year=True) for u in words[reduce]]
-        units = pd.Categorical(words)
-
-    return actual, actual_quote, kinds, units
+        position = {code: i for i, code in enumerate(CHANGE_UNITS)}
+        codes[reduce] = [position[change_code(str(u))] for u in np.asarray(units, dtype=object)[reduce]]
+    return actual, actual_quote, kinds, pd.Categorical.from_codes(codes, CHANGE_UNITS)
 
 
 TARGET_BASES = [b.value for b in TargetBasis]
@@ -485,7 +494,7 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
     where = _positions(targets["code"], catalogue.index)
     unit = take_labels(catalogue["unit"], where)
 
-    actual, actual_quote, kinds, units = _achieved_reductions(
+    actual, actual_quote, kinds, change = _achieved_reductions(
         data, lv, targets, actual, actual_quote, kinds, unit
     )
 
@@ -505,7 +514,8 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
         {
             "code": targets["code"],
             "name": take_labels(catalogue["name_vi"], where),
-            "unit": _in_word_order(units),
+            "unit": _in_word_order(unit),
+            "change_unit": change,
             "area": targets["area"],
             "year": year,
             "term": targets["term"],

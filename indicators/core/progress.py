@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.core import attainment
-from indicators.core.attainment import Verdicts, change_unit
+from indicators.core.attainment import Verdicts, change_code
 from indicators.core.lookup import levels_of, positions, take_labels, term_start
 from indicators.core.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
 
@@ -435,9 +435,9 @@ def _frame(
 
 
 def _per_year(units: pd.Categorical) -> pd.Categorical:
-    """The unit of a change a year for each goal: worked out once per distinct unit, not per goal."""
-    words = [change_unit(str(u), per_year=True) for u in units.categories]
-    codes, uniques = pd.factorize(pd.Series(words, dtype=object))
+    """The code of a change a year for each goal (pp_per_year …): once per distinct unit, not per goal."""
+    names = [change_code(str(u)) for u in units.categories]
+    codes, uniques = pd.factorize(pd.Series(names, dtype=object))
     return pd.Categorical.from_codes(codes[units.codes], pd.Index(uniques))
 
 

@@ -15,6 +15,20 @@ Issue = Literal["empty", "not_number", "ambiguous"]
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _MINUS = "-\u2212\u2013"  # hyphen, minus sign, en dash (Word turns "-5" into "–5")
 _PLAIN = re.compile(r"\d+")
+# A yes/no figure as people write it in a workbook or the entry grid (the product shows "đạt" /
+# "chưa đạt"): read as 1 and 0, the stored figure. Only whole words, case and accents as typed.
+YES_NO_WORDS: dict[str, float] = {
+    "đạt": 1.0,
+    "có": 1.0,
+    "yes": 1.0,
+    "met": 1.0,
+    "chưa đạt": 0.0,
+    "không đạt": 0.0,
+    "không": 0.0,
+    "no": 0.0,
+    "not met": 0.0,
+    "not yet met": 0.0,
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,9 @@ def parse_number(value: object) -> Parsed:
         return Parsed(number) if math.isfinite(number) else Parsed(None, "not_number")
     if not isinstance(value, str):
         return Parsed(None, "not_number")
+    word = " ".join(unicodedata.normalize("NFC", value).split()).casefold()
+    if word in YES_NO_WORDS:
+        return Parsed(YES_NO_WORDS[word])
     text = _SPACES.sub("", unicodedata.normalize("NFKC", value))
     if text == "":
         return Parsed(None, "empty")

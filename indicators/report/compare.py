@@ -14,7 +14,7 @@ import pandas as pd
 from indicators.areas import compare
 from indicators.areas import hierarchy as areas
 from indicators.areas.aggregate import Mark
-from indicators.core.model import AreaLevel, Comparator, Dataset, ObsKind, Status
+from indicators.core.model import AreaLevel, Dataset, ObsKind, Status
 from indicators.report.content import (
     AreaRow,
     Content,
@@ -23,16 +23,14 @@ from indicators.report.content import (
     Section,
     _num,
     _pct,
-    _with_unit,
     build,
-    implied_shown,
     shown_pct,
 )
 from indicators.report.facts import catalogue as _catalogue
 from indicators.report.legend import abbreviations
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.outline import insert_after
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -229,16 +227,46 @@ def _parent_note(result: compare.Comparison, parent_name: str, units: str, lang:
     return t(key, lang).format(n=_num(row["reported"], lang), m=_num(row["expected"], lang), units=units)
 
 
-def _value(value: object, unit: str, lang: Lang) -> str:
-    return _with_unit(_num(value, lang), unit)
+def _value(value: object, unit: str, lang: Lang, qualifier: str = "") -> str:
+    return phrase.number(phrase.Figure(value, unit, qualifier), lang, document=True)
+
+
+def _qualifiers(data: Dataset, code: str, year: int) -> dict[str, str]:
+    """The source's qualifier ("trên", "khoảng") of each area's own figure: it travels with the figure."""
+    obs = data.observations
+    mine = obs[(obs["code"] == code) & (obs["year"] == year) & (obs["qualifier"] != "")]
+    return dict(zip(mine["area"], mine["qualifier"], strict=True))
+
+
+def _target_figure(row: Record, unit: str = "") -> phrase.Figure:
+    """The target with its basis: an implied one is never more precise than the printed % it comes from."""
+    return phrase.Figure(
+        row["target"],
+        unit,
+        comparator=str(row["comparator"]),
+        basis=str(row["target_basis"]) or "stated",
+        printed_pct=row["reported_pct"],
+    )
 
 
 def _target(row: Record) -> float:
-    """The target as shown: an implied one never more precise than the printed % it comes from."""
-    target = float(row["target"])
-    if str(row["target_basis"]) == "implied" and not fmt.is_missing(row["reported_pct"]):
-        return implied_shown(target, float(row["reported_pct"]))
-    return target
+    """The target as shown (phrase.shown_value: the one rule for an implied target's precision)."""
+    return phrase.shown_value(_target_figure(row))
+
+
+def _heading(info: pd.Series, unit: str, year: int, lang: Lang) -> str:
+    """ "Số lao động … (lao động; tổng giai đoạn 2016–2020)": name, unit, and a term's sum said as one."""
+    summed = phrase.period_words(
+        phrase.Figure(None, period=phrase.period_of(year, str(info["value_kind"]))), lang
+    )
+    details = "; ".join(x for x in (unit, summed) if x)
+    return f"{info['name']} ({details})" if details else str(info["name"])
+
+
+def _period(info: pd.Series, year: int, lang: Lang) -> str:
+    """ "năm 2020", or "tổng giai đoạn 2016–2020" for a figure summed over a term."""
+    figure = phrase.Figure(None, period=phrase.period_of(year, str(info["value_kind"])))
+    return phrase.period_words(figure, lang) or t("report.cmp.year", lang).format(y=year)
 
 
 def _pct_shown(row: Record) -> float:
@@ -257,39 +285,37 @@ def _sentence(
     unit, name, year = str(info["unit"]), str(info["name"]), result.year
     parent = result.parent_row
     note = _parent_note(result, parent_name, units, lang)
+    said = _qualifiers(data, result.code, year)
     pieces = []
     if parent is not None:
-        pieces.append(_parent_clause(parent.to_dict(), note, parent_name, unit, lang))
+        pieces.append(
+            _parent_clause(parent.to_dict(), note, parent_name, unit, lang, said.get(result.parent, ""))
+        )
     kids = result.children[result.children["value"].notna()]
     first, last = kids.iloc[0], kids.iloc[-1]
     first_name = _in_sentence(compare.area_name(data, str(first["area"]), year, lang), lang)
+    v1 = _value(first["value"], unit, lang, said.get(str(first["area"]), ""))
     if len(kids) == 1:
-        pieces.append(
-            t("report.cmp.only", lang).format(first=first_name, v1=_value(first["value"], unit, lang))
-        )
+        pieces.append(t("report.cmp.only", lang).format(first=first_name, v1=v1))
     else:
         last_name = _in_sentence(compare.area_name(data, str(last["area"]), year, lang), lang)
-        pieces.append(
-            t("report.cmp.first_last", lang).format(
-                first=first_name,
-                v1=_value(first["value"], unit, lang),
-                last=last_name,
-                v2=_value(last["value"], unit, lang),
-            )
-        )
+        v2 = _value(last["value"], unit, lang, said.get(str(last["area"]), ""))
+        pieces.append(t("report.cmp.first_last", lang).format(first=first_name, v1=v1, last=last_name, v2=v2))
     counts = result.children["status"].value_counts()
     if any(counts.get(s, 0) for s in _JUDGED):
         words = {s: _num(int(counts.get(s, 0)), lang) for s in _JUDGED}
         pieces.append(t("report.cmp.tally", lang).format(**words))
-    return f"{name} ({t('report.cmp.year', lang).format(y=year)}): {'; '.join(pieces)}."
+    return f"{name} ({_period(info, year, lang)}): {'; '.join(pieces)}."
 
 
-def _parent_clause(row: Record, note: str, parent_name: str, unit: str, lang: Lang) -> str:
+def _parent_clause(
+    row: Record, note: str, parent_name: str, unit: str, lang: Lang, qualifier: str = ""
+) -> str:
     """The parent's total: "tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 xã), chưa đánh giá …"."""
     mark = str(row["mark"])
     if fmt.is_missing(row["value"]) or mark in (Mark.NOT_ADDITIVE.value, Mark.NO_DATA.value):
         return f"{parent_name}: {note}"
-    value = _value(row["value"], unit, lang)
+    value = _value(row["value"], unit, lang, qualifier)
     if str(row["actual_kind"]) == ObsKind.ESTIMATE.value:
         value = f"{t('report.cmp.estimate', lang)} {value}"
     text = f"{parent_name} {value} ({note})"
@@ -313,10 +339,12 @@ def _rows(
 ) -> list[AreaRow]:
     """The indicator's heading, each child with a figure or a target, the rest in one line, the parent."""
     unit, year = str(info["unit"]), result.year
+    said = _qualifiers(data, result.code, year)
     rows = [
         AreaRow(
             str(number),
-            f"{info['name']} ({unit})" if unit else str(info["name"]),
+            # The heading says the years a term's sum covers; a year's figure needs no more.
+            _heading(info, unit, year, lang),
             "",
             "",
             "",
@@ -329,9 +357,9 @@ def _rows(
     listed = kids[kids["value"].notna() | kids["target"].notna()]
     for index, record in enumerate(listed.to_dict("records"), start=1):
         name = compare.area_name(data, str(record["area"]), year, lang)
-        rows.append(
-            _row(f"{number}.{index}", name, record, t(f"status.{record['status']}", lang), result.code, lang)
-        )
+        status = t(f"status.{record['status']}", lang)
+        record["qualifier"] = said.get(str(record["area"]), "")
+        rows.append(_row(f"{number}.{index}", name, record, status, result.code, lang))
     rest = kids[kids["value"].isna() & kids["target"].isna()]
     if not rest.empty:
         names = [compare.area_name(data, str(a), year, lang) for a in rest["area"]]
@@ -349,27 +377,26 @@ def _rows(
         word = t(f"status.{status}", lang) + "; " if status in _JUDGED else ""
         if status == compare.PARTIAL:
             note += "; " + t("status.khong_danh_gia", lang)
+        record["qualifier"] = said.get(result.parent, "")
         rows.append(replace(_row("", name, record, word + note, result.code, lang), parent=True))
     return rows
 
 
 def _row(stt: str, name: str, record: Record, status: str, code: str, lang: Lang) -> AreaRow:
     """A child's or the parent's figures as printed, and the values printed, for checking."""
-    target = _target(record) if not fmt.is_missing(record["target"]) else float("nan")
-    target_text = _num(target, lang)
+    figure = _target_figure(record)
+    target_text = phrase.target_cell(figure, lang, star=True)
     if target_text != fmt.MISSING:
-        if record["comparator"] == Comparator.AT_MOST.value:
-            target_text = "≤ " + target_text
-        if str(record["target_basis"]) == "implied":
-            target_text += " (*)"
-        kind = t("kind_short." + str(record["target_kind"]), lang)
-        target_text = f"{kind}: {target_text}"
-    actual_text = _num(record["value"], lang)
-    if actual_text != fmt.MISSING and str(record["actual_kind"]) == ObsKind.ESTIMATE.value:
+        target_text = f"{t('kind_short.' + str(record['target_kind']), lang)}: {target_text}"
+    actual = phrase.Figure(record["value"], "", str(record.get("qualifier", "")))
+    actual_text = phrase.number(actual, lang)
+    estimate = actual_text != fmt.MISSING and str(record["actual_kind"]) == ObsKind.ESTIMATE.value
+    if estimate:
         actual_text += f" ({t('report.mark.estimate', lang)})"
     pct = _pct_shown(record)
     pct_text = "" if fmt.is_missing(pct) else _num(pct, lang)
-    if pct_text and str(record["status_basis"]) == "reported":
+    reported = bool(pct_text) and str(record["status_basis"]) == "reported"
+    if reported:
         pct_text += f" ({t('report.mark.reported', lang)})"
     return AreaRow(
         stt=stt,
@@ -380,21 +407,26 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, lang: Lang
         status=status,
         code=code,
         area_code=str(record["area"]),
-        target_value=target,
+        target_value=phrase.shown_value(figure),
         actual_value=float(record["value"]) if not fmt.is_missing(record["value"]) else float("nan"),
         pct_value=pct,
+        estimate=estimate,
+        implied=figure.implied and target_text != fmt.MISSING,
+        qualifier=actual.qualifier,
+        reported=reported,
     )
 
 
 def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> list[str]:
+    """The notes the rows need, decided from their flags."""
     if not rows:
         return []
     notes = [t("report.cmp.legend_parent", lang).format(area=parent_name, units=units)]
-    if any("(*)" in r.target for r in rows):
+    if any(r.implied for r in rows):
         notes.append(t("report.legend.implied", lang))
-    if any(f"({t('report.mark.estimate', lang)})" in r.actual for r in rows):
+    if any(r.estimate for r in rows):
         notes.append(t("report.legend.estimate", lang))
-    if any(f"({t('report.mark.reported', lang)})" in r.pct for r in rows):
+    if any(r.reported for r in rows):
         notes.append(t("report.legend.reported", lang))
     kinds = abbreviations([r.target for r in rows], lang)
     if kinds:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from indicators.core import progress
 from indicators.core.model import (
     DOMAINS,
     Comparator,
@@ -19,17 +17,16 @@ from indicators.core.model import (
     Direction,
     ObsKind,
     Status,
-    TargetKind,
     ValueKind,
 )
 from indicators.report import awards as report_awards
+from indicators.report import goals as report_goals
 from indicators.report import outline as report_outline
 from indicators.report import results as report_results
 from indicators.report.facts import (
     Facts,
     area_names,
     gather,
-    goal_year,
     in_sentence,
     stated_changes,
 )
@@ -37,7 +34,7 @@ from indicators.report.legend import abbreviations
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.shape import ROMAN as _ROMAN
 from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period
-from indicators.text import fmt, labels
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -68,7 +65,14 @@ class Row:
     target_value: float = math.nan  # the figure shown, after rounding an implied target
     actual_value: float = math.nan
     pct_value: float = math.nan
-    per_year: bool = False  # a reduction a year: target and actual are the fall each year
+    # What the figures are, so the legend is decided from the rows, never by searching their text.
+    estimate: bool = False
+    implied: bool = False
+    qualifier: str = ""
+    period_sum: bool = False
+    per_year: bool = False  # a cut a year ("giảm bình quân mỗi năm"): target and actual are per year
+    yes_no: bool = False
+    reported: bool = False  # the % is the report's own, with no figures to compute it from
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,11 @@ class AreaRow:
     target_value: float = math.nan  # the figures shown, for checking against the engine
     actual_value: float = math.nan
     pct_value: float = math.nan
+    # What the figures are, so the legend is decided from the rows, never by searching their text.
+    estimate: bool = False
+    implied: bool = False
+    qualifier: str = ""
+    reported: bool = False
 
 
 @dataclass
@@ -149,26 +158,6 @@ def _pct(value: float, lang: Lang) -> str:
     return text if text == fmt.MISSING else f"{text}%"
 
 
-def significant(value: float) -> int:
-    """Significant digits of a printed figure: 118.08 → 5, 111.5 → 4, 500 → 3, 0.5 → 1."""
-    text = repr(float(value)).lstrip("-")
-    if "e" in text.lower():
-        return 3
-    whole, _, fraction = text.partition(".")
-    fraction = "" if fraction == "0" else fraction
-    digits = (whole.lstrip("0") + fraction) if whole.strip("0") else fraction.lstrip("0")
-    return max(len(digits), 1)
-
-
-def implied_shown(target: float, reported_pct: float) -> float:
-    """An implied target never more precise than the printed % it comes from."""
-    if fmt.is_missing(target) or fmt.is_missing(reported_pct) or target == 0:
-        return target
-    digits = significant(reported_pct)
-    exponent = math.floor(math.log10(abs(target)))
-    return fmt.round_half_up(target, digits - 1 - exponent)
-
-
 def shown_pct(row: Record) -> float:
     """The % the report shows for a result: computed, rounded as the report printed its own."""
     if row["status_basis"] == "reported":
@@ -226,13 +215,15 @@ def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Peri
     else:
         verb = t("report.reached_estimate" if estimate else "report.reached", lang)
     if kind == ValueKind.YES_NO.value:
-        return t("yes_no_level.met" if float(level["actual"]) >= 1 else "yes_no_level.not_met", lang)
-    value = _num(level["actual"], lang)
-    if level["qualifier"]:
-        value = t("qualifier." + str(level["qualifier"]), lang) + " " + value
-    text = f"{verb} {_with_unit(value, unit)}"
-    if kind == ValueKind.TERM_TOTAL.value and period.kind == "term":
-        text = f"({t('report.term_total', lang)}) {text}"
+        return phrase.yes_no(level["actual"], lang)
+    figure = phrase.Figure(
+        level["actual"], unit, str(level["qualifier"]), period=phrase.period_of(int(level["year"]), kind)
+    )
+    text = f"{verb} {phrase.number(figure, lang, document=True)}"
+    summed = phrase.period_words(figure, lang)
+    if summed:
+        # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
+        return f"{summed} {text}" if lang == "vi" else f"{text} {summed}"
     if int(level["year"]) != period.end:
         text = t("report.in_year", lang).format(y=int(level["year"])) + " " + text
     return text
@@ -338,73 +329,6 @@ def _domain_sentences(
     return said
 
 
-# Goals -------------------------------------------------------------------------------
-
-
-def _goal_sentence(goal: Record, stated: float, info: Record, lang: Lang) -> str:
-    unit = str(info["unit"])
-    comparator = str(goal["comparator"])
-    step = t("report.points", lang) if unit == "%" else unit
-    shown = _with_unit(_num(stated, lang), step if comparator == Comparator.REDUCE_BY.value else unit)
-    # A yes/no goal has no number to print: it is met or not.
-    what = t(f"goal_cmp.{comparator}", lang).format(value="" if comparator == Comparator.YES.value else shown)
-    text = t("report.goal", lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
-    details = []
-    if not fmt.is_missing(goal["base_value"]):
-        details.append(
-            t("report.goal_base", lang).format(
-                y=int(goal["base_year"]), value=_with_unit(_num(goal["base_value"], lang), unit)
-            )
-        )
-    if not fmt.is_missing(goal["latest_year"]):
-        details.append(
-            t("report.goal_latest", lang).format(
-                y=int(goal["latest_year"]), value=_with_unit(_num(goal["latest_value"], lang), unit)
-            )
-        )
-    if str(goal["method"]) == "cagr" and not fmt.is_missing(goal["required_growth_pct"]):
-        growth = float(goal["required_growth_pct"])
-        key = "report.goal_required_growth" if growth >= 0 else "report.goal_required_fall"
-        details.append(t(key, lang).format(pct=_pct(fmt.round_half_up(abs(growth), 2), lang)))
-    elif not fmt.is_missing(goal["required_change_per_year"]):
-        change = float(goal["required_change_per_year"])
-        key = "report.goal_required_rise" if change >= 0 else "report.goal_required_drop"
-        details.append(t(key, lang).format(value=_with_unit(_num(abs(change), lang), step)))
-    # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
-    status = labels.goal_status_words(goal, lang)
-    if str(goal["reason"]):
-        status += " (" + t("reason." + str(goal["reason"]), lang) + ")"
-    key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
-    details.append(t(key, lang).format(status=status))
-    return f"{text}; {'; '.join(details)}."
-
-
-def _goals(
-    data: Dataset, info: pd.DataFrame, area: str, period: Period, lang: Lang
-) -> tuple[list[str], str | None]:
-    """The goals the report speaks of, one sentence each, and their span ("2020 – 2025")."""
-    year = goal_year(data, area, period)
-    # A year's report speaks of the goals as they stood that year, not with later figures.
-    as_of = period.end if period.kind == "year" else None
-    rows = pd.DataFrame()
-    if year is not None:
-        rows = progress.compute(data, goal_year=year, area=area, as_of=as_of)
-    if rows.empty:
-        return [], None
-    targets = data.targets[(data.targets["area"] == area) & (data.targets["year"] == year)]
-    # The goal's own figure, not the same year's plan (kế hoạch) for the same indicator.
-    targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
-    stated = targets.drop_duplicates("code").set_index("code")["value"]
-    span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
-    catalogue = info.to_dict("index")
-    sentences = [
-        _goal_sentence(goal, float(stated.get(goal["code"], np.nan)), catalogue[goal["code"]], lang)
-        for goal in rows.to_dict("records")
-        if goal["code"] in catalogue
-    ]
-    return sentences, span
-
-
 # The appendix ------------------------------------------------------------------------
 
 
@@ -438,34 +362,42 @@ def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series,
     return rows
 
 
+def _appendix_target(r: Record, unit: str) -> phrase.Figure:
+    """An appendix row's target: its basis and printed %, so one rule decides how it is shown."""
+    return phrase.Figure(
+        r["target"],
+        unit,
+        comparator=str(r["comparator"]),
+        basis="implied" if bool(r["_implied"]) else "stated",
+        printed_pct=r["reported_pct"],
+    )
+
+
 def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
-    unit = str(info["unit"])
     reduce = r["comparator"] == Comparator.REDUCE_BY.value
+    yes_no = str(info["value_kind"]) == ValueKind.YES_NO.value or r["comparator"] == Comparator.YES.value
+    unit = str(info["unit"])
     if reduce:
-        unit = (t("report.points", lang) if unit == "%" else unit) + "/" + t("unit.per_year", lang)
-    target = float(r["target"])
-    if bool(r["_implied"]):
-        target = implied_shown(target, float(r["reported_pct"]))
+        unit = phrase.change_unit(phrase.change_code(unit), unit, lang)
+    figure = _appendix_target(r, "")
     kind = str(r["target_kind"])
-    target_text = _num(target, lang)
-    if r["comparator"] == Comparator.YES.value:
-        target_text = t("yes_no_level.met", lang)
-    if target_text != fmt.MISSING:
-        if r["comparator"] == Comparator.AT_MOST.value:
-            target_text = "≤ " + target_text
-        if bool(r["_implied"]):
-            target_text += " (*)"
+    # A cut a year: the unit column says "a year", so the cell keeps the number and its mark alone.
+    target_text = phrase.target_cell(replace(figure, comparator="") if reduce else figure, lang, star=True)
     target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
-    is_estimate = bool(r["_estimate"])
-    actual_text = _num(r["actual"], lang)
-    if is_estimate and actual_text != fmt.MISSING and not reduce:
+    is_estimate = bool(r["_estimate"]) and not reduce
+    actual = phrase.Figure(r["actual"], "", str(r.get("qualifier", "") or ""), yes_no=yes_no)
+    actual_text = phrase.number(actual, lang)
+    if is_estimate and actual_text != fmt.MISSING:
         actual_text += f" ({t('report.mark.estimate', lang)})"
     pct = shown_pct(r)
-    pct_text = _num(pct, lang)
-    if r["status_basis"] == "reported":
-        pct_text += f" ({t('report.mark.reported', lang)})"
+    reported = r["status_basis"] == "reported"
+    pct_text = _num(pct, lang) + (f" ({t('report.mark.reported', lang)})" if reported else "")
     year = int(r["year"])
     name = str(info["name"]) + (f" ({t('report.in_year', lang).format(y=year)})" if kind == "KH" else "")
+    period_sum = str(info["value_kind"]) == ValueKind.TERM_TOTAL.value
+    if period_sum:
+        # The row's figures are the term's sum: the row says which years, in a year's report too.
+        name += f" ({phrase.period_words(phrase.Figure(r['actual'], period=phrase.summed_over(year)), lang)})"
     return Row(
         stt=str(number),
         indicator=name,
@@ -476,20 +408,27 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
         pct=pct_text,
         status=t(f"status.{r['status']}", lang),
         code=str(r["code"]),
-        target_value=target,
+        target_value=phrase.shown_value(figure),
         actual_value=float(r["actual"]),
         pct_value=pct,
+        estimate=is_estimate and actual_text != fmt.MISSING,
+        implied=figure.implied and target_text != fmt.MISSING,
+        qualifier=actual.qualifier,
+        period_sum=period_sum,
         per_year=reduce,
+        yes_no=yes_no,
+        reported=reported,
     )
 
 
 def _legend(rows: list[Row], lang: Lang) -> list[str]:
+    """The notes the rows need, decided from their flags."""
     notes = []
-    if any("(*)" in r.target for r in rows):
+    if any(r.implied for r in rows):
         notes.append(t("report.legend.implied", lang))
-    if any(f"({t('report.mark.estimate', lang)})" in r.actual for r in rows):
+    if any(r.estimate for r in rows):
         notes.append(t("report.legend.estimate", lang))
-    if any(f"({t('report.mark.reported', lang)})" in r.pct for r in rows):
+    if any(r.reported for r in rows):
         notes.append(t("report.legend.reported", lang))
     # Flagged by the row, not read from the unit: "triệu đồng/người/năm" also ends in "/năm".
     if any(r.per_year for r in rows):
@@ -497,6 +436,8 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
     kinds = abbreviations([r.target for r in rows], lang)
     if kinds:
         notes.append(kinds)
+    if any(not r.group for r in rows):
+        notes.append(t("phrase.met_rule", lang))
     return notes
 
 
@@ -547,7 +488,7 @@ def build(
     """The report of one area and period: figures from the engines, the rest from the office's narrative."""
     # Load inputs.
     facts = gather(data, area, period, lang)
-    facts.goals, facts.goal_span = _goals(data, facts.info, area, period, lang)
+    facts.goals, facts.goal_span = report_goals.sentences(data, facts.info, area, period, lang)
 
     # Process data.
     blocks = _blocks(data, area, facts, period, lang)

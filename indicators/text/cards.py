@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.core.attainment import change_unit, levels, stated_changes
+from indicators.core.attainment import levels, stated_changes
 from indicators.core.model import Dataset, ObsKind, Status
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.labels import (
@@ -80,13 +80,13 @@ def _change(data: Dataset, code: str, area: str | None, year: int, unit: str, la
     # A rate moves in points (điểm %), a fall a year in points a year: never "4,5 %".
     if not change.empty:
         value = fmt.signed(change["value"].iloc[0], lang)
-        shown = fmt.join_unit(value, change_unit(unit, lang=lang))
+        shown = fmt.join_unit(value, phrase.change_words(unit, lang))
         shown = estimated(shown, change["change_kind"].iloc[0], lang)
         return t("card.change", lang).format(y=CHANGE_BASE_YEAR), shown
     per_year = stated_changes(mine, per_year=True)
     if not per_year.empty:
         value = fmt.signed(per_year["value"].iloc[0], lang)
-        shown = fmt.join_unit(value, change_unit(unit, per_year=True, lang=lang))
+        shown = fmt.join_unit(value, phrase.change_words(unit, lang, per_year=True))
         shown = estimated(shown, per_year["change_kind"].iloc[0], lang)
         return t("card.change_per_year", lang).format(y=CHANGE_BASE_YEAR), shown
     return t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.MISSING
@@ -117,7 +117,7 @@ def _figure(
     if total is not None:
         value = fmt.of_total(latest["actual"], total, lang)  # "17/17": a count met out of a total
     elif code in info.index and info.at[code, "value_kind"] == "yes_no":
-        value = fmt.yes_no(latest["actual"], lang)
+        value = phrase.yes_no(latest["actual"], lang)
     else:
         value = fmt.number(latest["actual"], lang)
     value_note = ""

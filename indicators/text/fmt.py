@@ -169,18 +169,6 @@ def implied_number(target: float, printed_pct: float, actual: float, lang: Lang 
     return f"≈\u202f{number(target, lang, decimals)}"
 
 
-QUALIFIER_WORDS: dict[str, dict[str, str]] = {
-    "khoang": {"vi": "khoảng", "en": "about"},
-    "tren": {"vi": "trên", "en": "over"},
-}
-
-
-def qualified(text: str, qualifier: str, lang: Lang = "vi") -> str:
-    """A figure with the report's own qualifier before it: "khoảng 300.000"."""
-    word = QUALIFIER_WORDS.get(qualifier or "", {}).get(lang, "")
-    return f"{word} {text}" if word and text != MISSING else text
-
-
 def estimate_mark(lang: Lang = "vi") -> str:
     """The word set beside every estimated figure."""
     return "ước" if lang == "vi" else "est."
@@ -191,14 +179,6 @@ def of_total(count: object, total: object, lang: Lang = "vi") -> str:
     if is_missing(count):
         return MISSING
     return f"{number(count, lang)}/{number(total, lang)}" if not is_missing(total) else number(count, lang)
-
-
-def yes_no(value: object, lang: Lang = "vi") -> str:
-    """A yes/no figure in words: đạt / chưa đạt."""
-    if is_missing(value):
-        return MISSING
-    met = float(value) >= 1  # type: ignore[arg-type]
-    return ("đạt" if met else "chưa đạt") if lang == "vi" else ("met" if met else "not met")
 
 
 def day(iso: str, lang: Lang = "vi") -> str:

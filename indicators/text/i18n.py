@@ -20,13 +20,28 @@ from indicators.text.words import (
     gate,
     narrative,
     pages,
+    phrase,
     report,
     store,
     updates,
     year,
 )
 
-_GROUPS = (data, columns, pages, updates, accounts, checks, store, report, areas, year, gate, narrative)
+_GROUPS = (
+    data,
+    columns,
+    pages,
+    updates,
+    accounts,
+    checks,
+    store,
+    report,
+    areas,
+    year,
+    gate,
+    narrative,
+    phrase,
+)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -9,7 +9,7 @@ import pandas as pd
 from indicators.areas import hierarchy as areas
 from indicators.core.model import Dataset
 from indicators.core.selection import span
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -95,10 +95,7 @@ def indicator_info(data: Dataset, lang: Lang) -> pd.DataFrame:
 
 def value_text(value: object, qualifier: str, lang: Lang) -> str:
     """A figure with the report's qualifier: "khoảng 300.000"; "—" when absent."""
-    text = fmt.number(value, lang)
-    if text == fmt.MISSING or not qualifier:
-        return text
-    return f"{t(f'qualifier.{qualifier}', lang)} {text}"
+    return phrase.number(phrase.Figure(value, qualifier=qualifier), lang)
 
 
 def estimated(text: str, kind: object, lang: Lang) -> str:
@@ -111,27 +108,23 @@ def estimated(text: str, kind: object, lang: Lang) -> str:
 def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
     """A target as its basis allows: "≈ 7.038 tấn (suy ra từ tỷ lệ báo cáo)", "đạt", "30 % (phần còn lại)"."""
     comparator = str(row.get("comparator", ""))
-    if comparator == "yes":
-        return t("yes_no.1", lang)
-    if fmt.is_missing(row.get("target")):
-        return fmt.MISSING
-    if str(row.get("target_basis", "")) == "implied" or bool(row.get("target_derived", False)):
-        number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
-        return f"{fmt.join_unit(number, unit)} ({t('basis.implied', lang)})"
-    text = fmt.join_unit(fmt.number(row["target"], lang), unit)
-    if comparator == "remainder":
-        text += f" ({t('cmp.remainder', lang)})"
-    if bool(row.get("yearly", False)):
-        text += f", {t('yearly', lang)}"
-    return text
+    implied = str(row.get("target_basis", "")) == "implied" or bool(row.get("target_derived", False))
+    figure = phrase.Figure(
+        row.get("target"),
+        unit,
+        # The row's unit is already the fall a year for a cut (row_unit): no "giảm mỗi năm" again.
+        comparator="" if comparator in {"reduce_by", "at_most", "at_least"} else comparator,
+        basis="implied" if implied else "stated",
+        printed_pct=row.get("reported_pct"),
+        per_year=bool(row.get("yearly", False)),
+    )
+    return phrase.target_cell(figure, lang)
 
 
 def row_unit(row: pd.Series, unit: str, lang: Lang) -> str:
     """The unit of a row's actual and target: a fall a year in points for "reduce by" goals."""
     if str(row.get("comparator", "")) == "reduce_by":
-        from indicators.core.attainment import change_unit  # a pure helper; no cycle at import time
-
-        return change_unit(unit, per_year=True, lang=lang)
+        return phrase.change_unit(phrase.change_code(unit), unit, lang)
     return unit
 
 

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from indicators.core.attainment import change_unit, levels, stated_changes
+from indicators.core.attainment import levels, stated_changes
 from indicators.core.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.labels import (
@@ -195,11 +195,8 @@ def results(
 
 
 def _implied_rounded(row: pd.Series) -> float:
-    """An implied target rounded to what its printed % supports (7.037,9 → 7.038)."""
-    if fmt.is_missing(row["target"]) or fmt.is_missing(row["reported"]):
-        return row["target"]
-    decimals = fmt.implied_decimals(row["target"], row["reported"], row["actual"])
-    return fmt.round_half_up(row["target"] / 10.0 ** (-decimals), 0) * 10.0 ** (-decimals)
+    """An implied target rounded to what its printed % supports (7.037,9 → 7.038): phrase's one rule."""
+    return phrase.shown_value(phrase.Figure(row["target"], basis="implied", printed_pct=row["reported"]))
 
 
 def _note(
@@ -249,23 +246,24 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def _target_text(row: pd.Series, lang: Lang) -> str:
-    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ báo cáo)", "≥ 55 (mục tiêu …)"."""
+    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ báo cáo)", "hằng năm 90 (…)"."""
     kind = str(row["target_kind"])
-    if row["comparator"] == "yes":
-        text = t("yes_no.1", lang)
-    elif fmt.is_missing(row["target"]):
-        return fmt.MISSING
-    elif row["target_basis"] == "implied":
-        text = fmt.implied_number(row["target"], row["reported"], row["actual"], lang)
-    else:
-        text = fmt.number(row["target"], lang)
+    figure = phrase.Figure(
+        row["target"],
+        comparator="" if row["comparator"] in {"remainder", "reduce_by"} else str(row["comparator"]),
+        basis=str(row["target_basis"]),
+        printed_pct=row["reported"],
+        per_year=bool(row["yearly"]),
+    )
+    text = phrase.target_cell(figure, lang).removesuffix(f" ({t('basis.implied', lang)})")
+    if text == fmt.MISSING:
+        return text
     who = ", ".join(
         x
         for x in (
             t(f"kind.{kind}", lang) if kind else "",
-            t("basis.implied", lang) if row["target_basis"] == "implied" else "",
+            t("basis.implied", lang) if figure.implied else "",
             t("cmp.remainder", lang) if row["comparator"] == "remainder" else "",
-            t("yearly", lang) if row["yearly"] else "",
         )
         if x
     )
@@ -307,8 +305,8 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )
 
 
-def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
-    """A goal as the report states it: "600.000 lượt khách", "≤ 27,6 %", "giảm mỗi năm 2 % (→ 8,22 %)"."""
+def _stated_goal(data: Dataset, goal: pd.Series) -> pd.DataFrame:
+    """The goal's own target rows, with the printed % an implied one was worked back from."""
     targets = data.targets
     stated = targets[
         (targets["code"] == goal["code"])
@@ -317,30 +315,28 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
         # The goal year's own plan (kế hoạch 2025) is no goal: its figure must not stand for the term's.
         & (targets["target_kind"] != TargetKind.PLAN.value)
     ]
-    stated_value = stated["value"].iloc[0] if not stated.empty else goal["goal_value"]
-    every_year = f", {t('yearly', lang)}" if bool(goal.get("yearly", False)) else ""
-    if goal["comparator"] == "yes":
-        return t("yes_no.1", lang)
-    if goal["comparator"] == "remainder":
-        return (
-            f"{fmt.join_unit(fmt.number(stated_value, lang), unit)} ({t('cmp.remainder', lang)}){every_year}"
-        )
-    if goal["comparator"] == "reduce_by":
-        # "giảm mỗi năm" already says "a year": "2 điểm %", not "2 điểm %/năm" after it.
-        unit = change_unit(unit, lang=lang)
+    keys = ["code", "area", "year", "target_kind"]
+    return stated.merge(data.reported[[*keys, "reported_pct"]], on=keys, how="left")
+
+
+def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
+    """A goal as the report states it: "≤ 27,6 %", "giảm mỗi năm 2 điểm % (→ 8,22 %)"."""
+    stated = _stated_goal(data, goal)
+    first = stated.iloc[0] if not stated.empty else None
+    figure = phrase.Figure(
+        first["value"] if first is not None else goal["goal_value"],
+        unit,
+        comparator=str(goal["comparator"]),
+        # A goal worked back from a printed % is marked ≈ and as precise as that % allows.
+        basis="implied" if first is not None and bool(first["derived"]) else "stated",
+        printed_pct=first["reported_pct"] if first is not None else np.nan,
+        per_year=bool(goal.get("yearly", False)),
+    )
+    text = phrase.target_cell(figure, lang)
+    if goal["comparator"] == "reduce_by" and not fmt.is_missing(goal["goal_value"]):
         level_unit = str(goal.get("unit", ""))
-        text = f"{t('cmp.reduce_by', lang)} {fmt.join_unit(fmt.number(stated_value, lang), unit)}"
-        if not fmt.is_missing(goal["goal_value"]):
-            text += f" (→ {fmt.join_unit(fmt.number(goal['goal_value'], lang), level_unit)})"
-        return text
-    if not stated.empty and bool(stated["derived"].iloc[0]):
-        # A goal worked back from a printed %: marked, and no more precise than that % allows.
-        rounded = _implied_value(data, stated.iloc[0])
-        return f"≈ {fmt.join_unit(fmt.number(rounded, lang), unit)} ({t('basis.implied', lang)})"
-    value = fmt.join_unit(fmt.number(stated_value, lang), unit)
-    if goal["comparator"] == "at_most" and value != fmt.MISSING:
-        return f"≤ {value}{every_year}"
-    return f"{value}{every_year}"
+        text += f" (→ {fmt.join_unit(fmt.number(goal['goal_value'], lang), level_unit)})"
+    return text
 
 
 def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -424,22 +420,16 @@ def _with_year(text: str, year: float | None) -> str:
 
 def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:
     """A yearly pace: growth "+8,45 %/năm" for compound goals, a change "−2 %/năm" for straight-line ones."""
-    per_year = t("unit.per_year", lang)
-    if goal["method"] == "linear":
-        change = goal[f"{kind}_change_per_year"]
-        return (
-            fmt.MISSING
-            if fmt.is_missing(change)
-            # A rate's change is in points (điểm %), never the rate's own "%".
-            else f"{fmt.join_unit(fmt.signed(change, lang), change_unit(unit, lang=lang))}/{per_year}"
-        )
-    growth = goal[f"{kind}_growth_pct"]
-    return fmt.MISSING if fmt.is_missing(growth) else f"{fmt.signed(growth, lang, 2)}\u202f%/{per_year}"
+    # A share moves in points a year (52,75 % from 50 % is +0,55 điểm %/năm, never "+1,1 %/năm"),
+    # and so does any straight-line goal; only a level's compound growth is a % a year.
+    if goal["method"] == "linear" or unit in phrase.SHARE_UNITS:
+        return phrase.change(goal[f"{kind}_change_per_year"], unit, lang)
+    return phrase.growth(goal[f"{kind}_growth_pct"], lang)
 
 
 def _latest_text(goal: pd.Series, lang: Lang) -> str:
     if goal["method"] == "yes_no":
-        return fmt.yes_no(goal["latest_value"], lang)
+        return phrase.yes_no(goal["latest_value"], lang)
     return fmt.number(goal["latest_value"], lang)
 
 
@@ -527,19 +517,9 @@ def _implied_value(data: Dataset, row: pd.Series) -> float:
         & (rep["year"] == row["year"])
         & (rep["target_kind"] == row["target_kind"])
     ]
-    lv = levels(data.observations)
-    actual = lv[(lv["code"] == row["code"]) & (lv["area"] == row["area"]) & (lv["year"] == row["year"])]
-    if printed.empty or actual.empty:
+    if printed.empty:
         return row["value"]
-    return _implied_rounded(
-        pd.Series(
-            {
-                "target": row["value"],
-                "reported": printed["reported_pct"].iloc[0],
-                "actual": actual["actual"].iloc[0],
-            }
-        )
-    )
+    return _implied_rounded(pd.Series({"target": row["value"], "reported": printed["reported_pct"].iloc[0]}))
 
 
 def rounded_targets(data: Dataset, targets: pd.DataFrame) -> pd.DataFrame:
@@ -584,9 +564,7 @@ def attainment_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
                 "actual": row["actual"],
                 "actual_kind": t(f"actual.{row['actual_kind']}", lang) if row["actual_kind"] else "",
                 "target": _implied_rounded(
-                    pd.Series(
-                        {"target": row["target"], "reported": row["reported_pct"], "actual": row["actual"]}
-                    )
+                    pd.Series({"target": row["target"], "reported": row["reported_pct"]})
                 )
                 if row["target_basis"] == "implied"
                 else row["target"],

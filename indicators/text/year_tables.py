@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.core.attainment import change_unit
 from indicators.core.model import Comparator, Dataset, Status, ValueKind
-from indicators.text import fmt, labels
+from indicators.text import fmt, labels, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.tables import goal_text
@@ -31,7 +30,7 @@ def _info(data: Dataset, lang: Lang) -> pd.DataFrame:
 def _figure(value: object, qualifier: str, kind: str, value_kind: str, lang: Lang) -> str:
     """A figure as written: "khoảng 300.000 (ước)", "đạt" for a yes/no."""
     if value_kind == ValueKind.YES_NO.value:
-        text = fmt.yes_no(value, lang)
+        text = phrase.yes_no(value, lang)
     else:
         text = labels.value_text(value, qualifier, lang)
     return labels.estimated(text, kind, lang)
@@ -60,14 +59,15 @@ def _total_mark(row: pd.Series, value_kind: str, lang: Lang) -> str:
     return " · " + t("year.term_total", lang).format(term=labels.term_label(str(row["term"]), lang))
 
 
-def _plan_number(row: pd.Series, lang: Lang) -> str:
-    """The plan's figure; one worked back from a printed % is no more precise than that % allows."""
-    plan = float(row["plan"])
-    if bool(row["plan_derived"]) and not fmt.is_missing(row["plan_pct"]):
-        # The plan was actual ÷ printed %, so the actual it came from is plan × % (a level or a fall).
-        step = 10.0 ** -fmt.implied_decimals(plan, row["plan_pct"], plan * row["plan_pct"] / 100.0)
-        plan = fmt.round_half_up(plan / step, 0) * step
-    return fmt.number(plan, lang)
+def _plan_figure(row: pd.Series, unit: str) -> phrase.Figure:
+    """The year's plan as a target: one worked back from a printed % is implied, and shown as such."""
+    return phrase.Figure(
+        row["plan"],
+        unit,
+        comparator=str(row["plan_comparator"]),
+        basis="implied" if bool(row["plan_derived"]) else "stated",
+        printed_pct=row["plan_pct"],
+    )
 
 
 def _plan_text(row: pd.Series, unit: str, lang: Lang) -> str:
@@ -76,17 +76,16 @@ def _plan_text(row: pd.Series, unit: str, lang: Lang) -> str:
         return fmt.MISSING
     parts = []
     if not fmt.is_missing(row["plan"]):
+        figure = _plan_figure(row, unit)
         if row["plan_comparator"] == Comparator.REDUCE_BY.value:
             # A plan to cut a rate by 1,2 points is a fall, not a level of 1,2 %.
-            cut = fmt.join_unit(_plan_number(row, lang), change_unit(unit, lang=lang))
-            target = t("year.plan_cut", lang).format(value=cut)
+            cut = phrase.number(figure, lang)
+            if figure.implied:
+                cut += f" ({t('basis.implied', lang)})"
+            parts.append(t("year.plan_cut", lang).format(value=cut))
         else:
-            target = fmt.join_unit(_plan_number(row, lang), unit)
-            target = f"≤ {target}" if row["plan_comparator"] == Comparator.AT_MOST.value else target
-        if bool(row["plan_derived"]):
             # Never printed by the report: worked back from its %, and marked so (never a check of it).
-            target = f"≈ {target} ({t('basis.implied', lang)})"
-        parts.append(target)
+            parts.append(phrase.target_cell(figure, lang))
         if not fmt.is_missing(row["plan_pct"]):
             parts.append(fmt.percent(row["plan_pct"], lang))
     elif not fmt.is_missing(row["plan_pct"]):
@@ -102,7 +101,7 @@ def _previous_text(row: pd.Series, unit: str, value_kind: str, lang: Lang) -> st
         return fmt.MISSING
     parts = [_figure(row["previous"], "", str(row["previous_kind"]), value_kind, lang)]
     if not fmt.is_missing(row["change"]):
-        parts.append(fmt.join_unit(fmt.signed(row["change"], lang), change_unit(unit, lang=lang)))
+        parts.append(fmt.join_unit(fmt.signed(row["change"], lang), phrase.change_words(unit, lang)))
     if not fmt.is_missing(row["same_period_pct"]):
         pct = fmt.percent(row["same_period_pct"], lang)
         parts.append(t("year.same_period", lang).format(pct=pct))

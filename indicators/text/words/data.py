@@ -21,10 +21,8 @@ PREFIXES = (
     "source",
     "status",
     "term",
-    "unit",
     "yearly",
     "yes",
-    "yes_no",
 )
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
@@ -68,7 +66,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.reported_basis": ("theo tỷ lệ báo cáo nêu", "as stated in the report"),
     "qualifier.khoang": ("khoảng", "about"),
     "qualifier.tren": ("trên", "over"),
-    "unit.per_year": ("năm", "year"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "obs.actual": ("Thực hiện", "Actual"),
@@ -99,7 +96,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "abasis.printed_short": ("báo cáo in", "as printed"),
     "actual.estimate": ("ước", "est."),
     "actual.official": ("chính thức", "official"),
-    "yes_no.1": ("đạt", "met"),
     "yearly": ("hàng năm", "every year"),
     "meta.definition": ("Định nghĩa", "Definition"),
     "meta.unit_meaning": ("Đơn vị tính", "Unit"),

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 # The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
 PREFIXES = (
-    "goal_cmp",
     "kind_short",
     "pct_kind",
     "report",
     "report_col",
     "report_scope",
     "verdict",
-    "yes_no_level",
 )
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
@@ -62,7 +60,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.reached_estimate": ("ước đạt", "reached an estimated"),
     "report.stood": ("còn", "stood at"),
     "report.stood_estimate": ("ước còn", "stood at an estimated"),
-    "report.term_total": ("cộng cả giai đoạn", "total over the term"),
     "report.in_year": ("năm {y}", "in {y}"),
     "report.pct_of": ("đạt {pct} {kind}", "{pct} of {kind}"),
     "kind_short.NQ": ("NQ", "Res."),
@@ -89,9 +86,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.down_since": ("giảm {value} so với năm {y}", "down {value} since {y}"),
     "report.same_since": ("không đổi so với năm {y}", "unchanged since {y}"),
     "report.goal": ("{name}: mục tiêu đến năm {y} {what}", "{name}: by {y}, {what}"),
-    "goal_cmp.at_least": ("đạt {value}", "at least {value}"),
-    "goal_cmp.at_most": ("không vượt quá {value}", "at most {value}"),
-    "goal_cmp.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
+    # "Hàng năm …": a goal for every year of the term, never read as the last year's alone.
+    "report.goal_yearly": (
+        "{name}: mục tiêu giai đoạn đến năm {y}: {what}",
+        "{name}: for each year of the term to {y}, {what}",
+    ),
     "report.goal_base": ("năm {y}: {value}", "{y}: {value}"),
     "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
     "report.goal_required_growth": (
@@ -296,16 +295,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind_short.MT": ("MT", "Goal"),
     "pct_kind.MT": ("mục tiêu", "the goal"),
     "verdict.khong_danh_gia": ("không đánh giá", "not judged"),
-    "goal_cmp.remainder": (
-        "là {value}",
-        "{value}",
-    ),
-    "goal_cmp.yes": (
-        "đạt{value}",
-        "met{value}",
-    ),
-    "yes_no_level.met": ("đạt", "met"),
-    "yes_no_level.not_met": ("chưa đạt", "not yet met"),
     # The outline of the báo cáo (indicators/report_outline.py), after the source report's parts
     "report.part_one": (
         "PHẦN THỨ NHẤT. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, PHONG TRÀO THI ĐUA VÀ CÔNG TÁC KHEN THƯỞNG {period}",

@@ -1,0 +1,151 @@
+"""The báo cáo's goals: one sentence per goal, its figures and pace put into words by phrase."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from indicators.core import progress
+from indicators.core.model import Dataset, ObsKind, TargetKind, ValueKind
+from indicators.report.facts import goal_year
+from indicators.report.shape import Period
+from indicators.text import fmt, labels, phrase
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+Record = Mapping[str, Any]
+
+
+def _pct(value: float, lang: Lang) -> str:
+    return phrase.join(fmt.number(value, lang), "%", document=True)
+
+
+def _goal_target(goal: Record, stated: float, info: Record, printed: float) -> phrase.Figure:
+    """The goal's own figure: implied ones rounded to their printed %, yearly ones said to be yearly."""
+    return phrase.Figure(
+        stated,
+        str(info["unit"]),
+        period=phrase.period_of(int(goal["goal_year"]), str(info["value_kind"])),
+        comparator=str(goal["comparator"]),
+        # Only a goal worked back from a printed % is implied; a stated goal has no printed % beside it.
+        basis="stated" if fmt.is_missing(printed) else "implied",
+        printed_pct=printed,
+        per_year=bool(goal.get("yearly", False)),
+    )
+
+
+def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: str = "") -> str:
+    """ "năm 2020: khoảng 300.000 lượt khách (ước)": the goal's baseline or latest figure, as the source
+    qualifies it, a term's sum said as one."""
+    kind, year = str(info["value_kind"]), int(goal[f"{which}_year"])
+    yes_no = kind == ValueKind.YES_NO.value
+    figure = phrase.Figure(goal[f"{which}_value"], str(info["unit"]), qualifier, yes_no=yes_no)
+    text = phrase.number(figure, lang, document=True)
+    if str(goal.get(f"{which}_kind", "")) == ObsKind.ESTIMATE.value:
+        text += f" ({t('report.mark.estimate', lang)})"
+    if kind == ValueKind.TERM_TOTAL.value:
+        first, last = phrase.summed_over(year)
+        return t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
+    return t(f"report.goal_{which}", lang).format(y=year, value=text)
+
+
+def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
+    """The pace a goal needs: points a year for a share, a % a year for a level growing, else its unit."""
+    change = goal["required_change_per_year"]
+    share = unit in phrase.SHARE_UNITS
+    if str(goal["method"]) == "cagr" and not share and not fmt.is_missing(goal["required_growth_pct"]):
+        growth = float(goal["required_growth_pct"])
+        key = "report.goal_required_growth" if growth >= 0 else "report.goal_required_fall"
+        return t(key, lang).format(pct=_pct(fmt.round_half_up(abs(growth), 2), lang))
+    if str(goal["method"]) in {"cagr", "linear"} and not fmt.is_missing(change):
+        key = "report.goal_required_rise" if float(change) >= 0 else "report.goal_required_drop"
+        step = phrase.change_unit(phrase.change_code(unit, per_year=False), unit, lang)
+        return t(key, lang).format(
+            value=phrase.join(fmt.number(abs(float(change)), lang), step, document=True)
+        )
+    return ""
+
+
+def goal_sentence(
+    goal: Record,
+    stated: float,
+    info: Record,
+    lang: Lang,
+    printed: float = math.nan,
+    said: Mapping[tuple[str, int], str] | None = None,
+) -> str:
+    """One goal in words: what it asks, its baseline and latest figures, the pace it needs, its status."""
+    what = phrase.goal_clause(_goal_target(goal, stated, info, printed), lang, document=True)
+    key = "report.goal_yearly" if bool(goal.get("yearly", False)) else "report.goal"
+    text = t(key, lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
+    details = []
+    for which in ("base", "latest"):
+        if not fmt.is_missing(goal[f"{which}_value"]) and not fmt.is_missing(goal[f"{which}_year"]):
+            qualifier = (said or {}).get((str(goal["code"]), int(goal[f"{which}_year"])), "")
+            details.append(_goal_figure(goal, which, info, lang, qualifier))
+    pace = _goal_pace(goal, str(info["unit"]), lang)
+    if pace:
+        details.append(pace)
+    # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
+    status = labels.goal_status_words(goal, lang)
+    if str(goal["reason"]):
+        status += " (" + t("reason." + str(goal["reason"]), lang) + ")"
+    key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
+    details.append(t(key, lang).format(status=status))
+    return f"{text}; {'; '.join(details)}."
+
+
+def _printed(data: Dataset, targets: pd.DataFrame) -> dict[str, float]:
+    """The printed % each implied goal was worked back from: it is shown no more precisely than that."""
+    implied = targets[targets["derived"].astype(bool)]
+    keys = ["code", "area", "year", "target_kind"]
+    rows = implied[keys].merge(data.reported[[*keys, "reported_pct"]], on=keys, how="inner")
+    return dict(zip(rows["code"], rows["reported_pct"].astype(float), strict=True))
+
+
+def sentences(
+    data: Dataset, info: pd.DataFrame, area: str, period: Period, lang: Lang
+) -> tuple[list[str], str | None]:
+    """The goals the report speaks of, one sentence each, and their span ("2020 – 2025")."""
+    year = goal_year(data, area, period)
+    # A year's report speaks of the goals as they stood that year, not with later figures.
+    as_of = period.end if period.kind == "year" else None
+    rows = pd.DataFrame()
+    if year is not None:
+        rows = progress.compute(data, goal_year=year, area=area, as_of=as_of)
+    if rows.empty:
+        return [], None
+    targets = data.targets[(data.targets["area"] == area) & (data.targets["year"] == year)]
+    # The goal's own figure, not the same year's plan (kế hoạch) for the same indicator.
+    targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
+    stated = targets.drop_duplicates("code").set_index("code")["value"]
+    printed = _printed(data, targets)
+    obs = data.observations
+    qualified = obs[(obs["area"] == area) & (obs["qualifier"] != "")]
+    # The source's "khoảng", "trên" of a baseline or latest figure travel with it.
+    said = dict(
+        zip(
+            zip(qualified["code"], qualified["year"].astype(int), strict=True),
+            qualified["qualifier"],
+            strict=True,
+        )
+    )
+    span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
+    catalogue = info.to_dict("index")
+    sentences = [
+        goal_sentence(
+            goal,
+            float(stated.get(goal["code"], np.nan)),
+            catalogue[goal["code"]],
+            lang,
+            printed.get(goal["code"], math.nan),
+            said,
+        )
+        for goal in rows.to_dict("records")
+        if goal["code"] in catalogue
+    ]
+    return sentences, span

@@ -1,0 +1,216 @@
+"""A figure in words, in one place: value, unit, qualifier, estimate, period, target basis, yearly, change."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from indicators.core.attainment import change_code
+from indicators.text import fmt
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+# A term is five years: a figure summed over the term ending in year Y covers Y − 4 … Y (2016–2020).
+TERM_YEARS = 5
+# Units whose changes are in points: a share moving from 50 % to 52,75 % moved 2,75 points, not 5,5 %.
+SHARE_UNITS = frozenset({"%", "‰"})
+# Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
+_SIGN = {"at_most": "≤"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure and everything that decides how it reads.
+
+    `unit` is the indicator's unit in the reader's language (the data holds it in both);
+    `period` is a year, or (first, last) for a sum over a term; `comparator`, `basis` and
+    `printed_pct` describe a target: an implied one is worked back from a printed % (actual ÷ %).
+    """
+
+    value: object
+    unit: str = ""
+    qualifier: str = ""  # "", "khoang", "tren", "duoi": the source's own word before the number
+    estimate: bool = False
+    period: int | tuple[int, int] | None = None
+    per_year: bool = False  # a yearly goal ("Hàng năm …"): every year of the term, not only the last
+    yes_no: bool = False
+    comparator: str = ""
+    basis: str = "stated"  # "stated" | "implied"
+    printed_pct: object = math.nan
+
+    @property
+    def implied(self) -> bool:
+        """True for a target the document never prints, worked back from a printed %."""
+        return self.basis == "implied"
+
+    @property
+    def period_sum(self) -> bool:
+        """True for a figure summed over a term (awards, jobs created over 2016–2020)."""
+        return isinstance(self.period, tuple)
+
+
+def summed_over(year: int) -> tuple[int, int]:
+    """The years a term total given in `year` adds up: 2020 → (2016, 2020)."""
+    return (int(year) - TERM_YEARS + 1, int(year))
+
+
+def period_of(year: int, value_kind: str) -> int | tuple[int, int]:
+    """The period a figure of this kind covers: its year, or the term it is summed over."""
+    return summed_over(year) if value_kind == "term_total" else int(year)
+
+
+def implied_decimals(figure: Figure) -> int | None:
+    """Decimals an implied target honestly carries (None: any, the target is stated).
+
+    The one rule, wherever a target is shown: no more significant digits than the printed % it was
+    worked back from, nor more decimals than the actual it came from (target × % ÷ 100).
+    """
+    if not figure.implied or fmt.is_missing(figure.value) or fmt.is_missing(figure.printed_pct):
+        return None
+    value, printed = float(figure.value), float(figure.printed_pct)  # type: ignore[arg-type]
+    # Nine decimals drop the float noise of the division the target came from (1.207,0000002 → 1.207).
+    actual = round(value * printed / 100.0, 9)
+    return fmt.implied_decimals(value, printed, actual)
+
+
+def shown_value(figure: Figure) -> float:
+    """The figure as it is shown: an implied target rounded to what its printed % supports."""
+    if fmt.is_missing(figure.value):
+        return math.nan
+    value = float(figure.value)  # type: ignore[arg-type]
+    decimals = implied_decimals(figure)
+    if decimals is None:
+        return value
+    step = 10.0**-decimals
+    return fmt.round_half_up(value / step, 0) * step if decimals < 0 else fmt.round_half_up(value, decimals)
+
+
+def join(text: str, unit: str, document: bool = False) -> str:
+    """A figure and its unit; a signed document writes "18,22%" with the sign against the number."""
+    if document and unit in SHARE_UNITS and text != fmt.MISSING:
+        return f"{text}{unit}"
+    return fmt.join_unit(text, unit)
+
+
+def yes_no(value: object, lang: Lang) -> str:
+    """A yes/no figure in words: "đạt" / "chưa đạt" ("met" / "not yet met"); never 0 or 1."""
+    if fmt.is_missing(value):
+        return fmt.MISSING
+    return t("phrase.yes" if float(value) >= 1 else "phrase.no", lang)  # type: ignore[arg-type]
+
+
+def _digits(figure: Figure, lang: Lang, mark: bool = True) -> str:
+    """The number alone, as precise as it honestly is, with its qualifier; ≈ before an implied one."""
+    decimals = implied_decimals(figure)
+    shown = shown_value(figure)
+    text = fmt.number(shown, lang, max(decimals, 0) if decimals is not None else None)
+    if text == fmt.MISSING:
+        return text
+    if figure.implied and mark:
+        text = f"≈\u202f{text}"
+    if figure.qualifier:
+        text = f"{t(f'phrase.qualifier.{figure.qualifier}', lang)} {text}"
+    return text
+
+
+def number(figure: Figure, lang: Lang, document: bool = False, mark: bool = True) -> str:
+    """The figure with qualifier and unit: "trên 4.220 lượt", "≈ 43,0 %", "đạt"; no estimate mark.
+
+    `mark=False` leaves out the ≈ of an implied figure where a "(*)" and its legend say it instead.
+    """
+    if figure.yes_no or figure.comparator == "yes":
+        return yes_no(figure.value, lang)
+    unit = figure.unit
+    if figure.comparator == "reduce_by":
+        # "giảm mỗi năm" already says "a year": the cut is in points for a share, "2 điểm %".
+        unit = change_unit(change_code(unit, per_year=False), unit, lang)
+    return join(_digits(figure, lang, mark), unit, document)
+
+
+def period_words(figure: Figure, lang: Lang) -> str:
+    """ "tổng giai đoạn 2016–2020" for a sum over a term; "" for a year's figure."""
+    if not isinstance(figure.period, tuple):
+        return ""
+    first, last = figure.period
+    return t("phrase.period_sum", lang).format(first=first, last=last)
+
+
+def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
+    """The figure alone: "trên 4.220 lượt", "ước 52,8 %", "tổng giai đoạn 2016–2020: trên 450 cá nhân"."""
+    text = number(figure, lang, document)
+    if text == fmt.MISSING:
+        return text
+    if figure.estimate:
+        text = f"{t('phrase.estimate', lang)} {text}"
+    if isinstance(figure.period, tuple):
+        first, last = figure.period
+        text = t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
+    return text
+
+
+def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
+    """A target in a cell: "≈ 43 % (suy ra từ tỷ lệ báo cáo)"; with `star` "43 % (*)", a legend explains."""
+    if figure.comparator == "yes":
+        return t("phrase.yes", lang)
+    text = number(figure, lang, mark=not star)
+    if text == fmt.MISSING:
+        return text
+    if figure.comparator == "reduce_by":
+        text = t("phrase.cell.reduce_by", lang).format(value=text)
+    elif figure.comparator == "remainder":
+        text = t("phrase.cell.remainder", lang).format(value=text)
+    elif figure.comparator in _SIGN:
+        text = f"{_SIGN[figure.comparator]} {text}"
+    if figure.implied:
+        text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
+    if figure.per_year:
+        text = t("phrase.cell.yearly", lang).format(value=text)
+    return text
+
+
+def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
+    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%"."""
+    comparator = figure.comparator or "at_least"
+    value = "" if comparator == "yes" else number(figure, lang, document)
+    notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
+    notes = [n for n in notes if n]
+    if notes and value != fmt.MISSING:
+        value += f" ({'; '.join(notes)})"
+    what = t(f"phrase.goal.{comparator}", lang).format(value=value).strip()
+    return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
+
+
+def change_unit(code: str, unit: str, lang: Lang) -> str:
+    """A change unit's code in words: "điểm %/năm", "tấn/năm"; the level's unit is the data's own."""
+    if code == "unit":
+        return unit
+    if code == "unit_per_year":
+        per_year = t("unit_code.per_year", lang).format(unit=unit)
+        return unit if unit.endswith(per_year.removeprefix(unit)) else per_year
+    return t(f"unit_code.{code}", lang)
+
+
+def change_words(unit: str, lang: Lang, per_year: bool = False) -> str:
+    """The unit of a change of a figure in `unit`: "điểm %" for a share, "điểm %/năm" a year, else `unit`."""
+    return change_unit(change_code(unit, per_year), unit, lang)
+
+
+def change(value: object, unit: str, lang: Lang, per_year: bool = True, document: bool = False) -> str:
+    """A signed change: "+0,55 điểm %/năm" for a share (points), "+60.000 lượt khách/năm" otherwise."""
+    text = fmt.signed(value, lang)
+    if text == fmt.MISSING:
+        return text
+    words = change_unit(change_code(unit, per_year), unit, lang)
+    return join(text, words, document)
+
+
+def growth(pct: object, lang: Lang) -> str:
+    """A compound growth rate a year, for levels only: "+8,45 %/năm"."""
+    text = fmt.signed(pct, lang, 2)
+    # The narrow space keeps "%" with its number, as fmt.percent does.
+    return text if text == fmt.MISSING else f"{text}\u202f{t('unit_code.pct_per_year', lang)}"
+
+
+def status(code: str, lang: Lang) -> str:
+    """A status code in words: "vượt", "đạt", "không đạt"."""
+    return t(f"status.{code}", lang)

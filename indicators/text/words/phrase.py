@@ -1,0 +1,46 @@
+"""Words for a figure in words (indicators/text/phrase.py): periods, marks, goals, changes and unit codes."""
+
+from __future__ import annotations
+
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("phrase", "unit_code")
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    # A figure summed over a term: said wherever the figure appears, never as one year's.
+    "phrase.period_sum": ("tổng giai đoạn {first}–{last}", "in total over {first}–{last}"),
+    "phrase.period_sum_lead": (
+        "tổng giai đoạn {first}–{last}: {figure}",
+        "{figure} in total over {first}–{last}",
+    ),
+    "phrase.estimate": ("ước", "est."),
+    "phrase.qualifier.khoang": ("khoảng", "about"),
+    "phrase.qualifier.tren": ("trên", "over"),
+    "phrase.qualifier.duoi": ("dưới", "under"),
+    "phrase.implied_star": ("(*)", "(*)"),
+    "phrase.yes": ("đạt", "met"),
+    "phrase.no": ("chưa đạt", "not yet met"),
+    # A goal as a clause: what the goal asks ("đạt 45 triệu đồng"), yearly goals say so.
+    "phrase.goal.at_least": ("đạt {value}", "at least {value}"),
+    "phrase.goal.at_most": ("không vượt quá {value}", "at most {value}"),
+    "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
+    "phrase.goal.remainder": ("phần còn lại {value}", "the remainder, {value}"),
+    "phrase.goal.yes": ("đạt", "met"),
+    "phrase.goal.yearly": ("hằng năm {what}", "{what} every year"),
+    "phrase.cell.reduce_by": ("giảm mỗi năm {value}", "cut each year by {value}"),
+    "phrase.cell.remainder": ("{value} (phần còn lại)", "{value} (the remainder)"),
+    "phrase.cell.yearly": ("hằng năm {value}", "{value} every year"),
+    # Units the engines name by code; the indicator's own unit comes from the data in each language.
+    "unit_code.pp": ("điểm %", "% points"),
+    "unit_code.pp_per_year": ("điểm %/năm", "% points/year"),
+    "unit_code.pm_points": ("điểm ‰", "‰ points"),
+    "unit_code.pm_points_per_year": ("điểm ‰/năm", "‰ points/year"),
+    "unit_code.pct_per_year": ("%/năm", "%/year"),
+    "unit_code.per_year": ("{unit}/năm", "{unit}/year"),
+    # The one rule for "đạt", shown wherever statuses are: the same in both directions.
+    "phrase.met_rule": (
+        "Đạt: kết quả bằng mục tiêu khi tỷ lệ % làm tròn đến hai chữ số thập phân bằng 100%, "
+        "áp dụng như nhau cho chỉ tiêu tối thiểu và chỉ tiêu tối đa.",
+        "Met: the result equals the target once its % is rounded to two decimals (100%), "
+        "the same for floors and ceilings.",
+    ),
+}

@@ -1,0 +1,183 @@
+"""Golden strings for a figure in words: every qualifier, estimate, period sum, implied target, yearly
+goal, share in points and yes/no case, in Vietnamese and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.text import phrase
+from indicators.text.phrase import Figure
+
+NB = "\u202f"  # the narrow space that keeps % and ≈ with their number
+
+FIGURES = [
+    (Figure(4220, "lượt", qualifier="tren"), "trên 4.220 lượt", "over 4,220 lượt"),
+    (
+        Figure(300000, "lượt khách", qualifier="khoang"),
+        "khoảng 300.000 lượt khách",
+        "about 300,000 lượt khách",
+    ),
+    (Figure(27.6, "%", qualifier="duoi"), f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
+    (Figure(52.8, "%", estimate=True), f"ước 52,8{NB}%", f"est. 52.8{NB}%"),
+    (
+        Figure(450, "cá nhân", qualifier="tren", period=(2016, 2020)),
+        "tổng giai đoạn 2016–2020: trên 450 cá nhân",
+        "over 450 cá nhân in total over 2016–2020",
+    ),
+    (
+        Figure(5150, "workers", estimate=True, period=(2016, 2020)),
+        "tổng giai đoạn 2016–2020: ước 5.150 workers",
+        "est. 5,150 workers in total over 2016–2020",
+    ),
+    (Figure(0, "", yes_no=True), "chưa đạt", "not yet met"),
+    (Figure(1, "", yes_no=True), "đạt", "met"),
+    (Figure(None, "ha"), "—", "—"),
+]
+
+
+@pytest.mark.parametrize(("figure", "vi", "en"), FIGURES)
+def test_figure_reads_with_qualifier_estimate_and_period(figure: Figure, vi: str, en: str) -> None:
+    assert phrase.figure_text(figure, "vi") == vi
+    assert phrase.figure_text(figure, "en") == en
+
+
+def test_a_document_keeps_the_percent_sign_against_the_number() -> None:
+    assert phrase.figure_text(Figure(18.22, "%", estimate=True), "vi", document=True) == "ước 18,22%"
+
+
+IMPLIED_TEA = Figure(1082.511211, "ha", comparator="at_least", basis="implied", printed_pct=111.5)
+IMPLIED_GTSX = Figure(2120.003388, "tỷ đồng", basis="implied", printed_pct=118.08)
+IMPLIED_REV = Figure(45.03937, "tỷ đồng", basis="implied", printed_pct=254.0)
+
+TARGET_CELLS = [
+    (
+        IMPLIED_TEA,
+        False,
+        f"≈{NB}1.083 ha (suy ra từ tỷ lệ báo cáo)",
+        f"≈{NB}1,083 ha (implied by the report's %)",
+    ),
+    (IMPLIED_TEA, True, "1.083 ha (*)", "1,083 ha (*)"),
+    # A % printed to five figures supports five: 2.120,0, not 2.120,003 nor 2.120.
+    (
+        IMPLIED_GTSX,
+        False,
+        f"≈{NB}2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)",
+        f"≈{NB}2,120.0 tỷ đồng (implied by the report's %)",
+    ),
+    (IMPLIED_REV, True, "45,0 tỷ đồng (*)", "45.0 tỷ đồng (*)"),
+    (Figure(27.6, "%", comparator="at_most"), False, f"≤ 27,6{NB}%", f"≤ 27.6{NB}%"),
+    (
+        Figure(2, "%", comparator="reduce_by"),
+        False,
+        "giảm mỗi năm 2 điểm %",
+        "cut each year by 2 % points",
+    ),
+    (
+        Figure(0.5, "‰", comparator="reduce_by"),
+        False,
+        "giảm mỗi năm 0,5 điểm ‰",
+        "cut each year by 0.5 ‰ points",
+    ),
+    (
+        Figure(30, "%", comparator="remainder", per_year=True),
+        False,
+        f"hằng năm 30{NB}% (phần còn lại)",
+        f"30{NB}% (the remainder) every year",
+    ),
+    (
+        Figure(90, "%", comparator="at_least", per_year=True),
+        False,
+        f"hằng năm 90{NB}%",
+        f"90{NB}% every year",
+    ),
+    (Figure(1, "", comparator="yes"), False, "đạt", "met"),
+]
+
+
+@pytest.mark.parametrize(("figure", "star", "vi", "en"), TARGET_CELLS)
+def test_target_cell_carries_basis_direction_and_yearly(figure: Figure, star: bool, vi: str, en: str) -> None:
+    assert phrase.target_cell(figure, "vi", star=star) == vi
+    assert phrase.target_cell(figure, "en", star=star) == en
+
+
+GOALS = [
+    (Figure(90, "%", per_year=True), "hằng năm đạt 90%", "at least 90% every year"),
+    (Figure(45, "triệu đồng/người/năm"), "đạt 45 triệu đồng/người/năm", "at least 45 triệu đồng/người/năm"),
+    (Figure(27.6, "%", comparator="at_most"), "không vượt quá 27,6%", "at most 27.6%"),
+    (
+        Figure(2, "%", comparator="reduce_by"),
+        "bình quân mỗi năm giảm 2 điểm %",
+        "a fall of 2 % points a year",
+    ),
+    (
+        IMPLIED_TEA,
+        f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ báo cáo)",
+        f"at least ≈{NB}1,083 ha (implied by the report's %)",
+    ),
+    (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "met"),
+    (
+        Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
+        f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ báo cáo)",
+        f"at least ≈{NB}5,150 lao động (in total over 2016–2020; implied by the report's %)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("figure", "vi", "en"), GOALS)
+def test_goal_clause_is_yearly_implied_or_end_of_term_as_stated(figure: Figure, vi: str, en: str) -> None:
+    assert phrase.goal_clause(figure, "vi", document=True) == vi
+    assert phrase.goal_clause(figure, "en", document=True) == en
+
+
+CHANGES = [
+    # 50 % → 52,75 % over five years: +0,55 points a year, never "+1,1 %/năm".
+    (0.55, "%", "+0,55 điểm %/năm", "+0.55 % points/year"),
+    (-4.5, "%", "−4,5 điểm %/năm", "−4.5 % points/year"),
+    (-0.5, "‰", "−0,5 điểm ‰/năm", "−0.5 ‰ points/year"),
+    (60000, "lượt khách", "+60.000 lượt khách/năm", "+60,000 lượt khách/year"),
+]
+
+
+@pytest.mark.parametrize(("value", "unit", "vi", "en"), CHANGES)
+def test_a_share_changes_in_points_a_level_in_its_unit(value: float, unit: str, vi: str, en: str) -> None:
+    assert phrase.change(value, unit, "vi") == vi
+    assert phrase.change(value, unit, "en") == en
+
+
+def test_a_unit_already_a_year_is_not_said_twice() -> None:
+    assert phrase.change(1.5, "triệu đồng/người/năm", "vi") == "+1,5 triệu đồng/người/năm"
+    assert phrase.change(1.5, "million VND/person/year", "en") == "+1.5 million VND/person/year"
+
+
+def test_change_codes_name_points_for_shares() -> None:
+    assert [phrase.change_code(u) for u in ("%", "‰", "ha")] == [
+        "pp_per_year",
+        "pm_points_per_year",
+        "unit_per_year",
+    ]
+    assert phrase.change_code("%", per_year=False) == "pp"
+
+
+def test_growth_is_a_percent_a_year() -> None:
+    assert phrase.growth(8.4512, "vi") == f"+8,45{NB}%/năm"
+    assert phrase.growth(-1.2988, "en") == f"−1.30{NB}%/year"
+
+
+def test_a_term_total_covers_the_five_years_ending_in_its_year() -> None:
+    assert phrase.period_of(2020, "term_total") == (2016, 2020)
+    assert phrase.period_of(2020, "level") == 2020
+    assert phrase.period_words(Figure(1, period=(2016, 2020)), "en") == "in total over 2016–2020"
+    assert phrase.period_words(Figure(1, period=2020), "vi") == ""
+
+
+def test_an_implied_cut_is_no_more_precise_than_its_printed_percent_or_actual() -> None:
+    # Poverty: 4,5 points a year is 150 % of a cut of 3: shown "≈ 3,0", not 3 nor 3,00.
+    cut = Figure(3.0, "%", comparator="reduce_by", basis="implied", printed_pct=150.0)
+    assert phrase.target_cell(cut, "vi") == f"giảm mỗi năm ≈{NB}3,0 điểm % (suy ra từ tỷ lệ báo cáo)"
+
+
+def test_implied_value_is_rounded_to_the_printed_percent() -> None:
+    assert phrase.shown_value(IMPLIED_TEA) == 1083.0
+    assert phrase.shown_value(IMPLIED_GTSX) == 2120.0
+    # A stated target is shown as stated.
+    assert phrase.shown_value(Figure(1082.511211, "ha")) == 1082.511211

@@ -1,0 +1,250 @@
+"""Read-back of the báo cáo's figures: each number in the text found in the data, with the period it
+is said to cover, its qualifier, its estimate mark and its target's basis (term, year, comparison)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from indicators.core.model import Dataset
+from indicators.report import compare as report_compare
+from indicators.report import content as report
+from indicators.report import goals as report_goals
+from indicators.store.seed import load_source
+from indicators.text import phrase
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+DATA: Dataset = load_source()
+INFO = DATA.indicators.set_index("code")
+PERIODS = {
+    "term": report.parse_period("2015-2020", None),
+    "year": report.parse_period(None, 2020),
+}
+
+
+def _content(kind: str, lang: Lang) -> report.Content:
+    if kind == "compare":
+        return report_compare.report(DATA, "12", PERIODS["year"], ["JOBS", "CADRE_TRAINING", "GTSX"], lang)
+    return report.build(DATA, "106", PERIODS[kind], lang)
+
+
+# A paragraph holds several sentences: one ends at ". " before a capital letter.
+_SENTENCE_END = re.compile(r"(?<=\.) (?=[A-ZÀ-ỸĐ])")
+
+
+def _sentences(content: report.Content) -> list[str]:
+    out = []
+    for section in content.sections:
+        paragraphs = list(section.paragraphs)
+        for part in section.parts:
+            paragraphs += part.paragraphs
+        for paragraph in paragraphs:
+            out += _SENTENCE_END.split(paragraph)
+    return out
+
+
+def _name(code: str, lang: Lang) -> str:
+    return str(INFO.at[code, "name_en" if lang == "en" else "name_vi"])
+
+
+def _about(sentences: list[str], code: str, lang: Lang) -> list[str]:
+    """The sentences that open with the indicator's name (longest names first, so none is a prefix)."""
+    name = _name(code, lang)
+    longer = [_name(c, lang) for c in INFO.index if _name(c, lang).startswith(name) and c != code]
+    return [s for s in sentences if s.startswith(name) and not any(s.startswith(n) for n in longer)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", ["term", "year"])
+def test_a_term_total_is_never_said_to_be_a_years_figure(kind: str, lang: Lang) -> None:
+    sentences = _sentences(_content(kind, lang))
+    words = re.escape(t("phrase.period_sum", lang))
+    summed = words.replace(r"\{first\}", r"\d{4}").replace(r"\{last\}", r"\d{4}")
+    totals = [
+        c
+        for c in INFO.index
+        if INFO.at[c, "value_kind"] == "term_total" and INFO.at[c, "domain"] != "commendations"
+    ]
+    checked = 0
+    for code in totals:
+        for sentence in _about(sentences, code, lang):
+            # Every figure of a term total carries the years it adds up, and no "năm 2020" of its own.
+            assert re.search(summed, sentence), sentence
+            deadline = "đến năm 2020" if lang == "vi" else "by 2020"
+            assert t("report.in_year", lang).format(y=2020) not in sentence.replace(deadline, ""), sentence
+            checked += 1
+    assert checked >= 15
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", ["term", "year"])
+def test_every_qualifier_in_the_data_reaches_the_text(kind: str, lang: Lang) -> None:
+    sentences = _sentences(_content(kind, lang))
+    text = "\n".join(sentences)
+    obs = DATA.observations
+    qualified = obs[(obs["qualifier"] != "") & (obs["area"] == "106") & (obs["year"] == 2020)]
+    assert len(qualified) == 4
+    checked = 0
+    for row in qualified.itertuples():
+        word = t(f"phrase.qualifier.{row.qualifier}", lang)
+        unit = str(INFO.at[row.code, "unit_en" if lang == "en" else "unit"])
+        number = phrase.number(phrase.Figure(row.value, unit), lang, document=True)
+        # Wherever the figure is said, its qualifier is said with it.
+        for found in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d])", text):
+            assert text[: found.start()].endswith(f"{word} "), (
+                row.code,
+                text[found.start() - 40 : found.end()],
+            )
+            checked += 1
+    assert checked >= 2
+
+
+def test_the_awards_are_not_called_a_years_figures() -> None:
+    content = _content("year", "vi")
+    awards = next(s for s in content.sections if "KHEN THƯỞNG" in s.heading)
+    text = "\n".join(
+        [awards.heading, *awards.paragraphs, *(p for part in awards.parts for p in part.paragraphs)]
+    )
+    assert "năm 2020" not in text and "2020" in text
+
+
+def _goal_sentences(content: report.Content) -> list[str]:
+    """The goal sentences, wherever the outline puts them: "<name>: mục tiêu …" / "<name>: by …"."""
+    paragraphs = [
+        p
+        for s in content.sections
+        for p in [*s.paragraphs, *(q for part in s.parts for q in part.paragraphs)]
+    ]
+    marks = (": mục tiêu ", ": by ", ": for each year ")
+    return [p for p in paragraphs if any(m in p for m in marks)]
+
+
+def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> None:
+    goals = _goal_sentences(_content("year", "vi"))
+    tea = next(s for s in goals if s.startswith("Diện tích chè kinh doanh:"))
+    # 1.082,511… worked back from 111,5 %: four figures, marked; never "1.082,51" unmarked.
+    assert "mục tiêu đến năm 2020 đạt ≈\u202f1.083 ha (suy ra từ tỷ lệ báo cáo)" in tea
+    gtsx = next(s for s in goals if s.startswith("Tổng giá trị sản xuất:"))
+    assert "đạt ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)" in gtsx
+    stated = next(s for s in goals if s.startswith("Diện tích chè trồng mới:"))
+    # Stated, so unmarked; summed over the term, so said to be.
+    assert "mục tiêu đến năm 2020 đạt 300 ha (tổng giai đoạn 2016–2020);" in stated
+    # The same targets in the appendix: the same numbers, marked (*).
+    rows = {r.code: r for r in _content("year", "vi").rows if r.code}
+    assert rows["TEA_COMMERCIAL"].target == "NQ: 1.083 (*)" and rows["TEA_COMMERCIAL"].implied
+    assert rows["GTSX"].target == "NQ: 2.120,0 (*)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "expected"),
+    [
+        ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt 90%;"),
+        ("en", "PARTY_ORGS_GOOD", "for each year of the term to 2025, at least 90% every year;"),
+        ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm %/năm"),
+        ("en", "TRAINED_LABOUR", "needs a rise of 0.55 % points a year"),
+        ("vi", "POV_RATE", "mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm %;"),
+        ("vi", "NTM_DISTRICT", "mục tiêu đến năm 2025 đạt;"),
+        ("vi", "INCOME_PC", "năm 2020: 30 triệu đồng/người/năm (ước)"),
+    ],
+)
+def test_goal_sentences_say_yearly_points_and_estimates(lang: Lang, code: str, expected: str) -> None:
+    goals = _goal_sentences(_content("term", lang))
+    sentence = next(s for s in goals if s.startswith(_name(code, lang) + ":"))
+    assert expected in sentence, sentence
+    # A share's pace is in points, never a % growth of the share.
+    if code == "TRAINED_LABOUR":
+        assert "%/năm" not in sentence.replace("điểm %/năm", "") and "1,08" not in sentence
+
+
+def test_a_yes_no_goal_reads_in_words_never_as_zero() -> None:
+    goal = {
+        "code": "NTM_DISTRICT",
+        "comparator": "yes",
+        "goal_year": 2025,
+        "yearly": False,
+        "base_year": 2020,
+        "base_value": 0.0,
+        "base_kind": "estimate",
+        "latest_year": 2023,
+        "latest_value": 0.0,
+        "latest_kind": "official",
+        "method": "yes_no",
+        "required_growth_pct": float("nan"),
+        "required_change_per_year": float("nan"),
+        "status": "not_yet",
+        "reason": "",
+        "final": False,
+    }
+    info = {"unit": "đạt/chưa đạt", "value_kind": "yes_no", "name": "Huyện đạt chuẩn nông thôn mới"}
+    vi = report_goals.goal_sentence(goal, 1.0, info, "vi")
+    assert vi == (
+        "Huyện đạt chuẩn nông thôn mới: mục tiêu đến năm 2025 đạt; năm 2020: chưa đạt (ước); "
+        "năm 2023 đạt chưa đạt; tiến độ: chưa đạt."
+    )
+    assert " 0 " not in vi
+    en = report_goals.goal_sentence(goal, 1.0, {**info, "unit": "met/not met"}, "en")
+    assert "2023: not yet met" in en and "0 met/not met" not in en
+
+
+def test_the_legend_is_decided_from_the_rows_flags_not_their_text() -> None:
+    plain = report.Row("1", "X", "ha", "5", "5", "100", "đạt")
+    assert report._legend([plain], "vi") == [t("phrase.met_rule", "vi")]
+    # A row flagged implied and estimate gets both notes, whatever its cells say.
+    flagged = report.Row("1", "X", "ha", "5", "5", "100", "đạt", implied=True, estimate=True)
+    assert report._legend([flagged], "vi") == [
+        t("report.legend.implied", "vi"),
+        t("report.legend.estimate", "vi"),
+        t("phrase.met_rule", "vi"),
+    ]
+    # Text that merely looks like a mark decides nothing.
+    lookalike = report.Row("1", "X (*)", "ha", "5 (*)", "5 (ước)", "100 (BC)", "đạt")
+    assert report._legend([lookalike], "vi") == [t("phrase.met_rule", "vi")]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
+    content = _content("compare", lang)
+    section = next(
+        s for s in content.sections if s.heading.endswith(t("report.cmp.heading", lang).format(y=2020))
+    )
+    text = "\n".join(section.paragraphs)
+    summed = t("phrase.period_sum", lang).format(first=2016, last=2020)
+    jobs = next((p for p in section.paragraphs if p.startswith(_name("JOBS", lang))), None)
+    if jobs is not None:
+        assert f"({summed})" in jobs, jobs
+    cadres = next((p for p in section.paragraphs if p.startswith(_name("CADRE_TRAINING", lang))), None)
+    if cadres is not None:
+        assert f"({summed})" in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
+    assert jobs is not None or cadres is not None, text
+    headings = {r.code: r.area for r in content.area_rows if r.group}
+    if "JOBS" in headings:
+        assert headings["JOBS"].endswith(f"; {summed})"), headings["JOBS"]
+    assert "(" in headings["GTSX"] and summed not in headings["GTSX"]
+    for row in content.area_rows:
+        if row.qualifier:
+            assert row.actual.startswith(t(f"phrase.qualifier.{row.qualifier}", lang)), row
+        assert row.implied == ("(*)" in row.target), row
+        assert row.estimate == (f"({t('report.mark.estimate', lang)})" in row.actual), row
+
+
+def test_a_figure_is_read_back_to_its_row() -> None:
+    """Each appendix row: the number shown is the data's, the marks are the data's flags."""
+    content = _content("term", "vi")
+    obs = DATA.observations.set_index(["code", "area", "year"])
+    checked = 0
+    for row in content.rows:
+        if row.group or not row.code or row.per_year:
+            continue
+        number = re.match(r"[\d.,]+", row.actual)
+        if number is None:
+            continue
+        found = obs.loc[(row.code, "106", 2020)]
+        found = found if hasattr(found, "iloc") and found.ndim == 2 else found.to_frame().T
+        levels = found[found["kind"].isin(["actual", "estimate"])]
+        assert float(levels["value"].iloc[0]) == row.actual_value
+        assert row.estimate == (levels["kind"].iloc[0] == "estimate")
+        assert row.period_sum == (INFO.at[row.code, "value_kind"] == "term_total")
+        checked += 1
+    assert checked >= 10
