@@ -481,6 +481,15 @@ def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.Dat
     return _rows(data, lv, targets, reported), targets[SOURCE].to_numpy(dtype="int64")
 
 
+def _not_judged(catalogue: pd.DataFrame, where: np.ndarray, comparator: pd.Series) -> np.ndarray:
+    """No better direction (a consolidation, a structure share) or the rest of a whole: no status."""
+    neutral = np.zeros(len(comparator), dtype=bool)
+    direction = catalogue["direction"].eq(Direction.NEUTRAL.value).to_numpy(dtype=bool)
+    if len(direction):
+        neutral = np.where(where >= 0, direction[np.maximum(where, 0)], False)
+    return neutral | comparator.eq(Comparator.REMAINDER.value).to_numpy(dtype=bool, na_value=False)
+
+
 def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
     """The judged rows of the (expanded) targets, in their order."""
     year = targets["year"].to_numpy(dtype="int64")
@@ -498,12 +507,7 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
         data, lv, targets, actual, actual_quote, kinds, unit
     )
 
-    # No better direction (a consolidation, a structure share) or the rest of a whole: no status.
-    neutral = np.zeros(len(targets), dtype=bool)
-    direction = catalogue["direction"].eq(Direction.NEUTRAL.value).to_numpy(dtype=bool)
-    if len(direction):
-        neutral = np.where(where >= 0, direction[np.maximum(where, 0)], False)
-    not_judged = neutral | comparator.eq(Comparator.REMAINDER.value).to_numpy(dtype=bool, na_value=False)
+    not_judged = _not_judged(catalogue, where, comparator)
     computed, status = _judge(actual, target, comparator, not_judged)
 
     printed, reported_quote = _attach_reported(targets, reported)
