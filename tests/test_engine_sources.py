@@ -122,18 +122,18 @@ def test_a_change_to_attainments_frame_does_not_reach_the_verdicts() -> None:
     assert list(result["status"]) == ["vuot", "khong_dat"]
 
 
-def test_units_are_the_categorical_their_words_make() -> None:
-    """The unit column is the words' own categorical (used words, sorted), a "reduce by" row's unit a year."""
+def test_units_are_the_catalogues_and_a_reduction_a_year_is_a_code() -> None:
+    """The unit column is the catalogue's unit, as a categorical of the units used; a "reduce by"
+    row says "a year" by its change_unit code, and the words ("tỷ đồng/năm") come from the text layer."""
     data = _data([_target("B", 150.0), _target("A", 100.0)])
     indicators = data.indicators.assign(unit=["tỷ đồng", "%"])
     cut = pd.DataFrame([{**_target("A", 2.0), "comparator": "reduce_by"}])
     data = replace(data, indicators=indicators, targets=pd.concat([data.targets, cut], ignore_index=True))
-    unit = attainment.compute(data)["unit"]
-    assert list(unit) == ["%", "tỷ đồng", "tỷ đồng/năm"]
-    # Sorted and only the words used, as pd.Categorical(words) makes them, not the catalogue's order.
-    assert list(unit.cat.categories) == ["%", "tỷ đồng", "tỷ đồng/năm"]
-    plain = attainment.compute(replace(data, targets=data.targets.iloc[:2]))["unit"]
-    assert list(plain.cat.categories) == ["%", "tỷ đồng"]
+    rows = attainment.compute(data)
+    assert list(rows["unit"]) == ["%", "tỷ đồng", "tỷ đồng"]
+    # Sorted and only the units used, as pd.Categorical(units) makes them, not the catalogue's order.
+    assert list(rows["unit"].cat.categories) == ["%", "tỷ đồng"]
+    assert list(rows["change_unit"]) == ["", "", "unit_per_year"]
 
 
 def test_goals_are_the_latest_term_targets_and_never_a_plan() -> None:
