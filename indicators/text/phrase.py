@@ -124,6 +124,10 @@ def number(figure: Figure, lang: Lang, document: bool = False, mark: bool = True
     if figure.comparator == "reduce_by":
         # "giảm mỗi năm" already says "a year": the cut is in points for a share, "2 điểm %".
         unit = change_unit(change_code(unit, per_year=False), unit, lang)
+    elif document and unit.startswith(tuple(SHARE_UNITS)):
+        # A level's unit that starts with the sign ("% kế hoạch"): "100% kế hoạch", as the tables write it.
+        digits = _digits(figure, lang, mark)
+        return digits if digits == fmt.MISSING else f"{digits}{unit}"
     return join(_digits(figure, lang, mark), unit, document)
 
 
