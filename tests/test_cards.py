@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from indicators.core import page_settings
-from indicators.core.model import Dataset
-from indicators.core.tally import COUNTED, KindCount
+from indicators.core.model import Dataset, Status
+from indicators.core.tally import KindCount
 from indicators.text import cards
 from indicators.text.fmt import Lang
 
@@ -68,7 +68,7 @@ def test_seventeen_of_seventeen_and_a_yes_no_goal_on_cards(data: Dataset, term: 
 
 
 def _kind(kind: str, year: int = 0, **counts: int) -> KindCount:
-    full = {s: counts.get(s, 0) for s in COUNTED}
+    full = {s.value: counts.get(s.value, 0) for s in Status}
     return KindCount(kind, year, sum(full.values()), full)
 
 
@@ -83,8 +83,12 @@ def _kind(kind: str, year: int = 0, **counts: int) -> KindCount:
         ([_kind("NQ", no_data=4)], "vi", ""),  # nothing judged: no finding
         # Two kinds are never one sum: not "Cả 17 chỉ tiêu", but every kind met.
         (
-            [_kind("NQ", vuot=5, dat=7), _kind("DA", vuot=2), _kind("GIAO", dat=1)]
-            + [_kind("KH", 2019, vuot=2)],
+            [
+                _kind("NQ", vuot=5, dat=7),
+                _kind("DA", vuot=2),
+                _kind("GIAO", dat=1),
+                _kind("KH", 2019, vuot=2),
+            ],
             "vi",
             "Mọi chỉ tiêu đều đạt hoặc vượt, ở cả 4 loại mục tiêu",
         ),

@@ -11,7 +11,7 @@ from indicators.core.model import Status
 # The kinds of target in the order the source weighs them: the term's resolution, programmes,
 # quotas handed down, the report's own goals, then a year's plan.
 KIND_ORDER = ("NQ", "DA", "GIAO", "MT", "KH")
-# The statuses a count names, in the order the source says them.
+# The statuses a sentence names, in the order the source says them ("not judged" is left unsaid).
 COUNTED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value, Status.NO_DATA.value)
 
 
@@ -22,7 +22,7 @@ class KindCount:
     kind: str
     plan_year: int  # 0 unless the kind is a year's plan (KH)
     n: int
-    counts: dict[str, int]
+    counts: dict[str, int]  # every status, in Status order
 
     @property
     def judged(self) -> int:
@@ -55,6 +55,6 @@ def by_kind(results: pd.DataFrame) -> list[KindCount]:
         mine = rows[rows["target_kind"].astype(str) == kind]
         for plan_year, group in mine.groupby("_plan_year", sort=True):
             seen = group["status"].astype(str).value_counts()
-            counts = {s: int(seen.get(s, 0)) for s in COUNTED}
+            counts = {s.value: int(seen.get(s.value, 0)) for s in Status}
             out.append(KindCount(kind, int(plan_year), len(group), counts))
     return out
