@@ -90,12 +90,12 @@ def _kind(kind: str, year: int = 0, **counts: int) -> KindCount:
                 _kind("KH", 2019, vuot=2),
             ],
             "vi",
-            "Mọi chỉ tiêu đều đạt hoặc vượt, ở cả 4 loại mục tiêu",
+            "Cả 4 loại chỉ tiêu đều đạt hoặc vượt",
         ),
         (
             [_kind("NQ", vuot=5, dat=7), _kind("KH", 2019, vuot=2)],
             "en",
-            "Every target met or exceeded, in each of the 2 kinds of target",
+            "All 2 kinds of target met or exceeded",
         ),
         # A shortfall is named by its kind, with that kind's own count.
         (

@@ -225,7 +225,7 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ",."
     # The title says the finding without one sum over four kinds of target; the source is under the chart.
-    title = "Mọi chỉ tiêu đều đạt hoặc vượt, ở cả 4 loại mục tiêu"
+    title = "Cả 4 loại chỉ tiêu đều đạt hoặc vượt"
     assert chart["layout"]["title"]["text"].replace("<br>", " ") == title
     assert "17 chỉ tiêu" not in text
     assert markup.md(source_line(store, "vi")) in text
@@ -252,7 +252,7 @@ def test_overview_shows_the_report_numbers_in_english(store: Store) -> None:
     assert chart["layout"]["separators"] == ".,"
     assert "118.08\u202f% ▲ exceeded" in chart["data"][0]["text"]
     assert chart["layout"]["title"]["text"].replace("<br>", " ") == (
-        "Every target met or exceeded, in each of the 4 kinds of target"
+        "All 4 kinds of target met or exceeded"
     )
     assert "**Resolution**: 12 — :blue-badge[▲ exceeded: **5**] :green-badge[✓ met: **7**]" in text
     assert "**2019 plan**: 2 — :blue-badge[▲ exceeded: **2**]" in text

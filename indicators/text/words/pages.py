@@ -90,9 +90,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.attainment": ("Mức đạt so với chỉ tiêu", "Attainment of targets"),
     "chart.finding_all": ("Cả {n} chỉ tiêu đều đạt hoặc vượt", "All {n} targets met or exceeded"),
     "chart.finding_some": ("{good}/{n} chỉ tiêu đạt hoặc vượt", "{good} of {n} targets met or exceeded"),
+    # One line above the chart (38 characters): every target of each kind, never "all 17" over kinds.
     "chart.finding_all_kinds": (
-        "Mọi chỉ tiêu đều đạt hoặc vượt, ở cả {k} loại mục tiêu",
-        "Every target met or exceeded, in each of the {k} kinds of target",
+        "Cả {k} loại chỉ tiêu đều đạt hoặc vượt",
+        "All {k} kinds of target met or exceeded",
     ),
     "chart.finding_some_kinds": ("Không đạt: {clauses}", "Not met: {clauses}"),
     "chart.finding_kind": ("{kind} {bad}/{n}", "{kind} {bad} of {n}"),
