@@ -81,7 +81,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "overview.tally": ("Kết quả so với chỉ tiêu", "Results against targets"),
     "overview.tally_kind": ("**{kind}**: {n} chỉ tiêu —", "**{kind}**: {n} —"),
     "overview.kind.NQ": ("Nghị quyết", "Resolution"),
-    "overview.kind.DA": ("Đề án", "Programme (Đề án)"),
+    "overview.kind.DA": ("Đề án", "Programme"),
     "overview.kind.GIAO": ("Chỉ tiêu giao", "Quotas handed down"),
     "overview.kind.MT": ("Mục tiêu giai đoạn", "The term's goals"),
     "overview.kind.KH": ("Kế hoạch năm {y}", "{y} plan"),
