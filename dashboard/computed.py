@@ -9,7 +9,7 @@ from dashboard.cache import per_version
 from indicators.areas import compare
 from indicators.areas import hierarchy as area_tree
 from indicators.charts import Figure, figures
-from indicators.core import attainment, progress, selection
+from indicators.core import attainment, progress, selection, tally
 from indicators.core.model import Dataset
 from indicators.text import cards as indicator_cards
 from indicators.text import labels, tables
@@ -56,8 +56,8 @@ def attainment_chart(
         rows = selection.domain_rows(rows, list(codes))
     view = tables.attainment_view(data, rows, lang)
     judged = view["shown_pct"].notna()
-    # The title says what the chart finds ("All 18 targets met or exceeded") where there is a finding.
-    title = indicator_cards.tally_title(indicator_cards.tally(rows), lang) or title
+    # The title says what the chart finds, kind by kind of target, where there is a finding.
+    title = indicator_cards.tally_title(tally.by_kind(rows), lang) or title
     figure = figures.attainment_figure(view, lang, title) if judged.any() else None
     return figure, int((~judged).sum())
 

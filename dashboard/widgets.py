@@ -15,6 +15,7 @@ from indicators.charts import Figure, figures
 from indicators.charts import compare as compare_charts
 from indicators.core import selection
 from indicators.core.model import Dataset
+from indicators.core.tally import KindCount
 from indicators.store.database import StoreError
 from indicators.text import cards as indicator_cards
 from indicators.text import fmt, labels
@@ -267,6 +268,23 @@ def show_tally(counts: dict[str, int], lang: Lang) -> None:
         number = fmt.number(counts.get(status, 0), lang)
         badges.append(f":{color}-badge[{icon} {t(f'status.{status}', lang)}: **{number}**]")
     st.markdown(" ".join(badges))
+
+
+def show_tally_by_kind(groups: list[KindCount], lang: Lang) -> None:
+    """One line per kind of target: its name, how many targets, then a badge per status it has."""
+    lines = []
+    for group in groups:
+        head = t("overview.tally_kind", lang).format(
+            kind=md(indicator_cards.kind_label(group, lang)), n=fmt.number(group.n, lang)
+        )
+        badges = []
+        for status, number in group.counts.items():
+            if number:
+                icon, color = STATUS_BADGE[status]
+                word = f"{icon} {t(f'status.{status}', lang)}: **{fmt.number(number, lang)}**"
+                badges.append(f":{color}-badge[{word}]")
+        lines.append(" ".join([head, *badges]))
+    st.markdown("  \n".join(lines))
 
 
 def goal_strip(groups: list[tuple[str, list[tuple[str, str]]]], lang: Lang) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import computed, downloads, state, widgets
-from indicators.core import page_settings, selection
+from indicators.core import page_settings, selection, tally
 from indicators.text import cards
 from indicators.text.i18n import t
 
@@ -21,7 +21,10 @@ chosen = selection.select(rows, area, period)
 left, right = st.columns(2, gap="large")
 with right:
     st.subheader(t("overview.tally", lang))
-    widgets.show_tally(cards.tally(chosen), lang)
+    # Each kind of target counted on its own, as the source counts them: never one sum over kinds.
+    by_kind = tally.by_kind(chosen)
+    if by_kind:
+        widgets.show_tally_by_kind(by_kind, lang)
     # Only a stated target checks the report's arithmetic: say how many rows are which.
     st.caption(t("overview.bases", lang).format(**cards.bases(chosen)))
     figure, unjudged = computed.attainment_chart(data, lang, area, period)

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from indicators.core import page_settings
-from indicators.core.model import Dataset
+from indicators.core.model import Dataset, Status
+from indicators.core.tally import KindCount
 from indicators.text import cards
 from indicators.text.fmt import Lang
 
@@ -56,9 +57,7 @@ def test_cards_skip_indicators_the_data_lacks(data: Dataset, term: pd.DataFrame)
     assert cards.cards(Dataset.empty(), term.iloc[0:0], page_settings.HEADLINE, "vi", None, None) == []
 
 
-def test_tally_of_the_2015_2020_term(term: pd.DataFrame) -> None:
-    # 17/17 is a count of targets met, no longer a target of 17: 8 met, not 9.
-    assert cards.tally(term) == {"vuot": 9, "dat": 8, "khong_dat": 0, "no_data": 0, "khong_danh_gia": 0}
+def test_the_bases_of_the_2015_2020_term(term: pd.DataFrame) -> None:
     assert cards.bases(term) == {"stated": 1, "implied": 13}
 
 
@@ -68,20 +67,48 @@ def test_seventeen_of_seventeen_and_a_yes_no_goal_on_cards(data: Dataset, term: 
     assert found["KTXH_TARGETS_MET"].status == "no_target"
 
 
+def _kind(kind: str, year: int = 0, **counts: int) -> KindCount:
+    full = {s.value: counts.get(s.value, 0) for s in Status}
+    return KindCount(kind, year, sum(full.values()), full)
+
+
 @pytest.mark.parametrize(
-    ("counts", "lang", "title"),
+    ("groups", "lang", "title"),
     [
-        ({"vuot": 9, "dat": 9, "khong_dat": 0, "no_data": 3}, "vi", "Cả 18 chỉ tiêu đều đạt hoặc vượt"),
-        ({"vuot": 9, "dat": 9, "khong_dat": 0}, "en", "All 18 targets met or exceeded"),
-        ({"vuot": 1, "dat": 2, "khong_dat": 2}, "vi", "3/5 chỉ tiêu đạt hoặc vượt"),
-        ({"vuot": 1, "dat": 1000, "khong_dat": 2}, "en", "1,001 of 1,003 targets met or exceeded"),
-        ({"dat": 1}, "en", ""),  # one bar says it itself
-        ({"no_data": 4}, "vi", ""),  # nothing judged: no finding
-        ({"dat": 3, "khong_danh_gia": 2}, "en", "All 3 targets met or exceeded"),  # not judged: left out
+        ([_kind("NQ", vuot=9, dat=9, no_data=3)], "vi", "Cả 18 chỉ tiêu đều đạt hoặc vượt"),
+        ([_kind("NQ", vuot=9, dat=9)], "en", "All 18 targets met or exceeded"),
+        ([_kind("NQ", vuot=1, dat=2, khong_dat=2)], "vi", "3/5 chỉ tiêu đạt hoặc vượt"),
+        ([_kind("DA", vuot=1, dat=1000, khong_dat=2)], "en", "1,001 of 1,003 targets met or exceeded"),
+        ([_kind("NQ", dat=1)], "en", ""),  # one bar says it itself
+        ([_kind("NQ", no_data=4)], "vi", ""),  # nothing judged: no finding
+        # Two kinds are never one sum: not "Cả 17 chỉ tiêu", but every kind met.
+        (
+            [
+                _kind("NQ", vuot=5, dat=7),
+                _kind("DA", vuot=2),
+                _kind("GIAO", dat=1),
+                _kind("KH", 2019, vuot=2),
+            ],
+            "vi",
+            "Cả 4 loại chỉ tiêu đều đạt hoặc vượt",
+        ),
+        (
+            [_kind("NQ", vuot=5, dat=7), _kind("KH", 2019, vuot=2)],
+            "en",
+            "All 2 kinds of target met or exceeded",
+        ),
+        # A shortfall is named by its kind, with that kind's own count.
+        (
+            [_kind("NQ", vuot=5, dat=5, khong_dat=2), _kind("KH", 2019, vuot=1, khong_dat=1)],
+            "vi",
+            "Không đạt: Nghị quyết 2/12; Kế hoạch năm 2019 1/2",
+        ),
+        ([_kind("NQ", vuot=5, khong_dat=1), _kind("DA", dat=2)], "en", "Not met: Resolution 1 of 6"),
+        ([_kind("NQ", dat=1), _kind("KH", 2019, no_data=3)], "en", ""),  # one judged bar in all
     ],
 )
-def test_a_tally_titles_its_chart_with_the_finding(counts: dict[str, int], lang: Lang, title: str) -> None:
-    assert cards.tally_title(counts, lang) == title
+def test_a_tally_titles_its_chart_with_the_finding(groups: list[KindCount], lang: Lang, title: str) -> None:
+    assert cards.tally_title(groups, lang) == title
 
 
 def test_an_estimates_caption_comes_from_its_own_note(data: Dataset, term: pd.DataFrame) -> None:

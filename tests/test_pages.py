@@ -213,15 +213,20 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
     assert widgets.md(note) in tea
     assert tea in [m.value for m in at.markdown]
     assert "chưa có chỉ tiêu" not in text and "So với năm 2015: —" not in text
-    tally = ":blue-badge[▲ vượt: **9**] :green-badge[✓ đạt: **8**]"
-    tally += " :orange-badge[✗ không đạt: **0**]"
-    tally += " :gray-badge[○ chưa có số liệu: **0**]"
-    assert tally in [m.value for m in at.markdown]
+    # Each kind of target counted on its own, a line each: never "9 vượt, 8 đạt" over 17 mixed rows.
+    tally = [
+        "**Nghị quyết**: 12 chỉ tiêu — :blue-badge[▲ vượt: **5**] :green-badge[✓ đạt: **7**]",
+        "**Đề án**: 2 chỉ tiêu — :blue-badge[▲ vượt: **2**]",
+        "**Chỉ tiêu giao**: 1 chỉ tiêu — :green-badge[✓ đạt: **1**]",
+        "**Kế hoạch năm 2019**: 2 chỉ tiêu — :blue-badge[▲ vượt: **2**]",
+    ]
+    assert "  \n".join(tally) in [m.value for m in at.markdown]
     assert t("overview.bases", "vi").format(stated=1, implied=13) in text
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ",."
-    # The title says the finding (9 exceeded, 8 met); the source is under the chart.
-    assert chart["layout"]["title"]["text"].replace("<br>", " ") == "Cả 17 chỉ tiêu đều đạt hoặc vượt"
+    # The title says the finding without one sum over four kinds of target; the source is under the chart.
+    assert chart["layout"]["title"]["text"] == "Cả 4 loại chỉ tiêu đều đạt hoặc vượt"  # one line
+    assert "17 chỉ tiêu" not in text
     assert markup.md(source_line(store, "vi")) in text
     bars = chart["data"][0]
     assert bars["text"][0] == "500\u202f% ▲ vượt"
@@ -245,6 +250,9 @@ def test_overview_shows_the_report_numbers_in_english(store: Store) -> None:
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ".,"
     assert "118.08\u202f% ▲ exceeded" in chart["data"][0]["text"]
+    assert chart["layout"]["title"]["text"] == "All 4 kinds of target met or exceeded"
+    assert "**Resolution**: 12 — :blue-badge[▲ exceeded: **5**] :green-badge[✓ met: **7**]" in text
+    assert "**2019 plan**: 2 — :blue-badge[▲ exceeded: **2**]" in text
 
 
 def test_overview_term_filter_shows_the_2025_term_without_inventing_results(store: Store) -> None:
@@ -254,8 +262,10 @@ def test_overview_term_filter_shows_the_2025_term_without_inventing_results(stor
     text = joined(at)
     assert t("empty.attainment", "vi") in text
     assert "18 chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng)." in text
-    assert ":gray-badge[○ chưa có số liệu: **17**]" in text
-    assert ":gray-badge[◇ không đánh giá: **1**]" in text  # the fair-rated share, the rest of a whole
+    # The term's goals are one kind of target: 17 without a figure, 1 not judged.
+    tally = "**Mục tiêu giai đoạn**: 18 chỉ tiêu — :gray-badge[○ chưa có số liệu: **17**]"
+    tally += " :gray-badge[◇ không đánh giá: **1**]"  # the fair-rated share, the rest of a whole
+    assert tally in text
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from indicators.core import tally as core_tally
 from indicators.core.model import ObsKind, Status, ValueKind
 from indicators.report.shape import Part
 from indicators.text import fmt
@@ -20,10 +21,6 @@ FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("defence", ("defence_security",)),
     ("politics", ("political_system",)),
 )
-# The kinds of target in the order the source weighs them: the term's resolution, programmes,
-# quotas handed down, the report's own goals, then a year's plan.
-KIND_ORDER = ("NQ", "DA", "GIAO", "MT", "KH")
-_COUNTED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value, Status.NO_DATA.value)
 _HIGHLIGHTS = 5
 Record = Mapping[str, Any]
 
@@ -38,35 +35,19 @@ def field_parts(sentences: dict[str, list[str]], lang: Lang) -> list[Part]:
     return parts
 
 
-def _once(results: pd.DataFrame) -> pd.DataFrame:
-    """Each indicator once per kind of target (a plan counts per year): the latest result of each."""
-    keyed = results.assign(
-        _plan_year=[
-            int(y) if k == "KH" else 0 for k, y in zip(results["target_kind"], results["year"], strict=True)
-        ]
-    )
-    return keyed.sort_values("year").drop_duplicates(["code", "target_kind", "_plan_year"], keep="last")
-
-
 def tally(results: pd.DataFrame, lang: Lang) -> str:
     """The results counted by kind of target, as the source counts them: never two kinds in one sum."""
-    if results.empty:
-        return ""
-    rows = _once(results)
     clauses = []
-    for kind in KIND_ORDER:
-        mine = rows[rows["target_kind"].astype(str) == kind]
-        for plan_year, group in mine.groupby("_plan_year", sort=True):
-            counts = group["status"].astype(str).value_counts()
-            pieces = [
-                t(f"report.tally_status.{s}", lang).format(n=fmt.number(int(counts[s]), lang))
-                for s in _COUNTED
-                if counts.get(s, 0)
-            ]
-            n = fmt.number(len(group), lang)
-            label = t(f"report.tally_kind.{kind}", lang).format(y=plan_year)
-            clause = t("report.tally_clause", lang).format(kind=label, n=n, statuses=", ".join(pieces))
-            clauses.append(clause if pieces else clause.split(" (")[0])
+    for group in core_tally.by_kind(results):
+        pieces = [
+            t(f"report.tally_status.{s}", lang).format(n=fmt.number(group.counts[s], lang))
+            for s in core_tally.COUNTED
+            if group.counts[s]
+        ]
+        n = fmt.number(group.n, lang)
+        label = t(f"report.tally_kind.{group.kind}", lang).format(y=group.plan_year)
+        clause = t("report.tally_clause", lang).format(kind=label, n=n, statuses=", ".join(pieces))
+        clauses.append(clause if pieces else clause.split(" (")[0])
     return t("report.tally_by_kind", lang).format(clauses="; ".join(clauses)) if clauses else ""
 
 
@@ -92,7 +73,7 @@ def shortfalls(results: pd.DataFrame, names: dict[str, str], lang: Lang) -> list
     """What the figures say about what fell short: targets not met, and targets with no figure yet."""
     if results.empty:
         return []
-    rows = _once(results)
+    rows = core_tally.once(results)
     said = []
     for status, key in (
         (Status.NOT_MET.value, "report.not_met"),

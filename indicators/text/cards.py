@@ -10,6 +10,7 @@ from indicators.core.attainment import levels, stated_changes
 from indicators.core.model import Dataset, ObsKind, Status
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
+from indicators.core.tally import KindCount
 from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -185,10 +186,9 @@ def cards(
     return out
 
 
-def tally(rows: pd.DataFrame) -> dict[str, int]:
-    """How many targets are exceeded, met, not met and not yet judged."""
-    counts = rows["status"].value_counts()
-    return {s.value: int(counts.get(s.value, 0)) for s in Status}
+def kind_label(group: KindCount, lang: Lang) -> str:
+    """The name of a kind of target as a page says it: "Nghị quyết", "Kế hoạch năm 2019"."""
+    return t(f"overview.kind.{group.kind}", lang).format(y=group.plan_year)
 
 
 def bases(rows: pd.DataFrame) -> dict[str, int]:
@@ -197,12 +197,23 @@ def bases(rows: pd.DataFrame) -> dict[str, int]:
     return {basis: int(counts.get(basis, 0)) for basis in ("stated", "implied")}
 
 
-def tally_title(counts: dict[str, int], lang: Lang) -> str:
-    """The finding a tally gives, as a chart title: how many judged targets are met or exceeded."""
-    good = counts.get(Status.EXCEEDED.value, 0) + counts.get(Status.MET.value, 0)
-    judged = good + counts.get(Status.NOT_MET.value, 0)
+def tally_title(groups: list[KindCount], lang: Lang) -> str:
+    """The finding a tally by kind gives, as a chart title: never one sum over two kinds of target."""
+    judged = [g for g in groups if g.judged]
     # One bar says its own finding; "1 of 1 targets" would only repeat it, badly.
-    if judged < 2:
+    if sum(g.judged for g in judged) < 2:
         return ""
-    key = "chart.finding_all" if good == judged else "chart.finding_some"
-    return t(key, lang).format(good=fmt.number(good, lang), n=fmt.number(judged, lang))
+    if len(judged) == 1:
+        good, n = judged[0].good, judged[0].judged
+        key = "chart.finding_all" if good == n else "chart.finding_some"
+        return t(key, lang).format(good=fmt.number(good, lang), n=fmt.number(n, lang))
+    if all(g.good == g.judged for g in judged):
+        return t("chart.finding_all_kinds", lang).format(k=fmt.number(len(judged), lang))
+    clauses = [
+        t("chart.finding_kind", lang).format(
+            kind=kind_label(g, lang), bad=fmt.number(g.judged - g.good, lang), n=fmt.number(g.judged, lang)
+        )
+        for g in judged
+        if g.good < g.judged
+    ]
+    return t("chart.finding_some_kinds", lang).format(clauses="; ".join(clauses))
