@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import tomllib
 from dataclasses import dataclass
@@ -24,6 +25,15 @@ def load_source(path: Path = SOURCE) -> Dataset:
     Areas and their formed-from links come from the official lists (data/areas_lai_chau.csv,
     data/area_links_lai_chau.csv); the transcription's own area codes are mapped to official ones.
     """
+    stat = path.stat()
+    read = _read_source(path, stat.st_mtime_ns, stat.st_size)
+    # Every fresh store (a test makes hundreds) seeds from the same file: it is parsed once per
+    # process and changed file, and each caller gets frames of its own to keep.
+    return Dataset(version=read.version, **{t.name: read.frame(t).copy() for t in TABLES})
+
+
+@functools.lru_cache(maxsize=4)
+def _read_source(path: Path, mtime_ns: int, size: int) -> Dataset:
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     frames = {t.name: pd.DataFrame(raw.get(t.name, []), columns=list(t.columns)) for t in TABLES}
