@@ -203,6 +203,25 @@ def test_the_legend_is_decided_from_the_rows_flags_not_their_text() -> None:
     assert report._legend([lookalike], "vi") == [t("phrase.met_rule", "vi")]
 
 
+def test_the_abbreviations_come_from_the_rows_target_kind_not_their_text() -> None:
+    kinds = t("report.legend.kinds", "vi").format(kinds="NQ: Nghị quyết")
+    # A cell that reads "NQ: …" but comes from no resolution spells out nothing.
+    lookalike = report.Row("1", "X", "ha", "NQ: 5", "5", "100", "đạt")
+    assert kinds not in report._legend([lookalike], "vi")
+    # The target's kind decides, whatever the cell says.
+    stated = report.Row("1", "X", "ha", "5", "5", "100", "đạt", target_kind="NQ")
+    assert report._legend([stated], "vi") == [kinds, t("phrase.met_rule", "vi")]
+
+
+def test_the_two_appendices_share_one_legend() -> None:
+    """The indicator table and the comparison table say the same notes for the same flags, in one order."""
+    row = report.Row("1", "X", "ha", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
+    area = report.AreaRow("1", "Xã A", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
+    shared = [t("report.legend.implied", "vi"), t("report.legend.reported", "vi"), "Viết tắt: KH: Kế hoạch."]
+    assert report._legend([row], "vi") == [*shared, t("phrase.met_rule", "vi")]
+    assert report_compare._legend([area], "Tam Đường", "xã", "vi")[1:] == shared
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     content = _content("compare", lang)

@@ -30,7 +30,7 @@ from indicators.report.facts import (
     in_sentence,
     stated_changes,
 )
-from indicators.report.legend import abbreviations
+from indicators.report import legend as report_legend
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.shape import ROMAN as _ROMAN
 from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period
@@ -73,6 +73,7 @@ class Row:
     per_year: bool = False  # a cut a year ("giảm bình quân mỗi năm"): target and actual are per year
     yes_no: bool = False
     reported: bool = False  # the % is the report's own, with no figures to compute it from
+    target_kind: str = ""  # the code of the document that states the target (NQ, KH …), for the notes
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class AreaRow:
     implied: bool = False
     qualifier: str = ""
     reported: bool = False
+    per_year: bool = False  # no comparison line is a cut a year; the notes ask every table the same
+    target_kind: str = ""  # the code of the document that states the target, where one is printed
 
 
 @dataclass
@@ -418,24 +421,13 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
         per_year=reduce,
         yes_no=yes_no,
         reported=reported,
+        target_kind=kind,
     )
 
 
 def _legend(rows: list[Row], lang: Lang) -> list[str]:
-    """The notes the rows need, decided from their flags."""
-    notes = []
-    if any(r.implied for r in rows):
-        notes.append(t("report.legend.implied", lang))
-    if any(r.estimate for r in rows):
-        notes.append(t("report.legend.estimate", lang))
-    if any(r.reported for r in rows):
-        notes.append(t("report.legend.reported", lang))
-    # Flagged by the row, not read from the unit: "triệu đồng/người/năm" also ends in "/năm".
-    if any(r.per_year for r in rows):
-        notes.append(t("report.legend.reduce", lang))
-    kinds = abbreviations([r.target for r in rows], lang)
-    if kinds:
-        notes.append(kinds)
+    """The notes the rows need, decided from their flags, and the rule the status words follow."""
+    notes = report_legend.notes(rows, lang)
     if any(not r.group for r in rows):
         notes.append(t("phrase.met_rule", lang))
     return notes
