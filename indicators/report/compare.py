@@ -15,6 +15,7 @@ from indicators.areas import compare
 from indicators.areas import hierarchy as areas
 from indicators.areas.aggregate import Mark
 from indicators.core.model import AreaLevel, Dataset, ObsKind, Status
+from indicators.report import legend as report_legend
 from indicators.report.content import (
     AreaRow,
     Content,
@@ -27,7 +28,6 @@ from indicators.report.content import (
     shown_pct,
 )
 from indicators.report.facts import catalogue as _catalogue
-from indicators.report import legend as report_legend
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.outline import insert_after
 from indicators.text import fmt, phrase

@@ -21,6 +21,7 @@ from indicators.core.model import (
 )
 from indicators.report import awards as report_awards
 from indicators.report import goals as report_goals
+from indicators.report import legend as report_legend
 from indicators.report import outline as report_outline
 from indicators.report import results as report_results
 from indicators.report.facts import (
@@ -30,7 +31,6 @@ from indicators.report.facts import (
     in_sentence,
     stated_changes,
 )
-from indicators.report import legend as report_legend
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.shape import ROMAN as _ROMAN
 from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period

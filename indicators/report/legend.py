@@ -14,15 +14,29 @@ class Flagged(Protocol):
     """A table line as the notes see it: what its figures are, never what its cells say."""
 
     @property
-    def implied(self) -> bool: ...
+    def implied(self) -> bool:
+        """The target is worked back from a printed %."""
+        ...
+
     @property
-    def estimate(self) -> bool: ...
+    def estimate(self) -> bool:
+        """The actual is an estimate."""
+        ...
+
     @property
-    def reported(self) -> bool: ...
+    def reported(self) -> bool:
+        """The % is the document's own, with no figures to compute it from."""
+        ...
+
     @property
-    def per_year(self) -> bool: ...
+    def per_year(self) -> bool:
+        """Target and actual are a cut a year."""
+        ...
+
     @property
-    def target_kind(self) -> str: ...
+    def target_kind(self) -> str:
+        """The code of the document that states the target, or empty."""
+        ...
 
 
 def notes(rows: Sequence[Flagged], lang: Lang) -> list[str]:
