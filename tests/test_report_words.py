@@ -125,9 +125,9 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
     goals = _goal_sentences(_content("year", "vi"))
     tea = next(s for s in goals if s.startswith("Diện tích chè kinh doanh:"))
     # 1.082,511… worked back from 111,5 %: four figures, marked; never "1.082,51" unmarked.
-    assert "mục tiêu đến năm 2020 đạt ≈\u202f1.083 ha (suy ra từ tỷ lệ báo cáo)" in tea
+    assert "mục tiêu đến năm 2020 đạt ≈\u202f1.083 ha (suy ra từ tỷ lệ % đã công bố)" in tea
     gtsx = next(s for s in goals if s.startswith("Tổng giá trị sản xuất:"))
-    assert "đạt ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)" in gtsx
+    assert "đạt ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)" in gtsx
     stated = next(s for s in goals if s.startswith("Diện tích chè trồng mới:"))
     # Stated, so unmarked; summed over the term, so said to be.
     assert "mục tiêu đến năm 2020 đạt 300 ha (tổng giai đoạn 2016–2020);" in stated
@@ -267,3 +267,43 @@ def test_a_figure_is_read_back_to_its_row() -> None:
         assert row.period_sum == (INFO.at[row.code, "value_kind"] == "term_total")
         checked += 1
     assert checked >= 10
+
+
+def _everything(content: report.Content) -> list[str]:
+    """Every line the document prints: paragraphs, notes and the appendix cells."""
+    out = [
+        p
+        for s in content.sections
+        for p in [*s.paragraphs, *(q for part in s.parts for q in part.paragraphs)]
+    ]
+    out += [*content.legend, *content.area_legend]
+    out += [cell for r in content.rows for cell in (r.indicator, r.target, r.actual, r.pct)]
+    return out + [cell for r in content.area_rows for cell in (r.target, r.actual, r.pct)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", ["term", "year", "compare"])
+def test_a_document_never_cites_the_report_as_the_source_of_a_figure(kind: str, lang: Lang) -> None:
+    """The báo cáo is itself the report someone signs: a figure's basis is the published %."""
+    said = _everything(_content(kind, lang))
+    cites = ("báo cáo nêu", "tỷ lệ báo cáo", "báo cáo in", "the report's", "the report states")
+    assert [line for line in said if any(c in line for c in cites)] == []
+    assert any(t("basis.implied", lang) in line or t("report.legend.implied", lang) == line for line in said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "missing"),
+    [
+        ("vi", "BUDGET_REV", "tiến độ: chưa có số liệu năm gốc 2020 để đánh giá tiến độ."),
+        ("vi", "TOURISTS", "chưa có số liệu sau năm gốc 2020 để đánh giá tiến độ."),
+        ("vi", "JOBS", "chưa có số liệu cả giai đoạn 2021–2025 để đánh giá tiến độ."),
+        ("en", "BUDGET_REV", "no 2020 baseline figure yet to judge progress."),
+        ("en", "JOBS", "no figure for the whole 2021–2025 term yet to judge progress."),
+    ],
+)
+def test_a_goal_waiting_for_figures_says_which_with_their_years(lang: Lang, code: str, missing: str) -> None:
+    goals = _goal_sentences(_content("term", lang))
+    sentence = next(s for s in goals if s.startswith(_name(code, lang) + ":"))
+    assert sentence.endswith(missing.removeprefix("tiến độ: ")), sentence
+    # Missing data is said once, in words: no "not enough data (…)" with a reason in brackets.
+    assert all(t("progress.no_data", lang) not in s for s in goals)
