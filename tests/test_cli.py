@@ -314,7 +314,8 @@ def test_compare_speaks_words_to_people_and_codes_to_csv(
         assert "chưa có chỉ tiêu" in lines
     else:
         assert (
-            "2,503.3 (est.) | ≈\u202f2,120.0 (worked back from the published %) | 118.08\u202f% | exceeded" in lines
+            "2,503.3 (est.) | ≈\u202f2,120.0 (worked back from the published %) | 118.08\u202f% | exceeded"
+            in lines
         )
         assert "Tam Đường district (106)" in lines and "no target set" in lines
     rows = list(

@@ -19,7 +19,10 @@ from indicators.text.fmt import Lang
 def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) -> None:
     rows = selection.with_periods(attainment.compute(seed_data))
     codes = sorted(set(rows["code"]))
-    cases: list[tuple[Lang, str]] = [("vi", "suy ra từ tỷ lệ % đã công bố"), ("en", "worked back from the published %")]
+    cases: list[tuple[Lang, str]] = [
+        ("vi", "suy ra từ tỷ lệ % đã công bố"),
+        ("en", "worked back from the published %"),
+    ]
     for lang, word in cases:
         found = tables.results(seed_data, rows, codes, lang, "106", None)
         implied = found["target_basis"] == "implied"

@@ -145,4 +145,6 @@ def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
     shown = year_tables.summary(data, review, "106", "vi").set_index("indicator")
     # 4,5 points a year printed as 150 % of the resolution's cut: the cut, 3, is worked back and marked.
     path = shown.loc["Tỷ lệ hộ nghèo (%)", "path"]
-    assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"), path
+    assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"), (
+        path
+    )

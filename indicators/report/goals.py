@@ -99,7 +99,7 @@ _MISSING = ("no_baseline", "no_later_data", "term_total")
 
 
 def _goal_status(goal: Record, lang: Lang) -> str:
-    """The goal's progress or result; where the figures to judge it are not in, which ones, with their years."""
+    """The goal's progress or result; where the figures to judge it are missing, which, with their years."""
     reason = str(goal["reason"])
     if reason in _MISSING and not fmt.is_missing(goal["base_year"]):
         base, end = int(goal["base_year"]), int(goal["goal_year"])

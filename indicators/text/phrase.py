@@ -149,7 +149,7 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
 
 
 def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
-    """A target in a cell: "≈ 43 % (suy ra từ tỷ lệ % đã công bố)"; with `star` "43 % (*)", a legend explains."""
+    """A target in a cell: "≈ 43 % (suy ra từ tỷ lệ …)"; with `star` "43 % (*)", a legend explains."""
     if figure.comparator == "yes":
         return t("phrase.yes", lang)
     text = number(figure, lang, mark=not star)
