@@ -307,3 +307,30 @@ def test_a_goal_waiting_for_figures_says_which_with_their_years(lang: Lang, code
     assert sentence.endswith(missing.removeprefix("tiến độ: ")), sentence
     # Missing data is said once, in words: no "not enough data (…)" with a reason in brackets.
     assert all(t("progress.no_data", lang) not in s for s in goals)
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "heading", "lead"),
+    [
+        (
+            "term",
+            "vi",
+            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
+            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+        ),
+        (
+            "year",
+            "vi",
+            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
+            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+        ),
+        ("term", "en", "COMMENDATIONS, 2016 – 2020", "Over 2016 – 2020, Tam Đường district received 835"),
+    ],
+)
+def test_the_awards_heading_names_the_years_the_counts_add_up(
+    kind: str, lang: Lang, heading: str, lead: str
+) -> None:
+    """The counts are totals given in 2020 over the term's years, 2016 to 2020: never "2015 – 2020"."""
+    awards = next(s for s in _content(kind, lang).sections if s.key == "awards")
+    assert awards.heading.endswith(heading) and "2015" not in awards.heading
+    assert awards.paragraphs[0].startswith(lead)

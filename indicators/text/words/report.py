@@ -40,6 +40,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.period_term": ("giai đoạn {p}", "the {p} term"),
     "report.period_year": ("năm {p}", "{p}"),
+    # The award counts are totals over the term's years (2016 to 2020), not over "2015 – 2020".
+    "report.awards_years": ("các năm {first} – {last}", "{first} – {last}"),
     "report.no_figures": (
         "Chưa có số liệu các chỉ tiêu của {area} trong {period}.",
         "No figures for {area} have been recorded yet for {period}.",
