@@ -200,7 +200,7 @@ def test_title_subject_numbered_sections_signature_and_recipients(document: Docu
         "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC",
         "III. KẾT QUẢ NỔI BẬT",
         "IV. CÔNG TÁC XÂY DỰNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN",
-        "V. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
+        "V. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG CÁC NĂM 2016 – 2020",
         "VI. ĐÁNH GIÁ CHUNG",
         "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU GIAI ĐOẠN 2020 – 2025",
         "I. PHƯƠNG HƯỚNG, MỤC TIÊU",

@@ -334,3 +334,13 @@ def test_the_awards_heading_names_the_years_the_counts_add_up(
     awards = next(s for s in _content(kind, lang).sections if s.key == "awards")
     assert awards.heading.endswith(heading) and "2015" not in awards.heading
     assert awards.paragraphs[0].startswith(lead)
+
+
+def test_a_change_in_points_has_one_english_wording() -> None:
+    """The results' changes say "% points" as the goals and tables do, never "percentage points"."""
+    said = _everything(_content("term", "en"))
+    assert not [line for line in said if "percentage points" in line]
+    poverty = next(s for s in _sentences(_content("term", "en")) if s.startswith("Poverty rate"))
+    assert "an average fall of 4.5 % points a year" in poverty
+    culture = _about(_sentences(_content("term", "en")), "CULTURED_HOUSEHOLDS", "en")
+    assert culture and "up 5 % points since 2015" in culture[0]

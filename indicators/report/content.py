@@ -188,8 +188,12 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
     pct = shown_pct(row)
     parts = []
     if row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"]):
-        step = t("report.points", lang) if unit == "%" else unit
-        parts.append(t("report.reduction", lang).format(value=_with_unit(_num(row["actual"], lang), step)))
+        step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
+        parts.append(
+            t("report.reduction", lang).format(
+                value=phrase.join(_num(row["actual"], lang), step, document=True)
+            )
+        )
     year = int(row["year"])
     prefix = t("report.in_year", lang).format(y=year) + " " if year != (level_year or period_end) else ""
     if not math.isnan(pct):
@@ -249,8 +253,8 @@ def _comparison(
         delta = now - before
     else:
         return ""
-    step = t("report.points", lang) if unit == "%" else unit
-    value = _with_unit(_num(abs(delta), lang), step)
+    step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
+    value = phrase.join(_num(abs(delta), lang), step, document=True)
     key = "report.up_since" if delta > 0 else "report.down_since" if delta < 0 else "report.same_since"
     return t(key, lang).format(value=value, y=base)
 

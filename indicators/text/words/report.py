@@ -82,7 +82,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "published {reported}, computed {computed}",
     ),
     "report.reduction": ("bình quân mỗi năm giảm {value}", "an average fall of {value} a year"),
-    "report.points": ("điểm %", "percentage points"),
     "report.ratio_prev": ("bằng {pct} so với cùng kỳ", "{pct} of the previous year"),
     "report.up_since": ("tăng {value} so với năm {y}", "up {value} since {y}"),
     "report.down_since": ("giảm {value} so với năm {y}", "down {value} since {y}"),
