@@ -181,3 +181,20 @@ def test_implied_value_is_rounded_to_the_printed_percent() -> None:
     assert phrase.shown_value(IMPLIED_GTSX) == 2120.0
     # A stated target is shown as stated.
     assert phrase.shown_value(Figure(1082.511211, "ha")) == 1082.511211
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "named"),
+    [
+        ("Hotels", "hotels", True),
+        ("Doctors per 10,000 population", "doctors per 10,000 population", True),
+        ("Traditional festivals, cultural and tourism events preserved", "festivals and events", True),
+        ("Vocational and continuing education centres", "centre", True),
+        ("Tourist arrivals", "visitors", False),
+        ("Average income per person", "million VND/person/year", False),
+        ("Share of households recognised as cultured families", "%", False),
+        ("Tea area in commercial harvest", "ha", False),
+    ],
+)
+def test_an_english_name_that_names_its_unit(name: str, unit: str, named: bool) -> None:
+    assert phrase.names_unit(name, unit) is named

@@ -344,3 +344,27 @@ def test_a_change_in_points_has_one_english_wording() -> None:
     assert "an average fall of 4.5 % points a year" in poverty
     culture = _about(_sentences(_content("term", "en")), "CULTURED_HOUSEHOLDS", "en")
     assert culture and "up 5 % points since 2015" in culture[0]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("HOTELS", "Hotels: an estimated 3."),
+        ("SCHOOLS", "Schools: an estimated 40, down 6 since 2015."),
+        ("STUDENTS", "Pupils enrolled: an estimated 16,742, up 515 since 2015."),
+        ("DOCTORS_PER_10K", "Doctors per 10,000 population: an estimated 5."),
+    ],
+)
+def test_an_english_count_never_repeats_the_noun_its_name_says(code: str, sentence: str) -> None:
+    """ "Hotels reached an estimated 3 hotels" says the noun twice; the name already says what is counted."""
+    said = _sentences(_content("term", "en"))
+    name = sentence.split(":", 1)[0]
+    assert [s for s in said if s.startswith(name + ":") or s.startswith(name + " reached")] == [sentence]
+
+
+def test_an_english_count_whose_name_lacks_the_noun_keeps_it() -> None:
+    said = _sentences(_content("term", "en"))
+    assert any(s.startswith("Tourist arrivals reached about 300,000 visitors") for s in said)
+    assert any(s.startswith("Tea output reached an estimated 9,656 tonnes") for s in said)
+    # Vietnamese keeps its verb and unit: "Số khách sạn ước đạt 3 khách sạn" is how the office writes.
+    assert not any(s.startswith(_name("HOTELS", "vi") + ":") for s in _sentences(_content("term", "vi")))

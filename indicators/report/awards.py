@@ -78,7 +78,7 @@ def _count(value: tuple[float, str], noun: str, lang: Lang) -> str:
     noun = fmt.unit_after(text, noun)
     if qualifier:
         text = f"{t('qualifier.' + qualifier, lang)} {text}"
-    return f"{text} {noun}"
+    return f"{text} {noun}".rstrip()
 
 
 def _line(award: Award, lang: Lang) -> str:
@@ -109,10 +109,11 @@ def _others(info: pd.DataFrame, levels: pd.DataFrame, start: str, lang: Lang) ->
         if not (str(code).startswith(start) and code in levels.index):
             continue
         level = levels.loc[code]
-        value = _count(
-            (float(level["actual"]), str(level["qualifier"] or "")), str(info.at[code, "unit"]), lang
-        )
-        lines.append(f"{info.at[code, 'name']}: {value}.")
+        name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
+        # "Individuals proposed …: 4 individuals" names the noun twice: the count stands alone.
+        unit = "" if lang == "en" and phrase.names_unit(name, unit) else unit
+        value = _count((float(level["actual"]), str(level["qualifier"] or "")), unit, lang)
+        lines.append(f"{name}: {value}.")
     return lines
 
 

@@ -213,11 +213,15 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
     return ", ".join(parts)
 
 
-def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Period, lang: Lang) -> str:
-    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure."""
+def _level_clause(
+    level: Record, unit: str, kind: str, lower: bool, period: Period, lang: Lang, bare: bool = False
+) -> str:
+    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure; `bare`: "an estimated 3"."""
     estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
     # A rate where lower is better "còn" (stands at) a level; everything else "đạt" (reaches) it.
-    if lower:
+    if bare:  # the name says what is counted ("Hotels: an estimated 3"): no verb, no unit
+        verb, unit = (t("report.bare_estimate", lang) if estimate else ""), ""
+    elif lower:
         verb = t("report.stood_estimate" if estimate else "report.stood", lang)
     else:
         verb = t("report.reached_estimate" if estimate else "report.reached", lang)
@@ -226,7 +230,7 @@ def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Peri
     figure = phrase.Figure(
         level["actual"], unit, str(level["qualifier"]), period=phrase.period_of(int(level["year"]), kind)
     )
-    text = f"{verb} {phrase.number(figure, lang, document=True)}"
+    text = f"{verb} {phrase.number(figure, lang, document=True)}".strip()
     summed = phrase.period_words(figure, lang)
     if summed:
         # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
@@ -269,20 +273,22 @@ def _sentence(
     lang: Lang,
 ) -> str:
     unit, kind = str(info["unit"]), str(info["value_kind"])
+    name = str(info["name"])
+    # "Hotels reached 3 hotels" names the noun twice: such a name takes the bare count after a colon.
+    bare = lang == "en" and phrase.names_unit(name, unit)
     pieces = []
     level_year = None
     if level is not None:
         level_year = int(level["year"])
         lower = str(info["direction"]) == Direction.LOWER.value
-        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang))
-        compared = _comparison(level, change, unit, kind, period, lang)
+        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang, bare))
+        compared = _comparison(level, change, "" if bare else unit, kind, period, lang)
         if compared:
             pieces.append(compared)
     clauses = [_result_clause(r, level_year, period.end, unit, lang) for r in results]
-    name = str(info["name"])
     if not pieces:
         return f"{name}: {'; '.join(clauses)}."
-    text = f"{name} {', '.join(pieces)}"
+    text = f"{name}{':' if bare else ''} {', '.join(pieces)}"
     return f"{text}, {'; '.join(clauses)}." if clauses else f"{text}."
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from indicators.core.attainment import change_code
@@ -90,6 +91,20 @@ def join(text: str, unit: str, document: bool = False) -> str:
     if document and unit in SHARE_UNITS and text != fmt.MISSING:
         return f"{text}{unit}"
     return fmt.join_unit(text, unit)
+
+
+def names_unit(name: str, unit: str) -> bool:
+    """Whether an English indicator name already names its unit's noun: "Hotels" and "hotels".
+
+    "Hotels reached 3 hotels" says the noun twice; such a name takes the bare number. The unit's
+    head noun (its last word before " per ", "/" or " of ") is looked for among the name's words.
+    """
+    noun = re.split(r" per |/| of ", unit, maxsplit=1)[0].strip().lower()
+    head = noun.rsplit(" ", 1)[-1]
+    if len(head) < 3 or not head.isalpha():
+        return False
+    stem = head.removesuffix("s")
+    return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
 
 
 def yes_no(value: object, lang: Lang) -> str:

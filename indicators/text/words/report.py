@@ -62,6 +62,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.reached_estimate": ("ước đạt", "reached an estimated"),
     "report.stood": ("còn", "stood at"),
     "report.stood_estimate": ("ước còn", "stood at an estimated"),
+    "report.bare_estimate": ("ước", "an estimated"),
     "report.in_year": ("năm {y}", "in {y}"),
     "report.pct_of": ("đạt {pct} {kind}", "{pct} of {kind}"),
     "kind_short.NQ": ("NQ", "Res."),
