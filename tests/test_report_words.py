@@ -368,3 +368,13 @@ def test_an_english_count_whose_name_lacks_the_noun_keeps_it() -> None:
     assert any(s.startswith("Tea output reached an estimated 9,656 tonnes") for s in said)
     # Vietnamese keeps its verb and unit: "Số khách sạn ước đạt 3 khách sạn" is how the office writes.
     assert not any(s.startswith(_name("HOTELS", "vi") + ":") for s in _sentences(_content("term", "vi")))
+
+
+def test_an_english_estimate_with_a_qualifier_reads_over_an_estimated() -> None:
+    said = _about(_sentences(_content("term", "en")), "CADRE_TRAINING", "en")
+    assert said == [
+        "Training places for officials and public employees reached over an estimated 4,220 instances "
+        "in total over 2016–2020."
+    ]
+    vi = _about(_sentences(_content("term", "vi")), "CADRE_TRAINING", "vi")
+    assert vi and vi[0].endswith("tổng giai đoạn 2016–2020 ước đạt trên 4.220 lượt.")

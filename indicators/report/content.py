@@ -218,17 +218,23 @@ def _level_clause(
 ) -> str:
     """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure; `bare`: "an estimated 3"."""
     estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
+    qualifier = str(level["qualifier"] or "")
+    # English says "over an estimated 4,220", never "an estimated over 4,220": the qualifier goes first.
+    moved = lang == "en" and estimate and bool(qualifier)
     # A rate where lower is better "còn" (stands at) a level; everything else "đạt" (reaches) it.
     if bare:  # the name says what is counted ("Hotels: an estimated 3"): no verb, no unit
         verb, unit = (t("report.bare_estimate", lang) if estimate else ""), ""
     elif lower:
-        verb = t("report.stood_estimate" if estimate else "report.stood", lang)
+        verb = t("report.stood_estimate" if estimate and not moved else "report.stood", lang)
     else:
-        verb = t("report.reached_estimate" if estimate else "report.reached", lang)
+        verb = t("report.reached_estimate" if estimate and not moved else "report.reached", lang)
+    if moved:
+        hedge = f"{t('phrase.qualifier.' + qualifier, lang)} {t('report.bare_estimate', lang)}"
+        verb, qualifier = ("" if bare else verb + " ") + hedge, ""
     if kind == ValueKind.YES_NO.value:
         return phrase.yes_no(level["actual"], lang)
     figure = phrase.Figure(
-        level["actual"], unit, str(level["qualifier"]), period=phrase.period_of(int(level["year"]), kind)
+        level["actual"], unit, qualifier, period=phrase.period_of(int(level["year"]), kind)
     )
     text = f"{verb} {phrase.number(figure, lang, document=True)}".strip()
     summed = phrase.period_words(figure, lang)
