@@ -198,3 +198,11 @@ def test_implied_value_is_rounded_to_the_printed_percent() -> None:
 )
 def test_an_english_name_that_names_its_unit(name: str, unit: str, named: bool) -> None:
     assert phrase.names_unit(name, unit) is named
+
+
+def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() -> None:
+    assert phrase.join("100", "% kế hoạch", document=True) == "100% kế hoạch"
+    assert phrase.join("100", "% of plan", document=True) == "100% of plan"
+    # A change in points is not a share: the space stays ("5 % points", never "5% points").
+    assert phrase.join("5", "% points", document=True) == "5 % points"
+    assert phrase.join("5", "điểm %", document=True) == "5 điểm %"

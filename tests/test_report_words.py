@@ -93,7 +93,9 @@ def test_every_qualifier_in_the_data_reaches_the_text(kind: str, lang: Lang) -> 
         number = phrase.number(phrase.Figure(row.value, unit), lang, document=True)
         # Wherever the figure is said, its qualifier is said with it.
         for found in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d])", text):
-            assert text[: found.start()].endswith(f"{word} "), (
+            # English: "over an estimated 4,220", the qualifier before the estimate word.
+            hedges = (f"{word} ", f"{word} {t('report.bare_estimate', lang)} ")
+            assert text[: found.start()].endswith(hedges), (
                 row.code,
                 text[found.start() - 40 : found.end()],
             )

@@ -229,7 +229,7 @@ def _level_clause(
     else:
         verb = t("report.reached_estimate" if estimate and not moved else "report.reached", lang)
     if moved:
-        hedge = f"{t('phrase.qualifier.' + qualifier, lang)} {t('report.bare_estimate', lang)}"
+        hedge = f"{t(f'phrase.qualifier.{qualifier}', lang)} {t('report.bare_estimate', lang)}"
         verb, qualifier = ("" if bare else verb + " ") + hedge, ""
     if kind == ValueKind.YES_NO.value:
         return phrase.yes_no(level["actual"], lang)

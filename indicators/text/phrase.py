@@ -15,6 +15,8 @@ from indicators.text.i18n import t
 TERM_YEARS = 5
 # Units whose changes are in points: a share moving from 50 % to 52,75 % moved 2,75 points, not 5,5 %.
 SHARE_UNITS = frozenset({"%", "‰"})
+# The change units in points: "5 % points" is a change, not a share of something ("5% points").
+_POINTS = ("pp", "pp_per_year", "pm_points", "pm_points_per_year")
 # Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
 _SIGN = {"at_most": "≤"}
 
@@ -89,6 +91,10 @@ def shown_value(figure: Figure) -> float:
 def join(text: str, unit: str, document: bool = False) -> str:
     """A figure and its unit; a signed document writes "18,22%" with the sign against the number."""
     if document and unit in SHARE_UNITS and text != fmt.MISSING:
+        return f"{text}{unit}"
+    # "100% kế hoạch", "100% of plan": a share of something keeps its sign against the number too.
+    points = {t(f"unit_code.{code}", lang) for code in _POINTS for lang in ("vi", "en")}
+    if document and unit.startswith(("% ", "‰ ")) and text != fmt.MISSING and unit not in points:
         return f"{text}{unit}"
     return fmt.join_unit(text, unit)
 
