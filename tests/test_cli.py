@@ -122,8 +122,8 @@ def test_attainment_table_speaks_words_and_marks_what_the_report_does_not_say(
     assert "khoảng 300.000 lượt khách (ước)" in lines  # the report's qualifier, and an estimate
     assert "2.503,3 tỷ đồng (ước)" in lines
     # Implied targets: ≈, no more precise than the printed %, said where they come from.
-    assert "≈\u202f7.038 tấn (suy ra từ tỷ lệ báo cáo)" in lines
-    assert lines.count("(suy ra từ tỷ lệ báo cáo)") == 13
+    assert "≈\u202f7.038 tấn (suy ra từ tỷ lệ % đã công bố)" in lines
+    assert lines.count("(suy ra từ tỷ lệ % đã công bố)") == 13
     assert lines.count("≈") == 13
     assert "4,5 điểm %/năm (ước)" in lines  # a fall in points a year, not a rate
     assert "220,43\u202f%" in lines and "118,08\u202f% (báo cáo in)" in lines
@@ -139,7 +139,7 @@ def test_tables_switch_to_english(
     assert "Indicator" in header and "% attained" in header
     lines = _cells(db, monkeypatch, capsys, "attainment", "--lang", "en")
     assert "about 300,000 visitors (est.)" in lines
-    assert "(implied by the report's %)" in lines
+    assert "(worked back from the published %)" in lines
     progress_out = _cells(db, monkeypatch, capsys, "progress", "--lang", "en")
     assert "Progress" in progress_out and "% points/year" in progress_out
 
@@ -310,11 +310,12 @@ def test_compare_speaks_words_to_people_and_codes_to_csv(
     for code in ("estimate", "no_target", "actual_kind", "status_code", "implied"):
         assert f" {code} " not in lines and f"| {code} |" not in lines, code
     if lang == "vi":
-        assert "2.503,3 (ước) | ≈\u202f2.120,0 (suy ra từ tỷ lệ báo cáo) | 118,08\u202f% | vượt" in lines
+        assert "2.503,3 (ước) | ≈\u202f2.120,0 (suy ra từ tỷ lệ % đã công bố) | 118,08\u202f% | vượt" in lines
         assert "chưa có chỉ tiêu" in lines
     else:
         assert (
-            "2,503.3 (est.) | ≈\u202f2,120.0 (implied by the report's %) | 118.08\u202f% | exceeded" in lines
+            "2,503.3 (est.) | ≈\u202f2,120.0 (worked back from the published %) | 118.08\u202f% | exceeded"
+            in lines
         )
         assert "Tam Đường district (106)" in lines and "no target set" in lines
     rows = list(

@@ -19,7 +19,10 @@ from indicators.text.fmt import Lang
 def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) -> None:
     rows = selection.with_periods(attainment.compute(seed_data))
     codes = sorted(set(rows["code"]))
-    cases: list[tuple[Lang, str]] = [("vi", "suy ra từ tỷ lệ báo cáo"), ("en", "implied by the report's %")]
+    cases: list[tuple[Lang, str]] = [
+        ("vi", "suy ra từ tỷ lệ % đã công bố"),
+        ("en", "worked back from the published %"),
+    ]
     for lang, word in cases:
         found = tables.results(seed_data, rows, codes, lang, "106", None)
         implied = found["target_basis"] == "implied"
@@ -32,10 +35,10 @@ def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) ->
         assert full.loc[implied.to_numpy(), "note"].str.contains("≈").all()
     # The detail page's tables: targets and attainment.
     targets = tables.targets_table(seed_data, "TEA_OUTPUT", "vi", "106")
-    assert targets["basis"].tolist() == ["≈ suy ra từ tỷ lệ báo cáo"]
+    assert targets["basis"].tolist() == ["≈ suy ra từ tỷ lệ % đã công bố"]
     assert targets["target"].tolist() == [7038.0]
     detail = tables.attainment_table(rows[rows["code"] == "TEA_OUTPUT"], "vi")
-    assert detail["basis"].tolist() == ["≈ suy ra từ tỷ lệ báo cáo"]
+    assert detail["basis"].tolist() == ["≈ suy ra từ tỷ lệ % đã công bố"]
     assert detail["actual_kind"].tolist() == ["ước"]
 
 

@@ -36,7 +36,7 @@ def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, ter
     assert "Thu nhập bình quân đầu người (Kế hoạch 2019)" in row_labels
     hover = next(h for h in bars.customdata if h.startswith("<b>Tổng giá trị sản xuất</b>"))
     assert "Thực hiện: 2.503,3 tỷ đồng (ước)" in hover
-    assert "Chỉ tiêu: ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)" in hover
+    assert "Chỉ tiêu: ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)" in hover
     # The implied target is marked on the bar's own label too, not only in the hover.
     assert "Tổng giá trị sản xuất ≈" in row_labels
     assert any("≈: mục tiêu suy ra từ tỷ lệ báo cáo" in a.text for a in fig.layout.annotations)
@@ -173,7 +173,7 @@ def test_series_figure_marks_targets(data: Dataset) -> None:
         selection.series(data, "TEA_OUTPUT", "106"), tables.rounded_targets(data, output), "x", "tấn", "vi"
     )
     assert fig.data[1].text == ("≈ 7.038",)
-    assert "suy ra từ tỷ lệ báo cáo" in fig.data[1].customdata[0]
+    assert "suy ra từ tỷ lệ % đã công bố" in fig.data[1].customdata[0]
     poverty = data.targets[data.targets["code"] == "POV_RATE"]
     fig = figures.series_figure(selection.series(data, "POV_RATE", "106"), poverty, "x", "%", "vi")
     assert len(fig.data) == 1

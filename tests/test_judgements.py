@@ -46,7 +46,7 @@ def test_implied_target_is_marked_and_no_more_precise_than_the_printed_percent()
     assert fmt.implied_number(gtsx["target"], gtsx["reported_pct"], gtsx["actual"]) == "≈\u202f2.120,0"
     tourists = _row(RESULT, "TOURISTS", 2020, "DA")
     assert fmt.implied_number(tourists["target"], 500.0, tourists["actual"]) == "≈\u202f60.000"
-    assert t("basis.implied") == "suy ra từ tỷ lệ báo cáo"
+    assert t("basis.implied") == "suy ra từ tỷ lệ % đã công bố"
 
 
 def test_an_implied_row_is_never_an_independent_check() -> None:

@@ -442,7 +442,7 @@ def test_one_indicator_only_shows_plain_sentences(store: Store) -> None:
     assert goals == ["Mục tiêu đến năm 2020"]
     strip = ":blue-badge[▲ 1 · vượt mục tiêu]\n\n"
     # The implied target as every surface shows it: as precise as 118,08 % (five figures), marked ≈.
-    strip += "- Tổng giá trị sản xuất: **≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)"
+    strip += "- Tổng giá trị sản xuất: **≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)"
     strip += " · 2020:\u2060 2.503,3 · "
     strip += "118,08\u202f% (theo số ước thực hiện)**"
     assert strip in [m.value for m in at.markdown]

@@ -53,16 +53,16 @@ TARGET_CELLS = [
     (
         IMPLIED_TEA,
         False,
-        f"≈{NB}1.083 ha (suy ra từ tỷ lệ báo cáo)",
-        f"≈{NB}1,083 ha (implied by the report's %)",
+        f"≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
+        f"≈{NB}1,083 ha (worked back from the published %)",
     ),
     (IMPLIED_TEA, True, "1.083 ha (*)", "1,083 ha (*)"),
     # A % printed to five figures supports five: 2.120,0, not 2.120,003 nor 2.120.
     (
         IMPLIED_GTSX,
         False,
-        f"≈{NB}2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)",
-        f"≈{NB}2,120.0 tỷ đồng (implied by the report's %)",
+        f"≈{NB}2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)",
+        f"≈{NB}2,120.0 tỷ đồng (worked back from the published %)",
     ),
     (IMPLIED_REV, True, "45,0 tỷ đồng (*)", "45.0 tỷ đồng (*)"),
     (Figure(27.6, "%", comparator="at_most"), False, f"≤ 27,6{NB}%", f"≤ 27.6{NB}%"),
@@ -111,14 +111,14 @@ GOALS = [
     ),
     (
         IMPLIED_TEA,
-        f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ báo cáo)",
-        f"at least ≈{NB}1,083 ha (implied by the report's %)",
+        f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
+        f"at least ≈{NB}1,083 ha (worked back from the published %)",
     ),
     (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "met"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
-        f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ báo cáo)",
-        f"at least ≈{NB}5,150 lao động (in total over 2016–2020; implied by the report's %)",
+        f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
+        f"at least ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
     ),
 ]
 
@@ -173,7 +173,7 @@ def test_a_term_total_covers_the_five_years_ending_in_its_year() -> None:
 def test_an_implied_cut_is_no_more_precise_than_its_printed_percent_or_actual() -> None:
     # Poverty: 4,5 points a year is 150 % of a cut of 3: shown "≈ 3,0", not 3 nor 3,00.
     cut = Figure(3.0, "%", comparator="reduce_by", basis="implied", printed_pct=150.0)
-    assert phrase.target_cell(cut, "vi") == f"giảm mỗi năm ≈{NB}3,0 điểm % (suy ra từ tỷ lệ báo cáo)"
+    assert phrase.target_cell(cut, "vi") == f"giảm mỗi năm ≈{NB}3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"
 
 
 def test_implied_value_is_rounded_to_the_printed_percent() -> None:
@@ -181,3 +181,28 @@ def test_implied_value_is_rounded_to_the_printed_percent() -> None:
     assert phrase.shown_value(IMPLIED_GTSX) == 2120.0
     # A stated target is shown as stated.
     assert phrase.shown_value(Figure(1082.511211, "ha")) == 1082.511211
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "named"),
+    [
+        ("Hotels", "hotels", True),
+        ("Doctors per 10,000 population", "doctors per 10,000 population", True),
+        ("Traditional festivals, cultural and tourism events preserved", "festivals and events", True),
+        ("Vocational and continuing education centres", "centre", True),
+        ("Tourist arrivals", "visitors", False),
+        ("Average income per person", "million VND/person/year", False),
+        ("Share of households recognised as cultured families", "%", False),
+        ("Tea area in commercial harvest", "ha", False),
+    ],
+)
+def test_an_english_name_that_names_its_unit(name: str, unit: str, named: bool) -> None:
+    assert phrase.names_unit(name, unit) is named
+
+
+def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() -> None:
+    assert phrase.join("100", "% kế hoạch", document=True) == "100% kế hoạch"
+    assert phrase.join("100", "% of plan", document=True) == "100% of plan"
+    # A change in points is not a share: the space stays ("5 % points", never "5% points").
+    assert phrase.join("5", "% points", document=True) == "5 % points"
+    assert phrase.join("5", "điểm %", document=True) == "5 điểm %"

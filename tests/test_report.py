@@ -200,7 +200,7 @@ def test_title_subject_numbered_sections_signature_and_recipients(document: Docu
         "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC",
         "III. KẾT QUẢ NỔI BẬT",
         "IV. CÔNG TÁC XÂY DỰNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN",
-        "V. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
+        "V. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG CÁC NĂM 2016 – 2020",
         "VI. ĐÁNH GIÁ CHUNG",
         "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU GIAI ĐOẠN 2020 – 2025",
         "I. PHƯƠNG HƯỚNG, MỤC TIÊU",
@@ -408,7 +408,8 @@ def test_every_number_in_the_goals_text_is_the_progress_engine_value(
         # A yearly goal reads as one for every year, never as the goal year's alone.
         lead = "mục tiêu giai đoạn đến năm 2025: hằng năm " if goal["yearly"] else "mục tiêu đến năm 2025 "
         assert text.startswith(f"{name}: {lead}"), text
-        allowed = {2020.0, 2025.0, *stated.loc[stated["code"] == goal["code"], "value"]}
+        # 2021: the first year of a total over 2021–2025 that has no figure yet.
+        allowed = {2020.0, 2021.0, 2025.0, *stated.loc[stated["code"] == goal["code"], "value"]}
         for column in ("base_value", "latest_value", "goal_value"):
             if not pd.isna(goal[column]):
                 allowed.add(float(goal[column]))
@@ -422,7 +423,14 @@ def test_every_number_in_the_goals_text_is_the_progress_engine_value(
                 found,
                 text,
             )
-        assert t(f"progress.{goal['status']}", "vi") in text
+        if goal["status"] == "no_data" and goal["reason"]:
+            # What is missing, said as missing data with its years, never "chưa đủ số liệu (…)".
+            missing = t(f"report.goal_missing.{goal['reason']}", "vi").format(
+                base=2020, first=2021, goal=2025
+            )
+            assert text.endswith(f"; {missing}."), text
+        else:
+            assert t(f"progress.{goal['status']}", "vi") in text
 
 
 def test_key_sentences_in_the_report_phrasing(document: DocumentObject) -> None:
@@ -541,7 +549,7 @@ def test_english_counts_agree_with_their_unit(data: Dataset) -> None:
     parts = [q for s in content.sections for part in s.parts for q in part.paragraphs]
     said = [p for s in content.sections for p in s.paragraphs] + parts
     said = [x for p in said for x in sentences_of(p)]
-    assert "Vocational and continuing education centres reached an estimated 1 centre." in said
+    assert "Vocational and continuing education centres: an estimated 1." in said
     assert "- Government Emulation Flag: 1 collective award;" in said
     assert not any(re.search(r"(?<![\d.,])1 (centres|awards|targets)\b", p) for p in said)
 

@@ -202,7 +202,7 @@ def test_every_unit_in_the_data_is_printed_as_written(
         expected = []
         for line in content.rows:
             unit = "" if line.group else str(info.at[line.code, "unit"])
-            per_year = {"vi": "/năm", "en": "/year"}[lang]
+            per_year = t("unit_code.per_year", lang).format(unit="")
             if line.per_year:  # a reduction a year: "điểm %/năm", "points/year"
                 assert line.unit.endswith(per_year)
                 unit = line.unit

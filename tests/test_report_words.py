@@ -93,7 +93,9 @@ def test_every_qualifier_in_the_data_reaches_the_text(kind: str, lang: Lang) -> 
         number = phrase.number(phrase.Figure(row.value, unit), lang, document=True)
         # Wherever the figure is said, its qualifier is said with it.
         for found in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d])", text):
-            assert text[: found.start()].endswith(f"{word} "), (
+            # English: "over an estimated 4,220", the qualifier before the estimate word.
+            hedges = (f"{word} ", f"{word} {t('report.bare_estimate', lang)} ")
+            assert text[: found.start()].endswith(hedges), (
                 row.code,
                 text[found.start() - 40 : found.end()],
             )
@@ -125,9 +127,9 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
     goals = _goal_sentences(_content("year", "vi"))
     tea = next(s for s in goals if s.startswith("Diện tích chè kinh doanh:"))
     # 1.082,511… worked back from 111,5 %: four figures, marked; never "1.082,51" unmarked.
-    assert "mục tiêu đến năm 2020 đạt ≈\u202f1.083 ha (suy ra từ tỷ lệ báo cáo)" in tea
+    assert "mục tiêu đến năm 2020 đạt ≈\u202f1.083 ha (suy ra từ tỷ lệ % đã công bố)" in tea
     gtsx = next(s for s in goals if s.startswith("Tổng giá trị sản xuất:"))
-    assert "đạt ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ báo cáo)" in gtsx
+    assert "đạt ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)" in gtsx
     stated = next(s for s in goals if s.startswith("Diện tích chè trồng mới:"))
     # Stated, so unmarked; summed over the term, so said to be.
     assert "mục tiêu đến năm 2020 đạt 300 ha (tổng giai đoạn 2016–2020);" in stated
@@ -203,6 +205,25 @@ def test_the_legend_is_decided_from_the_rows_flags_not_their_text() -> None:
     assert report._legend([lookalike], "vi") == [t("phrase.met_rule", "vi")]
 
 
+def test_the_abbreviations_come_from_the_rows_target_kind_not_their_text() -> None:
+    kinds = t("report.legend.kinds", "vi").format(kinds="NQ: Nghị quyết")
+    # A cell that reads "NQ: …" but comes from no resolution spells out nothing.
+    lookalike = report.Row("1", "X", "ha", "NQ: 5", "5", "100", "đạt")
+    assert kinds not in report._legend([lookalike], "vi")
+    # The target's kind decides, whatever the cell says.
+    stated = report.Row("1", "X", "ha", "5", "5", "100", "đạt", target_kind="NQ")
+    assert report._legend([stated], "vi") == [kinds, t("phrase.met_rule", "vi")]
+
+
+def test_the_two_appendices_share_one_legend() -> None:
+    """The indicator table and the comparison table say the same notes for the same flags, in one order."""
+    row = report.Row("1", "X", "ha", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
+    area = report.AreaRow("1", "Xã A", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
+    shared = [t("report.legend.implied", "vi"), t("report.legend.reported", "vi"), "Viết tắt: KH: Kế hoạch."]
+    assert report._legend([row], "vi") == [*shared, t("phrase.met_rule", "vi")]
+    assert report_compare._legend([area], "Tam Đường", "xã", "vi")[1:] == shared
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     content = _content("compare", lang)
@@ -248,3 +269,114 @@ def test_a_figure_is_read_back_to_its_row() -> None:
         assert row.period_sum == (INFO.at[row.code, "value_kind"] == "term_total")
         checked += 1
     assert checked >= 10
+
+
+def _everything(content: report.Content) -> list[str]:
+    """Every line the document prints: paragraphs, notes and the appendix cells."""
+    out = [
+        p
+        for s in content.sections
+        for p in [*s.paragraphs, *(q for part in s.parts for q in part.paragraphs)]
+    ]
+    out += [*content.legend, *content.area_legend]
+    out += [cell for r in content.rows for cell in (r.indicator, r.target, r.actual, r.pct)]
+    return out + [cell for r in content.area_rows for cell in (r.target, r.actual, r.pct)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", ["term", "year", "compare"])
+def test_a_document_never_cites_the_report_as_the_source_of_a_figure(kind: str, lang: Lang) -> None:
+    """The báo cáo is itself the report someone signs: a figure's basis is the published %."""
+    said = _everything(_content(kind, lang))
+    cites = ("báo cáo nêu", "tỷ lệ báo cáo", "báo cáo in", "the report's", "the report states")
+    assert [line for line in said if any(c in line for c in cites)] == []
+    assert any(t("basis.implied", lang) in line or t("report.legend.implied", lang) == line for line in said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "missing"),
+    [
+        ("vi", "BUDGET_REV", "tiến độ: chưa có số liệu năm gốc 2020 để đánh giá tiến độ."),
+        ("vi", "TOURISTS", "chưa có số liệu sau năm gốc 2020 để đánh giá tiến độ."),
+        ("vi", "JOBS", "chưa có số liệu cả giai đoạn 2021–2025 để đánh giá tiến độ."),
+        ("en", "BUDGET_REV", "no 2020 baseline figure yet to judge progress."),
+        ("en", "JOBS", "no figure for the whole 2021–2025 term yet to judge progress."),
+    ],
+)
+def test_a_goal_waiting_for_figures_says_which_with_their_years(lang: Lang, code: str, missing: str) -> None:
+    goals = _goal_sentences(_content("term", lang))
+    sentence = next(s for s in goals if s.startswith(_name(code, lang) + ":"))
+    assert sentence.endswith(missing.removeprefix("tiến độ: ")), sentence
+    # Missing data is said once, in words: no "not enough data (…)" with a reason in brackets.
+    assert all(t("progress.no_data", lang) not in s for s in goals)
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "heading", "lead"),
+    [
+        (
+            "term",
+            "vi",
+            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
+            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+        ),
+        (
+            "year",
+            "vi",
+            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
+            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+        ),
+        ("term", "en", "COMMENDATIONS, 2016 – 2020", "Over 2016 – 2020, Tam Đường district received 835"),
+    ],
+)
+def test_the_awards_heading_names_the_years_the_counts_add_up(
+    kind: str, lang: Lang, heading: str, lead: str
+) -> None:
+    """The counts are totals given in 2020 over the term's years, 2016 to 2020: never "2015 – 2020"."""
+    awards = next(s for s in _content(kind, lang).sections if s.key == "awards")
+    assert awards.heading.endswith(heading) and "2015" not in awards.heading
+    assert awards.paragraphs[0].startswith(lead)
+
+
+def test_a_change_in_points_has_one_english_wording() -> None:
+    """The results' changes say "% points" as the goals and tables do, never "percentage points"."""
+    said = _everything(_content("term", "en"))
+    assert not [line for line in said if "percentage points" in line]
+    poverty = next(s for s in _sentences(_content("term", "en")) if s.startswith("Poverty rate"))
+    assert "an average fall of 4.5 % points a year" in poverty
+    culture = _about(_sentences(_content("term", "en")), "CULTURED_HOUSEHOLDS", "en")
+    assert culture and "up 5 % points since 2015" in culture[0]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("HOTELS", "Hotels: an estimated 3."),
+        ("SCHOOLS", "Schools: an estimated 40, down 6 since 2015."),
+        ("STUDENTS", "Pupils enrolled: an estimated 16,742, up 515 since 2015."),
+        ("DOCTORS_PER_10K", "Doctors per 10,000 population: an estimated 5."),
+    ],
+)
+def test_an_english_count_never_repeats_the_noun_its_name_says(code: str, sentence: str) -> None:
+    """ "Hotels reached an estimated 3 hotels" says the noun twice; the name already says what is counted."""
+    said = _sentences(_content("term", "en"))
+    name = sentence.split(":", 1)[0]
+    assert [s for s in said if s.startswith(name + ":") or s.startswith(name + " reached")] == [sentence]
+
+
+def test_an_english_count_whose_name_lacks_the_noun_keeps_it() -> None:
+    said = _sentences(_content("term", "en"))
+    assert any(s.startswith("Tourist arrivals reached about 300,000 visitors") for s in said)
+    assert any(s.startswith("Tea output reached an estimated 9,656 tonnes") for s in said)
+    # Vietnamese keeps its verb and unit: "Số khách sạn ước đạt 3 khách sạn" is how the office writes.
+    assert not any(s.startswith(_name("HOTELS", "vi") + ":") for s in _sentences(_content("term", "vi")))
+
+
+def test_an_english_estimate_with_a_qualifier_reads_over_an_estimated() -> None:
+    said = _about(_sentences(_content("term", "en")), "CADRE_TRAINING", "en")
+    assert said == [
+        "Training places for officials and public employees reached over an estimated 4,220 instances "
+        "in total over 2016–2020."
+    ]
+    vi = _about(_sentences(_content("term", "vi")), "CADRE_TRAINING", "vi")
+    assert vi and vi[0].endswith("tổng giai đoạn 2016–2020 ước đạt trên 4.220 lượt.")

@@ -23,7 +23,7 @@ def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame
     assert gtsx["% đạt (tính toán)"] == pytest.approx(118.08, abs=0.005)
     assert gtsx["Thay đổi so với 2015"] == 1050.2
     assert gtsx["Đánh giá"] == "▲ vượt" and gtsx["Ghi chú"] == "≈ mục tiêu suy ra từ tỷ lệ báo cáo; ước"
-    assert gtsx["Cơ sở mục tiêu"] == "suy ra từ tỷ lệ báo cáo"
+    assert gtsx["Cơ sở mục tiêu"] == "suy ra từ tỷ lệ % đã công bố"
     tea = tables.headers(
         tables.results_table(tables.results(data, term, ["TEA_OUTPUT"], "vi", "106", "2015-2020"), "vi"), "vi"
     ).iloc[0]
@@ -79,7 +79,7 @@ def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> 
     gtsx = rows.loc["Tổng giá trị sản xuất (tỷ đồng)"]
     assert gtsx.tolist() == [
         "2.503,3 (ước)",
-        "≈\u202f2.120,0 (Nghị quyết, suy ra từ tỷ lệ báo cáo)",
+        "≈\u202f2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)",
         "118,08\u202f% (theo tỷ lệ báo cáo nêu)",
         "▲ vượt",
     ]
@@ -100,7 +100,7 @@ def test_the_summary_reads_codes_not_words(data: Dataset, term: pd.DataFrame) ->
     english = tables.results_summary(found, "en").set_index("indicator")
     assert english.loc["Số lượt khách du lịch (lượt khách)", "actual"] == "about 300,000 (est.)"
     target = english.loc["Tổng giá trị sản xuất (tỷ đồng)", "target"]
-    assert target == "≈\u202f2,120.0 (Resolution, implied by the report's %)"
+    assert target == "≈\u202f2,120.0 (Resolution, worked back from the published %)"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -145,4 +145,6 @@ def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
     shown = year_tables.summary(data, review, "106", "vi").set_index("indicator")
     # 4,5 points a year printed as 150 % of the resolution's cut: the cut, 3, is worked back and marked.
     path = shown.loc["Tỷ lệ hộ nghèo (%)", "path"]
-    assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ báo cáo)"), path
+    assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"), (
+        path
+    )

@@ -524,7 +524,7 @@ def test_a_plan_worked_back_from_a_printed_percent_is_marked_implied(later: Data
     assert bool(row["plan_derived"]) and row["plan"] == pytest.approx(36 / 1.029)
     words = year_tables.summary(data, rows, AREA, "vi").set_index("indicator")
     plan = words.loc["Thu nhập bình quân đầu người (triệu đồng/người/năm)", "plan"]
-    assert plan == "≈\u202f35 triệu đồng/người/năm (suy ra từ tỷ lệ báo cáo) · 102,9\u202f% · ▲ vượt"
+    assert plan == "≈\u202f35 triệu đồng/người/năm (suy ra từ tỷ lệ % đã công bố) · 102,9\u202f% · ▲ vượt"
     excel = year_tables.table(data, rows, AREA, "vi").set_index("indicator")
-    assert excel.loc["Thu nhập bình quân đầu người", "plan_basis"] == "suy ra từ tỷ lệ báo cáo"
+    assert excel.loc["Thu nhập bình quân đầu người", "plan_basis"] == "suy ra từ tỷ lệ % đã công bố"
     assert excel.loc["Tổng giá trị sản xuất", "plan_basis"] == ""  # a stated plan

@@ -221,7 +221,7 @@ def _local(utc: str) -> str:
 
 
 def _compare_target(row: pd.Series, lang: Lang) -> str:
-    """An area's target as phrase puts it: "≈ 2.120,0 (suy ra từ tỷ lệ báo cáo)", "≤ 27,6"."""
+    """An area's target as phrase puts it: "≈ 2.120,0 (suy ra từ tỷ lệ % đã công bố)", "≤ 27,6"."""
     comparator = str(row.get("comparator", ""))
     figure = phrase.Figure(
         row["target"],

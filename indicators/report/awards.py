@@ -11,7 +11,7 @@ from indicators.core.commendations import AWARD_ORDER, award_name
 from indicators.core.model import Dataset, ValueKind
 from indicators.report.facts import period_text
 from indicators.report.shape import Part, Period, Section
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -78,7 +78,7 @@ def _count(value: tuple[float, str], noun: str, lang: Lang) -> str:
     noun = fmt.unit_after(text, noun)
     if qualifier:
         text = f"{t('qualifier.' + qualifier, lang)} {text}"
-    return f"{text} {noun}"
+    return f"{text} {noun}".rstrip()
 
 
 def _line(award: Award, lang: Lang) -> str:
@@ -109,10 +109,11 @@ def _others(info: pd.DataFrame, levels: pd.DataFrame, start: str, lang: Lang) ->
         if not (str(code).startswith(start) and code in levels.index):
             continue
         level = levels.loc[code]
-        value = _count(
-            (float(level["actual"]), str(level["qualifier"] or "")), str(info.at[code, "unit"]), lang
-        )
-        lines.append(f"{info.at[code, 'name']}: {value}.")
+        name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
+        # "Individuals proposed …: 4 individuals" names the noun twice: the count stands alone.
+        unit = "" if lang == "en" and phrase.names_unit(name, unit) else unit
+        value = _count((float(level["actual"]), str(level["qualifier"] or "")), unit, lang)
+        lines.append(f"{name}: {value}.")
     return lines
 
 
@@ -160,8 +161,12 @@ def section(
 
 
 def awards_period(data: Dataset, info: pd.DataFrame, levels: pd.DataFrame, period: Period, lang: Lang) -> str:
-    """The period the award counts cover: a term's totals in a year's report belong to the term."""
+    """The years the award counts cover: totals given in 2020 add up 2016 to 2020, in any report."""
     held = [c for c in levels.index if c in info.index and info.at[c, "domain"] == "commendations"]
     summed = bool(held) and all(info.at[c, "value_kind"] == ValueKind.TERM_TOTAL.value for c in held)
+    years = {int(y) for y in levels.loc[held, "year"]} if summed else set()
+    if len(years) == 1:
+        first, last = phrase.summed_over(years.pop())
+        return t("report.awards_years", lang).format(first=first, last=last)
     term = terms.term_of(terms.catalogue(data), period.end) if summed and period.kind == "year" else None
     return period_text(Period("term", term.start, term.end) if term else period, lang)

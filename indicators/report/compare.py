@@ -15,6 +15,7 @@ from indicators.areas import compare
 from indicators.areas import hierarchy as areas
 from indicators.areas.aggregate import Mark
 from indicators.core.model import AreaLevel, Dataset, ObsKind, Status
+from indicators.report import legend as report_legend
 from indicators.report.content import (
     AreaRow,
     Content,
@@ -27,7 +28,6 @@ from indicators.report.content import (
     shown_pct,
 )
 from indicators.report.facts import catalogue as _catalogue
-from indicators.report.legend import abbreviations
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.outline import insert_after
 from indicators.text import fmt, phrase
@@ -414,6 +414,7 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, lang: Lang
         implied=figure.implied and target_text != fmt.MISSING,
         qualifier=actual.qualifier,
         reported=reported,
+        target_kind=str(record["target_kind"]) if target_text != fmt.MISSING else "",
     )
 
 
@@ -421,17 +422,8 @@ def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> li
     """The notes the rows need, decided from their flags."""
     if not rows:
         return []
-    notes = [t("report.cmp.legend_parent", lang).format(area=parent_name, units=units)]
-    if any(r.implied for r in rows):
-        notes.append(t("report.legend.implied", lang))
-    if any(r.estimate for r in rows):
-        notes.append(t("report.legend.estimate", lang))
-    if any(r.reported for r in rows):
-        notes.append(t("report.legend.reported", lang))
-    kinds = abbreviations([r.target for r in rows], lang)
-    if kinds:
-        notes.append(kinds)
-    return notes
+    parent = t("report.cmp.legend_parent", lang).format(area=parent_name, units=units)
+    return [parent, *report_legend.notes(rows, lang)]
 
 
 def _figure(

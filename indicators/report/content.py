@@ -21,6 +21,7 @@ from indicators.core.model import (
 )
 from indicators.report import awards as report_awards
 from indicators.report import goals as report_goals
+from indicators.report import legend as report_legend
 from indicators.report import outline as report_outline
 from indicators.report import results as report_results
 from indicators.report.facts import (
@@ -30,7 +31,6 @@ from indicators.report.facts import (
     in_sentence,
     stated_changes,
 )
-from indicators.report.legend import abbreviations
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.shape import ROMAN as _ROMAN
 from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period
@@ -73,6 +73,7 @@ class Row:
     per_year: bool = False  # a cut a year ("giảm bình quân mỗi năm"): target and actual are per year
     yes_no: bool = False
     reported: bool = False  # the % is the report's own, with no figures to compute it from
+    target_kind: str = ""  # the code of the document that states the target (NQ, KH …), for the notes
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class AreaRow:
     implied: bool = False
     qualifier: str = ""
     reported: bool = False
+    per_year: bool = False  # no comparison line is a cut a year; the notes ask every table the same
+    target_kind: str = ""  # the code of the document that states the target, where one is printed
 
 
 @dataclass
@@ -185,8 +188,12 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
     pct = shown_pct(row)
     parts = []
     if row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"]):
-        step = t("report.points", lang) if unit == "%" else unit
-        parts.append(t("report.reduction", lang).format(value=_with_unit(_num(row["actual"], lang), step)))
+        step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
+        parts.append(
+            t("report.reduction", lang).format(
+                value=phrase.join(_num(row["actual"], lang), step, document=True)
+            )
+        )
     year = int(row["year"])
     prefix = t("report.in_year", lang).format(y=year) + " " if year != (level_year or period_end) else ""
     if not math.isnan(pct):
@@ -206,20 +213,30 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
     return ", ".join(parts)
 
 
-def _level_clause(level: Record, unit: str, kind: str, lower: bool, period: Period, lang: Lang) -> str:
-    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure."""
+def _level_clause(
+    level: Record, unit: str, kind: str, lower: bool, period: Period, lang: Lang, bare: bool = False
+) -> str:
+    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure; `bare`: "an estimated 3"."""
     estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
+    qualifier = str(level["qualifier"] or "")
+    # English says "over an estimated 4,220", never "an estimated over 4,220": the qualifier goes first.
+    moved = lang == "en" and estimate and bool(qualifier)
     # A rate where lower is better "còn" (stands at) a level; everything else "đạt" (reaches) it.
-    if lower:
-        verb = t("report.stood_estimate" if estimate else "report.stood", lang)
+    if bare:  # the name says what is counted ("Hotels: an estimated 3"): no verb, no unit
+        verb, unit = (t("report.bare_estimate", lang) if estimate else ""), ""
+    elif lower:
+        verb = t("report.stood_estimate" if estimate and not moved else "report.stood", lang)
     else:
-        verb = t("report.reached_estimate" if estimate else "report.reached", lang)
+        verb = t("report.reached_estimate" if estimate and not moved else "report.reached", lang)
+    if moved:
+        hedge = f"{t(f'phrase.qualifier.{qualifier}', lang)} {t('report.bare_estimate', lang)}"
+        verb, qualifier = ("" if bare else verb + " ") + hedge, ""
     if kind == ValueKind.YES_NO.value:
         return phrase.yes_no(level["actual"], lang)
     figure = phrase.Figure(
-        level["actual"], unit, str(level["qualifier"]), period=phrase.period_of(int(level["year"]), kind)
+        level["actual"], unit, qualifier, period=phrase.period_of(int(level["year"]), kind)
     )
-    text = f"{verb} {phrase.number(figure, lang, document=True)}"
+    text = f"{verb} {phrase.number(figure, lang, document=True)}".strip()
     summed = phrase.period_words(figure, lang)
     if summed:
         # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
@@ -246,8 +263,8 @@ def _comparison(
         delta = now - before
     else:
         return ""
-    step = t("report.points", lang) if unit == "%" else unit
-    value = _with_unit(_num(abs(delta), lang), step)
+    step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
+    value = phrase.join(_num(abs(delta), lang), step, document=True)
     key = "report.up_since" if delta > 0 else "report.down_since" if delta < 0 else "report.same_since"
     return t(key, lang).format(value=value, y=base)
 
@@ -262,20 +279,22 @@ def _sentence(
     lang: Lang,
 ) -> str:
     unit, kind = str(info["unit"]), str(info["value_kind"])
+    name = str(info["name"])
+    # "Hotels reached 3 hotels" names the noun twice: such a name takes the bare count after a colon.
+    bare = lang == "en" and phrase.names_unit(name, unit)
     pieces = []
     level_year = None
     if level is not None:
         level_year = int(level["year"])
         lower = str(info["direction"]) == Direction.LOWER.value
-        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang))
-        compared = _comparison(level, change, unit, kind, period, lang)
+        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang, bare))
+        compared = _comparison(level, change, "" if bare else unit, kind, period, lang)
         if compared:
             pieces.append(compared)
     clauses = [_result_clause(r, level_year, period.end, unit, lang) for r in results]
-    name = str(info["name"])
     if not pieces:
         return f"{name}: {'; '.join(clauses)}."
-    text = f"{name} {', '.join(pieces)}"
+    text = f"{name}{':' if bare else ''} {', '.join(pieces)}"
     return f"{text}, {'; '.join(clauses)}." if clauses else f"{text}."
 
 
@@ -418,24 +437,13 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
         per_year=reduce,
         yes_no=yes_no,
         reported=reported,
+        target_kind=kind,
     )
 
 
 def _legend(rows: list[Row], lang: Lang) -> list[str]:
-    """The notes the rows need, decided from their flags."""
-    notes = []
-    if any(r.implied for r in rows):
-        notes.append(t("report.legend.implied", lang))
-    if any(r.estimate for r in rows):
-        notes.append(t("report.legend.estimate", lang))
-    if any(r.reported for r in rows):
-        notes.append(t("report.legend.reported", lang))
-    # Flagged by the row, not read from the unit: "triệu đồng/người/năm" also ends in "/năm".
-    if any(r.per_year for r in rows):
-        notes.append(t("report.legend.reduce", lang))
-    kinds = abbreviations([r.target for r in rows], lang)
-    if kinds:
-        notes.append(kinds)
+    """The notes the rows need, decided from their flags, and the rule the status words follow."""
+    notes = report_legend.notes(rows, lang)
     if any(not r.group for r in rows):
         notes.append(t("phrase.met_rule", lang))
     return notes

@@ -91,12 +91,24 @@ def goal_sentence(
     if pace:
         details.append(pace)
     # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
-    status = labels.goal_status_words(goal, lang)
-    if str(goal["reason"]):
-        status += " (" + t("reason." + str(goal["reason"]), lang) + ")"
-    key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
-    details.append(t(key, lang).format(status=status))
+    details.append(_goal_status(goal, lang))
     return f"{text}; {'; '.join(details)}."
+
+
+_MISSING = ("no_baseline", "no_later_data", "term_total")
+
+
+def _goal_status(goal: Record, lang: Lang) -> str:
+    """The goal's progress or result; where the figures to judge it are missing, which, with their years."""
+    reason = str(goal["reason"])
+    if reason in _MISSING and not fmt.is_missing(goal["base_year"]):
+        base, end = int(goal["base_year"]), int(goal["goal_year"])
+        return t(f"report.goal_missing.{reason}", lang).format(base=base, first=base + 1, goal=end)
+    status = labels.goal_status_words(goal, lang)
+    if reason:
+        status += " (" + t("reason." + reason, lang) + ")"
+    key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
+    return t(key, lang).format(status=status)
 
 
 def _printed(data: Dataset, targets: pd.DataFrame) -> dict[str, float]:

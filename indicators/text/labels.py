@@ -106,7 +106,7 @@ def estimated(text: str, kind: object, lang: Lang) -> str:
 
 
 def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
-    """A target as its basis allows: "≈ 7.038 tấn (suy ra từ tỷ lệ báo cáo)", "đạt", "30 % (phần còn lại)"."""
+    """A target as its basis allows: "≈ 7.038 tấn (suy ra từ …)", "đạt", "30 % (phần còn lại)"."""
     comparator = str(row.get("comparator", ""))
     implied = str(row.get("target_basis", "")) == "implied" or bool(row.get("target_derived", False))
     figure = phrase.Figure(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from indicators.core.attainment import change_code
@@ -14,6 +15,8 @@ from indicators.text.i18n import t
 TERM_YEARS = 5
 # Units whose changes are in points: a share moving from 50 % to 52,75 % moved 2,75 points, not 5,5 %.
 SHARE_UNITS = frozenset({"%", "‰"})
+# The change units in points: "5 % points" is a change, not a share of something ("5% points").
+_POINTS = ("pp", "pp_per_year", "pm_points", "pm_points_per_year")
 # Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
 _SIGN = {"at_most": "≤"}
 
@@ -89,7 +92,25 @@ def join(text: str, unit: str, document: bool = False) -> str:
     """A figure and its unit; a signed document writes "18,22%" with the sign against the number."""
     if document and unit in SHARE_UNITS and text != fmt.MISSING:
         return f"{text}{unit}"
+    # "100% kế hoạch", "100% of plan": a share of something keeps its sign against the number too.
+    points = {t(f"unit_code.{code}", lang) for code in _POINTS for lang in ("vi", "en")}
+    if document and unit.startswith(("% ", "‰ ")) and text != fmt.MISSING and unit not in points:
+        return f"{text}{unit}"
     return fmt.join_unit(text, unit)
+
+
+def names_unit(name: str, unit: str) -> bool:
+    """Whether an English indicator name already names its unit's noun: "Hotels" and "hotels".
+
+    "Hotels reached 3 hotels" says the noun twice; such a name takes the bare number. The unit's
+    head noun (its last word before " per ", "/" or " of ") is looked for among the name's words.
+    """
+    noun = re.split(r" per |/| of ", unit, maxsplit=1)[0].strip().lower()
+    head = noun.rsplit(" ", 1)[-1]
+    if len(head) < 3 or not head.isalpha():
+        return False
+    stem = head.removesuffix("s")
+    return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
 
 
 def yes_no(value: object, lang: Lang) -> str:
@@ -124,10 +145,6 @@ def number(figure: Figure, lang: Lang, document: bool = False, mark: bool = True
     if figure.comparator == "reduce_by":
         # "giảm mỗi năm" already says "a year": the cut is in points for a share, "2 điểm %".
         unit = change_unit(change_code(unit, per_year=False), unit, lang)
-    elif document and unit.startswith(tuple(SHARE_UNITS)):
-        # A level's unit that starts with the sign ("% kế hoạch"): "100% kế hoạch", as the tables write it.
-        digits = _digits(figure, lang, mark)
-        return digits if digits == fmt.MISSING else f"{digits}{unit}"
     return join(_digits(figure, lang, mark), unit, document)
 
 
@@ -153,7 +170,7 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
 
 
 def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
-    """A target in a cell: "≈ 43 % (suy ra từ tỷ lệ báo cáo)"; with `star` "43 % (*)", a legend explains."""
+    """A target in a cell: "≈ 43 % (suy ra từ tỷ lệ …)"; with `star` "43 % (*)", a legend explains."""
     if figure.comparator == "yes":
         return t("phrase.yes", lang)
     text = number(figure, lang, mark=not star)

@@ -246,7 +246,7 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def _target_text(row: pd.Series, lang: Lang) -> str:
-    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ báo cáo)", "hằng năm 90 (…)"."""
+    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)", "hằng năm 90 (…)"."""
     kind = str(row["target_kind"])
     figure = phrase.Figure(
         row["target"],

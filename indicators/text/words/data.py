@@ -90,7 +90,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "cmp.remainder": ("phần còn lại", "the remainder"),
     "cmp.yes": ("đạt (có/không)", "met (yes/no)"),
     "basis.stated": ("nêu trong văn bản", "stated"),
-    "basis.implied": ("suy ra từ tỷ lệ báo cáo", "implied by the report's %"),
+    "basis.implied": ("suy ra từ tỷ lệ % đã công bố", "worked back from the published %"),
     "basis.none": ("không có số mục tiêu", "no target figure"),
     "abasis.printed": ("tỷ lệ báo cáo in", "as printed"),
     "abasis.printed_short": ("báo cáo in", "as printed"),

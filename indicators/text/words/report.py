@@ -40,6 +40,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.period_term": ("giai đoạn {p}", "the {p} term"),
     "report.period_year": ("năm {p}", "{p}"),
+    # The award counts are totals over the term's years (2016 to 2020), not over "2015 – 2020".
+    "report.awards_years": ("các năm {first} – {last}", "{first} – {last}"),
     "report.no_figures": (
         "Chưa có số liệu các chỉ tiêu của {area} trong {period}.",
         "No figures for {area} have been recorded yet for {period}.",
@@ -60,6 +62,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.reached_estimate": ("ước đạt", "reached an estimated"),
     "report.stood": ("còn", "stood at"),
     "report.stood_estimate": ("ước còn", "stood at an estimated"),
+    "report.bare_estimate": ("ước", "an estimated"),
     "report.in_year": ("năm {y}", "in {y}"),
     "report.pct_of": ("đạt {pct} {kind}", "{pct} of {kind}"),
     "kind_short.NQ": ("NQ", "Res."),
@@ -74,13 +77,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "verdict.dat": ("đạt chỉ tiêu", "met"),
     "verdict.khong_dat": ("không đạt chỉ tiêu", "not met"),
     "verdict.no_data": ("chưa có số liệu để đánh giá", "no figure to judge yet"),
-    "report.as_reported": ("theo tỷ lệ báo cáo nêu", "as the report states"),
+    "report.as_reported": ("theo tỷ lệ % đã công bố", "as published"),
     "report.differs": (
-        "báo cáo nêu {reported}, tính toán được {computed}",
-        "the report states {reported}, computed {computed}",
+        "tỷ lệ đã công bố {reported}, tính toán được {computed}",
+        "published {reported}, computed {computed}",
     ),
     "report.reduction": ("bình quân mỗi năm giảm {value}", "an average fall of {value} a year"),
-    "report.points": ("điểm %", "percentage points"),
     "report.ratio_prev": ("bằng {pct} so với cùng kỳ", "{pct} of the previous year"),
     "report.up_since": ("tăng {value} so với năm {y}", "up {value} since {y}"),
     "report.down_since": ("giảm {value} so với năm {y}", "down {value} since {y}"),
@@ -101,6 +103,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goal_required_rise": ("cần tăng {value}/năm", "needs a rise of {value} a year"),
     "report.goal_required_drop": ("cần giảm {value}/năm", "needs a fall of {value} a year"),
     "report.goal_status": ("tiến độ: {status}", "progress: {status}"),
+    # What a goal's progress waits for, said as missing data with its years.
+    "report.goal_missing.no_baseline": (
+        "chưa có số liệu năm gốc {base} để đánh giá tiến độ",
+        "no {base} baseline figure yet to judge progress",
+    ),
+    "report.goal_missing.no_later_data": (
+        "chưa có số liệu sau năm gốc {base} để đánh giá tiến độ",
+        "no figure after the {base} baseline yet to judge progress",
+    ),
+    "report.goal_missing.term_total": (
+        "chưa có số liệu cả giai đoạn {first}–{goal} để đánh giá tiến độ",
+        "no figure for the whole {first}–{goal} term yet to judge progress",
+    ),
     "report.awards_total": (
         "Trong {period}, {area} có {tt} và {cn} được khen thưởng, cụ thể như sau:",
         "Over {period}, {area} received {tt} and {cn}, as follows:",
@@ -149,20 +164,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.mark.estimate": ("ước", "est."),
     "report.mark.reported": ("BC", "rep."),
     "report.legend.implied": (
-        "(*) Chỉ tiêu suy ra từ tỷ lệ % báo cáo nêu (thực hiện ÷ tỷ lệ), "
+        "(*) Chỉ tiêu suy ra từ tỷ lệ % đã công bố (thực hiện ÷ tỷ lệ), "
         "làm tròn theo độ chính xác của tỷ lệ đó.",
-        "(*) Target implied by the report's printed % (actual ÷ %), rounded to that %'s precision.",
+        "(*) Target worked back from the published % (actual ÷ %), rounded to that %'s precision.",
     ),
     "report.legend.estimate": ("“ước”: số ước thực hiện.", "“est.”: an estimate."),
     "report.chart.implied_note": (
-        "(*): mục tiêu suy ra từ tỷ lệ báo cáo; % đạt là tỷ lệ báo cáo in.",
-        "(*): target implied by the report's %; the attainment is the printed %.",
+        "(*): mục tiêu suy ra từ tỷ lệ % đã công bố; % đạt là tỷ lệ đã công bố.",
+        "(*): target worked back from the published %; the attainment is the published %.",
     ),
     "report.chart.line_100": ("100% chỉ tiêu", "100% of target"),
     "report.legend.kinds": ("Viết tắt: {kinds}.", "Abbreviations: {kinds}."),
     "report.legend.reported": (
-        "(BC): tỷ lệ do báo cáo nêu, không có số liệu để tự tính.",
-        "(rep.): the report's own %, with no figures to compute it from.",
+        "(BC): tỷ lệ % đã công bố, không có số liệu để tự tính.",
+        "(rep.): the published %, with no figures to compute it from.",
     ),
     "report.legend.reduce": (
         "Chỉ tiêu giảm bình quân mỗi năm: mục tiêu và thực hiện là mức giảm mỗi năm.",
