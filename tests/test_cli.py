@@ -141,7 +141,7 @@ def test_tables_switch_to_english(
     assert "about 300,000 visitors (est.)" in lines
     assert "(worked back from the published %)" in lines
     progress_out = _cells(db, monkeypatch, capsys, "progress", "--lang", "en")
-    assert "Progress" in progress_out and "% points/year" in progress_out
+    assert "Progress" in progress_out and "percentage points/year" in progress_out
 
 
 @pytest.mark.slow

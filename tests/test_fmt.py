@@ -103,7 +103,7 @@ JOIN_UNIT: list[tuple[str, str, str]] = [
     ("0.1", "tonnes", "0.1 tonnes"),
     ("≈ 1", "awards", "≈ 1 award"),
     ("about 1", "visitors", "about 1 visitor"),
-    ("+1", "% points", "+1 % point"),
+    ("+1", "percentage points", "+1 percentage point"),
     ("1", "doctors per 10,000 population", "1 doctor per 10,000 population"),
     ("1", "criteria per commune", "1 criterion per commune"),
     ("1", "festivals and events", "1 festival or event"),

@@ -142,7 +142,7 @@ def test_poverty_fall_is_points_a_year_not_a_rate() -> None:
         fmt.with_unit(row["actual"], phrase.change_unit(row["change_unit"], row["unit"], "vi"))
         == "4,5 điểm %/năm"
     )
-    assert phrase.change_unit(row["change_unit"], row["unit"], "en") == "% points/year"
+    assert phrase.change_unit(row["change_unit"], row["unit"], "en") == "percentage points/year"
     level = SHIPPED.observations.query("code == 'POV_RATE' and kind == 'estimate'").iloc[0]
     unit = SHIPPED.indicators.set_index("code").at["POV_RATE", "unit"]
     assert fmt.with_unit(level["value"], unit) == "18,22\u202f%"

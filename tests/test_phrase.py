@@ -70,13 +70,13 @@ TARGET_CELLS = [
         Figure(2, "%", comparator="reduce_by"),
         False,
         "giảm mỗi năm 2 điểm %",
-        "cut each year by 2 % points",
+        "cut each year by 2 percentage points",
     ),
     (
         Figure(0.5, "‰", comparator="reduce_by"),
         False,
         "giảm mỗi năm 0,5 điểm ‰",
-        "cut each year by 0.5 ‰ points",
+        "cut each year by 0.5 per-mille points",
     ),
     (
         Figure(30, "%", comparator="remainder", per_year=True),
@@ -107,7 +107,7 @@ GOALS = [
     (
         Figure(2, "%", comparator="reduce_by"),
         "bình quân mỗi năm giảm 2 điểm %",
-        "a fall of 2 % points a year",
+        "a fall of 2 percentage points a year",
     ),
     (
         IMPLIED_TEA,
@@ -131,9 +131,9 @@ def test_goal_clause_is_yearly_implied_or_end_of_term_as_stated(figure: Figure, 
 
 CHANGES = [
     # 50 % → 52,75 % over five years: +0,55 points a year, never "+1,1 %/năm".
-    (0.55, "%", "+0,55 điểm %/năm", "+0.55 % points/year"),
-    (-4.5, "%", "−4,5 điểm %/năm", "−4.5 % points/year"),
-    (-0.5, "‰", "−0,5 điểm ‰/năm", "−0.5 ‰ points/year"),
+    (0.55, "%", "+0,55 điểm %/năm", "+0.55 percentage points/year"),
+    (-4.5, "%", "−4,5 điểm %/năm", "−4.5 percentage points/year"),
+    (-0.5, "‰", "−0,5 điểm ‰/năm", "−0.5 per-mille points/year"),
     (60000, "lượt khách", "+60.000 lượt khách/năm", "+60,000 lượt khách/year"),
 ]
 
@@ -203,6 +203,6 @@ def test_an_english_name_that_names_its_unit(name: str, unit: str, named: bool) 
 def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() -> None:
     assert phrase.join("100", "% kế hoạch", document=True) == "100% kế hoạch"
     assert phrase.join("100", "% of plan", document=True) == "100% of plan"
-    # A change in points is not a share: the space stays ("5 % points", never "5% points").
-    assert phrase.join("5", "% points", document=True) == "5 % points"
+    # A change in points is not a share of something: "5 điểm %", never "5điểm %".
+    assert phrase.join("5", "percentage points", document=True) == "5 percentage points"
     assert phrase.join("5", "điểm %", document=True) == "5 điểm %"

@@ -145,7 +145,7 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
         ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt 90%;"),
         ("en", "PARTY_ORGS_GOOD", "for each year of the term to 2025, at least 90% every year;"),
         ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm %/năm"),
-        ("en", "TRAINED_LABOUR", "needs a rise of 0.55 % points a year"),
+        ("en", "TRAINED_LABOUR", "needs a rise of 0.55 percentage points a year"),
         ("vi", "POV_RATE", "mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm %;"),
         ("vi", "NTM_DISTRICT", "mục tiêu đến năm 2025 đạt;"),
         ("vi", "INCOME_PC", "năm 2020: 30 triệu đồng/người/năm (ước)"),
@@ -339,13 +339,13 @@ def test_the_awards_heading_names_the_years_the_counts_add_up(
 
 
 def test_a_change_in_points_has_one_english_wording() -> None:
-    """The results' changes say "% points" as the goals and tables do, never "percentage points"."""
+    """The results' changes say "percentage points" as the goals and tables do, never "% points"."""
     said = _everything(_content("term", "en"))
-    assert not [line for line in said if "percentage points" in line]
+    assert not [line for line in said if re.search(r"[%‰] points", line)]
     poverty = next(s for s in _sentences(_content("term", "en")) if s.startswith("Poverty rate"))
-    assert "an average fall of 4.5 % points a year" in poverty
+    assert "an average fall of 4.5 percentage points a year" in poverty
     culture = _about(_sentences(_content("term", "en")), "CULTURED_HOUSEHOLDS", "en")
-    assert culture and "up 5 % points since 2015" in culture[0]
+    assert culture and "up 5 percentage points since 2015" in culture[0]
 
 
 @pytest.mark.parametrize(

@@ -134,7 +134,7 @@ def test_a_shares_pace_is_in_points_and_a_yearly_goal_reads_yearly(data: Dataset
     assert good == "hằng năm 90\u202f% (2025)"
     english = tables.goals_summary(data, progress.compute(data), "en")
     pace = english.loc[english["indicator"] == "Share of workers with training (%)", "required_pace"]
-    assert pace.tolist() == ["+0.55 % points/year"]
+    assert pace.tolist() == ["+0.55 percentage points/year"]
 
 
 def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:

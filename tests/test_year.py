@@ -452,7 +452,7 @@ def test_a_plan_to_cut_a_rate_reads_as_a_cut_in_points(later: Dataset) -> None:
     en = year_tables.summary(data, year_review.review(data, AREA, 2024), AREA, "en").set_index("indicator")
     assert (
         en.loc["Poverty rate (share of poor households) (%)", "plan"]
-        == "down 1.2 % points · 125\u202f% · ▲ exceeded"
+        == "down 1.2 percentage points · 125\u202f% · ▲ exceeded"
     )
 
 

@@ -15,7 +15,7 @@ from indicators.text.i18n import t
 TERM_YEARS = 5
 # Units whose changes are in points: a share moving from 50 % to 52,75 % moved 2,75 points, not 5,5 %.
 SHARE_UNITS = frozenset({"%", "‰"})
-# The change units in points: "5 % points" is a change, not a share of something ("5% points").
+# The change units in points ("5 điểm %"): a change, not a share of something, so not "100% kế hoạch".
 _POINTS = ("pp", "pp_per_year", "pm_points", "pm_points_per_year")
 # Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
 _SIGN = {"at_most": "≤"}

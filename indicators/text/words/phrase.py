@@ -23,17 +23,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.goal.at_least": ("đạt {value}", "at least {value}"),
     "phrase.goal.at_most": ("không vượt quá {value}", "at most {value}"),
     "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
-    "phrase.goal.remainder": ("phần còn lại {value}", "the remainder, {value}"),
+    # The source states the share itself ("30% xếp loại khá"): the rest of a whole, not a floor.
+    "phrase.goal.remainder": ("là {value}", "{value}"),
     "phrase.goal.yes": ("đạt", "met"),
     "phrase.goal.yearly": ("hằng năm {what}", "{what} every year"),
     "phrase.cell.reduce_by": ("giảm mỗi năm {value}", "cut each year by {value}"),
     "phrase.cell.remainder": ("{value} (phần còn lại)", "{value} (the remainder)"),
     "phrase.cell.yearly": ("hằng năm {value}", "{value} every year"),
     # Units the engines name by code; the indicator's own unit comes from the data in each language.
-    "unit_code.pp": ("điểm %", "% points"),
-    "unit_code.pp_per_year": ("điểm %/năm", "% points/year"),
-    "unit_code.pm_points": ("điểm ‰", "‰ points"),
-    "unit_code.pm_points_per_year": ("điểm ‰/năm", "‰ points/year"),
+    "unit_code.pp": ("điểm %", "percentage points"),
+    "unit_code.pp_per_year": ("điểm %/năm", "percentage points/year"),
+    "unit_code.pm_points": ("điểm ‰", "per-mille points"),
+    "unit_code.pm_points_per_year": ("điểm ‰/năm", "per-mille points/year"),
     "unit_code.pct_per_year": ("%/năm", "%/year"),
     "unit_code.per_year": ("{unit}/năm", "{unit}/year"),
     # The one rule for "đạt", shown wherever statuses are: the same in both directions.
