@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import computed, markup, narrow, reading_tables, state, widgets
-from indicators.core import commendations, selection
-from indicators.text import fmt
+from indicators.core import selection
+from indicators.text import commendations, fmt
 from indicators.text.i18n import t
 
 # Read inputs.

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from indicators.core import commendations
 from indicators.core.model import Dataset
+from indicators.text import commendations
 
 
 def test_commendations_highest_award_first_collectives_before_individuals(data: Dataset) -> None:

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.core import commendations, progress, selection
+from indicators.core import progress, selection
 from indicators.core.model import Dataset
-from indicators.text import tables
+from indicators.text import commendations, tables
 from indicators.text.fmt import Lang
 
 

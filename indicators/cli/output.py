@@ -50,7 +50,7 @@ def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "code": rows["code"],
-            "name": rows["name"],
+            "name": rows["name_shown"],
             # The CSV's unit is the figure's, in words: a cut a year reads "điểm %/năm", as before.
             "unit": [
                 phrase.change_unit(c, u, "vi") if c else u
@@ -80,7 +80,10 @@ def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
 
 
 def _progress_frame(store: Store) -> pd.DataFrame:
-    rows = progress.compute(store.load())
+    data = store.load()
+    rows = progress.compute(data)
+    # The engine gives codes; the CSV keeps its name column, in the catalogue's Vietnamese.
+    rows.insert(1, "name", _names(data, rows["code"]))
     rows["base_kind"] = rows["base_kind"].astype(str).replace("", "none")
     rows["latest_kind"] = rows["latest_kind"].astype(str).replace("", "none")
     rows["final_kind"] = rows["final_kind"].astype(str).replace("", "none")

@@ -36,7 +36,6 @@ IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo 
 
 COLUMNS = [
     "code",
-    "name",
     "unit",
     # "" where actual and target are levels in `unit`; where they are a change a year (a cut of a
     # rate), its code: pp_per_year (points of a %), pm_points_per_year (of a ‰), unit_per_year.
@@ -517,7 +516,6 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
     return pd.DataFrame(
         {
             "code": targets["code"],
-            "name": take_labels(catalogue["name_vi"], where),
             "unit": _in_word_order(unit),
             "change_unit": change,
             "area": targets["area"],

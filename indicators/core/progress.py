@@ -26,7 +26,6 @@ STATUSES = [s.value for s in ProgressStatus]  # the categories of the status col
 
 COLUMNS = [
     "code",
-    "name",
     "unit",
     "area",
     "comparator",
@@ -394,7 +393,6 @@ def _frame(
     out = pd.DataFrame(
         {
             "code": g["code"],
-            "name": take_labels(info["name_vi"], where),
             "unit": units,
             "area": g["area"],
             "comparator": g["comparator"],

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.core import terms
-from indicators.core.commendations import AWARD_ORDER, award_name
 from indicators.core.model import Dataset, ValueKind
 from indicators.report.facts import period_text
 from indicators.report.shape import Part, Period, Section
 from indicators.text import fmt, phrase
+from indicators.text.commendations import AWARD_ORDER, award_name
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
