@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -32,10 +33,12 @@ from sqlalchemy.engine import make_url
 from bench import loadgen, session_client
 
 PG_ENV = "INDICATORS_TEST_PG_URL"
-# Sticky sessions by a cookie: a browser's first request has none and is sent to a server chosen
-# by the request's random id; the cookie set on that answer names it, so the websocket and every
+# Sticky sessions by a cookie: a browser's first request has none and goes to the next server in
+# turn; the cookie set on that answer names the server that answered, so the websocket and every
 # later request (uploads, downloads) of that tab reach the same server, which holds its session.
-# Not ip_hash: a whole office behind one address would all land on one server.
+# Only the servers listed are taken from the cookie (any other value goes round again), so a cookie
+# cannot send the proxy anywhere else. Not ip_hash, nor a hash of a random id: a whole office behind
+# one address would land on one server, and a hash may by chance put ten tabs on one of two servers.
 NGINX_CONF = """
 worker_processes 1;
 pid {tmp}/nginx.pid;
@@ -52,22 +55,25 @@ http {{
     scgi_temp_path {tmp}/scgi;
     map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
     map $cookie_indicators_server $sticky {{ '' $request_id; default $cookie_indicators_server; }}
+    map $cookie_indicators_server $pinned {{
+        default dashboard;
+{pins}
+    }}
     upstream dashboard {{
-        hash $sticky consistent;
 {servers}
     }}
     server {{
         listen 127.0.0.1:{port};
         client_max_body_size 20m;
         location / {{
-            proxy_pass http://dashboard;
+            proxy_pass http://$pinned;
             proxy_http_version 1.1;
             proxy_set_header Upgrade $http_upgrade;
             proxy_set_header Connection $connection_upgrade;
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_read_timeout 1h;
-            add_header Set-Cookie "indicators_server=$sticky; Path=/; HttpOnly; SameSite=Lax" always;
+            add_header Set-Cookie "indicators_server=$upstream_addr; Path=/; HttpOnly; SameSite=Lax" always;
         }}
     }}
 }}
@@ -97,9 +103,11 @@ def proxy(upstreams: list[str]) -> Iterator[tuple[str, Path]]:
         raise SystemExit("nginx is not installed (Debian: apt-get install nginx)")
     with tempfile.TemporaryDirectory(prefix="indicators-nginx-") as tmp:
         port = loadgen.free_port()
-        servers = "\n".join(f"        server {u.removeprefix('http://')};" for u in upstreams)
+        hosts = [u.removeprefix("http://") for u in upstreams]
+        servers = "\n".join(f"        server {h};" for h in hosts)
+        pins = "\n".join(f'        "{h}" {h};' for h in hosts)
         conf = Path(tmp) / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, servers=servers), encoding="utf-8")
+        conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, servers=servers, pins=pins), encoding="utf-8")
         Path(tmp).chmod(0o755)  # workers may run as another user and must reach their temp folders
         proc = subprocess.Popen(
             [nginx, "-p", tmp, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -212,6 +220,23 @@ def _on_every_server(report: Report, servers: list[str], version: int, figure: s
         )
 
 
+def _forged_cookie(report: Report, proxy_url: str, servers: list[str]) -> None:
+    """A cookie naming no server of the proxy's is answered by a listed one, which the new cookie names."""
+    request = urllib.request.Request(
+        f"{proxy_url}/_stcore/health", headers={"Cookie": "indicators_server=169.254.169.254:80"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        status, cookies = answer.status, answer.headers.get_all("Set-Cookie") or []
+    pairs = [c.split(";", 1)[0].partition("=") for c in cookies]
+    named = next((value for key, _, value in pairs if key == "indicators_server"), "")
+    listed = [u.removeprefix("http://") for u in servers]
+    report.check(
+        status == 200 and named in listed,
+        f"a forged server cookie: HTTP {status}, answered by {named or 'nobody'}"
+        f" (listed: {', '.join(listed)})",
+    )
+
+
 def check(store_url: str, servers: list[str], proxy_url: str, access_log: Path, sessions: int) -> Report:
     """Every check of the multi-server set-up, on servers already running over `store_url`."""
     from indicators.store.database import Store
@@ -238,6 +263,7 @@ def check(store_url: str, servers: list[str], proxy_url: str, access_log: Path, 
     report.check(
         not moved, f"sticky: each tab's requests and websocket reached one server, {len(moved)} moved"
     )
+    _forged_cookie(report, proxy_url, servers)
     # A new version written by one writer reaches every server at its next page load: each keys
     # its caches by the version it reads from the store on every run, none needs a restart.
     with tempfile.TemporaryDirectory() as tmp:
