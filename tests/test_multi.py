@@ -36,8 +36,11 @@ def test_two_servers_behind_nginx(monkeypatch: pytest.MonkeyPatch) -> None:
         assert sum(multi.streams_per_server(log).values()) == 10 + 10 + 2
     assert report.problems == []
     # Every check ran: version 1 on each server, the proxy's load, its spread, sign-in on each server
-    # and through the proxy, stickiness, the import, version 2 on each server, the proxy's load again.
-    assert len(report.lines) == 12
+    # and through the proxy, stickiness, a forged server cookie, the import, version 2 on each server,
+    # the proxy's load again.
+    assert len(report.lines) == 13
+    # The proxy sends new tabs to its servers in turn: ten tabs are five on each, never by chance ten on one.
+    assert any("over 2 of 2 servers" in line and ": 5, " in line for line in report.lines)
 
 
 def test_no_run_mixes_two_versions_behind_nginx_while_an_import_commits() -> None:
