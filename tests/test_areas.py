@@ -258,6 +258,11 @@ def test_the_national_list_has_34_provinces_and_3321_communes(shipped: Dataset) 
     assert (national["level"] == "province").sum() == 34
     assert (national["level"] == "commune").sum() == 3321
     assert national["code"].str.len().isin([2, 5]).all()
+    names = national.loc[national["level"] == "province", "name"]
+    # Each province named once with its kind: "Thành phố Hà Nội", never "Thành phố Thành phố Hà Nội".
+    assert names.str.startswith(("Tỉnh ", "Thành phố ")).all()
+    assert not names.str.contains("Thành phố Thành phố|Tỉnh Tỉnh").any()
+    assert (names.str.startswith("Thành phố ")).sum() == 6
     merged = official_areas.with_national(shipped, national)
     # Lai Châu and its 38 units were there already: nothing doubled.
     assert len(merged.areas) == len(shipped.areas) + 33 + 3321 - 38
