@@ -39,7 +39,7 @@ PROGRESS_ICON: dict[str, str] = {
     "khong_dat": "✗",
 }
 # Short signs for the report's qualifiers, where space is tight (a card's large number).
-QUALIFIER_SIGN: dict[str, str] = {"khoang": "≈", "tren": ">"}
+QUALIFIER_SIGN: dict[str, str] = {"khoang": "≈", "tren": ">", "duoi": "<"}
 
 
 def status_text(status: str, lang: Lang) -> str:
@@ -112,6 +112,7 @@ def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
     figure = phrase.Figure(
         row.get("target"),
         unit,
+        str(row.get("target_qualifier", "") or ""),
         # The row's unit is already the fall a year for a cut (row_unit): no "giảm mỗi năm" again.
         comparator="" if comparator in {"reduce_by", "at_most", "at_least"} else comparator,
         basis="implied" if implied else "stated",
