@@ -17,8 +17,12 @@ TERM_YEARS = 5
 SHARE_UNITS = frozenset({"%", "‰"})
 # The change units in points ("5 điểm %"): a change, not a share of something, so not "100% kế hoạch".
 _POINTS = ("pp", "pp_per_year", "pm_points", "pm_points_per_year")
-# Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
+# Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*). A target the
+# source qualifies ("dưới 27,6%") says its direction in that word, so it takes no sign besides.
 _SIGN = {"at_most": "≤"}
+# Floors and ceilings whose clause gives way to the source's own word: "trên 45 triệu", never
+# "at least over 45 million" nor "không vượt quá dưới 27,6%".
+_QUALIFIED_GOALS = frozenset({"at_least", "at_most"})
 
 
 @dataclass(frozen=True)
@@ -180,7 +184,7 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
         text = t("phrase.cell.reduce_by", lang).format(value=text)
     elif figure.comparator == "remainder":
         text = t("phrase.cell.remainder", lang).format(value=text)
-    elif figure.comparator in _SIGN:
+    elif figure.comparator in _SIGN and not figure.qualifier:
         text = f"{_SIGN[figure.comparator]} {text}"
     if figure.implied:
         text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
@@ -190,14 +194,17 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
 
 
 def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%"."""
+    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%",
+    and as the source qualifies it: "đạt trên 45 triệu đồng" ("over 45 million dong"), "dưới 27,6%"."""
     comparator = figure.comparator or "at_least"
     value = "" if comparator == "yes" else number(figure, lang, document)
     notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]
     if notes and value != fmt.MISSING:
         value += f" ({'; '.join(notes)})"
-    what = t(f"phrase.goal.{comparator}", lang).format(value=value).strip()
+    qualified = bool(figure.qualifier) and comparator in _QUALIFIED_GOALS
+    key = f"phrase.goal.qualified.{comparator}" if qualified else f"phrase.goal.{comparator}"
+    what = t(key, lang).format(value=value).strip()
     return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
 
 

@@ -78,6 +78,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "period",
     "target_kind",
     "target",
+    "target_qualifier",
     "derived",
     "comparator",
     "pct",
@@ -119,6 +120,7 @@ def _target_rows(targets: pd.DataFrame, lv: pd.DataFrame, latest: pd.DataFrame) 
             "period": targets["period"].to_numpy(),
             "target_kind": targets["target_kind"].to_numpy(),
             "target": targets["target"].to_numpy(dtype=float),
+            "target_qualifier": targets["target_qualifier"].astype(str).to_numpy(),
             "derived": targets["target_derived"].to_numpy(dtype=bool),
             "comparator": targets["comparator"].astype(str).to_numpy(),
             "pct": targets["attainment_pct"].to_numpy(dtype=float),
@@ -146,6 +148,7 @@ def _untargeted_rows(codes: list[str], latest: pd.DataFrame) -> pd.DataFrame:
             "period": "",
             "target_kind": "",
             "target": np.nan,
+            "target_qualifier": "",
             "derived": False,
             "comparator": "",
             "pct": np.nan,
@@ -250,6 +253,7 @@ def _target_text(row: pd.Series, lang: Lang) -> str:
     kind = str(row["target_kind"])
     figure = phrase.Figure(
         row["target"],
+        qualifier=str(row["target_qualifier"]),
         comparator="" if row["comparator"] in {"remainder", "reduce_by"} else str(row["comparator"]),
         basis=str(row["target_basis"]),
         printed_pct=row["reported"],
@@ -326,6 +330,7 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
     figure = phrase.Figure(
         first["value"] if first is not None else goal["goal_value"],
         unit,
+        qualifier=str(first["qualifier"]) if first is not None else "",
         comparator=str(goal["comparator"]),
         # A goal worked back from a printed % is marked ≈ and as precise as that % allows.
         basis="implied" if first is not None and bool(first["derived"]) else "stated",
