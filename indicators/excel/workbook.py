@@ -362,6 +362,11 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
 }
 
 
+# Columns a later release added: a long sheet written before has none, and its rows keep the current
+# rows' values for them (a re-uploaded older workbook must not drop the targets' "trên").
+LATER_COLUMNS: dict[str, tuple[str, ...]] = {TARGETS.name: ("qualifier",)}
+
+
 def made_from(content: bytes) -> int | None:
     """The data version a workbook says it was made from (write_workbook's `made_from`), else None.
 
