@@ -203,11 +203,20 @@ def _implied_rounded(row: pd.Series) -> float:
 
 
 def _note(
-    qualifier: str, comparator: str, derived: bool, lang: Lang, kind: str = "", yearly: bool = False
+    qualifier: str,
+    comparator: str,
+    derived: bool,
+    lang: Lang,
+    kind: str = "",
+    yearly: bool = False,
+    target_qualifier: str = "",
 ) -> str:
-    """The report's qualifier, "cut each year by", "≈ implied target", "ước", as words joined by "; "."""
+    """The report's qualifiers of the actual and the target, "cut each year by", "≈ implied target", "ước",
+    as words joined by "; "."""
+    said = t(f"qualifier.{target_qualifier}", lang) if target_qualifier else ""
     words = (
         t(f"qualifier.{qualifier}", lang) if qualifier else "",
+        t("qualifier.target", lang).format(word=said) if said else "",
         t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",
         t("cmp.remainder", lang) if comparator == "remainder" else "",
         f"≈ {t('col.derived', lang).lower()}" if derived else "",
@@ -234,13 +243,14 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "status": [status_text(s, lang) for s in found["status"]],
             "basis": [t(f"basis.{b}", lang) if b else "" for b in found["target_basis"]],
             "note": [
-                _note(q, c, bool(d), lang, k, bool(y))
-                for q, c, d, k, y in zip(
+                _note(q, c, bool(d), lang, k, bool(y), str(tq))
+                for q, c, d, k, y, tq in zip(
                     found["qualifier"],
                     found["comparator"],
                     found["derived"],
                     found["actual_kind"],
                     found["yearly"],
+                    found["target_qualifier"],
                     strict=True,
                 )
             ],
