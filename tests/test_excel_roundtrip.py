@@ -488,3 +488,22 @@ def test_an_older_workbook_without_the_target_qualifier_still_imports(
         "duoi",
         "",
     ]
+
+
+def test_a_target_qualifier_against_its_comparison_is_refused(seed_data: Dataset) -> None:
+    """ "Trên 45" with "Không vượt quá" would read both ways: the file says which it means, or is refused."""
+    written = xlsx_writer.workbook_bytes(seed_data)
+    book = openpyxl.load_workbook(io.BytesIO(written))
+    at = _target_cell(book, "INCOME_PC", excel.HEADERS["targets"]["qualifier"])
+    compared = _target_cell(book, "INCOME_PC", excel.HEADERS["targets"]["comparator"])
+    upload = validate.check(
+        edit(written, lambda b: b["MucTieu"].__setitem__(compared, "Không vượt quá")), "q.xlsx", seed_data
+    )
+    (problem,) = upload.errors
+    assert problem.cell == at
+    assert problem.message_vi.startswith("Chữ trước số mục tiêu ngược với cột So sánh")
+    assert "“over” goes with “at least”" in problem.message_en
+    # The same word with its floor is fine, and so is a ceiling without a word.
+    stunting = _target_cell(book, "STUNTING", excel.HEADERS["targets"]["qualifier"])
+    fine = edit(written, lambda b: b["MucTieu"].__setitem__(stunting, None))
+    assert validate.check(fine, "q.xlsx", seed_data).errors == []
