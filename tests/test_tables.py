@@ -164,3 +164,19 @@ def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
     assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"), (
         path
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "income", "stunting"),
+    [("vi", "đạt ít nhất (trên)", "không vượt quá (dưới)"), ("en", "at least (over)", "at most (under)")],
+)
+def test_the_targets_table_says_the_source_word_beside_the_comparison(
+    data: Dataset, lang: Lang, income: str, stunting: str
+) -> None:
+    incomes = tables.targets_table(data, "INCOME_PC", lang, "106")
+    # The 2015–2020 resolution's 30 has no word; the 2025 goal is "trên 45 triệu".
+    assert incomes[["comparator", "target"]].values.tolist() == [
+        [t("cmp.at_least", lang), 30.0],
+        [income, 45.0],
+    ]
+    assert tables.targets_table(data, "STUNTING", lang, "106")["comparator"].tolist() == [stunting]

@@ -554,11 +554,15 @@ def targets_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.
         basis = f"≈ {t('basis.implied', lang)}" if row["derived"] else t("basis.stated", lang)
         if row["yearly"]:
             basis += f"; {t('yearly', lang)}"
+        comparator = t(f"cmp.{row['comparator']}", lang)
+        if row["qualifier"]:
+            # The source's own word beside the number's column: "đạt ít nhất (trên)" for "trên 45 triệu".
+            comparator += " (" + t(f"qualifier.{row['qualifier']}", lang) + ")"
         records.append(
             {
                 "term": term_label(str(row["term"]) or str(row["year"]), lang),
                 "kind": t(f"kind.{row['target_kind']}", lang),
-                "comparator": t(f"cmp.{row['comparator']}", lang),
+                "comparator": comparator,
                 "target": _implied_value(data, row),
                 "basis": basis,
                 "section": row["section"],
