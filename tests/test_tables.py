@@ -38,20 +38,6 @@ def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame
     assert agri["Đánh giá"] == "– chưa có chỉ tiêu"
 
 
-@pytest.mark.parametrize(("lang", "note"), [("vi", "mục tiêu trên"), ("en", "target over")])
-def test_the_excel_results_say_the_targets_qualifier_beside_its_number(
-    data: Dataset, rows: pd.DataFrame, lang: Lang, note: str
-) -> None:
-    goals = selection.select(rows, "106", "2020-2025")
-    found = tables.results(data, goals, ["INCOME_PC", "BUDGET_REV"], lang, "106", "2020-2025")
-    table = tables.results_table(found, lang).set_index("kind")
-    goal = t("kind.MT", lang)
-    targets, notes = table.loc[goal, "target"].tolist(), table.loc[goal, "note"].tolist()
-    # Income "đạt trên 45 triệu": the number stays a number, the word goes beside it; the budget's
-    # "trên địa bàn đạt 55 tỷ" is no hedge on 55.
-    assert targets == [45.0, 55.0] and notes == [note, ""]
-
-
 def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     rows = progress.compute(data)
     summary = tables.headers(tables.goals_summary(data, rows, "vi"), "vi").set_index("Chỉ tiêu")

@@ -105,6 +105,12 @@ def estimated(text: str, kind: object, lang: Lang) -> str:
     return f"{text} ({fmt.estimate_mark(lang)})"
 
 
+def comparator_words(comparator: str, qualifier: str, lang: Lang) -> str:
+    """How a target compares, with the source's own word beside it: "đạt ít nhất (trên)" for "trên 45"."""
+    words = t(f"cmp.{comparator}", lang)
+    return f"{words} ({t(f'qualifier.{qualifier}', lang)})" if qualifier else words
+
+
 def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
     """A target as its basis allows: "≈ 7.038 tấn (suy ra từ …)", "đạt", "30 % (phần còn lại)"."""
     comparator = str(row.get("comparator", ""))

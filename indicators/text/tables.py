@@ -11,7 +11,7 @@ from indicators.core.attainment import levels, stated_changes
 from indicators.core.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
-from indicators.text import fmt, phrase
+from indicators.text import fmt, labels, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.labels import (
@@ -148,7 +148,6 @@ def _untargeted_rows(codes: list[str], latest: pd.DataFrame) -> pd.DataFrame:
             "period": "",
             "target_kind": "",
             "target": np.nan,
-            "target_qualifier": "",
             "derived": False,
             "comparator": "",
             "pct": np.nan,
@@ -194,7 +193,7 @@ def results(
     found["target"] = [
         _implied_rounded(r) if r["target_basis"] == "implied" else r["target"] for _, r in found.iterrows()
     ]
-    return found[list(RESULT_COLUMNS)].reset_index(drop=True)
+    return found[list(RESULT_COLUMNS)].fillna({"target_qualifier": ""}).reset_index(drop=True)
 
 
 def _implied_rounded(row: pd.Series) -> float:
@@ -203,20 +202,11 @@ def _implied_rounded(row: pd.Series) -> float:
 
 
 def _note(
-    qualifier: str,
-    comparator: str,
-    derived: bool,
-    lang: Lang,
-    kind: str = "",
-    yearly: bool = False,
-    target_qualifier: str = "",
+    qualifier: str, comparator: str, derived: bool, lang: Lang, kind: str = "", yearly: bool = False
 ) -> str:
-    """The report's qualifiers of the actual and the target, "cut each year by", "≈ implied target", "ước",
-    as words joined by "; "."""
-    said = t(f"qualifier.{target_qualifier}", lang) if target_qualifier else ""
+    """The report's qualifier, "cut each year by", "≈ implied target", "ước", as words joined by "; "."""
     words = (
         t(f"qualifier.{qualifier}", lang) if qualifier else "",
-        t("qualifier.target", lang).format(word=said) if said else "",
         t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",
         t("cmp.remainder", lang) if comparator == "remainder" else "",
         f"≈ {t('col.derived', lang).lower()}" if derived else "",
@@ -243,14 +233,13 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "status": [status_text(s, lang) for s in found["status"]],
             "basis": [t(f"basis.{b}", lang) if b else "" for b in found["target_basis"]],
             "note": [
-                _note(q, c, bool(d), lang, k, bool(y), str(tq))
-                for q, c, d, k, y, tq in zip(
+                _note(q, c, bool(d), lang, k, bool(y))
+                for q, c, d, k, y in zip(
                     found["qualifier"],
                     found["comparator"],
                     found["derived"],
                     found["actual_kind"],
                     found["yearly"],
-                    found["target_qualifier"],
                     strict=True,
                 )
             ],
@@ -554,15 +543,11 @@ def targets_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.
         basis = f"≈ {t('basis.implied', lang)}" if row["derived"] else t("basis.stated", lang)
         if row["yearly"]:
             basis += f"; {t('yearly', lang)}"
-        comparator = t(f"cmp.{row['comparator']}", lang)
-        if row["qualifier"]:
-            # The source's own word beside the number's column: "đạt ít nhất (trên)" for "trên 45 triệu".
-            comparator += " (" + t(f"qualifier.{row['qualifier']}", lang) + ")"
         records.append(
             {
                 "term": term_label(str(row["term"]) or str(row["year"]), lang),
                 "kind": t(f"kind.{row['target_kind']}", lang),
-                "comparator": comparator,
+                "comparator": labels.comparator_words(str(row["comparator"]), str(row["qualifier"]), lang),
                 "target": _implied_value(data, row),
                 "basis": basis,
                 "section": row["section"],

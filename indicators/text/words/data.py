@@ -67,8 +67,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "qualifier.khoang": ("khoảng", "about"),
     "qualifier.tren": ("trên", "over"),
     "qualifier.duoi": ("dưới", "under"),
-    # A note beside a target's number that the source qualifies: "mục tiêu trên" (45 in the next cell).
-    "qualifier.target": ("mục tiêu {word}", "target {word}"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "obs.actual": ("Thực hiện", "Actual"),
