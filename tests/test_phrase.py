@@ -220,12 +220,14 @@ IMPLIED_OVER = Figure(
     1082.511211, "ha", qualifier="tren", comparator="at_least", basis="implied", printed_pct=111.5
 )
 CUT_OVER = Figure(2, "%", qualifier="tren", comparator="reduce_by")
+ABOUT_CEILING = Figure(13.3, "‰", qualifier="khoang", comparator="at_most")
 
 QUALIFIED_CELLS = [
     (INCOME, False, "trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
     (STUNTING, False, f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
     (PARTY, False, f"hằng năm trên 90{NB}%", f"over 90{NB}% every year"),
     (VISITORS, False, "khoảng 600.000 lượt khách", "about 600,000 lượt khách"),
+    (ABOUT_CEILING, False, f"≤ khoảng 13,3{NB}‰", f"≤ about 13.3{NB}‰"),
     (
         IMPLIED_OVER,
         False,
@@ -247,7 +249,9 @@ QUALIFIED_GOALS = [
     (INCOME, "đạt trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
     (STUNTING, "dưới 27,6%", "under 27.6%"),
     (PARTY, "hằng năm đạt trên 90%", "over 90% every year"),
-    (VISITORS, "đạt khoảng 600.000 lượt khách", "about 600,000 lượt khách"),
+    # "khoảng" says no direction: the comparator's words stay.
+    (VISITORS, "đạt khoảng 600.000 lượt khách", "at least about 600,000 lượt khách"),
+    (ABOUT_CEILING, "không vượt quá khoảng 13,3‰", "at most about 13.3‰"),
     (
         Figure(5150, "lao động", qualifier="tren", basis="implied", printed_pct=100.0, period=(2016, 2020)),
         f"đạt trên ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",

@@ -17,11 +17,12 @@ TERM_YEARS = 5
 SHARE_UNITS = frozenset({"%", "‰"})
 # The change units in points ("5 điểm %"): a change, not a share of something, so not "100% kế hoạch".
 _POINTS = ("pp", "pp_per_year", "pm_points", "pm_points_per_year")
-# Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*). A target the
-# source qualifies ("dưới 27,6%") says its direction in that word, so it takes no sign besides.
+# Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
 _SIGN = {"at_most": "≤"}
-# Floors and ceilings whose clause gives way to the source's own word: "trên 45 triệu", never
-# "at least over 45 million" nor "không vượt quá dưới 27,6%".
+# The source's words that say a direction themselves ("trên 45", "dưới 27,6%"): a floor or ceiling
+# they qualify takes neither its sign nor its words besides ("at least over 45", "không vượt quá dưới
+# 27,6%"). "khoảng" says no direction, so "≤ khoảng 13,3 ‰" keeps both.
+_DIRECTED = frozenset({"tren", "duoi"})
 _QUALIFIED_GOALS = frozenset({"at_least", "at_most"})
 
 
@@ -184,7 +185,7 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
         text = t("phrase.cell.reduce_by", lang).format(value=text)
     elif figure.comparator == "remainder":
         text = t("phrase.cell.remainder", lang).format(value=text)
-    elif figure.comparator in _SIGN and not figure.qualifier:
+    elif figure.comparator in _SIGN and figure.qualifier not in _DIRECTED:
         text = f"{_SIGN[figure.comparator]} {text}"
     if figure.implied:
         text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
@@ -202,7 +203,7 @@ def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
     notes = [n for n in notes if n]
     if notes and value != fmt.MISSING:
         value += f" ({'; '.join(notes)})"
-    qualified = bool(figure.qualifier) and comparator in _QUALIFIED_GOALS
+    qualified = figure.qualifier in _DIRECTED and comparator in _QUALIFIED_GOALS
     key = f"phrase.goal.qualified.{comparator}" if qualified else f"phrase.goal.{comparator}"
     what = t(key, lang).format(value=value).strip()
     return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
