@@ -321,7 +321,7 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     assert path["x"][0] == 2020 and path["y"][0] == pytest.approx(300000)
     assert path["x"][-1] == 2025 and path["y"][-1] == pytest.approx(600000)
     goal = next(tr for tr in tourists["data"] if tr["name"] == "Mục tiêu 2025")
-    assert goal["text"] == ["600.000"]
+    assert goal["text"] == ["trên 600.000"]  # "thu hút trên 600.000 lượt khách", as the source says
     assert tourists["layout"]["xaxis"]["tickformat"] == "d"
     table = at.table[0].value
     row = table[table.iloc[:, 0] == "Số lượt khách du lịch (lượt khách)"].iloc[0]

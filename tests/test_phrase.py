@@ -3,6 +3,8 @@ goal, share in points and yes/no case, in Vietnamese and English."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from indicators.text import phrase
@@ -206,3 +208,75 @@ def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() 
     # A change in points is not a share of something: "5 điểm %", never "5điểm %".
     assert phrase.join("5", "percentage points", document=True) == "5 percentage points"
     assert phrase.join("5", "điểm %", document=True) == "5 điểm %"
+
+
+# A target keeps the source's word before its number ("trên 45 triệu", "dưới 27,6%"): in a cell without
+# the ≤ the word already says, and in a clause instead of "at least" / "không vượt quá".
+INCOME = Figure(45, "triệu đồng/người/năm", qualifier="tren", comparator="at_least")
+STUNTING = Figure(27.6, "%", qualifier="duoi", comparator="at_most")
+PARTY = Figure(90, "%", qualifier="tren", comparator="at_least", per_year=True)
+VISITORS = Figure(600000, "lượt khách", qualifier="khoang", comparator="at_least")
+IMPLIED_OVER = Figure(
+    1082.511211, "ha", qualifier="tren", comparator="at_least", basis="implied", printed_pct=111.5
+)
+CUT_OVER = Figure(2, "%", qualifier="tren", comparator="reduce_by")
+ABOUT_CEILING = Figure(13.3, "‰", qualifier="khoang", comparator="at_most")
+
+QUALIFIED_CELLS = [
+    (INCOME, False, "trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
+    (STUNTING, False, f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
+    (PARTY, False, f"hằng năm trên 90{NB}%", f"over 90{NB}% every year"),
+    (VISITORS, False, "khoảng 600.000 lượt khách", "about 600,000 lượt khách"),
+    (ABOUT_CEILING, False, f"≤ khoảng 13,3{NB}‰", f"≤ about 13.3{NB}‰"),
+    (
+        IMPLIED_OVER,
+        False,
+        f"trên ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
+        f"over ≈{NB}1,083 ha (worked back from the published %)",
+    ),
+    (IMPLIED_OVER, True, "trên 1.083 ha (*)", "over 1,083 ha (*)"),
+    (CUT_OVER, False, "giảm mỗi năm trên 2 điểm %", "cut each year by over 2 percentage points"),
+]
+
+
+@pytest.mark.parametrize(("figure", "star", "vi", "en"), QUALIFIED_CELLS)
+def test_a_target_cell_keeps_the_source_qualifier(figure: Figure, star: bool, vi: str, en: str) -> None:
+    assert phrase.target_cell(figure, "vi", star=star) == vi
+    assert phrase.target_cell(figure, "en", star=star) == en
+
+
+QUALIFIED_GOALS = [
+    (INCOME, "đạt trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
+    (STUNTING, "dưới 27,6%", "under 27.6%"),
+    (PARTY, "hằng năm đạt trên 90%", "over 90% every year"),
+    # "khoảng" says no direction: the comparator's words stay.
+    (VISITORS, "đạt khoảng 600.000 lượt khách", "at least about 600,000 lượt khách"),
+    (ABOUT_CEILING, "không vượt quá khoảng 13,3‰", "at most about 13.3‰"),
+    (
+        Figure(5150, "lao động", qualifier="tren", basis="implied", printed_pct=100.0, period=(2016, 2020)),
+        f"đạt trên ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
+        f"over ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
+    ),
+    (CUT_OVER, "bình quân mỗi năm giảm trên 2 điểm %", "a fall of over 2 percentage points a year"),
+]
+
+
+@pytest.mark.parametrize(("figure", "vi", "en"), QUALIFIED_GOALS)
+def test_a_goal_clause_says_the_source_qualifier(figure: Figure, vi: str, en: str) -> None:
+    assert phrase.goal_clause(figure, "vi", document=True) == vi
+    assert phrase.goal_clause(figure, "en", document=True) == en
+
+
+def test_an_english_goal_reads_over_not_at_least_over() -> None:
+    income = Figure(45, "million VND/person/year", qualifier="tren")
+    assert phrase.goal_clause(income, "en") == "over 45 million VND/person/year"
+    bare = Figure(45, "million VND/person/year")
+    assert phrase.goal_clause(bare, "en") == "at least 45 million VND/person/year"
+
+
+def test_a_qualified_estimate_says_both() -> None:
+    over = Figure(4220, "lượt", qualifier="tren", estimate=True)
+    assert phrase.figure_text(over, "vi") == "ước trên 4.220 lượt"
+    assert phrase.figure_text(over, "en") == "est. over 4,220 lượt"
+    assert phrase.figure_text(replace(over, qualifier="duoi"), "vi") == "ước dưới 4.220 lượt"
+    assert phrase.figure_text(replace(over, qualifier="khoang"), "en") == "est. about 4,220 lượt"

@@ -793,3 +793,41 @@ def test_a_report_that_cannot_be_written_is_a_message_not_a_traceback(
     (error,) = at.error
     assert error.value.startswith("Không tạo được báo cáo: không tìm thấy LibreOffice")
     assert not at.get("download_button")
+
+
+def goal_texts(built: report.Content) -> list[str]:
+    """Every paragraph of the goals section: its own and its parts'."""
+    section = built.section("goals")
+    assert section is not None
+    return [*section.paragraphs, *(p for part in section.parts for p in part.paragraphs)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "income", "stunting"),
+    [
+        (
+            "vi",
+            "Thu nhập bình quân đầu người: mục tiêu đến năm 2025 đạt trên 45 triệu đồng/người/năm;",
+            "thấp còi của trẻ em dưới 5 tuổi: mục tiêu đến năm 2025 dưới 27,6%;",
+        ),
+        (
+            "en",
+            "Average income per person: by 2025, over 45 million VND/person/year;",
+            "under 5: by 2025, under 27.6%;",
+        ),
+    ],
+)
+def test_the_term_goals_keep_the_source_qualifier(
+    data: Dataset, lang: Lang, income: str, stunting: str
+) -> None:
+    """ "đạt trên 45 triệu đồng/người/năm", as the source says: never "đạt 45" nor "at least over 45"."""
+    built = report.build(data, "106", report.parse_period("2020-2025", None), lang)
+    texts = goal_texts(built)
+    assert sum(income in text for text in texts) == 1, texts
+    assert sum(stunting in text for text in texts) == 1, texts
+    # The appendix row says it too, without a ≤ beside the word that already says it.
+    targets = {row.code: row.target for row in built.rows if row.code in {"INCOME_PC", "STUNTING"}}
+    kind = t("kind_short.MT", lang)
+    over, under = (t(f"phrase.qualifier.{q}", lang) for q in ("tren", "duoi"))
+    assert targets["INCOME_PC"] == f"{kind}: {over} 45"
+    assert targets["STUNTING"] == f"{kind}: {under} {fmt.number(27.6, lang)}"

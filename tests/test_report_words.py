@@ -142,8 +142,8 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
 @pytest.mark.parametrize(
     ("lang", "code", "expected"),
     [
-        ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt 90%;"),
-        ("en", "PARTY_ORGS_GOOD", "for each year of the term to 2025, at least 90% every year;"),
+        ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt trên 90%;"),
+        ("en", "PARTY_ORGS_GOOD", "for each year of the term to 2025, over 90% every year;"),
         ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm %/năm"),
         ("en", "TRAINED_LABOUR", "needs a rise of 0.55 percentage points a year"),
         ("vi", "POV_RATE", "mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm %;"),

@@ -386,6 +386,7 @@ def _appendix_target(r: Record, unit: str) -> phrase.Figure:
     return phrase.Figure(
         r["target"],
         unit,
+        str(r.get("target_qualifier", "") or ""),
         comparator=str(r["comparator"]),
         basis="implied" if bool(r["_implied"]) else "stated",
         printed_pct=r["reported_pct"],

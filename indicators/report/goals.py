@@ -29,6 +29,7 @@ def _goal_target(goal: Record, stated: float, info: Record, printed: float) -> p
     return phrase.Figure(
         stated,
         str(info["unit"]),
+        str(goal.get("target_qualifier", "") or ""),
         period=phrase.period_of(int(goal["goal_year"]), str(info["value_kind"])),
         comparator=str(goal["comparator"]),
         # Only a goal worked back from a printed % is implied; a stated goal has no printed % beside it.

@@ -19,6 +19,11 @@ SHARE_UNITS = frozenset({"%", "‰"})
 _POINTS = ("pp", "pp_per_year", "pm_points", "pm_points_per_year")
 # Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
 _SIGN = {"at_most": "≤"}
+# The source's words that say a direction themselves ("trên 45", "dưới 27,6%"): a floor or ceiling
+# they qualify takes neither its sign nor its words besides ("at least over 45", "không vượt quá dưới
+# 27,6%"). "khoảng" says no direction, so "≤ khoảng 13,3 ‰" keeps both.
+_DIRECTED = frozenset({"tren", "duoi"})
+_QUALIFIED_GOALS = frozenset({"at_least", "at_most"})
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,7 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
         text = t("phrase.cell.reduce_by", lang).format(value=text)
     elif figure.comparator == "remainder":
         text = t("phrase.cell.remainder", lang).format(value=text)
-    elif figure.comparator in _SIGN:
+    elif figure.comparator in _SIGN and figure.qualifier not in _DIRECTED:
         text = f"{_SIGN[figure.comparator]} {text}"
     if figure.implied:
         text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
@@ -190,14 +195,17 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
 
 
 def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%"."""
+    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%",
+    and as the source qualifies it: "đạt trên 45 triệu đồng" ("over 45 million dong"), "dưới 27,6%"."""
     comparator = figure.comparator or "at_least"
     value = "" if comparator == "yes" else number(figure, lang, document)
     notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]
     if notes and value != fmt.MISSING:
         value += f" ({'; '.join(notes)})"
-    what = t(f"phrase.goal.{comparator}", lang).format(value=value).strip()
+    qualified = figure.qualifier in _DIRECTED and comparator in _QUALIFIED_GOALS
+    key = f"phrase.goal.qualified.{comparator}" if qualified else f"phrase.goal.{comparator}"
+    what = t(key, lang).format(value=value).strip()
     return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
 
 

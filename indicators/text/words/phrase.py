@@ -22,6 +22,9 @@ WORDS: dict[str, tuple[str, str]] = {
     # A goal as a clause: what the goal asks ("đạt 45 triệu đồng"), yearly goals say so.
     "phrase.goal.at_least": ("đạt {value}", "at least {value}"),
     "phrase.goal.at_most": ("không vượt quá {value}", "at most {value}"),
+    # A floor or ceiling the source qualifies: its word says the direction ("đạt trên 45 triệu đồng").
+    "phrase.goal.qualified.at_least": ("đạt {value}", "{value}"),
+    "phrase.goal.qualified.at_most": ("{value}", "{value}"),
     "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
     # The source states the share itself ("30% xếp loại khá"): the rest of a whole, not a floor.
     "phrase.goal.remainder": ("là {value}", "{value}"),
