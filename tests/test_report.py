@@ -254,7 +254,7 @@ def test_committed_template_is_what_the_script_builds(tmp_path: Path) -> None:
 def appendix_rows(document: DocumentObject) -> list[list[str]]:
     table = document.tables[-1]
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu/ Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"]
+    assert header == ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu/Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"]
     return [[c.text for c in row.cells] for row in table.rows[1:]]
 
 

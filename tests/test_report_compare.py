@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 YEAR = report.parse_period(None, 2026)
 CODES = ("TEA_AREA", "POV_RATE")
 AREA_HEADER = {
-    "vi": ["STT", "Địa bàn", "Mục tiêu/ Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"],
-    "en": ["No.", "Area", "Target/ Plan", "Actual", "% attained", "Status"],
+    "vi": ["STT", "Địa bàn", "Mục tiêu/Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"],
+    "en": ["No.", "Area", "Target/Plan", "Actual", "% attained", "Status"],
 }
 
 

@@ -76,7 +76,10 @@ def test_the_offices_words_replace_the_placeholder_in_their_section(data: Datase
     assert "125/BC-UBND" in content.appendix_note
     # Nothing given: the blanks the office fills by hand.
     blank = report.build(data, "106", TERM, "vi")
-    assert blank.number == t("report.number", "vi") and blank.signer_name == ""
+    assert blank.number == t("report.number", "vi")
+    # The name line is a visible gap for the office, as the sections' placeholders are.
+    assert blank.signer_name == "[Họ và tên người ký]"
+    assert report.build(data, "106", TERM, "en").signer_name == "[Signer's full name]"
     assert blank.recipients == ["- …………;", "- Lưu: VT."]
 
 
@@ -267,3 +270,31 @@ def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
         "- tỷ lệ hộ nghèo đạt 150% Nghị quyết;",
         "- sản lượng chè đạt 137,2% Nghị quyết.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "name"),
+    [
+        ("vi", r"Tam Đường, ngày\s{3,}tháng\s{3,}năm 20\s{3,}", "[Họ và tên người ký]"),
+        ("en", r"Tam Đường, day\s{3,}month\s{3,}year 20\s{3,}", "[Signer's full name]"),
+    ],
+)
+def test_the_blank_document_shows_every_gap_the_office_fills(
+    data: Dataset, lang: Lang, date: str, name: str
+) -> None:
+    import io
+
+    from docx import Document
+
+    from indicators.report import render as report_render
+
+    content = report.build(data, "106", TERM, lang)
+    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+    header = [p.text for row in doc.tables[0].rows for cell in row.cells for p in cell.paragraphs]
+    # The day and the month each have their blank, in English as in Vietnamese.
+    assert any(re.fullmatch(date, line) for line in header), header
+    signature = [p.text for p in doc.tables[1].rows[0].cells[1].paragraphs if p.text.strip()]
+    assert signature[-1] == name
+    note = next(p.text for p in doc.paragraphs if p.text.startswith(("(Kèm theo", "(Attached")))
+    # The appendix names the report it is attached to with the same blanks for its date.
+    assert re.search(r"(ngày|day)\s{3,}(tháng|month)\s{3,}(năm|year) 20\s{3,}", note), note

@@ -20,7 +20,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.number": ("Số:        /BC-UBND", "No.:        /BC-UBND"),
     "report.place_date": (
         "{place}, ngày      tháng      năm 20    ",
-        "{place}, this      day of                20    ",
+        "{place}, day      month      year 20    ",
     ),
     "report.kind": ("BÁO CÁO", "REPORT"),
     "report.subject_term": (
@@ -145,6 +145,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.section.solutions": ("Giải pháp thực hiện", "Solutions"),
     "report.tm": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
     "report.chair": ("CHỦ TỊCH", "CHAIRPERSON"),
+    # The name line left for the office, shown as a gap like the sections' placeholders.
+    "report.signer_blank": ("[Họ và tên người ký]", "[Signer's full name]"),
     "report.recipients": ("Nơi nhận:", "Recipients:"),
     "report.recipient_blank": ("- …………;", "- …………;"),
     "report.recipient_archive": ("- Lưu: VT.", "- Archive: office."),
@@ -152,12 +154,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.appendix_title": ("BIỂU CHỈ TIÊU {period}", "TABLE OF TARGETS, {period}"),
     "report.appendix_note": (
         "(Kèm theo Báo cáo số {number} ngày      tháng      năm 20     của UBND {area})",
-        "(Attached to Report No. {number} of the People's Committee of {area})",
+        "(Attached to Report No. {number}, day      month      year 20    , of the People's Committee of {area})",
     ),
     "report_col.stt": ("STT", "No."),
     "report_col.indicator": ("Chỉ tiêu", "Indicator"),
     "report_col.unit": ("ĐVT", "Unit"),
-    "report_col.target": ("Mục tiêu/ Kế hoạch", "Target/ Plan"),
+    "report_col.target": ("Mục tiêu/Kế hoạch", "Target/Plan"),
     "report_col.actual": ("Thực hiện", "Actual"),
     "report_col.pct": ("% đạt", "% attained"),
     "report_col.status": ("Đánh giá", "Status"),
