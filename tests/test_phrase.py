@@ -19,6 +19,13 @@ FIGURES = [
     ),
     (Figure(27.6, "%", qualifier="duoi"), f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
     (Figure(52.8, "%", estimate=True), f"ước 52,8{NB}%", f"est. 52.8{NB}%"),
+    # "khoảng" already says the figure is not exact: never "ước khoảng".
+    (
+        Figure(300000, "lượt khách", qualifier="khoang", estimate=True),
+        "khoảng 300.000 lượt khách",
+        "about 300,000 lượt khách",
+    ),
+    (Figure(4220, "lượt", qualifier="tren", estimate=True), "ước trên 4.220 lượt", "est. over 4,220 lượt"),
     (
         Figure(450, "cá nhân", qualifier="tren", period=(2016, 2020)),
         "tổng giai đoạn 2016–2020: trên 450 cá nhân",
@@ -39,6 +46,19 @@ FIGURES = [
 def test_figure_reads_with_qualifier_estimate_and_period(figure: Figure, vi: str, en: str) -> None:
     assert phrase.figure_text(figure, "vi") == vi
     assert phrase.figure_text(figure, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("figure", "marked"),
+    [
+        (Figure(300000, qualifier="khoang", estimate=True), False),
+        (Figure(4220, qualifier="tren", estimate=True), True),
+        (Figure(2503.3, estimate=True), True),
+        (Figure(300000, qualifier="khoang"), False),
+    ],
+)
+def test_an_estimate_is_marked_unless_the_source_says_about(figure: Figure, marked: bool) -> None:
+    assert phrase.estimate_marked(figure) is marked
 
 
 def test_a_document_keeps_the_percent_sign_against_the_number() -> None:

@@ -222,7 +222,11 @@ def test_title_subject_numbered_sections_signature_and_recipients(document: Docu
     assert len(closing) == 1 and texts[closing[0]].endswith("của Ủy ban nhân dân huyện Tam Đường./.")
     signature = document.tables[1]
     left, right = signature.rows[0].cells
-    assert [p.text for p in right.paragraphs if p.text.strip()] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert [p.text for p in right.paragraphs if p.text.strip()] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "[Họ và tên người ký]",
+    ]
     assert left.paragraphs[0].text == "Nơi nhận:" and style_of(left.paragraphs[0]) == "BC Recipients Title"
     assert [p.text for p in left.paragraphs[1:]] == ["- …………;", "- Lưu: VT."]
 
@@ -279,7 +283,8 @@ def test_appendix_golden_rows(document: DocumentObject) -> None:
     ]
     # An implied target is no more precise than the printed % it comes from (111,5 %: four digits).
     assert rows["Diện tích chè kinh doanh"][3] == "NQ: 1.083 (*)"
-    assert rows["Số lượt khách du lịch"][3:6] == ["ĐA: 60.000 (*)", "300.000 (ước)", "500"]
+    # The source's "khoảng 300.000", as the body says it: the qualifier kept, no "ước" beside it.
+    assert rows["Số lượt khách du lịch"][3:6] == ["ĐA: 60.000 (*)", "khoảng 300.000", "500"]
     assert rows["Tuyển quân hàng năm"][3:] == ["Giao: —", "—", "100 (BC)", "đạt"]
     legend = [p.text for p in document.paragraphs if style_of(p) == "BC Legend"]
     for key in ("report.legend.implied", "report.legend.reported", "report.legend.reduce", "phrase.met_rule"):

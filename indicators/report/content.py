@@ -351,11 +351,20 @@ def _domain_sentences(
 # The appendix ------------------------------------------------------------------------
 
 
-def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series, lang: Lang) -> list[Row]:
+def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang: Lang) -> list[Row]:
+    """The table's lines; `levels` (by code and year) gives each actual's kind and the source's qualifier."""
     if results.empty:
         return []
     catalogue = info.to_dict("index")
+    levels_kind = levels["actual_kind"]
     frame = results.assign(_implied=_implied(results).to_numpy())
+    if "qualifier" not in frame:
+        # The actual's "khoảng", "trên" as the body says it; a cut a year is a change, not that level.
+        said = levels["qualifier"].fillna("").astype(str)
+        frame["qualifier"] = [
+            "" if comparator == Comparator.REDUCE_BY.value else said.get((c, int(y)), "")
+            for c, y, comparator in zip(frame["code"], frame["year"], frame["comparator"], strict=True)
+        ]
     # Where the engine says which actuals are estimates (its actual_kind), that is used as is.
     if "actual_kind" in frame:
         frame["_estimate"] = _estimate(frame["actual_kind"]).to_numpy()
@@ -403,9 +412,10 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
     # A cut a year: the unit column says "a year", so the cell keeps the number and its mark alone.
     target_text = phrase.target_cell(replace(figure, comparator="") if reduce else figure, lang, star=True)
     target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
-    is_estimate = bool(r["_estimate"]) and not reduce
-    actual = phrase.Figure(r["actual"], "", str(r.get("qualifier", "") or ""), yes_no=yes_no)
+    qualifier = str(r.get("qualifier", "") or "")
+    actual = phrase.Figure(r["actual"], "", qualifier, bool(r["_estimate"]) and not reduce, yes_no=yes_no)
     actual_text = phrase.number(actual, lang)
+    is_estimate = phrase.estimate_marked(actual)
     if is_estimate and actual_text != fmt.MISSING:
         actual_text += f" ({t('report.mark.estimate', lang)})"
     pct = shown_pct(r)
@@ -504,8 +514,7 @@ def build(
     subject = report_outline.subject(period, facts.goal_span, lang)
     closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
     sections = report_outline.close(outline(blocks, narrative, lang), closing)
-    levels_kind = facts.all_levels.set_index(["code", "year"])["actual_kind"]
-    rows = _appendix(facts.info, facts.results, levels_kind, lang)
+    rows = _appendix(facts.info, facts.results, facts.all_levels.set_index(["code", "year"]), lang)
     results = facts.results
     judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
 

@@ -10,7 +10,7 @@ import pandas as pd
 from indicators.core import tally as core_tally
 from indicators.core.model import ObsKind, Status, ValueKind
 from indicators.report.shape import Part
-from indicators.text import fmt
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -95,7 +95,9 @@ def shortfalls(results: pd.DataFrame, names: dict[str, str], lang: Lang) -> list
 
 def one_hedge(level: Record) -> Record:
     """ "khoảng 300.000" already says the figure is not exact: no "ước" before it ("ước đạt khoảng")."""
-    if str(level["qualifier"]) == "khoang" and str(level["actual_kind"]) == ObsKind.ESTIMATE.value:
+    estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
+    figure = phrase.Figure(level["actual"], qualifier=str(level["qualifier"] or ""), estimate=estimate)
+    if estimate and not phrase.estimate_marked(figure):
         return {**level, "actual_kind": ObsKind.ACTUAL.value}
     return level
 

@@ -113,6 +113,12 @@ def names_unit(name: str, unit: str) -> bool:
     return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
 
 
+def estimate_marked(figure: Figure) -> bool:
+    """Whether an estimate carries its mark ("ước", "est."): "khoảng 300.000" already says it is not exact,
+    so the source's "khoảng" stands alone, in a sentence and in a table cell alike."""
+    return figure.estimate and figure.qualifier != "khoang"
+
+
 def yes_no(value: object, lang: Lang) -> str:
     """A yes/no figure in words: "đạt" / "chưa đạt" ("met" / "not yet met"); never 0 or 1."""
     if fmt.is_missing(value):
@@ -161,7 +167,7 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     text = number(figure, lang, document)
     if text == fmt.MISSING:
         return text
-    if figure.estimate:
+    if estimate_marked(figure):
         text = f"{t('phrase.estimate', lang)} {text}"
     if isinstance(figure.period, tuple):
         first, last = figure.period
