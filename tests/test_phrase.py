@@ -226,3 +226,19 @@ def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() 
     # A change in points is not a share of something: "5 điểm %", never "5điểm %".
     assert phrase.join("5", "percentage points", document=True) == "5 percentage points"
     assert phrase.join("5", "điểm %", document=True) == "5 điểm %"
+
+
+@pytest.mark.parametrize(
+    ("pct", "kind", "cut", "vi", "en"),
+    [
+        ("118,08%", "NQ", False, "đạt 118,08% Nghị quyết", "118,08% of the Resolution's target"),
+        ("500%", "DA", False, "đạt 500% chỉ tiêu Đề án", "500% of the programme's target"),
+        ("104,3%", "KH", False, "đạt 104,3% kế hoạch", "104,3% of the plan"),
+        # A reduction target met 150% is a cut 1.5 times the one set, never a level of 150%.
+        ("150%", "NQ", True, "bằng 150% mức giảm Nghị quyết đề ra", "150% of the fall the Resolution set"),
+        ("120%", "KH", True, "bằng 120% mức giảm kế hoạch đề ra", "120% of the fall the plan set"),
+    ],
+)
+def test_a_result_against_its_target_in_words(pct: str, kind: str, cut: bool, vi: str, en: str) -> None:
+    assert phrase.attained(pct, kind, "vi", cut) == vi
+    assert phrase.attained(pct, kind, "en", cut) == en

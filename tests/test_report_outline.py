@@ -267,7 +267,7 @@ def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
         "- số lượt khách du lịch đạt 500% chỉ tiêu Đề án;",
         "- doanh thu từ dịch vụ du lịch đạt 254% chỉ tiêu Đề án;",
         "- diện tích chè trồng mới đạt 220,4% Nghị quyết;",
-        "- tỷ lệ hộ nghèo đạt 150% Nghị quyết;",
+        "- tỷ lệ hộ nghèo bình quân mỗi năm giảm 4,5 điểm %, bằng 150% mức giảm Nghị quyết đề ra;",
         "- sản lượng chè đạt 137,2% Nghị quyết.",
     ]
 
@@ -298,3 +298,13 @@ def test_the_blank_document_shows_every_gap_the_office_fills(
     note = next(p.text for p in doc.paragraphs if p.text.startswith(("(Kèm theo", "(Attached")))
     # The appendix names the report it is attached to with the same blanks for its date.
     assert re.search(r"(ngày|day)\s{3,}(tháng|month)\s{3,}(năm|year) 20\s{3,}", note), note
+
+
+def test_the_english_highlights_say_a_cut_as_the_cut_it_is(data: Dataset) -> None:
+    highlights = report.build(data, "106", TERM, "en").section("highlights")
+    assert highlights is not None
+    assert (
+        "- poverty rate (share of poor households): an average fall of 4.5 percentage points a year, "
+        "150% of the fall the Resolution set;" in highlights.paragraphs
+    )
+    assert "- tea output: 137.2% of the Resolution's target." in highlights.paragraphs

@@ -182,22 +182,32 @@ def _estimate(kinds: pd.Series) -> pd.Series:
 # Sentences ---------------------------------------------------------------------------
 
 
+def _cut(row: Record, unit: str, lang: Lang) -> str:
+    """ "bình quân mỗi năm giảm 4,5 điểm %": the cut a year a reduction target is judged on."""
+    step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
+    return t("report.reduction", lang).format(
+        value=phrase.join(_num(row["actual"], lang), step, document=True)
+    )
+
+
+def _cuts(row: Record) -> bool:
+    return row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"])
+
+
+def _attained(row: Record, unit: str, lang: Lang) -> str:
+    """A result as a highlight says it: its % of the target, a cut with the cut it is."""
+    words = phrase.attained(_pct(shown_pct(row), lang), str(row["target_kind"]), lang, _cuts(row))
+    return f"{_cut(row, unit, lang)}, {words}" if _cuts(row) else words
+
+
 def _result_clause(row: Record, level_year: int | None, period_end: int, unit: str, lang: Lang) -> str:
     """ "đạt 118,08% Nghị quyết, vượt chỉ tiêu" for one target of the indicator."""
-    kind = t(f"pct_kind.{row['target_kind']}", lang)
     pct = shown_pct(row)
-    parts = []
-    if row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"]):
-        step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
-        parts.append(
-            t("report.reduction", lang).format(
-                value=phrase.join(_num(row["actual"], lang), step, document=True)
-            )
-        )
+    parts = [_cut(row, unit, lang)] if _cuts(row) else []
     year = int(row["year"])
     prefix = t("report.in_year", lang).format(y=year) + " " if year != (level_year or period_end) else ""
     if not math.isnan(pct):
-        text = prefix + t("report.pct_of", lang).format(pct=_pct(pct, lang), kind=kind)
+        text = prefix + phrase.attained(_pct(pct, lang), str(row["target_kind"]), lang, _cuts(row))
         if row["status_basis"] == "reported":
             text += f" ({t('report.as_reported', lang)})"
         elif bool(row["differs"]):
@@ -489,7 +499,10 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         lead=lead,
         chart="attainment" if judged else "",
         highlights=report_results.highlights(
-            results, names, lambda r: (shown_pct(r), _pct(shown_pct(r), lang)), lang
+            results,
+            names,
+            lambda r: (shown_pct(r), _attained(r, str(info.at[r["code"], "unit"]), lang)),
+            lang,
         ),
         examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
         awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),

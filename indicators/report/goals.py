@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.core import progress
-from indicators.core.model import Dataset, ObsKind, TargetKind, ValueKind
+from indicators.core.model import Comparator, Dataset, ObsKind, TargetKind, ValueKind
 from indicators.report.facts import goal_year
 from indicators.report.shape import Period
 from indicators.text import fmt, labels, phrase
@@ -56,6 +56,9 @@ def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: 
 
 def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
     """The pace a goal needs: points a year for a share, a % a year for a level growing, else its unit."""
+    if str(goal["comparator"]) == Comparator.REDUCE_BY.value:
+        # The goal is itself a pace ("bình quân mỗi năm giảm 2 điểm %"): saying it again adds nothing.
+        return ""
     change = goal["required_change_per_year"]
     share = unit in phrase.SHARE_UNITS
     if str(goal["method"]) == "cagr" and not share and not fmt.is_missing(goal["required_growth_pct"]):

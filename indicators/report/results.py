@@ -54,14 +54,14 @@ def tally(results: pd.DataFrame, lang: Lang) -> str:
 def highlights(
     results: pd.DataFrame, names: Mapping[str, str], shown: Callable[[Record], tuple[float, str]], lang: Lang
 ) -> list[str]:
-    """The results furthest above their targets, highest % first: "- số lượt khách du lịch đạt 500% …"."""
+    """The results furthest above their targets, highest % first: "- số lượt khách du lịch đạt 500% …".
+
+    `shown` gives a result's % and its words ("đạt 500% chỉ tiêu Đề án", a cut as the cut it is).
+    """
     items = []
     for row in results.to_dict("records"):
         if row["status"] == Status.EXCEEDED.value and row["code"] in names:
-            pct, pct_text = shown(row)
-            words = t("report.pct_of", lang).format(
-                pct=pct_text, kind=t(f"pct_kind.{row['target_kind']}", lang)
-            )
+            pct, words = shown(row)
             items.append((pct, t("report.highlight", lang).format(name=names[row["code"]], words=words)))
     picked = [text for _, text in sorted(items, key=lambda item: -item[0])[:_HIGHLIGHTS]]
     if picked:

@@ -154,6 +154,14 @@ def number(figure: Figure, lang: Lang, document: bool = False, mark: bool = True
     return join(_digits(figure, lang, mark), unit, document)
 
 
+def attained(pct: str, target_kind: str, lang: Lang, cut: bool = False) -> str:
+    """A result's % of its target: "đạt 118,08% Nghị quyết"; for a cut ("giảm bình quân 3 điểm %/năm")
+    the % is of the cut, never a level: "bằng 150% mức giảm Nghị quyết đề ra"."""
+    if cut:
+        return t("phrase.attained_cut", lang).format(pct=pct, setter=t(f"phrase.setter.{target_kind}", lang))
+    return t("phrase.attained", lang).format(pct=pct, kind=t(f"pct_kind.{target_kind}", lang))
+
+
 def period_words(figure: Figure, lang: Lang) -> str:
     """ "tổng giai đoạn 2016–2020" for a sum over a term; "" for a year's figure."""
     if not isinstance(figure.period, tuple):

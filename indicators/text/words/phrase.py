@@ -20,6 +20,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.yes": ("đạt", "met"),
     "phrase.no": ("chưa đạt", "not yet met"),
     # A goal as a clause: what the goal asks ("đạt 45 triệu đồng"), yearly goals say so.
+    # A result against its target: a level "đạt 118,08% Nghị quyết"; a cut is the cut it is.
+    "phrase.attained": ("đạt {pct} {kind}", "{pct} of {kind}"),
+    "phrase.attained_cut": ("bằng {pct} mức giảm {setter} đề ra", "{pct} of the fall {setter} set"),
+    "phrase.setter.NQ": ("Nghị quyết", "the Resolution"),
+    "phrase.setter.KH": ("kế hoạch", "the plan"),
+    "phrase.setter.DA": ("Đề án", "the programme"),
+    "phrase.setter.GIAO": ("chỉ tiêu giao", "the quota handed down"),
+    "phrase.setter.MT": ("mục tiêu", "the goal"),
     "phrase.goal.at_least": ("đạt {value}", "at least {value}"),
     "phrase.goal.at_most": ("không vượt quá {value}", "at most {value}"),
     "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
