@@ -167,7 +167,7 @@ def test_the_tally_counts_each_kind_of_target_apart(data: Dataset) -> None:
     assert lead == [
         "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: theo Nghị quyết: 12 chỉ tiêu "
         "(5 vượt, 7 đạt); theo Đề án: 2 chỉ tiêu (2 vượt); chỉ tiêu giao: 1 chỉ tiêu (1 đạt); "
-        "theo kế hoạch năm 2019: 2 chỉ tiêu (2 vượt)."
+        "theo kế hoạch năm 2019: 17/17 chỉ tiêu đạt và vượt, trong đó 2 chỉ tiêu có số liệu (2 vượt)."
     ]
     # Income per head has a resolution target and a 2019 plan: counted once in each, never summed.
     assert not any("17 chỉ tiêu" in p and "9 chỉ tiêu vượt" in p for p in every_paragraph(content))
@@ -223,12 +223,53 @@ def test_a_years_report_gives_the_terms_award_totals_as_the_terms(
     assert "2020," not in awards.paragraphs[0].split("835")[0].replace(term, "")
 
 
+@pytest.mark.parametrize(
+    ("lang", "income", "plan", "shortfall"),
+    [
+        (
+            "vi",
+            "Thu nhập bình quân đầu người ước đạt 30 triệu đồng/người/năm, đạt 100% Nghị quyết, "
+            "đạt chỉ tiêu.",
+            "Năm 2019, 17/17 chỉ tiêu đạt và vượt kế hoạch; trong đó thu ngân sách trên địa bàn đạt 105,4% "
+            "kế hoạch (theo tỷ lệ % đã công bố), vượt chỉ tiêu; thu nhập bình quân đầu người đạt 104,3% "
+            "kế hoạch (theo tỷ lệ % đã công bố), vượt chỉ tiêu.",
+            "Không có chỉ tiêu nào không đạt; số chỉ tiêu đạt và vượt: theo Nghị quyết 12/12, "
+            "theo Đề án 2/2, chỉ tiêu giao 1/1, theo kế hoạch năm 2019 17/17.",
+        ),
+        (
+            "en",
+            "Average income per person reached an estimated 30 million VND/person/year, 100% of the "
+            "Resolution's target, met.",
+            "In 2019, 17 of the 17 targets of the year's plan were met or exceeded, among them state budget "
+            "revenue collected in the district at 105.4% of the plan (as published), exceeded; average "
+            "income per person at 104.3% of the plan (as published), exceeded.",
+            "No target was missed; met or exceeded: resolution targets 12 of 12, programme targets 2 of 2, "
+            "quotas handed down 1 of 1, targets of the 2019 plan 17 of 17.",
+        ),
+    ],
+)
+def test_a_years_plan_has_its_own_sentence_and_every_count_is_the_tallys(
+    data: Dataset, lang: Lang, income: str, plan: str, shortfall: str
+) -> None:
+    content = report.build(data, "106", TERM, lang)
+    economy = content.section("results").parts[0].paragraphs[0]  # type: ignore[union-attr]
+    # The 2020 figure's sentence speaks of 2020 and the Resolution only; the 2019 plan has its own.
+    assert income in economy and plan in economy
+    assert economy.count("2019") == 1
+    # The plan's count is said once, in the plan's sentence, not again as a figure of its own.
+    assert "17 chỉ tiêu." not in economy and "Socio-economic targets met" not in economy
+    assert part_text(content, "assessment", t("report.section.shortcomings", lang))[0] == shortfall
+    # No count in the document disagrees with the tally: no 16, no 2 beside the plan's 17.
+    said = "\n".join(every_paragraph(content))
+    assert "16 chỉ tiêu" not in said and " 16 targets" not in said
+
+
 def test_the_english_tally_reads_as_english(data: Dataset) -> None:
     lead = report.build(data, "106", TERM, "en").section("results").paragraphs  # type: ignore[union-attr]
     assert lead == [
         "Against their targets, each kind of target counted on its own: resolution targets: 12 "
         "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); quotas handed down: 1 (1 met); "
-        "targets of the 2019 plan: 2 (2 exceeded)."
+        "targets of the 2019 plan: 17 of 17 met or exceeded, of which 2 with figures (2 exceeded)."
     ]
 
 

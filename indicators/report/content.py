@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
+from indicators.core import tally as core_tally
 from indicators.core.model import (
     DOMAINS,
     Comparator,
@@ -30,6 +30,7 @@ from indicators.report.facts import (
     gather,
     in_sentence,
     stated_changes,
+    stated_plans,
 )
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.shape import ROMAN as _ROMAN
@@ -38,7 +39,6 @@ from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
-_AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
 # Commendations have their own section; their counts are not results against targets.
 _AWARDS = "commendations"
 _JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
@@ -472,16 +472,44 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
 # The whole report --------------------------------------------------------------------
 
 
+def _field_sentences(
+    data: Dataset,
+    area: str,
+    facts: Facts,
+    period: Period,
+    groups: list[core_tally.KindCount],
+    names: dict[str, str],
+    lang: Lang,
+) -> dict[str, list[str]]:
+    """Each domain's sentences; in a term report a year's plan has its own sentence, with its count."""
+    results, levels, info = facts.results, facts.levels, facts.info
+    if period.kind != "term" or results.empty:
+        return _domain_sentences(data, info, levels, results, area, period, lang)
+    counting = tuple(core_tally.counting_codes(data.indicators))
+    plans, results, levels = report_results.split_plans(results, levels, groups, counting)
+    sentences = _domain_sentences(data, info, levels, results, area, period, lang)
+
+    def clause(row: Record) -> str:
+        return _result_clause(row, int(row["year"]), period.end, str(info.at[row["code"], "unit"]), lang)
+
+    plan = report_results.plan_paragraphs(plans, groups, info, names, clause, lang, counting)
+    for domain, said in plan.items():
+        sentences.setdefault(domain, []).extend(said)
+    return sentences
+
+
 def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) -> report_outline.Blocks:
     """The parts of the report the figures write, in the reader's language."""
     results, levels, info = facts.results, facts.levels, facts.info
     names = {str(c): in_sentence(str(n)) for c, n in info["name"].items()}
-    lead = [report_results.tally(results, lang)] if not results.empty else []
+    # One tally for every count the document says: the lead, the year plans, the shortfalls.
+    groups = core_tally.by_kind(results, stated_plans(data, area, facts.all_levels, period))
+    lead = [report_results.tally(groups, lang)] if groups else []
     if levels.empty and results.empty:  # nothing at all: one sentence in the office's words
         lead = [t("report.no_figures", lang).format(area=facts.area_name, period=facts.period_text)]
     judged = not results.empty and results["status"].astype(str).isin(_JUDGED).any()
     thin = levels.empty and results.empty
-    sentences = {} if thin else _domain_sentences(data, info, levels, results, area, period, lang)
+    sentences = {} if thin else _field_sentences(data, area, facts, period, groups, names, lang)
     names_vi = data.indicators.set_index("code")["name_vi"]
     goals_heading = ""
     if facts.goal_span:
@@ -506,7 +534,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         ),
         examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
         awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),
-        shortfalls=report_results.shortfalls(results, names, lang),
+        shortfalls=report_results.shortfalls(results, groups, names, lang),
         goals=facts.goals or [t("report.no_goals", lang).format(area=facts.area_name)],
         goals_heading=goals_heading,
         next_period=next_period,

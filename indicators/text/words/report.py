@@ -391,9 +391,30 @@ WORDS: dict[str, tuple[str, str]] = {
         "Targets without a figure to judge yet: {names}.",
     ),
     "report.all_met": (
-        "Trong {n} {noun} có mục tiêu, không có chỉ tiêu nào không đạt.",
-        "None of the {n} {noun} with a goal was missed.",
+        "Không có chỉ tiêu nào không đạt; số chỉ tiêu đạt và vượt: {clauses}.",
+        "No target was missed; met or exceeded: {clauses}.",
     ),
+    "report.all_met_clause": ("{kind} {good}/{n}", "{kind} {good} of {n}"),
+    "report.plan_missed": (
+        "Năm {y}, {n}/{total} chỉ tiêu không đạt kế hoạch.",
+        "In {y}, {n} of the {total} targets of the year's plan were missed.",
+    ),
+    # A year's plan in a term report: its own sentence, the source's count of the plan and its results.
+    "report.tally_plan_stated": (
+        "{kind}: {met}/{total} chỉ tiêu đạt và vượt",
+        "{kind}: {met} of {total} met or exceeded",
+    ),
+    "report.tally_plan_held": (
+        ", trong đó {n} chỉ tiêu có số liệu ({statuses})",
+        ", of which {n} with figures ({statuses})",
+    ),
+    "report.plan_stated": (
+        "Năm {y}, {met}/{total} chỉ tiêu đạt và vượt kế hoạch",
+        "In {y}, {met} of the {total} targets of the year's plan were met or exceeded",
+    ),
+    "report.plan_among": ("; trong đó {items}", ", among them {items}"),
+    "report.plan_only": ("Năm {y}, so với kế hoạch năm: {items}", "In {y}, against the year's plan: {items}"),
+    "report.plan_item": ("{name} {words}", "{name} at {words}"),
     # The commendations (indicators/report_awards.py)
     "report.award.form_tap_the": ("tập thể", "collectives"),
     "report.award.form_ca_nhan": ("cá nhân", "individuals"),
