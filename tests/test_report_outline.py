@@ -239,10 +239,10 @@ def test_a_years_report_gives_the_terms_award_totals_as_the_terms(
         (
             "en",
             "Average income per person reached an estimated 30 million VND/person/year, 100% of the "
-            "Resolution's target, met.",
+            "Resolution's target, meeting it.",
             "In 2019, 17 of the 17 targets of the year's plan were met or exceeded, among them state budget "
-            "revenue collected in the district at 105.4% of the plan (as published), exceeded; average "
-            "income per person at 104.3% of the plan (as published), exceeded.",
+            "revenue collected in the district at 105.4% of the plan (as published), exceeding it; "
+            "average income per person at 104.3% of the plan (as published), exceeding it.",
             "No target was missed; met or exceeded: resolution targets 12 of 12, programme targets 2 of 2, "
             "quotas handed down 1 of 1, targets of the 2019 plan 17 of 17.",
         ),
@@ -349,3 +349,14 @@ def test_the_english_highlights_say_a_cut_as_the_cut_it_is(data: Dataset) -> Non
         "150% of the fall the Resolution set;" in highlights.paragraphs
     )
     assert "- tea output: 137.2% of the Resolution's target." in highlights.paragraphs
+
+
+def test_english_says_the_verdict_of_the_target_it_has_just_named(data: Dataset) -> None:
+    said = "\n".join(every_paragraph(report.build(data, "106", TERM, "en")))
+    assert (
+        "Total production value reached an estimated 2,503.3 billion VND, up 1,050.2 billion VND since 2015, "
+        "118.08% of the Resolution's target, exceeding it." in said
+    )
+    assert "Annual military recruitment: 100% of the assigned quota (as published), meeting it." in said
+    # Never a bare status word closing a sentence, as if it were a figure.
+    assert ", exceeded." not in said and ", met." not in said

@@ -211,15 +211,11 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
         if row["status_basis"] == "reported":
             text += f" ({t('report.as_reported', lang)})"
         elif bool(row["differs"]):
-            text += (
-                " ("
-                + t("report.differs", lang).format(
-                    reported=_pct(row["reported_pct"], lang), computed=_pct(pct, lang)
-                )
-                + ")"
-            )
+            reported, computed = _pct(row["reported_pct"], lang), _pct(pct, lang)
+            text += f" ({t('report.differs', lang).format(reported=reported, computed=computed)})"
         parts.append(text)
-    parts.append(t(f"verdict.{row['status']}", lang))
+    # After its %, the verdict speaks of that target: "118.08% of the Resolution's target, exceeding it".
+    parts.append(t(f"verdict.{row['status']}" if math.isnan(pct) else f"verdict_of.{row['status']}", lang))
     return ", ".join(parts)
 
 

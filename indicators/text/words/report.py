@@ -10,6 +10,7 @@ PREFIXES = (
     "report_col",
     "report_scope",
     "verdict",
+    "verdict_of",
 )
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
@@ -77,6 +78,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "verdict.dat": ("đạt chỉ tiêu", "met"),
     "verdict.khong_dat": ("không đạt chỉ tiêu", "not met"),
     "verdict.no_data": ("chưa có số liệu để đánh giá", "no figure to judge yet"),
+    # The verdict after the % it judges: English refers back to the target just named.
+    "verdict_of.vuot": ("vượt chỉ tiêu", "exceeding it"),
+    "verdict_of.dat": ("đạt chỉ tiêu", "meeting it"),
+    "verdict_of.khong_dat": ("không đạt chỉ tiêu", "falling short of it"),
+    "verdict_of.no_data": ("chưa có số liệu để đánh giá", "with no figure to judge it yet"),
+    "verdict_of.khong_danh_gia": ("không đánh giá", "not judged"),
     "report.as_reported": ("theo tỷ lệ % đã công bố", "as published"),
     "report.differs": (
         "tỷ lệ đã công bố {reported}, tính toán được {computed}",
@@ -91,7 +98,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # "Hàng năm …": a goal for every year of the term, never read as the last year's alone.
     "report.goal_yearly": (
         "{name}: mục tiêu giai đoạn đến năm {y}: {what}",
-        "{name}: for each year of the term to {y}, {what}",
+        "{name}: over the term to {y}, {what}",
     ),
     "report.goal_base": ("năm {y}: {value}", "{y}: {value}"),
     "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
@@ -236,7 +243,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "where some have not (then it is not judged), or “no total yet”.",
     ),
     "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
-    "report.noun.targets": ("chỉ tiêu", "targets"),
     "report.noun.indicators": ("chỉ tiêu", "indicators"),
     "report_scope.one": ("chỉ tiêu đang xem ({name})", "the indicator shown ({name})"),
     "report_scope.all": (
