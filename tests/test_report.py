@@ -108,7 +108,8 @@ def found_text(match: re.Match[str] | None) -> str:
 
 
 def body_texts(doc: DocumentObject) -> list[str]:
-    return [p.text for p in doc.paragraphs]
+    # The title keeps its periods on one line with no-break spaces and a word joiner: read as written.
+    return [p.text.replace("\u2060", "").replace("\u00a0", " ") for p in doc.paragraphs]
 
 
 # The format --------------------------------------------------------------------------
@@ -194,7 +195,9 @@ def test_title_subject_numbered_sections_signature_and_recipients(document: Docu
         "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội, phong trào thi đua và công tác khen "
         "thưởng giai đoạn 2015 – 2020; phương hướng, nhiệm vụ giai đoạn 2020 – 2025"
     )
-    headings = [p.text for p in document.paragraphs if style_of(p) == "BC Heading 1"]
+    headings = [
+        text for p, text in zip(document.paragraphs, texts, strict=True) if style_of(p) == "BC Heading 1"
+    ]
     assert headings == [
         "PHẦN THỨ NHẤT. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, PHONG TRÀO THI ĐUA VÀ CÔNG TÁC KHEN THƯỞNG "
         "GIAI ĐOẠN 2015 – 2020",
@@ -209,7 +212,9 @@ def test_title_subject_numbered_sections_signature_and_recipients(document: Docu
         "II. NHIỆM VỤ TRỌNG TÂM",
         "III. GIẢI PHÁP THỰC HIỆN",
     ]
-    parts = [p.text for p in document.paragraphs if style_of(p) == "BC Heading 2"]
+    parts = [
+        text for p, text in zip(document.paragraphs, texts, strict=True) if style_of(p) == "BC Heading 2"
+    ]
     assert parts[:5] == [
         "1. Trên lĩnh vực kinh tế",
         "2. Trên lĩnh vực văn hóa – xã hội",
@@ -257,7 +262,8 @@ def test_committed_template_is_what_the_script_builds(tmp_path: Path) -> None:
 
 def appendix_rows(document: DocumentObject) -> list[list[str]]:
     table = document.tables[-1]
-    header = [c.text for c in table.rows[0].cells]
+    # The target column's head breaks after its "/" (a zero-width space, a no-break space in "Kế hoạch").
+    header = [" ".join(c.text.replace("\u200b", "").split()) for c in table.rows[0].cells]
     assert header == ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu/Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"]
     return [[c.text for c in row.cells] for row in table.rows[1:]]
 
@@ -613,7 +619,7 @@ def test_an_office_template_with_a_broken_placeholder_is_a_plain_error(
     doc.add_paragraph("Văn phòng: {{ subject }}")
     doc.save(str(own))
     mine = Document(io.BytesIO(report_render.docx_bytes(content, template=own, browser=None)))
-    assert mine.paragraphs[0].text == f"Văn phòng: {content.subject}"
+    assert mine.paragraphs[0].text == f"Văn phòng: {report_render.keep_together(content.subject, True)}"
 
 
 # The PDF --------------------------------------------------------------------------------

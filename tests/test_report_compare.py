@@ -56,7 +56,7 @@ def documents(contents: dict[str, report.Content]) -> dict[str, DocumentObject]:
 
 def area_table(document: DocumentObject, lang: str) -> list[list[str]]:
     table = document.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == AREA_HEADER[lang]
+    assert [" ".join(c.text.replace("\u200b", "").split()) for c in table.rows[0].cells] == AREA_HEADER[lang]
     return [[c.text for c in row.cells] for row in table.rows[1:]]
 
 
