@@ -161,8 +161,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.appendix_title": ("BIỂU CHỈ TIÊU {period}", "TABLE OF TARGETS, {period}"),
     "report.appendix_note": (
         "(Kèm theo Báo cáo số {number} ngày      tháng      năm 20     của UBND {area})",
-        "(Attached to Report No. {number}, day      month      year 20    , "
-        "of the People's Committee of {area})",
+        "(Attached to Report No. {number} of the People's Committee of {area}, "
+        "day      month      year 20    )",
     ),
     "report_col.stt": ("STT", "No."),
     "report_col.indicator": ("Chỉ tiêu", "Indicator"),
