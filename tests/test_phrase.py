@@ -134,7 +134,8 @@ GOALS = [
         f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
         f"at least ≈{NB}1,083 ha (worked back from the published %)",
     ),
-    (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "met"),
+    # A yes/no goal ahead reads as a goal in English, never as "met" already.
+    (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "to be achieved"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
         f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",

@@ -149,6 +149,7 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
         ("en", "TRAINED_LABOUR", "needs a rise of 0.55 percentage points a year"),
         ("vi", "POV_RATE", "mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm %;"),
         ("vi", "NTM_DISTRICT", "mục tiêu đến năm 2025 đạt;"),
+        ("en", "NTM_DISTRICT", ": by 2025, to be achieved;"),
         ("vi", "INCOME_PC", "năm 2020: 30 triệu đồng/người/năm (ước)"),
     ],
 )

@@ -33,7 +33,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
     # The source states the share itself ("30% xếp loại khá"): the rest of a whole, not a floor.
     "phrase.goal.remainder": ("là {value}", "{value}"),
-    "phrase.goal.yes": ("đạt", "met"),
+    # A goal still ahead: never "by 2025, met", which reads as done.
+    "phrase.goal.yes": ("đạt", "to be achieved"),
     "phrase.goal.yearly": ("hằng năm {what}", "{what} every year"),
     "phrase.cell.reduce_by": ("giảm mỗi năm {value}", "cut each year by {value}"),
     "phrase.cell.remainder": ("{value} (phần còn lại)", "{value} (the remainder)"),
