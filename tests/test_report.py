@@ -265,7 +265,8 @@ def appendix_rows(document: DocumentObject) -> list[list[str]]:
     # The target column's head breaks after its "/" (a zero-width space, a no-break space in "Kế hoạch").
     header = [" ".join(c.text.replace("\u200b", "").split()) for c in table.rows[0].cells]
     assert header == ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu/Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"]
-    return [[c.text for c in row.cells] for row in table.rows[1:]]
+    # A name's period is kept on one line by a word joiner after its dash: read as written.
+    return [[c.text.replace("\u2060", "") for c in row.cells] for row in table.rows[1:]]
 
 
 def test_appendix_golden_rows(document: DocumentObject) -> None:

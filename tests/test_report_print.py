@@ -362,6 +362,12 @@ def test_no_period_in_a_title_or_heading_breaks_across_lines(printed: dict[str, 
         assert not any(line.rstrip().endswith("giai") for line in title), (name, title)
 
 
+def test_an_appendix_name_keeps_its_summed_years_on_one_line(contents: dict[str, report.Content]) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["term_en"], browser=None)))
+    names = [row[1] for row in table_rows(document)]
+    assert "Newly planted tea area (in total over 2016–\u20602020)" in names
+
+
 def test_a_period_is_kept_on_one_line_by_no_break_spaces_and_a_word_joiner() -> None:
     together = report_render.keep_together("giai đoạn 2015 – 2020; 2016–2020, số 2015 - 2020")
     assert together == "giai đoạn 2015\u00a0–\u2060\u00a02020; 2016–\u20602020, số 2015 - 2020"

@@ -141,7 +141,8 @@ def _rich(text: str, bold: bool) -> RichText:
 def _row(row: Row) -> dict:
     return {
         "stt": _rich(row.stt, row.group),
-        "indicator": _rich(row.indicator, row.group),
+        # "(in total over 2016–2020)" in a narrow cell: the years stay on one line.
+        "indicator": _rich(keep_together(row.indicator), row.group),
         "unit": row.unit,
         "target": row.target,
         "actual": row.actual,
