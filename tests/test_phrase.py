@@ -21,6 +21,13 @@ FIGURES = [
     ),
     (Figure(27.6, "%", qualifier="duoi"), f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
     (Figure(52.8, "%", estimate=True), f"ước 52,8{NB}%", f"est. 52.8{NB}%"),
+    # "khoảng" already says the figure is not exact: never "ước khoảng".
+    (
+        Figure(300000, "lượt khách", qualifier="khoang", estimate=True),
+        "khoảng 300.000 lượt khách",
+        "about 300,000 lượt khách",
+    ),
+    (Figure(4220, "lượt", qualifier="tren", estimate=True), "ước trên 4.220 lượt", "est. over 4,220 lượt"),
     (
         Figure(450, "cá nhân", qualifier="tren", period=(2016, 2020)),
         "tổng giai đoạn 2016–2020: trên 450 cá nhân",
@@ -41,6 +48,19 @@ FIGURES = [
 def test_figure_reads_with_qualifier_estimate_and_period(figure: Figure, vi: str, en: str) -> None:
     assert phrase.figure_text(figure, "vi") == vi
     assert phrase.figure_text(figure, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("figure", "marked"),
+    [
+        (Figure(300000, qualifier="khoang", estimate=True), False),
+        (Figure(4220, qualifier="tren", estimate=True), True),
+        (Figure(2503.3, estimate=True), True),
+        (Figure(300000, qualifier="khoang"), False),
+    ],
+)
+def test_an_estimate_is_marked_unless_the_source_says_about(figure: Figure, marked: bool) -> None:
+    assert phrase.estimate_marked(figure) is marked
 
 
 def test_a_document_keeps_the_percent_sign_against_the_number() -> None:
@@ -116,7 +136,8 @@ GOALS = [
         f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
         f"at least ≈{NB}1,083 ha (worked back from the published %)",
     ),
-    (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "met"),
+    # A yes/no goal ahead reads as a goal in English, never as "met" already.
+    (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "to be achieved"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
         f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
@@ -279,4 +300,22 @@ def test_a_qualified_estimate_says_both() -> None:
     assert phrase.figure_text(over, "vi") == "ước trên 4.220 lượt"
     assert phrase.figure_text(over, "en") == "est. over 4,220 lượt"
     assert phrase.figure_text(replace(over, qualifier="duoi"), "vi") == "ước dưới 4.220 lượt"
-    assert phrase.figure_text(replace(over, qualifier="khoang"), "en") == "est. about 4,220 lượt"
+    # "khoảng" already hedges: no double hedge ("ước khoảng").
+    assert phrase.figure_text(replace(over, qualifier="khoang"), "en") == "about 4,220 lượt"
+    assert phrase.figure_text(replace(over, qualifier="khoang"), "vi") == "khoảng 4.220 lượt"
+
+
+@pytest.mark.parametrize(
+    ("pct", "kind", "cut", "vi", "en"),
+    [
+        ("118,08%", "NQ", False, "đạt 118,08% Nghị quyết", "118,08% of the Resolution's target"),
+        ("500%", "DA", False, "đạt 500% chỉ tiêu Đề án", "500% of the programme's target"),
+        ("104,3%", "KH", False, "đạt 104,3% kế hoạch", "104,3% of the plan"),
+        # A reduction target met 150% is a cut 1.5 times the one set, never a level of 150%.
+        ("150%", "NQ", True, "bằng 150% mức giảm Nghị quyết đề ra", "150% of the fall the Resolution set"),
+        ("120%", "KH", True, "bằng 120% mức giảm kế hoạch đề ra", "120% of the fall the plan set"),
+    ],
+)
+def test_a_result_against_its_target_in_words(pct: str, kind: str, cut: bool, vi: str, en: str) -> None:
+    assert phrase.attained(pct, kind, "vi", cut) == vi
+    assert phrase.attained(pct, kind, "en", cut) == en

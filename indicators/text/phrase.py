@@ -118,6 +118,12 @@ def names_unit(name: str, unit: str) -> bool:
     return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
 
 
+def estimate_marked(figure: Figure) -> bool:
+    """Whether an estimate carries its mark ("ước", "est."): "khoảng 300.000" already says it is not exact,
+    so the source's "khoảng" stands alone, in a sentence and in a table cell alike."""
+    return figure.estimate and figure.qualifier != "khoang"
+
+
 def yes_no(value: object, lang: Lang) -> str:
     """A yes/no figure in words: "đạt" / "chưa đạt" ("met" / "not yet met"); never 0 or 1."""
     if fmt.is_missing(value):
@@ -153,6 +159,14 @@ def number(figure: Figure, lang: Lang, document: bool = False, mark: bool = True
     return join(_digits(figure, lang, mark), unit, document)
 
 
+def attained(pct: str, target_kind: str, lang: Lang, cut: bool = False) -> str:
+    """A result's % of its target: "đạt 118,08% Nghị quyết"; for a cut ("giảm bình quân 3 điểm %/năm")
+    the % is of the cut, never a level: "bằng 150% mức giảm Nghị quyết đề ra"."""
+    if cut:
+        return t("phrase.attained_cut", lang).format(pct=pct, setter=t(f"phrase.setter.{target_kind}", lang))
+    return t("phrase.attained", lang).format(pct=pct, kind=t(f"pct_kind.{target_kind}", lang))
+
+
 def period_words(figure: Figure, lang: Lang) -> str:
     """ "tổng giai đoạn 2016–2020" for a sum over a term; "" for a year's figure."""
     if not isinstance(figure.period, tuple):
@@ -166,7 +180,7 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     text = number(figure, lang, document)
     if text == fmt.MISSING:
         return text
-    if figure.estimate:
+    if estimate_marked(figure):
         text = f"{t('phrase.estimate', lang)} {text}"
     if isinstance(figure.period, tuple):
         first, last = figure.period
