@@ -505,7 +505,9 @@ def test_a_year_without_goals_or_figures_and_an_empty_store(data: Dataset) -> No
     said = [
         p for s in content.sections for p in s.paragraphs + [q for part in s.parts for q in part.paragraphs]
     ]
-    assert "No goals of Tam Đường district for the years ahead have been recorded yet." in said
+    # The parts the figures cannot write are the office's to write, not sentences about the store.
+    assert "[For the office to write: The term's goals and progress towards them]" in said
+    assert "[For the office to write: Results against the targets in each field]" in said
     empty = Dataset.empty()
     with pytest.raises(report.ReportError, match="không có địa bàn '106'"):
         report.build(empty, "106", TERM, "vi")
@@ -556,8 +558,24 @@ def test_english_counts_agree_with_their_unit(data: Dataset) -> None:
     assert not any(re.search(r"(?<![\d.,])1 (centres|awards|targets)\b", p) for p in said)
 
 
+def with_third_plan_result(data: Dataset) -> Dataset:
+    """The shipped 2019 with a third plan result: enough bars for a chart that adds to the sentences."""
+    reported = data.reported
+    third = reported[reported["year"] == 2019].head(1).assign(code="GTSX", reported_pct=98.0)
+    frames = {k: getattr(data, k) for k in ("indicators", "targets", "observations", "areas")}
+    return Dataset.from_frames({"reported": pd.concat([reported, third], ignore_index=True), **frames})
+
+
+def test_two_results_get_no_chart_three_get_one_with_the_results(data: Dataset) -> None:
+    # 2019's two plan results are said in one sentence each: two bars would add nothing.
+    two = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    assert [s.chart for s in two.sections if s.chart] == [] and two.figures == {}
+    three = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
+    assert [s.key for s in three.sections if s.chart] == ["results"]
+
+
 def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Dataset) -> None:
-    year = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    year = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
     assert year.section("results").chart == "attainment"  # type: ignore[union-attr]
     doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=None)))
     assert len(doc.inline_shapes) == 0
@@ -567,7 +585,7 @@ def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Datas
 @pytest.mark.office
 def test_with_chromium_the_attainment_chart_is_an_image(data: Dataset) -> None:
     _needs("chromium", "chromium")
-    year = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    year = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
     doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=shutil.which("chromium"))))
     assert len(doc.inline_shapes) == 1
     assert Mm(150) <= doc.inline_shapes[0].width <= Mm(165)

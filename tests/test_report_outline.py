@@ -80,16 +80,61 @@ def test_the_offices_words_replace_the_placeholder_in_their_section(data: Datase
     assert blank.recipients == ["- …………;", "- Lưu: VT."]
 
 
-def test_a_year_report_has_the_shorter_outline_and_the_closing(data: Dataset) -> None:
+def test_a_year_report_has_the_source_reports_two_parts_and_the_closing(data: Dataset) -> None:
     content = report.build(data, "106", YEAR, "vi")
-    assert [s.key for s in content.sections] == ["leadership", "results", "awards", "assessment", "goals"]
-    assert [s.heading.split(". ")[0] for s in content.sections] == ["I", "II", "III", "IV", "V"]
-    last = content.sections[-1].parts[-1].paragraphs[-1]
+    assert [s.key for s in content.sections] == [
+        "part_one",
+        "leadership",
+        "campaigns",
+        "results",
+        "awards",
+        "goals",
+        "assessment",
+        "part_two",
+        "directions",
+        "tasks",
+        "solutions",
+    ]
+    numbers = [s.heading.split(". ")[0] for s in content.sections if not s.division]
+    assert numbers == ["I", "II", "III", "IV", "V", "VI", "I", "II", "III"]
+    divisions = [s.heading for s in content.sections if s.division]
+    assert divisions[0].startswith("PHẦN THỨ NHẤT") and divisions[0].endswith("NĂM 2020")
+    # Part two looks ahead to the next year, never back to the term that ends in this one.
+    assert divisions[1] == "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU NĂM 2021"
+    # Every part the office writes is a visible gap, once, until it is written.
+    said = every_paragraph(content)
+    for key in ("leadership", "campaigns", "strengths", "shortcomings", "causes", "directions", "tasks"):
+        assert said.count(f"[Phần này do văn phòng viết: {t(heading_key(key), 'vi')}]") == 1, key
+    # The chart sits with the results it draws, not with the campaigns.
+    assert [s.key for s in content.sections if s.chart] == ["results"]
+    campaigns = content.section("campaigns")
+    assert campaigns is not None and not campaigns.chart and not campaigns.parts
+    last = content.sections[-1].paragraphs[-1]
     assert last.startswith("Trên đây là báo cáo kết quả thực hiện") and last.endswith("huyện Tam Đường./.")
     english = report.build(data, "106", TERM, "en")
     assert (
         english.sections[-1].paragraphs[-1].startswith("This concludes the report of the People's Committee")
     )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_years_sections_the_figures_cannot_write_are_the_offices_gaps(data: Dataset, lang: Lang) -> None:
+    # 2019 holds no award count; 2026 holds no figure and no goal: the office writes those parts.
+    gap = t("report.placeholder", lang)
+    awards = report.build(data, "106", report.parse_period(None, 2019), lang).section("awards")
+    assert awards is not None
+    assert awards.paragraphs == [gap.format(what=t("report.section.awards", lang))] and not awards.parts
+    empty = report.build(data, "106", report.parse_period(None, 2026), lang)
+    for key in ("results", "awards", "goals"):
+        section = empty.section(key)
+        assert section is not None, key
+        assert section.paragraphs == [gap.format(what=t(f"report.section.{key}", lang))], key
+    # No sentence about what the store lacks stands where the office has a part to write.
+    said = " ".join(every_paragraph(empty))
+    assert "Chưa có số liệu" not in said and "recorded yet" not in said
+    # Where the figures are there, they are what the section says.
+    with_awards = report.build(data, "106", YEAR, lang).section("awards")
+    assert with_awards is not None and len(with_awards.parts) == 3
 
 
 # Register ----------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ _AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành p
 # Commendations have their own section; their counts are not results against targets.
 _AWARDS = "commendations"
 _JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
+# Fewer bars than this add nothing to the sentences that already give each %: no chart is drawn.
+_CHART_MIN = 3
 # Targets set for a whole term (resolution, programme), read before a year's plan.
 _TERM_KINDS = ("NQ", "DA")
 # One row of an engine's output as a plain mapping: column → value.
@@ -459,7 +461,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
     lead = [report_results.tally(results, lang)] if not results.empty else []
     if levels.empty and results.empty:  # nothing at all: one sentence in the office's words
         lead = [t("report.no_figures", lang).format(area=facts.area_name, period=facts.period_text)]
-    judged = not results.empty and results["status"].astype(str).isin(_JUDGED).any()
+    judged = not results.empty and int(results["status"].astype(str).isin(_JUDGED).sum()) >= _CHART_MIN
     thin = levels.empty and results.empty
     sentences = {} if thin else _domain_sentences(data, info, levels, results, area, period, lang)
     names_vi = data.indicators.set_index("code")["name_vi"]
@@ -472,6 +474,8 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         if facts.goal_span and facts.goal_span != period.label
         else t("report.next_term", lang)
     )
+    if period.kind == "year":  # a year's Part two looks ahead to the next year, whatever term runs
+        next_period = t("report.period_year", lang).format(p=period.end + 1).upper()
     awards_period = report_awards.awards_period(data, info, levels, period, lang)
     return report_outline.Blocks(
         period_text=facts.period_text,

@@ -143,6 +143,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.section.directions": ("Phương hướng chung", "General direction"),
     "report.section.tasks": ("Nhiệm vụ trọng tâm", "Key tasks"),
     "report.section.solutions": ("Giải pháp thực hiện", "Solutions"),
+    # Parts a year's report takes from the figures; where the store holds none, the office writes them.
+    "report.section.results": (
+        "Kết quả thực hiện các chỉ tiêu trên các lĩnh vực",
+        "Results against the targets in each field",
+    ),
+    "report.section.awards": ("Kết quả công tác khen thưởng trong năm", "Commendations in the year"),
+    "report.section.goals": (
+        "Mục tiêu giai đoạn và tiến độ thực hiện",
+        "The term's goals and progress towards them",
+    ),
     "report.tm": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
     "report.chair": ("CHỦ TỊCH", "CHAIRPERSON"),
     "report.recipients": ("Nơi nhận:", "Recipients:"),
@@ -332,7 +342,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.h.goals": ("Mục tiêu", "Goals"),
     "report.h.tasks": ("NHIỆM VỤ TRỌNG TÂM", "KEY TASKS"),
     "report.h.solutions": ("GIẢI PHÁP THỰC HIỆN", "SOLUTIONS"),
-    "report.h.year_ahead": ("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "THE WAY AHEAD"),
+    "report.h.campaigns": ("CÁC PHONG TRÀO THI ĐUA TIÊU BIỂU", "THE MAIN EMULATION CAMPAIGNS"),
+    "report.h.goals_year": (
+        "MỤC TIÊU GIAI ĐOẠN VÀ TIẾN ĐỘ THỰC HIỆN",
+        "THE TERM'S GOALS AND PROGRESS TOWARDS THEM",
+    ),
     "report.goals_part_term": ("Mục tiêu giai đoạn {goals}", "Goals for {goals}"),
     "report.goals_part_year": (
         "Mục tiêu giai đoạn {goals} và tiến độ thực hiện",
