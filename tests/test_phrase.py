@@ -3,12 +3,15 @@ goal, share in points and yes/no case, in Vietnamese and English."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from indicators.text import phrase
 from indicators.text.phrase import Figure
 
 NB = "\u202f"  # the narrow space that keeps % and ≈ with their number
+NBSP = "\u00a0"  # the space a document keeps "điểm %" together with
 
 FIGURES = [
     (Figure(4220, "lượt", qualifier="tren"), "trên 4.220 lượt", "over 4,220 lượt"),
@@ -106,19 +109,25 @@ GOALS = [
     (Figure(27.6, "%", comparator="at_most"), "không vượt quá 27,6%", "at most 27.6%"),
     (
         Figure(2, "%", comparator="reduce_by"),
-        "bình quân mỗi năm giảm 2 điểm %",
+        f"bình quân mỗi năm giảm 2 điểm{NBSP}%",
         "a fall of 2 percentage points a year",
     ),
     (
         IMPLIED_TEA,
         f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
-        f"at least ≈{NB}1,083 ha (worked back from the published %)",
+        # "at least" already bounds the figure: one hedge, and the note says it is worked back.
+        "at least 1,083 ha (worked back from the published %)",
     ),
     (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "met"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
         f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
-        f"at least ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
+        "at least 5,150 lao động (in total over 2016–2020; worked back from the published %)",
+    ),
+    (
+        Figure(27.6, "%", comparator="at_most", basis="implied", printed_pct=100.0),
+        "không vượt quá 27,6% (suy ra từ tỷ lệ % đã công bố)",
+        "at most 27.6% (worked back from the published %)",
     ),
 ]
 
@@ -205,4 +214,20 @@ def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() 
     assert phrase.join("100", "% of plan", document=True) == "100% of plan"
     # A change in points is not a share of something: "5 điểm %", never "5điểm %".
     assert phrase.join("5", "percentage points", document=True) == "5 percentage points"
-    assert phrase.join("5", "điểm %", document=True) == "5 điểm %"
+    assert phrase.join("5", "điểm %", document=True) == f"5 điểm{NBSP}%"
+
+
+def test_a_qualifier_is_the_figures_one_hedge() -> None:
+    # "trên ≈ 4.220" stacks two hedges: the source's own word stays, the ≈ goes.
+    qualified = Figure(4220, "lượt", qualifier="tren", basis="implied", printed_pct=100.0)
+    assert phrase.number(qualified, "vi") == "trên 4.220 lượt"
+    assert phrase.number(qualified, "en") == "over 4,220 lượt"
+    assert phrase.number(replace(qualified, qualifier=""), "vi") == f"≈{NB}4.220 lượt"
+
+
+def test_a_document_never_breaks_a_line_inside_a_unit_of_points() -> None:
+    assert phrase.join("4,5", "điểm %/năm", document=True) == f"4,5 điểm{NBSP}%/năm"
+    assert phrase.join("0,5", "điểm ‰", document=True) == f"0,5 điểm{NBSP}‰"
+    assert phrase.change(-4.5, "%", "vi", document=True) == f"−4,5 điểm{NBSP}%/năm"
+    # A page or a workbook wraps as it likes: only a document keeps them together.
+    assert phrase.join("5", "điểm %") == "5 điểm %"

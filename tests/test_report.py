@@ -268,7 +268,7 @@ def test_appendix_golden_rows(document: DocumentObject) -> None:
         "118,08",
         "vượt",
     ]
-    assert rows["Tỷ lệ hộ nghèo"][2:] == ["điểm %/năm", "NQ: 3,0 (*)", "4,5", "150", "vượt"]
+    assert rows["Tỷ lệ hộ nghèo"][2:] == ["điểm\u00a0%/năm", "NQ: 3,0 (*)", "4,5", "150", "vượt"]
     # New tea is summed over the term: the row says which years it covers.
     assert rows["Diện tích chè trồng mới (tổng giai đoạn 2016–2020)"][2:] == [
         "ha",
@@ -443,7 +443,7 @@ def test_key_sentences_in_the_report_phrasing(document: DocumentObject) -> None:
         "đạt 118,08% Nghị quyết, vượt chỉ tiêu." in said
     )
     assert (
-        "Tỷ lệ hộ nghèo ước còn 18,22%, bình quân mỗi năm giảm 4,5 điểm %, "
+        "Tỷ lệ hộ nghèo ước còn 18,22%, bình quân mỗi năm giảm 4,5 điểm\u00a0%, "
         "đạt 150% Nghị quyết, vượt chỉ tiêu." in said
     )
     # "khoảng" already hedges the figure: no "ước đạt khoảng".
@@ -456,7 +456,8 @@ def test_key_sentences_in_the_report_phrasing(document: DocumentObject) -> None:
         "thương mại, dịch vụ ước chiếm 38,4%." in said
     )
     assert any(
-        s.startswith("Tỷ lệ hộ nghèo: mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm %") for s in texts
+        s.startswith("Tỷ lệ hộ nghèo: mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm\u00a0%")
+        for s in texts
     )
     assert "- Danh hiệu Lao động tiên tiến: 6.099 lượt cá nhân." in texts
 

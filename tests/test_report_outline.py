@@ -137,6 +137,16 @@ def test_a_years_sections_the_figures_cannot_write_are_the_offices_gaps(data: Da
     assert with_awards is not None and len(with_awards.parts) == 3
 
 
+def test_a_years_goals_are_measured_from_the_terms_first_year(data: Dataset) -> None:
+    # The tourism programme's goals carry no term of their own: 2015, the term's first year, is
+    # their baseline, as for every other goal of the term; what is missing is said with that year.
+    goals = report.build(data, "106", report.parse_period(None, 2019), "vi").section("goals")
+    assert goals is not None
+    tourists = next(p for p in goals.paragraphs if p.startswith("Số lượt khách du lịch:"))
+    assert tourists.endswith("chưa có số liệu năm gốc 2015 để đánh giá tiến độ.")
+    assert not any("2019" in p for p in goals.paragraphs)
+
+
 # Register ----------------------------------------------------------------------------------
 
 
@@ -153,6 +163,20 @@ def test_no_double_hedge_and_no_formula_words(data: Dataset, lang: Lang) -> None
             "yes/no",
         ):
             assert words not in said, (words, period)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_hedge_before_a_figure_and_points_on_one_line(data: Dataset, lang: Lang) -> None:
+    stacked = re.compile(r"\b(at least|at most|over|under|about|trên|dưới|khoảng|không vượt quá) ≈")
+    for period in (TERM, YEAR, report.parse_period(None, 2019)):
+        content = report.build(data, "106", period, lang)
+        said = "\n".join(every_paragraph(content))
+        assert not stacked.search(said), stacked.search(said)
+        # "điểm" and "%" never part at a line's end: a non-breaking space holds them together.
+        cells = [r.unit for r in content.rows]
+        assert not any("điểm %" in x or "điểm ‰" in x for x in [said, *cells]), period
+    year = "\n".join(every_paragraph(report.build(data, "106", YEAR, "vi")))
+    assert "giảm 4,5 điểm\u00a0%" in year
 
 
 def test_shares_of_a_whole_read_with_chiếm(data: Dataset) -> None:

@@ -399,7 +399,7 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
     yes_no = str(info["value_kind"]) == ValueKind.YES_NO.value or r["comparator"] == Comparator.YES.value
     unit = str(info["unit"])
     if reduce:
-        unit = phrase.change_unit(phrase.change_code(unit), unit, lang)
+        unit = phrase.keep_together(phrase.change_unit(phrase.change_code(unit), unit, lang))
     figure = _appendix_target(r, "")
     kind = str(r["target_kind"])
     # A cut a year: the unit column says "a year", so the cell keeps the number and its mark alone.
