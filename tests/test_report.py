@@ -514,6 +514,35 @@ def test_a_year_without_goals_or_figures_and_an_empty_store(data: Dataset) -> No
         report.build(empty, "106", TERM, "vi")
 
 
+def test_a_years_table_leaves_out_targets_without_a_figure_and_names_them_once(data: Dataset) -> None:
+    y2025 = report.parse_period(None, 2025)
+    content = report.build(data, "106", y2025, "vi")
+    # No 2025 figure at all: no table of dashes, and no false "no targets" either.
+    assert content.rows == []
+    sentence = content.rows_left_out
+    assert sentence.startswith(
+        "Chưa có số liệu thực hiện năm 2025 của các chỉ tiêu sau, nên chưa đưa vào biểu:"
+    )
+    assert "số lượt khách du lịch" in sentence and "thu nhập bình quân đầu người" in sentence
+    texts = body_texts(Document(io.BytesIO(report_render.docx_bytes(content, browser=None))))
+    assert texts.count(sentence) == 1
+    assert t("report.no_rows", "vi").format(period="2025") not in texts
+    # One 2025 figure: its row is the table, the others are named once under it.
+    obs = data.observations
+    income = obs[obs["code"] == "INCOME_PC"].head(1).assign(year=2025, kind="actual", value=44.0, base_year=0)
+    frames = {k: getattr(data, k) for k in ("indicators", "targets", "reported", "areas")}
+    updated = Dataset.from_frames({"observations": pd.concat([obs, income], ignore_index=True), **frames})
+    content = report.build(updated, "106", y2025, "vi")
+    lines = [r for r in content.rows if not r.group]
+    assert [(r.code, r.actual, r.pct) for r in lines] == [("INCOME_PC", "44", "97,78")]
+    assert [n for n in content.legend if n.startswith("Chưa có số liệu thực hiện")] == [content.rows_left_out]
+    assert "thu nhập bình quân đầu người" not in content.rows_left_out
+    # A row with a printed % and no figures keeps its place: the % is something to show.
+    plan = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    assert [r.pct for r in plan.rows if not r.group] == ["105,4 (BC)", "104,3 (BC)"]
+    assert plan.rows_left_out == ""
+
+
 @pytest.mark.parametrize(
     ("term", "year", "message"),
     [

@@ -138,6 +138,8 @@ class Content:
     recipients: list[str] = field(default_factory=list)
     # Where the figures come from (data version), for the file's properties, never the signed text.
     version_note: str = ""
+    # The targets a year's table leaves out for want of a figure, named once in a sentence.
+    rows_left_out: str = ""
 
     def section(self, key: str) -> Section | None:
         """The section that holds `key` ("results", "awards", "goals" …), whatever its number."""
@@ -383,6 +385,24 @@ def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series,
     return rows
 
 
+def _with_figures(
+    results: pd.DataFrame, info: pd.DataFrame, period: Period, lang: Lang
+) -> tuple[pd.DataFrame, str]:
+    """A year's results that have a figure or a printed %, and the sentence naming the rest once.
+
+    A row of dashes says nothing a reader can use; a term's table keeps its rows as they are.
+    """
+    if period.kind != "year" or results.empty:
+        return results, ""
+    empty = results["actual"].isna() & results["status_basis"].astype(str).ne("reported")
+    if not empty.any():
+        return results, ""
+    codes = [c for c in dict.fromkeys(results.loc[empty, "code"]) if c in info.index]
+    names = "; ".join(in_sentence(str(info.at[c, "name"])) for c in codes)
+    sentence = t("report.legend.left_out", lang).format(year=period.end, names=names)
+    return results[~empty].reset_index(drop=True), sentence
+
+
 def _appendix_target(r: Record, unit: str) -> phrase.Figure:
     """An appendix row's target: its basis and printed %, so one rule decides how it is shown."""
     return phrase.Figure(
@@ -509,7 +529,8 @@ def build(
     closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
     sections = report_outline.close(outline(blocks, narrative, lang), closing)
     levels_kind = facts.all_levels.set_index(["code", "year"])["actual_kind"]
-    rows = _appendix(facts.info, facts.results, levels_kind, lang)
+    shown, left_out = _with_figures(facts.results, facts.info, period, lang)
+    rows = _appendix(facts.info, shown, levels_kind, lang)
     results = facts.results
     judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
 
@@ -530,7 +551,8 @@ def build(
         subject=subject,
         sections=sections,
         rows=rows,
-        legend=_legend(rows, lang),
+        legend=_legend(rows, lang) + ([left_out] if left_out and rows else []),
+        rows_left_out=left_out,
         appendix_title=t("report.appendix_title", lang).format(period=facts.period_text.upper()),
         appendix_note=t("report.appendix_note", lang).format(
             number=narrative.number.strip() or "        /BC-UBND", area=facts.area_name

@@ -189,6 +189,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "(BC): tỷ lệ % đã công bố, không có số liệu để tự tính.",
         "(rep.): the published %, with no figures to compute it from.",
     ),
+    # A year's table shows the year's figures: targets with none yet are named once, in words.
+    "report.legend.left_out": (
+        "Chưa có số liệu thực hiện năm {year} của các chỉ tiêu sau, nên chưa đưa vào biểu: {names}.",
+        "No {year} figure has been recorded yet for these targets, so they are not in the table: {names}.",
+    ),
     "report.legend.reduce": (
         "Chỉ tiêu giảm bình quân mỗi năm: mục tiêu và thực hiện là mức giảm mỗi năm.",
         "Targets to reduce by an amount a year: target and actual are the fall a year.",
