@@ -147,6 +147,21 @@ def test_a_years_goals_are_measured_from_the_terms_first_year(data: Dataset) -> 
     assert not any("2019" in p for p in goals.paragraphs)
 
 
+@pytest.mark.parametrize(("lang", "pct"), [("vi", "220,4%"), ("en", "220.4%")])
+def test_a_goals_result_gives_the_same_percent_as_the_results(data: Dataset, lang: Lang, pct: str) -> None:
+    # New tea: 661,3 ha against 300 ha, printed "đạt 220,4%": one figure, written one way, everywhere.
+    content = report.build(data, "106", YEAR, lang)
+    name = "Diện tích chè trồng mới" if lang == "vi" else "Newly planted tea area"
+    results = content.section("results")
+    goals = content.section("goals")
+    assert results is not None and goals is not None
+    fields = " ".join(p for part in results.parts for p in part.paragraphs)
+    goal = next(p for p in goals.paragraphs if p.startswith(name + ":"))
+    assert f"{pct} " in fields
+    assert f"({pct};" in goal and "220,43" not in goal and "220.43" not in goal
+    assert "\u202f%" not in "\n".join(goals.paragraphs)
+
+
 # Register ----------------------------------------------------------------------------------
 
 
