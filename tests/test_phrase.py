@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from indicators.text import phrase
+from indicators.text.fmt import Lang
 from indicators.text.phrase import Figure
 
 NB = "\u202f"  # the narrow space that keeps % and ≈ with their number
@@ -231,3 +232,21 @@ def test_a_document_never_breaks_a_line_inside_a_unit_of_points() -> None:
     assert phrase.change(-4.5, "%", "vi", document=True) == f"−4,5 điểm{NBSP}%/năm"
     # A page or a workbook wraps as it likes: only a document keeps them together.
     assert phrase.join("5", "điểm %") == "5 điểm %"
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "holds"),
+    [
+        ("Số xã đạt chuẩn nông thôn mới", "vi", True),
+        ("Tỷ lệ giáo viên đạt chuẩn", "vi", True),
+        ("Số chỉ tiêu phát triển kinh tế - xã hội đạt và vượt kế hoạch", "vi", True),
+        ("Số tiêu chí nông thôn mới bình quân đạt được mỗi xã", "vi", True),
+        ("Tổng giá trị sản xuất", "vi", False),
+        ("Tỷ lệ hộ nghèo", "vi", False),
+        # English names never take the Vietnamese verb; "đạt" inside another word is no verb.
+        ("Communes meeting the new rural standard", "en", False),
+        ("Số xã đạtchuẩn", "vi", False),
+    ],
+)
+def test_a_vietnamese_name_that_holds_the_verb(name: str, lang: Lang, holds: bool) -> None:
+    assert phrase.names_verb(name, lang) is holds

@@ -162,6 +162,21 @@ def test_a_goals_result_gives_the_same_percent_as_the_results(data: Dataset, lan
     assert "\u202f%" not in "\n".join(goals.paragraphs)
 
 
+def test_a_name_that_holds_the_verb_takes_its_figure_after_a_colon(data: Dataset) -> None:
+    # "Số xã đạt chuẩn … ước đạt 8 xã" says "đạt" twice.
+    def fields(year: int) -> list[str]:
+        results = report.build(data, "106", report.parse_period(None, year), "vi").section("results")
+        assert results is not None
+        return [s for part in results.parts for p in part.paragraphs for s in re.split(r"(?<=\.) ", p)]
+
+    said = fields(2020)
+    assert "Số xã đạt chuẩn nông thôn mới: ước 8 xã, đạt 100% Nghị quyết, đạt chỉ tiêu." in said
+    assert "Tỷ lệ giáo viên đạt chuẩn: ước 100%." in said
+    assert "Số chỉ tiêu phát triển kinh tế - xã hội đạt và vượt kế hoạch: 17 chỉ tiêu." in fields(2019)
+    # Other names keep their verb: "Tổng giá trị sản xuất ước đạt …".
+    assert any(s.startswith("Tổng giá trị sản xuất ước đạt 2.503,3 tỷ đồng") for s in said)
+
+
 # Register ----------------------------------------------------------------------------------
 
 

@@ -218,16 +218,25 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
 
 
 def _level_clause(
-    level: Record, unit: str, kind: str, lower: bool, period: Period, lang: Lang, bare: bool = False
+    level: Record,
+    unit: str,
+    kind: str,
+    lower: bool,
+    period: Period,
+    lang: Lang,
+    bare: bool = False,
+    verbless: bool = False,
 ) -> str:
-    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure; `bare`: "an estimated 3"."""
+    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure; `bare`: "an estimated 3";
+    `verbless`: "ước 8 xã", after a name that holds the verb itself."""
     estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
     qualifier = str(level["qualifier"] or "")
     # English says "over an estimated 4,220", never "an estimated over 4,220": the qualifier goes first.
     moved = lang == "en" and estimate and bool(qualifier)
     # A rate where lower is better "còn" (stands at) a level; everything else "đạt" (reaches) it.
-    if bare:  # the name says what is counted ("Hotels: an estimated 3"): no verb, no unit
-        verb, unit = (t("report.bare_estimate", lang) if estimate else ""), ""
+    if bare or verbless:  # the name says what is counted ("Hotels: an estimated 3") or holds the verb
+        verb = t("report.bare_estimate", lang) if estimate else ""
+        unit = "" if bare else unit
     elif lower:
         verb = t("report.stood_estimate" if estimate and not moved else "report.stood", lang)
     else:
@@ -286,19 +295,22 @@ def _sentence(
     name = str(info["name"])
     # "Hotels reached 3 hotels" names the noun twice: such a name takes the bare count after a colon.
     bare = lang == "en" and phrase.names_unit(name, unit)
+    # "Số xã đạt chuẩn … ước đạt 8 xã" says "đạt" twice: such a name takes its figure after a colon.
+    verbless = phrase.names_verb(name, lang)
     pieces = []
     level_year = None
     if level is not None:
         level_year = int(level["year"])
         lower = str(info["direction"]) == Direction.LOWER.value
-        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang, bare))
+        hedged = report_results.one_hedge(level)
+        pieces.append(_level_clause(hedged, unit, kind, lower, period, lang, bare, verbless))
         compared = _comparison(level, change, "" if bare else unit, kind, period, lang)
         if compared:
             pieces.append(compared)
     clauses = [_result_clause(r, level_year, period.end, unit, lang) for r in results]
     if not pieces:
         return f"{name}: {'; '.join(clauses)}."
-    text = f"{name}{':' if bare else ''} {', '.join(pieces)}"
+    text = f"{name}{':' if bare or verbless else ''} {', '.join(pieces)}"
     return f"{text}, {'; '.join(clauses)}." if clauses else f"{text}."
 
 

@@ -126,6 +126,14 @@ def names_unit(name: str, unit: str) -> bool:
     return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
 
 
+def names_verb(name: str, lang: Lang) -> bool:
+    """Whether a Vietnamese indicator name already holds the verb "đạt": "Số xã đạt chuẩn nông thôn mới".
+
+    "Số xã đạt chuẩn … ước đạt 8 xã" says "đạt" twice; such a name takes its figure after a colon.
+    """
+    return lang == "vi" and re.search(r"(?<!\w)đạt(?!\w)", name.lower()) is not None
+
+
 def yes_no(value: object, lang: Lang) -> str:
     """A yes/no figure in words: "đạt" / "chưa đạt" ("met" / "not yet met"); never 0 or 1."""
     if fmt.is_missing(value):
