@@ -177,6 +177,20 @@ def test_a_name_that_holds_the_verb_takes_its_figure_after_a_colon(data: Dataset
     assert any(s.startswith("Tổng giá trị sản xuất ước đạt 2.503,3 tỷ đồng") for s in said)
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "(tổng giai đoạn 2016–2020)"), ("en", "(in total over 2016–2020)")]
+)
+def test_a_years_chart_says_which_bars_are_sums_over_the_term(data: Dataset, lang: Lang, words: str) -> None:
+    content = report.build(data, "106", YEAR, lang)
+    (_, made), *_ = content.figures["attainment"]()
+    labels = [str(x).replace("<br>", " ") for x in made.data[1].text]  # type: ignore[attr-defined]
+    # New tea is the term's sum: its bar says so; the year's own levels do not.
+    tea = "Diện tích chè trồng mới" if lang == "vi" else "Newly planted tea area"
+    assert f"{tea} {words}" in labels, labels
+    assert [x for x in labels if "2016" in x] == [x for x in labels if words in x]
+    assert sum(words in x for x in labels) < len(labels)
+
+
 # Register ----------------------------------------------------------------------------------
 
 

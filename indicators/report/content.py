@@ -583,5 +583,12 @@ def _attainment_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple
     from indicators.text import tables
 
     view = tables.attainment_view(data, judged, lang)
+    # A bar of a sum over the term says so, as its sentence and its table row do: never the year's.
+    kinds = data.indicators.set_index("code")["value_kind"]
+    summed = view["code"].map(kinds).eq(ValueKind.TERM_TOTAL.value).to_numpy()
+    view.loc[summed, "label"] = [
+        f"{label} ({phrase.period_words(phrase.Figure(0, period=phrase.summed_over(int(year))), lang)})"
+        for label, year in zip(view.loc[summed, "label"], view.loc[summed, "year"], strict=True)
+    ]
     title = t("chart.attainment", lang)
     return title, figures.attainment_figure(view, lang, title=" ", for_print=True)
