@@ -90,7 +90,10 @@ def _base_years(chosen: pd.DataFrame) -> np.ndarray:
     no one keeps while the term's 2015 figures are there.
     """
     base = term_start(chosen["term"], chosen["year"])
-    termless = chosen["term"].fillna("").astype(str).str.strip().eq("").to_numpy()
+    # Few distinct terms over many goals: each is read once, as term_start reads them.
+    codes, uniques = pd.factorize(chosen["term"])
+    blank = np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)
+    termless = blank[np.where(codes >= 0, codes, len(uniques))]
     if not termless.any() or termless.all():
         return base
     named = pd.DataFrame({"area": chosen["area"].to_numpy()[~termless], "start": base[~termless]})

@@ -24,6 +24,7 @@ from indicators.report import goals as report_goals
 from indicators.report import legend as report_legend
 from indicators.report import outline as report_outline
 from indicators.report import results as report_results
+from indicators.report import year as report_year
 from indicators.report.facts import (
     Facts,
     area_names,
@@ -397,24 +398,6 @@ def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series,
     return rows
 
 
-def _with_figures(
-    results: pd.DataFrame, info: pd.DataFrame, period: Period, lang: Lang
-) -> tuple[pd.DataFrame, str]:
-    """A year's results that have a figure or a printed %, and the sentence naming the rest once.
-
-    A row of dashes says nothing a reader can use; a term's table keeps its rows as they are.
-    """
-    if period.kind != "year" or results.empty:
-        return results, ""
-    empty = results["actual"].isna() & results["status_basis"].astype(str).ne("reported")
-    if not empty.any():
-        return results, ""
-    codes = [c for c in dict.fromkeys(results.loc[empty, "code"]) if c in info.index]
-    names = "; ".join(in_sentence(str(info.at[c, "name"])) for c in codes)
-    sentence = t("report.legend.left_out", lang).format(year=period.end, names=names)
-    return results[~empty].reset_index(drop=True), sentence
-
-
 def _appendix_target(r: Record, unit: str) -> phrase.Figure:
     """An appendix row's target: its basis and printed %, so one rule decides how it is shown."""
     return phrase.Figure(
@@ -541,7 +524,7 @@ def build(
     closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
     sections = report_outline.close(outline(blocks, narrative, lang), closing)
     levels_kind = facts.all_levels.set_index(["code", "year"])["actual_kind"]
-    shown, left_out = _with_figures(facts.results, facts.info, period, lang)
+    shown, left_out = report_year.with_figures(facts.results, facts.info, period, lang)
     rows = _appendix(facts.info, shown, levels_kind, lang)
     results = facts.results
     judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
@@ -582,13 +565,7 @@ def _attainment_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple
     from indicators.charts import figures  # plotly is loaded only for a report that has something to draw
     from indicators.text import tables
 
-    view = tables.attainment_view(data, judged, lang)
     # A bar of a sum over the term says so, as its sentence and its table row do: never the year's.
-    kinds = data.indicators.set_index("code")["value_kind"]
-    summed = view["code"].map(kinds).eq(ValueKind.TERM_TOTAL.value).to_numpy()
-    view.loc[summed, "label"] = [
-        f"{label} ({phrase.period_words(phrase.Figure(0, period=phrase.summed_over(int(year))), lang)})"
-        for label, year in zip(view.loc[summed, "label"], view.loc[summed, "year"], strict=True)
-    ]
+    view = report_year.term_sums_named(data, tables.attainment_view(data, judged, lang), lang)
     title = t("chart.attainment", lang)
     return title, figures.attainment_figure(view, lang, title=" ", for_print=True)
