@@ -55,8 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "No commendation figures of {area} have been recorded yet for {period}.",
     ),
     "report.no_rows": (
-        "Không có chỉ tiêu nào có mục tiêu, kế hoạch cho {period}.",
-        "No targets are set for {period}.",
+        "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho {period}.",
+        "No targets or plans have been recorded yet for {period}.",
     ),
     "report.reached": ("đạt", "reached"),
     "report.reached_estimate": ("ước đạt", "reached an estimated"),
