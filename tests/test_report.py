@@ -157,6 +157,8 @@ def test_sizes_are_13_to_14_in_the_body_and_the_decree_sizes_elsewhere(document:
     assert styles["BC Recipients"].font.size == Pt(11)
     body = styles["BC Body"].paragraph_format
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    # A long heading ("PHẦN THỨ NHẤT. KẾT QUẢ …") is never stretched letter by letter across its line.
+    assert styles["BC Heading 1"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert Mm(10) <= body.first_line_indent <= Mm(12.7)
     assert body.space_before >= Pt(6)
     assert 1.0 <= body.line_spacing <= 1.5
