@@ -169,14 +169,14 @@ def goals_text(content: report.Content) -> list[str]:
         (
             "vi",
             "năm 2025 đạt 44 triệu đồng/người/năm; cần tăng bình quân 8,45%/năm; "
-            "kết quả: không đạt mục tiêu (97,78\u202f%).",
-            "kết quả: vượt mục tiêu (104,35\u202f%; theo số ước thực hiện).",
+            "kết quả: không đạt mục tiêu (97,78%).",
+            "kết quả: vượt mục tiêu (104,35%; theo số ước thực hiện).",
         ),
         (
             "en",
             "2025: 44 million VND/person/year; needs average growth of 8.45% a year; "
-            "result: goal not met (97.78\u202f%).",
-            "result: goal exceeded (104.35\u202f%; based on an estimate).",
+            "result: goal not met (97.78%).",
+            "result: goal exceeded (104.35%; based on an estimate).",
         ),
     ],
 )

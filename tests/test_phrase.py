@@ -8,9 +8,11 @@ from dataclasses import replace
 import pytest
 
 from indicators.text import phrase
+from indicators.text.fmt import Lang
 from indicators.text.phrase import Figure
 
 NB = "\u202f"  # the narrow space that keeps % and ≈ with their number
+NBSP = "\u00a0"  # the space a document keeps "điểm %" together with
 
 FIGURES = [
     (Figure(4220, "lượt", qualifier="tren"), "trên 4.220 lượt", "over 4,220 lượt"),
@@ -128,20 +130,26 @@ GOALS = [
     (Figure(27.6, "%", comparator="at_most"), "không vượt quá 27,6%", "at most 27.6%"),
     (
         Figure(2, "%", comparator="reduce_by"),
-        "bình quân mỗi năm giảm 2 điểm %",
+        f"bình quân mỗi năm giảm 2 điểm{NBSP}%",
         "a fall of 2 percentage points a year",
     ),
     (
         IMPLIED_TEA,
         f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
-        f"at least ≈{NB}1,083 ha (worked back from the published %)",
+        # "at least" already bounds the figure: one hedge, and the note says it is worked back.
+        "at least 1,083 ha (worked back from the published %)",
     ),
     # A yes/no goal ahead reads as a goal in English, never as "met" already.
     (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "to be achieved"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
         f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
-        f"at least ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
+        "at least 5,150 lao động (in total over 2016–2020; worked back from the published %)",
+    ),
+    (
+        Figure(27.6, "%", comparator="at_most", basis="implied", printed_pct=100.0),
+        "không vượt quá 27,6% (suy ra từ tỷ lệ % đã công bố)",
+        "at most 27.6% (worked back from the published %)",
     ),
 ]
 
@@ -228,7 +236,7 @@ def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() 
     assert phrase.join("100", "% of plan", document=True) == "100% of plan"
     # A change in points is not a share of something: "5 điểm %", never "5điểm %".
     assert phrase.join("5", "percentage points", document=True) == "5 percentage points"
-    assert phrase.join("5", "điểm %", document=True) == "5 điểm %"
+    assert phrase.join("5", "điểm %", document=True) == f"5 điểm{NBSP}%"
 
 
 # A target keeps the source's word before its number ("trên 45 triệu", "dưới 27,6%"): in a cell without
@@ -252,8 +260,8 @@ QUALIFIED_CELLS = [
     (
         IMPLIED_OVER,
         False,
-        f"trên ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
-        f"over ≈{NB}1,083 ha (worked back from the published %)",
+        "trên 1.083 ha (suy ra từ tỷ lệ % đã công bố)",
+        "over 1,083 ha (worked back from the published %)",
     ),
     (IMPLIED_OVER, True, "trên 1.083 ha (*)", "over 1,083 ha (*)"),
     (CUT_OVER, False, "giảm mỗi năm trên 2 điểm %", "cut each year by over 2 percentage points"),
@@ -275,10 +283,10 @@ QUALIFIED_GOALS = [
     (ABOUT_CEILING, "không vượt quá khoảng 13,3‰", "at most about 13.3‰"),
     (
         Figure(5150, "lao động", qualifier="tren", basis="implied", printed_pct=100.0, period=(2016, 2020)),
-        f"đạt trên ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
-        f"over ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
+        "đạt trên 5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
+        "over 5,150 lao động (in total over 2016–2020; worked back from the published %)",
     ),
-    (CUT_OVER, "bình quân mỗi năm giảm trên 2 điểm %", "a fall of over 2 percentage points a year"),
+    (CUT_OVER, f"bình quân mỗi năm giảm trên 2 điểm{NBSP}%", "a fall of over 2 percentage points a year"),
 ]
 
 
@@ -319,3 +327,37 @@ def test_a_qualified_estimate_says_both() -> None:
 def test_a_result_against_its_target_in_words(pct: str, kind: str, cut: bool, vi: str, en: str) -> None:
     assert phrase.attained(pct, kind, "vi", cut) == vi
     assert phrase.attained(pct, kind, "en", cut) == en
+
+
+def test_a_qualifier_is_the_figures_one_hedge() -> None:
+    # "trên ≈ 4.220" stacks two hedges: the source's own word stays, the ≈ goes.
+    qualified = Figure(4220, "lượt", qualifier="tren", basis="implied", printed_pct=100.0)
+    assert phrase.number(qualified, "vi") == "trên 4.220 lượt"
+    assert phrase.number(qualified, "en") == "over 4,220 lượt"
+    assert phrase.number(replace(qualified, qualifier=""), "vi") == f"≈{NB}4.220 lượt"
+
+
+def test_a_document_never_breaks_a_line_inside_a_unit_of_points() -> None:
+    assert phrase.join("4,5", "điểm %/năm", document=True) == f"4,5 điểm{NBSP}%/năm"
+    assert phrase.join("0,5", "điểm ‰", document=True) == f"0,5 điểm{NBSP}‰"
+    assert phrase.change(-4.5, "%", "vi", document=True) == f"−4,5 điểm{NBSP}%/năm"
+    # A page or a workbook wraps as it likes: only a document keeps them together.
+    assert phrase.join("5", "điểm %") == "5 điểm %"
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "holds"),
+    [
+        ("Số xã đạt chuẩn nông thôn mới", "vi", True),
+        ("Tỷ lệ giáo viên đạt chuẩn", "vi", True),
+        ("Số chỉ tiêu phát triển kinh tế - xã hội đạt và vượt kế hoạch", "vi", True),
+        ("Số tiêu chí nông thôn mới bình quân đạt được mỗi xã", "vi", True),
+        ("Tổng giá trị sản xuất", "vi", False),
+        ("Tỷ lệ hộ nghèo", "vi", False),
+        # English names never take the Vietnamese verb; "đạt" inside another word is no verb.
+        ("Communes meeting the new rural standard", "en", False),
+        ("Số xã đạtchuẩn", "vi", False),
+    ],
+)
+def test_a_vietnamese_name_that_holds_the_verb(name: str, lang: Lang, holds: bool) -> None:
+    assert phrase.names_verb(name, lang) is holds

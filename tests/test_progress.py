@@ -151,3 +151,33 @@ def test_shipped_goals_with_a_2020_baseline() -> None:
 
 def test_empty_dataset() -> None:
     assert progress.compute(Dataset.empty()).empty
+
+
+def test_a_goal_stated_without_a_term_is_measured_from_its_areas_term() -> None:
+    # The tourism programme's 2020 targets carry no term of their own; the district's other 2020
+    # goals are the 2015 – 2020 term's, so 2015 is their baseline too, never "the year before".
+    source = load_source()
+    area = str(source.targets.loc[source.targets["code"] == "TOURISTS", "area"].iloc[0])
+    rows = progress.compute(source, goal_year=2020, area=area).set_index("code")
+    assert rows.loc["TOURISTS", "base_year"] == 2015
+    assert rows.loc["TOURISM_REV", "base_year"] == 2015
+    assert rows.loc["GTSX", "base_year"] == 2015
+    # With the 2015 figure recorded, it is the baseline, and the pace is judged from it.
+    obs = source.observations
+    first = obs[(obs["code"] == "TOURISTS") & (obs["area"] == area)].head(1)
+    added = first.assign(year=2015, kind="actual", value=20000.0, qualifier="", base_year=0)
+    frames = {k: getattr(source, k) for k in ("indicators", "targets", "reported", "areas")}
+    with_2015 = Dataset.from_frames({"observations": pd.concat([obs, added], ignore_index=True), **frames})
+    row = progress.compute(with_2015, goal_year=2020, area=area, as_of=2019).set_index("code").loc["TOURISTS"]
+    assert (row["base_year"], row["base_value"]) == (2015, 20000.0)
+    assert row["reason"] == "no_later_data"
+    # A lone goal without a term keeps the year before as its baseline: there is no term to share.
+    lone = _goal({2024: 40.0}, 45.0)
+    lone = Dataset.from_frames(
+        {
+            "indicators": lone.indicators,
+            "observations": lone.observations,
+            "targets": lone.targets.assign(term=""),
+        }
+    )
+    assert _one(lone)["base_year"] == 2024

@@ -158,6 +158,8 @@ def test_sizes_are_13_to_14_in_the_body_and_the_decree_sizes_elsewhere(document:
     assert styles["BC Recipients"].font.size == Pt(11)
     body = styles["BC Body"].paragraph_format
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    # A long heading ("PHẦN THỨ NHẤT. KẾT QUẢ …") is never stretched letter by letter across its line.
+    assert styles["BC Heading 1"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert Mm(10) <= body.first_line_indent <= Mm(12.7)
     assert body.space_before >= Pt(6)
     assert 1.0 <= body.line_spacing <= 1.5
@@ -279,7 +281,7 @@ def test_appendix_golden_rows(document: DocumentObject) -> None:
         "118,08",
         "vượt",
     ]
-    assert rows["Tỷ lệ hộ nghèo"][2:] == ["điểm %/năm", "NQ: 3,0 (*)", "4,5", "150", "vượt"]
+    assert rows["Tỷ lệ hộ nghèo"][2:] == ["điểm\u00a0%/năm", "NQ: 3,0 (*)", "4,5", "150", "vượt"]
     # New tea is summed over the term: the row says which years it covers.
     assert rows["Diện tích chè trồng mới (tổng giai đoạn 2016–2020)"][2:] == [
         "ha",
@@ -511,7 +513,9 @@ def test_an_area_without_figures_gets_a_short_report_that_says_so(data: Dataset)
     assert "Chưa có số liệu các chỉ tiêu của xã Bản Bo trong giai đoạn 2015 – 2020." in said
     assert "Chưa có số liệu mục tiêu của xã Bản Bo cho thời gian tới." in said
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
-    assert "Không có chỉ tiêu nào có mục tiêu, kế hoạch cho 2015 – 2020." in body_texts(doc)
+    # What the store lacks, never a claim that the commune set no targets.
+    assert "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho 2015 – 2020." in body_texts(doc)
+    assert not any(x.startswith("Không có chỉ tiêu") for x in body_texts(doc))
     assert len(doc.tables) == 2  # header block and signature: no empty appendix table
 
 
@@ -520,10 +524,41 @@ def test_a_year_without_goals_or_figures_and_an_empty_store(data: Dataset) -> No
     said = [
         p for s in content.sections for p in s.paragraphs + [q for part in s.parts for q in part.paragraphs]
     ]
-    assert "No goals of Tam Đường district for the years ahead have been recorded yet." in said
+    # The parts the figures cannot write are the office's to write, not sentences about the store.
+    assert "[For the office to write: The term's goals and progress towards them]" in said
+    assert "[For the office to write: Results against the targets in each field]" in said
     empty = Dataset.empty()
     with pytest.raises(report.ReportError, match="không có địa bàn '106'"):
         report.build(empty, "106", TERM, "vi")
+
+
+def test_a_years_table_leaves_out_targets_without_a_figure_and_names_them_once(data: Dataset) -> None:
+    y2025 = report.parse_period(None, 2025)
+    content = report.build(data, "106", y2025, "vi")
+    # No 2025 figure at all: no table of dashes, and no false "no targets" either.
+    assert content.rows == []
+    sentence = content.rows_left_out
+    assert sentence.startswith(
+        "Chưa có số liệu thực hiện năm 2025 của các chỉ tiêu sau, nên chưa đưa vào biểu:"
+    )
+    assert "số lượt khách du lịch" in sentence and "thu nhập bình quân đầu người" in sentence
+    texts = body_texts(Document(io.BytesIO(report_render.docx_bytes(content, browser=None))))
+    assert texts.count(sentence) == 1
+    assert t("report.no_rows", "vi").format(period="2025") not in texts
+    # One 2025 figure: its row is the table, the others are named once under it.
+    obs = data.observations
+    income = obs[obs["code"] == "INCOME_PC"].head(1).assign(year=2025, kind="actual", value=44.0, base_year=0)
+    frames = {k: getattr(data, k) for k in ("indicators", "targets", "reported", "areas")}
+    updated = Dataset.from_frames({"observations": pd.concat([obs, income], ignore_index=True), **frames})
+    content = report.build(updated, "106", y2025, "vi")
+    lines = [r for r in content.rows if not r.group]
+    assert [(r.code, r.actual, r.pct) for r in lines] == [("INCOME_PC", "44", "97,78")]
+    assert [n for n in content.legend if n.startswith("Chưa có số liệu thực hiện")] == [content.rows_left_out]
+    assert "thu nhập bình quân đầu người" not in content.rows_left_out
+    # A row with a printed % and no figures keeps its place: the % is something to show.
+    plan = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    assert [r.pct for r in plan.rows if not r.group] == ["105,4 (BC)", "104,3 (BC)"]
+    assert plan.rows_left_out == ""
 
 
 @pytest.mark.parametrize(
@@ -571,8 +606,24 @@ def test_english_counts_agree_with_their_unit(data: Dataset) -> None:
     assert not any(re.search(r"(?<![\d.,])1 (centres|awards|targets)\b", p) for p in said)
 
 
+def with_third_plan_result(data: Dataset) -> Dataset:
+    """The shipped 2019 with a third plan result: enough bars for a chart that adds to the sentences."""
+    reported = data.reported
+    third = reported[reported["year"] == 2019].head(1).assign(code="GTSX", reported_pct=98.0)
+    frames = {k: getattr(data, k) for k in ("indicators", "targets", "observations", "areas")}
+    return Dataset.from_frames({"reported": pd.concat([reported, third], ignore_index=True), **frames})
+
+
+def test_two_results_get_no_chart_three_get_one_with_the_results(data: Dataset) -> None:
+    # 2019's two plan results are said in one sentence each: two bars would add nothing.
+    two = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    assert [s.chart for s in two.sections if s.chart] == [] and two.figures == {}
+    three = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
+    assert [s.key for s in three.sections if s.chart] == ["results"]
+
+
 def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Dataset) -> None:
-    year = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    year = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
     assert year.section("results").chart == "attainment"  # type: ignore[union-attr]
     doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=None)))
     assert len(doc.inline_shapes) == 0
@@ -582,7 +633,7 @@ def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Datas
 @pytest.mark.office
 def test_with_chromium_the_attainment_chart_is_an_image(data: Dataset) -> None:
     _needs("chromium", "chromium")
-    year = report.build(data, "106", report.parse_period(None, 2019), "vi")
+    year = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
     doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=shutil.which("chromium"))))
     assert len(doc.inline_shapes) == 1
     assert Mm(150) <= doc.inline_shapes[0].width <= Mm(165)

@@ -73,18 +73,26 @@ def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict)
         p.text for p in documents["vi"].paragraphs if p.style is not None and p.style.name == "BC Heading 1"
     ]
     assert headings == [
+        "PHẦN THỨ NHẤT. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, PHONG TRÀO THI ĐUA VÀ CÔNG TÁC KHEN THƯỞNG NĂM 2026",
         "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO",
-        "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC",
-        "III. SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026",
-        "IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2026",
-        "V. ĐÁNH GIÁ CHUNG",
-        "VI. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+        "II. CÁC PHONG TRÀO THI ĐUA TIÊU BIỂU",
+        "III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC",
+        "IV. SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026",
+        "V. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2026",
+        "VI. MỤC TIÊU GIAI ĐOẠN VÀ TIẾN ĐỘ THỰC HIỆN",
+        "VII. ĐÁNH GIÁ CHUNG",
+        "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU NĂM 2027",
+        "I. PHƯƠNG HƯỚNG, MỤC TIÊU",
+        "II. NHIỆM VỤ TRỌNG TÂM",
+        "III. GIẢI PHÁP THỰC HIỆN",
     ]
     said = texts(documents["vi"])
     assert "PHỤ LỤC I" in said and "PHỤ LỤC II" in said
     assert "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC TỈNH LAI CHÂU NĂM 2026" in said
-    # Header block, signature, the province's own targets (its 2026 tea plan), the comparison.
-    assert len(documents["vi"].tables) == 4
+    # Header block, signature, the comparison: the province's own 2026 tea plan has no figure of its
+    # own yet, so Appendix I names it in a sentence instead of a row of dashes.
+    assert len(documents["vi"].tables) == 3
+    assert any(x.startswith("Chưa có số liệu thực hiện năm 2026 của các chỉ tiêu sau") for x in said)
 
 
 @pytest.mark.slow
@@ -163,8 +171,8 @@ def test_every_number_in_the_comparison_table_equals_the_engine(
 
 def test_every_number_in_the_comparison_text_is_an_engine_value(communes: Dataset, documents: dict) -> None:
     said = texts(documents["vi"])
-    start = said.index("III. SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026")
-    end = said.index("IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2026")
+    start = said.index("IV. SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026")
+    end = said.index("V. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2026")
     # The units by kind in the opening sentence: 36 xã and 2 phường make the 38.
     allowed = {2026.0, 38.0, 36.0, 2.0, float(len(CODES))}
     for code in CODES:

@@ -83,16 +83,115 @@ def test_the_offices_words_replace_the_placeholder_in_their_section(data: Datase
     assert blank.recipients == ["- …………;", "- Lưu: VT."]
 
 
-def test_a_year_report_has_the_shorter_outline_and_the_closing(data: Dataset) -> None:
+def test_a_year_report_has_the_source_reports_two_parts_and_the_closing(data: Dataset) -> None:
     content = report.build(data, "106", YEAR, "vi")
-    assert [s.key for s in content.sections] == ["leadership", "results", "awards", "assessment", "goals"]
-    assert [s.heading.split(". ")[0] for s in content.sections] == ["I", "II", "III", "IV", "V"]
-    last = content.sections[-1].parts[-1].paragraphs[-1]
+    assert [s.key for s in content.sections] == [
+        "part_one",
+        "leadership",
+        "campaigns",
+        "results",
+        "awards",
+        "goals",
+        "assessment",
+        "part_two",
+        "directions",
+        "tasks",
+        "solutions",
+    ]
+    numbers = [s.heading.split(". ")[0] for s in content.sections if not s.division]
+    assert numbers == ["I", "II", "III", "IV", "V", "VI", "I", "II", "III"]
+    divisions = [s.heading for s in content.sections if s.division]
+    assert divisions[0].startswith("PHẦN THỨ NHẤT") and divisions[0].endswith("NĂM 2020")
+    # Part two looks ahead to the next year, never back to the term that ends in this one.
+    assert divisions[1] == "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU NĂM 2021"
+    # Every part the office writes is a visible gap, once, until it is written.
+    said = every_paragraph(content)
+    for key in ("leadership", "campaigns", "strengths", "shortcomings", "causes", "directions", "tasks"):
+        assert said.count(f"[Phần này do văn phòng viết: {t(heading_key(key), 'vi')}]") == 1, key
+    # The chart sits with the results it draws, not with the campaigns.
+    assert [s.key for s in content.sections if s.chart] == ["results"]
+    campaigns = content.section("campaigns")
+    assert campaigns is not None and not campaigns.chart and not campaigns.parts
+    last = content.sections[-1].paragraphs[-1]
     assert last.startswith("Trên đây là báo cáo kết quả thực hiện") and last.endswith("huyện Tam Đường./.")
     english = report.build(data, "106", TERM, "en")
     assert (
         english.sections[-1].paragraphs[-1].startswith("This concludes the report of the People's Committee")
     )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_years_sections_the_figures_cannot_write_are_the_offices_gaps(data: Dataset, lang: Lang) -> None:
+    # 2019 holds no award count; 2026 holds no figure and no goal: the office writes those parts.
+    gap = t("report.placeholder", lang)
+    awards = report.build(data, "106", report.parse_period(None, 2019), lang).section("awards")
+    assert awards is not None
+    assert awards.paragraphs == [gap.format(what=t("report.section.awards", lang))] and not awards.parts
+    empty = report.build(data, "106", report.parse_period(None, 2026), lang)
+    for key in ("results", "awards", "goals"):
+        section = empty.section(key)
+        assert section is not None, key
+        assert section.paragraphs == [gap.format(what=t(f"report.section.{key}", lang))], key
+    # No sentence about what the store lacks stands where the office has a part to write.
+    said = " ".join(every_paragraph(empty))
+    assert "Chưa có số liệu" not in said and "recorded yet" not in said
+    # Where the figures are there, they are what the section says.
+    with_awards = report.build(data, "106", YEAR, lang).section("awards")
+    assert with_awards is not None and len(with_awards.parts) == 3
+
+
+def test_a_years_goals_are_measured_from_the_terms_first_year(data: Dataset) -> None:
+    # The tourism programme's goals carry no term of their own: 2015, the term's first year, is
+    # their baseline, as for every other goal of the term; what is missing is said with that year.
+    goals = report.build(data, "106", report.parse_period(None, 2019), "vi").section("goals")
+    assert goals is not None
+    tourists = next(p for p in goals.paragraphs if p.startswith("Số lượt khách du lịch:"))
+    assert tourists.endswith("chưa có số liệu năm gốc 2015 để đánh giá tiến độ.")
+    assert not any("2019" in p for p in goals.paragraphs)
+
+
+@pytest.mark.parametrize(("lang", "pct"), [("vi", "220,4%"), ("en", "220.4%")])
+def test_a_goals_result_gives_the_same_percent_as_the_results(data: Dataset, lang: Lang, pct: str) -> None:
+    # New tea: 661,3 ha against 300 ha, printed "đạt 220,4%": one figure, written one way, everywhere.
+    content = report.build(data, "106", YEAR, lang)
+    name = "Diện tích chè trồng mới" if lang == "vi" else "Newly planted tea area"
+    results = content.section("results")
+    goals = content.section("goals")
+    assert results is not None and goals is not None
+    fields = " ".join(p for part in results.parts for p in part.paragraphs)
+    goal = next(p for p in goals.paragraphs if p.startswith(name + ":"))
+    assert f"{pct} " in fields
+    assert f"({pct};" in goal and "220,43" not in goal and "220.43" not in goal
+    assert "\u202f%" not in "\n".join(goals.paragraphs)
+
+
+def test_a_name_that_holds_the_verb_takes_its_figure_after_a_colon(data: Dataset) -> None:
+    # "Số xã đạt chuẩn … ước đạt 8 xã" says "đạt" twice.
+    def fields(year: int) -> list[str]:
+        results = report.build(data, "106", report.parse_period(None, year), "vi").section("results")
+        assert results is not None
+        return [s for part in results.parts for p in part.paragraphs for s in re.split(r"(?<=\.) ", p)]
+
+    said = fields(2020)
+    assert "Số xã đạt chuẩn nông thôn mới: ước 8 xã, đạt 100% Nghị quyết, đạt chỉ tiêu." in said
+    assert "Tỷ lệ giáo viên đạt chuẩn: ước 100%." in said
+    assert "Số chỉ tiêu phát triển kinh tế - xã hội đạt và vượt kế hoạch: 17 chỉ tiêu." in fields(2019)
+    # Other names keep their verb: "Tổng giá trị sản xuất ước đạt …".
+    assert any(s.startswith("Tổng giá trị sản xuất ước đạt 2.503,3 tỷ đồng") for s in said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("vi", "(tổng giai đoạn 2016–2020)"), ("en", "(in total over 2016–2020)")]
+)
+def test_a_years_chart_says_which_bars_are_sums_over_the_term(data: Dataset, lang: Lang, words: str) -> None:
+    content = report.build(data, "106", YEAR, lang)
+    (_, made), *_ = content.figures["attainment"]()
+    labels = [str(x).replace("<br>", " ") for x in made.data[1].text]  # type: ignore[attr-defined]
+    # New tea is the term's sum: its bar says so; the year's own levels do not.
+    tea = "Diện tích chè trồng mới" if lang == "vi" else "Newly planted tea area"
+    assert f"{tea} {words}" in labels, labels
+    assert [x for x in labels if "2016" in x] == [x for x in labels if words in x]
+    assert sum(words in x for x in labels) < len(labels)
 
 
 # Register ----------------------------------------------------------------------------------
@@ -111,6 +210,20 @@ def test_no_double_hedge_and_no_formula_words(data: Dataset, lang: Lang) -> None
             "yes/no",
         ):
             assert words not in said, (words, period)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_hedge_before_a_figure_and_points_on_one_line(data: Dataset, lang: Lang) -> None:
+    stacked = re.compile(r"\b(at least|at most|over|under|about|trên|dưới|khoảng|không vượt quá) ≈")
+    for period in (TERM, YEAR, report.parse_period(None, 2019)):
+        content = report.build(data, "106", period, lang)
+        said = "\n".join(every_paragraph(content))
+        assert not stacked.search(said), stacked.search(said)
+        # "điểm" and "%" never part at a line's end: a non-breaking space holds them together.
+        cells = [r.unit for r in content.rows]
+        assert not any("điểm %" in x or "điểm ‰" in x for x in [said, *cells]), period
+    year = "\n".join(every_paragraph(report.build(data, "106", YEAR, "vi")))
+    assert "giảm 4,5 điểm\u00a0%" in year
 
 
 def test_shares_of_a_whole_read_with_chiếm(data: Dataset) -> None:
@@ -308,7 +421,7 @@ def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
         "- số lượt khách du lịch đạt 500% chỉ tiêu Đề án;",
         "- doanh thu từ dịch vụ du lịch đạt 254% chỉ tiêu Đề án;",
         "- diện tích chè trồng mới đạt 220,4% Nghị quyết;",
-        "- tỷ lệ hộ nghèo bình quân mỗi năm giảm 4,5 điểm %, bằng 150% mức giảm Nghị quyết đề ra;",
+        "- tỷ lệ hộ nghèo bình quân mỗi năm giảm 4,5 điểm\u00a0%, bằng 150% mức giảm Nghị quyết đề ra;",
         "- sản lượng chè đạt 137,2% Nghị quyết.",
     ]
 

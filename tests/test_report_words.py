@@ -145,9 +145,9 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
         ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt trên 90%;"),
         # "every year" is said once: never "for each year of the term …, … every year".
         ("en", "PARTY_ORGS_GOOD", ": over the term to 2025, over 90% every year;"),
-        ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm %/năm"),
+        ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm\u00a0%/năm"),
         ("en", "TRAINED_LABOUR", "needs a rise of 0.55 percentage points a year"),
-        ("vi", "POV_RATE", "mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm %;"),
+        ("vi", "POV_RATE", "mục tiêu đến năm 2025 bình quân mỗi năm giảm 2 điểm\u00a0%;"),
         ("vi", "NTM_DISTRICT", "mục tiêu đến năm 2025 đạt;"),
         ("en", "NTM_DISTRICT", ": by 2025, to be achieved;"),
         ("vi", "INCOME_PC", "năm 2020: 30 triệu đồng/người/năm (ước)"),
@@ -159,7 +159,7 @@ def test_goal_sentences_say_yearly_points_and_estimates(lang: Lang, code: str, e
     assert expected in sentence, sentence
     # A share's pace is in points, never a % growth of the share.
     if code == "TRAINED_LABOUR":
-        assert "%/năm" not in sentence.replace("điểm %/năm", "") and "1,08" not in sentence
+        assert "%/năm" not in sentence.replace("điểm\u00a0%/năm", "") and "1,08" not in sentence
 
 
 def test_a_yes_no_goal_reads_in_words_never_as_zero() -> None:

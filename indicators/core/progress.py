@@ -80,7 +80,30 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
         return targets[term_goal].assign(base_year=pd.Series(dtype="int64"))
     year = int(targets["year"][term_goal].max()) if goal_year is None else goal_year
     chosen = targets[term_goal & targets["year"].eq(year).to_numpy(dtype=bool, na_value=False)]
-    return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
+    return chosen.assign(base_year=_base_years(chosen))
+
+
+def _base_years(chosen: pd.DataFrame) -> np.ndarray:
+    """Each goal's baseline year: its term's first year.
+
+    A goal stated without a term (a programme's "chỉ tiêu Đề án" in a term's report) is measured
+    from the term its area's other goals of that year share, not from the year before its own:
+    "no 2019 baseline" for a 2020 goal reported with the 2015 – 2020 term would ask for a figure
+    no one keeps while the term's 2015 figures are there.
+    """
+    base = term_start(chosen["term"], chosen["year"])
+    # Few distinct terms over many goals: each is read once, as term_start reads them.
+    codes, uniques = pd.factorize(chosen["term"])
+    blank = np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)
+    termless = blank[np.where(codes >= 0, codes, len(uniques))]
+    if not termless.any() or termless.all():
+        return base
+    named = pd.DataFrame({"area": chosen["area"].to_numpy()[~termless], "start": base[~termless]})
+    # One term per area and goal year is the rule; where goals of several terms meet, the earliest.
+    shared = named.groupby("area", sort=False)["start"].min()
+    found = chosen["area"].iloc[termless].map(shared).to_numpy(dtype="float64")
+    base[termless] = np.where(np.isnan(found), base[termless], found).astype("int64")
+    return base
 
 
 _GOAL_COLUMNS = [

@@ -24,6 +24,7 @@ from indicators.report import goals as report_goals
 from indicators.report import legend as report_legend
 from indicators.report import outline as report_outline
 from indicators.report import results as report_results
+from indicators.report import year as report_year
 from indicators.report.facts import (
     Facts,
     area_names,
@@ -42,6 +43,8 @@ from indicators.text.i18n import t
 # Commendations have their own section; their counts are not results against targets.
 _AWARDS = "commendations"
 _JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
+# Fewer bars than this add nothing to the sentences that already give each %: no chart is drawn.
+_CHART_MIN = 3
 # Targets set for a whole term (resolution, programme), read before a year's plan.
 _TERM_KINDS = ("NQ", "DA")
 # One row of an engine's output as a plain mapping: column → value.
@@ -136,6 +139,8 @@ class Content:
     recipients: list[str] = field(default_factory=list)
     # Where the figures come from (data version), for the file's properties, never the signed text.
     version_note: str = ""
+    # The targets a year's table leaves out for want of a figure, named once in a sentence.
+    rows_left_out: str = ""
 
     def section(self, key: str) -> Section | None:
         """The section that holds `key` ("results", "awards", "goals" …), whatever its number."""
@@ -220,16 +225,25 @@ def _result_clause(row: Record, level_year: int | None, period_end: int, unit: s
 
 
 def _level_clause(
-    level: Record, unit: str, kind: str, lower: bool, period: Period, lang: Lang, bare: bool = False
+    level: Record,
+    unit: str,
+    kind: str,
+    lower: bool,
+    period: Period,
+    lang: Lang,
+    bare: bool = False,
+    verbless: bool = False,
 ) -> str:
-    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure; `bare`: "an estimated 3"."""
+    """ "ước đạt khoảng 300.000 lượt khách" for the indicator's latest figure; `bare`: "an estimated 3";
+    `verbless`: "ước 8 xã", after a name that holds the verb itself."""
     estimate = str(level["actual_kind"]) == ObsKind.ESTIMATE.value
     qualifier = str(level["qualifier"] or "")
     # English says "over an estimated 4,220", never "an estimated over 4,220": the qualifier goes first.
     moved = lang == "en" and estimate and bool(qualifier)
     # A rate where lower is better "còn" (stands at) a level; everything else "đạt" (reaches) it.
-    if bare:  # the name says what is counted ("Hotels: an estimated 3"): no verb, no unit
-        verb, unit = (t("report.bare_estimate", lang) if estimate else ""), ""
+    if bare or verbless:  # the name says what is counted ("Hotels: an estimated 3") or holds the verb
+        verb = t("report.bare_estimate", lang) if estimate else ""
+        unit = "" if bare else unit
     elif lower:
         verb = t("report.stood_estimate" if estimate and not moved else "report.stood", lang)
     else:
@@ -288,19 +302,22 @@ def _sentence(
     name = str(info["name"])
     # "Hotels reached 3 hotels" names the noun twice: such a name takes the bare count after a colon.
     bare = lang == "en" and phrase.names_unit(name, unit)
+    # "Số xã đạt chuẩn … ước đạt 8 xã" says "đạt" twice: such a name takes its figure after a colon.
+    verbless = phrase.names_verb(name, lang)
     pieces = []
     level_year = None
     if level is not None:
         level_year = int(level["year"])
         lower = str(info["direction"]) == Direction.LOWER.value
-        pieces.append(_level_clause(report_results.one_hedge(level), unit, kind, lower, period, lang, bare))
+        hedged = report_results.one_hedge(level)
+        pieces.append(_level_clause(hedged, unit, kind, lower, period, lang, bare, verbless))
         compared = _comparison(level, change, "" if bare else unit, kind, period, lang)
         if compared:
             pieces.append(compared)
     clauses = [_result_clause(r, level_year, period.end, unit, lang) for r in results]
     if not pieces:
         return f"{name}: {'; '.join(clauses)}."
-    text = f"{name}{':' if bare else ''} {', '.join(pieces)}"
+    text = f"{name}{':' if bare or verbless else ''} {', '.join(pieces)}"
     return f"{text}, {'; '.join(clauses)}." if clauses else f"{text}."
 
 
@@ -413,7 +430,7 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
     yes_no = str(info["value_kind"]) == ValueKind.YES_NO.value or r["comparator"] == Comparator.YES.value
     unit = str(info["unit"])
     if reduce:
-        unit = phrase.change_unit(phrase.change_code(unit), unit, lang)
+        unit = phrase.keep_together(phrase.change_unit(phrase.change_code(unit), unit, lang))
     figure = _appendix_target(r, "")
     kind = str(r["target_kind"])
     # A cut a year: the unit column says "a year", so the cell keeps the number and its mark alone.
@@ -504,7 +521,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
     lead = [report_results.tally(groups, lang)] if groups else []
     if levels.empty and results.empty:  # nothing at all: one sentence in the office's words
         lead = [t("report.no_figures", lang).format(area=facts.area_name, period=facts.period_text)]
-    judged = not results.empty and results["status"].astype(str).isin(_JUDGED).any()
+    judged = not results.empty and int(results["status"].astype(str).isin(_JUDGED).sum()) >= _CHART_MIN
     thin = levels.empty and results.empty
     sentences = {} if thin else _field_sentences(data, area, facts, period, groups, names, lang)
     names_vi = data.indicators.set_index("code")["name_vi"]
@@ -517,6 +534,8 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         if facts.goal_span and facts.goal_span != period.label
         else t("report.next_term", lang)
     )
+    if period.kind == "year":  # a year's Part two looks ahead to the next year, whatever term runs
+        next_period = t("report.period_year", lang).format(p=period.end + 1).upper()
     awards_period = report_awards.awards_period(data, info, levels, period, lang)
     return report_outline.Blocks(
         period_text=facts.period_text,
@@ -552,7 +571,8 @@ def build(
     subject = report_outline.subject(period, facts.goal_span, lang)
     closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
     sections = report_outline.close(outline(blocks, narrative, lang), closing)
-    rows = _appendix(facts.info, facts.results, facts.all_levels.set_index(["code", "year"]), lang)
+    shown, left_out = report_year.with_figures(facts.results, facts.info, period, lang)
+    rows = _appendix(facts.info, shown, facts.all_levels.set_index(["code", "year"]), lang)
     results = facts.results
     judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
 
@@ -573,7 +593,8 @@ def build(
         subject=subject,
         sections=sections,
         rows=rows,
-        legend=_legend(rows, lang),
+        legend=_legend(rows, lang) + ([left_out] if left_out and rows else []),
+        rows_left_out=left_out,
         appendix_title=t("report.appendix_title", lang).format(period=facts.period_text.upper()),
         appendix_note=t("report.appendix_note", lang).format(
             number=narrative.number.strip() or "        /BC-UBND", area=facts.area_name
@@ -591,6 +612,7 @@ def _attainment_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple
     from indicators.charts import figures  # plotly is loaded only for a report that has something to draw
     from indicators.text import tables
 
-    view = tables.attainment_view(data, judged, lang)
+    # A bar of a sum over the term says so, as its sentence and its table row do: never the year's.
+    view = report_year.term_sums_named(data, tables.attainment_view(data, judged, lang), lang)
     title = t("chart.attainment", lang)
     return title, figures.attainment_figure(view, lang, title=" ", for_print=True)

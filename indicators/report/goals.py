@@ -82,8 +82,12 @@ def goal_sentence(
     lang: Lang,
     printed: float = math.nan,
     said: Mapping[tuple[str, int], str] | None = None,
+    published: Mapping[str, float] | None = None,
 ) -> str:
-    """One goal in words: what it asks, its baseline and latest figures, the pace it needs, its status."""
+    """One goal in words: what it asks, its baseline and latest figures, the pace it needs, its status.
+
+    `published`: the % the source printed for each goal's result, which its % follows in precision.
+    """
     what = phrase.goal_clause(_goal_target(goal, stated, info, printed), lang, document=True)
     key = "report.goal_yearly" if bool(goal.get("yearly", False)) else "report.goal"
     text = t(key, lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
@@ -96,20 +100,27 @@ def goal_sentence(
     if pace:
         details.append(pace)
     # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
-    details.append(_goal_status(goal, lang))
+    details.append(_goal_status(goal, lang, (published or {}).get(str(goal["code"]), math.nan)))
     return f"{text}; {'; '.join(details)}."
 
 
 _MISSING = ("no_baseline", "no_later_data", "term_total")
 
 
-def _goal_status(goal: Record, lang: Lang) -> str:
+def _goal_status(goal: Record, lang: Lang, published: float = math.nan) -> str:
     """The goal's progress or result; where the figures to judge it are missing, which, with their years."""
     reason = str(goal["reason"])
     if reason in _MISSING and not fmt.is_missing(goal["base_year"]):
         base, end = int(goal["base_year"]), int(goal["goal_year"])
         return t(f"report.goal_missing.{reason}", lang).format(base=base, first=base + 1, goal=end)
-    status = labels.goal_status_words(goal, lang)
+    if bool(goal.get("final", False)) and not fmt.is_missing(goal.get("final_pct")):
+        # The document writes a result's % as its results do: "220,4%", as precise as the source printed it.
+        pct = _pct(fmt.pct_as_printed(float(goal["final_pct"]), published), lang)
+        extra = [t("progress.final_estimate", lang)] if str(goal.get("final_kind", "")) == "estimate" else []
+        words = t(f"progress.{goal['status']}", lang)
+        status = f"{words} ({'; '.join([pct, *extra])})"
+    else:
+        status = labels.goal_status_words(goal, lang)
     if reason:
         status += " (" + t("reason." + reason, lang) + ")"
     key = "report.goal_result" if bool(goal.get("final", False)) else "report.goal_status"
@@ -141,6 +152,9 @@ def sentences(
     targets = targets[targets["target_kind"] != TargetKind.PLAN.value]
     stated = targets.drop_duplicates("code").set_index("code")["value"]
     printed = _printed(data, targets)
+    reported = data.reported
+    reported = reported[(reported["area"] == area) & (reported["year"] == year)]
+    published = dict(zip(reported["code"], reported["reported_pct"].astype(float), strict=True))
     obs = data.observations
     qualified = obs[(obs["area"] == area) & (obs["qualifier"] != "")]
     # The source's "khoảng", "trên" of a baseline or latest figure travel with it.
@@ -161,6 +175,7 @@ def sentences(
             lang,
             printed.get(goal["code"], math.nan),
             said,
+            published,
         )
         for goal in rows.to_dict("records")
         if goal["code"] in catalogue

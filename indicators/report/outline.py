@@ -91,15 +91,44 @@ def term_sections(b: Blocks, narrative: Narrative, lang: Lang) -> list[Section]:
     return number_sections(sections)
 
 
+def _year_results(b: Blocks, lang: Lang) -> Section:
+    """The year's results by field, the chart after them; the office's gap where no figure is recorded."""
+    heading = t("report.h.results", lang)
+    if not b.fields:
+        return Section(heading, [placeholder("results", lang)], key="results")
+    return Section(heading, list(b.lead), number_parts(list(b.fields)), chart=b.chart, key="results")
+
+
+def _year_awards(b: Blocks, lang: Lang) -> Section:
+    """The commendation counts the store holds; without any, the office's gap under the same heading."""
+    if b.awards.parts:
+        return b.awards
+    return Section(b.awards.heading, [placeholder("awards", lang)], key="awards")
+
+
+def _year_goals(b: Blocks, lang: Lang) -> Section:
+    """Where the term's goals stood in the year, or the office's gap where the store holds none."""
+    if b.goals_heading:
+        return Section(b.goals_heading.upper(), list(b.goals), key="goals")
+    return Section(t("report.h.goals_year", lang), [placeholder("goals", lang)], key="goals")
+
+
 def year_sections(b: Blocks, narrative: Narrative, lang: Lang) -> list[Section]:
-    """A year's shorter report of the same kind: leadership, results, awards, assessment, the way ahead."""
-    ahead = [_goals_part(b, lang), _part("tasks", narrative, lang), _part("solutions", narrative, lang)]
+    """A year's report in the source report's two parts: the year's results, then the year ahead."""
     sections = [
+        Section(
+            t("report.part_one", lang).format(period=b.period_text.upper()), key="part_one", division=True
+        ),
         Section(t("report.h.leadership", lang), office(narrative, "leadership", lang), key="leadership"),
-        _results(b, narrative, lang),
-        b.awards,
+        Section(t("report.h.campaigns", lang), office(narrative, "campaigns", lang), key="campaigns"),
+        _year_results(b, lang),
+        _year_awards(b, lang),
+        _year_goals(b, lang),
         _assessment(b, narrative, lang, ("strengths", "shortcomings", "causes", "proposals")),
-        Section(t("report.h.year_ahead", lang), parts=number_parts(ahead), key="goals"),
+        Section(t("report.part_two", lang).format(period=b.next_period), key="part_two", division=True),
+        Section(t("report.h.direction_goals", lang), office(narrative, "directions", lang), key="directions"),
+        Section(t("report.h.tasks", lang), office(narrative, "tasks", lang), key="tasks"),
+        Section(t("report.h.solutions", lang), office(narrative, "solutions", lang), key="solutions"),
     ]
     return number_sections(sections)
 

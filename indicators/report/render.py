@@ -237,7 +237,8 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
             for k in ("stt", "indicator", "unit", "target", "actual", "pct", "status")
         },
         "rows": [_row(r) for r in content.rows],
-        "no_rows": t("report.no_rows", lang).format(period=content.period.label),
+        # Where every target waits for its figure, the sentence naming them, not "no targets".
+        "no_rows": content.rows_left_out or t("report.no_rows", lang).format(period=content.period.label),
         "legend": content.legend,
         "compared": content.compared,
         "area_appendix": t("report.appendix", lang).upper() + " II",

@@ -52,7 +52,7 @@ TEXT_WIDTH = Mm(165)
 STYLES: dict[str, tuple[float, bool, bool, str, bool, float, float]] = {
     "BC Body": (BODY_PT, False, False, "justify", True, 6, 0),
     "BC Closing": (BODY_PT, False, False, "justify", True, 6, 0),
-    "BC Heading 1": (BODY_PT, True, False, "justify", True, 12, 0),
+    "BC Heading 1": (BODY_PT, True, False, "left", True, 12, 0),
     "BC Heading 2": (BODY_PT, True, False, "justify", True, 6, 0),
     "BC Title": (BODY_PT, True, False, "center", False, 0, 0),
     "BC Issuer": (13, True, False, "center", False, 0, 0),

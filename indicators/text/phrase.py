@@ -24,6 +24,11 @@ _SIGN = {"at_most": "≤"}
 # 27,6%"). "khoảng" says no direction, so "≤ khoảng 13,3 ‰" keeps both.
 _DIRECTED = frozenset({"tren", "duoi"})
 _QUALIFIED_GOALS = frozenset({"at_least", "at_most"})
+# Goal words that already bound the figure ("at least", "at most", "không vượt quá"): a ≈ after them
+# would stack a second hedge on the first, so the figure takes none (its basis note says implied).
+_BOUNDING = frozenset({("at_least", "en"), ("at_most", "en"), ("at_most", "vi")})
+# A document never breaks a line inside a unit of points: "điểm" and "%" stay on one line.
+_TOGETHER = {"điểm %": "điểm\u00a0%", "điểm ‰": "điểm\u00a0‰"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,15 @@ def join(text: str, unit: str, document: bool = False) -> str:
     points = {t(f"unit_code.{code}", lang) for code in _POINTS for lang in ("vi", "en")}
     if document and unit.startswith(("% ", "‰ ")) and text != fmt.MISSING and unit not in points:
         return f"{text}{unit}"
-    return fmt.join_unit(text, unit)
+    joined = fmt.join_unit(text, unit)
+    return keep_together(joined) if document else joined
+
+
+def keep_together(text: str) -> str:
+    """A document's text with "điểm %" and "điểm ‰" joined by a non-breaking space: never split."""
+    for plain, joined in _TOGETHER.items():
+        text = text.replace(plain, joined)
+    return text
 
 
 def names_unit(name: str, unit: str) -> bool:
@@ -124,6 +137,14 @@ def estimate_marked(figure: Figure) -> bool:
     return figure.estimate and figure.qualifier != "khoang"
 
 
+def names_verb(name: str, lang: Lang) -> bool:
+    """Whether a Vietnamese indicator name already holds the verb "đạt": "Số xã đạt chuẩn nông thôn mới".
+
+    "Số xã đạt chuẩn … ước đạt 8 xã" says "đạt" twice; such a name takes its figure after a colon.
+    """
+    return lang == "vi" and re.search(r"(?<!\w)đạt(?!\w)", name.lower()) is not None
+
+
 def yes_no(value: object, lang: Lang) -> str:
     """A yes/no figure in words: "đạt" / "chưa đạt" ("met" / "not yet met"); never 0 or 1."""
     if fmt.is_missing(value):
@@ -138,7 +159,8 @@ def _digits(figure: Figure, lang: Lang, mark: bool = True) -> str:
     text = fmt.number(shown, lang, max(decimals, 0) if decimals is not None else None)
     if text == fmt.MISSING:
         return text
-    if figure.implied and mark:
+    # A qualifier ("trên", "khoảng") is the figure's one hedge: no ≈ stacked on it.
+    if figure.implied and mark and not figure.qualifier:
         text = f"≈\u202f{text}"
     if figure.qualifier:
         text = f"{t(f'phrase.qualifier.{figure.qualifier}', lang)} {text}"
@@ -212,7 +234,8 @@ def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
     """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%",
     and as the source qualifies it: "đạt trên 45 triệu đồng" ("over 45 million dong"), "dưới 27,6%"."""
     comparator = figure.comparator or "at_least"
-    value = "" if comparator == "yes" else number(figure, lang, document)
+    mark = (comparator, lang) not in _BOUNDING
+    value = "" if comparator == "yes" else number(figure, lang, document, mark=mark)
     notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]
     if notes and value != fmt.MISSING:

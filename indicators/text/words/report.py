@@ -56,8 +56,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "No commendation figures of {area} have been recorded yet for {period}.",
     ),
     "report.no_rows": (
-        "Không có chỉ tiêu nào có mục tiêu, kế hoạch cho {period}.",
-        "No targets are set for {period}.",
+        "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho {period}.",
+        "No targets or plans have been recorded yet for {period}.",
     ),
     "report.reached": ("đạt", "reached"),
     "report.reached_estimate": ("ước đạt", "reached an estimated"),
@@ -150,6 +150,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.section.directions": ("Phương hướng chung", "General direction"),
     "report.section.tasks": ("Nhiệm vụ trọng tâm", "Key tasks"),
     "report.section.solutions": ("Giải pháp thực hiện", "Solutions"),
+    # Parts a year's report takes from the figures; where the store holds none, the office writes them.
+    "report.section.results": (
+        "Kết quả thực hiện các chỉ tiêu trên các lĩnh vực",
+        "Results against the targets in each field",
+    ),
+    "report.section.awards": ("Kết quả công tác khen thưởng trong năm", "Commendations in the year"),
+    "report.section.goals": (
+        "Mục tiêu giai đoạn và tiến độ thực hiện",
+        "The term's goals and progress towards them",
+    ),
     "report.tm": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
     "report.chair": ("CHỦ TỊCH", "CHAIRPERSON"),
     # The name line left for the office, shown as a gap like the sections' placeholders.
@@ -188,6 +198,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.legend.reported": (
         "(BC): tỷ lệ % đã công bố, không có số liệu để tự tính.",
         "(rep.): the published %, with no figures to compute it from.",
+    ),
+    # A year's table shows the year's figures: targets with none yet are named once, in words.
+    "report.legend.left_out": (
+        "Chưa có số liệu thực hiện năm {year} của các chỉ tiêu sau, nên chưa đưa vào biểu: {names}.",
+        "No {year} figure has been recorded yet for these targets, so they are not in the table: {names}.",
     ),
     "report.legend.reduce": (
         "Chỉ tiêu giảm bình quân mỗi năm: mục tiêu và thực hiện là mức giảm mỗi năm.",
@@ -341,7 +356,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.h.goals": ("Mục tiêu", "Goals"),
     "report.h.tasks": ("NHIỆM VỤ TRỌNG TÂM", "KEY TASKS"),
     "report.h.solutions": ("GIẢI PHÁP THỰC HIỆN", "SOLUTIONS"),
-    "report.h.year_ahead": ("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "THE WAY AHEAD"),
+    "report.h.campaigns": ("CÁC PHONG TRÀO THI ĐUA TIÊU BIỂU", "THE MAIN EMULATION CAMPAIGNS"),
+    "report.h.goals_year": (
+        "MỤC TIÊU GIAI ĐOẠN VÀ TIẾN ĐỘ THỰC HIỆN",
+        "THE TERM'S GOALS AND PROGRESS TOWARDS THEM",
+    ),
     "report.goals_part_term": ("Mục tiêu giai đoạn {goals}", "Goals for {goals}"),
     "report.goals_part_year": (
         "Mục tiêu giai đoạn {goals} và tiến độ thực hiện",
