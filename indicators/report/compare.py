@@ -87,6 +87,7 @@ def _section(
     parent_name: str,
     year: int,
     lang: Lang,
+    appendix: str = "",
 ) -> tuple[Section, list[AreaRow], str]:
     """The comparison's sentences and appendix rows, or one sentence saying there is nothing to compare."""
     units, short = _units(kids, lang), words.short_units(kids, lang)
@@ -107,6 +108,7 @@ def _section(
             y=year,
             k=_num(len(shown), lang),
             indicators=fmt.unit_after(_num(len(shown), lang), t("report.noun.indicators", lang)),
+            appendix=appendix,
         )
     )
     common = _common_reporters(data, shown, year, lang)
@@ -144,6 +146,11 @@ def _common_reporters(data: Dataset, shown: list, year: int, lang: Lang) -> list
     return [words.in_sentence(compare.area_name(data, str(a), year, lang), lang) for a in held]
 
 
+def _appendix(content: Content) -> str:
+    """The comparison's appendix by name: "Phụ lục II" after the area's own targets, else the only one."""
+    return t("report.appendix", content.lang) + (" II" if content.rows else "")
+
+
 def _awards_seen(
     content: Content, shown_codes: set[str], info: pd.DataFrame, parent_name: str, units: str
 ) -> None:
@@ -152,7 +159,9 @@ def _awards_seen(
     if awards is None or awards.parts or not shown_codes & set(info.index[info["domain"] == "commendations"]):
         return
     awards.paragraphs[:] = [
-        t("report.cmp.awards_in_units", content.lang).format(area=parent_name, units=units)
+        t("report.cmp.awards_in_units", content.lang).format(
+            area=parent_name, units=units, appendix=_appendix(content)
+        )
     ]
 
 
@@ -169,7 +178,13 @@ def _own_missing(content: Content, shown: list, kids: pd.DataFrame, parent_name:
     reported = set().union(*(set(r.children.loc[r.children["value"].notna(), "area"]) for r in shown))
     n, m = _num(len(reported), lang), _num(len(kids), lang)
     precise = t("report.cmp.own_missing", lang).format(
-        area=parent_name, period=period, y=content.period.end, n=n, m=m, units=_units(kids, lang)
+        area=parent_name,
+        period=period,
+        y=content.period.end,
+        n=n,
+        m=m,
+        units=_units(kids, lang),
+        appendix=_appendix(content),
     )
     results.paragraphs[:] = [precise if p == said else p for p in results.paragraphs]
 
@@ -184,7 +199,7 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
 
     # Process data.
     results = _compared(data, parent, year, codes, info)
-    section, rows, none = _section(data, results, kids, info, parent_name, year, lang)
+    section, rows, none = _section(data, results, kids, info, parent_name, year, lang, _appendix(content))
     shown = [r for r in results if r.code in {row.code for row in rows}]
     _awards_seen(content, {r.code for r in shown}, info, parent_name, _units(kids, lang))
     _own_missing(content, shown, kids, parent_name)

@@ -124,9 +124,11 @@ def _row(row: Row) -> dict:
     }
 
 
-def _area_row(row: AreaRow) -> dict:
+def _area_row(row: AreaRow, following: AreaRow | None) -> dict:
+    """A row of the comparison; `keep` holds it on the page of the next row of the same indicator."""
     bold = row.group or row.parent
     return {
+        "keep": following is not None and not following.group,
         "stt": _rich(row.stt, bold),
         "area": _rich(row.area, bold),
         "target": row.target,
@@ -197,7 +199,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "recipients": content.recipients
         or [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
         # Two appendices where the child units are compared: "PHỤ LỤC I" and "PHỤ LỤC II".
-        "appendix": t("report.appendix", lang).upper() + (" I" if content.compared else ""),
+        "appendix": t("report.appendix", lang).upper() + (" I" if content.compared and content.rows else ""),
         "appendix_title": content.appendix_title,
         "appendix_note": content.appendix_note,
         "columns": {
@@ -208,12 +210,15 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "no_rows": t("report.no_rows", lang).format(period=content.period.label),
         "legend": content.legend,
         "compared": content.compared,
-        "area_appendix": t("report.appendix", lang).upper() + " II",
+        "area_appendix": t("report.appendix", lang).upper() + (" II" if content.rows else ""),
         "area_title": content.area_title,
         "area_columns": {
             k: t(f"report_col.{k}", lang) for k in ("stt", "area", "target", "actual", "pct", "status")
         },
-        "area_rows": [_area_row(r) for r in content.area_rows],
+        "area_rows": [
+            _area_row(r, content.area_rows[i + 1] if i + 1 < len(content.area_rows) else None)
+            for i, r in enumerate(content.area_rows)
+        ],
         "area_none": content.area_none,
         "area_legend": content.area_legend,
     }

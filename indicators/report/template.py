@@ -337,10 +337,17 @@ def _signature(doc: DocumentObject) -> None:
     _para(right, "{{ signer }}", "BC Signer")
 
 
-def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: str, rows: str) -> None:
+def _table(
+    doc: DocumentObject,
+    columns: tuple[tuple[str, int], ...],
+    head_of: str,
+    rows: str,
+    kept: str = "loop.last",
+) -> None:
     """A grid table: a header row that repeats on every page, then one row per item of `rows`.
 
-    No row splits across pages, and a group's heading line stays on the page of its first row.
+    No row splits across pages, and a group's heading line stays on the page of its first row; the
+    rows that `kept` names stay on the page of the next one (the last row with the notes under it).
     """
     table = doc.add_table(rows=10, cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -358,7 +365,7 @@ def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: s
     _tag_row(opening, f"{{%tr for r in {rows} %}}")
     _tag_row(if_group, "{%tr if r.group %}")
     _cells(group, columns, "group")
-    _tag_row(if_last, "{%tr elif loop.last %}")
+    _tag_row(if_last, f"{{%tr elif {kept} %}}")
     _cells(last, columns, "last")
     _tag_row(otherwise, "{%tr else %}")
     _cells(body, columns, "")
@@ -402,6 +409,9 @@ def _landscape(doc: DocumentObject) -> None:
 
 def _appendix(doc: DocumentObject) -> None:
     """The appendix on a new landscape page: title, note and the table of targets, one row per result."""
+    # Where the units are compared and the area holds no target of its own, the comparison is the
+    # only appendix: an appendix of one sentence would stand alone on a page.
+    _para(doc, "{%p if rows or not compared %}", "BC Body")
     _para(doc, "{{ appendix }}", "BC Title")
     _para(doc, "{{ appendix_title }}", "BC Title")
     _para(doc, "{{ appendix_note }}", "BC Caption")
@@ -413,6 +423,7 @@ def _appendix(doc: DocumentObject) -> None:
     _para(doc, "{%p for note in legend %}", "BC Note")
     _para(doc, "{{ note }}", "BC Legend")
     _para(doc, "{%p endfor %}", "BC Note")
+    _para(doc, "{%p endif %}", "BC Body")
 
 
 def _area_appendix(doc: DocumentObject) -> None:
@@ -422,7 +433,8 @@ def _area_appendix(doc: DocumentObject) -> None:
     _para(doc, "{{ area_title }}", "BC Title")
     _para(doc, "{{ appendix_note }}", "BC Caption")
     _para(doc, "{%p if area_rows %}", "BC Body")
-    _table(doc, AREA_COLUMNS, "area_columns", "area_rows")
+    # An indicator's rows stay together: each row but a group's last is kept with the next.
+    _table(doc, AREA_COLUMNS, "area_columns", "area_rows", kept="loop.last or r.keep")
     _para(doc, "{%p else %}", "BC Body")
     _para(doc, "{{ area_none }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")

@@ -191,10 +191,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.intro": (
         "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số "
         "chung của toàn {area} chỉ được tổng hợp khi tất cả các đơn vị đã có số liệu; mỗi đơn vị được "
-        "đánh giá theo mục tiêu của mình. Chi tiết tại Phụ lục II.",
+        "đánh giá theo mục tiêu của mình. Chi tiết tại {appendix}.",
         "This section compares the {m} {units} ({kinds}) of {area} in {y} on the {k} {indicators} they "
         "hold figures for. A figure for {area} as a whole is added up only once every unit has reported; "
-        "each unit is judged against its own target. Details are in Appendix II.",
+        "each unit is judged against its own target. Details are in {appendix}.",
     ),
     "report.cmp.thin": (
         "Chưa có {units} nào trực thuộc {area} báo cáo số liệu năm {y} cho các chỉ tiêu đã chọn, "
@@ -217,9 +217,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.cmp.own_missing": (
         "Chưa có số liệu chung của toàn {area} cho các chỉ tiêu trong {period}; số liệu năm {y} của "
-        "{n}/{m} {units} trực thuộc đã báo cáo được so sánh tại mục sau và tại Phụ lục II.",
+        "{n}/{m} {units} trực thuộc đã báo cáo được so sánh tại mục sau và tại {appendix}.",
         "No figures for {area} as a whole have been recorded for {period}; the {y} figures of the {n} of "
-        "{m} {units} under it that reported are compared in the next section and in Appendix II.",
+        "{m} {units} under it that reported are compared in the next section and in {appendix}.",
     ),
     "report.cmp.common": (
         "Số liệu năm {y} mới có ở {n}/{m} {units}: {names}; các đơn vị còn lại chưa có số liệu.",
@@ -505,9 +505,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.fell_cell": ("giảm mỗi năm {change}", "down {change} a year"),
     "report.cmp.awards_in_units": (
         "Chưa có số liệu khen thưởng tổng hợp của toàn {area}; số liệu khen thưởng của các {units} "
-        "đã báo cáo được nêu tại phần so sánh các địa bàn và Phụ lục II.",
+        "đã báo cáo được nêu tại phần so sánh các địa bàn và {appendix}.",
         "No commendation total for the whole of {area} has been recorded yet; the figures of the {units} "
-        "that reported are in the comparison of the units and Appendix II.",
+        "that reported are in the comparison of the units and {appendix}.",
     ),
     "report.goal_result": ("kết quả: {status}", "result: {status}"),
 }
