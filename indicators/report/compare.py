@@ -148,7 +148,9 @@ def _common_reporters(data: Dataset, shown: list, year: int, lang: Lang) -> list
 
 def _appendix(content: Content) -> str:
     """The comparison's appendix by name: "Phụ lục II" after the area's own targets, else the only one."""
-    return t("report.appendix", content.lang) + (" II" if content.rows else "")
+    if content.rows:
+        return t("report.appendix", content.lang) + " II"
+    return t("report.cmp.the_appendix", content.lang)
 
 
 def _awards_seen(

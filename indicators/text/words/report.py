@@ -493,6 +493,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.kind.tinh": ("tỉnh", "provinces"),
     "report.cmp.kind.other": ("đơn vị khác", "other units"),
     "report.cmp.kind.unit": ("đơn vị", "units"),
+    "report.cmp.the_appendix": ("Phụ lục", "the Appendix"),
     "report.cmp.aggregated": ("tổng hợp từ cả {n}/{m} {units}", "added up from all {m} {units}"),
     "report.cmp.partial_total": (
         "chưa phải số của toàn {area}; không đánh giá",
