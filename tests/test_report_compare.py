@@ -99,7 +99,7 @@ def test_key_sentences_of_the_comparison(documents: dict) -> None:
     assert (
         "Tổng diện tích chè năm 2026: 4 xã đã báo cáo cộng lại 3.190,75 ha, chưa phải số của toàn tỉnh "
         "Lai Châu; xếp đầu là xã Bản Bo (1.200,5 ha), xếp cuối là xã Tả Lèng (430,25 ha); "
-        "so với mục tiêu của từng xã: 3 xã vượt, 1 xã không đạt; "
+        "so với mục tiêu của từng đơn vị: 3 xã vượt, 1 xã không đạt; "
         "chưa so được với mục tiêu 3.000 ha của toàn tỉnh Lai Châu." in said
     )
     # A rate without its parts has no total: said with what is missing; lower is better ranks first.

@@ -234,10 +234,10 @@ def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     summed = t("phrase.period_sum", lang).format(first=2016, last=2020)
     jobs = next((p for p in section.paragraphs if p.startswith(_name("JOBS", lang))), None)
     if jobs is not None:
-        assert f"({summed})" in jobs, jobs
+        assert f", {summed}: " in jobs, jobs
     cadres = next((p for p in section.paragraphs if p.startswith(_name("CADRE_TRAINING", lang))), None)
     if cadres is not None:
-        assert f"({summed})" in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
+        assert f", {summed}: " in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
     assert jobs is not None or cadres is not None, text
     headings = {r.code: r.area for r in content.area_rows if r.group}
     if "JOBS" in headings:

@@ -182,8 +182,8 @@ def why_no_total(row: Record, parent_name: str, lang: Lang, cell: bool = False) 
     """Why the parent has no total of its own: a rate without its parts, a per-head value without its base."""
     mark = str(row["mark"])
     reason = str(row["reason"]) if mark == Mark.NOT_ADDITIVE.value and str(row["reason"]) else "no_data"
-    key = "report.cmp.why_cell" if cell else "report.cmp.why"
-    return t(f"{key}.{reason}", lang).format(area=parent_name)
+    key = f"report.cmp.why_cell.{reason}" if cell else f"report.cmp.why.{reason}"
+    return t(key, lang).format(area=parent_name)
 
 
 def _parent_target(row: Record, unit: str, parent_name: str, lang: Lang) -> str:
@@ -192,6 +192,53 @@ def _parent_target(row: Record, unit: str, parent_name: str, lang: Lang) -> str:
         return ""
     target = phrase.number(target_figure(row, unit), lang, document=True)
     return t("report.cmp.not_compared", lang).format(target=target, area=parent_name)
+
+
+def _who_reported(
+    data: Dataset,
+    result: compare.Comparison,
+    row: Record | None,
+    unit: str,
+    names: tuple[str, str],
+    lang: Lang,
+    common: bool,
+) -> list[str]:
+    """Who reported and what they add up to: the parent's total only where all did, else theirs.
+
+    `names`: the parent's name in a sentence and the units' word ("tỉnh Lai Châu", "đơn vị").
+    """
+    (parent_name, units), year = names, result.year
+    said = qualifiers(data, result.code, year)
+    kids = result.children[result.children["value"].notna()]
+    n, m = len(kids), len(result.children)
+    summed = row is not None and not fmt.is_missing(row["value"])
+    summed = summed and str(row["mark"]) in (Mark.COMPLETE.value, Mark.PARTIAL.value)  # type: ignore[index]
+    value = figure(row, unit, total_qualifier(data, result, said), lang) if summed and row else ""
+    one = unit_clause(data, kids.iloc[0].to_dict(), year, unit, said, lang) if n == 1 else ""
+    if n == m:
+        if not value or row is None:
+            return [one]
+        whole = t("report.cmp.whole", lang).format(
+            area=parent_name, value=value, m=_num(m, lang), units=units
+        )
+        verdict = judged(row, unit, lang)
+        return [f"{whole}, {verdict}" if verdict else whole, one]
+    if common:
+        if n < 2 or not value:
+            return [one]
+        noun = fmt.unit_after(_num(n, lang), short_units(kids, lang))
+        return [
+            t("report.cmp.common_sum", lang).format(
+                n=_num(n, lang), units=noun, value=value, area=parent_name
+            )
+        ]
+    numbers = {"n": _num(n, lang), "m": _num(m, lang), "units": units}
+    if n == 1:
+        return [t("report.cmp.so_far_one", lang).format(unit=one, **numbers)]
+    so_far = t("report.cmp.so_far", lang).format(**numbers)
+    if value:
+        so_far += ", " + t("report.cmp.so_far_sum", lang).format(value=value, area=parent_name)
+    return [so_far]
 
 
 def sentence(
@@ -211,49 +258,16 @@ def sentence(
     said = qualifiers(data, result.code, year)
     reported = result.children[result.children["value"].notna()].to_dict("records")
     n, m = len(reported), len(result.children)
-    parent = result.parent_row
-    row = parent.to_dict() if parent is not None else None
-    summed = row is not None and not fmt.is_missing(row["value"])
-    summed = summed and str(row["mark"]) in (Mark.COMPLETE.value, Mark.PARTIAL.value)  # type: ignore[index]
-    pieces: list[str] = []
-    one = unit_clause(data, reported[0], year, unit, said, lang) if n == 1 else ""
-    reporting = short_units(result.children[result.children["value"].notna()], lang)
-    if n < m and common:
-        pieces.append(one)
-        if n > 1 and summed:
-            value = figure(row, unit, total_qualifier(data, result, said), lang)  # type: ignore[arg-type]
-            noun = fmt.unit_after(_num(n, lang), reporting)
-            pieces.append(
-                t("report.cmp.common_sum", lang).format(
-                    n=_num(n, lang), units=noun, value=value, area=parent_name
-                )
-            )
-    elif n < m:
-        numbers = {"n": _num(n, lang), "m": _num(m, lang), "units": units}
-        pieces.append(
-            t("report.cmp.so_far_one", lang).format(unit=one, **numbers)
-            if n == 1
-            else t("report.cmp.so_far", lang).format(**numbers)
-        )
-        if n > 1 and summed:
-            value = figure(row, unit, total_qualifier(data, result, said), lang)  # type: ignore[arg-type]
-            pieces[-1] += ", " + t("report.cmp.so_far_sum", lang).format(value=value, area=parent_name)
-    elif summed and row is not None:
-        value = figure(row, unit, total_qualifier(data, result, said), lang)
-        whole = t("report.cmp.whole", lang).format(
-            area=parent_name, value=value, m=_num(m, lang), units=units
-        )
-        verdict = judged(row, unit, lang)
-        pieces.append(f"{whole}, {verdict}" if verdict else whole)
-    if n == 1 and n == m:
-        pieces.append(one)
+    row = result.parent_row.to_dict() if result.parent_row is not None else None
+    pieces = _who_reported(data, result, row, unit, (parent_name, units), lang, common)
     if n > 1:
         pieces.append(_ranking(data, reported, year, unit, said, lang))
         judged_units = result.children[result.children["status"].isin(JUDGED)]
         pieces.append(tally(result.children["status"], short_units(judged_units, lang), lang))
     if row is not None and n < m:
         pieces.append(_parent_target(row, unit, parent_name, lang))
-    if row is not None and not summed:
+    summed = row is not None and not fmt.is_missing(row["value"])
+    if row is not None and not (summed and str(row["mark"]) in (Mark.COMPLETE.value, Mark.PARTIAL.value)):
         pieces.append(why_no_total(row, parent_name, lang))
     text = "; ".join(p for p in pieces if p)
     return f"{lead(str(info['name']), str(info['value_kind']), year, lang)}: {text}."

@@ -206,7 +206,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa có {units} nào báo cáo số liệu các chỉ tiêu: {names}.",
         "No {units} reported a figure of: {names}.",
     ),
-    "report.cmp.year": ("năm {y}", "{y}"),
     # One indicator's sentence (indicators/report/compare_text.py): who reported, then the total only
     # where every unit did; a sum over some units is said as theirs, never as the parent's figure.
     "report.cmp.lead_year": ("{name} năm {y}", "{name} in {y}"),
@@ -294,7 +293,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{first} ranked first ({v1}) and {last} last ({v2})",
     ),
     "report.cmp.tally": (
-        "so với mục tiêu của từng {units}: {counts}",
+        "so với mục tiêu của từng đơn vị: {counts}",
         "judged against their own targets, {counts}",
     ),
     "report.cmp.rest": ("{n} {units} chưa có số liệu", "{n} {units} without a figure"),
@@ -494,7 +493,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.kind.other": ("đơn vị khác", "other units"),
     "report.cmp.kind.unit": ("đơn vị", "units"),
     "report.cmp.the_appendix": ("Phụ lục", "the Appendix"),
-    "report.cmp.aggregated": ("tổng hợp từ cả {n}/{m} {units}", "added up from all {m} {units}"),
+    "report.cmp.aggregated": ("tổng hợp từ cả {m} {units}", "added up from all {m} {units}"),
     "report.cmp.partial_total": (
         "chưa phải số của toàn {area}; không đánh giá",
         "not a figure for {area} as a whole; not judged",
