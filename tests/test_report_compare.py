@@ -353,7 +353,9 @@ def test_a_parent_whose_units_reported_nothing_gets_a_short_report_that_says_so(
     assert content.area_none == sentence
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
     said = texts(doc)
-    assert said.count(sentence) == 2  # in the section and under Phụ lục II
+    # Said once, in the section: no second appendix of that one sentence alone on a page.
+    assert said.count(sentence) == 1
+    assert "PHỤ LỤC II" not in said and "PHỤ LỤC I" not in said
     assert len(doc.tables) == 2  # header block and signature: no empty table
     # A commune has no units under it: said, not a traceback.
     content = report_compare.report(data, "03424", YEAR, ["GTSX"], "en")

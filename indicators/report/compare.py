@@ -216,7 +216,8 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
         content,
         sections=insert_after(content.sections, "results", section),
         figures=figures,
-        compared=True,
+        # Nothing to compare is said in the section; an appendix of that one sentence would stand alone.
+        compared=bool(rows),
         area_rows=rows,
         area_title=t("report.cmp.appendix_title", lang).format(area=parent_name.upper(), y=year),
         area_legend=_legend(rows, parent_name, _units(kids, lang), lang),
