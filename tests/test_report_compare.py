@@ -477,3 +477,31 @@ def test_the_command_line_writes_the_comparison(
     capsys.readouterr()
     assert main([*args, "--compare", "TEA_AREA,KHONG_CO"]) == 2
     assert capsys.readouterr().err.startswith("Lỗi: không có chỉ tiêu KHONG_CO để so sánh")
+
+
+def test_an_indicator_s_rows_stay_on_one_page_and_a_chart_with_its_caption(contents: dict) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["vi"], browser=None)))
+    rows = document.tables[-1].rows[1:]
+    area_rows = contents["vi"].area_rows
+    assert len(rows) == len(area_rows) >= 10
+
+    def kept(row: object) -> bool:
+        return all(
+            bool(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next)
+            for c in row.cells  # type: ignore[attr-defined]
+            for p in c.paragraphs
+        )
+
+    # Every row but an indicator's last is kept with the next; the last of all with the notes.
+    for index, (row, line) in enumerate(zip(rows, area_rows, strict=True)):
+        following = area_rows[index + 1] if index + 1 < len(area_rows) else None
+        assert kept(row) == (following is None or not following.group), line.area
+    assert document.styles["BC Figure"].paragraph_format.keep_with_next
+
+
+def test_the_chart_draws_an_indicator_whose_units_are_judged(communes: Dataset) -> None:
+    # Households come first and all four communes reported them, but only tea has targets to judge.
+    codes = ("HOUSEHOLDS", "TEA_AREA")
+    content = report_compare.report(communes, "12", YEAR, codes, "vi")
+    ((caption, _),) = content.figures["compare"]()
+    assert caption == "Tổng diện tích chè năm 2026"

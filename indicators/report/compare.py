@@ -389,14 +389,18 @@ def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> li
 
 
 def _charted(shown: list) -> compare.Comparison | None:
-    """The indicator the chart draws: the one most units reported; none where no two units did.
+    """The indicator the chart draws: most units judged, then most reported; none where no two reported.
 
     One bar compares nothing. A partial sum is no figure of the parent: the chart draws no line for it.
     """
-    counts = [int(r.children["value"].notna().sum()) for r in shown]
-    if not counts or max(counts) < 2:
+    # Units judged against their own targets first, then how many reported; the first such wins a tie.
+    keys = [
+        (int(r.children["status"].isin(words.JUDGED).sum()), int(r.children["value"].notna().sum()))
+        for r in shown
+    ]
+    if not keys or max(n for _, n in keys) < 2:
         return None
-    best = shown[counts.index(max(counts))]
+    best = shown[keys.index(max(k for k in keys if k[1] >= 2))]
     partial = best.rows["is_parent"] & (best.rows["mark"] == Mark.PARTIAL.value)
     rows = best.rows.copy()
     rows.loc[partial, "value"] = float("nan")

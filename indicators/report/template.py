@@ -160,7 +160,8 @@ def _styles(doc: DocumentObject) -> None:
     # and a table's group heading line with the first row under it.
     # A table's last row is kept with the notes under it, and the notes with one another, so the
     # notes never stand alone on a page.
-    kept = ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group", "BC Table Last")
+    # A chart stays on the page of its caption under it.
+    kept = ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group", "BC Table Last", "BC Figure")
     for name in (*kept, "BC Table Number Last", "BC Legend"):
         doc.styles[name].paragraph_format.keep_with_next = True
 
