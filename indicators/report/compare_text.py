@@ -135,7 +135,7 @@ def judged(row: Record, unit: str, lang: Lang) -> str:
 
 def unit_clause(data: Dataset, row: Record, year: int, unit: str, said: dict[str, str], lang: Lang) -> str:
     """One unit and its figure: "huyện Tam Đường ước 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết, …"."""
-    name = in_sentence(compare.area_name(data, str(row["area"]), year, lang), lang)
+    name = in_sentence(str(row["label"]), lang)
     value = figure(row, unit, said.get(str(row["area"]), ""), lang)
     text = t("report.cmp.unit", lang).format(name=name, value=value)
     verdict = judged(row, unit, lang)
@@ -149,7 +149,7 @@ def _ranking(
     first, last = rows[0], rows[-1]
 
     def name(row: Record) -> str:
-        return in_sentence(compare.area_name(data, str(row["area"]), year, lang), lang)
+        return in_sentence(str(row["label"]), lang)
 
     return t("report.cmp.first_last", lang).format(
         first=name(first),
