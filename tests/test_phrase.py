@@ -361,3 +361,33 @@ def test_a_document_never_breaks_a_line_inside_a_unit_of_points() -> None:
 )
 def test_a_vietnamese_name_that_holds_the_verb(name: str, lang: Lang, holds: bool) -> None:
     assert phrase.names_verb(name, lang) is holds
+
+
+@pytest.mark.parametrize(
+    ("figure", "vi", "en"),
+    [
+        (Figure(4220, "lượt", "tren", estimate=True), "ước trên 4.220 lượt", "over an estimated 4,220 lượt"),
+        (Figure(18.22, "%", estimate=True), "ước 18,22%", "an estimated 18.22%"),
+        (Figure(300000, "lượt khách", "khoang"), "khoảng 300.000 lượt khách", "about 300,000 lượt khách"),
+        (Figure(1207, "ha"), "1.207 ha", "1,207 ha"),
+    ],
+)
+def test_a_figure_in_a_sentence_says_its_estimate_as_a_word(figure: Figure, vi: str, en: str) -> None:
+    assert phrase.in_sentence(figure, "vi") == vi
+    assert phrase.in_sentence(figure, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("qualifiers", "expected"),
+    [
+        (["", ""], ""),
+        (["tren", ""], "tren"),
+        (["tren", "tren"], "tren"),
+        (["duoi", ""], "duoi"),
+        (["tren", "duoi"], "khoang"),
+        (["khoang", ""], "khoang"),
+        (["khoang", "tren"], "khoang"),
+    ],
+)
+def test_a_sum_of_qualified_figures_keeps_what_it_can_say(qualifiers: list[str], expected: str) -> None:
+    assert phrase.sum_qualifier(qualifiers) == expected

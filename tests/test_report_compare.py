@@ -98,17 +98,23 @@ def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict)
 @pytest.mark.slow
 def test_key_sentences_of_the_comparison(documents: dict) -> None:
     said = texts(documents["vi"])
+    # The same four communes reported both indicators: named once, before the indicators.
     assert (
-        "Tổng diện tích chè (năm 2026): tỉnh Lai Châu 3.190,75 ha "
-        "(chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã), "
-        "chưa đánh giá so với mục tiêu 3.000 ha vì chưa đủ địa bàn báo cáo; "
-        "xếp đầu là xã Bản Bo (1.200,5 ha), xếp cuối là xã Tả Lèng (430,25 ha); "
-        "so với mục tiêu của từng địa bàn: 3 vượt, 0 đạt, 1 không đạt." in said
+        "Số liệu năm 2026 mới có ở 4/38 đơn vị: xã Bản Bo, xã Bình Lư, xã Khun Há, xã Tả Lèng; "
+        "các đơn vị còn lại chưa có số liệu." in said
     )
-    # A rate without its parts has no total yet, said in the office's words; lower is better ranks first.
+    # Four of 38 units are no figure of the province: their sum is said as theirs, never "tỉnh … đạt".
     assert (
-        "Tỷ lệ hộ nghèo (năm 2026): tỉnh Lai Châu: chưa có số liệu tổng hợp; "
-        "xếp đầu là xã Bình Lư (8%), xếp cuối là xã Tả Lèng (20%)." in said
+        "Tổng diện tích chè năm 2026: 4 xã đã báo cáo cộng lại 3.190,75 ha, chưa phải số của toàn tỉnh "
+        "Lai Châu; xếp đầu là xã Bản Bo (1.200,5 ha), xếp cuối là xã Tả Lèng (430,25 ha); "
+        "so với mục tiêu của từng đơn vị: 3 xã vượt, 1 xã không đạt; "
+        "chưa so được với mục tiêu 3.000 ha của toàn tỉnh Lai Châu." in said
+    )
+    # A rate without its parts has no total: said with what is missing; lower is better ranks first.
+    assert (
+        "Tỷ lệ hộ nghèo năm 2026: xếp đầu là xã Bình Lư (8%), xếp cuối là xã Tả Lèng (20%); "
+        "chưa tính được tỷ lệ chung của toàn tỉnh Lai Châu vì chưa có số liệu tử số, mẫu số của các đơn vị."
+        in said
     )
     english = texts(documents["en"])
     # The province's one target of its own: the count agrees with its noun.
@@ -118,12 +124,16 @@ def test_key_sentences_of_the_comparison(documents: dict) -> None:
     )
     assert (
         # The hand-made workbook names its indicators in Vietnamese only.
-        "Tổng diện tích chè (2026): Lai Châu province 3,190.75 ha "
-        "(partial: added up from 4 of 38 commune-level units), "
-        "not judged against the target of 3,000 ha as not every unit reported; "
-        "ranked first Bản Bo commune (1,200.5 ha), last Tả Lèng commune (430.25 ha); "
-        "against each unit's own target: 3 exceeded, 0 met, 1 not met." in english
+        "Tổng diện tích chè in 2026: the 4 communes that reported add up to 3,190.75 ha, which is not yet "
+        "a figure for Lai Châu province as a whole; Bản Bo commune ranked first (1,200.5 ha) and Tả Lèng "
+        "commune last (430.25 ha); judged against their own targets, 3 communes exceeded theirs and "
+        "1 commune fell short; Lai Châu province as a whole cannot yet be set against its target of "
+        "3,000 ha." in english
     )
+    section = said[said.index("IV. SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026") : said.index("PHỤ LỤC I")]
+    # No partial sum is the province's figure, and no count of zero is said.
+    assert not [s for s in section if re.search(r"tỉnh Lai Châu (ước )?\d", s)]
+    assert not [s for s in section if re.search(r"\b0 (xã|đơn vị|vượt|đạt|không đạt)", s)]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -143,9 +153,20 @@ def test_every_number_in_the_comparison_table_equals_the_engine(
         engine_kids = result.children[result.children["value"].notna() | result.children["target"].notna()]
         assert len(children) == len(engine_kids)
         parent = chunk[-1]
-        lines = [*zip(children, engine_kids.to_dict("records"), strict=True), (parent, result.parent_row)]
+        assert result.parent_row is not None
+        engine_parent = result.parent_row.to_dict()
+        if engine_parent["mark"] == "partial":
+            # The sum of the units that reported is named as theirs and set against no target.
+            name = t("report.cmp.partial_row", lang).format(
+                n=4, m=38, units=t("report.cmp.level.commune", lang)
+            )
+            assert parent[1] == name
+            engine_parent["target"] = float("nan")
+            engine_parent["area"] = ""
+        lines = [*zip(children, engine_kids.to_dict("records"), strict=True), (parent, engine_parent)]
         for cells, row in lines:
-            assert cells[1] == compare.area_name(communes, str(row["area"]), 2026, lang)
+            if row["area"]:
+                assert cells[1] == compare.area_name(communes, str(row["area"]), 2026, lang)
             for text, value in (
                 (cells[2], row["target"]),
                 (cells[3], row["value"]),
@@ -163,7 +184,8 @@ def test_every_number_in_the_comparison_table_equals_the_engine(
                 checked += 1
         # The parent's line is marked exactly as the comparison marks it.
         units = t("report.cmp.level.commune", lang)
-        assert report_compare._parent_note(result, "", units, lang) in parent[5]
+        name = report_compare.words.in_sentence(compare.area_name(communes, "12", 2026, lang), lang)
+        assert report_compare._parent_note(result, name, units, lang) in parent[5]
         for cells, row in zip(children, engine_kids.to_dict("records"), strict=True):
             assert cells[5] == t(f"status.{row['status']}", lang)
     assert checked >= 15
@@ -197,7 +219,9 @@ def test_the_legend_explains_the_bold_parent_line(documents: dict) -> None:
     paragraphs = documents["vi"].paragraphs
     notes = [p.text for p in paragraphs if p.style is not None and p.style.name == "BC Legend"]
     assert any(
-        n.startswith("Dòng in đậm: số của tỉnh Lai Châu, tổng hợp từ các đơn vị hành chính cấp xã trực thuộc")
+        n.startswith(
+            "Dòng in đậm: số của toàn tỉnh Lai Châu, chỉ tổng hợp khi tất cả các đơn vị hành chính cấp xã"
+        )
         for n in notes
     )
     table = documents["vi"].tables[-1]
@@ -218,11 +242,108 @@ def test_an_implied_target_of_a_child_is_rounded_and_marked(tmp_path: Path) -> N
         "118,08",
         "vượt",
     )
-    parent = next(r for r in content.area_rows if r.parent)
-    assert parent.actual == "2.503,3 (ước)"
-    # Seven huyện and one thành phố: "đơn vị hành chính cấp huyện", never "8 huyện".
-    assert parent.status == "chưa đủ: tổng hợp từ 1/8 đơn vị hành chính cấp huyện; không đánh giá"
+    # One district of eight reported: its figure is no sum of the province, so there is no total line.
+    assert not [r for r in content.area_rows if r.parent]
+    (sentence,) = [p for p in sentences(content) if p.startswith("Tổng giá trị")]
+    assert sentence == (
+        "Tổng giá trị sản xuất năm 2020: huyện Tam Đường ước 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết, "
+        "vượt chỉ tiêu."
+    )
+    # Seven huyện and one thành phố: "đơn vị", never "8 huyện".
+    assert "Số liệu năm 2020 mới có ở 1/8 đơn vị: huyện Tam Đường; các đơn vị còn lại chưa có số liệu." in (
+        sentences(content)
+    )
     assert any(n.startswith("(*)") for n in content.area_legend)
+
+
+# The shipped data: one district of eight ------------------------------------------------
+
+SEED_CODES = ("CADRE_TRAINING", "TOURISTS", "BK_CT_UBND_TINH_CN", "POV_RATE", "GTSX")
+TERM = report.parse_period("2015-2020", None)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, report.Content]:
+    folder = tmp_path_factory.mktemp("report_compare_seed")
+    data = Store(f"sqlite:///{folder / 'store.sqlite'}").ensure().load()
+    return {lang: report_compare.report(data, "12", TERM, SEED_CODES, lang) for lang in ("vi", "en")}
+
+
+def sentences(content: report.Content) -> list[str]:
+    section = content.section("compare")
+    assert section is not None
+    return section.paragraphs
+
+
+def test_a_qualified_estimate_keeps_its_qualifier_and_mark(seeded: dict) -> None:
+    vi, en = sentences(seeded["vi"]), sentences(seeded["en"])
+    assert (
+        "Số lượt cán bộ, công chức, viên chức được cử đi đào tạo, bồi dưỡng, tổng giai đoạn 2016–2020: "
+        "huyện Tam Đường ước trên 4.220 lượt." in vi
+    )
+    assert any(
+        s.startswith("Số lượt khách du lịch năm 2020: huyện Tam Đường ước khoảng 300.000 lượt khách")
+        for s in vi
+    )
+    # English puts the qualifier before the estimate, and each sentence has a verb.
+    assert any("Tam Đường district recorded over an estimated 4,220 instances." in s for s in en)
+    assert any("Tam Đường district recorded about an estimated 300,000" in s for s in en)
+
+
+def test_a_term_sum_says_its_years_and_never_one_year(seeded: dict) -> None:
+    (award,) = [s for s in sentences(seeded["vi"]) if s.startswith("Bằng khen Chủ tịch UBND tỉnh (cá nhân)")]
+    assert (
+        award
+        == "Bằng khen Chủ tịch UBND tỉnh (cá nhân), tổng giai đoạn 2016–2020: huyện Tam Đường ước 591 lượt."
+    )
+    (heading,) = [r.area for r in seeded["vi"].area_rows if r.group and r.code == "BK_CT_UBND_TINH_CN"]
+    assert heading == "Bằng khen Chủ tịch UBND tỉnh (cá nhân) (lượt; tổng giai đoạn 2016–2020)"
+
+
+def test_a_cut_a_year_is_set_against_the_units_own_fall(seeded: dict) -> None:
+    (poverty,) = [s for s in sentences(seeded["vi"]) if s.startswith("Tỷ lệ hộ nghèo")]
+    # 4,5 points a year against a cut of 3,0 a year: 150 %, worked out, not the level 18,22 against 3.
+    assert (
+        "huyện Tam Đường ước 18,22%, bình quân mỗi năm giảm 4,5 điểm\u00a0% (mục tiêu: giảm 3,0 điểm\u00a0% "
+        "mỗi năm), bằng 150% mức giảm Nghị quyết đề ra, vượt chỉ tiêu" in poverty
+    )
+    row = next(r for r in seeded["vi"].area_rows if r.code == "POV_RATE" and r.area_code == "106")
+    assert (row.target, row.actual, row.pct, row.status) == (
+        "NQ: giảm mỗi năm 3,0 điểm % (*)",
+        "18,22 (ước); giảm mỗi năm 4,5 điểm %",
+        "150",
+        "vượt",
+    )
+    assert not row.reported  # computed from the stated fall, no longer the report's own % alone
+    english = next(s for s in sentences(seeded["en"]) if s.startswith("Poverty rate"))
+    assert (
+        "down 4.5 percentage points a year on average against a target cut of 3.0 percentage points"
+        in english
+    )
+
+
+def test_the_results_say_what_is_missing_instead_of_no_figures(seeded: dict) -> None:
+    results = seeded["vi"].section("results")
+    assert results is not None
+    assert (
+        "Chưa có số liệu các chỉ tiêu của tỉnh Lai Châu trong giai đoạn 2015 – 2020."
+        not in results.paragraphs
+    )
+    assert (
+        "Chưa có số liệu chung của toàn tỉnh Lai Châu cho các chỉ tiêu trong giai đoạn 2015 – 2020; số liệu "
+        "năm 2020 của 1/8 đơn vị hành chính cấp huyện trực thuộc đã báo cáo được so sánh tại mục sau và "
+        "tại Phụ lục." in results.paragraphs
+    )
+
+
+def test_no_chart_of_one_bar_and_the_caption_says_the_period(seeded: dict, contents: dict) -> None:
+    # One district reported: a chart of one bar compares nothing.
+    assert "compare" not in seeded["vi"].figures
+    ((caption, figure),) = contents["vi"].figures["compare"]()
+    assert caption == "Tổng diện tích chè năm 2026"
+    # The four communes' partial sum is drawn as no line of the province.
+    names = " ".join(str(a.text) for a in figure.layout.annotations)
+    assert "3.190,75" not in names
 
 
 # Thin data -------------------------------------------------------------------------------
@@ -240,7 +361,9 @@ def test_a_parent_whose_units_reported_nothing_gets_a_short_report_that_says_so(
     assert content.area_none == sentence
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
     said = texts(doc)
-    assert said.count(sentence) == 2  # in the section and under Phụ lục II
+    # Said once, in the section: no second appendix of that one sentence alone on a page.
+    assert said.count(sentence) == 1
+    assert "PHỤ LỤC II" not in said and "PHỤ LỤC I" not in said
     assert len(doc.tables) == 2  # header block and signature: no empty table
     # A commune has no units under it: said, not a traceback.
     content = report_compare.report(data, "03424", YEAR, ["GTSX"], "en")
@@ -266,11 +389,12 @@ def test_the_pdf_holds_the_comparison_with_diacritics(contents: dict, tmp_path: 
     flat = re.sub(r"\s+", " ", pdftext(path))
     for expected in (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC NĂM 2026",
-        "tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã)",
+        "4 xã đã báo cáo cộng lại 3.190,75 ha, chưa phải số của toàn tỉnh Lai Châu",
         "PHỤ LỤC II",
         "Xã Bản Bo",
         "1.200,5",
-        "chưa đủ: tổng hợp từ 4/38 đơn vị hành chính cấp xã; không đánh giá",
+        "Cộng 4/38",
+        "3.190,75",
     ):
         assert expected in flat, expected
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
@@ -313,7 +437,9 @@ def test_the_comparison_page_offers_the_report_to_a_viewer(
     assert [r[3] for r in rows[1:5]] == (
         ["1.200,5", "950", "610", "430,25"] if lang == "vi" else ["1,200.5", "950", "610", "430.25"]
     )
-    assert rows[-1][1] == compare.area_name(data, "12", 2026, lang)
+    # Four communes of 38 reported: the last line is their sum, named as theirs, not the province.
+    units = t("report.cmp.level.commune", lang)
+    assert rows[-1][1] == t("report.cmp.partial_row", lang).format(n=4, m=38, units=units)
 
 
 def test_every_indicator_with_unit_figures_and_the_country(
@@ -359,3 +485,31 @@ def test_the_command_line_writes_the_comparison(
     capsys.readouterr()
     assert main([*args, "--compare", "TEA_AREA,KHONG_CO"]) == 2
     assert capsys.readouterr().err.startswith("Lỗi: không có chỉ tiêu KHONG_CO để so sánh")
+
+
+def test_an_indicator_s_rows_stay_on_one_page_and_a_chart_with_its_caption(contents: dict) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["vi"], browser=None)))
+    rows = document.tables[-1].rows[1:]
+    area_rows = contents["vi"].area_rows
+    assert len(rows) == len(area_rows) >= 10
+
+    def kept(row: object) -> bool:
+        return all(
+            bool(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next)
+            for c in row.cells  # type: ignore[attr-defined]
+            for p in c.paragraphs
+        )
+
+    # Every row but an indicator's last is kept with the next; the last of all with the notes.
+    for index, (row, line) in enumerate(zip(rows, area_rows, strict=True)):
+        following = area_rows[index + 1] if index + 1 < len(area_rows) else None
+        assert kept(row) == (following is None or not following.group), line.area
+    assert document.styles["BC Figure"].paragraph_format.keep_with_next
+
+
+def test_the_chart_draws_an_indicator_whose_units_are_judged(communes: Dataset) -> None:
+    # Households come first and all four communes reported them, but only tea has targets to judge.
+    codes = ("HOUSEHOLDS", "TEA_AREA")
+    content = report_compare.report(communes, "12", YEAR, codes, "vi")
+    ((caption, _),) = content.figures["compare"]()
+    assert caption == "Tổng diện tích chè năm 2026"

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from indicators.core.model import Dataset
+from indicators.report import appendix as report_appendix
 from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import goals as report_goals
@@ -194,27 +195,27 @@ def test_a_yes_no_goal_reads_in_words_never_as_zero() -> None:
 
 def test_the_legend_is_decided_from_the_rows_flags_not_their_text() -> None:
     plain = report.Row("1", "X", "ha", "5", "5", "100", "đạt")
-    assert report._legend([plain], "vi") == [t("phrase.met_rule", "vi")]
+    assert report_appendix.legend([plain], "vi") == [t("phrase.met_rule", "vi")]
     # A row flagged implied and estimate gets both notes, whatever its cells say.
     flagged = report.Row("1", "X", "ha", "5", "5", "100", "đạt", implied=True, estimate=True)
-    assert report._legend([flagged], "vi") == [
+    assert report_appendix.legend([flagged], "vi") == [
         t("report.legend.implied", "vi"),
         t("report.legend.estimate", "vi"),
         t("phrase.met_rule", "vi"),
     ]
     # Text that merely looks like a mark decides nothing.
     lookalike = report.Row("1", "X (*)", "ha", "5 (*)", "5 (ước)", "100 (BC)", "đạt")
-    assert report._legend([lookalike], "vi") == [t("phrase.met_rule", "vi")]
+    assert report_appendix.legend([lookalike], "vi") == [t("phrase.met_rule", "vi")]
 
 
 def test_the_abbreviations_come_from_the_rows_target_kind_not_their_text() -> None:
     kinds = t("report.legend.kinds", "vi").format(kinds="NQ: Nghị quyết")
     # A cell that reads "NQ: …" but comes from no resolution spells out nothing.
     lookalike = report.Row("1", "X", "ha", "NQ: 5", "5", "100", "đạt")
-    assert kinds not in report._legend([lookalike], "vi")
+    assert kinds not in report_appendix.legend([lookalike], "vi")
     # The target's kind decides, whatever the cell says.
     stated = report.Row("1", "X", "ha", "5", "5", "100", "đạt", target_kind="NQ")
-    assert report._legend([stated], "vi") == [kinds, t("phrase.met_rule", "vi")]
+    assert report_appendix.legend([stated], "vi") == [kinds, t("phrase.met_rule", "vi")]
 
 
 def test_the_two_appendices_share_one_legend() -> None:
@@ -222,7 +223,7 @@ def test_the_two_appendices_share_one_legend() -> None:
     row = report.Row("1", "X", "ha", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
     area = report.AreaRow("1", "Xã A", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
     shared = [t("report.legend.implied", "vi"), t("report.legend.reported", "vi"), "Viết tắt: KH: Kế hoạch."]
-    assert report._legend([row], "vi") == [*shared, t("phrase.met_rule", "vi")]
+    assert report_appendix.legend([row], "vi") == [*shared, t("phrase.met_rule", "vi")]
     assert report_compare._legend([area], "Tam Đường", "xã", "vi")[1:] == shared
 
 
@@ -236,10 +237,10 @@ def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     summed = t("phrase.period_sum", lang).format(first=2016, last=2020)
     jobs = next((p for p in section.paragraphs if p.startswith(_name("JOBS", lang))), None)
     if jobs is not None:
-        assert f"({summed})" in jobs, jobs
+        assert f", {summed}: " in jobs, jobs
     cadres = next((p for p in section.paragraphs if p.startswith(_name("CADRE_TRAINING", lang))), None)
     if cadres is not None:
-        assert f"({summed})" in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
+        assert f", {summed}: " in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
     assert jobs is not None or cadres is not None, text
     headings = {r.code: r.area for r in content.area_rows if r.group}
     if "JOBS" in headings:

@@ -17,6 +17,7 @@ from indicators.core.model import (
     TABLES,
     AggregationRule,
     AreaLevel,
+    Comparator,
     Dataset,
     ObsKind,
     TargetKind,
@@ -50,6 +51,15 @@ COLUMNS = [
     "target_basis",
     "reported_pct",
     "status_basis",
+    # What a reduce-by target is judged on: the achieved fall a year, not the level in "value".
+    "change",
+]
+# A stated change, official or estimated ("ước" in a report written before the year ended).
+_CHANGE_KINDS = [
+    ObsKind.CHANGE.value,
+    ObsKind.CHANGE_PER_YEAR.value,
+    ObsKind.CHANGE_ESTIMATE.value,
+    ObsKind.CHANGE_PER_YEAR_ESTIMATE.value,
 ]
 PARTIAL = "partial"  # the status of a parent whose total lacks some children: not judged
 _KIND_ORDER = [k.value for k in TargetKind]  # NQ before KH before DA before GIAO
@@ -265,7 +275,7 @@ def _judge(data: Dataset, code: str, year: int, rows: pd.DataFrame) -> pd.DataFr
     changes = data.observations[
         (data.observations["code"] == code)
         & (data.observations["year"] == year)
-        & data.observations["kind"].isin([ObsKind.CHANGE.value, ObsKind.CHANGE_PER_YEAR.value])
+        & data.observations["kind"].isin(_CHANGE_KINDS)
     ]
     targets = data.targets[(data.targets["code"] == code) & (data.targets["year"] == year)]
     targets = targets[targets["area"].isin(set(rows["area"]))]
@@ -294,6 +304,8 @@ def _judge(data: Dataset, code: str, year: int, rows: pd.DataFrame) -> pd.DataFr
     out["gap"] = out["judged_actual"] - out["target"]
     out["status"] = out["status"].fillna("no_target")
     out.loc[out["actual"].isna() & out["target"].notna(), "status"] = "no_data"
+    reduce = out["comparator"] == Comparator.REDUCE_BY.value
+    out["change"] = out["judged_actual"].where(reduce)
     return out.drop(columns="judged_actual").rename(columns={"actual": "value"})
 
 

@@ -14,7 +14,8 @@ import pandas as pd
 from indicators.areas import compare
 from indicators.areas import hierarchy as areas
 from indicators.areas.aggregate import Mark
-from indicators.core.model import AreaLevel, Dataset, ObsKind, Status
+from indicators.core.model import AreaLevel, Comparator, Dataset, ObsKind
+from indicators.report import compare_text as words
 from indicators.report import legend as report_legend
 from indicators.report.content import (
     AreaRow,
@@ -23,18 +24,16 @@ from indicators.report.content import (
     Record,
     Section,
     _num,
-    _pct,
     build,
-    shown_pct,
 )
 from indicators.report.facts import catalogue as _catalogue
+from indicators.report.facts import period_text
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.outline import insert_after
 from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
-_JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
 # Children with neither a figure nor a target share one line; their names are listed up to this many.
 _NAMES_LISTED = 12
 
@@ -67,17 +66,26 @@ def report(
     return add(build(data, area, period, lang, narrative), data, codes)
 
 
-def _compared(data: Dataset, parent: str, year: int, codes: Sequence[str], info: pd.DataFrame) -> list:
-    """Each wanted indicator compared across the units; a comparison reads one year only."""
+def _compared(
+    data: Dataset, parent: str, year: int, codes: Sequence[str], info: pd.DataFrame, lang: Lang
+) -> list:
+    """Each wanted indicator compared across the units; a comparison reads one year only.
+
+    Each row carries its area's name in the reader's language ("label"), looked up once for all
+    indicators: a name looked up per row cost a sixty-indicator report a fifth of its time.
+    """
     obs, targets = data.observations, data.targets
     year_data = replace(
         data,
         observations=obs[obs["year"] == year].reset_index(drop=True),
         targets=targets[targets["year"] == year].reset_index(drop=True),
     )
-    return [
+    results = [
         compare.compare(year_data, code, year, parent) for code in dict.fromkeys(codes) if code in info.index
     ]
+    wanted = {parent}.union(*(set(r.rows["area"]) for r in results))
+    names = compare.area_names(data, sorted(wanted), year, lang)
+    return [replace(r, rows=r.rows.assign(label=r.rows["area"].map(names).fillna(""))) for r in results]
 
 
 def _section(
@@ -88,9 +96,10 @@ def _section(
     parent_name: str,
     year: int,
     lang: Lang,
+    appendix: str = "",
 ) -> tuple[Section, list[AreaRow], str]:
     """The comparison's sentences and appendix rows, or one sentence saying there is nothing to compare."""
-    units = _units(kids, lang)
+    units, short = _units(kids, lang), words.short_units(kids, lang)
     shown = [r for r in results if not r.problem and r.children["value"].notna().any()]
     section = Section(t("report.cmp.heading", lang).format(y=year), key="compare")
     if kids.empty or not shown:
@@ -108,12 +117,21 @@ def _section(
             y=year,
             k=_num(len(shown), lang),
             indicators=fmt.unit_after(_num(len(shown), lang), t("report.noun.indicators", lang)),
+            appendix=appendix,
         )
     )
+    common = _common_reporters(data, shown, year, lang)
+    if common:
+        n, m = _num(len(common), lang), _num(len(kids), lang)
+        names = ", ".join(common)
+        section.paragraphs.append(
+            t("report.cmp.common", lang).format(y=year, n=n, m=m, units=short, names=names)
+        )
     rows: list[AreaRow] = []
     for number, result in enumerate(shown, start=1):
         record = info.loc[result.code]
-        section.paragraphs.append(_sentence(data, result, record, parent_name, units, lang))
+        sentence = words.sentence(data, result, record, parent_name, short, lang, common=bool(common))
+        section.paragraphs.append(sentence)
         rows += _rows(data, result, record, number, units, lang)
     drawn = {r.code for r in shown}
     silent = [r.code for r in results if r.code not in drawn]
@@ -124,6 +142,26 @@ def _section(
     return section, rows, ""
 
 
+def _common_reporters(data: Dataset, shown: list, year: int, lang: Lang) -> list[str]:
+    """The names of the units that reported, where the same few reported every indicator; else none.
+
+    Said once before the indicators, so that each sentence need not repeat "1/8 đơn vị" sixty times.
+    """
+    sets = {frozenset(r.children.loc[r.children["value"].notna(), "area"]) for r in shown}
+    if len(sets) != 1 or len(next(iter(sets))) >= len(shown[0].children):
+        return []
+    first = shown[0].children
+    held = first[first["area"].isin(next(iter(sets)))]["area"]
+    return [words.in_sentence(str(label), lang) for label in first.loc[held.index, "label"]]
+
+
+def _appendix(content: Content) -> str:
+    """The comparison's appendix by name: "Phụ lục II" after the area's own targets, else the only one."""
+    if content.rows:
+        return t("report.appendix", content.lang) + " II"
+    return t("report.cmp.the_appendix", content.lang)
+
+
 def _awards_seen(
     content: Content, shown_codes: set[str], info: pd.DataFrame, parent_name: str, units: str
 ) -> None:
@@ -132,8 +170,34 @@ def _awards_seen(
     if awards is None or awards.parts or not shown_codes & set(info.index[info["domain"] == "commendations"]):
         return
     awards.paragraphs[:] = [
-        t("report.cmp.awards_in_units", content.lang).format(area=parent_name, units=units)
+        t("report.cmp.awards_in_units", content.lang).format(
+            area=parent_name, units=units, appendix=_appendix(content)
+        )
     ]
+
+
+def _own_missing(content: Content, shown: list, kids: pd.DataFrame, parent_name: str) -> None:
+    """Where the parent holds no figure of its own, the results say so and where its units' figures are.
+
+    "Chưa có số liệu các chỉ tiêu của tỉnh" would contradict the units' figures two sections later.
+    """
+    results, lang = content.section("results"), content.lang
+    if results is None or not content.thin or not shown:
+        return
+    period = period_text(content.period, lang)
+    said = t("report.no_figures", lang).format(area=content.area_name, period=period)
+    reported = set().union(*(set(r.children.loc[r.children["value"].notna(), "area"]) for r in shown))
+    n, m = _num(len(reported), lang), _num(len(kids), lang)
+    precise = t("report.cmp.own_missing", lang).format(
+        area=parent_name,
+        period=period,
+        y=content.period.end,
+        n=n,
+        m=m,
+        units=_units(kids, lang),
+        appendix=_appendix(content),
+    )
+    results.paragraphs[:] = [precise if p == said else p for p in results.paragraphs]
 
 
 def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
@@ -141,26 +205,28 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     # Load inputs.
     lang, parent, year = content.lang, content.area, content.period.end
     info = _catalogue(data, lang)
-    parent_name = _in_sentence(compare.area_name(data, parent, year, lang), lang)
+    parent_name = words.in_sentence(compare.area_name(data, parent, year, lang), lang)
     kids = compare.children_of(data, parent, year)
 
     # Process data.
-    results = _compared(data, parent, year, codes, info)
-    section, rows, none = _section(data, results, kids, info, parent_name, year, lang)
+    results = _compared(data, parent, year, codes, info, lang)
+    section, rows, none = _section(data, results, kids, info, parent_name, year, lang, _appendix(content))
     shown = [r for r in results if r.code in {row.code for row in rows}]
     _awards_seen(content, {r.code for r in shown}, info, parent_name, _units(kids, lang))
+    _own_missing(content, shown, kids, parent_name)
 
     # Save outputs.
     figures = dict(content.figures)
-    if shown:
-        first = shown[0]
-        record = info.loc[first.code]
-        figures["compare"] = lambda: [_figure(data, first, str(record["name"]), str(record["unit"]), lang)]
+    drawn = _charted(shown)
+    if drawn is not None:
+        record = info.loc[drawn.code]
+        figures["compare"] = lambda: [_figure(data, drawn, record, lang)]
     return replace(
         content,
         sections=insert_after(content.sections, "results", section),
         figures=figures,
-        compared=True,
+        # Nothing to compare is said in the section; an appendix of that one sentence would stand alone.
+        compared=bool(rows),
         area_rows=rows,
         area_title=t("report.cmp.appendix_title", lang).format(area=parent_name.upper(), y=year),
         area_legend=_legend(rows, parent_name, _units(kids, lang), lang),
@@ -168,34 +234,9 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     )
 
 
-def _in_sentence(name: str, lang: Lang) -> str:
-    """ "Xã Bản Bo" inside a Vietnamese sentence is "xã Bản Bo"; English names stay as they are."""
-    if lang == "vi" and name[:1].isupper() and " " in name and name.split(" ", 1)[0] in _PREFIXES:
-        return name[:1].lower() + name[1:]
-    return name
-
-
-_PREFIXES = {"Tỉnh", "Huyện", "Xã", "Phường", "Thị", "Thành", "Quận"}
-# The kind of a unit, read from its official name: a city (thành phố) is not a district (huyện).
-_KINDS = (
-    ("Thành phố ", "thanh_pho"),
-    ("Thị xã ", "thi_xa"),
-    ("Thị trấn ", "thi_tran"),
-    ("Huyện ", "huyen"),
-    ("Quận ", "quan"),
-    ("Phường ", "phuong"),
-    ("Xã ", "xa"),
-    ("Tỉnh ", "tinh"),
-)
-
-
-def _kind_of(name: str) -> str:
-    return next((kind for prefix, kind in _KINDS if name.startswith(prefix)), "")
-
-
 def _units(kids: pd.DataFrame, lang: Lang) -> str:
     """The child units in words: their kind when they share one ("xã"), else their level, true of all."""
-    kinds = {_kind_of(str(name)) for name in kids["name"]} if "name" in kids else set()
+    kinds = {words.kind_of(str(name)) for name in kids["name"]} if "name" in kids else set()
     if len(kinds) == 1 and "" not in kinds:
         return t(f"report.cmp.kind.{kinds.pop()}", lang)
     level = kids["level"].mode().iloc[0] if not kids.empty else AreaLevel.COMMUNE.value
@@ -206,52 +247,27 @@ def _kinds(kids: pd.DataFrame, lang: Lang) -> str:
     """How many of each kind the units are: "7 huyện, 1 thành phố"."""
     counts: dict[str, int] = {}
     for name in kids["name"]:
-        kind = _kind_of(str(name))
+        kind = words.kind_of(str(name))
         counts[kind] = counts.get(kind, 0) + 1
-    words = []
+    said = []
     for kind, n in sorted(counts.items(), key=lambda item: -item[1]):
         noun = t(f"report.cmp.kind.{kind}", lang) if kind else t("report.cmp.kind.other", lang)
-        words.append(f"{_num(n, lang)} {fmt.unit_after(_num(n, lang), noun)}")
-    return ", ".join(words)
+        said.append(f"{_num(n, lang)} {fmt.unit_after(_num(n, lang), noun)}")
+    return ", ".join(said)
 
 
 def _parent_note(result: compare.Comparison, parent_name: str, units: str, lang: Lang) -> str:
-    """The parent's total in the office's words: how many units it adds up, or that there is none yet."""
+    """The parent's line in the office's words: all its units added up, a partial sum, or why no total."""
     row = result.parent_row
     if row is None:
         return ""
     mark = str(row["mark"])
-    if mark in (Mark.NOT_ADDITIVE.value, Mark.NO_DATA.value):
-        return t("report.cmp.no_total", lang).format(area=parent_name)
-    key = "report.cmp.aggregated" if mark == Mark.COMPLETE.value else "report.cmp.partial_total"
-    return t(key, lang).format(n=_num(row["reported"], lang), m=_num(row["expected"], lang), units=units)
-
-
-def _value(value: object, unit: str, lang: Lang, qualifier: str = "") -> str:
-    return phrase.number(phrase.Figure(value, unit, qualifier), lang, document=True)
-
-
-def _qualifiers(data: Dataset, code: str, year: int) -> dict[str, str]:
-    """The source's qualifier ("trên", "khoảng") of each area's own figure: it travels with the figure."""
-    obs = data.observations
-    mine = obs[(obs["code"] == code) & (obs["year"] == year) & (obs["qualifier"] != "")]
-    return dict(zip(mine["area"], mine["qualifier"], strict=True))
-
-
-def _target_figure(row: Record, unit: str = "") -> phrase.Figure:
-    """The target with its basis: an implied one is never more precise than the printed % it comes from."""
-    return phrase.Figure(
-        row["target"],
-        unit,
-        comparator=str(row["comparator"]),
-        basis=str(row["target_basis"]) or "stated",
-        printed_pct=row["reported_pct"],
-    )
-
-
-def _target(row: Record) -> float:
-    """The target as shown (phrase.shown_value: the one rule for an implied target's precision)."""
-    return phrase.shown_value(_target_figure(row))
+    if mark in (Mark.NOT_ADDITIVE.value, Mark.NO_DATA.value) or fmt.is_missing(row["value"]):
+        return words.why_no_total(row.to_dict(), parent_name, lang, cell=True)
+    numbers = {"n": _num(row["reported"], lang), "m": _num(row["expected"], lang), "units": units}
+    if mark == Mark.COMPLETE.value:
+        return t("report.cmp.aggregated", lang).format(**numbers)
+    return t("report.cmp.partial_total", lang).format(area=parent_name, **numbers)
 
 
 def _heading(info: pd.Series, unit: str, year: int, lang: Lang) -> str:
@@ -263,74 +279,6 @@ def _heading(info: pd.Series, unit: str, year: int, lang: Lang) -> str:
     return f"{info['name']} ({details})" if details else str(info["name"])
 
 
-def _period(info: pd.Series, year: int, lang: Lang) -> str:
-    """ "năm 2020", or "tổng giai đoạn 2016–2020" for a figure summed over a term."""
-    figure = phrase.Figure(None, period=phrase.period_of(year, str(info["value_kind"])))
-    return phrase.period_words(figure, lang) or t("report.cmp.year", lang).format(y=year)
-
-
-def _pct_shown(row: Record) -> float:
-    if fmt.is_missing(row["attainment_pct"]) and str(row["status_basis"]) != "reported":
-        return float("nan")
-    return shown_pct(row)
-
-
-# Sentences ---------------------------------------------------------------------------
-
-
-def _sentence(
-    data: Dataset, result: compare.Comparison, info: pd.Series, parent_name: str, units: str, lang: Lang
-) -> str:
-    """One indicator: the parent's total as marked, the first and last child, the children's tally."""
-    unit, name, year = str(info["unit"]), str(info["name"]), result.year
-    parent = result.parent_row
-    note = _parent_note(result, parent_name, units, lang)
-    said = _qualifiers(data, result.code, year)
-    pieces = []
-    if parent is not None:
-        pieces.append(
-            _parent_clause(parent.to_dict(), note, parent_name, unit, lang, said.get(result.parent, ""))
-        )
-    kids = result.children[result.children["value"].notna()]
-    first, last = kids.iloc[0], kids.iloc[-1]
-    first_name = _in_sentence(compare.area_name(data, str(first["area"]), year, lang), lang)
-    v1 = _value(first["value"], unit, lang, said.get(str(first["area"]), ""))
-    if len(kids) == 1:
-        pieces.append(t("report.cmp.only", lang).format(first=first_name, v1=v1))
-    else:
-        last_name = _in_sentence(compare.area_name(data, str(last["area"]), year, lang), lang)
-        v2 = _value(last["value"], unit, lang, said.get(str(last["area"]), ""))
-        pieces.append(t("report.cmp.first_last", lang).format(first=first_name, v1=v1, last=last_name, v2=v2))
-    counts = result.children["status"].value_counts()
-    if any(counts.get(s, 0) for s in _JUDGED):
-        words = {s: _num(int(counts.get(s, 0)), lang) for s in _JUDGED}
-        pieces.append(t("report.cmp.tally", lang).format(**words))
-    return f"{name} ({_period(info, year, lang)}): {'; '.join(pieces)}."
-
-
-def _parent_clause(
-    row: Record, note: str, parent_name: str, unit: str, lang: Lang, qualifier: str = ""
-) -> str:
-    """The parent's total: "tỉnh Lai Châu 3.190,75 ha (chưa đủ: tổng hợp từ 4/38 xã), chưa đánh giá …"."""
-    mark = str(row["mark"])
-    if fmt.is_missing(row["value"]) or mark in (Mark.NOT_ADDITIVE.value, Mark.NO_DATA.value):
-        return f"{parent_name}: {note}"
-    value = _value(row["value"], unit, lang, qualifier)
-    if str(row["actual_kind"]) == ObsKind.ESTIMATE.value:
-        value = f"{t('report.cmp.estimate', lang)} {value}"
-    text = f"{parent_name} {value} ({note})"
-    status = str(row["status"])
-    if status == compare.PARTIAL and not fmt.is_missing(row["target"]):
-        return text + ", " + t("report.cmp.partial", lang).format(target=_value(_target(row), unit, lang))
-    if status in _JUDGED:
-        kind = t(f"pct_kind.{row['target_kind']}", lang)
-        pct = _pct_shown(row)
-        return f"{text}, {t('report.pct_of', lang).format(pct=_pct(pct, lang), kind=kind)}, " + t(
-            f"verdict.{status}", lang
-        )
-    return text
-
-
 # The appendix table ------------------------------------------------------------------
 
 
@@ -339,7 +287,7 @@ def _rows(
 ) -> list[AreaRow]:
     """The indicator's heading, each child with a figure or a target, the rest in one line, the parent."""
     unit, year = str(info["unit"]), result.year
-    said = _qualifiers(data, result.code, year)
+    said = words.qualifiers(data, result.code, year)
     rows = [
         AreaRow(
             str(number),
@@ -356,35 +304,55 @@ def _rows(
     kids = result.children
     listed = kids[kids["value"].notna() | kids["target"].notna()]
     for index, record in enumerate(listed.to_dict("records"), start=1):
-        name = compare.area_name(data, str(record["area"]), year, lang)
+        name = str(record["label"])
         status = t(f"status.{record['status']}", lang)
         record["qualifier"] = said.get(str(record["area"]), "")
-        rows.append(_row(f"{number}.{index}", name, record, status, result.code, lang))
+        rows.append(_row(f"{number}.{index}", name, record, status, result.code, unit, lang))
     rest = kids[kids["value"].isna() & kids["target"].isna()]
     if not rest.empty:
-        names = [compare.area_name(data, str(a), year, lang) for a in rest["area"]]
+        names = [str(label) for label in rest["label"]]
         listing = ": " + ", ".join(names) if len(names) <= _NAMES_LISTED else ""
         count = _num(len(names), lang)
         text = t("report.cmp.rest", lang).format(n=count, units=fmt.unit_after(count, units))
         text += listing
         rows.append(AreaRow("", text, "", fmt.MISSING, "", t("status.no_data", lang), code=result.code))
+    parent = _parent_row(data, result, units, unit, said, lang)
+    return [*rows, parent] if parent is not None else rows
+
+
+def _parent_row(
+    data: Dataset, result: compare.Comparison, units: str, unit: str, said: dict[str, str], lang: Lang
+) -> AreaRow | None:
+    """The parent's line: its total where every unit reported, the sum of the units that did, or why not.
+
+    One unit's figure is no sum to add: where only one reported, its own line says all there is.
+    """
     parent = result.parent_row
-    if parent is not None:
-        record = parent.to_dict()
-        name = compare.area_name(data, result.parent, year, lang)
-        note = _parent_note(result, _in_sentence(name, lang), units, lang)
-        status = str(record["status"])
-        word = t(f"status.{status}", lang) + "; " if status in _JUDGED else ""
-        if status == compare.PARTIAL:
-            note += "; " + t("status.khong_danh_gia", lang)
-        record["qualifier"] = said.get(result.parent, "")
-        rows.append(replace(_row("", name, record, word + note, result.code, lang), parent=True))
-    return rows
+    reported = int(result.children["value"].notna().sum())
+    if parent is None or (str(parent["mark"]) == Mark.PARTIAL.value and reported < 2):
+        return None
+    record = parent.to_dict()
+    name = str(parent["label"])
+    note = _parent_note(result, words.in_sentence(name, lang), units, lang)
+    status = str(record["status"])
+    word = t(f"status.{status}", lang) + "; " if status in words.JUDGED else ""
+    record["qualifier"] = words.total_qualifier(data, result, said)
+    if str(record["mark"]) == Mark.PARTIAL.value:
+        # A sum over some units is theirs, not the parent's: named so, with no target to judge it by.
+        name = t("report.cmp.partial_row", lang).format(
+            n=_num(reported, lang), m=_num(len(result.children), lang), units=units
+        )
+        record["target"] = float("nan")
+    return replace(_row("", name, record, word + note, result.code, unit, lang), parent=True)
 
 
-def _row(stt: str, name: str, record: Record, status: str, code: str, lang: Lang) -> AreaRow:
-    """A child's or the parent's figures as printed, and the values printed, for checking."""
-    figure = _target_figure(record)
+def _row(stt: str, name: str, record: Record, status: str, code: str, unit: str, lang: Lang) -> AreaRow:
+    """A child's or the parent's figures as printed, and the values printed, for checking.
+
+    A cut-a-year target is set beside the unit's own fall a year, in points for a rate: like with like.
+    """
+    reduce = str(record["comparator"]) == Comparator.REDUCE_BY.value
+    figure = words.target_figure(record, unit if reduce else "")
     target_text = phrase.target_cell(figure, lang, star=True)
     if target_text != fmt.MISSING:
         target_text = f"{t('kind_short.' + str(record['target_kind']), lang)}: {target_text}"
@@ -393,7 +361,10 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, lang: Lang
     estimate = actual_text != fmt.MISSING and str(record["actual_kind"]) == ObsKind.ESTIMATE.value
     if estimate:
         actual_text += f" ({t('report.mark.estimate', lang)})"
-    pct = _pct_shown(record)
+    if reduce and actual_text != fmt.MISSING and not fmt.is_missing(record["change"]):
+        change = phrase.join(fmt.number(abs(float(record["change"])), lang), phrase.change_words(unit, lang))
+        actual_text += "; " + t("report.cmp.fell_cell", lang).format(change=change)
+    pct = words.pct_shown(record)
     pct_text = "" if fmt.is_missing(pct) else _num(pct, lang)
     reported = bool(pct_text) and str(record["status_basis"]) == "reported"
     if reported:
@@ -426,15 +397,33 @@ def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> li
     return [parent, *report_legend.notes(rows, lang)]
 
 
-def _figure(
-    data: Dataset, result: compare.Comparison, name: str, unit: str, lang: Lang
-) -> tuple[str, object]:
-    """The comparison page's chart of the first indicator in print style, with its title for the caption."""
+def _charted(shown: list) -> compare.Comparison | None:
+    """The indicator the chart draws: most units judged, then most reported; none where no two reported.
+
+    One bar compares nothing. A partial sum is no figure of the parent: the chart draws no line for it.
+    """
+    # Units judged against their own targets first, then how many reported; the first such wins a tie.
+    keys = [
+        (int(r.children["status"].isin(words.JUDGED).sum()), int(r.children["value"].notna().sum()))
+        for r in shown
+    ]
+    if not keys or max(n for _, n in keys) < 2:
+        return None
+    best = shown[keys.index(max(k for k in keys if k[1] >= 2))]
+    partial = best.rows["is_parent"] & (best.rows["mark"] == Mark.PARTIAL.value)
+    rows = best.rows.copy()
+    rows.loc[partial, "value"] = float("nan")
+    return replace(best, rows=rows)
+
+
+def _figure(data: Dataset, result: compare.Comparison, info: pd.Series, lang: Lang) -> tuple[str, object]:
+    """The comparison page's chart in print style, captioned with its period: a term's sum says so."""
     from indicators.charts import (
         compare as compare_charts,  # plotly is loaded only for a report that has something to draw
     )
 
-    title = t("compare.chart_title", lang).format(indicator=name, year=result.year)
+    name, unit = str(info["name"]), str(info["unit"])
+    title = words.lead(name, str(info["value_kind"]), result.year, lang)
     figure = compare_charts.compare_figure(data, result, name, unit, lang, for_print=True)
     figure.update_layout(title_text=" ")
     return title, figure

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -19,9 +18,9 @@ from indicators.core.model import (
     Status,
     ValueKind,
 )
+from indicators.report import appendix as report_appendix
 from indicators.report import awards as report_awards
 from indicators.report import goals as report_goals
-from indicators.report import legend as report_legend
 from indicators.report import outline as report_outline
 from indicators.report import results as report_results
 from indicators.report import year as report_year
@@ -34,7 +33,9 @@ from indicators.report.facts import (
     stated_plans,
 )
 from indicators.report.narrative import EMPTY, Narrative
-from indicators.report.shape import ROMAN as _ROMAN
+from indicators.report.rows import TERM_KINDS as _TERM_KINDS
+from indicators.report.rows import AreaRow, Record, Row, shown_pct
+from indicators.report.rows import num as _num
 from indicators.report.shape import Part, Period, ReportError, Section, number_sections, parse_period
 from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
@@ -45,64 +46,18 @@ _AWARDS = "commendations"
 _JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
 # Fewer bars than this add nothing to the sentences that already give each %: no chart is drawn.
 _CHART_MIN = 3
-# Targets set for a whole term (resolution, programme), read before a year's plan.
-_TERM_KINDS = ("NQ", "DA")
-# One row of an engine's output as a plain mapping: column → value.
-Record = Mapping[str, Any]
-__all__ = ["Part", "Period", "ReportError", "Section", "area_names", "number_sections", "parse_period"]
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of the appendix table, as text, with the engine's numbers kept for checking."""
-
-    stt: str
-    indicator: str
-    unit: str
-    target: str
-    actual: str
-    pct: str
-    status: str
-    group: bool = False  # a domain's heading line
-    code: str = ""
-    target_value: float = math.nan  # the figure shown, after rounding an implied target
-    actual_value: float = math.nan
-    pct_value: float = math.nan
-    # What the figures are, so the legend is decided from the rows, never by searching their text.
-    estimate: bool = False
-    implied: bool = False
-    qualifier: str = ""
-    period_sum: bool = False
-    per_year: bool = False  # a cut a year ("giảm bình quân mỗi năm"): target and actual are per year
-    yes_no: bool = False
-    reported: bool = False  # the % is the report's own, with no figures to compute it from
-    target_kind: str = ""  # the code of the document that states the target (NQ, KH …), for the notes
-
-
-@dataclass(frozen=True)
-class AreaRow:
-    """One line of the comparison appendix: a child area, the parent's total, or an indicator's heading."""
-
-    stt: str
-    area: str  # the area's name; on a heading line, the indicator and its unit
-    target: str
-    actual: str
-    pct: str
-    status: str
-    group: bool = False  # an indicator's heading line
-    parent: bool = False  # the parent's total (bold)
-    code: str = ""  # the indicator
-    area_code: str = ""
-    target_value: float = math.nan  # the figures shown, for checking against the engine
-    actual_value: float = math.nan
-    pct_value: float = math.nan
-    # What the figures are, so the legend is decided from the rows, never by searching their text.
-    estimate: bool = False
-    implied: bool = False
-    qualifier: str = ""
-    reported: bool = False
-    per_year: bool = False  # no comparison line is a cut a year; the notes ask every table the same
-    target_kind: str = ""  # the code of the document that states the target, where one is printed
+__all__ = [
+    "AreaRow",
+    "Part",
+    "Period",
+    "Record",
+    "ReportError",
+    "Row",
+    "Section",
+    "area_names",
+    "number_sections",
+    "parse_period",
+]
 
 
 @dataclass
@@ -150,10 +105,6 @@ class Content:
 # Names and numbers -------------------------------------------------------------------
 
 
-def _num(value: object, lang: Lang, decimals: int | None = None) -> str:
-    return fmt.number(value, lang, decimals)
-
-
 def _with_unit(text: str, unit: str) -> str:
     # Official documents write "18,22%", "13,3‰" and "100% kế hoạch": the sign against the number.
     if not unit:
@@ -164,24 +115,6 @@ def _with_unit(text: str, unit: str) -> str:
 def _pct(value: float, lang: Lang) -> str:
     text = fmt.number(value, lang)
     return text if text == fmt.MISSING else f"{text}%"
-
-
-def shown_pct(row: Record) -> float:
-    """The % the report shows for a result: computed, rounded as the report printed its own."""
-    if row["status_basis"] == "reported":
-        return float(row["reported_pct"])
-    return fmt.pct_as_printed(float(row["attainment_pct"]), row["reported_pct"])
-
-
-def _implied(rows: pd.DataFrame) -> pd.Series:
-    """Targets worked back from a printed %: the engine's basis column where it has one."""
-    if "target_basis" in rows:
-        return rows["target_basis"].astype(str).eq("implied")
-    return rows["target_derived"].astype(bool)
-
-
-def _estimate(kinds: pd.Series) -> pd.Series:
-    return kinds.astype(str).eq(ObsKind.ESTIMATE.value)
 
 
 # Sentences ---------------------------------------------------------------------------
@@ -374,115 +307,6 @@ def _domain_sentences(
 # The appendix ------------------------------------------------------------------------
 
 
-def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang: Lang) -> list[Row]:
-    """The table's lines; `levels` (by code and year) gives each actual's kind and the source's qualifier."""
-    if results.empty:
-        return []
-    catalogue = info.to_dict("index")
-    levels_kind = levels["actual_kind"]
-    frame = results.assign(_implied=_implied(results).to_numpy())
-    if "qualifier" not in frame:
-        # The actual's "khoảng", "trên" as the body says it; a cut a year is a change, not that level.
-        said = levels["qualifier"].fillna("").astype(str)
-        frame["qualifier"] = [
-            "" if comparator == Comparator.REDUCE_BY.value else said.get((c, int(y)), "")
-            for c, y, comparator in zip(frame["code"], frame["year"], frame["comparator"], strict=True)
-        ]
-    # Where the engine says which actuals are estimates (its actual_kind), that is used as is.
-    if "actual_kind" in frame:
-        frame["_estimate"] = _estimate(frame["actual_kind"]).to_numpy()
-    else:
-        kinds = [levels_kind.get((c, int(y)), "") for c, y in zip(frame["code"], frame["year"], strict=True)]
-        frame["_estimate"] = [k == ObsKind.ESTIMATE.value for k in kinds]
-    frame = frame[frame["code"].isin(catalogue)]
-    frame = frame.assign(
-        _domain=[
-            DOMAINS.index(d) if d in DOMAINS else 99 for d in (catalogue[c]["domain"] for c in frame["code"])
-        ],
-        _kind=[0 if k in _TERM_KINDS else 1 for k in frame["target_kind"]],
-        _order=[catalogue[c]["order"] for c in frame["code"]],
-    ).sort_values(["_domain", "_kind", "_order", "year"], kind="stable")
-    rows: list[Row] = []
-    number = 0
-    for group, (domain, chunk) in enumerate(frame.groupby("_domain", sort=True)):
-        name = t(f"domain.{DOMAINS[domain]}", lang) if domain < len(DOMAINS) else "…"
-        rows.append(Row(_ROMAN[group % len(_ROMAN)], name.upper(), "", "", "", "", "", group=True))
-        for record in chunk.to_dict("records"):
-            number += 1
-            rows.append(_appendix_row(number, record, catalogue[record["code"]], lang))
-    return rows
-
-
-def _appendix_target(r: Record, unit: str) -> phrase.Figure:
-    """An appendix row's target: its basis and printed %, so one rule decides how it is shown."""
-    return phrase.Figure(
-        r["target"],
-        unit,
-        str(r.get("target_qualifier", "") or ""),
-        comparator=str(r["comparator"]),
-        basis="implied" if bool(r["_implied"]) else "stated",
-        printed_pct=r["reported_pct"],
-    )
-
-
-def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
-    reduce = r["comparator"] == Comparator.REDUCE_BY.value
-    yes_no = str(info["value_kind"]) == ValueKind.YES_NO.value or r["comparator"] == Comparator.YES.value
-    unit = str(info["unit"])
-    if reduce:
-        unit = phrase.keep_together(phrase.change_unit(phrase.change_code(unit), unit, lang))
-    figure = _appendix_target(r, "")
-    kind = str(r["target_kind"])
-    # A cut a year: the unit column says "a year", so the cell keeps the number and its mark alone.
-    target_text = phrase.target_cell(replace(figure, comparator="") if reduce else figure, lang, star=True)
-    target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
-    qualifier = str(r.get("qualifier", "") or "")
-    actual = phrase.Figure(r["actual"], "", qualifier, bool(r["_estimate"]) and not reduce, yes_no=yes_no)
-    actual_text = phrase.number(actual, lang)
-    is_estimate = phrase.estimate_marked(actual)
-    if is_estimate and actual_text != fmt.MISSING:
-        actual_text += f" ({t('report.mark.estimate', lang)})"
-    pct = shown_pct(r)
-    reported = r["status_basis"] == "reported"
-    pct_text = _num(pct, lang) + (f" ({t('report.mark.reported', lang)})" if reported else "")
-    year = int(r["year"])
-    name = str(info["name"]) + (f" ({t('report.in_year', lang).format(y=year)})" if kind == "KH" else "")
-    period_sum = str(info["value_kind"]) == ValueKind.TERM_TOTAL.value
-    if period_sum:
-        # The row's figures are the term's sum: the row says which years, in a year's report too.
-        name += f" ({phrase.period_words(phrase.Figure(r['actual'], period=phrase.summed_over(year)), lang)})"
-    return Row(
-        stt=str(number),
-        indicator=name,
-        # The unit as the data writes it: a line may break after "/" without an invisible character.
-        unit=unit,
-        target=target_text,
-        actual=actual_text,
-        pct=pct_text,
-        status=t(f"status.{r['status']}", lang),
-        code=str(r["code"]),
-        target_value=phrase.shown_value(figure),
-        actual_value=float(r["actual"]),
-        pct_value=pct,
-        estimate=is_estimate and actual_text != fmt.MISSING,
-        implied=figure.implied and target_text != fmt.MISSING,
-        qualifier=actual.qualifier,
-        period_sum=period_sum,
-        per_year=reduce,
-        yes_no=yes_no,
-        reported=reported,
-        target_kind=kind,
-    )
-
-
-def _legend(rows: list[Row], lang: Lang) -> list[str]:
-    """The notes the rows need, decided from their flags, and the rule the status words follow."""
-    notes = report_legend.notes(rows, lang)
-    if any(not r.group for r in rows):
-        notes.append(t("phrase.met_rule", lang))
-    return notes
-
-
 # The whole report --------------------------------------------------------------------
 
 
@@ -572,7 +396,7 @@ def build(
     closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
     sections = report_outline.close(outline(blocks, narrative, lang), closing)
     shown, left_out = report_year.with_figures(facts.results, facts.info, period, lang)
-    rows = _appendix(facts.info, shown, facts.all_levels.set_index(["code", "year"]), lang)
+    rows = report_appendix.table(facts.info, shown, facts.all_levels.set_index(["code", "year"]), lang)
     results = facts.results
     judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
 
@@ -593,7 +417,7 @@ def build(
         subject=subject,
         sections=sections,
         rows=rows,
-        legend=_legend(rows, lang) + ([left_out] if left_out and rows else []),
+        legend=report_appendix.legend(rows, lang) + ([left_out] if left_out and rows else []),
         rows_left_out=left_out,
         appendix_title=t("report.appendix_title", lang).format(period=facts.period_text.upper()),
         appendix_note=t("report.appendix_note", lang).format(

@@ -152,9 +152,11 @@ def _row(row: Row) -> dict:
     }
 
 
-def _area_row(row: AreaRow) -> dict:
+def _area_row(row: AreaRow, following: AreaRow | None) -> dict:
+    """A row of the comparison; `keep` holds it on the page of the next row of the same indicator."""
     bold = row.group or row.parent
     return {
+        "keep": following is not None and not following.group,
         "stt": _rich(row.stt, bold),
         "area": _rich(row.area, bold),
         "target": row.target,
@@ -212,6 +214,7 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
 def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
     lang = content.lang
     sections = _sections(content, doc, charts, note)
+    shown = bool(content.rows or content.rows_left_out)  # the area's own appendix has something to say
     return {
         "issuer_lines": content.issuer_lines,
         "nation": t("report.nation", lang),
@@ -229,7 +232,8 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "recipients": content.recipients
         or [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
         # Two appendices where the child units are compared: "PHỤ LỤC I" and "PHỤ LỤC II".
-        "appendix": t("report.appendix", lang).upper() + (" I" if content.compared else ""),
+        "appendix": t("report.appendix", lang).upper() + (" I" if content.compared and shown else ""),
+        "appendix_shown": shown,
         "appendix_title": keep_together(content.appendix_title),
         "appendix_note": content.appendix_note,
         "columns": {
@@ -241,13 +245,16 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "no_rows": content.rows_left_out or t("report.no_rows", lang).format(period=content.period.label),
         "legend": content.legend,
         "compared": content.compared,
-        "area_appendix": t("report.appendix", lang).upper() + " II",
+        "area_appendix": t("report.appendix", lang).upper() + (" II" if shown else ""),
         "area_title": content.area_title,
         "area_columns": {
             k: column_head(t(f"report_col.{k}", lang))
             for k in ("stt", "area", "target", "actual", "pct", "status")
         },
-        "area_rows": [_area_row(r) for r in content.area_rows],
+        "area_rows": [
+            _area_row(r, content.area_rows[i + 1] if i + 1 < len(content.area_rows) else None)
+            for i, r in enumerate(content.area_rows)
+        ],
         "area_none": content.area_none,
         "area_legend": content.area_legend,
     }

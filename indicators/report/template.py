@@ -10,7 +10,8 @@ An office may replace it with its own .docx that uses the same placeholders:
     tm, chair, signer, recipients_title, recipients,
     appendix, appendix_title, appendix_note, columns (stt, indicator, unit, target, actual, pct, status),
     rows (stt, indicator, unit, target, actual, pct, status, group), no_rows, legend,
-    compared, area_appendix, area_title, area_columns (stt, area, target, actual, pct, status),
+    compared, appendix_shown, area_appendix, area_title,
+    area_columns (stt, area, target, actual, pct, status),
     area_rows (stt, area, target, actual, pct, status, group), area_none, area_legend.
 
 `keep` marks the section or part whose last paragraph closes the body ("Trên đây là báo cáo … ./."):
@@ -160,7 +161,8 @@ def _styles(doc: DocumentObject) -> None:
     # and a table's group heading line with the first row under it.
     # A table's last row is kept with the notes under it, and the notes with one another, so the
     # notes never stand alone on a page.
-    kept = ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group", "BC Table Last")
+    # A chart stays on the page of its caption under it.
+    kept = ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group", "BC Table Last", "BC Figure")
     for name in (*kept, "BC Table Number Last", "BC Legend"):
         doc.styles[name].paragraph_format.keep_with_next = True
 
@@ -337,10 +339,17 @@ def _signature(doc: DocumentObject) -> None:
     _para(right, "{{ signer }}", "BC Signer")
 
 
-def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: str, rows: str) -> None:
+def _table(
+    doc: DocumentObject,
+    columns: tuple[tuple[str, int], ...],
+    head_of: str,
+    rows: str,
+    kept: str = "loop.last",
+) -> None:
     """A grid table: a header row that repeats on every page, then one row per item of `rows`.
 
-    No row splits across pages, and a group's heading line stays on the page of its first row.
+    No row splits across pages, and a group's heading line stays on the page of its first row; the
+    rows that `kept` names stay on the page of the next one (the last row with the notes under it).
     """
     table = doc.add_table(rows=10, cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -358,7 +367,7 @@ def _table(doc: DocumentObject, columns: tuple[tuple[str, int], ...], head_of: s
     _tag_row(opening, f"{{%tr for r in {rows} %}}")
     _tag_row(if_group, "{%tr if r.group %}")
     _cells(group, columns, "group")
-    _tag_row(if_last, "{%tr elif loop.last %}")
+    _tag_row(if_last, f"{{%tr elif {kept} %}}")
     _cells(last, columns, "last")
     _tag_row(otherwise, "{%tr else %}")
     _cells(body, columns, "")
@@ -402,6 +411,10 @@ def _landscape(doc: DocumentObject) -> None:
 
 def _appendix(doc: DocumentObject) -> None:
     """The appendix on a new landscape page: title, note and the table of targets, one row per result."""
+    # Where the units are compared and the area holds no target of its own, the comparison is the
+    # only appendix: an appendix of one sentence would stand alone on a page. Targets still waiting for
+    # their figure are named in it, though: that sentence is the office's to read.
+    _para(doc, "{%p if appendix_shown or not compared %}", "BC Body")
     _para(doc, "{{ appendix }}", "BC Title")
     _para(doc, "{{ appendix_title }}", "BC Title")
     _para(doc, "{{ appendix_note }}", "BC Caption")
@@ -413,6 +426,7 @@ def _appendix(doc: DocumentObject) -> None:
     _para(doc, "{%p for note in legend %}", "BC Note")
     _para(doc, "{{ note }}", "BC Legend")
     _para(doc, "{%p endfor %}", "BC Note")
+    _para(doc, "{%p endif %}", "BC Body")
 
 
 def _area_appendix(doc: DocumentObject) -> None:
@@ -422,7 +436,8 @@ def _area_appendix(doc: DocumentObject) -> None:
     _para(doc, "{{ area_title }}", "BC Title")
     _para(doc, "{{ appendix_note }}", "BC Caption")
     _para(doc, "{%p if area_rows %}", "BC Body")
-    _table(doc, AREA_COLUMNS, "area_columns", "area_rows")
+    # An indicator's rows stay together: each row but a group's last is kept with the next.
+    _table(doc, AREA_COLUMNS, "area_columns", "area_rows", kept="loop.last or r.keep")
     _para(doc, "{%p else %}", "BC Body")
     _para(doc, "{{ area_none }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")

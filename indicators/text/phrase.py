@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indicators.core.attainment import change_code
 from indicators.text import fmt
@@ -208,6 +208,31 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
         first, last = figure.period
         text = t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
     return text
+
+
+def in_sentence(figure: Figure, lang: Lang) -> str:
+    """The figure in a signed document's sentence: "ước trên 4.220 lượt", "over an estimated 4,220 awards".
+
+    The estimate mark is a word, not "est.": English puts the qualifier before it ("over an estimated"),
+    Vietnamese after it ("ước trên"); the sign of a share stays against its number.
+    """
+    text = number(replace(figure, qualifier=""), lang, document=True)
+    if text == fmt.MISSING or figure.yes_no or figure.comparator == "yes":
+        return text
+    words = [t("phrase.estimate_word", lang)] if figure.estimate else []
+    if figure.qualifier:
+        qualifier = t(f"phrase.qualifier.{figure.qualifier}", lang)
+        words = [*words, qualifier] if lang == "vi" else [qualifier, *words]
+    return " ".join([*words, text])
+
+
+def sum_qualifier(qualifiers: list[str]) -> str:
+    """The qualifier of a sum of qualified figures: all "trên" (or exact) stays "trên", likewise "dưới";
+    "khoảng", or "trên" beside "dưới", makes the sum "khoảng"; exact figures make an exact sum."""
+    said = {q for q in qualifiers if q}
+    if not said:
+        return ""
+    return said.pop() if len(said) == 1 and said <= {"tren", "duoi"} else "khoang"
 
 
 def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:

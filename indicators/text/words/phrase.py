@@ -13,6 +13,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{figure} in total over {first}–{last}",
     ),
     "phrase.estimate": ("ước", "est."),
+    # In a sentence of a signed document the estimate is a word, never an abbreviation.
+    "phrase.estimate_word": ("ước", "an estimated"),
     "phrase.qualifier.khoang": ("khoảng", "about"),
     "phrase.qualifier.tren": ("trên", "over"),
     "phrase.qualifier.duoi": ("dưới", "under"),

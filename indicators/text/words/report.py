@@ -65,7 +65,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.stood_estimate": ("ước còn", "stood at an estimated"),
     "report.bare_estimate": ("ước", "an estimated"),
     "report.in_year": ("năm {y}", "in {y}"),
-    "report.pct_of": ("đạt {pct} {kind}", "{pct} of {kind}"),
     "kind_short.NQ": ("NQ", "Res."),
     "kind_short.KH": ("KH", "Plan"),
     "kind_short.DA": ("ĐA", "Prog."),
@@ -214,12 +213,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "COMPARISON OF THE UNITS UNDER THE AREA, {y}",
     ),
     "report.cmp.intro": (
-        "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số của "
-        "{area} được tổng hợp từ các đơn vị đã báo cáo; mỗi đơn vị được đánh giá theo mục tiêu của mình. "
-        "Chi tiết tại Phụ lục II.",
+        "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số "
+        "chung của toàn {area} chỉ được tổng hợp khi tất cả các đơn vị đã có số liệu; mỗi đơn vị được "
+        "đánh giá theo mục tiêu của mình. Chi tiết tại {appendix}.",
         "This section compares the {m} {units} ({kinds}) of {area} in {y} on the {k} {indicators} they "
-        "hold figures for. The figure for {area} adds up the units that reported; each unit is judged "
-        "against its own target. Details are in Appendix II.",
+        "hold figures for. A figure for {area} as a whole is added up only once every unit has reported; "
+        "each unit is judged against its own target. Details are in {appendix}.",
     ),
     "report.cmp.thin": (
         "Chưa có {units} nào trực thuộc {area} báo cáo số liệu năm {y} cho các chỉ tiêu đã chọn, "
@@ -231,20 +230,95 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa có {units} nào báo cáo số liệu các chỉ tiêu: {names}.",
         "No {units} reported a figure of: {names}.",
     ),
-    "report.cmp.year": ("năm {y}", "{y}"),
-    "report.cmp.only": ("chỉ có {first} báo cáo ({v1})", "only {first} reported ({v1})"),
+    # One indicator's sentence (indicators/report/compare_text.py): who reported, then the total only
+    # where every unit did; a sum over some units is said as theirs, never as the parent's figure.
+    "report.cmp.lead_year": ("{name} năm {y}", "{name} in {y}"),
+    "report.cmp.lead_sum": ("{name}, {period}", "{name}, {period}"),
+    "report.cmp.whole": (
+        "toàn {area} {value} (tổng hợp từ cả {m} {units})",
+        "{area} as a whole: {value} (added up from all {m} {units})",
+    ),
+    "report.cmp.own_missing": (
+        "Chưa có số liệu chung của toàn {area} cho các chỉ tiêu trong {period}; số liệu năm {y} của "
+        "{n}/{m} {units} trực thuộc đã báo cáo được so sánh tại mục sau và tại {appendix}.",
+        "No figures for {area} as a whole have been recorded for {period}; the {y} figures of the {n} of "
+        "{m} {units} under it that reported are compared in the next section and in {appendix}.",
+    ),
+    "report.cmp.common": (
+        "Số liệu năm {y} mới có ở {n}/{m} {units}: {names}; các đơn vị còn lại chưa có số liệu.",
+        "Figures for {y} have so far come from {n} of the {m} {units}: {names}; the others have not "
+        "reported yet.",
+    ),
+    "report.cmp.so_far": ("số liệu mới có ở {n}/{m} {units}", "so far {n} of the {m} {units} have reported"),
+    "report.cmp.so_far_one": (
+        "số liệu mới có ở 1/{m} {units}: {unit}",
+        "so far 1 of the {m} {units} has reported: {unit}",
+    ),
+    "report.cmp.common_sum": (
+        "{n} {units} đã báo cáo cộng lại {value}, chưa phải số của toàn {area}",
+        "the {n} {units} that reported add up to {value}, which is not yet a figure for {area} as a whole",
+    ),
+    "report.cmp.so_far_sum": (
+        "cộng lại {value}, chưa phải số của toàn {area}",
+        "together {value}, which is not yet a figure for {area} as a whole",
+    ),
+    "report.cmp.not_compared": (
+        "chưa so được với mục tiêu {target} của toàn {area}",
+        "{area} as a whole cannot yet be set against its target of {target}",
+    ),
+    "report.cmp.unit": ("{name} {value}", "{name} recorded {value}"),
+    "report.cmp.judged": ("{attained}, {verdict}", "{attained} ({verdict})"),
+    "report.cmp.fell": (
+        "bình quân mỗi năm giảm {change} (mục tiêu: giảm {target} mỗi năm)",
+        "down {change} a year on average against a target cut of {target} a year",
+    ),
+    "report.cmp.no_fall": (
+        "chưa có số liệu mức giảm bình quân mỗi năm để so với mục tiêu giảm {target} mỗi năm",
+        "no average fall a year is recorded to set against the target cut of {target} a year",
+    ),
+    "report.cmp.count.vuot": ("{n} {units} vượt", "{n} {units} exceeded theirs"),
+    "report.cmp.count.dat": ("{n} {units} đạt", "{n} {units} met theirs"),
+    "report.cmp.count.khong_dat": ("{n} {units} không đạt", "{n} {units} fell short"),
+    "report.cmp.why.rate_without_parts": (
+        "chưa tính được tỷ lệ chung của toàn {area} vì chưa có số liệu tử số, mẫu số của các đơn vị",
+        "no rate for {area} as a whole can be worked out yet, as the units' numerators and denominators "
+        "are not recorded",
+    ),
+    "report.cmp.why.per_unit_without_base": (
+        "chưa tính được số bình quân chung của toàn {area} vì chưa có quy mô (dân số, số hộ) của các đơn vị",
+        "no average for {area} as a whole can be worked out yet, as the units' populations or households "
+        "are not recorded",
+    ),
+    "report.cmp.why.change": (
+        "mức thay đổi của các đơn vị không cộng lại thành mức thay đổi của toàn {area}",
+        "the units' changes do not add up to a change for {area} as a whole",
+    ),
+    "report.cmp.why.rule_none": (
+        "chỉ tiêu này không tổng hợp từ các đơn vị lên toàn {area}",
+        "this indicator is not added up from the units to {area} as a whole",
+    ),
+    "report.cmp.why.no_data": (
+        "chưa có số liệu gốc của các đơn vị để tính số chung của toàn {area}",
+        "the units' underlying figures needed for {area} as a whole are not recorded yet",
+    ),
+    "report.cmp.why_cell.rate_without_parts": (
+        "chưa tính được tỷ lệ chung (chưa có tử số, mẫu số)",
+        "no overall rate yet (numerators and denominators not recorded)",
+    ),
+    "report.cmp.why_cell.per_unit_without_base": (
+        "chưa tính được số bình quân chung (chưa có dân số, số hộ)",
+        "no overall average yet (populations or households not recorded)",
+    ),
+    "report.cmp.why_cell.change": ("mức thay đổi không cộng được", "changes do not add up"),
+    "report.cmp.why_cell.rule_none": ("không tổng hợp từ các đơn vị", "not added up from the units"),
+    "report.cmp.why_cell.no_data": ("chưa có số liệu gốc để tổng hợp", "no underlying figures to add up yet"),
     "report.cmp.first_last": (
         "xếp đầu là {first} ({v1}), xếp cuối là {last} ({v2})",
-        "ranked first {first} ({v1}), last {last} ({v2})",
+        "{first} ranked first ({v1}) and {last} last ({v2})",
     ),
     "report.cmp.tally": (
-        "so với mục tiêu của từng địa bàn: {vuot} vượt, {dat} đạt, {khong_dat} không đạt",
-        "against each unit's own target: {vuot} exceeded, {dat} met, {khong_dat} not met",
-    ),
-    "report.cmp.estimate": ("ước", "an estimated"),
-    "report.cmp.partial": (
-        "chưa đánh giá so với mục tiêu {target} vì chưa đủ địa bàn báo cáo",
-        "not judged against the target of {target} as not every unit reported",
+        "so với mục tiêu của từng đơn vị: {counts}",
+        "judged against their own targets, {counts}",
     ),
     "report.cmp.rest": ("{n} {units} chưa có số liệu", "{n} {units} without a figure"),
     "report.cmp.appendix_title": (
@@ -252,10 +326,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "THE UNITS UNDER {area} COMPARED, {y}",
     ),
     "report.cmp.legend_parent": (
-        "Dòng in đậm: số của {area}, tổng hợp từ các {units} trực thuộc; ghi rõ số đơn vị đã báo cáo, “chưa "
-        "đủ” khi còn đơn vị chưa báo cáo (khi đó không đánh giá), hoặc “chưa có số liệu tổng hợp”.",
-        "Bold line: the figure of {area}, added up from its {units}; it says how many reported, “partial” "
-        "where some have not (then it is not judged), or “no total yet”.",
+        "Dòng in đậm: số của toàn {area}, chỉ tổng hợp khi tất cả các {units} trực thuộc đã có số liệu; "
+        "khi mới có một phần, dòng “Cộng … đã có số liệu” là tổng của các đơn vị đó, chưa phải số của "
+        "{area} và không được đánh giá; khi chỉ một đơn vị có số liệu thì không có dòng cộng.",
+        "Bold line: the figure for {area} as a whole, added up only once all its {units} have reported; "
+        "until then the line “Sum of the … that reported” adds up those units alone, is not a figure for "
+        "{area} and is not judged; where only one unit reported there is no such line.",
     ),
     "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
     "report.noun.indicators": ("chỉ tiêu", "indicators"),
@@ -463,17 +539,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.kind.xa": ("xã", "communes"),
     "report.cmp.kind.tinh": ("tỉnh", "provinces"),
     "report.cmp.kind.other": ("đơn vị khác", "other units"),
-    "report.cmp.no_total": ("chưa có số liệu tổng hợp", "no total yet"),
-    "report.cmp.aggregated": ("tổng hợp từ {n}/{m} {units}", "added up from {n} of {m} {units}"),
+    "report.cmp.kind.unit": ("đơn vị", "units"),
+    "report.cmp.the_appendix": ("Phụ lục", "the Appendix"),
+    "report.cmp.aggregated": ("tổng hợp từ cả {m} {units}", "added up from all {m} {units}"),
     "report.cmp.partial_total": (
-        "chưa đủ: tổng hợp từ {n}/{m} {units}",
-        "partial: added up from {n} of {m} {units}",
+        "chưa phải số của toàn {area}; không đánh giá",
+        "not a figure for {area} as a whole; not judged",
     ),
+    "report.cmp.partial_row": (
+        "Cộng {n}/{m} {units} đã có số liệu",
+        "Sum of the {n} of {m} {units} that reported",
+    ),
+    "report.cmp.fell_cell": ("giảm mỗi năm {change}", "down {change} a year"),
     "report.cmp.awards_in_units": (
         "Chưa có số liệu khen thưởng tổng hợp của toàn {area}; số liệu khen thưởng của các {units} "
-        "đã báo cáo được nêu tại phần so sánh các địa bàn và Phụ lục II.",
+        "đã báo cáo được nêu tại phần so sánh các địa bàn và {appendix}.",
         "No commendation total for the whole of {area} has been recorded yet; the figures of the {units} "
-        "that reported are in the comparison of the units and Appendix II.",
+        "that reported are in the comparison of the units and {appendix}.",
     ),
     "report.goal_result": ("kết quả: {status}", "result: {status}"),
 }
