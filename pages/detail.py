@@ -92,8 +92,8 @@ if not rows.empty:
                 icon=":material/difference:",
             )
         elif row["target_derived"]:
-            number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
-            target = fmt.join_unit(number, labels.row_unit(row, unit, lang))
+            # The target as the goals page and the báo cáo write it: one mark, one basis.
+            target = labels.target_words(row, unit, lang)
             # A caption is Markdown, and the unit comes from the data.
             st.caption(t("detail.derived", lang).format(target=markup.md(target)))
         elif not fmt.is_missing(row["reported_pct"]) and not fmt.is_missing(row["attainment_pct"]):

@@ -362,11 +362,15 @@ def test_detail_page_series_targets_attainment_and_quotes(store: Store) -> None:
     assert "118,08\u202f%" in text
     # The implied target's % is the printed one by construction: said so, never "matches".
     assert "Tỷ lệ tính toán khớp với tỷ lệ báo cáo nêu (118,08\u202f%)." not in text
-    assert "Mục tiêu ≈\u202f2.120,0 tỷ đồng suy ra từ tỷ lệ báo cáo (thực hiện ÷ tỷ lệ)" in text
+    # The implied target reads as the goals page and the báo cáo write it: the ≈ and its basis in words.
+    assert "Mục tiêu: ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố). Báo cáo không in số này" in text
     # What the indicator means, and the source under the chart.
     assert "**Định nghĩa:** Tổng giá trị sản xuất của các ngành kinh tế" in text
     assert "dữ liệu phiên bản 1." in text
     assert "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết" in text
+    # A cut a year worked back from "đạt 150%": said as a cut, in points, as the goals page says it.
+    at.selectbox(key="indicator").set_value("POV_RATE").run()
+    assert "Mục tiêu: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)." in joined(at)
     at.selectbox(key="indicator").set_value("TEA_NEW").run()
     text = joined(at)
     assert "220,43" in text and "220,4" in text

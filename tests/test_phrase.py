@@ -3,6 +3,7 @@ goal, share in points and yes/no case, in Vietnamese and English."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from indicators.text import phrase
@@ -206,3 +207,57 @@ def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() 
     # A change in points is not a share of something: "5 điểm %", never "5điểm %".
     assert phrase.join("5", "percentage points", document=True) == "5 percentage points"
     assert phrase.join("5", "điểm %", document=True) == "5 điểm %"
+
+
+# A target read from its whole record: a target row, or a row that sets a target beside its actual.
+RECORDS = [
+    (
+        # An attainment row: the implied tea output, its basis and printed % beside the actual.
+        {
+            "target": 7037.900874635569,
+            "target_basis": "implied",
+            "reported_pct": 137.2,
+            "comparator": "at_least",
+        },
+        "tấn",
+        f"≈{NB}7.038 tấn (suy ra từ tỷ lệ % đã công bố)",
+        f"≈{NB}7,038 tấn (worked back from the published %)",
+    ),
+    (
+        # A target row of the store: "derived" says implied, the printed % comes with it as "reported".
+        {"value": 3.0, "derived": True, "reported": 150.0, "comparator": "reduce_by"},
+        "%",
+        f"giảm mỗi năm ≈{NB}3,0 điểm % (suy ra từ tỷ lệ % đã công bố)",
+        f"cut each year by ≈{NB}3.0 percentage points (worked back from the published %)",
+    ),
+    (
+        {"value": 90.0, "derived": False, "yearly": True, "comparator": "at_least"},
+        "%",
+        f"hằng năm 90{NB}%",
+        f"90{NB}% every year",
+    ),
+    (
+        # A target's own qualifier, where the store keeps one: "trên 4.220 lượt", never the actual's.
+        {"target": 4220.0, "target_qualifier": "tren", "qualifier": "khoang", "comparator": "at_least"},
+        "lượt",
+        "trên 4.220 lượt",
+        "over 4,220 lượt",
+    ),
+    ({"target": float("nan"), "target_basis": "none"}, "%", "—", "—"),
+]
+
+
+@pytest.mark.parametrize(("record", "unit", "vi", "en"), RECORDS)
+def test_a_target_reads_from_its_whole_record(record: dict, unit: str, vi: str, en: str) -> None:
+    figure = phrase.target_figure(record, unit)
+    assert phrase.target_cell(figure, "vi") == vi
+    assert phrase.target_cell(figure, "en") == en
+
+
+def test_a_target_record_in_a_frame_row_reads_as_the_mapping_does() -> None:
+    row = pd.Series(
+        {"target": 2120.0033875338754, "target_derived": True, "reported_pct": 118.08, "yearly": False}
+    )
+    assert phrase.target_figure(row, "tỷ đồng") == Figure(
+        2120.0033875338754, "tỷ đồng", basis="implied", printed_pct=118.08
+    )

@@ -209,9 +209,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "The computed % matches the report's ({reported}).",
     ),
     "detail.derived": (
-        "Mục tiêu {target} suy ra từ tỷ lệ báo cáo (thực hiện ÷ tỷ lệ): báo cáo không in số này, "
+        "Mục tiêu: {target}. Báo cáo không in số này, chỉ in tỷ lệ % (mục tiêu = thực hiện ÷ tỷ lệ), "
         "nên % đạt chính là tỷ lệ báo cáo in, không phải một phép kiểm tra độc lập.",
-        "The target {target} is implied by the report's % (actual ÷ %): the report never prints it, "
+        "Target: {target}. The report never prints it, only the % (target = actual ÷ %), "
         "so the attainment is the printed % itself, not an independent check.",
     ),
     "detail.quotes_english": (
