@@ -10,7 +10,7 @@ from indicators.charts import figures
 from indicators.core import progress, selection
 from indicators.core.model import Dataset
 from indicators.report import content as report
-from indicators.text import tables
+from indicators.text import indicator_tables, tables
 
 
 def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, term: pd.DataFrame) -> None:
@@ -170,7 +170,11 @@ def test_series_figure_marks_targets(data: Dataset) -> None:
     # An implied target is marked ≈ and rounded; a fall a year is no point on a chart of levels.
     output = data.targets[data.targets["code"] == "TEA_OUTPUT"]
     fig = figures.series_figure(
-        selection.series(data, "TEA_OUTPUT", "106"), tables.rounded_targets(data, output), "x", "tấn", "vi"
+        selection.series(data, "TEA_OUTPUT", "106"),
+        indicator_tables.rounded_targets(data, output),
+        "x",
+        "tấn",
+        "vi",
     )
     assert fig.data[1].text == ("≈ 7.038",)
     assert "suy ra từ tỷ lệ % đã công bố" in fig.data[1].customdata[0]

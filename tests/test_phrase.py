@@ -261,3 +261,26 @@ def test_a_target_record_in_a_frame_row_reads_as_the_mapping_does() -> None:
     assert phrase.target_figure(row, "tỷ đồng") == Figure(
         2120.0033875338754, "tỷ đồng", basis="implied", printed_pct=118.08
     )
+
+
+CELLS = [
+    (
+        Figure(300000, "lượt khách", "khoang", estimate=True),
+        "khoảng 300.000 lượt khách (ước)",
+        "about 300,000 lượt khách (est.)",
+    ),
+    (
+        Figure(5150, "", estimate=True, period=(2016, 2020)),
+        "5.150 (ước; tổng giai đoạn 2016–2020)",
+        "5,150 (est.; in total over 2016–2020)",
+    ),
+    (Figure(2503.3, "tỷ đồng", period=2020), "2.503,3 tỷ đồng", "2,503.3 tỷ đồng"),
+    (Figure(1, "", estimate=True, yes_no=True), "đạt (ước)", "met (est.)"),
+    (Figure(None, "ha", estimate=True), "—", "—"),
+]
+
+
+@pytest.mark.parametrize(("figure", "vi", "en"), CELLS)
+def test_a_figure_in_a_cell_says_estimate_and_term_sum_after_it(figure: Figure, vi: str, en: str) -> None:
+    assert phrase.figure_cell(figure, "vi") == vi
+    assert phrase.figure_cell(figure, "en") == en

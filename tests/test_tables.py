@@ -8,7 +8,7 @@ import pytest
 
 from indicators.core import progress, selection
 from indicators.core.model import Dataset
-from indicators.text import commendations, tables
+from indicators.text import commendations, indicator_tables, tables
 from indicators.text.fmt import Lang
 
 
@@ -22,7 +22,10 @@ def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame
     assert gtsx["Thực hiện"] == 2503.3 and gtsx["Chỉ tiêu đề ra"] == 2120.0
     assert gtsx["% đạt (tính toán)"] == pytest.approx(118.08, abs=0.005)
     assert gtsx["Thay đổi so với 2015"] == 1050.2
-    assert gtsx["Đánh giá"] == "▲ vượt" and gtsx["Ghi chú"] == "≈ mục tiêu suy ra từ tỷ lệ báo cáo; ước"
+    assert gtsx["Đánh giá"] == "▲ vượt"
+    # The figures in words beside the numbers, as phrase writes them on every page and in the báo cáo.
+    assert gtsx["Thực hiện (bằng chữ)"] == "2.503,3 tỷ đồng (ước)"
+    assert gtsx["Chỉ tiêu đề ra (bằng chữ)"] == "≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)"
     assert gtsx["Cơ sở mục tiêu"] == "suy ra từ tỷ lệ % đã công bố"
     tea = tables.headers(
         tables.results_table(tables.results(data, term, ["TEA_OUTPUT"], "vi", "106", "2015-2020"), "vi"), "vi"
@@ -60,7 +63,7 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
 
 
 def test_quotes_are_the_report_sentences_once(data: Dataset) -> None:
-    quoted = tables.quotes(data, "GTSX", "106")
+    quoted = indicator_tables.quotes(data, "GTSX", "106")
     assert "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết" in set(quoted["quote"])
     assert not quoted.duplicated().any()
 
@@ -115,9 +118,9 @@ def test_every_table_column_has_a_header_in_both_languages(
         tables.results_summary(found, lang),
         tables.goals_table(data, goals, lang),
         tables.goals_summary(data, goals, lang),
-        tables.observations_table(data, "GTSX", lang, "106"),
-        tables.targets_table(data, "GTSX", lang, "106"),
-        tables.attainment_table(term, lang),
+        indicator_tables.observations_table(data, "GTSX", lang, "106", "tỷ đồng"),
+        indicator_tables.targets_table(data, "GTSX", lang, "106", "tỷ đồng"),
+        indicator_tables.attainment_table(term, lang),
         commendations.levels_table(counts, lang),
         commendations.commendations_table(counts, lang),
     ]
@@ -148,3 +151,39 @@ def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
     assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"), (
         path
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "jobs", "poverty"),
+    [
+        (
+            "vi",
+            (
+                "5.150 lao động (ước; tổng giai đoạn 2016–2020)",
+                "≈\u202f5.150 lao động (suy ra từ tỷ lệ % đã công bố)",
+            ),
+            ("4,5 điểm %/năm (ước)", "giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"),
+        ),
+        (
+            "en",
+            (
+                "5,150 workers (est.; in total over 2016–2020)",
+                "≈\u202f5,150 workers (worked back from the published %)",
+            ),
+            (
+                "4.5 percentage points/year (est.)",
+                "cut each year by ≈\u202f3.0 percentage points (worked back from the published %)",
+            ),
+        ),
+    ],
+)
+def test_results_in_words_say_a_term_sum_and_a_cut_as_phrase_does(
+    data: Dataset, term: pd.DataFrame, lang: Lang, jobs: tuple[str, str], poverty: tuple[str, str]
+) -> None:
+    found = tables.results(data, term, ["JOBS", "POV_RATE"], lang, "106", "2015-2020")
+    table = tables.results_table(found, lang)
+    said = list(zip(table["actual_text"], table["target_text"], strict=True))
+    # Jobs created over the term are the term's sum, never "năm 2020"'s; a cut a year is in points.
+    assert said == [jobs, poverty]
+    summary = tables.results_summary(found, lang)
+    assert summary["actual"].iloc[0] == jobs[0].replace(" lao động", "").replace(" workers", "")

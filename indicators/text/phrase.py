@@ -203,6 +203,16 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     return text
 
 
+def figure_cell(figure: Figure, lang: Lang, document: bool = False) -> str:
+    """A figure in a cell: "khoảng 300.000 lượt khách (ước)", "5.150 (ước; tổng giai đoạn 2016–2020)"."""
+    text = number(figure, lang, document)
+    if text == fmt.MISSING:
+        return text
+    notes = [t("phrase.estimate", lang) if figure.estimate else "", period_words(figure, lang)]
+    notes = [n for n in notes if n]
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
 def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
     """A target in a cell: "≈ 43 % (suy ra từ tỷ lệ …)"; with `star` "43 % (*)", a legend explains."""
     if figure.comparator == "yes":

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from indicators.core.attainment import levels, stated_changes
-from indicators.core.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
+from indicators.core.model import Dataset, ObsKind, TargetKind
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
 from indicators.text import fmt, phrase
@@ -22,7 +23,6 @@ from indicators.text.labels import (
     row_unit,
     status_text,
     term_label,
-    value_text,
 )
 
 PROGRESS_ORDER: tuple[str, ...] = (
@@ -87,6 +87,9 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "target_basis",
     "pct_basis",
     "yearly",
+    "target_qualifier",
+    "level_unit",
+    "value_kind",
 )
 _LEVEL_KEY = ["code", "area", "year"]
 
@@ -128,6 +131,10 @@ def _target_rows(targets: pd.DataFrame, lv: pd.DataFrame, latest: pd.DataFrame) 
             "target_basis": targets["target_basis"].astype(str).to_numpy(),
             "pct_basis": targets["attainment_basis"].astype(str).to_numpy(),
             "yearly": targets["yearly"].to_numpy(dtype=bool),
+            # The target's own qualifier ("trên 4.220"), where the engine carries one: phrase says it.
+            "target_qualifier": targets.get("target_qualifier", pd.Series("", index=targets.index))
+            .fillna("")
+            .to_numpy(),
         }
     )
 
@@ -155,6 +162,7 @@ def _untargeted_rows(codes: list[str], latest: pd.DataFrame) -> pd.DataFrame:
             "target_basis": "none",
             "pct_basis": "none",
             "yearly": False,
+            "target_qualifier": "",
         }
     )
 
@@ -185,6 +193,10 @@ def results(
     found = found.iloc[np.argsort(found["code"].map(order).to_numpy(), kind="stable")]
     found["indicator"] = found["code"].map(info["name"]).to_numpy()
     units = found["code"].map(info["unit"]).fillna("")
+    found["level_unit"] = units.to_numpy()
+    found["value_kind"] = (
+        found["code"].map(data.indicators.set_index("code")["value_kind"]).fillna("").to_numpy()
+    )
     # A "reduce by" row's actual and target are falls a year, in points: never the rate's own "%".
     found["unit"] = [row_unit(r, u, lang) for (_, r), u in zip(found.iterrows(), units, strict=True)]
     # An implied target is never more precise than the printed % it was worked back from.
@@ -199,19 +211,24 @@ def _implied_rounded(row: pd.Series) -> float:
     return phrase.shown_value(phrase.Figure(row["target"], basis="implied", printed_pct=row["reported"]))
 
 
-def _note(
-    qualifier: str, comparator: str, derived: bool, lang: Lang, kind: str = "", yearly: bool = False
-) -> str:
-    """The report's qualifier, "cut each year by", "≈ implied target", "ước", as words joined by "; "."""
-    words = (
-        t(f"qualifier.{qualifier}", lang) if qualifier else "",
-        t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",
-        t("cmp.remainder", lang) if comparator == "remainder" else "",
-        f"≈ {t('col.derived', lang).lower()}" if derived else "",
-        fmt.estimate_mark(lang) if kind == "estimate" else "",
-        t("yearly", lang) if yearly else "",
+def _actual_figure(row: pd.Series, unit: str) -> phrase.Figure:
+    """A row's actual as phrase reads it: qualifier, estimate, yes/no, and a term's sum over its years."""
+    kind, year = str(row["value_kind"]), str(row["year"])
+    return phrase.Figure(
+        row["actual"],
+        unit,
+        str(row["qualifier"]),
+        estimate=str(row["actual_kind"]) == "estimate",
+        period=phrase.period_of(int(year), kind) if year else None,
+        yes_no=kind == "yes_no",
     )
-    return "; ".join(w for w in words if w)
+
+
+def _target_words(row: pd.Series, lang: Lang) -> str:
+    """A row's target in words, with the level's unit: a cut a year in points, ≈ and its basis, yearly."""
+    if not row["target_kind"]:
+        return ""
+    return phrase.target_cell(phrase.target_figure(row, str(row["level_unit"])), lang)
 
 
 def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -230,17 +247,11 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "reported": found["reported"].to_numpy(dtype=float),
             "status": [status_text(s, lang) for s in found["status"]],
             "basis": [t(f"basis.{b}", lang) if b else "" for b in found["target_basis"]],
-            "note": [
-                _note(q, c, bool(d), lang, k, bool(y))
-                for q, c, d, k, y in zip(
-                    found["qualifier"],
-                    found["comparator"],
-                    found["derived"],
-                    found["actual_kind"],
-                    found["yearly"],
-                    strict=True,
-                )
+            # The figures in words, as every page and the báo cáo write them; the numbers stay above.
+            "actual_text": [
+                phrase.figure_cell(_actual_figure(r, r["unit"]), lang) for _, r in found.iterrows()
             ],
+            "target_text": [_target_words(r, lang) for _, r in found.iterrows()],
         }
     )
 
@@ -248,13 +259,10 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 def _target_text(row: pd.Series, lang: Lang) -> str:
     """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)", "hằng năm 90 (…)"."""
     kind = str(row["target_kind"])
-    figure = phrase.Figure(
-        row["target"],
-        comparator="" if row["comparator"] in {"remainder", "reduce_by"} else str(row["comparator"]),
-        basis=str(row["target_basis"]),
-        printed_pct=row["reported"],
-        per_year=bool(row["yearly"]),
-    )
+    figure = phrase.target_figure(row)
+    # The row's unit (in the name) is already the fall a year for a cut; the remainder is said below.
+    if figure.comparator in {"remainder", "reduce_by"}:
+        figure = replace(figure, comparator="")
     text = phrase.target_cell(figure, lang).removesuffix(f" ({t('basis.implied', lang)})")
     if text == fmt.MISSING:
         return text
@@ -290,10 +298,7 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "indicator": [
                 f"{n} ({u})" if u else str(n) for n, u in zip(found["indicator"], found["unit"], strict=True)
             ],
-            "actual": [
-                estimated(value_text(v, q, lang), k, lang)
-                for v, q, k in zip(found["actual"], found["qualifier"], found["actual_kind"], strict=True)
-            ],
+            "actual": [phrase.figure_cell(_actual_figure(r, ""), lang) for _, r in found.iterrows()],
             "target": [_target_text(row, lang) for _, row in found.iterrows()],
             "pct": [
                 _share_text(p, r, lang, b)
@@ -466,131 +471,3 @@ def goals_summary(
             }
         )
     return pd.DataFrame.from_records(records)
-
-
-def observations_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.DataFrame:
-    """Every figure of one indicator: year, kind, value, qualifier, section and quote."""
-    obs = data.observations[data.observations["code"] == code]
-    if area is not None:
-        obs = obs[obs["area"] == area]
-    records = []
-    for _, row in obs.sort_values(["year", "kind"]).iterrows():
-        kind = str(row["kind"])
-        no_base = pd.isna(row["base_year"]) and "change" in kind
-        base = (
-            t("obs.no_base", lang)
-            if no_base
-            else ("" if pd.isna(row["base_year"]) else int(row["base_year"]))
-        )
-        words = t(f"obs.{kind}", lang).format(y=base)
-        if no_base:
-            words = words.replace(f"năm {base}", str(base)).replace(f"since {base}", f"({base})")
-        notes = [
-            t(f"qualifier.{row['qualifier']}", lang) if row["qualifier"] else "",
-            # "ước" once: the note of a shipped estimate already begins with "Ước thực hiện".
-            fmt.estimate_mark(lang) if kind in ESTIMATE_KINDS and not str(row.get("note", "")) else "",
-            str(row.get("note", "")) if lang == "vi" else "",
-        ]
-        if lang == "en" and kind in ESTIMATE_KINDS:
-            notes[1] = fmt.estimate_mark(lang)
-        records.append(
-            {
-                "year": str(int(row["year"])),
-                "obs_kind": words,
-                "value": row["value"],
-                "note": "; ".join(n for n in notes if n),
-                "section": row["section"],
-                "quote": row["quote"],
-            }
-        )
-    return pd.DataFrame.from_records(records)
-
-
-def _implied_value(data: Dataset, row: pd.Series) -> float:
-    """An implied target rounded to what the printed % it came from supports; a stated one as it is."""
-    if not row["derived"]:
-        return row["value"]
-    rep = data.reported
-    printed = rep[
-        (rep["code"] == row["code"])
-        & (rep["area"] == row["area"])
-        & (rep["year"] == row["year"])
-        & (rep["target_kind"] == row["target_kind"])
-    ]
-    if printed.empty:
-        return row["value"]
-    return _implied_rounded(pd.Series({"target": row["value"], "reported": printed["reported_pct"].iloc[0]}))
-
-
-def rounded_targets(data: Dataset, targets: pd.DataFrame) -> pd.DataFrame:
-    """Targets with each implied value rounded to what its printed % supports, for drawing."""
-    if targets.empty:
-        return targets
-    return targets.assign(value=[_implied_value(data, row) for _, row in targets.iterrows()])
-
-
-def targets_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.DataFrame:
-    """Every target of one indicator: term, document, comparison, value, its basis, and quote."""
-    targets = data.targets[data.targets["code"] == code]
-    if area is not None:
-        targets = targets[targets["area"] == area]
-    records = []
-    for _, row in targets.sort_values(["year", "target_kind"]).iterrows():
-        basis = f"≈ {t('basis.implied', lang)}" if row["derived"] else t("basis.stated", lang)
-        if row["yearly"]:
-            basis += f"; {t('yearly', lang)}"
-        records.append(
-            {
-                "term": term_label(str(row["term"]) or str(row["year"]), lang),
-                "kind": t(f"kind.{row['target_kind']}", lang),
-                "comparator": t(f"cmp.{row['comparator']}", lang),
-                "target": _implied_value(data, row),
-                "basis": basis,
-                "section": row["section"],
-                "quote": row["quote"],
-            }
-        )
-    return pd.DataFrame.from_records(records)
-
-
-def attainment_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The computed % beside the report's own, with the difference in points."""
-    records = []
-    for _, row in rows.iterrows():
-        records.append(
-            {
-                "term": term_label(str(row["period"]), lang),
-                "kind": t(f"kind.{row['target_kind']}", lang),
-                "actual": row["actual"],
-                "actual_kind": t(f"actual.{row['actual_kind']}", lang) if row["actual_kind"] else "",
-                "target": _implied_rounded(
-                    pd.Series({"target": row["target"], "reported": row["reported_pct"]})
-                )
-                if row["target_basis"] == "implied"
-                else row["target"],
-                "basis": (
-                    f"≈ {t('basis.implied', lang)}"
-                    if row["target_basis"] == "implied"
-                    else t(f"basis.{row['target_basis']}", lang)
-                ),
-                "pct": row["attainment_pct"],
-                "reported": row["reported_pct"],
-                "difference": row["difference_pts"],
-                "status": status_text(str(row["status"]), lang),
-            }
-        )
-    return pd.DataFrame.from_records(records)
-
-
-def quotes(data: Dataset, code: str, area: str | None) -> pd.DataFrame:
-    """The report's sentences an indicator's figures come from: section and quote, each once."""
-    frames = [data.observations, data.targets, data.reported]
-    parts = []
-    for frame in frames:
-        mine = frame[frame["code"] == code]
-        if area is not None:
-            mine = mine[mine["area"] == area]
-        parts.append(mine[["section", "quote"]])
-    found = pd.concat(parts, ignore_index=True)
-    found = found[found["quote"].astype(str).str.strip() != ""]
-    return found.drop_duplicates().reset_index(drop=True)
