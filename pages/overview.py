@@ -26,7 +26,7 @@ with right:
     if by_kind:
         widgets.show_tally_by_kind(by_kind, lang)
     # Only a stated target checks the report's arithmetic: say how many rows are which.
-    st.caption(t("overview.bases", lang).format(**cards.bases(chosen)))
+    st.caption(cards.bases_line(chosen, lang))
     figure, unjudged = computed.attainment_chart(data, lang, area, period)
     if figure is not None:
         widgets.show_chart(figure, "attainment", lang, key="overview_attainment")

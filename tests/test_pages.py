@@ -221,7 +221,7 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
         "**Kế hoạch năm 2019**: 2 chỉ tiêu — :blue-badge[▲ vượt: **2**]",
     ]
     assert "  \n".join(tally) in [m.value for m in at.markdown]
-    assert t("overview.bases", "vi").format(stated=1, implied=13) in text
+    assert "1 dòng có mục tiêu nêu trong văn bản" in text and "13 dòng có mục tiêu suy ra" in text
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ",."
     # The title says the finding without one sum over four kinds of target; the source is under the chart.
@@ -253,6 +253,10 @@ def test_overview_shows_the_report_numbers_in_english(store: Store) -> None:
     assert chart["layout"]["title"]["text"] == "All 4 kinds of target met or exceeded"
     assert "**Resolution**: 12 — :blue-badge[▲ exceeded: **5**] :green-badge[✓ met: **7**]" in text
     assert "**2019 plan**: 2 — :blue-badge[▲ exceeded: **2**]" in text
+    # One row is "1 row", and no Vietnamese note stands under an English card's estimate mark.
+    assert "1 row with a stated target" in text and "13 rows with a target implied" in text
+    assert "Ước thực hiện" not in text
+    assert any(m.value.startswith(":gray-badge[est.] :small[:gray[an estimate") for m in at.markdown)
 
 
 def test_overview_term_filter_shows_the_2025_term_without_inventing_results(store: Store) -> None:

@@ -232,11 +232,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "an estimate, not yet the official figure",
     ),
     "detail.meta": ("Chỉ tiêu này nghĩa là gì", "What this indicator means"),
+    # {stated} and {implied} are counted rows ("1 row", "13 rows"): overview.rows is the noun.
     "overview.bases": (
-        "{stated} dòng có mục tiêu nêu trong văn bản (kiểm tra được số học của báo cáo), {implied} "
-        "dòng có mục tiêu suy ra từ tỷ lệ báo cáo (≈, % đạt là % báo cáo in).",
-        "{stated} rows with a stated target (an independent check of the report's arithmetic), "
-        "{implied} rows with a target implied by the report's % (≈; the attainment is the printed %).",
+        "{stated} có mục tiêu nêu trong văn bản (kiểm tra được số học của báo cáo), {implied} "
+        "có mục tiêu suy ra từ tỷ lệ báo cáo (≈, % đạt là % báo cáo in).",
+        "{stated} with a stated target (an independent check of the report's arithmetic), "
+        "{implied} with a target implied by the report's % (≈; the attainment is the printed %).",
     ),
+    "overview.rows": ("dòng", "rows"),
     "page.year": ("Đánh giá năm", "Year review"),
 }
