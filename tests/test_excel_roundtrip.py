@@ -397,3 +397,28 @@ def test_a_wide_table_with_unknown_codes_needs_the_catalogue_sheet(seed_data: Da
     merged = diff.merge(seed_data, accepted)
     assert "NEW_ONE" in set(merged.indicators["code"])
     assert merged.observations.query("code == 'NEW_ONE'")["value"].tolist() == [10, 12]
+
+
+def test_a_yes_no_word_is_a_figure_only_for_a_yes_no_indicator(seed_data: Dataset) -> None:
+    base = xlsx_writer.workbook_bytes(seed_data)
+    targets = seed_data.targets
+    district = int(targets.index[targets["code"] == "NTM_DISTRICT"][0]) + 2
+
+    def words(gtsx: str, district_word: str) -> Callable[[Workbook], object]:
+        def change(book: Workbook) -> None:
+            book["SoLieu"][f"{SOLIEU_VALUE}{gtsx_row(seed_data)}"] = gtsx
+            book["MucTieu"][f"G{district}"] = district_word  # the value column of MucTieu
+
+        return change
+
+    refused = validate.check(edit(base, words("Đạt", "Đạt")), "x.xlsx", seed_data)
+    # The level's cell is refused, naming the cell and the word; the yes/no goal's "Đạt" is read as 1.
+    (problem,) = refused.errors
+    assert (problem.sheet, problem.cell, problem.value) == ("SoLieu", f"F{gtsx_row(seed_data)}", "Đạt")
+    assert "chỉ dùng cho chỉ tiêu đạt/chưa đạt" in problem.message_vi
+    assert "accepted only for a yes/no indicator" in problem.message_en
+    assert refused.frames == {}
+    accepted = validate.check(edit(base, words("2.503,3", "Chưa đạt")), "x.xlsx", seed_data)
+    assert accepted.ok, validate.report_text(accepted)
+    read = accepted.frames["targets"]
+    assert read.loc[read["code"] == "NTM_DISTRICT", "value"].tolist() == [0.0]
