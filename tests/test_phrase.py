@@ -284,3 +284,12 @@ CELLS = [
 def test_a_figure_in_a_cell_says_estimate_and_term_sum_after_it(figure: Figure, vi: str, en: str) -> None:
     assert phrase.figure_cell(figure, "vi") == vi
     assert phrase.figure_cell(figure, "en") == en
+
+
+def test_a_dated_cell_gives_a_years_figure_its_year_and_a_sum_its_term() -> None:
+    tourists = Figure(300000, "lượt khách", "khoang", estimate=True, period=2020)
+    assert phrase.figure_cell(tourists, "vi", dated=True) == "khoảng 300.000 lượt khách (2020) (ước)"
+    assert phrase.figure_cell(tourists, "en", dated=True) == "about 300,000 lượt khách (2020) (est.)"
+    jobs = Figure(5150, "lao động", period=(2016, 2020))
+    assert phrase.figure_cell(jobs, "vi", dated=True) == "5.150 lao động (tổng giai đoạn 2016–2020)"
+    assert phrase.figure_cell(Figure(None, "ha", period=2020), "vi", dated=True) == "—"

@@ -203,11 +203,16 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     return text
 
 
-def figure_cell(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A figure in a cell: "khoảng 300.000 lượt khách (ước)", "5.150 (ước; tổng giai đoạn 2016–2020)"."""
+def figure_cell(figure: Figure, lang: Lang, document: bool = False, dated: bool = False) -> str:
+    """A figure in a cell: "khoảng 300.000 lượt khách (ước)", "5.150 (ước; tổng giai đoạn 2016–2020)".
+
+    `dated` puts a year's figure's year after it, "300.000 (2020) (ước)"; a term's sum says its years.
+    """
     text = number(figure, lang, document)
     if text == fmt.MISSING:
         return text
+    if dated and isinstance(figure.period, int):
+        text += f" ({figure.period})"
     notes = [t("phrase.estimate", lang) if figure.estimate else "", period_words(figure, lang)]
     notes = [n for n in notes if n]
     return f"{text} ({'; '.join(notes)})" if notes else text
