@@ -330,7 +330,7 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     table = at.table[0].value
     row = table[table.iloc[:, 0] == "Số lượt khách du lịch (lượt khách)"].iloc[0]
     assert row[t("col.required_pace", "vi")] == "+14,87\u202f%/năm"
-    assert row[t("col.base", "vi")] == "300.000 (2020) (ước)"
+    assert row[t("col.base", "vi")] == "khoảng 300.000 (2020) (ước)"
     poverty = table[table.iloc[:, 0] == "Tỷ lệ hộ nghèo (%)"].iloc[0]
     assert poverty[t("col.goal", "vi")] == "giảm mỗi năm 2 điểm % (→ 8,22\u202f%) (2025)"
     assert poverty[t("col.required_pace", "vi")] == "−2 điểm %/năm"

@@ -44,7 +44,7 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     rows = progress.compute(data)
     summary = tables.headers(tables.goals_summary(data, rows, "vi"), "vi").set_index("Chỉ tiêu")
     tourists = summary.loc["Số lượt khách du lịch (lượt khách)"]
-    assert tourists["Năm gốc"] == "300.000 (2020) (ước)"
+    assert tourists["Năm gốc"] == "khoảng 300.000 (2020) (ước)"  # the source's own word, kept
     assert tourists["Mục tiêu"] == "600.000 lượt khách (2025)"
     assert tourists["Cần đạt mỗi năm"] == "+14,87\u202f%/năm"
     assert tourists["Thực tế mỗi năm"] == "—"
@@ -187,3 +187,15 @@ def test_results_in_words_say_a_term_sum_and_a_cut_as_phrase_does(
     assert said == [jobs, poverty]
     summary = tables.results_summary(found, lang)
     assert summary["actual"].iloc[0] == jobs[0].replace(" lao động", "").replace(" workers", "")
+
+
+def test_a_goal_summed_over_the_term_says_its_years_never_one_year(data: Dataset) -> None:
+    rows = progress.compute(data)
+    vi = tables.goals_summary(data, rows, "vi").set_index("indicator")
+    assert vi.loc["Số lao động được giải quyết việc làm (lao động)", "goal"] == (
+        "5.000 lao động (tổng giai đoạn 2021–2025)"
+    )
+    assert vi.loc["Số lượt khách du lịch (lượt khách)", "goal"] == "600.000 lượt khách (2025)"
+    en = tables.goals_summary(data, rows, "en").set_index("indicator")
+    assert en.loc["Workers helped into jobs (workers)", "goal"] == "5,000 workers (in total over 2021–2025)"
+    assert en.loc["Tourist arrivals (visitors)", "base"] == "about 300,000 (2020) (est.)"

@@ -17,7 +17,6 @@ from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.labels import (
     NO_TARGET,
-    estimated,
     goal_status_text,
     indicator_info,
     row_unit,
@@ -327,26 +326,27 @@ def _stated_goal(data: Dataset, goal: pd.Series) -> pd.DataFrame:
 def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
     """A goal as the report states it: "≤ 27,6 %", "giảm mỗi năm 2 điểm % (→ 8,22 %)"."""
     stated = _stated_goal(data, goal)
-    first = stated.iloc[0] if not stated.empty else None
-    figure = phrase.Figure(
-        first["value"] if first is not None else goal["goal_value"],
-        unit,
-        comparator=str(goal["comparator"]),
-        # A goal worked back from a printed % is marked ≈ and as precise as that % allows.
-        basis="implied" if first is not None and bool(first["derived"]) else "stated",
-        printed_pct=first["reported_pct"] if first is not None else np.nan,
-        per_year=bool(goal.get("yearly", False)),
-    )
+    if stated.empty:
+        figure = phrase.Figure(
+            goal["goal_value"],
+            unit,
+            comparator=str(goal["comparator"]),
+            per_year=bool(goal.get("yearly", False)),
+        )
+    else:
+        # The goal's own target record, whole: basis and printed % (≈ when implied), yearly, qualifier.
+        figure = phrase.target_figure(stated.iloc[0], unit)
     text = phrase.target_cell(figure, lang)
     if goal["comparator"] == "reduce_by" and not fmt.is_missing(goal["goal_value"]):
-        level_unit = str(goal.get("unit", ""))
-        text += f" (→ {fmt.join_unit(fmt.number(goal['goal_value'], lang), level_unit)})"
+        level = phrase.number(phrase.Figure(goal["goal_value"], str(goal.get("unit", ""))), lang)
+        text += f" (→ {level})"
     return text
 
 
 def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
     """The goals grouped by progress status, best first: (status, [(name, goal as stated)])."""
     info = indicator_info(data, lang)
+    kinds = data.indicators.set_index("code")["value_kind"]
     out = []
     for status in PROGRESS_ORDER:
         subset = goals[goals["status"] == status]
@@ -356,16 +356,24 @@ def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[st
         for _, goal in subset.iterrows():
             code = str(goal["code"])
             stated = goal_text(data, goal, str(info["unit"].get(code, "")), lang)
-            items.append((str(info["name"].get(code, code)), stated + _result_text(goal, lang)))
+            items.append(
+                (
+                    str(info["name"].get(code, code)),
+                    stated + _result_text(goal, str(kinds.get(code, "")), lang),
+                )
+            )
         out.append((status, items))
     return out
 
 
-def _result_text(goal: pd.Series, lang: Lang) -> str:
+def _result_text(goal: pd.Series, value_kind: str, lang: Lang) -> str:
     """A final goal's figure and % beside it: " · 2025: 44 · 97,78 %", marked when on an estimate."""
     if not bool(goal.get("final", False)):
         return ""
-    text = f" · {int(goal['latest_year'])}: {_latest_text(goal, lang)}"
+    figure = _goal_figure(goal, "latest", value_kind)
+    text = f" · {phrase.figure_text(replace(figure, estimate=False), lang)}"
+    if not figure.period_sum:
+        text = f" · {int(goal['latest_year'])}: {phrase.number(figure, lang)}"
     if not fmt.is_missing(goal["final_pct"]):
         text += f" · {fmt.percent(goal['final_pct'], lang)}"
     if str(goal["final_kind"]) == "estimate":
@@ -418,9 +426,36 @@ def goals_table(
     return pd.DataFrame.from_records(records)
 
 
-def _with_year(text: str, year: float | None) -> str:
-    """ "300.000 (2020)": a figure with its year, when both are there."""
-    return text if year is None or fmt.is_missing(year) or text == fmt.MISSING else f"{text} ({int(year)})"
+def _qualifiers(data: Dataset) -> dict[tuple[str, str, int], str]:
+    """The source's word before each level ("khoảng 300.000"), by code, area and year."""
+    lv = levels(data.observations)
+    lv = lv[lv["qualifier"].fillna("") != ""]
+    return {
+        (str(c), str(a), int(y)): str(q)
+        for c, a, y, q in lv[["code", "area", "year", "qualifier"]].itertuples(index=False)
+    }
+
+
+def _goal_figure(
+    goal: pd.Series, which: str, value_kind: str, qualifiers: Mapping | None = None
+) -> phrase.Figure:
+    """A goal's baseline or latest figure: its year, or the term it sums, qualifier, estimate, yes/no."""
+    year = goal[f"{which}_year"]
+    known = not fmt.is_missing(year)
+    key = (str(goal["code"]), str(goal["area"]), int(year) if known else 0)
+    return phrase.Figure(
+        goal[f"{which}_value"],
+        qualifier=(qualifiers or {}).get(key, ""),
+        estimate=str(goal[f"{which}_kind"]) == "estimate",
+        period=phrase.period_of(int(year), value_kind) if known else None,
+        yes_no=goal["method"] == "yes_no",
+    )
+
+
+def _goal_when(goal: pd.Series, text: str, value_kind: str, lang: Lang) -> str:
+    """ "600.000 lượt khách (2025)"; a goal summed over the term says its years, never one year."""
+    figure = phrase.Figure(None, period=phrase.period_of(int(goal["goal_year"]), value_kind))
+    return f"{text} ({phrase.period_words(figure, lang) or int(goal['goal_year'])})"
 
 
 def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:
@@ -432,12 +467,6 @@ def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:
     return phrase.growth(goal[f"{kind}_growth_pct"], lang)
 
 
-def _latest_text(goal: pd.Series, lang: Lang) -> str:
-    if goal["method"] == "yes_no":
-        return phrase.yes_no(goal["latest_value"], lang)
-    return fmt.number(goal["latest_value"], lang)
-
-
 def goals_summary(
     data: Dataset,
     progress_rows: pd.DataFrame,
@@ -446,23 +475,22 @@ def goals_summary(
 ) -> pd.DataFrame:
     """The goals table for reading on any screen: a few columns, figures already in words and numbers."""
     info = indicator_info(data, lang)
+    kinds = data.indicators.set_index("code")["value_kind"]
+    qualifiers = _qualifiers(data)
     records = []
     for _, goal in progress_rows.iterrows():
         code = str(goal["code"])
         unit = str(info["unit"].get(code, ""))
         name = str(info["name"].get(code, code))
+        kind = str(kinds.get(code, ""))
         why = _why(goal, gaps, lang)
         records.append(
             {
                 "indicator": f"{name} ({unit})" if unit else name,
-                "base": estimated(
-                    _with_year(fmt.number(goal["base_value"], lang), goal["base_year"]),
-                    goal["base_kind"],
-                    lang,
-                ),
-                "goal": _with_year(goal_text(data, goal, unit, lang), goal["goal_year"]),
-                "latest": estimated(
-                    _with_year(_latest_text(goal, lang), goal["latest_year"]), goal["latest_kind"], lang
+                "base": phrase.figure_cell(_goal_figure(goal, "base", kind, qualifiers), lang, dated=True),
+                "goal": _goal_when(goal, goal_text(data, goal, unit, lang), kind, lang),
+                "latest": phrase.figure_cell(
+                    _goal_figure(goal, "latest", kind, qualifiers), lang, dated=True
                 ),
                 "required_pace": _rate(goal, "required", unit, lang),
                 "observed_pace": _rate(goal, "observed", unit, lang),
