@@ -33,7 +33,7 @@ with right:
     else:
         widgets.say(t("empty.attainment", lang))
     if unjudged:
-        st.caption(t("empty.unjudged", lang).format(n=unjudged))
+        st.caption(cards.unjudged_line(unjudged, lang))
 with left:
     st.subheader(t("overview.headline", lang))
     headline = computed.cards(data, page_settings.HEADLINE, lang, area, period)

@@ -173,3 +173,15 @@ def test_the_bases_line_counts_rows_in_the_readers_language(
     assert (
         ("13 rows with a target implied" in text) if lang == "en" else ("13 dòng có mục tiêu suy ra" in text)
     )
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "line"),
+    [
+        (1, "en", "1 target without an actual figure to assess yet (see the table)."),
+        (3, "en", "3 targets without an actual figure to assess yet (see the table)."),
+        (1, "vi", "1 chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng)."),
+    ],
+)
+def test_targets_without_a_figure_are_counted_with_the_right_plural(n: int, lang: Lang, line: str) -> None:
+    assert cards.unjudged_line(n, lang) == line

@@ -210,11 +210,20 @@ def bases(rows: pd.DataFrame) -> dict[str, int]:
     return {basis: int(counts.get(basis, 0)) for basis in ("stated", "implied")}
 
 
+def counted(n: int, noun_key: str, lang: Lang) -> str:
+    """A count and its noun in the reader's language: "1 row", "13 rows", "13 dòng"."""
+    return fmt.join_unit(fmt.number(n, lang), t(noun_key, lang))
+
+
 def bases_line(rows: pd.DataFrame, lang: Lang) -> str:
     """How many rows rest on a stated target and how many on an implied one: "1 row …, 13 rows …"."""
-    noun = t("overview.rows", lang)
-    counted = {basis: fmt.join_unit(fmt.number(n, lang), noun) for basis, n in bases(rows).items()}
-    return t("overview.bases", lang).format(**counted)
+    shown = {basis: counted(n, "overview.rows", lang) for basis, n in bases(rows).items()}
+    return t("overview.bases", lang).format(**shown)
+
+
+def unjudged_line(n: int, lang: Lang) -> str:
+    """How many targets have no actual figure yet: "1 target without …", "3 chỉ tiêu chưa có …"."""
+    return t("empty.unjudged", lang).format(n=counted(n, "overview.targets", lang))
 
 
 def tally_title(groups: list[KindCount], lang: Lang) -> str:

@@ -56,9 +56,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa có chỉ tiêu nào được đánh giá trong giai đoạn này.",
         "No target in this term can be assessed yet.",
     ),
+    # {n} is a counted noun, "1 target", "3 targets" (overview.targets).
     "empty.unjudged": (
-        "{n} chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng).",
-        "{n} targets have no actual figure to assess yet (see the table).",
+        "{n} chưa có số liệu thực hiện để đánh giá (xem bảng).",
+        "{n} without an actual figure to assess yet (see the table).",
     ),
     "empty.domain": ("Lĩnh vực này chưa có số liệu nào.", "This domain has no figures yet."),
     "empty.domain_targets": (
@@ -240,5 +241,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{implied} with a target implied by the report's % (≈; the attainment is the printed %).",
     ),
     "overview.rows": ("dòng", "rows"),
+    "overview.targets": ("chỉ tiêu", "targets"),
     "page.year": ("Đánh giá năm", "Year review"),
 }
