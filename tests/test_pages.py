@@ -381,6 +381,16 @@ def test_detail_page_series_targets_attainment_and_quotes(store: Store) -> None:
     assert "Trồng chè mới 661,3/300 ha" in text
 
 
+def test_detail_page_in_english_writes_its_figures_in_english(store: Store) -> None:
+    at = run("pages/detail.py", "en")
+    text = joined(at)
+    assert "Target: ≈\u202f2,120.0 billion VND (worked back from the published %)." in text
+    # The tables read the figures in words: the estimate mark and the unit in English.
+    assert "2,503.3 billion VND (est.)" in text
+    assert "≈\u202f2,120.0 billion VND (worked back from the published %)" in text
+    assert "Ước thực hiện:" not in text and "suy ra" not in text
+
+
 def test_detail_page_shows_a_difference_from_the_report(store: Store) -> None:
     # A stated resolution target of 5.000 for jobs: 5.150 is 103 %, the report printed 100 %.
     data = store.load()
