@@ -49,7 +49,9 @@ else:
     if levels.empty:
         widgets.say(t("empty.figure", lang))
     widgets.show_chart(
-        figures.series_figure(levels, indicator_tables.rounded_targets(mine, targets), name, unit, lang),
+        figures.series_figure(
+            levels, indicator_tables.rounded_targets(mine, targets, lang), name, unit, lang
+        ),
         f"series_{code}",
         lang,
         key="detail_series",

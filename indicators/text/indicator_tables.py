@@ -88,12 +88,15 @@ def _target_figure(data: Dataset, row: pd.Series, unit: str = "") -> phrase.Figu
     return phrase.target_figure({**row.to_dict(), "reported_pct": _printed(data, row)}, unit)
 
 
-def rounded_targets(data: Dataset, targets: pd.DataFrame) -> pd.DataFrame:
-    """Targets with each implied value rounded to what its printed % supports, for drawing."""
+def rounded_targets(data: Dataset, targets: pd.DataFrame, lang: Lang = "vi") -> pd.DataFrame:
+    """Targets for drawing: each implied value rounded to what its printed % supports, and in words."""
     if targets.empty:
         return targets
+    figures = [_target_figure(data, row) for _, row in targets.iterrows()]
     return targets.assign(
-        value=[phrase.shown_value(_target_figure(data, row)) for _, row in targets.iterrows()]
+        value=[phrase.shown_value(f) for f in figures],
+        # The number as the tables and the báo cáo write it: "≈ 2.120,0", never a rounder "≈ 2.120".
+        value_text=[phrase.number(f, lang) for f in figures],
     )
 
 
