@@ -418,6 +418,8 @@ def test_a_yes_no_word_is_a_figure_only_for_a_yes_no_indicator(seed_data: Datase
     assert "chỉ dùng cho chỉ tiêu đạt/chưa đạt" in problem.message_vi
     assert "accepted only for a yes/no indicator" in problem.message_en
     assert refused.frames == {}
+    # The refused word is not listed as text read as a number; the yes/no goal's word is.
+    assert refused.conversions["value"].tolist() == [1.0]
     accepted = validate.check(edit(base, words("2.503,3", "Chưa đạt")), "x.xlsx", seed_data)
     assert accepted.ok, validate.report_text(accepted)
     read = accepted.frames["targets"]

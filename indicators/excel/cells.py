@@ -442,6 +442,13 @@ def check_yes_no_words(loc: Located, kind: pd.Series, chk: Checker) -> None:
     wrong = [i for i in sorted(loc.yes_no_words) if not yes_no.iloc[i]]
     words = [loc.yes_no_words[i] for i in wrong]
     chk.at(loc, "value", wrong, [msg("check.yes_no_only", text=w) for w in words], values=words)
+    # A refused word was never read as a figure: it leaves the list of text read as numbers.
+    at = np.asarray(wrong, dtype=int)
+    refused = {
+        (loc.sheet, cell_name(int(r), int(c)))
+        for r, c in zip(loc.rows[at], loc.col("value", at), strict=True)
+    }
+    chk.conversions = [c for c in chk.conversions if (c[0], c[1]) not in refused]
 
 
 # Wide layout → complete rows ------------------------------------------------------------------
