@@ -149,6 +149,7 @@ def cards(
 ) -> list[Card]:
     """Cards for the given indicators that exist in the data, in the order given."""
     info = indicator_info(data, lang)
+    kinds = data.indicators.set_index("code")["value_kind"]
     lv = levels(data.observations)
     first, last = period_years(period) if period else (-(10**6), 10**6)
     out = []
@@ -164,7 +165,7 @@ def cards(
         estimate = not mine.empty and str(mine.sort_values("year")["actual_kind"].iloc[-1]) == "estimate"
         # The note entered with an estimate is in Vietnamese: an English card says what an estimate is.
         note = _estimate_note(data, code, area, mine) if estimate and lang == "vi" else ""
-        kind = str(data.indicators.set_index("code")["value_kind"].get(code, ""))
+        kind = str(kinds.get(code, ""))
         out.append(
             Card(
                 code=code,
