@@ -12,7 +12,7 @@ from dashboard.markup import md
 from dashboard.reading_tables import show_table
 from dashboard.widgets import filters, page_header, say, show_cards, show_chart
 from indicators.core import page_settings, selection
-from indicators.text import tables
+from indicators.text import cards, tables
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -85,7 +85,7 @@ def domain_page(group: str) -> None:
         # Targets without results yet are not the same as no targets at all.
         say(t("empty.attainment" if unjudged else "empty.domain_targets", lang))
     if unjudged:
-        st.caption(t("empty.unjudged", lang).format(n=unjudged))
+        st.caption(cards.unjudged_line(unjudged, lang))
 
     st.subheader(t("domain_page.table", lang))
     found = tables.results(narrow.cut(data, codes, area), chosen, codes, lang, area, period)

@@ -227,7 +227,7 @@ def card_details(card: indicator_cards.Card, lang: Lang) -> str:
         arrow = "↘" if card.change.startswith("−") else "↗"
         lines.append(f"{arrow} :small[{md(card.change_label)}:] **{md(card.change)}**")
     # A non-breaking space keeps "Năm 2020" on one line beside the badge.
-    year = f":small[{t('card.year', lang).format(y=card.year).replace(' ', chr(0xA0))}]" if card.year else ""
+    year = f":small[{card.period_label.replace(' ', chr(0xA0))}]" if card.period_label else ""
     if card.status != labels.NO_TARGET:
         icon, color = STATUS_BADGE.get(card.status, STATUS_BADGE["no_data"])
         word = t(f"status.{card.status}", lang)

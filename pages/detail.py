@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import computed, markup, narrow, reading_tables, state, widgets
 from indicators.charts import figures
 from indicators.core import page_settings, selection
-from indicators.text import fmt, labels, tables
+from indicators.text import fmt, indicator_tables, labels, tables
 from indicators.text.i18n import t
 
 # Read inputs.
@@ -49,26 +49,30 @@ else:
     if levels.empty:
         widgets.say(t("empty.figure", lang))
     widgets.show_chart(
-        figures.series_figure(levels, tables.rounded_targets(mine, targets), name, unit, lang),
+        figures.series_figure(
+            levels, indicator_tables.rounded_targets(mine, targets, lang), name, unit, lang
+        ),
         f"series_{code}",
         lang,
         key="detail_series",
     )
-observations = tables.observations_table(mine, code, lang, area)
+# The tables read the figures in words (phrase's); the Excel file keeps the numbers beside them.
+IN_WORDS = {"value_text": "value", "actual_text": "actual", "target_text": "target"}
+observations = indicator_tables.observations_table(mine, code, lang, area, unit)
 if observations.empty:
     widgets.say(t("empty.figure", lang))
 else:
-    shown = ["year", "obs_kind", "value", "note"]
-    reading_tables.show_table(observations, f"{code}_figures", lang, key="detail_observations", columns=shown)
+    shown = observations[["year", "obs_kind", "value_text", "note"]].rename(columns=IN_WORDS)
+    reading_tables.show_table(observations, f"{code}_figures", lang, key="detail_observations", display=shown)
 
 # Targets and attainment: the computed % beside the report's own.
 st.subheader(t("detail.targets", lang))
 if targets.empty:
     widgets.say(t("empty.target", lang))
 else:
-    shown = ["term", "kind", "comparator", "target", "basis"]
-    targets_frame = tables.targets_table(mine, code, lang, area)
-    reading_tables.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", columns=shown)
+    targets_frame = indicator_tables.targets_table(mine, code, lang, area, unit)
+    shown = targets_frame[["term", "kind", "target_text"]].rename(columns=IN_WORDS)
+    reading_tables.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", display=shown)
 rows = computed.attainment_rows(data)
 rows = rows[rows["code"] == code]
 if area is not None:
@@ -92,25 +96,22 @@ if not rows.empty:
                 icon=":material/difference:",
             )
         elif row["target_derived"]:
-            number = fmt.implied_number(row["target"], row["reported_pct"], row["actual"], lang)
-            target = fmt.join_unit(number, labels.row_unit(row, unit, lang))
+            # The target as the goals page and the báo cáo write it: one mark, one basis.
+            target = labels.target_words(row, unit, lang)
             # A caption is Markdown, and the unit comes from the data.
             st.caption(t("detail.derived", lang).format(target=markup.md(target)))
         elif not fmt.is_missing(row["reported_pct"]) and not fmt.is_missing(row["attainment_pct"]):
             st.caption(t("detail.same", lang).format(reported=fmt.percent(row["reported_pct"], lang)))
     # The badges above name the term and who set the target; the table keeps to the numbers.
-    shown = ["term", "actual", "actual_kind", "target", "basis", "pct", "reported", "status"]
-    reading_tables.show_table(
-        tables.attainment_table(rows, lang),
-        f"{code}_attainment",
-        lang,
-        key="detail_attainment",
-        columns=shown,
+    attained = indicator_tables.attainment_table(rows, lang, unit)
+    shown = attained[["term", "actual_text", "target_text", "pct", "reported", "status"]].rename(
+        columns=IN_WORDS
     )
+    reading_tables.show_table(attained, f"{code}_attainment", lang, key="detail_attainment", display=shown)
 
 # The report's own words.
 st.subheader(t("detail.quotes", lang))
-quoted = tables.quotes(mine, code, area)
+quoted = indicator_tables.quotes(mine, code, area)
 if quoted.empty:
     widgets.say(t("empty.quotes", lang))
 else:

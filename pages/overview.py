@@ -26,14 +26,14 @@ with right:
     if by_kind:
         widgets.show_tally_by_kind(by_kind, lang)
     # Only a stated target checks the report's arithmetic: say how many rows are which.
-    st.caption(t("overview.bases", lang).format(**cards.bases(chosen)))
+    st.caption(cards.bases_line(chosen, lang))
     figure, unjudged = computed.attainment_chart(data, lang, area, period)
     if figure is not None:
         widgets.show_chart(figure, "attainment", lang, key="overview_attainment")
     else:
         widgets.say(t("empty.attainment", lang))
     if unjudged:
-        st.caption(t("empty.unjudged", lang).format(n=unjudged))
+        st.caption(cards.unjudged_line(unjudged, lang))
 with left:
     st.subheader(t("overview.headline", lang))
     headline = computed.cards(data, page_settings.HEADLINE, lang, area, period)

@@ -131,3 +131,57 @@ def test_an_estimates_caption_comes_from_its_own_note(data: Dataset, term: pd.Da
     undated = next(c for c in cards.cards(updated, term, ["TEA_AREA"], "vi", "106", "2024"))
     assert undated.estimate_note == ""
     assert "số ước thực hiện, chưa phải số chính thức" in widgets.card_details(undated, "vi")
+
+
+def test_an_english_card_says_its_estimate_in_english(data: Dataset, term: pd.DataFrame) -> None:
+    vi = {c.code: c for c in cards.cards(data, term, ["GTSX"], "vi", "106", "2015-2020")}["GTSX"]
+    en = {c.code: c for c in cards.cards(data, term, ["GTSX"], "en", "106", "2015-2020")}["GTSX"]
+    assert vi.estimate and vi.estimate_note.startswith("Ước thực hiện")
+    # The entered note is Vietnamese: the English card leaves it out and the page says what an estimate is.
+    assert en.estimate and en.estimate_note == ""
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "label"),
+    [
+        ("GTSX", "vi", "Năm 2020"),
+        ("GTSX", "en", "Year 2020"),
+        # New tea planted over the term is the term's sum: never "Năm 2020".
+        ("TEA_NEW", "vi", "Tổng giai đoạn 2016–2020"),
+        ("TEA_NEW", "en", "In total over 2016–2020"),
+    ],
+)
+def test_a_card_says_a_term_sum_over_its_years(
+    data: Dataset, term: pd.DataFrame, code: str, lang: Lang, label: str
+) -> None:
+    (card,) = cards.cards(data, term, [code], lang, "106", "2015-2020")
+    assert card.period_label == label
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("vi", "1 dòng có mục tiêu nêu trong văn bản"),
+        ("en", "1 row with a stated target"),
+    ],
+)
+def test_the_bases_line_counts_rows_in_the_readers_language(
+    term: pd.DataFrame, lang: Lang, line: str
+) -> None:
+    text = cards.bases_line(term, lang)
+    assert text.startswith(line)
+    assert (
+        ("13 rows with a target implied" in text) if lang == "en" else ("13 dòng có mục tiêu suy ra" in text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "line"),
+    [
+        (1, "en", "1 target without an actual figure to assess yet (see the table)."),
+        (3, "en", "3 targets without an actual figure to assess yet (see the table)."),
+        (1, "vi", "1 chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng)."),
+    ],
+)
+def test_targets_without_a_figure_are_counted_with_the_right_plural(n: int, lang: Lang, line: str) -> None:
+    assert cards.unjudged_line(n, lang) == line

@@ -119,7 +119,7 @@ def test_attainment_table_speaks_words_and_marks_what_the_report_does_not_say(
     for code in ("at_least", "reduce_by", "vuot", "khong_dat", "NQ", "GTSX"):
         assert re.search(rf"\b{code}\b", out) is None, code
     lines = _cells(db, monkeypatch, capsys, "attainment")
-    assert "khoảng 300.000 lượt khách (ước)" in lines  # the report's qualifier, and an estimate
+    assert "khoảng 300.000 lượt khách" in lines  # the report's qualifier, and an estimate
     assert "2.503,3 tỷ đồng (ước)" in lines
     # Implied targets: ≈, no more precise than the printed %, said where they come from.
     assert "≈\u202f7.038 tấn (suy ra từ tỷ lệ % đã công bố)" in lines
@@ -138,7 +138,7 @@ def test_tables_switch_to_english(
     header = " ".join(out.splitlines()[:2])
     assert "Indicator" in header and "% attained" in header
     lines = _cells(db, monkeypatch, capsys, "attainment", "--lang", "en")
-    assert "about 300,000 visitors (est.)" in lines
+    assert "about 300,000 visitors" in lines
     assert "(worked back from the published %)" in lines
     progress_out = _cells(db, monkeypatch, capsys, "progress", "--lang", "en")
     assert "Progress" in progress_out and "percentage points/year" in progress_out
@@ -354,3 +354,39 @@ def test_progress_gives_a_shares_pace_in_points(
     assert "+0,55 điểm %/năm" in trained and "+1,1" not in trained
     good = next(line for line in lines.splitlines() if "hoàn thành tốt nhiệm vụ trở lên" in line)
     assert "hằng năm trên 90\u202f% (2025)" in good
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "vi",
+            [
+                # Jobs over the term are the term's sum, never the one year's.
+                "5.150 lao động (ước; tổng giai đoạn 2016–2020)",
+                # A cut a year is said once, in points, as the pages and the báo cáo say it.
+                "giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "5,150 workers (est.; in total over 2016–2020)",
+                "cut each year by ≈\u202f3.0 percentage points (worked back from the published %)",
+            ],
+        ),
+    ],
+)
+def test_people_tables_say_a_term_sum_and_a_cut_as_phrase_does(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, said: list[str]
+) -> None:
+    lines = _cells(db, monkeypatch, capsys, "attainment", "--lang", lang)
+    for words in said:
+        assert words in lines
+    assert "điểm %/năm (suy ra" not in lines and "mỗi năm ≈\u202f3,0 điểm %/năm" not in lines
+    goals = _cells(db, monkeypatch, capsys, "progress", "--lang", lang)
+    # A goal summed over 2021–2025 is dated by its term; its baseline by the term it sums too.
+    term = "tổng giai đoạn 2021–2025" if lang == "vi" else "in total over 2021–2025"
+    assert term in goals
+    assert "(2025)" in goals  # a level's goal keeps its year

@@ -12,7 +12,7 @@ from indicators.core import attainment, selection
 from indicators.core.model import Dataset
 from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
-from indicators.text import labels, tables
+from indicators.text import indicator_tables, labels, tables
 from indicators.text.fmt import Lang
 
 
@@ -32,13 +32,18 @@ def test_an_implied_target_never_appears_without_its_mark(seed_data: Dataset) ->
         assert summary.loc[implied.to_numpy(), "target"].str.contains(word, regex=False).all()
         assert not summary.loc[~implied.to_numpy(), "target"].str.contains("≈").any()
         full = tables.results_table(found, lang)
-        assert full.loc[implied.to_numpy(), "note"].str.contains("≈").all()
-    # The detail page's tables: targets and attainment.
-    targets = tables.targets_table(seed_data, "TEA_OUTPUT", "vi", "106")
-    assert targets["basis"].tolist() == ["≈ suy ra từ tỷ lệ % đã công bố"]
+        assert full.loc[implied.to_numpy(), "target_text"].str.contains("≈").all()
+        assert full.loc[implied.to_numpy(), "target_text"].str.contains(word, regex=False).all()
+        assert not full.loc[~implied.to_numpy(), "target_text"].str.contains("≈").any()
+    # The detail page's tables: targets and attainment, in the words the goals page and báo cáo use.
+    marked = "≈\u202f7.038 tấn (suy ra từ tỷ lệ % đã công bố)"
+    targets = indicator_tables.targets_table(seed_data, "TEA_OUTPUT", "vi", "106", "tấn")
+    assert targets["target_text"].tolist() == [marked]
+    assert targets["basis"].tolist() == ["suy ra từ tỷ lệ % đã công bố"]
     assert targets["target"].tolist() == [7038.0]
-    detail = tables.attainment_table(rows[rows["code"] == "TEA_OUTPUT"], "vi")
-    assert detail["basis"].tolist() == ["≈ suy ra từ tỷ lệ % đã công bố"]
+    detail = indicator_tables.attainment_table(rows[rows["code"] == "TEA_OUTPUT"], "vi", "tấn")
+    assert detail["target_text"].tolist() == [marked]
+    assert detail["actual_text"].tolist() == ["9.656 tấn (ước)"]
     assert detail["actual_kind"].tolist() == ["ước"]
 
 
@@ -112,12 +117,15 @@ def test_the_detail_page_metadata(seed_data: Dataset) -> None:
 
 
 def test_estimates_are_said_wherever_a_figure_appears(seed_data: Dataset) -> None:
-    figures = tables.observations_table(seed_data, "GTSX", "vi", "106")
-    assert set(figures["note"].str.contains("ước", case=False)) == {True}
-    english = tables.observations_table(seed_data, "GTSX", "en", "106")
-    assert set(english["note"]) == {"est."}
+    figures = indicator_tables.observations_table(seed_data, "GTSX", "vi", "106", "tỷ đồng")
+    assert set(figures["value_text"].str.endswith("(ước)")) == {True}
+    assert "2.503,3 tỷ đồng (ước)" in set(figures["value_text"])
+    english = indicator_tables.observations_table(seed_data, "GTSX", "en", "106", "billion VND")
+    assert "2,503.3 billion VND (est.)" in set(english["value_text"])
+    # The note entered with a figure is Vietnamese: an English reader gets the figure's own words.
+    assert set(english["note"]) == {""}
     assert "Ước thực hiện" in set(figures["obs_kind"])
-    teachers = tables.observations_table(seed_data, "TEACHERS_QUALIFIED", "vi", "106")
+    teachers = indicator_tables.observations_table(seed_data, "TEACHERS_QUALIFIED", "vi", "106")
     change = teachers[teachers["obs_kind"].str.startswith("Ước thay đổi")].iloc[0]
     assert (
         change["obs_kind"] == "Ước thay đổi so với báo cáo không nêu năm gốc"

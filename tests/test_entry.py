@@ -453,7 +453,27 @@ def test_no_workbook_is_written_or_read_for_the_grid(
         validate.check(as_uploaded(typed_sheet), "x.xlsx", seed_data)  # the patches do bite
 
 
-@pytest.mark.parametrize(("typed", "value"), [("Đạt", 1.0), ("Chưa đạt", 0.0), ("Met", 1.0), ("No", 0.0)])
-def test_the_grid_reads_a_yes_no_figure_from_its_words(typed: str, value: float) -> None:
-    row = pd.Series({"value": typed, "value_shown": "", "code": "NTM_DISTRICT", "kind_shown": "actual"})
-    assert entry._figure(row, {}) == value
+@pytest.mark.parametrize(("word", "value"), [("Đạt", 1.0), ("Chưa đạt", 0.0), ("Met", 1.0), ("No", 0.0)])
+def test_the_grid_reads_a_yes_no_figure_from_its_words(seed_data: Dataset, word: str, value: float) -> None:
+    before = entry.grid(seed_data, "106", 2021)
+    checked = entry.check(
+        entry.sheet(before, typed(before, NTM_DISTRICT=(word, "actual")), "106", 2021, seed_data), seed_data
+    )
+    assert checked.ok, validate.report_text(checked)
+    assert checked.frames["observations"]["value"].tolist() == [value]
+
+
+@pytest.mark.parametrize("word", ["Đạt", "có", "không", "Chưa đạt"])
+def test_a_yes_no_word_for_a_figure_is_refused_naming_cell_and_value(seed_data: Dataset, word: str) -> None:
+    before = entry.grid(seed_data, "106", 2021)
+    sheet = entry.sheet(before, typed(before, GTSX=(word, "actual")), "106", 2021, seed_data)
+    checked = entry.check(sheet, seed_data)
+    uploaded = validate.check(as_uploaded(sheet), sheet.file_name, seed_data)
+    # The grid and an upload of its sheet say the same, at the same cell; nothing is written.
+    assert seen(checked) == seen(uploaded)
+    (problem,) = checked.errors
+    assert (sheet.rows[problem.row], problem.value) == ("GTSX", word)
+    assert problem.cell and problem.cell[0].isalpha()
+    assert problem.message_vi.startswith(f"“{word}” chỉ dùng cho chỉ tiêu đạt/chưa đạt (có/không)")
+    assert problem.message_en.startswith(f"“{word}” is accepted only for a yes/no indicator")
+    assert checked.frames == {} and not checked.ok

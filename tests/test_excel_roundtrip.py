@@ -507,3 +507,30 @@ def test_a_target_qualifier_against_its_comparison_is_refused(seed_data: Dataset
     stunting = _target_cell(book, "STUNTING", excel.HEADERS["targets"]["qualifier"])
     fine = edit(written, lambda b: b["MucTieu"].__setitem__(stunting, None))
     assert validate.check(fine, "q.xlsx", seed_data).errors == []
+
+
+def test_a_yes_no_word_is_a_figure_only_for_a_yes_no_indicator(seed_data: Dataset) -> None:
+    base = xlsx_writer.workbook_bytes(seed_data)
+    targets = seed_data.targets
+    district = int(targets.index[targets["code"] == "NTM_DISTRICT"][0]) + 2
+
+    def words(gtsx: str, district_word: str) -> Callable[[Workbook], object]:
+        def change(book: Workbook) -> None:
+            book["SoLieu"][f"{SOLIEU_VALUE}{gtsx_row(seed_data)}"] = gtsx
+            book["MucTieu"][f"G{district}"] = district_word  # the value column of MucTieu
+
+        return change
+
+    refused = validate.check(edit(base, words("Đạt", "Đạt")), "x.xlsx", seed_data)
+    # The level's cell is refused, naming the cell and the word; the yes/no goal's "Đạt" is read as 1.
+    (problem,) = refused.errors
+    assert (problem.sheet, problem.cell, problem.value) == ("SoLieu", f"F{gtsx_row(seed_data)}", "Đạt")
+    assert "chỉ dùng cho chỉ tiêu đạt/chưa đạt" in problem.message_vi
+    assert "accepted only for a yes/no indicator" in problem.message_en
+    assert refused.frames == {}
+    # The refused word is not listed as text read as a number; the yes/no goal's word is.
+    assert refused.conversions["value"].tolist() == [1.0]
+    accepted = validate.check(edit(base, words("2.503,3", "Chưa đạt")), "x.xlsx", seed_data)
+    assert accepted.ok, validate.report_text(accepted)
+    read = accepted.frames["targets"]
+    assert read.loc[read["code"] == "NTM_DISTRICT", "value"].tolist() == [0.0]

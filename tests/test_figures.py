@@ -10,7 +10,7 @@ from indicators.charts import figures
 from indicators.core import progress, selection
 from indicators.core.model import Dataset
 from indicators.report import content as report
-from indicators.text import tables
+from indicators.text import indicator_tables, tables
 
 
 def test_attainment_figure_sorted_with_words_and_the_100_line(data: Dataset, term: pd.DataFrame) -> None:
@@ -177,10 +177,24 @@ def test_series_figure_marks_targets(data: Dataset) -> None:
     # An implied target is marked ≈ and rounded; a fall a year is no point on a chart of levels.
     output = data.targets[data.targets["code"] == "TEA_OUTPUT"]
     fig = figures.series_figure(
-        selection.series(data, "TEA_OUTPUT", "106"), tables.rounded_targets(data, output), "x", "tấn", "vi"
+        selection.series(data, "TEA_OUTPUT", "106"),
+        indicator_tables.rounded_targets(data, output),
+        "x",
+        "tấn",
+        "vi",
     )
-    assert fig.data[1].text == ("≈ 7.038",)
+    assert fig.data[1].text == ("≈\u202f7.038",)
     assert "suy ra từ tỷ lệ % đã công bố" in fig.data[1].customdata[0]
+    # Five significant digits from 118,08 %: the chart writes "≈ 2.120,0", as the tables beside it do.
+    gtsx = data.targets[(data.targets["code"] == "GTSX") & (data.targets["target_kind"] == "NQ")]
+    fig = figures.series_figure(
+        selection.series(data, "GTSX", "106"),
+        indicator_tables.rounded_targets(data, gtsx, "en"),
+        "x",
+        "",
+        "en",
+    )
+    assert fig.data[1].text == ("≈\u202f2,120.0",)
     poverty = data.targets[data.targets["code"] == "POV_RATE"]
     fig = figures.series_figure(selection.series(data, "POV_RATE", "106"), poverty, "x", "%", "vi")
     assert len(fig.data) == 1

@@ -19,26 +19,26 @@ from indicators.text import tables
 # Economy and tourism, district, 2015–2020, English names: tables.results. Implied targets are
 # rounded to what their printed % supports (2.120,0; 45,0); 17/17 is a count of a total, no target.
 RESULTS = """
-code,indicator,unit,year,actual,qualifier,change,period,target_kind,target,target_qualifier,derived,comparator,pct,reported,status,actual_kind,target_basis,pct_basis,yearly
-INCOME_PC,Average income per person,million VND/person/year,2019,,,,2015-2020,KH,,,False,,104.3,104.3,vuot,,none,printed,False
-INCOME_PC,Average income per person,million VND/person/year,2020,30,,,2015-2020,NQ,30,,True,at_least,100,100,dat,estimate,implied,printed,False
-GTSX,Total production value,billion VND,2020,2503.3,,1050.2,2015-2020,NQ,2120,,True,at_least,118.08,118.08,vuot,estimate,implied,printed,False
-BUDGET_REV,State budget revenue collected in the district,billion VND,2019,,,,2015-2020,KH,,,False,,105.4,105.4,vuot,,none,printed,False
-GTSX_IND,Economic structure: industry and construction share,%,2020,24.5,,,,,,,False,,,,no_target,estimate,none,none,False
-GTSX_AGRI,"Economic structure: agriculture, forestry and fishery share",%,2020,37.1,,,,,,,False,,,,no_target,estimate,none,none,False
-GTSX_SERV,Economic structure: trade and services share,%,2020,38.4,,,,,,,False,,,,no_target,estimate,none,none,False
-KTXH_TARGETS_MET,Socio-economic targets met or exceeded,targets,2019,17,,,,,,,False,,,,no_target,official,none,none,False
-TOURISTS,Tourist arrivals,visitors,2020,300000,khoang,,2015-2020,DA,60000,,True,at_least,500,500,vuot,estimate,implied,printed,False
-TOURISM_REV,Tourism services revenue,billion VND,2020,114.4,,,2015-2020,DA,45,,True,at_least,254,254,vuot,estimate,implied,printed,False
-LODGING_ROOMS,Guest rooms meeting tourist standards,rooms,2020,381,,,,,,,False,,,,no_target,estimate,none,none,False
-LODGINGS,Accommodation establishments,establishments,2020,50,,,,,,,False,,,,no_target,estimate,none,none,False
-TOURISM_TRAINEES,Tourism trainees,trainees,2020,300,,,,,,,False,,,,no_target,estimate,none,none,False
-HOTELS,Hotels,hotels,2020,3,,,,,,,False,,,,no_target,estimate,none,none,False
-FESTIVALS,"Traditional festivals, cultural and tourism events preserved or revived",festivals and events,2020,29,,,,,,,False,,,,no_target,estimate,none,none,False
-TOURISM_TRAINING_CLASSES,Tourism training courses held,courses,2020,8,,,,,,,False,,,,no_target,estimate,none,none,False
-GREEN_VILLAGES_NEW,"New green, clean and beautiful village models",village models,2020,57,,,,,,,False,,,,no_target,estimate,none,none,False
-TOURISM_SITES_NEW,Tourist sites and scenic heritage sites newly recognised by the province,sites,2020,8,,,,,,,False,,,,no_target,estimate,none,none,False
-TOURISM_SITES,"Tourist sites, historic and scenic heritage sites",sites,2020,12,,,,,,,False,,,,no_target,estimate,none,none,False
+code,indicator,unit,year,actual,qualifier,change,period,target_kind,target,derived,comparator,pct,reported,status,actual_kind,target_basis,pct_basis,yearly,target_qualifier,level_unit,value_kind
+INCOME_PC,Average income per person,million VND/person/year,2019,,,,2015-2020,KH,,False,,104.3,104.3,vuot,,none,printed,False,,million VND/person/year,level
+INCOME_PC,Average income per person,million VND/person/year,2020,30,,,2015-2020,NQ,30,True,at_least,100,100,dat,estimate,implied,printed,False,,million VND/person/year,level
+GTSX,Total production value,billion VND,2020,2503.3,,1050.2,2015-2020,NQ,2120,True,at_least,118.08,118.08,vuot,estimate,implied,printed,False,,billion VND,level
+BUDGET_REV,State budget revenue collected in the district,billion VND,2019,,,,2015-2020,KH,,False,,105.4,105.4,vuot,,none,printed,False,,billion VND,level
+GTSX_IND,Economic structure: industry and construction share,%,2020,24.5,,,,,,False,,,,no_target,estimate,none,none,False,,%,share
+GTSX_AGRI,"Economic structure: agriculture, forestry and fishery share",%,2020,37.1,,,,,,False,,,,no_target,estimate,none,none,False,,%,share
+GTSX_SERV,Economic structure: trade and services share,%,2020,38.4,,,,,,False,,,,no_target,estimate,none,none,False,,%,share
+KTXH_TARGETS_MET,Socio-economic targets met or exceeded,targets,2019,17,,,,,,False,,,,no_target,official,none,none,False,,targets,count
+TOURISTS,Tourist arrivals,visitors,2020,300000,khoang,,2015-2020,DA,60000,True,at_least,500,500,vuot,estimate,implied,printed,False,,visitors,level
+TOURISM_REV,Tourism services revenue,billion VND,2020,114.4,,,2015-2020,DA,45,True,at_least,254,254,vuot,estimate,implied,printed,False,,billion VND,level
+LODGING_ROOMS,Guest rooms meeting tourist standards,rooms,2020,381,,,,,,False,,,,no_target,estimate,none,none,False,,rooms,count
+LODGINGS,Accommodation establishments,establishments,2020,50,,,,,,False,,,,no_target,estimate,none,none,False,,establishments,count
+TOURISM_TRAINEES,Tourism trainees,trainees,2020,300,,,,,,False,,,,no_target,estimate,none,none,False,,trainees,term_total
+HOTELS,Hotels,hotels,2020,3,,,,,,False,,,,no_target,estimate,none,none,False,,hotels,count
+FESTIVALS,"Traditional festivals, cultural and tourism events preserved or revived",festivals and events,2020,29,,,,,,False,,,,no_target,estimate,none,none,False,,festivals and events,count
+TOURISM_TRAINING_CLASSES,Tourism training courses held,courses,2020,8,,,,,,False,,,,no_target,estimate,none,none,False,,courses,term_total
+GREEN_VILLAGES_NEW,"New green, clean and beautiful village models",village models,2020,57,,,,,,False,,,,no_target,estimate,none,none,False,,village models,term_total
+TOURISM_SITES_NEW,Tourist sites and scenic heritage sites newly recognised by the province,sites,2020,8,,,,,,False,,,,no_target,estimate,none,none,False,,sites,term_total
+TOURISM_SITES,"Tourist sites, historic and scenic heritage sites",sites,2020,12,,,,,,False,,,,no_target,estimate,none,none,False,,sites,count
 """
 
 # The 2025 goals with hand-built later figures (never shipped) so that every status shows.

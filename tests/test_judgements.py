@@ -41,11 +41,11 @@ def test_implied_target_is_marked_and_no_more_precise_than_the_printed_percent()
     assert (row["target_basis"], row["attainment_basis"]) == ("implied", "printed")
     assert row["target"] == pytest.approx(7037.9, abs=0.01)  # kept exact, for the arithmetic
     # 137,2 % has four significant digits: so has the target people see, marked ≈.
-    assert fmt.implied_number(row["target"], row["reported_pct"], row["actual"]) == "≈\u202f7.038"
+    assert phrase.number(phrase.target_figure(row), "vi") == "≈\u202f7.038"
     gtsx = _row(RESULT, "GTSX", 2020, "NQ")
-    assert fmt.implied_number(gtsx["target"], gtsx["reported_pct"], gtsx["actual"]) == "≈\u202f2.120,0"
+    assert phrase.number(phrase.target_figure(gtsx), "vi") == "≈\u202f2.120,0"
     tourists = _row(RESULT, "TOURISTS", 2020, "DA")
-    assert fmt.implied_number(tourists["target"], 500.0, tourists["actual"]) == "≈\u202f60.000"
+    assert phrase.number(phrase.target_figure(tourists), "vi") == "≈\u202f60.000"
     assert t("basis.implied") == "suy ra từ tỷ lệ % đã công bố"
 
 

@@ -221,7 +221,7 @@ def test_overview_shows_the_report_numbers_in_vietnamese(store: Store) -> None:
         "**Kế hoạch năm 2019**: 2 chỉ tiêu — :blue-badge[▲ vượt: **2**]",
     ]
     assert "  \n".join(tally) in [m.value for m in at.markdown]
-    assert t("overview.bases", "vi").format(stated=1, implied=13) in text
+    assert "1 dòng có mục tiêu nêu trong văn bản" in text and "13 dòng có mục tiêu suy ra" in text
     (chart,) = charts(at)
     assert chart["layout"]["separators"] == ",."
     # The title says the finding without one sum over four kinds of target; the source is under the chart.
@@ -253,6 +253,10 @@ def test_overview_shows_the_report_numbers_in_english(store: Store) -> None:
     assert chart["layout"]["title"]["text"] == "All 4 kinds of target met or exceeded"
     assert "**Resolution**: 12 — :blue-badge[▲ exceeded: **5**] :green-badge[✓ met: **7**]" in text
     assert "**2019 plan**: 2 — :blue-badge[▲ exceeded: **2**]" in text
+    # One row is "1 row", and no Vietnamese note stands under an English card's estimate mark.
+    assert "1 row with a stated target" in text and "13 rows with a target implied" in text
+    assert "Ước thực hiện" not in text
+    assert any(m.value.startswith(":gray-badge[est.] :small[:gray[an estimate") for m in at.markdown)
 
 
 def test_overview_term_filter_shows_the_2025_term_without_inventing_results(store: Store) -> None:
@@ -335,7 +339,7 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     table = at.table[0].value
     row = table[table.iloc[:, 0] == "Số lượt khách du lịch (lượt khách)"].iloc[0]
     assert row[t("col.required_pace", "vi")] == "+14,87\u202f%/năm"
-    assert row[t("col.base", "vi")] == "300.000 (2020) (ước)"
+    assert row[t("col.base", "vi")] == "khoảng 300.000 (2020)"
     poverty = table[table.iloc[:, 0] == "Tỷ lệ hộ nghèo (%)"].iloc[0]
     assert poverty[t("col.goal", "vi")] == "giảm mỗi năm 2 điểm % (→ 8,22\u202f%) (2025)"
     assert poverty[t("col.required_pace", "vi")] == "−2 điểm %/năm"
@@ -371,15 +375,29 @@ def test_detail_page_series_targets_attainment_and_quotes(store: Store) -> None:
     assert "118,08\u202f%" in text
     # The implied target's % is the printed one by construction: said so, never "matches".
     assert "Tỷ lệ tính toán khớp với tỷ lệ báo cáo nêu (118,08\u202f%)." not in text
-    assert "Mục tiêu ≈\u202f2.120,0 tỷ đồng suy ra từ tỷ lệ báo cáo (thực hiện ÷ tỷ lệ)" in text
+    # The implied target reads as the goals page and the báo cáo write it: the ≈ and its basis in words.
+    assert "Mục tiêu: ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố). Báo cáo không in số này" in text
     # What the indicator means, and the source under the chart.
     assert "**Định nghĩa:** Tổng giá trị sản xuất của các ngành kinh tế" in text
     assert "dữ liệu phiên bản 1." in text
     assert "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết" in text
+    # A cut a year worked back from "đạt 150%": said as a cut, in points, as the goals page says it.
+    at.selectbox(key="indicator").set_value("POV_RATE").run()
+    assert "Mục tiêu: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)." in joined(at)
     at.selectbox(key="indicator").set_value("TEA_NEW").run()
     text = joined(at)
     assert "220,43" in text and "220,4" in text
     assert "Trồng chè mới 661,3/300 ha" in text
+
+
+def test_detail_page_in_english_writes_its_figures_in_english(store: Store) -> None:
+    at = run("pages/detail.py", "en")
+    text = joined(at)
+    assert "Target: ≈\u202f2,120.0 billion VND (worked back from the published %)." in text
+    # The tables read the figures in words: the estimate mark and the unit in English.
+    assert "2,503.3 billion VND (est.)" in text
+    assert "≈\u202f2,120.0 billion VND (worked back from the published %)" in text
+    assert "Ước thực hiện:" not in text and "suy ra" not in text
 
 
 def test_detail_page_shows_a_difference_from_the_report(store: Store) -> None:

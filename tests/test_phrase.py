@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 
 from indicators.text import phrase
@@ -391,3 +392,89 @@ def test_a_figure_in_a_sentence_says_its_estimate_as_a_word(figure: Figure, vi: 
 )
 def test_a_sum_of_qualified_figures_keeps_what_it_can_say(qualifiers: list[str], expected: str) -> None:
     assert phrase.sum_qualifier(qualifiers) == expected
+
+
+# A target read from its whole record: a target row, or a row that sets a target beside its actual.
+RECORDS = [
+    (
+        # An attainment row: the implied tea output, its basis and printed % beside the actual.
+        {
+            "target": 7037.900874635569,
+            "target_basis": "implied",
+            "reported_pct": 137.2,
+            "comparator": "at_least",
+        },
+        "tấn",
+        f"≈{NB}7.038 tấn (suy ra từ tỷ lệ % đã công bố)",
+        f"≈{NB}7,038 tấn (worked back from the published %)",
+    ),
+    (
+        # A target row of the store: "derived" says implied, the printed % comes with it as "reported".
+        {"value": 3.0, "derived": True, "reported": 150.0, "comparator": "reduce_by"},
+        "%",
+        f"giảm mỗi năm ≈{NB}3,0 điểm % (suy ra từ tỷ lệ % đã công bố)",
+        f"cut each year by ≈{NB}3.0 percentage points (worked back from the published %)",
+    ),
+    (
+        {"value": 90.0, "derived": False, "yearly": True, "comparator": "at_least"},
+        "%",
+        f"hằng năm 90{NB}%",
+        f"90{NB}% every year",
+    ),
+    (
+        # A target's own qualifier, where the store keeps one: "trên 4.220 lượt", never the actual's.
+        {"target": 4220.0, "target_qualifier": "tren", "qualifier": "khoang", "comparator": "at_least"},
+        "lượt",
+        "trên 4.220 lượt",
+        "over 4,220 lượt",
+    ),
+    ({"target": float("nan"), "target_basis": "none"}, "%", "—", "—"),
+]
+
+
+@pytest.mark.parametrize(("record", "unit", "vi", "en"), RECORDS)
+def test_a_target_reads_from_its_whole_record(record: dict, unit: str, vi: str, en: str) -> None:
+    figure = phrase.target_figure(record, unit)
+    assert phrase.target_cell(figure, "vi") == vi
+    assert phrase.target_cell(figure, "en") == en
+
+
+def test_a_target_record_in_a_frame_row_reads_as_the_mapping_does() -> None:
+    row = pd.Series(
+        {"target": 2120.0033875338754, "target_derived": True, "reported_pct": 118.08, "yearly": False}
+    )
+    assert phrase.target_figure(row, "tỷ đồng") == Figure(
+        2120.0033875338754, "tỷ đồng", basis="implied", printed_pct=118.08
+    )
+
+
+CELLS = [
+    (
+        Figure(300000, "lượt khách", "khoang", estimate=True),
+        "khoảng 300.000 lượt khách",
+        "about 300,000 lượt khách",
+    ),
+    (
+        Figure(5150, "", estimate=True, period=(2016, 2020)),
+        "5.150 (ước; tổng giai đoạn 2016–2020)",
+        "5,150 (est.; in total over 2016–2020)",
+    ),
+    (Figure(2503.3, "tỷ đồng", period=2020), "2.503,3 tỷ đồng", "2,503.3 tỷ đồng"),
+    (Figure(1, "", estimate=True, yes_no=True), "đạt (ước)", "met (est.)"),
+    (Figure(None, "ha", estimate=True), "—", "—"),
+]
+
+
+@pytest.mark.parametrize(("figure", "vi", "en"), CELLS)
+def test_a_figure_in_a_cell_says_estimate_and_term_sum_after_it(figure: Figure, vi: str, en: str) -> None:
+    assert phrase.figure_cell(figure, "vi") == vi
+    assert phrase.figure_cell(figure, "en") == en
+
+
+def test_a_dated_cell_gives_a_years_figure_its_year_and_a_sum_its_term() -> None:
+    tourists = Figure(300000, "lượt khách", "khoang", estimate=True, period=2020)
+    assert phrase.figure_cell(tourists, "vi", dated=True) == "khoảng 300.000 lượt khách (2020)"
+    assert phrase.figure_cell(tourists, "en", dated=True) == "about 300,000 lượt khách (2020)"
+    jobs = Figure(5150, "lao động", period=(2016, 2020))
+    assert phrase.figure_cell(jobs, "vi", dated=True) == "5.150 lao động (tổng giai đoạn 2016–2020)"
+    assert phrase.figure_cell(Figure(None, "ha", period=2020), "vi", dated=True) == "—"

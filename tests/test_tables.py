@@ -8,7 +8,7 @@ import pytest
 
 from indicators.core import progress, selection
 from indicators.core.model import Dataset
-from indicators.text import commendations, tables
+from indicators.text import commendations, indicator_tables, tables
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -23,7 +23,10 @@ def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame
     assert gtsx["Thực hiện"] == 2503.3 and gtsx["Chỉ tiêu đề ra"] == 2120.0
     assert gtsx["% đạt (tính toán)"] == pytest.approx(118.08, abs=0.005)
     assert gtsx["Thay đổi so với 2015"] == 1050.2
-    assert gtsx["Đánh giá"] == "▲ vượt" and gtsx["Ghi chú"] == "≈ mục tiêu suy ra từ tỷ lệ báo cáo; ước"
+    assert gtsx["Đánh giá"] == "▲ vượt"
+    # The figures in words beside the numbers, as phrase writes them on every page and in the báo cáo.
+    assert gtsx["Thực hiện (bằng chữ)"] == "2.503,3 tỷ đồng (ước)"
+    assert gtsx["Chỉ tiêu đề ra (bằng chữ)"] == "≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)"
     assert gtsx["Cơ sở mục tiêu"] == "suy ra từ tỷ lệ % đã công bố"
     tea = tables.headers(
         tables.results_table(tables.results(data, term, ["TEA_OUTPUT"], "vi", "106", "2015-2020"), "vi"), "vi"
@@ -42,7 +45,7 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     rows = progress.compute(data)
     summary = tables.headers(tables.goals_summary(data, rows, "vi"), "vi").set_index("Chỉ tiêu")
     tourists = summary.loc["Số lượt khách du lịch (lượt khách)"]
-    assert tourists["Năm gốc"] == "300.000 (2020) (ước)"
+    assert tourists["Năm gốc"] == "khoảng 300.000 (2020)"  # the source's own word, which already hedges
     # "thu hút trên 600.000 lượt khách", as the source says it.
     assert tourists["Mục tiêu"] == "trên 600.000 lượt khách (2025)"
     assert tourists["Cần đạt mỗi năm"] == "+14,87\u202f%/năm"
@@ -62,7 +65,7 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
 
 
 def test_quotes_are_the_report_sentences_once(data: Dataset) -> None:
-    quoted = tables.quotes(data, "GTSX", "106")
+    quoted = indicator_tables.quotes(data, "GTSX", "106")
     assert "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng, đạt 118,08% Nghị quyết" in set(quoted["quote"])
     assert not quoted.duplicated().any()
 
@@ -88,7 +91,7 @@ def test_results_summary_reads_on_a_phone(data: Dataset, term: pd.DataFrame) -> 
     tea = tables.results(data, term, ["TEA_NEW", "TOURISTS"], "en", "106", "2015-2020")
     english = tables.headers(tables.results_summary(tea, "en"), "en").set_index("Indicator")
     assert english.loc["Newly planted tea area (ha)", "Target"] == "300 (Resolution)"  # stated, not derived
-    assert english.loc["Tourist arrivals (visitors)", "Actual"] == "about 300,000 (est.)"
+    assert english.loc["Tourist arrivals (visitors)", "Actual"] == "about 300,000"
     budget = rows.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]
     assert budget.tolist() == ["—", "—", "105,4\u202f% (theo tỷ lệ báo cáo nêu)", "▲ vượt"]
     assert tables.headers(tables.results_summary(found.iloc[0:0], "en"), "en").columns[0] == "Indicator"
@@ -100,7 +103,7 @@ def test_the_summary_reads_codes_not_words(data: Dataset, term: pd.DataFrame) ->
     found = tables.results(data, term, ["TOURISTS", "GTSX"], "vi", "106", "2015-2020")
     assert found.loc[found["code"] == "TOURISTS", "qualifier"].tolist()[0] == "khoang"
     english = tables.results_summary(found, "en").set_index("indicator")
-    assert english.loc["Số lượt khách du lịch (lượt khách)", "actual"] == "about 300,000 (est.)"
+    assert english.loc["Số lượt khách du lịch (lượt khách)", "actual"] == "about 300,000"
     target = english.loc["Tổng giá trị sản xuất (tỷ đồng)", "target"]
     assert target == "≈\u202f2,120.0 (Resolution, worked back from the published %)"
 
@@ -117,9 +120,9 @@ def test_every_table_column_has_a_header_in_both_languages(
         tables.results_summary(found, lang),
         tables.goals_table(data, goals, lang),
         tables.goals_summary(data, goals, lang),
-        tables.observations_table(data, "GTSX", lang, "106"),
-        tables.targets_table(data, "GTSX", lang, "106"),
-        tables.attainment_table(term, lang),
+        indicator_tables.observations_table(data, "GTSX", lang, "106", "tỷ đồng"),
+        indicator_tables.targets_table(data, "GTSX", lang, "106", "tỷ đồng"),
+        indicator_tables.attainment_table(term, lang),
         commendations.levels_table(counts, lang),
         commendations.commendations_table(counts, lang),
     ]
@@ -159,10 +162,60 @@ def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
 def test_the_targets_table_says_the_source_word_beside_the_comparison(
     data: Dataset, lang: Lang, income: str, stunting: str
 ) -> None:
-    incomes = tables.targets_table(data, "INCOME_PC", lang, "106")
+    incomes = indicator_tables.targets_table(data, "INCOME_PC", lang, "106")
     # The 2015–2020 resolution's 30 has no word; the 2025 goal is "trên 45 triệu".
     assert incomes[["comparator", "target"]].values.tolist() == [
         [t("cmp.at_least", lang), 30.0],
         [income, 45.0],
     ]
-    assert tables.targets_table(data, "STUNTING", lang, "106")["comparator"].tolist() == [stunting]
+    assert indicator_tables.targets_table(data, "STUNTING", lang, "106")["comparator"].tolist() == [stunting]
+
+
+@pytest.mark.parametrize(
+    ("lang", "jobs", "poverty"),
+    [
+        (
+            "vi",
+            (
+                "5.150 lao động (ước; tổng giai đoạn 2016–2020)",
+                "≈\u202f5.150 lao động (suy ra từ tỷ lệ % đã công bố)",
+            ),
+            ("4,5 điểm %/năm (ước)", "giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"),
+        ),
+        (
+            "en",
+            (
+                "5,150 workers (est.; in total over 2016–2020)",
+                "≈\u202f5,150 workers (worked back from the published %)",
+            ),
+            (
+                "4.5 percentage points/year (est.)",
+                "cut each year by ≈\u202f3.0 percentage points (worked back from the published %)",
+            ),
+        ),
+    ],
+)
+def test_results_in_words_say_a_term_sum_and_a_cut_as_phrase_does(
+    data: Dataset, term: pd.DataFrame, lang: Lang, jobs: tuple[str, str], poverty: tuple[str, str]
+) -> None:
+    found = tables.results(data, term, ["JOBS", "POV_RATE"], lang, "106", "2015-2020")
+    table = tables.results_table(found, lang)
+    said = list(zip(table["actual_text"], table["target_text"], strict=True))
+    # Jobs created over the term are the term's sum, never "năm 2020"'s; a cut a year is in points.
+    assert said == [jobs, poverty]
+    summary = tables.results_summary(found, lang)
+    assert summary["actual"].iloc[0] == jobs[0].replace(" lao động", "").replace(" workers", "")
+
+
+def test_a_goal_summed_over_the_term_says_its_years_never_one_year(data: Dataset) -> None:
+    rows = progress.compute(data)
+    vi = tables.goals_summary(data, rows, "vi").set_index("indicator")
+    assert vi.loc["Số lao động được giải quyết việc làm (lao động)", "goal"] == (
+        "trên 5.000 lao động (tổng giai đoạn 2021–2025)"
+    )
+    assert vi.loc["Số lượt khách du lịch (lượt khách)", "goal"] == "trên 600.000 lượt khách (2025)"
+    en = tables.goals_summary(data, rows, "en").set_index("indicator")
+    assert (
+        en.loc["Workers helped into jobs (workers)", "goal"] == "over 5,000 workers (in total over 2021–2025)"
+    )
+    assert en.loc["Tourist arrivals (visitors)", "base"] == "about 300,000 (2020)"

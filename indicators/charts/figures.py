@@ -557,11 +557,14 @@ def series_figure(series: pd.DataFrame, targets: pd.DataFrame, name: str, unit: 
     if not shown.empty:
         label = t("chart.target", lang)
         derived = shown["derived"].to_numpy(dtype=bool) if "derived" in shown else [False] * len(shown)
-        # An implied target is marked ≈ (its value already rounded to what the printed % supports).
+        # An implied target is marked ≈ (its value already rounded to what the printed % supports);
+        # where the caller put phrase's words on each target ("≈ 2.120,0"), the chart says the same.
         texts = [
             f"≈ {fmt.number(v, lang)}" if d else fmt.number(v, lang)
             for v, d in zip(shown["value"], derived, strict=True)
         ]
+        if "value_text" in shown:
+            texts = [str(x) for x in shown["value_text"]]
         hovers = [
             _hover_line(
                 f"{label} {t(f'kind.{k}', lang)} {int(y)}" + (f" ({t('basis.implied', lang)})" if d else ""),

@@ -178,6 +178,12 @@ def _units(data: object, codes: pd.Series, lang: str) -> list[str]:
     return [str(units.get(c, "")) for c in codes]
 
 
+def _kinds(data: object, rows: pd.DataFrame) -> list[str]:
+    """Each row's value kind (level, share, term_total …): a term's sum is said over its years."""
+    kinds = data.indicators.set_index("code")["value_kind"]  # type: ignore[attr-defined]
+    return [str(kinds.get(c, "")) for c in rows["code"]]
+
+
 def _qualifiers(data: object, rows: pd.DataFrame, year: str) -> np.ndarray:
     """The report's qualifier ("khoảng") of the figure each row shows for `year`."""
     obs = data.observations  # type: ignore[attr-defined]
@@ -194,7 +200,10 @@ def people(args: argparse.Namespace, store: Store) -> str:
     lang = args.lang
     if args.command == "compare":
         # Words, not codes (estimate, no_target): the codes stay in CSV and JSON.
-        return cli_tables.compare_table(COMMANDS[args.command](args, store), lang)
+        frame = COMMANDS[args.command](args, store)
+        # A term's sum says its years in words ("tổng giai đoạn 2016–2020"), never the one year asked.
+        kind = _kinds(store.load(), pd.DataFrame({"code": [args.code] * len(frame)}))
+        return cli_tables.compare_table(frame.assign(year=args.year, value_kind=kind), lang)
     if args.command == "attainment":
         data = store.load()
         rows = _attainment_rows(store, args.area)
@@ -202,7 +211,12 @@ def people(args: argparse.Namespace, store: Store) -> str:
         # The engine names a change's unit by code (pp_per_year); words are put on here, last.
         codes = rows["change_unit"].astype(str)
         shown = [phrase.change_unit(c, u, lang) if c else u for u, c in zip(units, codes, strict=True)]
-        rows = rows.assign(name_shown=_names(data, rows["code"], lang), unit=shown)
+        rows = rows.assign(
+            name_shown=_names(data, rows["code"], lang),
+            unit=shown,
+            level_unit=units,
+            value_kind=_kinds(data, rows),
+        )
         return cli_tables.attainment_table(rows, lang)
     if args.command == "progress":
         data = store.load()
@@ -212,6 +226,7 @@ def people(args: argparse.Namespace, store: Store) -> str:
             name_shown=_names(data, rows["code"], lang),
             goal_unit=units,
             base_qualifier=_qualifiers(data, rows, "base_year"),
+            value_kind=_kinds(data, rows),
         )
         return cli_tables.progress_table(rows, lang)
     frame = _history_frame(store)

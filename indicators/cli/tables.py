@@ -84,16 +84,13 @@ def _table(lang: Lang, *columns: tuple[str, dict]) -> Table:
     return table
 
 
-def _estimate(text: str, kind: str, lang: Lang) -> str:
-    """A figure with "ước" beside it when it is an estimate."""
-    return f"{text} ({fmt.estimate_mark(lang)})" if kind == "estimate" and text != fmt.MISSING else text
-
-
-def _qualified(text: str, qualifier: str, lang: Lang) -> str:
-    """A figure in words with the source's qualifier before it: "khoảng 300.000 lượt khách"."""
-    if not qualifier or text == fmt.MISSING:
-        return text
-    return f"{t(f'phrase.qualifier.{qualifier}', lang)} {text}"
+def _dated(value: object, year: object, kind: str, lang: Lang, figure: phrase.Figure, value_kind: str) -> str:
+    """A figure with its year, "khoảng 300.000 lượt khách (2020) (ước)", or a term's sum with its years."""
+    if fmt.is_missing(year) or str(year) == "":
+        return fmt.MISSING
+    period = phrase.period_of(int(float(str(year))), value_kind)
+    dated = replace(figure, value=value, estimate=kind == "estimate", period=period)
+    return phrase.figure_cell(dated, lang, dated=True)
 
 
 def _document(kind: str, lang: Lang) -> str:
@@ -102,33 +99,23 @@ def _document(kind: str, lang: Lang) -> str:
 
 
 def _actual(row: pd.Series, lang: Lang) -> str:
-    unit = str(row["unit"])
-    if row["comparator"] == "yes":
-        text = phrase.yes_no(row["actual"], lang)
-    else:
-        text = fmt.with_unit(row["actual"], unit, lang)
-    text = _qualified(text, str(row.get("qualifier", "")), lang)
-    return _estimate(text, str(row["actual_kind"]), lang)
+    """The actual as phrase writes it: qualifier, unit, "(ước)", a term's sum over its years."""
+    figure = phrase.Figure(
+        row["actual"],
+        str(row["unit"]),
+        str(row.get("qualifier", "") or ""),
+        estimate=str(row["actual_kind"]) == "estimate",
+        period=phrase.period_of(int(row["year"]), str(row.get("value_kind", ""))),
+        yes_no=row["comparator"] == "yes",
+    )
+    return phrase.figure_cell(figure, lang)
 
 
 def _target(row: pd.Series, lang: Lang) -> str:
+    """The target from its whole record, in the level's unit: "giảm mỗi năm ≈ 3,0 điểm % (suy ra …)"."""
     if row["target_basis"] == "none" or fmt.is_missing(row["target"]):
         return t("basis.none", lang)
-    comparator = str(row["comparator"])
-    figure = phrase.Figure(
-        row["target"],
-        str(row["unit"]),
-        str(row.get("target_qualifier", "") or ""),
-        # The unit of a cut is already "a year" (its change unit): the words say the cut, not the unit.
-        comparator=comparator,
-        basis=str(row["target_basis"]),
-        printed_pct=row["reported_pct"],
-        per_year=bool(row.get("yearly", False)),
-    )
-    if comparator == "reduce_by":
-        figure = replace(figure, comparator="")
-        return f"{t('cmp.reduce_by', lang)} {phrase.target_cell(figure, lang)}"
-    return phrase.target_cell(figure, lang)
+    return phrase.target_cell(phrase.target_figure(row, str(row.get("level_unit", row["unit"]))), lang)
 
 
 def _pct(row: pd.Series, lang: Lang) -> str:
@@ -179,22 +166,29 @@ def progress_table(rows: pd.DataFrame, lang: Lang = "vi") -> str:
         unit = str(row["goal_unit"])
         comparator = "yes" if row["method"] == "yes_no" else str(row["comparator"])
         stated = row["stated_value"] if comparator == "reduce_by" else row["goal_value"]
+        value_kind = str(row.get("value_kind", ""))
+        period = phrase.period_of(int(row["goal_year"]), value_kind)
         said = str(row.get("target_qualifier", "") or "")
-        figure = phrase.Figure(stated, unit, said, comparator=comparator, per_year=bool(row["yearly"]))
-        goal = f"{phrase.target_cell(figure, lang)} ({row['goal_year']})"
-        qualifier = str(row.get("base_qualifier", ""))
-        base = _qualified(fmt.with_unit(row["base_value"], unit, lang), qualifier, lang)
-        if base != fmt.MISSING:
-            base = _estimate(f"{base} ({row['base_year']})", str(row["base_kind"]), lang)
-        if fmt.is_missing(row["latest_value"]):
-            latest = fmt.MISSING
-        else:
-            shown = (
-                phrase.yes_no(row["latest_value"], lang)
-                if row["method"] == "yes_no"
-                else fmt.with_unit(row["latest_value"], unit, lang)
-            )
-            latest = _estimate(f"{shown} ({row['latest_year']})", str(row["latest_kind"]), lang)
+        figure = phrase.Figure(
+            stated, unit, said, comparator=comparator, per_year=bool(row["yearly"]), period=period
+        )
+        # A goal summed over the term says its years ("tổng giai đoạn 2021–2025"), never "(2025)".
+        when = phrase.period_words(figure, lang) or str(row["goal_year"])
+        goal = f"{phrase.target_cell(figure, lang)} ({when})"
+        # The source's word before the baseline ("khoảng 300.000") stays; a term's sum says its years.
+        qualifier = str(row.get("base_qualifier", "") or "")
+        level = phrase.Figure(None, unit, yes_no=row["method"] == "yes_no")
+        base = _dated(
+            row["base_value"],
+            row["base_year"],
+            str(row["base_kind"]),
+            lang,
+            replace(level, qualifier=qualifier),
+            value_kind,
+        )
+        latest = _dated(
+            row["latest_value"], row["latest_year"], str(row["latest_kind"]), lang, level, value_kind
+        )
         # A share's pace is in points a year, as is a straight-line goal's; a level's is a growth %.
         if fmt.is_missing(row["required_growth_pct"]) or unit in phrase.SHARE_UNITS:
             required = phrase.change(row["required_change_per_year"], unit, lang)
@@ -224,14 +218,11 @@ def _local(utc: str) -> str:
 
 def _compare_target(row: pd.Series, lang: Lang) -> str:
     """An area's target as phrase puts it: "≈ 2.120,0 (suy ra từ tỷ lệ % đã công bố)", "≤ 27,6"."""
-    comparator = str(row.get("comparator", ""))
-    figure = phrase.Figure(
-        row["target"],
-        comparator="" if comparator == "reduce_by" else comparator,
-        basis=str(row.get("target_basis", "")) or "stated",
-        printed_pct=row.get("reported_pct"),
+    figure = phrase.target_figure(row)
+    # The table has no unit column: a cut is its number alone, as the value beside it is.
+    return phrase.target_cell(
+        replace(figure, comparator="") if figure.comparator == "reduce_by" else figure, lang
     )
-    return phrase.target_cell(figure, lang)
 
 
 def compare_table(frame: pd.DataFrame, lang: Lang = "vi") -> str:
@@ -246,7 +237,14 @@ def compare_table(frame: pd.DataFrame, lang: Lang = "vi") -> str:
         ("note", {"ratio": 4, "min_width": 10}),
     )
     for _, row in frame.iterrows():
-        value = _estimate(fmt.number(row["value"], lang), str(row["actual_kind"]), lang)
+        value = phrase.figure_cell(
+            phrase.Figure(
+                row["value"],
+                estimate=str(row["actual_kind"]) == "estimate",
+                period=phrase.period_of(int(row["year"]), str(row["value_kind"])) if "year" in row else None,
+            ),
+            lang,
+        )
         code = str(row["status_code"])
         table.add_row(
             f"{row['name']} ({row['code']})",

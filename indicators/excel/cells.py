@@ -29,7 +29,7 @@ from indicators.core.model import (
 )
 from indicators.excel import workbook as excel
 from indicators.excel.sheets import Checker, Located, blank_cells, cell_name
-from indicators.excel.typed_numbers import parse_number
+from indicators.excel.typed_numbers import parse_number, yes_no_word
 from indicators.excel.workbook import HEADERS, fold
 from indicators.text.i18n import Message, msg
 
@@ -162,6 +162,13 @@ def _check_numbers(loc: Located, column: str, chk: Checker) -> None:
         if parsed.value is None:
             problems[parsed.issue or "not_number"].append(i)
             continue
+        if yes_no_word(value):
+            # "Đạt" is a figure only for a yes/no indicator: the catalogue decides (check_yes_no_words);
+            # a printed % or a share is never one.
+            loc.yes_no_words[i] = str(value).strip()
+            if column != "value":
+                chk.at(loc, column, [i], msg("check.yes_no_only", text=str(value).strip()))
+                continue
         out[i] = parsed.value
         if isinstance(value, str):
             row = int(loc.rows[i])
@@ -421,6 +428,7 @@ def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
     )
     if loc.table is TARGETS and {"qualifier", "comparator"} <= set(loc.frame):
         _check_target_qualifier(loc, chk)
+    check_yes_no_words(loc, kind, chk)
 
 
 # A target's word that says the opposite of its comparator: "trên 5" is no ceiling, "dưới 5" no floor.
@@ -432,6 +440,28 @@ def _check_target_qualifier(loc: Located, chk: Checker) -> None:
     pairs = zip(loc.frame["qualifier"].astype(str), loc.frame["comparator"].astype(str), strict=True)
     contrary = [i for i, pair in enumerate(pairs) if pair in _CONTRARY]
     chk.at(loc, "qualifier", contrary, msg("check.qualifier_contrary"))
+
+
+def check_yes_no_words(loc: Located, kind: pd.Series, chk: Checker) -> None:
+    """ "Đạt", "có", "không" in a value cell: read as 1 or 0 for a yes/no indicator, else refused.
+
+    For a level, a count or a share the word is no figure: 1 "có" would be stored as a count of one.
+    """
+    if not loc.yes_no_words:
+        return
+    yes_no = kind == ValueKind.YES_NO.value
+    if "comparator" in loc.frame:
+        yes_no = yes_no | (loc.frame["comparator"] == Comparator.YES.value)
+    wrong = [i for i in sorted(loc.yes_no_words) if not yes_no.iloc[i]]
+    words = [loc.yes_no_words[i] for i in wrong]
+    chk.at(loc, "value", wrong, [msg("check.yes_no_only", text=w) for w in words], values=words)
+    # A refused word was never read as a figure: it leaves the list of text read as numbers.
+    at = np.asarray(wrong, dtype=int)
+    refused = {
+        (loc.sheet, cell_name(int(r), int(c)))
+        for r, c in zip(loc.rows[at], loc.col("value", at), strict=True)
+    }
+    chk.conversions = [c for c in chk.conversions if (c[0], c[1]) not in refused]
 
 
 # Wide layout → complete rows ------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pandas as pd
 
 from indicators.core.model import Dataset, ObsKind
 from indicators.excel import validate
-from indicators.excel.typed_numbers import parse_vietnamese
+from indicators.excel.typed_numbers import parse_vietnamese, yes_no_word
 from indicators.text import fmt
 from indicators.text.fmt import Lang
 from indicators.text.i18n import Message, Num, msg
@@ -152,6 +152,9 @@ def _figure(row: pd.Series, stored: dict[tuple[str, str], float]) -> object:
     so the upload's checks refuse it quoting what was typed."""
     if row["value"] == row["value_shown"] and (row["code"], row["kind_shown"]) in stored:
         return stored[(row["code"], row["kind_shown"])]
+    if yes_no_word(row["value"]):
+        # The sheet's checks read the word and refuse it for an indicator that is no yes/no one.
+        return str(row["value"])
     parsed = parse_vietnamese(row["value"])
     return parsed.value if parsed.value is not None else row["value"]
 

@@ -97,6 +97,8 @@ class Located:
     headers: dict[str, str]  # canonical column → the header as written in the file
     # Wide layout: the value (and year) of each row comes from a different column.
     cell_columns: dict[str, np.ndarray] = field(default_factory=dict)
+    # Frame position → a yes/no word read as 1 or 0 in the value column: kept only for a yes/no indicator.
+    yes_no_words: dict[int, str] = field(default_factory=dict)
 
     def col(self, column: str, positions: np.ndarray) -> np.ndarray:
         """The Excel column number of `column` at frame positions."""

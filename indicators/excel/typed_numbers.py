@@ -31,6 +31,13 @@ YES_NO_WORDS: dict[str, float] = {
 }
 
 
+def yes_no_word(value: object) -> bool:
+    """Whether a cell holds a yes/no word ("Đạt", "chưa đạt", "có"): a figure only for a yes/no indicator."""
+    if not isinstance(value, str):
+        return False
+    return " ".join(unicodedata.normalize("NFC", value).split()).casefold() in YES_NO_WORDS
+
+
 @dataclass(frozen=True)
 class Parsed:
     """A cell read as a number: the value, or why it is not one."""

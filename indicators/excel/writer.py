@@ -41,7 +41,7 @@ from indicators.excel.workbook import (
     label,
     words_of,
 )
-from indicators.text import fmt
+from indicators.text import phrase
 from indicators.text.i18n import t
 
 # Text that a spreadsheet would run as a formula when it starts a cell (OWASP's list).
@@ -172,13 +172,11 @@ def _validations(sheet: Worksheet, table: Table, rows: int, lengths: dict[str, i
 
 
 def _implied_formats(data: Dataset) -> dict[int, str]:
-    """A number format per implied target row: "≈ 7.038", never more digits than its printed % allows.
+    """A number format per implied target row: "≈ 7.038", as many digits as phrase shows everywhere.
 
     The cell keeps the exact value (an upload of the file changes nothing); only what is shown is
-    rounded and marked.
+    rounded and marked, by the one rule (phrase.implied_decimals) the pages and the báo cáo follow.
     """
-    from indicators.core.attainment import levels, stated_changes  # attainment does not import this module
-
     targets = data.targets.reset_index(drop=True)
     derived = targets[targets["derived"]]
     if derived.empty:
@@ -186,18 +184,12 @@ def _implied_formats(data: Dataset) -> dict[int, str]:
     key = ["code", "area", "year", "target_kind"]
     printed = data.reported[[*key, "reported_pct"]]
     found = derived.reset_index(names="row_at").merge(printed, on=key, how="left")
-    found = found.merge(levels(data.observations)[["code", "area", "year", "actual"]], on=key[:3], how="left")
-    # A "reduce by" target was worked back from the stated fall a year, not from the level.
-    falls = stated_changes(data.observations, per_year=True)[["code", "area", "year", "value"]]
-    falls = found[key[:3]].merge(falls.rename(columns={"value": "fall"}), on=key[:3], how="left")["fall"]
-    reduce = (found["comparator"] == "reduce_by").to_numpy()
-    found.loc[reduce, "actual"] = falls.abs().to_numpy()[reduce]
     formats = {}
-    for row in found.itertuples(index=False):
-        if pd.isna(row.reported_pct) or pd.isna(row.actual) or pd.isna(row.value):
+    for _, row in found.iterrows():
+        decimals = phrase.implied_decimals(phrase.target_figure(row))
+        if decimals is None:
             continue
-        decimals = max(fmt.implied_decimals(row.value, row.reported_pct, row.actual), 0)
-        formats[int(row.row_at)] = '"≈ "#,##0' + ("." + "0" * decimals if decimals else "")
+        formats[int(row["row_at"])] = '"≈ "#,##0' + ("." + "0" * decimals if decimals > 0 else "")
     return formats
 
 

@@ -20,7 +20,6 @@ from indicators.text.labels import (
     estimated,
     indicator_info,
     status_text,
-    value_text,
 )
 
 # Which target a card reports when an indicator has several: the resolution before a plan.
@@ -46,6 +45,8 @@ class Card:
     estimate: bool = False  # the figure is an estimate (ước thực hiện): "ước" is shown beside it
     estimate_note: str = ""  # the estimate's own note (who estimated it, when), shown under it
     implied_target: bool = False  # the % rests on a target worked back from the printed %
+    # When the figure is from: "Năm 2020", or "Tổng giai đoạn 2016–2020" for a sum over a term.
+    period_label: str = ""
 
 
 def _estimate_note(data: Dataset, code: str, area: str | None, levels: pd.DataFrame) -> str:
@@ -80,14 +81,12 @@ def _change(data: Dataset, code: str, area: str | None, year: int, unit: str, la
     change = stated_changes(mine)
     # A rate moves in points (điểm %), a fall a year in points a year: never "4,5 %".
     if not change.empty:
-        value = fmt.signed(change["value"].iloc[0], lang)
-        shown = fmt.join_unit(value, phrase.change_words(unit, lang))
+        shown = phrase.change(change["value"].iloc[0], unit, lang, per_year=False)
         shown = estimated(shown, change["change_kind"].iloc[0], lang)
         return t("card.change", lang).format(y=CHANGE_BASE_YEAR), shown
     per_year = stated_changes(mine, per_year=True)
     if not per_year.empty:
-        value = fmt.signed(per_year["value"].iloc[0], lang)
-        shown = fmt.join_unit(value, phrase.change_words(unit, lang, per_year=True))
+        shown = phrase.change(per_year["value"].iloc[0], unit, lang, per_year=True)
         shown = estimated(shown, per_year["change_kind"].iloc[0], lang)
         return t("card.change_per_year", lang).format(y=CHANGE_BASE_YEAR), shown
     return t("card.change", lang).format(y=CHANGE_BASE_YEAR), fmt.MISSING
@@ -124,7 +123,7 @@ def _figure(
     value_note = ""
     if qualifier:
         value = f"{QUALIFIER_SIGN.get(qualifier, '')} {value}".strip()
-        value_note = fmt.join_unit(value_text(latest["actual"], qualifier, lang), unit)
+        value_note = phrase.number(phrase.Figure(latest["actual"], unit, qualifier), lang)
     change_label, change = _change(data, code, area, int(latest["year"]), unit, lang)
     return value, str(int(latest["year"])), value_note, change_label, change
 
@@ -150,6 +149,7 @@ def cards(
 ) -> list[Card]:
     """Cards for the given indicators that exist in the data, in the order given."""
     info = indicator_info(data, lang)
+    kinds = data.indicators.set_index("code")["value_kind"]
     lv = levels(data.observations)
     first, last = period_years(period) if period else (-(10**6), 10**6)
     out = []
@@ -163,7 +163,9 @@ def cards(
         value, year, value_note, change_label, change = _figure(data, mine, code, unit, area, lang)
         status, pct, reported_basis, implied = _judgement(rows[rows["code"] == code], lang)
         estimate = not mine.empty and str(mine.sort_values("year")["actual_kind"].iloc[-1]) == "estimate"
-        note = _estimate_note(data, code, area, mine) if estimate else ""
+        # The note entered with an estimate is in Vietnamese: an English card says what an estimate is.
+        note = _estimate_note(data, code, area, mine) if estimate and lang == "vi" else ""
+        kind = str(kinds.get(code, ""))
         out.append(
             Card(
                 code=code,
@@ -181,9 +183,21 @@ def cards(
                 estimate=estimate,
                 estimate_note=note,
                 implied_target=implied,
+                period_label=period_label(year, kind, lang),
             )
         )
     return out
+
+
+def period_label(year: str, value_kind: str, lang: Lang) -> str:
+    """When a card's figure is from: "Năm 2020"; a sum over a term says its years, never one year's."""
+    if not year:
+        return ""
+    period = phrase.period_of(int(year), value_kind)
+    if isinstance(period, tuple):
+        words = phrase.period_words(phrase.Figure(None, period=period), lang)
+        return words[:1].upper() + words[1:]
+    return t("card.year", lang).format(y=year)
 
 
 def kind_label(group: KindCount, lang: Lang) -> str:
@@ -195,6 +209,22 @@ def bases(rows: pd.DataFrame) -> dict[str, int]:
     """How many rows with a target rest on a stated target and how many on one implied by a printed %."""
     counts = rows["target_basis"].astype(str).value_counts() if "target_basis" in rows else pd.Series()
     return {basis: int(counts.get(basis, 0)) for basis in ("stated", "implied")}
+
+
+def counted(n: int, noun_key: str, lang: Lang) -> str:
+    """A count and its noun in the reader's language: "1 row", "13 rows", "13 dòng"."""
+    return fmt.join_unit(fmt.number(n, lang), t(noun_key, lang))
+
+
+def bases_line(rows: pd.DataFrame, lang: Lang) -> str:
+    """How many rows rest on a stated target and how many on an implied one: "1 row …, 13 rows …"."""
+    shown = {basis: counted(n, "overview.rows", lang) for basis, n in bases(rows).items()}
+    return t("overview.bases", lang).format(**shown)
+
+
+def unjudged_line(n: int, lang: Lang) -> str:
+    """How many targets have no actual figure yet: "1 target without …", "3 chỉ tiêu chưa có …"."""
+    return t("empty.unjudged", lang).format(n=counted(n, "overview.targets", lang))
 
 
 def tally_title(groups: list[KindCount], lang: Lang) -> str:

@@ -158,17 +158,6 @@ def implied_decimals(target: float, printed_pct: float, actual: float) -> int:
     return min(decimals, printed_decimals(actual))
 
 
-def implied_number(target: float, printed_pct: float, actual: float, lang: Lang = "vi") -> str:
-    """An implied target as precisely as its printed % supports, marked ≈: ≈ 7.038."""
-    if is_missing(target):
-        return MISSING
-    decimals = implied_decimals(target, printed_pct, actual)
-    if decimals < 0:
-        rounded = round_half_up(target / 10 ** (-decimals), 0) * 10 ** (-decimals)
-        return f"≈\u202f{number(rounded, lang, 0)}"
-    return f"≈\u202f{number(target, lang, decimals)}"
-
-
 def estimate_mark(lang: Lang = "vi") -> str:
     """The word set beside every estimated figure."""
     return "ước" if lang == "vi" else "est."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pandas as pd
 
@@ -113,19 +114,19 @@ def comparator_words(comparator: str, qualifier: str, lang: Lang) -> str:
 
 def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
     """A target as its basis allows: "≈ 7.038 tấn (suy ra từ …)", "đạt", "30 % (phần còn lại)"."""
-    comparator = str(row.get("comparator", ""))
-    implied = str(row.get("target_basis", "")) == "implied" or bool(row.get("target_derived", False))
-    figure = phrase.Figure(
-        row.get("target"),
-        unit,
-        str(row.get("target_qualifier", "") or ""),
-        # The row's unit is already the fall a year for a cut (row_unit): no "giảm mỗi năm" again.
-        comparator="" if comparator in {"reduce_by", "at_most", "at_least"} else comparator,
-        basis="implied" if implied else "stated",
-        printed_pct=row.get("reported_pct"),
-        per_year=bool(row.get("yearly", False)),
-    )
+    figure = phrase.target_figure(row, unit)
+    # The row's unit is already the fall a year for a cut (row_unit): no "giảm mỗi năm" again.
+    if figure.comparator in {"reduce_by", "at_most", "at_least"}:
+        figure = replace(figure, comparator="")
     return phrase.target_cell(figure, lang)
+
+
+def target_words(row: pd.Series, unit: str, lang: Lang) -> str:
+    """A target as the goals page and the báo cáo say it: "giảm mỗi năm ≈ 3,0 điểm % (suy ra từ …)".
+
+    `unit` is the level's own; a cut a year is put in points by phrase, as everywhere else.
+    """
+    return phrase.target_cell(phrase.target_figure(row, unit), lang)
 
 
 def row_unit(row: pd.Series, unit: str, lang: Lang) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from indicators.core.attainment import change_code
 from indicators.text import fmt
@@ -60,6 +62,38 @@ class Figure:
     def period_sum(self) -> bool:
         """True for a figure summed over a term (awards, jobs created over 2016–2020)."""
         return isinstance(self.period, tuple)
+
+
+def _word(value: object) -> str:
+    """A code from a record, "" where the record has none (absent, NaN)."""
+    return "" if fmt.is_missing(value) else str(value)
+
+
+def target_figure(
+    record: Mapping[str, Any], unit: str = "", period: int | tuple[int, int] | None = None
+) -> Figure:
+    """A target as its whole record says it: value, qualifier, comparator, basis, printed %, yearly.
+
+    `record` is a target row (value, qualifier, derived) or a row that sets a target beside its
+    actual (target, target_qualifier, target_basis or target_derived, reported_pct or reported).
+    Every surface hands over the whole record, so whatever the store says of a target shows everywhere.
+    """
+    beside = "target" in record
+    basis = _word(record.get("target_basis"))
+    if basis not in ("stated", "implied"):
+        derived = record.get("target_derived", record.get("derived", False))
+        basis = "implied" if not fmt.is_missing(derived) and bool(derived) else "stated"
+    yearly = record.get("yearly", False)
+    return Figure(
+        record.get("target" if beside else "value"),
+        unit,
+        qualifier=_word(record.get("target_qualifier" if beside else "qualifier")),
+        period=period,
+        per_year=not fmt.is_missing(yearly) and bool(yearly),
+        comparator=_word(record.get("comparator")),
+        basis=basis,
+        printed_pct=record.get("reported_pct", record.get("reported", math.nan)),
+    )
 
 
 def summed_over(year: int) -> tuple[int, int]:
@@ -233,6 +267,21 @@ def sum_qualifier(qualifiers: list[str]) -> str:
     if not said:
         return ""
     return said.pop() if len(said) == 1 and said <= {"tren", "duoi"} else "khoang"
+
+
+def figure_cell(figure: Figure, lang: Lang, document: bool = False, dated: bool = False) -> str:
+    """A figure in a cell: "khoảng 300.000 lượt khách (ước)", "5.150 (ước; tổng giai đoạn 2016–2020)".
+
+    `dated` puts a year's figure's year after it, "300.000 (2020) (ước)"; a term's sum says its years.
+    """
+    text = number(figure, lang, document)
+    if text == fmt.MISSING:
+        return text
+    if dated and isinstance(figure.period, int):
+        text += f" ({figure.period})"
+    notes = [t("phrase.estimate", lang) if estimate_marked(figure) else "", period_words(figure, lang)]
+    notes = [n for n in notes if n]
+    return f"{text} ({'; '.join(notes)})" if notes else text
 
 
 def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from indicators.core.attainment import levels, stated_changes
-from indicators.core.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
+from indicators.core.model import Dataset, ObsKind, TargetKind
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
-from indicators.text import fmt, labels, phrase
+from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.labels import (
     NO_TARGET,
-    estimated,
     goal_status_text,
     indicator_info,
     row_unit,
     status_text,
     term_label,
-    value_text,
 )
 
 PROGRESS_ORDER: tuple[str, ...] = (
@@ -78,7 +78,6 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "period",
     "target_kind",
     "target",
-    "target_qualifier",
     "derived",
     "comparator",
     "pct",
@@ -88,6 +87,9 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "target_basis",
     "pct_basis",
     "yearly",
+    "target_qualifier",
+    "level_unit",
+    "value_kind",
 )
 _LEVEL_KEY = ["code", "area", "year"]
 
@@ -120,7 +122,6 @@ def _target_rows(targets: pd.DataFrame, lv: pd.DataFrame, latest: pd.DataFrame) 
             "period": targets["period"].to_numpy(),
             "target_kind": targets["target_kind"].to_numpy(),
             "target": targets["target"].to_numpy(dtype=float),
-            "target_qualifier": targets["target_qualifier"].astype(str).to_numpy(),
             "derived": targets["target_derived"].to_numpy(dtype=bool),
             "comparator": targets["comparator"].astype(str).to_numpy(),
             "pct": targets["attainment_pct"].to_numpy(dtype=float),
@@ -130,6 +131,10 @@ def _target_rows(targets: pd.DataFrame, lv: pd.DataFrame, latest: pd.DataFrame) 
             "target_basis": targets["target_basis"].astype(str).to_numpy(),
             "pct_basis": targets["attainment_basis"].astype(str).to_numpy(),
             "yearly": targets["yearly"].to_numpy(dtype=bool),
+            # The target's own qualifier ("trên 4.220"), where the engine carries one: phrase says it.
+            "target_qualifier": targets.get("target_qualifier", pd.Series("", index=targets.index))
+            .fillna("")
+            .to_numpy(),
         }
     )
 
@@ -157,6 +162,7 @@ def _untargeted_rows(codes: list[str], latest: pd.DataFrame) -> pd.DataFrame:
             "target_basis": "none",
             "pct_basis": "none",
             "yearly": False,
+            "target_qualifier": "",
         }
     )
 
@@ -187,6 +193,10 @@ def results(
     found = found.iloc[np.argsort(found["code"].map(order).to_numpy(), kind="stable")]
     found["indicator"] = found["code"].map(info["name"]).to_numpy()
     units = found["code"].map(info["unit"]).fillna("")
+    found["level_unit"] = units.to_numpy()
+    found["value_kind"] = (
+        found["code"].map(data.indicators.set_index("code")["value_kind"]).fillna("").to_numpy()
+    )
     # A "reduce by" row's actual and target are falls a year, in points: never the rate's own "%".
     found["unit"] = [row_unit(r, u, lang) for (_, r), u in zip(found.iterrows(), units, strict=True)]
     # An implied target is never more precise than the printed % it was worked back from.
@@ -201,23 +211,29 @@ def _implied_rounded(row: pd.Series) -> float:
     return phrase.shown_value(phrase.Figure(row["target"], basis="implied", printed_pct=row["reported"]))
 
 
-def _note(
-    qualifier: str, comparator: str, derived: bool, lang: Lang, kind: str = "", yearly: bool = False
-) -> str:
-    """The report's qualifier, "cut each year by", "≈ implied target", "ước", as words joined by "; "."""
-    words = (
-        t(f"qualifier.{qualifier}", lang) if qualifier else "",
-        t("cmp.reduce_by", lang) if comparator == "reduce_by" else "",
-        t("cmp.remainder", lang) if comparator == "remainder" else "",
-        f"≈ {t('col.derived', lang).lower()}" if derived else "",
-        fmt.estimate_mark(lang) if kind == "estimate" else "",
-        t("yearly", lang) if yearly else "",
+def _actual_figure(row: Mapping[str, Any], unit: str) -> phrase.Figure:
+    """A row's actual as phrase reads it: qualifier, estimate, yes/no, and a term's sum over its years."""
+    kind, year = str(row["value_kind"]), str(row["year"])
+    return phrase.Figure(
+        row["actual"],
+        unit,
+        str(row["qualifier"]),
+        estimate=str(row["actual_kind"]) == "estimate",
+        period=phrase.period_of(int(year), kind) if year else None,
+        yes_no=kind == "yes_no",
     )
-    return "; ".join(w for w in words if w)
+
+
+def _target_words(row: Mapping[str, Any], lang: Lang) -> str:
+    """A row's target in words, with the level's unit: a cut a year in points, ≈ and its basis, yearly."""
+    if not row["target_kind"]:
+        return ""
+    return phrase.target_cell(phrase.target_figure(row, str(row["level_unit"])), lang)
 
 
 def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Every column of `results` for Excel and full reading: numbers stay numbers, codes become words."""
+    records = found.to_dict("records")  # one dict a row: far cheaper to walk than iterrows' Series
     return pd.DataFrame(
         {
             "indicator": found["indicator"].to_numpy(),
@@ -232,32 +248,20 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "reported": found["reported"].to_numpy(dtype=float),
             "status": [status_text(s, lang) for s in found["status"]],
             "basis": [t(f"basis.{b}", lang) if b else "" for b in found["target_basis"]],
-            "note": [
-                _note(q, c, bool(d), lang, k, bool(y))
-                for q, c, d, k, y in zip(
-                    found["qualifier"],
-                    found["comparator"],
-                    found["derived"],
-                    found["actual_kind"],
-                    found["yearly"],
-                    strict=True,
-                )
-            ],
+            # The figures in words, as every page and the báo cáo write them; the numbers stay above.
+            "actual_text": [phrase.figure_cell(_actual_figure(r, r["unit"]), lang) for r in records],
+            "target_text": [_target_words(r, lang) for r in records],
         }
     )
 
 
-def _target_text(row: pd.Series, lang: Lang) -> str:
+def _target_text(row: Mapping[str, Any], lang: Lang) -> str:
     """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)", "hằng năm 90 (…)"."""
     kind = str(row["target_kind"])
-    figure = phrase.Figure(
-        row["target"],
-        qualifier=str(row["target_qualifier"]),
-        comparator="" if row["comparator"] in {"remainder", "reduce_by"} else str(row["comparator"]),
-        basis=str(row["target_basis"]),
-        printed_pct=row["reported"],
-        per_year=bool(row["yearly"]),
-    )
+    figure = phrase.target_figure(row)
+    # The row's unit (in the name) is already the fall a year for a cut; the remainder is said below.
+    if figure.comparator in {"remainder", "reduce_by"}:
+        figure = replace(figure, comparator="")
     text = phrase.target_cell(figure, lang).removesuffix(f" ({t('basis.implied', lang)})")
     if text == fmt.MISSING:
         return text
@@ -288,16 +292,14 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     Name with its unit, the actual, the target with who set it, the % (computed, else the
     report's, marked), and the status; the Excel file keeps every column of `results_table`.
     """
+    records = found.to_dict("records")
     return pd.DataFrame(
         {
             "indicator": [
                 f"{n} ({u})" if u else str(n) for n, u in zip(found["indicator"], found["unit"], strict=True)
             ],
-            "actual": [
-                estimated(value_text(v, q, lang), k, lang)
-                for v, q, k in zip(found["actual"], found["qualifier"], found["actual_kind"], strict=True)
-            ],
-            "target": [_target_text(row, lang) for _, row in found.iterrows()],
+            "actual": [phrase.figure_cell(_actual_figure(r, ""), lang) for r in records],
+            "target": [_target_text(r, lang) for r in records],
             "pct": [
                 _share_text(p, r, lang, b)
                 for p, r, b in zip(found["pct"], found["reported"], found["pct_basis"], strict=True)
@@ -325,27 +327,27 @@ def _stated_goal(data: Dataset, goal: pd.Series) -> pd.DataFrame:
 def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
     """A goal as the report states it: "≤ 27,6 %", "giảm mỗi năm 2 điểm % (→ 8,22 %)"."""
     stated = _stated_goal(data, goal)
-    first = stated.iloc[0] if not stated.empty else None
-    figure = phrase.Figure(
-        first["value"] if first is not None else goal["goal_value"],
-        unit,
-        qualifier=str(first["qualifier"]) if first is not None else "",
-        comparator=str(goal["comparator"]),
-        # A goal worked back from a printed % is marked ≈ and as precise as that % allows.
-        basis="implied" if first is not None and bool(first["derived"]) else "stated",
-        printed_pct=first["reported_pct"] if first is not None else np.nan,
-        per_year=bool(goal.get("yearly", False)),
-    )
+    if stated.empty:
+        figure = phrase.Figure(
+            goal["goal_value"],
+            unit,
+            comparator=str(goal["comparator"]),
+            per_year=bool(goal.get("yearly", False)),
+        )
+    else:
+        # The goal's own target record, whole: basis and printed % (≈ when implied), yearly, qualifier.
+        figure = phrase.target_figure(stated.iloc[0], unit)
     text = phrase.target_cell(figure, lang)
     if goal["comparator"] == "reduce_by" and not fmt.is_missing(goal["goal_value"]):
-        level_unit = str(goal.get("unit", ""))
-        text += f" (→ {fmt.join_unit(fmt.number(goal['goal_value'], lang), level_unit)})"
+        level = phrase.number(phrase.Figure(goal["goal_value"], str(goal.get("unit", ""))), lang)
+        text += f" (→ {level})"
     return text
 
 
 def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
     """The goals grouped by progress status, best first: (status, [(name, goal as stated)])."""
     info = indicator_info(data, lang)
+    kinds = data.indicators.set_index("code")["value_kind"]
     out = []
     for status in PROGRESS_ORDER:
         subset = goals[goals["status"] == status]
@@ -355,16 +357,24 @@ def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[st
         for _, goal in subset.iterrows():
             code = str(goal["code"])
             stated = goal_text(data, goal, str(info["unit"].get(code, "")), lang)
-            items.append((str(info["name"].get(code, code)), stated + _result_text(goal, lang)))
+            items.append(
+                (
+                    str(info["name"].get(code, code)),
+                    stated + _result_text(goal, str(kinds.get(code, "")), lang),
+                )
+            )
         out.append((status, items))
     return out
 
 
-def _result_text(goal: pd.Series, lang: Lang) -> str:
+def _result_text(goal: pd.Series, value_kind: str, lang: Lang) -> str:
     """A final goal's figure and % beside it: " · 2025: 44 · 97,78 %", marked when on an estimate."""
     if not bool(goal.get("final", False)):
         return ""
-    text = f" · {int(goal['latest_year'])}: {_latest_text(goal, lang)}"
+    figure = _goal_figure(goal, "latest", value_kind)
+    text = f" · {phrase.figure_text(replace(figure, estimate=False), lang)}"
+    if not figure.period_sum:
+        text = f" · {int(goal['latest_year'])}: {phrase.number(figure, lang)}"
     if not fmt.is_missing(goal["final_pct"]):
         text += f" · {fmt.percent(goal['final_pct'], lang)}"
     if str(goal["final_kind"]) == "estimate":
@@ -417,9 +427,36 @@ def goals_table(
     return pd.DataFrame.from_records(records)
 
 
-def _with_year(text: str, year: float | None) -> str:
-    """ "300.000 (2020)": a figure with its year, when both are there."""
-    return text if year is None or fmt.is_missing(year) or text == fmt.MISSING else f"{text} ({int(year)})"
+def _qualifiers(data: Dataset) -> dict[tuple[str, str, int], str]:
+    """The source's word before each level ("khoảng 300.000"), by code, area and year."""
+    lv = levels(data.observations)
+    lv = lv[lv["qualifier"].fillna("") != ""]
+    return {
+        (str(c), str(a), int(y)): str(q)
+        for c, a, y, q in lv[["code", "area", "year", "qualifier"]].itertuples(index=False)
+    }
+
+
+def _goal_figure(
+    goal: pd.Series, which: str, value_kind: str, qualifiers: Mapping | None = None
+) -> phrase.Figure:
+    """A goal's baseline or latest figure: its year, or the term it sums, qualifier, estimate, yes/no."""
+    year = goal[f"{which}_year"]
+    known = not fmt.is_missing(year)
+    key = (str(goal["code"]), str(goal["area"]), int(year) if known else 0)
+    return phrase.Figure(
+        goal[f"{which}_value"],
+        qualifier=(qualifiers or {}).get(key, ""),
+        estimate=str(goal[f"{which}_kind"]) == "estimate",
+        period=phrase.period_of(int(year), value_kind) if known else None,
+        yes_no=goal["method"] == "yes_no",
+    )
+
+
+def _goal_when(goal: pd.Series, text: str, value_kind: str, lang: Lang) -> str:
+    """ "600.000 lượt khách (2025)"; a goal summed over the term says its years, never one year."""
+    figure = phrase.Figure(None, period=phrase.period_of(int(goal["goal_year"]), value_kind))
+    return f"{text} ({phrase.period_words(figure, lang) or int(goal['goal_year'])})"
 
 
 def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:
@@ -431,12 +468,6 @@ def _rate(goal: pd.Series, kind: str, unit: str, lang: Lang) -> str:
     return phrase.growth(goal[f"{kind}_growth_pct"], lang)
 
 
-def _latest_text(goal: pd.Series, lang: Lang) -> str:
-    if goal["method"] == "yes_no":
-        return phrase.yes_no(goal["latest_value"], lang)
-    return fmt.number(goal["latest_value"], lang)
-
-
 def goals_summary(
     data: Dataset,
     progress_rows: pd.DataFrame,
@@ -445,23 +476,22 @@ def goals_summary(
 ) -> pd.DataFrame:
     """The goals table for reading on any screen: a few columns, figures already in words and numbers."""
     info = indicator_info(data, lang)
+    kinds = data.indicators.set_index("code")["value_kind"]
+    qualifiers = _qualifiers(data)
     records = []
     for _, goal in progress_rows.iterrows():
         code = str(goal["code"])
         unit = str(info["unit"].get(code, ""))
         name = str(info["name"].get(code, code))
+        kind = str(kinds.get(code, ""))
         why = _why(goal, gaps, lang)
         records.append(
             {
                 "indicator": f"{name} ({unit})" if unit else name,
-                "base": estimated(
-                    _with_year(fmt.number(goal["base_value"], lang), goal["base_year"]),
-                    goal["base_kind"],
-                    lang,
-                ),
-                "goal": _with_year(goal_text(data, goal, unit, lang), goal["goal_year"]),
-                "latest": estimated(
-                    _with_year(_latest_text(goal, lang), goal["latest_year"]), goal["latest_kind"], lang
+                "base": phrase.figure_cell(_goal_figure(goal, "base", kind, qualifiers), lang, dated=True),
+                "goal": _goal_when(goal, goal_text(data, goal, unit, lang), kind, lang),
+                "latest": phrase.figure_cell(
+                    _goal_figure(goal, "latest", kind, qualifiers), lang, dated=True
                 ),
                 "required_pace": _rate(goal, "required", unit, lang),
                 "observed_pace": _rate(goal, "observed", unit, lang),
@@ -470,131 +500,3 @@ def goals_summary(
             }
         )
     return pd.DataFrame.from_records(records)
-
-
-def observations_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.DataFrame:
-    """Every figure of one indicator: year, kind, value, qualifier, section and quote."""
-    obs = data.observations[data.observations["code"] == code]
-    if area is not None:
-        obs = obs[obs["area"] == area]
-    records = []
-    for _, row in obs.sort_values(["year", "kind"]).iterrows():
-        kind = str(row["kind"])
-        no_base = pd.isna(row["base_year"]) and "change" in kind
-        base = (
-            t("obs.no_base", lang)
-            if no_base
-            else ("" if pd.isna(row["base_year"]) else int(row["base_year"]))
-        )
-        words = t(f"obs.{kind}", lang).format(y=base)
-        if no_base:
-            words = words.replace(f"năm {base}", str(base)).replace(f"since {base}", f"({base})")
-        notes = [
-            t(f"qualifier.{row['qualifier']}", lang) if row["qualifier"] else "",
-            # "ước" once: the note of a shipped estimate already begins with "Ước thực hiện".
-            fmt.estimate_mark(lang) if kind in ESTIMATE_KINDS and not str(row.get("note", "")) else "",
-            str(row.get("note", "")) if lang == "vi" else "",
-        ]
-        if lang == "en" and kind in ESTIMATE_KINDS:
-            notes[1] = fmt.estimate_mark(lang)
-        records.append(
-            {
-                "year": str(int(row["year"])),
-                "obs_kind": words,
-                "value": row["value"],
-                "note": "; ".join(n for n in notes if n),
-                "section": row["section"],
-                "quote": row["quote"],
-            }
-        )
-    return pd.DataFrame.from_records(records)
-
-
-def _implied_value(data: Dataset, row: pd.Series) -> float:
-    """An implied target rounded to what the printed % it came from supports; a stated one as it is."""
-    if not row["derived"]:
-        return row["value"]
-    rep = data.reported
-    printed = rep[
-        (rep["code"] == row["code"])
-        & (rep["area"] == row["area"])
-        & (rep["year"] == row["year"])
-        & (rep["target_kind"] == row["target_kind"])
-    ]
-    if printed.empty:
-        return row["value"]
-    return _implied_rounded(pd.Series({"target": row["value"], "reported": printed["reported_pct"].iloc[0]}))
-
-
-def rounded_targets(data: Dataset, targets: pd.DataFrame) -> pd.DataFrame:
-    """Targets with each implied value rounded to what its printed % supports, for drawing."""
-    if targets.empty:
-        return targets
-    return targets.assign(value=[_implied_value(data, row) for _, row in targets.iterrows()])
-
-
-def targets_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.DataFrame:
-    """Every target of one indicator: term, document, comparison, value, its basis, and quote."""
-    targets = data.targets[data.targets["code"] == code]
-    if area is not None:
-        targets = targets[targets["area"] == area]
-    records = []
-    for _, row in targets.sort_values(["year", "target_kind"]).iterrows():
-        basis = f"≈ {t('basis.implied', lang)}" if row["derived"] else t("basis.stated", lang)
-        if row["yearly"]:
-            basis += f"; {t('yearly', lang)}"
-        records.append(
-            {
-                "term": term_label(str(row["term"]) or str(row["year"]), lang),
-                "kind": t(f"kind.{row['target_kind']}", lang),
-                "comparator": labels.comparator_words(str(row["comparator"]), str(row["qualifier"]), lang),
-                "target": _implied_value(data, row),
-                "basis": basis,
-                "section": row["section"],
-                "quote": row["quote"],
-            }
-        )
-    return pd.DataFrame.from_records(records)
-
-
-def attainment_table(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The computed % beside the report's own, with the difference in points."""
-    records = []
-    for _, row in rows.iterrows():
-        records.append(
-            {
-                "term": term_label(str(row["period"]), lang),
-                "kind": t(f"kind.{row['target_kind']}", lang),
-                "actual": row["actual"],
-                "actual_kind": t(f"actual.{row['actual_kind']}", lang) if row["actual_kind"] else "",
-                "target": _implied_rounded(
-                    pd.Series({"target": row["target"], "reported": row["reported_pct"]})
-                )
-                if row["target_basis"] == "implied"
-                else row["target"],
-                "basis": (
-                    f"≈ {t('basis.implied', lang)}"
-                    if row["target_basis"] == "implied"
-                    else t(f"basis.{row['target_basis']}", lang)
-                ),
-                "pct": row["attainment_pct"],
-                "reported": row["reported_pct"],
-                "difference": row["difference_pts"],
-                "status": status_text(str(row["status"]), lang),
-            }
-        )
-    return pd.DataFrame.from_records(records)
-
-
-def quotes(data: Dataset, code: str, area: str | None) -> pd.DataFrame:
-    """The report's sentences an indicator's figures come from: section and quote, each once."""
-    frames = [data.observations, data.targets, data.reported]
-    parts = []
-    for frame in frames:
-        mine = frame[frame["code"] == code]
-        if area is not None:
-            mine = mine[mine["area"] == area]
-        parts.append(mine[["section", "quote"]])
-    found = pd.concat(parts, ignore_index=True)
-    found = found[found["quote"].astype(str).str.strip() != ""]
-    return found.drop_duplicates().reset_index(drop=True)

@@ -214,6 +214,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Ô bắt buộc đang để trống.",
         "This cell is required but empty.",
     ),
+    "check.yes_no_only": (
+        "“{text}” chỉ dùng cho chỉ tiêu đạt/chưa đạt (có/không); chỉ tiêu này cần một con số, "
+        "ví dụ 2.503,3. Hãy nhập số liệu dạng số.",
+        "“{text}” is accepted only for a yes/no indicator (met/not met); this indicator needs a number, "
+        "such as 2,503.3. Type the figure as a number.",
+    ),
     "check.share_over_100": (
         "Tỷ lệ (%) lớn hơn 100: hãy kiểm tra lại số liệu hoặc đơn vị tính.",
         "A share (%) above 100: check the figure or the unit.",

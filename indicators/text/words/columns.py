@@ -19,6 +19,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.difference": ("Chênh lệch (điểm %)", "Difference (points)"),
     "col.status": ("Đánh giá", "Status"),
     "col.value": ("Giá trị", "Value"),
+    # The same figures in words (phrase): qualifier, estimate mark, a term's sum, an implied target's ≈.
+    "col.value_text": ("Giá trị (bằng chữ)", "Value, in words"),
+    "col.actual_text": ("Thực hiện (bằng chữ)", "Actual, in words"),
+    "col.target_text": ("Chỉ tiêu đề ra (bằng chữ)", "Target, in words"),
     "col.obs_kind": ("Loại số liệu", "Kind of figure"),
     "col.change": ("Thay đổi so với 2015", "Change since 2015"),
     "col.quote": ("Trích dẫn", "Quotation"),

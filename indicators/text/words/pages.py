@@ -56,9 +56,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa có chỉ tiêu nào được đánh giá trong giai đoạn này.",
         "No target in this term can be assessed yet.",
     ),
+    # {n} is a counted noun, "1 target", "3 targets" (overview.targets).
     "empty.unjudged": (
-        "{n} chỉ tiêu chưa có số liệu thực hiện để đánh giá (xem bảng).",
-        "{n} targets have no actual figure to assess yet (see the table).",
+        "{n} chưa có số liệu thực hiện để đánh giá (xem bảng).",
+        "{n} without an actual figure to assess yet (see the table).",
     ),
     "empty.domain": ("Lĩnh vực này chưa có số liệu nào.", "This domain has no figures yet."),
     "empty.domain_targets": (
@@ -219,9 +220,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "The computed % matches the report's ({reported}).",
     ),
     "detail.derived": (
-        "Mục tiêu {target} suy ra từ tỷ lệ báo cáo (thực hiện ÷ tỷ lệ): báo cáo không in số này, "
+        "Mục tiêu: {target}. Báo cáo không in số này, chỉ in tỷ lệ % (mục tiêu = thực hiện ÷ tỷ lệ), "
         "nên % đạt chính là tỷ lệ báo cáo in, không phải một phép kiểm tra độc lập.",
-        "The target {target} is implied by the report's % (actual ÷ %): the report never prints it, "
+        "Target: {target}. The report never prints it, only the % (target = actual ÷ %), "
         "so the attainment is the printed % itself, not an independent check.",
     ),
     "detail.quotes_english": (
@@ -242,11 +243,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "an estimate, not yet the official figure",
     ),
     "detail.meta": ("Chỉ tiêu này nghĩa là gì", "What this indicator means"),
+    # {stated} and {implied} are counted rows ("1 row", "13 rows"): overview.rows is the noun.
     "overview.bases": (
-        "{stated} dòng có mục tiêu nêu trong văn bản (kiểm tra được số học của báo cáo), {implied} "
-        "dòng có mục tiêu suy ra từ tỷ lệ báo cáo (≈, % đạt là % báo cáo in).",
-        "{stated} rows with a stated target (an independent check of the report's arithmetic), "
-        "{implied} rows with a target implied by the report's % (≈; the attainment is the printed %).",
+        "{stated} có mục tiêu nêu trong văn bản (kiểm tra được số học của báo cáo), {implied} "
+        "có mục tiêu suy ra từ tỷ lệ báo cáo (≈, % đạt là % báo cáo in).",
+        "{stated} with a stated target (an independent check of the report's arithmetic), "
+        "{implied} with a target implied by the report's % (≈; the attainment is the printed %).",
     ),
+    "overview.rows": ("dòng", "rows"),
+    "overview.targets": ("chỉ tiêu", "targets"),
     "page.year": ("Đánh giá năm", "Year review"),
 }
