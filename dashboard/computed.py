@@ -62,18 +62,6 @@ def attainment_chart(
     return figure, int((~judged).sum())
 
 
-@per_version(16)
-def goal_groups(
-    data: Dataset, lang: Lang, area: str | None
-) -> tuple[int | None, list[tuple[str, list[tuple[str, str]]]]]:
-    """The latest goal year and the goals grouped by progress status (see tables.goal_groups)."""
-    goals, _ = progress_rows(data)
-    if area is not None:
-        goals = goals[goals["area"] == area]
-    year = int(goals["goal_year"].max()) if not goals.empty else None
-    return year, tables.goal_groups(data, goals, lang)
-
-
 @per_version(8, shared=False)
 def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
     """Every area's picker label ("Tỉnh Lai Châu › Xã Bình Lư · 03390"), built once per version."""

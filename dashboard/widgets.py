@@ -287,17 +287,6 @@ def show_tally_by_kind(groups: list[KindCount], lang: Lang) -> None:
     st.markdown("  \n".join(lines))
 
 
-def goal_strip(groups: list[tuple[str, list[tuple[str, str]]]], lang: Lang) -> None:
-    """The goals grouped by progress status: a badge with icon, word and count, then the goals, one block."""
-    blocks = []
-    for status, items in groups:
-        icon, color = PROGRESS_BADGE.get(status, PROGRESS_BADGE["no_data"])
-        word = f"{fmt.number(len(items), lang)} · {t(f'progress.{status}', lang)}"
-        lines = "\n".join(f"- {md(name)}: **{md(goal)}**" for name, goal in items)
-        blocks.append(f":{color}-badge[{icon} {md(word)}]\n\n{lines}")
-    st.markdown("\n\n".join(blocks))
-
-
 def area_filter(
     data: Dataset, areas: list[str], lang: Lang, key: str, with_figures: set[str] | None = None
 ) -> str | None:

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, computed, limits, markup, narrow, reading_tables, state, widgets
+from dashboard import auth, computed, limits, markup, narrow, reading_tables, standing, state, widgets
 from dashboard.cache import per_version
 from indicators.charts import Figure, figures
 from indicators.core import page_settings, selection
@@ -120,6 +120,8 @@ goals = goals[goals["area"] == area]
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 view = _view(data, str(area), lang, date.today().year)
 st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
+# The same count as the overview's first screen: each goal once, by its status.
+st.markdown(standing.count_line(goals, lang))
 
 # One chart per goal that has a baseline, six at most with a search; the others say why not.
 st.subheader(t("goals.paths", lang))

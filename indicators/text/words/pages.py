@@ -85,7 +85,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "overview.kind.GIAO": ("Chỉ tiêu giao", "Quotas handed down"),
     "overview.kind.MT": ("Mục tiêu giai đoạn", "The term's goals"),
     "overview.kind.KH": ("Kế hoạch năm {y}", "{y} plan"),
-    "overview.goals": ("Mục tiêu đến năm {y}", "Goals for {y}"),
     "overview.goals_link": ("Xem lộ trình từng mục tiêu", "See the path to each goal"),
     "chart.attainment": ("Mức đạt so với chỉ tiêu", "Attainment of targets"),
     "chart.finding_all": ("Cả {n} chỉ tiêu đều đạt hoặc vượt", "All {n} targets met or exceeded"),
