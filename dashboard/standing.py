@@ -47,29 +47,31 @@ def _item(line: standing.GoalLine, lang: Lang) -> str:
 
 
 @per_version(32)
-def _said(data: Dataset, lang: Lang, area: str | None) -> tuple[str, str, list[str], list[str]]:
+def _said(data: Dataset, lang: Lang, area: str | None) -> tuple[str, str, list[str], list[str], str]:
     # Built once per version, area and language: the first screen of every session draws the same words.
     goals = area_goals(data, area)
     if goals.empty:
-        return "", "", [], []
+        return "", "", [], [], ""
     lines = standing.goal_lines(data, goals, lang)
     behind = [_item(line, lang) for line in lines if line.behind]
     others = [_item(line, lang) for line in lines if not line.behind]
     # "None behind" only where some goal has a figure to judge: not where every goal still lacks one.
-    if not behind and any(line.year is not None for line in lines):
-        behind = [t("standing.none_behind", lang)]
-    return standing.term_heading(goals, lang), count_line(goals, lang), behind, others
+    judged = any(line.year is not None for line in lines)
+    note = t("standing.none_behind", lang) if judged and not behind else ""
+    return standing.term_heading(goals, lang), count_line(goals, lang), behind, others, note
 
 
 def show(data: Dataset, lang: Lang, area: str | None) -> bool:
     """The term's goals of `area`: heading, count, the goals behind named, the rest folded; False if none."""
-    heading, count, behind, others = _said(data, lang, area)
+    heading, count, behind, others, note = _said(data, lang, area)
     if not heading:
         return False
     st.subheader(heading)
     st.markdown(count)
     if behind:
         st.markdown(f"**{t('standing.behind', lang)}**\n\n" + "\n".join(behind))
+    if note:
+        st.markdown(note)
     if others:
         with st.expander(t("standing.others", lang).format(n=fmt.number(len(others), lang))):
             st.markdown("\n".join(others))
