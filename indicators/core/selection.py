@@ -10,6 +10,10 @@ from indicators.core.attainment import levels
 from indicators.core.model import DOMAINS, Dataset, Status
 from indicators.core.page_settings import HEADLINE
 
+# A Party Congress term, whose resolution sets the goals: five years, ending 2015, 2020, 2025, 2030 …
+TERM_LENGTH = 5
+# Where the cycle is anchored when the data names no term: the congresses of 2015, 2020, 2025.
+CYCLE_END = 2020
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 
 
@@ -17,6 +21,12 @@ def span(term: str) -> tuple[int, int] | None:
     """A term's first and last year ("2015-2020" → (2015, 2020)); None for a single year."""
     match = _TERM.match(term)
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def cycle_term(year: int, anchor: int = CYCLE_END) -> tuple[int, int]:
+    """The five-year term of the cycle ending on `anchor` that holds `year`'s results: 2026 → (2025, 2030)."""
+    end = year + (anchor - year) % TERM_LENGTH
+    return end - TERM_LENGTH, end
 
 
 def with_periods(rows: pd.DataFrame) -> pd.DataFrame:
@@ -27,13 +37,18 @@ def with_periods(rows: pd.DataFrame) -> pd.DataFrame:
     """
     spans = sorted({s for s in (span(str(x)) for x in rows["term"].unique()) if s}, key=lambda s: s[1])
 
+    anchor = spans[-1][1] if spans else CYCLE_END
+
     def period(term: str, year: int) -> str:
         if span(term):
             return term.replace("–", "-").replace(" ", "")
         for start, end in spans:
             if start < year <= end:
                 return f"{start}-{end}"
-        return str(year)
+        # A year past every named term (a 2026 plan) belongs to the cycle's next term, 2025–2030:
+        # the term filter offers the term, never the lone year.
+        start, end = cycle_term(year, anchor)
+        return f"{start}-{end}"
 
     out = rows.copy()
     out["period"] = [period(str(tm), int(y)) for tm, y in zip(rows["term"], rows["year"], strict=True)]

@@ -50,7 +50,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kho dữ liệu chưa có số liệu nào. Hãy cập nhật số liệu từ tệp Excel ở trang «Cập nhật số liệu».",
         "The store holds no figures yet. Load them from an Excel file on the «Update figures» page.",
     ),
-    "empty.figure": ("Báo cáo không nêu số liệu này.", "The report gives no figure for this."),
+    "empty.figure": ("Chưa có số liệu.", "No figure yet."),
     "empty.target": ("Báo cáo không nêu chỉ tiêu cho số liệu này.", "The report sets no target for this."),
     "empty.attainment": (
         "Chưa có chỉ tiêu nào được đánh giá trong giai đoạn này.",
@@ -65,7 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Báo cáo không đặt chỉ tiêu nào cho lĩnh vực này trong giai đoạn đã chọn.",
         "The report sets no target for this domain in the chosen term.",
     ),
-    "empty.goals": ("Chưa có mục tiêu nào được đặt ra.", "No goals have been set."),
+    "empty.goals": ("Chưa có số liệu mục tiêu của địa bàn này.", "No goals entered for this area yet."),
     "empty.goal_chart": (
         "Chưa vẽ được lộ trình: {reason}.",
         "No path can be drawn: {reason}.",
