@@ -59,15 +59,35 @@ def periods(rows: pd.DataFrame) -> list[str]:
     """The terms present, oldest first."""
     if rows.empty:
         return []
-    found = rows["period"].unique().tolist()
-    return sorted(found, key=lambda p: (span(p) or (int(p), int(p)))[::-1])
+    return sorted(rows["period"].unique().tolist(), key=_period_order)
 
 
-def default_period(rows: pd.DataFrame) -> str | None:
-    """The latest term with at least one judged result, else the latest term."""
+def default_period(rows: pd.DataFrame, with_figures: list[str] | None = None) -> str | None:
+    """The latest term with data (a judged result, or a figure: `with_figures`), else the latest term."""
     judged = rows[rows["status"].isin([Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value])]
-    found = periods(judged) or periods(rows)
+    found = sorted(set(periods(judged)) | set(with_figures or []), key=_period_order) or periods(rows)
     return found[-1] if found else None
+
+
+def _period_order(period: str) -> tuple[int, int]:
+    return (span(period) or (int(period), int(period)))[::-1]
+
+
+def figure_periods(rows: pd.DataFrame, years: list[int]) -> list[str]:
+    """The terms holding a figure of `years`, named as `with_periods` names the rows' terms.
+
+    A year no later than the first term's start is that term's baseline, not a term of its own.
+    """
+    spans = sorted({s for s in (span(str(x)) for x in rows["term"].unique()) if s}, key=lambda s: s[1])
+    anchor = spans[-1][1] if spans else CYCLE_END
+    first = spans[0][0] if spans else None
+    found = set()
+    for year in years:
+        if first is not None and year <= first:
+            continue
+        inside = [f"{a}-{b}" for a, b in spans if a < year <= b]
+        found.add(inside[0] if inside else "{}-{}".format(*cycle_term(year, anchor)))
+    return sorted(found, key=_period_order)
 
 
 def period_years(period: str) -> tuple[int, int]:

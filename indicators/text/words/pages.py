@@ -128,6 +128,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "limit.none": ("Không có chỉ tiêu nào có tên chứa «{q}».", "No indicator's name contains «{q}»."),
     "domain_page.results": ("Kết quả so với chỉ tiêu", "Results against targets"),
+    "domain_page.trend": ("Diễn biến qua các năm", "Year by year"),
+    "domain_page.trend_pick": ("Chỉ tiêu", "Indicator"),
     "domain_page.table": ("Bảng số liệu", "Table of figures"),
     "goals.intro": (
         "Lộ trình cần đạt (nét đứt) đi từ số liệu năm gốc {base} đến mục tiêu năm {goal}, "
