@@ -273,10 +273,12 @@ def bar_list(
     note: str = "",
     second_reference: float | None = None,
     second_label: str = "",
+    unplotted: str = "",
 ) -> go.Figure:
     """Horizontal bars, each with its label on the line above: readable at 390 px, no wide margin.
 
-    Up to two reference lines (a parent's figure dashed, its target dotted), labelled above the bars.
+    Up to two reference lines (a parent's figure dashed, its target dotted), labelled above the bars;
+    `unplotted` says, where a line's label would be, why a line is not drawn (a partial total).
     """
     rows = _rows(items)
     annotations: list[dict] = []
@@ -290,6 +292,10 @@ def bar_list(
         line["line"]["dash"] = dash
         text["yshift"] = 16 * drawn  # the second label above the first, never over it
         shapes.append(line)
+        annotations.append(text)
+        drawn += 1
+    if unplotted:
+        text = {**_reference_line(0.0, unplotted, rows.total)[1], "xanchor": "left", "yshift": 16 * drawn}
         annotations.append(text)
         drawn += 1
     note_lines = _wrap(note, _LABEL_WRAP + 6) if note else []
