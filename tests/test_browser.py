@@ -49,6 +49,22 @@ CLIPPED_JS = """() => Array.from(document.querySelectorAll('[data-testid=stMain]
   return !hidden && style.overflowX !== 'visible' && e.clientWidth > 0
     && e.scrollWidth > e.clientWidth + 1;
 }).map(e => `${e.getAttribute('data-testid') || e.tagName}: ${e.scrollWidth} > ${e.clientWidth} px`)"""
+# Chart words cut off: a label past the edge of its chart, or, in a group plotly clips to the plot
+# area, past that area ("17,1 (ư" at a series' last year, "581.200" at 390 px).
+CHART_CLIPPED_JS = """() => Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
+.flatMap(chart => {
+  const svg = chart.querySelector('svg.main-svg');
+  if (!svg) return [];
+  const whole = svg.getBoundingClientRect();
+  const area = (chart.querySelector('.bglayer .bg') || svg).getBoundingClientRect();
+  return Array.from(chart.querySelectorAll('text')).filter(e => {
+    if (!(e.textContent || '').trim() || !e.getClientRects().length) return false;
+    const r = e.getBoundingClientRect();
+    const box = e.closest('.cartesianlayer [clip-path]') ? area : whole;
+    return r.left < box.left - 1 || r.right > box.right + 1
+      || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+  }).map(e => e.textContent.trim().slice(0, 40));
+})"""
 # Text drawn above the page's title (chart text included), other than the top bar: what would float there.
 ABOVE_TITLE_JS = """() => {
   const top = document.querySelector('[data-testid=stMain] h1').getBoundingClientRect().top;
@@ -132,6 +148,8 @@ def test_page_draws_and_passes_axe_in_both_languages_at_desktop_and_phone_width(
             failures += [f"{where}: {line}" for line in describe(serious(axe_violations(page)))]
             # Nor inside it: no table or block clips its content or scrolls it sideways.
             assert page.evaluate(CLIPPED_JS) == [], where
+            # No chart label cut at the chart's edge.
+            assert page.evaluate(CHART_CLIPPED_JS) == [], where
             # Nothing floats above the title but the language and account bar: no stray legend or note.
             assert page.evaluate(ABOVE_TITLE_JS) == [], where
             screenshot(page, SHOTS / shot_name(path, lang, width), width)
@@ -362,6 +380,29 @@ def test_the_comparison_page_on_the_four_communes(
                 )
                 assert widths[0] <= widths[1], f"{where}: {widths}"
                 screenshot(page, SHOTS / f"so-sanh-xa_{lang}_{width}.png", width)
+            page.close()
+    finally:
+        store.rollback(1, account="test")
+
+
+def test_chart_labels_stay_inside_their_charts_at_laptop_and_phone_width(
+    server: str, browser: Any, store_url: str
+) -> None:
+    """Series through 2025 (a label at the chart's last year) and large numbers, at 1366 and 390 px."""
+    from indicators.store.database import Store
+    from tests.test_year import AUTUMN_2021, LATER, upload
+
+    store = Store(store_url)
+    upload(store, AUTUMN_2021, "uoc-2021.xlsx")
+    upload(store, {**LATER, "2025": {**LATER["2025"], "TOURISTS": 581_200}}, "so-lieu-2021-2026.xlsx")
+    try:
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for path in ("muc-tieu-2025", "chi-tieu?indicator=INCOME_PC", "chi-tieu?indicator=TOURISTS"):
+                open_page(page, f"{server}/{path}")
+                where = f"/{path} {width}px"
+                assert page.locator("[data-testid=stPlotlyChart]").count() >= 1, where
+                assert page.evaluate(CHART_CLIPPED_JS) == [], where
             page.close()
     finally:
         store.rollback(1, account="test")
