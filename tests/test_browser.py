@@ -406,3 +406,28 @@ def test_chart_labels_stay_inside_their_charts_at_laptop_and_phone_width(
             page.close()
     finally:
         store.rollback(1, account="test")
+
+
+def test_the_phone_menu_closes_after_a_page_is_tapped(server: str, browser: Any) -> None:
+    """At 390 × 844 with touch the top navigation is a menu over the page: a tapped page closes it.
+
+    Streamlit closes it only for a user agent it names "mobile"; this browser's (a desktop one, as a
+    phone asking for the desktop site or a narrow window sends) kept it open over the new page.
+    """
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    open_page(page, server)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    page.locator("[data-testid=stExpandSidebarButton]").tap()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'"
+    )
+    page.locator("[data-testid=stSidebarNavLink]", has_text=t("page.goals", "vi")).tap()
+    page.wait_for_function(
+        "(title) => document.querySelector('h1')?.innerText.trim() === title", arg=t("page.goals", "vi")
+    )
+    page.wait_for_timeout(500)
+    assert sidebar.get_attribute("data-collapsed") == "true"
+    box = sidebar.bounding_box()
+    assert box is None or box["x"] + box["width"] <= 0  # off the screen, not over the page
+    context.close()
