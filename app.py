@@ -119,4 +119,12 @@ page = st.navigation(
 )
 # One data version for the whole run, whatever an import commits while the page draws.
 state.pin_version()
-page.run()
+try:
+    page.run()
+finally:
+    # Last, so its empty element sits under the page: the menu closes after a page is tapped on
+    # any narrow screen (see the file). Also after a page that stops early.
+    st.html(
+        f"<script>{(Path(__file__).parent / 'dashboard' / 'phone_menu.js').read_text()}</script>",
+        unsafe_allow_javascript=True,
+    )

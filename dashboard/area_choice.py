@@ -1,10 +1,12 @@
-"""Which area a page opens on: the one the reader chose last on any page, else one with figures."""
+"""Which area a page opens on: a link's, else the one chosen last on any page, else one with figures."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
 import streamlit as st
+
+from dashboard import links
 
 # The area the reader last picked on any page: the next page with that area opens on it.
 AREA_KEY = "area_chosen"
@@ -16,11 +18,16 @@ def remember(widget_key: str) -> None:
 
 
 def default_index(ordered: Sequence[str], with_figures: Collection[str] | None = None) -> int:
-    """Where the picker starts: the area chosen last, else the first with a figure, else the first.
+    """Where the picker starts: a link's ?area=, else the area chosen last, else the first with a
+    figure, else the first.
 
     A province with only a target (the communes' figures arrived, its own did not) shows nothing but
     "no data": `with_figures` keeps a page from opening on it.
     """
+    linked = links.asked("area", ordered)
+    if linked is not None:
+        # The link's area becomes the reader's choice: the next page opens on it too.
+        st.session_state[AREA_KEY] = linked
     chosen = st.session_state.get(AREA_KEY)
     if chosen in ordered:
         return ordered.index(chosen)

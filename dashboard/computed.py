@@ -62,18 +62,6 @@ def attainment_chart(
     return figure, int((~judged).sum())
 
 
-@per_version(16)
-def goal_groups(
-    data: Dataset, lang: Lang, area: str | None
-) -> tuple[int | None, list[tuple[str, list[tuple[str, str]]]]]:
-    """The latest goal year and the goals grouped by progress status (see tables.goal_groups)."""
-    goals, _ = progress_rows(data)
-    if area is not None:
-        goals = goals[goals["area"] == area]
-    year = int(goals["goal_year"].max()) if not goals.empty else None
-    return year, tables.goal_groups(data, goals, lang)
-
-
 @per_version(8, shared=False)
 def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
     """Every area's picker label ("Tỉnh Lai Châu › Xã Bình Lư · 03390"), built once per version."""
@@ -111,7 +99,14 @@ def filter_choices(
     chosen = None if codes is None else list(codes)
     areas = selection.areas_present(data, _rows, chosen)
     measured = set(selection.areas_present(data, None, chosen))
-    return areas, measured, selection.periods(_rows), selection.default_period(_rows)
+    # A term with figures but no target yet (tea's 2021–2025 areas) is offered too, and the page
+    # opens on the latest term with data.
+    obs = data.observations if chosen is None else narrow.cut(data, chosen).observations
+    figured = selection.figure_periods(_rows, sorted(int(y) for y in obs["year"].unique()))
+    terms = sorted(
+        set(selection.periods(_rows)) | set(figured), key=lambda p: selection.period_years(p)[::-1]
+    )
+    return areas, measured, terms, selection.default_period(_rows, figured)
 
 
 @per_version(32, shared=False)

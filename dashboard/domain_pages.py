@@ -8,11 +8,15 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard import computed, limits, narrow, state
+from dashboard.cache import per_version
 from dashboard.markup import md
 from dashboard.reading_tables import show_table
 from dashboard.widgets import filters, page_header, say, show_cards, show_chart
+from indicators.charts import Figure, figures
 from indicators.core import page_settings, selection
-from indicators.text import cards, tables
+from indicators.core.attainment import levels
+from indicators.core.model import Dataset
+from indicators.text import cards, indicator_tables, labels, tables
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -52,6 +56,41 @@ def nav_pages(lang: Lang) -> list[st.Page]:
     ]
 
 
+@per_version(16)
+def _with_trend(data: Dataset, codes: tuple[str, ...], area: str | None) -> list[str]:
+    # The indicators with figures in two years or more: a trend needs two points.
+    lv = levels(narrow.cut(data, codes, area).observations)
+    years = lv.groupby("code", observed=True)["year"].nunique()
+    return [c for c in codes if int(years.get(c, 0)) >= 2]
+
+
+@per_version(64)
+def _trend_figure(data: Dataset, code: str, area: str | None, lang: Lang) -> Figure:
+    mine = narrow.cut(data, [code], area)
+    info = labels.indicator_info(mine, lang)
+    name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
+    series = selection.series(mine, code, area)
+    return figures.series_figure(
+        series, indicator_tables.rounded_targets(mine, mine.targets, lang), name, unit, lang
+    )
+
+
+def trend(data: Dataset, codes: list[str], area: str | None, lang: Lang, key: str) -> None:
+    """One indicator's figures in every year, whatever the term chosen: a picker and one chart."""
+    drawable = _with_trend(data, tuple(codes), area)
+    if not drawable:
+        return
+    st.subheader(t("domain_page.trend", lang))
+    info = labels.indicator_info(data, lang)
+    code = st.selectbox(
+        t("domain_page.trend_pick", lang),
+        drawable,
+        key=key,
+        format_func=lambda c: str(info.at[c, "name"]),
+    )
+    show_chart(_trend_figure(data, code, area, lang), f"trend_{code}", lang, key=f"{key}_chart")
+
+
 def domain_page(group: str) -> None:
     """One domain page: its indicators as cards, results against targets as a chart and a table."""
     lang = state.lang()
@@ -75,6 +114,8 @@ def domain_page(group: str) -> None:
         if len(domains) > 1:
             st.markdown(f"**{md(t(f'domain.{domain}', lang))}**")
         show_cards(computed.cards(data, tuple(mine), lang, area, period), lang)
+    # Every year, whatever the term above: how the figures moved from one term into the next.
+    trend(data, [c for c in codes if c in shown], area, lang, key=f"domain_{group}_trend")
 
     st.subheader(t("domain_page.results", lang))
     title = f"{t('chart.attainment', lang)}: {t(f'page.{group}', lang)}"

@@ -7,7 +7,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard import area_choice, computed, state
+from dashboard import area_choice, computed, links, state
 from dashboard.markup import md
 from dashboard.reading_tables import plain_table
 from indicators.areas import hierarchy as area_tree
@@ -190,15 +190,21 @@ def filters(
             width=280,
         )
     if len(terms) > 1:
+        start = links.asked("term", terms) or default
         # A few terms at most: buttons, one tap on a phone, and lighter than a drop-down.
         period = st.segmented_control(
             t("filter.term", lang),
             terms,
-            default=default if default in terms else terms[-1],
+            default=start if start in terms else terms[-1],
             required=True,
             format_func=lambda p: labels.term_label(p, lang),
             key=f"{key}_term",
         )
+    # The view in the address as codes (?area=106&term=2015-2020): a copied link opens it again.
+    if area is not None:
+        links.put("area", area)
+    if period is not None:
+        links.put("term", period)
     fixed = []
     if len(areas) == 1 and area is not None:
         fixed.append(f"{t('filter.area', lang)}: {labels.area_label(data, area, lang)}")
@@ -287,17 +293,6 @@ def show_tally_by_kind(groups: list[KindCount], lang: Lang) -> None:
     st.markdown("  \n".join(lines))
 
 
-def goal_strip(groups: list[tuple[str, list[tuple[str, str]]]], lang: Lang) -> None:
-    """The goals grouped by progress status: a badge with icon, word and count, then the goals, one block."""
-    blocks = []
-    for status, items in groups:
-        icon, color = PROGRESS_BADGE.get(status, PROGRESS_BADGE["no_data"])
-        word = f"{fmt.number(len(items), lang)} · {t(f'progress.{status}', lang)}"
-        lines = "\n".join(f"- {md(name)}: **{md(goal)}**" for name, goal in items)
-        blocks.append(f":{color}-badge[{icon} {md(word)}]\n\n{lines}")
-    st.markdown("\n\n".join(blocks))
-
-
 def area_filter(
     data: Dataset, areas: list[str], lang: Lang, key: str, with_figures: set[str] | None = None
 ) -> str | None:
@@ -314,7 +309,7 @@ def area_filter(
     names = computed.area_labels(data, lang)
     # Sorted by the labels, which begin with the province: typing searches names and codes alike.
     ordered = sorted(areas, key=lambda a: names.get(a, a))
-    return st.selectbox(
+    area = st.selectbox(
         t("filter.area", lang),
         ordered,
         index=area_choice.default_index(ordered, with_figures),
@@ -324,6 +319,9 @@ def area_filter(
         args=(key,),
         width=280 if len(areas) < 20 else "stretch",
     )
+    if area is not None:
+        links.put("area", area)
+    return area
 
 
 def origin(data: Dataset, code: str, indicator: str, name: str, unit: str, lang: Lang) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import computed, downloads, markup, reading_tables, state, widgets
+from dashboard import computed, downloads, links, markup, reading_tables, state, widgets
 from indicators.areas import compare
 from indicators.areas import hierarchy as areas
 from indicators.charts import compare as compare_charts
@@ -35,8 +35,9 @@ def _new_indicator() -> None:
             st.session_state["compare_parent"] = parent
 
 
-# A link may name the indicator and the parent (?indicator=TEA_AREA&parent=12): a view to share.
-asked = st.query_params.get("indicator", page_settings.DEFAULT_INDICATOR)
+# A link names the view by codes (?indicator=TEA_AREA&year=2026&parent=12); an older link's label
+# for the indicator still opens it.
+asked = links.asked("indicator", codes, links.indicator_names(data)) or page_settings.DEFAULT_INDICATOR
 code = st.selectbox(
     t("compare.indicator", lang),
     codes,
@@ -45,6 +46,7 @@ code = st.selectbox(
     on_change=_new_indicator,
     format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
 )
+links.put("indicator", code)
 name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
 years = years_of.get(code, [])
 if not years:
@@ -53,10 +55,13 @@ if not years:
 names = computed.area_labels(data, lang)
 left, right = st.columns([1, 3])
 # A value already in the session (set when the indicator changed) wins; else the latest year.
+linked_year = links.asked("year", years)
 start = 0 if "compare_year" in st.session_state else len(years) - 1
+start = years.index(linked_year) if linked_year is not None else start
 year = left.selectbox(t("compare.year", lang), years, index=start, key="compare_year")
+links.put("year", year)
 parents = [compare.COUNTRY, *sorted(areas.parents(data.areas)["code"], key=lambda c: names.get(c, c))]
-default = st.query_params.get("parent") or computed.default_parent(data, code, year)
+default = links.asked("parent", parents) or computed.default_parent(data, code, year)
 parent = right.selectbox(
     t("compare.parent", lang),
     parents,
@@ -65,6 +70,7 @@ parent = right.selectbox(
     format_func=lambda c: t("compare.country", lang) if c == compare.COUNTRY else names.get(c, c),
     help=t("compare.parent_help", lang),
 )
+links.put("parent", parent)
 
 # The comparison: each child area against the parent's total and target.
 result = computed.comparison(data, code, year, parent)

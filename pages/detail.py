@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import computed, markup, narrow, reading_tables, state, widgets
+from dashboard import computed, links, markup, narrow, reading_tables, state, widgets
 from indicators.charts import figures
 from indicators.core import page_settings, selection
 from indicators.text import fmt, indicator_tables, labels, tables
@@ -18,14 +18,16 @@ if info.empty:
     widgets.say(t("empty.indicators", lang))
     st.stop()
 codes = narrow.all_codes(data)
+# A link names the indicator by its code (?indicator=GTSX); an older one by its label, still read.
+start = links.asked("indicator", codes, links.indicator_names(data)) or page_settings.DEFAULT_INDICATOR
 code = st.selectbox(
     t("detail.pick", lang),
     codes,
-    index=codes.index(page_settings.DEFAULT_INDICATOR) if page_settings.DEFAULT_INDICATOR in codes else 0,
+    index=codes.index(start) if start in codes else 0,
     key="indicator",
-    bind="query-params",
     format_func=lambda c: f"{t('domain.' + str(info.at[c, 'domain']), lang)} · {info.at[c, 'name']}",
 )
+links.put("indicator", code)
 name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
 held = set(narrow.cut(data, [code]).observations["area"].unique())
 areas = [a for a in data.areas["code"] if a in held]

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, computed, markup, narrow, reading_tables, state, widgets
+from dashboard import auth, computed, markup, narrow, reading_tables, standing, state, widgets
 from dashboard.cache import per_version
 from indicators.charts import Figure, figures
 from indicators.core import page_settings, selection
@@ -134,6 +134,8 @@ area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=m
 goals = goals[goals["area"] == area]
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 view = _view(data, str(area), lang, date.today().year)
+# The same count as the overview's first screen: each goal once, by its status.
+st.markdown(standing.count_line(goals, lang))
 
 # The verdicts first, every goal in one table: what a leader reads before any path.
 st.subheader(t("goals.table", lang))

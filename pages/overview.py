@@ -1,10 +1,10 @@
-"""Tổng quan: the headline indicators, the tally of results, every target's attainment, the 2025 goals."""
+"""Tổng quan: where the term's goals stand first; then the headline indicators and each target's result."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import computed, downloads, state, widgets
+from dashboard import computed, downloads, standing, state, widgets
 from indicators.core import page_settings, selection, tally
 from indicators.text import cards
 from indicators.text.i18n import t
@@ -15,6 +15,13 @@ data = widgets.page_header("page.overview", lang)
 rows = computed.attainment_rows(data)
 area, period = widgets.filters(data, rows, lang, key="overview")
 chosen = selection.select(rows, area, period)
+
+# The first screen answers "where do we stand against the term's goals?": each goal once, counted as
+# the goals page counts them, the ones behind named first; everything else follows below.
+if standing.show(data, lang, area):
+    st.page_link("pages/goals.py", label=f"{t('overview.goals_link', lang)} →")
+else:
+    widgets.say(t("empty.goals", lang))
 
 # Headline cards on the left, results against targets on the right; a phone stacks them in
 # that order. The chart is written first so the browser starts drawing it while the cards arrive.
@@ -41,15 +48,6 @@ with left:
         widgets.show_cards(headline, lang, min_width=180)
     else:
         widgets.say(t("empty.figure", lang))
-
-# The goals of the latest term, grouped by their progress status.
-year, groups = computed.goal_groups(data, lang, area)
-st.subheader(t("overview.goals", lang).format(y=year or "…"))
-if not groups:
-    widgets.say(t("empty.goals", lang))
-else:
-    widgets.goal_strip(groups, lang)
-    st.page_link("pages/goals.py", label=f"{t('overview.goals_link', lang)} →")
 
 # The báo cáo of the chosen area and term, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))

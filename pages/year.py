@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, markup, narrow, reading_tables, state, widgets
+from dashboard import downloads, links, markup, narrow, reading_tables, state, widgets
 from dashboard.cache import per_version
 from indicators.core import terms, year_review
 from indicators.core.model import Dataset
@@ -50,15 +50,16 @@ years, latest = _years(data, area)
 if not years:
     widgets.say(t("year.no_years", lang))
     st.stop()
+# In the address (?year=2023, an older link's ?nam=2023): a link to one year's review opens on that year.
+start = links.asked("year", years) or latest
 year = st.selectbox(
     t("year.pick", lang),
     years,
-    index=years.index(latest) if latest in years else len(years) - 1,
+    index=years.index(start) if start in years else len(years) - 1,
     key="nam",
-    # In the address (?nam=2023): a link to one year's review opens on that year.
-    bind="query-params",
     width=160,
 )
+links.put("year", year)
 rows = _review(data, area, int(year))
 # The area's own figures and targets: what the tables below read, not the whole store. The báo
 # cáo gets the whole (it may add the area's units up).

@@ -49,6 +49,22 @@ CLIPPED_JS = """() => Array.from(document.querySelectorAll('[data-testid=stMain]
   return !hidden && style.overflowX !== 'visible' && e.clientWidth > 0
     && e.scrollWidth > e.clientWidth + 1;
 }).map(e => `${e.getAttribute('data-testid') || e.tagName}: ${e.scrollWidth} > ${e.clientWidth} px`)"""
+# Chart words cut off: a label past the edge of its chart, or, in a group plotly clips to the plot
+# area, past that area ("17,1 (ư" at a series' last year, "581.200" at 390 px).
+CHART_CLIPPED_JS = """() => Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
+.flatMap(chart => {
+  const svg = chart.querySelector('svg.main-svg');
+  if (!svg) return [];
+  const whole = svg.getBoundingClientRect();
+  const area = (chart.querySelector('.bglayer .bg') || svg).getBoundingClientRect();
+  return Array.from(chart.querySelectorAll('text')).filter(e => {
+    if (!(e.textContent || '').trim() || !e.getClientRects().length) return false;
+    const r = e.getBoundingClientRect();
+    const box = e.closest('.cartesianlayer [clip-path]') ? area : whole;
+    return r.left < box.left - 1 || r.right > box.right + 1
+      || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+  }).map(e => e.textContent.trim().slice(0, 40));
+})"""
 # Text drawn above the page's title (chart text included), other than the top bar: what would float there.
 ABOVE_TITLE_JS = """() => {
   const top = document.querySelector('[data-testid=stMain] h1').getBoundingClientRect().top;
@@ -132,6 +148,8 @@ def test_page_draws_and_passes_axe_in_both_languages_at_desktop_and_phone_width(
             failures += [f"{where}: {line}" for line in describe(serious(axe_violations(page)))]
             # Nor inside it: no table or block clips its content or scrolls it sideways.
             assert page.evaluate(CLIPPED_JS) == [], where
+            # No chart label cut at the chart's edge.
+            assert page.evaluate(CHART_CLIPPED_JS) == [], where
             # Nothing floats above the title but the language and account bar: no stray legend or note.
             assert page.evaluate(ABOVE_TITLE_JS) == [], where
             screenshot(page, SHOTS / shot_name(path, lang, width), width)
@@ -365,3 +383,51 @@ def test_the_comparison_page_on_the_four_communes(
             page.close()
     finally:
         store.rollback(1, account="test")
+
+
+def test_chart_labels_stay_inside_their_charts_at_laptop_and_phone_width(
+    server: str, browser: Any, store_url: str
+) -> None:
+    """Series through 2025 (a label at the chart's last year) and large numbers, at 1366 and 390 px."""
+    from indicators.store.database import Store
+    from tests.test_year import AUTUMN_2021, LATER, upload
+
+    store = Store(store_url)
+    upload(store, AUTUMN_2021, "uoc-2021.xlsx")
+    upload(store, {**LATER, "2025": {**LATER["2025"], "TOURISTS": 581_200}}, "so-lieu-2021-2026.xlsx")
+    try:
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for path in ("muc-tieu-2025", "chi-tieu?indicator=INCOME_PC", "chi-tieu?indicator=TOURISTS"):
+                open_page(page, f"{server}/{path}")
+                where = f"/{path} {width}px"
+                assert page.locator("[data-testid=stPlotlyChart]").count() >= 1, where
+                assert page.evaluate(CHART_CLIPPED_JS) == [], where
+            page.close()
+    finally:
+        store.rollback(1, account="test")
+
+
+def test_the_phone_menu_closes_after_a_page_is_tapped(server: str, browser: Any) -> None:
+    """At 390 × 844 with touch the top navigation is a menu over the page: a tapped page closes it.
+
+    Streamlit closes it only for a user agent it names "mobile"; this browser's (a desktop one, as a
+    phone asking for the desktop site or a narrow window sends) kept it open over the new page.
+    """
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    open_page(page, server)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    page.locator("[data-testid=stExpandSidebarButton]").tap()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'"
+    )
+    page.locator("[data-testid=stSidebarNavLink]", has_text=t("page.goals", "vi")).tap()
+    page.wait_for_function(
+        "(title) => document.querySelector('h1')?.innerText.trim() === title", arg=t("page.goals", "vi")
+    )
+    page.wait_for_timeout(500)
+    assert sidebar.get_attribute("data-collapsed") == "true"
+    box = sidebar.bounding_box()
+    assert box is None or box["x"] + box["width"] <= 0  # off the screen, not over the page
+    context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -46,11 +47,13 @@ def test_the_page_ranks_the_communes_with_the_province_lines(communes: Store) ->
     assert bars["x"] == [1200.5, 950.0, 610.0, 430.25]
     assert bars["text"] == ["1.200,5 ▲ vượt", "950 ▲ vượt", "610 ▲ vượt", "430,25 ✗ không đạt"]
     lines = sorted(s["x0"] for s in chart["layout"]["shapes"])
-    assert lines == [3000.0, 3190.75]  # the province's target and its (partial) total
+    # The province's target; its total is partial (4 of 38 reported): no line, how many reported instead.
+    assert lines == [3000.0]
     # One text trace labels the rows above the bars, in rank order.
     assert chart["data"][1]["text"] == ["Xã Bản Bo", "Xã Bình Lư", "Xã Khun Há", "Xã Tả Lèng"]
     words = " ".join(a["text"] for a in chart["layout"]["annotations"]).replace("<br>", " ")
-    assert "Tỉnh Lai Châu: 3.190,75 ha" in words
+    assert "Tỉnh Lai Châu: 3.190,75 ha" not in words
+    assert "Tỉnh Lai Châu: 4/38 xã đã báo cáo, chưa có tổng" in words
     assert "Mục tiêu Tỉnh Lai Châu: 3.000 ha" in words
     assert "chưa đủ: tổng hợp từ 4/38 xã" in words  # Lai Châu has 38 units; 4 reported
     # One table: each area's value, status and gap to its own target, the parent last.
@@ -98,7 +101,7 @@ def test_the_page_in_english(communes: Store) -> None:
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert chart["data"][0]["text"][0] == "1,200.5 ▲ exceeded"
     words = " ".join(a["text"] for a in chart["layout"]["annotations"]).replace("<br>", " ")
-    assert "Lai Châu province: 3,190.75 ha" in words
+    assert "Lai Châu province: 4 of 38 communes reported, no total yet" in words
     assert "partial: aggregated from 4 of 38 communes" in words
     rows = table_rows(at)
     assert rows[0] == ["Area", "Value", "Status", "Gap to target", "Row"]
@@ -175,3 +178,28 @@ def test_an_estimate_and_an_implied_target_are_marked(store: Store, lang: str, s
     # Excel file says why.
     assert table.loc[table["area_code"] == "106", "basis"].tolist() == [t("basis.implied", lang)]  # type: ignore[arg-type]
     assert district["gap"].iloc[0].startswith("≈ +")
+
+
+def test_a_bar_on_an_estimate_says_so_and_areas_without_a_target_come_below(store: Store) -> None:
+    """The district's estimated 2026 tea area says "ước" on its bar; areas without a target go below."""
+    from tests.test_year import upload
+
+    upload(store, {"UTH 2026": {"TEA_AREA": 2000}}, "uoc-2026.xlsx")
+    data = store.load()
+    from indicators.areas import compare
+    from indicators.charts import compare as compare_charts
+
+    kids = pd.DataFrame(
+        {
+            "area": ["a", "b", "c", "d"],
+            "value": [900.0, 500.0, None, 700.0],
+            "status": ["no_target", "vuot", "no_data", "khong_dat"],
+            "is_parent": [False, False, False, False],
+        }
+    )
+    ordered = compare_charts.judged_first(kids)
+    assert ordered["area"].tolist() == ["b", "d", "a", "c"]
+    result = compare.compare(data, "TEA_AREA", 2026, "12")
+    figure = compare_charts.compare_figure(data, result, "Chè", "ha", "vi")
+    texts = list(figure.data[0].text)
+    assert any(text.startswith("2.000 (ước) ") for text in texts), texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -52,4 +53,41 @@ def test_each_domain_page_draws_at_its_address(store: Store, page: DomainPage) -
     assert not entry.get("script_path") and entry["page_name"] == t(f"page.{page.group}", "en")
     # Its indicators drawn as cards, and its area filter keyed by its group where there is one.
     assert len(at.metric) >= 1
-    assert all(s.key == f"domain_{page.group}_area" for s in at.selectbox)
+    assert all(s.key in (f"domain_{page.group}_area", f"domain_{page.group}_trend") for s in at.selectbox)
+
+
+def test_a_domain_page_follows_the_latest_term_with_figures_and_draws_every_year(store: Store) -> None:
+    from tests.test_year import upload
+
+    # Tea and tourism figures of 2021–2024, with no target of the 2020–2025 term for them yet.
+    upload(
+        store,
+        {
+            str(y): {"TEA_AREA": 1800 + 50 * (y - 2021), "TOURISTS": 320_000 + 20_000 * (y - 2021)}
+            for y in range(2021, 2025)
+        },
+        "che-du-lich.xlsx",
+    )
+    years = [2020, 2021, 2022, 2023, 2024]  # the 2020 estimate, then the new figures
+    drawn = {
+        "TEA_AREA": [1758.5, 1800, 1850, 1900, 1950],
+        "TOURISTS": [300_000, 320_000, 340_000, 360_000, 380_000],
+    }
+    for path, code, group in (("cay-che", "TEA_AREA", "tea"), ("du-lich", "TOURISTS", "tourism")):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.session_state["lang"] = "vi"
+        at = go_to(at, path).run()
+        assert not at.exception, [e.value for e in at.exception]
+        term = at.segmented_control(key=f"domain_{group}_term")
+        assert term.options == ["2015–2020", "2020–2025"]
+        assert term.value == "2020-2025"
+        assert t("domain_page.trend", "vi") in [s.value for s in at.subheader]
+        at.selectbox(key=f"domain_{group}_trend").set_value(code).run()
+        (chart,) = [c for c in at.get("plotly_chart") if c.key == f"domain_{group}_trend_chart"]
+        spec = json.loads(chart.proto.spec)
+        assert spec["data"][0]["x"][-5:] == years
+        assert spec["data"][0]["y"][-5:] == drawn[code]
+        # The reader may still choose the earlier term.
+        term.set_value("2015-2020").run()
+        assert not at.exception
+        assert at.segmented_control(key=f"domain_{group}_term").value == "2015-2020"

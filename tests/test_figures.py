@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from indicators.charts import figures
+from indicators.charts import figures, placing
 from indicators.core import progress, selection
 from indicators.core.model import Dataset
 from indicators.report import content as report
@@ -165,6 +165,40 @@ def test_goal_labels_keep_off_the_line(data: Dataset) -> None:
 )
 def test_label_positions(values: list[float], after: float | None, positions: list[str]) -> None:
     assert figures.label_positions(values, after) == positions
+
+
+@pytest.mark.parametrize(
+    ("values", "positions"),
+    [
+        ([1.0, 2.0, 3.0], ["bottom right", "bottom right", "top left"]),
+        ([3.0, 2.0, 1.0], ["top right", "top right", "bottom left"]),
+        ([5.0], ["bottom right"]),  # one point: the axis pads it on both sides
+    ],
+)
+def test_a_label_without_room_to_its_right_goes_left(values: list[float], positions: list[str]) -> None:
+    left = [False] * (len(values) - 1) + [True]
+    assert figures.label_positions(values, left=left) == positions
+
+
+def test_no_room_right_counts_the_label_against_the_phone_width() -> None:
+    # 2015–2025 at 390 px: about 24 px a year; "581.200" (7 characters) needs 61 px.
+    years, texts = [2015, 2023, 2024, 2025], ["581.200"] * 4
+    assert placing.no_room_right(years, texts, (2015, 2025)) == [False, False, True, True]
+
+
+def test_a_series_ending_in_the_charts_last_year_labels_that_point_to_the_left() -> None:
+    levels = pd.DataFrame(
+        {
+            "year": [2021, 2022, 2023],
+            "actual": [15.0, 16.2, 17.1],
+            "qualifier": "",
+            "actual_kind": ["", "", "estimate"],
+        }
+    )
+    fig = figures.series_figure(levels, pd.DataFrame(), "Tỷ lệ", "%", "vi")
+    assert fig.data[0].text[-1] == "17,1 (ước)"
+    assert fig.data[0].textposition[-1] == "top left"
+    assert fig.layout.xaxis.range[1] == 2023.6
 
 
 def test_series_figure_marks_targets(data: Dataset) -> None:

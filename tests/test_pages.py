@@ -465,14 +465,13 @@ def test_one_indicator_only_shows_plain_sentences(store: Store) -> None:
     assert next(m.value for m in at.metric) == "2.503,3"
     # Its one target (2020) is then the latest goal; its year's figure (an estimate) is in, so it
     # reads as the term's result, 118,08 %, marked as resting on an estimate.
-    goals = [s.value for s in at.subheader if s.value.startswith("Mục tiêu đến năm")]
-    assert goals == ["Mục tiêu đến năm 2020"]
-    strip = ":blue-badge[▲ 1 · vượt mục tiêu]\n\n"
+    assert at.subheader[0].value == "Mục tiêu giai đoạn 2015–2020"
+    assert at.markdown[0].value == "**1 mục tiêu** — :blue-badge[▲ vượt mục tiêu:\u2060 1]"
+    assert at.markdown[1].value == t("standing.none_behind", "vi")
     # The implied target as every surface shows it: as precise as 118,08 % (five figures), marked ≈.
-    strip += "- Tổng giá trị sản xuất: **≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)"
-    strip += " · 2020:\u2060 2.503,3 · "
-    strip += "118,08\u202f% (theo số ước thực hiện)**"
-    assert strip in [m.value for m in at.markdown]
+    line = "- :blue-badge[▲ vượt mục tiêu (118,08\u202f%; theo số ước thực hiện)] **Tổng giá trị sản xuất**:"
+    line += " 2.503,3 tỷ đồng (2020, ước); mục tiêu ≈\u202f2.120,0 tỷ đồng (suy ra từ tỷ lệ % đã công bố)"
+    assert line in [m.value for m in at.markdown]
     assert [i.value for i in run("pages/commendations.py", "vi").info] == [t("empty.commendations", "vi")]
     assert [i.value for i in run("cay-che", "vi").info] == [t("empty.domain", "vi")]
 

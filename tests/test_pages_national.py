@@ -155,7 +155,7 @@ DRAWN: dict[str, tuple[int, str]] = {
     "pages/commendations.py": (0, "khen thưởng"),
     "pages/detail.py": (1, "Số liệu theo năm"),
     "pages/compare.py": (1, "Bảng so sánh"),
-    "kinh-te": (1, "Hiện 12 trong 100 chỉ tiêu"),
+    "kinh-te": (2, "Hiện 12 trong 100 chỉ tiêu"),  # the results, and one indicator year by year
 }
 
 

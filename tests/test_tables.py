@@ -57,7 +57,7 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     assert summary.loc["Tỷ suất tăng dân số tự nhiên (‰)"]["Mục tiêu"] == "≤ 13,3\u202f‰ (2025)"
     assert summary.loc["Tỷ lệ sinh (‰)"]["Mục tiêu"] == "giảm mỗi năm 0,5 điểm ‰ (2025)"
     budget = summary.loc["Thu ngân sách trên địa bàn (tỷ đồng)"]["Tiến độ / kết quả"]
-    assert budget == "○ chưa đủ số liệu (báo cáo không nêu số liệu năm gốc)"
+    assert budget == "○ chưa đủ số liệu (chưa có số liệu năm gốc)"
     full = tables.headers(tables.goals_table(data, rows, "en"), "en")
     assert full.loc[full["Indicator"] == "Tourist arrivals", "Required growth (%/year)"].iloc[
         0

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.areas import hierarchy as areas
+from indicators.areas.aggregate import Mark
 from indicators.areas.compare import COUNTRY, Comparison, area_names, parent_note
 from indicators.charts import figures
 from indicators.charts import print_style as print_charts
@@ -39,11 +40,13 @@ def _bar_items(
             else f" · {t('col.target', lang)}: {_value(row.target, unit, lang)}"
         )
         word = t(f"status.{status}", lang) if for_print else _status(status, lang)
+        # An estimate says so on its bar in words: the hatching alone is a pattern some never see.
+        estimate = f" ({fmt.estimate_mark(lang)})" if row.actual_kind == "estimate" else ""
         items.append(
             figures.BarItem(
                 label=label,
                 value=float(row.value),
-                text=f"{_value(row.value, '', lang)} {word}",
+                text=f"{_value(row.value, '', lang)}{estimate} {word}",
                 color=print_charts.grey(status)
                 if for_print
                 else figures.STATUS_COLOR.get(status, figures.STATUS_COLOR["no_data"]),
@@ -63,23 +66,51 @@ def _print_value(value: object, unit: str, lang: Lang) -> str:
     return f"{fmt.number(value, lang)}{unit}"
 
 
+def judged_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """The children with a target first, in their ranking; those without one ("chưa có chỉ tiêu")
+    below them, then those without a figure; the parent's row stays last."""
+    rank = rows["status"].astype(str).map({labels.NO_TARGET: 1, "no_data": 2}).fillna(0)
+    rank = rank.where(rows["value"].notna(), 3).where(~rows["is_parent"].astype(bool), 4)
+    return rows.assign(_rank=rank.to_numpy()).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def _parent_line(
+    result: Comparison, name: str, unit: str, lang: Lang, for_print: bool
+) -> tuple[float | None, str]:
+    """The parent's figure as a line and its label; a partial total is no line, only how many reported."""
+    parent = result.parent_row
+    if parent is None:
+        return None, ""
+    if str(parent["mark"]) == Mark.PARTIAL.value:
+        level = result.children["level"].mode()
+        units = t(f"agg_units.{level.iloc[0] if not level.empty else 'commune'}", lang)
+        return None, t("compare.partial_line", lang).format(
+            name=name, n=int(parent["reported"]), m=int(parent["expected"]), units=units
+        )
+    if fmt.is_missing(parent["value"]):
+        return None, ""
+    shown = _print_value if for_print else _value
+    return float(parent["value"]), t("compare.parent_value", lang).format(
+        name=name, value=shown(parent["value"], unit, lang)
+    )
+
+
 def compare_figure(
     data: Dataset, result: Comparison, name: str, unit: str, lang: Lang, for_print: bool = False
 ) -> go.Figure:
-    """Child areas with a figure, best first; the parent's value (dashed) and target (dotted) as lines."""
-    kids = result.children[result.children["value"].notna()]
+    """Child areas with a figure, best first; the parent's value (dashed) and target (dotted) as lines.
+
+    A partial total is not drawn as the parent's figure: where its line would be, how many reported.
+    """
+    kids = judged_first(result.children[result.children["value"].notna()])
     names = area_names(data, [*kids["area"], result.parent], result.year, lang)
     items = _bar_items(kids, names, unit, lang, for_print)
     shown = _print_value if for_print else _value
     parent = result.parent_row
     parent_name = names[result.parent]
-    reference = second = None
-    reference_label = second_label = ""
-    if parent is not None and not fmt.is_missing(parent["value"]):
-        reference = float(parent["value"])
-        reference_label = t("compare.parent_value", lang).format(
-            name=parent_name, value=shown(parent["value"], unit, lang)
-        )
+    second = None
+    second_label = ""
+    reference, reference_label = _parent_line(result, parent_name, unit, lang, for_print)
     if parent is not None and not fmt.is_missing(parent["target"]):
         second = float(parent["target"])
         second_label = t("compare.parent_target", lang).format(
@@ -97,6 +128,7 @@ def compare_figure(
         axis_title=unit,
         reference=reference,
         reference_label=reference_label,
+        unplotted=reference_label if reference is None else "",
         second_reference=second,
         second_label=second_label,
         note=" ".join(n for n in notes if n),
@@ -122,7 +154,7 @@ TABLE_COLUMNS = [
 
 def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> pd.DataFrame:
     """Every row of the comparison, the parent last, by column id (headers are put on when shown)."""
-    rows = result.rows
+    rows = judged_first(result.rows)
     note = parent_note(result, lang)
     names = area_names(data, rows["area"], result.year, lang)
     frame = pd.DataFrame(

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.charts import print_style as print_charts
+from indicators.charts.placing import TEXT_CHAR_PX, label_positions, no_room_right
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -247,7 +248,8 @@ def _value_xaxis(top_value: float, end: float, title: str, ticksuffix: str) -> d
 
 # What the value axis must reach so every bar's text ("118,08 % ▲ exceeded") fits after it on a
 # phone: the plot is about 330 px wide at 390 px, and a character of the 12 px text about 7 px.
-_PHONE_PLOT_PX, _TEXT_CHAR_PX = 330, 7
+_PHONE_PLOT_PX = 330
+_TEXT_CHAR_PX = TEXT_CHAR_PX
 
 
 def _value_range(items: list[BarItem], top_value: float) -> float:
@@ -274,10 +276,12 @@ def bar_list(
     note: str = "",
     second_reference: float | None = None,
     second_label: str = "",
+    unplotted: str = "",
 ) -> go.Figure:
     """Horizontal bars, each with its label on the line above: readable at 390 px, no wide margin.
 
-    Up to two reference lines (a parent's figure dashed, its target dotted), labelled above the bars.
+    Up to two reference lines (a parent's figure dashed, its target dotted), labelled above the bars;
+    `unplotted` says, where a line's label would be, why a line is not drawn (a partial total).
     """
     rows = _rows(items)
     annotations: list[dict] = []
@@ -292,6 +296,11 @@ def bar_list(
         text["yshift"] = 16 * drawn  # the second label above the first, never over it
         shapes.append(line)
         annotations.append(text)
+        drawn += 1
+    if unplotted:  # where the line's label would be, at the left
+        annotations.append(
+            {**_reference_line(0, unplotted, rows.total)[1], "xanchor": "left", "yshift": 16 * drawn}
+        )
         drawn += 1
     note_lines = _wrap(note, _LABEL_WRAP + 6) if note else []
     if note_lines:
@@ -341,8 +350,11 @@ def _base_layout(title: str, lang: Lang, subtitle: str = "") -> dict:
         "xref": "paper",
         "font": {"size": 16},
     }
-    if subtitle:
-        title_spec["subtitle"] = {"text": _esc(subtitle), "font": {"size": 13}}
+    if subtitle:  # wrapped like the title: a phone would cut a long status off at the edge
+        title_spec["subtitle"] = {
+            "text": "<br>".join(_esc(x) for x in _wrap(subtitle, 40)),
+            "font": {"size": 13},
+        }
     return {
         # Plotly's separators are "decimal, thousands": Vietnamese writes 2.503,3.
         "separators": ",." if lang == "vi" else ".,",
@@ -438,7 +450,7 @@ def _series_layout(
     """Layout of a chart by year: integer year ticks, a value axis from zero, the legend below."""
     layout = _base_layout(title, lang, subtitle)
     # Room for the title's lines and, when there is one, the status line under it.
-    top = 24 + 22 * len(_wrap(title, _TITLE_WRAP)) + (30 if subtitle else 0)
+    top = 24 + 22 * len(_wrap(title, _TITLE_WRAP)) + (12 + 18 * len(_wrap(subtitle, 40)) if subtitle else 0)
     layout.update(
         height=height,
         margin={"l": 8, "r": 16, "t": top, "b": 8},
@@ -451,25 +463,13 @@ def _series_layout(
     return layout
 
 
-def label_positions(values: list[float], after: float | None = None) -> list[str]:
-    """Where each point's label goes so that no line runs through it: away from the line leaving it.
-
-    A line rising to the right leaves the space below it free, a falling one the space above; the last
-    point looks at `after` (the goal the required path runs to), else at the line arriving from the left.
-    """
-    positions = []
-    for i, value in enumerate(values):
-        if i + 1 < len(values):
-            falling = values[i + 1] < value
-        elif after is not None and not fmt.is_missing(after):
-            falling = after < value
-        else:
-            falling = i > 0 and values[i - 1] > value
-        positions.append("top right" if falling else "bottom right")
-    return positions
-
-
-def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang, after: float | None = None) -> dict:
+def _actual_trace(
+    levels: pd.DataFrame,
+    unit: str,
+    lang: Lang,
+    after: float | None = None,
+    span: tuple[int, int] | None = None,
+) -> dict:
     """The figures by year (year, actual) as a line with its values printed, in the goal and series charts."""
     label = t("chart.actual", lang)
     kinds = levels["actual_kind"] if "actual_kind" in levels else pd.Series([""] * len(levels))
@@ -484,7 +484,11 @@ def _actual_trace(levels: pd.DataFrame, unit: str, lang: Lang, after: float | No
         mode="lines+markers+text",
         line={"color": "#0072B2", "width": 3},
         marker={"size": 9, "symbol": "circle"},
-        textposition=label_positions([float(v) for v in levels["actual"]], after),
+        textposition=label_positions(
+            [float(v) for v in levels["actual"]],
+            after,
+            None if span is None else no_room_right([int(y) for y in levels["year"]], texts, span),
+        ),
     )
 
 
@@ -514,7 +518,9 @@ def goal_figure(
         )
     if not actuals.empty:
         # The required path runs from the baseline to the goal: labels keep off it as off the actuals.
-        traces.append(_actual_trace(actuals, unit, lang, after=goal_value if not path.empty else None))
+        after = goal_value if not path.empty else None
+        first = min([int(goal["base_year"]), *actuals["year"], CHANGE_BASE_YEAR])
+        traces.append(_actual_trace(actuals, unit, lang, after=after, span=(first, goal_year)))
     label = t("chart.goal", lang).format(y=goal_year)
     # The path reaches the star from the lower left when it rises, from the upper left when it falls.
     start = float(path["required"].iloc[0]) if not path.empty else goal_value
@@ -548,7 +554,8 @@ def series_figure(series: pd.DataFrame, targets: pd.DataFrame, name: str, unit: 
     """An indicator's figures by year, with its targets as open diamonds (implied ones marked ≈)."""
     traces = []
     if not series.empty:
-        traces.append(_actual_trace(series, unit, lang))
+        every = [int(y) for y in [*series["year"], *(targets["year"] if not targets.empty else [])]]
+        traces.append(_actual_trace(series, unit, lang, span=(min(every), max(every))))
     # Only targets that are levels go on a chart of levels: a fall a year, a yes/no goal or the rest
     # of a whole would read as a level they are not.
     shown = targets

@@ -10,6 +10,10 @@ from indicators.core.attainment import levels
 from indicators.core.model import DOMAINS, Dataset, Status
 from indicators.core.page_settings import HEADLINE
 
+# A Party Congress term, whose resolution sets the goals: five years, ending 2015, 2020, 2025, 2030 …
+TERM_LENGTH = 5
+# Where the cycle is anchored when the data names no term: the congresses of 2015, 2020, 2025.
+CYCLE_END = 2020
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 
 
@@ -17,6 +21,12 @@ def span(term: str) -> tuple[int, int] | None:
     """A term's first and last year ("2015-2020" → (2015, 2020)); None for a single year."""
     match = _TERM.match(term)
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def cycle_term(year: int, anchor: int = CYCLE_END) -> tuple[int, int]:
+    """The five-year term of the cycle ending on `anchor` that holds `year`'s results: 2026 → (2025, 2030)."""
+    end = year + (anchor - year) % TERM_LENGTH
+    return end - TERM_LENGTH, end
 
 
 def with_periods(rows: pd.DataFrame) -> pd.DataFrame:
@@ -27,13 +37,18 @@ def with_periods(rows: pd.DataFrame) -> pd.DataFrame:
     """
     spans = sorted({s for s in (span(str(x)) for x in rows["term"].unique()) if s}, key=lambda s: s[1])
 
+    anchor = spans[-1][1] if spans else CYCLE_END
+
     def period(term: str, year: int) -> str:
         if span(term):
             return term.replace("–", "-").replace(" ", "")
         for start, end in spans:
             if start < year <= end:
                 return f"{start}-{end}"
-        return str(year)
+        # A year past every named term (a 2026 plan) belongs to the cycle's next term, 2025–2030:
+        # the term filter offers the term, never the lone year.
+        start, end = cycle_term(year, anchor)
+        return f"{start}-{end}"
 
     out = rows.copy()
     out["period"] = [period(str(tm), int(y)) for tm, y in zip(rows["term"], rows["year"], strict=True)]
@@ -44,15 +59,35 @@ def periods(rows: pd.DataFrame) -> list[str]:
     """The terms present, oldest first."""
     if rows.empty:
         return []
-    found = rows["period"].unique().tolist()
-    return sorted(found, key=lambda p: (span(p) or (int(p), int(p)))[::-1])
+    return sorted(rows["period"].unique().tolist(), key=_period_order)
 
 
-def default_period(rows: pd.DataFrame) -> str | None:
-    """The latest term with at least one judged result, else the latest term."""
+def default_period(rows: pd.DataFrame, with_figures: list[str] | None = None) -> str | None:
+    """The latest term with data (a judged result, or a figure: `with_figures`), else the latest term."""
     judged = rows[rows["status"].isin([Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value])]
-    found = periods(judged) or periods(rows)
+    found = sorted(set(periods(judged)) | set(with_figures or []), key=_period_order) or periods(rows)
     return found[-1] if found else None
+
+
+def _period_order(period: str) -> tuple[int, int]:
+    return (span(period) or (int(period), int(period)))[::-1]
+
+
+def figure_periods(rows: pd.DataFrame, years: list[int]) -> list[str]:
+    """The terms holding a figure of `years`, named as `with_periods` names the rows' terms.
+
+    A year no later than the first term's start is that term's baseline, not a term of its own.
+    """
+    spans = sorted({s for s in (span(str(x)) for x in rows["term"].unique()) if s}, key=lambda s: s[1])
+    anchor = spans[-1][1] if spans else CYCLE_END
+    first = spans[0][0] if spans else None
+    found = set()
+    for year in years:
+        if first is not None and year <= first:
+            continue
+        inside = [f"{a}-{b}" for a, b in spans if a < year <= b]
+        found.add(inside[0] if inside else "{}-{}".format(*cycle_term(year, anchor)))
+    return sorted(found, key=_period_order)
 
 
 def period_years(period: str) -> tuple[int, int]:

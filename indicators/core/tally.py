@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.core.model import ObsKind, Status, TargetKind, ValueKind
+from indicators.core.model import ObsKind, ProgressStatus, Status, TargetKind, ValueKind
 
 # The kinds of target in the order the source weighs them: the term's resolution, programmes,
 # quotas handed down, the report's own goals, then a year's plan.
@@ -101,3 +101,61 @@ def stated_plans(
         if code in counting and total is not None and not pd.isna(met) and not pd.isna(total):
             out.setdefault(year, (int(met), int(total)))
     return out
+
+
+# The goals of a term, each once: the statuses a leader must hear first are those behind, worst first;
+# then those done or on course; then the goals without a figure to judge.
+_P = ProgressStatus
+BEHIND = tuple(
+    s.value for s in (_P.NOT_MET, _P.MOVING_AWAY, _P.MISSED_YEAR, _P.LIMITED, _P.MODERATE, _P.NOT_YET)
+)
+GOAL_ORDER = (
+    *BEHIND,
+    *(s.value for s in (_P.EXCEEDED, _P.MET, _P.ACHIEVED, _P.ON_TRACK, _P.NO_DATA, _P.NOT_JUDGED)),
+)
+# The order of a count's badges: the term's results first, then the paces best first, then the unknown.
+COUNT_ORDER = tuple(
+    s.value
+    for s in (
+        _P.EXCEEDED,
+        _P.MET,
+        _P.NOT_MET,
+        _P.ACHIEVED,
+        _P.ON_TRACK,
+        _P.MODERATE,
+        _P.LIMITED,
+        _P.MOVING_AWAY,
+        _P.MISSED_YEAR,
+        _P.NOT_YET,
+        _P.NO_DATA,
+        _P.NOT_JUDGED,
+    )
+)
+
+
+@dataclass(frozen=True)
+class GoalCount:
+    """A term's goals, each counted once: how many, and how many of each progress status."""
+
+    n: int
+    counts: dict[str, int]  # every progress status, in COUNT_ORDER
+
+    @property
+    def behind(self) -> int:
+        """How many goals are behind: not met, moving away, missed, limited, slow or not yet met."""
+        return sum(self.counts[s] for s in BEHIND)
+
+
+def goals_once(goals: pd.DataFrame) -> pd.DataFrame:
+    """Each goal (indicator and area) once, the ones behind first, worst first; else the goals' order."""
+    rows = goals.drop_duplicates(["code", "area"], keep="first")
+    rank = {s: i for i, s in enumerate(GOAL_ORDER)}
+    order = rows["status"].astype(str).map(lambda s: rank.get(s, len(rank)))
+    return rows.assign(_rank=order.to_numpy()).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def by_goal_status(goals: pd.DataFrame) -> GoalCount:
+    """The goals of progress.compute counted once each by progress status: the one count every page shows."""
+    rows = goals.drop_duplicates(["code", "area"], keep="first")
+    seen = rows["status"].astype(str).value_counts()
+    return GoalCount(len(rows), {s: int(seen.get(s, 0)) for s in COUNT_ORDER})

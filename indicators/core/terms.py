@@ -8,12 +8,7 @@ import pandas as pd
 
 from indicators.core import attainment
 from indicators.core.model import Dataset, ObsKind, TargetKind
-from indicators.core.selection import span
-
-# A Party Congress term, whose resolution sets the goals: five years, ending 2015, 2020, 2025, 2030 …
-LENGTH = 5
-# Where the cycle is anchored when the data names no term: the congresses of 2015, 2020, 2025.
-CYCLE_END = 2020
+from indicators.core.selection import CYCLE_END, cycle_term, span
 
 
 @dataclass(frozen=True, order=True)
@@ -71,9 +66,8 @@ def catalogue(data: Dataset) -> list[Term]:
     terms = set(named)
     for year in years:
         # The cycle's term covering the year: ends on the anchor's cycle, at or after the year.
-        end = year + (anchor - year) % LENGTH
         if not any(t.covers(year) for t in named):
-            terms.add(Term(end - LENGTH, end))
+            terms.add(Term(*cycle_term(year, anchor)))
     return sorted(terms)
 
 

@@ -22,6 +22,7 @@ from indicators.text.words import (
     pages,
     phrase,
     report,
+    standing,
     store,
     updates,
     year,
@@ -41,6 +42,7 @@ _GROUPS = (
     gate,
     narrative,
     phrase,
+    standing,
 )
 
 

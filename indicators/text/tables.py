@@ -25,22 +25,6 @@ from indicators.text.labels import (
     term_label,
 )
 
-PROGRESS_ORDER: tuple[str, ...] = (
-    # A goal whose year is past is judged first: the term's result, best first.
-    "vuot",
-    "dat",
-    "khong_dat",
-    "achieved",
-    "on_track",
-    "moderate",
-    "limited",
-    "moving_away",
-    "missed_year",
-    "not_yet",
-    "no_data",
-    "not_judged",
-)
-
 
 def attainment_view(data: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Attainment rows with what a reader sees: name, unit, the % drawn, and texts for hover and table."""
@@ -341,44 +325,6 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
     if goal["comparator"] == "reduce_by" and not fmt.is_missing(goal["goal_value"]):
         level = phrase.number(phrase.Figure(goal["goal_value"], str(goal.get("unit", ""))), lang)
         text += f" (→ {level})"
-    return text
-
-
-def goal_groups(data: Dataset, goals: pd.DataFrame, lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The goals grouped by progress status, best first: (status, [(name, goal as stated)])."""
-    info = indicator_info(data, lang)
-    kinds = data.indicators.set_index("code")["value_kind"]
-    out = []
-    for status in PROGRESS_ORDER:
-        subset = goals[goals["status"] == status]
-        if subset.empty:
-            continue
-        items = []
-        for _, goal in subset.iterrows():
-            code = str(goal["code"])
-            stated = goal_text(data, goal, str(info["unit"].get(code, "")), lang)
-            items.append(
-                (
-                    str(info["name"].get(code, code)),
-                    stated + _result_text(goal, str(kinds.get(code, "")), lang),
-                )
-            )
-        out.append((status, items))
-    return out
-
-
-def _result_text(goal: pd.Series, value_kind: str, lang: Lang) -> str:
-    """A final goal's figure and % beside it: " · 2025: 44 · 97,78 %", marked when on an estimate."""
-    if not bool(goal.get("final", False)):
-        return ""
-    figure = _goal_figure(goal, "latest", value_kind)
-    text = f" · {phrase.figure_text(replace(figure, estimate=False), lang)}"
-    if not figure.period_sum:
-        text = f" · {int(goal['latest_year'])}: {phrase.number(figure, lang)}"
-    if not fmt.is_missing(goal["final_pct"]):
-        text += f" · {fmt.percent(goal['final_pct'], lang)}"
-    if str(goal["final_kind"]) == "estimate":
-        text += f" ({t('progress.final_estimate', lang)})"
     return text
 
 

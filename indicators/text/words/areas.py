@@ -32,6 +32,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Type part of a name or code to search; the list is grouped by province.",
     ),
     "compare.parent_value": ("{name}: {value}", "{name}: {value}"),
+    "compare.partial_line": (
+        "{name}: {n}/{m} {units} đã báo cáo, chưa có tổng",
+        "{name}: {n} of {m} {units} reported, no total yet",
+    ),
     "compare.parent_target": ("Mục tiêu {name}: {value}", "{name} target: {value}"),
     "compare.chart_title": ("{indicator}, {year}", "{indicator}, {year}"),
     "compare.missing_note": (

@@ -36,7 +36,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress.limited": ("tiến bộ hạn chế", "limited progress"),
     "progress.moving_away": ("đi ngược mục tiêu", "moving away"),
     "progress.no_data": ("chưa đủ số liệu", "not enough data"),
-    "reason.no_baseline": ("báo cáo không nêu số liệu năm gốc", "the report gives no baseline"),
+    "reason.no_baseline": ("chưa có số liệu năm gốc", "no baseline figure yet"),
     "reason.no_later_data": ("chưa có số liệu sau năm gốc", "no figure after the baseline yet"),
     "reason.term_total": (
         "chỉ tiêu cộng dồn cả giai đoạn: đánh giá khi có số liệu cuối giai đoạn",

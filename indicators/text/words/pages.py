@@ -50,7 +50,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kho dữ liệu chưa có số liệu nào. Hãy cập nhật số liệu từ tệp Excel ở trang «Cập nhật số liệu».",
         "The store holds no figures yet. Load them from an Excel file on the «Update figures» page.",
     ),
-    "empty.figure": ("Báo cáo không nêu số liệu này.", "The report gives no figure for this."),
+    "empty.figure": ("Chưa có số liệu.", "No figure yet."),
     "empty.target": ("Báo cáo không nêu chỉ tiêu cho số liệu này.", "The report sets no target for this."),
     "empty.attainment": (
         "Chưa có chỉ tiêu nào được đánh giá trong giai đoạn này.",
@@ -66,7 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Báo cáo không đặt chỉ tiêu nào cho lĩnh vực này trong giai đoạn đã chọn.",
         "The report sets no target for this domain in the chosen term.",
     ),
-    "empty.goals": ("Chưa có mục tiêu nào được đặt ra.", "No goals have been set."),
+    "empty.goals": ("Chưa có số liệu mục tiêu của địa bàn này.", "No goals entered for this area yet."),
     "empty.goal_chart": (
         "Chưa vẽ được lộ trình: {reason}.",
         "No path can be drawn: {reason}.",
@@ -86,7 +86,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "overview.kind.GIAO": ("Chỉ tiêu giao", "Quotas handed down"),
     "overview.kind.MT": ("Mục tiêu giai đoạn", "The term's goals"),
     "overview.kind.KH": ("Kế hoạch năm {y}", "{y} plan"),
-    "overview.goals": ("Mục tiêu đến năm {y}", "Goals for {y}"),
     "overview.goals_link": ("Xem lộ trình từng mục tiêu", "See the path to each goal"),
     "chart.attainment": ("Mức đạt so với chỉ tiêu", "Attainment of targets"),
     "chart.finding_all": ("Cả {n} chỉ tiêu đều đạt hoặc vượt", "All {n} targets met or exceeded"),
@@ -130,6 +129,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "limit.none": ("Không có chỉ tiêu nào có tên chứa «{q}».", "No indicator's name contains «{q}»."),
     "domain_page.results": ("Kết quả so với chỉ tiêu", "Results against targets"),
+    "domain_page.trend": ("Diễn biến qua các năm", "Year by year"),
+    "domain_page.trend_pick": ("Chỉ tiêu", "Indicator"),
     "domain_page.table": ("Bảng số liệu", "Table of figures"),
     "goals.intro": (
         "Lộ trình cần đạt (nét đứt) đi từ số liệu năm gốc {base} đến mục tiêu năm {goal}, "
