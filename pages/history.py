@@ -45,6 +45,9 @@ def figures_for_people(observations: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     shown = observations.drop(columns=["section", "quote"]).assign(
         value=[fmt.number(v, lang) for v in observations["value"]],
         base_year=["" if pd.isna(y) else str(y) for y in observations["base_year"]],
+        # The kind and the qualifier in words ("Ước thực hiện", "khoảng"), never their codes.
+        kind=[diff.kind_word(str(k), lang) for k in observations["kind"]],
+        qualifier=[t(f"qualifier.{q}", lang) if q else "" for q in observations["qualifier"]],
     )
     if lang == "vi":
         shown = shown.rename(columns=excel.HEADERS["observations"])
@@ -139,7 +142,8 @@ def main() -> None:
     left, right = st.columns(2)
     old = left.selectbox(t("history.from", lang), numbers[::-1], index=1, key=state.HISTORY_FROM_WIDGET)
     new = right.selectbox(t("history.to", lang), numbers[::-1], index=0, key=state.HISTORY_TO_WIDGET)
-    preview = diff.compare(state.dataset_at(int(old)), state.dataset_at(int(new)))
+    newer = state.dataset_at(int(new))
+    preview = diff.compare(state.dataset_at(int(old)), newer)
     if preview.empty:
         st.info(t("history.same", lang))
     else:
@@ -147,7 +151,8 @@ def main() -> None:
         for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
             column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
         st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
-        st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
+        rows = diff.rows_for_people(preview, lang, PREVIEW_ROWS, newer)
+        st.dataframe(rows, hide_index=True, width="stretch")
 
     _rollback(numbers, current, lang)
 

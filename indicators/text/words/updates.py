@@ -16,6 +16,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "version exactly like an uploaded workbook; an empty cell removes nothing.",
     ),
     "enter.area": ("Địa bàn", "Area"),
+    "enter.search": (
+        "Tìm chỉ tiêu theo tên hoặc mã (số đã nhập ở các dòng bị ẩn vẫn được giữ)",
+        "Find an indicator by name or code (figures typed in hidden rows are kept)",
+    ),
+    "enter.search_none": (
+        "Không có chỉ tiêu nào có tên hoặc mã như vậy. Xóa ô tìm kiếm để thấy tất cả.",
+        "No indicator has such a name or code. Clear the search box to see them all.",
+    ),
     "enter.year": ("Năm", "Year"),
     "enter.name": ("Chỉ tiêu", "Indicator"),
     "enter.unit": ("Đơn vị tính", "Unit"),
@@ -151,6 +159,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "upload.layout_long": ("Tệp theo mẫu (dạng dọc)", "Template layout (long)"),
     "upload.layout_wide": ("Bảng dạng ngang", "Wide table"),
+    # A change's kind in a figure's key, where no base year is at hand (obs.change names one).
+    "diff.kind_change": ("Thay đổi", "Change"),
+    "diff.kind_change_per_year": ("Bình quân mỗi năm", "Average a year"),
+    "diff.kind_change_estimate": ("Ước thay đổi", "Estimated change"),
+    "diff.kind_change_per_year_estimate": ("Ước bình quân mỗi năm", "Estimated average a year"),
     "diff.new": ("mới", "new"),
     "diff.changed": ("sửa", "changed"),
     "diff.removed": ("gỡ", "removed"),
