@@ -525,8 +525,8 @@ def test_the_page_searches_the_grid_keeps_hidden_edits_and_names_no_sheet(
     }
     at = at.run()
     # A search for another indicator: the grid shows its rows only, and the typed figure stays.
-    at = at.text_input(key=f"{state.ENTER_SEARCH_WIDGET}_{state.ENTER_GRID_WIDGET}_106_2020_1_0")
-    at = at.input("khach du lich").run()
+    search = at.text_input(key=f"{state.ENTER_SEARCH_WIDGET}_{state.ENTER_GRID_WIDGET}_106_2020_1_0")
+    at = search.input("khach du lich").run()
     assert not at.exception, [e.value for e in at.exception]
     editor = at.dataframe[0].value  # the grid, first on the page
     assert len(editor) < len(grid) and "GTSX" not in set(editor["code"])
