@@ -25,6 +25,12 @@ _RULES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
+# Attributes a screen reader speaks: (where, attribute, our words). The uploader's hidden file input
+# is labelled "file upload" whatever the page's language.
+_LABELS: tuple[tuple[str, str, str], ...] = (
+    ("[data-testid=stFileUploaderDropzoneInput]", "aria-label", "shell.upload"),
+)
+
 # The text's original is kept per node, so switching back and forth always starts from Streamlit's
 # English; a node React rewrites since is read afresh. One observer per tab, installed once, applies
 # the current rules to whatever Streamlit draws later (a page change, an uploader that reappears).
@@ -33,8 +39,14 @@ _SCRIPT = """(() => {
   w.__pageLang = LANG;
   w.__pageRules = RULES.map(([where, pattern, words]) => [where, new RegExp(pattern), words]);
   w.__pageOriginals = w.__pageOriginals || new WeakMap();
+  w.__pageLabels = LABELS;
   const apply = () => {
     if (document.documentElement.lang !== w.__pageLang) document.documentElement.lang = w.__pageLang;
+    for (const [where, attribute, words] of w.__pageLabels) {
+      for (const element of document.querySelectorAll(where)) {
+        if (element.getAttribute(attribute) !== words) element.setAttribute(attribute, words);
+      }
+    }
     for (const [where, pattern, words] of w.__pageRules) {
       for (const element of document.querySelectorAll(where)) {
         const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -64,8 +76,11 @@ def rules(lang: Lang) -> list[tuple[str, str, str]]:
 
 def script(lang: Lang) -> str:
     """The script for one language: our own text only, nothing a person typed goes in it."""
-    return _SCRIPT.replace("LANG", json.dumps(lang)).replace(
-        "RULES", json.dumps(rules(lang), ensure_ascii=False)
+    labels = [(where, attribute, t(key, lang)) for where, attribute, key in _LABELS]
+    return (
+        _SCRIPT.replace("LANG", json.dumps(lang))
+        .replace("RULES", json.dumps(rules(lang), ensure_ascii=False))
+        .replace("LABELS", json.dumps(labels, ensure_ascii=False))
     )
 
 

@@ -80,16 +80,19 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
     return before, entry.with_edits(before, edits)
 
 
-def _problems(upload: validate.Upload, typed: entry.Entry, lang: Lang) -> None:
+def _problems(upload: validate.Upload, typed: entry.Entry, names: dict[str, str], lang: Lang) -> None:
     """Each problem at its grid row (the indicator), not at a cell of a sheet nobody saw."""
-    rows = [
-        {
-            t("xcol.code", lang): typed.rows.get(p.row, ""),
-            t("xcol.value", lang): p.value,
-            t("xcol.message", lang): p.message(lang),
-        }
-        for p in upload.problems
-    ]
+    rows = []
+    for p in upload.problems:
+        code = typed.rows.get(p.row, "")
+        where = t("enter.where", lang).format(name=names.get(code, code))
+        rows.append(
+            {
+                t("xcol.code", lang): code,
+                t("xcol.value", lang): p.value,
+                t("xcol.message", lang): p.message(lang, where),
+            }
+        )
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
@@ -155,7 +158,7 @@ def main() -> None:
         st.error(
             t("enter.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
         )
-        _problems(upload, typed, lang)
+        _problems(upload, typed, dict(zip(before["code"], before["name"], strict=True)), lang)
         st.stop()
     merged = diff.merge(current, upload)
 

@@ -105,7 +105,10 @@ def test_an_estimate_then_the_official_figure_keeps_both(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("khoảng 2500", "Không phải là số"), ("-5", "Số lượng không được âm")],
+    [
+        ("khoảng 2500", "ghi “khoảng 2500”, không phải là số. Hãy ghi một số, ví dụ 2.503,3"),
+        ("-5", "Số lượng không được âm"),
+    ],
 )
 def test_bad_entries_are_refused_at_their_indicator(seed_data: Dataset, text: str, words: str) -> None:
     before = entry.grid(seed_data, "106", 2020)
@@ -563,3 +566,40 @@ def test_a_preview_names_the_figure_not_its_codes(seed_data: Dataset, lang: Lang
     }
     bare = diff.rows_for_people(diff.compare(seed_data, merged), lang, data=merged, sheets=False)
     assert t("xcol.sheet", lang) not in bare.columns
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "vi",
+            "Ô số liệu của dòng “Tổng giá trị sản xuất” ghi “khoảng 2500”, không phải là số. Hãy ghi một số, "
+            "ví dụ 2.503,3 (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân); chưa có số liệu thì bỏ "
+            "dòng này.",
+        ),
+        (
+            "en",
+            "Cell of the figure in the row “Total production value” holds “khoảng 2500”, which is not a "
+            "number. Write a number such as 2.503,3 (a dot between thousands, a comma before the decimals); "
+            "leave the row out when there is no figure.",
+        ),
+    ],
+)
+def test_the_page_says_which_row_holds_what_and_what_it_takes(
+    editor_page: AppTest, store: Store, lang: Lang, words: str
+) -> None:
+    """A figure that is no number: its row named (no sheet nobody saw), the text quoted, a number's form."""
+    editor_page.session_state[state.LANG_KEY] = lang
+    at = editor_page.run()
+    grid = entry.grid(store.load(), "106", 2020, lang)
+    row = int(grid.index[grid["code"] == "GTSX"][0])
+    at.session_state[f"{state.ENTER_GRID_WIDGET}_106_2020_1_0"] = {
+        "edited_rows": {row: {"value": "khoảng 2500"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = at.dataframe[-1].value
+    assert shown.iloc[0].tolist() == ["GTSX", "khoảng 2500", words]
+    assert store.current_version() == 1

@@ -136,7 +136,11 @@ def test_the_workbook_holds_known_figures_and_marks_the_missing_cells(seed_data:
 
 def test_uploaded_unfilled_the_workbook_is_refused_at_each_empty_cell(seed_data: Dataset) -> None:
     upload = validate.check(missing.workbook_bytes(seed_data, gaps_of(seed_data)), "thieu.xlsx", seed_data)
-    assert len(upload.errors) == 82 and {p.message_vi for p in upload.errors} == {"Thiếu giá trị."}
+    assert len(upload.errors) == 82
+    # Each message names its cell and says what the cell takes.
+    for p in upload.errors:
+        assert p.message_vi.startswith(f"Ô SoLieu!{p.cell} để trống. ")
+        assert ("2.503,3" in p.message_vi) != ("“Đạt” hoặc “Chưa đạt”" in p.message_vi), p.message_vi
     assert {p.sheet for p in upload.errors} == {"SoLieu"} and {p.cell[0] for p in upload.errors} == {"F"}
 
 

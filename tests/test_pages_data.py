@@ -78,7 +78,11 @@ def test_a_bad_file_shows_the_report_and_changes_nothing(store: Store, seed_data
     assert list(report.columns) == ["Severity", "Sheet", "Cells", "Count", "Column", "Value", "Message"]
     assert report.iloc[0][["Sheet", "Count", "Value"]].tolist() == ["SoLieu", 1, "“đang cập nhật”"]
     assert report.iloc[0]["Cells"].startswith("F")
-    assert report.iloc[0]["Message"].startswith("Not a number")
+    cells = report.iloc[0]["Cells"]
+    assert report.iloc[0]["Message"] == (
+        f"Cell SoLieu!{cells} holds “đang cập nhật”, which is not a number. Write a number such as 2.503,3"
+        " (a dot between thousands, a comma before the decimals); leave the row out when there is no figure."
+    )
     assert len(at.get("download_button")) == 2  # the template and the report
     assert store.current_version() == 1
 

@@ -16,6 +16,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "version exactly like an uploaded workbook; an empty cell removes nothing.",
     ),
     "enter.area": ("Địa bàn", "Area"),
+    # Where a problem is in the grid, as a message's {where}: "Ô số liệu của dòng … ghi “abc”".
+    "enter.where": ("số liệu của dòng “{name}”", "of the figure in the row “{name}”"),
     "enter.search": (
         "Tìm chỉ tiêu theo tên hoặc mã (số đã nhập ở các dòng bị ẩn vẫn được giữ)",
         "Find an indicator by name or code (figures typed in hidden rows are kept)",
