@@ -26,9 +26,11 @@ _RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 # Attributes a screen reader speaks: (where, attribute, our words). The uploader's hidden file input
-# is labelled "file upload" whatever the page's language.
+# is labelled "file upload" and its "+" button "Add files" whatever the page's language. An element
+# once relabelled is marked with its key, so the next language finds it again.
 _LABELS: tuple[tuple[str, str, str], ...] = (
     ("[data-testid=stFileUploaderDropzoneInput]", "aria-label", "shell.upload"),
+    ('[data-testid=stFileUploader] [aria-label="Add files"]', "aria-label", "shell.add"),
 )
 
 # The text's original is kept per node, so switching back and forth always starts from Streamlit's
@@ -42,8 +44,9 @@ _SCRIPT = """(() => {
   w.__pageLabels = LABELS;
   const apply = () => {
     if (document.documentElement.lang !== w.__pageLang) document.documentElement.lang = w.__pageLang;
-    for (const [where, attribute, words] of w.__pageLabels) {
-      for (const element of document.querySelectorAll(where)) {
+    for (const [where, attribute, key, words] of w.__pageLabels) {
+      for (const element of document.querySelectorAll(`${where}, [data-page-label="${key}"]`)) {
+        element.dataset.pageLabel = key;
         if (element.getAttribute(attribute) !== words) element.setAttribute(attribute, words);
       }
     }
@@ -76,7 +79,7 @@ def rules(lang: Lang) -> list[tuple[str, str, str]]:
 
 def script(lang: Lang) -> str:
     """The script for one language: our own text only, nothing a person typed goes in it."""
-    labels = [(where, attribute, t(key, lang)) for where, attribute, key in _LABELS]
+    labels = [(where, attribute, key, t(key, lang)) for where, attribute, key in _LABELS]
     return (
         _SCRIPT.replace("LANG", json.dumps(lang))
         .replace("RULES", json.dumps(rules(lang), ensure_ascii=False))

@@ -28,6 +28,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "shell.skip": ("Bỏ qua, đến nội dung chính", "Skip to main content"),
     "shell.upload": ("Chọn tệp", "Choose a file"),
     "shell.drop": ("Kéo và thả tệp vào đây", "Drag and drop a file here"),
+    "shell.add": ("Chọn tệp khác", "Choose another file"),
     "shell.per_file": ("Tối đa {size} mỗi tệp", "Up to {size} per file"),
     "nav.summary": ("Tổng hợp", "Summary"),
     "nav.domains": ("Lĩnh vực", "Domains"),
