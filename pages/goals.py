@@ -120,6 +120,18 @@ goals = goals[goals["area"] == area]
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 view = _view(data, str(area), lang, date.today().year)
 st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
+# An analyst comes here for the figures the goals lack: the workbook to fill is first, not three
+# screens down under the charts (the list of what is missing stays below, for everyone).
+if view.missing_lines and auth.can_edit():
+    st.download_button(
+        t("goals.missing_download", lang),
+        data=lambda: missing.workbook_bytes(narrow.cut(data, area=area), view.gaps),
+        file_name=missing.file_name(str(area), goal_year, data.version),
+        mime=excel.XLSX_MIME,
+        icon=":material/download:",
+        key="goals_missing_download",
+    )
+    st.caption(t("goals.missing_how", lang))
 
 # One chart per goal that has a baseline, six at most with a search; the others say why not.
 st.subheader(t("goals.paths", lang))
@@ -136,17 +148,7 @@ if view.missing_lines:
     st.subheader(t("goals.missing", lang))
     st.write(t("goals.missing_intro", lang).format(count=missing.count_text(view.gaps, lang)))
     st.markdown("\n".join(view.missing_lines))
-    if auth.can_edit():
-        st.download_button(
-            t("goals.missing_download", lang),
-            data=lambda: missing.workbook_bytes(narrow.cut(data, area=area), view.gaps),
-            file_name=missing.file_name(str(area), goal_year, data.version),
-            mime=excel.XLSX_MIME,
-            icon=":material/download:",
-            key="goals_missing_download",
-        )
-        st.caption(t("goals.missing_how", lang))
-    else:
+    if not auth.can_edit():
         st.caption(t("goals.missing_viewer", lang))
 
 # Goals without a path for another reason than a missing figure (a share not judged on its own).
