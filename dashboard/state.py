@@ -43,6 +43,7 @@ HISTORY_FLASH_KEY = "history_flash"
 HISTORY_VIEW_WIDGET = "history_view"
 HISTORY_FROM_WIDGET = "history_from"
 HISTORY_TO_WIDGET = "history_to"
+HISTORY_PAIR_KEY = "history_pair"  # (from, to) to compare on the next run: what a rollback just did
 HISTORY_ROLLBACK_WIDGET = "history_rollback_version"
 HISTORY_ROLLBACK_BUTTON = "history_rollback"
 HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
@@ -71,6 +72,7 @@ SIGNED_IN_KEYS = (
     UPLOAD_FLASH_KEY,
     HISTORY_PENDING_KEY,
     HISTORY_FLASH_KEY,
+    HISTORY_PAIR_KEY,
     REPORT_TEXT_LOADED_KEY,
     REPORT_TEXT_FLASH_KEY,
 )

@@ -202,6 +202,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "này ngay.",
         "Confirm: restore version {v}'s figures as a new version? Leaders will see them at once.",
     ),
+    "history.rollback_effect": (
+        "So với phiên bản hiện tại ({current}): thêm {new}, sửa {changed} và gỡ {removed} dòng số liệu.",
+        "Against the current version ({current}): {new} rows added, {changed} changed and {removed} "
+        "removed.",
+    ),
     "history.yes": ("Khôi phục", "Roll back"),
     "history.no": ("Hủy", "Cancel"),
     "history.rolled_back": (
