@@ -204,8 +204,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "history.rollback_effect": (
         "So với phiên bản hiện tại ({current}): thêm {new}, sửa {changed} và gỡ {removed} dòng số liệu.",
-        "Against the current version ({current}): {new} rows added, {changed} changed and {removed} "
-        "removed.",
+        "Against the current version ({current}): {new} rows added, {changed} changed and {removed} removed.",
     ),
     "history.yes": ("Khôi phục", "Roll back"),
     "history.no": ("Hủy", "Cancel"),
