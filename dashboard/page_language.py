@@ -65,9 +65,17 @@ _SCRIPT = """(() => {
     }
   };
   if (!w.__pageObserver) {
-    w.__pageObserver = new MutationObserver(apply);
+    // Once a frame at most: a chart drawing makes thousands of changes, the rules need one look.
+    let queued = false;
+    const soon = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; w.__pageApply(); });
+    };
+    w.__pageObserver = new MutationObserver(soon);
     w.__pageObserver.observe(document.body, {childList: true, subtree: true, characterData: true});
   }
+  w.__pageApply = apply;
   apply();
 })();"""
 
