@@ -53,8 +53,12 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
     shown: pd.DataFrame = st.session_state[state.ENTER_SHOWN_KEY][1]
     if shown.empty:
         st.info(t("enter.search_none", lang), icon=":material/search_off:")
+    # The kind as words in the cells themselves: a list of codes shown through format_func still
+    # hands a screen reader "actual" and "estimate".
+    words = {k: t(f"obs.{k}", lang) for k in entry.KINDS}
+    codes = {w: k for k, w in words.items()}
     edited = st.data_editor(
-        shown,
+        shown.assign(kind=shown["kind"].map(words).fillna(shown["kind"])),
         key=shown_key,
         hide_index=True,
         num_rows="fixed",
@@ -66,8 +70,7 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
             "value": st.column_config.TextColumn(t("enter.value", lang), help=t("enter.value_help", lang)),
             "kind": st.column_config.SelectboxColumn(
                 t("col.obs_kind", lang),
-                options=list(entry.KINDS),
-                format_func=lambda k: t(f"obs.{k}", lang),
+                options=list(words.values()),
                 required=True,
             ),
             "note": st.column_config.TextColumn(
@@ -75,6 +78,7 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
             ),
         },
     )
+    edited = edited.assign(kind=edited["kind"].map(codes).fillna(edited["kind"]))
     edits = entry.edits_of(before, edited, edits)
     st.session_state[state.ENTER_EDITS_KEY] = {grid_key: edits}
     return before, entry.with_edits(before, edits)
