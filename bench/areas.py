@@ -156,6 +156,10 @@ def load_fast(url: str, data: Dataset) -> None:
         raw.commit()
     finally:
         raw.close()
+    # Planned as a store in service is, whose tables autovacuum has analysed; not as a fresh load
+    # that the planner knows nothing about yet (minutes on a busy server), which plans otherwise.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
     engine.dispose()
 
 

@@ -4,6 +4,7 @@ Run from the project root with INDICATORS_TEST_PG_URL set (see .ci/postgres.sh):
 
     .venv/bin/python -m bench.national                 # 34 provinces, 3,321 communes, 7 loads a page
     .venv/bin/python -m bench.national --scale 0.1 --rounds 3   # a tenth of the provinces: a quick run
+    .venv/bin/python -m bench.national --pages goals            # the pages whose names hold "goals"
 
 The data is bench.areas's national synthetic set (100 summable indicators, 2015–2025 figures for every
 commune, 2025 targets for every commune and province); `--scale` keeps that share of the provinces,
@@ -72,8 +73,22 @@ def provinces(scale: float) -> list[str] | None:
     return [PROVINCE, *[p for p in every if p != PROVINCE][: count - 1]]
 
 
+def chosen(words: list[str] | None) -> list[Page]:
+    """The pages whose names hold any of `words` (case-insensitive); every page when there are none."""
+    if not words:
+        return PAGES
+    found = [p for p in PAGES if any(w.casefold() in p.name.casefold() for w in words)]
+    if not found:
+        raise SystemExit(f"no page's name holds {' or '.join(words)}: " + "; ".join(p.name for p in PAGES))
+    return found
+
+
 def draw_times(
-    servers: list[Served], yardstick: Served, rounds: int, after_warm: Callable[[], None]
+    servers: list[Served],
+    yardstick: Served,
+    rounds: int,
+    after_warm: Callable[[], None],
+    pages: list[Page] = PAGES,
 ) -> dict[str, list[float]]:
     """Milliseconds to fully drawn per page on the first server, and the yardstick, in turn each round.
 
@@ -82,7 +97,7 @@ def draw_times(
     """
     from playwright.sync_api import sync_playwright
 
-    times: dict[str, list[float]] = {p.name: [] for p in [*PAGES, YARDSTICK]}
+    times: dict[str, list[float]] = {p.name: [] for p in [*pages, YARDSTICK]}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
@@ -92,11 +107,11 @@ def draw_times(
             return float(tab.wait_for_function(drawn_js(page.chart), arg=300, timeout=timeout).json_value())
 
         for server in servers:
-            for page in PAGES * 2:
+            for page in pages * 2:
                 draw(server.url + page.path, page, 900_000)
         draw(yardstick.url + YARDSTICK.path, YARDSTICK, 60_000)
         after_warm()
-        every = [(servers[0], page) for page in PAGES] + [(yardstick, YARDSTICK)]
+        every = [(servers[0], page) for page in pages] + [(yardstick, YARDSTICK)]
         for i in range(rounds):  # rotated, so each page meets the machine's load spikes alike
             for server, page in every[i % len(every) :] + every[: i % len(every)]:
                 times[page.name].append(draw(server.url + page.path, page, 120_000))
@@ -122,6 +137,8 @@ def closing_note(drawn: dict[str, list[float]], memory: list[float], load: tuple
         f"| {YARDSTICK.name} (yardstick) | {base:,.0f} | 1.00× | |",
     ]
     for page in PAGES:
+        if page.name not in drawn:  # a run of some pages only
+            continue
         ms = statistics.median(drawn[page.name])
         lines.append(f"| {page.name} | {ms:,.0f} | {ms / base:.2f}× | ≤ {RATIO_GOAL:g}× |")
     for i, mb in enumerate(memory, 1):
@@ -139,10 +156,13 @@ def closing_note(drawn: dict[str, list[float]], memory: list[float], load: tuple
 def _servers(stack: ExitStack, url: str, count: int) -> Iterator[Served]:
     env = {"INDICATORS_DB": url}
     for _ in range(count):
-        yield stack.enter_context(serve(PRODUCT, env, start_seconds=180))
+        # Each server reads the national version before it is healthy: minutes on a busy machine.
+        yield stack.enter_context(serve(PRODUCT, env, start_seconds=900))
 
 
-def measure(url: str, rounds: int, count: int) -> tuple[dict[str, list[float]], list[float]]:
+def measure(
+    url: str, rounds: int, count: int, pages: list[Page] = PAGES
+) -> tuple[dict[str, list[float]], list[float]]:
     """Draw times per page and each app server's memory once every server has drawn every page."""
     memory: list[float] = []
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
@@ -150,7 +170,11 @@ def measure(url: str, rounds: int, count: int) -> tuple[dict[str, list[float]], 
         minimal.write_text(MINIMAL_PAGE, encoding="utf-8")
         servers = list(_servers(stack, url, count))
         yardstick = stack.enter_context(serve(minimal, {"INDICATORS_DB": url}))
-        times = draw_times(servers, yardstick, rounds, lambda: memory.extend(rss_mb(s.pid) for s in servers))
+
+        def held() -> None:
+            memory.extend(rss_mb(s.pid) for s in servers)
+
+        times = draw_times(servers, yardstick, rounds, held, pages)
     return times, memory
 
 
@@ -169,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=7, help="loads of each page (default 7)")
     parser.add_argument("--scale", type=float, default=1.0, help="share of the provinces, 0–1 (default 1)")
     parser.add_argument("--servers", type=int, default=2, help="app servers over the store (default 2)")
+    parser.add_argument("--pages", nargs="*", help="only the pages whose names hold these words")
     args = parser.parse_args(argv)
+    pages = chosen(args.pages)
     admin_url = os.environ.get("INDICATORS_TEST_PG_URL")
     if not admin_url:
         raise SystemExit(
@@ -188,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"written to PostgreSQL with COPY in {time.perf_counter() - start:.0f} s")
         del data
         # Time every page, and read the servers' memory.
-        times, memory = measure(url, args.rounds, args.servers)
+        times, memory = measure(url, args.rounds, args.servers, pages)
     report(times, args.rounds)
     held = ", ".join(f"{m:,.0f} MB" for m in memory)
     print(f"\nServer memory with the national dataset, every page drawn: {held}")

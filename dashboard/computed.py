@@ -13,7 +13,7 @@ from indicators.core import attainment, progress, selection, tally
 from indicators.core.model import Dataset
 from indicators.text import cards as indicator_cards
 from indicators.text import labels, tables
-from indicators.text.fmt import Lang
+from indicators.text.fmt import LANGS, Lang
 
 # Each function below is cached per store and version (dashboard/cache.py); frames go out as
 # shallow copies, and figures, cards and goal lists are only drawn, never changed.
@@ -126,3 +126,18 @@ def source_line(lang: Lang) -> str:
     a chart's source line names the same version as the page's header.
     """
     return _source_line(state.version(), lang)
+
+
+def warm(version: int) -> None:
+    """What the first view of most pages needs at `version`, computed before anyone asks (warmup.py).
+
+    Cheap, shared values only: the source line and the area names in both languages, the comparison's
+    choices. A server computes them once per version whether or not anyone reads it; the attainment
+    of every target (seconds at national scale) is left to the first page that needs it, not paid
+    in the background while a page is being drawn.
+    """
+    data = state.dataset_at(version)
+    for lang in LANGS:
+        _source_line(version, lang)
+        area_labels(data, lang)
+    compare_choices(data)

@@ -12,8 +12,6 @@ from indicators.text.i18n import t
 # A domain of the district's report has at most 11 indicators: every card shows. A store with a
 # hundred in one domain gets the first dozen and a search, not three hundred elements to lay out.
 CARD_LIMIT = 12
-# Goal charts, each a chart of its own to draw: the district's report has five goals with a baseline.
-GOAL_CHART_LIMIT = 6
 
 
 def searched(data: Dataset, codes: list[str], lang: Lang, key: str, limit: int = CARD_LIMIT) -> list[str]:

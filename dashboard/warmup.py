@@ -13,7 +13,7 @@ from starlette.middleware import Middleware
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from dashboard import state
+from dashboard import computed, state
 from indicators.store.database import StoreError
 
 log = logging.getLogger(__name__)
@@ -24,22 +24,40 @@ FOLLOW_SECONDS = 1.0
 HEALTH_PATH = "/_stcore/health"
 
 
-def _read_newest() -> None:
+def _read_newest() -> int | None:
+    """The newest version, read; None when the store cannot be read (each page then says why)."""
     try:
-        state.warm()
+        return state.warm()
     except (StoreError, SQLAlchemyError) as exc:
         # Health must not wait for ever on a store that cannot be read: each page says why in words.
         log.warning("could not read the newest data version: %s", exc)
+        return None
+
+
+def _prepare(version: int | None, prepared: int | None) -> int | None:
+    """What the first views of a new version need, computed before a reader asks; the version prepared."""
+    if version is None or version == prepared:
+        return prepared
+    try:
+        computed.warm(version)
+    except (StoreError, SQLAlchemyError) as exc:
+        log.warning("could not prepare data version %s: %s", version, exc)
+    return version
 
 
 def _warm_then_follow(stop: threading.Event) -> None:
-    """Read the newest version, say the server is ready, then follow the store until the server stops."""
+    """Read the newest version, say the server is ready, then follow the store until the server stops.
+
+    Each new version's shared values are computed as soon as it is read, after the server says it
+    is ready: a reader who comes a moment after an import finds them done.
+    """
     try:
-        _read_newest()
+        newest = _read_newest()
     finally:
         READY.set()
+    prepared = _prepare(newest, None)
     while not stop.wait(FOLLOW_SECONDS):
-        _read_newest()
+        prepared = _prepare(_read_newest(), prepared)
 
 
 @asynccontextmanager

@@ -1,4 +1,4 @@
-"""Mục tiêu 2025: per goal, the figures so far, the required path from the 2020 baseline, the status."""
+"""Mục tiêu 2025: every goal's verdict in one table, then the path of the goal the reader picks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, computed, limits, markup, narrow, reading_tables, state, widgets
+from dashboard import auth, computed, markup, narrow, reading_tables, state, widgets
 from dashboard.cache import per_version
 from indicators.charts import Figure, figures
 from indicators.core import page_settings, selection
@@ -27,6 +27,7 @@ class GoalsView:
     goals: pd.DataFrame  # the area's goals and their required paths
     paths: pd.DataFrame
     drawable: list[str]  # the goals with a baseline, in the goals' order
+    choices: dict[str, str]  # each drawable goal as the picker names it: indicator and status
     gaps: pd.DataFrame
     missing_lines: list[str]
     unexplained_lines: list[str]
@@ -37,6 +38,18 @@ class GoalsView:
 def _drawable(goals: pd.DataFrame) -> list[str]:
     """The goals with a baseline and a goal figure: those a chart can draw a path for."""
     return [str(c) for c in goals.loc[goals["base_value"].notna() & goals["goal_value"].notna(), "code"]]
+
+
+def _choices(data: Dataset, goals: pd.DataFrame, codes: list[str], lang: Lang) -> dict[str, str]:
+    """Each goal a chart can draw, named as the picker shows it: "Indicator (unit) · ↗ on track"."""
+    info = labels.indicator_info(data, lang)
+    named = {}
+    for _, goal in goals[goals["code"].isin(codes)].iterrows():
+        code = str(goal["code"])
+        name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
+        label = f"{name} ({unit})" if unit else name
+        named[code] = f"{label} · {labels.goal_status_text(goal, lang)}"
+    return named
 
 
 # One chart per version, area, language and goal: a page draws a dozen of a hundred, built when asked.
@@ -87,10 +100,12 @@ def _view(whole: Dataset, area: str, lang: Lang, today: int) -> GoalsView:
     gaps = missing.gaps(goals, until=today)
     lacking, other = _lines(data, goals, gaps, lang)
     said = missing.by_goal(gaps, lang)
+    drawable = _drawable(goals)
     return GoalsView(
         goals=goals,
         paths=paths,
-        drawable=_drawable(goals),
+        drawable=drawable,
+        choices=_choices(data, goals, drawable, lang),
         gaps=gaps,
         missing_lines=lacking,
         unexplained_lines=other,
@@ -119,9 +134,8 @@ area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=m
 goals = goals[goals["area"] == area]
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 view = _view(data, str(area), lang, date.today().year)
-st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
-# An analyst comes here for the figures the goals lack: the workbook to fill is first, not three
-# screens down under the charts (the list of what is missing stays below, for everyone).
+# An analyst comes here for the figures the goals lack: the workbook to fill is first, above the
+# table and the chart (the list of what is missing stays below, for everyone).
 if view.missing_lines and auth.can_edit():
     st.download_button(
         t("goals.missing_download", lang),
@@ -133,15 +147,26 @@ if view.missing_lines and auth.can_edit():
     )
     st.caption(t("goals.missing_how", lang))
 
-# One chart per goal that has a baseline, six at most with a search; the others say why not.
+# The verdicts first, every goal in one table: what a leader reads before any path.
+st.subheader(t("goals.table", lang))
+reading_tables.show_table(view.table, f"goals_{goal_year}", lang, key="goals_table", display=view.summary)
+
+# Then the path of one goal, the one the reader picks: one chart to draw, not one per goal. The
+# table above holds every goal's figures, so no goal's numbers are behind the picker alone.
 st.subheader(t("goals.paths", lang))
+st.caption(t("goals.intro", lang).format(base=base_year, goal=goal_year))
 if not view.drawable:
     widgets.say(t("empty.goal_chart", lang).format(reason=t("reason.no_baseline", lang)))
-grid = st.grid(2, min_column_width=340, gap="medium")
-for code in limits.searched(data, view.drawable, lang, key="goals", limit=limits.GOAL_CHART_LIMIT):
-    with grid.cell():
-        figure = _chart(data, str(area), lang, code, _view=view)
-        widgets.show_chart(figure, f"goal_{code}", lang, key=f"goal_{code}")
+else:
+    code = st.selectbox(
+        t("goals.pick", lang),
+        view.drawable,
+        format_func=lambda c: view.choices.get(c, c),
+        key=f"goals_chart_{area}",
+        help=t("goals.pick_help", lang).format(n=len(view.drawable)),
+    )
+    figure = _chart(data, str(area), lang, str(code), _view=view)
+    widgets.show_chart(figure, f"goal_{code}", lang, key=f"goal_{code}")
 
 # The figures each goal without a status lacks; an analyst gets them as a workbook to fill.
 if view.missing_lines:
@@ -155,7 +180,3 @@ if view.missing_lines:
 if view.unexplained_lines:
     st.subheader(t("goals.no_path", lang))
     st.markdown("\n".join(view.unexplained_lines))
-
-# Required and observed growth, for reading and for Excel.
-st.subheader(t("goals.table", lang))
-reading_tables.show_table(view.table, f"goals_{goal_year}", lang, key="goals_table", display=view.summary)

@@ -224,6 +224,18 @@ def test_years_of_every_indicator_are_those_with_a_figure_or_a_target(shipped: D
         assert held == sorted(expected)
     # The poverty rate has 2020 figures and a 2025 goal: both years are choices.
     assert years["GTSX"] == [2020] and years["POV_RATE"] == [2020, 2025]
+    assert list(years) == sorted(years)  # the page lists the indicators in code order
+
+
+def test_years_of_an_indicator_with_targets_only_or_years_apart(shipped: Dataset) -> None:
+    targets = shipped.targets[shipped.targets["code"] == "POV_RATE"].assign(year=2030)
+    obs = shipped.observations[shipped.observations["code"] == "GTSX"]
+    gap = obs.assign(year=2011)  # nine years from the 2020 figures: the years between stay out
+    frames = {name: getattr(shipped, name) for name in shipped.counts()}
+    data = Dataset.from_frames({**frames, "observations": pd.concat([obs, gap]), "targets": targets})
+    assert compare.years_by_code(data) == {"GTSX": [2011, 2020], "POV_RATE": [2030]}
+    empty = Dataset.from_frames({**frames, "observations": obs.iloc[0:0], "targets": targets.iloc[0:0]})
+    assert compare.years_by_code(empty) == {}
 
 
 # Legacy codes and the national list ----------------------------------------------------------
@@ -258,6 +270,11 @@ def test_the_national_list_has_34_provinces_and_3321_communes(shipped: Dataset) 
     assert (national["level"] == "province").sum() == 34
     assert (national["level"] == "commune").sum() == 3321
     assert national["code"].str.len().isin([2, 5]).all()
+    names = national.loc[national["level"] == "province", "name"]
+    # Each province named once with its kind: "Thành phố Hà Nội", never "Thành phố Thành phố Hà Nội".
+    assert names.str.startswith(("Tỉnh ", "Thành phố ")).all()
+    assert not names.str.contains("Thành phố Thành phố|Tỉnh Tỉnh").any()
+    assert (names.str.startswith("Thành phố ")).sum() == 6
     merged = official_areas.with_national(shipped, national)
     # Lai Châu and its 38 units were there already: nothing doubled.
     assert len(merged.areas) == len(shipped.areas) + 33 + 3321 - 38

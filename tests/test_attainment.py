@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -355,3 +356,26 @@ def test_one_met_rule_for_floors_and_ceilings() -> None:
     statuses = [attainment.compute(d).iloc[0]["status"] for d in (floor, ceiling)]
     assert statuses == ["khong_dat", "khong_dat"]
     assert attainment.MET_TOLERANCE == 0.005
+
+
+def test_a_qualified_target_is_judged_by_its_comparator_and_keeps_its_word() -> None:
+    """ "trên 45" and "dưới 27,6" leave the verdict to the comparator: the ceiling rule (met at actual ≤
+    target) and no rule of the data's own for "trên", so exactly 45 against "trên 45" is đạt, as 45 is."""
+
+    def judged(value: float, comparator: str, target: float, qualifier: str, direction: str) -> tuple:
+        data = _data(
+            [{"year": 2025, "value": value}],
+            [{"year": 2025, "comparator": comparator, "value": target}],
+            direction=direction,
+        )
+        targets = data.targets.assign(qualifier=qualifier)
+        row = attainment.compute(replace(data, targets=targets)).iloc[0]
+        return row["status"], round(float(row["attainment_pct"]), 2), row["target_qualifier"]
+
+    assert judged(45, "at_least", 45, "tren", "higher") == ("dat", 100.0, "tren")
+    assert judged(46, "at_least", 45, "tren", "higher") == ("vuot", 102.22, "tren")
+    assert judged(44, "at_least", 45, "tren", "higher") == ("khong_dat", 97.78, "tren")
+    assert judged(27.6, "at_most", 27.6, "duoi", "lower") == ("dat", 100.0, "duoi")
+    assert judged(28, "at_most", 27.6, "duoi", "lower") == ("khong_dat", 98.57, "duoi")
+    # Without a word the same figures give the same verdicts: the word changes what is said, not the sum.
+    assert judged(45, "at_least", 45, "", "higher") == ("dat", 100.0, "")

@@ -422,3 +422,113 @@ def test_the_guide_names_the_area_codes_in_use_not_an_abbreviation(seed_data: Da
     other = Dataset.from_frames({**frames, "area_links": fewer})
     lines = "\n".join(guide.instructions(other, sheets.DEFAULT_AREA))
     assert "03430" not in lines and "03424 (Xã Bản Bo)" in lines
+
+
+def _target_cell(book: Workbook, code: str, header: str) -> str:
+    """The cell of one 2025 target's column in MucTieu, by the header the template writes."""
+    sheet = book["MucTieu"]
+    heads = [c.value for c in sheet[1]]
+    row = next(c.row for c in sheet["A"] if c.value == code and sheet[f"C{c.row}"].value == 2025)
+    return f"{openpyxl.utils.get_column_letter(heads.index(header) + 1)}{row}"
+
+
+def _qualifier_of(data: Dataset, code: str) -> str:
+    targets = data.targets
+    (found,) = targets.loc[(targets["code"] == code) & (targets["year"] == 2025), "qualifier"]
+    return str(found)
+
+
+@pytest.mark.slow
+def test_a_target_qualifier_round_trips_through_the_workbook(store: Store, seed_data: Dataset) -> None:
+    header = excel.HEADERS["targets"]["qualifier"]
+    written = xlsx_writer.workbook_bytes(seed_data)
+    book = openpyxl.load_workbook(io.BytesIO(written))
+    # The template writes the source's word, in a column with a drop-down of the words.
+    assert book["MucTieu"][_target_cell(book, "INCOME_PC", header)].value == "Trên"
+    assert book["MucTieu"][_target_cell(book, "STUNTING", header)].value == "Dưới"
+    assert book["MucTieu"][_target_cell(book, "BUDGET_REV", header)].value is None
+    column = _target_cell(book, "INCOME_PC", header)[0]
+    lists = {str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation}
+    assert lists[column] == '"Khoảng,Trên,Dưới"'
+    # An office writes "khoảng" before the tourism revenue goal: one field changes, and it is stored.
+    at = _target_cell(book, "TOURISM_REV", header)
+    upload = validate.check(
+        edit(written, lambda b: b["MucTieu"].__setitem__(at, "khoảng")), "q.xlsx", seed_data
+    )
+    assert upload.ok, validate.report_text(upload)
+    preview, version = commit(store, upload)
+    assert version == 2 and preview.totals() == {"new": 0, "changed": 1, "removed": 0}
+    change = preview.tables["targets"].changed.iloc[0]
+    assert (change["code"], change["column"], change["old"], change["new"]) == (
+        "TOURISM_REV",
+        "qualifier",
+        "",
+        "khoang",
+    )
+    stored = store.load()
+    assert _qualifier_of(stored, "TOURISM_REV") == "khoang" and _qualifier_of(stored, "INCOME_PC") == "tren"
+    rows = attainment.compute(stored, area="106")
+    goal = (rows["code"] == "TOURISM_REV") & (rows["year"] == 2025)
+    assert rows.loc[goal, "target_qualifier"].tolist() == ["khoang"]
+    # Written again from the store, the word comes back, and the file uploads as no change.
+    again = xlsx_writer.workbook_bytes(stored)
+    assert openpyxl.load_workbook(io.BytesIO(again))["MucTieu"][at].value == "Khoảng"
+    assert commit(store, validate.check(again, "lai.xlsx", stored))[1] is None
+
+
+def test_an_unknown_target_qualifier_is_refused_in_words(seed_data: Dataset) -> None:
+    written = xlsx_writer.workbook_bytes(seed_data)
+    at = _target_cell(openpyxl.load_workbook(io.BytesIO(written)), "INCOME_PC", "Ghi chú số")
+    upload = validate.check(edit(written, lambda b: b["MucTieu"].__setitem__(at, "hơn")), "q.xlsx", seed_data)
+    (problem,) = upload.errors
+    assert problem.cell == at and "Khoảng, Trên, Dưới" in problem.message_vi
+    assert "Khoảng, Trên, Dưới" in problem.message_en
+
+
+@pytest.mark.slow
+def test_an_older_workbook_without_the_target_qualifier_still_imports(
+    store: Store, seed_data: Dataset
+) -> None:
+    """A file written before targets had a qualifier: it imports, and its targets keep the store's words."""
+
+    def older(book: Workbook) -> None:
+        sheet = book["MucTieu"]
+        heads = [c.value for c in sheet[1]]
+        sheet.delete_cols(heads.index(excel.HEADERS["targets"]["qualifier"]) + 1)
+        # And a target the store does not hold yet: it has no qualifier.
+        sheet.append(["GTSX", "106", 2025, "2020-2025", "Mục tiêu cụ thể", "Không thấp hơn", 4000])
+
+    data = edit(xlsx_writer.workbook_bytes(seed_data), older)
+    assert excel.HEADERS["targets"]["qualifier"] not in [
+        c.value for c in openpyxl.load_workbook(io.BytesIO(data))["MucTieu"][1]
+    ]
+    upload = validate.check(data, "cu.xlsx", seed_data)
+    assert upload.ok and upload.errors == [], validate.report_text(upload)
+    preview, version = commit(store, upload)
+    assert version == 2 and preview.totals() == {"new": 1, "changed": 0, "removed": 0}
+    stored = store.load()
+    assert [_qualifier_of(stored, c) for c in ("INCOME_PC", "TOURISTS", "STUNTING", "GTSX")] == [
+        "tren",
+        "tren",
+        "duoi",
+        "",
+    ]
+
+
+def test_a_target_qualifier_against_its_comparison_is_refused(seed_data: Dataset) -> None:
+    """ "Trên 45" with "Không vượt quá" would read both ways: the file says which it means, or is refused."""
+    written = xlsx_writer.workbook_bytes(seed_data)
+    book = openpyxl.load_workbook(io.BytesIO(written))
+    at = _target_cell(book, "INCOME_PC", excel.HEADERS["targets"]["qualifier"])
+    compared = _target_cell(book, "INCOME_PC", excel.HEADERS["targets"]["comparator"])
+    upload = validate.check(
+        edit(written, lambda b: b["MucTieu"].__setitem__(compared, "Không vượt quá")), "q.xlsx", seed_data
+    )
+    (problem,) = upload.errors
+    assert problem.cell == at
+    assert problem.message_vi.startswith("Chữ trước số mục tiêu ngược với cột So sánh")
+    assert "“over” goes with “at least”" in problem.message_en
+    # The same word with its floor is fine, and so is a ceiling without a word.
+    stunting = _target_cell(book, "STUNTING", excel.HEADERS["targets"]["qualifier"])
+    fine = edit(written, lambda b: b["MucTieu"].__setitem__(stunting, None))
+    assert validate.check(fine, "q.xlsx", seed_data).errors == []

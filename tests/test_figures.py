@@ -122,6 +122,8 @@ def test_goal_figure_path_goal_and_status(data: Dataset) -> None:
     assert path.y[0] == pytest.approx(300000) and path.y[-1] == pytest.approx(600000)
     assert list(actual.x) == [2020] and actual.text == ("300.000 (ước)",)
     assert (star.x, star.y, star.marker.symbol) == ((2025,), (600000.0,), "star")
+    # "thu hút trên 600.000 lượt khách": the goal keeps the source's word on the chart and in its hover.
+    assert star.text == ("trên 600.000",) and "trên 600.000 lượt khách" in star.customdata[0]
     assert fig.layout.title.subtitle.text == "○ chưa đủ số liệu"
     assert fig.layout.xaxis.tickformat == "d" and fig.layout.yaxis.tickformat == ",~f"
     assert list(fig.layout.xaxis.tickvals) == [2015, 2020, 2025]
@@ -143,6 +145,11 @@ def test_goal_labels_keep_off_the_line(data: Dataset) -> None:
     # Falling (poverty 18,22 % → 8,22 %): the path leaves the figure downward and reaches the goal
     # from above, so the labels go above the figure and below the goal, never across the dashes.
     assert drawn("POV_RATE") == (("top right",), "bottom left")
+    # A cut's goal level (8,22 %) is worked out from "giảm 2%/năm": no word of the source's before it.
+    poverty = rows[rows["code"] == "POV_RATE"].iloc[0]
+    actuals = selection.series(data, "POV_RATE", "106", first=2015, last=2025)
+    star = figures.goal_figure(poverty, actuals, paths[paths["code"] == "POV_RATE"], "x", "%", "vi").data[-1]
+    assert star.text == ("8,22",)
 
 
 @pytest.mark.parametrize(

@@ -151,7 +151,7 @@ def test_the_overview_cards_and_goals_say_the_verdict(closed: Dataset) -> None:
     assert ":orange-badge[✗ 2 · không đạt mục tiêu]" in text
     assert ":blue-badge[▲ 2 · vượt mục tiêu]" in text
     assert ":green-badge[✓ 1 · đạt mục tiêu]" in text
-    assert "Thu nhập bình quân đầu người: **45 triệu đồng/người/năm · 2025: 44 · 97,78\u202f%**" in text
+    assert "Thu nhập bình quân đầu người: **trên 45 triệu đồng/người/năm · 2025: 44 · 97,78\u202f%**" in text
     assert "2025: 240 · 104,35\u202f% (theo số ước thực hiện)" in text
     assert t("progress.moderate", "vi") not in text
 

@@ -312,16 +312,25 @@ def test_domain_page_without_targets_says_so(store: Store) -> None:
 
 def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     at = run("pages/goals.py", "vi")
-    specs = charts(at)
-    titles = [c["layout"]["title"]["text"] for c in specs]
-    assert "Số lượt khách du lịch" in titles
-    tourists = specs[titles.index("Số lượt khách du lịch")]
+    # The verdict table comes before any path, and one path is drawn: the goal the reader picks.
+    headings = [s.value for s in at.subheader]
+    assert headings.index(t("goals.table", "vi")) < headings.index(t("goals.paths", "vi"))
+    assert len(charts(at)) == 1
+    (picker,) = [s for s in at.selectbox if str(s.key).startswith("goals_chart_")]
+    named = [picker.format_func(c) for c in picker.options]
+    assert len(named) == 5  # the district's goals with a 2020 baseline
+    # Each goal is offered with its verdict: no figure after 2020 yet, so none is judged.
+    tourism = "Số lượt khách du lịch (lượt khách) · ○ chưa đủ số liệu"
+    assert tourism in named
+    picker.set_value(picker.options[named.index(tourism)]).run()
+    (tourists,) = charts(at)
+    assert tourists["layout"]["title"]["text"] == "Số lượt khách du lịch"
     path = next(tr for tr in tourists["data"] if tr["name"] == "Lộ trình cần đạt")
     assert path["line"]["dash"] == "dash"
     assert path["x"][0] == 2020 and path["y"][0] == pytest.approx(300000)
     assert path["x"][-1] == 2025 and path["y"][-1] == pytest.approx(600000)
     goal = next(tr for tr in tourists["data"] if tr["name"] == "Mục tiêu 2025")
-    assert goal["text"] == ["600.000"]
+    assert goal["text"] == ["trên 600.000"]  # "thu hút trên 600.000 lượt khách", as the source says
     assert tourists["layout"]["xaxis"]["tickformat"] == "d"
     table = at.table[0].value
     row = table[table.iloc[:, 0] == "Số lượt khách du lịch (lượt khách)"].iloc[0]

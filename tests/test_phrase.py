@@ -3,6 +3,8 @@ goal, share in points and yes/no case, in Vietnamese and English."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from indicators.text import phrase
@@ -19,6 +21,13 @@ FIGURES = [
     ),
     (Figure(27.6, "%", qualifier="duoi"), f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
     (Figure(52.8, "%", estimate=True), f"ước 52,8{NB}%", f"est. 52.8{NB}%"),
+    # "khoảng" already says the figure is not exact: never "ước khoảng".
+    (
+        Figure(300000, "lượt khách", qualifier="khoang", estimate=True),
+        "khoảng 300.000 lượt khách",
+        "about 300,000 lượt khách",
+    ),
+    (Figure(4220, "lượt", qualifier="tren", estimate=True), "ước trên 4.220 lượt", "est. over 4,220 lượt"),
     (
         Figure(450, "cá nhân", qualifier="tren", period=(2016, 2020)),
         "tổng giai đoạn 2016–2020: trên 450 cá nhân",
@@ -39,6 +48,19 @@ FIGURES = [
 def test_figure_reads_with_qualifier_estimate_and_period(figure: Figure, vi: str, en: str) -> None:
     assert phrase.figure_text(figure, "vi") == vi
     assert phrase.figure_text(figure, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("figure", "marked"),
+    [
+        (Figure(300000, qualifier="khoang", estimate=True), False),
+        (Figure(4220, qualifier="tren", estimate=True), True),
+        (Figure(2503.3, estimate=True), True),
+        (Figure(300000, qualifier="khoang"), False),
+    ],
+)
+def test_an_estimate_is_marked_unless_the_source_says_about(figure: Figure, marked: bool) -> None:
+    assert phrase.estimate_marked(figure) is marked
 
 
 def test_a_document_keeps_the_percent_sign_against_the_number() -> None:
@@ -114,7 +136,8 @@ GOALS = [
         f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
         f"at least ≈{NB}1,083 ha (worked back from the published %)",
     ),
-    (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "met"),
+    # A yes/no goal ahead reads as a goal in English, never as "met" already.
+    (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "to be achieved"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
         f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
@@ -206,3 +229,93 @@ def test_a_share_of_something_keeps_its_sign_against_the_number_in_a_document() 
     # A change in points is not a share of something: "5 điểm %", never "5điểm %".
     assert phrase.join("5", "percentage points", document=True) == "5 percentage points"
     assert phrase.join("5", "điểm %", document=True) == "5 điểm %"
+
+
+# A target keeps the source's word before its number ("trên 45 triệu", "dưới 27,6%"): in a cell without
+# the ≤ the word already says, and in a clause instead of "at least" / "không vượt quá".
+INCOME = Figure(45, "triệu đồng/người/năm", qualifier="tren", comparator="at_least")
+STUNTING = Figure(27.6, "%", qualifier="duoi", comparator="at_most")
+PARTY = Figure(90, "%", qualifier="tren", comparator="at_least", per_year=True)
+VISITORS = Figure(600000, "lượt khách", qualifier="khoang", comparator="at_least")
+IMPLIED_OVER = Figure(
+    1082.511211, "ha", qualifier="tren", comparator="at_least", basis="implied", printed_pct=111.5
+)
+CUT_OVER = Figure(2, "%", qualifier="tren", comparator="reduce_by")
+ABOUT_CEILING = Figure(13.3, "‰", qualifier="khoang", comparator="at_most")
+
+QUALIFIED_CELLS = [
+    (INCOME, False, "trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
+    (STUNTING, False, f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
+    (PARTY, False, f"hằng năm trên 90{NB}%", f"over 90{NB}% every year"),
+    (VISITORS, False, "khoảng 600.000 lượt khách", "about 600,000 lượt khách"),
+    (ABOUT_CEILING, False, f"≤ khoảng 13,3{NB}‰", f"≤ about 13.3{NB}‰"),
+    (
+        IMPLIED_OVER,
+        False,
+        f"trên ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
+        f"over ≈{NB}1,083 ha (worked back from the published %)",
+    ),
+    (IMPLIED_OVER, True, "trên 1.083 ha (*)", "over 1,083 ha (*)"),
+    (CUT_OVER, False, "giảm mỗi năm trên 2 điểm %", "cut each year by over 2 percentage points"),
+]
+
+
+@pytest.mark.parametrize(("figure", "star", "vi", "en"), QUALIFIED_CELLS)
+def test_a_target_cell_keeps_the_source_qualifier(figure: Figure, star: bool, vi: str, en: str) -> None:
+    assert phrase.target_cell(figure, "vi", star=star) == vi
+    assert phrase.target_cell(figure, "en", star=star) == en
+
+
+QUALIFIED_GOALS = [
+    (INCOME, "đạt trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
+    (STUNTING, "dưới 27,6%", "under 27.6%"),
+    (PARTY, "hằng năm đạt trên 90%", "over 90% every year"),
+    # "khoảng" says no direction: the comparator's words stay.
+    (VISITORS, "đạt khoảng 600.000 lượt khách", "at least about 600,000 lượt khách"),
+    (ABOUT_CEILING, "không vượt quá khoảng 13,3‰", "at most about 13.3‰"),
+    (
+        Figure(5150, "lao động", qualifier="tren", basis="implied", printed_pct=100.0, period=(2016, 2020)),
+        f"đạt trên ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
+        f"over ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
+    ),
+    (CUT_OVER, "bình quân mỗi năm giảm trên 2 điểm %", "a fall of over 2 percentage points a year"),
+]
+
+
+@pytest.mark.parametrize(("figure", "vi", "en"), QUALIFIED_GOALS)
+def test_a_goal_clause_says_the_source_qualifier(figure: Figure, vi: str, en: str) -> None:
+    assert phrase.goal_clause(figure, "vi", document=True) == vi
+    assert phrase.goal_clause(figure, "en", document=True) == en
+
+
+def test_an_english_goal_reads_over_not_at_least_over() -> None:
+    income = Figure(45, "million VND/person/year", qualifier="tren")
+    assert phrase.goal_clause(income, "en") == "over 45 million VND/person/year"
+    bare = Figure(45, "million VND/person/year")
+    assert phrase.goal_clause(bare, "en") == "at least 45 million VND/person/year"
+
+
+def test_a_qualified_estimate_says_both() -> None:
+    over = Figure(4220, "lượt", qualifier="tren", estimate=True)
+    assert phrase.figure_text(over, "vi") == "ước trên 4.220 lượt"
+    assert phrase.figure_text(over, "en") == "est. over 4,220 lượt"
+    assert phrase.figure_text(replace(over, qualifier="duoi"), "vi") == "ước dưới 4.220 lượt"
+    # "khoảng" already hedges: no double hedge ("ước khoảng").
+    assert phrase.figure_text(replace(over, qualifier="khoang"), "en") == "about 4,220 lượt"
+    assert phrase.figure_text(replace(over, qualifier="khoang"), "vi") == "khoảng 4.220 lượt"
+
+
+@pytest.mark.parametrize(
+    ("pct", "kind", "cut", "vi", "en"),
+    [
+        ("118,08%", "NQ", False, "đạt 118,08% Nghị quyết", "118,08% of the Resolution's target"),
+        ("500%", "DA", False, "đạt 500% chỉ tiêu Đề án", "500% of the programme's target"),
+        ("104,3%", "KH", False, "đạt 104,3% kế hoạch", "104,3% of the plan"),
+        # A reduction target met 150% is a cut 1.5 times the one set, never a level of 150%.
+        ("150%", "NQ", True, "bằng 150% mức giảm Nghị quyết đề ra", "150% of the fall the Resolution set"),
+        ("120%", "KH", True, "bằng 120% mức giảm kế hoạch đề ra", "120% of the fall the plan set"),
+    ],
+)
+def test_a_result_against_its_target_in_words(pct: str, kind: str, cut: bool, vi: str, en: str) -> None:
+    assert phrase.attained(pct, kind, "vi", cut) == vi
+    assert phrase.attained(pct, kind, "en", cut) == en

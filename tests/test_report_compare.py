@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 YEAR = report.parse_period(None, 2026)
 CODES = ("TEA_AREA", "POV_RATE")
 AREA_HEADER = {
-    "vi": ["STT", "Địa bàn", "Mục tiêu/ Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"],
-    "en": ["No.", "Area", "Target/ Plan", "Actual", "% attained", "Status"],
+    "vi": ["STT", "Địa bàn", "Mục tiêu/Kế hoạch", "Thực hiện", "% đạt", "Đánh giá"],
+    "en": ["No.", "Area", "Target/Plan", "Actual", "% attained", "Status"],
 }
 
 
@@ -56,7 +56,7 @@ def documents(contents: dict[str, report.Content]) -> dict[str, DocumentObject]:
 
 def area_table(document: DocumentObject, lang: str) -> list[list[str]]:
     table = document.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == AREA_HEADER[lang]
+    assert [" ".join(c.text.replace("\u200b", "").split()) for c in table.rows[0].cells] == AREA_HEADER[lang]
     return [[c.text for c in row.cells] for row in table.rows[1:]]
 
 

@@ -76,7 +76,10 @@ def test_the_offices_words_replace_the_placeholder_in_their_section(data: Datase
     assert "125/BC-UBND" in content.appendix_note
     # Nothing given: the blanks the office fills by hand.
     blank = report.build(data, "106", TERM, "vi")
-    assert blank.number == t("report.number", "vi") and blank.signer_name == ""
+    assert blank.number == t("report.number", "vi")
+    # The name line is a visible gap for the office, as the sections' placeholders are.
+    assert blank.signer_name == "[Họ và tên người ký]"
+    assert report.build(data, "106", TERM, "en").signer_name == "[Signer's full name]"
     assert blank.recipients == ["- …………;", "- Lưu: VT."]
 
 
@@ -164,7 +167,7 @@ def test_the_tally_counts_each_kind_of_target_apart(data: Dataset) -> None:
     assert lead == [
         "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: theo Nghị quyết: 12 chỉ tiêu "
         "(5 vượt, 7 đạt); theo Đề án: 2 chỉ tiêu (2 vượt); chỉ tiêu giao: 1 chỉ tiêu (1 đạt); "
-        "theo kế hoạch năm 2019: 2 chỉ tiêu (2 vượt)."
+        "theo kế hoạch năm 2019: 17/17 chỉ tiêu đạt và vượt, trong đó 2 chỉ tiêu có số liệu (2 vượt)."
     ]
     # Income per head has a resolution target and a 2019 plan: counted once in each, never summed.
     assert not any("17 chỉ tiêu" in p and "9 chỉ tiêu vượt" in p for p in every_paragraph(content))
@@ -220,12 +223,53 @@ def test_a_years_report_gives_the_terms_award_totals_as_the_terms(
     assert "2020," not in awards.paragraphs[0].split("835")[0].replace(term, "")
 
 
+@pytest.mark.parametrize(
+    ("lang", "income", "plan", "shortfall"),
+    [
+        (
+            "vi",
+            "Thu nhập bình quân đầu người ước đạt 30 triệu đồng/người/năm, đạt 100% Nghị quyết, "
+            "đạt chỉ tiêu.",
+            "Năm 2019, 17/17 chỉ tiêu đạt và vượt kế hoạch; trong đó thu ngân sách trên địa bàn đạt 105,4% "
+            "kế hoạch (theo tỷ lệ % đã công bố), vượt chỉ tiêu; thu nhập bình quân đầu người đạt 104,3% "
+            "kế hoạch (theo tỷ lệ % đã công bố), vượt chỉ tiêu.",
+            "Không có chỉ tiêu nào không đạt; số chỉ tiêu đạt và vượt: theo Nghị quyết 12/12, "
+            "theo Đề án 2/2, chỉ tiêu giao 1/1, theo kế hoạch năm 2019 17/17.",
+        ),
+        (
+            "en",
+            "Average income per person reached an estimated 30 million VND/person/year, 100% of the "
+            "Resolution's target, meeting it.",
+            "In 2019, 17 of the 17 targets of the year's plan were met or exceeded, among them state budget "
+            "revenue collected in the district at 105.4% of the plan (as published), exceeding it; "
+            "average income per person at 104.3% of the plan (as published), exceeding it.",
+            "No target was missed; met or exceeded: resolution targets 12 of 12, programme targets 2 of 2, "
+            "quotas handed down 1 of 1, targets of the 2019 plan 17 of 17.",
+        ),
+    ],
+)
+def test_a_years_plan_has_its_own_sentence_and_every_count_is_the_tallys(
+    data: Dataset, lang: Lang, income: str, plan: str, shortfall: str
+) -> None:
+    content = report.build(data, "106", TERM, lang)
+    economy = content.section("results").parts[0].paragraphs[0]  # type: ignore[union-attr]
+    # The 2020 figure's sentence speaks of 2020 and the Resolution only; the 2019 plan has its own.
+    assert income in economy and plan in economy
+    assert economy.count("2019") == 1
+    # The plan's count is said once, in the plan's sentence, not again as a figure of its own.
+    assert "17 chỉ tiêu." not in economy and "Socio-economic targets met" not in economy
+    assert part_text(content, "assessment", t("report.section.shortcomings", lang))[0] == shortfall
+    # No count in the document disagrees with the tally: no 16, no 2 beside the plan's 17.
+    said = "\n".join(every_paragraph(content))
+    assert "16 chỉ tiêu" not in said and " 16 targets" not in said
+
+
 def test_the_english_tally_reads_as_english(data: Dataset) -> None:
     lead = report.build(data, "106", TERM, "en").section("results").paragraphs  # type: ignore[union-attr]
     assert lead == [
         "Against their targets, each kind of target counted on its own: resolution targets: 12 "
         "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); quotas handed down: 1 (1 met); "
-        "targets of the 2019 plan: 2 (2 exceeded)."
+        "targets of the 2019 plan: 17 of 17 met or exceeded, of which 2 with figures (2 exceeded)."
     ]
 
 
@@ -264,6 +308,55 @@ def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
         "- số lượt khách du lịch đạt 500% chỉ tiêu Đề án;",
         "- doanh thu từ dịch vụ du lịch đạt 254% chỉ tiêu Đề án;",
         "- diện tích chè trồng mới đạt 220,4% Nghị quyết;",
-        "- tỷ lệ hộ nghèo đạt 150% Nghị quyết;",
+        "- tỷ lệ hộ nghèo bình quân mỗi năm giảm 4,5 điểm %, bằng 150% mức giảm Nghị quyết đề ra;",
         "- sản lượng chè đạt 137,2% Nghị quyết.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "name"),
+    [
+        ("vi", r"Tam Đường, ngày\s{3,}tháng\s{3,}năm 20\s{3,}", "[Họ và tên người ký]"),
+        ("en", r"Tam Đường, day\s{3,}month\s{3,}year 20\s{3,}", "[Signer's full name]"),
+    ],
+)
+def test_the_blank_document_shows_every_gap_the_office_fills(
+    data: Dataset, lang: Lang, date: str, name: str
+) -> None:
+    import io
+
+    from docx import Document
+
+    from indicators.report import render as report_render
+
+    content = report.build(data, "106", TERM, lang)
+    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+    header = [p.text for row in doc.tables[0].rows for cell in row.cells for p in cell.paragraphs]
+    # The day and the month each have their blank, in English as in Vietnamese.
+    assert any(re.fullmatch(date, line) for line in header), header
+    signature = [p.text for p in doc.tables[1].rows[0].cells[1].paragraphs if p.text.strip()]
+    assert signature[-1] == name
+    note = next(p.text for p in doc.paragraphs if p.text.startswith(("(Kèm theo", "(Attached")))
+    # The appendix names the report it is attached to with the same blanks for its date.
+    assert re.search(r"(ngày|day)\s{3,}(tháng|month)\s{3,}(năm|year) 20\s{3,}", note), note
+
+
+def test_the_english_highlights_say_a_cut_as_the_cut_it_is(data: Dataset) -> None:
+    highlights = report.build(data, "106", TERM, "en").section("highlights")
+    assert highlights is not None
+    assert (
+        "- poverty rate (share of poor households): an average fall of 4.5 percentage points a year, "
+        "150% of the fall the Resolution set;" in highlights.paragraphs
+    )
+    assert "- tea output: 137.2% of the Resolution's target." in highlights.paragraphs
+
+
+def test_english_says_the_verdict_of_the_target_it_has_just_named(data: Dataset) -> None:
+    said = "\n".join(every_paragraph(report.build(data, "106", TERM, "en")))
+    assert (
+        "Total production value reached an estimated 2,503.3 billion VND, up 1,050.2 billion VND since 2015, "
+        "118.08% of the Resolution's target, exceeding it." in said
+    )
+    assert "Annual military recruitment: 100% of the assigned quota (as published), meeting it." in said
+    # Never a bare status word closing a sentence, as if it were a figure.
+    assert ", exceeded." not in said and ", met." not in said

@@ -347,6 +347,42 @@ def test_number_and_date_share_a_line_in_both_languages(printed: dict[str, Print
         assert f"{doc.content.place}," in number, f"{name}: {number!r}"
 
 
+@pytest.mark.office
+def test_no_period_in_a_title_or_heading_breaks_across_lines(printed: dict[str, Printed]) -> None:
+    for name, doc in printed.items():
+        first = doc.pages[0].splitlines()
+        kind = next(i for i, line in enumerate(first) if line.strip() == t("report.kind", doc.content.lang))
+        # The title's lines under "BÁO CÁO", and every heading in capitals, on every page.
+        title = first[kind + 1 : kind + 5]
+        headings = [line for page in doc.pages for line in page.splitlines() if line.upper() == line]
+        for line in [*title, *headings]:
+            # "… tasks for 2020 –" over "2025": the period split at its dash.
+            assert not re.search(r"\d{4}\s*–$", line.rstrip()), f"{name}: {line!r}"
+        # Nor "giai" at a title line's end, its "đoạn" and the years on the next.
+        assert not any(line.rstrip().endswith("giai") for line in title), (name, title)
+
+
+def test_an_appendix_name_keeps_its_summed_years_on_one_line(contents: dict[str, report.Content]) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["term_en"], browser=None)))
+    names = [row[1] for row in table_rows(document)]
+    assert "Newly planted tea area (in total over 2016–\u20602020)" in names
+
+
+def test_a_period_is_kept_on_one_line_by_no_break_spaces_and_a_word_joiner() -> None:
+    together = report_render.keep_together("giai đoạn 2015 – 2020; 2016–2020, số 2015 - 2020")
+    assert together == "giai đoạn 2015\u00a0–\u2060\u00a02020; 2016–\u20602020, số 2015 - 2020"
+    # In the title, "giai đoạn" goes with its period.
+    title = report_render.keep_together("phương hướng, nhiệm vụ giai đoạn 2020 – 2025", term_word=True)
+    assert title == "phương hướng, nhiệm vụ giai\u00a0đoạn\u00a02020\u00a0–\u2060\u00a02025"
+    # A narrow column's head breaks after its "/" only.
+    assert report_render.column_head("Mục tiêu/Kế hoạch") == "Mục tiêu/\u200bKế\u00a0hoạch"
+    assert report_render.column_head("Thực hiện") == "Thực hiện"
+    # What a reader sees is unchanged: the same words once the invisible marks are read as spaces.
+    assert (
+        " ".join(together.replace("\u2060", "").split()) == "giai đoạn 2015 – 2020; 2016–2020, số 2015 - 2020"
+    )
+
+
 def row_starts(document: DocumentObject) -> set[str]:
     """The first word of each table row as printed: its number, or the name where it has none."""
     starts = set()
@@ -357,7 +393,9 @@ def row_starts(document: DocumentObject) -> set[str]:
 
 
 def header_words(document: DocumentObject) -> set[str]:
-    return {w for table in document.tables[2:] for c in table.rows[0].cells for w in c.text.split()}
+    # A head may break after its "/" at a zero-width space: its words on one line or on two.
+    cells = [c.text for table in document.tables[2:] for c in table.rows[0].cells]
+    return {w for text in cells for way in ("", " ") for w in text.replace("\u200b", way).split()}
 
 
 @pytest.mark.office

@@ -21,7 +21,7 @@ REPORT = ROOT / "data" / "report_tam_duong_2015_2020.txt"
 FIGURE_TABLES = ("observations", "targets", "reported")
 # The column holding the number each figure table quotes.
 VALUE_COLUMN = {"observations": "value", "targets": "value", "reported": "reported_pct"}
-QUALIFIER_WORD = {"khoang": "khoảng", "tren": "trên"}
+QUALIFIER_WORD = {"khoang": "khoảng", "tren": "trên", "duoi": "dưới"}
 CHANGE_KINDS = ("change", "change_per_year", "change_estimate", "change_per_year_estimate")
 ESTIMATE_KINDS = ("estimate", "change_estimate", "change_per_year_estimate")
 RECIPIENTS = ("", "tap_the", "ca_nhan")
@@ -209,6 +209,37 @@ def test_target_vocabulary(item: tuple[str, int, dict[str, Any]]) -> None:
     assert row["comparator"] in {c.value for c in model.Comparator}
     assert isinstance(row["year"], int) and model.YEAR_MIN <= row["year"] <= model.YEAR_MAX
     assert row["term"].endswith(str(row["year"]))
+
+
+def word_before_number(quote: str, value: float) -> str:
+    """The word the quote prints right before the target's number ("trên" in "đạt trên 45 triệu")."""
+    text = normalise(quote)
+    for match in NUMBER_TOKEN.finditer(text):
+        if match.group() in vietnamese_forms(value):
+            before = text[: match.start()].split()
+            return before[-1] if before else ""
+    return ""
+
+
+@pytest.mark.parametrize("item", rows("targets"), ids=row_id)
+def test_target_qualifier_is_the_word_before_its_number(item: tuple[str, int, dict[str, Any]]) -> None:
+    """A target says "trên" or "dưới" exactly where its quote does: "trên địa bàn đạt 55" says neither."""
+    _, _, row = item
+    assert row["qualifier"] in model.QUALIFIERS
+    before = word_before_number(row["quote"], row["value"]).casefold()
+    words = {word: code for code, word in QUALIFIER_WORD.items()}
+    assert row["qualifier"] == words.get(before, ""), (row["code"], row["quote"])
+
+
+def test_the_qualified_targets_are_the_ones_the_report_hedges() -> None:
+    qualified = {(r["code"], r["qualifier"]) for r in DATA["targets"] if r["qualifier"]}
+    assert qualified == {
+        ("INCOME_PC", "tren"),
+        ("TOURISTS", "tren"),
+        ("JOBS", "tren"),
+        ("PARTY_ORGS_GOOD", "tren"),
+        ("STUNTING", "duoi"),
+    }
 
 
 @pytest.mark.parametrize("item", rows("reported"), ids=row_id)

@@ -86,6 +86,37 @@ def test_a_change_is_a_new_version_and_the_old_one_stays_readable(store: Store) 
     assert gtsx["attainment_pct"].iloc[0] == pytest.approx(2600 / 2120 * 100, abs=0.01)
 
 
+def _qualifiers(data: Dataset) -> dict[str, str]:
+    targets = data.targets[(data.targets["year"] == 2025) & (data.targets["qualifier"] != "")]
+    return dict(zip(targets["code"], targets["qualifier"], strict=True))
+
+
+def test_a_target_qualifier_is_stored_and_read_back_by_version(store: Store) -> None:
+    seeded = store.load()
+    # The seed's qualifiers are the report's words, read back from the store as they went in.
+    assert _qualifiers(seeded) == {
+        "INCOME_PC": "tren",
+        "TOURISTS": "tren",
+        "JOBS": "tren",
+        "PARTY_ORGS_GOOD": "tren",
+        "STUNTING": "duoi",
+    }
+    targets = seeded.targets.copy()
+    targets.loc[(targets["code"] == "STUNTING") & (targets["year"] == 2025), "qualifier"] = ""
+    targets.loc[(targets["code"] == "TOURISM_REV") & (targets["year"] == 2025), "qualifier"] = "khoang"
+    result = store.commit(Dataset.from_frames({**_frames(seeded), "targets": targets}), account="ana")
+    assert (result.version, result.added, result.removed) == (2, 2, 2)
+    changed = _qualifiers(store.load())
+    assert changed.pop("TOURISM_REV") == "khoang" and "STUNTING" not in changed
+    assert _qualifiers(store.load(1))["STUNTING"] == "duoi"
+    rows = attainment.compute(store.load(1), area="106").query("code == 'INCOME_PC' and year == 2025")
+    assert rows["target_qualifier"].tolist() == ["tren"]
+
+
+def _frames(data: Dataset) -> dict[str, pd.DataFrame]:
+    return {name: getattr(data, name) for name in data.counts()}
+
+
 def test_unchanged_data_writes_no_version(store: Store) -> None:
     result = store.commit(store.load(), account="ana")
     assert not result.changed

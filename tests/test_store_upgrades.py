@@ -34,6 +34,7 @@ RELEASES = {
     "0003_official_areas": (FIXTURES / "stores" / "store_0003_official_areas.sqlite", 0),
     "0004_sign_in_sessions": (FIXTURES / "stores" / "store_0004_sign_in_sessions.sqlite", 0),
     "0004_upgraded_from_release_0": (FIXTURES / "stores" / "store_0004_upgraded_from_release_0.sqlite", 0),
+    "0006_narrative": (FIXTURES / "stores" / "store_0006_narrative.sqlite", 0),
 }
 TIME_COLUMNS = (("versions", "created_at"), ("users", "created_at"), ("sign_in_failures", "last_at"))
 ONE_WAY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
@@ -332,5 +333,90 @@ def test_the_narrative_revision_on_postgresql(backend_url: str, capsys: pytest.C
     assert f"0005_utc_times → {migrate.head()}" in capsys.readouterr().out
     store = Store(backend_url, seed=None).ensure()
     narrative_after_the_upgrade(store, before)
+    for name, password in PASSWORDS.items():
+        assert accounts.sign_in(store, name, password).ok, name
+
+
+# Targets' qualifier (revision 0007) ----------------------------------------------------------------
+
+STORE_0006 = RELEASES["0006_narrative"][0]
+
+
+TargetRows = dict[int, list[tuple[str, str, int, str, float]]]
+
+
+def targets_before(path: Path) -> TargetRows:
+    """Each version's targets as the old release wrote them, read with plain SQL, codes made official."""
+    conn = sqlite3.connect(path)
+    latest = conn.execute("SELECT MAX(version) FROM versions").fetchone()[0]
+    out = {}
+    for v in range(1, latest + 1):
+        rows = conn.execute(
+            "SELECT code, area, year, target_kind, value FROM data_targets WHERE since_version <= ? "
+            "AND (until_version IS NULL OR until_version > ?)",
+            (v, v),
+        ).fetchall()
+        out[v] = sorted((c, LEGACY_CODES.get(a, a), y, k, float(x)) for c, a, y, k, x in rows)
+    conn.close()
+    return out
+
+
+def targets_of(store: Store, version: int) -> list[tuple[str, str, int, str, float]]:
+    frame = store.load(version).targets
+    keys = zip(
+        frame["code"],
+        frame["area"],
+        frame["year"].astype(int),
+        frame["target_kind"],
+        frame["value"],
+        strict=True,
+    )
+    return sorted((c, a, int(y), k, float(x)) for c, a, y, k, x in keys)
+
+
+def qualifier_after_the_upgrade(store: Store, before: TargetRows) -> None:
+    """Every old version keeps its targets, none qualified; a qualifier then goes in as one new version."""
+    latest = store.current_version()
+    for version, rows in before.items():
+        assert targets_of(store, version) == rows, version
+        assert store.load(version).targets["qualifier"].eq("").all(), version
+    data = store.load()
+    # The rows were rehashed over the new column: the same targets again write no version.
+    assert not store.commit(data, "canbo").changed
+    targets = data.targets.copy()
+    income = (targets["code"] == "INCOME_PC") & (targets["year"] == 2025)
+    assert income.sum() == 1
+    targets.loc[income, "qualifier"] = "tren"
+    result = store.commit(replace(data, targets=targets), "canbo")
+    assert (result.version, result.added, result.removed) == (latest + 1, 1, 1)
+    after = store.load().targets
+    assert after.loc[after["code"].eq("INCOME_PC") & after["year"].eq(2025), "qualifier"].tolist() == ["tren"]
+    assert store.load(latest).targets["qualifier"].eq("").all()
+
+
+def test_every_earlier_release_upgrades_to_targets_with_a_qualifier(
+    release: tuple[str, Path, int], store_url: str
+) -> None:
+    _name, path, _added = release
+    before = targets_before(path)
+    users = read_before(path).users
+    store = Store(store_url, seed=None).ensure()
+    qualifier_after_the_upgrade(store, before)
+    assert [n for n, *_x in users] == accounts.list_users(store)["name"].tolist()
+
+
+@pytest.mark.postgres
+def test_the_qualifier_revision_on_postgresql(backend_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if backend_url.startswith("sqlite"):
+        pytest.skip("the PostgreSQL half; SQLite is covered above")
+    before = read_before(STORE_0006)
+    previous_release_on_postgresql(backend_url, STORE_0006, "0006_narrative")
+    assert main(["upgrade"]) == 0
+    assert f"0006_narrative → {migrate.head()}" in capsys.readouterr().out
+    store = Store(backend_url, seed=None).ensure()
+    assert [(int(v), a) for v, a in store.versions()[["version", "account"]].values] == [
+        (v, a) for v, a, *_x in before.versions
+    ]
+    qualifier_after_the_upgrade(store, targets_before(STORE_0006))
     for name, password in PASSWORDS.items():
         assert accounts.sign_in(store, name, password).ok, name

@@ -10,6 +10,7 @@ from indicators.core import progress, selection
 from indicators.core.model import Dataset
 from indicators.text import commendations, tables
 from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 
 def test_results_table_keeps_numbers_for_excel(data: Dataset, term: pd.DataFrame) -> None:
@@ -42,7 +43,8 @@ def test_goals_summary_speaks_in_paces(data: Dataset) -> None:
     summary = tables.headers(tables.goals_summary(data, rows, "vi"), "vi").set_index("Chỉ tiêu")
     tourists = summary.loc["Số lượt khách du lịch (lượt khách)"]
     assert tourists["Năm gốc"] == "300.000 (2020) (ước)"
-    assert tourists["Mục tiêu"] == "600.000 lượt khách (2025)"
+    # "thu hút trên 600.000 lượt khách", as the source says it.
+    assert tourists["Mục tiêu"] == "trên 600.000 lượt khách (2025)"
     assert tourists["Cần đạt mỗi năm"] == "+14,87\u202f%/năm"
     assert tourists["Thực tế mỗi năm"] == "—"
     assert tourists["Tiến độ / kết quả"] == "○ chưa đủ số liệu (chưa có số liệu sau năm gốc)"
@@ -131,7 +133,7 @@ def test_a_shares_pace_is_in_points_and_a_yearly_goal_reads_yearly(data: Dataset
     # 50 % in 2020 to 52,75 % in 2025: +0,55 points a year, not the share's own growth of 1,08 %.
     assert summary.loc["Tỷ lệ lao động qua đào tạo (%)", "required_pace"] == "+0,55 điểm %/năm"
     good = summary.loc["Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên (%)", "goal"]
-    assert good == "hằng năm 90\u202f% (2025)"
+    assert good == "hằng năm trên 90\u202f% (2025)"
     english = tables.goals_summary(data, progress.compute(data), "en")
     pace = english.loc[english["indicator"] == "Share of workers with training (%)", "required_pace"]
     assert pace.tolist() == ["+0.55 percentage points/year"]
@@ -148,3 +150,19 @@ def test_the_year_page_marks_an_implied_cut(data: Dataset) -> None:
     assert path.startswith("mục tiêu 2020: giảm mỗi năm ≈\u202f3,0 điểm % (suy ra từ tỷ lệ % đã công bố)"), (
         path
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "income", "stunting"),
+    [("vi", "đạt ít nhất (trên)", "không vượt quá (dưới)"), ("en", "at least (over)", "at most (under)")],
+)
+def test_the_targets_table_says_the_source_word_beside_the_comparison(
+    data: Dataset, lang: Lang, income: str, stunting: str
+) -> None:
+    incomes = tables.targets_table(data, "INCOME_PC", lang, "106")
+    # The 2015–2020 resolution's 30 has no word; the 2025 goal is "trên 45 triệu".
+    assert incomes[["comparator", "target"]].values.tolist() == [
+        [t("cmp.at_least", lang), 30.0],
+        [income, 45.0],
+    ]
+    assert tables.targets_table(data, "STUNTING", lang, "106")["comparator"].tolist() == [stunting]

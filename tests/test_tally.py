@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.core import tally
+from indicators.core import attainment, tally
+from indicators.core.model import Dataset
 from indicators.core.tally import KindCount
 
 
@@ -41,3 +42,24 @@ def test_an_indicator_counts_once_per_kind_and_a_plan_once_per_year() -> None:
 
 def test_nothing_to_count_is_an_empty_list() -> None:
     assert tally.by_kind(pd.DataFrame(columns=["code", "target_kind", "year", "status"])) == []
+
+
+def test_the_source_counts_the_2019_plan_as_17_of_17(data: Dataset) -> None:
+    levels = attainment.levels(data.observations)
+    area = data.observations["area"] == "106"
+    assert tally.counting_codes(data.indicators) == ["KTXH_TARGETS_MET"]
+    assert tally.stated_plans(data.indicators, levels[levels["area"] == "106"], data.observations[area]) == {
+        2019: (17, 17)
+    }
+
+
+def test_a_plans_stated_count_travels_with_its_year_and_stands_alone_without_figures(
+    term: pd.DataFrame,
+) -> None:
+    groups = tally.by_kind(term, {2019: (17, 17), 2018: (15, 16)})
+    plans = [(g.kind, g.plan_year, g.n, g.stated) for g in groups if g.kind == "KH"]
+    # The store holds 2 of the 2019 plan's 17 targets; the 2018 plan is known only by its count.
+    assert plans == [("KH", 2018, 0, (15, 16)), ("KH", 2019, 2, (17, 17))]
+    # Only a year's plan carries the source's count.
+    assert all(g.stated is None for g in groups if g.kind != "KH")
+    assert tally.by_kind(term[term["target_kind"] != "KH"], {}) == tally.by_kind(term)[:3]

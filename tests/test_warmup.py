@@ -6,13 +6,16 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+import streamlit as st
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from dashboard import state, warmup
-from indicators.store.database import StoreError
+from dashboard import computed, state, warmup
+from indicators.areas import compare
+from indicators.core.model import Dataset
+from indicators.store.database import Store, StoreError
 from indicators.text.i18n import msg
 
 
@@ -55,6 +58,7 @@ def test_the_reader_sets_ready_then_follows_new_versions(
         return len(calls)
 
     monkeypatch.setattr(state, "warm", warm)
+    monkeypatch.setattr(computed, "warm", lambda version: None)
     monkeypatch.setattr(warmup, "FOLLOW_SECONDS", 0.01)
     stop = threading.Event()
     thread = threading.Thread(target=warmup._warm_then_follow, args=(stop,))
@@ -78,3 +82,56 @@ def test_a_store_that_cannot_be_read_does_not_hold_health_for_ever(
     stop.set()  # no following: only the first read
     warmup._warm_then_follow(stop)
     assert warmup.READY.is_set()
+
+
+def test_each_new_version_is_prepared_once_after_ready(
+    not_ready: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newest = iter([5, 5, 6, 6, 6, 7])  # the store's newest version at each look
+    prepared: list[tuple[int, bool]] = []
+    done = threading.Event()
+
+    def warm() -> int:
+        version = next(newest, 7)
+        if version == 7:
+            done.set()
+        return version
+
+    def prepare(version: int) -> None:
+        prepared.append((version, warmup.READY.is_set()))
+        if version == 6:
+            raise StoreError(msg("store.cannot_open"))  # a failed preparation stops nothing
+
+    monkeypatch.setattr(state, "warm", warm)
+    monkeypatch.setattr(computed, "warm", prepare)
+    monkeypatch.setattr(warmup, "FOLLOW_SECONDS", 0.01)
+    stop = threading.Event()
+    thread = threading.Thread(target=warmup._warm_then_follow, args=(stop,))
+    thread.start()
+    assert done.wait(10)
+    stop.set()
+    thread.join(10)
+    assert prepared == [(5, True), (6, True), (7, True)]
+
+
+def test_the_pages_shared_values_of_a_version_are_ready_before_a_reader_asks(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    st.cache_resource.clear()  # this test's store, not another test's held by the process
+    st.cache_data.clear()
+    version = store.current_version()
+    computed.warm(version)
+    # The page's own call then finds the comparison's choices in the cache: no scan of the figures.
+    calls: list[int] = []
+    real = compare.years_by_code
+
+    def counted(data: Dataset) -> dict[str, list[int]]:
+        calls.append(data.version)
+        return real(data)
+
+    monkeypatch.setattr(compare, "years_by_code", counted)
+    codes, years = computed.compare_choices(state.dataset_at(version))
+    assert calls == []
+    assert years == real(store.load()) and years["POV_RATE"] == [2020, 2025] and "GTSX" in codes
+    st.cache_resource.clear()
+    st.cache_data.clear()

@@ -154,7 +154,10 @@ def national_areas() -> pd.DataFrame:
 def _province_name(province: dict) -> str:
     kind = str(province.get("division_type", ""))
     prefix = "Thành phố" if kind.startswith("thành phố") else "Tỉnh"
-    return f"{prefix} {province['name']}"
+    name = str(province["name"])
+    # The package writes the five cities under the centre with their kind ("Thành phố Hà Nội")
+    # and the provinces without it ("Lai Châu").
+    return name if name.startswith(prefix) else f"{prefix} {name}"
 
 
 def with_national(data: Dataset, national: pd.DataFrame) -> Dataset:

@@ -21,6 +21,7 @@ from indicators.text.labels import (
     row_unit,
     status_text,
     target_text,
+    value_text,
 )
 
 # Colours are Okabe–Ito, darkened so white text on them stays readable; the icon and word
@@ -493,6 +494,8 @@ def goal_figure(
     """Actuals from 2015, the required path dashed from the baseline, the goal marked, the status."""
     traces = []
     goal_year, goal_value = int(goal["goal_year"]), float(goal["goal_value"])
+    # The source's word before the goal ("trên 45"); a cut's goal level is worked out, so it has none.
+    said = "" if goal.get("comparator") == "reduce_by" else str(goal.get("target_qualifier", "") or "")
     if not path.empty:
         label = t("chart.required_path", lang)
         traces.append(
@@ -521,8 +524,8 @@ def goal_figure(
             label,
             [goal_year],
             [goal_value],
-            [fmt.number(goal_value, lang)],
-            [_hover_line(label, fmt.number(goal_value, lang), unit)],
+            [value_text(goal_value, said, lang)],
+            [_hover_line(label, value_text(goal_value, said, lang), unit)],
             mode="markers+text",
             marker={
                 "size": 16,

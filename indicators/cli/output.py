@@ -75,6 +75,8 @@ def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
             "attainment_basis": rows["attainment_basis"],
             "actual_kind": rows["actual_kind"].astype(str).replace("", "none"),
             "yearly": rows["yearly"],
+            # The source's word before the target's number ("tren": "trên 45 triệu"), "" where none.
+            "target_qualifier": rows["target_qualifier"],
         }
     )
 

@@ -118,6 +118,7 @@ def _target(row: pd.Series, lang: Lang) -> str:
     figure = phrase.Figure(
         row["target"],
         str(row["unit"]),
+        str(row.get("target_qualifier", "") or ""),
         # The unit of a cut is already "a year" (its change unit): the words say the cut, not the unit.
         comparator=comparator,
         basis=str(row["target_basis"]),
@@ -178,7 +179,8 @@ def progress_table(rows: pd.DataFrame, lang: Lang = "vi") -> str:
         unit = str(row["goal_unit"])
         comparator = "yes" if row["method"] == "yes_no" else str(row["comparator"])
         stated = row["stated_value"] if comparator == "reduce_by" else row["goal_value"]
-        figure = phrase.Figure(stated, unit, comparator=comparator, per_year=bool(row["yearly"]))
+        said = str(row.get("target_qualifier", "") or "")
+        figure = phrase.Figure(stated, unit, said, comparator=comparator, per_year=bool(row["yearly"]))
         goal = f"{phrase.target_cell(figure, lang)} ({row['goal_year']})"
         qualifier = str(row.get("base_qualifier", ""))
         base = _qualified(fmt.with_unit(row["base_value"], unit, lang), qualifier, lang)

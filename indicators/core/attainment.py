@@ -30,7 +30,9 @@ SOURCE = "_source"  # a working column: the position of the target row a judged 
 # source report prints its own (118,08 %), is exactly 100. The report says "đạt" only where it prints
 # 100 %, and a floor ("đạt 43%") or a ceiling ("dưới 13,3‰") is a line a figure is on or not: 42,8
 # against 43 (99,53 %) is no more met than 13,4 against a ceiling of 13,3 (99,25 %). Shown to readers
-# as the words "phrase.met_rule".
+# as the words "phrase.met_rule". A target's qualifier leaves the verdict alone: the report's rule for a
+# ceiling ("dưới 27,6%") is met at actual ≤ target, and it gives none of its own for "trên X", so
+# exactly X against "trên X" is đạt, as against X.
 MET_TOLERANCE = 0.005
 IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo không in số mục tiêu này."
 
@@ -47,6 +49,8 @@ COLUMNS = [
     "comparator",
     "actual",
     "target",
+    # The source's word before the target's number ("tren": "trên 45 triệu"), "" where it has none.
+    "target_qualifier",
     "target_derived",
     "target_basis",
     "yearly",
@@ -169,6 +173,8 @@ def _derive_targets(
             "target_kind": missing["target_kind"],
             "comparator": comparator,
             "value": value,
+            # Worked back from a %, an implied target has no word of the source's before it.
+            "qualifier": "",
             "section": missing["section"],
             "quote": missing["quote"],
             "derived": True,
@@ -235,7 +241,15 @@ def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.Dat
     if orphans.empty:
         return targets
     extra = orphans.assign(
-        term="", comparator="", value=np.nan, derived=False, yearly=False, section="", quote="", note=""
+        term="",
+        comparator="",
+        value=np.nan,
+        qualifier="",
+        derived=False,
+        yearly=False,
+        section="",
+        quote="",
+        note="",
     )
     # A row the report alone speaks of judges no target row: its SOURCE (where carried) is −1.
     extra = extra.reindex(columns=targets.columns, fill_value=-1)
@@ -525,6 +539,7 @@ def _rows(data: Dataset, lv: Levels, targets: pd.DataFrame, reported: pd.DataFra
             "comparator": targets["comparator"],
             "actual": actual,
             "target": target,
+            "target_qualifier": targets["qualifier"],
             "target_derived": implied,
             "target_basis": pd.Categorical.from_codes(j.target_basis, TARGET_BASES),
             "yearly": targets["yearly"].to_numpy(dtype=bool),

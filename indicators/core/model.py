@@ -214,6 +214,8 @@ TARGETS = Table(
         "target_kind",
         "comparator",
         "value",
+        # The source's own word before the number ("trên 45 triệu", "dưới 27,6%"); "" where it has none.
+        "qualifier",
         "derived",  # True where the report prints only a % and the target is actual ÷ % (implied)
         "yearly",  # True for "Hàng năm …": a target for every year of the term, not only the last
         "section",
@@ -256,8 +258,9 @@ AGGREGATION = Table(
 
 TABLES: tuple[Table, ...] = (INDICATORS, OBSERVATIONS, TARGETS, REPORTED, AREAS, AREA_LINKS, AGGREGATION)
 
-# Qualifiers the report puts before a number ("khoảng 300.000", "trên 4.220").
-QUALIFIERS: tuple[str, ...] = ("", "khoang", "tren")
+# Qualifiers the report puts before a number, a figure's or a target's ("khoảng 300.000", "trên 4.220",
+# "dưới 27,6%"). They hedge the number; whether a target is a floor or a ceiling is its comparator's.
+QUALIFIERS: tuple[str, ...] = ("", "khoang", "tren", "duoi")
 
 # Plausible years for a district's socio-economic series.
 YEAR_MIN, YEAR_MAX = 1975, 2100

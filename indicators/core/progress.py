@@ -35,6 +35,8 @@ COLUMNS = [
     "goal_year",
     "goal_value",
     "stated_value",
+    # The source's word before the goal's number ("tren": "trên 45 triệu"), "" where it has none.
+    "target_qualifier",
     "goal_derived",
     "yearly",
     "goal_unit",
@@ -81,7 +83,18 @@ def goals(data: Dataset, goal_year: int | None = None) -> pd.DataFrame:
     return chosen.assign(base_year=term_start(chosen["term"], chosen["year"]))
 
 
-_GOAL_COLUMNS = ["code", "area", "year", "term", "target_kind", "comparator", "value", "yearly", "quote"]
+_GOAL_COLUMNS = [
+    "code",
+    "area",
+    "year",
+    "term",
+    "target_kind",
+    "comparator",
+    "value",
+    "qualifier",
+    "yearly",
+    "quote",
+]
 
 
 def _goal_rows(
@@ -96,7 +109,14 @@ def _goal_rows(
     g = goals(replace(data, targets=targets), goal_year)
     if area is not None:
         g = g[g["area"] == area]
-    g = g.rename(columns={"year": "goal_year", "value": "target_value", "quote": "target_quote"})
+    g = g.rename(
+        columns={
+            "year": "goal_year",
+            "value": "target_value",
+            "qualifier": "target_qualifier",
+            "quote": "target_quote",
+        }
+    )
     g["target_row"] = g.index.to_numpy(dtype="int64")
     g = g.reset_index(drop=True)
     base_year = g["base_year"].to_numpy(dtype="int64")
@@ -403,6 +423,7 @@ def _frame(
             "goal_year": g["goal_year"],
             "goal_value": growth.goal_value.where(~(reduce & y0.isna())),
             "stated_value": g["target_value"],
+            "target_qualifier": g["target_qualifier"],
             "goal_derived": reduce,
             "yearly": kinds.yearly,
             "goal_unit": units,

@@ -19,6 +19,7 @@ COLUMNS = [
     "estimate",
     "plan",
     "plan_comparator",
+    "plan_qualifier",
     "plan_derived",
     "plan_pct",
     "plan_status",
@@ -183,6 +184,7 @@ def _plan_columns(plans: pd.DataFrame) -> dict[str, np.ndarray]:
     return {
         "plan": plans["target"].to_numpy(dtype="float64"),
         "plan_comparator": plans["comparator"].fillna("").to_numpy(dtype=object),
+        "plan_qualifier": plans["target_qualifier"].fillna("").to_numpy(dtype=object),
         "plan_derived": plans["target_derived"].fillna(False).to_numpy(dtype=bool),
         "plan_pct": plans["attainment_pct"].to_numpy(dtype="float64"),
         "plan_status": plans["status"].astype(object).fillna("").to_numpy(dtype=object),

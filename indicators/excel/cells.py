@@ -428,6 +428,19 @@ def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
         np.flatnonzero(counts.to_numpy()),
         msg("check.negative_count"),
     )
+    if loc.table is TARGETS and {"qualifier", "comparator"} <= set(loc.frame):
+        _check_target_qualifier(loc, chk)
+
+
+# A target's word that says the opposite of its comparator: "trên 5" is no ceiling, "dưới 5" no floor.
+_CONTRARY = {("tren", Comparator.AT_MOST.value), ("duoi", Comparator.AT_LEAST.value)}
+
+
+def _check_target_qualifier(loc: Located, chk: Checker) -> None:
+    """ "Trên" with "Không vượt quá", or "Dưới" with "Không thấp hơn": the target would read both ways."""
+    pairs = zip(loc.frame["qualifier"].astype(str), loc.frame["comparator"].astype(str), strict=True)
+    contrary = [i for i, pair in enumerate(pairs) if pair in _CONTRARY]
+    chk.at(loc, "qualifier", contrary, msg("check.qualifier_contrary"))
 
 
 # Wide layout → complete rows ------------------------------------------------------------------

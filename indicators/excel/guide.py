@@ -89,8 +89,8 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "số; tỷ lệ % không quá 100; số đếm không âm",
         ),
         "qualifier": (
-            "Chữ đứng trước số trong báo cáo: khoang (khoảng), tren (trên).",
-            "để trống, khoang, tren",
+            "Chữ đứng trước số trong báo cáo: khoang (khoảng), tren (trên), duoi (dưới).",
+            "để trống, khoang, tren, duoi",
         ),
         "section": ("Mục của báo cáo có số liệu này.", "có thể để trống"),
         "quote": ("Câu trích nguyên văn từ báo cáo.", "có thể để trống"),
@@ -113,6 +113,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             ", ".join(Comparator),
         ),
         "value": ("Giá trị mục tiêu, theo đơn vị tính của chỉ tiêu.", "số"),
+        "qualifier": (
+            "Chữ đứng trước số mục tiêu trong văn bản: tren (“trên 45 triệu”), duoi (“dưới 27,6%”), "
+            "khoang (khoảng). Để trống nếu văn bản ghi số không kèm chữ nào. Mục tiêu là mức sàn hay mức "
+            "trần thì ghi ở cột So sánh.",
+            "để trống, khoang, tren, duoi",
+        ),
         "derived": (
             "Đánh dấu mục tiêu suy ra (báo cáo chỉ ghi % đạt, mục tiêu = thực hiện ÷ %): "
             "TRUE / có; để trống hoặc FALSE nếu báo cáo ghi thẳng mục tiêu.",

@@ -277,11 +277,23 @@ def _frames(
         parts = [
             complete_wide(loc, current.frame(table), catalogue, chk)
             if wide and table in FIGURE_TABLES
-            else loc.frame
+            else _with_later_columns(loc, current.frame(table))
             for loc in locs
         ]
         frames[table_name] = coerce(table, pd.concat(parts, ignore_index=True))
     return frames
+
+
+def _with_later_columns(loc: Located, now: pd.DataFrame) -> pd.DataFrame:
+    """A long sheet without a column a later release added: each row keeps the current row's value."""
+    absent = [c for c in excel.LATER_COLUMNS.get(loc.table.name, ()) if c not in loc.columns]
+    if not absent or loc.frame.empty:
+        return loc.frame
+    typed = coerce(loc.table, loc.frame)
+    key = list(loc.table.key)
+    # Text columns only: a row the store does not hold yet gets "" (none), as a blank cell would.
+    found = typed[key].merge(now[key + absent].drop_duplicates(key), on=key, how="left")
+    return typed.assign(**{c: found[c].fillna("").to_numpy() for c in absent})
 
 
 def _check_book(

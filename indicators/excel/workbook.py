@@ -79,6 +79,7 @@ HEADERS: dict[str, dict[str, str]] = {
         **_COMMON,
         "term": "Giai đoạn",
         "comparator": "So sánh",
+        "qualifier": "Ghi chú số",
         "derived": "Mục tiêu suy ra từ tỷ lệ báo cáo",
         "yearly": "Hàng năm",
         "note": "Ghi chú",
@@ -134,6 +135,7 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     (OBSERVATIONS.name, "qualifier"): QUALIFIERS,
     (TARGETS.name, "target_kind"): tuple(TargetKind),
     (TARGETS.name, "comparator"): tuple(Comparator),
+    (TARGETS.name, "qualifier"): QUALIFIERS,
     (REPORTED.name, "target_kind"): tuple(TargetKind),
     (AREAS.name, "level"): tuple(AreaLevel),
     (AREA_LINKS.name, "part"): tuple(LinkPart),
@@ -175,7 +177,7 @@ LABELS: dict[str, dict[str, str]] = {
         ObsKind.CHANGE_PER_YEAR_ESTIMATE.value: "Ước bình quân mỗi năm từ năm gốc",
         ObsKind.TOTAL.value: "Tổng số",
     },
-    "qualifier": {"khoang": "Khoảng", "tren": "Trên"},
+    "qualifier": {"khoang": "Khoảng", "tren": "Trên", "duoi": "Dưới"},
     "target_kind": {
         TargetKind.RESOLUTION.value: "Nghị quyết",
         TargetKind.GOALS.value: "Mục tiêu cụ thể",
@@ -254,7 +256,7 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "yes_no": ("có/không", "đạt/chưa đạt"),
     },
     "level": {"province": ("tỉnh",), "district": ("huyện",), "commune": ("xã", "thị trấn", "phường")},
-    "qualifier": {"khoang": ("khoảng",), "tren": ("trên",)},
+    "qualifier": {"khoang": ("khoảng",), "tren": ("trên",), "duoi": ("dưới",)},
     "part": {"whole": ("toàn bộ", "nhập toàn bộ", "giữ nguyên"), "part": ("một phần", "nhập một phần")},
     "rule": {
         "sum": ("cộng", "tổng", "cộng dồn"),
@@ -351,12 +353,18 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
         | {"aggregation", "source"}
     ),
     OBSERVATIONS.name: frozenset({"base_year", "qualifier", "section", "quote", "note"}),
-    TARGETS.name: frozenset({"term", "derived", "yearly", "section", "quote", "note"}),
+    # A workbook written before targets had a qualifier has no such column: its targets have none.
+    TARGETS.name: frozenset({"term", "qualifier", "derived", "yearly", "section", "quote", "note"}),
     REPORTED.name: frozenset({"section", "quote"}),
     AREAS.name: frozenset({"parent", "valid_from", "valid_to"}),
     AREA_LINKS.name: frozenset({"share", "source"}),
     AGGREGATION.name: frozenset({"numerator", "denominator", "note"}),
 }
+
+
+# Columns a later release added: a long sheet written before has none, and its rows keep the current
+# rows' values for them (a re-uploaded older workbook must not drop the targets' "trên").
+LATER_COLUMNS: dict[str, tuple[str, ...]] = {TARGETS.name: ("qualifier",)}
 
 
 def made_from(content: bytes) -> int | None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
+from indicators.core import tally as core_tally
 from indicators.core.model import (
     DOMAINS,
     Comparator,
@@ -30,6 +30,7 @@ from indicators.report.facts import (
     gather,
     in_sentence,
     stated_changes,
+    stated_plans,
 )
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.shape import ROMAN as _ROMAN
@@ -38,7 +39,6 @@ from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
-_AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
 # Commendations have their own section; their counts are not results against targets.
 _AWARDS = "commendations"
 _JUDGED = (Status.EXCEEDED.value, Status.MET.value, Status.NOT_MET.value)
@@ -182,34 +182,40 @@ def _estimate(kinds: pd.Series) -> pd.Series:
 # Sentences ---------------------------------------------------------------------------
 
 
+def _cut(row: Record, unit: str, lang: Lang) -> str:
+    """ "bình quân mỗi năm giảm 4,5 điểm %": the cut a year a reduction target is judged on."""
+    step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
+    return t("report.reduction", lang).format(
+        value=phrase.join(_num(row["actual"], lang), step, document=True)
+    )
+
+
+def _cuts(row: Record) -> bool:
+    return row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"])
+
+
+def _attained(row: Record, unit: str, lang: Lang) -> str:
+    """A result as a highlight says it: its % of the target, a cut with the cut it is."""
+    words = phrase.attained(_pct(shown_pct(row), lang), str(row["target_kind"]), lang, _cuts(row))
+    return f"{_cut(row, unit, lang)}, {words}" if _cuts(row) else words
+
+
 def _result_clause(row: Record, level_year: int | None, period_end: int, unit: str, lang: Lang) -> str:
     """ "đạt 118,08% Nghị quyết, vượt chỉ tiêu" for one target of the indicator."""
-    kind = t(f"pct_kind.{row['target_kind']}", lang)
     pct = shown_pct(row)
-    parts = []
-    if row["comparator"] == Comparator.REDUCE_BY.value and not fmt.is_missing(row["actual"]):
-        step = phrase.change_words(unit, lang)  # a change in points, in phrase's one wording
-        parts.append(
-            t("report.reduction", lang).format(
-                value=phrase.join(_num(row["actual"], lang), step, document=True)
-            )
-        )
+    parts = [_cut(row, unit, lang)] if _cuts(row) else []
     year = int(row["year"])
     prefix = t("report.in_year", lang).format(y=year) + " " if year != (level_year or period_end) else ""
     if not math.isnan(pct):
-        text = prefix + t("report.pct_of", lang).format(pct=_pct(pct, lang), kind=kind)
+        text = prefix + phrase.attained(_pct(pct, lang), str(row["target_kind"]), lang, _cuts(row))
         if row["status_basis"] == "reported":
             text += f" ({t('report.as_reported', lang)})"
         elif bool(row["differs"]):
-            text += (
-                " ("
-                + t("report.differs", lang).format(
-                    reported=_pct(row["reported_pct"], lang), computed=_pct(pct, lang)
-                )
-                + ")"
-            )
+            reported, computed = _pct(row["reported_pct"], lang), _pct(pct, lang)
+            text += f" ({t('report.differs', lang).format(reported=reported, computed=computed)})"
         parts.append(text)
-    parts.append(t(f"verdict.{row['status']}", lang))
+    # After its %, the verdict speaks of that target: "118.08% of the Resolution's target, exceeding it".
+    parts.append(t(f"verdict.{row['status']}" if math.isnan(pct) else f"verdict_of.{row['status']}", lang))
     return ", ".join(parts)
 
 
@@ -351,11 +357,20 @@ def _domain_sentences(
 # The appendix ------------------------------------------------------------------------
 
 
-def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels_kind: pd.Series, lang: Lang) -> list[Row]:
+def _appendix(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang: Lang) -> list[Row]:
+    """The table's lines; `levels` (by code and year) gives each actual's kind and the source's qualifier."""
     if results.empty:
         return []
     catalogue = info.to_dict("index")
+    levels_kind = levels["actual_kind"]
     frame = results.assign(_implied=_implied(results).to_numpy())
+    if "qualifier" not in frame:
+        # The actual's "khoảng", "trên" as the body says it; a cut a year is a change, not that level.
+        said = levels["qualifier"].fillna("").astype(str)
+        frame["qualifier"] = [
+            "" if comparator == Comparator.REDUCE_BY.value else said.get((c, int(y)), "")
+            for c, y, comparator in zip(frame["code"], frame["year"], frame["comparator"], strict=True)
+        ]
     # Where the engine says which actuals are estimates (its actual_kind), that is used as is.
     if "actual_kind" in frame:
         frame["_estimate"] = _estimate(frame["actual_kind"]).to_numpy()
@@ -386,6 +401,7 @@ def _appendix_target(r: Record, unit: str) -> phrase.Figure:
     return phrase.Figure(
         r["target"],
         unit,
+        str(r.get("target_qualifier", "") or ""),
         comparator=str(r["comparator"]),
         basis="implied" if bool(r["_implied"]) else "stated",
         printed_pct=r["reported_pct"],
@@ -403,9 +419,10 @@ def _appendix_row(number: int, r: Record, info: Record, lang: Lang) -> Row:
     # A cut a year: the unit column says "a year", so the cell keeps the number and its mark alone.
     target_text = phrase.target_cell(replace(figure, comparator="") if reduce else figure, lang, star=True)
     target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
-    is_estimate = bool(r["_estimate"]) and not reduce
-    actual = phrase.Figure(r["actual"], "", str(r.get("qualifier", "") or ""), yes_no=yes_no)
+    qualifier = str(r.get("qualifier", "") or "")
+    actual = phrase.Figure(r["actual"], "", qualifier, bool(r["_estimate"]) and not reduce, yes_no=yes_no)
     actual_text = phrase.number(actual, lang)
+    is_estimate = phrase.estimate_marked(actual)
     if is_estimate and actual_text != fmt.MISSING:
         actual_text += f" ({t('report.mark.estimate', lang)})"
     pct = shown_pct(r)
@@ -452,16 +469,44 @@ def _legend(rows: list[Row], lang: Lang) -> list[str]:
 # The whole report --------------------------------------------------------------------
 
 
+def _field_sentences(
+    data: Dataset,
+    area: str,
+    facts: Facts,
+    period: Period,
+    groups: list[core_tally.KindCount],
+    names: dict[str, str],
+    lang: Lang,
+) -> dict[str, list[str]]:
+    """Each domain's sentences; in a term report a year's plan has its own sentence, with its count."""
+    results, levels, info = facts.results, facts.levels, facts.info
+    if period.kind != "term" or results.empty:
+        return _domain_sentences(data, info, levels, results, area, period, lang)
+    counting = tuple(core_tally.counting_codes(data.indicators))
+    plans, results, levels = report_results.split_plans(results, levels, groups, counting)
+    sentences = _domain_sentences(data, info, levels, results, area, period, lang)
+
+    def clause(row: Record) -> str:
+        return _result_clause(row, int(row["year"]), period.end, str(info.at[row["code"], "unit"]), lang)
+
+    plan = report_results.plan_paragraphs(plans, groups, info, names, clause, lang, counting)
+    for domain, said in plan.items():
+        sentences.setdefault(domain, []).extend(said)
+    return sentences
+
+
 def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) -> report_outline.Blocks:
     """The parts of the report the figures write, in the reader's language."""
     results, levels, info = facts.results, facts.levels, facts.info
     names = {str(c): in_sentence(str(n)) for c, n in info["name"].items()}
-    lead = [report_results.tally(results, lang)] if not results.empty else []
+    # One tally for every count the document says: the lead, the year plans, the shortfalls.
+    groups = core_tally.by_kind(results, stated_plans(data, area, facts.all_levels, period))
+    lead = [report_results.tally(groups, lang)] if groups else []
     if levels.empty and results.empty:  # nothing at all: one sentence in the office's words
         lead = [t("report.no_figures", lang).format(area=facts.area_name, period=facts.period_text)]
     judged = not results.empty and results["status"].astype(str).isin(_JUDGED).any()
     thin = levels.empty and results.empty
-    sentences = {} if thin else _domain_sentences(data, info, levels, results, area, period, lang)
+    sentences = {} if thin else _field_sentences(data, area, facts, period, groups, names, lang)
     names_vi = data.indicators.set_index("code")["name_vi"]
     goals_heading = ""
     if facts.goal_span:
@@ -479,11 +524,14 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         lead=lead,
         chart="attainment" if judged else "",
         highlights=report_results.highlights(
-            results, names, lambda r: (shown_pct(r), _pct(shown_pct(r), lang)), lang
+            results,
+            names,
+            lambda r: (shown_pct(r), _attained(r, str(info.at[r["code"], "unit"]), lang)),
+            lang,
         ),
         examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
         awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),
-        shortfalls=report_results.shortfalls(results, names, lang),
+        shortfalls=report_results.shortfalls(results, groups, names, lang),
         goals=facts.goals or [t("report.no_goals", lang).format(area=facts.area_name)],
         goals_heading=goals_heading,
         next_period=next_period,
@@ -504,8 +552,7 @@ def build(
     subject = report_outline.subject(period, facts.goal_span, lang)
     closing = t("report.closing", lang).format(subject=in_sentence(subject), area=facts.area_name)
     sections = report_outline.close(outline(blocks, narrative, lang), closing)
-    levels_kind = facts.all_levels.set_index(["code", "year"])["actual_kind"]
-    rows = _appendix(facts.info, facts.results, levels_kind, lang)
+    rows = _appendix(facts.info, facts.results, facts.all_levels.set_index(["code", "year"]), lang)
     results = facts.results
     judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
 

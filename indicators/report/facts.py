@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.areas import hierarchy as areas
-from indicators.core import attainment
+from indicators.core import attainment, tally
 from indicators.core.lookup import term_start
 from indicators.core.model import Dataset
 from indicators.report.shape import Period, ReportError
@@ -72,6 +72,15 @@ def stated_changes(data: Dataset, area: str, period: Period) -> pd.DataFrame:
     obs = attainment.stated_changes(data.observations)
     keep = (obs["area"] == area) & (obs["year"] == period.end) & obs["base_year"].fillna(-1).eq(period.start)
     return obs[keep].drop_duplicates("code").set_index("code")
+
+
+def stated_plans(
+    data: Dataset, area: str, all_levels: pd.DataFrame, period: Period
+) -> dict[int, tuple[int, int]]:
+    """The source's own counts of the plans of the period's years ("17/17 chỉ tiêu"), by year."""
+    observations = data.observations[data.observations["area"] == area]
+    stated = tally.stated_plans(data.indicators, all_levels, observations)
+    return {year: count for year, count in stated.items() if period.covers(year)}
 
 
 def results_in(data: Dataset, area: str, period: Period) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.core import progress
-from indicators.core.model import Dataset, ObsKind, TargetKind, ValueKind
+from indicators.core.model import Comparator, Dataset, ObsKind, TargetKind, ValueKind
 from indicators.report.facts import goal_year
 from indicators.report.shape import Period
 from indicators.text import fmt, labels, phrase
@@ -29,6 +29,7 @@ def _goal_target(goal: Record, stated: float, info: Record, printed: float) -> p
     return phrase.Figure(
         stated,
         str(info["unit"]),
+        str(goal.get("target_qualifier", "") or ""),
         period=phrase.period_of(int(goal["goal_year"]), str(info["value_kind"])),
         comparator=str(goal["comparator"]),
         # Only a goal worked back from a printed % is implied; a stated goal has no printed % beside it.
@@ -39,13 +40,14 @@ def _goal_target(goal: Record, stated: float, info: Record, printed: float) -> p
 
 
 def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: str = "") -> str:
-    """ "năm 2020: khoảng 300.000 lượt khách (ước)": the goal's baseline or latest figure, as the source
-    qualifies it, a term's sum said as one."""
+    """ "năm 2020: 18,22% (ước)", "năm 2020: khoảng 300.000 lượt khách": the goal's baseline or latest
+    figure, as the source qualifies it ("khoảng" needs no "ước" beside it), a term's sum said as one."""
     kind, year = str(info["value_kind"]), int(goal[f"{which}_year"])
     yes_no = kind == ValueKind.YES_NO.value
-    figure = phrase.Figure(goal[f"{which}_value"], str(info["unit"]), qualifier, yes_no=yes_no)
+    estimate = str(goal.get(f"{which}_kind", "")) == ObsKind.ESTIMATE.value
+    figure = phrase.Figure(goal[f"{which}_value"], str(info["unit"]), qualifier, estimate, yes_no=yes_no)
     text = phrase.number(figure, lang, document=True)
-    if str(goal.get(f"{which}_kind", "")) == ObsKind.ESTIMATE.value:
+    if phrase.estimate_marked(figure):
         text += f" ({t('report.mark.estimate', lang)})"
     if kind == ValueKind.TERM_TOTAL.value:
         first, last = phrase.summed_over(year)
@@ -55,6 +57,9 @@ def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: 
 
 def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
     """The pace a goal needs: points a year for a share, a % a year for a level growing, else its unit."""
+    if str(goal["comparator"]) == Comparator.REDUCE_BY.value:
+        # The goal is itself a pace ("bình quân mỗi năm giảm 2 điểm %"): saying it again adds nothing.
+        return ""
     change = goal["required_change_per_year"]
     share = unit in phrase.SHARE_UNITS
     if str(goal["method"]) == "cagr" and not share and not fmt.is_missing(goal["required_growth_pct"]):

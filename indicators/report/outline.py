@@ -141,6 +141,6 @@ def signing(narrative: Narrative, lang: Lang) -> dict[str, Any]:
         if number
         else t("report.number", lang),
         "signer_title": narrative.signer_title.strip() or t("report.chair", lang),
-        "signer_name": narrative.signer_name.strip(),
+        "signer_name": narrative.signer_name.strip() or t("report.signer_blank", lang),
         "recipients": recipients or [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -104,6 +105,32 @@ def fits_page(figure: Any) -> bool:
     return CHART_WIDTH * height / CHART_WIDTH_PX <= CHART_MAX_HEIGHT
 
 
+# A period in a title or heading ("2020 – 2025", "2016–2020") is one unit: no line breaks inside it. The
+# spaces become no-break spaces and a word joiner follows the dash, which alone would allow a break.
+# "giai đoạn" stays with its period too: a title never ends a line on "giai" and opens the next on "đoạn".
+_PERIOD = re.compile(r"(\d{4})( ?)–( ?)(\d{4})")
+_TERM_WORD = re.compile(r"\b(giai) (đoạn) (?=\d{4})", re.IGNORECASE)
+
+
+def keep_together(text: str, term_word: bool = False) -> str:
+    """A title or heading with its periods kept on one line: "2020 – 2025" never splits at "–".
+
+    `term_word` keeps "giai đoạn" with the period as well: right in the centred title, not in a
+    justified heading, where a whole line pulled down would leave wide gaps in the one above.
+    """
+    if term_word:
+        text = _TERM_WORD.sub(lambda m: f"{m[1]}\u00a0{m[2]}\u00a0", text)
+    return _PERIOD.sub(
+        lambda m: m[1] + ("\u00a0" if m[2] else "") + "–\u2060" + ("\u00a0" if m[3] else "") + m[4], text
+    )
+
+
+def column_head(text: str) -> str:
+    """A narrow column's head that breaks after its "/" only: "Mục tiêu/" over "Kế hoạch"."""
+    head, slash, tail = text.partition("/")
+    return f"{head}/\u200b{tail.replace(' ', chr(0xA0))}" if slash else text
+
+
 def _rich(text: str, bold: bool) -> RichText:
     # No font here: RichText would name it on three script slots only; the style names all four.
     rich = RichText()
@@ -114,7 +141,8 @@ def _rich(text: str, bold: bool) -> RichText:
 def _row(row: Row) -> dict:
     return {
         "stt": _rich(row.stt, row.group),
-        "indicator": _rich(row.indicator, row.group),
+        # "(in total over 2016–2020)" in a narrow cell: the years stay on one line.
+        "indicator": _rich(keep_together(row.indicator), row.group),
         "unit": row.unit,
         "target": row.target,
         "actual": row.actual,
@@ -159,11 +187,15 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
         closes = number == closing_section
         sections.append(
             {
-                "heading": section.heading,
+                "heading": keep_together(section.heading),
                 "paragraphs": section.paragraphs,
                 "keep": closes and closing_part < 0,
                 "parts": [
-                    {"heading": p.heading, "paragraphs": p.paragraphs, "keep": closes and i == closing_part}
+                    {
+                        "heading": keep_together(p.heading),
+                        "paragraphs": p.paragraphs,
+                        "keep": closes and i == closing_part,
+                    }
                     for i, p in enumerate(section.parts)
                 ],
                 "charts": [
@@ -188,7 +220,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "number": content.number or t("report.number", lang),
         "place_date": t("report.place_date", lang).format(place=content.place),
         "kind": t("report.kind", lang),
-        "subject": content.subject,
+        "subject": keep_together(content.subject, term_word=True),
         "sections": sections,
         "tm": t("report.tm", lang),
         "chair": content.signer_title or t("report.chair", lang),
@@ -198,10 +230,10 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         or [t("report.recipient_blank", lang), t("report.recipient_archive", lang)],
         # Two appendices where the child units are compared: "PHỤ LỤC I" and "PHỤ LỤC II".
         "appendix": t("report.appendix", lang).upper() + (" I" if content.compared else ""),
-        "appendix_title": content.appendix_title,
+        "appendix_title": keep_together(content.appendix_title),
         "appendix_note": content.appendix_note,
         "columns": {
-            k: t(f"report_col.{k}", lang)
+            k: column_head(t(f"report_col.{k}", lang))
             for k in ("stt", "indicator", "unit", "target", "actual", "pct", "status")
         },
         "rows": [_row(r) for r in content.rows],
@@ -211,7 +243,8 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "area_appendix": t("report.appendix", lang).upper() + " II",
         "area_title": content.area_title,
         "area_columns": {
-            k: t(f"report_col.{k}", lang) for k in ("stt", "area", "target", "actual", "pct", "status")
+            k: column_head(t(f"report_col.{k}", lang))
+            for k in ("stt", "area", "target", "actual", "pct", "status")
         },
         "area_rows": [_area_row(r) for r in content.area_rows],
         "area_none": content.area_none,

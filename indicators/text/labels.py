@@ -39,7 +39,7 @@ PROGRESS_ICON: dict[str, str] = {
     "khong_dat": "✗",
 }
 # Short signs for the report's qualifiers, where space is tight (a card's large number).
-QUALIFIER_SIGN: dict[str, str] = {"khoang": "≈", "tren": ">"}
+QUALIFIER_SIGN: dict[str, str] = {"khoang": "≈", "tren": ">", "duoi": "<"}
 
 
 def status_text(status: str, lang: Lang) -> str:
@@ -105,6 +105,12 @@ def estimated(text: str, kind: object, lang: Lang) -> str:
     return f"{text} ({fmt.estimate_mark(lang)})"
 
 
+def comparator_words(comparator: str, qualifier: str, lang: Lang) -> str:
+    """How a target compares, with the source's own word beside it: "đạt ít nhất (trên)" for "trên 45"."""
+    words = t(f"cmp.{comparator}", lang)
+    return f"{words} ({t(f'qualifier.{qualifier}', lang)})" if qualifier else words
+
+
 def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
     """A target as its basis allows: "≈ 7.038 tấn (suy ra từ …)", "đạt", "30 % (phần còn lại)"."""
     comparator = str(row.get("comparator", ""))
@@ -112,6 +118,7 @@ def target_text(row: pd.Series, unit: str, lang: Lang) -> str:
     figure = phrase.Figure(
         row.get("target"),
         unit,
+        str(row.get("target_qualifier", "") or ""),
         # The row's unit is already the fall a year for a cut (row_unit): no "giảm mỗi năm" again.
         comparator="" if comparator in {"reduce_by", "at_most", "at_least"} else comparator,
         basis="implied" if implied else "stated",

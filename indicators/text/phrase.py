@@ -19,6 +19,11 @@ SHARE_UNITS = frozenset({"%", "‰"})
 _POINTS = ("pp", "pp_per_year", "pm_points", "pm_points_per_year")
 # Signs for a target's direction in a narrow cell; sentences use words (phrase.goal.*).
 _SIGN = {"at_most": "≤"}
+# The source's words that say a direction themselves ("trên 45", "dưới 27,6%"): a floor or ceiling
+# they qualify takes neither its sign nor its words besides ("at least over 45", "không vượt quá dưới
+# 27,6%"). "khoảng" says no direction, so "≤ khoảng 13,3 ‰" keeps both.
+_DIRECTED = frozenset({"tren", "duoi"})
+_QUALIFIED_GOALS = frozenset({"at_least", "at_most"})
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,12 @@ def names_unit(name: str, unit: str) -> bool:
     return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
 
 
+def estimate_marked(figure: Figure) -> bool:
+    """Whether an estimate carries its mark ("ước", "est."): "khoảng 300.000" already says it is not exact,
+    so the source's "khoảng" stands alone, in a sentence and in a table cell alike."""
+    return figure.estimate and figure.qualifier != "khoang"
+
+
 def yes_no(value: object, lang: Lang) -> str:
     """A yes/no figure in words: "đạt" / "chưa đạt" ("met" / "not yet met"); never 0 or 1."""
     if fmt.is_missing(value):
@@ -148,6 +159,14 @@ def number(figure: Figure, lang: Lang, document: bool = False, mark: bool = True
     return join(_digits(figure, lang, mark), unit, document)
 
 
+def attained(pct: str, target_kind: str, lang: Lang, cut: bool = False) -> str:
+    """A result's % of its target: "đạt 118,08% Nghị quyết"; for a cut ("giảm bình quân 3 điểm %/năm")
+    the % is of the cut, never a level: "bằng 150% mức giảm Nghị quyết đề ra"."""
+    if cut:
+        return t("phrase.attained_cut", lang).format(pct=pct, setter=t(f"phrase.setter.{target_kind}", lang))
+    return t("phrase.attained", lang).format(pct=pct, kind=t(f"pct_kind.{target_kind}", lang))
+
+
 def period_words(figure: Figure, lang: Lang) -> str:
     """ "tổng giai đoạn 2016–2020" for a sum over a term; "" for a year's figure."""
     if not isinstance(figure.period, tuple):
@@ -161,7 +180,7 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     text = number(figure, lang, document)
     if text == fmt.MISSING:
         return text
-    if figure.estimate:
+    if estimate_marked(figure):
         text = f"{t('phrase.estimate', lang)} {text}"
     if isinstance(figure.period, tuple):
         first, last = figure.period
@@ -180,7 +199,7 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
         text = t("phrase.cell.reduce_by", lang).format(value=text)
     elif figure.comparator == "remainder":
         text = t("phrase.cell.remainder", lang).format(value=text)
-    elif figure.comparator in _SIGN:
+    elif figure.comparator in _SIGN and figure.qualifier not in _DIRECTED:
         text = f"{_SIGN[figure.comparator]} {text}"
     if figure.implied:
         text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
@@ -190,14 +209,17 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
 
 
 def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%"."""
+    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%",
+    and as the source qualifies it: "đạt trên 45 triệu đồng" ("over 45 million dong"), "dưới 27,6%"."""
     comparator = figure.comparator or "at_least"
     value = "" if comparator == "yes" else number(figure, lang, document)
     notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]
     if notes and value != fmt.MISSING:
         value += f" ({'; '.join(notes)})"
-    what = t(f"phrase.goal.{comparator}", lang).format(value=value).strip()
+    qualified = figure.qualifier in _DIRECTED and comparator in _QUALIFIED_GOALS
+    key = f"phrase.goal.qualified.{comparator}" if qualified else f"phrase.goal.{comparator}"
+    what = t(key, lang).format(value=value).strip()
     return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
 
 

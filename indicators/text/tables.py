@@ -11,7 +11,7 @@ from indicators.core.attainment import levels, stated_changes
 from indicators.core.model import ESTIMATE_KINDS, Dataset, ObsKind, TargetKind
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
-from indicators.text import fmt, phrase
+from indicators.text import fmt, labels, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.labels import (
@@ -78,6 +78,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "period",
     "target_kind",
     "target",
+    "target_qualifier",
     "derived",
     "comparator",
     "pct",
@@ -119,6 +120,7 @@ def _target_rows(targets: pd.DataFrame, lv: pd.DataFrame, latest: pd.DataFrame) 
             "period": targets["period"].to_numpy(),
             "target_kind": targets["target_kind"].to_numpy(),
             "target": targets["target"].to_numpy(dtype=float),
+            "target_qualifier": targets["target_qualifier"].astype(str).to_numpy(),
             "derived": targets["target_derived"].to_numpy(dtype=bool),
             "comparator": targets["comparator"].astype(str).to_numpy(),
             "pct": targets["attainment_pct"].to_numpy(dtype=float),
@@ -191,7 +193,7 @@ def results(
     found["target"] = [
         _implied_rounded(r) if r["target_basis"] == "implied" else r["target"] for _, r in found.iterrows()
     ]
-    return found[list(RESULT_COLUMNS)].reset_index(drop=True)
+    return found[list(RESULT_COLUMNS)].fillna({"target_qualifier": ""}).reset_index(drop=True)
 
 
 def _implied_rounded(row: pd.Series) -> float:
@@ -250,6 +252,7 @@ def _target_text(row: pd.Series, lang: Lang) -> str:
     kind = str(row["target_kind"])
     figure = phrase.Figure(
         row["target"],
+        qualifier=str(row["target_qualifier"]),
         comparator="" if row["comparator"] in {"remainder", "reduce_by"} else str(row["comparator"]),
         basis=str(row["target_basis"]),
         printed_pct=row["reported"],
@@ -326,6 +329,7 @@ def goal_text(data: Dataset, goal: pd.Series, unit: str, lang: Lang) -> str:
     figure = phrase.Figure(
         first["value"] if first is not None else goal["goal_value"],
         unit,
+        qualifier=str(first["qualifier"]) if first is not None else "",
         comparator=str(goal["comparator"]),
         # A goal worked back from a printed % is marked ≈ and as precise as that % allows.
         basis="implied" if first is not None and bool(first["derived"]) else "stated",
@@ -543,7 +547,7 @@ def targets_table(data: Dataset, code: str, lang: Lang, area: str | None) -> pd.
             {
                 "term": term_label(str(row["term"]) or str(row["year"]), lang),
                 "kind": t(f"kind.{row['target_kind']}", lang),
-                "comparator": t(f"cmp.{row['comparator']}", lang),
+                "comparator": labels.comparator_words(str(row["comparator"]), str(row["qualifier"]), lang),
                 "target": _implied_value(data, row),
                 "basis": basis,
                 "section": row["section"],

@@ -64,6 +64,7 @@ def _plan_figure(row: pd.Series, unit: str) -> phrase.Figure:
     return phrase.Figure(
         row["plan"],
         unit,
+        str(row["plan_qualifier"]),
         comparator=str(row["plan_comparator"]),
         basis="implied" if bool(row["plan_derived"]) else "stated",
         printed_pct=row["plan_pct"],

@@ -213,6 +213,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Giá trị không hợp lệ; các giá trị được dùng: {allowed}.",
         "Not an accepted value; use one of: {allowed}.",
     ),
+    "check.qualifier_contrary": (
+        "Chữ trước số mục tiêu ngược với cột So sánh: “Trên” đi với “Không thấp hơn”, “Dưới” đi với "
+        "“Không vượt quá”. Hãy sửa một trong hai ô.",
+        "The word before the target's number contradicts its comparison: “over” goes with “at least”, "
+        "“under” with “at most”. Correct one of the two cells.",
+    ),
     "check.required_empty": (
         "Ô bắt buộc đang để trống.",
         "This cell is required but empty.",

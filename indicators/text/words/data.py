@@ -66,6 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.reported_basis": ("theo tỷ lệ báo cáo nêu", "as stated in the report"),
     "qualifier.khoang": ("khoảng", "about"),
     "qualifier.tren": ("trên", "over"),
+    "qualifier.duoi": ("dưới", "under"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "obs.actual": ("Thực hiện", "Actual"),

@@ -144,7 +144,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "by Statistics Canada's progress method (Open SDG).",
     ),
     "goals.paths": ("Lộ trình từng mục tiêu", "Path to each goal"),
-    "goals.table": ("Tăng trưởng cần đạt và thực tế", "Required and observed growth"),
+    "goals.pick": ("Chọn mục tiêu để xem lộ trình", "Choose a goal to see its path"),
+    "goals.pick_help": (
+        "{n} mục tiêu có số liệu năm gốc vẽ được lộ trình; gõ tên để tìm. "
+        "Bảng trên có số liệu của mọi mục tiêu.",
+        "{n} goals have a baseline to draw a path from; type a name to find one. The table above has "
+        "every goal's figures.",
+    ),
+    "goals.table": (
+        "Tiến độ từng mục tiêu: tăng trưởng cần đạt và thực tế",
+        "Each goal's progress: required and observed growth",
+    ),
     "goals.no_path": ("Mục tiêu chưa vẽ được lộ trình", "Goals without a path yet"),
     "goals.missing": ("Số liệu còn thiếu", "Figures still missing"),
     "goals.missing_intro": (

@@ -20,12 +20,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.yes": ("đạt", "met"),
     "phrase.no": ("chưa đạt", "not yet met"),
     # A goal as a clause: what the goal asks ("đạt 45 triệu đồng"), yearly goals say so.
+    # A result against its target: a level "đạt 118,08% Nghị quyết"; a cut is the cut it is.
+    "phrase.attained": ("đạt {pct} {kind}", "{pct} of {kind}"),
+    "phrase.attained_cut": ("bằng {pct} mức giảm {setter} đề ra", "{pct} of the fall {setter} set"),
+    "phrase.setter.NQ": ("Nghị quyết", "the Resolution"),
+    "phrase.setter.KH": ("kế hoạch", "the plan"),
+    "phrase.setter.DA": ("Đề án", "the programme"),
+    "phrase.setter.GIAO": ("chỉ tiêu giao", "the quota handed down"),
+    "phrase.setter.MT": ("mục tiêu", "the goal"),
     "phrase.goal.at_least": ("đạt {value}", "at least {value}"),
     "phrase.goal.at_most": ("không vượt quá {value}", "at most {value}"),
+    # A floor or ceiling the source qualifies: its word says the direction ("đạt trên 45 triệu đồng").
+    "phrase.goal.qualified.at_least": ("đạt {value}", "{value}"),
+    "phrase.goal.qualified.at_most": ("{value}", "{value}"),
     "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
     # The source states the share itself ("30% xếp loại khá"): the rest of a whole, not a floor.
     "phrase.goal.remainder": ("là {value}", "{value}"),
-    "phrase.goal.yes": ("đạt", "met"),
+    # A goal still ahead: never "by 2025, met", which reads as done.
+    "phrase.goal.yes": ("đạt", "to be achieved"),
     "phrase.goal.yearly": ("hằng năm {what}", "{what} every year"),
     "phrase.cell.reduce_by": ("giảm mỗi năm {value}", "cut each year by {value}"),
     "phrase.cell.remainder": ("{value} (phần còn lại)", "{value} (the remainder)"),

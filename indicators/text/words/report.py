@@ -10,6 +10,7 @@ PREFIXES = (
     "report_col",
     "report_scope",
     "verdict",
+    "verdict_of",
 )
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
@@ -20,7 +21,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.number": ("Số:        /BC-UBND", "No.:        /BC-UBND"),
     "report.place_date": (
         "{place}, ngày      tháng      năm 20    ",
-        "{place}, this      day of                20    ",
+        "{place}, day      month      year 20    ",
     ),
     "report.kind": ("BÁO CÁO", "REPORT"),
     "report.subject_term": (
@@ -77,6 +78,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "verdict.dat": ("đạt chỉ tiêu", "met"),
     "verdict.khong_dat": ("không đạt chỉ tiêu", "not met"),
     "verdict.no_data": ("chưa có số liệu để đánh giá", "no figure to judge yet"),
+    # The verdict after the % it judges: English refers back to the target just named.
+    "verdict_of.vuot": ("vượt chỉ tiêu", "exceeding it"),
+    "verdict_of.dat": ("đạt chỉ tiêu", "meeting it"),
+    "verdict_of.khong_dat": ("không đạt chỉ tiêu", "falling short of it"),
+    "verdict_of.no_data": ("chưa có số liệu để đánh giá", "with no figure to judge it yet"),
+    "verdict_of.khong_danh_gia": ("không đánh giá", "not judged"),
     "report.as_reported": ("theo tỷ lệ % đã công bố", "as published"),
     "report.differs": (
         "tỷ lệ đã công bố {reported}, tính toán được {computed}",
@@ -91,7 +98,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # "Hàng năm …": a goal for every year of the term, never read as the last year's alone.
     "report.goal_yearly": (
         "{name}: mục tiêu giai đoạn đến năm {y}: {what}",
-        "{name}: for each year of the term to {y}, {what}",
+        "{name}: over the term to {y}, {what}",
     ),
     "report.goal_base": ("năm {y}: {value}", "{y}: {value}"),
     "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
@@ -145,6 +152,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.section.solutions": ("Giải pháp thực hiện", "Solutions"),
     "report.tm": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
     "report.chair": ("CHỦ TỊCH", "CHAIRPERSON"),
+    # The name line left for the office, shown as a gap like the sections' placeholders.
+    "report.signer_blank": ("[Họ và tên người ký]", "[Signer's full name]"),
     "report.recipients": ("Nơi nhận:", "Recipients:"),
     "report.recipient_blank": ("- …………;", "- …………;"),
     "report.recipient_archive": ("- Lưu: VT.", "- Archive: office."),
@@ -152,12 +161,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.appendix_title": ("BIỂU CHỈ TIÊU {period}", "TABLE OF TARGETS, {period}"),
     "report.appendix_note": (
         "(Kèm theo Báo cáo số {number} ngày      tháng      năm 20     của UBND {area})",
-        "(Attached to Report No. {number} of the People's Committee of {area})",
+        "(Attached to Report No. {number} of the People's Committee of {area}, "
+        "day      month      year 20    )",
     ),
     "report_col.stt": ("STT", "No."),
     "report_col.indicator": ("Chỉ tiêu", "Indicator"),
     "report_col.unit": ("ĐVT", "Unit"),
-    "report_col.target": ("Mục tiêu/ Kế hoạch", "Target/ Plan"),
+    "report_col.target": ("Mục tiêu/Kế hoạch", "Target/Plan"),
     "report_col.actual": ("Thực hiện", "Actual"),
     "report_col.pct": ("% đạt", "% attained"),
     "report_col.status": ("Đánh giá", "Status"),
@@ -233,7 +243,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "where some have not (then it is not judged), or “no total yet”.",
     ),
     "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
-    "report.noun.targets": ("chỉ tiêu", "targets"),
     "report.noun.indicators": ("chỉ tiêu", "indicators"),
     "report_scope.one": ("chỉ tiêu đang xem ({name})", "the indicator shown ({name})"),
     "report_scope.all": (
@@ -388,9 +397,30 @@ WORDS: dict[str, tuple[str, str]] = {
         "Targets without a figure to judge yet: {names}.",
     ),
     "report.all_met": (
-        "Trong {n} {noun} có mục tiêu, không có chỉ tiêu nào không đạt.",
-        "None of the {n} {noun} with a goal was missed.",
+        "Không có chỉ tiêu nào không đạt; số chỉ tiêu đạt và vượt: {clauses}.",
+        "No target was missed; met or exceeded: {clauses}.",
     ),
+    "report.all_met_clause": ("{kind} {good}/{n}", "{kind} {good} of {n}"),
+    "report.plan_missed": (
+        "Năm {y}, {n}/{total} chỉ tiêu không đạt kế hoạch.",
+        "In {y}, {n} of the {total} targets of the year's plan were missed.",
+    ),
+    # A year's plan in a term report: its own sentence, the source's count of the plan and its results.
+    "report.tally_plan_stated": (
+        "{kind}: {met}/{total} chỉ tiêu đạt và vượt",
+        "{kind}: {met} of {total} met or exceeded",
+    ),
+    "report.tally_plan_held": (
+        ", trong đó {n} chỉ tiêu có số liệu ({statuses})",
+        ", of which {n} with figures ({statuses})",
+    ),
+    "report.plan_stated": (
+        "Năm {y}, {met}/{total} chỉ tiêu đạt và vượt kế hoạch",
+        "In {y}, {met} of the {total} targets of the year's plan were met or exceeded",
+    ),
+    "report.plan_among": ("; trong đó {items}", ", among them {items}"),
+    "report.plan_only": ("Năm {y}, so với kế hoạch năm: {items}", "In {y}, against the year's plan: {items}"),
+    "report.plan_item": ("{name} {words}", "{name} at {words}"),
     # The commendations (indicators/report_awards.py)
     "report.award.form_tap_the": ("tập thể", "collectives"),
     "report.award.form_ca_nhan": ("cá nhân", "individuals"),
