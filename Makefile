@@ -83,7 +83,7 @@ bench-quick: $(VENV)/.dev
 	$(BIN)/python -m bench.engine --scale 0.1
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_engine_scaling.py
 
-# Several app servers over one PostgreSQL store behind nginx: start, check, stop (README).
+# Several app servers over one PostgreSQL store behind nginx: start, check, stop (docs/benchmarks.md).
 multi: $(VENV)/.dev
 	$(BIN)/python -m bench.multi
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, domain_pages, state, widgets
+from dashboard import auth, domain_pages, page_language, state, widgets
 from indicators.store.accounts import Role
 from indicators.text.i18n import t
 
@@ -21,6 +21,8 @@ auth.clear_cookie_after_sign_out()
 with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", key="top_bar"):
     lang = widgets.language_switch()
     auth.account_box(lang)
+    # <html lang> and Streamlit's own texts (the skip link, the uploader) follow the switch.
+    page_language.apply(lang)
 _, role = auth.current()
 
 

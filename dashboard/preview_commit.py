@@ -30,22 +30,30 @@ class Keys:
 
 
 def show_preview(
-    preview: diff.Preview, version: int, lang: Lang, limit: int, data: Dataset | None = None
+    preview: diff.Preview,
+    version: int,
+    lang: Lang,
+    limit: int,
+    data: Dataset | None = None,
+    *,
+    sheets: bool = True,
 ) -> dict[str, int]:
     """The change against the current version: totals, counts per table, rows in detail (with `data`,
-    each area named beside its code)."""
+    each figure named in words). Without `sheets`, no workbook sheet is named (the entry grid)."""
     st.subheader(t("upload.preview", lang).format(v=version))
     totals = preview.totals()
     for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
         column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
-    st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
+    if sheets:
+        st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
     total_rows = totals["new"] + totals["removed"] + sum(len(c.changed) for c in preview.tables.values())
     st.markdown(f"**{t('diff.details', lang)}**")
     if total_rows > limit:
         st.caption(
             t("diff.shown", lang).format(n=fmt.number(limit, lang), total=fmt.number(total_rows, lang))
         )
-    st.dataframe(diff.rows_for_people(preview, lang, limit, data), hide_index=True, width="stretch")
+    rows = diff.rows_for_people(preview, lang, limit, data, sheets=sheets)
+    st.dataframe(rows, hide_index=True, width="stretch")
     return totals
 
 
@@ -108,11 +116,13 @@ def preview_and_commit(
     *,
     limit: int,
     moved: bool = False,
+    sheets: bool = True,
 ) -> None:
     """The preview of `merged` against version `checked_against`, then one click, one new version.
 
     Refused when someone committed since the preview (`moved`, or found inside the write lock);
-    after a commit the page reruns with a success message and a fresh input.
+    after a commit the page reruns with a success message and a fresh input. Without `sheets`, the
+    preview names no workbook sheet (the entry grid, where nobody saw one).
     """
     if preview.empty:
         st.info(t("upload.same", lang).format(v=checked_against), icon=":material/info:")
@@ -123,7 +133,7 @@ def preview_and_commit(
         st.warning(stale.warning_text(lost, merged, lang), icon=":material/warning:")
     # Every figure removed or overwritten is named first and must be confirmed.
     confirmed = named_figures(preview, lost, merged, keys, lang, limit)
-    totals = show_preview(preview, checked_against, lang, limit, merged)
+    totals = show_preview(preview, checked_against, lang, limit, merged, sheets=sheets)
     account = auth.current()[0].strip()  # every version records the signed-in account that made it
     note = st.text_area(t("upload.note", lang), key=keys.note)
     if not st.button(t("upload.commit", lang), type="primary", key=keys.commit):

@@ -33,6 +33,9 @@ ENTER_FLASH_KEY = "enter_flash"
 ENTER_AREA_WIDGET = "enter_area"
 ENTER_YEAR_WIDGET = "enter_year"
 ENTER_GRID_WIDGET = "enter_grid"  # + area, year, version and nonce
+ENTER_SEARCH_WIDGET = "enter_search"  # + the grid's key
+ENTER_EDITS_KEY = "enter_edits"  # the grid's key → indicator code → column → text typed so far
+ENTER_SHOWN_KEY = "enter_shown"  # (the editor's key, the rows it shows)
 ENTER_NOTE_WIDGET = "enter_note"
 ENTER_COMMIT_WIDGET = "enter_commit"
 HISTORY_PENDING_KEY = "history_pending_rollback"  # the version a rollback waits to be confirmed for
@@ -40,6 +43,7 @@ HISTORY_FLASH_KEY = "history_flash"
 HISTORY_VIEW_WIDGET = "history_view"
 HISTORY_FROM_WIDGET = "history_from"
 HISTORY_TO_WIDGET = "history_to"
+HISTORY_PAIR_KEY = "history_pair"  # (from, to) to compare on the next run: what a rollback just did
 HISTORY_ROLLBACK_WIDGET = "history_rollback_version"
 HISTORY_ROLLBACK_BUTTON = "history_rollback"
 HISTORY_CONFIRM_BUTTON = "history_rollback_yes"
@@ -68,6 +72,7 @@ SIGNED_IN_KEYS = (
     UPLOAD_FLASH_KEY,
     HISTORY_PENDING_KEY,
     HISTORY_FLASH_KEY,
+    HISTORY_PAIR_KEY,
     REPORT_TEXT_LOADED_KEY,
     REPORT_TEXT_FLASH_KEY,
 )

@@ -30,13 +30,36 @@ def _busiest(current: Dataset) -> str | None:
 
 
 def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The grid as it is now and as edited: text figures, official or estimate, a note each."""
+    """The grid as it is now and as edited: text figures, official or estimate, a note each.
+
+    A search shows part of the grid; what was typed in rows it hides is kept and saved with the rest.
+    """
     before = entry.grid(current, area, year, lang)
     nonce = st.session_state.setdefault(state.ENTER_NONCE_KEY, 0)
+    # A new area, year, version or commit starts a clean grid, with no edits carried over.
+    grid_key = f"{state.ENTER_GRID_WIDGET}_{area}_{year}_{current.version}_{nonce}"
+    query = st.text_input(t("enter.search", lang), key=f"{state.ENTER_SEARCH_WIDGET}_{grid_key}").strip()
+    edits: dict[str, dict[str, str]] = st.session_state.setdefault(state.ENTER_EDITS_KEY, {}).get(
+        grid_key, {}
+    )
+    # The rows shown are fixed while the search stays (the editor keeps its own edits of them); a
+    # new search draws its rows afresh, with everything typed so far in them.
+    shown_key = f"{grid_key}_search_{entry.fold(query)}" if query else grid_key
+    if st.session_state.get(state.ENTER_SHOWN_KEY, (None,))[0] != shown_key:
+        st.session_state[state.ENTER_SHOWN_KEY] = (
+            shown_key,
+            entry.search(entry.with_edits(before, edits), query),
+        )
+    shown: pd.DataFrame = st.session_state[state.ENTER_SHOWN_KEY][1]
+    if shown.empty:
+        st.info(t("enter.search_none", lang), icon=":material/search_off:")
+    # The kind as words in the cells themselves: a list of codes shown through format_func still
+    # hands a screen reader "actual" and "estimate".
+    words = {k: t(f"obs.{k}", lang) for k in entry.KINDS}
+    codes = {w: k for k, w in words.items()}
     edited = st.data_editor(
-        before,
-        # A new area, year, version or commit starts a clean grid.
-        key=f"{state.ENTER_GRID_WIDGET}_{area}_{year}_{current.version}_{nonce}",
+        shown.assign(kind=shown["kind"].map(words).fillna(shown["kind"])),
+        key=shown_key,
         hide_index=True,
         num_rows="fixed",
         disabled=["code", "name", "unit"],
@@ -47,8 +70,7 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
             "value": st.column_config.TextColumn(t("enter.value", lang), help=t("enter.value_help", lang)),
             "kind": st.column_config.SelectboxColumn(
                 t("col.obs_kind", lang),
-                options=list(entry.KINDS),
-                format_func=lambda k: t(f"obs.{k}", lang),
+                options=list(words.values()),
                 required=True,
             ),
             "note": st.column_config.TextColumn(
@@ -56,19 +78,25 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
             ),
         },
     )
-    return before, edited
+    edited = edited.assign(kind=edited["kind"].map(codes).fillna(edited["kind"]))
+    edits = entry.edits_of(before, edited, edits)
+    st.session_state[state.ENTER_EDITS_KEY] = {grid_key: edits}
+    return before, entry.with_edits(before, edits)
 
 
-def _problems(upload: validate.Upload, typed: entry.Entry, lang: Lang) -> None:
+def _problems(upload: validate.Upload, typed: entry.Entry, names: dict[str, str], lang: Lang) -> None:
     """Each problem at its grid row (the indicator), not at a cell of a sheet nobody saw."""
-    rows = [
-        {
-            t("xcol.code", lang): typed.rows.get(p.row, ""),
-            t("xcol.value", lang): p.value,
-            t("xcol.message", lang): p.message(lang),
-        }
-        for p in upload.problems
-    ]
+    rows = []
+    for p in upload.problems:
+        code = typed.rows.get(p.row, "")
+        where = t("enter.where", lang).format(name=names.get(code, code))
+        rows.append(
+            {
+                t("xcol.code", lang): code,
+                t("xcol.value", lang): p.value,
+                t("xcol.message", lang): p.message(lang, where),
+            }
+        )
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
@@ -134,13 +162,14 @@ def main() -> None:
         st.error(
             t("enter.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
         )
-        _problems(upload, typed, lang)
+        _problems(upload, typed, dict(zip(before["code"], before["name"], strict=True)), lang)
         st.stop()
     merged = diff.merge(current, upload)
 
-    # Save outputs: the same preview and commit as an upload.
+    # Save outputs: the same preview and commit as an upload, naming no workbook sheet (none was seen).
+    preview = diff.compare(current, merged)
     preview_commit.preview_and_commit(
-        store, current.version, upload, merged, diff.compare(current, merged), KEYS, lang, limit=PREVIEW_ROWS
+        store, current.version, upload, merged, preview, KEYS, lang, limit=PREVIEW_ROWS, sheets=False
     )
 
 

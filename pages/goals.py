@@ -136,6 +136,18 @@ base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max
 view = _view(data, str(area), lang, date.today().year)
 # The same count as the overview's first screen: each goal once, by its status.
 st.markdown(standing.count_line(goals, lang))
+# An analyst comes here for the figures the goals lack: the workbook to fill is first, above the
+# table and the chart (the list of what is missing stays below, for everyone).
+if view.missing_lines and auth.can_edit():
+    st.download_button(
+        t("goals.missing_download", lang),
+        data=lambda: missing.workbook_bytes(narrow.cut(data, area=area), view.gaps),
+        file_name=missing.file_name(str(area), goal_year, data.version),
+        mime=excel.XLSX_MIME,
+        icon=":material/download:",
+        key="goals_missing_download",
+    )
+    st.caption(t("goals.missing_how", lang))
 
 # The verdicts first, every goal in one table: what a leader reads before any path.
 st.subheader(t("goals.table", lang))
@@ -163,17 +175,7 @@ if view.missing_lines:
     st.subheader(t("goals.missing", lang))
     st.write(t("goals.missing_intro", lang).format(count=missing.count_text(view.gaps, lang)))
     st.markdown("\n".join(view.missing_lines))
-    if auth.can_edit():
-        st.download_button(
-            t("goals.missing_download", lang),
-            data=lambda: missing.workbook_bytes(narrow.cut(data, area=area), view.gaps),
-            file_name=missing.file_name(str(area), goal_year, data.version),
-            mime=excel.XLSX_MIME,
-            icon=":material/download:",
-            key="goals_missing_download",
-        )
-        st.caption(t("goals.missing_how", lang))
-    else:
+    if not auth.can_edit():
         st.caption(t("goals.missing_viewer", lang))
 
 # Goals without a path for another reason than a missing figure (a share not judged on its own).

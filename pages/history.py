@@ -45,6 +45,9 @@ def figures_for_people(observations: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     shown = observations.drop(columns=["section", "quote"]).assign(
         value=[fmt.number(v, lang) for v in observations["value"]],
         base_year=["" if pd.isna(y) else str(y) for y in observations["base_year"]],
+        # The kind and the qualifier in words ("Ước thực hiện", "khoảng"), never their codes.
+        kind=[diff.kind_word(str(k), lang) for k in observations["kind"]],
+        qualifier=[t(f"qualifier.{q}", lang) if q else "" for q in observations["qualifier"]],
     )
     if lang == "vi":
         shown = shown.rename(columns=excel.HEADERS["observations"])
@@ -55,6 +58,35 @@ def figures_for_people(observations: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 def _version_bytes(version: int) -> bytes:
     # Keyed by version: a version never changes once written.
     return xlsx_writer.workbook_bytes(state.dataset_at(version))
+
+
+def _pair(numbers: list[int], lang: Lang) -> tuple[int, int]:
+    """The two versions compared: the last two, or after a rollback the versions it went between."""
+    pair = st.session_state.pop(state.HISTORY_PAIR_KEY, None)
+    if pair is not None:
+        st.session_state[state.HISTORY_FROM_WIDGET], st.session_state[state.HISTORY_TO_WIDGET] = pair
+    newest_first = numbers[::-1]
+
+    def default(key: str, index: int) -> int | None:
+        # A default only where the session holds no choice: both would make Streamlit warn on the page.
+        return None if key in st.session_state else index
+
+    left, right = st.columns(2)
+    old = left.selectbox(
+        t("history.from", lang),
+        newest_first,
+        index=default(state.HISTORY_FROM_WIDGET, 1),
+        key=state.HISTORY_FROM_WIDGET,
+    )
+    new = right.selectbox(
+        t("history.to", lang),
+        newest_first,
+        index=default(state.HISTORY_TO_WIDGET, 0),
+        key=state.HISTORY_TO_WIDGET,
+    )
+    if old is None or new is None:  # a choice the session held no longer among the versions
+        return newest_first[1], newest_first[0]
+    return int(old), int(new)
 
 
 def _rollback(numbers: list[int], current: int, lang: Lang) -> None:
@@ -74,12 +106,21 @@ def _rollback(numbers: list[int], current: int, lang: Lang) -> None:
             icon=":material/history:",
             on_dismiss=lambda: st.session_state.pop(state.HISTORY_PENDING_KEY, None),
         )
-        ask(_confirm_rollback)(int(pending), lang)
+        ask(_confirm_rollback)(int(pending), current, lang)
 
 
-def _confirm_rollback(pending: int, lang: Lang) -> None:
-    """The dialog's question and its two answers; nothing is written until the reader confirms."""
-    st.warning(t("history.rollback_confirm", lang).format(v=pending), icon=":material/warning:")
+def _effect(pending: int, current: int, lang: Lang) -> str:
+    """What the rollback would do to the current figures, counted: rows added, changed and removed."""
+    totals = diff.compare(state.dataset_at(current), state.dataset_at(pending)).totals()
+    counts = {key: fmt.number(n, lang) for key, n in totals.items()}
+    return t("history.rollback_effect", lang).format(current=current, **counts)
+
+
+def _confirm_rollback(pending: int, current: int, lang: Lang) -> None:
+    """The dialog's question, what it would change, and its two answers; nothing is written until the
+    reader confirms."""
+    question = t("history.rollback_confirm", lang).format(v=pending)
+    st.warning(f"{question} {_effect(pending, current, lang)}", icon=":material/warning:")
     yes, no = st.columns(2)
     if no.button(t("history.no", lang), key=state.HISTORY_CANCEL_BUTTON, width="stretch"):
         st.session_state.pop(state.HISTORY_PENDING_KEY, None)
@@ -95,6 +136,8 @@ def _confirm_rollback(pending: int, lang: Lang) -> None:
             message = t("history.rollback_same", lang).format(v=pending)
         else:
             message = t("history.rolled_back", lang).format(old=pending, v=result.version)
+            # The comparison below shows what the rollback did: the version before it → the new one.
+            st.session_state[state.HISTORY_PAIR_KEY] = (current, int(result.version))
         st.session_state[state.HISTORY_FLASH_KEY] = message
         st.rerun()
 
@@ -136,10 +179,9 @@ def main() -> None:
         st.info(t("history.only_one", lang))
         st.stop()
     st.subheader(t("history.compare", lang))
-    left, right = st.columns(2)
-    old = left.selectbox(t("history.from", lang), numbers[::-1], index=1, key=state.HISTORY_FROM_WIDGET)
-    new = right.selectbox(t("history.to", lang), numbers[::-1], index=0, key=state.HISTORY_TO_WIDGET)
-    preview = diff.compare(state.dataset_at(int(old)), state.dataset_at(int(new)))
+    old, new = _pair(numbers, lang)
+    newer = state.dataset_at(int(new))
+    preview = diff.compare(state.dataset_at(int(old)), newer)
     if preview.empty:
         st.info(t("history.same", lang))
     else:
@@ -147,7 +189,8 @@ def main() -> None:
         for column, key in zip(st.columns(3), ("new", "changed", "removed"), strict=True):
             column.metric(t(f"diff.{key}", lang), fmt.number(totals[key], lang))
         st.dataframe(diff.counts_for_people(preview, lang), hide_index=True, width="stretch")
-        st.dataframe(diff.rows_for_people(preview, lang, PREVIEW_ROWS), hide_index=True, width="stretch")
+        rows = diff.rows_for_people(preview, lang, PREVIEW_ROWS, newer)
+        st.dataframe(rows, hide_index=True, width="stretch")
 
     _rollback(numbers, current, lang)
 

@@ -218,6 +218,9 @@ def test_figures_typed_in_the_grid_are_previewed_then_saved_as_a_new_version(
         metrics = [m.split("\n")[-1] for m in page.locator("[data-testid=stMetric]").all_inner_texts()]
         # One figure added (or, where the row had one, changed); nothing removed.
         assert metrics == (["1", "0", "0"] if first["value"] == "" else ["0", "1", "0"])
+        if first["value"] != "":
+            # A figure overwritten is named and confirmed before the commit.
+            page.get_by_text(t("figures.confirm", "vi").format(n="1")).click()
         page.get_by_label(t("upload.note", "vi")).fill("Số liệu nhập trên trình duyệt")
         page.get_by_role("button", name=t("upload.commit", "vi")).click()
         page.wait_for_selector("[data-testid=stAlertContentSuccess]", timeout=60_000)

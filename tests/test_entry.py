@@ -12,9 +12,10 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators.core.model import Dataset
+from indicators.core.model import DOMAINS, Dataset
 from indicators.excel import diff, entry, validate
 from indicators.store.database import Store
+from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support import sessions as signed
 from tests.test_pages_data import workbook as page_workbook
@@ -104,7 +105,10 @@ def test_an_estimate_then_the_official_figure_keeps_both(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("khoảng 2500", "Không phải là số"), ("-5", "Số lượng không được âm")],
+    [
+        ("khoảng 2500", "ghi “khoảng 2500”, không phải là số. Hãy ghi một số, ví dụ 2.503,3"),
+        ("-5", "Số lượng không được âm"),
+    ],
 )
 def test_bad_entries_are_refused_at_their_indicator(seed_data: Dataset, text: str, words: str) -> None:
     before = entry.grid(seed_data, "106", 2020)
@@ -477,3 +481,145 @@ def test_a_yes_no_word_for_a_figure_is_refused_naming_cell_and_value(seed_data: 
     assert problem.message_vi.startswith(f"“{word}” chỉ dùng cho chỉ tiêu đạt/chưa đạt (có/không)")
     assert problem.message_en.startswith(f"“{word}” is accepted only for a yes/no indicator")
     assert checked.frames == {} and not checked.ok
+
+
+def test_the_grid_reads_domain_by_domain_then_by_name(seed_data: Dataset) -> None:
+    """Not by the English code: economy first, and within a domain the names in the reader's order."""
+    grid = entry.grid(seed_data, "106", 2020)
+    domains = grid["code"].map(seed_data.indicators.set_index("code")["domain"])
+    order = [DOMAINS.index(d) for d in domains]
+    assert order == sorted(order) and order[0] == DOMAINS.index("economy")
+    for _, names in grid.groupby(domains, sort=False)["name"]:
+        assert [entry.fold(n) for n in names] == sorted(entry.fold(n) for n in names)
+    # The old order was by code: the first row is no longer the first code.
+    assert grid["code"].tolist() != sorted(grid["code"])
+
+
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ("tong gia tri san xuat", {"GTSX"}),  # without accents, any case
+        ("GTSX_AGRI", {"GTSX_AGRI"}),  # a code
+        ("Tổng   giá trị   sản xuất", {"GTSX"}),  # spaces aside
+        ("", None),  # every row
+        ("không có chỉ tiêu nào như vậy", set()),
+    ],
+)
+def test_the_grid_search_finds_a_name_or_a_code(
+    seed_data: Dataset, query: str, codes: set[str] | None
+) -> None:
+    grid = entry.grid(seed_data, "106", 2020)
+    found = entry.search(grid, query)
+    if codes is None:
+        assert len(found) == len(grid)
+    elif codes:
+        assert codes <= set(found["code"]) and len(found) < len(grid)
+    else:
+        assert found.empty
+
+
+def test_what_was_typed_in_rows_a_search_hides_is_kept(seed_data: Dataset) -> None:
+    before = entry.grid(seed_data, "106", 2020)
+    shown = entry.search(before, "GTSX_AGRI")
+    typed = shown.assign(value="45,5", note="ghi chú")
+    edits = entry.edits_of(before, typed, {})
+    assert edits == {"GTSX_AGRI": {"value": "45,5", "kind": typed["kind"].iloc[0], "note": "ghi chú"}}
+    # Another search: its rows taken as they are keep the first row's edit; one typed back drops it.
+    other = entry.search(entry.with_edits(before, edits), "GTSX")
+    assert entry.edits_of(before, entry.search(before, "FESTIVALS"), edits) == edits
+    assert entry.edits_of(before, entry.search(before, "GTSX_AGRI"), edits) == {}
+    full = entry.with_edits(before, edits)
+    assert full.set_index("code").loc["GTSX_AGRI", "value"] == "45,5"
+    assert other.set_index("code").loc["GTSX_AGRI", "value"] == "45,5"
+    book = entry.sheet(before, full, "106", 2020, seed_data)
+    assert list(book.rows.values()) == ["GTSX_AGRI"]
+
+
+def test_the_page_searches_the_grid_keeps_hidden_edits_and_names_no_sheet(
+    editor_page: AppTest, store: Store
+) -> None:
+    at = editor_page.run()
+    grid = entry.grid(store.load(), "106", 2020)
+    row = int(grid.index[grid["code"] == "GTSX"][0])
+    at.session_state[f"{state.ENTER_GRID_WIDGET}_106_2020_1_0"] = {
+        "edited_rows": {row: {"value": "2.650,5"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    # A search for another indicator: the grid shows its rows only, and the typed figure stays.
+    search = at.text_input(key=f"{state.ENTER_SEARCH_WIDGET}_{state.ENTER_GRID_WIDGET}_106_2020_1_0")
+    at = search.input("khach du lich").run()
+    assert not at.exception, [e.value for e in at.exception]
+    editor = at.dataframe[0].value  # the grid, first on the page
+    assert len(editor) < len(grid) and "GTSX" not in set(editor["code"])
+    assert [m.value for m in at.metric] == ["0", "1", "0"]
+    frames = [d.value for d in at.dataframe]
+    # The preview names no workbook sheet (SoLieu, NguonGoc…) and no sheet column.
+    text = " ".join(" ".join(map(str, [*f.columns, *f.to_numpy().ravel()])) for f in frames)
+    assert not any(sheet in text for sheet in ("SoLieu", "MucTieu", "NguonGoc", "ChiTieu", "Trang tính"))
+    details = frames[-1]
+    assert (
+        details.iloc[0][t("xcol.key", "vi")]
+        == "Tổng giá trị sản xuất · Huyện Tam Đường · 2020 · Ước thực hiện"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "key"),
+    [
+        ("vi", "Tổng giá trị sản xuất · Huyện Tam Đường · 2020 · Ước thực hiện"),
+        ("en", "Total production value · Tam Đường district · 2020 · Estimate"),
+    ],
+)
+def test_a_preview_names_the_figure_not_its_codes(seed_data: Dataset, lang: Lang, key: str) -> None:
+    before = entry.grid(seed_data, "106", 2020)
+    upload = entry.check(
+        entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data), seed_data
+    )
+    merged = diff.merge(seed_data, upload)
+    rows = diff.rows_for_people(diff.compare(seed_data, merged), lang, data=merged)
+    assert set(rows[t("xcol.key", lang)]) == {key}  # each field changed is a line
+    # Without the data, the codes as before; without sheets, no sheet column.
+    assert set(diff.rows_for_people(diff.compare(seed_data, merged), lang)[t("xcol.key", lang)]) == {
+        "GTSX · 106 · 2020 · estimate"
+    }
+    bare = diff.rows_for_people(diff.compare(seed_data, merged), lang, data=merged, sheets=False)
+    assert t("xcol.sheet", lang) not in bare.columns
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "vi",
+            "Ô số liệu của dòng “Tổng giá trị sản xuất” ghi “khoảng 2500”, không phải là số. Hãy ghi một số, "
+            "ví dụ 2.503,3 (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân); chưa có số liệu thì bỏ "
+            "dòng này.",
+        ),
+        (
+            "en",
+            "Cell of the figure in the row “Total production value” holds “khoảng 2500”, which is not a "
+            "number. Write a number such as 2.503,3 (a dot between thousands, a comma before the decimals); "
+            "leave the row out when there is no figure.",
+        ),
+    ],
+)
+def test_the_page_says_which_row_holds_what_and_what_it_takes(
+    editor_page: AppTest, store: Store, lang: Lang, words: str
+) -> None:
+    """A figure that is no number: its row named (no sheet nobody saw), the text quoted, a number's form."""
+    editor_page.session_state[state.LANG_KEY] = lang
+    at = editor_page.run()
+    grid = entry.grid(store.load(), "106", 2020, lang)
+    row = int(grid.index[grid["code"] == "GTSX"][0])
+    at.session_state[f"{state.ENTER_GRID_WIDGET}_106_2020_1_0"] = {
+        "edited_rows": {row: {"value": "khoảng 2500"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = at.dataframe[-1].value
+    assert shown.iloc[0].tolist() == ["GTSX", "khoảng 2500", words]
+    assert store.current_version() == 1

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from indicators.core import attainment
 from indicators.core.model import TABLES, Dataset, ObsKind
-from indicators.excel import diff, validate
+from indicators.excel import diff, guide, sheets, validate
 from indicators.excel import workbook as excel
 from indicators.excel import writer as xlsx_writer
 from indicators.store import seed
@@ -397,6 +397,31 @@ def test_a_wide_table_with_unknown_codes_needs_the_catalogue_sheet(seed_data: Da
     merged = diff.merge(seed_data, accepted)
     assert "NEW_ONE" in set(merged.indicators["code"])
     assert merged.observations.query("code == 'NEW_ONE'")["value"].tolist() == [10, 12]
+
+
+def test_the_guide_names_the_area_codes_in_use_not_an_abbreviation(seed_data: Dataset) -> None:
+    """The default area of a wide sheet is 106 (as the reader applies it), and the codes come from the
+    store: the province, the former district and the six units formed from its communes."""
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
+    text = "\n".join(str(r[0]) for r in book[excel.INSTRUCTIONS_SHEET].iter_rows(values_only=True) if r[0])
+    assert "là TD" not in text and " TD." not in text
+    assert "nếu không là 106 (Huyện Tam Đường)." in text
+    assert "12 (Tỉnh Lai Châu), 106 (Huyện Tam Đường); từ 01/07/2025" in text
+    for code, name in [
+        ("03390", "Xã Bình Lư"),
+        ("03394", "Xã Sin Suối Hồ"),
+        ("03405", "Xã Tả Lèng"),
+        ("03408", "Phường Tân Phong"),
+        ("03424", "Xã Bản Bo"),
+        ("03430", "Xã Khun Há"),
+    ]:
+        assert f"{code} ({name})" in text
+    # The codes follow the store: a unit the store does not hold is not named.
+    fewer = seed_data.area_links[seed_data.area_links["code"] != "03430"]
+    frames = {name: getattr(seed_data, name) for name in seed_data.counts()}
+    other = Dataset.from_frames({**frames, "area_links": fewer})
+    lines = "\n".join(guide.instructions(other, sheets.DEFAULT_AREA))
+    assert "03430" not in lines and "03424 (Xã Bản Bo)" in lines
 
 
 def _target_cell(book: Workbook, code: str, header: str) -> str:

@@ -226,7 +226,7 @@ def test_the_comparison_report_scope_shows_the_name_as_written(hostile_store: st
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_derived_target_caption_shows_the_unit_as_written(hostile_store: str, lang: str) -> None:
     at = open_page("pages/detail.py", lang)
-    words = "Mục tiêu" if lang == "vi" else "The target"
+    words = "Mục tiêu" if lang == "vi" else "Target"
     derived = [c.value for c in at.caption if c.value.startswith(words) and "÷" in c.value]
     assert derived and all("pwn" in c for c in derived), [c.value for c in at.caption]
     assert not any(p.search(c) for c in derived for p in LIVE.values()), derived

@@ -132,7 +132,7 @@ def test_the_baseline_is_exactly_the_previous_release_schema(tmp_path: Path) -> 
 
 
 def test_the_model_matches_the_newest_revision(backend_url: str) -> None:
-    """A schema change without its revision fails here: write the revision (see the README)."""
+    """A schema change without its revision fails here: write the revision (see docs/deploy.md)."""
     engine = create_engine(backend_url)
     migrate.upgrade(engine)
     with engine.connect() as conn:

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -136,7 +137,11 @@ def test_the_workbook_holds_known_figures_and_marks_the_missing_cells(seed_data:
 
 def test_uploaded_unfilled_the_workbook_is_refused_at_each_empty_cell(seed_data: Dataset) -> None:
     upload = validate.check(missing.workbook_bytes(seed_data, gaps_of(seed_data)), "thieu.xlsx", seed_data)
-    assert len(upload.errors) == 82 and {p.message_vi for p in upload.errors} == {"Thiếu giá trị."}
+    assert len(upload.errors) == 82
+    # Each message names its cell and says what the cell takes.
+    for p in upload.errors:
+        assert p.message_vi.startswith(f"Ô SoLieu!{p.cell} để trống. ")
+        assert ("2.503,3" in p.message_vi) != ("“Đạt” hoặc “Chưa đạt”" in p.message_vi), p.message_vi
     assert {p.sheet for p in upload.errors} == {"SoLieu"} and {p.cell[0] for p in upload.errors} == {"F"}
 
 
@@ -265,12 +270,28 @@ def test_a_viewer_reads_what_is_missing_without_the_download(store: Store, lang:
     assert row[-1].endswith(f"{t('progress.no_data', lang)} ({lacks})")
 
 
+def _in_order(node: Any) -> list[Any]:
+    """The page's elements as drawn, top to bottom (AppTest keeps each block's children by position)."""
+    children = getattr(node, "children", None)
+    if not children:
+        return [node]
+    return [e for _, child in sorted(children.items()) for e in _in_order(child)]
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_an_analyst_gets_the_workbook_to_fill(store: Store, lang: Lang) -> None:
+def test_an_analyst_gets_the_workbook_to_fill_at_the_top(store: Store, lang: Lang) -> None:
     at = goals_page(lang, "analyst")
     assert not at.exception
     assert _downloads(at)["goals_missing_download"] == t("goals.missing_download", lang)
     assert t("goals.missing_how", lang) in [c.value for c in at.caption]
+    # Above the charts and the list of what is missing, not three screens down.
+    drawn = _in_order(at.main)
+    where = {
+        str(getattr(e, "key", "") or getattr(e, "value", "")): i for i, e in reversed(list(enumerate(drawn)))
+    }
+    download = where["goals_missing_download"]
+    assert download < where[t("goals.paths", lang)] < where[t("goals.missing", lang)]
+    assert [type(e).__name__ for e in drawn[:download]].count("Subheader") == 0
 
 
 def test_after_the_round_trip_the_page_shows_statuses_not_gaps(store: Store) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -78,7 +79,11 @@ def test_a_bad_file_shows_the_report_and_changes_nothing(store: Store, seed_data
     assert list(report.columns) == ["Severity", "Sheet", "Cells", "Count", "Column", "Value", "Message"]
     assert report.iloc[0][["Sheet", "Count", "Value"]].tolist() == ["SoLieu", 1, "“đang cập nhật”"]
     assert report.iloc[0]["Cells"].startswith("F")
-    assert report.iloc[0]["Message"].startswith("Not a number")
+    cells = report.iloc[0]["Cells"]
+    assert report.iloc[0]["Message"] == (
+        f"Cell SoLieu!{cells} holds “đang cập nhật”, which is not a number. Write a number such as 2.503,3"
+        " (a dot between thousands, a comma before the decimals); leave the row out when there is no figure."
+    )
     assert len(at.get("download_button")) == 2  # the template and the report
     assert store.current_version() == 1
 
@@ -229,7 +234,10 @@ def test_history_lists_versions_compares_and_rolls_back_after_confirmation(
 
     at.selectbox(key=state.HISTORY_VIEW_WIDGET).select(1).run()
     figures = at.dataframe[1].value
-    gtsx = (figures["Mã chỉ tiêu"] == "GTSX") & (figures["Loại số liệu"] == "estimate")
+    # The kind in words, as the reader says it, never its code ("estimate").
+    assert set(figures["Loại số liệu"]) >= {"Ước thực hiện", "Thực hiện"}
+    assert not {"actual", "estimate"} & set(figures["Loại số liệu"])
+    gtsx = (figures["Mã chỉ tiêu"] == "GTSX") & (figures["Loại số liệu"] == "Ước thực hiện")
     assert figures.loc[gtsx, "Giá trị"].tolist() == ["2.503,3"]
 
     at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
@@ -282,7 +290,10 @@ def test_a_rollback_asks_in_a_dialog_and_writes_nothing_until_confirmed(
     at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
     (dialog,) = dialogs(at)
     assert dialog.proto.dialog.title == t("history.rollback_title", "vi")
-    assert [w.value for w in dialog.warning] == [t("history.rollback_confirm", "vi").format(v=1)]
+    assert [w.value for w in dialog.warning] == [
+        t("history.rollback_confirm", "vi").format(v=1)
+        + " So với phiên bản hiện tại (2): thêm 0, sửa 1 và gỡ 0 dòng số liệu."
+    ]
     assert not at.main.warning  # over the page, not in it
     assert {b.key for b in dialog.button} == {state.HISTORY_CONFIRM_BUTTON, state.HISTORY_CANCEL_BUTTON}
     assert store.current_version() == 2  # asked, not done
@@ -301,3 +312,38 @@ def test_a_rollback_asks_in_a_dialog_and_writes_nothing_until_confirmed(
     assert store.load().observations.query("code == 'GTSX' and kind == 'estimate'")["value"].tolist() == [
         2503.3
     ]  # version 1's figure again
+
+
+def test_a_rollback_says_what_it_will_remove_and_then_shows_what_it_did(
+    store: Store, seed_data: Dataset
+) -> None:
+    """Ten figures added in version 2: rolling back to 1 says it removes ten, and the comparison shown at
+    once is 2 → 3 with ten removed (not the pair compared before, until a reload)."""
+    obs = seed_data.observations
+    added = obs[obs["code"] == "GTSX"].head(1)
+    added = pd.concat([added.assign(year=2021 + i, kind="actual") for i in range(10)], ignore_index=True)
+    frames = {k: getattr(seed_data, k) for k in ("indicators", "targets", "reported", "areas", "area_links")}
+    store.commit(Dataset.from_frames({**frames, "observations": pd.concat([obs, added])}), account="thu")
+    at = page("history.py")
+    assert [m.value for m in at.metric] == ["10", "0", "0"]  # 1 → 2
+    at.button(key=state.HISTORY_ROLLBACK_BUTTON).click().run()
+    (dialog,) = dialogs(at)
+    assert dialog.warning[0].value.endswith(
+        "So với phiên bản hiện tại (2): thêm 0, sửa 0 và gỡ 10 dòng số liệu."
+    )
+    at.button(key=state.HISTORY_CONFIRM_BUTTON).click().run()
+    assert not at.exception and store.current_version() == 3
+    assert [s.value for s in at.success] == ["Đã khôi phục phiên bản 1 thành phiên bản mới 3."]
+    # What the rollback did, in the same run's page: version 2 → 3, ten removed.
+    assert (
+        at.selectbox(key=state.HISTORY_FROM_WIDGET).value,
+        at.selectbox(key=state.HISTORY_TO_WIDGET).value,
+    ) == (
+        2,
+        3,
+    )
+    assert [m.value for m in at.metric] == ["0", "0", "10"]
+    assert not at.warning  # no warning from Streamlit about a widget's default and its session value
+    # Another choice of pair is the reader's again.
+    at.selectbox(key=state.HISTORY_FROM_WIDGET).set_value(1).run()
+    assert not at.metric and t("history.same", "vi") in [i.value for i in at.info]  # 1 → 3: the same

@@ -142,6 +142,19 @@ def _check_years(loc: Located, column: str, chk: Checker, required: bool) -> Non
     loc.frame[column] = years
 
 
+def _figure_messages(
+    loc: Located, positions: list[int] | np.ndarray, chk: Checker, problem: str
+) -> list[Message]:
+    """A missing or unreadable figure's message, saying what the cell accepts: a number written the
+    Vietnamese way, or for a yes/no indicator "Đạt" or "Chưa đạt"."""
+    codes = loc.frame["code"].to_numpy(dtype=object) if "code" in loc.frame else None
+    out = []
+    for i in positions:
+        yes_no = codes is not None and cell_text(codes[i]) in chk.yes_no
+        out.append(msg(f"check.{problem}_yes_no" if yes_no else f"check.{problem}"))
+    return out
+
+
 def _check_numbers(loc: Located, column: str, chk: Checker) -> None:
     """Numbers pass; text numbers are read in the Vietnamese convention and listed; the rest refused."""
     raw = loc.frame[column]
@@ -151,7 +164,7 @@ def _check_numbers(loc: Located, column: str, chk: Checker) -> None:
         out[:] = raw.astype("float64").to_numpy()
         loc.frame[column] = out
         missing = np.flatnonzero(np.isnan(out))
-        chk.at(loc, column, missing, msg("check.value_missing"))
+        chk.at(loc, column, missing, _figure_messages(loc, missing, chk, "value_missing"))
         return
     problems: dict[str, list[int]] = {"empty": [], "not_number": [], "ambiguous": []}
     for i, value in enumerate(raw.to_numpy(dtype=object)):
@@ -175,13 +188,9 @@ def _check_numbers(loc: Located, column: str, chk: Checker) -> None:
             col = int(loc.col(column, np.array([i]))[0])
             header = loc.headers.get(column) or HEADERS[loc.table.name][column]
             chk.conversions.append((loc.sheet, cell_name(row, col), header, value, parsed.value))
-    chk.at(loc, column, problems["empty"], msg("check.value_missing"))
-    chk.at(
-        loc,
-        column,
-        problems["not_number"],
-        msg("check.not_a_number"),
-    )
+    chk.at(loc, column, problems["empty"], _figure_messages(loc, problems["empty"], chk, "value_missing"))
+    bad = problems["not_number"]
+    chk.at(loc, column, bad, _figure_messages(loc, bad, chk, "not_a_number"))
     # The value typed is quoted in the sentence, not an example of another number.
     values = raw.to_numpy(dtype=object)
     ambiguous = [msg("check.ambiguous_number", text=str(values[i]).strip()) for i in problems["ambiguous"]]

@@ -20,11 +20,13 @@ from indicators.core.model import (
     TABLES,
     TARGETS,
     Dataset,
+    ObsKind,
     Table,
+    TargetKind,
 )
 from indicators.excel.validate import Upload
 from indicators.excel.workbook import HEADERS
-from indicators.text import fmt
+from indicators.text import fmt, labels
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -33,10 +35,14 @@ FIGURES: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
 CHANGES = ("new", "changed", "removed")
 COUNT_COLUMNS = ("table", "sheet", "new", "changed", "removed", "unchanged")
 ROW_COLUMNS = ("sheet", "change", "key", "column", "old", "new")
+# Per key column ("code", "area", "kind", "target_kind"): code → the words a person reads.
+KeyNames = Mapping[str, Mapping[str, str]]
 # "add": the file's figures are added or corrected, nothing is removed (the default, the safe one);
 # "replace": a long-layout file is the whole truth for each (indicator, area) pair it holds.
 Mode = Literal["add", "replace"]
 MODES: tuple[Mode, ...] = ("add", "replace")
+# The kinds whose words stand alone (the words of the others name a base year: "obs.change").
+_OBS_WORDS = ("actual", "estimate", "total")
 
 
 def _keys(frame: pd.DataFrame, key: list[str]) -> pd.MultiIndex:
@@ -140,10 +146,11 @@ class Preview:
         counts = self.counts()
         return {c: int(counts[c].sum()) for c in ("new", "changed", "removed")}
 
-    def rows(self, limit: int | None = None, area_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    def rows(self, limit: int | None = None, names: KeyNames | None = None) -> pd.DataFrame:
         """One line per change for people: sheet, change, key, column, old → new.
 
-        `area_names` (code → name) writes each area of a key as "Huyện Tam Đường (106)", not a bare code.
+        `names` (per key column, code → words) writes a key as "Tỷ suất sinh · Huyện Tam Đường · 2020 ·
+        Thực hiện", not "BIRTH_RATE · 106 · 2020 · actual"; a code without a name stays as it is.
         """
         parts = []
         for change in self.tables.values():
@@ -158,7 +165,7 @@ class Preview:
                         {
                             "sheet": table.sheet,
                             "change": kind,
-                            "key": _key_text(frame, key, area_names),
+                            "key": _key_text(frame, key, names, table),
                             "column": HEADERS[table.name][value],
                             "old": frame[value].astype(object) if kind == "removed" else None,
                             "new": frame[value].astype(object) if kind == "new" else None,
@@ -172,7 +179,7 @@ class Preview:
                         {
                             "sheet": table.sheet,
                             "change": "changed",
-                            "key": _key_text(frame, key, area_names),
+                            "key": _key_text(frame, key, names, table),
                             "column": frame["column"].map(HEADERS[table.name]),
                             "old": frame["old"],
                             "new": frame["new"],
@@ -195,12 +202,17 @@ def _main_value(table: Table) -> str:
     }.get(table.name, "value")
 
 
-def _key_text(frame: pd.DataFrame, key: list[str], area_names: Mapping[str, str] | None = None) -> pd.Series:
+def _key_text(frame: pd.DataFrame, key: list[str], names: KeyNames | None, table: Table) -> pd.Series:
+    # A catalogue row (an indicator, an area) is its code: there the name is the change, and the
+    # code is what the analyst looks for; a figure's key is read in words.
+    named = names if names is not None and table in FIGURES else {}
+
     def part(column: str) -> pd.Series:
         codes = frame[column].astype(str)
-        if column != "area" or not area_names:
+        words = named.get(column)
+        if not words:
             return codes
-        return codes.map(lambda c: f"{area_names[c]} ({c})" if c in area_names else c)
+        return codes.map(lambda c: words.get(c, c))
 
     text = part(key[0])
     for column in key[1:]:
@@ -292,14 +304,39 @@ def _areas_of(preview: Preview) -> list[str]:
     return sorted(found)
 
 
-def rows_for_people(
-    preview: Preview, lang: Lang = "vi", limit: int | None = None, data: Dataset | None = None
-) -> pd.DataFrame:
-    """Each change as a line: sheet, change, key, column, old → new, numbers as the reader writes them.
+def kind_word(kind: str, lang: Lang) -> str:
+    """A figure's kind in words: "Ước thực hiện", not "estimate"."""
+    if kind in {k.value for k in ObsKind}:
+        return t(f"obs.{kind}" if kind in _OBS_WORDS else f"diff.kind_{kind}", lang)
+    return t(f"kind.{kind}", lang)
 
-    With `data`, each area is named beside its code.
+
+def key_names(preview: Preview, data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
+    """The words for each code a figure's key holds: the indicator's and area's names, the kind."""
+    info = labels.indicator_info(data, lang)
+    kinds = [*(k.value for k in ObsKind), *(k.value for k in TargetKind)]
+    return {
+        "code": {str(c): str(n) for c, n in info["name"].items()},
+        "area": areas.labels(data.areas, _areas_of(preview), lang),
+        "kind": {k: kind_word(k, lang) for k in kinds},
+        "target_kind": {k: kind_word(k, lang) for k in kinds},
+    }
+
+
+def rows_for_people(
+    preview: Preview,
+    lang: Lang = "vi",
+    limit: int | None = None,
+    data: Dataset | None = None,
+    *,
+    sheets: bool = True,
+) -> pd.DataFrame:
+    """Each change as a line: sheet, change, figure, column, old → new, numbers as the reader writes them.
+
+    With `data`, a figure is named in words (indicator, area, year, kind), not by its codes. Without
+    `sheets` the workbook's sheet names are left out (a page where nobody saw a workbook).
     """
-    names = areas.labels(data.areas, _areas_of(preview), lang) if data is not None else None
+    names = key_names(preview, data, lang) if data is not None else None
     rows = preview.rows(limit, names)
     out = pd.DataFrame(
         {
@@ -311,4 +348,4 @@ def rows_for_people(
             t("xcol.new", lang): [_shown(v, lang) for v in rows["new"]],
         }
     )
-    return out
+    return out if sheets else out.drop(columns=t("xcol.sheet", lang))

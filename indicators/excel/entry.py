@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.core.model import Dataset, ObsKind
+from indicators.core.model import DOMAINS, Dataset, ObsKind
 from indicators.excel import validate
 from indicators.excel.typed_numbers import parse_vietnamese, yes_no_word
 from indicators.text import fmt
@@ -42,7 +42,7 @@ def grid(data: Dataset, area: str, year: int, lang: Lang = "vi") -> pd.DataFrame
     values = indicators["code"].map(latest["value"])
     kinds = indicators["code"].map(latest["kind"]).astype(object)
     notes = [n if isinstance(n, str) else "" for n in indicators["code"].map(latest["note"])]
-    return pd.DataFrame(
+    rows = pd.DataFrame(
         {
             "code": indicators["code"].to_numpy(),
             "name": name.to_numpy(),
@@ -53,6 +53,55 @@ def grid(data: Dataset, area: str, year: int, lang: Lang = "vi") -> pd.DataFrame
             "note": notes,
         }
     )
+    # As the report reads, domain by domain, then by name: an analyst copies a section at a time,
+    # and an English code says nothing to someone typing Vietnamese figures.
+    domain = indicators["domain"].map({d: i for i, d in enumerate(DOMAINS)}).fillna(len(DOMAINS))
+    order = pd.DataFrame({"domain": domain.to_numpy(), "name": [fold(n) for n in rows["name"]]})
+    return rows.loc[order.sort_values(["domain", "name"], kind="stable").index].reset_index(drop=True)
+
+
+def fold(text: object) -> str:
+    """Text to compare as a reader does: case and accents aside ("Tỷ suất" finds "ty suat"), đ as d."""
+    plain = unicodedata.normalize("NFD", str(text).casefold().replace("đ", "d"))
+    return "".join(c for c in plain if unicodedata.category(c) != "Mn")
+
+
+def search(rows: pd.DataFrame, query: str) -> pd.DataFrame:
+    """The grid's rows whose name or code holds every word of `query` (all rows for an empty one)."""
+    words = fold(query).split()
+    if not words:
+        return rows
+    texts = [f"{fold(n)} {fold(c)}" for n, c in zip(rows["name"], rows["code"], strict=True)]
+    return rows[[all(w in text for w in words) for text in texts]]
+
+
+def with_edits(rows: pd.DataFrame, edits: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """The grid with the figures, kinds and notes typed so far (code → column → text) put in."""
+    out = rows.copy()
+    for code, typed in edits.items():
+        at = out["code"] == code
+        for column, text in typed.items():
+            out.loc[at, column] = text
+    return out
+
+
+def edits_of(
+    before: pd.DataFrame, shown: pd.DataFrame, edits: dict[str, dict[str, str]]
+) -> dict[str, dict[str, str]]:
+    """`edits` with the rows of `shown` (a searched part of the grid, as edited) taken in; a row typed
+    back to what it was is no edit. The rows a search hides keep their edits."""
+    out = dict(edits)
+    original = before.set_index("code")
+    for row in shown.itertuples(index=False):
+        code = str(row.code)
+        typed = {
+            c: "" if pd.isna(getattr(row, c)) else str(getattr(row, c)) for c in ("value", "kind", "note")
+        }
+        if all(typed[c] == str(original.at[code, c]) for c in typed):
+            out.pop(code, None)
+        else:
+            out[code] = typed
+    return out
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from indicators.core.model import (
     AGGREGATION,
     AREA_LINKS,
@@ -16,6 +18,7 @@ from indicators.core.model import (
     AggregationRule,
     AreaLevel,
     Comparator,
+    Dataset,
     Direction,
     ObsKind,
     TargetKind,
@@ -196,11 +199,43 @@ INSTRUCTIONS: tuple[str, ...] = (
     "6. Ô giá trị không được có chữ như n/a, -, đang cập nhật: chưa có số liệu thì xóa cả dòng.",
     "7. Cũng nhận bảng dạng ngang của các phòng: một trang có cột Mã chỉ tiêu, Tên chỉ tiêu, Đơn vị "
     "tính, các cột năm (2015, 2016, ...) và các cột mục tiêu (NQ 2020, KH 2019, MT 2025); địa bàn lấy "
-    "từ cột Mã địa bàn nếu có, nếu không là TD. Với bảng dạng ngang, mỗi ô có số được thêm mới hoặc cập "
-    "nhật; ô trống nghĩa là tệp không nói gì về năm đó, nên không dòng nào bị gỡ. Cột “Ghi chú 2021” "
-    "(hay “Ghi chú UTH 2021”) là ghi chú của số liệu năm đó (hay số ước năm đó) cùng dòng; cột “Ghi chú” "
-    "không ghi năm được bỏ qua.",
-    "8. Trước khi ghi, trang Cập nhật số liệu liệt kê mọi lỗi (trang, ô, cột, giá trị) và cho xem trước "
+    "từ cột Mã địa bàn nếu có, nếu không là {default}. Với bảng dạng ngang, mỗi ô có số được thêm mới "
+    "hoặc cập nhật; ô trống nghĩa là tệp không nói gì về năm đó, nên không dòng nào bị gỡ. Cột "
+    "“Ghi chú 2021” (hay “Ghi chú UTH 2021”) là ghi chú của số liệu năm đó (hay số ước năm đó) cùng "
+    "dòng; cột “Ghi chú” không ghi năm được bỏ qua.",
+    "{codes}",
+    "9. Trước khi ghi, trang Cập nhật số liệu liệt kê mọi lỗi (trang, ô, cột, giá trị) và cho xem trước "
     "thay đổi (thêm, sửa cũ → mới, gỡ). Mỗi lần ghi là một phiên bản mới; có thể khôi phục phiên bản cũ.",
     "Các cột của từng trang:",
 )
+
+
+def _named(areas: pd.DataFrame, codes: list[str]) -> str:
+    """Codes with their names as the store holds them: "03390 (Xã Bình Lư)"."""
+    names = areas.drop_duplicates("code", keep="last").set_index("code")["name"]
+    return ", ".join(f"{c} ({names[c]})" if c in names.index else c for c in codes)
+
+
+def _area_codes(data: Dataset, default: str) -> str:
+    """The area codes an analyst uses, from the store: the province, the default area and the units
+    formed from the default area's own units (where its figures continue)."""
+    areas = data.areas
+    parent = areas.loc[areas["code"] == default, "parent"]
+    province = [str(parent.iloc[0])] if len(parent) and str(parent.iloc[0]) else []
+    own = set(areas.loc[areas["parent"] == default, "code"].astype(str))
+    links = data.area_links
+    formed = sorted(set(links.loc[links["from_code"].astype(str).isin(own), "code"].astype(str)))
+    line = (
+        "8. Mã địa bàn là mã đơn vị hành chính của cơ quan thống kê (cột Mã địa bàn, trang DiaBan), "
+        f"không viết tắt: {_named(areas, [*province, default])}"
+    )
+    if formed:
+        line += f"; từ 01/07/2025 các đơn vị hình thành từ các xã, thị trấn của {default}: "
+        line += _named(areas, formed)
+    return line + ". Danh sách đủ ở trang DiaBan."
+
+
+def instructions(data: Dataset, default: str) -> list[str]:
+    """The "Hướng dẫn" lines, naming the area codes the store holds and the default area of a wide sheet."""
+    named = _named(data.areas, [default])
+    return [line.format(default=named, codes=_area_codes(data, default)) for line in INSTRUCTIONS]

@@ -49,9 +49,11 @@ class Problem:
     row: int = 0  # the Excel row, 0 when the problem is not in one row
     col: int = 0  # the Excel column number, 0 when not in one column
 
-    def message(self, lang: Lang = "vi") -> str:
-        """The message in the reader's language."""
-        return self.words.text(lang)
+    def message(self, lang: Lang = "vi", where: str | None = None) -> str:
+        """The message in the reader's language, naming its cell ("SoLieu!F7") and value where it says
+        them; `where` names the place otherwise (a row of the entry grid)."""
+        place = where if where is not None else (f"{self.sheet}!{self.cell}" if self.sheet else self.cell)
+        return self.words.text(lang, where=place, value=f"“{self.value}”")
 
     @property
     def message_vi(self) -> str:
@@ -115,6 +117,7 @@ class Checker:
         self.conversions: list[tuple[str, str, str, str, float]] = []
         self.bad_cells: set[tuple[str, int, int]] = set()
         self.unit_warned: set[tuple[str, str]] = set()  # (sheet, code): a unit warned about once
+        self.yes_no: frozenset[str] = frozenset()  # indicators whose figure is "Đạt" or "Chưa đạt"
 
     def add(
         self,

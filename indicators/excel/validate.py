@@ -26,6 +26,7 @@ from indicators.core.model import (
     TABLES,
     Dataset,
     Table,
+    ValueKind,
     coerce,
 )
 from indicators.excel import guard as xlsx_guard
@@ -231,8 +232,20 @@ def _read_tables(layout: _Layout, facts: Facts, wide_layout: bool, chk: Checker)
     return located
 
 
+def _yes_no_codes(current: Dataset, indicators: list[Located]) -> frozenset[str]:
+    """The indicators whose figure is met or not (1/0): their cells accept "Đạt" and "Chưa đạt"."""
+    catalogue = current.indicators
+    codes = set(catalogue.loc[catalogue["value_kind"] == ValueKind.YES_NO.value, "code"].astype(str))
+    for loc in indicators:
+        if "value_kind" in loc.frame and "code" in loc.frame:
+            kinds = loc.frame["value_kind"].astype(str).str.strip()
+            codes |= set(loc.frame.loc[kinds == ValueKind.YES_NO.value, "code"].astype(str).str.strip())
+    return frozenset(codes)
+
+
 def _check_tables(located: dict[str, list[Located]], current: Dataset, chk: Checker) -> pd.DataFrame:
     """Each column, then the tables against each other and the current data; the catalogue used."""
+    chk.yes_no = _yes_no_codes(current, located.get(INDICATORS.name, []))
     for locs in located.values():
         for loc in locs:
             check_columns(loc, chk)
@@ -372,8 +385,10 @@ class ProblemGroup:
     values: tuple[str, ...]  # the distinct values, in the order first met
 
     def message(self, lang: Lang = "vi") -> str:
-        """The message in the reader's language."""
-        return self.words.text(lang)
+        """The message in the reader's language, naming its cells and values where it says them."""
+        cells = self.cells(lang)
+        place = f"{self.sheet}!{cells}" if self.sheet and cells else self.sheet or cells
+        return self.words.text(lang, where=place, value=self.value_text(lang))
 
     def cells(self, lang: Lang = "vi", limit: int = SHOWN_RANGES) -> str:
         """The ranges as people read them, the first `limit` of them and how many more."""

@@ -28,7 +28,8 @@ from indicators.core.model import (
     Dataset,
     Table,
 )
-from indicators.excel.guide import COLUMN_HELP, INSTRUCTIONS
+from indicators.excel.guide import COLUMN_HELP, instructions
+from indicators.excel.sheets import DEFAULT_AREA
 from indicators.excel.workbook import (
     HEADERS,
     INSTRUCTIONS_SHEET,
@@ -100,9 +101,9 @@ def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
 
 
-def _instructions(book: Workbook) -> None:
+def _instructions(book: Workbook, data: Dataset) -> None:
     sheet = book.create_sheet(INSTRUCTIONS_SHEET)
-    for line in INSTRUCTIONS:
+    for line in instructions(data, DEFAULT_AREA):
         sheet.append([line])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
@@ -213,7 +214,7 @@ def write_workbook(
     """
     book = Workbook()
     book.remove(book.active)
-    _instructions(book)
+    _instructions(book, data)
     if made_from is not None:
         book.custom_doc_props.append(IntProperty(name=MADE_FROM_PROPERTY, value=int(made_from)))
         guide = book[INSTRUCTIONS_SHEET]

@@ -94,9 +94,9 @@ class Message:
     key: str
     values: tuple[tuple[str, object], ...] = ()
 
-    def text(self, lang: Lang = "vi") -> str:
-        """The sentence in `lang`."""
-        return t(self.key, lang).format(**{name: _shown(v, lang) for name, v in self.values})
+    def text(self, lang: Lang = "vi", **where: object) -> str:
+        """The sentence in `lang`; `where` fills what only the reader of it knows (the cell it is at)."""
+        return t(self.key, lang).format(**where, **{name: _shown(v, lang) for name, v in self.values})
 
 
 def msg(key: str, **values: object) -> Message:

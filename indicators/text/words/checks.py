@@ -192,9 +192,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Trang tính không có dòng tiêu đề ở dòng 1: hãy dùng tệp mẫu.",
         "The sheet has no header row in row 1: use the template.",
     ),
+    # {where} is the cell ("SoLieu!F7") or the row it is at, {value} what it holds, quoted.
     "check.not_a_number": (
-        "Không phải là số (ô giá trị chỉ được chứa số; chưa có số liệu thì bỏ dòng này).",
-        "Not a number (a value cell holds a number only; leave the row out when there is no figure).",
+        "Ô {where} ghi {value}, không phải là số. Hãy ghi một số, ví dụ 2.503,3 (dấu chấm ngăn hàng "
+        "nghìn, dấu phẩy trước phần thập phân); chưa có số liệu thì bỏ dòng này.",
+        "Cell {where} holds {value}, which is not a number. Write a number such as 2.503,3 (a dot "
+        "between thousands, a comma before the decimals); leave the row out when there is no figure.",
+    ),
+    "check.not_a_number_yes_no": (
+        "Ô {where} ghi {value}: chỉ tiêu này chỉ nhận “Đạt” hoặc “Chưa đạt” (hoặc 1 / 0); chưa có số "
+        "liệu thì bỏ dòng này.",
+        "Cell {where} holds {value}: this indicator takes “met” or “not met” (or yes / no, 1 / 0); leave "
+        "the row out when there is no figure.",
     ),
     "check.not_a_year": (
         "Không phải là năm: cần một số nguyên từ {first} đến {last}.",
@@ -255,8 +264,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Unknown indicator code: not in the catalogue (the file's ChiTieu sheet or the current data).",
     ),
     "check.value_missing": (
-        "Thiếu giá trị.",
-        "The value is missing.",
+        "Ô {where} để trống. Hãy ghi số liệu, ví dụ 2.503,3 (dấu chấm ngăn hàng nghìn, dấu phẩy trước "
+        "phần thập phân); chưa có số liệu thì bỏ dòng này.",
+        "Cell {where} is empty. Write the figure, such as 2.503,3 (a dot between thousands, a comma "
+        "before the decimals); leave the row out when there is no figure.",
+    ),
+    "check.value_missing_yes_no": (
+        "Ô {where} để trống. Chỉ tiêu này nhận “Đạt” hoặc “Chưa đạt” (hoặc 1 / 0); chưa có số liệu thì "
+        "bỏ dòng này.",
+        "Cell {where} is empty. This indicator takes “met” or “not met” (or yes / no, 1 / 0); leave the "
+        "row out when there is no figure.",
     ),
     "check.wide_column_ignored": (
         "Cột “{header}” không nhận ra nên bị bỏ qua (cột năm viết như 2020, cột mục tiêu như NQ 2020, "

@@ -55,7 +55,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xcol.table": ("Bảng", "Table"),
     "xcol.sheet": ("Trang tính", "Sheet"),
     "xcol.change": ("Thay đổi", "Change"),
-    "xcol.key": ("Khóa (mã · địa bàn · năm · loại)", "Key (code · area · year · kind)"),
+    "xcol.key": ("Số liệu (chỉ tiêu · địa bàn · năm · loại)", "Figure (indicator · area · year · kind)"),
     "xcol.column": ("Cột", "Column"),
     "xcol.old": ("Cũ", "Old"),
     "xcol.new": ("Mới", "New"),

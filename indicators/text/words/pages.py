@@ -18,11 +18,18 @@ PREFIXES = (
     "nav",
     "overview",
     "page",
+    "shell",
 )
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "lang.vi": ("Tiếng Việt", "Tiếng Việt"),
     "lang.en": ("English", "English"),
+    # Streamlit's own texts, put into the reader's language in the browser (dashboard/page_language.py).
+    "shell.skip": ("Bỏ qua, đến nội dung chính", "Skip to main content"),
+    "shell.upload": ("Chọn tệp", "Choose a file"),
+    "shell.drop": ("Kéo và thả tệp vào đây", "Drag and drop a file here"),
+    "shell.add": ("Chọn tệp khác", "Choose another file"),
+    "shell.per_file": ("Tối đa {size} mỗi tệp", "Up to {size} per file"),
     "nav.summary": ("Tổng hợp", "Summary"),
     "nav.domains": ("Lĩnh vực", "Domains"),
     "nav.data": ("Dữ liệu", "Data"),

@@ -16,6 +16,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "version exactly like an uploaded workbook; an empty cell removes nothing.",
     ),
     "enter.area": ("Địa bàn", "Area"),
+    # Where a problem is in the grid, as a message's {where}: "Ô số liệu của dòng … ghi “abc”".
+    "enter.where": ("số liệu của dòng “{name}”", "of the figure in the row “{name}”"),
+    "enter.search": (
+        "Tìm chỉ tiêu theo tên hoặc mã (số đã nhập ở các dòng bị ẩn vẫn được giữ)",
+        "Find an indicator by name or code (figures typed in hidden rows are kept)",
+    ),
+    "enter.search_none": (
+        "Không có chỉ tiêu nào có tên hoặc mã như vậy. Xóa ô tìm kiếm để thấy tất cả.",
+        "No indicator has such a name or code. Clear the search box to see them all.",
+    ),
     "enter.year": ("Năm", "Year"),
     "enter.name": ("Chỉ tiêu", "Indicator"),
     "enter.unit": ("Đơn vị tính", "Unit"),
@@ -151,6 +161,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "upload.layout_long": ("Tệp theo mẫu (dạng dọc)", "Template layout (long)"),
     "upload.layout_wide": ("Bảng dạng ngang", "Wide table"),
+    # A change's kind in a figure's key, where no base year is at hand (obs.change names one).
+    "diff.kind_change": ("Thay đổi", "Change"),
+    "diff.kind_change_per_year": ("Bình quân mỗi năm", "Average a year"),
+    "diff.kind_change_estimate": ("Ước thay đổi", "Estimated change"),
+    "diff.kind_change_per_year_estimate": ("Ước bình quân mỗi năm", "Estimated average a year"),
     "diff.new": ("mới", "new"),
     "diff.changed": ("sửa", "changed"),
     "diff.removed": ("gỡ", "removed"),
@@ -186,6 +201,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Xác nhận: khôi phục số liệu của phiên bản {v} thành phiên bản mới? Lãnh đạo sẽ thấy số liệu "
         "này ngay.",
         "Confirm: restore version {v}'s figures as a new version? Leaders will see them at once.",
+    ),
+    "history.rollback_effect": (
+        "So với phiên bản hiện tại ({current}): thêm {new}, sửa {changed} và gỡ {removed} dòng số liệu.",
+        "Against the current version ({current}): {new} rows added, {changed} changed and {removed} removed.",
     ),
     "history.yes": ("Khôi phục", "Roll back"),
     "history.no": ("Hủy", "Cancel"),
