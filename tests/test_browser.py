@@ -42,11 +42,13 @@ pytestmark = pytest.mark.browser
 SHOTS = ROOT / "tests" / "screenshots"
 # Elements that cut their content off or scroll it sideways (a table wider than a phone, say).
 # A visually hidden box (the 1 px clipped wrapper Streamlit puts round a radio's input for screen
-# readers) clips on purpose and is not counted.
+# readers) clips on purpose and is not counted; nor does a picker's input that ends its long choice
+# in a visible "…" (its whole text is in the list it opens).
 CLIPPED_JS = """() => Array.from(document.querySelectorAll('[data-testid=stMain] *')).filter(e => {
   const style = getComputedStyle(e);
   const hidden = style.clipPath === 'inset(50%)' || style.clip === 'rect(0px, 0px, 0px, 0px)';
-  return !hidden && style.overflowX !== 'visible' && e.clientWidth > 0
+  const ellipsis = e.tagName === 'INPUT' && style.textOverflow === 'ellipsis';
+  return !hidden && !ellipsis && style.overflowX !== 'visible' && e.clientWidth > 0
     && e.scrollWidth > e.clientWidth + 1;
 }).map(e => `${e.getAttribute('data-testid') || e.tagName}: ${e.scrollWidth} > ${e.clientWidth} px`)"""
 # Chart words cut off: a label past the edge of its chart, or, in a group plotly clips to the plot
