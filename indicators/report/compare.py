@@ -356,9 +356,11 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, unit: str,
     target_text = phrase.target_cell(figure, lang, star=True)
     if target_text != fmt.MISSING:
         target_text = f"{t('kind_short.' + str(record['target_kind']), lang)}: {target_text}"
-    actual = phrase.Figure(record["value"], "", str(record.get("qualifier", "")))
+    said_estimate = str(record["actual_kind"]) == ObsKind.ESTIMATE.value
+    actual = phrase.Figure(record["value"], "", str(record.get("qualifier", "")), said_estimate)
     actual_text = phrase.number(actual, lang)
-    estimate = actual_text != fmt.MISSING and str(record["actual_kind"]) == ObsKind.ESTIMATE.value
+    # The one rule: "khoảng 300.000" already hedges, so it takes no "(ước)" beside it.
+    estimate = actual_text != fmt.MISSING and phrase.estimate_marked(actual)
     if estimate:
         actual_text += f" ({t('report.mark.estimate', lang)})"
     if reduce and actual_text != fmt.MISSING and not fmt.is_missing(record["change"]):

@@ -109,8 +109,9 @@ def _points(value: object, unit: str, lang: Lang) -> str:
 
 def fall(row: Record, unit: str, lang: Lang) -> str:
     """A cut-a-year goal set against the unit's own fall a year, or said to lack one: like with like."""
-    # The target as precise as its cell shows it: an implied one no more than its printed %.
-    digits = phrase.number(replace(target_figure(row), comparator=""), lang, mark=False)
+    # The target as precise as its cell shows it: an implied one no more than its printed %, and marked
+    # ≈ as the appendix's legend says (a target worked back from a printed %).
+    digits = phrase.number(replace(target_figure(row), comparator=""), lang)
     target_text = phrase.join(digits, phrase.change_words(unit, lang), True)
     if fmt.is_missing(row["change"]):
         return t("report.cmp.no_fall", lang).format(target=target_text)

@@ -77,7 +77,11 @@ def term_sections(b: Blocks, narrative: Narrative, lang: Lang) -> list[Section]:
         _results(b, narrative, lang),
         Section(
             t("report.h.highlights", lang),
-            highlights if b.highlights else [t("report.no_highlights", lang).format(period=b.period_text)],
+            # Without the area's own results against its targets (a province whose units report, say),
+            # the figures cannot say what stood out: the office writes it, it is never "none".
+            highlights
+            if b.highlights
+            else [t("report.placeholder", lang).format(what=t("report.h.highlights", lang).capitalize())],
             key="highlights",
         ),
         Section(t("report.h.models", lang), office(narrative, "models", lang, examples), key="models"),

@@ -253,7 +253,8 @@ def in_sentence(figure: Figure, lang: Lang) -> str:
     text = number(replace(figure, qualifier=""), lang, document=True)
     if text == fmt.MISSING or figure.yes_no or figure.comparator == "yes":
         return text
-    words = [t("phrase.estimate_word", lang)] if figure.estimate else []
+    # "khoảng" already says the figure is not exact: no "ước khoảng" (estimate_marked).
+    words = [t("phrase.estimate_word", lang)] if estimate_marked(figure) else []
     if figure.qualifier:
         qualifier = t(f"phrase.qualifier.{figure.qualifier}", lang)
         words = [*words, qualifier] if lang == "vi" else [qualifier, *words]

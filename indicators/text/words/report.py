@@ -478,10 +478,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Các chỉ tiêu vượt cao nhất so với mục tiêu {period}:",
         "The targets exceeded by the widest margin over {period}:",
     ),
-    "report.no_highlights": (
-        "Chưa có số liệu về chỉ tiêu vượt mục tiêu {period}.",
-        "No target has been recorded as exceeded over {period} yet.",
-    ),
     "report.examples_intro": (
         "Kết quả biểu dương, khen thưởng điển hình tiên tiến {period}:",
         "Good examples commended over {period}:",
