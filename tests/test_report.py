@@ -26,6 +26,7 @@ from indicators.__main__ import main
 from indicators.core import attainment, progress
 from indicators.core.model import Dataset
 from indicators.report import content as report
+from indicators.report import goals as report_goals
 from indicators.report import render as report_render
 from indicators.report import template as report_template
 from indicators.store.database import Store
@@ -897,3 +898,19 @@ def test_the_term_goals_keep_the_source_qualifier(
     over, under = (t(f"phrase.qualifier.{q}", lang) for q in ("tren", "duoi"))
     assert targets["INCOME_PC"] == f"{kind}: {over} 45"
     assert targets["STUNTING"] == f"{kind}: {under} {fmt.number(27.6, lang)}"
+
+
+def test_a_cut_goal_says_the_level_never_as_reached(data: Dataset) -> None:
+    # A fall a year is what the goal asks: the rate's level beside it is not an achievement ("đạt").
+    year = report.build(data, "106", report.parse_period(None, 2020), "vi")
+    goals = [p for s in year.sections for p in s.paragraphs if p.startswith("Tỷ lệ hộ nghèo: mục tiêu")]
+    assert goals and all("năm 2020: 18,22% (ước)" in p and "đạt 18,22%" not in p for p in goals), goals
+
+
+def test_a_cut_goal_says_the_fall_a_year_it_is_judged_on() -> None:
+    goal = {"comparator": "reduce_by", "observed_change_per_year": -4.5, "method": "linear"}
+    assert report_goals._goal_pace(goal, "%", "vi") == "bình quân mỗi năm giảm 4,5 điểm\u00a0%"
+    assert report_goals._goal_pace(goal, "%", "en") == "an average fall of 4.5 percentage points a year"
+    # A rise, or no second figure yet: the goal's own pace is not said again, nor a false fall.
+    assert report_goals._goal_pace({**goal, "observed_change_per_year": 1.0}, "%", "vi") == ""
+    assert report_goals._goal_pace({**goal, "observed_change_per_year": float("nan")}, "%", "vi") == ""

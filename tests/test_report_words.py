@@ -329,7 +329,12 @@ def test_a_goal_waiting_for_figures_says_which_with_their_years(lang: Lang, code
             "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
             "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
         ),
-        ("term", "en", "COMMENDATIONS, 2016 – 2020", "Over 2016 – 2020, Tam Đường district received 835"),
+        (
+            "term",
+            "en",
+            "COMMENDATIONS, 2016 – 2020",
+            "Over 2016 – 2020, collectives and individuals in Tam Đường district received 835",
+        ),
     ],
 )
 def test_the_awards_heading_names_the_years_the_counts_add_up(

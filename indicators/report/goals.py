@@ -52,14 +52,22 @@ def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: 
     if kind == ValueKind.TERM_TOTAL.value:
         first, last = phrase.summed_over(year)
         return t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
-    return t(f"report.goal_{which}", lang).format(y=year, value=text)
+    # A cut a year is judged on the fall, not the level: the level is said, never as "đạt" (reached).
+    cut = str(goal.get("comparator", "")) == Comparator.REDUCE_BY.value
+    return t("report.goal_base" if cut else f"report.goal_{which}", lang).format(y=year, value=text)
 
 
 def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
     """The pace a goal needs: points a year for a share, a % a year for a level growing, else its unit."""
     if str(goal["comparator"]) == Comparator.REDUCE_BY.value:
-        # The goal is itself a pace ("bình quân mỗi năm giảm 2 điểm %"): saying it again adds nothing.
-        return ""
+        # The goal is itself a pace ("bình quân mỗi năm giảm 2 điểm %"): saying it again adds nothing,
+        # but the fall a year it is judged on is said beside the level, never the level alone.
+        observed = goal.get("observed_change_per_year", math.nan)
+        if fmt.is_missing(observed) or float(observed) >= 0:
+            return ""
+        step = phrase.change_words(unit, lang)
+        value = phrase.join(fmt.number(abs(float(observed)), lang), step, document=True)
+        return t("report.reduction", lang).format(value=value)
     change = goal["required_change_per_year"]
     share = unit in phrase.SHARE_UNITS
     if str(goal["method"]) == "cagr" and not share and not fmt.is_missing(goal["required_growth_pct"]):

@@ -124,7 +124,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.awards_total": (
         "Trong {period}, {area} có {tt} và {cn} được khen thưởng, cụ thể như sau:",
-        "Over {period}, {area} received {tt} and {cn}, as follows:",
+        "Over {period}, collectives and individuals in {area} received {tt} and {cn}, as follows:",
     ),
     "report.chart": ("Biểu đồ {n}. {title}", "Chart {n}. {title}"),
     "report.no_browser": (
@@ -213,7 +213,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "COMPARISON OF THE UNITS UNDER THE AREA, {y}",
     ),
     "report.cmp.intro": (
-        "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} trên {k} {indicators} có số liệu. Số "
+        "So sánh {m} {units} ({kinds}) trực thuộc {area} năm {y} về {k} {indicators} có số liệu. Số "
         "chung của toàn {area} chỉ được tổng hợp khi tất cả các đơn vị đã có số liệu; mỗi đơn vị được "
         "đánh giá theo mục tiêu của mình. Chi tiết tại {appendix}.",
         "This section compares the {m} {units} ({kinds}) of {area} in {y} on the {k} {indicators} they "
