@@ -73,6 +73,8 @@ def show(data: Dataset, lang: Lang, area: str | None) -> bool:
     if note:
         st.markdown(note)
     if others:
-        with st.expander(t("standing.others", lang).format(n=fmt.number(len(others), lang))):
+        # "The other goals" only after some are named above; otherwise they are simply the goals.
+        key = "standing.others" if behind else "standing.all"
+        with st.expander(t(key, lang).format(n=fmt.number(len(others), lang))):
             st.markdown("\n".join(others))
     return True

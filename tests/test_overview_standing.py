@@ -104,3 +104,6 @@ def test_the_shipped_data_says_its_goals_lack_figures_not_that_none_is_behind(st
     )
     assert not any(m.value.startswith("**Chưa đạt") for m in at.markdown)
     assert "Không có mục tiêu nào" not in "\n".join(m.value for m in at.markdown)
+    # With none named above, the fold holds the goals themselves, not "the other" goals.
+    (folded,) = at.expander
+    assert folded.label == "Từng mục tiêu (18)"

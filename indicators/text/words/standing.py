@@ -15,6 +15,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "No goal is behind or not met.",
     ),
     "standing.others": ("Các mục tiêu còn lại ({n})", "The other goals ({n})"),
+    "standing.all": ("Từng mục tiêu ({n})", "Each goal ({n})"),
     "standing.line": ("{figure}; mục tiêu {goal}", "{figure}; goal {goal}"),
     "standing.no_figure": ("chưa có số liệu", "no figure yet"),
 }
