@@ -423,7 +423,7 @@ def test_every_number_in_the_goals_text_is_the_progress_engine_value(
     for text, (_, goal) in zip(section, goals.iterrows(), strict=True):
         name = str(names[goal["code"]])
         # A yearly goal reads as one for every year, never as the goal year's alone.
-        lead = "mục tiêu giai đoạn đến năm 2025: hằng năm " if goal["yearly"] else "mục tiêu đến năm 2025 "
+        lead = "mục tiêu giai đoạn đến năm 2025: hàng năm " if goal["yearly"] else "mục tiêu đến năm 2025 "
         assert text.startswith(f"{name}: {lead}"), text
         # 2021: the first year of a total over 2021–2025 that has no figure yet.
         allowed = {2020.0, 2021.0, 2025.0, *stated.loc[stated["code"] == goal["code"], "value"]}

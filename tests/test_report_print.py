@@ -228,7 +228,7 @@ def test_the_appendix_notes_spell_out_the_abbreviations(contents: dict[str, repo
     assert "Viết tắt: KH: Kế hoạch." in contents["compare_vi"].area_legend
     # "Plan: Plan" explains nothing: only the English abbreviations that differ from their word.
     assert (
-        "Abbreviations: Res.: Resolution; Prog.: Programme; Quota: Assigned quota."
+        "Abbreviations: Res.: Resolution; Prog.: Programme; Asg.: Assigned target."
         in contents["term_en"].legend
     )
 

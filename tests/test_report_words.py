@@ -143,7 +143,7 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
 @pytest.mark.parametrize(
     ("lang", "code", "expected"),
     [
-        ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt trên 90%;"),
+        ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hàng năm đạt trên 90%;"),
         # "every year" is said once: never "for each year of the term …, … every year".
         ("en", "PARTY_ORGS_GOOD", ": over the term to 2025, over 90% every year;"),
         ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm\u00a0%/năm"),
@@ -320,30 +320,74 @@ def test_a_goal_waiting_for_figures_says_which_with_their_years(lang: Lang, code
         (
             "term",
             "vi",
-            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
-            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+            "KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
+            "Trong giai đoạn 2015 – 2020, huyện Tam Đường có ước 835 lượt",
         ),
         (
             "year",
             "vi",
-            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
-            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+            "KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
+            "Trong giai đoạn 2015 – 2020, huyện Tam Đường có ước 835 lượt",
         ),
         (
             "term",
             "en",
-            "COMMENDATIONS, 2016 – 2020",
-            "Over 2016 – 2020, collectives and individuals in Tam Đường district received 835",
+            "COMMENDATIONS, THE 2015 – 2020 TERM",
+            "Over the 2015 – 2020 term, collectives and individuals in Tam Đường district received an "
+            "estimated 835",
         ),
     ],
 )
-def test_the_awards_heading_names_the_years_the_counts_add_up(
+def test_the_awards_heading_names_the_period_as_the_source_does(
     kind: str, lang: Lang, heading: str, lead: str
 ) -> None:
-    """The counts are totals given in 2020 over the term's years, 2016 to 2020: never "2015 – 2020"."""
+    """The source's "Số lượng tập thể, cá nhân được khen thưởng giai đoạn 2015-2020": the term, as it
+    names it, in a year's report too; never "các năm 2016 – 2020" nor the year alone."""
     awards = next(s for s in _content(kind, lang).sections if s.key == "awards")
-    assert awards.heading.endswith(heading) and "2015" not in awards.heading
-    assert awards.paragraphs[0].startswith(lead)
+    assert awards.heading.endswith(heading) and "2016" not in awards.heading
+    assert awards.paragraphs[-1].startswith(lead)
+
+
+def _award_lines(kind: str, lang: Lang) -> list[str]:
+    awards = next(s for s in _content(kind, lang).sections if s.key == "awards")
+    return [*awards.paragraphs, *(p for part in awards.parts for p in part.paragraphs)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_estimated_award_count_carries_its_estimate_word(lang: Lang) -> None:
+    """Every count of the awards is an estimate in the data ("ước", as the comparison prints it)."""
+    obs = DATA.observations
+    awards = obs[(obs["area"] == "106") & obs["code"].map(INFO["domain"]).eq("commendations")]
+    assert set(awards["kind"]) == {"estimate"}
+    word = t("phrase.estimate_word", lang)
+    counts = 0
+    for line in _award_lines("term", lang):
+        # Each number in the line (not the years of its period) follows the estimate word.
+        for found in re.finditer(r"(?<![\d.,])\d+(?:[.,]\d+)*", line):
+            if re.fullmatch(r"20\d\d", found[0]):
+                continue
+            before = line[: found.start()].rstrip()
+            assert (
+                before.endswith(word)
+                or before.endswith(f"{word} {t('phrase.qualifier.tren', lang)}")
+                or (lang == "en" and before.endswith(f"{t('phrase.qualifier.tren', lang)} {word}"))
+            ), (found[0], line)
+            counts += 1
+    # 3 forms (6 counts), 7 titles, 2 totals, 1 proposal.
+    assert counts == 16
+
+
+@pytest.mark.parametrize(("lang", "proposed"), [("vi", "được trình tỉnh đề nghị"), ("en", "proposed")])
+def test_wartime_proposals_are_said_apart_from_the_awards_received(lang: Lang, proposed: str) -> None:
+    """ "Trình tỉnh đề nghị" is a proposal, not an award: its own sentence, before the lead that says
+    "được khen thưởng, cụ thể như sau", and under no part of that list."""
+    awards = next(s for s in _content("term", lang).sections if s.key == "awards")
+    first, lead = awards.paragraphs
+    assert proposed in first and first.endswith(("4 cá nhân.", "an estimated 4."))
+    assert lead.endswith(("cụ thể như sau:", "as follows:"))
+    listed = [p for part in awards.parts for p in [part.heading, *part.paragraphs]]
+    assert not any(proposed in p or "kháng chiến" in p or "resistance" in p for p in listed)
+    assert len(awards.parts) == 2
 
 
 def test_a_change_in_points_has_one_english_wording() -> None:
@@ -388,3 +432,17 @@ def test_an_english_estimate_with_a_qualifier_reads_over_an_estimated() -> None:
     ]
     vi = _about(_sentences(_content("term", "vi")), "CADRE_TRAINING", "vi")
     assert vi and vi[0].endswith("tổng giai đoạn 2016–2020 ước đạt trên 4.220 lượt.")
+
+
+@pytest.mark.parametrize("kind", ["term", "year"])
+def test_english_says_what_vietnamese_says_of_a_goal_and_an_assigned_target(kind: str) -> None:
+    """No "at least" where the source says "đạt 55 tỷ" (no "trên", "tối thiểu"), and "chỉ tiêu giao" is
+    an assigned target in plain English, never a quota handed down."""
+    said = [*_everything(_content(kind, "en")), *(s.heading for s in _content(kind, "en").sections)]
+    assert [line for line in said if "at least" in line] == []
+    assert [line for line in said if "quota" in line.lower()] == []
+    goals = _goal_sentences(_content(kind, "en"))
+    assert any("to reach" in s for s in goals)
+    if kind == "term":
+        budget = next(s for s in goals if s.startswith(_name("BUDGET_REV", "en") + ":"))
+        assert "by 2025, to reach 55 billion VND;" in budget

@@ -136,7 +136,7 @@ def test_a_shares_pace_is_in_points_and_a_yearly_goal_reads_yearly(data: Dataset
     # 50 % in 2020 to 52,75 % in 2025: +0,55 points a year, not the share's own growth of 1,08 %.
     assert summary.loc["Tỷ lệ lao động qua đào tạo (%)", "required_pace"] == "+0,55 điểm %/năm"
     good = summary.loc["Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên (%)", "goal"]
-    assert good == "hằng năm trên 90\u202f% (2025)"
+    assert good == "hàng năm trên 90\u202f% (2025)"
     english = tables.goals_summary(data, progress.compute(data), "en")
     pace = english.loc[english["indicator"] == "Share of workers with training (%)", "required_pace"]
     assert pace.tolist() == ["+0.55 percentage points/year"]

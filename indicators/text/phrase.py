@@ -26,9 +26,10 @@ _SIGN = {"at_most": "≤"}
 # 27,6%"). "khoảng" says no direction, so "≤ khoảng 13,3 ‰" keeps both.
 _DIRECTED = frozenset({"tren", "duoi"})
 _QUALIFIED_GOALS = frozenset({"at_least", "at_most"})
-# Goal words that already bound the figure ("at least", "at most", "không vượt quá"): a ≈ after them
-# would stack a second hedge on the first, so the figure takes none (its basis note says implied).
-_BOUNDING = frozenset({("at_least", "en"), ("at_most", "en"), ("at_most", "vi")})
+# Goal words that already bound the figure ("at most", "không vượt quá"): a ≈ after them would stack a
+# second hedge on the first, so the figure takes none (its basis note says implied). The same comparators
+# in both languages: "đạt ≈ 100%" is "to reach ≈ 100%", never ≈ in one language and not the other.
+_BOUNDING = frozenset({"at_most"})
 # A document never breaks a line inside a unit of points: "điểm" and "%" stay on one line.
 _TOGETHER = {"điểm %": "điểm\u00a0%", "điểm ‰": "điểm\u00a0‰"}
 
@@ -306,10 +307,10 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
 
 
 def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%",
+    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hàng năm đạt 90%", "không vượt quá 27,6%",
     and as the source qualifies it: "đạt trên 45 triệu đồng" ("over 45 million dong"), "dưới 27,6%"."""
     comparator = figure.comparator or "at_least"
-    mark = (comparator, lang) not in _BOUNDING
+    mark = comparator not in _BOUNDING
     value = "" if comparator == "yes" else number(figure, lang, document, mark=mark)
     notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]

@@ -240,7 +240,7 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def _target_text(row: Mapping[str, Any], lang: Lang) -> str:
-    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)", "hằng năm 90 (…)"."""
+    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)", "hàng năm 90 (…)"."""
     kind = str(row["target_kind"])
     figure = phrase.target_figure(row)
     # The row's unit (in the name) is already the fall a year for a cut; the remainder is said below.
