@@ -107,9 +107,11 @@ def fits_page(figure: Any) -> bool:
 
 # A period in a title or heading ("2020 – 2025", "2016–2020") is one unit: no line breaks inside it. The
 # spaces become no-break spaces and a word joiner follows the dash, which alone would allow a break.
-# "giai đoạn" stays with its period too: a title never ends a line on "giai" and opens the next on "đoạn".
+# "giai đoạn" is one word in two syllables: no line ends on "giai" and opens the next on "đoạn", in a
+# title or a heading; in the title it stays with its period too.
 _PERIOD = re.compile(r"(\d{4})( ?)–( ?)(\d{4})")
 _TERM_WORD = re.compile(r"\b(giai) (đoạn) (?=\d{4})", re.IGNORECASE)
+_TERM_PAIR = re.compile(r"\b(giai) (đoạn)\b", re.IGNORECASE)
 
 
 def keep_together(text: str, term_word: bool = False) -> str:
@@ -123,6 +125,11 @@ def keep_together(text: str, term_word: bool = False) -> str:
     return _PERIOD.sub(
         lambda m: m[1] + ("\u00a0" if m[2] else "") + "–\u2060" + ("\u00a0" if m[3] else "") + m[4], text
     )
+
+
+def keep_heading(text: str) -> str:
+    """A heading with its periods on one line and "giai đoạn" never split between two lines."""
+    return keep_together(_TERM_PAIR.sub(lambda m: f"{m[1]}\u00a0{m[2]}", text))
 
 
 def column_head(text: str) -> str:
@@ -189,12 +196,12 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
         closes = number == closing_section
         sections.append(
             {
-                "heading": keep_together(section.heading),
+                "heading": keep_heading(section.heading),
                 "paragraphs": section.paragraphs,
                 "keep": closes and closing_part < 0,
                 "parts": [
                     {
-                        "heading": keep_together(p.heading),
+                        "heading": keep_heading(p.heading),
                         "paragraphs": p.paragraphs,
                         "keep": closes and i == closing_part,
                     }

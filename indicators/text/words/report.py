@@ -107,18 +107,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goal_required_rise": ("cần tăng {value}/năm", "needs a rise of {value} a year"),
     "report.goal_required_drop": ("cần giảm {value}/năm", "needs a fall of {value} a year"),
     "report.goal_status": ("tiến độ: {status}", "progress: {status}"),
-    # What a goal's progress waits for, said as missing data with its years.
+    # What the goals' progress waits for, said once as missing data with its years, naming the goals.
     "report.goal_missing.no_baseline": (
-        "chưa có số liệu năm gốc {base} để đánh giá tiến độ",
-        "no {base} baseline figure yet to judge progress",
+        "Chưa có số liệu năm gốc {base} để đánh giá tiến độ của {count}: {names}.",
+        "No {base} baseline figure yet to judge progress towards {count}: {names}.",
     ),
     "report.goal_missing.no_later_data": (
-        "chưa có số liệu sau năm gốc {base} để đánh giá tiến độ",
-        "no figure after the {base} baseline yet to judge progress",
+        "Chưa có số liệu các năm sau năm gốc {base} để đánh giá tiến độ của {count}: {names}.",
+        "No figure for the years after the {base} baseline yet to judge progress towards {count}: {names}.",
     ),
     "report.goal_missing.term_total": (
-        "chưa có số liệu cả giai đoạn {first}–{goal} để đánh giá tiến độ",
-        "no figure for the whole {first}–{goal} term yet to judge progress",
+        "Chưa có số liệu cả giai đoạn {first}–{goal} để đánh giá tiến độ của {count} tính tổng cả giai "
+        "đoạn: {names}.",
+        "No figure for the whole {first}–{goal} term yet to judge progress towards {count} summed over "
+        "the term: {names}.",
+    ),
+    "report.goal_noun": ("mục tiêu", "goals"),
+    # A remainder ("30% xếp loại khá" beside "70% xếp loại tốt") is judged with the share it completes.
+    "report.goal_remainder": (
+        "không đánh giá riêng: là phần còn lại sau các mục tiêu khác của cùng tổng thể, "
+        "được đánh giá cùng các mục tiêu đó",
+        "not judged on its own: it is the rest of a whole after the other goals for that whole, "
+        "and is judged with them",
     ),
     "report.awards_total": (
         "Trong {period}, {area} có {tt} và {cn} được khen thưởng, cụ thể như sau:",
