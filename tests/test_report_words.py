@@ -499,3 +499,47 @@ def test_every_year_is_spelt_one_way_in_our_own_words(kind: str) -> None:
     said = _everything(_content(kind, "vi"))
     assert [line for line in said if "hằng năm" in line.lower()] == []
     assert any("hàng năm" in line for line in said)
+
+
+def test_a_remainder_goal_says_why_it_is_not_judged_on_its_own() -> None:
+    """ "30% xếp loại khá" is the rest after "70% xếp loại tốt": with no later figure it waits for them as
+    the other goals do; with one, it says in words why it is not judged alone, never a bare
+    "không đánh giá"."""
+    goal = {
+        "reason": "",
+        "comparator": "remainder",
+        "status": "not_judged",
+        "base_year": 2020,
+        "goal_year": 2025,
+    }
+    assert report_goals.missing({**goal, "latest_value": float("nan")}) == ("no_later_data", 2020, 2025)
+    later = {**goal, "latest_value": 28.0, "latest_year": 2021, "final": False}
+    assert report_goals.missing(later) is None
+    for lang in ("vi", "en"):
+        status = report_goals._goal_status(later, lang)
+        assert status.endswith(t("report.goal_remainder", lang)) and t("progress.not_judged", lang) in status
+
+
+@pytest.mark.parametrize(
+    ("lang", "cut"),
+    [
+        ("vi", "mục tiêu giai đoạn đến năm 2025: mỗi năm giảm 0,5 điểm\u00a0‰."),
+        ("en", "a fall of 0.5 per-mille points every year."),
+    ],
+)
+def test_a_cut_set_for_every_year_is_said_as_the_source_says_it(lang: Lang, cut: str) -> None:
+    """ "Mức giảm tỷ lệ sinh hàng năm 0,5‰/năm": every year, never "bình quân" (on average) of our own."""
+    goals = _goal_sentences(_content("term", lang))
+    birth = next(s for s in goals if s.startswith(_name("BIRTH_RATE", lang) + ":"))
+    assert birth.endswith(cut) and "bình quân" not in birth and "average" not in birth
+    # The poverty goal the source does set on average ("giảm bình quân 2%/năm") keeps its "bình quân".
+    poverty = next(s for s in goals if s.startswith(_name("POV_RATE", lang) + ":"))
+    assert ("bình quân mỗi năm giảm 2" if lang == "vi" else "a fall of 2 percentage points a year") in poverty
+
+
+@pytest.mark.parametrize("kind", ["term", "year"])
+def test_the_festivals_read_as_the_terms_never_a_years(kind: str) -> None:
+    sentences = _sentences(_content(kind, "en"))
+    festivals = _about(sentences, "FESTIVALS", "en")
+    assert len(festivals) == 1 and festivals[0].endswith("an estimated 29 in total over 2016–2020.")
+    assert "in 2020" not in festivals[0]

@@ -301,7 +301,7 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
         text = f"{_SIGN[figure.comparator]} {text}"
     if figure.implied:
         text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
-    if figure.per_year:
+    if figure.per_year and figure.comparator != "reduce_by":  # "giảm mỗi năm" says its year already
         text = t("phrase.cell.yearly", lang).format(value=text)
     return text
 
@@ -318,6 +318,9 @@ def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
         value += f" ({'; '.join(notes)})"
     qualified = figure.qualifier in _DIRECTED and comparator in _QUALIFIED_GOALS
     key = f"phrase.goal.qualified.{comparator}" if qualified else f"phrase.goal.{comparator}"
+    if figure.per_year and comparator == "reduce_by":
+        # "Mức giảm … hàng năm 0,5‰/năm": a cut every year, not on average; it says its year itself.
+        return t("phrase.goal.reduce_each_year", lang).format(value=value).strip()
     what = t(key, lang).format(value=value).strip()
     return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
 

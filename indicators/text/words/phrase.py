@@ -38,6 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.goal.qualified.at_least": ("đạt {value}", "{value}"),
     "phrase.goal.qualified.at_most": ("{value}", "{value}"),
     "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
+    # A cut the source sets for every year ("hàng năm … /năm"), not as an average over the term.
+    "phrase.goal.reduce_each_year": ("mỗi năm giảm {value}", "a fall of {value} every year"),
     # The source states the share itself ("30% xếp loại khá"): the rest of a whole, not a floor.
     "phrase.goal.remainder": ("là {value}", "{value}"),
     # A goal still ahead: never "by 2025, met", which reads as done.
