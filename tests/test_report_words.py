@@ -543,3 +543,20 @@ def test_the_festivals_read_as_the_terms_never_a_years(kind: str) -> None:
     festivals = _about(sentences, "FESTIVALS", "en")
     assert len(festivals) == 1 and festivals[0].endswith("an estimated 29 in total over 2016–2020.")
     assert "in 2020" not in festivals[0]
+
+
+def test_goals_are_ordered_by_field_and_a_remainder_follows_what_it_completes() -> None:
+    catalogue = {
+        "LOCAL_GOV_FAIR": {"domain": "political_system", "order": 1},
+        "LOCAL_GOV_GOOD": {"domain": "political_system", "order": 2},
+        "STUNTING": {"domain": "health", "order": 3},
+        "INCOME_PC": {"domain": "economy", "order": 9},
+    }
+    goals = [
+        {"code": "LOCAL_GOV_FAIR", "comparator": "remainder"},
+        {"code": "LOCAL_GOV_GOOD", "comparator": "at_least"},
+        {"code": "STUNTING", "comparator": "at_most"},
+        {"code": "INCOME_PC", "comparator": "at_least"},
+    ]
+    ordered = [g["code"] for g in report_goals.by_field(goals, catalogue)]
+    assert ordered == ["INCOME_PC", "STUNTING", "LOCAL_GOV_GOOD", "LOCAL_GOV_FAIR"]
