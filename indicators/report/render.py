@@ -256,6 +256,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
             for i, r in enumerate(content.area_rows)
         ],
         "area_none": content.area_none,
+        "area_intro": content.area_intro,
         "area_legend": content.area_legend,
     }
 

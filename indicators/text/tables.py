@@ -433,7 +433,7 @@ def goals_summary(
         why = _why(goal, gaps, lang)
         records.append(
             {
-                "indicator": f"{name} ({unit})" if unit else name,
+                "indicator": phrase.titled(name, unit),
                 "base": phrase.figure_cell(_goal_figure(goal, "base", kind, qualifiers), lang, dated=True),
                 "goal": _goal_when(goal, goal_text(data, goal, unit, lang), kind, lang),
                 "latest": phrase.figure_cell(
