@@ -260,7 +260,7 @@ def test_the_year_review_in_words(later: Dataset) -> None:
     poverty = vi.loc["Tỷ lệ hộ nghèo (%)"]
     assert poverty["plan"] == "≤ 14\u202f% · 103,7\u202f% · ▲ vượt"
     assert poverty["previous"] == "15 · −1,5 điểm %"
-    tourists = vi.loc["Số lượt khách du lịch (lượt khách)"]
+    tourists = vi.loc["Số lượt khách du lịch"]
     assert tourists["figure"] == "450.000 (ước)"
     assert tourists["path"] == "cần đạt 454.715 năm 2023, đang 450.000 (ước) · ↗ đúng tiến độ"
     en = year_tables.summary(later, rows, AREA, "en").set_index("indicator")

@@ -18,6 +18,7 @@ from indicators.core.model import AreaLevel, Comparator, Dataset, ObsKind
 from indicators.report import compare_text as words
 from indicators.report import legend as report_legend
 from indicators.report import results as report_results
+from indicators.report.content import _CHART_MIN as CHART_MIN
 from indicators.report.content import (
     AreaRow,
     Content,
@@ -28,6 +29,7 @@ from indicators.report.content import (
     _num,
     build,
 )
+from indicators.report.content import _attainment_figure as attainment_figure
 from indicators.report.facts import catalogue as _catalogue
 from indicators.report.facts import period_text
 from indicators.report.narrative import EMPTY, Narrative
@@ -262,9 +264,12 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     # Save outputs.
     figures = dict(content.figures)
     drawn = _charted(shown)
+    alone = _one_unit_judged(shown, year) if drawn is None else None
     if drawn is not None:
         record = info.loc[drawn.code]
         figures["compare"] = lambda: [_figure(data, drawn, record, lang)]
+    elif alone is not None:
+        figures["compare"] = lambda: [_unit_figure(data, alone, lang)]
     return replace(
         content,
         sections=insert_after(content.sections, "results", section),
@@ -531,3 +536,23 @@ def _figure(data: Dataset, result: compare.Comparison, info: pd.Series, lang: La
     figure = compare_charts.compare_figure(data, result, name, unit, lang, for_print=True)
     figure.update_layout(title_text=" ")
     return title, figure
+
+
+def _one_unit_judged(shown: list, year: int) -> pd.DataFrame | None:
+    """Where one unit alone reported, its results judged against its own targets, for a chart of them.
+
+    No indicator has two bars to compare, but the unit's targets met or exceeded are worth a picture;
+    fewer than the report's minimum of bars add nothing to the sentences that give each %.
+    """
+    kids = [r.children[r.children["status"].isin(words.JUDGED)] for r in shown]
+    judged = pd.concat(kids, ignore_index=True) if kids else pd.DataFrame()
+    if judged.empty or judged["area"].nunique() != 1 or len(judged) < CHART_MIN:
+        return None
+    return judged.rename(columns={"value": "actual"}).assign(year=year)
+
+
+def _unit_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple[str, object]:
+    """The attainment chart of the term report, drawn for the one unit that reported, named in its title."""
+    _, figure = attainment_figure(data, judged, lang)
+    name = words.in_sentence(str(judged["label"].iloc[0]), lang)
+    return t("cmpdoc.chart_unit", lang).format(unit=name), figure

@@ -37,7 +37,9 @@ CHART_WIDTH_PX = 480
 CHART_WIDTH = Mm(160)
 # Taller than this at that scale, a chart would not fit on a page with its caption: it is left out, and
 # its figures stay in the appendix table (a chart shrunk to fit would print words too small to read).
-CHART_MAX_HEIGHT = Mm(200)
+# The page holds 257 mm of text (297 mm less 20 mm margins top and bottom); two caption lines of 13 pt
+# and the spacing around the figure take about 16 mm of it.
+CHART_MAX_HEIGHT = Mm(235)
 CONVERT_SECONDS = 180
 CHART_SECONDS = 60
 # One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,

@@ -280,7 +280,7 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "indicator": [
-                f"{n} ({u})" if u else str(n) for n, u in zip(found["indicator"], found["unit"], strict=True)
+                phrase.titled(str(n), str(u)) for n, u in zip(found["indicator"], found["unit"], strict=True)
             ],
             "actual": [phrase.figure_cell(_actual_figure(r, ""), lang) for r in records],
             "target": [_target_text(r, lang) for r in records],

@@ -18,6 +18,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # The comparison's sentences under the term report's field headings, the commendations last.
     "cmpdoc.field.awards": ("Công tác khen thưởng", "Commendations"),
     "cmpdoc.field.other": ("Các chỉ tiêu khác", "Other indicators"),
+    # Where one unit alone reported: its results against its own targets, drawn.
+    "cmpdoc.chart_unit": (
+        "Mức đạt so với chỉ tiêu của {unit}",
+        "Results of {unit} against its targets",
+    ),
     # A unit's own target missing from the store: missing data, never a fact about the unit.
     "cmpdoc.no_target": ("chưa có số liệu chỉ tiêu", "no target recorded"),
     # Why the parent has no figure where not every unit reported: the true reason comes first.
