@@ -89,7 +89,8 @@ def test_unit_type_words_are_lower_case_in_a_list_of_names(shipped: Dataset) -> 
 
 
 def test_a_target_the_store_lacks_is_missing_data_never_the_unit_s(contents: dict) -> None:
-    for lang, word in (("vi", "chưa có số liệu chỉ tiêu"), ("en", "no target recorded")):
+    words: dict[Lang, str] = {"vi": "chưa có số liệu chỉ tiêu", "en": "no target recorded"}
+    for lang, word in words.items():
         rows = [r for r in contents[lang].area_rows if not r.group]
         without = [r for r in rows if r.target == "—"]
         assert len(without) == 55
@@ -209,10 +210,11 @@ def test_a_lone_part_takes_no_number(contents: dict) -> None:
 
 
 def test_part_two_names_the_next_term_and_leaves_the_goals_to_the_office(contents: dict) -> None:
-    for lang, heading, gap in (
-        ("vi", "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU GIAI ĐOẠN 2020 – 2025", "Mục tiêu"),
-        ("en", "PART TWO. DIRECTION, TASKS AND GOALS FOR THE 2020 – 2025 TERM", "Goals"),
-    ):
+    expected: dict[Lang, tuple[str, str]] = {
+        "vi": ("PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU GIAI ĐOẠN 2020 – 2025", "Mục tiêu"),
+        "en": ("PART TWO. DIRECTION, TASKS AND GOALS FOR THE 2020 – 2025 TERM", "Goals"),
+    }
+    for lang, (heading, gap) in expected.items():
         content = contents[lang]
         assert [s.heading for s in content.sections if s.key == "part_two"] == [heading]
         goals = content.section("goals")
