@@ -366,8 +366,11 @@ def test_the_results_say_what_is_missing_instead_of_no_figures(seeded: dict) -> 
 
 
 def test_no_chart_of_one_bar_and_the_caption_says_the_period(seeded: dict, contents: dict) -> None:
-    # One district reported: a chart of one bar compares nothing.
-    assert "compare" not in seeded["vi"].figures
+    # One district reported: a chart of one bar compares nothing; its three results against its own
+    # targets are drawn instead, under its name.
+    ((title, alone),) = seeded["vi"].figures["compare"]()
+    assert title == "Mức đạt so với chỉ tiêu của huyện Tam Đường"
+    assert len(alone.data[0].x) == 3  # type: ignore[attr-defined]
     ((caption, figure),) = contents["vi"].figures["compare"]()
     assert caption == "Tổng diện tích chè năm 2026"
     # The four communes' partial sum is drawn as no line of the province.

@@ -291,7 +291,7 @@ def test_thin_years_say_so(store: Store) -> None:
     assert (rows["value_kind"] == "estimate").all() and (rows["plan_status"] == "").all()
     # A term total is the term's, not the year's: 5.150 jobs over 2015–2020, said beside the figure.
     words = year_tables.summary(data, rows, AREA, "vi").set_index("indicator")
-    assert words.loc["Số lao động được giải quyết việc làm (lao động)", "figure"] == (
+    assert words.loc["Số lao động được giải quyết việc làm", "figure"] == (
         "5.150 (ước) · cộng dồn giai đoạn 2015–2020"
     )
     assert year_review.review(data, AREA, 2031).empty
