@@ -191,7 +191,24 @@ def test_the_sentences_follow_the_term_report_s_fields(contents: dict) -> None:
         "Thu nhập bình quân đầu người",
         "Cơ cấu kinh tế: nông, lâm nghiệp, thủy sản",
     ]
-    assert section.parts[3].paragraphs[0].startswith("Bằng khen Chủ tịch UBND tỉnh (cá nhân)")
+    # The awards as the commendation section lists them: wartime proposals, forms of award highest
+    # first, emulation titles highest first, the examples held up last.
+    awards = [s.split(",")[0].split(" (")[0] for s in section.parts[3].paragraphs]
+    assert list(dict.fromkeys(awards)) == [
+        "Cá nhân có thành tích trong kháng chiến được trình tỉnh đề nghị khen thưởng",
+        "Huân chương Lao động hạng Ba",
+        "Bằng khen của Thủ tướng Chính phủ",
+        "Bằng khen Chủ tịch UBND tỉnh",
+        "Cờ thi đua của Chính phủ",
+        "Danh hiệu Chiến sĩ thi đua tỉnh Lai Châu",
+        "Cờ thi đua của UBND tỉnh",
+        "Danh hiệu Tập thể lao động xuất sắc",
+        "Danh hiệu Tập thể lao động tiên tiến",
+        "Danh hiệu Chiến sĩ thi đua cấp cơ sở",
+        "Danh hiệu Lao động tiên tiến",
+        "Cá nhân tiêu biểu được biểu dương khen thưởng",
+        "Tập thể tiêu biểu được biểu dương khen thưởng",
+    ]
     # The appendix numbers the indicators in the same order as the sentences.
     codes = [r.code for r in contents["vi"].area_rows if r.group]
     assert codes[:2] == ["GTSX", "INCOME_PC"]

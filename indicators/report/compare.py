@@ -18,6 +18,7 @@ from indicators.core.model import AreaLevel, Comparator, Dataset, ObsKind
 from indicators.report import compare_text as words
 from indicators.report import legend as report_legend
 from indicators.report import results as report_results
+from indicators.report.awards import award_order
 from indicators.report.content import _CHART_MIN as CHART_MIN
 from indicators.report.content import (
     AreaRow,
@@ -107,9 +108,9 @@ def _section(
 ) -> tuple[Section, list[AreaRow], str]:
     """The comparison's sentences and appendix rows, or one sentence saying there is nothing to compare."""
     units, short = _units(kids, lang), words.short_units(kids, lang)
-    shown = _in_report_order(
-        [r for r in results if not r.problem and r.children["value"].notna().any()], info
-    )
+    names_vi = data.indicators.set_index("code")["name_vi"]
+    reported = [r for r in results if not r.problem and r.children["value"].notna().any()]
+    shown = _in_report_order(reported, info, names_vi)
     section = Section(t("report.cmp.heading", lang).format(y=year), key="compare")
     if kids.empty or not shown:
         key = "compare.no_children" if kids.empty else "report.cmp.thin"
@@ -157,17 +158,20 @@ def _section(
 _ORDER = (*(d for _, domains in report_results.FIELDS for d in domains), "commendations")
 
 
-def _in_report_order(shown: list, info: pd.DataFrame) -> list:
+def _in_report_order(shown: list, info: pd.DataFrame, names_vi: pd.Series) -> list:
     """The indicators in the order the term report reads them: by field and domain, then, as its
-    sentences do, those a unit holds a term's target of before the rest, each in catalogue order."""
+    sentences do, those a unit holds a term's target of before the rest, each in catalogue order;
+    the awards as its commendation section lists them, highest first."""
 
-    def rank(result: compare.Comparison) -> tuple[int, int, int]:
+    def rank(result: compare.Comparison) -> tuple[int, tuple, int]:
         record = info.loc[result.code]
         domain = str(record["domain"])
+        place = _ORDER.index(domain) if domain in _ORDER else len(_ORDER)
+        if domain == "commendations":
+            return place, award_order(result.code, str(names_vi.get(result.code, ""))), 0
         kids = result.children
         termed = (kids["target"].notna() & kids["target_kind"].isin(TERM_KINDS)).any()
-        place = _ORDER.index(domain) if domain in _ORDER else len(_ORDER)
-        return place, 0 if termed else 1, int(record["order"])
+        return place, (0 if termed else 1,), int(record["order"])
 
     return sorted(shown, key=rank)
 
