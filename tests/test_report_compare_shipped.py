@@ -142,6 +142,12 @@ def test_the_legend_says_there_is_no_line_of_the_province(contents: dict) -> Non
         ("Số lượt khách du lịch", "lượt khách", (), "Số lượt khách du lịch"),
         ("Số Trung tâm Giáo dục nghề nghiệp", "trung tâm", (), "Số Trung tâm Giáo dục nghề nghiệp"),
         ("Hotels", "hotels", (), "Hotels"),
+        (
+            "Doctors per 10,000 population",
+            "doctors per 10,000 population",
+            (),
+            "Doctors per 10,000 population",
+        ),
         ("Tổng diện tích chè", "ha", (), "Tổng diện tích chè (ha)"),
         ("Tỷ lệ hộ nghèo", "%", (), "Tỷ lệ hộ nghèo (%)"),
         # A rate's unit says more than its name: kept.

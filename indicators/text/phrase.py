@@ -168,14 +168,17 @@ def names_unit(name: str, unit: str) -> bool:
 def unit_said(name: str, unit: str) -> bool:
     """Whether an indicator's name already says its unit: "Số khách sạn" of "khách sạn", "Hotels".
 
-    A count's unit found as whole words in the name (Vietnamese), or its head noun (English: names_unit).
-    A unit with a "/" or a sign ("bác sỹ/vạn dân", "%") says more than the name and is always kept.
+    The whole unit found as words in the name, or a count's head noun (English: names_unit). Any other
+    unit with a "/" or a sign ("bác sỹ/vạn dân", "%") says more than the name and is kept.
     """
     plain = unit.strip().lower()
-    if not plain or not all(ch.isalpha() or ch == " " for ch in plain):
+    if not plain:
         return False
+    # The whole unit, word for word, in the name: "Doctors per 10,000 population" says its unit.
     if re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", name.lower()):
         return True
+    if not all(ch.isalpha() or ch == " " for ch in plain):
+        return False
     return names_unit(name, unit)
 
 
