@@ -324,7 +324,10 @@ def test_a_term_sum_says_its_years_and_never_one_year(seeded: dict) -> None:
         award
         == "Bằng khen Chủ tịch UBND tỉnh (cá nhân), tổng giai đoạn 2016–2020: huyện Tam Đường ước 591 lượt."
     )
-    (heading,) = [r.area for r in seeded["vi"].area_rows if r.group and r.code == "BK_CT_UBND_TINH_CN"]
+    # The one district's line is the indicator's, numbered as a heading is ("1", never "1.1").
+    (heading,) = [
+        r.area for r in seeded["vi"].area_rows if r.stt.isdigit() and r.code == "BK_CT_UBND_TINH_CN"
+    ]
     assert heading == "Bằng khen Chủ tịch UBND tỉnh (cá nhân) (lượt; tổng giai đoạn 2016–2020)"
 
 

@@ -64,15 +64,21 @@ def test_the_units_without_figures_are_named_once_before_the_table(contents: dic
         "Lai Châu city, "
     )
     for content in (vi, en):
-        # Each of the 69 indicators: its heading and Tam Đường's line, never "7 đơn vị … chưa có số liệu".
-        groups = [r for r in content.area_rows if r.group]
-        assert len(groups) == 69
-        assert len(content.area_rows) == 2 * 69
-        assert {r.area_code for r in content.area_rows if not r.group} == {"106"}
+        # Each of the 69 indicators: one line of Tam Đường's figures, never "7 đơn vị … chưa có số liệu".
+        assert [r.stt for r in content.area_rows] == [str(n) for n in range(1, 70)]
+        assert {r.area_code for r in content.area_rows} == {"106"}
+        assert not [r for r in content.area_rows if r.group or r.parent]
+        assert content.area_by_indicator
+    assert vi.area_rows[0].area == "Tổng giá trị sản xuất (tỷ đồng)"
+    assert (vi.area_rows[0].target, vi.area_rows[0].actual) == ("NQ: 2.120,0 (*)", "2.503,3 (ước)")
     document = Document(io.BytesIO(report_render.docx_bytes(vi, browser=None)))
     texts = [p.text for p in document.paragraphs]
     assert texts.count(vi.area_intro) == 1
     assert texts.index(vi.area_intro) > texts.index("SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC TỈNH LAI CHÂU NĂM 2020")
+    # The table of one unit names its indicators in its first column.
+    header = [" ".join(c.text.replace("\u200b", "").split()) for c in document.tables[-1].rows[0].cells]
+    assert header[:2] == ["STT", "Chỉ tiêu"]
+    assert len(document.tables[-1].rows) == 1 + 69
 
 
 def test_unit_type_words_are_lower_case_in_a_list_of_names(shipped: Dataset) -> None:
@@ -167,7 +173,7 @@ def test_a_table_heading_says_a_unit_once(name: str, unit: str, details: tuple, 
 
 
 def test_the_appendix_headings_never_repeat_a_unit(contents: dict, shipped: Dataset) -> None:
-    headings = {r.code: r.area for r in contents["vi"].area_rows if r.group}
+    headings = {r.code: r.area for r in contents["vi"].area_rows}
     assert headings["HOTELS"] == "Số khách sạn"
     assert headings["STUDENTS"] == "Số học sinh"
     assert headings["GTSX"] == "Tổng giá trị sản xuất (tỷ đồng)"
@@ -216,7 +222,7 @@ def test_the_sentences_follow_the_term_report_s_fields(contents: dict) -> None:
         "Tập thể tiêu biểu được biểu dương khen thưởng",
     ]
     # The appendix numbers the indicators in the same order as the sentences.
-    codes = [r.code for r in contents["vi"].area_rows if r.group]
+    codes = [r.code for r in contents["vi"].area_rows]
     assert codes[:2] == ["GTSX", "INCOME_PC"]
     english = contents["en"].section("compare")
     assert english is not None
@@ -293,4 +299,4 @@ def test_the_printed_comparison_holds_its_chart_and_is_short(contents: dict, tmp
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     # 31 pages when each of 69 indicators listed the seven districts without figures.
-    assert pages <= 19
+    assert pages <= 15

@@ -244,7 +244,8 @@ def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     if cadres is not None:
         assert f", {summed}: " in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
     assert jobs is not None or cadres is not None, text
-    headings = {r.code: r.area for r in content.area_rows if r.group}
+    # An indicator's numbered line: its heading, or the one unit's line that stands for it.
+    headings = {r.code: r.area for r in content.area_rows if r.stt.isdigit()}
     if "JOBS" in headings:
         # "Số lao động … (lao động; …)" would say its unit twice: the name says it, the years remain.
         assert headings["JOBS"].endswith(f" ({summed})"), headings["JOBS"]

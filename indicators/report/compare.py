@@ -284,6 +284,7 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
         area_title=t("report.cmp.appendix_title", lang).format(area=parent_name.upper(), y=year),
         area_legend=_legend(rows, (label, parent_name), _units(kids, lang), lang),
         area_intro=_intro(shown, kids, year, lang),
+        area_by_indicator=bool(rows) and not any(r.group for r in rows),
         area_none=none,
     )
 
@@ -376,7 +377,17 @@ def _rows(
         text += listing
         rows.append(AreaRow("", text, "", fmt.MISSING, "", t("status.no_data", lang), code=result.code))
     parent = _parent_row(data, result, units, unit, said, lang, common)
+    if common and len(rows) == 2 and parent is None and _single(result):
+        # One unit reported everything and the note before the table names it: its line is the
+        # indicator's, one row where a heading over a single name would take two.
+        return [replace(rows[1], stt=str(number), area=rows[0].area)]
     return [*rows, parent] if parent is not None else rows
+
+
+def _single(result: compare.Comparison) -> bool:
+    """Whether one unit alone holds a figure or a target of the indicator."""
+    kids = result.children
+    return int((kids["value"].notna() | kids["target"].notna()).sum()) == 1
 
 
 def _status_word(status: str, lang: Lang) -> str:

@@ -89,6 +89,7 @@ class Content:
     area_legend: list[str] = field(default_factory=list)
     area_none: str = ""  # the sentence where no child has a figure to compare
     area_intro: str = ""  # before the comparison's table: the units without figures, named once
+    area_by_indicator: bool = False  # one unit's line per indicator: the first column names the indicator
     # Who signs and to whom it goes, from the office's narrative; empty leaves the blanks the office fills.
     number: str = ""  # "Số: 125/BC-UBND", or the blank "Số:        /BC-UBND"
     signer_title: str = ""

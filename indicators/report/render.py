@@ -158,7 +158,7 @@ def _area_row(row: AreaRow, following: AreaRow | None) -> dict:
     """A row of the comparison; `keep` holds it on the page of the next row of the same indicator."""
     bold = row.group or row.parent
     return {
-        "keep": following is not None and not following.group,
+        "keep": following is not None and not following.group and following.code == row.code,
         "stt": _rich(row.stt, bold),
         "area": _rich(row.area, bold),
         "target": row.target,
@@ -217,6 +217,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
     lang = content.lang
     sections = _sections(content, doc, charts, note)
     shown = bool(content.rows or content.rows_left_out)  # the area's own appendix has something to say
+    by_indicator = content.area_by_indicator  # one unit's table: its first column names the indicators
     return {
         "issuer_lines": content.issuer_lines,
         "nation": t("report.nation", lang),
@@ -250,7 +251,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "area_appendix": t("report.appendix", lang).upper() + (" II" if shown else ""),
         "area_title": content.area_title,
         "area_columns": {
-            k: column_head(t(f"report_col.{k}", lang))
+            k: column_head(t(f"report_col.{'indicator' if k == 'area' and by_indicator else k}", lang))
             for k in ("stt", "area", "target", "actual", "pct", "status")
         },
         "area_rows": [
