@@ -373,7 +373,7 @@ def test_no_chart_of_one_bar_and_the_caption_says_the_period(seeded: dict, conte
     # targets are drawn instead, under its name.
     ((title, alone),) = seeded["vi"].figures["compare"]()
     assert title == "Mức đạt so với chỉ tiêu của huyện Tam Đường"
-    assert len(alone.data[0].x) == 3  # type: ignore[attr-defined]
+    assert len(alone.data[0].x) == 3
     ((caption, figure),) = contents["vi"].figures["compare"]()
     assert caption == "Tổng diện tích chè năm 2026"
     # The four communes' partial sum is drawn as no line of the province.
