@@ -225,7 +225,7 @@ def test_the_two_appendices_share_one_legend() -> None:
     area = report.AreaRow("1", "Xã A", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
     shared = [t("report.legend.implied", "vi"), t("report.legend.reported", "vi"), "Viết tắt: KH: Kế hoạch."]
     assert report_appendix.legend([row], "vi") == [*shared, t("phrase.met_rule", "vi")]
-    assert report_compare._legend([area], "Tam Đường", "xã", "vi")[1:] == shared
+    assert report_compare._legend([area], ("Huyện Tam Đường", "huyện Tam Đường"), "xã", "vi")[1:] == shared
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -234,18 +234,22 @@ def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     section = next(
         s for s in content.sections if s.heading.endswith(t("report.cmp.heading", lang).format(y=2020))
     )
-    text = "\n".join(section.paragraphs)
+    # The indicators' sentences stand under the fields' headings, as the term report's do.
+    said = [*section.paragraphs, *(p for part in section.parts for p in part.paragraphs)]
+    text = "\n".join(said)
     summed = t("phrase.period_sum", lang).format(first=2016, last=2020)
-    jobs = next((p for p in section.paragraphs if p.startswith(_name("JOBS", lang))), None)
+    jobs = next((p for p in said if p.startswith(_name("JOBS", lang))), None)
     if jobs is not None:
         assert f", {summed}: " in jobs, jobs
-    cadres = next((p for p in section.paragraphs if p.startswith(_name("CADRE_TRAINING", lang))), None)
+    cadres = next((p for p in said if p.startswith(_name("CADRE_TRAINING", lang))), None)
     if cadres is not None:
         assert f", {summed}: " in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
     assert jobs is not None or cadres is not None, text
-    headings = {r.code: r.area for r in content.area_rows if r.group}
+    # An indicator's numbered line: its heading, or the one unit's line that stands for it.
+    headings = {r.code: r.area for r in content.area_rows if r.stt.isdigit()}
     if "JOBS" in headings:
-        assert headings["JOBS"].endswith(f"; {summed})"), headings["JOBS"]
+        # "Số lao động … (lao động; …)" would say its unit twice: the name says it, the years remain.
+        assert headings["JOBS"].endswith(f" ({summed})"), headings["JOBS"]
     assert "(" in headings["GTSX"] and summed not in headings["GTSX"]
     for row in content.area_rows:
         if row.qualifier:

@@ -181,3 +181,16 @@ def awards_period(data: Dataset, info: pd.DataFrame, levels: pd.DataFrame, perio
     given = years.pop() if len(years) == 1 else period.end
     term = terms.term_of(terms.catalogue(data), given) if summed else None
     return period_text(Period("term", term.start, term.end) if term else period, lang)
+
+
+def award_order(code: str, name_vi: str) -> tuple[int, int, str]:
+    """Where an award's count stands as the báo cáo reads them: wartime proposals, forms of award, emulation
+    titles, then the examples held up; each highest first (DOMAIN.md's order), as section() lists them."""
+    kind = _kind(name_vi)
+    if code.startswith(_WARTIME):
+        group = 0
+    elif kind:
+        group = 1 if kind == "form" else 2
+    else:
+        group = 3 if code.startswith(_EXAMPLES) else 4
+    return group, _rank(code), code

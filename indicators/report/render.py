@@ -37,7 +37,9 @@ CHART_WIDTH_PX = 480
 CHART_WIDTH = Mm(160)
 # Taller than this at that scale, a chart would not fit on a page with its caption: it is left out, and
 # its figures stay in the appendix table (a chart shrunk to fit would print words too small to read).
-CHART_MAX_HEIGHT = Mm(200)
+# The page holds 257 mm of text (297 mm less 20 mm margins top and bottom); two caption lines of 13 pt
+# and the spacing around the figure take about 16 mm of it.
+CHART_MAX_HEIGHT = Mm(235)
 CONVERT_SECONDS = 180
 CHART_SECONDS = 60
 # One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,
@@ -163,7 +165,7 @@ def _area_row(row: AreaRow, following: AreaRow | None) -> dict:
     """A row of the comparison; `keep` holds it on the page of the next row of the same indicator."""
     bold = row.group or row.parent
     return {
-        "keep": following is not None and not following.group,
+        "keep": following is not None and not following.group and following.code == row.code,
         "stt": _rich(row.stt, bold),
         "area": _rich(row.area, bold),
         "target": row.target,
@@ -222,6 +224,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
     lang = content.lang
     sections = _sections(content, doc, charts, note)
     shown = bool(content.rows or content.rows_left_out)  # the area's own appendix has something to say
+    by_indicator = content.area_by_indicator  # one unit's table: its first column names the indicators
     return {
         "issuer_lines": content.issuer_lines,
         "nation": t("report.nation", lang),
@@ -255,7 +258,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "area_appendix": t("report.appendix", lang).upper() + (" II" if shown else ""),
         "area_title": content.area_title,
         "area_columns": {
-            k: column_head(t(f"report_col.{k}", lang))
+            k: column_head(t(f"report_col.{'indicator' if k == 'area' and by_indicator else k}", lang))
             for k in ("stt", "area", "target", "actual", "pct", "status")
         },
         "area_rows": [
@@ -263,6 +266,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
             for i, r in enumerate(content.area_rows)
         ],
         "area_none": content.area_none,
+        "area_intro": content.area_intro,
         "area_legend": content.area_legend,
     }
 

@@ -16,6 +16,7 @@ from indicators.text.words import (
     areas,
     checks,
     columns,
+    comparison,
     data,
     gate,
     narrative,
@@ -43,6 +44,7 @@ _GROUPS = (
     narrative,
     phrase,
     standing,
+    comparison,
 )
 
 

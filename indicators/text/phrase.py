@@ -166,6 +166,32 @@ def names_unit(name: str, unit: str) -> bool:
     return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
 
 
+def unit_said(name: str, unit: str) -> bool:
+    """Whether an indicator's name already says its unit: "Số khách sạn" of "khách sạn", "Hotels".
+
+    The whole unit found as words in the name, or a count's head noun (English: names_unit). Any other
+    unit with a "/" or a sign ("bác sỹ/vạn dân", "%") says more than the name and is kept.
+    """
+    plain = unit.strip().lower()
+    if not plain:
+        return False
+    # The whole unit, word for word, in the name: "Doctors per 10,000 population" says its unit.
+    if re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", name.lower()):
+        return True
+    if not all(ch.isalpha() or ch == " " for ch in plain):
+        return False
+    return names_unit(name, unit)
+
+
+def titled(name: str, unit: str, *details: str) -> str:
+    """A table's heading of an indicator: "Tổng diện tích chè (ha)", never "Số khách sạn (khách sạn)".
+
+    The one rule every table follows; `details` ("tổng giai đoạn 2016–2020") go in the same brackets.
+    """
+    said = [x for x in ("" if unit_said(name, unit) else unit, *details) if x]
+    return f"{name} ({'; '.join(said)})" if said else name
+
+
 def estimate_marked(figure: Figure) -> bool:
     """Whether an estimate carries its mark ("ước", "est."): "khoảng 300.000" already says it is not exact,
     so the source's "khoảng" stands alone, in a sentence and in a table cell alike."""

@@ -280,7 +280,7 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "indicator": [
-                f"{n} ({u})" if u else str(n) for n, u in zip(found["indicator"], found["unit"], strict=True)
+                phrase.titled(str(n), str(u)) for n, u in zip(found["indicator"], found["unit"], strict=True)
             ],
             "actual": [phrase.figure_cell(_actual_figure(r, ""), lang) for r in records],
             "target": [_target_text(r, lang) for r in records],
@@ -433,7 +433,7 @@ def goals_summary(
         why = _why(goal, gaps, lang)
         records.append(
             {
-                "indicator": f"{name} ({unit})" if unit else name,
+                "indicator": phrase.titled(name, unit),
                 "base": phrase.figure_cell(_goal_figure(goal, "base", kind, qualifiers), lang, dated=True),
                 "goal": _goal_when(goal, goal_text(data, goal, unit, lang), kind, lang),
                 "latest": phrase.figure_cell(

@@ -252,11 +252,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "No figures for {area} as a whole have been recorded for {period}; the {y} figures of the {n} of "
         "{m} {units} under it that reported are compared in the next section and in {appendix}.",
     ),
-    "report.cmp.common": (
-        "Số liệu năm {y} mới có ở {n}/{m} {units}: {names}; các đơn vị còn lại chưa có số liệu.",
-        "Figures for {y} have so far come from {n} of the {m} {units}: {names}; the others have not "
-        "reported yet.",
-    ),
     "report.cmp.so_far": ("số liệu mới có ở {n}/{m} {units}", "so far {n} of the {m} {units} have reported"),
     "report.cmp.so_far_one": (
         "số liệu mới có ở 1/{m} {units}: {unit}",
@@ -332,14 +327,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.appendix_title": (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC {area} NĂM {y}",
         "THE UNITS UNDER {area} COMPARED, {y}",
-    ),
-    "report.cmp.legend_parent": (
-        "Dòng in đậm: số của toàn {area}, chỉ tổng hợp khi tất cả các {units} trực thuộc đã có số liệu; "
-        "khi mới có một phần, dòng “Cộng … đã có số liệu” là tổng của các đơn vị đó, chưa phải số của "
-        "{area} và không được đánh giá; khi chỉ một đơn vị có số liệu thì không có dòng cộng.",
-        "Bold line: the figure for {area} as a whole, added up only once all its {units} have reported; "
-        "until then the line “Sum of the … that reported” adds up those units alone, is not a figure for "
-        "{area} and is not judged; where only one unit reported there is no such line.",
     ),
     "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
     "report.noun.indicators": ("chỉ tiêu", "indicators"),
@@ -427,7 +414,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU {period}",
         "PART TWO. DIRECTION, TASKS AND GOALS FOR {period}",
     ),
-    "report.next_term": ("GIAI ĐOẠN TIẾP THEO", "THE NEXT TERM"),
     "report.h.leadership": ("CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "LEADERSHIP AND DIRECTION"),
     "report.h.results": ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC", "RESULTS IN EACH FIELD"),
     "report.h.highlights": ("KẾT QUẢ NỔI BẬT", "HIGHLIGHTS"),
