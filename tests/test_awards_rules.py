@@ -18,7 +18,14 @@ REGISTER_COLUMNS = ["year", "title", "recipient_kind", "name", "unit", "area"]
 
 
 def person(year: int, title: str, name: str = "Lò Văn A", unit: str = "Trường TH Bình Lư") -> dict:
-    return {"year": year, "title": title, "recipient_kind": "person", "name": name, "unit": unit, "area": "03390"}
+    return {
+        "year": year,
+        "title": title,
+        "recipient_kind": "person",
+        "name": name,
+        "unit": unit,
+        "area": "03390",
+    }
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
@@ -30,14 +37,18 @@ def test_the_catalogue_ranks_and_places_every_award() -> None:
     assert ranked.index("huan_chuong_ld_3") < ranked.index("co_thi_dua_cp") < ranked.index("cstd_tinh")
     assert ranked.index("cstd_tinh") < ranked.index("tap_the_ldxs") < ranked.index("lao_dong_tien_tien")
     assert {a.recipient for a in CATALOGUE.awards.values()} == {"person", "collective", "household", "any"}
-    assert CATALOGUE.awards["cstd_tinh"].takes("person") and not CATALOGUE.awards["cstd_tinh"].takes("collective")
+    assert CATALOGUE.awards["cstd_tinh"].takes("person") and not CATALOGUE.awards["cstd_tinh"].takes(
+        "collective"
+    )
 
 
 def test_no_district_award_after_the_districts_ended() -> None:
     from datetime import date
 
     district = [a for a in CATALOGUE.awards.values() if a.level == "district"]
-    assert district and all(not a.valid_on(date(2025, 7, 1)) and a.valid_on(date(2025, 6, 30)) for a in district)
+    assert district and all(
+        not a.valid_on(date(2025, 7, 1)) and a.valid_on(date(2025, 6, 30)) for a in district
+    )
 
 
 @pytest.mark.parametrize("rule", CATALOGUE.rules, ids=lambda r: r.rule)
@@ -63,7 +74,9 @@ def cases(rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Data
     return base, ok, base, over
 
 
-CAP = Rule("cap_test", "cap", "cstd_co_so", "lao_dong_tien_tien", 0, 0.15, "Nghị định thử, Điều 1", "q" * 41, "s")
+CAP = Rule(
+    "cap_test", "cap", "cstd_co_so", "lao_dong_tien_tien", 0, 0.15, "Nghị định thử, Điều 1", "q" * 41, "s"
+)
 
 
 @pytest.mark.parametrize("rule", [*CATALOGUE.rules, CAP], ids=lambda r: r.rule)

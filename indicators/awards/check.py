@@ -17,7 +17,14 @@ from indicators.awards.catalogue import Catalogue, Rule
 PROPOSAL_COLUMNS = ("year", "title", "recipient_kind", "name", "unit", "area")
 FINDING_COLUMNS = ("row", "code", "rule", "needed", "found")
 # The codes a finding carries; indicators/text/words/awards.py puts each into words.
-CODES = ("unknown_title", "wrong_recipient", "missing_earlier", "cap_exceeded", "duplicate", "no_registration")
+CODES = (
+    "unknown_title",
+    "wrong_recipient",
+    "missing_earlier",
+    "cap_exceeded",
+    "duplicate",
+    "no_registration",
+)
 
 
 def _key(frame: pd.DataFrame) -> pd.Series:
@@ -80,7 +87,9 @@ def _cap(proposals: pd.DataFrame, register: pd.DataFrame, rule: Rule) -> pd.Data
     if asked.empty or rule.share is None:
         return _findings(pd.Index([]), "cap_exceeded")
     both = pd.concat([register, proposals])
-    base = both[both["title"] == rule.requires].drop_duplicates(["key", "year"]).groupby(["unit", "year"]).size()
+    base = (
+        both[both["title"] == rule.requires].drop_duplicates(["key", "year"]).groupby(["unit", "year"]).size()
+    )
     counts = asked.groupby(["unit", "year"]).size()
     # A share of a whole number of people: the cap is rounded down, never up.
     allowed = (base.reindex(counts.index, fill_value=0) * rule.share).map(math.floor)
@@ -120,9 +129,11 @@ def check(
     parts = _catalogue_findings(proposals, catalogue)
     parts.append(_duplicates(proposals, register))
     for rule in catalogue.rules:
-        parts.append(_consecutive(proposals, register, rule) if rule.kind == "consecutive" else _cap(
-            proposals, register, rule
-        ))
+        parts.append(
+            _consecutive(proposals, register, rule)
+            if rule.kind == "consecutive"
+            else _cap(proposals, register, rule)
+        )
     parts.append(_unregistered(proposals, registrations))
     found = pd.concat([p for p in parts if not p.empty] or [_findings(pd.Index([]), "")], ignore_index=True)
     return found.sort_values(["row", "code"], kind="stable").reset_index(drop=True)
