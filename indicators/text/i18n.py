@@ -14,6 +14,7 @@ from indicators.text.fmt import Lang
 from indicators.text.words import (
     accounts,
     areas,
+    awards,
     checks,
     columns,
     data,
@@ -43,6 +44,7 @@ _GROUPS = (
     narrative,
     phrase,
     standing,
+    awards,
 )
 
 

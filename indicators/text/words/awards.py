@@ -1,0 +1,136 @@
+"""Words for the emulation and commendation register: refusals of a list, check findings, the CLI."""
+
+from __future__ import annotations
+
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("awards",)
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    # A list refused: nothing was written.
+    "awards.err.already_held": (
+        "Sổ khen thưởng đã có {n} dòng này (quyết định {decisions}); không ghi gì.",
+        "The register already holds {n} of these rows (decision {decisions}); nothing was written.",
+    ),
+    "awards.err.columns": (
+        "Danh sách thiếu cột: {columns}. Hãy dùng mẫu tải từ chương trình.",
+        "The list lacks the columns: {columns}. Please use the template the program gives.",
+    ),
+    "awards.err.empty": ("Danh sách không có dòng nào.", "The list has no rows."),
+    "awards.err.duplicate": (
+        "Dòng {row}: trùng với dòng {first} "
+        "(cùng quyết định {decision}, cùng người hoặc tập thể, cùng danh hiệu).",
+        "Row {row}: the same as row {first} (the same decision {decision}, recipient and title).",
+    ),
+    "awards.err.unknown_title": (
+        "Dòng {row}: danh hiệu hoặc hình thức khen thưởng “{title}” không có trong danh mục.",
+        "Row {row}: the title or form of award “{title}” is not in the catalogue.",
+    ),
+    "awards.err.wrong_recipient": (
+        "Dòng {row}: “{title}” không dành cho {kind}.",
+        "Row {row}: “{title}” is not given to {kind}.",
+    ),
+    "awards.err.kind": (
+        "Dòng {row}: đối tượng “{value}” không hợp lệ; chọn cá nhân, tập thể hoặc hộ gia đình.",
+        "Row {row}: the recipient kind “{value}” is not valid; choose a person, a collective or a household.",
+    ),
+    "awards.err.date": (
+        "Dòng {row}: ngày quyết định “{value}” không đọc được; hãy viết dạng ngày/tháng/năm.",
+        "Row {row}: the decision date “{value}” cannot be read; please write it as day/month/year.",
+    ),
+    "awards.err.year": (
+        "Dòng {row}: năm thành tích “{value}” không hợp lệ.",
+        "Row {row}: the year of the achievement “{value}” is not valid.",
+    ),
+    "awards.err.date_outside": (
+        "Dòng {row}: quyết định ngày {date} không thể khen thành tích năm {year} "
+        "(quyết định phải ký trong năm đó hoặc năm sau).",
+        "Row {row}: a decision of {date} cannot award the year {year} "
+        "(the decision must be signed in that year or the next).",
+    ),
+    "awards.err.district_gone": (
+        "Dòng {row}: “{title}” là khen thưởng cấp huyện; từ 01/7/2025 không còn cấp huyện "
+        "(quyết định ngày {date}).",
+        "Row {row}: “{title}” is a district award; there are no districts since 1 July 2025 "
+        "(decision of {date}).",
+    ),
+    "awards.err.missing": (
+        "Dòng {row}: thiếu {column}.",
+        "Row {row}: {column} is missing.",
+    ),
+    "awards.err.too_long": (
+        "Dòng {row}: {column} dài quá {limit} ký tự.",
+        "Row {row}: {column} is longer than {limit} characters.",
+    ),
+    # Recipient kinds and the template's columns.
+    "awards.kind.person": ("cá nhân", "a person"),
+    "awards.kind.collective": ("tập thể", "a collective"),
+    "awards.kind.household": ("hộ gia đình", "a household"),
+    "awards.col.decision_no": ("Số quyết định", "Decision number"),
+    "awards.col.decision_date": ("Ngày quyết định", "Decision date"),
+    "awards.col.issuer": ("Cơ quan, người quyết định", "Issued by"),
+    "awards.col.award": ("Danh hiệu, hình thức khen thưởng", "Title or form of award"),
+    "awards.col.recipient_kind": ("Đối tượng", "Recipient"),
+    "awards.col.name": ("Tên cá nhân, tập thể, hộ gia đình", "Name of the person, collective or household"),
+    "awards.col.unit": ("Đơn vị", "Unit"),
+    "awards.col.area": ("Mã địa bàn", "Area code"),
+    "awards.col.year": ("Năm thành tích", "Year of the achievement"),
+    "awards.col.achievement": ("Thành tích", "Achievement"),
+    "awards.col.level": ("Cấp", "Level"),
+    "awards.col.count": ("Số lượt", "Awards"),
+    # The proposal check: what the records show, never a verdict.
+    "awards.check.unknown_title": (
+        "Dòng {row}: danh hiệu không có trong danh mục.",
+        "Row {row}: the title is not in the catalogue.",
+    ),
+    "awards.check.wrong_recipient": (
+        "Dòng {row}: danh hiệu không dành cho đối tượng này.",
+        "Row {row}: the title is not given to this kind of recipient.",
+    ),
+    "awards.check.missing_earlier": (
+        "Dòng {row}: sổ khen thưởng chỉ ghi {found} lần liên tục {requires}, cần {needed} lần ({article}).",
+        "Row {row}: the register shows only {found} consecutive {requires}, {needed} are needed ({article}).",
+    ),
+    "awards.check.cap_exceeded": (
+        "Dòng {row}: đơn vị đề nghị {found} “{title}”, vượt tỷ lệ cho phép {needed} ({article}).",
+        "Row {row}: the unit proposes {found} “{title}”, over the allowed share of {needed} ({article}).",
+    ),
+    "awards.check.duplicate": (
+        "Dòng {row}: đề nghị trùng (đã có trong danh sách hoặc đã được khen cùng danh hiệu năm đó).",
+        "Row {row}: a duplicate (already in the list, or already awarded the same title that year).",
+    ),
+    "awards.check.no_registration": (
+        "Dòng {row}: không có đăng ký thi đua đầu năm.",
+        "Row {row}: no emulation registration at the start of the year.",
+    ),
+    "awards.check.none": (
+        "Không thấy vấn đề nào trong {n} đề nghị theo sổ khen thưởng và danh mục; "
+        "việc xét vẫn do Hội đồng Thi đua – Khen thưởng quyết định.",
+        "No problem found in {n} proposals against the register and the catalogue; "
+        "the Emulation and Commendation Council still decides.",
+    ),
+    "awards.check.some": (
+        "{n} vấn đề trong {total} đề nghị; việc xét vẫn do Hội đồng Thi đua – Khen thưởng quyết định.",
+        "{n} problems in {total} proposals; the Emulation and Commendation Council still decides.",
+    ),
+    # The command line.
+    "awards.cli.imported": (
+        "Đã ghi {n} dòng khen thưởng vào sổ: phiên bản {version}.",
+        "{n} award rows written to the register: version {version}.",
+    ),
+    "awards.cli.refused": (
+        "Không ghi gì: {n} lỗi trong danh sách.",
+        "Nothing written: {n} errors in the list.",
+    ),
+    "awards.cli.no_rights": (
+        "Tài khoản “{user}” không được xem tên; chỉ hiện số lượt.",
+        "The account “{user}” may not see names; counts only.",
+    ),
+    "awards.cli.no_records": (
+        "Chưa có số liệu khen thưởng cho lựa chọn này.",
+        "No award records yet for this choice.",
+    ),
+    "awards.cli.term": (
+        "Giai đoạn “{term}” không hợp lệ; hãy viết dạng 2020-2025.",
+        "The term “{term}” is not valid; please write it as 2020-2025.",
+    ),
+}
