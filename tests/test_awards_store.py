@@ -1,4 +1,4 @@
-"""The awards register in the store: upgraded from every earlier release, versioned, rolled back, exports logged."""
+"""The awards register in the store: upgraded from every release, versioned, rolled back, exports logged."""
 
 from __future__ import annotations
 
