@@ -1,0 +1,117 @@
+"""The awards list as a workbook: the template with Vietnamese drop-downs, and an office's file read safely.
+
+A file passes the same guard as a figures workbook before any byte is parsed, and is parsed in a
+child process with memory and time limits (indicators/excel/isolation.py).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+
+import python_calamine
+from openpyxl import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from indicators.awards.catalogue import RECIPIENTS, Catalogue
+from indicators.excel import guard, isolation
+from indicators.excel.awards_rows import COLUMNS, REQUIRED, Checked, check_rows, header_map
+from indicators.excel.cells import cell_text
+from indicators.excel.workbook import fold
+from indicators.excel.writer import safe_text
+from indicators.text.i18n import msg, t
+
+SHEET = "Khen thưởng"
+LISTS = "Danh mục"
+TEMPLATE_ROWS = 2000
+log = logging.getLogger(__name__)
+
+
+def _drop_down(formula: str, span: str) -> DataValidation:
+    # "warning" rather than "stop": the reader also takes a code or the English name.
+    rule = DataValidation(
+        type="list",
+        formula1=formula,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Giá trị ngoài danh sách",
+        error="Hãy chọn một giá trị trong danh sách.",
+    )
+    rule.add(span)
+    return rule
+
+
+def template_bytes(catalogue: Catalogue) -> bytes:
+    """An empty list to fill: Vietnamese headers, drop-downs of the catalogue's awards and of recipients."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append([t(f"awards.col.{c}", "vi") for c in COLUMNS])
+    lists = book.create_sheet(LISTS)
+    awards = catalogue.ranked()
+    for i, award in enumerate(awards, start=1):
+        lists.cell(row=i, column=1, value=award.name_vi)
+        safe_text(lists.cell(row=i, column=1))
+    for i, kind in enumerate(RECIPIENTS, start=1):
+        lists.cell(row=i, column=2, value=t(f"awards.kind.{kind}", "vi"))
+    lists.sheet_state = "hidden"
+    column = {c: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
+    last = TEMPLATE_ROWS + 1
+    sheet.add_data_validation(
+        _drop_down(f"'{LISTS}'!$A$1:$A${len(awards)}", f"{column['award']}2:{column['award']}{last}")
+    )
+    kinds = f"{column['recipient_kind']}2:{column['recipient_kind']}{last}"
+    sheet.add_data_validation(_drop_down(f"'{LISTS}'!$B$1:$B${len(RECIPIENTS)}", kinds))
+    for c in COLUMNS:
+        sheet.column_dimensions[column[c]].width = 24
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet_rows(grid: Sequence[Sequence[object]]) -> tuple[list[dict[str, object]], list[str]]:
+    """The data rows under the header (column → cell), and the required columns the header lacks."""
+    if not grid:
+        return [], list(REQUIRED)
+    names = header_map()
+    where = {names[fold(cell_text(h))]: i for i, h in enumerate(grid[0]) if fold(cell_text(h)) in names}
+    lacking = [c for c in REQUIRED if c not in where]
+    rows = [
+        {c: (line[i] if i < len(line) else None) for c, i in where.items()}
+        for line in grid[1:]
+        if any(cell_text(v) for v in line)
+    ]
+    return rows, lacking
+
+
+def check_file(data: bytes, catalogue: Catalogue, limits: guard.Limits | None = None) -> Checked:
+    """An office's awards list read and checked; nothing is parsed that the guard has not passed."""
+    facts = guard.inspect(data, limits)
+    if isinstance(facts, guard.Refusal):
+        return Checked(check_rows([], catalogue).rows, [facts.message])
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = list(book.sheet_names)
+        chosen = next((s for s in names if fold(s) == fold(SHEET)), names[0])
+        grid = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        book.close()
+    except (python_calamine.CalamineError, ValueError, OSError, IndexError) as exc:
+        return Checked(check_rows([], catalogue).rows, [msg("refuse.unreadable", detail=str(exc)[:200])])
+    rows, lacking = _sheet_rows(grid)
+    if lacking:
+        columns = ", ".join(t(f"awards.col.{c}", "vi") for c in lacking)
+        return Checked(check_rows([], catalogue).rows, [msg("awards.err.columns", columns=columns)])
+    return check_rows(rows, catalogue)
+
+
+def check_file_isolated(data: bytes, catalogue: Catalogue, budget: isolation.Budget | None = None) -> Checked:
+    """check_file() in a child process with memory and time limits: what the CLI and a page call."""
+    limits = guard.Limits.from_env()
+    try:
+        checked: Checked = isolation.run(check_file, data, catalogue, limits, budget=budget)
+    except isolation.LimitExceededError as exc:
+        log.warning("awards list refused by the parsing child: %s", exc)
+        return Checked(check_rows([], catalogue).rows, [msg("refuse.too_big_or_damaged")])
+    return checked
