@@ -1,4 +1,4 @@
-"""An awards list from Excel: the template's drop-downs, a good list, and bad lists refused whole and named."""
+"""An awards list from Excel: the template's drop-downs, a good list, bad lists refused whole and named."""
 
 from __future__ import annotations
 
@@ -147,7 +147,8 @@ def test_a_list_without_the_needed_columns_is_named() -> None:
     checked = awards_sheet.check_file(out.getvalue(), CATALOGUE)
     assert texts(checked) == [
         "Danh sách thiếu cột: Ngày quyết định, Cơ quan, người quyết định, Danh hiệu, hình thức khen thưởng, "
-        "Đối tượng, Tên cá nhân, tập thể, hộ gia đình, Mã địa bàn, Năm thành tích. Hãy dùng mẫu tải từ chương trình."
+        "Đối tượng, Tên cá nhân, tập thể, hộ gia đình, Mã địa bàn, Năm thành tích. "
+        "Hãy dùng mẫu tải từ chương trình."
     ]
 
 
