@@ -14,13 +14,13 @@ from indicators.awards.catalogue import Catalogue, CatalogueError, Rule
 from indicators.awards.check import check
 
 CATALOGUE = cat.load()
-REGISTER_COLUMNS = ["year", "title", "recipient_kind", "name", "unit", "area"]
+REGISTER_COLUMNS = ["year", "award", "recipient_kind", "name", "unit", "area"]
 
 
 def person(year: int, title: str, name: str = "Lò Văn A", unit: str = "Trường TH Bình Lư") -> dict:
     return {
         "year": year,
-        "title": title,
+        "award": title,
         "recipient_kind": "person",
         "name": name,
         "unit": unit,

@@ -14,7 +14,7 @@ import pandas as pd
 
 from indicators.awards.catalogue import Catalogue, Rule
 
-PROPOSAL_COLUMNS = ("year", "title", "recipient_kind", "name", "unit", "area")
+PROPOSAL_COLUMNS = ("year", "award", "recipient_kind", "name", "unit", "area")
 FINDING_COLUMNS = ("row", "code", "rule", "needed", "found")
 # The codes a finding carries; indicators/text/words/awards.py puts each into words.
 CODES = (
@@ -41,10 +41,10 @@ def _findings(rows: pd.Index, code: str, rule: str = "", needed: int = 0, found:
 
 
 def _catalogue_findings(proposals: pd.DataFrame, catalogue: Catalogue) -> list[pd.DataFrame]:
-    known = proposals["title"].isin(catalogue.awards.keys())
+    known = proposals["award"].isin(catalogue.awards.keys())
     takes = [
         known.iat[i] and catalogue.awards[t].takes(k)
-        for i, (t, k) in enumerate(zip(proposals["title"], proposals["recipient_kind"], strict=True))
+        for i, (t, k) in enumerate(zip(proposals["award"], proposals["recipient_kind"], strict=True))
     ]
     wrong = known & ~pd.Series(takes, index=proposals.index, dtype=bool)
     return [
@@ -55,9 +55,9 @@ def _catalogue_findings(proposals: pd.DataFrame, catalogue: Catalogue) -> list[p
 
 def _duplicates(proposals: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     """A proposal listed twice, or for a title the register already gives the same recipient that year."""
-    key = proposals["key"] + "\x1f" + proposals["title"] + "\x1f" + proposals["year"].astype(str)
+    key = proposals["key"] + "\x1f" + proposals["award"] + "\x1f" + proposals["year"].astype(str)
     twice = key.duplicated(keep="first")
-    held = register["key"] + "\x1f" + register["title"] + "\x1f" + register["year"].astype(str)
+    held = register["key"] + "\x1f" + register["award"] + "\x1f" + register["year"].astype(str)
     return _findings(proposals.index[twice | key.isin(set(held))], "duplicate")
 
 
@@ -67,10 +67,10 @@ def _consecutive(proposals: pd.DataFrame, register: pd.DataFrame, rule: Rule) ->
     The quoted text asks for consecutive times, not for the years just before the proposal: any run
     up to the proposal's year counts, and `found` is the longest run the register shows.
     """
-    asked = proposals[proposals["title"] == rule.title]
+    asked = proposals[proposals["award"] == rule.title]
     if asked.empty:
         return _findings(pd.Index([]), "missing_earlier")
-    held = register.loc[register["title"] == rule.requires, ["key", "year"]].drop_duplicates()
+    held = register.loc[register["award"] == rule.requires, ["key", "year"]].drop_duplicates()
     joined = asked[["key", "year"]].reset_index().merge(held, on="key", suffixes=("", "_held"))
     joined = joined[joined["year_held"] <= joined["year"]].sort_values(["index", "year_held"])
     # Years in one run share year − position: 2021, 2022, 2023 at positions 0, 1, 2 all give 2021.
@@ -83,12 +83,12 @@ def _consecutive(proposals: pd.DataFrame, register: pd.DataFrame, rule: Rule) ->
 
 def _cap(proposals: pd.DataFrame, register: pd.DataFrame, rule: Rule) -> pd.DataFrame:
     """Proposals of `rule.title` in a unit and year beyond `rule.share` of those holding `rule.requires`."""
-    asked = proposals[proposals["title"] == rule.title]
+    asked = proposals[proposals["award"] == rule.title]
     if asked.empty or rule.share is None:
         return _findings(pd.Index([]), "cap_exceeded")
     both = pd.concat([register, proposals])
     base = (
-        both[both["title"] == rule.requires].drop_duplicates(["key", "year"]).groupby(["unit", "year"]).size()
+        both[both["award"] == rule.requires].drop_duplicates(["key", "year"]).groupby(["unit", "year"]).size()
     )
     counts = asked.groupby(["unit", "year"]).size()
     # A share of a whole number of people: the cap is rounded down, never up.

@@ -10,6 +10,7 @@ import io
 import logging
 from collections.abc import Sequence
 
+import pandas as pd
 import python_calamine
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -115,3 +116,55 @@ def check_file_isolated(data: bytes, catalogue: Catalogue, budget: isolation.Bud
         log.warning("awards list refused by the parsing child: %s", exc)
         return Checked(check_rows([], catalogue).rows, [msg("refuse.too_big_or_damaged")])
     return checked
+
+
+PROPOSAL_REQUIRED = ("year", "award", "recipient_kind", "name", "area")
+
+
+def _proposal_frame(rows: list[dict[str, object]], catalogue: Catalogue) -> pd.DataFrame:
+    """Proposal rows as codes where the catalogue knows the words; unknown words stay for the check."""
+    awards = {fold(w): a.code for a in catalogue.awards.values() for w in (a.code, a.name_vi, a.name_en)}
+    kinds = {
+        fold(w): k for k in RECIPIENTS for w in (k, t(f"awards.kind.{k}", "vi"), t(f"awards.kind.{k}", "en"))
+    }
+    out = pd.DataFrame(
+        {
+            "year": [cell_text(r.get("year")) for r in rows],
+            "award": [awards.get(fold(cell_text(r.get("award"))), cell_text(r.get("award"))) for r in rows],
+            "recipient_kind": [kinds.get(fold(cell_text(r.get("recipient_kind"))), "") for r in rows],
+            "name": [cell_text(r.get("name")) for r in rows],
+            "unit": [cell_text(r.get("unit")) for r in rows],
+            "area": [cell_text(r.get("area")) for r in rows],
+        }
+    )
+    return out
+
+
+def read_proposals(data: bytes, catalogue: Catalogue, limits: guard.Limits | None = None) -> Checked:
+    """A proposal list (year, award, recipient kind, name, unit, area) read behind the guard.
+
+    Rows are not judged here: the proposal check names what the records show about each.
+    """
+    facts = guard.inspect(data, limits)
+    if isinstance(facts, guard.Refusal):
+        return Checked(pd.DataFrame(), [facts.message])
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        grid = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        book.close()
+    except (python_calamine.CalamineError, ValueError, OSError, IndexError) as exc:
+        return Checked(pd.DataFrame(), [msg("refuse.unreadable", detail=str(exc)[:200])])
+    rows, _lacking = _sheet_rows(grid)
+    names = header_map()
+    have = {names[fold(cell_text(h))] for h in (grid[0] if grid else []) if fold(cell_text(h)) in names}
+    lacking = [c for c in PROPOSAL_REQUIRED if c not in have]
+    if lacking:
+        columns = ", ".join(t(f"awards.col.{c}", "vi") for c in lacking)
+        return Checked(pd.DataFrame(), [msg("awards.err.columns", columns=columns)])
+    frame = _proposal_frame(rows, catalogue)
+    bad_year = [i for i, y in enumerate(frame["year"]) if not y.isdigit()]
+    if bad_year:
+        return Checked(
+            pd.DataFrame(), [msg("awards.err.year", row=i + 2, value=frame["year"][i]) for i in bad_year]
+        )
+    return Checked(frame.astype({"year": "int64"}))

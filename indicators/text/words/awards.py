@@ -77,6 +77,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "awards.col.achievement": ("Thành tích", "Achievement"),
     "awards.col.level": ("Cấp", "Level"),
     "awards.col.count": ("Số lượt", "Awards"),
+    "awards.level.national": ("cấp Nhà nước", "national"),
+    "awards.level.province": ("cấp tỉnh", "provincial"),
+    "awards.level.district": ("cấp huyện (đến 30/6/2025)", "district (until 30 June 2025)"),
+    "awards.level.commune": ("cấp xã", "commune"),
+    "awards.level.unit": ("cấp cơ sở", "grassroots"),
     # The proposal check: what the records show, never a verdict.
     "awards.check.unknown_title": (
         "Dòng {row}: danh hiệu không có trong danh mục.",
@@ -87,8 +92,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Row {row}: the title is not given to this kind of recipient.",
     ),
     "awards.check.missing_earlier": (
-        "Dòng {row}: sổ khen thưởng chỉ ghi {found} lần liên tục {requires}, cần {needed} lần ({article}).",
-        "Row {row}: the register shows only {found} consecutive {requires}, {needed} are needed ({article}).",
+        "Dòng {row}: sổ khen thưởng ghi {found} lần liên tục “{requires}”, cần {needed} lần ({article}).",
+        "Row {row}: the register shows {found} consecutive “{requires}”, {needed} are needed ({article}).",
     ),
     "awards.check.cap_exceeded": (
         "Dòng {row}: đơn vị đề nghị {found} “{title}”, vượt tỷ lệ cho phép {needed} ({article}).",
