@@ -12,15 +12,13 @@ from collections.abc import Sequence
 
 import pandas as pd
 import python_calamine
-from openpyxl import Workbook
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from indicators.awards.catalogue import RECIPIENTS, Catalogue
 from indicators.excel import guard, isolation
 from indicators.excel.awards_rows import COLUMNS, REQUIRED, Checked, check_rows, header_map
 from indicators.excel.cells import cell_text
 from indicators.excel.workbook import fold
-from indicators.excel.writer import safe_text
+from indicators.excel.writer import template_with_lists
 from indicators.text.i18n import msg, t
 
 SHEET = "Khen thưởng"
@@ -29,47 +27,14 @@ TEMPLATE_ROWS = 2000
 log = logging.getLogger(__name__)
 
 
-def _drop_down(formula: str, span: str) -> DataValidation:
-    # "warning" rather than "stop": the reader also takes a code or the English name.
-    rule = DataValidation(
-        type="list",
-        formula1=formula,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",
-        errorTitle="Giá trị ngoài danh sách",
-        error="Hãy chọn một giá trị trong danh sách.",
-    )
-    rule.add(span)
-    return rule
-
-
 def template_bytes(catalogue: Catalogue) -> bytes:
     """An empty list to fill: Vietnamese headers, drop-downs of the catalogue's awards and of recipients."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    sheet.append([t(f"awards.col.{c}", "vi") for c in COLUMNS])
-    lists = book.create_sheet(LISTS)
-    awards = catalogue.ranked()
-    for i, award in enumerate(awards, start=1):
-        lists.cell(row=i, column=1, value=award.name_vi)
-        safe_text(lists.cell(row=i, column=1))
-    for i, kind in enumerate(RECIPIENTS, start=1):
-        lists.cell(row=i, column=2, value=t(f"awards.kind.{kind}", "vi"))
-    lists.sheet_state = "hidden"
-    column = {c: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
-    last = TEMPLATE_ROWS + 1
-    sheet.add_data_validation(
-        _drop_down(f"'{LISTS}'!$A$1:$A${len(awards)}", f"{column['award']}2:{column['award']}{last}")
-    )
-    kinds = f"{column['recipient_kind']}2:{column['recipient_kind']}{last}"
-    sheet.add_data_validation(_drop_down(f"'{LISTS}'!$B$1:$B${len(RECIPIENTS)}", kinds))
-    for c in COLUMNS:
-        sheet.column_dimensions[column[c]].width = 24
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    headers = [t(f"awards.col.{c}", "vi") for c in COLUMNS]
+    choices = {
+        COLUMNS.index("award") + 1: [a.name_vi for a in catalogue.ranked()],
+        COLUMNS.index("recipient_kind") + 1: [t(f"awards.kind.{k}", "vi") for k in RECIPIENTS],
+    }
+    return template_with_lists(SHEET, headers, LISTS, choices, TEMPLATE_ROWS)
 
 
 def _sheet_rows(grid: Sequence[Sequence[object]]) -> tuple[list[dict[str, object]], list[str]]:
