@@ -138,4 +138,40 @@ WORDS: dict[str, tuple[str, str]] = {
         "Giai đoạn “{term}” không hợp lệ; hãy viết dạng 2020-2025.",
         "The term “{term}” is not valid; please write it as 2020-2025.",
     ),
+    # The page.
+    "awards.page.title": ("Sổ khen thưởng", "Awards register"),
+    "awards.page.intro": (
+        "Số lượt khen thưởng đếm từ các quyết định đã ghi vào sổ, theo cấp, hình thức, năm và địa bàn.",
+        "Awards counted from the decisions recorded in the register, by level, form, year and area.",
+    ),
+    "awards.page.empty": (
+        "Chưa có số liệu khen thưởng trong sổ cho lựa chọn này.",
+        "No award records in the register yet for this choice.",
+    ),
+    "awards.page.area": ("Địa bàn", "Area"),
+    "awards.page.all_areas": ("Mọi địa bàn trong sổ", "Every area in the register"),
+    "awards.page.trend": (
+        "Số lượt khen thưởng theo năm và cấp (từ sổ)",
+        "Awards by year and level (from records)",
+    ),
+    "awards.page.by_level": ("Theo cấp và năm (từ sổ)", "By level and year (from records)"),
+    "awards.page.by_form": (
+        "Theo danh hiệu, hình thức khen thưởng (từ sổ)",
+        "By title or form of award (from records)",
+    ),
+    "awards.page.report_totals": (
+        "Tổng giai đoạn 2015–2020 theo báo cáo (số tổng của báo cáo, không đếm từ sổ)",
+        "2015–2020 totals from the report (totals a report gives, not counted from records)",
+    ),
+    "awards.page.total": ("Cộng", "Total"),
+    "awards.page.names": ("Danh sách có tên", "Named list"),
+    "awards.page.names_hidden": (
+        "Tên cá nhân là dữ liệu cá nhân: chỉ cán bộ phân tích và quản trị được xem danh sách có tên.",
+        "People's names are personal data: only analysts and admins see the named list.",
+    ),
+    "awards.page.download": ("Tải danh sách có tên (CSV)", "Download the named list (CSV)"),
+    "awards.page.download_note": (
+        "Mỗi lần tải danh sách có tên được ghi lại: tài khoản và thời điểm.",
+        "Every download of the named list is recorded: the account and the time.",
+    ),
 }

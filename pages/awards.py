@@ -1,0 +1,112 @@
+"""Sổ khen thưởng: awards counted from the register by level, form, year and area; names only for editors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import auth, computed, state, widgets
+from indicators.awards import catalogue as awards_catalogue
+from indicators.awards import counts as awards_counts
+from indicators.charts import awards as award_charts
+from indicators.core.model import Dataset
+from indicators.excel.writer import csv_safe
+from indicators.store import register
+from indicators.text import award_words, commendations
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+
+ALL = "__all__"
+
+
+def report_totals(data: Dataset, lang: Lang) -> None:
+    """The source report's five-year totals, marked as totals from a report, beside the records."""
+    totals = commendations.commendations(data, lang)
+    ranked = totals[totals["level"] != ""] if not totals.empty else totals
+    if ranked.empty:
+        return
+    st.subheader(t("awards.page.report_totals", lang))
+    st.dataframe(commendations.levels_table(ranked, lang), hide_index=True)
+
+
+def level_grid(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Levels down, years across, the words put on last."""
+    grid = awards_counts.by_level_and_year(table)
+    grid["level"] = [award_words.level_name(v, lang) for v in grid["level"]]
+    return grid.rename(columns={"level": t("awards.col.level", lang), "total": t("awards.page.total", lang)})
+
+
+def form_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Each award and recipient kind with its count over the chosen years, highest award first."""
+    catalogue = awards_catalogue.load()
+    summed = table.groupby(["award", "recipient_kind"], sort=False)["count"].sum().reset_index()
+    return pd.DataFrame(
+        {
+            t("awards.col.award", lang): [
+                award_words.award_name(catalogue, c, lang) for c in summed["award"]
+            ],
+            t("awards.col.recipient_kind", lang): [
+                t(f"awards.kind.{k}", lang) for k in summed["recipient_kind"]
+            ],
+            t("awards.col.count", lang): summed["count"].to_numpy(),
+        }
+    )
+
+
+def named_list(rows: pd.DataFrame, lang: Lang, area: str) -> None:
+    """The named list, for analysts and admins only; its download is logged with the account."""
+    st.subheader(t("awards.page.names", lang))
+    catalogue = awards_catalogue.load()
+    shown = rows.assign(
+        award=[award_words.award_name(catalogue, c, lang) for c in rows["award"]],
+        recipient_kind=[t(f"awards.kind.{k}", lang) for k in rows["recipient_kind"]],
+    ).rename(columns={c: t(f"awards.col.{c}", lang) for c in rows.columns})
+    st.dataframe(shown, hide_index=True)
+    account = auth.current()[0]
+    st.download_button(
+        t("awards.page.download", lang),
+        csv_safe(shown).to_csv(index=False).encode("utf-8-sig"),
+        file_name="danh-sach-khen-thuong.csv",
+        mime="text/csv",
+        on_click=register.record_export,
+        args=(state.store(), account, f"page awards {area}", len(rows)),
+        key="awards_named_download",
+    )
+    st.caption(t("awards.page.download_note", lang))
+
+
+# Read inputs.
+lang = state.lang()
+st.title(t("awards.page.title", lang))
+st.caption(t("awards.page.intro", lang))
+data = state.dataset()
+rows = register.read(state.store(), state.version())
+if rows.empty:
+    widgets.say(t("awards.page.empty", lang))
+    report_totals(data, lang)
+    st.stop()
+names = computed.area_labels(data, lang)
+present = sorted(set(rows["area"]), key=lambda a: names.get(a, a))
+area = st.selectbox(
+    t("awards.page.area", lang),
+    [ALL, *present],
+    format_func=lambda a: t("awards.page.all_areas", lang) if a == ALL else names.get(a, a),
+    key="awards_area",
+)
+chosen = rows if area == ALL else rows[rows["area"].isin(awards_counts.within(data.areas, area))]
+table = awards_counts.counts(chosen, awards_catalogue.load(), sorted(set(chosen["year"])))
+
+# Draw.
+if table.empty:
+    widgets.say(t("awards.page.empty", lang))
+else:
+    widgets.show_chart(award_charts.trend_figure(table, lang), "so-khen-thuong", lang, key="awards_trend")
+    st.subheader(t("awards.page.by_level", lang))
+    st.dataframe(level_grid(table, lang), hide_index=True)
+    st.subheader(t("awards.page.by_form", lang))
+    st.dataframe(form_table(table, lang), hide_index=True)
+report_totals(data, lang)
+if auth.can_edit():
+    named_list(chosen, lang, area)
+else:
+    st.caption(t("awards.page.names_hidden", lang))
