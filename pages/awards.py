@@ -77,9 +77,8 @@ def named_list(rows: pd.DataFrame, lang: Lang, area: str) -> None:
 
 # Read inputs.
 lang = state.lang()
-st.title(t("awards.page.title", lang))
+data = widgets.page_header("awards.page.title", lang)
 st.caption(t("awards.page.intro", lang))
-data = state.dataset()
 rows = register.read(state.store(), state.version())
 if rows.empty:
     widgets.say(t("awards.page.empty", lang))
