@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, computed, state, widgets
+from dashboard.cache import per_version
 from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import counts as awards_counts
 from indicators.charts import awards as award_charts
@@ -17,6 +18,21 @@ from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
 ALL = "__all__"
+
+
+@per_version(4)
+def register_at(version: int) -> pd.DataFrame:
+    """The register of one version, read once for every reader: a province's five years hold 200,000 rows."""
+    return register.read(state.store(), version)
+
+
+@per_version(32)
+def counts_at(version: int, area: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of an area (with the areas under it) and their counts; the trend and grids start here."""
+    rows = register_at(version)
+    areas = state.dataset_at(version).areas
+    chosen = rows if area == ALL else rows[rows["area"].isin(awards_counts.within(areas, area))]
+    return chosen, awards_counts.counts(chosen, awards_catalogue.load(), sorted(set(chosen["year"])))
 
 
 def report_totals(data: Dataset, lang: Lang) -> None:
@@ -79,7 +95,7 @@ def named_list(rows: pd.DataFrame, lang: Lang, area: str) -> None:
 lang = state.lang()
 data = widgets.page_header("awards.page.title", lang)
 st.caption(t("awards.page.intro", lang))
-rows = register.read(state.store(), state.version())
+rows = register_at(state.version())
 if rows.empty:
     widgets.say(t("awards.page.empty", lang))
     report_totals(data, lang)
@@ -92,8 +108,7 @@ area = st.selectbox(
     format_func=lambda a: t("awards.page.all_areas", lang) if a == ALL else names.get(a, a),
     key="awards_area",
 )
-chosen = rows if area == ALL else rows[rows["area"].isin(awards_counts.within(data.areas, area))]
-table = awards_counts.counts(chosen, awards_catalogue.load(), sorted(set(chosen["year"])))
+chosen, table = counts_at(state.version(), area)
 
 # Draw.
 if table.empty:
