@@ -108,7 +108,8 @@ def main() -> int:
         ]
         checked, merged = check_times(register.read(store), proposals, rounds)
         print(
-            f"\nProposal check of {PROPOSALS:,} against {AWARDS:,} awards, {rounds} rounds (ms, median [min–max]):"
+            f"\nProposal check of {PROPOSALS:,} against {AWARDS:,} awards, {rounds} rounds "
+            "(ms, median [min–max]):"
         )
         print(_line("check", checked))
         print(_line("bare merge", merged))

@@ -11,6 +11,7 @@ from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import counts as awards_counts
 from indicators.charts import awards as award_charts
 from indicators.core.model import Dataset
+from indicators.excel import awards_sheet
 from indicators.excel.writer import csv_safe
 from indicators.store import register
 from indicators.text import award_words, commendations
@@ -91,6 +92,36 @@ def named_list(rows: pd.DataFrame, lang: Lang, area: str) -> None:
     st.caption(t("awards.page.download_note", lang))
 
 
+def upload(lang: Lang) -> None:
+    """Analysts and admins add a list of decisions: checked whole, previewed, written as one version."""
+    st.subheader(t("awards.page.upload", lang))
+    catalogue = awards_catalogue.load()
+    st.download_button(
+        t("awards.page.template", lang),
+        awards_sheet.template_bytes(catalogue),
+        file_name="mau-danh-sach-khen-thuong.xlsx",
+        key="awards_template",
+    )
+    sent = st.file_uploader(t("awards.page.upload_file", lang), type=["xlsx"], key="awards_upload")
+    if sent is None:
+        return
+    checked = awards_sheet.check_file_isolated(sent.getvalue(), catalogue)
+    if not checked.ok:
+        st.error(t("awards.page.refused", lang).format(n=len(checked.errors)))
+        st.markdown("\n".join(f"- {m.text(lang)}" for m in checked.errors))
+        return
+    st.info(t("awards.page.preview", lang).format(n=len(checked.rows)))
+    preview = awards_counts.counts(checked.rows, catalogue, sorted(set(checked.rows["year"])))
+    st.dataframe(form_table(preview, lang), hide_index=True)
+    if st.button(t("awards.page.commit", lang), key="awards_commit"):
+        try:
+            result = register.add(state.store(), checked.rows, auth.current()[0], sent.name)
+        except register.RegisterError as exc:
+            st.error(exc.text(lang))
+            return
+        st.success(t("awards.page.saved", lang).format(n=result.added, v=result.version))
+
+
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("awards.page.title", lang)
@@ -99,6 +130,8 @@ rows = register_at(state.version())
 if rows.empty:
     widgets.say(t("awards.page.empty", lang))
     report_totals(data, lang)
+    if auth.can_edit():
+        upload(lang)
     st.stop()
 names = computed.area_labels(data, lang)
 present = sorted(set(rows["area"]), key=lambda a: names.get(a, a))
@@ -122,5 +155,6 @@ else:
 report_totals(data, lang)
 if auth.can_edit():
     named_list(chosen, lang, area)
+    upload(lang)
 else:
     st.caption(t("awards.page.names_hidden", lang))

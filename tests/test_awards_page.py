@@ -59,7 +59,7 @@ def test_a_viewer_sees_counts_and_no_name(filled: Store, lang: Lang) -> None:
     assert grid[t("awards.page.total", lang)].tolist() == [1, 4, 2, 11]
     assert t("awards.page.names_hidden", lang) in shown
     assert t("awards.page.report_totals", lang) in shown
-    assert not at.get("download_button")
+    assert not at.get("download_button") and not at.get("file_uploader")
 
 
 def test_an_analyst_sees_the_named_list_of_the_chosen_area(filled: Store) -> None:
@@ -73,7 +73,12 @@ def test_an_analyst_sees_the_named_list_of_the_chosen_area(filled: Store) -> Non
         "Trường TH Tả Lèng",
     ]
     assert len(named) == 8
-    assert at.get("download_button")
+    # The named list's download and the list template; the upload of a list of decisions.
+    assert [b.proto.label for b in at.get("download_button")] == [
+        t("awards.page.download", "vi"),
+        t("awards.page.template", "vi"),
+    ]
+    assert [u.proto.label for u in at.get("file_uploader")] == [t("awards.page.upload_file", "vi")]
 
 
 def test_an_empty_register_says_missing_data_and_keeps_the_report_totals(store: Store) -> None:

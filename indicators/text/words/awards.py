@@ -174,4 +174,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "Mỗi lần tải danh sách có tên được ghi lại: tài khoản và thời điểm.",
         "Every download of the named list is recorded: the account and the time.",
     ),
+    "awards.page.upload": ("Thêm quyết định khen thưởng vào sổ", "Add award decisions to the register"),
+    "awards.page.upload_file": (
+        "Danh sách khen thưởng (.xlsx theo mẫu)",
+        "Awards list (.xlsx from the template)",
+    ),
+    "awards.page.template": ("Tải mẫu danh sách khen thưởng", "Download the awards list template"),
+    "awards.page.refused": (
+        "Không ghi gì: {n} lỗi trong danh sách. Hãy sửa tệp rồi tải lên lại.",
+        "Nothing written: {n} errors in the list. Please correct the file and upload it again.",
+    ),
+    "awards.page.preview": (
+        "Danh sách hợp lệ: {n} dòng sẽ được ghi thành một phiên bản mới.",
+        "The list is valid: {n} rows will be written as one new version.",
+    ),
+    "awards.page.commit": ("Ghi vào sổ", "Write to the register"),
+    "awards.page.saved": ("Đã ghi {n} dòng: phiên bản {v}.", "{n} rows written: version {v}."),
 }
