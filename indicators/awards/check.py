@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from indicators.awards.catalogue import Catalogue, Rule
@@ -41,12 +42,11 @@ def _findings(rows: pd.Index, code: str, rule: str = "", needed: int = 0, found:
 
 
 def _catalogue_findings(proposals: pd.DataFrame, catalogue: Catalogue) -> list[pd.DataFrame]:
-    known = proposals["award"].isin(catalogue.awards.keys())
-    takes = [
-        known.iat[i] and catalogue.awards[t].takes(k)
-        for i, (t, k) in enumerate(zip(proposals["award"], proposals["recipient_kind"], strict=True))
-    ]
-    wrong = known & ~pd.Series(takes, index=proposals.index, dtype=bool)
+    """Awards the catalogue does not know, and awards for another kind of recipient."""
+    takes = proposals["award"].map({code: a.recipient for code, a in catalogue.awards.items()})
+    known = takes.notna().to_numpy()
+    taken = (takes == "any") | (takes == proposals["recipient_kind"])
+    wrong = known & ~taken.fillna(False).to_numpy(dtype=bool)
     return [
         _findings(proposals.index[~known], "unknown_title"),
         _findings(proposals.index[wrong], "wrong_recipient"),
@@ -56,9 +56,22 @@ def _catalogue_findings(proposals: pd.DataFrame, catalogue: Catalogue) -> list[p
 def _duplicates(proposals: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     """A proposal listed twice, or for a title the register already gives the same recipient that year."""
     key = proposals["key"] + "\x1f" + proposals["award"] + "\x1f" + proposals["year"].astype(str)
-    twice = key.duplicated(keep="first")
-    held = register["key"] + "\x1f" + register["award"] + "\x1f" + register["year"].astype(str)
-    return _findings(proposals.index[twice | key.isin(set(held))], "duplicate")
+    twice = key.duplicated(keep="first").to_numpy()
+    held_keys = register["key"] + "\x1f" + register["award"] + "\x1f" + register["year"].astype(str)
+    # Membership through a Python set: pandas' Arrow-backed isin walks its values one by one.
+    held = set(held_keys.to_numpy(dtype=object))
+    known = np.fromiter((k in held for k in key.to_numpy(dtype=object)), dtype=bool, count=len(key))
+    return _findings(proposals.index[twice | known], "duplicate")
+
+
+def _relevant(register: pd.DataFrame, proposals: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
+    """The register rows a check can use: the proposals' awards in their years, and the awards a rule
+    counts up to the last proposal's year. A province's five years shrink to a fraction before keying."""
+    years = set(proposals["year"].astype(int))
+    same = register["award"].isin(set(proposals["award"])) & register["year"].isin(years)
+    counted = {r.requires for r in catalogue.rules}
+    earlier = register["award"].isin(counted) & (register["year"] <= max(years, default=0))
+    return register[(same | earlier).to_numpy()]
 
 
 def _consecutive(proposals: pd.DataFrame, register: pd.DataFrame, rule: Rule) -> pd.DataFrame:
@@ -122,8 +135,10 @@ def check(
     `register` holds the awards given (the register's columns); `registrations`, when given, the
     targets registered at the start of the year (year, recipient_kind, name, unit, area).
     """
-    proposals = proposals.assign(key=_key(proposals), year=proposals["year"].astype(int))
-    register = register.assign(key=_key(register), year=register["year"].astype(int))
+    proposals = proposals.assign(year=proposals["year"].astype(int))
+    proposals = proposals.assign(key=_key(proposals))
+    register = _relevant(register.assign(year=register["year"].astype(int)), proposals, catalogue)
+    register = register.assign(key=_key(register))
     if registrations is not None:
         registrations = registrations.assign(key=_key(registrations), year=registrations["year"].astype(int))
     parts = _catalogue_findings(proposals, catalogue)
