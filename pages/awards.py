@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, computed, state, widgets
+from dashboard import auth, computed, markup, state, widgets
 from dashboard.cache import per_version
 from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import counts as awards_counts
@@ -44,6 +44,8 @@ def report_totals(data: Dataset, lang: Lang) -> None:
         return
     st.subheader(t("awards.page.report_totals", lang))
     st.dataframe(commendations.levels_table(ranked, lang), hide_index=True)
+    # The report's totals name the report and its version as their source.
+    st.caption(markup.md(computed.source_line(lang)))
 
 
 def level_grid(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -124,7 +126,8 @@ def upload(lang: Lang) -> None:
 
 # Read inputs.
 lang = state.lang()
-data = widgets.page_header("awards.page.title", lang)
+st.title(t("awards.page.title", lang))
+data = widgets.require_data(lang)
 st.caption(t("awards.page.intro", lang))
 rows = register_at(state.version())
 if rows.empty:
@@ -147,7 +150,15 @@ chosen, table = counts_at(state.version(), area)
 if table.empty:
     widgets.say(t("awards.page.empty", lang))
 else:
-    widgets.show_chart(award_charts.trend_figure(table, lang), "so-khen-thuong", lang, key="awards_trend")
+    # Drawn here rather than by widgets.show_chart, whose caption names the report as the source.
+    st.plotly_chart(
+        award_charts.trend_figure(table, lang),
+        width="stretch",
+        theme=None,
+        config={"displaylogo": False, "responsive": True, "locale": lang},
+        key="awards_trend",
+    )
+    st.caption(t("awards.page.source", lang).format(v=state.version()))
     st.subheader(t("awards.page.by_level", lang))
     st.dataframe(level_grid(table, lang), hide_index=True)
     st.subheader(t("awards.page.by_form", lang))

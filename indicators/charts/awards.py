@@ -39,11 +39,13 @@ def trend_figure(counts: pd.DataFrame, lang: Lang) -> go.Figure:
                 "name": name,
                 "x": years,
                 "y": rows.tolist(),
-                "text": [fmt.number(v, lang) for v in rows],
+                # A year without awards of a level is a point at 0 left unlabelled: labels would pile up.
+                "text": [fmt.number(v, lang) if v else "" for v in rows],
+                "customdata": [fmt.number(v, lang) for v in rows],
                 "textposition": "top center",
                 "line": {"color": color, "dash": dash, "width": 2},
                 "marker": {"symbol": symbol, "size": 9, "color": color},
-                "hovertemplate": f"{name} %{{x}}: %{{text}}<extra></extra>",
+                "hovertemplate": f"{name} %{{x}}: %{{customdata}}<extra></extra>",
             }
         )
     layout = _base_layout(t("awards.page.trend", lang), lang)

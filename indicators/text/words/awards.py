@@ -190,4 +190,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "awards.page.commit": ("Ghi vào sổ", "Write to the register"),
     "awards.page.saved": ("Đã ghi {n} dòng: phiên bản {v}.", "{n} rows written: version {v}."),
+    "awards.page.source": (
+        "Nguồn: sổ khen thưởng (các quyết định đã ghi), phiên bản {v}.",
+        "Source: the awards register (the decisions recorded), version {v}.",
+    ),
 }
