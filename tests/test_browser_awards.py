@@ -8,6 +8,7 @@ import pytest
 
 from indicators.store import register
 from indicators.store.database import Store
+from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support.appserver import (
     AXE,
