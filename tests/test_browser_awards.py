@@ -29,7 +29,7 @@ SHOTS = ROOT / "tests" / "screenshots"
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_viewer_sees_counts_and_no_name_in_the_browser(
-    store: Store, store_url: str, tmp_path: Path, lang: str
+    store: Store, store_url: str, tmp_path: Path, lang: Lang
 ) -> None:
     from playwright.sync_api import sync_playwright
 
