@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import auth, computed, markup, state, widgets
 from dashboard.cache import per_version
 from indicators.awards import catalogue as awards_catalogue
+from indicators.awards import check as awards_check
 from indicators.awards import counts as awards_counts
 from indicators.charts import awards as award_charts
 from indicators.core.model import Dataset
@@ -124,6 +125,34 @@ def upload(lang: Lang) -> None:
         st.success(t("awards.page.saved", lang).format(n=result.added, v=result.version))
 
 
+def proposals_check(rows: pd.DataFrame, lang: Lang) -> None:
+    """Analysts and admins check a proposal list: each finding named, the council still decides."""
+    st.subheader(t("awards.page.check", lang))
+    st.caption(t("awards.page.check_intro", lang))
+    catalogue = awards_catalogue.load()
+    sent = st.file_uploader(t("awards.page.proposals_file", lang), type=["xlsx"], key="awards_proposals")
+    kept = st.file_uploader(
+        t("awards.page.registrations_file", lang), type=["xlsx"], key="awards_registrations"
+    )
+    if sent is None:
+        return
+    proposals = awards_sheet.read_proposals_isolated(sent.getvalue(), catalogue)
+    registrations = awards_sheet.read_proposals_isolated(kept.getvalue(), catalogue) if kept else None
+    errors = [*proposals.errors, *(registrations.errors if registrations is not None else [])]
+    if errors:
+        st.error("\n".join(m.text(lang) for m in errors))
+        return
+    found = awards_check.check(
+        proposals.rows, rows, catalogue, registrations.rows if registrations is not None else None
+    )
+    summary = award_words.summary(len(found), len(proposals.rows)).text(lang)
+    if found.empty:
+        st.success(summary)
+        return
+    st.warning(summary)
+    st.markdown("\n".join(f"- {m.text(lang)}" for m in award_words.findings(catalogue, found)))
+
+
 # Read inputs.
 lang = state.lang()
 st.title(t("awards.page.title", lang))
@@ -166,6 +195,7 @@ else:
 report_totals(data, lang)
 if auth.can_edit():
     named_list(chosen, lang, area)
+    proposals_check(rows, lang)
     upload(lang)
 else:
     st.caption(t("awards.page.names_hidden", lang))

@@ -162,3 +162,29 @@ def test_the_isolated_reader_gives_the_same_answer() -> None:
     assert [m.text("en") for m in checked.errors] == [
         "Row 3: the same as row 2 (the same decision 12/QĐ-UBND, recipient and title)."
     ]
+
+
+@pytest.mark.slow
+def test_a_proposal_list_reads_as_codes_in_the_parsing_child() -> None:
+    book = openpyxl.Workbook()
+    book.active.append(
+        [
+            "Năm thành tích",
+            "Danh hiệu, hình thức khen thưởng",
+            "Đối tượng",
+            "Tên cá nhân, tập thể, hộ gia đình",
+            "Đơn vị",
+            "Mã địa bàn",
+        ]
+    )
+    book.active.append([2025, "Chiến sĩ thi đua tỉnh", "cá nhân", "Lò Văn A", "Trường TH", "03390"])
+    book.active.append([2025, "Huy hiệu lạ", "tập thể", "Đội X", "", "03390"])
+    out = io.BytesIO()
+    book.save(out)
+    read = awards_sheet.read_proposals_isolated(out.getvalue(), CATALOGUE)
+    assert read.ok
+    assert read.rows.values.tolist() == [
+        [2025, "cstd_tinh", "person", "Lò Văn A", "Trường TH", "03390"],
+        [2025, "Huy hiệu lạ", "collective", "Đội X", "", "03390"],
+    ]
+    assert not awards_sheet.read_proposals_isolated(b"not a workbook", CATALOGUE).ok

@@ -78,7 +78,11 @@ def test_an_analyst_sees_the_named_list_of_the_chosen_area(filled: Store) -> Non
         t("awards.page.download", "vi"),
         t("awards.page.template", "vi"),
     ]
-    assert [u.proto.label for u in at.get("file_uploader")] == [t("awards.page.upload_file", "vi")]
+    assert [u.proto.label for u in at.get("file_uploader")] == [
+        t("awards.page.proposals_file", "vi"),
+        t("awards.page.registrations_file", "vi"),
+        t("awards.page.upload_file", "vi"),
+    ]
 
 
 def test_an_empty_register_says_missing_data_and_keeps_the_report_totals(store: Store) -> None:

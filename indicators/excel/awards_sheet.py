@@ -133,3 +133,16 @@ def read_proposals(data: bytes, catalogue: Catalogue, limits: guard.Limits | Non
             pd.DataFrame(), [msg("awards.err.year", row=i + 2, value=frame["year"][i]) for i in bad_year]
         )
     return Checked(frame.astype({"year": "int64"}))
+
+
+def read_proposals_isolated(
+    data: bytes, catalogue: Catalogue, budget: isolation.Budget | None = None
+) -> Checked:
+    """read_proposals() in a child process with memory and time limits: what a page calls."""
+    limits = guard.Limits.from_env()
+    try:
+        checked: Checked = isolation.run(read_proposals, data, catalogue, limits, budget=budget)
+    except isolation.LimitExceededError as exc:
+        log.warning("proposal list refused by the parsing child: %s", exc)
+        return Checked(pd.DataFrame(), [msg("refuse.too_big_or_damaged")])
+    return checked

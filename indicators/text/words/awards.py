@@ -194,4 +194,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "Nguồn: sổ khen thưởng (các quyết định đã ghi), phiên bản {v}.",
         "Source: the awards register (the decisions recorded), version {v}.",
     ),
+    "awards.page.check": ("Kiểm tra danh sách đề nghị", "Check a list of proposals"),
+    "awards.page.check_intro": (
+        "Danh sách đề nghị được đối chiếu với sổ khen thưởng và danh mục; kết quả chỉ nêu điều sổ cho thấy, "
+        "việc xét do Hội đồng Thi đua – Khen thưởng quyết định.",
+        "The proposals are checked against the register and the catalogue; the result says only what the "
+        "records show, and the Emulation and Commendation Council decides.",
+    ),
+    "awards.page.proposals_file": (
+        "Danh sách đề nghị (.xlsx: năm, danh hiệu, đối tượng, tên, đơn vị, mã địa bàn)",
+        "Proposals (.xlsx: year, title, recipient, name, unit, area code)",
+    ),
+    "awards.page.registrations_file": (
+        "Đăng ký thi đua đầu năm (không bắt buộc, cùng các cột)",
+        "Registrations at the start of the year (optional, the same columns)",
+    ),
 }
