@@ -102,3 +102,18 @@ def test_a_named_export_is_logged(store_url: str) -> None:
 def test_the_migration_is_a_file_of_its_own() -> None:
     assert "0008_awards_register" in migrate.known_revisions()
     assert Path(migrate.SCRIPTS / "versions" / "0008_awards_register.py").is_file()
+
+
+@pytest.mark.parametrize("suffix", [".json.gz", ".sqlite"])
+def test_a_backup_keeps_the_register_and_its_export_log(store_url: str, tmp_path: Path, suffix: str) -> None:
+    store = Store(store_url).ensure()
+    register.add(store, rows("Lò Văn A", "Tẩn Thị B"), "canbo")
+    register.record_export(store, "quantri", "awards list --year 2024", 2)
+    kept = register.read(store)
+    path = tmp_path / f"sao_luu{suffix}"
+    assert main(["backup", str(path)]) == 0
+    register.add(store, rows("Vàng A C", decision="15/QĐ-UBND"), "canbo")
+    assert main(["restore", str(path)]) == 0
+    restored = Store(store_url).ensure()
+    pd.testing.assert_frame_equal(register.read(restored), kept)
+    assert register.exports(restored)[["account", "rows"]].values.tolist() == [["quantri", 2]]
