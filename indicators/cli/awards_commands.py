@@ -57,6 +57,16 @@ def add_parser(sub: Subcommands) -> None:
     a.add_argument("file", help="tệp .xlsx: năm, danh hiệu, đối tượng, tên, đơn vị, mã địa bàn")
     a.add_argument("--registrations", default=None, help="tệp .xlsx đăng ký thi đua đầu năm (cùng các cột)")
     a.add_argument("--lang", choices=LANGS, default="vi")
+    a = group.add_parser(
+        "letter", help="tờ trình đề nghị khen thưởng kèm danh sách (.docx, PDF); cần --user có quyền"
+    )
+    a.add_argument("file", help="tệp .xlsx danh sách đề nghị (như awards check)")
+    a.add_argument("--area", required=True, help="mã địa bàn của cơ quan trình")
+    a.add_argument("--year", type=int, required=True, help="năm thành tích")
+    a.add_argument("--user", required=True, help="tài khoản phân tích hoặc quản trị (danh sách có tên)")
+    a.add_argument("--format", choices=("docx", "pdf"), required=True)
+    a.add_argument("--out", required=True, help="tệp sẽ ghi")
+    a.add_argument("--lang", choices=LANGS, default="vi")
     a = group.add_parser("counts", help="số lượt khen thưởng theo cấp, hình thức, đối tượng và năm")
     period = a.add_mutually_exclusive_group(required=True)
     period.add_argument("--term", help="giai đoạn, ví dụ 2015-2020 (các năm 2016–2020)")
@@ -191,12 +201,34 @@ def _check(args: argparse.Namespace, store: Store) -> int:
     return 1 if len(found) else 0
 
 
+def _letter(args: argparse.Namespace, store: Store) -> int:
+    from indicators.report import proposal_letter  # docxtpl loads only for this command
+
+    if not _may_see_names(store, args.user):
+        raise UsageError(t("awards.cli.no_rights", "vi").format(user=args.user))
+    catalogue = awards_catalogue.load()
+    proposals = awards_sheet.read_proposals(read_file(args.file), catalogue)
+    if not proposals.ok:
+        raise InputError("; ".join(m.text(args.lang) for m in proposals.errors))
+    data = store.load()
+    if args.area not in set(data.areas["code"]):
+        raise UsageError(f"không có địa bàn '{args.area}'")
+    filled = proposal_letter.context(proposals.rows, catalogue, data, args.area, args.year, args.lang)
+    write_file(args.out, proposal_letter.letter_bytes(filled, args.format))
+    register.record_export(
+        store, args.user, f"awards letter --year {args.year} --area {args.area}", len(proposals.rows)
+    )
+    print(f"Đã ghi {args.out}.")
+    return 0
+
+
 SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "import": _import,
     "template": _template,
     "list": _list,
     "check": _check,
     "counts": _counts,
+    "letter": _letter,
 }
 
 

@@ -209,4 +209,51 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đăng ký thi đua đầu năm (không bắt buộc, cùng các cột)",
         "Registrations at the start of the year (optional, the same columns)",
     ),
+    # The submission letter (tờ trình) and its list.
+    "awards.letter.kind": ("TỜ TRÌNH", "SUBMISSION"),
+    "awards.letter.number": ("Số:        /TTr-UBND", "No.:        /TTr-UBND"),
+    "awards.letter.subject": (
+        "Về việc đề nghị khen thưởng thành tích năm {year}",
+        "On proposed commendations for the achievements of {year}",
+    ),
+    "awards.letter.basis_law": (
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+        "Pursuant to the Law on Emulation and Commendation No. 06/2022/QH15 of 15 June 2022;",
+    ),
+    "awards.letter.basis_decree": (
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
+        "thi hành một số điều của Luật Thi đua, khen thưởng;",
+        "Pursuant to the Government's Decree No. 98/2023/NĐ-CP of 31 December 2023 detailing the "
+        "Law on Emulation and Commendation;",
+    ),
+    "awards.letter.asked": (
+        "{issuer} kính trình ………………… xem xét, khen thưởng cho {n} có thành tích năm {year}, gồm:",
+        "{issuer} respectfully submits to ………………… for commendation {n} for their achievements in {year}:",
+    ),
+    "awards.letter.issuer": ("Ủy ban nhân dân {area}", "The People's Committee of {area}"),
+    "awards.letter.n_person": ("{n} cá nhân", "{n} individuals"),
+    "awards.letter.n_collective": ("{n} tập thể", "{n} collectives"),
+    "awards.letter.n_household": ("{n} hộ gia đình", "{n} households"),
+    "awards.letter.attached": ("(Có danh sách kèm theo).", "(The list is attached.)"),
+    "awards.letter.closing": (
+        "Kính trình ………………… xem xét, quyết định./.",
+        "Respectfully submitted to ………………… for consideration and decision./.",
+    ),
+    "awards.letter.recipient_as_above": ("- Như trên;", "- As above;"),
+    "awards.letter.list": ("DANH SÁCH", "LIST"),
+    "awards.letter.list_title": (
+        "Đề nghị khen thưởng thành tích năm {year}",
+        "Proposed commendations for the achievements of {year}",
+    ),
+    "awards.letter.list_note": (
+        "(Kèm theo Tờ trình số        /TTr-UBND ngày      tháng      năm 20    )",
+        "(Attached to Submission No.        /TTr-UBND of      /     /20    )",
+    ),
+    "awards.letter.col_stt": ("STT", "No."),
+    "awards.letter.col_name": ("Tên cá nhân, tập thể, hộ gia đình", "Individual, collective or household"),
+    "awards.letter.col_unit": ("Đơn vị", "Unit"),
+    "awards.letter.col_year": ("Năm thành tích", "Year"),
+    "awards.letter.col_kind": ("Đối tượng", "Recipient"),
+    "awards.letter.col_area": ("Mã địa bàn", "Area code"),
+    "awards.letter.col_award": ("Danh hiệu, hình thức đề nghị", "Title or form proposed"),
 }
