@@ -8,7 +8,6 @@ addressed to, the signer) is left blank for the office, as in the báo cáo.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import replace
 
 import pandas as pd
@@ -80,14 +79,8 @@ def _rows(proposals: pd.DataFrame, catalogue: Catalogue, lang: Lang) -> list[dic
     ]
 
 
-def context(
-    proposals: pd.DataFrame, catalogue: Catalogue, data: Dataset, area: str, year: int, lang: Lang
-) -> dict:
-    """What the template is filled with: the letter's words and the list, nothing else."""
-    # A code can name two units in turn (03390: a town until 30 June 2025, then Xã Bình Lư): the
-    # letter is written now, in the name the unit has now.
-    newest = replace(data, areas=data.areas.sort_values("valid_from", ascending=False, na_position="last"))
-    area_name, place = area_names(newest, area, lang)
+def _body(proposals: pd.DataFrame, catalogue: Catalogue, area_name: str, year: int, lang: Lang) -> list[str]:
+    """The letter's paragraphs: its legal basis, what is asked for whom, the list attached."""
     counts = {k: int((proposals["recipient_kind"] == k).sum()) for k in RECIPIENTS}
     asked = t("awards.letter.asked", lang).format(
         issuer=t("awards.letter.issuer", lang).format(area=area_name),
@@ -96,7 +89,7 @@ def context(
             t(f"awards.letter.n_{k}", lang).format(n=number(counts[k], lang)) for k in RECIPIENTS if counts[k]
         ),
     )
-    paragraphs: Sequence[str] = [
+    return [
         t("awards.letter.basis_law", lang),
         t("awards.letter.basis_decree", lang),
         asked,
@@ -104,6 +97,17 @@ def context(
         t("awards.letter.attached", lang),
         t("awards.letter.closing", lang),
     ]
+
+
+def context(
+    proposals: pd.DataFrame, catalogue: Catalogue, data: Dataset, area: str, year: int, lang: Lang
+) -> dict:
+    """What the template is filled with: the letter's words and the list, nothing else."""
+    # A code can name two units in turn (03390: a town until 30 June 2025, then Xã Bình Lư): the
+    # letter is written now, in the name the unit has now.
+    newest = replace(data, areas=data.areas.sort_values("valid_from", ascending=False, na_position="last"))
+    area_name, place = area_names(newest, area, lang)
+    paragraphs = _body(proposals, catalogue, area_name, year, lang)
     return {
         "issuer_lines": [
             t("report.issuer", lang),

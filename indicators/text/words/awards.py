@@ -223,7 +223,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "awards.letter.basis_decree": (
         "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
         "thi hành một số điều của Luật Thi đua, khen thưởng;",
-        "Pursuant to the Government's Decree No. 98/2023/NĐ-CP of 31 December 2023 detailing the "
+        "Pursuant to the Government's Decree No. 98/2023/ND-CP of 31 December 2023 detailing the "
         "Law on Emulation and Commendation;",
     ),
     "awards.letter.asked": (
