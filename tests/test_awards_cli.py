@@ -216,6 +216,7 @@ def test_check_names_a_proposal_without_registration(
     assert out.splitlines()[0] == "Dòng 3: không có đăng ký thi đua đầu năm."
 
 
+@pytest.mark.slow
 def test_a_refused_import_writes_nothing(
     filled: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

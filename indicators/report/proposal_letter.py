@@ -15,8 +15,8 @@ from docxtpl import DocxTemplate, RichText
 
 from indicators.awards.catalogue import RECIPIENTS, Catalogue
 from indicators.core.model import Dataset
+from indicators.report import render
 from indicators.report.facts import area_names
-from indicators.report.render import column_head, pdf_bytes, template_env
 from indicators.report.template import TEMPLATE
 from indicators.text.award_words import award_name
 from indicators.text.fmt import Lang, number
@@ -138,7 +138,7 @@ def context(
         "appendix_shown": True,
         "appendix_title": t("awards.letter.list_title", lang).format(year=year),
         "appendix_note": t("awards.letter.list_note", lang),
-        "columns": {k: column_head(t(HEADS[k], lang)) for k in COLUMNS},
+        "columns": {k: render.column_head(t(HEADS[k], lang)) for k in COLUMNS},
         "rows": _rows(proposals, catalogue, lang),
         "no_rows": "",
         "legend": [],
@@ -155,7 +155,7 @@ def context(
 def letter_bytes(filled: dict, kind: str) -> bytes:
     """The letter as .docx, or as PDF through LibreOffice."""
     doc = DocxTemplate(str(TEMPLATE))
-    doc.render(filled, jinja_env=template_env())
+    doc.render(filled, jinja_env=render.template_env())
     buffer = io.BytesIO()
     doc.save(buffer)
-    return pdf_bytes(buffer.getvalue()) if kind == "pdf" else buffer.getvalue()
+    return render.pdf_bytes(buffer.getvalue()) if kind == "pdf" else buffer.getvalue()
