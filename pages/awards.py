@@ -77,6 +77,13 @@ def named_list(rows: pd.DataFrame, lang: Lang, area: str) -> None:
     """The named list, for analysts and admins only; its download is logged with the account."""
     st.subheader(t("awards.page.names", lang))
     catalogue = awards_catalogue.load()
+    # One person's or one unit's history: every year's awards of the names or units holding the words.
+    wanted = st.text_input(t("awards.page.history", lang), key="awards_history").strip().casefold()
+    if wanted:
+        hit = rows["name"].str.casefold().str.contains(wanted, regex=False) | rows[
+            "unit"
+        ].str.casefold().str.contains(wanted, regex=False)
+        rows = rows[hit.to_numpy(dtype=bool)].sort_values(["name", "year"], kind="stable")
     shown = rows.assign(
         award=[award_words.award_name(catalogue, c, lang) for c in rows["award"]],
         recipient_kind=[t(f"awards.kind.{k}", lang) for k in rows["recipient_kind"]],

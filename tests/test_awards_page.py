@@ -78,6 +78,12 @@ def test_an_analyst_sees_the_named_list_of_the_chosen_area(filled: Store) -> Non
         t("awards.page.download", "vi"),
         t("awards.page.template", "vi"),
     ]
+    # One person's history across the years, with the same list filtered by the typed words.
+    at = at.text_input(key="awards_history").input("người lđ 4").run()
+    history = at.dataframe[-1].value
+    assert history[[t("awards.col.name", "vi"), t("awards.col.year", "vi")]].values.tolist() == [
+        ["Người LĐ 4", 2024]
+    ]
     assert [u.proto.label for u in at.get("file_uploader")] == [
         t("awards.page.proposals_file", "vi"),
         t("awards.page.registrations_file", "vi"),

@@ -256,4 +256,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "awards.letter.col_kind": ("Đối tượng", "Recipient"),
     "awards.letter.col_area": ("Mã địa bàn", "Area code"),
     "awards.letter.col_award": ("Danh hiệu, hình thức đề nghị", "Title or form proposed"),
+    "awards.page.history": (
+        "Quá trình khen thưởng của một người hoặc đơn vị: gõ tên hoặc tên đơn vị",
+        "The awards of one person or unit: type the name or the unit",
+    ),
 }
