@@ -260,4 +260,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Quá trình khen thưởng của một người hoặc đơn vị: gõ tên hoặc tên đơn vị",
         "The awards of one person or unit: type the name or the unit",
     ),
+    # The báo cáo's commendations section, from the register.
+    "awards.report.heading": ("Theo sổ khen thưởng", "From the awards register"),
+    "awards.report.year": ("năm {year}", "in {year}"),
+    "awards.report.years": ("cộng các năm {first}–{last}", "summed over {first}–{last}"),
+    "awards.report.lead": (
+        "Theo các quyết định đã ghi vào sổ khen thưởng, {when} có {n} lượt khen thưởng, gồm:",
+        "By the decisions recorded in the awards register, {when} there were {n} awards:",
+    ),
 }
