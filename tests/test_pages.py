@@ -36,6 +36,7 @@ PAGES: dict[str, str] = {
     "pages/goals.py": "page.goals",
     "pages/year.py": "page.year",
     "pages/commendations.py": "page.commendations",
+    "pages/awards.py": "awards.page.title",
     "pages/detail.py": "page.detail",
     "pages/compare.py": "page.compare",
     "kinh-te": "page.economy",

@@ -14,15 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Undefined
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from indicators.awards import catalogue as awards_catalogue
 from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import register_counts
 from indicators.report.content import AreaRow, Content, ReportError, Row
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
@@ -405,13 +408,17 @@ def report_bytes(
     kind: str,
     compare: Sequence[str] = (),
     narrative: Narrative = EMPTY,
+    register: pd.DataFrame | None = None,
 ) -> bytes:
     """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`.
 
-    `narrative` is what the office wrote for that area and period (indicators/report/narrative_store.py).
+    `narrative` is what the office wrote for that area and period (indicators/report/narrative_store.py);
+    `register`, the awards register of the same version, whose counts join the commendations section.
     """
     term, year = (period, None) if "-" in period else (None, int(period))
     content = report.build(data, area, report.parse_period(term, year), lang, narrative=narrative)
+    if register is not None:
+        content = register_counts.add(content, register, data.areas, awards_catalogue.load())
     if compare:
         content = report_compare.add(content, data, compare)
     return render(content, kind)

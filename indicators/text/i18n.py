@@ -14,6 +14,7 @@ from indicators.text.fmt import Lang
 from indicators.text.words import (
     accounts,
     areas,
+    awards,
     checks,
     columns,
     comparison,
@@ -45,6 +46,7 @@ _GROUPS = (
     phrase,
     standing,
     comparison,
+    awards,
 )
 
 
