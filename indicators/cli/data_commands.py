@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.areas import official as official_areas
+from indicators.cli import round_commands
 from indicators.cli.output import counts_vi, emit, printer, read_file, write_file
 from indicators.cli.parser import InputError
 from indicators.excel import diff, stale, validate
@@ -90,6 +91,8 @@ def _validate(args: argparse.Namespace, store: Store) -> int:
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
+    if args.user:
+        return round_commands.import_as_user(args, store)
     upload, ok = _checked(store, args)
     say = printer(args)
     if not ok:
@@ -190,8 +193,9 @@ def _password_from_stdin() -> str:
 def _user(args: argparse.Namespace, store: Store) -> int:
     try:
         if args.user_command == "add":
-            accounts.add_user(store, args.name, args.role, _password_from_stdin())
-            print(f"Đã tạo tài khoản {args.name.strip()} ({args.role}).")
+            accounts.add_user(store, args.name, args.role, _password_from_stdin(), args.area)
+            where = f", {args.area.strip()}" if args.area else ""
+            print(f"Đã tạo tài khoản {args.name.strip()} ({args.role}{where}).")
         elif args.user_command == "remove":
             accounts.remove_user(store, args.name)
             print(f"Đã xóa tài khoản {args.name.strip()}.")

@@ -43,8 +43,11 @@ LATER_TABLES: dict[str, str] = {
     "data_aggregation_rules": "0003_official_areas",
     "narrative_sections": "0006_narrative",
     "report_settings": "0006_narrative",
+    "report_rounds": "0008_reporting_rounds",
+    "submissions": "0008_reporting_rounds",
+    "figure_locks": "0008_reporting_rounds",
 }
-_ROW_ID_TABLES = ("narrative_sections", "report_settings")
+_ROW_ID_TABLES = ("narrative_sections", "report_settings", "report_rounds", "submissions", "figure_locks")
 _SEQUENCES = {
     "versions": "version",
     **{t: "row_id" for t in (*CONTENT_TABLES, *LATER_TABLES) if t.startswith("data_") or t in _ROW_ID_TABLES},

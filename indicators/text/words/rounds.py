@@ -117,6 +117,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đã duyệt báo cáo số {id}: phiên bản {version}; các số liệu đã khóa.",
         "Approved submission {id}: version {version}; its figures are locked.",
     ),
+    "rounds.totals": (
+        "Tổng: {areas} địa bàn ({counts}); {late} trễ hạn; đã nhận {received}/{expected} số liệu.",
+        "Total: {areas} areas ({counts}); {late} late; {received} of {expected} figures received.",
+    ),
     "rounds.state.not_sent": ("chưa gửi", "not sent"),
     "rounds.state.pending": ("chờ duyệt", "awaiting review"),
     "rounds.state.returned": ("bị trả lại", "returned"),
