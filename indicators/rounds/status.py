@@ -26,29 +26,37 @@ VIETNAM = timezone(timedelta(hours=7))
 
 
 def _latest(sent: pd.DataFrame) -> pd.DataFrame:
-    """Per area, its latest sending (state and id) and its first sending's time.
+    """Per area (the index), its latest sending's row_id and state and its first sending's time.
 
     Lateness is judged by the first sending: a return is the reviewer's act, and the commune that
     sent in time and corrects after a return did not miss the deadline.
     """
     ordered = sent.sort_values("row_id", kind="stable")
-    last = ordered.drop_duplicates("area", keep="last")[["area", "row_id", "state"]]
-    first = ordered.drop_duplicates("area", keep="first")[["area", "submitted_at"]]
-    return last.merge(first, on="area", how="left")
+    grouped = ordered.groupby("area", sort=False)
+    return pd.DataFrame(
+        {
+            "row_id": grouped["row_id"].last(),
+            "state": grouped["state"].last(),
+            "submitted_at": grouped["submitted_at"].first(),
+        }
+    )
 
 
-def _received(figures: pd.DataFrame, latest: pd.DataFrame, expected_codes: list[str]) -> pd.Series:
-    """Per area, the expected codes present in its latest sending (each code counted once)."""
-    rows = figures[figures["row_id"].isin(latest["row_id"]) & figures["code"].isin(expected_codes)]
-    return rows.drop_duplicates(["row_id", "code"]).groupby("row_id").size()
+def _received(figures: pd.DataFrame, latest_ids: pd.Series, expected_codes: list[str]) -> pd.Series:
+    """Per sending (row_id), the expected codes present in it, each code counted once."""
+    rows = figures[figures["row_id"].isin(latest_ids.to_numpy())]
+    # A sending rarely holds a code the round did not ask for: only those few are looked for.
+    unexpected = set(rows["code"].unique()) - set(expected_codes)
+    if unexpected:
+        rows = rows[~rows["code"].isin(list(unexpected))]
+    return rows.groupby("row_id")["code"].nunique()
 
 
 def _late_days(submitted_at: pd.Series, due: date, today: date) -> pd.Series:
     """Days after the due day: of the first sending, or, with none yet, of today (0 when not late)."""
-    local = pd.to_datetime(submitted_at, utc=True).dt.tz_convert(VIETNAM)
-    days = pd.Series(pd.NaT, index=submitted_at.index, dtype="datetime64[ns]")
-    days[local.notna()] = local[local.notna()].dt.tz_localize(None).dt.normalize()
-    days = days.fillna(pd.Timestamp(today))
+    # The day in Việt Nam: UTC + 7 hours, then the date (the zone has no summer time).
+    local = (submitted_at.dt.tz_localize(None) + pd.Timedelta(hours=7)).dt.normalize()
+    days = local.fillna(pd.Timestamp(today))
     late = (days - pd.Timestamp(due)).dt.days
     return late.clip(lower=0).astype(int)
 
@@ -68,18 +76,16 @@ def status(
     due day to `today`.
     """
     expected = len(set(expected_codes))
-    latest = _latest(sent[sent["area"].isin(children["code"])])
-    received = _received(figures, latest, expected_codes)
-    latest = latest.assign(received=latest["row_id"].map(received).fillna(0).astype(int))
-    out = children[["code", "name"]].merge(
-        latest.rename(columns={"area": "code"}), on="code", how="left", validate="one_to_one"
-    )
-    out["state"] = out["state"].fillna("not_sent")
-    out["received"] = out["received"].fillna(0).astype(int)
+    latest = _latest(sent).reindex(children["code"].to_numpy()).reset_index(drop=True)
+    received = _received(figures, latest["row_id"].dropna(), expected_codes)
+    out = children[["code", "name"]].reset_index(drop=True)
     out["expected"] = expected
+    out["received"] = latest["row_id"].map(received).fillna(0).astype(int)
     out["completeness"] = out["received"] / expected if expected else 0.0
+    out["state"] = latest["state"].fillna("not_sent")
+    out["submitted_at"] = pd.to_datetime(latest["submitted_at"], utc=True)
     out["late_days"] = _late_days(out["submitted_at"], due, today)
-    return out[list(COLUMNS)].reset_index(drop=True)
+    return out[list(COLUMNS)]
 
 
 def totals(frame: pd.DataFrame) -> dict[str, float | int]:
