@@ -88,12 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     ours, baseline = best_of(product, args.repeats), best_of(bare, args.repeats)
     ratio = ours / baseline
     print(
-        f"round: {communes:,} communes × {INDICATORS} indicators, {len(sent):,} sendings, {len(figures):,} figures"
+        f"round: {communes:,} communes × {INDICATORS} indicators, "
+        f"{len(sent):,} sendings, {len(figures):,} figures"
     )
     print("| measure | product | baseline | ratio | goal |")
     print("| --- | --- | --- | --- | --- |")
     print(
-        f"| status + totals vs bare groupby | {ours * 1000:.1f} ms | {baseline * 1000:.1f} ms | {ratio:.2f}× | ≤ {GOAL:.0f}× |"
+        f"| status + totals vs bare groupby | {ours * 1000:.1f} ms | {baseline * 1000:.1f} ms "
+        f"| {ratio:.2f}× | ≤ {GOAL:.0f}× |"
     )
     print(f"load average (1 min): {load_before:.2f} → {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     return 0 if ratio <= GOAL else 1
