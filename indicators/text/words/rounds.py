@@ -126,3 +126,35 @@ WORDS: dict[str, tuple[str, str]] = {
     "rounds.state.returned": ("bị trả lại", "returned"),
     "rounds.state.approved": ("đã duyệt", "approved"),
 }
+WORDS |= {
+    "rounds.page_title": ("Tình hình báo cáo", "Reporting status"),
+    "rounds.page_intro": (
+        "Trong một kỳ báo cáo: từng địa bàn trực thuộc đã gửi chưa, đúng hạn hay trễ bao nhiêu ngày, "
+        "đủ bao nhiêu số liệu; số liệu chưa duyệt không hiện với người xem.",
+        "In one reporting round: whether each area below has sent, on time or how many days late, and "
+        "how many of the expected figures; figures not yet approved are not shown to viewers.",
+    ),
+    "rounds.page_none": (
+        "Chưa có kỳ báo cáo nào (mở bằng lệnh python -m indicators round add).",
+        "No reporting round yet (open one with python -m indicators round add).",
+    ),
+    "rounds.page_round": ("Kỳ báo cáo", "Reporting round"),
+    "rounds.round_label": ("Năm {year}{half} · {area} · hạn {due}", "{year}{half} · {area} · due {due}"),
+    "rounds.half_1": (", 6 tháng đầu năm", ", first half"),
+    "rounds.half_2": (", 6 tháng cuối năm", ", second half"),
+    "rounds.totals_title": ("Toàn địa bàn: {n} đơn vị", "All areas: {n} units"),
+    "rounds.late_areas": ("⚠️ Trễ hạn", "⚠️ Late"),
+    "rounds.on_time": ("đúng hạn", "on time"),
+    "rounds.days_late": ("trễ {n} ngày", "{n} days late"),
+    "rounds.not_sent_download": (
+        "Tải danh sách chưa gửi ({n}, Excel)",
+        "Download the list not sent ({n}, Excel)",
+    ),
+    "rounds.col.area": ("Địa bàn", "Area"),
+    "rounds.col.code": ("Mã", "Code"),
+    "rounds.col.state": ("Tình trạng", "State"),
+    "rounds.col.submitted_at": ("Gửi lúc", "Sent at"),
+    "rounds.col.late": ("Hạn", "Deadline"),
+    "rounds.col.received": ("Số liệu đã gửi", "Figures sent"),
+    "rounds.col.completeness": ("Mức đầy đủ", "Completeness"),
+}
