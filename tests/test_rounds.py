@@ -385,3 +385,16 @@ def test_figures_stored_before_rounds_count_as_approved_and_unlocked(people: Sto
     obs = data.observations.copy()
     obs.loc[obs.index[0], "value"] = obs["value"].iloc[0] + 1
     assert people.commit(replace(data, observations=obs), "tinh").version == data.version + 1
+
+
+def test_an_analysts_import_commits_within_their_area_only(
+    people: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = book_file(tmp_path, people.load(), {TA_LENG: {"TEA_AREA": 430.25}})
+    assert main(["import", str(path), "--user", "xa_binhlu"]) == 1
+    assert TA_LENG in capsys.readouterr().err
+    assert people.current_version() == 1
+    path = book_file(tmp_path, people.load(), {BINH_LU: {"TEA_AREA": 950.0}})
+    assert main(["import", str(path), "--user", "xa_binhlu"]) == 0
+    assert people.versions()["account"].tolist()[-1] == "xa_binhlu"
+    assert people.current_version() == 2

@@ -91,7 +91,7 @@ def _validate(args: argparse.Namespace, store: Store) -> int:
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
-    if args.user:
+    if args.user and round_commands.is_reporter(store, args.user):
         return round_commands.import_as_user(args, store)
     upload, ok = _checked(store, args)
     say = printer(args)
@@ -117,15 +117,18 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         if not args.replace_newer:
             say("Không ghi gì. Nếu vẫn muốn ghi đè các số liệu trên, chạy lại với --replace-newer.")
             return 1
-    result = store.commit(
+    result = round_commands.refused_commit(
+        store,
         merged,
-        account=args.account or _os_account(),
+        account=args.user or args.account or _os_account(),
         file_name=upload.file_name,
         sha256=upload.sha256,
         note=args.note,
         action="import",
         expected_version=current.version,  # nobody may have saved between the preview and now
     )
+    if result is None:
+        return 1  # outside the account's area, or a locked figure: said, nothing written
     if result.version is None:
         say(f"Không có thay đổi so với phiên bản hiện tại ({current.version}). Không ghi gì.")
     else:

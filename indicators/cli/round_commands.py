@@ -7,14 +7,17 @@ import getpass
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 
 from indicators.cli.output import emit, printer, read_file
+from indicators.core.model import Dataset
 from indicators.excel import validate
 from indicators.rounds import review, status, workflow
 from indicators.rounds.status import VIETNAM
-from indicators.store.database import Store
+from indicators.store import accounts
+from indicators.store.database import CommitResult, Store
 from indicators.store.scope import LockedError, ScopeError
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -61,6 +64,21 @@ def _round(args: argparse.Namespace, store: Store) -> int:
         ).text("vi")
     )
     return 0
+
+
+def is_reporter(store: Store, name: str) -> bool:
+    """True when `name` is a commune reporter's account: their import is a submission."""
+    found = accounts.account(store, name)
+    return found is not None and found.role.can_submit()
+
+
+def refused_commit(store: Store, data: Dataset, **commit: Any) -> CommitResult | None:
+    """`store.commit`, or None once a refusal of the account's area or of a locked figure is said."""
+    try:
+        return store.commit(data, **commit)
+    except (ScopeError, LockedError) as exc:
+        _refused(exc)
+        return None
 
 
 def import_as_user(args: argparse.Namespace, store: Store) -> int:

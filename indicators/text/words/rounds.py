@@ -151,6 +151,10 @@ WORDS |= {
         "Download the list not sent ({n}, Excel)",
     ),
     "rounds.col.area": ("Địa bàn", "Area"),
+    "rounds.account_area": (
+        "Mã địa bàn (bắt buộc với cán bộ xã; để trống: mọi địa bàn)",
+        "Area code (required for a commune reporter; blank: every area)",
+    ),
     "rounds.col.code": ("Mã", "Code"),
     "rounds.col.state": ("Tình trạng", "State"),
     "rounds.col.submitted_at": ("Gửi lúc", "Sent at"),
