@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.dashboard import go_to
+from dashboard import state
 from indicators.rounds import review, workflow
 from indicators.store import accounts
 from indicators.store.database import Store
@@ -90,3 +91,20 @@ def test_a_reporter_or_viewer_gets_the_sign_in_form(round_under_way: Store) -> N
     assert not at.exception
     assert t("rounds.page_title", "vi") not in [x.value for x in at.title]
     assert not at.dataframe
+
+
+@pytest.mark.parametrize("page", ["pages/upload.py", "pages/enter.py", PAGE])
+def test_a_session_claiming_more_than_a_reporters_role_changes_nothing(
+    round_under_way: Store, page: str
+) -> None:
+    """A crafted session (the browser's state says analyst) still has the reporter's rights from the store."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "en"
+    sessions.sign_in(at, "taleng", "reporter")
+    at.session_state[state.ROLE_KEY] = "analyst"  # what a forged websocket message would claim
+    go_to(at, page)
+    at.run()
+    assert not at.exception
+    assert [x.value for x in at.title] == [t("page.signin", "en")]
+    assert not at.get("file_uploader") and not at.dataframe and not at.get("data_editor")
+    assert round_under_way.current_version() == 2  # the approval's version, nothing since
