@@ -145,6 +145,6 @@ def round_status(store: Store, year: int, parent: str, today: date, half: int | 
     areas = store.load().areas
     children = hierarchy.children(areas, parent, year).drop_duplicates("code")
     sent = workflow.sendings(store, found.id)
-    figures = workflow.figures_of(store, found.id)
+    figures = workflow.figure_keys(store, found.id)
     figures = figures[figures["year"] == found.year]
     return status.status(children, sent, figures, list(found.indicators), found.due, today)

@@ -257,13 +257,20 @@ def sendings(store: Store, round_id: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[c.name for c in columns])
 
 
-def figures_of(store: Store, round_id: int) -> pd.DataFrame:
-    """The figures of every sending of a round: row_id (the sending's) and the observation columns."""
+def figure_keys(store: Store, round_id: int) -> pd.DataFrame:
+    """Which figures every sending of a round holds: row_id (the sending's), code, area, year.
+
+    Read as plain records, never typed one sending at a time: a national round has thousands.
+    """
     with store.engine.connect() as conn:
         rows = conn.execute(
             select(submissions.c.row_id, submissions.c.figures).where(submissions.c.round_id == round_id)
         ).all()
-    frames = [sent_figures(raw).assign(row_id=int(row_id)) for row_id, raw in rows]
-    if not frames:
-        return coerce(OBSERVATIONS, pd.DataFrame()).assign(row_id=pd.Series(dtype=int))
-    return pd.concat(frames, ignore_index=True)
+    ids: list[int] = []
+    records: list[dict[str, Any]] = []
+    for row_id, raw in rows:
+        sent = json.loads(raw)
+        ids += [int(row_id)] * len(sent)
+        records += sent
+    frame = pd.DataFrame.from_records(records, columns=["code", "area", "year"])
+    return frame.assign(row_id=pd.Series(ids, dtype="int64"), year=frame["year"].astype("int64"))
