@@ -112,6 +112,7 @@ def stored(
                 "sha256": "",
                 "submitted_by": "bench",
                 "note": "",
+                "figure_notes": "{}",
                 "figures": json.dumps(
                     [
                         {"code": c, "area": area_of[r.row_id], "year": 2026, "kind": "actual", "value": 1.0}

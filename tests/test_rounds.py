@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -398,3 +399,24 @@ def test_an_analysts_import_commits_within_their_area_only(
     assert main(["import", str(path), "--user", "xa_binhlu"]) == 0
     assert people.versions()["account"].tolist()[-1] == "xa_binhlu"
     assert people.current_version() == 2
+
+
+def test_a_return_names_its_reason_per_figure_and_the_commune_sends_again(
+    people: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = opened(people)
+    workflow.submit(
+        people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 8.0}})
+    )
+    args = ["review", "return", "--area", BINH_LU, "--year", "2026", "--user", "tinh"]
+    assert main([*args, "--figure", "NO_SUCH=?"]) == 1
+    assert "NO_SUCH" in capsys.readouterr().err
+    assert main([*args, "--figure", "POV_RATE"]) == 1  # no reason after the code
+    assert main([*args, "--figure", "POV_RATE=Tỷ lệ khác số hộ nghèo / số hộ"]) == 0
+    sent = workflow.sendings(people, found.id)
+    assert sent["state"].tolist() == ["returned"] and sent["note"].tolist() == [""]
+    assert json.loads(sent["figure_notes"].iloc[0]) == {"POV_RATE": "Tỷ lệ khác số hộ nghèo / số hộ"}
+    workflow.submit(
+        people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 8.0}})
+    )
+    assert workflow.sendings(people, found.id)["state"].tolist() == ["returned", "pending"]

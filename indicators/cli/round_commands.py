@@ -138,9 +138,23 @@ def _totals_line(totals: dict[str, float | int], lang: Lang) -> str:
     ).text(lang)
 
 
+def _reasons(texts: list[str]) -> dict[str, str]:
+    """--figure CODE=REASON, given once per figure."""
+    out = {}
+    for text in texts:
+        code, sep, reason = text.partition("=")
+        if not sep or not code.strip() or not reason.strip():
+            raise workflow.RoundError(msg("rounds.bad_figure_reason", text=text))
+        out[code.strip()] = reason.strip()
+    return out
+
+
 def _review(args: argparse.Namespace, store: Store) -> int:
     try:
-        done = review.review(store, args.user, args.area, args.year, args.decision, args.note, args.half)
+        reasons = _reasons(args.figure)
+        done = review.review(
+            store, args.user, args.area, args.year, args.decision, args.note, args.half, reasons
+        )
     except (workflow.RoundError, ScopeError, LockedError) as exc:
         return _refused(exc)
     if done.state == "approved":

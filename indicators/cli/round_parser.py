@@ -41,4 +41,11 @@ def add_round_commands(sub: argparse._SubParsersAction, parser_class: type[argpa
     p.add_argument("--year", type=int, required=True, help="năm của kỳ báo cáo")
     _half(p)
     p.add_argument("--user", required=True, help="tài khoản cán bộ chuyên môn duyệt")
-    p.add_argument("--note", default="", help="lý do trả lại (bắt buộc khi trả lại)")
+    p.add_argument("--note", default="", help="lý do trả lại, chung cho cả báo cáo")
+    p.add_argument(
+        "--figure",
+        action="append",
+        default=[],
+        metavar="MÃ=LÝ_DO",
+        help="lý do trả lại của một chỉ tiêu (ghi nhiều lần cho nhiều chỉ tiêu)",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -72,6 +73,16 @@ def _approve(store: Store, account: str, found: Round, last: Row[Any]) -> Review
     return Reviewed(row_id, "approved", version)
 
 
+def _figure_reasons(last: Row[Any], reasons: dict[str, str] | None) -> dict[str, str]:
+    """A return's reasons per figure, by indicator code: each code one the submission holds."""
+    given = {c.strip(): r.strip() for c, r in (reasons or {}).items() if c.strip() and r.strip()}
+    held = set(workflow.sent_figures(last.figures)["code"])
+    unknown = sorted(set(given) - held)
+    if unknown:
+        raise RoundError(msg("rounds.not_in_submission", codes=", ".join(unknown)))
+    return given
+
+
 def review(
     store: Store,
     account: str,
@@ -80,9 +91,11 @@ def review(
     decision: Decision,
     note: str = "",
     half: int | None = None,
+    reasons: dict[str, str] | None = None,
 ) -> Reviewed:
-    """Approve or return (with a reason) the pending submission of `area` in its round of `year`.
+    """Approve or return the pending submission of `area` in its round of `year`.
 
+    A return needs a reason: overall (`note`), per figure (`reasons`, code → reason), or both.
     Only an analyst or admin whose area holds `area` reviews; a reporter never does, their own
     submission included. Nothing is written when refused.
     """
@@ -94,13 +107,20 @@ def review(
         last = _pending(conn, found, area)
     if decision == "approve":
         return _approve(store, account, found, last)
-    if not note.strip():
+    per_figure = _figure_reasons(last, reasons)
+    if not note.strip() and not per_figure:
         raise RoundError(msg("rounds.reason_needed"))
     with store.engine.begin() as conn:
         done = conn.execute(
             update(submissions)
             .where((submissions.c.row_id == last.row_id) & (submissions.c.state == "pending"))
-            .values(state="returned", reviewed_by=account, reviewed_at=datetime.now(UTC), note=note.strip())
+            .values(
+                state="returned",
+                reviewed_by=account,
+                reviewed_at=datetime.now(UTC),
+                note=note.strip(),
+                figure_notes=json.dumps(per_figure, ensure_ascii=False),
+            )
         )
         if done.rowcount != 1:
             raise RoundError(msg("rounds.nothing_pending", area=area, year=found.year))

@@ -240,6 +240,7 @@ def submit(store: Store, account: str, upload: Upload, now: datetime | None = No
                 submitted_by=account.strip(),
                 submitted_at=now,
                 note="",
+                figure_notes="{}",
             )
         ).inserted_primary_key
     return int(inserted[0])  # type: ignore[index]  # an insert always has one

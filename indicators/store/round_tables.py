@@ -35,7 +35,8 @@ submissions = Table(
     Column("submitted_at", UtcDateTime(), nullable=False),
     Column("reviewed_by", String(64), nullable=True),
     Column("reviewed_at", UtcDateTime(), nullable=True),
-    Column("note", Text, nullable=False),
+    Column("note", Text, nullable=False),  # the reason of a return, overall
+    Column("figure_notes", Text, nullable=False),  # JSON {code: reason}: a return's reason per figure
     Column("version", Integer, nullable=True),  # the version the approval wrote
     Index("ix_submissions_round_area", "round_id", "area"),
 )

@@ -90,8 +90,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Approval of submission {id} of area {area}, {year} round",
     ),
     "rounds.reason_needed": (
-        "Cần ghi lý do (--note).",
-        "A reason is needed (--note).",
+        "Cần ghi lý do trả lại: chung (--note) hoặc theo từng chỉ tiêu (--figure MÃ=LÝ_DO).",
+        "A reason for the return is needed: overall (--note) or per indicator (--figure CODE=REASON).",
+    ),
+    "rounds.not_in_submission": (
+        "Báo cáo này không có chỉ tiêu: {codes}.",
+        "This submission holds no figure of: {codes}.",
+    ),
+    "rounds.bad_figure_reason": (
+        "'{text}' không đúng dạng MÃ=LÝ_DO, ví dụ --figure POV_RATE=\"Thiếu nguồn\".",
+        "'{text}' is not CODE=REASON, for example --figure POV_RATE=\"No source\".",
     ),
     "rounds.not_locked": (
         "Các số liệu này không bị khóa: {figures}. Không có gì được ghi.",

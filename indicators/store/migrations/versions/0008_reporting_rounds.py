@@ -51,7 +51,8 @@ def upgrade() -> None:
         sa.Column("submitted_at", _MOMENT, nullable=False),
         sa.Column("reviewed_by", sa.String(64), nullable=True),
         sa.Column("reviewed_at", _MOMENT, nullable=True),
-        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),  # the reason of a return, overall
+        sa.Column("figure_notes", sa.Text(), nullable=False),  # JSON {code: reason} of a return
         sa.Column("version", sa.Integer(), nullable=True),  # the version the approval wrote
     )
     op.create_index("ix_submissions_round_area", "submissions", ["round_id", "area"])
