@@ -420,3 +420,22 @@ def test_a_return_names_its_reason_per_figure_and_the_commune_sends_again(
         people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 8.0}})
     )
     assert workflow.sendings(people, found.id)["state"].tolist() == ["returned", "pending"]
+
+
+def test_unlock_from_the_command_line_needs_a_locked_figure_and_a_reason(
+    people: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened(people)
+    workflow.submit(people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0}}))
+    review.review(people, "tinh", BINH_LU, 2026, "approve")
+    base = ["review", "unlock", "--area", BINH_LU, "--year", "2026"]
+    assert main([*base, "--codes", "POV_RATE", "--user", "tinh", "--note", "x"]) == 1  # never locked
+    assert "POV_RATE" in capsys.readouterr().err
+    assert main([*base, "--codes", "TEA_AREA", "--user", "tinh"]) == 1  # no reason
+    assert main([*base, "--codes", "TEA_AREA", "--user", "binhlu", "--note", "x"]) == 1  # a reporter
+    assert main([*base, "--codes", "TEA_AREA", "--user", "tinh", "--note", "Số liệu chính thức"]) == 0
+    assert "1" in capsys.readouterr().out
+    assert review.lock_history(people)[["action", "reason"]].values.tolist() == [
+        ["lock", ""],
+        ["unlock", "Số liệu chính thức"],
+    ]

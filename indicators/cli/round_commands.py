@@ -16,7 +16,7 @@ from indicators.core.model import Dataset
 from indicators.excel import validate
 from indicators.rounds import review, status, workflow
 from indicators.rounds.status import VIETNAM
-from indicators.store import accounts
+from indicators.store import accounts, scope
 from indicators.store.database import CommitResult, Store
 from indicators.store.scope import LockedError, ScopeError
 from indicators.text import fmt
@@ -149,8 +149,24 @@ def _reasons(texts: list[str]) -> dict[str, str]:
     return out
 
 
+def _unlock(args: argparse.Namespace, store: Store) -> int:
+    """Unlock the area's approved figures of the year for the codes named, with the reason."""
+    codes = {c.strip() for c in args.codes.split(",") if c.strip()}
+    with store.ensure().engine.connect() as conn:
+        held = scope.locked(conn)
+    chosen = held[(held["area"] == args.area) & (held["year"] == args.year) & held["code"].isin(codes)]
+    if chosen.empty or set(chosen["code"]) != codes:
+        missing = sorted(codes - set(chosen["code"])) or ["—"]
+        raise workflow.RoundError(msg("rounds.not_locked", figures=", ".join(missing)))
+    n = review.unlock(store, args.user, chosen, args.note)
+    print(msg("rounds.unlocked", n=n).text("vi"))
+    return 0
+
+
 def _review(args: argparse.Namespace, store: Store) -> int:
     try:
+        if args.decision == "unlock":
+            return _unlock(args, store)
         reasons = _reasons(args.figure)
         done = review.review(
             store, args.user, args.area, args.year, args.decision, args.note, args.half, reasons

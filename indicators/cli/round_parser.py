@@ -35,8 +35,14 @@ def add_round_commands(sub: argparse._SubParsersAction, parser_class: type[argpa
     p.add_argument("--format", choices=STATUS_FORMATS, default="table")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ của bảng (vi, en)")
     p.add_argument("--today", default=None, help="ngày tính trễ hạn, NNNN-TT-NN (mặc định: hôm nay)")
-    p = sub.add_parser("review", help="duyệt hoặc trả lại báo cáo đang chờ duyệt của một địa bàn")
-    p.add_argument("decision", choices=("approve", "return"), help="approve: duyệt; return: trả lại")
+    p = sub.add_parser(
+        "review", help="duyệt hoặc trả lại báo cáo đang chờ duyệt của một địa bàn; mở khóa số liệu đã duyệt"
+    )
+    p.add_argument(
+        "decision",
+        choices=("approve", "return", "unlock"),
+        help="approve: duyệt; return: trả lại; unlock: mở khóa các chỉ tiêu --codes (cần --note)",
+    )
     p.add_argument("--area", required=True, help="mã địa bàn đã gửi báo cáo, ví dụ 03390")
     p.add_argument("--year", type=int, required=True, help="năm của kỳ báo cáo")
     _half(p)
@@ -49,3 +55,4 @@ def add_round_commands(sub: argparse._SubParsersAction, parser_class: type[argpa
         metavar="MÃ=LÝ_DO",
         help="lý do trả lại của một chỉ tiêu (ghi nhiều lần cho nhiều chỉ tiêu)",
     )
+    p.add_argument("--codes", default="", help="unlock: các mã chỉ tiêu cách nhau bằng dấu phẩy")

@@ -117,6 +117,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đã gửi báo cáo số {id} ({n} số liệu), đang chờ duyệt; chưa hiện với người xem.",
         "Sent submission {id} ({n} figures); it waits for review and is not shown to viewers yet.",
     ),
+    "rounds.unlocked": (
+        "Đã mở khóa {n} số liệu; lý do được ghi lại.",
+        "Unlocked {n} figures; the reason is recorded.",
+    ),
     "rounds.returned": (
         "Đã trả lại báo cáo số {id} kèm lý do.",
         "Returned submission {id} with the reason.",
