@@ -439,3 +439,27 @@ def test_unlock_from_the_command_line_needs_a_locked_figure_and_a_reason(
         ["lock", ""],
         ["unlock", "Số liệu chính thức"],
     ]
+
+
+def test_a_template_downloaded_whole_sends_only_the_communes_typed_rows(people: Store) -> None:
+    found = opened(people)
+    data = people.load()
+    typed = pd.DataFrame(
+        [{"code": "TEA_AREA", "area": BINH_LU, "year": 2026, "kind": "actual", "value": 950.0}]
+    )
+    whole = replace(data, observations=coerce(OBSERVATIONS, pd.concat([data.observations, typed])))
+    upload = validate.check(xlsx_writer.workbook_bytes(whole), "mau.xlsx", data)
+    assert upload.ok, validate.report_text(upload)
+    assert len(upload.frames["observations"]) == len(data.observations) + 1
+    workflow.submit(people, "binhlu", upload)
+    sent = workflow.figure_keys(people, found.id)
+    assert sent[["code", "area", "year"]].values.tolist() == [["TEA_AREA", BINH_LU, 2026]]
+    # A row of another area changed in the same template is refused, named.
+    changed = whole.observations.copy()
+    tea = changed.index[(changed["code"] == "TEA_AREA") & (changed["area"] == "106")][0]
+    changed.loc[tea, "value"] += 1
+    other = validate.check(xlsx_writer.workbook_bytes(replace(whole, observations=changed)), "mau.xlsx", data)
+    assert other.ok, validate.report_text(other)
+    with pytest.raises(ScopeError) as refused:
+        workflow.submit(people, "binhlu", other)
+    assert "106" in str(refused.value)

@@ -23,7 +23,7 @@ from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.store import scope
 from indicators.store.accounts import Role
-from indicators.store.database import Store
+from indicators.store.database import Store, row_hashes
 from indicators.store.round_tables import report_rounds, submissions
 from indicators.text.i18n import MessageError, msg
 
@@ -177,7 +177,11 @@ def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     for name, change in preview.tables.items():
         if name != "observations" and (len(change.added) or len(change.removed) or change.changed_rows):
             raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
-    return upload.frames.get("observations", coerce(OBSERVATIONS, pd.DataFrame()))
+    sent = coerce(OBSERVATIONS, upload.frames.get("observations", pd.DataFrame()))
+    # A row exactly as the current version holds it was not typed by the commune (a template
+    # downloaded whole and filled in): only new and changed rows are sent, and held to the area.
+    same = row_hashes(sent).isin(set(row_hashes(current.observations)))
+    return sent[~same.to_numpy()].reset_index(drop=True)
 
 
 def _round_of_figures(store: Store, figures: pd.DataFrame, area: str) -> Round:
