@@ -189,7 +189,18 @@ def _round_of_figures(store: Store, figures: pd.DataFrame, area: str) -> Round:
     years = sorted({int(y) for y in figures["year"]})
     if len(years) != 1:
         raise RoundError(msg("rounds.one_year", years=", ".join(str(y) for y in years) or "—"))
-    return find_round(store, years[0], area)
+    try:
+        return find_round(store, years[0], area)
+    except RoundError:
+        # The store keeps one figure per year and kind: a half-year's figure has no place of its own
+        # yet, and approving it would overwrite the year's. Said, rather than "no round".
+        for half in (1, 2):
+            try:
+                find_round(store, years[0], area, half)
+            except RoundError:
+                continue
+            raise RoundError(msg("rounds.half_not_sendable", year=years[0])) from None
+        raise
 
 
 def latest_sending(conn: Connection, round_id: int, area: str) -> Any:
