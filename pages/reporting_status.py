@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state, widgets
@@ -18,46 +17,7 @@ from indicators.store.database import Store
 from indicators.text import fmt
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
-
-# Each state has its own icon and word: the state never rests on a colour alone.
-ICONS = {"not_sent": "⭕", "pending": "⏳", "returned": "↩️", "approved": "✅"}
-
-
-def state_words(states: pd.Series, lang: Lang) -> list[str]:
-    """Each state as icon and word: "✅ đã duyệt"."""
-    return [f"{ICONS[s]} {t(f'rounds.state.{s}', lang)}" for s in states]
-
-
-def late_words(days: pd.Series, states: pd.Series, lang: Lang) -> list[str]:
-    """On time, or how many days late (counted to today for an area that has not sent)."""
-    out = []
-    for n, s in zip(days, states, strict=True):
-        if n <= 0:
-            out.append(t("rounds.on_time", lang) if s != "not_sent" else "")
-        else:
-            out.append(t("rounds.days_late", lang).format(n=fmt.number(int(n), lang)))
-    return out
-
-
-def for_people(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The status table with headers and words in the reader's language, put on last."""
-    sent = pd.to_datetime(frame["submitted_at"], utc=True).dt.tz_convert(VIETNAM)
-    return pd.DataFrame(
-        {
-            t("rounds.col.area", lang): [hierarchy.name_in(str(n), lang) for n in frame["name"]],
-            t("rounds.col.code", lang): frame["code"],
-            t("rounds.col.state", lang): state_words(frame["state"], lang),
-            t("rounds.col.submitted_at", lang): [
-                "" if pd.isna(m) else fmt.moment(m.to_pydatetime(), lang) for m in sent
-            ],
-            t("rounds.col.late", lang): late_words(frame["late_days"], frame["state"], lang),
-            t("rounds.col.received", lang): [
-                f"{fmt.number(r, lang)}/{fmt.number(e, lang)}"
-                for r, e in zip(frame["received"], frame["expected"], strict=True)
-            ],
-            t("rounds.col.completeness", lang): (frame["completeness"] * 100).round(1),
-        }
-    )
+from indicators.text.round_tables import ICONS, for_people, not_sent
 
 
 def _round_label(found: workflow.Round, names: dict[str, str], lang: Lang) -> str:
@@ -132,7 +92,7 @@ def main() -> None:
             )
         },
     )
-    missing = shown[(frame["state"] == "not_sent").to_numpy()]
+    missing = not_sent(frame, lang)
     st.download_button(
         t("rounds.not_sent_download", lang).format(n=fmt.number(len(missing), lang)),
         data=lambda: xlsx_writer.frames_bytes({t("rounds.state.not_sent", lang): missing}),

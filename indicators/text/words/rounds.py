@@ -164,6 +164,7 @@ WORDS |= {
     "rounds.late_areas": ("⚠️ Trễ hạn", "⚠️ Late"),
     "rounds.on_time": ("đúng hạn", "on time"),
     "rounds.days_late": ("trễ {n} ngày", "{n} days late"),
+    "rounds.one_day_late": ("trễ {n} ngày", "{n} day late"),
     "rounds.not_sent_download": (
         "Tải danh sách chưa gửi ({n}, Excel)",
         "Download the list not sent ({n}, Excel)",
