@@ -473,3 +473,21 @@ def test_a_half_year_round_is_followed_but_takes_no_file_yet(people: Store) -> N
     assert "6 tháng" in str(refused.value) and "half-year" in refused.value.text("en")
     frame = review.round_status(people, 2026, "12", TODAY, half=1)
     assert set(frame["state"]) == {"not_sent"} and frame["late_days"].eq(158).all()  # 15 July → 20 Dec
+
+
+def test_a_portable_backup_keeps_rounds_submissions_locks_and_areas(people: Store, tmp_path: Path) -> None:
+    from indicators.store import backup
+
+    found = opened(people)
+    workflow.submit(people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0}}), ON_TIME)
+    review.review(people, "tinh", BINH_LU, 2026, "approve")
+    path = tmp_path / "sao_luu.json.gz"
+    assert backup.backup(people.engine, path) == "dump"
+    other = Store(f"sqlite:///{tmp_path / 'khac.sqlite'}", seed=None)
+    counts = backup.restore(other.engine, path)
+    assert (counts["report_rounds"], counts["submissions"], counts["figure_locks"]) == (1, 1, 1)
+    assert workflow.rounds(other) == [found]
+    assert workflow.sendings(other, found.id)[["area", "state"]].values.tolist() == [[BINH_LU, "approved"]]
+    assert review.lock_history(other)["action"].tolist() == ["lock"]
+    held = accounts.account(other, "binhlu")
+    assert held is not None and held.area == BINH_LU
