@@ -491,3 +491,31 @@ def test_a_portable_backup_keeps_rounds_submissions_locks_and_areas(people: Stor
     assert review.lock_history(other)["action"].tolist() == ["lock"]
     held = accounts.account(other, "binhlu")
     assert held is not None and held.area == BINH_LU
+
+
+def test_attainment_shows_approved_figures_and_with_include_pending_marks_the_pending_ones(
+    people: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    accounts.add_user(people, "huyen", "reporter", PASSWORD, area="106")
+    workflow.open_round(people, "tinh", 2020, "12", "GTSX", DUE)
+    workflow.submit(people, "huyen", upload_of(people.load(), {"106": {"GTSX": 2600.0}}, year=2020))
+
+    def gtsx(*extra: str) -> pd.DataFrame:
+        assert main(["attainment", "--area", "106", "--format", "csv", *extra]) == 0
+        frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+        return frame[(frame["code"] == "GTSX") & (frame["year"] == 2020)]
+
+    approved = gtsx()
+    assert approved["actual"].tolist() == [2503.3] and "pending" not in approved.columns
+    with_pending = gtsx("--include-pending")
+    assert with_pending["actual"].tolist() == [2600.0] and with_pending["pending"].tolist() == [True]
+    assert main(["attainment", "--area", "106", "--format", "csv", "--include-pending"]) == 0
+    every = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert int(every["pending"].sum()) == 1  # only the pending figure's row is marked
+    # The people's table marks the name; a 100-column table wraps it: "… (chưa" / "duyệt)".
+    assert main(["attainment", "--area", "106", "--include-pending"]) == 0
+    shown = capsys.readouterr().out
+    assert "(chưa" in shown and "duyệt)" in shown and "2.600 tỷ đồng" in shown
+    assert main(["attainment", "--area", "106"]) == 0
+    shown = capsys.readouterr().out
+    assert "(chưa" not in shown and "2.600 tỷ đồng" not in shown

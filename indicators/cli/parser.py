@@ -65,6 +65,11 @@ def _table_commands(sub: Subcommands) -> None:
     p.add_argument("--area", help="mã địa bàn, ví dụ 106 (huyện Tam Đường cũ) hoặc 12 (tỉnh Lai Châu)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
+    p.add_argument(
+        "--include-pending",
+        action="store_true",
+        help="gồm cả số liệu xã gửi đang chờ duyệt, có ghi “chưa duyệt”",
+    )
     p = sub.add_parser("progress", help="tiến độ tới mục tiêu 2025")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")

@@ -290,3 +290,21 @@ def figure_keys(store: Store, round_id: int) -> pd.DataFrame:
         records += sent
     frame = pd.DataFrame.from_records(records, columns=["code", "area", "year"])
     return frame.assign(row_id=pd.Series(ids, dtype="int64"), year=frame["year"].astype("int64"))
+
+
+def pending_figures(store: Store) -> pd.DataFrame:
+    """The figures waiting for review in every round (each area's pending sending), as observations."""
+    with store.ensure().engine.connect() as conn:
+        raws = conn.execute(select(submissions.c.figures).where(submissions.c.state == "pending")).scalars()
+        records = [record for raw in raws for record in json.loads(raw)]
+    return coerce(OBSERVATIONS, pd.DataFrame.from_records(records, columns=list(OBSERVATIONS.columns)))
+
+
+def with_pending(store: Store, data: Dataset) -> tuple[Dataset, pd.DataFrame]:
+    """`data` with the pending figures put over it, and those figures' keys (code, area, year, kind)
+    so that whoever shows them marks them "chưa duyệt"."""
+    pending = pending_figures(store)
+    if pending.empty:
+        return data, pending[scope.FIGURE_KEY]
+    upload = Upload("", "", "long", {"observations": pending})
+    return diff.merge(data, upload), pending[scope.FIGURE_KEY].drop_duplicates().reset_index(drop=True)

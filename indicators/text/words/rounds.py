@@ -146,6 +146,7 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 WORDS |= {
     "rounds.page_title": ("Tình hình báo cáo", "Reporting status"),
+    "rounds.pending_mark": ("(chưa duyệt)", "(not yet approved)"),
     "rounds.page_intro": (
         "Trong một kỳ báo cáo: từng địa bàn trực thuộc đã gửi chưa, đúng hạn hay trễ bao nhiêu ngày, "
         "đủ bao nhiêu số liệu; số liệu chưa duyệt không hiện với người xem.",
