@@ -494,8 +494,9 @@ def test_a_portable_backup_keeps_rounds_submissions_locks_and_areas(people: Stor
 
 
 def test_attainment_shows_approved_figures_and_with_include_pending_marks_the_pending_ones(
-    people: Store, capsys: pytest.CaptureFixture[str]
+    people: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # the table's full width, whatever runs the test
     accounts.add_user(people, "huyen", "reporter", PASSWORD, area="106")
     workflow.open_round(people, "tinh", 2020, "12", "GTSX", DUE)
     workflow.submit(people, "huyen", upload_of(people.load(), {"106": {"GTSX": 2600.0}}, year=2020))
