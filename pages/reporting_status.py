@@ -88,7 +88,7 @@ def main() -> None:
         width="stretch",
         column_config={
             completeness: st.column_config.ProgressColumn(
-                completeness, min_value=0, max_value=100, format="%.1f%%"
+                completeness, min_value=0, max_value=100, format="%.0f%%"
             )
         },
     )

@@ -61,21 +61,21 @@ def test_the_page_shows_each_state_as_icon_and_word_with_lateness_and_totals(
     assert [x.value for x in at.title] == [t("rounds.page_title", lang)]
     table = at.dataframe[0].value.set_index(t("rounds.col.code", lang))
     state, late = t("rounds.col.state", lang), t("rounds.col.late", lang)
-    assert table.loc[BINH_LU, state] == f"✅ {t('rounds.state.approved', lang)}"
-    assert table.loc[TA_LENG, state] == f"⏳ {t('rounds.state.pending', lang)}"
+    assert table.loc[BINH_LU, state] == f"✓ {t('rounds.state.approved', lang)}"
+    assert table.loc[TA_LENG, state] == f"◐ {t('rounds.state.pending', lang)}"
     assert table.loc[BINH_LU, late] == t("rounds.on_time", lang)
     assert table.loc[TA_LENG, late] == t("rounds.days_late", lang).format(n=2)
     assert table.loc[TA_LENG, t("rounds.col.received", lang)] == "1/2"
     assert table.loc[TA_LENG, t("rounds.col.completeness", lang)] == 50.0
     children = len(table)
     assert children == 38  # Lai Châu's communes and wards since 1 July 2025
-    not_sent = table[state] == f"⭕ {t('rounds.state.not_sent', lang)}"
+    not_sent = table[state] == f"○ {t('rounds.state.not_sent', lang)}"
     assert int(not_sent.sum()) == children - 2
     assert (table.loc[not_sent, late] == t("rounds.days_late", lang).format(n=5)).all()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[f"✅ {t('rounds.state.approved', lang)}"] == "1"
-    assert metrics[f"⏳ {t('rounds.state.pending', lang)}"] == "1"
-    assert metrics[f"⭕ {t('rounds.state.not_sent', lang)}"] == "36"
+    assert metrics[f"✓ {t('rounds.state.approved', lang)}"] == "1"
+    assert metrics[f"◐ {t('rounds.state.pending', lang)}"] == "1"
+    assert metrics[f"○ {t('rounds.state.not_sent', lang)}"] == "36"
     assert metrics[t("rounds.late_areas", lang)] == "37"  # Tả Lèng and the 36 that have not sent
 
 

@@ -100,7 +100,7 @@ def test_the_not_sent_list_reads_back_from_its_excel_file() -> None:
     sent = sendings((1, "A", "approved", datetime(2026, 12, 15, 2, 0, tzinfo=UTC)))
     frame = status.status(CHILDREN, sent, pd.DataFrame({"row_id": [1], "code": ["X"]}), EXPECTED, DUE, TODAY)
     shown = for_people(frame, "en")
-    assert shown[t("rounds.col.state", "en")].tolist()[:2] == ["✅ approved", "⭕ not sent"]
+    assert shown[t("rounds.col.state", "en")].tolist()[:2] == ["✓ approved", "○ not sent"]
     assert shown[t("rounds.col.late", "en")].tolist()[:2] == ["1 day late", "6 days late"]
     assert shown[t("rounds.col.submitted_at", "en")].iloc[0].endswith("09:00")  # 02:00 UTC in Việt Nam
     book = xlsx_writer.frames_bytes({"not sent": not_sent(frame, "vi")})
@@ -112,4 +112,4 @@ def test_the_not_sent_list_reads_back_from_its_excel_file() -> None:
         t("rounds.col.state", "vi"),
     ]
     assert [r[1] for r in rows[1:]] == ["B", "C", "D"]
-    assert {r[2] for r in rows[1:]} == {"⭕ chưa gửi"}
+    assert {r[2] for r in rows[1:]} == {"○ chưa gửi"}

@@ -11,12 +11,13 @@ from indicators.text.i18n import t
 
 # Times are shown as people in Việt Nam read them.
 LOCAL_TIME = "Asia/Ho_Chi_Minh"
-# Each state has its own icon and word: the state never rests on a colour alone.
-ICONS = {"not_sent": "⭕", "pending": "⏳", "returned": "↩️", "approved": "✅"}
+# Each state has its own icon and word: the state never rests on a colour alone. Plain symbols that
+# ordinary fonts draw (an emoji font is not on every office computer, nor in headless Chromium).
+ICONS = {"not_sent": "○", "pending": "◐", "returned": "↩", "approved": "✓"}
 
 
 def state_words(states: pd.Series, lang: Lang) -> list[str]:
-    """Each state as icon and word: "✅ đã duyệt"."""
+    """Each state as icon and word: "✓ đã duyệt"."""
     return [f"{ICONS[s]} {t(f'rounds.state.{s}', lang)}" for s in states]
 
 

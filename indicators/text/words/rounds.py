@@ -162,7 +162,7 @@ WORDS |= {
     "rounds.half_1": (", 6 tháng đầu năm", ", first half"),
     "rounds.half_2": (", 6 tháng cuối năm", ", second half"),
     "rounds.totals_title": ("Toàn địa bàn: {n} đơn vị", "All areas: {n} units"),
-    "rounds.late_areas": ("⚠️ Trễ hạn", "⚠️ Late"),
+    "rounds.late_areas": ("⚠ Trễ hạn", "⚠ Late"),
     "rounds.on_time": ("đúng hạn", "on time"),
     "rounds.days_late": ("trễ {n} ngày", "{n} days late"),
     "rounds.one_day_late": ("trễ {n} ngày", "{n} day late"),
