@@ -93,6 +93,7 @@ editing = [
     ("pages/upload.py", "page.upload", ":material/upload_file:", "cap-nhat-so-lieu"),
     ("pages/enter.py", "page.enter", ":material/edit_note:", "nhap-so-lieu"),
     ("pages/history.py", "page.history", ":material/history:", "lich-su-phien-ban"),
+    ("pages/reporting_status.py", "rounds.page_title", ":material/fact_check:", "tinh-hinh-bao-cao"),
 ]
 if role is not None and role.can_edit():
     data_pages = [

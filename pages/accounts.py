@@ -27,10 +27,12 @@ with left, st.form("add_account", clear_on_submit=True):
     new_role = st.selectbox(
         t("accounts.role", lang), [r.value for r in Role], format_func=lambda r: t(f"role.{r}", lang)
     )
+    # A reporter (cán bộ xã) needs their area; an analyst may be held to one (a province's).
+    area = st.text_input(t("rounds.account_area", lang), max_chars=16)
     password = st.text_input(t("auth.password", lang), type="password", max_chars=200)
     if st.form_submit_button(t("accounts.add", lang), icon=":material/person_add:"):
         try:
-            accounts.add_user(store, name, new_role, password)
+            accounts.add_user(store, name, new_role, password, area)
             st.success(t("accounts.added", lang).format(name=name.strip()))
         except (AccountError, StoreError) as exc:
             st.error(exc.text(lang))
@@ -57,5 +59,11 @@ with right, st.form("change_account"):
 # Drawn after the forms, so it already shows what they just changed.
 listed = accounts.list_users(store)
 shown = listed.assign(role=[t(f"role.{r}", lang) for r in listed["role"]])
-shown = shown.rename(columns={"name": t("auth.name", lang), "role": t("accounts.role", lang)})
+shown = shown.rename(
+    columns={
+        "name": t("auth.name", lang),
+        "role": t("accounts.role", lang),
+        "area": t("rounds.col.area", lang),
+    }
+)
 st.dataframe(shown.drop(columns=["created_at"]), hide_index=True, width="stretch")

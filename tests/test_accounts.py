@@ -117,7 +117,10 @@ def test_unknown_names_are_slowed_down_too(store: Store) -> None:
 
 
 def test_roles_that_may_edit() -> None:
-    assert [r.can_edit() for r in Role] == [False, True, True]
+    assert [r.value for r in Role] == ["viewer", "reporter", "analyst", "admin"]
+    assert [r.can_edit() for r in Role] == [False, False, True, True]
+    # A commune reporter sends a submission for review; nobody else does, and a reporter edits nothing.
+    assert [r.can_submit() for r in Role] == [False, True, False, False]
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,12 @@ from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
 from indicators.__main__ import main
 from indicators.areas.official import LEGACY_CODES
+from indicators.core.model import OBSERVATIONS, coerce
+from indicators.excel import validate
+from indicators.excel import writer as xlsx_writer
 from indicators.report import narrative_store
 from indicators.report.narrative import EMPTY, Narrative
+from indicators.rounds import review, workflow
 from indicators.store import accounts, migrate
 from indicators.store.accounts import Role
 from indicators.store.database import Store, UtcDateTime, versions
@@ -341,6 +345,7 @@ def test_the_narrative_revision_on_postgresql(backend_url: str, capsys: pytest.C
 # Targets' qualifier (revision 0007) ----------------------------------------------------------------
 
 STORE_0006 = RELEASES["0006_narrative"][0]
+QUALIFIED = {"0007_target_qualifier"}  # stores that already hold targets' qualifiers
 
 
 TargetRows = dict[int, list[tuple[str, str, int, str, float]]]
@@ -404,7 +409,16 @@ def test_every_earlier_release_upgrades_to_targets_with_a_qualifier(
     before = targets_before(path)
     users = read_before(path).users
     store = Store(store_url, seed=None).ensure()
-    qualifier_after_the_upgrade(store, before)
+    if name in QUALIFIED:
+        # Written at revision 0007 or later: every version keeps its targets and the qualifiers it had.
+        for version, rows in before.items():
+            assert targets_of(store, version) == rows, version
+        with sqlite3.connect(path) as conn:
+            kept = conn.execute("SELECT qualifier FROM data_targets WHERE until_version IS NULL").fetchall()
+        assert sorted(store.load().targets["qualifier"]) == sorted(q for (q,) in kept)
+        assert "tren" in set(store.load().targets["qualifier"])
+    else:
+        qualifier_after_the_upgrade(store, before)
     assert [n for n, *_x in users] == accounts.list_users(store)["name"].tolist()
 
 
@@ -421,5 +435,70 @@ def test_the_qualifier_revision_on_postgresql(backend_url: str, capsys: pytest.C
         (v, a) for v, a, *_x in before.versions
     ]
     qualifier_after_the_upgrade(store, targets_before(STORE_0006))
+    for name, password in PASSWORDS.items():
+        assert accounts.sign_in(store, name, password).ok, name
+
+
+# Reporting rounds (revision 0008) --------------------------------------------------------------------
+
+STORE_0007 = RELEASES["0007_target_qualifier"][0]
+
+
+def rounds_after_the_upgrade(store: Store, before: Before) -> None:
+    """On an upgraded store: old accounts have no area, every old figure is unlocked, a round runs."""
+    listed = accounts.list_users(store)
+    assert listed["area"].tolist() == [""] * len(before.users)
+    latest = store.current_version()
+    accounts.add_user(store, "tinh", "analyst", PASSWORDS["quantri"], area="12")
+    accounts.add_user(store, "binhlu", "reporter", PASSWORDS["canbo"], area="03390")
+    found = workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA", datetime(2026, 12, 14).date())
+    data = store.load()
+    figures = pd.DataFrame(
+        [{"code": "TEA_AREA", "area": "03390", "year": 2026, "kind": "actual", "value": 950.0}]
+    )
+    sent = replace(data, observations=coerce(OBSERVATIONS, figures), targets=data.targets.iloc[0:0])
+    upload = validate.check(
+        xlsx_writer.workbook_bytes(replace(sent, reported=data.reported.iloc[0:0])), "x.xlsx", data
+    )
+    assert upload.ok, validate.report_text(upload)
+    workflow.submit(store, "binhlu", upload)
+    assert store.current_version() == latest
+    done = review.review(store, "tinh", "03390", 2026, "approve")
+    assert done.version == latest + 1
+    assert workflow.sendings(store, found.id)["state"].tolist() == ["approved"]
+    assert review.lock_history(store)["action"].tolist() == ["lock"]
+    # Every version the old release wrote reads back as it did, and no account was lost.
+    for version, old in before.figures.items():
+        assert figures_of(store, version) == old, version
+    assert [n for n, *_x in before.users] == [
+        n for n in accounts.list_users(store)["name"] if n not in ("tinh", "binhlu")
+    ]
+
+
+def test_every_earlier_release_upgrades_to_reporting_rounds(
+    release: tuple[str, Path, int], store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    _name, path, _added = release
+    before = read_before(path)
+    rounds_after_the_upgrade(Store(store_url, seed=None).ensure(), before)
+
+
+@pytest.mark.postgres
+def test_the_rounds_revision_on_postgresql(
+    backend_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend_url.startswith("sqlite"):
+        pytest.skip("the PostgreSQL half; SQLite is covered above")
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    before = read_before(STORE_0007)
+    previous_release_on_postgresql(backend_url, STORE_0007, "0007_target_qualifier")
+    assert main(["upgrade"]) == 0
+    assert f"0007_target_qualifier → {migrate.head()}" in capsys.readouterr().out
+    store = Store(backend_url, seed=None).ensure()
+    assert [(int(v), a) for v, a in store.versions()[["version", "account"]].values] == [
+        (v, a) for v, a, *_x in before.versions
+    ]
+    rounds_after_the_upgrade(store, before)
     for name, password in PASSWORDS.items():
         assert accounts.sign_in(store, name, password).ok, name

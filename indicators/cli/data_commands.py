@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.areas import official as official_areas
+from indicators.cli import round_commands
 from indicators.cli.output import counts_vi, emit, printer, read_file, write_file
 from indicators.cli.parser import InputError
 from indicators.excel import diff, stale, validate
@@ -90,6 +91,8 @@ def _validate(args: argparse.Namespace, store: Store) -> int:
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
+    if args.user and round_commands.is_reporter(store, args.user):
+        return round_commands.import_as_user(args, store)
     upload, ok = _checked(store, args)
     say = printer(args)
     if not ok:
@@ -114,15 +117,18 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         if not args.replace_newer:
             say("Không ghi gì. Nếu vẫn muốn ghi đè các số liệu trên, chạy lại với --replace-newer.")
             return 1
-    result = store.commit(
+    result = round_commands.refused_commit(
+        store,
         merged,
-        account=args.account or _os_account(),
+        account=args.user or args.account or _os_account(),
         file_name=upload.file_name,
         sha256=upload.sha256,
         note=args.note,
         action="import",
         expected_version=current.version,  # nobody may have saved between the preview and now
     )
+    if result is None:
+        return 1  # outside the account's area, or a locked figure: said, nothing written
     if result.version is None:
         say(f"Không có thay đổi so với phiên bản hiện tại ({current.version}). Không ghi gì.")
     else:
@@ -190,8 +196,9 @@ def _password_from_stdin() -> str:
 def _user(args: argparse.Namespace, store: Store) -> int:
     try:
         if args.user_command == "add":
-            accounts.add_user(store, args.name, args.role, _password_from_stdin())
-            print(f"Đã tạo tài khoản {args.name.strip()} ({args.role}).")
+            accounts.add_user(store, args.name, args.role, _password_from_stdin(), args.area)
+            where = f", {args.area.strip()}" if args.area else ""
+            print(f"Đã tạo tài khoản {args.name.strip()} ({args.role}{where}).")
         elif args.user_command == "remove":
             accounts.remove_user(store, args.name)
             print(f"Đã xóa tài khoản {args.name.strip()}.")

@@ -18,20 +18,30 @@ from indicators.cli import tables as cli_tables
 from indicators.cli.parser import InputError, UsageError
 from indicators.core import attainment, progress
 from indicators.excel import writer as xlsx_writer
+from indicators.rounds import workflow
 from indicators.store.database import Store
 from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
 
-def _attainment_rows(store: Store, area: str | None) -> pd.DataFrame:
+def _attainment_rows(store: Store, area: str | None, include_pending: bool = False) -> pd.DataFrame:
     data = store.load()
     if area is not None and area not in set(data.areas["code"]):
         known = ", ".join(sorted(data.areas["code"]))
         raise UsageError(f"không có địa bàn '{area}'; các mã địa bàn: {known}")
+    # Approved figures only, unless asked: then the pending ones too, each row marked.
+    data, pending = workflow.with_pending(store, data) if include_pending else (data, None)
     rows = attainment.compute(data, area=area)
     # The report's qualifier ("khoảng 300.000") of each actual, for the people's table.
-    return rows.assign(qualifier=_qualifiers(data, rows, "year"), name_shown=_names(data, rows["code"]))
+    rows = rows.assign(qualifier=_qualifiers(data, rows, "year"), name_shown=_names(data, rows["code"]))
+    if pending is None:
+        return rows
+    keys = set(zip(pending["code"], pending["area"], pending["year"].astype(int), strict=True))
+    marked = [
+        (c, a, int(y)) in keys for c, a, y in zip(rows["code"], rows["area"], rows["year"], strict=True)
+    ]
+    return rows.assign(pending=marked)
 
 
 def _names(data: object, codes: pd.Series, lang: str = "vi") -> list[str]:
@@ -41,8 +51,8 @@ def _names(data: object, codes: pd.Series, lang: str = "vi") -> list[str]:
     return [str(names.get(c, c)) for c in codes]
 
 
-def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
-    rows = _attainment_rows(store, area)
+def _attainment_frame(store: Store, area: str | None, include_pending: bool = False) -> pd.DataFrame:
+    rows = _attainment_rows(store, area, include_pending)
     printed = [
         fmt.round_half_up(c, fmt.printed_decimals(r)) if pd.notna(c) and pd.notna(r) else None
         for c, r in zip(rows["attainment_pct"], rows["reported_pct"], strict=True)
@@ -77,6 +87,8 @@ def _attainment_frame(store: Store, area: str | None) -> pd.DataFrame:
             "yearly": rows["yearly"],
             # The source's word before the target's number ("tren": "trên 45 triệu"), "" where none.
             "target_qualifier": rows["target_qualifier"],
+            # Only with --include-pending: True where the figure waits for review ("chưa duyệt").
+            **({"pending": rows["pending"]} if "pending" in rows else {}),
         }
     )
 
@@ -206,7 +218,7 @@ def people(args: argparse.Namespace, store: Store) -> str:
         return cli_tables.compare_table(frame.assign(year=args.year, value_kind=kind), lang)
     if args.command == "attainment":
         data = store.load()
-        rows = _attainment_rows(store, args.area)
+        rows = _attainment_rows(store, args.area, args.include_pending)
         units = _units(data, rows["code"], lang)
         # The engine names a change's unit by code (pp_per_year); words are put on here, last.
         codes = rows["change_unit"].astype(str)
@@ -217,6 +229,11 @@ def people(args: argparse.Namespace, store: Store) -> str:
             level_unit=units,
             value_kind=_kinds(data, rows),
         )
+        if "pending" in rows:
+            mark = t("rounds.pending_mark", lang)
+            rows["name_shown"] = [
+                f"{n} {mark}" if p else n for n, p in zip(rows["name_shown"], rows["pending"], strict=True)
+            ]
         return cli_tables.attainment_table(rows, lang)
     if args.command == "progress":
         data = store.load()
@@ -234,7 +251,7 @@ def people(args: argparse.Namespace, store: Store) -> str:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
-    "attainment": lambda a, s: _attainment_frame(s, a.area),
+    "attainment": lambda a, s: _attainment_frame(s, a.area, a.include_pending),
     "progress": lambda a, s: _progress_frame(s),
     "history": lambda a, s: _history_frame(s),
     "areas": lambda a, s: _areas_frame(s),

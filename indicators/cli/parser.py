@@ -6,6 +6,7 @@ import argparse
 from typing import NoReturn
 
 from indicators.areas import compare
+from indicators.cli.round_parser import add_round_commands
 from indicators.store import accounts
 
 Subcommands = argparse._SubParsersAction  # the object each group of commands is added to
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     from indicators.cli import awards_commands
 
     awards_commands.add_parser(sub)
+    add_round_commands(sub, _Parser)
     return parser
 
 
@@ -67,6 +69,11 @@ def _table_commands(sub: Subcommands) -> None:
     p.add_argument("--area", help="mã địa bàn, ví dụ 106 (huyện Tam Đường cũ) hoặc 12 (tỉnh Lai Châu)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
+    p.add_argument(
+        "--include-pending",
+        action="store_true",
+        help="gồm cả số liệu xã gửi đang chờ duyệt, có ghi “chưa duyệt”",
+    )
     p = sub.add_parser("progress", help="tiến độ tới mục tiêu 2025")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
@@ -102,6 +109,11 @@ def _file_commands(sub: Subcommands) -> None:
         "--replace-newer",
         action="store_true",
         help="vẫn ghi khi tệp lập từ phiên bản cũ sẽ gỡ hoặc đổi lại số liệu được thêm hay sửa sau đó",
+    )
+    p.add_argument(
+        "--user",
+        default=None,
+        help="tài khoản cán bộ xã: tệp được gửi thành báo cáo chờ duyệt, không ghi thẳng",
     )
 
 
@@ -159,6 +171,7 @@ def _user_commands(sub: Subcommands) -> None:
     u = users.add_parser("add", help="tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn")
     u.add_argument("name")
     u.add_argument("--role", required=True, choices=[r.value for r in accounts.Role])
+    u.add_argument("--area", default=None, help="mã địa bàn của tài khoản (bắt buộc với reporter: cán bộ xã)")
     users.add_parser("remove", help="xóa tài khoản").add_argument("name")
     users.add_parser("passwd", help="đổi mật khẩu; mật khẩu đọc từ đầu vào chuẩn").add_argument("name")
     u = users.add_parser("list", help="các tài khoản và vai trò")

@@ -44,6 +44,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "seed": ("dữ liệu gốc", "shipped data"),
     "import": ("tải lên", "upload"),
     "rollback": ("khôi phục", "rollback"),
+    "approve": ("duyệt báo cáo xã", "approved submission"),
 }
 # The page shows Vietnam's time; so does the people's table (CSV and JSON keep UTC).
 LOCAL_TIME = "Asia/Ho_Chi_Minh"

@@ -30,15 +30,21 @@ from indicators.text.i18n import MessageError, msg
 
 
 class Role(StrEnum):
-    """Who may do what: viewers look, analysts change the figures, admins manage accounts."""
+    """Who may do what: viewers look, reporters send their area's figures, analysts change and approve
+    the figures, admins manage accounts."""
 
     VIEWER = "viewer"
+    REPORTER = "reporter"
     ANALYST = "analyst"
     ADMIN = "admin"
 
     def can_edit(self) -> bool:
         """Upload, commit and roll back."""
         return self in (Role.ANALYST, Role.ADMIN)
+
+    def can_submit(self) -> bool:
+        """Send figures as a submission that waits for review."""
+        return self is Role.REPORTER
 
 
 FREE_ATTEMPTS = 3  # failures allowed before each next attempt must wait
@@ -81,6 +87,7 @@ class Account:
     role: Role
     # Changes whenever the password does: a session signed in under an older password is over.
     stamp: str
+    area: str | None = None  # the area (and its descendants) the account acts in; None: everywhere
 
 
 def _stamp(password_hash: str) -> str:
@@ -93,14 +100,16 @@ def account(store: Store, name: str) -> Account | None:
         store.ensure()
         with store.engine.connect() as conn:
             row = conn.execute(
-                select(users.c.name, users.c.role, users.c.password_hash).where(users.c.name == name.strip())
+                select(users.c.name, users.c.role, users.c.password_hash, users.c.area).where(
+                    users.c.name == name.strip()
+                )
             ).first()
     except SQLAlchemyError as exc:
         log.exception("account lookup failed")
         raise StoreError(msg("store.cannot_check_account")) from exc
     if row is None or row.role not in {r.value for r in Role}:
         return None
-    return Account(row.name, Role(row.role), _stamp(row.password_hash))
+    return Account(row.name, Role(row.role), _stamp(row.password_hash), row.area or None)
 
 
 def _rounds() -> int:
@@ -143,10 +152,23 @@ def _role(role: str) -> Role:
         raise AccountError(msg("accounts.unknown_role", role=role)) from None
 
 
-def add_user(store: Store, name: str, role: str, password: str) -> None:
-    """Create an account; the password is stored only as a bcrypt hash."""
+def _check_area(store: Store, role: Role, area: str | None) -> str | None:
+    """The account's area: required of a reporter, a known area code for anyone who has one."""
+    area = (area or "").strip() or None
+    if area is None:
+        if role is Role.REPORTER:
+            raise AccountError(msg("rounds.area_needed"))
+        return None
+    if area not in set(store.load().areas["code"]):
+        raise AccountError(msg("rounds.unknown_area", area=area))
+    return area
+
+
+def add_user(store: Store, name: str, role: str, password: str, area: str | None = None) -> None:
+    """Create an account; the password is stored only as a bcrypt hash; `area` holds it to an area."""
     name, checked_role = _check_name(name), _role(role)
     store.ensure()
+    checked_area = _check_area(store, checked_role, area)
     raw = _check_password(store, password, name)
     with store.engine.begin() as conn:
         if conn.execute(select(users.c.name).where(users.c.name == name)).first():
@@ -157,6 +179,7 @@ def add_user(store: Store, name: str, role: str, password: str) -> None:
                 role=checked_role.value,
                 password_hash=bcrypt.hashpw(raw, bcrypt.gensalt(rounds=_rounds())).decode(),
                 created_at=datetime.now(UTC),
+                area=checked_area,
             )
         )
 
@@ -184,13 +207,14 @@ def set_password(store: Store, name: str, password: str) -> None:
 
 
 def list_users(store: Store) -> pd.DataFrame:
-    """Every account: name, role, created_at (never the hash)."""
+    """Every account: name, role, created_at, area ("" for none; never the hash)."""
     store.ensure()
     with store.engine.connect() as conn:
         rows = conn.execute(
-            select(users.c.name, users.c.role, users.c.created_at).order_by(users.c.name)
+            select(users.c.name, users.c.role, users.c.created_at, users.c.area).order_by(users.c.name)
         ).all()
-    return pd.DataFrame(rows, columns=["name", "role", "created_at"])
+    frame = pd.DataFrame(rows, columns=["name", "role", "created_at", "area"])
+    return frame.assign(area=frame["area"].fillna("").astype(str))
 
 
 def has_admin(store: Store) -> bool:

@@ -45,8 +45,11 @@ LATER_TABLES: dict[str, str] = {
     "report_settings": "0006_narrative",
     "award_records": "0008_awards_register",
     "award_exports": "0008_awards_register",
+    "report_rounds": "0009_reporting_rounds",
+    "submissions": "0009_reporting_rounds",
+    "figure_locks": "0009_reporting_rounds",
 }
-_ROW_ID_TABLES = ("narrative_sections", "report_settings", "award_records")
+_ROW_ID_TABLES = ("narrative_sections", "report_settings", "award_records", "report_rounds", "submissions", "figure_locks")
 _SEQUENCES = {
     "versions": "version",
     "award_exports": "export_id",

@@ -159,6 +159,7 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("password_hash", String(100), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("area", String(64), nullable=True),  # the area a reporter or analyst is held to (0008)
 )
 # Kept per name, known or not, so that guessing names is slowed down as much as guessing passwords.
 sign_in_failures = Table(
@@ -444,6 +445,9 @@ class Store:
         restored_from: int | None,
     ) -> CommitResult:
         plans, added, removed = _row_plans(conn, data)
+        from indicators.store import scope  # imported here: scope reads this module's tables
+
+        scope.guard_commit(conn, account, action, plans)  # the account's area, its role, the locks
         # A rollback brings back the version's narrative too, even where its figures are the same.
         texts = (
             versioned_texts.restore_plan(conn, TEXT_TABLES, restored_from)

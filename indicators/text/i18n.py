@@ -24,6 +24,7 @@ from indicators.text.words import (
     pages,
     phrase,
     report,
+    rounds,
     standing,
     store,
     updates,
@@ -47,6 +48,7 @@ _GROUPS = (
     standing,
     comparison,
     awards,
+    rounds,
 )
 
 

@@ -59,6 +59,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "python -m indicators user add NAME --role admin",
     ),
     "role.viewer": ("người xem", "viewer"),
+    "role.reporter": ("cán bộ xã", "commune reporter"),
     "role.analyst": ("cán bộ chuyên môn", "analyst"),
     "role.admin": ("quản trị", "administrator"),
     "accounts.add": ("Thêm tài khoản", "Add an account"),
@@ -105,8 +106,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "accounts.long_password": ("Mật khẩu dài quá {n} byte.", "The password is longer than {n} bytes."),
     "accounts.unknown_role": (
-        "Vai trò '{role}' không có; chọn một trong: viewer, analyst, admin.",
-        "There is no role '{role}'; choose one of: viewer, analyst, admin.",
+        "Vai trò '{role}' không có; chọn một trong: viewer, reporter, analyst, admin.",
+        "There is no role '{role}'; choose one of: viewer, reporter, analyst, admin.",
     ),
     "accounts.exists": ("Tài khoản '{name}' đã có.", "The account '{name}' already exists."),
     "accounts.no_such": ("Không có tài khoản '{name}'.", "There is no account '{name}'."),

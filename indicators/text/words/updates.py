@@ -177,6 +177,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.import": ("cập nhật từ tệp", "import"),
     "action.rollback": ("khôi phục", "rollback"),
     "action.narrative": ("nội dung báo cáo", "report text"),
+    "action.approve": ("duyệt báo cáo của xã", "approved submission"),
     "history.title": ("Lịch sử phiên bản", "Version history"),
     "history.intro": (
         "Mỗi lần cập nhật hay khôi phục là một phiên bản mới; không phiên bản nào bị xóa.",

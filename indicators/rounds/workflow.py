@@ -1,0 +1,310 @@
+"""Open a round, send a submission, approve or return it, unlock an approved figure: the store's side.
+
+A submission's figures wait in the submission, apart from the versions: pages read one version and
+see approved figures only. An approval commits them as a new version (action "approve") that names
+the submission, then locks them. Every step checks the account's area with `scope.check_areas`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from indicators.core.model import OBSERVATIONS, Dataset, coerce
+from indicators.excel import diff
+from indicators.excel.validate import Upload
+from indicators.store import scope
+from indicators.store.accounts import Role
+from indicators.store.database import Store, row_hashes
+from indicators.store.round_tables import report_rounds, submissions
+from indicators.text.i18n import MessageError, msg
+
+Decision = Literal["approve", "return"]
+
+
+class RoundError(MessageError):
+    """A refused step of a round; nothing was written. The message is for people, in either language."""
+
+
+@dataclass(frozen=True)
+class Round:
+    """A reporting round as the store holds it."""
+
+    id: int
+    year: int
+    half: int | None
+    parent: str
+    indicators: tuple[str, ...]
+    due: date
+    opened_by: str
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """What a review did: the submission, its new state, and the version an approval wrote."""
+
+    submission: int
+    state: str
+    version: int | None
+
+
+def _role(conn: Connection, account: str) -> tuple[Role, str | None]:
+    """The account's role and area; refused for a name that is no account."""
+    row = scope.account_row(conn, account)
+    if row is None or row.role not in {r.value for r in Role}:
+        raise RoundError(msg("rounds.no_account", name=account.strip()))
+    return Role(row.role), row.area or None
+
+
+def require_analyst(conn: Connection, account: str) -> None:
+    """Only analysts and admins open rounds, review and unlock; a reporter never approves."""
+    role, _area = _role(conn, account)
+    if not role.can_edit():
+        raise RoundError(msg("rounds.analysts_only", name=account.strip()))
+
+
+def _round_of(row: Any) -> Round:
+    return Round(
+        int(row.row_id),
+        int(row.year),
+        None if row.half is None else int(row.half),
+        str(row.parent),
+        tuple(json.loads(row.indicators)),
+        date.fromisoformat(row.due_date),
+        str(row.opened_by),
+    )
+
+
+def _codes(data: Dataset, indicators: str | Iterable[str]) -> list[str]:
+    """The round's indicator codes: every indicator's for "all", else the codes named (known ones only)."""
+    known = data.indicators["code"].astype(str).tolist()
+    if isinstance(indicators, str):
+        if indicators.strip().lower() == "all":
+            return sorted(known)
+        indicators = [c.strip() for c in indicators.split(",")]
+    wanted = list(dict.fromkeys(c for c in indicators if c))
+    unknown = sorted(set(wanted) - set(known))
+    if unknown or not wanted:
+        raise RoundError(msg("rounds.unknown_codes", codes=", ".join(unknown) or "—"))
+    return wanted
+
+
+def open_round(
+    store: Store,
+    account: str,
+    year: int,
+    parent: str,
+    indicators: str | Iterable[str],
+    due: date,
+    half: int | None = None,
+    *,
+    operator: bool = False,
+) -> Round:
+    """Open a round for the children of `parent`; refused when one is open for the same period.
+
+    `account` must be an analyst or admin whose area holds `parent`; with `operator`, it is the
+    person at the server's command line (who holds the store itself) and needs no account.
+    """
+    data = store.ensure().load()
+    if half not in (None, 1, 2):
+        raise RoundError(msg("rounds.bad_half", half=half))
+    if parent not in set(data.areas["code"].astype(str)):
+        raise RoundError(msg("rounds.unknown_area", area=parent))
+    codes = _codes(data, indicators)
+    with store.engine.begin() as conn:
+        if not operator:
+            require_analyst(conn, account)
+        scope.check_areas(conn, account, [parent])
+        same = (report_rounds.c.year == year) & (report_rounds.c.parent == parent)
+        same &= report_rounds.c.half.is_(None) if half is None else report_rounds.c.half == half
+        if conn.execute(select(report_rounds.c.row_id).where(same)).first():
+            raise RoundError(msg("rounds.exists", year=year, area=parent))
+        row_id = conn.execute(
+            insert(report_rounds).values(
+                year=year,
+                half=half,
+                parent=parent,
+                indicators=json.dumps(codes),
+                due_date=due.isoformat(),
+                opened_by=account.strip(),
+                opened_at=datetime.now(UTC),
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has one
+    return Round(int(row_id), year, half, parent, tuple(codes), due, account.strip())
+
+
+def rounds(store: Store) -> list[Round]:
+    """Every round, oldest first."""
+    store.ensure()
+    with store.engine.connect() as conn:
+        return [_round_of(r) for r in conn.execute(select(report_rounds).order_by(report_rounds.c.row_id))]
+
+
+def find_round(store: Store, year: int, area: str, half: int | None = None) -> Round:
+    """The round of `year` (and `half`) that `area` reports in: its own or an ancestor's round."""
+    areas = store.load().areas
+    for found in reversed(rounds(store)):
+        if found.year == year and found.half == half and area in scope.descendants(areas, found.parent):
+            return found
+    raise RoundError(msg("rounds.no_round", year=year, area=area))
+
+
+def _records(frame: pd.DataFrame) -> str:
+    out = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for record in out:
+        for key, value in record.items():
+            if isinstance(value, np.generic):
+                record[key] = value.item()
+    return json.dumps(out, ensure_ascii=False)
+
+
+def sent_figures(raw: str) -> pd.DataFrame:
+    """A submission's figures as typed observations."""
+    return coerce(OBSERVATIONS, pd.DataFrame(json.loads(raw), columns=list(OBSERVATIONS.columns)))
+
+
+def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
+    """The upload's observations; refused when it would change anything else (targets, areas …)."""
+    preview = diff.compare(current, diff.merge(current, upload))
+    for name, change in preview.tables.items():
+        if name != "observations" and (len(change.added) or len(change.removed) or change.changed_rows):
+            raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
+    sent = coerce(OBSERVATIONS, upload.frames.get("observations", pd.DataFrame()))
+    # A row exactly as the current version holds it was not typed by the commune (a template
+    # downloaded whole and filled in): only new and changed rows are sent, and held to the area.
+    same = row_hashes(sent).isin(set(row_hashes(current.observations)))
+    return sent[~same.to_numpy()].reset_index(drop=True)
+
+
+def _round_of_figures(store: Store, figures: pd.DataFrame, area: str) -> Round:
+    """The one round the figures are sent in: all of one year, in a round open for the area."""
+    years = sorted({int(y) for y in figures["year"]})
+    if len(years) != 1:
+        raise RoundError(msg("rounds.one_year", years=", ".join(str(y) for y in years) or "—"))
+    try:
+        return find_round(store, years[0], area)
+    except RoundError:
+        # The store keeps one figure per year and kind: a half-year's figure has no place of its own
+        # yet, and approving it would overwrite the year's. Said, rather than "no round".
+        for half in (1, 2):
+            try:
+                find_round(store, years[0], area, half)
+            except RoundError:
+                continue
+            raise RoundError(msg("rounds.half_not_sendable", year=years[0])) from None
+        raise
+
+
+def latest_sending(conn: Connection, round_id: int, area: str) -> Any:
+    """The area's newest sending in the round (a row of submissions); None before its first."""
+    return conn.execute(
+        select(submissions)
+        .where((submissions.c.round_id == round_id) & (submissions.c.area == area))
+        .order_by(submissions.c.row_id.desc())
+        .limit(1)
+    ).first()
+
+
+def submit(store: Store, account: str, upload: Upload, now: datetime | None = None) -> int:
+    """A reporter's checked upload as a submission waiting for review; its id.
+
+    Refused, naming them and writing nothing: rows of another area, figures of no open round or of
+    several years, a change to anything but figures, a locked figure, a submission already approved.
+    A pending submission sent again is replaced by the new one. `now` is the time of sending.
+    """
+    current = store.ensure().load()
+    if not upload.ok:
+        raise RoundError(msg("rounds.upload_not_ok"))
+    figures = _only_figures(current, upload)
+    if figures.empty:
+        raise RoundError(msg("rounds.no_figures"))
+    with store.engine.connect() as conn:
+        role, area = _role(conn, account)
+        if not role.can_submit() or area is None:
+            raise RoundError(msg("rounds.reporters_only", name=account.strip()))
+        scope.check_areas(conn, account, figures["area"])
+    found = _round_of_figures(store, figures, area)
+    now = now or datetime.now(UTC)
+    with store.engine.begin() as conn:
+        hit = scope.locked_among(conn, figures)
+        if not hit.empty:
+            raise scope.LockedError(msg("rounds.locked", figures=scope.figure_names(hit), n=len(hit)))
+        last = latest_sending(conn, found.id, area)
+        if last is not None and last.state == "approved":
+            raise RoundError(msg("rounds.already_approved", area=area, year=found.year))
+        if last is not None and last.state == "pending":
+            conn.execute(
+                update(submissions).where(submissions.c.row_id == last.row_id).values(state="replaced")
+            )
+        inserted = conn.execute(
+            insert(submissions).values(
+                round_id=found.id,
+                area=area,
+                state="pending",
+                figures=_records(figures),
+                file_name=upload.file_name,
+                sha256=upload.sha256,
+                submitted_by=account.strip(),
+                submitted_at=now,
+                note="",
+                figure_notes="{}",
+            )
+        ).inserted_primary_key
+    return int(inserted[0])  # type: ignore[index]  # an insert always has one
+
+
+def sendings(store: Store, round_id: int) -> pd.DataFrame:
+    """Every sending of a round, oldest first: row_id, area, state, submitted_by/at, reviewed_by/at, note,
+    version (the figures themselves are read by `figures_of`)."""
+    store.ensure()
+    columns = [c for c in submissions.columns if c.name != "figures"]
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(*columns).where(submissions.c.round_id == round_id).order_by(submissions.c.row_id)
+        ).all()
+    return pd.DataFrame(rows, columns=[c.name for c in columns])
+
+
+def figure_keys(store: Store, round_id: int) -> pd.DataFrame:
+    """Which figures every sending of a round holds: row_id (the sending's), code, area, year.
+
+    Read as plain records, never typed one sending at a time: a national round has thousands.
+    """
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(submissions.c.row_id, submissions.c.figures).where(submissions.c.round_id == round_id)
+        ).all()
+    ids: list[int] = []
+    records: list[dict[str, Any]] = []
+    for row_id, raw in rows:
+        sent = json.loads(raw)
+        ids += [int(row_id)] * len(sent)
+        records += sent
+    frame = pd.DataFrame.from_records(records, columns=["code", "area", "year"])
+    return frame.assign(row_id=pd.Series(ids, dtype="int64"), year=frame["year"].astype("int64"))
+
+
+def pending_figures(store: Store) -> pd.DataFrame:
+    """The figures waiting for review in every round (each area's pending sending), as observations."""
+    with store.ensure().engine.connect() as conn:
+        raws = conn.execute(select(submissions.c.figures).where(submissions.c.state == "pending")).scalars()
+        records = [record for raw in raws for record in json.loads(raw)]
+    return coerce(OBSERVATIONS, pd.DataFrame.from_records(records, columns=list(OBSERVATIONS.columns)))
+
+
+def with_pending(store: Store, data: Dataset) -> tuple[Dataset, pd.DataFrame]:
+    """`data` with the pending figures put over it, and those figures' keys (code, area, year, kind)
+    so that whoever shows them marks them "chưa duyệt"."""
+    pending = pending_figures(store)
+    if pending.empty:
+        return data, pending[scope.FIGURE_KEY]
+    upload = Upload("", "", "long", {"observations": pending})
+    return diff.merge(data, upload), pending[scope.FIGURE_KEY].drop_duplicates().reset_index(drop=True)

@@ -1,0 +1,144 @@
+"""Who may write which figures: an account's area and the units under it, and the locks of approval.
+
+`check_areas` is the one rule every write path goes through: a commit (upload, grid entry, command
+line import, rollback) calls it through `guard_commit` inside the write lock, a submission and a
+review call it before anything is written. Pages only say it earlier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from indicators.store.accounts import Role
+from indicators.store.database import ROW_TABLES, StoreError, users
+from indicators.store.round_tables import figure_locks
+from indicators.text.i18n import msg
+
+SHOWN = 10  # areas or figures named in a refusal before the rest are counted
+FIGURE_KEY = ["code", "area", "year", "kind"]
+
+
+class ScopeError(StoreError):
+    """A write outside the account's area, or by a role that may not make it; nothing was written."""
+
+
+class LockedError(StoreError):
+    """A write that would change an approved, locked figure; nothing was written."""
+
+
+def descendants(areas: pd.DataFrame, root: str) -> set[str]:
+    """`root` and every unit under it at any time: a former unit's series stays in its province's scope."""
+    children: dict[str, set[str]] = {}
+    for code, parent in zip(areas["code"].astype(str), areas["parent"].astype(str), strict=True):
+        children.setdefault(parent, set()).add(code)
+    found, todo = {root}, [root]
+    while todo:
+        for child in children.get(todo.pop(), set()) - found:
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def outside(areas: pd.DataFrame, root: str, codes: Iterable[str]) -> list[str]:
+    """The codes of `codes` that are neither `root` nor under it, sorted."""
+    allowed = descendants(areas, root)
+    return sorted({str(c) for c in codes} - allowed)
+
+
+def _named(codes: list[str]) -> str:
+    shown = ", ".join(codes[:SHOWN])
+    return shown if len(codes) <= SHOWN else f"{shown} (+{len(codes) - SHOWN})"
+
+
+def account_row(conn: Connection, account: str) -> Any:
+    """The account's role and area as the store holds them; None for a name that is no account."""
+    return conn.execute(select(users.c.role, users.c.area).where(users.c.name == account.strip())).first()
+
+
+def current_areas(conn: Connection) -> pd.DataFrame:
+    """The current version's areas: code and parent."""
+    table = ROW_TABLES["areas"]
+    rows = conn.execute(select(table.c.code, table.c.parent).where(table.c.until_version.is_(None))).all()
+    return pd.DataFrame(rows, columns=["code", "parent"])
+
+
+def check_areas(conn: Connection, account: str, codes: Iterable[str]) -> None:
+    """Refuse, naming them, the areas of `codes` outside the account's area; an account without one,
+    or a name that is no account (the shipped seed, the operator's own command line), is not held."""
+    row = account_row(conn, account)
+    if row is None or not row.area:
+        return
+    wrong = outside(current_areas(conn), row.area, codes)
+    if wrong:
+        raise ScopeError(msg("rounds.outside_area", areas=_named(wrong), area=row.area, name=account.strip()))
+
+
+def _touched_areas(conn: Connection, plans: dict[str, tuple[pd.DataFrame, pd.Series, list[int]]]) -> set[str]:
+    """The areas of every row a commit adds or closes (an area's own code for the area tables)."""
+    found: set[str] = set()
+    for name, (added, _hashes, gone) in plans.items():
+        column = "area" if "area" in added.columns else "code" if name in ("areas", "area_links") else ""
+        if not column:
+            continue
+        found |= set(added[column].astype(str))
+        table = ROW_TABLES[name]
+        for start in range(0, len(gone), 500):
+            ids = gone[start : start + 500]
+            found |= set(conn.execute(select(table.c[column]).where(table.c.row_id.in_(ids))).scalars())
+    return found
+
+
+def locked(conn: Connection) -> pd.DataFrame:
+    """The figures locked now (code, area, year, kind): those whose last lock event is a lock."""
+    rows = conn.execute(
+        select(*[figure_locks.c[c] for c in FIGURE_KEY], figure_locks.c.action).order_by(
+            figure_locks.c.row_id
+        )
+    ).all()
+    events = pd.DataFrame(rows, columns=[*FIGURE_KEY, "action"])
+    last = events.drop_duplicates(FIGURE_KEY, keep="last")
+    return last[last["action"] == "lock"][FIGURE_KEY].reset_index(drop=True)
+
+
+def locked_among(conn: Connection, figures: pd.DataFrame) -> pd.DataFrame:
+    """Of `figures` (code, area, year, kind), those locked now."""
+    if figures.empty:
+        return figures[FIGURE_KEY]
+    keys = figures[FIGURE_KEY].astype({"year": int})
+    return keys.merge(locked(conn).astype({"year": int}), on=FIGURE_KEY).drop_duplicates()
+
+
+def figure_names(rows: pd.DataFrame) -> str:
+    """Figures (code, area, year, kind) named one after another for a refusal."""
+    names = [f"{r.code} · {r.area} · {r.year} ({r.kind})" for r in rows.itertuples(index=False)]
+    return _named(names)
+
+
+def _closed_figures(conn: Connection, gone: list[int]) -> pd.DataFrame:
+    table = ROW_TABLES["observations"]
+    rows: list[Any] = []
+    for start in range(0, len(gone), 500):
+        ids = gone[start : start + 500]
+        rows += conn.execute(select(*[table.c[c] for c in FIGURE_KEY]).where(table.c.row_id.in_(ids))).all()
+    return pd.DataFrame(rows, columns=FIGURE_KEY)
+
+
+def guard_commit(
+    conn: Connection, account: str, action: str, plans: dict[str, tuple[pd.DataFrame, pd.Series, list[int]]]
+) -> None:
+    """Refuse a commit a reporter makes, one outside the account's area, or one that changes a locked
+    figure (an approval, which writes the figures it reviewed, excepted)."""
+    row = account_row(conn, account)
+    if row is not None and row.role == Role.REPORTER.value:
+        raise ScopeError(msg("rounds.reporter_commits", name=account.strip()))
+    check_areas(conn, account, _touched_areas(conn, plans))
+    if action == "approve":
+        return
+    hit = locked_among(conn, _closed_figures(conn, plans["observations"][2]))
+    if not hit.empty:
+        raise LockedError(msg("rounds.locked", figures=figure_names(hit), n=len(hit)))

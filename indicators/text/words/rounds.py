@@ -1,0 +1,184 @@
+"""Words for reporting rounds: commune accounts, submissions, review, locks and the status of a round."""
+
+from __future__ import annotations
+
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("rounds",)
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    "rounds.area_needed": (
+        "Tài khoản cán bộ xã cần một địa bàn: thêm --area MÃ (ví dụ --area 03390).",
+        "A commune reporter's account needs an area: add --area CODE (for example --area 03390).",
+    ),
+    "rounds.unknown_area": (
+        "Không có địa bàn mã '{area}' trong danh mục.",
+        "There is no area with the code '{area}' in the list of areas.",
+    ),
+    "rounds.outside_area": (
+        "Tài khoản {name} chỉ được ghi số liệu của địa bàn {area} và các đơn vị trực thuộc; "
+        "có dòng của địa bàn khác: {areas}. Không có gì được ghi.",
+        "The account {name} may write figures only for area {area} and the units under it; "
+        "rows for other areas: {areas}. Nothing was written.",
+    ),
+    "rounds.reporter_commits": (
+        "Tài khoản {name} là cán bộ xã: số liệu của xã gửi lên để chờ duyệt, không ghi thẳng thành phiên "
+        "bản mới. Không có gì được ghi.",
+        "The account {name} is a commune reporter: a commune's figures are sent for review, never written "
+        "straight into a new version. Nothing was written.",
+    ),
+    "rounds.locked": (
+        "{n} số liệu đã duyệt đang bị khóa: {figures}. Cần cán bộ chuyên môn mở khóa (kèm lý do) trước "
+        "khi sửa. Không có gì được ghi.",
+        "{n} approved figures are locked: {figures}. An analyst must unlock them (with a reason) before "
+        "they change. Nothing was written.",
+    ),
+    "rounds.no_account": ("Không có tài khoản '{name}'.", "There is no account '{name}'."),
+    "rounds.analysts_only": (
+        "Tài khoản {name} không được mở kỳ báo cáo, duyệt hay mở khóa số liệu: việc này của cán bộ "
+        "chuyên môn cấp trên.",
+        "The account {name} may not open rounds, review or unlock figures: that is for an analyst of "
+        "the area above.",
+    ),
+    "rounds.reporters_only": (
+        "Tài khoản {name} không phải cán bộ xã có địa bàn: chỉ cán bộ xã gửi báo cáo chờ duyệt.",
+        "The account {name} is not a commune reporter with an area: only commune reporters send "
+        "submissions for review.",
+    ),
+    "rounds.unknown_codes": (
+        "Không có chỉ tiêu mã: {codes}. Ghi 'all' hoặc các mã cách nhau bằng dấu phẩy.",
+        "No indicator has the code: {codes}. Write 'all' or codes separated by commas.",
+    ),
+    "rounds.bad_half": (
+        "Nửa năm '{half}' không hợp lệ: ghi 1 (6 tháng đầu năm) hoặc 2 (6 tháng cuối năm).",
+        "Half-year '{half}' is not valid: write 1 (first half) or 2 (second half).",
+    ),
+    "rounds.exists": (
+        "Đã có kỳ báo cáo năm {year} cho địa bàn {area}.",
+        "A {year} reporting round for area {area} is already open.",
+    ),
+    "rounds.no_round": (
+        "Chưa có kỳ báo cáo năm {year} nào mở cho địa bàn {area}.",
+        "No {year} reporting round is open for area {area}.",
+    ),
+    "rounds.figures_only": (
+        "Cán bộ xã chỉ gửi số liệu (trang SoLieu); tệp này còn thay đổi trang {table}. Không có gì được ghi.",
+        "A commune reporter sends figures only (the SoLieu sheet); this file also changes the {table} "
+        "sheet. Nothing was written.",
+    ),
+    "rounds.half_not_sendable": (
+        "Năm {year} chỉ có kỳ báo cáo 6 tháng: kho số liệu chưa có chỗ cho số liệu 6 tháng, nên chưa "
+        "nhận báo cáo qua tệp cho kỳ này; kỳ vẫn được theo dõi ở trang Tình hình báo cáo.",
+        "{year} has only half-year rounds: the store has no place for half-year figures yet, so no file "
+        "is taken for such a round; the round is still followed on the Reporting status page.",
+    ),
+    "rounds.one_year": (
+        "Một lần gửi chỉ gồm số liệu của một năm (kỳ báo cáo); tệp có các năm: {years}.",
+        "One submission holds one year's figures (its round); the file has the years: {years}.",
+    ),
+    "rounds.upload_not_ok": (
+        "Tệp còn lỗi: sửa các lỗi đã nêu rồi gửi lại. Không có gì được ghi.",
+        "The file still has errors: correct them and send again. Nothing was written.",
+    ),
+    "rounds.no_figures": (
+        "Tệp không có số liệu nào để gửi. Không có gì được ghi.",
+        "The file holds no figures to send. Nothing was written.",
+    ),
+    "rounds.already_approved": (
+        "Báo cáo năm {year} của địa bàn {area} đã được duyệt; muốn sửa, cần cán bộ chuyên môn mở khóa.",
+        "The {year} submission of area {area} is approved; to change it, an analyst must unlock it.",
+    ),
+    "rounds.nothing_pending": (
+        "Địa bàn {area} không có báo cáo năm {year} nào đang chờ duyệt.",
+        "Area {area} has no {year} submission waiting for review.",
+    ),
+    "rounds.approved_note": (
+        "Duyệt báo cáo số {id} của địa bàn {area}, kỳ năm {year}",
+        "Approval of submission {id} of area {area}, {year} round",
+    ),
+    "rounds.reason_needed": (
+        "Cần ghi lý do trả lại: chung (--note) hoặc theo từng chỉ tiêu (--figure MÃ=LÝ_DO).",
+        "A reason for the return is needed: overall (--note) or per indicator (--figure CODE=REASON).",
+    ),
+    "rounds.not_in_submission": (
+        "Báo cáo này không có chỉ tiêu: {codes}.",
+        "This submission holds no figure of: {codes}.",
+    ),
+    "rounds.bad_figure_reason": (
+        "'{text}' không đúng dạng MÃ=LÝ_DO, ví dụ --figure POV_RATE=\"Thiếu nguồn\".",
+        "'{text}' is not CODE=REASON, for example --figure POV_RATE=\"No source\".",
+    ),
+    "rounds.not_locked": (
+        "Các số liệu này không bị khóa: {figures}. Không có gì được ghi.",
+        "These figures are not locked: {figures}. Nothing was written.",
+    ),
+    "rounds.bad_date": (
+        "Ngày '{day}' không hợp lệ: ghi theo dạng NNNN-TT-NN, ví dụ 2026-12-14.",
+        "The day '{day}' is not valid: write it as YYYY-MM-DD, for example 2026-12-14.",
+    ),
+    "rounds.opened": (
+        "Đã mở kỳ báo cáo số {id}: năm {year}, các địa bàn trực thuộc {area}, {n} chỉ tiêu, hạn {due}.",
+        "Opened reporting round {id}: {year}, the areas under {area}, {n} indicators, due {due}.",
+    ),
+    "rounds.submitted": (
+        "Đã gửi báo cáo số {id} ({n} số liệu), đang chờ duyệt; chưa hiện với người xem.",
+        "Sent submission {id} ({n} figures); it waits for review and is not shown to viewers yet.",
+    ),
+    "rounds.unlocked": (
+        "Đã mở khóa {n} số liệu; lý do được ghi lại.",
+        "Unlocked {n} figures; the reason is recorded.",
+    ),
+    "rounds.returned": (
+        "Đã trả lại báo cáo số {id} kèm lý do.",
+        "Returned submission {id} with the reason.",
+    ),
+    "rounds.approved": (
+        "Đã duyệt báo cáo số {id}: phiên bản {version}; các số liệu đã khóa.",
+        "Approved submission {id}: version {version}; its figures are locked.",
+    ),
+    "rounds.totals": (
+        "Tổng: {areas} địa bàn ({counts}); {late} trễ hạn; đã nhận {received}/{expected} số liệu.",
+        "Total: {areas} areas ({counts}); {late} late; {received} of {expected} figures received.",
+    ),
+    "rounds.state.not_sent": ("chưa gửi", "not sent"),
+    "rounds.state.pending": ("chờ duyệt", "awaiting review"),
+    "rounds.state.returned": ("bị trả lại", "returned"),
+    "rounds.state.approved": ("đã duyệt", "approved"),
+}
+WORDS |= {
+    "rounds.page_title": ("Tình hình báo cáo", "Reporting status"),
+    "rounds.pending_mark": ("(chưa duyệt)", "(not yet approved)"),
+    "rounds.page_intro": (
+        "Trong một kỳ báo cáo: từng địa bàn trực thuộc đã gửi chưa, đúng hạn hay trễ bao nhiêu ngày, "
+        "đủ bao nhiêu số liệu; số liệu chưa duyệt không hiện với người xem.",
+        "In one reporting round: whether each area below has sent, on time or how many days late, and "
+        "how many of the expected figures; figures not yet approved are not shown to viewers.",
+    ),
+    "rounds.page_none": (
+        "Chưa có kỳ báo cáo nào (mở bằng lệnh python -m indicators round add).",
+        "No reporting round yet (open one with python -m indicators round add).",
+    ),
+    "rounds.page_round": ("Kỳ báo cáo", "Reporting round"),
+    "rounds.round_label": ("Năm {year}{half} · {area} · hạn {due}", "{year}{half} · {area} · due {due}"),
+    "rounds.half_1": (", 6 tháng đầu năm", ", first half"),
+    "rounds.half_2": (", 6 tháng cuối năm", ", second half"),
+    "rounds.totals_title": ("Toàn địa bàn: {n} đơn vị", "All areas: {n} units"),
+    "rounds.late_areas": ("⚠ Trễ hạn", "⚠ Late"),
+    "rounds.on_time": ("đúng hạn", "on time"),
+    "rounds.days_late": ("trễ {n} ngày", "{n} days late"),
+    "rounds.one_day_late": ("trễ {n} ngày", "{n} day late"),
+    "rounds.not_sent_download": (
+        "Tải danh sách chưa gửi ({n}, Excel)",
+        "Download the list not sent ({n}, Excel)",
+    ),
+    "rounds.col.area": ("Địa bàn", "Area"),
+    "rounds.account_area": (
+        "Mã địa bàn (bắt buộc với cán bộ xã; để trống: mọi địa bàn)",
+        "Area code (required for a commune reporter; blank: every area)",
+    ),
+    "rounds.col.code": ("Mã", "Code"),
+    "rounds.col.state": ("Tình trạng", "State"),
+    "rounds.col.submitted_at": ("Gửi lúc", "Sent at"),
+    "rounds.col.late": ("Hạn", "Deadline"),
+    "rounds.col.received": ("Số liệu đã gửi", "Figures sent"),
+    "rounds.col.completeness": ("Mức đầy đủ", "Completeness"),
+}

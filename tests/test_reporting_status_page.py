@@ -1,0 +1,110 @@
+"""The "Tình hình báo cáo" page: each commune's state as icon and word, lateness, totals, not-sent list."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench.dashboard import go_to
+from dashboard import state
+from indicators.rounds import review, workflow
+from indicators.store import accounts
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from tests.support import sessions
+from tests.test_rounds import BINH_LU, PASSWORD, TA_LENG, upload_of
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/reporting_status.py"
+
+
+@pytest.fixture
+def round_under_way(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """A 2026 round for province 12: Bình Lư approved on time, Tả Lèng sent late and waiting."""
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
+    accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
+    accounts.add_user(store, "taleng", "reporter", PASSWORD, area=TA_LENG)
+    # Due five days ago, whatever day the test runs: Tả Lèng sends two days after it.
+    due = (datetime.now(UTC) + timedelta(hours=7)).date() - timedelta(days=5)
+    workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA,POV_RATE", due)
+    data = store.load()
+    on_time = datetime.combine(due - timedelta(days=1), datetime.min.time(), UTC)
+    late = datetime.combine(due + timedelta(days=2), datetime.min.time(), UTC) + timedelta(hours=3)
+    workflow.submit(
+        store, "binhlu", upload_of(data, {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 8.0}}), on_time
+    )
+    workflow.submit(store, "taleng", upload_of(data, {TA_LENG: {"TEA_AREA": 430.25}}), late)
+    review.review(store, "tinh", BINH_LU, 2026, "approve")
+    return store
+
+
+def shown(lang: Lang, name: str = "tinh", role: str = "analyst") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = lang
+    sessions.sign_in(at, name, role)
+    go_to(at, PAGE)
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_page_shows_each_state_as_icon_and_word_with_lateness_and_totals(
+    round_under_way: Store, lang: Lang
+) -> None:
+    at = shown(lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [x.value for x in at.title] == [t("rounds.page_title", lang)]
+    table = at.dataframe[0].value.set_index(t("rounds.col.code", lang))
+    state, late = t("rounds.col.state", lang), t("rounds.col.late", lang)
+    assert table.loc[BINH_LU, state] == f"✓ {t('rounds.state.approved', lang)}"
+    assert table.loc[TA_LENG, state] == f"◐ {t('rounds.state.pending', lang)}"
+    assert table.loc[BINH_LU, late] == t("rounds.on_time", lang)
+    assert table.loc[TA_LENG, late] == t("rounds.days_late", lang).format(n=2)
+    assert table.loc[TA_LENG, t("rounds.col.received", lang)] == "1/2"
+    assert table.loc[TA_LENG, t("rounds.col.completeness", lang)] == 50.0
+    children = len(table)
+    assert children == 38  # Lai Châu's communes and wards since 1 July 2025
+    not_sent = table[state] == f"○ {t('rounds.state.not_sent', lang)}"
+    assert int(not_sent.sum()) == children - 2
+    assert (table.loc[not_sent, late] == t("rounds.days_late", lang).format(n=5)).all()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[f"✓ {t('rounds.state.approved', lang)}"] == "1"
+    assert metrics[f"◐ {t('rounds.state.pending', lang)}"] == "1"
+    assert metrics[f"○ {t('rounds.state.not_sent', lang)}"] == "36"
+    assert metrics[t("rounds.late_areas", lang)] == "37"  # Tả Lèng and the 36 that have not sent
+
+
+def test_the_not_sent_list_is_offered_for_download_with_its_count(round_under_way: Store) -> None:
+    at = shown("en")
+    [button] = at.get("download_button")
+    assert button.proto.label == t("rounds.not_sent_download", "en").format(n=36)
+    assert not button.proto.disabled
+
+
+def test_a_reporter_or_viewer_gets_the_sign_in_form(round_under_way: Store) -> None:
+    at = shown("vi", "binhlu", "reporter")
+    assert not at.exception
+    assert t("rounds.page_title", "vi") not in [x.value for x in at.title]
+    assert not at.dataframe
+
+
+@pytest.mark.parametrize("page", ["pages/upload.py", "pages/enter.py", PAGE])
+def test_a_session_claiming_more_than_a_reporters_role_changes_nothing(
+    round_under_way: Store, page: str
+) -> None:
+    """A crafted session (the browser's state says analyst) still has the reporter's rights from the store."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "en"
+    sessions.sign_in(at, "taleng", "reporter")
+    at.session_state[state.ROLE_KEY] = "analyst"  # what a forged websocket message would claim
+    go_to(at, page)
+    at.run()
+    assert not at.exception
+    assert [x.value for x in at.title] == [t("page.signin", "en")]
+    assert not at.get("file_uploader") and not at.dataframe and not at.get("data_editor")
+    assert round_under_way.current_version() == 2  # the approval's version, nothing since
