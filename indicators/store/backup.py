@@ -49,7 +49,14 @@ LATER_TABLES: dict[str, str] = {
     "submissions": "0009_reporting_rounds",
     "figure_locks": "0009_reporting_rounds",
 }
-_ROW_ID_TABLES = ("narrative_sections", "report_settings", "award_records", "report_rounds", "submissions", "figure_locks")
+_ROW_ID_TABLES = (
+    "narrative_sections",
+    "report_settings",
+    "award_records",
+    "report_rounds",
+    "submissions",
+    "figure_locks",
+)
 _SEQUENCES = {
     "versions": "version",
     "award_exports": "export_id",
