@@ -16,6 +16,7 @@ from indicators.core import attainment, selection
 from indicators.core.model import Dataset
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
+from tests.support import requires
 
 # The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
 pytest_plugins = ["tests.support.tiers"]
@@ -101,10 +102,9 @@ def backend_url(
         return
     admin_url = os.environ.get(PG_ENV)
     if not admin_url:
-        message = f"no PostgreSQL server configured: set {PG_ENV} (see .ci/postgres.sh)"
-        if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail(message)
-        pytest.skip(message)
+        requires.absent(
+            f"no PostgreSQL server configured: set {PG_ENV} (see .ci/postgres.sh)", "REQUIRE_POSTGRES"
+        )
     name = f"indicators_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

@@ -181,7 +181,7 @@ def day(iso: str, lang: Lang = "vi") -> str:
 
 def local_day(when: object, lang: Lang = "vi") -> str:
     """A time the store keeps in UTC as the day it was in Vietnam: 2026-12-04 20:00 UTC → 5/12/2026."""
-    stamp = pd.Timestamp(when)  # type: ignore[arg-type]
+    stamp = pd.Timestamp(when)
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
     return format_date(stamp.tz_convert(LOCAL_TIME).date(), _DAY[lang], locale=_LOCALES[lang])
 
