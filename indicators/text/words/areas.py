@@ -16,6 +16,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Địa bàn {area} không có đơn vị trực thuộc vào cuối năm {year}.",
         "Area {area} has no units under it at the end of {year}.",
     ),
+    "compare.since": ("từ {d}", "from {d}"),
     "compare.until": ("đến {d}", "until {d}"),
     "compare.country": ("Toàn quốc", "Whole country"),
     "compare.intro": (
