@@ -81,10 +81,15 @@ def row_of(data: Dataset, code: str, kind: str = "estimate") -> int:
     return int(position) + 2
 
 
-@pytest.fixture
-def base(seed_data: Dataset) -> bytes:
-    """The template of the shipped data: valid, and identical to what the store holds."""
-    return xlsx_writer.workbook_bytes(seed_data)
+@pytest.fixture(scope="session")
+def base(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The template of the shipped data: valid, and identical to what a fresh store holds.
+
+    Made once: bytes cannot be changed by a test, and writing the whole workbook for each of some
+    fifty tests was the largest part of this file's time.
+    """
+    fresh = Store(f"sqlite:///{tmp_path_factory.mktemp('base') / 'store.sqlite'}").ensure()
+    return xlsx_writer.workbook_bytes(fresh.load())
 
 
 def dump(url: str) -> list[str]:
