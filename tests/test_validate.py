@@ -16,7 +16,6 @@ from indicators.__main__ import main
 from indicators.core.model import Dataset
 from indicators.excel import guard as xlsx_guard
 from indicators.excel import validate
-from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 
 # Sheet order of the upload layout: "Hướng dẫn" is sheet1, then one sheet per table.
@@ -81,15 +80,10 @@ def row_of(data: Dataset, code: str, kind: str = "estimate") -> int:
     return int(position) + 2
 
 
-@pytest.fixture(scope="session")
-def base(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """The template of the shipped data: valid, and identical to what a fresh store holds.
-
-    Made once: bytes cannot be changed by a test, and writing the whole workbook for each of some
-    fifty tests was the largest part of this file's time.
-    """
-    fresh = Store(f"sqlite:///{tmp_path_factory.mktemp('base') / 'store.sqlite'}").ensure()
-    return xlsx_writer.workbook_bytes(fresh.load())
+@pytest.fixture
+def base(shipped_xlsx: bytes) -> bytes:
+    """The template of the shipped data: valid, and identical to what the store holds."""
+    return shipped_xlsx
 
 
 def dump(url: str) -> list[str]:
