@@ -63,6 +63,12 @@ summary = [
         url_path="thi-dua-khen-thuong",
     ),
     st.Page(
+        "pages/awards.py",
+        title=t("awards.page.title", lang),
+        icon=":material/workspace_premium:",
+        url_path="so-khen-thuong",
+    ),
+    st.Page(
         "pages/detail.py", title=t("page.detail", lang), icon=":material/query_stats:", url_path="chi-tieu"
     ),
     st.Page(

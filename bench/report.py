@@ -63,8 +63,8 @@ def bare_copy(made: bytes) -> Callable[[], bytes]:
     return write
 
 
-# A flood: readers clicking "Tạo báo cáo" at once, on three distinct reports, two with a chart (the
-# term's 17 bars are too tall to print legibly: the term's figures are in its appendix, not a chart).
+# A flood: readers clicking "Tạo báo cáo" at once, on three distinct reports; the term's with a chart
+# (its 17 bars fit a page in print rows), the 2019 ones without (two results are said in sentences).
 FLOOD_READERS = 12
 FLOOD_REPORTS: tuple[tuple[str, Lang], ...] = (("2019", "vi"), ("2019", "en"), ("2015-2020", "vi"))
 

@@ -17,6 +17,7 @@ from indicators.report import narrative_store
 from indicators.report import render as report_render
 from indicators.report.content import ReportError
 from indicators.report.narrative_store import NarrativeError
+from indicators.store import register as award_register
 from indicators.store.database import StoreError
 from indicators.text import tables
 from indicators.text.fmt import Lang, number
@@ -133,7 +134,12 @@ def _report_work(
         # What the office wrote for this area and period, at the version the figures come from: a
         # new save is a new version, so a kept report (keyed by version) never shows older words.
         narrative = narrative_store.load(state.store(), area, period, data.version)
-        return report_render.report_bytes(data, area, period, lang, kind, compare, narrative=narrative)
+        awards = award_register.read(state.store(), data.version)
+        # Asked for only where the register holds records: without them the document is built as before.
+        held = {"register": awards} if len(awards) else {}
+        return report_render.report_bytes(
+            data, area, period, lang, kind, compare, narrative=narrative, **held
+        )
 
     return work
 

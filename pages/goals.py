@@ -15,7 +15,7 @@ from indicators.core import page_settings, selection
 from indicators.core.model import Dataset
 from indicators.excel import missing
 from indicators.excel import workbook as excel
-from indicators.text import labels, tables
+from indicators.text import labels, phrase, tables
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -47,7 +47,7 @@ def _choices(data: Dataset, goals: pd.DataFrame, codes: list[str], lang: Lang) -
     for _, goal in goals[goals["code"].isin(codes)].iterrows():
         code = str(goal["code"])
         name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
-        label = f"{name} ({unit})" if unit else name
+        label = phrase.titled(name, unit)
         named[code] = f"{label} · {labels.goal_status_text(goal, lang)}"
     return named
 

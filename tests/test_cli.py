@@ -353,7 +353,7 @@ def test_progress_gives_a_shares_pace_in_points(
     # 50 % to 52,75 % over five years: +0,55 points a year, never "+1,1 %".
     assert "+0,55 điểm %/năm" in trained and "+1,1" not in trained
     good = next(line for line in lines.splitlines() if "hoàn thành tốt nhiệm vụ trở lên" in line)
-    assert "hằng năm trên 90\u202f% (2025)" in good
+    assert "hàng năm trên 90\u202f% (2025)" in good
 
 
 @pytest.mark.slow

@@ -125,7 +125,7 @@ def test_the_goals_page_says_the_verdict(
     table = at.table[0].value.set_index(t("col.indicator", lang))
     progress_column, latest = table[t("col.progress", lang)], table[t("col.latest", lang)]
     names = {
-        "vi": ("Thu nhập bình quân đầu người (triệu đồng/người/năm)", "Số lượt khách du lịch (lượt khách)"),
+        "vi": ("Thu nhập bình quân đầu người (triệu đồng/người/năm)", "Số lượt khách du lịch"),
         "en": ("Average income per person (million VND/person/year)", "Tourist arrivals (visitors)"),
     }[lang]
     assert progress_column[names[0]] == income and latest[names[0]] == "44 (2025)"

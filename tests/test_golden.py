@@ -34,7 +34,7 @@ LODGING_ROOMS,Guest rooms meeting tourist standards,rooms,2020,381,,,,,,False,,,
 LODGINGS,Accommodation establishments,establishments,2020,50,,,,,,False,,,,no_target,estimate,none,none,False,,establishments,count
 TOURISM_TRAINEES,Tourism trainees,trainees,2020,300,,,,,,False,,,,no_target,estimate,none,none,False,,trainees,term_total
 HOTELS,Hotels,hotels,2020,3,,,,,,False,,,,no_target,estimate,none,none,False,,hotels,count
-FESTIVALS,"Traditional festivals, cultural and tourism events preserved or revived",festivals and events,2020,29,,,,,,False,,,,no_target,estimate,none,none,False,,festivals and events,count
+FESTIVALS,"Traditional festivals, cultural and tourism events preserved or revived",festivals and events,2020,29,,,,,,False,,,,no_target,estimate,none,none,False,,festivals and events,term_total
 TOURISM_TRAINING_CLASSES,Tourism training courses held,courses,2020,8,,,,,,False,,,,no_target,estimate,none,none,False,,courses,term_total
 GREEN_VILLAGES_NEW,"New green, clean and beautiful village models",village models,2020,57,,,,,,False,,,,no_target,estimate,none,none,False,,village models,term_total
 TOURISM_SITES_NEW,Tourist sites and scenic heritage sites newly recognised by the province,sites,2020,8,,,,,,False,,,,no_target,estimate,none,none,False,,sites,term_total
@@ -57,7 +57,7 @@ NTM_DISTRICT,đạt/chưa đạt,106,yes,yes_no,2020,,2025,1,1,,False,False,đ�
 BUDGET_REV,tỷ đồng,106,at_least,cagr,2020,,2025,55,55,,False,False,tỷ đồng,unit_per_year,,,,,,,,,,no_data,no_baseline,False,,
 TOURISTS,lượt khách,106,at_least,cagr,2020,300000,2025,600000,600000,tren,False,False,lượt khách,unit_per_year,estimate,2023,380000,official,14.8698355,8.198385552,60000,26666.66667,0.5513433926,limited,,False,,
 TOURISM_REV,tỷ đồng,106,at_least,cagr,2020,114.4,2025,230,230,,False,False,tỷ đồng,unit_per_year,estimate,2023,110,official,14.99007634,-1.298848313,23.12,-1.466666667,-0.08664721131,moving_away,,False,,
-BIRTH_RATE,‰,106,reduce_by,linear,2020,,2025,,0.5,,True,False,‰,pm_points_per_year,,,,,,,,,,no_data,no_baseline,False,,
+BIRTH_RATE,‰,106,reduce_by,linear,2020,,2025,,0.5,,True,True,‰,pm_points_per_year,,,,,,,,,,no_data,no_baseline,False,,
 NATURAL_GROWTH,‰,106,at_most,cagr,2020,,2025,13.3,13.3,,False,False,‰,pm_points_per_year,,,,,,,,,,no_data,no_baseline,False,,
 STUNTING,%,106,at_most,cagr,2020,,2025,27.6,27.6,duoi,False,False,%,pp_per_year,,,,,,,,,,no_data,no_baseline,False,,
 POV_RATE,%,106,reduce_by,linear,2020,18.22,2025,8.22,2,,True,False,%,pp_per_year,estimate,2023,14,official,,,-2,-1.406666667,0.7033333333,moderate,,False,,

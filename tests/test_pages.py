@@ -36,6 +36,7 @@ PAGES: dict[str, str] = {
     "pages/goals.py": "page.goals",
     "pages/year.py": "page.year",
     "pages/commendations.py": "page.commendations",
+    "pages/awards.py": "awards.page.title",
     "pages/detail.py": "page.detail",
     "pages/compare.py": "page.compare",
     "kinh-te": "page.economy",
@@ -324,7 +325,7 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     named = [picker.format_func(c) for c in picker.options]
     assert len(named) == 5  # the district's goals with a 2020 baseline
     # Each goal is offered with its verdict: no figure after 2020 yet, so none is judged.
-    tourism = "Số lượt khách du lịch (lượt khách) · ○ chưa đủ số liệu"
+    tourism = "Số lượt khách du lịch · ○ chưa đủ số liệu"
     assert tourism in named
     picker.set_value(picker.options[named.index(tourism)]).run()
     (tourists,) = charts(at)
@@ -337,7 +338,7 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     assert goal["text"] == ["trên 600.000"]  # "thu hút trên 600.000 lượt khách", as the source says
     assert tourists["layout"]["xaxis"]["tickformat"] == "d"
     table = at.table[0].value
-    row = table[table.iloc[:, 0] == "Số lượt khách du lịch (lượt khách)"].iloc[0]
+    row = table[table.iloc[:, 0] == "Số lượt khách du lịch"].iloc[0]
     assert row[t("col.required_pace", "vi")] == "+14,87\u202f%/năm"
     assert row[t("col.base", "vi")] == "khoảng 300.000 (2020)"
     poverty = table[table.iloc[:, 0] == "Tỷ lệ hộ nghèo (%)"].iloc[0]

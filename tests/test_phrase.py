@@ -106,13 +106,13 @@ TARGET_CELLS = [
     (
         Figure(30, "%", comparator="remainder", per_year=True),
         False,
-        f"hằng năm 30{NB}% (phần còn lại)",
+        f"hàng năm 30{NB}% (phần còn lại)",
         f"30{NB}% (the remainder) every year",
     ),
     (
         Figure(90, "%", comparator="at_least", per_year=True),
         False,
-        f"hằng năm 90{NB}%",
+        f"hàng năm 90{NB}%",
         f"90{NB}% every year",
     ),
     (Figure(1, "", comparator="yes"), False, "đạt", "met"),
@@ -126,8 +126,8 @@ def test_target_cell_carries_basis_direction_and_yearly(figure: Figure, star: bo
 
 
 GOALS = [
-    (Figure(90, "%", per_year=True), "hằng năm đạt 90%", "at least 90% every year"),
-    (Figure(45, "triệu đồng/người/năm"), "đạt 45 triệu đồng/người/năm", "at least 45 triệu đồng/người/năm"),
+    (Figure(90, "%", per_year=True), "hàng năm đạt 90%", "to reach 90% every year"),
+    (Figure(45, "triệu đồng/người/năm"), "đạt 45 triệu đồng/người/năm", "to reach 45 triệu đồng/người/năm"),
     (Figure(27.6, "%", comparator="at_most"), "không vượt quá 27,6%", "at most 27.6%"),
     (
         Figure(2, "%", comparator="reduce_by"),
@@ -137,15 +137,15 @@ GOALS = [
     (
         IMPLIED_TEA,
         f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
-        # "at least" already bounds the figure: one hedge, and the note says it is worked back.
-        "at least 1,083 ha (worked back from the published %)",
+        # The same ≈ as Vietnamese: "to reach" does not bound the figure as "at least" would.
+        f"to reach ≈{NB}1,083 ha (worked back from the published %)",
     ),
     # A yes/no goal ahead reads as a goal in English, never as "met" already.
     (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "to be achieved"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
         f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
-        "at least 5,150 lao động (in total over 2016–2020; worked back from the published %)",
+        f"to reach ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
     ),
     (
         Figure(27.6, "%", comparator="at_most", basis="implied", printed_pct=100.0),
@@ -255,7 +255,7 @@ ABOUT_CEILING = Figure(13.3, "‰", qualifier="khoang", comparator="at_most")
 QUALIFIED_CELLS = [
     (INCOME, False, "trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
     (STUNTING, False, f"dưới 27,6{NB}%", f"under 27.6{NB}%"),
-    (PARTY, False, f"hằng năm trên 90{NB}%", f"over 90{NB}% every year"),
+    (PARTY, False, f"hàng năm trên 90{NB}%", f"over 90{NB}% every year"),
     (VISITORS, False, "khoảng 600.000 lượt khách", "about 600,000 lượt khách"),
     (ABOUT_CEILING, False, f"≤ khoảng 13,3{NB}‰", f"≤ about 13.3{NB}‰"),
     (
@@ -278,9 +278,9 @@ def test_a_target_cell_keeps_the_source_qualifier(figure: Figure, star: bool, vi
 QUALIFIED_GOALS = [
     (INCOME, "đạt trên 45 triệu đồng/người/năm", "over 45 triệu đồng/người/năm"),
     (STUNTING, "dưới 27,6%", "under 27.6%"),
-    (PARTY, "hằng năm đạt trên 90%", "over 90% every year"),
+    (PARTY, "hàng năm đạt trên 90%", "over 90% every year"),
     # "khoảng" says no direction: the comparator's words stay.
-    (VISITORS, "đạt khoảng 600.000 lượt khách", "at least about 600,000 lượt khách"),
+    (VISITORS, "đạt khoảng 600.000 lượt khách", "to reach about 600,000 lượt khách"),
     (ABOUT_CEILING, "không vượt quá khoảng 13,3‰", "at most about 13.3‰"),
     (
         Figure(5150, "lao động", qualifier="tren", basis="implied", printed_pct=100.0, period=(2016, 2020)),
@@ -301,7 +301,8 @@ def test_an_english_goal_reads_over_not_at_least_over() -> None:
     income = Figure(45, "million VND/person/year", qualifier="tren")
     assert phrase.goal_clause(income, "en") == "over 45 million VND/person/year"
     bare = Figure(45, "million VND/person/year")
-    assert phrase.goal_clause(bare, "en") == "at least 45 million VND/person/year"
+    # "đạt 45 triệu" is a figure to reach: English adds no "at least" the source does not say.
+    assert phrase.goal_clause(bare, "en") == "to reach 45 million VND/person/year"
 
 
 def test_a_qualified_estimate_says_both() -> None:
@@ -418,7 +419,7 @@ RECORDS = [
     (
         {"value": 90.0, "derived": False, "yearly": True, "comparator": "at_least"},
         "%",
-        f"hằng năm 90{NB}%",
+        f"hàng năm 90{NB}%",
         f"90{NB}% every year",
     ),
     (
@@ -478,3 +479,13 @@ def test_a_dated_cell_gives_a_years_figure_its_year_and_a_sum_its_term() -> None
     jobs = Figure(5150, "lao động", period=(2016, 2020))
     assert phrase.figure_cell(jobs, "vi", dated=True) == "5.150 lao động (tổng giai đoạn 2016–2020)"
     assert phrase.figure_cell(Figure(None, "ha", period=2020), "vi", dated=True) == "—"
+
+
+@pytest.mark.parametrize("comparator", ["", "at_least", "at_most", "reduce_by"])
+def test_an_implied_goal_takes_the_same_mark_in_both_languages(comparator: str) -> None:
+    """One rule for ≈: where Vietnamese marks a worked-back goal, English does, and the other way round."""
+    figure = Figure(1082.5, "ha", basis="implied", printed_pct=111.5, comparator=comparator)
+    vi, en = phrase.goal_clause(figure, "vi", document=True), phrase.goal_clause(figure, "en", document=True)
+    assert ("≈" in vi) == ("≈" in en), (vi, en)
+    # A bound ("không vượt quá", "at most") is the figure's one hedge in both; a figure to reach takes ≈.
+    assert ("≈" in en) == (comparator != "at_most")

@@ -21,6 +21,7 @@ from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import render as report_render
+from indicators.report.rows import AreaRow
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -69,8 +70,11 @@ def texts(document: DocumentObject) -> list[str]:
 
 @pytest.mark.slow
 def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict) -> None:
+    # A heading keeps "giai đoạn" on one line by a no-break space: the same words to a reader.
     headings = [
-        p.text for p in documents["vi"].paragraphs if p.style is not None and p.style.name == "BC Heading 1"
+        p.text.replace("\u00a0", " ")
+        for p in documents["vi"].paragraphs
+        if p.style is not None and p.style.name == "BC Heading 1"
     ]
     assert headings == [
         "PHẦN THỨ NHẤT. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, PHONG TRÀO THI ĐUA VÀ CÔNG TÁC KHEN THƯỞNG NĂM 2026",
@@ -98,10 +102,12 @@ def test_the_comparison_is_a_numbered_section_after_the_results(documents: dict)
 @pytest.mark.slow
 def test_key_sentences_of_the_comparison(documents: dict) -> None:
     said = texts(documents["vi"])
-    # The same four communes reported both indicators: named once, before the indicators.
+    # The same four communes reported both indicators: named once, before the indicators, with what
+    # that means for the province's figure, so that no indicator repeats it.
     assert (
         "Số liệu năm 2026 mới có ở 4/38 đơn vị: xã Bản Bo, xã Bình Lư, xã Khun Há, xã Tả Lèng; "
-        "các đơn vị còn lại chưa có số liệu." in said
+        "các đơn vị còn lại chưa có số liệu, nên chưa có số chung của toàn tỉnh Lai Châu cho chỉ tiêu nào."
+        in said
     )
     # Four of 38 units are no figure of the province: their sum is said as theirs, never "tỉnh … đạt".
     assert (
@@ -110,12 +116,10 @@ def test_key_sentences_of_the_comparison(documents: dict) -> None:
         "so với mục tiêu của từng đơn vị: 3 xã vượt, 1 xã không đạt; "
         "chưa so được với mục tiêu 3.000 ha của toàn tỉnh Lai Châu." in said
     )
-    # A rate without its parts has no total: said with what is missing; lower is better ranks first.
-    assert (
-        "Tỷ lệ hộ nghèo năm 2026: xếp đầu là xã Bình Lư (8%), xếp cuối là xã Tả Lèng (20%); "
-        "chưa tính được tỷ lệ chung của toàn tỉnh Lai Châu vì chưa có số liệu tử số, mẫu số của các đơn vị."
-        in said
-    )
+    # 34 of 38 communes have no figure at all: that, said once above, is why the province has no rate,
+    # not the numerators of the four that reported; lower is better ranks first.
+    assert "Tỷ lệ hộ nghèo năm 2026: xếp đầu là xã Bình Lư (8%), xếp cuối là xã Tả Lèng (20%)." in said
+    assert not [s for s in said if "tử số" in s]
     english = texts(documents["en"])
     # The province's one target of its own: the count agrees with its noun.
     assert (
@@ -152,18 +156,22 @@ def test_every_number_in_the_comparison_table_equals_the_engine(
         children = [r for r in chunk if re.fullmatch(rf"{number}\.\d+", r[0])]
         engine_kids = result.children[result.children["value"].notna() | result.children["target"].notna()]
         assert len(children) == len(engine_kids)
-        parent = chunk[-1]
         assert result.parent_row is not None
         engine_parent = result.parent_row.to_dict()
-        if engine_parent["mark"] == "partial":
-            # The sum of the units that reported is named as theirs and set against no target.
+        # 34 communes without a figure: the note before the table says so once, and a line of dashes
+        # for the province would say nothing more; a partial sum keeps its own line.
+        has_parent = engine_parent["mark"] == "partial" or not pd.isna(engine_parent["target"])
+        assert len(chunk) == len(children) + int(has_parent)
+        lines = list(zip(children, engine_kids.to_dict("records"), strict=True))
+        if has_parent:
+            parent = chunk[-1]
             name = t("report.cmp.partial_row", lang).format(
                 n=4, m=38, units=t("report.cmp.level.commune", lang)
             )
             assert parent[1] == name
             engine_parent["target"] = float("nan")
             engine_parent["area"] = ""
-        lines = [*zip(children, engine_kids.to_dict("records"), strict=True), (parent, engine_parent)]
+            lines.append((parent, engine_parent))
         for cells, row in lines:
             if row["area"]:
                 assert cells[1] == compare.area_name(communes, str(row["area"]), 2026, lang)
@@ -182,12 +190,15 @@ def test_every_number_in_the_comparison_table_equals_the_engine(
                     cells
                 )
                 checked += 1
-        # The parent's line is marked exactly as the comparison marks it.
-        units = t("report.cmp.level.commune", lang)
-        name = report_compare.words.in_sentence(compare.area_name(communes, "12", 2026, lang), lang)
-        assert report_compare._parent_note(result, name, units, lang) in parent[5]
-        for cells, row in zip(children, engine_kids.to_dict("records"), strict=True):
-            assert cells[5] == t(f"status.{row['status']}", lang)
+        if has_parent:
+            # The parent's line is marked exactly as the comparison marks it.
+            units = t("report.cmp.level.commune", lang)
+            name = report_compare.words.in_sentence(compare.area_name(communes, "12", 2026, lang), lang)
+            assert report_compare._parent_note(result, name, units, lang) in chunk[-1][5]
+        for cells, row in lines[: len(children)]:
+            # A target the store lacks is missing data, never a fact about the commune.
+            word = "cmpdoc.no_target" if row["status"] == "no_target" else f"status.{row['status']}"
+            assert cells[5] == t(word, lang)
     assert checked >= 15
 
 
@@ -215,20 +226,38 @@ def test_every_number_in_the_comparison_text_is_an_engine_value(communes: Datase
     assert checked >= 12
 
 
-def test_the_legend_explains_the_bold_parent_line(documents: dict) -> None:
+def test_the_legend_names_the_lines_it_explains_never_by_bold(documents: dict) -> None:
     paragraphs = documents["vi"].paragraphs
     notes = [p.text for p in paragraphs if p.style is not None and p.style.name == "BC Legend"]
-    assert any(
-        n.startswith(
-            "Dòng in đậm: số của toàn tỉnh Lai Châu, chỉ tổng hợp khi tất cả các đơn vị hành chính cấp xã"
-        )
-        for n in notes
-    )
+    # Headings are bold as well: a note that said "the bold line is the province" would be untrue.
+    assert not [n for n in notes if "in đậm" in n]
+    # Four communes of 38 reported: there is no line of the province, only the four's sum.
+    assert notes[:2] == [
+        "Biểu chưa có dòng số của toàn tỉnh Lai Châu: số đó chỉ tổng hợp khi tất cả các đơn vị hành chính "
+        "cấp xã trực thuộc đã có số liệu.",
+        "Dòng “Cộng … đã có số liệu”: tổng của các đơn vị đã có số liệu, chưa phải số của toàn tỉnh Lai Châu "
+        "và không được đánh giá; khi chỉ một đơn vị có số liệu thì không có dòng cộng.",
+    ]
     table = documents["vi"].tables[-1]
-    parent = next(r for r in table.rows if r.cells[1].text == "Tỉnh Lai Châu")
-    assert [r.bold for r in parent.cells[1].paragraphs[0].runs if r.text] == [True]
-    child = next(r for r in table.rows if r.cells[1].text == "Xã Bản Bo")
-    assert [r.bold for r in child.cells[1].paragraphs[0].runs if r.text] == [None]
+    assert not [r for r in table.rows if r.cells[1].text == "Tỉnh Lai Châu"]
+    partial = next(r for r in table.rows if r.cells[1].text.startswith("Cộng 4/38"))
+    assert [r.bold for r in partial.cells[1].paragraphs[0].runs if r.text] == [True]
+
+
+def test_a_line_of_the_whole_parent_is_named_in_the_legend() -> None:
+    whole = AreaRow("", "Tỉnh Lai Châu", "—", "—", "", "chưa có số chung", parent=True)
+    heading = AreaRow("1", "Tỷ lệ hộ nghèo (%)", "", "", "", "", group=True)
+    units = "đơn vị hành chính cấp huyện"
+    notes = report_compare._legend([heading, whole], ("Tỉnh Lai Châu", "tỉnh Lai Châu"), units, "vi")
+    assert notes[0] == (
+        "Dòng “Tỉnh Lai Châu”: số của toàn tỉnh Lai Châu, chỉ tổng hợp khi tất cả các đơn vị hành chính "
+        "cấp huyện trực thuộc đã có số liệu."
+    )
+    whole_en = AreaRow("", "Lai Châu province", "—", "—", "", "no overall figure yet", parent=True)
+    english = report_compare._legend(
+        [heading, whole_en], ("Lai Châu province", "Lai Châu province"), "units", "en"
+    )
+    assert english[0].startswith("Line “Lai Châu province”: the figure for Lai Châu province as a whole")
 
 
 def test_an_implied_target_of_a_child_is_rounded_and_marked(tmp_path: Path) -> None:
@@ -250,8 +279,9 @@ def test_an_implied_target_of_a_child_is_rounded_and_marked(tmp_path: Path) -> N
         "vượt chỉ tiêu."
     )
     # Seven huyện and one thành phố: "đơn vị", never "8 huyện".
-    assert "Số liệu năm 2020 mới có ở 1/8 đơn vị: huyện Tam Đường; các đơn vị còn lại chưa có số liệu." in (
-        sentences(content)
+    assert (
+        "Số liệu năm 2020 mới có ở 1/8 đơn vị: huyện Tam Đường; các đơn vị còn lại chưa có số liệu, nên chưa "
+        "có số chung của toàn tỉnh Lai Châu cho chỉ tiêu nào." in sentences(content)
     )
     assert any(n.startswith("(*)") for n in content.area_legend)
 
@@ -272,7 +302,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, report.Content
 def sentences(content: report.Content) -> list[str]:
     section = content.section("compare")
     assert section is not None
-    return section.paragraphs
+    return [*section.paragraphs, *(p for part in section.parts for p in part.paragraphs)]
 
 
 def test_a_qualified_estimate_keeps_its_qualifier_and_mark(seeded: dict) -> None:
@@ -297,7 +327,10 @@ def test_a_term_sum_says_its_years_and_never_one_year(seeded: dict) -> None:
         award
         == "Bằng khen Chủ tịch UBND tỉnh (cá nhân), tổng giai đoạn 2016–2020: huyện Tam Đường ước 591 lượt."
     )
-    (heading,) = [r.area for r in seeded["vi"].area_rows if r.group and r.code == "BK_CT_UBND_TINH_CN"]
+    # The one district's line is the indicator's, numbered as a heading is ("1", never "1.1").
+    (heading,) = [
+        r.area for r in seeded["vi"].area_rows if r.stt.isdigit() and r.code == "BK_CT_UBND_TINH_CN"
+    ]
     assert heading == "Bằng khen Chủ tịch UBND tỉnh (cá nhân) (lượt; tổng giai đoạn 2016–2020)"
 
 
@@ -339,8 +372,11 @@ def test_the_results_say_what_is_missing_instead_of_no_figures(seeded: dict) -> 
 
 
 def test_no_chart_of_one_bar_and_the_caption_says_the_period(seeded: dict, contents: dict) -> None:
-    # One district reported: a chart of one bar compares nothing.
-    assert "compare" not in seeded["vi"].figures
+    # One district reported: a chart of one bar compares nothing; its three results against its own
+    # targets are drawn instead, under its name.
+    ((title, alone),) = seeded["vi"].figures["compare"]()
+    assert title == "Mức đạt so với chỉ tiêu của huyện Tam Đường"
+    assert len(alone.data[0].x) == 3
     ((caption, figure),) = contents["vi"].figures["compare"]()
     assert caption == "Tổng diện tích chè năm 2026"
     # The four communes' partial sum is drawn as no line of the province.
@@ -482,7 +518,8 @@ def test_the_command_line_writes_the_comparison(
     assert main([*args, "--compare", "all"]) == 0
     rows = area_table(Document(str(out)), "vi")
     groups = [r[1] for r in rows if re.fullmatch(r"\d+", r[0])]
-    wanted = ["Số hộ (hộ)", "Số hộ nghèo (hộ)", "Tổng diện tích chè (ha)", "Tỷ lệ hộ nghèo (%)"]
+    # "Số hộ (hộ)" would say its unit twice: a name that says it takes none.
+    wanted = ["Số hộ", "Số hộ nghèo", "Tổng diện tích chè (ha)", "Tỷ lệ hộ nghèo (%)"]
     assert sorted(groups) == wanted
     capsys.readouterr()
     assert main([*args, "--compare", "TEA_AREA,KHONG_CO"]) == 2

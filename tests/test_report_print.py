@@ -228,7 +228,7 @@ def test_the_appendix_notes_spell_out_the_abbreviations(contents: dict[str, repo
     assert "Viết tắt: KH: Kế hoạch." in contents["compare_vi"].area_legend
     # "Plan: Plan" explains nothing: only the English abbreviations that differ from their word.
     assert (
-        "Abbreviations: Res.: Resolution; Prog.: Programme; Quota: Assigned quota."
+        "Abbreviations: Res.: Resolution; Prog.: Programme; Asg.: Assigned target."
         in contents["term_en"].legend
     )
 
@@ -400,8 +400,8 @@ def test_no_period_in_a_title_or_heading_breaks_across_lines(printed: dict[str, 
         for line in [*title, *headings]:
             # "… tasks for 2020 –" over "2025": the period split at its dash.
             assert not re.search(r"\d{4}\s*–$", line.rstrip()), f"{name}: {line!r}"
-        # Nor "giai" at a title line's end, its "đoạn" and the years on the next.
-        assert not any(line.rstrip().endswith("giai") for line in title), (name, title)
+        # Nor "giai" at a title's or a heading's line end, its "đoạn" on the next.
+        assert not any(line.rstrip().lower().endswith("giai") for line in [*title, *headings]), name
 
 
 def test_an_appendix_name_keeps_its_summed_years_on_one_line(contents: dict[str, report.Content]) -> None:
@@ -413,6 +413,9 @@ def test_an_appendix_name_keeps_its_summed_years_on_one_line(contents: dict[str,
 def test_a_period_is_kept_on_one_line_by_no_break_spaces_and_a_word_joiner() -> None:
     together = report_render.keep_together("giai đoạn 2015 – 2020; 2016–2020, số 2015 - 2020")
     assert together == "giai đoạn 2015\u00a0–\u2060\u00a02020; 2016–\u20602020, số 2015 - 2020"
+    # A heading keeps "giai đoạn" whole: no line ends on "GIAI" and opens the next on "ĐOẠN".
+    heading = report_render.keep_heading("MỤC TIÊU GIAI ĐOẠN 2020 – 2025")
+    assert heading == "MỤC TIÊU GIAI\u00a0ĐOẠN 2020\u00a0–\u2060\u00a02025"
     # In the title, "giai đoạn" goes with its period.
     title = report_render.keep_together("phương hướng, nhiệm vụ giai đoạn 2020 – 2025", term_word=True)
     assert title == "phương hướng, nhiệm vụ giai\u00a0đoạn\u00a02020\u00a0–\u2060\u00a02025"

@@ -15,7 +15,7 @@ from indicators.report import goals as report_goals
 from indicators.store.seed import load_source
 from indicators.text import phrase
 from indicators.text.fmt import Lang
-from indicators.text.i18n import t
+from indicators.text.i18n import WORDS, t
 
 DATA: Dataset = load_source()
 INFO = DATA.indicators.set_index("code")
@@ -143,7 +143,7 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
 @pytest.mark.parametrize(
     ("lang", "code", "expected"),
     [
-        ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hằng năm đạt trên 90%;"),
+        ("vi", "PARTY_ORGS_GOOD", "mục tiêu giai đoạn đến năm 2025: hàng năm đạt trên 90%;"),
         # "every year" is said once: never "for each year of the term …, … every year".
         ("en", "PARTY_ORGS_GOOD", ": over the term to 2025, over 90% every year;"),
         ("vi", "TRAINED_LABOUR", "cần tăng 0,55 điểm\u00a0%/năm"),
@@ -157,7 +157,8 @@ def test_an_implied_goal_is_marked_and_as_precise_as_its_printed_percent() -> No
 def test_goal_sentences_say_yearly_points_and_estimates(lang: Lang, code: str, expected: str) -> None:
     goals = _goal_sentences(_content("term", lang))
     sentence = next(s for s in goals if s.startswith(_name(code, lang) + ":"))
-    assert expected in sentence, sentence
+    # A goal with nothing known after its clause ends there: "…: by 2025, to be achieved."
+    assert expected.rstrip(";") in sentence, sentence
     # A share's pace is in points, never a % growth of the share.
     if code == "TRAINED_LABOUR":
         assert "%/năm" not in sentence.replace("điểm\u00a0%/năm", "") and "1,08" not in sentence
@@ -224,7 +225,7 @@ def test_the_two_appendices_share_one_legend() -> None:
     area = report.AreaRow("1", "Xã A", "5", "5", "100", "đạt", implied=True, reported=True, target_kind="KH")
     shared = [t("report.legend.implied", "vi"), t("report.legend.reported", "vi"), "Viết tắt: KH: Kế hoạch."]
     assert report_appendix.legend([row], "vi") == [*shared, t("phrase.met_rule", "vi")]
-    assert report_compare._legend([area], "Tam Đường", "xã", "vi")[1:] == shared
+    assert report_compare._legend([area], ("Huyện Tam Đường", "huyện Tam Đường"), "xã", "vi")[1:] == shared
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -233,18 +234,22 @@ def test_comparison_report_says_period_sums_and_qualifiers(lang: Lang) -> None:
     section = next(
         s for s in content.sections if s.heading.endswith(t("report.cmp.heading", lang).format(y=2020))
     )
-    text = "\n".join(section.paragraphs)
+    # The indicators' sentences stand under the fields' headings, as the term report's do.
+    said = [*section.paragraphs, *(p for part in section.parts for p in part.paragraphs)]
+    text = "\n".join(said)
     summed = t("phrase.period_sum", lang).format(first=2016, last=2020)
-    jobs = next((p for p in section.paragraphs if p.startswith(_name("JOBS", lang))), None)
+    jobs = next((p for p in said if p.startswith(_name("JOBS", lang))), None)
     if jobs is not None:
         assert f", {summed}: " in jobs, jobs
-    cadres = next((p for p in section.paragraphs if p.startswith(_name("CADRE_TRAINING", lang))), None)
+    cadres = next((p for p in said if p.startswith(_name("CADRE_TRAINING", lang))), None)
     if cadres is not None:
         assert f", {summed}: " in cadres and t("phrase.qualifier.tren", lang) in cadres, cadres
     assert jobs is not None or cadres is not None, text
-    headings = {r.code: r.area for r in content.area_rows if r.group}
+    # An indicator's numbered line: its heading, or the one unit's line that stands for it.
+    headings = {r.code: r.area for r in content.area_rows if r.stt.isdigit()}
     if "JOBS" in headings:
-        assert headings["JOBS"].endswith(f"; {summed})"), headings["JOBS"]
+        # "Số lao động … (lao động; …)" would say its unit twice: the name says it, the years remain.
+        assert headings["JOBS"].endswith(f" ({summed})"), headings["JOBS"]
     assert "(" in headings["GTSX"] and summed not in headings["GTSX"]
     for row in content.area_rows:
         if row.qualifier:
@@ -299,19 +304,49 @@ def test_a_document_never_cites_the_report_as_the_source_of_a_figure(kind: str, 
 @pytest.mark.parametrize(
     ("lang", "code", "missing"),
     [
-        ("vi", "BUDGET_REV", "tiến độ: chưa có số liệu năm gốc 2020 để đánh giá tiến độ."),
-        ("vi", "TOURISTS", "chưa có số liệu sau năm gốc 2020 để đánh giá tiến độ."),
-        ("vi", "JOBS", "chưa có số liệu cả giai đoạn 2021–2025 để đánh giá tiến độ."),
-        ("en", "BUDGET_REV", "no 2020 baseline figure yet to judge progress."),
-        ("en", "JOBS", "no figure for the whole 2021–2025 term yet to judge progress."),
+        ("vi", "BUDGET_REV", "Chưa có số liệu năm gốc 2020 để đánh giá tiến độ của 5 mục tiêu: "),
+        ("vi", "TOURISTS", "Chưa có số liệu các năm sau năm gốc 2020 để đánh giá tiến độ của 11 mục tiêu: "),
+        ("vi", "JOBS", "Chưa có số liệu cả giai đoạn 2021–2025 để đánh giá tiến độ của 2 mục tiêu"),
+        ("en", "BUDGET_REV", "No 2020 baseline figure yet to judge progress towards 5 goals: "),
+        ("en", "JOBS", "No figure for the whole 2021–2025 term yet to judge progress towards 2 goals"),
+        # The 30% remainder waits for the same years' figures as the 70% it completes.
+        ("vi", "LOCAL_GOV_FAIR", "Chưa có số liệu các năm sau năm gốc 2020 để đánh giá tiến độ của 11"),
     ],
 )
-def test_a_goal_waiting_for_figures_says_which_with_their_years(lang: Lang, code: str, missing: str) -> None:
-    goals = _goal_sentences(_content("term", lang))
+def test_the_figures_goals_wait_for_are_said_once_naming_the_goals(
+    lang: Lang, code: str, missing: str
+) -> None:
+    content = _content("term", lang)
+    goals = _goal_sentences(content)
     sentence = next(s for s in goals if s.startswith(_name(code, lang) + ":"))
-    assert sentence.endswith(missing.removeprefix("tiến độ: ")), sentence
-    # Missing data is said once, in words: no "not enough data (…)" with a reason in brackets.
-    assert all(t("progress.no_data", lang) not in s for s in goals)
+    # The goal's own sentence says what it asks and what is known, not what is missing.
+    wording = ("chưa có số liệu", "no figure", "baseline figure yet", t("progress.not_judged", lang))
+    assert not any(w in sentence.lower() for w in wording), sentence
+    part = next(p for s in content.sections for p in s.parts if p.paragraphs and p.paragraphs[0] == goals[0])
+    summaries = [p for p in part.paragraphs if p.startswith(missing)]
+    assert len(summaries) == 1
+    # The names are said as in a sentence, lower-case first.
+    assert _name(code, lang)[:1].lower() + _name(code, lang)[1:] in summaries[0]
+    # Said once: no goal's sentence repeats it, and no "not enough data (…)" in brackets.
+    every = "\n".join(part.paragraphs)
+    assert every.count(missing.split(":")[0].split(" của ")[0].split(" towards ")[0]) == 1
+    assert all(t("progress.no_data", lang) not in p for p in part.paragraphs)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_goals_follow_the_sources_fields(lang: Lang) -> None:
+    """Economy first (income, budget, new rural, tourism), then society, defence, the political system."""
+    goals = _goal_sentences(_content("term", lang))
+    codes = []
+    for sentence in goals:
+        found = [c for c in INFO.index if sentence.startswith(_name(c, lang) + ":")]
+        codes += found[:1]
+    assert codes[:5] == ["INCOME_PC", "BUDGET_REV", "NTM_DISTRICT", "TOURISTS", "TOURISM_REV"]
+    assert codes[-4:] == ["PARTY_ORGS_GOOD", "PARTY_ORGS_EXCELLENT", "LOCAL_GOV_GOOD", "LOCAL_GOV_FAIR"]
+    domains = [str(INFO.at[c, "domain"]) for c in codes]
+    assert (
+        domains.index("poverty_jobs") < domains.index("defence_security") < domains.index("political_system")
+    )
 
 
 @pytest.mark.parametrize(
@@ -320,30 +355,74 @@ def test_a_goal_waiting_for_figures_says_which_with_their_years(lang: Lang, code
         (
             "term",
             "vi",
-            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
-            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+            "KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
+            "Trong giai đoạn 2015 – 2020, huyện Tam Đường có ước 835 lượt",
         ),
         (
             "year",
             "vi",
-            "KHEN THƯỞNG CÁC NĂM 2016 – 2020",
-            "Trong các năm 2016 – 2020, huyện Tam Đường có 835 lượt",
+            "KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
+            "Trong giai đoạn 2015 – 2020, huyện Tam Đường có ước 835 lượt",
         ),
         (
             "term",
             "en",
-            "COMMENDATIONS, 2016 – 2020",
-            "Over 2016 – 2020, collectives and individuals in Tam Đường district received 835",
+            "COMMENDATIONS, THE 2015 – 2020 TERM",
+            "Over the 2015 – 2020 term, collectives and individuals in Tam Đường district received an "
+            "estimated 835",
         ),
     ],
 )
-def test_the_awards_heading_names_the_years_the_counts_add_up(
+def test_the_awards_heading_names_the_period_as_the_source_does(
     kind: str, lang: Lang, heading: str, lead: str
 ) -> None:
-    """The counts are totals given in 2020 over the term's years, 2016 to 2020: never "2015 – 2020"."""
+    """The source's "Số lượng tập thể, cá nhân được khen thưởng giai đoạn 2015-2020": the term, as it
+    names it, in a year's report too; never "các năm 2016 – 2020" nor the year alone."""
     awards = next(s for s in _content(kind, lang).sections if s.key == "awards")
-    assert awards.heading.endswith(heading) and "2015" not in awards.heading
-    assert awards.paragraphs[0].startswith(lead)
+    assert awards.heading.endswith(heading) and "2016" not in awards.heading
+    assert awards.paragraphs[-1].startswith(lead)
+
+
+def _award_lines(kind: str, lang: Lang) -> list[str]:
+    awards = next(s for s in _content(kind, lang).sections if s.key == "awards")
+    return [*awards.paragraphs, *(p for part in awards.parts for p in part.paragraphs)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_estimated_award_count_carries_its_estimate_word(lang: Lang) -> None:
+    """Every count of the awards is an estimate in the data ("ước", as the comparison prints it)."""
+    obs = DATA.observations
+    awards = obs[(obs["area"] == "106") & obs["code"].map(INFO["domain"]).eq("commendations")]
+    assert set(awards["kind"]) == {"estimate"}
+    word = t("phrase.estimate_word", lang)
+    counts = 0
+    for line in _award_lines("term", lang):
+        # Each number in the line (not the years of its period) follows the estimate word.
+        for found in re.finditer(r"(?<![\d.,])\d+(?:[.,]\d+)*", line):
+            if re.fullmatch(r"20\d\d", found[0]):
+                continue
+            before = line[: found.start()].rstrip()
+            assert (
+                before.endswith(word)
+                or before.endswith(f"{word} {t('phrase.qualifier.tren', lang)}")
+                or (lang == "en" and before.endswith(f"{t('phrase.qualifier.tren', lang)} {word}"))
+            ), (found[0], line)
+            counts += 1
+    # 3 forms (6 counts), 7 titles, 2 totals, 1 proposal.
+    assert counts == 16
+
+
+@pytest.mark.parametrize(("lang", "proposed"), [("vi", "được trình tỉnh đề nghị"), ("en", "proposed")])
+def test_wartime_proposals_are_said_apart_from_the_awards_received(lang: Lang, proposed: str) -> None:
+    """ "Trình tỉnh đề nghị" is a proposal, not an award: its own sentence, before the lead that says
+    "được khen thưởng, cụ thể như sau", and under no part of that list."""
+    awards = next(s for s in _content("term", lang).sections if s.key == "awards")
+    first, lead = awards.paragraphs
+    assert proposed in first and first.endswith(("4 cá nhân.", "an estimated 4."))
+    assert lead.endswith(("cụ thể như sau:", "as follows:"))
+    listed = [p for part in awards.parts for p in [part.heading, *part.paragraphs]]
+    assert not any(proposed in p or "kháng chiến" in p or "resistance" in p for p in listed)
+    assert len(awards.parts) == 2
 
 
 def test_a_change_in_points_has_one_english_wording() -> None:
@@ -388,3 +467,100 @@ def test_an_english_estimate_with_a_qualifier_reads_over_an_estimated() -> None:
     ]
     vi = _about(_sentences(_content("term", "vi")), "CADRE_TRAINING", "vi")
     assert vi and vi[0].endswith("tổng giai đoạn 2016–2020 ước đạt trên 4.220 lượt.")
+
+
+@pytest.mark.parametrize("kind", ["term", "year"])
+def test_english_says_what_vietnamese_says_of_a_goal_and_an_assigned_target(kind: str) -> None:
+    """No "at least" where the source says "đạt 55 tỷ" (no "trên", "tối thiểu"), and "chỉ tiêu giao" is
+    an assigned target in plain English, never a quota handed down."""
+    said = [*_everything(_content(kind, "en")), *(s.heading for s in _content(kind, "en").sections)]
+    assert [line for line in said if "at least" in line] == []
+    assert [line for line in said if "quota" in line.lower()] == []
+    goals = _goal_sentences(_content(kind, "en"))
+    assert any("to reach" in s for s in goals)
+    if kind == "term":
+        budget = next(s for s in goals if s.startswith(_name("BUDGET_REV", "en") + ":"))
+        assert budget.endswith(": by 2025, to reach 55 billion VND.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "pace"), [("vi", "cần tăng bình quân khoảng 15%/năm"), ("en", "of about 15% a year")]
+)
+def test_a_pace_from_a_figure_given_only_roughly_is_hedged_and_whole(lang: Lang, pace: str) -> None:
+    """ "khoảng 300.000" lượt khách in 2020 gives no rate to two decimals: (600.000 / 300.000)^(1/5) − 1 is
+    14,87%, said "khoảng 15%"; a figure given exactly keeps its two decimals (114,4 → 230: 14,99%)."""
+    goals = _goal_sentences(_content("term", lang))
+    visitors = next(s for s in goals if s.startswith(_name("TOURISTS", lang) + ":"))
+    assert pace in visitors and "14,87" not in visitors and "14.87" not in visitors
+    exact = next(s for s in goals if s.startswith(_name("INCOME_PC", lang) + ":"))
+    assert ("8,45%" if lang == "vi" else "8.45%") in exact
+
+
+@pytest.mark.parametrize("kind", ["term", "year"])
+def test_every_year_is_spelt_one_way_in_our_own_words(kind: str) -> None:
+    """ "hàng năm", as the source and the indicators' names write it; never "hằng năm" beside it."""
+    assert [key for key, (vi, _) in WORDS.items() if "hằng năm" in vi.lower()] == []
+    said = _everything(_content(kind, "vi"))
+    assert [line for line in said if "hằng năm" in line.lower()] == []
+    assert any("hàng năm" in line for line in said)
+
+
+def test_a_remainder_goal_says_why_it_is_not_judged_on_its_own() -> None:
+    """ "30% xếp loại khá" is the rest after "70% xếp loại tốt": with no later figure it waits for them as
+    the other goals do; with one, it says in words why it is not judged alone, never a bare
+    "không đánh giá"."""
+    goal = {
+        "reason": "",
+        "comparator": "remainder",
+        "status": "not_judged",
+        "base_year": 2020,
+        "goal_year": 2025,
+    }
+    assert report_goals.missing({**goal, "latest_value": float("nan")}) == ("no_later_data", 2020, 2025)
+    later = {**goal, "latest_value": 28.0, "latest_year": 2021, "final": False}
+    assert report_goals.missing(later) is None
+    for lang in ("vi", "en"):
+        status = report_goals._goal_status(later, lang)
+        assert status.endswith(t("report.goal_remainder", lang)) and t("progress.not_judged", lang) in status
+
+
+@pytest.mark.parametrize(
+    ("lang", "cut"),
+    [
+        ("vi", "mục tiêu giai đoạn đến năm 2025: mỗi năm giảm 0,5 điểm\u00a0‰."),
+        ("en", "a fall of 0.5 per-mille points every year."),
+    ],
+)
+def test_a_cut_set_for_every_year_is_said_as_the_source_says_it(lang: Lang, cut: str) -> None:
+    """ "Mức giảm tỷ lệ sinh hàng năm 0,5‰/năm": every year, never "bình quân" (on average) of our own."""
+    goals = _goal_sentences(_content("term", lang))
+    birth = next(s for s in goals if s.startswith(_name("BIRTH_RATE", lang) + ":"))
+    assert birth.endswith(cut) and "bình quân" not in birth and "average" not in birth
+    # The poverty goal the source does set on average ("giảm bình quân 2%/năm") keeps its "bình quân".
+    poverty = next(s for s in goals if s.startswith(_name("POV_RATE", lang) + ":"))
+    assert ("bình quân mỗi năm giảm 2" if lang == "vi" else "a fall of 2 percentage points a year") in poverty
+
+
+@pytest.mark.parametrize("kind", ["term", "year"])
+def test_the_festivals_read_as_the_terms_never_a_years(kind: str) -> None:
+    sentences = _sentences(_content(kind, "en"))
+    festivals = _about(sentences, "FESTIVALS", "en")
+    assert len(festivals) == 1 and festivals[0].endswith("an estimated 29 in total over 2016–2020.")
+    assert "in 2020" not in festivals[0]
+
+
+def test_goals_are_ordered_by_field_and_a_remainder_follows_what_it_completes() -> None:
+    catalogue = {
+        "LOCAL_GOV_FAIR": {"domain": "political_system", "order": 1},
+        "LOCAL_GOV_GOOD": {"domain": "political_system", "order": 2},
+        "STUNTING": {"domain": "health", "order": 3},
+        "INCOME_PC": {"domain": "economy", "order": 9},
+    }
+    goals = [
+        {"code": "LOCAL_GOV_FAIR", "comparator": "remainder"},
+        {"code": "LOCAL_GOV_GOOD", "comparator": "at_least"},
+        {"code": "STUNTING", "comparator": "at_most"},
+        {"code": "INCOME_PC", "comparator": "at_least"},
+    ]
+    ordered = [g["code"] for g in report_goals.by_field(goals, catalogue)]
+    assert ordered == ["INCOME_PC", "STUNTING", "LOCAL_GOV_GOOD", "LOCAL_GOV_FAIR"]

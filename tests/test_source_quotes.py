@@ -124,6 +124,8 @@ def test_the_2025_goals_are_labelled_by_the_report_not_as_a_resolution() -> None
 def test_every_year_goals_are_yearly() -> None:
     yearly = {row["code"] for row in DATA["targets"] if row["yearly"]}
     assert yearly == {
+        # "Mức giảm tỷ lệ sinh hàng năm 0,5‰/năm": a cut every year, as plainly as the others.
+        "BIRTH_RATE",
         "PROPAGANDA_PLAN",
         "PARTY_ORGS_GOOD",
         "PARTY_ORGS_EXCELLENT",
@@ -272,3 +274,16 @@ def test_codes_and_areas_exist() -> None:
     assert used - indicator_codes == set(), "figures for unknown indicators"
     assert indicator_codes - used == set(), "indicators without any figure"
     assert {official_areas.official(row["area"]) for _, _, row in FIGURES} <= area_codes
+
+
+def test_the_festivals_are_the_terms_result_not_a_years_count() -> None:
+    """ "Giai đoạn 2015-2020 có … bảo tồn, khôi phục, gìn giữ được 29 lễ hội …": what the term achieved,
+    beside the new sites and village models of the same sentence, which are term totals too."""
+    kinds = {row["code"]: row["value_kind"] for row in DATA["indicators"]}
+    assert kinds["FESTIVALS"] == kinds["GREEN_VILLAGES_NEW"] == kinds["TOURISM_SITES_NEW"] == "term_total"
+    quote = next(r["quote"] for r in DATA["observations"] if r["code"] == "FESTIVALS")
+    sentence = next(x for x in REPORT_TEXT.split(". ") if normalise(quote) in x)
+    opening = sentence.index("Giai đoạn 2015-2020 có")
+    assert opening < sentence.index("29 lễ hội") and "xây dựng mới 57 mô hình" in sentence
+    # The sentence's level ("nâng tổng số … lên 12 điểm") stays a count at the year's end.
+    assert kinds["TOURISM_SITES"] == "count"

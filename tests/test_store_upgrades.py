@@ -35,6 +35,7 @@ RELEASES = {
     "0004_sign_in_sessions": (FIXTURES / "stores" / "store_0004_sign_in_sessions.sqlite", 0),
     "0004_upgraded_from_release_0": (FIXTURES / "stores" / "store_0004_upgraded_from_release_0.sqlite", 0),
     "0006_narrative": (FIXTURES / "stores" / "store_0006_narrative.sqlite", 0),
+    "0007_target_qualifier": (FIXTURES / "stores" / "store_0007_target_qualifier.sqlite", 0),
 }
 TIME_COLUMNS = (("versions", "created_at"), ("users", "created_at"), ("sign_in_failures", "last_at"))
 ONE_WAY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
@@ -397,7 +398,9 @@ def qualifier_after_the_upgrade(store: Store, before: TargetRows) -> None:
 def test_every_earlier_release_upgrades_to_targets_with_a_qualifier(
     release: tuple[str, Path, int], store_url: str
 ) -> None:
-    _name, path, _added = release
+    name, path, _added = release
+    if name == "0007_target_qualifier":
+        pytest.skip("written at revision 0007: its targets carry their qualifiers already")
     before = targets_before(path)
     users = read_before(path).users
     store = Store(store_url, seed=None).ensure()

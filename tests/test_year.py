@@ -260,7 +260,7 @@ def test_the_year_review_in_words(later: Dataset) -> None:
     poverty = vi.loc["Tỷ lệ hộ nghèo (%)"]
     assert poverty["plan"] == "≤ 14\u202f% · 103,7\u202f% · ▲ vượt"
     assert poverty["previous"] == "15 · −1,5 điểm %"
-    tourists = vi.loc["Số lượt khách du lịch (lượt khách)"]
+    tourists = vi.loc["Số lượt khách du lịch"]
     assert tourists["figure"] == "450.000 (ước)"
     assert tourists["path"] == "cần đạt 454.715 năm 2023, đang 450.000 (ước) · ↗ đúng tiến độ"
     en = year_tables.summary(later, rows, AREA, "en").set_index("indicator")
@@ -291,7 +291,7 @@ def test_thin_years_say_so(store: Store) -> None:
     assert (rows["value_kind"] == "estimate").all() and (rows["plan_status"] == "").all()
     # A term total is the term's, not the year's: 5.150 jobs over 2015–2020, said beside the figure.
     words = year_tables.summary(data, rows, AREA, "vi").set_index("indicator")
-    assert words.loc["Số lao động được giải quyết việc làm (lao động)", "figure"] == (
+    assert words.loc["Số lao động được giải quyết việc làm", "figure"] == (
         "5.150 (ước) · cộng dồn giai đoạn 2015–2020"
     )
     assert year_review.review(data, AREA, 2031).empty

@@ -117,7 +117,7 @@ def compare_figure(
             name=parent_name, value=shown(parent["target"], unit, lang)
         )
     missing = int(result.children["value"].isna().sum())
-    items, left_out = figures.ends(items)
+    items, left_out = figures.ends(items, print_charts.PRINT_ENDS if for_print else figures.BAR_ENDS)
     notes = [f"{parent_name}: {parent_note(result, lang)}.", figures.ends_note(len(items), left_out, lang)]
     if missing:
         notes.append(t("compare.missing_note", lang).format(n=missing))
@@ -132,6 +132,7 @@ def compare_figure(
         second_reference=second,
         second_label=second_label,
         note=" ".join(n for n in notes if n),
+        geometry=print_charts.PRINT_ROWS if for_print else figures.SCREEN_ROWS,
     )
     return print_charts.print_style(figure) if for_print else figure
 

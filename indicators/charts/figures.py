@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.charts import print_style as print_charts
-from indicators.charts.placing import TEXT_CHAR_PX, label_positions, no_room_right
+from indicators.charts.placing import TEXT_CHAR_PX, RowGeometry, label_positions, no_room_right
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -38,8 +38,7 @@ STATUS_COLOR: dict[str, str] = {
 
 # Bar-list geometry in pixels: each row is its label above its bar, so long Vietnamese
 # names never need a wide left margin and the chart reads at 390 px.
-_LINE_PX, _BAR_PX, _GAP_PX = 16, 18, 12
-_LABEL_WRAP = 44
+SCREEN_ROWS = RowGeometry(line=16, bar=18, gap=12, wrap=44)
 GRID, INK = "#E5E5E5", "#1F2933"
 _TITLE_WRAP = 38
 
@@ -127,27 +126,27 @@ class _Rows:
     total: float
 
 
-def _rows(items: list[BarItem]) -> _Rows:
+def _rows(items: list[BarItem], geometry: RowGeometry = SCREEN_ROWS) -> _Rows:
     """Stack the rows: each label's lines, then its bar, then a gap."""
     tops, centers, label_lines = [], [], []
     y = 0.0
     for item in items:
-        lines = _wrap(item.label, _LABEL_WRAP)
+        lines = _wrap(item.label, geometry.wrap)
         tops.append(y)
-        centers.append(y + len(lines) * _LINE_PX + _BAR_PX / 2 + 2)
+        centers.append(y + len(lines) * geometry.line + geometry.bar / 2 + 2)
         label_lines.append(lines)
-        y += len(lines) * _LINE_PX + _BAR_PX + _GAP_PX
+        y += len(lines) * geometry.line + geometry.bar + geometry.gap
     return _Rows(tops, centers, label_lines, max(y, 1.0))
 
 
-def _bars(items: list[BarItem], centers: list[float]) -> dict:
+def _bars(items: list[BarItem], centers: list[float], width: int) -> dict:
     """The bar trace: colours, patterns, the text after each bar and its hover."""
     return {
         "type": "bar",
         "orientation": "h",
         "x": [item.value for item in items],
         "y": centers,
-        "width": _BAR_PX,
+        "width": width,
         "marker": {
             "color": [item.color for item in items],
             "pattern": {"shape": [item.pattern for item in items], "fgcolor": "white", "solidity": 0.35},
@@ -277,13 +276,14 @@ def bar_list(
     second_reference: float | None = None,
     second_label: str = "",
     unplotted: str = "",
+    geometry: RowGeometry = SCREEN_ROWS,
 ) -> go.Figure:
     """Horizontal bars, each with its label on the line above: readable at 390 px, no wide margin.
 
     Up to two reference lines (a parent's figure dashed, its target dotted), labelled above the bars;
     `unplotted` says, where a line's label would be, why a line is not drawn (a partial total).
     """
-    rows = _rows(items)
+    rows = _rows(items, geometry)
     annotations: list[dict] = []
     shapes: list[dict] = []
     lines = [(reference, reference_label, "dash"), (second_reference, second_label, "dot")]
@@ -302,7 +302,7 @@ def bar_list(
             {**_reference_line(0, unplotted, rows.total)[1], "xanchor": "left", "yshift": 16 * drawn}
         )
         drawn += 1
-    note_lines = _wrap(note, _LABEL_WRAP + 6) if note else []
+    note_lines = _wrap(note, geometry.wrap + 6) if note else []
     if note_lines:
         annotations.append(_note(note_lines))
     top_margin = 18 + 22 * len(_wrap(title, _TITLE_WRAP)) + 16 * drawn
@@ -319,7 +319,8 @@ def bar_list(
         yaxis={"range": [rows.total, 0], "visible": False, "fixedrange": True},
         xaxis=_value_xaxis(top_value, _value_range(items, top_value), axis_title, ticksuffix),
     )
-    return go.Figure({"data": [_bars(items, rows.centers), _row_labels(rows)], "layout": layout})
+    bars = _bars(items, rows.centers, geometry.bar)
+    return go.Figure({"data": [bars, _row_labels(rows)], "layout": layout})
 
 
 def _value_axis(unit: str) -> dict:
@@ -402,7 +403,7 @@ def attainment_figure(
                 pattern="/" if row["status_basis"] == "reported" else "",
             )
         )
-    items, left_out = ends(items)
+    items, left_out = ends(items, print_charts.PRINT_ENDS if for_print else BAR_ENDS)
     any_reported = bool((judged["status_basis"] == "reported").any())
     notes = [ends_note(len(items), left_out, lang), t("chart.reported_note", lang) if any_reported else ""]
     if "target_basis" in judged and (judged["target_basis"] == "implied").any():
@@ -416,6 +417,7 @@ def attainment_figure(
         reference=100.0,
         reference_label=t("report.chart.line_100" if for_print else "chart.line_100", lang),
         note=" ".join(n for n in notes if n),
+        geometry=print_charts.PRINT_ROWS if for_print else SCREEN_ROWS,
     )
     return print_charts.print_style(figure) if for_print else figure
 

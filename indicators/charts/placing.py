@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from indicators.text import fmt
 
 # A 12 px label's character is about 7 px wide (the bar charts' room is counted the same way).
 TEXT_CHAR_PX = 7
+
+
+@dataclass(frozen=True)
+class RowGeometry:
+    """A bar list's rows in pixels: a label line, a bar, the gap under it; a label's wrap in characters."""
+
+    line: int
+    bar: int
+    gap: int
+    wrap: int
 
 
 def label_positions(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from indicators.charts.placing import RowGeometry
 from indicators.text.labels import NO_TARGET
 
 # The document's font first; Chromium on Linux finds Liberation Serif, its metric twin, under that name.
@@ -24,6 +25,12 @@ PRINT_GREY: dict[str, str] = {
 # so 11 px is the smallest text that prints at 10 pt or more.
 PRINT_WIDTH_PX = 480
 SMALLEST_PX = 11
+# A printed bar list's rows: a label line as tall as its 12.5 px text, a slimmer bar and gap than on a
+# screen, and labels wrapped to the page's 480 px (about 70 characters) rather than a phone's 390 px, so
+# that a term's seventeen results fit one page with their caption (report/render.py's fits_page).
+PRINT_ROWS = RowGeometry(line=15, bar=12, gap=5, wrap=70)
+# A printed list draws at most this many rows at each end (the screen's BAR_ENDS is 10): 18 rows fit.
+PRINT_ENDS = 9
 # A bar's text after it: about this many px a character at 12 px in a serif face, rounded up.
 _CHAR_PX = 7.0
 

@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for add in (_table_commands, _file_commands, _version_commands, _report_command, _user_commands):
         add(sub)
+    # Imported here: the awards commands import this module for its types.
+    from indicators.cli import awards_commands
+
+    awards_commands.add_parser(sub)
     return parser
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from indicators.awards import catalogue as awards_catalogue
 from indicators.cli.output import emit, write_file
 from indicators.cli.parser import InputError, UsageError
 from indicators.core import progress
@@ -15,7 +16,8 @@ from indicators.core.model import Dataset
 from indicators.excel import missing
 from indicators.report import compare as report_compare
 from indicators.report import content as report
-from indicators.report import narrative_store
+from indicators.report import narrative_store, register_counts
+from indicators.store import register
 from indicators.store.database import Store
 from indicators.text.i18n import t
 
@@ -34,6 +36,10 @@ def _report(args: argparse.Namespace, store: Store) -> int:
         # The office's own sections and signer, from the same version as the figures.
         narrative = narrative_store.load(store, args.area, args.term or str(args.year), data.version)
         content = report.build(data, args.area, period, args.lang, narrative=narrative)
+        # The register's counts, from the same version, join the commendations section.
+        content = register_counts.add(
+            content, register.read(store, data.version), data.areas, awards_catalogue.load()
+        )
         if args.compare:
             content = report_compare.add(content, data, _compare_codes(data, args, period.end))
         browser = None if args.no_charts else "auto"

@@ -235,8 +235,11 @@ def _kinds(g: pd.DataFrame, flags: Callable[[str, str], np.ndarray]) -> _Kinds:
     not_judged = (
         flags("direction", Direction.NEUTRAL.value) | (comparator == Comparator.REMAINDER.value).to_numpy()
     )
+    # A cut every year ("giảm hàng năm 0,5‰/năm") is judged on its straight line, as an average cut is:
+    # the line is the same; only a level every year ("hàng năm đạt 90%") is judged year by year.
+    reduce = (comparator == Comparator.REDUCE_BY.value).to_numpy()
     return _Kinds(
-        yearly=g["yearly"].to_numpy(dtype=bool),
+        yearly=g["yearly"].to_numpy(dtype=bool) & ~reduce,
         yes_no=(comparator == Comparator.YES.value).to_numpy(),
         not_judged=not_judged,
         term_total=pd.Series(flags("value_kind", ValueKind.TERM_TOTAL.value), index=g.index),
@@ -446,7 +449,8 @@ def _frame(
             "stated_value": g["target_value"],
             "target_qualifier": g["target_qualifier"],
             "goal_derived": reduce,
-            "yearly": kinds.yearly,
+            # The goal as the source sets it (every year or not); `method` says how it is judged.
+            "yearly": g["yearly"].to_numpy(dtype=bool),
             "goal_unit": units,
             "change_unit": _per_year(units),
             "base_kind": pd.Categorical(g["base_kind"], ["estimate", "official", ""]),

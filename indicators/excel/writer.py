@@ -283,3 +283,37 @@ def frames_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def template_with_lists(
+    sheet_name: str, headers: list[str], lists_sheet: str, choices: Mapping[int, list[str]], rows: int
+) -> bytes:
+    """An empty list to fill: `headers` on row 1, and for each column index in `choices` a drop-down
+    of its words, kept on a hidden sheet (a list typed into the rule is capped at 255 characters)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = sheet_name
+    sheet.append(headers)
+    lists = book.create_sheet(lists_sheet)
+    lists.sheet_state = "hidden"
+    for n, (column, words) in enumerate(sorted(choices.items()), start=1):
+        for row, word in enumerate(words, start=1):
+            safe_text(lists.cell(row=row, column=n, value=word))
+        letter, source = get_column_letter(column), get_column_letter(n)
+        # "warning" rather than "stop": the reader also takes a code or the English word.
+        rule = DataValidation(
+            type="list",
+            formula1=f"'{lists_sheet}'!${source}$1:${source}${len(words)}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle="Giá trị ngoài danh sách",
+            error="Hãy chọn một giá trị trong danh sách.",
+        )
+        rule.add(f"{letter}2:{letter}{rows + 1}")
+        sheet.add_data_validation(rule)
+    for index in range(1, len(headers) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 24
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.core import terms
-from indicators.core.model import Dataset, ValueKind
+from indicators.core.model import Dataset, ObsKind, ValueKind
 from indicators.report.facts import period_text
 from indicators.report.shape import Part, Period, Section
-from indicators.text import fmt, phrase
+from indicators.text import phrase
 from indicators.text.commendations import AWARD_ORDER, award_name
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -24,18 +24,28 @@ _TITLE_STARTS = ("Danh hiệu", "Cờ thi đua")
 _FORM_STARTS = ("Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Kỷ niệm chương")
 # People and collectives held up as examples: the "điển hình tiên tiến" section, not an award count.
 _EXAMPLES = "EXEMPLARY_"
-# Proposals for wartime merit: their own part of the commendation results, as in the source.
+# Proposals for wartime merit: put to the province, not awards received, so said in a sentence of their
+# own before the awards' "cụ thể như sau", never listed under it.
 _WARTIME = "RESISTANCE_"
 
 
 @dataclass(frozen=True)
+class Count:
+    """One count as the store holds it: the number, the source's qualifier ("trên"), whether estimated."""
+
+    number: float
+    qualifier: str = ""
+    estimate: bool = False
+
+
+@dataclass(frozen=True)
 class Award:
-    """One award's counts: collectives and individuals, each with its qualifier ("trên")."""
+    """One award's counts: collectives and individuals, each with its qualifier and estimate mark."""
 
     code: str  # the first code of the award, for its rank
     name: str
     form: bool  # a form of award (True) or an emulation title (False)
-    counts: dict[str, tuple[float, str]]  # recipient → (count, qualifier)
+    counts: dict[str, Count]  # recipient → count
 
 
 def _rank(code: str) -> int:
@@ -65,20 +75,19 @@ def awards(info: pd.DataFrame, levels: pd.DataFrame, names_vi: pd.Series) -> lis
         name = award_name(str(info.at[code, "name"]))
         level = levels.loc[code]
         award = found.setdefault(name, Award(code, name, kind == "form", {}))
-        award.counts[str(info.at[code, "recipient"])] = (
-            float(level["actual"]),
-            str(level["qualifier"] or ""),
-        )
+        award.counts[str(info.at[code, "recipient"])] = _held(level)
     return list(found.values())
 
 
-def _count(value: tuple[float, str], noun: str, lang: Lang) -> str:
-    number, qualifier = value
-    text = fmt.number(number, lang)
-    noun = fmt.unit_after(text, noun)
-    if qualifier:
-        text = f"{t('qualifier.' + qualifier, lang)} {text}"
-    return f"{text} {noun}".rstrip()
+def _held(level: pd.Series) -> Count:
+    estimate = str(level.get("actual_kind", "")) == ObsKind.ESTIMATE.value
+    return Count(float(level["actual"]), str(level["qualifier"] or ""), estimate)
+
+
+def _count(value: Count, noun: str, lang: Lang) -> str:
+    """ "ước 1 tập thể", "over an estimated 450": an estimated count is marked as every estimate is."""
+    figure = phrase.Figure(value.number, noun, value.qualifier, value.estimate)
+    return phrase.in_sentence(figure, lang)
 
 
 def _line(award: Award, lang: Lang) -> str:
@@ -93,12 +102,16 @@ def _line(award: Award, lang: Lang) -> str:
     return f"- {award.name}: {t('report.award.and', lang).join(counts)};"
 
 
-def _totals(found: list[Award]) -> dict[str, float]:
-    totals = {"tap_the": 0.0, "ca_nhan": 0.0}
-    for award in found:
-        for who, (number, _) in award.counts.items():
-            if who in totals:
-                totals[who] += number
+def _totals(found: list[Award]) -> dict[str, Count]:
+    """Each recipient's sum: an estimate where any count in it is, qualified as its counts are."""
+    totals = {}
+    for who in ("tap_the", "ca_nhan"):
+        counts = [a.counts[who] for a in found if who in a.counts]
+        totals[who] = Count(
+            sum(c.number for c in counts),
+            phrase.sum_qualifier([c.qualifier for c in counts]),
+            any(c.estimate for c in counts),
+        )
     return totals
 
 
@@ -112,7 +125,7 @@ def _others(info: pd.DataFrame, levels: pd.DataFrame, start: str, lang: Lang) ->
         name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
         # "Individuals proposed …: 4 individuals" names the noun twice: the count stands alone.
         unit = "" if lang == "en" and phrase.names_unit(name, unit) else unit
-        value = _count((float(level["actual"]), str(level["qualifier"] or "")), unit, lang)
+        value = _count(_held(level), unit, lang)
         lines.append(f"{name}: {value}.")
     return lines
 
@@ -125,7 +138,7 @@ def examples(info: pd.DataFrame, levels: pd.DataFrame, lang: Lang) -> list[str]:
 def section(
     info: pd.DataFrame, levels: pd.DataFrame, names_vi: pd.Series, area: str, period: str, lang: Lang
 ) -> Section:
-    """The commendation results: wartime proposals, forms of award, emulation titles, highest first."""
+    """The commendation results: wartime proposals apart, then forms of award and emulation titles."""
     found = awards(info, levels, names_vi)
     wartime = _others(info, levels, _WARTIME, lang)
     heading = t("report.awards_heading", lang).format(period=period.upper())
@@ -134,19 +147,18 @@ def section(
             heading, [t("report.no_commendations", lang).format(area=area, period=period)], key="awards"
         )
     totals = _totals(found)
-    paragraphs = []
+    # Proposals first, each its own sentence: the lead's "cụ thể như sau" introduces awards received only.
+    paragraphs = list(wartime)
     if found:
         paragraphs.append(
             t("report.awards_total", lang).format(
                 period=period,
                 area=area,
-                tt=_count((totals["tap_the"], ""), t("report.award.title_tap_the", lang), lang),
-                cn=_count((totals["ca_nhan"], ""), t("report.award.title_ca_nhan", lang), lang),
+                tt=_count(totals["tap_the"], t("report.award.title_tap_the", lang), lang),
+                cn=_count(totals["ca_nhan"], t("report.award.title_ca_nhan", lang), lang),
             )
         )
     parts = []
-    if wartime:
-        parts.append(Part(t("report.award.wartime", lang), wartime))
     for form, key in ((True, "report.award.forms"), (False, "report.award.titles")):
         lines = [_line(a, lang) for a in found if a.form == form]
         if lines:
@@ -161,12 +173,24 @@ def section(
 
 
 def awards_period(data: Dataset, info: pd.DataFrame, levels: pd.DataFrame, period: Period, lang: Lang) -> str:
-    """The years the award counts cover: totals given in 2020 add up 2016 to 2020, in any report."""
+    """The term the award counts cover, named as the source names it ("giai đoạn 2015 – 2020"), in any
+    report: totals given in 2020 are the term's, never the year's."""
     held = [c for c in levels.index if c in info.index and info.at[c, "domain"] == "commendations"]
     summed = bool(held) and all(info.at[c, "value_kind"] == ValueKind.TERM_TOTAL.value for c in held)
     years = {int(y) for y in levels.loc[held, "year"]} if summed else set()
-    if len(years) == 1:
-        first, last = phrase.summed_over(years.pop())
-        return t("report.awards_years", lang).format(first=first, last=last)
-    term = terms.term_of(terms.catalogue(data), period.end) if summed and period.kind == "year" else None
+    given = years.pop() if len(years) == 1 else period.end
+    term = terms.term_of(terms.catalogue(data), given) if summed else None
     return period_text(Period("term", term.start, term.end) if term else period, lang)
+
+
+def award_order(code: str, name_vi: str) -> tuple[int, int, str]:
+    """Where an award's count stands as the báo cáo reads them: wartime proposals, forms of award, emulation
+    titles, then the examples held up; each highest first (DOMAIN.md's order), as section() lists them."""
+    kind = _kind(name_vi)
+    if code.startswith(_WARTIME):
+        group = 0
+    elif kind:
+        group = 1 if kind == "form" else 2
+    else:
+        group = 3 if code.startswith(_EXAMPLES) else 4
+    return group, _rank(code), code

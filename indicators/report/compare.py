@@ -17,22 +17,30 @@ from indicators.areas.aggregate import Mark
 from indicators.core.model import AreaLevel, Comparator, Dataset, ObsKind
 from indicators.report import compare_text as words
 from indicators.report import legend as report_legend
+from indicators.report import results as report_results
+from indicators.report.awards import award_order
+from indicators.report.content import _CHART_MIN as CHART_MIN
 from indicators.report.content import (
     AreaRow,
     Content,
+    Part,
     Period,
     Record,
     Section,
     _num,
     build,
 )
+from indicators.report.content import _attainment_figure as attainment_figure
 from indicators.report.facts import catalogue as _catalogue
 from indicators.report.facts import period_text
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.outline import insert_after
+from indicators.report.rows import TERM_KINDS
+from indicators.report.shape import number_parts
 from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
+from indicators.text.labels import NO_TARGET
 
 # Children with neither a figure nor a target share one line; their names are listed up to this many.
 _NAMES_LISTED = 12
@@ -100,7 +108,9 @@ def _section(
 ) -> tuple[Section, list[AreaRow], str]:
     """The comparison's sentences and appendix rows, or one sentence saying there is nothing to compare."""
     units, short = _units(kids, lang), words.short_units(kids, lang)
-    shown = [r for r in results if not r.problem and r.children["value"].notna().any()]
+    names_vi = data.indicators.set_index("code")["name_vi"]
+    reported = [r for r in results if not r.problem and r.children["value"].notna().any()]
+    shown = _in_report_order(reported, info, names_vi)
     section = Section(t("report.cmp.heading", lang).format(y=year), key="compare")
     if kids.empty or not shown:
         key = "compare.no_children" if kids.empty else "report.cmp.thin"
@@ -125,21 +135,60 @@ def _section(
         n, m = _num(len(common), lang), _num(len(kids), lang)
         names = ", ".join(common)
         section.paragraphs.append(
-            t("report.cmp.common", lang).format(y=year, n=n, m=m, units=short, names=names)
+            t("cmpdoc.common", lang).format(y=year, n=n, m=m, units=short, names=names, area=parent_name)
         )
     rows: list[AreaRow] = []
+    said: dict[str, list[str]] = {}
     for number, result in enumerate(shown, start=1):
         record = info.loc[result.code]
         sentence = words.sentence(data, result, record, parent_name, short, lang, common=bool(common))
-        section.paragraphs.append(sentence)
-        rows += _rows(data, result, record, number, units, lang)
+        said.setdefault(str(record["domain"]), []).append(sentence)
+        rows += _rows(data, result, record, number, units, lang, common=bool(common))
+    section.parts = _field_parts(said, lang)
     drawn = {r.code for r in shown}
     silent = [r.code for r in results if r.code not in drawn]
     if silent:
         names = ", ".join(str(info.at[c, "name"]) for c in silent)
-        section.paragraphs.append(t("report.cmp.silent", lang).format(units=units, names=names))
+        section.parts[-1].paragraphs.append(t("report.cmp.silent", lang).format(units=units, names=names))
     section.chart = "compare"
     return section, rows, ""
+
+
+# The source's order: the fields as the term report reads them, then the commendations it ends on.
+_ORDER = (*(d for _, domains in report_results.FIELDS for d in domains), "commendations")
+
+
+def _in_report_order(shown: list, info: pd.DataFrame, names_vi: pd.Series) -> list:
+    """The indicators in the order the term report reads them: by field and domain, then, as its
+    sentences do, those a unit holds a term's target of before the rest, each in catalogue order;
+    the awards as its commendation section lists them, highest first."""
+
+    def rank(result: compare.Comparison) -> tuple[int, tuple, int]:
+        record = info.loc[result.code]
+        domain = str(record["domain"])
+        place = _ORDER.index(domain) if domain in _ORDER else len(_ORDER)
+        if domain == "commendations":
+            return place, award_order(result.code, str(names_vi.get(result.code, ""))), 0
+        kids = result.children
+        termed = (kids["target"].notna() & kids["target_kind"].isin(TERM_KINDS)).any()
+        return place, (0 if termed else 1,), int(record["order"])
+
+    return sorted(shown, key=rank)
+
+
+def _field_parts(said: dict[str, list[str]], lang: Lang) -> list[Part]:
+    """The sentences under the term report's field headings, the commendations last; one paragraph
+    per indicator, since each carries its own units and figures."""
+    parts = []
+    for field, domains in (*report_results.FIELDS, ("awards", ("commendations",))):
+        paragraphs = [s for d in domains for s in said.get(d, [])]
+        if paragraphs:
+            key = "cmpdoc.field.awards" if field == "awards" else f"report.field.{field}"
+            parts.append(Part(t(key, lang), paragraphs))
+    others = [s for d, sentences in said.items() if d not in _ORDER for s in sentences]
+    if others:
+        parts.append(Part(t("cmpdoc.field.other", lang), others))
+    return number_parts(parts)
 
 
 def _common_reporters(data: Dataset, shown: list, year: int, lang: Lang) -> list[str]:
@@ -204,7 +253,8 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     """The content with a comparison section after the results, and its appendix table."""
     lang, parent, year = content.lang, content.area, content.period.end
     info = _catalogue(data, lang)
-    parent_name = words.in_sentence(compare.area_name(data, parent, year, lang), lang)
+    label = compare.area_name(data, parent, year, lang)
+    parent_name = words.in_sentence(label, lang)
     kids = compare.children_of(data, parent, year)
 
     results = _compared(data, parent, year, codes, info, lang)
@@ -215,9 +265,12 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
 
     figures = dict(content.figures)
     drawn = _charted(shown)
+    alone = _one_unit_judged(shown, year) if drawn is None else None
     if drawn is not None:
         record = info.loc[drawn.code]
         figures["compare"] = lambda: [_figure(data, drawn, record, lang)]
+    elif alone is not None:
+        figures["compare"] = lambda: [_unit_figure(data, alone, lang)]
     return replace(
         content,
         sections=insert_after(content.sections, "results", section),
@@ -226,7 +279,9 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
         compared=bool(rows),
         area_rows=rows,
         area_title=t("report.cmp.appendix_title", lang).format(area=parent_name.upper(), y=year),
-        area_legend=_legend(rows, parent_name, _units(kids, lang), lang),
+        area_legend=_legend(rows, (label, parent_name), _units(kids, lang), lang),
+        area_intro=_intro(shown, kids, year, lang),
+        area_by_indicator=bool(rows) and not any(r.group for r in rows),
         area_none=none,
     )
 
@@ -259,7 +314,12 @@ def _parent_note(result: compare.Comparison, parent_name: str, units: str, lang:
     if row is None:
         return ""
     mark = str(row["mark"])
+    reported, expected = int(result.children["value"].notna().sum()), len(result.children)
     if mark in (Mark.NOT_ADDITIVE.value, Mark.NO_DATA.value) or fmt.is_missing(row["value"]):
+        if reported < expected:
+            # Units without a figure come before any numerator: with them missing, nothing adds up.
+            n, m = _num(reported, lang), _num(expected, lang)
+            return t("cmpdoc.why_missing_cell", lang).format(n=n, m=m)
         return words.why_no_total(row.to_dict(), parent_name, lang, cell=True)
     numbers = {"n": _num(row["reported"], lang), "m": _num(row["expected"], lang), "units": units}
     if mark == Mark.COMPLETE.value:
@@ -272,61 +332,86 @@ def _heading(info: pd.Series, unit: str, year: int, lang: Lang) -> str:
     summed = phrase.period_words(
         phrase.Figure(None, period=phrase.period_of(year, str(info["value_kind"]))), lang
     )
-    details = "; ".join(x for x in (unit, summed) if x)
-    return f"{info['name']} ({details})" if details else str(info["name"])
+    return phrase.titled(str(info["name"]), unit, summed)
 
 
 # The appendix table ------------------------------------------------------------------
 
 
 def _rows(
-    data: Dataset, result: compare.Comparison, info: pd.Series, number: int, units: str, lang: Lang
+    data: Dataset,
+    result: compare.Comparison,
+    info: pd.Series,
+    number: int,
+    units: str,
+    lang: Lang,
+    common: bool = False,
 ) -> list[AreaRow]:
-    """The indicator's heading, each child with a figure or a target, the rest in one line, the parent."""
+    """The indicator's heading, each child with a figure or a target, the rest in one line, the parent.
+
+    `common`: the same units reported every indicator, and the note before the table names the rest
+    once; each indicator then lists only the units with figures.
+    """
     unit, year = str(info["unit"]), result.year
     said = words.qualifiers(data, result.code, year)
+    # The heading says the years a term's sum covers; a year's figure needs no more.
     rows = [
-        AreaRow(
-            str(number),
-            # The heading says the years a term's sum covers; a year's figure needs no more.
-            _heading(info, unit, year, lang),
-            "",
-            "",
-            "",
-            "",
-            group=True,
-            code=result.code,
-        )
+        AreaRow(str(number), _heading(info, unit, year, lang), "", "", "", "", group=True, code=result.code)
     ]
     kids = result.children
     listed = kids[kids["value"].notna() | kids["target"].notna()]
     for index, record in enumerate(listed.to_dict("records"), start=1):
         name = str(record["label"])
-        status = t(f"status.{record['status']}", lang)
+        status = _status_word(str(record["status"]), lang)
         record["qualifier"] = said.get(str(record["area"]), "")
         rows.append(_row(f"{number}.{index}", name, record, status, result.code, unit, lang))
     rest = kids[kids["value"].isna() & kids["target"].isna()]
-    if not rest.empty:
-        names = [str(label) for label in rest["label"]]
+    if not rest.empty and not common:
+        names = [words.in_sentence(str(label), lang) for label in rest["label"]]
         listing = ": " + ", ".join(names) if len(names) <= _NAMES_LISTED else ""
         count = _num(len(names), lang)
         text = t("report.cmp.rest", lang).format(n=count, units=fmt.unit_after(count, units))
         text += listing
         rows.append(AreaRow("", text, "", fmt.MISSING, "", t("status.no_data", lang), code=result.code))
-    parent = _parent_row(data, result, units, unit, said, lang)
+    parent = _parent_row(data, result, units, unit, said, lang, common)
+    if common and len(rows) == 2 and parent is None and _single(result):
+        # One unit reported everything and the note before the table names it: its line is the
+        # indicator's, one row where a heading over a single name would take two.
+        return [replace(rows[1], stt=str(number), area=rows[0].area)]
     return [*rows, parent] if parent is not None else rows
 
 
+def _single(result: compare.Comparison) -> bool:
+    """Whether one unit alone holds a figure or a target of the indicator."""
+    kids = result.children
+    return int((kids["value"].notna() | kids["target"].notna()).sum()) == 1
+
+
+def _status_word(status: str, lang: Lang) -> str:
+    """A unit's status as the table says it: a target the store lacks is missing data, not a fact."""
+    return t("cmpdoc.no_target" if status == NO_TARGET else f"status.{status}", lang)
+
+
 def _parent_row(
-    data: Dataset, result: compare.Comparison, units: str, unit: str, said: dict[str, str], lang: Lang
+    data: Dataset,
+    result: compare.Comparison,
+    units: str,
+    unit: str,
+    said: dict[str, str],
+    lang: Lang,
+    common: bool = False,
 ) -> AreaRow | None:
     """The parent's line: its total where every unit reported, the sum of the units that did, or why not.
 
-    One unit's figure is no sum to add: where only one reported, its own line says all there is.
+    One unit's figure is no sum to add: where only one reported, its own line says all there is. Where
+    the note before the table says which units have not reported, a line of dashes says nothing more.
     """
     parent = result.parent_row
     reported = int(result.children["value"].notna().sum())
     if parent is None or (str(parent["mark"]) == Mark.PARTIAL.value and reported < 2):
+        return None
+    empty = fmt.is_missing(parent["value"]) and fmt.is_missing(parent["target"])
+    if common and empty and reported < len(result.children):
         return None
     record = parent.to_dict()
     name = str(parent["label"])
@@ -388,12 +473,49 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, unit: str,
     )
 
 
-def _legend(rows: list[AreaRow], parent_name: str, units: str, lang: Lang) -> list[str]:
-    """The notes the rows need, decided from their flags."""
+def _legend(rows: list[AreaRow], names: tuple[str, str], units: str, lang: Lang) -> list[str]:
+    """The notes the rows need, decided from their flags; the parent's line is named, not told by bold.
+
+    `names`: the parent's name as its line prints it and inside a sentence ("Tỉnh Lai Châu", "tỉnh …").
+    """
     if not rows:
         return []
-    parent = t("report.cmp.legend_parent", lang).format(area=parent_name, units=units)
-    return [parent, *report_legend.notes(rows, lang)]
+    label, parent_name = names
+    whole = any(r.parent and r.area == label for r in rows)
+    key = "cmpdoc.legend_whole" if whole else "cmpdoc.legend_no_parent"
+    notes = [t(key, lang).format(name=label, area=parent_name, units=units)]
+    if any(r.parent and r.area != label for r in rows):
+        notes.append(t("cmpdoc.legend_partial", lang).format(area=parent_name))
+    return [*notes, *report_legend.notes(rows, lang)]
+
+
+def _intro(shown: list, kids: pd.DataFrame, year: int, lang: Lang) -> str:
+    """Before the table, where the same units reported every indicator: who did, and who did not, once.
+
+    Said once here, each indicator's rows need not repeat "7 đơn vị … chưa có số liệu" under it.
+    """
+    if not shown:
+        return ""
+    sets = {frozenset(r.children.loc[r.children["value"].notna(), "area"]) for r in shown}
+    first = shown[0].children
+    if len(sets) != 1 or len(next(iter(sets))) >= len(first):
+        return ""
+    held = first["area"].isin(next(iter(sets)))
+    names = [words.in_sentence(str(x), lang) for x in first.loc[held, "label"]]
+    rest = [words.in_sentence(str(x), lang) for x in first.loc[~held, "label"]]
+    short = words.short_units(kids, lang)
+    k = _num(len(rest), lang)
+    return t("cmpdoc.shown_only", lang).format(
+        y=year,
+        n=_num(len(names), lang),
+        m=_num(len(first), lang),
+        units=_units(kids, lang),
+        names=", ".join(names),
+        shown=t("cmpdoc.shown_one" if len(names) == 1 else "cmpdoc.shown_many", lang),
+        k=k,
+        units_rest=fmt.unit_after(k, short),
+        rest=", ".join(rest),
+    )
 
 
 def _charted(shown: list) -> compare.Comparison | None:
@@ -426,3 +548,23 @@ def _figure(data: Dataset, result: compare.Comparison, info: pd.Series, lang: La
     figure = compare_charts.compare_figure(data, result, name, unit, lang, for_print=True)
     figure.update_layout(title_text=" ")
     return title, figure
+
+
+def _one_unit_judged(shown: list, year: int) -> pd.DataFrame | None:
+    """Where one unit alone reported, its results judged against its own targets, for a chart of them.
+
+    No indicator has two bars to compare, but the unit's targets met or exceeded are worth a picture;
+    fewer than the report's minimum of bars add nothing to the sentences that give each %.
+    """
+    kids = [r.children[r.children["status"].isin(words.JUDGED)] for r in shown]
+    judged = pd.concat(kids, ignore_index=True) if kids else pd.DataFrame()
+    if judged.empty or judged["area"].nunique() != 1 or len(judged) < CHART_MIN:
+        return None
+    return judged.rename(columns={"value": "actual"}).assign(year=year)
+
+
+def _unit_figure(data: Dataset, judged: pd.DataFrame, lang: Lang) -> tuple[str, object]:
+    """The attainment chart of the term report, drawn for the one unit that reported, named in its title."""
+    _, figure = attainment_figure(data, judged, lang)
+    name = words.in_sentence(str(judged["label"].iloc[0]), lang)
+    return t("cmpdoc.chart_unit", lang).format(unit=name), figure

@@ -187,6 +187,21 @@ def why_no_total(row: Record, parent_name: str, lang: Lang, cell: bool = False) 
     return t(key, lang).format(area=parent_name)
 
 
+def _no_total(row: Record, names: tuple[str, str], counts: tuple[int, int], lang: Lang, common: bool) -> str:
+    """Why the parent has no figure: units that have not reported come first, before any numerator.
+
+    Where the opening sentence already said the others have not reported, nothing more is said.
+    """
+    (parent_name, units), (n, m) = names, counts
+    if n >= m:
+        return why_no_total(row, parent_name, lang)
+    if common:
+        return ""
+    return t("cmpdoc.why_missing", lang).format(
+        area=parent_name, n=_num(n, lang), m=_num(m, lang), units=units
+    )
+
+
 def _parent_target(row: Record, unit: str, parent_name: str, lang: Lang) -> str:
     """A target of the parent that its units' partial sum cannot be set against."""
     if fmt.is_missing(row["target"]):
@@ -269,6 +284,6 @@ def sentence(
         pieces.append(_parent_target(row, unit, parent_name, lang))
     summed = row is not None and not fmt.is_missing(row["value"])
     if row is not None and not (summed and str(row["mark"]) in (Mark.COMPLETE.value, Mark.PARTIAL.value)):
-        pieces.append(why_no_total(row, parent_name, lang))
+        pieces.append(_no_total(row, (parent_name, units), (n, m), lang, common))
     text = "; ".join(p for p in pieces if p)
     return f"{lead(str(info['name']), str(info['value_kind']), year, lang)}: {text}."

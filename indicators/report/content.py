@@ -27,6 +27,7 @@ from indicators.report import year as report_year
 from indicators.report.facts import (
     Facts,
     area_names,
+    following_term,
     gather,
     in_sentence,
     stated_changes,
@@ -87,6 +88,8 @@ class Content:
     area_title: str = ""
     area_legend: list[str] = field(default_factory=list)
     area_none: str = ""  # the sentence where no child has a figure to compare
+    area_intro: str = ""  # before the comparison's table: the units without figures, named once
+    area_by_indicator: bool = False  # one unit's line per indicator: the first column names the indicator
     # Who signs and to whom it goes, from the office's narrative; empty leaves the blanks the office fills.
     number: str = ""  # "Số: 125/BC-UBND", or the blank "Số:        /BC-UBND"
     signer_title: str = ""
@@ -356,7 +359,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
     next_period = (
         t("report.period_term", lang).format(p=facts.goal_span).upper()
         if facts.goal_span and facts.goal_span != period.label
-        else t("report.next_term", lang)
+        else t("report.period_term", lang).format(p=following_term(data, period)).upper()
     )
     if period.kind == "year":  # a year's Part two looks ahead to the next year, whatever term runs
         next_period = t("report.period_year", lang).format(p=period.end + 1).upper()

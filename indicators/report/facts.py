@@ -10,6 +10,7 @@ import pandas as pd
 
 from indicators.areas import hierarchy as areas
 from indicators.core import attainment, tally
+from indicators.core import terms as core_terms
 from indicators.core.lookup import term_start
 from indicators.core.model import Dataset
 from indicators.report.shape import Period, ReportError
@@ -17,6 +18,16 @@ from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
 _AREA_PREFIX = re.compile(r"^(Tỉnh|Huyện|Xã|Phường|Thị trấn|Thành phố)\s+", re.IGNORECASE)
+
+
+def following_term(data: Dataset, period: Period) -> str:
+    """The term after a term's report, as people write it ("2020 – 2025"): the data's own, else as long.
+
+    Part two looks ahead to those years by name, even before the store holds their goals.
+    """
+    named = [x for x in core_terms.catalogue(data) if x.start == period.end and x.end > x.start]
+    end = min(x.end for x in named) if named else period.end + (period.end - period.start)
+    return f"{period.end} – {end}"
 
 
 def area_names(data: Dataset, area: str, lang: Lang) -> tuple[str, str]:

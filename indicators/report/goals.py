@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -11,7 +11,8 @@ import pandas as pd
 
 from indicators.core import progress
 from indicators.core.model import Comparator, Dataset, ObsKind, TargetKind, ValueKind
-from indicators.report.facts import goal_year
+from indicators.report.facts import goal_year, in_sentence
+from indicators.report.results import FIELDS
 from indicators.report.shape import Period
 from indicators.text import fmt, labels, phrase
 from indicators.text.fmt import Lang
@@ -57,8 +58,21 @@ def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: 
     return t("report.goal_base" if cut else f"report.goal_{which}", lang).format(y=year, value=text)
 
 
-def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
-    """The pace a goal needs: points a year for a share, a % a year for a level growing, else its unit."""
+def _growth_words(growth: float, lang: Lang, hedged: bool) -> str:
+    """ "cần tăng bình quân 8,45%/năm"; from a "khoảng" figure "khoảng 15%/năm": a figure the source
+    gives only roughly yields a rate no finer than a whole per cent."""
+    key = "report.goal_required_growth" if growth >= 0 else "report.goal_required_fall"
+    if not hedged:
+        return t(key, lang).format(pct=_pct(fmt.round_half_up(abs(growth), 2), lang))
+    pct = _pct(fmt.round_half_up(abs(growth), 0), lang)
+    return t(key, lang).format(pct=f"{t('phrase.qualifier.khoang', lang)} {pct}")
+
+
+def _goal_pace(goal: Record, unit: str, lang: Lang, hedged: bool = False) -> str:
+    """The pace a goal needs: points a year for a share, a % a year for a level growing, else its unit.
+
+    `hedged`: the baseline or the goal is "khoảng" in the source, so the pace is only roughly known.
+    """
     if str(goal["comparator"]) == Comparator.REDUCE_BY.value:
         # The goal is itself a pace ("bình quân mỗi năm giảm 2 điểm %"): saying it again adds nothing,
         # but the fall a year it is judged on is said beside the level, never the level alone.
@@ -71,9 +85,7 @@ def _goal_pace(goal: Record, unit: str, lang: Lang) -> str:
     change = goal["required_change_per_year"]
     share = unit in phrase.SHARE_UNITS
     if str(goal["method"]) == "cagr" and not share and not fmt.is_missing(goal["required_growth_pct"]):
-        growth = float(goal["required_growth_pct"])
-        key = "report.goal_required_growth" if growth >= 0 else "report.goal_required_fall"
-        return t(key, lang).format(pct=_pct(fmt.round_half_up(abs(growth), 2), lang))
+        return _growth_words(float(goal["required_growth_pct"]), lang, hedged)
     if str(goal["method"]) in {"cagr", "linear"} and not fmt.is_missing(change):
         key = "report.goal_required_rise" if float(change) >= 0 else "report.goal_required_drop"
         step = phrase.change_unit(phrase.change_code(unit, per_year=False), unit, lang)
@@ -100,27 +112,62 @@ def goal_sentence(
     key = "report.goal_yearly" if bool(goal.get("yearly", False)) else "report.goal"
     text = t(key, lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
     details = []
+    qualifiers = []
     for which in ("base", "latest"):
         if not fmt.is_missing(goal[f"{which}_value"]) and not fmt.is_missing(goal[f"{which}_year"]):
             qualifier = (said or {}).get((str(goal["code"]), int(goal[f"{which}_year"])), "")
+            qualifiers.append(qualifier)
             details.append(_goal_figure(goal, which, info, lang, qualifier))
-    pace = _goal_pace(goal, str(info["unit"]), lang)
+    hedged = any(q == "khoang" for q in (*qualifiers, str(goal.get("target_qualifier", "") or "")))
+    pace = _goal_pace(goal, str(info["unit"]), lang, hedged)
     if pace:
         details.append(pace)
-    # A goal whose year is in reads as the term's result (% and estimate marked), not as a pace.
-    details.append(_goal_status(goal, lang, (published or {}).get(str(goal["code"]), math.nan)))
-    return f"{text}; {'; '.join(details)}."
+    # What the store lacks to judge the goal is said once for all such goals (missing_sentences); a goal
+    # whose year is in reads as the term's result (% and estimate marked), not as a pace.
+    if missing(goal) is None:
+        details.append(_goal_status(goal, lang, (published or {}).get(str(goal["code"]), math.nan)))
+    return f"{text}; {'; '.join(details)}." if details else f"{text}."
 
 
 _MISSING = ("no_baseline", "no_later_data", "term_total")
+Missing = tuple[str, int, int]  # the reason, the baseline year, the goal's year
+
+
+def missing(goal: Record) -> Missing | None:
+    """Which figures a goal's progress waits for: none yet for the baseline, after it, or the whole term.
+
+    A remainder ("30% xếp loại khá" beside "70% xếp loại tốt") is judged with the share it is the rest
+    of, so it too waits for the years after the baseline until a later figure is in.
+    """
+    if fmt.is_missing(goal["base_year"]):
+        return None
+    reason = str(goal["reason"])
+    remainder = str(goal.get("comparator", "")) == Comparator.REMAINDER.value
+    if remainder and fmt.is_missing(goal.get("latest_value")):
+        reason = "no_later_data"
+    if reason not in _MISSING:
+        return None
+    return reason, int(goal["base_year"]), int(goal["goal_year"])
+
+
+def missing_sentences(waiting: Mapping[Missing, list[str]], lang: Lang) -> list[str]:
+    """One sentence per kind of missing figure, naming the goals it holds back: never once per goal."""
+    said = []
+    for (reason, base, end), names in sorted(waiting.items(), key=lambda item: _MISSING.index(item[0][0])):
+        count = fmt.join_unit(fmt.number(len(names), lang), t("report.goal_noun", lang))
+        said.append(
+            t(f"report.goal_missing.{reason}", lang).format(
+                base=base, first=base + 1, goal=end, count=count, names="; ".join(names)
+            )
+        )
+    return said
 
 
 def _goal_status(goal: Record, lang: Lang, published: float = math.nan) -> str:
-    """The goal's progress or result; where the figures to judge it are missing, which, with their years."""
+    """The goal's progress or its result, in words; a remainder says why it is not judged on its own."""
     reason = str(goal["reason"])
-    if reason in _MISSING and not fmt.is_missing(goal["base_year"]):
-        base, end = int(goal["base_year"]), int(goal["goal_year"])
-        return t(f"report.goal_missing.{reason}", lang).format(base=base, first=base + 1, goal=end)
+    if str(goal.get("comparator", "")) == Comparator.REMAINDER.value:
+        return t("report.goal_status", lang).format(status=t("report.goal_remainder", lang))
     if bool(goal.get("final", False)) and not fmt.is_missing(goal.get("final_pct")):
         # The document writes a result's % as its results do: "220,4%", as precise as the source printed it.
         pct = _pct(fmt.pct_as_printed(float(goal["final_pct"]), published), lang)
@@ -163,18 +210,10 @@ def sentences(
     reported = data.reported
     reported = reported[(reported["area"] == area) & (reported["year"] == year)]
     published = dict(zip(reported["code"], reported["reported_pct"].astype(float), strict=True))
-    obs = data.observations
-    qualified = obs[(obs["area"] == area) & (obs["qualifier"] != "")]
-    # The source's "khoảng", "trên" of a baseline or latest figure travel with it.
-    said = dict(
-        zip(
-            zip(qualified["code"], qualified["year"].astype(int), strict=True),
-            qualified["qualifier"],
-            strict=True,
-        )
-    )
+    said = _qualifiers(data, area)
     span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
     catalogue = info.to_dict("index")
+    goals = by_field([g for g in rows.to_dict("records") if g["code"] in catalogue], catalogue)
     sentences = [
         goal_sentence(
             goal,
@@ -185,7 +224,40 @@ def sentences(
             said,
             published,
         )
-        for goal in rows.to_dict("records")
-        if goal["code"] in catalogue
+        for goal in goals
     ]
-    return sentences, span
+    waiting: dict[Missing, list[str]] = {}
+    for goal in goals:
+        gap = missing(goal)
+        if gap is not None:
+            waiting.setdefault(gap, []).append(in_sentence(str(catalogue[goal["code"]]["name"])))
+    return [*sentences, *missing_sentences(waiting, lang)], span
+
+
+def _qualifiers(data: Dataset, area: str) -> dict[tuple[str, int], str]:
+    """The source's "khoảng", "trên" of each baseline or latest figure, by (code, year): kept with it."""
+    obs = data.observations
+    qualified = obs[(obs["area"] == area) & (obs["qualifier"] != "")]
+    return dict(
+        zip(
+            zip(qualified["code"], qualified["year"].astype(int), strict=True),
+            qualified["qualifier"],
+            strict=True,
+        )
+    )
+
+
+# The order the source's fields come in (economy, society, defence, politics), domain by domain.
+_FIELD_ORDER = {domain: i for i, domain in enumerate(d for _, domains in FIELDS for d in domains)}
+
+
+def by_field(goals: Sequence[Record], catalogue: Mapping[str, Record]) -> list[Record]:
+    """The goals in the order of the source's fields and, within a domain, of the catalogue; a remainder
+    ("30% xếp loại khá") after the goals it completes ("70% xếp loại tốt"), as the source says them."""
+
+    def rank(goal: Record) -> tuple[int, bool, int]:
+        info = catalogue[goal["code"]]
+        remainder = str(goal.get("comparator", "")) == Comparator.REMAINDER.value
+        return _FIELD_ORDER.get(str(info["domain"]), len(_FIELD_ORDER)), remainder, int(info["order"])
+
+    return sorted(goals, key=rank)

@@ -59,7 +59,9 @@ def _assessment(b: Blocks, narrative: Narrative, lang: Lang, keys: tuple[str, ..
 def _goals_part(b: Blocks, lang: Lang) -> Part:
     if b.goals_heading:
         return Part(b.goals_heading, b.goals)
-    return Part(t("report.h.goals", lang), b.goals)
+    # Without goals in the store the office writes them: its gap follows the sentence that says so.
+    gap = t("report.placeholder", lang).format(what=t("report.h.goals", lang))
+    return Part(t("report.h.goals", lang), [*b.goals, gap])
 
 
 def term_sections(b: Blocks, narrative: Narrative, lang: Lang) -> list[Section]:

@@ -14,15 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Undefined
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from indicators.awards import catalogue as awards_catalogue
 from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import register_counts
 from indicators.report.content import AreaRow, Content, ReportError, Row
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
@@ -37,7 +40,9 @@ CHART_WIDTH_PX = 480
 CHART_WIDTH = Mm(160)
 # Taller than this at that scale, a chart would not fit on a page with its caption: it is left out, and
 # its figures stay in the appendix table (a chart shrunk to fit would print words too small to read).
-CHART_MAX_HEIGHT = Mm(200)
+# The page holds 257 mm of text (297 mm less 20 mm margins top and bottom); two caption lines of 13 pt
+# and the spacing around the figure take about 16 mm of it.
+CHART_MAX_HEIGHT = Mm(235)
 CONVERT_SECONDS = 180
 CHART_SECONDS = 60
 # One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,
@@ -107,9 +112,11 @@ def fits_page(figure: Any) -> bool:
 
 # A period in a title or heading ("2020 – 2025", "2016–2020") is one unit: no line breaks inside it. The
 # spaces become no-break spaces and a word joiner follows the dash, which alone would allow a break.
-# "giai đoạn" stays with its period too: a title never ends a line on "giai" and opens the next on "đoạn".
+# "giai đoạn" is one word in two syllables: no line ends on "giai" and opens the next on "đoạn", in a
+# title or a heading; in the title it stays with its period too.
 _PERIOD = re.compile(r"(\d{4})( ?)–( ?)(\d{4})")
 _TERM_WORD = re.compile(r"\b(giai) (đoạn) (?=\d{4})", re.IGNORECASE)
+_TERM_PAIR = re.compile(r"\b(giai) (đoạn)\b", re.IGNORECASE)
 
 
 def keep_together(text: str, term_word: bool = False) -> str:
@@ -123,6 +130,11 @@ def keep_together(text: str, term_word: bool = False) -> str:
     return _PERIOD.sub(
         lambda m: m[1] + ("\u00a0" if m[2] else "") + "–\u2060" + ("\u00a0" if m[3] else "") + m[4], text
     )
+
+
+def keep_heading(text: str) -> str:
+    """A heading with its periods on one line and "giai đoạn" never split between two lines."""
+    return keep_together(_TERM_PAIR.sub(lambda m: f"{m[1]}\u00a0{m[2]}", text))
 
 
 def column_head(text: str) -> str:
@@ -156,7 +168,7 @@ def _area_row(row: AreaRow, following: AreaRow | None) -> dict:
     """A row of the comparison; `keep` holds it on the page of the next row of the same indicator."""
     bold = row.group or row.parent
     return {
-        "keep": following is not None and not following.group,
+        "keep": following is not None and not following.group and following.code == row.code,
         "stt": _rich(row.stt, bold),
         "area": _rich(row.area, bold),
         "target": row.target,
@@ -189,12 +201,12 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
         closes = number == closing_section
         sections.append(
             {
-                "heading": keep_together(section.heading),
+                "heading": keep_heading(section.heading),
                 "paragraphs": section.paragraphs,
                 "keep": closes and closing_part < 0,
                 "parts": [
                     {
-                        "heading": keep_together(p.heading),
+                        "heading": keep_heading(p.heading),
                         "paragraphs": p.paragraphs,
                         "keep": closes and i == closing_part,
                     }
@@ -215,6 +227,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
     lang = content.lang
     sections = _sections(content, doc, charts, note)
     shown = bool(content.rows or content.rows_left_out)  # the area's own appendix has something to say
+    by_indicator = content.area_by_indicator  # one unit's table: its first column names the indicators
     return {
         "issuer_lines": content.issuer_lines,
         "nation": t("report.nation", lang),
@@ -248,7 +261,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         "area_appendix": t("report.appendix", lang).upper() + (" II" if shown else ""),
         "area_title": content.area_title,
         "area_columns": {
-            k: column_head(t(f"report_col.{k}", lang))
+            k: column_head(t(f"report_col.{'indicator' if k == 'area' and by_indicator else k}", lang))
             for k in ("stt", "area", "target", "actual", "pct", "status")
         },
         "area_rows": [
@@ -256,6 +269,7 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
             for i, r in enumerate(content.area_rows)
         ],
         "area_none": content.area_none,
+        "area_intro": content.area_intro,
         "area_legend": content.area_legend,
     }
 
@@ -394,13 +408,17 @@ def report_bytes(
     kind: str,
     compare: Sequence[str] = (),
     narrative: Narrative = EMPTY,
+    register: pd.DataFrame | None = None,
 ) -> bytes:
     """The báo cáo of an area and a term ("2015-2020") or year ("2026"), child units compared on `compare`.
 
-    `narrative` is what the office wrote for that area and period (indicators/report/narrative_store.py).
+    `narrative` is what the office wrote for that area and period (indicators/report/narrative_store.py);
+    `register`, the awards register of the same version, whose counts join the commendations section.
     """
     term, year = (period, None) if "-" in period else (None, int(period))
     content = report.build(data, area, report.parse_period(term, year), lang, narrative=narrative)
+    if register is not None:
+        content = register_counts.add(content, register, data.areas, awards_catalogue.load())
     if compare:
         content = report_compare.add(content, data, compare)
     return render(content, kind)

@@ -92,7 +92,11 @@ def number_sections(sections: list[Section]) -> list[Section]:
 
 
 def number_parts(parts: list[Part]) -> list[Part]:
-    """Arabic numbers on the parts in order ("1. …", "2. …"), replacing any number they had."""
+    """Arabic numbers on the parts in order ("1. …", "2. …"), replacing any number they had.
+
+    A lone part takes no number: a list of one item numbered "1." promises a "2." that never comes.
+    """
     for number, part in enumerate(parts, start=1):
-        part.heading = f"{number}. {_NUMBERED.sub('', part.heading)}"
+        bare = _NUMBERED.sub("", part.heading)
+        part.heading = bare if len(parts) == 1 else f"{number}. {bare}"
     return parts

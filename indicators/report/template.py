@@ -436,6 +436,9 @@ def _area_appendix(doc: DocumentObject) -> None:
     _para(doc, "{{ area_title }}", "BC Title")
     _para(doc, "{{ appendix_note }}", "BC Caption")
     _para(doc, "{%p if area_rows %}", "BC Body")
+    _para(doc, "{%p if area_intro %}", "BC Body")
+    _para(doc, "{{ area_intro }}", "BC Body")
+    _para(doc, "{%p endif %}", "BC Body")
     # An indicator's rows stay together: each row but a group's last is kept with the next.
     _table(doc, AREA_COLUMNS, "area_columns", "area_rows", kept="loop.last or r.keep")
     _para(doc, "{%p else %}", "BC Body")

@@ -43,10 +43,13 @@ LATER_TABLES: dict[str, str] = {
     "data_aggregation_rules": "0003_official_areas",
     "narrative_sections": "0006_narrative",
     "report_settings": "0006_narrative",
+    "award_records": "0008_awards_register",
+    "award_exports": "0008_awards_register",
 }
-_ROW_ID_TABLES = ("narrative_sections", "report_settings")
+_ROW_ID_TABLES = ("narrative_sections", "report_settings", "award_records")
 _SEQUENCES = {
     "versions": "version",
+    "award_exports": "export_id",
     **{t: "row_id" for t in (*CONTENT_TABLES, *LATER_TABLES) if t.startswith("data_") or t in _ROW_ID_TABLES},
 }
 
@@ -240,12 +243,16 @@ def read(path: Path) -> dict[str, Any]:
 
 def _typed(table: Table, columns: list[str], rows: list[list[Any]]) -> list[dict[str, Any]]:
     times = {c.name for c in table.columns if c.type.python_type is datetime}
+    days = {c.name for c in table.columns if c.type.python_type is date}
     out = []
     for row in rows:
         record = dict(zip(columns, row, strict=True))
         for name in times:
             if isinstance(record.get(name), str):
                 record[name] = datetime.fromisoformat(record[name])
+        for name in days:
+            if isinstance(record.get(name), str):
+                record[name] = date.fromisoformat(record[name])
         out.append(record)
     return out
 

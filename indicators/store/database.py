@@ -41,7 +41,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from indicators.core.model import TABLES, Dataset
 from indicators.core.model import Table as ModelTable
-from indicators.store import migrate, versioned_texts
+from indicators.store import award_tables, migrate, versioned_texts
 from indicators.store.seed import SHIPPED, Seed
 from indicators.text.i18n import Message, MessageError, msg
 
@@ -210,7 +210,9 @@ report_settings = Table(
     Column("since_version", Integer, nullable=False, index=True),
     Column("until_version", Integer, nullable=True, index=True),
 )
-TEXT_TABLES: tuple[Table, ...] = (narrative_sections, report_settings)
+# The emulation and commendation register: restored by a rollback with the narrative.
+award_records, award_exports = award_tables.define(metadata, UtcDateTime())
+TEXT_TABLES: tuple[Table, ...] = (narrative_sections, report_settings, award_records)
 
 
 def default_url() -> str:

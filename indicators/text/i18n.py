@@ -14,8 +14,10 @@ from indicators.text.fmt import Lang
 from indicators.text.words import (
     accounts,
     areas,
+    awards,
     checks,
     columns,
+    comparison,
     data,
     gate,
     narrative,
@@ -43,6 +45,8 @@ _GROUPS = (
     narrative,
     phrase,
     standing,
+    comparison,
+    awards,
 )
 
 

@@ -26,9 +26,10 @@ _SIGN = {"at_most": "≤"}
 # 27,6%"). "khoảng" says no direction, so "≤ khoảng 13,3 ‰" keeps both.
 _DIRECTED = frozenset({"tren", "duoi"})
 _QUALIFIED_GOALS = frozenset({"at_least", "at_most"})
-# Goal words that already bound the figure ("at least", "at most", "không vượt quá"): a ≈ after them
-# would stack a second hedge on the first, so the figure takes none (its basis note says implied).
-_BOUNDING = frozenset({("at_least", "en"), ("at_most", "en"), ("at_most", "vi")})
+# Goal words that already bound the figure ("at most", "không vượt quá"): a ≈ after them would stack a
+# second hedge on the first, so the figure takes none (its basis note says implied). The same comparators
+# in both languages: "đạt ≈ 100%" is "to reach ≈ 100%", never ≈ in one language and not the other.
+_BOUNDING = frozenset({"at_most"})
 # A document never breaks a line inside a unit of points: "điểm" and "%" stay on one line.
 _TOGETHER = {"điểm %": "điểm\u00a0%", "điểm ‰": "điểm\u00a0‰"}
 
@@ -163,6 +164,32 @@ def names_unit(name: str, unit: str) -> bool:
         return False
     stem = head.removesuffix("s")
     return any(word.removesuffix("s") == stem for word in re.findall(r"[a-z]+", name.lower()))
+
+
+def unit_said(name: str, unit: str) -> bool:
+    """Whether an indicator's name already says its unit: "Số khách sạn" of "khách sạn", "Hotels".
+
+    The whole unit found as words in the name, or a count's head noun (English: names_unit). Any other
+    unit with a "/" or a sign ("bác sỹ/vạn dân", "%") says more than the name and is kept.
+    """
+    plain = unit.strip().lower()
+    if not plain:
+        return False
+    # The whole unit, word for word, in the name: "Doctors per 10,000 population" says its unit.
+    if re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", name.lower()):
+        return True
+    if not all(ch.isalpha() or ch == " " for ch in plain):
+        return False
+    return names_unit(name, unit)
+
+
+def titled(name: str, unit: str, *details: str) -> str:
+    """A table's heading of an indicator: "Tổng diện tích chè (ha)", never "Số khách sạn (khách sạn)".
+
+    The one rule every table follows; `details` ("tổng giai đoạn 2016–2020") go in the same brackets.
+    """
+    said = [x for x in ("" if unit_said(name, unit) else unit, *details) if x]
+    return f"{name} ({'; '.join(said)})" if said else name
 
 
 def estimate_marked(figure: Figure) -> bool:
@@ -300,16 +327,16 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
         text = f"{_SIGN[figure.comparator]} {text}"
     if figure.implied:
         text += " " + (t("phrase.implied_star", lang) if star else f"({t('basis.implied', lang)})")
-    if figure.per_year:
+    if figure.per_year and figure.comparator != "reduce_by":  # "giảm mỗi năm" says its year already
         text = t("phrase.cell.yearly", lang).format(value=text)
     return text
 
 
 def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hằng năm đạt 90%", "không vượt quá 27,6%",
+    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hàng năm đạt 90%", "không vượt quá 27,6%",
     and as the source qualifies it: "đạt trên 45 triệu đồng" ("over 45 million dong"), "dưới 27,6%"."""
     comparator = figure.comparator or "at_least"
-    mark = (comparator, lang) not in _BOUNDING
+    mark = comparator not in _BOUNDING
     value = "" if comparator == "yes" else number(figure, lang, document, mark=mark)
     notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]
@@ -317,6 +344,9 @@ def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
         value += f" ({'; '.join(notes)})"
     qualified = figure.qualifier in _DIRECTED and comparator in _QUALIFIED_GOALS
     key = f"phrase.goal.qualified.{comparator}" if qualified else f"phrase.goal.{comparator}"
+    if figure.per_year and comparator == "reduce_by":
+        # "Mức giảm … hàng năm 0,5‰/năm": a cut every year, not on average; it says its year itself.
+        return t("phrase.goal.reduce_each_year", lang).format(value=value).strip()
     what = t(key, lang).format(value=value).strip()
     return t("phrase.goal.yearly", lang).format(what=what) if figure.per_year else what
 

@@ -240,7 +240,7 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def _target_text(row: Mapping[str, Any], lang: Lang) -> str:
-    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)", "hằng năm 90 (…)"."""
+    """A target with who set it: "≈ 2.120,0 (Nghị quyết, suy ra từ tỷ lệ % đã công bố)", "hàng năm 90 (…)"."""
     kind = str(row["target_kind"])
     figure = phrase.target_figure(row)
     # The row's unit (in the name) is already the fall a year for a cut; the remainder is said below.
@@ -280,7 +280,7 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "indicator": [
-                f"{n} ({u})" if u else str(n) for n, u in zip(found["indicator"], found["unit"], strict=True)
+                phrase.titled(str(n), str(u)) for n, u in zip(found["indicator"], found["unit"], strict=True)
             ],
             "actual": [phrase.figure_cell(_actual_figure(r, ""), lang) for r in records],
             "target": [_target_text(r, lang) for r in records],
@@ -433,7 +433,7 @@ def goals_summary(
         why = _why(goal, gaps, lang)
         records.append(
             {
-                "indicator": f"{name} ({unit})" if unit else name,
+                "indicator": phrase.titled(name, unit),
                 "base": phrase.figure_cell(_goal_figure(goal, "base", kind, qualifiers), lang, dated=True),
                 "goal": _goal_when(goal, goal_text(data, goal, unit, lang), kind, lang),
                 "latest": phrase.figure_cell(

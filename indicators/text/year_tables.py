@@ -147,7 +147,7 @@ def summary(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.Data
         figure += _total_mark(row, value_kind, lang)
         records.append(
             {
-                "indicator": f"{name} ({unit})" if unit else name,
+                "indicator": phrase.titled(name, unit),
                 "figure": figure,
                 "plan": _plan_text(row, unit, lang),
                 "previous": _previous_text(row, unit, value_kind, lang),

@@ -45,7 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.NQ": ("Nghị quyết", "Resolution"),
     "kind.KH": ("Kế hoạch", "Plan"),
     "kind.DA": ("Đề án", "Programme"),
-    "kind.GIAO": ("Chỉ tiêu giao", "Assigned quota"),
+    "kind.GIAO": ("Chỉ tiêu giao", "Assigned target"),
     "cmp.at_least": ("đạt ít nhất", "at least"),
     "cmp.at_most": ("không vượt quá", "at most"),
     "cmp.reduce_by": ("giảm mỗi năm", "cut each year by"),

@@ -90,7 +90,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "overview.tally_kind": ("**{kind}**: {n} chỉ tiêu —", "**{kind}**: {n} —"),
     "overview.kind.NQ": ("Nghị quyết", "Resolution"),
     "overview.kind.DA": ("Đề án", "Programme"),
-    "overview.kind.GIAO": ("Chỉ tiêu giao", "Quotas handed down"),
+    "overview.kind.GIAO": ("Chỉ tiêu giao", "Assigned targets"),
     "overview.kind.MT": ("Mục tiêu giai đoạn", "The term's goals"),
     "overview.kind.KH": ("Kế hoạch năm {y}", "{y} plan"),
     "overview.goals_link": ("Xem lộ trình từng mục tiêu", "See the path to each goal"),

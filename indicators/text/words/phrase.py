@@ -28,22 +28,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "phrase.setter.NQ": ("Nghị quyết", "the Resolution"),
     "phrase.setter.KH": ("kế hoạch", "the plan"),
     "phrase.setter.DA": ("Đề án", "the programme"),
-    "phrase.setter.GIAO": ("chỉ tiêu giao", "the quota handed down"),
+    "phrase.setter.GIAO": ("chỉ tiêu giao", "the assigned target"),
     "phrase.setter.MT": ("mục tiêu", "the goal"),
-    "phrase.goal.at_least": ("đạt {value}", "at least {value}"),
+    # "đạt 55 tỷ" is a figure to reach, not a floor the source words as one ("trên", "tối thiểu"):
+    # English says what Vietnamese says, never "at least" of its own.
+    "phrase.goal.at_least": ("đạt {value}", "to reach {value}"),
     "phrase.goal.at_most": ("không vượt quá {value}", "at most {value}"),
     # A floor or ceiling the source qualifies: its word says the direction ("đạt trên 45 triệu đồng").
     "phrase.goal.qualified.at_least": ("đạt {value}", "{value}"),
     "phrase.goal.qualified.at_most": ("{value}", "{value}"),
     "phrase.goal.reduce_by": ("bình quân mỗi năm giảm {value}", "a fall of {value} a year"),
+    # A cut the source sets for every year ("hàng năm … /năm"), not as an average over the term.
+    "phrase.goal.reduce_each_year": ("mỗi năm giảm {value}", "a fall of {value} every year"),
     # The source states the share itself ("30% xếp loại khá"): the rest of a whole, not a floor.
     "phrase.goal.remainder": ("là {value}", "{value}"),
     # A goal still ahead: never "by 2025, met", which reads as done.
     "phrase.goal.yes": ("đạt", "to be achieved"),
-    "phrase.goal.yearly": ("hằng năm {what}", "{what} every year"),
+    "phrase.goal.yearly": ("hàng năm {what}", "{what} every year"),
     "phrase.cell.reduce_by": ("giảm mỗi năm {value}", "cut each year by {value}"),
     "phrase.cell.remainder": ("{value} (phần còn lại)", "{value} (the remainder)"),
-    "phrase.cell.yearly": ("hằng năm {value}", "{value} every year"),
+    "phrase.cell.yearly": ("hàng năm {value}", "{value} every year"),
     # Units the engines name by code; the indicator's own unit comes from the data in each language.
     "unit_code.pp": ("điểm %", "percentage points"),
     "unit_code.pp_per_year": ("điểm %/năm", "percentage points/year"),

@@ -41,8 +41,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.period_term": ("giai đoạn {p}", "the {p} term"),
     "report.period_year": ("năm {p}", "{p}"),
-    # The award counts are totals over the term's years (2016 to 2020), not over "2015 – 2020".
-    "report.awards_years": ("các năm {first} – {last}", "{first} – {last}"),
     "report.no_figures": (
         "Chưa có số liệu các chỉ tiêu của {area} trong {period}.",
         "No figures for {area} have been recorded yet for {period}.",
@@ -68,11 +66,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind_short.NQ": ("NQ", "Res."),
     "kind_short.KH": ("KH", "Plan"),
     "kind_short.DA": ("ĐA", "Prog."),
-    "kind_short.GIAO": ("Giao", "Quota"),
+    "kind_short.GIAO": ("Giao", "Asg."),
     "pct_kind.NQ": ("Nghị quyết", "the Resolution's target"),
     "pct_kind.KH": ("kế hoạch", "the plan"),
     "pct_kind.DA": ("chỉ tiêu Đề án", "the programme's target"),
-    "pct_kind.GIAO": ("chỉ tiêu giao", "the assigned quota"),
+    "pct_kind.GIAO": ("chỉ tiêu giao", "the assigned target"),
     "verdict.vuot": ("vượt chỉ tiêu", "exceeded"),
     "verdict.dat": ("đạt chỉ tiêu", "met"),
     "verdict.khong_dat": ("không đạt chỉ tiêu", "not met"),
@@ -109,18 +107,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goal_required_rise": ("cần tăng {value}/năm", "needs a rise of {value} a year"),
     "report.goal_required_drop": ("cần giảm {value}/năm", "needs a fall of {value} a year"),
     "report.goal_status": ("tiến độ: {status}", "progress: {status}"),
-    # What a goal's progress waits for, said as missing data with its years.
+    # What the goals' progress waits for, said once as missing data with its years, naming the goals.
     "report.goal_missing.no_baseline": (
-        "chưa có số liệu năm gốc {base} để đánh giá tiến độ",
-        "no {base} baseline figure yet to judge progress",
+        "Chưa có số liệu năm gốc {base} để đánh giá tiến độ của {count}: {names}.",
+        "No {base} baseline figure yet to judge progress towards {count}: {names}.",
     ),
     "report.goal_missing.no_later_data": (
-        "chưa có số liệu sau năm gốc {base} để đánh giá tiến độ",
-        "no figure after the {base} baseline yet to judge progress",
+        "Chưa có số liệu các năm sau năm gốc {base} để đánh giá tiến độ của {count}: {names}.",
+        "No figure for the years after the {base} baseline yet to judge progress towards {count}: {names}.",
     ),
     "report.goal_missing.term_total": (
-        "chưa có số liệu cả giai đoạn {first}–{goal} để đánh giá tiến độ",
-        "no figure for the whole {first}–{goal} term yet to judge progress",
+        "Chưa có số liệu cả giai đoạn {first}–{goal} để đánh giá tiến độ của {count} tính tổng cả giai "
+        "đoạn: {names}.",
+        "No figure for the whole {first}–{goal} term yet to judge progress towards {count} summed over "
+        "the term: {names}.",
+    ),
+    "report.goal_noun": ("mục tiêu", "goals"),
+    # A remainder ("30% xếp loại khá" beside "70% xếp loại tốt") is judged with the share it completes.
+    "report.goal_remainder": (
+        "không đánh giá riêng: là phần còn lại sau các mục tiêu khác của cùng tổng thể, "
+        "được đánh giá cùng các mục tiêu đó",
+        "not judged on its own: it is the rest of a whole after the other goals for that whole, "
+        "and is judged with them",
     ),
     "report.awards_total": (
         "Trong {period}, {area} có {tt} và {cn} được khen thưởng, cụ thể như sau:",
@@ -244,11 +252,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "No figures for {area} as a whole have been recorded for {period}; the {y} figures of the {n} of "
         "{m} {units} under it that reported are compared in the next section and in {appendix}.",
     ),
-    "report.cmp.common": (
-        "Số liệu năm {y} mới có ở {n}/{m} {units}: {names}; các đơn vị còn lại chưa có số liệu.",
-        "Figures for {y} have so far come from {n} of the {m} {units}: {names}; the others have not "
-        "reported yet.",
-    ),
     "report.cmp.so_far": ("số liệu mới có ở {n}/{m} {units}", "so far {n} of the {m} {units} have reported"),
     "report.cmp.so_far_one": (
         "số liệu mới có ở 1/{m} {units}: {unit}",
@@ -324,14 +327,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.appendix_title": (
         "SO SÁNH CÁC ĐỊA BÀN TRỰC THUỘC {area} NĂM {y}",
         "THE UNITS UNDER {area} COMPARED, {y}",
-    ),
-    "report.cmp.legend_parent": (
-        "Dòng in đậm: số của toàn {area}, chỉ tổng hợp khi tất cả các {units} trực thuộc đã có số liệu; "
-        "khi mới có một phần, dòng “Cộng … đã có số liệu” là tổng của các đơn vị đó, chưa phải số của "
-        "{area} và không được đánh giá; khi chỉ một đơn vị có số liệu thì không có dòng cộng.",
-        "Bold line: the figure for {area} as a whole, added up only once all its {units} have reported; "
-        "until then the line “Sum of the … that reported” adds up those units alone, is not a figure for "
-        "{area} and is not judged; where only one unit reported there is no such line.",
     ),
     "report.cmp.scope": ("So sánh trong báo cáo", "Compared in the report"),
     "report.noun.indicators": ("chỉ tiêu", "indicators"),
@@ -419,7 +414,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ, MỤC TIÊU {period}",
         "PART TWO. DIRECTION, TASKS AND GOALS FOR {period}",
     ),
-    "report.next_term": ("GIAI ĐOẠN TIẾP THEO", "THE NEXT TERM"),
     "report.h.leadership": ("CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "LEADERSHIP AND DIRECTION"),
     "report.h.results": ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TRÊN CÁC LĨNH VỰC", "RESULTS IN EACH FIELD"),
     "report.h.highlights": ("KẾT QUẢ NỔI BẬT", "HIGHLIGHTS"),
@@ -465,7 +459,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.tally_clause": ("{kind}: {n} chỉ tiêu ({statuses})", "{kind}: {n} ({statuses})"),
     "report.tally_kind.NQ": ("theo Nghị quyết", "resolution targets"),
     "report.tally_kind.DA": ("theo Đề án", "programme targets"),
-    "report.tally_kind.GIAO": ("chỉ tiêu giao", "quotas handed down"),
+    "report.tally_kind.GIAO": ("chỉ tiêu giao", "assigned targets"),
     "report.tally_kind.MT": ("theo mục tiêu giai đoạn", "the term's goals"),
     "report.tally_kind.KH": ("theo kế hoạch năm {y}", "targets of the {y} plan"),
     "report.tally_status.vuot": ("{n} vượt", "{n} exceeded"),
@@ -521,7 +515,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.award.and": (", ", " and "),
     "report.award.forms": ("Hình thức khen thưởng", "Forms of award"),
     "report.award.titles": ("Danh hiệu thi đua", "Emulation titles"),
-    "report.award.wartime": ("Khen thưởng thành tích trong kháng chiến", "Merit in the wars of resistance"),
     # The comparison's units and totals in the office's words (indicators/report/compare.py)
     "report.cmp.level.district": ("đơn vị hành chính cấp huyện", "district-level units"),
     "report.cmp.level.commune": ("đơn vị hành chính cấp xã", "commune-level units"),

@@ -1,0 +1,41 @@
+"""The register's tables (revision 0008_awards_register), put on the store's metadata by database.py."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text
+from sqlalchemy.types import TypeEngine
+
+
+def define(metadata: MetaData, moment: TypeEngine) -> tuple[Table, Table]:
+    """award_records, versioned like the figures, and award_exports, the log of named lists taken out.
+
+    `moment` is the store's one way of keeping a time (UTC, read back aware), passed in by the
+    module that defines it.
+    """
+    records = Table(
+        "award_records",
+        metadata,
+        Column("row_id", Integer, primary_key=True, autoincrement=True),
+        Column("decision_no", String(100), nullable=False),
+        Column("decision_date", Date, nullable=False),
+        Column("issuer", String(200), nullable=False),
+        Column("award", String(64), nullable=False),  # a code of data/awards/catalogue.csv
+        Column("recipient_kind", String(16), nullable=False),  # person | collective | household
+        Column("name", String(300), nullable=False),
+        Column("unit", String(300), nullable=False),
+        Column("area", String(64), nullable=False),
+        Column("year", Integer, nullable=False),
+        Column("achievement", Text, nullable=False),
+        Column("since_version", Integer, nullable=False, index=True),
+        Column("until_version", Integer, nullable=True, index=True),
+    )
+    exports = Table(
+        "award_exports",
+        metadata,
+        Column("export_id", Integer, primary_key=True, autoincrement=True),
+        Column("account", String(64), nullable=False),
+        Column("created_at", moment, nullable=False),
+        Column("what", String(200), nullable=False),
+        Column("rows", Integer, nullable=False),
+    )
+    return records, exports

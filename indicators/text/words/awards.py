@@ -1,0 +1,271 @@
+"""Words for the emulation and commendation register: refusals of a list, check findings, the CLI."""
+
+from __future__ import annotations
+
+# The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
+PREFIXES = ("awards",)
+# key → (Vietnamese, English)
+WORDS: dict[str, tuple[str, str]] = {
+    # A list refused: nothing was written.
+    "awards.err.already_held": (
+        "Sổ khen thưởng đã có {n} dòng này (quyết định {decisions}); không ghi gì.",
+        "The register already holds {n} of these rows (decision {decisions}); nothing was written.",
+    ),
+    "awards.err.columns": (
+        "Danh sách thiếu cột: {columns}. Hãy dùng mẫu tải từ chương trình.",
+        "The list lacks the columns: {columns}. Please use the template the program gives.",
+    ),
+    "awards.err.empty": ("Danh sách không có dòng nào.", "The list has no rows."),
+    "awards.err.duplicate": (
+        "Dòng {row}: trùng với dòng {first} "
+        "(cùng quyết định {decision}, cùng người hoặc tập thể, cùng danh hiệu).",
+        "Row {row}: the same as row {first} (the same decision {decision}, recipient and title).",
+    ),
+    "awards.err.unknown_title": (
+        "Dòng {row}: danh hiệu hoặc hình thức khen thưởng “{title}” không có trong danh mục.",
+        "Row {row}: the title or form of award “{title}” is not in the catalogue.",
+    ),
+    "awards.err.wrong_recipient": (
+        "Dòng {row}: “{title}” không dành cho {kind}.",
+        "Row {row}: “{title}” is not given to {kind}.",
+    ),
+    "awards.err.kind": (
+        "Dòng {row}: đối tượng “{value}” không hợp lệ; chọn cá nhân, tập thể hoặc hộ gia đình.",
+        "Row {row}: the recipient kind “{value}” is not valid; choose a person, a collective or a household.",
+    ),
+    "awards.err.date": (
+        "Dòng {row}: ngày quyết định “{value}” không đọc được; hãy viết dạng ngày/tháng/năm.",
+        "Row {row}: the decision date “{value}” cannot be read; please write it as day/month/year.",
+    ),
+    "awards.err.year": (
+        "Dòng {row}: năm thành tích “{value}” không hợp lệ.",
+        "Row {row}: the year of the achievement “{value}” is not valid.",
+    ),
+    "awards.err.date_outside": (
+        "Dòng {row}: quyết định ngày {date} không thể khen thành tích năm {year} "
+        "(quyết định phải ký trong năm đó hoặc năm sau).",
+        "Row {row}: a decision of {date} cannot award the year {year} "
+        "(the decision must be signed in that year or the next).",
+    ),
+    "awards.err.district_gone": (
+        "Dòng {row}: “{title}” là khen thưởng cấp huyện; từ 01/7/2025 không còn cấp huyện "
+        "(quyết định ngày {date}).",
+        "Row {row}: “{title}” is a district award; there are no districts since 1 July 2025 "
+        "(decision of {date}).",
+    ),
+    "awards.err.missing": (
+        "Dòng {row}: thiếu {column}.",
+        "Row {row}: {column} is missing.",
+    ),
+    "awards.err.too_long": (
+        "Dòng {row}: {column} dài quá {limit} ký tự.",
+        "Row {row}: {column} is longer than {limit} characters.",
+    ),
+    # Recipient kinds and the template's columns.
+    "awards.kind.person": ("cá nhân", "a person"),
+    "awards.kind.collective": ("tập thể", "a collective"),
+    "awards.kind.household": ("hộ gia đình", "a household"),
+    "awards.col.decision_no": ("Số quyết định", "Decision number"),
+    "awards.col.decision_date": ("Ngày quyết định", "Decision date"),
+    "awards.col.issuer": ("Cơ quan, người quyết định", "Issued by"),
+    "awards.col.award": ("Danh hiệu, hình thức khen thưởng", "Title or form of award"),
+    "awards.col.recipient_kind": ("Đối tượng", "Recipient"),
+    "awards.col.name": ("Tên cá nhân, tập thể, hộ gia đình", "Name of the person, collective or household"),
+    "awards.col.unit": ("Đơn vị", "Unit"),
+    "awards.col.area": ("Mã địa bàn", "Area code"),
+    "awards.col.year": ("Năm thành tích", "Year of the achievement"),
+    "awards.col.achievement": ("Thành tích", "Achievement"),
+    "awards.col.level": ("Cấp", "Level"),
+    "awards.col.count": ("Số lượt", "Awards"),
+    "awards.level.national": ("cấp Nhà nước", "national"),
+    "awards.level.province": ("cấp tỉnh", "provincial"),
+    "awards.level.district": ("cấp huyện (đến 30/6/2025)", "district (until 30 June 2025)"),
+    "awards.level.commune": ("cấp xã", "commune"),
+    "awards.level.unit": ("cấp cơ sở", "grassroots"),
+    # The proposal check: what the records show, never a verdict.
+    "awards.check.unknown_title": (
+        "Dòng {row}: danh hiệu không có trong danh mục.",
+        "Row {row}: the title is not in the catalogue.",
+    ),
+    "awards.check.wrong_recipient": (
+        "Dòng {row}: danh hiệu không dành cho đối tượng này.",
+        "Row {row}: the title is not given to this kind of recipient.",
+    ),
+    "awards.check.missing_earlier": (
+        "Dòng {row}: sổ khen thưởng ghi {found} lần liên tục “{requires}”, cần {needed} lần ({article}).",
+        "Row {row}: the register shows {found} consecutive “{requires}”, {needed} are needed ({article}).",
+    ),
+    "awards.check.cap_exceeded": (
+        "Dòng {row}: đơn vị đề nghị {found} “{title}”, vượt tỷ lệ cho phép {needed} ({article}).",
+        "Row {row}: the unit proposes {found} “{title}”, over the allowed share of {needed} ({article}).",
+    ),
+    "awards.check.duplicate": (
+        "Dòng {row}: đề nghị trùng (đã có trong danh sách hoặc đã được khen cùng danh hiệu năm đó).",
+        "Row {row}: a duplicate (already in the list, or already awarded the same title that year).",
+    ),
+    "awards.check.no_registration": (
+        "Dòng {row}: không có đăng ký thi đua đầu năm.",
+        "Row {row}: no emulation registration at the start of the year.",
+    ),
+    "awards.check.none": (
+        "Không thấy vấn đề nào trong {n} đề nghị theo sổ khen thưởng và danh mục; "
+        "việc xét vẫn do Hội đồng Thi đua – Khen thưởng quyết định.",
+        "No problem found in {n} proposals against the register and the catalogue; "
+        "the Emulation and Commendation Council still decides.",
+    ),
+    "awards.check.some": (
+        "{n} vấn đề trong {total} đề nghị; việc xét vẫn do Hội đồng Thi đua – Khen thưởng quyết định.",
+        "{n} problems in {total} proposals; the Emulation and Commendation Council still decides.",
+    ),
+    # The command line.
+    "awards.cli.imported": (
+        "Đã ghi {n} dòng khen thưởng vào sổ: phiên bản {version}.",
+        "{n} award rows written to the register: version {version}.",
+    ),
+    "awards.cli.refused": (
+        "Không ghi gì: {n} lỗi trong danh sách.",
+        "Nothing written: {n} errors in the list.",
+    ),
+    "awards.cli.no_rights": (
+        "Tài khoản “{user}” không được xem tên; chỉ hiện số lượt.",
+        "The account “{user}” may not see names; counts only.",
+    ),
+    "awards.cli.no_records": (
+        "Chưa có số liệu khen thưởng cho lựa chọn này.",
+        "No award records yet for this choice.",
+    ),
+    "awards.cli.term": (
+        "Giai đoạn “{term}” không hợp lệ; hãy viết dạng 2020-2025.",
+        "The term “{term}” is not valid; please write it as 2020-2025.",
+    ),
+    # The page.
+    "awards.page.title": ("Sổ khen thưởng", "Awards register"),
+    "awards.page.intro": (
+        "Số lượt khen thưởng đếm từ các quyết định đã ghi vào sổ, theo cấp, hình thức, năm và địa bàn.",
+        "Awards counted from the decisions recorded in the register, by level, form, year and area.",
+    ),
+    "awards.page.empty": (
+        "Chưa có số liệu khen thưởng trong sổ cho lựa chọn này.",
+        "No award records in the register yet for this choice.",
+    ),
+    "awards.page.area": ("Địa bàn", "Area"),
+    "awards.page.all_areas": ("Mọi địa bàn trong sổ", "Every area in the register"),
+    "awards.page.trend": (
+        "Số lượt khen thưởng theo năm và cấp (từ sổ)",
+        "Awards by year and level (from records)",
+    ),
+    "awards.page.by_level": ("Theo cấp và năm (từ sổ)", "By level and year (from records)"),
+    "awards.page.by_form": (
+        "Theo danh hiệu, hình thức khen thưởng (từ sổ)",
+        "By title or form of award (from records)",
+    ),
+    "awards.page.report_totals": (
+        "Tổng giai đoạn 2015–2020 theo báo cáo (số tổng của báo cáo, không đếm từ sổ)",
+        "2015–2020 totals from the report (totals a report gives, not counted from records)",
+    ),
+    "awards.page.total": ("Cộng", "Total"),
+    "awards.page.names": ("Danh sách có tên", "Named list"),
+    "awards.page.names_hidden": (
+        "Tên cá nhân là dữ liệu cá nhân: chỉ cán bộ phân tích và quản trị được xem danh sách có tên.",
+        "People's names are personal data: only analysts and admins see the named list.",
+    ),
+    "awards.page.download": ("Tải danh sách có tên (CSV)", "Download the named list (CSV)"),
+    "awards.page.download_note": (
+        "Mỗi lần tải danh sách có tên được ghi lại: tài khoản và thời điểm.",
+        "Every download of the named list is recorded: the account and the time.",
+    ),
+    "awards.page.upload": ("Thêm quyết định khen thưởng vào sổ", "Add award decisions to the register"),
+    "awards.page.upload_file": (
+        "Danh sách khen thưởng (.xlsx theo mẫu)",
+        "Awards list (.xlsx from the template)",
+    ),
+    "awards.page.template": ("Tải mẫu danh sách khen thưởng", "Download the awards list template"),
+    "awards.page.refused": (
+        "Không ghi gì: {n} lỗi trong danh sách. Hãy sửa tệp rồi tải lên lại.",
+        "Nothing written: {n} errors in the list. Please correct the file and upload it again.",
+    ),
+    "awards.page.preview": (
+        "Danh sách hợp lệ: {n} dòng sẽ được ghi thành một phiên bản mới.",
+        "The list is valid: {n} rows will be written as one new version.",
+    ),
+    "awards.page.commit": ("Ghi vào sổ", "Write to the register"),
+    "awards.page.saved": ("Đã ghi {n} dòng: phiên bản {v}.", "{n} rows written: version {v}."),
+    "awards.page.source": (
+        "Nguồn: sổ khen thưởng (các quyết định đã ghi), phiên bản {v}.",
+        "Source: the awards register (the decisions recorded), version {v}.",
+    ),
+    "awards.page.check": ("Kiểm tra danh sách đề nghị", "Check a list of proposals"),
+    "awards.page.check_intro": (
+        "Danh sách đề nghị được đối chiếu với sổ khen thưởng và danh mục; kết quả chỉ nêu điều sổ cho thấy, "
+        "việc xét do Hội đồng Thi đua – Khen thưởng quyết định.",
+        "The proposals are checked against the register and the catalogue; the result says only what the "
+        "records show, and the Emulation and Commendation Council decides.",
+    ),
+    "awards.page.proposals_file": (
+        "Danh sách đề nghị (.xlsx: năm, danh hiệu, đối tượng, tên, đơn vị, mã địa bàn)",
+        "Proposals (.xlsx: year, title, recipient, name, unit, area code)",
+    ),
+    "awards.page.registrations_file": (
+        "Đăng ký thi đua đầu năm (không bắt buộc, cùng các cột)",
+        "Registrations at the start of the year (optional, the same columns)",
+    ),
+    # The submission letter (tờ trình) and its list.
+    "awards.letter.kind": ("TỜ TRÌNH", "SUBMISSION"),
+    "awards.letter.number": ("Số:        /TTr-UBND", "No.:        /TTr-UBND"),
+    "awards.letter.subject": (
+        "Về việc đề nghị khen thưởng thành tích năm {year}",
+        "On proposed commendations for the achievements of {year}",
+    ),
+    "awards.letter.basis_law": (
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+        "Pursuant to the Law on Emulation and Commendation No. 06/2022/QH15 of 15 June 2022;",
+    ),
+    "awards.letter.basis_decree": (
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
+        "thi hành một số điều của Luật Thi đua, khen thưởng;",
+        "Pursuant to the Government's Decree No. 98/2023/ND-CP of 31 December 2023 detailing the "
+        "Law on Emulation and Commendation;",
+    ),
+    "awards.letter.asked": (
+        "{issuer} kính trình ………………… xem xét, khen thưởng cho {n} có thành tích năm {year}, gồm:",
+        "{issuer} respectfully submits to ………………… for commendation {n} for their achievements in {year}:",
+    ),
+    "awards.letter.issuer": ("Ủy ban nhân dân {area}", "The People's Committee of {area}"),
+    "awards.letter.n_person": ("{n} cá nhân", "{n} individuals"),
+    "awards.letter.n_collective": ("{n} tập thể", "{n} collectives"),
+    "awards.letter.n_household": ("{n} hộ gia đình", "{n} households"),
+    "awards.letter.attached": ("(Có danh sách kèm theo).", "(The list is attached.)"),
+    "awards.letter.closing": (
+        "Kính trình ………………… xem xét, quyết định./.",
+        "Respectfully submitted to ………………… for consideration and decision./.",
+    ),
+    "awards.letter.recipient_as_above": ("- Như trên;", "- As above;"),
+    "awards.letter.list": ("DANH SÁCH", "LIST"),
+    "awards.letter.list_title": (
+        "Đề nghị khen thưởng thành tích năm {year}",
+        "Proposed commendations for the achievements of {year}",
+    ),
+    "awards.letter.list_note": (
+        "(Kèm theo Tờ trình số        /TTr-UBND ngày      tháng      năm 20    )",
+        "(Attached to Submission No.        /TTr-UBND of      /     /20    )",
+    ),
+    "awards.letter.col_stt": ("STT", "No."),
+    "awards.letter.col_name": ("Tên cá nhân, tập thể, hộ gia đình", "Individual, collective or household"),
+    "awards.letter.col_unit": ("Đơn vị", "Unit"),
+    "awards.letter.col_year": ("Năm thành tích", "Year"),
+    "awards.letter.col_kind": ("Đối tượng", "Recipient"),
+    "awards.letter.col_area": ("Mã địa bàn", "Area code"),
+    "awards.letter.col_award": ("Danh hiệu, hình thức đề nghị", "Title or form proposed"),
+    "awards.page.history": (
+        "Quá trình khen thưởng của một người hoặc đơn vị: gõ tên hoặc tên đơn vị",
+        "The awards of one person or unit: type the name or the unit",
+    ),
+    # The báo cáo's commendations section, from the register.
+    "awards.report.heading": ("Theo sổ khen thưởng", "From the awards register"),
+    "awards.report.year": ("năm {year}", "in {year}"),
+    "awards.report.years": ("cộng các năm {first}–{last}", "summed over {first}–{last}"),
+    "awards.report.lead": (
+        "Theo các quyết định đã ghi vào sổ khen thưởng, {when} có {n} lượt khen thưởng, gồm:",
+        "By the decisions recorded in the awards register, {when} there were {n} awards:",
+    ),
+}

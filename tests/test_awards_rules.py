@@ -1,0 +1,105 @@
+"""The awards catalogue's rules carry the law's words, and each rule has cases that pass and fail."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from indicators.awards import catalogue as cat
+from indicators.awards.catalogue import Catalogue, CatalogueError, Rule
+from indicators.awards.check import check
+
+CATALOGUE = cat.load()
+REGISTER_COLUMNS = ["year", "award", "recipient_kind", "name", "unit", "area"]
+
+
+def person(year: int, title: str, name: str = "Lò Văn A", unit: str = "Trường TH Bình Lư") -> dict:
+    return {
+        "year": year,
+        "award": title,
+        "recipient_kind": "person",
+        "name": name,
+        "unit": unit,
+        "area": "03390",
+    }
+
+
+def frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=REGISTER_COLUMNS)
+
+
+def test_the_catalogue_ranks_and_places_every_award() -> None:
+    ranked = [a.code for a in CATALOGUE.ranked()]
+    assert ranked.index("huan_chuong_ld_3") < ranked.index("co_thi_dua_cp") < ranked.index("cstd_tinh")
+    assert ranked.index("cstd_tinh") < ranked.index("tap_the_ldxs") < ranked.index("lao_dong_tien_tien")
+    assert {a.recipient for a in CATALOGUE.awards.values()} == {"person", "collective", "household", "any"}
+    assert CATALOGUE.awards["cstd_tinh"].takes("person") and not CATALOGUE.awards["cstd_tinh"].takes(
+        "collective"
+    )
+
+
+def test_no_district_award_after_the_districts_ended() -> None:
+    from datetime import date
+
+    district = [a for a in CATALOGUE.awards.values() if a.level == "district"]
+    assert district and all(
+        not a.valid_on(date(2025, 7, 1)) and a.valid_on(date(2025, 6, 30)) for a in district
+    )
+
+
+@pytest.mark.parametrize("rule", CATALOGUE.rules, ids=lambda r: r.rule)
+def test_every_rule_quotes_its_article(rule: Rule) -> None:
+    assert rule.article.startswith(("Luật", "Nghị định")) and "Điều" in rule.article
+    assert len(rule.quote) > 40 and rule.source
+    assert CATALOGUE.awards[rule.requires].name_vi in rule.quote or rule.kind == "cap"
+
+
+def cases(rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(register, proposals) that pass, then (register, proposals) that fail `rule`."""
+    if rule.kind == "consecutive":
+        proposal = frame([person(2024, rule.title)])
+        enough = frame([person(2024 - rule.count + i, rule.requires) for i in range(rule.count)])
+        # One year short of the run, with a gap where the run would close.
+        gap = frame([person(2024 - rule.count - 1 + i, rule.requires) for i in range(rule.count) if i != 1])
+        return enough, proposal, gap, proposal
+    assert rule.share is not None
+    base = frame([person(2024, rule.requires, name=f"Người {i}") for i in range(20)])
+    allowed = int(20 * rule.share)
+    ok = frame([person(2024, rule.title, name=f"Người {i}") for i in range(allowed)])
+    over = frame([person(2024, rule.title, name=f"Người {i}") for i in range(allowed + 1)])
+    return base, ok, base, over
+
+
+CAP = Rule(
+    "cap_test", "cap", "cstd_co_so", "lao_dong_tien_tien", 0, 0.15, "Nghị định thử, Điều 1", "q" * 41, "s"
+)
+
+
+@pytest.mark.parametrize("rule", [*CATALOGUE.rules, CAP], ids=lambda r: r.rule)
+def test_every_rule_passes_and_fails(rule: Rule) -> None:
+    only = replace(CATALOGUE, rules=(rule,))
+    good_register, good, bad_register, bad = cases(rule)
+    assert check(good, good_register, only).empty
+    found = check(bad, bad_register, only)
+    assert set(found["code"]) == {"missing_earlier" if rule.kind == "consecutive" else "cap_exceeded"}
+    assert set(found["rule"]) == {rule.rule}
+
+
+def test_a_rule_without_its_quote_is_refused(tmp_path: Path) -> None:
+    shutil.copy(cat.DATA / "catalogue.csv", tmp_path)
+    rules = (cat.DATA / "rules.csv").read_text(encoding="utf-8").splitlines()
+    header, first = rules[0], rules[1]
+    without = first.split(',"Luật')[0]
+    tmp_path.joinpath("rules.csv").write_text(f"{header}\n{without},,,\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="no article"):
+        cat.load(tmp_path)
+
+
+def test_a_rule_on_an_unknown_title_is_refused() -> None:
+    broken = Catalogue(CATALOGUE.awards, (replace(CATALOGUE.rules[0], requires="khong_co"),))
+    with pytest.raises(CatalogueError, match="unknown title"):
+        cat._checked(broken)
