@@ -28,6 +28,7 @@ NODE_DEPS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 
 test: $(VENV)/.dev $(NODE_DEPS)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(MAKE) --no-print-directory deps
@@ -38,11 +39,13 @@ test: $(VENV)/.dev $(NODE_DEPS)
 # mypy stays: with its cache warm it rechecks only what changed (about a second).
 test-quick: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -n auto -m "not (browser or postgres or page or office or slow)"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -14,8 +14,10 @@ from sqlalchemy.engine import make_url
 
 from indicators.core import attainment, selection
 from indicators.core.model import Dataset
+from indicators.excel import writer as xlsx_writer
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
+from tests.support import requires
 
 # The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
 pytest_plugins = ["tests.support.tiers"]
@@ -42,6 +44,17 @@ def store(store_url: str) -> Store:
 def seed_data(store: Store) -> Dataset:
     """The shipped data as read back from the store."""
     return store.load()
+
+
+@pytest.fixture(scope="session")
+def shipped_xlsx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The workbook of a fresh store's data (version 1), as a download gives it.
+
+    Written once a session: bytes cannot be changed by a test, and writing the whole workbook again
+    for each test that starts from it was most of those tests' time.
+    """
+    fresh = Store(f"sqlite:///{tmp_path_factory.mktemp('shipped') / 'store.sqlite'}").ensure()
+    return xlsx_writer.workbook_bytes(fresh.load())
 
 
 @pytest.fixture(scope="session")
@@ -101,10 +114,9 @@ def backend_url(
         return
     admin_url = os.environ.get(PG_ENV)
     if not admin_url:
-        message = f"no PostgreSQL server configured: set {PG_ENV} (see .ci/postgres.sh)"
-        if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail(message)
-        pytest.skip(message)
+        requires.absent(
+            f"no PostgreSQL server configured: set {PG_ENV} (see .ci/postgres.sh)", "REQUIRE_POSTGRES"
+        )
     name = f"indicators_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

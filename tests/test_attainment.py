@@ -96,6 +96,15 @@ def test_production_value_against_the_derived_resolution_target() -> None:
     assert row["attainment_pct"] == pytest.approx(118.08, abs=1e-9)
 
 
+def test_an_implied_target_leaves_the_engine_as_a_flag_with_no_words() -> None:
+    derived = SHIPPED.targets[SHIPPED.targets["derived"]]
+    assert len(derived) == 13 and {"GTSX", "POV_RATE", "TOURISTS"} <= set(derived["code"])
+    # The engine speaks no language: the text layer says "implied" from the flag, in vi or en.
+    assert set(derived["note"]) == {""}
+    accented = derived[["note", "qualifier"]].apply(lambda c: c.str.contains("[À-ỹ]", regex=True)).any()
+    assert not accented.any()
+
+
 def test_new_tea_against_its_stated_target() -> None:
     row = _row(RESULT, "TEA_NEW", 2020, "NQ")
     assert (row["actual"], row["target"]) == (661.3, 300.0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from indicators.text.i18n import t
+from tests.support import requires
 from tests.support.appserver import (
     AXE,
     CHROMIUM,
@@ -89,9 +89,7 @@ def _playwright() -> Any:
     if not AXE.exists():
         reason = reason or f"{AXE} is absent: run `npm ci` at the repository root (axe-core)"
     if reason:
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        requires.absent(reason, "REQUIRE_BROWSER")
     return sync_playwright
 
 

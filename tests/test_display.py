@@ -95,8 +95,10 @@ def test_the_source_line_names_the_versions_behind_the_data(store: Store) -> Non
     store.commit(replace(data, observations=obs), account="canbo", file_name="so-lieu-2021.xlsx")
     line = labels.source_line(store.sources(), store.current_version(), "vi")
     # An upload is named by its day, never by its internal file name (nor by who uploaded it).
-    day = pd.Timestamp(store.versions()["created_at"].iloc[-1])
-    assert f"(phiên bản 1); số liệu cập nhật ngày {day:%d/%m/%Y} (phiên bản 2); dữ liệu phiên bản 2." in line
+    # The day it was in Vietnam, where the store keeps UTC.
+    day = pd.to_datetime(store.versions()["created_at"].iloc[-1], utc=True).tz_convert("Asia/Ho_Chi_Minh")
+    said = f"{day.day}/{day.month}/{day.year}"
+    assert f"(phiên bản 1); số liệu cập nhật ngày {said} (phiên bản 2); dữ liệu phiên bản 2." in line
     assert "so-lieu-2021.xlsx" not in line and "canbo" not in line
     store.rollback(1, account="quantri")
     line = labels.source_line(store.sources(), store.current_version(), "en")

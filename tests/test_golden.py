@@ -87,7 +87,8 @@ TEXT = {
 
 
 def _expected(csv: str) -> pd.DataFrame:
-    frame = pd.read_csv(io.StringIO(csv.strip()), dtype={"year": str, "area": str, "final_kind": str})
+    # Text columns read as text: an all-empty one would otherwise be float, which "" cannot fill.
+    frame = pd.read_csv(io.StringIO(csv.strip()), dtype={"year": str, **dict.fromkeys(TEXT, str)})
     return frame.fillna({c: "" for c in TEXT if c in frame})
 
 

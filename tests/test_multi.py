@@ -5,30 +5,24 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
 from bench import loadgen, multi, session_client
+from tests.support import requires
 
 pytestmark = pytest.mark.postgres
-
-
-def _needs(reason: str, env: str) -> NoReturn:
-    if os.environ.get(env):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 def test_two_servers_behind_nginx(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")  # the servers inherit it: quick sign-ins
     admin_url = os.environ.get(multi.PG_ENV)
     if not admin_url:
-        _needs(
+        requires.absent(
             f"no PostgreSQL server configured: set {multi.PG_ENV} (see .ci/postgres.sh)", "REQUIRE_POSTGRES"
         )
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
-        _needs("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
+        requires.absent("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
     with multi.database(admin_url) as store_url, multi.cluster(store_url, 2) as (urls, _, proxy_url, log):
         report = multi.check(store_url, urls, proxy_url, log, sessions=10)
         # The proxy carried the websockets of its two loads and of its sign-in (the form, then the
@@ -48,11 +42,11 @@ def test_no_run_mixes_two_versions_behind_nginx_while_an_import_commits() -> Non
     # proxy while the command line imports; each run shows one version, from its header to its charts.
     admin_url = os.environ.get(multi.PG_ENV)
     if not admin_url:
-        _needs(
+        requires.absent(
             f"no PostgreSQL server configured: set {multi.PG_ENV} (see .ci/postgres.sh)", "REQUIRE_POSTGRES"
         )
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
-        _needs("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
+        requires.absent("nginx is not installed (apt-get install nginx)", "REQUIRE_NGINX")
     with multi.database(admin_url) as store_url, multi.cluster(store_url, 2) as (_, pids, proxy_url, log):
         env = {**os.environ, "INDICATORS_DB": store_url}
         _, rows = loadgen.capacity(proxy_url, pids, [20, 50], session_client.DEFAULT_PAGES, store_url, env)

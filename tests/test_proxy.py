@@ -20,6 +20,7 @@ from indicators.excel import guard as xlsx_guard
 from indicators.store import accounts
 from indicators.store.database import Store
 from indicators.text.i18n import t
+from tests.support import requires
 from tests.support.appserver import CHROMIUM, CHROMIUM_ARGS, free_port, open_page, screenshot
 from tests.test_browser import SHOTS, _playwright
 
@@ -85,10 +86,9 @@ def app_port(tmp_path_factory: pytest.TempPathFactory, store_url: str) -> Iterat
 def proxy(tmp_path_factory: pytest.TempPathFactory, app_port: int) -> Iterator[str]:
     """nginx with deploy/nginx.conf as shipped, but for its two ports, in a folder of its own."""
     if not Path(NGINX).exists():
-        reason = "nginx is absent: install Debian's nginx package (apt-get install nginx)"
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        requires.absent(
+            "nginx is absent: install Debian's nginx package (apt-get install nginx)", "REQUIRE_NGINX"
+        )
     folder = tmp_path_factory.mktemp("nginx")
     port = free_port()
     site = (ROOT / "deploy" / "nginx.conf").read_text()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import io
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -35,6 +34,7 @@ from indicators.store.seed import load_source
 from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
+from tests.support import requires
 
 ROOT = Path(__file__).resolve().parents[1]
 TERM = report.parse_period("2015-2020", None)
@@ -51,11 +51,7 @@ REQUIRED_BY = {"soffice": "REQUIRE_OFFICE", "pdftotext": "REQUIRE_OFFICE", "chro
 
 def _needs(tool: str, package: str) -> None:
     """Skip without a tool here, but fail where its REQUIRE_ variable is set (CI sets them all)."""
-    if shutil.which(tool) is None:
-        message = f"{tool} is absent: apt-get install {package}"
-        if os.environ.get(REQUIRED_BY[tool]):
-            pytest.fail(message)
-        pytest.skip(message)
+    requires.program(tool, package, REQUIRED_BY[tool])
 
 
 def parse(text: str, lang: str = "vi") -> float:

@@ -12,7 +12,6 @@ import pytest
 from indicators.__main__ import main
 from indicators.core.model import Dataset
 from indicators.excel import validate
-from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 
 Change = Callable[[openpyxl.Workbook], None]
@@ -27,8 +26,8 @@ def edit(base: bytes, change: Change) -> bytes:
 
 
 @pytest.fixture
-def base(seed_data: Dataset) -> bytes:
-    return xlsx_writer.workbook_bytes(seed_data)
+def base(shipped_xlsx: bytes) -> bytes:
+    return shipped_xlsx
 
 
 def gtsx_row(data: Dataset) -> int:

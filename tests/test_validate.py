@@ -16,7 +16,6 @@ from indicators.__main__ import main
 from indicators.core.model import Dataset
 from indicators.excel import guard as xlsx_guard
 from indicators.excel import validate
-from indicators.excel import writer as xlsx_writer
 from indicators.store.database import Store
 
 # Sheet order of the upload layout: "Hướng dẫn" is sheet1, then one sheet per table.
@@ -82,9 +81,9 @@ def row_of(data: Dataset, code: str, kind: str = "estimate") -> int:
 
 
 @pytest.fixture
-def base(seed_data: Dataset) -> bytes:
+def base(shipped_xlsx: bytes) -> bytes:
     """The template of the shipped data: valid, and identical to what the store holds."""
-    return xlsx_writer.workbook_bytes(seed_data)
+    return shipped_xlsx
 
 
 def dump(url: str) -> list[str]:

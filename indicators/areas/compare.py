@@ -204,7 +204,6 @@ def _replace(data: Dataset, observations: pd.DataFrame) -> Dataset:
 
 def compare(data: Dataset, code: str, year: int, parent: str | None = None) -> Comparison:
     """Every child of `parent` on one indicator and year: value, target, % attained, status, gap."""
-    # Load inputs.
     if data.indicators[data.indicators["code"] == code].empty:
         return Comparison(pd.DataFrame(columns=COLUMNS), parent or "", year, code, "compare.unknown_code")
     rule = aggregate.rule_for(data, code)
@@ -218,7 +217,6 @@ def compare(data: Dataset, code: str, year: int, parent: str | None = None) -> C
     if kids.empty:
         return Comparison(pd.DataFrame(columns=COLUMNS), parent, year, code, "compare.no_children")
 
-    # Process data.
     data, child_marks = _with_child_totals(data, code, year, kids, rule)
     members = pd.DataFrame({"child": kids["code"].to_numpy(), "parent": parent})
     total = aggregate.totals(data, code, year, members).iloc[0]

@@ -15,7 +15,7 @@ import pandas as pd
 from indicators.areas import hierarchy as areas
 from indicators.excel.sheets import Checker, Located
 from indicators.text import fmt
-from indicators.text.i18n import ByLang, Message, msg
+from indicators.text.i18n import ByLang, Message, msg, t
 
 
 def _in_force(units: pd.DataFrame, year: int) -> bool:
@@ -45,10 +45,12 @@ def _span(units: pd.DataFrame) -> ByLang:
     ends = list(units["valid_to"])
     last = "" if "" in ends else max(ends, default="")
     text = {}
-    for lang, since, until in (("vi", "từ", "đến"), ("en", "from", "until")):
-        start, end = fmt.day(first, lang), fmt.day(last, lang)  # type: ignore[arg-type]
+    for lang in fmt.LANGS:
+        start, end = fmt.day(first, lang), fmt.day(last, lang)
         text[lang] = (
-            f"{start} – {end}" if start and end else (f"{since} {start}" if start else f"{until} {end}")
+            f"{start} – {end}"
+            if start and end
+            else t("compare.since" if start else "compare.until", lang).format(d=start or end)
         )
     return ByLang(text["vi"], text["en"])
 

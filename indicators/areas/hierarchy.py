@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from indicators.core.model import AreaLevel, Dataset
+from indicators.core.model import AreaLevel, Dataset, LinkPart
 from indicators.text.fmt import Lang
+from indicators.text.i18n import t
 
 # Vietnamese unit words and their English names; the longest first so "Thành phố" wins over "Thị".
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -128,7 +129,7 @@ def picker_options(areas: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     province_name = province.map(by_code["name"]).fillna("").map(lambda n: name_in(n, lang))
     own = newest["name"].map(lambda n: name_in(n, lang))
     former = newest["valid_to"] != ""
-    suffix = former.map({True: " (cũ)" if lang == "vi" else " (former)", False: ""})
+    suffix = former.map({True: " " + t("part.former", lang), False: ""})
     text = own.where(level == AreaLevel.PROVINCE.value, province_name + " › " + own) + suffix
     out = pd.DataFrame({"code": newest["code"], "label": text + " · " + newest["code"], "province": province})
     return out.sort_values(["province", "label"], kind="stable").reset_index(drop=True)
@@ -159,12 +160,12 @@ def former_parents(data: Dataset, code: str) -> list[str]:
     return list(counts.index)
 
 
-def formed_from_text(data: Dataset) -> pd.Series:
+def formed_from_text(data: Dataset, lang: Lang = "vi") -> pd.Series:
     """Per area code, its formed-from in one line: "03390 toàn bộ; 03412 toàn bộ; 03413 một phần (40%)"."""
     links = data.area_links
     if links.empty:
         return pd.Series(dtype=str)
-    words = links["part"].map({"whole": "toàn bộ", "part": "một phần"}).fillna(links["part"])
+    words = links["part"].map({p.value: t(f"part.{p.value}", lang) for p in LinkPart}).fillna(links["part"])
     share = (
         links["share"].map(lambda v: "" if pd.isna(v) else f" ({v:.0%})").where(links["part"] == "part", "")
     )

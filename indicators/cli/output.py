@@ -146,8 +146,8 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None, lang:
             "expected": rows["expected"],
             "status_code": rows["status"],
             # What the target is: an implied one is shown to people marked and rounded (phrase).
-            "comparator": rows["comparator"].astype(str).replace("nan", ""),
-            "target_basis": rows["target_basis"].astype(str).replace("nan", ""),
+            "comparator": rows["comparator"].astype(object).fillna(""),
+            "target_basis": rows["target_basis"].astype(object).fillna(""),
             "reported_pct": rows["reported_pct"],
         }
     )

@@ -47,7 +47,6 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "approve": ("duyệt báo cáo xã", "approved submission"),
 }
 # The page shows Vietnam's time; so does the people's table (CSV and JSON keep UTC).
-LOCAL_TIME = "Asia/Ho_Chi_Minh"
 # The stating document in a few words, for a narrow column (the pages use the full labels).
 DOCUMENTS: dict[str, tuple[str, str]] = {
     "NQ": ("Nghị quyết", "Resolution"),
@@ -210,11 +209,11 @@ def _rows_text(counts: str) -> str:
     return f"+{parsed.get('added', 0)} / −{parsed.get('removed', 0)}"
 
 
-def _local(utc: str) -> str:
+def _local(utc: object) -> str:
     """A UTC time as Vietnam's clock reads it: "2026-12-05 03:04:00" → "2026-12-05 10:04:00"."""
-    if not utc or utc in {"NaT", "None"}:
+    if fmt.is_missing(utc) or utc == "":
         return ""
-    return pd.Timestamp(utc, tz="UTC").tz_convert(LOCAL_TIME).strftime("%Y-%m-%d %H:%M:%S")
+    return pd.to_datetime(utc, utc=True).tz_convert(fmt.LOCAL_TIME).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _compare_target(row: pd.Series, lang: Lang) -> str:
@@ -279,7 +278,7 @@ def history_table(frame: pd.DataFrame, lang: Lang = "vi") -> str:
         file = " · ".join(x for x in (str(row["file_name"] or ""), sha) if x)
         table.add_row(
             str(row["version"]),
-            _local(str(row["created_at"])),
+            _local(row["created_at"]),
             str(row["account"]),
             action,
             file,

@@ -34,7 +34,6 @@ SOURCE = "_source"  # a working column: the position of the target row a judged 
 # ceiling ("dưới 27,6%") is met at actual ≤ target, and it gives none of its own for "trên X", so
 # exactly X against "trên X" is đạt, as against X.
 MET_TOLERANCE = 0.005
-IMPLIED_NOTE = "Suy ra từ tỷ lệ báo cáo (thực hiện ÷ %): báo cáo không in số mục tiêu này."
 
 COLUMNS = [
     "code",
@@ -179,7 +178,8 @@ def _derive_targets(
             "quote": missing["quote"],
             "derived": True,
             "yearly": False,
-            "note": IMPLIED_NOTE,
+            # The flag above says it; words are the text layer's (phrase: "suy ra từ tỷ lệ % đã công bố").
+            "note": "",
         }
     )
     return derived[derived["value"].notna() & np.isfinite(derived["value"])]

@@ -399,13 +399,11 @@ def compute(
 
     `as_of` judges the goals as they stood in that year, from the figures up to it.
     """
-    # Load inputs.
     g = _goal_rows(data, goal_year, area, as_of)
     info = data.indicators.set_index("code")
     where = positions(g["code"], info.index)
     flags = _catalogue_flags(info, where)
 
-    # Process data.
     kinds = _kinds(g, flags)
     growth = _growth(g, flags("direction", Direction.LOWER.value))
     status, reason = _status(g, growth, kinds)

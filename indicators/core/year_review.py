@@ -112,7 +112,6 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
     goal's progress as it stood with the figures up to that year. In a term's last year `goal_pct`
     and `goal_status` give the term's result: that year's figure against the goal.
     """
-    # Load inputs.
     lv = levels_of(data)
     codes = pd.Series(selection.all_codes(data), dtype=object)
     n = len(codes)
@@ -123,7 +122,6 @@ def review(data: Dataset, area: str, year: int) -> pd.DataFrame:
     goals = goals.reindex(codes) if not goals.empty else pd.DataFrame(index=codes)
     result = _term_result(data, term, area, year).reindex(codes)
 
-    # Process data.
     here = lv.locate(codes, where, np.full(n, year))
     value = lv.value_at(here)
     before, previous = _previous(lv, codes, where, info, term, year)

@@ -251,21 +251,18 @@ def _own_missing(content: Content, shown: list, kids: pd.DataFrame, parent_name:
 
 def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     """The content with a comparison section after the results, and its appendix table."""
-    # Load inputs.
     lang, parent, year = content.lang, content.area, content.period.end
     info = _catalogue(data, lang)
     label = compare.area_name(data, parent, year, lang)
     parent_name = words.in_sentence(label, lang)
     kids = compare.children_of(data, parent, year)
 
-    # Process data.
     results = _compared(data, parent, year, codes, info, lang)
     section, rows, none = _section(data, results, kids, info, parent_name, year, lang, _appendix(content))
     shown = [r for r in results if r.code in {row.code for row in rows}]
     _awards_seen(content, {r.code for r in shown}, info, parent_name, _units(kids, lang))
     _own_missing(content, shown, kids, parent_name)
 
-    # Save outputs.
     figures = dict(content.figures)
     drawn = _charted(shown)
     alone = _one_unit_judged(shown, year) if drawn is None else None

@@ -388,11 +388,9 @@ def build(
     data: Dataset, area: str, period: Period, lang: Lang = "vi", narrative: Narrative = EMPTY
 ) -> Content:
     """The report of one area and period: figures from the engines, the rest from the office's narrative."""
-    # Load inputs.
     facts = gather(data, area, period, lang)
     facts.goals, facts.goal_span = report_goals.sentences(data, facts.info, area, period, lang)
 
-    # Process data.
     blocks = _blocks(data, area, facts, period, lang)
     outline = report_outline.term_sections if period.kind == "term" else report_outline.year_sections
     subject = report_outline.subject(period, facts.goal_span, lang)
@@ -403,7 +401,6 @@ def build(
     results = facts.results
     judged = results[results["status"].astype(str).isin(_JUDGED)] if not results.empty else results
 
-    # Save outputs.
     figures = {"attainment": lambda: [_attainment_figure(data, judged, lang)]} if blocks.chart else {}
     signing = report_outline.signing(narrative, lang)
     return Content(

@@ -19,6 +19,8 @@ MISSING = "—"
 # Babel's date patterns (d: day, M: month, y: year, HH:mm: 24-hour time).
 _DAY: dict[str, str] = {"vi": "d/M/y", "en": "d MMM y"}
 _MOMENT: dict[str, str] = {"vi": "dd/MM/y HH:mm", "en": "y-MM-dd HH:mm"}
+# Vietnam's clock (UTC+7 all year): the store keeps UTC, people read the day as it was here.
+LOCAL_TIME = "Asia/Ho_Chi_Minh"
 
 
 def is_missing(value: object) -> bool:
@@ -175,6 +177,13 @@ def day(iso: str, lang: Lang = "vi") -> str:
     if not iso:
         return ""
     return format_date(date.fromisoformat(iso), _DAY[lang], locale=_LOCALES[lang])
+
+
+def local_day(when: object, lang: Lang = "vi") -> str:
+    """A time the store keeps in UTC as the day it was in Vietnam: 2026-12-04 20:00 UTC → 5/12/2026."""
+    stamp = pd.Timestamp(when)
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
+    return format_date(stamp.tz_convert(LOCAL_TIME).date(), _DAY[lang], locale=_LOCALES[lang])
 
 
 def moment(when: datetime, lang: Lang = "vi") -> str:

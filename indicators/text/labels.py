@@ -151,12 +151,6 @@ def metadata(data: Dataset, code: str, lang: Lang) -> list[tuple[str, str]]:
     ]
 
 
-def _day(when: object, lang: Lang) -> str:
-    """A version's day as people write it: "05/12/2026" / "5 Dec 2026"."""
-    stamp = pd.Timestamp(when)
-    return stamp.strftime("%d/%m/%Y") if lang == "vi" else f"{stamp.day} {stamp.strftime('%b %Y')}"
-
-
 def source_line(sources: pd.DataFrame, version: int, lang: Lang) -> str:
     """Where the figures behind a chart come from: "Nguồn: báo cáo …; số liệu cập nhật ngày … (phiên bản 3)".
 
@@ -172,7 +166,7 @@ def source_line(sources: pd.DataFrame, version: int, lang: Lang) -> str:
         else:
             # An upload by its date, never its file name: "lan_a_try3.xlsx" is not a source a public
             # page shows, and the account that uploaded it is a person's name.
-            what = t("source.upload", lang).format(d=_day(row.created_at, lang))
+            what = t("source.upload", lang).format(d=fmt.local_day(row.created_at, lang))
         parts.append(f"{what} ({t('source.version', lang).format(v=row.version)})")
     if not parts:
         parts.append(t("source.report", lang))

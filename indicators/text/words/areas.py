@@ -16,6 +16,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Địa bàn {area} không có đơn vị trực thuộc vào cuối năm {year}.",
         "Area {area} has no units under it at the end of {year}.",
     ),
+    "compare.since": ("từ {d}", "from {d}"),
     "compare.until": ("đến {d}", "until {d}"),
     "compare.country": ("Toàn quốc", "Whole country"),
     "compare.intro": (
@@ -63,6 +64,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "part.whole": ("toàn bộ", "whole"),
     "part.part": ("một phần", "part"),
+    # Beside a unit that no longer exists, in the list an area is chosen from.
+    "part.former": ("(cũ)", "(former)"),
     "agg.aggregated": ("tổng hợp từ {n}/{m} {units}", "aggregated from {n} of {m} {units}"),
     "agg.partial": ("chưa đủ: tổng hợp từ {n}/{m} {units}", "partial: aggregated from {n} of {m} {units}"),
     "agg.not_additive": ("không cộng được: {reason}", "not added up: {reason}"),
