@@ -76,11 +76,18 @@ def _trend_figure(data: Dataset, code: str, area: str | None, lang: Lang) -> Fig
 
 
 def trend(data: Dataset, codes: list[str], area: str | None, lang: Lang, key: str) -> None:
-    """One indicator's figures in every year, whatever the term chosen: a picker and one chart."""
+    """One indicator's figures in every year, whatever the term chosen: drawn only when asked for.
+
+    The switch starts off: finding the indicators with two years and drawing one costs as much as the
+    rest of the page at national scale, and most readers come for the cards and the results.
+    """
+    st.subheader(t("domain_page.trend", lang))
+    if not st.toggle(t("on_demand.trend", lang), key=f"{key}_show", help=t("on_demand.trend_help", lang)):
+        return
     drawable = _with_trend(data, tuple(codes), area)
     if not drawable:
+        say(t("on_demand.trend_none", lang))
         return
-    st.subheader(t("domain_page.trend", lang))
     info = labels.indicator_info(data, lang)
     code = st.selectbox(
         t("domain_page.trend_pick", lang),

@@ -22,6 +22,7 @@ from indicators.text.words import (
     pages,
     phrase,
     report,
+    rollup,
     standing,
     store,
     updates,
@@ -43,6 +44,7 @@ _GROUPS = (
     narrative,
     phrase,
     standing,
+    rollup,
 )
 
 
