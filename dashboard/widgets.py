@@ -11,6 +11,7 @@ from dashboard import area_choice, computed, links, state
 from dashboard.markup import md
 from dashboard.reading_tables import plain_table
 from indicators.areas import hierarchy as area_tree
+from indicators.areas import rollup
 from indicators.charts import Figure, figures
 from indicators.charts import compare as compare_charts
 from indicators.core import selection
@@ -189,6 +190,8 @@ def filters(
             args=(f"{key}_area",),
             width=280,
         )
+        if area is not None and area_choice.unchosen(ordered):
+            st.caption(md(opened_on(data, area, ordered, measured, lang)))
     if len(terms) > 1:
         start = links.asked("term", terms) or default
         # A few terms at most: buttons, one tap on a phone, and lighter than a drop-down.
@@ -213,6 +216,18 @@ def filters(
     if fixed:
         st.caption(md(" · ".join(fixed)))
     return area, period
+
+
+def opened_on(data: Dataset, area: str, ordered: list[str], measured: set[str], lang: Lang) -> str:
+    """Which area a page opened on when nobody chose one, and why; the province's totals are a choice."""
+    name = labels.area_label(data, area, lang)
+    key = "rollup.opened_own" if area in measured else "rollup.opened_first"
+    words = [t(key, lang).format(area=name)]
+    provinces = [p for p in rollup.provinces_over(data.areas, ordered) if p in ordered and p != area]
+    if provinces:
+        province = labels.area_label(data, provinces[0], lang)
+        words.append(t("rollup.province_hint", lang).format(province=province))
+    return " ".join(words)
 
 
 def card_details(card: indicator_cards.Card, lang: Lang) -> str:

@@ -3,9 +3,31 @@
 from __future__ import annotations
 
 # The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
-PREFIXES = ("on_demand",)
+PREFIXES = ("rollup", "on_demand")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
+    "rollup.partial": (
+        "{n}/{m} {units} đã báo cáo: tổng chưa đủ, chưa so với chỉ tiêu",
+        "{n} of {m} {units} reported: a partial total, not judged against the target",
+    ),
+    "rollup.complete": ("tổng của cả {m} {units}", "the total of all {m} {units}"),
+    "rollup.units": ("đơn vị", "units"),
+    "rollup.opened_own": (
+        "Chưa chọn địa bàn: trang mở trên {area}, có số liệu của chính mình.",
+        "No area chosen yet: the page shows {area}, which has figures of its own.",
+    ),
+    "rollup.opened_first": (
+        "Chưa chọn địa bàn: trang mở trên {area}, địa bàn đầu tiên có số liệu.",
+        "No area chosen yet: the page shows {area}, the first area with figures.",
+    ),
+    "rollup.province_hint": (
+        "Chọn {province} ở ô trên để xem tổng hợp từ số liệu các đơn vị trực thuộc.",
+        "Choose {province} above for the totals of its units' figures.",
+    ),
+    "rollup.unjudged": (
+        "{n} không đánh giá: tổng chưa đủ, chưa phải mọi đơn vị trực thuộc đã báo cáo.",
+        "{n} not judged: the total is partial, not every unit under it has reported.",
+    ),
     "on_demand.trend": ("Vẽ diễn biến qua các năm", "Draw the figures year by year"),
     "on_demand.trend_help": (
         "Biểu đồ một chỉ tiêu qua mọi năm có số liệu, không chỉ giai đoạn đang chọn.",
