@@ -17,6 +17,7 @@ from indicators.text import cards as indicator_cards
 from indicators.text import labels, tables
 from indicators.text import totals as totals_text
 from indicators.text.fmt import LANGS, Lang
+from indicators.text.i18n import t
 
 # Each function below is cached per store and version (dashboard/cache.py); frames go out as
 # shallow copies, and figures, cards and goal lists are only drawn, never changed.
@@ -97,6 +98,16 @@ def _with_mark(card: indicator_cards.Card, found: rollup.Rollup, lang: Lang) -> 
         return card
     note = totals_text.reported(mark, lang)
     return dataclasses.replace(card, value_note=f"{card.value_note} · {note}" if card.value_note else note)
+
+
+def totals_line(data: Dataset, code: str, area: str, lang: Lang) -> str:
+    """Under a parent's series: which years are its units' totals and how many reported ("" if none)."""
+    found = rolled(data, area)
+    if found is None:
+        return ""
+    marks = found.marks[found.marks["code"] == code]
+    years = [f"{int(m['year'])}: {totals_text.reported(m, lang)}" for _, m in marks.iterrows()]
+    return t("rollup.series", lang).format(years="; ".join(years)) if years else ""
 
 
 @per_version(64)

@@ -334,6 +334,8 @@ def area_filter(
         args=(key,),
         width=280 if len(areas) < 20 else "stretch",
     )
+    if area is not None and with_figures is not None and area_choice.unchosen(ordered):
+        st.caption(md(opened_on(data, area, ordered, with_figures, lang)))
     if area is not None:
         links.put("area", area)
     return area

@@ -82,11 +82,11 @@ def test_commendations_name_their_one_area_instead_of_a_picker(communes: Store) 
 
 def test_the_indicator_page_offers_the_areas_of_the_chosen_indicator(communes: Store) -> None:
     at = open_page("pages/detail.py")
-    # The total production value is the former district's alone: no picker, the area named.
+    # The total production value is the former district's alone, and the province's total over it.
     assert at.selectbox(key="indicator").value == "GTSX"
-    assert not has_picker(at, "detail_area")
+    assert area_picker(at, "detail_area") == [PROVINCE, FORMER]
     at.selectbox(key="indicator").set_value("TEA_AREA").run()
-    assert area_picker(at, "detail_area") == [FORMER, *COMMUNES]
+    assert area_picker(at, "detail_area") == [PROVINCE, FORMER, *COMMUNES]
     at.selectbox(key="detail_area").set_value("03424").run()
     assert not at.exception
     series = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]

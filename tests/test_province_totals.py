@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -124,3 +125,28 @@ def test_the_english_overview_of_the_province_says_how_many_reported(communes: S
     text = " ".join(m.value for m in at.markdown).replace("\u2060", "")
     assert "1 of 8 districts reported" in text
     assert "đã báo cáo" not in text
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_the_indicator_page_draws_the_province_s_total_and_says_it_is_partial(communes: Store) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at = go_to(at, "pages/detail.py").run()
+    at.selectbox(key="indicator").set_value("TEA_AREA").run()
+    # It opens on an area with figures of its own and says so; the province is offered.
+    assert at.selectbox(key="detail_area").value != "12"
+    at.selectbox(key="detail_area").set_value("12").run()
+    assert not at.exception, [e.value for e in at.exception]
+    series = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    drawn = dict(zip(series["x"], series["y"], strict=True))
+    # 2026: the four communes' sum; 2020: the former district's estimate, one of eight districts then.
+    assert drawn[2026] == pytest.approx(TEA_SUM)
+    assert drawn[2020] == pytest.approx(1758.5)
+    said = " ".join(c.value for c in at.caption).replace("\u2060", "")
+    assert "2026: 4/38 xã đã báo cáo" in said
+    assert "2020: 1/8 huyện đã báo cáo" in said
+    # The province's 2026 plan of 3,000 ha is not judged on four communes' figures.
+    text = " ".join(m.value for m in at.markdown)
+    assert "· Kế hoạch · — · không đánh giá]" in text
+    assert "vượt" not in text
+    # A total has no note or quotation of its own: nothing is shown for one, never "nan".
+    assert "nan" not in text

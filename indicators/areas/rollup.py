@@ -166,6 +166,10 @@ def _as_observations(data: Dataset, parent: str, found: pd.DataFrame) -> pd.Data
         }
     )
     template = data.observations.iloc[:0]
+    # A total has no quote, section or note of its own: blank, as an entered figure without one is.
+    for column in template.columns:
+        if column not in rows and pd.api.types.is_string_dtype(template[column]):
+            rows[column] = ""
     return pd.concat([template, rows], ignore_index=True)[list(template.columns)]
 
 

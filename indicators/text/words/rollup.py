@@ -28,6 +28,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{n} không đánh giá: tổng chưa đủ, chưa phải mọi đơn vị trực thuộc đã báo cáo.",
         "{n} not judged: the total is partial, not every unit under it has reported.",
     ),
+    "rollup.series": (
+        "Số của địa bàn này là tổng số liệu các đơn vị trực thuộc, theo quy tắc cộng của chỉ tiêu. {years}.",
+        "This area's figures are its units' totals, by the indicator's rule of adding up. {years}.",
+    ),
     "on_demand.trend": ("Vẽ diễn biến qua các năm", "Draw the figures year by year"),
     "on_demand.trend_help": (
         "Biểu đồ một chỉ tiêu qua mọi năm có số liệu, không chỉ giai đoạn đang chọn.",
