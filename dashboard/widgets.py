@@ -221,9 +221,11 @@ def filters(
 def opened_on(data: Dataset, area: str, ordered: list[str], measured: set[str], lang: Lang) -> str:
     """Which area a page opened on when nobody chose one, and why; the province's totals are a choice."""
     name = labels.area_label(data, area, lang)
-    key = "rollup.opened_own" if area in measured else "rollup.opened_first"
-    words = [t(key, lang).format(area=name)]
-    provinces = [p for p in rollup.provinces_over(data.areas, ordered) if p in ordered and p != area]
+    provinces = [p for p in rollup.provinces_over(data.areas, ordered) if p in ordered]
+    # The province first where it has figures of its own; else the first area that has.
+    own = area in provinces and area in measured
+    words = [t("rollup.opened_own" if own else "rollup.opened_first", lang).format(area=name)]
+    provinces = [p for p in provinces if p != area]
     if provinces:
         province = labels.area_label(data, provinces[0], lang)
         words.append(t("rollup.province_hint", lang).format(province=province))
