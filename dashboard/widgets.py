@@ -49,6 +49,7 @@ _PROGRESS_COLORS: dict[str, BadgeColor] = {
     "dat": "green",
     "khong_dat": "orange",
 }
+AREA_PICKER_WIDTH = 380  # px; a phone's column is narrower and the picker then takes its width
 STATUS_BADGE = {s: (labels.STATUS_ICON[s], c) for s, c in _STATUS_COLORS.items()}
 PROGRESS_BADGE = {s: (labels.PROGRESS_ICON[s], c) for s, c in _PROGRESS_COLORS.items()}
 
@@ -188,7 +189,8 @@ def filters(
             key=f"{key}_area",
             on_change=area_choice.remember,
             args=(f"{key}_area",),
-            width=280,
+            # Wide enough for "Tỉnh Lai Châu › Huyện Tam Đường (cũ) · 106", which 280 px cut at "(c…".
+            width=AREA_PICKER_WIDTH,
         )
         if area is not None and area_choice.unchosen(ordered):
             st.caption(md(opened_on(data, area, ordered, measured, lang)))
@@ -334,7 +336,7 @@ def area_filter(
         key=key,
         on_change=area_choice.remember,
         args=(key,),
-        width=280 if len(areas) < 20 else "stretch",
+        width=AREA_PICKER_WIDTH if len(areas) < 20 else "stretch",
     )
     if area is not None and with_figures is not None and area_choice.unchosen(ordered):
         st.caption(md(opened_on(data, area, ordered, with_figures, lang)))
