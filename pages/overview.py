@@ -35,7 +35,8 @@ with right:
     if by_kind:
         widgets.show_tally_by_kind(by_kind, lang)
     # Only a stated target checks the report's arithmetic: say how many rows are which.
-    st.caption(cards.bases_line(chosen, lang))
+    if not chosen.empty:  # "0 dòng …, 0 dòng …" says nothing where the area has no target
+        st.caption(cards.bases_line(chosen, lang))
     figure, unjudged = computed.attainment_chart(data, lang, area, period)
     if figure is not None:
         widgets.show_chart(figure, "attainment", lang, key="overview_attainment")

@@ -7,8 +7,8 @@ PREFIXES = ("rollup", "on_demand")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "rollup.partial": (
-        "{n}/{m} {units} đã báo cáo: tổng chưa đủ, chưa so với chỉ tiêu",
-        "{n} of {m} {units} reported: a partial total, not judged against the target",
+        "{n}/{m} {units} đã báo cáo (tổng chưa đủ)",
+        "{n} of {m} {units} reported (a partial total)",
     ),
     "rollup.complete": ("tổng của cả {m} {units}", "the total of all {m} {units}"),
     "rollup.units": ("đơn vị", "units"),
