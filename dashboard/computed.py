@@ -137,6 +137,8 @@ def partial_count(
     data: Dataset, area: str | None, period: str | None, codes: tuple[str, ...] | None = None
 ) -> int:
     """How many targets of a parent area are left unjudged because its units' total is partial."""
+    if area is None or rolled(data, area) is None:
+        return 0  # a commune's own figures: nothing to count, and no pass over every result
     rows = area_rows(data, area, period)
     if codes is not None:
         rows = selection.domain_rows(rows, list(codes))
