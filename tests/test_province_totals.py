@@ -148,3 +148,18 @@ def test_the_indicator_page_draws_the_province_s_total_and_says_it_is_partial(co
     assert "vượt" not in text
     # A total has no note or quotation of its own: nothing is shown for one, never "nan".
     assert "nan" not in text
+
+
+def test_the_default_area_is_said_the_province_only_when_it_has_figures_of_its_own(tmp_path: Path) -> None:
+    from dashboard.widgets import opened_on
+
+    data = fixture.dataset(tmp_path / "2026.xlsx")
+    ordered = ["12", "03390", "03424"]
+    assert opened_on(data, "12", ordered, {"12", "03390"}, "vi") == (
+        "Chưa chọn địa bàn: trang mở trên Tỉnh Lai Châu, có số liệu của chính mình."
+    )
+    # The province without figures of its own: the first commune with figures, the province offered.
+    assert opened_on(data, "03390", ordered, {"03390"}, "en") == (
+        "No area chosen yet: the page shows Bình Lư commune, the first area with figures. "
+        "Choose Lai Châu province above for the totals of its units' figures."
+    )
