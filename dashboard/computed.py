@@ -49,10 +49,29 @@ def rolled(data: Dataset, area: str) -> rollup.Rollup | None:
     return dataclasses.replace(found, rows=selection.with_periods(found.rows))
 
 
-def area_rows(data: Dataset, area: str | None, period: str | None) -> pd.DataFrame:
-    """The results of one area and term: a parent's judged on its complete totals, never a partial one."""
+@per_version(8)
+def province_map(data: Dataset) -> dict[str, str]:
+    """Each area's province (rollup.province_map), once per version: a page's run reads, never builds it."""
+    return rollup.province_map(data.areas)
+
+
+@per_version(64, shared=False)
+def area_name(data: Dataset, code: str, lang: Lang) -> str:
+    """An area's name in the reader's language (labels.area_label), once per version: a scan of every unit."""
+    return labels.area_label(data, code, lang)
+
+
+def area_rows(
+    data: Dataset, area: str | None, period: str | None, within: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The results of one area and term: a parent's judged on its complete totals, never a partial one.
+
+    `within`: a page's own rows (its indicators' results), to select from instead of every result.
+    """
     found = rolled(data, area) if area is not None else None
-    rows = found.rows if found is not None else attainment_rows(data)
+    if found is None:
+        return selection.select(attainment_rows(data) if within is None else within, area, period)
+    rows = found.rows if within is None else found.rows[found.rows["code"].isin(set(within["code"].unique()))]
     return selection.select(rows, area, period)
 
 

@@ -110,7 +110,8 @@ def domain_page(group: str) -> None:
         st.stop()
     rows = selection.domain_rows(computed.attainment_rows(data), codes)
     area, period = filters(data, rows, lang, key=f"domain_{group}", codes=codes)
-    chosen = computed.area_rows(data, area, period)
+    # The page's own indicators only; a province's are its own and its units' totals.
+    chosen = computed.area_rows(data, area, period, within=rows)
 
     st.subheader(t("domain_page.indicators", lang))
     shown = set(limits.searched(data, codes, lang, key=f"domain_{group}"))

@@ -222,14 +222,17 @@ def filters(
 
 def opened_on(data: Dataset, area: str, ordered: list[str], measured: set[str], lang: Lang) -> str:
     """Which area a page opened on when nobody chose one, and why; the province's totals are a choice."""
-    name = labels.area_label(data, area, lang)
-    provinces = [p for p in rollup.provinces_over(data.areas, ordered) if p in ordered]
+    offered = set(ordered)
+    provinces = [
+        p for p in rollup.provinces_over(data.areas, ordered, computed.province_map(data)) if p in offered
+    ]
     # The province first where it has figures of its own; else the first area that has.
     own = area in provinces and area in measured
-    words = [t("rollup.opened_own" if own else "rollup.opened_first", lang).format(area=name)]
-    provinces = [p for p in provinces if p != area]
-    if provinces:
-        province = labels.area_label(data, provinces[0], lang)
+    key = "rollup.opened_own" if own else "rollup.opened_first"
+    words = [t(key, lang).format(area=computed.area_name(data, area, lang))]
+    others = [p for p in provinces if p != area]
+    if others:
+        province = computed.area_name(data, others[0], lang)
         words.append(t("rollup.province_hint", lang).format(province=province))
     return " ".join(words)
 

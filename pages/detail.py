@@ -33,7 +33,7 @@ name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
 held = set(narrow.cut(data, [code]).observations["area"].unique())
 areas = [a for a in data.areas["code"] if a in held]
 # The province is a choice wherever its units have this indicator's figures: its figures are their totals.
-areas += [p for p in rollup.provinces_over(data.areas, areas) if p not in areas]
+areas += [p for p in rollup.provinces_over(data.areas, areas, computed.province_map(data)) if p not in areas]
 area = widgets.area_filter(data, areas, lang, key="detail_area", with_figures=held)
 # The one indicator in the one area: every table below reads these rows, not the whole store's.
 mine = computed.area_cut(data, [code], area)

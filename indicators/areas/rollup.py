@@ -220,18 +220,28 @@ def _unjudged(rows: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def provinces_over(areas: pd.DataFrame, codes: list[str]) -> list[str]:
-    """The provinces the given units lie in, each once: where a page may offer its units' totals."""
+def province_map(areas: pd.DataFrame) -> dict[str, str]:
+    """Each unit's province (a province's is itself); a unit whose chain is broken is left out."""
     parent_of = dict(zip(areas["code"], areas["parent"], strict=False))
     level_of = dict(zip(areas["code"], areas["level"], strict=False))
-    found: dict[str, None] = {}
-    for code in codes:
-        # Province, district, commune: never more than three steps up; a broken chain finds nothing.
+    found: dict[str, str] = {}
+    for start in parent_of:
+        code = start
+        # Province, district, commune: never more than three steps up.
         for _ in range(3):
             if level_of.get(code) == "province":
-                found[code] = None
+                found[start] = code
                 break
             code = str(parent_of.get(code, ""))
             if not code:
                 break
-    return list(found)
+    return found
+
+
+def provinces_over(areas: pd.DataFrame, codes: list[str], found: dict[str, str] | None = None) -> list[str]:
+    """The provinces the given units lie in, each once: where a page may offer its units' totals.
+
+    `found`: province_map(areas) where the caller keeps one, so a page's run need not build it.
+    """
+    found = province_map(areas) if found is None else found
+    return list(dict.fromkeys(found[c] for c in codes if c in found))
