@@ -36,3 +36,8 @@ def default_index(ordered: Sequence[str], with_figures: Collection[str] | None =
             if area in with_figures:
                 return i
     return 0
+
+
+def unchosen(ordered: Sequence[str]) -> bool:
+    """No link named an area and the reader chose none of these: the page opened on its default."""
+    return links.asked("area", ordered) is None and st.session_state.get(AREA_KEY) not in ordered

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from dashboard import narrow, state
 from dashboard.cache import per_version
-from indicators.areas import compare
+from indicators.areas import compare, rollup
 from indicators.areas import hierarchy as area_tree
 from indicators.charts import Figure, figures
 from indicators.core import attainment, progress, selection, tally
 from indicators.core.model import Dataset
 from indicators.text import cards as indicator_cards
 from indicators.text import labels, tables
+from indicators.text import totals as totals_text
 from indicators.text.fmt import LANGS, Lang
+from indicators.text.i18n import t
 
 # Each function below is cached per store and version (dashboard/cache.py); frames go out as
 # shallow copies, and figures, cards and goal lists are only drawn, never changed.
@@ -32,13 +36,97 @@ def progress_rows(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     return rows, progress.required_path(rows)
 
 
+@per_version(16)
+def rolled(data: Dataset, area: str) -> rollup.Rollup | None:
+    """A parent area's totals of its units (rollup.of), once per version; None for a commune or no totals."""
+    unit = area_tree.unit(data.areas, area)
+    if unit is None or str(unit["level"]) == "commune":
+        return None
+    found = rollup.of(data, area)
+    if found.marks.empty:
+        return None
+    # The terms' column the pages select on, as attainment_rows carries it.
+    return dataclasses.replace(found, rows=selection.with_periods(found.rows))
+
+
+@per_version(8)
+def province_map(data: Dataset) -> dict[str, str]:
+    """Each area's province (rollup.province_map), once per version: a page's run reads, never builds it."""
+    return rollup.province_map(data.areas)
+
+
+@per_version(64, shared=False)
+def area_name(data: Dataset, code: str, lang: Lang) -> str:
+    """An area's name in the reader's language (labels.area_label), once per version: a scan of every unit."""
+    return labels.area_label(data, code, lang)
+
+
+def area_rows(
+    data: Dataset, area: str | None, period: str | None, within: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The results of one area and term: a parent's judged on its complete totals, never a partial one.
+
+    `within`: a page's own rows (its indicators' results), to select from instead of every result.
+    """
+    found = rolled(data, area) if area is not None else None
+    if found is None:
+        return selection.select(attainment_rows(data) if within is None else within, area, period)
+    rows = found.rows if within is None else found.rows[found.rows["code"].isin(set(within["code"].unique()))]
+    return selection.select(rows, area, period)
+
+
+def area_cut(data: Dataset, codes: tuple[str, ...] | list[str] | None, area: str | None) -> Dataset:
+    """The rows of `codes` in `area` (narrow.cut), a parent's own rows with its units' totals added.
+
+    The totals are a small dataset of the parent's rows alone: cut by a plain filter, never through
+    the version's row index, which counts rows of the whole dataset.
+    """
+    found = rolled(data, area) if area is not None else None
+    if found is None:
+        return narrow.cut(data, codes, area)
+    if codes is None:
+        return found.data
+    keep = set(codes)
+    return dataclasses.replace(
+        found.data,
+        **{
+            name: frame[frame["code"].isin(keep)]
+            for name in ("indicators", "observations", "targets", "reported")
+            if "code" in (frame := getattr(found.data, name))
+        },
+    )
+
+
 @per_version(64)
 def cards(
     data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
 ) -> list[indicator_cards.Card]:
-    """Cards for the given indicators in one area and term (see text/cards.py), once per version."""
-    rows = selection.select(attainment_rows(data), area, period)
-    return indicator_cards.cards(narrow.cut(data, codes, area), rows, codes, lang, area, period)
+    """Cards for the given indicators in one area and term (see text/cards.py), once per version.
+
+    A total of a parent's units says so under its figure: how many reported, partial or complete.
+    """
+    rows = area_rows(data, area, period)
+    made = indicator_cards.cards(area_cut(data, codes, area), rows, codes, lang, area, period)
+    found = rolled(data, area) if area is not None else None
+    return made if found is None else [_with_mark(card, found, lang) for card in made]
+
+
+def _with_mark(card: indicator_cards.Card, found: rollup.Rollup, lang: Lang) -> indicator_cards.Card:
+    mark = found.mark_of(card.code, int(card.year)) if card.year else None
+    if mark is None:
+        return card
+    note = totals_text.reported(mark, lang)
+    return dataclasses.replace(card, value_note=f"{card.value_note} · {note}" if card.value_note else note)
+
+
+def totals_line(data: Dataset, code: str, area: str, lang: Lang) -> str:
+    """Under a parent's series: which years are its units' totals and how many reported ("" if none)."""
+    found = rolled(data, area)
+    if found is None:
+        return ""
+    marks = found.marks[found.marks["code"] == code]
+    years = [f"{int(m['year'])}: {totals_text.reported(m, lang)}" for _, m in marks.iterrows()]
+    return t("rollup.series", lang).format(years="; ".join(years)) if years else ""
 
 
 @per_version(64)
@@ -51,7 +139,7 @@ def attainment_chart(
     title: str | None = None,
 ) -> tuple[Figure | None, int]:
     """The attainment chart of one area and term (None when nothing is judged) and how many are not."""
-    rows = selection.select(attainment_rows(data), area, period)
+    rows = area_rows(data, area, period)
     if codes is not None:
         rows = selection.domain_rows(rows, list(codes))
     view = tables.attainment_view(data, rows, lang)
@@ -59,7 +147,21 @@ def attainment_chart(
     # The title says what the chart finds, kind by kind of target, where there is a finding.
     title = indicator_cards.tally_title(tally.by_kind(rows), lang) or title
     figure = figures.attainment_figure(view, lang, title) if judged.any() else None
-    return figure, int((~judged).sum())
+    # A partial total has a figure: it is counted apart (partial_count), not as one still to come.
+    partial = rows[rollup.PARTIAL].to_numpy(dtype=bool) if rollup.PARTIAL in rows else False
+    return figure, int((~judged.to_numpy() & ~partial).sum())
+
+
+def partial_count(
+    data: Dataset, area: str | None, period: str | None, codes: tuple[str, ...] | None = None
+) -> int:
+    """How many targets of a parent area are left unjudged because its units' total is partial."""
+    if area is None or rolled(data, area) is None:
+        return 0  # a commune's own figures: nothing to count, and no pass over every result
+    rows = area_rows(data, area, period)
+    if codes is not None:
+        rows = selection.domain_rows(rows, list(codes))
+    return int(rows[rollup.PARTIAL].sum()) if rollup.PARTIAL in rows else 0
 
 
 @per_version(8, shared=False)
@@ -99,6 +201,8 @@ def filter_choices(
     chosen = None if codes is None else list(codes)
     areas = selection.areas_present(data, _rows, chosen)
     measured = set(selection.areas_present(data, None, chosen))
+    # The province is a choice wherever its units have figures: its figures are their totals.
+    areas += [p for p in rollup.provinces_over(data.areas, sorted(measured)) if p not in areas]
     # A term with figures but no target yet (tea's 2021–2025 areas) is offered too, and the page
     # opens on the latest term with data.
     obs = data.observations if chosen is None else narrow.cut(data, chosen).observations

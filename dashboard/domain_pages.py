@@ -17,6 +17,7 @@ from indicators.core import page_settings, selection
 from indicators.core.attainment import levels
 from indicators.core.model import Dataset
 from indicators.text import cards, indicator_tables, labels, tables
+from indicators.text import totals as totals_text
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -59,14 +60,14 @@ def nav_pages(lang: Lang) -> list[st.Page]:
 @per_version(16)
 def _with_trend(data: Dataset, codes: tuple[str, ...], area: str | None) -> list[str]:
     # The indicators with figures in two years or more: a trend needs two points.
-    lv = levels(narrow.cut(data, codes, area).observations)
+    lv = levels(computed.area_cut(data, codes, area).observations)
     years = lv.groupby("code", observed=True)["year"].nunique()
     return [c for c in codes if int(years.get(c, 0)) >= 2]
 
 
 @per_version(64)
 def _trend_figure(data: Dataset, code: str, area: str | None, lang: Lang) -> Figure:
-    mine = narrow.cut(data, [code], area)
+    mine = computed.area_cut(data, [code], area)
     info = labels.indicator_info(mine, lang)
     name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
     series = selection.series(mine, code, area)
@@ -76,11 +77,18 @@ def _trend_figure(data: Dataset, code: str, area: str | None, lang: Lang) -> Fig
 
 
 def trend(data: Dataset, codes: list[str], area: str | None, lang: Lang, key: str) -> None:
-    """One indicator's figures in every year, whatever the term chosen: a picker and one chart."""
+    """One indicator's figures in every year, whatever the term chosen: drawn only when asked for.
+
+    The switch starts off: finding the indicators with two years and drawing one costs as much as the
+    rest of the page at national scale, and most readers come for the cards and the results.
+    """
+    st.subheader(t("domain_page.trend", lang))
+    if not st.toggle(t("on_demand.trend", lang), key=f"{key}_show", help=t("on_demand.trend_help", lang)):
+        return
     drawable = _with_trend(data, tuple(codes), area)
     if not drawable:
+        say(t("on_demand.trend_none", lang))
         return
-    st.subheader(t("domain_page.trend", lang))
     info = labels.indicator_info(data, lang)
     code = st.selectbox(
         t("domain_page.trend_pick", lang),
@@ -102,7 +110,8 @@ def domain_page(group: str) -> None:
         st.stop()
     rows = selection.domain_rows(computed.attainment_rows(data), codes)
     area, period = filters(data, rows, lang, key=f"domain_{group}", codes=codes)
-    chosen = selection.select(rows, area, period)
+    # The page's own indicators only; a province's are its own and its units' totals.
+    chosen = computed.area_rows(data, area, period, within=rows)
 
     st.subheader(t("domain_page.indicators", lang))
     shown = set(limits.searched(data, codes, lang, key=f"domain_{group}"))
@@ -124,12 +133,15 @@ def domain_page(group: str) -> None:
         show_chart(figure, f"attainment_{group}", lang, key=f"chart_{group}")
     else:
         # Targets without results yet are not the same as no targets at all.
-        say(t("empty.attainment" if unjudged else "empty.domain_targets", lang))
+        partial = computed.partial_count(data, area, period, tuple(codes))
+        say(t("empty.attainment" if unjudged or partial else "empty.domain_targets", lang))
     if unjudged:
         st.caption(cards.unjudged_line(unjudged, lang))
+    if partial := computed.partial_count(data, area, period, tuple(codes)):
+        st.caption(totals_text.unjudged_line(partial, lang))
 
     st.subheader(t("domain_page.table", lang))
-    found = tables.results(narrow.cut(data, codes, area), chosen, codes, lang, area, period)
+    found = tables.results(computed.area_cut(data, codes, area), chosen, codes, lang, area, period)
     # The reading table keeps to the indicators shown above; the Excel file holds every one.
     read = found[found["code"].isin(shown)].reset_index(drop=True)
     if len(shown) < len(codes):

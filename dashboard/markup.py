@@ -19,3 +19,11 @@ def md(text: object) -> str:
     return _LINKS_AND_SHORTCODES.sub(
         lambda m: f"{m.group(1)}{_JOINER}" if m.group(1) else f"{m.group(2)}{_JOINER}.", escaped
     )
+
+
+_YEAR_SPAN = re.compile(r"(\d{4})–(\d{4})")
+
+
+def keep_years(text: str) -> str:
+    """ "2020–2025" kept on one line: a phone's heading broke after the dash, leaving "2025" alone below."""
+    return _YEAR_SPAN.sub(rf"\1{_JOINER}–{_JOINER}\2", text)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import computed
 from dashboard.cache import per_version
-from dashboard.markup import md
+from dashboard.markup import keep_years, md
 from dashboard.widgets import PROGRESS_BADGE
 from indicators.core import tally
 from indicators.core.model import Dataset
@@ -66,7 +66,7 @@ def show(data: Dataset, lang: Lang, area: str | None) -> bool:
     heading, count, behind, others, note = _said(data, lang, area)
     if not heading:
         return False
-    st.subheader(heading)
+    st.subheader(keep_years(heading))
     st.markdown(count)
     if behind:
         st.markdown(f"**{t('standing.behind', lang)}**\n\n" + "\n".join(behind))

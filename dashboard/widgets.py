@@ -11,6 +11,7 @@ from dashboard import area_choice, computed, links, state
 from dashboard.markup import md
 from dashboard.reading_tables import plain_table
 from indicators.areas import hierarchy as area_tree
+from indicators.areas import rollup
 from indicators.charts import Figure, figures
 from indicators.charts import compare as compare_charts
 from indicators.core import selection
@@ -48,6 +49,7 @@ _PROGRESS_COLORS: dict[str, BadgeColor] = {
     "dat": "green",
     "khong_dat": "orange",
 }
+AREA_PICKER_WIDTH = 380  # px; a phone's column is narrower and the picker then takes its width
 STATUS_BADGE = {s: (labels.STATUS_ICON[s], c) for s, c in _STATUS_COLORS.items()}
 PROGRESS_BADGE = {s: (labels.PROGRESS_ICON[s], c) for s, c in _PROGRESS_COLORS.items()}
 
@@ -187,8 +189,11 @@ def filters(
             key=f"{key}_area",
             on_change=area_choice.remember,
             args=(f"{key}_area",),
-            width=280,
+            # Wide enough for "Tỉnh Lai Châu › Huyện Tam Đường (cũ) · 106", which 280 px cut at "(c…".
+            width=AREA_PICKER_WIDTH,
         )
+        if area is not None and area_choice.unchosen(ordered):
+            st.caption(md(opened_on(data, area, ordered, measured, lang)))
     if len(terms) > 1:
         start = links.asked("term", terms) or default
         # A few terms at most: buttons, one tap on a phone, and lighter than a drop-down.
@@ -213,6 +218,23 @@ def filters(
     if fixed:
         st.caption(md(" · ".join(fixed)))
     return area, period
+
+
+def opened_on(data: Dataset, area: str, ordered: list[str], measured: set[str], lang: Lang) -> str:
+    """Which area a page opened on when nobody chose one, and why; the province's totals are a choice."""
+    offered = set(ordered)
+    provinces = [
+        p for p in rollup.provinces_over(data.areas, ordered, computed.province_map(data)) if p in offered
+    ]
+    # The province first where it has figures of its own; else the first area that has.
+    own = area in provinces and area in measured
+    key = "rollup.opened_own" if own else "rollup.opened_first"
+    words = [t(key, lang).format(area=computed.area_name(data, area, lang))]
+    others = [p for p in provinces if p != area]
+    if others:
+        province = computed.area_name(data, others[0], lang)
+        words.append(t("rollup.province_hint", lang).format(province=province))
+    return " ".join(words)
 
 
 def card_details(card: indicator_cards.Card, lang: Lang) -> str:
@@ -317,8 +339,10 @@ def area_filter(
         key=key,
         on_change=area_choice.remember,
         args=(key,),
-        width=280 if len(areas) < 20 else "stretch",
+        width=AREA_PICKER_WIDTH if len(areas) < 20 else "stretch",
     )
+    if area is not None and with_figures is not None and area_choice.unchosen(ordered):
+        st.caption(md(opened_on(data, area, ordered, with_figures, lang)))
     if area is not None:
         links.put("area", area)
     return area

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import computed, links, markup, narrow, reading_tables, state, widgets
+from indicators.areas import rollup
 from indicators.charts import figures
 from indicators.core import page_settings, selection
 from indicators.text import fmt, indicator_tables, labels, tables
@@ -31,9 +32,11 @@ links.put("indicator", code)
 name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
 held = set(narrow.cut(data, [code]).observations["area"].unique())
 areas = [a for a in data.areas["code"] if a in held]
-area = widgets.area_filter(data, areas, lang, key="detail_area")
+# The province is a choice wherever its units have this indicator's figures: its figures are their totals.
+areas += [p for p in rollup.provinces_over(data.areas, areas, computed.province_map(data)) if p not in areas]
+area = widgets.area_filter(data, areas, lang, key="detail_area", with_figures=held)
 # The one indicator in the one area: every table below reads these rows, not the whole store's.
-mine = narrow.cut(data, [code], area)
+mine = computed.area_cut(data, [code], area)
 
 # What the indicator means (definition, unit, how it is computed and added up, source).
 meta = labels.metadata(data, code, lang)
@@ -58,6 +61,9 @@ else:
         lang,
         key="detail_series",
     )
+    # Which of the figures are the units' totals, and how many units each adds up.
+    if area is not None and (added := computed.totals_line(data, code, area, lang)):
+        st.caption(markup.md(added))
 # The tables read the figures in words (phrase's); the Excel file keeps the numbers beside them.
 IN_WORDS = {"value_text": "value", "actual_text": "actual", "target_text": "target"}
 observations = indicator_tables.observations_table(mine, code, lang, area, unit)
@@ -75,10 +81,8 @@ else:
     targets_frame = indicator_tables.targets_table(mine, code, lang, area, unit)
     shown = targets_frame[["term", "kind", "target_text"]].rename(columns=IN_WORDS)
     reading_tables.show_table(targets_frame, f"{code}_targets", lang, key="detail_targets", display=shown)
-rows = computed.attainment_rows(data)
+rows = computed.area_rows(data, area, None)
 rows = rows[rows["code"] == code]
-if area is not None:
-    rows = rows[rows["area"] == area]
 if not rows.empty:
     st.subheader(t("detail.attainment", lang))
     view = tables.attainment_view(data, rows, lang)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import computed, downloads, standing, state, widgets
-from indicators.core import page_settings, selection, tally
+from indicators.core import page_settings, tally
 from indicators.text import cards
+from indicators.text import totals as totals_text
 from indicators.text.i18n import t
 
 # Read inputs.
@@ -14,7 +15,8 @@ lang = state.lang()
 data = widgets.page_header("page.overview", lang)
 rows = computed.attainment_rows(data)
 area, period = widgets.filters(data, rows, lang, key="overview")
-chosen = selection.select(rows, area, period)
+# A province's rows are its own and its communes' totals, a partial total never judged.
+chosen = computed.area_rows(data, area, period)
 
 # The first screen answers "where do we stand against the term's goals?": each goal once, counted as
 # the goals page counts them, the ones behind named first; everything else follows below.
@@ -33,7 +35,8 @@ with right:
     if by_kind:
         widgets.show_tally_by_kind(by_kind, lang)
     # Only a stated target checks the report's arithmetic: say how many rows are which.
-    st.caption(cards.bases_line(chosen, lang))
+    if not chosen.empty:  # "0 dòng …, 0 dòng …" says nothing where the area has no target
+        st.caption(cards.bases_line(chosen, lang))
     figure, unjudged = computed.attainment_chart(data, lang, area, period)
     if figure is not None:
         widgets.show_chart(figure, "attainment", lang, key="overview_attainment")
@@ -41,6 +44,8 @@ with right:
         widgets.say(t("empty.attainment", lang))
     if unjudged:
         st.caption(cards.unjudged_line(unjudged, lang))
+    if partial := computed.partial_count(data, area, period):
+        st.caption(totals_text.unjudged_line(partial, lang))
 with left:
     st.subheader(t("overview.headline", lang))
     headline = computed.cards(data, page_settings.HEADLINE, lang, area, period)

@@ -67,11 +67,11 @@ def test_the_tea_page_shows_the_chosen_commune(communes: Store) -> None:
 def test_a_page_offers_only_the_areas_of_its_own_indicators(communes: Store) -> None:
     # The communes' 2026 figures are tea, poverty and households: the poverty page has them, and
     # the former district's own figures; the political system's figures are the district's only.
+    # The province is offered over either: its figures are its units' totals.
     poverty = open_page("giam-ngheo-viec-lam")
-    assert area_picker(poverty, "domain_poverty_jobs_area") == [FORMER, *COMMUNES]
+    assert area_picker(poverty, "domain_poverty_jobs_area") == [PROVINCE, FORMER, *COMMUNES]
     politics = open_page("he-thong-chinh-tri")
-    assert not has_picker(politics, "domain_political_system_area")
-    assert "Địa bàn: Huyện Tam Đường" in captions(politics)
+    assert area_picker(politics, "domain_political_system_area") == [PROVINCE, FORMER]
 
 
 def test_commendations_name_their_one_area_instead_of_a_picker(communes: Store) -> None:
@@ -82,11 +82,11 @@ def test_commendations_name_their_one_area_instead_of_a_picker(communes: Store) 
 
 def test_the_indicator_page_offers_the_areas_of_the_chosen_indicator(communes: Store) -> None:
     at = open_page("pages/detail.py")
-    # The total production value is the former district's alone: no picker, the area named.
+    # The total production value is the former district's alone, and the province's total over it.
     assert at.selectbox(key="indicator").value == "GTSX"
-    assert not has_picker(at, "detail_area")
+    assert area_picker(at, "detail_area") == [PROVINCE, FORMER]
     at.selectbox(key="indicator").set_value("TEA_AREA").run()
-    assert area_picker(at, "detail_area") == [FORMER, *COMMUNES]
+    assert area_picker(at, "detail_area") == [PROVINCE, FORMER, *COMMUNES]
     at.selectbox(key="detail_area").set_value("03424").run()
     assert not at.exception
     series = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]

@@ -82,6 +82,10 @@ def test_a_domain_page_follows_the_latest_term_with_figures_and_draws_every_year
         assert term.options == ["2015–2020", "2020–2025"]
         assert term.value == "2020-2025"
         assert t("domain_page.trend", "vi") in [s.value for s in at.subheader]
+        # Off until asked: no picker and no chart of every year until the reader turns it on.
+        assert not [s for s in at.selectbox if s.key == f"domain_{group}_trend"]
+        assert not [c for c in at.get("plotly_chart") if c.key == f"domain_{group}_trend_chart"]
+        at.toggle(key=f"domain_{group}_trend_show").set_value(True).run()
         at.selectbox(key=f"domain_{group}_trend").set_value(code).run()
         (chart,) = [c for c in at.get("plotly_chart") if c.key == f"domain_{group}_trend_chart"]
         spec = json.loads(chart.proto.spec)
@@ -91,3 +95,5 @@ def test_a_domain_page_follows_the_latest_term_with_figures_and_draws_every_year
         term.set_value("2015-2020").run()
         assert not at.exception
         assert at.segmented_control(key=f"domain_{group}_term").value == "2015-2020"
+        # The switch stays on while the reader moves between terms: the chart of every year stays.
+        assert [c for c in at.get("plotly_chart") if c.key == f"domain_{group}_trend_chart"]

@@ -25,6 +25,7 @@ from indicators.text.words import (
     phrase,
     report,
     rounds,
+    rollup,
     standing,
     store,
     updates,
@@ -49,6 +50,7 @@ _GROUPS = (
     comparison,
     awards,
     rounds,
+    rollup,
 )
 
 

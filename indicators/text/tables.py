@@ -284,13 +284,14 @@ def results_summary(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             ],
             "actual": [phrase.figure_cell(_actual_figure(r, ""), lang) for r in records],
             "target": [_target_text(r, lang) for r in records],
-            "pct": [
+            # The computed % where there is one, else the report's, each marked: "% đạt", not "(tính toán)".
+            "shown_pct": [
                 _share_text(p, r, lang, b)
                 for p, r, b in zip(found["pct"], found["reported"], found["pct_basis"], strict=True)
             ],
             "status": [status_text(s, lang) for s in found["status"]],
         },
-        columns=["indicator", "actual", "target", "pct", "status"],
+        columns=["indicator", "actual", "target", "shown_pct", "status"],
     )
 
 

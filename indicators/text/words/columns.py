@@ -15,6 +15,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.actual": ("Thực hiện", "Actual"),
     "col.target": ("Chỉ tiêu đề ra", "Target"),
     "col.pct": ("% đạt (tính toán)", "% attained (computed)"),
+    "col.shown_pct": ("% đạt", "% attained"),
     "col.reported": ("% báo cáo nêu", "% stated in report"),
     "col.difference": ("Chênh lệch (điểm %)", "Difference (points)"),
     "col.status": ("Đánh giá", "Status"),
