@@ -1,0 +1,138 @@
+"""Which catalogue indicator a figure is, by its unit and the indicator's name in the words around it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators.extract.figures import Figure
+
+# Syllables every indicator name shares or that say nothing of what is counted.
+_STOP = frozenset(
+    "số tỷ lệ của được và các có đạt mỗi trên dưới từ về trong cho với năm hàng là theo đã nâng lên toàn huyện".split()
+)
+# Spellings the same word takes in reports: "bác sỹ" and "bác sĩ", "m2" and "m²".
+_SPELLINGS = {"sĩ": "sỹ", "m2": "m²", "hoá": "hóa", "thuỷ": "thủy", "uỷ": "ủy"}
+_WEIGHTS = {"before": 3.0, "lead": 2.0, "after": 2.0, "previous": 0.5, "sentence": 0.3, "heading": 0.3}
+_OWN = ("before", "lead", "after")
+MIN_SCORE = 3.0  # below it no indicator is proposed: "no match", for the analyst to choose
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-case syllables with one spelling each, in order."""
+    words = re.findall(r"[^\W_]+|%|‰|m²", unicodedata.normalize("NFC", text.lower()))
+    return [_SPELLINGS.get(w, w) for w in words]
+
+
+def _terms(text: str) -> set[str]:
+    """Content syllables and adjacent pairs: "giáo viên" counts once more than "giáo" and "viên" alone."""
+    return set(_near(text, "sentence"))
+
+
+def _near(text: str, side: str) -> dict[str, float]:
+    """Each content syllable and pair of the window, weighted by how near the figure it stands.
+
+    Words right before or after a number name it; words farther off more likely name another figure.
+    """
+    words = syllables(text)
+    last = len(words) - 1
+    found: dict[str, float] = {}
+    for index, word in enumerate(words):
+        distance = last - index if side in ("before", "previous") else index if side == "after" else 0
+        weight = 1.0 / (1.0 + distance / 3.0)
+        terms = [word] if word not in _STOP else []
+        if index < last and not {word, words[index + 1]} <= _STOP:
+            terms.append(f"{word} {words[index + 1]}")
+        for term in terms:
+            found[term] = max(found.get(term, 0.0), weight)
+    return found
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalogue indicator as the matcher sees it."""
+
+    code: str
+    terms: frozenset[str]
+    unit: str
+    recipient: str
+    value_kind: str
+
+
+class Catalogue:
+    """The indicators a figure may be, read from the catalogue's own table (code, name_vi, unit)."""
+
+    def __init__(self, indicators: pd.DataFrame) -> None:
+        self.entries = [
+            Entry(
+                str(row.code),
+                frozenset(_terms(str(row.name_vi))),
+                " ".join(syllables(str(row.unit))) if row.unit else "",
+                str(row.recipient or ""),
+                str(row.value_kind or ""),
+            )
+            for row in indicators.itertuples()
+        ]
+        self.units = [str(u) for u in indicators["unit"]]
+
+    def best(self, figure: Figure, windows: dict[str, str]) -> tuple[str, float]:
+        """The best indicator's code and a confidence in [0, 1], or ("", 0) where none fits."""
+        scored: list[tuple[float, str]] = []
+        near = {name: _near(text, name) for name, text in windows.items()}
+        for entry in self.entries:
+            fit = unit_fit(figure, entry)
+            if fit == 0:
+                continue
+            own = {t for name in _OWN for t in near.get(name, {}) if t in entry.terms}
+            if not own:
+                continue  # a name only elsewhere in the sentence names another figure
+            words = sum(
+                _WEIGHTS[name] * sum(w for t, w in found.items() if t in entry.terms)
+                for name, found in near.items()
+            )
+            coverage = 6.0 * len(own) / max(len(entry.terms), 1)
+            scored.append((words + fit + coverage, entry.code))
+        if not scored:
+            return "", 0.0
+        scored.sort(reverse=True)
+        top, code = scored[0]
+        if top < MIN_SCORE:
+            return "", 0.0
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        return code, confidence(top, runner_up, figure)
+
+    def unit_only(self, figure: Figure) -> str:
+        """The one indicator the figure's unit names, where exactly one carries it ("16 tiêu chí/xã")."""
+        exact = [e.code for e in self.entries if unit_fit(figure, e) >= 3]
+        return exact[0] if len(exact) == 1 else ""
+
+
+def unit_fit(figure: Figure, entry: Entry) -> float:
+    """3 for the indicator's own unit, 1-2 for a kindred one ("lượt" of "lượt khách"), 0 for another."""
+    unit = " ".join(syllables(figure.unit))
+    if figure.recipient and entry.recipient and figure.recipient != entry.recipient:
+        return 0.0
+    if unit in ("tập thể", "cá nhân", "lượt") and entry.unit == "lượt" and entry.recipient:
+        return 3.0 if figure.recipient == entry.recipient else 0.0
+    if unit == entry.unit:
+        return 3.0
+    if entry.unit.startswith(unit + " ") and unit:
+        return 2.0  # "lượt" of "lượt khách", "%" of "% kế hoạch"
+    head, own = unit.split(" ")[:2], entry.unit.split(" ")[:2]
+    if head == own and unit.endswith("năm") and entry.unit.endswith("năm"):
+        return 1.5  # "triệu đồng/năm" of "triệu đồng/người/năm"
+    return 0.0
+
+
+def confidence(top: float, runner_up: float, figure: Figure) -> float:
+    """How sure the reading is: a clear lead over the next indicator, a plain number, a known unit."""
+    lead = (top - runner_up) / top if top else 0.0
+    sure = min(1.0, 0.45 + 0.35 * lead + 0.02 * top)
+    if figure.ambiguous:
+        sure -= 0.25
+    if figure.high is not None or figure.kind == "some":
+        sure -= 0.3
+    return round(max(0.05, min(sure, 0.99)), 2)
