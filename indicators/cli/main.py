@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from indicators.cli import data_commands, report_commands
+from indicators.cli import data_commands, extract_command, report_commands
 from indicators.cli.output import COMMANDS, emit, people
 from indicators.cli.parser import InputError, UsageError, build_parser
 from indicators.store.database import Store, StoreError
@@ -20,6 +20,7 @@ from indicators.store.database import Store, StoreError
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     **data_commands.ACTIONS,
     **report_commands.ACTIONS,
+    **extract_command.ACTIONS,
 }
 
 __all__ = ["build_parser", "main"]

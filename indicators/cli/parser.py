@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for add in (_table_commands, _file_commands, _version_commands, _report_command, _user_commands):
         add(sub)
+    from indicators.cli import extract_command  # its own module; it imports this one's errors
+
+    extract_command.register(sub)
     return parser
 
 

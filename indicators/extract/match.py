@@ -12,7 +12,10 @@ from indicators.extract.figures import Figure
 
 # Syllables every indicator name shares or that say nothing of what is counted.
 _STOP = frozenset(
-    "số tỷ lệ của được và các có đạt mỗi trên dưới từ về trong cho với năm hàng là theo đã nâng lên toàn huyện".split()
+    (
+        "số tỷ lệ của được và các có đạt mỗi trên dưới từ về trong cho với năm hàng là theo đã nâng lên "
+        "toàn huyện"
+    ).split()
 )
 # Spellings the same word takes in reports: "bác sỹ" and "bác sĩ", "m2" and "m²".
 _SPELLINGS = {"sĩ": "sỹ", "m2": "m²", "hoá": "hóa", "thuỷ": "thủy", "uỷ": "ủy"}

@@ -17,6 +17,7 @@ from indicators.text.words import (
     checks,
     columns,
     data,
+    extract,
     gate,
     narrative,
     pages,
@@ -43,6 +44,7 @@ _GROUPS = (
     narrative,
     phrase,
     standing,
+    extract,
 )
 
 
