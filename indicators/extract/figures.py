@@ -19,10 +19,12 @@ _DOC_BEFORE = re.compile(
 )
 _QUALIFIERS = {"trên": "tren", "dưới": "duoi", "khoảng": "khoang", "gần": "khoang", "hơn": "tren"}
 _QUALIFIER_BEFORE = re.compile(r"(trên|dưới|khoảng|gần|hơn)\s*$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"(tăng|giảm)(?:\s+thêm)?(?:\s+(?:bình quân|trung bình))?\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"(tăng|giảm|thêm)(?:\s+thêm)?(?:\s+(?:bình quân|trung bình))?(?:\s+(?:được|đạt))?\s*$", re.IGNORECASE
+)
 _PER_YEAR = re.compile(r"bình quân|mỗi năm|hàng năm|hằng năm|/\s*năm", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bước\b|ước tính|dự kiến|ƯTH", re.IGNORECASE)
-_TARGET = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu giao|đến năm (\d{4})", re.IGNORECASE)
+_TARGET = re.compile(r"phấn đấu|mục tiêu|đến năm (\d{4})", re.IGNORECASE)
 _LEVEL_AFTER_CHANGE = re.compile(r"(?:giảm|tăng)\s+(?:xuống\s+)?còn\s*$|còn\s*$|lên\s*$", re.IGNORECASE)
 # What a printed % is of: the resolution, a plan, a budget estimate, last year's same period, a programme.
 _BASES: tuple[tuple[str, str], ...] = (
@@ -260,6 +262,7 @@ def _around(figure: Figure, before: str, after: str) -> Figure:
         changes["kind"] = "change_per_year" if per_year else "change"
         if change.group(1).lower() == "giảm" and figure.value is not None:
             changes["value"] = -figure.value
+            changes["high"] = -figure.high if figure.high is not None else None
     printed = _PRINTED.match(after)
     if (printed and figure.unit not in ("%", "‰")) or (printed and printed.group(3)):
         parsed = parse_number(printed.group(2))
@@ -274,7 +277,7 @@ def _around(figure: Figure, before: str, after: str) -> Figure:
         changes["versus"] = changes.get("versus") or versus.group(1)
     elif _VERSUS_CK.match(after):
         changes["versus"] = "CK"
-    if _QUANTIFIED.search(before):
+    if _QUANTIFIED.search(before) or re.match(r"\s*\w*\s*(?:không|chưa) đạt", after):
         changes["kind"] = "some"  # "nhiều hộ đạt trên 100 triệu": some of them, not a total
     return replace(figure, **changes)  # type: ignore[arg-type]
 

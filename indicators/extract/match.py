@@ -10,17 +10,21 @@ import pandas as pd
 
 from indicators.extract.figures import Figure
 
-# Syllables every indicator name shares or that say nothing of what is counted.
+# Syllables every indicator name shares or that say nothing of what is counted ("tỷ suất" is "tỷ lệ").
 _STOP = frozenset(
     (
         "số tỷ lệ của được và các có đạt mỗi trên dưới từ về trong cho với năm hàng là theo đã nâng lên "
-        "toàn huyện"
+        "toàn huyện suất"
     ).split()
 )
 # Spellings the same word takes in reports: "bác sỹ" and "bác sĩ", "m2" and "m²".
 _SPELLINGS = {"sĩ": "sỹ", "m2": "m²", "hoá": "hóa", "thuỷ": "thủy", "uỷ": "ủy"}
-_WEIGHTS = {"before": 3.0, "lead": 2.0, "after": 2.0, "previous": 0.5, "sentence": 0.3, "heading": 0.3}
-_OWN = ("before", "lead", "after")
+# How much a name counts by where it stands: right before the number most, the rest of the sentence least.
+_WEIGHTS = {
+    "before": 3.0, "lead": 2.0, "after": 2.0, "after_more": 0.7,
+    "previous": 0.5, "sentence": 0.1, "heading": 0.1,
+}  # fmt: skip
+_OWN = ("before", "lead", "after", "after_more")
 MIN_SCORE = 3.0  # below it no indicator is proposed: "no match", for the analyst to choose
 
 
@@ -44,7 +48,9 @@ def _near(text: str, side: str) -> dict[str, float]:
     last = len(words) - 1
     found: dict[str, float] = {}
     for index, word in enumerate(words):
-        distance = last - index if side in ("before", "previous") else index if side == "after" else 0
+        distance = (
+            last - index if side in ("before", "previous") else index if side.startswith("after") else 0
+        )
         weight = 1.0 / (1.0 + distance / 3.0)
         terms = [word] if word not in _STOP else []
         if index < last and not {word, words[index + 1]} <= _STOP:

@@ -84,19 +84,32 @@ def _windows(
         # "85% hộ gia đình, 80,2% bản": the words up to the first comma name the figure before.
         comma = text.find(",", left, figure.start)
         left = comma + 1 if comma >= 0 else left
-    stops = [i for i in (text.find(c, figure.end) for c in ";:)") if i >= 0]
-    right = min([following, len(text), *stops])
+    right = _after_end(text, figure.end, following)
+    comma = text.find(",", figure.end, right)
+    near_end = comma if comma >= 0 else right
     colon = text.rfind(":", 0, figure.start)
     lead = text[text.rfind(";", 0, colon) + 1 : colon] if colon >= 0 else ""
     lead = lead if len(lead) <= _LEAD_MAX else ""  # a list's lead is a short name, not a paragraph
     return {
         "before": text[left : figure.start],
         "lead": lead,
-        "after": text[figure.end : right],
-        "previous": previous_words,
+        "after": text[figure.end : near_end],
+        # Words that run on into the next figure are that figure's own ("18,5‰, tỷ lệ tăng dân số 13,8‰").
+        "after_more": "" if right == following < len(text) else text[near_end:right],
+        # The figure before speaks of the same subject only within one clause.
+        "previous": previous_words if previous and ";" not in text[previous.end : figure.start] else "",
         "sentence": text,
         "heading": sentence.heading,
     }
+
+
+def _after_end(text: str, start: int, following: int) -> int:
+    """Where the words after a figure stop naming it: a clause's end, "trong đó" (a part of it), the next
+    figure; past a bare "và" to the next figure's words ("18 tập thể và 42 cá nhân được … tặng")."""
+    if re.fullmatch(r"\s*(?:và|,)\s*", text[start:following]):
+        following = next((m.start() for m in re.finditer(r"[;:()]|$", text[following:])), 0) + following
+    stops = [m.start() for m in re.finditer(r"[;:()]|trong đó", text[start:])]
+    return min([following, len(text), *(start + i for i in stops)])
 
 
 def _indicator(
@@ -106,7 +119,9 @@ def _indicator(
     if figure.value is None:  # "đạt 100% Nghị quyết" alone: the attainment of the figure before it
         code = previous.indicator if previous else ""
         return replace(figure, indicator=code, confidence=previous.confidence if previous else 0.0)
-    own = {k: v for k, v in windows.items() if k in ("before", "lead", "after")}
+    if figure.kind == "some":  # "nhiều hộ đạt …", "02 chỉ tiêu không đạt": not the indicator's figure
+        return figure
+    own = {k: v for k, v in windows.items() if k in ("before", "lead", "after", "after_more")}
     if figure.kind in CHANGES and previous and previous.indicator and not catalogue.best(figure, own)[0]:
         entry = next(e for e in catalogue.entries if e.code == previous.indicator)
         if unit_fit(figure, entry) >= 2:
