@@ -143,6 +143,7 @@ class Units:
         "chỉ tiêu",
         "tiêu chí",
         "điểm",
+        "sản phẩm",
         "công trình",
         "dự án",
         "doanh nghiệp",
