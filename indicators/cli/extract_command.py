@@ -13,6 +13,7 @@ from indicators.excel import writer as xlsx_writer
 from indicators.extract import draft, reader, sources
 from indicators.extract.match import Catalogue
 from indicators.store.database import Store
+from indicators.text.i18n import t
 
 OUTPUT_COLUMNS = list(reader.COLUMNS[:10])
 
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         write_file(args.out, buffer.getvalue())
         print(f"{args.out}: {len(drafted.observations)} số liệu, {len(unsure)} cần kiểm tra")
         return 0
+    if not any(f.value is not None for f in found):
+        print(t("extract.none_found"), file=sys.stderr)
     frame = reader.as_frame(found)[OUTPUT_COLUMNS]
     sys.stdout.write(emit(frame, args.format))
     return 0
