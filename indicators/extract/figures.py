@@ -78,6 +78,7 @@ class Figure:
     ambiguous: bool = False  # a number whose notation could be read two ways
     indicator: str = ""
     confidence: float = 0.0
+    unit_end: int = 0  # where the number and its unit end, before any printed % about it
 
     @property
     def number_text(self) -> str:
@@ -238,7 +239,15 @@ def _one(sentence: str, match: re.Match[str], units: Units) -> Figure | None:
     total = _plain(second)
     high = _plain(third)
     figure = Figure(
-        sentence, match.start(), end, value, unit, ambiguous=odd or guessed, total=total, high=high
+        sentence,
+        match.start(),
+        end,
+        value,
+        unit,
+        ambiguous=odd or guessed,
+        total=total,
+        high=high,
+        unit_end=end,
     )
     figure = _around(figure, sentence[: match.start()], sentence[end:])
     return figure
