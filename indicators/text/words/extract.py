@@ -49,6 +49,70 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đọc tệp này vượt giới hạn bộ nhớ hoặc thời gian của máy chủ nên đã dừng. Xin chia nhỏ tệp.",
         "Reading this file went over the server's memory or time limit and was stopped. Please split it.",
     ),
+    "extract.page": ("Đọc số liệu từ báo cáo", "Figures from a report"),
+    "extract.intro": (
+        "Tải lên báo cáo (Word .docx, PDF có lớp chữ, văn bản) hoặc dán nội dung. Hệ thống đọc các số liệu; "
+        "bạn kiểm tra từng dòng, sửa chỉ tiêu, địa bàn, năm, loại số liệu nếu cần, rồi chọn dòng để lưu. "
+        "Không có gì được lưu khi chưa được bạn xác nhận.",
+        "Upload a report (Word .docx, a PDF with a text layer, plain text) or paste its text. The system reads "
+        "its figures; you check each row, correct the indicator, area, year or kind where needed, and choose "
+        "the rows to save. Nothing is saved until you confirm it.",
+    ),
+    "extract.source": ("Nguồn", "Source"),
+    "extract.source_file": ("Tải tệp lên", "Upload a file"),
+    "extract.source_paste": ("Dán văn bản", "Paste text"),
+    "extract.file": ("Tệp báo cáo (.docx, .pdf, .txt)", "Report file (.docx, .pdf, .txt)"),
+    "extract.paste_box": ("Nội dung báo cáo", "The report's text"),
+    "extract.read": ("Đọc số liệu", "Read the figures"),
+    "extract.pasted_name": ("văn bản dán vào", "pasted text"),
+    "extract.area": ("Địa bàn của báo cáo", "The report's area"),
+    "extract.written_year": ("Năm viết báo cáo", "Year the report was written"),
+    "extract.written_help": (
+        "Số liệu của năm viết báo cáo là số ước thực hiện (năm chưa kết thúc). Để 0 nếu báo cáo viết sau khi "
+        "năm đã kết thúc.",
+        "Figures for the year the report was written are estimates (the year was not over). Leave 0 if the "
+        "report was written after the year ended.",
+    ),
+    "extract.reading": ("Đang đọc {name}…", "Reading {name}…"),
+    "extract.found": (
+        "Tìm thấy {n} số liệu; {ticked} dòng được chọn sẵn (độ tin cậy từ 0,5 và đủ chỉ tiêu, năm).",
+        "{n} figures found; {ticked} rows ticked already (confidence 0.5 or more, with an indicator and year).",
+    ),
+    "extract.goals_left": (
+        "{n} số liệu là mục tiêu (phấn đấu, đến năm …): không nhập ở trang này.",
+        "{n} figures are goals (phấn đấu, by the year …): they are not entered on this page.",
+    ),
+    "extract.accept_all": ("Chọn tất cả", "Accept all"),
+    "extract.reject_all": ("Bỏ chọn tất cả", "Reject all"),
+    "extract.col.accept": ("Lưu", "Save"),
+    "extract.col.marked": ("Câu trong báo cáo (số liệu trong 【 】)", "Sentence in the report (figure in 【 】)"),
+    "extract.col.value": ("Số liệu", "Value"),
+    "extract.col.unit": ("Đơn vị", "Unit"),
+    "extract.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "extract.col.area": ("Địa bàn", "Area"),
+    "extract.col.year": ("Năm", "Year"),
+    "extract.col.kind": ("Loại số liệu", "Kind"),
+    "extract.col.confidence": ("Độ tin cậy", "Confidence"),
+    "extract.confidence_help": (
+        "Mức chắc chắn của bộ đọc, từ 0 đến 1: dưới 0,5 là chưa chắc, cần kiểm tra kỹ.",
+        "How sure the reader is, from 0 to 1: below 0.5 it is unsure and needs a careful check.",
+    ),
+    "extract.no_indicator": ("(chưa khớp chỉ tiêu nào)", "(no indicator matched)"),
+    "extract.kind.actual": ("Thực hiện", "Actual"),
+    "extract.kind.estimate": ("Ước thực hiện", "Estimate"),
+    "extract.kind.change": ("Thay đổi", "Change"),
+    "extract.kind.change_per_year": ("Bình quân mỗi năm", "Average a year"),
+    "extract.kind.change_estimate": ("Ước thay đổi", "Estimated change"),
+    "extract.kind.change_per_year_estimate": ("Ước bình quân mỗi năm", "Estimated average a year"),
+    "extract.left_out": (
+        "{n} dòng được chọn thiếu chỉ tiêu, năm hoặc số liệu nên không được lưu.",
+        "{n} ticked rows lack an indicator, a year or a value, so they are not saved.",
+    ),
+    "extract.nothing_ticked": ("Chưa chọn dòng nào để lưu.", "No row is ticked to save."),
+    "extract.refused": (
+        "Các dòng đã chọn có {n} lỗi; sửa trong bảng ở trên rồi xem lại.",
+        "The ticked rows have {n} errors; correct them in the table above and look again.",
+    ),
     "extract.none_found": (
         "Không tìm thấy số liệu nào trong văn bản.",
         "No figures were found in the text.",
