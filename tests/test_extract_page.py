@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import state
 from indicators.store.database import Store
+from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.test_pages_data import page
 
@@ -30,7 +31,7 @@ def paste(at: AppTest, text: str) -> AppTest:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_page_asks_for_a_document_in_both_languages(store: Store, lang: str) -> None:
+def test_the_page_asks_for_a_document_in_both_languages(store: Store, lang: Lang) -> None:
     at = page("extract.py", lang)
     assert not at.exception
     assert at.title[0].value == t("extract.page", lang)

@@ -54,9 +54,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "Tải lên báo cáo (Word .docx, PDF có lớp chữ, văn bản) hoặc dán nội dung. Hệ thống đọc các số liệu; "
         "bạn kiểm tra từng dòng, sửa chỉ tiêu, địa bàn, năm, loại số liệu nếu cần, rồi chọn dòng để lưu. "
         "Không có gì được lưu khi chưa được bạn xác nhận.",
-        "Upload a report (Word .docx, a PDF with a text layer, plain text) or paste its text. The system reads "
-        "its figures; you check each row, correct the indicator, area, year or kind where needed, and choose "
-        "the rows to save. Nothing is saved until you confirm it.",
+        "Upload a report (Word .docx, a PDF with a text layer, plain text) or paste its text. The system "
+        "reads its figures; you check each row, correct the indicator, area, year or kind where needed, "
+        "and choose the rows to save. Nothing is saved until you confirm it.",
     ),
     "extract.source": ("Nguồn", "Source"),
     "extract.source_file": ("Tải tệp lên", "Upload a file"),
@@ -76,7 +76,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reading": ("Đang đọc {name}…", "Reading {name}…"),
     "extract.found": (
         "Tìm thấy {n} số liệu; {ticked} dòng được chọn sẵn (độ tin cậy từ 0,5 và đủ chỉ tiêu, năm).",
-        "{n} figures found; {ticked} rows ticked already (confidence 0.5 or more, with an indicator and year).",
+        "{n} figures found; {ticked} rows ticked already (confidence 0.5 or more, with an indicator and "
+        "year).",
     ),
     "extract.goals_left": (
         "{n} số liệu là mục tiêu (phấn đấu, đến năm …): không nhập ở trang này.",
@@ -85,7 +86,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.accept_all": ("Chọn tất cả", "Accept all"),
     "extract.reject_all": ("Bỏ chọn tất cả", "Reject all"),
     "extract.col.accept": ("Lưu", "Save"),
-    "extract.col.marked": ("Câu trong báo cáo (số liệu trong 【 】)", "Sentence in the report (figure in 【 】)"),
+    "extract.col.marked": (
+        "Câu trong báo cáo (số liệu trong 【 】)",
+        "Sentence in the report (figure in 【 】)",
+    ),
     "extract.col.value": ("Số liệu", "Value"),
     "extract.col.unit": ("Đơn vị", "Unit"),
     "extract.col.indicator": ("Chỉ tiêu", "Indicator"),
