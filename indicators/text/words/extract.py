@@ -81,7 +81,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "extract.goals_left": (
         "{n} số liệu là mục tiêu (phấn đấu, đến năm …): không nhập ở trang này.",
-        "{n} figures are goals (phấn đấu, by the year …): they are not entered on this page.",
+        "{n} figures are goals for a later year: they are not entered on this page.",
     ),
     "extract.accept_all": ("Chọn tất cả", "Accept all"),
     "extract.reject_all": ("Bỏ chọn tất cả", "Reject all"),
@@ -101,7 +101,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Mức chắc chắn của bộ đọc, từ 0 đến 1: dưới 0,5 là chưa chắc, cần kiểm tra kỹ.",
         "How sure the reader is, from 0 to 1: below 0.5 it is unsure and needs a careful check.",
     ),
-    "extract.no_indicator": ("(chưa khớp chỉ tiêu nào)", "(no indicator matched)"),
     "extract.kind.actual": ("Thực hiện", "Actual"),
     "extract.kind.estimate": ("Ước thực hiện", "Estimate"),
     "extract.kind.change": ("Thay đổi", "Change"),
