@@ -118,7 +118,7 @@ def _read(document: Document, current: Dataset, written_year: int, lang: Lang) -
         return kept.found
     with st.status(t("extract.reading", lang).format(name=markup.md(document.name)), expanded=False):
         # .docx and PDF are parsed in a child process under the upload limits: no file stops the server.
-        text = sources.to_text(document.data)
+        text = sources.to_text(document.data, keep_warm=True)
         if isinstance(text, sources.Refused):
             st.error(text.message.text(lang), icon=":material/block:")
             st.stop()

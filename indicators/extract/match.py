@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ def _terms(text: str) -> set[str]:
     return set(_near(text, "sentence"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _near(text: str, side: str) -> dict[str, float]:
     """Each content syllable and pair of the window, weighted by how near the figure it stands.
 
@@ -86,32 +88,52 @@ class Catalogue:
             for row in indicators.itertuples()
         ]
         self.units = [str(u) for u in indicators["unit"]]
+        self.by_code = {e.code: e for e in self.entries}
+        self.index: dict[str, list[int]] = {}
+        for i, entry in enumerate(self.entries):
+            for term in entry.terms:
+                self.index.setdefault(term, []).append(i)
+        self._unit_fits: dict[tuple[str, str], dict[int, float]] = {}
 
     def best(self, figure: Figure, windows: dict[str, str]) -> tuple[str, float]:
         """The best indicator's code and a confidence in [0, 1], or ("", 0) where none fits."""
-        scored: list[tuple[float, str]] = []
-        near = {name: _near(text, name) for name, text in windows.items()}
-        for entry in self.entries:
-            fit = unit_fit(figure, entry)
-            if fit == 0:
-                continue
-            own = {t for name in _OWN for t in near.get(name, {}) if t in entry.terms}
-            if not own:
-                continue  # a name only elsewhere in the sentence names another figure
-            words = sum(
-                _WEIGHTS[name] * sum(w for t, w in found.items() if t in entry.terms)
-                for name, found in near.items()
-            )
-            coverage = 6.0 * len(own) / max(len(entry.terms), 1)
-            scored.append((words + fit + coverage, entry.code))
-        if not scored:
+        fits = self._fits(figure.unit, figure.recipient)
+        words: dict[int, float] = {}
+        own: dict[int, set[str]] = {}
+        # Each word of each window counts for the indicators whose names hold it (an index, not a scan).
+        for name, text in windows.items():
+            weight = _WEIGHTS[name]
+            for term, near in _near(text, name).items():
+                for i in self.index.get(term, ()):
+                    if i in fits:
+                        words[i] = words.get(i, 0.0) + weight * near
+                        if name in _OWN:
+                            own.setdefault(i, set()).add(term)
+        # A name only elsewhere in the sentence names another figure: an indicator needs words of its own.
+        scored = sorted(
+            (
+                (
+                    words[i] + fits[i] + 6.0 * len(terms) / max(len(self.entries[i].terms), 1),
+                    self.entries[i].code,
+                )
+                for i, terms in own.items()
+            ),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < MIN_SCORE:
             return "", 0.0
-        scored.sort(reverse=True)
         top, code = scored[0]
-        if top < MIN_SCORE:
-            return "", 0.0
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         return code, confidence(top, runner_up, figure)
+
+    def _fits(self, unit: str, recipient: str) -> dict[int, float]:
+        """How well each indicator's unit fits a figure's, for those it fits at all; once per unit."""
+        key = (unit, recipient)
+        if key not in self._unit_fits:
+            probe = Figure("", 0, 0, None, unit, recipient=recipient)
+            fits = {i: unit_fit(probe, e) for i, e in enumerate(self.entries)}
+            self._unit_fits[key] = {i: f for i, f in fits.items() if f > 0}
+        return self._unit_fits[key]
 
     def unit_only(self, figure: Figure) -> str:
         """The one indicator the figure's unit names, where exactly one carries it ("16 tiêu chí/xã")."""

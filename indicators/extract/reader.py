@@ -123,7 +123,7 @@ def _indicator(
         return figure
     own = {k: v for k, v in windows.items() if k in ("before", "lead", "after", "after_more")}
     if figure.kind in CHANGES and previous and previous.indicator and not catalogue.best(figure, own)[0]:
-        entry = next(e for e in catalogue.entries if e.code == previous.indicator)
+        entry = catalogue.by_code[previous.indicator]
         if unit_fit(figure, entry) >= 2:
             return replace(figure, indicator=entry.code, confidence=round(previous.confidence * 0.9, 2))
     code, sure = catalogue.best(figure, windows)
@@ -138,7 +138,8 @@ def _when(
 ) -> Figure:
     """The period and kind: a goal, a change, an estimate or an official figure, as the words say."""
     period, year = fig.period(sentence.text, sentence.heading, figure.start, term)
-    value_kind = next((e.value_kind for e in catalogue.entries if e.code == figure.indicator), "")
+    entry = catalogue.by_code.get(figure.indicator)
+    value_kind = entry.value_kind if entry else ""
     summed = value_kind in ("term_total", "change_per_year") or figure.kind == "change_per_year"
     if "-" in period and "H" not in period and not summed:
         period = str(year)  # a level or count is the term's last year's, not a sum over it
