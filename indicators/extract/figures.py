@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -184,7 +185,8 @@ class Units:
 
 def _skip(sentence: str, match: re.Match[str]) -> bool:
     """A date, a document number, a list number, a year or a span of time: no figure."""
-    before, after = sentence[: match.start()], sentence[match.end() :]
+    # End-anchored rules look at the last words only: a search over a long sentence costs its length.
+    before, after = sentence[max(0, match.start() - 60) : match.start()], sentence[match.end() :]
     first, second, third = match.groups()
     if re.match(r"\s*/\s*(?:\d|[^\W\d_])", after) or re.match(r"-[^\W\d_]", after):
         return True  # 19/5/2016, 21/KH-HĐTĐKT, 05-CT/TW
@@ -222,7 +224,9 @@ def _one(sentence: str, match: re.Match[str], units: Units) -> Figure | None:
     if not unit:
         return None
     end = match.end() + reach
-    verb = re.search(r"(đạt|vượt|bằng)\s+$", sentence[: match.start()], re.IGNORECASE)
+    verb = re.search(
+        r"(đạt|vượt|bằng)\s+$", sentence[max(0, match.start() - 12) : match.start()], re.IGNORECASE
+    )
     basis = _BASIS_AFTER.match(sentence, match.end())
     if unit == "%" and verb and basis:
         # "đạt 100% Nghị quyết" on its own: the attainment of the figures before it, not a level.
@@ -249,7 +253,7 @@ def _one(sentence: str, match: re.Match[str], units: Units) -> Figure | None:
         high=high,
         unit_end=end,
     )
-    figure = _around(figure, sentence[: match.start()], sentence[end:])
+    figure = _around(figure, sentence[max(0, match.start() - 120) : match.start()], sentence[end:])
     return figure
 
 
@@ -299,35 +303,32 @@ def _basis(word: str) -> str:
     return ""
 
 
-def printed_alone(figure: Figure) -> bool:
-    """A % that is only the attainment of something else ("đạt 104,3% kế hoạch"), not a level of its own."""
-    before = figure.sentence[: figure.start]
-    return (
-        figure.unit == "%"
-        and bool(re.search(r"(đạt|vượt|bằng)\s*$", before, re.IGNORECASE))
-        and bool(figure.versus in {"NQ", "KH", "DT", "CK", "DA", "GIAO"} and figure.printed_pct is None)
-    )
-
-
 def period(sentence: str, heading: str, start: int, term: tuple[int, int] | None) -> tuple[str, int | None]:
     """The period the words give a figure: its clause's, else its sentence's, else its heading's."""
     clause_start = sentence.rfind(";", 0, start) + 1
     clause_end = sentence.find(";", start)
     clause = sentence[clause_start : clause_end if clause_end >= 0 else len(sentence)]
     for text in (clause, sentence, heading):
-        text = _BASE_PHRASE.sub(" ", text)  # "so với năm 2015" names the base, not the figure's year
-        half = _HALF.search(text)
-        if half and half.group(2):
-            return f"{half.group(2)}-H{1 if half.group(1).lower() == 'đầu' else 2}", int(half.group(2))
-        span = _TERM.search(text)
-        if span and int(span.group(2)) > int(span.group(1)):
-            return f"{span.group(1)}-{span.group(2)}", int(span.group(2))
-        year = _YEAR.search(text)
-        if year:
-            return year.group(1), int(year.group(1))
+        found = _period_in(text)
+        if found is not None:
+            return found
     if term:
         return f"{term[0]}-{term[1]}", term[1]
     return "", None
+
+
+@functools.lru_cache(maxsize=2048)
+def _period_in(text: str) -> tuple[str, int] | None:
+    """The half-year, term or year a piece of text names; each sentence's figures ask the same."""
+    text = _BASE_PHRASE.sub(" ", text)  # "so với năm 2015" names the base, not the figure's year
+    half = _HALF.search(text)
+    if half and half.group(2):
+        return f"{half.group(2)}-H{1 if half.group(1).lower() == 'đầu' else 2}", int(half.group(2))
+    span = _TERM.search(text)
+    if span and int(span.group(2)) > int(span.group(1)):
+        return f"{span.group(1)}-{span.group(2)}", int(span.group(2))
+    year = _YEAR.search(text)
+    return (year.group(1), int(year.group(1))) if year else None
 
 
 def is_estimate(sentence: str, start: int) -> bool:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from indicators.excel import isolation
 from indicators.excel.guard import MB, Limits
+from indicators.extract.parsers import docx_text, pdf_text
 from indicators.text.i18n import Message, Num, msg
 
-MAX_PAGES = 250  # a district's báo cáo runs to tens of pages; a thousand-page file is not one
 MAX_CHARS = 5_000_000
 _DOC_MAGIC = b"\xd0\xcf\x11\xe0"
 # Letters only Vietnamese writes: a text without any of them is in another language.
@@ -109,47 +109,3 @@ def _isolated(reader: object, data: bytes, keep_warm: bool) -> str | Refused:
         key, values = outcome
         return Refused(msg(key, **{k: Num(v) for k, v in values.items()}))
     return str(outcome)
-
-
-def docx_text(data: bytes) -> str | tuple[str, dict[str, float]]:
-    """A .docx's paragraphs and table rows in document order; a row's cells parted by tabs."""
-    import docx  # loaded in the child only
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (ValueError, KeyError, zipfile.BadZipFile) as exc:
-        del exc
-        return ("extract.damaged", {})
-    blocks: list[str] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            blocks.append(item.text)
-        elif isinstance(item, Table):
-            for row in item.rows:
-                cells = [cell.text.strip().replace("\n", " ") for cell in row.cells]
-                blocks.append("\t".join(dict.fromkeys(c for c in cells if c)))
-    return "\n\n".join(b for b in blocks if b.strip())
-
-
-def pdf_text(data: bytes) -> str | tuple[str, dict[str, float]]:
-    """A PDF's text layer, page by page; no layer at all is a scanned document."""
-    import pypdfium2  # loaded in the child only
-
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:
-        return ("extract.damaged", {})
-    try:
-        pages = len(document)
-        if pages > MAX_PAGES:
-            return ("extract.too_many_pages", {"pages": pages, "limit": MAX_PAGES})
-        text = "\n\n".join(document[i].get_textpage().get_text_bounded() for i in range(pages))
-    except pypdfium2.PdfiumError:
-        return ("extract.damaged", {})
-    finally:
-        document.close()
-    if not text.strip():
-        return ("extract.scanned", {})
-    return text.replace("\r\n", "\n")
