@@ -47,7 +47,7 @@ def test_pasted_figures_are_reviewed_and_committed_with_their_sentences(store: S
     table = at.dataframe[0].value
     assert table["value"].tolist() == [3120.5, 1985.0, 1410.0, 42.0]
     assert table["marked"].iloc[0] == (
-        "Năm 2023 tổng giá trị sản xuất ước đạt 【3.120,5 tỷ đồng】, đạt 101,2% kế hoạch."
+        "Năm 2023 tổng giá trị sản xuất ước đạt «3.120,5 tỷ đồng», đạt 101,2% kế hoạch."
     )
     # Words in the cells, not codes: the indicator with its name, the kind as people say it.
     assert table["indicator"].tolist()[:3] == [

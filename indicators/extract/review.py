@@ -19,11 +19,11 @@ COLUMNS = (
 )  # fmt: skip
 KINDS = tuple(k.value for k in ObsKind if k is not ObsKind.TOTAL)
 SURE = 0.5  # a row proposed with less confidence starts unticked: the analyst accepts it by hand
-_OPEN, _CLOSE = "【", "】"  # brackets round the figure in its sentence: a mark that is no colour
+_OPEN, _CLOSE = "«", "»"  # round the figure in its sentence: a mark that is no colour
 
 
 def marked(figure: Figure) -> str:
-    """The sentence with the figure bracketed where it is printed: "… đạt 【2.503,3 tỷ đồng】, …"."""
+    """The sentence with the figure marked where it is printed: "… đạt «2.503,3 tỷ đồng», …"."""
     s, end = figure.sentence, figure.unit_end or figure.end
     return f"{s[: figure.start]}{_OPEN}{s[figure.start : end]}{_CLOSE}{s[end:]}"
 

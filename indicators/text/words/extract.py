@@ -87,8 +87,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reject_all": ("Bỏ chọn tất cả", "Reject all"),
     "extract.col.accept": ("Lưu", "Save"),
     "extract.col.marked": (
-        "Câu trong báo cáo (số liệu trong 【 】)",
-        "Sentence in the report (figure in 【 】)",
+        "Câu trong báo cáo (số liệu trong « »)",
+        "Sentence in the report (figure in « »)",
     ),
     "extract.col.value": ("Số liệu", "Value"),
     "extract.col.unit": ("Đơn vị", "Unit"),
