@@ -9,7 +9,7 @@ import pytest
 
 from indicators.store.database import Store
 from indicators.text.i18n import t
-from tests.support.appserver import DRAWN_JS, serve
+from tests.support.appserver import DRAWN_JS, axe_violations, describe, serious, serve
 from tests.test_browser import SHOTS, open_page
 from tests.test_browser_sign_in import (
     ANALYST,
@@ -58,6 +58,8 @@ def test_a_report_is_uploaded_reviewed_and_saved_with_its_sentences(
         page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
         metrics = [m.split("\n")[-1] for m in page.locator("[data-testid=stMetric]").all_inner_texts()]
         assert metrics == ["3", "0", "0"]  # three rows ticked: three new figures
+        # WCAG 2.1 AA on the page with its table drawn: no serious or critical axe-core violation.
+        assert describe(serious(axe_violations(page))) == []
         # Reject the first row (its tick box), then correct the second row's value.
         grid = page.locator("[data-testid=stDataFrame]").first
         grid.locator("#glide-cell-0-0").wait_for(state="attached", timeout=60_000)  # the grid is drawn
