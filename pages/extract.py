@@ -212,6 +212,9 @@ def main() -> None:
     st.write(t("extract.intro", lang))
     store, current = _open(lang)
     preview_commit.show_flash(KEYS)
+    if current.indicators.empty or current.areas.empty:
+        st.info(t("empty.store", lang))  # no catalogue to match against, no area to give a figure
+        st.stop()
 
     # Load inputs: the document, its area and the year it was written.
     document = _document(lang)

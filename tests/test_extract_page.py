@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import io
+from pathlib import Path
 
 import pypdfium2
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
+from indicators.core.model import Dataset
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.test_pages_data import page
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TEXT = (
     "Năm 2023 tổng giá trị sản xuất ước đạt 3.120,5 tỷ đồng, đạt 101,2% kế hoạch.\n\n"
@@ -97,3 +101,23 @@ def test_a_scanned_pdf_is_a_sentence_and_changes_nothing(store: Store) -> None:
     assert not at.exception
     assert [e.value for e in at.error] == [t("extract.scanned", "en")]
     assert store.current_version() == 1
+
+
+def test_the_page_is_in_the_navigation_for_analysts(store: Store) -> None:
+    from bench.dashboard import go_to
+    from tests.support import sessions
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[state.LANG_KEY] = "en"
+    sessions.sign_in(at, "lan", "analyst")
+    go_to(at, "pages/extract.py")
+    at.run()
+    assert not at.exception
+    assert [x.value for x in at.title] == [t("extract.page", "en")]
+
+
+def test_an_empty_store_gets_a_sentence(store: Store) -> None:
+    store.commit(Dataset.empty(), account="test", note="empty")
+    at = page("extract.py")
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("empty.store", "vi")]
