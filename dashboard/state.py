@@ -38,6 +38,22 @@ ENTER_EDITS_KEY = "enter_edits"  # the grid's key → indicator code → column 
 ENTER_SHOWN_KEY = "enter_shown"  # (the editor's key, the rows it shows)
 ENTER_NOTE_WIDGET = "enter_note"
 ENTER_COMMIT_WIDGET = "enter_commit"
+# The page that reads figures out of a báo cáo (pages/extract.py).
+EXTRACT_NONCE_KEY = "extract_nonce"  # bumped after a commit so the uploader and paste box start empty
+EXTRACT_READING_KEY = "extract_reading"  # the document read: its sha256, data version, year, figures
+EXTRACT_FLASH_KEY = "extract_flash"
+EXTRACT_BULK_KEY = "extract_bulk"  # (accept all or reject all, how many times chosen)
+EXTRACT_SOURCE_WIDGET = "extract_source"
+EXTRACT_FILE_WIDGET = "extract_file"  # + the nonce
+EXTRACT_PASTE_FORM = "extract_paste_form"
+EXTRACT_PASTE_WIDGET = "extract_paste"  # + the nonce
+EXTRACT_AREA_WIDGET = "extract_area"
+EXTRACT_YEAR_WIDGET = "extract_year"
+EXTRACT_TABLE_WIDGET = "extract_table"  # + the document, area, year and bulk choice
+EXTRACT_ACCEPT_ALL = "extract_accept_all"
+EXTRACT_REJECT_ALL = "extract_reject_all"
+EXTRACT_NOTE_WIDGET = "extract_note"
+EXTRACT_COMMIT_WIDGET = "extract_commit"
 HISTORY_PENDING_KEY = "history_pending_rollback"  # the version a rollback waits to be confirmed for
 HISTORY_FLASH_KEY = "history_flash"
 HISTORY_VIEW_WIDGET = "history_view"
@@ -70,6 +86,8 @@ VERSION_KEY = "data_version"
 SIGNED_IN_KEYS = (
     UPLOAD_CHECK_KEY,
     UPLOAD_FLASH_KEY,
+    EXTRACT_READING_KEY,
+    EXTRACT_FLASH_KEY,
     HISTORY_PENDING_KEY,
     HISTORY_FLASH_KEY,
     HISTORY_PAIR_KEY,

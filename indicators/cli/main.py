@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from indicators.cli import awards_commands, data_commands, report_commands, round_commands
+from indicators.cli import awards_commands, data_commands, extract_command, report_commands, round_commands
 from indicators.cli.output import COMMANDS, emit, people
 from indicators.cli.parser import InputError, UsageError, build_parser
 from indicators.store.database import Store, StoreError
@@ -22,6 +22,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     **report_commands.ACTIONS,
     **awards_commands.ACTIONS,
     **round_commands.ACTIONS,
+    **extract_command.ACTIONS,
 }
 
 __all__ = ["build_parser", "main"]

@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     awards_commands.add_parser(sub)
     add_round_commands(sub, _Parser)
+    from indicators.cli import extract_command  # its own module; it imports this one's errors
+
+    extract_command.register(sub)
     return parser
 
 

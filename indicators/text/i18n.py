@@ -19,13 +19,14 @@ from indicators.text.words import (
     columns,
     comparison,
     data,
+    extract,
     gate,
     narrative,
     pages,
     phrase,
     report,
-    rounds,
     rollup,
+    rounds,
     standing,
     store,
     updates,
@@ -51,6 +52,7 @@ _GROUPS = (
     awards,
     rounds,
     rollup,
+    extract,
 )
 
 

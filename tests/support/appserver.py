@@ -40,9 +40,10 @@ PAGES: dict[str, str] = {
     "du-lich": "page.tourism",
     "cap-nhat-so-lieu": "page.upload",
     "nhap-so-lieu": "page.enter",
+    "doc-so-lieu-bao-cao": "extract.page",
     "lich-su-phien-ban": "page.history",
 }
-SIGN_IN_PAGES = {"cap-nhat-so-lieu", "nhap-so-lieu", "lich-su-phien-ban"}
+SIGN_IN_PAGES = {"cap-nhat-so-lieu", "nhap-so-lieu", "doc-so-lieu-bao-cao", "lich-su-phien-ban"}
 # axe-core, installed from package.json by `npm ci`.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The one wait for a drawn page, shared with the benchmarks; some pages have no chart (sign-in, a

@@ -1,0 +1,123 @@
+"""The page "Đọc số liệu từ báo cáo": paste or upload, review the rows, commit them as a version."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import state
+from indicators.core.model import Dataset
+from indicators.store.database import Store
+from indicators.text.fmt import Lang
+from indicators.text.i18n import t
+from tests.test_pages_data import page
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TEXT = (
+    "Năm 2023 tổng giá trị sản xuất ước đạt 3.120,5 tỷ đồng, đạt 101,2% kế hoạch.\n\n"
+    "Năm 2023 tổng diện tích chè 1.985 ha, trong đó chè kinh doanh 1.410 ha.\n\n"
+    "Toàn huyện có 42 trường học."
+)
+
+
+def paste(at: AppTest, text: str) -> AppTest:
+    at = at.radio(key=state.EXTRACT_SOURCE_WIDGET).set_value("paste").run()
+    at.text_area(key=f"{state.EXTRACT_PASTE_WIDGET}_0").input(text)
+    return at.button(key=f"FormSubmitter:{state.EXTRACT_PASTE_FORM}-{t('extract.read', 'vi')}").click().run()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_page_asks_for_a_document_in_both_languages(store: Store, lang: Lang) -> None:
+    at = page("extract.py", lang)
+    assert not at.exception
+    assert at.title[0].value == t("extract.page", lang)
+    assert at.radio(key=state.EXTRACT_SOURCE_WIDGET).options == [
+        t("extract.source_file", lang),
+        t("extract.source_paste", lang),
+    ]
+
+
+def test_pasted_figures_are_reviewed_and_committed_with_their_sentences(store: Store) -> None:
+    at = paste(page("extract.py"), TEXT)
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table["value"].tolist() == [3120.5, 1985.0, 1410.0, 42.0]
+    assert table["marked"].iloc[0] == (
+        "Năm 2023 tổng giá trị sản xuất ước đạt «3.120,5 tỷ đồng», đạt 101,2% kế hoạch."
+    )
+    # Words in the cells, not codes: the indicator with its name, the kind as people say it.
+    assert table["indicator"].tolist()[:3] == [
+        "GTSX · Tổng giá trị sản xuất",
+        "TEA_AREA · Tổng diện tích chè",
+        "TEA_COMMERCIAL · Diện tích chè kinh doanh",
+    ]
+    assert table["kind"].tolist()[:3] == ["Ước thực hiện", "Thực hiện", "Thực hiện"]
+    # The schools' sentence names no year: proposed, but not ticked.
+    assert table["accept"].tolist() == [True, True, True, False]
+    assert at.caption[0].value.startswith("Tìm thấy 4 số liệu; 3 dòng được chọn sẵn")
+    at = at.button(key=state.EXTRACT_COMMIT_WIDGET).click().run()
+    assert not at.exception
+    assert store.current_version() == 2
+    version = store.versions().iloc[-1]
+    assert version["file_name"] == t("extract.pasted_name", "vi")
+    assert version["sha256"] == hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
+    obs = store.load().observations
+    gtsx = obs[(obs.code == "GTSX") & (obs.year == 2023)].iloc[0]
+    assert (gtsx.value, gtsx.kind, gtsx.area) == (3120.5, "estimate", "106")
+    assert gtsx.quote == "Năm 2023 tổng giá trị sản xuất ước đạt 3.120,5 tỷ đồng, đạt 101,2% kế hoạch."
+    assert not ((obs.code == "SCHOOLS") & (obs.value == 42.0)).any()
+
+
+def test_reject_all_leaves_nothing_to_save_and_accept_all_ticks_every_row(store: Store) -> None:
+    at = paste(page("extract.py"), TEXT)
+    at = at.button(key=state.EXTRACT_REJECT_ALL).click().run()
+    assert at.dataframe[0].value["accept"].tolist() == [False] * 4
+    assert [i.value for i in at.info] == [t("extract.nothing_ticked", "vi")]
+    at = at.button(key=state.EXTRACT_ACCEPT_ALL).click().run()
+    assert at.dataframe[0].value["accept"].tolist() == [True] * 4
+    # The schools' row has no year: said, and left out of what would be saved.
+    assert [w.value for w in at.warning] == [t("extract.left_out", "vi").format(n="1")]
+    assert store.current_version() == 1
+
+
+def test_a_scanned_pdf_is_a_sentence_and_changes_nothing(store: Store) -> None:
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    at = page("extract.py", "en")
+    at.file_uploader(key=f"{state.EXTRACT_FILE_WIDGET}_0").set_value(
+        ("scan.pdf", buffer.getvalue(), "application/pdf")
+    )
+    at = at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("extract.scanned", "en")]
+    assert store.current_version() == 1
+
+
+def test_the_page_is_in_the_navigation_for_analysts(store: Store) -> None:
+    from bench.dashboard import go_to
+    from tests.support import sessions
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[state.LANG_KEY] = "en"
+    sessions.sign_in(at, "lan", "analyst")
+    go_to(at, "pages/extract.py")
+    at.run()
+    assert not at.exception
+    assert [x.value for x in at.title] == [t("extract.page", "en")]
+
+
+def test_an_empty_store_gets_a_sentence(store: Store) -> None:
+    store.commit(Dataset.empty(), account="test", note="empty")
+    at = page("extract.py")
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("empty.store", "vi")]
