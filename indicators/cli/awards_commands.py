@@ -18,6 +18,7 @@ import pandas as pd
 from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import check as awards_check
 from indicators.awards import counts as awards_counts
+from indicators.cli import awards_cycle_commands
 from indicators.cli.output import emit, read_file, write_file
 from indicators.cli.parser import LANGS, InputError, Subcommands, UsageError
 from indicators.core.selection import span
@@ -74,6 +75,7 @@ def add_parser(sub: Subcommands) -> None:
     a.add_argument("--area", required=True, help="mã địa bàn (gồm các địa bàn trực thuộc)")
     a.add_argument("--format", choices=("table", "csv"), default="table")
     a.add_argument("--lang", choices=LANGS, default="vi")
+    awards_cycle_commands.add_parsers(group)
 
 
 def _account(name: str | None) -> str:
@@ -192,8 +194,12 @@ def _check(args: argparse.Namespace, store: Store) -> int:
     if not proposals.ok:
         raise InputError("; ".join(m.text(args.lang) for m in proposals.errors))
     register_rows = register.read(store)
+    if registrations is None:
+        held = awards_cycle_commands.registrations_for(store, proposals.rows)
+        if held is not None:
+            print(t("awards.cycle.from_store", args.lang).format(n=len(held)))
     found = awards_check.check(
-        proposals.rows, register_rows, catalogue, registrations.rows if registrations is not None else None
+        proposals.rows, register_rows, catalogue, registrations.rows if registrations is not None else held
     )
     for message in award_words.findings(catalogue, found):
         print(message.text(args.lang))
@@ -229,6 +235,7 @@ SUBCOMMANDS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
     "check": _check,
     "counts": _counts,
     "letter": _letter,
+    **awards_cycle_commands.SUBCOMMANDS,
 }
 
 

@@ -1,4 +1,4 @@
-"""The register's tables (revision 0008_awards_register), put on the store's metadata by database.py."""
+"""The register's tables (0008_awards_register) and the yearly cycle's (0010_awards_cycle)."""
 
 from __future__ import annotations
 
@@ -39,3 +39,46 @@ def define(metadata: MetaData, moment: TypeEngine) -> tuple[Table, Table]:
         Column("rows", Integer, nullable=False),
     )
     return records, exports
+
+
+def _recipient() -> list[Column]:
+    """Who a registration or proposal is about, in the register's own columns."""
+    return [
+        Column("year", Integer, nullable=False, index=True),
+        Column("award", String(64), nullable=False),
+        Column("recipient_kind", String(16), nullable=False),
+        Column("name", String(300), nullable=False),
+        Column("unit", String(300), nullable=False),
+        Column("area", String(64), nullable=False),
+    ]
+
+
+def define_cycle(metadata: MetaData, moment: TypeEngine) -> tuple[Table, Table]:
+    """award_registrations (targets registered at a year's start) and award_proposals (year-end
+    proposals, the council's result on each, and the decision that gave the award)."""
+    registrations = Table(
+        "award_registrations",
+        metadata,
+        Column("row_id", Integer, primary_key=True, autoincrement=True),
+        *_recipient(),
+        Column("account", String(64), nullable=False),
+        Column("created_at", moment, nullable=False),
+        Column("file_name", String(500), nullable=False),
+    )
+    proposals = Table(
+        "award_proposals",
+        metadata,
+        Column("row_id", Integer, primary_key=True, autoincrement=True),
+        *_recipient(),
+        Column("achievement", Text, nullable=False),
+        Column("account", String(64), nullable=False),
+        Column("created_at", moment, nullable=False),
+        Column("file_name", String(500), nullable=False),
+        Column("result", String(16), nullable=True),  # None: not yet considered | accepted | rejected
+        Column("result_note", Text, nullable=False, server_default=""),
+        Column("result_by", String(64), nullable=True),
+        Column("result_at", moment, nullable=True),
+        Column("decision_no", String(100), nullable=True),
+        Column("register_version", Integer, nullable=True),
+    )
+    return registrations, proposals

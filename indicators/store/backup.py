@@ -48,6 +48,8 @@ LATER_TABLES: dict[str, str] = {
     "report_rounds": "0009_reporting_rounds",
     "submissions": "0009_reporting_rounds",
     "figure_locks": "0009_reporting_rounds",
+    "award_registrations": "0010_awards_cycle",
+    "award_proposals": "0010_awards_cycle",
 }
 _ROW_ID_TABLES = (
     "narrative_sections",
@@ -56,6 +58,8 @@ _ROW_ID_TABLES = (
     "report_rounds",
     "submissions",
     "figure_locks",
+    "award_registrations",
+    "award_proposals",
 )
 _SEQUENCES = {
     "versions": "version",

@@ -213,6 +213,7 @@ report_settings = Table(
 )
 # The emulation and commendation register: restored by a rollback with the narrative.
 award_records, award_exports = award_tables.define(metadata, UtcDateTime())
+award_registrations, award_proposals = award_tables.define_cycle(metadata, UtcDateTime())
 TEXT_TABLES: tuple[Table, ...] = (narrative_sections, report_settings, award_records)
 
 

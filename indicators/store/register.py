@@ -62,12 +62,25 @@ def _keys(frame: pd.DataFrame) -> pd.Series:
     return frame[list(SAME_AWARD)].astype(str).agg("\x1f".join, axis=1)
 
 
-def _plan(rows: pd.DataFrame) -> versioned_texts.Plan:
+def plan_rows(rows: pd.DataFrame) -> versioned_texts.Plan:
+    """The plan that adds `rows` (the register's columns) as they are."""
     records = [
         {c: (v.item() if hasattr(v, "item") else v) for c, v in zip(COLUMNS, row, strict=True)}
         for row in rows[list(COLUMNS)].itertuples(index=False)
     ]
     return {award_records.name: (records, [])}
+
+
+def refuse_held(conn: Connection, rows: pd.DataFrame) -> None:
+    """Refuse, naming their decisions, rows the register holds now (same decision, award, recipient)."""
+    current = versioned_texts.current_rows(conn, award_records)
+    held = pd.DataFrame([r[1:] for r in current], columns=[c.name for c in award_records.columns][1:-2])
+    if len(held):
+        twice = rows[_keys(rows).isin(set(_keys(held)))]
+        if len(twice):
+            raise RegisterError(
+                msg("awards.err.already_held", n=Num(len(twice)), decisions=", ".join(twice["decision_no"]))
+            )
 
 
 def add(store: Store, rows: pd.DataFrame, account: str, file_name: str = "") -> CommitResult:
@@ -80,19 +93,8 @@ def add(store: Store, rows: pd.DataFrame, account: str, file_name: str = "") -> 
         return CommitResult(None, 0, 0)
 
     def plan(conn: Connection) -> versioned_texts.Plan:
-        current = versioned_texts.current_rows(conn, award_records)
-        held = pd.DataFrame([r[1:] for r in current], columns=[c.name for c in award_records.columns][1:-2])
-        if len(held):
-            twice = rows[_keys(rows).isin(set(_keys(held)))]
-            if len(twice):
-                raise RegisterError(
-                    msg(
-                        "awards.err.already_held",
-                        n=Num(len(twice)),
-                        decisions=", ".join(twice["decision_no"]),
-                    )
-                )
-        return _plan(rows)
+        refuse_held(conn, rows)
+        return plan_rows(rows)
 
     result = store.commit_texts(plan, account, note=file_name, action="awards")
     return CommitResult(result.version, len(rows), 0)

@@ -61,6 +61,60 @@ WORDS: dict[str, tuple[str, str]] = {
         "Dòng {row}: {column} dài quá {limit} ký tự.",
         "Row {row}: {column} is longer than {limit} characters.",
     ),
+    # The yearly cycle: registrations, proposals, the council's result, the decision.
+    "awards.err.twice": (
+        "Dòng {row}: trùng với dòng {first} (cùng người hoặc tập thể, cùng danh hiệu, cùng năm).",
+        "Row {row}: the same as row {first} (the same recipient, title and year).",
+    ),
+    "awards.cycle.registrations_held": (
+        "Đã có {n} đăng ký này cho năm {year}; không ghi gì.",
+        "{n} of these registrations for {year} are already held; nothing was written.",
+    ),
+    "awards.cycle.proposals_held": (
+        "Đã có {n} đề nghị này cho năm {year}; không ghi gì.",
+        "{n} of these proposals for {year} are already held; nothing was written.",
+    ),
+    "awards.cycle.bad_result": (
+        "Kết quả “{result}” không hợp lệ; ghi “accepted” (được chấp thuận) "
+        "hoặc “rejected” (không được chấp thuận).",
+        "The result “{result}” is not valid; write “accepted” or “rejected”.",
+    ),
+    "awards.cycle.unknown_proposal": (
+        "Không có đề nghị số {ids}; không ghi gì.",
+        "There is no proposal number {ids}; nothing was written.",
+    ),
+    "awards.cycle.already_decided": (
+        "Đề nghị số {ids} đã có quyết định khen thưởng; không ghi gì.",
+        "Proposal number {ids} already has an award decision; nothing was written.",
+    ),
+    "awards.cycle.nothing_accepted": (
+        "Chưa có đề nghị nào năm {year} được Hội đồng chấp thuận mà chưa có quyết định; không ghi gì.",
+        "No proposal of {year} is accepted by the council and still without a decision; nothing was written.",
+    ),
+    "awards.cycle.stored": (
+        "Đã ghi {n} dòng {what} năm {years}.",
+        "Stored {n} {what} rows for {years}.",
+    ),
+    "awards.cycle.registrations": ("đăng ký thi đua", "emulation registration"),
+    "awards.cycle.proposals": ("đề nghị khen thưởng", "award proposal"),
+    "awards.cycle.result_recorded": (
+        "Đã ghi kết quả của Hội đồng cho {n} đề nghị.",
+        "The council's result recorded for {n} proposals.",
+    ),
+    "awards.cycle.decided": (
+        "Quyết định {number}: đã ghi {n} lượt khen thưởng vào sổ, phiên bản {version}.",
+        "Decision {number}: {n} awards written into the register, version {version}.",
+    ),
+    "awards.cycle.from_store": (
+        "Đối chiếu với {n} đăng ký thi đua trong kho dữ liệu.",
+        "Checked against {n} emulation registrations in the store.",
+    ),
+    "awards.result.none": ("chưa xét", "not yet considered"),
+    "awards.result.accepted": ("được chấp thuận", "accepted"),
+    "awards.result.rejected": ("không được chấp thuận", "rejected"),
+    "awards.col.id": ("Số đề nghị", "Proposal number"),
+    "awards.col.result": ("Kết quả của Hội đồng", "The council's result"),
+    "awards.col.result_note": ("Ghi chú", "Note"),
     # Recipient kinds and the template's columns.
     "awards.kind.person": ("cá nhân", "a person"),
     "awards.kind.collective": ("tập thể", "a collective"),
