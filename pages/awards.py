@@ -10,11 +10,12 @@ from dashboard.cache import per_version
 from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import check as awards_check
 from indicators.awards import counts as awards_counts
+from indicators.awards import privacy
 from indicators.charts import awards as award_charts
 from indicators.core.model import Dataset
 from indicators.excel import awards_sheet
 from indicators.excel.writer import csv_safe
-from indicators.store import register
+from indicators.store import accounts, register
 from indicators.text import award_words, commendations
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -73,9 +74,23 @@ def form_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )
 
 
-def named_list(rows: pd.DataFrame, lang: Lang, area: str) -> None:
-    """The named list, for analysts and admins only; its download is logged with the account."""
+def own_area(account: str) -> str | None:
+    """The area the signed-in editor's names are held to; None for an account held to none."""
+    found = accounts.account(state.store(), account) if account else None
+    return found.area if found is not None else None
+
+
+def named_list(rows: pd.DataFrame, data: Dataset, lang: Lang, area: str) -> None:
+    """The named list of the editor's own area, for analysts and admins only; its download is logged."""
     st.subheader(t("awards.page.names", lang))
+    account = auth.current()[0]
+    own = own_area(account)
+    rows = privacy.named_rows(rows, data.areas, own)
+    if own:
+        label = computed.area_labels(data, lang).get(own, own)
+        st.caption(t("awards.names.own_area", lang).format(area=label))
+    else:
+        st.caption(t("awards.names.every_area", lang))
     catalogue = awards_catalogue.load()
     # One person's or one unit's history: every year's awards of the names or units holding the words.
     wanted = st.text_input(t("awards.page.history", lang), key="awards_history").strip().casefold()
@@ -89,7 +104,6 @@ def named_list(rows: pd.DataFrame, lang: Lang, area: str) -> None:
         recipient_kind=[t(f"awards.kind.{k}", lang) for k in rows["recipient_kind"]],
     ).rename(columns={c: t(f"awards.col.{c}", lang) for c in rows.columns})
     st.dataframe(shown, hide_index=True)
-    account = auth.current()[0]
     st.download_button(
         t("awards.page.download", lang),
         csv_safe(shown).to_csv(index=False).encode("utf-8-sig"),
@@ -201,7 +215,7 @@ else:
     st.dataframe(form_table(table, lang), hide_index=True)
 report_totals(data, lang)
 if auth.can_edit():
-    named_list(chosen, lang, area)
+    named_list(chosen, data, lang, area)
     proposals_check(rows, lang)
     upload(lang)
 else:

@@ -249,3 +249,27 @@ def test_a_refused_import_writes_nothing(
     book.save(path)
     code, out, err = run(["awards", "import", str(path), "--account", "canbo"], capsys)
     assert (code, out) == (0, f"Đã ghi 1 dòng khen thưởng vào sổ: phiên bản {before + 1}.\n")
+
+
+def test_an_analyst_of_one_commune_reads_only_its_names(
+    filled: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    accounts.add_user(filled, "binhlu", "analyst", PASSWORD, area="03390")
+    code, out, _err = run(["awards", "list", "--year", "2023", "--user", "binhlu", "--format", "csv"], capsys)
+    assert code == 0
+    assert sorted(line.split(",")[5] for line in out.splitlines()[1:]) == [f"Người LĐ {i}" for i in range(4)]
+    assert register.exports(filled)[["account", "rows"]].values.tolist() == [["binhlu", 4]]
+    # Another commune's list: its counts, never its names, and nothing logged.
+    argv = ["awards", "list", "--year", "2023", "--area", "03405", "--user", "binhlu", "--format", "csv"]
+    code, out, err = run(argv, capsys)
+    assert code == 0
+    assert "Người" not in out
+    assert out.splitlines()[1:] == ["cấp cơ sở,Chiến sĩ thi đua cơ sở,cá nhân,2023,2"]
+    assert "chỉ xem được tên trong địa bàn 03390" in err
+    assert len(register.exports(filled)) == 1
+    path = proposals(tmp_path, [[2024, "Lao động tiên tiến", "cá nhân", "Lò Văn D", "Đơn vị", "03405"]])
+    argv = ["awards", "letter", path, "--area", "03405", "--year", "2024", "--user", "binhlu"]
+    code, _out, err = run([*argv, "--format", "docx", "--out", str(tmp_path / "tt.docx")], capsys)
+    assert code == 2 and "chỉ lập tờ trình cho địa bàn 03390" in err
+    assert not (tmp_path / "tt.docx").exists() and len(register.exports(filled)) == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.store import register
+from indicators.store import accounts, register
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -96,3 +96,29 @@ def test_an_empty_register_says_missing_data_and_keeps_the_report_totals(store: 
     assert not at.exception
     assert [i.value for i in at.info] == [t("awards.page.empty", "vi")]
     assert t("awards.page.report_totals", "vi") in [s.value for s in at.subheader]
+
+
+def test_an_analyst_of_one_commune_sees_only_its_names(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    accounts.add_user(filled, "binhlu", "analyst", "mot-mat-khau-du-dai-2024!", area="03390")
+    at = page("vi", "binhlu", "analyst")
+    assert not at.exception
+    named = at.dataframe[-1].value
+    assert set(named[t("awards.col.area", "vi")]) == {"03390"}
+    assert len(named) == 1 + 3 + 4 + 2  # the Bình Lư rows of every year, none of Tả Lèng
+    assert "Người CS" not in everything_shown(at)
+    assert t("awards.names.own_area", "vi").split("(")[0] in everything_shown(at)
+    # Tả Lèng chosen: its counts are drawn, its names are not.
+    at = at.selectbox(key="awards_area").select("03405").run()
+    assert not at.exception
+    assert at.dataframe[-1].value.empty
+    assert "Người CS" not in everything_shown(at) and "Trường TH Tả Lèng" not in everything_shown(at)
+    assert at.dataframe[0].value[t("awards.page.total", "vi")].sum() == 8
+
+
+def test_an_analyst_without_an_area_is_told_they_see_every_area(filled: Store) -> None:
+    at = page("vi", "lan", "analyst")
+    assert not at.exception
+    assert t("awards.names.every_area", "vi") in [c.value for c in at.caption]

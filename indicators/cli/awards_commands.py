@@ -3,7 +3,9 @@
 Rights at the command line: the operator who runs it holds the store, so the command cannot stop
 them; it still speaks for an account. A named list (`awards list`) is shown only with `--user NAME`
 naming an analyst or admin account, and every such list is logged with that account and the time.
-Without it, or for a viewer, the list gives counts, never names (names are personal data).
+Without it, or for a viewer, the list gives counts, never names (names are personal data). An
+editor held to an area reads the names of that area and the units under it only; one held to no
+area reads every area's, as the operator does (indicators/awards/privacy.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pandas as pd
 from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import check as awards_check
 from indicators.awards import counts as awards_counts
+from indicators.awards import privacy
 from indicators.cli import awards_cycle_commands
 from indicators.cli.output import emit, read_file, write_file
 from indicators.cli.parser import LANGS, InputError, Subcommands, UsageError
@@ -122,6 +125,12 @@ def _may_see_names(store: Store, user: str | None) -> bool:
     return found is not None and Role(found.role).can_edit()
 
 
+def _own_area(store: Store, user: str) -> str | None:
+    """The area an editor's names are held to; None for an account held to none (every area)."""
+    found = accounts.account(store, user)
+    return found.area if found is not None else None
+
+
 def _counts_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Counts with their words put on last, for people or CSV."""
     catalogue = awards_catalogue.load()
@@ -144,16 +153,29 @@ def _print(frame: pd.DataFrame, output_format: str, lang: Lang) -> None:
     sys.stdout.write(emit(frame, output_format))
 
 
+def _names_refused(args: argparse.Namespace, store: Store) -> bool:
+    """True, having said why, when the list gives counts: no rights, or an area outside the account's."""
+    if not _may_see_names(store, args.user):
+        if args.user:
+            print(t("awards.cli.no_rights", args.lang).format(user=args.user), file=sys.stderr)
+        return True
+    own = _own_area(store, args.user)
+    if privacy.asked_outside(store.load().areas, own, args.area):
+        words = t("awards.names.outside", args.lang)
+        print(words.format(user=args.user, area=own, asked=args.area), file=sys.stderr)
+        return True
+    return False
+
+
 def _list(args: argparse.Namespace, store: Store) -> int:
     rows = register.read(store)
     areas = _areas(store, args.area)
     rows = rows[(rows["year"] == args.year) & (rows["area"].isin(areas) if areas is not None else True)]
-    if not _may_see_names(store, args.user):
-        if args.user:
-            print(t("awards.cli.no_rights", args.lang).format(user=args.user), file=sys.stderr)
+    if _names_refused(args, store):
         table = awards_counts.counts(rows, awards_catalogue.load(), [args.year])
         _print(_counts_table(table, args.lang), args.format, args.lang)
         return 0
+    rows = privacy.named_rows(rows, store.load().areas, _own_area(store, args.user))
     catalogue = awards_catalogue.load()
     named = rows.assign(
         award=[award_words.award_name(catalogue, c, args.lang) for c in rows["award"]],
@@ -219,6 +241,10 @@ def _letter(args: argparse.Namespace, store: Store) -> int:
     data = store.load()
     if args.area not in set(data.areas["code"]):
         raise UsageError(f"không có địa bàn '{args.area}'")
+    own = _own_area(store, args.user)
+    if privacy.asked_outside(data.areas, own, args.area):
+        words = t("awards.names.letter_outside", args.lang)
+        raise UsageError(words.format(user=args.user, area=own, asked=args.area))
     filled = proposal_letter.context(proposals.rows, catalogue, data, args.area, args.year, args.lang)
     write_file(args.out, proposal_letter.letter_bytes(filled, args.format))
     register.record_export(

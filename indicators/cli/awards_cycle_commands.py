@@ -17,6 +17,7 @@ import pandas as pd
 
 from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import counts as awards_counts
+from indicators.awards import privacy
 from indicators.cli.output import emit, read_file
 from indicators.cli.parser import LANGS, InputError, Subcommands, UsageError
 from indicators.excel import awards_cycle_sheet
@@ -111,8 +112,7 @@ def _proposals(args: argparse.Namespace, store: Store) -> int:
         counted.columns = [t("awards.col.result", lang), t("awards.col.count", lang)]
         sys.stdout.write(emit(counted, args.format))
         return 0
-    if user.area:
-        found = found[found["area"].isin(awards_counts.within(store.load().areas, user.area))]
+    found = privacy.named_rows(found, store.load().areas, user.area)
     catalogue = awards_catalogue.load()
     shown = found.assign(
         award=[award_words.award_name(catalogue, c, lang) for c in found["award"]],

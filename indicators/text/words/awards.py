@@ -115,6 +115,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "awards.col.id": ("Số đề nghị", "Proposal number"),
     "awards.col.result": ("Kết quả của Hội đồng", "The council's result"),
     "awards.col.result_note": ("Ghi chú", "Note"),
+    # Names only in one's own area.
+    "awards.names.outside": (
+        "Tài khoản “{user}” chỉ xem được tên trong địa bàn {area} và các đơn vị trực thuộc; "
+        "địa bàn {asked} chỉ hiện số lượt.",
+        "The account “{user}” reads names only in the area {area} and the units under it; "
+        "the area {asked} shows counts only.",
+    ),
+    "awards.names.own_area": (
+        "Danh sách có tên chỉ gồm địa bàn của tài khoản ({area}) và các đơn vị trực thuộc.",
+        "The named list holds only the account's own area ({area}) and the units under it.",
+    ),
+    "awards.names.every_area": (
+        "Tài khoản chưa gắn với địa bàn nên xem được danh sách có tên của mọi địa bàn, "
+        "như người giữ kho dữ liệu.",
+        "The account is held to no area, so it reads the named lists of every area, "
+        "as the store's keeper does.",
+    ),
+    "awards.names.letter_outside": (
+        "Tài khoản “{user}” chỉ lập tờ trình cho địa bàn {area} và các đơn vị trực thuộc, không cho {asked}.",
+        "The account “{user}” writes letters only for the area {area} and the units under it, "
+        "not for {asked}.",
+    ),
     # Recipient kinds and the template's columns.
     "awards.kind.person": ("cá nhân", "a person"),
     "awards.kind.collective": ("tập thể", "a collective"),
