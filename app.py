@@ -92,6 +92,7 @@ domains = domain_pages.nav_pages(lang)
 editing = [
     ("pages/upload.py", "page.upload", ":material/upload_file:", "cap-nhat-so-lieu"),
     ("pages/enter.py", "page.enter", ":material/edit_note:", "nhap-so-lieu"),
+    ("pages/award_entry.py", "awards.grid.title", ":material/military_tech:", "nhap-khen-thuong"),
     ("pages/extract.py", "extract.page", ":material/document_scanner:", "doc-so-lieu-bao-cao"),
     ("pages/history.py", "page.history", ":material/history:", "lich-su-phien-ban"),
     ("pages/reporting_status.py", "rounds.page_title", ":material/fact_check:", "tinh-hinh-bao-cao"),

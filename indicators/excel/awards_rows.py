@@ -161,18 +161,19 @@ def _duplicates(rows: list[tuple[int, dict[str, object]]]) -> list[Message]:
     return errors
 
 
-def check_rows(cells: list[dict[str, object]], catalogue: Catalogue) -> Checked:
-    """The rows of a list (column → cell, in sheet order) checked against the catalogue."""
+def check_rows(cells: list[dict[str, object]], catalogue: Catalogue, first_row: int = FIRST_ROW) -> Checked:
+    """The rows of a list (column → cell, in sheet order) checked against the catalogue; `first_row` is
+    the number people see on the first (a sheet's row 2 under its header, a grid's row 1)."""
     if not cells:
         return Checked(pd.DataFrame(columns=list(COLUMNS)), [msg("awards.err.empty")])
     awards, kinds = _award_words(catalogue), _kind_words()
     good: list[tuple[int, dict[str, object]]] = []
     errors: list[Message] = []
     for i, row_cells in enumerate(cells):
-        values, found = _row(FIRST_ROW + i, row_cells, awards, kinds)
+        values, found = _row(first_row + i, row_cells, awards, kinds)
         errors += found
         if values is not None:
-            good.append((FIRST_ROW + i, values))
+            good.append((first_row + i, values))
     errors += _duplicates(good)
     if errors:
         return Checked(pd.DataFrame(columns=list(COLUMNS)), errors)

@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from indicators.store import versioned_texts
+from indicators.store import scope, versioned_texts
 from indicators.store.database import CommitResult, Store, award_exports, award_records, versions
 from indicators.text.i18n import MessageError, Num, msg
 
@@ -86,13 +86,15 @@ def refuse_held(conn: Connection, rows: pd.DataFrame) -> None:
 def add(store: Store, rows: pd.DataFrame, account: str, file_name: str = "") -> CommitResult:
     """Add `rows` (already checked) to the register as one new version.
 
-    Rows the register already holds (the same decision, award and recipient) are refused, all of
-    them named by their decision, and nothing is written.
+    Rows the register already holds (the same decision, award and recipient), and rows outside the
+    account's area, are refused, all of them named, and nothing is written.
     """
     if rows.empty:
         return CommitResult(None, 0, 0)
 
     def plan(conn: Connection) -> versioned_texts.Plan:
+        # An account held to an area adds awards of that area and the units under it only.
+        scope.check_areas(conn, account, set(rows["area"].astype(str)))
         refuse_held(conn, rows)
         return plan_rows(rows)
 

@@ -137,6 +137,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "The account “{user}” writes letters only for the area {area} and the units under it, "
         "not for {asked}.",
     ),
+    # The grid to type awards in.
+    "awards.grid.title": ("Nhập khen thưởng", "Type awards"),
+    "awards.grid.intro": (
+        "Mỗi dòng là một lượt khen thưởng theo quyết định. Các ô được kiểm tra như danh sách tải lên; "
+        "xem trước rồi ghi thành một phiên bản mới của sổ.",
+        "Each row is one award of a decision. The cells are checked as an uploaded list is; "
+        "preview, then write them as one new version of the register.",
+    ),
+    "awards.grid.nothing": (
+        "Chưa nhập dòng nào: thêm dòng vào bảng để bắt đầu.",
+        "No row typed yet: add a row to the grid to begin.",
+    ),
+    "awards.grid.refused": (
+        "Chưa ghi được: {n} lỗi trong bảng. Hãy sửa các ô được nêu.",
+        "Not written yet: {n} errors in the grid. Please correct the cells named.",
+    ),
+    "awards.grid.note": ("nhập trên trang Nhập khen thưởng", "typed on the Type awards page"),
     # Recipient kinds and the template's columns.
     "awards.kind.person": ("cá nhân", "a person"),
     "awards.kind.collective": ("tập thể", "a collective"),
