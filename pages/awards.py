@@ -15,7 +15,7 @@ from indicators.charts import awards as award_charts
 from indicators.core.model import Dataset
 from indicators.excel import awards_sheet
 from indicators.excel.writer import csv_safe
-from indicators.store import accounts, register
+from indicators.store import accounts, award_cycle, register
 from indicators.text import award_words, commendations
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -163,8 +163,16 @@ def proposals_check(rows: pd.DataFrame, lang: Lang) -> None:
     if errors:
         st.error("\n".join(m.text(lang) for m in errors))
         return
+    held = None
+    if registrations is None:
+        # No file given: the registrations the store holds for the proposals' years, if any.
+        stored = award_cycle.registrations(state.store())
+        stored = stored[stored["year"].isin(set(proposals.rows["year"]))]
+        held = stored if len(stored) else None
+        if held is not None:
+            st.caption(t("awards.cycle.from_store", lang).format(n=len(held)))
     found = awards_check.check(
-        proposals.rows, rows, catalogue, registrations.rows if registrations is not None else None
+        proposals.rows, rows, catalogue, registrations.rows if registrations is not None else held
     )
     summary = award_words.summary(len(found), len(proposals.rows)).text(lang)
     if found.empty:
