@@ -116,6 +116,51 @@ def named_list(rows: pd.DataFrame, data: Dataset, lang: Lang, area: str) -> None
     st.caption(t("awards.page.download_note", lang))
 
 
+def proposal_findings(proposals: pd.DataFrame, rows: pd.DataFrame, lang: Lang) -> list[str]:
+    """Each stored proposal's findings in a few words; a decided proposal is in the register already."""
+    open_rows = proposals[proposals["decision_no"] == ""].reset_index(drop=True)
+    years = set(open_rows["year"])
+    held = award_cycle.registrations(state.store())
+    held = held[held["year"].isin(years)]
+    found = awards_check.check(
+        open_rows[list(awards_check.PROPOSAL_COLUMNS)],
+        rows,
+        awards_catalogue.load(),
+        held if len(held) else None,
+    )
+    words = found.groupby("row")["code"].agg(lambda c: "; ".join(t(f"awards.short.{x}", lang) for x in c))
+    by_id = dict(
+        zip(
+            open_rows["id"],
+            [words.get(i, t("awards.short.none", lang)) for i in open_rows.index],
+            strict=True,
+        )
+    )
+    return [by_id.get(i, "—") for i in proposals["id"]]
+
+
+def stored_proposals(rows: pd.DataFrame, data: Dataset, lang: Lang) -> None:
+    """The proposals the store holds for a year, within the editor's area, each with its findings."""
+    held = award_cycle.proposals(state.store())
+    if held.empty:
+        return
+    st.subheader(t("awards.cycle.page_title", lang))
+    st.caption(t("awards.cycle.page_intro", lang))
+    years = sorted(set(held["year"]), reverse=True)
+    year = st.selectbox(t("awards.cycle.page_year", lang), years, key="awards_cycle_year")
+    chosen = privacy.named_rows(held[held["year"] == year], data.areas, own_area(auth.current()[0]))
+    catalogue = awards_catalogue.load()
+    shown = chosen.assign(
+        award=[award_words.award_name(catalogue, c, lang) for c in chosen["award"]],
+        recipient_kind=[t(f"awards.kind.{k}", lang) for k in chosen["recipient_kind"]],
+        result=[t(f"awards.result.{r or 'none'}", lang) for r in chosen["result"]],
+        findings=proposal_findings(chosen, rows, lang) if len(chosen) else [],
+    )
+    st.dataframe(
+        shown.rename(columns={c: t(f"awards.col.{c}", lang) for c in shown.columns}), hide_index=True
+    )
+
+
 def upload(lang: Lang) -> None:
     """Analysts and admins add a list of decisions: checked whole, previewed, written as one version."""
     st.subheader(t("awards.page.upload", lang))
@@ -224,6 +269,7 @@ else:
 report_totals(data, lang)
 if auth.can_edit():
     named_list(chosen, data, lang, area)
+    stored_proposals(rows, data, lang)
     proposals_check(rows, lang)
     upload(lang)
 else:

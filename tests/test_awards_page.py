@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.store import accounts, register
+from indicators.store import accounts, award_cycle, register
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -122,3 +123,43 @@ def test_an_analyst_without_an_area_is_told_they_see_every_area(filled: Store) -
     at = page("vi", "lan", "analyst")
     assert not at.exception
     assert t("awards.names.every_area", "vi") in [c.value for c in at.caption]
+
+
+def cycle_rows(*names: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "year": 2025,
+                "award": "lao_dong_tien_tien",
+                "recipient_kind": "person",
+                "name": n,
+                "unit": "Đơn vị",
+                "area": "03405",
+            }
+            for n in names
+        ]
+    )
+
+
+def test_stored_proposals_show_their_findings_to_editors_of_their_area(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    award_cycle.add_registrations(filled, cycle_rows("Lò Văn D"), "lan")
+    award_cycle.add_proposals(filled, cycle_rows("Lò Văn D", "Lò Văn F"), "lan")
+    at = page("vi", "lan", "analyst")
+    assert not at.exception
+    assert t("awards.cycle.page_title", "vi") in [s.value for s in at.subheader]
+    (table,) = [d.value for d in at.dataframe if t("awards.col.findings", "vi") in d.value.columns]
+    assert table[
+        [t("awards.col.name", "vi"), t("awards.col.result", "vi"), t("awards.col.findings", "vi")]
+    ].values.tolist() == [
+        ["Lò Văn D", "chưa xét", "không thấy vấn đề"],
+        ["Lò Văn F", "chưa xét", "không có đăng ký đầu năm"],
+    ]
+    # A viewer sees no stored proposal; an analyst of Bình Lư sees none of Tả Lèng's names.
+    viewer = page("vi")
+    assert "Lò Văn" not in everything_shown(viewer)
+    assert t("awards.cycle.page_title", "vi") not in [s.value for s in viewer.subheader]
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    accounts.add_user(filled, "binhlu", "analyst", "mot-mat-khau-du-dai-2024!", area="03390")
+    assert "Lò Văn" not in everything_shown(page("vi", "binhlu", "analyst"))

@@ -137,6 +137,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "The account “{user}” writes letters only for the area {area} and the units under it, "
         "not for {asked}.",
     ),
+    # The stored proposals on the page: each finding in a few words, beside its proposal.
+    "awards.short.unknown_title": ("danh hiệu không có trong danh mục", "title not in the catalogue"),
+    "awards.short.wrong_recipient": ("không dành cho đối tượng này", "not for this kind of recipient"),
+    "awards.short.missing_earlier": (
+        "thiếu danh hiệu liên tục trước đó",
+        "lacks the consecutive earlier titles",
+    ),
+    "awards.short.cap_exceeded": ("vượt tỷ lệ", "over the share allowed"),
+    "awards.short.duplicate": ("trùng", "a duplicate"),
+    "awards.short.no_registration": ("không có đăng ký đầu năm", "no registration at the year's start"),
+    "awards.short.none": ("không thấy vấn đề", "no problem found"),
+    "awards.cycle.page_title": ("Đề nghị khen thưởng đã lưu", "Stored award proposals"),
+    "awards.cycle.page_year": ("Năm thành tích của đề nghị", "Year of the proposals"),
+    "awards.cycle.page_intro": (
+        "Kết quả kiểm tra chỉ nêu điều sổ khen thưởng cho thấy; Hội đồng Thi đua – Khen thưởng quyết định.",
+        "The check only names what the register shows; the Emulation and Commendation Council decides.",
+    ),
+    "awards.col.findings": ("Kết quả kiểm tra", "Check"),
     # The grid to type awards in.
     "awards.grid.title": ("Nhập khen thưởng", "Type awards"),
     "awards.grid.intro": (
