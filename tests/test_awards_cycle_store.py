@@ -109,3 +109,17 @@ def test_a_backup_keeps_the_registrations_and_proposals(store_url: str, tmp_path
     pd.testing.assert_frame_equal(award_cycle.registrations(restored), kept[0])
     pd.testing.assert_frame_equal(award_cycle.proposals(restored), kept[1])
     assert award_cycle.proposals(restored)["result"].tolist() == ["accepted", ""]
+
+
+def test_proposals_at_the_command_line_name_only_the_accounts_area(
+    store_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    store = Store(store_url).ensure()
+    accounts.add_user(store, "binhlu", "analyst", PASSWORDS["quantri"], area="03390")
+    award_cycle.add_proposals(store, wishes("Lò Văn A"), "quantri")
+    award_cycle.add_proposals(store, wishes("Tẩn Thị B").assign(area="03405"), "quantri")
+    assert main(["awards", "proposals", "--year", "2024", "--user", "binhlu", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "Lò Văn A" in out and "Tẩn Thị B" not in out
+    assert register.exports(store)[["account", "rows"]].values.tolist() == [["binhlu", 1]]
