@@ -7,7 +7,7 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, markup, state
+from dashboard import auth, markup, preview_commit
 from indicators.areas import hierarchy
 from indicators.excel import validate
 from indicators.rounds import sending, workflow
@@ -58,11 +58,11 @@ def _returned(last: sending.Sending, words: dict[str, object], lang: Lang) -> No
     st.caption(t("rounds.send_again", lang))
 
 
-def send(store: Store, upload: validate.Upload, flash_key: str, nonce_key: str, lang: Lang) -> None:
+def send(store: Store, upload: validate.Upload, keys: preview_commit.Keys, lang: Lang) -> None:
     """One click sends the checked figures as a submission; a refusal is said and nothing is written."""
     account = auth.current()[0].strip()
     st.caption(t("rounds.send_intro", lang))
-    if not st.button(t("rounds.send", lang), type="primary", key=f"{flash_key}_send"):
+    if not st.button(t("rounds.send", lang), type="primary", key=f"{keys.flash}_send"):
         st.stop()
     try:
         sent = workflow.submit(store, account, upload)
@@ -70,9 +70,11 @@ def send(store: Store, upload: validate.Upload, flash_key: str, nonce_key: str, 
         _refused(exc.text(lang))
     last = sending.latest(store, sending.own_area(store, account) or "")
     who = _reviewer(store, last.round, lang) if last is not None else ""
-    st.session_state[flash_key] = t("rounds.sent_for_review", lang).format(id=sent, who=who)
-    st.session_state[nonce_key] = st.session_state.get(nonce_key, 0) + 1
-    st.session_state.pop(state.UPLOAD_CHECK_KEY, None)
+    st.session_state[keys.flash] = t("rounds.sent_for_review", lang).format(id=sent, who=who)
+    # A fresh file picker or grid: what was sent is not sent twice by a second click.
+    st.session_state[keys.nonce] = st.session_state.get(keys.nonce, 0) + 1
+    if keys.checked:
+        st.session_state.pop(keys.checked, None)
     st.rerun()
 
 

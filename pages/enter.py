@@ -193,7 +193,7 @@ def main() -> None:
     preview = diff.compare(current, merged)
     if own is not None:
         preview_commit.show_preview(preview, current.version, lang, PREVIEW_ROWS, merged, sheets=False)
-        submission.send(store, upload, KEYS.flash, KEYS.nonce, lang)
+        submission.send(store, upload, KEYS, lang)
     preview_commit.preview_and_commit(
         store, current.version, upload, merged, preview, KEYS, lang, limit=PREVIEW_ROWS, sheets=False
     )

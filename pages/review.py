@@ -95,7 +95,12 @@ def _decide(store: Store, account: str, chosen: sending.Sending, edited: pd.Data
     give_back = right.button(t("rounds.return", lang), key=f"review_return_{chosen.id}")
     if not (approve or give_back):
         return
-    reasons = {str(r.code): str(r.reason) for r in edited.itertuples(index=False) if str(r.reason).strip()}
+    # A cell typed then cleared comes back as None: no reason, never the word "None".
+    reasons = {
+        str(r.code): r.reason
+        for r in edited.itertuples(index=False)
+        if isinstance(r.reason, str) and r.reason.strip()
+    }
     try:
         done = review.review(
             store,

@@ -205,7 +205,7 @@ def main() -> None:
     # Save outputs: the preview, then one click, one new version (or, for a reporter, one submission).
     if area is not None:
         preview_commit.show_preview(checked.preview, checked.version, lang, PREVIEW_ROWS, checked.merged)
-        submission.send(store, checked.upload, KEYS.flash, KEYS.nonce, lang)
+        submission.send(store, checked.upload, KEYS, lang)
     preview_commit.preview_and_commit(
         store,
         checked.version,
