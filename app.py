@@ -96,7 +96,10 @@ editing = [
     ("pages/extract.py", "extract.page", ":material/document_scanner:", "doc-so-lieu-bao-cao"),
     ("pages/history.py", "page.history", ":material/history:", "lich-su-phien-ban"),
     ("pages/reporting_status.py", "rounds.page_title", ":material/fact_check:", "tinh-hinh-bao-cao"),
+    ("pages/review.py", "rounds.review_title", ":material/rule:", "duyet-bao-cao"),
 ]
+# A commune reporter sends their area's figures through these two, as a submission for review.
+sending = {"pages/upload.py", "pages/enter.py"}
 if role is not None and role.can_edit():
     data_pages = [
         st.Page(path, title=t(key, lang), icon=icon, url_path=url) for path, key, icon, url in editing
@@ -110,6 +113,13 @@ if role is not None and role.can_edit():
                 url_path="tai-khoan",
             )
         )
+elif role is Role.REPORTER:
+    data_pages = [
+        st.Page(path, title=t(key, lang), icon=icon, url_path=url)
+        if path in sending
+        else st.Page(sign_in, title=t("page.signin", lang), url_path=url, visibility="hidden")
+        for path, key, icon, url in editing
+    ]
 else:
     data_pages = [
         st.Page(sign_in, title=t("page.signin", lang), icon=":material/login:", url_path="dang-nhap")
@@ -122,7 +132,9 @@ page = st.navigation(
     {
         t("nav.summary", lang): summary,
         t("nav.domains", lang): domains,
-        t("nav.data" if role is not None and role.can_edit() else "nav.account", lang): data_pages,
+        t(
+            "nav.data" if role is not None and (role.can_edit() or role.can_submit()) else "nav.account", lang
+        ): (data_pages),
     },
     # Sections as menus across the top: every page one click away, the page itself drawn sooner
     # than under a sidebar list of fourteen links; a phone gets them in its menu.

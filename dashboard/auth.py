@@ -257,3 +257,13 @@ def require_editor(lang: Lang) -> None:
     if not can_edit():
         sign_in_form(lang)
         st.stop()
+
+
+def require_sender(lang: Lang) -> Role:
+    """At the top of the upload and grid pages: analysts and admins commit, a commune reporter sends for
+    review; anyone else gets the form instead. The role is read from the store, never from the session."""
+    role = current()[1]
+    if role is None or not (role.can_edit() or role.can_submit()):
+        sign_in_form(lang)
+        st.stop()
+    return role

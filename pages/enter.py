@@ -7,10 +7,11 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, preview_commit, state
+from dashboard import auth, preview_commit, state, submission
 from indicators.core.model import YEAR_MAX, YEAR_MIN, Dataset
 from indicators.excel import diff, entry, validate
-from indicators.store.database import StoreError
+from indicators.rounds import sending
+from indicators.store.database import Store, StoreError
 from indicators.text import fmt
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -115,10 +116,41 @@ def _grid_problems(found: list[entry.GridProblem], lang: Lang) -> NoReturn:
     st.stop()
 
 
+def _typed_upload(
+    before: pd.DataFrame, edited: pd.DataFrame, area: str, year: int, current: Dataset, lang: Lang
+) -> validate.Upload:
+    """What was typed, checked on the server (whatever the browser let through), then as a wide sheet
+    through the upload's own checks (no workbook is written for it); a refusal stops the page."""
+    refused = entry.problems(before, edited)
+    if refused:
+        _grid_problems(refused, lang)
+    typed = entry.sheet(before, edited, area, year, current)
+    if typed.empty:
+        st.caption(t("enter.nothing", lang))
+        st.stop()
+    upload = entry.check(typed, current)
+    if upload.errors:
+        st.error(
+            t("enter.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
+        )
+        _problems(upload, typed, dict(zip(before["code"], before["name"], strict=True)), lang)
+        st.stop()
+    return upload
+
+
+def _area_names(store: Store, current: Dataset, reporter: bool) -> dict[str, str]:
+    """The areas the grid offers: every one to an analyst, a reporter's own area (and units under it)."""
+    names = dict(zip(current.areas["code"], current.areas["name"], strict=True))
+    if not reporter:
+        return names
+    allowed = set(sending.sendable_areas(store, auth.current()[0]))
+    return {c: n for c, n in names.items() if c in allowed}
+
+
 def main() -> None:
     """Draw the page."""
     lang = state.lang()
-    auth.require_editor(lang)
+    role = auth.require_sender(lang)
     st.title(t("page.enter", lang))
     st.write(t("enter.intro", lang))
     try:
@@ -128,9 +160,13 @@ def main() -> None:
         st.error(exc.text(lang), icon=":material/database:")
         st.stop()
     preview_commit.show_flash(KEYS)
+    # A commune reporter types only their own area's figures, and sends them for review.
+    own = sending.own_area(store, auth.current()[0]) if role.can_submit() else None
+    if own is not None:
+        submission.standing(store, own, lang)
 
     # Load inputs: the area and the year, then the grid.
-    names = dict(zip(current.areas["code"], current.areas["name"], strict=True))
+    names = _area_names(store, current, own is not None)
     left, right = st.columns(2)
     area = left.selectbox(
         t("enter.area", lang),
@@ -148,26 +184,16 @@ def main() -> None:
     )
     before, edited = _grid(current, area, year, lang)
 
-    # Process data: what was typed, checked on the server (whatever the browser let through), then as a
-    # wide sheet through the upload's own checks (no workbook is written for it).
-    refused = entry.problems(before, edited)
-    if refused:
-        _grid_problems(refused, lang)
-    typed = entry.sheet(before, edited, area, year, current)
-    if typed.empty:
-        st.caption(t("enter.nothing", lang))
-        st.stop()
-    upload = entry.check(typed, current)
-    if upload.errors:
-        st.error(
-            t("enter.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
-        )
-        _problems(upload, typed, dict(zip(before["code"], before["name"], strict=True)), lang)
-        st.stop()
+    # Process data: what was typed, checked.
+    upload = _typed_upload(before, edited, area, year, current, lang)
     merged = diff.merge(current, upload)
 
-    # Save outputs: the same preview and commit as an upload, naming no workbook sheet (none was seen).
+    # Save outputs: the same preview and commit as an upload, naming no workbook sheet (none was seen);
+    # a reporter's figures go as a submission for review instead.
     preview = diff.compare(current, merged)
+    if own is not None:
+        preview_commit.show_preview(preview, current.version, lang, PREVIEW_ROWS, merged, sheets=False)
+        submission.send(store, upload, KEYS, lang)
     preview_commit.preview_and_commit(
         store, current.version, upload, merged, preview, KEYS, lang, limit=PREVIEW_ROWS, sheets=False
     )

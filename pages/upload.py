@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import auth, markup, preview_commit, state
+from dashboard import auth, markup, preview_commit, state, submission
 from dashboard.cache import per_version
 from indicators.core.model import Dataset
 from indicators.excel import diff, validate
 from indicators.excel import workbook as excel
 from indicators.excel import writer as xlsx_writer
+from indicators.rounds import sending
 from indicators.store.database import Store, StoreError
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -174,12 +175,17 @@ def main() -> None:
     """Draw the page."""
     # Read inputs.
     lang = state.lang()
-    auth.require_editor(lang)  # a viewer who types this address gets the sign-in form
+    role = auth.require_sender(lang)  # a viewer who types this address gets the sign-in form
     st.title(t("upload.title", lang))
     st.write(t("upload.intro", lang))
     st.caption(t("upload.rule", lang))
     store, current = _open(lang)
     preview_commit.show_flash(KEYS)
+    # A commune reporter sends their area's figures for review: no version is written from here.
+    area = sending.own_area(store, auth.current()[0]) if role.can_submit() else None
+    if area is not None:
+        st.info(t("rounds.reporter_upload", lang).format(area=area), icon=":material/outgoing_mail:")
+        submission.standing(store, area, lang)
     st.download_button(
         t("upload.template", lang),
         data=lambda: _template(current.version),
@@ -189,14 +195,17 @@ def main() -> None:
     )
 
     # Process data: check once per file and version, with progress shown for a large file.
-    mode = _mode(lang)
+    mode: diff.Mode = "add" if area is not None else _mode(lang)
     checked, moved = _uploaded_file(current, mode, lang)
     _problems(checked.upload, lang)
     if not checked.upload.ok or checked.preview is None or checked.merged is None:
         st.stop()
     _conversions(checked.upload, lang)
 
-    # Save outputs: the preview, then one click, one new version.
+    # Save outputs: the preview, then one click, one new version (or, for a reporter, one submission).
+    if area is not None:
+        preview_commit.show_preview(checked.preview, checked.version, lang, PREVIEW_ROWS, checked.merged)
+        submission.send(store, checked.upload, KEYS, lang)
     preview_commit.preview_and_commit(
         store,
         checked.version,

@@ -93,18 +93,39 @@ def test_a_reporter_or_viewer_gets_the_sign_in_form(round_under_way: Store) -> N
     assert not at.dataframe
 
 
-@pytest.mark.parametrize("page", ["pages/upload.py", "pages/enter.py", PAGE])
-def test_a_session_claiming_more_than_a_reporters_role_changes_nothing(
-    round_under_way: Store, page: str
-) -> None:
-    """A crafted session (the browser's state says analyst) still has the reporter's rights from the store."""
+def claimed(page: str) -> AppTest:
+    """Tả Lèng's reporter on `page` with a crafted session that says analyst."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = "en"
     sessions.sign_in(at, "taleng", "reporter")
     at.session_state[state.ROLE_KEY] = "analyst"  # what a forged websocket message would claim
     go_to(at, page)
-    at.run()
+    return at.run()
+
+
+def test_a_session_claiming_analyst_on_the_status_page_gets_the_sign_in_form(round_under_way: Store) -> None:
+    """The browser's state says analyst; the rights come from the store, and they are a reporter's."""
+    at = claimed(PAGE)
     assert not at.exception
     assert [x.value for x in at.title] == [t("page.signin", "en")]
-    assert not at.get("file_uploader") and not at.dataframe and not at.get("data_editor")
+    assert not at.dataframe
+    assert round_under_way.current_version() == 2  # the approval's version, nothing since
+
+
+@pytest.mark.parametrize(
+    ("page", "title"), [("pages/upload.py", "upload.title"), ("pages/enter.py", "page.enter")]
+)
+def test_a_session_claiming_analyst_on_a_sending_page_still_only_sends_for_its_area(
+    round_under_way: Store, page: str, title: str
+) -> None:
+    """A reporter reaches the upload and grid pages, but as a reporter: their own area, no commit."""
+    at = claimed(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [x.value for x in at.title] == [t(title, "en")]
+    assert not [r for r in at.radio if r.key == state.UPLOAD_MODE_WIDGET]  # replacing pairs is an analyst's
+    assert t("upload.commit", "en") not in [b.label for b in at.button]
+    if page == "pages/enter.py":
+        assert [o.rsplit("(", 1)[1] for o in at.selectbox(key=state.ENTER_AREA_WIDGET).options] == [
+            f"{TA_LENG})"
+        ]
     assert round_under_way.current_version() == 2  # the approval's version, nothing since

@@ -17,6 +17,7 @@ from indicators.areas import hierarchy as areas
 from indicators.cli import tables as cli_tables
 from indicators.cli.parser import InputError, UsageError
 from indicators.core import attainment, progress
+from indicators.core.model import Dataset
 from indicators.excel import writer as xlsx_writer
 from indicators.rounds import workflow
 from indicators.store.database import Store
@@ -93,9 +94,21 @@ def _attainment_frame(store: Store, area: str | None, include_pending: bool = Fa
     )
 
 
-def _progress_frame(store: Store) -> pd.DataFrame:
-    data = store.load()
+def _progress_rows(store: Store, include_pending: bool) -> pd.DataFrame:
+    """Progress from approved figures; with pending ones, each row whose latest figure waits is marked."""
+    data, pending = _pending_data(store, include_pending)
     rows = progress.compute(data)
+    if pending is None:
+        return rows
+    latest = zip(
+        rows["code"], rows["area"].astype(str), rows["latest_year"].fillna(-1).astype(int), strict=True
+    )
+    return rows.assign(pending=[key in pending for key in latest])
+
+
+def _progress_frame(store: Store, include_pending: bool = False) -> pd.DataFrame:
+    data = store.load()
+    rows = _progress_rows(store, include_pending)
     # The engine gives codes; the CSV keeps its name column, in the catalogue's Vietnamese.
     rows.insert(1, "name", _names(data, rows["code"]))
     rows["base_kind"] = rows["base_kind"].astype(str).replace("", "none")
@@ -121,8 +134,20 @@ def _areas_frame(store: Store) -> pd.DataFrame:
     return frame[["code", "name", "level", "parent", "valid_from", "valid_to", "formed_from"]]
 
 
-def _compare_frame(store: Store, code: str, year: int, parent: str | None, lang: Lang = "vi") -> pd.DataFrame:
+def _pending_data(store: Store, include_pending: bool) -> tuple[Dataset, set[tuple[str, str, int]] | None]:
+    """Approved figures only, unless asked: then the pending ones put over them, and their keys
+    (code, area, year) so that each row showing one is marked "chưa duyệt"."""
     data = store.load()
+    if not include_pending:
+        return data, None
+    data, pending = workflow.with_pending(store, data)
+    return data, set(zip(pending["code"], pending["area"], pending["year"].astype(int), strict=True))
+
+
+def _compare_frame(
+    store: Store, code: str, year: int, parent: str | None, lang: Lang = "vi", include_pending: bool = False
+) -> pd.DataFrame:
+    data, pending = _pending_data(store, include_pending)
     result = compare.compare(data, code, year, parent)
     if result.problem:
         raise UsageError(t(result.problem).format(code=code, year=year, area=parent or ""))
@@ -149,8 +174,19 @@ def _compare_frame(store: Store, code: str, year: int, parent: str | None, lang:
             "comparator": rows["comparator"].astype(object).fillna(""),
             "target_basis": rows["target_basis"].astype(object).fillna(""),
             "reported_pct": rows["reported_pct"],
+            # Only with --include-pending: True where the row's figure waits for review, or (the parent's
+            # row) its total holds one that does.
+            **({"pending": _compare_pending(rows, code, year, pending)} if pending is not None else {}),
         }
     )
+
+
+def _compare_pending(
+    rows: pd.DataFrame, code: str, year: int, pending: set[tuple[str, str, int]]
+) -> list[bool]:
+    own = [(code, str(a), year) in pending for a in rows["area"]]
+    any_child = any(o for o, p in zip(own, rows["is_parent"], strict=True) if not p)
+    return [o or (bool(p) and any_child) for o, p in zip(own, rows["is_parent"], strict=True)]
 
 
 def _history_frame(store: Store) -> pd.DataFrame:
@@ -204,6 +240,15 @@ def _qualifiers(data: object, rows: pd.DataFrame, year: str) -> np.ndarray:
     return levels.set_index(["code", "area", "year"])["qualifier"].reindex(keys).fillna("").to_numpy()
 
 
+def _marked(rows: pd.DataFrame, data: Dataset, lang: Lang) -> pd.DataFrame:
+    """Rows with their names in `lang`, a pending row's followed by "(chưa duyệt)"."""
+    names = _names(data, rows["code"], lang)
+    if "pending" in rows:
+        mark = t("rounds.pending_mark", lang)
+        names = [f"{n} {mark}" if p else n for n, p in zip(names, rows["pending"], strict=True)]
+    return rows.assign(name_shown=names)
+
+
 def people(args: argparse.Namespace, store: Store) -> str:
     """The people's table of attainment, progress or history, in the chosen language."""
     if args.command == "areas":
@@ -215,6 +260,11 @@ def people(args: argparse.Namespace, store: Store) -> str:
         frame = COMMANDS[args.command](args, store)
         # A term's sum says its years in words ("tổng giai đoạn 2016–2020"), never the one year asked.
         kind = _kinds(store.load(), pd.DataFrame({"code": [args.code] * len(frame)}))
+        if "pending" in frame:
+            mark = t("rounds.pending_mark", lang)
+            frame["name"] = [
+                f"{n} {mark}" if p else n for n, p in zip(frame["name"], frame["pending"], strict=True)
+            ]
         return cli_tables.compare_table(frame.assign(year=args.year, value_kind=kind), lang)
     if args.command == "attainment":
         data = store.load()
@@ -237,10 +287,9 @@ def people(args: argparse.Namespace, store: Store) -> str:
         return cli_tables.attainment_table(rows, lang)
     if args.command == "progress":
         data = store.load()
-        rows = progress.compute(data)
+        rows = _marked(_progress_rows(store, args.include_pending), data, lang)
         units = _units(data, rows["code"], lang)
         rows = rows.assign(
-            name_shown=_names(data, rows["code"], lang),
             goal_unit=units,
             base_qualifier=_qualifiers(data, rows, "base_year"),
             value_kind=_kinds(data, rows),
@@ -252,10 +301,10 @@ def people(args: argparse.Namespace, store: Store) -> str:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store], pd.DataFrame]] = {
     "attainment": lambda a, s: _attainment_frame(s, a.area, a.include_pending),
-    "progress": lambda a, s: _progress_frame(s),
+    "progress": lambda a, s: _progress_frame(s, a.include_pending),
     "history": lambda a, s: _history_frame(s),
     "areas": lambda a, s: _areas_frame(s),
-    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent, a.lang),
+    "compare": lambda a, s: _compare_frame(s, a.code, a.year, a.parent, a.lang, a.include_pending),
 }
 
 

@@ -65,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _pending_switch(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--include-pending",
+        action="store_true",
+        help="gồm cả số liệu xã gửi đang chờ duyệt, có ghi “chưa duyệt”",
+    )
+
+
 def _table_commands(sub: Subcommands) -> None:
     """The tables: attainment, progress, areas, compare."""
     # argparse formats help with "%": a literal percent sign is written "%%".
@@ -72,14 +80,11 @@ def _table_commands(sub: Subcommands) -> None:
     p.add_argument("--area", help="mã địa bàn, ví dụ 106 (huyện Tam Đường cũ) hoặc 12 (tỉnh Lai Châu)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
-    p.add_argument(
-        "--include-pending",
-        action="store_true",
-        help="gồm cả số liệu xã gửi đang chờ duyệt, có ghi “chưa duyệt”",
-    )
+    _pending_switch(p)
     p = sub.add_parser("progress", help="tiến độ tới mục tiêu 2025")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
+    _pending_switch(p)
     p = sub.add_parser("areas", help="địa bàn: mã, tên, cấp, trực thuộc, hiệu lực, hình thành từ")
     p.add_argument("--format", choices=FORMATS, default="table")
     p = sub.add_parser("compare", help="so sánh các địa bàn con trên một chỉ tiêu, một năm")
@@ -88,6 +93,7 @@ def _table_commands(sub: Subcommands) -> None:
     p.add_argument("--parent", default=None, help=f"mã địa bàn cha, ví dụ 12; {compare.COUNTRY} = toàn quốc")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--lang", choices=LANGS, default="vi", help="ngôn ngữ của bảng (vi, en)")
+    _pending_switch(p)
 
 
 def _file_commands(sub: Subcommands) -> None:

@@ -182,3 +182,77 @@ WORDS |= {
     "rounds.col.received": ("Số liệu đã gửi", "Figures sent"),
     "rounds.col.completeness": ("Mức đầy đủ", "Completeness"),
 }
+# The reporter's path and the review page.
+WORDS |= {
+    "rounds.reviewer": ("cán bộ chuyên môn của {area}", "an analyst of {area}"),
+    "rounds.reporter_upload": (
+        "Bạn là cán bộ xã của địa bàn {area}: số liệu gửi từ đây chờ cấp trên duyệt, chưa hiện với người "
+        "xem; chỉ nhận dòng của địa bàn mình.",
+        "You report for area {area}: figures sent from here wait for review and are not shown to viewers "
+        "yet; only your own area's rows are taken.",
+    ),
+    "rounds.standing_pending": (
+        "Báo cáo số {id} (năm {year}) gửi lúc {at} đang chờ {who} duyệt.",
+        "Submission {id} ({year}) sent at {at} is waiting for review by {who}.",
+    ),
+    "rounds.standing_approved": (
+        "Báo cáo số {id} (năm {year}) gửi lúc {at} đã được duyệt.",
+        "Submission {id} ({year}) sent at {at} is approved.",
+    ),
+    "rounds.standing_returned": (
+        "Báo cáo số {id} (năm {year}) gửi lúc {at} bị {who} trả lại.",
+        "Submission {id} ({year}) sent at {at} was returned by {who}.",
+    ),
+    "rounds.reason_overall": ("Lý do: {note}", "Reason: {note}"),
+    "rounds.col.reason": ("Lý do", "Reason"),
+    "rounds.send_again": (
+        "Sửa các số liệu theo lý do trên rồi gửi lại; lần gửi mới thay lần bị trả lại.",
+        "Correct the figures as the reasons say and send again; the new sending follows the returned one.",
+    ),
+    "rounds.send_intro": (
+        "Gửi để duyệt: số liệu chưa vào phiên bản nào cho đến khi được duyệt.",
+        "Send for review: the figures enter no version until they are approved.",
+    ),
+    "rounds.send": ("Gửi để duyệt", "Send for review"),
+    "rounds.sent_for_review": (
+        "Đã gửi báo cáo số {id}; báo cáo đang chờ {who} duyệt và chưa hiện với người xem.",
+        "Sent submission {id}; it waits for review by {who} and is not shown to viewers yet.",
+    ),
+    "rounds.review_title": ("Duyệt báo cáo", "Review submissions"),
+    "rounds.review_intro": (
+        "Số liệu xã gửi lên, bên cạnh số liệu đang dùng: duyệt, hoặc trả lại kèm lý do chung hay theo "
+        "từng chỉ tiêu.",
+        "The figures a commune sent, beside the ones in use: approve, or return with a reason overall or "
+        "per indicator.",
+    ),
+    "rounds.review_none": (
+        "Không có báo cáo nào đang chờ duyệt trong kỳ này.",
+        "No submission in this round is waiting for review.",
+    ),
+    "rounds.review_area": ("Báo cáo chờ duyệt", "Submission awaiting review"),
+    "rounds.review_sent_by": (
+        "Số {id} · {area} · {who} gửi lúc {at}",
+        "No. {id} · {area} · sent by {who} at {at}",
+    ),
+    "rounds.col.sent": ("Số liệu gửi", "Sent"),
+    "rounds.col.current": ("Số liệu đang dùng", "In use"),
+    "rounds.col.year": ("Năm", "Year"),
+    "rounds.col.kind": ("Loại", "Kind"),
+    "rounds.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "rounds.col.note": ("Ghi chú của xã", "Commune's note"),
+    "rounds.approve": ("Duyệt", "Approve"),
+    "rounds.return": ("Trả lại", "Return"),
+    "rounds.return_note": ("Lý do trả lại (chung)", "Reason for the return (overall)"),
+    "rounds.return_figures": (
+        "Lý do theo từng chỉ tiêu: ghi vào cột Lý do (để trống nếu không có).",
+        "Reasons per indicator: write in the Reason column (leave blank where there is none).",
+    ),
+    "rounds.unlock_title": ("Mở khóa số liệu đã duyệt", "Unlock approved figures"),
+    "rounds.unlock_figures": ("Số liệu cần mở khóa", "Figures to unlock"),
+    "rounds.unlock_reason": ("Lý do mở khóa", "Reason for unlocking"),
+    "rounds.unlock": ("Mở khóa", "Unlock"),
+    "rounds.unlock_none": (
+        "Không có số liệu nào đang khóa trong kỳ này.",
+        "No figure of this round is locked.",
+    ),
+}
