@@ -120,4 +120,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không tìm thấy số liệu nào trong văn bản.",
         "No figures were found in the text.",
     ),
+    "extract.other_area": (
+        "Có {n} dòng của địa bàn khác: {rows}. Cán bộ xã chỉ gửi số liệu của địa bàn {area}; xin sửa "
+        "địa bàn hoặc bỏ chọn các dòng đó. Không có gì được gửi.",
+        "{n} rows are for another area: {rows}. A commune reporter sends only the figures of area "
+        "{area}; please correct the area or untick those rows. Nothing was sent.",
+    ),
+    "extract.send": ("Gửi để duyệt", "Send for review"),
+    "extract.send_intro": (
+        "Bạn là cán bộ xã: các dòng được chọn được gửi thành báo cáo chờ duyệt của kỳ báo cáo, "
+        "chưa thành số liệu chính thức cho đến khi cán bộ huyện, tỉnh duyệt.",
+        "You are a commune reporter: the ticked rows are sent as a submission of the reporting round, "
+        "waiting for review; they are not official figures until an analyst approves them.",
+    ),
+    "extract.sent": (
+        "Đã gửi {n} số liệu để duyệt (báo cáo số {id}).",
+        "{n} figures sent for review (submission {id}).",
+    ),
 }
