@@ -12,9 +12,12 @@ from streamlit.elements.lib.column_types import ColumnConfig
 from dashboard import auth, markup, preview_commit, state
 from indicators.core.model import YEAR_MAX, YEAR_MIN, Dataset
 from indicators.excel import diff
-from indicators.extract import reader, review, sources
+from indicators.excel.validate import Upload
+from indicators.extract import reader, review, send, sources
 from indicators.extract.figures import Figure
 from indicators.extract.match import Catalogue
+from indicators.store import accounts, scope
+from indicators.store.accounts import Role
 from indicators.store.database import Store, StoreError
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -87,9 +90,25 @@ def _document(lang: Lang) -> Document:
     return Document(t("extract.pasted_name", lang), hashlib.sha256(data).hexdigest(), data)
 
 
-def _context(current: Dataset, lang: Lang) -> tuple[str, int]:
+def _own_area(store: Store, account: str) -> str | None:
+    """A commune reporter's area: their rows go only there; None for an analyst (every area)."""
+    found = accounts.account(store, account)
+    return found.area if found is not None and found.role is Role.REPORTER else None
+
+
+def _areas(current: Dataset, own: str | None) -> list[str]:
+    """The areas a row may be given: a reporter's own and the units under it, else every area."""
+    codes = current.areas["code"].astype(str).tolist()
+    if own is None:
+        return codes
+    allowed = scope.descendants(current.areas, own)
+    return [c for c in codes if c in allowed]
+
+
+def _context(current: Dataset, areas: list[str], lang: Lang) -> tuple[str, int]:
     """The report's area (each row's can be changed) and the year it was written (0: after it ended)."""
-    names = dict(zip(current.areas["code"], current.areas["name"], strict=True))
+    every = dict(zip(current.areas["code"], current.areas["name"], strict=True))
+    names = {c: every[c] for c in areas}
     counts = current.observations["area"].value_counts()
     busiest = str(counts.index[0]) if not counts.empty else None
     left, right = st.columns(2)
@@ -149,7 +168,7 @@ def _bulk(table: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, int]:
     return table, round_
 
 
-def _review(table: pd.DataFrame, current: Dataset, lang: Lang, key: str) -> pd.DataFrame:
+def _review(table: pd.DataFrame, current: Dataset, areas: list[str], lang: Lang, key: str) -> pd.DataFrame:
     """The editable table: words in the cells (a screen reader hears them), codes back for the checks."""
     names = dict(
         zip(
@@ -171,7 +190,7 @@ def _review(table: pd.DataFrame, current: Dataset, lang: Lang, key: str) -> pd.D
         num_rows="fixed",
         column_order=["accept", "marked", "value", "unit", "indicator", "area", "year", "kind", "confidence"],
         disabled=["marked", "unit", "confidence"],
-        column_config=_columns(list(labels.values()), list(kinds.values()), current, lang),
+        column_config=_columns(list(labels.values()), list(kinds.values()), areas, lang),
     )
     codes = {label: code for code, label in labels.items()}
     back = {word: k for k, word in kinds.items()}
@@ -179,7 +198,7 @@ def _review(table: pd.DataFrame, current: Dataset, lang: Lang, key: str) -> pd.D
 
 
 def _columns(
-    indicators: list[str], kinds: list[str], current: Dataset, lang: Lang
+    indicators: list[str], kinds: list[str], areas: list[str], lang: Lang
 ) -> dict[str, ColumnConfig]:
     """The review table's headers and what each cell may hold."""
     col = st.column_config
@@ -191,9 +210,7 @@ def _columns(
         "indicator": col.SelectboxColumn(
             t("extract.col.indicator", lang), options=indicators, width="medium"
         ),
-        "area": col.SelectboxColumn(
-            t("extract.col.area", lang), options=list(current.areas["code"].astype(str))
-        ),
+        "area": col.SelectboxColumn(t("extract.col.area", lang), options=areas),
         "year": col.NumberColumn(
             t("extract.col.year", lang), min_value=YEAR_MIN, max_value=YEAR_MAX, step=1, format="%d"
         ),
@@ -204,10 +221,51 @@ def _columns(
     }
 
 
+def _checked(edited: pd.DataFrame, current: Dataset, document: Document, lang: Lang) -> Upload:
+    """The ticked rows checked as an upload is; rows left out and refusals said, and the page stops there."""
+    upload, left_out = review.as_upload(edited, current, document.name, document.sha256)
+    if left_out:
+        st.warning(
+            t("extract.left_out", lang).format(n=fmt.number(left_out, lang)), icon=":material/warning:"
+        )
+    if upload.errors:
+        st.error(
+            t("extract.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
+        )
+        st.dataframe(
+            [{t("xcol.message", lang): p.message(lang)} for p in upload.errors],
+            hide_index=True,
+            width="stretch",
+        )
+        st.stop()
+    return upload
+
+
+def _send(
+    store: Store, account: str, edited: pd.DataFrame, current: Dataset, document: Document, lang: Lang
+) -> None:
+    """A commune reporter's ticked rows sent for review as a submission of their round: no version."""
+    st.info(t("extract.send_intro", lang), icon=":material/outbox:")
+    if not st.button(t("extract.send", lang), type="primary", key=state.EXTRACT_COMMIT_WIDGET):
+        st.stop()
+    try:
+        sent = send.submit(store, account, edited, current, document.name, document.sha256)
+    except (send.SendError, StoreError) as exc:
+        st.error(exc.text(lang), icon=":material/block:")
+        st.stop()
+    n = int(edited["accept"].fillna(False).astype(bool).sum())
+    st.session_state[KEYS.flash] = t("extract.sent", lang).format(n=fmt.number(n, lang), id=sent)
+    st.session_state[KEYS.nonce] = st.session_state.get(KEYS.nonce, 0) + 1
+    st.session_state.pop(KEYS.checked, None)
+    st.rerun()
+
+
 def main() -> None:
     """Draw the page."""
     lang = state.lang()
-    auth.require_editor(lang)
+    account, role = auth.current()
+    if role is not Role.REPORTER:
+        auth.require_editor(lang)  # analysts commit; a commune reporter sends for review
     st.title(t("extract.page", lang))
     st.write(t("extract.intro", lang))
     store, current = _open(lang)
@@ -218,7 +276,8 @@ def main() -> None:
 
     # Load inputs: the document, its area and the year it was written.
     document = _document(lang)
-    area, written_year = _context(current, lang)
+    areas = _areas(current, _own_area(store, account) if role is Role.REPORTER else None)
+    area, written_year = _context(current, areas, lang)
 
     # Process data: the figures read, each row for the analyst to accept, correct or reject.
     found = _read(document, current, written_year, lang)
@@ -235,27 +294,16 @@ def main() -> None:
         st.caption(t("extract.goals_left", lang).format(n=fmt.number(goals, lang)))
     table, round_ = _bulk(table, lang)
     key = f"{state.EXTRACT_TABLE_WIDGET}_{document.sha256[:12]}_{area}_{written_year}_{round_}"
-    edited = _review(table, current, lang, key)
+    edited = _review(table, current, areas, lang, key)
     if not edited["accept"].fillna(False).astype(bool).any():
         st.info(t("extract.nothing_ticked", lang), icon=":material/info:")
         st.stop()
-    upload, left_out = review.as_upload(edited, current, document.name, document.sha256)
-    if left_out:
-        st.warning(
-            t("extract.left_out", lang).format(n=fmt.number(left_out, lang)), icon=":material/warning:"
-        )
-    if upload.errors:
-        st.error(
-            t("extract.refused", lang).format(n=fmt.number(len(upload.errors), lang)), icon=":material/block:"
-        )
-        st.dataframe(
-            [{t("xcol.message", lang): p.message(lang)} for p in upload.errors],
-            hide_index=True,
-            width="stretch",
-        )
-        st.stop()
+    upload = _checked(edited, current, document, lang)
 
-    # Save outputs: the same preview and commit as an upload; the version names the document and its sha256.
+    # Save outputs: a reporter's rows wait for review; an analyst's get the same preview and commit as
+    # an upload, the version naming the document and its sha256.
+    if role is Role.REPORTER:
+        _send(store, account, edited, current, document, lang)
     merged = diff.merge(current, upload)
     preview = diff.compare(current, merged)
     preview_commit.preview_and_commit(
