@@ -93,6 +93,9 @@ def _child() -> None:
     except MemoryError:
         sys.stdout.buffer.write(pickle.dumps(("memory", "the result did not fit")))
     sys.stdout.flush()
+    # The parent reads until the pipe closes: an interpreter's teardown (every loaded module freed)
+    # would keep it waiting for nothing, tens of milliseconds per file. The outcome is flushed.
+    os._exit(0)
 
 
 # Spare children, one per reader module, each started with the environment it was started in:

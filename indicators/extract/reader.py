@@ -19,6 +19,9 @@ COLUMNS = (
     "confidence", "pct_word", "year", "base_year", "total", "high", "start", "end",
 )  # fmt: skip
 _LEAD_MAX = 90
+_AND = re.compile(r"\s*(?:và|,)\s*")
+_CLAUSE_END = re.compile(r"[;:()]")
+_STOP = re.compile(r"[;:()]|trong đó")
 _TITLE_TERM = re.compile(r"giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
 
 
@@ -106,10 +109,12 @@ def _windows(
 def _after_end(text: str, start: int, following: int) -> int:
     """Where the words after a figure stop naming it: a clause's end, "trong đó" (a part of it), the next
     figure; past a bare "và" to the next figure's words ("18 tập thể và 42 cá nhân được … tặng")."""
-    if re.fullmatch(r"\s*(?:và|,)\s*", text[start:following]):
-        following = next((m.start() for m in re.finditer(r"[;:()]|$", text[following:])), 0) + following
-    stops = [m.start() for m in re.finditer(r"[;:()]|trong đó", text[start:])]
-    return min([following, len(text), *(start + i for i in stops)])
+    if _AND.fullmatch(text, start, following):
+        stop = _CLAUSE_END.search(text, following)
+        following = stop.start() if stop else len(text)
+    # The first stop only: a search from the figure on, not a list of every stop to the sentence's end.
+    stop = _STOP.search(text, start)
+    return min(following, len(text), stop.start() if stop else len(text))
 
 
 def _indicator(
