@@ -304,7 +304,7 @@ def _around(figure: Figure, before: str, after: str) -> Figure:
         changes["versus"] = "CK"
     if _QUANTIFIED.search(before) or _NOT_MET_AFTER.match(after):
         changes["kind"] = "some"  # "nhiều hộ đạt trên 100 triệu": some of them, not a total
-    return replace(figure, **changes)  # type: ignore[arg-type]
+    return replace(figure, **changes) if changes else figure  # type: ignore[arg-type]
 
 
 def _basis(word: str) -> str:
