@@ -13,7 +13,7 @@ from dashboard import auth, markup, preview_commit, state
 from indicators.core.model import YEAR_MAX, YEAR_MIN, Dataset
 from indicators.excel import diff
 from indicators.excel.validate import Upload
-from indicators.extract import reader, review, send, sources
+from indicators.extract import goals, reader, review, send, sources
 from indicators.extract.figures import Figure
 from indicators.extract.match import Catalogue
 from indicators.store import accounts, scope
@@ -221,9 +221,41 @@ def _columns(
     }
 
 
-def _checked(edited: pd.DataFrame, current: Dataset, document: Document, lang: Lang) -> Upload:
+def _goals(found: list[Figure], current: Dataset, area: str, document: Document, lang: Lang) -> pd.DataFrame:
+    """The goals the report states with their year, shown apart; saved as targets only when ticked."""
+    offered, left = goals.targets(found, Catalogue(current.indicators), area, document.name)
+    if left:
+        st.caption(t("extract.goals_left", lang).format(n=fmt.number(left, lang)))
+    if offered.empty:
+        return offered
+    st.subheader(t("extract.goals_title", lang))
+    st.caption(t("extract.goals_intro", lang))
+    names = dict(zip(current.indicators["code"], current.indicators[f"name_{lang}"], strict=True))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("extract.col.indicator", lang): [f"{c}{_SEP}{names[c]}" for c in offered["code"]],
+                t("extract.col.year", lang): offered["year"].astype(str),
+                t("extract.col.comparator", lang): [t(f"cmp.{c}", lang) for c in offered["comparator"]],
+                t("extract.col.value", lang): [fmt.number(v, lang) for v in offered["value"]],
+                t("extract.col.marked", lang): offered["quote"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    n = fmt.number(len(offered), lang)
+    chosen = st.checkbox(
+        t("extract.goals_save", lang).format(n=n), key=f"{state.EXTRACT_GOALS_WIDGET}_{document.sha256[:12]}"
+    )
+    return offered if chosen else offered.iloc[0:0]
+
+
+def _checked(
+    edited: pd.DataFrame, current: Dataset, document: Document, chosen: pd.DataFrame, lang: Lang
+) -> Upload:
     """The ticked rows checked as an upload is; rows left out and refusals said, and the page stops there."""
-    upload, left_out = review.as_upload(edited, current, document.name, document.sha256)
+    upload, left_out = review.as_upload(edited, current, document.name, document.sha256, chosen)
     if left_out:
         st.warning(
             t("extract.left_out", lang).format(n=fmt.number(left_out, lang)), icon=":material/warning:"
@@ -290,15 +322,19 @@ def main() -> None:
             n=fmt.number(len(table), lang), ticked=fmt.number(int(table["accept"].sum()), lang)
         )
     )
-    if goals:
-        st.caption(t("extract.goals_left", lang).format(n=fmt.number(goals, lang)))
     table, round_ = _bulk(table, lang)
     key = f"{state.EXTRACT_TABLE_WIDGET}_{document.sha256[:12]}_{area}_{written_year}_{round_}"
     edited = _review(table, current, areas, lang, key)
-    if not edited["accept"].fillna(False).astype(bool).any():
+    if role is Role.REPORTER:  # a submission holds figures only; analysts enter targets
+        chosen = pd.DataFrame()
+        if goals:
+            st.caption(t("extract.goals_not_sent", lang).format(n=fmt.number(goals, lang)))
+    else:
+        chosen = _goals(found, current, area, document, lang)
+    if not edited["accept"].fillna(False).astype(bool).any() and chosen.empty:
         st.info(t("extract.nothing_ticked", lang), icon=":material/info:")
         st.stop()
-    upload = _checked(edited, current, document, lang)
+    upload = _checked(edited, current, document, chosen, lang)
 
     # Save outputs: a reporter's rows wait for review; an analyst's get the same preview and commit as
     # an upload, the version naming the document and its sha256.

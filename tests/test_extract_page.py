@@ -164,3 +164,37 @@ def test_the_page_is_in_a_commune_reporters_navigation(store: Store, monkeypatch
     at.run()
     assert not at.exception
     assert [x.value for x in at.title] == [t("extract.page", "en")]
+
+
+def test_a_stated_goal_is_offered_apart_and_saved_as_a_target_only_when_ticked(store: Store) -> None:
+    text = (
+        "Năm 2023 tổng diện tích chè 1.985 ha.\n\n"
+        "Phấn đấu đến năm 2025 tổng diện tích chè toàn huyện đạt 2.400 ha.\n\n"
+        "Năm 2023 thu ngân sách trên địa bàn đạt 52 tỷ đồng, đạt 105% kế hoạch."
+    )
+    at = paste(page("extract.py", "en"), text, "en")
+    assert not at.exception
+    assert at.subheader[0].value == t("extract.goals_title", "en")
+    goals_table = at.dataframe[1].value
+    assert goals_table.values.tolist() == [
+        [
+            "TEA_AREA · Total tea area",
+            "2025",
+            "at least",
+            "2,400",
+            "Phấn đấu đến năm 2025 tổng diện tích chè toàn huyện đạt 2.400 ha.",
+        ]
+    ]
+    key = f"{state.EXTRACT_GOALS_WIDGET}_{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+    at = at.checkbox(key=key).check().run()
+    assert not at.error, [e.value for e in at.error] + [str(x.value) for x in at.dataframe]
+    at = at.button(key=state.EXTRACT_COMMIT_WIDGET).click().run()
+    assert not at.exception
+    assert store.current_version() == 2
+    targets = store.load().targets
+    goal = targets[(targets.code == "TEA_AREA") & (targets.year == 2025)]
+    assert goal[["target_kind", "comparator", "value", "derived"]].values.tolist() == [
+        ["MT", "at_least", 2400.0, False]
+    ]
+    # The plan's 105% gives no target: none is worked back from a printed %.
+    assert targets[(targets.code == "BUDGET_REV") & (targets.year == 2023)].empty
