@@ -46,6 +46,9 @@ _PRINTED = re.compile(
 )
 _BASIS_WORDS = tuple((re.compile(p, re.IGNORECASE), code) for p, code in _BASES)
 # Compiled once: a 100-page report asks each of these a few thousand times.
+# The rules anchored at a figure's left end are tried on its last words only: a phrase they look for is
+# at most a few words long, and a search from every position of a long clause costs its length.
+_NEAR = 64
 _SLASH = re.compile(r"\s*/\s*")
 _WORD = re.compile(r"\s*([^\W\d_]+)")
 _DATE_OR_CODE = re.compile(r"\s*/\s*(?:\d|[^\W\d_])|-[^\W\d_]")
@@ -205,7 +208,7 @@ def _skip(sentence: str, match: re.Match[str]) -> bool:
         return True  # 19/5/2016, 21/KH-HĐTĐKT, 05-CT/TW
     if second and not _WORD_OR_PCT.match(after):
         return True  # a bare "12/7": a day and month
-    if _DOC_BEFORE.search(before):
+    if _DOC_BEFORE.search(before, max(0, len(before) - _NEAR)):
         return True
     if not before.strip() and _LIST_NUMBER.match(after):
         return True  # "1. Trên lĩnh vực …": a list's number
@@ -271,17 +274,17 @@ def _one(sentence: str, match: re.Match[str], units: Units) -> Figure | None:
 def _around(figure: Figure, before: str, after: str) -> Figure:
     """Qualifier, change, printed %, recipient and base read from the words next to the figure."""
     changes: dict[str, object] = {}
-    qualifier = _QUALIFIER_BEFORE.search(before)
+    qualifier = _QUALIFIER_BEFORE.search(before, max(0, len(before) - _NEAR))
     if qualifier:
         changes["qualifier"] = _QUALIFIERS[qualifier.group(1).lower()]
         before = before[: qualifier.start()]
     if figure.unit in ("tập thể", "cá nhân") or _RECIPIENT.match(after):
         who = figure.unit if figure.unit in ("tập thể", "cá nhân") else after.strip()[:7]
         changes["recipient"] = "tap_the" if who.startswith("tập thể") else "ca_nhan"
-    change = _CHANGE_BEFORE.search(before)
+    change = _CHANGE_BEFORE.search(before, max(0, len(before) - _NEAR))
     if change is None and _OPEN_CHANGE.search(before):
         change = _CHANGE_IN_BRACKETS.search(before)
-    if change and not _LEVEL_AFTER_CHANGE.search(before):
+    if change and not _LEVEL_AFTER_CHANGE.search(before, max(0, len(before) - _NEAR)):
         per_year = bool(_PER_YEAR.search(before[-40:]) or _PER_YEAR_AFTER.match(after))
         per_year = per_year or "/năm" in figure.sentence[figure.start : figure.end]
         changes["kind"] = "change_per_year" if per_year else "change"
@@ -302,7 +305,7 @@ def _around(figure: Figure, before: str, after: str) -> Figure:
         changes["versus"] = changes.get("versus") or versus.group(1)
     elif _VERSUS_CK.match(after):
         changes["versus"] = "CK"
-    if _QUANTIFIED.search(before) or _NOT_MET_AFTER.match(after):
+    if _QUANTIFIED.search(before, max(0, len(before) - _NEAR)) or _NOT_MET_AFTER.match(after):
         changes["kind"] = "some"  # "nhiều hộ đạt trên 100 triệu": some of them, not a total
     return replace(figure, **changes) if changes else figure  # type: ignore[arg-type]
 
@@ -348,6 +351,7 @@ def is_estimate(sentence: str, start: int) -> bool:
     return bool(_ESTIMATE.search(sentence[clause_start:start]))
 
 
+@functools.lru_cache(maxsize=2048)
 def target_year(sentence: str, heading: str) -> int | None:
     """A goal's year where the sentence or its heading sets one ("phấn đấu", "Mục tiêu", "đến năm 2025")."""
     for text in (sentence, heading):
