@@ -18,12 +18,6 @@ class SendError(MessageError):
     """Accepted rows that cannot be sent as they are; nothing was sent."""
 
 
-def is_reporter(store: Store, account: str) -> bool:
-    """True when the account confirming the rows is a commune reporter (their rows wait for review)."""
-    found = accounts.account(store, account) if account.strip() else None
-    return found is not None and found.role is Role.REPORTER
-
-
 def other_areas(table: pd.DataFrame, areas: pd.DataFrame, area: str) -> pd.DataFrame:
     """The accepted rows whose area is neither `area` nor a unit under it: indicator, area, year, kind."""
     chosen = table[table["accept"].fillna(False).astype(bool)]
