@@ -137,12 +137,14 @@ def _read(document: Document, current: Dataset, written_year: int, lang: Lang) -
         return kept.found
     with st.status(t("extract.reading", lang).format(name=markup.md(document.name)), expanded=False):
         # .docx and PDF are parsed in a child process under the upload limits: no file stops the server.
-        text = sources.to_text(document.data, keep_warm=True)
+        text = sources.to_text(document.data)
         if isinstance(text, sources.Refused):
             st.error(text.message.text(lang), icon=":material/block:")
+            sources.warm_up()
             st.stop()
         context = reader.Context(written_year=written_year or None)
         found = reader.read_text(text, Catalogue(current.indicators), context)
+        sources.warm_up()  # the next document's child loads while this one is reviewed
     st.session_state[state.EXTRACT_READING_KEY] = Reading(
         document.sha256, current.version, written_year, found
     )

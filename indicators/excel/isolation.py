@@ -188,6 +188,17 @@ def drop_spares() -> None:
 atexit.register(drop_spares)
 
 
+def _child_env() -> dict[str, str]:
+    paths = [str(PROJECT), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
+
+def start_spare(fn: Callable[..., Any]) -> None:
+    """Start the next call's child for `fn` now, when the caller has finished with the file it read:
+    its loading then takes no time from that file (a page reads the figures first, then calls this)."""
+    _start_spare_soon(fn.__module__, _child_env())
+
+
 def run(fn: Callable[..., Any], *args: Any, budget: Budget | None = None, keep_warm: bool = False) -> Any:
     """fn(*args) in a child process; LimitExceededError when it runs out of memory or time, or dies.
 
@@ -198,8 +209,7 @@ def run(fn: Callable[..., Any], *args: Any, budget: Budget | None = None, keep_w
     while it waits, so the next file does not wait for that load. A spare never runs two files.
     """
     budget = budget or Budget.from_env()
-    paths = [str(PROJECT), os.environ.get("PYTHONPATH", "")]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    env = _child_env()
     request = pickle.dumps((fn, args, budget.memory_mb, budget.seconds))
     module = fn.__module__
     spare = _take_spare(module, env)
