@@ -43,10 +43,10 @@ def submit(
             msg("extract.other_area", rows=scope.figure_names(wrong), n=len(wrong), area=found.area)
         )
     upload, _left_out = review.as_upload(table, current, document, sha256)
-    return send_checked(store, account, upload)
+    return _send_checked(store, account, upload)
 
 
-def send_checked(store: Store, account: str, upload: Upload) -> int:
+def _send_checked(store: Store, account: str, upload: Upload) -> int:
     """A checked upload sent through the rounds workflow; its refusals come back as a SendError."""
     if not upload.ok:
         raise SendError(msg("rounds.upload_not_ok"))
