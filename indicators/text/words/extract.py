@@ -131,8 +131,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "Các mục tiêu dưới đây do câu báo cáo ghi rõ (phấn đấu, mục tiêu, đến năm …) cùng năm của nó; "
         "không mục tiêu nào được suy ra từ tỷ lệ %. Chọn ô bên dưới để lưu chúng làm mục tiêu cùng "
         "các số liệu.",
-        "The goals below are stated by the report's sentence (phấn đấu, mục tiêu, đến năm …) with their "
-        "year; no goal is worked out from a %. Tick the box below to save them as targets with the figures.",
+        "The goals below are stated as goals by the report's own words (strive for, goal, by the year …), "
+        "with their year; no goal is worked out from a %. Tick the box below to save them as targets with "
+        "the figures.",
     ),
     "extract.goals_save": ("Lưu cả {n} mục tiêu này", "Also save these {n} goals"),
     "extract.goals_not_sent": (
