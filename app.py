@@ -124,9 +124,15 @@ else:
     data_pages = [
         st.Page(sign_in, title=t("page.signin", lang), icon=":material/login:", url_path="dang-nhap")
     ]
+    # A commune reporter sends figures read from a báo cáo for review; the page commits nothing for them.
+    sending = [e for e in editing if role is Role.REPORTER and e[0] == "pages/extract.py"]
+    data_pages += [
+        st.Page(path, title=t(key, lang), icon=icon, url_path=url) for path, key, icon, url in sending
+    ]
     data_pages += [
         st.Page(sign_in, title=t("page.signin", lang), url_path=url, visibility="hidden")
-        for _, _, _, url in editing
+        for path, _, _, url in editing
+        if path not in {e[0] for e in sending}
     ]
 page = st.navigation(
     {

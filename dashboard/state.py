@@ -54,6 +54,7 @@ EXTRACT_ACCEPT_ALL = "extract_accept_all"
 EXTRACT_REJECT_ALL = "extract_reject_all"
 EXTRACT_NOTE_WIDGET = "extract_note"
 EXTRACT_COMMIT_WIDGET = "extract_commit"
+EXTRACT_GOALS_WIDGET = "extract_goals"  # + the document: save the stated goals as targets too
 HISTORY_PENDING_KEY = "history_pending_rollback"  # the version a rollback waits to be confirmed for
 HISTORY_FLASH_KEY = "history_flash"
 HISTORY_VIEW_WIDGET = "history_view"

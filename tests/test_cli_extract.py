@@ -10,9 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from indicators.excel import validate
+from indicators.extract import draft
 from indicators.store.database import Store
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -60,9 +62,22 @@ def test_the_draft_workbook_passes_the_upload_check(store_url: str, tmp_path: Pa
     out = tmp_path / "draft.xlsx"
     done = run(str(REPORT), "--year", "2020", "--out", str(out), "--area", "106", db=store_url)
     assert done.returncode == 0, done.stderr
-    assert "87 số liệu, 5 cần kiểm tra" in done.stdout
+    assert "87 số liệu, 5 cần kiểm tra; 2 mục tiêu ghi rõ trong câu" in done.stdout
     upload = validate.check(out.read_bytes(), out.name, Store(store_url).ensure().load())
     assert upload.ok, [p.message_vi for p in upload.errors]
+    # The goals whose sentence prints them and their year, as the store keeps them; each one marked.
+    goals = upload.frames["targets"]
+    assert goals[
+        ["code", "year", "target_kind", "comparator", "value", "qualifier", "derived"]
+    ].values.tolist() == [
+        ["TOURISTS", 2025, "MT", "at_least", 600000.0, "tren", False],
+        ["TOURISM_REV", 2025, "MT", "at_least", 230.0, "", False],
+    ]
+    quote = "- Đến năm 2025 thu hút trên 600.000 lượt khách du lịch; "
+    quote += "doanh thu từ dịch vụ du lịch đạt 230 tỷ đồng."
+    assert goals["quote"].tolist() == [quote, quote]
+    sheet = openpyxl.load_workbook(out)["MucTieu"]
+    assert [c.comment.text for row in sheet.iter_rows() for c in row if c.comment] == [draft.GOAL_MARK] * 2
     rows = upload.frames["observations"]
     gtsx = rows[(rows.code == "GTSX") & (rows.kind == "estimate")].iloc[0]
     assert (gtsx.value, gtsx.area, gtsx.year) == (2503.3, "106", 2020)

@@ -163,3 +163,26 @@ def test_a_docx_reader_that_dies_is_a_sentence_and_the_caller_goes_on(
         sources.checked("Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng.")
         == "Tổng giá trị sản xuất đạt 2.503,3 tỷ đồng."
     )
+
+
+def test_the_next_documents_child_is_started_after_the_reading_and_runs_one_file() -> None:
+    from indicators.excel import isolation
+    from indicators.extract import parsers
+
+    isolation.drop_spares()
+    try:
+        sources.warm_up()
+        isolation.wait_for_spares()
+        (spare,) = isolation._spares.values()
+        assert set(isolation._spares) == {parsers.__name__}
+        document = docx.Document()
+        document.add_paragraph("Năm 2023 tổng diện tích chè 1.985 ha.")
+        buffer = io.BytesIO()
+        document.save(buffer)
+        text = sources.to_text(buffer.getvalue())
+        assert text == "Năm 2023 tổng diện tích chè 1.985 ha."
+        # The spare read that file and is gone; reading starts none until the page asks again.
+        assert spare.child.wait(timeout=10) == 0
+        assert not isolation._spares
+    finally:
+        isolation.drop_spares()

@@ -22,8 +22,8 @@ def no_spares() -> Iterator[None]:
 
 def test_every_call_runs_in_a_process_of_its_own_even_with_a_spare_ready() -> None:
     first = isolation.run(os.getpid, keep_warm=True)
+    isolation.wait_for_spares()  # the next call's child is started from a thread, after the call returns
     assert set(isolation._spares) == {os.getpid.__module__}  # the next call's child, started ahead
-    isolation.wait_for_spares()
     second = isolation.run(os.getpid, keep_warm=True)
     third = isolation.run(os.getpid)  # takes the spare the second call left; starts none
     assert len({first, second, third, os.getpid()}) == 4
@@ -55,6 +55,7 @@ def test_a_warm_child_keeps_the_time_limit() -> None:
 
 def test_a_spare_whose_parent_drops_it_ends_without_a_request() -> None:
     isolation.run(os.getpid, keep_warm=True)
+    isolation.wait_for_spares()  # the spare is started from a thread, after the call returns
     (spare,) = isolation._spares.values()
     isolation.drop_spares()
     assert spare.child.wait(timeout=10) is not None

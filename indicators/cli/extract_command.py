@@ -45,11 +45,14 @@ def run(args: argparse.Namespace, store: Store) -> int:
     if args.out:
         if not args.area:
             raise InputError("cần --area (mã địa bàn của báo cáo) để ghi tệp Excel")
-        drafted, unsure = draft.draft(dataset, found, args.area, path.name)
+        drafted, marks = draft.draft(dataset, found, args.area, path.name)
         buffer = io.BytesIO()
-        xlsx_writer.write_workbook(drafted, buffer, to_fill={"observations": unsure})
+        xlsx_writer.write_workbook(drafted, buffer, to_fill=marks)
         write_file(args.out, buffer.getvalue())
-        print(f"{args.out}: {len(drafted.observations)} số liệu, {len(unsure)} cần kiểm tra")
+        print(
+            f"{args.out}: {len(drafted.observations)} số liệu, {len(marks['observations'])} cần kiểm tra; "
+            f"{len(drafted.targets)} mục tiêu ghi rõ trong câu, đánh dấu để kiểm tra"
+        )
         return 0
     if not any(f.value is not None for f in found):
         print(t("extract.none_found"), file=sys.stderr)

@@ -93,6 +93,9 @@ def _child() -> None:
     except MemoryError:
         sys.stdout.buffer.write(pickle.dumps(("memory", "the result did not fit")))
     sys.stdout.flush()
+    # The parent reads until the pipe closes: an interpreter's teardown (every loaded module freed)
+    # would keep it waiting for nothing, tens of milliseconds per file. The outcome is flushed.
+    os._exit(0)
 
 
 # Spare children, one per reader module, each started with the environment it was started in:
@@ -106,6 +109,7 @@ class _Spare:
 
 _spares: dict[str, _Spare] = {}
 _spares_lock = threading.Lock()
+_starting: list[threading.Thread] = []  # spares being started, joined by wait_for_spares
 
 
 def _start(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -114,8 +118,18 @@ def _start(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=env)
 
 
+def _join_starting() -> None:
+    """Wait for the spares being started (a call right after another takes the spare it left)."""
+    with _spares_lock:
+        starting = list(_starting)
+        _starting.clear()
+    for thread in starting:
+        thread.join()
+
+
 def _take_spare(module: str, env: dict[str, str]) -> _Spare | None:
     """The spare child for `module`, when one is waiting, alive, and started with this environment."""
+    _join_starting()
     with _spares_lock:
         found = _spares.pop(module, None)
     if found is None:
@@ -132,8 +146,28 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
     child.communicate()
 
 
+def _start_spare(module: str, env: dict[str, str]) -> None:
+    child = _start(module, env)
+    with _spares_lock:
+        if module not in _spares:
+            _spares[module] = _Spare(env, child)
+            return
+    _stop(child)  # another call's spare got there first
+
+
+def _start_spare_soon(module: str, env: dict[str, str]) -> None:
+    """The next call's spare started from a thread: starting a process takes tens of milliseconds on a
+    loaded machine, and the file just read need not wait for it."""
+    thread = threading.Thread(target=_start_spare, args=(module, env), daemon=True)
+    with _spares_lock:
+        _starting[:] = [t for t in _starting if t.is_alive()]  # a server's long run keeps no dead ones
+        _starting.append(thread)
+    thread.start()
+
+
 def wait_for_spares() -> None:
     """Block until every spare child has loaded its modules (for benchmarks that time a warm start)."""
+    _join_starting()
     with _spares_lock:
         waiting = [s for s in _spares.values() if not s.ready]
         for spare in waiting:
@@ -143,6 +177,7 @@ def wait_for_spares() -> None:
 
 def drop_spares() -> None:
     """End every waiting spare child (at exit, and in benchmarks that measure a cold start)."""
+    _join_starting()
     with _spares_lock:
         children = [spare.child for spare in _spares.values()]
         _spares.clear()
@@ -151,6 +186,17 @@ def drop_spares() -> None:
 
 
 atexit.register(drop_spares)
+
+
+def _child_env() -> dict[str, str]:
+    paths = [str(PROJECT), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
+
+def start_spare(fn: Callable[..., Any]) -> None:
+    """Start the next call's child for `fn` now, when the caller has finished with the file it read:
+    its loading then takes no time from that file (a page reads the figures first, then calls this)."""
+    _start_spare_soon(fn.__module__, _child_env())
 
 
 def run(fn: Callable[..., Any], *args: Any, budget: Budget | None = None, keep_warm: bool = False) -> Any:
@@ -163,8 +209,7 @@ def run(fn: Callable[..., Any], *args: Any, budget: Budget | None = None, keep_w
     while it waits, so the next file does not wait for that load. A spare never runs two files.
     """
     budget = budget or Budget.from_env()
-    paths = [str(PROJECT), os.environ.get("PYTHONPATH", "")]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    env = _child_env()
     request = pickle.dumps((fn, args, budget.memory_mb, budget.seconds))
     module = fn.__module__
     spare = _take_spare(module, env)
@@ -177,8 +222,7 @@ def run(fn: Callable[..., Any], *args: Any, budget: Budget | None = None, keep_w
     finally:
         if keep_warm:
             # Started once this child is done, so that its loading does not slow the file just read.
-            with _spares_lock:
-                _spares.setdefault(module, _Spare(env, _start(module, env)))
+            _start_spare_soon(module, env)
     if not (spare is not None and spare.ready):
         stdout = stdout.removeprefix(READY)
     try:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.core.model import OBSERVATIONS, Dataset, ObsKind
+from indicators.extract import goals
 from indicators.extract.figures import Figure
+from indicators.extract.match import Catalogue
 
 SURE = 0.7  # below this a row's value cell is marked for the analyst to check first
 _KINDS = {k.value for k in ObsKind}
+GOAL_MARK = "Mục tiêu đọc từ câu báo cáo ghi rõ (phấn đấu, mục tiêu, đến năm …): kiểm tra trước khi tải lên."
 
 
 def observations(found: list[Figure], area: str, document: str) -> tuple[pd.DataFrame, dict[int, str]]:
@@ -36,10 +39,16 @@ def observations(found: list[Figure], area: str, document: str) -> tuple[pd.Data
     return pd.DataFrame(rows, columns=list(OBSERVATIONS.columns)), unsure
 
 
-def draft(data: Dataset, found: list[Figure], area: str, document: str) -> tuple[Dataset, dict[int, str]]:
-    """The store's catalogue and areas with the found figures as its observations, for review in Excel."""
+def draft(
+    data: Dataset, found: list[Figure], area: str, document: str
+) -> tuple[Dataset, dict[str, dict[int, str]]]:
+    """The store's catalogue and areas with the found figures as its observations and the goals the
+    report states plainly as its targets, for review in Excel; and the cells to mark, per sheet."""
     rows, unsure = observations(found, area, document)
+    stated, _left = goals.targets(found, Catalogue(data.indicators), area, document)
     # Only the figures read: the catalogue and areas ride along so the drop-downs and checks work.
-    frames = {"indicators": data.indicators, "observations": rows, "areas": data.areas}
+    frames = {"indicators": data.indicators, "observations": rows, "areas": data.areas, "targets": stated}
     frames |= {"area_links": data.area_links, "aggregation_rules": data.aggregation_rules}
-    return Dataset.from_frames(frames, version=data.version), unsure
+    # Every goal is marked: a target read from words is for the analyst to confirm, as each figure is.
+    marks = {i: GOAL_MARK for i in range(len(stated))}
+    return Dataset.from_frames(frames, version=data.version), {"observations": unsure, "targets": marks}

@@ -44,6 +44,22 @@ _PRINTED = re.compile(
     + r")?",
     re.IGNORECASE,
 )
+_BASIS_WORDS = tuple((re.compile(p, re.IGNORECASE), code) for p, code in _BASES)
+# Compiled once: a 100-page report asks each of these a few thousand times.
+# The rules anchored at a figure's left end are tried on its last words only: a phrase they look for is
+# at most a few words long, and a search from every position of a long clause costs its length.
+_NEAR = 64
+_SLASH = re.compile(r"\s*/\s*")
+_WORD = re.compile(r"\s*([^\W\d_]+)")
+_DATE_OR_CODE = re.compile(r"\s*/\s*(?:\d|[^\W\d_])|-[^\W\d_]")
+_WORD_OR_PCT = re.compile(r"\s*[^\W\d_%‰]|\s*(?:%|‰)")
+_LIST_NUMBER = re.compile(r"\s*[.)]\s")
+_RECIPIENT = re.compile(r"\s*(tập thể|cá nhân)")
+_OPEN_CHANGE = re.compile(r"\((?:tăng|giảm)\b[^)]*$", re.IGNORECASE)
+_CHANGE_IN_BRACKETS = re.compile(r"(tăng|giảm)\b(?=[^)]*$)", re.IGNORECASE)
+_PER_YEAR_AFTER = re.compile(r"\s*/\s*năm")
+_VERB_BEFORE = re.compile(r"(đạt|vượt|bằng)\s+$", re.IGNORECASE)
+_NOT_MET_AFTER = re.compile(r"\s*\w*\s*(?:không|chưa) đạt")
 _BASIS_AFTER = re.compile(r"\s*%\s*(?:so với\s+)?(" + "|".join(p for p, _ in _BASES) + r")", re.IGNORECASE)
 _VERSUS_YEAR = re.compile(r"^[^;]{0,60}?so với(?: cùng kỳ)?(?: năm)?\s+(\d{4})", re.IGNORECASE)
 _VERSUS_CK = re.compile(r"^[^;]{0,40}?so với cùng kỳ", re.IGNORECASE)
@@ -177,9 +193,9 @@ class Units:
             unit, end = found.group(1).lower(), found.end()
             suffix = self.SUFFIXES.match(text, end)
             if suffix:
-                unit, end = unit + re.sub(r"\s*/\s*", "/", suffix.group(0)).lower(), suffix.end()
+                unit, end = unit + _SLASH.sub("/", suffix.group(0)).lower(), suffix.end()
             return unit, end, False
-        word = re.match(r"\s*([^\W\d_]+)", text)
+        word = _WORD.match(text)
         return (word.group(1).lower(), word.end(), True) if word else ("", 0, True)
 
 
@@ -188,13 +204,13 @@ def _skip(sentence: str, match: re.Match[str]) -> bool:
     # End-anchored rules look at the last words only: a search over a long sentence costs its length.
     before, after = sentence[max(0, match.start() - 60) : match.start()], sentence[match.end() :]
     first, second, third = match.groups()
-    if re.match(r"\s*/\s*(?:\d|[^\W\d_])", after) or re.match(r"-[^\W\d_]", after):
+    if _DATE_OR_CODE.match(after):
         return True  # 19/5/2016, 21/KH-HĐTĐKT, 05-CT/TW
-    if second and not re.match(r"\s*[^\W\d_%‰]", after) and not _PCT.match(after):
+    if second and not _WORD_OR_PCT.match(after):
         return True  # a bare "12/7": a day and month
-    if _DOC_BEFORE.search(before):
+    if _DOC_BEFORE.search(before, max(0, len(before) - _NEAR)):
         return True
-    if not before.strip() and re.match(r"\s*[.)]\s", after):
+    if not before.strip() and _LIST_NUMBER.match(after):
         return True  # "1. Trên lĩnh vực …": a list's number
     if _is_year(first) and not second and not _PCT.match(after):
         return True
@@ -224,9 +240,7 @@ def _one(sentence: str, match: re.Match[str], units: Units) -> Figure | None:
     if not unit:
         return None
     end = match.end() + reach
-    verb = re.search(
-        r"(đạt|vượt|bằng)\s+$", sentence[max(0, match.start() - 12) : match.start()], re.IGNORECASE
-    )
+    verb = _VERB_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()])
     basis = _BASIS_AFTER.match(sentence, match.end())
     if unit == "%" and verb and basis:
         # "đạt 100% Nghị quyết" on its own: the attainment of the figures before it, not a level.
@@ -260,18 +274,18 @@ def _one(sentence: str, match: re.Match[str], units: Units) -> Figure | None:
 def _around(figure: Figure, before: str, after: str) -> Figure:
     """Qualifier, change, printed %, recipient and base read from the words next to the figure."""
     changes: dict[str, object] = {}
-    qualifier = _QUALIFIER_BEFORE.search(before)
+    qualifier = _QUALIFIER_BEFORE.search(before, max(0, len(before) - _NEAR))
     if qualifier:
         changes["qualifier"] = _QUALIFIERS[qualifier.group(1).lower()]
         before = before[: qualifier.start()]
-    if figure.unit in ("tập thể", "cá nhân") or re.match(r"\s*(tập thể|cá nhân)", after):
+    if figure.unit in ("tập thể", "cá nhân") or _RECIPIENT.match(after):
         who = figure.unit if figure.unit in ("tập thể", "cá nhân") else after.strip()[:7]
         changes["recipient"] = "tap_the" if who.startswith("tập thể") else "ca_nhan"
-    change = _CHANGE_BEFORE.search(before)
-    if change is None and re.search(r"\((?:tăng|giảm)\b[^)]*$", before, re.IGNORECASE):
-        change = re.search(r"(tăng|giảm)\b(?=[^)]*$)", before, re.IGNORECASE)
-    if change and not _LEVEL_AFTER_CHANGE.search(before):
-        per_year = bool(_PER_YEAR.search(before[-40:]) or re.match(r"\s*/\s*năm", after))
+    change = _CHANGE_BEFORE.search(before, max(0, len(before) - _NEAR))
+    if change is None and _OPEN_CHANGE.search(before):
+        change = _CHANGE_IN_BRACKETS.search(before)
+    if change and not _LEVEL_AFTER_CHANGE.search(before, max(0, len(before) - _NEAR)):
+        per_year = bool(_PER_YEAR.search(before[-40:]) or _PER_YEAR_AFTER.match(after))
         per_year = per_year or "/năm" in figure.sentence[figure.start : figure.end]
         changes["kind"] = "change_per_year" if per_year else "change"
         if change.group(1).lower() == "giảm" and figure.value is not None:
@@ -291,14 +305,14 @@ def _around(figure: Figure, before: str, after: str) -> Figure:
         changes["versus"] = changes.get("versus") or versus.group(1)
     elif _VERSUS_CK.match(after):
         changes["versus"] = "CK"
-    if _QUANTIFIED.search(before) or re.match(r"\s*\w*\s*(?:không|chưa) đạt", after):
+    if _QUANTIFIED.search(before, max(0, len(before) - _NEAR)) or _NOT_MET_AFTER.match(after):
         changes["kind"] = "some"  # "nhiều hộ đạt trên 100 triệu": some of them, not a total
-    return replace(figure, **changes)  # type: ignore[arg-type]
+    return replace(figure, **changes) if changes else figure  # type: ignore[arg-type]
 
 
 def _basis(word: str) -> str:
-    for pattern, code in _BASES:
-        if re.fullmatch(pattern, word.strip(), re.IGNORECASE):
+    for pattern, code in _BASIS_WORDS:
+        if pattern.fullmatch(word.strip()):
             return code
     return ""
 
@@ -337,6 +351,7 @@ def is_estimate(sentence: str, start: int) -> bool:
     return bool(_ESTIMATE.search(sentence[clause_start:start]))
 
 
+@functools.lru_cache(maxsize=2048)
 def target_year(sentence: str, heading: str) -> int | None:
     """A goal's year where the sentence or its heading sets one ("phấn đấu", "Mục tiêu", "đến năm 2025")."""
     for text in (sentence, heading):

@@ -26,13 +26,20 @@ _WEIGHTS = {
     "previous": 0.5, "sentence": 0.1, "heading": 0.1,
 }  # fmt: skip
 _OWN = ("before", "lead", "after", "after_more")
+_WINDOWS_KEPT = 4096  # windows scored and kept at once: a long report's sentences, not its whole text
+_SYLLABLE = re.compile(r"[^\W_]+|%|‰|m²")
 MIN_SCORE = 3.0  # below it no indicator is proposed: "no match", for the analyst to choose
 
 
 def syllables(text: str) -> list[str]:
     """Lower-case syllables with one spelling each, in order."""
-    words = re.findall(r"[^\W_]+|%|‰|m²", unicodedata.normalize("NFC", text.lower()))
+    words = _SYLLABLE.findall(unicodedata.normalize("NFC", text.lower()))
     return [_SPELLINGS.get(w, w) for w in words]
+
+
+@functools.lru_cache(maxsize=512)
+def _unit_words(unit: str) -> str:
+    return " ".join(syllables(unit))
 
 
 def _terms(text: str) -> set[str]:
@@ -94,21 +101,41 @@ class Catalogue:
             for term in entry.terms:
                 self.index.setdefault(term, []).append(i)
         self._unit_fits: dict[tuple[str, str], dict[int, float]] = {}
+        self._unit_only: dict[tuple[str, str], str] = {}
+        self._windows: dict[tuple[str, str], dict[int, tuple[float, frozenset[str]]]] = {}
+
+    def _window(self, text: str, name: str) -> dict[int, tuple[float, frozenset[str]]]:
+        """Each indicator a window's words name: its score there and the terms that name it.
+
+        Kept per window: the whole sentence and its heading are the same window for every figure in it.
+        """
+        key = (text, name)
+        found = self._windows.get(key)
+        if found is None:
+            if len(self._windows) > _WINDOWS_KEPT:
+                self._windows.clear()
+            scores: dict[int, float] = {}
+            terms: dict[int, set[str]] = {}
+            weight = _WEIGHTS[name]
+            # Each word counts for the indicators whose names hold it (an index, not a scan).
+            for term, near in _near(text, name).items():
+                for i in self.index.get(term, ()):
+                    scores[i] = scores.get(i, 0.0) + weight * near
+                    terms.setdefault(i, set()).add(term)
+            found = self._windows[key] = {i: (scores[i], frozenset(terms[i])) for i in scores}
+        return found
 
     def best(self, figure: Figure, windows: dict[str, str]) -> tuple[str, float]:
         """The best indicator's code and a confidence in [0, 1], or ("", 0) where none fits."""
         fits = self._fits(figure.unit, figure.recipient)
         words: dict[int, float] = {}
         own: dict[int, set[str]] = {}
-        # Each word of each window counts for the indicators whose names hold it (an index, not a scan).
         for name, text in windows.items():
-            weight = _WEIGHTS[name]
-            for term, near in _near(text, name).items():
-                for i in self.index.get(term, ()):
-                    if i in fits:
-                        words[i] = words.get(i, 0.0) + weight * near
-                        if name in _OWN:
-                            own.setdefault(i, set()).add(term)
+            for i, (score, terms) in self._window(text, name).items():
+                if i in fits:
+                    words[i] = words.get(i, 0.0) + score
+                    if name in _OWN:
+                        own.setdefault(i, set()).update(terms)
         # A name only elsewhere in the sentence names another figure: an indicator needs words of its own.
         scored = sorted(
             (
@@ -137,13 +164,16 @@ class Catalogue:
 
     def unit_only(self, figure: Figure) -> str:
         """The one indicator the figure's unit names, where exactly one carries it ("16 tiêu chí/xã")."""
-        exact = [e.code for e in self.entries if unit_fit(figure, e) >= 3]
-        return exact[0] if len(exact) == 1 else ""
+        key = (figure.unit, figure.recipient)
+        if key not in self._unit_only:
+            exact = [e.code for e in self.entries if unit_fit(figure, e) >= 3]
+            self._unit_only[key] = exact[0] if len(exact) == 1 else ""
+        return self._unit_only[key]
 
 
 def unit_fit(figure: Figure, entry: Entry) -> float:
     """3 for the indicator's own unit, 1-2 for a kindred one ("lượt" of "lượt khách"), 0 for another."""
-    unit = " ".join(syllables(figure.unit))
+    unit = _unit_words(figure.unit)
     if figure.recipient and entry.recipient and figure.recipient != entry.recipient:
         return 0.0
     if unit in ("tập thể", "cá nhân", "lượt") and entry.unit == "lượt" and entry.recipient:

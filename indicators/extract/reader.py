@@ -19,6 +19,9 @@ COLUMNS = (
     "confidence", "pct_word", "year", "base_year", "total", "high", "start", "end",
 )  # fmt: skip
 _LEAD_MAX = 90
+_AND = re.compile(r"\s*(?:và|,)\s*")
+_CLAUSE_END = re.compile(r"[;:()]")
+_STOP = re.compile(r"[;:()]|trong đó")
 _TITLE_TERM = re.compile(r"giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
 
 
@@ -56,8 +59,8 @@ def _sentence(
         previous = read[-1] if read else None
         following = raw[index + 1].start if index + 1 < len(raw) else len(sentence.text)
         windows = _windows(sentence, figure, previous, following, previous_words)
-        figure = _indicator(figure, windows, previous, catalogue)
-        read.append(_when(figure, sentence, catalogue, context, term))
+        code, sure = _indicator(figure, windows, previous, catalogue)
+        read.append(_when(figure, (code, sure), sentence, catalogue, context, term))
         # "…trồng chè mới 661,3 ha, kinh phí 40.779,2": the next figure may speak of this one's subject.
         previous_words = windows["before"]
     return read
@@ -106,39 +109,48 @@ def _windows(
 def _after_end(text: str, start: int, following: int) -> int:
     """Where the words after a figure stop naming it: a clause's end, "trong đó" (a part of it), the next
     figure; past a bare "và" to the next figure's words ("18 tập thể và 42 cá nhân được … tặng")."""
-    if re.fullmatch(r"\s*(?:và|,)\s*", text[start:following]):
-        following = next((m.start() for m in re.finditer(r"[;:()]|$", text[following:])), 0) + following
-    stops = [m.start() for m in re.finditer(r"[;:()]|trong đó", text[start:])]
-    return min([following, len(text), *(start + i for i in stops)])
+    if _AND.fullmatch(text, start, following):
+        stop = _CLAUSE_END.search(text, following)
+        following = stop.start() if stop else len(text)
+    # The first stop only: a search from the figure on, not a list of every stop to the sentence's end.
+    stop = _STOP.search(text, start)
+    return min(following, len(text), stop.start() if stop else len(text))
 
 
 def _indicator(
     figure: Figure, windows: dict[str, str], previous: Figure | None, catalogue: Catalogue
-) -> Figure:
-    """The indicator by name and unit; a change that names nothing is the one of the figure before it."""
+) -> tuple[str, float]:
+    """The indicator by name and unit, and the confidence; a change that names nothing is the one of
+    the figure before it."""
     if figure.value is None:  # "đạt 100% Nghị quyết" alone: the attainment of the figure before it
-        code = previous.indicator if previous else ""
-        return replace(figure, indicator=code, confidence=previous.confidence if previous else 0.0)
+        return (previous.indicator, previous.confidence) if previous else ("", 0.0)
     if figure.kind == "some":  # "nhiều hộ đạt …", "02 chỉ tiêu không đạt": not the indicator's figure
-        return figure
+        return figure.indicator, figure.confidence
     own = {k: v for k, v in windows.items() if k in ("before", "lead", "after", "after_more")}
     if figure.kind in CHANGES and previous and previous.indicator and not catalogue.best(figure, own)[0]:
         entry = catalogue.by_code[previous.indicator]
         if unit_fit(figure, entry) >= 2:
-            return replace(figure, indicator=entry.code, confidence=round(previous.confidence * 0.9, 2))
+            return entry.code, round(previous.confidence * 0.9, 2)
     code, sure = catalogue.best(figure, windows)
     if not code:
         code = catalogue.unit_only(figure)
         sure = 0.5 if code else 0.0
-    return replace(figure, indicator=code, confidence=sure)
+    return code, sure
 
 
 def _when(
-    figure: Figure, sentence: Sentence, catalogue: Catalogue, context: Context, term: tuple[int, int] | None
+    figure: Figure,
+    matched: tuple[str, float],
+    sentence: Sentence,
+    catalogue: Catalogue,
+    context: Context,
+    term: tuple[int, int] | None,
 ) -> Figure:
-    """The period and kind: a goal, a change, an estimate or an official figure, as the words say."""
+    """The figure with its indicator (`matched`: code, confidence), period and kind: a goal, a change,
+    an estimate or an official figure, as the words say. One copy of the figure, not one per step."""
+    indicator, confidence = matched
     period, year = fig.period(sentence.text, sentence.heading, figure.start, term)
-    entry = catalogue.by_code.get(figure.indicator)
+    entry = catalogue.by_code.get(indicator)
     value_kind = entry.value_kind if entry else ""
     summed = value_kind in ("term_total", "change_per_year") or figure.kind == "change_per_year"
     if "-" in period and "H" not in period and not summed:
@@ -147,9 +159,17 @@ def _when(
     if goal is not None:
         # A goal to reduce by 2 a year is a goal of 2, its direction the indicator's: no sign added.
         value = abs(figure.value) if figure.value is not None else None
-        return replace(figure, kind="target", period=period, year=goal or year, value=value)
+        return replace(
+            figure,
+            kind="target",
+            period=period,
+            year=goal or year,
+            value=value,
+            indicator=indicator,
+            confidence=confidence,
+        )
     if figure.kind == "some":
-        return replace(figure, period=period, year=year)
+        return replace(figure, period=period, year=year, indicator=indicator, confidence=confidence)
     estimate = fig.is_estimate(sentence.text, figure.start) or (
         context.written_year is not None and year == context.written_year
     )
@@ -157,7 +177,7 @@ def _when(
         kind = f"{figure.kind}_estimate" if estimate else figure.kind
     else:
         kind = "estimate" if estimate else "actual"
-    return replace(figure, kind=kind, period=period, year=year)
+    return replace(figure, kind=kind, period=period, year=year, indicator=indicator, confidence=confidence)
 
 
 def as_frame(found: list[Figure]) -> pd.DataFrame:

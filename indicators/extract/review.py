@@ -75,19 +75,20 @@ def observations(table: pd.DataFrame, document: str) -> tuple[pd.DataFrame, int]
 
 
 def as_upload(
-    table: pd.DataFrame, current: Dataset, document: str, sha256: str
+    table: pd.DataFrame, current: Dataset, document: str, sha256: str, targets: pd.DataFrame | None = None
 ) -> tuple[validate.Upload, int]:
-    """The accepted rows checked exactly as an uploaded workbook is; the version names the document.
+    """The accepted rows (and `targets`, the stated goals the analyst chose) checked exactly as an
+    uploaded workbook is; the version names the document.
 
     Returns the checked upload and how many ticked rows were left out (no indicator, year or value).
     """
     rows_, left_out = observations(table, document)
     # The one workbook writer and the one checker: the same checks, preview and commit as an upload.
-    drafted = Dataset.from_frames(
-        {"indicators": current.indicators, "observations": rows_, "areas": current.areas,
-         "area_links": current.area_links, "aggregation_rules": current.aggregation_rules},
-        version=current.version,
-    )  # fmt: skip
+    frames = {"indicators": current.indicators, "observations": rows_, "areas": current.areas,
+              "area_links": current.area_links, "aggregation_rules": current.aggregation_rules}  # fmt: skip
+    if targets is not None and not targets.empty:
+        frames["targets"] = targets
+    drafted = Dataset.from_frames(frames, version=current.version)
     buffer = io.BytesIO()
     xlsx_writer.write_workbook(drafted, buffer, made_from=current.version)
     upload = validate.check(buffer.getvalue(), document, current)

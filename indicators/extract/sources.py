@@ -55,6 +55,12 @@ def to_text(data: bytes, limits: Limits | None = None, *, keep_warm: bool = Fals
     return text if isinstance(text, Refused) else checked(text)
 
 
+def warm_up() -> None:
+    """Start the child that will parse the next .docx or PDF, once this one's figures are read: it loads
+    python-docx and PDFium while the analyst reviews, not while the reader works on this file."""
+    isolation.start_spare(docx_text)
+
+
 def checked(text: str) -> str | Refused:
     """Pasted or read text, refused where it is empty, too long, or not Vietnamese."""
     if not text.strip():

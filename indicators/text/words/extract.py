@@ -120,4 +120,36 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không tìm thấy số liệu nào trong văn bản.",
         "No figures were found in the text.",
     ),
+    "extract.other_area": (
+        "Có {n} dòng của địa bàn khác: {rows}. Cán bộ xã chỉ gửi số liệu của địa bàn {area}; xin sửa "
+        "địa bàn hoặc bỏ chọn các dòng đó. Không có gì được gửi.",
+        "{n} rows are for another area: {rows}. A commune reporter sends only the figures of area "
+        "{area}; please correct the area or untick those rows. Nothing was sent.",
+    ),
+    "extract.goals_title": ("Mục tiêu báo cáo ghi rõ", "Goals the report states"),
+    "extract.goals_intro": (
+        "Các mục tiêu dưới đây do câu báo cáo ghi rõ (phấn đấu, mục tiêu, đến năm …) cùng năm của nó; "
+        "không mục tiêu nào được suy ra từ tỷ lệ %. Chọn ô bên dưới để lưu chúng làm mục tiêu cùng "
+        "các số liệu.",
+        "The goals below are stated as goals by the report's own words (strive for, goal, by the year …), "
+        "with their year; no goal is worked out from a %. Tick the box below to save them as targets with "
+        "the figures.",
+    ),
+    "extract.goals_save": ("Lưu cả {n} mục tiêu này", "Also save these {n} goals"),
+    "extract.goals_not_sent": (
+        "{n} số liệu là mục tiêu: cán bộ xã không gửi mục tiêu; cán bộ huyện, tỉnh nhập mục tiêu.",
+        "{n} figures are goals: a commune reporter does not send goals; analysts enter targets.",
+    ),
+    "extract.col.comparator": ("So sánh", "Comparison"),
+    "extract.send": ("Gửi để duyệt", "Send for review"),
+    "extract.send_intro": (
+        "Bạn là cán bộ xã: các dòng được chọn được gửi thành báo cáo chờ duyệt của kỳ báo cáo, "
+        "chưa thành số liệu chính thức cho đến khi cán bộ huyện, tỉnh duyệt.",
+        "You are a commune reporter: the ticked rows are sent as a submission of the reporting round, "
+        "waiting for review; they are not official figures until an analyst approves them.",
+    ),
+    "extract.sent": (
+        "Đã gửi {n} số liệu để duyệt (báo cáo số {id}).",
+        "{n} figures sent for review (submission {id}).",
+    ),
 }
