@@ -98,8 +98,9 @@ editing = [
     ("pages/reporting_status.py", "rounds.page_title", ":material/fact_check:", "tinh-hinh-bao-cao"),
     ("pages/review.py", "rounds.review_title", ":material/rule:", "duyet-bao-cao"),
 ]
-# A commune reporter sends their area's figures through these two, as a submission for review.
-sending = {"pages/upload.py", "pages/enter.py"}
+# A commune reporter sends their area's figures through these, as a submission for review: a workbook,
+# the grid, or figures read from a báo cáo; none of them commits anything for a reporter.
+sending = {"pages/upload.py", "pages/enter.py", "pages/extract.py"}
 if role is not None and role.can_edit():
     data_pages = [
         st.Page(path, title=t(key, lang), icon=icon, url_path=url) for path, key, icon, url in editing
@@ -123,11 +124,6 @@ elif role is Role.REPORTER:
 else:
     data_pages = [
         st.Page(sign_in, title=t("page.signin", lang), icon=":material/login:", url_path="dang-nhap")
-    ]
-    # A commune reporter sends figures read from a báo cáo for review; the page commits nothing for them.
-    sending = [e for e in editing if role is Role.REPORTER and e[0] == "pages/extract.py"]
-    data_pages += [
-        st.Page(path, title=t(key, lang), icon=icon, url_path=url) for path, key, icon, url in sending
     ]
     data_pages += [
         st.Page(sign_in, title=t("page.signin", lang), url_path=url, visibility="hidden")
