@@ -10,6 +10,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "{n}/{m} {units} đã báo cáo (tổng chưa đủ)",
         "{n} of {m} {units} reported (a partial total)",
     ),
+    "rollup.why_partial": (
+        "tổng chưa đủ: {n}/{m} {units} đã báo cáo năm {y}",
+        "a partial total: {n} of {m} {units} reported for {y}",
+    ),
+    "rollup.no_goals": (
+        "{area} chưa có mục tiêu giai đoạn của chính mình trong dữ liệu (chưa có số liệu). Mục tiêu "
+        "được giao cho từng đơn vị trực thuộc: chọn một đơn vị ở ô trên để xem tiến độ của đơn vị đó.",
+        "{area} has no term goals of its own in the data yet (no data). Goals are set for each unit "
+        "under it: choose a unit above to see its progress.",
+    ),
     "rollup.complete": ("tổng của cả {m} {units}", "the total of all {m} {units}"),
     "rollup.units": ("đơn vị", "units"),
     "rollup.opened_own": (
