@@ -161,7 +161,10 @@ if goals.empty:
     widgets.say(t("empty.goals", lang))
     st.stop()
 choices, measured = _areas(data, _goals=goals)
-area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=measured)
+# Where no area has a figure toward its goals yet, the page opens on one with a baseline of its own,
+# never on the province offered over its units.
+own = measured or set(goals.loc[goals["base_value"].notna(), "area"])
+area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=own)
 goals, _ = _area_goals(data, str(area))
 if goals.empty:
     # A province whose goals were set for its units, none of its own: said, not an empty table.

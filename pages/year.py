@@ -91,9 +91,8 @@ st.caption(
 estimates = int((rows["value_kind"] == "estimate").sum())
 if estimates:
     st.caption(t("year.estimates", lang).format(n=estimates, y=year))
-partial = int((rows["mark"] == "partial").sum()) if "mark" in rows else 0
-if partial:
-    st.caption(totals_text.unjudged_line(partial, lang))
+if held := rollup_review.held(rows):
+    st.caption(totals_text.unjudged_line(held, lang))
 counts = year_tables.plan_counts(rows)
 if sum(counts.values()):
     st.markdown(f"**{t('year.plans', lang).format(y=year)}**")

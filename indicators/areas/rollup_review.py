@@ -90,3 +90,11 @@ def review(found: Rollup, year: int) -> pd.DataFrame:
     out = rows.merge(marks, on=["code", "year"], how="left")
     # Counts stay whole numbers where a row has no total ("4", never "4.0").
     return out.astype({"reported": "Int64", "expected": "Int64"})
+
+
+def held(rows: pd.DataFrame) -> int:
+    """How many of a review's rows have a verdict (plan, path or term result) a partial total holds back."""
+    if "mark" not in rows:
+        return 0
+    verdict = (rows["plan_status"] != "") | (rows["path_status"] != "") | (rows["goal_status"] != "")
+    return int(((rows["mark"] == "partial") & verdict).sum())
