@@ -33,11 +33,12 @@ def _tables(
 
 
 @per_version(8)
-def _choices(data: Dataset) -> tuple[list[str], list[terms.Term]]:
+def _choices(data: Dataset) -> tuple[list[str], set[str], list[terms.Term]]:
+    # The areas with figures or plans of their own (the page opens on one), and the province over
+    # them, a choice too: its year is their totals.
     areas = year_review.areas(data)
-    # The province over the areas with figures is a choice too: its year is their totals.
     provinces = rollup.provinces_over(data.areas, areas, computed.province_map(data))
-    return areas + [p for p in provinces if p not in areas], terms.catalogue(data)
+    return areas + [p for p in provinces if p not in areas], set(areas), terms.catalogue(data)
 
 
 @per_version(64)
@@ -50,8 +51,8 @@ def _years(data: Dataset, area: str) -> tuple[list[int], int | None]:
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.year", lang)
-areas, catalogue = _choices(data)
-area = widgets.area_filter(data, areas, lang, key="year_area")
+areas, own, catalogue = _choices(data)
+area = widgets.area_filter(data, areas, lang, key="year_area", with_figures=own)
 if area is None:
     widgets.say(t("year.empty", lang))
     st.stop()
