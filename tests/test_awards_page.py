@@ -96,3 +96,12 @@ def test_an_empty_register_says_missing_data_and_keeps_the_report_totals(store: 
     assert not at.exception
     assert [i.value for i in at.info] == [t("awards.page.empty", "vi")]
     assert t("awards.page.report_totals", "vi") in [s.value for s in at.subheader]
+
+
+def test_the_report_s_totals_read_as_people_write_them(store: Store) -> None:
+    """Headers in words, 6.984 with its thousands, the share as a %: never column ids or 0.0355."""
+    at = page("vi")
+    assert not at.exception
+    (table,) = [e.value for e in at.table]
+    assert list(table.columns) == ["Cấp khen thưởng", "Tập thể", "Cá nhân", "Tổng", "Tỷ lệ trong tổng số (%)"]
+    assert table.iloc[-1].tolist() == ["Cơ sở", "618", "6.984", "7.602", "89,87"]
