@@ -156,3 +156,17 @@ def test_the_year_page_offers_the_province_and_says_how_many_reported(communes: 
     assert "3.190,75 · 4/38 xã đã báo cáo (tổng chưa đủ)" in shown
     assert "không đánh giá (tổng chưa đủ: 4/38 xã đã báo cáo năm 2026)" in shown
     assert "106,4" not in shown and "vượt" not in shown
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_the_province_without_goals_of_its_own_says_so_as_missing_data(communes: Store) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at = go_to(at, "pages/goals.py").run()
+    at.selectbox(key="goals_area").set_value("12").run()
+    assert not at.exception, [e.value for e in at.exception]
+    said = [i.value for i in at.info]
+    assert said == [
+        "Chưa có số liệu mục tiêu giai đoạn của Tỉnh Lai Châu trong dữ liệu. Chọn một đơn vị trực thuộc "
+        "ở ô trên để xem tiến độ các mục tiêu của đơn vị đó."
+    ]
+    assert not at.table  # no empty table under the sentence

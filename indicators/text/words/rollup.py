@@ -15,10 +15,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "a partial total: {n} of {m} {units} reported for {y}",
     ),
     "rollup.no_goals": (
-        "{area} chưa có mục tiêu giai đoạn của chính mình trong dữ liệu (chưa có số liệu). Mục tiêu "
-        "được giao cho từng đơn vị trực thuộc: chọn một đơn vị ở ô trên để xem tiến độ của đơn vị đó.",
-        "{area} has no term goals of its own in the data yet (no data). Goals are set for each unit "
-        "under it: choose a unit above to see its progress.",
+        "Chưa có số liệu mục tiêu giai đoạn của {area} trong dữ liệu. Chọn một đơn vị trực thuộc ở ô "
+        "trên để xem tiến độ các mục tiêu của đơn vị đó.",
+        "No term goals of {area} are in the data yet. Choose a unit under it above to see the progress "
+        "of its goals.",
     ),
     "rollup.complete": ("tổng của cả {m} {units}", "the total of all {m} {units}"),
     "rollup.units": ("đơn vị", "units"),
