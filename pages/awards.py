@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, computed, markup, state, widgets
+from dashboard import auth, computed, markup, reading_tables, state, widgets
 from dashboard.cache import per_version
 from indicators.awards import catalogue as awards_catalogue
 from indicators.awards import check as awards_check
@@ -45,7 +45,9 @@ def report_totals(data: Dataset, lang: Lang) -> None:
     if ranked.empty:
         return
     st.subheader(t("awards.page.report_totals", lang))
-    st.dataframe(commendations.levels_table(ranked, lang), hide_index=True)
+    # Headers in words and numbers as people write them (6.984), as on the commendations page: never
+    # column ids. For reading only: the report's totals are downloaded from the commendations page.
+    reading_tables.plain_table(commendations.levels_table(ranked, lang), lang)
     # The report's totals name the report and its version as their source.
     st.caption(markup.md(computed.source_line(lang)))
 

@@ -10,12 +10,14 @@ import streamlit as st
 
 from dashboard import auth, computed, markup, narrow, reading_tables, standing, state, widgets
 from dashboard.cache import per_version
+from indicators.areas import rollup, rollup_review
 from indicators.charts import Figure, figures
-from indicators.core import page_settings, selection
+from indicators.core import page_settings, progress, selection
 from indicators.core.model import Dataset
 from indicators.excel import missing
 from indicators.excel import workbook as excel
 from indicators.text import labels, phrase, tables
+from indicators.text import totals as totals_text
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -57,7 +59,7 @@ def _choices(data: Dataset, goals: pd.DataFrame, codes: list[str], lang: Lang) -
 def _chart(whole: Dataset, area: str, lang: Lang, code: str, *, _view: GoalsView) -> Figure:
     goals, paths = _view.goals, _view.paths
     goal = goals[goals["code"] == code].iloc[0]
-    data = narrow.cut(whole, [code], area)
+    data = computed.area_cut(whole, [code], area)
     info = labels.indicator_info(data, lang)
     name, unit = str(info["name"].get(code, code)), str(info["unit"].get(code, ""))
     actuals = selection.series(
@@ -91,15 +93,41 @@ def _lines(data: Dataset, goals: pd.DataFrame, gaps: pd.DataFrame, lang: Lang) -
     return lacking, other
 
 
+@per_version(32)
+def _area_goals(whole: Dataset, area: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The area's goals and required paths; a province's judged on its units' totals (rollup_review)."""
+    found = computed.rolled(whole, area)
+    if found is None:
+        goals, paths = computed.progress_rows(whole)
+        return goals[goals["area"] == area], paths[paths["area"] == area]
+    goals = rollup_review.goals(found)
+    return goals, progress.required_path(goals)
+
+
+def _partial_reasons(
+    whole: Dataset, area: str, goals: pd.DataFrame, lang: Lang
+) -> dict[tuple[str, str], str]:
+    """Per goal a partial total holds back, why: how many units reported, in which year."""
+    found = computed.rolled(whole, area)
+    if found is None or rollup_review.MARK_YEAR not in goals:
+        return {}
+    said = {}
+    for _, goal in goals[goals[rollup_review.MARK_YEAR].notna()].iterrows():
+        mark = rollup_review.mark_of(found, str(goal["code"]), goal[rollup_review.MARK_YEAR])
+        if mark is not None:
+            said[(str(goal["code"]), area)] = totals_text.partial_reason(mark, lang)
+    return said
+
+
 # Keyed by store, version, area and language: goal texts and charts are the page's own work, done once.
 @per_version(32)
 def _view(whole: Dataset, area: str, lang: Lang, today: int) -> GoalsView:
-    goals, paths = computed.progress_rows(whole)
-    goals, paths = goals[goals["area"] == area], paths[paths["area"] == area]
-    data = narrow.cut(whole, area=area)  # the area's own figures and targets, not the whole store
+    goals, paths = _area_goals(whole, area)
+    # The area's own figures and targets (a province's with its units' totals), not the whole store.
+    data = computed.area_cut(whole, None, area)
     gaps = missing.gaps(goals, until=today)
     lacking, other = _lines(data, goals, gaps, lang)
-    said = missing.by_goal(gaps, lang)
+    said = {**missing.by_goal(gaps, lang), **_partial_reasons(whole, area, goals, lang)}
     drawable = _drawable(goals)
     return GoalsView(
         goals=goals,
@@ -118,8 +146,11 @@ def _view(whole: Dataset, area: str, lang: Lang, today: int) -> GoalsView:
 def _areas(data: Dataset, *, _goals: pd.DataFrame) -> tuple[list[str], set[str]]:
     # The areas with a goal, and those with a figure toward one: a province holding only targets
     # would open the page on goals without a chart. Once per version, not per run.
+    # The province over the areas with goals is a choice too: its goals judged on its units' totals.
     measured = set(_goals.loc[_goals["latest_value"].notna(), "area"])
-    return sorted(_goals["area"].unique()), measured
+    areas = sorted(_goals["area"].unique())
+    provinces = rollup.provinces_over(data.areas, areas, computed.province_map(data))
+    return areas + [p for p in provinces if p not in areas], measured
 
 
 # Read inputs.
@@ -130,8 +161,15 @@ if goals.empty:
     widgets.say(t("empty.goals", lang))
     st.stop()
 choices, measured = _areas(data, _goals=goals)
-area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=measured)
-goals = goals[goals["area"] == area]
+# Where no area has a figure toward its goals yet, the page opens on one with a baseline of its own,
+# never on the province offered over its units.
+own = measured or set(goals.loc[goals["base_value"].notna(), "area"])
+area = widgets.area_filter(data, choices, lang, key="goals_area", with_figures=own)
+goals, _ = _area_goals(data, str(area))
+if goals.empty:
+    # A province whose goals were set for its units, none of its own: said, not an empty table.
+    widgets.say(t("rollup.no_goals", lang).format(area=labels.area_label(data, str(area), lang)))
+    st.stop()
 base_year, goal_year = int(goals["base_year"].min()), int(goals["goal_year"].max())
 view = _view(data, str(area), lang, date.today().year)
 # The same count as the overview's first screen: each goal once, by its status.

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, links, markup, narrow, reading_tables, state, widgets
+from dashboard import computed, downloads, links, markup, reading_tables, state, widgets
 from dashboard.cache import per_version
+from indicators.areas import rollup, rollup_review
 from indicators.core import terms, year_review
 from indicators.core.model import Dataset
 from indicators.text import labels, year_tables
+from indicators.text import totals as totals_text
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -17,7 +19,9 @@ from indicators.text.i18n import t
 # Keyed by store and version like the other pages' caches: an import is a new version.
 @per_version(32)
 def _review(data: Dataset, area: str, year: int) -> pd.DataFrame:
-    return year_review.review(data, area, year)
+    # A province's year is its units' totals: a partial one is shown, never judged (rollup_review).
+    found = computed.rolled(data, area)
+    return year_review.review(data, area, year) if found is None else rollup_review.review(found, year)
 
 
 @per_version(32)
@@ -29,20 +33,26 @@ def _tables(
 
 
 @per_version(8)
-def _choices(data: Dataset) -> tuple[list[str], list[terms.Term]]:
-    return year_review.areas(data), terms.catalogue(data)
+def _choices(data: Dataset) -> tuple[list[str], set[str], list[terms.Term]]:
+    # The areas with figures or plans of their own (the page opens on one), and the province over
+    # them, a choice too: its year is their totals.
+    areas = year_review.areas(data)
+    provinces = rollup.provinces_over(data.areas, areas, computed.province_map(data))
+    return areas + [p for p in provinces if p not in areas], set(areas), terms.catalogue(data)
 
 
 @per_version(64)
 def _years(data: Dataset, area: str) -> tuple[list[int], int | None]:
-    return year_review.years(data, area), year_review.default_year(data, area)
+    found = computed.rolled(data, area)
+    own = data if found is None else found.data
+    return year_review.years(own, area), year_review.default_year(own, area)
 
 
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.year", lang)
-areas, catalogue = _choices(data)
-area = widgets.area_filter(data, areas, lang, key="year_area")
+areas, own, catalogue = _choices(data)
+area = widgets.area_filter(data, areas, lang, key="year_area", with_figures=own)
 if area is None:
     widgets.say(t("year.empty", lang))
     st.stop()
@@ -61,9 +71,9 @@ year = st.selectbox(
 )
 links.put("year", year)
 rows = _review(data, area, int(year))
-# The area's own figures and targets: what the tables below read, not the whole store. The báo
-# cáo gets the whole (it may add the area's units up).
-whole, data = data, narrow.cut(data, area=area)
+# The area's own figures and targets (a province's with its units' totals): what the tables below
+# read, not the whole store. The báo cáo gets the whole (it adds the area's units up itself).
+whole, data = data, computed.area_cut(data, None, area)
 term = terms.term_of(catalogue, int(year))
 
 # What the year holds, in a sentence, then the plan's tally and what is missing.
@@ -82,6 +92,8 @@ st.caption(
 estimates = int((rows["value_kind"] == "estimate").sum())
 if estimates:
     st.caption(t("year.estimates", lang).format(n=estimates, y=year))
+if held := rollup_review.held(rows):
+    st.caption(totals_text.unjudged_line(held, lang))
 counts = year_tables.plan_counts(rows)
 if sum(counts.values()):
     st.markdown(f"**{t('year.plans', lang).format(y=year)}**")

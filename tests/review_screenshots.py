@@ -1,7 +1,9 @@
 """`make screenshots`: every page in both languages at desktop and phone width, for people to review.
 
 Also prints axe-core's WCAG 2.1 AA findings per page view, so a reviewer sees what the browser test
-would fail on. Usage: python -m tests.review_screenshots [FOLDER] (default: screenshots/).
+would fail on. The browser signs in as an analyst first, so the pages that change data are pictured
+as an analyst sees them, not as the sign-in form. Usage: python -m tests.review_screenshots [FOLDER]
+[PATH ...] (default: screenshots/, every page; a PATH such as "so-sanh-dia-ban" limits the set).
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
+from indicators.store import accounts
+from indicators.store.database import Store
+from indicators.text.i18n import t
 from tests.support.appserver import (
     LANGS,
     PAGES,
@@ -28,21 +33,47 @@ from tests.support.appserver import (
     warm_up,
 )
 
+# The pages the browser tests leave out but a reviewer looks at: the awards register and the
+# reporting round's status (an analyst's page).
+REVIEW_PAGES: dict[str, str] = {
+    **PAGES,
+    "so-khen-thuong": "awards.page.title",
+    "tinh-hinh-bao-cao": "rounds.page_title",
+}
+# A reviewer's account in the pictures' own throwaway store, never in a real one.
+ANALYST, PASSWORD = "xem.anh", "ảnh chụp để xem lại trang"
 
-def main(out: Path) -> int:
+
+def _sign_in(page: Page, server: str) -> None:
+    """The tab signed in as the analyst: its cookie holds for every page pictured after."""
+    open_page(page, f"{server}/cap-nhat-so-lieu")
+    page.get_by_label(t("auth.name", "vi")).fill(ANALYST)
+    page.get_by_label(t("auth.password", "vi"), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=t("auth.submit", "vi")).click()
+    page.wait_for_function(
+        "(text) => document.querySelector('h1')?.innerText.trim() === text",
+        arg=t("page.upload", "vi"),
+        timeout=60_000,
+    )
+
+
+def main(out: Path, only: list[str] | None = None) -> int:
     """Write the screenshots to `out`; print one line per page view and the axe totals."""
     out.mkdir(parents=True, exist_ok=True)
+    paths = [p for p in REVIEW_PAGES if not only or p in only]
     totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         # A store of its own, filled from the shipped data: the pictures show the report's figures.
         store_url = f"sqlite:///{Path(tmp) / 'store.sqlite'}"
+        accounts.add_user(Store(store_url).ensure(), ANALYST, "analyst", PASSWORD)
         with serve(store_url, Path(tmp) / "server.log") as server, sync_playwright() as p:
             browser = launch(p)
             warm_up(browser, server)
             for width in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900})
                 page = context.new_page()
-                for path in PAGES:
+                _sign_in(page, server)
+                for path in paths:
                     for lang in LANGS:
                         open_page(page, page_url(server, path, lang))
                         found = axe_violations(page)
@@ -63,4 +94,4 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"))
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots", sys.argv[2:]))

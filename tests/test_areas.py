@@ -119,8 +119,8 @@ def test_a_summable_indicator_adds_up_to_the_parent(tmp_path: Path) -> None:
     parent = parent_of(result)
     assert parent["value"] == pytest.approx(3190.75)
     assert (parent["mark"], parent["reported"], parent["expected"]) == ("complete", 4, 4)
-    assert compare.parent_note(result) == "tổng hợp từ 4/4 xã"
-    assert compare.parent_note(result, "en") == "aggregated from 4 of 4 communes"
+    assert compare.parent_note(result) == "tổng của cả 4 xã"
+    assert compare.parent_note(result, "en") == "the total of all 4 communes"
     # The province is judged on its own target: 3,190.75 of 3,000 ha.
     assert parent["attainment_pct"] == pytest.approx(3190.75 / 3000 * 100)
     assert parent["status"] == "vuot"
@@ -164,7 +164,7 @@ def test_a_missing_commune_makes_the_total_partial_and_unjudged(tmp_path: Path) 
     parent = parent_of(result)
     assert parent["value"] == pytest.approx(1200.5 + 950.0 + 430.25)
     assert (parent["mark"], parent["reported"], parent["expected"]) == ("partial", 3, 4)
-    assert compare.parent_note(result) == "chưa đủ: tổng hợp từ 3/4 xã"
+    assert compare.parent_note(result) == "3/4 xã đã báo cáo (tổng chưa đủ)"
     assert parent["status"] == "partial" and pd.isna(parent["attainment_pct"])
     assert result.children.iloc[-1]["area"] == "03430" and result.children.iloc[-1]["status"] == "no_data"
 
@@ -179,7 +179,7 @@ def test_the_shipped_district_is_one_of_eight_former_districts_in_2020(shipped: 
     result = compare.compare(shipped, "GTSX", 2020)
     assert result.parent == "12"
     assert len(result.children) == 8
-    assert compare.parent_note(result) == "chưa đủ: tổng hợp từ 1/8 huyện"
+    assert compare.parent_note(result) == "1/8 huyện đã báo cáo (tổng chưa đủ)"
     row = result.children.iloc[0]
     assert (row["area"], row["value"], row["status"]) == ("106", 2503.3, "vuot")
 
@@ -328,7 +328,7 @@ def test_cli_compare_prints_each_area_and_the_marked_parent(
     assert len(rows) == 39  # the 38 units of Lai Châu, then the province
     parent = rows[-1]
     assert parent["code"] == "12" and parent["value"] == pytest.approx(2580.75)
-    assert parent["row"] == "chưa đủ: tổng hợp từ 3/38 xã"
+    assert parent["row"] == "3/38 xã đã báo cáo (tổng chưa đủ)"
     first = rows[0]
     assert (first["target"], first["attainment_pct"], first["status"]) == (1000.0, 120.05, "vượt")
     code, out, _ = _run(capsys, "compare", "TEA_AREA", "--year", "2026", "--parent", "12")

@@ -163,3 +163,12 @@ def test_stored_proposals_show_their_findings_to_editors_of_their_area(
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
     accounts.add_user(filled, "binhlu", "analyst", "mot-mat-khau-du-dai-2024!", area="03390")
     assert "Lò Văn" not in everything_shown(page("vi", "binhlu", "analyst"))
+
+
+def test_the_report_s_totals_read_as_people_write_them(store: Store) -> None:
+    """Headers in words, 6.984 with its thousands, the share as a %: never column ids or 0.0355."""
+    at = page("vi")
+    assert not at.exception
+    (table,) = [e.value for e in at.table]
+    assert list(table.columns) == ["Cấp khen thưởng", "Tập thể", "Cá nhân", "Tổng", "Tỷ lệ trong tổng số (%)"]
+    assert table.iloc[-1].tolist() == ["Cơ sở", "618", "6.984", "7.602", "89,87"]

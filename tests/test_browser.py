@@ -334,13 +334,13 @@ def test_the_comparison_page_on_the_four_communes(
         "vi": (
             "Xã Bản Bo",
             "1.200,5 ▲ vượt",
-            "chưa đủ: tổng hợp từ 4/38 xã",
+            "4/38 xã đã báo cáo (tổng chưa đủ)",
             "Mục tiêu Tỉnh Lai Châu: 3.000 ha",
         ),
         "en": (
             "Bản Bo commune",
             "1,200.5 ▲ exceeded",
-            "partial: aggregated from 4 of 38",
+            "4 of 38 communes reported (a partial total)",
             "Lai Châu province target",
         ),
     }

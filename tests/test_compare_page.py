@@ -53,27 +53,28 @@ def test_the_page_ranks_the_communes_with_the_province_lines(communes: Store) ->
     assert chart["data"][1]["text"] == ["Xã Bản Bo", "Xã Bình Lư", "Xã Khun Há", "Xã Tả Lèng"]
     words = " ".join(a["text"] for a in chart["layout"]["annotations"]).replace("<br>", " ")
     assert "Tỉnh Lai Châu: 3.190,75 ha" not in words
-    assert "Tỉnh Lai Châu: 4/38 xã đã báo cáo, chưa có tổng" in words
+    # Lai Châu has 38 units and 4 reported: said once, in the words every page uses for a total.
+    assert words.count("Tỉnh Lai Châu: 4/38 xã đã báo cáo (tổng chưa đủ)") == 1
     assert "Mục tiêu Tỉnh Lai Châu: 3.000 ha" in words
-    assert "chưa đủ: tổng hợp từ 4/38 xã" in words  # Lai Châu has 38 units; 4 reported
+    assert "chưa có tổng" not in words and "tổng hợp từ" not in words
     # One table: each area's value, status and gap to its own target, the parent last.
     rows = table_rows(at)
-    assert rows[0] == ["Địa bàn", "Giá trị", "Đánh giá", "Chênh lệch so với mục tiêu", "Dòng"]
+    # No column that is empty on every row but one: the province's note goes beside its name.
+    assert rows[0] == ["Địa bàn", "Giá trị", "Đánh giá", "Chênh lệch so với mục tiêu"]
     assert rows[1:5] == [
-        ["Xã Bản Bo", "1.200,5", "▲ vượt", "+200,5 ha", ""],
-        ["Xã Bình Lư", "950", "▲ vượt", "+50 ha", ""],
-        ["Xã Khun Há", "610", "▲ vượt", "+10 ha", ""],
-        ["Xã Tả Lèng", "430,25", "✗ không đạt", "−69,75 ha", ""],
+        ["Xã Bản Bo", "1.200,5", "▲ vượt", "+200,5 ha"],
+        ["Xã Bình Lư", "950", "▲ vượt", "+50 ha"],
+        ["Xã Khun Há", "610", "▲ vượt", "+10 ha"],
+        ["Xã Tả Lèng", "430,25", "✗ không đạt", "−69,75 ha"],
     ]
-    assert rows[5] == ["Phường Đoàn Kết", "—", "– chưa có chỉ tiêu", "—", ""]
+    assert rows[5] == ["Phường Đoàn Kết", "—", "– chưa có chỉ tiêu", "—"]
     assert len(rows) == 1 + 38 + 1  # header, Lai Châu's 38 units, the province
     # The parent's gap is not given while its total is partial; its note says why.
     assert rows[-1] == [
-        "Tỉnh Lai Châu",
+        "Tỉnh Lai Châu · 4/38 xã đã báo cáo (tổng chưa đủ)",
         "3.190,75",
-        "◐ chưa đánh giá: chưa đủ địa bàn báo cáo",
+        "◐ không đánh giá: tổng chưa đủ",
         "—",
-        "chưa đủ: tổng hợp từ 4/38 xã",
     ]
     assert at.get("download_button")[0].proto.label == "Tải bảng Excel"
 
@@ -101,11 +102,11 @@ def test_the_page_in_english(communes: Store) -> None:
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert chart["data"][0]["text"][0] == "1,200.5 ▲ exceeded"
     words = " ".join(a["text"] for a in chart["layout"]["annotations"]).replace("<br>", " ")
-    assert "Lai Châu province: 4 of 38 communes reported, no total yet" in words
-    assert "partial: aggregated from 4 of 38 communes" in words
+    assert words.count("Lai Châu province: 4 of 38 communes reported (a partial total)") == 1
+    assert "no total yet" not in words and "aggregated from" not in words
     rows = table_rows(at)
-    assert rows[0] == ["Area", "Value", "Status", "Gap to target", "Row"]
-    assert rows[1] == ["Bản Bo commune", "1,200.5", "▲ exceeded", "+200.5 ha", ""]
+    assert rows[0] == ["Area", "Value", "Status", "Gap to target"]
+    assert rows[1] == ["Bản Bo commune", "1,200.5", "▲ exceeded", "+200.5 ha"]
     assert rows[4][3] == "−69.75 ha"
     assert at.selectbox(key="compare_parent").options[0] == "Whole country"
 
@@ -114,8 +115,8 @@ def test_a_rate_without_parts_says_why_it_is_not_added(communes: Store) -> None:
     at = open_page("vi")
     at.selectbox(key="compare_code").set_value("POV_RATE").run()
     parent = table_rows(at)[-1]
-    assert parent[0] == "Tỉnh Lai Châu" and parent[1] == "—"  # a rate is not added up
-    assert parent[4].startswith("không cộng được: tỷ lệ chỉ tổng hợp được từ tử số và mẫu số")
+    assert parent[1] == "—"  # a rate is not added up, and the province's name says why
+    assert parent[0].startswith("Tỉnh Lai Châu · không cộng được: tỷ lệ chỉ tổng hợp được từ tử số và mẫu số")
 
 
 def test_a_store_without_formed_from_links_shows_no_origin_heading(store_url: str, tmp_path: Path) -> None:
@@ -157,7 +158,10 @@ def test_the_excel_download_keeps_every_column_and_the_page_shows_the_gap(commun
     ]
     assert table["gap"].iloc[:4].tolist() == [200.5, 50.0, 10.0, -69.75]
     shown = compare_charts.reading_table(table, "vi")
-    assert list(shown.columns) == ["area_name", "value", "status", "gap", "row"]
+    # No column empty on every row but the province's: its note goes beside its name.
+    assert list(shown.columns) == ["area_name", "value", "status", "gap"]
+    assert shown["area_name"].iloc[-1] == "Tỉnh Lai Châu · 4/38 xã đã báo cáo (tổng chưa đủ)"
+    assert shown["status"].iloc[-1] == "◐ không đánh giá: tổng chưa đủ"
     assert shown["gap"].iloc[:4].tolist() == ["+200,5 ha", "+50 ha", "+10 ha", "−69,75 ha"]
     assert shown["value"].iloc[:4].tolist() == ["1.200,5", "950", "610", "430,25"]
 
@@ -203,3 +207,21 @@ def test_a_bar_on_an_estimate_says_so_and_areas_without_a_target_come_below(stor
     figure = compare_charts.compare_figure(data, result, "Chè", "ha", "vi")
     texts = list(figure.data[0].text)
     assert any(text.startswith("2.000 (ước) ") for text in texts), texts
+
+
+def test_the_province_s_partial_total_is_said_in_one_wording_on_chart_and_table(store: Store) -> None:
+    """In 2020 the province's units were eight districts, one reported: one sentence says so, everywhere."""
+    from indicators.areas import compare
+    from indicators.charts import compare as compare_charts
+
+    data = store.load()
+    result = compare.compare(data, "GTSX", 2020, "12")
+    table = compare_charts.compare_table(data, result, "tỷ đồng", "vi")
+    shown = compare_charts.reading_table(table, "vi")
+    note = "1/8 huyện đã báo cáo (tổng chưa đủ)"
+    assert shown["area_name"].iloc[-1] == f"Tỉnh Lai Châu · {note}"
+    assert (shown != "").all().all(), "a column with an empty cell"
+    figure = compare_charts.compare_figure(data, result, "Giá trị sản xuất", "tỷ đồng", "vi")
+    words = " ".join(str(a.text) for a in figure.layout.annotations).replace("<br>", " ")
+    assert words.count(f"Tỉnh Lai Châu: {note}") == 1
+    assert "chưa có tổng" not in words and "tổng hợp từ 1/8" not in words

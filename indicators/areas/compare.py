@@ -23,6 +23,7 @@ from indicators.core.model import (
     TargetKind,
     coerce,
 )
+from indicators.text import fmt
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -322,7 +323,10 @@ def _ranked(data: Dataset, code: str, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def parent_note(result: Comparison, lang: Lang = "vi") -> str:
-    """The parent row in words: "tổng hợp từ 4/4 xã", "chưa đủ: … 3/4 xã", "không cộng được: …"."""
+    """The parent row in words: "tổng của cả 4 xã", "3/4 xã đã báo cáo (tổng chưa đủ)", "không cộng được: …".
+
+    A total's count of units is said in the rollup's words, as on every page that shows a parent's total.
+    """
     row = result.parent_row
     if row is None:
         return ""
@@ -334,8 +338,9 @@ def parent_note(result: Comparison, lang: Lang = "vi") -> str:
         return t("agg.not_additive", lang).format(reason=t(f"agg_reason.{row['reason']}", lang))
     if mark == Mark.NO_DATA.value:
         return t("agg.no_data", lang).format(units=units)
-    key = "agg.aggregated" if mark == Mark.COMPLETE.value else "agg.partial"
-    return t(key, lang).format(n=row["reported"], m=row["expected"], units=units)
+    key = "rollup.complete" if mark == Mark.COMPLETE.value else "rollup.partial"
+    n, m = (fmt.number(int(row[c]), lang) for c in ("reported", "expected"))
+    return t(key, lang).format(n=n, m=m, units=units)
 
 
 def area_name(data: Dataset, code: str, year: int, lang: Lang = "vi") -> str:

@@ -82,11 +82,8 @@ def _parent_line(
     if parent is None:
         return None, ""
     if str(parent["mark"]) == Mark.PARTIAL.value:
-        level = result.children["level"].mode()
-        units = t(f"agg_units.{level.iloc[0] if not level.empty else 'commune'}", lang)
-        return None, t("compare.partial_line", lang).format(
-            name=name, n=int(parent["reported"]), m=int(parent["expected"]), units=units
-        )
+        # No line for a partial total: only how many reported, in the words of the table's row.
+        return None, t("compare.partial_line", lang).format(name=name, note=parent_note(result, lang))
     if fmt.is_missing(parent["value"]):
         return None, ""
     shown = _print_value if for_print else _value
@@ -118,7 +115,10 @@ def compare_figure(
         )
     missing = int(result.children["value"].isna().sum())
     items, left_out = figures.ends(items, print_charts.PRINT_ENDS if for_print else figures.BAR_ENDS)
-    notes = [f"{parent_name}: {parent_note(result, lang)}.", figures.ends_note(len(items), left_out, lang)]
+    # A partial total's words already stand where its line would be: said once, not again below.
+    told = reference is None and bool(reference_label)
+    said = "" if told else f"{parent_name}: {parent_note(result, lang)}."
+    notes = [said, figures.ends_note(len(items), left_out, lang)]
     if missing:
         notes.append(t("compare.missing_note", lang).format(n=missing))
     figure = figures.bar_list(
@@ -184,7 +184,7 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """What the page shows of `compare_table`; the Excel file keeps every column.
 
     Area, value (an estimate marked), status, the gap to the area's own target in words ("+200,5 ha",
-    "—" without a target) and the parent's note: one table, so each gap sits beside the figure it comes from.
+    "—" without a target), the parent's note beside its name: one table, each gap beside its figure.
     """
     # An estimate says so beside its figure, as everywhere else ("2.503,3 (ước)"): the kind column
     # itself is only in the Excel file.
@@ -195,9 +195,12 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         else fmt.number(v, lang)
         for v, k in zip(table["value"], table["actual_kind"], strict=True)
     ]
+    # The parent's row says how its total was made beside its name, in the rollup's words: no column
+    # that is empty on every row but one.
+    names = [f"{n} · {r}" if r else n for n, r in zip(table["area_name"], table["row"], strict=True)]
     return pd.DataFrame(
         {
-            "area_name": table["area_name"],
+            "area_name": names,
             "value": values,
             "status": table["status"],
             "gap": [
@@ -207,7 +210,6 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
                 else ("≈ " if b == implied else "") + fmt.join_unit(fmt.signed(g, lang), str(u))
                 for g, u, b in zip(table["gap"], table["unit"], table["basis"], strict=True)
             ],
-            "row": table["row"],
         }
     )
 

@@ -27,6 +27,16 @@ def reported(mark: Mapping[str, object], lang: Lang) -> str:
     return t(key, lang).format(**numbers)
 
 
+def partial_reason(mark: Mapping[str, object], lang: Lang) -> str:
+    """Why a verdict is held back: "tổng chưa đủ: 1/8 huyện đã báo cáo năm 2020"."""
+    return t("rollup.why_partial", lang).format(
+        n=fmt.number(int(str(mark["reported"])), lang),
+        m=fmt.number(int(str(mark["expected"])), lang),
+        units=units_word(mark["units"], lang),
+        y=int(str(mark["year"])),
+    )
+
+
 def unjudged_line(n: int, lang: Lang) -> str:
     """Where partial totals are left unjudged: "2 chỉ tiêu không đánh giá: tổng chưa đủ, …"."""
     return t("rollup.unjudged", lang).format(n=counted(n, "overview.targets", lang))

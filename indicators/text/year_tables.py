@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.core.model import Comparator, Dataset, Status, ValueKind
-from indicators.text import fmt, labels, phrase
+from indicators.text import fmt, labels, phrase, totals
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from indicators.text.tables import goal_text
@@ -57,6 +57,25 @@ def _total_mark(row: pd.Series, value_kind: str, lang: Lang) -> str:
     if value_kind != ValueKind.TERM_TOTAL.value or fmt.is_missing(row["value"]) or not row["term"]:
         return ""
     return " · " + t("year.term_total", lang).format(term=labels.term_label(str(row["term"]), lang))
+
+
+def _units_mark(row: pd.Series, lang: Lang) -> str:
+    """A parent's total says how many units reported: "3/4 xã đã báo cáo (tổng chưa đủ)"; "" for a figure."""
+    mark = row.get("mark")
+    return totals.reported(row, lang) if isinstance(mark, str) and mark else ""
+
+
+def _note(row: pd.Series, value_kind: str, lang: Lang) -> str:
+    """The Excel table's note: a term total's term, a parent's total's count of units reported."""
+    parts = (_total_mark(row, value_kind, lang).removeprefix(" · "), _units_mark(row, lang))
+    return " · ".join(p for p in parts if p)
+
+
+def _held(text: str, row: pd.Series, lang: Lang) -> str:
+    """A verdict a partial total holds back says why, beside "không đánh giá"."""
+    if text == fmt.MISSING or row.get("mark") != "partial":
+        return text
+    return f"{text} ({totals.partial_reason(row, lang)})"
 
 
 def _plan_figure(row: pd.Series, unit: str) -> phrase.Figure:
@@ -145,13 +164,15 @@ def summary(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.Data
             before = t("year.official_over", lang).format(value=fmt.number(row["estimate"], lang))
             figure = f"{figure} ({before})"
         figure += _total_mark(row, value_kind, lang)
+        if mark := _units_mark(row, lang):
+            figure += f" · {mark}"
         records.append(
             {
                 "indicator": phrase.titled(name, unit),
                 "figure": figure,
-                "plan": _plan_text(row, unit, lang),
+                "plan": _held(_plan_text(row, unit, lang), row, lang),
                 "previous": _previous_text(row, unit, value_kind, lang),
-                "path": _path_text(data, row, unit, value_kind, lang),
+                "path": _held(_path_text(data, row, unit, value_kind, lang), row, lang),
             }
         )
     out = pd.DataFrame.from_records(records, columns=["indicator", "figure", "plan", "previous", "path"])
@@ -179,7 +200,7 @@ def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFr
             "figure": rows["value"].to_numpy(),
             "actual_kind": rows["value_kind"].map(kind_word).to_numpy(),
             "note": [
-                _total_mark(row, str(info["value_kind"].get(str(row["code"]), "")), lang).removeprefix(" · ")
+                _note(row, str(info["value_kind"].get(str(row["code"]), "")), lang)
                 for _, row in rows.iterrows()
             ],
             "estimate_before": rows["estimate"].to_numpy(),

@@ -33,10 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Type part of a name or code to search; the list is grouped by province.",
     ),
     "compare.parent_value": ("{name}: {value}", "{name}: {value}"),
-    "compare.partial_line": (
-        "{name}: {n}/{m} {units} đã báo cáo, chưa có tổng",
-        "{name}: {n} of {m} {units} reported, no total yet",
-    ),
+    "compare.partial_line": ("{name}: {note}", "{name}: {note}"),
     "compare.parent_target": ("Mục tiêu {name}: {value}", "{name} target: {value}"),
     "compare.chart_title": ("{indicator}, {year}", "{indicator}, {year}"),
     "compare.missing_note": (
@@ -66,8 +63,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "part.part": ("một phần", "part"),
     # Beside a unit that no longer exists, in the list an area is chosen from.
     "part.former": ("(cũ)", "(former)"),
-    "agg.aggregated": ("tổng hợp từ {n}/{m} {units}", "aggregated from {n} of {m} {units}"),
-    "agg.partial": ("chưa đủ: tổng hợp từ {n}/{m} {units}", "partial: aggregated from {n} of {m} {units}"),
     "agg.not_additive": ("không cộng được: {reason}", "not added up: {reason}"),
     "agg.no_data": ("chưa có {units} nào báo cáo", "no {units} reported"),
     "agg_units.commune": ("xã", "communes"),

@@ -81,7 +81,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xcol.removed_rows": ("Gỡ", "Removed"),
     "col.area_code": ("Mã địa bàn", "Area code"),
     "col.area_name": ("Địa bàn", "Area"),
-    "col.row": ("Dòng", "Row"),
+    "col.row": ("Cách tính dòng tổng", "How the total was made"),
     "col.gap": ("Chênh lệch so với mục tiêu", "Gap to target"),
     "col.part": ("Toàn bộ / một phần", "Whole / part"),
     "col.former_parent": ("Thuộc đơn vị cũ", "Former parent"),

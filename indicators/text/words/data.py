@@ -80,7 +80,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "level.province": ("Tỉnh", "Province"),
     "level.grassroots": ("Cơ sở", "Grassroots"),
     "level.other": ("Biểu dương, đề nghị khác", "Other public recognition and proposals"),
-    "status.partial": ("chưa đánh giá: chưa đủ địa bàn báo cáo", "not judged: not every area reported"),
+    "status.partial": ("không đánh giá: tổng chưa đủ", "not judged: a partial total"),
     "kind.actual": ("thực hiện", "actual"),
     "kind.estimate": ("ước thực hiện", "estimate"),
     "status.khong_danh_gia": ("không đánh giá", "not judged"),

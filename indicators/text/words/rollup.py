@@ -10,6 +10,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "{n}/{m} {units} đã báo cáo (tổng chưa đủ)",
         "{n} of {m} {units} reported (a partial total)",
     ),
+    "rollup.why_partial": (
+        "tổng chưa đủ: {n}/{m} {units} đã báo cáo năm {y}",
+        "a partial total: {n} of {m} {units} reported for {y}",
+    ),
+    "rollup.no_goals": (
+        "Chưa có số liệu mục tiêu giai đoạn của {area} trong dữ liệu. Chọn một đơn vị trực thuộc ở ô "
+        "trên để xem tiến độ các mục tiêu của đơn vị đó.",
+        "No term goals of {area} are in the data yet. Choose a unit under it above to see the progress "
+        "of its goals.",
+    ),
     "rollup.complete": ("tổng của cả {m} {units}", "the total of all {m} {units}"),
     "rollup.units": ("đơn vị", "units"),
     "rollup.opened_own": (
