@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -472,3 +473,16 @@ def test_english_says_the_verdict_of_the_target_it_has_just_named(data: Dataset)
     assert "Annual military recruitment: 100% of the assigned target (as published), meeting it." in said
     # Never a bare status word closing a sentence, as if it were a figure.
     assert ", exceeded." not in said and ", met." not in said
+
+
+def test_a_lone_kind_of_award_takes_no_number(data: Dataset) -> None:
+    # Titles only, no form of award: a list of one part numbered "1." would promise a "2." that never comes.
+    forms = data.indicators.loc[
+        data.indicators["name_vi"].str.startswith(("Huân chương", "Bằng khen")), "code"
+    ]
+    kept = data.observations[~data.observations["code"].isin(set(forms))]
+    titles_only = dataclasses.replace(data, observations=kept)
+    awards = report.build(titles_only, "106", TERM, "vi").section("awards")
+    assert awards is not None
+    assert [p.heading for p in awards.parts] == ["Danh hiệu thi đua"]
+    assert awards.parts[0].paragraphs[0] == "- Cờ thi đua của Chính phủ: ước 1 lượt tập thể;"
