@@ -154,7 +154,9 @@ def test_the_body_s_last_paragraph_is_kept_with_the_signature(contents: dict[str
         content = contents[name]
         document = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
         last = content.sections[-1]
-        closing = last.parts[-1].paragraphs[-1] if last.parts else last.paragraphs[-1]
+        closing = report_render.keep_heading(
+            last.parts[-1].paragraphs[-1] if last.parts else last.paragraphs[-1]
+        )
         body = document.element.body
         signature = document.tables[1]._tbl
         before = signature.getprevious()
@@ -402,6 +404,21 @@ def test_no_period_in_a_title_or_heading_breaks_across_lines(printed: dict[str, 
             assert not re.search(r"\d{4}\s*–$", line.rstrip()), f"{name}: {line!r}"
         # Nor "giai" at a title's or a heading's line end, its "đoạn" on the next.
         assert not any(line.rstrip().lower().endswith("giai") for line in [*title, *headings]), name
+
+
+def test_no_body_line_splits_giai_doan_or_a_period(printed: dict[str, Printed]) -> None:
+    # "tổng giai" over "đoạn 2016–2020", or "2016–" over "2020": the body as well as the headings.
+    for name, doc in printed.items():
+        for line in (line.rstrip() for page in doc.pages for line in page.splitlines()):
+            assert not line.lower().endswith(" giai"), f"{name}: {line!r}"
+            assert not re.search(r"\d{4}\s*–$", line), f"{name}: {line!r}"
+
+
+def test_a_body_paragraph_keeps_giai_doan_and_its_years_whole(contents: dict[str, report.Content]) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["term_vi"], browser=None)))
+    said = [p.text for p in document.paragraphs if "2016–" in p.text and "tổng giai" in p.text]
+    assert said and all("tổng giai\u00a0đoạn 2016–\u20602020" in text for text in said)
+    assert not any(re.search(r"giai đoạn|\d{4}–\d{4}", text) for text in said)
 
 
 def test_an_appendix_name_keeps_its_summed_years_on_one_line(contents: dict[str, report.Content]) -> None:

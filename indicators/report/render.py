@@ -27,6 +27,7 @@ from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import register_counts
 from indicators.report.content import AreaRow, Content, ReportError, Row
+from indicators.report.facts import period_text
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
 from indicators.text.fmt import Lang
@@ -137,6 +138,14 @@ def keep_heading(text: str) -> str:
     return keep_together(_TERM_PAIR.sub(lambda m: f"{m[1]}\u00a0{m[2]}", text))
 
 
+def keep_body(paragraphs: list[str]) -> list[str]:
+    """Body paragraphs kept as headings are: no line ends on "giai" or on "2016–" with the rest below.
+
+    Each unit is one or two short words, so a justified line loses little by carrying it whole.
+    """
+    return [keep_heading(text) for text in paragraphs]
+
+
 def column_head(text: str) -> str:
     """A narrow column's head that breaks after its "/" only: "Mục tiêu/" over "Kế hoạch"."""
     head, slash, tail = text.partition("/")
@@ -202,12 +211,12 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
         sections.append(
             {
                 "heading": keep_heading(section.heading),
-                "paragraphs": section.paragraphs,
+                "paragraphs": keep_body(section.paragraphs),
                 "keep": closes and closing_part < 0,
                 "parts": [
                     {
                         "heading": keep_heading(p.heading),
-                        "paragraphs": p.paragraphs,
+                        "paragraphs": keep_body(p.paragraphs),
                         "keep": closes and i == closing_part,
                     }
                     for i, p in enumerate(section.parts)
@@ -255,7 +264,8 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         },
         "rows": [_row(r) for r in content.rows],
         # Where every target waits for its figure, the sentence naming them, not "no targets".
-        "no_rows": content.rows_left_out or t("report.no_rows", lang).format(period=content.period.label),
+        "no_rows": content.rows_left_out
+        or t("report.no_rows", lang).format(period=period_text(content.period, lang)),
         "legend": content.legend,
         "compared": content.compared,
         "area_appendix": t("report.appendix", lang).upper() + (" II" if shown else ""),
