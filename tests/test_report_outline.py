@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 
 import pytest
+from docx import Document
 
 from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import render as report_render
 from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
@@ -486,3 +489,48 @@ def test_a_lone_kind_of_award_takes_no_number(data: Dataset) -> None:
     assert awards is not None
     assert [p.heading for p in awards.parts] == ["Danh hiệu thi đua"]
     assert awards.parts[0].paragraphs[0] == "- Cờ thi đua của Chính phủ: ước 1 lượt tập thể;"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_province_s_own_report_names_the_units_that_hold_figures(data: Dataset, lang: Lang) -> None:
+    # The province holds no figure of its own for the term; of its 8 districts only Tam Đường does.
+    content = report.build(data, "12", TERM, lang)
+    results, awards = content.section("results"), content.section("awards")
+    assert results is not None and awards is not None
+    expected = {
+        "vi": (
+            "Chưa có số liệu chung của toàn tỉnh Lai Châu cho các chỉ tiêu trong giai đoạn 2015 – 2020: số "
+            "liệu mới có ở 1/8 đơn vị hành chính cấp huyện trực thuộc (huyện Tam Đường); số chung của toàn "
+            "tỉnh Lai Châu được tổng hợp khi tất cả các đơn vị đã có số liệu.",
+            "Chưa có số liệu khen thưởng chung của toàn tỉnh Lai Châu trong giai đoạn 2015 – 2020: số liệu "
+            "khen thưởng mới có ở 1/8 đơn vị hành chính cấp huyện trực thuộc (huyện Tam Đường).",
+        ),
+        "en": (
+            "No figures for Lai Châu province as a whole have been recorded for the 2015 – 2020 term: there "
+            "are figures so far from 1 of the 8 district-level units under it (Tam Đường district); a figure "
+            "for Lai Châu province as a whole is added up once every unit has reported.",
+            "No commendation figures for Lai Châu province as a whole have been recorded for the 2015 – 2020 "
+            "term: there are commendation figures so far from 1 of the 8 district-level units under it (Tam "
+            "Đường district).",
+        ),
+    }[lang]
+    assert results.paragraphs[0] == expected[0]
+    assert awards.paragraphs == [expected[1]] and not awards.parts
+    plain = t("report.no_figures", lang).format(area=content.area_name, period="")
+    assert not any(p.startswith(plain.split("{")[0][:30]) for p in every_paragraph(content)[1:] if "1/8" in p)
+
+
+def test_a_district_without_units_holding_figures_keeps_the_plain_sentence(data: Dataset) -> None:
+    # Neither Tam Đường nor its communes hold a figure for 2005 – 2010: the plain sentence.
+    content = report.build(data, "106", report.parse_period("2005-2010", None), "vi")
+    results = content.section("results")
+    assert results is not None
+    assert results.paragraphs == [
+        "Chưa có số liệu các chỉ tiêu của huyện Tam Đường trong giai đoạn 2005 – 2010."
+    ]
+
+
+def test_the_empty_appendix_names_its_period_as_a_period(data: Dataset) -> None:
+    docx = report_render.docx_bytes(report.build(data, "12", TERM, "vi"), browser=None)
+    said = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
+    assert "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho giai đoạn 2015 – 2020." in said
