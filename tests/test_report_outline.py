@@ -534,3 +534,22 @@ def test_the_empty_appendix_names_its_period_as_a_period(data: Dataset) -> None:
     docx = report_render.docx_bytes(report.build(data, "12", TERM, "vi"), browser=None)
     said = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
     assert "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho giai đoạn 2015 – 2020." in said
+
+
+def test_the_goals_come_in_the_source_s_order_within_each_field(data: Dataset) -> None:
+    # The source: "Thu nhập bình quân đầu người … Thu ngân sách …", "90% … hoàn thành tốt nhiệm vụ, trong
+    # đó 20% hoàn thành xuất sắc", "70% xếp loại tốt, 30% xếp loại khá"; the codes' alphabet says otherwise.
+    goals = report.build(data, "106", TERM, "vi").section("goals")
+    assert goals is not None
+    said = next(
+        p.paragraphs for p in goals.parts if p.paragraphs and "Thu ngân sách" in "".join(p.paragraphs)
+    )
+    names = [p.split(":")[0] for p in said if ": mục tiêu" in p]
+    assert names[:2] == ["Thu nhập bình quân đầu người", "Thu ngân sách trên địa bàn"]
+    assert names[-4:] == [
+        "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên",
+        "Tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ",
+        "Tỷ lệ chính quyền cơ sở xếp loại tốt",
+        "Tỷ lệ chính quyền cơ sở xếp loại khá",
+    ]
+    assert names.index("Số lượt khách du lịch") + 1 == names.index("Doanh thu từ dịch vụ du lịch")
