@@ -404,6 +404,8 @@ def test_no_period_in_a_title_or_heading_breaks_across_lines(printed: dict[str, 
             assert not re.search(r"\d{4}\s*–$", line.rstrip()), f"{name}: {line!r}"
         # Nor "giai" at a title's or a heading's line end, its "đoạn" on the next.
         assert not any(line.rstrip().lower().endswith("giai") for line in [*title, *headings]), name
+        # Nor "NĂM" at a heading's line end, its year on the next.
+        assert not any(line.rstrip().endswith(" NĂM") for line in headings), name
 
 
 def test_no_body_line_splits_giai_doan_or_a_period(printed: dict[str, Printed]) -> None:
@@ -433,6 +435,8 @@ def test_a_period_is_kept_on_one_line_by_no_break_spaces_and_a_word_joiner() -> 
     # A heading keeps "giai đoạn" whole: no line ends on "GIAI" and opens the next on "ĐOẠN".
     heading = report_render.keep_heading("MỤC TIÊU GIAI ĐOẠN 2020 – 2025")
     assert heading == "MỤC TIÊU GIAI\u00a0ĐOẠN 2020\u00a0–\u2060\u00a02025"
+    assert report_render.keep_heading("NHIỆM VỤ, MỤC TIÊU NĂM 2020") == "NHIỆM VỤ, MỤC TIÊU NĂM\u00a02020"
+    assert report_render.keep_heading("hàng năm đạt") == "hàng năm đạt"
     # In the title, "giai đoạn" goes with its period.
     title = report_render.keep_together("phương hướng, nhiệm vụ giai đoạn 2020 – 2025", term_word=True)
     assert title == "phương hướng, nhiệm vụ giai\u00a0đoạn\u00a02020\u00a0–\u2060\u00a02025"

@@ -118,6 +118,8 @@ def fits_page(figure: Any) -> bool:
 _PERIOD = re.compile(r"(\d{4})( ?)–( ?)(\d{4})")
 _TERM_WORD = re.compile(r"\b(giai) (đoạn) (?=\d{4})", re.IGNORECASE)
 _TERM_PAIR = re.compile(r"\b(giai) (đoạn)\b", re.IGNORECASE)
+# "NĂM" at a heading's line end with "2020" opening the next reads as a broken heading.
+_YEAR_WORD = re.compile(r"\b(năm) (?=\d{4}\b)", re.IGNORECASE)
 
 
 def keep_together(text: str, term_word: bool = False) -> str:
@@ -134,8 +136,10 @@ def keep_together(text: str, term_word: bool = False) -> str:
 
 
 def keep_heading(text: str) -> str:
-    """A heading with its periods on one line and "giai đoạn" never split between two lines."""
-    return keep_together(_TERM_PAIR.sub(lambda m: f"{m[1]}\u00a0{m[2]}", text))
+    """A heading with its periods on one line, "giai đoạn" and "năm 2020" never split between two lines."""
+    return keep_together(
+        _YEAR_WORD.sub(lambda m: f"{m[1]}\u00a0", _TERM_PAIR.sub(lambda m: f"{m[1]}\u00a0{m[2]}", text))
+    )
 
 
 def keep_body(paragraphs: list[str]) -> list[str]:
