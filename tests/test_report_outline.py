@@ -283,7 +283,7 @@ def test_the_tally_counts_each_kind_of_target_apart(data: Dataset) -> None:
     assert lead == [
         "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: theo Nghị quyết: 12 chỉ tiêu "
         "(5 vượt, 7 đạt); theo Đề án: 2 chỉ tiêu (2 vượt); chỉ tiêu giao: 1 chỉ tiêu (1 đạt); "
-        "theo kế hoạch năm 2019: 17/17 chỉ tiêu đạt và vượt, trong đó 2 chỉ tiêu có số liệu (2 vượt)."
+        "theo kế hoạch năm 2019: 17/17 chỉ tiêu đạt và vượt, trong đó 2 chỉ tiêu có kết quả cụ thể (2 vượt)."
     ]
     # Income per head has a resolution target and a 2019 plan: counted once in each, never summed.
     assert not any("17 chỉ tiêu" in p and "9 chỉ tiêu vượt" in p for p in every_paragraph(content))
@@ -385,7 +385,8 @@ def test_the_english_tally_reads_as_english(data: Dataset) -> None:
     assert lead == [
         "Against their targets, each kind of target counted on its own: resolution targets: 12 "
         "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); assigned targets: 1 (1 met); "
-        "targets of the 2019 plan: 17 of 17 met or exceeded, of which 2 with figures (2 exceeded)."
+        "targets of the 2019 plan: 17 of 17 met or exceeded, of which 2 with their results given "
+        "(2 exceeded)."
     ]
 
 

@@ -511,8 +511,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{kind}: {met} of {total} met or exceeded",
     ),
     "report.tally_plan_held": (
-        ", trong đó {n} chỉ tiêu có số liệu ({statuses})",
-        ", of which {n} with figures ({statuses})",
+        ", trong đó {n} chỉ tiêu có kết quả cụ thể ({statuses})",
+        ", of which {n} with their results given ({statuses})",
     ),
     "report.plan_stated": (
         "Năm {y}, {met}/{total} chỉ tiêu đạt và vượt kế hoạch",
