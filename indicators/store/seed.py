@@ -38,7 +38,9 @@ def source_order(path: Path = SOURCE) -> dict[str, int]:
     The store keeps its rows in code order; a báo cáo lists goals as the source does ("thu nhập" before
     "thu ngân sách", "xếp loại tốt" before "khá"), so the order is read from the transcription.
     """
-    codes = load_source(path).indicators["code"]
+    stat = path.stat()
+    # The parsed transcription is cached; its frames are read here, never changed, so none is copied.
+    codes = _read_source(path, stat.st_mtime_ns, stat.st_size).indicators["code"]
     return {str(code): place for place, code in enumerate(codes)}
 
 
