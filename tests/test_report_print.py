@@ -408,6 +408,7 @@ def test_no_period_in_a_title_or_heading_breaks_across_lines(printed: dict[str, 
         assert not any(line.rstrip().endswith(" NĂM") for line in headings), name
 
 
+@pytest.mark.office
 def test_no_body_line_splits_giai_doan_or_a_period(printed: dict[str, Printed]) -> None:
     # "tổng giai" over "đoạn 2016–2020", or "2016–" over "2020": the body as well as the headings.
     for name, doc in printed.items():
@@ -421,6 +422,23 @@ def test_a_body_paragraph_keeps_giai_doan_and_its_years_whole(contents: dict[str
     said = [p.text for p in document.paragraphs if "2016–" in p.text and "tổng giai" in p.text]
     assert said and all("tổng giai\u00a0đoạn 2016–\u20602020" in text for text in said)
     assert not any(re.search(r"giai đoạn|\d{4}–\d{4}", text) for text in said)
+
+
+@pytest.mark.office
+def test_a_lead_ending_in_a_colon_never_ends_a_page(printed: dict[str, Printed]) -> None:
+    # "Các chỉ tiêu vượt cao nhất …:" at a page's foot, its list on the next page.
+    for name, doc in printed.items():
+        for number, page in enumerate(doc.pages[:-1], start=1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            text = [line for line in lines if not line.isdigit()]  # the page number in the top margin
+            assert text and not text[-1].endswith(":"), f"{name}, page {number}: {text[-1]!r}"
+
+
+def test_a_lead_ending_in_a_colon_is_kept_with_what_follows(contents: dict[str, report.Content]) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["term_vi"], browser=None)))
+    leads = [p for p in document.paragraphs if p.text.startswith("Các chỉ tiêu vượt cao nhất")]
+    assert len(leads) == 1 and leads[0].text.endswith(":")
+    assert leads[0].style is not None and leads[0].style.paragraph_format.keep_with_next
 
 
 def test_an_appendix_name_keeps_its_summed_years_on_one_line(contents: dict[str, report.Content]) -> None:
