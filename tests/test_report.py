@@ -523,7 +523,7 @@ def test_an_area_without_figures_gets_a_short_report_that_says_so(data: Dataset)
     assert "Chưa có số liệu mục tiêu của xã Bản Bo cho thời gian tới." in said
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
     # What the store lacks, never a claim that the commune set no targets.
-    assert "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho 2015 – 2020." in body_texts(doc)
+    assert "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho giai đoạn 2015 – 2020." in body_texts(doc)
     assert not any(x.startswith("Không có chỉ tiêu") for x in body_texts(doc))
     assert len(doc.tables) == 2  # header block and signature: no empty appendix table
 

@@ -62,7 +62,8 @@ def area_table(document: DocumentObject, lang: str) -> list[list[str]]:
 
 
 def texts(document: DocumentObject) -> list[str]:
-    return [p.text for p in document.paragraphs]
+    # No-break spaces and word joiners keep "năm 2026" and periods on one line: read as written.
+    return [p.text.replace("\u2060", "").replace("\u00a0", " ") for p in document.paragraphs]
 
 
 # The document ---------------------------------------------------------------------------

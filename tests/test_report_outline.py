@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
 
 import pytest
+from docx import Document
 
 from indicators.core.model import Dataset
 from indicators.report import compare as report_compare
 from indicators.report import content as report
+from indicators.report import render as report_render
 from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
@@ -279,7 +283,7 @@ def test_the_tally_counts_each_kind_of_target_apart(data: Dataset) -> None:
     assert lead == [
         "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: theo Nghị quyết: 12 chỉ tiêu "
         "(5 vượt, 7 đạt); theo Đề án: 2 chỉ tiêu (2 vượt); chỉ tiêu giao: 1 chỉ tiêu (1 đạt); "
-        "theo kế hoạch năm 2019: 17/17 chỉ tiêu đạt và vượt, trong đó 2 chỉ tiêu có số liệu (2 vượt)."
+        "theo kế hoạch năm 2019: 17/17 chỉ tiêu đạt và vượt, trong đó 2 chỉ tiêu có kết quả cụ thể (2 vượt)."
     ]
     # Income per head has a resolution target and a 2019 plan: counted once in each, never summed.
     assert not any("17 chỉ tiêu" in p and "9 chỉ tiêu vượt" in p for p in every_paragraph(content))
@@ -381,7 +385,8 @@ def test_the_english_tally_reads_as_english(data: Dataset) -> None:
     assert lead == [
         "Against their targets, each kind of target counted on its own: resolution targets: 12 "
         "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); assigned targets: 1 (1 met); "
-        "targets of the 2019 plan: 17 of 17 met or exceeded, of which 2 with figures (2 exceeded)."
+        "targets of the 2019 plan: 17 of 17 met or exceeded, of which 2 with their results given "
+        "(2 exceeded)."
     ]
 
 
@@ -472,3 +477,80 @@ def test_english_says_the_verdict_of_the_target_it_has_just_named(data: Dataset)
     assert "Annual military recruitment: 100% of the assigned target (as published), meeting it." in said
     # Never a bare status word closing a sentence, as if it were a figure.
     assert ", exceeded." not in said and ", met." not in said
+
+
+def test_a_lone_kind_of_award_takes_no_number(data: Dataset) -> None:
+    # Titles only, no form of award: a list of one part numbered "1." would promise a "2." that never comes.
+    forms = data.indicators.loc[
+        data.indicators["name_vi"].str.startswith(("Huân chương", "Bằng khen")), "code"
+    ]
+    kept = data.observations[~data.observations["code"].isin(set(forms))]
+    titles_only = dataclasses.replace(data, observations=kept)
+    awards = report.build(titles_only, "106", TERM, "vi").section("awards")
+    assert awards is not None
+    assert [p.heading for p in awards.parts] == ["Danh hiệu thi đua"]
+    assert awards.parts[0].paragraphs[0] == "- Cờ thi đua của Chính phủ: ước 1 lượt tập thể;"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_province_s_own_report_names_the_units_that_hold_figures(data: Dataset, lang: Lang) -> None:
+    # The province holds no figure of its own for the term; of its 8 districts only Tam Đường does.
+    content = report.build(data, "12", TERM, lang)
+    results, awards = content.section("results"), content.section("awards")
+    assert results is not None and awards is not None
+    expected = {
+        "vi": (
+            "Chưa có số liệu chung của toàn tỉnh Lai Châu cho các chỉ tiêu trong giai đoạn 2015 – 2020: số "
+            "liệu mới có ở 1/8 đơn vị hành chính cấp huyện trực thuộc (huyện Tam Đường); số chung của toàn "
+            "tỉnh Lai Châu được tổng hợp khi tất cả các đơn vị đã có số liệu.",
+            "Chưa có số liệu khen thưởng chung của toàn tỉnh Lai Châu trong giai đoạn 2015 – 2020: số liệu "
+            "khen thưởng mới có ở 1/8 đơn vị hành chính cấp huyện trực thuộc (huyện Tam Đường).",
+        ),
+        "en": (
+            "No figures for Lai Châu province as a whole have been recorded for the 2015 – 2020 term: there "
+            "are figures so far from 1 of the 8 district-level units under it (Tam Đường district); a figure "
+            "for Lai Châu province as a whole is added up once every unit has reported.",
+            "No commendation figures for Lai Châu province as a whole have been recorded for the 2015 – 2020 "
+            "term: there are commendation figures so far from 1 of the 8 district-level units under it (Tam "
+            "Đường district).",
+        ),
+    }[lang]
+    assert results.paragraphs[0] == expected[0]
+    assert awards.paragraphs == [expected[1]] and not awards.parts
+    plain = t("report.no_figures", lang).format(area=content.area_name, period="")
+    assert not any(p.startswith(plain.split("{")[0][:30]) for p in every_paragraph(content)[1:] if "1/8" in p)
+
+
+def test_a_district_without_units_holding_figures_keeps_the_plain_sentence(data: Dataset) -> None:
+    # Neither Tam Đường nor its communes hold a figure for 2005 – 2010: the plain sentence.
+    content = report.build(data, "106", report.parse_period("2005-2010", None), "vi")
+    results = content.section("results")
+    assert results is not None
+    assert results.paragraphs == [
+        "Chưa có số liệu các chỉ tiêu của huyện Tam Đường trong giai đoạn 2005 – 2010."
+    ]
+
+
+def test_the_empty_appendix_names_its_period_as_a_period(data: Dataset) -> None:
+    docx = report_render.docx_bytes(report.build(data, "12", TERM, "vi"), browser=None)
+    said = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
+    assert "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho giai đoạn 2015 – 2020." in said
+
+
+def test_the_goals_come_in_the_source_s_order_within_each_field(data: Dataset) -> None:
+    # The source: "Thu nhập bình quân đầu người … Thu ngân sách …", "90% … hoàn thành tốt nhiệm vụ, trong
+    # đó 20% hoàn thành xuất sắc", "70% xếp loại tốt, 30% xếp loại khá"; the codes' alphabet says otherwise.
+    goals = report.build(data, "106", TERM, "vi").section("goals")
+    assert goals is not None
+    said = next(
+        p.paragraphs for p in goals.parts if p.paragraphs and "Thu ngân sách" in "".join(p.paragraphs)
+    )
+    names = [p.split(":")[0] for p in said if ": mục tiêu" in p]
+    assert names[:2] == ["Thu nhập bình quân đầu người", "Thu ngân sách trên địa bàn"]
+    assert names[-4:] == [
+        "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên",
+        "Tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ",
+        "Tỷ lệ chính quyền cơ sở xếp loại tốt",
+        "Tỷ lệ chính quyền cơ sở xếp loại khá",
+    ]
+    assert names.index("Số lượt khách du lịch") + 1 == names.index("Doanh thu từ dịch vụ du lịch")

@@ -154,7 +154,9 @@ def test_the_body_s_last_paragraph_is_kept_with_the_signature(contents: dict[str
         content = contents[name]
         document = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
         last = content.sections[-1]
-        closing = last.parts[-1].paragraphs[-1] if last.parts else last.paragraphs[-1]
+        closing = report_render.keep_heading(
+            last.parts[-1].paragraphs[-1] if last.parts else last.paragraphs[-1]
+        )
         body = document.element.body
         signature = document.tables[1]._tbl
         before = signature.getprevious()
@@ -402,6 +404,41 @@ def test_no_period_in_a_title_or_heading_breaks_across_lines(printed: dict[str, 
             assert not re.search(r"\d{4}\s*–$", line.rstrip()), f"{name}: {line!r}"
         # Nor "giai" at a title's or a heading's line end, its "đoạn" on the next.
         assert not any(line.rstrip().lower().endswith("giai") for line in [*title, *headings]), name
+        # Nor "NĂM" at a heading's line end, its year on the next.
+        assert not any(line.rstrip().endswith(" NĂM") for line in headings), name
+
+
+@pytest.mark.office
+def test_no_body_line_splits_giai_doan_or_a_period(printed: dict[str, Printed]) -> None:
+    # "tổng giai" over "đoạn 2016–2020", or "2016–" over "2020": the body as well as the headings.
+    for name, doc in printed.items():
+        for line in (line.rstrip() for page in doc.pages for line in page.splitlines()):
+            assert not line.lower().endswith(" giai"), f"{name}: {line!r}"
+            assert not re.search(r"\d{4}\s*–$", line), f"{name}: {line!r}"
+
+
+def test_a_body_paragraph_keeps_giai_doan_and_its_years_whole(contents: dict[str, report.Content]) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["term_vi"], browser=None)))
+    said = [p.text for p in document.paragraphs if "2016–" in p.text and "tổng giai" in p.text]
+    assert said and all("tổng giai\u00a0đoạn 2016–\u20602020" in text for text in said)
+    assert not any(re.search(r"giai đoạn|\d{4}–\d{4}", text) for text in said)
+
+
+@pytest.mark.office
+def test_a_lead_ending_in_a_colon_never_ends_a_page(printed: dict[str, Printed]) -> None:
+    # "Các chỉ tiêu vượt cao nhất …:" at a page's foot, its list on the next page.
+    for name, doc in printed.items():
+        for number, page in enumerate(doc.pages[:-1], start=1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            text = [line for line in lines if not line.isdigit()]  # the page number in the top margin
+            assert text and not text[-1].endswith(":"), f"{name}, page {number}: {text[-1]!r}"
+
+
+def test_a_lead_ending_in_a_colon_is_kept_with_what_follows(contents: dict[str, report.Content]) -> None:
+    document = Document(io.BytesIO(report_render.docx_bytes(contents["term_vi"], browser=None)))
+    leads = [p for p in document.paragraphs if p.text.startswith("Các chỉ tiêu vượt cao nhất")]
+    assert len(leads) == 1 and leads[0].text.endswith(":")
+    assert leads[0].style is not None and leads[0].style.paragraph_format.keep_with_next
 
 
 def test_an_appendix_name_keeps_its_summed_years_on_one_line(contents: dict[str, report.Content]) -> None:
@@ -416,6 +453,8 @@ def test_a_period_is_kept_on_one_line_by_no_break_spaces_and_a_word_joiner() -> 
     # A heading keeps "giai đoạn" whole: no line ends on "GIAI" and opens the next on "ĐOẠN".
     heading = report_render.keep_heading("MỤC TIÊU GIAI ĐOẠN 2020 – 2025")
     assert heading == "MỤC TIÊU GIAI\u00a0ĐOẠN 2020\u00a0–\u2060\u00a02025"
+    assert report_render.keep_heading("NHIỆM VỤ, MỤC TIÊU NĂM 2020") == "NHIỆM VỤ, MỤC TIÊU NĂM\u00a02020"
+    assert report_render.keep_heading("hàng năm đạt") == "hàng năm đạt"
     # In the title, "giai đoạn" goes with its period.
     title = report_render.keep_together("phương hướng, nhiệm vụ giai đoạn 2020 – 2025", term_word=True)
     assert title == "phương hướng, nhiệm vụ giai\u00a0đoạn\u00a02020\u00a0–\u2060\u00a02025"

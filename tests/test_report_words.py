@@ -551,10 +551,10 @@ def test_the_festivals_read_as_the_terms_never_a_years(kind: str) -> None:
 
 def test_goals_are_ordered_by_field_and_a_remainder_follows_what_it_completes() -> None:
     catalogue = {
-        "LOCAL_GOV_FAIR": {"domain": "political_system", "order": 1},
-        "LOCAL_GOV_GOOD": {"domain": "political_system", "order": 2},
-        "STUNTING": {"domain": "health", "order": 3},
-        "INCOME_PC": {"domain": "economy", "order": 9},
+        "LOCAL_GOV_FAIR": {"domain": "political_system", "source_order": 1},
+        "LOCAL_GOV_GOOD": {"domain": "political_system", "source_order": 2},
+        "STUNTING": {"domain": "health", "source_order": 3},
+        "INCOME_PC": {"domain": "economy", "source_order": 9},
     }
     goals = [
         {"code": "LOCAL_GOV_FAIR", "comparator": "remainder"},

@@ -9,7 +9,7 @@ import pandas as pd
 from indicators.core import terms
 from indicators.core.model import Dataset, ObsKind, ValueKind
 from indicators.report.facts import period_text
-from indicators.report.shape import Part, Period, Section
+from indicators.report.shape import Part, Period, Section, number_parts
 from indicators.text import phrase
 from indicators.text.commendations import AWARD_ORDER, award_name
 from indicators.text.fmt import Lang
@@ -167,7 +167,7 @@ def section(
     return Section(
         heading,
         paragraphs,
-        [Part(f"{i}. {p.heading}", p.paragraphs) for i, p in enumerate(parts, 1)],
+        number_parts(parts),
         key="awards",
     )
 

@@ -18,6 +18,7 @@ from indicators.core.model import AreaLevel, Comparator, Dataset, ObsKind
 from indicators.report import compare_text as words
 from indicators.report import legend as report_legend
 from indicators.report import results as report_results
+from indicators.report import units_only
 from indicators.report.awards import award_order
 from indicators.report.content import _CHART_MIN as CHART_MIN
 from indicators.report.content import (
@@ -225,7 +226,7 @@ def _awards_seen(
     ]
 
 
-def _own_missing(content: Content, shown: list, kids: pd.DataFrame, parent_name: str) -> None:
+def _own_missing(data: Dataset, content: Content, shown: list, kids: pd.DataFrame, parent_name: str) -> None:
     """Where the parent holds no figure of its own, the results say so and where its units' figures are.
 
     "Chưa có số liệu các chỉ tiêu của tỉnh" would contradict the units' figures two sections later.
@@ -234,7 +235,10 @@ def _own_missing(content: Content, shown: list, kids: pd.DataFrame, parent_name:
     if results is None or not content.thin or not shown:
         return
     period = period_text(content.period, lang)
-    said = t("report.no_figures", lang).format(area=content.area_name, period=period)
+    said = {
+        t("report.no_figures", lang).format(area=content.area_name, period=period),
+        units_only.sentence(data, content.area, content.area_name, content.period, period, lang, False),
+    }
     reported = set().union(*(set(r.children.loc[r.children["value"].notna(), "area"]) for r in shown))
     n, m = _num(len(reported), lang), _num(len(kids), lang)
     precise = t("report.cmp.own_missing", lang).format(
@@ -246,7 +250,7 @@ def _own_missing(content: Content, shown: list, kids: pd.DataFrame, parent_name:
         units=_units(kids, lang),
         appendix=_appendix(content),
     )
-    results.paragraphs[:] = [precise if p == said else p for p in results.paragraphs]
+    results.paragraphs[:] = [precise if p in said else p for p in results.paragraphs]
 
 
 def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
@@ -261,7 +265,7 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     section, rows, none = _section(data, results, kids, info, parent_name, year, lang, _appendix(content))
     shown = [r for r in results if r.code in {row.code for row in rows}]
     _awards_seen(content, {r.code for r in shown}, info, parent_name, _units(kids, lang))
-    _own_missing(content, shown, kids, parent_name)
+    _own_missing(data, content, shown, kids, parent_name)
 
     figures = dict(content.figures)
     drawn = _charted(shown)

@@ -23,6 +23,7 @@ from indicators.report import awards as report_awards
 from indicators.report import goals as report_goals
 from indicators.report import outline as report_outline
 from indicators.report import results as report_results
+from indicators.report import units_only
 from indicators.report import year as report_year
 from indicators.report.facts import (
     Facts,
@@ -339,6 +340,30 @@ def _field_sentences(
     return sentences
 
 
+def _nothing_own(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang, awards: bool) -> str:
+    """The one sentence where the area holds no figure: its units that hold some, else plainly none."""
+    found = units_only.sentence(data, area, facts.area_name, period, facts.period_text, lang, awards)
+    key = "report.no_commendations" if awards else "report.no_figures"
+    return found or t(key, lang).format(area=facts.area_name, period=facts.period_text)
+
+
+def _awards(
+    data: Dataset,
+    area: str,
+    facts: Facts,
+    period: Period,
+    names_vi: pd.Series,
+    awards_period: str,
+    lang: Lang,
+) -> Section:
+    """The commendation section; with no count of the area's own, what its units hold instead."""
+    section = report_awards.section(facts.info, facts.levels, names_vi, facts.area_name, awards_period, lang)
+    none = t("report.no_commendations", lang).format(area=facts.area_name, period=awards_period)
+    if section.paragraphs == [none] and not section.parts:
+        section.paragraphs = [_nothing_own(data, area, facts, period, lang, awards=True)]
+    return section
+
+
 def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) -> report_outline.Blocks:
     """The parts of the report the figures write, in the reader's language."""
     results, levels, info = facts.results, facts.levels, facts.info
@@ -347,7 +372,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
     groups = core_tally.by_kind(results, stated_plans(data, area, facts.all_levels, period))
     lead = [report_results.tally(groups, lang)] if groups else []
     if levels.empty and results.empty:  # nothing at all: one sentence in the office's words
-        lead = [t("report.no_figures", lang).format(area=facts.area_name, period=facts.period_text)]
+        lead = [_nothing_own(data, area, facts, period, lang, awards=False)]
     judged = not results.empty and int(results["status"].astype(str).isin(_JUDGED).sum()) >= _CHART_MIN
     thin = levels.empty and results.empty
     sentences = {} if thin else _field_sentences(data, area, facts, period, groups, names, lang)
@@ -376,7 +401,7 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
             lang,
         ),
         examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
-        awards=report_awards.section(info, levels, names_vi, facts.area_name, awards_period, lang),
+        awards=_awards(data, area, facts, period, names_vi, awards_period, lang),
         shortfalls=report_results.shortfalls(results, groups, names, lang),
         goals=facts.goals or [t("report.no_goals", lang).format(area=facts.area_name)],
         goals_heading=goals_heading,

@@ -14,6 +14,7 @@ from indicators.core import terms as core_terms
 from indicators.core.lookup import term_start
 from indicators.core.model import Dataset
 from indicators.report.shape import Period, ReportError
+from indicators.store import seed
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -59,6 +60,9 @@ def catalogue(data: Dataset, lang: Lang) -> pd.DataFrame:
         }
     )
     out["order"] = range(len(out))
+    # The source's order where the indicator is the source's; one added later comes after, in code order.
+    known = seed.source_order()
+    out["source_order"] = [known.get(str(code), len(known) + i) for i, code in enumerate(out.index)]
     return out
 
 

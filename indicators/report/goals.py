@@ -252,12 +252,12 @@ _FIELD_ORDER = {domain: i for i, domain in enumerate(d for _, domains in FIELDS 
 
 
 def by_field(goals: Sequence[Record], catalogue: Mapping[str, Record]) -> list[Record]:
-    """The goals in the order of the source's fields and, within a domain, of the catalogue; a remainder
-    ("30% xếp loại khá") after the goals it completes ("70% xếp loại tốt"), as the source says them."""
+    """The goals in the order of the source's fields and, within a domain, of the source report; a
+    remainder ("30% xếp loại khá") after the goals it completes ("70% xếp loại tốt"), as the source says."""
 
     def rank(goal: Record) -> tuple[int, bool, int]:
         info = catalogue[goal["code"]]
         remainder = str(goal.get("comparator", "")) == Comparator.REMAINDER.value
-        return _FIELD_ORDER.get(str(info["domain"]), len(_FIELD_ORDER)), remainder, int(info["order"])
+        return _FIELD_ORDER.get(str(info["domain"]), len(_FIELD_ORDER)), remainder, int(info["source_order"])
 
     return sorted(goals, key=rank)

@@ -27,6 +27,7 @@ from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import register_counts
 from indicators.report.content import AreaRow, Content, ReportError, Row
+from indicators.report.facts import period_text
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
 from indicators.text.fmt import Lang
@@ -117,6 +118,8 @@ def fits_page(figure: Any) -> bool:
 _PERIOD = re.compile(r"(\d{4})( ?)–( ?)(\d{4})")
 _TERM_WORD = re.compile(r"\b(giai) (đoạn) (?=\d{4})", re.IGNORECASE)
 _TERM_PAIR = re.compile(r"\b(giai) (đoạn)\b", re.IGNORECASE)
+# "NĂM" at a heading's line end with "2020" opening the next reads as a broken heading.
+_YEAR_WORD = re.compile(r"\b(năm) (?=\d{4}\b)", re.IGNORECASE)
 
 
 def keep_together(text: str, term_word: bool = False) -> str:
@@ -133,8 +136,18 @@ def keep_together(text: str, term_word: bool = False) -> str:
 
 
 def keep_heading(text: str) -> str:
-    """A heading with its periods on one line and "giai đoạn" never split between two lines."""
-    return keep_together(_TERM_PAIR.sub(lambda m: f"{m[1]}\u00a0{m[2]}", text))
+    """A heading with its periods on one line, "giai đoạn" and "năm 2020" never split between two lines."""
+    return keep_together(
+        _YEAR_WORD.sub(lambda m: f"{m[1]}\u00a0", _TERM_PAIR.sub(lambda m: f"{m[1]}\u00a0{m[2]}", text))
+    )
+
+
+def keep_body(paragraphs: list[str]) -> list[str]:
+    """Body paragraphs kept as headings are: no line ends on "giai" or on "2016–" with the rest below.
+
+    Each unit is one or two short words, so a justified line loses little by carrying it whole.
+    """
+    return [keep_heading(text) for text in paragraphs]
 
 
 def column_head(text: str) -> str:
@@ -202,12 +215,12 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
         sections.append(
             {
                 "heading": keep_heading(section.heading),
-                "paragraphs": section.paragraphs,
+                "paragraphs": keep_body(section.paragraphs),
                 "keep": closes and closing_part < 0,
                 "parts": [
                     {
                         "heading": keep_heading(p.heading),
-                        "paragraphs": p.paragraphs,
+                        "paragraphs": keep_body(p.paragraphs),
                         "keep": closes and i == closing_part,
                     }
                     for i, p in enumerate(section.parts)
@@ -255,7 +268,8 @@ def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]]
         },
         "rows": [_row(r) for r in content.rows],
         # Where every target waits for its figure, the sentence naming them, not "no targets".
-        "no_rows": content.rows_left_out or t("report.no_rows", lang).format(period=content.period.label),
+        "no_rows": content.rows_left_out
+        or t("report.no_rows", lang).format(period=period_text(content.period, lang)),
         "legend": content.legend,
         "compared": content.compared,
         "area_appendix": t("report.appendix", lang).upper() + (" II" if shown else ""),

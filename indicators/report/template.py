@@ -53,6 +53,7 @@ TEXT_WIDTH = Mm(165)
 STYLES: dict[str, tuple[float, bool, bool, str, bool, float, float]] = {
     "BC Body": (BODY_PT, False, False, "justify", True, 6, 0),
     "BC Closing": (BODY_PT, False, False, "justify", True, 6, 0),
+    "BC Lead": (BODY_PT, False, False, "justify", True, 6, 0),
     "BC Heading 1": (BODY_PT, True, False, "left", True, 12, 0),
     "BC Heading 2": (BODY_PT, True, False, "justify", True, 6, 0),
     "BC Title": (BODY_PT, True, False, "center", False, 0, 0),
@@ -161,8 +162,16 @@ def _styles(doc: DocumentObject) -> None:
     # and a table's group heading line with the first row under it.
     # A table's last row is kept with the notes under it, and the notes with one another, so the
     # notes never stand alone on a page.
-    # A chart stays on the page of its caption under it.
-    kept = ("BC Heading 1", "BC Heading 2", "BC Closing", "BC Table Group", "BC Table Last", "BC Figure")
+    # A chart stays on the page of its caption under it; a lead ending in ":" with the list it opens.
+    kept = (
+        "BC Heading 1",
+        "BC Heading 2",
+        "BC Closing",
+        "BC Lead",
+        "BC Table Group",
+        "BC Table Last",
+        "BC Figure",
+    )
     for name in (*kept, "BC Table Number Last", "BC Legend"):
         doc.styles[name].paragraph_format.keep_with_next = True
 
@@ -285,6 +294,8 @@ def _paragraphs(doc: DocumentObject, owner: str) -> None:
     _para(doc, f"{{%p for p in {owner}.paragraphs %}}", "BC Body")
     _para(doc, f"{{%p if {owner}.keep and loop.last %}}", "BC Body")
     _para(doc, "{{ p }}", "BC Closing")
+    _para(doc, "{%p elif p.endswith(':') %}", "BC Body")
+    _para(doc, "{{ p }}", "BC Lead")
     _para(doc, "{%p else %}", "BC Body")
     _para(doc, "{{ p }}", "BC Body")
     _para(doc, "{%p endif %}", "BC Body")

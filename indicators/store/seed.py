@@ -32,6 +32,18 @@ def load_source(path: Path = SOURCE) -> Dataset:
     return Dataset(version=read.version, **{t.name: read.frame(t).copy() for t in TABLES})
 
 
+def source_order(path: Path = SOURCE) -> dict[str, int]:
+    """Each shipped indicator's place in the source report, as the transcription lists them.
+
+    The store keeps its rows in code order; a báo cáo lists goals as the source does ("thu nhập" before
+    "thu ngân sách", "xếp loại tốt" before "khá"), so the order is read from the transcription.
+    """
+    stat = path.stat()
+    # The parsed transcription is cached; its frames are read here, never changed, so none is copied.
+    codes = _read_source(path, stat.st_mtime_ns, stat.st_size).indicators["code"]
+    return {str(code): place for place, code in enumerate(codes)}
+
+
 @functools.lru_cache(maxsize=4)
 def _read_source(path: Path, mtime_ns: int, size: int) -> Dataset:
     with path.open("rb") as handle:

@@ -45,6 +45,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa có số liệu các chỉ tiêu của {area} trong {period}.",
         "No figures for {area} have been recorded yet for {period}.",
     ),
+    # A parent with no figure of its own whose units have begun to report (indicators/report/units_only.py).
+    "report.units_only.figures": (
+        "Chưa có số liệu chung của toàn {area} cho các chỉ tiêu trong {period}: số liệu mới có ở {n}/{m} "
+        "{units} trực thuộc ({names}); số chung của toàn {area} được tổng hợp khi tất cả các đơn vị đã có "
+        "số liệu.",
+        "No figures for {area} as a whole have been recorded for {period}: there are figures so far from {n} "
+        "of the {m} {units} under it ({names}); a figure for {area} as a whole is added up once every unit "
+        "has reported.",
+    ),
+    "report.units_only.awards": (
+        "Chưa có số liệu khen thưởng chung của toàn {area} trong {period}: số liệu khen thưởng mới có ở "
+        "{n}/{m} {units} trực thuộc ({names}).",
+        "No commendation figures for {area} as a whole have been recorded for {period}: there are "
+        "commendation figures so far from {n} of the {m} {units} under it ({names}).",
+    ),
     "report.no_goals": (
         "Chưa có số liệu mục tiêu của {area} cho thời gian tới.",
         "No goals of {area} for the years ahead have been recorded yet.",
@@ -496,8 +511,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{kind}: {met} of {total} met or exceeded",
     ),
     "report.tally_plan_held": (
-        ", trong đó {n} chỉ tiêu có số liệu ({statuses})",
-        ", of which {n} with figures ({statuses})",
+        ", trong đó {n} chỉ tiêu có kết quả cụ thể ({statuses})",
+        ", of which {n} with their results given ({statuses})",
     ),
     "report.plan_stated": (
         "Năm {y}, {met}/{total} chỉ tiêu đạt và vượt kế hoạch",
