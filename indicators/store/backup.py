@@ -48,6 +48,7 @@ LATER_TABLES: dict[str, str] = {
     "report_rounds": "0009_reporting_rounds",
     "submissions": "0009_reporting_rounds",
     "figure_locks": "0009_reporting_rounds",
+    "figure_threads": "0010_figure_threads",
 }
 _ROW_ID_TABLES = (
     "narrative_sections",
@@ -56,6 +57,7 @@ _ROW_ID_TABLES = (
     "report_rounds",
     "submissions",
     "figure_locks",
+    "figure_threads",
 )
 _SEQUENCES = {
     "versions": "version",
