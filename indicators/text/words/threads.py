@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
-PREFIXES = ("threads", "reminder")
+PREFIXES = ("threads",)
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "threads.text_needed": (
