@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # The key prefixes this module holds, and no other module does (tests/test_word_prefixes.py checks).
-PREFIXES = ("threads",)
+PREFIXES = ("threads", "reminder")
 # key → (Vietnamese, English)
 WORDS: dict[str, tuple[str, str]] = {
     "threads.text_needed": (
@@ -92,4 +92,63 @@ WORDS: dict[str, tuple[str, str]] = {
     "threads.col.kind": ("Loại", "Kind"),
     "threads.col.text": ("Nội dung", "Text"),
     "threads.col.figure": ("Số liệu", "Figure"),
+    "reminder.number": ("Số:        /UBND-VP", "No.:        /UBND-VP"),
+    "reminder.subject": (
+        "V/v đôn đốc gửi báo cáo số liệu chỉ tiêu năm {year}",
+        "On sending the indicator figures of {year}: a reminder",
+    ),
+    "reminder.issuer": ("Ủy ban nhân dân {area}", "The People's Committee of {area}"),
+    "reminder.addressee": ("Kính gửi: ……………………………………", "To: ……………………………………"),
+    "reminder.basis": (
+        "Căn cứ Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định chế độ "
+        "báo cáo của cơ quan hành chính nhà nước;",
+        "Pursuant to the Government's Decree No. 09/2019/NĐ-CP of 24 January 2019 on the reporting "
+        "regime of state administrative agencies;",
+    ),
+    "reminder.round": (
+        "{issuer} đã mở kỳ báo cáo số liệu năm {year}{period} gồm {n} chỉ tiêu, hạn gửi ngày {due}.",
+        "{issuer} opened the round of figures for {year}{period}, {n} indicators, due on {due}.",
+    ),
+    "reminder.half_1": (", 6 tháng đầu năm", ", first half"),
+    "reminder.half_2": (", 6 tháng cuối năm", ", second half"),
+    "reminder.state": (
+        "Tính đến ngày {today}, {missing}/{areas} địa bàn chưa gửi báo cáo, với {figures} số liệu "
+        "phải gửi (danh sách kèm theo).",
+        "As of {today}, {missing} of {areas} areas have not sent their figures, {figures} figures in "
+        "all (list attached).",
+    ),
+    "reminder.asked": (
+        "{issuer} đề nghị các địa bàn có tên trong danh sách khẩn trương gửi đủ số liệu trước ngày "
+        "…………… để tổng hợp theo quy định.",
+        "{issuer} asks the areas named in the list to send all their figures before …………… so that "
+        "they can be compiled as the rules require.",
+    ),
+    "reminder.closing": (
+        "Đề nghị các địa bàn nghiêm túc thực hiện./.",
+        "The areas are asked to act on this./.",
+    ),
+    "reminder.recipient_as_above": ("- Như trên;", "- As above;"),
+    "reminder.list": ("DANH SÁCH", "LIST"),
+    "reminder.list_title": (
+        "CÁC ĐỊA BÀN CHƯA GỬI BÁO CÁO SỐ LIỆU NĂM {year}",
+        "AREAS THAT HAVE NOT SENT THEIR FIGURES FOR {year}",
+    ),
+    "reminder.list_note": ("Tính đến ngày {today}.", "As of {today}."),
+    "reminder.none": ("Mọi địa bàn đã gửi báo cáo.", "Every area has sent its figures."),
+    "reminder.col_stt": ("STT", "No."),
+    "reminder.col_area": ("Địa bàn", "Area"),
+    "reminder.col_code": ("Mã", "Code"),
+    "reminder.col_expected": ("Số liệu phải gửi", "Figures due"),
+    "reminder.col_received": ("Đã nhận", "Received"),
+    "reminder.col_late": ("Số ngày trễ hạn", "Days late"),
+    "reminder.col_state": ("Tình trạng", "State"),
+    "reminder.bad_out": (
+        "Tệp ghi ra phải có đuôi .docx hoặc .pdf: {out}",
+        "The file to write must end in .docx or .pdf: {out}",
+    ),
+    "reminder.written": (
+        "Đã ghi {out}: công văn đôn đốc {n} địa bàn chưa gửi.",
+        "Wrote {out}: the reminder to the {n} areas that have not sent.",
+    ),
+    "reminder.download": ("Công văn đôn đốc ({fmt})", "Reminder letter ({fmt})"),
 }
