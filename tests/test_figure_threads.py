@@ -136,7 +136,8 @@ def test_the_history_names_every_value_who_sent_it_and_who_approved_it(people: S
     assert seen["reason"].tolist()[2] == "xã báo sai diện tích"
     # A viewer reads the values and the times, never the officers' names.
     shown = figure_history.for_viewer(seen)
-    assert not set(figure_history.NAMES) & set(shown.columns)
+    assert not {*figure_history.NAMES, "reason"} & set(shown.columns)
+    assert shown["event"].tolist() == ["value", "lock", "unlock", "value"]
     assert shown["value"].dropna().tolist() == [950.0, 962.5]
 
 

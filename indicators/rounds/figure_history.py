@@ -59,8 +59,8 @@ def join(
 
 
 def for_viewer(frame: pd.DataFrame) -> pd.DataFrame:
-    """The history without the officers' names: a viewer sees values, versions and times."""
-    return frame.drop(columns=list(NAMES))
+    """The history without the officers' names or words: a viewer sees values, versions and times."""
+    return frame.drop(columns=[*NAMES, "reason"])
 
 
 def _values(conn: Connection, figure: Figure) -> pd.DataFrame:
