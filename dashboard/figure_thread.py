@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, state, widgets
+from indicators.areas import hierarchy
 from indicators.core.model import CHANGE_KINDS, ESTIMATE_KINDS, Dataset
 from indicators.rounds import figure_history, threads
 from indicators.rounds.status import VIETNAM
@@ -168,3 +169,26 @@ def section(data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str
     info = data.indicators.set_index("code")
     value_kind = str(info.at[code, "value_kind"]) if code in info.index else ""
     st.dataframe(_history_table(seen, unit, value_kind, figure, lang), hide_index=True, width="stretch")
+
+
+def flagged_list(data: Dataset, areas: set[str], lang: Lang) -> None:
+    """The figures of `areas` marked "cần xem lại" now: indicator, area, year, kind."""
+    st.subheader(t("threads.flagged_list", lang))
+    found = threads.flagged_figures(state.store(), areas)
+    if found.empty:
+        widgets.say(t("threads.flagged_none", lang))
+        return
+    names = data.indicators.set_index("code")["name_en" if lang == "en" else "name_vi"].to_dict()
+    places = data.areas.drop_duplicates("code", keep="last").set_index("code")["name"].to_dict()
+    shown = pd.DataFrame(
+        {
+            t("threads.col.figure", lang): [names.get(c, c) for c in found["code"]],
+            t("rounds.col.area", lang): [
+                hierarchy.name_in(str(places.get(a, a)), lang) for a in found["area"]
+            ],
+            t("threads.pick_year", lang): found["year"].astype(str),
+            t("threads.pick_kind", lang): [_kind_words(data.observations, k, lang) for k in found["kind"]],
+        }
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.caption(t("threads.flagged_where", lang))

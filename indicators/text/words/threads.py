@@ -151,4 +151,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "Wrote {out}: the reminder to the {n} areas that have not sent.",
     ),
     "reminder.download": ("Công văn đôn đốc ({fmt})", "Reminder letter ({fmt})"),
+    "threads.flagged_where": (
+        "Câu hỏi, câu trả lời và lịch sử của từng số liệu ở trang Chỉ tiêu, mục “Trao đổi và lịch sử”.",
+        "Each figure's questions, answers and history are on the Indicator page, under "
+        "“Comments and history”.",
+    ),
 }
