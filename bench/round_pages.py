@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 import python_calamine
+from sqlalchemy import text
 
 from bench import rounds as synthetic
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, MINIMAL_PAGE, drawn_js
@@ -49,10 +50,24 @@ def national_store(url: str, communes: int) -> tuple[Store, pd.DataFrame]:
     """A round of `communes` areas under "P" (bench/rounds.py's), approved figures committed, two accounts."""
     children, sent, figures, expected = synthetic.build(communes, synthetic.INDICATORS)
     store = synthetic.stored(url, children, sent, figures, expected)
+    if store.engine.dialect.name == "postgresql":
+        # stored() writes the sendings with their ids: the sequence is moved past them for the next one.
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('submissions', 'row_id'), max(row_id)) "
+                    "FROM submissions"
+                )
+            )
     approved = sent[sent["state"] == "approved"][["row_id", "area"]].merge(figures, on="row_id")
     rows = approved.assign(year=2026, kind="actual", value=1.0).drop(columns="row_id")
     current = store.load()
-    store.commit(replace(current, observations=coerce(OBSERVATIONS, rows)), account="bench")
+    # Indicators as a catalogue holds them (a domain, a direction, a kind of value): the workbook a
+    # commune sends carries the catalogue back, and the check reads it as any upload's.
+    described = current.indicators.assign(domain="economy", direction="higher", value_kind="level")
+    store.commit(
+        replace(current, indicators=described, observations=coerce(OBSERVATIONS, rows)), account="bench"
+    )
     os.environ["INDICATORS_BCRYPT_ROUNDS"] = "4"  # cheap hashes: these accounts live for one run
     accounts.add_user(store, ANALYST, "analyst", PASSWORD)
     quiet = sent.loc[sent["state"] == "pending", "area"].iloc[0] if (sent["state"] == "pending").any() else ""
