@@ -102,7 +102,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "reminder.basis": (
         "Căn cứ Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định chế độ "
         "báo cáo của cơ quan hành chính nhà nước;",
-        "Pursuant to the Government's Decree No. 09/2019/NĐ-CP of 24 January 2019 on the reporting "
+        "Pursuant to the Government's Decree No. 09/2019/ND-CP of 24 January 2019 on the reporting "
         "regime of state administrative agencies;",
     ),
     "reminder.round": (
