@@ -74,7 +74,7 @@ def main() -> None:
 
     # Process data.
     today = datetime.now(VIETNAM).date()
-    frame = review.round_status(store, chosen.year, chosen.parent, today, chosen.half)
+    frame = review.round_status(store, chosen.year, chosen.parent, today, chosen.half, state.dataset().areas)
     totals = status.totals(frame)
 
     # Draw.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from dashboard import reminder
@@ -34,3 +35,12 @@ def test_the_letter_behind_the_button_is_a_word_file(round_under_way: Store) -> 
     frame = review.round_status(round_under_way, 2026, "12", date(2026, 12, 20))
     body = reminder._letter(found, frame, round_under_way.load(), date(2026, 12, 20), "en", "docx")
     assert body[:2] == b"PK" and len(body) > 10_000
+
+
+def test_the_status_from_areas_held_is_the_status_read_whole(round_under_way: Store) -> None:
+    """The page passes its cached areas instead of a second full read of the store: the same frame."""
+    today = date(2026, 12, 20)
+    held = round_under_way.load().areas
+    given = review.round_status(round_under_way, 2026, "12", today, areas=held)
+    pd.testing.assert_frame_equal(given, review.round_status(round_under_way, 2026, "12", today))
+    assert given["state"].value_counts().to_dict() == {"not_sent": 36, "approved": 1, "pending": 1}

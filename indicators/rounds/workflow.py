@@ -148,9 +148,14 @@ def rounds(store: Store) -> list[Round]:
         return [_round_of(r) for r in conn.execute(select(report_rounds).order_by(report_rounds.c.row_id))]
 
 
-def find_round(store: Store, year: int, area: str, half: int | None = None) -> Round:
-    """The round of `year` (and `half`) that `area` reports in: its own or an ancestor's round."""
-    areas = store.load().areas
+def find_round(
+    store: Store, year: int, area: str, half: int | None = None, areas: pd.DataFrame | None = None
+) -> Round:
+    """The round of `year` (and `half`) that `area` reports in: its own or an ancestor's round.
+
+    `areas`: the current version's, where the caller holds them (a page's cached dataset); else read.
+    """
+    areas = store.load().areas if areas is None else areas
     for found in reversed(rounds(store)):
         if found.year == year and found.half == half and area in scope.descendants(areas, found.parent):
             return found
