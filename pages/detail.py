@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import computed, links, markup, narrow, reading_tables, state, widgets
+from dashboard import computed, figure_thread, links, markup, narrow, reading_tables, state, widgets
 from indicators.areas import rollup
 from indicators.charts import figures
 from indicators.core import page_settings, selection
@@ -126,3 +126,7 @@ else:
     for _, quote in quoted.iterrows():
         st.markdown(f"> {markup.md(quote['quote'])}")
         st.caption(markup.md(quote["section"]))
+
+# One figure's comments and history in the chosen area (what a viewer reads of them: counts, values).
+if area is not None:
+    figure_thread.section(data, code, area, unit, lang, key="detail_thread")

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard import auth, state, widgets
+from dashboard import auth, figure_thread, reminder, state, widgets
 from indicators.areas import hierarchy
 from indicators.excel import workbook as excel
 from indicators.excel import writer as xlsx_writer
@@ -74,7 +74,7 @@ def main() -> None:
 
     # Process data.
     today = datetime.now(VIETNAM).date()
-    frame = review.round_status(store, chosen.year, chosen.parent, today, chosen.half)
+    frame = review.round_status(store, chosen.year, chosen.parent, today, chosen.half, state.dataset().areas)
     totals = status.totals(frame)
 
     # Draw.
@@ -102,6 +102,8 @@ def main() -> None:
         on_click="ignore",
         disabled=missing.empty,
     )
+    reminder.downloads(chosen, frame, state.dataset(), today, lang)
+    figure_thread.flagged_list(state.dataset(), set(frame["code"]), lang)
 
 
 main()

@@ -24,8 +24,8 @@ from indicators.excel import validate
 from indicators.excel import writer as xlsx_writer
 from indicators.report import narrative_store
 from indicators.report.narrative import EMPTY, Narrative
-from indicators.rounds import review, workflow
-from indicators.store import accounts, migrate
+from indicators.rounds import figure_history, review, threads, workflow
+from indicators.store import accounts, backup, migrate
 from indicators.store.accounts import Role
 from indicators.store.database import Store, UtcDateTime, versions
 
@@ -502,3 +502,58 @@ def test_the_rounds_revision_on_postgresql(
     rounds_after_the_upgrade(store, before)
     for name, password in PASSWORDS.items():
         assert accounts.sign_in(store, name, password).ok, name
+
+
+# Figure threads (revision 0010) -------------------------------------------------------------------
+
+
+def threads_after_the_upgrade(store: Store, before: Before, elsewhere: Path) -> None:
+    """On an upgraded store a figure's thread is written and read, and a portable backup carries it."""
+    accounts.add_user(store, "tinh", "analyst", PASSWORDS["quantri"], area="12")
+    figure = threads.Figure("TEA_AREA", "03390", 2026, "actual")
+    asked = threads.post(store, "tinh", figure, "question", "Số này lấy từ đâu?")
+    threads.post(store, "tinh", figure, "answer", "Từ báo cáo của xã.", reply_to=asked)
+    threads.post(store, "tinh", figure, "flag", "")
+    assert threads.counts(threads.thread(store, figure)) == {
+        "questions": 1,
+        "answered": 1,
+        "open": 0,
+        "flagged": 1,
+    }
+    # Every figure the old release wrote has a history: its value at the version that wrote it.
+    (code, area, year, kind), value = next(iter(before.figures[max(before.figures)].items()))
+    seen = figure_history.history(store, threads.Figure(code, area, year, kind))
+    assert float(seen["value"].iloc[-1]) == value
+    dump = elsewhere / "sao_luu.json.gz"
+    assert backup.backup(store.engine, dump) == "dump"
+    other = Store(f"sqlite:///{elsewhere / 'khac.sqlite'}", seed=None)
+    assert backup.restore(other.engine, dump)["figure_threads"] == 3
+    assert threads.thread(other, figure)["action"].tolist() == ["question", "answer", "flag"]
+    assert threads.flagged_figures(other).values.tolist() == [["TEA_AREA", "03390", 2026, "actual"]]
+    for version, old in before.figures.items():
+        assert figures_of(store, version) == old, version
+
+
+def test_every_earlier_release_upgrades_to_figure_threads(
+    release: tuple[str, Path, int], store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    _name, path, _added = release
+    threads_after_the_upgrade(Store(store_url, seed=None).ensure(), read_before(path), tmp_path)
+
+
+@pytest.mark.postgres
+def test_the_threads_revision_on_postgresql(
+    backend_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend_url.startswith("sqlite"):
+        pytest.skip("the PostgreSQL half; SQLite is covered above")
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    before = read_before(STORE_0007)
+    previous_release_on_postgresql(backend_url, STORE_0007, "0007_target_qualifier")
+    assert main(["upgrade"]) == 0
+    assert f"0007_target_qualifier → {migrate.head()}" in capsys.readouterr().out
+    assert "0011_figure_threads" in migrate.known_revisions()
+    store = Store(backend_url, seed=None).ensure()
+    threads_after_the_upgrade(store, before, tmp_path)
+    assert [n for n, *_x in before.users] == [n for n in accounts.list_users(store)["name"] if n != "tinh"]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from indicators.cli import letter_command
 from indicators.cli.output import emit, printer, read_file
 from indicators.core.model import Dataset
 from indicators.excel import validate
@@ -40,6 +41,8 @@ def _refused(exc: MessageError) -> int:
 
 
 def _round(args: argparse.Namespace, store: Store) -> int:
+    if args.round_command == "letter":
+        return letter_command.letter(args, store)
     try:
         found = workflow.open_round(
             store,

@@ -1,4 +1,4 @@
-"""The arguments of the reporting-round commands: round add, status, review."""
+"""The arguments of the reporting-round commands: round add, round letter, status, review."""
 
 from __future__ import annotations
 
@@ -11,6 +11,17 @@ def _half(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--half", type=int, choices=(1, 2), default=None, help="nửa năm: 1 hoặc 2 (mặc định: cả năm)"
     )
+
+
+def add_letter(rounds: argparse._SubParsersAction) -> None:
+    """The `round letter` sub-command's arguments."""
+    r = rounds.add_parser("letter", help="công văn đôn đốc các địa bàn chưa gửi báo cáo (.docx hoặc .pdf)")
+    r.add_argument("--year", type=int, required=True, help="năm của kỳ báo cáo")
+    r.add_argument("--half", type=int, choices=(1, 2), default=None, help="nửa năm: 1 hoặc 2")
+    r.add_argument("--parent", required=True, help="mã địa bàn cha, ví dụ 12")
+    r.add_argument("--out", required=True, help="tệp ghi ra: TÊN.docx hoặc TÊN.pdf")
+    r.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ của công văn (vi, en)")
+    r.add_argument("--today", default=None, help="ngày tính tình hình, NNNN-TT-NN (mặc định: hôm nay)")
 
 
 def add_round_commands(sub: argparse._SubParsersAction, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -28,6 +39,7 @@ def add_round_commands(sub: argparse._SubParsersAction, parser_class: type[argpa
         default=None,
         help="tài khoản cán bộ chuyên môn mở kỳ (mặc định: người chạy lệnh trên máy chủ)",
     )
+    add_letter(rounds)
     p = sub.add_parser("status", help="tình hình báo cáo của các địa bàn trực thuộc trong một kỳ")
     p.add_argument("--year", type=int, required=True, help="năm của kỳ báo cáo")
     _half(p)

@@ -159,10 +159,21 @@ def lock_history(store: Store) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[c.name for c in figure_locks.columns])
 
 
-def round_status(store: Store, year: int, parent: str, today: date, half: int | None = None) -> pd.DataFrame:
-    """`status.status` of the round of `year` for the children of `parent`, read from the store."""
-    found = workflow.find_round(store, year, parent, half)
-    areas = store.load().areas
+def round_status(
+    store: Store,
+    year: int,
+    parent: str,
+    today: date,
+    half: int | None = None,
+    areas: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """`status.status` of the round of `year` for the children of `parent`, read from the store.
+
+    `areas`: the current version's, where the caller holds them: a national store's full read costs
+    seconds, and a page has them cached already.
+    """
+    areas = store.load().areas if areas is None else areas
+    found = workflow.find_round(store, year, parent, half, areas)
     children = hierarchy.children(areas, parent, year).drop_duplicates("code")
     sent = workflow.sendings(store, found.id)
     figures = workflow.figure_keys(store, found.id)

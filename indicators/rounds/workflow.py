@@ -148,9 +148,14 @@ def rounds(store: Store) -> list[Round]:
         return [_round_of(r) for r in conn.execute(select(report_rounds).order_by(report_rounds.c.row_id))]
 
 
-def find_round(store: Store, year: int, area: str, half: int | None = None) -> Round:
-    """The round of `year` (and `half`) that `area` reports in: its own or an ancestor's round."""
-    areas = store.load().areas
+def find_round(
+    store: Store, year: int, area: str, half: int | None = None, areas: pd.DataFrame | None = None
+) -> Round:
+    """The round of `year` (and `half`) that `area` reports in: its own or an ancestor's round.
+
+    `areas`: the current version's, where the caller holds them (a page's cached dataset); else read.
+    """
+    areas = store.load().areas if areas is None else areas
     for found in reversed(rounds(store)):
         if found.year == year and found.half == half and area in scope.descendants(areas, found.parent):
             return found
@@ -184,19 +189,19 @@ def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     return sent[~same.to_numpy()].reset_index(drop=True)
 
 
-def _round_of_figures(store: Store, figures: pd.DataFrame, area: str) -> Round:
+def _round_of_figures(store: Store, figures: pd.DataFrame, area: str, areas: pd.DataFrame) -> Round:
     """The one round the figures are sent in: all of one year, in a round open for the area."""
     years = sorted({int(y) for y in figures["year"]})
     if len(years) != 1:
         raise RoundError(msg("rounds.one_year", years=", ".join(str(y) for y in years) or "—"))
     try:
-        return find_round(store, years[0], area)
+        return find_round(store, years[0], area, areas=areas)
     except RoundError:
         # The store keeps one figure per year and kind: a half-year's figure has no place of its own
         # yet, and approving it would overwrite the year's. Said, rather than "no round".
         for half in (1, 2):
             try:
-                find_round(store, years[0], area, half)
+                find_round(store, years[0], area, half, areas)
             except RoundError:
                 continue
             raise RoundError(msg("rounds.half_not_sendable", year=years[0])) from None
@@ -231,7 +236,7 @@ def submit(store: Store, account: str, upload: Upload, now: datetime | None = No
         if not role.can_submit() or area is None:
             raise RoundError(msg("rounds.reporters_only", name=account.strip()))
         scope.check_areas(conn, account, figures["area"])
-    found = _round_of_figures(store, figures, area)
+    found = _round_of_figures(store, figures, area, current.areas)  # read once above
     now = now or datetime.now(UTC)
     with store.engine.begin() as conn:
         hit = scope.locked_among(conn, figures)

@@ -50,6 +50,7 @@ LATER_TABLES: dict[str, str] = {
     "figure_locks": "0009_reporting_rounds",
     "award_registrations": "0010_awards_cycle",
     "award_proposals": "0010_awards_cycle",
+    "figure_threads": "0011_figure_threads",
 }
 _ROW_ID_TABLES = (
     "narrative_sections",
@@ -60,6 +61,7 @@ _ROW_ID_TABLES = (
     "figure_locks",
     "award_registrations",
     "award_proposals",
+    "figure_threads",
 )
 _SEQUENCES = {
     "versions": "version",

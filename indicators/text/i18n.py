@@ -29,6 +29,7 @@ from indicators.text.words import (
     rounds,
     standing,
     store,
+    threads,
     updates,
     year,
 )
@@ -53,6 +54,7 @@ _GROUPS = (
     rounds,
     rollup,
     extract,
+    threads,
 )
 
 

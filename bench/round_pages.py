@@ -1,0 +1,227 @@
+"""The rounds' pages and a commune's submission, each as a ratio to a yardstick measured in the same run.
+
+`python -m bench.round_pages --store URL` (an empty database; PostgreSQL for the issue's figures,
+`--store-2 URL` a second one) writes two synthetic rounds: one province (38 communes) and the
+country (3,321 communes), 40 indicators, a mix of states (bench/rounds.py's), the approved figures
+committed as a version. Then it measures:
+- the "Tình hình báo cáo" page fully drawn in headless Chromium, signed in as an analyst, for the
+  province and for the country, against the one-chart page (bench/dashboard.py's; goal ≤ 2×);
+- one commune's submission, preview (the upload page's isolated check, merge and comparison) plus
+  commit (`workflow.submit`), against a bare calamine read of the same file (goal ≤ 2×).
+The machine is shared: the load average is printed beside the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import python_calamine
+from sqlalchemy import text
+
+from bench import rounds as synthetic
+from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, MINIMAL_PAGE, drawn_js
+from bench.serving import PRODUCT, serve
+from indicators.core.model import OBSERVATIONS, coerce
+from indicators.excel import diff, validate
+from indicators.excel import writer as xlsx_writer
+from indicators.rounds import workflow
+from indicators.store import accounts
+from indicators.store.database import Store
+
+PROVINCE = 38
+GOAL = 2.0
+ANALYST, REPORTER, PASSWORD = "phan_tich", "can_bo_xa", "mat-khau-do-dai-cho-bench-2026"
+STATUS_PATH = "tinh-hinh-bao-cao"
+PAGE_DRAWN = drawn_js(require_chart=False)  # the status page draws tables and metrics, no chart
+CHART_DRAWN = drawn_js(require_chart=True)
+
+
+def national_store(url: str, communes: int) -> tuple[Store, pd.DataFrame]:
+    """A round of `communes` areas under "P" (bench/rounds.py's), approved figures committed, two accounts."""
+    children, sent, figures, expected = synthetic.build(communes, synthetic.INDICATORS)
+    store = synthetic.stored(url, children, sent, figures, expected)
+    if store.engine.dialect.name == "postgresql":
+        # stored() writes the sendings with their ids: the sequence is moved past them for the next one.
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('submissions', 'row_id'), max(row_id)) "
+                    "FROM submissions"
+                )
+            )
+    approved = sent[sent["state"] == "approved"][["row_id", "area"]].merge(figures, on="row_id")
+    rows = approved.assign(year=2026, kind="actual", value=1.0).drop(columns="row_id")
+    current = store.load()
+    # Indicators as a catalogue holds them (a domain, a direction, a kind of value): the workbook a
+    # commune sends carries the catalogue back, and the check reads it as any upload's.
+    described = current.indicators.assign(domain="economy", direction="higher", value_kind="level")
+    store.commit(
+        replace(current, indicators=described, observations=coerce(OBSERVATIONS, rows)), account="bench"
+    )
+    os.environ["INDICATORS_BCRYPT_ROUNDS"] = "4"  # cheap hashes: these accounts live for one run
+    accounts.add_user(store, ANALYST, "analyst", PASSWORD)
+    quiet = sent.loc[sent["state"] == "pending", "area"].iloc[0] if (sent["state"] == "pending").any() else ""
+    area = str(quiet or children["code"].iloc[0])
+    accounts.add_user(store, REPORTER, "reporter", PASSWORD, area=area)
+    return store, children[children["code"] == area].assign(expected=[expected])
+
+
+def _signed_in(page: Any, url: str) -> None:
+    from indicators.text.i18n import t
+
+    page.goto(f"{url}/{STATUS_PATH}")
+    page.wait_for_function(PAGE_DRAWN, arg=300, timeout=120_000)
+    page.get_by_label(t("auth.name", "vi")).fill(ANALYST)
+    page.get_by_label(t("auth.password", "vi"), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=t("auth.submit", "vi")).click()
+    page.wait_for_function(
+        "(t) => document.querySelector('h1')?.innerText.trim() === t",
+        arg=t("rounds.page_title", "vi"),
+        timeout=120_000,
+    )
+
+
+@contextmanager
+def _browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _drawn(page: Any, url: str, js: str) -> float:
+    page.goto(url)
+    return float(page.wait_for_function(js, arg=300, timeout=120_000).json_value())
+
+
+def page_times(urls: dict[str, str], minimal: str, loads: int) -> dict[str, list[float]]:
+    """Milliseconds to fully drawn: each status page and the one-chart page, alternating, after a warm-up."""
+    times: dict[str, list[float]] = {name: [] for name in [*urls, "one-chart page"]}
+    with _browser() as browser:
+        tabs = {}
+        for name, url in urls.items():
+            tabs[name] = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            _signed_in(tabs[name], url)
+        tabs["one-chart page"] = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        targets = {**{n: (f"{u}/{STATUS_PATH}", PAGE_DRAWN) for n, u in urls.items()}}
+        targets["one-chart page"] = (minimal, CHART_DRAWN)
+        for name, (url, js) in targets.items():  # warm: server caches and the browser's
+            _drawn(tabs[name], url, js)
+        for i in range(loads):
+            order = list(targets) if i % 2 == 0 else list(reversed(targets))
+            for name in order:
+                url, js = targets[name]
+                times[name].append(_drawn(tabs[name], url, js))
+    return times
+
+
+def commune_book(store: Store, commune: pd.DataFrame) -> bytes:
+    """The commune's 40 figures as the workbook it sends."""
+    data = store.load()
+    codes = list(commune["expected"].iloc[0])
+    area = str(commune["code"].iloc[0])
+    rows = pd.DataFrame({"code": codes, "area": area, "year": 2026, "kind": "actual", "value": 2.5})
+    sent = replace(
+        data,
+        observations=coerce(OBSERVATIONS, rows),
+        targets=data.targets.iloc[0:0],
+        reported=data.reported.iloc[0:0],
+    )
+    return xlsx_writer.workbook_bytes(sent)
+
+
+def submission_times(store: Store, book: bytes, repeats: int) -> tuple[dict[str, float], float]:
+    """Median seconds of each step of preview + commit of the commune's file, and of a bare calamine read.
+
+    The steps are timed one by one in each run, so the table says where a slow submission spends it.
+    """
+    current = store.load()
+    steps: dict[str, list[float]] = {"check (isolated)": [], "merge + compare": [], "submit": []}
+
+    def ours() -> None:
+        start = time.perf_counter()
+        upload = validate.check_isolated(book, "xa.xlsx", current, keep_warm=True)
+        assert upload.ok, validate.report_text(upload)
+        checked = time.perf_counter()
+        diff.compare(current, diff.merge(current, upload))
+        compared = time.perf_counter()
+        workflow.submit(store, REPORTER, upload)  # a pending sending sent again replaces the last
+        done = time.perf_counter()
+        for name, seconds in zip(steps, (checked - start, compared - checked, done - compared), strict=True):
+            steps[name].append(seconds)
+
+    def bare() -> None:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(book))
+        for name in workbook.sheet_names:
+            workbook.get_sheet_by_name(name).to_python()
+
+    synthetic.best_of(ours, repeats)
+    medians = {name: statistics.median(times[1:]) for name, times in steps.items()}  # the warm-up dropped
+    return medians, synthetic.best_of(bare, repeats)
+
+
+def _row(name: str, ours: float, base: float, unit: str = "ms") -> str:
+    return f"| {name} | {ours:.0f} {unit} | {base:.0f} {unit} | {ours / base:.2f}× | ≤ {GOAL:.0f}× |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--store", required=True, help="an empty database's URL: the country's round")
+    parser.add_argument("--store-2", required=True, help="a second empty database: the province's round")
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the 3,321 communes to keep")
+    parser.add_argument("--loads", type=int, default=7, help="loads of each page")
+    parser.add_argument("--repeats", type=int, default=7, help="runs of each submission timing")
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
+    communes = max(PROVINCE + 1, int(synthetic.COMMUNES * args.scale))
+    country, commune = national_store(args.store, communes)
+    national_store(args.store_2, PROVINCE)
+    stages, bare_s = submission_times(country, commune_book(country, commune), args.repeats)
+    ours_s = sum(stages.values())
+    with tempfile.TemporaryDirectory() as tmp:
+        minimal = Path(tmp) / "minimal" / "minimal.py"
+        minimal.parent.mkdir()
+        minimal.write_text(MINIMAL_PAGE, encoding="utf-8")
+        env = {"INDICATORS_REQUIRE_SIGN_IN": ""}
+        with (
+            serve(PRODUCT, {**env, "INDICATORS_DB": args.store_2}) as one,
+            serve(PRODUCT, {**env, "INDICATORS_DB": args.store}) as all_,
+            serve(minimal, env) as chart,
+        ):
+            names = {f"province ({PROVINCE} communes)": one.url, f"country ({communes:,} communes)": all_.url}
+            times = page_times(names, chart.url + "/", args.loads)
+    yardstick = statistics.median(times.pop("one-chart page"))
+    print(
+        f"rounds: {communes:,} and {PROVINCE} communes × {synthetic.INDICATORS} indicators, "
+        f"{args.loads} loads"
+    )
+    print("| measure | product | baseline | ratio | goal |")
+    print("| --- | --- | --- | --- | --- |")
+    ratios = []
+    for name, samples in times.items():
+        ours = statistics.median(samples)
+        ratios.append(ours / yardstick)
+        print(_row(f"status page, {name}, fully drawn vs one-chart page", ours, yardstick))
+    ratios.append(ours_s / bare_s)
+    print(_row("one commune's submission, preview + commit vs calamine read", ours_s * 1000, bare_s * 1000))
+    for name, seconds in stages.items():
+        print(f"|   of which {name} | {seconds * 1000:.0f} ms | | {seconds / bare_s:.1f}× | |")
+    print(f"load average (1 min): {load_before:.2f} → {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    return 0 if max(ratios) <= GOAL else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""A figure's history: every value it has had, the version that wrote it, who sent and who approved it.
+
+Read from what the store keeps already: each data row's version range (since_version, until_version,
+the ranges store/incremental.py reaches versions by), the versions' author and time, the approved
+submissions that name the version they wrote, and the lock events. `join` is pure; `history` reads.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from indicators.rounds.threads import Figure
+from indicators.store.database import ROW_TABLES, Store, versions
+from indicators.store.round_tables import figure_locks, submissions
+
+COLUMNS = (
+    "event",  # value | lock | unlock
+    "version",
+    "until_version",
+    "value",
+    "qualifier",
+    "at",
+    "written_by",
+    "action",
+    "submission",
+    "submitted_by",
+    "submitted_at",
+    "approved_by",
+    "reason",
+)
+# Names of officers: personal data, for those who work the figures, never for viewers.
+NAMES = ("written_by", "submitted_by", "approved_by")
+
+
+def join(
+    values: pd.DataFrame, written: pd.DataFrame, sent: pd.DataFrame, locks: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per value (oldest first) and per lock event, in the order they happened.
+
+    `values`: the figure's rows (since_version, until_version, value, qualifier); `written`: versions
+    (version, account, created_at, action); `sent`: approved submissions of the figure's area (row_id,
+    submitted_by, submitted_at, reviewed_by, version); `locks`: lock events (action, account, at,
+    reason, submission_id).
+    """
+    rows = values.rename(columns={"since_version": "version"}).merge(written, on="version", how="left")
+    rows = rows.merge(sent.rename(columns={"row_id": "submission"}), on="version", how="left")
+    rows = rows.rename(columns={"account": "written_by", "created_at": "at", "reviewed_by": "approved_by"})
+    rows = rows.assign(event="value", reason="")
+    marks = locks.rename(columns={"account": "approved_by", "submission_id": "submission", "action": "event"})
+    marks = marks.assign(action="")
+    out = pd.concat([rows, marks], ignore_index=True).reindex(columns=list(COLUMNS))
+    out["at"] = pd.to_datetime(out["at"], utc=True)
+    # A lock is written just after the version its approval wrote: at the same moment it follows it.
+    out["order"] = out["event"].map({"value": 0, "lock": 1, "unlock": 1})
+    out = out.sort_values(["at", "order"], kind="stable").drop(columns="order")
+    return out.reset_index(drop=True)
+
+
+def for_viewer(frame: pd.DataFrame) -> pd.DataFrame:
+    """The history without the officers' names or words: a viewer sees values, versions and times."""
+    return frame.drop(columns=[*NAMES, "reason"])
+
+
+def _values(conn: Connection, figure: Figure) -> pd.DataFrame:
+    table = ROW_TABLES["observations"]
+    where = [table.c[c] == v for c, v in figure.where().items()]
+    columns = ["since_version", "until_version", "value", "qualifier"]
+    rows = conn.execute(select(*[table.c[c] for c in columns]).where(*where).order_by(table.c.since_version))
+    return pd.DataFrame(rows.all(), columns=columns)
+
+
+def _frame(conn: Connection, query: object, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(conn.execute(query).all(), columns=columns)  # type: ignore[call-overload]
+
+
+def history(store: Store, figure: Figure) -> pd.DataFrame:
+    """The figure's history with COLUMNS, oldest first; empty for a figure never written."""
+    written_cols = ["version", "account", "created_at", "action"]
+    sent_cols = ["row_id", "submitted_by", "submitted_at", "reviewed_by", "version"]
+    lock_cols = ["action", "account", "at", "reason", "submission_id"]
+    with store.ensure().engine.connect() as conn:
+        values = _values(conn, figure)
+        ids = [int(v) for v in values["since_version"]]
+        written = _frame(
+            conn,
+            select(*[versions.c[c] for c in written_cols]).where(versions.c.version.in_(ids)),
+            written_cols,
+        )
+        sent = _frame(
+            conn,
+            select(*[submissions.c[c] for c in sent_cols]).where(
+                (submissions.c.area == figure.area)
+                & (submissions.c.state == "approved")
+                & submissions.c.version.in_(ids)
+            ),
+            sent_cols,
+        )
+        where = [figure_locks.c[c] == v for c, v in figure.where().items()]
+        locks = _frame(
+            conn,
+            select(*[figure_locks.c[c] for c in lock_cols]).where(*where).order_by(figure_locks.c.row_id),
+            lock_cols,
+        )
+    return join(values, written, sent.drop_duplicates("version", keep="last"), locks)

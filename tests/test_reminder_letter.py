@@ -1,0 +1,119 @@
+"""The reminder letter (công văn đôn đốc): exactly the areas that have not sent, with their counts."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import docx
+import pandas as pd
+import pytest
+
+from indicators.__main__ import main
+from indicators.areas import hierarchy
+from indicators.core.model import OBSERVATIONS, coerce
+from indicators.excel import validate
+from indicators.excel import writer as xlsx_writer
+from indicators.rounds import review, workflow
+from indicators.store import accounts
+from indicators.store.database import Store
+
+PASSWORD = "mat-khau-rat-dai-2026!"
+BINH_LU, TA_LENG = "03390", "03405"
+CODES = ("TEA_AREA", "POV_RATE")
+
+
+@pytest.fixture
+def sent_round(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """A round under province 12 in which Bình Lư has sent (and been approved) and Tả Lèng has sent."""
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
+    for name, area in (("binhlu", BINH_LU), ("taleng", TA_LENG)):
+        accounts.add_user(store, name, "reporter", PASSWORD, area=area)
+    workflow.open_round(store, "tinh", 2026, "12", ",".join(CODES), date(2026, 12, 14))
+    for name, area in (("binhlu", BINH_LU), ("taleng", TA_LENG)):
+        data = store.load()
+        rows = pd.DataFrame(
+            [{"code": "TEA_AREA", "area": area, "year": 2026, "kind": "actual", "value": 9.5}]
+        )
+        sent = replace(
+            data,
+            observations=coerce(OBSERVATIONS, rows),
+            targets=data.targets.iloc[0:0],
+            reported=data.reported.iloc[0:0],
+        )
+        upload = validate.check(xlsx_writer.workbook_bytes(sent), "xa.xlsx", data)
+        assert upload.ok, validate.report_text(upload)
+        workflow.submit(store, name, upload, now=datetime(2026, 12, 10, 3, tzinfo=UTC))
+    review.review(store, "tinh", BINH_LU, 2026, "approve")
+    return store
+
+
+def text_of(path: Path) -> tuple[list[str], list[list[str]]]:
+    document = docx.Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    tables = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    return paragraphs, tables
+
+
+def test_the_letter_names_exactly_the_areas_not_sent_with_their_counts(
+    sent_round: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "don_doc.docx"
+    argv = ["round", "letter", "--year", "2026", "--parent", "12", "--today", "2026-12-20", "--out", str(out)]
+    assert main(argv) == 0
+    paragraphs, tables = text_of(out)
+    status = review.round_status(sent_round, 2026, "12", date(2026, 12, 20))
+    missing = status[status["state"] == "not_sent"]
+    assert BINH_LU not in set(missing["code"]) and TA_LENG not in set(missing["code"])
+    assert len(missing) == len(status) - 2 and len(missing) > 0
+    # A row per area not sent, in the status order: name, code, 2 figures due, 0 received, 6 days late.
+    listed = [row for row in tables if len(row) == 7 and row[2] in set(status["code"])]
+    assert [row[2] for row in listed] == missing["code"].tolist()
+    assert [row[1] for row in listed] == [hierarchy.name_in(n, "vi") for n in missing["name"]]
+    assert {tuple(row[3:]) for row in listed} == {("2", "0", "6", "chưa gửi")}
+    assert [row[0] for row in listed] == [str(i) for i in range(1, len(missing) + 1)]
+    said = next(p for p in paragraphs if p.startswith("Tính đến ngày 20/12/2026"))
+    assert f"{len(missing)}/{len(status)} địa bàn chưa gửi báo cáo" in said
+    assert f"với {2 * len(missing)} số liệu" in said
+    assert "V/v đôn đốc gửi báo cáo số liệu chỉ tiêu năm 2026" in paragraphs
+    assert any("hạn gửi ngày 14/12/2026" in p and "gồm 2 chỉ tiêu" in p for p in paragraphs)
+    # What the office decides stays blank: the number, the addressee, the new deadline, the signer.
+    everything = "\n".join([*paragraphs, *(c for row in tables for c in row)])
+    assert "Số:        /UBND-VP" in everything
+    assert "Kính gửi: ………" in everything
+    assert "trước ngày ……" in everything
+
+
+def test_the_english_letter_and_the_pdf(sent_round: Store, tmp_path: Path) -> None:
+    out = tmp_path / "reminder.pdf"
+    argv = ["round", "letter", "--year", "2026", "--parent", "12", "--lang", "en", "--out", str(out)]
+    assert main([*argv, "--today", "2026-12-20"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "have not sent their figures" in text and "Tả Lèng" not in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--year", "2026", "--parent", "12", "--out", "x.txt"], ".docx"),
+        (["--year", "2031", "--parent", "12", "--out", "x.docx"], "2031"),
+        (["--year", "2026", "--parent", "12", "--out", "x.docx", "--today", "hôm qua"], "hôm qua"),
+    ],
+)
+def test_a_bad_request_says_why_and_writes_nothing(
+    sent_round: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    words: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["round", "letter", *argv]) == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert list(tmp_path.glob("x.*")) == []
