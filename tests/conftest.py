@@ -24,6 +24,8 @@ from tests.support import requires
 pytest_plugins = ["tests.support.tiers"]
 
 PROJECT = Path(__file__).resolve().parents[1]
+# bcrypt's usual 12 rounds cost a quarter of a second per password; the tests of strength set their own.
+os.environ.setdefault("INDICATORS_BCRYPT_ROUNDS", "4")
 REPORT = PROJECT / "data" / "report_tam_duong_2015_2020.txt"
 
 
