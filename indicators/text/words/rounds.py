@@ -154,8 +154,10 @@ WORDS |= {
         "how many of the expected figures; figures not yet approved are not shown to viewers.",
     ),
     "rounds.page_none": (
-        "Chưa có kỳ báo cáo nào (mở bằng lệnh python -m indicators round add).",
-        "No reporting round yet (open one with python -m indicators round add).",
+        "Chưa có kỳ báo cáo nào được mở cho các địa bàn bạn theo dõi: khi một kỳ được mở, "
+        "tình hình gửi số liệu của từng địa bàn hiện ở đây.",
+        "No reporting round has been opened for the areas you follow: once one is, "
+        "each area's sending shows here.",
     ),
     "rounds.page_round": ("Kỳ báo cáo", "Reporting round"),
     "rounds.round_label": ("Năm {year}{half} · {area} · hạn {due}", "{year}{half} · {area} · due {due}"),
