@@ -13,6 +13,7 @@ from indicators.areas import hierarchy as area_tree
 from indicators.charts import Figure, figures
 from indicators.core import attainment, progress, selection, tally
 from indicators.core.model import Dataset
+from indicators.store import scope
 from indicators.text import cards as indicator_cards
 from indicators.text import labels, tables
 from indicators.text import totals as totals_text
@@ -53,6 +54,12 @@ def rolled(data: Dataset, area: str) -> rollup.Rollup | None:
 def province_map(data: Dataset) -> dict[str, str]:
     """Each area's province (rollup.province_map), once per version: a page's run reads, never builds it."""
     return rollup.province_map(data.areas)
+
+
+@per_version(16)
+def units_under(data: Dataset, area: str) -> frozenset[str]:
+    """`area` and every unit under it (store.scope.descendants), once per version and area."""
+    return frozenset(scope.descendants(data.areas, area))
 
 
 @per_version(64, shared=False)

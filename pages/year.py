@@ -33,6 +33,11 @@ def _choices(data: Dataset) -> tuple[list[str], list[terms.Term]]:
     return year_review.areas(data), terms.catalogue(data)
 
 
+@per_version(8)
+def _measured(data: Dataset) -> set[str]:
+    return year_review.measured(data)
+
+
 @per_version(64)
 def _years(data: Dataset, area: str) -> tuple[list[int], int | None]:
     return year_review.years(data, area), year_review.default_year(data, area)
@@ -42,7 +47,7 @@ def _years(data: Dataset, area: str) -> tuple[list[int], int | None]:
 lang = state.lang()
 data = widgets.page_header("page.year", lang)
 areas, catalogue = _choices(data)
-area = widgets.area_filter(data, areas, lang, key="year_area")
+area = widgets.area_filter(data, areas, lang, key="year_area", with_figures=_measured(data))
 if area is None:
     widgets.say(t("year.empty", lang))
     st.stop()
