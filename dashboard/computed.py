@@ -126,6 +126,21 @@ def _with_mark(card: indicator_cards.Card, found: rollup.Rollup, lang: Lang) -> 
     return dataclasses.replace(card, value_note=f"{card.value_note} · {note}" if card.value_note else note)
 
 
+@per_version(64)
+def results(
+    data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A domain page's results table (tables.results) and its words (results_table), once per version.
+
+    Half a second of a domain page's run at national scale (profiled), the same for every reader of
+    an area and term: done once, not on every run of every session.
+    """
+    # The page's own indicators only; a province's are its own and its units' totals.
+    rows = area_rows(data, area, period, within=selection.domain_rows(attainment_rows(data), list(codes)))
+    found = tables.results(area_cut(data, codes, area), rows, list(codes), lang, area, period)
+    return found, tables.results_table(found, lang)
+
+
 def totals_line(data: Dataset, code: str, area: str, lang: Lang) -> str:
     """Under a parent's series: which years are its units' totals and how many reported ("" if none)."""
     found = rolled(data, area)
