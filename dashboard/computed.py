@@ -13,6 +13,7 @@ from indicators.areas import hierarchy as area_tree
 from indicators.charts import Figure, figures
 from indicators.core import attainment, progress, selection, tally
 from indicators.core.model import Dataset
+from indicators.store import scope
 from indicators.text import cards as indicator_cards
 from indicators.text import labels, tables
 from indicators.text import totals as totals_text
@@ -53,6 +54,12 @@ def rolled(data: Dataset, area: str) -> rollup.Rollup | None:
 def province_map(data: Dataset) -> dict[str, str]:
     """Each area's province (rollup.province_map), once per version: a page's run reads, never builds it."""
     return rollup.province_map(data.areas)
+
+
+@per_version(16)
+def units_under(data: Dataset, area: str) -> frozenset[str]:
+    """`area` and every unit under it (store.scope.descendants), once per version and area."""
+    return frozenset(scope.descendants(data.areas, area))
 
 
 @per_version(64, shared=False)
@@ -117,6 +124,21 @@ def _with_mark(card: indicator_cards.Card, found: rollup.Rollup, lang: Lang) -> 
         return card
     note = totals_text.reported(mark, lang)
     return dataclasses.replace(card, value_note=f"{card.value_note} · {note}" if card.value_note else note)
+
+
+@per_version(64)
+def results(
+    data: Dataset, codes: tuple[str, ...], lang: Lang, area: str | None, period: str | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A domain page's results table (tables.results) and its words (results_table), once per version.
+
+    Half a second of a domain page's run at national scale (profiled), the same for every reader of
+    an area and term: done once, not on every run of every session.
+    """
+    # The page's own indicators only; a province's are its own and its units' totals.
+    rows = area_rows(data, area, period, within=selection.domain_rows(attainment_rows(data), list(codes)))
+    found = tables.results(area_cut(data, codes, area), rows, list(codes), lang, area, period)
+    return found, tables.results_table(found, lang)
 
 
 def totals_line(data: Dataset, code: str, area: str, lang: Lang) -> str:

@@ -110,8 +110,6 @@ def domain_page(group: str) -> None:
         st.stop()
     rows = selection.domain_rows(computed.attainment_rows(data), codes)
     area, period = filters(data, rows, lang, key=f"domain_{group}", codes=codes)
-    # The page's own indicators only; a province's are its own and its units' totals.
-    chosen = computed.area_rows(data, area, period, within=rows)
 
     st.subheader(t("domain_page.indicators", lang))
     shown = set(limits.searched(data, codes, lang, key=f"domain_{group}"))
@@ -141,13 +139,13 @@ def domain_page(group: str) -> None:
         st.caption(totals_text.unjudged_line(partial, lang))
 
     st.subheader(t("domain_page.table", lang))
-    found = tables.results(computed.area_cut(data, codes, area), chosen, codes, lang, area, period)
+    found, table = computed.results(data, tuple(codes), lang, area, period)
     # The reading table keeps to the indicators shown above; the Excel file holds every one.
     read = found[found["code"].isin(shown)].reset_index(drop=True)
     if len(shown) < len(codes):
         st.caption(t("limit.table", lang).format(n=len(shown), total=len(codes)))
     show_table(
-        tables.results_table(found, lang),
+        table,
         f"{group}_{period or 'all'}",
         lang,
         key=f"table_{group}",

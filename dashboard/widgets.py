@@ -12,6 +12,7 @@ from dashboard.markup import md
 from dashboard.reading_tables import plain_table
 from indicators.areas import hierarchy as area_tree
 from indicators.areas import rollup
+from indicators.areas.opening import Opening
 from indicators.charts import Figure, figures
 from indicators.charts import compare as compare_charts
 from indicators.core import selection
@@ -181,10 +182,11 @@ def filters(
     if len(areas) > 1:
         names = computed.area_labels(data, lang)
         ordered = sorted(areas, key=lambda a: names.get(a, a))
+        found = area_choice.start(data, ordered, measured)
         area = st.selectbox(
             t("filter.area", lang),
             ordered,
-            index=area_choice.default_index(ordered, measured),
+            index=area_choice.index_of(found, ordered),
             format_func=lambda a: names.get(a, a),
             key=f"{key}_area",
             on_change=area_choice.remember,
@@ -192,8 +194,8 @@ def filters(
             # Wide enough for "Tỉnh Lai Châu › Huyện Tam Đường (cũ) · 106", which 280 px cut at "(c…".
             width=AREA_PICKER_WIDTH,
         )
-        if area is not None and area_choice.unchosen(ordered):
-            st.caption(md(opened_on(data, area, ordered, measured, lang)))
+        if found is not None and area == found.area and found.reason != "chosen":
+            st.caption(md(opened_on(data, found, ordered, lang)))
     if len(terms) > 1:
         start = links.asked("term", terms) or default
         # A few terms at most: buttons, one tap on a phone, and lighter than a drop-down.
@@ -220,21 +222,35 @@ def filters(
     return area, period
 
 
-def opened_on(data: Dataset, area: str, ordered: list[str], measured: set[str], lang: Lang) -> str:
+def opened_on(data: Dataset, found: Opening, ordered: list[str], lang: Lang) -> str:
     """Which area a page opened on when nobody chose one, and why; the province's totals are a choice."""
     offered = set(ordered)
     provinces = [
         p for p in rollup.provinces_over(data.areas, ordered, computed.province_map(data)) if p in offered
     ]
-    # The province first where it has figures of its own; else the first area that has.
-    own = area in provinces and area in measured
-    key = "rollup.opened_own" if own else "rollup.opened_first"
-    words = [t(key, lang).format(area=computed.area_name(data, area, lang))]
-    others = [p for p in provinces if p != area]
+    own = found.account_area
+    names = {"area": computed.area_name(data, found.area, lang)}
+    if own is not None:
+        names["own"] = computed.area_name(data, own, lang)
+    words = [t(_OPENED[found.reason], lang).format(**names)]
+    if own is not None and found.reason in {"province", "first"}:
+        # The account's area was passed over: say why, or the reader wonders where their area went.
+        words.append(t("rollup.account_lacks", lang).format(**names))
+    others = [p for p in provinces if p != found.area]
     if others:
         province = computed.area_name(data, others[0], lang)
         words.append(t("rollup.province_hint", lang).format(province=province))
     return " ".join(words)
+
+
+# Each step of the opening rule, and the sentence that says it (the reader's own choice needs none).
+_OPENED: dict[str, str] = {
+    "account": "rollup.opened_account",
+    "account_unit": "rollup.opened_account_unit",
+    "province": "rollup.opened_own",
+    "first": "rollup.opened_first",
+    "no_figures": "rollup.opened_no_figures",
+}
 
 
 def card_details(card: indicator_cards.Card, lang: Lang) -> str:
@@ -320,7 +336,7 @@ def area_filter(
 ) -> str | None:
     """An area picker where there is more than one area; else the one area, named in a caption.
 
-    It opens on the area the reader chose last on any page, else the first of `with_figures`.
+    It opens by area_choice.start's rule; `with_figures`: the areas holding a figure (None: all).
     """
     areas = list(dict.fromkeys(areas))  # a reused code (03390 before and after 2025) is one choice
     if not areas:
@@ -331,18 +347,19 @@ def area_filter(
     names = computed.area_labels(data, lang)
     # Sorted by the labels, which begin with the province: typing searches names and codes alike.
     ordered = sorted(areas, key=lambda a: names.get(a, a))
+    found = area_choice.start(data, ordered, with_figures)
     area = st.selectbox(
         t("filter.area", lang),
         ordered,
-        index=area_choice.default_index(ordered, with_figures),
+        index=area_choice.index_of(found, ordered),
         format_func=lambda a: names.get(a, a),
         key=key,
         on_change=area_choice.remember,
         args=(key,),
         width=AREA_PICKER_WIDTH if len(areas) < 20 else "stretch",
     )
-    if area is not None and with_figures is not None and area_choice.unchosen(ordered):
-        st.caption(md(opened_on(data, area, ordered, with_figures, lang)))
+    if found is not None and area == found.area and found.reason != "chosen":
+        st.caption(md(opened_on(data, found, ordered, lang)))
     if area is not None:
         links.put("area", area)
     return area

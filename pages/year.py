@@ -41,6 +41,11 @@ def _choices(data: Dataset) -> tuple[list[str], set[str], list[terms.Term]]:
     return areas + [p for p in provinces if p not in areas], set(areas), terms.catalogue(data)
 
 
+@per_version(8)
+def _measured(data: Dataset) -> set[str]:
+    return year_review.measured(data)
+
+
 @per_version(64)
 def _years(data: Dataset, area: str) -> tuple[list[int], int | None]:
     found = computed.rolled(data, area)
@@ -51,8 +56,9 @@ def _years(data: Dataset, area: str) -> tuple[list[int], int | None]:
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.year", lang)
-areas, own, catalogue = _choices(data)
-area = widgets.area_filter(data, areas, lang, key="year_area", with_figures=own)
+# The page opens on an area with a year's figure of its own, never one with only a plan.
+areas, _own, catalogue = _choices(data)
+area = widgets.area_filter(data, areas, lang, key="year_area", with_figures=_measured(data))
 if area is None:
     widgets.say(t("year.empty", lang))
     st.stop()

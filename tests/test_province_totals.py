@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.dashboard import go_to
 from indicators.areas import rollup
+from indicators.areas.opening import Opening
 from indicators.store.database import Store
 from indicators.text import totals as totals_text
 from tests.support import areas_fixture as fixture
@@ -155,11 +156,37 @@ def test_the_default_area_is_said_the_province_only_when_it_has_figures_of_its_o
 
     data = fixture.dataset(tmp_path / "2026.xlsx")
     ordered = ["12", "03390", "03424"]
-    assert opened_on(data, "12", ordered, {"12", "03390"}, "vi") == (
+    assert opened_on(data, Opening("12", "province"), ordered, "vi") == (
         "Chưa chọn địa bàn: trang mở trên Tỉnh Lai Châu, có số liệu của chính mình."
     )
     # The province without figures of its own: the first commune with figures, the province offered.
-    assert opened_on(data, "03390", ordered, {"03390"}, "en") == (
+    assert opened_on(data, Opening("03390", "first"), ordered, "en") == (
         "No area chosen yet: the page shows Bình Lư commune, the first area with figures. "
         "Choose Lai Châu province above for the totals of its units' figures."
+    )
+
+
+def test_the_default_area_says_when_it_is_the_account_s_or_under_it(tmp_path: Path) -> None:
+    from dashboard.widgets import opened_on
+
+    data = fixture.dataset(tmp_path / "2026.xlsx")
+    ordered = ["12", "03390", "03424"]
+    assert opened_on(data, Opening("03424", "account", "03424"), ordered, "vi") == (
+        "Chưa chọn địa bàn: trang mở trên Xã Bản Bo, địa bàn của tài khoản đang đăng nhập. "
+        "Chọn Tỉnh Lai Châu ở ô trên để xem tổng hợp từ số liệu các đơn vị trực thuộc."
+    )
+    # A province's analyst: the province has only a target, so the first commune under it.
+    assert opened_on(data, Opening("03390", "account_unit", "12"), ordered, "en") == (
+        "No area chosen yet: Lai Châu province, the area of the account signed in, has no figures of "
+        "its own yet; the page shows Bình Lư commune, the first area with figures within it. "
+        "Choose Lai Châu province above for the totals of its units' figures."
+    )
+    # An account whose commune has nothing on this page: where the page opened, and why not there.
+    assert opened_on(data, Opening("03390", "first", "03405"), ordered, "vi") == (
+        "Chưa chọn địa bàn: trang mở trên Xã Bình Lư, địa bàn đầu tiên có số liệu. "
+        "Xã Tả Lèng, địa bàn của tài khoản đang đăng nhập, chưa có số liệu ở trang này. "
+        "Chọn Tỉnh Lai Châu ở ô trên để xem tổng hợp từ số liệu các đơn vị trực thuộc."
+    )
+    assert opened_on(data, Opening("03390", "no_figures"), ordered, "en").startswith(
+        "No area chosen yet: no area has figures yet; the page shows Bình Lư commune, the first area."
     )

@@ -45,10 +45,15 @@ _CHANGING = {ValueKind.LEVEL.value, ValueKind.COUNT.value, ValueKind.SHARE.value
 _LEVEL_KINDS = [ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value]
 
 
+def measured(data: Dataset) -> set[str]:
+    """Areas with a figure of a year (a plan alone is no figure): where a review opens by default."""
+    obs = data.observations
+    return set(obs.loc[obs["kind"].isin(_LEVEL_KINDS), "area"].unique())
+
+
 def areas(data: Dataset) -> list[str]:
     """Areas with a figure or a year's plan, in the areas table's order."""
-    obs = data.observations
-    used = set(obs.loc[obs["kind"].isin(_LEVEL_KINDS), "area"].unique())
+    used = measured(data)
     used |= set(data.targets.loc[data.targets["target_kind"] == TargetKind.PLAN.value, "area"].unique())
     ordered = [a for a in dict.fromkeys(data.areas["code"]) if a in used]
     return ordered + sorted(used - set(ordered))

@@ -30,6 +30,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa chọn địa bàn: trang mở trên {area}, địa bàn đầu tiên có số liệu.",
         "No area chosen yet: the page shows {area}, the first area with figures.",
     ),
+    "rollup.opened_account": (
+        "Chưa chọn địa bàn: trang mở trên {area}, địa bàn của tài khoản đang đăng nhập.",
+        "No area chosen yet: the page shows {area}, the area of the account signed in.",
+    ),
+    "rollup.opened_account_unit": (
+        "Chưa chọn địa bàn: {own}, địa bàn của tài khoản đang đăng nhập, chưa có số liệu của chính mình; "
+        "trang mở trên {area}, địa bàn đầu tiên có số liệu thuộc {own}.",
+        "No area chosen yet: {own}, the area of the account signed in, has no figures of its own yet; "
+        "the page shows {area}, the first area with figures within it.",
+    ),
+    "rollup.account_lacks": (
+        "{own}, địa bàn của tài khoản đang đăng nhập, chưa có số liệu ở trang này.",
+        "{own}, the area of the account signed in, has no figures on this page yet.",
+    ),
+    "rollup.opened_no_figures": (
+        "Chưa chọn địa bàn: chưa địa bàn nào có số liệu, trang mở trên {area}, địa bàn đầu tiên.",
+        "No area chosen yet: no area has figures yet; the page shows {area}, the first area.",
+    ),
     "rollup.province_hint": (
         "Chọn {province} ở ô trên để xem tổng hợp từ số liệu các đơn vị trực thuộc.",
         "Choose {province} above for the totals of its units' figures.",
