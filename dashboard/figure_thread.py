@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, state, widgets
+from dashboard import auth, reading_tables, state, widgets
 from indicators.areas import hierarchy
 from indicators.core.model import CHANGE_KINDS, ESTIMATE_KINDS, Dataset
 from indicators.rounds import figure_history, threads
@@ -158,7 +158,7 @@ def section(data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str
         if events.empty:
             widgets.say(t("threads.none", lang))
         else:
-            st.dataframe(_thread_table(events, lang), hide_index=True, width="stretch")
+            reading_tables.reading_table(_thread_table(events, lang), lang, f"thread-{key}")
         _forms(figure, events, lang, key)
     else:
         st.caption(t("threads.counts_only", lang))
@@ -168,7 +168,7 @@ def section(data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str
         seen = figure_history.for_viewer(seen)
     info = data.indicators.set_index("code")
     value_kind = str(info.at[code, "value_kind"]) if code in info.index else ""
-    st.dataframe(_history_table(seen, unit, value_kind, figure, lang), hide_index=True, width="stretch")
+    reading_tables.reading_table(_history_table(seen, unit, value_kind, figure, lang), lang, f"history-{key}")
 
 
 def flagged_list(data: Dataset, areas: set[str], lang: Lang) -> None:
@@ -190,5 +190,5 @@ def flagged_list(data: Dataset, areas: set[str], lang: Lang) -> None:
             t("threads.pick_kind", lang): [_kind_words(data.observations, k, lang) for k in found["kind"]],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    reading_tables.reading_table(shown, lang, "flagged-list")
     st.caption(t("threads.flagged_where", lang))

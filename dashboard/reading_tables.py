@@ -132,7 +132,12 @@ def show_table(
     shown = tables.headers(shown, lang)
     # A national store's hundred indicators make a table longer than any of the report's (69 rows at
     # most): as one Markdown table the browser draws it in a fraction of an st.table's time.
-    one_markdown = one_markdown or len(shown) > LONG_TABLE
+    reading_table(shown, lang, key, one_markdown or len(shown) > LONG_TABLE)
+    downloads.excel_download(frame, name, lang, key)
+
+
+def reading_table(shown: pd.DataFrame, lang: Lang, key: str, one_markdown: bool = False) -> None:
+    """`shown`, headers already in words, as a table on a wide screen and as a list on a phone."""
     if len(shown.columns) > PHONE_COLUMNS and not shown.empty:
         with st.container(key=f"wide_only-{key}"):
             if one_markdown:
@@ -143,7 +148,6 @@ def show_table(
             st.markdown(_phone_rows(shown, lang))
     else:
         st.table(_aligned(shown, lang), hide_index=True)
-    downloads.excel_download(frame, name, lang, key)
 
 
 def plain_table(frame: pd.DataFrame, lang: Lang) -> None:

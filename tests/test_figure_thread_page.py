@@ -31,7 +31,7 @@ def chosen(at: AppTest) -> Figure:
 
 
 def frames(at: AppTest) -> list[pd.DataFrame]:
-    return [f.value for f in at.dataframe]
+    return [f.value for f in at.table]
 
 
 def test_an_analyst_asks_on_the_page_and_reads_who_asked(store: Store) -> None:

@@ -26,7 +26,7 @@ def test_the_status_page_offers_the_letter_and_lists_flagged_figures(round_under
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
     assert "Công văn đôn đốc (DOCX) · 36" in buttons and "Công văn đôn đốc (PDF) · 36" in buttons
     assert not buttons["Công văn đôn đốc (DOCX) · 36"].disabled
-    flagged = next(f.value for f in at.dataframe if "Số liệu" in f.value.columns)
+    flagged = next(f.value for f in at.table if "Số liệu" in f.value.columns)
     assert flagged.values.tolist() == [["Tổng diện tích chè", "Xã Bình Lư", "2026", "Thực hiện"]]
 
 
