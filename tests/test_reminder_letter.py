@@ -87,6 +87,7 @@ def test_the_letter_names_exactly_the_areas_not_sent_with_their_counts(
     assert "trước ngày ……" in everything
 
 
+@pytest.mark.office  # LibreOffice prints the PDF
 def test_the_english_letter_and_the_pdf(sent_round: Store, tmp_path: Path) -> None:
     out = tmp_path / "reminder.pdf"
     argv = ["round", "letter", "--year", "2026", "--parent", "12", "--lang", "en", "--out", str(out)]
