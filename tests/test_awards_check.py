@@ -59,7 +59,7 @@ def test_the_expected_failures_are_named() -> None:
     texts = [m.text("en") for m in award_words.findings(catalogue, found)]
     assert texts[0] == (
         "Row 2: the register shows 2 consecutive “Grassroots Emulation Fighter”, 3 are needed "
-        "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 21, khoản 1, điểm a)."
+        "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 22, khoản 1, điểm a)."
     )
     assert texts[7] == (
         "Row 6: the unit proposes 3 “Grassroots Emulation Fighter”, over the allowed share of 1 "

@@ -175,7 +175,7 @@ def test_check_names_each_failure_and_exits_1(
     assert code == 1
     assert out.splitlines() == [
         "Dòng 2: sổ khen thưởng ghi 1 lần liên tục “Chiến sĩ thi đua cơ sở”, cần 3 lần "
-        "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 21, khoản 1, điểm a).",
+        "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 22, khoản 1, điểm a).",
         "Dòng 3: đề nghị trùng (đã có trong danh sách hoặc đã được khen cùng danh hiệu năm đó).",
         "Dòng 4: danh hiệu không dành cho đối tượng này.",
         "Dòng 5: danh hiệu không có trong danh mục.",

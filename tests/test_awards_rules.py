@@ -55,7 +55,37 @@ def test_no_district_award_after_the_districts_ended() -> None:
 def test_every_rule_quotes_its_article(rule: Rule) -> None:
     assert rule.article.startswith(("Luật", "Nghị định")) and "Điều" in rule.article
     assert len(rule.quote) > 40 and rule.source
-    assert CATALOGUE.awards[rule.requires].name_vi in rule.quote or rule.kind == "cap"
+    # The number the check uses is the number the law's words give, written as the law writes it.
+    assert rule.kind == "cap" or f"{rule.count:02d} lần liên tục" in rule.quote
+
+
+def test_the_rules_cite_the_articles_that_set_them() -> None:
+    by_rule = {r.rule: r for r in CATALOGUE.rules}
+    tinh = by_rule["cstd_tinh_after_3_cstd_co_so"]
+    assert (tinh.title, tinh.requires, tinh.count) == ("cstd_tinh", "cstd_co_so", 3)
+    assert tinh.article.endswith("Điều 22, khoản 1, điểm a") and "Chiến sĩ thi đua cơ sở" in tinh.quote
+    national = by_rule["cstd_toan_quoc_after_2_cstd_tinh"]
+    assert (national.title, national.requires, national.count) == ("cstd_toan_quoc", "cstd_tinh", 2)
+    assert national.article.endswith("Điều 21, khoản 1, điểm a") and "Bộ, ban, ngành, tỉnh" in national.quote
+
+
+def test_every_title_the_law_lists_cites_its_article() -> None:
+    listed = {
+        "cstd_toan_quoc": "Điều 19, khoản 1",
+        "cstd_tinh": "Điều 19, khoản 2",
+        "cstd_co_so": "Điều 19, khoản 3",
+        "lao_dong_tien_tien": "Điều 19, khoản 4",
+        "co_thi_dua_cp": "Điều 20, điểm a",
+        "co_thi_dua_tinh": "Điều 20, điểm b",
+        "tap_the_ldxs": "Điều 20, điểm c",
+        "tap_the_ldtt": "Điều 20, điểm d",
+    }
+    for code, article in listed.items():
+        award = CATALOGUE.awards[code]
+        assert article in award.article and award.source.startswith("http"), code
+    # An award whose article was not read says so in its source rather than carrying a guessed one.
+    unread = [a for a in CATALOGUE.awards.values() if not a.article]
+    assert unread and all("chưa đối chiếu" in a.source or a.valid_until for a in unread)
 
 
 def cases(rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:

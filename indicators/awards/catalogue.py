@@ -38,6 +38,8 @@ class Award:
     name_en: str
     valid_until: date | None
     source: str
+    # The article that lists or sets the award, as read; "" where no text of it was found to quote.
+    article: str = ""
 
     def takes(self, recipient: str) -> bool:
         """True when `recipient` (person, collective, household) may receive this award."""
@@ -96,6 +98,7 @@ def _award(row: dict[str, str]) -> Award:
         name_en=row["name_en"],
         valid_until=date.fromisoformat(until) if until else None,
         source=row["source"],
+        article=(row.get("article") or "").strip(),
     )
 
 
