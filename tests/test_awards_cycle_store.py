@@ -123,3 +123,33 @@ def test_proposals_at_the_command_line_name_only_the_accounts_area(
     out = capsys.readouterr().out
     assert "Lò Văn A" in out and "Tẩn Thị B" not in out
     assert register.exports(store)[["account", "rows"]].values.tolist() == [["binhlu", 1]]
+
+
+def test_a_rollback_of_the_register_carries_the_decisions_marks(store_url: str) -> None:
+    store = Store(store_url).ensure()
+    start = store.current_version()
+    award_cycle.add_proposals(store, wishes("Lò Văn A", "Tẩn Thị B"), "quantri")
+    first, second = award_cycle.proposals(store, 2024)["id"].tolist()
+    award_cycle.record_result(store, [first], "accepted", "quantri")
+    award_cycle.record_result(store, [second], "rejected", "quantri")
+
+    def decide(number: str) -> int:
+        rows = awards_cycle_sheet.awarded_rows(
+            award_cycle.accepted(store, 2024), number, date(2024, 12, 20), "UBND xã", cat.load()
+        )
+        assert rows.ok, rows.errors
+        return int(award_cycle.decide(store, [first], rows.rows, "quantri").version or 0)
+
+    decided = decide("12/QĐ-UBND")
+    # Back to before the decision: its award leaves the register and its proposal may be decided again.
+    store.rollback(start, "quantri")
+    assert register.read(store).empty
+    assert award_cycle.proposals(store, 2024)["decision_no"].tolist() == ["", ""]
+    assert award_cycle.accepted(store, 2024)["id"].tolist() == [first]
+    decide("13/QĐ-UBND")
+    assert register.read(store)["decision_no"].tolist() == ["13/QĐ-UBND"]
+    # Forward to the first decision's version: its row comes back, the second's goes, the mark follows.
+    store.rollback(decided, "quantri")
+    assert register.read(store)["decision_no"].tolist() == ["12/QĐ-UBND"]
+    assert award_cycle.proposals(store, 2024)["decision_no"].tolist() == ["12/QĐ-UBND", ""]
+    assert award_cycle.accepted(store, 2024).empty

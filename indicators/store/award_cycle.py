@@ -2,20 +2,28 @@
 
 The office records what the council decided; nothing here accepts or rejects a proposal by itself.
 A decision writes the accepted proposals into the register as one new version (register.py) and
-marks them with the decision in the same transaction, so a proposal is never awarded twice.
+marks them with the decision in the same transaction, so a proposal is never awarded twice. A
+rollback of the register carries the marks with it (follow_restore): a decision's rows taken out
+return its proposals to accepted and undecided, and rows brought back mark them again.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import Table, select
+from sqlalchemy import ColumnElement, Table, and_, select
 from sqlalchemy.engine import Connection
 
 from indicators.store import register, scope, versioned_texts
-from indicators.store.database import CommitResult, Store, award_proposals, award_registrations
+from indicators.store.database import (
+    CommitResult,
+    Store,
+    award_proposals,
+    award_records,
+    award_registrations,
+)
 from indicators.text.i18n import MessageError, Num, msg
 
 RESULTS = ("accepted", "rejected")
@@ -173,3 +181,35 @@ def decide(store: Store, ids: list[int], awarded: pd.DataFrame, account: str) ->
     with store.engine.begin() as conn:
         conn.execute(t.update().where(t.c.row_id.in_(ids)).values(register_version=result.version))
     return CommitResult(result.version, len(awarded), 0)
+
+
+def _same_recipient(row: dict[str, Any]) -> ColumnElement[bool]:
+    """The proposals of the register row `row`: same year, award and recipient."""
+    return and_(*[award_proposals.c[c] == row[c] for c in RECIPIENT])
+
+
+def follow_restore(
+    conn: Connection, register_plan: tuple[list[dict[str, Any]], list[int]], version: int
+) -> None:
+    """Keep the proposals' decision marks true to the register a rollback (`version`) restores.
+
+    `register_plan` is the restore's change of the register: the rows it brings back and the row ids it
+    takes out. A proposal whose decision row is taken out is accepted and undecided again, so it can be
+    decided anew; an accepted, undecided proposal whose row comes back is marked with that decision.
+    """
+    t = award_proposals
+    added, closed = register_plan
+    taken_out = select(award_records).where(award_records.c.row_id.in_(closed))
+    gone = [dict(r) for r in conn.execute(taken_out).mappings()] if closed else []
+    for old in gone:
+        conn.execute(
+            t.update()
+            .where(_same_recipient(old), t.c.decision_no == old["decision_no"])
+            .values(decision_no=None, register_version=None)
+        )
+    for row in added:
+        conn.execute(
+            t.update()
+            .where(_same_recipient(row), t.c.result == "accepted", t.c.decision_no.is_(None))
+            .values(decision_no=row["decision_no"], register_version=version)
+        )

@@ -446,7 +446,7 @@ class Store:
         restored_from: int | None,
     ) -> CommitResult:
         plans, added, removed = _row_plans(conn, data)
-        from indicators.store import scope  # imported here: scope reads this module's tables
+        from indicators.store import award_cycle, scope  # imported here: both read this module's tables
 
         scope.guard_commit(conn, account, action, plans)  # the account's area, its role, the locks
         # A rollback brings back the version's narrative too, even where its figures are the same.
@@ -463,6 +463,8 @@ class Store:
             counts["narrative"] = written
         version = _insert_version(conn, account, action, note, counts, file_name, sha256, restored_from)
         versioned_texts.write(conn, TEXT_TABLES, texts, version)
+        if restored_from is not None:
+            award_cycle.follow_restore(conn, texts.get(award_records.name, ([], [])), version)
         for model in TABLES:
             table = ROW_TABLES[model.name]
             rows, hashes, gone_ids = plans[model.name]
@@ -508,14 +510,9 @@ class Store:
 
     def rollback(self, version: int, account: str, note: str = "") -> CommitResult:
         """Restore an old version's figures and report narrative as a new version; nothing is deleted."""
+        note = note or f"Khôi phục phiên bản {version}"
         old = self.load(version)
-        return self.commit(
-            old,
-            account=account,
-            note=note or f"Khôi phục phiên bản {version}",
-            action="rollback",
-            restored_from=version,
-        )
+        return self.commit(old, account=account, note=note, action="rollback", restored_from=version)
 
 
 # Per data table: the rows to add, their hashes, and the row ids to close.
