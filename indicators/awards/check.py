@@ -13,9 +13,10 @@ import math
 import numpy as np
 import pandas as pd
 
+from indicators.awards import columns
 from indicators.awards.catalogue import Catalogue, Rule
 
-PROPOSAL_COLUMNS = ("year", "award", "recipient_kind", "name", "unit", "area")
+PROPOSAL_COLUMNS = columns.RECIPIENT
 FINDING_COLUMNS = ("row", "code", "rule", "needed", "found")
 # The codes a finding carries; indicators/text/words/awards.py puts each into words.
 CODES = (

@@ -14,11 +14,11 @@ from typing import Literal
 import pandas as pd
 import python_calamine
 
-from indicators.awards.catalogue import Catalogue
+from indicators.awards import columns as award_columns
+from indicators.awards.catalogue import Award, Catalogue
 from indicators.excel import awards_rows, guard, isolation
 from indicators.excel.awards_rows import (
     FIRST_ROW,
-    LIMITS,
     Checked,
     _award_words,
     _kind_words,
@@ -27,10 +27,10 @@ from indicators.excel.awards_rows import (
 )
 from indicators.excel.cells import cell_text
 from indicators.excel.workbook import fold
-from indicators.text.i18n import ByLang, Message, msg, t
+from indicators.text.i18n import Message, msg, t
 
 Kind = Literal["registrations", "proposals"]
-COLUMNS = ("year", "award", "recipient_kind", "name", "unit", "area")
+COLUMNS = award_columns.RECIPIENT
 PROPOSAL_COLUMNS = (*COLUMNS, "achievement")
 REQUIRED = ("year", "award", "recipient_kind", "name", "area")
 log = logging.getLogger(__name__)
@@ -41,74 +41,39 @@ def columns(kind: Kind) -> tuple[str, ...]:
     return PROPOSAL_COLUMNS if kind == "proposals" else COLUMNS
 
 
-def _present(row: int, cells: dict[str, object]) -> list[Message]:
-    errors = [
-        msg("awards.err.missing", row=row, column=msg(f"awards.col.{c}"))
-        for c in REQUIRED
-        if not cell_text(cells.get(c))
-    ]
-    errors += [
-        msg("awards.err.too_long", row=row, column=msg(f"awards.col.{c}"), limit=limit)
-        for c, limit in LIMITS.items()
-        if len(cell_text(cells.get(c))) > limit
-    ]
-    return errors
-
-
-def _row(row: int, cells: dict[str, object], catalogue: Catalogue, kind: Kind) -> tuple[dict | None, list]:
-    """One row's values as codes, or the errors that keep the list out."""
-    errors = _present(row, cells)
+def _row(
+    row: int, cells: dict[str, object], words: tuple[dict[str, Award], dict[str, str]], kind: Kind
+) -> tuple[dict | None, list]:
+    """One row's values as codes, or the errors that keep the list out; `words` names awards and kinds."""
+    errors = awards_rows.present(row, cells, REQUIRED)
     if errors:
         return None, errors
-    award = _award_words(catalogue).get(fold(cell_text(cells["award"])))
-    recipient = _kind_words().get(fold(cell_text(cells["recipient_kind"])))
+    award, recipient, errors = awards_rows.award_and_kind(row, cells, *words)
     year = _year(cells["year"])
-    if award is None:
-        errors.append(msg("awards.err.unknown_title", row=row, title=cell_text(cells["award"])))
-    if recipient is None:
-        errors.append(msg("awards.err.kind", row=row, value=cell_text(cells["recipient_kind"])))
     if year is None:
         errors.append(msg("awards.err.year", row=row, value=cell_text(cells["year"])))
-    if award is not None and recipient is not None and not award.takes(recipient):
-        title = ByLang(award.name_vi, award.name_en)
-        errors.append(
-            msg("awards.err.wrong_recipient", row=row, title=title, kind=msg(f"awards.kind.{recipient}"))
-        )
+    errors += awards_rows.wrong_recipient(row, award, recipient)
     if errors or award is None:
         return None, errors
     values = {c: cell_text(cells.get(c)) for c in columns(kind)}
     return {**values, "award": award.code, "recipient_kind": recipient, "year": year}, []
 
 
-def _twice(good: list[tuple[int, dict]]) -> list[Message]:
+def _twice(row: int, first: int, _values: dict[str, object]) -> Message:
     """The same recipient registered or proposed twice for one title in one year."""
-    first: dict[tuple, int] = {}
-    errors = []
-    for row, values in good:
-        key = tuple(fold(str(values[c])) for c in COLUMNS)
-        if key in first:
-            errors.append(msg("awards.err.twice", row=row, first=first[key]))
-        else:
-            first.setdefault(key, row)
-    return errors
+    return msg("awards.err.twice", row=row, first=first)
 
 
 def check_rows(cells: list[dict[str, object]], catalogue: Catalogue, kind: Kind) -> Checked:
     """The rows of a registration or proposal list checked against the catalogue, in sheet order."""
-    empty = pd.DataFrame(columns=list(columns(kind)))
-    if not cells:
-        return Checked(empty, [msg("awards.err.empty")])
-    good: list[tuple[int, dict]] = []
-    errors: list[Message] = []
-    for i, row_cells in enumerate(cells):
-        values, found = _row(FIRST_ROW + i, row_cells, catalogue, kind)
-        errors += found
-        if values is not None:
-            good.append((FIRST_ROW + i, values))
-    errors += _twice(good)
-    if errors:
-        return Checked(empty, errors)
-    return Checked(pd.DataFrame([v for _r, v in good], columns=list(columns(kind))).astype({"year": "int64"}))
+    words = (_award_words(catalogue), _kind_words())
+    return awards_rows.checked_list(
+        cells,
+        FIRST_ROW,
+        lambda row, row_cells: _row(row, row_cells, words, kind),
+        lambda good: awards_rows.repeats(good, COLUMNS, _twice),
+        columns(kind),
+    )
 
 
 def check_file(data: bytes, catalogue: Catalogue, kind: Kind, limits: guard.Limits | None = None) -> Checked:

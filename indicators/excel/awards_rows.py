@@ -7,35 +7,28 @@ nothing, so the office corrects the file and sends it again whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pandas as pd
 
+from indicators.awards import columns
 from indicators.awards.catalogue import RECIPIENTS, Award, Catalogue
 from indicators.excel.cells import cell_text
 from indicators.excel.workbook import fold
 from indicators.text.i18n import ByLang, Message, msg, t
 
-COLUMNS = (
-    "decision_no",
-    "decision_date",
-    "issuer",
-    "award",
-    "recipient_kind",
-    "name",
-    "unit",
-    "area",
-    "year",
-    "achievement",
-)
+COLUMNS = columns.REGISTER
 REQUIRED = ("decision_no", "decision_date", "issuer", "award", "recipient_kind", "name", "area", "year")
 # The store's columns (indicators/store/award_tables.py).
 LIMITS = {"decision_no": 100, "issuer": 200, "name": 300, "unit": 300, "area": 64}
-SAME_AWARD = ("decision_no", "award", "recipient_kind", "name", "unit", "area")
+SAME_AWARD = columns.SAME_AWARD
 FIRST_ROW = 2  # the header is row 1 of the sheet
 _DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 YEAR_MIN, YEAR_MAX = 1945, 2100
+Values = dict[str, object]
+Good = list[tuple[int, Values]]  # the rows without an error: (row as people number it, its values)
 
 
 @dataclass
@@ -98,43 +91,57 @@ def _shown_day(day: date) -> ByLang:
     return ByLang(day.strftime("%d/%m/%Y"), day.isoformat())
 
 
-def _present(row: int, cells: dict[str, object]) -> list[Message]:
-    """The missing and too long cells of one row."""
-    errors = []
-    for column in REQUIRED:
-        if not cell_text(cells.get(column)):
-            errors.append(msg("awards.err.missing", row=row, column=msg(f"awards.col.{column}")))
-    for column, limit in LIMITS.items():
-        if len(cell_text(cells.get(column))) > limit:
-            errors.append(
-                msg("awards.err.too_long", row=row, column=msg(f"awards.col.{column}"), limit=limit)
-            )
+def present(row: int, cells: dict[str, object], required: tuple[str, ...] = REQUIRED) -> list[Message]:
+    """The missing (of `required`) and too long cells of one row."""
+    errors = [
+        msg("awards.err.missing", row=row, column=msg(f"awards.col.{c}"))
+        for c in required
+        if not cell_text(cells.get(c))
+    ]
+    errors += [
+        msg("awards.err.too_long", row=row, column=msg(f"awards.col.{c}"), limit=limit)
+        for c, limit in LIMITS.items()
+        if len(cell_text(cells.get(c))) > limit
+    ]
     return errors
+
+
+def award_and_kind(
+    row: int, cells: dict[str, object], awards: dict[str, Award], kinds: dict[str, str]
+) -> tuple[Award | None, str | None, list[Message]]:
+    """The row's award and recipient kind as the catalogue knows them, with an error for each unknown."""
+    award = awards.get(fold(cell_text(cells["award"])))
+    kind = kinds.get(fold(cell_text(cells["recipient_kind"])))
+    errors = []
+    if award is None:
+        errors.append(msg("awards.err.unknown_title", row=row, title=cell_text(cells["award"])))
+    if kind is None:
+        errors.append(msg("awards.err.kind", row=row, value=cell_text(cells["recipient_kind"])))
+    return award, kind, errors
+
+
+def wrong_recipient(row: int, award: Award | None, kind: str | None) -> list[Message]:
+    """An error when the award does not go to this kind of recipient (a person's title to a collective)."""
+    if award is None or kind is None or award.takes(kind):
+        return []
+    title = ByLang(award.name_vi, award.name_en)
+    return [msg("awards.err.wrong_recipient", row=row, title=title, kind=msg(f"awards.kind.{kind}"))]
 
 
 def _row(
     row: int, cells: dict[str, object], awards: dict[str, Award], kinds: dict[str, str]
 ) -> tuple[dict[str, object] | None, list[Message]]:
     """One row's values, or the errors that keep it out."""
-    errors = _present(row, cells)
+    errors = present(row, cells)
     if errors:
         return None, errors
-    award = awards.get(fold(cell_text(cells["award"])))
-    kind = kinds.get(fold(cell_text(cells["recipient_kind"])))
+    award, kind, errors = award_and_kind(row, cells, awards, kinds)
     day, year = _day(cells["decision_date"]), _year(cells["year"])
-    if award is None:
-        errors.append(msg("awards.err.unknown_title", row=row, title=cell_text(cells["award"])))
-    if kind is None:
-        errors.append(msg("awards.err.kind", row=row, value=cell_text(cells["recipient_kind"])))
     if day is None:
         errors.append(msg("awards.err.date", row=row, value=cell_text(cells["decision_date"])))
     if year is None:
         errors.append(msg("awards.err.year", row=row, value=cell_text(cells["year"])))
-    if award is not None and kind is not None and not award.takes(kind):
-        title = ByLang(award.name_vi, award.name_en)
-        errors.append(
-            msg("awards.err.wrong_recipient", row=row, title=title, kind=msg(f"awards.kind.{kind}"))
-        )
+    errors += wrong_recipient(row, award, kind)
     if day is not None and year is not None and not (year <= day.year <= year + 1):
         # A decision awards a year's work in that year or the next: any other date is a typing slip.
         errors.append(msg("awards.err.date_outside", row=row, date=_shown_day(day), year=year))
@@ -147,34 +154,56 @@ def _row(
     return {**values, "decision_date": day, "award": award.code, "recipient_kind": kind, "year": year}, []
 
 
-def _duplicates(rows: list[tuple[int, dict[str, object]]]) -> list[Message]:
+def repeats(good: Good, key: tuple[str, ...], said: Callable[[int, int, Values], Message]) -> list[Message]:
+    """`said(row, first, values)` for each row that repeats an earlier one on the `key` columns."""
     first: dict[tuple, int] = {}
     errors = []
-    for row, values in rows:
-        key = tuple(fold(values[c]) for c in SAME_AWARD)
-        if key in first:
-            errors.append(
-                msg("awards.err.duplicate", row=row, first=first[key], decision=values["decision_no"])
-            )
+    for row, values in good:
+        folded = tuple(fold(str(values[c])) for c in key)
+        if folded in first:
+            errors.append(said(row, first[folded], values))
         else:
-            first[key] = row
+            first[folded] = row
     return errors
+
+
+def checked_list(
+    cells: list[dict[str, object]],
+    first_row: int,
+    one_row: Callable[[int, dict[str, object]], tuple[Values | None, list[Message]]],
+    repeated: Callable[[Good], list[Message]],
+    names: tuple[str, ...],
+) -> Checked:
+    """Each row checked by `one_row`, then the good rows by `repeated`: the rows (`names` columns), or
+    every error found and no row: a list with any error adds nothing."""
+    empty = pd.DataFrame(columns=list(names))
+    if not cells:
+        return Checked(empty, [msg("awards.err.empty")])
+    good: Good = []
+    errors: list[Message] = []
+    for i, row_cells in enumerate(cells):
+        values, found = one_row(first_row + i, row_cells)
+        errors += found
+        if values is not None:
+            good.append((first_row + i, values))
+    errors += repeated(good)
+    if errors:
+        return Checked(empty, errors)
+    return Checked(pd.DataFrame([v for _r, v in good], columns=list(names)).astype({"year": "int64"}))
+
+
+def _duplicate(row: int, first: int, values: Values) -> Message:
+    return msg("awards.err.duplicate", row=row, first=first, decision=values["decision_no"])
 
 
 def check_rows(cells: list[dict[str, object]], catalogue: Catalogue, first_row: int = FIRST_ROW) -> Checked:
     """The rows of a list (column → cell, in sheet order) checked against the catalogue; `first_row` is
     the number people see on the first (a sheet's row 2 under its header, a grid's row 1)."""
-    if not cells:
-        return Checked(pd.DataFrame(columns=list(COLUMNS)), [msg("awards.err.empty")])
     awards, kinds = _award_words(catalogue), _kind_words()
-    good: list[tuple[int, dict[str, object]]] = []
-    errors: list[Message] = []
-    for i, row_cells in enumerate(cells):
-        values, found = _row(first_row + i, row_cells, awards, kinds)
-        errors += found
-        if values is not None:
-            good.append((first_row + i, values))
-    errors += _duplicates(good)
-    if errors:
-        return Checked(pd.DataFrame(columns=list(COLUMNS)), errors)
-    return Checked(pd.DataFrame([v for _r, v in good], columns=list(COLUMNS)).astype({"year": "int64"}))
+    return checked_list(
+        cells,
+        first_row,
+        lambda row, row_cells: _row(row, row_cells, awards, kinds),
+        lambda good: repeats(good, SAME_AWARD, _duplicate),
+        COLUMNS,
+    )

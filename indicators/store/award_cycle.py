@@ -16,6 +16,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Table, and_, select
 from sqlalchemy.engine import Connection
 
+from indicators.awards import columns
 from indicators.store import register, scope, versioned_texts
 from indicators.store.database import (
     CommitResult,
@@ -27,7 +28,7 @@ from indicators.store.database import (
 from indicators.text.i18n import MessageError, Num, msg
 
 RESULTS = ("accepted", "rejected")
-RECIPIENT = ("year", "award", "recipient_kind", "name", "unit", "area")
+RECIPIENT = columns.RECIPIENT
 PROPOSAL_VIEW = ("id", *RECIPIENT, "achievement", "result", "result_note", "decision_no")
 
 

@@ -12,24 +12,13 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from indicators.awards import columns
 from indicators.store import scope, versioned_texts
 from indicators.store.database import CommitResult, Store, award_exports, award_records, versions
 from indicators.text.i18n import MessageError, Num, msg
 
-COLUMNS = (
-    "decision_no",
-    "decision_date",
-    "issuer",
-    "award",
-    "recipient_kind",
-    "name",
-    "unit",
-    "area",
-    "year",
-    "achievement",
-)
-# What makes two rows the same award: one decision gives one award once to one recipient.
-SAME_AWARD = ("decision_no", "award", "recipient_kind", "name", "unit", "area")
+COLUMNS = columns.REGISTER
+SAME_AWARD = columns.SAME_AWARD
 
 
 class RegisterError(MessageError):
