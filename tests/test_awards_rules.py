@@ -42,6 +42,16 @@ def test_the_catalogue_ranks_and_places_every_award() -> None:
     )
 
 
+def test_the_titles_rank_in_the_order_the_law_lists_them() -> None:
+    rank = {a.code: a.rank for a in CATALOGUE.awards.values()}
+    # Điều 19 (individuals) and Điều 20 (collectives) list each kind of title highest first.
+    for listed in (
+        ["cstd_toan_quoc", "cstd_tinh", "cstd_co_so", "lao_dong_tien_tien"],
+        ["co_thi_dua_cp", "co_thi_dua_tinh", "tap_the_ldxs", "tap_the_ldtt"],
+    ):
+        assert [rank[c] for c in listed] == sorted(rank[c] for c in listed)
+
+
 def test_no_district_award_after_the_districts_ended() -> None:
     from datetime import date
 
@@ -83,6 +93,9 @@ def test_every_title_the_law_lists_cites_its_article() -> None:
     for code, article in listed.items():
         award = CATALOGUE.awards[code]
         assert article in award.article and award.source.startswith("http"), code
+    household = CATALOGUE.awards["gia_dinh_van_hoa"]
+    assert household.takes("household") and not household.takes("person")
+    assert household.article.startswith("Nghị định 86/2023/NĐ-CP") and household.level == "commune"
     # An award whose article was not read says so in its source rather than carrying a guessed one.
     unread = [a for a in CATALOGUE.awards.values() if not a.article]
     assert unread and all("chưa đối chiếu" in a.source or a.valid_until for a in unread)
