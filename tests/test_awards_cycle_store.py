@@ -125,8 +125,8 @@ def test_proposals_at_the_command_line_name_only_the_accounts_area(
     assert register.exports(store)[["account", "rows"]].values.tolist() == [["binhlu", 1]]
 
 
-def test_a_rollback_of_the_register_carries_the_decisions_marks(store_url: str) -> None:
-    store = Store(store_url).ensure()
+def test_a_rollback_of_the_register_carries_the_decisions_marks(backend_url: str) -> None:
+    store = Store(backend_url).ensure()
     start = store.current_version()
     award_cycle.add_proposals(store, wishes("Lò Văn A", "Tẩn Thị B"), "quantri")
     first, second = award_cycle.proposals(store, 2024)["id"].tolist()

@@ -19,3 +19,5 @@ REGISTER = (
 SAME_AWARD = ("decision_no", "award", "recipient_kind", "name", "unit", "area")
 # A registration or a proposal: a recipient and the title aimed at in a year, without a decision.
 RECIPIENT = ("year", "award", "recipient_kind", "name", "unit", "area")
+# The longest text each column holds: the store's column sizes, and what a list is checked against.
+LIMITS = {"decision_no": 100, "issuer": 200, "name": 300, "unit": 300, "area": 64}

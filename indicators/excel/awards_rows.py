@@ -21,8 +21,7 @@ from indicators.text.i18n import ByLang, Message, msg, t
 
 COLUMNS = columns.REGISTER
 REQUIRED = ("decision_no", "decision_date", "issuer", "award", "recipient_kind", "name", "area", "year")
-# The store's columns (indicators/store/award_tables.py).
-LIMITS = {"decision_no": 100, "issuer": 200, "name": 300, "unit": 300, "area": 64}
+LIMITS = columns.LIMITS
 SAME_AWARD = columns.SAME_AWARD
 FIRST_ROW = 2  # the header is row 1 of the sheet
 _DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text
 from sqlalchemy.types import TypeEngine
 
+from indicators.awards.columns import LIMITS
+
 
 def define(metadata: MetaData, moment: TypeEngine) -> tuple[Table, Table]:
     """award_records, versioned like the figures, and award_exports, the log of named lists taken out.
@@ -16,14 +18,14 @@ def define(metadata: MetaData, moment: TypeEngine) -> tuple[Table, Table]:
         "award_records",
         metadata,
         Column("row_id", Integer, primary_key=True, autoincrement=True),
-        Column("decision_no", String(100), nullable=False),
+        Column("decision_no", String(LIMITS["decision_no"]), nullable=False),
         Column("decision_date", Date, nullable=False),
-        Column("issuer", String(200), nullable=False),
+        Column("issuer", String(LIMITS["issuer"]), nullable=False),
         Column("award", String(64), nullable=False),  # a code of data/awards/catalogue.csv
         Column("recipient_kind", String(16), nullable=False),  # person | collective | household
-        Column("name", String(300), nullable=False),
-        Column("unit", String(300), nullable=False),
-        Column("area", String(64), nullable=False),
+        Column("name", String(LIMITS["name"]), nullable=False),
+        Column("unit", String(LIMITS["unit"]), nullable=False),
+        Column("area", String(LIMITS["area"]), nullable=False),
         Column("year", Integer, nullable=False),
         Column("achievement", Text, nullable=False),
         Column("since_version", Integer, nullable=False, index=True),
@@ -47,9 +49,9 @@ def _recipient() -> list[Column]:
         Column("year", Integer, nullable=False, index=True),
         Column("award", String(64), nullable=False),
         Column("recipient_kind", String(16), nullable=False),
-        Column("name", String(300), nullable=False),
-        Column("unit", String(300), nullable=False),
-        Column("area", String(64), nullable=False),
+        Column("name", String(LIMITS["name"]), nullable=False),
+        Column("unit", String(LIMITS["unit"]), nullable=False),
+        Column("area", String(LIMITS["area"]), nullable=False),
     ]
 
 
@@ -78,7 +80,7 @@ def define_cycle(metadata: MetaData, moment: TypeEngine) -> tuple[Table, Table]:
         Column("result_note", Text, nullable=False, server_default=""),
         Column("result_by", String(64), nullable=True),
         Column("result_at", moment, nullable=True),
-        Column("decision_no", String(100), nullable=True),
+        Column("decision_no", String(LIMITS["decision_no"]), nullable=True),
         Column("register_version", Integer, nullable=True),
     )
     return registrations, proposals
