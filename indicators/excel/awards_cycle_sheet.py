@@ -6,28 +6,24 @@ without a decision. A list with any error stores nothing: every problem is named
 
 from __future__ import annotations
 
-import io
 import logging
 from datetime import date
 from typing import Literal
 
 import pandas as pd
-import python_calamine
 
 from indicators.awards import columns as award_columns
 from indicators.awards.catalogue import Award, Catalogue
-from indicators.excel import awards_rows, guard, isolation
+from indicators.excel import awards_rows, awards_sheet, guard, isolation
 from indicators.excel.awards_rows import (
     FIRST_ROW,
     Checked,
-    _award_words,
-    _kind_words,
     _year,
-    header_map,
+    award_words,
+    kind_words,
 )
 from indicators.excel.cells import cell_text
-from indicators.excel.workbook import fold
-from indicators.text.i18n import Message, msg, t
+from indicators.text.i18n import Message, msg
 
 Kind = Literal["registrations", "proposals"]
 COLUMNS = award_columns.RECIPIENT
@@ -66,7 +62,7 @@ def _twice(row: int, first: int, _values: dict[str, object]) -> Message:
 
 def check_rows(cells: list[dict[str, object]], catalogue: Catalogue, kind: Kind) -> Checked:
     """The rows of a registration or proposal list checked against the catalogue, in sheet order."""
-    words = (_award_words(catalogue), _kind_words())
+    words = (award_words(catalogue), kind_words())
     return awards_rows.checked_list(
         cells,
         FIRST_ROW,
@@ -79,27 +75,12 @@ def check_rows(cells: list[dict[str, object]], catalogue: Catalogue, kind: Kind)
 def check_file(data: bytes, catalogue: Catalogue, kind: Kind, limits: guard.Limits | None = None) -> Checked:
     """A registration or proposal list read behind the guard and checked; nothing else is parsed."""
     empty = pd.DataFrame(columns=list(columns(kind)))
-    facts = guard.inspect(data, limits)
-    if isinstance(facts, guard.Refusal):
-        return Checked(empty, [facts.message])
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        grid = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        book.close()
-    except (python_calamine.CalamineError, ValueError, OSError, IndexError) as exc:
-        return Checked(empty, [msg("refuse.unreadable", detail=str(exc)[:200])])
-    names = header_map()
-    headers = [names.get(fold(cell_text(h)), "") for h in (grid[0] if grid else [])]
-    where = {c: i for i, c in enumerate(headers) if c in columns(kind)}
-    lacking = [c for c in REQUIRED if c not in where]
-    if lacking:
-        named = ", ".join(t(f"awards.col.{c}", "vi") for c in lacking)
-        return Checked(empty, [msg("awards.err.columns", columns=named)])
-    rows: list[dict[str, object]] = [
-        {c: (line[i] if i < len(line) else None) for c, i in where.items()}
-        for line in grid[1:]
-        if any(cell_text(v) for v in line)
-    ]
+    grid = awards_sheet.read_grid(data, limits)
+    if isinstance(grid, Message):
+        return Checked(empty, [grid])
+    rows, lacking = awards_sheet.sheet_rows(grid, columns(kind), REQUIRED)
+    if lacking is not None:
+        return Checked(empty, [lacking])
     return check_rows(rows, catalogue, kind)
 
 

@@ -52,7 +52,8 @@ def header_map() -> dict[str, str]:
     }
 
 
-def _award_words(catalogue: Catalogue) -> dict[str, Award]:
+def award_words(catalogue: Catalogue) -> dict[str, Award]:
+    """Folded code, Vietnamese or English name → the award: how a cell may name it."""
     words: dict[str, Award] = {}
     for award in catalogue.awards.values():
         for word in (award.code, award.name_vi, award.name_en):
@@ -60,7 +61,8 @@ def _award_words(catalogue: Catalogue) -> dict[str, Award]:
     return words
 
 
-def _kind_words() -> dict[str, str]:
+def kind_words() -> dict[str, str]:
+    """Folded code, Vietnamese or English word → the recipient kind (person, collective, household)."""
     return {
         fold(w): k for k in RECIPIENTS for w in (k, t(f"awards.kind.{k}", "vi"), t(f"awards.kind.{k}", "en"))
     }
@@ -198,7 +200,7 @@ def _duplicate(row: int, first: int, values: Values) -> Message:
 def check_rows(cells: list[dict[str, object]], catalogue: Catalogue, first_row: int = FIRST_ROW) -> Checked:
     """The rows of a list (column → cell, in sheet order) checked against the catalogue; `first_row` is
     the number people see on the first (a sheet's row 2 under its header, a grid's row 1)."""
-    awards, kinds = _award_words(catalogue), _kind_words()
+    awards, kinds = award_words(catalogue), kind_words()
     return checked_list(
         cells,
         first_row,

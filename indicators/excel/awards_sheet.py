@@ -15,11 +15,19 @@ import python_calamine
 
 from indicators.awards.catalogue import RECIPIENTS, Catalogue
 from indicators.excel import guard, isolation
-from indicators.excel.awards_rows import COLUMNS, REQUIRED, Checked, check_rows, header_map
+from indicators.excel.awards_rows import (
+    COLUMNS,
+    REQUIRED,
+    Checked,
+    award_words,
+    check_rows,
+    header_map,
+    kind_words,
+)
 from indicators.excel.cells import cell_text
 from indicators.excel.workbook import fold
 from indicators.excel.writer import template_with_lists
-from indicators.text.i18n import msg, t
+from indicators.text.i18n import Message, msg, t
 
 SHEET = "Khen thưởng"
 LISTS = "Danh mục"
@@ -37,38 +45,53 @@ def template_bytes(catalogue: Catalogue) -> bytes:
     return template_with_lists(SHEET, headers, LISTS, choices, TEMPLATE_ROWS)
 
 
-def _sheet_rows(grid: Sequence[Sequence[object]]) -> tuple[list[dict[str, object]], list[str]]:
-    """The data rows under the header (column → cell), and the required columns the header lacks."""
-    if not grid:
-        return [], list(REQUIRED)
+Grid = Sequence[Sequence[object]]
+
+
+def read_grid(data: bytes, limits: guard.Limits | None = None, sheet: str | None = None) -> Grid | Message:
+    """The cells of the sheet named `sheet` (folded; the first sheet when the book has none of that
+    name), or why the file was refused: nothing is parsed that the guard has not passed."""
+    facts = guard.inspect(data, limits)
+    if isinstance(facts, guard.Refusal):
+        return facts.message
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = list(book.sheet_names)
+        chosen = next((s for s in names if sheet is not None and fold(s) == fold(sheet)), names[0])
+        grid = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        book.close()
+    except (python_calamine.CalamineError, ValueError, OSError, IndexError) as exc:
+        return msg("refuse.unreadable", detail=str(exc)[:200])
+    return grid
+
+
+def sheet_rows(
+    grid: Sequence[Sequence[object]], wanted: Sequence[str] = COLUMNS, required: Sequence[str] = REQUIRED
+) -> tuple[list[dict[str, object]], Message | None]:
+    """The data rows under the header (column → cell, `wanted` columns only), and a message naming the
+    `required` columns the header lacks (None when it has them all)."""
     names = header_map()
-    where = {names[fold(cell_text(h))]: i for i, h in enumerate(grid[0]) if fold(cell_text(h)) in names}
-    lacking = [c for c in REQUIRED if c not in where]
+    headers = [names.get(fold(cell_text(h)), "") for h in (grid[0] if grid else [])]
+    where = {c: i for i, c in enumerate(headers) if c in wanted}
+    lacking = [c for c in required if c not in where]
+    if lacking:
+        return [], msg("awards.err.columns", columns=", ".join(t(f"awards.col.{c}", "vi") for c in lacking))
     rows = [
         {c: (line[i] if i < len(line) else None) for c, i in where.items()}
         for line in grid[1:]
         if any(cell_text(v) for v in line)
     ]
-    return rows, lacking
+    return rows, None
 
 
 def check_file(data: bytes, catalogue: Catalogue, limits: guard.Limits | None = None) -> Checked:
     """An office's awards list read and checked; nothing is parsed that the guard has not passed."""
-    facts = guard.inspect(data, limits)
-    if isinstance(facts, guard.Refusal):
-        return Checked(check_rows([], catalogue).rows, [facts.message])
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = list(book.sheet_names)
-        chosen = next((s for s in names if fold(s) == fold(SHEET)), names[0])
-        grid = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-        book.close()
-    except (python_calamine.CalamineError, ValueError, OSError, IndexError) as exc:
-        return Checked(check_rows([], catalogue).rows, [msg("refuse.unreadable", detail=str(exc)[:200])])
-    rows, lacking = _sheet_rows(grid)
-    if lacking:
-        columns = ", ".join(t(f"awards.col.{c}", "vi") for c in lacking)
-        return Checked(check_rows([], catalogue).rows, [msg("awards.err.columns", columns=columns)])
+    grid = read_grid(data, limits, SHEET)
+    if isinstance(grid, Message):
+        return Checked(check_rows([], catalogue).rows, [grid])
+    rows, lacking = sheet_rows(grid)
+    if lacking is not None:
+        return Checked(check_rows([], catalogue).rows, [lacking])
     return check_rows(rows, catalogue)
 
 
@@ -88,10 +111,8 @@ PROPOSAL_REQUIRED = ("year", "award", "recipient_kind", "name", "area")
 
 def _proposal_frame(rows: list[dict[str, object]], catalogue: Catalogue) -> pd.DataFrame:
     """Proposal rows as codes where the catalogue knows the words; unknown words stay for the check."""
-    awards = {fold(w): a.code for a in catalogue.awards.values() for w in (a.code, a.name_vi, a.name_en)}
-    kinds = {
-        fold(w): k for k in RECIPIENTS for w in (k, t(f"awards.kind.{k}", "vi"), t(f"awards.kind.{k}", "en"))
-    }
+    awards = {word: a.code for word, a in award_words(catalogue).items()}
+    kinds = kind_words()
     out = pd.DataFrame(
         {
             "year": [cell_text(r.get("year")) for r in rows],
@@ -110,22 +131,12 @@ def read_proposals(data: bytes, catalogue: Catalogue, limits: guard.Limits | Non
 
     Rows are not judged here: the proposal check names what the records show about each.
     """
-    facts = guard.inspect(data, limits)
-    if isinstance(facts, guard.Refusal):
-        return Checked(pd.DataFrame(), [facts.message])
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        grid = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        book.close()
-    except (python_calamine.CalamineError, ValueError, OSError, IndexError) as exc:
-        return Checked(pd.DataFrame(), [msg("refuse.unreadable", detail=str(exc)[:200])])
-    rows, _lacking = _sheet_rows(grid)
-    names = header_map()
-    have = {names[fold(cell_text(h))] for h in (grid[0] if grid else []) if fold(cell_text(h)) in names}
-    lacking = [c for c in PROPOSAL_REQUIRED if c not in have]
-    if lacking:
-        columns = ", ".join(t(f"awards.col.{c}", "vi") for c in lacking)
-        return Checked(pd.DataFrame(), [msg("awards.err.columns", columns=columns)])
+    grid = read_grid(data, limits)
+    if isinstance(grid, Message):
+        return Checked(pd.DataFrame(), [grid])
+    rows, lacking = sheet_rows(grid, COLUMNS, PROPOSAL_REQUIRED)
+    if lacking is not None:
+        return Checked(pd.DataFrame(), [lacking])
     frame = _proposal_frame(rows, catalogue)
     bad_year = [i for i, y in enumerate(frame["year"]) if not y.isdigit()]
     if bad_year:
