@@ -12,6 +12,7 @@ import pytest
 from indicators.awards import catalogue as cat
 from indicators.awards.catalogue import Catalogue, CatalogueError, Rule
 from indicators.awards.check import check
+from indicators.text import award_words
 
 CATALOGUE = cat.load()
 REGISTER_COLUMNS = ["year", "award", "recipient_kind", "name", "unit", "area"]
@@ -77,6 +78,20 @@ def test_the_rules_cite_the_articles_that_set_them() -> None:
     national = by_rule["cstd_toan_quoc_after_2_cstd_tinh"]
     assert (national.title, national.requires, national.count) == ("cstd_toan_quoc", "cstd_tinh", 2)
     assert national.article.endswith("Điều 21, khoản 1, điểm a") and "Bộ, ban, ngành, tỉnh" in national.quote
+
+
+def test_a_national_proposal_after_one_provincial_title_is_named_in_both_languages() -> None:
+    register = frame([person(2023, "cstd_tinh"), person(2021, "cstd_tinh")])
+    found = check(frame([person(2024, "cstd_toan_quoc")]), register, CATALOGUE)
+    assert found.values.tolist() == [[0, "missing_earlier", "cstd_toan_quoc_after_2_cstd_tinh", 2, 1]]
+    said = award_words.findings(CATALOGUE, found)[0]
+    assert said.text("vi") == (
+        "Dòng 2: sổ khen thưởng ghi 1 lần liên tục “Chiến sĩ thi đua tỉnh”, cần 2 lần "
+        "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 21, khoản 1, điểm a)."
+    )
+    assert said.text("en").startswith(
+        "Row 2: the register shows 1 consecutive “Provincial Emulation Fighter”"
+    )
 
 
 def test_every_title_the_law_lists_cites_its_article() -> None:
