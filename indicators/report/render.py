@@ -163,6 +163,11 @@ def _rich(text: str, bold: bool) -> RichText:
     return rich
 
 
+def plain_cell(text: str) -> RichText:
+    """A table cell the template prints as rich text (a báo cáo's bold heading rows), here plain."""
+    return _rich(text, False)
+
+
 def _row(row: Row) -> dict:
     return {
         "stt": _rich(row.stt, row.group),
