@@ -13,6 +13,8 @@ from docx.text.paragraph import Paragraph
 from indicators.__main__ import main
 from indicators.store import accounts, register
 from indicators.store.database import Store
+from indicators.text.award_words import recipients
+from indicators.text.fmt import Lang
 from tests.test_awards_cli import PASSWORD, proposals
 
 
@@ -84,6 +86,10 @@ def test_the_letter_as_pdf(people: Store, tmp_path: Path) -> None:
     assert "TỜ TRÌNH" in shown and "Tẩn Thị E" in shown
 
 
+def _styled(paragraph: Paragraph) -> str:
+    return f"{paragraph.style.name if paragraph.style is not None else ''}: {paragraph.text}"
+
+
 def lines_of(path: Path) -> list[str]:
     """The document as a reader meets it, each paragraph with its style: a table row on one line."""
     document = docx.Document(str(path))
@@ -92,12 +98,11 @@ def lines_of(path: Path) -> list[str]:
     for child in body._element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p" and (paragraph := Paragraph(child, body)).text.strip():
-            lines.append(f"{paragraph.style.name}: {paragraph.text}")
+            lines.append(_styled(paragraph))
         elif tag == "tbl":
             lines.extend(
                 " | ".join(
-                    " / ".join(f"{p.style.name}: {p.text}" for p in cell.paragraphs if p.text.strip())
-                    for cell in row.cells
+                    " / ".join(_styled(p) for p in cell.paragraphs if p.text.strip()) for cell in row.cells
                 )
                 for row in Table(child, body).rows
             )
@@ -152,9 +157,9 @@ LETTER_LINES = {
         "BC Body: Pursuant to the Government's Decree No. 98/2023/ND-CP of 31 December 2023 detailing the Law"
         " on Emulation and Commendation;",
         "BC Lead: The People's Committee of Bình Lư commune respectfully submits to ………………… for commendation"
-        " 3 individuals, 1 collectives for their achievements in 2025:",
-        "BC Body: - Provincial Chairman's Certificate of Merit: 1 individuals;",
-        "BC Body: - Advanced Labour Collective: 1 collectives;",
+        " 3 individuals, 1 collective for their achievements in 2025:",
+        "BC Body: - Provincial Chairman's Certificate of Merit: 1 individual;",
+        "BC Body: - Advanced Labour Collective: 1 collective;",
         "BC Body: - Advanced Labourer: 2 individuals.",
         "BC Body: (The list is attached.)",
         "BC Closing: Respectfully submitted to ………………… for consideration and decision./.",
@@ -187,3 +192,19 @@ def test_the_letter_line_by_line(people: Store, tmp_path: Path, lang: str) -> No
     lines = lines_of(out)
     assert lines == LETTER_LINES[lang]
     assert not [w for w in SOFTWARE_WORDS if w in "\n".join(lines).lower()]
+
+
+@pytest.mark.parametrize(
+    ("kind", "n", "lang", "said"),
+    [
+        ("person", 1, "en", "1 individual"),
+        ("person", 3, "en", "3 individuals"),
+        ("collective", 1, "en", "1 collective"),
+        ("household", 1, "en", "1 household"),
+        ("household", 1_200, "en", "1,200 households"),
+        ("person", 1, "vi", "1 cá nhân"),
+        ("household", 1_200, "vi", "1.200 hộ gia đình"),
+    ],
+)
+def test_a_count_of_recipients_in_words(kind: str, n: int, lang: Lang, said: str) -> None:
+    assert recipients(kind, n, lang) == said

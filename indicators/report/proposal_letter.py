@@ -12,8 +12,8 @@ from indicators.awards.catalogue import RECIPIENTS, Catalogue
 from indicators.core.model import Dataset
 from indicators.report import letter
 from indicators.report.letter import letter_bytes
-from indicators.text.award_words import award_name
-from indicators.text.fmt import Lang, number
+from indicators.text.award_words import award_name, recipients
+from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
 # The template's appendix columns, as the list of proposals uses them.
@@ -38,9 +38,7 @@ def _tally(proposals: pd.DataFrame, catalogue: Catalogue, lang: Lang) -> list[st
     for code in ranked:
         rows = proposals[proposals["award"] == code]
         parts = [
-            t(f"awards.letter.n_{kind}", lang).format(
-                n=number(int((rows["recipient_kind"] == kind).sum()), lang)
-            )
+            recipients(kind, int((rows["recipient_kind"] == kind).sum()), lang)
             for kind in RECIPIENTS
             if (rows["recipient_kind"] == kind).any()
         ]
@@ -73,9 +71,7 @@ def _body(proposals: pd.DataFrame, catalogue: Catalogue, area_name: str, year: i
     asked = t("awards.letter.asked", lang).format(
         issuer=t("awards.letter.issuer", lang).format(area=area_name),
         year=year,
-        n=", ".join(
-            t(f"awards.letter.n_{k}", lang).format(n=number(counts[k], lang)) for k in RECIPIENTS if counts[k]
-        ),
+        n=", ".join(recipients(k, counts[k], lang) for k in RECIPIENTS if counts[k]),
     )
     return [
         t("awards.letter.basis_law", lang),
