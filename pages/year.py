@@ -10,7 +10,7 @@ from dashboard.cache import per_version
 from indicators.areas import rollup, rollup_review
 from indicators.core import terms, year_review
 from indicators.core.model import Dataset
-from indicators.text import labels, year_tables
+from indicators.text import fmt, labels, tables, year_tables
 from indicators.text import totals as totals_text
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -116,7 +116,13 @@ elif int(year) == term.end:
 # Every indicator of the year, for reading and for Excel.
 st.subheader(t("year.table", lang).format(y=year))
 table, summary = _tables(data, area, int(year), lang, _rows=rows)
-reading_tables.show_table(table, f"nam_{year}_{area}", lang, key="year_table", display=summary)
+# What can be compared with a plan, last year or the path first; the figures alone folded under it,
+# counted in its label: on a phone the page is then its summary, not seventy rows (Excel has all).
+compared, bare = year_tables.split_compared(summary)
+reading_tables.show_table(table, f"nam_{year}_{area}", lang, key="year_table", display=compared)
+if not bare.empty:
+    with st.expander(t("year.bare", lang).format(n=fmt.number(len(bare), lang), y=year)):
+        reading_tables.reading_table(tables.headers(bare, lang), lang, key="year_bare")
 
 # The báo cáo of this area and year, in the official format, for anyone who reads this page.
 st.subheader(t("report.heading", lang))

@@ -20,6 +20,16 @@ from indicators.store.database import Store
 PROJECT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _table_width_of_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The people's tables at their own width (100 columns), whatever terminal runs the tests.
+
+    The tables narrow to $COLUMNS where it is set; a test run from a narrow terminal, or by a
+    runner that exports it, folded a cell ("2.503,3", "thu.nguyen") over two lines.
+    """
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out = capsys.readouterr()

@@ -11,6 +11,7 @@ from docx import Document
 
 from indicators.__main__ import main
 from indicators.core.model import Dataset
+from indicators.excel import isolation
 from indicators.report import content as report
 from indicators.report import render as report_render
 from indicators.store.database import Store
@@ -99,3 +100,59 @@ def test_cli_refuses_the_template_in_one_line_and_writes_nothing(
     assert code == 2
     assert err == "Lỗi: " + t("report.err.unsafe", "vi").format(name=template.name) + "\n"
     assert not marker.exists() and not out.exists()
+
+
+# A hundred thousand squared subjects: no sandbox rule refuses it (each range is within Jinja's
+# limit); only the child's limits stop it.
+RUNAWAY = "{% for a in range(100000) %}{% for b in range(100000) %}{{ subject }}{% endfor %}{% endfor %}"
+
+
+@pytest.fixture
+def small_budget(monkeypatch: pytest.MonkeyPatch) -> isolation.Budget:
+    budget = isolation.Budget(memory_mb=256, seconds=10.0)
+    monkeypatch.setattr(report_render, "TEMPLATE_BUDGET", budget)
+    return budget
+
+
+def test_a_runaway_template_is_stopped_in_a_sentence_and_the_caller_goes_on(
+    content: report.Content, tmp_path: Path, small_budget: isolation.Budget
+) -> None:
+    template = _template(tmp_path, "Kính gửi: {{ subject }}", RUNAWAY)
+    with pytest.raises(report.ReportError) as stopped:
+        report_render.docx_bytes(content, template=template, browser=None)
+    said = stopped.value.text("vi")
+    assert said.startswith("mẫu báo cáo mau_van_phong.docx bị dừng: điền mẫu này cần quá ")
+    assert ("10 giây" in said) or ("256 MB bộ nhớ" in said)
+    assert "Traceback" not in said and "MemoryError" not in said
+    assert stopped.value.text("en").startswith("the report template mau_van_phong.docx was stopped")
+    # The caller (a server's thread, the command) is still here, and the next report is made.
+    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+    assert content.subject in [p.text.replace("\u2060", "").replace("\u00a0", " ") for p in doc.paragraphs]
+
+
+def test_a_template_that_prints_a_huge_file_is_stopped_at_its_size(
+    content: report.Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report_render, "MAX_DOCUMENT_MB", 1)
+    # 400,000 scattered numbers of up to ten digits: about 2 MB even zipped, within the time and memory.
+    scattered = "{{ (a * 1000 + b) * 2654435761 % 4294967296 }} "
+    loops = "{% for a in range(400) %}{% for b in range(1000) %}" + scattered + "{% endfor %}{% endfor %}"
+    template = _template(tmp_path, loops)
+    with pytest.raises(report.ReportError) as stopped:
+        report_render.docx_bytes(content, template=template, browser=None)
+    assert stopped.value.text("vi") == (
+        "mẫu báo cáo mau_van_phong.docx bị dừng: điền mẫu này cần quá 1 MB cho tệp Word, quá mức một báo cáo"
+        " cần đến; hãy xem lại các vòng lặp trong mẫu"
+    )
+
+
+def test_cli_stops_a_runaway_template_in_one_line_and_writes_nothing(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str], small_budget: isolation.Budget
+) -> None:
+    template = _template(tmp_path, RUNAWAY)
+    out = tmp_path / "bc.docx"
+    args = ["report", "--area", "106", "--term", "2015-2020", "--format", "docx", "--no-charts"]
+    assert main([*args, "--out", str(out), "--template", str(template)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi: mẫu báo cáo mau_van_phong.docx bị dừng") and err.count("\n") == 1
+    assert not out.exists()

@@ -35,6 +35,13 @@ def _client() -> TestClient:
     return TestClient(app)
 
 
+def test_the_test_client_speaks_httpx2() -> None:
+    # Over plain httpx Starlette's TestClient is deprecated and warns on import: the dev lock brings httpx2.
+    import starlette.testclient
+
+    assert starlette.testclient.httpx.__name__ == "httpx2"
+
+
 def test_health_says_loading_until_the_newest_version_is_read(not_ready: None) -> None:
     client = _client()
     reply = client.get("/_stcore/health")

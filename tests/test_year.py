@@ -17,7 +17,7 @@ from indicators.core import attainment, progress, terms, year_review
 from indicators.core.model import Dataset
 from indicators.excel import diff, validate
 from indicators.store.database import Store
-from indicators.text import year_tables
+from indicators.text import fmt, year_tables
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 
@@ -367,6 +367,12 @@ def test_the_year_page_on_the_shipped_data_says_what_is_missing(store: Store) ->
     assert t("year.term_end", "vi").format(y=2020, term="2015–2020") in captions
     # The term's result in its last year: GTSX 118,08 % of the resolution, vượt.
     assert "118,08\u202f% · ▲ vượt" in table_texts(at)
+    # The figures with nothing to compare with are folded under the table, counted in the label.
+    (folded,) = [e for e in at.expander if "chỉ có số liệu năm 2020" in e.label]
+    alone = folded.table[0].value.iloc[:, 0].tolist()
+    assert folded.label.startswith(f"{len(alone)} chỉ tiêu ") and len(alone) > 10
+    assert "Số học sinh" in alone
+    assert "Số học sinh" not in at.table[0].value.iloc[:, 0].tolist()
 
 
 def test_the_year_page_with_an_empty_store_says_so(store: Store) -> None:
@@ -529,3 +535,22 @@ def test_a_plan_worked_back_from_a_printed_percent_is_marked_implied(later: Data
     excel = year_tables.table(data, rows, AREA, "vi").set_index("indicator")
     assert excel.loc["Thu nhập bình quân đầu người", "plan_basis"] == "suy ra từ tỷ lệ % đã công bố"
     assert excel.loc["Tổng giá trị sản xuất", "plan_basis"] == ""  # a stated plan
+
+
+def test_the_summary_splits_what_compares_from_the_figures_alone() -> None:
+    dash = fmt.MISSING
+    shown = pd.DataFrame(
+        {
+            "indicator": ["Thu nhập", "Số học sinh", "Tỷ lệ hộ nghèo"],
+            "figure": ["30 (ước)", "16.742 (ước)", "18,22 (ước)"],
+            "plan": ["trên 28", dash, dash],
+            "path": [dash, dash, "giảm mỗi năm ≈ 3,0 điểm %"],
+        }
+    )
+    compared, bare = year_tables.split_compared(shown)
+    assert compared["indicator"].tolist() == ["Thu nhập", "Tỷ lệ hộ nghèo"]
+    assert list(compared.columns) == ["indicator", "figure", "plan", "path"]
+    assert bare.to_dict("records") == [{"indicator": "Số học sinh", "figure": "16.742 (ước)"}]
+    # Nothing to compare with at all: one table as it is, nothing folded.
+    alone, none = year_tables.split_compared(shown[["indicator", "figure"]])
+    assert len(alone) == 3 and none.empty

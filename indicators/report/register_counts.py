@@ -15,7 +15,7 @@ from indicators.awards.catalogue import RECIPIENTS, Catalogue
 from indicators.awards.counts import counts, within
 from indicators.report.content import Content
 from indicators.report.shape import Part, Section
-from indicators.text.award_words import award_name
+from indicators.text.award_words import award_name, recipients
 from indicators.text.fmt import Lang, number
 from indicators.text.i18n import t
 
@@ -31,7 +31,7 @@ def _lines(table: pd.DataFrame, catalogue: Catalogue, lang: Lang) -> list[str]:
     lines = []
     for code in dict.fromkeys(table["award"]):
         parts = [
-            t(f"awards.letter.n_{kind}", lang).format(n=number(int(summed[(code, kind)]), lang))
+            recipients(kind, int(summed[(code, kind)]), lang)
             for kind in RECIPIENTS
             if (code, kind) in summed.index
         ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import atexit
 import io
+import logging
 import re
 import shutil
 import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from indicators.awards import catalogue as awards_catalogue
 from indicators.core.model import Dataset
+from indicators.excel import isolation
 from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import register_counts
@@ -31,7 +33,7 @@ from indicators.report.facts import period_text
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
 from indicators.text.fmt import Lang
-from indicators.text.i18n import t
+from indicators.text.i18n import Message, msg, t
 
 # Where the system browser usually is; $PATH is searched for the same names.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
@@ -45,10 +47,17 @@ CHART_WIDTH = Mm(160)
 # and the spacing around the figure take about 16 mm of it.
 CHART_MAX_HEIGHT = Mm(235)
 CONVERT_SECONDS = 180
+# An office's own template is a file someone hands in: it is filled in a child process under these limits
+# (indicators/excel/isolation.py, as an upload is read), so that a runaway loop in it costs the child,
+# never the server or the command. The shipped template is ours and is filled in the process.
+TEMPLATE_BUDGET = isolation.Budget(memory_mb=1024, seconds=60.0)
+# The shipped báo cáo with its charts is about 2 MB: a Word file 25 times that is a loop, not a report.
+MAX_DOCUMENT_MB = 50
 CHART_SECONDS = 60
 # One Chromium at a time in the process: each is a few hundred megabytes in half a dozen processes,
 # and charts of several reports drawn at once made a flood of them (LibreOffice takes turns below too).
 _browser_lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,11 @@ def _rich(text: str, bold: bool) -> RichText:
     rich = RichText()
     rich.add(text, bold=bold)
     return rich
+
+
+def plain_cell(text: str) -> RichText:
+    """A table cell the template prints as rich text (a báo cáo's bold heading rows), here plain."""
+    return _rich(text, False)
 
 
 def _row(row: Row) -> dict:
@@ -331,23 +345,91 @@ def template_env() -> ImmutableSandboxedEnvironment:
 
 
 def docx_bytes(content: Content, template: Path | None = None, browser: str | None = "auto") -> bytes:
-    """The report as a .docx; browser "auto" finds the system Chromium, None leaves the charts out."""
+    """The report as a .docx; browser "auto" finds the system Chromium, None leaves the charts out.
+
+    An office's own `template` is filled in a child process under TEMPLATE_BUDGET (`_fill_apart`).
+    """
     path = template or TEMPLATE
+    doc = _open(path)
+    charts, note = draw_charts(content, find_browser() if browser == "auto" else browser)
+    if template is None:
+        return _fill(doc, content, charts, note, path.name)
+    return _fill_apart(path, content, charts, note)
+
+
+def _open(path: Path) -> DocxTemplate:
     try:
         doc = DocxTemplate(str(path))
         doc.init_docx()
     except Exception as exc:  # any unreadable template is the same plain message
         raise ReportError("report.err.template", name=path.name, detail=exc) from exc
-    charts, note = draw_charts(content, find_browser() if browser == "auto" else browser)
+    return doc
+
+
+def _fill(
+    doc: DocxTemplate,
+    content: Content,
+    charts: dict[str, list[Chart]],
+    note: str,
+    name: str,
+    max_mb: int | None = None,
+) -> bytes:
+    """The template filled in the sandbox, as a .docx no larger than `max_mb` (else MAX_DOCUMENT_MB)."""
+    max_mb = max_mb or MAX_DOCUMENT_MB
     try:
         doc.render(_context(content, doc, charts, note), jinja_env=template_env())
     except SecurityError as exc:
-        raise ReportError("report.err.unsafe", name=path.name) from exc
+        raise ReportError("report.err.unsafe", name=name) from exc
+    except MemoryError:
+        raise  # the child's memory limit: said as such by _fill_apart
     except Exception as exc:  # an office template may hold a broken placeholder
-        raise ReportError("report.err.placeholder", name=path.name, detail=exc) from exc
+        raise ReportError("report.err.placeholder", name=name, detail=exc) from exc
     buffer = io.BytesIO()
     doc.save(buffer)
+    if buffer.tell() > max_mb * 1024 * 1024:
+        what = msg("report.err.limit_size", mb=max_mb)
+        raise ReportError("report.err.template_limit", name=name, what=what)
     return buffer.getvalue()
+
+
+def fill_in_child(
+    template: bytes, name: str, content: Content, charts: dict[str, list[Chart]], note: str, max_mb: int
+) -> tuple[str, object]:
+    """What the child runs: ("ok", the .docx) or ("refused", (key, values)) for the parent to raise.
+
+    A ReportError does not cross the pipe (it pickles as its sentence, not its key): its key does,
+    with its values (an exception among them as its text).
+    """
+    try:
+        return "ok", _fill(DocxTemplate(io.BytesIO(template)), content, charts, note, name, max_mb)
+    except ReportError as exc:
+        said = {k: v if isinstance(v, str | Message) else str(v) for k, v in exc.message.values}
+        return "refused", (exc.message.key, said)
+
+
+def _fill_apart(path: Path, content: Content, charts: dict[str, list[Chart]], note: str) -> bytes:
+    """An office's template filled in a child process: a runaway loop costs the child, not the caller."""
+    # The chart makers are closures over the data (they do not pickle); their images are drawn already.
+    sent = replace(content, figures={})
+    budget = TEMPLATE_BUDGET
+    try:
+        status, value = isolation.run(
+            fill_in_child, path.read_bytes(), path.name, sent, charts, note, MAX_DOCUMENT_MB, budget=budget
+        )
+    except isolation.LimitExceededError as exc:
+        log.warning("office template %s stopped: %s", path.name, exc)
+        what = (
+            msg("report.err.limit_memory", mb=budget.memory_mb)
+            if exc.reason == "memory"
+            else msg("report.err.limit_time", s=f"{budget.seconds:g}")
+        )
+        if exc.reason in ("memory", "time"):
+            raise ReportError("report.err.template_limit", name=path.name, what=what) from exc
+        raise ReportError("report.err.placeholder", name=path.name, detail=exc.reason) from exc
+    if status == "refused":
+        key, values = value
+        raise ReportError(key, **values)
+    return bytes(value)
 
 
 # PDF ---------------------------------------------------------------------------------

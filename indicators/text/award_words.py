@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.awards.catalogue import Catalogue
-from indicators.text.fmt import Lang
+from indicators.text.fmt import Lang, join_unit, number
 from indicators.text.i18n import ByLang, Message, msg, t
 
 FIRST_ROW = 2  # a proposal list's header is row 1 of its sheet
@@ -17,6 +17,11 @@ def award_name(catalogue: Catalogue, code: str, lang: Lang) -> str:
     if award is None:
         return code
     return award.name_vi if lang == "vi" else award.name_en
+
+
+def recipients(kind: str, n: int, lang: Lang) -> str:
+    """How many recipients of a kind: "3 cá nhân", "1 individual", "2 collectives" (English singular at 1)."""
+    return join_unit(number(n, lang), t(f"awards.letter.n_{kind}", lang))
 
 
 def level_name(level: str, lang: Lang) -> str:

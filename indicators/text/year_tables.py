@@ -182,6 +182,19 @@ def summary(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.Data
     return out.drop(columns=empty)
 
 
+def split_compared(shown: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The summary's rows with a plan, last year or a path to compare with, and the figures alone.
+
+    The figures alone lose their columns of dashes; where no row has anything to compare with, the
+    summary is one table as it is (the columns were dropped already) and the second part is empty.
+    """
+    compared = [c for c in ("plan", "previous", "path") if c in shown.columns]
+    if not compared:
+        return shown, shown.iloc[0:0]
+    bare = shown[compared].eq(fmt.MISSING).all(axis=1)
+    return shown[~bare].reset_index(drop=True), shown[bare].drop(columns=compared).reset_index(drop=True)
+
+
 def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFrame:
     """The review for Excel: numbers stay numbers, words for kinds and statuses; one column per fact."""
     info = _info(data, lang)

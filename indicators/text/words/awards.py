@@ -342,9 +342,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{issuer} respectfully submits to ………………… for commendation {n} for their achievements in {year}:",
     ),
     "awards.letter.issuer": ("Ủy ban nhân dân {area}", "The People's Committee of {area}"),
-    "awards.letter.n_person": ("{n} cá nhân", "{n} individuals"),
-    "awards.letter.n_collective": ("{n} tập thể", "{n} collectives"),
-    "awards.letter.n_household": ("{n} hộ gia đình", "{n} households"),
+    "awards.letter.n_person": ("cá nhân", "individuals"),
+    "awards.letter.n_collective": ("tập thể", "collectives"),
+    "awards.letter.n_household": ("hộ gia đình", "households"),
     "awards.letter.attached": ("(Có danh sách kèm theo).", "(The list is attached.)"),
     "awards.letter.closing": (
         "Kính trình ………………… xem xét, quyết định./.",

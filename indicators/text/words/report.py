@@ -400,6 +400,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "the report template {name} was refused: a placeholder asks for something not allowed; "
         "a template may only print names such as {{{{ subject }}}} and loop over lists",
     ),
+    "report.err.template_limit": (
+        "mẫu báo cáo {name} bị dừng: điền mẫu này cần quá {what}, quá mức một báo cáo cần đến; "
+        "hãy xem lại các vòng lặp trong mẫu",
+        "the report template {name} was stopped: filling it takes more than {what}, far beyond what a "
+        "report needs; look at the loops in the template",
+    ),
+    "report.err.limit_time": ("{s} giây", "{s} seconds"),
+    "report.err.limit_memory": ("{mb} MB bộ nhớ", "{mb} MB of memory"),
+    "report.err.limit_size": ("{mb} MB cho tệp Word", "{mb} MB for the Word file"),
     "report.err.no_office": (
         "không tìm thấy LibreOffice (gói Debian libreoffice-writer-nogui) để tạo PDF",
         "LibreOffice (Debian package libreoffice-writer-nogui) is not installed, so no PDF can be made",

@@ -52,6 +52,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "There is no figure, plan or goal for this area in {y}.",
     ),
     "year.table": ("Bảng chỉ tiêu năm {y}", "Indicators in {y}"),
+    "year.bare": (
+        "{n} chỉ tiêu chỉ có số liệu năm {y}, chưa có kế hoạch, năm trước hay mục tiêu để so sánh",
+        "{n} indicators with a figure for {y} only, no plan, year before or goal to compare with",
+    ),
     "year.required": ("cần đạt {required} năm {y}, đang {value}", "should be {required} by {y}, is {value}"),
     "year.required_only": ("cần đạt {required} năm {y}", "should be {required} by {y}"),
     "year.goal": ("mục tiêu {goal_year}: {goal}", "{goal_year} goal: {goal}"),
