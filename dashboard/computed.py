@@ -31,10 +31,13 @@ def attainment_rows(data: Dataset) -> pd.DataFrame:
 
 
 @per_version(8)
-def progress_rows(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Progress toward the latest goals and their required paths, once per data version."""
-    rows = progress.compute(data)
-    return rows, progress.required_path(rows)
+def progress_rows(data: Dataset) -> pd.DataFrame:
+    """Progress toward the latest goals, once per data version.
+
+    Not every goal's required path too: two million rows at national scale, held for a page that
+    draws one area's (the goals page makes those, once per area).
+    """
+    return progress.compute(data)
 
 
 @per_version(16)
