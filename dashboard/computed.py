@@ -41,6 +41,15 @@ def progress_rows(data: Dataset) -> pd.DataFrame:
 
 
 @per_version(16)
+def domain_rows(data: Dataset, codes: tuple[str, ...]) -> pd.DataFrame:
+    """The attainment rows of a domain page's indicators (selection.domain_rows), once per version.
+
+    A pass over every target's result (hundreds of thousands at national scale) on every run before.
+    """
+    return selection.domain_rows(attainment_rows(data), list(codes))
+
+
+@per_version(16)
 def rolled(data: Dataset, area: str) -> rollup.Rollup | None:
     """A parent area's totals of its units (rollup.of), once per version; None for a commune or no totals."""
     unit = area_tree.unit(data.areas, area)
