@@ -40,6 +40,24 @@ def progress_rows(data: Dataset) -> pd.DataFrame:
     return progress.compute(data)
 
 
+@per_version(8)
+def indicator_info(data: Dataset, lang: Lang) -> pd.DataFrame:
+    """Per indicator code its name, unit and domain in the reader's language (labels.indicator_info)."""
+    return labels.indicator_info(data, lang)
+
+
+@per_version(64)
+def indicator_areas(data: Dataset, code: str) -> tuple[list[str], frozenset[str]]:
+    """The areas an indicator's page offers (its figures' areas, provinces over them), those with figures.
+
+    A province is offered wherever its units have the indicator's figures: its figures are their totals.
+    """
+    held = frozenset(narrow.cut(data, [code]).observations["area"].unique())
+    areas = [a for a in data.areas["code"] if a in held]
+    areas += [p for p in rollup.provinces_over(data.areas, areas, province_map(data)) if p not in areas]
+    return areas, held
+
+
 @per_version(16)
 def domain_rows(data: Dataset, codes: tuple[str, ...]) -> pd.DataFrame:
     """The attainment rows of a domain page's indicators (selection.domain_rows), once per version.

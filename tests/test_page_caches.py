@@ -1,4 +1,4 @@
-"""A domain page's attainment rows are picked once per version and codes, the same rows as a pick each run."""
+"""What a page once worked out on every run, now once per version: the same rows, areas and names."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard import computed
+from indicators.areas import rollup
 from indicators.core import attainment, page_settings, selection
 from indicators.core.model import Dataset
 
@@ -33,3 +34,18 @@ def test_the_rows_are_picked_once_and_are_the_domains_own(
     assert len(expected) and set(expected["code"]) <= set(codes)
     pd.testing.assert_frame_equal(first, expected)
     pd.testing.assert_frame_equal(again, expected)
+
+
+def test_an_indicators_areas_are_its_figures_then_the_provinces_over_them(seed_data: Dataset) -> None:
+    code = "GTSX"
+    areas, held = computed.indicator_areas(seed_data, code)
+    rows = seed_data.observations
+    expected_held = set(rows.loc[rows["code"] == code, "area"])
+    assert held == expected_held == {"106"}
+    own = [a for a in seed_data.areas["code"] if a in expected_held]
+    over = rollup.provinces_over(seed_data.areas, own, rollup.province_map(seed_data.areas))
+    assert over == ["12"]  # the district's figures make Lai Châu a choice: its units' totals
+    assert areas == own + [p for p in over if p not in own] == ["106", "12"]
+    # A shared value: a reader's copy of the list is its own.
+    areas.append("changed")
+    assert computed.indicator_areas(seed_data, code)[0] == own + over
