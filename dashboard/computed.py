@@ -24,13 +24,13 @@ from indicators.text.i18n import t
 # shallow copies, and figures, cards and goal lists are only drawn, never changed.
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def attainment_rows(data: Dataset) -> pd.DataFrame:
     """Every target's attainment with its term, computed once per data version."""
     return selection.with_periods(attainment.compute(data))
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def progress_rows(data: Dataset) -> pd.DataFrame:
     """Progress toward the latest goals, once per data version.
 
@@ -80,7 +80,7 @@ def rolled(data: Dataset, area: str) -> rollup.Rollup | None:
     return dataclasses.replace(found, rows=selection.with_periods(found.rows))
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def province_map(data: Dataset) -> dict[str, str]:
     """Each area's province (rollup.province_map), once per version: a page's run reads, never builds it."""
     return rollup.province_map(data.areas)
@@ -223,7 +223,7 @@ def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
     return dict(zip(options["code"], options["label"], strict=True))
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def compare_choices(data: Dataset) -> tuple[list[str], dict[str, list[int]]]:
     """The comparison page's indicators in page order, and each one's years, once per version."""
     # Scans of every figure (millions at national scale): once per version, not on every run.

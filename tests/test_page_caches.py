@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import weakref
+
 import pandas as pd
 import pytest
 
-from dashboard import computed
+from dashboard import computed, state
 from indicators.areas import rollup
 from indicators.core import attainment, page_settings, selection
 from indicators.core.model import Dataset
+from indicators.store.database import Store
 
 pytestmark = pytest.mark.usefixtures("store", "fresh_caches")
 
@@ -49,3 +54,20 @@ def test_an_indicators_areas_are_its_figures_then_the_provinces_over_them(seed_d
     # A shared value: a reader's copy of the list is its own.
     areas.append("changed")
     assert computed.indicator_areas(seed_data, code)[0] == own + over
+
+
+def test_a_server_keeps_the_datasets_of_three_versions_not_of_every_version_it_read(store: Store) -> None:
+    data = store.load()
+    for step in range(4):  # versions 2 to 5, each one figure changed
+        changed = data.observations.copy()
+        changed.loc[changed.index[0], "value"] = float(step)
+        store.commit(dataclasses.replace(data, observations=changed), account="test", note=f"bước {step}")
+    assert store.current_version() == 5
+    held = [weakref.ref(state._dataset_at(store.url, v)) for v in range(1, 6)]
+    gc.collect()
+    alive = [v for v, ref in enumerate(held, 1) if ref() is not None]
+    # The three read last; the newest is the store follower's too, so it costs nothing to get again.
+    assert alive == [3, 4, 5]
+    assert state._dataset_at(store.url, 1).observations["value"].tolist() == (
+        store.load(1).observations["value"].tolist()
+    )
