@@ -24,17 +24,47 @@ from indicators.text.i18n import t
 # shallow copies, and figures, cards and goal lists are only drawn, never changed.
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def attainment_rows(data: Dataset) -> pd.DataFrame:
     """Every target's attainment with its term, computed once per data version."""
     return selection.with_periods(attainment.compute(data))
 
 
+@per_version(state.VERSIONS_HELD)
+def progress_rows(data: Dataset) -> pd.DataFrame:
+    """Progress toward the latest goals, once per data version.
+
+    Not every goal's required path too: two million rows at national scale, held for a page that
+    draws one area's (the goals page makes those, once per area).
+    """
+    return progress.compute(data)
+
+
 @per_version(8)
-def progress_rows(data: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Progress toward the latest goals and their required paths, once per data version."""
-    rows = progress.compute(data)
-    return rows, progress.required_path(rows)
+def indicator_info(data: Dataset, lang: Lang) -> pd.DataFrame:
+    """Per indicator code its name, unit and domain in the reader's language (labels.indicator_info)."""
+    return labels.indicator_info(data, lang)
+
+
+@per_version(64)
+def indicator_areas(data: Dataset, code: str) -> tuple[list[str], frozenset[str]]:
+    """The areas an indicator's page offers (its figures' areas, provinces over them), those with figures.
+
+    A province is offered wherever its units have the indicator's figures: its figures are their totals.
+    """
+    held = frozenset(narrow.cut(data, [code]).observations["area"].unique())
+    areas = [a for a in data.areas["code"] if a in held]
+    areas += [p for p in rollup.provinces_over(data.areas, areas, province_map(data)) if p not in areas]
+    return areas, held
+
+
+@per_version(16)
+def domain_rows(data: Dataset, codes: tuple[str, ...]) -> pd.DataFrame:
+    """The attainment rows of a domain page's indicators (selection.domain_rows), once per version.
+
+    A pass over every target's result (hundreds of thousands at national scale) on every run before.
+    """
+    return selection.domain_rows(attainment_rows(data), list(codes))
 
 
 @per_version(16)
@@ -50,7 +80,7 @@ def rolled(data: Dataset, area: str) -> rollup.Rollup | None:
     return dataclasses.replace(found, rows=selection.with_periods(found.rows))
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def province_map(data: Dataset) -> dict[str, str]:
     """Each area's province (rollup.province_map), once per version: a page's run reads, never builds it."""
     return rollup.province_map(data.areas)
@@ -193,7 +223,7 @@ def area_labels(data: Dataset, lang: Lang) -> dict[str, str]:
     return dict(zip(options["code"], options["label"], strict=True))
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def compare_choices(data: Dataset) -> tuple[list[str], dict[str, list[int]]]:
     """The comparison page's indicators in page order, and each one's years, once per version."""
     # Scans of every figure (millions at national scale): once per version, not on every run.

@@ -108,7 +108,7 @@ def domain_page(group: str) -> None:
     if not codes:
         say(t("empty.domain", lang))
         st.stop()
-    rows = selection.domain_rows(computed.attainment_rows(data), codes)
+    rows = computed.domain_rows(data, tuple(codes))
     area, period = filters(data, rows, lang, key=f"domain_{group}", codes=codes)
 
     st.subheader(t("domain_page.indicators", lang))

@@ -6,14 +6,16 @@ A link opens on the view it names. Older links named a choice by its label in th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from indicators.core.model import Dataset
 from indicators.text import labels
-from indicators.text.fmt import LANGS
+from indicators.text.fmt import LANGS, Lang
 from indicators.text.i18n import t
 
 Option = TypeVar("Option")
@@ -78,11 +80,15 @@ def put(param: str, value: object) -> None:
 
 def indicator_names(data: Dataset) -> Callable[[str], list[str]]:
     """An indicator's labels in both languages, bare and as the pickers wrote them ("Kinh tế · …")."""
-    infos = {lang: labels.indicator_info(data, lang) for lang in LANGS}
+
+    # Built when a link names an indicator by its label, not on every run that reads a code or none.
+    @functools.cache
+    def infos() -> dict[Lang, pd.DataFrame]:
+        return {lang: labels.indicator_info(data, lang) for lang in LANGS}
 
     def names(code: str) -> list[str]:
         out = []
-        for lang, info in infos.items():
+        for lang, info in infos().items():
             if code in info.index:
                 name = str(info.at[code, "name"])
                 out += [name, f"{t('domain.' + str(info.at[code, 'domain']), lang)} · {name}"]

@@ -10,7 +10,7 @@ from indicators.core import selection, subset
 from indicators.core.model import Dataset
 
 
-@per_version(8)
+@per_version(state.VERSIONS_HELD)
 def _index(data: Dataset) -> subset.RowIndex:
     # Keyed by store and version like every other cache: one scan of the figures per version,
     # then a page's own indicator and area are a look-up, not a pass over millions of rows.

@@ -18,7 +18,7 @@ from indicators.text.i18n import t
 
 def area_goals(data: Dataset, area: str | None) -> pd.DataFrame:
     """The latest term's goals of one area (every area's when none is chosen), from progress.compute."""
-    goals, _ = computed.progress_rows(data)
+    goals = computed.progress_rows(data)
     return goals if area is None else goals[goals["area"] == area]
 
 

@@ -113,7 +113,16 @@ def account() -> str:
     return str(st.session_state.get(ACCOUNT_KEY, ""))
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+# Versions a value of the whole dataset is kept for in the per-version caches: the newest, and the
+# one a run begun before a commit still shows. Each is tens to hundreds of megabytes at national
+# scale; an older one asked for again is computed again.
+VERSIONS_HELD = 2
+
+
+# One more dataset than that: the history page compares two older versions beside the newest. Each
+# is a full copy (hundreds of megabytes at national scale); the newest costs nothing to get back,
+# as the store's follower holds it.
+@st.cache_resource(max_entries=VERSIONS_HELD + 1, show_spinner=False)
 def _dataset_at(url: str, version: int) -> Dataset:
     # Keyed by the version number, not by hashing frames: a new import is a new
     # version, so the next page load reads it without a restart. One copy per version

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import computed, figure_thread, links, markup, narrow, reading_tables, state, widgets
-from indicators.areas import rollup
 from indicators.charts import figures
 from indicators.core import page_settings, selection
 from indicators.text import fmt, indicator_tables, labels, tables
@@ -14,7 +13,7 @@ from indicators.text.i18n import t
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.detail", lang)
-info = labels.indicator_info(data, lang)
+info = computed.indicator_info(data, lang)
 if info.empty:
     widgets.say(t("empty.indicators", lang))
     st.stop()
@@ -30,11 +29,8 @@ code = st.selectbox(
 )
 links.put("indicator", code)
 name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
-held = set(narrow.cut(data, [code]).observations["area"].unique())
-areas = [a for a in data.areas["code"] if a in held]
-# The province is a choice wherever its units have this indicator's figures: its figures are their totals.
-areas += [p for p in rollup.provinces_over(data.areas, areas, computed.province_map(data)) if p not in areas]
-area = widgets.area_filter(data, areas, lang, key="detail_area", with_figures=held)
+areas, held = computed.indicator_areas(data, code)
+area = widgets.area_filter(data, areas, lang, key="detail_area", with_figures=set(held))
 # The one indicator in the one area: every table below reads these rows, not the whole store's.
 mine = computed.area_cut(data, [code], area)
 

@@ -98,9 +98,10 @@ def _area_goals(whole: Dataset, area: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The area's goals and required paths; a province's judged on its units' totals (rollup_review)."""
     found = computed.rolled(whole, area)
     if found is None:
-        goals, paths = computed.progress_rows(whole)
-        return goals[goals["area"] == area], paths[paths["area"] == area]
-    goals = rollup_review.goals(found)
+        goals = computed.progress_rows(whole)
+        goals = goals[goals["area"] == area]
+    else:
+        goals = rollup_review.goals(found)
     return goals, progress.required_path(goals)
 
 
@@ -156,7 +157,7 @@ def _areas(data: Dataset, *, _goals: pd.DataFrame) -> tuple[list[str], set[str]]
 # Read inputs.
 lang = state.lang()
 data = widgets.page_header("page.goals", lang)
-goals, _ = computed.progress_rows(data)
+goals = computed.progress_rows(data)
 if goals.empty:
     widgets.say(t("empty.goals", lang))
     st.stop()

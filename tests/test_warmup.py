@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 import streamlit as st
@@ -142,3 +143,31 @@ def test_the_pages_shared_values_of_a_version_are_ready_before_a_reader_asks(
     assert years == real(store.load()) and years["POV_RATE"] == [2020, 2025] and "GTSX" in codes
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def test_the_reader_gives_freed_memory_back_every_trim_period_not_every_poll(
+    not_ready: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    polls: list[int] = []
+    trims: list[int] = []
+    done = threading.Event()
+
+    def warm() -> int:
+        polls.append(1)
+        if len(polls) == 41:
+            done.set()
+        return 1
+
+    monkeypatch.setattr(state, "warm", warm)
+    monkeypatch.setattr(state, "release_freed_memory", lambda: trims.append(len(polls)))
+    monkeypatch.setattr(computed, "warm", lambda version: None)
+    monkeypatch.setattr(warmup, "FOLLOW_SECONDS", 0.001)
+    # A clock of one second a poll, whatever the machine's load: the trims fall where the period says.
+    monkeypatch.setattr(warmup, "time", SimpleNamespace(monotonic=lambda: float(len(polls))))
+    stop = threading.Event()
+    thread = threading.Thread(target=warmup._warm_then_follow, args=(stop,))
+    thread.start()
+    assert done.wait(10)
+    stop.set()
+    thread.join(10)
+    assert trims[:4] == [11, 21, 31, 41]  # every ten polls of a second, never on the ones between

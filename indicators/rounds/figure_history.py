@@ -75,11 +75,14 @@ def _frame(conn: Connection, query: object, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(query).all(), columns=columns)  # type: ignore[call-overload]
 
 
-def history(store: Store, figure: Figure) -> pd.DataFrame:
-    """The figure's history with COLUMNS, oldest first; empty for a figure never written."""
+def recorded(store: Store, figure: Figure) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What a version settles of the figure's history: its values, their versions, their submissions.
+
+    `join`'s first three frames. Each changes only when a version is written (an approval writes one),
+    so a reader may keep them per version; the lock events (`locks`) change without one.
+    """
     written_cols = ["version", "account", "created_at", "action"]
     sent_cols = ["row_id", "submitted_by", "submitted_at", "reviewed_by", "version"]
-    lock_cols = ["action", "account", "at", "reason", "submission_id"]
     with store.ensure().engine.connect() as conn:
         values = _values(conn, figure)
         ids = [int(v) for v in values["since_version"]]
@@ -97,10 +100,21 @@ def history(store: Store, figure: Figure) -> pd.DataFrame:
             ),
             sent_cols,
         )
-        where = [figure_locks.c[c] == v for c, v in figure.where().items()]
-        locks = _frame(
+    return values, written, sent.drop_duplicates("version", keep="last")
+
+
+def locks(store: Store, figure: Figure) -> pd.DataFrame:
+    """The figure's lock and unlock events, oldest first: an unlock writes no version."""
+    lock_cols = ["action", "account", "at", "reason", "submission_id"]
+    where = [figure_locks.c[c] == v for c, v in figure.where().items()]
+    with store.ensure().engine.connect() as conn:
+        return _frame(
             conn,
             select(*[figure_locks.c[c] for c in lock_cols]).where(*where).order_by(figure_locks.c.row_id),
             lock_cols,
         )
-    return join(values, written, sent.drop_duplicates("version", keep="last"), locks)
+
+
+def history(store: Store, figure: Figure) -> pd.DataFrame:
+    """The figure's history with COLUMNS, oldest first; empty for a figure never written."""
+    return join(*recorded(store, figure), locks(store, figure))
