@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from indicators.core.model import OBSERVATIONS, Dataset, coerce
 from indicators.excel import diff
 from indicators.excel.validate import Upload
+from indicators.rounds import opening
 from indicators.store import scope
 from indicators.store.accounts import Role
 from indicators.store.database import Store, row_hashes
@@ -91,8 +92,10 @@ def _codes(data: Dataset, indicators: str | Iterable[str]) -> list[str]:
             return sorted(known)
         indicators = [c.strip() for c in indicators.split(",")]
     wanted = list(dict.fromkeys(c for c in indicators if c))
+    if not wanted:
+        raise RoundError(msg("rounds.no_indicators"))
     unknown = sorted(set(wanted) - set(known))
-    if unknown or not wanted:
+    if unknown:
         raise RoundError(msg("rounds.unknown_codes", codes=", ".join(unknown) or "—"))
     return wanted
 
@@ -119,6 +122,9 @@ def open_round(
     if parent not in set(data.areas["code"].astype(str)):
         raise RoundError(msg("rounds.unknown_area", area=parent))
     codes = _codes(data, indicators)
+    starts = opening.period_start(year, half)
+    if due < starts:
+        raise RoundError(msg("rounds.due_before_period", due=due.isoformat(), start=starts.isoformat()))
     with store.engine.begin() as conn:
         if not operator:
             require_analyst(conn, account)
