@@ -7,7 +7,7 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, markup, preview_commit
+from dashboard import auth, markup, preview_commit, state
 from indicators.areas import hierarchy
 from indicators.excel import validate
 from indicators.rounds import sending, workflow
@@ -65,7 +65,8 @@ def send(store: Store, upload: validate.Upload, keys: preview_commit.Keys, lang:
     if not st.button(t("rounds.send", lang), type="primary", key=f"{keys.flash}_send"):
         st.stop()
     try:
-        sent = workflow.submit(store, account, upload)
+        # The page's copy of the current version: submit reads the store again only if it has moved on.
+        sent = workflow.submit(store, account, upload, current=state.dataset())
     except (StoreError, workflow.RoundError) as exc:  # outside the area, locked, no round: nothing written
         _refused(exc.text(lang))
     last = sending.latest(store, sending.own_area(store, account) or "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from indicators.core.model import OBSERVATIONS, Dataset, coerce
+from indicators.core.model import OBSERVATIONS, REPORTED, TARGETS, Dataset, coerce
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.rounds import opening
@@ -182,8 +182,23 @@ def sent_figures(raw: str) -> pd.DataFrame:
     return coerce(OBSERVATIONS, pd.DataFrame(json.loads(raw), columns=list(OBSERVATIONS.columns)))
 
 
+def scoped(current: Dataset, areas: Iterable[str]) -> Dataset:
+    """`current` with its figures (observations, targets, reported) kept for `areas` only, catalogues whole.
+
+    What a commune sends touches no other area's figures: its merge and comparison against this give
+    the same new, changed and removed rows as against the whole country, at the cost of its own rows.
+    """
+    keep = set(areas)
+    frames = {t.name: current.frame(t) for t in (OBSERVATIONS, TARGETS, REPORTED)}
+    return replace(
+        current, **{name: f[f["area"].isin(keep)].reset_index(drop=True) for name, f in frames.items()}
+    )
+
+
 def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     """The upload's observations; refused when it would change anything else (targets, areas …)."""
+    sent_areas = {a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str)}
+    current = scoped(current, sent_areas)
     preview = diff.compare(current, diff.merge(current, upload))
     for name, change in preview.tables.items():
         if name != "observations" and (len(change.added) or len(change.removed) or change.changed_rows):
@@ -224,14 +239,25 @@ def latest_sending(conn: Connection, round_id: int, area: str) -> Any:
     ).first()
 
 
-def submit(store: Store, account: str, upload: Upload, now: datetime | None = None) -> int:
+def _current(store: Store, held: Dataset | None) -> Dataset:
+    """The current version: the caller's copy when it is that version (a page's cached one), else read."""
+    store.ensure()
+    if held is not None and held.version == store.current_version():
+        return held
+    return store.load()
+
+
+def submit(
+    store: Store, account: str, upload: Upload, now: datetime | None = None, current: Dataset | None = None
+) -> int:
     """A reporter's checked upload as a submission waiting for review; its id.
 
     Refused, naming them and writing nothing: rows of another area, figures of no open round or of
     several years, a change to anything but figures, a locked figure, a submission already approved.
-    A pending submission sent again is replaced by the new one. `now` is the time of sending.
+    A pending submission sent again is replaced by the new one. `now` is the time of sending; `current`,
+    the caller's copy of the current version, saves reading it again (a copy of another version is not used).
     """
-    current = store.ensure().load()
+    current = _current(store, current)
     if not upload.ok:
         raise RoundError(msg("rounds.upload_not_ok"))
     figures = _only_figures(current, upload)
