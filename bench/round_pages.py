@@ -158,7 +158,7 @@ def submission_times(store: Store, book: bytes, repeats: int) -> tuple[dict[str,
         checked = time.perf_counter()
         diff.compare(current, diff.merge(current, upload))
         compared = time.perf_counter()
-        # As the page does: its cached copy of the current version; a pending sending sent again replaces the last.
+        # As the page does, with its copy of the current version; sent again, it replaces the last.
         workflow.submit(store, REPORTER, upload, current=current)
         done = time.perf_counter()
         for name, seconds in zip(steps, (checked - start, compared - checked, done - compared), strict=True):
