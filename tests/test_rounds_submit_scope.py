@@ -80,3 +80,70 @@ def test_submit_reads_the_store_when_the_callers_copy_is_of_another_version(peop
     workflow.submit(people, "taleng", template, current=stale)
     sent = workflow.figure_keys(people, found.id)
     assert sent[["code", "area", "year"]].values.tolist() == [["TEA_AREA", TA_LENG, 2026]]
+
+
+def test_a_commune_workbook_carrying_the_catalogues_back_unchanged_is_not_merged_again(
+    people: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = opened(people)
+    upload = upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0}})
+    assert {"indicators", "areas"} <= set(upload.frames)  # the catalogues came back with the figures
+
+    def no_merge(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole workbook was merged again")
+
+    monkeypatch.setattr(diff, "merge", no_merge)
+    workflow.submit(people, "binhlu", upload)
+    sent = workflow.figure_keys(people, found.id)
+    assert sent[["code", "area", "year"]].values.tolist() == [["TEA_AREA", BINH_LU, 2026]]
+
+
+def test_a_changed_catalogue_row_is_still_refused_by_its_sheet(people: Store) -> None:
+    opened(people)
+    data = people.load()
+    renamed = data.indicators.copy()
+    renamed.loc[renamed["code"] == "TEA_AREA", "name_vi"] = "Diện tích chè (đổi tên)"
+    rows = pd.DataFrame(
+        [{"code": "TEA_AREA", "area": BINH_LU, "year": 2026, "kind": "actual", "value": 950.0}]
+    )
+    book = replace(
+        data,
+        indicators=renamed,
+        observations=coerce(OBSERVATIONS, rows),
+        targets=data.targets.iloc[0:0],
+        reported=data.reported.iloc[0:0],
+    )
+    upload = validate.check(xlsx_writer.workbook_bytes(book), "xa.xlsx", data)
+    assert upload.ok, validate.report_text(upload)
+    with pytest.raises(workflow.RoundError) as refused:
+        workflow.submit(people, "binhlu", upload)
+    assert refused.value.message.key == "rounds.figures_only"
+    assert workflow.sendings(people, 1).empty
+
+
+def test_a_catalogue_carried_back_unchanged_is_the_current_table_and_a_changed_one_is_still_found(
+    store: Store,
+) -> None:
+    data = store.load()
+    upload = upload_of(data, {BINH_LU: {"TEA_AREA": 950.0}})
+    merged = diff.merge(data, upload)
+    assert merged.areas is data.areas and merged.indicators is data.indicators
+    preview = diff.compare(data, merged)
+    areas = preview.tables["areas"]
+    assert (len(areas.added), len(areas.removed), areas.changed_rows, areas.unchanged) == (
+        0,
+        0,
+        0,
+        len(data.areas),
+    )
+    joined = diff.compare(data, replace(data, areas=data.areas.copy())).tables["areas"]  # joined to a copy
+    assert list(areas.added.columns) == list(joined.added.columns) and joined.unchanged == areas.unchanged
+    assert len(preview.tables["observations"].added) == 1
+    renamed = data.indicators.copy()
+    renamed.loc[renamed["code"] == "TEA_AREA", "name_vi"] = "Diện tích chè (đổi tên)"
+    changed = replace(upload, frames={**upload.frames, "indicators": renamed})
+    found = diff.compare(data, diff.merge(data, changed)).tables["indicators"]
+    assert (found.changed_rows, found.unchanged) == (1, len(data.indicators) - 1)
+    assert found.changed[["code", "column", "new"]].values.tolist() == [
+        ["TEA_AREA", "name_vi", "Diện tích chè (đổi tên)"]
+    ]

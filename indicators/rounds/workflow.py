@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from indicators.core.model import OBSERVATIONS, REPORTED, TARGETS, Dataset, coerce
+from indicators.core.model import OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.rounds import opening
@@ -195,14 +195,24 @@ def scoped(current: Dataset, areas: Iterable[str]) -> Dataset:
     )
 
 
+def _as_held(current: Dataset, name: str, rows: pd.DataFrame) -> bool:
+    """True when every row of the upload's table `name` is a row of the current one, exactly."""
+    table = next(t for t in TABLES if t.name == name)
+    return bool(row_hashes(coerce(table, rows)).isin(set(row_hashes(current.frame(table)))).all())
+
+
 def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     """The upload's observations; refused when it would change anything else (targets, areas …)."""
     sent_areas = {a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str)}
     current = scoped(current, sent_areas)
-    preview = diff.compare(current, diff.merge(current, upload))
-    for name, change in preview.tables.items():
-        if name != "observations" and (len(change.added) or len(change.removed) or change.changed_rows):
-            raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
+    # A workbook carries the catalogues back as they are: a table whose every row is a current row
+    # changes nothing, so only the others are merged and compared, to name what they would change.
+    others = {n: f for n, f in upload.frames.items() if n != "observations" and not _as_held(current, n, f)}
+    if others:
+        preview = diff.compare(current, diff.merge(current, replace(upload, frames=others)))
+        for change in preview.tables.values():
+            if len(change.added) or len(change.removed) or change.changed_rows:
+                raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
     sent = coerce(OBSERVATIONS, upload.frames.get("observations", pd.DataFrame()))
     # A row exactly as the current version holds it was not typed by the commune (a template
     # downloaded whole and filled in): only new and changed rows are sent, and held to the area.
