@@ -119,7 +119,9 @@ def test_an_analyst_opens_a_half_year_round_after_its_preview_and_a_second_is_re
     ]
     assert [s.value.split(":")[0] for s in at.success] == [t("rounds.open.done", lang).split(":")[0]]
     at.button(key="rounds_open_go").click().run()  # the same round again
-    assert [e.value for e in at.error] == [t("rounds.exists", lang).format(year=2026, area="12")]
+    assert [e.value for e in at.error] == [
+        t("rounds.exists", lang).format(period=t("rounds.period_half_1", lang).format(year=2026), area="12")
+    ]
     assert len(workflow.rounds(province_analyst)) == 1
 
 
@@ -133,7 +135,8 @@ def test_a_deadline_before_the_period_is_said_on_the_page_and_nothing_is_opened(
     at.date_input(key="rounds_open_due_2026_2").set_value(date(2026, 6, 1)).run()
     at.button(key="rounds_open_go").click().run()
     assert [e.value for e in at.error] == [
-        t("rounds.due_before_period", "vi").format(due="2026-06-01", start="2026-07-01")
+        "Hạn nộp 1/6/2026 sớm hơn ngày đầu của kỳ (1/7/2026): chọn một ngày từ 1/7/2026 trở đi. "
+        "Không có gì được ghi."
     ]
     assert workflow.rounds(province_analyst) == []
 

@@ -11,7 +11,7 @@ from indicators.areas import hierarchy
 from indicators.store import scope
 from indicators.text import fmt
 from indicators.text.fmt import Lang
-from indicators.text.i18n import t
+from indicators.text.i18n import ByLang, Message, msg, t
 
 # The choices of the form's period, as `open_round` takes them: None is the whole year.
 HALVES: tuple[int | None, ...] = (None, 1, 2)
@@ -23,6 +23,16 @@ SUGGESTED_DAY = 14
 def period_start(year: int, half: int | None) -> date:
     """The first day of the period: 1 January, or 1 July for the second half."""
     return date(year, 7 if half == 2 else 1, 1)
+
+
+def period(year: int, half: int | None) -> Message:
+    """The period in words: "năm 2026", "6 tháng đầu năm 2026"."""
+    return msg("rounds.period_year" if half is None else f"rounds.period_half_{half}", year=year)
+
+
+def day(when: date) -> ByLang:
+    """A day as each language writes it, for a message: 1/7/2026, 1 Jul 2026."""
+    return ByLang(fmt.day(when.isoformat(), "vi"), fmt.day(when.isoformat(), "en"))
 
 
 def suggested_due(year: int, half: int | None) -> date:

@@ -124,7 +124,7 @@ def open_round(
     codes = _codes(data, indicators)
     starts = opening.period_start(year, half)
     if due < starts:
-        raise RoundError(msg("rounds.due_before_period", due=due.isoformat(), start=starts.isoformat()))
+        raise RoundError(msg("rounds.due_before_period", due=opening.day(due), start=opening.day(starts)))
     with store.engine.begin() as conn:
         if not operator:
             require_analyst(conn, account)
@@ -132,7 +132,7 @@ def open_round(
         same = (report_rounds.c.year == year) & (report_rounds.c.parent == parent)
         same &= report_rounds.c.half.is_(None) if half is None else report_rounds.c.half == half
         if conn.execute(select(report_rounds.c.row_id).where(same)).first():
-            raise RoundError(msg("rounds.exists", year=year, area=parent))
+            raise RoundError(msg("rounds.exists", period=opening.period(year, half), area=parent))
         row_id = conn.execute(
             insert(report_rounds).values(
                 year=year,

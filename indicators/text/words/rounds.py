@@ -63,9 +63,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Half-year '{half}' is not valid: write 1 (first half) or 2 (second half).",
     ),
     "rounds.exists": (
-        "Đã có kỳ báo cáo năm {year} cho địa bàn {area}.",
-        "A {year} reporting round for area {area} is already open.",
+        "Đã có kỳ báo cáo {period} cho địa bàn {area}. Không có gì được ghi.",
+        "A reporting round for {period} is already open for area {area}. Nothing was written.",
     ),
+    "rounds.period_year": ("năm {year}", "{year}"),
+    "rounds.period_half_1": ("6 tháng đầu năm {year}", "the first half of {year}"),
+    "rounds.period_half_2": ("6 tháng cuối năm {year}", "the second half of {year}"),
     "rounds.no_round": (
         "Chưa có kỳ báo cáo năm {year} nào mở cho địa bàn {area}.",
         "No {year} reporting round is open for area {area}.",
