@@ -220,22 +220,28 @@ def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     return sent[~same.to_numpy()].reset_index(drop=True)
 
 
-def _round_of_figures(store: Store, figures: pd.DataFrame, area: str, areas: pd.DataFrame) -> Round:
-    """The one round the figures are sent in: all of one year, in a round open for the area."""
+def _round_of_figures(
+    store: Store, figures: pd.DataFrame, area: str, areas: pd.DataFrame, half: int | None = None
+) -> Round:
+    """The one round the figures are sent in: all of one year, in a round open for the area.
+
+    `half` names a half-year round of that year; without it, the year's round.
+    """
     years = sorted({int(y) for y in figures["year"]})
     if len(years) != 1:
         raise RoundError(msg("rounds.one_year", years=", ".join(str(y) for y in years) or "—"))
+    if half is not None:
+        return find_round(store, years[0], area, half, areas)
     try:
         return find_round(store, years[0], area, areas=areas)
     except RoundError:
-        # The store keeps one figure per year and kind: a half-year's figure has no place of its own
-        # yet, and approving it would overwrite the year's. Said, rather than "no round".
-        for half in (1, 2):
+        # Only half-year rounds this year: the sender says which half, rather than hear "no round".
+        for one in (1, 2):
             try:
-                find_round(store, years[0], area, half, areas)
+                find_round(store, years[0], area, one, areas)
             except RoundError:
                 continue
-            raise RoundError(msg("rounds.half_not_sendable", year=years[0])) from None
+            raise RoundError(msg("rounds.half_not_chosen", year=years[0])) from None
         raise
 
 
@@ -258,7 +264,12 @@ def _current(store: Store, held: Dataset | None) -> Dataset:
 
 
 def submit(
-    store: Store, account: str, upload: Upload, now: datetime | None = None, current: Dataset | None = None
+    store: Store,
+    account: str,
+    upload: Upload,
+    now: datetime | None = None,
+    current: Dataset | None = None,
+    half: int | None = None,
 ) -> int:
     """A reporter's checked upload as a submission waiting for review; its id.
 
@@ -266,6 +277,7 @@ def submit(
     several years, a change to anything but figures, a locked figure, a submission already approved.
     A pending submission sent again is replaced by the new one. `now` is the time of sending; `current`,
     the caller's copy of the current version, saves reading it again (a copy of another version is not used).
+    `half` sends the figures in the year's half-year round (1 or 2) instead of the year's round.
     """
     current = _current(store, current)
     if not upload.ok:
@@ -278,7 +290,7 @@ def submit(
         if not role.can_submit() or area is None:
             raise RoundError(msg("rounds.reporters_only", name=account.strip()))
         scope.check_areas(conn, account, figures["area"])
-    found = _round_of_figures(store, figures, area, current.areas)  # read once above
+    found = _round_of_figures(store, figures, area, current.areas, half)  # read once above
     now = now or datetime.now(UTC)
     with store.engine.begin() as conn:
         hit = scope.locked_among(conn, figures)
@@ -340,9 +352,14 @@ def figure_keys(store: Store, round_id: int) -> pd.DataFrame:
 
 
 def pending_figures(store: Store) -> pd.DataFrame:
-    """The figures waiting for review in every round (each area's pending sending), as observations."""
+    """The figures waiting for review in every year's round (each area's pending sending), as observations.
+
+    A half-year round's are not among them: a half-year figure is never shown as the year's.
+    """
+    years = select(report_rounds.c.row_id).where(report_rounds.c.half.is_(None))
+    pending = (submissions.c.state == "pending") & submissions.c.round_id.in_(years)
     with store.ensure().engine.connect() as conn:
-        raws = conn.execute(select(submissions.c.figures).where(submissions.c.state == "pending")).scalars()
+        raws = conn.execute(select(submissions.c.figures).where(pending)).scalars()
         records = [record for raw in raws for record in json.loads(raw)]
     return coerce(OBSERVATIONS, pd.DataFrame.from_records(records, columns=list(OBSERVATIONS.columns)))
 

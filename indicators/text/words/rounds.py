@@ -78,11 +78,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "A commune reporter sends figures only (the SoLieu sheet); this file also changes the {table} "
         "sheet. Nothing was written.",
     ),
-    "rounds.half_not_sendable": (
-        "Năm {year} chỉ có kỳ báo cáo 6 tháng: kho số liệu chưa có chỗ cho số liệu 6 tháng, nên chưa "
-        "nhận báo cáo qua tệp cho kỳ này; kỳ vẫn được theo dõi ở trang Tình hình báo cáo.",
-        "{year} has only half-year rounds: the store has no place for half-year figures yet, so no file "
-        "is taken for such a round; the round is still followed on the Reporting status page.",
+    "rounds.half_not_chosen": (
+        "Năm {year} chỉ có kỳ báo cáo 6 tháng: chọn kỳ (6 tháng đầu năm hoặc 6 tháng cuối năm) trước khi "
+        "gửi. Không có gì được ghi.",
+        "{year} has only half-year rounds: choose the round (first or second half) before sending. "
+        "Nothing was written.",
     ),
     "rounds.one_year": (
         "Một lần gửi chỉ gồm số liệu của một năm (kỳ báo cáo); tệp có các năm: {years}.",
