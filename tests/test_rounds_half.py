@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
+from dashboard import state
 from indicators.__main__ import main
 from indicators.rounds import review, workflow
 from indicators.rounds.workflow import RoundError
 from indicators.store import accounts, backup, migrate, scope
 from indicators.store.database import Store
+from indicators.text.i18n import t
+from tests.test_review_page import page, typed_grid
 from tests.test_rounds import BINH_LU, TA_LENG, TODAY, cheap_hashes, people, upload_of
 from tests.test_store_upgrades import STORE_0007, previous_release_on_postgresql, release
 
@@ -105,3 +108,21 @@ def test_the_half_year_revision_on_postgresql(
     assert f"0011_figure_threads → {migrate.head()}" in capsys.readouterr().out
     assert "0012_half_year_figures" in migrate.known_revisions()
     half_year_figures_after_the_upgrade(Store(backend_url, seed=None).ensure(), tmp_path)
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_reporter_chooses_the_half_year_round_on_the_grid_and_sends_into_it(people: Store) -> None:
+    year_round = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 12, 14))
+    half_round = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 6, 14), half=1)
+    at = page(
+        "pages/enter.py", "taleng", "reporter", "vi", typed_grid(people, TA_LENG, {"TEA_AREA": "430,25"})
+    )
+    assert not at.exception, [e.value for e in at.exception]
+    choice = at.radio(key=f"{state.ENTER_FLASH_KEY}_half")
+    assert choice.options == [t("rounds.open.period_year", "vi"), t("rounds.open.period_1", "vi")]
+    choice.set_value(1).run()
+    at.button(key=f"{state.ENTER_FLASH_KEY}_send").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert workflow.sendings(people, year_round.id).empty
+    [sent] = workflow.sendings(people, half_round.id).itertuples()
+    assert (sent.area, sent.state) == (TA_LENG, "pending")

@@ -46,6 +46,16 @@ def sendable_areas(store: Store, account: str) -> list[str]:
     return [] if area is None else sorted(scope.descendants(store.load().areas, area))
 
 
+def halves_open(store: Store, area: str, year: int, areas: pd.DataFrame) -> list[int | None]:
+    """The periods of `year` the area has a round for: None (the whole year) first, then 1 and 2."""
+    held = {
+        r.half
+        for r in workflow.rounds(store)
+        if r.year == year and area in scope.descendants(areas, r.parent)
+    }
+    return sorted(held, key=lambda h: 0 if h is None else h)
+
+
 def latest(store: Store, area: str) -> Sending | None:
     """The area's newest sending in any round it reports in; None before its first."""
     store.ensure()

@@ -303,6 +303,10 @@ WORDS |= {
         "{areas} đơn vị × {indicators} chỉ tiêu = {figures} số liệu, hạn {due}",
         "{areas} units × {indicators} indicators = {figures} figures, due {due}",
     ),
+    "rounds.send_period": (
+        "Gửi vào kỳ báo cáo nào của năm {year}?",
+        "Which {year} reporting round are these figures for?",
+    ),
     "rounds.open.confirm": ("Mở kỳ báo cáo", "Open the round"),
     "rounds.open.done": (
         "Đã mở kỳ báo cáo: {label}. Các đơn vị trực thuộc có thể gửi số liệu.",
