@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, update
 
 from dashboard import state
 from indicators.__main__ import main
-from indicators.rounds import review, workflow
+from indicators.core.model import OBSERVATIONS, coerce
+from indicators.rounds import figure_history, review, sending, threads, workflow
 from indicators.rounds.workflow import RoundError
 from indicators.store import accounts, backup, migrate, scope
 from indicators.store.database import Store
+from indicators.store.round_tables import submissions
 from indicators.text.i18n import t
 from tests.test_review_page import page, typed_grid
 from tests.test_rounds import BINH_LU, TA_LENG, TODAY, cheap_hashes, people, upload_of
@@ -126,3 +130,51 @@ def test_a_reporter_chooses_the_half_year_round_on_the_grid_and_sends_into_it(pe
     assert workflow.sendings(people, year_round.id).empty
     [sent] = workflow.sendings(people, half_round.id).itertuples()
     assert (sent.area, sent.state) == (TA_LENG, "pending")
+
+
+def test_the_review_sets_a_half_year_sending_beside_the_halfs_figure_and_the_history_marks_the_half(
+    people: Store,
+) -> None:
+    found = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 6, 14), half=1)
+    data = people.load()
+    workflow.submit(people, "binhlu", upload_of(data, {BINH_LU: {"TEA_AREA": 950.0}}), half=1)
+    review.review(people, "tinh", BINH_LU, 2026, "approve", half=1)
+    people.commit(  # the year's figure, which a half-year sending is never set beside
+        replace(
+            data,
+            observations=coerce(
+                OBSERVATIONS,
+                pd.concat(
+                    [
+                        data.observations,
+                        pd.DataFrame(
+                            [
+                                {
+                                    "code": "TEA_AREA",
+                                    "area": BINH_LU,
+                                    "year": 2026,
+                                    "kind": "actual",
+                                    "value": 1900.0,
+                                }
+                            ]
+                        ),
+                    ]
+                ),
+            ),
+        ),
+        account="tinh",
+    )
+    figure = threads.Figure("TEA_AREA", BINH_LU, 2026, "actual")
+    [(half, value, by)] = figure_history.half_years(people, figure)[
+        ["half", "value", "approved_by"]
+    ].values.tolist()
+    assert (half, value, by) == (1, 950.0, "tinh")
+    assert figure_history.history(people, figure)["value"].dropna().tolist() == [1900.0]
+    # An approved sending is not sent again: set back by hand here, so that a second sending of the same
+    # half is set beside the approved half-year figure, 950, never the year's 1,900.
+    with people.engine.begin() as conn:
+        conn.execute(update(submissions).where(submissions.c.round_id == found.id).values(state="returned"))
+    workflow.submit(people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 960.0}}), half=1)
+    [waiting] = sending.pending_in(people, found)
+    beside = sending.figures_of(people, waiting)
+    assert beside[["sent", "current"]].values.tolist() == [[960.0, 950.0]]

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from indicators.rounds import workflow
+from indicators.rounds import review, workflow
 from indicators.rounds.workflow import Round, RoundError
 from indicators.store import accounts, scope
 from indicators.store.accounts import Role
@@ -99,11 +99,19 @@ def figures_of(store: Store, sending: Sending) -> pd.DataFrame:
     if row is None or int(row.row_id) != sending.id:
         raise RoundError(msg("rounds.nothing_pending", area=sending.area, year=sending.round.year))
     sent = workflow.sent_figures(row.figures)
-    current = store.load().observations[[*scope.FIGURE_KEY, "value"]]
+    current = _in_use(store, sending.round)
     both = sent[[*scope.FIGURE_KEY, "value", "note"]].merge(
         current.rename(columns={"value": "current"}), on=scope.FIGURE_KEY, how="left"
     )
     return both.rename(columns={"value": "sent"})[[*scope.FIGURE_KEY, "sent", "current", "note"]]
+
+
+def _in_use(store: Store, found: Round) -> pd.DataFrame:
+    """The approved figures a round's sendings are set beside: the year's, or the half-year's own."""
+    if found.half is None:
+        return store.load().observations[[*scope.FIGURE_KEY, "value"]]
+    halves = review.half_year(store, found.year)
+    return halves[halves["half"] == found.half][[*scope.FIGURE_KEY, "value"]]
 
 
 def reviewable_rounds(store: Store, account: str) -> list[Round]:
