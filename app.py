@@ -96,6 +96,7 @@ editing = [
     ("pages/extract.py", "extract.page", ":material/document_scanner:", "doc-so-lieu-bao-cao"),
     ("pages/history.py", "page.history", ":material/history:", "lich-su-phien-ban"),
     ("pages/reporting_status.py", "rounds.page_title", ":material/fact_check:", "tinh-hinh-bao-cao"),
+    ("pages/rounds_open.py", "rounds.open.title", ":material/event_available:", "mo-ky-bao-cao"),
     ("pages/review.py", "rounds.review_title", ":material/rule:", "duyet-bao-cao"),
 ]
 # A commune reporter sends their area's figures through these, as a submission for review: a workbook,

@@ -7,7 +7,7 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, markup, preview_commit
+from dashboard import auth, markup, preview_commit, state
 from indicators.areas import hierarchy
 from indicators.excel import validate
 from indicators.rounds import sending, workflow
@@ -62,10 +62,12 @@ def send(store: Store, upload: validate.Upload, keys: preview_commit.Keys, lang:
     """One click sends the checked figures as a submission; a refusal is said and nothing is written."""
     account = auth.current()[0].strip()
     st.caption(t("rounds.send_intro", lang))
+    half = _period(store, upload, account, lang, f"{keys.flash}_half")
     if not st.button(t("rounds.send", lang), type="primary", key=f"{keys.flash}_send"):
         st.stop()
     try:
-        sent = workflow.submit(store, account, upload)
+        # The page's copy of the current version: submit reads the store again only if it has moved on.
+        sent = workflow.submit(store, account, upload, current=state.dataset(), half=half)
     except (StoreError, workflow.RoundError) as exc:  # outside the area, locked, no round: nothing written
         _refused(exc.text(lang))
     last = sending.latest(store, sending.own_area(store, account) or "")
@@ -76,6 +78,24 @@ def send(store: Store, upload: validate.Upload, keys: preview_commit.Keys, lang:
     if keys.checked:
         st.session_state.pop(keys.checked, None)
     st.rerun()
+
+
+def _period(store: Store, upload: validate.Upload, account: str, lang: Lang, key: str) -> int | None:
+    """The round the figures go to, chosen when the year has a half-year round; None for the year's."""
+    area = sending.own_area(store, account)
+    years = sorted({int(y) for y in upload.frames.get("observations", pd.DataFrame({"year": []}))["year"]})
+    if area is None or len(years) != 1:
+        return None  # submit says what is wrong
+    halves = sending.halves_open(store, area, years[0], state.dataset().areas)
+    if not any(h is not None for h in halves):
+        return None
+    return st.radio(
+        t("rounds.send_period", lang).format(year=years[0]),
+        halves,
+        format_func=lambda h: t(f"rounds.open.period_{h or 'year'}", lang),
+        horizontal=True,
+        key=key,
+    )
 
 
 def _refused(text: str) -> NoReturn:

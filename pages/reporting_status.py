@@ -59,6 +59,7 @@ def main() -> None:
     auth.require_editor(lang)  # analysts and admins: a viewer or a reporter gets the sign-in form
     st.title(t("rounds.page_title", lang))
     st.caption(t("rounds.page_intro", lang))
+    st.page_link("pages/rounds_open.py", label=t("rounds.open.link", lang), icon=":material/event_available:")
     store = state.store()
     found = _rounds_in_scope(store)
     if not found:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -13,7 +13,8 @@ from indicators.core.model import Dataset
 from indicators.excel import diff, validate
 from indicators.excel import workbook as excel
 from indicators.excel import writer as xlsx_writer
-from indicators.rounds import sending
+from indicators.rounds import sending, workflow
+from indicators.store import scope
 from indicators.store.database import Store, StoreError
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -39,6 +40,7 @@ class Checked:
     mode: diff.Mode
     merged: Dataset | None
     preview: diff.Preview | None
+    area: str | None = None  # a reporter's area: checked against its figures only, never committed
 
 
 def _check(data: bytes, name: str, current: Dataset) -> Checked:
@@ -116,8 +118,12 @@ def _open(lang: Lang) -> tuple[Store, Dataset]:
         st.stop()
 
 
-def _uploaded_file(current: Dataset, mode: diff.Mode, lang: Lang) -> tuple[Checked, bool]:
-    """The chosen file checked once per file and version; True when it was checked against an older one."""
+def _uploaded_file(current: Dataset, mode: diff.Mode, lang: Lang, area: str | None) -> tuple[Checked, bool]:
+    """The chosen file checked once per file and version; True when it was checked against an older one.
+
+    A reporter's file (`area`) is checked, merged and compared against that area's figures only: the
+    rest of the country's cannot change through it, nor need be carried into the checking child.
+    """
     nonce = st.session_state.setdefault(state.UPLOAD_NONCE_KEY, 0)
     uploaded = st.file_uploader(
         t("upload.file", lang), type=["xlsx", "xlsm"], key=f"{state.UPLOAD_FILE_WIDGET}_{nonce}"
@@ -129,11 +135,14 @@ def _uploaded_file(current: Dataset, mode: diff.Mode, lang: Lang) -> tuple[Check
     checked: Checked | None = st.session_state.get(state.UPLOAD_CHECK_KEY)
     # The same file previewed against an older version: someone committed meanwhile.
     moved = checked is not None and checked.sha256 == sha and checked.version != current.version
-    if checked is None or checked.sha256 != sha or checked.version != current.version:
+    if checked is None or checked.sha256 != sha or checked.version != current.version or checked.area != area:
         # A status label is Markdown; the file's name is whatever the person's computer called it.
         shown = markup.md(uploaded.name)
         with st.status(t("upload.checking", lang).format(name=shown), expanded=False) as status:
-            checked = _check(data, uploaded.name, current)
+            against = (
+                current if area is None else workflow.scoped(current, scope.descendants(current.areas, area))
+            )
+            checked = replace(_check(data, uploaded.name, against), area=area)
             status.update(label=t("upload.checked", lang).format(name=shown), state="complete")
         st.session_state[state.UPLOAD_CHECK_KEY] = checked
     if checked.mode != mode:
@@ -196,7 +205,7 @@ def main() -> None:
 
     # Process data: check once per file and version, with progress shown for a large file.
     mode: diff.Mode = "add" if area is not None else _mode(lang)
-    checked, moved = _uploaded_file(current, mode, lang)
+    checked, moved = _uploaded_file(current, mode, lang, area)
     _problems(checked.upload, lang)
     if not checked.upload.ok or checked.preview is None or checked.merged is None:
         st.stop()

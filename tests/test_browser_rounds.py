@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from indicators.__main__ import main
 from indicators.areas import rollup
 from indicators.excel import writer as xlsx_writer
 from indicators.rounds import workflow
@@ -64,6 +63,26 @@ def the_clock_moves_on(store: Store, days: int) -> None:
         conn.execute(update(report_rounds).values(due_date=(today - timedelta(days=2)).isoformat()))
 
 
+def open_the_round(page: Any, year: int, codes: list[str]) -> None:
+    """On the "Mở kỳ báo cáo" page: the year, the whole year, the province, these indicators; confirm."""
+    year_box = page.locator(".st-key-rounds_open_year input")
+    year_box.fill(str(year))
+    year_box.press("Enter")
+    page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+    page.locator(".st-key-rounds_open_which").get_by_text(t("rounds.open.chosen", "vi")).click()
+    picker = page.locator(".st-key-rounds_open_pick input")
+    picker.wait_for(timeout=60_000)
+    for code in codes:
+        picker.click()
+        picker.fill(code)
+        page.get_by_role("option").filter(has_text=f"{code} ·").first.click()
+        page.wait_for_function(DRAWN_JS, arg=600, timeout=60_000)
+    page.keyboard.press("Escape")
+    said(page, f"× {len(codes)} chỉ tiêu = ")
+    page.get_by_role("button", name=t("rounds.open.confirm", "vi"), exact=True).click()
+    said(page, t("rounds.open.done", "vi").split(":")[0])
+
+
 def metrics(page: Any) -> dict[str, str]:
     texts = page.locator("[data-testid=stMetric]").all_inner_texts()
     return {m.split("\n")[0].strip(): m.split("\n")[-1].strip() for m in texts}
@@ -79,11 +98,16 @@ def test_two_communes_send_one_is_returned_and_sends_again_both_approved_and_the
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     accounts.add_user(store, "taleng", "reporter", PASSWORD, area=TA_LENG)
     monkeypatch.setenv("INDICATORS_DB", store_url)
-    due = ((datetime.now(UTC) + timedelta(hours=7)).date() + timedelta(days=3)).isoformat()
-    opened = ["round", "add", "--year", "2026", "--parent", "12", "--indicators", "TEA_AREA,POV_RATE"]
-    assert main([*opened, "--due", due, "--user", "tinh"]) == 0
     upload_title = t("upload.title", "vi")
     with serve(store_url, tmp_path / "server.log", OPEN) as url:
+        # The province analyst opens the round on its page.
+        opener = signed_in(chromium, url, "mo-ky-bao-cao", "tinh", t("rounds.open.title", "vi"))
+        open_the_round(opener, 2026, ["TEA_AREA", "POV_RATE"])
+        opener.screenshot(path=str(SHOTS / "rounds_open_vi.png"), full_page=True)
+        opened = workflow.rounds(store)
+        assert [(r.year, r.half, r.parent, set(r.indicators)) for r in opened] == [
+            (2026, None, "12", {"TEA_AREA", "POV_RATE"})
+        ]
         # Bình Lư sends on time.
         binhlu = signed_in(chromium, url, "cap-nhat-so-lieu", "binhlu", upload_title)
         send_book(binhlu, store, {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 8.0}}, "binh_lu.xlsx")

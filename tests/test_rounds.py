@@ -465,12 +465,14 @@ def test_a_template_downloaded_whole_sends_only_the_communes_typed_rows(people: 
     assert "106" in str(refused.value)
 
 
-def test_a_half_year_round_is_followed_but_takes_no_file_yet(people: Store) -> None:
+def test_a_half_year_round_takes_a_file_only_with_its_half_chosen(people: Store) -> None:
     workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 7, 15), half=1)
     upload = upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0}})
     with pytest.raises(RoundError) as refused:
         workflow.submit(people, "binhlu", upload)
+    assert refused.value.message.key == "rounds.half_not_chosen"
     assert "6 tháng" in str(refused.value) and "half-year" in refused.value.text("en")
+    assert workflow.sendings(people, 1).empty
     frame = review.round_status(people, 2026, "12", TODAY, half=1)
     assert set(frame["state"]) == {"not_sent"} and frame["late_days"].eq(158).all()  # 15 July → 20 Dec
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -23,6 +23,7 @@ from indicators.core.model import (
     ObsKind,
     Table,
     TargetKind,
+    coerce,
 )
 from indicators.excel.validate import Upload
 from indicators.excel.workbook import HEADERS
@@ -98,16 +99,27 @@ def merge(current: Dataset, upload: Upload, mode: Mode = "add") -> Dataset:
     for table in TABLES:
         now = current.frame(table)
         rows = upload.frames.get(table.name)
-        if rows is not None:
-            rows = _snap(rows, now, table)
+        if rows is not None and table in CATALOGUES and _held(table, now, rows):
+            rows = None  # a workbook carries its catalogues back as they are: nothing to merge
         if rows is None:
             frames[table.name] = now
-        elif table in CATALOGUES or pairs is None:
-            frames[table.name] = _upsert(now, rows, list(table.key))
+            continue
+        rows = _snap(rows, now, table)
+        if table in CATALOGUES or pairs is None:
+            frames[table.name] = coerce(table, _upsert(now, rows, list(table.key)))
         else:
             kept = now[~_keys(now, ["code", "area"]).isin(pairs)]
-            frames[table.name] = pd.concat([kept, rows], ignore_index=True)
-    return Dataset.from_frames(frames, version=current.version)
+            frames[table.name] = coerce(table, pd.concat([kept, rows], ignore_index=True))
+    # A table the upload leaves alone is the current one itself (typed already): compare() sees it so.
+    return Dataset(version=current.version, **frames)
+
+
+def _held(table: Table, now: pd.DataFrame, rows: pd.DataFrame) -> bool:
+    """True when every row of `rows` is a row of `now` exactly, so merging them changes nothing."""
+    if len(rows) > len(now):
+        return False
+    hashed = pd.util.hash_pandas_object(coerce(table, rows), index=False)
+    return bool(hashed.isin(set(pd.util.hash_pandas_object(now, index=False))).all())
 
 
 @dataclass(frozen=True)
@@ -271,9 +283,21 @@ def _table_change(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableCh
     )
 
 
+def _same_table(table: Table, frame: pd.DataFrame) -> TableChange:
+    """The change of a table to itself: nothing, and every row unchanged (without joining it to itself)."""
+    return replace(_table_change(table, frame.iloc[0:0], frame.iloc[0:0]), unchanged=len(frame))
+
+
 def compare(old: Dataset, new: Dataset) -> Preview:
     """What changes from `old` to `new`, table by table (the preview, or two versions compared)."""
-    return Preview({t.name: _table_change(t, old.frame(t), new.frame(t)) for t in TABLES})
+    return Preview(
+        {
+            t.name: _same_table(t, old.frame(t))
+            if old.frame(t) is new.frame(t)
+            else _table_change(t, old.frame(t), new.frame(t))
+            for t in TABLES
+        }
+    )
 
 
 def _shown(value: object, lang: Lang) -> str:

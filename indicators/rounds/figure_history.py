@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from indicators.rounds.threads import Figure
 from indicators.store.database import ROW_TABLES, Store, versions
-from indicators.store.round_tables import figure_locks, submissions
+from indicators.store.round_tables import figure_locks, half_year_figures, submissions
 
 COLUMNS = (
     "event",  # value | lock | unlock
@@ -118,3 +118,18 @@ def locks(store: Store, figure: Figure) -> pd.DataFrame:
 def history(store: Store, figure: Figure) -> pd.DataFrame:
     """The figure's history with COLUMNS, oldest first; empty for a figure never written."""
     return join(*recorded(store, figure), locks(store, figure))
+
+
+def half_years(store: Store, figure: Figure) -> pd.DataFrame:
+    """The figure's approved half-year values, oldest first: half, value, submission, approved_by, at.
+
+    Apart from `history`: a half-year's value is never one of the year's.
+    """
+    columns = ["half", "value", "submission_id", "approved_by", "approved_at"]
+    where = [half_year_figures.c[c] == v for c, v in figure.where().items()]
+    query = (
+        select(*[half_year_figures.c[c] for c in columns]).where(*where).order_by(half_year_figures.c.row_id)
+    )
+    with store.ensure().engine.connect() as conn:
+        frame = _frame(conn, query, columns)
+    return frame.rename(columns={"submission_id": "submission", "approved_at": "at"})

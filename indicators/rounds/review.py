@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from indicators.areas import hierarchy
@@ -17,7 +17,7 @@ from indicators.rounds import status, workflow
 from indicators.rounds.workflow import Decision, Reviewed, Round, RoundError
 from indicators.store import scope
 from indicators.store.database import Store
-from indicators.store.round_tables import figure_locks, submissions
+from indicators.store.round_tables import figure_locks, half_year_figures, submissions
 from indicators.text.i18n import msg
 
 
@@ -45,8 +45,54 @@ def _lock_events(figures: pd.DataFrame, account: str, submission: int, now: date
     ]
 
 
+def _approve_half(store: Store, account: str, last: Row[Any], half: int) -> Reviewed:
+    """A half-year submission's figures written as the half-year's, apart from the versions; approved.
+
+    No version is written and no lock taken: locks are held on the year's figures, which this leaves alone.
+    """
+    figures = workflow.sent_figures(last.figures)
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "code": r.code,
+            "area": r.area,
+            "year": int(r.year),
+            "half": half,
+            "kind": r.kind,
+            "value": None if pd.isna(r.value) else float(r.value),
+            "submission_id": int(last.row_id),
+            "approved_by": account,
+            "approved_at": now,
+        }
+        for r in figures.itertuples(index=False)
+    ]
+    with store.engine.begin() as conn:
+        done = conn.execute(
+            update(submissions)
+            .where((submissions.c.row_id == last.row_id) & (submissions.c.state == "pending"))
+            .values(state="approved", reviewed_by=account, reviewed_at=now)
+        )
+        if done.rowcount == 1 and rows:
+            conn.execute(insert(half_year_figures), rows)
+    return Reviewed(int(last.row_id), "approved", None)
+
+
+def half_year(store: Store, year: int | None = None) -> pd.DataFrame:
+    """The approved half-year figures, the newest of each: code, area, year, half, kind, value, who, when."""
+    query = select(half_year_figures).order_by(half_year_figures.c.row_id)
+    if year is not None:
+        query = query.where(half_year_figures.c.year == year)
+    with store.ensure().engine.connect() as conn:
+        rows = conn.execute(query).all()
+    frame = pd.DataFrame(rows, columns=[c.name for c in half_year_figures.columns])
+    key = ["code", "area", "year", "half", "kind"]
+    return frame.drop_duplicates(key, keep="last").drop(columns="row_id").reset_index(drop=True)
+
+
 def _approve(store: Store, account: str, found: Round, last: Row[Any]) -> Reviewed:
     """Commit the submission's figures as a new version naming it, then mark it approved and lock them."""
+    if found.half is not None:
+        return _approve_half(store, account, last, found.half)
     figures = workflow.sent_figures(last.figures)
     row_id = int(last.row_id)
     current = store.load()

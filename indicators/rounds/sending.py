@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from indicators.rounds import workflow
+from indicators.rounds import review, workflow
 from indicators.rounds.workflow import Round, RoundError
 from indicators.store import accounts, scope
 from indicators.store.accounts import Role
@@ -44,6 +44,16 @@ def sendable_areas(store: Store, account: str) -> list[str]:
     """The areas whose figures the account may send: the reporter's area and every unit under it."""
     area = own_area(store, account)
     return [] if area is None else sorted(scope.descendants(store.load().areas, area))
+
+
+def halves_open(store: Store, area: str, year: int, areas: pd.DataFrame) -> list[int | None]:
+    """The periods of `year` the area has a round for: None (the whole year) first, then 1 and 2."""
+    held = {
+        r.half
+        for r in workflow.rounds(store)
+        if r.year == year and area in scope.descendants(areas, r.parent)
+    }
+    return sorted(held, key=lambda h: 0 if h is None else h)
 
 
 def latest(store: Store, area: str) -> Sending | None:
@@ -89,11 +99,19 @@ def figures_of(store: Store, sending: Sending) -> pd.DataFrame:
     if row is None or int(row.row_id) != sending.id:
         raise RoundError(msg("rounds.nothing_pending", area=sending.area, year=sending.round.year))
     sent = workflow.sent_figures(row.figures)
-    current = store.load().observations[[*scope.FIGURE_KEY, "value"]]
+    current = _in_use(store, sending.round)
     both = sent[[*scope.FIGURE_KEY, "value", "note"]].merge(
         current.rename(columns={"value": "current"}), on=scope.FIGURE_KEY, how="left"
     )
     return both.rename(columns={"value": "sent"})[[*scope.FIGURE_KEY, "sent", "current", "note"]]
+
+
+def _in_use(store: Store, found: Round) -> pd.DataFrame:
+    """The approved figures a round's sendings are set beside: the year's, or the half-year's own."""
+    if found.half is None:
+        return store.load().observations[[*scope.FIGURE_KEY, "value"]]
+    halves = review.half_year(store, found.year)
+    return halves[halves["half"] == found.half][[*scope.FIGURE_KEY, "value"]]
 
 
 def reviewable_rounds(store: Store, account: str) -> list[Round]:

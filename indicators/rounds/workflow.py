@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
@@ -18,9 +18,10 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from indicators.core.model import OBSERVATIONS, Dataset, coerce
+from indicators.core.model import OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
 from indicators.excel import diff
 from indicators.excel.validate import Upload
+from indicators.rounds import opening
 from indicators.store import scope
 from indicators.store.accounts import Role
 from indicators.store.database import Store, row_hashes
@@ -91,8 +92,10 @@ def _codes(data: Dataset, indicators: str | Iterable[str]) -> list[str]:
             return sorted(known)
         indicators = [c.strip() for c in indicators.split(",")]
     wanted = list(dict.fromkeys(c for c in indicators if c))
+    if not wanted:
+        raise RoundError(msg("rounds.no_indicators"))
     unknown = sorted(set(wanted) - set(known))
-    if unknown or not wanted:
+    if unknown:
         raise RoundError(msg("rounds.unknown_codes", codes=", ".join(unknown) or "—"))
     return wanted
 
@@ -119,6 +122,9 @@ def open_round(
     if parent not in set(data.areas["code"].astype(str)):
         raise RoundError(msg("rounds.unknown_area", area=parent))
     codes = _codes(data, indicators)
+    starts = opening.period_start(year, half)
+    if due < starts:
+        raise RoundError(msg("rounds.due_before_period", due=opening.day(due), start=opening.day(starts)))
     with store.engine.begin() as conn:
         if not operator:
             require_analyst(conn, account)
@@ -126,7 +132,7 @@ def open_round(
         same = (report_rounds.c.year == year) & (report_rounds.c.parent == parent)
         same &= report_rounds.c.half.is_(None) if half is None else report_rounds.c.half == half
         if conn.execute(select(report_rounds.c.row_id).where(same)).first():
-            raise RoundError(msg("rounds.exists", year=year, area=parent))
+            raise RoundError(msg("rounds.exists", period=opening.period(year, half), area=parent))
         row_id = conn.execute(
             insert(report_rounds).values(
                 year=year,
@@ -176,12 +182,37 @@ def sent_figures(raw: str) -> pd.DataFrame:
     return coerce(OBSERVATIONS, pd.DataFrame(json.loads(raw), columns=list(OBSERVATIONS.columns)))
 
 
+def scoped(current: Dataset, areas: Iterable[str]) -> Dataset:
+    """`current` with its figures (observations, targets, reported) kept for `areas` only, catalogues whole.
+
+    What a commune sends touches no other area's figures: its merge and comparison against this give
+    the same new, changed and removed rows as against the whole country, at the cost of its own rows.
+    """
+    keep = set(areas)
+    frames = {t.name: current.frame(t) for t in (OBSERVATIONS, TARGETS, REPORTED)}
+    return replace(
+        current, **{name: f[f["area"].isin(keep)].reset_index(drop=True) for name, f in frames.items()}
+    )
+
+
+def _as_held(current: Dataset, name: str, rows: pd.DataFrame) -> bool:
+    """True when every row of the upload's table `name` is a row of the current one, exactly."""
+    table = next(t for t in TABLES if t.name == name)
+    return bool(row_hashes(coerce(table, rows)).isin(set(row_hashes(current.frame(table)))).all())
+
+
 def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     """The upload's observations; refused when it would change anything else (targets, areas …)."""
-    preview = diff.compare(current, diff.merge(current, upload))
-    for name, change in preview.tables.items():
-        if name != "observations" and (len(change.added) or len(change.removed) or change.changed_rows):
-            raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
+    sent_areas = {a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str)}
+    current = scoped(current, sent_areas)
+    # A workbook carries the catalogues back as they are: a table whose every row is a current row
+    # changes nothing, so only the others are merged and compared, to name what they would change.
+    others = {n: f for n, f in upload.frames.items() if n != "observations" and not _as_held(current, n, f)}
+    if others:
+        preview = diff.compare(current, diff.merge(current, replace(upload, frames=others)))
+        for change in preview.tables.values():
+            if len(change.added) or len(change.removed) or change.changed_rows:
+                raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
     sent = coerce(OBSERVATIONS, upload.frames.get("observations", pd.DataFrame()))
     # A row exactly as the current version holds it was not typed by the commune (a template
     # downloaded whole and filled in): only new and changed rows are sent, and held to the area.
@@ -189,22 +220,28 @@ def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     return sent[~same.to_numpy()].reset_index(drop=True)
 
 
-def _round_of_figures(store: Store, figures: pd.DataFrame, area: str, areas: pd.DataFrame) -> Round:
-    """The one round the figures are sent in: all of one year, in a round open for the area."""
+def _round_of_figures(
+    store: Store, figures: pd.DataFrame, area: str, areas: pd.DataFrame, half: int | None = None
+) -> Round:
+    """The one round the figures are sent in: all of one year, in a round open for the area.
+
+    `half` names a half-year round of that year; without it, the year's round.
+    """
     years = sorted({int(y) for y in figures["year"]})
     if len(years) != 1:
         raise RoundError(msg("rounds.one_year", years=", ".join(str(y) for y in years) or "—"))
+    if half is not None:
+        return find_round(store, years[0], area, half, areas)
     try:
         return find_round(store, years[0], area, areas=areas)
     except RoundError:
-        # The store keeps one figure per year and kind: a half-year's figure has no place of its own
-        # yet, and approving it would overwrite the year's. Said, rather than "no round".
-        for half in (1, 2):
+        # Only half-year rounds this year: the sender says which half, rather than hear "no round".
+        for one in (1, 2):
             try:
-                find_round(store, years[0], area, half, areas)
+                find_round(store, years[0], area, one, areas)
             except RoundError:
                 continue
-            raise RoundError(msg("rounds.half_not_sendable", year=years[0])) from None
+            raise RoundError(msg("rounds.half_not_chosen", year=years[0])) from None
         raise
 
 
@@ -218,14 +255,31 @@ def latest_sending(conn: Connection, round_id: int, area: str) -> Any:
     ).first()
 
 
-def submit(store: Store, account: str, upload: Upload, now: datetime | None = None) -> int:
+def _current(store: Store, held: Dataset | None) -> Dataset:
+    """The current version: the caller's copy when it is that version (a page's cached one), else read."""
+    store.ensure()
+    if held is not None and held.version == store.current_version():
+        return held
+    return store.load()
+
+
+def submit(
+    store: Store,
+    account: str,
+    upload: Upload,
+    now: datetime | None = None,
+    current: Dataset | None = None,
+    half: int | None = None,
+) -> int:
     """A reporter's checked upload as a submission waiting for review; its id.
 
     Refused, naming them and writing nothing: rows of another area, figures of no open round or of
     several years, a change to anything but figures, a locked figure, a submission already approved.
-    A pending submission sent again is replaced by the new one. `now` is the time of sending.
+    A pending submission sent again is replaced by the new one. `now` is the time of sending; `current`,
+    the caller's copy of the current version, saves reading it again (a copy of another version is not used).
+    `half` sends the figures in the year's half-year round (1 or 2) instead of the year's round.
     """
-    current = store.ensure().load()
+    current = _current(store, current)
     if not upload.ok:
         raise RoundError(msg("rounds.upload_not_ok"))
     figures = _only_figures(current, upload)
@@ -236,7 +290,7 @@ def submit(store: Store, account: str, upload: Upload, now: datetime | None = No
         if not role.can_submit() or area is None:
             raise RoundError(msg("rounds.reporters_only", name=account.strip()))
         scope.check_areas(conn, account, figures["area"])
-    found = _round_of_figures(store, figures, area, current.areas)  # read once above
+    found = _round_of_figures(store, figures, area, current.areas, half)  # read once above
     now = now or datetime.now(UTC)
     with store.engine.begin() as conn:
         hit = scope.locked_among(conn, figures)
@@ -298,9 +352,14 @@ def figure_keys(store: Store, round_id: int) -> pd.DataFrame:
 
 
 def pending_figures(store: Store) -> pd.DataFrame:
-    """The figures waiting for review in every round (each area's pending sending), as observations."""
+    """The figures waiting for review in every year's round (each area's pending sending), as observations.
+
+    A half-year round's are not among them: a half-year figure is never shown as the year's.
+    """
+    years = select(report_rounds.c.row_id).where(report_rounds.c.half.is_(None))
+    pending = (submissions.c.state == "pending") & submissions.c.round_id.in_(years)
     with store.ensure().engine.connect() as conn:
-        raws = conn.execute(select(submissions.c.figures).where(submissions.c.state == "pending")).scalars()
+        raws = conn.execute(select(submissions.c.figures).where(pending)).scalars()
         records = [record for raw in raws for record in json.loads(raw)]
     return coerce(OBSERVATIONS, pd.DataFrame.from_records(records, columns=list(OBSERVATIONS.columns)))
 

@@ -51,6 +51,7 @@ LATER_TABLES: dict[str, str] = {
     "award_registrations": "0010_awards_cycle",
     "award_proposals": "0010_awards_cycle",
     "figure_threads": "0011_figure_threads",
+    "half_year_figures": "0012_half_year_figures",
 }
 _ROW_ID_TABLES = (
     "narrative_sections",
@@ -62,6 +63,7 @@ _ROW_ID_TABLES = (
     "award_registrations",
     "award_proposals",
     "figure_threads",
+    "half_year_figures",
 )
 _SEQUENCES = {
     "versions": "version",

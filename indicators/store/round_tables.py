@@ -1,8 +1,8 @@
-"""The tables of reporting rounds: rounds, the submissions sent in them, and locks on approved figures."""
+"""The tables of reporting rounds: rounds, submissions, locks on approved figures, half-year figures."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, String, Table, Text
+from sqlalchemy import Column, Float, Index, Integer, String, Table, Text
 
 from indicators.store.database import UtcDateTime, metadata
 
@@ -55,4 +55,22 @@ figure_locks = Table(
     Column("reason", Text, nullable=False),
     Column("submission_id", Integer, nullable=True),
     Index("ix_figure_locks_figure", "code", "area", "year", "kind"),
+)
+# A half-year's figures, written when a half-year submission is approved: apart from the data tables,
+# so a half-year figure is never read as the year's (nor counted in its attainment). Never updated: the
+# newest row of a figure is its value, the older ones its history.
+half_year_figures = Table(
+    "half_year_figures",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("code", Text, nullable=False),
+    Column("area", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("half", Integer, nullable=False),  # 1 or 2
+    Column("kind", Text, nullable=False),
+    Column("value", Float, nullable=True),
+    Column("submission_id", Integer, nullable=False),
+    Column("approved_by", String(64), nullable=False),
+    Column("approved_at", UtcDateTime(), nullable=False),
+    Index("ix_half_year_figures_figure", "code", "area", "year", "half", "kind"),
 )

@@ -48,14 +48,27 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không có chỉ tiêu mã: {codes}. Ghi 'all' hoặc các mã cách nhau bằng dấu phẩy.",
         "No indicator has the code: {codes}. Write 'all' or codes separated by commas.",
     ),
+    "rounds.no_indicators": (
+        "Kỳ báo cáo cần ít nhất một chỉ tiêu. Không có gì được ghi.",
+        "A reporting round needs at least one indicator. Nothing was written.",
+    ),
+    "rounds.due_before_period": (
+        "Hạn nộp {due} sớm hơn ngày đầu của kỳ ({start}): chọn một ngày từ {start} trở đi. "
+        "Không có gì được ghi.",
+        "The deadline {due} is before the period starts ({start}): choose a day from {start} on. "
+        "Nothing was written.",
+    ),
     "rounds.bad_half": (
         "Nửa năm '{half}' không hợp lệ: ghi 1 (6 tháng đầu năm) hoặc 2 (6 tháng cuối năm).",
         "Half-year '{half}' is not valid: write 1 (first half) or 2 (second half).",
     ),
     "rounds.exists": (
-        "Đã có kỳ báo cáo năm {year} cho địa bàn {area}.",
-        "A {year} reporting round for area {area} is already open.",
+        "Đã có kỳ báo cáo {period} cho địa bàn {area}. Không có gì được ghi.",
+        "A reporting round for {period} is already open for area {area}. Nothing was written.",
     ),
+    "rounds.period_year": ("năm {year}", "{year}"),
+    "rounds.period_half_1": ("6 tháng đầu năm {year}", "the first half of {year}"),
+    "rounds.period_half_2": ("6 tháng cuối năm {year}", "the second half of {year}"),
     "rounds.no_round": (
         "Chưa có kỳ báo cáo năm {year} nào mở cho địa bàn {area}.",
         "No {year} reporting round is open for area {area}.",
@@ -65,11 +78,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "A commune reporter sends figures only (the SoLieu sheet); this file also changes the {table} "
         "sheet. Nothing was written.",
     ),
-    "rounds.half_not_sendable": (
-        "Năm {year} chỉ có kỳ báo cáo 6 tháng: kho số liệu chưa có chỗ cho số liệu 6 tháng, nên chưa "
-        "nhận báo cáo qua tệp cho kỳ này; kỳ vẫn được theo dõi ở trang Tình hình báo cáo.",
-        "{year} has only half-year rounds: the store has no place for half-year figures yet, so no file "
-        "is taken for such a round; the round is still followed on the Reporting status page.",
+    "rounds.half_not_chosen": (
+        "Năm {year} chỉ có kỳ báo cáo 6 tháng: chọn kỳ (6 tháng đầu năm hoặc 6 tháng cuối năm) trước khi "
+        "gửi. Không có gì được ghi.",
+        "{year} has only half-year rounds: choose the round (first or second half) before sending. "
+        "Nothing was written.",
     ),
     "rounds.one_year": (
         "Một lần gửi chỉ gồm số liệu của một năm (kỳ báo cáo); tệp có các năm: {years}.",
@@ -256,5 +269,47 @@ WORDS |= {
     "rounds.unlock_none": (
         "Không có số liệu nào đang khóa trong kỳ này.",
         "No figure of this round is locked.",
+    ),
+}
+# The form that opens a round in the browser.
+WORDS |= {
+    "rounds.open.title": ("Mở kỳ báo cáo", "Open a reporting round"),
+    "rounds.open.intro": (
+        "Một kỳ báo cáo gồm: năm và kỳ (cả năm hoặc 6 tháng), địa bàn cấp trên mà các đơn vị trực thuộc phải "
+        "gửi số liệu, các chỉ tiêu, và hạn nộp.",
+        "A reporting round is a year and period (the whole year or a half-year), the parent area whose units "
+        "must send figures, the indicators, and a deadline.",
+    ),
+    "rounds.open.link": ("Mở kỳ báo cáo mới", "Open a new reporting round"),
+    "rounds.open.year": ("Năm", "Year"),
+    "rounds.open.period": ("Kỳ", "Period"),
+    "rounds.open.period_year": ("Cả năm", "Whole year"),
+    "rounds.open.period_1": ("6 tháng đầu năm", "First half of the year"),
+    "rounds.open.period_2": ("6 tháng cuối năm", "Second half of the year"),
+    "rounds.open.parent": ("Địa bàn cấp trên", "Parent area"),
+    "rounds.open.which": ("Chỉ tiêu", "Indicators"),
+    "rounds.open.all": ("Tất cả chỉ tiêu ({n})", "All indicators ({n})"),
+    "rounds.open.chosen": ("Chọn từ danh mục", "Choose from the catalogue"),
+    "rounds.open.domain": ("Lĩnh vực", "Domain"),
+    "rounds.open.any_domain": ("Mọi lĩnh vực", "Every domain"),
+    "rounds.open.search": ("Tìm theo mã hoặc tên", "Search by code or name"),
+    "rounds.open.pick": ("Các chỉ tiêu của kỳ", "The round's indicators"),
+    "rounds.open.due": ("Hạn nộp", "Deadline"),
+    "rounds.open.due_help": (
+        "Gợi ý: ngày 14 của tháng cuối kỳ; đổi theo kế hoạch của đơn vị.",
+        "Suggested: the 14th of the period's last month; change it to your office's plan.",
+    ),
+    "rounds.open.preview": (
+        "{areas} đơn vị × {indicators} chỉ tiêu = {figures} số liệu, hạn {due}",
+        "{areas} units × {indicators} indicators = {figures} figures, due {due}",
+    ),
+    "rounds.send_period": (
+        "Gửi vào kỳ báo cáo nào của năm {year}?",
+        "Which {year} reporting round are these figures for?",
+    ),
+    "rounds.open.confirm": ("Mở kỳ báo cáo", "Open the round"),
+    "rounds.open.done": (
+        "Đã mở kỳ báo cáo: {label}. Các đơn vị trực thuộc có thể gửi số liệu.",
+        "The reporting round is open: {label}. The units below can send their figures.",
     ),
 }
