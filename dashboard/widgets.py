@@ -7,7 +7,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard import area_choice, computed, links, state
+from dashboard import area_choice, computed, links, pending, state
 from dashboard.markup import md
 from dashboard.reading_tables import plain_table
 from indicators.areas import hierarchy as area_tree
@@ -134,7 +134,8 @@ def page_header(title_key: str, lang: Lang) -> Dataset:
     data = require_data(lang)
     # The versions behind this run's data, not the 2015–2020 report for every figure.
     st.caption(computed.source_line(lang))
-    return data
+    # Approved figures unless the reader switches the pending ones on; then each is marked.
+    return pending.shown(data, lang)
 
 
 def status_badge(status: str, lang: Lang, prefix: str = "") -> None:

@@ -1,0 +1,82 @@
+"""The data a reader sees with figures not yet approved: the version's, the pending ones put over it, marked."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pandas as pd
+from sqlalchemy import select
+
+from indicators.core.model import OBSERVATIONS, Dataset, Pending, coerce
+from indicators.excel import diff
+from indicators.excel.validate import Upload
+from indicators.store.database import Store
+from indicators.store.round_tables import submissions
+
+Key = tuple[str, str, int]
+
+
+def pending_sendings(store: Store) -> tuple[int, ...]:
+    """The ids of the sendings waiting for review, oldest first: with the version, what such data is."""
+    with store.ensure().engine.connect() as conn:
+        ids = conn.execute(
+            select(submissions.c.row_id).where(submissions.c.state == "pending").order_by(submissions.c.row_id)
+        ).scalars()
+        return tuple(int(i) for i in ids)
+
+
+def _figures_of(store: Store, sendings: tuple[int, ...]) -> pd.DataFrame:
+    """The figures of these sendings as typed observations (a later sending's over an earlier one's)."""
+    with store.engine.connect() as conn:
+        raws = conn.execute(
+            select(submissions.c.figures).where(submissions.c.row_id.in_(sendings)).order_by(submissions.c.row_id)
+        ).scalars()
+        records = [record for raw in raws for record in json.loads(raw)]
+    return coerce(OBSERVATIONS, pd.DataFrame.from_records(records, columns=list(OBSERVATIONS.columns)))
+
+
+def _ancestors(areas: pd.DataFrame) -> dict[str, list[str]]:
+    """Each area's parents up to its province: their totals add up its figures."""
+    parent_of = dict(zip(areas["code"].astype(str), areas["parent"].astype(str), strict=True))
+    out: dict[str, list[str]] = {}
+    for code in parent_of:
+        chain, at = [], parent_of.get(code, "")
+        while at and at in parent_of and at not in chain and at != code:
+            chain.append(at)
+            at = parent_of.get(at, "")
+        out[code] = chain
+    return out
+
+
+def marked(figures: pd.DataFrame, areas: pd.DataFrame, sendings: tuple[int, ...]) -> Pending:
+    """The marks of the pending `figures`: each one's (code, area, year), and its parents' of the same
+    year, whose totals of their units then hold it."""
+    ancestors = _ancestors(areas)
+    own: set[Key] = set()
+    totals: set[Key] = set()
+    for code, area, year in zip(figures["code"], figures["area"], figures["year"], strict=True):
+        own.add((str(code), str(area), int(year)))
+        totals.update((str(code), parent, int(year)) for parent in ancestors.get(str(area), []))
+    return Pending(frozenset(own), frozenset(totals - own), sendings)
+
+
+def with_pending(store: Store, data: Dataset, sendings: tuple[int, ...] | None = None) -> Dataset:
+    """`data` with the figures of the pending `sendings` (all of them by default) put over it, each marked.
+
+    The version stays the version the figures were put over, and `pending` says what was added;
+    with nothing pending the data comes back as it is.
+    """
+    sendings = pending_sendings(store) if sendings is None else sendings
+    if not sendings:
+        return data
+    figures = _figures_of(store, sendings)
+    if figures.empty:
+        return data
+    merged = diff.merge(data, Upload("", "", "long", {"observations": figures}))
+    return dataclasses.replace(merged, pending=marked(figures, data.areas, tuple(sendings)))
+
+
+def count(data: Dataset) -> int:
+    """How many figures not yet approved the data holds (the areas' own, not their parents' totals)."""
+    return len(data.pending.own)
