@@ -115,6 +115,14 @@ def cards(
     rows = area_rows(data, area, period)
     made = indicator_cards.cards(area_cut(data, codes, area), rows, codes, lang, area, period)
     found = rolled(data, area) if area is not None else None
+    if data.pending.sendings and area is not None:
+        # A parent's totals are data of their own: whether one holds a pending figure is the page's.
+        made = [
+            dataclasses.replace(
+                card, pending=card.pending or data.pending.holds(card.code, area, card.year or None)
+            )
+            for card in made
+        ]
     return made if found is None else [_with_mark(card, found, lang) for card in made]
 
 

@@ -51,6 +51,8 @@ _PROGRESS_COLORS: dict[str, BadgeColor] = {
     "khong_dat": "orange",
 }
 AREA_PICKER_WIDTH = 380  # px; a phone's column is narrower and the picker then takes its width
+# The mark of a figure not yet approved, beside its words "chưa duyệt", as the charts draw it.
+PENDING_SYMBOL = "◇"
 STATUS_BADGE = {s: (labels.STATUS_ICON[s], c) for s, c in _STATUS_COLORS.items()}
 PROGRESS_BADGE = {s: (labels.PROGRESS_ICON[s], c) for s, c in _PROGRESS_COLORS.items()}
 
@@ -261,6 +263,9 @@ def card_details(card: indicator_cards.Card, lang: Lang) -> str:
     with "—" or "no target set": the reader sees the figure and its year, and what else there is.
     """
     lines = []
+    # A figure not yet approved says so first, in words with its symbol (never by colour alone).
+    if card.pending:
+        lines.append(f":violet-badge[{PENDING_SYMBOL} {t('pending.mark', lang)}]")
     # "ước" right under the number it qualifies (a metric's own value is cut when it grows longer).
     if card.estimate:
         # The estimate's own note says when and by whom: a fixed "written in 2020" is false for later ones.

@@ -1,4 +1,4 @@
-"""The data a reader sees with figures not yet approved: the version's, the pending ones put over it, marked."""
+"""What a reader sees with figures not yet approved: the version's, the pending ones over it, marked."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def pending_sendings(store: Store) -> tuple[int, ...]:
     """The ids of the sendings waiting for review, oldest first: with the version, what such data is."""
     with store.ensure().engine.connect() as conn:
         ids = conn.execute(
-            select(submissions.c.row_id).where(submissions.c.state == "pending").order_by(submissions.c.row_id)
+            select(submissions.c.row_id)
+            .where(submissions.c.state == "pending")
+            .order_by(submissions.c.row_id)
         ).scalars()
         return tuple(int(i) for i in ids)
 
@@ -30,7 +32,9 @@ def _figures_of(store: Store, sendings: tuple[int, ...]) -> pd.DataFrame:
     """The figures of these sendings as typed observations (a later sending's over an earlier one's)."""
     with store.engine.connect() as conn:
         raws = conn.execute(
-            select(submissions.c.figures).where(submissions.c.row_id.in_(sendings)).order_by(submissions.c.row_id)
+            select(submissions.c.figures)
+            .where(submissions.c.row_id.in_(sendings))
+            .order_by(submissions.c.row_id)
         ).scalars()
         records = [record for raw in raws for record in json.loads(raw)]
     return coerce(OBSERVATIONS, pd.DataFrame.from_records(records, columns=list(OBSERVATIONS.columns)))
