@@ -84,3 +84,16 @@ def with_pending(store: Store, data: Dataset, sendings: tuple[int, ...] | None =
 def count(data: Dataset) -> int:
     """How many figures not yet approved the data holds (the areas' own, not their parents' totals)."""
     return len(data.pending.own)
+
+
+def flagged(
+    rows: pd.DataFrame, marks: Pending, code: str | None = None, area: str | None = None
+) -> pd.DataFrame:
+    """`rows` (code, area, year; or year alone, of `code` in `area`) with a "pending" column saying which
+    hold a figure not yet approved; as they are where the reader sees approved figures only."""
+    if not marks.sendings:
+        return rows
+    codes = rows["code"] if code is None else [code] * len(rows)
+    areas = rows["area"] if area is None else [area] * len(rows)
+    held = [marks.holds(c, a, y) for c, a, y in zip(codes, areas, rows["year"], strict=True)]
+    return rows.assign(pending=pd.Series(held, index=rows.index, dtype=bool))
