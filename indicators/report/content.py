@@ -191,9 +191,16 @@ def _level_clause(
     if kind == ValueKind.YES_NO.value:
         return phrase.yes_no(level["actual"], lang)
     figure = phrase.Figure(
-        level["actual"], unit, qualifier, period=phrase.period_of(int(level["year"]), kind)
+        level["actual"],
+        unit,
+        qualifier,
+        period=phrase.period_of(int(level["year"]), kind),
+        pending=bool(level.get("pending", False)),
     )
-    text = f"{verb} {phrase.number(figure, lang, document=True)}".strip()
+    # A figure not yet approved (a báo cáo asked for with them) is marked after its number and unit.
+    text = (
+        f"{verb} {phrase.with_pending_mark(phrase.number(figure, lang, document=True), figure, lang)}".strip()
+    )
     summed = phrase.period_words(figure, lang)
     if summed:
         # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
