@@ -38,7 +38,56 @@ def report(tmp_path: Path, *extra: str, area: str = BINH_LU, lang: str = "vi") -
     return text_of(out)
 
 
-def test_explore(waiting: Store, tmp_path: Path) -> None:
-    print(report(tmp_path))
-    print("=========")
-    print(report(tmp_path, "--include-pending"))
+def test_the_report_uses_approved_figures_unless_asked(waiting: Store, tmp_path: Path) -> None:
+    text = report(tmp_path)
+    assert "Tổng diện tích chè đạt 950 ha, đạt 105,56% kế hoạch, vượt chỉ tiêu." in text
+    assert "990" not in text and "chưa duyệt" not in text
+
+
+def test_include_pending_marks_the_figure_in_its_sentence_and_row_and_explains_the_mark(
+    waiting: Store, tmp_path: Path
+) -> None:
+    text = report(tmp_path, "--include-pending")
+    # The sentence: the pending figure with its mark after number and unit, its % of the plan from it.
+    assert "Tổng diện tích chè đạt 990 ha (chưa duyệt), đạt 110% kế hoạch, vượt chỉ tiêu." in text
+    # The appendix row holds the same figure, marked; the approved 950 is nowhere.
+    cells = text.split("\n")
+    row = cells.index("Tổng diện tích chè (năm 2026)")
+    assert cells[row + 1 : row + 6] == ["ha", "KH: 900", "990 (chưa duyệt)", "110", "vượt"]
+    assert "950" not in text
+    # The notes under the appendix say what the mark means, once.
+    legend = "“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt, hoặc tổng có chứa số liệu như vậy."
+    assert text.count(legend) == 1
+    # Only the pending figure is marked: the households approved before stay as they were.
+    assert text.count("(chưa duyệt)") == 3  # sentence, row, legend
+    assert "Số hộ đạt 2.000 hộ." in text
+
+
+def test_include_pending_in_english(waiting: Store, tmp_path: Path) -> None:
+    text = report(tmp_path, "--include-pending", lang="en")
+    assert "990 ha (not yet approved)" in text
+    assert "990 (not yet approved)" in text.split("\n")
+    assert "“(not yet approved)”: a figure an area has sent that has not been approved yet" in text
+    assert "not yet approved" not in report(tmp_path, lang="en")
+
+
+def test_a_report_with_nothing_pending_is_the_approved_one(communes: Store, tmp_path: Path) -> None:
+    # Nothing waits: the flag changes nothing, not a word of the document.
+    assert report(tmp_path, "--include-pending") == report(tmp_path)
+
+
+def test_the_comparison_marks_the_pending_unit_and_the_sum_that_holds_it(waiting: Store, tmp_path: Path) -> None:
+    args = ("--compare", "TEA_AREA")
+    approved = report(tmp_path, *args, area="12")
+    assert "4 xã đã báo cáo cộng lại 3.190,75 ha, chưa phải số" in approved
+    assert "chưa duyệt" not in approved.replace("trình duyệt", "")  # "no browser" is about the software
+    text = report(tmp_path, *args, "--include-pending", area="12")
+    # 1.200,5 + 990 + 610 + 430,25: the sum holds the pending figure and says so.
+    assert "4 xã đã báo cáo cộng lại 3.230,75 ha (chưa duyệt), chưa phải số" in text
+    cells = text.split("\n")
+    row = cells.index("Xã Bình Lư")
+    assert cells[row + 1 : row + 5] == ["KH: 900", "990 (chưa duyệt)", "110", "vượt"]
+    assert "3.230,75 (chưa duyệt)" in cells
+    # Every other unit's figure stands unmarked.
+    assert "1.200,5" in cells and "610" in cells and "430,25" in cells
+    assert "“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt" in text
