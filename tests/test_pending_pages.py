@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.rounds import workflow
+from dashboard import downloads
+from indicators.excel import writer as xlsx_writer
+from indicators.rounds import review, workflow
 from indicators.store import accounts
 from indicators.store.database import Store
+from indicators.text import tables
+from indicators.text.fmt import Lang
+from tests.test_compare_page import table_rows
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, upload_of
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -41,11 +48,145 @@ def open_page(page: str, switch: bool, lang: str = "vi") -> AppTest:
     return at
 
 
-def test_explore(waiting: Store) -> None:
-    for switch in (False, True):
-        at = open_page("pages/compare.py", switch)
-        at.selectbox(key="compare_code").set_value("TEA_AREA").run()
-        print([c.value for c in at.caption][:5])
-        print(next(m.value for m in at.markdown if str(m.value).startswith("| "))[:900])
-        chart = json.loads(at.get("plotly_chart")[0].proto.spec)
-        print(chart["data"][0]["text"])
+def page_words(at: AppTest) -> str:
+    """Every word the page draws in Markdown, captions and tables, and its charts' texts and hovers."""
+    parts = [str(m.value) for m in [*at.markdown, *at.caption]]
+    parts += [tb.value.to_string() for tb in at.table]
+    parts += [c.proto.spec for c in at.get("plotly_chart")]
+    return "\n".join(parts)
+
+
+def chart(at: AppTest, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+@pytest.fixture
+def excel(monkeypatch: pytest.MonkeyPatch) -> dict[str, pd.DataFrame]:
+    """The workbooks the page's Excel buttons would give, by name, read back."""
+    written: dict[str, pd.DataFrame] = {}
+
+    def capture(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
+        book = xlsx_writer.frames_bytes({name: tables.headers(frame, lang)})
+        written[name] = pd.read_excel(io.BytesIO(book), sheet_name=0, dtype=str, engine="openpyxl").fillna("")
+
+    monkeypatch.setattr(downloads, "excel_download", capture)
+    return written
+
+
+def compare_page(switch: bool, lang: str = "vi") -> AppTest:
+    at = open_page("pages/compare.py", switch, lang)
+    at.selectbox(key="compare_code").set_value("TEA_AREA").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_comparison_shows_approved_figures_only_with_the_switch_off(
+    waiting: Store, excel: dict[str, pd.DataFrame]
+) -> None:
+    at = compare_page(switch=False)
+    assert at.toggle(key=SWITCH).value is False
+    rows = table_rows(at)
+    assert rows[2] == ["Xã Bình Lư", "950", "▲ vượt", "+50 ha"]
+    assert rows[-1][:2] == ["Tỉnh Lai Châu · 4/38 xã đã báo cáo (tổng chưa đủ)", "3.190,75"]
+    assert chart(at)["data"][0]["text"][1] == "950 ▲ vượt"
+    words = page_words(at)
+    assert "990" not in words and "chưa duyệt" not in words
+    book = excel["so_sanh_TEA_AREA_2026"]
+    assert "Trạng thái duyệt" not in book.columns
+    assert book.set_index("Mã địa bàn").loc[BINH_LU, "Giá trị"] == "950"
+
+
+def test_the_comparison_with_the_switch_on_shows_the_pending_figure_marked(
+    waiting: Store, excel: dict[str, pd.DataFrame]
+) -> None:
+    at = compare_page(switch=True)
+    captions = [c.value for c in at.caption]
+    assert captions[1].startswith("Đang hiện 1 số liệu chưa duyệt, mỗi số liệu ghi “chưa duyệt”")
+    rows = table_rows(at)
+    # Bình Lư's pending 990 ha is shown, marked; its gap and % are from it; the others stand as approved.
+    assert rows[1] == ["Xã Bản Bo", "1.200,5", "▲ vượt", "+200,5 ha"]
+    assert rows[2] == ["Xã Bình Lư", "990 (chưa duyệt)", "▲ vượt", "+90 ha"]
+    # The province's sum holds it (1.200,5 + 990 + 610 + 430,25) and is marked too.
+    assert rows[-1][:2] == ["Tỉnh Lai Châu · 4/38 xã đã báo cáo (tổng chưa đủ)", "3.230,75 (chưa duyệt)"]
+    bars = chart(at)["data"][0]
+    assert bars["x"] == [1200.5, 990.0, 610.0, 430.25]
+    assert bars["text"] == ["1.200,5 ▲ vượt", "990 (chưa duyệt) ▲ vượt", "610 ▲ vượt", "430,25 ✗ không đạt"]
+    book = excel["so_sanh_TEA_AREA_2026"].set_index("Mã địa bàn")
+    assert book.loc[BINH_LU, "Giá trị"] == "990"
+    assert book.loc[BINH_LU, "Trạng thái duyệt"] == "chưa duyệt"
+    assert book.loc["03424", "Trạng thái duyệt"] == "đã duyệt"
+    assert book.loc["12", "Trạng thái duyệt"] == "chưa duyệt"
+    assert int((book["Trạng thái duyệt"] == "chưa duyệt").sum()) == 2
+
+
+def test_the_switch_is_remembered_across_pages_and_speaks_english(waiting: Store) -> None:
+    at = open_page("pages/overview.py", switch=True, lang="en")
+    at.switch_page("pages/compare.py").run()
+    at.selectbox(key="compare_code").set_value("TEA_AREA").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.toggle(key=SWITCH).value is True
+    assert at.toggle(key=SWITCH).label == "Show figures not yet approved"
+    assert table_rows(at)[2][:2] == ["Bình Lư commune", "990 (not yet approved)"]
+    # Off again: the approved figure, and the mark nowhere.
+    at.toggle(key=SWITCH).set_value(False).run()
+    assert table_rows(at)[2][:2] == ["Bình Lư commune", "950"]
+    assert "not yet approved" not in page_words(at).replace("Show figures not yet approved", "")
+
+
+def test_the_overview_card_and_chart(waiting: Store) -> None:
+    off = open_page("pages/overview.py", switch=False)
+    assert off.metric[0].value == "950"
+    assert "chưa duyệt" not in page_words(off)
+    assert chart(off)["data"][0]["text"] == ["105,56\u202f% ▲ vượt"]
+    on = open_page("pages/overview.py", switch=True)
+    assert on.metric[0].value == "990"
+    # The card says so in words with its symbol, right under the number.
+    assert ":violet-badge[◇ chưa duyệt]" in on.markdown[1].value
+    # The attainment bar is the pending figure's (990 against 900: 110 %), its label marked.
+    figure = chart(on)
+    assert figure["data"][0]["text"] == ["110\u202f% ▲ vượt"]
+    assert figure["data"][1]["text"] == ["Tổng diện tích chè (chưa duyệt)"]
+
+
+def test_the_indicator_page_marks_the_figure_in_tables_chart_and_excel(
+    waiting: Store, excel: dict[str, pd.DataFrame]
+) -> None:
+    def detail(switch: bool) -> AppTest:
+        at = open_page("pages/detail.py", switch)
+        at.selectbox(key="indicator").set_value("TEA_AREA").run()
+        at.selectbox(key="detail_area").set_value(BINH_LU).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    off = detail(False)
+    assert off.table[0].value.iloc[0].tolist() == ["2026", "Thực hiện", "950 ha", ""]
+    assert [d["name"] for d in chart(off)["data"]] == ["Thực hiện", "Chỉ tiêu"]
+    assert "Trạng thái duyệt" not in excel["TEA_AREA_figures"].columns
+    on = detail(True)
+    assert on.table[0].value.iloc[0].tolist() == ["2026", "Thực hiện", "990 ha (chưa duyệt)", ""]
+    assert on.table[2].value.iloc[0].tolist()[1:4] == ["990 ha (chưa duyệt)", "900 ha", "110"]
+    line, marker, target = chart(on)["data"]
+    assert line["y"] == [990.0] and line["text"] == ["990"]
+    # Over the figure a marker of its own, with the words beside it and in the legend.
+    assert marker["name"] == "chưa duyệt" and marker["marker"]["symbol"] == "diamond-open"
+    assert marker["x"] == [2026] and marker["y"] == [990.0] and marker["text"] == ["(chưa duyệt)"]
+    assert marker["customdata"] == ["Thực hiện 2026: 990 ha (chưa duyệt)"]
+    assert target["name"] == "Chỉ tiêu"
+    figures_book = excel["TEA_AREA_figures"]
+    assert figures_book["Trạng thái duyệt"].tolist() == ["chưa duyệt"]
+    assert figures_book["Giá trị (bằng chữ)"].tolist() == ["990 ha (chưa duyệt)"]
+    assert excel["TEA_AREA_attainment"]["Trạng thái duyệt"].tolist() == ["chưa duyệt"]
+
+
+def test_a_sending_replaced_or_approved_is_shown_as_it_now_stands(waiting: Store) -> None:
+    at = compare_page(switch=True)
+    assert table_rows(at)[2][1] == "990 (chưa duyệt)"
+    # The commune sends again: the page shows the new figure, not the one it computed before.
+    workflow.submit(waiting, "binhlu", upload_of(waiting.load(), {BINH_LU: {"TEA_AREA": 1000.0}}))
+    at.run()
+    assert table_rows(at)[2][1] == "1.000 (chưa duyệt)"
+    # Approved: a figure like any other, unmarked, and nothing waits.
+    review.review(waiting, "tinh", BINH_LU, 2026, "approve")
+    at.run()
+    assert table_rows(at)[2][1] == "1.000"
+    assert any(c.value.startswith("Không có số liệu nào đang chờ duyệt") for c in at.caption)

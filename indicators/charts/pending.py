@@ -55,7 +55,7 @@ def points(levels: pd.DataFrame, unit: str, lang: Lang) -> list[dict]:
     mine = levels[pending]
     label = t("chart.actual", lang)
     hovers = [
-        f"{label} {int(y)}: {fmt.join_unit(marked(fmt.number(v, lang), True, lang), unit)}"
+        f"{label} {int(y)}: {marked(fmt.join_unit(fmt.number(v, lang), unit), True, lang)}"
         for y, v in zip(mine["year"], mine["actual"], strict=True)
     ]
     return [trace([int(y) for y in mine["year"]], [float(v) for v in mine["actual"]], hovers, lang)]
