@@ -56,7 +56,9 @@ def test_include_pending_marks_the_figure_in_its_sentence_and_row_and_explains_t
     assert cells[row + 1 : row + 6] == ["ha", "KH: 900", "990 (chưa duyệt)", "110", "vượt"]
     assert "950" not in text
     # The notes under the appendix say what the mark means, once.
-    legend = "“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt, hoặc tổng có chứa số liệu như vậy."
+    legend = (
+        "“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt, hoặc tổng có chứa số liệu như vậy."
+    )
     assert text.count(legend) == 1
     # Only the pending figure is marked: the households approved before stay as they were.
     assert text.count("(chưa duyệt)") == 3  # sentence, row, legend
@@ -76,7 +78,9 @@ def test_a_report_with_nothing_pending_is_the_approved_one(communes: Store, tmp_
     assert report(tmp_path, "--include-pending") == report(tmp_path)
 
 
-def test_the_comparison_marks_the_pending_unit_and_the_sum_that_holds_it(waiting: Store, tmp_path: Path) -> None:
+def test_the_comparison_marks_the_pending_unit_and_the_sum_that_holds_it(
+    waiting: Store, tmp_path: Path
+) -> None:
     args = ("--compare", "TEA_AREA")
     approved = report(tmp_path, *args, area="12")
     assert "4 xã đã báo cáo cộng lại 3.190,75 ha, chưa phải số" in approved
