@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.dashboard import go_to
 from dashboard import downloads
 from indicators.excel import writer as xlsx_writer
 from indicators.rounds import review, workflow
@@ -190,3 +191,42 @@ def test_a_sending_replaced_or_approved_is_shown_as_it_now_stands(waiting: Store
     at.run()
     assert table_rows(at)[2][1] == "1.000"
     assert any(c.value.startswith("Không có số liệu nào đang chờ duyệt") for c in at.caption)
+
+
+def tea_row(at: AppTest) -> list[str]:
+    """The cells of the tea area's row in the page's tables."""
+    rows = [r for tb in at.table for r in tb.value.astype(str).to_numpy().tolist()]
+    (row,) = [r for r in rows if r[0] == "Tổng diện tích chè (ha)"]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("address", "approved", "shown"),
+    [
+        # The tea page's results table: figure, target, % and status.
+        ("cay-che", ["950", "900 (Kế hoạch)", "105,56\u202f%"], ["990 (chưa duyệt)", "900 (Kế hoạch)", "110\u202f%"]),
+        # The year review of Bình Lư's 2026: figure, then plan with % and status.
+        (
+            "danh-gia-nam",
+            ["950", "900 ha · 105,56\u202f% · ▲ vượt"],
+            ["990 (chưa duyệt)", "900 ha · 110\u202f% · ▲ vượt"],
+        ),
+    ],
+)
+def test_the_domain_and_year_pages_follow_the_switch(
+    waiting: Store, address: str, approved: list[str], shown: list[str]
+) -> None:
+    def opened(switch: bool) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=90)
+        at.session_state["lang"] = "vi"
+        at.session_state["area_chosen"] = BINH_LU
+        at = go_to(at, address).run()
+        if switch:
+            at.toggle(key=SWITCH).set_value(True).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    off = opened(False)
+    assert tea_row(off)[1 : 1 + len(approved)] == approved
+    assert "990" not in page_words(off) and "chưa duyệt" not in page_words(off)
+    assert tea_row(opened(True))[1 : 1 + len(shown)] == shown
