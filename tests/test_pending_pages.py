@@ -204,7 +204,11 @@ def tea_row(at: AppTest) -> list[str]:
     ("address", "approved", "shown"),
     [
         # The tea page's results table: figure, target, % and status.
-        ("cay-che", ["950", "900 (Kế hoạch)", "105,56\u202f%"], ["990 (chưa duyệt)", "900 (Kế hoạch)", "110\u202f%"]),
+        (
+            "cay-che",
+            ["950", "900 (Kế hoạch)", "105,56\u202f%"],
+            ["990 (chưa duyệt)", "900 (Kế hoạch)", "110\u202f%"],
+        ),
         # The year review of Bình Lư's 2026: figure, then plan with % and status.
         (
             "danh-gia-nam",
