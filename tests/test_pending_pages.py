@@ -167,10 +167,11 @@ def test_the_indicator_page_marks_the_figure_in_tables_chart_and_excel(
     assert on.table[0].value.iloc[0].tolist() == ["2026", "Thực hiện", "990 ha (chưa duyệt)", ""]
     assert on.table[2].value.iloc[0].tolist()[1:4] == ["990 ha (chưa duyệt)", "900 ha", "110"]
     line, marker, target = chart(on)["data"]
-    assert line["y"] == [990.0] and line["text"] == ["990"]
-    # Over the figure a marker of its own, with the words beside it and in the legend.
+    # The figure's own label says so in words, as the tables do.
+    assert line["y"] == [990.0] and line["text"] == ["990 (chưa duyệt)"]
+    # Over the figure a marker of its own, named in the legend.
     assert marker["name"] == "chưa duyệt" and marker["marker"]["symbol"] == "diamond-open"
-    assert marker["x"] == [2026] and marker["y"] == [990.0] and marker["text"] == ["(chưa duyệt)"]
+    assert marker["x"] == [2026] and marker["y"] == [990.0] and marker["mode"] == "markers"
     assert marker["customdata"] == ["Thực hiện 2026: 990 ha (chưa duyệt)"]
     assert target["name"] == "Chỉ tiêu"
     figures_book = excel["TEA_AREA_figures"]

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from indicators.charts import pending
 from indicators.charts import print_style as print_charts
-from indicators.charts.placing import TEXT_CHAR_PX, RowGeometry, label_positions, no_room_right
+from indicators.charts.placing import TEXT_CHAR_PX, RowGeometry, label_positions, no_room_right, year_ticks
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -423,14 +423,6 @@ def attainment_figure(
     return print_charts.print_style(figure) if for_print else figure
 
 
-def _year_ticks(years: list[int]) -> list[int]:
-    """Year ticks: the years that matter, thinned to every other year when crowded."""
-    ticks = sorted(set(years))
-    if len(ticks) > 7:
-        ticks = list(range(ticks[0], ticks[-1] + 1, 2))
-    return ticks
-
-
 def _point_trace(name: str, xs: list, ys: list, texts: list[str], hovers: list[str], **style: object) -> dict:
     """A scatter trace whose words all come formatted from here, never from plotly's own formatting."""
     return {
@@ -462,7 +454,7 @@ def _series_layout(
         yaxis=_value_axis(unit),
     )
     if years:
-        layout["xaxis"].update(tickvals=_year_ticks(years), range=[min(years) - 0.6, max(years) + 0.6])
+        layout["xaxis"].update(tickvals=year_ticks(years), range=[min(years) - 0.6, max(years) + 0.6])
     return layout
 
 
@@ -476,8 +468,9 @@ def _actual_traces(
     """The figures by year (year, actual) as a line with its values printed, pending ones marked over it."""
     label = t("chart.actual", lang)
     kinds = levels["actual_kind"] if "actual_kind" in levels else pd.Series([""] * len(levels))
-    # "ước" beside every estimated figure, on the chart as in the tables.
+    # "ước" beside every estimated figure, on the chart as in the tables; "chưa duyệt" likewise.
     texts = [estimated(fmt.number(v, lang), k, lang) for v, k in zip(levels["actual"], kinds, strict=True)]
+    texts = [pending.marked(x, p, lang) for x, p in zip(texts, pending.flags(levels), strict=True)]
     line = _point_trace(
         label,
         levels["year"].tolist(),

@@ -28,18 +28,15 @@ def marked(text: str, pending: bool, lang: Lang) -> str:
     return f"{text} ({t('pending.mark', lang)})" if pending and text != fmt.MISSING else text
 
 
-def trace(xs: list, ys: list, hovers: list[str], lang: Lang, position: str = "bottom center") -> dict:
-    """The markers over the figures not yet approved at (xs, ys), each with "(chưa duyệt)" beside it (the
-    figure's own label stays where it was), and "chưa duyệt" in the legend."""
+def trace(xs: list, ys: list, hovers: list[str], lang: Lang) -> dict:
+    """The markers over the figures not yet approved at (xs, ys), "chưa duyệt" in the legend; the
+    figure's own label says "(chưa duyệt)" after its number."""
     return {
         "type": "scatter",
         "name": _esc(t("pending.mark", lang)),
         "x": list(xs),
         "y": list(ys),
-        "mode": "markers+text",
-        "text": [_esc(f"({t('pending.mark', lang)})")] * len(xs),
-        "textposition": position,
-        "textfont": {"color": MARKER["color"], "size": 11},
+        "mode": "markers",
         "marker": MARKER,
         "customdata": [_esc(h) for h in hovers],
         "hovertemplate": "%{customdata}<extra></extra>",
