@@ -46,5 +46,6 @@ def shown(data: Dataset, lang: Lang) -> Dataset:
         return data
     found = state.readers_copy(_with_pending(state.store().url, data.version, sendings)) if sendings else data
     n = pending_view.count(found)
-    st.caption(t("pending.count", lang).format(n=number(n, lang)) if n else t("pending.none", lang))
+    key = "pending.none" if not n else "pending.count_one" if n == 1 else "pending.count"
+    st.caption(t(key, lang).format(n=number(n, lang)))
     return found

@@ -102,7 +102,7 @@ def test_the_comparison_with_the_switch_on_shows_the_pending_figure_marked(
 ) -> None:
     at = compare_page(switch=True)
     captions = [c.value for c in at.caption]
-    assert captions[1].startswith("Đang hiện 1 số liệu chưa duyệt, mỗi số liệu ghi “chưa duyệt”")
+    assert captions[1].startswith("Đang hiện 1 số liệu chưa duyệt, ghi “chưa duyệt”")
     rows = table_rows(at)
     # Bình Lư's pending 990 ha is shown, marked; its gap and % are from it; the others stand as approved.
     assert rows[1] == ["Xã Bản Bo", "1.200,5", "▲ vượt", "+200,5 ha"]
@@ -127,6 +127,7 @@ def test_the_switch_is_remembered_across_pages_and_speaks_english(waiting: Store
     assert not at.exception, [e.value for e in at.exception]
     assert at.toggle(key=SWITCH).value is True
     assert at.toggle(key=SWITCH).label == "Show figures not yet approved"
+    assert at.caption[1].value.startswith("Showing 1 figure not yet approved, marked")
     assert table_rows(at)[2][:2] == ["Bình Lư commune", "990 (not yet approved)"]
     # Off again: the approved figure, and the mark nowhere.
     at.toggle(key=SWITCH).set_value(False).run()

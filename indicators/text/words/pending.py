@@ -21,6 +21,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Showing {n} figures not yet approved, each marked “not yet approved”; a parent area's total "
         "that holds one is marked the same way.",
     ),
+    "pending.count_one": (
+        "Đang hiện 1 số liệu chưa duyệt, ghi “chưa duyệt”; tổng của địa bàn cấp trên có số liệu này "
+        "cũng được ghi như vậy.",
+        "Showing 1 figure not yet approved, marked “not yet approved”; a parent area's total that holds "
+        "it is marked the same way.",
+    ),
     "pending.none": (
         "Không có số liệu nào đang chờ duyệt: trang chỉ có số liệu đã duyệt.",
         "No figures are waiting for review: the page holds approved figures only.",
