@@ -11,7 +11,6 @@ from dashboard.cache import per_version
 from indicators.areas import compare, rollup
 from indicators.areas import hierarchy as area_tree
 from indicators.charts import Figure, figures
-from indicators.charts import pending as chart_pending
 from indicators.core import attainment, progress, selection, tally
 from indicators.core.model import Dataset
 from indicators.rounds import pending_view
@@ -174,7 +173,8 @@ def attainment_chart(
     rows = area_rows(data, area, period)
     if codes is not None:
         rows = selection.domain_rows(rows, list(codes))
-    view = _pending_labels(tables.attainment_view(data, rows, lang), data, lang)
+    # A figure not yet approved (the reader switched them on) is marked on its bar's label.
+    view = tables.attainment_view(data, pending_view.flagged(rows, data.pending), lang)
     judged = view["shown_pct"].notna()
     # The title says what the chart finds, kind by kind of target, where there is a finding.
     title = indicator_cards.tally_title(tally.by_kind(rows), lang) or title
@@ -182,16 +182,6 @@ def attainment_chart(
     # A partial total has a figure: it is counted apart (partial_count), not as one still to come.
     partial = rows[rollup.PARTIAL].to_numpy(dtype=bool) if rollup.PARTIAL in rows else False
     return figure, int((~judged.to_numpy() & ~partial).sum())
-
-
-def _pending_labels(view: pd.DataFrame, data: Dataset, lang: Lang) -> pd.DataFrame:
-    """The attainment view with "(chưa duyệt)" after the label of each row whose actual is not yet approved:
-    on the bar's own label and in its hover, the words and not a colour."""
-    if not data.pending.sendings or view.empty:
-        return view
-    flags = pending_view.flagged(view, data.pending)["pending"]
-    marked = [chart_pending.marked(str(x), bool(p), lang) for x, p in zip(view["label"], flags, strict=True)]
-    return view.assign(label=marked, pending=flags)
 
 
 def partial_count(

@@ -95,3 +95,18 @@ def test_the_comparison_marks_the_pending_unit_and_the_sum_that_holds_it(
     # Every other unit's figure stands unmarked.
     assert "1.200,5" in cells and "610" in cells and "430,25" in cells
     assert "“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt" in text
+
+
+def test_a_pending_figure_said_only_in_a_sentence_is_explained_too(communes: Store, tmp_path: Path) -> None:
+    # Households have no target: the figure is said in a sentence and has no row in the appendix.
+    accounts.add_user(communes, "tinh", "analyst", PASSWORD, area="12")
+    accounts.add_user(communes, "binhlu", "reporter", PASSWORD, area=BINH_LU)
+    workflow.open_round(communes, "tinh", 2026, "12", "HOUSEHOLDS", DUE)
+    workflow.submit(communes, "binhlu", upload_of(communes.load(), {BINH_LU: {"HOUSEHOLDS": 2100.0}}))
+    text = report(tmp_path, "--include-pending")
+    assert "Số hộ đạt 2.100 hộ (chưa duyệt)." in text
+    assert text.count("“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt") == 1
+    # The tea row is approved and stays unmarked.
+    cells = text.split("\n")
+    row = cells.index("Tổng diện tích chè (năm 2026)")
+    assert cells[row + 3] == "950"

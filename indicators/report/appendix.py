@@ -119,9 +119,14 @@ def _line(number: int, r: Record, info: Record, lang: Lang) -> Row:
     )
 
 
-def legend(rows: list[Row], lang: Lang) -> list[str]:
-    """The notes the rows need, decided from their flags, and the rule the status words follow."""
-    notes = report_legend.notes(rows, lang)
+def legend(rows: list[Row], lang: Lang, pending: bool = False) -> list[str]:
+    """The notes the rows need, decided from their flags, and the rule the status words follow.
+
+    `pending`: the document's sentences hold a figure not yet approved, marked, though no row may.
+    """
+    notes = report_legend.notes(
+        [*rows, Row("", "", "", "", "", "", "", pending=True)] if pending else rows, lang
+    )
     if any(not r.group for r in rows):
         notes.append(t("phrase.met_rule", lang))
     return notes

@@ -30,6 +30,7 @@ from indicators.report.facts import (
     area_names,
     following_term,
     gather,
+    holds_pending,
     in_sentence,
     stated_changes,
     stated_plans,
@@ -449,7 +450,8 @@ def build(
         subject=subject,
         sections=sections,
         rows=rows,
-        legend=report_appendix.legend(rows, lang) + ([left_out] if left_out and rows else []),
+        legend=report_appendix.legend(rows, lang, holds_pending(facts))
+        + ([left_out] if left_out and rows else []),
         rows_left_out=left_out,
         appendix_title=t("report.appendix_title", lang).format(period=facts.period_text.upper()),
         appendix_note=t("report.appendix_note", lang).format(

@@ -171,3 +171,8 @@ def gather(data: Dataset, area: str, period: Period, lang: Lang) -> Facts:
         pending_view.flagged(results_in(data, area, period), data.pending),
         period_text(period, lang),
     )
+
+
+def holds_pending(facts: Facts) -> bool:
+    """Whether the area's figures in the period hold one not yet approved (a báo cáo asked for with them)."""
+    return any("pending" in frame and bool(frame["pending"].any()) for frame in (facts.levels, facts.results))

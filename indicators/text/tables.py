@@ -35,6 +35,14 @@ def attainment_view(data: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFra
     duplicated = out["code"].duplicated(keep=False)
     suffix = [f" ({t(f'kind.{k}', lang)} {y})" for k, y in zip(out["target_kind"], out["year"], strict=True)]
     out["label"] = np.where(duplicated, out["label"] + pd.Series(suffix, index=out.index), out["label"])
+    if "pending" in out:
+        # A bar of a figure not yet approved says so on its own label (and so in its hover): in words.
+        marks = [
+            phrase.Figure(a, pending=bool(p)) for a, p in zip(out["actual"], out["pending"], strict=True)
+        ]
+        out["label"] = [
+            phrase.with_pending_mark(x, f, lang) for x, f in zip(out["label"], marks, strict=True)
+        ]
     reported_basis = out["status_basis"] == "reported"
     # The % drawn is no more precise than the % the report printed (the báo cáo prints the same).
     pairs = zip(out["attainment_pct"], out["reported_pct"], strict=True)
