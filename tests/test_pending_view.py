@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from indicators.core.model import Pending
+from indicators.core.model import Dataset, Pending
 from indicators.rounds import pending_view, workflow
 from indicators.store import accounts
 from indicators.store.database import Store
@@ -18,20 +18,35 @@ TAM_DUONG = "106"
 
 def test_a_figure_marks_itself_and_the_totals_above_it() -> None:
     areas = pd.DataFrame(
-        {"code": ["12", "106", "03390"], "parent": ["", "12", "12"], "valid_from": "", "valid_to": ""}
+        {"code": ["12", "106", "03390"], "name": "x", "level": "commune", "parent": ["", "12", "12"]}
     )
-    figures = pd.DataFrame({"code": ["TEA_AREA"], "area": ["03390"], "year": [2026]})
-    marks = pending_view.marked(figures, areas, (7,))
-    assert marks.own == frozenset({("TEA_AREA", "03390", 2026)})
+    # The province has a tea figure of its own for 2025 (its own is what it shows), none for 2026.
+    own = {"code": ["TEA_AREA"], "area": ["12"], "year": [2025], "kind": ["actual"], "value": [3000.0]}
+    data = Dataset.from_frames({"areas": areas, "observations": pd.DataFrame(own)})
+    figures = pd.DataFrame(
+        {"code": ["TEA_AREA", "TEA_AREA"], "area": ["03390", "03390"], "year": [2026, 2025]}
+    )
+    marks = pending_view.marked(figures, data, (7,))
+    assert marks.own == frozenset({("TEA_AREA", "03390", 2026), ("TEA_AREA", "03390", 2025)})
+    # 2026: the province's figure is its units' total, which holds the pending one; 2025: its own.
     assert marks.totals == frozenset({("TEA_AREA", "12", 2026)})
     assert marks.holds("TEA_AREA", "03390", 2026) and marks.holds("TEA_AREA", "12", "2026")
+    assert not marks.holds("TEA_AREA", "12", 2025)
     # Another year, indicator or area is not marked; a row without a year holds no figure.
-    assert not marks.holds("TEA_AREA", "03390", 2025)
+    assert not marks.holds("TEA_AREA", "03390", 2024)
     assert not marks.holds("POV_RATE", "03390", 2026)
     assert not marks.holds("TEA_AREA", TAM_DUONG, 2026)
     assert not marks.holds("TEA_AREA", "03390", "") and not marks.holds("TEA_AREA", "03390", float("nan"))
     # With no sendings nothing is marked, whatever the keys say.
     assert not Pending(marks.own).holds("TEA_AREA", "03390", 2026)
+
+
+def test_a_comparison_marks_the_unit_and_the_parents_sum_of_it() -> None:
+    marks = Pending(frozenset({("TEA_AREA", "03390", 2025)}), sendings=(7,))
+    # The parent's row adds its units up, whatever its own figure: it holds the unit's pending one.
+    areas, parents = ["03424", "03390", "12"], [False, False, True]
+    assert marks.in_rows("TEA_AREA", 2025, areas, parents) == [False, True, True]
+    assert marks.in_rows("TEA_AREA", 2026, areas, parents) == [False, False, False]
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,9 @@ def compare_figure(
     second = None
     second_label = ""
     reference, reference_label = _parent_line(result, parent_name, unit, lang, for_print)
-    if reference is not None and data.pending.holds(result.code, result.parent, result.year):
+    rows = result.rows
+    marked = data.pending.in_rows(result.code, result.year, rows["area"], rows["is_parent"])
+    if reference is not None and any(m for m, p in zip(marked, rows["is_parent"], strict=True) if p):
         reference_label = f"{reference_label} ({t('pending.mark', lang)})"
     if parent is not None and not fmt.is_missing(parent["target"]):
         second = float(parent["target"])
@@ -190,7 +192,7 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
     )
     if data.pending.sendings:
         # Where the reader sees figures not yet approved, each row says whether its figure is one.
-        held = [data.pending.holds(result.code, a, result.year) for a in rows["area"]]
+        held = data.pending.in_rows(result.code, result.year, rows["area"], rows["is_parent"])
         frame["pending"] = [t("pending.yes" if h else "pending.no", lang) for h in held]
     return frame
 

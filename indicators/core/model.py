@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -322,6 +323,14 @@ class Pending:
             return False  # a row without a year (a target not yet reported) holds no figure
         key = (str(code), str(area), int(year))  # type: ignore[call-overload]
         return key in self.own or key in self.totals
+
+    def in_rows(self, code: str, year: int, areas: Iterable[object], parents: Iterable[object]) -> list[bool]:
+        """A comparison's rows (`areas`, `parents` True for the parent's total) marked: a unit's where
+        its figure waits, the parent's total where it or any unit's does (it adds them up)."""
+        is_parent = [bool(p) for p in parents]
+        held = [self.holds(code, a, year) for a in areas]
+        any_unit = any(h for h, p in zip(held, is_parent, strict=True) if not p)
+        return [h or (p and any_unit) for h, p in zip(held, is_parent, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,8 @@ def _pending_marked(result: compare.Comparison, data: Dataset) -> compare.Compar
     (a báo cáo asked for with such figures): its cell and its sentence then say "(chưa duyệt)"."""
     if not data.pending.sendings:
         return result
-    held = [data.pending.holds(result.code, a, result.year) for a in result.rows["area"]]
+    rows = result.rows
+    held = data.pending.in_rows(result.code, result.year, rows["area"], rows["is_parent"])
     return replace(result, rows=result.rows.assign(pending=held))
 
 

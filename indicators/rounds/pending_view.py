@@ -8,7 +8,7 @@ import json
 import pandas as pd
 from sqlalchemy import select
 
-from indicators.core.model import OBSERVATIONS, Dataset, Pending, coerce
+from indicators.core.model import OBSERVATIONS, Dataset, ObsKind, Pending, coerce
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.store.database import Store
@@ -53,16 +53,29 @@ def _ancestors(areas: pd.DataFrame) -> dict[str, list[str]]:
     return out
 
 
-def marked(figures: pd.DataFrame, areas: pd.DataFrame, sendings: tuple[int, ...]) -> Pending:
-    """The marks of the pending `figures`: each one's (code, area, year), and its parents' of the same
-    year, whose totals of their units then hold it."""
-    ancestors = _ancestors(areas)
+def marked(figures: pd.DataFrame, data: Dataset, sendings: tuple[int, ...]) -> Pending:
+    """The marks of the pending `figures` over `data`: each one's (code, area, year), and its parents' of
+    the same year, whose totals of their units then hold it. A parent's own figure is the figure shown
+    for it (areas.rollup), not a total, and is not marked for a unit's."""
+    ancestors = _ancestors(data.areas)
     own: set[Key] = set()
     totals: set[Key] = set()
     for code, area, year in zip(figures["code"], figures["area"], figures["year"], strict=True):
         own.add((str(code), str(area), int(year)))
         totals.update((str(code), parent, int(year)) for parent in ancestors.get(str(area), []))
-    return Pending(frozenset(own), frozenset(totals - own), sendings)
+    return Pending(frozenset(own), frozenset(totals - own - _with_own_figure(data, totals)), sendings)
+
+
+def _with_own_figure(data: Dataset, keys: set[Key]) -> set[Key]:
+    """Those of `keys` (code, area, year) where the area has a level of its own: its figure, not a total."""
+    if not keys:
+        return set()
+    obs = data.observations
+    codes, areas = {k[0] for k in keys}, {k[1] for k in keys}
+    near = obs[obs["code"].isin(codes) & obs["area"].isin(areas)]
+    near = near[near["kind"].isin([ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value])]
+    found = zip(near["code"].astype(str), near["area"].astype(str), near["year"].astype(int), strict=True)
+    return keys & set(found)
 
 
 def with_pending(store: Store, data: Dataset, sendings: tuple[int, ...] | None = None) -> Dataset:
@@ -78,7 +91,7 @@ def with_pending(store: Store, data: Dataset, sendings: tuple[int, ...] | None =
     if figures.empty:
         return data
     merged = diff.merge(data, Upload("", "", "long", {"observations": figures}))
-    return dataclasses.replace(merged, pending=marked(figures, data.areas, tuple(sendings)))
+    return dataclasses.replace(merged, pending=marked(figures, data, tuple(sendings)))
 
 
 def count(data: Dataset) -> int:
