@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from docx import Document
 from streamlit.testing.v1 import AppTest
 
 from bench.dashboard import go_to
 from dashboard import downloads
 from indicators.excel import writer as xlsx_writer
-from indicators.rounds import review, workflow
+from indicators.rounds import pending_view, review, workflow
 from indicators.store import accounts
 from indicators.store.database import Store
 from indicators.text import tables
@@ -236,3 +237,19 @@ def test_the_domain_and_year_pages_follow_the_switch(
     assert tea_row(off)[1 : 1 + len(approved)] == approved
     assert "990" not in page_words(off) and "chưa duyệt" not in page_words(off)
     assert tea_row(opened(True))[1 : 1 + len(shown)] == shown
+
+
+def test_the_report_downloaded_with_the_switch_on_marks_the_figure(waiting: Store) -> None:
+    at = open_page("pages/overview.py", switch=True)
+    at.button(key="overview_report_make_docx").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    period = at.segmented_control(key="overview_term").value
+    data = pending_view.with_pending(waiting, waiting.load())
+    payload = downloads.kept_report(data, BINH_LU, str(period), "vi", "docx")
+    assert payload is not None
+    doc = Document(io.BytesIO(payload))
+    text = "\n".join(
+        [p.text for p in doc.paragraphs] + [c.text for tb in doc.tables for r in tb.rows for c in r.cells]
+    )
+    assert "990 ha (chưa duyệt)" in text and "950" not in text
+    assert "“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt" in text
