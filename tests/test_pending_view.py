@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from indicators.core import progress
 from indicators.core.model import Dataset, Pending
 from indicators.rounds import pending_view, workflow
 from indicators.store import accounts
 from indicators.store.database import Store
-from indicators.text import phrase
+from indicators.text import phrase, tables
 from indicators.text.fmt import Lang
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, upload_of
 
@@ -106,3 +107,22 @@ def test_nothing_pending_is_the_version_itself(store: Store) -> None:
     # A frame is flagged only where the reader sees pending figures: as it is otherwise.
     rows = pd.DataFrame({"code": ["TEA_AREA"], "area": [BINH_LU], "year": [2026]})
     assert pending_view.flagged(rows, data.pending) is rows
+
+
+def test_the_goals_tables_mark_a_pending_latest_figure(store: Store) -> None:
+    accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
+    accounts.add_user(store, "huyen", "reporter", PASSWORD, area=TAM_DUONG)
+    workflow.open_round(store, "tinh", 2023, "12", "POV_RATE", DUE)
+    workflow.submit(store, "huyen", upload_of(store.load(), {TAM_DUONG: {"POV_RATE": 5.0}}, 2023))
+    data = pending_view.with_pending(store, store.load())
+    rows = progress.compute(data)
+    mine = rows[(rows["code"] == "POV_RATE") & (rows["area"] == TAM_DUONG)]
+    summary = tables.goals_summary(data, mine, "vi")
+    assert summary["latest"].tolist() == ["5 (2023) (chưa duyệt)"]
+    assert tables.goals_table(data, mine, "vi")["pending"].tolist() == ["chưa duyệt"]
+    # Approved figures only: no 2023 figure, and no column saying anything about approval.
+    approved = store.load()
+    plain = progress.compute(approved)
+    plain = plain[(plain["code"] == "POV_RATE") & (plain["area"] == TAM_DUONG)]
+    assert "pending" not in tables.goals_table(approved, plain, "vi")
+    assert "chưa duyệt" not in " ".join(tables.goals_summary(approved, plain, "vi")["latest"])

@@ -372,6 +372,7 @@ def goals_table(
     for _, goal in progress_rows.iterrows():
         code = str(goal["code"])
         unit = str(info["unit"].get(code, ""))
+        held = data.pending.holds(code, goal["area"], goal["latest_year"])
         records.append(
             {
                 "indicator": str(info["name"].get(code, code)),
@@ -390,6 +391,12 @@ def goals_table(
                 "ratio": goal["ratio"],
                 "progress": goal_status_text(goal, lang),
                 "note": _why(goal, gaps, lang),
+                # Only where the reader sees figures not yet approved: whether the latest figure is one.
+                **(
+                    {"pending": t("pending.yes" if held else "pending.no", lang)}
+                    if data.pending.sendings
+                    else {}
+                ),
             }
         )
     return pd.DataFrame.from_records(records)
