@@ -253,3 +253,33 @@ def test_the_report_downloaded_with_the_switch_on_marks_the_figure(waiting: Stor
     )
     assert "990 ha (chưa duyệt)" in text and "950" not in text
     assert "“(chưa duyệt)”: số liệu địa bàn đã gửi nhưng chưa được duyệt" in text
+
+
+def test_the_goals_page_marks_a_pending_latest_figure(store: Store) -> None:
+    # The former district's 2023 poverty rate, sent and waiting; its goal's chart and table read it.
+    accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
+    accounts.add_user(store, "huyen", "reporter", PASSWORD, area="106")
+    workflow.open_round(store, "tinh", 2023, "12", "POV_RATE", DUE)
+    workflow.submit(store, "huyen", upload_of(store.load(), {"106": {"POV_RATE": 5.0}}, 2023))
+
+    def goals(switch: bool) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=90)
+        at.session_state["lang"] = "vi"
+        at.switch_page("pages/goals.py")
+        at.run()
+        if switch:
+            at.toggle(key=SWITCH).set_value(True).run()
+        (picker,) = [s for s in at.selectbox if str(s.key).startswith("goals_chart_")]
+        picker.set_value("POV_RATE").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    off = goals(False)
+    assert "chưa duyệt" not in page_words(off)
+    assert all(d["name"] != "chưa duyệt" for d in chart(off)["data"])
+    on = goals(True)
+    (marker,) = [d for d in chart(on)["data"] if d["name"] == "chưa duyệt"]
+    assert marker["x"] == [2023] and marker["y"] == [5.0]
+    (line,) = [d for d in chart(on)["data"] if d["name"] == "Thực hiện"]
+    assert line["text"][line["x"].index(2023)] == "5 (chưa duyệt)"
+    assert "5 (2023) (chưa duyệt)" in page_words(on)

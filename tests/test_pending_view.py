@@ -38,6 +38,7 @@ def test_a_figure_marks_itself_and_the_totals_above_it() -> None:
     assert not marks.holds("POV_RATE", "03390", 2026)
     assert not marks.holds("TEA_AREA", TAM_DUONG, 2026)
     assert not marks.holds("TEA_AREA", "03390", "") and not marks.holds("TEA_AREA", "03390", float("nan"))
+    assert not marks.holds("TEA_AREA", "03390", pd.NA) and not marks.holds("TEA_AREA", "03390", None)
     # With no sendings nothing is marked, whatever the keys say.
     assert not Pending(marks.own).holds("TEA_AREA", "03390", 2026)
 

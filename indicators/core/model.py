@@ -319,7 +319,7 @@ class Pending:
 
     def holds(self, code: object, area: object, year: object) -> bool:
         """Whether the figure of `code` in `area` and `year` is, or adds up, one not yet approved."""
-        if not self.sendings or year is None or year == "" or pd.isna(year):
+        if not self.sendings or year is None or pd.isna(year) or year == "":
             return False  # a row without a year (a target not yet reported) holds no figure
         key = (str(code), str(area), int(year))  # type: ignore[call-overload]
         return key in self.own or key in self.totals
