@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.dashboard import go_to
 from dashboard import downloads
+from dashboard.domain_pages import DOMAIN_NAV
 from indicators.excel import writer as xlsx_writer
 from indicators.rounds import pending_view, review, workflow
 from indicators.store import accounts
@@ -283,3 +284,26 @@ def test_the_goals_page_marks_a_pending_latest_figure(store: Store) -> None:
     (line,) = [d for d in chart(on)["data"] if d["name"] == "Thực hiện"]
     assert line["text"][line["x"].index(2023)] == "5 (chưa duyệt)"
     assert "5 (2023) (chưa duyệt)" in page_words(on)
+
+
+VIEWER_PAGES = [
+    "pages/overview.py",
+    "pages/goals.py",
+    "pages/year.py",
+    "pages/detail.py",
+    "pages/compare.py",
+    "pages/commendations.py",
+    *(page.url_path for page in DOMAIN_NAV),
+]
+
+
+@pytest.mark.parametrize("page", VIEWER_PAGES)
+def test_every_viewer_page_draws_with_the_switch_on(waiting: Store, page: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["lang"] = "vi"
+    at.session_state["area_chosen"] = BINH_LU
+    at = (at.switch_page(page) if page.endswith(".py") else go_to(at, page)).run()
+    at.toggle(key=SWITCH).set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.toggle(key=SWITCH).value is True
+    assert any(c.value.startswith("Đang hiện 1 số liệu chưa duyệt") for c in at.caption)
