@@ -38,7 +38,7 @@ def per_version(
     def wrap(fn: Callable[Concatenate[V, P], R]) -> Callable[Concatenate[V, P], R]:
         def cached(
             url: str,
-            version: int,
+            version: int | tuple[int, tuple[int, ...]],
             args: tuple[Any, ...],
             keyed: tuple[tuple[str, Any], ...],
             _of: V,
@@ -53,7 +53,8 @@ def per_version(
 
         @functools.wraps(fn)
         def call(of: V, /, *args: P.args, **kwargs: P.kwargs) -> R:
-            version = of if isinstance(of, int) else of.version
+            # Figures not yet approved put over a version make other data of the same version.
+            version = of if isinstance(of, int) else (of.version, of.pending.sendings)
             keyed = tuple(sorted((k, v) for k, v in kwargs.items() if not k.startswith("_")))
             rest = {k: v for k, v in kwargs.items() if k.startswith("_")}
             value = held(state.store().url, version, args, keyed, of, rest)

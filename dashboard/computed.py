@@ -13,6 +13,7 @@ from indicators.areas import hierarchy as area_tree
 from indicators.charts import Figure, figures
 from indicators.core import attainment, progress, selection, tally
 from indicators.core.model import Dataset
+from indicators.rounds import pending_view
 from indicators.store import scope
 from indicators.text import cards as indicator_cards
 from indicators.text import labels, tables
@@ -145,6 +146,14 @@ def cards(
     rows = area_rows(data, area, period)
     made = indicator_cards.cards(area_cut(data, codes, area), rows, codes, lang, area, period)
     found = rolled(data, area) if area is not None else None
+    if data.pending.sendings and area is not None:
+        # A parent's totals are data of their own: whether one holds a pending figure is the page's.
+        made = [
+            dataclasses.replace(
+                card, pending=card.pending or data.pending.holds(card.code, area, card.year or None)
+            )
+            for card in made
+        ]
     return made if found is None else [_with_mark(card, found, lang) for card in made]
 
 
@@ -194,7 +203,8 @@ def attainment_chart(
     rows = area_rows(data, area, period)
     if codes is not None:
         rows = selection.domain_rows(rows, list(codes))
-    view = tables.attainment_view(data, rows, lang)
+    # A figure not yet approved (the reader switched them on) is marked on its bar's label.
+    view = tables.attainment_view(data, pending_view.flagged(rows, data.pending), lang)
     judged = view["shown_pct"].notna()
     # The title says what the chart finds, kind by kind of target, where there is a finding.
     title = indicator_cards.tally_title(tally.by_kind(rows), lang) or title

@@ -16,6 +16,7 @@ from indicators.charts import Figure, figures
 from indicators.core import page_settings, selection
 from indicators.core.attainment import levels
 from indicators.core.model import Dataset
+from indicators.rounds import pending_view
 from indicators.text import cards, indicator_tables, labels, tables
 from indicators.text import totals as totals_text
 from indicators.text.fmt import Lang
@@ -70,7 +71,8 @@ def _trend_figure(data: Dataset, code: str, area: str | None, lang: Lang) -> Fig
     mine = computed.area_cut(data, [code], area)
     info = labels.indicator_info(mine, lang)
     name, unit = str(info.at[code, "name"]), str(info.at[code, "unit"])
-    series = selection.series(mine, code, area)
+    # Each figure not yet approved (where the reader switched them on) is marked on the chart.
+    series = pending_view.flagged(selection.series(mine, code, area), data.pending, code, area)
     return figures.series_figure(
         series, indicator_tables.rounded_targets(mine, mine.targets, lang), name, unit, lang
     )

@@ -73,8 +73,10 @@ def ask(key: Hashable, work: Callable[[], bytes], lang: Lang, making: str) -> by
 def report_key(
     data: Dataset, area: str, period: str, lang: Lang, kind: str, compare: tuple[str, ...] = ()
 ) -> tuple:
-    """What makes one báo cáo: store, data version, area, term, language, format, comparison."""
-    return ("report", state.store().url, data.version, area, period, lang, kind, compare)
+    """What makes one báo cáo: store, data version (and the pending sendings shown), area, term,
+    language, format, comparison."""
+    version = (data.version, data.pending.sendings)
+    return ("report", state.store().url, version, area, period, lang, kind, compare)
 
 
 def kept_report(

@@ -83,6 +83,10 @@ GATE_SESSION_KEY = "gate_session"  # this session's name for its allowance of b�
 # header, every chart's source line and every figure then come from that one version, even when an
 # import commits a newer one halfway through the run.
 VERSION_KEY = "data_version"
+# The viewer pages' switch "Hiện số liệu chưa duyệt": off unless the reader turns it on, then kept
+# for the session (the widget's own key is dropped on a page that does not draw it).
+PENDING_KEY = "show_pending"
+PENDING_WIDGET = "show_pending_switch"
 # What a signed-in session was in the middle of: dropped with the sign-in when the account goes.
 SIGNED_IN_KEYS = (
     UPLOAD_CHECK_KEY,

@@ -7,7 +7,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard import area_choice, computed, links, state
+from dashboard import area_choice, computed, links, pending, state
 from dashboard.markup import md
 from dashboard.reading_tables import plain_table
 from indicators.areas import hierarchy as area_tree
@@ -51,6 +51,8 @@ _PROGRESS_COLORS: dict[str, BadgeColor] = {
     "khong_dat": "orange",
 }
 AREA_PICKER_WIDTH = 380  # px; a phone's column is narrower and the picker then takes its width
+# The mark of a figure not yet approved, beside its words "chưa duyệt", as the charts draw it.
+PENDING_SYMBOL = "◇"
 STATUS_BADGE = {s: (labels.STATUS_ICON[s], c) for s, c in _STATUS_COLORS.items()}
 PROGRESS_BADGE = {s: (labels.PROGRESS_ICON[s], c) for s, c in _PROGRESS_COLORS.items()}
 
@@ -134,7 +136,8 @@ def page_header(title_key: str, lang: Lang) -> Dataset:
     data = require_data(lang)
     # The versions behind this run's data, not the 2015–2020 report for every figure.
     st.caption(computed.source_line(lang))
-    return data
+    # Approved figures unless the reader switches the pending ones on; then each is marked.
+    return pending.shown(data, lang)
 
 
 def status_badge(status: str, lang: Lang, prefix: str = "") -> None:
@@ -260,6 +263,9 @@ def card_details(card: indicator_cards.Card, lang: Lang) -> str:
     with "—" or "no target set": the reader sees the figure and its year, and what else there is.
     """
     lines = []
+    # A figure not yet approved says so first, in words with its symbol (never by colour alone).
+    if card.pending:
+        lines.append(f":violet-badge[{PENDING_SYMBOL} {t('pending.mark', lang)}]")
     # "ước" right under the number it qualifies (a metric's own value is cut when it grows longer).
     if card.estimate:
         # The estimate's own note says when and by whom: a fixed "written in 2020" is false for later ones.

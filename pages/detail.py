@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import computed, figure_thread, links, markup, narrow, reading_tables, state, widgets
 from indicators.charts import figures
 from indicators.core import page_settings, selection
+from indicators.rounds import pending_view
 from indicators.text import fmt, indicator_tables, labels, tables
 from indicators.text.i18n import t
 
@@ -42,7 +43,8 @@ if meta:
 
 # The series with its targets.
 st.subheader(t("chart.series", lang))
-levels = selection.series(mine, code, area)
+# Each figure not yet approved (where the reader switched them on) is marked on the chart.
+levels = pending_view.flagged(selection.series(mine, code, area), data.pending, code, area)
 targets = mine.targets
 if levels.empty and targets.empty:
     widgets.say(t("empty.series", lang))
@@ -105,7 +107,7 @@ if not rows.empty:
         elif not fmt.is_missing(row["reported_pct"]) and not fmt.is_missing(row["attainment_pct"]):
             st.caption(t("detail.same", lang).format(reported=fmt.percent(row["reported_pct"], lang)))
     # The badges above name the term and who set the target; the table keeps to the numbers.
-    attained = indicator_tables.attainment_table(rows, lang, unit)
+    attained = indicator_tables.attainment_table(rows, lang, unit, marks=data.pending)
     shown = attained[["term", "actual_text", "target_text", "pct", "reported", "status"]].rename(
         columns=IN_WORDS
     )

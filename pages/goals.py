@@ -16,6 +16,7 @@ from indicators.core import page_settings, progress, selection
 from indicators.core.model import Dataset
 from indicators.excel import missing
 from indicators.excel import workbook as excel
+from indicators.rounds import pending_view
 from indicators.text import labels, phrase, tables
 from indicators.text import totals as totals_text
 from indicators.text.fmt import Lang
@@ -65,6 +66,8 @@ def _chart(whole: Dataset, area: str, lang: Lang, code: str, *, _view: GoalsView
     actuals = selection.series(
         data, code, area, first=page_settings.CHANGE_BASE_YEAR, last=int(goal["goal_year"])
     )
+    # Each figure not yet approved (where the reader switched them on) is marked on the chart.
+    actuals = pending_view.flagged(actuals, whole.pending, code, area)
     path = paths[paths["code"] == code]
     return figures.goal_figure(goal, actuals, path, name, unit, lang)
 

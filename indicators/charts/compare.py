@@ -10,7 +10,7 @@ from indicators.areas.aggregate import Mark
 from indicators.areas.compare import COUNTRY, Comparison, area_names, parent_note
 from indicators.charts import figures
 from indicators.charts import print_style as print_charts
-from indicators.core.model import Dataset
+from indicators.core.model import Dataset, Pending
 from indicators.text import fmt, labels
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -27,11 +27,18 @@ def _value(value: object, unit: str, lang: Lang) -> str:
 
 
 def _bar_items(
-    kids: pd.DataFrame, names: dict[str, str], unit: str, lang: Lang, for_print: bool
+    kids: pd.DataFrame,
+    names: dict[str, str],
+    unit: str,
+    lang: Lang,
+    for_print: bool,
+    marks: Pending,
 ) -> list[figures.BarItem]:
-    """One bar per child with a figure; for print in greys, the status in words alone."""
+    """One bar per child with a figure; for print in greys, the status in words alone; a figure not
+    yet approved (where the reader asked for them) says so on its bar."""
     items = []
     for row in kids.itertuples(index=False):
+        waiting = f" ({t('pending.mark', lang)})" if marks.holds(row.code, row.area, row.year) else ""
         status = str(row.status)
         label = names[str(row.area)]
         target = (
@@ -46,11 +53,12 @@ def _bar_items(
             figures.BarItem(
                 label=label,
                 value=float(row.value),
-                text=f"{_value(row.value, '', lang)}{estimate} {word}",
+                text=f"{_value(row.value, '', lang)}{estimate}{waiting} {word}",
                 color=print_charts.grey(status)
                 if for_print
                 else figures.STATUS_COLOR.get(status, figures.STATUS_COLOR["no_data"]),
-                hover=f"<b>{figures._esc(label)}</b><br>{figures._esc(_value(row.value, unit, lang))}"
+                hover=f"<b>{figures._esc(label)}</b><br>"
+                f"{figures._esc(_value(row.value, unit, lang) + waiting)}"
                 f"{figures._esc(target)}<br>{figures._esc(_status(status, lang))}",
                 # Estimates are hatched, as everywhere in the product: not yet the final figure.
                 pattern="/" if row.actual_kind == "estimate" else "",
@@ -101,13 +109,18 @@ def compare_figure(
     """
     kids = judged_first(result.children[result.children["value"].notna()])
     names = area_names(data, [*kids["area"], result.parent], result.year, lang)
-    items = _bar_items(kids, names, unit, lang, for_print)
+    kids = kids.assign(code=result.code, year=result.year)
+    items = _bar_items(kids, names, unit, lang, for_print, data.pending)
     shown = _print_value if for_print else _value
     parent = result.parent_row
     parent_name = names[result.parent]
     second = None
     second_label = ""
     reference, reference_label = _parent_line(result, parent_name, unit, lang, for_print)
+    rows = result.rows
+    marked = data.pending.in_rows(result.code, result.year, rows["area"], rows["is_parent"])
+    if reference is not None and any(m for m, p in zip(marked, rows["is_parent"], strict=True) if p):
+        reference_label = f"{reference_label} ({t('pending.mark', lang)})"
     if parent is not None and not fmt.is_missing(parent["target"]):
         second = float(parent["target"])
         second_label = t("compare.parent_target", lang).format(
@@ -177,6 +190,10 @@ def compare_table(data: Dataset, result: Comparison, unit: str, lang: Lang) -> p
             "gap": rows["gap"].astype("float64"),
         }
     )
+    if data.pending.sendings:
+        # Where the reader sees figures not yet approved, each row says whether its figure is one.
+        held = data.pending.in_rows(result.code, result.year, rows["area"], rows["is_parent"])
+        frame["pending"] = [t("pending.yes" if h else "pending.no", lang) for h in held]
     return frame
 
 
@@ -195,6 +212,11 @@ def reading_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         else fmt.number(v, lang)
         for v, k in zip(table["value"], table["actual_kind"], strict=True)
     ]
+    if "pending" in table:
+        waiting = t("pending.yes", lang)
+        values = [
+            f"{v} ({waiting})" if p == waiting else v for v, p in zip(values, table["pending"], strict=True)
+        ]
     # The parent's row says how its total was made beside its name, in the rollup's words: no column
     # that is empty on every row but one.
     names = [f"{n} · {r}" if r else n for n, r in zip(table["area_name"], table["row"], strict=True)]

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators.charts import pending
 from indicators.charts import print_style as print_charts
-from indicators.charts.placing import TEXT_CHAR_PX, RowGeometry, label_positions, no_room_right
+from indicators.charts.placing import TEXT_CHAR_PX, RowGeometry, label_positions, no_room_right, year_ticks
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -422,14 +423,6 @@ def attainment_figure(
     return print_charts.print_style(figure) if for_print else figure
 
 
-def _year_ticks(years: list[int]) -> list[int]:
-    """Year ticks: the years that matter, thinned to every other year when crowded."""
-    ticks = sorted(set(years))
-    if len(ticks) > 7:
-        ticks = list(range(ticks[0], ticks[-1] + 1, 2))
-    return ticks
-
-
 def _point_trace(name: str, xs: list, ys: list, texts: list[str], hovers: list[str], **style: object) -> dict:
     """A scatter trace whose words all come formatted from here, never from plotly's own formatting."""
     return {
@@ -461,23 +454,24 @@ def _series_layout(
         yaxis=_value_axis(unit),
     )
     if years:
-        layout["xaxis"].update(tickvals=_year_ticks(years), range=[min(years) - 0.6, max(years) + 0.6])
+        layout["xaxis"].update(tickvals=year_ticks(years), range=[min(years) - 0.6, max(years) + 0.6])
     return layout
 
 
-def _actual_trace(
+def _actual_traces(
     levels: pd.DataFrame,
     unit: str,
     lang: Lang,
     after: float | None = None,
     span: tuple[int, int] | None = None,
-) -> dict:
-    """The figures by year (year, actual) as a line with its values printed, in the goal and series charts."""
+) -> list[dict]:
+    """The figures by year (year, actual) as a line with its values printed, pending ones marked over it."""
     label = t("chart.actual", lang)
     kinds = levels["actual_kind"] if "actual_kind" in levels else pd.Series([""] * len(levels))
-    # "ước" beside every estimated figure, on the chart as in the tables.
+    # "ước" beside every estimated figure, on the chart as in the tables; "chưa duyệt" likewise.
     texts = [estimated(fmt.number(v, lang), k, lang) for v, k in zip(levels["actual"], kinds, strict=True)]
-    return _point_trace(
+    texts = [pending.marked(x, p, lang) for x, p in zip(texts, pending.flags(levels), strict=True)]
+    line = _point_trace(
         label,
         levels["year"].tolist(),
         levels["actual"].tolist(),
@@ -492,6 +486,7 @@ def _actual_trace(
             None if span is None else no_room_right([int(y) for y in levels["year"]], texts, span),
         ),
     )
+    return [line, *pending.points(levels, unit, lang)]
 
 
 def goal_figure(
@@ -522,7 +517,7 @@ def goal_figure(
         # The required path runs from the baseline to the goal: labels keep off it as off the actuals.
         after = goal_value if not path.empty else None
         first = min([int(goal["base_year"]), *actuals["year"], CHANGE_BASE_YEAR])
-        traces.append(_actual_trace(actuals, unit, lang, after=after, span=(first, goal_year)))
+        traces += _actual_traces(actuals, unit, lang, after=after, span=(first, goal_year))
     label = t("chart.goal", lang).format(y=goal_year)
     # The path reaches the star from the lower left when it rises, from the upper left when it falls.
     start = float(path["required"].iloc[0]) if not path.empty else goal_value
@@ -557,7 +552,7 @@ def series_figure(series: pd.DataFrame, targets: pd.DataFrame, name: str, unit: 
     traces = []
     if not series.empty:
         every = [int(y) for y in [*series["year"], *(targets["year"] if not targets.empty else [])]]
-        traces.append(_actual_trace(series, unit, lang, span=(min(every), max(every))))
+        traces += _actual_traces(series, unit, lang, span=(min(every), max(every)))
     # Only targets that are levels go on a chart of levels: a fall a year, a yes/no goal or the rest
     # of a whole would read as a level they are not.
     shown = targets

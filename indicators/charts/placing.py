@@ -55,3 +55,11 @@ def no_room_right(years: list[int], texts: list[str], span: tuple[int, int]) -> 
     return [
         (last + 0.6 - y) * per_year < TEXT_CHAR_PX * len(x) + 12 for y, x in zip(years, texts, strict=True)
     ]
+
+
+def year_ticks(years: list[int]) -> list[int]:
+    """Year ticks: the years that matter, thinned to every other year when crowded."""
+    ticks = sorted(set(years))
+    if len(ticks) > 7:
+        ticks = list(range(ticks[0], ticks[-1] + 1, 2))
+    return ticks

@@ -165,6 +165,7 @@ def _report_command(sub: Subcommands) -> None:
     p.add_argument("--out", required=True, help="tệp sẽ ghi")
     p.add_argument("--template", default=None, help="mẫu .docx riêng của cơ quan (docxtpl)")
     p.add_argument("--no-charts", action="store_true", help="không vẽ biểu đồ")
+    _pending_switch(p)
     p.add_argument(
         "--compare",
         default=None,

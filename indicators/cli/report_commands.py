@@ -17,6 +17,7 @@ from indicators.excel import missing
 from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import narrative_store, register_counts
+from indicators.rounds import pending_view
 from indicators.store import register
 from indicators.store.database import Store
 from indicators.text.i18n import t
@@ -33,6 +34,9 @@ def _report(args: argparse.Namespace, store: Store) -> int:
     try:
         period = report.parse_period(args.term, args.year)
         data = store.load()
+        if args.include_pending:
+            # Approved figures only, unless asked: then the pending ones too, each marked "(chưa duyệt)".
+            data = pending_view.with_pending(store, data)
         # The office's own sections and signer, from the same version as the figures.
         narrative = narrative_store.load(store, args.area, args.term or str(args.year), data.version)
         content = report.build(data, args.area, period, args.lang, narrative=narrative)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -305,6 +306,34 @@ def empty(table: Table) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class Pending:
+    """Which figures of a dataset wait for review, so that each is marked "chưa duyệt" wherever it shows.
+
+    Keys are (code, area, year): `own` the figures sent, `totals` their parents' totals that hold them;
+    `sendings` the sendings they came from, which with the version say what the data is (a cache's key).
+    """
+
+    own: frozenset[tuple[str, str, int]] = frozenset()
+    totals: frozenset[tuple[str, str, int]] = frozenset()
+    sendings: tuple[int, ...] = ()
+
+    def holds(self, code: object, area: object, year: object) -> bool:
+        """Whether the figure of `code` in `area` and `year` is, or adds up, one not yet approved."""
+        if not self.sendings or year is None or pd.isna(year) or year == "":
+            return False  # a row without a year (a target not yet reported) holds no figure
+        key = (str(code), str(area), int(year))  # type: ignore[call-overload]
+        return key in self.own or key in self.totals
+
+    def in_rows(self, code: str, year: int, areas: Iterable[object], parents: Iterable[object]) -> list[bool]:
+        """A comparison's rows (`areas`, `parents` True for the parent's total) marked: a unit's where
+        its figure waits, the parent's total where it or any unit's does (it adds them up)."""
+        is_parent = [bool(p) for p in parents]
+        held = [self.holds(code, a, year) for a in areas]
+        any_unit = any(h for h, p in zip(held, is_parent, strict=True) if not p)
+        return [h or (p and any_unit) for h, p in zip(held, is_parent, strict=True)]
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Every table at one version of the store."""
 
@@ -316,6 +345,8 @@ class Dataset:
     area_links: pd.DataFrame
     aggregation_rules: pd.DataFrame
     version: int = 0
+    # Figures sent but not yet approved, put over this version's for a reader who asked to see them.
+    pending: Pending = Pending()
 
     def frame(self, table: Table) -> pd.DataFrame:
         """The frame of one table by its model description."""

@@ -79,10 +79,12 @@ def _line(number: int, r: Record, info: Record, lang: Lang) -> Row:
     target_text = f"{t(f'kind_short.{kind}', lang)}: {target_text}"
     qualifier = str(r.get("qualifier", "") or "")
     actual = phrase.Figure(r["actual"], "", qualifier, bool(r["_estimate"]) and not reduce, yes_no=yes_no)
+    actual = replace(actual, pending=bool(r.get("pending", False)))
     actual_text = phrase.number(actual, lang)
     is_estimate = phrase.estimate_marked(actual)
     if is_estimate and actual_text != fmt.MISSING:
         actual_text += f" ({t('report.mark.estimate', lang)})"
+    actual_text = phrase.with_pending_mark(actual_text, actual, lang)
     pct = shown_pct(r)
     reported = r["status_basis"] == "reported"
     pct_text = num(pct, lang) + (f" ({t('report.mark.reported', lang)})" if reported else "")
@@ -106,6 +108,7 @@ def _line(number: int, r: Record, info: Record, lang: Lang) -> Row:
         actual_value=float(r["actual"]),
         pct_value=pct,
         estimate=is_estimate and actual_text != fmt.MISSING,
+        pending=actual.pending and actual_text != fmt.MISSING,
         implied=figure.implied and target_text != fmt.MISSING,
         qualifier=actual.qualifier,
         period_sum=period_sum,
@@ -116,9 +119,14 @@ def _line(number: int, r: Record, info: Record, lang: Lang) -> Row:
     )
 
 
-def legend(rows: list[Row], lang: Lang) -> list[str]:
-    """The notes the rows need, decided from their flags, and the rule the status words follow."""
-    notes = report_legend.notes(rows, lang)
+def legend(rows: list[Row], lang: Lang, pending: bool = False) -> list[str]:
+    """The notes the rows need, decided from their flags, and the rule the status words follow.
+
+    `pending`: the document's sentences hold a figure not yet approved, marked, though no row may.
+    """
+    notes = report_legend.notes(
+        [*rows, Row("", "", "", "", "", "", "", pending=True)] if pending else rows, lang
+    )
     if any(not r.group for r in rows):
         notes.append(t("phrase.met_rule", lang))
     return notes

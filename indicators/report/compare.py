@@ -97,6 +97,16 @@ def _compared(
     return [replace(r, rows=r.rows.assign(label=r.rows["area"].map(names).fillna(""))) for r in results]
 
 
+def _pending_marked(result: compare.Comparison, data: Dataset) -> compare.Comparison:
+    """The comparison with a "pending" flag on each row whose figure, or total, is not yet approved
+    (a báo cáo asked for with such figures): its cell and its sentence then say "(chưa duyệt)"."""
+    if not data.pending.sendings:
+        return result
+    rows = result.rows
+    held = data.pending.in_rows(result.code, result.year, rows["area"], rows["is_parent"])
+    return replace(result, rows=result.rows.assign(pending=held))
+
+
 def _section(
     data: Dataset,
     results: list,
@@ -261,7 +271,7 @@ def add(content: Content, data: Dataset, codes: Sequence[str]) -> Content:
     parent_name = words.in_sentence(label, lang)
     kids = compare.children_of(data, parent, year)
 
-    results = _compared(data, parent, year, codes, info, lang)
+    results = [_pending_marked(r, data) for r in _compared(data, parent, year, codes, info, lang)]
     section, rows, none = _section(data, results, kids, info, parent_name, year, lang, _appendix(content))
     shown = [r for r in results if r.code in {row.code for row in rows}]
     _awards_seen(content, {r.code for r in shown}, info, parent_name, _units(kids, lang))
@@ -443,12 +453,16 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, unit: str,
     if target_text != fmt.MISSING:
         target_text = f"{t('kind_short.' + str(record['target_kind']), lang)}: {target_text}"
     said_estimate = str(record["actual_kind"]) == ObsKind.ESTIMATE.value
-    actual = phrase.Figure(record["value"], "", str(record.get("qualifier", "")), said_estimate)
+    pending = bool(record.get("pending", False))
+    actual = phrase.Figure(
+        record["value"], "", str(record.get("qualifier", "")), said_estimate, pending=pending
+    )
     actual_text = phrase.number(actual, lang)
     # The one rule: "khoảng 300.000" already hedges, so it takes no "(ước)" beside it.
     estimate = actual_text != fmt.MISSING and phrase.estimate_marked(actual)
     if estimate:
         actual_text += f" ({t('report.mark.estimate', lang)})"
+    actual_text = phrase.with_pending_mark(actual_text, actual, lang)
     if reduce and actual_text != fmt.MISSING and not fmt.is_missing(record["change"]):
         change = phrase.join(fmt.number(abs(float(record["change"])), lang), phrase.change_words(unit, lang))
         actual_text += "; " + t("report.cmp.fell_cell", lang).format(change=change)
@@ -474,6 +488,7 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, unit: str,
         qualifier=actual.qualifier,
         reported=reported,
         target_kind=str(record["target_kind"]) if target_text != fmt.MISSING else "",
+        pending=actual.pending and actual_text != fmt.MISSING,
     )
 
 

@@ -81,7 +81,8 @@ def lead(name: str, value_kind: str, year: int, lang: Lang) -> str:
 def figure(row: Record, unit: str, qualifier: str, lang: Lang) -> str:
     """A unit's or the total's figure with its qualifier and estimate mark, through phrase."""
     estimate = str(row["actual_kind"]) == ObsKind.ESTIMATE.value
-    return phrase.in_sentence(phrase.Figure(row["value"], unit, qualifier, estimate=estimate), lang)
+    pending = bool(row.get("pending", False))
+    return phrase.in_sentence(phrase.Figure(row["value"], unit, qualifier, estimate, pending=pending), lang)
 
 
 def target_figure(row: Record, unit: str = "") -> phrase.Figure:

@@ -30,6 +30,7 @@ from indicators.report.facts import (
     area_names,
     following_term,
     gather,
+    holds_pending,
     in_sentence,
     stated_changes,
     stated_plans,
@@ -191,9 +192,16 @@ def _level_clause(
     if kind == ValueKind.YES_NO.value:
         return phrase.yes_no(level["actual"], lang)
     figure = phrase.Figure(
-        level["actual"], unit, qualifier, period=phrase.period_of(int(level["year"]), kind)
+        level["actual"],
+        unit,
+        qualifier,
+        period=phrase.period_of(int(level["year"]), kind),
+        pending=bool(level.get("pending", False)),
     )
-    text = f"{verb} {phrase.number(figure, lang, document=True)}".strip()
+    # A figure not yet approved (a báo cáo asked for with them) is marked after its number and unit.
+    text = (
+        f"{verb} {phrase.with_pending_mark(phrase.number(figure, lang, document=True), figure, lang)}".strip()
+    )
     summed = phrase.period_words(figure, lang)
     if summed:
         # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
@@ -442,7 +450,8 @@ def build(
         subject=subject,
         sections=sections,
         rows=rows,
-        legend=report_appendix.legend(rows, lang) + ([left_out] if left_out and rows else []),
+        legend=report_appendix.legend(rows, lang, holds_pending(facts))
+        + ([left_out] if left_out and rows else []),
         rows_left_out=left_out,
         appendix_title=t("report.appendix_title", lang).format(period=facts.period_text.upper()),
         appendix_note=t("report.appendix_note", lang).format(

@@ -14,6 +14,7 @@ from indicators.core import terms as core_terms
 from indicators.core.lookup import term_start
 from indicators.core.model import Dataset
 from indicators.report.shape import Period, ReportError
+from indicators.rounds import pending_view
 from indicators.store import seed
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -159,13 +160,19 @@ def gather(data: Dataset, area: str, period: Period, lang: Lang) -> Facts:
     info = catalogue(data, lang)
     area_name, place = area_names(data, area, lang)
     all_levels = attainment.levels(data.observations)
-    all_levels = all_levels[all_levels["area"] == area]
+    # Figures not yet approved, in a báo cáo asked for with them, carry a "pending" flag to their words.
+    all_levels = pending_view.flagged(all_levels[all_levels["area"] == area], data.pending)
     return Facts(
         info,
         area_name,
         place,
         all_levels,
         levels_in(all_levels, area, period),
-        results_in(data, area, period),
+        pending_view.flagged(results_in(data, area, period), data.pending),
         period_text(period, lang),
     )
+
+
+def holds_pending(facts: Facts) -> bool:
+    """Whether the area's figures in the period hold one not yet approved (a báo cáo asked for with them)."""
+    return any("pending" in frame and bool(frame["pending"].any()) for frame in (facts.levels, facts.results))

@@ -47,6 +47,7 @@ class Card:
     implied_target: bool = False  # the % rests on a target worked back from the printed %
     # When the figure is from: "Năm 2020", or "Tổng giai đoạn 2016–2020" for a sum over a term.
     period_label: str = ""
+    pending: bool = False  # the figure (or a total holding one) is not yet approved: "chưa duyệt"
 
 
 def _estimate_note(data: Dataset, code: str, area: str | None, levels: pd.DataFrame) -> str:
@@ -166,6 +167,8 @@ def cards(
         # The note entered with an estimate is in Vietnamese: an English card says what an estimate is.
         note = _estimate_note(data, code, area, mine) if estimate and lang == "vi" else ""
         kind = str(kinds.get(code, ""))
+        latest = mine.sort_values("year").iloc[-1] if not mine.empty else None
+        pending = latest is not None and data.pending.holds(code, latest["area"], latest["year"])
         out.append(
             Card(
                 code=code,
@@ -184,6 +187,7 @@ def cards(
                 estimate_note=note,
                 implied_target=implied,
                 period_label=period_label(year, kind, lang),
+                pending=pending,
             )
         )
     return out

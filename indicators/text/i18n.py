@@ -23,6 +23,7 @@ from indicators.text.words import (
     gate,
     narrative,
     pages,
+    pending,
     phrase,
     report,
     rollup,
@@ -55,6 +56,7 @@ _GROUPS = (
     rollup,
     extract,
     threads,
+    pending,
 )
 
 

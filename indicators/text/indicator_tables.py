@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.core.model import CHANGE_KINDS, ESTIMATE_KINDS, Dataset
+from indicators.core.model import CHANGE_KINDS, ESTIMATE_KINDS, Dataset, Pending
 from indicators.text import fmt, labels, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
@@ -25,13 +25,15 @@ def _kind_words(row: pd.Series, lang: Lang) -> str:
     return words
 
 
-def _value_words(row: pd.Series, unit: str, value_kind: str, lang: Lang) -> str:
-    """A figure in words: a level with its qualifier, estimate mark and term; a change signed, in points."""
+def _value_words(row: pd.Series, unit: str, value_kind: str, lang: Lang, pending: bool = False) -> str:
+    """A figure in words: a level with its qualifier, estimate mark and term; a change signed, in points;
+    one not yet approved marked "(chưa duyệt)"."""
     kind = str(row["kind"])
     estimate = kind in ESTIMATE_KINDS
     if kind in CHANGE_KINDS:
         text = phrase.change(row["value"], unit, lang, per_year=kind in _PER_YEAR)
-        return f"{text} ({t('phrase.estimate', lang)})" if estimate and text != fmt.MISSING else text
+        text = f"{text} ({t('phrase.estimate', lang)})" if estimate and text != fmt.MISSING else text
+        return phrase.with_pending_mark(text, phrase.Figure(row["value"], pending=pending), lang)
     figure = phrase.Figure(
         row["value"],
         "" if kind == "total" else unit,
@@ -39,6 +41,7 @@ def _value_words(row: pd.Series, unit: str, value_kind: str, lang: Lang) -> str:
         estimate=estimate,
         period=phrase.period_of(int(row["year"]), value_kind),
         yes_no=value_kind == "yes_no" and kind != "total",
+        pending=pending,
     )
     return phrase.figure_cell(figure, lang)
 
@@ -57,18 +60,28 @@ def observations_table(
     value_kind = str(kinds.get(code, ""))
     records = []
     for _, row in obs.sort_values(["year", "kind"]).iterrows():
+        pending = data.pending.holds(code, row["area"], row["year"])
         records.append(
             {
                 "year": str(int(row["year"])),
                 "obs_kind": _kind_words(row, lang),
                 "value": row["value"],
-                "value_text": _value_words(row, unit, value_kind, lang),
+                "value_text": _value_words(row, unit, value_kind, lang, pending),
                 "note": str(row.get("note", "") or "") if lang == "vi" else "",
                 "section": row["section"],
                 "quote": row["quote"],
+                **pending_cell(data.pending, pending, lang),
             }
         )
     return pd.DataFrame.from_records(records)
+
+
+def pending_cell(marks: Pending, pending: bool, lang: Lang) -> dict[str, str]:
+    """A row's "pending" column where the reader sees figures not yet approved (none otherwise): the
+    Excel file then says of each row whether its figure is approved."""
+    if not marks.sendings:
+        return {}
+    return {"pending": t("pending.yes" if pending else "pending.no", lang)}
 
 
 def _printed(data: Dataset, row: pd.Series) -> float:
@@ -124,13 +137,23 @@ def targets_table(data: Dataset, code: str, lang: Lang, area: str | None, unit: 
     return pd.DataFrame.from_records(records)
 
 
-def attainment_table(rows: pd.DataFrame, lang: Lang, unit: str = "") -> pd.DataFrame:
-    """The computed % beside the report's own, with the difference in points; actual and target in words."""
+def attainment_table(
+    rows: pd.DataFrame, lang: Lang, unit: str = "", marks: Pending | None = None
+) -> pd.DataFrame:
+    """The computed % beside the report's own, with the difference in points; actual and target in words.
+
+    `marks`: the figures not yet approved among the data's (the reader asked to see them), marked.
+    """
+    marks = Pending() if marks is None else marks
     records = []
     for _, row in rows.iterrows():
         target = phrase.target_figure(row, unit)
+        pending = marks.holds(row["code"], row["area"], row["year"])
         actual = phrase.Figure(
-            row["actual"], row_unit(row, unit, lang), estimate=str(row["actual_kind"]) == "estimate"
+            row["actual"],
+            row_unit(row, unit, lang),
+            estimate=str(row["actual_kind"]) == "estimate",
+            pending=pending,
         )
         records.append(
             {
@@ -146,6 +169,7 @@ def attainment_table(rows: pd.DataFrame, lang: Lang, unit: str = "") -> pd.DataF
                 "reported": row["reported_pct"],
                 "difference": row["difference_pts"],
                 "status": status_text(str(row["status"]), lang),
+                **pending_cell(marks, pending, lang),
             }
         )
     return pd.DataFrame.from_records(records)

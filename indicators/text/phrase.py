@@ -53,6 +53,7 @@ class Figure:
     comparator: str = ""
     basis: str = "stated"  # "stated" | "implied"
     printed_pct: object = math.nan
+    pending: bool = False  # sent but not yet approved, shown to a reader who asked: "(chưa duyệt)"
 
     @property
     def implied(self) -> bool:
@@ -268,7 +269,14 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     if isinstance(figure.period, tuple):
         first, last = figure.period
         text = t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
-    return text
+    return with_pending_mark(text, figure, lang)
+
+
+def with_pending_mark(text: str, figure: Figure, lang: Lang) -> str:
+    """`text` of a figure not yet approved followed by "(chưa duyệt)"; any other as it is."""
+    if not figure.pending or text == fmt.MISSING:
+        return text
+    return f"{text} ({t('pending.mark', lang)})"
 
 
 def in_sentence(figure: Figure, lang: Lang) -> str:
@@ -285,7 +293,7 @@ def in_sentence(figure: Figure, lang: Lang) -> str:
     if figure.qualifier:
         qualifier = t(f"phrase.qualifier.{figure.qualifier}", lang)
         words = [*words, qualifier] if lang == "vi" else [qualifier, *words]
-    return " ".join([*words, text])
+    return with_pending_mark(" ".join([*words, text]), figure, lang)
 
 
 def sum_qualifier(qualifiers: list[str]) -> str:
@@ -307,7 +315,11 @@ def figure_cell(figure: Figure, lang: Lang, document: bool = False, dated: bool 
         return text
     if dated and isinstance(figure.period, int):
         text += f" ({figure.period})"
-    notes = [t("phrase.estimate", lang) if estimate_marked(figure) else "", period_words(figure, lang)]
+    notes = [
+        t("phrase.estimate", lang) if estimate_marked(figure) else "",
+        period_words(figure, lang),
+        t("pending.mark", lang) if figure.pending else "",
+    ]
     notes = [n for n in notes if n]
     return f"{text} ({'; '.join(notes)})" if notes else text
 

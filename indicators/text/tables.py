@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.core.attainment import levels, stated_changes
-from indicators.core.model import Dataset, ObsKind, TargetKind
+from indicators.core.model import Dataset, ObsKind, Pending, TargetKind
 from indicators.core.page_settings import CHANGE_BASE_YEAR
 from indicators.core.selection import period_years
 from indicators.text import fmt, phrase
@@ -35,6 +35,14 @@ def attainment_view(data: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFra
     duplicated = out["code"].duplicated(keep=False)
     suffix = [f" ({t(f'kind.{k}', lang)} {y})" for k, y in zip(out["target_kind"], out["year"], strict=True)]
     out["label"] = np.where(duplicated, out["label"] + pd.Series(suffix, index=out.index), out["label"])
+    if "pending" in out:
+        # A bar of a figure not yet approved says so on its own label (and so in its hover): in words.
+        marks = [
+            phrase.Figure(a, pending=bool(p)) for a, p in zip(out["actual"], out["pending"], strict=True)
+        ]
+        out["label"] = [
+            phrase.with_pending_mark(x, f, lang) for x, f in zip(out["label"], marks, strict=True)
+        ]
     reported_basis = out["status_basis"] == "reported"
     # The % drawn is no more precise than the % the report printed (the báo cáo prints the same).
     pairs = zip(out["attainment_pct"], out["reported_pct"], strict=True)
@@ -187,7 +195,13 @@ def results(
     found["target"] = [
         _implied_rounded(r) if r["target_basis"] == "implied" else r["target"] for _, r in found.iterrows()
     ]
-    return found[list(RESULT_COLUMNS)].fillna({"target_qualifier": ""}).reset_index(drop=True)
+    out = found[list(RESULT_COLUMNS)].fillna({"target_qualifier": ""}).reset_index(drop=True)
+    if data.pending.sendings:
+        # Where the reader sees figures not yet approved: which rows' actual is one (or a total holding one).
+        where = found["area"].tolist() if "area" in found else [area] * len(found)
+        keys = zip(found["code"], where, found["year"], strict=True)
+        out["pending"] = [data.pending.holds(c, a, y) for c, a, y in keys]
+    return out
 
 
 def _implied_rounded(row: pd.Series) -> float:
@@ -205,6 +219,7 @@ def _actual_figure(row: Mapping[str, Any], unit: str) -> phrase.Figure:
         estimate=str(row["actual_kind"]) == "estimate",
         period=phrase.period_of(int(year), kind) if year else None,
         yes_no=kind == "yes_no",
+        pending=bool(row.get("pending", False)),
     )
 
 
@@ -235,6 +250,12 @@ def results_table(found: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             # The figures in words, as every page and the báo cáo write them; the numbers stay above.
             "actual_text": [phrase.figure_cell(_actual_figure(r, r["unit"]), lang) for r in records],
             "target_text": [_target_words(r, lang) for r in records],
+            # Only where the reader sees figures not yet approved: the Excel file says which are.
+            **(
+                {"pending": [t("pending.yes" if p else "pending.no", lang) for p in found["pending"]]}
+                if "pending" in found
+                else {}
+            ),
         }
     )
 
@@ -351,6 +372,7 @@ def goals_table(
     for _, goal in progress_rows.iterrows():
         code = str(goal["code"])
         unit = str(info["unit"].get(code, ""))
+        held = data.pending.holds(code, goal["area"], goal["latest_year"])
         records.append(
             {
                 "indicator": str(info["name"].get(code, code)),
@@ -369,6 +391,12 @@ def goals_table(
                 "ratio": goal["ratio"],
                 "progress": goal_status_text(goal, lang),
                 "note": _why(goal, gaps, lang),
+                # Only where the reader sees figures not yet approved: whether the latest figure is one.
+                **(
+                    {"pending": t("pending.yes" if held else "pending.no", lang)}
+                    if data.pending.sendings
+                    else {}
+                ),
             }
         )
     return pd.DataFrame.from_records(records)
@@ -385,9 +413,14 @@ def _qualifiers(data: Dataset) -> dict[tuple[str, str, int], str]:
 
 
 def _goal_figure(
-    goal: pd.Series, which: str, value_kind: str, qualifiers: Mapping | None = None
+    goal: pd.Series,
+    which: str,
+    value_kind: str,
+    qualifiers: Mapping | None = None,
+    marks: Pending | None = None,
 ) -> phrase.Figure:
-    """A goal's baseline or latest figure: its year, or the term it sums, qualifier, estimate, yes/no."""
+    """A goal's baseline or latest figure: its year, or the term it sums, qualifier, estimate, yes/no;
+    marked where it is not yet approved (`marks`: those the reader asked to see)."""
     year = goal[f"{which}_year"]
     known = not fmt.is_missing(year)
     key = (str(goal["code"]), str(goal["area"]), int(year) if known else 0)
@@ -397,6 +430,7 @@ def _goal_figure(
         estimate=str(goal[f"{which}_kind"]) == "estimate",
         period=phrase.period_of(int(year), value_kind) if known else None,
         yes_no=goal["method"] == "yes_no",
+        pending=marks is not None and known and marks.holds(*key),
     )
 
 
@@ -435,10 +469,12 @@ def goals_summary(
         records.append(
             {
                 "indicator": phrase.titled(name, unit),
-                "base": phrase.figure_cell(_goal_figure(goal, "base", kind, qualifiers), lang, dated=True),
+                "base": phrase.figure_cell(
+                    _goal_figure(goal, "base", kind, qualifiers, data.pending), lang, dated=True
+                ),
                 "goal": _goal_when(goal, goal_text(data, goal, unit, lang), kind, lang),
                 "latest": phrase.figure_cell(
-                    _goal_figure(goal, "latest", kind, qualifiers), lang, dated=True
+                    _goal_figure(goal, "latest", kind, qualifiers, data.pending), lang, dated=True
                 ),
                 "required_pace": _rate(goal, "required", unit, lang),
                 "observed_pace": _rate(goal, "observed", unit, lang),

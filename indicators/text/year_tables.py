@@ -164,6 +164,9 @@ def summary(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.Data
             before = t("year.official_over", lang).format(value=fmt.number(row["estimate"], lang))
             figure = f"{figure} ({before})"
         figure += _total_mark(row, value_kind, lang)
+        # A figure not yet approved (the reader switched them on) says so, in phrase's words.
+        waiting = data.pending.holds(code, area, row["year"])
+        figure = phrase.with_pending_mark(figure, phrase.Figure(row["value"], pending=waiting), lang)
         if mark := _units_mark(row, lang):
             figure += f" · {mark}"
         records.append(
@@ -205,7 +208,7 @@ def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFr
         for (_, row), unit in zip(rows.assign(area=area).iterrows(), units, strict=True)
     ]
     kind_word = {"estimate": t("kind.estimate", lang), "official": t("kind.actual", lang), "": ""}
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "indicator": codes.map(info["name"]).fillna(codes).to_numpy(),
             "unit": units.to_numpy(),
@@ -235,3 +238,8 @@ def table(data: Dataset, rows: pd.DataFrame, area: str, lang: Lang) -> pd.DataFr
             "goal_status": [t(f"status.{s}", lang) if s else "" for s in rows["goal_status"]],
         }
     )
+    if data.pending.sendings:
+        # Where the reader sees figures not yet approved, the Excel file says which figures are.
+        held = [data.pending.holds(c, area, y) for c, y in zip(codes, rows["year"], strict=True)]
+        out["pending"] = [t("pending.yes" if h else "pending.no", lang) for h in held]
+    return out

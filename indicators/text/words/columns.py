@@ -45,6 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.required_pace": ("Cần đạt mỗi năm", "Required a year"),
     "col.observed_pace": ("Thực tế mỗi năm", "Observed a year"),
     "col.note": ("Ghi chú", "Note"),
+    "col.pending": ("Trạng thái duyệt", "Approval"),
     "col.award": ("Hình thức khen thưởng", "Award"),
     "col.recipient": ("Đối tượng", "Recipient"),
     "col.level": ("Cấp khen thưởng", "Award level"),
