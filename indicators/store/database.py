@@ -19,6 +19,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -146,7 +147,9 @@ def _row_table(model: ModelTable) -> Table:
         Column("since_version", Integer, nullable=False, index=True),
         Column("until_version", Integer, nullable=True, index=True),
     ]
-    return Table(f"data_{model.name}", metadata, *columns)
+    # A figure's history and a page's one indicator are read by the figure's key, not by a scan of every row.
+    figure = [Index(f"ix_data_{model.name}_figure", *model.key)] if model.name == "observations" else []
+    return Table(f"data_{model.name}", metadata, *columns, *figure)
 
 
 ROW_TABLES: dict[str, Table] = {t.name: _row_table(t) for t in TABLES}
