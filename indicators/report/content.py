@@ -190,14 +190,22 @@ def _level_clause(
         verb, qualifier = ("" if bare else verb + " ") + hedge, ""
     if kind == ValueKind.YES_NO.value:
         return phrase.yes_no(level["actual"], lang)
+    unstated = bool(level.get("period_unstated", False))
     figure = phrase.Figure(
-        level["actual"], unit, qualifier, period=phrase.period_of(int(level["year"]), kind)
+        level["actual"],
+        unit,
+        qualifier,
+        period=phrase.period_of(int(level["year"]), kind),
+        period_unstated=unstated,
     )
     text = f"{verb} {phrase.number(figure, lang, document=True)}".strip()
     summed = phrase.period_words(figure, lang)
     if summed:
         # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
         return f"{summed} {text}" if lang == "vi" else f"{text} {summed}"
+    if unstated:
+        # The source gives no year: the term is said, never "năm 2020".
+        return f"{text} ({phrase.unstated_words(figure, lang)})"
     if int(level["year"]) != period.end:
         text = t("report.in_year", lang).format(y=int(level["year"])) + " " + text
     return text

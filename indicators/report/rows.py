@@ -49,6 +49,7 @@ class Row:
     yes_no: bool = False
     reported: bool = False  # the % is the report's own, with no figures to compute it from
     target_kind: str = ""  # the code of the document that states the target (NQ, KH …), for the notes
+    period_unstated: bool = False  # the source gives the actual without its year
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class AreaRow:
     reported: bool = False
     per_year: bool = False  # no comparison line is a cut a year; the notes ask every table the same
     target_kind: str = ""  # the code of the document that states the target, where one is printed
+    period_unstated: bool = False  # the source gives the actual without its year
 
 
 def shown_pct(row: Record) -> float:

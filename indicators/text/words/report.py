@@ -113,6 +113,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name}: over the term to {y}, {what}",
     ),
     "report.goal_base": ("năm {y}: {value}", "{y}: {value}"),
+    # A figure the source gives without its year is no baseline: the rate a year is not worked out from it.
+    "report.goal_yearless": (
+        "thực hiện: {value}, không dùng làm số liệu năm gốc để tính mức tăng cần đạt mỗi năm",
+        "achieved: {value}, not used as a baseline for a rate a year",
+    ),
+    "report.goal_yearless_result": ("thực hiện: {value}", "achieved: {value}"),
     "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
     "report.goal_required_growth": (
         "cần tăng bình quân {pct}/năm",
@@ -205,6 +211,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report_col.status": ("Đánh giá", "Status"),
     "report.mark.estimate": ("ước", "est."),
     "report.mark.reported": ("BC", "rep."),
+    "report.mark.unstated": ("chưa rõ năm", "year not given"),
+    "report.legend.unstated": (
+        "“chưa rõ năm”: nguồn số liệu nêu số này trong phần tổng kết giai đoạn mà không nói là của năm nào.",
+        "“year not given”: the source gives this figure in its review of the term without saying which year.",
+    ),
     "report.legend.implied": (
         "(*) Chỉ tiêu suy ra từ tỷ lệ % đã công bố (thực hiện ÷ tỷ lệ), "
         "làm tròn theo độ chính xác của tỷ lệ đó.",

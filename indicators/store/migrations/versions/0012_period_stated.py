@@ -75,7 +75,9 @@ def rehash_observations(conn: Connection) -> None:
 def upgrade() -> None:
     """Add the flag (false on every row), flag the source's yearless figures, rehash the rows."""
     with op.batch_alter_table("data_observations") as batch:
-        flag = sa.Column("period_unstated", sa.Boolean(), nullable=False, server_default=sa.false())
+        flag: sa.Column[bool] = sa.Column(
+            "period_unstated", sa.Boolean(), nullable=False, server_default=sa.false()
+        )
         batch.add_column(flag)
     conn = op.get_bind()
     flag_unstated(conn)
