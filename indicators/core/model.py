@@ -208,12 +208,13 @@ OBSERVATIONS = Table(
         "base_year",
         "value",
         "qualifier",
-        # True where the source gives the figure without its year ("đạt khoảng 300.000 lượt" in a
-        # five-year section): it is filed under the term's last year but is never said as that year's.
-        "period_unstated",
         "section",
         "quote",
         "note",
+        # True where the source gives the figure without its year ("đạt khoảng 300.000 lượt" in a
+        # five-year section): it is filed under the term's last year but is never said as that year's.
+        # Last, so the sheet's earlier columns keep their places.
+        "period_unstated",
     ),
     ("code", "area", "year", "kind"),
 )

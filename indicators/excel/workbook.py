@@ -73,8 +73,8 @@ HEADERS: dict[str, dict[str, str]] = {
         "kind": "Loại số liệu",
         "base_year": "Năm gốc",
         "qualifier": "Ghi chú số",
-        "period_unstated": "Báo cáo không nêu rõ năm",
         "note": "Ghi chú",
+        "period_unstated": "Báo cáo không nêu rõ năm",
     },
     TARGETS.name: {
         **_COMMON,

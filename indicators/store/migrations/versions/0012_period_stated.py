@@ -33,10 +33,10 @@ COLUMNS: tuple[str, ...] = (
     "base_year",
     "value",
     "qualifier",
-    "period_unstated",
     "section",
     "quote",
     "note",
+    "period_unstated",
 )
 # The source's sentences that give a figure without its year (Phần thứ nhất – III.2), by indicator.
 UNSTATED: dict[str, str] = {
