@@ -112,8 +112,7 @@ def goal_sentence(
     place of a baseline, and no pace is worked out from them.
     """
     what = phrase.goal_clause(_goal_target(goal, stated, info, printed), lang, document=True)
-    key = "report.goal_yearly" if bool(goal.get("yearly", False)) else "report.goal"
-    text = t(key, lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
+    text = _goal_lead(goal, info, what, lang)
     details, qualifiers = _figures(goal, info, lang, said or {}, yearless or {})
     hedged = any(q == "khoang" for q in (*qualifiers, str(goal.get("target_qualifier", "") or "")))
     pace = _goal_pace(goal, str(info["unit"]), lang, hedged)
@@ -124,6 +123,18 @@ def goal_sentence(
     if missing(goal) is None:
         details.append(_goal_status(goal, lang, (published or {}).get(str(goal["code"]), math.nan)))
     return f"{text}; {'; '.join(details)}." if details else f"{text}."
+
+
+def _goal_lead(goal: Record, info: Record, what: str, lang: Lang) -> str:
+    """What the goal asks, in the source's idiom: "Phấn đấu đến năm 2025 huyện đạt chuẩn nông thôn mới"
+    for a yes/no goal, "giai đoạn 2020 – 2025 hàng năm đạt trên 90%" for a goal of every year."""
+    year = int(goal["goal_year"])
+    if str(goal.get("comparator", "")) == Comparator.YES.value:
+        return t("report.goal_yes", lang).format(name=in_sentence(str(info["name"])), y=year)
+    if bool(goal.get("yearly", False)):
+        first = year - phrase.TERM_YEARS if fmt.is_missing(goal["base_year"]) else int(goal["base_year"])
+        return t("report.goal_yearly", lang).format(name=info["name"], first=first, y=year, what=what)
+    return t("report.goal", lang).format(name=info["name"], y=year, what=what)
 
 
 def _figures(

@@ -60,9 +60,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "No commendation figures for {area} as a whole have been recorded for {period}: there are "
         "commendation figures so far from {n} of the {m} {units} under it ({names}).",
     ),
-    "report.no_goals": (
-        "Chưa có số liệu mục tiêu của {area} cho thời gian tới.",
-        "No goals of {area} for the years ahead have been recorded yet.",
+    "report.no_goals": ("Chưa có số liệu mục tiêu của {area}.", "No goals of {area} have been recorded yet."),
+    "report.no_goals_term": (
+        "Chưa có số liệu mục tiêu giai đoạn {p} của {area}.",
+        "No goals of {area} for {p} have been recorded yet.",
     ),
     "report.no_commendations": (
         "Chưa có số liệu khen thưởng của {area} trong {period}.",
@@ -109,9 +110,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goal": ("{name}: mục tiêu đến năm {y} {what}", "{name}: by {y}, {what}"),
     # "Hàng năm …": a goal for every year of the term, never read as the last year's alone.
     "report.goal_yearly": (
-        "{name}: mục tiêu giai đoạn đến năm {y}: {what}",
-        "{name}: over the term to {y}, {what}",
+        "{name}: giai đoạn {first} – {y} {what}",
+        "{name}: {what} of {first}–{y}",
     ),
+    # A yes/no goal as the source sets it ("Huyện đạt chuẩn nông thôn mới"), never "mục tiêu … đạt".
+    "report.goal_yes": ("Phấn đấu đến năm {y} {name}", "Aim for {y}: {name}"),
     "report.goal_base": ("năm {y}: {value}", "{y}: {value}"),
     # A figure the source gives without its year is no baseline: the rate a year is not worked out from it.
     "report.goal_yearless": (
