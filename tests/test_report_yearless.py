@@ -166,3 +166,22 @@ def test_the_appendix_row_carries_the_flag_and_its_note() -> None:
     assert not rows["GTSX"].period_unstated
     notes = report_appendix.legend(list(content.rows), "vi")
     assert any(n.startswith("“chưa rõ năm”") for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("vi", "Giai đoạn 2015–2020, nguồn số liệu không nêu rõ năm"),
+        ("en", "2015–2020; the source does not give the year"),
+    ],
+)
+def test_the_card_gives_the_term_not_the_year(lang: Lang, label: str) -> None:
+    from indicators.core import attainment
+    from indicators.text import cards
+
+    shown = {
+        c.code: c
+        for c in cards.cards(DATA, attainment.compute(DATA), ["TOURISTS", "GTSX"], lang, "106", None)
+    }
+    assert shown["TOURISTS"].period_label == label
+    assert shown["GTSX"].period_label == ("Năm 2020" if lang == "vi" else "Year 2020")
