@@ -54,7 +54,8 @@ def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: 
         first, last = phrase.summed_over(year)
         return t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
     # A cut a year is judged on the fall, not the level: the level is said, never as "đạt" (reached).
-    cut = str(goal.get("comparator", "")) == Comparator.REDUCE_BY.value
+    # A yes/no figure follows its year after a colon: "năm 2023: chưa đạt", never "năm 2023 đạt chưa đạt".
+    cut = str(goal.get("comparator", "")) == Comparator.REDUCE_BY.value or yes_no
     return t("report.goal_base" if cut else f"report.goal_{which}", lang).format(y=year, value=text)
 
 
