@@ -413,7 +413,8 @@ def test_the_estimated_award_counts_say_ước_once(lang: Lang) -> None:
     awards = obs[(obs["area"] == "106") & obs["code"].map(INFO["domain"]).eq("commendations")]
     assert set(awards["kind"]) == {"estimate"}
     word = t("phrase.estimate_word", lang)
-    marked, bare = [], []
+    marked: list[str] = []
+    bare: list[str] = []
     for line in _award_lines("term", lang):
         # Each number in the line (not the years of its period): after the estimate word or not.
         for found in re.finditer(r"(?<![\d.,])\d+(?:[.,]\d+)*", line):
