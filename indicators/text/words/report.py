@@ -159,13 +159,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Over {period}, collectives and individuals in {area} received {tt} and {cn}, as follows:",
     ),
     "report.chart": ("Biểu đồ {n}. {title}", "Chart {n}. {title}"),
+    # Said in the document someone signs: what it holds, never the software that made it.
     "report.no_browser": (
-        "Không có trình duyệt để vẽ biểu đồ trên máy tạo báo cáo nên báo cáo này không kèm biểu đồ.",
-        "No browser was available to draw the charts on the machine that wrote this report, so it has none.",
+        "Bản báo cáo này không kèm biểu đồ; số liệu đầy đủ ở biểu kèm theo.",
+        "This copy of the report carries no charts; every figure is in the attached table.",
     ),
     "report.chart_failed": (
-        "Trình duyệt không vẽ được biểu đồ nên báo cáo này không kèm biểu đồ.",
-        "The browser could not draw the charts, so this report has none.",
+        "Bản báo cáo này không kèm biểu đồ; số liệu đầy đủ ở biểu kèm theo.",
+        "This copy of the report carries no charts; every figure is in the attached table.",
     ),
     "report.section.leadership": ("Công tác lãnh đạo, chỉ đạo", "Leadership and direction"),
     "report.section.campaigns": ("Các phong trào thi đua tiêu biểu", "The main emulation campaigns"),
