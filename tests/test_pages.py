@@ -323,24 +323,27 @@ def test_goals_page_paths_growth_and_plain_reasons(store: Store) -> None:
     assert len(charts(at)) == 1
     (picker,) = [s for s in at.selectbox if str(s.key).startswith("goals_chart_")]
     named = [picker.format_func(c) for c in picker.options]
-    assert len(named) == 5  # the district's goals with a 2020 baseline
+    # The district's goals with a dated 2020 baseline: the tourism figures have no year in the source.
+    assert len(named) == 3
+    assert not [n for n in named if n.startswith("Số lượt khách du lịch")]
     # Each goal is offered with its verdict: no figure after 2020 yet, so none is judged.
-    tourism = "Số lượt khách du lịch · ○ chưa đủ số liệu"
-    assert tourism in named
-    picker.set_value(picker.options[named.index(tourism)]).run()
-    (tourists,) = charts(at)
-    assert tourists["layout"]["title"]["text"] == "Số lượt khách du lịch"
-    path = next(tr for tr in tourists["data"] if tr["name"] == "Lộ trình cần đạt")
+    income = "Thu nhập bình quân đầu người (triệu đồng/người/năm) · ○ chưa đủ số liệu"
+    assert income in named
+    picker.set_value(picker.options[named.index(income)]).run()
+    (drawn,) = charts(at)
+    assert drawn["layout"]["title"]["text"] == "Thu nhập bình quân đầu người"
+    path = next(tr for tr in drawn["data"] if tr["name"] == "Lộ trình cần đạt")
     assert path["line"]["dash"] == "dash"
-    assert path["x"][0] == 2020 and path["y"][0] == pytest.approx(300000)
-    assert path["x"][-1] == 2025 and path["y"][-1] == pytest.approx(600000)
-    goal = next(tr for tr in tourists["data"] if tr["name"] == "Mục tiêu 2025")
-    assert goal["text"] == ["trên 600.000"]  # "thu hút trên 600.000 lượt khách", as the source says
-    assert tourists["layout"]["xaxis"]["tickformat"] == "d"
+    assert path["x"][0] == 2020 and path["y"][0] == pytest.approx(30)
+    assert path["x"][-1] == 2025 and path["y"][-1] == pytest.approx(45)
+    goal = next(tr for tr in drawn["data"] if tr["name"] == "Mục tiêu 2025")
+    assert goal["text"] == ["trên 45"]  # "đạt trên 45 triệu đồng/người/năm", as the source says
+    assert drawn["layout"]["xaxis"]["tickformat"] == "d"
     table = at.table[0].value
     row = table[table.iloc[:, 0] == "Số lượt khách du lịch"].iloc[0]
-    assert row[t("col.required_pace", "vi")] == "+14,87\u202f%/năm"
-    assert row[t("col.base", "vi")] == "khoảng 300.000 (2020)"
+    # No pace from a figure the source gives without its year; the figure is shown with its term.
+    assert row[t("col.required_pace", "vi")] == "—"
+    assert row[t("col.base", "vi")] == "khoảng 300.000 (giai đoạn 2015–2020, nguồn số liệu không nêu rõ năm)"
     poverty = table[table.iloc[:, 0] == "Tỷ lệ hộ nghèo (%)"].iloc[0]
     assert poverty[t("col.goal", "vi")] == "giảm mỗi năm 2 điểm % (→ 8,22\u202f%) (2025)"
     assert poverty[t("col.required_pace", "vi")] == "−2 điểm %/năm"

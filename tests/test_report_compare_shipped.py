@@ -249,7 +249,8 @@ def test_part_two_names_the_next_term_and_leaves_the_goals_to_the_office(content
         goals = content.section("goals")
         assert goals is not None
         assert goals.parts[1].paragraphs == [
-            t("report.no_goals", lang).format(area=content.area_name),
+            # A term's report names the next term whose goals are missing.
+            t("report.no_goals_term", lang).format(area=content.area_name, p="2020 – 2025"),
             t("report.placeholder", lang).format(what=gap),
         ]
 

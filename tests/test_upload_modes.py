@@ -58,7 +58,7 @@ def test_the_default_adds_and_corrects_and_replacing_pairs_would_remove_the_2020
     checked = validate.check(appended(store), "them_che.xlsx", current)
     assert checked.ok, validate.report_text(checked)
     kept = diff.compare(current, diff.merge(current, checked))
-    assert kept.totals() == {"new": 82 + 5, "changed": 0, "removed": 0}
+    assert kept.totals() == {"new": 84 + 5, "changed": 0, "removed": 0}
     assert stale.touched(kept).empty  # nothing removed or overwritten: nothing to name
     replaced = diff.compare(current, diff.merge(current, checked, "replace"))
     assert replaced.totals()["removed"] == 1
@@ -73,7 +73,7 @@ def test_the_page_keeps_the_2020_figure_by_default(store: Store, lang: Lang) -> 
     mode = at.radio(key=state.UPLOAD_MODE_WIDGET)
     assert mode.value == "add"
     assert mode.options == [t("upload.mode_add", lang), t("upload.mode_replace", lang)]
-    assert [m.value for m in at.metric] == ["87", "0", "0"]  # new, changed, removed
+    assert [m.value for m in at.metric] == ["89", "0", "0"]  # new, changed, removed
     assert not at.checkbox  # nothing removed or overwritten: nothing to confirm
     at = at.button(key=state.UPLOAD_COMMIT_WIDGET).click().run()
     assert not at.exception and store.current_version() == 2
@@ -84,7 +84,7 @@ def test_replacing_pairs_on_the_page_names_the_removal_and_needs_a_yes(store: St
     at = upload(page("upload.py"), "them_che.xlsx", appended(store))
     at = at.radio(key=state.UPLOAD_MODE_WIDGET).set_value("replace").run()
     assert not at.exception
-    assert [m.value for m in at.metric] == ["87", "0", "1"]
+    assert [m.value for m in at.metric] == ["89", "0", "1"]
     # Named at the top of the preview: indicator, area with its name, year, kind, old → new.
     named = at.dataframe[0].value
     assert named.values.tolist() == [

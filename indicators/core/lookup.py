@@ -77,6 +77,12 @@ class Levels:
             self.hash_index = pd.Index(cells[self.hash_rows])
         self.values = observations["value"].to_numpy(dtype="float64")
         self.estimate = estimate
+        unstated = observations.get("period_unstated")
+        self.unstated = (
+            np.zeros(len(observations), dtype=bool)
+            if unstated is None
+            else unstated.to_numpy(dtype=bool, na_value=False)
+        )
 
     def _cells(self, code_idx: np.ndarray, area_idx: np.ndarray, years: np.ndarray) -> np.ndarray:
         pair = code_idx.astype("int64") * max(len(self.areas), 1) + area_idx
@@ -104,6 +110,16 @@ class Levels:
             at = self.hash_index.get_indexer(cells)
             found = np.where(at >= 0, self.hash_rows[np.maximum(at, 0)], -1)
         return np.where(inside, found, -1)
+
+    def dated(self, rows: np.ndarray) -> np.ndarray:
+        """`rows` without the figures whose year the source does not state (−1 there): no pace from them.
+
+        "Khoảng 300.000 lượt" in a five-year section is filed under the term's last year, but a rate a
+        year measured from it would take it for that year's figure.
+        """
+        if len(self.values) == 0:
+            return rows
+        return np.where((rows >= 0) & self.unstated[np.maximum(rows, 0)], -1, rows)
 
     def kind_codes_at(self, rows: np.ndarray) -> np.ndarray:
         """actual_kind of the levels in `rows` as codes into KINDS, from the flags, not the words.
@@ -134,7 +150,7 @@ class Levels:
         return taken.where(rows >= 0, missing)
 
     def frame(self) -> pd.DataFrame:
-        """The levels as a frame: code, area, year, actual, actual_kind, qualifier, actual_quote."""
+        """The levels as a frame: code, area, year, actual, actual_kind, qualifier, period_unstated, quote."""
         rows = self.table[self.table >= 0] if self.dense else self.hash_rows
         obs = self.observations.iloc[np.sort(rows)]
         return pd.DataFrame(
@@ -145,6 +161,7 @@ class Levels:
                 "actual": obs["value"].to_numpy(),
                 "actual_kind": obs["kind"].to_numpy(),
                 "qualifier": obs["qualifier"].to_numpy(),
+                "period_unstated": self.unstated[np.sort(rows)],
                 "actual_quote": obs["quote"].to_numpy(),
             }
         )

@@ -201,7 +201,22 @@ INDICATORS = Table(
 OBSERVATIONS = Table(
     "observations",
     "SoLieu",
-    ("code", "area", "year", "kind", "base_year", "value", "qualifier", "section", "quote", "note"),
+    (
+        "code",
+        "area",
+        "year",
+        "kind",
+        "base_year",
+        "value",
+        "qualifier",
+        "section",
+        "quote",
+        "note",
+        # True where the source gives the figure without its year ("đạt khoảng 300.000 lượt" in a
+        # five-year section): it is filed under the term's last year but is never said as that year's.
+        # Last, so the sheet's earlier columns keep their places.
+        "period_unstated",
+    ),
     ("code", "area", "year", "kind"),
 )
 TARGETS = Table(
@@ -269,7 +284,7 @@ YEAR_MIN, YEAR_MAX = 1975, 2100
 # Column types; every other column is text. Nullable integers keep "no base year" as <NA>.
 _INT_COLUMNS = {"year": "int64", "base_year": "Int64"}
 _FLOAT_COLUMNS = {"value", "reported_pct", "share"}
-_BOOL_COLUMNS = {"derived", "yearly"}
+_BOOL_COLUMNS = {"derived", "yearly", "period_unstated"}
 _TRUE_WORDS = {"true", "1", "1.0", "yes", "x", "co", "có"}
 
 

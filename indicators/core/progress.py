@@ -10,7 +10,7 @@ import pandas as pd
 
 from indicators.core import attainment
 from indicators.core.attainment import Verdicts, change_code
-from indicators.core.lookup import levels_of, positions, take_labels, term_start
+from indicators.core.lookup import Levels, levels_of, positions, take_labels, term_start
 from indicators.core.model import Comparator, Dataset, Direction, ProgressStatus, TargetKind, ValueKind
 
 # Statistics Canada / Open SDG thresholds on R = observed ÷ required growth.
@@ -146,7 +146,8 @@ def _goal_rows(
     goal_years = g["goal_year"].to_numpy(dtype="int64")
     pairs = lv.pairs(g["code"], g["area"])  # the words read once, for every year looked up
     g["pair"] = pairs
-    base_rows = lv.locate_pairs(pairs, base_year)
+    # A figure the source gives without its year is no baseline and no latest figure: no pace from it.
+    base_rows = lv.dated(lv.locate_pairs(pairs, base_year))
     g["base_value"] = lv.value_at(base_rows)
 
     # Latest: the last level after the baseline, up to the goal year; looked up year by
@@ -161,7 +162,7 @@ def _goal_rows(
         if as_of is not None:
             # Where the goal stood in a past year (the year page): later figures are not yet known.
             open_rows &= year <= as_of
-        found = lv.value_at(lv.locate_pairs(pairs, year))
+        found = lv.value_at(_dated_before(lv, lv.locate_pairs(pairs, year), year < goal_years))
         hit = open_rows & ~np.isnan(found)
         latest_year[hit] = year[hit]
         latest_value[hit] = found[hit]
@@ -170,9 +171,17 @@ def _goal_rows(
     # Estimate or official: the official figure supersedes the estimate wherever both exist.
     # As codes of a categorical: three words over many goals, no string per goal.
     g["base_kind"] = pd.Categorical.from_codes(lv.kind_codes_at(base_rows), KINDS)
-    latest_rows = lv.locate_pairs(pairs, latest_year)  # a year of −1 (none) finds no row: ""
+    latest_rows = _dated_before(
+        lv, lv.locate_pairs(pairs, latest_year), latest_year < goal_years
+    )  # a year of −1 (none) finds no row: ""
     g["latest_kind"] = pd.Categorical.from_codes(lv.kind_codes_at(latest_rows), KINDS)
     return g
+
+
+def _dated_before(lv: Levels, rows: np.ndarray, before_goal: np.ndarray) -> np.ndarray:
+    """`rows` without a yearless figure before the goal year, where it would give a pace; in the goal
+    year itself it is the term's result (500% of the programme), judged as attainment judges it."""
+    return np.where(before_goal, lv.dated(rows), rows)
 
 
 def _catalogue_flags(info: pd.DataFrame, where: np.ndarray) -> Callable[[str, str], np.ndarray]:

@@ -221,7 +221,7 @@ def check_columns(loc: Located, chk: Checker) -> None:
             _check_years(loc, column, chk, required=column == "year")
         elif column in excel.VALUE_COLUMNS:
             _check_numbers(loc, column, chk)
-        elif column in ("derived", "yearly"):
+        elif column in ("derived", "yearly", "period_unstated"):
             _check_flags(loc, column, chk)
         elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
             _check_required_text(loc, column, chk)

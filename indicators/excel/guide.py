@@ -95,6 +95,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "section": ("Mục của báo cáo có số liệu này.", "có thể để trống"),
         "quote": ("Câu trích nguyên văn từ báo cáo.", "có thể để trống"),
         "note": ("Ghi chú: vì sao là số ước, cách hiểu còn chưa rõ của báo cáo.", "có thể để trống"),
+        "period_unstated": (
+            "Đánh dấu số liệu mà báo cáo không nêu rõ năm (ví dụ một số trong phần tổng kết 5 năm không ghi "
+            "là của năm nào): TRUE / có. Số này ghi vào năm cuối giai đoạn nhưng không được nói là số của "
+            "năm đó, và không dùng làm năm gốc.",
+            "TRUE, FALSE hoặc để trống",
+        ),
     },
     TARGETS.name: {
         "code": ("Mã chỉ tiêu.", "bắt buộc"),

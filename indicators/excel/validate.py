@@ -291,7 +291,7 @@ def _with_later_columns(loc: Located, now: pd.DataFrame) -> pd.DataFrame:
         return loc.frame
     typed = coerce(loc.table, loc.frame)
     key = list(loc.table.key)
-    # Text columns only: a row the store does not hold yet gets "" (none), as a blank cell would.
+    # A row the store does not hold yet gets "" (none, or False for a flag), as a blank cell would.
     found = typed[key].merge(now[key + absent].drop_duplicates(key), on=key, how="left")
     return typed.assign(**{c: found[c].fillna("").to_numpy() for c in absent})
 

@@ -74,6 +74,7 @@ HEADERS: dict[str, dict[str, str]] = {
         "base_year": "Năm gốc",
         "qualifier": "Ghi chú số",
         "note": "Ghi chú",
+        "period_unstated": "Báo cáo không nêu rõ năm",
     },
     TARGETS.name: {
         **_COMMON,
@@ -352,7 +353,7 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
         {"name_en", "unit_en", "recipient", "award_level", "definition", "unit_meaning", "computation"}
         | {"aggregation", "source"}
     ),
-    OBSERVATIONS.name: frozenset({"base_year", "qualifier", "section", "quote", "note"}),
+    OBSERVATIONS.name: frozenset({"base_year", "qualifier", "period_unstated", "section", "quote", "note"}),
     # A workbook written before targets had a qualifier has no such column: its targets have none.
     TARGETS.name: frozenset({"term", "qualifier", "derived", "yearly", "section", "quote", "note"}),
     REPORTED.name: frozenset({"section", "quote"}),
@@ -364,7 +365,10 @@ OPTIONAL_COLUMNS: dict[str, frozenset[str]] = {
 
 # Columns a later release added: a long sheet written before has none, and its rows keep the current
 # rows' values for them (a re-uploaded older workbook must not drop the targets' "trên").
-LATER_COLUMNS: dict[str, tuple[str, ...]] = {TARGETS.name: ("qualifier",)}
+LATER_COLUMNS: dict[str, tuple[str, ...]] = {
+    TARGETS.name: ("qualifier",),
+    OBSERVATIONS.name: ("period_unstated",),
+}
 
 
 def made_from(content: bytes) -> int | None:

@@ -29,6 +29,11 @@ def table(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang:
             "" if comparator == Comparator.REDUCE_BY.value else said.get((c, int(y)), "")
             for c, y, comparator in zip(frame["code"], frame["year"], frame["comparator"], strict=True)
         ]
+    # The source's figures given without their year: the cell says so, never passing them as the year's.
+    unstated = levels["period_unstated"] if "period_unstated" in levels else pd.Series(dtype=bool)
+    frame["_unstated"] = [
+        bool(unstated.get((c, int(y)), False)) for c, y in zip(frame["code"], frame["year"], strict=True)
+    ]
     # Where the engine says which actuals are estimates (its actual_kind), that is used as is.
     if "actual_kind" in frame:
         frame["_estimate"] = estimate(frame["actual_kind"]).to_numpy()
@@ -82,8 +87,13 @@ def _line(number: int, r: Record, info: Record, lang: Lang) -> Row:
     actual = replace(actual, pending=bool(r.get("pending", False)))
     actual_text = phrase.number(actual, lang)
     is_estimate = phrase.estimate_marked(actual)
-    if is_estimate and actual_text != fmt.MISSING:
-        actual_text += f" ({t('report.mark.estimate', lang)})"
+    unstated = bool(r.get("_unstated", False)) and actual_text != fmt.MISSING
+    marks = [
+        t("report.mark.estimate", lang) if is_estimate else "",
+        t("report.mark.unstated", lang) if unstated else "",
+    ]
+    if actual_text != fmt.MISSING and any(marks):
+        actual_text += f" ({'; '.join(m for m in marks if m)})"
     actual_text = phrase.with_pending_mark(actual_text, actual, lang)
     pct = shown_pct(r)
     reported = r["status_basis"] == "reported"
@@ -116,6 +126,7 @@ def _line(number: int, r: Record, info: Record, lang: Lang) -> Row:
         yes_no=yes_no,
         reported=reported,
         target_kind=kind,
+        period_unstated=unstated,
     )
 
 

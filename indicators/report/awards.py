@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -90,16 +90,33 @@ def _count(value: Count, noun: str, lang: Lang) -> str:
     return phrase.in_sentence(figure, lang)
 
 
-def _line(award: Award, lang: Lang) -> str:
-    """ "- Huân chương Lao động hạng Ba: 1 tập thể, 2 cá nhân;" (titles in "lượt")."""
+def _counts(pairs: list[tuple[Count, str]], lang: Lang) -> list[str]:
+    """Counts said side by side with one "ước" for the lot: "ước 835 lượt tập thể và 7.624 lượt cá nhân",
+    never "ước 835 … và ước 7.624"; a count after one not marked an estimate carries its own mark."""
+    said, marked = [], False
+    for value, noun in pairs:
+        figure = phrase.Figure(value.number, noun, value.qualifier, value.estimate and not marked)
+        said.append(phrase.in_sentence(figure, lang))
+        marked = phrase.estimate_marked(phrase.Figure(value.number, noun, value.qualifier, value.estimate))
+    return said
+
+
+def _line(award: Award, lang: Lang, said: bool = False) -> str:
+    """ "- Huân chương Lao động hạng Ba: 1 tập thể, 2 cá nhân;" (titles in "lượt").
+
+    `said`: the lead's "ước 835 lượt tập thể …, cụ thể như sau" already says every count is an estimate.
+    """
     # A form is given once ("1 tập thể"); a title is given again each year, so counted in "lượt".
     kind = "form" if award.form else "title"
-    counts = [
-        _count(award.counts[who], t(f"report.award.{kind}_{who}", lang), lang)
+    pairs = [
+        (
+            replace(award.counts[who], estimate=False) if said else award.counts[who],
+            t(f"report.award.{kind}_{who}", lang),
+        )
         for who in ("tap_the", "ca_nhan")
         if who in award.counts
     ]
-    return f"- {award.name}: {t('report.award.and', lang).join(counts)};"
+    return f"- {award.name}: {t('report.award.and', lang).join(_counts(pairs, lang))};"
 
 
 def _totals(found: list[Award]) -> dict[str, Count]:
@@ -147,20 +164,22 @@ def section(
             heading, [t("report.no_commendations", lang).format(area=area, period=period)], key="awards"
         )
     totals = _totals(found)
+    # Every count an estimate: the total's one "ước" covers the lines "cụ thể như sau" introduces.
+    all_estimates = (
+        bool(found)
+        and all(c.estimate for a in found for c in a.counts.values())
+        and totals["tap_the"].qualifier != "khoang"
+    )
     # Proposals first, each its own sentence: the lead's "cụ thể như sau" introduces awards received only.
     paragraphs = list(wartime)
     if found:
-        paragraphs.append(
-            t("report.awards_total", lang).format(
-                period=period,
-                area=area,
-                tt=_count(totals["tap_the"], t("report.award.title_tap_the", lang), lang),
-                cn=_count(totals["ca_nhan"], t("report.award.title_ca_nhan", lang), lang),
-            )
+        tt, cn = _counts(
+            [(totals[who], t(f"report.award.title_{who}", lang)) for who in ("tap_the", "ca_nhan")], lang
         )
+        paragraphs.append(t("report.awards_total", lang).format(period=period, area=area, tt=tt, cn=cn))
     parts = []
     for form, key in ((True, "report.award.forms"), (False, "report.award.titles")):
-        lines = [_line(a, lang) for a in found if a.form == form]
+        lines = [_line(a, lang, all_estimates) for a in found if a.form == form]
         if lines:
             lines[-1] = lines[-1].removesuffix(";") + "."
             parts.append(Part(t(key, lang), lines))

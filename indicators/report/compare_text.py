@@ -70,9 +70,18 @@ def total_qualifier(data: Dataset, result: compare.Comparison, said: dict[str, s
     return phrase.sum_qualifier([said.get(str(a), "") for a in reported["area"]])
 
 
-def lead(name: str, value_kind: str, year: int, lang: Lang) -> str:
-    """ "Tổng diện tích chè năm 2026", "Bằng khen … , tổng giai đoạn 2016–2020": a term's sum says so."""
-    summed = phrase.period_words(phrase.Figure(None, period=phrase.period_of(year, value_kind)), lang)
+def yearless(data: Dataset, code: str, year: int) -> set[str]:
+    """The areas whose figure of `year` the source gives without its year (filed under the term's end)."""
+    obs = data.observations
+    mine = obs[(obs["code"] == code) & (obs["year"] == year) & obs["period_unstated"]]
+    return set(mine["area"].astype(str))
+
+
+def lead(name: str, value_kind: str, year: int, lang: Lang, unstated: bool = False) -> str:
+    """ "Tổng diện tích chè năm 2026", "Bằng khen … , tổng giai đoạn 2016–2020": a term's sum says so;
+    `unstated`: no unit's figure has a year in the source, so the term is said, never "năm 2020"."""
+    figure = phrase.Figure(None, period=phrase.period_of(year, value_kind), period_unstated=unstated)
+    summed = phrase.period_words(figure, lang) or phrase.unstated_words(figure, lang)
     if summed:
         return t("report.cmp.lead_sum", lang).format(name=name, period=summed)
     return t("report.cmp.lead_year", lang).format(name=name, y=year)
@@ -287,4 +296,5 @@ def sentence(
     if row is not None and not (summed and str(row["mark"]) in (Mark.COMPLETE.value, Mark.PARTIAL.value)):
         pieces.append(_no_total(row, (parent_name, units), (n, m), lang, common))
     text = "; ".join(p for p in pieces if p)
-    return f"{lead(str(info['name']), str(info['value_kind']), year, lang)}: {text}."
+    unstated = bool(reported) and {str(r["area"]) for r in reported} <= yearless(data, result.code, year)
+    return f"{lead(str(info['name']), str(info['value_kind']), year, lang, unstated)}: {text}."

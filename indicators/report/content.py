@@ -191,12 +191,14 @@ def _level_clause(
         verb, qualifier = ("" if bare else verb + " ") + hedge, ""
     if kind == ValueKind.YES_NO.value:
         return phrase.yes_no(level["actual"], lang)
+    unstated = bool(level.get("period_unstated", False))
     figure = phrase.Figure(
         level["actual"],
         unit,
         qualifier,
         period=phrase.period_of(int(level["year"]), kind),
         pending=bool(level.get("pending", False)),
+        period_unstated=unstated,
     )
     # A figure not yet approved (a báo cáo asked for with them) is marked after its number and unit.
     text = (
@@ -206,6 +208,9 @@ def _level_clause(
     if summed:
         # A sum over a term says so in the sentence: never a year's figure, in a year's report least of all.
         return f"{summed} {text}" if lang == "vi" else f"{text} {summed}"
+    if unstated:
+        # The source gives no year: the term is said, never "năm 2020".
+        return f"{text} ({phrase.unstated_words(figure, lang)})"
     if int(level["year"]) != period.end:
         text = t("report.in_year", lang).format(y=int(level["year"])) + " " + text
     return text
@@ -333,9 +338,13 @@ def _field_sentences(
 ) -> dict[str, list[str]]:
     """Each domain's sentences; in a term report a year's plan has its own sentence, with its count."""
     results, levels, info = facts.results, facts.levels, facts.info
-    if period.kind != "term" or results.empty:
+    if results.empty:
         return _domain_sentences(data, info, levels, results, area, period, lang)
     counting = tuple(core_tally.counting_codes(data.indicators))
+    if period.kind != "term":
+        # The lead's tally already says "17/17 chỉ tiêu đạt và vượt": the count is not said again.
+        levels = report_results.split_plans(results, levels, groups, counting)[2]
+        return _domain_sentences(data, info, levels, results, area, period, lang)
     plans, results, levels = report_results.split_plans(results, levels, groups, counting)
     sentences = _domain_sentences(data, info, levels, results, area, period, lang)
 
@@ -411,10 +420,18 @@ def _blocks(data: Dataset, area: str, facts: Facts, period: Period, lang: Lang) 
         examples=[f"- {line}" for line in report_awards.examples(info, levels, lang)],
         awards=_awards(data, area, facts, period, names_vi, awards_period, lang),
         shortfalls=report_results.shortfalls(results, groups, names, lang),
-        goals=facts.goals or [t("report.no_goals", lang).format(area=facts.area_name)],
+        goals=facts.goals or [_no_goals(data, facts, period, lang)],
         goals_heading=goals_heading,
         next_period=next_period,
     )
+
+
+def _no_goals(data: Dataset, facts: Facts, period: Period, lang: Lang) -> str:
+    """Where the data holds no goals, which ones are missing: a term's report looks to the next term."""
+    if period.kind == "term":
+        following = following_term(data, period)
+        return t("report.no_goals_term", lang).format(area=facts.area_name, p=following)
+    return t("report.no_goals", lang).format(area=facts.area_name)
 
 
 def build(

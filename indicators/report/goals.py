@@ -54,7 +54,8 @@ def _goal_figure(goal: Record, which: str, info: Record, lang: Lang, qualifier: 
         first, last = phrase.summed_over(year)
         return t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
     # A cut a year is judged on the fall, not the level: the level is said, never as "đạt" (reached).
-    cut = str(goal.get("comparator", "")) == Comparator.REDUCE_BY.value
+    # A yes/no figure follows its year after a colon: "năm 2023: chưa đạt", never "năm 2023 đạt chưa đạt".
+    cut = str(goal.get("comparator", "")) == Comparator.REDUCE_BY.value or yes_no
     return t("report.goal_base" if cut else f"report.goal_{which}", lang).format(y=year, value=text)
 
 
@@ -103,21 +104,17 @@ def goal_sentence(
     printed: float = math.nan,
     said: Mapping[tuple[str, int], str] | None = None,
     published: Mapping[str, float] | None = None,
+    yearless: Mapping[tuple[str, int], phrase.Figure] | None = None,
 ) -> str:
     """One goal in words: what it asks, its baseline and latest figures, the pace it needs, its status.
 
     `published`: the % the source printed for each goal's result, which its % follows in precision.
+    `yearless`: figures the source gives without their year, by (code, year): said with their term in
+    place of a baseline, and no pace is worked out from them.
     """
     what = phrase.goal_clause(_goal_target(goal, stated, info, printed), lang, document=True)
-    key = "report.goal_yearly" if bool(goal.get("yearly", False)) else "report.goal"
-    text = t(key, lang).format(name=info["name"], y=int(goal["goal_year"]), what=what)
-    details = []
-    qualifiers = []
-    for which in ("base", "latest"):
-        if not fmt.is_missing(goal[f"{which}_value"]) and not fmt.is_missing(goal[f"{which}_year"]):
-            qualifier = (said or {}).get((str(goal["code"]), int(goal[f"{which}_year"])), "")
-            qualifiers.append(qualifier)
-            details.append(_goal_figure(goal, which, info, lang, qualifier))
+    text = _goal_lead(goal, info, what, lang)
+    details, qualifiers = _figures(goal, info, lang, said or {}, yearless or {})
     hedged = any(q == "khoang" for q in (*qualifiers, str(goal.get("target_qualifier", "") or "")))
     pace = _goal_pace(goal, str(info["unit"]), lang, hedged)
     if pace:
@@ -127,6 +124,51 @@ def goal_sentence(
     if missing(goal) is None:
         details.append(_goal_status(goal, lang, (published or {}).get(str(goal["code"]), math.nan)))
     return f"{text}; {'; '.join(details)}." if details else f"{text}."
+
+
+def _goal_lead(goal: Record, info: Record, what: str, lang: Lang) -> str:
+    """What the goal asks, in the source's idiom: "Phấn đấu đến năm 2025 huyện đạt chuẩn nông thôn mới"
+    for a yes/no goal, "giai đoạn 2020 – 2025 hàng năm đạt trên 90%" for a goal of every year."""
+    year = int(goal["goal_year"])
+    if str(goal.get("comparator", "")) == Comparator.YES.value:
+        return t("report.goal_yes", lang).format(name=in_sentence(str(info["name"])), y=year)
+    if bool(goal.get("yearly", False)):
+        first = year - phrase.TERM_YEARS if fmt.is_missing(goal["base_year"]) else int(goal["base_year"])
+        return t("report.goal_yearly", lang).format(name=info["name"], first=first, y=year, what=what)
+    return t("report.goal", lang).format(name=info["name"], y=year, what=what)
+
+
+def _figures(
+    goal: Record,
+    info: Record,
+    lang: Lang,
+    said: Mapping[tuple[str, int], str],
+    yearless: Mapping[tuple[str, int], phrase.Figure],
+) -> tuple[list[str], list[str]]:
+    """The goal's baseline and latest figures in words, and the source's qualifiers of them.
+
+    A figure the source gives without its year is said with its term, never as "năm 2020": in the goal
+    year it is the result; as the would-be baseline (which progress leaves out) it yields no pace.
+    """
+    details, qualifiers = [], []
+    code = str(goal["code"])
+    for which in ("base", "latest"):
+        if fmt.is_missing(goal[f"{which}_value"]) or fmt.is_missing(goal[f"{which}_year"]):
+            continue
+        year = int(goal[f"{which}_year"])
+        qualifiers.append(said.get((code, year), ""))
+        figure = yearless.get((code, year))
+        if figure is None:
+            details.append(_goal_figure(goal, which, info, lang, qualifiers[-1]))
+        else:
+            details.append(
+                t("report.goal_yearless_result", lang).format(value=phrase.in_sentence(figure, lang))
+            )
+    if not fmt.is_missing(goal["base_year"]) and fmt.is_missing(goal["base_value"]):
+        figure = yearless.get((code, int(goal["base_year"])))
+        if figure is not None:
+            details.append(t("report.goal_yearless", lang).format(value=phrase.in_sentence(figure, lang)))
+    return details, qualifiers
 
 
 _MISSING = ("no_baseline", "no_later_data", "term_total")
@@ -211,6 +253,7 @@ def sentences(
     reported = reported[(reported["area"] == area) & (reported["year"] == year)]
     published = dict(zip(reported["code"], reported["reported_pct"].astype(float), strict=True))
     said = _qualifiers(data, area)
+    yearless = _yearless(data, area, info)
     span = f"{int(rows['base_year'].min())} – {int(rows['goal_year'].max())}"
     catalogue = info.to_dict("index")
     goals = by_field([g for g in rows.to_dict("records") if g["code"] in catalogue], catalogue)
@@ -223,6 +266,7 @@ def sentences(
             printed.get(goal["code"], math.nan),
             said,
             published,
+            yearless,
         )
         for goal in goals
     ]
@@ -245,6 +289,24 @@ def _qualifiers(data: Dataset, area: str) -> dict[tuple[str, int], str]:
             strict=True,
         )
     )
+
+
+def _yearless(data: Dataset, area: str, info: pd.DataFrame) -> dict[tuple[str, int], phrase.Figure]:
+    """The area's figures the source gives without their year, by (code, year), as phrase will say them."""
+    obs = data.observations
+    rows = obs[(obs["area"] == area) & obs["period_unstated"] & obs["code"].isin(info.index)]
+    return {
+        (str(r["code"]), int(r["year"])): phrase.Figure(
+            r["value"],
+            str(info.loc[r["code"], "unit"]),
+            str(r["qualifier"] or ""),
+            estimate=str(r["kind"]) == ObsKind.ESTIMATE.value,
+            period=int(r["year"]),
+            period_unstated=True,
+        )
+        for r in rows.to_dict("records")
+        if str(r["kind"]) in (ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value)
+    }
 
 
 # The order the source's fields come in (economy, society, defence, politics), domain by domain.

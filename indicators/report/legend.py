@@ -39,6 +39,11 @@ class Flagged(Protocol):
         ...
 
     @property
+    def period_unstated(self) -> bool:
+        """The source gives the actual without its year."""
+        ...
+
+    @property
     def target_kind(self) -> str:
         """The code of the document that states the target, or empty."""
         ...
@@ -53,6 +58,7 @@ def notes(rows: Sequence[Flagged], lang: Lang) -> list[str]:
         # Flagged by the row, not read from the unit: "triệu đồng/người/năm" also ends in "/năm".
         ("per_year", "report.legend.reduce"),
         ("pending", "pending.legend"),
+        ("period_unstated", "report.legend.unstated"),
     )
     said = [t(key, lang) for flag, key in flags if any(getattr(r, flag) for r in rows)]
     kinds = abbreviations((r.target_kind for r in rows), lang)

@@ -50,6 +50,7 @@ class Row:
     reported: bool = False  # the % is the report's own, with no figures to compute it from
     target_kind: str = ""  # the code of the document that states the target (NQ, KH …), for the notes
     pending: bool = False  # the actual is not yet approved (a báo cáo asked for with such figures)
+    period_unstated: bool = False  # the source gives the actual without its year
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class AreaRow:
     per_year: bool = False  # no comparison line is a cut a year; the notes ask every table the same
     target_kind: str = ""  # the code of the document that states the target, where one is printed
     pending: bool = False  # the figure (or a total holding one) is not yet approved
+    period_unstated: bool = False  # the source gives the actual without its year
 
 
 def shown_pct(row: Record) -> float:

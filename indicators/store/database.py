@@ -130,7 +130,7 @@ versions = Table(
 
 _INT = {"year", "base_year"}
 _FLOAT = {"value", "reported_pct", "share"}
-_BOOL = {"derived", "yearly"}
+_BOOL = {"derived", "yearly", "period_unstated"}
 
 
 def _row_table(model: ModelTable) -> Table:

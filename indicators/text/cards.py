@@ -164,6 +164,8 @@ def cards(
         value, year, value_note, change_label, change = _figure(data, mine, code, unit, area, lang)
         status, pct, reported_basis, implied = _judgement(rows[rows["code"] == code], lang)
         estimate = not mine.empty and str(mine.sort_values("year")["actual_kind"].iloc[-1]) == "estimate"
+        latest = mine.sort_values("year").iloc[-1] if not mine.empty else None
+        unstated = latest is not None and bool(latest.get("period_unstated", False))
         # The note entered with an estimate is in Vietnamese: an English card says what an estimate is.
         note = _estimate_note(data, code, area, mine) if estimate and lang == "vi" else ""
         kind = str(kinds.get(code, ""))
@@ -186,17 +188,21 @@ def cards(
                 estimate=estimate,
                 estimate_note=note,
                 implied_target=implied,
-                period_label=period_label(year, kind, lang),
+                period_label=period_label(year, kind, lang, unstated),
                 pending=pending,
             )
         )
     return out
 
 
-def period_label(year: str, value_kind: str, lang: Lang) -> str:
-    """When a card's figure is from: "Năm 2020"; a sum over a term says its years, never one year's."""
+def period_label(year: str, value_kind: str, lang: Lang, unstated: bool = False) -> str:
+    """When a card's figure is from: "Năm 2020"; a sum over a term says its years, never one year's;
+    `unstated`: the source gives no year, so the term is said ("Giai đoạn 2015–2020, …")."""
     if not year:
         return ""
+    if unstated:
+        words = phrase.unstated_words(phrase.Figure(None, period=int(year), period_unstated=True), lang)
+        return words[:1].upper() + words[1:]
     period = phrase.period_of(int(year), value_kind)
     if isinstance(period, tuple):
         words = phrase.period_words(phrase.Figure(None, period=period), lang)

@@ -54,6 +54,9 @@ class Figure:
     basis: str = "stated"  # "stated" | "implied"
     printed_pct: object = math.nan
     pending: bool = False  # sent but not yet approved, shown to a reader who asked: "(chưa duyệt)"
+    # The source gives the figure without its year ("đạt khoảng 300.000 lượt" in a five-year section):
+    # `period` is the year it is filed under, the last of its term, and is never said as that year.
+    period_unstated: bool = False
 
     @property
     def implied(self) -> bool:
@@ -259,6 +262,19 @@ def period_words(figure: Figure, lang: Lang) -> str:
     return t("phrase.period_sum", lang).format(first=first, last=last)
 
 
+def unstated_words(figure: Figure, lang: Lang) -> str:
+    """ "giai đoạn 2015–2020, nguồn số liệu không nêu rõ năm": a figure the source gives without its year."""
+    if not figure.period_unstated or not isinstance(figure.period, int):
+        return ""
+    return t("phrase.period_unstated", lang).format(first=figure.period - TERM_YEARS, last=figure.period)
+
+
+def _with_unstated(text: str, figure: Figure, lang: Lang) -> str:
+    """The figure's words and, for one whose year the source leaves open, that term in brackets."""
+    words = unstated_words(figure, lang)
+    return f"{text} ({words})" if words and text != fmt.MISSING else text
+
+
 def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     """The figure alone: "trên 4.220 lượt", "ước 52,8 %", "tổng giai đoạn 2016–2020: trên 450 cá nhân"."""
     text = number(figure, lang, document)
@@ -269,7 +285,7 @@ def figure_text(figure: Figure, lang: Lang, document: bool = False) -> str:
     if isinstance(figure.period, tuple):
         first, last = figure.period
         text = t("phrase.period_sum_lead", lang).format(first=first, last=last, figure=text)
-    return with_pending_mark(text, figure, lang)
+    return with_pending_mark(_with_unstated(text, figure, lang), figure, lang)
 
 
 def with_pending_mark(text: str, figure: Figure, lang: Lang) -> str:
@@ -293,7 +309,7 @@ def in_sentence(figure: Figure, lang: Lang) -> str:
     if figure.qualifier:
         qualifier = t(f"phrase.qualifier.{figure.qualifier}", lang)
         words = [*words, qualifier] if lang == "vi" else [qualifier, *words]
-    return with_pending_mark(" ".join([*words, text]), figure, lang)
+    return with_pending_mark(_with_unstated(" ".join([*words, text]), figure, lang), figure, lang)
 
 
 def sum_qualifier(qualifiers: list[str]) -> str:
@@ -308,16 +324,18 @@ def sum_qualifier(qualifiers: list[str]) -> str:
 def figure_cell(figure: Figure, lang: Lang, document: bool = False, dated: bool = False) -> str:
     """A figure in a cell: "khoảng 300.000 lượt khách (ước)", "5.150 (ước; tổng giai đoạn 2016–2020)".
 
-    `dated` puts a year's figure's year after it, "300.000 (2020) (ước)"; a term's sum says its years.
+    `dated` puts a year's figure's year after it, "300.000 (2020) (ước)"; a term's sum says its years, and
+    a figure whose year the source leaves open says the term instead ("giai đoạn 2015–2020, …").
     """
     text = number(figure, lang, document)
     if text == fmt.MISSING:
         return text
-    if dated and isinstance(figure.period, int):
+    if dated and isinstance(figure.period, int) and not figure.period_unstated:
         text += f" ({figure.period})"
     notes = [
         t("phrase.estimate", lang) if estimate_marked(figure) else "",
         period_words(figure, lang),
+        unstated_words(figure, lang),
         t("pending.mark", lang) if figure.pending else "",
     ]
     notes = [n for n in notes if n]

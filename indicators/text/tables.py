@@ -434,6 +434,36 @@ def _goal_figure(
     )
 
 
+def _yearless(data: Dataset) -> dict[tuple[str, str, int], phrase.Figure]:
+    """Levels the source gives without their year, by code, area and the year they are filed under."""
+    lv = levels(data.observations)
+    lv = lv[lv["period_unstated"]] if "period_unstated" in lv else lv.iloc[0:0]
+    return {
+        (str(c), str(a), int(y)): phrase.Figure(
+            v, qualifier=str(q or ""), estimate=k == "estimate", period=int(y), period_unstated=True
+        )
+        for c, a, y, v, q, k in lv[["code", "area", "year", "actual", "qualifier", "actual_kind"]].itertuples(
+            index=False
+        )
+    }
+
+
+def _base_cell(
+    goal: pd.Series,
+    kind: str,
+    qualifiers: Mapping,
+    yearless: Mapping,
+    lang: Lang,
+    marks: Pending | None = None,
+) -> str:
+    """The baseline cell; where progress has none because the source gives the figure without its year,
+    that figure with its term ("khoảng 300.000 (giai đoạn 2015–2020, …)"): shown, never a baseline."""
+    figure = _goal_figure(goal, "base", kind, qualifiers, marks)
+    if fmt.is_missing(goal["base_value"]) and not fmt.is_missing(goal["base_year"]):
+        figure = yearless.get((str(goal["code"]), str(goal["area"]), int(goal["base_year"])), figure)
+    return phrase.figure_cell(figure, lang, dated=True)
+
+
 def _goal_when(goal: pd.Series, text: str, value_kind: str, lang: Lang) -> str:
     """ "600.000 lượt khách (2025)"; a goal summed over the term says its years, never one year."""
     figure = phrase.Figure(None, period=phrase.period_of(int(goal["goal_year"]), value_kind))
@@ -459,6 +489,7 @@ def goals_summary(
     info = indicator_info(data, lang)
     kinds = data.indicators.set_index("code")["value_kind"]
     qualifiers = _qualifiers(data)
+    yearless = _yearless(data)
     records = []
     for _, goal in progress_rows.iterrows():
         code = str(goal["code"])
@@ -469,9 +500,7 @@ def goals_summary(
         records.append(
             {
                 "indicator": phrase.titled(name, unit),
-                "base": phrase.figure_cell(
-                    _goal_figure(goal, "base", kind, qualifiers, data.pending), lang, dated=True
-                ),
+                "base": _base_cell(goal, kind, qualifiers, yearless, lang, data.pending),
                 "goal": _goal_when(goal, goal_text(data, goal, unit, lang), kind, lang),
                 "latest": phrase.figure_cell(
                     _goal_figure(goal, "latest", kind, qualifiers, data.pending), lang, dated=True

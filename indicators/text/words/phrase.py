@@ -12,6 +12,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "tổng giai đoạn {first}–{last}: {figure}",
         "{figure} in total over {first}–{last}",
     ),
+    # A figure the source gives without its year: filed under the term's last year, said as the term's.
+    "phrase.period_unstated": (
+        "giai đoạn {first}–{last}, nguồn số liệu không nêu rõ năm",
+        "{first}–{last}; the source does not give the year",
+    ),
     "phrase.estimate": ("ước", "est."),
     # In a sentence of a signed document the estimate is a word, never an abbreviation.
     "phrase.estimate_word": ("ước", "an estimated"),

@@ -60,9 +60,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "No commendation figures for {area} as a whole have been recorded for {period}: there are "
         "commendation figures so far from {n} of the {m} {units} under it ({names}).",
     ),
-    "report.no_goals": (
-        "Chưa có số liệu mục tiêu của {area} cho thời gian tới.",
-        "No goals of {area} for the years ahead have been recorded yet.",
+    "report.no_goals": ("Chưa có số liệu mục tiêu của {area}.", "No goals of {area} have been recorded yet."),
+    "report.no_goals_term": (
+        "Chưa có số liệu mục tiêu giai đoạn {p} của {area}.",
+        "No goals of {area} for {p} have been recorded yet.",
     ),
     "report.no_commendations": (
         "Chưa có số liệu khen thưởng của {area} trong {period}.",
@@ -109,10 +110,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.goal": ("{name}: mục tiêu đến năm {y} {what}", "{name}: by {y}, {what}"),
     # "Hàng năm …": a goal for every year of the term, never read as the last year's alone.
     "report.goal_yearly": (
-        "{name}: mục tiêu giai đoạn đến năm {y}: {what}",
-        "{name}: over the term to {y}, {what}",
+        "{name}: giai đoạn {first} – {y} {what}",
+        "{name}: {what} of {first}–{y}",
     ),
+    # A yes/no goal as the source sets it ("Huyện đạt chuẩn nông thôn mới"), never "mục tiêu … đạt".
+    "report.goal_yes": ("Phấn đấu đến năm {y} {name}", "Aim for {y}: {name}"),
     "report.goal_base": ("năm {y}: {value}", "{y}: {value}"),
+    # A figure the source gives without its year is no baseline: the rate a year is not worked out from it.
+    "report.goal_yearless": (
+        "thực hiện: {value}, không dùng làm số liệu năm gốc để tính mức tăng cần đạt mỗi năm",
+        "achieved: {value}, so no yearly rate is worked out from it",
+    ),
+    "report.goal_yearless_result": ("thực hiện: {value}", "achieved: {value}"),
     "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
     "report.goal_required_growth": (
         "cần tăng bình quân {pct}/năm",
@@ -150,13 +159,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Over {period}, collectives and individuals in {area} received {tt} and {cn}, as follows:",
     ),
     "report.chart": ("Biểu đồ {n}. {title}", "Chart {n}. {title}"),
+    # Said in the document someone signs: what it holds, never the software that made it.
     "report.no_browser": (
-        "Không có trình duyệt để vẽ biểu đồ trên máy tạo báo cáo nên báo cáo này không kèm biểu đồ.",
-        "No browser was available to draw the charts on the machine that wrote this report, so it has none.",
+        "Bản báo cáo này không kèm biểu đồ; số liệu đầy đủ ở biểu kèm theo.",
+        "This copy of the report carries no charts; every figure is in the attached table.",
     ),
     "report.chart_failed": (
-        "Trình duyệt không vẽ được biểu đồ nên báo cáo này không kèm biểu đồ.",
-        "The browser could not draw the charts, so this report has none.",
+        "Bản báo cáo này không kèm biểu đồ; số liệu đầy đủ ở biểu kèm theo.",
+        "This copy of the report carries no charts; every figure is in the attached table.",
     ),
     "report.section.leadership": ("Công tác lãnh đạo, chỉ đạo", "Leadership and direction"),
     "report.section.campaigns": ("Các phong trào thi đua tiêu biểu", "The main emulation campaigns"),
@@ -205,6 +215,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "report_col.status": ("Đánh giá", "Status"),
     "report.mark.estimate": ("ước", "est."),
     "report.mark.reported": ("BC", "rep."),
+    "report.mark.unstated": ("chưa rõ năm", "year not given"),
+    "report.legend.unstated": (
+        "“chưa rõ năm”: nguồn số liệu nêu số này trong phần tổng kết giai đoạn mà không nói là của năm nào.",
+        "“year not given”: the source gives this figure in its review of the term without saying which year.",
+    ),
     "report.legend.implied": (
         "(*) Chỉ tiêu suy ra từ tỷ lệ % đã công bố (thực hiện ÷ tỷ lệ), "
         "làm tròn theo độ chính xác của tỷ lệ đó.",
