@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -76,12 +77,13 @@ class Comparison:
     code: str
     problem: str = ""  # an i18n key when nothing can be compared
 
-    @property
+    # Cut once and kept: a report asks each comparison for its children and parent some twenty times.
+    @cached_property
     def children(self) -> pd.DataFrame:
         """The child areas' rows only."""
         return self.rows[~self.rows["is_parent"]]
 
-    @property
+    @cached_property
     def parent_row(self) -> pd.Series | None:
         """The parent's row (its total), None when there is no comparison."""
         rows = self.rows[self.rows["is_parent"]]
