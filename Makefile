@@ -39,11 +39,10 @@ test: $(VENV)/.dev $(NODE_DEPS)
 # mypy stays: with its cache warm it rechecks only what changed (about a second).
 # It ends by printing its time: the wall clock, then `times`, whose second line is the CPU time (user,
 # system) of everything it ran, the pytest workers included: the figure to compare on a busy machine.
-QUICK_MARKERS := not (browser or postgres or page or office or slow)
 test-quick: $(VENV)/.dev
 	@start=$$(date +%s); status=0; \
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy && \
-	$(BIN)/python -m pytest -q -n auto -m "$(QUICK_MARKERS)" || status=$$?; \
+	$(BIN)/python -m pytest -q -n auto -m "not (browser or postgres or page or office or slow)" || status=$$?; \
 	echo "make test-quick: $$(( $$(date +%s) - start )) s wall; CPU user and system, of make's shell then of all it ran:"; \
 	times; exit $$status
 
