@@ -37,11 +37,14 @@ test: $(VENV)/.dev $(NODE_DEPS)
 # Everything but the browser, PostgreSQL, AppTest, LibreOffice/Chromium and slow tests (the markers in
 # pyproject.toml), spread over the cores: under a minute, for the edit-test loop. `make test` runs all.
 # mypy stays: with its cache warm it rechecks only what changed (about a second).
+# It ends by printing its time: the wall clock, then `times`, whose second line is the CPU time (user,
+# system) of everything it ran, the pytest workers included: the figure to compare on a busy machine.
 test-quick: $(VENV)/.dev
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n auto -m "not (browser or postgres or page or office or slow)"
+	@start=$$(date +%s); status=0; \
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy && \
+	$(BIN)/python -m pytest -q -n auto -m "not (browser or postgres or page or office or slow)" || status=$$?; \
+	echo "make test-quick: $$(( $$(date +%s) - start )) s wall; CPU user and system, of make's shell then of all it ran:"; \
+	times; exit $$status
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

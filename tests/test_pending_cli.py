@@ -33,6 +33,7 @@ def csv_of(capsys: pytest.CaptureFixture[str], *args: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"code": str, "area": str})
 
 
+@pytest.mark.slow
 def test_compare_shows_a_pending_figure_only_when_asked_and_marks_it(
     waiting: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@ is said to cover, its qualifier, its estimate mark and its target's basis (term,
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 import pytest
@@ -26,6 +27,9 @@ PERIODS = {
 }
 
 
+# Built once per kind and language: the tests only read it, and building it again for each of them
+# was most of this module's time.
+@functools.cache
 def _content(kind: str, lang: Lang) -> report.Content:
     if kind == "compare":
         return report_compare.report(DATA, "12", PERIODS["year"], ["JOBS", "CADRE_TRAINING", "GTSX"], lang)

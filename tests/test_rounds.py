@@ -157,6 +157,7 @@ def test_a_reporters_submission_with_another_communes_rows_writes_nothing(people
     assert workflow.sendings(people, 1).empty
 
 
+@pytest.mark.slow
 def test_the_command_line_refuses_rows_outside_the_area_with_exit_1(
     people: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -388,6 +389,7 @@ def test_figures_stored_before_rounds_count_as_approved_and_unlocked(people: Sto
     assert people.commit(replace(data, observations=obs), "tinh").version == data.version + 1
 
 
+@pytest.mark.slow
 def test_an_analysts_import_commits_within_their_area_only(
     people: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

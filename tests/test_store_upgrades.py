@@ -97,6 +97,36 @@ def release(request: pytest.FixtureRequest, store_url: str) -> tuple[str, Path, 
     return request.param, path, added
 
 
+@pytest.fixture(scope="module")
+def upgraded_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each earlier release's store upgraded to head, once a module (per worker), by name; filled on demand.
+
+    The tests below that start from an upgraded store each ran the same migrations again on their own
+    copy; they now copy the result. `test_every_earlier_release_upgrades_and_shows_its_history` still
+    upgrades from the old file itself, through the command line.
+    """
+    return {}
+
+
+@pytest.fixture(params=list(RELEASES))
+def upgraded_release(
+    request: pytest.FixtureRequest,
+    store_url: str,
+    upgraded_files: dict[str, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[str, Path, int]:
+    """A copy of one earlier release's store, upgraded to head, at $INDICATORS_DB (the same as `release`)."""
+    path, added = RELEASES[request.param]
+    if request.param not in upgraded_files:
+        done = tmp_path_factory.mktemp("upgraded") / path.name
+        shutil.copyfile(path, done)
+        upgraded = Store(f"sqlite:///{done}", seed=None).ensure()
+        upgraded.engine.dispose()  # closing the last connection folds the write-ahead log into the file
+        upgraded_files[request.param] = done
+    shutil.copyfile(upgraded_files[request.param], store_url.removeprefix("sqlite:///"))
+    return request.param, path, added
+
+
 def test_every_earlier_release_upgrades_and_shows_its_history(
     release: tuple[str, Path, int], store_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -132,8 +162,10 @@ def test_every_earlier_release_upgrades_and_shows_its_history(
 
 
 @pytest.mark.slow
-def test_accounts_and_sign_in_survive_every_upgrade(release: tuple[str, Path, int], store_url: str) -> None:
-    _name, path, _added = release
+def test_accounts_and_sign_in_survive_every_upgrade(
+    upgraded_release: tuple[str, Path, int], store_url: str
+) -> None:
+    _name, path, _added = upgraded_release
     before = read_before(path)
     store = Store(store_url, seed=None).ensure()
     listed = accounts.list_users(store)
@@ -145,7 +177,7 @@ def test_accounts_and_sign_in_survive_every_upgrade(release: tuple[str, Path, in
 
 
 def test_after_the_upgrade_every_time_is_written_one_way(
-    release: tuple[str, Path, int], store_url: str
+    upgraded_release: tuple[str, Path, int], store_url: str
 ) -> None:
     store = Store(store_url, seed=None).ensure()
     data = store.load()
@@ -319,9 +351,9 @@ def narrative_after_the_upgrade(store: Store, before: Before) -> None:
 
 
 def test_every_earlier_release_upgrades_to_keep_a_narrative(
-    release: tuple[str, Path, int], store_url: str
+    upgraded_release: tuple[str, Path, int], store_url: str
 ) -> None:
-    _name, path, _added = release
+    _name, path, _added = upgraded_release
     before = read_before(path)
     store = Store(store_url, seed=None).ensure()
     narrative_after_the_upgrade(store, before)
@@ -401,9 +433,9 @@ def qualifier_after_the_upgrade(store: Store, before: TargetRows) -> None:
 
 
 def test_every_earlier_release_upgrades_to_targets_with_a_qualifier(
-    release: tuple[str, Path, int], store_url: str
+    upgraded_release: tuple[str, Path, int], store_url: str
 ) -> None:
-    name, path, _added = release
+    name, path, _added = upgraded_release
     if name == "0007_target_qualifier":
         pytest.skip("written at revision 0007: its targets carry their qualifiers already")
     before = targets_before(path)
@@ -476,10 +508,10 @@ def rounds_after_the_upgrade(store: Store, before: Before) -> None:
 
 
 def test_every_earlier_release_upgrades_to_reporting_rounds(
-    release: tuple[str, Path, int], store_url: str, monkeypatch: pytest.MonkeyPatch
+    upgraded_release: tuple[str, Path, int], store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
-    _name, path, _added = release
+    _name, path, _added = upgraded_release
     before = read_before(path)
     rounds_after_the_upgrade(Store(store_url, seed=None).ensure(), before)
 
@@ -535,10 +567,10 @@ def threads_after_the_upgrade(store: Store, before: Before, elsewhere: Path) -> 
 
 
 def test_every_earlier_release_upgrades_to_figure_threads(
-    release: tuple[str, Path, int], store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    upgraded_release: tuple[str, Path, int], store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
-    _name, path, _added = release
+    _name, path, _added = upgraded_release
     threads_after_the_upgrade(Store(store_url, seed=None).ensure(), read_before(path), tmp_path)
 
 
