@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -113,7 +114,62 @@ def test_every_title_the_law_lists_cites_its_article() -> None:
     assert household.article.startswith("Nghị định 86/2023/NĐ-CP") and household.level == "commune"
     # An award whose article was not read says so in its source rather than carrying a guessed one.
     unread = [a for a in CATALOGUE.awards.values() if not a.article]
-    assert unread and all("chưa đối chiếu" in a.source or a.valid_until for a in unread)
+    assert {a.code for a in unread} == {"bang_khen_tinh", "gia_dinh_tieu_bieu"}
+    assert all("chưa đối chiếu" in a.source for a in unread)
+
+
+# Who decides each award, as Điều 77 (the President), 78 (the Government, the Prime Minister) and 80
+# (heads of units, district and commune chairmen) of Luật 06/2022/QH15 say.
+DECIDERS = {
+    "huan_chuong_ld_1": ("Chủ tịch nước", "thẩm quyền: Điều 77"),
+    "huan_chuong_ld_2": ("Chủ tịch nước", "thẩm quyền: Điều 77"),
+    "huan_chuong_ld_3": ("Chủ tịch nước", "thẩm quyền: Điều 77"),
+    "co_thi_dua_cp": ("Chính phủ", "thẩm quyền: Điều 78, khoản 1"),
+    "cstd_toan_quoc": ("Thủ tướng Chính phủ", "thẩm quyền: Điều 78, khoản 2"),
+    "bang_khen_ttg": ("Thủ tướng Chính phủ", "thẩm quyền: Điều 78, khoản 2"),
+    "giay_khen_huyen": ("Chủ tịch UBND huyện", "thẩm quyền: Điều 80, khoản 2"),
+    "giay_khen_xa": ("Chủ tịch UBND cấp xã", "thẩm quyền: Điều 80, khoản 3"),
+    "gia_dinh_van_hoa": ("Chủ tịch UBND cấp xã", "Điều 80, khoản 3"),
+}
+
+
+@pytest.mark.parametrize("code", DECIDERS)
+def test_each_award_names_who_decides_it_as_the_law_does(code: str) -> None:
+    award = CATALOGUE.awards[code]
+    decider, article = DECIDERS[code]
+    assert award.decided_by == decider and article in award.article
+    assert "http" in award.source
+
+
+def test_the_forms_name_their_article_and_rank_in_the_law_s_order() -> None:
+    # Điều 33, khoản 2 lists the Labour Order's classes Nhất, Nhì, Ba; Điều 73 sets the Prime Minister's
+    # certificate after the orders and medals.
+    naming = {
+        "huan_chuong_ld_1": "Điều 33, khoản 2",
+        "huan_chuong_ld_2": "Điều 33, khoản 2",
+        "huan_chuong_ld_3": "Điều 33, khoản 2",
+        "bang_khen_ttg": "Điều 73",
+    }
+    for code, article in naming.items():
+        assert CATALOGUE.awards[code].article.startswith(
+            f"Luật Thi đua, khen thưởng số 06/2022/QH15, {article}"
+        )
+    assert "tiêu chuẩn: Điều 44" in CATALOGUE.awards["huan_chuong_ld_3"].article
+    ranks = [CATALOGUE.awards[c].rank for c in naming]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+
+
+def test_the_forms_rank_as_their_deciders_stand_in_the_law() -> None:
+    # The articles on who decides run from the President down to the commune chairman: a form decided
+    # under an earlier article or clause never ranks below one decided under a later one.
+    found = []
+    for award in CATALOGUE.awards.values():
+        seen = re.search(r"thẩm quyền: Điều (\d+)(?:, khoản (\d+))?$", award.article)
+        if award.kind == "form" and seen:
+            found.append(((int(seen[1]), int(seen[2] or 0)), award.rank, award.code))
+    assert {code for _, _, code in found} >= {"huan_chuong_ld_3", "bang_khen_ttg", "giay_khen_xa"}
+    by_law = [rank for _, rank, _ in sorted(found)]
+    assert by_law == sorted(by_law)
 
 
 def cases(rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
