@@ -130,7 +130,7 @@ def main() -> None:
     preview = opening.preview(data.areas, parent, year, len(codes), due)
     st.markdown(f"**{opening.preview_line(preview, lang)}**")
 
-    # Save outputs.
+    # Nothing is written until the analyst confirms what the preview line says.
     if not st.button(t("rounds.open.confirm", lang), type="primary", key="rounds_open_go"):
         return
     try:
