@@ -231,10 +231,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "(*): target worked back from the published %; the attainment is the published %.",
     ),
     "report.chart.line_100": ("100% chỉ tiêu", "100% of target"),
+    # The source's own idiom for a % it prints without the figures behind it.
+    "report.chart.reported_note": ("Sọc chéo: tỷ lệ theo báo cáo", "Hatched: % as the report gives it"),
     "report.legend.kinds": ("Viết tắt: {kinds}.", "Abbreviations: {kinds}."),
     "report.legend.reported": (
-        "(BC): tỷ lệ % đã công bố, không có số liệu để tự tính.",
-        "(rep.): the published %, with no figures to compute it from.",
+        "(BC): tỷ lệ theo báo cáo.",
+        "(rep.): the % as the report gives it.",
     ),
     # A year's table shows the year's figures: targets with none yet are named once, in words.
     "report.legend.left_out": (
