@@ -156,7 +156,7 @@ def domain_rows(rows: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
 def series(
     data: Dataset, code: str, area: str | None, first: int | None = None, last: int | None = None
 ) -> pd.DataFrame:
-    """One indicator's level by year (final figure, else estimate): year, actual, qualifier, kind, yearless."""
+    """One indicator's level by year (final, else estimate): year, actual, qualifier, kind, yearless."""
     lv = levels(data.observations)
     mine = lv[lv["code"] == code]
     if area is not None:
