@@ -119,7 +119,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # A figure the source gives without its year is no baseline: the rate a year is not worked out from it.
     "report.goal_yearless": (
         "thực hiện: {value}, không dùng làm số liệu năm gốc để tính mức tăng cần đạt mỗi năm",
-        "achieved: {value}, so no yearly rate is worked out from it",
+        "achieved: {value}, not used as the baseline for the growth needed each year",
     ),
     "report.goal_yearless_result": ("thực hiện: {value}", "achieved: {value}"),
     "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
