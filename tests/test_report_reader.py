@@ -90,3 +90,12 @@ def test_a_year_report_goal_line_marks_the_estimate_once(lang: Lang, figure: str
     line = next(x for x in text.splitlines() if figure in x and "118,08" in x.replace("118.08", "118,08"))
     assert t("progress.final_estimate", lang) not in text
     assert line.endswith("(118,08%)." if lang == "vi" else "(118.08%)."), line
+
+
+def test_the_english_comparison_says_who_reported_as_a_person_would() -> None:
+    text = docx_text(report_compare.report(DATA, "12", TERM, ["GTSX"], "en"))
+    assert (
+        "the 2020 figures from the units that have reported, 1 of the 8 district-level units under it, are "
+        "compared in the next section and in the Appendix." in " ".join(text.split())
+    )
+    assert "the 1 of 8" not in text

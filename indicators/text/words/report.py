@@ -281,8 +281,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.own_missing": (
         "Chưa có số liệu chung của toàn {area} cho các chỉ tiêu trong {period}; số liệu năm {y} của "
         "{n}/{m} {units} trực thuộc đã báo cáo được so sánh tại mục sau và tại {appendix}.",
-        "No figures for {area} as a whole have been recorded for {period}; the {y} figures of the {n} of "
-        "{m} {units} under it that reported are compared in the next section and in {appendix}.",
+        "No figures for {area} as a whole have been recorded for {period}; the {y} figures from the units "
+        "that have reported, {n} of the {m} {units} under it, are compared in the next section and in "
+        "{appendix}.",
     ),
     "report.cmp.so_far": ("số liệu mới có ở {n}/{m} {units}", "so far {n} of the {m} {units} have reported"),
     "report.cmp.so_far_one": (
