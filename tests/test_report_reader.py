@@ -22,8 +22,8 @@ JUDGED = attainment.derive_targets(DATA)
 @pytest.mark.parametrize(
     ("lang", "note", "legend"),
     [
-        ("vi", "Sọc chéo: tỷ lệ theo báo cáo", "(BC): tỷ lệ theo báo cáo."),
-        ("en", "Hatched: % as the report gives it", "(rep.): the % as the report gives it."),
+        ("vi", "Sọc chéo: tỷ lệ theo báo cáo. (*): mục tiêu", "(BC): tỷ lệ theo báo cáo."),
+        ("en", "Hatched: % as the report gives it. (*): target", "(rep.): the % as the report gives it."),
     ],
 )
 def test_the_report_s_own_percent_is_said_in_the_source_s_idiom(lang: Lang, note: str, legend: str) -> None:

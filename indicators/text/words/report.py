@@ -232,7 +232,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.chart.line_100": ("100% chỉ tiêu", "100% of target"),
     # The source's own idiom for a % it prints without the figures behind it.
-    "report.chart.reported_note": ("Sọc chéo: tỷ lệ theo báo cáo", "Hatched: % as the report gives it"),
+    "report.chart.reported_note": ("Sọc chéo: tỷ lệ theo báo cáo.", "Hatched: % as the report gives it."),
     "report.legend.kinds": ("Viết tắt: {kinds}.", "Abbreviations: {kinds}."),
     "report.legend.reported": (
         "(BC): tỷ lệ theo báo cáo.",
