@@ -136,16 +136,16 @@ GOALS = [
     ),
     (
         IMPLIED_TEA,
-        f"đạt ≈{NB}1.083 ha (suy ra từ tỷ lệ % đã công bố)",
-        # The same ≈ as Vietnamese: "to reach" does not bound the figure as "at least" would.
-        f"to reach ≈{NB}1,083 ha (worked back from the published %)",
+        "đạt 1.083 ha (suy ra từ tỷ lệ % đã công bố)",
+        # One mark, in words, as Vietnamese: "to reach" does not bound the figure as "at least" would.
+        "to reach 1,083 ha (worked back from the published %)",
     ),
     # A yes/no goal ahead reads as a goal in English, never as "met" already.
     (Figure(1, "đạt/chưa đạt", comparator="yes"), "đạt", "to be achieved"),
     (
         Figure(5150, "lao động", basis="implied", printed_pct=100.0, period=(2016, 2020)),
-        f"đạt ≈{NB}5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
-        f"to reach ≈{NB}5,150 lao động (in total over 2016–2020; worked back from the published %)",
+        "đạt 5.150 lao động (tổng giai đoạn 2016–2020; suy ra từ tỷ lệ % đã công bố)",
+        "to reach 5,150 lao động (in total over 2016–2020; worked back from the published %)",
     ),
     (
         Figure(27.6, "%", comparator="at_most", basis="implied", printed_pct=100.0),
@@ -483,9 +483,8 @@ def test_a_dated_cell_gives_a_years_figure_its_year_and_a_sum_its_term() -> None
 
 @pytest.mark.parametrize("comparator", ["", "at_least", "at_most", "reduce_by"])
 def test_an_implied_goal_takes_the_same_mark_in_both_languages(comparator: str) -> None:
-    """One rule for ≈: where Vietnamese marks a worked-back goal, English does, and the other way round."""
+    """One rule: a worked-back goal in a signed sentence is marked once, in words, in both languages."""
     figure = Figure(1082.5, "ha", basis="implied", printed_pct=111.5, comparator=comparator)
     vi, en = phrase.goal_clause(figure, "vi", document=True), phrase.goal_clause(figure, "en", document=True)
-    assert ("≈" in vi) == ("≈" in en), (vi, en)
-    # A bound ("không vượt quá", "at most") is the figure's one hedge in both; a figure to reach takes ≈.
-    assert ("≈" in en) == (comparator != "at_most")
+    assert "≈" not in vi and "≈" not in en, (vi, en)
+    assert "suy ra từ tỷ lệ % đã công bố" in vi and "worked back from the published %" in en

@@ -167,7 +167,7 @@ def test_a_goals_result_gives_the_same_percent_as_the_results(data: Dataset, lan
     fields = " ".join(p for part in results.parts for p in part.paragraphs)
     goal = next(p for p in goals.paragraphs if p.startswith(name + ":"))
     assert f"{pct} " in fields
-    assert f"({pct};" in goal and "220,43" not in goal and "220.43" not in goal
+    assert f"({pct})." in goal and "220,43" not in goal and "220.43" not in goal
     assert "\u202f%" not in "\n".join(goals.paragraphs)
 
 

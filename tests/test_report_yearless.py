@@ -124,7 +124,8 @@ def test_the_term_report_says_the_term_in_english(term_docs: dict[str, str]) -> 
     )
     assert (
         "Tourism services revenue: by 2025, to reach 230 billion VND; achieved: an estimated 114.4 billion "
-        "VND (2015–2020; the source does not give the year), so no yearly rate is worked out from it." in text
+        "VND (2015–2020; the source does not give the year), not used as the baseline for the growth needed "
+        "each year." in text
     )
     assert "about 300,000 (year not given)" in text
     for false in ("2020: about 300,000", "2020: 114.4", "14.99%"):

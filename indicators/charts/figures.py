@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators.charts import pending
+from indicators.charts import pending, yearless
 from indicators.charts import print_style as print_charts
 from indicators.charts.placing import TEXT_CHAR_PX, RowGeometry, label_positions, no_room_right, year_ticks
 from indicators.core.page_settings import CHANGE_BASE_YEAR
@@ -406,7 +406,10 @@ def attainment_figure(
         )
     items, left_out = ends(items, print_charts.PRINT_ENDS if for_print else BAR_ENDS)
     any_reported = bool((judged["status_basis"] == "reported").any())
-    notes = [ends_note(len(items), left_out, lang), t("chart.reported_note", lang) if any_reported else ""]
+    notes = [
+        ends_note(len(items), left_out, lang),
+        t("report.chart.reported_note" if for_print else "chart.reported_note", lang) if any_reported else "",
+    ]
     if "target_basis" in judged and (judged["target_basis"] == "implied").any():
         notes.append(t("report.chart.implied_note" if for_print else "chart.implied_note", lang))
     figure = bar_list(
@@ -465,7 +468,9 @@ def _actual_traces(
     after: float | None = None,
     span: tuple[int, int] | None = None,
 ) -> list[dict]:
-    """The figures by year (year, actual) as a line with its values printed, pending ones marked over it."""
+    """The figures by year (year, actual) as a line with its values printed, pending ones marked over it;
+    a figure the source gives without its year is named in the legend, never drawn at a year."""
+    levels, unstated = yearless.split(levels)
     label = t("chart.actual", lang)
     kinds = levels["actual_kind"] if "actual_kind" in levels else pd.Series([""] * len(levels))
     # "ước" beside every estimated figure, on the chart as in the tables; "chưa duyệt" likewise.
@@ -486,7 +491,8 @@ def _actual_traces(
             None if span is None else no_room_right([int(y) for y in levels["year"]], texts, span),
         ),
     )
-    return [line, *pending.points(levels, unit, lang)]
+    drawn = [line] if not levels.empty else []
+    return [*drawn, *pending.points(levels, unit, lang), *yearless.legend_traces(unstated, unit, lang)]
 
 
 def goal_figure(

@@ -156,7 +156,7 @@ def domain_rows(rows: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
 def series(
     data: Dataset, code: str, area: str | None, first: int | None = None, last: int | None = None
 ) -> pd.DataFrame:
-    """One indicator's level by year (final figure, else estimate): year, actual, qualifier."""
+    """One indicator's level by year (final, else estimate): year, actual, qualifier, kind, yearless."""
     lv = levels(data.observations)
     mine = lv[lv["code"] == code]
     if area is not None:
@@ -165,4 +165,6 @@ def series(
         mine = mine[mine["year"] >= first]
     if last is not None:
         mine = mine[mine["year"] <= last]
-    return mine[["year", "actual", "qualifier", "actual_kind"]].sort_values("year").reset_index(drop=True)
+    # Whether the source states the year goes along: a chart must not draw a yearless figure at one.
+    columns = ["year", "actual", "qualifier", "actual_kind", "period_unstated"]
+    return mine[[c for c in columns if c in mine]].sort_values("year").reset_index(drop=True)

@@ -361,7 +361,7 @@ def _rows(
     once; each indicator then lists only the units with figures.
     """
     unit, year = str(info["unit"]), result.year
-    said = words.qualifiers(data, result.code, year)
+    said, yearless = words.qualifiers(data, result.code, year), words.yearless(data, result.code, year)
     # The heading says the years a term's sum covers; a year's figure needs no more.
     rows = [
         AreaRow(str(number), _heading(info, unit, year, lang), "", "", "", "", group=True, code=result.code)
@@ -372,6 +372,7 @@ def _rows(
         name = str(record["label"])
         status = _status_word(str(record["status"]), lang)
         record["qualifier"] = said.get(str(record["area"]), "")
+        record["period_unstated"] = str(record["area"]) in yearless
         rows.append(_row(f"{number}.{index}", name, record, status, result.code, unit, lang))
     rest = kids[kids["value"].isna() & kids["target"].isna()]
     if not rest.empty and not common:
@@ -381,7 +382,7 @@ def _rows(
         text = t("report.cmp.rest", lang).format(n=count, units=fmt.unit_after(count, units))
         text += listing
         rows.append(AreaRow("", text, "", fmt.MISSING, "", t("status.no_data", lang), code=result.code))
-    parent = _parent_row(data, result, units, unit, said, lang, common)
+    parent = _parent_row(data, result, units, unit, said, lang, common, bool(yearless))
     if common and len(rows) == 2 and parent is None and _single(result):
         # One unit reported everything and the note before the table names it: its line is the
         # indicator's, one row where a heading over a single name would take two.
@@ -408,6 +409,7 @@ def _parent_row(
     said: dict[str, str],
     lang: Lang,
     common: bool = False,
+    yearless: bool = False,
 ) -> AreaRow | None:
     """The parent's line: its total where every unit reported, the sum of the units that did, or why not.
 
@@ -426,7 +428,8 @@ def _parent_row(
     note = _parent_note(result, words.in_sentence(name, lang), units, lang)
     status = str(record["status"])
     word = t(f"status.{status}", lang) + "; " if status in words.JUDGED else ""
-    record["qualifier"] = words.total_qualifier(data, result, said)
+    # A total holding a figure the source gives without its year has no year either.
+    record["qualifier"], record["period_unstated"] = words.total_qualifier(data, result, said), yearless
     if str(record["mark"]) == Mark.PARTIAL.value:
         # A sum over some units is theirs, not the parent's: named so, with no target to judge it by.
         name = t("report.cmp.partial_row", lang).format(
@@ -452,10 +455,16 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, unit: str,
         record["value"], "", str(record.get("qualifier", "")), said_estimate, pending=pending
     )
     actual_text = phrase.number(actual, lang)
-    # The one rule: "khoảng 300.000" already hedges, so it takes no "(ước)" beside it.
+    # The one rule: "khoảng 300.000" already hedges, so it takes no "(ước)" beside it; a figure the
+    # source gives without its year is marked as the term appendix marks it, in the same brackets.
     estimate = actual_text != fmt.MISSING and phrase.estimate_marked(actual)
-    if estimate:
-        actual_text += f" ({t('report.mark.estimate', lang)})"
+    unstated = actual_text != fmt.MISSING and bool(record.get("period_unstated", False))
+    marks = [
+        t("report.mark.estimate", lang) if estimate else "",
+        t("report.mark.unstated", lang) if unstated else "",
+    ]
+    if any(marks):
+        actual_text += f" ({'; '.join(m for m in marks if m)})"
     actual_text = phrase.with_pending_mark(actual_text, actual, lang)
     if reduce and actual_text != fmt.MISSING and not fmt.is_missing(record["change"]):
         change = phrase.join(fmt.number(abs(float(record["change"])), lang), phrase.change_words(unit, lang))
@@ -483,6 +492,7 @@ def _row(stt: str, name: str, record: Record, status: str, code: str, unit: str,
         reported=reported,
         target_kind=str(record["target_kind"]) if target_text != fmt.MISSING else "",
         pending=actual.pending and actual_text != fmt.MISSING,
+        period_unstated=unstated,
     )
 
 

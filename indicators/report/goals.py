@@ -213,9 +213,8 @@ def _goal_status(goal: Record, lang: Lang, published: float = math.nan) -> str:
     if bool(goal.get("final", False)) and not fmt.is_missing(goal.get("final_pct")):
         # The document writes a result's % as its results do: "220,4%", as precise as the source printed it.
         pct = _pct(fmt.pct_as_printed(float(goal["final_pct"]), published), lang)
-        extra = [t("progress.final_estimate", lang)] if str(goal.get("final_kind", "")) == "estimate" else []
-        words = t(f"progress.{goal['status']}", lang)
-        status = f"{words} ({'; '.join([pct, *extra])})"
+        # The figure before it in the same line carries the estimate mark ("(ước)", "ước 114,4"): once.
+        status = f"{t('progress.' + str(goal['status']), lang)} ({pct})"
     else:
         status = labels.goal_status_words(goal, lang)
     if reason:

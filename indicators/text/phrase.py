@@ -363,10 +363,11 @@ def target_cell(figure: Figure, lang: Lang, star: bool = False) -> str:
 
 
 def goal_clause(figure: Figure, lang: Lang, document: bool = False) -> str:
-    """A target as a clause: "đạt ≈ 1.083 ha (suy ra từ …)", "hàng năm đạt 90%", "không vượt quá 27,6%",
+    """A target as a clause: "đạt 1.083 ha (suy ra từ …)", "hàng năm đạt 90%", "không vượt quá 27,6%",
     and as the source qualifies it: "đạt trên 45 triệu đồng" ("over 45 million dong"), "dưới 27,6%"."""
     comparator = figure.comparator or "at_least"
-    mark = comparator not in _BOUNDING
+    # A signed sentence says an implied target's basis in words; "≈" before it as well hedges it twice.
+    mark = comparator not in _BOUNDING and not (document and figure.implied)
     value = "" if comparator == "yes" else number(figure, lang, document, mark=mark)
     notes = [period_words(figure, lang), t("basis.implied", lang) if figure.implied else ""]
     notes = [n for n in notes if n]

@@ -119,7 +119,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # A figure the source gives without its year is no baseline: the rate a year is not worked out from it.
     "report.goal_yearless": (
         "thực hiện: {value}, không dùng làm số liệu năm gốc để tính mức tăng cần đạt mỗi năm",
-        "achieved: {value}, so no yearly rate is worked out from it",
+        "achieved: {value}, not used as the baseline for the growth needed each year",
     ),
     "report.goal_yearless_result": ("thực hiện: {value}", "achieved: {value}"),
     "report.goal_latest": ("năm {y} đạt {value}", "{y}: {value}"),
@@ -231,10 +231,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "(*): target worked back from the published %; the attainment is the published %.",
     ),
     "report.chart.line_100": ("100% chỉ tiêu", "100% of target"),
+    # The source's own idiom for a % it prints without the figures behind it.
+    "report.chart.reported_note": ("Sọc chéo: tỷ lệ theo báo cáo.", "Hatched: % as the report gives it."),
     "report.legend.kinds": ("Viết tắt: {kinds}.", "Abbreviations: {kinds}."),
     "report.legend.reported": (
-        "(BC): tỷ lệ % đã công bố, không có số liệu để tự tính.",
-        "(rep.): the published %, with no figures to compute it from.",
+        "(BC): tỷ lệ theo báo cáo.",
+        "(rep.): the % as the report gives it.",
     ),
     # A year's table shows the year's figures: targets with none yet are named once, in words.
     "report.legend.left_out": (
@@ -279,8 +281,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.cmp.own_missing": (
         "Chưa có số liệu chung của toàn {area} cho các chỉ tiêu trong {period}; số liệu năm {y} của "
         "{n}/{m} {units} trực thuộc đã báo cáo được so sánh tại mục sau và tại {appendix}.",
-        "No figures for {area} as a whole have been recorded for {period}; the {y} figures of the {n} of "
-        "{m} {units} under it that reported are compared in the next section and in {appendix}.",
+        "No figures for {area} as a whole have been recorded for {period}; the {y} figures from the units "
+        "that have reported, {n} of the {m} {units} under it, are compared in the next section and in "
+        "{appendix}.",
     ),
     "report.cmp.so_far": ("số liệu mới có ở {n}/{m} {units}", "so far {n} of the {m} {units} have reported"),
     "report.cmp.so_far_one": (
