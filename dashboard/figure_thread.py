@@ -144,11 +144,17 @@ def _recorded(
     return values[values["since_version"] <= data.version], written, sent
 
 
-def _pick(rows: pd.DataFrame, halves: pd.DataFrame, lang: Lang, key: str) -> tuple[int, str]:
-    """The year and kind asked about: those of the year's figures and of the approved half-years."""
+def _pick(
+    rows: pd.DataFrame, halves: pd.DataFrame, lang: Lang, key: str, wanted: int | None
+) -> tuple[int, str]:
+    """The year and kind asked about: those of the year's figures and of the approved half-years.
+
+    It opens at `wanted` (the grid's year) where the figure has it, else at the newest year.
+    """
     left, right = st.columns(2)
     years = sorted({int(y) for y in rows["year"]} | {int(y) for y in halves["year"]}, reverse=True)
-    year = left.selectbox(t("threads.pick_year", lang), years, key=f"{key}_year")
+    at = years.index(wanted) if wanted in years else 0
+    year = left.selectbox(t("threads.pick_year", lang), years, index=at, key=f"{key}_year")
     in_year = rows[rows["year"] == year]
     found = set(in_year["kind"]) | set(halves.loc[halves["year"] == year, "kind"])
     # Levels first: a question is most often about the figure itself, not a change stated beside it.
@@ -220,8 +226,11 @@ def _history(
         reading_tables.reading_table(shown, lang, f"halves-{key}")
 
 
-def section(data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str) -> None:
-    """Pick a year and kind of the indicator's figures in `area`, then show its thread and history."""
+def section(
+    data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str, year: int | None = None
+) -> None:
+    """Pick a year (opening at `year` where it has one) and kind of the indicator's figures in `area`,
+    then show the figure's thread and history."""
     st.subheader(t("threads.section", lang))
     # Through the version's row index: a filter on the whole frame reads millions of figures per run.
     rows = narrow.cut(data, [code], area).observations
@@ -230,8 +239,8 @@ def section(data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str
     if rows.empty and halves.empty:
         widgets.say(t("threads.history_none", lang))
         return
-    year, kind = _pick(rows, halves, lang, key)
-    figure = Figure(code, area, year, kind)
+    picked, kind = _pick(rows, halves, lang, key, year)
+    figure = Figure(code, area, picked, kind)
     reader = may_read_names(data, area)
     _thread(figure, reader, lang, key)
     _history(data, figure, unit, reader, halves, lang, key)

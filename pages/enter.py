@@ -7,7 +7,7 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, preview_commit, state, submission
+from dashboard import auth, figure_thread, preview_commit, state, submission
 from indicators.core.model import YEAR_MAX, YEAR_MIN, Dataset
 from indicators.excel import diff, entry, validate
 from indicators.rounds import sending
@@ -83,6 +83,26 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
     edits = entry.edits_of(before, edited, edits)
     st.session_state[state.ENTER_EDITS_KEY] = {grid_key: edits}
     return before, entry.with_edits(before, edits)
+
+
+def _thread(current: Dataset, before: pd.DataFrame, area: str, year: int, lang: Lang) -> None:
+    """A row's figure, picked by its indicator: the same thread and history the indicator page shows.
+
+    Nothing is read until a row is picked: the grid runs again on every typed cell.
+    """
+    names = dict(zip(before["code"], before["name"], strict=True))
+    code = st.selectbox(
+        t("enter.thread_pick", lang),
+        list(names),
+        index=None,
+        placeholder=t("enter.thread_none", lang),
+        format_func=lambda c: f"{names[c]} ({c})",
+        key="enter_thread_code",
+    )
+    if code is None:
+        return
+    unit = str(before.loc[before["code"] == code, "unit"].iloc[0])
+    figure_thread.section(current, str(code), area, unit, lang, key="enter_thread", year=year)
 
 
 def _problems(upload: validate.Upload, typed: entry.Entry, names: dict[str, str], lang: Lang) -> None:
@@ -183,6 +203,7 @@ def main() -> None:
         )
     )
     before, edited = _grid(current, area, year, lang)
+    _thread(current, before, area, year, lang)
 
     # Process data: what was typed, checked.
     upload = _typed_upload(before, edited, area, year, current, lang)
