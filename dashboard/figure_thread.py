@@ -136,8 +136,7 @@ def _recorded(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The figure's values, their versions and submissions (figure_history.recorded), once per version.
 
-    The store keeps no index on a figure's key, so its values are a scan of every stored figure: a
-    quarter of a second at national scale (profiled), the same for every reader of this version.
+    They change only when a version is written, so every reader of this version shares one read.
     """
     values, written, sent = figure_history.recorded(state.store(), Figure(code, area, year, kind))
     # As of this run's version: a version written while the page draws belongs to the next run.
