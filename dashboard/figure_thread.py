@@ -245,6 +245,23 @@ def section(
     _history(data, figure, unit, reader, halves, lang, key)
 
 
+def picked_section(
+    data: Dataset, names: dict[str, str], units: dict[str, str], area: str, year: int, lang: Lang, key: str
+) -> None:
+    """An indicator picked from a table's rows (`names`: code → name), then `section` at its figure in
+    `area`, opening at `year`. Nothing is read until one is picked."""
+    code = st.selectbox(
+        t("threads.pick_row", lang),
+        list(names),
+        index=None,
+        placeholder=t("threads.pick_row_none", lang),
+        format_func=lambda c: f"{names[c]} ({c})",
+        key=f"{key}_code",
+    )
+    if code is not None:
+        section(data, str(code), area, str(units.get(code, "")), lang, key=key, year=year)
+
+
 def flagged_list(data: Dataset, areas: set[str], lang: Lang) -> None:
     """The figures of `areas` marked "cần xem lại" now: indicator, area, year, kind."""
     st.subheader(t("threads.flagged_list", lang))

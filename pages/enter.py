@@ -85,26 +85,6 @@ def _grid(current: Dataset, area: str, year: int, lang: Lang) -> tuple[pd.DataFr
     return before, entry.with_edits(before, edits)
 
 
-def _thread(current: Dataset, before: pd.DataFrame, area: str, year: int, lang: Lang) -> None:
-    """A row's figure, picked by its indicator: the same thread and history the indicator page shows.
-
-    Nothing is read until a row is picked: the grid runs again on every typed cell.
-    """
-    names = dict(zip(before["code"], before["name"], strict=True))
-    code = st.selectbox(
-        t("enter.thread_pick", lang),
-        list(names),
-        index=None,
-        placeholder=t("enter.thread_none", lang),
-        format_func=lambda c: f"{names[c]} ({c})",
-        key="enter_thread_code",
-    )
-    if code is None:
-        return
-    unit = str(before.loc[before["code"] == code, "unit"].iloc[0])
-    figure_thread.section(current, str(code), area, unit, lang, key="enter_thread", year=year)
-
-
 def _problems(upload: validate.Upload, typed: entry.Entry, names: dict[str, str], lang: Lang) -> None:
     """Each problem at its grid row (the indicator), not at a cell of a sheet nobody saw."""
     rows = []
@@ -203,7 +183,11 @@ def main() -> None:
         )
     )
     before, edited = _grid(current, area, year, lang)
-    _thread(current, before, area, year, lang)
+    # A row's figure, picked by its indicator: read only once picked, as the grid runs on every cell.
+    info = before.set_index("code")
+    figure_thread.picked_section(
+        current, info["name"].to_dict(), info["unit"].to_dict(), area, year, lang, key="enter_thread"
+    )
 
     # Process data: what was typed, checked.
     upload = _typed_upload(before, edited, area, year, current, lang)

@@ -1,18 +1,23 @@
-"""The grid entry page opens a row's figure: its thread and history, as the indicator page shows them."""
+"""The grid and review pages open a row's figure: its thread and history, as the indicator page shows."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
-from indicators.rounds import threads
+from indicators.rounds import review, threads, workflow
 from indicators.rounds.threads import Figure
 from indicators.store.database import Store
 from tests.test_entry import save
 from tests.test_pages import joined
 from tests.test_review_page import page
+from tests.test_rounds import BINH_LU, people, upload_of
+
+__all__ = ["people"]  # a fixture, used by name
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -64,3 +69,24 @@ def test_a_year_the_figure_lacks_opens_at_its_newest_in_english(store: Store) ->
     assert at.selectbox(key="enter_thread_kind").value == "estimate"
     assert "History of the figure" in joined(at)
     assert history(at, "Version")[["Event", "Version"]].values.tolist() == [["value", "1"]]
+
+
+def test_the_review_page_opens_a_sent_figures_thread_and_history(people: Store) -> None:
+    # 2025's tea area approved, then 2026's sent and waiting for review.
+    workflow.open_round(people, "tinh", 2025, "12", "TEA_AREA", date(2025, 12, 14))
+    workflow.submit(people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 900.0}}, year=2025))
+    review.review(people, "tinh", BINH_LU, 2025, "approve")
+    workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 12, 14))
+    workflow.submit(people, "binhlu", upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0}}))
+    at = page("pages/review.py", "tinh", "analyst")
+    assert at.selectbox(key="review_thread_code").value is None
+    at.selectbox(key="review_thread_code").set_value("TEA_AREA").run()
+    assert not at.exception
+    # The sending's year has no value in use yet: the section opens at the figure's newest year.
+    assert at.selectbox(key="review_thread_year").value == 2025
+    seen = history(at, "Phiên bản")
+    assert seen[["Sự kiện", "Giá trị"]].values.tolist() == [["giá trị", "900 ha"], ["khóa sau khi duyệt", ""]]
+    at.text_area(key="review_thread_question").set_value("Số 2026 tăng vì trồng mới?")
+    at.button(key="FormSubmitter:review_thread_ask-Gửi").click().run()
+    asked = threads.thread(people, Figure("TEA_AREA", BINH_LU, 2025, "actual"))
+    assert asked["text"].tolist() == ["Số 2026 tăng vì trồng mới?"]

@@ -76,6 +76,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "threads.halves": ("Số liệu 6 tháng (không phải số liệu cả năm)", "Half-year values (not the year's)"),
     "threads.col.period": ("Kỳ", "Period"),
+    "threads.pick_row": (
+        "Trao đổi và lịch sử của chỉ tiêu (chọn một dòng của bảng)",
+        "Comments and history of an indicator (choose a row of the table)",
+    ),
+    "threads.pick_row_none": ("Chọn một chỉ tiêu để xem", "Choose an indicator to read"),
     "threads.flagged_list": ("Số liệu cần xem lại", "Figures to be checked"),
     "threads.flagged_none": ("Không có số liệu nào đang cần xem lại.", "No figure is marked to be checked."),
     "threads.event.value": ("giá trị", "value"),

@@ -18,11 +18,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "enter.area": ("Địa bàn", "Area"),
     # Where a problem is in the grid, as a message's {where}: "Ô số liệu của dòng … ghi “abc”".
     "enter.where": ("số liệu của dòng “{name}”", "of the figure in the row “{name}”"),
-    "enter.thread_pick": (
-        "Trao đổi và lịch sử của chỉ tiêu (chọn một dòng của bảng)",
-        "Comments and history of an indicator (choose a row of the grid)",
-    ),
-    "enter.thread_none": ("Chọn một chỉ tiêu để xem", "Choose an indicator to read"),
     "enter.search": (
         "Tìm chỉ tiêu theo tên hoặc mã (số đã nhập ở các dòng bị ẩn vẫn được giữ)",
         "Find an indicator by name or code (figures typed in hidden rows are kept)",
