@@ -136,56 +136,130 @@ def _recorded(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The figure's values, their versions and submissions (figure_history.recorded), once per version.
 
-    The store keeps no index on a figure's key, so its values are a scan of every stored figure: a
-    quarter of a second at national scale (profiled), the same for every reader of this version.
+    They change only when a version is written, so every reader of this version shares one read.
     """
     values, written, sent = figure_history.recorded(state.store(), Figure(code, area, year, kind))
     # As of this run's version: a version written while the page draws belongs to the next run.
     return values[values["since_version"] <= data.version], written, sent
 
 
-def section(data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str) -> None:
-    """Pick a year and kind of the indicator's figures in `area`, then show its thread and history."""
-    st.subheader(t("threads.section", lang))
-    # Through the version's row index: a filter on the whole frame reads millions of figures per run.
-    rows = narrow.cut(data, [code], area).observations
-    if rows.empty:
-        widgets.say(t("threads.history_none", lang))
-        return
+def _pick(
+    rows: pd.DataFrame, halves: pd.DataFrame, lang: Lang, key: str, wanted: int | None
+) -> tuple[int, str]:
+    """The year and kind asked about: those of the year's figures and of the approved half-years.
+
+    It opens at `wanted` (the grid's year) where the figure has it, else at the newest year.
+    """
     left, right = st.columns(2)
-    years = sorted({int(y) for y in rows["year"]}, reverse=True)
-    year = left.selectbox(t("threads.pick_year", lang), years, key=f"{key}_year")
+    years = sorted({int(y) for y in rows["year"]} | {int(y) for y in halves["year"]}, reverse=True)
+    at = years.index(wanted) if wanted in years else 0
+    year = left.selectbox(t("threads.pick_year", lang), years, index=at, key=f"{key}_year")
     in_year = rows[rows["year"] == year]
+    found = set(in_year["kind"]) | set(halves.loc[halves["year"] == year, "kind"])
     # Levels first: a question is most often about the figure itself, not a change stated beside it.
-    kinds = sorted(set(in_year["kind"]), key=lambda k: (k in CHANGE_KINDS, k))
+    kinds = sorted(found, key=lambda k: (k in CHANGE_KINDS, k))
     kind = right.selectbox(
         t("threads.pick_kind", lang),
         kinds,
         key=f"{key}_kind",
         format_func=lambda k: _kind_words(in_year, k, lang),
     )
-    figure = Figure(code, area, int(year), str(kind))
-    store, reader = state.store(), may_read_names(data, area)
-    events = threads.thread(store, figure)
+    return int(year), str(kind)
+
+
+def _thread(figure: Figure, reader: bool, lang: Lang, key: str) -> None:
+    """The mark, the counts and (for those who may read names) the thread and its forms."""
+    events = threads.thread(state.store(), figure)
     said = threads.counts(events)
     st.markdown(t("threads.flagged" if said["flagged"] else "threads.not_flagged_badge", lang))
     st.caption(t("threads.counts", lang).format(**{k: fmt.number(v, lang) for k, v in said.items()}))
-    if reader:
-        if events.empty:
-            widgets.say(t("threads.none", lang))
-        else:
-            reading_tables.reading_table(_thread_table(events, lang), lang, f"thread-{key}")
-        _forms(figure, events, lang, key)
-    else:
-        st.caption(t("threads.counts_only", lang))
-    st.markdown(f"**{t('threads.history', lang)}**")
-    recorded = _recorded(data, code, area, int(year), str(kind))
-    seen = figure_history.join(*recorded, figure_history.locks(store, figure))
     if not reader:
-        seen = figure_history.for_viewer(seen)
-    info = data.indicators.set_index("code")
-    value_kind = str(info.at[code, "value_kind"]) if code in info.index else ""
-    reading_tables.reading_table(_history_table(seen, unit, value_kind, figure, lang), lang, f"history-{key}")
+        st.caption(t("threads.counts_only", lang))
+        return
+    if events.empty:
+        widgets.say(t("threads.none", lang))
+    else:
+        reading_tables.reading_table(_thread_table(events, lang), lang, f"thread-{key}")
+    _forms(figure, events, lang, key)
+
+
+def _halves_table(halves: pd.DataFrame, unit: str, figure: Figure, reader: bool, lang: Lang) -> pd.DataFrame:
+    """The figure's half-year values: each said with its half-year, never as the year's value."""
+    estimate = figure.kind in ESTIMATE_KINDS
+    out = {
+        t("threads.col.period", lang): [
+            t(f"rounds.period_half_{int(h)}", lang).format(year=figure.year) for h in halves["half"]
+        ],
+        t("threads.col.value", lang): [
+            "" if pd.isna(v) else phrase.figure_cell(phrase.Figure(v, unit, "", estimate, None), lang)
+            for v in halves["value"]
+        ],
+        t("threads.col.submission", lang): [fmt.number(s, lang) for s in halves["submission"]],
+        t("threads.col.at", lang): [_when(m, lang) for m in pd.to_datetime(halves["at"], utc=True)],
+    }
+    if reader:
+        out[t("threads.col.approved_by", lang)] = halves["approved_by"].astype(str)
+    return pd.DataFrame(out)
+
+
+def _history(
+    data: Dataset, figure: Figure, unit: str, reader: bool, halves: pd.DataFrame, lang: Lang, key: str
+) -> None:
+    """The year's values by version, then (apart) the half-year values approved for the same figure."""
+    st.markdown(f"**{t('threads.history', lang)}**")
+    recorded = _recorded(data, figure.code, figure.area, figure.year, figure.kind)
+    mine = halves[(halves["year"] == figure.year) & (halves["kind"] == figure.kind)]
+    if recorded[0].empty and not mine.empty:
+        widgets.say(t("threads.year_none", lang).format(year=figure.year))
+    else:
+        seen = figure_history.join(*recorded, figure_history.locks(state.store(), figure))
+        if not reader:
+            seen = figure_history.for_viewer(seen)
+        info = data.indicators.set_index("code")
+        value_kind = str(info.at[figure.code, "value_kind"]) if figure.code in info.index else ""
+        shown = _history_table(seen, unit, value_kind, figure, lang)
+        reading_tables.reading_table(shown, lang, f"history-{key}")
+    if not mine.empty:
+        st.markdown(f"**{t('threads.halves', lang)}**")
+        shown = _halves_table(mine, unit, figure, reader, lang)
+        reading_tables.reading_table(shown, lang, f"halves-{key}")
+
+
+def section(
+    data: Dataset, code: str, area: str, unit: str, lang: Lang, key: str, year: int | None = None
+) -> None:
+    """Pick a year (opening at `year` where it has one) and kind of the indicator's figures in `area`,
+    then show the figure's thread and history."""
+    st.subheader(t("threads.section", lang))
+    # Through the version's row index: a filter on the whole frame reads millions of figures per run.
+    rows = narrow.cut(data, [code], area).observations
+    # Read on every run, not per version: approving a half-year writes no version.
+    halves = figure_history.half_years_in(state.store(), code, area)
+    if rows.empty and halves.empty:
+        widgets.say(t("threads.history_none", lang))
+        return
+    picked, kind = _pick(rows, halves, lang, key, year)
+    figure = Figure(code, area, picked, kind)
+    reader = may_read_names(data, area)
+    _thread(figure, reader, lang, key)
+    _history(data, figure, unit, reader, halves, lang, key)
+
+
+def picked_section(
+    data: Dataset, names: dict[str, str], units: dict[str, str], area: str, year: int, lang: Lang, key: str
+) -> None:
+    """An indicator picked from a table's rows (`names`: code → name), then `section` at its figure in
+    `area`, opening at `year`. Nothing is read until one is picked."""
+    code = st.selectbox(
+        t("threads.pick_row", lang),
+        list(names),
+        index=None,
+        placeholder=t("threads.pick_row_none", lang),
+        format_func=lambda c: f"{names[c]} ({c})",
+        key=f"{key}_code",
+    )
+    if code is not None:
+        section(data, str(code), area, str(units.get(code, "")), lang, key=key, year=year)
 
 
 def flagged_list(data: Dataset, areas: set[str], lang: Lang) -> None:

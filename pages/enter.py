@@ -7,7 +7,7 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, preview_commit, state, submission
+from dashboard import auth, figure_thread, preview_commit, state, submission
 from indicators.core.model import YEAR_MAX, YEAR_MIN, Dataset
 from indicators.excel import diff, entry, validate
 from indicators.rounds import sending
@@ -183,6 +183,11 @@ def main() -> None:
         )
     )
     before, edited = _grid(current, area, year, lang)
+    # A row's figure, picked by its indicator: read only once picked, as the grid runs on every cell.
+    info = before.set_index("code")
+    figure_thread.picked_section(
+        current, info["name"].to_dict(), info["unit"].to_dict(), area, year, lang, key="enter_thread"
+    )
 
     # Process data: what was typed, checked.
     upload = _typed_upload(before, edited, area, year, current, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, state, widgets
+from dashboard import auth, figure_thread, state, widgets
 from indicators.areas import hierarchy
 from indicators.rounds import review, sending, workflow
 from indicators.rounds.status import VIETNAM
@@ -122,6 +122,16 @@ def _decide(store: Store, account: str, chosen: sending.Sending, edited: pd.Data
     st.rerun()
 
 
+def _thread(chosen: sending.Sending, shown: pd.DataFrame, lang: Lang) -> None:
+    """A sent figure's thread and history, as the indicator page shows them: asked about and read
+    without leaving the sending."""
+    data = state.dataset()
+    units = data.indicators.set_index("code")["unit"].astype(str).to_dict()
+    names = dict(zip(shown["code"].astype(str), shown["indicator"].astype(str), strict=True))
+    year = chosen.round.year
+    figure_thread.picked_section(data, names, units, chosen.area, year, lang, key="review_thread")
+
+
 def _unlock(store: Store, account: str, found: workflow.Round, lang: Lang) -> None:
     """Approved figures of the round opened again, each with the reason recorded."""
     with st.expander(t("rounds.unlock_title", lang), icon=":material/lock_open:"):
@@ -167,6 +177,7 @@ def main() -> None:
     if chosen is not None:
         edited = _side_by_side(store, chosen, lang)
         _decide(store, account, chosen, edited, lang)
+        _thread(chosen, edited, lang)
     _unlock(store, account, found, lang)
 
 

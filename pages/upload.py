@@ -70,9 +70,11 @@ def _mode(lang: Lang) -> diff.Mode:
 
 
 @per_version(4, shared=False)
-def _template(version: int) -> bytes:
-    # Keyed by version: the template is the current data, so a commit makes a new one.
-    return xlsx_writer.workbook_bytes(state.dataset_at(version))
+def _template(version: int, area: str | None = None) -> bytes:
+    # Keyed by version: the template is the current data, so a commit makes a new one. A reporter's
+    # holds their own area, not the national list of areas (sending.template says why).
+    data = state.dataset_at(version)
+    return xlsx_writer.workbook_bytes(data if area is None else sending.template(data, area))
 
 
 def _report(upload: validate.Upload, lang: Lang) -> None:
@@ -197,7 +199,7 @@ def main() -> None:
         submission.standing(store, area, lang)
     st.download_button(
         t("upload.template", lang),
-        data=lambda: _template(current.version),
+        data=lambda: _template(current.version, area),
         file_name=f"mau_cap_nhat_so_lieu_v{current.version}.xlsx",
         mime=excel.XLSX_MIME,
         icon=":material/download:",

@@ -133,3 +133,17 @@ def half_years(store: Store, figure: Figure) -> pd.DataFrame:
     with store.ensure().engine.connect() as conn:
         frame = _frame(conn, query, columns)
     return frame.rename(columns={"submission_id": "submission", "approved_at": "at"})
+
+
+def half_years_in(store: Store, code: str, area: str) -> pd.DataFrame:
+    """Every approved half-year value of one indicator in one area, oldest first.
+
+    Columns: year, half, kind, value, submission, approved_by, at. What the figure's section offers
+    beside the year's values: a year reported only by half-years is still found.
+    """
+    columns = ["year", "half", "kind", "value", "submission_id", "approved_by", "approved_at"]
+    table = half_year_figures
+    query = select(*[table.c[c] for c in columns]).where(table.c.code == code, table.c.area == area)
+    with store.ensure().engine.connect() as conn:
+        frame = _frame(conn, query.order_by(table.c.row_id), columns)
+    return frame.rename(columns={"submission_id": "submission", "approved_at": "at"})

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
+from indicators.core.model import Dataset
 from indicators.rounds import review, workflow
 from indicators.rounds.workflow import Round, RoundError
 from indicators.store import accounts, scope
@@ -38,6 +39,37 @@ def own_area(store: Store, account: str) -> str | None:
     if found is None or found.role is not Role.REPORTER:
         return None
     return found.area
+
+
+def _above(areas: pd.DataFrame, area: str) -> set[str]:
+    """The areas `area` lies in, at any time: its parent, the parent's parent …"""
+    parents: dict[str, set[str]] = {}
+    for code, parent in zip(areas["code"].astype(str), areas["parent"].astype(str), strict=True):
+        parents.setdefault(code, set()).add(parent)
+    found: set[str] = set()
+    todo = [area]
+    while todo:
+        for parent in parents.get(todo.pop(), set()) - found - {"", "nan", "None"}:
+            found.add(parent)
+            todo.append(parent)
+    return found
+
+
+def template(current: Dataset, area: str) -> Dataset:
+    """A reporter's template: the area's own figures and the catalogue, and of the list of areas only
+    the area, the units under it and the areas it lies in.
+
+    The national list (3,322 areas) is the store's already and an upload never removes an area, so
+    leaving it out changes nothing a submission does; its check then reads a handful of area rows,
+    not thousands. A template that carries the whole list (an older download) is still accepted.
+    """
+    kept = scope.descendants(current.areas, area) | _above(current.areas, area)
+    links = current.area_links
+    return replace(
+        workflow.scoped(current, kept),
+        areas=current.areas[current.areas["code"].isin(kept)].reset_index(drop=True),
+        area_links=links[links["code"].isin(kept)].reset_index(drop=True),
+    )
 
 
 def sendable_areas(store: Store, account: str) -> list[str]:

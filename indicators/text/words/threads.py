@@ -70,6 +70,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chưa có số liệu này trong các phiên bản đã lưu.",
         "No stored version holds this figure yet.",
     ),
+    "threads.year_none": (
+        "Chưa có số liệu cả năm {year} của số liệu này; dưới đây là số liệu 6 tháng.",
+        "No value for the whole year {year} is stored yet; the half-year values are below.",
+    ),
+    "threads.halves": ("Số liệu 6 tháng (không phải số liệu cả năm)", "Half-year values (not the year's)"),
+    "threads.col.period": ("Kỳ", "Period"),
+    "threads.pick_row": (
+        "Trao đổi và lịch sử của chỉ tiêu (chọn một dòng của bảng)",
+        "Comments and history of an indicator (choose a row of the table)",
+    ),
+    "threads.pick_row_none": ("Chọn một chỉ tiêu để xem", "Choose an indicator to read"),
     "threads.flagged_list": ("Số liệu cần xem lại", "Figures to be checked"),
     "threads.flagged_none": ("Không có số liệu nào đang cần xem lại.", "No figure is marked to be checked."),
     "threads.event.value": ("giá trị", "value"),
