@@ -266,7 +266,7 @@ def test_awards_by_rank_forms_apart_from_titles_and_qualifiers_kept(data: Datase
     ]
     assert awards.paragraphs == [
         "Cá nhân có thành tích trong kháng chiến được trình tỉnh đề nghị khen thưởng: ước 4 cá nhân.",
-        "Trong giai đoạn 2015 – 2020, huyện Tam Đường có ước 835 lượt tập thể và 7.624 lượt cá nhân "
+        "Trong giai đoạn 2015 – 2020, huyện Tam Đường ước có 835 lượt tập thể và 7.624 lượt cá nhân "
         "được khen thưởng, cụ thể như sau:",
     ]
     # The source's "trên 150 tập thể và trên 450 cá nhân" stays with its qualifier, among the examples.

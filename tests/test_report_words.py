@@ -378,13 +378,13 @@ def test_the_goals_follow_the_sources_fields(lang: Lang) -> None:
             "term",
             "vi",
             "KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
-            "Trong giai đoạn 2015 – 2020, huyện Tam Đường có ước 835 lượt",
+            "Trong giai đoạn 2015 – 2020, huyện Tam Đường ước có 835 lượt",
         ),
         (
             "year",
             "vi",
             "KHEN THƯỞNG GIAI ĐOẠN 2015 – 2020",
-            "Trong giai đoạn 2015 – 2020, huyện Tam Đường có ước 835 lượt",
+            "Trong giai đoạn 2015 – 2020, huyện Tam Đường ước có 835 lượt",
         ),
         (
             "term",
@@ -413,7 +413,7 @@ def _award_lines(kind: str, lang: Lang) -> list[str]:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_estimated_award_counts_say_ước_once(lang: Lang) -> None:
     """Every count of the awards is an estimate in the data: the total says "ước" once for the lot, as the
-    source's idiom has it ("có ước 835 lượt tập thể và 7.624 lượt cá nhân"), and the lines its "cụ thể như
+    Vietnamese hedges it ("ước có 835 lượt tập thể và 7.624 lượt cá nhân"), and the lines its "cụ thể như
     sau" introduces repeat it no more; the proposal, a sentence of its own, keeps its own."""
     obs = DATA.observations
     awards = obs[(obs["area"] == "106") & obs["code"].map(INFO["domain"]).eq("commendations")]
@@ -427,7 +427,8 @@ def test_the_estimated_award_counts_say_ước_once(lang: Lang) -> None:
             if re.fullmatch(r"20\d\d", found[0]):
                 continue
             before = line[: found.start()].rstrip()
-            (marked if before.endswith(word) else bare).append(found[0])
+            hedged = before.endswith(word) or (lang == "vi" and before.endswith(f"{word} có"))
+            (marked if hedged else bare).append(found[0])
     big = ("835", "7.624") if lang == "vi" else ("835", "7,624")
     # The proposal and the first total carry the word; the second total and 3 forms (6) and 7 titles not.
     assert marked == ["4", big[0]]

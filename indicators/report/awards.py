@@ -176,7 +176,10 @@ def section(
         tt, cn = _counts(
             [(totals[who], t(f"report.award.title_{who}", lang)) for who in ("tap_the", "ca_nhan")], lang
         )
-        paragraphs.append(t("report.awards_total", lang).format(period=period, area=area, tt=tt, cn=cn))
+        lead = t("report.awards_total", lang).format(period=period, area=area, tt=tt, cn=cn)
+        # Vietnamese hedges the verb, not the number: "ước có 835 lượt", never "có ước 835 lượt".
+        word = t("phrase.estimate_word", lang)
+        paragraphs.append(lead.replace(f" có {word} ", f" {word} có ", 1) if lang == "vi" else lead)
     parts = []
     for form, key in ((True, "report.award.forms"), (False, "report.award.titles")):
         lines = [_line(a, lang, all_estimates) for a in found if a.form == form]
