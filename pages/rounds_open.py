@@ -44,9 +44,9 @@ def _period(lang: Lang) -> tuple[int, int | None]:
     return year, half
 
 
-def _parent(areas: pd.DataFrame, own_area: str | None, lang: Lang) -> str:
-    """The parent area: the account's own first, and only areas in its scope."""
-    choices = opening.parent_choices(areas, own_area)
+def _parent(areas: pd.DataFrame, own_area: str | None, year: int, lang: Lang) -> str:
+    """The parent area: the account's own first, and only areas in its scope that have units in `year`."""
+    choices = opening.parent_choices(areas, own_area, year)
     names = hierarchy.labels(areas, choices, lang)
     return str(
         st.selectbox(
@@ -122,13 +122,17 @@ def main() -> None:
     data = state.dataset()
     held = accounts.account(store, account)
     year, half = _period(lang)
-    parent = _parent(data.areas, None if held is None else held.area, lang)
+    parent = _parent(data.areas, None if held is None else held.area, year, lang)
     codes = _indicators(data.indicators, lang)
     due = _due(year, half, lang)
 
     # Process data.
     preview = opening.preview(data.areas, parent, year, len(codes), due)
     st.markdown(f"**{opening.preview_line(preview, lang)}**")
+    if preview.areas == 0:
+        # A parent with no units that year (a district abolished in 2025): no one to ask for figures.
+        st.info(t("rounds.open.nothing", lang), icon=":material/info:")
+        return
 
     # Nothing is written until the analyst confirms what the preview line says.
     if not st.button(t("rounds.open.confirm", lang), type="primary", key="rounds_open_go"):

@@ -34,11 +34,13 @@ from tests.support.appserver import (
 )
 
 # The pages the browser tests leave out but a reviewer looks at: the awards register and the
-# reporting round's status (an analyst's page).
+# reporting rounds' pages (an analyst's: status, opening a round, review).
 REVIEW_PAGES: dict[str, str] = {
     **PAGES,
     "so-khen-thuong": "awards.page.title",
     "tinh-hinh-bao-cao": "rounds.page_title",
+    "mo-ky-bao-cao": "rounds.open.title",
+    "duyet-bao-cao": "rounds.review_title",
 }
 # A reviewer's account in the pictures' own throwaway store, never in a real one.
 ANALYST, PASSWORD = "xem.anh", "ảnh chụp để xem lại trang"

@@ -151,3 +151,34 @@ def test_a_reporter_or_viewer_gets_the_sign_in_form_not_the_form(
     assert t("rounds.open.title", "vi") not in [x.value for x in at.title]
     assert not [b for b in at.button if b.key == "rounds_open_go"]
     assert workflow.rounds(province_analyst) == []
+
+
+def test_the_parent_picker_starts_at_the_province_and_leaves_out_abolished_districts(
+    seed_data: Dataset,
+) -> None:
+    """For 2026 an admin's picker starts at the province; a district abolished on 1 July 2025 has no
+    units that year, so it is no choice; for 2020 the former districts are there again."""
+    areas = seed_data.areas
+    now = opening.parent_choices(areas, None, 2026)
+    assert now[0] == "12"
+    assert "105" not in now and "106" not in now
+    assert opening.preview(areas, now[0], 2026, 40, date(2026, 12, 14)).areas == 38
+    then = opening.parent_choices(areas, None, 2020)
+    assert then[0] == "12" and {"105", "106"} <= set(then)
+    assert opening.parent_choices(areas, "106", 2026) == ["106"]  # an analyst keeps their own area
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_former_districts_analyst_is_told_there_is_no_one_to_ask_and_gets_no_button(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    accounts.add_user(store, "huyen", "analyst", PASSWORD, area="106")
+    at = _page("vi", "huyen", "analyst")
+    at.number_input(key="rounds_open_year").set_value(2026).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [i.value for i in at.info] == [t("rounds.open.nothing", "vi")]
+    assert not [b for b in at.button if b.key == "rounds_open_go"]
+    at.number_input(key="rounds_open_year").set_value(2020).run()  # its communes were under it then
+    assert not at.info and [b.key for b in at.button if b.key == "rounds_open_go"] == ["rounds_open_go"]
+    assert workflow.rounds(store) == []

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from indicators.areas import hierarchy
+from indicators.core.model import AreaLevel
 from indicators.store import scope
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -40,10 +41,17 @@ def suggested_due(year: int, half: int | None) -> date:
     return date(year, 6 if half == 1 else 12, SUGGESTED_DAY)
 
 
-def parent_choices(areas: pd.DataFrame, own_area: str | None) -> list[str]:
+def parent_choices(areas: pd.DataFrame, own_area: str | None, year: int | None = None) -> list[str]:
     """The parents the account may open a round for: its own area first, then the units under it that have
-    units of their own; every parent for an account without an area (an admin)."""
-    options = hierarchy.parents(areas)["code"].astype(str).tolist()
+    units of their own; every parent for an account without an area (an admin). With `year`, only parents
+    that have units under them that year (a district abolished in 2025 asks nothing of 2026), provinces
+    first: the picker opens on the parent a round is most often for."""
+    found = hierarchy.parents(areas)
+    if year is not None:
+        found = found[[not hierarchy.children(areas, str(c), year).empty for c in found["code"]]]
+    rank = {AreaLevel.PROVINCE.value: 0, AreaLevel.DISTRICT.value: 1}
+    found = found.assign(_rank=found["level"].map(rank).fillna(2)).sort_values("_rank", kind="stable")
+    options = found["code"].astype(str).tolist()
     if own_area is None:
         return options
     allowed = scope.descendants(areas, own_area)

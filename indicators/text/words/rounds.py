@@ -299,6 +299,12 @@ WORDS |= {
         "Gợi ý: ngày 14 của tháng cuối kỳ; đổi theo kế hoạch của đơn vị.",
         "Suggested: the 14th of the period's last month; change it to your office's plan.",
     ),
+    "rounds.open.nothing": (
+        "Địa bàn này không có đơn vị trực thuộc trong năm đã chọn, nên không có ai để giao báo cáo. "
+        "Chọn địa bàn cấp trên khác hoặc năm khác.",
+        "This area has no units under it in the chosen year, so there is no one to ask for figures. "
+        "Choose another parent area or another year.",
+    ),
     "rounds.open.preview": (
         "{areas} đơn vị × {indicators} chỉ tiêu = {figures} số liệu, hạn {due}",
         "{areas} units × {indicators} indicators = {figures} figures, due {due}",
