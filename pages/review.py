@@ -29,6 +29,10 @@ def _choose_round(store: Store, account: str, lang: Lang) -> workflow.Round:
     found = sending.reviewable_rounds(store, account)
     if not found:
         widgets.say(t("rounds.page_none", lang))
+        # The next step from an empty review page is opening a round: the link says where.
+        st.page_link(
+            "pages/rounds_open.py", label=t("rounds.open.link", lang), icon=":material/event_available:"
+        )
         st.stop()
     names = hierarchy.labels(store.load().areas, {r.parent for r in found}, lang)
     chosen: workflow.Round = st.selectbox(

@@ -178,3 +178,15 @@ def test_an_unlock_on_the_review_page_needs_a_reason_and_is_recorded(opened: Sto
     assert history["action"].tolist() == ["lock", "unlock"]
     assert history["reason"].iloc[-1] == "Cục Thống kê sửa số liệu" and history["account"].iloc[-1] == "tinh"
     assert t("rounds.unlocked", "en").format(n=1) in infos(at)
+
+
+def test_an_empty_review_page_says_no_round_is_open_and_links_to_opening_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
+    at = page("pages/review.py", "tinh", "analyst")
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("rounds.page_none", "vi") in infos(at) + " ".join(str(m.value) for m in at.markdown)
+    links = [el.proto.page for el in at.get("page_link")]
+    assert links == ["rounds_open"]
