@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import openpyxl
@@ -176,6 +177,17 @@ def test_a_large_sign_in_body_is_refused_by_the_proxy_and_by_the_app(proxy: str,
     assert request(f"{proxy}/api/sign-in", "POST", body)[0] == 413
     assert request(f"http://127.0.0.1:{app_port}/api/sign-in", "POST", body)[0] == 413  # without nginx too
     assert request(f"{proxy}/api/sign-in", "POST", b'{"ticket": "nothing"}')[0] == 401
+
+
+def test_a_page_loads_assets_do_not_spend_the_sign_ins_allowance(proxy: str) -> None:
+    """A page's first load fetches dozens of files at once; the sign-in typed into it right after must
+    still reach the app (401 for a wrong ticket here), not nginx's 429, while sign-ins have a limit."""
+    with ThreadPoolExecutor(8) as pool:
+        assets = list(pool.map(lambda _: request(f"{proxy}/_stcore/health")[0], range(60)))
+    assert assets.count(200) == 60
+    assert request(f"{proxy}/api/sign-in", "POST", b'{"ticket": "nothing"}')[0] == 401
+    statuses = [request(f"{proxy}/api/sign-in", "POST", b'{"ticket": "nothing"}')[0] for _ in range(30)]
+    assert 429 in statuses  # a flood of sign-ins is still turned away
 
 
 # Last in the file: the flood spends the upload zone's allowance (6 a minute) for the next minute,
