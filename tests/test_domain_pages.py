@@ -89,8 +89,11 @@ def test_a_domain_page_follows_the_latest_term_with_figures_and_draws_every_year
         at.selectbox(key=f"domain_{group}_trend").set_value(code).run()
         (chart,) = [c for c in at.get("plotly_chart") if c.key == f"domain_{group}_trend_chart"]
         spec = json.loads(chart.proto.spec)
-        assert spec["data"][0]["x"][-5:] == years
-        assert spec["data"][0]["y"][-5:] == drawn[code]
+        # The source gives the 2020 tourist count without its year: never drawn at 2020, named instead.
+        shown = years if code == "TEA_AREA" else years[1:]
+        assert spec["data"][0]["x"][-len(shown) :] == shown
+        assert spec["data"][0]["y"][-len(shown) :] == drawn[code][-len(shown) :]
+        assert 2020 not in spec["data"][0]["x"] or code == "TEA_AREA"
         # The reader may still choose the earlier term.
         term.set_value("2015-2020").run()
         assert not at.exception

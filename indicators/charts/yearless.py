@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from indicators.text import phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
+
+# A legend entry does not wrap by itself, and this one is a sentence: broken into lines that fit a phone.
+_LEGEND_WRAP = 30
 
 
 def split(levels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -32,10 +37,11 @@ def legend_traces(unstated: pd.DataFrame, unit: str, lang: Lang) -> list[dict]:
             period=int(row["year"]),
             period_unstated=True,
         )
+        name = f"{t('chart.actual', lang)}: {phrase.figure_text(figure, lang)}"
         traces.append(
             {
                 "type": "scatter",
-                "name": f"{t('chart.actual', lang)}: {phrase.figure_text(figure, lang)}",
+                "name": "<br>".join(textwrap.wrap(name, _LEGEND_WRAP, break_long_words=False)),
                 "x": [None],
                 "y": [None],
                 "mode": "markers",
