@@ -69,7 +69,7 @@ def test_a_domain_page_follows_the_latest_term_with_figures_and_draws_every_year
         "che-du-lich.xlsx",
     )
     years = [2020, 2021, 2022, 2023, 2024]  # the 2020 estimate, then the new figures
-    drawn = {
+    drawn: dict[str, list[float]] = {
         "TEA_AREA": [1758.5, 1800, 1850, 1900, 1950],
         "TOURISTS": [300_000, 320_000, 340_000, 360_000, 380_000],
     }
