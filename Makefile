@@ -23,6 +23,11 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
+# Python may cache compiled modules: with PYTHONDONTWRITEBYTECODE set (some machines set it for
+# every shell), each pytest worker rewrote and compiled every test module again (about 5 s of CPU
+# each), and each parsing or CLI child compiled the product from source.
+unexport PYTHONDONTWRITEBYTECODE
+
 # axe-core for the browser tests' accessibility check, where npm is installed (.ci/run installs it).
 NODE_DEPS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 
