@@ -144,11 +144,12 @@ def _section(
         )
     rows: list[AreaRow] = []
     said: dict[str, list[str]] = {}
+    marks = words.Marks.of(data, year)
     for number, result in enumerate(shown, start=1):
         record = info.loc[result.code]
-        sentence = words.sentence(data, result, record, parent_name, short, lang, common=bool(common))
+        sentence = words.sentence(data, result, record, parent_name, short, marks, lang, common=bool(common))
         said.setdefault(str(record["domain"]), []).append(sentence)
-        rows += _rows(data, result, record, number, units, lang, common=bool(common))
+        rows += _rows(data, result, record, number, units, lang, common=bool(common), marks=marks)
     section.parts = _field_parts(said, lang)
     drawn = {r.code for r in shown}
     silent = [r.code for r in results if r.code not in drawn]
@@ -354,14 +355,17 @@ def _rows(
     units: str,
     lang: Lang,
     common: bool = False,
+    marks: words.Marks | None = None,
 ) -> list[AreaRow]:
     """The indicator's heading, each child with a figure or a target, the rest in one line, the parent.
 
     `common`: the same units reported every indicator, and the note before the table names the rest
-    once; each indicator then lists only the units with figures.
+    once; each indicator then lists only the units with figures. `marks`: what the source says with
+    the year's figures, read once for all the indicators of a report.
     """
     unit, year = str(info["unit"]), result.year
-    said, yearless = words.qualifiers(data, result.code, year), words.yearless(data, result.code, year)
+    marks = marks if marks is not None else words.Marks.of(data, year)
+    said, yearless = marks.qualifiers(result.code), marks.yearless(result.code)
     # The heading says the years a term's sum covers; a year's figure needs no more.
     rows = [
         AreaRow(str(number), _heading(info, unit, year, lang), "", "", "", "", group=True, code=result.code)

@@ -6,7 +6,7 @@ reported ("số liệu mới có ở 4/38 xã, cộng lại …"), and a single 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -55,11 +55,38 @@ def short_units(kids: pd.DataFrame, lang: Lang) -> str:
     return t("report.cmp.kind.unit", lang)
 
 
-def qualifiers(data: Dataset, code: str, year: int) -> dict[str, str]:
-    """The source's qualifier ("trên", "khoảng") of each area's own figure: it travels with the figure."""
-    obs = data.observations
-    mine = obs[(obs["code"] == code) & (obs["year"] == year) & (obs["qualifier"] != "")]
-    return dict(zip(mine["area"], mine["qualifier"], strict=True))
+@dataclass(frozen=True)
+class Marks:
+    """What the source says with the units' figures of one year, by indicator, read in one pass.
+
+    A comparison of sixty indicators read the whole of the observations five times for each.
+    """
+
+    said: dict[str, dict[str, str]]  # indicator → area → its qualifier ("trên", "khoảng")
+    unstated: dict[str, set[str]]  # indicator → the areas whose figure the source gives without its year
+
+    @classmethod
+    def of(cls, data: Dataset, year: int) -> Marks:
+        """The marks of every indicator's figures of `year`."""
+        obs = data.observations
+        in_year = obs["year"] == year
+        said: dict[str, dict[str, str]] = {}
+        mine = obs[in_year & (obs["qualifier"] != "")]
+        for code, area, qualifier in zip(mine["code"], mine["area"], mine["qualifier"], strict=True):
+            said.setdefault(str(code), {})[area] = qualifier
+        unstated: dict[str, set[str]] = {}
+        mine = obs[in_year & obs["period_unstated"]]
+        for code, area in zip(mine["code"], mine["area"].astype(str), strict=True):
+            unstated.setdefault(str(code), set()).add(area)
+        return cls(said, unstated)
+
+    def qualifiers(self, code: str) -> dict[str, str]:
+        """The source's qualifier of each area's own figure: it travels with the figure."""
+        return dict(self.said.get(code, {}))
+
+    def yearless(self, code: str) -> set[str]:
+        """The areas whose figure the source gives without its year (filed under the term's end)."""
+        return set(self.unstated.get(code, ()))
 
 
 def total_qualifier(data: Dataset, result: compare.Comparison, said: dict[str, str]) -> str:
@@ -68,13 +95,6 @@ def total_qualifier(data: Dataset, result: compare.Comparison, said: dict[str, s
         return said.get(result.parent, "")
     reported = result.children[result.children["value"].notna()]
     return phrase.sum_qualifier([said.get(str(a), "") for a in reported["area"]])
-
-
-def yearless(data: Dataset, code: str, year: int) -> set[str]:
-    """The areas whose figure of `year` the source gives without its year (filed under the term's end)."""
-    obs = data.observations
-    mine = obs[(obs["code"] == code) & (obs["year"] == year) & obs["period_unstated"]]
-    return set(mine["area"].astype(str))
 
 
 def lead(name: str, value_kind: str, year: int, lang: Lang, unstated: bool = False) -> str:
@@ -226,15 +246,16 @@ def _who_reported(
     row: Record | None,
     unit: str,
     names: tuple[str, str],
+    said: dict[str, str],
     lang: Lang,
     common: bool,
 ) -> list[str]:
     """Who reported and what they add up to: the parent's total only where all did, else theirs.
 
-    `names`: the parent's name in a sentence and the units' word ("tỉnh Lai Châu", "đơn vị").
+    `names`: the parent's name in a sentence and the units' word ("tỉnh Lai Châu", "đơn vị");
+    `said`: the qualifier of each unit's figure.
     """
     (parent_name, units), year = names, result.year
-    said = qualifiers(data, result.code, year)
     kids = result.children[result.children["value"].notna()]
     n, m = len(kids), len(result.children)
     summed = row is not None and not fmt.is_missing(row["value"])
@@ -273,19 +294,21 @@ def sentence(
     info: pd.Series,
     parent_name: str,
     units: str,
+    marks: Marks,
     lang: Lang,
     common: bool = False,
 ) -> str:
     """One indicator: who reported, the total only where every unit did, the first and last, the tally.
 
-    `common`: the same units reported every indicator and the opening sentence names them once.
+    `marks`: what the source says with the figures of the year; `common`: the same units reported
+    every indicator and the opening sentence names them once.
     """
     unit, year = str(info["unit"]), result.year
-    said = qualifiers(data, result.code, year)
+    said = marks.qualifiers(result.code)
     reported = result.children[result.children["value"].notna()].to_dict("records")
     n, m = len(reported), len(result.children)
     row = result.parent_row.to_dict() if result.parent_row is not None else None
-    pieces = _who_reported(data, result, row, unit, (parent_name, units), lang, common)
+    pieces = _who_reported(data, result, row, unit, (parent_name, units), said, lang, common)
     if n > 1:
         pieces.append(_ranking(data, reported, year, unit, said, lang))
         judged_units = result.children[result.children["status"].isin(JUDGED)]
@@ -296,5 +319,5 @@ def sentence(
     if row is not None and not (summed and str(row["mark"]) in (Mark.COMPLETE.value, Mark.PARTIAL.value)):
         pieces.append(_no_total(row, (parent_name, units), (n, m), lang, common))
     text = "; ".join(p for p in pieces if p)
-    unstated = bool(reported) and {str(r["area"]) for r in reported} <= yearless(data, result.code, year)
+    unstated = bool(reported) and {str(r["area"]) for r in reported} <= marks.yearless(result.code)
     return f"{lead(str(info['name']), str(info['value_kind']), year, lang, unstated)}: {text}."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import io
 import logging
 import re
 import shutil
@@ -11,36 +10,33 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage, RichText
-from jinja2 import Undefined
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from docxtpl import DocxTemplate, RichText
 
 from indicators.awards import catalogue as awards_catalogue
 from indicators.core.model import Dataset
 from indicators.excel import isolation
 from indicators.report import compare as report_compare
 from indicators.report import content as report
-from indicators.report import register_counts
+from indicators.report import fill, register_counts
 from indicators.report.content import AreaRow, Content, ReportError, Row
 from indicators.report.facts import period_text
+from indicators.report.fill import CHART_WIDTH, Chart
+from indicators.report.fill import template_env as template_env  # the letters fill through render
 from indicators.report.narrative import EMPTY, Narrative
 from indicators.report.template import TEMPLATE
 from indicators.text.fmt import Lang
-from indicators.text.i18n import Message, msg, t
+from indicators.text.i18n import msg, t
 
 # Where the system browser usually is; $PATH is searched for the same names.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
 OFFICE = ("soffice", "libreoffice")
-# 160 mm for 480 px: the charts' smallest text (11 px) prints at 10.4 pt, their labels at 11–12 pt.
+# 480 px print at CHART_WIDTH (160 mm): the charts' smallest text (11 px) at 10.4 pt, labels at 11–12 pt.
 CHART_WIDTH_PX = 480
-CHART_WIDTH = Mm(160)
 # Taller than this at that scale, a chart would not fit on a page with its caption: it is left out, and
 # its figures stay in the appendix table (a chart shrunk to fit would print words too small to read).
 # The page holds 257 mm of text (297 mm less 20 mm margins top and bottom); two caption lines of 13 pt
@@ -58,14 +54,6 @@ CHART_SECONDS = 60
 # and charts of several reports drawn at once made a flood of them (LibreOffice takes turns below too).
 _browser_lock = threading.Lock()
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart drawn as an image for the document, or the sentence saying why there is none."""
-
-    caption: str
-    png: bytes | None
 
 
 def find_browser() -> str | None:
@@ -219,7 +207,7 @@ def _closing(content: Content) -> tuple[int, int]:
     return (last, with_text[-1]) if with_text else (last, -1)
 
 
-def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> list[dict]:
+def _sections(content: Content, charts: dict[str, list[Chart]], note: str) -> list[dict]:
     """The body's sections for the template; the closing paragraph is kept with the signature."""
     sections = []
     closing_section, closing_part = _closing(content)
@@ -239,11 +227,7 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
                     }
                     for i, p in enumerate(section.parts)
                 ],
-                "charts": [
-                    {"image": InlineImage(doc, io.BytesIO(c.png), width=CHART_WIDTH), "caption": c.caption}
-                    for c in drawn
-                    if c.png
-                ],
+                "charts": drawn,  # put into the document as images where it is open (fill.with_images)
                 "note": note if section.chart else "",
             }
         )
@@ -251,8 +235,17 @@ def _sections(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]
 
 
 def _context(content: Content, doc: DocxTemplate, charts: dict[str, list[Chart]], note: str) -> dict:
+    """What `doc` is filled with, its charts as images in it."""
+    return fill.with_images(template_context(content, charts, note), doc)
+
+
+def template_context(content: Content, charts: dict[str, list[Chart]], note: str) -> dict:
+    """What the template is filled with: text, rich text and drawn charts, none of the report's own types.
+
+    It is all an office template's child process is sent, so that the child loads the filling alone.
+    """
     lang = content.lang
-    sections = _sections(content, doc, charts, note)
+    sections = _sections(content, charts, note)
     shown = bool(content.rows or content.rows_left_out)  # the area's own appendix has something to say
     by_indicator = content.area_by_indicator  # one unit's table: its first column names the indicators
     return {
@@ -328,22 +321,6 @@ def draw_charts(content: Content, browser: str | None) -> tuple[dict[str, list[C
     return drawn, t("report.chart_failed", content.lang) if failed else ""
 
 
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's sandbox, refusing outright: an unsafe attribute is an error, not a silent blank."""
-
-    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
-        raise SecurityError(f"{attribute!r} of {type(obj).__name__}")
-
-
-def template_env() -> ImmutableSandboxedEnvironment:
-    """Jinja for every template, the shipped one and an office's own: sandboxed and escaping.
-
-    A template is a file someone hands in, so its placeholders are untrusted code: the sandbox refuses
-    `__globals__`, `__class__` and other ways out to Python, and (immutable) any change to the data.
-    """
-    return _Sandbox(autoescape=True)
-
-
 def docx_bytes(content: Content, template: Path | None = None, browser: str | None = "auto") -> bytes:
     """The report as a .docx; browser "auto" finds the system Chromium, None leaves the charts out.
 
@@ -366,55 +343,32 @@ def _open(path: Path) -> DocxTemplate:
     return doc
 
 
-def _fill(
-    doc: DocxTemplate,
-    content: Content,
-    charts: dict[str, list[Chart]],
-    note: str,
-    name: str,
-    max_mb: int | None = None,
-) -> bytes:
-    """The template filled in the sandbox, as a .docx no larger than `max_mb` (else MAX_DOCUMENT_MB)."""
-    max_mb = max_mb or MAX_DOCUMENT_MB
+def _fill(doc: DocxTemplate, content: Content, charts: dict[str, list[Chart]], note: str, name: str) -> bytes:
+    """The shipped template filled in the sandbox, in this process."""
     try:
-        doc.render(_context(content, doc, charts, note), jinja_env=template_env())
-    except SecurityError as exc:
-        raise ReportError("report.err.unsafe", name=name) from exc
-    except MemoryError:
-        raise  # the child's memory limit: said as such by _fill_apart
-    except Exception as exc:  # an office template may hold a broken placeholder
-        raise ReportError("report.err.placeholder", name=name, detail=exc) from exc
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    if buffer.tell() > max_mb * 1024 * 1024:
-        what = msg("report.err.limit_size", mb=max_mb)
-        raise ReportError("report.err.template_limit", name=name, what=what)
-    return buffer.getvalue()
+        return fill.fill(doc, template_context(content, charts, note), name, MAX_DOCUMENT_MB)
+    except fill.RefusedError as exc:
+        raise _refused(exc.refusal) from exc
 
 
-def fill_in_child(
-    template: bytes, name: str, content: Content, charts: dict[str, list[Chart]], note: str, max_mb: int
-) -> tuple[str, object]:
-    """What the child runs: ("ok", the .docx) or ("refused", (key, values)) for the parent to raise.
+def _said(value: object) -> object:
+    if isinstance(value, fill.Refusal):
+        return msg(value.key, **{k: _said(v) for k, v in value.values})
+    return value
 
-    A ReportError does not cross the pipe (it pickles as its sentence, not its key): its key does,
-    with its values (an exception among them as its text).
-    """
-    try:
-        return "ok", _fill(DocxTemplate(io.BytesIO(template)), content, charts, note, name, max_mb)
-    except ReportError as exc:
-        said = {k: v if isinstance(v, str | Message) else str(v) for k, v in exc.message.values}
-        return "refused", (exc.message.key, said)
+
+def _refused(refusal: fill.Refusal) -> ReportError:
+    """The refusal of a template as the sentence people read."""
+    return ReportError(refusal.key, **{k: _said(v) for k, v in refusal.values})
 
 
 def _fill_apart(path: Path, content: Content, charts: dict[str, list[Chart]], note: str) -> bytes:
     """An office's template filled in a child process: a runaway loop costs the child, not the caller."""
-    # The chart makers are closures over the data (they do not pickle); their images are drawn already.
-    sent = replace(content, figures={})
     budget = TEMPLATE_BUDGET
+    context = template_context(content, charts, note)
     try:
         status, value = isolation.run(
-            fill_in_child, path.read_bytes(), path.name, sent, charts, note, MAX_DOCUMENT_MB, budget=budget
+            fill.fill_in_child, path.read_bytes(), path.name, context, MAX_DOCUMENT_MB, budget=budget
         )
     except isolation.LimitExceededError as exc:
         log.warning("office template %s stopped: %s", path.name, exc)
@@ -427,8 +381,7 @@ def _fill_apart(path: Path, content: Content, charts: dict[str, list[Chart]], no
             raise ReportError("report.err.template_limit", name=path.name, what=what) from exc
         raise ReportError("report.err.placeholder", name=path.name, detail=exc.reason) from exc
     if status == "refused":
-        key, values = value
-        raise ReportError(key, **values)
+        raise _refused(value)
     return bytes(value)
 
 

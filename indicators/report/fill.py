@@ -1,0 +1,106 @@
+"""A template filled in Jinja's sandbox: all that the child process filling an office's template loads."""
+
+# An office's template is filled in a fresh interpreter (indicators/excel/isolation.py) for each
+# report: this module and what it is sent are all that child imports, so it stays clear of the
+# report's content, the store and pandas (pyproject.toml's import contracts hold it to that). The
+# reasons a template is refused travel as message keys; render.py puts them into words.
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Undefined
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+# 160 mm for 480 px: the charts' smallest text (11 px) prints at 10.4 pt, their labels at 11–12 pt.
+CHART_WIDTH = Mm(160)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn as an image for the document, or the sentence saying why there is none."""
+
+    caption: str
+    png: bytes | None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a template was not filled: a message key and its values (a value may be a Refusal too)."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+
+class RefusedError(Exception):
+    """The template cannot be filled; `refusal` says why, for the caller to put into words."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.refusal = Refusal(key, tuple(values.items()))
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, refusing outright: an unsafe attribute is an error, not a silent blank."""
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        raise SecurityError(f"{attribute!r} of {type(obj).__name__}")
+
+
+def template_env() -> ImmutableSandboxedEnvironment:
+    """Jinja for every template, the shipped one and an office's own: sandboxed and escaping.
+
+    A template is a file someone hands in, so its placeholders are untrusted code: the sandbox refuses
+    `__globals__`, `__class__` and other ways out to Python, and (immutable) any change to the data.
+    """
+    return _Sandbox(autoescape=True)
+
+
+def with_images(context: dict, doc: DocxTemplate) -> dict:
+    """The context with each section's drawn charts (Chart) as images of `doc`, at the print width.
+
+    An image belongs to the document it is put in, so it is made here, where the template is open.
+    """
+    sections = [
+        {
+            **section,
+            "charts": [
+                {"image": InlineImage(doc, io.BytesIO(c.png), width=CHART_WIDTH), "caption": c.caption}
+                for c in section["charts"]
+                if c.png
+            ],
+        }
+        for section in context["sections"]
+    ]
+    return {**context, "sections": sections}
+
+
+def fill(doc: DocxTemplate, context: dict, name: str, max_mb: int) -> bytes:
+    """The template filled in the sandbox, as a .docx no larger than `max_mb`; RefusedError if not."""
+    try:
+        doc.render(with_images(context, doc), jinja_env=template_env())
+    except SecurityError as exc:
+        raise RefusedError("report.err.unsafe", name=name) from exc
+    except MemoryError:
+        raise  # the child's memory limit: said as such by the caller
+    except Exception as exc:  # an office template may hold a broken placeholder
+        raise RefusedError("report.err.placeholder", name=name, detail=str(exc)) from exc
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    if buffer.tell() > max_mb * 1024 * 1024:
+        what = Refusal("report.err.limit_size", (("mb", max_mb),))
+        raise RefusedError("report.err.template_limit", name=name, what=what)
+    return buffer.getvalue()
+
+
+def fill_in_child(template: bytes, name: str, context: dict, max_mb: int) -> tuple[str, object]:
+    """What the child runs: ("ok", the .docx) or ("refused", a Refusal) for the parent to raise."""
+    try:
+        return "ok", fill(DocxTemplate(io.BytesIO(template)), context, name, max_mb)
+    except RefusedError as exc:
+        return "refused", exc.refusal
