@@ -1,0 +1,137 @@
+"""Short cuts of a commune's submission, where nothing can differ: each gives what the general path gives."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from indicators.core.model import TABLES, TARGETS, Dataset, Table, coerce
+from indicators.excel import diff
+from indicators.rounds import workflow
+from indicators.store import scope
+from indicators.store.database import Store
+from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, people, upload_of
+
+__all__ = ["cheap_hashes", "people"]  # fixtures, used by name
+
+
+def _same_change(a: diff.TableChange, b: diff.TableChange) -> None:
+    pd.testing.assert_frame_equal(a.added, b.added)
+    pd.testing.assert_frame_equal(a.removed, b.removed)
+    pd.testing.assert_frame_equal(a.changed, b.changed)
+    assert (a.changed_rows, a.unchanged) == (b.changed_rows, b.unchanged)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_a_table_left_alone_gives_the_frames_joining_it_would_give(data: Dataset, table: Table) -> None:
+    frame = data.frame(table)
+    short = diff._same_table(table, frame)
+    joined = diff._table_change(table, frame.iloc[0:0], frame.iloc[0:0])
+    _same_change(short, replace(joined, unchanged=len(frame)))
+    assert short.unchanged == len(frame)
+
+
+def test_a_table_empty_on_both_sides_is_not_joined_and_reads_as_the_join(
+    data: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = replace(data, reported=data.reported.iloc[0:0])
+    new = replace(old, reported=old.reported.copy(), targets=data.targets.iloc[1:])  # another object
+    joined = {t.name: diff._table_change(t, old.frame(t), new.frame(t)) for t in TABLES}
+    calls: list[str] = []
+    general = diff._table_change
+
+    def counted(table: Table, a: pd.DataFrame, b: pd.DataFrame) -> diff.TableChange:
+        calls.append(table.name)
+        return general(table, a, b)
+
+    monkeypatch.setattr(diff, "_table_change", counted)
+    preview = diff.compare(old, new)
+    assert "reported" not in calls and "targets" in calls  # the removed target is still joined and found
+    for name, change in preview.tables.items():
+        _same_change(change, joined[name])
+    assert len(preview.tables["targets"].removed) == 1
+
+
+def test_an_empty_figure_sheet_keeps_the_current_table_only_when_adding(data: Dataset) -> None:
+    upload = upload_of(data, {BINH_LU: {"TEA_AREA": 950.0}})
+    assert upload.frames["targets"].empty and not data.targets.empty
+    added = diff.merge(data, upload)
+    assert added.targets is data.targets  # left alone: compare() then skips it
+    general = coerce(TARGETS, diff._upsert(data.targets, upload.frames["targets"], list(TARGETS.key)))
+    pd.testing.assert_frame_equal(added.targets, general)
+    # Replacing pairs, the empty sheet still removes the targets of the pairs the file covers.
+    own = data.targets.head(1).assign(code="TEA_AREA", area=BINH_LU)
+    held = replace(data, targets=coerce(TARGETS, pd.concat([data.targets, own])))
+    replaced = diff.merge(held, upload, mode="replace")
+    assert len(own) == 1 and len(replaced.targets) == len(held.targets) - 1
+    assert not ((replaced.targets["code"] == "TEA_AREA") & (replaced.targets["area"] == BINH_LU)).any()
+
+
+def test_a_catalogue_carried_back_row_for_row_is_held_without_hashing_and_any_other_is_hashed(
+    data: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    areas = data.areas
+    shuffled = areas.iloc[::-1].reset_index(drop=True)  # the same rows in another order
+    renamed = areas.copy()
+    renamed.loc[renamed["code"] == TA_LENG, "name"] = "Xã Tả Lèng (đổi tên)"
+    general = {
+        "shuffled": diff._held(scope_table("areas"), areas, shuffled),
+        "renamed": diff._held(scope_table("areas"), areas, renamed),
+    }
+    assert general == {"shuffled": True, "renamed": False}
+    assert workflow._as_held(data, "areas", shuffled) and not workflow._as_held(data, "areas", renamed)
+
+    def no_hash(*args: object, **kwargs: object) -> None:
+        raise AssertionError("hashed")
+
+    monkeypatch.setattr(pd.util, "hash_pandas_object", no_hash)
+    assert diff._held(scope_table("areas"), areas, areas.copy())
+    assert workflow._as_held(data, "areas", areas.copy())
+
+
+def scope_table(name: str) -> Table:
+    return next(t for t in TABLES if t.name == name)
+
+
+def test_the_areas_the_submission_holds_refuse_as_the_stores_do(people: Store) -> None:
+    data = people.load()
+    with people.engine.connect() as conn:
+        read = scope.current_areas(conn)
+        held = data.areas[["code", "parent"]]
+        assert sorted(map(tuple, read.values.tolist())) == sorted(map(tuple, held.values.tolist()))
+        said = []
+        for areas in (None, data.areas):
+            with pytest.raises(scope.ScopeError) as refused:
+                scope.check_areas(conn, "binhlu", [BINH_LU, TA_LENG], areas)
+            said.append(refused.value.message.text("vi"))
+            scope.check_areas(conn, "binhlu", [BINH_LU], areas)  # its own: no refusal
+    assert said[0] == said[1] and TA_LENG in said[0]
+
+
+def test_the_units_under_an_area_are_found_as_before(data: Dataset) -> None:
+    areas = data.areas
+    for root in ("12", "106", BINH_LU, "no such area"):
+        found, todo = {root}, [root]
+        while todo:  # the rule in its plainest words: a unit is under its parent's root
+            parent = todo.pop()
+            for code in areas.loc[areas["parent"] == parent, "code"]:
+                if code not in found:
+                    found.add(str(code))
+                    todo.append(str(code))
+        assert scope.descendants(areas, root) == found
+    assert {BINH_LU, TA_LENG, "106"} <= scope.descendants(areas, "12")
+
+
+def test_a_submission_through_the_short_cuts_sends_what_it_sent_before(people: Store) -> None:
+    found = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 12, 14))
+    data = people.load()
+    workflow.submit(people, "binhlu", upload_of(data, {BINH_LU: {"TEA_AREA": 950.0}}), current=data)
+    sent = workflow.figure_keys(people, found.id)
+    assert sent[["code", "area", "year"]].values.tolist() == [["TEA_AREA", BINH_LU, 2026]]
+    # Another commune's row is refused by the areas the caller holds, as by the store's.
+    with pytest.raises(scope.ScopeError):
+        workflow.submit(people, "binhlu", upload_of(data, {TA_LENG: {"TEA_AREA": 1.0}}), current=data)
+    assert len(workflow.sendings(people, found.id)) == 1
