@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.core.model import TABLES, TARGETS, Dataset, Table, coerce
-from indicators.excel import diff
+from indicators.core.model import AREAS, OBSERVATIONS, TABLES, TARGETS, Dataset, Table, coerce
+from indicators.excel import cells, diff
+from indicators.excel import workbook as excel
+from indicators.excel.sheets import Checker, Located
 from indicators.rounds import workflow
 from indicators.store import scope
 from indicators.store.database import Store
+from indicators.text.i18n import msg
 from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, people, upload_of
 
 __all__ = ["cheap_hashes", "people"]  # fixtures, used by name
@@ -135,3 +139,109 @@ def test_a_submission_through_the_short_cuts_sends_what_it_sent_before(people: S
     with pytest.raises(scope.ScopeError):
         workflow.submit(people, "binhlu", upload_of(data, {TA_LENG: {"TEA_AREA": 1.0}}), current=data)
     assert len(workflow.sendings(people, found.id)) == 1
+
+
+# The column checks' plain-list steps against the pandas steps they replace, on awkward cells.
+CELLS = [" Thực hiện ", "ƯTH", "actual", None, float("nan"), 2020.0, 7, "", "  ", "sai chữ", date(2020, 1, 2)]
+
+
+def _texts_by_pandas(values: pd.Series) -> pd.Series:
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return pd.Series([v.strip() for v in values.to_numpy(dtype=object)], index=values.index, dtype=object)
+    return values.map(cells.cell_text).astype(object)
+
+
+def _vocabulary_by_pandas(loc: Located, column: str, chk: Checker) -> None:
+    vocab = excel.vocabulary_map(loc.table.name, column)
+    assert vocab is not None
+    texts = _texts_by_pandas(loc.frame[column])
+    lookup = {u: vocab.get(excel.fold(u)) for u in pd.unique(texts.to_numpy(dtype=object))}
+    mapped = texts.map(lookup)
+    allowed = ", ".join(excel.words_of(loc.table.name, column))
+    bad = np.flatnonzero(mapped.isna().to_numpy())
+    chk.at(loc, column, bad, msg("check.not_in_vocabulary", allowed=allowed))
+    loc.frame[column] = mapped.where(mapped.notna(), texts)
+
+
+def _located(table: Table, column: str, values: list[object], dtype: str | None) -> Located:
+    frame = pd.DataFrame({column: pd.Series(values, dtype=dtype)})
+    return Located(table, table.sheet, frame, np.arange(2, len(values) + 2), {column: 3}, {column: "Cột"})
+
+
+@pytest.mark.parametrize(
+    "values",
+    [CELLS, [c for c in CELLS if isinstance(c, str)], ["actual"] * 40, []],
+    ids=["mixed", "text", "all known", "empty"],
+)
+@pytest.mark.parametrize("table_column", sorted(excel.VOCABULARIES), ids="/".join)
+def test_the_vocabulary_check_refuses_and_maps_as_the_pandas_steps_did(
+    values: list[object], table_column: tuple[str, str]
+) -> None:
+    table = next(t for t in TABLES if t.name == table_column[0])
+    column = table_column[1]
+    dtypes = [None, "str"] if all(isinstance(v, str) for v in values) else [None]
+    for dtype in dtypes:
+        ours, theirs = _located(table, column, values, dtype), _located(table, column, values, dtype)
+        ours_chk, theirs_chk = Checker(), Checker()
+        cells._check_vocabulary(ours, column, ours_chk)
+        _vocabulary_by_pandas(theirs, column, theirs_chk)
+        # The same words (a canonical value as plain text); pandas' own steps left the column's
+        # type to chance (text, objects, or float for no rows), which the store's typing evens out.
+        assert [(type(v), v) for v in ours.frame[column]] == [(str, str(v)) for v in theirs.frame[column]]
+        problems = [
+            [(p.row, p.col, p.value, p.message("vi")) for p in c.problems] for c in (ours_chk, theirs_chk)
+        ]
+        assert problems[0] == problems[1]
+        texts = ours.frame[column]
+        pd.testing.assert_series_equal(cells.cell_texts(texts), _texts_by_pandas(texts), check_names=False)
+    if values is CELLS and column == "kind":
+        # The unknown words are refused at their cells; the known ones read as canonical values.
+        assert [p.row for p in ours_chk.problems] == [5, 6, 7, 8, 9, 10, 11, 12]
+        assert ours.frame[column].tolist()[:3] == ["actual", "estimate", "actual"]
+
+
+def test_the_catalogue_an_upload_is_checked_against_is_the_files_rows_over_the_current_ones(
+    data: Dataset,
+) -> None:
+    current = data.areas
+    written = current.head(3).assign(name=["Một", "Hai", "Ba"]).astype(object)
+    written = pd.concat([written, pd.DataFrame([{**written.iloc[0].to_dict(), "code": "99999"}])])
+    loc = Located(AREAS, AREAS.sheet, written.reset_index(drop=True), np.arange(2, 6), {}, {})
+    found = cells.effective(current, [loc])
+    codes = set(written["code"])
+    by_pandas = pd.concat([current[~current["code"].isin(written["code"])], written], ignore_index=True)
+    pd.testing.assert_frame_equal(found, by_pandas)
+    assert len(found) == len(current) + 1 and set(found["code"]) >= codes
+    assert found.loc[found["code"] == current["code"].iloc[0], "name"].tolist() == ["Một"]
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_a_table_empty_on_one_side_gives_what_the_join_gives(data: Dataset, table: Table) -> None:
+    frame = data.frame(table).sample(frac=1.0, random_state=7).reset_index(drop=True)  # the key order lost
+    if frame.empty:  # a table the shipped data leaves empty: two rows of its types, out of key order
+        frame = coerce(table, pd.DataFrame({c: ["2", "1"] for c in table.columns}))
+    for old, new in ((frame.iloc[0:0], frame), (frame, frame.iloc[0:0])):
+        short = diff._one_sided(table, old, new)
+        _same_change(short, diff._table_change(table, old, new))
+        assert len(short.added) + len(short.removed) == len(frame)
+
+
+def test_a_communes_first_figures_are_all_new_in_the_preview_without_a_join(
+    data: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upload = upload_of(data, {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 12.5}})
+    against = workflow.scoped(data, {BINH_LU})
+    assert against.observations.empty  # nothing held for the commune yet
+    joined = diff._table_change(OBSERVATIONS, against.observations, diff.merge(against, upload).observations)
+
+    def no_join(*args: object, **kwargs: object) -> None:
+        raise AssertionError("joined")
+
+    monkeypatch.setattr(diff, "_table_change", no_join)
+    preview = diff.compare(against, diff.merge(against, upload))
+    _same_change(preview.tables["observations"], joined)
+    assert preview.tables["observations"].added[["code", "value"]].values.tolist() == [
+        ["POV_RATE", 12.5],
+        ["TEA_AREA", 950.0],
+    ]
+    assert preview.totals() == {"new": 2, "changed": 0, "removed": 0}

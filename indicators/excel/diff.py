@@ -298,12 +298,30 @@ def _same_table(table: Table, frame: pd.DataFrame) -> TableChange:
     return TableChange(table, none, none.copy(), changed, 0, len(frame))
 
 
+def _one_sided(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChange:
+    """The change of a table empty on one side (a commune's first figures): every row of the other side
+    is new, or removed, without the join, as the join gives them: sorted by key, the columns of the
+    empty side padded as a join pads a side without rows (a flag becomes an object, a count a float).
+    """
+    key = list(table.key)
+    others = [c for c in table.columns if c not in key]
+    full, bare = (new, old) if old.empty else (old, new)
+    rows = full.sort_values(key, kind="stable")[key + others].reset_index(drop=True)
+    padded = bare[others].reindex(pd.RangeIndex(1)).iloc[0:0]  # a row of nothing, then none
+    none = pd.concat([full[key].iloc[0:0], padded], axis=1).reset_index(drop=True)
+    added, removed = (rows, none) if old.empty else (none, rows)
+    changed = pd.DataFrame(columns=[*key, "column", "old", "new"])
+    return TableChange(table, added, removed, changed, 0, 0)
+
+
 def compare(old: Dataset, new: Dataset) -> Preview:
     """What changes from `old` to `new`, table by table (the preview, or two versions compared)."""
     return Preview(
         {
             t.name: _same_table(t, old.frame(t))
             if old.frame(t) is new.frame(t) or (old.frame(t).empty and new.frame(t).empty)
+            else _one_sided(t, old.frame(t), new.frame(t))
+            if old.frame(t).empty or new.frame(t).empty
             else _table_change(t, old.frame(t), new.frame(t))
             for t in TABLES
         }
