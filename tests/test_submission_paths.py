@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
 import pytest
+from sqlalchemy import insert
 
 from indicators.core.model import AREAS, OBSERVATIONS, TABLES, TARGETS, Dataset, Table, coerce
 from indicators.excel import cells, diff
@@ -16,6 +18,7 @@ from indicators.excel.sheets import Checker, Located
 from indicators.rounds import workflow
 from indicators.store import scope
 from indicators.store.database import Store
+from indicators.store.round_tables import figure_locks
 from indicators.text.i18n import msg
 from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, people, upload_of
 
@@ -245,3 +248,56 @@ def test_a_communes_first_figures_are_all_new_in_the_preview_without_a_join(
         ["TEA_AREA", 950.0],
     ]
     assert preview.totals() == {"new": 2, "changed": 0, "removed": 0}
+
+
+def _old_records(frame: pd.DataFrame) -> str:
+    """The sending's figures as JSON, the way the pandas steps wrote them."""
+    out = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for record in out:
+        for key, value in record.items():
+            if isinstance(value, np.generic):
+                record[key] = value.item()
+    return json.dumps(out, ensure_ascii=False)
+
+
+def test_a_sendings_figures_are_written_as_the_pandas_steps_wrote_them(data: Dataset) -> None:
+    figures = data.observations.head(30)
+    assert figures["base_year"].isna().any() and figures["base_year"].notna().any()
+    odd = figures.assign(
+        value=[float("nan"), *figures["value"].iloc[1:]], quote=["Chè “tốt”", *figures["quote"][1:]]
+    )
+    for frame in (figures, odd, figures.iloc[0:0]):
+        assert workflow._records(frame) == _old_records(frame)
+    assert json.loads(workflow._records(odd))[0]["value"] is None
+
+
+def test_the_locks_read_for_a_submission_are_those_the_whole_read_finds(
+    people: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = datetime(2026, 12, 1, tzinfo=UTC)
+    # (code, area, year, kind, action): locked, unlocked, locked again; another area's; a kind apart
+    events = [
+        ("TEA_AREA", BINH_LU, 2026, "actual", "lock"),
+        ("TEA_AREA", BINH_LU, 2026, "actual", "unlock"),
+        ("POV_RATE", BINH_LU, 2026, "actual", "lock"),
+        ("TEA_AREA", TA_LENG, 2026, "actual", "lock"),
+        ("TEA_AREA", BINH_LU, 2026, "estimate", "lock"),
+        ("TEA_AREA", BINH_LU, 2026, "actual", "lock"),
+        ("POV_RATE", BINH_LU, 2026, "actual", "unlock"),
+    ]
+    base = {"account": "tinh", "at": at, "reason": "thử", "submission_id": None}
+    rows = [dict(zip([*scope.FIGURE_KEY, "action"], e, strict=True)) | base for e in events]
+    with people.engine.begin() as conn:
+        conn.execute(insert(figure_locks), rows)
+    sent = pd.DataFrame(
+        [(c, BINH_LU, 2026, "actual") for c in ("TEA_AREA", "POV_RATE", "GRDP")], columns=scope.FIGURE_KEY
+    )
+    with people.engine.connect() as conn:
+        whole = sent.merge(scope.locked(conn), on=scope.FIGURE_KEY)
+        found = scope.locked_among(conn, sent)
+        monkeypatch.setattr(scope, "NAMED_AT_MOST", 0)  # too many to name: every event read
+        read_all = scope.locked_among(conn, sent)
+    assert found.values.tolist() == whole.values.tolist() == [["TEA_AREA", BINH_LU, 2026, "actual"]]
+    assert read_all.values.tolist() == found.values.tolist()
+    with people.engine.connect() as conn:
+        assert len(scope.locked(conn)) == 3  # Tả Lèng's and the estimate's too
