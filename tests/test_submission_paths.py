@@ -301,3 +301,42 @@ def test_the_locks_read_for_a_submission_are_those_the_whole_read_finds(
     assert read_all.values.tolist() == found.values.tolist()
     with people.engine.connect() as conn:
         assert len(scope.locked(conn)) == 3  # Tả Lèng's and the estimate's too
+
+
+def _observations(codes: list[str], areas: list[str]) -> Located:
+    frame = pd.DataFrame({"code": codes, "area": areas, "year": 2026, "kind": "actual", "value": 1.0})
+    return Located(
+        OBSERVATIONS, "SoLieu", frame.astype(object), np.arange(2, len(codes) + 2), {"code": 1, "area": 2}, {}
+    )
+
+
+def test_unknown_codes_and_areas_are_refused_at_the_cells_the_pandas_steps_named(data: Dataset) -> None:
+    codes, areas = set(data.indicators["code"]), set(data.areas["code"])
+    loc = _observations(["TEA_AREA", "", "KHONG_CO", "POV_RATE"], [BINH_LU, "99999", "", "TD"])
+    ours, theirs = Checker(), Checker()
+    cells.check_references(loc, codes, areas, ours)
+    frame = loc.frame
+    bad_codes = np.flatnonzero(~frame["code"].isin(codes).to_numpy() & (frame["code"] != "").to_numpy())
+    theirs.at(loc, "code", bad_codes, msg("check.unknown_code"))
+    known = frame["area"].isin(areas).to_numpy() | (frame["area"] == "").to_numpy()
+    theirs.at(loc, "area", np.flatnonzero(~known), msg("check.unknown_area"))
+    said = [[(p.row, p.col, p.value, p.message("en")) for p in c.problems] for c in (ours, theirs)]
+    assert said[0] == said[1]
+    assert [(p.row, p.col, p.value) for p in ours.problems] == [
+        (4, 1, "KHONG_CO"),
+        (3, 2, "99999"),
+        (5, 2, "TD"),
+    ]
+
+
+def test_old_area_codes_are_mapped_with_a_note_and_official_ones_left_alone() -> None:
+    loc = _observations(["TEA_AREA"] * 3, ["TD", BINH_LU, "BINH_LU"])
+    chk = Checker()
+    cells.official_codes({"observations": [loc]}, chk)
+    assert loc.frame["area"].tolist() == ["106", BINH_LU, BINH_LU]
+    assert [(p.severity, p.message("en")) for p in chk.problems] == [
+        ("warning", msg("check.legacy_area", pairs="BINH_LU → 03390, TD → 106").text("en"))
+    ]
+    plain = _observations(["TEA_AREA"], [BINH_LU])
+    cells.official_codes({"observations": [plain]}, chk := Checker())
+    assert plain.frame["area"].tolist() == [BINH_LU] and not chk.problems

@@ -280,7 +280,10 @@ def _frames(
             else _with_later_columns(loc, current.frame(table))
             for loc in locs
         ]
-        frames[table_name] = coerce(table, pd.concat(parts, ignore_index=True))
+        # One sheet per table is the rule: coerce() reads it as it is, with no concatenated copy.
+        frames[table_name] = coerce(
+            table, parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        )
     return frames
 
 
