@@ -340,3 +340,26 @@ def test_old_area_codes_are_mapped_with_a_note_and_official_ones_left_alone() ->
     plain = _observations(["TEA_AREA"], [BINH_LU])
     cells.official_codes({"observations": [plain]}, chk := Checker())
     assert plain.frame["area"].tolist() == [BINH_LU] and not chk.problems
+
+
+@pytest.mark.parametrize(
+    "values", [CELLS, ["GTSX", " ", "GTSX\u200b", ""], []], ids=["mixed", "hidden", "empty"]
+)
+def test_required_text_and_hidden_characters_are_refused_as_the_pandas_steps_did(
+    values: list[object],
+) -> None:
+    ours, theirs = _located(AREAS, "code", values, None), _located(AREAS, "code", values, None)
+    ours_chk, theirs_chk = Checker(), Checker()
+    cells._check_required_text(ours, "code", ours_chk)
+    cells._check_hidden(ours, "code", ours_chk)
+    texts = _texts_by_pandas(theirs.frame["code"])
+    theirs.frame["code"] = texts
+    theirs_chk.at(theirs, "code", np.flatnonzero((texts == "").to_numpy()), msg("check.required_empty"))
+    cells._check_hidden(theirs, "code", theirs_chk)
+    pd.testing.assert_frame_equal(ours.frame, theirs.frame)
+    problems = [[(p.row, p.value, p.message("vi")) for p in c.problems] for c in (ours_chk, theirs_chk)]
+    assert problems[0] == problems[1]
+    if "GTSX\u200b" in values:
+        assert [p.words.key for p in ours_chk.problems] == ["check.required_empty"] * 2 + [
+            "check.hidden_character"
+        ]

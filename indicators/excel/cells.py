@@ -97,10 +97,9 @@ def _check_vocabulary(loc: Located, column: str, chk: Checker) -> None:
 def _check_required_text(loc: Located, column: str, chk: Checker) -> None:
     if column not in loc.frame:
         return
-    texts = cell_texts(loc.frame[column])
-    loc.frame[column] = texts
-    bad = np.flatnonzero((texts == "").to_numpy())
-    chk.at(loc, column, bad, msg("check.required_empty"))
+    texts = _text_list(loc.frame[column])
+    loc.frame[column] = pd.Series(texts, index=loc.frame.index, dtype=object)
+    chk.at(loc, column, [i for i, text in enumerate(texts) if text == ""], msg("check.required_empty"))
 
 
 def _year_of(value: object) -> int | None:
@@ -318,7 +317,7 @@ def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
     """Invisible characters make "GTSX\u200b" look exactly like GTSX: refused with the cell named."""
     values = loc.frame[column].to_numpy(dtype=object)
     strict = column in _IDENTIFIERS
-    found = {v: _hidden_char(v, strict) for v in pd.unique(values) if isinstance(v, str)}
+    found = {v: _hidden_char(v, strict) for v in set(values.tolist()) if isinstance(v, str)}
     hidden = {v: ch for v, ch in found.items() if ch is not None}
     if not hidden:
         return
