@@ -12,15 +12,17 @@ import pytest
 from sqlalchemy import insert
 
 from indicators.core.model import AREAS, OBSERVATIONS, TABLES, TARGETS, Dataset, Table, coerce
-from indicators.excel import cells, diff
+from indicators.excel import cells, diff, validate
 from indicators.excel import workbook as excel
+from indicators.excel import writer as xlsx_writer
 from indicators.excel.sheets import Checker, Located
+from indicators.excel.validate import Upload
 from indicators.rounds import workflow
 from indicators.store import scope
 from indicators.store.database import Store
 from indicators.store.round_tables import figure_locks
 from indicators.text.i18n import msg
-from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, people, upload_of
+from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, commune_frames, people, upload_of
 
 __all__ = ["cheap_hashes", "people"]  # fixtures, used by name
 
@@ -363,3 +365,30 @@ def test_required_text_and_hidden_characters_are_refused_as_the_pandas_steps_did
         assert [p.words.key for p in ours_chk.problems] == ["check.required_empty"] * 2 + [
             "check.hidden_character"
         ]
+
+
+def _sent_with(data: Dataset, **tables: pd.DataFrame) -> Upload:
+    book = replace(commune_frames(data, {BINH_LU: {"TEA_AREA": 950.0}}), **tables)
+    upload = validate.check(xlsx_writer.workbook_bytes(book), "xa.xlsx", data)
+    assert upload.ok, validate.report_text(upload)
+    return upload
+
+
+def test_a_change_inside_a_table_the_short_cuts_pass_over_is_still_refused(people: Store) -> None:
+    found = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 12, 14))
+    data = people.load()
+    renamed = data.areas.copy()
+    renamed.loc[renamed["code"] == TA_LENG, "name"] = "Xã Tả Lèng (đổi tên)"
+    # A target for the commune, which holds none: the targets table is empty on the current side.
+    target = data.targets.head(1).assign(code="TEA_AREA", area=BINH_LU, year=2026)
+    for tables, sheet in (({"areas": renamed}, AREAS.sheet), ({"targets": target}, TARGETS.sheet)):
+        upload = _sent_with(data, **tables)
+        with pytest.raises(workflow.RoundError) as refused:
+            workflow.submit(people, "binhlu", upload, current=data)
+        assert refused.value.message.key == "rounds.figures_only"
+        assert sheet in refused.value.message.text("vi")
+    assert workflow.sendings(people, found.id).empty  # nothing was written
+    preview = diff.compare(
+        workflow.scoped(data, {BINH_LU}), diff.merge(workflow.scoped(data, {BINH_LU}), upload)
+    )
+    assert len(preview.tables["targets"].added) == 1 and len(preview.tables["observations"].added) == 1
