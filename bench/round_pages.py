@@ -10,6 +10,11 @@ committed as a version. Then it measures:
   commit (`workflow.submit`), against a bare calamine read of the same file (goal ≤ 2×); the file
   carries every area (an older template), or with `--own-areas` only the commune's, as the template
   the upload page gives a reporter now (a file of a few kilobytes: its bare read is a millisecond or two).
+  The submission is timed as a server meets it: each file finds the spare parsing child the previous
+  one left ready (`isolation.wait_for_spares()` before each timed run; a person's upload comes seconds
+  after the last, and the spare loads pandas in about a second). Files sent back to back would time
+  that loading instead. The cold first file (no spare yet: its child starts and imports for it, and
+  the server's process meets the code for the first time) is printed too, on its own labelled row.
 `--submission-only` times the submission alone. The machine is shared: the load average is printed.
 """
 
@@ -35,7 +40,7 @@ from bench import rounds as synthetic
 from bench.dashboard import CHROMIUM, CHROMIUM_ARGS, MINIMAL_PAGE, drawn_js
 from bench.serving import PRODUCT, serve
 from indicators.core.model import OBSERVATIONS, coerce
-from indicators.excel import diff, validate
+from indicators.excel import diff, isolation, validate
 from indicators.excel import writer as xlsx_writer
 from indicators.rounds import sending, workflow
 from indicators.store import accounts, scope
@@ -43,6 +48,7 @@ from indicators.store.database import Store
 
 PROVINCE = 38
 GOAL = 2.0
+STEPS = ("check (isolated)", "merge + compare", "submit")
 ANALYST, REPORTER, PASSWORD = "phan_tich", "can_bo_xa", "mat-khau-do-dai-cho-bench-2026"
 STATUS_PATH = "tinh-hinh-bao-cao"
 PAGE_DRAWN = drawn_js(require_chart=False)  # the status page draws tables and metrics, no chart
@@ -146,17 +152,19 @@ def commune_book(store: Store, commune: pd.DataFrame, own_areas: bool = False) -
     return xlsx_writer.workbook_bytes(sent)
 
 
-def submission_times(store: Store, book: bytes, repeats: int) -> tuple[dict[str, float], float]:
-    """Median seconds of each step of preview + commit of the commune's file, and of a bare calamine read.
+def submission_times(
+    store: Store, book: bytes, repeats: int
+) -> tuple[dict[str, float], dict[str, float], float]:
+    """Seconds of each step of preview + commit of the commune's file: the median of `repeats` steady
+    runs (the spare child ready), the cold first file's; and the median of a bare calamine read.
 
     The steps are timed one by one in each run, so the table says where a slow submission spends it.
     """
     current = store.load()
-    steps: dict[str, list[float]] = {"check (isolated)": [], "merge + compare": [], "submit": []}
     held = accounts.account(store, REPORTER)
     area = "" if held is None or held.area is None else held.area
 
-    def ours() -> None:
+    def ours() -> dict[str, float]:
         start = time.perf_counter()
         # As the upload page does for a reporter: checked against the area's own figures.
         against = workflow.scoped(current, scope.descendants(current.areas, area))
@@ -168,34 +176,45 @@ def submission_times(store: Store, book: bytes, repeats: int) -> tuple[dict[str,
         # As the page does, with its copy of the current version; sent again, it replaces the last.
         workflow.submit(store, REPORTER, upload, current=current)
         done = time.perf_counter()
-        for name, seconds in zip(steps, (checked - start, compared - checked, done - compared), strict=True):
-            steps[name].append(seconds)
+        return dict(zip(STEPS, (checked - start, compared - checked, done - compared), strict=True))
+
+    isolation.drop_spares()
+    cold = ours()  # no spare yet: the child starts and loads pandas and the reader for this file
+    steady = []
+    for _ in range(repeats):
+        isolation.wait_for_spares()  # as between two people's uploads: the spare has loaded
+        steady.append(ours())
+    medians = {name: statistics.median(run[name] for run in steady) for name in STEPS}
 
     def bare() -> None:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(book))
         for name in workbook.sheet_names:
             workbook.get_sheet_by_name(name).to_python()
 
-    synthetic.best_of(ours, repeats)
-    medians = {name: statistics.median(times[1:]) for name, times in steps.items()}  # the warm-up dropped
-    return medians, synthetic.best_of(bare, repeats)
+    return medians, cold, synthetic.best_of(bare, repeats)
 
 
 def _row(name: str, ours: float, base: float, unit: str = "ms") -> str:
     return f"| {name} | {ours:.0f} {unit} | {base:.0f} {unit} | {ours / base:.2f}× | ≤ {GOAL:.0f}× |"
 
 
-def _submission_rows(stages: dict[str, float], ours_s: float, bare_s: float) -> None:
-    print(_row("one commune's submission, preview + commit vs calamine read", ours_s * 1000, bare_s * 1000))
-    for name, seconds in stages.items():
-        print(f"|   of which {name} | {seconds * 1000:.0f} ms | | {seconds / bare_s:.1f}× | |")
+def _submission_rows(stages: dict[str, float], cold: dict[str, float], bare_s: float) -> None:
+    ours_s, cold_s = sum(stages.values()), sum(cold.values())
+    name = "one commune's submission, preview + commit vs calamine read (spare child ready)"
+    print(_row(name, ours_s * 1000, bare_s * 1000))
+    for step, seconds in stages.items():
+        print(f"|   of which {step} | {seconds * 1000:.0f} ms | | {seconds / bare_s:.1f}× | |")
+    cold_name = "the cold first file (its child started for it), not the goal's measure"
+    print(f"| {cold_name} | {cold_s * 1000:.0f} ms | {bare_s * 1000:.0f} ms | {cold_s / bare_s:.2f}× | |")
+    for step, seconds in cold.items():
+        print(f"|   of which {step} | {seconds * 1000:.0f} ms | | {seconds / bare_s:.1f}× | |")
 
 
-def _submission_table(communes: int, stages: dict[str, float], ours_s: float, bare_s: float) -> None:
+def _submission_table(communes: int, stages: dict[str, float], cold: dict[str, float], bare_s: float) -> None:
     print(f"submission: one of {communes:,} communes, {synthetic.INDICATORS} figures")
     print("| measure | product | baseline | ratio | goal |")
     print("| --- | --- | --- | --- | --- |")
-    _submission_rows(stages, ours_s, bare_s)
+    _submission_rows(stages, cold, bare_s)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,10 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     communes = max(PROVINCE + 1, int(synthetic.COMMUNES * args.scale))
     country, commune = national_store(args.store, communes)
     book = commune_book(country, commune, args.own_areas)
-    stages, bare_s = submission_times(country, book, args.repeats)
+    stages, cold, bare_s = submission_times(country, book, args.repeats)
     ours_s = sum(stages.values())
     if args.submission_only:
-        _submission_table(communes, stages, ours_s, bare_s)
+        _submission_table(communes, stages, cold, bare_s)
         print(f"load average (1 min): {load_before:.2f} → {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         return 0 if ours_s / bare_s <= GOAL else 1
     national_store(args.store_2, PROVINCE)
@@ -244,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         ratios.append(ours / yardstick)
         print(_row(f"status page, {name}, fully drawn vs one-chart page", ours, yardstick))
     ratios.append(ours_s / bare_s)
-    _submission_rows(stages, ours_s, bare_s)
+    _submission_rows(stages, cold, bare_s)
     print(f"load average (1 min): {load_before:.2f} → {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     return 0 if max(ratios) <= GOAL else 1
 

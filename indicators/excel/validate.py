@@ -234,12 +234,16 @@ def _read_tables(layout: _Layout, facts: Facts, wide_layout: bool, chk: Checker)
 
 def _yes_no_codes(current: Dataset, indicators: list[Located]) -> frozenset[str]:
     """The indicators whose figure is met or not (1/0): their cells accept "Đạt" and "Chưa đạt"."""
-    catalogue = current.indicators
-    codes = set(catalogue.loc[catalogue["value_kind"] == ValueKind.YES_NO.value, "code"].astype(str))
+    yes_no = ValueKind.YES_NO.value
+    # Plain lists: a catalogue is a few dozen rows, fewer than pandas' steps would cost.
+    catalogue = zip(
+        current.indicators["code"].tolist(), current.indicators["value_kind"].tolist(), strict=True
+    )
+    codes = {str(code) for code, kind in catalogue if kind == yes_no}
     for loc in indicators:
         if "value_kind" in loc.frame and "code" in loc.frame:
-            kinds = loc.frame["value_kind"].astype(str).str.strip()
-            codes |= set(loc.frame.loc[kinds == ValueKind.YES_NO.value, "code"].astype(str).str.strip())
+            rows = zip(loc.frame["code"].tolist(), loc.frame["value_kind"].tolist(), strict=True)
+            codes |= {str(code).strip() for code, kind in rows if str(kind).strip() == yes_no}
     return frozenset(codes)
 
 
@@ -280,7 +284,10 @@ def _frames(
             else _with_later_columns(loc, current.frame(table))
             for loc in locs
         ]
-        frames[table_name] = coerce(table, pd.concat(parts, ignore_index=True))
+        # One sheet per table is the rule: coerce() reads it as it is, with no concatenated copy.
+        frames[table_name] = coerce(
+            table, parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        )
     return frames
 
 
