@@ -6,6 +6,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from indicators.core import attainment, selection
-from indicators.core.model import Dataset
+from indicators.core.model import TABLES, Dataset
 from indicators.excel import writer as xlsx_writer
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
@@ -59,10 +60,44 @@ def store(store_url: str, seeded_file: Path) -> Store:
     return Store(store_url).ensure()
 
 
+@dataclass(frozen=True)
+class SeededReading:
+    """The seeded store read back once: its history (to recognise an untouched copy) and its data."""
+
+    history: tuple[tuple[object, ...], ...]
+    dataset: Dataset
+
+
+def _history(store: Store) -> tuple[tuple[object, ...], ...]:
+    """Every version's row, as plain tuples: equal only for a store with the same history."""
+    return tuple(tuple(row) for row in store.versions().itertuples(index=False))
+
+
+@pytest.fixture(scope="session")
+def seeded_reading(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> SeededReading:
+    """The seeded store as read back, once a session (per worker), for `seed_data` to copy.
+
+    Read from a copy: opening a store may write to its file, and `store` copies the seeded file as it is.
+    """
+    path = tmp_path_factory.mktemp("seeded_read") / "store.sqlite"
+    shutil.copyfile(seeded_file, path)
+    read = Store(f"sqlite:///{path}")
+    reading = SeededReading(_history(read), read.load())
+    read.engine.dispose()
+    return reading
+
+
 @pytest.fixture
-def seed_data(store: Store) -> Dataset:
-    """The shipped data as read back from the store."""
-    return store.load()
+def seed_data(store: Store, seeded_reading: SeededReading) -> Dataset:
+    """The shipped data as read back from the store: each test's own copy of every frame.
+
+    Reading every table back for each test was most of a simple test's time. A store with the seeded
+    file's history holds exactly the session's reading; one that a fixture has written to is read.
+    """
+    if _history(store) != seeded_reading.history:
+        return store.load()
+    seeded = seeded_reading.dataset
+    return replace(seeded, **{table.name: seeded.frame(table).copy() for table in TABLES})
 
 
 @pytest.fixture(scope="session")
