@@ -19,7 +19,7 @@ from indicators.core.model import TABLES, Dataset
 from indicators.excel import writer as xlsx_writer
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
-from tests.support import requires
+from tests.support import releases, requires
 
 # The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
 pytest_plugins = ["tests.support.tiers"]
@@ -98,6 +98,12 @@ def seed_data(store: Store, seeded_reading: SeededReading) -> Dataset:
         return store.load()
     seeded = seeded_reading.dataset
     return replace(seeded, **{table.name: seeded.frame(table).copy() for table in TABLES})
+
+
+@pytest.fixture(scope="session")
+def upgraded_releases(tmp_path_factory: pytest.TempPathFactory) -> releases.UpgradedReleases:
+    """Each earlier release's store upgraded to head once a session (per worker), for tests to copy."""
+    return releases.UpgradedReleases(tmp_path_factory.mktemp("upgraded"))
 
 
 @pytest.fixture(scope="session")
