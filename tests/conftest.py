@@ -19,7 +19,7 @@ from indicators.core.model import TABLES, Dataset
 from indicators.excel import writer as xlsx_writer
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
-from tests.support import releases, requires
+from tests.support import prepared, releases, requires
 
 # The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
 pytest_plugins = ["tests.support.tiers"]
@@ -104,6 +104,12 @@ def seed_data(store: Store, seeded_reading: SeededReading) -> Dataset:
 def upgraded_releases(tmp_path_factory: pytest.TempPathFactory) -> releases.UpgradedReleases:
     """Each earlier release's store upgraded to head once a session (per worker), for tests to copy."""
     return releases.UpgradedReleases(tmp_path_factory.mktemp("upgraded"))
+
+
+@pytest.fixture(scope="session")
+def prepared_stores(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> prepared.PreparedStores:
+    """The seeded store with a module's accounts or round set up once a session (per worker), to copy."""
+    return prepared.PreparedStores(seeded_file, tmp_path_factory.mktemp("prepared"))
 
 
 @pytest.fixture(scope="session")
