@@ -6,7 +6,6 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,11 +14,11 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from indicators.core import attainment, selection
-from indicators.core.model import TABLES, Dataset
+from indicators.core.model import Dataset
 from indicators.excel import writer as xlsx_writer
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
-from tests.support import prepared, releases, requires
+from tests.support import prepared, releases, requires, seeded
 
 # The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
 pytest_plugins = ["tests.support.tiers"]
@@ -46,8 +45,8 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copying the closed file gives the same tables and version 1 in a millisecond.
     """
     path = tmp_path_factory.mktemp("seeded") / "store.sqlite"
-    seeded = Store(f"sqlite:///{path}").ensure()
-    seeded.engine.dispose()  # closing the last connection folds the write-ahead log into the file
+    made = Store(f"sqlite:///{path}").ensure()
+    made.engine.dispose()  # closing the last connection folds the write-ahead log into the file
     return path
 
 
@@ -60,21 +59,8 @@ def store(store_url: str, seeded_file: Path) -> Store:
     return Store(store_url).ensure()
 
 
-@dataclass(frozen=True)
-class SeededReading:
-    """The seeded store read back once: its history (to recognise an untouched copy) and its data."""
-
-    history: tuple[tuple[object, ...], ...]
-    dataset: Dataset
-
-
-def _history(store: Store) -> tuple[tuple[object, ...], ...]:
-    """Every version's row, as plain tuples: equal only for a store with the same history."""
-    return tuple(tuple(row) for row in store.versions().itertuples(index=False))
-
-
 @pytest.fixture(scope="session")
-def seeded_reading(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> SeededReading:
+def seeded_reading(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> seeded.SeededReading:
     """The seeded store as read back, once a session (per worker), for `seed_data` to copy.
 
     Read from a copy: opening a store may write to its file, and `store` copies the seeded file as it is.
@@ -82,22 +68,21 @@ def seeded_reading(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) 
     path = tmp_path_factory.mktemp("seeded_read") / "store.sqlite"
     shutil.copyfile(seeded_file, path)
     read = Store(f"sqlite:///{path}")
-    reading = SeededReading(_history(read), read.load())
+    reading = seeded.SeededReading(seeded.history(read), read.load())
     read.engine.dispose()
     return reading
 
 
 @pytest.fixture
-def seed_data(store: Store, seeded_reading: SeededReading) -> Dataset:
+def seed_data(store: Store, seeded_reading: seeded.SeededReading) -> Dataset:
     """The shipped data as read back from the store: each test's own copy of every frame.
 
     Reading every table back for each test was most of a simple test's time. A store with the seeded
     file's history holds exactly the session's reading; one that a fixture has written to is read.
     """
-    if _history(store) != seeded_reading.history:
+    if seeded.history(store) != seeded_reading.history:
         return store.load()
-    seeded = seeded_reading.dataset
-    return replace(seeded, **{table.name: seeded.frame(table).copy() for table in TABLES})
+    return seeded.own_copy(seeded_reading.dataset)
 
 
 @pytest.fixture(scope="session")
@@ -113,14 +98,19 @@ def prepared_stores(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="session")
-def shipped_xlsx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def shipped_xlsx(seeded_reading: seeded.SeededReading) -> bytes:
     """The workbook of a fresh store's data (version 1), as a download gives it.
 
     Written once a session: bytes cannot be changed by a test, and writing the whole workbook again
     for each test that starts from it was most of those tests' time.
     """
-    fresh = Store(f"sqlite:///{tmp_path_factory.mktemp('shipped') / 'store.sqlite'}").ensure()
-    return xlsx_writer.workbook_bytes(fresh.load())
+    return xlsx_writer.workbook_bytes(seeded.own_copy(seeded_reading.dataset))
+
+
+@pytest.fixture
+def shipped_data(seeded_reading: seeded.SeededReading) -> Dataset:
+    """A fresh store's data (version 1) with no store behind it: each test's own copy of every frame."""
+    return seeded.own_copy(seeded_reading.dataset)
 
 
 @pytest.fixture(scope="session")

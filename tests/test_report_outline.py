@@ -16,9 +16,9 @@ from indicators.report import content as report
 from indicators.report import render as report_render
 from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
 from indicators.report.shape import Period
-from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
+from tests.support.seeded import SeededReading, own_copy
 
 TERM = report.parse_period("2015-2020", None)
 YEAR = report.parse_period(None, 2020)
@@ -30,8 +30,8 @@ SOFTWARE = re.compile(
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    return Store(f"sqlite:///{tmp_path_factory.mktemp('outline') / 's.sqlite'}").ensure().load()
+def data(seeded_reading: SeededReading) -> Dataset:
+    return own_copy(seeded_reading.dataset)
 
 
 class Built:

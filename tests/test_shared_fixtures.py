@@ -12,9 +12,9 @@ import pytest
 from indicators.core.model import TABLES, Dataset
 from indicators.store import accounts, migrate
 from indicators.store.database import Store
-from tests.conftest import SeededReading
 from tests.support.prepared import PreparedStores
 from tests.support.releases import RELEASES, UpgradedReleases
+from tests.support.seeded import SeededReading
 from tests.test_store_upgrades import figures_of, read_before
 
 
