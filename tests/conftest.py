@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,18 +143,12 @@ def fresh_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
-def add_the_communes(store: Store) -> None:
-    """The hand-made 2026 figures of the four communes (support/areas_fixture.py), imported on top."""
-    from tests.support import areas_fixture  # here: only the area tests pay for the workbook writer
-
-    with tempfile.TemporaryDirectory() as folder:
-        areas_fixture.add_to(store, Path(folder))
-
-
 @pytest.fixture
 def communes(store_url: str, prepared_stores: prepared.PreparedStores) -> Store:
     """The shipped store plus the communes' figures: imported once a session, each test's own copy."""
-    return prepared_stores.store(store_url, add_the_communes)
+    from tests.support import areas_fixture  # here: only the area tests pay for the workbook writer
+
+    return prepared_stores.store(store_url, areas_fixture.add_communes)
 
 
 PG_ENV = "INDICATORS_TEST_PG_URL"
