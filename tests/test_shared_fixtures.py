@@ -95,3 +95,16 @@ def test_an_upgraded_release_is_at_head_with_the_old_files_figures(
     assert len(before) == 3
     for version, figures in before.items():
         assert figures_of(store, version) == figures, version
+
+
+def add_a_viewer_named(store: Store, name: str) -> None:
+    accounts.add_user(store, name, "viewer", "mat-khau-rat-dai-2026!")
+
+
+def test_a_setup_s_arguments_are_part_of_what_is_prepared(
+    prepared_stores: PreparedStores, tmp_path: Path
+) -> None:
+    one = prepared_stores.store(f"sqlite:///{tmp_path / 'a.sqlite'}", add_a_viewer_named, "mot")
+    two = prepared_stores.store(f"sqlite:///{tmp_path / 'b.sqlite'}", add_a_viewer_named, "hai")
+    again = prepared_stores.store(f"sqlite:///{tmp_path / 'c.sqlite'}", add_a_viewer_named, "mot")
+    assert [accounts.list_users(s)["name"].tolist() for s in (one, two, again)] == [["mot"], ["hai"], ["mot"]]

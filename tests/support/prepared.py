@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
 from indicators.store.database import Store
 
-Setup = Callable[[Store], object]
+Setup = Callable[..., object]
 
 
 class PreparedStores:
@@ -18,17 +18,17 @@ class PreparedStores:
 
     Several modules' fixtures made the same accounts and rounds for every test, and each account
     read the whole store; a copy of the file holds the same rows in a millisecond and cannot be
-    changed by another test. A setup is known by its module and name, so it must be one function
-    that only writes through `store`.
+    changed by another test. A setup is known by its module, name and arguments (a date the test
+    depends on, say), so it must be one function that only writes through `store`.
     """
 
     def __init__(self, seeded: Path, folder: Path) -> None:
         self._seeded = seeded
         self._folder = folder
-        self._done: dict[str, Path] = {}
+        self._done: dict[tuple[str, tuple[Hashable, ...]], Path] = {}
 
-    def store(self, url: str, setup: Setup) -> Store:
-        """The store at the SQLite `url` as `setup` leaves the seeded store.
+    def store(self, url: str, setup: Setup, *args: Hashable) -> Store:
+        """The store at the SQLite `url` as `setup(store, *args)` leaves the seeded store.
 
         Where a fixture has already opened a store at `url`, `setup` is applied to it as it stands:
         copying over an open store would pull the file from under it.
@@ -36,20 +36,21 @@ class PreparedStores:
         database = make_url(url).database
         if database is None or Path(database).exists():
             existing = Store(url).ensure()
-            setup(existing)
+            setup(existing, *args)
             return existing
-        shutil.copyfile(self._prepared(setup), database)
+        shutil.copyfile(self._prepared(setup, args), database)
         return Store(url).ensure()
 
-    def _prepared(self, setup: Setup) -> Path:
-        key = f"{setup.__module__}.{setup.__qualname__}"
-        if "<" in key:  # a lambda or an inner function: one name for setups that may differ
-            raise ValueError(f"a prepared store's setup must be a module-level function, not {key}")
+    def _prepared(self, setup: Setup, args: tuple[Hashable, ...]) -> Path:
+        name = f"{setup.__module__}.{setup.__qualname__}"
+        if "<" in name:  # a lambda or an inner function: one name for setups that may differ
+            raise ValueError(f"a prepared store's setup must be a module-level function, not {name}")
+        key = (name, args)
         if key not in self._done:
             path = self._folder / f"{len(self._done)}.sqlite"
             shutil.copyfile(self._seeded, path)
             made = Store(f"sqlite:///{path}").ensure()
-            setup(made)
+            setup(made, *args)
             made.engine.dispose()  # closing the last connection folds the write-ahead log into the file
             self._done[key] = path
         return self._done[key]
