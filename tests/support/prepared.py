@@ -19,7 +19,8 @@ class PreparedStores:
     Several modules' fixtures made the same accounts and rounds for every test, and each account
     read the whole store; a copy of the file holds the same rows in a millisecond and cannot be
     changed by another test. A setup is known by its module, name and arguments (a date the test
-    depends on, say), so it must be one function that only writes through `store`.
+    depends on, say), so it must be one function that only writes through `store`. It runs within
+    the first test that asks for it, so what it writes must not hang on that test's patches.
     """
 
     def __init__(self, seeded: Path, folder: Path) -> None:
