@@ -18,7 +18,7 @@ from indicators.core.model import Dataset
 from indicators.excel import writer as xlsx_writer
 from indicators.store.database import ENV_URL, Store
 from indicators.store.seed import load_source
-from tests.support import requires
+from tests.support import prepared, releases, requires, seeded
 
 # The test tiers: markers, and a guard on what each test ran (`make test-quick` runs the quick one).
 pytest_plugins = ["tests.support.tiers"]
@@ -45,8 +45,8 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copying the closed file gives the same tables and version 1 in a millisecond.
     """
     path = tmp_path_factory.mktemp("seeded") / "store.sqlite"
-    seeded = Store(f"sqlite:///{path}").ensure()
-    seeded.engine.dispose()  # closing the last connection folds the write-ahead log into the file
+    made = Store(f"sqlite:///{path}").ensure()
+    made.engine.dispose()  # closing the last connection folds the write-ahead log into the file
     return path
 
 
@@ -59,21 +59,58 @@ def store(store_url: str, seeded_file: Path) -> Store:
     return Store(store_url).ensure()
 
 
+@pytest.fixture(scope="session")
+def seeded_reading(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> seeded.SeededReading:
+    """The seeded store as read back, once a session (per worker), for `seed_data` to copy.
+
+    Read from a copy: opening a store may write to its file, and `store` copies the seeded file as it is.
+    """
+    path = tmp_path_factory.mktemp("seeded_read") / "store.sqlite"
+    shutil.copyfile(seeded_file, path)
+    read = Store(f"sqlite:///{path}")
+    reading = seeded.SeededReading(seeded.history(read), read.load())
+    read.engine.dispose()
+    return reading
+
+
 @pytest.fixture
-def seed_data(store: Store) -> Dataset:
-    """The shipped data as read back from the store."""
-    return store.load()
+def seed_data(store: Store, seeded_reading: seeded.SeededReading) -> Dataset:
+    """The shipped data as read back from the store: each test's own copy of every frame.
+
+    Reading every table back for each test was most of a simple test's time. A store with the seeded
+    file's history holds exactly the session's reading; one that a fixture has written to is read.
+    """
+    if seeded.history(store) != seeded_reading.history:
+        return store.load()
+    return seeded.own_copy(seeded_reading.dataset)
 
 
 @pytest.fixture(scope="session")
-def shipped_xlsx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def upgraded_releases(tmp_path_factory: pytest.TempPathFactory) -> releases.UpgradedReleases:
+    """Each earlier release's store upgraded to head once a session (per worker), for tests to copy."""
+    return releases.UpgradedReleases(tmp_path_factory.mktemp("upgraded"))
+
+
+@pytest.fixture(scope="session")
+def prepared_stores(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> prepared.PreparedStores:
+    """The seeded store with a module's accounts or round set up once a session (per worker), to copy."""
+    return prepared.PreparedStores(seeded_file, tmp_path_factory.mktemp("prepared"))
+
+
+@pytest.fixture(scope="session")
+def shipped_xlsx(seeded_reading: seeded.SeededReading) -> bytes:
     """The workbook of a fresh store's data (version 1), as a download gives it.
 
     Written once a session: bytes cannot be changed by a test, and writing the whole workbook again
     for each test that starts from it was most of those tests' time.
     """
-    fresh = Store(f"sqlite:///{tmp_path_factory.mktemp('shipped') / 'store.sqlite'}").ensure()
-    return xlsx_writer.workbook_bytes(fresh.load())
+    return xlsx_writer.workbook_bytes(seeded.own_copy(seeded_reading.dataset))
+
+
+@pytest.fixture
+def shipped_data(seeded_reading: seeded.SeededReading) -> Dataset:
+    """A fresh store's data (version 1) with no store behind it: each test's own copy of every frame."""
+    return seeded.own_copy(seeded_reading.dataset)
 
 
 @pytest.fixture(scope="session")
@@ -107,11 +144,11 @@ def fresh_caches() -> Iterator[None]:
 
 
 @pytest.fixture
-def communes(store: Store, tmp_path: Path) -> Store:
-    """The shipped store plus the hand-made 2026 figures of the four communes (support/areas_fixture.py)."""
+def communes(store_url: str, prepared_stores: prepared.PreparedStores) -> Store:
+    """The shipped store plus the communes' figures: imported once a session, each test's own copy."""
     from tests.support import areas_fixture  # here: only the area tests pay for the workbook writer
 
-    return areas_fixture.add_to(store, tmp_path)
+    return prepared_stores.store(store_url, areas_fixture.add_communes)
 
 
 PG_ENV = "INDICATORS_TEST_PG_URL"

@@ -15,6 +15,7 @@ from indicators.awards import catalogue as cat
 from indicators.awards import counts as awards_counts
 from indicators.store import accounts, register
 from indicators.store.database import Store
+from tests.support.prepared import PreparedStores
 
 PASSWORD = "mot-mat-khau-du-dai-2024!"
 # (award, kind, name, area, year, how many): Bình Lư 03390 and Tả Lèng 03405, both under the province 12.
@@ -50,12 +51,16 @@ def frame() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@pytest.fixture
-def filled(store: Store) -> Store:
+def fill(store: Store) -> None:
     register.add(store, frame(), "canbo")
     accounts.add_user(store, "xem", "viewer", PASSWORD)
     accounts.add_user(store, "phantich", "analyst", PASSWORD)
-    return store
+
+
+@pytest.fixture
+def filled(store_url: str, prepared_stores: PreparedStores) -> Store:
+    """The seeded store after `fill`: set up once a session, each test's own copy."""
+    return prepared_stores.store(store_url, fill)
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from indicators.awards import catalogue as cat
 from indicators.excel import awards_cycle_sheet
 from indicators.store import accounts, award_cycle, migrate, register
 from indicators.store.database import Store
-from tests.test_store_upgrades import PASSWORDS, RELEASES, previous_release_on_postgresql, read_before
+from tests.support.releases import RELEASES, UpgradedReleases
+from tests.test_store_upgrades import PASSWORDS, previous_release_on_postgresql, read_before
 
 
 def wishes(*names: str, year: int = 2024) -> pd.DataFrame:
@@ -57,9 +57,11 @@ def cycle_round_trip(store: Store) -> None:
 
 
 @pytest.mark.parametrize("name", list(RELEASES))
-def test_every_earlier_release_upgrades_to_the_cycle(name: str, store_url: str) -> None:
+def test_every_earlier_release_upgrades_to_the_cycle(
+    name: str, store_url: str, upgraded_releases: UpgradedReleases
+) -> None:
     path, added = RELEASES[name]
-    shutil.copyfile(path, store_url.removeprefix("sqlite:///"))
+    upgraded_releases.copy_to(name, store_url)
     before = read_before(path)
     store = Store(store_url, seed=None).ensure()
     history = store.versions()[["version", "account"]].values

@@ -15,14 +15,19 @@ from indicators.store import accounts, register
 from indicators.store.database import Store
 from indicators.text.award_words import recipients
 from indicators.text.fmt import Lang
+from tests.support.prepared import PreparedStores
 from tests.test_awards_cli import PASSWORD, proposals
 
 
-@pytest.fixture
-def people(store: Store) -> Store:
+def add_people(store: Store) -> None:
     accounts.add_user(store, "xem", "viewer", PASSWORD)
     accounts.add_user(store, "phantich", "analyst", PASSWORD)
-    return store
+
+
+@pytest.fixture
+def people(store_url: str, prepared_stores: PreparedStores) -> Store:
+    """The seeded store with `add_people`'s accounts: made once a session, each test's own copy."""
+    return prepared_stores.store(store_url, add_people)
 
 
 def rows() -> list[list[object]]:

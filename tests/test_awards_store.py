@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,8 @@ from indicators.__main__ import main
 from indicators.store import accounts, migrate, register
 from indicators.store.database import Store
 from indicators.store.register import RegisterError
-from tests.test_store_upgrades import PASSWORDS, RELEASES, previous_release_on_postgresql, read_before
+from tests.support.releases import RELEASES, UpgradedReleases
+from tests.test_store_upgrades import PASSWORDS, previous_release_on_postgresql, read_before
 
 
 def rows(*names: str, decision: str = "12/QĐ-UBND", award: str = "lao_dong_tien_tien") -> pd.DataFrame:
@@ -60,9 +60,11 @@ def register_round_trip(store: Store) -> None:
 
 
 @pytest.mark.parametrize("name", list(RELEASES))
-def test_every_earlier_release_upgrades_to_an_empty_register(name: str, store_url: str) -> None:
+def test_every_earlier_release_upgrades_to_an_empty_register(
+    name: str, store_url: str, upgraded_releases: UpgradedReleases
+) -> None:
     path, added = RELEASES[name]
-    shutil.copyfile(path, store_url.removeprefix("sqlite:///"))
+    upgraded_releases.copy_to(name, store_url)
     before = read_before(path)
     store = Store(store_url, seed=None).ensure()
     history = store.versions()[["version", "account"]].values

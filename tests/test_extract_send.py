@@ -15,6 +15,7 @@ from indicators.extract.reader import read_text
 from indicators.rounds import workflow
 from indicators.store import accounts
 from indicators.store.database import Store
+from tests.support.prepared import PreparedStores
 
 PASSWORD = "mat-khau-rat-dai-2026!"
 BINH_LU, TA_LENG = "03390", "03405"
@@ -22,14 +23,18 @@ TEXT = "Năm 2026 tổng diện tích chè toàn xã 1.985 ha, trong đó chè k
 SHA = hashlib.sha256(TEXT.encode()).hexdigest()
 
 
-@pytest.fixture
-def people(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+def open_the_round(store: Store) -> None:
     """A province analyst who opens the 2026 round, and a reporter of Bình Lư."""
-    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA,TEA_COMMERCIAL", date(2026, 12, 14))
-    return store
+
+
+@pytest.fixture
+def people(store_url: str, prepared_stores: PreparedStores, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The seeded store after `open_the_round`: made once a session, each test's own copy."""
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    return prepared_stores.store(store_url, open_the_round)
 
 
 def _table(store: Store, area: str = BINH_LU) -> tuple[Dataset, pd.DataFrame]:

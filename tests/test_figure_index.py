@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from sqlalchemy import inspect, select, text
 
@@ -12,8 +10,8 @@ from indicators.rounds import figure_history
 from indicators.rounds.threads import Figure
 from indicators.store import migrate
 from indicators.store.database import ROW_TABLES, Store
+from tests.support.releases import RELEASES, UpgradedReleases
 from tests.test_store_upgrades import (
-    RELEASES,
     STORE_0007,
     figures_of,
     previous_release_on_postgresql,
@@ -36,11 +34,11 @@ def test_a_new_store_has_the_figure_index(store_url: str) -> None:
 
 @pytest.mark.parametrize("name", list(RELEASES))
 def test_every_earlier_release_gets_the_index_and_keeps_its_figures(
-    name: str, store_url: str, monkeypatch: pytest.MonkeyPatch
+    name: str, store_url: str, upgraded_releases: UpgradedReleases, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
     path = RELEASES[name][0]
-    shutil.copyfile(path, store_url.removeprefix("sqlite:///"))
+    upgraded_releases.copy_to(name, store_url)
     before = read_before(path)
     store = Store(store_url, seed=None).ensure()
     with store.engine.connect() as conn:

@@ -17,6 +17,7 @@ from indicators.rounds.workflow import RoundError
 from indicators.store import accounts
 from indicators.store.database import Store
 from indicators.store.scope import ScopeError
+from tests.support.prepared import PreparedStores
 
 PASSWORD = "mat-khau-rat-dai-2026!"
 BINH_LU, TA_LENG = "03390", "03405"
@@ -28,13 +29,17 @@ def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
 
 
-@pytest.fixture
-def people(store: Store) -> Store:
+def add_people(store: Store) -> None:
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     accounts.add_user(store, "taleng", "reporter", PASSWORD, area=TA_LENG)
     accounts.add_user(store, "xem", "viewer", PASSWORD)
-    return store
+
+
+@pytest.fixture
+def people(store_url: str, prepared_stores: PreparedStores) -> Store:
+    """The seeded store with `add_people`'s accounts: made once a session, each test's own copy."""
+    return prepared_stores.store(store_url, add_people)
 
 
 def upload_of(data: Dataset, value: float) -> validate.Upload:

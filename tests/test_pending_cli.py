@@ -11,13 +11,19 @@ from indicators.__main__ import main
 from indicators.rounds import workflow
 from indicators.store import accounts
 from indicators.store.database import Store
+from tests.support.prepared import PreparedStores
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, upload_of
 
 
 @pytest.fixture
-def waiting(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
-    """Two pending sendings: Bình Lư's 2026 tea area, the former district's 2023 poverty rate."""
+def waiting(store_url: str, prepared_stores: PreparedStores, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The seeded store after `send_two`: set up once a session, each test's own copy."""
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    return prepared_stores.store(store_url, send_two)
+
+
+def send_two(store: Store) -> None:
+    """Two pending sendings: Bình Lư's 2026 tea area, the former district's 2023 poverty rate."""
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     accounts.add_user(store, "huyen", "reporter", PASSWORD, area="106")
@@ -25,7 +31,6 @@ def waiting(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
     workflow.open_round(store, "tinh", 2023, "12", "POV_RATE", DUE)
     workflow.submit(store, "binhlu", upload_of(store.load(), {BINH_LU: {"TEA_AREA": 950.0}}))
     workflow.submit(store, "huyen", upload_of(store.load(), {"106": {"POV_RATE": 5.0}}, 2023))
-    return store
 
 
 def csv_of(capsys: pytest.CaptureFixture[str], *args: str) -> pd.DataFrame:

@@ -20,7 +20,9 @@ from indicators.store import accounts
 from indicators.store.database import Store
 from indicators.text import tables
 from indicators.text.fmt import Lang
+from tests.support.prepared import PreparedStores
 from tests.test_compare_page import table_rows
+from tests.test_pending_report import send_for_review
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, upload_of
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -30,13 +32,12 @@ SWITCH = "show_pending_switch"
 
 
 @pytest.fixture
-def waiting(communes: Store) -> Store:
-    """Bình Lư's 2026 tea area approved at 950 ha, and a sending of 990 ha waiting for review."""
-    accounts.add_user(communes, "tinh", "analyst", PASSWORD, area="12")
-    accounts.add_user(communes, "binhlu", "reporter", PASSWORD, area=BINH_LU)
-    workflow.open_round(communes, "tinh", 2026, "12", "TEA_AREA", DUE)
-    workflow.submit(communes, "binhlu", upload_of(communes.load(), {BINH_LU: {"TEA_AREA": 990.0}}))
-    return communes
+def waiting(store_url: str, prepared_stores: PreparedStores) -> Store:
+    """Bình Lư's 2026 tea area approved at 950 ha, and a sending of 990 ha waiting for review.
+
+    The same setup as the pending report's, prepared once a session for both; each test's own copy.
+    """
+    return prepared_stores.store(store_url, send_for_review)
 
 
 def open_page(page: str, switch: bool, lang: str = "vi") -> AppTest:

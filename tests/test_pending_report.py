@@ -11,17 +11,24 @@ from indicators.__main__ import main
 from indicators.rounds import workflow
 from indicators.store import accounts
 from indicators.store.database import Store
+from tests.support.areas_fixture import add_communes
+from tests.support.prepared import PreparedStores
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, upload_of
 
 
-@pytest.fixture
-def waiting(communes: Store) -> Store:
+def send_for_review(store: Store) -> None:
     """Bình Lư's 2026 tea area approved at 950 ha, and a sending of 990 ha waiting for review."""
-    accounts.add_user(communes, "tinh", "analyst", PASSWORD, area="12")
-    accounts.add_user(communes, "binhlu", "reporter", PASSWORD, area=BINH_LU)
-    workflow.open_round(communes, "tinh", 2026, "12", "TEA_AREA", DUE)
-    workflow.submit(communes, "binhlu", upload_of(communes.load(), {BINH_LU: {"TEA_AREA": 990.0}}))
-    return communes
+    add_communes(store)
+    accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
+    accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
+    workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA", DUE)
+    workflow.submit(store, "binhlu", upload_of(store.load(), {BINH_LU: {"TEA_AREA": 990.0}}))
+
+
+@pytest.fixture
+def waiting(store_url: str, prepared_stores: PreparedStores) -> Store:
+    """The seeded store after `send_for_review`: set up once a session, each test's own copy."""
+    return prepared_stores.store(store_url, send_for_review)
 
 
 def text_of(path: Path) -> str:

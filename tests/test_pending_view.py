@@ -12,6 +12,7 @@ from indicators.store import accounts
 from indicators.store.database import Store
 from indicators.text import phrase, tables
 from indicators.text.fmt import Lang
+from tests.support.prepared import PreparedStores
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, upload_of
 
 TAM_DUONG = "106"
@@ -74,13 +75,17 @@ def test_phrase_puts_the_mark_after_the_figure(
     assert phrase.figure_cell(phrase.Figure(float("nan"), "ha", pending=True), lang) == "—"
 
 
-@pytest.fixture
-def waiting(store: Store) -> Store:
+def send_for_review(store: Store) -> None:
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA", DUE)
     workflow.submit(store, "binhlu", upload_of(store.load(), {BINH_LU: {"TEA_AREA": 990.0}}))
-    return store
+
+
+@pytest.fixture
+def waiting(store_url: str, prepared_stores: PreparedStores) -> Store:
+    """The seeded store after `send_for_review`: set up once a session, each test's own copy."""
+    return prepared_stores.store(store_url, send_for_review)
 
 
 def test_the_pending_figures_are_put_over_the_version_and_named(waiting: Store) -> None:

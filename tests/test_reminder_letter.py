@@ -19,6 +19,7 @@ from indicators.excel import writer as xlsx_writer
 from indicators.rounds import review, workflow
 from indicators.store import accounts
 from indicators.store.database import Store
+from tests.support.prepared import PreparedStores
 from tests.test_awards_letter import SOFTWARE_WORDS, lines_of
 
 PASSWORD = "mat-khau-rat-dai-2026!"
@@ -27,9 +28,14 @@ CODES = ("TEA_AREA", "POV_RATE")
 
 
 @pytest.fixture
-def sent_round(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
-    """A round under province 12 in which Bình Lư has sent (and been approved) and Tả Lèng has sent."""
+def sent_round(store_url: str, prepared_stores: PreparedStores, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The seeded store after `send_the_round`: set up once a session, each test's own copy."""
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    return prepared_stores.store(store_url, send_the_round)
+
+
+def send_the_round(store: Store) -> None:
+    """A round under province 12 in which Bình Lư has sent (and been approved) and Tả Lèng has sent."""
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     for name, area in (("binhlu", BINH_LU), ("taleng", TA_LENG)):
         accounts.add_user(store, name, "reporter", PASSWORD, area=area)
@@ -49,7 +55,6 @@ def sent_round(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
         assert upload.ok, validate.report_text(upload)
         workflow.submit(store, name, upload, now=datetime(2026, 12, 10, 3, tzinfo=UTC))
     review.review(store, "tinh", BINH_LU, 2026, "approve")
-    return store
 
 
 def text_of(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -35,6 +35,7 @@ from indicators.text import fmt, phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support import requires
+from tests.support.seeded import SeededReading, own_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 TERM = report.parse_period("2015-2020", None)
@@ -67,10 +68,9 @@ def decimals_of(text: str, lang: str = "vi") -> int:
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    """The shipped data, as the store holds it."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'store.sqlite'}"
-    return Store(url).ensure().load()
+def data(seeded_reading: SeededReading) -> Dataset:
+    """The shipped data, as the store holds it (read back once a session; the module's own copy)."""
+    return own_copy(seeded_reading.dataset)
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,7 @@ from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support import areas_fixture as fixture
+from tests.support.seeded import SeededReading, own_copy
 from tests.test_report import EN_NUMBER, VI_NUMBER, _needs, decimals_of, parse, pdftext
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -261,8 +262,8 @@ def test_a_line_of_the_whole_parent_is_named_in_the_legend() -> None:
     assert english[0].startswith("Line “Lai Châu province”: the figure for Lai Châu province as a whole")
 
 
-def test_an_implied_target_of_a_child_is_rounded_and_marked(tmp_path: Path) -> None:
-    data = Store(f"sqlite:///{tmp_path / 's.sqlite'}").ensure().load()
+def test_an_implied_target_of_a_child_is_rounded_and_marked(shipped_data: Dataset) -> None:
+    data = shipped_data
     content = report_compare.report(data, "12", report.parse_period(None, 2020), ["GTSX"], "vi")
     row = next(r for r in content.area_rows if r.area_code == "106")
     # 2.503,3 ÷ 118,08 % is 2.120,0034; the printed % carries five digits: 2.120,0, marked (*).
@@ -294,9 +295,8 @@ TERM = report.parse_period("2015-2020", None)
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, report.Content]:
-    folder = tmp_path_factory.mktemp("report_compare_seed")
-    data = Store(f"sqlite:///{folder / 'store.sqlite'}").ensure().load()
+def seeded(seeded_reading: SeededReading) -> dict[str, report.Content]:
+    data = own_copy(seeded_reading.dataset)
     return {lang: report_compare.report(data, "12", TERM, SEED_CODES, lang) for lang in ("vi", "en")}
 
 
@@ -392,8 +392,10 @@ def test_no_chart_of_one_bar_and_the_caption_says_the_period(seeded: dict, conte
 # Thin data -------------------------------------------------------------------------------
 
 
-def test_a_parent_whose_units_reported_nothing_gets_a_short_report_that_says_so(tmp_path: Path) -> None:
-    data = Store(f"sqlite:///{tmp_path / 's.sqlite'}").ensure().load()
+def test_a_parent_whose_units_reported_nothing_gets_a_short_report_that_says_so(
+    shipped_data: Dataset,
+) -> None:
+    data = shipped_data
     content = report_compare.report(data, "12", YEAR, ["TEA_AREA", "GTSX"], "vi")
     assert content.area_rows == []
     sentence = (
@@ -413,8 +415,8 @@ def test_a_parent_whose_units_reported_nothing_gets_a_short_report_that_says_so(
     assert content.area_none == "Area Bản Bo commune has no units under it at the end of 2026."
 
 
-def test_without_a_comparison_the_report_has_one_appendix(tmp_path: Path) -> None:
-    data = Store(f"sqlite:///{tmp_path / 's.sqlite'}").ensure().load()
+def test_without_a_comparison_the_report_has_one_appendix(shipped_data: Dataset) -> None:
+    data = shipped_data
     doc = Document(io.BytesIO(report_render.docx_bytes(report.build(data, "106", YEAR, "vi"), browser=None)))
     said = texts(doc)
     assert "PHỤ LỤC" in said and "PHỤ LỤC II" not in said and "PHỤ LỤC I" not in said

@@ -19,10 +19,10 @@ from indicators.report import compare_text
 from indicators.report import content as report
 from indicators.report import render as report_render
 from indicators.report.shape import Part, number_parts
-from indicators.store.database import Store
 from indicators.text import phrase
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
+from tests.support.seeded import SeededReading, own_copy
 from tests.test_report import _needs
 
 TERM = report.parse_period("2015-2020", None)
@@ -33,8 +33,8 @@ OTHERS_VI = (
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    return Store(f"sqlite:///{tmp_path_factory.mktemp('shipped') / 'store.sqlite'}").ensure().load()
+def shipped(seeded_reading: SeededReading) -> Dataset:
+    return own_copy(seeded_reading.dataset)
 
 
 @pytest.fixture(scope="module")

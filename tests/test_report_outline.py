@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import io
 import re
@@ -14,9 +15,10 @@ from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import render as report_render
 from indicators.report.narrative import SECTION_KEYS, Narrative, heading_key
-from indicators.store.database import Store
+from indicators.report.shape import Period
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
+from tests.support.seeded import SeededReading, own_copy
 
 TERM = report.parse_period("2015-2020", None)
 YEAR = report.parse_period(None, 2020)
@@ -28,8 +30,31 @@ SOFTWARE = re.compile(
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    return Store(f"sqlite:///{tmp_path_factory.mktemp('outline') / 's.sqlite'}").ensure().load()
+def data(seeded_reading: SeededReading) -> Dataset:
+    return own_copy(seeded_reading.dataset)
+
+
+class Built:
+    """The module's reports as `report.build` writes them without the office's words, each built once.
+
+    Most tests read the same few reports; building one is a fifth of a second. Each call hands out a
+    deep copy, so a test that changed its report could not change another's.
+    """
+
+    def __init__(self, data: Dataset) -> None:
+        self._data = data
+        self._made: dict[tuple[str, Period, Lang], report.Content] = {}
+
+    def __call__(self, area: str, period: Period, lang: Lang) -> report.Content:
+        key = (area, period, lang)
+        if key not in self._made:
+            self._made[key] = report.build(self._data, area, period, lang)
+        return copy.deepcopy(self._made[key])
+
+
+@pytest.fixture(scope="module")
+def built(data: Dataset) -> Built:
+    return Built(data)
 
 
 def every_paragraph(content: report.Content) -> list[str]:
@@ -47,20 +72,32 @@ def part_text(content: report.Content, key: str, heading_word: str) -> list[str]
     return next(p.paragraphs for p in section.parts if heading_word in p.heading)
 
 
+def test_a_shared_report_is_the_one_built_and_each_test_s_own(data: Dataset, built: Built) -> None:
+    fresh = report.build(data, "106", TERM, "vi")
+    first = built("106", TERM, "vi")
+    # Rows compared as written: a row without a figure holds NaN, which equals nothing.
+    assert every_paragraph(first) == every_paragraph(fresh) and repr(first.rows) == repr(fresh.rows)
+    first.sections.clear()
+    first.rows.clear()
+    again = built("106", TERM, "vi")
+    assert every_paragraph(again) == every_paragraph(fresh) and repr(again.rows) == repr(fresh.rows)
+    assert len(again.sections) >= 4
+
+
 # The outline and the office's words ------------------------------------------------------
 
 
-def test_every_office_section_is_a_placeholder_until_written(data: Dataset) -> None:
-    content = report.build(data, "106", TERM, "vi")
+def test_every_office_section_is_a_placeholder_until_written(built: Built) -> None:
+    content = built("106", TERM, "vi")
     said = every_paragraph(content)
     for key in SECTION_KEYS:
         placeholder = f"[Phần này do văn phòng viết: {t(heading_key(key), 'vi')}]"
         assert said.count(placeholder) == 1, key
-    english = every_paragraph(report.build(data, "106", TERM, "en"))
+    english = every_paragraph(built("106", TERM, "en"))
     assert "[For the office to write: Lessons learned]" in english
 
 
-def test_the_offices_words_replace_the_placeholder_in_their_section(data: Dataset) -> None:
+def test_the_offices_words_replace_the_placeholder_in_their_section(data: Dataset, built: Built) -> None:
     narrative = Narrative(
         sections={"lessons": "Một là, công tác thi đua phải được lãnh đạo.\n\nHai là, khen thưởng kịp thời."},
         number="125/BC-UBND",
@@ -79,16 +116,16 @@ def test_the_offices_words_replace_the_placeholder_in_their_section(data: Datase
     assert content.recipients == ["- Ban TĐKT tỉnh;", "- TT Huyện ủy;", "- Lưu: VT, NV."]
     assert "125/BC-UBND" in content.appendix_note
     # Nothing given: the blanks the office fills by hand.
-    blank = report.build(data, "106", TERM, "vi")
+    blank = built("106", TERM, "vi")
     assert blank.number == t("report.number", "vi")
     # The name line is a visible gap for the office, as the sections' placeholders are.
     assert blank.signer_name == "[Họ và tên người ký]"
-    assert report.build(data, "106", TERM, "en").signer_name == "[Signer's full name]"
+    assert built("106", TERM, "en").signer_name == "[Signer's full name]"
     assert blank.recipients == ["- …………;", "- Lưu: VT."]
 
 
-def test_a_year_report_has_the_source_reports_two_parts_and_the_closing(data: Dataset) -> None:
-    content = report.build(data, "106", YEAR, "vi")
+def test_a_year_report_has_the_source_reports_two_parts_and_the_closing(built: Built) -> None:
+    content = built("106", YEAR, "vi")
     assert [s.key for s in content.sections] == [
         "part_one",
         "leadership",
@@ -118,20 +155,20 @@ def test_a_year_report_has_the_source_reports_two_parts_and_the_closing(data: Da
     assert campaigns is not None and not campaigns.chart and not campaigns.parts
     last = content.sections[-1].paragraphs[-1]
     assert last.startswith("Trên đây là báo cáo kết quả thực hiện") and last.endswith("huyện Tam Đường./.")
-    english = report.build(data, "106", TERM, "en")
+    english = built("106", TERM, "en")
     assert (
         english.sections[-1].paragraphs[-1].startswith("This concludes the report of the People's Committee")
     )
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_years_sections_the_figures_cannot_write_are_the_offices_gaps(data: Dataset, lang: Lang) -> None:
+def test_a_years_sections_the_figures_cannot_write_are_the_offices_gaps(built: Built, lang: Lang) -> None:
     # 2019 holds no award count; 2026 holds no figure and no goal: the office writes those parts.
     gap = t("report.placeholder", lang)
-    awards = report.build(data, "106", report.parse_period(None, 2019), lang).section("awards")
+    awards = built("106", report.parse_period(None, 2019), lang).section("awards")
     assert awards is not None
     assert awards.paragraphs == [gap.format(what=t("report.section.awards", lang))] and not awards.parts
-    empty = report.build(data, "106", report.parse_period(None, 2026), lang)
+    empty = built("106", report.parse_period(None, 2026), lang)
     for key in ("results", "awards", "goals"):
         section = empty.section(key)
         assert section is not None, key
@@ -140,14 +177,14 @@ def test_a_years_sections_the_figures_cannot_write_are_the_offices_gaps(data: Da
     said = " ".join(every_paragraph(empty))
     assert "Chưa có số liệu" not in said and "recorded yet" not in said
     # Where the figures are there, they are what the section says.
-    with_awards = report.build(data, "106", YEAR, lang).section("awards")
+    with_awards = built("106", YEAR, lang).section("awards")
     assert with_awards is not None and len(with_awards.parts) == 2
 
 
-def test_a_years_goals_are_measured_from_the_terms_first_year(data: Dataset) -> None:
+def test_a_years_goals_are_measured_from_the_terms_first_year(built: Built) -> None:
     # The tourism programme's goals carry no term of their own: 2015, the term's first year, is
     # their baseline, as for every other goal of the term; what is missing is said with that year.
-    goals = report.build(data, "106", report.parse_period(None, 2019), "vi").section("goals")
+    goals = built("106", report.parse_period(None, 2019), "vi").section("goals")
     assert goals is not None
     # What is missing is said once, naming the goals it holds back, the tourists among them.
     missing = next(p for p in goals.paragraphs if p.startswith("Chưa có số liệu năm gốc 2015 "))
@@ -157,9 +194,9 @@ def test_a_years_goals_are_measured_from_the_terms_first_year(data: Dataset) -> 
 
 
 @pytest.mark.parametrize(("lang", "pct"), [("vi", "220,4%"), ("en", "220.4%")])
-def test_a_goals_result_gives_the_same_percent_as_the_results(data: Dataset, lang: Lang, pct: str) -> None:
+def test_a_goals_result_gives_the_same_percent_as_the_results(built: Built, lang: Lang, pct: str) -> None:
     # New tea: 661,3 ha against 300 ha, printed "đạt 220,4%": one figure, written one way, everywhere.
-    content = report.build(data, "106", YEAR, lang)
+    content = built("106", YEAR, lang)
     name = "Diện tích chè trồng mới" if lang == "vi" else "Newly planted tea area"
     results = content.section("results")
     goals = content.section("goals")
@@ -171,10 +208,10 @@ def test_a_goals_result_gives_the_same_percent_as_the_results(data: Dataset, lan
     assert "\u202f%" not in "\n".join(goals.paragraphs)
 
 
-def test_a_name_that_holds_the_verb_takes_its_figure_after_a_colon(data: Dataset) -> None:
+def test_a_name_that_holds_the_verb_takes_its_figure_after_a_colon(built: Built) -> None:
     # "Số xã đạt chuẩn … ước đạt 8 xã" says "đạt" twice.
     def fields(year: int) -> list[str]:
-        results = report.build(data, "106", report.parse_period(None, year), "vi").section("results")
+        results = built("106", report.parse_period(None, year), "vi").section("results")
         assert results is not None
         return [s for part in results.parts for p in part.paragraphs for s in re.split(r"(?<=\.) ", p)]
 
@@ -190,8 +227,10 @@ def test_a_name_that_holds_the_verb_takes_its_figure_after_a_colon(data: Dataset
 @pytest.mark.parametrize(
     ("lang", "words"), [("vi", "(tổng giai đoạn 2016–2020)"), ("en", "(in total over 2016–2020)")]
 )
-def test_a_years_chart_says_which_bars_are_sums_over_the_term(data: Dataset, lang: Lang, words: str) -> None:
-    content = report.build(data, "106", YEAR, lang)
+def test_a_years_chart_says_which_bars_are_sums_over_the_term(
+    data: Dataset, built: Built, lang: Lang, words: str
+) -> None:
+    content = built("106", YEAR, lang)
     (_, made), *_ = content.figures["attainment"]()
     labels = [str(x).replace("<br>", " ") for x in made.data[1].text]  # type: ignore[attr-defined]
     # New tea is the term's sum: its bar says so; the year's own levels do not.
@@ -205,9 +244,9 @@ def test_a_years_chart_says_which_bars_are_sums_over_the_term(data: Dataset, lan
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_no_double_hedge_and_no_formula_words(data: Dataset, lang: Lang) -> None:
+def test_no_double_hedge_and_no_formula_words(built: Built, lang: Lang) -> None:
     for period in (TERM, YEAR):
-        said = "\n".join(every_paragraph(report.build(data, "106", period, lang)))
+        said = "\n".join(every_paragraph(built("106", period, lang)))
         for words in (
             "ước đạt khoảng",
             "phần còn lại",
@@ -220,21 +259,21 @@ def test_no_double_hedge_and_no_formula_words(data: Dataset, lang: Lang) -> None
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_one_hedge_before_a_figure_and_points_on_one_line(data: Dataset, lang: Lang) -> None:
+def test_one_hedge_before_a_figure_and_points_on_one_line(built: Built, lang: Lang) -> None:
     stacked = re.compile(r"\b(at least|at most|over|under|about|trên|dưới|khoảng|không vượt quá) ≈")
     for period in (TERM, YEAR, report.parse_period(None, 2019)):
-        content = report.build(data, "106", period, lang)
+        content = built("106", period, lang)
         said = "\n".join(every_paragraph(content))
         assert not stacked.search(said), stacked.search(said)
         # "điểm" and "%" never part at a line's end: a non-breaking space holds them together.
         cells = [r.unit for r in content.rows]
         assert not any("điểm %" in x or "điểm ‰" in x for x in [said, *cells]), period
-    year = "\n".join(every_paragraph(report.build(data, "106", YEAR, "vi")))
+    year = "\n".join(every_paragraph(built("106", YEAR, "vi")))
     assert "giảm 4,5 điểm\u00a0%" in year
 
 
-def test_shares_of_a_whole_read_with_chiếm(data: Dataset) -> None:
-    content = report.build(data, "106", TERM, "vi")
+def test_shares_of_a_whole_read_with_chiếm(built: Built) -> None:
+    content = built("106", TERM, "vi")
     economy = " ".join(content.section("results").parts[0].paragraphs)  # type: ignore[union-attr]
     assert "thủy sản ước chiếm 37,1%; công nghiệp, xây dựng ước chiếm 24,5%" in economy
     assert "thủy sản ước đạt 37,1%" not in economy
@@ -243,8 +282,8 @@ def test_shares_of_a_whole_read_with_chiếm(data: Dataset) -> None:
 # Awards ---------------------------------------------------------------------------------------
 
 
-def test_awards_by_rank_forms_apart_from_titles_and_qualifiers_kept(data: Dataset) -> None:
-    content = report.build(data, "106", TERM, "vi")
+def test_awards_by_rank_forms_apart_from_titles_and_qualifiers_kept(built: Built) -> None:
+    content = built("106", TERM, "vi")
     awards = content.section("awards")
     assert awards is not None
     assert [p.heading for p in awards.parts] == ["1. Hình thức khen thưởng", "2. Danh hiệu thi đua"]
@@ -279,8 +318,8 @@ def test_awards_by_rank_forms_apart_from_titles_and_qualifiers_kept(data: Datase
 # The tally by kind of target --------------------------------------------------------------------
 
 
-def test_the_tally_counts_each_kind_of_target_apart(data: Dataset) -> None:
-    content = report.build(data, "106", TERM, "vi")
+def test_the_tally_counts_each_kind_of_target_apart(built: Built) -> None:
+    content = built("106", TERM, "vi")
     lead = content.section("results").paragraphs  # type: ignore[union-attr]
     assert lead == [
         "Kết quả so với mục tiêu, tính riêng theo từng loại chỉ tiêu: theo Nghị quyết: 12 chỉ tiêu "
@@ -311,12 +350,12 @@ def test_the_province_is_not_said_to_have_no_goals_and_the_city_is_no_huyện(da
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_no_software_words_in_any_document(data: Dataset, lang: Lang) -> None:
+def test_no_software_words_in_any_document(data: Dataset, built: Built, lang: Lang) -> None:
     codes = report_compare.codes_with_child_figures(data, "12", 2020)
     contents = [
-        report.build(data, "106", TERM, lang),
-        report.build(data, "106", YEAR, lang),
-        report.build(data, "03424", TERM, lang),
+        built("106", TERM, lang),
+        built("106", YEAR, lang),
+        built("03424", TERM, lang),
         report_compare.report(data, "12", TERM, codes, lang),
     ]
     for content in contents:
@@ -330,10 +369,10 @@ def test_no_software_words_in_any_document(data: Dataset, lang: Lang) -> None:
 
 @pytest.mark.parametrize(("lang", "term"), [("vi", "giai đoạn 2015 – 2020"), ("en", "the 2015 – 2020 term")])
 def test_a_years_report_gives_the_terms_award_totals_as_the_terms(
-    data: Dataset, lang: Lang, term: str
+    built: Built, lang: Lang, term: str
 ) -> None:
     # The award counts are sums over 2016–2020: a 2020 report never calls them the year's.
-    awards = report.build(data, "106", YEAR, lang).section("awards")
+    awards = built("106", YEAR, lang).section("awards")
     assert awards is not None
     assert awards.heading.endswith(term.upper()) and awards.paragraphs[-1].startswith(
         ("Trong " if lang == "vi" else "Over ") + term
@@ -367,9 +406,9 @@ def test_a_years_report_gives_the_terms_award_totals_as_the_terms(
     ],
 )
 def test_a_years_plan_has_its_own_sentence_and_every_count_is_the_tallys(
-    data: Dataset, lang: Lang, income: str, plan: str, shortfall: str
+    built: Built, lang: Lang, income: str, plan: str, shortfall: str
 ) -> None:
-    content = report.build(data, "106", TERM, lang)
+    content = built("106", TERM, lang)
     economy = content.section("results").parts[0].paragraphs[0]  # type: ignore[union-attr]
     # The 2020 figure's sentence speaks of 2020 and the Resolution only; the 2019 plan has its own.
     assert income in economy and plan in economy
@@ -382,8 +421,8 @@ def test_a_years_plan_has_its_own_sentence_and_every_count_is_the_tallys(
     assert "16 chỉ tiêu" not in said and " 16 targets" not in said
 
 
-def test_the_english_tally_reads_as_english(data: Dataset) -> None:
-    lead = report.build(data, "106", TERM, "en").section("results").paragraphs  # type: ignore[union-attr]
+def test_the_english_tally_reads_as_english(built: Built) -> None:
+    lead = built("106", TERM, "en").section("results").paragraphs  # type: ignore[union-attr]
     assert lead == [
         "Against their targets, each kind of target counted on its own: resolution targets: 12 "
         "(5 exceeded, 7 met); programme targets: 2 (2 exceeded); assigned targets: 1 (1 met); "
@@ -419,8 +458,8 @@ def test_the_document_carries_the_offices_number_signer_and_recipients(data: Dat
     ]
 
 
-def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
-    highlights = report.build(data, "106", TERM, "vi").section("highlights")
+def test_highlights_are_the_targets_exceeded_furthest(built: Built) -> None:
+    highlights = built("106", TERM, "vi").section("highlights")
     assert highlights is not None
     assert highlights.paragraphs == [
         "Các chỉ tiêu vượt cao nhất so với mục tiêu giai đoạn 2015 – 2020:",
@@ -440,7 +479,7 @@ def test_highlights_are_the_targets_exceeded_furthest(data: Dataset) -> None:
     ],
 )
 def test_the_blank_document_shows_every_gap_the_office_fills(
-    data: Dataset, lang: Lang, date: str, name: str
+    built: Built, lang: Lang, date: str, name: str
 ) -> None:
     import io
 
@@ -448,7 +487,7 @@ def test_the_blank_document_shows_every_gap_the_office_fills(
 
     from indicators.report import render as report_render
 
-    content = report.build(data, "106", TERM, lang)
+    content = built("106", TERM, lang)
     doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
     header = [p.text for row in doc.tables[0].rows for cell in row.cells for p in cell.paragraphs]
     # The day and the month each have their blank, in English as in Vietnamese.
@@ -460,8 +499,8 @@ def test_the_blank_document_shows_every_gap_the_office_fills(
     assert re.search(r"(ngày|day)\s{3,}(tháng|month)\s{3,}(năm|year) 20\s{3,}", note), note
 
 
-def test_the_english_highlights_say_a_cut_as_the_cut_it_is(data: Dataset) -> None:
-    highlights = report.build(data, "106", TERM, "en").section("highlights")
+def test_the_english_highlights_say_a_cut_as_the_cut_it_is(built: Built) -> None:
+    highlights = built("106", TERM, "en").section("highlights")
     assert highlights is not None
     assert (
         "- poverty rate (share of poor households): an average fall of 4.5 percentage points a year, "
@@ -470,8 +509,8 @@ def test_the_english_highlights_say_a_cut_as_the_cut_it_is(data: Dataset) -> Non
     assert "- tea output: 137.2% of the Resolution's target." in highlights.paragraphs
 
 
-def test_english_says_the_verdict_of_the_target_it_has_just_named(data: Dataset) -> None:
-    said = "\n".join(every_paragraph(report.build(data, "106", TERM, "en")))
+def test_english_says_the_verdict_of_the_target_it_has_just_named(built: Built) -> None:
+    said = "\n".join(every_paragraph(built("106", TERM, "en")))
     assert (
         "Total production value reached an estimated 2,503.3 billion VND, up 1,050.2 billion VND since 2015, "
         "118.08% of the Resolution's target, exceeding it." in said
@@ -495,9 +534,9 @@ def test_a_lone_kind_of_award_takes_no_number(data: Dataset) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_province_s_own_report_names_the_units_that_hold_figures(data: Dataset, lang: Lang) -> None:
+def test_the_province_s_own_report_names_the_units_that_hold_figures(built: Built, lang: Lang) -> None:
     # The province holds no figure of its own for the term; of its 8 districts only Tam Đường does.
-    content = report.build(data, "12", TERM, lang)
+    content = built("12", TERM, lang)
     results, awards = content.section("results"), content.section("awards")
     assert results is not None and awards is not None
     expected = {
@@ -523,9 +562,9 @@ def test_the_province_s_own_report_names_the_units_that_hold_figures(data: Datas
     assert not any(p.startswith(plain.split("{")[0][:30]) for p in every_paragraph(content)[1:] if "1/8" in p)
 
 
-def test_a_district_without_units_holding_figures_keeps_the_plain_sentence(data: Dataset) -> None:
+def test_a_district_without_units_holding_figures_keeps_the_plain_sentence(built: Built) -> None:
     # Neither Tam Đường nor its communes hold a figure for 2005 – 2010: the plain sentence.
-    content = report.build(data, "106", report.parse_period("2005-2010", None), "vi")
+    content = built("106", report.parse_period("2005-2010", None), "vi")
     results = content.section("results")
     assert results is not None
     assert results.paragraphs == [
@@ -533,16 +572,16 @@ def test_a_district_without_units_holding_figures_keeps_the_plain_sentence(data:
     ]
 
 
-def test_the_empty_appendix_names_its_period_as_a_period(data: Dataset) -> None:
-    docx = report_render.docx_bytes(report.build(data, "12", TERM, "vi"), browser=None)
+def test_the_empty_appendix_names_its_period_as_a_period(built: Built) -> None:
+    docx = report_render.docx_bytes(built("12", TERM, "vi"), browser=None)
     said = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
     assert "Chưa có số liệu mục tiêu, kế hoạch của các chỉ tiêu cho giai đoạn 2015 – 2020." in said
 
 
-def test_the_goals_come_in_the_source_s_order_within_each_field(data: Dataset) -> None:
+def test_the_goals_come_in_the_source_s_order_within_each_field(built: Built) -> None:
     # The source: "Thu nhập bình quân đầu người … Thu ngân sách …", "90% … hoàn thành tốt nhiệm vụ, trong
     # đó 20% hoàn thành xuất sắc", "70% xếp loại tốt, 30% xếp loại khá"; the codes' alphabet says otherwise.
-    goals = report.build(data, "106", TERM, "vi").section("goals")
+    goals = built("106", TERM, "vi").section("goals")
     assert goals is not None
     said = next(
         p.paragraphs for p in goals.parts if p.paragraphs and "Thu ngân sách" in "".join(p.paragraphs)

@@ -34,6 +34,7 @@ from indicators.store.database import Store
 from indicators.text import labels, tables
 from indicators.text.i18n import t
 from tests.support import areas_fixture as fixture
+from tests.support.seeded import SeededReading, own_copy
 from tests.test_report import _needs
 
 TERM = report.parse_period("2015-2020", None)
@@ -56,8 +57,8 @@ class Printed:
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    return Store(f"sqlite:///{tmp_path_factory.mktemp('print') / 'store.sqlite'}").ensure().load()
+def data(seeded_reading: SeededReading) -> Dataset:
+    return own_copy(seeded_reading.dataset)
 
 
 @pytest.fixture(scope="module")

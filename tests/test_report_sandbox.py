@@ -10,12 +10,12 @@ import pytest
 from docx import Document
 
 from indicators.__main__ import main
-from indicators.core.model import Dataset
 from indicators.excel import isolation
 from indicators.report import content as report
 from indicators.report import render as report_render
 from indicators.store.database import Store
 from indicators.text.i18n import t
+from tests.support.seeded import SeededReading, own_copy
 
 TERM = report.parse_period("2015-2020", None)
 # Each reaches Python's internals from a placeholder; the first ran `id` before the sandbox.
@@ -32,10 +32,8 @@ ESCAPES = [
 
 
 @pytest.fixture(scope="module")
-def content(tmp_path_factory: pytest.TempPathFactory) -> report.Content:
-    url = f"sqlite:///{tmp_path_factory.mktemp('sandbox') / 'store.sqlite'}"
-    data: Dataset = Store(url).ensure().load()
-    return report.build(data, "106", TERM, "vi")
+def content(seeded_reading: SeededReading) -> report.Content:
+    return report.build(own_copy(seeded_reading.dataset), "106", TERM, "vi")
 
 
 def _template(folder: Path, *paragraphs: str) -> Path:

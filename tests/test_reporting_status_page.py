@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support import sessions
+from tests.support.prepared import PreparedStores
 from tests.test_rounds import BINH_LU, PASSWORD, TA_LENG, upload_of
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -24,14 +25,25 @@ PAGE = "pages/reporting_status.py"
 
 
 @pytest.fixture
-def round_under_way(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
-    """A 2026 round for province 12: Bình Lư approved on time, Tả Lèng sent late and waiting."""
+def round_under_way(
+    store_url: str, prepared_stores: PreparedStores, monkeypatch: pytest.MonkeyPatch
+) -> Store:
+    """The seeded store after `run_the_round`, due five days before today (Vietnam time).
+
+    Set up once a session for each such day, so a run that passes midnight sets it up again; each
+    test gets its own copy.
+    """
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    due = (datetime.now(UTC) + timedelta(hours=7)).date() - timedelta(days=5)
+    return prepared_stores.store(store_url, run_the_round, due)
+
+
+def run_the_round(store: Store, due: date) -> None:
+    """A 2026 round for province 12: Bình Lư approved on time, Tả Lèng sent late and waiting."""
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     accounts.add_user(store, "taleng", "reporter", PASSWORD, area=TA_LENG)
     # Due five days ago, whatever day the test runs: Tả Lèng sends two days after it.
-    due = (datetime.now(UTC) + timedelta(hours=7)).date() - timedelta(days=5)
     workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA,POV_RATE", due)
     data = store.load()
     on_time = datetime.combine(due - timedelta(days=1), datetime.min.time(), UTC)
@@ -41,7 +53,6 @@ def round_under_way(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
     )
     workflow.submit(store, "taleng", upload_of(data, {TA_LENG: {"TEA_AREA": 430.25}}), late)
     review.review(store, "tinh", BINH_LU, 2026, "approve")
-    return store
 
 
 def shown(lang: Lang, name: str = "tinh", role: str = "analyst") -> AppTest:

@@ -18,21 +18,26 @@ from indicators.store.round_tables import submissions
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support import sessions
+from tests.support.prepared import PreparedStores
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, TA_LENG, upload_of
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
-@pytest.fixture
-def opened(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+def open_the_round(store: Store) -> None:
     """A 2026 round for province 12 over two indicators, a province analyst and two commune reporters."""
-    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     accounts.add_user(store, "taleng", "reporter", PASSWORD, area=TA_LENG)
     workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA,POV_RATE", DUE)
-    return store
+
+
+@pytest.fixture
+def opened(store_url: str, prepared_stores: PreparedStores, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The seeded store after `open_the_round`: set up once a session, each test's own copy."""
+    monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
+    return prepared_stores.store(store_url, open_the_round)
 
 
 def page(

@@ -20,6 +20,7 @@ from indicators.rounds.workflow import RoundError
 from indicators.store import accounts, scope
 from indicators.store.database import Store
 from indicators.store.scope import LockedError, ScopeError
+from tests.support.prepared import PreparedStores
 
 PASSWORD = "mat-khau-rat-dai-2026!"
 BINH_LU, TA_LENG, KHUN_HA = "03390", "03405", "03430"
@@ -35,15 +36,19 @@ def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
 
 
-@pytest.fixture
-def people(store: Store) -> Store:
+def add_people(store: Store) -> None:
     """A province analyst (12), an analyst of one commune, two commune reporters, a viewer."""
     accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
     accounts.add_user(store, "xa_binhlu", "analyst", PASSWORD, area=BINH_LU)
     accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
     accounts.add_user(store, "taleng", "reporter", PASSWORD, area=TA_LENG)
     accounts.add_user(store, "xem", "viewer", PASSWORD)
-    return store
+
+
+@pytest.fixture
+def people(store_url: str, prepared_stores: PreparedStores) -> Store:
+    """The seeded store with `add_people`'s accounts: made once a session, each test's own copy."""
+    return prepared_stores.store(store_url, add_people)
 
 
 def commune_frames(data: Dataset, figures: dict[str, dict[str, float]], year: int = 2026) -> Dataset:

@@ -21,9 +21,9 @@ from indicators.store.round_tables import submissions
 from indicators.text.i18n import t
 from tests.test_review_page import page, typed_grid
 from tests.test_rounds import BINH_LU, TA_LENG, TODAY, cheap_hashes, people, upload_of
-from tests.test_store_upgrades import STORE_0007, previous_release_on_postgresql, release
+from tests.test_store_upgrades import STORE_0007, previous_release_on_postgresql, upgraded_release
 
-__all__ = ["cheap_hashes", "people", "release"]  # fixtures, used by name
+__all__ = ["cheap_hashes", "people", "upgraded_release"]  # fixtures, used by name
 
 
 def test_a_half_year_submission_approved_is_the_halfs_figure_never_the_years(people: Store) -> None:
@@ -91,7 +91,7 @@ def half_year_figures_after_the_upgrade(store: Store, elsewhere: Path) -> None:
 
 
 def test_every_earlier_release_upgrades_to_half_year_figures(
-    release: tuple[str, Path, int], store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    upgraded_release: tuple[str, Path, int], store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INDICATORS_BCRYPT_ROUNDS", "4")
     store = Store(store_url, seed=None).ensure()

@@ -16,7 +16,7 @@ from tests.test_store_upgrades import (
     figures_of,
     previous_release_on_postgresql,
     read_before,
-    release,  # noqa: F401 (the fixture: one earlier release's store at $INDICATORS_DB)
+    upgraded_release,  # noqa: F401 (the fixture: one earlier release's store, upgraded, at $INDICATORS_DB)
 )
 
 # The shipped figures the source gives without a year (Phần thứ nhất – III.2), filed under 2020.
@@ -43,10 +43,10 @@ def period_after_the_upgrade(store: Store, before: Before) -> None:
 
 
 def test_every_earlier_release_upgrades_to_figures_with_an_unstated_period(
-    release: tuple[str, Path, int],  # noqa: F811 (the fixture imported above)
+    upgraded_release: tuple[str, Path, int],  # noqa: F811 (the fixture imported above)
     store_url: str,
 ) -> None:
-    _name, path, _added = release
+    _name, path, _added = upgraded_release
     before = read_before(path)
     store = Store(store_url, seed=None).ensure()
     assert "0014_period_stated" in migrate.known_revisions()

@@ -28,19 +28,9 @@ from indicators.rounds import figure_history, review, threads, workflow
 from indicators.store import accounts, backup, migrate
 from indicators.store.accounts import Role
 from indicators.store.database import Store, UtcDateTime, versions
+from tests.support.releases import RELEASES, UpgradedReleases
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORDS = {"quantri": "mat-khau-rat-dai-2020!", "canbo": "mot-mat-khau-khac-2021!"}
-# File, and how many versions revision 0003 adds (the official list of areas, where the store had data).
-RELEASES = {
-    "release_0": (FIXTURES / "store_release_0.sqlite", 1),
-    "0002_honest_figures": (FIXTURES / "stores" / "store_0002_honest_figures.sqlite", 1),
-    "0003_official_areas": (FIXTURES / "stores" / "store_0003_official_areas.sqlite", 0),
-    "0004_sign_in_sessions": (FIXTURES / "stores" / "store_0004_sign_in_sessions.sqlite", 0),
-    "0004_upgraded_from_release_0": (FIXTURES / "stores" / "store_0004_upgraded_from_release_0.sqlite", 0),
-    "0006_narrative": (FIXTURES / "stores" / "store_0006_narrative.sqlite", 0),
-    "0007_target_qualifier": (FIXTURES / "stores" / "store_0007_target_qualifier.sqlite", 0),
-}
 TIME_COLUMNS = (("versions", "created_at"), ("users", "created_at"), ("sign_in_failures", "last_at"))
 ONE_WAY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
 
@@ -97,33 +87,17 @@ def release(request: pytest.FixtureRequest, store_url: str) -> tuple[str, Path, 
     return request.param, path, added
 
 
-@pytest.fixture(scope="module")
-def upgraded_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each earlier release's store upgraded to head, once a module (per worker), by name; filled on demand.
-
-    The tests below that start from an upgraded store each ran the same migrations again on their own
-    copy; they now copy the result. `test_every_earlier_release_upgrades_and_shows_its_history` still
-    upgrades from the old file itself, through the command line.
-    """
-    return {}
-
-
 @pytest.fixture(params=list(RELEASES))
 def upgraded_release(
-    request: pytest.FixtureRequest,
-    store_url: str,
-    upgraded_files: dict[str, Path],
-    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest, store_url: str, upgraded_releases: UpgradedReleases
 ) -> tuple[str, Path, int]:
-    """A copy of one earlier release's store, upgraded to head, at $INDICATORS_DB (the same as `release`)."""
+    """A copy of one earlier release's store, upgraded to head, at $INDICATORS_DB (the same as `release`).
+
+    The upgrade runs once a session (tests/support/releases.py);
+    `test_every_earlier_release_upgrades_and_shows_its_history` still upgrades from the old file itself.
+    """
     path, added = RELEASES[request.param]
-    if request.param not in upgraded_files:
-        done = tmp_path_factory.mktemp("upgraded") / path.name
-        shutil.copyfile(path, done)
-        upgraded = Store(f"sqlite:///{done}", seed=None).ensure()
-        upgraded.engine.dispose()  # closing the last connection folds the write-ahead log into the file
-        upgraded_files[request.param] = done
-    shutil.copyfile(upgraded_files[request.param], store_url.removeprefix("sqlite:///"))
+    upgraded_releases.copy_to(request.param, store_url)
     return request.param, path, added
 
 

@@ -5,6 +5,7 @@ The figures are invented for the tests: round enough to add up by hand, never sh
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -107,3 +108,9 @@ def add_to(store: Store, folder: Path) -> Store:
     assert upload.ok, validate.report_text(upload)
     store.commit(diff.merge(current, upload), account="test", file_name=book.name)
     return store
+
+
+def add_communes(store: Store) -> None:
+    """`add_to` from a folder of its own: a prepared store's setup (tests/support/prepared.py)."""
+    with tempfile.TemporaryDirectory() as folder:
+        add_to(store, Path(folder))
