@@ -121,6 +121,16 @@ CASES: list[tuple[str, model.Table, pd.DataFrame]] = [
         AREAS,
         pd.DataFrame({"code": pd.Series(["12", None], dtype=str)}),
     ),
+    (
+        "numbered 0..n-1 but not as a range",
+        REPORTED,
+        pd.DataFrame({"code": ["A", "B"], "year": [2020, 2021]}, index=pd.Index([0, 1], dtype="int64")),
+    ),
+    (
+        "a range with a step",
+        REPORTED,
+        pd.DataFrame({"code": ["A", "B"], "year": [2020, 2021]}, index=pd.RangeIndex(0, 4, 2)),
+    ),
     ("observations, no rows", OBSERVATIONS, pd.DataFrame({c: [] for c in OBSERVATIONS.columns})),
     ("targets, no rows and no columns", TARGETS, pd.DataFrame()),
     ("targets, typed but empty", TARGETS, model.empty(TARGETS)),

@@ -293,13 +293,13 @@ _TEXT = pd.StringDtype(na_value=float("nan"))
 def coerce(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with exactly the table's columns, in order, with the model's types."""
     rows = len(frame)
+    if not (isinstance(frame.index, pd.RangeIndex) and frame.index.equals(pd.RangeIndex(rows))):
+        frame = frame.set_axis(pd.RangeIndex(rows), axis=0)  # numbered 0..n-1 once, not column by column
     # Built into a dict and made a frame once: inserting column by column re-copies the frame's
     # columns at every insert under copy-on-write (the profile's largest share of Store.load).
-    typed = {
-        column: _typed(column, frame[column].reset_index(drop=True) if column in frame else None, rows)
-        for column in table.columns
-    }
-    return pd.DataFrame(typed, index=pd.RangeIndex(rows), copy=False)
+    typed = {column: _typed(column, frame.get(column), rows) for column in table.columns}
+    # The input's own index: columns that kept it need no aligning to a new one.
+    return pd.DataFrame(typed, index=frame.index, copy=False)
 
 
 def _typed(column: str, values: pd.Series | None, rows: int) -> pd.Series:
@@ -350,7 +350,7 @@ def _floats(values: pd.Series | None, rows: int) -> pd.Series:
 
 def _texts(values: pd.Series | None, rows: int) -> pd.Series:
     """Text, with a missing cell as the empty text."""
-    if values is not None and values.dtype == _TEXT and not values.isna().any():
+    if values is not None and values.dtype == _TEXT and not values.array.isna().any():
         return values
     text = values if values is not None else pd.Series([""] * rows)
     return text.fillna("").astype(str)
