@@ -133,6 +133,11 @@ CASES: list[tuple[str, model.Table, pd.DataFrame]] = [
     ),
     ("observations, no rows", OBSERVATIONS, pd.DataFrame({c: [] for c in OBSERVATIONS.columns})),
     ("targets, no rows and no columns", TARGETS, pd.DataFrame()),
+    (
+        "observations, no rows of odd types and a column more",
+        OBSERVATIONS,
+        pd.DataFrame({"year": pd.Series([], dtype=object), "value": [], "extra": []}, index=pd.Index([])),
+    ),
     ("targets, typed but empty", TARGETS, model.empty(TARGETS)),
 ]
 
@@ -193,3 +198,13 @@ def test_a_dataset_from_typed_frames_is_unchanged() -> None:
     for table in TABLES:
         pd.testing.assert_frame_equal(again.frame(table), data.frame(table), check_index_type=True)
         pd.testing.assert_frame_equal(data.frame(table), reference(table, data.frame(table)))
+
+
+def test_an_empty_frame_changed_leaves_the_next_one_empty() -> None:
+    first = model.empty(OBSERVATIONS)
+    first.loc[0] = ["A", "12", 2020, "actual", 2015, 1.0, "", "", "", "", False]
+    first["extra"] = 1
+    again = model.empty(OBSERVATIONS)
+    assert again.empty and list(again.columns) == list(OBSERVATIONS.columns)
+    pd.testing.assert_frame_equal(again, reference(OBSERVATIONS, pd.DataFrame()), check_index_type=True)
+    assert Dataset.empty().observations.empty

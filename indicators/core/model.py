@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -293,6 +294,8 @@ _TEXT = pd.StringDtype(na_value=float("nan"))
 def coerce(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with exactly the table's columns, in order, with the model's types."""
     rows = len(frame)
+    if rows == 0:
+        return empty(table)  # no value to convert: every empty frame types alike
     if not (isinstance(frame.index, pd.RangeIndex) and frame.index.equals(pd.RangeIndex(rows))):
         frame = frame.set_axis(pd.RangeIndex(rows), axis=0)  # numbered 0..n-1 once, not column by column
     # Built into a dict and made a frame once: inserting column by column re-copies the frame's
@@ -358,7 +361,15 @@ def _texts(values: pd.Series | None, rows: int) -> pd.Series:
 
 def empty(table: Table) -> pd.DataFrame:
     """An empty frame with the table's columns and types."""
-    return coerce(table, pd.DataFrame({c: [] for c in table.columns}))
+    # A copy sharing the one typed frame: under copy-on-write a change to it never reaches the original.
+    return _typed_empty(table).copy(deep=False)
+
+
+@functools.cache
+def _typed_empty(table: Table) -> pd.DataFrame:
+    """The table's empty frame, typed once: typing empty columns costs more than typing full ones."""
+    typed = {column: _typed(column, None, 0) for column in table.columns}
+    return pd.DataFrame(typed, index=pd.RangeIndex(0), copy=False)
 
 
 @dataclass(frozen=True)
