@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from indicators.core.model import TABLES, Dataset
 from indicators.store import accounts
 from indicators.store.accounts import AccountError, Role
 from indicators.store.database import Store
@@ -140,6 +141,46 @@ def test_a_password_equal_to_the_name_is_refused(store: Store) -> None:
     name = "Ban.Chi.Dao.Tam.Duong"
     with pytest.raises(AccountError, match="tên tài khoản"):
         accounts.add_user(store, name, "analyst", name.casefold())
+
+
+@pytest.fixture
+def with_areas(backend_url: str) -> Store:
+    """The shipped data, whose areas an account can be held to (Lai Châu 12, Bình Lư 03390...)."""
+    return Store(backend_url).ensure()
+
+
+def test_an_account_is_held_only_to_an_area_the_store_knows(with_areas: Store) -> None:
+    accounts.add_user(with_areas, "binhlu", "reporter", STRONG, area=" 03390 ")
+    accounts.add_user(with_areas, "tinh", "analyst", STRONG_B, area="12")
+    with pytest.raises(AccountError, match="Không có địa bàn mã '99999' trong danh mục"):
+        accounts.add_user(with_areas, "ai.do", "reporter", STRONG_C, area="99999")
+    with pytest.raises(AccountError, match="cần một địa bàn"):
+        accounts.add_user(with_areas, "ai.do", "reporter", STRONG_C)
+    users = accounts.list_users(with_areas)
+    assert users[["name", "area"]].values.tolist() == [["binhlu", "03390"], ["tinh", "12"]]
+
+
+def test_an_area_gone_from_the_newest_version_is_refused(with_areas: Store) -> None:
+    data = with_areas.load()
+    frames = {t.name: data.frame(t) for t in TABLES}
+    frames["areas"] = data.areas[data.areas["code"] != "03405"]
+    assert with_areas.commit(Dataset.from_frames(frames), account="ana").version == 2
+    with pytest.raises(AccountError, match="'03405'"):
+        accounts.add_user(with_areas, "taleng", "reporter", STRONG, area="03405")
+    assert accounts.list_users(with_areas).empty
+
+
+def test_checking_an_area_reads_the_areas_not_the_whole_store(
+    with_areas: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def whole(*_args: object, **_kwargs: object) -> Dataset:
+        raise AssertionError("the whole store was read to check one area code")
+
+    monkeypatch.setattr(Store, "load", whole)
+    accounts.add_user(with_areas, "binhlu", "reporter", STRONG, area="03390")
+    with pytest.raises(AccountError, match="'99999'"):
+        accounts.add_user(with_areas, "ai.do", "reporter", STRONG_B, area="99999")
+    assert accounts.list_users(with_areas)["name"].tolist() == ["binhlu"]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from indicators.core import attainment
 from indicators.core.model import AGGREGATION, TABLES, Dataset
-from indicators.store import database as store_module
+from indicators.store import reading
 from indicators.store.database import Store, StoreError, StoreMovedError
 from indicators.store.seed import SEED_WORKBOOK, load_source
 
@@ -154,7 +154,7 @@ def test_a_version_read_in_slices_is_the_version_read_whole(
     store.commit(_with_value(store.load(), "GTSX", 2020, 2600.0), account="ana")
     whole = [store.load(1), store.load(2)]  # each table in one slice
     # Slices of 7 rows: every table of more than 7 rows is read in several, one of them in none.
-    monkeypatch.setattr(store_module, "READ_ROWS", 7)
+    monkeypatch.setattr(reading, "READ_ROWS", 7)
     sliced = [store.load(1), store.load(2)]
     assert len(whole[0].observations) > 7 * 10
     for before, after in zip(whole, sliced, strict=True):

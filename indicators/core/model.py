@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -286,38 +287,89 @@ _INT_COLUMNS = {"year": "int64", "base_year": "Int64"}
 _FLOAT_COLUMNS = {"value", "reported_pct", "share"}
 _BOOL_COLUMNS = {"derived", "yearly", "period_unstated"}
 _TRUE_WORDS = {"true", "1", "1.0", "yes", "x", "co", "có"}
+# pandas' own text type, which `astype(str)` gives: a column already of it needs no conversion.
+_TEXT = pd.StringDtype(na_value=float("nan"))
 
 
 def coerce(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with exactly the table's columns, in order, with the model's types."""
-    out = pd.DataFrame(index=range(len(frame)))
-    for column in table.columns:
-        values = frame[column].reset_index(drop=True) if column in frame else None
-        if column in _INT_COLUMNS:
-            if values is None:
-                values = pd.Series([pd.NA] * len(frame))
-            numeric = pd.to_numeric(values, errors="raise")
-            if column == "base_year":
-                numeric = numeric.where(numeric.fillna(0) != 0)
-            out[column] = numeric.astype(_INT_COLUMNS[column])
-        elif column in _BOOL_COLUMNS:
-            flags = values if values is not None else pd.Series([False] * len(frame))
-            out[column] = flags.map(lambda v: str(v).strip().casefold() in _TRUE_WORDS).astype(bool)
-        elif column in _FLOAT_COLUMNS:
-            if values is None:
-                values = pd.Series([None] * len(frame), dtype=object)
-            # A blank cell is "not known" (a share of a former unit nobody measured), not zero.
-            values = values.map(lambda v: None if isinstance(v, str) and not v.strip() else v)
-            out[column] = pd.to_numeric(values, errors="raise").astype("float64")
-        else:
-            text = values if values is not None else pd.Series([""] * len(frame))
-            out[column] = text.fillna("").astype(str)
-    return out
+    rows = len(frame)
+    if rows == 0:
+        return empty(table)  # no value to convert: every empty frame types alike
+    if not (isinstance(frame.index, pd.RangeIndex) and frame.index.equals(pd.RangeIndex(rows))):
+        frame = frame.set_axis(pd.RangeIndex(rows), axis=0)  # numbered 0..n-1 once, not column by column
+    # Built into a dict and made a frame once: inserting column by column re-copies the frame's
+    # columns at every insert under copy-on-write (the profile's largest share of Store.load).
+    typed = {column: _typed(column, frame.get(column), rows) for column in table.columns}
+    # The input's own index: columns that kept it need no aligning to a new one.
+    return pd.DataFrame(typed, index=frame.index, copy=False)
+
+
+def _typed(column: str, values: pd.Series | None, rows: int) -> pd.Series:
+    """One column with the model's type; None where the frame lacks the column."""
+    if column in _INT_COLUMNS:
+        return _integers(column, values, rows)
+    if column in _BOOL_COLUMNS:
+        return _flags(values, rows)
+    if column in _FLOAT_COLUMNS:
+        return _floats(values, rows)
+    return _texts(values, rows)
+
+
+def _integers(column: str, values: pd.Series | None, rows: int) -> pd.Series:
+    """Whole numbers: `year` always given, `base_year` nullable with 0 read as none."""
+    dtype = _INT_COLUMNS[column]
+    if values is not None and values.dtype == dtype and not (column == "base_year" and (values == 0).any()):
+        return values  # already typed (a store read, a frame already coerced): nothing to convert
+    if values is None:
+        values = pd.Series([pd.NA] * rows)
+    numeric = pd.to_numeric(values, errors="raise")
+    if column == "base_year":
+        numeric = numeric.where(numeric.fillna(0) != 0)
+    return numeric.astype(dtype)
+
+
+def _flags(values: pd.Series | None, rows: int) -> pd.Series:
+    """True for the words a person writes for yes ("x", "có", "1"), False for anything else."""
+    if values is None:
+        return pd.Series([False] * rows, dtype=bool)
+    if values.dtype == bool:
+        return values
+    if values.dtype == "int64" or values.dtype == "float64":
+        # A number is written "1" or "1.0" exactly when it equals 1; NaN is not equal.
+        return values == 1
+    return values.map(lambda v: str(v).strip().casefold() in _TRUE_WORDS).astype(bool)
+
+
+def _floats(values: pd.Series | None, rows: int) -> pd.Series:
+    """Real numbers; a blank cell is "not known" (a share of a former unit nobody measured), not zero."""
+    if values is not None and values.dtype == "float64":
+        return values
+    if values is None:
+        values = pd.Series([None] * rows, dtype=object)
+    values = values.map(lambda v: None if isinstance(v, str) and not v.strip() else v)
+    return pd.to_numeric(values, errors="raise").astype("float64")
+
+
+def _texts(values: pd.Series | None, rows: int) -> pd.Series:
+    """Text, with a missing cell as the empty text."""
+    if values is not None and values.dtype == _TEXT and not values.array.isna().any():
+        return values
+    text = values if values is not None else pd.Series([""] * rows)
+    return text.fillna("").astype(str)
 
 
 def empty(table: Table) -> pd.DataFrame:
     """An empty frame with the table's columns and types."""
-    return coerce(table, pd.DataFrame({c: [] for c in table.columns}))
+    # A copy sharing the one typed frame: under copy-on-write a change to it never reaches the original.
+    return _typed_empty(table).copy(deep=False)
+
+
+@functools.cache
+def _typed_empty(table: Table) -> pd.DataFrame:
+    """The table's empty frame, typed once: typing empty columns costs more than typing full ones."""
+    typed = {column: _typed(column, None, 0) for column in table.columns}
+    return pd.DataFrame(typed, index=pd.RangeIndex(0), copy=False)
 
 
 @dataclass(frozen=True)

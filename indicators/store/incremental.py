@@ -13,7 +13,8 @@ from sqlalchemy.engine import Connection
 
 from indicators.core.model import TABLES, Dataset, coerce
 from indicators.core.model import Table as ModelTable
-from indicators.store.database import READ_ROWS, ROW_TABLES, Store, StoreError, versions
+from indicators.store import reading
+from indicators.store.database import ROW_TABLES, Store, StoreError, versions
 from indicators.text.i18n import msg
 
 
@@ -46,13 +47,9 @@ def _read(conn: Connection, model: ModelTable, where: ColumnElement[bool]) -> tu
     """The rows of one table that `where` picks, typed and in key order, and their row ids."""
     table = ROW_TABLES[model.name]
     query = select(table.c.row_id, *[table.c[c] for c in model.columns]).where(where)
-    # In slices through a server-side cursor, as Store.load reads (its comment says why).
-    streamed = conn.execution_options(stream_results=True, max_row_buffer=READ_ROWS)
-    slices = list(pd.read_sql(query, streamed, chunksize=READ_ROWS))
-    frame = pd.concat(slices, ignore_index=True) if slices else pd.DataFrame()
-    frame = frame.reindex(columns=["row_id", *model.columns])
+    frame = reading.read_rows(conn, query, ["row_id", *model.columns])
     # The key decides the order, as in Store.load; the row id only orders rows that share a key.
-    frame = frame.sort_values([*model.key, "row_id"], kind="stable")
+    frame = reading.in_canonical_order(frame, [*model.key, "row_id"])
     ids = frame["row_id"].to_numpy(dtype=np.int64)
     return coerce(model, frame), ids
 
