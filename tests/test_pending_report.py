@@ -13,16 +13,14 @@ from indicators.store import accounts
 from indicators.store.database import Store
 from tests.support.areas_fixture import add_communes
 from tests.support.prepared import PreparedStores
+from tests.test_pending_view import send_for_review as send_in_the_province
 from tests.test_rounds import BINH_LU, DUE, PASSWORD, upload_of
 
 
 def send_for_review(store: Store) -> None:
     """Bình Lư's 2026 tea area approved at 950 ha, and a sending of 990 ha waiting for review."""
     add_communes(store)
-    accounts.add_user(store, "tinh", "analyst", PASSWORD, area="12")
-    accounts.add_user(store, "binhlu", "reporter", PASSWORD, area=BINH_LU)
-    workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA", DUE)
-    workflow.submit(store, "binhlu", upload_of(store.load(), {BINH_LU: {"TEA_AREA": 990.0}}))
+    send_in_the_province(store)
 
 
 @pytest.fixture
