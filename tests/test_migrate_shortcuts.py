@@ -9,7 +9,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, create_engine, text
 
-from indicators.store import migrate
+from indicators.store import backup, migrate
 from indicators.store.database import Store, StoreError
 
 OLDER = "0013_figure_index"
@@ -126,3 +126,17 @@ def test_the_revision_list_is_a_fresh_list_each_time() -> None:
     revisions.append("0099_added_by_a_caller")
     assert migrate.known_revisions()[-1] == migrate.head() != "0099_added_by_a_caller"
     assert migrate.known_revisions()[0] == migrate.BASELINE
+
+
+def test_a_dump_has_the_columns_of_its_own_revision_whichever_was_dumped_first(tmp_path: Path) -> None:
+    """The tables are reflected once per revision: a store at an older one keeps its own columns."""
+    newest = create_engine(f"sqlite:///{tmp_path / 'newest.sqlite'}")
+    older = create_engine(f"sqlite:///{tmp_path / 'older.sqlite'}")
+    migrate.upgrade(newest)
+    migrate.upgrade(older, OLDER)
+    for _ in range(2):  # the second round reads the reflected tables kept from the first
+        new_dump, old_dump = backup.dump(newest), backup.dump(older)
+        assert (new_dump["revision"], old_dump["revision"]) == (migrate.head(), OLDER)
+        assert "period_unstated" in new_dump["tables"]["data_observations"]["columns"]
+        assert "period_unstated" not in old_dump["tables"]["data_observations"]["columns"]
+        assert set(old_dump["tables"]) == set(backup.content_tables(OLDER))
