@@ -97,7 +97,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# The content tables reflected, per kind of database and schema revision: the revisions make the schema,
+# so every store at one revision has the same tables (reflecting them was a third of a restore).
+_REFLECTED: dict[tuple[str, str], dict[str, Table]] = {}
+
+
 def _tables(conn: Connection) -> dict[str, Table]:
+    revision = migrate.current(conn)
+    if revision not in migrate.known_revisions():
+        return _reflect(conn)
+    key = (conn.dialect.name, revision)
+    if key not in _REFLECTED:
+        _REFLECTED[key] = _reflect(conn)
+    return dict(_REFLECTED[key])
+
+
+def _reflect(conn: Connection) -> dict[str, Table]:
     meta = MetaData()
     present = inspect(conn).get_table_names()
     meta.reflect(conn, only=[t for t in (*CONTENT_TABLES, *LATER_TABLES) if t in present])

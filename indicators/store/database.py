@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import (
     BigInteger,
@@ -43,6 +42,8 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from indicators.core.model import TABLES, Dataset, coerce
 from indicators.core.model import Table as ModelTable
 from indicators.store import award_tables, migrate, reading, versioned_texts
+from indicators.store.row_plans import plan_rows, records
+from indicators.store.row_plans import row_hashes as row_hashes  # where migrations and benches find it
 from indicators.store.seed import SHIPPED, Seed
 from indicators.text.i18n import Message, MessageError, msg
 
@@ -244,14 +245,6 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def row_hashes(frame: pd.DataFrame) -> pd.Series:
-    """A fingerprint of each row's content, to tell changed rows from unchanged ones."""
-    # Frames are always typed by model.coerce first, so equal content hashes equal;
-    # pandas' hash is vectorised and keyed with a fixed key, so it is stable across runs.
-    hashed = pd.util.hash_pandas_object(frame, index=False)
-    return pd.Series([f"{h:016x}" for h in hashed.to_numpy()], index=frame.index, dtype=object)
-
-
 def _living(conn: Connection, candidates: list[int], v: int) -> list[int]:
     """Of `candidates`, the versions with a row still live at `v`: an index look-up per version and table.
 
@@ -445,7 +438,7 @@ class Store:
         action: str,
         restored_from: int | None,
     ) -> CommitResult:
-        plans, added, removed = _row_plans(conn, data)
+        plans, added, removed = plan_rows(conn, data, ROW_TABLES)
         from indicators.store import award_cycle, scope  # imported here: both read this module's tables
 
         scope.guard_commit(conn, account, action, plans)  # the account's area, its role, the locks
@@ -471,7 +464,7 @@ class Store:
             if gone_ids:
                 conn.execute(update(table).where(table.c.row_id.in_(gone_ids)).values(until_version=version))
             if len(rows):
-                conn.execute(table.insert(), _records(rows, hashes, version))
+                conn.execute(table.insert(), records(rows, hashes, version))
         return CommitResult(int(version), added, removed)
 
     def _lock(self, conn: Connection) -> None:
@@ -515,33 +508,6 @@ class Store:
         return self.commit(old, account=account, note=note, action="rollback", restored_from=version)
 
 
-# Per data table: the rows to add, their hashes, and the row ids to close.
-RowPlans = dict[str, tuple[pd.DataFrame, pd.Series, list[int]]]
-
-
-def _row_plans(conn: Connection, data: Dataset) -> tuple[RowPlans, int, int]:
-    """What makes the current rows `data`'s, compared by row hash; with the rows added and removed."""
-    plans: RowPlans = {}
-    added = removed = 0
-    for model in TABLES:
-        table = ROW_TABLES[model.name]
-        current = conn.execute(
-            select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
-        ).all()
-        current_hash = {h: rid for rid, h in current}
-        frame = data.frame(model)
-        hashes = row_hashes(frame)
-        new_mask = ~hashes.isin(current_hash.keys())
-        gone = set(current_hash) - set(hashes)
-        # Added rows go in by key: a store of one version reads back in key order, with no sort to do.
-        rows = frame[new_mask.to_numpy()].assign(row_hash=hashes[new_mask].to_numpy())
-        rows = reading.in_canonical_order(rows, list(model.key))
-        plans[model.name] = (rows.drop(columns="row_hash"), rows["row_hash"], [current_hash[h] for h in gone])
-        added += int(new_mask.sum())
-        removed += len(gone)
-    return plans, added, removed
-
-
 def _insert_version(
     conn: Connection,
     account: str,
@@ -566,20 +532,6 @@ def _insert_version(
         )
     ).inserted_primary_key
     return int(inserted[0])  # type: ignore[index]  # an insert always has one; SQLAlchemy types it Optional
-
-
-def _records(rows: pd.DataFrame, hashes: pd.Series, version: int) -> list[dict]:
-    """Rows as plain Python values for the driver (no numpy scalars, None for missing)."""
-    out = rows.astype(object).where(rows.notna(), None)
-    records = out.to_dict("records")
-    for record, h in zip(records, hashes.to_numpy(), strict=True):
-        for key, value in record.items():
-            if isinstance(value, np.generic):
-                record[key] = value.item()
-        record["row_hash"] = h
-        record["since_version"] = version
-        record["until_version"] = None
-    return records
 
 
 def _write_error_message(exc: SQLAlchemyError) -> Message:
