@@ -100,30 +100,38 @@ def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> M
     return _words(_unit(code, area_rows, links), year)
 
 
+def _spans(area_rows: pd.DataFrame) -> dict[object, list[tuple[float, float]]]:
+    """Each code's units as (first year, last year); a blank or unreadable date: no limit."""
+    # A unit covers a year when it began by the year's end and ended on or after its first day.
+    first = pd.to_numeric(area_rows["valid_from"].str[:4], errors="coerce").fillna(-np.inf).tolist()
+    last = pd.to_numeric(area_rows["valid_to"].str[:4], errors="coerce").fillna(np.inf).tolist()
+    spans: dict[object, list[tuple[float, float]]] = {}
+    for code, start, end in zip(area_rows["code"].tolist(), first, last, strict=True):
+        spans.setdefault(code, []).append((start, end))
+    return spans
+
+
 def outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.ndarray:
     """Positions of rows whose known area code had no unit in force in their year, all rows at once.
 
-    Each distinct (area, year) is judged once: 100,000 rows hold a few thousand of them.
+    Each distinct (area, year) is judged once: 100,000 rows hold a few thousand of them. Plain Python,
+    since an upload's sheet is mostly a few dozen rows and pandas' joins cost more than the judging.
     """
-    rows = pd.DataFrame({"code": codes.to_numpy(dtype=object), "year": years.to_numpy(dtype="float64")})
-    pairs = rows.dropna(subset=["year"]).drop_duplicates()
-    units = pd.DataFrame(
-        {
-            "code": area_rows["code"].to_numpy(dtype=object),
-            # A unit covers a year when it began by the year's end and ended on or after its first day.
-            "first": pd.to_numeric(area_rows["valid_from"].str[:4], errors="coerce")
-            .fillna(-np.inf)
-            .to_numpy(),
-            "last": pd.to_numeric(area_rows["valid_to"].str[:4], errors="coerce").fillna(np.inf).to_numpy(),
-        }
-    )
-    found = pairs.merge(units, on="code")  # unknown codes are reported elsewhere
-    found["covered"] = (found["year"] >= found["first"]) & (found["year"] <= found["last"])
-    judged = found.groupby(["code", "year"], sort=False)["covered"].any()
-    bad = judged[~judged.to_numpy()]
-    if bad.empty:
-        return np.array([], dtype=int)
-    return np.flatnonzero(pd.MultiIndex.from_frame(rows).isin(bad.index))
+    spans = _spans(area_rows)
+    judged: dict[tuple[object, float], bool] = {}
+    bad = []
+    rows = zip(codes.to_numpy(dtype=object).tolist(), years.to_numpy(dtype="float64").tolist(), strict=True)
+    for i, (code, year) in enumerate(rows):
+        if year != year:  # no year to judge (NaN)
+            continue
+        out = judged.get((code, year))
+        if out is None:
+            units = spans.get(code)  # unknown codes are reported elsewhere
+            out = units is not None and not any(start <= year <= end for start, end in units)
+            judged[(code, year)] = out
+        if out:
+            bad.append(i)
+    return np.array(bad, dtype=int)
 
 
 def check(loc: Located, area_rows: pd.DataFrame, links: pd.DataFrame, chk: Checker) -> None:
