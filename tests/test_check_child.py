@@ -1,0 +1,67 @@
+"""The check's child process loads only what a check needs, and names cells as Excel does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indicators.excel.sheets import cell_name, split_ref
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The child runs `python -m indicators.excel.isolation indicators.excel.validate` for every upload;
+# openpyxl (the writer's library) costs each child about a fifth of its start-up and reads nothing.
+LOADED = """
+import sys
+import indicators.excel.isolation, indicators.excel.validate
+print(sorted(m for m in ("openpyxl",) if m in sys.modules))
+"""
+
+
+def test_the_checks_child_never_loads_the_workbook_writer() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", LOADED], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.splitlines()
+    assert out == ["[]"]
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("B7", (7, 2)),
+        ("b7", (7, 2)),
+        ("$AA$10", (10, 27)),
+        ("XFD1048576", (1048576, 16384)),
+        ("ZZZ3", (3, 18278)),
+        ("A01", (1, 1)),
+        ("A0", (0, 0)),  # there is no row 0
+        ("AAAA1", (0, 0)),  # more than three letters
+        ("A1:B2", (0, 0)),
+        (" A1", (0, 0)),
+        ("A", (0, 0)),
+        ("7", (0, 0)),
+        ("", (0, 0)),
+    ],
+)
+def test_a_cell_reference_is_split_into_row_and_column(ref: str, expected: tuple[int, int]) -> None:
+    assert split_ref(ref) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "col", "expected"),
+    [
+        (7, 2, "B7"),
+        (1, 26, "Z1"),
+        (1, 27, "AA1"),
+        (3, 703, "AAA3"),
+        (3, 16384, "XFD3"),
+        (0, 3, "C"),
+        (5, 0, ""),
+        (0, 0, ""),
+    ],
+)
+def test_a_cell_is_named_as_excel_shows_it(row: int, col: int, expected: str) -> None:
+    assert cell_name(row, col) == expected
