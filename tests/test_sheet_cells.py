@@ -1,4 +1,4 @@
-"""The check's child process loads only what a check needs, and names cells as Excel does."""
+"""How the check reads a sheet's cells: names as Excel shows them, blank rows, and no writer loaded."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from indicators.excel.sheets import cell_name, split_ref
+from indicators.core.model import OBSERVATIONS
+from indicators.excel.sheets import Checker, blank_rows, cell_name, read_long, split_ref
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,3 +67,29 @@ def test_a_cell_reference_is_split_into_row_and_column(ref: str, expected: tuple
 )
 def test_a_cell_is_named_as_excel_shows_it(row: int, col: int, expected: str) -> None:
     assert cell_name(row, col) == expected
+
+
+def test_blank_rows_are_those_with_nothing_but_spaces_in_every_cell() -> None:
+    cells = np.empty((5, 3), dtype=object)
+    cells[:] = [["", " ", None], ["x", "", ""], ["", "", 0.0], ["\t", "", ""], [None, None, "  "]]
+    assert blank_rows(cells).tolist() == [True, False, False, True, True]
+    assert blank_rows(np.empty((0, 3), dtype=object)).tolist() == []
+
+
+def test_a_long_sheet_keeps_its_filled_rows_with_their_excel_row_numbers() -> None:
+    grid: list[list[object]] = [
+        ["Mã chỉ tiêu", "Mã địa bàn", "Năm", "Loại số liệu", "Giá trị", ""],
+        ["GTSX", "106", 2020.0, "TH", 2503.3],
+        ["", " ", None, "", "", ""],
+        ["LUA", "106", 2019.0, "TH", 10.0, ""],
+        ["", "", "", "", "", "lạc"],
+    ]
+    chk = Checker()
+    loc = read_long(grid, OBSERVATIONS, "SoLieu", chk)
+    assert loc is not None
+    assert loc.rows.tolist() == [2, 4, 5]
+    assert loc.frame["code"].tolist() == ["GTSX", "LUA", ""]
+    assert loc.frame["value"].tolist() == [2503.3, 10.0, ""]
+    assert loc.columns == {"code": 1, "area": 2, "year": 3, "kind": 4, "value": 5}
+    # Text under no header is reported at its column's header cell.
+    assert [(p.row, p.col) for p in chk.problems] == [(1, 6)]
