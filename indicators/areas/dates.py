@@ -100,11 +100,20 @@ def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> M
     return _words(_unit(code, area_rows, links), year)
 
 
+def _years(dates: pd.Series, blank: float) -> list[float]:
+    """The year each date starts with; `blank` where none can be read (pandas' reading of the rest)."""
+    heads = [d[:4] if isinstance(d, str) else None for d in dates.tolist()]
+    # Stored dates are "" or NNNN-TT-NN: read by hand; anything else is read by pandas, as it always was.
+    if all(h is not None and (h == "" or (len(h) == 4 and h.isascii() and h.isdigit())) for h in heads):
+        return [float(h) if h else blank for h in heads]
+    return pd.to_numeric(dates.str[:4], errors="coerce").fillna(blank).tolist()
+
+
 def _spans(area_rows: pd.DataFrame) -> dict[object, list[tuple[float, float]]]:
     """Each code's units as (first year, last year); a blank or unreadable date: no limit."""
     # A unit covers a year when it began by the year's end and ended on or after its first day.
-    first = pd.to_numeric(area_rows["valid_from"].str[:4], errors="coerce").fillna(-np.inf).tolist()
-    last = pd.to_numeric(area_rows["valid_to"].str[:4], errors="coerce").fillna(np.inf).tolist()
+    first = _years(area_rows["valid_from"], -np.inf)
+    last = _years(area_rows["valid_to"], np.inf)
     spans: dict[object, list[tuple[float, float]]] = {}
     for code, start, end in zip(area_rows["code"].tolist(), first, last, strict=True):
         spans.setdefault(code, []).append((start, end))
