@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -178,19 +179,24 @@ def _implied_formats(data: Dataset) -> dict[int, str]:
     The cell keeps the exact value (an upload of the file changes nothing); only what is shown is
     rounded and marked, by the one rule (phrase.implied_decimals) the pages and the báo cáo follow.
     """
-    targets = data.targets.reset_index(drop=True)
-    derived = targets[targets["derived"]]
-    if derived.empty:
+    flags = data.targets["derived"].tolist()
+    derived = [i for i, flag in enumerate(flags) if flag]
+    if not derived:
         return {}
+    # Plain lists: a few dozen targets, where a join and iterrows cost more than the rule itself.
     key = ["code", "area", "year", "target_kind"]
-    printed = data.reported[[*key, "reported_pct"]]
-    found = derived.reset_index(names="row_at").merge(printed, on=key, how="left")
+    reported = data.reported
+    printed: dict[tuple[object, ...], list[object]] = {}
+    for *found, pct in zip(*(reported[c].tolist() for c in [*key, "reported_pct"]), strict=True):
+        printed.setdefault(tuple(found), []).append(pct)
     formats = {}
-    for _, row in found.iterrows():
-        decimals = phrase.implied_decimals(phrase.target_figure(row))
-        if decimals is None:
-            continue
-        formats[int(row["row_at"])] = '"≈ "#,##0' + ("." + "0" * decimals if decimals > 0 else "")
+    for at, record in zip(derived, data.targets.iloc[derived].to_dict("records"), strict=True):
+        # Each printed % of the target's key in turn, as a left join would pair them; none: NaN.
+        for pct in printed.get(tuple(record[c] for c in key), [math.nan]):
+            decimals = phrase.implied_decimals(phrase.target_figure({**record, "reported_pct": pct}))
+            if decimals is None:
+                continue
+            formats[at] = '"≈ "#,##0' + ("." + "0" * decimals if decimals > 0 else "")
     return formats
 
 
