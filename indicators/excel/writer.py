@@ -230,7 +230,8 @@ def write_workbook(
     for table in TABLES:
         frame = data.frame(table)
         sheet = book.create_sheet(table.sheet)
-        columns = [frame[c].astype(object).tolist() for c in table.columns]
+        # tolist() gives the Python values astype(object) would, without copying a string column first.
+        columns = [frame[c].tolist() for c in table.columns]
         # Closed vocabularies as the Vietnamese words people pick from the drop-down.
         columns = [
             [label(c, v) for v in col] if c in LABELS else col
