@@ -92,10 +92,11 @@ def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -
         cell.fill = _HEADER_FILL
     for row in rows:
         sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if cell.data_type in ("s", "f"):
-                safe_text(cell)
+    # Only text can be taken for a formula: the values say which cells, without visiting every cell.
+    for at, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                safe_text(sheet.cell(row=at, column=column))
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         width = max([len(name), *(len(str(r[index - 1] or "")) for r in rows[:200])])
