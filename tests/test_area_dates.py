@@ -137,3 +137,31 @@ def test_the_grid_page_shows_the_refusal_at_its_indicator(store: Store) -> None:
     shown = at.dataframe[-1].value
     assert shown.values.tolist() == [["TEA_AREA", "03412", ENDED_VI]]
     assert store.current_version() == 1
+
+
+def test_outside_judges_each_row_by_every_unit_of_its_code() -> None:
+    # 03390 names two units over time; 03412 ended in 2025; 03500 has a date no year can be read from.
+    areas = pd.DataFrame(
+        {
+            "code": ["03390", "03390", "03412", "03500"],
+            "valid_from": ["", "2025-07-01", "", "x"],
+            "valid_to": ["2025-06-30", "", "2025-06-30", "2019-12-31"],
+        }
+    )
+    rows = [
+        ("03390", 2019.0),  # the township: in force
+        ("03390", 2030.0),  # the new commune: in force
+        ("03412", 2025.0),  # its last year: fine
+        ("03412", 2026.0),  # after it ended
+        ("03412", float("nan")),  # no year: judged elsewhere
+        ("99999", 2026.0),  # unknown code: reported elsewhere
+        ("03412", 2026.0),  # the same pair again
+        ("03500", 1990.0),  # an unreadable start is no limit
+        ("03500", 2020.0),  # after its end
+    ]
+    codes = pd.Series([c for c, _ in rows], index=range(10, 19))
+    years = pd.Series([y for _, y in rows], index=range(10, 19))
+    found = area_dates.outside(codes, years, areas)
+    assert found.tolist() == [3, 6, 8]
+    assert found.dtype.kind == "i"
+    assert area_dates.outside(codes.iloc[:3], years.iloc[:3], areas).tolist() == []

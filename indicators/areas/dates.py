@@ -100,30 +100,47 @@ def why(code: str, year: int, area_rows: pd.DataFrame, links: pd.DataFrame) -> M
     return _words(_unit(code, area_rows, links), year)
 
 
+def _years(dates: pd.Series, blank: float) -> list[float]:
+    """The year each date starts with; `blank` where none can be read (pandas' reading of the rest)."""
+    heads = [d[:4] if isinstance(d, str) else None for d in dates.tolist()]
+    # Stored dates are "" or NNNN-TT-NN: read by hand; anything else is read by pandas, as it always was.
+    if all(h is not None and (h == "" or (len(h) == 4 and h.isascii() and h.isdigit())) for h in heads):
+        return [float(h) if h else blank for h in heads]
+    return pd.to_numeric(dates.str[:4], errors="coerce").fillna(blank).tolist()
+
+
+def _spans(area_rows: pd.DataFrame) -> dict[object, list[tuple[float, float]]]:
+    """Each code's units as (first year, last year); a blank or unreadable date: no limit."""
+    # A unit covers a year when it began by the year's end and ended on or after its first day.
+    first = _years(area_rows["valid_from"], -np.inf)
+    last = _years(area_rows["valid_to"], np.inf)
+    spans: dict[object, list[tuple[float, float]]] = {}
+    for code, start, end in zip(area_rows["code"].tolist(), first, last, strict=True):
+        spans.setdefault(code, []).append((start, end))
+    return spans
+
+
 def outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.ndarray:
     """Positions of rows whose known area code had no unit in force in their year, all rows at once.
 
-    Each distinct (area, year) is judged once: 100,000 rows hold a few thousand of them.
+    Each distinct (area, year) is judged once: 100,000 rows hold a few thousand of them. Plain Python,
+    since an upload's sheet is mostly a few dozen rows and pandas' joins cost more than the judging.
     """
-    rows = pd.DataFrame({"code": codes.to_numpy(dtype=object), "year": years.to_numpy(dtype="float64")})
-    pairs = rows.dropna(subset=["year"]).drop_duplicates()
-    units = pd.DataFrame(
-        {
-            "code": area_rows["code"].to_numpy(dtype=object),
-            # A unit covers a year when it began by the year's end and ended on or after its first day.
-            "first": pd.to_numeric(area_rows["valid_from"].str[:4], errors="coerce")
-            .fillna(-np.inf)
-            .to_numpy(),
-            "last": pd.to_numeric(area_rows["valid_to"].str[:4], errors="coerce").fillna(np.inf).to_numpy(),
-        }
-    )
-    found = pairs.merge(units, on="code")  # unknown codes are reported elsewhere
-    found["covered"] = (found["year"] >= found["first"]) & (found["year"] <= found["last"])
-    judged = found.groupby(["code", "year"], sort=False)["covered"].any()
-    bad = judged[~judged.to_numpy()]
-    if bad.empty:
-        return np.array([], dtype=int)
-    return np.flatnonzero(pd.MultiIndex.from_frame(rows).isin(bad.index))
+    spans = _spans(area_rows)
+    judged: dict[tuple[object, float], bool] = {}
+    bad = []
+    rows = zip(codes.to_numpy(dtype=object).tolist(), years.to_numpy(dtype="float64").tolist(), strict=True)
+    for i, (code, year) in enumerate(rows):
+        if year != year:  # no year to judge (NaN)
+            continue
+        out = judged.get((code, year))
+        if out is None:
+            units = spans.get(code)  # unknown codes are reported elsewhere
+            out = units is not None and not any(start <= year <= end for start, end in units)
+            judged[(code, year)] = out
+        if out:
+            bad.append(i)
+    return np.array(bad, dtype=int)
 
 
 def check(loc: Located, area_rows: pd.DataFrame, links: pd.DataFrame, chk: Checker) -> None:

@@ -216,32 +216,40 @@ INSTRUCTIONS: tuple[str, ...] = (
 )
 
 
-def _named(areas: pd.DataFrame, codes: list[str]) -> str:
+def _names(areas: pd.DataFrame) -> dict[str, str]:
+    """Each code's name as the store holds it, the last row of a code winning (a reused code's newest)."""
+    # Plain lists: an area list is a few hundred rows, and pandas' steps cost more than the work.
+    return dict(zip(areas["code"].tolist(), areas["name"].tolist(), strict=True))
+
+
+def _named(names: dict[str, str], codes: list[str]) -> str:
     """Codes with their names as the store holds them: "03390 (Xã Bình Lư)"."""
-    names = areas.drop_duplicates("code", keep="last").set_index("code")["name"]
-    return ", ".join(f"{c} ({names[c]})" if c in names.index else c for c in codes)
+    return ", ".join(f"{c} ({names[c]})" if c in names else c for c in codes)
 
 
-def _area_codes(data: Dataset, default: str) -> str:
+def _area_codes(data: Dataset, default: str, names: dict[str, str]) -> str:
     """The area codes an analyst uses, from the store: the province, the default area and the units
     formed from the default area's own units (where its figures continue)."""
     areas = data.areas
-    parent = areas.loc[areas["code"] == default, "parent"]
-    province = [str(parent.iloc[0])] if len(parent) and str(parent.iloc[0]) else []
-    own = set(areas.loc[areas["parent"] == default, "code"].astype(str))
+    rows = list(zip(areas["code"].tolist(), areas["parent"].tolist(), strict=True))
+    parents = [p for code, p in rows if code == default]
+    province = [str(parents[0])] if parents and str(parents[0]) else []
+    own = {str(code) for code, p in rows if p == default}
     links = data.area_links
-    formed = sorted(set(links.loc[links["from_code"].astype(str).isin(own), "code"].astype(str)))
+    pairs = zip(links["code"].tolist(), links["from_code"].tolist(), strict=True)
+    formed = sorted({str(code) for code, source in pairs if str(source) in own})
     line = (
         "8. Mã địa bàn là mã đơn vị hành chính của cơ quan thống kê (cột Mã địa bàn, trang DiaBan), "
-        f"không viết tắt: {_named(areas, [*province, default])}"
+        f"không viết tắt: {_named(names, [*province, default])}"
     )
     if formed:
         line += f"; từ 01/07/2025 các đơn vị hình thành từ các xã, thị trấn của {default}: "
-        line += _named(areas, formed)
+        line += _named(names, formed)
     return line + ". Danh sách đủ ở trang DiaBan."
 
 
 def instructions(data: Dataset, default: str) -> list[str]:
     """The "Hướng dẫn" lines, naming the area codes the store holds and the default area of a wide sheet."""
-    named = _named(data.areas, [default])
-    return [line.format(default=named, codes=_area_codes(data, default)) for line in INSTRUCTIONS]
+    names = _names(data.areas)
+    named, codes = _named(names, [default]), _area_codes(data, default, names)
+    return [line.format(default=named, codes=codes) for line in INSTRUCTIONS]

@@ -11,8 +11,6 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import python_calamine
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
-from openpyxl.utils.exceptions import CellCoordinatesException
 
 from indicators.core.model import (
     OBSERVATIONS,
@@ -24,7 +22,7 @@ from indicators.core.model import (
     TargetKind,
 )
 from indicators.excel import workbook as excel
-from indicators.excel.guard import Facts
+from indicators.excel.guard import Facts, column_index, column_letter
 from indicators.excel.workbook import HEADERS, OPTIONAL_COLUMNS, fold
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -81,7 +79,7 @@ def value_text(value: object) -> str:
 
 def cell_name(row: int, col: int) -> str:
     """The Excel name of a cell, "B7"; a column alone, "B"; "" when neither is known."""
-    return f"{get_column_letter(col)}{row}" if row and col else (get_column_letter(col) if col else "")
+    return f"{column_letter(col)}{row}" if row and col else (column_letter(col) if col else "")
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -179,21 +177,6 @@ def blank_cells(values: np.ndarray) -> np.ndarray:
     return column.map(is_blank).to_numpy(dtype=bool)
 
 
-def blank_mask(frame: pd.DataFrame) -> np.ndarray:
-    """True for rows where every cell is empty."""
-    blank = np.zeros(len(frame), bool)
-    # Column by column over the rows still blank so far: after the first filled column
-    # (the code, usually) almost nothing is left to look at.
-    candidates = np.arange(len(frame))
-    for j in frame.columns:
-        if not len(candidates):
-            return blank
-        values = frame[j].to_numpy(dtype=object)[candidates]
-        candidates = candidates[blank_cells(values)]
-    blank[candidates] = True
-    return blank
-
-
 class Sheets:
     """Each sheet of the book parsed once by calamine: its cells and its merged ranges."""
 
@@ -282,30 +265,53 @@ def check_sheet_facts(facts: Facts, sheet: str, chk: Checker, data_sheet: bool) 
         )
 
 
+# A cell's name as Excel writes it, "$" marks allowed: up to three letters, then a row from 1.
+_CELL_REF = re.compile(r"^[$]?([A-Za-z]{1,3})[$]?(\d+)$")
+
+
 def split_ref(ref: str) -> tuple[int, int]:
     """ "B7" → (7, 2); (0, 0) for anything else."""
-    try:
-        letters, row = coordinate_from_string(ref.upper())
-        return row, column_index_from_string(letters)
-    except (CellCoordinatesException, ValueError):
+    # By hand rather than with openpyxl's helpers: the check's child process then never imports openpyxl.
+    found = _CELL_REF.match(ref.upper())
+    if found is None or not int(found.group(2)):
         return 0, 0
+    return int(found.group(2)), column_index(found.group(1))
 
 
-def frame_of(grid: list[list[object]], start: int, width: int) -> pd.DataFrame:
-    """Rows from `start` on as a frame of `width` columns, short rows padded with ""."""
+def cells_of(grid: list[list[object]], start: int, width: int) -> np.ndarray:
+    """Rows from `start` on as an object array of `width` columns, short rows padded with ""."""
     body = grid[start:]
     if not body:
-        return pd.DataFrame(columns=range(width), dtype=object)
+        return np.empty((0, width), dtype=object)
     if any(len(row) != width for row in body):
         body = [row + [""] * (width - len(row)) for row in body]
     # One C-level copy into an object array; a DataFrame from a list of lists is slower.
     cells = np.empty((len(body), width), dtype=object)
     cells[:] = body
-    return pd.DataFrame(cells, columns=range(width), copy=False)
+    return cells
+
+
+def frame_of(grid: list[list[object]], start: int, width: int) -> pd.DataFrame:
+    """Rows from `start` on as a frame of `width` columns, short rows padded with ""."""
+    return pd.DataFrame(cells_of(grid, start, width), columns=range(width), copy=False)
+
+
+def blank_rows(cells: np.ndarray) -> np.ndarray:
+    """True for rows of a cell array where every cell is empty."""
+    blank = np.zeros(len(cells), bool)
+    # Column by column over the rows still blank so far: after the first filled column
+    # (the code, usually) almost nothing is left to look at.
+    candidates = np.arange(len(cells))
+    for j in range(cells.shape[1]):
+        if not len(candidates):
+            return blank
+        candidates = candidates[blank_cells(cells[candidates, j])]
+    blank[candidates] = True
+    return blank
 
 
 def _long_header(
-    header: list[object], frame: pd.DataFrame, width: int, table: Table, sheet: str, chk: Checker
+    header: list[object], cells: np.ndarray, width: int, table: Table, sheet: str, chk: Checker
 ) -> tuple[dict[str, int], dict[str, str]]:
     """Row 1 of a long sheet: each recognised header's column number and text as written."""
     mapping = excel.header_map(table)
@@ -314,7 +320,7 @@ def _long_header(
     for j in range(width):
         text = header[j] if j < len(header) else ""
         if is_blank(text):
-            if j < len(frame.columns) and not blank_mask(frame[[j]]).all():
+            if j < cells.shape[1] and not blank_rows(cells[:, [j]]).all():
                 chk.add(sheet, msg("check.column_without_header"), row=1, col=j + 1)
             continue
         column = mapping.get(fold(text))
@@ -323,7 +329,7 @@ def _long_header(
             message = msg("check.header_unknown", text=text, expected=expected)
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         elif column in columns:
-            message = msg("check.header_repeated", text=text, other=get_column_letter(columns[column]))
+            message = msg("check.header_repeated", text=text, other=column_letter(columns[column]))
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         else:
             columns[column] = j + 1
@@ -337,8 +343,9 @@ def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) 
         chk.add(sheet, msg("check.no_header_row"), row=1)
         return None
     width = max(len(r) for r in grid)
-    frame = frame_of(grid, 1, width)
-    columns, headers = _long_header(grid[0], frame, width, table, sheet, chk)
+    # The cells as one array: the header, the blank rows and the columns kept are all read from it.
+    cells = cells_of(grid, 1, width)
+    columns, headers = _long_header(grid[0], cells, width, table, sheet, chk)
     missing = [c for c in table.columns if c not in columns and c not in OPTIONAL_COLUMNS[table.name]]
     for column in missing:
         chk.add(
@@ -348,10 +355,10 @@ def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) 
         )
     if missing:
         return None
-    keep = blank_mask(frame)
-    frame = frame.loc[~keep]
+    keep = blank_rows(cells)
+    filled = cells[~keep]
     rows = (np.flatnonzero(~keep) + 2).astype(int)
-    data = pd.DataFrame({c: frame[j - 1].to_numpy(dtype=object) for c, j in columns.items()})
+    data = pd.DataFrame({c: filled[:, j - 1] for c, j in columns.items()})
     return Located(table, sheet, data, rows, columns, headers)
 
 

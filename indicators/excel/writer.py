@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -91,10 +92,11 @@ def _write_rows(sheet: Worksheet, header: list[str], rows: list[list[object]]) -
         cell.fill = _HEADER_FILL
     for row in rows:
         sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if cell.data_type in ("s", "f"):
-                safe_text(cell)
+    # Only text can be taken for a formula: the values say which cells, without visiting every cell.
+    for at, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                safe_text(sheet.cell(row=at, column=column))
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         width = max([len(name), *(len(str(r[index - 1] or "")) for r in rows[:200])])
@@ -178,19 +180,24 @@ def _implied_formats(data: Dataset) -> dict[int, str]:
     The cell keeps the exact value (an upload of the file changes nothing); only what is shown is
     rounded and marked, by the one rule (phrase.implied_decimals) the pages and the báo cáo follow.
     """
-    targets = data.targets.reset_index(drop=True)
-    derived = targets[targets["derived"]]
-    if derived.empty:
+    flags = data.targets["derived"].tolist()
+    derived = [i for i, flag in enumerate(flags) if flag]
+    if not derived:
         return {}
+    # Plain lists: a few dozen targets, where a join and iterrows cost more than the rule itself.
     key = ["code", "area", "year", "target_kind"]
-    printed = data.reported[[*key, "reported_pct"]]
-    found = derived.reset_index(names="row_at").merge(printed, on=key, how="left")
+    reported = data.reported
+    printed: dict[tuple[object, ...], list[object]] = {}
+    for *found, pct in zip(*(reported[c].tolist() for c in [*key, "reported_pct"]), strict=True):
+        printed.setdefault(tuple(found), []).append(pct)
     formats = {}
-    for _, row in found.iterrows():
-        decimals = phrase.implied_decimals(phrase.target_figure(row))
-        if decimals is None:
-            continue
-        formats[int(row["row_at"])] = '"≈ "#,##0' + ("." + "0" * decimals if decimals > 0 else "")
+    for at, record in zip(derived, data.targets.iloc[derived].to_dict("records"), strict=True):
+        # Each printed % of the target's key in turn, as a left join would pair them; none: NaN.
+        for pct in printed.get(tuple(record[c] for c in key), [math.nan]):
+            decimals = phrase.implied_decimals(phrase.target_figure({**record, "reported_pct": pct}))
+            if decimals is None:
+                continue
+            formats[at] = '"≈ "#,##0' + ("." + "0" * decimals if decimals > 0 else "")
     return formats
 
 
@@ -224,7 +231,8 @@ def write_workbook(
     for table in TABLES:
         frame = data.frame(table)
         sheet = book.create_sheet(table.sheet)
-        columns = [frame[c].astype(object).tolist() for c in table.columns]
+        # tolist() gives the Python values astype(object) would, without copying a string column first.
+        columns = [frame[c].tolist() for c in table.columns]
         # Closed vocabularies as the Vietnamese words people pick from the drop-down.
         columns = [
             [label(c, v) for v in col] if c in LABELS else col
