@@ -11,6 +11,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import python_calamine
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
+from openpyxl.utils.exceptions import CellCoordinatesException
 
 from indicators.core.model import (
     OBSERVATIONS,
@@ -22,7 +24,7 @@ from indicators.core.model import (
     TargetKind,
 )
 from indicators.excel import workbook as excel
-from indicators.excel.guard import Facts, column_index, column_letter
+from indicators.excel.guard import Facts
 from indicators.excel.workbook import HEADERS, OPTIONAL_COLUMNS, fold
 from indicators.text import fmt
 from indicators.text.fmt import Lang
@@ -79,7 +81,7 @@ def value_text(value: object) -> str:
 
 def cell_name(row: int, col: int) -> str:
     """The Excel name of a cell, "B7"; a column alone, "B"; "" when neither is known."""
-    return f"{column_letter(col)}{row}" if row and col else (column_letter(col) if col else "")
+    return f"{get_column_letter(col)}{row}" if row and col else (get_column_letter(col) if col else "")
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -265,17 +267,13 @@ def check_sheet_facts(facts: Facts, sheet: str, chk: Checker, data_sheet: bool) 
         )
 
 
-# A cell's name as Excel writes it, "$" marks allowed: up to three letters, then a row from 1.
-_CELL_REF = re.compile(r"^[$]?([A-Za-z]{1,3})[$]?(\d+)$")
-
-
 def split_ref(ref: str) -> tuple[int, int]:
     """ "B7" → (7, 2); (0, 0) for anything else."""
-    # By hand rather than with openpyxl's helpers: the check's child process then never imports openpyxl.
-    found = _CELL_REF.match(ref.upper())
-    if found is None or not int(found.group(2)):
+    try:
+        letters, row = coordinate_from_string(ref.upper())
+        return row, column_index_from_string(letters)
+    except (CellCoordinatesException, ValueError):
         return 0, 0
-    return int(found.group(2)), column_index(found.group(1))
 
 
 def cells_of(grid: list[list[object]], start: int, width: int) -> np.ndarray:
@@ -329,7 +327,7 @@ def _long_header(
             message = msg("check.header_unknown", text=text, expected=expected)
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         elif column in columns:
-            message = msg("check.header_repeated", text=text, other=column_letter(columns[column]))
+            message = msg("check.header_repeated", text=text, other=get_column_letter(columns[column]))
             chk.add(sheet, message, row=1, col=j + 1, column=str(text), value=text)
         else:
             columns[column] = j + 1
