@@ -1,0 +1,50 @@
+"""Every indicator compared in one batch equals the comparison made one indicator at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bench.areas import build
+from indicators.areas import compare
+from indicators.core.model import Dataset
+from indicators.store import seed
+from tests.support import areas_fixture as fixture
+from tests.support import compare_reference as reference
+
+
+def _same(data: Dataset, year: int, parent: str) -> int:
+    """The batch against the reference over every indicator; the number of rows compared."""
+    codes = list(data.indicators["code"])
+    batched = {r.code: r.rows for r in compare.compare_many(data, codes, year, parent)}
+    expected = reference.compare_many(data, codes, year, parent)
+    assert set(batched) == set(codes) and set(expected) == set(codes)
+    for code in codes:
+        # The old path typed text columns "object" (and "value" too when an indicator had no figure at all).
+        pd.testing.assert_frame_equal(batched[code], expected[code], check_dtype=False, check_exact=True)
+    return sum(len(rows) for rows in batched.values())
+
+
+@pytest.mark.parametrize(("year", "parent"), [(2020, "12"), (2019, "12"), (2020, "106"), (2025, "12")])
+def test_the_shipped_data_compares_as_one_indicator_at_a_time(year: int, parent: str) -> None:
+    data = seed.load_source()
+    assert _same(data, year, parent) > len(data.indicators)
+
+
+NATIONAL = [(2025, compare.COUNTRY), (2024, compare.COUNTRY), (2025, "12"), (2025, "46")]
+
+
+@pytest.mark.parametrize(("year", "parent"), NATIONAL)
+def test_the_national_synthetic_data_compares_as_one_indicator_at_a_time(year: int, parent: str) -> None:
+    data = build(provinces=["12", "46"], years=np.arange(2024, 2026))
+    children = len(compare.children_of(data, parent, year))
+    assert children > 1 and _same(data, year, parent) == len(data.indicators) * (children + 1)
+
+
+@pytest.mark.parametrize("without", [(), ("03430",)])
+def test_ratios_and_partial_totals_compare_as_one_indicator_at_a_time(tmp_path: Path, without: tuple) -> None:
+    data = fixture.dataset(tmp_path / "2026.xlsx", without=without, ratio_rule=True)
+    assert _same(data, 2026, "12") > 0
