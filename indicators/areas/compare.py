@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -439,9 +440,12 @@ def _ranked(data: Dataset, rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
     for column in ("reported", "expected"):
         rows[column] = pd.to_numeric(rows[column], errors="coerce").astype("Int64")
     rows = rows[COLUMNS].reset_index(drop=True)
+    # Sorted by indicator first, each one's rows are a run: slices share the frame (copied on write).
+    codes = rows["code"].to_numpy()
+    bounds = [*np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]), len(rows)]
     return {
-        str(code): rows.take(where).reset_index(drop=True)
-        for code, where in rows.groupby("code").indices.items()
+        str(codes[start]): rows.iloc[start:stop].reset_index(drop=True)
+        for start, stop in itertools.pairwise(bounds)
     }
 
 
