@@ -28,20 +28,40 @@ def _same(data: Dataset, year: int, parent: str) -> int:
     return sum(len(rows) for rows in batched.values())
 
 
-@pytest.mark.parametrize(("year", "parent"), [(2020, "12"), (2019, "12"), (2020, "106"), (2025, "12")])
-def test_the_shipped_data_compares_as_one_indicator_at_a_time(year: int, parent: str) -> None:
-    data = seed.load_source()
-    assert _same(data, year, parent) > len(data.indicators)
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return seed.load_source()
 
 
+@pytest.fixture(scope="module")
+def national() -> Dataset:
+    return build(provinces=["12", "46"], years=np.arange(2024, 2026))
+
+
+# The province's districts (adding communes up into a district) stay in the quick tier; the rest are slow.
+SHIPPED = [
+    (2020, "12"),
+    pytest.param(2019, "12", marks=pytest.mark.slow),
+    pytest.param(2020, "106", marks=pytest.mark.slow),
+    pytest.param(2025, "12", marks=pytest.mark.slow),
+]
 NATIONAL = [(2025, compare.COUNTRY), (2024, compare.COUNTRY), (2025, "12"), (2025, "46")]
 
 
+@pytest.mark.parametrize(("year", "parent"), SHIPPED)
+def test_the_shipped_data_compares_as_one_indicator_at_a_time(
+    shipped: Dataset, year: int, parent: str
+) -> None:
+    assert _same(shipped, year, parent) > len(shipped.indicators)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("year", "parent"), NATIONAL)
-def test_the_national_synthetic_data_compares_as_one_indicator_at_a_time(year: int, parent: str) -> None:
-    data = build(provinces=["12", "46"], years=np.arange(2024, 2026))
-    children = len(compare.children_of(data, parent, year))
-    assert children > 1 and _same(data, year, parent) == len(data.indicators) * (children + 1)
+def test_the_national_synthetic_data_compares_as_one_indicator_at_a_time(
+    national: Dataset, year: int, parent: str
+) -> None:
+    children = len(compare.children_of(national, parent, year))
+    assert children > 1 and _same(national, year, parent) == len(national.indicators) * (children + 1)
 
 
 @pytest.mark.parametrize("without", [(), ("03430",)])
