@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from bench.areas import build
-from indicators.areas import compare
-from indicators.core.model import Dataset
+from indicators.areas import aggregate, compare
+from indicators.core.model import AggregationRule, Dataset
 from indicators.store import seed
 from tests.support import areas_fixture as fixture
 from tests.support import compare_reference as reference
@@ -68,3 +68,27 @@ def test_the_national_synthetic_data_compares_as_one_indicator_at_a_time(
 def test_ratios_and_partial_totals_compare_as_one_indicator_at_a_time(tmp_path: Path, without: tuple) -> None:
     data = fixture.dataset(tmp_path / "2026.xlsx", without=without, ratio_rule=True)
     assert _same(data, 2026, "12") > 0
+
+
+RULES = [
+    ("TEA_AREA", aggregate.Rule(AggregationRule.SUM)),
+    ("POV_RATE", aggregate.Rule(AggregationRule.RATIO, "POOR_HH", "HOUSEHOLDS", 100.0)),
+    ("POV_RATE", aggregate.Rule(AggregationRule.WEIGHTED, denominator="HOUSEHOLDS")),
+    ("POV_RATE", aggregate.Rule(AggregationRule.NONE, reason=aggregate.Reason.RATE_WITHOUT_PARTS)),
+]
+
+
+@pytest.mark.parametrize(("code", "rule"), RULES)
+@pytest.mark.parametrize("without", [(), ("03430",)])
+def test_a_total_by_each_rule_is_the_one_added_up_alone(
+    tmp_path: Path, code: str, rule: aggregate.Rule, without: tuple
+) -> None:
+    data = fixture.dataset(tmp_path / "2026.xlsx", without=without, ratio_rule=True)
+    members = pd.DataFrame({"child": list(fixture.HOUSEHOLDS), "parent": "12"})
+    made = aggregate.totals(data, code, 2026, members, rule=rule)
+    pd.testing.assert_frame_equal(
+        made, reference._totals(data, code, 2026, members, rule=rule), check_dtype=False, check_exact=True
+    )
+    if rule.rule is AggregationRule.WEIGHTED:
+        weighted = sum(fixture.POVERTY[c] * fixture.HOUSEHOLDS[c] for c in fixture.HOUSEHOLDS) / 6500
+        assert made["value"].tolist() == pytest.approx([weighted])
