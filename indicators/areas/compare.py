@@ -279,20 +279,22 @@ def _levels_below(
     levels = [plan.merge(own, on="code")[["source", "area", "actual", "actual_kind"]]]
     marks = pd.DataFrame(columns=["source", "parent", "mark", "reported", "expected"])
     if not under.empty and obs["area"].isin(set(under["child"])).any():
-        held = obs.groupby("code")["area"].agg(set).to_dict()
-        members = [
-            under[~under["parent"].isin(held.get(code, set()))].assign(job=key)
-            for (code, _), key in views.items()
-        ]
         jobs = [aggregate.job_for(key, code, rule) for (code, rule), key in views.items()]
-        made = aggregate.totals_many(
-            found.rename(columns={"code": "source"}), jobs, pd.concat(members, ignore_index=True)
-        )
+        sources = found.rename(columns={"code": "source"})
+        made = aggregate.totals_many(sources, jobs, _lacking(obs, plan, under))
         made = made[made["value"].notna()]
         marks = made.rename(columns={"job": "source"})[["source", "parent", "mark", "reported", "expected"]]
         added = made.rename(columns={"job": "source", "parent": "area", "value": "actual"})
         levels.append(added[["source", "area", "actual", "actual_kind"]])
     return pd.concat(levels, ignore_index=True), marks
+
+
+def _lacking(obs: pd.DataFrame, plan: pd.DataFrame, under: pd.DataFrame) -> pd.DataFrame:
+    """Per view (column job), the units under each child holding no figure of the view's indicator at all."""
+    held = obs[["code", "area"]].drop_duplicates().rename(columns={"area": "parent"}).assign(_held=True)
+    members = plan.rename(columns={"source": "job"}).merge(under, how="cross")
+    members = members.merge(held, on=["code", "parent"], how="left")
+    return members[members["_held"].isna()][["job", "child", "parent"]].reset_index(drop=True)
 
 
 def _child_rows(
