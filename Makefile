@@ -84,6 +84,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.loadgen capacity
 	$(BIN)/python -m bench.report
 	$(BIN)/python -m bench.areas
+	$(BIN)/python -m bench.compare
 
 # The reduced benchmarks, in about half a minute: whoever touches indicators/ runs this before committing.
 # bench.engine on a tenth of the communes prints its ratio beside the goal; the call-count test fails
@@ -92,6 +93,7 @@ bench: $(VENV)/.dev
 # outweighs a small file, so their small-run ratios say nothing about the goal; run `make bench`.
 bench-quick: $(VENV)/.dev
 	$(BIN)/python -m bench.engine --scale 0.1
+	$(BIN)/python -m bench.compare --scale 0.1
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_engine_scaling.py
 
 # Several app servers over one PostgreSQL store behind nginx: start, check, stop (docs/benchmarks.md).

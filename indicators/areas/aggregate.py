@@ -51,8 +51,24 @@ def rule_for(data: Dataset, code: str) -> Rule:
     unit = str(info["unit"].iloc[0]) if not info.empty else ""
     kind = str(info["value_kind"].iloc[0]) if not info.empty else ""
     explicit = data.aggregation_rules[data.aggregation_rules["code"] == code]
-    if not explicit.empty:
-        row = explicit.iloc[0]
+    return _rule_of(explicit.iloc[0] if not explicit.empty else None, unit, kind)
+
+
+def rules_for(data: Dataset, codes: list[str]) -> dict[str, Rule]:
+    """`rule_for` of many indicators, the tables read once (a comparison asks for a hundred)."""
+    info = data.indicators.drop_duplicates("code").set_index("code")
+    explicit = data.aggregation_rules.drop_duplicates("code").set_index("code")
+    out = {}
+    for code in codes:
+        unit = str(info.at[code, "unit"]) if code in info.index else ""
+        kind = str(info.at[code, "value_kind"]) if code in info.index else ""
+        out[code] = _rule_of(explicit.loc[code] if code in explicit.index else None, unit, kind)
+    return out
+
+
+def _rule_of(row: pd.Series | None, unit: str, kind: str) -> Rule:
+    """An indicator's rule from its row of the TongHop table (None when it has none), its unit and kind."""
+    if row is not None:
         rule = AggregationRule(row["rule"])
         if rule is AggregationRule.RATIO and row["numerator"] and row["denominator"]:
             return Rule(rule, row["numerator"], row["denominator"], _scale(unit))
@@ -82,18 +98,40 @@ def _reason_of(unit: str, kind: str) -> Reason | None:
 TOTAL_COLUMNS = ["parent", "value", "reported", "expected", "mark", "reason", "actual_kind"]
 
 
-def child_levels(observations: pd.DataFrame, code: str, year: int, areas: pd.Series) -> pd.DataFrame:
-    """Per area: the level of one indicator in one year (final figure, else the estimate)."""
+@dataclass(frozen=True)
+class Job:
+    """One total, known by `key`: the figures "a" it adds (and "b", of a ratio or a weighted mean)."""
+
+    key: str
+    rule: Rule
+    a: str
+    b: str = ""
+
+
+def job_for(key: str, code: str, rule: Rule) -> Job:
+    """One indicator's total by its rule: a ratio adds its parts, a weighted mean its figure and weight."""
+    if rule.rule is AggregationRule.RATIO:
+        return Job(key, rule, rule.numerator, rule.denominator)
+    if rule.rule is AggregationRule.WEIGHTED:
+        return Job(key, rule, code, rule.denominator)
+    return Job(key, rule, code)
+
+
+def levels(observations: pd.DataFrame, year: int, areas: pd.Series | set[str]) -> pd.DataFrame:
+    """Per indicator and area: the level in one year (final figure, else the estimate), every code at once."""
     obs = observations[
-        (observations["code"] == code)
-        & (observations["year"] == year)
+        (observations["year"] == year)
         & observations["kind"].isin([ObsKind.ACTUAL.value, ObsKind.ESTIMATE.value])
         & observations["area"].isin(set(areas))
     ]
     if obs.empty:
-        return pd.DataFrame({"area": [], "actual": [], "actual_kind": []})
-    frame = Levels(obs).frame()
-    return frame[["area", "actual", "actual_kind"]]
+        return pd.DataFrame({"code": [], "area": [], "actual": [], "actual_kind": []})
+    return Levels(obs).frame()[["code", "area", "actual", "actual_kind"]]
+
+
+def child_levels(observations: pd.DataFrame, code: str, year: int, areas: pd.Series) -> pd.DataFrame:
+    """Per area: the level of one indicator in one year (final figure, else the estimate)."""
+    return levels(observations[observations["code"] == code], year, areas)[["area", "actual", "actual_kind"]]
 
 
 def totals(
@@ -104,81 +142,90 @@ def totals(
     One row per parent: the total, how many members reported out of how many, the mark, the reason
     when not added up, and "estimate" when any summed figure is an estimate.
     """
-    rule = rule or rule_for(data, code)
-    parents = members["parent"].drop_duplicates()
-    expected = members.groupby("parent")["child"].nunique()
-    if rule.rule is AggregationRule.NONE:
-        return pd.DataFrame(
-            {
-                "parent": parents.to_numpy(),
-                "value": np.nan,
-                "reported": 0,
-                "expected": parents.map(expected).to_numpy(),
-                "mark": Mark.NOT_ADDITIVE.value,
-                "reason": rule.reason.value if rule.reason else "",
-                "actual_kind": "",
-            }
-        )
-    values = _member_values(data.observations, code, year, members["child"], rule)
-    return _summed(values, members, parents, expected, rule)
+    job = job_for("", code, rule or rule_for(data, code))
+    obs = data.observations
+    found = levels(obs[obs["code"].isin({job.a, job.b})], year, members["child"])
+    made = totals_many(found.rename(columns={"code": "source"}), [job], members.assign(job=""))
+    return made[TOTAL_COLUMNS].reset_index(drop=True)
 
 
-def _member_values(obs: pd.DataFrame, code: str, year: int, children: pd.Series, rule: Rule) -> pd.DataFrame:
-    """Each member's figure "a" (and, for a ratio or a weighted mean, its denominator "b") with its kind.
+def totals_many(found: pd.DataFrame, jobs: list[Job], members: pd.DataFrame) -> pd.DataFrame:
+    """Many totals at once: per job and parent over the job's members (columns job, child, parent).
 
-    A member lacking either figure of a pair is left out: half a ratio is no figure.
+    `found` holds the levels to add (columns source, area, actual, actual_kind), a job naming its sources.
+    A comparison makes a hundred totals: one pass over all of them, not a hundred small merges.
     """
-    if rule.rule is AggregationRule.SUM:
-        parts = [child_levels(obs, code, year, children).rename(columns={"actual": "a"})]
-    else:
-        first = rule.numerator if rule.rule is AggregationRule.RATIO else code
-        parts = [
-            child_levels(obs, first, year, children).rename(columns={"actual": "a"}),
-            child_levels(obs, rule.denominator, year, children).rename(
-                columns={"actual": "b", "actual_kind": "kind_b"}
-            ),
-        ]
-    values = parts[0]
-    if len(parts) == 2:
-        values = values.merge(parts[1], on="area", how="inner")
-        values["actual_kind"] = np.where(
-            (values["actual_kind"] == ObsKind.ESTIMATE.value) | (values["kind_b"] == ObsKind.ESTIMATE.value),
-            ObsKind.ESTIMATE.value,
-            ObsKind.ACTUAL.value,
-        )
-    return values.dropna(subset=[c for c in ("a", "b") if c in values])
-
-
-def _summed(
-    values: pd.DataFrame, members: pd.DataFrame, parents: pd.Series, expected: pd.Series, rule: Rule
-) -> pd.DataFrame:
-    """Each parent's total of its members' values by the rule, with how many reported and its mark."""
-    joined = members.merge(values, left_on="child", right_on="area", how="inner")
-    if rule.rule is AggregationRule.WEIGHTED:
-        joined["a"] = joined["a"] * joined["b"]
-    grouped = joined.groupby("parent")
-    sums = grouped["a"].sum()
-    if rule.rule is AggregationRule.SUM:
-        value = sums
-    else:
-        denominators = grouped["b"].sum()
-        value = (sums / denominators.where(denominators != 0)) * (
-            rule.scale if rule.rule is AggregationRule.RATIO else 1.0
-        )
-    reported = grouped["child"].nunique()
-    estimate = grouped["actual_kind"].agg(lambda k: (k == ObsKind.ESTIMATE.value).any())
-    out = pd.DataFrame({"parent": parents.to_numpy()})
-    out["value"] = out["parent"].map(value).astype("float64")
-    out["reported"] = out["parent"].map(reported).fillna(0).astype(int)
-    out["expected"] = out["parent"].map(expected).astype(int)
+    keys = members[["job", "parent"]].drop_duplicates(ignore_index=True)
+    expected = members.groupby(["job", "parent"], sort=False)["child"].nunique()
+    index = pd.MultiIndex.from_frame(keys)
+    out = _summed_many(_job_values(found, jobs), members, keys, jobs)
+    out["expected"] = expected.reindex(index).to_numpy(dtype=int)
     out["mark"] = np.where(
         out["reported"] == 0,
         Mark.NO_DATA.value,
         np.where(out["reported"] < out["expected"], Mark.PARTIAL.value, Mark.COMPLETE.value),
     )
+    return _not_additive(out, jobs)[["job", *TOTAL_COLUMNS]]
+
+
+def _not_additive(out: pd.DataFrame, jobs: list[Job]) -> pd.DataFrame:
+    """The totals no rule adds up: no figure, nobody counted as reporting, and the reason why."""
+    why = {
+        job.key: job.rule.reason.value if job.rule.reason is not None else ""
+        for job in jobs
+        if job.rule.rule is AggregationRule.NONE
+    }
+    none = out["job"].isin(set(why)).to_numpy(dtype=bool)
+    if none.any():
+        out.loc[none, ["value", "reported", "mark", "actual_kind"]] = [np.nan, 0, Mark.NOT_ADDITIVE.value, ""]
+        out.loc[none, "reason"] = out.loc[none, "job"].map(why)
+    return out
+
+
+def _job_values(found: pd.DataFrame, jobs: list[Job]) -> pd.DataFrame:
+    """Each job's members' figure "a" (and denominator "b") with its kind; half a pair is no figure."""
+    plan = pd.DataFrame({"job": [j.key for j in jobs], "a": [j.a for j in jobs], "b": [j.b for j in jobs]})
+    firsts = plan[["job", "a"]].merge(found, left_on="a", right_on="source")
+    values = firsts[["job", "area", "actual", "actual_kind"]].rename(columns={"actual": "a"})
+    paired = plan[plan["b"] != ""]
+    if not paired.empty:
+        seconds = paired[["job", "b"]].merge(found, left_on="b", right_on="source")
+        seconds = seconds[["job", "area", "actual", "actual_kind"]]
+        seconds = seconds.rename(columns={"actual": "b", "actual_kind": "kind_b"})
+        values = values.merge(seconds, on=["job", "area"], how="left")
+        has_b = values["job"].isin(set(paired["job"])).to_numpy(dtype=bool)
+        either = (values["actual_kind"] == ObsKind.ESTIMATE.value) | (
+            values["kind_b"] == ObsKind.ESTIMATE.value
+        )
+        kind = np.where(either, ObsKind.ESTIMATE.value, ObsKind.ACTUAL.value)
+        values = values.assign(actual_kind=np.where(has_b, kind, values["actual_kind"]))
+        return values[values["a"].notna() & (~has_b | values["b"].notna())]
+    return values[values["a"].notna()].assign(b=np.nan)
+
+
+def _summed_many(
+    values: pd.DataFrame, members: pd.DataFrame, keys: pd.DataFrame, jobs: list[Job]
+) -> pd.DataFrame:
+    """Each (job, parent)'s total of its members' values by the job's rule, and how many reported."""
+    how = {job.key: job.rule for job in jobs}
+    joined = members.merge(values, left_on=["job", "child"], right_on=["job", "area"], how="inner")
+    kinds = joined["job"].map(lambda k: how[k].rule)
+    joined["a"] = np.where(kinds == AggregationRule.WEIGHTED, joined["a"] * joined["b"], joined["a"])
+    joined["estimate"] = joined["actual_kind"] == ObsKind.ESTIMATE.value
+    grouped = joined.groupby(["job", "parent"], sort=False)
+    index = pd.MultiIndex.from_frame(keys)
+    sums = grouped["a"].sum().reindex(index).to_numpy(dtype="float64")
+    denominators = grouped["b"].sum().reindex(index)
+    job_rules = [how[k] for k in keys["job"]]
+    scale = np.array([r.scale if r.rule is AggregationRule.RATIO else 1.0 for r in job_rules])
+    summed = np.array([r.rule is AggregationRule.SUM for r in job_rules], dtype=bool)
+    ratio = (sums / denominators.where(denominators != 0).to_numpy(dtype="float64")) * scale
+    out = keys.copy()
+    out["value"] = np.where(summed, sums, ratio) if len(keys) else np.empty(0)
+    reported = grouped["child"].nunique().reindex(index)
+    out["reported"] = reported.fillna(0).to_numpy().astype(int)
     out["reason"] = ""
-    out["actual_kind"] = np.where(
-        out["parent"].map(estimate).eq(True), ObsKind.ESTIMATE.value, ObsKind.ACTUAL.value
-    )
+    estimate = grouped["estimate"].any().reindex(index)
+    out["actual_kind"] = np.where(estimate.eq(True).to_numpy(), ObsKind.ESTIMATE.value, ObsKind.ACTUAL.value)
     out.loc[out["reported"] == 0, ["value", "actual_kind"]] = [np.nan, ""]
-    return out[TOTAL_COLUMNS]
+    return out

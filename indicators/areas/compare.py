@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -63,6 +64,8 @@ _CHANGE_KINDS = [
     ObsKind.CHANGE_ESTIMATE.value,
     ObsKind.CHANGE_PER_YEAR_ESTIMATE.value,
 ]
+# Each indicator a comparison reads, with the rule that adds it up one level, and its key among them.
+Views = dict[tuple[str, aggregate.Rule], str]
 PARTIAL = "partial"  # the status of a parent whose total lacks some children: not judged
 _KIND_ORDER = [k.value for k in TargetKind]  # NQ before KH before DA before GIAO
 
@@ -145,53 +148,6 @@ def _codes_needed(rule: aggregate.Rule, code: str) -> list[tuple[str, aggregate.
     return [(code, rule)]
 
 
-def _with_child_totals(
-    data: Dataset, code: str, year: int, kids: pd.DataFrame, rule: aggregate.Rule
-) -> tuple[Dataset, pd.DataFrame]:
-    """Children without a figure of their own get the total of their own children, marked.
-
-    A province in the national view holds no figure; its communes do. Its total is written as an
-    observation of the province so that the country's total adds provinces up the same way.
-    """
-    under = data.areas[
-        data.areas["parent"].isin(set(kids["code"])) & areas.valid_on(data.areas, areas.year_end(year))
-    ]
-    members = pd.DataFrame({"child": under["code"].to_numpy(), "parent": under["parent"].to_numpy()})
-    marks = pd.DataFrame(columns=["parent", "mark", "reported", "expected"])
-    if members.empty or rule.rule is AggregationRule.NONE:
-        return data, marks
-    obs = data.observations
-    # No figure of any unit below: nothing to add up (the totals would all be empty).
-    if not obs["area"].isin(set(members["child"])).any():
-        return data, marks
-    added = []
-    for needed, how in _codes_needed(rule, code):
-        have = set(obs.loc[(obs["code"] == needed) & (obs["year"] == year), "area"])
-        lacking = members[~members["parent"].isin(have)]
-        if lacking.empty:
-            continue
-        totals = aggregate.totals(data, needed, year, lacking, rule=how)
-        totals = totals[totals["value"].notna()]
-        if needed == code:
-            marks = totals[["parent", "mark", "reported", "expected"]]
-        if totals.empty:
-            continue
-        added.append(
-            pd.DataFrame(
-                {
-                    "code": needed,
-                    "area": totals["parent"],
-                    "year": year,
-                    "kind": totals["actual_kind"],
-                    "value": totals["value"],
-                }
-            )
-        )
-    if not added:
-        return data, marks
-    return _replace(data, pd.concat([obs, *added], ignore_index=True)), marks
-
-
 def _only(data: Dataset, codes: list[str]) -> Dataset:
     """The figures, targets and reported % of these indicators only: all that a comparison reads.
 
@@ -205,40 +161,16 @@ def _only(data: Dataset, codes: list[str]) -> Dataset:
     )
 
 
-@dataclass(frozen=True)
-class _ByCode:
-    """A year's figures and targets, and the reported %, cut by indicator in one pass over the dataset.
-
-    A report compares sixty indicators: filtering the whole dataset again for each cost most of its time.
-    Rows keep their order (positions are taken sorted), so each indicator's frames are the ones `_only`
-    and a filter by year would give.
-    """
-
-    data: Dataset
-    rows: dict[str, dict[str, np.ndarray]]
-
-    @classmethod
-    def of(cls, data: Dataset, codes: list[str], year: int) -> _ByCode:
-        """The dataset cut to the indicators `codes` read and to the year (the reported % keep every year)."""
-        data = _only(data, codes)
-        obs, targets = data.observations, data.targets
-        data = replace(
-            data,
-            observations=obs[obs["year"] == year].reset_index(drop=True),
-            targets=targets[targets["year"] == year].reset_index(drop=True),
-            reported=data.reported.reset_index(drop=True),
-        )
-        tables = ("observations", "targets", "reported")
-        return cls(data, {name: getattr(data, name).groupby("code").indices for name in tables})
-
-    def only(self, codes: list[str]) -> Dataset:
-        """The dataset holding these indicators' rows only, in the dataset's order."""
-        cut = {}
-        for name, by_code in self.rows.items():
-            found = [by_code[c] for c in dict.fromkeys(codes) if c in by_code]
-            where = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
-            cut[name] = getattr(self.data, name).take(where)
-        return replace(self.data, **cut)
+def _cut(data: Dataset, codes: list[str], year: int) -> Dataset:
+    """The dataset cut to the indicators `codes` read and to the year (the reported % keep every year)."""
+    data = _only(data, codes)
+    obs, targets = data.observations, data.targets
+    return replace(
+        data,
+        observations=obs[obs["year"] == year].reset_index(drop=True),
+        targets=targets[targets["year"] == year].reset_index(drop=True),
+        reported=data.reported.reset_index(drop=True),
+    )
 
 
 def _replace(data: Dataset, observations: pd.DataFrame) -> Dataset:
@@ -263,7 +195,7 @@ def compare_many(data: Dataset, codes: Sequence[str], year: int, parent: str) ->
     compares sixty indicators paid a fixed cost sixty times over.
     """
     known = set(data.indicators["code"])
-    rules = {code: aggregate.rule_for(data, code) for code in dict.fromkeys(codes) if code in known}
+    rules = aggregate.rules_for(data, [code for code in dict.fromkeys(codes) if code in known])
     needed = {code: [n for n, _ in _codes_needed(rule, code)] for code, rule in rules.items()}
     problem, kids = _parent_problem(data, parent, year), pd.DataFrame()
     if not problem:
@@ -271,10 +203,9 @@ def compare_many(data: Dataset, codes: Sequence[str], year: int, parent: str) ->
         problem = "" if not kids.empty else "compare.no_children"
     ranked: dict[str, pd.DataFrame] = {}
     if rules and not problem:
-        cut = _ByCode.of(data, sorted(set().union(*needed.values())), year)
-        top = _parent_fields(data, parent)
-        drafts = [_unjudged(cut.only(needed[c]), c, year, top, kids, rule) for c, rule in rules.items()]
-        ranked = _ranked(data, _judge(cut.data, year, pd.concat(drafts, ignore_index=True)))
+        cut = _cut(data, sorted(set().union(*needed.values())), year)
+        drafts = _unjudged(cut, year, _parent_fields(data, parent), kids, rules)
+        ranked = _ranked(data, _judge(cut, year, drafts))
     out = []
     for code in codes:
         why = "compare.unknown_code" if code not in rules else problem
@@ -304,30 +235,132 @@ def _parent_fields(data: Dataset, parent: str) -> dict[str, str]:
 
 
 def _unjudged(
-    data: Dataset, code: str, year: int, top: dict[str, str], kids: pd.DataFrame, rule: aggregate.Rule
+    data: Dataset, year: int, top: dict[str, str], kids: pd.DataFrame, rules: dict[str, aggregate.Rule]
 ) -> pd.DataFrame:
-    """One indicator's rows before judging: each child's level and mark, then the parent's total."""
-    data, child_marks = _with_child_totals(data, code, year, kids, rule)
-    members = pd.DataFrame({"child": kids["code"].to_numpy(), "parent": top["area"]})
-    total = aggregate.totals(data, code, year, members, rule=rule).iloc[0]
-    values = aggregate.child_levels(data.observations, code, year, kids["code"])
-    rows = pd.DataFrame({"area": kids["code"], "name": kids["name"], "level": kids["level"]})
-    rows = rows.merge(values, on="area", how="left")
+    """Every indicator's rows before judging: each child's level and mark, then the parent's total.
+
+    The hierarchy, the levels and the totals are found once for all indicators: done per indicator,
+    they were most of the time of a report's comparison.
+    """
+    views = {
+        pair: f"{i}"
+        for i, pair in enumerate(dict.fromkeys(p for c, r in rules.items() for p in _codes_needed(r, c)))
+    }
+    under = _grandchildren(data, year, kids)
+    found = aggregate.levels(data.observations, year, set(kids["code"]) | set(under["child"]))
+    levels, marks = _levels_below(data.observations, found, views, kids, under)
+    rows = _child_rows(kids, rules, views, levels, marks)
+    parents = _parent_rows(top, kids, rules, views, levels, rows)
+    return pd.concat([rows, parents], ignore_index=True)
+
+
+def _grandchildren(data: Dataset, year: int, kids: pd.DataFrame) -> pd.DataFrame:
+    """The units directly under each child (columns child, parent) at the end of the year."""
+    under = data.areas[
+        data.areas["parent"].isin(set(kids["code"])) & areas.valid_on(data.areas, areas.year_end(year))
+    ]
+    return pd.DataFrame({"child": under["code"].to_numpy(), "parent": under["parent"].to_numpy()})
+
+
+def _levels_below(
+    obs: pd.DataFrame,
+    found: pd.DataFrame,
+    views: Views,
+    kids: pd.DataFrame,
+    under: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each child's level of each needed indicator (per view: code and rule), and the marks of its own totals.
+
+    A child without any figure of an indicator gets the total of its own children, marked: a province in
+    the national view holds no figure; its communes do.
+    """
+    own = found[found["area"].isin(set(kids["code"]))]
+    plan = pd.DataFrame({"code": [code for code, _ in views], "source": list(views.values())})
+    levels = [plan.merge(own, on="code")[["source", "area", "actual", "actual_kind"]]]
+    marks = pd.DataFrame(columns=["source", "parent", "mark", "reported", "expected"])
+    if not under.empty and obs["area"].isin(set(under["child"])).any():
+        jobs = [aggregate.job_for(key, code, rule) for (code, rule), key in views.items()]
+        sources = found.rename(columns={"code": "source"})
+        made = aggregate.totals_many(sources, jobs, _lacking(obs, plan, under))
+        made = made[made["value"].notna()]
+        marks = made.rename(columns={"job": "source"})[["source", "parent", "mark", "reported", "expected"]]
+        added = made.rename(columns={"job": "source", "parent": "area", "value": "actual"})
+        levels.append(added[["source", "area", "actual", "actual_kind"]])
+    return pd.concat(levels, ignore_index=True), marks
+
+
+def _lacking(obs: pd.DataFrame, plan: pd.DataFrame, under: pd.DataFrame) -> pd.DataFrame:
+    """Per view (column job), the units under each child holding no figure of the view's indicator at all."""
+    held = obs[["code", "area"]].drop_duplicates().rename(columns={"area": "parent"}).assign(_held=True)
+    members = plan.rename(columns={"source": "job"}).merge(under, how="cross")
+    members = members.merge(held, on=["code", "parent"], how="left")
+    return members[members["_held"].isna()][["job", "child", "parent"]].reset_index(drop=True)
+
+
+def _child_rows(
+    kids: pd.DataFrame,
+    rules: dict[str, aggregate.Rule],
+    views: Views,
+    levels: pd.DataFrame,
+    marks: pd.DataFrame,
+) -> pd.DataFrame:
+    """Each indicator's children: the level of their view of it, and the mark of a total of their own."""
+    codes = list(rules)
+    rows = pd.DataFrame(
+        {
+            "area": np.tile(kids["code"].to_numpy(), len(codes)),
+            "name": np.tile(kids["name"].to_numpy(), len(codes)),
+            "level": np.tile(kids["level"].to_numpy(), len(codes)),
+            "code": np.repeat(codes, len(kids)),
+        }
+    )
+    rows["source"] = rows["code"].map({c: views[(c, r)] for c, r in rules.items()})
+    rows = rows.merge(levels, on=["source", "area"], how="left")
     rows["is_parent"] = False
-    rows = rows.merge(child_marks, left_on="area", right_on="parent", how="left").drop(columns="parent")
+    rows = rows.merge(marks, left_on=["source", "area"], right_on=["source", "parent"], how="left")
     rows["mark"] = rows["mark"].fillna("")
     rows["reason"] = ""
-    parent_row = {
-        **top,
-        "actual": total["value"],
-        "actual_kind": total["actual_kind"],
-        "is_parent": True,
-        "mark": _parent_mark(total, rows),
-        "reported": total["reported"],
-        "expected": total["expected"],
-        "reason": total["reason"],
-    }
-    return pd.concat([rows, pd.DataFrame([parent_row])], ignore_index=True).assign(code=code)
+    return rows.drop(columns=["parent", "source"])
+
+
+def _parent_rows(
+    top: dict[str, str],
+    kids: pd.DataFrame,
+    rules: dict[str, aggregate.Rule],
+    views: Views,
+    levels: pd.DataFrame,
+    rows: pd.DataFrame,
+) -> pd.DataFrame:
+    """Each indicator's parent row: the total of its children's levels, partial also when a child's was."""
+    plain = aggregate.Rule(AggregationRule.SUM)
+    jobs = []
+    for code, rule in rules.items():
+        job = aggregate.job_for(code, code, rule)
+        first = views[(code, rule)] if rule.rule is not AggregationRule.RATIO else views[(job.a, plain)]
+        jobs.append(replace(job, a=first, b=views[(job.b, plain)] if job.b else ""))
+    members = pd.DataFrame(
+        {
+            "job": np.repeat(list(rules), len(kids)),
+            "child": np.tile(kids["code"].to_numpy(), len(rules)),
+            "parent": top["area"],
+        }
+    )
+    total = aggregate.totals_many(levels, jobs, members)
+    partial_below = rows.groupby("code", sort=False)["mark"].agg(lambda m: (m == Mark.PARTIAL.value).any())
+    lifted = (total["mark"] == Mark.COMPLETE.value) & total["job"].map(partial_below).eq(True)
+    return pd.DataFrame(
+        {
+            **top,
+            "actual": total["value"],
+            "actual_kind": total["actual_kind"],
+            "is_parent": True,
+            "mark": total["mark"].where(~lifted, Mark.PARTIAL.value),
+            "reported": total["reported"],
+            "expected": total["expected"],
+            "reason": total["reason"],
+            "code": total["job"],
+        }
+    )
 
 
 def _parent_mark(total: pd.Series, rows: pd.DataFrame) -> str:
@@ -409,9 +442,12 @@ def _ranked(data: Dataset, rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
     for column in ("reported", "expected"):
         rows[column] = pd.to_numeric(rows[column], errors="coerce").astype("Int64")
     rows = rows[COLUMNS].reset_index(drop=True)
+    # Sorted by indicator first, each one's rows are a run: slices share the frame (copied on write).
+    codes = rows["code"].to_numpy()
+    bounds = [*np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]), len(rows)]
     return {
-        str(code): rows.take(where).reset_index(drop=True)
-        for code, where in rows.groupby("code").indices.items()
+        str(codes[start]): rows.iloc[start:stop].reset_index(drop=True)
+        for start, stop in itertools.pairwise(bounds)
     }
 
 
