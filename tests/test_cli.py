@@ -311,6 +311,7 @@ def test_csv_text_that_a_spreadsheet_would_run_is_neutralised(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.slow
 def test_compare_speaks_words_to_people_and_codes_to_csv(
     db: str, lang: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -342,6 +343,7 @@ def test_compare_speaks_words_to_people_and_codes_to_csv(
     )
 
 
+@pytest.mark.slow
 def test_history_shows_vietnam_time_to_people_and_utc_to_csv(
     db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -53,6 +53,7 @@ def test_help_text_with_a_percent_sign_is_printed_whole(capsys: pytest.CaptureFi
     assert "% đạt so với chỉ tiêu, kèm % báo cáo" in " ".join(capsys.readouterr().out.split())
 
 
+@pytest.mark.slow
 def test_python_dash_m_indicators_help_exits_0() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "indicators", "--help"], capture_output=True, text=True, cwd=ROOT, check=False

@@ -134,6 +134,7 @@ else:
 """
 
 
+@pytest.mark.slow
 def test_at_run_time_the_domain_never_loads_streamlit_and_the_store_no_excel() -> None:
     out = subprocess.run(
         [sys.executable, "-c", LOADED], capture_output=True, text=True, cwd=ROOT, check=True

@@ -112,6 +112,7 @@ def small_budget(monkeypatch: pytest.MonkeyPatch) -> isolation.Budget:
     return budget
 
 
+@pytest.mark.slow
 def test_a_runaway_template_is_stopped_in_a_sentence_and_the_caller_goes_on(
     content: report.Content, tmp_path: Path, small_budget: isolation.Budget
 ) -> None:
@@ -128,6 +129,7 @@ def test_a_runaway_template_is_stopped_in_a_sentence_and_the_caller_goes_on(
     assert content.subject in [p.text.replace("\u2060", "").replace("\u00a0", " ") for p in doc.paragraphs]
 
 
+@pytest.mark.slow
 def test_a_template_that_prints_a_huge_file_is_stopped_at_its_size(
     content: report.Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,6 +146,7 @@ def test_a_template_that_prints_a_huge_file_is_stopped_at_its_size(
     )
 
 
+@pytest.mark.slow
 def test_cli_stops_a_runaway_template_in_one_line_and_writes_nothing(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str], small_budget: isolation.Budget
 ) -> None:

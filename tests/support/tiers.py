@@ -80,10 +80,23 @@ def uses_apptest(item: pytest.Function) -> bool:
     module = sys.modules.get(APP_TEST)
     if module is None:  # no collected test imported it
         return False
-    seen: set[CodeType] = set()
     fixtures = [defs[-1].func for defs in item._fixtureinfo.name2fixturedefs.values()]
     suite = item.path.parent  # tests/: the helpers that open pages are there or in tests/support/
-    return any(reaches(func, module.AppTest, suite, seen) for func in (item.function, *fixtures))
+    return any(_reaches_apptest(func, module.AppTest, suite) for func in (item.function, *fixtures))
+
+
+# Whether a function reaches AppTest, by its code: the shared fixtures (`store`, `seed_data`...) are
+# asked once per run rather than once for each of the thousands of tests that use them.
+_REACHED: dict[CodeType, bool] = {}
+
+
+def _reaches_apptest(func: Callable[..., Any], app_test: object, suite: Path) -> bool:
+    code = getattr(func, "__code__", None)
+    if code is None:
+        return False
+    if code not in _REACHED:
+        _REACHED[code] = reaches(func, app_test, suite)
+    return _REACHED[code]
 
 
 def _noting(marker: str, func: Callable[..., Any]) -> Callable[..., Any]:
