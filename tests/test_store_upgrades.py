@@ -19,7 +19,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
 from indicators.__main__ import main
 from indicators.areas.official import LEGACY_CODES
-from indicators.core.model import OBSERVATIONS, coerce
+from indicators.core.model import OBSERVATIONS, TARGETS, coerce
 from indicators.excel import validate
 from indicators.excel import writer as xlsx_writer
 from indicators.report import narrative_store
@@ -74,7 +74,7 @@ def read_before(path: Path) -> Before:
 
 
 def figures_of(store: Store, version: int) -> dict[tuple[str, str, int, str], float]:
-    obs = store.load(version).observations
+    obs = store.load_table(OBSERVATIONS, version)
     keys = zip(obs["code"], obs["area"], obs["year"].astype(int), obs["kind"], strict=True)
     return dict(zip(keys, obs["value"].astype(float), strict=True))
 
@@ -374,7 +374,7 @@ def targets_before(path: Path) -> TargetRows:
 
 
 def targets_of(store: Store, version: int) -> list[tuple[str, str, int, str, float]]:
-    frame = store.load(version).targets
+    frame = store.load_table(TARGETS, version)
     keys = zip(
         frame["code"],
         frame["area"],
@@ -391,7 +391,7 @@ def qualifier_after_the_upgrade(store: Store, before: TargetRows) -> None:
     latest = store.current_version()
     for version, rows in before.items():
         assert targets_of(store, version) == rows, version
-        assert store.load(version).targets["qualifier"].eq("").all(), version
+        assert store.load_table(TARGETS, version)["qualifier"].eq("").all(), version
     data = store.load()
     # The rows were rehashed over the new column: the same targets again write no version.
     assert not store.commit(data, "canbo").changed
@@ -401,9 +401,9 @@ def qualifier_after_the_upgrade(store: Store, before: TargetRows) -> None:
     targets.loc[income, "qualifier"] = "tren"
     result = store.commit(replace(data, targets=targets), "canbo")
     assert (result.version, result.added, result.removed) == (latest + 1, 1, 1)
-    after = store.load().targets
+    after = store.load_table(TARGETS)
     assert after.loc[after["code"].eq("INCOME_PC") & after["year"].eq(2025), "qualifier"].tolist() == ["tren"]
-    assert store.load(latest).targets["qualifier"].eq("").all()
+    assert store.load_table(TARGETS, latest)["qualifier"].eq("").all()
 
 
 def test_every_earlier_release_upgrades_to_targets_with_a_qualifier(
@@ -421,8 +421,9 @@ def test_every_earlier_release_upgrades_to_targets_with_a_qualifier(
             assert targets_of(store, version) == rows, version
         with sqlite3.connect(path) as conn:
             kept = conn.execute("SELECT qualifier FROM data_targets WHERE until_version IS NULL").fetchall()
-        assert sorted(store.load().targets["qualifier"]) == sorted(q for (q,) in kept)
-        assert "tren" in set(store.load().targets["qualifier"])
+        qualifiers = store.load_table(TARGETS)["qualifier"]
+        assert sorted(qualifiers) == sorted(q for (q,) in kept)
+        assert "tren" in set(qualifiers)
     else:
         qualifier_after_the_upgrade(store, before)
     assert [n for n, *_x in users] == accounts.list_users(store)["name"].tolist()
