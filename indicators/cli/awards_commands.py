@@ -24,6 +24,7 @@ from indicators.awards import privacy
 from indicators.cli import awards_cycle_commands
 from indicators.cli.output import emit, read_file, write_file
 from indicators.cli.parser import LANGS, InputError, Subcommands, UsageError
+from indicators.core.model import AREAS
 from indicators.core.selection import span
 from indicators.core.terms import Term
 from indicators.excel import awards_sheet
@@ -114,7 +115,7 @@ def _template(args: argparse.Namespace, _store: Store) -> int:
 def _areas(store: Store, area: str | None) -> set[str] | None:
     if area is None:
         return None
-    areas = store.load().areas
+    areas = store.load_table(AREAS)
     if area not in set(areas["code"]):
         raise UsageError(f"không có địa bàn '{area}'")
     return awards_counts.within(areas, area)
@@ -160,7 +161,7 @@ def _names_refused(args: argparse.Namespace, store: Store) -> bool:
             print(t("awards.cli.no_rights", args.lang).format(user=args.user), file=sys.stderr)
         return True
     own = _own_area(store, args.user)
-    if privacy.asked_outside(store.load().areas, own, args.area):
+    if privacy.asked_outside(store.load_table(AREAS), own, args.area):
         words = t("awards.names.outside", args.lang)
         print(words.format(user=args.user, area=own, asked=args.area), file=sys.stderr)
         return True
@@ -175,7 +176,7 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         table = awards_counts.counts(rows, awards_catalogue.load(), [args.year])
         _print(_counts_table(table, args.lang), args.format, args.lang)
         return 0
-    rows = privacy.named_rows(rows, store.load().areas, _own_area(store, args.user))
+    rows = privacy.named_rows(rows, store.load_table(AREAS), _own_area(store, args.user))
     catalogue = awards_catalogue.load()
     named = rows.assign(
         award=[award_words.award_name(catalogue, c, args.lang) for c in rows["award"]],

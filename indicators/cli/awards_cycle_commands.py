@@ -20,6 +20,7 @@ from indicators.awards import counts as awards_counts
 from indicators.awards import privacy
 from indicators.cli.output import emit, read_file
 from indicators.cli.parser import LANGS, InputError, Subcommands, UsageError
+from indicators.core.model import AREAS
 from indicators.excel import awards_cycle_sheet
 from indicators.store import accounts, award_cycle, register
 from indicators.store.accounts import Role
@@ -112,7 +113,7 @@ def _proposals(args: argparse.Namespace, store: Store) -> int:
         counted.columns = [t("awards.col.result", lang), t("awards.col.count", lang)]
         sys.stdout.write(emit(counted, args.format))
         return 0
-    found = privacy.named_rows(found, store.load().areas, user.area)
+    found = privacy.named_rows(found, store.load_table(AREAS), user.area)
     catalogue = awards_catalogue.load()
     shown = found.assign(
         award=[award_words.award_name(catalogue, c, lang) for c in found["award"]],
@@ -147,7 +148,7 @@ def _decide(args: argparse.Namespace, store: Store) -> int:
     day, catalogue = _day(args.date), awards_catalogue.load()
     within = None
     if args.area is not None:
-        areas = store.load().areas
+        areas = store.load_table(AREAS)
         if args.area not in set(areas["code"]):
             raise UsageError(f"không có địa bàn '{args.area}'")
         within = awards_counts.within(areas, args.area)

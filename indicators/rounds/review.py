@@ -11,6 +11,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from indicators.areas import hierarchy
+from indicators.core.model import AREAS
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.rounds import status, workflow
@@ -218,7 +219,7 @@ def round_status(
     `areas`: the current version's, where the caller holds them: a national store's full read costs
     seconds, and a page has them cached already.
     """
-    areas = store.load().areas if areas is None else areas
+    areas = store.load_table(AREAS) if areas is None else areas
     found = workflow.find_round(store, year, parent, half, areas)
     children = hierarchy.children(areas, parent, year).drop_duplicates("code")
     sent = workflow.sendings(store, found.id)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from indicators.core.model import Dataset
+from indicators.core.model import AREAS, Dataset
 from indicators.rounds import review, workflow
 from indicators.rounds.workflow import Round, RoundError
 from indicators.store import accounts, scope
@@ -75,7 +75,7 @@ def template(current: Dataset, area: str) -> Dataset:
 def sendable_areas(store: Store, account: str) -> list[str]:
     """The areas whose figures the account may send: the reporter's area and every unit under it."""
     area = own_area(store, account)
-    return [] if area is None else sorted(scope.descendants(store.load().areas, area))
+    return [] if area is None else sorted(scope.descendants(store.load_table(AREAS), area))
 
 
 def halves_open(store: Store, area: str, year: int, areas: pd.DataFrame) -> list[int | None]:
@@ -91,7 +91,7 @@ def halves_open(store: Store, area: str, year: int, areas: pd.DataFrame) -> list
 def latest(store: Store, area: str) -> Sending | None:
     """The area's newest sending in any round it reports in; None before its first."""
     store.ensure()
-    areas = store.load().areas
+    areas = store.load_table(AREAS)
     for found in reversed(workflow.rounds(store)):
         if area not in scope.descendants(areas, found.parent):
             continue
@@ -154,13 +154,13 @@ def reviewable_rounds(store: Store, account: str) -> list[Round]:
         return []
     if held.area is None:
         return found
-    allowed = scope.descendants(store.load().areas, held.area)
+    allowed = scope.descendants(store.load_table(AREAS), held.area)
     return [r for r in found if r.parent in allowed]
 
 
 def locked_in(store: Store, found: Round) -> pd.DataFrame:
     """The figures of the round locked now (code, area, year, kind): its indicators, year and areas."""
-    areas = scope.descendants(store.load().areas, found.parent)
+    areas = scope.descendants(store.load_table(AREAS), found.parent)
     with store.engine.connect() as conn:
         held = scope.locked(conn)
     keep = held["code"].isin(found.indicators) & held["area"].isin(areas) & (held["year"] == found.year)

@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from indicators.core.model import OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
+from indicators.core.model import AREAS, OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.rounds import opening
@@ -161,7 +161,7 @@ def find_round(
 
     `areas`: the current version's, where the caller holds them (a page's cached dataset); else read.
     """
-    areas = store.load().areas if areas is None else areas
+    areas = store.load_table(AREAS) if areas is None else areas
     for found in reversed(rounds(store)):
         if found.year == year and found.half == half and area in scope.descendants(areas, found.parent):
             return found
