@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,7 @@ from indicators.excel.cells import check_duplicates
 from indicators.excel.sheets import Checker, Located
 
 
-def _checked(keys: list[tuple[object, ...]]) -> list[tuple[str, str]]:
+def _checked(keys: Sequence[tuple[object, ...]]) -> list[tuple[str, str]]:
     """The cells refused as repeats in a SoLieu sheet holding these keys from row 2 on."""
     key = list(OBSERVATIONS.key)
     frame = pd.DataFrame(keys, columns=key, dtype=object)
