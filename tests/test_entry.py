@@ -53,22 +53,22 @@ def figures(store: Store, code: str, year: int) -> dict[str, float]:
     return dict(zip(rows["kind"], rows["value"], strict=True))
 
 
-def test_the_grid_shows_each_figure_the_vietnamese_way(seed_data: Dataset) -> None:
-    grid = entry.grid(seed_data, "106", 2020)
+def test_the_grid_shows_each_figure_the_vietnamese_way(shipped_data: Dataset) -> None:
+    grid = entry.grid(shipped_data, "106", 2020)
     assert list(grid.columns) == list(entry.GRID_COLUMNS)
-    assert len(grid) == len(seed_data.indicators)
+    assert len(grid) == len(shipped_data.indicators)
     gtsx = grid.set_index("code").loc["GTSX"]
     # The report's 2020 figures are estimates: the grid says so.
     assert (gtsx["value"], gtsx["kind"], gtsx["unit"]) == ("2.503,3", "estimate", "tỷ đồng")
     assert grid.set_index("code").loc["GTSX_AGRI", "value"] == "37,1"
-    assert entry.grid(seed_data, "106", 2023)["value"].eq("").all()  # no figure yet for 2023
+    assert entry.grid(shipped_data, "106", 2023)["value"].eq("").all()  # no figure yet for 2023
 
 
-def test_an_untouched_grid_makes_no_workbook_row(seed_data: Dataset) -> None:
-    grid = entry.grid(seed_data, "106", 2020)
-    assert entry.sheet(grid, grid.copy(), "106", 2020, seed_data).empty
+def test_an_untouched_grid_makes_no_workbook_row(shipped_data: Dataset) -> None:
+    grid = entry.grid(shipped_data, "106", 2020)
+    assert entry.sheet(grid, grid.copy(), "106", 2020, shipped_data).empty
     cleared = typed(grid, GTSX=("", "actual"))
-    assert entry.sheet(grid, cleared, "106", 2020, seed_data).empty  # an emptied cell removes nothing
+    assert entry.sheet(grid, cleared, "106", 2020, shipped_data).empty  # an emptied cell removes nothing
 
 
 def test_a_typed_figure_is_read_checked_previewed_and_saved_as_a_version(
@@ -110,11 +110,11 @@ def test_an_estimate_then_the_official_figure_keeps_both(store: Store) -> None:
         ("-5", "Số lượng không được âm"),
     ],
 )
-def test_bad_entries_are_refused_at_their_indicator(seed_data: Dataset, text: str, words: str) -> None:
-    before = entry.grid(seed_data, "106", 2020)
+def test_bad_entries_are_refused_at_their_indicator(shipped_data: Dataset, text: str, words: str) -> None:
+    before = entry.grid(shipped_data, "106", 2020)
     code = "FESTIVALS" if text == "-5" else "GTSX"
-    book = entry.sheet(before, typed(before, **{code: (text, "actual")}), "106", 2020, seed_data)
-    upload = entry.check(book, seed_data)
+    book = entry.sheet(before, typed(before, **{code: (text, "actual")}), "106", 2020, shipped_data)
+    upload = entry.check(book, shipped_data)
     (problem,) = upload.errors
     assert words in problem.message_vi
     assert book.rows[problem.row] == code
@@ -144,8 +144,8 @@ def commit_grid(store: Store, before: pd.DataFrame, after: pd.DataFrame, year: i
     return diff.compare(data, merged)
 
 
-def test_the_grid_shows_each_figure_with_its_note(seed_data: Dataset) -> None:
-    grid = entry.grid(seed_data, "106", 2020).set_index("code")
+def test_the_grid_shows_each_figure_with_its_note(shipped_data: Dataset) -> None:
+    grid = entry.grid(shipped_data, "106", 2020).set_index("code")
     assert grid.loc["GTSX", "note"].startswith("Ước thực hiện: báo cáo viết trong năm 2020")
     assert grid.loc["KTXH_TARGETS_MET", "note"] == ""  # its 2019 figure has a note, not a 2020 one
 
@@ -180,9 +180,9 @@ def test_a_note_is_saved_on_its_figure_changed_alone_and_kept_by_a_blank(store: 
     assert figures(store, "INCOME_PC", 2021) == {"actual": 31.6}
 
 
-def test_a_note_beside_no_figure_makes_no_row(seed_data: Dataset) -> None:
-    before = entry.grid(seed_data, "106", 2023)
-    assert entry.sheet(before, noted(before, GTSX="chưa có số"), "106", 2023, seed_data).empty
+def test_a_note_beside_no_figure_makes_no_row(shipped_data: Dataset) -> None:
+    before = entry.grid(shipped_data, "106", 2023)
+    assert entry.sheet(before, noted(before, GTSX="chưa có số"), "106", 2023, shipped_data).empty
 
 
 @pytest.fixture
@@ -251,7 +251,7 @@ def test_a_figure_and_its_note_typed_in_the_page_become_a_version(editor_page: A
 
 
 def test_an_offices_wide_sheet_gives_each_year_its_note_and_ignores_a_note_without_a_year(
-    seed_data: Dataset,
+    shipped_data: Dataset,
 ) -> None:
     book = Workbook()
     sheet = book.active
@@ -262,7 +262,7 @@ def test_an_offices_wide_sheet_gives_each_year_its_note_and_ignores_a_note_witho
     sheet.append(["INCOME_PC", "Thu nhập", 31.5, None, None, None, "không nhập"])
     out = io.BytesIO()
     book.save(out)
-    upload = validate.check(out.getvalue(), "phong.xlsx", seed_data)
+    upload = validate.check(out.getvalue(), "phong.xlsx", shipped_data)
     assert upload.ok and upload.layout == "wide", validate.report_text(upload)
     obs = upload.frames["observations"].set_index(["code", "year", "kind"])["note"]
     assert obs.to_dict() == {
@@ -299,8 +299,8 @@ def test_a_note_edited_alone_keeps_the_exact_figure_the_grid_rounds(store: Store
     assert figures(store, "GTSX", 2021) == {"actual": 2710.4567}
 
 
-def test_an_upload_quotes_the_ambiguous_number_typed(seed_data: Dataset) -> None:
-    checked = validate.check(page_workbook(seed_data, "518.500"), "x.xlsx", seed_data)
+def test_an_upload_quotes_the_ambiguous_number_typed(shipped_data: Dataset) -> None:
+    checked = validate.check(page_workbook(shipped_data, "518.500"), "x.xlsx", shipped_data)
     (problem,) = checked.errors
     assert problem.value == "518.500"
     assert "“518.500”" in problem.message("vi") and "“518.500”" in problem.message("en")
@@ -315,9 +315,9 @@ def test_an_upload_quotes_the_ambiguous_number_typed(seed_data: Dataset) -> None
     ],
 )
 def test_the_server_refuses_a_note_the_browser_should_have_stopped(
-    seed_data: Dataset, note: str, words: str
+    shipped_data: Dataset, note: str, words: str
 ) -> None:
-    before = entry.grid(seed_data, "106", 2021)
+    before = entry.grid(shipped_data, "106", 2021)
     after = noted(typed(before, GTSX=("2.710,4", "actual")), GTSX=note)
     (problem,) = entry.problems(before, after)
     assert problem.code == "GTSX" and problem.words.text("vi") == words
@@ -398,11 +398,11 @@ BAD_FIGURES = {
 }
 
 
-def test_the_grid_is_refused_as_an_upload_of_the_same_sheet_would_be(seed_data: Dataset) -> None:
-    before = entry.grid(seed_data, "106", 2020)
-    typed = entry.sheet(before, typed_figures(before, BAD_FIGURES), "106", 2020, seed_data)
-    checked = entry.check(typed, seed_data)
-    uploaded = validate.check(as_uploaded(typed), typed.file_name, seed_data)
+def test_the_grid_is_refused_as_an_upload_of_the_same_sheet_would_be(shipped_data: Dataset) -> None:
+    before = entry.grid(shipped_data, "106", 2020)
+    typed = entry.sheet(before, typed_figures(before, BAD_FIGURES), "106", 2020, shipped_data)
+    checked = entry.check(typed, shipped_data)
+    uploaded = validate.check(as_uploaded(typed), typed.file_name, shipped_data)
     assert seen(checked) == seen(uploaded)
     assert {typed.rows[p.row]: p.value for p in checked.errors} == {
         "GTSX": "khoảng 2500",
@@ -413,14 +413,14 @@ def test_the_grid_is_refused_as_an_upload_of_the_same_sheet_would_be(seed_data: 
     assert checked.frames == {} and not checked.ok
 
 
-def test_a_good_grid_gives_the_tables_an_upload_of_the_same_sheet_would(seed_data: Dataset) -> None:
-    before = noted(entry.grid(seed_data, "106", 2021), GTSX="Số ước")
+def test_a_good_grid_gives_the_tables_an_upload_of_the_same_sheet_would(shipped_data: Dataset) -> None:
+    before = noted(entry.grid(shipped_data, "106", 2021), GTSX="Số ước")
     after = typed(
         before, GTSX=("2.710,4", "estimate"), FESTIVALS=("12", "actual"), GTSX_AGRI=("36,5", "actual")
     )
-    typed_sheet = entry.sheet(entry.grid(seed_data, "106", 2021), after, "106", 2021, seed_data)
-    checked = entry.check(typed_sheet, seed_data)
-    uploaded = validate.check(as_uploaded(typed_sheet), typed_sheet.file_name, seed_data)
+    typed_sheet = entry.sheet(entry.grid(shipped_data, "106", 2021), after, "106", 2021, shipped_data)
+    checked = entry.check(typed_sheet, shipped_data)
+    uploaded = validate.check(as_uploaded(typed_sheet), typed_sheet.file_name, shipped_data)
     assert checked.ok and seen(checked) == seen(uploaded)
     assert checked.frames.keys() == uploaded.frames.keys() == {"observations", "targets"}
     for name, frame in checked.frames.items():
@@ -440,7 +440,7 @@ def test_a_good_grid_gives_the_tables_an_upload_of_the_same_sheet_would(seed_dat
 
 
 def test_no_workbook_is_written_or_read_for_the_grid(
-    seed_data: Dataset, monkeypatch: pytest.MonkeyPatch
+    shipped_data: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a workbook was written or read")
@@ -448,31 +448,36 @@ def test_no_workbook_is_written_or_read_for_the_grid(
     monkeypatch.setattr("openpyxl.Workbook.save", refuse)
     monkeypatch.setattr("indicators.excel.guard.inspect", refuse)
     monkeypatch.setattr("python_calamine.CalamineWorkbook.from_filelike", refuse)
-    before = entry.grid(seed_data, "106", 2020)
-    typed_sheet = entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data)
-    checked = entry.check(typed_sheet, seed_data)
+    before = entry.grid(shipped_data, "106", 2020)
+    typed_sheet = entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, shipped_data)
+    checked = entry.check(typed_sheet, shipped_data)
     assert checked.ok
     assert checked.frames["observations"]["value"].tolist() == [2650.5]
     with pytest.raises(AssertionError, match="workbook was written"):
-        validate.check(as_uploaded(typed_sheet), "x.xlsx", seed_data)  # the patches do bite
+        validate.check(as_uploaded(typed_sheet), "x.xlsx", shipped_data)  # the patches do bite
 
 
 @pytest.mark.parametrize(("word", "value"), [("Đạt", 1.0), ("Chưa đạt", 0.0), ("Met", 1.0), ("No", 0.0)])
-def test_the_grid_reads_a_yes_no_figure_from_its_words(seed_data: Dataset, word: str, value: float) -> None:
-    before = entry.grid(seed_data, "106", 2021)
+def test_the_grid_reads_a_yes_no_figure_from_its_words(
+    shipped_data: Dataset, word: str, value: float
+) -> None:
+    before = entry.grid(shipped_data, "106", 2021)
     checked = entry.check(
-        entry.sheet(before, typed(before, NTM_DISTRICT=(word, "actual")), "106", 2021, seed_data), seed_data
+        entry.sheet(before, typed(before, NTM_DISTRICT=(word, "actual")), "106", 2021, shipped_data),
+        shipped_data,
     )
     assert checked.ok, validate.report_text(checked)
     assert checked.frames["observations"]["value"].tolist() == [value]
 
 
 @pytest.mark.parametrize("word", ["Đạt", "có", "không", "Chưa đạt"])
-def test_a_yes_no_word_for_a_figure_is_refused_naming_cell_and_value(seed_data: Dataset, word: str) -> None:
-    before = entry.grid(seed_data, "106", 2021)
-    sheet = entry.sheet(before, typed(before, GTSX=(word, "actual")), "106", 2021, seed_data)
-    checked = entry.check(sheet, seed_data)
-    uploaded = validate.check(as_uploaded(sheet), sheet.file_name, seed_data)
+def test_a_yes_no_word_for_a_figure_is_refused_naming_cell_and_value(
+    shipped_data: Dataset, word: str
+) -> None:
+    before = entry.grid(shipped_data, "106", 2021)
+    sheet = entry.sheet(before, typed(before, GTSX=(word, "actual")), "106", 2021, shipped_data)
+    checked = entry.check(sheet, shipped_data)
+    uploaded = validate.check(as_uploaded(sheet), sheet.file_name, shipped_data)
     # The grid and an upload of its sheet say the same, at the same cell; nothing is written.
     assert seen(checked) == seen(uploaded)
     (problem,) = checked.errors
@@ -483,10 +488,10 @@ def test_a_yes_no_word_for_a_figure_is_refused_naming_cell_and_value(seed_data: 
     assert checked.frames == {} and not checked.ok
 
 
-def test_the_grid_reads_domain_by_domain_then_by_name(seed_data: Dataset) -> None:
+def test_the_grid_reads_domain_by_domain_then_by_name(shipped_data: Dataset) -> None:
     """Not by the English code: economy first, and within a domain the names in the reader's order."""
-    grid = entry.grid(seed_data, "106", 2020)
-    domains = grid["code"].map(seed_data.indicators.set_index("code")["domain"])
+    grid = entry.grid(shipped_data, "106", 2020)
+    domains = grid["code"].map(shipped_data.indicators.set_index("code")["domain"])
     order = [DOMAINS.index(d) for d in domains]
     assert order == sorted(order) and order[0] == DOMAINS.index("economy")
     for _, names in grid.groupby(domains, sort=False)["name"]:
@@ -506,9 +511,9 @@ def test_the_grid_reads_domain_by_domain_then_by_name(seed_data: Dataset) -> Non
     ],
 )
 def test_the_grid_search_finds_a_name_or_a_code(
-    seed_data: Dataset, query: str, codes: set[str] | None
+    shipped_data: Dataset, query: str, codes: set[str] | None
 ) -> None:
-    grid = entry.grid(seed_data, "106", 2020)
+    grid = entry.grid(shipped_data, "106", 2020)
     found = entry.search(grid, query)
     if codes is None:
         assert len(found) == len(grid)
@@ -518,8 +523,8 @@ def test_the_grid_search_finds_a_name_or_a_code(
         assert found.empty
 
 
-def test_what_was_typed_in_rows_a_search_hides_is_kept(seed_data: Dataset) -> None:
-    before = entry.grid(seed_data, "106", 2020)
+def test_what_was_typed_in_rows_a_search_hides_is_kept(shipped_data: Dataset) -> None:
+    before = entry.grid(shipped_data, "106", 2020)
     shown = entry.search(before, "GTSX_AGRI")
     typed = shown.assign(value="45,5", note="ghi chú")
     edits = entry.edits_of(before, typed, {})
@@ -531,7 +536,7 @@ def test_what_was_typed_in_rows_a_search_hides_is_kept(seed_data: Dataset) -> No
     full = entry.with_edits(before, edits)
     assert full.set_index("code").loc["GTSX_AGRI", "value"] == "45,5"
     assert other.set_index("code").loc["GTSX_AGRI", "value"] == "45,5"
-    book = entry.sheet(before, full, "106", 2020, seed_data)
+    book = entry.sheet(before, full, "106", 2020, shipped_data)
     assert list(book.rows.values()) == ["GTSX_AGRI"]
 
 
@@ -572,19 +577,20 @@ def test_the_page_searches_the_grid_keeps_hidden_edits_and_names_no_sheet(
         ("en", "Total production value · Tam Đường district · 2020 · Estimate"),
     ],
 )
-def test_a_preview_names_the_figure_not_its_codes(seed_data: Dataset, lang: Lang, key: str) -> None:
-    before = entry.grid(seed_data, "106", 2020)
+def test_a_preview_names_the_figure_not_its_codes(shipped_data: Dataset, lang: Lang, key: str) -> None:
+    before = entry.grid(shipped_data, "106", 2020)
     upload = entry.check(
-        entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, seed_data), seed_data
+        entry.sheet(before, typed(before, GTSX=("2.650,5", "estimate")), "106", 2020, shipped_data),
+        shipped_data,
     )
-    merged = diff.merge(seed_data, upload)
-    rows = diff.rows_for_people(diff.compare(seed_data, merged), lang, data=merged)
+    merged = diff.merge(shipped_data, upload)
+    rows = diff.rows_for_people(diff.compare(shipped_data, merged), lang, data=merged)
     assert set(rows[t("xcol.key", lang)]) == {key}  # each field changed is a line
     # Without the data, the codes as before; without sheets, no sheet column.
-    assert set(diff.rows_for_people(diff.compare(seed_data, merged), lang)[t("xcol.key", lang)]) == {
+    assert set(diff.rows_for_people(diff.compare(shipped_data, merged), lang)[t("xcol.key", lang)]) == {
         "GTSX · 106 · 2020 · estimate"
     }
-    bare = diff.rows_for_people(diff.compare(seed_data, merged), lang, data=merged, sheets=False)
+    bare = diff.rows_for_people(diff.compare(shipped_data, merged), lang, data=merged, sheets=False)
     assert t("xcol.sheet", lang) not in bare.columns
 
 

@@ -32,6 +32,15 @@ def edit(base: bytes, change: Callable[[Workbook], object]) -> bytes:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def shipped_book(shipped_xlsx: bytes) -> Workbook:
+    """The session's workbook opened once a module, for the tests that only read its cells and rules.
+
+    Opening it costs as much as writing it; a test that changes a cell saves its own copy (`edit`).
+    """
+    return openpyxl.load_workbook(io.BytesIO(shipped_xlsx))
+
+
 def gtsx_row(data: Dataset) -> int:
     obs = data.observations
     return int(obs.index[(obs["code"] == "GTSX") & (obs["kind"] == "estimate")][0]) + 2
@@ -75,14 +84,15 @@ def test_the_shipped_workbook_is_valid_and_uses_the_upload_layout() -> None:
     ]
 
 
-def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
-    guide = book[excel.INSTRUCTIONS_SHEET]
+def test_template_explains_every_column_and_offers_drop_downs(
+    shipped_data: Dataset, shipped_book: Workbook
+) -> None:
+    guide = shipped_book[excel.INSTRUCTIONS_SHEET]
     described = {(r[0], r[2]) for r in guide.iter_rows(values_only=True) if r[0] and r[2]}
     assert {(t.sheet, c) for t in TABLES for c in t.columns} <= described
     lists = {
         str(dv.sqref).split(":")[0]: (dv.type, dv.formula1)
-        for dv in book["SoLieu"].data_validations.dataValidation
+        for dv in shipped_book["SoLieu"].data_validations.dataValidation
     }
     # Drop-downs in Vietnamese: the words people use, not the codes.
     kinds = (
@@ -90,24 +100,31 @@ def test_template_explains_every_column_and_offers_drop_downs(seed_data: Dataset
         "Ước thay đổi so với năm gốc,Ước bình quân mỗi năm từ năm gốc,Tổng số"
     )
     assert lists["D2"] == ("list", f'"{kinds}"')  # kind
-    assert lists["A2"] == ("list", f"=ChiTieu!$A$2:$A${len(seed_data.indicators) + 1001}")  # codes
+    assert lists["A2"] == ("list", f"=ChiTieu!$A$2:$A${len(shipped_data.indicators) + 1001}")  # codes
     assert lists["B2"][1].startswith("=DiaBan!$A$2")  # areas
     assert lists["C2"][0] == "whole"  # years
-    targets = {str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation}
+    targets = {
+        str(dv.sqref)[:1]: dv.formula1 for dv in shipped_book["MucTieu"].data_validations.dataValidation
+    }
     assert targets["E"] == '"Nghị quyết,Mục tiêu cụ thể,Kế hoạch,Đề án,Chỉ tiêu giao"'
     assert targets["F"] == '"Không thấp hơn,Không vượt quá,Giảm mỗi năm,Phần còn lại,Đạt/Chưa đạt"'
-    chi_tieu = {str(dv.sqref)[:1]: dv.formula1 for dv in book["ChiTieu"].data_validations.dataValidation}
+    chi_tieu = {
+        str(dv.sqref)[:1]: dv.formula1 for dv in shipped_book["ChiTieu"].data_validations.dataValidation
+    }
     assert chi_tieu["G"] == '"Càng cao càng tốt,Càng thấp càng tốt,Không có chiều tốt"'
     # The cells hold the same words, and the guide lists them with the codes still accepted.
-    assert book["SoLieu"][f"D{gtsx_row(seed_data)}"].value == "Ước thực hiện"
-    assert book["ChiTieu"][f"G{row_of(book['ChiTieu'], 'POV_RATE')}"].value == "Càng thấp càng tốt"
+    assert shipped_book["SoLieu"][f"D{gtsx_row(shipped_data)}"].value == "Ước thực hiện"
+    assert (
+        shipped_book["ChiTieu"][f"G{row_of(shipped_book['ChiTieu'], 'POV_RATE')}"].value
+        == "Càng thấp càng tốt"
+    )
     allowed = {(r[0], r[2]): r[4] for r in guide.iter_rows(values_only=True) if r[0] and r[2]}
     assert allowed[("MucTieu", "comparator")] == (
         "Không thấp hơn, Không vượt quá, Giảm mỗi năm, Phần còn lại, Đạt/Chưa đạt "
         "(cũng nhận mã: at_least, at_most, reduce_by, remainder, yes)"
     )
-    assert book["SoLieu"]["F2"].number_format == excel.NUMBER_FORMAT
-    assert book["TyLeBaoCao"]["E2"].number_format == excel.NUMBER_FORMAT
+    assert shipped_book["SoLieu"]["F2"].number_format == excel.NUMBER_FORMAT
+    assert shipped_book["TyLeBaoCao"]["E2"].number_format == excel.NUMBER_FORMAT
 
 
 def row_of(sheet: Worksheet, code: str) -> int:
@@ -142,10 +159,13 @@ def _as_codes(book: Workbook) -> None:
 
 
 @pytest.mark.slow
-def test_words_and_codes_both_import_to_the_same_rows(store: Store, seed_data: Dataset) -> None:
-    written = xlsx_writer.workbook_bytes(seed_data)
-    book = openpyxl.load_workbook(io.BytesIO(written))
-    cells = {c.value for c in book["MucTieu"]["F"][1:]} | {c.value for c in book["SoLieu"]["D"][1:]}
+def test_words_and_codes_both_import_to_the_same_rows(
+    store: Store, seed_data: Dataset, shipped_xlsx: bytes, shipped_book: Workbook
+) -> None:
+    written = shipped_xlsx
+    cells = {c.value for c in shipped_book["MucTieu"]["F"][1:]} | {
+        c.value for c in shipped_book["SoLieu"]["D"][1:]
+    }
     assert "at_least" not in cells and "estimate" not in cells and "Không thấp hơn" in cells
     codes = edit(written, _as_codes)
     cells = {c.value for c in openpyxl.load_workbook(io.BytesIO(codes))["SoLieu"]["D"][1:]}
@@ -174,17 +194,19 @@ def test_words_and_codes_both_import_to_the_same_rows(store: Store, seed_data: D
     assert preview.empty and version is None
 
 
-def test_an_unknown_word_is_refused_with_the_words_to_choose_from(seed_data: Dataset) -> None:
-    row = gtsx_row(seed_data)
-    data = edit(
-        xlsx_writer.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"D{row}", "Dự kiến")
-    )
-    (problem,) = validate.check(data, "sai.xlsx", seed_data).errors
+def test_an_unknown_word_is_refused_with_the_words_to_choose_from(
+    shipped_data: Dataset, shipped_xlsx: bytes
+) -> None:
+    row = gtsx_row(shipped_data)
+    data = edit(shipped_xlsx, lambda b: b["SoLieu"].__setitem__(f"D{row}", "Dự kiến"))
+    (problem,) = validate.check(data, "sai.xlsx", shipped_data).errors
     assert problem.cell == f"D{row}" and "Thực hiện, Ước thực hiện" in problem.message_vi
 
 
-def test_template_uploaded_unchanged_changes_nothing(store: Store, seed_data: Dataset) -> None:
-    data = xlsx_writer.workbook_bytes(seed_data)
+def test_template_uploaded_unchanged_changes_nothing(
+    store: Store, seed_data: Dataset, shipped_xlsx: bytes
+) -> None:
+    data = shipped_xlsx
     upload = validate.check(data, "mau.xlsx", seed_data)
     assert upload.ok and upload.problems == []
     preview, version = commit(store, upload)
@@ -195,7 +217,7 @@ def test_template_uploaded_unchanged_changes_nothing(store: Store, seed_data: Da
 
 @pytest.mark.slow
 def test_one_edit_makes_a_version_attainment_follows_and_rollback_restores(
-    store: Store, seed_data: Dataset
+    store: Store, seed_data: Dataset, shipped_xlsx: bytes
 ) -> None:
     def before_pct() -> float:
         rows = attainment.compute(store.load())
@@ -204,9 +226,7 @@ def test_one_edit_makes_a_version_attainment_follows_and_rollback_restores(
 
     assert before_pct() == pytest.approx(118.08, abs=0.005)
     row = gtsx_row(seed_data)
-    data = edit(
-        xlsx_writer.workbook_bytes(seed_data), lambda b: b["SoLieu"].__setitem__(f"F{row}", "2.650,5")
-    )
+    data = edit(shipped_xlsx, lambda b: b["SoLieu"].__setitem__(f"F{row}", "2.650,5"))
     upload = validate.check(data, "sua.xlsx", seed_data)
     assert upload.ok
     assert upload.conversions.to_dict("records") == [
@@ -262,7 +282,7 @@ def test_an_office_uploads_only_its_own_rows(store: Store, seed_data: Dataset) -
 
 
 def test_headers_match_whatever_the_case_diacritics_spacing_and_unicode_form(
-    store: Store, seed_data: Dataset
+    shipped_data: Dataset, shipped_xlsx: bytes
 ) -> None:
     def mangle(book: openpyxl.Workbook) -> None:
         for name in ("ChiTieu", "SoLieu", "MucTieu", "TyLeBaoCao", "DiaBan"):
@@ -275,13 +295,13 @@ def test_headers_match_whatever_the_case_diacritics_spacing_and_unicode_form(
                 ]
                 cell.value = forms[cell.column % 3]
 
-    upload = validate.check(edit(xlsx_writer.workbook_bytes(seed_data), mangle), "x.xlsx", seed_data)
+    upload = validate.check(edit(shipped_xlsx, mangle), "x.xlsx", shipped_data)
     assert upload.ok, validate.report_text(upload)
-    assert diff.compare(seed_data, diff.merge(seed_data, upload)).empty
+    assert diff.compare(shipped_data, diff.merge(shipped_data, upload)).empty
 
 
-def test_vietnamese_aliases_are_read_as_the_model_codes(seed_data: Dataset) -> None:
-    row = gtsx_row(seed_data)
+def test_vietnamese_aliases_are_read_as_the_model_codes(shipped_data: Dataset, shipped_xlsx: bytes) -> None:
+    row = gtsx_row(shipped_data)
 
     def aliases(book: openpyxl.Workbook) -> None:
         book["SoLieu"][f"D{row}"] = "Ước thực hiện"
@@ -289,19 +309,19 @@ def test_vietnamese_aliases_are_read_as_the_model_codes(seed_data: Dataset) -> N
             "nghị quyết" if book["MucTieu"]["E2"].value == "NQ" else book["MucTieu"]["E2"].value
         )
 
-    upload = validate.check(edit(xlsx_writer.workbook_bytes(seed_data), aliases), "x.xlsx", seed_data)
+    upload = validate.check(edit(shipped_xlsx, aliases), "x.xlsx", shipped_data)
     assert upload.ok
-    assert diff.compare(seed_data, diff.merge(seed_data, upload)).empty
+    assert diff.compare(shipped_data, diff.merge(shipped_data, upload)).empty
 
 
 TRICKY = ['=HYPERLINK("http://x","y")', "+1+2", "-3-4", "@SUM(A1)", "\tindent", "=1+1"]
 
 
 @pytest.mark.slow
-def test_text_excel_would_run_as_a_formula_is_stored_as_text(seed_data: Dataset) -> None:
-    obs = seed_data.observations.copy()
+def test_text_excel_would_run_as_a_formula_is_stored_as_text(shipped_data: Dataset) -> None:
+    obs = shipped_data.observations.copy()
     obs.loc[obs.index[: len(TRICKY)], "quote"] = TRICKY
-    data = Dataset.from_frames({**{t.name: seed_data.frame(t) for t in TABLES}, "observations": obs})
+    data = Dataset.from_frames({**{t.name: shipped_data.frame(t) for t in TABLES}, "observations": obs})
     written = xlsx_writer.workbook_bytes(data)
     sheet = openpyxl.load_workbook(io.BytesIO(written))["SoLieu"]
     for row, text in enumerate(TRICKY, start=2):
@@ -385,25 +405,28 @@ def test_a_wide_table_updates_and_adds_figures_and_removes_nothing(store: Store,
     assert (changed["derived"], changed["quote"], changed["section"]) == (False, "", "")
 
 
-def test_a_wide_table_with_unknown_codes_needs_the_catalogue_sheet(seed_data: Dataset) -> None:
+def test_a_wide_table_with_unknown_codes_needs_the_catalogue_sheet(shipped_data: Dataset) -> None:
     rows = [[1, "NEW_ONE", "Chỉ tiêu mới", "ha", 10, 12, None, None, None]]
-    refused = validate.check(wide_book(rows, WIDE_HEADER), "w.xlsx", seed_data)
+    refused = validate.check(wide_book(rows, WIDE_HEADER), "w.xlsx", shipped_data)
     assert [(p.sheet, p.cell) for p in refused.errors] == [("Kinh tế", "B2")]  # one error for its two cells
     assert "Mã chỉ tiêu không có" in refused.errors[0].message_vi
-    new = seed_data.indicators.iloc[[0]].assign(code="NEW_ONE", name_vi="Chỉ tiêu mới", unit="ha")
+    new = shipped_data.indicators.iloc[[0]].assign(code="NEW_ONE", name_vi="Chỉ tiêu mới", unit="ha")
     catalogue = Dataset.from_frames({"indicators": new})
-    accepted = validate.check(wide_book(rows, WIDE_HEADER, catalogue), "w.xlsx", seed_data)
+    accepted = validate.check(wide_book(rows, WIDE_HEADER, catalogue), "w.xlsx", shipped_data)
     assert accepted.ok, validate.report_text(accepted)
-    merged = diff.merge(seed_data, accepted)
+    merged = diff.merge(shipped_data, accepted)
     assert "NEW_ONE" in set(merged.indicators["code"])
     assert merged.observations.query("code == 'NEW_ONE'")["value"].tolist() == [10, 12]
 
 
-def test_the_guide_names_the_area_codes_in_use_not_an_abbreviation(seed_data: Dataset) -> None:
+def test_the_guide_names_the_area_codes_in_use_not_an_abbreviation(
+    shipped_data: Dataset, shipped_xlsx: bytes, shipped_book: Workbook
+) -> None:
     """The default area of a wide sheet is 106 (as the reader applies it), and the codes come from the
     store: the province, the former district and the six units formed from its communes."""
-    book = openpyxl.load_workbook(io.BytesIO(xlsx_writer.workbook_bytes(seed_data)))
-    text = "\n".join(str(r[0]) for r in book[excel.INSTRUCTIONS_SHEET].iter_rows(values_only=True) if r[0])
+    text = "\n".join(
+        str(r[0]) for r in shipped_book[excel.INSTRUCTIONS_SHEET].iter_rows(values_only=True) if r[0]
+    )
     assert "là TD" not in text and " TD." not in text
     assert "nếu không là 106 (Huyện Tam Đường)." in text
     assert "12 (Tỉnh Lai Châu), 106 (Huyện Tam Đường); từ 01/07/2025" in text
@@ -417,8 +440,8 @@ def test_the_guide_names_the_area_codes_in_use_not_an_abbreviation(seed_data: Da
     ]:
         assert f"{code} ({name})" in text
     # The codes follow the store: a unit the store does not hold is not named.
-    fewer = seed_data.area_links[seed_data.area_links["code"] != "03430"]
-    frames = {name: getattr(seed_data, name) for name in seed_data.counts()}
+    fewer = shipped_data.area_links[shipped_data.area_links["code"] != "03430"]
+    frames = {name: getattr(shipped_data, name) for name in shipped_data.counts()}
     other = Dataset.from_frames({**frames, "area_links": fewer})
     lines = "\n".join(guide.instructions(other, sheets.DEFAULT_AREA))
     assert "03430" not in lines and "03424 (Xã Bản Bo)" in lines
@@ -439,19 +462,20 @@ def _qualifier_of(data: Dataset, code: str) -> str:
 
 
 @pytest.mark.slow
-def test_a_target_qualifier_round_trips_through_the_workbook(store: Store, seed_data: Dataset) -> None:
+def test_a_target_qualifier_round_trips_through_the_workbook(
+    store: Store, seed_data: Dataset, shipped_xlsx: bytes, shipped_book: Workbook
+) -> None:
     header = excel.HEADERS["targets"]["qualifier"]
-    written = xlsx_writer.workbook_bytes(seed_data)
-    book = openpyxl.load_workbook(io.BytesIO(written))
+    written = shipped_xlsx
     # The template writes the source's word, in a column with a drop-down of the words.
-    assert book["MucTieu"][_target_cell(book, "INCOME_PC", header)].value == "Trên"
-    assert book["MucTieu"][_target_cell(book, "STUNTING", header)].value == "Dưới"
-    assert book["MucTieu"][_target_cell(book, "BUDGET_REV", header)].value is None
-    column = _target_cell(book, "INCOME_PC", header)[0]
-    lists = {str(dv.sqref)[:1]: dv.formula1 for dv in book["MucTieu"].data_validations.dataValidation}
+    assert shipped_book["MucTieu"][_target_cell(shipped_book, "INCOME_PC", header)].value == "Trên"
+    assert shipped_book["MucTieu"][_target_cell(shipped_book, "STUNTING", header)].value == "Dưới"
+    assert shipped_book["MucTieu"][_target_cell(shipped_book, "BUDGET_REV", header)].value is None
+    column = _target_cell(shipped_book, "INCOME_PC", header)[0]
+    lists = {str(dv.sqref)[:1]: dv.formula1 for dv in shipped_book["MucTieu"].data_validations.dataValidation}
     assert lists[column] == '"Khoảng,Trên,Dưới"'
     # An office writes "khoảng" before the tourism revenue goal: one field changes, and it is stored.
-    at = _target_cell(book, "TOURISM_REV", header)
+    at = _target_cell(shipped_book, "TOURISM_REV", header)
     upload = validate.check(
         edit(written, lambda b: b["MucTieu"].__setitem__(at, "khoảng")), "q.xlsx", seed_data
     )
@@ -476,10 +500,14 @@ def test_a_target_qualifier_round_trips_through_the_workbook(store: Store, seed_
     assert commit(store, validate.check(again, "lai.xlsx", stored))[1] is None
 
 
-def test_an_unknown_target_qualifier_is_refused_in_words(seed_data: Dataset) -> None:
-    written = xlsx_writer.workbook_bytes(seed_data)
-    at = _target_cell(openpyxl.load_workbook(io.BytesIO(written)), "INCOME_PC", "Ghi chú số")
-    upload = validate.check(edit(written, lambda b: b["MucTieu"].__setitem__(at, "hơn")), "q.xlsx", seed_data)
+def test_an_unknown_target_qualifier_is_refused_in_words(
+    shipped_data: Dataset, shipped_xlsx: bytes, shipped_book: Workbook
+) -> None:
+    written = shipped_xlsx
+    at = _target_cell(shipped_book, "INCOME_PC", "Ghi chú số")
+    upload = validate.check(
+        edit(written, lambda b: b["MucTieu"].__setitem__(at, "hơn")), "q.xlsx", shipped_data
+    )
     (problem,) = upload.errors
     assert problem.cell == at and "Khoảng, Trên, Dưới" in problem.message_vi
     assert "Khoảng, Trên, Dưới" in problem.message_en
@@ -487,7 +515,7 @@ def test_an_unknown_target_qualifier_is_refused_in_words(seed_data: Dataset) -> 
 
 @pytest.mark.slow
 def test_an_older_workbook_without_the_target_qualifier_still_imports(
-    store: Store, seed_data: Dataset
+    store: Store, seed_data: Dataset, shipped_xlsx: bytes
 ) -> None:
     """A file written before targets had a qualifier: it imports, and its targets keep the store's words."""
 
@@ -498,7 +526,7 @@ def test_an_older_workbook_without_the_target_qualifier_still_imports(
         # And a target the store does not hold yet: it has no qualifier.
         sheet.append(["GTSX", "106", 2025, "2020-2025", "Mục tiêu cụ thể", "Không thấp hơn", 4000])
 
-    data = edit(xlsx_writer.workbook_bytes(seed_data), older)
+    data = edit(shipped_xlsx, older)
     assert excel.HEADERS["targets"]["qualifier"] not in [
         c.value for c in openpyxl.load_workbook(io.BytesIO(data))["MucTieu"][1]
     ]
@@ -515,47 +543,50 @@ def test_an_older_workbook_without_the_target_qualifier_still_imports(
     ]
 
 
-def test_a_target_qualifier_against_its_comparison_is_refused(seed_data: Dataset) -> None:
+def test_a_target_qualifier_against_its_comparison_is_refused(
+    shipped_data: Dataset, shipped_xlsx: bytes, shipped_book: Workbook
+) -> None:
     """ "Trên 45" with "Không vượt quá" would read both ways: the file says which it means, or is refused."""
-    written = xlsx_writer.workbook_bytes(seed_data)
-    book = openpyxl.load_workbook(io.BytesIO(written))
-    at = _target_cell(book, "INCOME_PC", excel.HEADERS["targets"]["qualifier"])
-    compared = _target_cell(book, "INCOME_PC", excel.HEADERS["targets"]["comparator"])
+    written = shipped_xlsx
+    at = _target_cell(shipped_book, "INCOME_PC", excel.HEADERS["targets"]["qualifier"])
+    compared = _target_cell(shipped_book, "INCOME_PC", excel.HEADERS["targets"]["comparator"])
     upload = validate.check(
-        edit(written, lambda b: b["MucTieu"].__setitem__(compared, "Không vượt quá")), "q.xlsx", seed_data
+        edit(written, lambda b: b["MucTieu"].__setitem__(compared, "Không vượt quá")), "q.xlsx", shipped_data
     )
     (problem,) = upload.errors
     assert problem.cell == at
     assert problem.message_vi.startswith("Chữ trước số mục tiêu ngược với cột So sánh")
     assert "“over” goes with “at least”" in problem.message_en
     # The same word with its floor is fine, and so is a ceiling without a word.
-    stunting = _target_cell(book, "STUNTING", excel.HEADERS["targets"]["qualifier"])
+    stunting = _target_cell(shipped_book, "STUNTING", excel.HEADERS["targets"]["qualifier"])
     fine = edit(written, lambda b: b["MucTieu"].__setitem__(stunting, None))
-    assert validate.check(fine, "q.xlsx", seed_data).errors == []
+    assert validate.check(fine, "q.xlsx", shipped_data).errors == []
 
 
-def test_a_yes_no_word_is_a_figure_only_for_a_yes_no_indicator(seed_data: Dataset) -> None:
-    base = xlsx_writer.workbook_bytes(seed_data)
-    targets = seed_data.targets
+def test_a_yes_no_word_is_a_figure_only_for_a_yes_no_indicator(
+    shipped_data: Dataset, shipped_xlsx: bytes
+) -> None:
+    base = shipped_xlsx
+    targets = shipped_data.targets
     district = int(targets.index[targets["code"] == "NTM_DISTRICT"][0]) + 2
 
     def words(gtsx: str, district_word: str) -> Callable[[Workbook], object]:
         def change(book: Workbook) -> None:
-            book["SoLieu"][f"{SOLIEU_VALUE}{gtsx_row(seed_data)}"] = gtsx
+            book["SoLieu"][f"{SOLIEU_VALUE}{gtsx_row(shipped_data)}"] = gtsx
             book["MucTieu"][f"G{district}"] = district_word  # the value column of MucTieu
 
         return change
 
-    refused = validate.check(edit(base, words("Đạt", "Đạt")), "x.xlsx", seed_data)
+    refused = validate.check(edit(base, words("Đạt", "Đạt")), "x.xlsx", shipped_data)
     # The level's cell is refused, naming the cell and the word; the yes/no goal's "Đạt" is read as 1.
     (problem,) = refused.errors
-    assert (problem.sheet, problem.cell, problem.value) == ("SoLieu", f"F{gtsx_row(seed_data)}", "Đạt")
+    assert (problem.sheet, problem.cell, problem.value) == ("SoLieu", f"F{gtsx_row(shipped_data)}", "Đạt")
     assert "chỉ dùng cho chỉ tiêu đạt/chưa đạt" in problem.message_vi
     assert "accepted only for a yes/no indicator" in problem.message_en
     assert refused.frames == {}
     # The refused word is not listed as text read as a number; the yes/no goal's word is.
     assert refused.conversions["value"].tolist() == [1.0]
-    accepted = validate.check(edit(base, words("2.503,3", "Chưa đạt")), "x.xlsx", seed_data)
+    accepted = validate.check(edit(base, words("2.503,3", "Chưa đạt")), "x.xlsx", shipped_data)
     assert accepted.ok, validate.report_text(accepted)
     read = accepted.frames["targets"]
     assert read.loc[read["code"] == "NTM_DISTRICT", "value"].tolist() == [0.0]

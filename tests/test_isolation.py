@@ -8,7 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from indicators.excel import isolation
+from indicators.core.model import Dataset
+from indicators.excel import isolation, validate
+from indicators.store.seed import SEED_WORKBOOK
+from tests.support import warm_reader, warm_reader_failing
 
 MARK = "INDICATORS_TEST_ISOLATION_MARK"
 
@@ -59,3 +62,25 @@ def test_a_spare_whose_parent_drops_it_ends_without_a_request() -> None:
     (spare,) = isolation._spares.values()
     isolation.drop_spares()
     assert spare.child.wait(timeout=10) is not None
+
+
+def test_a_spare_warms_its_reader_up_and_a_child_started_for_a_file_does_not() -> None:
+    # A child started for a call that is already waiting goes straight to it.
+    assert isolation.run(warm_reader.warmed, keep_warm=True) is False
+    isolation.wait_for_spares()
+    # The spare ran the reader's warm_up() while it waited, in its own process, once.
+    assert isolation.run(warm_reader.warmed) is True
+
+
+def test_a_spare_whose_warm_up_fails_still_runs_its_call() -> None:
+    first = isolation.run(warm_reader_failing.pid, keep_warm=True)
+    isolation.wait_for_spares()
+    second = isolation.run(warm_reader_failing.pid)
+    assert len({first, second, os.getpid()}) == 3
+
+
+def test_the_upload_check_warms_up_on_the_shipped_workbook() -> None:
+    assert validate.WARM_UP_BOOK == SEED_WORKBOOK
+    upload = validate.check(validate.WARM_UP_BOOK.read_bytes(), "x.xlsx", Dataset.empty())
+    assert upload.ok and len(upload.frames["observations"]) > 50
+    validate.warm_up()

@@ -60,46 +60,50 @@ def last_row(data: Dataset) -> int:
     ],
 )
 def test_a_letter_of_another_script_in_a_code_is_refused_with_the_cell_named(
-    seed_data: Dataset, base: bytes, code: str, letter: str, script_vi: str, script_en: str
+    shipped_data: Dataset, base: bytes, code: str, letter: str, script_vi: str, script_en: str
 ) -> None:
-    upload = validate.check(edit(base, appended(code)), "x.xlsx", seed_data)
+    upload = validate.check(edit(base, appended(code)), "x.xlsx", shipped_data)
     assert not upload.ok
     (problem,) = upload.errors
-    assert (problem.sheet, problem.cell, problem.value) == ("ChiTieu", f"A{last_row(seed_data)}", code)
+    assert (problem.sheet, problem.cell, problem.value) == ("ChiTieu", f"A{last_row(shipped_data)}", code)
     assert letter in problem.message_vi and f"là chữ {script_vi}," in problem.message_vi
     assert letter in problem.message_en and f"is a {script_en} letter" in problem.message_en
 
 
 def test_a_look_alike_code_in_the_figures_is_refused_where_it_is_written(
-    seed_data: Dataset, base: bytes
+    shipped_data: Dataset, base: bytes
 ) -> None:
-    upload = validate.check(edit(base, lambda b: b["SoLieu"].__setitem__("A2", "GТSX")), "x.xlsx", seed_data)
+    upload = validate.check(
+        edit(base, lambda b: b["SoLieu"].__setitem__("A2", "GТSX")), "x.xlsx", shipped_data
+    )
     assert [(p.sheet, p.cell) for p in upload.errors] == [("SoLieu", "A2")]
     assert "U+0422" in upload.errors[0].message_vi
 
 
 @pytest.mark.slow
-def test_a_full_width_code_is_read_as_nfkc_and_then_is_a_duplicate(seed_data: Dataset, base: bytes) -> None:
-    upload = validate.check(edit(base, appended("ＧＴＳＸ")), "x.xlsx", seed_data)
-    cell = f"A{last_row(seed_data)}"
+def test_a_full_width_code_is_read_as_nfkc_and_then_is_a_duplicate(
+    shipped_data: Dataset, base: bytes
+) -> None:
+    upload = validate.check(edit(base, appended("ＧＴＳＸ")), "x.xlsx", shipped_data)
+    cell = f"A{last_row(shipped_data)}"
     (error,) = upload.errors
     assert (error.sheet, error.cell, error.value) == ("ChiTieu", cell, "GTSX")
-    first = gtsx_row(seed_data)
+    first = gtsx_row(shipped_data)
     assert error.message_vi == f"Dòng trùng với dòng {first}, ô A{first} (cùng Mã chỉ tiêu: GTSX)."
     (note,) = upload.warnings
     assert (note.sheet, note.cell, note.value) == ("ChiTieu", cell, "ＧＴＳＸ")
     assert "đã đọc thành “GTSX”" in note.message_vi and "read as “GTSX”" in note.message_en
 
 
-def test_a_full_width_code_in_the_figures_is_accepted_as_the_code(seed_data: Dataset, base: bytes) -> None:
-    row = int(seed_data.observations.index[seed_data.observations["code"] == "GTSX"][0]) + 2
+def test_a_full_width_code_in_the_figures_is_accepted_as_the_code(shipped_data: Dataset, base: bytes) -> None:
+    row = int(shipped_data.observations.index[shipped_data.observations["code"] == "GTSX"][0]) + 2
     upload = validate.check(
-        edit(base, lambda b: b["SoLieu"].__setitem__(f"A{row}", "ＧＴＳＸ")), "x.xlsx", seed_data
+        edit(base, lambda b: b["SoLieu"].__setitem__(f"A{row}", "ＧＴＳＸ")), "x.xlsx", shipped_data
     )
     assert upload.ok, [p.message_vi for p in upload.errors]
     assert [(p.sheet, p.cell, p.severity) for p in upload.problems] == [("SoLieu", f"A{row}", "warning")]
     assert (upload.frames["observations"]["code"] == "GTSX").sum() == (
-        seed_data.observations["code"] == "GTSX"
+        shipped_data.observations["code"] == "GTSX"
     ).sum()
 
 
@@ -107,22 +111,22 @@ def test_a_full_width_code_in_the_figures_is_accepted_as_the_code(seed_data: Dat
     "written", ["GTSX", "GTSX\u00a0", " GTSX "], ids=["same", "no-break space", "spaces"]
 )
 def test_a_code_twice_in_chitieu_names_the_code_and_both_cells(
-    seed_data: Dataset, base: bytes, written: str
+    shipped_data: Dataset, base: bytes, written: str
 ) -> None:
-    upload = validate.check(edit(base, appended(written)), "x.xlsx", seed_data)
+    upload = validate.check(edit(base, appended(written)), "x.xlsx", shipped_data)
     (problem,) = upload.errors
-    first = gtsx_row(seed_data)
-    assert (problem.sheet, problem.cell, problem.value) == ("ChiTieu", f"A{last_row(seed_data)}", "GTSX")
+    first = gtsx_row(shipped_data)
+    assert (problem.sheet, problem.cell, problem.value) == ("ChiTieu", f"A{last_row(shipped_data)}", "GTSX")
     assert problem.message_vi == f"Dòng trùng với dòng {first}, ô A{first} (cùng Mã chỉ tiêu: GTSX)."
     # The column is named by the workbook's own header, in either language.
     assert problem.message_en == f"Duplicate of row {first}, cell A{first} (the same Mã chỉ tiêu: GTSX)."
 
 
 @pytest.mark.slow
-def test_a_duplicate_code_is_named_through_the_child_process_too(seed_data: Dataset, base: bytes) -> None:
+def test_a_duplicate_code_is_named_through_the_child_process_too(shipped_data: Dataset, base: bytes) -> None:
     """It used to crash the checks (InvalidIndexError), and the child's crash read "too large or damaged"."""
-    upload = validate.check_isolated(edit(base, appended("GTSX\u00a0")), "x.xlsx", seed_data)
-    assert [(p.sheet, p.cell) for p in upload.errors] == [("ChiTieu", f"A{last_row(seed_data)}")]
+    upload = validate.check_isolated(edit(base, appended("GTSX\u00a0")), "x.xlsx", shipped_data)
+    assert [(p.sheet, p.cell) for p in upload.errors] == [("ChiTieu", f"A{last_row(shipped_data)}")]
     assert validate.TOO_BIG_OR_DAMAGED.message.text("vi") not in upload.errors[0].message_vi
 
 

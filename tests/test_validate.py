@@ -314,14 +314,14 @@ BAD = [
 ]
 
 
-def test_every_bad_file_is_in_the_corpus(seed_data: Dataset, base: bytes) -> None:
-    assert sorted(_bad_files(seed_data, base)) == sorted(BAD)
+def test_every_bad_file_is_in_the_corpus(shipped_data: Dataset, base: bytes) -> None:
+    assert sorted(_bad_files(shipped_data, base)) == sorted(BAD)
 
 
 @pytest.mark.parametrize("name", BAD)
-def test_bad_workbook_is_refused_at_its_cell(name: str, seed_data: Dataset, base: bytes) -> None:
-    data, sheet, cell, words = _bad_files(seed_data, base)[name]()
-    upload = validate.check(data, "upload.xlsx", seed_data)
+def test_bad_workbook_is_refused_at_its_cell(name: str, shipped_data: Dataset, base: bytes) -> None:
+    data, sheet, cell, words = _bad_files(shipped_data, base)[name]()
+    upload = validate.check(data, "upload.xlsx", shipped_data)
     assert not upload.ok
     assert upload.frames == {}
     found = [p for p in upload.errors if words in p.message_vi]
@@ -355,7 +355,7 @@ def test_bad_workbook_through_the_import_command_leaves_the_store_unchanged(
     assert store.current_version() == 1
 
 
-def test_every_problem_is_listed_at_once(seed_data: Dataset, base: bytes) -> None:
+def test_every_problem_is_listed_at_once(shipped_data: Dataset, base: bytes) -> None:
     def several(book: openpyxl.Workbook) -> None:
         sheet = book["SoLieu"]
         sheet["F2"] = "n/a"
@@ -363,7 +363,7 @@ def test_every_problem_is_listed_at_once(seed_data: Dataset, base: bytes) -> Non
         sheet["A4"] = "KHONG_CO"
         book["MucTieu"]["G2"] = "2.503"
 
-    upload = validate.check(edit(base, several), "x.xlsx", seed_data)
+    upload = validate.check(edit(base, several), "x.xlsx", shipped_data)
     cells = {(p.sheet, p.cell) for p in upload.errors}
     assert cells == {("SoLieu", "F2"), ("SoLieu", "C3"), ("SoLieu", "A4"), ("MucTieu", "G2")}
     assert [p.row for p in upload.errors if p.sheet == "SoLieu"] == [2, 3, 4]
@@ -372,42 +372,44 @@ def test_every_problem_is_listed_at_once(seed_data: Dataset, base: bytes) -> Non
     assert set(report["severity"]) == {"error"}
 
 
-def test_duplicate_names_both_rows(seed_data: Dataset, base: bytes) -> None:
+def test_duplicate_names_both_rows(shipped_data: Dataset, base: bytes) -> None:
     def twice(book: openpyxl.Workbook) -> None:
         sheet = book["SoLieu"]
         sheet.append([c.value for c in sheet[5]])
 
-    upload = validate.check(edit(base, twice), "x.xlsx", seed_data)
+    upload = validate.check(edit(base, twice), "x.xlsx", shipped_data)
     (problem,) = upload.errors
-    assert problem.cell == f"A{len(seed_data.observations) + 2}"
+    assert problem.cell == f"A{len(shipped_data.observations) + 2}"
     assert "dòng 5" in problem.message_vi and "row 5" in problem.message_en
 
 
 def test_a_file_over_the_size_limit_is_refused(
-    seed_data: Dataset, base: bytes, monkeypatch: pytest.MonkeyPatch
+    shipped_data: Dataset, base: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(xlsx_guard.ENV_MAX_UPLOAD_MB, "0,01")
-    upload = validate.check(base, "x.xlsx", seed_data)
+    upload = validate.check(base, "x.xlsx", shipped_data)
     (problem,) = upload.errors
     assert "vượt giới hạn 0,0 MB" in problem.message_vi or "vượt giới hạn" in problem.message_vi
     monkeypatch.setenv(xlsx_guard.ENV_MAX_UPLOAD_MB, "20")
-    assert validate.check(base, "x.xlsx", seed_data).ok
+    assert validate.check(base, "x.xlsx", shipped_data).ok
 
 
-def test_a_zip_that_lies_about_its_sizes_is_stopped_while_unpacking(seed_data: Dataset, base: bytes) -> None:
+def test_a_zip_that_lies_about_its_sizes_is_stopped_while_unpacking(
+    shipped_data: Dataset, base: bytes
+) -> None:
     # Within the declared limits, but a small budget: the bytes are counted as they unpack.
     limits = xlsx_guard.Limits(max_bytes=len(base) + 1, max_unzipped=50_000)
-    upload = validate.check(base, "x.xlsx", seed_data, limits)
+    upload = validate.check(base, "x.xlsx", shipped_data, limits)
     assert "bom nén" in upload.errors[0].message_vi
 
 
-def test_hidden_sheets_and_rows_are_warnings_that_do_not_block(seed_data: Dataset, base: bytes) -> None:
+def test_hidden_sheets_and_rows_are_warnings_that_do_not_block(shipped_data: Dataset, base: bytes) -> None:
     def hide(book: openpyxl.Workbook) -> None:
         book.create_sheet("Nháp").sheet_state = "hidden"
         book["SoLieu"].row_dimensions[3].hidden = True
         book["SoLieu"].row_dimensions[7].hidden = True
 
-    upload = validate.check(edit(base, hide), "x.xlsx", seed_data)
+    upload = validate.check(edit(base, hide), "x.xlsx", shipped_data)
     assert upload.ok
     messages = [p.message_vi for p in upload.warnings]
     assert any("Nháp" in m and "ẩn" in m for m in messages)
@@ -431,7 +433,7 @@ def test_xlsm_is_read_for_values_and_its_macros_are_not_kept(
     ]
 
 
-def test_a_million_row_dimension_with_few_rows_is_read_quickly(seed_data: Dataset, base: bytes) -> None:
+def test_a_million_row_dimension_with_few_rows_is_read_quickly(shipped_data: Dataset, base: bytes) -> None:
     def bogus(xml: str) -> str:
         start = xml.index("<dimension ref=")
         end = xml.index("/>", start) + 2
@@ -440,13 +442,13 @@ def test_a_million_row_dimension_with_few_rows_is_read_quickly(seed_data: Datase
     data = rewrite(base, SHEET_XML["SoLieu"], bogus)
     assert b'ref="A1:Z1000000"' in zipfile.ZipFile(io.BytesIO(data)).read(SHEET_XML["SoLieu"])
     started = time.perf_counter()
-    upload = validate.check(data, "x.xlsx", seed_data)
+    upload = validate.check(data, "x.xlsx", shipped_data)
     assert time.perf_counter() - started < 5
     assert upload.ok
-    assert len(upload.frames["observations"]) == len(seed_data.observations)
+    assert len(upload.frames["observations"]) == len(shipped_data.observations)
 
 
-def test_merged_title_above_a_wide_header_is_allowed(seed_data: Dataset) -> None:
+def test_merged_title_above_a_wide_header_is_allowed(shipped_data: Dataset) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["BIỂU SỐ LIỆU KINH TẾ"])
@@ -455,23 +457,23 @@ def test_merged_title_above_a_wide_header_is_allowed(seed_data: Dataset) -> None
     sheet.append(["GTSX", "Tổng giá trị sản xuất", "tỷ đồng", 2300, 2503.3])
     out = io.BytesIO()
     book.save(out)
-    upload = validate.check(out.getvalue(), "wide.xlsx", seed_data)
+    upload = validate.check(out.getvalue(), "wide.xlsx", shipped_data)
     assert upload.ok, validate.report_text(upload)
     assert upload.layout == "wide"
 
 
 def test_hidden_characters_in_codes_and_names_are_refused_with_the_cell_named(
-    seed_data: Dataset, base: bytes
+    shipped_data: Dataset, base: bytes
 ) -> None:
-    row = row_of(seed_data, "GTSX")
-    name_row = int(seed_data.indicators.index[seed_data.indicators["code"] == "GTSX"][0]) + 2
+    row = row_of(shipped_data, "GTSX")
+    name_row = int(shipped_data.indicators.index[shipped_data.indicators["code"] == "GTSX"][0]) + 2
 
     def hide(book: openpyxl.Workbook) -> None:
         book["SoLieu"][f"A{row}"] = "GTSX\u200b"  # looks exactly like GTSX
         book["ChiTieu"][f"B{name_row}"] = "Tổng giá trị \u202esản xuất"  # a right-to-left override
         book["SoLieu"][f"I{row}"] = "dòng một\ndòng hai"  # a line break in a quote is fine
 
-    upload = validate.check(edit(base, hide), "x.xlsx", seed_data)
+    upload = validate.check(edit(base, hide), "x.xlsx", shipped_data)
     found = {(p.sheet, p.cell): p for p in upload.errors}
     assert set(found) == {("SoLieu", f"A{row}"), ("ChiTieu", f"B{name_row}")}
     zero_width = found[("SoLieu", f"A{row}")]
@@ -481,23 +483,23 @@ def test_hidden_characters_in_codes_and_names_are_refused_with_the_cell_named(
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in found[("ChiTieu", f"B{name_row}")].message_en
 
 
-def test_a_tab_inside_a_code_is_refused(seed_data: Dataset, base: bytes) -> None:
-    row = row_of(seed_data, "GTSX")
-    upload = validate.check(edit(base, set_cell("SoLieu", f"B{row}", "T\tD")), "x.xlsx", seed_data)
+def test_a_tab_inside_a_code_is_refused(shipped_data: Dataset, base: bytes) -> None:
+    row = row_of(shipped_data, "GTSX")
+    upload = validate.check(edit(base, set_cell("SoLieu", f"B{row}", "T\tD")), "x.xlsx", shipped_data)
     assert [(p.sheet, p.cell) for p in upload.errors] == [("SoLieu", f"B{row}")]
     assert "U+0009" in upload.errors[0].message_vi
 
 
 @pytest.mark.parametrize(("typed", "value"), [("Đạt", 1.0), ("Chưa đạt", 0.0), ("Có", 1.0), ("Not met", 0.0)])
 def test_a_yes_no_figure_is_read_from_its_words(
-    seed_data: Dataset, base: bytes, typed: str, value: float
+    shipped_data: Dataset, base: bytes, typed: str, value: float
 ) -> None:
     """The district's new-rural status typed as the product writes it ("Đạt" / "Chưa đạt") is 1 / 0."""
 
     def add(book: openpyxl.Workbook) -> None:
         book["SoLieu"].append(["NTM_DISTRICT", "106", 2023, "actual", None, typed])
 
-    upload = validate.check(edit(base, add), "x.xlsx", seed_data)
+    upload = validate.check(edit(base, add), "x.xlsx", shipped_data)
     assert upload.ok, [p.message_vi for p in upload.errors]
     obs = upload.frames["observations"]
     row = obs[(obs["code"] == "NTM_DISTRICT") & (obs["year"] == 2023)]

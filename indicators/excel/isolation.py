@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from subprocess import PIPE
+from types import ModuleType
 from typing import Any
 
 ENV_MEMORY_MB = "INDICATORS_PARSE_MEMORY_MB"
@@ -23,6 +24,7 @@ ENV_SECONDS = "INDICATORS_PARSE_SECONDS"
 DEFAULT_MEMORY_MB = 2048  # on top of what the child holds when it starts
 DEFAULT_SECONDS = 120.0
 READY = b"\x01"
+SPARE = "--spare"  # the child is a spare: it has time to warm up before its file comes
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -69,7 +71,9 @@ def _child() -> None:
     """The child's side: read (fn, args, budget) from stdin, run it under limits, pickle the outcome."""
     if len(sys.argv) > 1:
         # A spare child loads the reader's modules while it waits; the request then finds them loaded.
-        importlib.import_module(sys.argv[1])
+        module = importlib.import_module(sys.argv[1])
+        if SPARE in sys.argv[2:]:
+            _warm_up(module)
     # One byte says the modules are loaded (a benchmark waits for it); the outcome follows it.
     sys.stdout.buffer.write(READY)
     sys.stdout.flush()
@@ -98,6 +102,19 @@ def _child() -> None:
     os._exit(0)
 
 
+def _warm_up(module: ModuleType) -> None:
+    """A spare runs its module's warm_up() while it waits, if it has one: the file then meets code
+    that has run once (patterns compiled, caches filled, lazy imports done), not a first call's costs.
+    A child started for a file that is already waiting skips this: the file would wait for it."""
+    warm_up = getattr(module, "warm_up", None)
+    if not callable(warm_up):
+        return
+    try:
+        warm_up()
+    except Exception:  # noqa: BLE001 - a failed warm-up costs the speed it would give, never the file.
+        traceback.print_exc()  # to the parent's stderr pipe, read when a child fails
+
+
 # Spare children, one per reader module, each started with the environment it was started in:
 # a child that has loaded pandas and the reader before the file arrives saves that load per upload.
 @dataclass
@@ -112,8 +129,8 @@ _spares_lock = threading.Lock()
 _starting: list[threading.Thread] = []  # spares being started, joined by wait_for_spares
 
 
-def _start(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "indicators.excel.isolation", module]
+def _start(module: str, env: dict[str, str], spare: bool = False) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "indicators.excel.isolation", module, *([SPARE] if spare else [])]
     # stdout and stderr go to the parent: an abort's message and backtrace reach the log, not people.
     return subprocess.Popen(command, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=env)
 
@@ -147,7 +164,7 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
 
 
 def _start_spare(module: str, env: dict[str, str]) -> None:
-    child = _start(module, env)
+    child = _start(module, env, spare=True)
     with _spares_lock:
         if module not in _spares:
             _spares[module] = _Spare(env, child)
