@@ -260,7 +260,7 @@ class _InMemoryWriter(ExcelWriter):
     """openpyxl's own writer, with each sheet's XML kept in memory rather than in a temporary file.
 
     The stock writer puts every sheet in a file under the temporary folder, copies it into the zip
-    and deletes it: about a tenth of the time of writing a district's workbook. The parts written are the
+    and deletes it: an eighth of the time of writing a district's workbook. The parts written are the
     same (WorksheetWriter takes a buffer for this); only where a sheet waits before the zip differs.
     """
 
