@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 import math
 import re
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -14,14 +12,11 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.packaging.custom import IntProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.cell import get_column_letter
-from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from indicators.core.model import (
     AREA_LINKS,
@@ -253,34 +248,7 @@ def write_workbook(
         _mark_to_fill(sheet, table, (to_fill or {}).get(table.name, {}))
         _validations(sheet, table, len(frame), lengths)
         sheet.auto_filter.ref = sheet.dimensions
-    save(book, target)
-
-
-class _InMemoryWriter(ExcelWriter):
-    """openpyxl's own writer, with each sheet's XML kept in memory rather than in a temporary file.
-
-    The stock writer puts every sheet in a file under the temporary folder, copies it into the zip
-    and deletes it: an eighth of the time of writing a district's workbook. The parts written are the
-    same (WorksheetWriter takes a buffer for this); only where a sheet waits before the zip differs.
-    """
-
-    def write_worksheet(self, ws: Worksheet) -> None:
-        # As ExcelWriter.write_worksheet (openpyxl 3.1), with the buffer for the sheet's XML.
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        sheet = WorksheetWriter(ws, out=io.BytesIO())
-        sheet.write()
-        ws._rels = sheet._rels
-        self._archive.writestr(ws.path[1:], sheet.out.getvalue())
-        self.manifest.append(ws)
-
-
-def save(book: Workbook, target: str | Path | io.BytesIO) -> None:
-    """`book` as an .xlsx file, as Workbook.save writes it, without a temporary file per sheet."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        book.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
-        _InMemoryWriter(book, archive).save()
+    book.save(target)
 
 
 def _mark_to_fill(sheet: Worksheet, table: Table, rows: Mapping[int, str]) -> None:
@@ -321,7 +289,7 @@ def frames_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                     cell.number_format = NUMBER_FORMAT
     buffer = io.BytesIO()
-    save(book, buffer)
+    book.save(buffer)
     return buffer.getvalue()
 
 
@@ -355,5 +323,5 @@ def template_with_lists(
     for index in range(1, len(headers) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 24
     out = io.BytesIO()
-    save(book, out)
+    book.save(out)
     return out.getvalue()
