@@ -284,16 +284,17 @@ def _expand_yearly(targets: pd.DataFrame, lv: Levels) -> pd.DataFrame:
     if not yearly.any():
         return targets
     rows = targets[yearly]
-    start = term_start(rows["term"], rows["year"])
-    extra = []
-    for (_, row), first in zip(rows.iterrows(), start, strict=True):
-        for year in range(int(first) + 1, int(row["year"])):
-            found = lv.value_at(lv.locate(pd.Series([row["code"]]), pd.Series([row["area"]]), [year]))
-            if not np.isnan(found[0]):
-                extra.append({**row.to_dict(), "year": year})
-    if not extra:
+    # Each yearly row's earlier years (after its term's first), looked up together in one pass.
+    first = term_start(rows["term"], rows["year"]) + 1
+    spans = np.maximum(rows["year"].to_numpy(dtype="int64") - first, 0)
+    which = np.repeat(np.arange(len(rows)), spans)
+    years = first[which] + (np.arange(len(which)) - np.repeat(np.cumsum(spans) - spans, spans))
+    pairs = lv.pairs(rows["code"], rows["area"])[which]
+    held = ~np.isnan(lv.value_at(lv.locate_pairs(pairs, years)))
+    if not held.any():
         return targets
-    merged = pd.concat([targets, pd.DataFrame(extra, columns=targets.columns)], ignore_index=True)
+    extra = rows.iloc[which[held]].assign(year=years[held])
+    merged = pd.concat([targets, extra], ignore_index=True)
     return merged.sort_values([*KEY, "target_kind"], kind="stable", ignore_index=True)
 
 
@@ -472,9 +473,18 @@ class Verdicts:
         )
 
 
-def kept_verdicts(data: Dataset) -> Verdicts | None:
-    """The verdicts of compute(data) over all targets, if it has run on this very dataset."""
-    return getattr(data, "_verdicts", None)
+def kept_verdicts(data: Dataset, area: str | None = None) -> Verdicts | None:
+    """The verdicts of compute(data) over all targets (or `area`'s), if it has run on this very dataset.
+
+    An area's rows count its own targets; their positions are turned into positions among all targets.
+    """
+    whole: Verdicts | None = getattr(data, "_verdicts", None)
+    kept = getattr(data, "_judged", {}).get(area) if area is not None else None
+    if whole is not None or kept is None:
+        return whole
+    judged, source = kept
+    rows = np.flatnonzero(data.targets["area"].eq(area).to_numpy(dtype=bool, na_value=False))
+    return Verdicts.of(judged, np.where(source >= 0, rows[np.maximum(source, 0)], -1))
 
 
 def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.DataFrame, np.ndarray]:
@@ -484,6 +494,21 @@ def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.Dat
     earlier years share its position; their year tells them apart. Progress matches its goals to
     their verdicts by these numbers instead of by their words.
     """
+    kept: dict[str | None, tuple[pd.DataFrame, np.ndarray]] | None = getattr(data, "_judged", None)
+    if kept is None:
+        kept = {}
+        # Datasets are frozen; like their levels, the rows judged per area are kept around that: a
+        # report judges its area's targets for its results, its tally and its chart, in each language.
+        object.__setattr__(data, "_judged", kept)
+    if area not in kept:
+        kept[area] = _judged_with_sources(data, area)
+    judged, source = kept[area]
+    # Copies: a caller may change the rows it is handed (a report flags its pending figures).
+    return judged.copy(), source.copy()
+
+
+def _judged_with_sources(data: Dataset, area: str | None) -> tuple[pd.DataFrame, np.ndarray]:
+    """compute_with_sources' rows and positions, judged afresh."""
     lv = levels_of(data)
     targets = data.targets if area is None else data.targets[data.targets["area"] == area]
     reported = data.reported if area is None else data.reported[data.reported["area"] == area]

@@ -1,0 +1,93 @@
+"""A report's engines judge an area once per dataset, and their faster paths equal the row-by-row ones."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from indicators.core import attainment, progress
+from indicators.core.lookup import levels_of
+from indicators.core.model import OBSERVATIONS, TARGETS, Dataset, coerce
+from indicators.store import seed
+from tests.support import attainment_reference as reference
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return attainment.derive_targets(seed.load_source())
+
+
+@pytest.fixture(scope="module")
+def later(shipped: Dataset) -> Dataset:
+    """The shipped data with a neighbour's copy of its targets listed first, and figures for 2021–2025.
+
+    The shipped store has no figure after 2020: these years let the 2025 goals be decided and the
+    "Hàng năm" targets be judged year by year; the neighbour moves the district's targets' positions.
+    """
+    targets = pd.concat([shipped.targets.assign(area="105"), shipped.targets], ignore_index=True)
+    goals = targets[targets["year"] == 2025].drop_duplicates(["code", "area"])
+    years = {2021: 0.8, 2022: 0.9, 2024: 1.0, 2025: 1.1}  # 2023 has no figure: a year left out
+    added = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "code": goals["code"].to_numpy(),
+                    "area": goals["area"].to_numpy(),
+                    "year": year,
+                    "kind": "actual",
+                    "value": goals["value"].to_numpy() * share,
+                }
+            )
+            for year, share in years.items()
+        ],
+        ignore_index=True,
+    )
+    observations = pd.concat([shipped.observations, added], ignore_index=True)
+    return replace(shipped, targets=coerce(TARGETS, targets), observations=coerce(OBSERVATIONS, observations))
+
+
+@pytest.mark.parametrize(("which", "rows_added"), [("shipped", 0), ("later", 2 * 6 * 3)])
+def test_the_yearly_rows_equal_the_row_by_row_expansion(
+    request: pytest.FixtureRequest, which: str, rows_added: int
+) -> None:
+    data: Dataset = request.getfixturevalue(which)
+    lv = levels_of(replace(data))
+    targets = data.targets.assign(**{attainment.SOURCE: range(len(data.targets))})
+    expected = reference.expand_yearly(targets, lv)
+    made = attainment._expand_yearly(targets, lv)
+    pd.testing.assert_frame_equal(made, expected, check_exact=True)
+    # Each yearly target of the two areas gains 2021, 2022 and 2024: the years of its term with a figure.
+    assert len(made) - len(targets) == rows_added
+
+
+@pytest.mark.parametrize("area", [None, "106", "105"])
+def test_an_areas_rows_are_judged_once_and_each_caller_gets_its_own_copy(later: Dataset, area: str) -> None:
+    data = replace(later)
+    fresh, fresh_source = attainment.compute_with_sources(replace(later), area)
+    first, source = attainment.compute_with_sources(data, area)
+    first["attainment_pct"] = -1.0  # a caller changing its rows (a report flags its pending figures)
+    source[:] = -7
+    again, again_source = attainment.compute_with_sources(data, area)
+    pd.testing.assert_frame_equal(again, fresh, check_exact=True)
+    assert list(again_source) == list(fresh_source)
+    assert len(fresh) > 0 and (fresh["attainment_pct"] != -1.0).all()
+
+
+@pytest.mark.parametrize(
+    ("goal_year", "as_of", "decided"), [(2025, None, 16), (2025, 2021, 0), (2020, None, 14), (2020, 2019, 0)]
+)
+def test_progress_reads_an_areas_judged_rows_with_the_same_result(
+    later: Dataset, goal_year: int, as_of: int | None, decided: int
+) -> None:
+    alone = progress.compute(replace(later), goal_year=goal_year, area="106", as_of=as_of)
+    judged = replace(later)
+    attainment.compute(judged, area="106")
+    assert attainment.kept_verdicts(judged, "106") is not None
+    assert attainment.kept_verdicts(judged) is None  # the whole dataset's verdicts are not claimed
+    after = progress.compute(judged, goal_year=goal_year, area="106", as_of=as_of)
+    pd.testing.assert_frame_equal(after, alone, check_exact=True)
+    assert len(alone) > 0
+    # A goal is decided by its goal year's figure (two 2025 goals have none); before that year, none is.
+    assert alone["final"].sum() == decided
