@@ -91,3 +91,42 @@ def test_progress_reads_an_areas_judged_rows_with_the_same_result(
     assert len(alone) > 0
     # A goal is decided by its goal year's figure (two 2025 goals have none); before that year, none is.
     assert alone["final"].sum() == decided
+
+
+def _old_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attainment with its steps as they were: merges, and a yearly target's years one by one."""
+    monkeypatch.setattr(attainment, "_with_reported_only", reference.with_reported_only)
+    monkeypatch.setattr(attainment, "_attach_reported", reference.attach_reported)
+    monkeypatch.setattr(attainment, "_stated_reductions", reference.stated_reductions)
+    monkeypatch.setattr(attainment, "_expand_yearly", reference.expand_yearly)
+
+
+@pytest.mark.parametrize("which", ["shipped", "later"])
+@pytest.mark.parametrize("hashed", [5_000, 0])
+def test_every_area_is_judged_as_the_merges_judged_it(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, which: str, hashed: int
+) -> None:
+    """Keys matched in a dict (a district) or by pandas' index (a country), the rows are the same."""
+    data: Dataset = request.getfixturevalue(which)
+    monkeypatch.setattr(attainment, "_HASHED", hashed)
+    made = {area: attainment.compute_with_sources(replace(data), area) for area in (None, "106", "105")}
+    with monkeypatch.context() as old:
+        _old_steps(old)
+        expected = {area: attainment.compute_with_sources(replace(data), area) for area in made}
+    for area, (rows, source) in made.items():
+        pd.testing.assert_frame_equal(rows, expected[area][0], check_exact=True)
+        assert list(source) == list(expected[area][1])
+    rows = made[None][0]
+    # The paths that changed are exercised: printed %s (one with no target of its own) and cuts a year.
+    assert rows["reported_pct"].notna().sum() >= 17 and (rows["status_basis"] == "reported").any()
+    assert (rows["change_unit"] != "").any() and rows["reported_quote"].ne("").any()
+
+
+@pytest.mark.parametrize("hashed", [5_000, 0])
+def test_keys_match_the_last_row_that_holds_them(monkeypatch: pytest.MonkeyPatch, hashed: int) -> None:
+    monkeypatch.setattr(attainment, "_HASHED", hashed)
+    right = pd.DataFrame({"code": ["A", "B", "A", "C"], "year": [2020, 2020, 2020, 2021]})
+    left = pd.DataFrame({"code": ["A", "C", "C", "D", "B"], "year": [2020, 2020, 2021, 2020, 2020]})
+    assert list(attainment.matches(left, right, ["code", "year"])) == [2, -1, 3, -1, 1]
+    assert list(attainment.matches(left.iloc[0:0], right, ["code", "year"])) == []
+    assert list(attainment.matches(left, right.iloc[0:0], ["code", "year"])) == [-1] * 5

@@ -226,6 +226,28 @@ def _printed_rounding(computed: np.ndarray, reported: np.ndarray) -> np.ndarray:
     return out
 
 
+# Above this many rows on either side keys are matched by pandas' own index; below it, by a dict.
+_HASHED = 5_000
+
+
+def matches(left: pd.DataFrame, right: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """For each row of `left`, the position of the last row of `right` with its `keys`, −1 where none.
+
+    A district's few hundred keys are matched in a dict: a merge's set-up cost more than the rest of
+    the judging. Large frames (a country's targets) go through a MultiIndex, the same matches.
+    """
+    if right.empty:
+        return np.full(len(left), -1, dtype="int64")
+    if len(left) > _HASHED or len(right) > _HASHED:
+        known = pd.MultiIndex.from_arrays([right[k] for k in keys])
+        last = ~known.duplicated(keep="last")
+        at = known[last].get_indexer(pd.MultiIndex.from_arrays([left[k] for k in keys]))
+        return np.where(at >= 0, np.flatnonzero(last)[np.maximum(at, 0)], -1)
+    where = {key: i for i, key in enumerate(zip(*(right[k].tolist() for k in keys), strict=True))}
+    found = [where.get(key, -1) for key in zip(*(left[k].tolist() for k in keys), strict=True)]
+    return np.array(found, dtype="int64")
+
+
 def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
     """The targets plus an empty target row for each % the report prints without one.
 
@@ -236,8 +258,7 @@ def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.Dat
         return targets
     tkey = [*KEY, "target_kind"]
     candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
-    found = reported[tkey].merge(candidates.drop_duplicates(), on=tkey, how="left", indicator=True)
-    orphans = found.loc[found["_merge"] == "left_only", tkey]
+    orphans = reported.loc[matches(reported, candidates, tkey) < 0, tkey].reset_index(drop=True)
     if orphans.empty:
         return targets
     extra = orphans.assign(
@@ -267,11 +288,13 @@ def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.
         tkey = [*KEY, "target_kind"]
         # Only rows whose indicator has a printed % can match: a cheap filter before the merge.
         candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
-        matched = candidates.reset_index(names="_row").merge(reported, on=tkey, how="inner")
-        rows = matched["_row"].to_numpy()
-        pct[rows] = matched["reported_pct"].to_numpy(dtype="float64")
-        pick[rows] = np.arange(1, len(matched) + 1)
-        quotes = pd.concat([quotes, matched["quote"].astype("str")], ignore_index=True)
+        at = matches(candidates, reported, tkey)
+        hit = at >= 0
+        # The targets' labels are their positions (compute_with_sources numbers them afresh).
+        rows = candidates.index.to_numpy()[hit]
+        pct[rows] = reported["reported_pct"].to_numpy(dtype="float64")[at[hit]]
+        pick[rows] = np.arange(1, len(rows) + 1)
+        quotes = pd.concat([quotes, reported["quote"].astype("str").take(at[hit])], ignore_index=True)
     return pct, quotes.take(pick).reset_index(drop=True)
 
 
@@ -319,6 +342,11 @@ def _judge(
     return pct, status
 
 
+def _stated_reductions(subset: pd.DataFrame, reductions: pd.DataFrame) -> pd.DataFrame:
+    """Each row's stated reduction a year (_reductions' columns), a row of NaN where none is stated."""
+    return reductions.reset_index(drop=True).reindex(matches(subset, reductions, KEY))
+
+
 def _achieved_reductions(
     data: Dataset,
     lv: Levels,
@@ -341,7 +369,7 @@ def _achieved_reductions(
     codes = np.zeros(len(targets), dtype="int8")  # CHANGE_UNITS[0] = "": a level, not a change
     if reduce.any():
         subset = targets.loc[reduce, KEY].reset_index(drop=True)
-        stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
+        stated = _stated_reductions(subset, _reductions(data.observations))
         start = term_start(targets.loc[reduce, "term"], year[reduce])
         start_position = lv.locate(subset["code"], subset["area"], start)
         start_level = lv.value_at(start_position)
