@@ -7,11 +7,14 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from indicators.core import attainment, progress
+from indicators.core import attainment, progress, tally
 from indicators.core.lookup import levels_of
 from indicators.core.model import OBSERVATIONS, TARGETS, Dataset, coerce
+from indicators.report import content as report
+from indicators.report import facts
 from indicators.store import seed
 from tests.support import attainment_reference as reference
+from tests.support import tally_reference
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +133,22 @@ def test_keys_match_the_last_row_that_holds_them(monkeypatch: pytest.MonkeyPatch
     assert list(attainment.matches(left, right, ["code", "year"])) == [2, -1, 3, -1, 1]
     assert list(attainment.matches(left.iloc[0:0], right, ["code", "year"])) == []
     assert list(attainment.matches(left, right.iloc[0:0], ["code", "year"])) == [-1] * 5
+
+
+@pytest.mark.parametrize("which", ["shipped", "later"])
+@pytest.mark.parametrize("period", [("2015-2020", None), (None, 2019), (None, 2020), ("2020-2025", None)])
+def test_the_counts_by_kind_equal_the_counts_made_by_pandas_filters(
+    request: pytest.FixtureRequest, which: str, period: tuple[str | None, int | None]
+) -> None:
+    data: Dataset = request.getfixturevalue(which)
+    chosen = report.parse_period(*period)
+    results = facts.results_in(data, "106", chosen)
+    stated = facts.stated_plans(data, "106", attainment.levels(data.observations), chosen)
+    for plans in (stated, {**stated, 2019: (17, 17)}, None):
+        counts = tally.by_kind(results, plans)
+        assert counts == tally_reference.by_kind(results, plans)
+        # Each indicator counted once per kind (a plan once per year): every row once() keeps.
+        assert sum(c.n for c in counts) == (len(tally.once(results)) if not results.empty else 0)
+    assert tally.by_kind(results.iloc[0:0], {2019: (3, 4)}) == tally_reference.by_kind(
+        results.iloc[0:0], {2019: (3, 4)}
+    )

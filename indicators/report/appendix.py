@@ -20,17 +20,17 @@ def table(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang:
     if results.empty:
         return []
     catalogue = info.to_dict("index")
-    levels_kind = levels["actual_kind"]
+    levels_kind = _by_key(levels["actual_kind"])
     frame = results.assign(_implied=implied(results).to_numpy())
     if "qualifier" not in frame:
         # The actual's "khoảng", "trên" as the body says it; a cut a year is a change, not that level.
-        said = levels["qualifier"].fillna("").astype(str)
+        said = _by_key(levels["qualifier"].fillna("").astype(str))
         frame["qualifier"] = [
             "" if comparator == Comparator.REDUCE_BY.value else said.get((c, int(y)), "")
             for c, y, comparator in zip(frame["code"], frame["year"], frame["comparator"], strict=True)
         ]
     # The source's figures given without their year: the cell says so, never passing them as the year's.
-    unstated = levels["period_unstated"] if "period_unstated" in levels else pd.Series(dtype=bool)
+    unstated = _by_key(levels["period_unstated"]) if "period_unstated" in levels else {}
     frame["_unstated"] = [
         bool(unstated.get((c, int(y)), False)) for c, y in zip(frame["code"], frame["year"], strict=True)
     ]
@@ -57,6 +57,11 @@ def table(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang:
             number += 1
             rows.append(_line(number, record, catalogue[record["code"]], lang))
     return rows
+
+
+def _by_key(column: pd.Series) -> dict[object, object]:
+    """A column of the levels by its (code, year): a dict, where a look-up per row in pandas cost a row."""
+    return dict(zip(column.index, column.tolist(), strict=True))
 
 
 def _target(r: Record, unit: str) -> phrase.Figure:
