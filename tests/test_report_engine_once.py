@@ -7,14 +7,16 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from indicators.areas import aggregate
 from indicators.core import attainment, progress, tally
 from indicators.core.lookup import levels_of
-from indicators.core.model import OBSERVATIONS, TARGETS, Dataset, coerce
+from indicators.core.model import OBSERVATIONS, TARGETS, AggregationRule, Dataset, coerce
 from indicators.report import content as report
 from indicators.report import facts
 from indicators.store import seed
 from tests.support import attainment_reference as reference
 from tests.support import tally_reference
+from tests.support.seeded import SeededReading, own_copy
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +154,29 @@ def test_the_counts_by_kind_equal_the_counts_made_by_pandas_filters(
     assert tally.by_kind(results.iloc[0:0], {2019: (3, 4)}) == tally_reference.by_kind(
         results.iloc[0:0], {2019: (3, 4)}
     )
+
+
+def test_the_catalogues_rules_kept_are_each_indicators_own(seeded_reading: SeededReading) -> None:
+    """Each indicator's rule read from the kept catalogue is the rule read from its own rows."""
+    data = own_copy(seeded_reading.dataset)
+    first, second, third, fourth = list(data.indicators["code"])[:4]
+    rules = [
+        (first, "ratio", second, third),
+        (second, "weighted", "", third),
+        (third, "none", "", ""),
+        (fourth, "sum", "", ""),
+        (fourth, "none", "", ""),  # a second row of one code: the first is its rule
+        ("NOT_IN_THE_CATALOGUE", "sum", "", ""),
+    ]
+    table = pd.DataFrame(rules, columns=["code", "rule", "numerator", "denominator"]).assign(note="")
+    data = replace(data, aggregation_rules=table)
+    codes = [*data.indicators["code"], "NOT_IN_THE_CATALOGUE", "NOT_ANYWHERE"]
+    kept = [aggregate.rule_for(data, code) for code in codes]
+    assert kept == [aggregate._rule_alone(replace(data), code) for code in codes]
+    assert [r.rule for r in kept[:4]] == [
+        AggregationRule.RATIO,
+        AggregationRule.WEIGHTED,
+        AggregationRule.NONE,
+        AggregationRule.SUM,
+    ]
+    assert kept[-2].rule is AggregationRule.SUM
