@@ -11,6 +11,7 @@ from indicators.areas import aggregate
 from indicators.core import attainment, progress, tally
 from indicators.core.lookup import levels_of
 from indicators.core.model import OBSERVATIONS, TARGETS, AggregationRule, Dataset, coerce
+from indicators.report import compare as report_compare
 from indicators.report import content as report
 from indicators.report import facts
 from indicators.store import seed
@@ -106,8 +107,7 @@ def _old_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(attainment, "_expand_yearly", reference.expand_yearly)
 
 
-@pytest.mark.parametrize("which", ["shipped", "later"])
-@pytest.mark.parametrize("hashed", [5_000, 0])
+@pytest.mark.parametrize(("which", "hashed"), [("shipped", 5_000), ("later", 5_000), ("later", 0)])
 def test_every_area_is_judged_as_the_merges_judged_it(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, which: str, hashed: int
 ) -> None:
@@ -180,3 +180,20 @@ def test_the_catalogues_rules_kept_are_each_indicators_own(seeded_reading: Seede
         AggregationRule.SUM,
     ]
     assert kept[-2].rule is AggregationRule.SUM
+
+
+def test_a_comparisons_records_are_made_once_and_the_table_changes_only_its_copies(shipped: Dataset) -> None:
+    data = replace(shipped)
+    codes = report_compare.codes_with_child_figures(data, "12", 2020)
+    info = facts.catalogue(data, "vi")
+    compared = report_compare._compared(data, "12", 2020, codes, info, "vi")
+    assert len(compared) == len(codes) > 60
+    for number, result in enumerate(compared, start=1):
+        records = result.child_records
+        assert result.child_records is records  # made once
+        lines = report_compare._rows(data, result, info.loc[result.code], number, "đơn vị", "vi")
+        assert len(lines) >= 2 and lines[0].group
+        # The table set each listed unit's qualifier on its own copy: the records are the frame's still.
+        made, fresh = pd.DataFrame(list(records)), pd.DataFrame(result.children.to_dict("records"))
+        pd.testing.assert_frame_equal(made, fresh, check_exact=True)
+        assert list(made.columns) == list(result.children.columns)  # no "qualifier" nor "period_unstated"

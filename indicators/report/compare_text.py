@@ -305,7 +305,7 @@ def sentence(
     """
     unit, year = str(info["unit"]), result.year
     said = marks.qualifiers(result.code)
-    reported = result.children[result.children["value"].notna()].to_dict("records")
+    reported: list[Record] = [r for r in result.child_records if pd.notna(r["value"])]
     n, m = len(reported), len(result.children)
     row = result.parent_row.to_dict() if result.parent_row is not None else None
     pieces = _who_reported(data, result, row, unit, (parent_name, units), said, lang, common)
