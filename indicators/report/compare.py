@@ -581,6 +581,9 @@ def _one_unit_judged(shown: list, year: int) -> pd.DataFrame | None:
     No indicator has two bars to compare, but the unit's targets met or exceeded are worth a picture;
     fewer than the report's minimum of bars add nothing to the sentences that give each %.
     """
+    judged_areas = [r["area"] for c in shown for r in c.child_records if r["status"] in words.JUDGED]
+    if len(set(judged_areas)) != 1 or len(judged_areas) < CHART_MIN:
+        return None  # the records say so: no frame of the judged rows is cut for nothing
     kids = [r.children[r.children["status"].isin(words.JUDGED)] for r in shown]
     judged = pd.concat(kids, ignore_index=True) if kids else pd.DataFrame()
     if judged.empty or judged["area"].nunique() != 1 or len(judged) < CHART_MIN:
