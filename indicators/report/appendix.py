@@ -49,13 +49,14 @@ def table(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang:
         _order=[catalogue[c]["order"] for c in frame["code"]],
     ).sort_values(["_domain", "_kind", "_order", "year"], kind="stable")
     rows: list[Row] = []
-    number = 0
-    for group, (domain, chunk) in enumerate(frame.groupby("_domain", sort=True)):
-        name = t(f"domain.{DOMAINS[domain]}", lang) if domain < len(DOMAINS) else "…"
-        rows.append(Row(ROMAN[group % len(ROMAN)], name.upper(), "", "", "", "", "", group=True))
-        for record in chunk.to_dict("records"):
-            number += 1
-            rows.append(_line(number, record, catalogue[record["code"]], lang))
+    group, domain = -1, None
+    # Sorted by domain first: each domain's lines follow its heading, read in one pass.
+    for number, record in enumerate(frame.to_dict("records"), start=1):
+        if record["_domain"] != domain:
+            group, domain = group + 1, record["_domain"]
+            name = t(f"domain.{DOMAINS[domain]}", lang) if domain < len(DOMAINS) else "…"
+            rows.append(Row(ROMAN[group % len(ROMAN)], name.upper(), "", "", "", "", "", group=True))
+        rows.append(_line(number, record, catalogue[record["code"]], lang))
     return rows
 
 
