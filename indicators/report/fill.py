@@ -86,6 +86,27 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 _SANDBOX = _Sandbox(autoescape=True)
 
 
+# Each part's XML as patch_xml cleans it, by its text: shared by every template in the process.
+_PATCHED: dict[str, str] = {}
+
+
+class DocumentTemplate(DocxTemplate):
+    """docxtpl's template, each part's XML cleaned for Jinja once per text and kept for the next report.
+
+    docxtpl's patch_xml (a dozen regular expressions over the whole body) depends on the text alone;
+    for the shipped template it is the same text each time.
+    """
+
+    def patch_xml(self, src_xml: str) -> str:
+        """The part's XML cleaned for Jinja, as docxtpl cleans it: kept, for the same text, from before."""
+        patched = _PATCHED.get(src_xml)
+        if patched is None:
+            if len(_PATCHED) >= _COMPILED_MAX:
+                _PATCHED.clear()
+            patched = _PATCHED[src_xml] = super().patch_xml(src_xml)
+        return patched
+
+
 def template_env() -> ImmutableSandboxedEnvironment:
     """Jinja for every template, the shipped one and an office's own: sandboxed and escaping.
 
@@ -136,6 +157,6 @@ def fill(doc: DocxTemplate, context: dict, name: str, max_mb: int) -> bytes:
 def fill_in_child(template: bytes, name: str, context: dict, max_mb: int) -> tuple[str, object]:
     """What the child runs: ("ok", the .docx) or ("refused", a Refusal) for the parent to raise."""
     try:
-        return "ok", fill(DocxTemplate(io.BytesIO(template)), context, name, max_mb)
+        return "ok", fill(DocumentTemplate(io.BytesIO(template)), context, name, max_mb)
     except RefusedError as exc:
         return "refused", exc.refusal
