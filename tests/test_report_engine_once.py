@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from indicators.areas import aggregate
-from indicators.core import attainment, progress, tally
+from indicators.core import attainment, lookup, progress, tally
 from indicators.core.lookup import levels_of
 from indicators.core.model import OBSERVATIONS, TARGETS, AggregationRule, Dataset, coerce
 from indicators.report import compare as report_compare
@@ -113,7 +113,7 @@ def test_every_area_is_judged_as_the_merges_judged_it(
 ) -> None:
     """Keys matched in a dict (a district) or by pandas' index (a country), the rows are the same."""
     data: Dataset = request.getfixturevalue(which)
-    monkeypatch.setattr(attainment, "_HASHED", hashed)
+    monkeypatch.setattr(lookup, "_HASHED", hashed)
     made = {area: attainment.compute_with_sources(replace(data), area) for area in (None, "106", "105")}
     with monkeypatch.context() as old:
         _old_steps(old)
@@ -129,12 +129,12 @@ def test_every_area_is_judged_as_the_merges_judged_it(
 
 @pytest.mark.parametrize("hashed", [5_000, 0])
 def test_keys_match_the_last_row_that_holds_them(monkeypatch: pytest.MonkeyPatch, hashed: int) -> None:
-    monkeypatch.setattr(attainment, "_HASHED", hashed)
+    monkeypatch.setattr(lookup, "_HASHED", hashed)
     right = pd.DataFrame({"code": ["A", "B", "A", "C"], "year": [2020, 2020, 2020, 2021]})
     left = pd.DataFrame({"code": ["A", "C", "C", "D", "B"], "year": [2020, 2020, 2021, 2020, 2020]})
-    assert list(attainment.matches(left, right, ["code", "year"])) == [2, -1, 3, -1, 1]
-    assert list(attainment.matches(left.iloc[0:0], right, ["code", "year"])) == []
-    assert list(attainment.matches(left, right.iloc[0:0], ["code", "year"])) == [-1] * 5
+    assert list(lookup.matches(left, right, ["code", "year"])) == [2, -1, 3, -1, 1]
+    assert list(lookup.matches(left.iloc[0:0], right, ["code", "year"])) == []
+    assert list(lookup.matches(left, right.iloc[0:0], ["code", "year"])) == [-1] * 5
 
 
 @pytest.mark.parametrize("which", ["shipped", "later"])
