@@ -79,6 +79,12 @@ def content(data: Dataset) -> report.Content:
 
 
 @pytest.fixture(scope="module")
+def content_en(data: Dataset) -> report.Content:
+    """The term's report in English, built once for the tests that read it."""
+    return report.build(data, "106", TERM, "en")
+
+
+@pytest.fixture(scope="module")
 def docx_vi(content: report.Content) -> bytes:
     return report_render.docx_bytes(content, browser=None)
 
@@ -496,9 +502,10 @@ def test_key_sentences_in_the_report_phrasing(document: DocumentObject) -> None:
     assert "- Danh hiệu Lao động tiên tiến: 6.099 lượt cá nhân." in texts
 
 
-def test_estimates_are_marked_ước_and_an_official_figure_supersedes_them(data: Dataset) -> None:
+def test_estimates_are_marked_ước_and_an_official_figure_supersedes_them(
+    data: Dataset, content: report.Content
+) -> None:
     # The shipped 2020 figures are estimates (the report was written before the year ended).
-    content = report.build(data, "106", TERM, "vi")
     results = content.section("results")
     assert results is not None
     sentence = next(p for p in results.parts[0].paragraphs if p.startswith("Tổng giá trị"))
@@ -597,9 +604,8 @@ def test_bad_periods_are_plain_errors(term: str | None, year: int | None, messag
     assert english != str(caught.value) and "report." not in english
 
 
-def test_english_report_numbers_and_words(data: Dataset) -> None:
-    content = report.build(data, "106", TERM, "en")
-    doc = Document(io.BytesIO(report_render.docx_bytes(content, browser=None)))
+def test_english_report_numbers_and_words(content_en: report.Content) -> None:
+    doc = Document(io.BytesIO(report_render.docx_bytes(content_en, browser=None)))
     texts = body_texts(doc)
     assert "REPORT" in texts
     assert any(
@@ -614,10 +620,9 @@ def test_english_report_numbers_and_words(data: Dataset) -> None:
     assert gtsx[3:6] == ["Res.: 2,120.0 (*)", "2,503.3 (est.)", "118.08"]
 
 
-def test_english_counts_agree_with_their_unit(data: Dataset) -> None:
-    content = report.build(data, "106", TERM, "en")
-    parts = [q for s in content.sections for part in s.parts for q in part.paragraphs]
-    said = [p for s in content.sections for p in s.paragraphs] + parts
+def test_english_counts_agree_with_their_unit(content_en: report.Content) -> None:
+    parts = [q for s in content_en.sections for part in s.parts for q in part.paragraphs]
+    said = [p for s in content_en.sections for p in s.paragraphs] + parts
     said = [x for p in said for x in sentences_of(p)]
     assert "Vocational and continuing education centres: an estimated 1." in said
     assert "- Government Emulation Flag: 1 collective award;" in said
@@ -632,16 +637,24 @@ def with_third_plan_result(data: Dataset) -> Dataset:
     return Dataset.from_frames({"reported": pd.concat([reported, third], ignore_index=True), **frames})
 
 
-def test_two_results_get_no_chart_three_get_one_with_the_results(data: Dataset) -> None:
+@pytest.fixture(scope="module")
+def three_results(data: Dataset) -> report.Content:
+    """2019's report with a third plan result, built once for the tests that read it."""
+    return report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
+
+
+def test_two_results_get_no_chart_three_get_one_with_the_results(
+    data: Dataset, three_results: report.Content
+) -> None:
     # 2019's two plan results are said in one sentence each: two bars would add nothing.
     two = report.build(data, "106", report.parse_period(None, 2019), "vi")
     assert [s.chart for s in two.sections if s.chart] == [] and two.figures == {}
-    three = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
+    three = three_results
     assert [s.key for s in three.sections if s.chart] == ["results"]
 
 
-def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Dataset) -> None:
-    year = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
+def test_without_a_browser_the_document_says_the_charts_are_left_out(three_results: report.Content) -> None:
+    year = three_results
     assert year.section("results").chart == "attainment"  # type: ignore[union-attr]
     doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=None)))
     assert len(doc.inline_shapes) == 0
@@ -649,9 +662,9 @@ def test_without_a_browser_the_document_says_the_charts_are_left_out(data: Datas
 
 
 @pytest.mark.office
-def test_with_chromium_the_attainment_chart_is_an_image(data: Dataset) -> None:
+def test_with_chromium_the_attainment_chart_is_an_image(three_results: report.Content) -> None:
     _needs("chromium", "chromium")
-    year = report.build(with_third_plan_result(data), "106", report.parse_period(None, 2019), "vi")
+    year = three_results
     doc = Document(io.BytesIO(report_render.docx_bytes(year, browser=shutil.which("chromium"))))
     assert len(doc.inline_shapes) == 1
     assert Mm(150) <= doc.inline_shapes[0].width <= Mm(165)
@@ -699,15 +712,16 @@ def test_an_office_template_with_a_broken_placeholder_is_a_plain_error(
 
 
 @pytest.fixture(scope="module")
-def pdfs(data: Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def pdfs(
+    content: report.Content, content_en: report.Content, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
     _needs("soffice", "libreoffice-writer-nogui")
     _needs("pdftotext", "poppler-utils")
     folder = tmp_path_factory.mktemp("pdf")
     out = {}
-    for lang in ("vi", "en"):
-        content = report.build(data, "106", TERM, lang)
+    for lang, built in (("vi", content), ("en", content_en)):
         out[lang] = folder / f"bao_cao_{lang}.pdf"
-        out[lang].write_bytes(report_render.render(content, "pdf", browser=None))
+        out[lang].write_bytes(report_render.render(built, "pdf", browser=None))
     return out
 
 

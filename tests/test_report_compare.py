@@ -26,6 +26,7 @@ from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support import areas_fixture as fixture
+from tests.support.prepared import PreparedStores
 from tests.support.seeded import SeededReading, own_copy
 from tests.test_report import EN_NUMBER, VI_NUMBER, _needs, decimals_of, parse, pdftext
 
@@ -39,9 +40,10 @@ AREA_HEADER = {
 
 
 @pytest.fixture(scope="module")
-def communes(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+def communes(tmp_path_factory: pytest.TempPathFactory, prepared_stores: PreparedStores) -> Dataset:
+    """The seeded store with the communes' workbook, prepared once a session (as `communes` in conftest)."""
     folder = tmp_path_factory.mktemp("report_compare")
-    return fixture.add_to(Store(f"sqlite:///{folder / 'store.sqlite'}").ensure(), folder).load()
+    return prepared_stores.store(f"sqlite:///{folder / 'store.sqlite'}", fixture.add_communes).load()
 
 
 @pytest.fixture(scope="module")

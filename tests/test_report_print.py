@@ -30,10 +30,10 @@ from indicators.report import content as report
 from indicators.report import facts
 from indicators.report import render as report_render
 from indicators.report.template import TEMPLATE
-from indicators.store.database import Store
 from indicators.text import labels, tables
 from indicators.text.i18n import t
 from tests.support import areas_fixture as fixture
+from tests.support.prepared import PreparedStores
 from tests.support.seeded import SeededReading, own_copy
 from tests.test_report import _needs
 
@@ -62,9 +62,10 @@ def data(seeded_reading: SeededReading) -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def communes(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+def communes(tmp_path_factory: pytest.TempPathFactory, prepared_stores: PreparedStores) -> Dataset:
+    """The seeded store with the communes' workbook, prepared once a session (as `communes` in conftest)."""
     folder = tmp_path_factory.mktemp("print_communes")
-    return fixture.add_to(Store(f"sqlite:///{folder / 'store.sqlite'}").ensure(), folder).load()
+    return prepared_stores.store(f"sqlite:///{folder / 'store.sqlite'}", fixture.add_communes).load()
 
 
 @pytest.fixture(scope="module")

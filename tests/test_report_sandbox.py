@@ -12,6 +12,7 @@ from docx import Document
 from indicators.__main__ import main
 from indicators.excel import isolation
 from indicators.report import content as report
+from indicators.report import fill
 from indicators.report import render as report_render
 from indicators.store.database import Store
 from indicators.text.i18n import t
@@ -157,3 +158,25 @@ def test_cli_stops_a_runaway_template_in_one_line_and_writes_nothing(
     err = capsys.readouterr().err
     assert err.startswith("Lỗi: mẫu báo cáo mau_van_phong.docx bị dừng") and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_a_templates_parts_are_compiled_once_and_the_sandbox_judges_each_fill(
+    content: report.Content, tmp_path: Path
+) -> None:
+    """The shipped template's parts are cleaned and compiled once; a kept unsafe part is refused again."""
+    sandbox = fill.template_env()
+    assert sandbox is fill.template_env()
+    first = report_render.docx_bytes(content, browser=None)
+    kept, patched = dict(sandbox._compiled), dict(fill._PATCHED)  # type: ignore[attr-defined]
+    assert kept and patched  # the body at least, compiled and cleaned
+    again = report_render.docx_bytes(content, browser=None)
+    assert sandbox._compiled == kept and patched == fill._PATCHED  # type: ignore[attr-defined]
+    texts = [[p.text for p in Document(io.BytesIO(made)).paragraphs] for made in (first, again)]
+    assert texts[0] == texts[1] and "BÁO CÁO" in texts[0] and len(texts[0]) > 50
+    # An unsafe part, compiled on its first fill and kept, is refused on its second as on its first.
+    unsafe = _template(tmp_path, "{{ joiner.__init__.__globals__ }}")
+    for _ in range(2):
+        doc = fill.DocumentTemplate(str(unsafe))
+        with pytest.raises(fill.RefusedError) as refused:
+            fill.fill(doc, report_render.template_context(content, {}, ""), unsafe.name, 5)
+        assert refused.value.refusal.key == "report.err.unsafe"

@@ -20,6 +20,7 @@ from indicators.store.database import Store
 from indicators.text import fmt, year_tables
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
+from tests.support.prepared import PreparedStores
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -82,18 +83,39 @@ def upload(store: Store, columns: dict[str, dict[str, float]], name: str) -> Dat
     return store.load()
 
 
-@pytest.fixture
-def autumn(store: Store) -> Dataset:
-    return upload(store, AUTUMN_2021, "uoc-2021.xlsx")
+def sent_in_autumn(store: Store) -> None:
+    """The seeded store after the autumn workbook: 2021's plan and the estimate of its results."""
+    upload(store, AUTUMN_2021, "uoc-2021.xlsx")
 
 
-@pytest.fixture
-def later(autumn: Dataset, store: Store) -> Dataset:
+def sent_later(store: Store) -> None:
+    """The seeded store after the autumn workbook and the later one, the tourism figures' year confirmed."""
+    sent_in_autumn(store)
     data = upload(store, LATER, "so-lieu-2021-2026.xlsx")
     # The shipped tourism figures have no year in the source and give no path; here their 2020 is
     # confirmed, as an office that knows the year would record it, so the tourism path is drawn.
     store.commit(replace(data, observations=data.observations.assign(period_unstated=False)), account="test")
-    return store.load()
+
+
+@pytest.fixture
+def autumn(store_url: str, prepared_stores: PreparedStores) -> Dataset:
+    """The store at $INDICATORS_DB after the autumn upload: uploaded once a session, each test's own copy."""
+    return prepared_stores.store(store_url, sent_in_autumn).load()
+
+
+@pytest.fixture
+def later(store_url: str, prepared_stores: PreparedStores) -> Dataset:
+    """The store at $INDICATORS_DB after both uploads: made once a session, each test's own copy.
+
+    Two uploads, three versions and their loads for each of a dozen tests were most of their time.
+    """
+    return prepared_stores.store(store_url, sent_later).load()
+
+
+@pytest.fixture
+def autumn_apart(tmp_path: Path, prepared_stores: PreparedStores) -> Dataset:
+    """The autumn upload's data in a store of its own, for a test that reads it beside `later`'s."""
+    return prepared_stores.store(f"sqlite:///{tmp_path / 'autumn.sqlite'}", sent_in_autumn).load()
 
 
 def figures(data: Dataset, code: str, year: int) -> dict[str, float]:
@@ -133,7 +155,7 @@ def test_the_terms_catalogue_holds_each_term_with_its_goals(later: Dataset) -> N
 
 
 def test_a_terms_result_is_its_last_years_official_figure_else_the_estimate_marked(
-    autumn: Dataset, later: Dataset
+    autumn_apart: Dataset, later: Dataset
 ) -> None:
     # 2015–2020: only the report's estimates exist, so they are used and marked.
     old = terms.result(later, terms.Term(2015, 2020), AREA).set_index("code")
@@ -148,7 +170,7 @@ def test_a_terms_result_is_its_last_years_official_figure_else_the_estimate_mark
     assert new.loc["POV_RATE", "actual"] == pytest.approx(1.544)
     assert new.loc["POV_RATE", "attainment_pct"] == pytest.approx(77.2)
     # Before the 2025 figures came in there is no result to give yet.
-    assert terms.result(autumn, terms.Term(2020, 2025), AREA)["actual"].isna().all()
+    assert terms.result(autumn_apart, terms.Term(2020, 2025), AREA)["actual"].isna().all()
 
 
 # Estimates, then official figures ------------------------------------------------------

@@ -47,6 +47,17 @@ def _scale(unit: str) -> float:
 
 def rule_for(data: Dataset, code: str) -> Rule:
     """The indicator's rule: its row in the TongHop table, else what its unit and kind allow."""
+    kept: dict[str, Rule] | None = getattr(data, "_rules", None)
+    if kept is None:
+        kept = rules_for(data, list(dict.fromkeys(data.indicators["code"])))
+        # Datasets are frozen; as their levels are, the catalogue's rules are kept around that: a
+        # comparison báo cáo asks for an indicator's rule once per sentence and per table row.
+        object.__setattr__(data, "_rules", kept)
+    return kept[code] if code in kept else _rule_alone(data, code)
+
+
+def _rule_alone(data: Dataset, code: str) -> Rule:
+    """The rule of a code outside the catalogue: its TongHop row alone says it."""
     info = data.indicators[data.indicators["code"] == code]
     unit = str(info["unit"].iloc[0]) if not info.empty else ""
     kind = str(info["value_kind"].iloc[0]) if not info.empty else ""

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -85,6 +86,14 @@ class Comparison:
     def children(self) -> pd.DataFrame:
         """The child areas' rows only."""
         return self.rows[~self.rows["is_parent"]]
+
+    @cached_property
+    def child_records(self) -> tuple[dict[str, Any], ...]:
+        """The children's rows as plain records, made once: a report's sentence and table read them both.
+
+        Shared: a caller that changes a record changes its own copy (`dict(record)`).
+        """
+        return tuple(self.children.to_dict("records"))
 
     @cached_property
     def parent_row(self) -> pd.Series | None:

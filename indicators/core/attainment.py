@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from indicators.core.lookup import Levels, levels_of, take_labels, term_start
+from indicators.core.lookup import Levels, levels_of, matches, take_labels, term_start
 from indicators.core.lookup import positions as _positions
 from indicators.core.model import (
     ESTIMATE_KINDS,
@@ -236,8 +236,7 @@ def _with_reported_only(targets: pd.DataFrame, reported: pd.DataFrame) -> pd.Dat
         return targets
     tkey = [*KEY, "target_kind"]
     candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
-    found = reported[tkey].merge(candidates.drop_duplicates(), on=tkey, how="left", indicator=True)
-    orphans = found.loc[found["_merge"] == "left_only", tkey]
+    orphans = reported.loc[matches(reported, candidates, tkey) < 0, tkey].reset_index(drop=True)
     if orphans.empty:
         return targets
     extra = orphans.assign(
@@ -267,11 +266,13 @@ def _attach_reported(targets: pd.DataFrame, reported: pd.DataFrame) -> tuple[np.
         tkey = [*KEY, "target_kind"]
         # Only rows whose indicator has a printed % can match: a cheap filter before the merge.
         candidates = targets.loc[targets["code"].isin(reported["code"].unique()), tkey]
-        matched = candidates.reset_index(names="_row").merge(reported, on=tkey, how="inner")
-        rows = matched["_row"].to_numpy()
-        pct[rows] = matched["reported_pct"].to_numpy(dtype="float64")
-        pick[rows] = np.arange(1, len(matched) + 1)
-        quotes = pd.concat([quotes, matched["quote"].astype("str")], ignore_index=True)
+        at = matches(candidates, reported, tkey)
+        hit = at >= 0
+        # The targets' labels are their positions (compute_with_sources numbers them afresh).
+        rows = candidates.index.to_numpy()[hit]
+        pct[rows] = reported["reported_pct"].to_numpy(dtype="float64")[at[hit]]
+        pick[rows] = np.arange(1, len(rows) + 1)
+        quotes = pd.concat([quotes, reported["quote"].astype("str").take(at[hit])], ignore_index=True)
     return pct, quotes.take(pick).reset_index(drop=True)
 
 
@@ -284,16 +285,17 @@ def _expand_yearly(targets: pd.DataFrame, lv: Levels) -> pd.DataFrame:
     if not yearly.any():
         return targets
     rows = targets[yearly]
-    start = term_start(rows["term"], rows["year"])
-    extra = []
-    for (_, row), first in zip(rows.iterrows(), start, strict=True):
-        for year in range(int(first) + 1, int(row["year"])):
-            found = lv.value_at(lv.locate(pd.Series([row["code"]]), pd.Series([row["area"]]), [year]))
-            if not np.isnan(found[0]):
-                extra.append({**row.to_dict(), "year": year})
-    if not extra:
+    # Each yearly row's earlier years (after its term's first), looked up together in one pass.
+    first = term_start(rows["term"], rows["year"]) + 1
+    spans = np.maximum(rows["year"].to_numpy(dtype="int64") - first, 0)
+    which = np.repeat(np.arange(len(rows)), spans)
+    years = first[which] + (np.arange(len(which)) - np.repeat(np.cumsum(spans) - spans, spans))
+    pairs = lv.pairs(rows["code"], rows["area"])[which]
+    held = ~np.isnan(lv.value_at(lv.locate_pairs(pairs, years)))
+    if not held.any():
         return targets
-    merged = pd.concat([targets, pd.DataFrame(extra, columns=targets.columns)], ignore_index=True)
+    extra = rows.iloc[which[held]].assign(year=years[held])
+    merged = pd.concat([targets, extra], ignore_index=True)
     return merged.sort_values([*KEY, "target_kind"], kind="stable", ignore_index=True)
 
 
@@ -318,6 +320,11 @@ def _judge(
     return pct, status
 
 
+def _stated_reductions(subset: pd.DataFrame, reductions: pd.DataFrame) -> pd.DataFrame:
+    """Each row's stated reduction a year (_reductions' columns), a row of NaN where none is stated."""
+    return reductions.reset_index(drop=True).reindex(matches(subset, reductions, KEY))
+
+
 def _achieved_reductions(
     data: Dataset,
     lv: Levels,
@@ -340,7 +347,7 @@ def _achieved_reductions(
     codes = np.zeros(len(targets), dtype="int8")  # CHANGE_UNITS[0] = "": a level, not a change
     if reduce.any():
         subset = targets.loc[reduce, KEY].reset_index(drop=True)
-        stated = subset.merge(_reductions(data.observations), on=KEY, how="left")
+        stated = _stated_reductions(subset, _reductions(data.observations))
         start = term_start(targets.loc[reduce, "term"], year[reduce])
         start_position = lv.locate(subset["code"], subset["area"], start)
         start_level = lv.value_at(start_position)
@@ -472,9 +479,18 @@ class Verdicts:
         )
 
 
-def kept_verdicts(data: Dataset) -> Verdicts | None:
-    """The verdicts of compute(data) over all targets, if it has run on this very dataset."""
-    return getattr(data, "_verdicts", None)
+def kept_verdicts(data: Dataset, area: str | None = None) -> Verdicts | None:
+    """The verdicts of compute(data) over all targets (or `area`'s), if it has run on this very dataset.
+
+    An area's rows count its own targets; their positions are turned into positions among all targets.
+    """
+    whole: Verdicts | None = getattr(data, "_verdicts", None)
+    kept = getattr(data, "_judged", {}).get(area) if area is not None else None
+    if whole is not None or kept is None:
+        return whole
+    judged, source = kept
+    rows = np.flatnonzero(data.targets["area"].eq(area).to_numpy(dtype=bool, na_value=False))
+    return Verdicts.of(judged, np.where(source >= 0, rows[np.maximum(source, 0)], -1))
 
 
 def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.DataFrame, np.ndarray]:
@@ -484,6 +500,21 @@ def compute_with_sources(data: Dataset, area: str | None = None) -> tuple[pd.Dat
     earlier years share its position; their year tells them apart. Progress matches its goals to
     their verdicts by these numbers instead of by their words.
     """
+    kept: dict[str | None, tuple[pd.DataFrame, np.ndarray]] | None = getattr(data, "_judged", None)
+    if kept is None:
+        kept = {}
+        # Datasets are frozen; like their levels, the rows judged per area are kept around that: a
+        # report judges its area's targets for its results, its tally and its chart, in each language.
+        object.__setattr__(data, "_judged", kept)
+    if area not in kept:
+        kept[area] = _judged_with_sources(data, area)
+    judged, source = kept[area]
+    # Copies: a caller may change the rows it is handed (a report flags its pending figures).
+    return judged.copy(), source.copy()
+
+
+def _judged_with_sources(data: Dataset, area: str | None) -> tuple[pd.DataFrame, np.ndarray]:
+    """compute_with_sources' rows and positions, judged afresh."""
     lv = levels_of(data)
     targets = data.targets if area is None else data.targets[data.targets["area"] == area]
     reported = data.reported if area is None else data.reported[data.reported["area"] == area]

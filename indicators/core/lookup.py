@@ -21,6 +21,28 @@ def positions(values: pd.Series | np.ndarray, known: pd.Index) -> np.ndarray:
     return np.where(codes >= 0, mapped[np.maximum(codes, 0)], -1)
 
 
+# Above this many rows on either side keys are matched by pandas' own index; below it, by a dict.
+_HASHED = 5_000
+
+
+def matches(left: pd.DataFrame, right: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """For each row of `left`, the position of the last row of `right` with its `keys`, −1 where none.
+
+    A district's few hundred keys are matched in a dict: a merge's set-up cost more than the rest of
+    the judging. Large frames (a country's targets) go through a MultiIndex, the same matches.
+    """
+    if right.empty:
+        return np.full(len(left), -1, dtype="int64")
+    if len(left) > _HASHED or len(right) > _HASHED:
+        known = pd.MultiIndex.from_arrays([right[k] for k in keys])
+        last = ~known.duplicated(keep="last")
+        at = known[last].get_indexer(pd.MultiIndex.from_arrays([left[k] for k in keys]))
+        return np.where(at >= 0, np.flatnonzero(last)[np.maximum(at, 0)], -1)
+    where = {key: i for i, key in enumerate(zip(*(right[k].tolist() for k in keys), strict=True))}
+    found = [where.get(key, -1) for key in zip(*(left[k].tolist() for k in keys), strict=True)]
+    return np.array(found, dtype="int64")
+
+
 def take_labels(labels: pd.Series, where: np.ndarray) -> pd.Categorical:
     """labels[where] as a categorical, "" where `where` is −1: few distinct words over many rows."""
     codes, uniques = pd.factorize(labels)

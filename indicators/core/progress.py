@@ -337,13 +337,14 @@ def _key_groups(g: pd.DataFrame) -> np.ndarray:
 
 
 def _judged(
-    data: Dataset, g: pd.DataFrame, group: np.ndarray, due: np.ndarray
+    data: Dataset, g: pd.DataFrame, group: np.ndarray, due: np.ndarray, area: str | None
 ) -> tuple[np.ndarray, Verdicts]:
     """Attainment's rows that can decide the due goals, and the goal each judges (−1: none)."""
     target_rows = g["target_row"].to_numpy(dtype="int64")
-    kept = attainment.kept_verdicts(data)
+    kept = attainment.kept_verdicts(data, area)
     if kept is not None:
-        # attainment.compute has judged every target of this dataset: its rows are read, not redone.
+        # attainment.compute has judged every target of this dataset (or of the area the goals are of):
+        # its rows are read, not redone.
         goal_at = np.full(len(data.targets), -1, dtype="int64")
         goal_at[target_rows] = np.arange(len(g))
         return np.where(kept.source >= 0, goal_at[np.maximum(kept.source, 0)], -1), kept
@@ -360,7 +361,7 @@ def _judged(
     return np.where(source >= 0, chosen[np.maximum(source, 0)], -1), Verdicts.of(judged, source)
 
 
-def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
+def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray, area: str | None = None) -> _Final:
     """The goals whose latest figure is the goal year's own, judged as the term's result is (terms.result).
 
     This is the one place that decides "final or in progress": once the goal year's figure is in,
@@ -375,7 +376,7 @@ def _final(data: Dataset, g: pd.DataFrame, not_judged: np.ndarray) -> _Final:
     if not due.any():
         return out
     group = _key_groups(g)
-    goal_of, judged = _judged(data, g, group, due)
+    goal_of, judged = _judged(data, g, group, due, area)
     status = _codes_of(judged.status, STATUSES)
     # A verdict is a row judging a goal's own target in the goal year (not a "Hàng năm" target's
     # earlier year, not a % the report prints alone) with a final status; the first such row of a
@@ -416,7 +417,7 @@ def compute(
     kinds = _kinds(g, flags)
     growth = _growth(g, flags("direction", Direction.LOWER.value))
     status, reason = _status(g, growth, kinds)
-    final = _final(data, g, kinds.not_judged)
+    final = _final(data, g, kinds.not_judged, area)
     if final.final.any():
         # The verdict replaces the pace, code for code (no word per goal).
         status = pd.Categorical.from_codes(

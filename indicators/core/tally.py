@@ -56,18 +56,24 @@ def by_kind(results: pd.DataFrame, stated: dict[int, tuple[int, int]] | None = N
     `stated` (from stated_plans) gives a year's plan the source's own count beside the store's.
     """
     stated = stated or {}
-    rows = once(results) if not results.empty else results
+    # Each kind and plan year's statuses as plain words: a few dozen rows, no pandas filter per group.
+    statuses: dict[tuple[str, int], list[str]] = {}
+    if not results.empty:
+        rows = once(results)
+        for kind, plan_year, status in zip(
+            rows["target_kind"].astype(str), rows["_plan_year"], rows["status"].astype(str), strict=True
+        ):
+            statuses.setdefault((kind, int(plan_year)), []).append(status)
     out = []
     for kind in KIND_ORDER:
-        mine = rows[rows["target_kind"].astype(str) == kind] if not rows.empty else rows
-        groups = dict(iter(mine.groupby("_plan_year", sort=True))) if not mine.empty else {}
-        years = sorted({int(y) for y in groups} | (set(stated) if kind == TargetKind.PLAN.value else set()))
+        plan = kind == TargetKind.PLAN.value
+        years = sorted({y for k, y in statuses if k == kind} | (set(stated) if plan else set()))
         for plan_year in years:
-            group = groups.get(plan_year, mine.iloc[0:0])
-            seen = group["status"].astype(str).value_counts() if not group.empty else pd.Series(dtype=int)
-            counts = {s.value: int(seen.get(s.value, 0)) for s in Status}
-            said = stated.get(plan_year) if kind == TargetKind.PLAN.value else None
-            out.append(KindCount(kind, int(plan_year), len(group), counts, said))
+            said = statuses.get((kind, plan_year), [])
+            counts = {s.value: said.count(s.value) for s in Status}
+            out.append(
+                KindCount(kind, int(plan_year), len(said), counts, stated.get(plan_year) if plan else None)
+            )
     return out
 
 

@@ -20,17 +20,17 @@ def table(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang:
     if results.empty:
         return []
     catalogue = info.to_dict("index")
-    levels_kind = levels["actual_kind"]
+    levels_kind = _by_key(levels["actual_kind"])
     frame = results.assign(_implied=implied(results).to_numpy())
     if "qualifier" not in frame:
         # The actual's "khoảng", "trên" as the body says it; a cut a year is a change, not that level.
-        said = levels["qualifier"].fillna("").astype(str)
+        said = _by_key(levels["qualifier"].fillna("").astype(str))
         frame["qualifier"] = [
             "" if comparator == Comparator.REDUCE_BY.value else said.get((c, int(y)), "")
             for c, y, comparator in zip(frame["code"], frame["year"], frame["comparator"], strict=True)
         ]
     # The source's figures given without their year: the cell says so, never passing them as the year's.
-    unstated = levels["period_unstated"] if "period_unstated" in levels else pd.Series(dtype=bool)
+    unstated = _by_key(levels["period_unstated"]) if "period_unstated" in levels else {}
     frame["_unstated"] = [
         bool(unstated.get((c, int(y)), False)) for c, y in zip(frame["code"], frame["year"], strict=True)
     ]
@@ -49,14 +49,20 @@ def table(info: pd.DataFrame, results: pd.DataFrame, levels: pd.DataFrame, lang:
         _order=[catalogue[c]["order"] for c in frame["code"]],
     ).sort_values(["_domain", "_kind", "_order", "year"], kind="stable")
     rows: list[Row] = []
-    number = 0
-    for group, (domain, chunk) in enumerate(frame.groupby("_domain", sort=True)):
-        name = t(f"domain.{DOMAINS[domain]}", lang) if domain < len(DOMAINS) else "…"
-        rows.append(Row(ROMAN[group % len(ROMAN)], name.upper(), "", "", "", "", "", group=True))
-        for record in chunk.to_dict("records"):
-            number += 1
-            rows.append(_line(number, record, catalogue[record["code"]], lang))
+    group, domain = -1, None
+    # Sorted by domain first: each domain's lines follow its heading, read in one pass.
+    for number, record in enumerate(frame.to_dict("records"), start=1):
+        if record["_domain"] != domain:
+            group, domain = group + 1, record["_domain"]
+            name = t(f"domain.{DOMAINS[domain]}", lang) if domain < len(DOMAINS) else "…"
+            rows.append(Row(ROMAN[group % len(ROMAN)], name.upper(), "", "", "", "", "", group=True))
+        rows.append(_line(number, record, catalogue[record["code"]], lang))
     return rows
+
+
+def _by_key(column: pd.Series) -> dict[object, object]:
+    """A column of the levels by its (code, year): a dict, where a look-up per row in pandas cost a row."""
+    return dict(zip(column.index, column.tolist(), strict=True))
 
 
 def _target(r: Record, unit: str) -> phrase.Figure:

@@ -370,17 +370,16 @@ def _rows(
     rows = [
         AreaRow(str(number), _heading(info, unit, year, lang), "", "", "", "", group=True, code=result.code)
     ]
-    kids = result.children
-    listed = kids[kids["value"].notna() | kids["target"].notna()]
-    for index, record in enumerate(listed.to_dict("records"), start=1):
+    listed = [dict(r) for r in result.child_records if pd.notna(r["value"]) or pd.notna(r["target"])]
+    for index, record in enumerate(listed, start=1):
         name = str(record["label"])
         status = _status_word(str(record["status"]), lang)
         record["qualifier"] = said.get(str(record["area"]), "")
         record["period_unstated"] = str(record["area"]) in yearless
         rows.append(_row(f"{number}.{index}", name, record, status, result.code, unit, lang))
-    rest = kids[kids["value"].isna() & kids["target"].isna()]
-    if not rest.empty and not common:
-        names = [words.in_sentence(str(label), lang) for label in rest["label"]]
+    rest = [r for r in result.child_records if pd.isna(r["value"]) and pd.isna(r["target"])]
+    if rest and not common:
+        names = [words.in_sentence(str(r["label"]), lang) for r in rest]
         listing = ": " + ", ".join(names) if len(names) <= _NAMES_LISTED else ""
         count = _num(len(names), lang)
         text = t("report.cmp.rest", lang).format(n=count, units=fmt.unit_after(count, units))
@@ -396,8 +395,7 @@ def _rows(
 
 def _single(result: compare.Comparison) -> bool:
     """Whether one unit alone holds a figure or a target of the indicator."""
-    kids = result.children
-    return int((kids["value"].notna() | kids["target"].notna()).sum()) == 1
+    return sum(pd.notna(r["value"]) or pd.notna(r["target"]) for r in result.child_records) == 1
 
 
 def _status_word(status: str, lang: Lang) -> str:
@@ -583,6 +581,9 @@ def _one_unit_judged(shown: list, year: int) -> pd.DataFrame | None:
     No indicator has two bars to compare, but the unit's targets met or exceeded are worth a picture;
     fewer than the report's minimum of bars add nothing to the sentences that give each %.
     """
+    judged_areas = [r["area"] for c in shown for r in c.child_records if r["status"] in words.JUDGED]
+    if len(set(judged_areas)) != 1 or len(judged_areas) < CHART_MIN:
+        return None  # the records say so: no frame of the judged rows is cut for nothing
     kids = [r.children[r.children["status"].isin(words.JUDGED)] for r in shown]
     judged = pd.concat(kids, ignore_index=True) if kids else pd.DataFrame()
     if judged.empty or judged["area"].nunique() != 1 or len(judged) < CHART_MIN:

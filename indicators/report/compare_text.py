@@ -93,8 +93,8 @@ def total_qualifier(data: Dataset, result: compare.Comparison, said: dict[str, s
     """The qualifier of the parent's total: a sum of "trên" figures is "trên" (phrase.sum_qualifier)."""
     if rule_for(data, result.code).rule is not AggregationRule.SUM:
         return said.get(result.parent, "")
-    reported = result.children[result.children["value"].notna()]
-    return phrase.sum_qualifier([said.get(str(a), "") for a in reported["area"]])
+    reporting = (r for r in result.child_records if pd.notna(r["value"]))
+    return phrase.sum_qualifier([said.get(str(r["area"]), "") for r in reporting])
 
 
 def lead(name: str, value_kind: str, year: int, lang: Lang, unstated: bool = False) -> str:
@@ -256,12 +256,12 @@ def _who_reported(
     `said`: the qualifier of each unit's figure.
     """
     (parent_name, units), year = names, result.year
-    kids = result.children[result.children["value"].notna()]
-    n, m = len(kids), len(result.children)
+    reporting = [r for r in result.child_records if pd.notna(r["value"])]
+    n, m = len(reporting), len(result.child_records)
     summed = row is not None and not fmt.is_missing(row["value"])
     summed = summed and str(row["mark"]) in (Mark.COMPLETE.value, Mark.PARTIAL.value)  # type: ignore[index]
     value = figure(row, unit, total_qualifier(data, result, said), lang) if summed and row else ""
-    one = unit_clause(data, kids.iloc[0].to_dict(), year, unit, said, lang) if n == 1 else ""
+    one = unit_clause(data, reporting[0], year, unit, said, lang) if n == 1 else ""
     if n == m:
         if not value or row is None:
             return [one]
@@ -273,6 +273,7 @@ def _who_reported(
     if common:
         if n < 2 or not value:
             return [one]
+        kids = result.children[result.children["value"].notna()]
         noun = fmt.unit_after(_num(n, lang), short_units(kids, lang))
         return [
             t("report.cmp.common_sum", lang).format(
@@ -305,7 +306,7 @@ def sentence(
     """
     unit, year = str(info["unit"]), result.year
     said = marks.qualifiers(result.code)
-    reported = result.children[result.children["value"].notna()].to_dict("records")
+    reported: list[Record] = [r for r in result.child_records if pd.notna(r["value"])]
     n, m = len(reported), len(result.children)
     row = result.parent_row.to_dict() if result.parent_row is not None else None
     pieces = _who_reported(data, result, row, unit, (parent_name, units), said, lang, common)

@@ -11,7 +11,7 @@ import pandas as pd
 from indicators.areas import hierarchy as areas
 from indicators.core import attainment, tally
 from indicators.core import terms as core_terms
-from indicators.core.lookup import term_start
+from indicators.core.lookup import levels_of, term_start
 from indicators.core.model import Dataset
 from indicators.report.shape import Period, ReportError
 from indicators.rounds import pending_view
@@ -159,7 +159,7 @@ def gather(data: Dataset, area: str, period: Period, lang: Lang) -> Facts:
         raise ReportError("report.err.area", area=area, known=known)
     info = catalogue(data, lang)
     area_name, place = area_names(data, area, lang)
-    all_levels = attainment.levels(data.observations)
+    all_levels = levels_of(data).frame()  # the levels attainment judged by, built once per dataset
     # Figures not yet approved, in a báo cáo asked for with them, carry a "pending" flag to their words.
     all_levels = pending_view.flagged(all_levels[all_levels["area"] == area], data.pending)
     return Facts(

@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Undefined
+from jinja2 import Template, Undefined, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -45,11 +46,65 @@ class RefusedError(Exception):
         self.refusal = Refusal(key, tuple(values.items()))
 
 
+# The parts of the templates compiled so far, kept for the next report: the shipped template's few, or
+# the letters'. An office's own template is filled in a child process, so its parts never pile up here.
+_COMPILED_MAX = 64
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's sandbox, refusing outright: an unsafe attribute is an error, not a silent blank."""
+    """Jinja's sandbox, refusing outright: an unsafe attribute is an error, not a silent blank.
+
+    docxtpl compiles each part of a document (body, headers, footers) from its text for every report;
+    a template's parts are the same text each time, so each is compiled once and rendered again. The
+    sandbox still judges every attribute as the compiled template runs, whatever it is handed.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[tuple[str, object], Template] = {}
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
         raise SecurityError(f"{attribute!r} of {type(obj).__name__}")
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        key = (source, self.autoescape)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            if len(self._compiled) >= _COMPILED_MAX:
+                self._compiled.clear()
+            compiled = self._compiled[key] = super().from_string(source)
+        return compiled
+
+
+_SANDBOX = _Sandbox(autoescape=True)
+
+
+# Each part's XML as patch_xml cleans it, by its text: shared by every template in the process.
+_PATCHED: dict[str, str] = {}
+
+
+class DocumentTemplate(DocxTemplate):
+    """docxtpl's template, each part's XML cleaned for Jinja once per text and kept for the next report.
+
+    docxtpl's patch_xml (a dozen regular expressions over the whole body) depends on the text alone;
+    for the shipped template it is the same text each time.
+    """
+
+    def patch_xml(self, src_xml: str) -> str:
+        """The part's XML cleaned for Jinja, as docxtpl cleans it: kept, for the same text, from before."""
+        patched = _PATCHED.get(src_xml)
+        if patched is None:
+            if len(_PATCHED) >= _COMPILED_MAX:
+                _PATCHED.clear()
+            patched = _PATCHED[src_xml] = super().patch_xml(src_xml)
+        return patched
 
 
 def template_env() -> ImmutableSandboxedEnvironment:
@@ -57,8 +112,9 @@ def template_env() -> ImmutableSandboxedEnvironment:
 
     A template is a file someone hands in, so its placeholders are untrusted code: the sandbox refuses
     `__globals__`, `__class__` and other ways out to Python, and (immutable) any change to the data.
+    One environment serves every report: its compiled parts are kept (_Sandbox), nothing else.
     """
-    return _Sandbox(autoescape=True)
+    return _SANDBOX
 
 
 def with_images(context: dict, doc: DocxTemplate) -> dict:
@@ -101,6 +157,6 @@ def fill(doc: DocxTemplate, context: dict, name: str, max_mb: int) -> bytes:
 def fill_in_child(template: bytes, name: str, context: dict, max_mb: int) -> tuple[str, object]:
     """What the child runs: ("ok", the .docx) or ("refused", a Refusal) for the parent to raise."""
     try:
-        return "ok", fill(DocxTemplate(io.BytesIO(template)), context, name, max_mb)
+        return "ok", fill(DocumentTemplate(io.BytesIO(template)), context, name, max_mb)
     except RefusedError as exc:
         return "refused", exc.refusal

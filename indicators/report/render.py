@@ -336,7 +336,7 @@ def docx_bytes(content: Content, template: Path | None = None, browser: str | No
 
 def _open(path: Path) -> DocxTemplate:
     try:
-        doc = DocxTemplate(str(path))
+        doc = fill.DocumentTemplate(str(path))
         doc.init_docx()
     except Exception as exc:  # any unreadable template is the same plain message
         raise ReportError("report.err.template", name=path.name, detail=exc) from exc
