@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Select
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from indicators.core.model import TABLES, Dataset, coerce
+from indicators.core.model import OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
 from indicators.core.model import Table as ModelTable
 from indicators.store import award_tables, migrate, reading, versioned_texts
 from indicators.store.row_plans import plan_rows, records
@@ -53,6 +53,7 @@ ENV_URL = "INDICATORS_DB"
 log = logging.getLogger(__name__)
 SEED_ACCOUNT = "system"
 SEED_NOTE = "Dữ liệu gốc: báo cáo tổng kết TĐKT 2015–2020 của UBND huyện Tam Đường"
+FIGURE_TABLES = (OBSERVATIONS, TARGETS, REPORTED)  # the tables of an area's figures (load_areas)
 PROBES = 200  # versions looked up in one statement (sources): SQLite joins at most 500 SELECTs
 
 
@@ -270,6 +271,11 @@ def _living(conn: Connection, candidates: list[int], v: int) -> list[int]:
     return sorted(found)
 
 
+def _only(model: ModelTable, areas: frozenset[str]) -> frozenset[str] | None:
+    """The areas whose rows of `model` a scoped read keeps: `areas` for a table of figures, else all."""
+    return areas if model in FIGURE_TABLES else None
+
+
 class Store:
     """An SQLAlchemy store of versioned tables; SQLite by default, any URL by $INDICATORS_DB."""
 
@@ -368,13 +374,34 @@ class Store:
         frames, v = self._read_tables(TABLES, version)
         return Dataset.from_frames(frames, version=v)
 
+    def load_areas(self, areas: Iterable[str], version: int | None = None) -> Dataset:
+        """`load`, with the figures (observations, targets, reported) of `areas` alone, catalogues whole.
+
+        What one commune sends is checked against its own figures (rounds.workflow.scoped): reading
+        the country's millions of rows for it would cost seconds and a gigabyte.
+        """
+        keep = frozenset(str(a) for a in areas)
+        self.ensure()
+        with self.engine.connect() as conn:
+            v = self._version(conn, version)
+            frames = {
+                t.name: reading.live_rows(conn, ROW_TABLES[t.name], t, v, _only(t, keep)) for t in TABLES
+            }
+        return Dataset.from_frames(frames, version=v)
+
     def load_table(self, model: ModelTable, version: int | None = None) -> pd.DataFrame:
         """One table at `version` (the newest by default) as `load` gives it, without reading the rest.
 
         A question about one table (is an area code known?) need not read 3.6 million national figures.
         """
-        frames, _ = self._read_tables((model,), version)
-        return coerce(model, frames[model.name])
+        return self.load_tables((model,), version)[model.name]
+
+    def load_tables(
+        self, models: tuple[ModelTable, ...], version: int | None = None
+    ) -> dict[str, pd.DataFrame]:
+        """Some tables at one `version` (the newest by default) as `load` gives them, by table name."""
+        frames, _ = self._read_tables(models, version)
+        return {model.name: coerce(model, frames[model.name]) for model in models}
 
     def _read_tables(
         self, models: tuple[ModelTable, ...], version: int | None
@@ -382,11 +409,17 @@ class Store:
         """The rows of `models` live at `version` (the newest when None), in key order; and that version."""
         self.ensure()
         with self.engine.connect() as conn:
-            latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
-            v = latest if version is None else version
-            if v < 0 or v > latest:
-                raise StoreError(msg("store.no_version", v=v, latest=latest))
+            v = self._version(conn, version)
             return {t.name: reading.live_rows(conn, ROW_TABLES[t.name], t, v) for t in models}, v
+
+    @staticmethod
+    def _version(conn: Connection, version: int | None) -> int:
+        """`version`, or the newest when None; refused when the store does not hold it."""
+        latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+        v = latest if version is None else version
+        if v < 0 or v > latest:
+            raise StoreError(msg("store.no_version", v=v, latest=latest))
+        return v
 
     # Writing --------------------------------------------------------------------------
 

@@ -93,13 +93,21 @@ def in_canonical_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     return frame if frame.index.equals(pd.RangeIndex(len(frame))) else frame.reset_index(drop=True)
 
 
-def live_rows(conn: Connection, table: Table, model: ModelTable, v: int) -> pd.DataFrame:
+def live_rows(
+    conn: Connection, table: Table, model: ModelTable, v: int, areas: frozenset[str] | None = None
+) -> pd.DataFrame:
     """The rows of `model`'s data `table` live at version v, in canonical order by the table's key.
 
     The order is pandas' (text by code point), whatever order versions wrote rows in and whatever
-    the database's collation would say.
+    the database's collation would say. With `areas`, only the rows of those areas (the table has
+    an `area` column): one commune's figures, not the country's.
     """
-    frame = read_rows(conn, _live_query(table, model), list(model.columns), {"version": v})
+    params: dict[str, Any] = {"version": v}
+    if areas is None:
+        query = _live_query(table, model)
+    else:
+        query, params["areas"] = _live_area_query(table, model), sorted(areas)
+    frame = read_rows(conn, query, list(model.columns), params)
     return in_canonical_order(frame, list(model.key))
 
 
@@ -113,3 +121,9 @@ def _live_query(table: Table, model: ModelTable) -> Select:
     v = bindparam("version", type_=Integer)
     live = (table.c.since_version <= v) & (table.c.until_version.is_(None) | (table.c.until_version > v))
     return select(*[table.c[c] for c in model.columns]).where(live)
+
+
+@functools.cache
+def _live_area_query(table: Table, model: ModelTable) -> Select:
+    """`_live_query` of the rows whose area is one of those bound (a list) as `areas`."""
+    return _live_query(table, model).where(table.c.area.in_(bindparam("areas", expanding=True)))
