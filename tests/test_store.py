@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from indicators.core import attainment
 from indicators.core.model import AGGREGATION, TABLES, Dataset
@@ -38,13 +40,27 @@ def _value(data: Dataset, code: str, year: int) -> float:
 
 
 @pytest.fixture
-def store(backend_url: str) -> Store:
-    """The shipped data in a fresh store, on SQLite and on PostgreSQL."""
+def store(backend_url: str, seeded_file: Path) -> Store:
+    """The shipped data in a fresh store, on SQLite and on PostgreSQL.
+
+    On SQLite, a copy of the session's seeded file (conftest.py): migrating and seeding again for each
+    test repeated the same work; the first use itself is tested from an empty store below.
+    """
+    database = make_url(backend_url).database
+    if backend_url.startswith("sqlite") and database is not None and not Path(database).exists():
+        shutil.copyfile(seeded_file, database)
+    return Store(backend_url).ensure()
+
+
+@pytest.fixture
+def first_use(backend_url: str) -> Store:
+    """An empty store on either backend, seeded by its first `ensure`."""
     return Store(backend_url).ensure()
 
 
 @pytest.mark.slow
-def test_first_use_seeds_version_one_from_the_shipped_workbook(store: Store) -> None:
+def test_first_use_seeds_version_one_from_the_shipped_workbook(first_use: Store) -> None:
+    store = first_use
     assert store.current_version() == 1
     history = store.versions()
     assert history["version"].tolist() == [1]
