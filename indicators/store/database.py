@@ -42,7 +42,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from indicators.core.model import OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
 from indicators.core.model import Table as ModelTable
 from indicators.store import award_tables, migrate, reading, versioned_texts
-from indicators.store.row_plans import plan_rows, records
+from indicators.store.row_plans import plan_rows, records, scoped_counts
 from indicators.store.row_plans import row_hashes as row_hashes  # where migrations and benches find it
 from indicators.store.seed import SHIPPED, Seed
 from indicators.text.i18n import Message, MessageError, msg
@@ -439,11 +439,14 @@ class Store:
         action: str = "import",
         restored_from: int | None = None,
         expected_version: int | None = None,
+        areas: Iterable[str] | None = None,
     ) -> CommitResult:
         """Make `data` the newest version; unchanged data writes nothing and returns version None.
 
         With `expected_version`, the commit is refused (StoreMovedError) when the newest version is
         no longer that one: a preview shown against version v must not be saved over v + 1.
+        With `areas`, `data` is `load_areas(areas)` changed: its figures are those areas' alone, and
+        the other areas' figures stay as they are (one commune's approval need not read the country).
         """
         self.ensure()
         try:
@@ -453,8 +456,9 @@ class Store:
                     latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
                     if latest != expected_version:
                         raise StoreMovedError(msg("store.moved", latest=latest))
+                scoped = None if areas is None else frozenset(str(a) for a in areas)
                 return self._commit_locked(
-                    conn, data, account, file_name, sha256, note, action, restored_from
+                    conn, data, account, file_name, sha256, note, action, restored_from, scoped
                 )
         except SQLAlchemyError as exc:
             log.error("commit failed on %s: %s", self.url_for_people, getattr(exc, "orig", exc))
@@ -470,8 +474,10 @@ class Store:
         note: str,
         action: str,
         restored_from: int | None,
+        areas: frozenset[str] | None = None,
     ) -> CommitResult:
-        plans, added, removed = plan_rows(conn, data, ROW_TABLES)
+        scoped = None if areas is None else {t.name: areas for t in FIGURE_TABLES}
+        plans, added, removed = plan_rows(conn, data, ROW_TABLES, scoped)
         from indicators.store import award_cycle, scope  # imported here: both read this module's tables
 
         scope.guard_commit(conn, account, action, plans)  # the account's area, its role, the locks
@@ -484,7 +490,12 @@ class Store:
         written = sum(len(add) + len(close) for add, close in texts.values())
         if added == 0 and removed == 0 and written == 0:
             return CommitResult(None, 0, 0)
-        counts = {**data.counts(), "added": added, "removed": removed}
+        counts = {
+            **data.counts(),
+            **scoped_counts(conn, data, ROW_TABLES, scoped),
+            "added": added,
+            "removed": removed,
+        }
         if written:
             counts["narrative"] = written
         version = _insert_version(conn, account, action, note, counts, file_name, sha256, restored_from)
