@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 import openpyxl
@@ -32,6 +33,14 @@ def test_every_command_run_in_a_process_uses_its_one_parser(
     assert main(["history", "--format", "csv"]) == 0
     first, second = capsys.readouterr().out.split("version,", 2)[1:]
     assert first == second and first.count("\n") == 2  # the header's rest, then version 1
+
+
+def test_commands_run_in_one_process_keep_one_quiet_log_handler(capsys: pytest.CaptureFixture[str]) -> None:
+    for _ in range(3):
+        assert main(["attainment", "--format", "xml"]) == 2
+    quiet = [h for h in logging.getLogger("indicators").handlers if isinstance(h, logging.NullHandler)]
+    assert len(quiet) == 1
+    assert capsys.readouterr().err.count("Lỗi cú pháp") == 3
 
 
 def test_a_parse_leaves_the_parser_as_it_was_for_the_next() -> None:

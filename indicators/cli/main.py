@@ -31,7 +31,10 @@ __all__ = ["build_parser", "main"]
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and a non-zero exit, never a traceback."""
     # Details logged for an operator's server log are not for the terminal: people get the message.
-    logging.getLogger("indicators").addHandler(logging.NullHandler())
+    # One handler a process: each command run in it (the tests run hundreds) added another.
+    logger = logging.getLogger("indicators")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
     try:
         args = shared_parser().parse_args(argv)
         store = Store()
