@@ -8,13 +8,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Integer, Table, bindparam, select
+from sqlalchemy import Integer, Table, bindparam, exists, literal_column, select, union_all
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from indicators.core.model import Table as ModelTable
 
 READ_ROWS = 100_000  # rows per slice when reading a version (read_rows)
+PROBES = 200  # versions looked up in one statement (living): SQLite joins at most 500 SELECTs
 SMALL_ROWS = 10_000  # up to this many rows, key order is checked row by row (in_key_order)
 
 
@@ -127,3 +128,28 @@ def _live_query(table: Table, model: ModelTable) -> Select:
 def _live_area_query(table: Table, model: ModelTable) -> Select:
     """`_live_query` of the rows whose area is one of those bound (a list) as `areas`."""
     return _live_query(table, model).where(table.c.area.in_(bindparam("areas", expanding=True)))
+
+
+def living(conn: Connection, tables: tuple[Table, ...], candidates: list[int], v: int) -> list[int]:
+    """Of `candidates`, the versions with a row still live at `v`: an index look-up per version and table.
+
+    Each version is a number of its own in the query, so PostgreSQL reads the since_version index for
+    a version of 40 rows. Compared with a column (a correlated EXISTS) it was planned by the column's
+    few distinct values, as if every row matched: a scan of 3.6 million rows for each version whose
+    rows lie at the table's end, seconds on the first view of every new version.
+    """
+    left, found = list(candidates), set()
+    for table in tables:
+        for start in range(0, len(left), PROBES):
+            probes: list[Select[Any]] = [
+                select(literal_column(str(c))).where(
+                    exists().where(
+                        (table.c.since_version == literal_column(str(c)))
+                        & (table.c.until_version.is_(None) | (table.c.until_version > v))
+                    )
+                )
+                for c in left[start : start + PROBES]
+            ]
+            found |= {int(x) for (x,) in conn.execute(union_all(*probes))}
+        left = [c for c in left if c not in found]
+    return sorted(found)

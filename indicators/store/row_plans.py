@@ -49,7 +49,7 @@ def plan_rows(
         hashes = row_hashes(frame)
         new_mask = ~hashes.isin(current_hash.keys()).to_numpy()
         gone = set(current_hash) - set(hashes)
-        plans[model.name] = (*_added_rows(model, frame, hashes, new_mask), [current_hash[h] for h in gone])
+        plans[model.name] = (*added_rows(model, frame, hashes, new_mask), [current_hash[h] for h in gone])
         added += int(new_mask.sum())
         removed += len(gone)
     return plans, added, removed
@@ -68,7 +68,7 @@ def scoped_counts(
     return counts
 
 
-def _added_rows(
+def added_rows(
     model: ModelTable, frame: pd.DataFrame, hashes: pd.Series, new_mask: np.ndarray
 ) -> tuple[pd.DataFrame, pd.Series]:
     """The rows of `frame` not in the store yet, in key order, and their hashes."""
