@@ -1,15 +1,16 @@
-"""A round's steps on a national store (open, send, approve), as ratios to one whole read of the same store.
+"""A round's steps on a national store (open, send, approve, roll back), as ratios to one whole read of it.
 
 Run from the project root with INDICATORS_TEST_PG_URL set (see .ci/postgres.sh):
 
     .venv/bin/python -m bench.round_steps --scale 0.1   # a tenth of the provinces, Lai Châu among them
 
 bench.areas's national synthetic set (100 indicators, 2015–2025 for every commune) is written to a
-fresh PostgreSQL database. A province analyst opens a round of two indicators for Lai Châu, one
-commune's reporter sends its two figures (without a copy of the current version, as the command
-line does), and the analyst approves them: each step's wall and CPU seconds are printed against
-`Store.load()` of the same store, measured in this run, with the peak memory before and after that
-read (the steps come first, so the first peak is theirs) and the machine's load.
+fresh PostgreSQL database. One changed figure is written and rolled back; a province analyst opens a
+round of two indicators for Lai Châu, one commune's reporter sends its two figures (without a copy of
+the current version, as the command line does), and the analyst approves them. Each step's wall and
+CPU seconds are printed against `Store.load()` of the same store, measured in this run, with the peak
+memory before and after that read (the steps come first, so the first peak is theirs; the set-up's
+whole reads for the rollbacks count in it) and the machine's load.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import os
 import resource
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -70,6 +72,18 @@ def steps(store: Store, commune: str, repeats: int) -> dict[str, list[tuple[floa
     return times
 
 
+def rollbacks(store: Store, repeats: int) -> list[tuple[float, float]]:
+    """Times of rolling back one changed figure: a version written (read whole: set-up), then undone."""
+    times = []
+    for _ in range(repeats):
+        data = store.load()
+        changed = data.observations.copy()
+        changed.loc[changed.index[-1], "value"] = float(changed["value"].iloc[-1]) + 1
+        store.commit(replace(data, observations=changed), "bench")
+        times.append(timed(partial(store.rollback, data.version, "bench")))
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.1, help="share of the provinces, 0–1 (default 0.1)")
@@ -88,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         accounts.add_user(store, "tinh", "analyst", PASSWORD, area=PROVINCE)
         accounts.add_user(store, "xa", "reporter", PASSWORD, area=commune)
         print(f"{len(data.observations):,} figures, {len(areas):,} areas; load {os.getloadavg()[0]:.1f}")
-        times = steps(store, commune, args.repeats)
+        times = {"rollback": rollbacks(store, args.repeats), **steps(store, commune, args.repeats)}
         before = peak_mb()
         whole = min(timed(store.load) for _ in range(args.repeats))
         store.engine.dispose()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Table, func, select
+from sqlalchemy import ColumnElement, Table, exists, func, select
 from sqlalchemy.engine import Connection
 
 from indicators.core.model import TABLES, coerce
@@ -11,14 +11,16 @@ from indicators.core.model import Table as ModelTable
 from indicators.store import reading
 from indicators.store.row_plans import RowPlans, added_rows, row_hashes
 
+SLICE = 500  # hashes asked about in one statement
+
 
 def plan(conn: Connection, row_tables: dict[str, Table], v: int) -> tuple[RowPlans, int, int, dict[str, int]]:
     """What makes the current rows version v's, as `row_plans.plan_rows` finds for `Store.load(v)`.
 
-    Rows live both at v and now are neither read nor hashed again: only their stored hashes are
-    compared, as a commit compares the current rows' (a national store's 3.6 million figures read,
-    typed and hashed twice cost more than the rollback's own writing). The rows v had and now lacks
-    are read whole and hashed afresh, since a row ended before a revision changed the table's
+    Rows live both at v and now are neither read nor hashed again: the database compares their
+    stored hashes, as a commit compares the current rows' (a national store's 3.6 million figures
+    read, typed and hashed twice cost more than the rollback's own writing). The rows v had and now
+    lacks are read whole and hashed afresh, since a row ended before a revision changed the table's
     columns kept the hash of its day. Returns the plans, the rows added and removed, and v's row
     counts per table.
     """
@@ -27,21 +29,42 @@ def plan(conn: Connection, row_tables: dict[str, Table], v: int) -> tuple[RowPla
     counts: dict[str, int] = {}
     for model in TABLES:
         table = row_tables[model.name]
-        current = conn.execute(
-            select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
-        ).all()
-        current_hash = {h: rid for rid, h in current}
-        kept = set(conn.execute(select(table.c.row_hash).where(_kept(table, v))).scalars())
         ended = _ended_rows(conn, table, model, v)
         hashes = row_hashes(ended)
-        new_mask = ~hashes.isin(current_hash.keys()).to_numpy()
-        gone = set(current_hash) - kept - set(hashes)
-        plans[model.name] = (*added_rows(model, ended, hashes, new_mask), [current_hash[h] for h in gone])
+        new_mask = ~hashes.isin(_current_among(conn, table, set(hashes))).to_numpy()
+        gone = _gone(conn, table, v, set(hashes))
+        plans[model.name] = (*added_rows(model, ended, hashes, new_mask), gone)
         added += int(new_mask.sum())
         removed += len(gone)
         held = conn.execute(select(func.count()).select_from(table).where(_kept(table, v))).scalar_one()
         counts[model.name] = int(held) + len(ended)
     return plans, added, removed, counts
+
+
+def _current_among(conn: Connection, table: Table, hashes: set[str]) -> set[str]:
+    """Which of `hashes` a current row has, asked a slice at a time (SQLite binds a few thousand values)."""
+    wanted, found = sorted(hashes), set()
+    live = table.c.until_version.is_(None)
+    for start in range(0, len(wanted), SLICE):
+        part = wanted[start : start + SLICE]
+        found |= set(
+            conn.execute(select(table.c.row_hash).where(live & table.c.row_hash.in_(part))).scalars()
+        )
+    return found
+
+
+def _gone(conn: Connection, table: Table, v: int, back: set[str]) -> list[int]:
+    """The current rows v lacked: added after v, unless v held their content (kept, or brought `back`)."""
+    held = table.alias("held")
+    # NOT EXISTS, not NOT IN: PostgreSQL anti-joins the one, and rescans the kept rows per row for the other.
+    same = (
+        (held.c.since_version <= v) & held.c.until_version.is_(None) & (held.c.row_hash == table.c.row_hash)
+    )
+    kept = exists().where(same)
+    later = table.c.until_version.is_(None) & (table.c.since_version > v) & ~kept
+    rows = conn.execute(select(table.c.row_id, table.c.row_hash).where(later)).all()
+    # One row per content, as a commit's plan closes: the last of the rows that share it.
+    return list({h: int(rid) for rid, h in rows if h not in back}.values())
 
 
 def _kept(table: Table, v: int) -> ColumnElement[bool]:
