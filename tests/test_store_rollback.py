@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from indicators.core.model import OBSERVATIONS, Dataset, coerce
+from indicators.store import rollback_rows
 from indicators.store.database import CommitResult, Store, StoreError
 from tests.support.releases import RELEASES, UpgradedReleases
 
@@ -66,10 +67,12 @@ def _history(store: Store) -> None:
     assert store.commit(replace(third, observations=coerce(OBSERVATIONS, back)), "ana").version == 4
 
 
+@pytest.mark.parametrize("slices", [rollback_rows.SLICES, 0], ids=["asked in slices", "read whole"])
 @pytest.mark.parametrize("version", [0, 1, 2, 3, 4])
 def test_a_rollback_writes_what_restoring_the_whole_version_wrote(
-    store: Store, tmp_path: Path, version: int
+    store: Store, tmp_path: Path, version: int, slices: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(rollback_rows, "SLICES", slices)  # how the current rows are asked about the old ones
     _history(store)
     planned, whole = twins(store, tmp_path)
     done = planned.rollback(version, "lead")

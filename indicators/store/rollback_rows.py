@@ -12,6 +12,7 @@ from indicators.store import reading
 from indicators.store.row_plans import RowPlans, added_rows, row_hashes
 
 SLICE = 500  # hashes asked about in one statement
+SLICES = 4  # statements asked before the current hashes are read whole instead
 
 
 def plan(conn: Connection, row_tables: dict[str, Table], v: int) -> tuple[RowPlans, int, int, dict[str, int]]:
@@ -45,6 +46,9 @@ def _current_among(conn: Connection, table: Table, hashes: set[str]) -> set[str]
     """Which of `hashes` a current row has, asked a slice at a time (SQLite binds a few thousand values)."""
     wanted, found = sorted(hashes), set()
     live = table.c.until_version.is_(None)
+    if len(wanted) > SLICE * SLICES:
+        # Each slice scans the current rows (no index on the hash): past a few, one read of them all is less.
+        return hashes & set(conn.execute(select(table.c.row_hash).where(live)).scalars())
     for start in range(0, len(wanted), SLICE):
         part = wanted[start : start + SLICE]
         found |= set(
