@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from indicators.core import attainment
 from indicators.core.model import AGGREGATION, TABLES, Dataset
 from indicators.store import reading
 from indicators.store.database import Store, StoreError, StoreMovedError
 from indicators.store.seed import SEED_WORKBOOK, load_source
+from tests.support import prepared
 
 
 def _with_value(data: Dataset, code: str, year: int, value: float) -> Dataset:
@@ -46,10 +45,7 @@ def store(backend_url: str, seeded_file: Path) -> Store:
     On SQLite, a copy of the session's seeded file (conftest.py): migrating and seeding again for each
     test repeated the same work; the first use itself is tested from an empty store below.
     """
-    database = make_url(backend_url).database
-    if backend_url.startswith("sqlite") and database is not None and not Path(database).exists():
-        shutil.copyfile(seeded_file, database)
-    return Store(backend_url).ensure()
+    return prepared.seeded_store(backend_url, seeded_file)
 
 
 @pytest.fixture
