@@ -53,10 +53,7 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def store(store_url: str, seeded_file: Path) -> Store:
     """A store filled from the shipped workbook (version 1)."""
-    database = make_url(store_url).database
-    if database is not None and not Path(database).exists():
-        shutil.copyfile(seeded_file, database)
-    return Store(store_url).ensure()
+    return prepared.seeded_store(store_url, seeded_file)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sqlalchemy import Engine, create_engine, text
 
 from indicators.store import backup, migrate
 from indicators.store.database import Store, StoreError
+from tests.support.releases import RELEASES
 
 OLDER = "0013_figure_index"
 
@@ -140,3 +142,19 @@ def test_a_dump_has_the_columns_of_its_own_revision_whichever_was_dumped_first(t
         assert "period_unstated" in new_dump["tables"]["data_observations"]["columns"]
         assert "period_unstated" not in old_dump["tables"]["data_observations"]["columns"]
         assert set(old_dump["tables"]) == set(backup.content_tables(OLDER))
+
+
+def test_only_a_store_at_the_head_revision_is_current(tmp_path: Path) -> None:
+    assert not migrate.is_current(create_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}"))
+    release_0 = tmp_path / "release_0.sqlite"
+    shutil.copyfile(RELEASES["release_0"][0], release_0)  # the release before migrations: no Alembic table
+    assert not migrate.is_current(create_engine(f"sqlite:///{release_0}"))
+    older = run_every_revision(tmp_path / "older.sqlite", OLDER)
+    assert not migrate.is_current(older)
+    head = run_every_revision(tmp_path / "head.sqlite", "head")
+    assert migrate.is_current(head)
+    # Two revision rows (branches this release does not have) are no revision it knows as its head.
+    with head.begin() as conn:
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0099_elsewhere')"))
+    assert not migrate.is_current(head)
+    assert migrate.is_current(Store(f"sqlite:///{tmp_path / 'seeded.sqlite'}").ensure().engine)

@@ -23,6 +23,7 @@ from indicators.store import backup, migrate
 from indicators.store.accounts import Role
 from indicators.store.database import Store, narrative_sections, report_settings
 from indicators.text.fmt import Lang
+from tests.support import prepared
 
 AREA, TERM = "106", "2015-2020"
 FIRST = Narrative(
@@ -50,8 +51,10 @@ def rows(store: Store) -> int:
         )
 
 
-def test_a_save_is_a_new_version_and_every_version_reads_its_own_text(backend_url: str) -> None:
-    store = Store(backend_url).ensure()
+def test_a_save_is_a_new_version_and_every_version_reads_its_own_text(
+    backend_url: str, seeded_file: Path
+) -> None:
+    store = prepared.seeded_store(backend_url, seeded_file)
     assert store.current_version() == 1
     assert narrative_store.load(store, AREA, TERM) == EMPTY
     first = narrative_store.save(store, AREA, TERM, FIRST, "canbo", Role.ANALYST)

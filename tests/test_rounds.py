@@ -20,6 +20,7 @@ from indicators.rounds.workflow import RoundError
 from indicators.store import accounts, scope
 from indicators.store.database import Store
 from indicators.store.scope import LockedError, ScopeError
+from tests.support import books
 from tests.support.prepared import PreparedStores
 
 PASSWORD = "mat-khau-rat-dai-2026!"
@@ -68,15 +69,16 @@ def commune_frames(data: Dataset, figures: dict[str, dict[str, float]], year: in
 
 
 def upload_of(data: Dataset, figures: dict[str, dict[str, float]], year: int = 2026) -> validate.Upload:
-    book = xlsx_writer.workbook_bytes(commune_frames(data, figures, year))
-    upload = validate.check(book, "xa.xlsx", data)
+    # The same figures over the same catalogue make the same workbook and check: done once a session.
+    book = books.workbook_bytes(commune_frames(data, figures, year))
+    upload = books.checked(book, "xa.xlsx", data)
     assert upload.ok, validate.report_text(upload)
     return upload
 
 
 def book_file(tmp_path: Path, data: Dataset, figures: dict[str, dict[str, float]]) -> Path:
     path = tmp_path / "xa.xlsx"
-    path.write_bytes(xlsx_writer.workbook_bytes(commune_frames(data, figures)))
+    path.write_bytes(books.workbook_bytes(commune_frames(data, figures)))
     return path
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pandas as pd
 import pytest
+from sqlalchemy import Table
+from sqlalchemy.engine import Connection
 
-from indicators.core.model import OBSERVATIONS, coerce
+from indicators.core.model import OBSERVATIONS, TABLES, coerce
+from indicators.core.model import Table as ModelTable
 from indicators.excel import diff, validate
 from indicators.excel import writer as xlsx_writer
-from indicators.rounds import workflow
+from indicators.rounds import review, workflow
+from indicators.store import reading
 from indicators.store.database import Store
 from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, opened, people, upload_of
 
@@ -63,6 +68,35 @@ def test_submit_uses_the_callers_copy_of_the_current_version_and_reads_none(
     monkeypatch.setattr(Store, "load", no_read)
     workflow.submit(people, "binhlu", upload, current=data)
     monkeypatch.undo()
+    sent = workflow.figure_keys(people, found.id)
+    assert sent[["code", "area", "year"]].values.tolist() == [["TEA_AREA", BINH_LU, 2026]]
+
+
+def test_submit_without_a_copy_reads_the_catalogues_and_the_sent_areas_figures_alone(
+    people: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = opened(people)
+    upload = upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0}})
+    read: list[tuple[str, frozenset[str] | None]] = []
+    live_rows = reading.live_rows
+
+    def counted(
+        conn: Connection, table: Table, model: ModelTable, v: int, areas: frozenset[str] | None = None
+    ) -> pd.DataFrame:
+        read.append((model.name, areas))
+        return live_rows(conn, table, model, v, areas)
+
+    monkeypatch.setattr(reading, "live_rows", counted)
+    monkeypatch.setattr(Store, "load", lambda *a, **k: pytest.fail("the whole store was read"))
+    workflow.submit(people, "binhlu", upload)
+    monkeypatch.undo()
+    # Every area the workbook's tables name a row of: the commune's own, and those its catalogues carry.
+    named = frozenset(a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str))
+    assert BINH_LU in named
+    scoped_reads = {name: areas for name, areas in read if areas is not None}
+    assert set(scoped_reads) == {"observations", "targets", "reported"}
+    assert all(areas == named for areas in scoped_reads.values())
+    assert len(read) == len(TABLES)  # each table once
     sent = workflow.figure_keys(people, found.id)
     assert sent[["code", "area", "year"]].values.tolist() == [["TEA_AREA", BINH_LU, 2026]]
 
@@ -147,3 +181,46 @@ def test_a_catalogue_carried_back_unchanged_is_the_current_table_and_a_changed_o
     assert found.changed[["code", "column", "new"]].values.tolist() == [
         ["TEA_AREA", "name_vi", "Diện tích chè (đổi tên)"]
     ]
+
+
+def test_an_approval_reads_and_compares_the_sent_areas_figures_alone(
+    people: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened(people)
+    seed = people.load()
+    # Tả Lèng holds figures of its own, which the approval of Bình Lư's must leave as they are.
+    own = pd.DataFrame(
+        [{"code": "TEA_AREA", "area": TA_LENG, "year": 2025, "kind": "actual", "value": 410.5}]
+    )
+    with_own = replace(seed, observations=coerce(OBSERVATIONS, pd.concat([seed.observations, own])))
+    assert people.commit(with_own, account="tinh").version == 2
+    before = people.load()
+    upload = upload_of(before, {BINH_LU: {"TEA_AREA": 950.0}})
+    workflow.submit(people, "binhlu", upload, current=before)
+    expected = diff.merge(before, replace(upload, frames={"observations": upload.frames["observations"]}))
+    read: list[tuple[str, frozenset[str] | None]] = []
+    live_rows = reading.live_rows
+
+    def counted(
+        conn: Connection, table: Table, model: ModelTable, v: int, areas: frozenset[str] | None = None
+    ) -> pd.DataFrame:
+        read.append((model.name, areas))
+        return live_rows(conn, table, model, v, areas)
+
+    monkeypatch.setattr(reading, "live_rows", counted)
+    monkeypatch.setattr(Store, "load", lambda *a, **k: pytest.fail("the whole store was read"))
+    done = review.review(people, "tinh", BINH_LU, 2026, "approve")
+    monkeypatch.undo()
+    assert {name: areas for name, areas in read if areas is not None} == {
+        name: frozenset({BINH_LU}) for name in ("observations", "targets", "reported")
+    }
+    assert done.version == 3
+    after = people.load()
+    for model in TABLES:  # the same version as merging into the whole store and committing it
+        merged = expected.frame(model).sort_values(list(model.key), kind="stable").reset_index(drop=True)
+        pd.testing.assert_frame_equal(after.frame(model), merged)
+    assert (
+        TA_LENG in set(after.observations["area"]) and len(after.observations) == len(before.observations) + 1
+    )
+    counts = json.loads(people.versions()["counts"].iloc[-1])
+    assert counts == {**after.counts(), "added": 1, "removed": 0}

@@ -15,6 +15,7 @@ from indicators.core.model import AGGREGATION, TABLES, Dataset
 from indicators.store import reading
 from indicators.store.database import Store, StoreError, StoreMovedError
 from indicators.store.seed import SEED_WORKBOOK, load_source
+from tests.support import prepared
 
 
 def _with_value(data: Dataset, code: str, year: int, value: float) -> Dataset:
@@ -38,13 +39,24 @@ def _value(data: Dataset, code: str, year: int) -> float:
 
 
 @pytest.fixture
-def store(backend_url: str) -> Store:
-    """The shipped data in a fresh store, on SQLite and on PostgreSQL."""
+def store(backend_url: str, seeded_file: Path) -> Store:
+    """The shipped data in a fresh store, on SQLite and on PostgreSQL.
+
+    On SQLite, a copy of the session's seeded file (conftest.py): migrating and seeding again for each
+    test repeated the same work; the first use itself is tested from an empty store below.
+    """
+    return prepared.seeded_store(backend_url, seeded_file)
+
+
+@pytest.fixture
+def first_use(backend_url: str) -> Store:
+    """An empty store on either backend, seeded by its first `ensure`."""
     return Store(backend_url).ensure()
 
 
 @pytest.mark.slow
-def test_first_use_seeds_version_one_from_the_shipped_workbook(store: Store) -> None:
+def test_first_use_seeds_version_one_from_the_shipped_workbook(first_use: Store) -> None:
+    store = first_use
     assert store.current_version() == 1
     history = store.versions()
     assert history["version"].tolist() == [1]

@@ -140,3 +140,25 @@ def test_one_table_reads_no_other(store: Store, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(reading, "live_rows", counted)
     assert len(store.load_table(AREAS)) == len(store.load().areas)
     assert read == ["areas", *[t.name for t in TABLES]]
+
+
+def test_the_figures_of_some_areas_are_those_areas_rows_of_the_whole_version(store: Store) -> None:
+    first = store.load()
+    changed = _changed(first)
+    commune = changed.observations.iloc[[0]].assign(area="03390", value=7.0)
+    with_commune = pd.concat([changed.observations, commune], ignore_index=True)
+    frames = {t.name: changed.frame(t) for t in TABLES}
+    store.commit(Dataset.from_frames({**frames, "observations": with_commune}), account="ana")
+    areas = {"03390", "12", "99999"}  # a commune with a figure, the province without, an unknown code
+    for version, whole, held in ((1, first, 0), (2, store.load(), 1)):
+        part = store.load_areas(areas, version)
+        assert part.version == version
+        for model in TABLES:
+            expected = whole.frame(model)
+            if model.name in ("observations", "targets", "reported"):
+                expected = expected[expected["area"].isin(areas)].reset_index(drop=True)
+            pd.testing.assert_frame_equal(part.frame(model), expected)
+        assert len(part.observations) == held and len(whole.observations) > 80
+    assert store.load_areas([]).observations.empty
+    with pytest.raises(StoreError, match="Không có phiên bản 9"):
+        store.load_areas(["12"], 9)

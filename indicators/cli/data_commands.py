@@ -14,6 +14,7 @@ from indicators.areas import official as official_areas
 from indicators.cli import round_commands
 from indicators.cli.output import counts_vi, emit, printer, read_file, write_file
 from indicators.cli.parser import InputError
+from indicators.core.model import Dataset
 from indicators.excel import diff, stale, validate
 from indicators.excel import writer as xlsx_writer
 from indicators.store import accounts, backup, migrate
@@ -32,14 +33,16 @@ def _os_account() -> str:
 SHOWN_CONVERSIONS = 20  # text numbers listed one a line before the rest are counted
 
 
-def _checked(store: Store, args: argparse.Namespace) -> tuple[validate.Upload, bool]:
-    """The file checked against the current data; the report printed; True when it can be committed.
+def _checked(store: Store, args: argparse.Namespace) -> tuple[validate.Upload, bool, Dataset]:
+    """The file checked against the current data; the report printed; True when it can be committed;
+    and the current data it was checked against, for the preview and the commit to use (read once).
 
     With --format csv the full list of problems goes to standard output as CSV and the rest of
     the report to standard error, so the CSV can be piped as it is.
     """
     # In a child process with memory and time limits: no file can abort the command.
-    upload = validate.check_isolated(read_file(args.file), Path(args.file).name, store.load())
+    current = store.load()
+    upload = validate.check_isolated(read_file(args.file), Path(args.file).name, current)
     say = printer(args)
     if args.format == "csv":
         sys.stdout.write(emit(validate.report_frame(upload.problems, "vi"), "csv"))
@@ -57,7 +60,7 @@ def _checked(store: Store, args: argparse.Namespace) -> tuple[validate.Upload, b
             f"Tệp không hợp lệ: {fmt.number(errors, 'vi')} lỗi, {fmt.number(warnings, 'vi')} lưu ý. "
             "Không có gì được ghi."
         )
-    return upload, errors == 0
+    return upload, errors == 0, current
 
 
 def _preview_lines(preview: diff.Preview) -> str:
@@ -77,27 +80,26 @@ def _mode(args: argparse.Namespace) -> diff.Mode:
 
 
 def _validate(args: argparse.Namespace, store: Store) -> int:
-    upload, ok = _checked(store, args)
+    upload, ok, current = _checked(store, args)
     say = printer(args)
     if not ok:
         return 1
-    merged = diff.merge(store.load(), upload, _mode(args))
+    merged = diff.merge(current, upload, _mode(args))
     say(
         f"Tệp hợp lệ ({'dạng dọc' if upload.layout == 'long' else 'dạng ngang'}), "
         f"{len(upload.warnings)} lưu ý."
     )
-    say(_preview_lines(diff.compare(store.load(), merged)))
+    say(_preview_lines(diff.compare(current, merged)))
     return 0
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
     if args.user and round_commands.is_reporter(store, args.user):
         return round_commands.import_as_user(args, store)
-    upload, ok = _checked(store, args)
+    upload, ok, current = _checked(store, args)
     say = printer(args)
     if not ok:
         return 1
-    current = store.load()
     merged = diff.merge(current, upload, _mode(args))
     preview = diff.compare(current, merged)
     if preview.empty:

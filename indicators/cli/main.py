@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from indicators.cli import awards_commands, data_commands, extract_command, report_commands, round_commands
 from indicators.cli.output import COMMANDS, emit, people
-from indicators.cli.parser import InputError, UsageError, build_parser
+from indicators.cli.parser import InputError, UsageError, build_parser, shared_parser
 from indicators.store.database import Store, StoreError
 
 # Commands that print their own report and choose their exit code; the rest print a table.
@@ -31,9 +31,12 @@ __all__ = ["build_parser", "main"]
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and a non-zero exit, never a traceback."""
     # Details logged for an operator's server log are not for the terminal: people get the message.
-    logging.getLogger("indicators").addHandler(logging.NullHandler())
+    # One handler a process: each command run in it (the tests run hundreds) added another.
+    logger = logging.getLogger("indicators")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
     try:
-        args = build_parser().parse_args(argv)
+        args = shared_parser().parse_args(argv)
         store = Store()
         if args.command in ACTIONS:
             return ACTIONS[args.command](args, store)

@@ -91,12 +91,13 @@ def import_as_user(args: argparse.Namespace, store: Store) -> int:
     of no open round, a locked figure.
     """
     say = printer(args)
-    upload = validate.check_isolated(read_file(args.file), args.file.rsplit("/", 1)[-1], store.load())
+    current = store.load()
+    upload = validate.check_isolated(read_file(args.file), args.file.rsplit("/", 1)[-1], current)
     if not upload.ok:
         say(validate.report_text(upload, "vi", grouped=not args.all))
         return _refused(workflow.RoundError(msg("rounds.upload_not_ok")))
     try:
-        submission = workflow.submit(store, args.user, upload)
+        submission = workflow.submit(store, args.user, upload, current=current)  # read once, above
     except (workflow.RoundError, ScopeError, LockedError) as exc:
         return _refused(exc)
     n = len(upload.frames.get("observations", []))

@@ -96,10 +96,13 @@ def _approve(store: Store, account: str, found: Round, last: Row[Any]) -> Review
         return _approve_half(store, account, last, found.half)
     figures = workflow.sent_figures(last.figures)
     row_id = int(last.row_id)
-    current = store.load()
+    # The sent areas' figures alone are read, merged and compared: the rest of the country's stay.
+    areas = set(figures["area"].astype(str))
+    current = store.load_areas(areas)
     upload = Upload(last.file_name, last.sha256, "long", {"observations": figures})
     result = store.commit(
         diff.merge(current, upload),
+        areas=areas,
         account=account,
         file_name=upload.file_name,
         sha256=upload.sha256,

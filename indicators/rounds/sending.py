@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from indicators.core.model import AREAS, Dataset
+from indicators.core.model import AREAS, OBSERVATIONS, Dataset
 from indicators.rounds import review, workflow
 from indicators.rounds.workflow import Round, RoundError
 from indicators.store import accounts, scope
@@ -141,7 +141,7 @@ def figures_of(store: Store, sending: Sending) -> pd.DataFrame:
 def _in_use(store: Store, found: Round) -> pd.DataFrame:
     """The approved figures a round's sendings are set beside: the year's, or the half-year's own."""
     if found.half is None:
-        return store.load().observations[[*scope.FIGURE_KEY, "value"]]
+        return store.load_table(OBSERVATIONS)[[*scope.FIGURE_KEY, "value"]]
     halves = review.half_year(store, found.year)
     return halves[halves["half"] == found.half][[*scope.FIGURE_KEY, "value"]]
 

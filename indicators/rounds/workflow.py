@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from indicators.core.model import AREAS, OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
+from indicators.core.model import AREAS, INDICATORS, OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.rounds import opening
@@ -84,9 +84,9 @@ def _round_of(row: Any) -> Round:
     )
 
 
-def _codes(data: Dataset, indicators: str | Iterable[str]) -> list[str]:
+def _codes(catalogue: pd.DataFrame, indicators: str | Iterable[str]) -> list[str]:
     """The round's indicator codes: every indicator's for "all", else the codes named (known ones only)."""
-    known = data.indicators["code"].astype(str).tolist()
+    known = catalogue["code"].astype(str).tolist()
     if isinstance(indicators, str):
         if indicators.strip().lower() == "all":
             return sorted(known)
@@ -116,12 +116,13 @@ def open_round(
     `account` must be an analyst or admin whose area holds `parent`; with `operator`, it is the
     person at the server's command line (who holds the store itself) and needs no account.
     """
-    data = store.ensure().load()
     if half not in (None, 1, 2):
         raise RoundError(msg("rounds.bad_half", half=half))
-    if parent not in set(data.areas["code"].astype(str)):
+    # The two catalogues alone, of one version: a national store's figures are millions of rows.
+    catalogues = store.ensure().load_tables((AREAS, INDICATORS))
+    if parent not in set(catalogues[AREAS.name]["code"].astype(str)):
         raise RoundError(msg("rounds.unknown_area", area=parent))
-    codes = _codes(data, indicators)
+    codes = _codes(catalogues[INDICATORS.name], indicators)
     starts = opening.period_start(year, half)
     if due < starts:
         raise RoundError(msg("rounds.due_before_period", due=opening.day(due), start=opening.day(starts)))
@@ -211,8 +212,7 @@ def _as_held(current: Dataset, name: str, rows: pd.DataFrame) -> bool:
 
 def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     """The upload's observations; refused when it would change anything else (targets, areas …)."""
-    sent_areas = {a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str)}
-    current = scoped(current, sent_areas)
+    current = scoped(current, _sent_areas(upload))
     # A workbook carries the catalogues back as they are: a table whose every row is a current row
     # changes nothing, so only the others are merged and compared, to name what they would change.
     others = {n: f for n, f in upload.frames.items() if n != "observations" and not _as_held(current, n, f)}
@@ -263,12 +263,18 @@ def latest_sending(conn: Connection, round_id: int, area: str) -> Any:
     ).first()
 
 
-def _current(store: Store, held: Dataset | None) -> Dataset:
-    """The current version: the caller's copy when it is that version (a page's cached one), else read."""
+def _sent_areas(upload: Upload) -> set[str]:
+    """Every area the upload's tables name a row of."""
+    return {a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str)}
+
+
+def _current(store: Store, held: Dataset | None, areas: Iterable[str]) -> Dataset:
+    """The current version: the caller's copy when it is that version (a page's cached one), else read
+    with the figures of `areas` alone (what `scoped` keeps of it)."""
     store.ensure()
     if held is not None and held.version == store.current_version():
         return held
-    return store.load()
+    return store.load_areas(areas)
 
 
 def submit(
@@ -287,7 +293,7 @@ def submit(
     the caller's copy of the current version, saves reading it again (a copy of another version is not used).
     `half` sends the figures in the year's half-year round (1 or 2) instead of the year's round.
     """
-    current = _current(store, current)
+    current = _current(store, current, _sent_areas(upload))
     if not upload.ok:
         raise RoundError(msg("rounds.upload_not_ok"))
     figures = _only_figures(current, upload)

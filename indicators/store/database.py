@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,23 +26,19 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
-    exists,
     func,
-    literal_column,
     select,
     text,
-    union_all,
     update,
 )
 from sqlalchemy.engine import Connection, Dialect, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql import Select
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from indicators.core.model import TABLES, Dataset, coerce
+from indicators.core.model import OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
 from indicators.core.model import Table as ModelTable
-from indicators.store import award_tables, migrate, reading, versioned_texts
-from indicators.store.row_plans import plan_rows, records
+from indicators.store import award_tables, migrate, reading, rollback_rows, versioned_texts
+from indicators.store.row_plans import RowPlans, plan_rows, records, scoped_counts
 from indicators.store.row_plans import row_hashes as row_hashes  # where migrations and benches find it
 from indicators.store.seed import SHIPPED, Seed
 from indicators.text.i18n import Message, MessageError, msg
@@ -53,7 +49,9 @@ ENV_URL = "INDICATORS_DB"
 log = logging.getLogger(__name__)
 SEED_ACCOUNT = "system"
 SEED_NOTE = "Dữ liệu gốc: báo cáo tổng kết TĐKT 2015–2020 của UBND huyện Tam Đường"
-PROBES = 200  # versions looked up in one statement (sources): SQLite joins at most 500 SELECTs
+FIGURE_TABLES = (OBSERVATIONS, TARGETS, REPORTED)  # the tables of an area's figures (load_areas)
+# A commit's plan under the write lock: per table the rows to add and close; rows added, removed; counts.
+Planned = tuple[RowPlans, int, int, dict[str, int]]
 
 
 class StoreError(MessageError):
@@ -245,29 +243,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _living(conn: Connection, candidates: list[int], v: int) -> list[int]:
-    """Of `candidates`, the versions with a row still live at `v`: an index look-up per version and table.
-
-    Each version is a number of its own in the query, so PostgreSQL reads the since_version index for
-    a version of 40 rows. Compared with a column (a correlated EXISTS) it was planned by the column's
-    few distinct values, as if every row matched: a scan of 3.6 million rows for each version whose
-    rows lie at the table's end, seconds on the first view of every new version.
-    """
-    left, found = list(candidates), set()
-    for table in ROW_TABLES.values():
-        for start in range(0, len(left), PROBES):
-            probes: list[Select[Any]] = [
-                select(literal_column(str(c))).where(
-                    exists().where(
-                        (table.c.since_version == literal_column(str(c)))
-                        & (table.c.until_version.is_(None) | (table.c.until_version > v))
-                    )
-                )
-                for c in left[start : start + PROBES]
-            ]
-            found |= {int(x) for (x,) in conn.execute(union_all(*probes))}
-        left = [c for c in left if c not in found]
-    return sorted(found)
+def _only(model: ModelTable, areas: frozenset[str]) -> frozenset[str] | None:
+    """The areas whose rows of `model` a scoped read keeps: `areas` for a table of figures, else all."""
+    return areas if model in FIGURE_TABLES else None
 
 
 class Store:
@@ -358,7 +336,7 @@ class Store:
             older = [
                 int(x) for (x,) in conn.execute(select(versions.c.version).where(versions.c.version <= v))
             ]
-            held = _living(conn, older, v)
+            held = reading.living(conn, tuple(ROW_TABLES.values()), older, v)
             query = select(versions).where(versions.c.version.in_(held)).order_by(versions.c.version)
             rows = conn.execute(query).mappings().all()
         return pd.DataFrame(rows, columns=[c.name for c in versions.columns])
@@ -368,13 +346,34 @@ class Store:
         frames, v = self._read_tables(TABLES, version)
         return Dataset.from_frames(frames, version=v)
 
+    def load_areas(self, areas: Iterable[str], version: int | None = None) -> Dataset:
+        """`load`, with the figures (observations, targets, reported) of `areas` alone, catalogues whole.
+
+        What one commune sends is checked against its own figures (rounds.workflow.scoped): reading
+        the country's millions of rows for it would cost seconds and a gigabyte.
+        """
+        keep = frozenset(str(a) for a in areas)
+        self.ensure()
+        with self.engine.connect() as conn:
+            v = self._version(conn, version)
+            frames = {
+                t.name: reading.live_rows(conn, ROW_TABLES[t.name], t, v, _only(t, keep)) for t in TABLES
+            }
+        return Dataset.from_frames(frames, version=v)
+
     def load_table(self, model: ModelTable, version: int | None = None) -> pd.DataFrame:
         """One table at `version` (the newest by default) as `load` gives it, without reading the rest.
 
         A question about one table (is an area code known?) need not read 3.6 million national figures.
         """
-        frames, _ = self._read_tables((model,), version)
-        return coerce(model, frames[model.name])
+        return self.load_tables((model,), version)[model.name]
+
+    def load_tables(
+        self, models: tuple[ModelTable, ...], version: int | None = None
+    ) -> dict[str, pd.DataFrame]:
+        """Some tables at one `version` (the newest by default) as `load` gives them, by table name."""
+        frames, _ = self._read_tables(models, version)
+        return {model.name: coerce(model, frames[model.name]) for model in models}
 
     def _read_tables(
         self, models: tuple[ModelTable, ...], version: int | None
@@ -382,11 +381,17 @@ class Store:
         """The rows of `models` live at `version` (the newest when None), in key order; and that version."""
         self.ensure()
         with self.engine.connect() as conn:
-            latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
-            v = latest if version is None else version
-            if v < 0 or v > latest:
-                raise StoreError(msg("store.no_version", v=v, latest=latest))
+            v = self._version(conn, version)
             return {t.name: reading.live_rows(conn, ROW_TABLES[t.name], t, v) for t in models}, v
+
+    @staticmethod
+    def _version(conn: Connection, version: int | None) -> int:
+        """`version`, or the newest when None; refused when the store does not hold it."""
+        latest = int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
+        v = latest if version is None else version
+        if v < 0 or v > latest:
+            raise StoreError(msg("store.no_version", v=v, latest=latest))
+        return v
 
     # Writing --------------------------------------------------------------------------
 
@@ -406,22 +411,44 @@ class Store:
         action: str = "import",
         restored_from: int | None = None,
         expected_version: int | None = None,
+        areas: Iterable[str] | None = None,
     ) -> CommitResult:
         """Make `data` the newest version; unchanged data writes nothing and returns version None.
 
         With `expected_version`, the commit is refused (StoreMovedError) when the newest version is
         no longer that one: a preview shown against version v must not be saved over v + 1.
+        With `areas`, `data` is `load_areas(areas)` changed: its figures are those areas' alone, and
+        the other areas' figures stay as they are (one commune's approval need not read the country).
         """
+        scoped = None if areas is None else frozenset(str(a) for a in areas)
+
+        def planned(conn: Connection) -> Planned:
+            if expected_version is not None:
+                latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
+                if latest != expected_version:
+                    raise StoreMovedError(msg("store.moved", latest=latest))
+            return _plan(conn, data, scoped)
+
+        return self._write(planned, account, file_name, sha256, note, action, restored_from)
+
+    def _write(
+        self,
+        planned: Callable[[Connection], Planned],
+        account: str,
+        file_name: str,
+        sha256: str,
+        note: str,
+        action: str,
+        restored_from: int | None,
+    ) -> CommitResult:
+        """Plan under the write lock, then write the plan as a new version (none when nothing changes)."""
         self.ensure()
         try:
             with self._begin_write() as conn, conn.begin():
                 self._lock(conn)
-                if expected_version is not None:
-                    latest = conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one()
-                    if latest != expected_version:
-                        raise StoreMovedError(msg("store.moved", latest=latest))
+                plan = planned(conn)
                 return self._commit_locked(
-                    conn, data, account, file_name, sha256, note, action, restored_from
+                    conn, plan, account, file_name, sha256, note, action, restored_from
                 )
         except SQLAlchemyError as exc:
             log.error("commit failed on %s: %s", self.url_for_people, getattr(exc, "orig", exc))
@@ -430,7 +457,7 @@ class Store:
     def _commit_locked(
         self,
         conn: Connection,
-        data: Dataset,
+        planned: Planned,
         account: str,
         file_name: str,
         sha256: str,
@@ -438,7 +465,7 @@ class Store:
         action: str,
         restored_from: int | None,
     ) -> CommitResult:
-        plans, added, removed = plan_rows(conn, data, ROW_TABLES)
+        plans, added, removed, rows = planned
         from indicators.store import award_cycle, scope  # imported here: both read this module's tables
 
         scope.guard_commit(conn, account, action, plans)  # the account's area, its role, the locks
@@ -451,7 +478,7 @@ class Store:
         written = sum(len(add) + len(close) for add, close in texts.values())
         if added == 0 and removed == 0 and written == 0:
             return CommitResult(None, 0, 0)
-        counts = {**data.counts(), "added": added, "removed": removed}
+        counts = {**rows, "added": added, "removed": removed}
         if written:
             counts["narrative"] = written
         version = _insert_version(conn, account, action, note, counts, file_name, sha256, restored_from)
@@ -460,11 +487,11 @@ class Store:
             award_cycle.follow_restore(conn, texts.get(award_records.name, ([], [])), version)
         for model in TABLES:
             table = ROW_TABLES[model.name]
-            rows, hashes, gone_ids = plans[model.name]
+            rows_in, hashes, gone_ids = plans[model.name]
             if gone_ids:
                 conn.execute(update(table).where(table.c.row_id.in_(gone_ids)).values(until_version=version))
-            if len(rows):
-                conn.execute(table.insert(), records(rows, hashes, version))
+            if len(rows_in):
+                conn.execute(table.insert(), records(rows_in, hashes, version))
         return CommitResult(int(version), added, removed)
 
     def _lock(self, conn: Connection) -> None:
@@ -504,8 +531,19 @@ class Store:
     def rollback(self, version: int, account: str, note: str = "") -> CommitResult:
         """Restore an old version's figures and report narrative as a new version; nothing is deleted."""
         note = note or f"Khôi phục phiên bản {version}"
-        old = self.load(version)
-        return self.commit(old, account=account, note=note, action="rollback", restored_from=version)
+
+        def planned(conn: Connection) -> Planned:
+            # The rows that differ between the version and now, not both read whole (rollback_rows.py).
+            return rollback_rows.plan(conn, ROW_TABLES, self._version(conn, version))
+
+        return self._write(planned, account, "", "", note, "rollback", version)
+
+
+def _plan(conn: Connection, data: Dataset, areas: frozenset[str] | None) -> Planned:
+    """A commit's plan of `data` against the current rows (of `areas` alone, where given); row counts."""
+    scoped = None if areas is None else {t.name: areas for t in FIGURE_TABLES}
+    plans, added, removed = plan_rows(conn, data, ROW_TABLES, scoped)
+    return plans, added, removed, {**data.counts(), **scoped_counts(conn, data, ROW_TABLES, scoped)}
 
 
 def _insert_version(

@@ -8,13 +8,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Integer, Table, bindparam, select
+from sqlalchemy import Integer, Table, bindparam, exists, literal_column, select, union_all
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from indicators.core.model import Table as ModelTable
 
 READ_ROWS = 100_000  # rows per slice when reading a version (read_rows)
+PROBES = 200  # versions looked up in one statement (living): SQLite joins at most 500 SELECTs
 SMALL_ROWS = 10_000  # up to this many rows, key order is checked row by row (in_key_order)
 
 
@@ -93,13 +94,21 @@ def in_canonical_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     return frame if frame.index.equals(pd.RangeIndex(len(frame))) else frame.reset_index(drop=True)
 
 
-def live_rows(conn: Connection, table: Table, model: ModelTable, v: int) -> pd.DataFrame:
+def live_rows(
+    conn: Connection, table: Table, model: ModelTable, v: int, areas: frozenset[str] | None = None
+) -> pd.DataFrame:
     """The rows of `model`'s data `table` live at version v, in canonical order by the table's key.
 
     The order is pandas' (text by code point), whatever order versions wrote rows in and whatever
-    the database's collation would say.
+    the database's collation would say. With `areas`, only the rows of those areas (the table has
+    an `area` column): one commune's figures, not the country's.
     """
-    frame = read_rows(conn, _live_query(table, model), list(model.columns), {"version": v})
+    params: dict[str, Any] = {"version": v}
+    if areas is None:
+        query = _live_query(table, model)
+    else:
+        query, params["areas"] = _live_area_query(table, model), sorted(areas)
+    frame = read_rows(conn, query, list(model.columns), params)
     return in_canonical_order(frame, list(model.key))
 
 
@@ -113,3 +122,34 @@ def _live_query(table: Table, model: ModelTable) -> Select:
     v = bindparam("version", type_=Integer)
     live = (table.c.since_version <= v) & (table.c.until_version.is_(None) | (table.c.until_version > v))
     return select(*[table.c[c] for c in model.columns]).where(live)
+
+
+@functools.cache
+def _live_area_query(table: Table, model: ModelTable) -> Select:
+    """`_live_query` of the rows whose area is one of those bound (a list) as `areas`."""
+    return _live_query(table, model).where(table.c.area.in_(bindparam("areas", expanding=True)))
+
+
+def living(conn: Connection, tables: tuple[Table, ...], candidates: list[int], v: int) -> list[int]:
+    """Of `candidates`, the versions with a row still live at `v`: an index look-up per version and table.
+
+    Each version is a number of its own in the query, so PostgreSQL reads the since_version index for
+    a version of 40 rows. Compared with a column (a correlated EXISTS) it was planned by the column's
+    few distinct values, as if every row matched: a scan of 3.6 million rows for each version whose
+    rows lie at the table's end, seconds on the first view of every new version.
+    """
+    left, found = list(candidates), set()
+    for table in tables:
+        for start in range(0, len(left), PROBES):
+            probes: list[Select[Any]] = [
+                select(literal_column(str(c))).where(
+                    exists().where(
+                        (table.c.since_version == literal_column(str(c)))
+                        & (table.c.until_version.is_(None) | (table.c.until_version > v))
+                    )
+                )
+                for c in left[start : start + PROBES]
+            ]
+            found |= {int(x) for (x,) in conn.execute(union_all(*probes))}
+        left = [c for c in left if c not in found]
+    return sorted(found)

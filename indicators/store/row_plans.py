@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Table, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.engine import Connection
 
 from indicators.core.model import TABLES, Dataset
@@ -25,27 +25,50 @@ def row_hashes(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(digits.astype(str).tolist(), index=frame.index, dtype=object)
 
 
-def plan_rows(conn: Connection, data: Dataset, row_tables: dict[str, Table]) -> tuple[RowPlans, int, int]:
-    """What makes the current rows `data`'s, compared by row hash; with the rows added and removed."""
+def plan_rows(
+    conn: Connection,
+    data: Dataset,
+    row_tables: dict[str, Table],
+    scoped: dict[str, frozenset[str]] | None = None,
+) -> tuple[RowPlans, int, int]:
+    """What makes the current rows `data`'s, compared by row hash; with the rows added and removed.
+
+    `scoped` (table name → areas): `data` holds only those areas' rows of that table, and only the
+    current rows of those areas are compared with them; the other areas' rows stay as they are.
+    """
     plans: RowPlans = {}
     added = removed = 0
     for model in TABLES:
         table = row_tables[model.name]
-        current = conn.execute(
-            select(table.c.row_id, table.c.row_hash).where(table.c.until_version.is_(None))
-        ).all()
+        live: ColumnElement[bool] = table.c.until_version.is_(None)
+        if scoped is not None and model.name in scoped:
+            live &= table.c.area.in_(sorted(scoped[model.name]))
+        current = conn.execute(select(table.c.row_id, table.c.row_hash).where(live)).all()
         current_hash = {h: rid for rid, h in current}
         frame = data.frame(model)
         hashes = row_hashes(frame)
         new_mask = ~hashes.isin(current_hash.keys()).to_numpy()
         gone = set(current_hash) - set(hashes)
-        plans[model.name] = (*_added_rows(model, frame, hashes, new_mask), [current_hash[h] for h in gone])
+        plans[model.name] = (*added_rows(model, frame, hashes, new_mask), [current_hash[h] for h in gone])
         added += int(new_mask.sum())
         removed += len(gone)
     return plans, added, removed
 
 
-def _added_rows(
+def scoped_counts(
+    conn: Connection, data: Dataset, row_tables: dict[str, Table], scoped: dict[str, frozenset[str]] | None
+) -> dict[str, int]:
+    """A scoped commit's row counts of its scoped tables: `data`'s rows and the other areas' current ones."""
+    counts: dict[str, int] = {}
+    for name, areas in (scoped or {}).items():
+        table = row_tables[name]
+        others = table.c.until_version.is_(None) & table.c.area.not_in(sorted(areas))
+        held = int(conn.execute(select(func.count()).select_from(table).where(others)).scalar_one())
+        counts[name] = len(getattr(data, name)) + held
+    return counts
+
+
+def added_rows(
     model: ModelTable, frame: pd.DataFrame, hashes: pd.Series, new_mask: np.ndarray
 ) -> tuple[pd.DataFrame, pd.Series]:
     """The rows of `frame` not in the store yet, in key order, and their hashes."""

@@ -13,6 +13,18 @@ from indicators.store.database import Store
 Setup = Callable[..., object]
 
 
+def seeded_store(url: str, seeded: Path) -> Store:
+    """The shipped data at `url` (version 1); on SQLite a copy of the session's `seeded` file.
+
+    Migrating and seeding each new SQLite store again repeated the same work; a store already at
+    `url` is opened as it is. Another backend is seeded by its first `ensure`.
+    """
+    database = make_url(url).database
+    if url.startswith("sqlite") and database not in (None, "", ":memory:") and not Path(database).exists():
+        shutil.copyfile(seeded, database)
+    return Store(url).ensure()
+
+
 class PreparedStores:
     """The seeded store with a module's setup applied once, as a closed file each test gets a copy of.
 
