@@ -5,21 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import pytest
-from sqlalchemy import Table
-from sqlalchemy.engine import Connection
 from streamlit.testing.v1 import AppTest
 
 from bench.dashboard import go_to
 from indicators.core.model import Dataset
-from indicators.core.model import Table as ModelTable
 from indicators.rounds import opening, workflow
-from indicators.store import accounts, reading
+from indicators.store import accounts
 from indicators.store.database import Store
 from indicators.text.fmt import Lang
 from indicators.text.i18n import t
 from tests.support import sessions
+from tests.support.reads import record_reads
 from tests.test_rounds import BINH_LU, PASSWORD
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -86,17 +83,13 @@ def test_a_round_without_indicators_or_due_before_its_period_is_refused_and_noth
 def test_opening_a_round_reads_the_two_catalogues_alone(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read: list[str] = []
-    live_rows = reading.live_rows
-
-    def counted(conn: Connection, table: Table, model: ModelTable, v: int) -> pd.DataFrame:
-        read.append(model.name)
-        return live_rows(conn, table, model, v)
-
-    monkeypatch.setattr(reading, "live_rows", counted)
+    read = record_reads(monkeypatch)
     due = date(2026, 12, 14)
     found = workflow.open_round(store, "op", 2026, "12", "TEA_AREA,POV_RATE", due, operator=True)
-    assert sorted(read) == ["areas", "indicators"]  # never the figures: millions of rows in a national store
+    assert sorted(name for name, _ in read) == [
+        "areas",
+        "indicators",
+    ]  # never the figures: millions of rows in a national store
     assert (found.parent, found.indicators) == ("12", ("TEA_AREA", "POV_RATE"))
     with pytest.raises(workflow.RoundError) as unknown:
         workflow.open_round(store, "op", 2027, "99999", "TEA_AREA", date(2027, 12, 14), operator=True)

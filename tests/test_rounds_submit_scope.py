@@ -7,16 +7,13 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
-from sqlalchemy import Table
-from sqlalchemy.engine import Connection
 
 from indicators.core.model import OBSERVATIONS, TABLES, coerce
-from indicators.core.model import Table as ModelTable
 from indicators.excel import diff, validate
 from indicators.excel import writer as xlsx_writer
 from indicators.rounds import review, workflow
-from indicators.store import reading
 from indicators.store.database import Store
+from tests.support.reads import record_reads
 from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, opened, people, upload_of
 
 __all__ = ["cheap_hashes", "people"]  # fixtures, used by name
@@ -77,16 +74,7 @@ def test_submit_without_a_copy_reads_the_catalogues_and_the_sent_areas_figures_a
 ) -> None:
     found = opened(people)
     upload = upload_of(people.load(), {BINH_LU: {"TEA_AREA": 950.0}})
-    read: list[tuple[str, frozenset[str] | None]] = []
-    live_rows = reading.live_rows
-
-    def counted(
-        conn: Connection, table: Table, model: ModelTable, v: int, areas: frozenset[str] | None = None
-    ) -> pd.DataFrame:
-        read.append((model.name, areas))
-        return live_rows(conn, table, model, v, areas)
-
-    monkeypatch.setattr(reading, "live_rows", counted)
+    read = record_reads(monkeypatch)
     monkeypatch.setattr(Store, "load", lambda *a, **k: pytest.fail("the whole store was read"))
     workflow.submit(people, "binhlu", upload)
     monkeypatch.undo()
@@ -198,16 +186,7 @@ def test_an_approval_reads_and_compares_the_sent_areas_figures_alone(
     upload = upload_of(before, {BINH_LU: {"TEA_AREA": 950.0}})
     workflow.submit(people, "binhlu", upload, current=before)
     expected = diff.merge(before, replace(upload, frames={"observations": upload.frames["observations"]}))
-    read: list[tuple[str, frozenset[str] | None]] = []
-    live_rows = reading.live_rows
-
-    def counted(
-        conn: Connection, table: Table, model: ModelTable, v: int, areas: frozenset[str] | None = None
-    ) -> pd.DataFrame:
-        read.append((model.name, areas))
-        return live_rows(conn, table, model, v, areas)
-
-    monkeypatch.setattr(reading, "live_rows", counted)
+    read = record_reads(monkeypatch)
     monkeypatch.setattr(Store, "load", lambda *a, **k: pytest.fail("the whole store was read"))
     done = review.review(people, "tinh", BINH_LU, 2026, "approve")
     monkeypatch.undo()

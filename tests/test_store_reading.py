@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from sqlalchemy import Table, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import select
 
 from indicators.core.model import AREAS, OBSERVATIONS, TABLES, Dataset
 from indicators.core.model import Table as ModelTable
 from indicators.store import reading
 from indicators.store.database import ROW_TABLES, Store, StoreError
+from tests.support.reads import record_reads
 
 # Text that a database's collation orders otherwise than pandas (code point: "Z" < "a" < "Đ" < "đ").
 WORDS = ["Bình Lư", "binh lu", "Đông", "đông", "Z", "a", "03390", "3390", "", "Á", "A"]
@@ -130,16 +130,9 @@ def test_one_table_of_a_version_the_store_lacks_is_a_clear_error(store: Store) -
 
 
 def test_one_table_reads_no_other(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[str] = []
-    live_rows = reading.live_rows
-
-    def counted(conn: Connection, table: Table, model: ModelTable, v: int) -> pd.DataFrame:
-        read.append(model.name)
-        return live_rows(conn, table, model, v)
-
-    monkeypatch.setattr(reading, "live_rows", counted)
+    read = record_reads(monkeypatch)
     assert len(store.load_table(AREAS)) == len(store.load().areas)
-    assert read == ["areas", *[t.name for t in TABLES]]
+    assert [name for name, _ in read] == ["areas", *[t.name for t in TABLES]]
 
 
 def test_the_figures_of_some_areas_are_those_areas_rows_of_the_whole_version(store: Store) -> None:
