@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from indicators.core.model import TABLES, Dataset
 from indicators.store import accounts
 from indicators.store.accounts import AccountError, Role
 from indicators.store.database import Store
+from tests.support import prepared
 
 # Passwords that pass the strength check: long, several unrelated words.
 STRONG = "mây trắng đỉnh Pu Ta Leng"
@@ -144,9 +146,9 @@ def test_a_password_equal_to_the_name_is_refused(store: Store) -> None:
 
 
 @pytest.fixture
-def with_areas(backend_url: str) -> Store:
+def with_areas(backend_url: str, seeded_file: Path) -> Store:
     """The shipped data, whose areas an account can be held to (Lai Châu 12, Bình Lư 03390...)."""
-    return Store(backend_url).ensure()
+    return prepared.seeded_store(backend_url, seeded_file)
 
 
 def test_an_account_is_held_only_to_an_area_the_store_knows(with_areas: Store) -> None:
