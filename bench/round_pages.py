@@ -18,6 +18,8 @@ committed as a version. Then it measures:
 The floor is printed under it: what any safe submission of that file must do, with no check at all
 (its cells read by calamine in a spare isolated child and sent back, plus one transaction writing the
 commune's figures to a scratch table): the headroom the goal leaves the check, merge and commit.
+Then the guarded floor: the same, with the byte guard run before the read, as the hardening rule asks
+of every upload (refuse a far cell or a bomb before any parser runs), and only a count sent back.
 `--submission-only` times the submission alone. The machine is shared: the load average is printed.
 """
 
@@ -53,7 +55,11 @@ from indicators.store.database import Store
 PROVINCE = 38
 GOAL = 2.0
 STEPS = ("check (isolated)", "merge + compare", "submit")
-FLOOR = ("cells read in an isolated child, nothing checked", "one transaction writing the figures")
+READ, GUARDED_READ, WRITE = (
+    "cells read in an isolated child, nothing checked",
+    "the byte guard, then the cells read, in an isolated child",
+    "one transaction writing the figures",
+)
 ANALYST, REPORTER, PASSWORD = "phan_tich", "can_bo_xa", "mat-khau-do-dai-cho-bench-2026"
 STATUS_PATH = "tinh-hinh-bao-cao"
 PAGE_DRAWN = drawn_js(require_chart=False)  # the status page draws tables and metrics, no chart
@@ -200,8 +206,9 @@ def submission_times(
 
 
 def floor_times(store: Store, book: bytes, repeats: int) -> dict[str, float]:
-    """Seconds of the floor's two steps (medians of `repeats` runs, each finding the spare ready): the
-    file's cells read in an isolated child and sent back; one transaction writing 40 figures' rows."""
+    """Seconds of the floors' steps (medians of `repeats` runs, each finding the spare ready): the
+    file's cells read in an isolated child and sent back; the byte guard then that read, a count sent
+    back; one transaction writing 40 figures' rows."""
     rows = [
         {"code": f"IND_{i:02d}", "area": "floor", "year": 2026, "kind": "actual", "value": 2.5}
         for i in range(synthetic.INDICATORS)
@@ -213,12 +220,19 @@ def floor_times(store: Store, book: bytes, repeats: int) -> dict[str, float]:
     def isolated_read() -> None:
         isolation.run(bare_read.cells, book, keep_warm=True)
 
+    def guarded_read() -> None:
+        assert isolation.run(bare_read.guarded_count, book, keep_warm=True) > 0, "the guard refused the file"
+
     def write_rows() -> None:
         with store.engine.begin() as conn:
             conn.execute(text("DELETE FROM bench_floor"))
             conn.execute(text("INSERT INTO bench_floor VALUES (:code, :area, :year, :kind, :value)"), rows)
 
-    steps = {FLOOR[0]: _timed_apart(isolated_read, repeats), FLOOR[1]: synthetic.best_of(write_rows, repeats)}
+    steps = {
+        READ: _timed_apart(isolated_read, repeats),
+        GUARDED_READ: _timed_apart(guarded_read, repeats),
+        WRITE: synthetic.best_of(write_rows, repeats),
+    }
     with store.engine.begin() as conn:
         conn.execute(text("DROP TABLE bench_floor"))
     return steps
@@ -252,11 +266,16 @@ def _submission_rows(
     print(f"| {cold_name} | {cold_s * 1000:.0f} ms | {bare_s * 1000:.0f} ms | {cold_s / bare_s:.2f}× | |")
     for step, seconds in cold.items():
         print(f"|   of which {step} | {seconds * 1000:.0f} ms | | {seconds / bare_s:.1f}× | |")
-    floor_s = sum(floor.values())
-    floor_name = "the floor: the same file read safely and its figures written, nothing checked"
-    print(f"| {floor_name} | {floor_s * 1000:.0f} ms | {bare_s * 1000:.0f} ms | {floor_s / bare_s:.2f}× | |")
-    for step, seconds in floor.items():
-        print(f"|   of which {step} | {seconds * 1000:.0f} ms | | {seconds / bare_s:.1f}× | |")
+    floors = {
+        "the floor: the same file read safely and its figures written, nothing checked": (READ, WRITE),
+        "the guarded floor: the same, the byte guard run before the read": (GUARDED_READ, WRITE),
+    }
+    for floor_name, steps in floors.items():
+        floor_s = sum(floor[step] for step in steps)
+        ratio = floor_s / bare_s
+        print(f"| {floor_name} | {floor_s * 1000:.0f} ms | {bare_s * 1000:.0f} ms | {ratio:.2f}× | |")
+        for step in steps:
+            print(f"|   of which {step} | {floor[step] * 1000:.0f} ms | | {floor[step] / bare_s:.1f}× | |")
 
 
 def _submission_table(
