@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -175,3 +178,23 @@ def test_the_national_benchmarks_upload_merges_and_compares_as_before() -> None:
             held = int((against.observations["area"] == area).sum())
             changed = held if value != 1.0 else 0  # the store holds 1.0 for every figure it holds
             assert previews["add"].totals() == {"new": 40 - held, "changed": changed, "removed": 0}
+
+
+def test_a_kept_frame_of_no_rows_holds_nothing_of_the_frame_it_was_made_for() -> None:
+    values = np.arange(1_000_000, dtype="float64")
+    big = pd.DataFrame({"a column no table has": values}, copy=False)
+    assert np.shares_memory(big["a column no table has"].to_numpy(), values)
+    held = weakref.ref(values)
+    made = diff._no_rows("alone", (big,), lambda frame: frame.iloc[0:0].reset_index(drop=True))
+    assert made.columns.tolist() == ["a column no table has"] and made.dtypes.tolist() == ["float64"]
+    del values, big
+    gc.collect()
+    assert held() is None  # what the preview keeps for the next one lets the large frame go
+
+
+def test_a_frame_numbered_by_labels_is_compared_as_the_joins_did(data: Dataset) -> None:
+    labelled = data.areas.set_axis([f"r{i}" for i in range(len(data.areas))], axis=0)
+    old = replace(data, areas=labelled)
+    for new in (old, replace(old, areas=labelled.iloc[0:0]), replace(old, areas=labelled.iloc[::-1])):
+        _same_preview(diff.compare(old, new), reference.compare(old, new))
+        _same_preview(diff.compare(new, old), reference.compare(new, old))

@@ -292,31 +292,49 @@ _NO_ROWS_KEPT = 256  # layouts are few (a table's side, typed or as read): a bou
 
 
 def _layout(frame: pd.DataFrame) -> Hashable:
-    """All a frame of no rows built from `frame` can take from it: its columns' names and types."""
-    return tuple(frame.columns), frame.columns.dtype, frame.columns.name, tuple(frame.dtypes)
+    """All a frame of no rows built from `frame` can take from it: the names and types of its axes."""
+    columns = frame.columns
+    return (
+        tuple(columns),
+        columns.dtype,
+        columns.name,
+        tuple(frame.dtypes),
+        type(frame.index),
+        frame.index.dtype,
+    )
+
+
+def _bare(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of no rows with `frame`'s columns and types that shares none of its memory."""
+    arrays = {i: pd.array([], dtype=dtype) for i, dtype in enumerate(frame.dtypes)}
+    return pd.DataFrame(arrays, index=pd.RangeIndex(0)).set_axis(frame.columns, axis=1)
 
 
 def _no_rows(
-    what: Hashable, frames: tuple[pd.DataFrame, ...], build: Callable[[], pd.DataFrame]
+    what: Hashable, frames: tuple[pd.DataFrame, ...], build: Callable[..., pd.DataFrame]
 ) -> pd.DataFrame:
-    """`build()`, a frame of no rows made from the layout of `frames` alone: built once per layout.
+    """`build(*frames)`, a frame of no rows made from the layout of `frames` alone: built once per layout.
 
-    Each caller gets a copy (copy-on-write: a change to it reaches no other). What is kept is taken
-    out of the built frame, so that it holds no slice of the large frame it was cut from.
+    It is built from bare frames of the same layout, so that what is kept holds no slice of a large
+    frame; each caller gets a copy (copy-on-write: a change to it reaches no other).
     """
     if any(frame.attrs for frame in frames):
-        return build()  # metadata a frame carries along would be handed to the next frame of its layout
-    layout = (what, *(_layout(frame) for frame in frames))
-    kept = _NO_ROWS.get(layout)
+        return build(*frames)  # metadata a frame carries would be handed to the next frame of its layout
+    layouts = tuple(_layout(frame) for frame in frames)
+    kept = _NO_ROWS.get((what, layouts))
     if kept is None:
-        kept = build().take([]).reset_index(drop=True)
+        bare = tuple(_bare(frame) for frame in frames)
+        if tuple(_layout(frame) for frame in bare) != layouts:
+            return build(*frames)  # a layout the bare frames do not repeat (an index of labels): not kept
+        kept = build(*bare)
         if len(_NO_ROWS) < _NO_ROWS_KEPT:
-            _NO_ROWS[layout] = kept
+            _NO_ROWS[(what, layouts)] = kept
     return kept.copy(deep=False)
 
 
 @functools.cache
 def _changes_of_nothing(table: Table) -> pd.DataFrame:
+    """The frame `_no_changes` copies, made once per table."""
     return pd.DataFrame(columns=[*table.key, "column", "old", "new"])
 
 
@@ -334,7 +352,7 @@ def _same_table(table: Table, frame: pd.DataFrame) -> TableChange:
     key = list(table.key)
     columns = key + [c for c in table.columns if c not in key]
 
-    def select() -> pd.DataFrame:
+    def select(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.iloc[0:0][columns].reset_index(drop=True)
 
     none = _no_rows((table, "same"), (frame,), select)
@@ -353,7 +371,7 @@ def _one_sided(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     if list(rows.columns) != key + others:
         rows = rows[key + others]
 
-    def pad() -> pd.DataFrame:
+    def pad(full: pd.DataFrame, bare: pd.DataFrame) -> pd.DataFrame:
         padded = bare[others].reindex(pd.RangeIndex(1)).iloc[0:0]  # a row of nothing, then none
         return pd.concat([full[key].iloc[0:0], padded], axis=1).reset_index(drop=True)
 
