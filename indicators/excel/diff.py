@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -73,7 +74,9 @@ def _snap(rows: pd.DataFrame, now: pd.DataFrame, table: Table) -> pd.DataFrame:
 
 def _upsert(current: pd.DataFrame, rows: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     """The file's rows added or replacing the current rows of the same key; the others kept."""
-    kept = current[~_keys(current, key).isin(_keys(rows, key))]
+    # With no row on one side there is no key to match: every current row stays, neither side indexed.
+    matched = not (current.empty or rows.empty)
+    kept = current[~_keys(current, key).isin(_keys(rows, key))] if matched else current
     return pd.concat([kept, rows], ignore_index=True)
 
 
@@ -109,7 +112,7 @@ def merge(current: Dataset, upload: Upload, mode: Mode = "add") -> Dataset:
         if table in CATALOGUES or pairs is None:
             frames[table.name] = coerce(table, _upsert(now, rows, list(table.key)))
         else:
-            kept = now[~_keys(now, ["code", "area"]).isin(pairs)]
+            kept = now if now.empty else now[~_keys(now, ["code", "area"]).isin(pairs)]
             frames[table.name] = coerce(table, pd.concat([kept, rows], ignore_index=True))
     # A table the upload leaves alone is the current one itself (typed already): compare() sees it so.
     return Dataset(version=current.version, **frames)
@@ -263,11 +266,7 @@ def _table_change(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableCh
             piece["old"] = both.loc[mask, f"{column}_old"].astype(object)
             piece["new"] = both.loc[mask, f"{column}_new"].astype(object)
             pieces.append(piece)
-    changed = (
-        pd.concat(pieces, ignore_index=True)
-        if pieces
-        else pd.DataFrame(columns=[*key, "column", "old", "new"])
-    )
+    changed = pd.concat(pieces, ignore_index=True) if pieces else _no_changes(table)
 
     def side(frame: pd.DataFrame, suffix: str) -> pd.DataFrame:
         return (
@@ -286,6 +285,64 @@ def _table_change(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableCh
     )
 
 
+# Frames of no rows, kept per layout: pandas spends a fraction of a millisecond selecting or padding
+# the columns of an empty frame, and a preview builds a dozen alike for every upload.
+_NO_ROWS: dict[Hashable, pd.DataFrame] = {}
+_NO_ROWS_KEPT = 256  # layouts are few (a table's side, typed or as read): a bound, never reached in use
+
+
+def _layout(frame: pd.DataFrame) -> Hashable:
+    """All a frame of no rows built from `frame` can take from it: the names and types of its axes."""
+    columns = frame.columns
+    return (
+        tuple(columns),
+        columns.dtype,
+        columns.name,
+        tuple(frame.dtypes),
+        type(frame.index),
+        frame.index.dtype,
+    )
+
+
+def _bare(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of no rows with `frame`'s columns and types that shares none of its memory."""
+    arrays = {i: pd.array([], dtype=dtype) for i, dtype in enumerate(frame.dtypes)}
+    return pd.DataFrame(arrays, index=pd.RangeIndex(0)).set_axis(frame.columns, axis=1)
+
+
+def _no_rows(
+    what: Hashable, frames: tuple[pd.DataFrame, ...], build: Callable[..., pd.DataFrame]
+) -> pd.DataFrame:
+    """`build(*frames)`, a frame of no rows made from the layout of `frames` alone: built once per layout.
+
+    It is built from bare frames of the same layout, so that what is kept holds no slice of a large
+    frame; each caller gets a copy (copy-on-write: a change to it reaches no other).
+    """
+    if any(frame.attrs for frame in frames):
+        return build(*frames)  # metadata a frame carries would be handed to the next frame of its layout
+    layouts = tuple(_layout(frame) for frame in frames)
+    kept = _NO_ROWS.get((what, layouts))
+    if kept is None:
+        bare = tuple(_bare(frame) for frame in frames)
+        if tuple(_layout(frame) for frame in bare) != layouts:
+            return build(*frames)  # a layout the bare frames do not repeat (an index of labels): not kept
+        kept = build(*bare)
+        if len(_NO_ROWS) < _NO_ROWS_KEPT:
+            _NO_ROWS[(what, layouts)] = kept
+    return kept.copy(deep=False)
+
+
+@functools.cache
+def _changes_of_nothing(table: Table) -> pd.DataFrame:
+    """The frame `_no_changes` copies, made once per table."""
+    return pd.DataFrame(columns=[*table.key, "column", "old", "new"])
+
+
+def _no_changes(table: Table) -> pd.DataFrame:
+    """The changed fields of a table where no field changed: its key, column, old, new, and no row."""
+    return _changes_of_nothing(table).copy(deep=False)
+
+
 def _same_table(table: Table, frame: pd.DataFrame) -> TableChange:
     """The change of a table to itself: nothing, and every row unchanged (without joining it to itself).
 
@@ -293,9 +350,13 @@ def _same_table(table: Table, frame: pd.DataFrame) -> TableChange:
     meets five or six such tables, and each empty join costs pandas milliseconds.
     """
     key = list(table.key)
-    none = frame.iloc[0:0][key + [c for c in table.columns if c not in key]].reset_index(drop=True)
-    changed = pd.DataFrame(columns=[*key, "column", "old", "new"])
-    return TableChange(table, none, none.copy(), changed, 0, len(frame))
+    columns = key + [c for c in table.columns if c not in key]
+
+    def select(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.iloc[0:0][columns].reset_index(drop=True)
+
+    none = _no_rows((table, "same"), (frame,), select)
+    return TableChange(table, none, none.copy(deep=False), _no_changes(table), 0, len(frame))
 
 
 def _one_sided(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChange:
@@ -306,12 +367,17 @@ def _one_sided(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     key = list(table.key)
     others = [c for c in table.columns if c not in key]
     full, bare = (new, old) if old.empty else (old, new)
-    rows = full.sort_values(key, kind="stable")[key + others].reset_index(drop=True)
-    padded = bare[others].reindex(pd.RangeIndex(1)).iloc[0:0]  # a row of nothing, then none
-    none = pd.concat([full[key].iloc[0:0], padded], axis=1).reset_index(drop=True)
+    rows = full.sort_values(key, kind="stable", ignore_index=True)
+    if list(rows.columns) != key + others:
+        rows = rows[key + others]
+
+    def pad(full: pd.DataFrame, bare: pd.DataFrame) -> pd.DataFrame:
+        padded = bare[others].reindex(pd.RangeIndex(1)).iloc[0:0]  # a row of nothing, then none
+        return pd.concat([full[key].iloc[0:0], padded], axis=1).reset_index(drop=True)
+
+    none = _no_rows((table, "padded"), (full, bare), pad)
     added, removed = (rows, none) if old.empty else (none, rows)
-    changed = pd.DataFrame(columns=[*key, "column", "old", "new"])
-    return TableChange(table, added, removed, changed, 0, 0)
+    return TableChange(table, added, removed, _no_changes(table), 0, 0)
 
 
 def compare(old: Dataset, new: Dataset) -> Preview:
