@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from indicators.core.model import AREAS, INDICATORS, OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
@@ -24,7 +24,7 @@ from indicators.excel.validate import Upload
 from indicators.rounds import opening
 from indicators.store import scope
 from indicators.store.accounts import Role
-from indicators.store.database import Store, row_hashes
+from indicators.store.database import Store, row_hashes, versions
 from indicators.store.round_tables import report_rounds, submissions
 from indicators.text.i18n import MessageError, msg
 
@@ -59,7 +59,11 @@ class Reviewed:
 
 def _role(conn: Connection, account: str) -> tuple[Role, str | None]:
     """The account's role and area; refused for a name that is no account."""
-    row = scope.account_row(conn, account)
+    return _role_of(scope.account_row(conn, account), account)
+
+
+def _role_of(row: Any, account: str) -> tuple[Role, str | None]:
+    """`_role` of the account's row (`scope.account_row`) the caller has read."""
     if row is None or row.role not in {r.value for r in Role}:
         raise RoundError(msg("rounds.no_account", name=account.strip()))
     return Role(row.role), row.area or None
@@ -152,7 +156,11 @@ def rounds(store: Store) -> list[Round]:
     """Every round, oldest first."""
     store.ensure()
     with store.engine.connect() as conn:
-        return [_round_of(r) for r in conn.execute(select(report_rounds).order_by(report_rounds.c.row_id))]
+        return _rounds(conn)
+
+
+def _rounds(conn: Connection) -> list[Round]:
+    return [_round_of(r) for r in conn.execute(select(report_rounds).order_by(report_rounds.c.row_id))]
 
 
 def find_round(
@@ -163,8 +171,13 @@ def find_round(
     `areas`: the current version's, where the caller holds them (a page's cached dataset); else read.
     """
     areas = store.load_table(AREAS) if areas is None else areas
-    for found in reversed(rounds(store)):
-        if found.year == year and found.half == half and area in scope.descendants(areas, found.parent):
+    return _find(rounds(store), year, area, half, scope.AreaTree(areas))
+
+
+def _find(held: list[Round], year: int, area: str, half: int | None, tree: scope.AreaTree) -> Round:
+    """`find_round` among the rounds `held`, the areas read as a tree."""
+    for found in reversed(held):
+        if found.year == year and found.half == half and tree.holds(found.parent, area):
             return found
     raise RoundError(msg("rounds.no_round", year=year, area=area))
 
@@ -229,7 +242,7 @@ def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
 
 
 def _round_of_figures(
-    store: Store, figures: pd.DataFrame, area: str, areas: pd.DataFrame, half: int | None = None
+    conn: Connection, figures: pd.DataFrame, area: str, tree: scope.AreaTree, half: int | None = None
 ) -> Round:
     """The one round the figures are sent in: all of one year, in a round open for the area.
 
@@ -238,15 +251,16 @@ def _round_of_figures(
     years = sorted({int(y) for y in figures["year"]})
     if len(years) != 1:
         raise RoundError(msg("rounds.one_year", years=", ".join(str(y) for y in years) or "—"))
+    held = _rounds(conn)
     if half is not None:
-        return find_round(store, years[0], area, half, areas)
+        return _find(held, years[0], area, half, tree)
     try:
-        return find_round(store, years[0], area, areas=areas)
+        return _find(held, years[0], area, None, tree)
     except RoundError:
         # Only half-year rounds this year: the sender says which half, rather than hear "no round".
         for one in (1, 2):
             try:
-                find_round(store, years[0], area, one, areas)
+                _find(held, years[0], area, one, tree)
             except RoundError:
                 continue
             raise RoundError(msg("rounds.half_not_chosen", year=years[0])) from None
@@ -268,13 +282,17 @@ def _sent_areas(upload: Upload) -> set[str]:
     return {a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str)}
 
 
-def _current(store: Store, held: Dataset | None, areas: Iterable[str]) -> Dataset:
+def _current(store: Store, conn: Connection, held: Dataset | None, areas: Iterable[str]) -> Dataset:
     """The current version: the caller's copy when it is that version (a page's cached one), else read
     with the figures of `areas` alone (what `scoped` keeps of it)."""
-    store.ensure()
-    if held is not None and held.version == store.current_version():
+    if held is not None and held.version == _newest(conn):
         return held
     return store.load_areas(areas)
+
+
+def _newest(conn: Connection) -> int:
+    """The newest version, 0 for an empty store: `Store.current_version` in the caller's transaction."""
+    return int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
 
 
 def submit(
@@ -293,45 +311,55 @@ def submit(
     the caller's copy of the current version, saves reading it again (a copy of another version is not used).
     `half` sends the figures in the year's half-year round (1 or 2) instead of the year's round.
     """
-    current = _current(store, current, _sent_areas(upload))
-    if not upload.ok:
-        raise RoundError(msg("rounds.upload_not_ok"))
-    figures = _only_figures(current, upload)
-    if figures.empty:
-        raise RoundError(msg("rounds.no_figures"))
-    with store.engine.connect() as conn:
-        role, area = _role(conn, account)
+    store.ensure()
+    # One transaction reads what the refusals rest on and writes the sending: each connection of its own
+    # costs round trips a sending of forty rows need not pay.
+    with store.engine.begin() as conn:
+        current = _current(store, conn, current, _sent_areas(upload))
+        if not upload.ok:
+            raise RoundError(msg("rounds.upload_not_ok"))
+        figures = _only_figures(current, upload)
+        if figures.empty:
+            raise RoundError(msg("rounds.no_figures"))
+        row = scope.account_row(conn, account)
+        role, area = _role_of(row, account)
         if not role.can_submit() or area is None:
             raise RoundError(msg("rounds.reporters_only", name=account.strip()))
-        # `current` is the current version (_current made sure): its areas are the store's now.
-        scope.check_areas(conn, account, figures["area"], current.areas)
-    found = _round_of_figures(store, figures, area, current.areas, half)  # read once above
-    now = now or datetime.now(UTC)
-    with store.engine.begin() as conn:
-        hit = scope.locked_among(conn, figures)
-        if not hit.empty:
-            raise scope.LockedError(msg("rounds.locked", figures=scope.figure_names(hit), n=len(hit)))
-        last = latest_sending(conn, found.id, area)
-        if last is not None and last.state == "approved":
-            raise RoundError(msg("rounds.already_approved", area=area, year=found.year))
-        if last is not None and last.state == "pending":
-            conn.execute(
-                update(submissions).where(submissions.c.row_id == last.row_id).values(state="replaced")
-            )
-        inserted = conn.execute(
-            insert(submissions).values(
-                round_id=found.id,
-                area=area,
-                state="pending",
-                figures=_records(figures),
-                file_name=upload.file_name,
-                sha256=upload.sha256,
-                submitted_by=account.strip(),
-                submitted_at=now,
-                note="",
-                figure_notes="{}",
-            )
-        ).inserted_primary_key
+        # `current` is the current version (_current made sure): its areas are the store's now. Read as
+        # a tree once, for the account's area and the round's.
+        tree = scope.AreaTree(current.areas)
+        scope.check_areas_of(row, account, figures["area"], tree)
+        found = _round_of_figures(conn, figures, area, tree, half)
+        return _send(conn, found, area, figures, upload, account.strip(), now or datetime.now(UTC))
+
+
+def _send(
+    conn: Connection, found: Round, area: str, figures: pd.DataFrame, upload: Upload, by: str, now: datetime
+) -> int:
+    """The sending written, the area's pending one replaced; refused for a locked figure or an approved
+    sending."""
+    hit = scope.locked_among(conn, figures)
+    if not hit.empty:
+        raise scope.LockedError(msg("rounds.locked", figures=scope.figure_names(hit), n=len(hit)))
+    last = latest_sending(conn, found.id, area)
+    if last is not None and last.state == "approved":
+        raise RoundError(msg("rounds.already_approved", area=area, year=found.year))
+    if last is not None and last.state == "pending":
+        conn.execute(update(submissions).where(submissions.c.row_id == last.row_id).values(state="replaced"))
+    inserted = conn.execute(
+        insert(submissions).values(
+            round_id=found.id,
+            area=area,
+            state="pending",
+            figures=_records(figures),
+            file_name=upload.file_name,
+            sha256=upload.sha256,
+            submitted_by=by,
+            submitted_at=now,
+            note="",
+            figure_notes="{}",
+        )
+    ).inserted_primary_key
     return int(inserted[0])  # type: ignore[index]  # an insert always has one
 
 

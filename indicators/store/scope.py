@@ -45,6 +45,40 @@ def descendants(areas: pd.DataFrame, root: str) -> set[str]:
     return found
 
 
+class AreaTree:
+    """The areas' parent links, read once: whether a unit lies under another at any time.
+
+    `descendants` walks the whole tree down from a root for each question; a submission asks a few
+    about one commune, so the links are read once and each question walks up from the unit instead.
+    """
+
+    def __init__(self, areas: pd.DataFrame) -> None:
+        self._parents: dict[str, set[str]] = {}
+        for code, parent in zip(areas["code"].tolist(), areas["parent"].tolist(), strict=True):
+            self._parents.setdefault(str(code), set()).add(str(parent))
+        self._above: dict[str, frozenset[str]] = {}
+
+    def above(self, code: str) -> frozenset[str]:
+        """`code` and every unit it has lain under at any time (each unit's walk read once)."""
+        found = self._above.get(code)
+        if found is None:
+            seen, todo = {code}, [code]
+            while todo:
+                for parent in self._parents.get(todo.pop(), set()) - seen:
+                    seen.add(parent)
+                    todo.append(parent)
+            found = self._above[code] = frozenset(seen)
+        return found
+
+    def holds(self, root: str, code: str) -> bool:
+        """True when `code` is in `descendants(areas, root)`: `root` itself or a unit under it."""
+        return root in self.above(code)
+
+    def outside(self, root: str, codes: Iterable[str]) -> list[str]:
+        """`outside(areas, root, codes)`: the codes neither `root` nor under it, sorted."""
+        return sorted(c for c in {str(c) for c in codes} if not self.holds(root, c))
+
+
 def outside(areas: pd.DataFrame, root: str, codes: Iterable[str]) -> list[str]:
     """The codes of `codes` that are neither `root` nor under it, sorted."""
     allowed = descendants(areas, root)
@@ -80,7 +114,18 @@ def check_areas(
     row = account_row(conn, account)
     if row is None or not row.area:
         return
-    wrong = outside(current_areas(conn) if areas is None else areas, row.area, codes)
+    _refuse_outside(outside(current_areas(conn) if areas is None else areas, row.area, codes), row, account)
+
+
+def check_areas_of(row: Any, account: str, codes: Iterable[str], tree: AreaTree) -> None:
+    """`check_areas` for an account row the caller has read (`account_row`) in the same transaction,
+    against the current version's areas as a tree."""
+    if row is None or not row.area:
+        return
+    _refuse_outside(tree.outside(row.area, codes), row, account)
+
+
+def _refuse_outside(wrong: list[str], row: Any, account: str) -> None:
     if wrong:
         raise ScopeError(msg("rounds.outside_area", areas=_named(wrong), area=row.area, name=account.strip()))
 
@@ -104,31 +149,49 @@ def _touched_areas(conn: Connection, plans: dict[str, tuple[pd.DataFrame, pd.Ser
 NAMED_AT_MOST = 500
 
 
+def _events(conn: Connection, codes: Iterable[str], areas: Iterable[str]) -> list[Any]:
+    """The lock events (code, area, year, kind, action), oldest first; with `codes` and `areas`, only
+    those figures' (the index on the figure's key finds them)."""
+    query = select(*[figure_locks.c[c] for c in FIGURE_KEY], figure_locks.c.action)
+    wanted = {c: sorted({str(v) for v in values}) for c, values in (("code", codes), ("area", areas))}
+    for column, values in wanted.items():
+        if 0 < len(values) <= NAMED_AT_MOST:
+            query = query.where(figure_locks.c[column].in_(values))
+    return list(conn.execute(query.order_by(figure_locks.c.row_id)).all())
+
+
 def locked(conn: Connection, codes: Iterable[str] = (), areas: Iterable[str] = ()) -> pd.DataFrame:
     """The figures locked now (code, area, year, kind): those whose last lock event is a lock.
 
     With `codes` and `areas`, only those figures' events are read (the index on the figure's key
     finds them): a national round's approvals leave tens of thousands, a commune sends forty.
     """
-    query = select(*[figure_locks.c[c] for c in FIGURE_KEY], figure_locks.c.action)
-    wanted = {c: sorted({str(v) for v in values}) for c, values in (("code", codes), ("area", areas))}
-    for column, values in wanted.items():
-        if 0 < len(values) <= NAMED_AT_MOST:
-            query = query.where(figure_locks.c[column].in_(values))
-    rows = conn.execute(query.order_by(figure_locks.c.row_id)).all()
-    events = pd.DataFrame(rows, columns=[*FIGURE_KEY, "action"])
+    events = pd.DataFrame(_events(conn, codes, areas), columns=[*FIGURE_KEY, "action"])
     last = events.drop_duplicates(FIGURE_KEY, keep="last")
     return last[last["action"] == "lock"][FIGURE_KEY].reset_index(drop=True)
 
 
 def locked_among(conn: Connection, figures: pd.DataFrame) -> pd.DataFrame:
-    """Of `figures` (code, area, year, kind), those locked now."""
+    """Of `figures` (code, area, year, kind), those locked now, in their order, each once."""
     if figures.empty:
         return figures[FIGURE_KEY]
     keys = figures[FIGURE_KEY].astype({"year": int})
+    columns = [keys[c].tolist() for c in FIGURE_KEY]
+    wanted = list(zip(*columns, strict=True))
     # Every event of a figure shares its code and area: filtering by them keeps each figure's last event.
-    held = locked(conn, keys["code"].tolist(), keys["area"].tolist()).astype({"year": int})
-    return keys.merge(held, on=FIGURE_KEY).drop_duplicates()
+    # Plain tuples, not frames: a sending is forty figures, where each pandas merge costs a millisecond.
+    events = _events(conn, columns[0], columns[1])
+    last = {tuple(event[:-1]): event[-1] for event in events}
+    hits = [i for i, key in enumerate(wanted) if last.get(key) == "lock"]
+    firsts: list[int] = []
+    seen: set[tuple[Any, ...]] = set()
+    for n, i in enumerate(hits):
+        if wanted[i] not in seen:
+            seen.add(wanted[i])
+            firsts.append(n)
+    found = keys.iloc[hits].reset_index(drop=True)
+    # As an inner merge then drop_duplicates gave it: the merged rows' positions, a repeat left out.
+    return found if len(firsts) == len(hits) else found.iloc[firsts]
 
 
 def figure_names(rows: pd.DataFrame) -> str:

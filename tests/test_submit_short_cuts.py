@@ -1,0 +1,178 @@
+"""A sending's short cuts: the area tree, the locks found without frames, one transaction; each as before."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import pytest
+from sqlalchemy import event, insert
+
+from bench import rounds as synthetic
+from indicators.core.model import OBSERVATIONS, Dataset, coerce
+from indicators.rounds import workflow
+from indicators.store import scope
+from indicators.store.database import Store
+from indicators.store.round_tables import figure_locks
+from tests.support import scope_reference
+from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, people, upload_of
+
+__all__ = ["cheap_hashes", "people"]  # fixtures, used by name
+
+
+def national_areas(communes: int, districts: int = 0) -> pd.DataFrame:
+    """The benchmark's areas (bench/rounds.py): province "P" and its communes, with `districts` between
+    them; the first commune also lay under the last district once (a unit moved between parents)."""
+    children, _sent, _figures, _expected = synthetic.build(communes, 1)
+    codes = children["code"].tolist()
+    middle = [f"D{i}" for i in range(districts)]
+    parents = [middle[i % districts] if districts else "P" for i in range(len(codes))]
+    rows = pd.DataFrame({"code": ["P", *middle, *codes], "parent": ["", *["P"] * districts, *parents]})
+    if districts:
+        rows = pd.concat([rows, pd.DataFrame({"code": [codes[0]], "parent": [middle[-1]]})])
+    return rows.reset_index(drop=True)
+
+
+def same_as_descendants(areas: pd.DataFrame, roots: list[str]) -> None:
+    tree = scope.AreaTree(areas)
+    codes = sorted(set(areas["code"].astype(str)))
+    for root in roots:
+        under = scope.descendants(areas, root)
+        assert {c for c in [*codes, root] if tree.holds(root, c)} == under, root
+        asked = [*codes[:50], "no such area", root]
+        assert tree.outside(root, asked) == scope.outside(areas, root, asked), root
+
+
+def test_the_area_tree_holds_what_descendants_finds_on_the_shipped_areas(data: Dataset) -> None:
+    areas = data.areas
+    codes = sorted(set(areas["code"].astype(str)))
+    same_as_descendants(areas, [*codes, "no such area", ""])
+    tree = scope.AreaTree(areas)
+    # A commune of the former district lay under 106 and lies under the province: both hold it.
+    assert tree.holds("106", "03390") and tree.holds("12", "03390") and not tree.holds(TA_LENG, BINH_LU)
+    assert tree.outside(BINH_LU, [BINH_LU, TA_LENG, "12"]) == [TA_LENG, "12"]
+
+
+@pytest.mark.parametrize("districts", [0, 7])
+def test_the_area_tree_holds_what_descendants_finds_on_the_national_areas(districts: int) -> None:
+    areas = national_areas(synthetic.COMMUNES, districts)
+    assert len(areas) >= synthetic.COMMUNES + 1
+    codes = areas["code"].tolist()
+    same_as_descendants(areas, ["P", "", "no such area", *codes[1:12], *codes[-5:]])
+    if districts:
+        first = codes[districts + 1]
+        assert {d for d in codes[1 : districts + 1] if scope.AreaTree(areas).holds(d, first)} == {"D0", "D6"}
+
+
+def round_or_refusal(find: Callable[[], workflow.Round]) -> int | str:
+    try:
+        return find().id
+    except workflow.RoundError as refused:
+        return refused.message.text("vi")
+
+
+def test_the_round_found_is_the_one_descendants_found(people: Store) -> None:
+    found = [
+        workflow.open_round(people, "tinh", 2025, "106", "TEA_AREA", date(2025, 12, 14), operator=True),
+        workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 12, 14)),
+        workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 6, 14), half=1),
+        workflow.open_round(people, "tinh", 2026, "106", "POV_RATE", date(2026, 12, 14), operator=True),
+    ]
+    held = workflow.rounds(people)
+    assert [r.id for r in held] == [r.id for r in found]
+    areas = people.load().areas
+    asked = [(y, h) for y in (2025, 2026, 2027) for h in (None, 1, 2)]
+    answers = []
+    for area in [*sorted(set(areas["code"].astype(str))), "no such area"]:
+        for year, half in asked:
+            answer = [
+                round_or_refusal(lambda: workflow.find_round(people, year, area, half, areas)),  # noqa: B023
+                round_or_refusal(lambda: scope_reference.find_round(held, year, area, half, areas)),  # noqa: B023
+            ]
+            assert answer[0] == answer[1], (area, year, half)
+            answers.append(answer[0])
+    # The newest round of the period holding the area: 106's own round of 2026 for its former communes.
+    assert workflow.find_round(people, 2026, "03390", areas=areas).id == found[3].id
+    others = scope.descendants(areas, "12") - scope.descendants(areas, "106") - {"12"}
+    assert others and {workflow.find_round(people, 2026, a, areas=areas).id for a in others} == {found[1].id}
+    assert {a for a in answers if isinstance(a, int)} == {r.id for r in found}
+
+
+def lock_events(store: Store, events: list[tuple[str, str, int, str, str]]) -> None:
+    base = {
+        "account": "tinh",
+        "at": datetime(2026, 12, 1, tzinfo=UTC),
+        "reason": "thử",
+        "submission_id": None,
+    }
+    rows = [dict(zip([*scope.FIGURE_KEY, "action"], e, strict=True)) | base for e in events]
+    with store.engine.begin() as conn:
+        conn.execute(insert(figure_locks), rows)
+
+
+def test_the_locked_figures_among_a_sending_are_those_the_merge_found(
+    people: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = [
+        ("TEA_AREA", BINH_LU, 2026, "actual"),
+        ("POV_RATE", BINH_LU, 2026, "actual"),
+        ("TEA_AREA", TA_LENG, 2026, "actual"),
+        ("TEA_AREA", BINH_LU, 2026, "estimate"),
+        ("GRDP", BINH_LU, 2025, "actual"),
+    ]
+    # A figure sent twice, locks out of order, a figure locked and unlocked, one never locked.
+    sent = [keys[1], keys[0], keys[2], keys[0], keys[4], keys[3], keys[1]]
+    plain = pd.DataFrame(sent, columns=scope.FIGURE_KEY)  # as the closed rows of a commit are read
+    typed = coerce(OBSERVATIONS, plain.assign(value=1.0))  # as a sending's figures are typed
+    frames = [plain, typed, typed.iloc[[0, 2, 4]], typed.iloc[0:0], plain.iloc[0:0]]
+    found: list[pd.DataFrame] = []
+
+    def each_as_before() -> None:
+        with people.engine.connect() as conn:
+            for frame in frames:
+                new, old = scope.locked_among(conn, frame), scope_reference.locked_among(conn, frame)
+                pd.testing.assert_frame_equal(new, old)
+                found.append(new)
+
+    each_as_before()  # no lock yet
+    assert all(f.empty for f in found)
+    lock_events(people, [(*keys[0], "lock"), (*keys[1], "lock"), (*keys[2], "lock"), (*keys[1], "unlock")])
+    lock_events(people, [(*keys[3], "lock"), (*keys[0], "unlock"), (*keys[0], "lock")])
+    found.clear()
+    each_as_before()
+    monkeypatch.setattr(scope, "NAMED_AT_MOST", 0)  # too many to name: every event read
+    each_as_before()
+    wanted = [list(keys[0]), list(keys[2]), list(keys[3])]
+    assert found[0].values.tolist() == wanted and found[1].values.tolist() == wanted
+    assert found[0].index.tolist() == [0, 1, 3]  # the merged rows' positions, the repeat left out
+    assert found[2].values.tolist() == [list(keys[2])]
+
+
+def test_a_sending_takes_one_connection_and_writes_what_it_wrote(people: Store) -> None:
+    found = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA,POV_RATE", date(2026, 12, 14))
+    data = people.load()
+    upload = upload_of(data, {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 8.0}})
+    opened: list[object] = []
+
+    def count(conn: object) -> None:
+        opened.append(conn)
+
+    event.listen(people.engine, "engine_connect", count)
+    try:
+        first = workflow.submit(people, "binhlu", upload, current=data)
+        assert len(opened) == 1  # the version, the account, the rounds, the locks and the write in one
+        second = workflow.submit(people, "binhlu", upload, current=data)
+        assert len(opened) == 2
+    finally:
+        event.remove(people.engine, "engine_connect", count)
+    sendings = workflow.sendings(people, found.id)
+    assert sendings[["row_id", "area", "state", "submitted_by"]].values.tolist() == [
+        [first, BINH_LU, "replaced", "binhlu"],
+        [second, BINH_LU, "pending", "binhlu"],
+    ]
+    keys = workflow.figure_keys(people, found.id)
+    assert sorted(keys[keys["row_id"] == second][["code", "area", "year"]].values.tolist()) == [
+        ["POV_RATE", BINH_LU, 2026],
+        ["TEA_AREA", BINH_LU, 2026],
+    ]
