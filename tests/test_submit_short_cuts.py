@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 from sqlalchemy import event, insert
 
+from bench import round_pages
 from bench import rounds as synthetic
 from indicators.core.model import OBSERVATIONS, Dataset, coerce
+from indicators.excel import validate
 from indicators.rounds import workflow
 from indicators.store import scope
 from indicators.store.database import Store
 from indicators.store.round_tables import figure_locks
-from tests.support import scope_reference
+from tests.support import books, sending_reference
 from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, people, upload_of
 
 __all__ = ["cheap_hashes", "people"]  # fixtures, used by name
@@ -48,6 +51,12 @@ def test_the_area_tree_holds_what_descendants_finds_on_the_shipped_areas(data: D
     areas = data.areas
     codes = sorted(set(areas["code"].astype(str)))
     same_as_descendants(areas, [*codes, "no such area", ""])
+    # As the store's rows come (plain objects), and with gaps where a parent is missing.
+    plain = areas[["code", "parent"]].astype(object)
+    plain.loc[plain["code"] == "12", "parent"] = None
+    gaps = areas.assign(parent=areas["parent"].where(areas["code"] != "106"))
+    for other in (plain, gaps):
+        same_as_descendants(other, [*codes, "None", "nan", ""])
     tree = scope.AreaTree(areas)
     # A commune of the former district lay under 106 and lies under the province: both hold it.
     assert tree.holds("106", "03390") and tree.holds("12", "03390") and not tree.holds(TA_LENG, BINH_LU)
@@ -88,7 +97,7 @@ def test_the_round_found_is_the_one_descendants_found(people: Store) -> None:
         for year, half in asked:
             answer = [
                 round_or_refusal(lambda: workflow.find_round(people, year, area, half, areas)),  # noqa: B023
-                round_or_refusal(lambda: scope_reference.find_round(held, year, area, half, areas)),  # noqa: B023
+                round_or_refusal(lambda: sending_reference.find_round(held, year, area, half, areas)),  # noqa: B023
             ]
             assert answer[0] == answer[1], (area, year, half)
             answers.append(answer[0])
@@ -131,7 +140,7 @@ def test_the_locked_figures_among_a_sending_are_those_the_merge_found(
     def each_as_before() -> None:
         with people.engine.connect() as conn:
             for frame in frames:
-                new, old = scope.locked_among(conn, frame), scope_reference.locked_among(conn, frame)
+                new, old = scope.locked_among(conn, frame), sending_reference.locked_among(conn, frame)
                 pd.testing.assert_frame_equal(new, old)
                 found.append(new)
 
@@ -176,3 +185,81 @@ def test_a_sending_takes_one_connection_and_writes_what_it_wrote(people: Store) 
         ["POV_RATE", BINH_LU, 2026],
         ["TEA_AREA", BINH_LU, 2026],
     ]
+
+
+def sent_as_before(current: Dataset, upload: validate.Upload) -> pd.DataFrame | str:
+    """The typed figures (or the refusal) of the short cut, proved equal to the whole comparison's."""
+    said: list[pd.DataFrame | str] = []
+    for only in (workflow._only_figures, sending_reference.only_figures):
+        try:
+            said.append(only(current, upload))
+        except workflow.RoundError as refused:
+            said.append(refused.message.text("vi"))
+    new, old = said
+    if isinstance(new, str) or isinstance(old, str):
+        assert new == old
+    else:
+        pd.testing.assert_frame_equal(new, old)
+    return new
+
+
+def checked(book: Dataset, against: Dataset) -> validate.Upload:
+    upload = books.checked(books.workbook_bytes(book), "xa.xlsx", against)
+    assert upload.ok, validate.report_text(upload)
+    return upload
+
+
+def test_the_figures_a_commune_typed_are_those_the_whole_comparison_kept_on_the_shipped_data(
+    seed_data: Dataset,
+) -> None:
+    data = seed_data
+    first = sent_as_before(data, upload_of(data, {BINH_LU: {"TEA_AREA": 950.0}}))
+    assert isinstance(first, pd.DataFrame)
+    assert first[["code", "area", "year", "value"]].values.tolist() == [["TEA_AREA", BINH_LU, 2026, 950.0]]
+    # The whole template sent back, one figure typed into it and one held figure corrected.
+    held = data.observations.iloc[0]
+    typed = pd.DataFrame(
+        [
+            {"code": "TEA_AREA", "area": TA_LENG, "year": 2026, "kind": "actual", "value": 430.25},
+            {**held[list(OBSERVATIONS.columns)].to_dict(), "value": float(held["value"]) + 1},
+        ]
+    )
+    rows = pd.concat([data.observations.iloc[1:], typed])
+    whole = sent_as_before(data, checked(replace(data, observations=coerce(OBSERVATIONS, rows)), data))
+    assert isinstance(whole, pd.DataFrame)
+    assert sorted(whole["area"]) == sorted([TA_LENG, str(held["area"])]) and len(whole) == 2
+    # Held figures alone (targets and reported too): nothing typed.
+    assert isinstance(again := sent_as_before(data, checked(data, data)), pd.DataFrame) and again.empty
+    # A catalogue changed: refused by its sheet, as before.
+    renamed = data.indicators.copy()
+    renamed.loc[renamed["code"] == "TEA_AREA", "name_vi"] = "Diện tích chè (đổi tên)"
+    refused = sent_as_before(data, checked(replace(data, indicators=renamed), data))
+    assert isinstance(refused, str) and "Diện tích chè" not in refused
+
+
+def test_the_figures_a_commune_typed_are_those_the_whole_comparison_kept_on_the_national_data(
+    store_url: str,
+) -> None:
+    store, commune = round_pages.national_store(store_url, 60)
+    current = store.load()
+    area = str(commune["code"].iloc[0])
+    for own_areas in (False, True):
+        upload = validate.check(round_pages.commune_book(store, commune, own_areas), "xa.xlsx", current)
+        assert upload.ok, validate.report_text(upload)
+        fresh = sent_as_before(current, upload)
+        assert isinstance(fresh, pd.DataFrame) and set(fresh["area"]) == {area}
+        assert len(fresh) == len(commune["expected"].iloc[0]) == synthetic.INDICATORS
+    # An approved commune sends its figures again, two of them changed: those two alone are typed.
+    approved = current.observations[current.observations["area"] != area]
+    other = approved[approved["area"] == approved["area"].iloc[0]]
+    rows = other.assign(value=[5.0, 6.0, *other["value"].iloc[2:]])
+    again = replace(current, observations=coerce(OBSERVATIONS, rows))
+    typed = sent_as_before(current, checked(replace(again, targets=again.targets.iloc[0:0]), current))
+    assert isinstance(typed, pd.DataFrame)
+    assert typed[["code", "value"]].values.tolist() == [
+        [other["code"].iloc[0], 5.0],
+        [other["code"].iloc[1], 6.0],
+    ]
+    sent_id = workflow.submit(store, round_pages.REPORTER, upload, current=current)
+    keys = workflow.figure_keys(store, 1)
+    assert len(keys[keys["row_id"] == sent_id]) == synthetic.INDICATORS

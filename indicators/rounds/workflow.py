@@ -18,7 +18,17 @@ import pandas as pd
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from indicators.core.model import AREAS, INDICATORS, OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
+from indicators.core.model import (
+    AREAS,
+    INDICATORS,
+    OBSERVATIONS,
+    REPORTED,
+    TABLES,
+    TARGETS,
+    Dataset,
+    Table,
+    coerce,
+)
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.rounds import opening
@@ -202,14 +212,17 @@ def sent_figures(raw: str) -> pd.DataFrame:
     return coerce(OBSERVATIONS, pd.DataFrame(json.loads(raw), columns=list(OBSERVATIONS.columns)))
 
 
-def scoped(current: Dataset, areas: Iterable[str]) -> Dataset:
+def scoped(
+    current: Dataset, areas: Iterable[str], tables: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
+) -> Dataset:
     """`current` with its figures (observations, targets, reported) kept for `areas` only, catalogues whole.
 
     What a commune sends touches no other area's figures: its merge and comparison against this give
     the same new, changed and removed rows as against the whole country, at the cost of its own rows.
+    `tables`: the figure tables kept for `areas`; the others are left whole.
     """
     keep = set(areas)
-    frames = {t.name: current.frame(t) for t in (OBSERVATIONS, TARGETS, REPORTED)}
+    frames = {t.name: current.frame(t) for t in tables}
     return replace(
         current, **{name: f[f["area"].isin(keep)].reset_index(drop=True) for name, f in frames.items()}
     )
@@ -225,20 +238,40 @@ def _as_held(current: Dataset, name: str, rows: pd.DataFrame) -> bool:
 
 def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
     """The upload's observations; refused when it would change anything else (targets, areas …)."""
-    current = scoped(current, _sent_areas(upload))
+    keep = _sent_areas(upload)
+    # An empty table changes nothing (each of its no rows is held): only the tables the upload fills are
+    # compared, and of the figure tables only those are cut to the sent areas.
+    filled = {n: f for n, f in upload.frames.items() if n != "observations" and not f.empty}
+    held = scoped(current, keep, (OBSERVATIONS, *(t for t in (TARGETS, REPORTED) if t.name in filled)))
     # A workbook carries the catalogues back as they are: a table whose every row is a current row
     # changes nothing, so only the others are merged and compared, to name what they would change.
-    others = {n: f for n, f in upload.frames.items() if n != "observations" and not _as_held(current, n, f)}
+    others = {n: f for n, f in filled.items() if not _as_held(held, n, f)}
     if others:
-        preview = diff.compare(current, diff.merge(current, replace(upload, frames=others)))
+        held = scoped(current, keep)
+        preview = diff.compare(held, diff.merge(held, replace(upload, frames=others)))
         for change in preview.tables.values():
             if len(change.added) or len(change.removed) or change.changed_rows:
                 raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
     sent = coerce(OBSERVATIONS, upload.frames.get("observations", pd.DataFrame()))
-    # A row exactly as the current version holds it was not typed by the commune (a template
-    # downloaded whole and filled in): only new and changed rows are sent, and held to the area.
-    same = row_hashes(sent).isin(set(row_hashes(current.observations)))
+    return _typed(sent, held.observations)
+
+
+def _typed(sent: pd.DataFrame, held: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `sent` the current version does not hold exactly as they are: those the commune typed.
+
+    A row exactly as the current version holds it was not typed by the commune (a template downloaded
+    whole and filled in): only new and changed rows are sent, and held to the area.
+    """
+    # A row is held only under its own key: where no sent key is held (a year's first sending), no row
+    # can be, and neither side is hashed.
+    if not _keys(sent) & _keys(held):
+        return sent.reset_index(drop=True)
+    same = row_hashes(sent).isin(set(row_hashes(held)))
     return sent[~same.to_numpy()].reset_index(drop=True)
+
+
+def _keys(frame: pd.DataFrame) -> set[tuple[Any, ...]]:
+    return set(zip(*(frame[c].tolist() for c in scope.FIGURE_KEY), strict=True))
 
 
 def _round_of_figures(

@@ -7,6 +7,7 @@ review call it before anything is written. Pages only say it earlier.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -45,6 +46,15 @@ def descendants(areas: pd.DataFrame, root: str) -> set[str]:
     return found
 
 
+def _texts(column: pd.Series) -> list[str]:
+    """A column's cells as `str` gives each, the way `descendants` keys them."""
+    values = column.tolist()
+    # A string column without a gap holds nothing but str: str() would give each back as it is.
+    if isinstance(column.dtype, pd.StringDtype) and not column.isna().any():
+        return values
+    return [str(v) for v in values]
+
+
 class AreaTree:
     """The areas' parent links, read once: whether a unit lies under another at any time.
 
@@ -53,10 +63,22 @@ class AreaTree:
     """
 
     def __init__(self, areas: pd.DataFrame) -> None:
-        self._parents: dict[str, set[str]] = {}
-        for code, parent in zip(areas["code"].tolist(), areas["parent"].tolist(), strict=True):
-            self._parents.setdefault(str(code), set()).add(str(parent))
+        codes, parents = _texts(areas["code"]), _texts(areas["parent"])
+        # One parent a unit, read at C speed; a unit with rows under several parents (one that moved)
+        # keeps them all apart.
+        self._parent = dict(zip(codes, parents, strict=True))
+        self._moved: dict[str, set[str]] = {}
+        if len(self._parent) < len(codes):
+            moved = {code for code, n in Counter(codes).items() if n > 1}
+            for code, parent in zip(codes, parents, strict=True):
+                if code in moved:
+                    self._moved.setdefault(code, set()).add(parent)
         self._above: dict[str, frozenset[str]] = {}
+
+    def _parents(self, code: str) -> set[str]:
+        if code in self._moved:
+            return self._moved[code]
+        return {self._parent[code]} if code in self._parent else set()
 
     def above(self, code: str) -> frozenset[str]:
         """`code` and every unit it has lain under at any time (each unit's walk read once)."""
@@ -64,7 +86,7 @@ class AreaTree:
         if found is None:
             seen, todo = {code}, [code]
             while todo:
-                for parent in self._parents.get(todo.pop(), set()) - seen:
+                for parent in self._parents(todo.pop()) - seen:
                     seen.add(parent)
                     todo.append(parent)
             found = self._above[code] = frozenset(seen)
