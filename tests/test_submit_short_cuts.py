@@ -142,6 +142,10 @@ def test_the_locked_figures_among_a_sending_are_those_the_merge_found(
             for frame in frames:
                 new, old = scope.locked_among(conn, frame), sending_reference.locked_among(conn, frame)
                 pd.testing.assert_frame_equal(new, old)
+                # The keys a sending checks: the same figures, in the same order, named in the same words.
+                keys = scope.locked_keys(conn, frame)
+                assert keys == [tuple(row) for row in old.values.tolist()]
+                assert scope.figure_names(keys) == scope.figure_names(old)
                 found.append(new)
 
     each_as_before()  # no lock yet
@@ -156,6 +160,9 @@ def test_the_locked_figures_among_a_sending_are_those_the_merge_found(
     assert found[0].values.tolist() == wanted and found[1].values.tolist() == wanted
     assert found[0].index.tolist() == [0, 1, 3]  # the merged rows' positions, the repeat left out
     assert found[2].values.tolist() == [list(keys[2])]
+    assert scope.figure_names(found[0]) == f"TEA_AREA · {BINH_LU} · 2026 (actual), " + ", ".join(
+        f"TEA_AREA · {a} · 2026 ({k})" for a, k in ((TA_LENG, "actual"), (BINH_LU, "estimate"))
+    )
 
 
 def test_a_sending_takes_one_connection_and_writes_what_it_wrote(people: Store) -> None:
@@ -263,3 +270,21 @@ def test_the_figures_a_commune_typed_are_those_the_whole_comparison_kept_on_the_
     sent_id = workflow.submit(store, round_pages.REPORTER, upload, current=current)
     keys = workflow.figure_keys(store, 1)
     assert len(keys[keys["row_id"] == sent_id]) == synthetic.INDICATORS
+
+
+def test_a_sending_of_a_locked_figure_is_refused_by_name_and_writes_nothing(people: Store) -> None:
+    found = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA,POV_RATE", date(2026, 12, 14))
+    lock_events(
+        people, [("TEA_AREA", BINH_LU, 2026, "actual", "lock"), ("POV_RATE", BINH_LU, 2026, "actual", "lock")]
+    )
+    lock_events(people, [("POV_RATE", BINH_LU, 2026, "actual", "unlock")])
+    data = people.load()
+    upload = upload_of(data, {BINH_LU: {"TEA_AREA": 950.0, "POV_RATE": 8.0}})
+    with pytest.raises(scope.LockedError) as refused:
+        workflow.submit(people, "binhlu", upload, current=data)
+    assert f"TEA_AREA · {BINH_LU} · 2026 (actual)" in refused.value.message.text("vi")
+    assert "POV_RATE" not in refused.value.message.text("en")
+    assert workflow.sendings(people, found.id).empty
+    lock_events(people, [("TEA_AREA", BINH_LU, 2026, "actual", "unlock")])
+    sent = workflow.submit(people, "binhlu", upload, current=data)
+    assert workflow.sendings(people, found.id)["row_id"].tolist() == [sent]

@@ -371,8 +371,8 @@ def _send(
 ) -> int:
     """The sending written, the area's pending one replaced; refused for a locked figure or an approved
     sending."""
-    hit = scope.locked_among(conn, figures)
-    if not hit.empty:
+    hit = scope.locked_keys(conn, figures)
+    if hit:
         raise scope.LockedError(msg("rounds.locked", figures=scope.figure_names(hit), n=len(hit)))
     last = latest_sending(conn, found.id, area)
     if last is not None and last.state == "approved":

@@ -193,18 +193,28 @@ def locked(conn: Connection, codes: Iterable[str] = (), areas: Iterable[str] = (
     return last[last["action"] == "lock"][FIGURE_KEY].reset_index(drop=True)
 
 
+def locked_keys(conn: Connection, figures: pd.DataFrame) -> list[tuple[Any, ...]]:
+    """Of `figures` (code, area, year, kind), the keys of those locked now, in their order, each once.
+
+    Plain tuples, not frames: a sending is forty figures, where each pandas step costs more than they.
+    """
+    if figures.empty:
+        return []
+    codes, areas, kinds = (figures[c].tolist() for c in ("code", "area", "kind"))
+    wanted = zip(codes, areas, [int(y) for y in figures["year"].tolist()], kinds, strict=True)
+    # Every event of a figure shares its code and area: filtering by them keeps each figure's last event.
+    last = {tuple(event[:-1]): event[-1] for event in _events(conn, codes, areas)}
+    return list(dict.fromkeys(key for key in wanted if last.get(key) == "lock"))
+
+
 def locked_among(conn: Connection, figures: pd.DataFrame) -> pd.DataFrame:
     """Of `figures` (code, area, year, kind), those locked now, in their order, each once."""
     if figures.empty:
         return figures[FIGURE_KEY]
     keys = figures[FIGURE_KEY].astype({"year": int})
-    columns = [keys[c].tolist() for c in FIGURE_KEY]
-    wanted = list(zip(*columns, strict=True))
-    # Every event of a figure shares its code and area: filtering by them keeps each figure's last event.
-    # Plain tuples, not frames: a sending is forty figures, where each pandas merge costs a millisecond.
-    events = _events(conn, columns[0], columns[1])
-    last = {tuple(event[:-1]): event[-1] for event in events}
-    hits = [i for i, key in enumerate(wanted) if last.get(key) == "lock"]
+    held = set(locked_keys(conn, keys))
+    wanted = list(zip(*(keys[c].tolist() for c in FIGURE_KEY), strict=True))
+    hits = [i for i, key in enumerate(wanted) if key in held]
     firsts: list[int] = []
     seen: set[tuple[Any, ...]] = set()
     for n, i in enumerate(hits):
@@ -216,10 +226,11 @@ def locked_among(conn: Connection, figures: pd.DataFrame) -> pd.DataFrame:
     return found if len(firsts) == len(hits) else found.iloc[firsts]
 
 
-def figure_names(rows: pd.DataFrame) -> str:
-    """Figures (code, area, year, kind) named one after another for a refusal."""
-    names = [f"{r.code} · {r.area} · {r.year} ({r.kind})" for r in rows.itertuples(index=False)]
-    return _named(names)
+def figure_names(rows: pd.DataFrame | list[tuple[Any, ...]]) -> str:
+    """Figures (code, area, year, kind), as a frame or as `locked_keys` gives them, named one after
+    another for a refusal."""
+    keys = rows[FIGURE_KEY].itertuples(index=False) if isinstance(rows, pd.DataFrame) else rows
+    return _named([f"{code} · {area} · {year} ({kind})" for code, area, year, kind in keys])
 
 
 def _closed_figures(conn: Connection, gone: list[int]) -> pd.DataFrame:
