@@ -236,9 +236,12 @@ def _as_held(current: Dataset, name: str, rows: pd.DataFrame) -> bool:
     return bool(row_hashes(coerce(table, rows)).isin(set(row_hashes(current.frame(table)))).all())
 
 
-def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
-    """The upload's observations; refused when it would change anything else (targets, areas …)."""
-    keep = _sent_areas(upload)
+def _only_figures(current: Dataset, upload: Upload, keep: set[str] | None = None) -> pd.DataFrame:
+    """The upload's observations; refused when it would change anything else (targets, areas …).
+
+    `keep`: the upload's `_sent_areas`, where the caller has them.
+    """
+    keep = _sent_areas(upload) if keep is None else keep
     # An empty table changes nothing (each of its no rows is held): only the tables the upload fills are
     # compared, and of the figure tables only those are cut to the sent areas.
     filled = {n: f for n, f in upload.frames.items() if n != "observations" and not f.empty}
@@ -348,10 +351,11 @@ def submit(
     # One transaction reads what the refusals rest on and writes the sending: each connection of its own
     # costs round trips a sending of forty rows need not pay.
     with store.engine.begin() as conn:
-        current = _current(store, conn, current, _sent_areas(upload))
+        keep = _sent_areas(upload)
+        current = _current(store, conn, current, keep)
         if not upload.ok:
             raise RoundError(msg("rounds.upload_not_ok"))
-        figures = _only_figures(current, upload)
+        figures = _only_figures(current, upload, keep)
         if figures.empty:
             raise RoundError(msg("rounds.no_figures"))
         row = scope.account_row(conn, account)
