@@ -187,6 +187,11 @@ def test_a_sending_takes_one_connection_and_writes_what_it_wrote(people: Store) 
         [first, BINH_LU, "replaced", "binhlu"],
         [second, BINH_LU, "pending", "binhlu"],
     ]
+    with people.engine.connect() as conn:  # the state a sending reads of the last: the whole row's
+        whole = workflow.latest_sending(conn, found.id, BINH_LU)
+        state = workflow.latest_sending(conn, found.id, BINH_LU, ("row_id", "state"))
+        assert tuple(state) == (whole.row_id, whole.state) == (second, "pending")
+        assert workflow.latest_sending(conn, found.id, TA_LENG, ("row_id", "state")) is None
     keys = workflow.figure_keys(people, found.id)
     assert sorted(keys[keys["row_id"] == second][["code", "area", "year"]].values.tolist()) == [
         ["POV_RATE", BINH_LU, 2026],

@@ -303,11 +303,12 @@ def _round_of_figures(
         raise
 
 
-def latest_sending(conn: Connection, round_id: int, area: str) -> Any:
-    """The area's newest sending in the round (a row of submissions); None before its first."""
+def latest_sending(conn: Connection, round_id: int, area: str, columns: tuple[str, ...] = ()) -> Any:
+    """The area's newest sending in the round (a row of submissions, or its `columns` alone); None before
+    its first."""
+    query = select(*[submissions.c[c] for c in columns]) if columns else select(submissions)
     return conn.execute(
-        select(submissions)
-        .where((submissions.c.round_id == round_id) & (submissions.c.area == area))
+        query.where((submissions.c.round_id == round_id) & (submissions.c.area == area))
         .order_by(submissions.c.row_id.desc())
         .limit(1)
     ).first()
@@ -378,7 +379,8 @@ def _send(
     hit = scope.locked_keys(conn, figures)
     if hit:
         raise scope.LockedError(msg("rounds.locked", figures=scope.figure_names(hit), n=len(hit)))
-    last = latest_sending(conn, found.id, area)
+    # Its state alone: the sending's figures (a few kilobytes of JSON) are not read to be replaced.
+    last = latest_sending(conn, found.id, area, ("row_id", "state"))
     if last is not None and last.state == "approved":
         raise RoundError(msg("rounds.already_approved", area=area, year=found.year))
     if last is not None and last.state == "pending":
