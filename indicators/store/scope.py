@@ -2,7 +2,8 @@
 
 `check_areas` is the one rule every write path goes through: a commit (upload, grid entry, command
 line import, rollback) calls it through `guard_commit` inside the write lock, a submission and a
-review call it before anything is written. Pages only say it earlier.
+review call it (a submission as `check_areas_of`, in the transaction that writes it) before anything is
+written. Pages only say it earlier.
 """
 
 from __future__ import annotations
