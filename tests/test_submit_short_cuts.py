@@ -14,12 +14,14 @@ from bench import round_pages
 from bench import rounds as synthetic
 from indicators.core.model import OBSERVATIONS, Dataset, coerce
 from indicators.excel import validate
-from indicators.rounds import workflow
+from indicators.excel.sheets import Problem
+from indicators.rounds import review, workflow
 from indicators.store import scope
 from indicators.store.database import Store
 from indicators.store.round_tables import figure_locks
+from indicators.text.i18n import msg
 from tests.support import books, sending_reference
-from tests.test_rounds import BINH_LU, TA_LENG, cheap_hashes, people, upload_of
+from tests.test_rounds import BINH_LU, TA_LENG, add_people, cheap_hashes, commune_frames, people, upload_of
 
 __all__ = ["cheap_hashes", "people"]  # fixtures, used by name
 
@@ -293,3 +295,69 @@ def test_a_sending_of_a_locked_figure_is_refused_by_name_and_writes_nothing(peop
     lock_events(people, [("TEA_AREA", BINH_LU, 2026, "actual", "unlock")])
     sent = workflow.submit(people, "binhlu", upload, current=data)
     assert workflow.sendings(people, found.id)["row_id"].tolist() == [sent]
+
+
+def refusal(store: Store, account: str, upload: validate.Upload, half: int | None = None) -> str:
+    """The key of the message `submit` refuses with; the sendings as they were."""
+    before = [workflow.sendings(store, r.id)["row_id"].tolist() for r in workflow.rounds(store)]
+    with pytest.raises((workflow.RoundError, scope.ScopeError, scope.LockedError)) as refused:
+        workflow.submit(store, account, upload, current=store.load(), half=half)
+    assert [workflow.sendings(store, r.id)["row_id"].tolist() for r in workflow.rounds(store)] == before
+    return refused.value.message.key
+
+
+@pytest.mark.slow
+def test_each_refusal_of_a_sending_comes_in_its_order_on_each_backend(backend_url: str) -> None:
+    store = Store(backend_url).ensure()
+    add_people(store)
+    data = store.load()
+    mine, theirs = (
+        upload_of(data, {BINH_LU: {"TEA_AREA": 950.0}}),
+        upload_of(data, {TA_LENG: {"TEA_AREA": 4.0}}),
+    )
+    broken = replace(mine, problems=[Problem("", "", "", "xa.xlsx", msg("rounds.no_figures"))])
+    renamed = data.indicators.copy()
+    renamed.loc[renamed["code"] == "TEA_AREA", "name_vi"] = "Diện tích chè (đổi tên)"
+    two_years = checked(commune_frames(data, {BINH_LU: {"TEA_AREA": 950.0}}), data)
+    rows = pd.concat(
+        [
+            two_years.frames["observations"],
+            upload_of(data, {BINH_LU: {"POV_RATE": 8.0}}, 2025).frames["observations"],
+        ]
+    )
+    two_years.frames["observations"] = coerce(OBSERVATIONS, rows)
+    # Each before the next: a broken file, then what is sent, then who sends it, then where and when.
+    assert refusal(store, "binhlu", broken) == "rounds.upload_not_ok"
+    assert (
+        refusal(store, "binhlu", checked(replace(commune_frames(data, {}), indicators=renamed), data))
+        == "rounds.figures_only"
+    )
+    assert refusal(store, "binhlu", checked(data, data)) == "rounds.no_figures"
+    assert refusal(store, "ai_do", theirs) == "rounds.no_account"
+    assert refusal(store, "xem", theirs) == "rounds.reporters_only"
+    assert refusal(store, "binhlu", theirs) == "rounds.outside_area"  # no round open either
+    assert refusal(store, "binhlu", two_years) == "rounds.one_year"
+    assert refusal(store, "binhlu", mine) == "rounds.no_round"
+    half = workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA,POV_RATE", date(2026, 6, 14), half=1)
+    assert refusal(store, "binhlu", mine) == "rounds.half_not_chosen"
+    assert refusal(store, "binhlu", mine, half=2) == "rounds.no_round"
+    year = workflow.open_round(store, "tinh", 2026, "12", "TEA_AREA,POV_RATE", date(2026, 12, 14))
+    lock_events(store, [("TEA_AREA", BINH_LU, 2026, "actual", "lock")])
+    assert refusal(store, "binhlu", mine) == "rounds.locked"
+    lock_events(store, [("TEA_AREA", BINH_LU, 2026, "actual", "unlock")])
+    # Sent, sent again (the first replaced), approved: a figure changed is locked, others come too late.
+    first = workflow.submit(store, "binhlu", mine, current=store.load())
+    second = workflow.submit(store, "binhlu", mine, current=store.load())
+    sent_half = workflow.submit(store, "binhlu", mine, current=store.load(), half=1)
+    assert workflow.sendings(store, year.id)[["row_id", "state"]].values.tolist() == [
+        [first, "replaced"],
+        [second, "pending"],
+    ]
+    assert workflow.sendings(store, half.id)["row_id"].tolist() == [sent_half]
+    review.review(store, "tinh", BINH_LU, 2026, "approve")
+    assert refusal(store, "binhlu", mine) == "rounds.no_figures"  # as approved: nothing typed
+    assert (
+        refusal(store, "binhlu", upload_of(store.load(), {BINH_LU: {"TEA_AREA": 999.0}})) == "rounds.locked"
+    )
+    later = upload_of(store.load(), {BINH_LU: {"POV_RATE": 8.5}})
+    assert refusal(store, "binhlu", later) == "rounds.already_approved"
