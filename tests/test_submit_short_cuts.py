@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -361,3 +363,35 @@ def test_each_refusal_of_a_sending_comes_in_its_order_on_each_backend(backend_ur
     )
     later = upload_of(store.load(), {BINH_LU: {"POV_RATE": 8.5}})
     assert refusal(store, "binhlu", later) == "rounds.already_approved"
+
+
+def test_a_write_made_while_a_sending_is_checked_takes_its_turn_on_sqlite(
+    people: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = workflow.open_round(people, "tinh", 2026, "12", "TEA_AREA", date(2026, 12, 14))
+    data = people.load()
+    upload = upload_of(data, {BINH_LU: {"TEA_AREA": 950.0}})
+    failed: list[BaseException] = []
+
+    def lock_another() -> None:
+        try:
+            lock_events(people, [("GRDP", TA_LENG, 2025, "actual", "lock")])
+        except BaseException as exc:  # noqa: BLE001  # told to the test's thread below
+            failed.append(exc)
+
+    other = threading.Thread(target=lock_another)
+    only = workflow._only_figures
+
+    def meanwhile(*args: Any, **kwargs: Any) -> pd.DataFrame:
+        # Another writer comes while the sending is checked, after the sending has read the store.
+        other.start()
+        other.join(0.5)
+        return only(*args, **kwargs)
+
+    monkeypatch.setattr(workflow, "_only_figures", meanwhile)
+    sent = workflow.submit(people, "binhlu", upload, current=data)
+    other.join()
+    assert not failed
+    assert workflow.sendings(people, found.id)["row_id"].tolist() == [sent]
+    with people.engine.connect() as conn:
+        assert scope.locked(conn).values.tolist() == [["GRDP", TA_LENG, 2025, "actual"]]

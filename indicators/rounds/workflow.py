@@ -350,8 +350,9 @@ def submit(
     """
     store.ensure()
     # One transaction reads what the refusals rest on and writes the sending: each connection of its own
-    # costs round trips a sending of forty rows need not pay.
-    with store.engine.begin() as conn:
+    # costs round trips a sending of forty rows need not pay. SQLite's write lock is taken up front: a
+    # read upgraded to a write after another writer's commit fails at once, where BEGIN IMMEDIATE waits.
+    with store.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
         keep = _sent_areas(upload)
         current = _current(store, conn, current, keep)
         if not upload.ok:
