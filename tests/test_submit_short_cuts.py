@@ -1,4 +1,4 @@
-"""A sending's short cuts: the area tree, the locks found without frames, one transaction; each as before."""
+"""A sending's short cuts (area tree, locks and typed rows without frames, one transaction) as before."""
 
 from __future__ import annotations
 
