@@ -15,16 +15,26 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from indicators.core.model import AREAS, INDICATORS, OBSERVATIONS, REPORTED, TABLES, TARGETS, Dataset, coerce
+from indicators.core.model import (
+    AREAS,
+    INDICATORS,
+    OBSERVATIONS,
+    REPORTED,
+    TABLES,
+    TARGETS,
+    Dataset,
+    Table,
+    coerce,
+)
 from indicators.excel import diff
 from indicators.excel.validate import Upload
 from indicators.rounds import opening
 from indicators.store import scope
 from indicators.store.accounts import Role
-from indicators.store.database import Store, row_hashes
+from indicators.store.database import Store, row_hashes, versions
 from indicators.store.round_tables import report_rounds, submissions
 from indicators.text.i18n import MessageError, msg
 
@@ -59,7 +69,11 @@ class Reviewed:
 
 def _role(conn: Connection, account: str) -> tuple[Role, str | None]:
     """The account's role and area; refused for a name that is no account."""
-    row = scope.account_row(conn, account)
+    return _role_of(scope.account_row(conn, account), account)
+
+
+def _role_of(row: Any, account: str) -> tuple[Role, str | None]:
+    """`_role` of the account's row (`scope.account_row`) the caller has read."""
     if row is None or row.role not in {r.value for r in Role}:
         raise RoundError(msg("rounds.no_account", name=account.strip()))
     return Role(row.role), row.area or None
@@ -152,7 +166,11 @@ def rounds(store: Store) -> list[Round]:
     """Every round, oldest first."""
     store.ensure()
     with store.engine.connect() as conn:
-        return [_round_of(r) for r in conn.execute(select(report_rounds).order_by(report_rounds.c.row_id))]
+        return _rounds(conn)
+
+
+def _rounds(conn: Connection) -> list[Round]:
+    return [_round_of(r) for r in conn.execute(select(report_rounds).order_by(report_rounds.c.row_id))]
 
 
 def find_round(
@@ -163,8 +181,13 @@ def find_round(
     `areas`: the current version's, where the caller holds them (a page's cached dataset); else read.
     """
     areas = store.load_table(AREAS) if areas is None else areas
-    for found in reversed(rounds(store)):
-        if found.year == year and found.half == half and area in scope.descendants(areas, found.parent):
+    return _find(rounds(store), year, area, half, scope.AreaTree(areas))
+
+
+def _find(held: list[Round], year: int, area: str, half: int | None, tree: scope.AreaTree) -> Round:
+    """`find_round` among the rounds `held`, the areas read as a tree."""
+    for found in reversed(held):
+        if found.year == year and found.half == half and tree.holds(found.parent, area):
             return found
     raise RoundError(msg("rounds.no_round", year=year, area=area))
 
@@ -189,14 +212,17 @@ def sent_figures(raw: str) -> pd.DataFrame:
     return coerce(OBSERVATIONS, pd.DataFrame(json.loads(raw), columns=list(OBSERVATIONS.columns)))
 
 
-def scoped(current: Dataset, areas: Iterable[str]) -> Dataset:
+def scoped(
+    current: Dataset, areas: Iterable[str], tables: tuple[Table, ...] = (OBSERVATIONS, TARGETS, REPORTED)
+) -> Dataset:
     """`current` with its figures (observations, targets, reported) kept for `areas` only, catalogues whole.
 
     What a commune sends touches no other area's figures: its merge and comparison against this give
     the same new, changed and removed rows as against the whole country, at the cost of its own rows.
+    `tables`: the figure tables kept for `areas`; the others are left whole.
     """
     keep = set(areas)
-    frames = {t.name: current.frame(t) for t in (OBSERVATIONS, TARGETS, REPORTED)}
+    frames = {t.name: current.frame(t) for t in tables}
     return replace(
         current, **{name: f[f["area"].isin(keep)].reset_index(drop=True) for name, f in frames.items()}
     )
@@ -210,26 +236,49 @@ def _as_held(current: Dataset, name: str, rows: pd.DataFrame) -> bool:
     return bool(row_hashes(coerce(table, rows)).isin(set(row_hashes(current.frame(table)))).all())
 
 
-def _only_figures(current: Dataset, upload: Upload) -> pd.DataFrame:
-    """The upload's observations; refused when it would change anything else (targets, areas …)."""
-    current = scoped(current, _sent_areas(upload))
+def _only_figures(current: Dataset, upload: Upload, keep: set[str] | None = None) -> pd.DataFrame:
+    """The upload's observations; refused when it would change anything else (targets, areas …).
+
+    `keep`: the upload's `_sent_areas`, where the caller has them.
+    """
+    keep = _sent_areas(upload) if keep is None else keep
+    # An empty table changes nothing (each of its no rows is held): only the tables the upload fills are
+    # compared, and of the figure tables only those are cut to the sent areas.
+    filled = {n: f for n, f in upload.frames.items() if n != "observations" and not f.empty}
+    held = scoped(current, keep, (OBSERVATIONS, *(t for t in (TARGETS, REPORTED) if t.name in filled)))
     # A workbook carries the catalogues back as they are: a table whose every row is a current row
     # changes nothing, so only the others are merged and compared, to name what they would change.
-    others = {n: f for n, f in upload.frames.items() if n != "observations" and not _as_held(current, n, f)}
+    others = {n: f for n, f in filled.items() if not _as_held(held, n, f)}
     if others:
-        preview = diff.compare(current, diff.merge(current, replace(upload, frames=others)))
+        held = scoped(current, keep)
+        preview = diff.compare(held, diff.merge(held, replace(upload, frames=others)))
         for change in preview.tables.values():
             if len(change.added) or len(change.removed) or change.changed_rows:
                 raise RoundError(msg("rounds.figures_only", table=change.table.sheet))
     sent = coerce(OBSERVATIONS, upload.frames.get("observations", pd.DataFrame()))
-    # A row exactly as the current version holds it was not typed by the commune (a template
-    # downloaded whole and filled in): only new and changed rows are sent, and held to the area.
-    same = row_hashes(sent).isin(set(row_hashes(current.observations)))
+    return _typed(sent, held.observations)
+
+
+def _typed(sent: pd.DataFrame, held: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `sent` the current version does not hold exactly as they are: those the commune typed.
+
+    A row exactly as the current version holds it was not typed by the commune (a template downloaded
+    whole and filled in): only new and changed rows are sent, and held to the area.
+    """
+    # A row is held only under its own key: where no sent key is held (a year's first sending), no row
+    # can be, and neither side is hashed.
+    if not _keys(sent) & _keys(held):
+        return sent.reset_index(drop=True)
+    same = row_hashes(sent).isin(set(row_hashes(held)))
     return sent[~same.to_numpy()].reset_index(drop=True)
 
 
+def _keys(frame: pd.DataFrame) -> set[tuple[Any, ...]]:
+    return set(zip(*(frame[c].tolist() for c in scope.FIGURE_KEY), strict=True))
+
+
 def _round_of_figures(
-    store: Store, figures: pd.DataFrame, area: str, areas: pd.DataFrame, half: int | None = None
+    conn: Connection, figures: pd.DataFrame, area: str, tree: scope.AreaTree, half: int | None = None
 ) -> Round:
     """The one round the figures are sent in: all of one year, in a round open for the area.
 
@@ -238,26 +287,28 @@ def _round_of_figures(
     years = sorted({int(y) for y in figures["year"]})
     if len(years) != 1:
         raise RoundError(msg("rounds.one_year", years=", ".join(str(y) for y in years) or "—"))
+    held = _rounds(conn)
     if half is not None:
-        return find_round(store, years[0], area, half, areas)
+        return _find(held, years[0], area, half, tree)
     try:
-        return find_round(store, years[0], area, areas=areas)
+        return _find(held, years[0], area, None, tree)
     except RoundError:
         # Only half-year rounds this year: the sender says which half, rather than hear "no round".
         for one in (1, 2):
             try:
-                find_round(store, years[0], area, one, areas)
+                _find(held, years[0], area, one, tree)
             except RoundError:
                 continue
             raise RoundError(msg("rounds.half_not_chosen", year=years[0])) from None
         raise
 
 
-def latest_sending(conn: Connection, round_id: int, area: str) -> Any:
-    """The area's newest sending in the round (a row of submissions); None before its first."""
+def latest_sending(conn: Connection, round_id: int, area: str, columns: tuple[str, ...] = ()) -> Any:
+    """The area's newest sending in the round (a row of submissions, or its `columns` alone); None before
+    its first."""
+    query = select(*[submissions.c[c] for c in columns]) if columns else select(submissions)
     return conn.execute(
-        select(submissions)
-        .where((submissions.c.round_id == round_id) & (submissions.c.area == area))
+        query.where((submissions.c.round_id == round_id) & (submissions.c.area == area))
         .order_by(submissions.c.row_id.desc())
         .limit(1)
     ).first()
@@ -268,13 +319,17 @@ def _sent_areas(upload: Upload) -> set[str]:
     return {a for f in upload.frames.values() if "area" in f.columns for a in f["area"].astype(str)}
 
 
-def _current(store: Store, held: Dataset | None, areas: Iterable[str]) -> Dataset:
+def _current(store: Store, conn: Connection, held: Dataset | None, areas: Iterable[str]) -> Dataset:
     """The current version: the caller's copy when it is that version (a page's cached one), else read
     with the figures of `areas` alone (what `scoped` keeps of it)."""
-    store.ensure()
-    if held is not None and held.version == store.current_version():
+    if held is not None and held.version == _newest(conn):
         return held
     return store.load_areas(areas)
+
+
+def _newest(conn: Connection) -> int:
+    """The newest version, 0 for an empty store: `Store.current_version` in the caller's transaction."""
+    return int(conn.execute(select(func.coalesce(func.max(versions.c.version), 0))).scalar_one())
 
 
 def submit(
@@ -293,45 +348,58 @@ def submit(
     the caller's copy of the current version, saves reading it again (a copy of another version is not used).
     `half` sends the figures in the year's half-year round (1 or 2) instead of the year's round.
     """
-    current = _current(store, current, _sent_areas(upload))
-    if not upload.ok:
-        raise RoundError(msg("rounds.upload_not_ok"))
-    figures = _only_figures(current, upload)
-    if figures.empty:
-        raise RoundError(msg("rounds.no_figures"))
-    with store.engine.connect() as conn:
-        role, area = _role(conn, account)
+    store.ensure()
+    # One transaction reads what the refusals rest on and writes the sending: each connection of its own
+    # costs round trips a sending of forty rows need not pay. SQLite's write lock is taken up front: a
+    # read upgraded to a write after another writer's commit fails at once, where BEGIN IMMEDIATE waits.
+    with store.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+        keep = _sent_areas(upload)
+        current = _current(store, conn, current, keep)
+        if not upload.ok:
+            raise RoundError(msg("rounds.upload_not_ok"))
+        figures = _only_figures(current, upload, keep)
+        if figures.empty:
+            raise RoundError(msg("rounds.no_figures"))
+        row = scope.account_row(conn, account)
+        role, area = _role_of(row, account)
         if not role.can_submit() or area is None:
             raise RoundError(msg("rounds.reporters_only", name=account.strip()))
-        # `current` is the current version (_current made sure): its areas are the store's now.
-        scope.check_areas(conn, account, figures["area"], current.areas)
-    found = _round_of_figures(store, figures, area, current.areas, half)  # read once above
-    now = now or datetime.now(UTC)
-    with store.engine.begin() as conn:
-        hit = scope.locked_among(conn, figures)
-        if not hit.empty:
-            raise scope.LockedError(msg("rounds.locked", figures=scope.figure_names(hit), n=len(hit)))
-        last = latest_sending(conn, found.id, area)
-        if last is not None and last.state == "approved":
-            raise RoundError(msg("rounds.already_approved", area=area, year=found.year))
-        if last is not None and last.state == "pending":
-            conn.execute(
-                update(submissions).where(submissions.c.row_id == last.row_id).values(state="replaced")
-            )
-        inserted = conn.execute(
-            insert(submissions).values(
-                round_id=found.id,
-                area=area,
-                state="pending",
-                figures=_records(figures),
-                file_name=upload.file_name,
-                sha256=upload.sha256,
-                submitted_by=account.strip(),
-                submitted_at=now,
-                note="",
-                figure_notes="{}",
-            )
-        ).inserted_primary_key
+        # `current` is the current version (_current made sure): its areas are the store's now. Read as
+        # a tree once, for the account's area and the round's.
+        tree = scope.AreaTree(current.areas)
+        scope.check_areas_of(row, account, figures["area"], tree)
+        found = _round_of_figures(conn, figures, area, tree, half)
+        return _send(conn, found, area, figures, upload, account.strip(), now or datetime.now(UTC))
+
+
+def _send(
+    conn: Connection, found: Round, area: str, figures: pd.DataFrame, upload: Upload, by: str, now: datetime
+) -> int:
+    """The sending written, the area's pending one replaced; refused for a locked figure or an approved
+    sending."""
+    hit = scope.locked_keys(conn, figures)
+    if hit:
+        raise scope.LockedError(msg("rounds.locked", figures=scope.figure_names(hit), n=len(hit)))
+    # Its state alone: the sending's figures (a few kilobytes of JSON) are not read to be replaced.
+    last = latest_sending(conn, found.id, area, ("row_id", "state"))
+    if last is not None and last.state == "approved":
+        raise RoundError(msg("rounds.already_approved", area=area, year=found.year))
+    if last is not None and last.state == "pending":
+        conn.execute(update(submissions).where(submissions.c.row_id == last.row_id).values(state="replaced"))
+    inserted = conn.execute(
+        insert(submissions).values(
+            round_id=found.id,
+            area=area,
+            state="pending",
+            figures=_records(figures),
+            file_name=upload.file_name,
+            sha256=upload.sha256,
+            submitted_by=by,
+            submitted_at=now,
+            note="",
+            figure_notes="{}",
+        )
+    ).inserted_primary_key
     return int(inserted[0])  # type: ignore[index]  # an insert always has one
 
 
