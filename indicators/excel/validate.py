@@ -39,7 +39,6 @@ from indicators.excel.cells import (
     check_domain,
     check_duplicates,
     check_references,
-    complete_wide,
     effective,
     official_codes,
 )
@@ -59,6 +58,7 @@ from indicators.excel.sheets import (
     read_wide,
     wide_header,
 )
+from indicators.excel.wide_rows import complete_wide
 from indicators.excel.workbook import HEADERS, INSTRUCTIONS_SHEET, fold
 from indicators.text.fmt import Lang
 from indicators.text.i18n import Message, Num, msg, t
