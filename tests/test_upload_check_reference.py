@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -18,8 +19,10 @@ import pandas as pd
 import pytest
 
 from bench import round_pages
-from indicators.core.model import AREAS, Dataset
-from indicators.excel import validate
+from indicators.core.model import AREAS, TABLES, Dataset, Table
+from indicators.excel import cells, validate
+from indicators.excel.sheets import Checker, read_long
+from indicators.excel.workbook import HEADERS
 from indicators.rounds import workflow
 from indicators.store import accounts, scope
 from tests.support import upload_check_reference as reference
@@ -175,3 +178,29 @@ def test_a_communes_file_with_errors_in_its_areas_gives_what_the_old_steps_gave(
     _same(ours, theirs)
     if said:
         print(case, [(p.words.key, p.cell, p.value, p.severity) for p in ours.problems])
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_an_empty_sheets_columns_take_the_types_the_checks_give_them(table: Table) -> None:
+    header: list[list[object]] = [[HEADERS[table.name][c] for c in table.columns]]
+    checked = []
+    for check_columns in (cells.check_columns, reference.check_columns):
+        chk = Checker()
+        loc = read_long(header, table, table.sheet, chk)
+        assert loc is not None and loc.frame.empty
+        check_columns(loc, chk)
+        assert chk.problems == []
+        checked.append(loc.frame)
+    pd.testing.assert_frame_equal(checked[0], checked[1])
+    assert list(checked[0].columns) == list(table.columns)
+
+
+def test_a_text_column_with_numbers_dates_and_blanks_reads_as_before() -> None:
+    cells_read = pd.Series(
+        [" GTSX ", 106.0, 2.5, None, float("nan"), datetime(2025, 7, 1), date(2020, 1, 2), "\tLUA", True],
+        dtype=object,
+    )
+    texts = cells._text_list(cells_read)
+    assert texts == reference.text_list(cells_read)
+    assert texts[:4] == ["GTSX", "106", "2.5", ""] and texts[7] == "LUA"
+    assert cells._text_list(pd.Series([" a", "b "], dtype=object)) == ["a", "b"]

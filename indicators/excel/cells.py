@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -58,7 +59,12 @@ def cell_text(value: object) -> str:
 def _text_list(values: pd.Series) -> list[str]:
     """Cells as stripped text, as a plain list: a sheet's column is a few dozen cells, where a list
     comprehension costs microseconds and each pandas step a fraction of a millisecond."""
-    return [v.strip() if type(v) is str else cell_text(v) for v in values.tolist()]
+    cells = values.tolist()
+    try:
+        # Nearly every column is text alone: stripped in one pass of str.strip, with no test per cell.
+        return list(map(str.strip, cells))
+    except TypeError:  # a number, a date or an empty cell among them
+        return [v.strip() if type(v) is str else cell_text(v) for v in cells]
 
 
 def cell_texts(values: pd.Series) -> pd.Series:
@@ -92,12 +98,12 @@ def _check_vocabulary(loc: Located, column: str, chk: Checker) -> None:
     loc.frame[column] = pd.Series(kept, index=loc.frame.index, dtype=object)
 
 
-def _check_required_text(loc: Located, column: str, chk: Checker) -> None:
-    if column not in loc.frame:
-        return
+def _check_required_text(loc: Located, column: str, chk: Checker) -> list[str]:
+    """The column as stripped text, an empty cell refused; the texts, for the checks that follow."""
     texts = _text_list(loc.frame[column])
     loc.frame[column] = pd.Series(texts, index=loc.frame.index, dtype=object)
     chk.at(loc, column, [i for i, text in enumerate(texts) if text == ""], msg("check.required_empty"))
+    return texts
 
 
 def _year_of(value: object) -> int | None:
@@ -217,28 +223,64 @@ def _check_flags(loc: Located, column: str, chk: Checker) -> None:
     loc.frame[column] = words.isin(_TRUE)
 
 
+ColumnKind = Literal["vocabulary", "year", "number", "flag", "required", "text"]
+# The type each kind of column has once checked: an empty sheet's columns are given it directly.
+_CHECKED_TYPE: dict[ColumnKind, type | str] = {
+    "vocabulary": object,
+    "year": "float64",
+    "number": "float64",
+    "flag": bool,
+    "required": object,
+    "text": object,
+}
+
+
+def _column_kind(table: Table, column: str) -> ColumnKind:
+    """How a column is checked: against its words, as a year, a figure, a flag, required or free text."""
+    if (table.name, column) in excel.VOCABULARIES:
+        return "vocabulary"
+    if column in ("year", "base_year"):
+        return "year"
+    if column in excel.VALUE_COLUMNS:
+        return "number"
+    if column in ("derived", "yearly", "period_unstated"):
+        return "flag"
+    if column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
+        return "required"
+    return "text"
+
+
 def check_columns(loc: Located, chk: Checker) -> None:
     """Each column by its type: vocabularies, required text, years, numbers, flags."""
-    table = loc.table
-    for column in table.columns:
+    if loc.frame.empty:
+        # No cell, no problem: the columns only take their checked types (a file's empty sheets).
+        typed = {c: pd.Series([], dtype=_CHECKED_TYPE[_column_kind(loc.table, c)]) for c in loc.table.columns}
+        loc.frame = pd.DataFrame(
+            {c: typed.get(c, loc.frame[c]) for c in loc.frame.columns}, index=loc.frame.index
+        )
+        return
+    for column in loc.table.columns:
         if column not in loc.frame:
             continue
-        if (table.name, column) in excel.VOCABULARIES:
+        kind = _column_kind(loc.table, column)
+        texts = None
+        if kind == "vocabulary":
             _check_vocabulary(loc, column, chk)
-        elif column in ("year", "base_year"):
+        elif kind == "year":
             _check_years(loc, column, chk, required=column == "year")
-        elif column in excel.VALUE_COLUMNS:
+        elif kind == "number":
             _check_numbers(loc, column, chk)
-        elif column in ("derived", "yearly", "period_unstated"):
+        elif kind == "flag":
             _check_flags(loc, column, chk)
-        elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
-            _check_required_text(loc, column, chk)
-            _check_hidden(loc, column, chk)
         else:
-            loc.frame[column] = cell_texts(loc.frame[column])
-            _check_hidden(loc, column, chk)
+            if kind == "required":
+                texts = _check_required_text(loc, column, chk)
+            else:
+                texts = _text_list(loc.frame[column])
+                loc.frame[column] = pd.Series(texts, index=loc.frame.index, dtype=object)
+            _check_hidden(loc, column, chk, texts)
         if column in _CODE_COLUMNS:
-            _check_code_letters(loc, column, chk)
+            _check_code_letters(loc, column, chk, texts)
 
 
 # Columns that hold a code (an indicator's or an area's): compared character by character.
@@ -268,8 +310,13 @@ def _script(ch: str) -> Message | str:
     return msg(f"script.{first.lower()}") if first in _SCRIPTS else first
 
 
-def _check_code_letters(loc: Located, column: str, chk: Checker) -> None:
-    """Codes read as NFKC (full-width ＧＴＳＸ is GTSX, with a note); another script's letter is refused."""
+def _check_code_letters(loc: Located, column: str, chk: Checker, texts: list[str] | None = None) -> None:
+    """Codes read as NFKC (full-width ＧＴＳＸ is GTSX, with a note); another script's letter is refused.
+
+    `texts`: the column's cells as text, when the caller has them: a column all ASCII holds no look-alike.
+    """
+    if texts is not None and "".join(texts).isascii():
+        return
     values = loc.frame[column].to_numpy(dtype=object)
     uniques = [v for v in pd.unique(values) if isinstance(v, str) and not v.isascii()]
     if not uniques:
@@ -311,9 +358,19 @@ def _hidden_char(text: str, strict: bool) -> str | None:
     return None
 
 
-def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
-    """Invisible characters make "GTSX\u200b" look exactly like GTSX: refused with the cell named."""
+def _check_hidden(loc: Located, column: str, chk: Checker, texts: list[str] | None = None) -> None:
+    """Invisible characters make "GTSX\u200b" look exactly like GTSX: refused with the cell named.
+
+    A character is printable wherever it stands, so the column's text as a whole is printable exactly
+    when each cell is: nearly every column is passed with one look, not one per cell. `texts`: the
+    column's cells as text, when the caller has them.
+    """
     values = loc.frame[column].to_numpy(dtype=object)
+    try:
+        if "".join(values.tolist() if texts is None else texts).isprintable():
+            return
+    except TypeError:  # a cell that is not text: the cells are looked at one by one
+        pass
     strict = column in _IDENTIFIERS
     found = {v: _hidden_char(v, strict) for v in set(values.tolist()) if isinstance(v, str)}
     hidden = {v: ch for v, ch in found.items() if ch is not None}

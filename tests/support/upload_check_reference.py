@@ -6,14 +6,17 @@ every problem, every conversion and every frame must come out the same.
 
 from __future__ import annotations
 
+import unicodedata
 from types import ModuleType
 
 import numpy as np
 import pandas as pd
 
 from indicators.areas import dates as area_dates
-from indicators.core.model import Table
-from indicators.excel import validate
+from indicators.core.model import AREAS, Table
+from indicators.excel import cells, validate
+from indicators.excel import workbook as excel
+from indicators.excel.cells import cell_text
 from indicators.excel.sheets import (
     Checker,
     Located,
@@ -48,6 +51,86 @@ def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) 
     rows = (np.flatnonzero(~keep) + 2).astype(int)
     data = pd.DataFrame({c: filled[:, j - 1] for c, j in columns.items()})
     return Located(table, sheet, data, rows, columns, headers)
+
+
+def text_list(values: pd.Series) -> list[str]:
+    """Cells as stripped text, one test of type per cell."""
+    return [v.strip() if type(v) is str else cell_text(v) for v in values.tolist()]
+
+
+def _check_required_text(loc: Located, column: str, chk: Checker) -> None:
+    if column not in loc.frame:
+        return
+    texts = text_list(loc.frame[column])
+    loc.frame[column] = pd.Series(texts, index=loc.frame.index, dtype=object)
+    chk.at(loc, column, [i for i, text in enumerate(texts) if text == ""], msg("check.required_empty"))
+
+
+def _check_code_letters(loc: Located, column: str, chk: Checker) -> None:
+    """Codes read as NFKC, each distinct non-ASCII code of the column looked at."""
+    values = loc.frame[column].to_numpy(dtype=object)
+    uniques = [v for v in pd.unique(values) if isinstance(v, str) and not v.isascii()]
+    if not uniques:
+        return
+    normal = {v: unicodedata.normalize("NFKC", v) for v in uniques}
+    for position in np.flatnonzero([isinstance(v, str) and v in normal for v in values]):
+        written, code = values[position], normal[values[position]]
+        ch = cells._foreign_character(code)
+        if ch is not None:
+            what = f"“{ch}” U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
+            chk.at(
+                loc, column, [int(position)], msg("check.code_script", what=what, script=cells._script(ch))
+            )
+        elif code != written:
+            loc.frame.iat[int(position), loc.frame.columns.get_loc(column)] = code
+            chk.add(
+                loc.sheet,
+                msg("check.code_normalised", written=written, code=code),
+                row=int(loc.rows[position]),
+                col=int(loc.col(column, np.array([position]))[0]),
+                column=loc.headers.get(column, HEADERS[loc.table.name].get(column, column)),
+                value=written,
+                severity="warning",
+            )
+
+
+def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
+    """Invisible characters, each distinct text of the column looked at."""
+    values = loc.frame[column].to_numpy(dtype=object)
+    strict = column in cells._IDENTIFIERS
+    found = {v: cells._hidden_char(v, strict) for v in set(values.tolist()) if isinstance(v, str)}
+    hidden = {v: ch for v, ch in found.items() if ch is not None}
+    if not hidden:
+        return
+    for position in np.flatnonzero([isinstance(v, str) and v in hidden for v in values]):
+        ch = hidden[values[position]]
+        what = f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
+        shown = values[position].replace(ch, f"[U+{ord(ch):04X}]")
+        chk.at(loc, column, [int(position)], msg("check.hidden_character", what=what), [shown])
+
+
+def check_columns(loc: Located, chk: Checker) -> None:
+    """Each column by its type, an empty table's too."""
+    table = loc.table
+    for column in table.columns:
+        if column not in loc.frame:
+            continue
+        if (table.name, column) in excel.VOCABULARIES:
+            cells._check_vocabulary(loc, column, chk)
+        elif column in ("year", "base_year"):
+            cells._check_years(loc, column, chk, required=column == "year")
+        elif column in excel.VALUE_COLUMNS:
+            cells._check_numbers(loc, column, chk)
+        elif column in ("derived", "yearly", "period_unstated"):
+            cells._check_flags(loc, column, chk)
+        elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
+            _check_required_text(loc, column, chk)
+            _check_hidden(loc, column, chk)
+        else:
+            loc.frame[column] = pd.Series(text_list(loc.frame[column]), index=loc.frame.index, dtype=object)
+            _check_hidden(loc, column, chk)
+        if column in cells._CODE_COLUMNS:
+            _check_code_letters(loc, column, chk)
 
 
 def _years(dates: pd.Series, blank: float) -> list[float]:
@@ -103,4 +186,6 @@ def patches() -> list[tuple[ModuleType, str, object]]:
         (validate, "read_long", read_long),
         (area_dates, "outside", outside),
         (validate, "effective", effective),
+        (validate, "check_columns", check_columns),
+        (cells, "_text_list", text_list),
     ]
