@@ -254,10 +254,11 @@ def check_columns(loc: Located, chk: Checker) -> None:
     """Each column by its type: vocabularies, required text, years, numbers, flags."""
     if loc.frame.empty:
         # No cell, no problem: the columns only take their checked types (a file's empty sheets).
-        typed = {c: pd.Series([], dtype=_CHECKED_TYPE[_column_kind(loc.table, c)]) for c in loc.table.columns}
-        loc.frame = pd.DataFrame(
-            {c: typed.get(c, loc.frame[c]) for c in loc.frame.columns}, index=loc.frame.index
+        typed = {c: np.empty(0, dtype=_CHECKED_TYPE[_column_kind(loc.table, c)]) for c in loc.table.columns}
+        frame = pd.DataFrame(
+            {c: typed[c] if c in typed else loc.frame[c] for c in loc.frame.columns}, copy=False
         )
+        loc.frame = frame if frame.index.identical(loc.frame.index) else frame.set_axis(loc.frame.index)
         return
     for column in loc.table.columns:
         if column not in loc.frame:

@@ -358,7 +358,7 @@ def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) 
     rows = (np.flatnonzero(~keep) + 2).astype(int)
     # Cells as calamine gives them (object): each column is checked and typed next (check_columns),
     # and pandas' own typing of text columns as Arrow strings, undone there, was a third of the read.
-    data = pd.DataFrame({c: filled[:, j - 1] for c, j in columns.items()}, dtype=object)
+    data = pd.DataFrame({c: filled[:, j - 1] for c, j in columns.items()}, dtype=object, copy=False)
     return Located(table, sheet, data, rows, columns, headers)
 
 
