@@ -385,9 +385,9 @@ def _check_hidden(loc: Located, column: str, chk: Checker, texts: list[str] | No
         chk.at(loc, column, [int(position)], msg("check.hidden_character", what=what), [shown])
 
 
-def _no_repeated_key(loc: Located, key: list[str]) -> bool:
+def _no_repeated_key(frame: pd.DataFrame, key: list[str]) -> bool:
     """No two rows share a key, on plain values (cheaper than a frame); every empty cell is one value."""
-    columns = [[None if v is pd.NA or v != v else v for v in loc.frame[c].tolist()] for c in key]
+    columns = [[None if v is pd.NA or v != v else v for v in frame[c].tolist()] for c in key]
     keys = list(zip(*columns, strict=True))
     return len(set(keys)) == len(keys)
 
@@ -395,7 +395,7 @@ def _no_repeated_key(loc: Located, key: list[str]) -> bool:
 def check_duplicates(loc: Located, chk: Checker) -> None:
     """Rows that repeat another row's key: each refused, naming the first."""
     key = [c for c in loc.table.key if c in loc.frame]
-    if _no_repeated_key(loc, key):
+    if _no_repeated_key(loc.frame, key):
         return
     frame = loc.frame[key]
     dup = frame.duplicated(keep=False).to_numpy()
@@ -448,7 +448,7 @@ def official_codes(located: dict[str, list[Located]], chk: Checker) -> None:
                 # A plain look-up first: nearly every file holds no old code, and a column of thousands
                 # of areas is looked up in a fraction of the time pandas' map and isin take.
                 texts = [v if isinstance(v, str) else cell_text(v) for v in loc.frame[column].tolist()]
-                if not any(v in official_areas.LEGACY_CODES for v in texts):
+                if official_areas.LEGACY_CODES.keys().isdisjoint(texts):
                     continue
                 values = pd.Series(texts, index=loc.frame.index, dtype=object)
                 old = values.isin(official_areas.LEGACY_CODES.keys())
@@ -556,11 +556,16 @@ def effective(current: pd.DataFrame, locs: list[Located]) -> pd.DataFrame:
     """The catalogue an upload is checked against: the file's rows over the current ones."""
     if not locs:
         return current
-    upload = pd.concat([loc.frame for loc in locs], ignore_index=True)
+    # One sheet per table is the rule: its frame as it is, with no concatenated copy.
+    upload = locs[0].frame if len(locs) == 1 else pd.concat([loc.frame for loc in locs], ignore_index=True)
     # A key written twice is refused by check_duplicates; the checks after it need one row per key.
-    upload = upload.drop_duplicates([c for c in locs[0].table.key if c in upload], keep="first")
+    key = [c for c in locs[0].table.key if c in upload]
+    if not _no_repeated_key(upload, key):
+        upload = upload.drop_duplicates(key, keep="first")
     # A set and a list, not Series.isin: a catalogue's codes are text, and isin converts thousands of
     # them between Arrow and Python objects on every call.
     written = set(upload["code"].tolist())
-    kept = current[np.array([code not in written for code in current["code"].tolist()], dtype=bool)]
+    unwritten = np.array([code not in written for code in current["code"].tolist()], dtype=bool)
+    # A file carrying the whole list (a commune's, the national one) keeps none of the current rows.
+    kept = current.iloc[0:0] if not unwritten.any() else current[unwritten]
     return pd.concat([kept, upload[[c for c in upload.columns if c in current.columns]]], ignore_index=True)
