@@ -122,6 +122,53 @@ def test_the_shipped_workbook_gives_what_the_old_steps_gave(
         assert len(ours.frames["observations"]) == len(data.observations)
 
 
+def _figure(sheet_name: str, code: str, column: str, value: object, level: bool = True) -> Edit:
+    """The first row of `code` in a figures sheet (a level, not a change, by default): `column` set."""
+
+    def edit(book: openpyxl.Workbook) -> None:
+        sheet = book[sheet_name]
+        header = [cell.value for cell in sheet[1]]
+        kind = header.index("Loại số liệu") + 1 if "Loại số liệu" in header else 0
+        row = next(
+            r
+            for r in range(2, sheet.max_row + 1)
+            if sheet.cell(r, 1).value == code
+            and not (level and kind and "thay đổi" in str(sheet.cell(r, kind).value))
+        )
+        sheet.cell(row, header.index(column) + 1, value)
+
+    return edit
+
+
+# Figures the catalogue refuses, in the shipped workbook: (message, severity) each.
+FIGURE_CASES: dict[str, tuple[Edit, set[tuple[str, str]]]] = {
+    "a share over 100 %": (_figure("SoLieu", "GTSX_AGRI", "Giá trị", 120), {("share_over_100", "error")}),
+    "a reduction target over 100": (_figure("MucTieu", "BIRTH_RATE", "Giá trị", 120), set()),
+    "a negative count": (_figure("SoLieu", "SCHOOLS", "Giá trị", -5), {("negative_count", "error")}),
+    "a negative change": (_figure("SoLieu", "GTSX", "Giá trị", -5, level=False), set()),
+    "a negative term total": (_figure("SoLieu", "JOBS", "Giá trị", "-5"), {("negative_count", "error")}),
+    "a share of a plan over 100": (_figure("MucTieu", "PROPAGANDA_PLAN", "Giá trị", 150), set()),
+    "a yes/no word for a level": (_figure("SoLieu", "GTSX", "Giá trị", "Đạt"), {("yes_no_only", "error")}),
+    "a yes/no word for a yes/no indicator": (_figure("MucTieu", "NTM_DISTRICT", "Giá trị", "Đạt"), set()),
+    "a ceiling written above": (
+        _figure("MucTieu", "INCOME_PC", "So sánh", "Không vượt quá"),
+        {("qualifier_contrary", "error")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FIGURE_CASES))
+def test_figures_the_catalogue_refuses_give_what_the_old_steps_gave(
+    data: Dataset, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    edit, expected = FIGURE_CASES[case]
+    ours, theirs = _both(_edited(SHIPPED_BOOK.read_bytes(), edit), data, monkeypatch)
+    _same(ours, theirs)
+    assert {(p.words.key.removeprefix("check."), p.severity) for p in ours.problems} == expected
+    if ours.ok:
+        assert len(ours.frames["observations"]) == len(data.observations)
+
+
 def test_a_communes_file_over_the_national_catalogue_gives_what_the_old_steps_gave(
     national: tuple[bytes, Dataset, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

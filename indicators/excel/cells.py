@@ -489,34 +489,38 @@ def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
     """Shares above 100 % and negative counts are refused; changes may be anything."""
     if loc.table is REPORTED or loc.frame.empty:
         return
-    info = catalogue.set_index("code")
-    kind = loc.frame["code"].map(info["value_kind"])
-    unit = loc.frame["code"].map(info["unit"]).fillna("").astype(str).str.strip()
-    value = pd.to_numeric(loc.frame["value"], errors="coerce")
-    if loc.table is OBSERVATIONS:
-        level = ~loc.frame["kind"].isin(list(CHANGE_KINDS))
-    elif "comparator" in loc.frame:
-        level = loc.frame["comparator"] != Comparator.REDUCE_BY.value
-    else:
-        # Wide target columns: a reduction target keeps its comparator from the current row.
-        level = pd.Series(True, index=loc.frame.index)
-    share = (kind == ValueKind.SHARE.value) & (unit == "%") & level & (value > 100)
-    chk.at(
-        loc,
-        "value",
-        np.flatnonzero(share.to_numpy()),
-        msg("check.share_over_100"),
-    )
-    counts = kind.isin([ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value]) & level & (value < 0)
-    chk.at(
-        loc,
-        "value",
-        np.flatnonzero(counts.to_numpy()),
-        msg("check.negative_count"),
-    )
+    if not catalogue["code"].is_unique:  # as Series.map does: a code written twice is no look-up
+        raise pd.errors.InvalidIndexError("Reindexing only valid with uniquely valued Index objects")
+    # Plain look-ups: a sheet holds a few dozen figures, where each pandas step costs more than all of them.
+    codes, known = loc.frame["code"].tolist(), catalogue["code"].tolist()
+    kinds = dict(zip(known, catalogue["value_kind"].tolist(), strict=True))
+    # Each unit as text, "" for none: a code the catalogue lacks has no unit either.
+    units = dict(zip(known, catalogue["unit"].fillna("").astype(str).str.strip().tolist(), strict=True))
+    kind = [kinds.get(code) for code in codes]
+    unit = [units.get(code, "") for code in codes]
+    value = pd.to_numeric(loc.frame["value"], errors="coerce").tolist()
+    level = _levels(loc)
+    rows = list(zip(kind, unit, level, value, strict=True))
+    shares = ValueKind.SHARE.value
+    share = [i for i, (k, u, lv, v) in enumerate(rows) if k == shares and u == "%" and lv and v > 100]
+    chk.at(loc, "value", share, msg("check.share_over_100"))
+    counted = (ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value)
+    counts = [i for i, (k, _, lv, v) in enumerate(rows) if k in counted and lv and v < 0]
+    chk.at(loc, "value", counts, msg("check.negative_count"))
     if loc.table is TARGETS and {"qualifier", "comparator"} <= set(loc.frame):
         _check_target_qualifier(loc, chk)
-    check_yes_no_words(loc, kind, chk)
+    if loc.yes_no_words:
+        check_yes_no_words(loc, pd.Series(kind, index=loc.frame.index, dtype=object), chk)
+
+
+def _levels(loc: Located) -> list[bool]:
+    """True for each row that is a level, not a change: a change (or a reduction target) may be negative."""
+    if loc.table is OBSERVATIONS:
+        return [kind not in CHANGE_KINDS for kind in loc.frame["kind"].tolist()]
+    if "comparator" in loc.frame:
+        return [c != Comparator.REDUCE_BY.value for c in loc.frame["comparator"].tolist()]
+    # Wide target columns: a reduction target keeps its comparator from the current row.
+    return [True] * len(loc.frame)
 
 
 # A target's word that says the opposite of its comparator: "trên 5" is no ceiling, "dưới 5" no floor.
@@ -568,4 +572,6 @@ def effective(current: pd.DataFrame, locs: list[Located]) -> pd.DataFrame:
     unwritten = np.array([code not in written for code in current["code"].tolist()], dtype=bool)
     # A file carrying the whole list (a commune's, the national one) keeps none of the current rows.
     kept = current.iloc[0:0] if not unwritten.any() else current[unwritten]
-    return pd.concat([kept, upload[[c for c in upload.columns if c in current.columns]]], ignore_index=True)
+    columns = [c for c in upload.columns if c in current.columns]
+    written_rows = upload if columns == list(upload.columns) else upload[columns]
+    return pd.concat([kept, written_rows], ignore_index=True)

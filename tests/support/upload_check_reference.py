@@ -13,7 +13,16 @@ import numpy as np
 import pandas as pd
 
 from indicators.areas import dates as area_dates
-from indicators.core.model import AREAS, Table
+from indicators.core.model import (
+    AREAS,
+    CHANGE_KINDS,
+    OBSERVATIONS,
+    REPORTED,
+    TARGETS,
+    Comparator,
+    Table,
+    ValueKind,
+)
 from indicators.excel import cells, validate
 from indicators.excel import workbook as excel
 from indicators.excel.cells import cell_text
@@ -133,6 +142,29 @@ def check_columns(loc: Located, chk: Checker) -> None:
             _check_code_letters(loc, column, chk)
 
 
+def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
+    """Shares above 100 % and negative counts, found by pandas' map, isin and comparisons."""
+    if loc.table is REPORTED or loc.frame.empty:
+        return
+    info = catalogue.set_index("code")
+    kind = loc.frame["code"].map(info["value_kind"])
+    unit = loc.frame["code"].map(info["unit"]).fillna("").astype(str).str.strip()
+    value = pd.to_numeric(loc.frame["value"], errors="coerce")
+    if loc.table is OBSERVATIONS:
+        level = ~loc.frame["kind"].isin(list(CHANGE_KINDS))
+    elif "comparator" in loc.frame:
+        level = loc.frame["comparator"] != Comparator.REDUCE_BY.value
+    else:
+        level = pd.Series(True, index=loc.frame.index)
+    share = (kind == ValueKind.SHARE.value) & (unit == "%") & level & (value > 100)
+    chk.at(loc, "value", np.flatnonzero(share.to_numpy()), msg("check.share_over_100"))
+    counts = kind.isin([ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value]) & level & (value < 0)
+    chk.at(loc, "value", np.flatnonzero(counts.to_numpy()), msg("check.negative_count"))
+    if loc.table is TARGETS and {"qualifier", "comparator"} <= set(loc.frame):
+        cells._check_target_qualifier(loc, chk)
+    cells.check_yes_no_words(loc, kind, chk)
+
+
 def _years(dates: pd.Series, blank: float) -> list[float]:
     heads = [d[:4] if isinstance(d, str) else None for d in dates.tolist()]
     if all(h is not None and (h == "" or (len(h) == 4 and h.isascii() and h.isdigit())) for h in heads):
@@ -188,4 +220,5 @@ def patches() -> list[tuple[ModuleType, str, object]]:
         (validate, "effective", effective),
         (validate, "check_columns", check_columns),
         (cells, "_text_list", text_list),
+        (validate, "check_domain", check_domain),
     ]
