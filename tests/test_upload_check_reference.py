@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -21,7 +22,7 @@ import pytest
 from bench import round_pages
 from indicators.core.model import AREAS, TABLES, Dataset, Table
 from indicators.excel import cells, validate
-from indicators.excel.sheets import Checker, read_long
+from indicators.excel.sheets import Checker, blank_cells, read_long
 from indicators.excel.workbook import HEADERS
 from indicators.rounds import workflow
 from indicators.store import accounts, scope
@@ -251,3 +252,10 @@ def test_a_text_column_with_numbers_dates_and_blanks_reads_as_before() -> None:
     assert texts == reference.text_list(cells_read)
     assert texts[:4] == ["GTSX", "106", "2.5", ""] and texts[7] == "LUA"
     assert cells._text_list(pd.Series([" a", "b "], dtype=object)) == ["a", "b"]
+
+
+def test_a_blank_text_cell_is_one_with_nothing_or_only_whitespace_as_before() -> None:
+    values = ["", " ", "\t\n", "\x1c", "\u00a0", "\u3000", "\u200b", "a", " a ", "\u2028"]
+    found = blank_cells(np.array(values, dtype=object)).tolist()
+    assert found == [not v or v.isspace() for v in values]
+    assert found == [True] * 6 + [False, False, False, True]
