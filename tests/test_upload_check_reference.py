@@ -259,3 +259,12 @@ def test_a_blank_text_cell_is_one_with_nothing_or_only_whitespace_as_before() ->
     found = blank_cells(np.array(values, dtype=object)).tolist()
     assert found == [not v or v.isspace() for v in values]
     assert found == [True] * 6 + [False, False, False, True]
+
+
+def test_each_upload_has_its_own_empty_list_of_conversions() -> None:
+    first, second = validate.Upload("a.xlsx", ""), validate.Upload("b.xlsx", "")
+    built = pd.DataFrame(columns=list(validate.CONVERSION_COLUMNS))
+    pd.testing.assert_frame_equal(first.conversions, built)
+    first.conversions.loc[0] = ["SoLieu", "F2", "Giá trị", "2.503,3", 2503.3]
+    assert len(first.conversions) == 1 and second.conversions.empty
+    pd.testing.assert_frame_equal(validate.Upload("c.xlsx", "").conversions, built)
