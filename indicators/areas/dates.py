@@ -109,14 +109,19 @@ def _years(dates: pd.Series, blank: float) -> list[float]:
     return pd.to_numeric(dates.str[:4], errors="coerce").fillna(blank).tolist()
 
 
-def _spans(area_rows: pd.DataFrame) -> dict[object, list[tuple[float, float]]]:
-    """Each code's units as (first year, last year); a blank or unreadable date: no limit."""
+def _spans(area_rows: pd.DataFrame, wanted: set[object]) -> dict[object, list[tuple[float, float]]]:
+    """The units of each code in `wanted` as (first year, last year); a blank or unreadable date: no limit."""
+    codes = area_rows["code"].tolist()
+    # An upload's figures name a few areas of thousands (a commune's file carries the national list):
+    # only their rows are read, the same rows the look-ups below would find.
+    at = [i for i, code in enumerate(codes) if code in wanted]
+    rows = area_rows.iloc[at] if len(at) < len(codes) else area_rows
     # A unit covers a year when it began by the year's end and ended on or after its first day.
-    first = _years(area_rows["valid_from"], -np.inf)
-    last = _years(area_rows["valid_to"], np.inf)
+    first = _years(rows["valid_from"], -np.inf)
+    last = _years(rows["valid_to"], np.inf)
     spans: dict[object, list[tuple[float, float]]] = {}
-    for code, start, end in zip(area_rows["code"].tolist(), first, last, strict=True):
-        spans.setdefault(code, []).append((start, end))
+    for i, start, end in zip(at, first, last, strict=True):
+        spans.setdefault(codes[i], []).append((start, end))
     return spans
 
 
@@ -126,11 +131,11 @@ def outside(codes: pd.Series, years: pd.Series, area_rows: pd.DataFrame) -> np.n
     Each distinct (area, year) is judged once: 100,000 rows hold a few thousand of them. Plain Python,
     since an upload's sheet is mostly a few dozen rows and pandas' joins cost more than the judging.
     """
-    spans = _spans(area_rows)
+    named = codes.to_numpy(dtype=object).tolist()
+    spans = _spans(area_rows, set(named))
     judged: dict[tuple[object, float], bool] = {}
     bad = []
-    rows = zip(codes.to_numpy(dtype=object).tolist(), years.to_numpy(dtype="float64").tolist(), strict=True)
-    for i, (code, year) in enumerate(rows):
+    for i, (code, year) in enumerate(zip(named, years.to_numpy(dtype="float64").tolist(), strict=True)):
         if year != year:  # no year to judge (NaN)
             continue
         out = judged.get((code, year))

