@@ -44,9 +44,12 @@ class Checked:
 
 
 def _check(data: bytes, name: str, current: Dataset) -> Checked:
-    # A child process: no file can stop the server. The next file's child waits ready (keep_warm).
-    upload = validate.check_isolated(data, name, current, keep_warm=True)
-    return _merged(upload, current, "add")
+    # A child process: no file can stop the server.
+    checked = _merged(validate.check_isolated(data, name, current), current, "add")
+    # The next file's child is started once this file's preview is made: its loading then takes
+    # nothing from this preview, and it waits ready for the next file.
+    validate.start_spare()
+    return checked
 
 
 def _merged(upload: validate.Upload, current: Dataset, mode: diff.Mode) -> Checked:

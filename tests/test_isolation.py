@@ -114,3 +114,14 @@ def test_the_upload_check_warms_up_on_the_shipped_workbook() -> None:
     upload = validate.check(validate.WARM_UP_BOOK.read_bytes(), "x.xlsx", Dataset.empty())
     assert upload.ok and len(upload.frames["observations"]) > 50
     validate.warm_up()
+
+
+def test_the_upload_page_starts_the_next_check_child_after_its_preview() -> None:
+    validate.start_spare()
+    isolation.wait_for_spares()
+    (spare,) = isolation._spares.values()
+    assert set(isolation._spares) == {validate.check.__module__}
+    upload = validate.check_isolated(SEED_WORKBOOK.read_bytes(), "x.xlsx", Dataset.empty())
+    assert upload.ok
+    assert not isolation._spares  # the file took the spare; the page starts the next one itself
+    assert spare.child.wait(timeout=30) == 0  # the spare ran that file and ended

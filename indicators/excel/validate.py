@@ -166,6 +166,12 @@ def check_isolated(
     return upload
 
 
+def start_spare() -> None:
+    """Start the next file's checking child now: a page calls this once it has made the file's preview,
+    so that the child's loading (a second of a core) takes nothing from that preview."""
+    isolation.start_spare(check)
+
+
 # What a spare parsing child checks while it waits for a file: the shipped workbook, small and valid.
 WARM_UP_BOOK = Path(__file__).resolve().parents[2] / "data" / "tam_duong_2015_2025.xlsx"
 
