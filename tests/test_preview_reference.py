@@ -166,6 +166,7 @@ def _national(scale: float) -> tuple[Dataset, str, list[str]]:
     return data, str(quiet), expected
 
 
+@pytest.mark.slow  # big data: the national synthetic set, a second and more
 def test_the_national_benchmarks_upload_merges_and_compares_as_before() -> None:
     data, commune, codes = _national(0.1)
     assert len(data.areas) == 333 and len(data.observations) > 4000
